@@ -1,0 +1,114 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// permuteArgs moves the flags of the (sub)command being run in front of its positional
+// arguments. urfave/cli/v2 stops reading flags at the first positional argument, but users type
+// `bitext translate a.txt --provider openai` as they would with any GNU tool. A "--" ends flag
+// parsing as usual; "-" alone is an argument (standard input).
+func permuteArgs(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	rest := args[1:]
+
+	// Global flags come before the command name and stay there.
+	flags := app.Flags
+	cmds := app.Commands
+	for len(rest) > 0 {
+		a := rest[0]
+		if a == "--" || !isFlag(a) {
+			break
+		}
+		n := flagArity(flags, a)
+		out = append(out, rest[:min(len(rest), 1+n)]...)
+		rest = rest[min(len(rest), 1+n):]
+	}
+	// Descend into (sub)commands as long as the next word names one.
+	var cmd *cli.Command
+	for len(rest) > 0 {
+		next := findCommand(cmds, rest[0])
+		if next == nil {
+			break
+		}
+		cmd = next
+		out = append(out, rest[0])
+		rest = rest[1:]
+		if len(cmd.Subcommands) == 0 {
+			break
+		}
+		// Flags of a command with subcommands stay where they are: they belong to it.
+		for len(rest) > 0 && isFlag(rest[0]) && rest[0] != "--" {
+			n := flagArity(cmd.Flags, rest[0])
+			out = append(out, rest[:min(len(rest), 1+n)]...)
+			rest = rest[min(len(rest), 1+n):]
+		}
+		cmds = cmd.Subcommands
+	}
+	if cmd == nil {
+		return append(out, rest...)
+	}
+
+	var fl, pos []string
+	dashdash := false
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" {
+			dashdash = true
+			pos = append(pos, rest[i+1:]...)
+			break
+		}
+		if !isFlag(a) {
+			pos = append(pos, a)
+			continue
+		}
+		n := flagArity(cmd.Flags, a)
+		fl = append(fl, a)
+		if n == 1 && i+1 < len(rest) {
+			fl = append(fl, rest[i+1])
+			i++
+		}
+	}
+	out = append(out, fl...)
+	if dashdash {
+		out = append(out, "--")
+	}
+	return append(out, pos...)
+}
+
+func isFlag(a string) bool { return len(a) > 1 && a[0] == '-' }
+
+func findCommand(cmds []*cli.Command, name string) *cli.Command {
+	for _, c := range cmds {
+		if c.HasName(name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// flagArity is 1 when the flag takes a separate value argument, 0 otherwise.
+func flagArity(flags []cli.Flag, arg string) int {
+	name := strings.TrimLeft(arg, "-")
+	if strings.Contains(name, "=") {
+		return 0
+	}
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n != name {
+				continue
+			}
+			if tv, ok := f.(interface{ TakesValue() bool }); ok && tv.TakesValue() {
+				return 1
+			}
+			return 0
+		}
+	}
+	// Unknown flags are reported by the flag parser; assume they take no value.
+	return 0
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/urfave/cli/v2"
+)
+
+func TestPermuteArgs(t *testing.T) {
+	app := newApp(strings.NewReader(""), io.Discard, io.Discard)
+	app.Commands = append(app.Commands,
+		&cli.Command{Name: "demo", Flags: []cli.Flag{
+			&cli.StringFlag{Name: "provider", Aliases: []string{"p"}},
+			&cli.BoolFlag{Name: "dry-run"},
+		}},
+		&cli.Command{Name: "group", Flags: []cli.Flag{&cli.StringFlag{Name: "db"}}, Subcommands: []*cli.Command{
+			{Name: "leaf", Flags: []cli.Flag{&cli.StringFlag{Name: "format"}, &cli.BoolFlag{Name: "all"}}},
+		}},
+	)
+	tests := []struct {
+		in, want string
+	}{
+		{"bitext", "bitext"},
+		{"bitext demo a.txt", "bitext demo a.txt"},
+		{"bitext demo a.txt --provider openai", "bitext demo --provider openai a.txt"},
+		{"bitext demo a.txt -p openai b.txt --dry-run", "bitext demo -p openai --dry-run a.txt b.txt"},
+		{"bitext demo a.txt --provider=openai", "bitext demo --provider=openai a.txt"},
+		{"bitext demo - --dry-run", "bitext demo --dry-run -"},
+		{"bitext demo a.txt -- --dry-run", "bitext demo -- a.txt --dry-run"},
+		{"bitext --quiet demo a.txt --dry-run", "bitext --quiet demo --dry-run a.txt"},
+		{"bitext --config c.toml demo a.txt --dry-run", "bitext --config c.toml demo --dry-run a.txt"},
+		{"bitext group --db x leaf f.tmx --format tmx --all", "bitext group --db x leaf --format tmx --all f.tmx"},
+		{"bitext demo a.txt --provider", "bitext demo --provider a.txt"},
+		{"bitext nosuch a --x", "bitext nosuch a --x"},
+	}
+	for _, tt := range tests {
+		got := strings.Join(permuteArgs(app, strings.Fields(tt.in)), " ")
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("permuteArgs(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}

@@ -1,0 +1,97 @@
+// Command bitext translates German articles into English through pluggable machine-translation
+// providers, enforces a term glossary, aligns sentences and reports on translation quality.
+//
+// This package only wires: it parses flags, opens files and providers, calls the library
+// packages and maps their errors to exit codes. Decisions live in the packages.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set with -ldflags "-X main.version=…"; otherwise it comes from the build info.
+var version = ""
+
+func main() { os.Exit(Main()) }
+
+// Main runs bitext with the process's arguments and standard streams and returns the exit code.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.RunContext(ctx, permuteArgs(app, args))
+	if err == nil {
+		return exitOK
+	}
+	code := exitCode(ctx, err)
+	var silent *exitError
+	if !(errors.As(err, &silent) && silent.err == nil) {
+		fmt.Fprintf(stderr, "bitext: %s\n", err)
+	}
+	return code
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:      "bitext",
+		Usage:     "translate German articles into English, enforce a glossary, align and review bitexts",
+		Version:   buildVersion(),
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary on stderr"},
+			&cli.StringFlag{Name: "config", Usage: "config file (TOML)", EnvVars: []string{"BITEXT_CONFIG"}, DefaultText: "$XDG_CONFIG_HOME/bitext/config.toml"},
+		},
+		Commands:             commands(),
+		EnableBashCompletion: true,
+		HideHelpCommand:      true,
+		// Errors are printed once, by run, with the exit code decided there.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError(err)
+		},
+	}
+	return app
+}
+
+// commands lists every subcommand; each lives in its own file.
+func commands() []*cli.Command {
+	cmds := []*cli.Command{
+		translateCommand(),
+		alignCommand(),
+		checkCommand(),
+		reportCommand(),
+		segmentCommand(),
+		glossaryCommand(),
+		tmCommand(),
+		providersCommand(),
+		completionCommand(),
+	}
+	for _, c := range cmds {
+		setUsageErrorHandler(c)
+	}
+	return cmds
+}
+
+// setUsageErrorHandler makes flag errors of every (sub)command exit with code 2.
+func setUsageErrorHandler(c *cli.Command) {
+	if c.OnUsageError == nil {
+		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(err) }
+	}
+	for _, sub := range c.Subcommands {
+		setUsageErrorHandler(sub)
+	}
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"bitext": func() { os.Exit(Main()) },
+	})
+}
+
+// TestScript runs the CLI scenarios in testdata/script. Each command's scripts are named after
+// it (segment_*.txt, translate_*.txt, …): go test -run 'TestScript/segment_' runs one command's.
+// $SEEDS is the repository's testdata folder.
+func TestScript(t *testing.T) {
+	root, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, _ := filepath.Abs("../../../shared/data")
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("TESTDATA", root)
+			env.Setenv("SHARED_DATA", shared)
+			// No test may find real credentials or the user's own config and cache.
+			for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT"} {
+				env.Setenv(k, "")
+			}
+			env.Setenv("HOME", env.WorkDir+"/home")
+			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/home/.config")
+			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/home/.cache")
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// exits N PROG ARGS... runs PROG and asserts its exit code is N; stdout and stderr are
+			// then available to the stdout and stderr commands as after exec.
+			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: exits CODE PROG [ARGS...]")
+				}
+				want, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				got := 0
+				if err := ts.Exec(args[1], args[2:]...); err != nil {
+					var ee *exec.ExitError
+					if !errors.As(err, &ee) {
+						ts.Fatalf("%v", err)
+					}
+					got = ee.ExitCode()
+				}
+				if got != want {
+					ts.Fatalf("exit code %d, want %d", got, want)
+				}
+			},
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "shared":
+				_, err := os.Stat(shared)
+				return err == nil, nil
+			}
+			return false, nil
+		},
+	})
+}

@@ -1,0 +1,217 @@
+// Package providers defines the machine-translation provider contract and a registry of
+// provider drivers, the way database/sql defines driver.Driver and sql.Register.
+//
+// A Provider translates one batch of segments per call and returns exactly one translation per
+// segment ID. Drivers (providers/google, providers/openai) register themselves by name from an
+// init function; the CLI imports them for their side effect.
+package providers
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Segment is one unit of text to translate. IDs are opaque and unique within a Request.
+type Segment struct {
+	ID   string
+	Text string
+}
+
+// Term is a glossary entry that occurs in the batch being translated.
+type Term struct {
+	Source string // as written in the glossary, source language
+	Target string // the required rendering
+	// DoNotTranslate marks names and terms that must pass through unchanged or be rendered exactly
+	// as Target; Google protects them with translate="no" spans.
+	DoNotTranslate bool
+}
+
+// Request is one batch.
+type Request struct {
+	Segments   []Segment
+	SourceLang string // BCP-47, e.g. "de"
+	TargetLang string // e.g. "en"
+	// Terms are the glossary terms found in these segments, and only those.
+	Terms []Term
+	// Context is optional surrounding text (the paragraph) that helps with pronouns and terms.
+	// It is not translated.
+	Context string
+	// Feedback names, per segment ID, what was wrong with an earlier answer (a glossary
+	// violation), so that a repair round can ask again with the problem spelled out.
+	Feedback map[string]string
+}
+
+// Translation is the answer for one segment.
+type Translation struct {
+	ID   string
+	Text string
+}
+
+// Usage counts what a call cost.
+type Usage struct {
+	Requests     int // HTTP requests sent, including retries
+	Retries      int // requests that were retries
+	Characters   int // source characters sent
+	InputTokens  int
+	OutputTokens int
+}
+
+// Add accumulates u2 into u.
+func (u *Usage) Add(u2 Usage) {
+	u.Requests += u2.Requests
+	u.Retries += u2.Retries
+	u.Characters += u2.Characters
+	u.InputTokens += u2.InputTokens
+	u.OutputTokens += u2.OutputTokens
+}
+
+// Response holds one translation per requested segment, in the order of Request.Segments.
+type Response struct {
+	Translations []Translation
+	Usage        Usage
+}
+
+// Capabilities tell the batcher how to cut requests.
+type Capabilities struct {
+	MaxSegments    int  // segments per request
+	MaxChars       int  // source characters per request
+	MaxTokens      int  // estimated input tokens per request; 0 means no token limit
+	NativeGlossary bool // the provider enforces terms itself (Google v3 glossary)
+	Context        bool // Request.Context is used
+	// DefaultConcurrency is how many requests may sensibly be in flight at once.
+	DefaultConcurrency int
+}
+
+// Provider translates batches. Implementations are safe for concurrent use.
+type Provider interface {
+	Name() string
+	Model() string // the model or engine used, part of the translation-memory key
+	Capabilities() Capabilities
+	// Translate returns exactly one translation per segment, in request order, or an error.
+	// Errors that come from the provider after retries are *Error.
+	Translate(ctx context.Context, req *Request) (*Response, error)
+}
+
+// Config is what a driver needs to open a provider. Secrets live only here and in the
+// environment; they are never formatted into errors or logs.
+type Config struct {
+	APIKey     string
+	BaseURL    string // empty: the provider's public endpoint
+	Model      string
+	HTTPClient *http.Client // nil: a client built from Retry and RateLimit
+	Retry      RetryPolicy
+	RateLimit  RateLimit
+	Timeout    time.Duration // per request
+	// Options holds driver-specific settings (e.g. "azure", "api-version", "google-glossary").
+	Options map[string]string
+	// Getenv reads the environment; nil means os.Getenv. Tests substitute it.
+	Getenv func(string) string
+}
+
+// RetryPolicy bounds retries of failed requests.
+type RetryPolicy struct {
+	MaxAttempts int           // total attempts per request, including the first; 0 means the default
+	BaseDelay   time.Duration // first backoff step; 0 means the default
+	MaxDelay    time.Duration // cap of one backoff step
+	MaxTotal    time.Duration // give up when this much time has passed since the first attempt
+}
+
+// RateLimit is a client-side limit; zero fields mean unlimited.
+type RateLimit struct {
+	RequestsPerSecond float64
+	CharsPerMinute    int
+	TokensPerMinute   int
+}
+
+// Status describes a driver's configuration as found in the environment, for `bitext providers`.
+// It never holds a secret.
+type Status struct {
+	Name             string
+	CredentialsFound bool
+	CredentialSource string // e.g. "OPENAI_API_KEY", "application default credentials"; never the value
+	Model            string
+	Endpoint         string
+	Note             string
+}
+
+// Driver opens providers of one kind.
+type Driver interface {
+	Open(cfg Config) (Provider, error)
+	// Status reports what Open would use, given cfg filled from flags and the environment.
+	Status(cfg Config) Status
+}
+
+var (
+	mu      sync.RWMutex
+	drivers = map[string]Driver{}
+)
+
+// Register makes a driver available by name. It panics if called twice with the same name.
+func Register(name string, d Driver) {
+	mu.Lock()
+	defer mu.Unlock()
+	if d == nil {
+		panic("providers: Register driver is nil")
+	}
+	if _, dup := drivers[name]; dup {
+		panic("providers: Register called twice for " + name)
+	}
+	drivers[name] = d
+}
+
+// Drivers returns the registered names, sorted.
+func Drivers() []string {
+	mu.RLock()
+	defer mu.RUnlock()
+	names := make([]string, 0, len(drivers))
+	for n := range drivers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup returns the named driver.
+func Lookup(name string) (Driver, bool) {
+	mu.RLock()
+	defer mu.RUnlock()
+	d, ok := drivers[name]
+	return d, ok
+}
+
+// Open opens a provider by driver name.
+func Open(name string, cfg Config) (Provider, error) {
+	d, ok := Lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("unknown provider %q (known: %v)", name, Drivers())
+	}
+	return d.Open(cfg)
+}
+
+// Error is a provider failure that retries did not cure. The CLI maps it to exit code 3.
+type Error struct {
+	Provider string
+	Status   int    // HTTP status, 0 when no response was received
+	Message  string // what happened and what to do; never contains a secret
+	Err      error  // underlying cause, already scrubbed of secrets
+}
+
+func (e *Error) Error() string {
+	s := e.Provider
+	if e.Status != 0 {
+		s += fmt.Sprintf(": HTTP %d", e.Status)
+	}
+	if e.Message != "" {
+		s += ": " + e.Message
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+func (e *Error) Unwrap() error { return e.Err }
