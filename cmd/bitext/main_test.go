@@ -17,6 +17,11 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// scriptCmds holds extra testscript commands. Test files of individual commands add to it from
+// an init function (for example a command that starts a providertest fake server and points the
+// environment at it), so that main_test.go stays the single place where scripts are run.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){}
+
 // TestScript runs the CLI scenarios in testdata/script. Each command's scripts are named after
 // it (segment_*.txt, translate_*.txt, …): go test -run 'TestScript/segment_' runs one command's.
 // $SEEDS is the repository's testdata folder.
@@ -41,7 +46,7 @@ func TestScript(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		Cmds: mergeCmds(scriptCmds, map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// exits N PROG ARGS... runs PROG and asserts its exit code is N; stdout and stderr are
 			// then available to the stdout and stderr commands as after exec.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
@@ -62,7 +67,7 @@ func TestScript(t *testing.T) {
 					ts.Fatalf("exit code %d, want %d", got, want)
 				}
 			},
-		},
+		}),
 		Condition: func(cond string) (bool, error) {
 			switch cond {
 			case "shared":
@@ -72,4 +77,14 @@ func TestScript(t *testing.T) {
 			return false, nil
 		},
 	})
+}
+
+func mergeCmds(maps ...map[string]func(ts *testscript.TestScript, neg bool, args []string)) map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	all := map[string]func(ts *testscript.TestScript, neg bool, args []string){}
+	for _, m := range maps {
+		for k, v := range m {
+			all[k] = v
+		}
+	}
+	return all
 }
