@@ -1,0 +1,113 @@
+package segment
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// Format is an input or output document format.
+type Format string
+
+// The formats Read and Render understand.
+const (
+	Text     Format = "text"
+	Markdown Format = "markdown"
+	HTML     Format = "html"
+)
+
+// FormatFromName guesses a format from a file name's extension: .md/.markdown are Markdown,
+// .html/.htm/.xhtml are HTML, anything else (including "-" for standard input) is text.
+func FormatFromName(filename string) Format {
+	switch strings.ToLower(filepath.Ext(filename)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return Markdown
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	}
+	return Text
+}
+
+// ParseFormat maps a user-supplied format name to a Format. It accepts the canonical names and
+// the usual short forms ("txt", "md", "htm").
+func ParseFormat(name string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "text", "txt", "plain":
+		return Text, nil
+	case "markdown", "md":
+		return Markdown, nil
+	case "html", "htm":
+		return HTML, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want text, markdown or html)", name)
+}
+
+// BlockKind says what a block is in the document structure.
+type BlockKind string
+
+// The kinds of blocks.
+const (
+	Paragraph BlockKind = "paragraph"
+	Heading   BlockKind = "heading"
+	ListItem  BlockKind = "list-item"
+)
+
+// Block is one structural unit of a document: a paragraph, a heading or a list item.
+type Block struct {
+	Kind      BlockKind
+	Level     int    // heading level 1-6; list nesting depth (1 = top level); 0 for paragraphs
+	Marker    string // list marker as written ("-", "*", "1."), "" otherwise
+	Text      string // cleaned text of the block, on one line
+	Sentences []Span // sentences of Text
+}
+
+// Span is a piece of a text with its byte offsets: text[Start:End] == Span.Text.
+type Span struct {
+	Text       string
+	Start, End int
+}
+
+// Removal is something cleaning dropped from the input, kept so it can be explained.
+type Removal struct {
+	Line   int    // 1-based line of the input where the removed text started; 0 if unknown
+	Text   string // what was removed
+	Reason string // why, in a few words
+}
+
+// Document is an article as bitext sees it.
+type Document struct {
+	Name    string
+	Format  Format
+	Lang    string
+	Blocks  []Block
+	Removed []Removal
+}
+
+// Options control Read.
+type Options struct {
+	Format          Format // "" = from the name (FormatFromName)
+	Lang            string // "de" (default) or "en"
+	KeepBoilerplate bool   // do not remove web debris
+}
+
+// InputError reports bad input: invalid UTF-8, binary data, unreadable markup.
+type InputError struct {
+	File   string
+	Line   int   // 1-based line, 0 if unknown
+	Offset int64 // byte offset, used when Line is 0
+	Msg    string
+	Err    error // underlying error, if any
+}
+
+func (e *InputError) Error() string {
+	name := e.File
+	if name == "" {
+		name = "<input>"
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", name, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: byte %d: %s", name, e.Offset, e.Msg)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
