@@ -1,0 +1,154 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// Format names a bitext file format.
+type Format string
+
+// The formats corpus reads and writes.
+const (
+	JSONL Format = "jsonl" // one JSON object per line, fields as in Pair's JSON tags
+	TMX   Format = "tmx"   // TMX 1.4b
+	Moses Format = "moses" // two line-aligned plain-text files, source and target
+	TSV   Format = "tsv"   // source<TAB>target per line
+)
+
+// Formats lists every supported format, for help texts and flag validation.
+var Formats = []Format{JSONL, TMX, Moses, TSV}
+
+// FormatFromName guesses a format from a file name's extension: .jsonl/.ndjson, .tmx, .tsv/.tab.
+// Moses files are recognised by a language-code extension (.de, .en, …) and by .moses.
+// It returns "" when the name says nothing (for example "-" or "pairs.txt").
+func FormatFromName(name string) Format {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".jsonl", ".ndjson":
+		return JSONL
+	case ".tmx":
+		return TMX
+	case ".tsv", ".tab":
+		return TSV
+	case ".moses":
+		return Moses
+	default:
+		if isLangExt(ext) {
+			return Moses
+		}
+		return ""
+	}
+}
+
+// isLangExt reports whether ext looks like a Moses language suffix: ".de", ".en", ".de-DE".
+func isLangExt(ext string) bool {
+	code, _, _ := strings.Cut(strings.TrimPrefix(ext, "."), "-")
+	if len(code) != 2 {
+		return false
+	}
+	for _, r := range code {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseFormat validates a format name given by a user (case-insensitive).
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Formats {
+		if f == known {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown bitext format %q (want jsonl, tmx, moses or tsv)", s)
+}
+
+// Writer writes pairs as they come. Close flushes and writes any footer (TMX); it does not
+// close the underlying io.Writers.
+type Writer interface {
+	Write(Pair) error
+	Close() error
+}
+
+// Reader returns one pair per call and io.EOF after the last one. Errors about the input are
+// *InputError values naming the file and position.
+type Reader interface {
+	Next() (Pair, error)
+}
+
+// WriterOptions configures NewWriter. The zero value writes German–English.
+type WriterOptions struct {
+	SourceLang string // language of Source, default "de"; TMX xml:lang and srclang
+	TargetLang string // language of Target, default "en"
+
+	// Target receives the target side of Moses output; the main io.Writer gets the source side.
+	Target io.Writer
+
+	// ToolVersion is written as the TMX header's creationtoolversion when set.
+	ToolVersion string
+}
+
+// ReaderOptions configures NewReader.
+type ReaderOptions struct {
+	// SourceLang and TargetLang choose the TMX languages to read. An empty SourceLang means the
+	// header's srclang (or "de" when it is "*all*" or missing); an empty TargetLang means the
+	// first other language found. Matching ignores case and region ("de" matches "de-DE").
+	SourceLang string
+	TargetLang string
+
+	// Target is the target side of a Moses corpus, TargetName its file name for errors.
+	Target     io.Reader
+	TargetName string
+}
+
+// NewWriter returns a streaming writer of f to w. Moses needs opt.Target for the second file.
+func NewWriter(f Format, w io.Writer, opt WriterOptions) (Writer, error) {
+	opt = opt.withDefaults()
+	switch f {
+	case JSONL:
+		return newJSONLWriter(w), nil
+	case TMX:
+		return newTMXWriter(w, opt), nil
+	case Moses:
+		if opt.Target == nil {
+			return nil, fmt.Errorf("corpus: moses output needs a target writer")
+		}
+		return newMosesWriter(w, opt.Target), nil
+	case TSV:
+		return newTSVWriter(w), nil
+	}
+	return nil, fmt.Errorf("corpus: unknown format %q", f)
+}
+
+// NewReader returns a streaming reader of f from r; name is used in error messages.
+// Moses needs opt.Target (and opt.TargetName) for the second file.
+func NewReader(f Format, r io.Reader, name string, opt ReaderOptions) (Reader, error) {
+	switch f {
+	case JSONL:
+		return newJSONLReader(r, name), nil
+	case TMX:
+		return newTMXReader(r, name, opt)
+	case Moses:
+		if opt.Target == nil {
+			return nil, fmt.Errorf("corpus: moses input needs a target reader")
+		}
+		return newMosesReader(r, name, opt.Target, opt.TargetName), nil
+	case TSV:
+		return newTSVReader(r, name), nil
+	}
+	return nil, fmt.Errorf("corpus: unknown format %q", f)
+}
+
+func (o WriterOptions) withDefaults() WriterOptions {
+	if o.SourceLang == "" {
+		o.SourceLang = "de"
+	}
+	if o.TargetLang == "" {
+		o.TargetLang = "en"
+	}
+	return o
+}

@@ -1,0 +1,93 @@
+package corpus
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+type jsonlWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+}
+
+func newJSONLWriter(w io.Writer) *jsonlWriter {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false) // keep "<", ">" and "&" readable; JSON does not need them escaped
+	return &jsonlWriter{bw: bw, enc: enc}
+}
+
+func (w *jsonlWriter) Write(p Pair) error { return w.enc.Encode(p) } // Encode adds the newline
+func (w *jsonlWriter) Close() error       { return w.bw.Flush() }
+
+// jsonlPair is Pair with pointers where a missing field must be told apart from an empty one.
+type jsonlPair struct {
+	Doc        string      `json:"doc"`
+	Paragraph  int         `json:"paragraph"`
+	Sentence   int         `json:"sentence"`
+	Source     *string     `json:"source"`
+	Target     *string     `json:"target"`
+	Provider   string      `json:"provider"`
+	Model      string      `json:"model"`
+	TMHit      bool        `json:"tm_hit"`
+	Confidence float64     `json:"confidence"`
+	Violations []Violation `json:"violations"`
+}
+
+type jsonlReader struct{ lr *lineReader }
+
+func newJSONLReader(r io.Reader, name string) *jsonlReader {
+	return &jsonlReader{lr: newLineReader(r, name)}
+}
+
+// Next decodes the next non-blank line. Unknown fields are ignored (newer writers may add some);
+// "source" and "target" are required.
+func (r *jsonlReader) Next() (Pair, error) {
+	for {
+		line, err := r.lr.next()
+		if err != nil {
+			return Pair{}, err
+		}
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			continue
+		}
+		if trimmed[0] != '{' {
+			return Pair{}, r.lr.errorf(0, "want a JSON object per line")
+		}
+		var jp jsonlPair
+		if err := json.Unmarshal([]byte(line), &jp); err != nil {
+			return Pair{}, r.decodeError(err)
+		}
+		switch {
+		case jp.Source == nil:
+			return Pair{}, r.lr.errorf(0, `missing field "source"`)
+		case jp.Target == nil:
+			return Pair{}, r.lr.errorf(0, `missing field "target"`)
+		case jp.Confidence < 0 || jp.Confidence > 1:
+			return Pair{}, r.lr.errorf(0, fmt.Sprintf("confidence %g outside [0,1]", jp.Confidence))
+		}
+		return Pair{
+			Doc: jp.Doc, Paragraph: jp.Paragraph, Sentence: jp.Sentence,
+			Source: *jp.Source, Target: *jp.Target,
+			Provider: jp.Provider, Model: jp.Model, TMHit: jp.TMHit,
+			Confidence: jp.Confidence, Violations: jp.Violations,
+		}, nil
+	}
+}
+
+func (r *jsonlReader) decodeError(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return r.lr.errorf(int(syn.Offset), "invalid JSON: "+syn.Error())
+	case errors.As(err, &typ):
+		return r.lr.errorf(int(typ.Offset), fmt.Sprintf("field %q: want %s, got JSON %s", typ.Field, typ.Type, typ.Value))
+	}
+	return r.lr.errorf(0, "invalid JSON: "+err.Error())
+}
