@@ -102,7 +102,9 @@ type Config struct {
 	APIKey     string
 	BaseURL    string // empty: the provider's public endpoint
 	Model      string
-	HTTPClient *http.Client // nil: a client built from Retry and RateLimit
+	// HTTPClient, when set, supplies the base transport under the resilient layer (tests use it
+	// to inject faults); nil means http.DefaultTransport. Retry, RateLimit and Timeout always apply.
+	HTTPClient *http.Client
 	Retry      RetryPolicy
 	RateLimit  RateLimit
 	Timeout    time.Duration // per request
@@ -118,6 +120,9 @@ type RetryPolicy struct {
 	BaseDelay   time.Duration // first backoff step; 0 means the default
 	MaxDelay    time.Duration // cap of one backoff step
 	MaxTotal    time.Duration // give up when this much time has passed since the first attempt
+	// MaxRetryAfter caps how long a server's Retry-After is obeyed before giving up instead;
+	// 0 means MaxTotal. A Retry-After beyond the remaining total time ends the request at once.
+	MaxRetryAfter time.Duration
 }
 
 // RateLimit is a client-side limit; zero fields mean unlimited.

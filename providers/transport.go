@@ -1,0 +1,223 @@
+package providers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+)
+
+// Transport is the resilient HTTP layer every driver sends through. It wraps a base
+// http.RoundTripper with:
+//
+//   - retries with exponential backoff and full jitter on 408, 429, 5xx (but 501), timeouts and
+//     connection failures, honouring Retry-After (seconds or HTTP date);
+//   - bounded attempts and a bound on the total time since the first attempt;
+//   - the client-side rate limit, waited for before every attempt;
+//   - a timeout per attempt, covering the whole response body, which is read into memory so a
+//     connection reset mid-body is retried like any other;
+//   - prompt cancellation: a cancelled request context ends waits and the attempt in flight.
+//
+// When retries are exhausted RoundTrip returns the last response (so the client library can
+// decode the provider's error body) or the last transport error. Non-retryable responses are
+// returned at once. Only idempotent-safe uses are intended: translation requests have no side
+// effects, so POSTs are retried too.
+type Transport struct {
+	Base    http.RoundTripper // nil: http.DefaultTransport
+	Retry   RetryPolicy
+	Limiter *Limiter      // nil: unlimited
+	Timeout time.Duration // per attempt; 0: DefaultTimeout
+
+	// now and sleep are replaced by tests.
+	now   func() time.Time
+	sleep func(context.Context, time.Duration) error
+}
+
+// NewTransport builds the resilient transport for cfg: cfg.HTTPClient's transport as the base,
+// cfg.Retry, a Limiter for cfg.RateLimit and cfg.Timeout.
+func NewTransport(cfg Config) *Transport {
+	var base http.RoundTripper
+	if cfg.HTTPClient != nil {
+		base = cfg.HTTPClient.Transport
+	}
+	return &Transport{Base: base, Retry: cfg.Retry, Limiter: NewLimiter(cfg.RateLimit), Timeout: cfg.Timeout}
+}
+
+// NewHTTPClient returns an *http.Client sending through NewTransport(cfg). Its own Timeout is
+// unset: the transport bounds each attempt and the total.
+func NewHTTPClient(cfg Config) *http.Client {
+	c := &http.Client{Transport: NewTransport(cfg)}
+	if cfg.HTTPClient != nil {
+		c.Jar = cfg.HTTPClient.Jar
+	}
+	return c
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	policy := t.Retry.withDefaults()
+	now, pause := t.now, t.sleep
+	if now == nil {
+		now = time.Now
+	}
+	if pause == nil {
+		pause = sleep
+	}
+	timeout := t.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	base := t.Base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+
+	body, err := requestBody(req)
+	if err != nil {
+		return nil, err
+	}
+	cost := costFrom(ctx)
+	counter := counterFrom(ctx)
+	start := now()
+	deadline := start.Add(policy.MaxTotal)
+
+	for attempt := 1; ; attempt++ {
+		if err := t.Limiter.Wait(ctx, cost.Chars, cost.Tokens); err != nil {
+			return nil, err
+		}
+		if counter != nil {
+			counter.requests.Add(1)
+			if attempt > 1 {
+				counter.retries.Add(1)
+			}
+		}
+		resp, err := t.attempt(ctx, base, req, body, timeout)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		wait, retry := shouldRetry(resp, err, now())
+		if !retry {
+			return resp, err
+		}
+		if attempt >= policy.MaxAttempts {
+			return resp, attemptsError(err, attempt)
+		}
+		delay := policy.Backoff(attempt)
+		if wait >= 0 {
+			// The server said when to come back; a request it asked to wait longer than we
+			// are prepared to is given up now rather than after a pointless sleep.
+			if wait > policy.MaxRetryAfter {
+				return resp, attemptsError(err, attempt)
+			}
+			delay = wait
+		}
+		if now().Add(delay).After(deadline) {
+			return resp, attemptsError(err, attempt)
+		}
+		if err := pause(ctx, delay); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// attempt sends one try with its own timeout and reads the whole body under it.
+func (t *Transport) attempt(ctx context.Context, base http.RoundTripper, req *http.Request, body []byte, timeout time.Duration) (*http.Response, error) {
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	r := req.Clone(actx)
+	if body != nil {
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+		r.ContentLength = int64(len(body))
+	}
+	resp, err := base.RoundTrip(r)
+	if err != nil {
+		if actx.Err() != nil && ctx.Err() == nil {
+			return nil, &timeoutError{timeout}
+		}
+		return nil, err
+	}
+	data, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		if actx.Err() != nil && ctx.Err() == nil {
+			return nil, &timeoutError{timeout}
+		}
+		return nil, fmt.Errorf("reading response: %w", err)
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	resp.ContentLength = int64(len(data))
+	return resp, nil
+}
+
+// requestBody reads req's body once so every attempt can resend it.
+func requestBody(req *http.Request) ([]byte, error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return nil, nil
+	}
+	defer req.Body.Close()
+	return io.ReadAll(req.Body)
+}
+
+// shouldRetry decides whether an attempt's outcome is worth another try, and how long the
+// server asked to wait (-1 when it did not say).
+func shouldRetry(resp *http.Response, err error, now time.Time) (time.Duration, bool) {
+	if err != nil {
+		return -1, retryableError(err)
+	}
+	switch c := resp.StatusCode; {
+	case c == http.StatusTooManyRequests, c == http.StatusRequestTimeout,
+		c >= 500 && c != http.StatusNotImplemented && c != http.StatusHTTPVersionNotSupported:
+		if d, ok := ParseRetryAfter(resp.Header, now); ok {
+			return d, true
+		}
+		return -1, true
+	}
+	return -1, false
+}
+
+// retryableError reports whether a transport error is transient: a timeout, a reset, a refused
+// or dropped connection. Malformed URLs, TLS misconfiguration and the like are not.
+func retryableError(err error) bool {
+	var te *timeoutError
+	var ne net.Error
+	switch {
+	case errors.As(err, &te),
+		errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED),
+		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return true
+	case errors.As(err, &ne) && ne.Timeout():
+		return true
+	}
+	return false
+}
+
+// timeoutError is an attempt that outlived Transport.Timeout.
+type timeoutError struct{ d time.Duration }
+
+func (e *timeoutError) Error() string   { return fmt.Sprintf("no answer within %v", e.d) }
+func (e *timeoutError) Timeout() bool   { return true }
+func (e *timeoutError) Temporary() bool { return true }
+
+// GaveUpError is the transport error after the last allowed attempt failed without a response.
+type GaveUpError struct {
+	Attempts int
+	Err      error
+}
+
+func (e *GaveUpError) Error() string { return fmt.Sprintf("%v (gave up after %d attempts)", e.Err, e.Attempts) }
+func (e *GaveUpError) Unwrap() error { return e.Err }
+
+func attemptsError(err error, attempts int) error {
+	if err == nil {
+		return nil
+	}
+	return &GaveUpError{Attempts: attempts, Err: err}
+}

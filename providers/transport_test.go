@@ -1,0 +1,203 @@
+package providers
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// scripted is a base RoundTripper answering from a list, one entry per attempt.
+type scripted struct {
+	mu     sync.Mutex
+	steps  []func(*http.Request) (*http.Response, error)
+	bodies []string
+}
+
+func (s *scripted) RoundTrip(r *http.Request) (*http.Response, error) {
+	s.mu.Lock()
+	var b []byte
+	if r.Body != nil {
+		b, _ = io.ReadAll(r.Body)
+	}
+	s.bodies = append(s.bodies, string(b))
+	i := len(s.bodies) - 1
+	s.mu.Unlock()
+	if i >= len(s.steps) {
+		i = len(s.steps) - 1
+	}
+	return s.steps[i](r)
+}
+
+func status(code int, header ...string) func(*http.Request) (*http.Response, error) {
+	return func(r *http.Request) (*http.Response, error) {
+		h := http.Header{}
+		for i := 0; i+1 < len(header); i += 2 {
+			h.Set(header[i], header[i+1])
+		}
+		return &http.Response{StatusCode: code, Header: h, Body: io.NopCloser(strings.NewReader(http.StatusText(code))), Request: r}, nil
+	}
+}
+
+func fail(err error) func(*http.Request) (*http.Response, error) {
+	return func(*http.Request) (*http.Response, error) { return nil, err }
+}
+
+// hang waits for the attempt's context, like a server that never answers.
+func hang(r *http.Request) (*http.Response, error) {
+	<-r.Context().Done()
+	return nil, r.Context().Err()
+}
+
+func TestTransportRetries(t *testing.T) {
+	reset := fail(syscall.ECONNRESET)
+	tests := []struct {
+		name       string
+		steps      []func(*http.Request) (*http.Response, error)
+		policy     RetryPolicy
+		wantStatus int // 0: want an error
+		wantTries  int
+		wantSleeps []time.Duration // -1: any backoff
+	}{
+		{"ok at once", []func(*http.Request) (*http.Response, error){status(200)}, RetryPolicy{}, 200, 1, nil},
+		{"429 honours Retry-After seconds", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "3"), status(200)}, RetryPolicy{}, 200, 2, []time.Duration{3 * time.Second}},
+		{"503 then reset then ok", []func(*http.Request) (*http.Response, error){status(503), reset, status(200)}, RetryPolicy{}, 200, 3, []time.Duration{-1, -1}},
+		{"401 is not retried", []func(*http.Request) (*http.Response, error){status(401), status(200)}, RetryPolicy{}, 401, 1, nil},
+		{"400 is not retried", []func(*http.Request) (*http.Response, error){status(400)}, RetryPolicy{}, 400, 1, nil},
+		{"501 is not retried", []func(*http.Request) (*http.Response, error){status(501)}, RetryPolicy{}, 501, 1, nil},
+		{"500 until attempts run out", []func(*http.Request) (*http.Response, error){status(500)}, RetryPolicy{MaxAttempts: 3}, 500, 3, []time.Duration{-1, -1}},
+		{"resets until attempts run out", []func(*http.Request) (*http.Response, error){reset}, RetryPolicy{MaxAttempts: 2}, 0, 2, []time.Duration{-1}},
+		{"Retry-After beyond the total gives up at once", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "600"), status(200)}, RetryPolicy{MaxTotal: time.Minute}, 429, 1, nil},
+		{"Retry-After beyond MaxRetryAfter gives up", []func(*http.Request) (*http.Response, error){status(503, "Retry-After", "30"), status(200)}, RetryPolicy{MaxRetryAfter: 10 * time.Second}, 503, 1, nil},
+		{"attempt timeout is retried", []func(*http.Request) (*http.Response, error){hang, status(200)}, RetryPolicy{}, 200, 2, []time.Duration{-1}},
+		{"unknown transport error is not retried", []func(*http.Request) (*http.Response, error){fail(errors.New("unsupported protocol scheme")), status(200)}, RetryPolicy{}, 0, 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := &scripted{steps: tt.steps}
+			var slept []time.Duration
+			clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			tr := &Transport{Base: base, Retry: tt.policy, Timeout: 50 * time.Millisecond,
+				now:   func() time.Time { return clock },
+				sleep: func(_ context.Context, d time.Duration) error { slept = append(slept, d); clock = clock.Add(d); return nil },
+			}
+			var c Counter
+			req, _ := http.NewRequestWithContext(WithCounter(context.Background(), &c), "POST", "http://127.0.0.1/x", strings.NewReader(`{"q":"same body"}`))
+			resp, err := tr.RoundTrip(req)
+			if tt.wantStatus == 0 {
+				if err == nil {
+					t.Fatalf("got status %d, want an error", resp.StatusCode)
+				}
+			} else {
+				if err != nil {
+					t.Fatalf("err %v, want status %d", err, tt.wantStatus)
+				}
+				if resp.StatusCode != tt.wantStatus {
+					t.Fatalf("status %d, want %d", resp.StatusCode, tt.wantStatus)
+				}
+				if b, _ := io.ReadAll(resp.Body); len(b) == 0 {
+					t.Errorf("response body lost")
+				}
+			}
+			if len(base.bodies) != tt.wantTries || c.Requests() != tt.wantTries || c.Retries() != tt.wantTries-1 {
+				t.Errorf("tries %d, counter %d/%d retries; want %d", len(base.bodies), c.Requests(), c.Retries(), tt.wantTries)
+			}
+			for _, b := range base.bodies {
+				if b != `{"q":"same body"}` {
+					t.Errorf("attempt sent body %q", b)
+				}
+			}
+			if len(slept) != len(tt.wantSleeps) {
+				t.Fatalf("slept %v, want %v", slept, tt.wantSleeps)
+			}
+			for i, d := range tt.wantSleeps {
+				if d >= 0 && slept[i] != d {
+					t.Errorf("sleep %d = %v, want %v", i, slept[i], d)
+				}
+			}
+		})
+	}
+}
+
+func TestTransportTotalTimeBound(t *testing.T) {
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	tr := &Transport{Base: &scripted{steps: []func(*http.Request) (*http.Response, error){status(500)}},
+		Retry: RetryPolicy{MaxAttempts: 1000, BaseDelay: time.Second, MaxDelay: 4 * time.Second, MaxTotal: 30 * time.Second},
+		now:   func() time.Time { return clock },
+		sleep: func(_ context.Context, d time.Duration) error { clock = clock.Add(d); return nil },
+	}
+	req, _ := http.NewRequest("GET", "http://127.0.0.1/x", nil)
+	resp, err := tr.RoundTrip(req)
+	if err != nil || resp.StatusCode != 500 {
+		t.Fatalf("got %v, %v", resp, err)
+	}
+	if spent := clock.Sub(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); spent > 30*time.Second {
+		t.Fatalf("spent %v, bound 30s", spent)
+	}
+}
+
+func TestTransportCancellation(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	tr := &Transport{Base: &scripted{steps: []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "60")}}, Retry: RetryPolicy{MaxTotal: time.Hour}}
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://127.0.0.1/x", nil)
+	done := make(chan error, 1)
+	go func() { _, err := tr.RoundTrip(req); done <- err }()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("err %v, want context.Canceled", err)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("RoundTrip still sleeping a second after cancellation")
+	}
+
+	// Cancellation while the attempt itself is in flight.
+	ctx, cancel = context.WithCancel(context.Background())
+	tr = &Transport{Base: &scripted{steps: []func(*http.Request) (*http.Response, error){hang}}, Timeout: time.Hour}
+	req, _ = http.NewRequestWithContext(ctx, "GET", "http://127.0.0.1/x", nil)
+	go func() { _, err := tr.RoundTrip(req); done <- err }()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("err %v, want context.Canceled", err)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("RoundTrip still waiting a second after cancellation")
+	}
+}
+
+func TestLimiterSpacesRequests(t *testing.T) {
+	lim := NewLimiter(RateLimit{RequestsPerSecond: 200})
+	start := time.Now()
+	for range 11 {
+		if err := lim.Wait(context.Background(), 0, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 11 requests at 200/s with burst 1 need at least 10 intervals of 5 ms.
+	if d := time.Since(start); d < 45*time.Millisecond {
+		t.Fatalf("11 requests in %v, want ≥ 50ms", d)
+	}
+	chars := NewLimiter(RateLimit{CharsPerMinute: 600}) // 10 chars/s, burst 600
+	if err := chars.Wait(context.Background(), 5000, 0); err != nil {
+		t.Fatalf("a cost above the burst must wait for the whole quota, not fail: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if err := chars.Wait(ctx, 100, 0); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("exhausted quota with a short deadline: %v, want DeadlineExceeded", err)
+	}
+	var nilLim *Limiter
+	if err := nilLim.Wait(context.Background(), 1, 1); err != nil {
+		t.Fatal(err)
+	}
+}
