@@ -99,9 +99,9 @@ type Provider interface {
 // Config is what a driver needs to open a provider. Secrets live only here and in the
 // environment; they are never formatted into errors or logs.
 type Config struct {
-	APIKey     string
-	BaseURL    string // empty: the provider's public endpoint
-	Model      string
+	APIKey  string
+	BaseURL string // empty: the provider's public endpoint
+	Model   string
 	// HTTPClient, when set, supplies the base transport under the resilient layer (tests use it
 	// to inject faults); nil means http.DefaultTransport. Retry, RateLimit and Timeout always apply.
 	HTTPClient *http.Client

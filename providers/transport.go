@@ -212,7 +212,9 @@ type GaveUpError struct {
 	Err      error
 }
 
-func (e *GaveUpError) Error() string { return fmt.Sprintf("%v (gave up after %d attempts)", e.Err, e.Attempts) }
+func (e *GaveUpError) Error() string {
+	return fmt.Sprintf("%v (gave up after %d attempts)", e.Err, e.Attempts)
+}
 func (e *GaveUpError) Unwrap() error { return e.Err }
 
 func attemptsError(err error, attempts int) error {

@@ -83,8 +83,12 @@ func TestTransportRetries(t *testing.T) {
 			var slept []time.Duration
 			clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 			tr := &Transport{Base: base, Retry: tt.policy, Timeout: 50 * time.Millisecond,
-				now:   func() time.Time { return clock },
-				sleep: func(_ context.Context, d time.Duration) error { slept = append(slept, d); clock = clock.Add(d); return nil },
+				now: func() time.Time { return clock },
+				sleep: func(_ context.Context, d time.Duration) error {
+					slept = append(slept, d)
+					clock = clock.Add(d)
+					return nil
+				},
 			}
 			var c Counter
 			req, _ := http.NewRequestWithContext(WithCounter(context.Background(), &c), "POST", "http://127.0.0.1/x", strings.NewReader(`{"q":"same body"}`))
