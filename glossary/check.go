@@ -1,0 +1,214 @@
+package glossary
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kinds of violations.
+const (
+	Missing      = "missing"      // no accepted rendering of a term found in the source
+	Forbidden    = "forbidden"    // a forbidden rendering is used
+	Inconsistent = "inconsistent" // the term is rendered differently elsewhere in the document
+)
+
+// Violation is a glossary term not rendered as required.
+type Violation struct {
+	Kind       string // Missing, Forbidden or Inconsistent
+	SourceTerm string // the German term as found in the source text
+	Expected   string // the required rendering (for Inconsistent: the rendering used elsewhere)
+	Found      string // what the translation has instead: the forbidden or inconsistent text, "" for Missing
+	Entry      *Entry // nil for Inconsistent findings about terms not in the glossary
+	// Start and End locate SourceTerm in the source segment (bytes).
+	Start, End int
+}
+
+func (v Violation) String() string {
+	switch v.Kind {
+	case Forbidden:
+		return fmt.Sprintf("forbidden: %q rendered as %q, want %q", v.SourceTerm, v.Found, v.Expected)
+	case Inconsistent:
+		return fmt.Sprintf("inconsistent: %q rendered as %q, elsewhere %q", v.SourceTerm, v.Found, v.Expected)
+	}
+	return fmt.Sprintf("missing: %q not rendered as %q", v.SourceTerm, v.Expected)
+}
+
+// Feedback phrases the violation as an instruction to a translator or an LLM in a repair
+// round: what the source term is, what to use, and what not to use.
+func (v Violation) Feedback() string {
+	var b strings.Builder
+	switch v.Kind {
+	case Forbidden:
+		fmt.Fprintf(&b, "The German term %q must not be translated as %q; use %q", v.SourceTerm, v.Found, v.Expected)
+	case Inconsistent:
+		fmt.Fprintf(&b, "The German term %q is translated as %q elsewhere in this document; use %q here too instead of %q", v.SourceTerm, v.Expected, v.Expected, v.Found)
+	default:
+		fmt.Fprintf(&b, "The German term %q must be translated as %q", v.SourceTerm, v.Expected)
+	}
+	if v.Entry != nil && v.Kind != Inconsistent {
+		if len(v.Entry.Variants) > 0 {
+			fmt.Fprintf(&b, " (also accepted: %s)", quoteList(v.Entry.Variants))
+		}
+		if v.Kind == Missing && len(v.Entry.Forbidden) > 0 {
+			fmt.Fprintf(&b, "; do not use %s", quoteList(v.Entry.Forbidden))
+		}
+	}
+	b.WriteString(", inflected to fit the English sentence (plural or possessive as needed).")
+	return b.String()
+}
+
+// Feedback joins the repair instructions of several violations, one per line.
+func Feedback(vs []Violation) string {
+	lines := make([]string, len(vs))
+	for i, v := range vs {
+		lines[i] = v.Feedback()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// Expected is the rendering a translation must use: Target, or the first variant when the
+// entry names none, or the source itself for a do-not-translate entry.
+func (e *Entry) Expected() string {
+	if e.Target != "" {
+		return e.Target
+	}
+	if len(e.Variants) > 0 {
+		return e.Variants[0]
+	}
+	if e.DoNotTranslate {
+		return e.Source
+	}
+	return ""
+}
+
+// TermResult is the outcome for one glossary entry found in a source segment.
+type TermResult struct {
+	Match Match // the first occurrence of the entry in the source
+	// Rendering is which accepted rendering the translation used: 0 for Target, 1+ for
+	// Variants[i-1]; -1 when none is present.
+	Rendering int
+	// Used is the rendering as written in the translation, "" when missing.
+	Used string
+}
+
+// Satisfied reports whether the translation contains an accepted rendering.
+func (t TermResult) Satisfied() bool { return t.Rendering >= 0 }
+
+// Result is what Review found in one segment pair.
+type Result struct {
+	Terms      []TermResult // one per distinct entry found in the source, in source order
+	Violations []Violation
+}
+
+// Check returns the violations of one source segment and its translation. It is Review
+// without the per-term details.
+func (g *Glossary) Check(source, target string) []Violation {
+	return g.Review(source, target).Violations
+}
+
+// Review finds the glossary terms in source and checks target for each of them: an accepted
+// rendering must be present (else Missing), and no forbidden rendering may occur outside an
+// accepted one (else Forbidden, once per occurrence). An entry found several times in the
+// source counts once; entries without any rendering impose nothing.
+func (g *Glossary) Review(source, target string) Result {
+	return g.ReviewMatches(g.FindSource(source), target)
+}
+
+// ReviewMatches is Review for matches already found with FindSource, so that a translator can
+// find the terms once, send them to the provider and check every answer against them.
+func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
+	var res Result
+	if len(ms) == 0 {
+		return res
+	}
+	tgt := textUnits(target, "en", stemEN)
+	seen := make(map[*Entry]bool, len(ms))
+	for _, m := range ms {
+		e := m.Entry
+		if seen[e] || len(e.render) == 0 && len(e.forbid) == 0 {
+			continue
+		}
+		seen[e] = true
+		tr := TermResult{Match: m, Rendering: -1}
+		var accepted [][2]int // unit ranges of accepted renderings, in which forbidden text is fine
+		for ri, p := range e.render {
+			for _, at := range findPhrase(tgt, p.units) {
+				if tr.Rendering < 0 {
+					tr.Rendering = renderingIndex(e, p.text, ri)
+					tr.Used = target[tgt[at].start:tgt[at+len(p.units)-1].end]
+				}
+				accepted = append(accepted, [2]int{at, at + len(p.units)})
+			}
+		}
+		if tr.Rendering < 0 && len(e.render) > 0 {
+			res.Violations = append(res.Violations, Violation{
+				Kind: Missing, SourceTerm: m.Text, Expected: e.Expected(), Entry: e, Start: m.Start, End: m.End,
+			})
+		}
+		for _, p := range e.forbid {
+			for _, at := range findPhrase(tgt, p.units) {
+				if inside(accepted, at, at+len(p.units)) {
+					continue
+				}
+				res.Violations = append(res.Violations, Violation{
+					Kind: Forbidden, SourceTerm: m.Text, Expected: e.Expected(), Entry: e, Start: m.Start, End: m.End,
+					Found: target[tgt[at].start:tgt[at+len(p.units)-1].end],
+				})
+			}
+		}
+		res.Terms = append(res.Terms, tr)
+	}
+	return res
+}
+
+// renderingIndex maps the index of a compiled phrase back to Renderings(): compilePhrases may
+// drop renderings without words, so the text decides.
+func renderingIndex(e *Entry, text string, ri int) int {
+	for i, r := range e.Renderings() {
+		if r == text {
+			return i
+		}
+	}
+	return ri
+}
+
+func inside(spans [][2]int, i, j int) bool {
+	for _, s := range spans {
+		if s[0] <= i && j <= s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// findPhrase returns the unit indexes in text where phrase occurs: token-bounded, same stems
+// (so plurals and possessives match), joined units only. Tokens written in capitals of at most
+// three letters (US, UN, EU) must be capitals in the text too, so that "US" is not "us".
+func findPhrase(text, phrase []unit) []int {
+	var at []int
+	n := len(phrase)
+	for i := 0; i+n <= len(text); i++ {
+		ok := true
+		for k := 0; k < n; k++ {
+			u, p := text[i+k], phrase[k]
+			if u.key != p.key || k > 0 && !u.joined || shortAcronym(p.surface) && !sameCase(u.surface, p.surface) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+func shortAcronym(s string) bool { return len(s) <= 3 && isAcronym(s) }

@@ -1,0 +1,54 @@
+package glossary
+
+// phrase is an English rendering split into units.
+type phrase struct {
+	text  string
+	units []unit
+}
+
+func compilePhrases(ss []string) []phrase {
+	out := make([]phrase, 0, len(ss))
+	for _, s := range ss {
+		us := textUnits(s, "en", stemEN)
+		if len(us) == 0 {
+			continue
+		}
+		out = append(out, phrase{text: s, units: us})
+	}
+	return out
+}
+
+// compile splits every entry into tokens and builds the tries. Entries whose source has no
+// word (empty, punctuation only) are kept in Entries but can never match; Lint reports them.
+func (g *Glossary) compile() {
+	g.src = &trieNode{}
+	g.compound = nil
+	g.maxKey = 0
+	for _, e := range g.Entries {
+		if e.Match == "" {
+			e.Match = MatchStem
+		}
+		e.src = textUnits(e.Source, "de", stemDE)
+		targets := e.Renderings()
+		if len(targets) == 0 && e.DoNotTranslate {
+			targets = []string{e.Source}
+		}
+		e.render = compilePhrases(targets)
+		e.forbid = compilePhrases(e.Forbidden)
+		if len(e.src) == 0 {
+			continue
+		}
+		keys := make([]string, len(e.src))
+		for i, u := range e.src {
+			keys[i] = u.key
+		}
+		g.src.insert(keys, e)
+		if e.Match == MatchCompound {
+			if g.compound == nil {
+				g.compound = &trieNode{}
+			}
+			g.compound.insert(keys, e)
+			g.maxKey = max(g.maxKey, len(keys[0]))
+		}
+	}
+}

@@ -1,0 +1,126 @@
+// Package glossary reads term lists (TSV, CSV, TBX) and finds their terms in German source text
+// and English translations.
+//
+// German matching is what makes the package worth having: a term is found in its inflected forms
+// (Außenministerium, Außenministeriums) through the Snowball stemmer, token by token for
+// multi-word terms (Minsker Abkommen, Minsker Abkommens), inside hyphenated compounds
+// (US-Außenministeriums contains Außenministerium, NATO-Generalsekretär contains NATO and
+// Generalsekretär) and, when an entry opts in with match=compound, at the end of closed compounds
+// (Verteidigungsministerium). All-caps acronyms (NATO, EU) are case-sensitive unless the entry says
+// otherwise. Terms are looked up in a trie over stem sequences, longest match first, without
+// overlaps, so the cost of FindSource does not grow with the size of the glossary.
+//
+// English matching is token-bounded, case-insensitive and tolerant of plurals and possessives
+// (agreement, agreements, Council's). Check compares a source segment with its translation and
+// reports the terms whose required rendering (or an accepted variant) is missing, and forbidden
+// renderings wherever they occur.
+package glossary
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MatchMode says how an entry's source term is found in German text.
+type MatchMode string
+
+const (
+	// MatchStem finds inflected forms: every token of the term matches a token of the text with
+	// the same Snowball stem. Hyphenated compounds are split into their parts first.
+	MatchStem MatchMode = "stem"
+	// MatchExact requires every token to be written as in the glossary (case-folded unless the
+	// entry is case-sensitive).
+	MatchExact MatchMode = "exact"
+	// MatchCompound is MatchStem plus closed compounds: the term's first token may also be the
+	// head at the end of a longer word (Ministerium in Verteidigungsministeriums).
+	MatchCompound MatchMode = "compound"
+)
+
+// ParseMatchMode reads a match column value; the empty string is MatchStem.
+func ParseMatchMode(s string) (MatchMode, error) {
+	switch m := MatchMode(strings.ToLower(strings.TrimSpace(s))); m {
+	case "":
+		return MatchStem, nil
+	case MatchStem, MatchExact, MatchCompound:
+		return m, nil
+	}
+	return "", fmt.Errorf("unknown match mode %q (want stem, exact or compound)", s)
+}
+
+// Entry is one glossary term: a German source and its required English rendering.
+type Entry struct {
+	Source string // German term as written in the glossary
+	Target string // required English rendering
+	// Variants are accepted alternative renderings.
+	Variants []string
+	// Forbidden are renderings that are errors wherever they occur in a translation of a
+	// segment containing the term.
+	Forbidden []string
+	// CaseSensitive makes the source match only with the glossary's capitalization. Entries
+	// whose source is written in capitals (NATO, EU) are case-sensitive unless the file says
+	// "case=insensitive".
+	CaseSensitive bool
+	Match         MatchMode
+	// DoNotTranslate marks names and terms that pass through unchanged or exactly as Target
+	// (Google protects them with translate="no" spans).
+	DoNotTranslate bool
+	Note           string
+	// File and Line locate the entry in its glossary file (Line is 1-based).
+	File string
+	Line int
+
+	// compiled by Glossary.compile
+	src    []unit   // source tokens
+	render []phrase // Target then Variants, as English tokens
+	forbid []phrase
+}
+
+// Renderings returns the accepted renderings: Target first, then Variants.
+func (e *Entry) Renderings() []string {
+	out := make([]string, 0, 1+len(e.Variants))
+	if e.Target != "" {
+		out = append(out, e.Target)
+	}
+	return append(out, e.Variants...)
+}
+
+// Key is a stable identity of the entry for cache keys (the translation memory): the source and
+// the required target. Two glossaries that ask for the same rendering give the same key.
+func (e *Entry) Key() string { return e.Source + "\t" + e.Target }
+
+// Position names where the entry was defined: "file:line".
+func (e *Entry) Position() string {
+	if e.File == "" {
+		return fmt.Sprintf("line %d", e.Line)
+	}
+	return fmt.Sprintf("%s:%d", e.File, e.Line)
+}
+
+// Glossary is a set of entries compiled for matching. A Glossary is safe for concurrent use by
+// FindSource and Check once it has been returned by Load, Parse or New.
+type Glossary struct {
+	Entries []*Entry
+
+	src      *trieNode // German term token keys, every matchable entry
+	compound *trieNode // match=compound entries only, entered by a suffix of a word's stem
+	// maxKey is the longest first-token key of a compound entry, bounding the suffixes tried.
+	maxKey int
+}
+
+// New compiles entries into a Glossary. Entries are used as given (not copied).
+func New(entries []*Entry) *Glossary {
+	g := &Glossary{Entries: entries}
+	g.compile()
+	return g
+}
+
+// Merge returns a glossary with the entries of all gs, in order.
+func Merge(gs ...*Glossary) *Glossary {
+	var all []*Entry
+	for _, g := range gs {
+		if g != nil {
+			all = append(all, g.Entries...)
+		}
+	}
+	return New(all)
+}

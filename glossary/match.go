@@ -1,0 +1,160 @@
+package glossary
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Match is an occurrence of a glossary term in source text.
+type Match struct {
+	Entry      *Entry
+	Start, End int    // byte offsets into the source text
+	Text       string // the term as written in the text
+}
+
+// Closed compounds: the head must leave a modifier of at least this many letters in front of
+// it (Verteidigungs|ministerium), and be at least this long itself, so that a short term does
+// not match the end of every word that happens to end like it.
+const (
+	minModifier = 3
+	minHead     = 4
+)
+
+// candidate is a possible match over units [i, j); head is the length of the matched part of
+// the first unit's key (shorter for a closed compound), used to prefer the longer term.
+type candidate struct {
+	i, j  int
+	head  int
+	entry *Entry
+}
+
+// FindSource returns the glossary terms in German text, in text order: longest match first
+// (counted in words, then letters), no overlapping matches.
+func (g *Glossary) FindSource(text string) []Match {
+	us := textUnits(text, "de", stemDE)
+	return g.findUnits(text, us)
+}
+
+func (g *Glossary) findUnits(text string, us []unit) []Match {
+	var cands []candidate
+	for i := range us {
+		cands = g.walk(g.src, us, i, i, len(us[i].key), cands)
+		if g.compound != nil {
+			cands = g.compoundCandidates(us, i, cands)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		ca, cb := cands[a], cands[b]
+		if la, lb := ca.j-ca.i, cb.j-cb.i; la != lb {
+			return la > lb
+		}
+		if ca.head != cb.head {
+			return ca.head > cb.head
+		}
+		return ca.i < cb.i
+	})
+	taken := make([]bool, len(us))
+	var out []Match
+	for _, c := range cands {
+		free := true
+		for k := c.i; k < c.j; k++ {
+			if taken[k] {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		for k := c.i; k < c.j; k++ {
+			taken[k] = true
+		}
+		start, end := us[c.i].start, us[c.j-1].end
+		out = append(out, Match{Entry: c.entry, Start: start, End: end, Text: text[start:end]})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+// walk follows the trie from node along units starting at from (the unit at first already
+// consumed when node is not the root), recording the longest valid term at every depth.
+func (g *Glossary) walk(node *trieNode, us []unit, first, from, head int, cands []candidate) []candidate {
+	for j := from; j < len(us); j++ {
+		if j > first && !us[j].joined {
+			break
+		}
+		node = node.child(us[j].key)
+		if node == nil {
+			break
+		}
+		if e := validEntry(node.entries, us[first:j+1], first != from); e != nil {
+			cands = append(cands, candidate{i: first, j: j + 1, head: head, entry: e})
+		}
+	}
+	return cands
+}
+
+// compoundCandidates tries every suffix of unit i's stem as the head of a closed compound.
+func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []candidate {
+	key := us[i].key
+	mod := 0
+	for p, r := range key {
+		_ = r
+		if mod >= minModifier && len(key)-p <= g.maxKey && utf8.RuneCountInString(key[p:]) >= minHead {
+			if n := g.compound.child(key[p:]); n != nil {
+				if e := validEntry(n.entries, us[i:i+1], true); e != nil {
+					cands = append(cands, candidate{i: i, j: i + 1, head: len(key) - p, entry: e})
+				}
+				cands = g.walk(n, us, i, i+1, len(key)-p, cands)
+			}
+		}
+		mod++
+	}
+	return cands
+}
+
+// validEntry returns the last of entries (later glossary files override earlier ones) whose
+// case and match mode accept the text units. closed says the first unit matched as the head
+// of a closed compound, where only the stem counts.
+func validEntry(entries []*Entry, us []unit, closed bool) *Entry {
+	for k := len(entries) - 1; k >= 0; k-- {
+		e := entries[k]
+		if closed && e.Match != MatchCompound {
+			continue
+		}
+		if accepts(e, us, closed) {
+			return e
+		}
+	}
+	return nil
+}
+
+func accepts(e *Entry, us []unit, closed bool) bool {
+	if len(e.src) != len(us) {
+		return false
+	}
+	for k, u := range us {
+		t := e.src[k]
+		if closed && k == 0 {
+			continue
+		}
+		switch {
+		case e.Match == MatchExact && e.CaseSensitive:
+			if u.surface != t.surface {
+				return false
+			}
+		case e.Match == MatchExact:
+			if u.fold != t.fold {
+				return false
+			}
+		case e.CaseSensitive:
+			if !sameCase(u.surface, t.surface) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,99 @@
+package glossary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+	"github.com/blevesearch/snowballstem/german"
+	"golang.org/x/text/unicode/norm"
+)
+
+// nfc returns s in Unicode normalization form C; ASCII and already normalized strings are
+// returned as they are, without allocating.
+func nfc(s string) string {
+	if isASCII(s) || norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// fold is the case-insensitive form of a token: NFC, lower case.
+func fold(s string) string {
+	s = nfc(s)
+	if isASCII(s) {
+		for i := 0; i < len(s); i++ {
+			if 'A' <= s[i] && s[i] <= 'Z' {
+				return strings.ToLower(s)
+			}
+		}
+		return s
+	}
+	return strings.ToLower(s)
+}
+
+// isAcronym reports whether s is written in capitals (NATO, EU, US-Botschaft is not): at least
+// two letters, none of them lower case. Such terms are case-sensitive by default, so that "US"
+// does not match the pronoun "us" and "EU" stays an acronym.
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// stemDE is the Snowball German stem of a folded token. The stemmer maps ß to ss and keeps
+// umlauts, so Außenministeriums and Aussenministerium share the stem "aussenministerium".
+func stemDE(folded string) string {
+	env := snowballstem.NewEnv(folded)
+	german.Stem(env)
+	return env.Current()
+}
+
+// stemEN is the Snowball English stem of a folded token with its possessive removed
+// (Council's → council).
+func stemEN(folded string) string {
+	env := snowballstem.NewEnv(stripPossessive(folded))
+	english.Stem(env)
+	return env.Current()
+}
+
+func stripPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// sameCase compares the capitalization of a text token with a glossary token over the runes
+// they share, so that inflected forms pass (NATO, NATOs) but other spellings do not (Nato).
+func sameCase(text, term string) bool {
+	for text != "" && term != "" {
+		a, na := utf8.DecodeRuneInString(text)
+		b, nb := utf8.DecodeRuneInString(term)
+		if a != b {
+			return false
+		}
+		text, term = text[na:], term[nb:]
+	}
+	return true
+}
