@@ -1,33 +1,484 @@
 package segment
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // SplitSentences splits text into sentences for a language ("de" or "en"; anything else is
-// treated like German). Spans do not include the spaces between sentences.
+// treated like German). Spans carry byte offsets into text and exclude the spaces between
+// sentences; every other byte of text belongs to exactly one span.
+//
+// A sentence ends at ".", "!", "?" or an ellipsis (with any closing quotes and brackets after it)
+// that is followed by a space and something that can start a sentence, unless the dot belongs to
+// an abbreviation ("z. B.", "Dr.", "U.S."), an ordinal or date ("am 15. Dezember", "1. FC Köln")
+// or a number. A blank line always ends a sentence; a single line break does when the next line
+// is a list bullet or the line before is a headline (short, no final punctuation).
 func SplitSentences(text, lang string) []Span {
-	return splitSimple(text)
+	s := splitter{text: text, en: lang == "en"}
+	return s.split(make([]Span, 0, len(text)/80+1))
 }
 
-func splitSimple(text string) []Span {
-	var out []Span
-	start := -1
-	for i := 0; i < len(text); i++ {
+type splitter struct {
+	text string
+	en   bool
+}
+
+func (s *splitter) split(spans []Span) []Span {
+	text := s.text
+	start := skipSpaces(text, 0)
+	i := start
+	for i < len(text) {
 		c := text[i]
-		if start < 0 {
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		switch {
+		case c == '\n':
+			if s.newlineEnds(start, i) {
+				spans = appendSpan(spans, text, start, i)
+				start = skipSpaces(text, i)
+				i = start
 				continue
 			}
-			start = i
-		}
-		if (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ') {
-			out = append(out, Span{Text: text[start : i+1], Start: start, End: i + 1})
-			start = -1
+			i++
+		case c == '.' || c == '!' || c == '?' || c == 0xE2 && hasPrefixAt(text, i, "…"):
+			termEnd := scanTerminators(text, i)
+			end := scanClosers(text, termEnd)
+			if end < len(text) && !isSpaceByte(text, end) {
+				i = end
+				continue
+			}
+			if s.endsSentence(start, i, termEnd, end) {
+				spans = appendSpan(spans, text, start, end)
+				start = skipSpaces(text, end)
+				i = start
+				continue
+			}
+			i = end
+		default:
+			i++
 		}
 	}
-	if start >= 0 {
-		end := len(text)
-		for end > start && (text[end-1] == ' ' || text[end-1] == '\n') {
-			end--
-		}
-		out = append(out, Span{Text: text[start:end], Start: start, End: end})
+	if start < len(text) {
+		spans = appendSpan(spans, text, start, len(text))
 	}
-	return out
+	return spans
+}
+
+// appendSpan adds text[start:end] without trailing spaces, if anything is left.
+func appendSpan(spans []Span, text string, start, end int) []Span {
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !isSpace(r) {
+			break
+		}
+		end -= size
+	}
+	if end > start {
+		spans = append(spans, Span{Text: text[start:end], Start: start, End: end})
+	}
+	return spans
+}
+
+func skipSpaces(text string, i int) int {
+	for i < len(text) {
+		r, size := decodeRune(text, i)
+		if !isSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func isSpaceByte(text string, i int) bool {
+	r, _ := decodeRune(text, i)
+	return isSpace(r)
+}
+
+// scanTerminators skips a run of sentence-final punctuation: ".", "!", "?", "…" ("?!", "...").
+func scanTerminators(text string, i int) int {
+	for i < len(text) {
+		switch c := text[i]; {
+		case c == '.' || c == '!' || c == '?':
+			i++
+		case c == 0xE2 && hasPrefixAt(text, i, "…"):
+			i += len("…")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanClosers skips closing quotes and brackets after a sentence end („Ja.“ (So.) »Nein.«).
+func scanClosers(text string, i int) int {
+	for i < len(text) {
+		r, size := decodeRune(text, i)
+		if !isCloser(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '“', '”', '‘', '’', '«', '»', '‹', '›':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '(', '[', '„', '“', '‚', '‘', '»', '«', '‹', '›', '¿', '¡':
+		return true
+	}
+	return false
+}
+
+// next describes what follows a candidate sentence end.
+type next struct {
+	pos    int    // first byte after spaces; len(text) at the end
+	opener bool   // an opening quote or bracket comes first
+	r      rune   // first character after any openers
+	word   string // the word starting at r (letters, digits, inner dots)
+}
+
+func (s *splitter) nextAfter(end int) next {
+	text := s.text
+	n := next{pos: skipSpaces(text, end)}
+	j := n.pos
+	for j < len(text) {
+		r, size := decodeRune(text, j)
+		if !isOpener(r) {
+			break
+		}
+		n.opener = true
+		j += size
+	}
+	if j >= len(text) {
+		return n
+	}
+	n.r, _ = decodeRune(text, j)
+	k := j
+	for k < len(text) {
+		r, size := decodeRune(text, k)
+		if !isWordRune(r) {
+			break
+		}
+		k += size
+	}
+	n.word = text[j:k]
+	return n
+}
+
+// canStart reports whether the text after a candidate end can start a sentence at all: an
+// upper-case letter or a digit, possibly after opening quotes or brackets.
+func (n next) canStart() bool {
+	return unicode.IsUpper(n.r) || unicode.IsDigit(n.r) || unicode.IsTitle(n.r)
+}
+
+func (s *splitter) isStarter(w string) bool {
+	if s.en {
+		return inSet(startersEN, w)
+	}
+	return inSet(startersDE, w)
+}
+
+// endsSentence decides whether the terminators text[term:termEnd] (followed by closers up to
+// end and then a space or the end of text) end the sentence that began at start.
+func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
+	text := s.text
+	if end >= len(text) {
+		return true
+	}
+	n := s.nextAfter(end)
+	if n.pos >= len(text) {
+		return true
+	}
+	if strings.Contains(text[end:n.pos], "\n\n") || strings.Contains(text[end:n.pos], "\n\r\n") {
+		return true // a blank line follows
+	}
+	if n.r == 0 || !n.canStart() {
+		return false // lower case, punctuation (". ,"), a dash: the sentence goes on
+	}
+	run := text[term:termEnd]
+	closed := end > termEnd // closing quote or bracket after the terminator
+	if run != "." {
+		if strings.ContainsAny(run, "!?") {
+			return true
+		}
+		// Ellipsis: "[…]" marks an omission; otherwise an ellipsis ends a sentence only
+		// before a typical sentence opener or a new quotation.
+		if term > 0 && (text[term-1] == '[' || text[term-1] == '(') {
+			return false
+		}
+		return closed || n.opener || s.isStarter(n.word)
+	}
+	if closed {
+		return true // „… ziehen.“ Dann / (Siehe oben.) Danach
+	}
+	return s.periodEnds(start, term, n)
+}
+
+// periodEnds decides for a single "." directly after a word, followed by something that could
+// start a sentence.
+func (s *splitter) periodEnds(start, dot int, n next) bool {
+	text := s.text
+	ws := wordStart(text, dot)
+	w := text[ws:dot]
+	if w == "" {
+		return true // after a quote or bracket: „… fortzusetzen“. Dann
+	}
+	if isNumeral(w) {
+		return s.numberEnds(start, ws, w, n)
+	}
+	// Spaced abbreviations ("z. B.", "u. a.", "d. h.", "U. S."): join the pieces and look the
+	// whole up.
+	if single(w) {
+		if joined, ok := spacedAbbrev(text, ws, w); ok {
+			return s.abbrevEnds(joined, n)
+		}
+		if unicode.IsLower(firstRune(w)) && !inSet(abbrevMayEnd, w) {
+			return false // "z." in "z. B.", "s." in "s. o."
+		}
+		return s.isStarter(n.word) // an initial ("Jens A. Müller") unless a new sentence clearly begins
+	}
+	if unicode.IsDigit(n.r) && inSet(abbrevBeforeNumber, w) {
+		return false // "Nr. 5", "No. 5", "Art. 3"
+	}
+	return s.abbrevEnds(w, n)
+}
+
+// abbrevEnds applies the abbreviation lists to the word w before a dot.
+func (s *splitter) abbrevEnds(w string, n next) bool {
+	if inSet(abbrevNever, w) || len(w) <= 8 && inSet(abbrevNever, lowerFirst(w)) {
+		return false
+	}
+	if inSet(abbrevMayEnd, w) {
+		return s.isStarter(n.word) || n.opener
+	}
+	if strings.IndexByte(w, '.') >= 0 {
+		// Unknown dotted abbreviation made of single letters ("U.S.A."): like an initial.
+		return s.isStarter(n.word) || n.opener
+	}
+	return true
+}
+
+// numberEnds decides for a number followed by a dot: an ordinal or date in German ("am 15.
+// Dezember", "1. FC Köln", "am 15.12. um"), a list number at the start of a sentence, or the
+// end of a sentence ("… stieg auf 15. Die Polizei …", "seit 2019. Das").
+func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
+	if s.en {
+		return true
+	}
+	short := len(w) <= 3 && allDigits(w)
+	date := len(w) <= 5 && strings.Count(w, ".") == 1 && !strings.Contains(w, ",") // "15.12"
+	if !short && !date {
+		return true
+	}
+	if unicode.IsDigit(n.r) {
+		return false // "15. 12. 2021"
+	}
+	if inSet(monthsDE, n.word) || inSet(ordinalNounsDE, n.word) {
+		return false
+	}
+	if strings.TrimSpace(s.text[start:ws]) == "" {
+		return false // "12. NATO-Generalsekretär …": a numbered item, not a sentence "12."
+	}
+	if inSet(ordinalContextDE, prevWord(s.text, ws)) {
+		return false // "am 3. Advent", "der 2. Bundesliga"
+	}
+	return true
+}
+
+// wordStart returns where the word ending at i begins: letters, digits, marks and inner dots,
+// commas or colons ("z.B", "2,5", "1.000").
+func wordStart(text string, i int) int {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if isWordRune(r) || (r == '.' || r == ',' || r == ':') && i-size > 0 && isWordRune(lastRune(text[:i-size])) {
+			i -= size
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// prevWord returns the word before position i, skipping spaces.
+func prevWord(text string, i int) string {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !isSpace(r) {
+			break
+		}
+		i -= size
+	}
+	end := i
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !isWordRune(r) {
+			break
+		}
+		i -= size
+	}
+	return text[i:end]
+}
+
+// spacedAbbrev recognises the last piece of an abbreviation written with spaces ("B" in "z. B.")
+// and returns it joined ("z.B").
+func spacedAbbrev(text string, ws int, w string) (string, bool) {
+	pieces := []string{w}
+	i := ws
+	for len(pieces) < 4 {
+		// Expect ". " + single letter before i.
+		j := i
+		for j > 0 && text[j-1] == ' ' {
+			j--
+		}
+		if j == i || j == 0 || text[j-1] != '.' {
+			break
+		}
+		ps := wordStart(text, j-1)
+		p := text[ps : j-1]
+		if !single(p) {
+			break
+		}
+		pieces = append(pieces, p)
+		i = ps
+	}
+	if len(pieces) < 2 {
+		return "", false
+	}
+	var b strings.Builder
+	for k := len(pieces) - 1; k >= 0; k-- {
+		b.WriteString(pieces[k])
+		if k > 0 {
+			b.WriteByte('.')
+		}
+	}
+	return b.String(), true
+}
+
+// newlineEnds decides whether the line break at i ends the sentence that began at start: at a
+// blank line, before a list bullet, and after a headline.
+func (s *splitter) newlineEnds(start, i int) bool {
+	text := s.text
+	j := i + 1
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	if j >= len(text) || text[j] == '\n' {
+		return true
+	}
+	line := strings.TrimRight(text[lineStart(text, i):i], " \t\r")
+	prevEnds := line != "" && strings.ContainsRune(".!?…:;“”\"»«)", lastRune(line))
+	if bulletLen(text[j:]) > 0 && (prevEnds || isBulletLine(line) || text[j] == 0xE2) {
+		return true
+	}
+	// Headline: the whole line is the sentence so far, it has no final punctuation, it is short
+	// and clearly shorter than the line after it, which starts like a sentence.
+	if prevEnds || lineStart(text, i) > start || line == "" {
+		return false
+	}
+	if strings.ContainsRune(",-–(", lastRune(line)) || len(strings.Fields(line)) > 12 {
+		return false
+	}
+	nextLine := text[j:]
+	if k := strings.IndexByte(nextLine, '\n'); k >= 0 {
+		nextLine = nextLine[:k]
+	}
+	r, _ := decodeRune(text, j)
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(r)) {
+		return false
+	}
+	// A capitalised article or pronoun cannot continue a sentence, so it starts one; otherwise
+	// rely on the headline being clearly shorter than the body line (wrapped lines are similar).
+	if s.isStarter(firstWord(nextLine)) {
+		return true
+	}
+	return utf8.RuneCountInString(line)*10 < utf8.RuneCountInString(nextLine)*6
+}
+
+func firstWord(s string) string {
+	for i, r := range s {
+		if !isWordRune(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func lineStart(text string, i int) int {
+	return strings.LastIndexByte(text[:i], '\n') + 1
+}
+
+func isBulletLine(line string) bool {
+	return bulletLen(strings.TrimLeft(line, " \t")) > 0
+}
+
+// bulletLen returns the length of a list bullet at the start of s ("- ", "* ", "• ", "1. ",
+// "2) ", "a) "), or 0.
+func bulletLen(s string) int {
+	for _, b := range []string{"- ", "* ", "+ ", "• ", "· ", "– ", "▪ ", "◦ "} {
+		if strings.HasPrefix(s, b) {
+			return len(b)
+		}
+	}
+	k := 0
+	for k < len(s) && k < 3 && isDigit(s[k]) {
+		k++
+	}
+	if k == 0 && len(s) > 1 && 'a' <= s[0] && s[0] <= 'z' && s[1] == ')' {
+		k = 1
+	}
+	if k > 0 && k+1 < len(s) && (s[k] == '.' || s[k] == ')') && s[k+1] == ' ' {
+		return k + 2
+	}
+	return 0
+}
+
+func isNumeral(w string) bool {
+	if w == "" || !isDigit(w[0]) || !isDigit(w[len(w)-1]) {
+		return false
+	}
+	return startsNumeric(w)
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// single reports whether w is one letter.
+func single(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsLetter(r)
+}
+
+func firstRune(w string) rune {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
+}
+
+func lastRune(w string) rune {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r
+}
+
+// lowerFirst lower-cases the first letter ("Vgl" → "vgl") so sentence-initial abbreviations are
+// found.
+func lowerFirst(w string) string {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return w
+	}
+	return string(unicode.ToLower(r)) + w[size:]
 }

@@ -1,0 +1,104 @@
+package segment
+
+// Word lists the sentence splitter consults. They are small on purpose: the splitter decides
+// from the shape of the text first and uses these only where shape is ambiguous.
+
+// abbrevNever lists abbreviations (without their final dot) after which a sentence does not end:
+// titles before names, and abbreviations that only make sense followed by more text.
+var abbrevNever = toSet(
+	// German
+	"Dr", "Prof", "Hr", "Hrn", "Fr", "Frl", "Nr", "St", "Str", "ca", "bzw", "vgl", "evtl", "ggf",
+	"inkl", "exkl", "zzgl", "ggü", "sog", "ehem", "geb", "gest", "verh", "bspw", "insb", "insbes",
+	"z", "zB", "zT", "d", "h", "dh", "o", "s", "u", "v", "vs", "Abs", "Bd", "Kap", "Abb", "Tab",
+	"Anm", "Hrsg", "hrsg", "Aufl", "Jan", "Feb", "Mrz", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+	"Okt", "Nov", "Dez", "Mo", "Di", "Mi", "Fa", "Dipl", "Ing", "Mag", "Gebr", "Pfr", "Dir",
+	"Min", "Tel", "Fax", "gem", "lt", "lat", "engl", "frz", "dt", "allg", "best", "betr",
+	"bes", "einschl", "entspr", "erg", "europ", "gegr", "jew", "jhrl", "Kfz", "max", "mind",
+	"mtl", "mögl", "näml", "österr", "schweiz", "spez", "tägl", "ugs", "urspr", "usf", "u.a",
+	"z.B", "z.T", "d.h", "o.g", "u.U", "u.v.m", "i.d.R", "v.a", "s.o", "s.u", "Bsp", "Mt", "Gen",
+	"Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev", "Hon", "Mr", "Mrs", "Ms", "Messrs",
+	"e.g", "i.e", "cf", "approx", "Dept", "Univ", "Ave", "Blvd", "Rd", "Gen", "Brig", "Adm",
+)
+
+// abbrevBeforeNumber are abbreviations only when a number follows ("Nr. 5", "No. 5", "Art. 3");
+// elsewhere they are ordinary words that may end a sentence ("Er sagte no.", "eine neue Art.").
+var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "S", "p", "pp", "Vol", "vol", "Fig", "fig", "Ziff", "Nr", "Rn", "Bl", "Sp")
+
+// abbrevMayEnd lists abbreviations that often end a sentence too ("… Äpfel, Birnen usw. Dann …",
+// "in the U.S. The …"). After them a sentence ends only when the next word is a typical sentence
+// opener (startersDE, startersEN), so "5 Mio. Euro" stays together but "3 Mio. Die Firma" splits.
+var abbrevMayEnd = toSet(
+	"usw", "etc", "u.Ä", "o.Ä", "u.ä", "o.ä", "Mio", "Mrd", "Tsd", "Chr", "Jh", "Jhd", "Jhdt", "ff",
+	"Co", "Inc", "Ltd", "Corp", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "U.S.A", "al",
+	"Std", "km", "Bio", "Gr", "a", "Ä", "ä",
+)
+
+// startersDE are words that commonly open a German sentence. Capitalised nouns also follow
+// abbreviations mid-sentence, so only these count as evidence for a sentence end there.
+var startersDE = toSet(
+	"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Eines",
+	"Er", "Sie", "Es", "Wir", "Ich", "Ihr", "Du", "Man", "Dies", "Diese", "Dieser", "Dieses",
+	"Diesen", "Dann", "Danach", "Doch", "Aber", "Und", "Auch", "Als", "Am", "Im", "In", "Auf",
+	"An", "Aus", "Bei", "Beim", "Mit", "Nach", "Vor", "Seit", "Von", "Vom", "Zu", "Zum", "Zur",
+	"Für", "Gegen", "Um", "Über", "Unter", "Wie", "Was", "Wer", "Wo", "Wann", "Warum", "Weshalb",
+	"Wenn", "Weil", "Da", "Dabei", "Damit", "Dazu", "Daher", "Deshalb", "Deswegen", "Denn", "So",
+	"Jetzt", "Nun", "Heute", "Gestern", "Bereits", "Schon", "Noch", "Nicht", "Kein", "Keine",
+	"Alle", "Viele", "Mehrere", "Einige", "Laut", "Nachdem", "Obwohl", "Während", "Trotz",
+	"Zudem", "Außerdem", "Allerdings", "Jedoch", "Hier", "Dort", "Seine", "Sein", "Ihre",
+	"Unser", "Unsere", "Mein", "Meine", "Dazu", "Zuvor", "Später", "Zunächst", "Inzwischen",
+	"Insgesamt", "Bisher", "Derzeit", "Damals", "Dennoch", "Trotzdem", "Zwar", "Ob", "Sollte",
+	"Hinzu", "Ebenso", "Gleichzeitig", "Zuletzt", "Erst", "Nur", "Mehr",
+)
+
+// startersEN are words that commonly open an English sentence.
+var startersEN = toSet(
+	"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+	"Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "In", "On", "At", "For",
+	"But", "And", "Or", "So", "Then", "However", "Meanwhile", "After", "Before", "When", "While",
+	"If", "As", "What", "Who", "Why", "How", "Where", "Some", "Many", "Most", "All", "No", "One",
+	"Both", "Each", "Since", "Although", "Though", "Yet", "Still", "Also", "Now", "Today",
+	"Yesterday", "According", "During", "Last", "Next", "Such", "Another", "Other", "Others",
+	"Not", "Nor", "Later", "Earlier", "Instead", "Despite", "Because", "Under", "With", "From",
+	"By", "To", "Of", "Is", "Was", "Are", "Were", "Do", "Does", "Did", "Can", "Will", "Would",
+)
+
+// monthsDE are month names and their abbreviations: a number with a dot before them is a date
+// ("am 15. Dezember"), not a sentence end.
+var monthsDE = toSet(
+	"Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni", "Juli", "August",
+	"September", "Oktober", "November", "Dezember", "Jan", "Feb", "Mrz", "Apr", "Jun", "Jul",
+	"Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
+)
+
+// ordinalNounsDE are nouns that commonly follow an ordinal number ("1. FC Köln", "zum 3. Mal",
+// "der 2. Weltkrieg").
+var ordinalNounsDE = toSet(
+	"FC", "SC", "SV", "FSV", "VfB", "VfL", "Mal", "Platz", "Liga", "Bundesliga", "Klasse",
+	"Jahrhundert", "Jahrestag", "Geburtstag", "Stock", "Etage", "Runde", "Spieltag", "Auflage",
+	"Weltkrieg", "Ausgabe", "Kapitel", "Quartal", "Halbjahr", "Advent", "Mai", "Tag", "Woche",
+	"Monat", "Jahr", "Lauf", "Rang", "Sitzung", "Lesung", "Parteitag", "Satz", "Absatz", "Buch",
+	"Staffel", "Folge", "Bezirk", "Armee", "Division", "Symphonie", "Sinfonie", "Kammer",
+	"Senat", "Instanz", "Mannschaft", "Hälfte", "Tor", "Minute", "Welt", "Reich", "Republik",
+)
+
+// ordinalContextDE are words that precede an ordinal ("am 15.", "der 2.", "seit dem 3.").
+var ordinalContextDE = toSet(
+	"am", "im", "vom", "zum", "zur", "beim", "der", "die", "das", "dem", "den", "des", "ab",
+	"bis", "seit", "ihr", "ihre", "ihrem", "ihren", "ihres", "sein", "seine", "seinem", "seinen",
+	"seines", "unser", "unsere", "jeder", "jede", "jedes", "jeden", "jedem", "Am", "Im", "Vom",
+	"Zum", "Der", "Die", "Das", "Dem", "Den", "Des", "Ab", "Bis", "Seit", "zum", "bis zum",
+	"vor", "nach", "für", "und", "oder", "bzw", "sowie",
+)
+
+func toSet(words ...string) map[string]struct{} {
+	m := make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m[w] = struct{}{}
+	}
+	return m
+}
+
+func inSet(m map[string]struct{}, w string) bool {
+	_, ok := m[w]
+	return ok
+}
