@@ -1,0 +1,126 @@
+package tm
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Key identifies a machine translation in the memory.
+type Key struct {
+	Provider, Model        string
+	SourceLang, TargetLang string // BCP 47 tags; compared case-insensitively
+	Source                 string // the source segment as sent; normalized for the key
+	Terms                  []string
+	PromptVersion          string
+}
+
+// scope says how an entry was made and so which lookups it answers.
+type scope int
+
+const (
+	scopeMT            scope = iota // machine translation: the full key must match
+	scopeProviderModel              // imported for one provider and model
+	scopeProvider                   // imported for one provider, any model
+	scopeAny                        // imported for any provider and model
+)
+
+// hashLen is the length of stored key hashes; 128 bits make collisions negligible.
+const hashLen = 16
+
+// NormalizeSource is the form of a source segment that keys use: NFC, whitespace runs collapsed
+// to one space, leading and trailing whitespace removed. Case and punctuation are kept.
+func NormalizeSource(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// normalizeLang lower-cases a language tag and uses "-" as its separator.
+func normalizeLang(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-"))
+}
+
+// normalizeTerms returns the terms normalized like sources, sorted and without duplicates.
+func normalizeTerms(terms []string) []string {
+	if len(terms) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if t = NormalizeSource(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// normKey is a Key with every field in the form that is hashed and stored.
+type normKey struct {
+	provider, model, sourceLang, targetLang, source, promptVersion string
+	terms                                                          []string
+}
+
+func (k Key) normalize() normKey {
+	return normKey{
+		provider:      strings.TrimSpace(k.Provider),
+		model:         strings.TrimSpace(k.Model),
+		sourceLang:    normalizeLang(k.SourceLang),
+		targetLang:    normalizeLang(k.TargetLang),
+		source:        NormalizeSource(k.Source),
+		promptVersion: strings.TrimSpace(k.PromptVersion),
+		terms:         normalizeTerms(k.Terms),
+	}
+}
+
+// hash is the stored key of an entry of the given scope. Every field is length-prefixed so
+// that no two different keys encode alike; fields a scope ignores are left out.
+func (k normKey) hash(s scope) []byte {
+	h := sha256.New()
+	var buf [binary.MaxVarintLen64]byte
+	put := func(s string) {
+		h.Write(buf[:binary.PutUvarint(buf[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	h.Write([]byte{byte(s)})
+	put(k.sourceLang)
+	put(k.targetLang)
+	put(k.source)
+	switch s {
+	case scopeMT:
+		put(k.provider)
+		put(k.model)
+		put(k.promptVersion)
+		h.Write(buf[:binary.PutUvarint(buf[:], uint64(len(k.terms)))])
+		for _, t := range k.terms {
+			put(t)
+		}
+	case scopeProviderModel:
+		put(k.provider)
+		put(k.model)
+	case scopeProvider:
+		put(k.provider)
+	}
+	return h.Sum(nil)[:hashLen]
+}
+
+// lookupScopes lists the entries that answer a lookup, best first.
+var lookupScopes = []scope{scopeProviderModel, scopeProvider, scopeAny, scopeMT}

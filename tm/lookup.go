@@ -1,0 +1,101 @@
+package tm
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// chunkSize is how many keys one lookup query or one write transaction handles. Each key of a
+// lookup needs len(lookupScopes) parameters, well under SQLite's limit of 32766.
+const chunkSize = 500
+
+// Lookup returns the stored translation of k, if any.
+func (db *DB) Lookup(ctx context.Context, k Key) (target string, ok bool, err error) {
+	ts, oks, err := db.LookupMany(ctx, []Key{k})
+	if err != nil {
+		return "", false, err
+	}
+	return ts[0], oks[0], nil
+}
+
+// LookupMany looks up many keys with one query per 500 keys. targets[i] and found[i] answer ks[i].
+func (db *DB) LookupMany(ctx context.Context, ks []Key) (targets []string, found []bool, err error) {
+	targets = make([]string, len(ks))
+	found = make([]bool, len(ks))
+	for start := 0; start < len(ks); start += chunkSize {
+		end := min(start+chunkSize, len(ks))
+		if err := db.lookupChunk(ctx, ks[start:end], targets[start:end], found[start:end]); err != nil {
+			return nil, nil, err
+		}
+	}
+	return targets, found, nil
+}
+
+// candidate is one entry that would answer the key at index i, with rank = its precedence.
+type candidate struct{ i, rank int }
+
+func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found []bool) error {
+	want := make(map[string][]candidate, len(ks)*len(lookupScopes))
+	args := make([]any, 0, chunkSize*len(lookupScopes))
+	for i, k := range ks {
+		nk := k.normalize()
+		for rank, s := range lookupScopes {
+			h := nk.hash(s)
+			if _, dup := want[string(h)]; !dup {
+				args = append(args, h)
+			}
+			want[string(h)] = append(want[string(h)], candidate{i, rank})
+		}
+	}
+	// Pad to the full chunk so that one prepared statement serves every query.
+	for len(args) < chunkSize*len(lookupScopes) {
+		args = append(args, nil)
+	}
+	stmt, err := db.lookupStatement(ctx)
+	if err != nil {
+		return err
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return fmt.Errorf("tm: lookup: %w", err)
+	}
+	defer rows.Close()
+	best := make([]int, len(ks))
+	for i := range best {
+		best[i] = len(lookupScopes)
+	}
+	for rows.Next() {
+		var key []byte
+		var target string
+		if err := rows.Scan(&key, &target); err != nil {
+			return fmt.Errorf("tm: lookup: %w", err)
+		}
+		for _, c := range want[string(key)] {
+			if c.rank < best[c.i] {
+				best[c.i] = c.rank
+				targets[c.i], found[c.i] = target, true
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("tm: lookup: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) lookupStatement(ctx context.Context) (*sql.Stmt, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.lookupStmt == nil {
+		n := chunkSize * len(lookupScopes)
+		q := "SELECT key, target FROM entries WHERE key IN (?" + strings.Repeat(",?", n-1) + ")"
+		stmt, err := db.sql.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("tm: lookup: %w", err)
+		}
+		db.lookupStmt = stmt
+	}
+	return db.lookupStmt, nil
+}
