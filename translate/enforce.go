@@ -1,0 +1,78 @@
+package translate
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// check returns the glossary violations of a unit's translation.
+func (t *Translator) check(u *unitState) []Violation {
+	if t.mode() == GlossaryOff {
+		return nil
+	}
+	return t.Glossary.Check(u.source, u.target)
+}
+
+// repairs reports whether failing segments are asked again.
+func (t *Translator) repairs() bool {
+	m := t.mode()
+	return t.Repair > 0 && (m == GlossaryPrompt || m == GlossaryMask)
+}
+
+// repair re-asks the units with violations, naming the violations, up to t.Repair rounds. A
+// round's answer replaces the earlier one only when it has fewer violations.
+func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) error {
+	if !t.repairs() {
+		return nil
+	}
+	for round := 0; round < t.Repair; round++ {
+		var bad []*unitState
+		feedback := map[int]string{}
+		for _, u := range units {
+			if len(u.violations) > 0 {
+				feedback[len(bad)] = Feedback(u.violations)
+				bad = append(bad, u)
+			}
+		}
+		if len(bad) == 0 {
+			return nil
+		}
+		tl.update(func(s *Stats) { s.Repairs += len(bad) })
+		targets, err := t.ask(ctx, bad, "", feedback, tl)
+		if err != nil {
+			return err
+		}
+		for i, u := range bad {
+			v := t.Glossary.Check(u.source, targets[i])
+			if len(v) < len(u.violations) {
+				u.target, u.violations = targets[i], v
+			}
+		}
+	}
+	return nil
+}
+
+// Feedback describes violations to a provider, one sentence each, so that a repair round asks
+// with the problem spelled out.
+func Feedback(vs []Violation) string {
+	var b strings.Builder
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		switch v.Kind {
+		case "forbidden":
+			fmt.Fprintf(&b, "%q must not be rendered as %q; use %q.", v.SourceTerm, v.Found, v.Expected)
+		case "inconsistent":
+			fmt.Fprintf(&b, "%q must be rendered consistently as %q, not %q.", v.SourceTerm, v.Expected, v.Found)
+		default:
+			if v.Found != "" {
+				fmt.Fprintf(&b, "%q must be translated as %q (found %q).", v.SourceTerm, v.Expected, v.Found)
+			} else {
+				fmt.Fprintf(&b, "%q must be translated as %q.", v.SourceTerm, v.Expected)
+			}
+		}
+	}
+	return b.String()
+}

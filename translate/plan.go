@@ -1,0 +1,106 @@
+package translate
+
+import (
+	"context"
+	"iter"
+	"strings"
+
+	"github.com/bitext/bitext/segment"
+)
+
+// Estimate is what a run would send, computed without sending anything.
+type Estimate struct {
+	Documents  int
+	Segments   int
+	TMHits     int
+	Misses     int // segments the provider would be asked for
+	Characters int // source characters of the misses
+	Tokens     int // estimated input tokens of the requests, context included
+	Requests   int // requests at the provider's batch limits, before retries and repairs
+	Terms      int // glossary term occurrences found
+	// TermsFound counts each distinct glossary term (source as written in the glossary) found.
+	TermsFound map[string]int
+}
+
+// Plan reads the documents, looks them up in the memory and cuts the misses into batches
+// exactly as Run would, without sending anything. It holds one document at a time.
+func (t *Translator) Plan(ctx context.Context, docs iter.Seq2[*segment.Document, error]) (Estimate, error) {
+	est := Estimate{TermsFound: map[string]int{}}
+	tl := &tally{}
+	count := func(b *batch) error {
+		if b == nil {
+			return nil
+		}
+		est.Requests++
+		est.Characters += b.chars
+		est.Tokens += b.tokens
+		return nil
+	}
+	keep := func(j *job) error {
+		est.Documents++
+		for i := range j.units {
+			for _, term := range j.units[i].terms {
+				est.TermsFound[term.Source]++
+			}
+		}
+		return nil
+	}
+	if err := t.read(ctx, docs, tl, keep, keep, count); err != nil {
+		return est, err
+	}
+	s := tl.snapshot()
+	est.Segments, est.TMHits = s.Segments, s.TMHits
+	est.Misses = s.Segments - s.TMHits
+	for _, n := range est.TermsFound {
+		est.Terms += n
+	}
+	return est, nil
+}
+
+// String is a one-line plan: "12 segments, 3 TM hits, 9 to translate: 1,204 characters, ~530
+// tokens, 1 request; 4 glossary terms found".
+func (e Estimate) String() string {
+	var b strings.Builder
+	b.WriteString(plural(e.Documents, "document") + ", " + plural(e.Segments, "segment") + ", " +
+		plural(e.TMHits, "TM hit") + ", " + itoa(e.Misses) + " to translate: " +
+		plural(e.Characters, "character") + ", ~" + plural(e.Tokens, "token") + ", " + plural(e.Requests, "request"))
+	if len(e.TermsFound) > 0 {
+		b.WriteString("; " + plural(e.Terms, "glossary term") + " found (" + plural(len(e.TermsFound), "distinct term") + ")")
+	}
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return itoa(n) + " " + word + "s"
+}
+
+// itoa formats with thousands separators for readability.
+func itoa(n int) string {
+	s := []byte{}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	digits := 0
+	for {
+		if digits > 0 && digits%3 == 0 {
+			s = append(s, ',')
+		}
+		s = append(s, byte('0'+n%10))
+		digits++
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	if neg {
+		s = append(s, '-')
+	}
+	for i, k := 0, len(s)-1; i < k; i, k = i+1, k-1 {
+		s[i], s[k] = s[k], s[i]
+	}
+	return string(s)
+}

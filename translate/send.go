@@ -1,0 +1,116 @@
+package translate
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/tm"
+)
+
+// send translates one batch, enforces the glossary, stores the answers in the memory and marks
+// the units done.
+func (t *Translator) send(ctx context.Context, b *batch, tl *tally) error {
+	units := make([]*unitState, len(b.items))
+	for i, it := range b.items {
+		units[i] = it.u()
+	}
+	targets, err := t.ask(ctx, units, strings.Join(b.context, "\n\n"), nil, tl)
+	if err != nil {
+		return err
+	}
+	for i, u := range units {
+		u.target = targets[i]
+		u.violations = t.check(u)
+	}
+	tl.update(func(s *Stats) { s.Translated += len(units) })
+
+	repairErr := t.repair(ctx, units, tl)
+
+	// Store what was paid for, even when the run is being cancelled: a rerun must not ask again.
+	// A segment whose repair was interrupted is not stored, so that a rerun repairs it.
+	var keys []tm.Key
+	var texts []string
+	for _, u := range units {
+		if repairErr != nil && len(u.violations) > 0 {
+			continue
+		}
+		keys = append(keys, u.key)
+		texts = append(texts, u.target)
+	}
+	if t.Memory != nil && len(keys) > 0 {
+		if err := t.Memory.StoreMany(context.WithoutCancel(ctx), keys, texts); err != nil {
+			return fmt.Errorf("translation memory: %w", err)
+		}
+	}
+	if repairErr != nil {
+		return repairErr
+	}
+	resolved := map[*job]int{}
+	for _, it := range b.items {
+		resolved[it.doc]++
+	}
+	for j, n := range resolved {
+		j.resolve(n)
+	}
+	return nil
+}
+
+// ask sends one request for units and returns their translations in order.
+func (t *Translator) ask(ctx context.Context, units []*unitState, context string, feedback map[int]string, tl *tally) ([]string, error) {
+	req := &providers.Request{
+		Segments:   make([]providers.Segment, len(units)),
+		SourceLang: t.srcLang(),
+		TargetLang: t.tgtLang(),
+		Context:    context,
+	}
+	seen := map[providers.Term]bool{}
+	sendTerms := t.mode() == GlossaryPrompt || t.mode() == GlossaryMask
+	for i, u := range units {
+		id := strconv.Itoa(i + 1)
+		req.Segments[i] = providers.Segment{ID: id, Text: u.source}
+		for _, term := range u.terms {
+			if !sendTerms {
+				break
+			}
+			if !seen[term] {
+				seen[term] = true
+				req.Terms = append(req.Terms, term)
+			}
+		}
+		if msg, ok := feedback[i]; ok {
+			if req.Feedback == nil {
+				req.Feedback = map[string]string{}
+			}
+			req.Feedback[id] = msg
+		}
+	}
+	resp, err := t.Provider.Translate(ctx, req)
+	if resp != nil {
+		tl.update(func(s *Stats) { s.Batches++; s.Usage.Add(resp.Usage) })
+	}
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]string, len(resp.Translations))
+	for _, tr := range resp.Translations {
+		if _, dup := byID[tr.ID]; dup {
+			return nil, fmt.Errorf("%s: answer has segment %q twice", t.Provider.Name(), tr.ID)
+		}
+		byID[tr.ID] = tr.Text
+	}
+	out := make([]string, len(units))
+	for i, seg := range req.Segments {
+		text, ok := byID[seg.ID]
+		if !ok {
+			return nil, fmt.Errorf("%s: answer lacks segment %q", t.Provider.Name(), seg.ID)
+		}
+		out[i] = text
+	}
+	if len(byID) != len(units) {
+		return nil, fmt.Errorf("%s: answer has %d segments, asked for %d", t.Provider.Name(), len(byID), len(units))
+	}
+	return out, nil
+}

@@ -1,0 +1,48 @@
+package translate
+
+import (
+	"sync"
+	"time"
+
+	"github.com/bitext/bitext/providers"
+)
+
+// Stats are the running totals of a run.
+type Stats struct {
+	Documents  int // documents handed to the sink
+	Segments   int // units read
+	TMHits     int // units answered by the memory
+	Translated int // units answered by the provider
+	Batches    int // requests asked for by the pipeline, repair rounds included (Usage.Requests counts HTTP retries too)
+	Repairs    int // segments re-asked because of glossary violations
+	Usage      providers.Usage
+	Terms      int // glossary term occurrences found in the source
+	Violations int // glossary violations left in the output
+	Elapsed    time.Duration
+}
+
+// tally serializes updates of Stats and the progress callback.
+type tally struct {
+	mu       sync.Mutex
+	s        Stats
+	start    time.Time
+	progress func(Stats)
+}
+
+func (t *tally) update(f func(*Stats)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	f(&t.s)
+	t.s.Elapsed = time.Since(t.start)
+	if t.progress != nil {
+		t.progress(t.s)
+	}
+}
+
+func (t *tally) snapshot() Stats {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := t.s
+	s.Elapsed = time.Since(t.start)
+	return s
+}
