@@ -1,0 +1,101 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// EmptyReferenceError reports a segment whose references are all empty; sacreBLEU refuses
+// such input too.
+type EmptyReferenceError struct{ Segment int } // 0-based
+
+func (e *EmptyReferenceError) Error() string {
+	return fmt.Sprintf("segment %d: every reference is empty", e.Segment+1)
+}
+
+// SegmentRefs regroups reference streams (refs[k][i]: stream k, segment i, sacreBLEU's layout)
+// by segment, dropping empty references as sacreBLEU does. It also returns the nrefs value
+// of the signature: the common number of references, or "var" when it varies.
+func SegmentRefs(n int, refs [][]string) ([][]string, string, error) {
+	out := make([][]string, n)
+	counts := map[int]bool{}
+	for i := 0; i < n; i++ {
+		for _, stream := range refs {
+			if i < len(stream) && stream[i] != "" {
+				out[i] = append(out[i], stream[i])
+			}
+		}
+		if len(out[i]) == 0 {
+			return nil, "", &EmptyReferenceError{Segment: i}
+		}
+		counts[len(out[i])] = true
+	}
+	nrefs := strconv.Itoa(len(refs))
+	if len(counts) > 1 {
+		nrefs = "var"
+	} else {
+		for c := range counts {
+			nrefs = strconv.Itoa(c)
+		}
+	}
+	return out, nrefs, nil
+}
+
+// Stats computes every segment's sufficient statistics. segRefs is indexed by segment.
+func Stats(m Metric, hyps []string, segRefs [][]string) [][]float64 {
+	out := make([][]float64, len(hyps))
+	for i, h := range hyps {
+		out[i] = m.Stats(h, segRefs[i])
+	}
+	return out
+}
+
+// Sum adds up segment statistics.
+func Sum(stats [][]float64) []float64 {
+	if len(stats) == 0 {
+		return nil
+	}
+	total := make([]float64, len(stats[0]))
+	for _, s := range stats {
+		sumStats(total, s)
+	}
+	return total
+}
+
+// CorpusScore scores hypotheses against reference streams (refs[k][i]) from summed
+// statistics, with the signature for bitext version v.
+func CorpusScore(m Metric, hyps []string, refs [][]string, v string) (Score, error) {
+	segRefs, nrefs, err := SegmentRefs(len(hyps), refs)
+	if err != nil {
+		return Score{}, err
+	}
+	return scoreFromStats(m, Sum(Stats(m, hyps, segRefs)), nrefs, v), nil
+}
+
+func scoreFromStats(m Metric, total []float64, nrefs, v string) Score {
+	s := Score{Name: m.Name(), Signature: m.Signature(nrefs, v)}
+	if total == nil {
+		return s
+	}
+	if b, ok := m.(BLEU); ok {
+		r := b.Compute(total)
+		s.Score, s.Verbose = r.Score, r.Verbose()
+		return s
+	}
+	s.Score = m.Score(total)
+	return s
+}
+
+// SentenceScore scores one hypothesis against its references.
+func SentenceScore(m Metric, hyp string, refs []string) float64 {
+	var nonEmpty []string
+	for _, r := range refs {
+		if r != "" {
+			nonEmpty = append(nonEmpty, r)
+		}
+	}
+	if len(nonEmpty) == 0 {
+		return 0
+	}
+	return m.Score(m.Stats(hyp, nonEmpty))
+}
