@@ -53,13 +53,17 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 	return nil
 }
 
-// Feedback describes violations to a provider, one sentence each, so that a repair round asks
+// Feedback describes violations to a provider, one line each, so that a repair round asks
 // with the problem spelled out.
 func Feedback(vs []Violation) string {
 	var b strings.Builder
 	for i, v := range vs {
 		if i > 0 {
-			b.WriteString(" ")
+			b.WriteString("\n")
+		}
+		if v.Feedback != "" {
+			b.WriteString(v.Feedback)
+			continue
 		}
 		switch v.Kind {
 		case "forbidden":

@@ -65,6 +65,8 @@ type Memory interface {
 	StoreMany(ctx context.Context, ks []tm.Key, targets []string) error
 }
 
+var _ Memory = (*tm.DB)(nil)
+
 // Glossary finds the terms of a source text and checks translations. The CLI adapts a
 // *glossary.Glossary to it; tests use small fakes.
 type Glossary interface {
@@ -80,6 +82,8 @@ type Violation struct {
 	SourceTerm string // the German term as found
 	Expected   string // the required rendering
 	Found      string // what the translation has instead, when known
+	// Feedback is the instruction a repair round sends; "" lets Feedback phrase one.
+	Feedback string
 }
 
 // Bead is one alignment step between source and target sentences (0-based indices).

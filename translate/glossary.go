@@ -1,0 +1,37 @@
+package translate
+
+import (
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/providers"
+)
+
+// FromGlossary adapts a loaded glossary to the pipeline. An entry goes to providers as
+// do-not-translate when it is marked so or when its target is its source (a name such as NATO),
+// which lets Google protect it with a translate="no" span.
+func FromGlossary(g *glossary.Glossary) Glossary { return glossaryAdapter{g} }
+
+type glossaryAdapter struct{ g *glossary.Glossary }
+
+func (a glossaryAdapter) Terms(source string) []providers.Term {
+	entries := glossary.Applied(a.g.FindSource(source))
+	if len(entries) == 0 {
+		return nil
+	}
+	terms := make([]providers.Term, len(entries))
+	for i, e := range entries {
+		terms[i] = providers.Term{Source: e.Source, Target: e.Target, DoNotTranslate: e.DoNotTranslate || e.Source == e.Target}
+	}
+	return terms
+}
+
+func (a glossaryAdapter) Check(source, target string) []Violation {
+	vs := a.g.Check(source, target)
+	if len(vs) == 0 {
+		return nil
+	}
+	out := make([]Violation, len(vs))
+	for i, v := range vs {
+		out[i] = Violation{Kind: v.Kind, SourceTerm: v.SourceTerm, Expected: v.Expected, Found: v.Found, Feedback: v.Feedback()}
+	}
+	return out
+}

@@ -1,0 +1,76 @@
+package translate
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/segment"
+)
+
+const seedGlossary = "de\ten\n" +
+	"Außenministerium\tState Department\n" +
+	"Generalsekretär\tSecretary General\n" +
+	"NATO\tNATO\n"
+
+// TestRealGlossaryRepair runs enforcement with the glossary package: inflected and compound
+// forms are found, only the terms of each batch are sent, and one repair round that names the
+// violation fixes it.
+func TestRealGlossaryRepair(t *testing.T) {
+	g, err := glossary.Parse(strings.NewReader(seedGlossary), "seed.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []*segment.Document{doc("a",
+		[]string{"Dies erklärte der Sprecher des Außenministeriums."},
+		[]string{"NATO-Generalsekretär Jens Stoltenberg sagte das."},
+		[]string{"Beide Seiten werden keine Mühen scheuen."},
+	)}
+	fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 1, MaxChars: 1000}, answer: func(s providers.Segment, req *providers.Request) string {
+		if req.Feedback[s.ID] == "" {
+			return "The Foreign Ministry and the NATO chief said so."
+		}
+		var parts []string
+		for _, term := range req.Terms {
+			parts = append(parts, "the "+term.Target)
+		}
+		return strings.Join(parts, " and ") + " said so."
+	}}
+	res, st, err := collect(context.Background(), &Translator{Provider: fp, Glossary: FromGlossary(g), Repair: 1, Concurrency: 1}, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Violations != 0 {
+		t.Errorf("violations left: %+v", res[0].Pairs)
+	}
+	reqs := fp.requests()
+	terms := func(r *providers.Request) string {
+		var s []string
+		for _, term := range r.Terms {
+			s = append(s, term.Source)
+			if term.DoNotTranslate != (term.Source == "NATO") {
+				t.Errorf("term %+v: DoNotTranslate", term)
+			}
+		}
+		return strings.Join(s, ",")
+	}
+	// Three first requests, then repairs of the two segments with terms.
+	if len(reqs) != 5 {
+		t.Fatalf("%d requests, want 5", len(reqs))
+	}
+	want := map[string]string{
+		"Dies erklärte der Sprecher des Außenministeriums.": "Außenministerium",
+		"NATO-Generalsekretär Jens Stoltenberg sagte das.":  "Generalsekretär,NATO",
+		"Beide Seiten werden keine Mühen scheuen.":          "",
+	}
+	for _, r := range reqs {
+		if got := terms(r); got != want[r.Segments[0].Text] {
+			t.Errorf("request for %q carried terms %q, want %q", r.Segments[0].Text, got, want[r.Segments[0].Text])
+		}
+		if fb := r.Feedback["1"]; fb != "" && !strings.Contains(fb, "must be translated as") {
+			t.Errorf("feedback %q", fb)
+		}
+	}
+}
