@@ -1,0 +1,287 @@
+package report
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// DiffOp is the kind of a diff span.
+type DiffOp int8
+
+// Diff operations. A Replace span carries the old text in Old and the new text in Text.
+const (
+	Equal DiffOp = iota
+	Delete
+	Insert
+	Replace
+)
+
+var diffOpNames = [...]string{"equal", "delete", "insert", "replace"}
+
+func (o DiffOp) String() string { return diffOpNames[o] }
+
+// MarshalJSON writes the operation's name.
+func (o DiffOp) MarshalJSON() ([]byte, error) { return json.Marshal(o.String()) }
+
+// DiffSpan is one piece of a word-level diff from an old text (the reference) to a new one
+// (the hypothesis). Concatenating Text of the Equal, Insert and Replace spans gives the new
+// text; Old of Delete and Replace spans (Text for Delete) with the Equal spans gives the old.
+type DiffSpan struct {
+	Op   DiffOp `json:"op"`
+	Text string `json:"text"`          // Equal, Insert, Replace: new text; Delete: removed text
+	Old  string `json:"old,omitempty"` // Replace: the replaced old text
+	// Chars refines a Replace of one similar word by another ("Netanyahu" → "Netanjahu") to
+	// the characters that changed; nil when a character diff would not help a reader.
+	Chars []DiffSpan `json:"chars,omitempty"`
+}
+
+// diffToken is a word (letters, digits and marks) or a single other character, with the
+// whitespace before it. Only key takes part in the diff; text keeps the spacing of its side.
+type diffToken struct{ key, text string }
+
+// diffTokens splits s into tokens; concatenating their texts gives back s (trailing
+// whitespace is attached to the last token).
+func diffTokens(s string) []diffToken {
+	var toks []diffToken
+	i := 0
+	for i < len(s) {
+		ws := i
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if i == len(s) { // trailing whitespace
+			if len(toks) > 0 {
+				toks[len(toks)-1].text += s[ws:]
+			} else {
+				toks = append(toks, diffToken{key: "", text: s[ws:]})
+			}
+			break
+		}
+		start := i
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if isWordRune(r) {
+			for i < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[i:])
+				if !isWordRune(r2) {
+					break
+				}
+				i += n2
+			}
+		}
+		toks = append(toks, diffToken{key: s[start:i], text: s[ws:i]})
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// tokenRune maps the i-th distinct token to a rune, skipping the surrogate range so that
+// every rune survives go-diff's string conversions.
+func tokenRune(i int) rune {
+	r := rune(i) + 1
+	if r >= 0xD800 {
+		r += 0x800
+	}
+	return r
+}
+
+func runeToken(r rune) int {
+	if r >= 0xD800+0x800 {
+		r -= 0x800
+	}
+	return int(r) - 1
+}
+
+// WordDiff diffs two texts word by word: tokens are mapped to runes, diffed with go-diff's
+// DiffMainRunes without a deadline (so long texts never fall back to a coarse diff), and
+// mapped back. Whitespace does not take part in the comparison; equal stretches are shown
+// with the new text's spacing. A deletion next to an insertion becomes a Replace.
+func WordDiff(oldText, newText string) []DiffSpan {
+	ta, tb := diffTokens(oldText), diffTokens(newText)
+	ids := map[string]int{}
+	enc := func(toks []diffToken) []rune {
+		rs := make([]rune, len(toks))
+		for i, t := range toks {
+			id, ok := ids[t.key]
+			if !ok {
+				id = len(ids)
+				ids[t.key] = id
+			}
+			rs[i] = tokenRune(id)
+		}
+		return rs
+	}
+	ra, rb := enc(ta), enc(tb)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+
+	var spans []DiffSpan
+	ia, ib := 0, 0
+	take := func(toks []diffToken, from *int, n int) string {
+		var b strings.Builder
+		for _, t := range toks[*from : *from+n] {
+			b.WriteString(t.text)
+		}
+		*from += n
+		return b.String()
+	}
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			ia += n
+			spans = append(spans, DiffSpan{Op: Equal, Text: take(tb, &ib, n)})
+		case diffmatchpatch.DiffDelete:
+			spans = append(spans, DiffSpan{Op: Delete, Text: take(ta, &ia, n)})
+		case diffmatchpatch.DiffInsert:
+			spans = append(spans, DiffSpan{Op: Insert, Text: take(tb, &ib, n)})
+		}
+	}
+	return refineChars(liftSpaces(mergeReplacements(groupChanges(spans))))
+}
+
+// groupChanges puts each run of changes in the order deletions, insertions.
+func groupChanges(spans []DiffSpan) []DiffSpan {
+	var merged []DiffSpan
+	for i := 0; i < len(spans); {
+		if spans[i].Op == Equal {
+			merged = append(merged, spans[i])
+			i++
+			continue
+		}
+		var del, ins strings.Builder
+		for i < len(spans) && spans[i].Op != Equal {
+			if spans[i].Op == Delete {
+				del.WriteString(spans[i].Text)
+			} else {
+				ins.WriteString(spans[i].Text)
+			}
+			i++
+		}
+		if del.Len() > 0 {
+			merged = append(merged, DiffSpan{Op: Delete, Text: del.String()})
+		}
+		if ins.Len() > 0 {
+			merged = append(merged, DiffSpan{Op: Insert, Text: ins.String()})
+		}
+	}
+	return merged
+}
+
+// liftSpaces moves the leading whitespace of insertions and replacements out of the change,
+// so that "Hello{+ brave new+} world" reads "Hello {+brave new+} world".
+func liftSpaces(spans []DiffSpan) []DiffSpan {
+	var out []DiffSpan
+	for _, s := range spans {
+		if s.Op == Insert || s.Op == Replace {
+			trimmed := strings.TrimLeftFunc(s.Text, unicode.IsSpace)
+			lead := s.Text[:len(s.Text)-len(trimmed)]
+			if s.Op == Replace {
+				oldTrim := strings.TrimLeftFunc(s.Old, unicode.IsSpace)
+				if oldLead := s.Old[:len(s.Old)-len(oldTrim)]; oldLead != lead {
+					lead = ""
+				} else {
+					s.Old = oldTrim
+				}
+			}
+			if lead != "" && trimmed != "" {
+				s.Text = trimmed
+				if n := len(out); n > 0 && out[n-1].Op == Equal {
+					out[n-1].Text += lead
+				} else {
+					out = append(out, DiffSpan{Op: Equal, Text: lead})
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// mergeReplacements turns a Delete directly followed by an Insert into one Replace.
+func mergeReplacements(spans []DiffSpan) []DiffSpan {
+	var out []DiffSpan
+	for i := 0; i < len(spans); i++ {
+		if spans[i].Op == Delete && i+1 < len(spans) && spans[i+1].Op == Insert {
+			out = append(out, DiffSpan{Op: Replace, Old: spans[i].Text, Text: spans[i+1].Text})
+			i++
+			continue
+		}
+		out = append(out, spans[i])
+	}
+	return out
+}
+
+// refineChars adds a character diff to replacements of one word by a similar word.
+func refineChars(spans []DiffSpan) []DiffSpan {
+	for i := range spans {
+		s := &spans[i]
+		if s.Op != Replace || !isSingleWord(s.Old) || !isSingleWord(s.Text) {
+			continue
+		}
+		dmp := diffmatchpatch.New()
+		dmp.DiffTimeout = 0
+		ds := dmp.DiffMain(s.Old, s.Text, false)
+		same := 0
+		for _, d := range ds {
+			if d.Type == diffmatchpatch.DiffEqual {
+				same += utf8.RuneCountInString(d.Text)
+			}
+		}
+		longest := max(utf8.RuneCountInString(s.Old), utf8.RuneCountInString(s.Text))
+		if longest < 3 || 2*same < longest { // under half shared: a different word, not a typo
+			continue
+		}
+		for _, d := range dmp.DiffCleanupSemantic(ds) {
+			op := Equal
+			switch d.Type {
+			case diffmatchpatch.DiffDelete:
+				op = Delete
+			case diffmatchpatch.DiffInsert:
+				op = Insert
+			}
+			s.Chars = append(s.Chars, DiffSpan{Op: op, Text: d.Text})
+		}
+	}
+	return spans
+}
+
+func isSingleWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// WdiffString renders spans in wdiff notation: [-old-]{+new+}.
+func WdiffString(spans []DiffSpan) string {
+	var b strings.Builder
+	for _, s := range spans {
+		switch s.Op {
+		case Equal:
+			b.WriteString(s.Text)
+		case Delete:
+			b.WriteString("[-" + s.Text + "-]")
+		case Insert:
+			b.WriteString("{+" + s.Text + "+}")
+		case Replace:
+			b.WriteString("[-" + s.Old + "-]{+" + s.Text + "+}")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,146 @@
+package report
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// reconstruct rebuilds both sides of a diff.
+func reconstruct(spans []DiffSpan) (oldText, newText string) {
+	var a, b strings.Builder
+	for _, s := range spans {
+		switch s.Op {
+		case Equal:
+			a.WriteString(s.Text)
+			b.WriteString(s.Text)
+		case Delete:
+			a.WriteString(s.Text)
+		case Insert:
+			b.WriteString(s.Text)
+		case Replace:
+			a.WriteString(s.Old)
+			b.WriteString(s.Text)
+		}
+	}
+	return a.String(), b.String()
+}
+
+func noSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestWordDiff(t *testing.T) {
+	tests := []struct {
+		old, new, want string
+	}{
+		{"The dog bit the man.", "The dog bit the man.", "The dog bit the man."},
+		{"The dog bit the man.", "The cat bit the man.", "The [-dog-]{+cat+} bit the man."},
+		{"the big dog", "a small dog", "[-the big-]{+a small+} dog"},
+		{"It was not unexpected.", "It wasn't surprising.", "It [-was not unexpected-]{+wasn't surprising+}."},
+		{"Hello world", "Hello brave new world", "Hello {+brave new+} world"},
+		{"Hello brave new world", "Hello world", "Hello[- brave new-] world"},
+		{"", "new text", "{+new text+}"},
+		{"old text", "", "[-old text-]"},
+		{"<script>alert(1)</script>", "<b>x</b>", "<[-script-]{+b+}>[-alert(1)-]{+x+}</[-script-]{+b+}>"},
+	}
+	for _, tt := range tests {
+		spans := WordDiff(tt.old, tt.new)
+		if got := WdiffString(spans); got != tt.want {
+			t.Errorf("WordDiff(%q, %q) = %q, want %q", tt.old, tt.new, got, tt.want)
+		}
+		if a, b := reconstruct(spans); noSpace(a) != noSpace(tt.old) || b != tt.new {
+			t.Errorf("reconstructed %q / %q", a, b)
+		}
+	}
+}
+
+func TestWordDiffCharacterRefinement(t *testing.T) {
+	spans := WordDiff("Obama und Netanyahu", "Obama und Netanjahu")
+	var rep *DiffSpan
+	for i := range spans {
+		if spans[i].Op == Replace {
+			rep = &spans[i]
+		}
+	}
+	if rep == nil || rep.Old != "Netanyahu" || rep.Text != "Netanjahu" {
+		t.Fatalf("spans = %+v", spans)
+	}
+	if len(rep.Chars) == 0 {
+		t.Fatalf("no character diff for a one-letter change: %+v", rep)
+	}
+	var del, ins string
+	for _, c := range rep.Chars {
+		switch c.Op {
+		case Delete:
+			del += c.Text
+		case Insert:
+			ins += c.Text
+		}
+	}
+	if del != "y" || ins != "j" {
+		t.Errorf("char diff deletes %q inserts %q, want y → j", del, ins)
+	}
+	// unrelated words get no character diff
+	for _, s := range WordDiff("a dog barked", "a cat barked") {
+		if s.Op == Replace && s.Chars != nil {
+			t.Errorf("dog → cat refined to characters: %+v", s)
+		}
+	}
+}
+
+func FuzzWordDiff(f *testing.F) {
+	f.Add("The dog bit the man.", "The cat bit a man!")
+	f.Add("Netanyahu", "Netanjahu")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		spans := WordDiff(a, b)
+		// the new text comes back exactly, the old one up to whitespace (equal stretches
+		// are shown with the new text's spacing)
+		if ga, gb := reconstruct(spans); noSpace(ga) != noSpace(a) || gb != b {
+			t.Fatalf("WordDiff(%q, %q) reconstructs %q / %q", a, b, ga, gb)
+		}
+	})
+}
+
+// texts builds two 10,000-word texts where about 30 % of the words differ.
+func diffBenchTexts() (string, string) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := make([]string, 2000)
+	for i := range words {
+		words[i] = fmt.Sprintf("w%d", i)
+	}
+	a := make([]string, 10000)
+	b := make([]string, 0, 10000)
+	for i := range a {
+		a[i] = words[rng.IntN(len(words))]
+	}
+	for _, w := range a {
+		switch x := rng.Float64(); {
+		case x < 0.10: // substitution
+			b = append(b, words[rng.IntN(len(words))])
+		case x < 0.20: // deletion
+		case x < 0.30: // insertion
+			b = append(b, w, words[rng.IntN(len(words))])
+		default:
+			b = append(b, w)
+		}
+	}
+	return strings.Join(a, " "), strings.Join(b, " ")
+}
+
+func BenchmarkWordDiff10k(b *testing.B) {
+	x, y := diffBenchTexts()
+	b.ResetTimer()
+	for b.Loop() {
+		WordDiff(x, y)
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/diff")
+}
