@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -29,7 +30,8 @@ type candidate struct {
 }
 
 // FindSource returns the glossary terms in German text, in text order: longest match first
-// (counted in words, then letters), no overlapping matches.
+// (counted in words; of equally long ones the leftmost, and a whole word before a compound
+// head), no overlapping matches.
 func (g *Glossary) FindSource(text string) []Match {
 	us := textUnits(text, "de", stemDE)
 	return g.findUnits(text, us)
@@ -51,10 +53,10 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 		if la, lb := ca.j-ca.i, cb.j-cb.i; la != lb {
 			return la > lb
 		}
-		if ca.head != cb.head {
-			return ca.head > cb.head
+		if ca.i != cb.i {
+			return ca.i < cb.i
 		}
-		return ca.i < cb.i
+		return ca.head > cb.head
 	})
 	taken := make([]bool, len(us))
 	var out []Match
@@ -154,6 +156,29 @@ func accepts(e *Entry, us []unit, closed bool) bool {
 			if !sameCase(u.surface, t.surface) {
 				return false
 			}
+		}
+		if e.Match != MatchExact && !inflects(t.fold, u.fold) {
+			return false
+		}
+	}
+	return true
+}
+
+// feminineSuffixes end German nouns whose plural is -en and that take no other ending; the
+// stemmer's removal of -er would otherwise make Botschafter (ambassador) a form of Botschaft
+// (embassy) and Gesellschafter a form of Gesellschaft.
+var feminineSuffixes = []string{"schaft", "ung", "heit", "keit", "tät", "ion"}
+
+// inflects reports whether text can be an inflected form of term, both folded, once their
+// stems are known to be equal.
+func inflects(term, text string) bool {
+	extra, ok := strings.CutPrefix(text, term)
+	if !ok || extra == "" {
+		return true
+	}
+	for _, suf := range feminineSuffixes {
+		if strings.HasSuffix(term, suf) {
+			return extra == "en" || extra == "n"
 		}
 	}
 	return true

@@ -61,10 +61,16 @@ func isAcronym(s string) bool {
 
 // stemDE is the Snowball German stem of a folded token. The stemmer maps ß to ss and keeps
 // umlauts, so Außenministeriums and Aussenministerium share the stem "aussenministerium".
+// Latin neuter nouns in -um have their plural in -en (Ministerium, Ministerien; Zentrum,
+// Zentren), which Snowball leaves as different stems; dropping a final "um" joins them.
 func stemDE(folded string) string {
 	env := snowballstem.NewEnv(folded)
 	german.Stem(env)
-	return env.Current()
+	s := env.Current()
+	if len(s) > 5 && strings.HasSuffix(s, "um") {
+		s = s[:len(s)-2]
+	}
+	return s
 }
 
 // stemEN is the Snowball English stem of a folded token with its possessive removed

@@ -56,10 +56,10 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 }
 
 func makeUnit(s string, start int, stem stemFunc) (unit, bool) {
-	end := start + len(s)
 	for strings.HasSuffix(s, "-") || strings.HasSuffix(s, "\u2011") {
 		s = strings.TrimSuffix(strings.TrimSuffix(s, "-"), "\u2011")
 	}
+	end := start + len(s)
 	if s == "" {
 		return unit{}, false
 	}

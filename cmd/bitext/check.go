@@ -1,18 +1,108 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/glossary"
 )
 
-// checkCommand is a placeholder until its issue lands.
+// checkCommand reports glossary violations in a bitext or in an article and its translation.
 func checkCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "check",
-		Usage: "(not yet implemented)",
-		Action: func(*cli.Context) error {
-			return errors.New("check: not yet implemented")
+		Name:      "check",
+		Usage:     "report glossary violations in a bitext (TMX, TSV, JSONL, Moses) or an article pair",
+		ArgsUsage: "BITEXT | SRC.de TGT.en | --input-format moses CORPUS.de CORPUS.en",
+		Description: `Every glossary term found in a German segment must appear in its English translation as
+the required rendering or an accepted variant; forbidden renderings are flagged wherever they
+occur. German terms are found in their inflected forms and inside hyphenated compounds.
+
+With one argument, the bitext's format comes from its extension (.tmx, .tsv, .jsonl) or
+--input-format. With two arguments, they are a German article and its English translation,
+split into sentences and aligned first; with --input-format moses, two line-aligned files.
+
+Exit status: 0 no violations, 1 violations found, 2 bad input or usage.`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX); repeat to merge", Required: true},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text, json or html"},
+			&cli.StringFlag{Name: "input-format", Usage: "bitext format: jsonl, tmx, tsv or moses (default: from the file name)"},
+			&cli.BoolFlag{Name: "consistency", Usage: "also report terms rendered differently within one document (glossary terms and repeated terms not in the glossary)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 		},
+		Action: runCheck,
 	}
+}
+
+func runCheck(c *cli.Context) error {
+	out := strings.ToLower(c.String("format"))
+	switch out {
+	case "text", "json", "html":
+	default:
+		return usageErrorf("--format %q: want text, json or html", c.String("format"))
+	}
+	args := c.Args().Slice()
+	if len(args) < 1 || len(args) > 2 {
+		return usageErrorf("check needs a bitext, or a source and a target file (got %d arguments)", len(args))
+	}
+	g, err := glossary.Load(c.StringSlice("glossary")...)
+	if err != nil {
+		return inputError(err)
+	}
+	segs, err := checkSegments(c, g, args)
+	if err != nil {
+		return err
+	}
+	ch := glossary.NewChecker(g, glossary.CheckOptions{Consistency: c.Bool("consistency")})
+	var fs []glossary.Finding
+	for _, s := range segs {
+		fs = append(fs, ch.Add(s.Segment)...)
+	}
+	fs = append(fs, ch.Close()...)
+	rep := newCheckReport(segs, fs, ch.Summary())
+
+	if err := checkWriteOutput(c, c.String("output"), func(w *strings.Builder) error {
+		switch out {
+		case "json":
+			return rep.writeJSON(w)
+		case "html":
+			return rep.writeHTML(w)
+		}
+		return rep.writeText(w)
+	}); err != nil {
+		return err
+	}
+	if !checkQuiet(c) {
+		s := rep.Summary
+		fmt.Fprintf(c.App.ErrWriter, "check: %d segments, %d terms found, %d satisfied (%.1f%%), %d violations%s\n",
+			s.Segments, s.TermsFound, s.TermsSatisfied, 100*s.SuccessRate, s.Violations, checkKinds(s.ByKind))
+	}
+	if len(fs) > 0 {
+		return findings()
+	}
+	return nil
+}
+
+func checkKinds(m map[string]int) string {
+	var parts []string
+	for _, k := range []string{glossary.Missing, glossary.Forbidden, glossary.Inconsistent} {
+		if m[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// checkQuiet reports the global --quiet flag.
+func checkQuiet(c *cli.Context) bool {
+	for _, l := range c.Lineage() {
+		if l.Bool("quiet") {
+			return true
+		}
+	}
+	return false
 }

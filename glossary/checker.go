@@ -1,0 +1,107 @@
+package glossary
+
+// Segment is one source segment with its translation, as a Checker sees it.
+type Segment struct {
+	Index  int    // 1-based position in the input, reported with findings
+	Doc    string // document the segment belongs to; consistency is checked per document
+	Source string
+	Target string
+}
+
+// Finding is a violation in a segment.
+type Finding struct {
+	Segment
+	Violation
+}
+
+// Summary counts what a Checker saw. A term is one glossary entry found in one segment.
+type Summary struct {
+	Segments       int            `json:"segments"`
+	TermsFound     int            `json:"terms_found"`
+	TermsSatisfied int            `json:"terms_satisfied"`
+	Violations     int            `json:"violations"`
+	ByKind         map[string]int `json:"by_kind"`
+}
+
+// SuccessRate is the share of terms found in the source that the translation rendered as
+// required (1 when no term was found).
+func (s Summary) SuccessRate() float64 {
+	if s.TermsFound == 0 {
+		return 1
+	}
+	return float64(s.TermsSatisfied) / float64(s.TermsFound)
+}
+
+// CheckOptions configure a Checker.
+type CheckOptions struct {
+	// Consistency also reports terms rendered differently within one document: glossary terms
+	// that use different accepted renderings, and repeated terms not in the glossary.
+	Consistency bool
+}
+
+// Checker checks a stream of segments, document by document.
+type Checker struct {
+	g       *Glossary
+	opt     CheckOptions
+	doc     string
+	cons    *Consistency
+	segs    map[int]Segment // segments of the current document, for consistency findings
+	summary Summary
+}
+
+// NewChecker returns a Checker for g.
+func NewChecker(g *Glossary, opt CheckOptions) *Checker {
+	return &Checker{g: g, opt: opt, summary: Summary{ByKind: map[string]int{}}}
+}
+
+// Add checks one segment and returns its missing and forbidden findings. When the segment
+// starts a new document, the consistency findings of the previous one come first.
+func (c *Checker) Add(s Segment) []Finding {
+	var out []Finding
+	if c.opt.Consistency && (c.cons == nil || s.Doc != c.doc) {
+		out = c.flush()
+		c.doc = s.Doc
+		c.cons = NewConsistency(c.g, true)
+		c.segs = map[int]Segment{}
+	}
+	res := c.g.Review(s.Source, s.Target)
+	c.summary.Segments++
+	c.summary.TermsFound += len(res.Terms)
+	for _, t := range res.Terms {
+		if t.Satisfied() {
+			c.summary.TermsSatisfied++
+		}
+	}
+	for _, v := range res.Violations {
+		out = append(out, c.count(Finding{Segment: s, Violation: v}))
+	}
+	if c.cons != nil {
+		c.cons.Add(s.Index, s.Source, s.Target, res)
+		c.segs[s.Index] = s
+	}
+	return out
+}
+
+// Close ends the input and returns the consistency findings of the last document.
+func (c *Checker) Close() []Finding { return c.flush() }
+
+func (c *Checker) flush() []Finding {
+	if c.cons == nil {
+		return nil
+	}
+	var out []Finding
+	for _, sv := range c.cons.Violations() {
+		out = append(out, c.count(Finding{Segment: c.segs[sv.Segment], Violation: sv.Violation}))
+	}
+	c.cons, c.segs = nil, nil
+	return out
+}
+
+func (c *Checker) count(f Finding) Finding {
+	c.summary.Violations++
+	c.summary.ByKind[f.Kind]++
+	return f
+}
+
+// Summary returns the counts so far.
+func (c *Checker) Summary() Summary { return c.summary }
