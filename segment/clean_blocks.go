@@ -1,0 +1,226 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+)
+
+// rawBlock is a block as a reader found it, before document-level cleaning.
+type rawBlock struct {
+	Kind   BlockKind
+	Level  int
+	Marker string
+	Text   string // inline-cleaned, spaces normalised
+	Line   int    // 1-based line where it starts; 0 if unknown
+
+	isTitle bool // set by the cleaner on the block it took for the title
+}
+
+// boilerplatePhrases are whole blocks that are page furniture, not article text. They are matched
+// against the block with case, spacing and final punctuation ignored.
+var boilerplatePhrases = toSet(
+	"leave a reply", "leave a comment", "cancel reply", "post a comment", "comments", "reply",
+	"kommentar schreiben", "kommentar verfassen", "kommentare", "antworten", "antwort abbrechen",
+	"share", "share this", "share this article", "teilen", "artikel teilen", "diesen artikel teilen",
+	"tweet", "drucken", "print", "weiterlesen", "read more", "mehr lesen", "mehr zum thema",
+	"zum seitenanfang", "nach oben", "back to top", "related", "related posts", "related articles",
+	"ähnliche artikel", "verwandte artikel", "ähnliche beiträge", "werbung", "anzeige",
+	"advertisement", "newsletter abonnieren", "subscribe", "like this", "gefällt mir",
+	"post navigation", "beitragsnavigation", "your email address will not be published",
+	"ihre e-mail-adresse wird nicht veröffentlicht", "required fields are marked",
+	"erforderliche felder sind mit * markiert", "loading", "wird geladen", "lädt",
+)
+
+// sectionLabels are single words that label a site section above an article's title.
+var sectionLabels = toSet(
+	"nachrichten", "news", "politik", "wirtschaft", "welt", "ausland", "inland", "sport", "kultur",
+	"panorama", "meinung", "startseite", "home", "world", "politics", "business", "europa",
+	"europe", "deutschland", "international", "regional", "lokales", "wissen", "technik", "digital",
+	"gesellschaft", "feuilleton", "finanzen", "reise", "auto", "gesundheit", "aktuell", "top news",
+	"breaking news", "eilmeldung", "latest", "opinion", "analysis", "analyse",
+)
+
+// blockCleaner removes page furniture around an article: site name and section label above the
+// title, the title repeated at the end, and comment or sharing prompts. It works on a stream: it
+// holds the first few blocks until it knows the title and the last few until the input ends.
+type blockCleaner struct {
+	keep    bool
+	removed *[]Removal
+
+	head    []rawBlock // blocks before the title is decided
+	decided bool
+	title   string // normalised title, "" if none was found
+	tail    []rawBlock
+}
+
+const (
+	headWindow = 6 // blocks examined for the title
+	tailWindow = 3 // blocks held back for end-of-document rules
+)
+
+// add takes the next block and returns the blocks that are now final.
+func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
+	if !c.keep && isBoilerplate(b.Text) {
+		*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: "comment or sharing prompt, not article text"})
+		return out
+	}
+	if !c.decided {
+		c.head = append(c.head, b)
+		if len(c.head) < headWindow {
+			return out
+		}
+		return c.pass(c.decideHead(), out)
+	}
+	return c.pass([]rawBlock{b}, out)
+}
+
+// pass moves blocks through the tail window.
+func (c *blockCleaner) pass(bs []rawBlock, out []rawBlock) []rawBlock {
+	c.tail = append(c.tail, bs...)
+	if n := len(c.tail) - tailWindow; n > 0 {
+		out = append(out, c.tail[:n]...)
+		c.tail = append(c.tail[:0], c.tail[n:]...)
+	}
+	return out
+}
+
+// finish applies the end-of-document rules and returns the remaining blocks.
+func (c *blockCleaner) finish(out []rawBlock) []rawBlock {
+	if !c.decided {
+		c.tail = append(c.tail, c.decideHead()...)
+	}
+	if !c.keep && c.title != "" && len(c.tail) > 0 {
+		last := c.tail[len(c.tail)-1]
+		if normTitle(last.Text) == c.title && c.titleIndexPassed(len(c.tail)-1) {
+			*c.removed = append(*c.removed, Removal{Line: last.Line, Text: last.Text, Reason: "title repeated at the end"})
+			c.tail = c.tail[:len(c.tail)-1]
+		}
+	}
+	out = append(out, c.tail...)
+	c.tail = nil
+	return out
+}
+
+// titleIndexPassed guards against treating the title itself as its own repetition when the
+// document is tiny: the block at tail index i must not be the title block.
+func (c *blockCleaner) titleIndexPassed(i int) bool {
+	return !c.tail[i].isTitle
+}
+
+// decideHead finds the title among the first blocks and drops the short labels above it.
+func (c *blockCleaner) decideHead() []rawBlock {
+	c.decided = true
+	head := c.head
+	c.head = nil
+	t := findTitle(head)
+	if t < 0 {
+		return head
+	}
+	c.title = normTitle(head[t].Text)
+	head[t].isTitle = true
+	if c.keep {
+		return head
+	}
+	for i := 0; i < t; i++ {
+		*c.removed = append(*c.removed, Removal{Line: head[i].Line, Text: head[i].Text, Reason: labelReason(head[i].Text, i)})
+	}
+	rest := head[t:]
+	// The same title twice in a row (a page heading and an article heading).
+	if len(rest) > 1 && normTitle(rest[1].Text) == c.title {
+		*c.removed = append(*c.removed, Removal{Line: rest[1].Line, Text: rest[1].Text, Reason: "title repeated"})
+		rest = append(rest[:1], rest[2:]...)
+	}
+	return rest
+}
+
+// findTitle returns the index of the article title among the first blocks: the first headline
+// (a heading, or a line without final punctuation that is long enough to be a title) that is
+// preceded only by short labels and followed by text. It returns -1 when unsure.
+func findTitle(head []rawBlock) int {
+	for i, b := range head {
+		if i+1 >= len(head) && len(head) > 1 {
+			return -1
+		}
+		if isShortLabel(b) && i+1 < len(head) {
+			continue // may be a site name or section label; look further
+		}
+		if isHeadline(b) {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// isShortLabel reports a block that could be a site name or section label: at most three
+// words, 40 characters, no sentence punctuation.
+func isShortLabel(b rawBlock) bool {
+	if b.Kind == ListItem || len(b.Text) > 40 || strings.ContainsAny(b.Text, ".!?:,;") {
+		return false
+	}
+	return len(strings.Fields(b.Text)) <= 3
+}
+
+// isHeadline reports a block that reads like an article title.
+func isHeadline(b rawBlock) bool {
+	if b.Kind == Heading {
+		return true
+	}
+	if b.Kind != Paragraph {
+		return false
+	}
+	n := len(strings.Fields(b.Text))
+	if n < 4 || n > 30 {
+		return false
+	}
+	last := lastRune(b.Text)
+	return !strings.ContainsRune(".,;:", last)
+}
+
+func labelReason(text string, i int) string {
+	t := strings.ToLower(strings.TrimSpace(text))
+	switch {
+	case inSet(sectionLabels, t):
+		return "section label above the title"
+	case i == 0 && looksLikeSiteName(text):
+		return "site name above the title"
+	}
+	return "short line above the title (site name or section label)"
+}
+
+// looksLikeSiteName: a domain, or a name with an all-capitals word ("Bbabo NET", "SPIEGEL").
+func looksLikeSiteName(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if strings.Contains(w, ".") {
+			return true
+		}
+		upper := 0
+		for _, r := range w {
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLetter(r) {
+				upper = -100
+			}
+		}
+		if upper >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isBoilerplate matches a whole block against boilerplatePhrases.
+func isBoilerplate(text string) bool {
+	if len(text) > 60 {
+		return false
+	}
+	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(text), ".:!…* "))
+	t = strings.Join(strings.Fields(t), " ")
+	return inSet(boilerplatePhrases, t)
+}
+
+// normTitle normalises a title for comparison: lower case, single spaces, no final punctuation.
+func normTitle(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.TrimRight(s, ".!?:;, ")
+}

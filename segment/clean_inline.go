@@ -1,0 +1,162 @@
+package segment
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// cleanLine removes debris inside one line of text and reports each removal: stray HTML tag
+// remnants ("< /p>"), a stray period before a comma or after another period (". ,", ". ."),
+// spaces before punctuation and doubled spaces. Tabs and other spacing become single spaces
+// without a report (they carry no content). keep turns the reported rules off.
+func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
+	if !needsCleaning(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\t' || c == '\v' || c == '\f' || c == '\r':
+			b.WriteByte(' ')
+			i++
+			continue
+		case keep:
+		case c == '<':
+			if n := tagRemnant(s[i:]); n > 0 {
+				*removed = append(*removed, Removal{Line: line, Text: s[i : i+n], Reason: "stray HTML tag"})
+				i += n
+				continue
+			}
+		case c == '.' && !isEllipsisAt(s, i):
+			// ". ," and ". ." left where a scraper lost a quotation or a clause.
+			j := i + 1
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j > i+1 && j < len(s) && (s[j] == ',' || s[j] == '.' && !isEllipsisAt(s, j)) {
+				if s[j] == ',' {
+					*removed = append(*removed, Removal{Line: line, Text: s[i:j], Reason: "stray period before a comma" + context(s, i, j+1)})
+					i = j
+				} else {
+					*removed = append(*removed, Removal{Line: line, Text: s[i+1 : j+1], Reason: "stray second period" + context(s, i, j+1)})
+					b.WriteByte('.')
+					i = j + 1
+				}
+				continue
+			}
+		case c == ' ':
+			j := i
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j < len(s) && isSpaceBeforePunctDebris(s, j) && b.Len() > 0 {
+				*removed = append(*removed, Removal{Line: line, Text: s[i:j], Reason: "space before punctuation" + context(s, i, j+1)})
+				i = j
+				continue
+			}
+			if j-i > 1 && j < len(s) && b.Len() > 0 {
+				*removed = append(*removed, Removal{Line: line, Text: s[i+1 : j], Reason: "doubled space" + context(s, i, j)})
+				b.WriteByte(' ')
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// needsCleaning is a fast check that a line has nothing cleanLine would change.
+func needsCleaning(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\v', '\f', '\r', '<':
+			return true
+		case ' ':
+			if i+1 < len(s) && (s[i+1] == ' ' || isSpaceBeforePunctDebris(s, i+1)) {
+				return true
+			}
+		case '.':
+			if i+2 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSpaceBeforePunctDebris reports whether s[j] is punctuation that never follows a space in
+// German or English typography: , ; . ! ? ) ] — but not an ellipsis, which may ("und ... dann"),
+// and not a colon or percent sign, which French-style or German typography space.
+func isSpaceBeforePunctDebris(s string, j int) bool {
+	switch s[j] {
+	case ',', ';', '!', '?', ')', ']':
+		return true
+	case '.':
+		return !isEllipsisAt(s, j) && (j+1 == len(s) || s[j+1] == ' ')
+	}
+	return false
+}
+
+func isEllipsisAt(s string, i int) bool {
+	return hasPrefixAt(s, i, "..") || i > 0 && s[i-1] == '.'
+}
+
+// context shows where a removal happened: up to 12 characters around s[i:j].
+func context(s string, i, j int) string {
+	from, to := i, j
+	for n := 0; from > 0 && n < 12; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:from])
+		from -= size
+	}
+	for n := 0; to < len(s) && n < 6; n++ {
+		_, size := utf8.DecodeRuneInString(s[to:])
+		to += size
+	}
+	return " in \"" + s[from:to] + "\""
+}
+
+// htmlTagNames are the tags whose remnants are removed from text ("< /p>", "<br>", "</div>").
+// Only these: "a < b" or "<Name>" in prose stays.
+var htmlTagNames = toSet("p", "br", "div", "span", "strong", "em", "b", "i", "u", "a", "li", "ul",
+	"ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "figure", "figcaption", "section",
+	"article", "header", "footer", "nav", "tr", "td", "th", "table", "tbody", "thead", "font",
+	"center", "small", "sup", "sub", "P", "BR", "DIV", "SPAN")
+
+// tagRemnant returns the length of an HTML tag remnant at the start of s, or 0: "<", optional
+// spaces and "/", a known tag name, optional " /", ">".
+func tagRemnant(s string) int {
+	i := 1
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	n := i
+	for n < len(s) && (isDigit(s[n]) || 'a' <= s[n] && s[n] <= 'z' || 'A' <= s[n] && s[n] <= 'Z') {
+		n++
+	}
+	if n == i || !inSet(htmlTagNames, s[i:n]) {
+		return 0
+	}
+	j := n
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j < len(s) && s[j] == '/' {
+		j++
+	} else {
+		j = n
+	}
+	if j < len(s) && s[j] == '>' {
+		return j + 1
+	}
+	return 0
+}

@@ -1,0 +1,110 @@
+package segment
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// lineReader reads lines of a text input one at a time, checking as it goes that the input is
+// text: UTF-8 without NUL bytes. It keeps only the current line in memory, so arbitrarily large
+// inputs can be streamed.
+type lineReader struct {
+	r      *bufio.Reader
+	name   string
+	line   int   // number of the line last returned, 1-based
+	offset int64 // byte offset of the start of the line last returned
+	next   int64 // byte offset of the next line
+	buf    []byte
+}
+
+func newLineReader(r io.Reader, name string) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 64<<10), name: name}
+}
+
+// readLine returns the next line without its line ending, or io.EOF.
+func (lr *lineReader) readLine() (string, error) {
+	lr.buf = lr.buf[:0]
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		// Fail fast on binary input instead of buffering a huge "line" first.
+		if i := bytes.IndexByte(chunk, 0); i >= 0 {
+			return "", &InputError{File: lr.name, Offset: lr.next + int64(len(lr.buf)+i), Msg: "binary data (NUL byte), not a text file", Err: errBinary}
+		}
+		lr.buf = append(lr.buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF && len(lr.buf) > 0 {
+			err = nil
+		}
+		if err != nil {
+			return "", err
+		}
+		break
+	}
+	lr.line++
+	lr.offset = lr.next
+	lr.next += int64(len(lr.buf))
+	b := lr.buf
+	if lr.line == 1 {
+		b = bytes.TrimPrefix(b, utf8BOM)
+		lr.offset += int64(len(lr.buf) - len(b))
+	}
+	if err := checkText(b, lr.name, lr.offset, lr.line); err != nil {
+		return "", err
+	}
+	b = bytes.TrimSuffix(b, []byte("\n"))
+	b = bytes.TrimSuffix(b, []byte("\r"))
+	return string(b), nil
+}
+
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
+// errBinary and errEncoding classify InputErrors for callers that want to tell them apart.
+var (
+	errBinary   = errors.New("binary data")
+	errEncoding = errors.New("invalid UTF-8")
+)
+
+// checkText returns an *InputError if b (which starts at byte offset base, on line line of the
+// input) contains a NUL byte or invalid UTF-8.
+func checkText(b []byte, name string, base int64, line int) error {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return &InputError{File: name, Offset: base + int64(i), Msg: "binary data (NUL byte), not a text file", Err: errBinary}
+	}
+	if utf8.Valid(b) {
+		return nil
+	}
+	i := invalidUTF8(b)
+	return &InputError{File: name, Offset: base + int64(i), Msg: "invalid UTF-8 (line " + strconv.Itoa(line+bytes.Count(b[:i], []byte("\n"))) + ")", Err: errEncoding}
+}
+
+// invalidUTF8 returns the offset of the first invalid UTF-8 sequence in b.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// readAllText reads a whole input (for formats that need the complete document) and checks it
+// like lineReader does.
+func readAllText(r io.Reader, name string) (string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return "", err
+	}
+	return checkedText(data, name)
+}

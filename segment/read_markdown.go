@@ -1,0 +1,354 @@
+package segment
+
+import (
+	"strings"
+)
+
+// parseMarkdown turns Markdown into blocks: ATX and setext headings, list items (with nesting
+// depth and marker), paragraphs; block quotes are read as their content. Code blocks, front
+// matter, HTML comments and link reference definitions are not prose and are dropped (and
+// reported). Inline markup is reduced to its text (markdownInline).
+func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
+	lines := strings.Split(text, "\n")
+	var out []rawBlock
+	var cur *rawBlock
+	var parts []string
+	var listIndents []int // indentation of the open list levels
+	flush := func() {
+		if cur != nil {
+			cur.Text = normalizeSpace(markdownInline(strings.Join(parts, " ")))
+			if cur.Text != "" {
+				out = append(out, *cur)
+			}
+		}
+		cur, parts = nil, parts[:0]
+	}
+	drop := func(from, to int, reason string) {
+		*removed = append(*removed, Removal{Line: from + 1, Text: strings.Join(lines[from:to], "\n"), Reason: reason})
+	}
+
+	i := 0
+	if fm := frontMatterEnd(lines); fm > 0 {
+		drop(0, fm, "front matter (metadata, not article text)")
+		i = fm
+	}
+	for ; i < len(lines); i++ {
+		raw := strings.TrimRight(lines[i], "\r")
+		line := cleanLine(raw, i+1, keep, removed)
+		trimmed := strings.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+
+		switch {
+		case trimmed == "":
+			flush()
+			continue
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			flush()
+			fence := trimmed[:3]
+			j := i + 1
+			for j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j]), fence) {
+				j++
+			}
+			end := min(j+1, len(lines))
+			drop(i, end, "code block (not prose)")
+			i = end - 1
+			continue
+		case strings.HasPrefix(trimmed, "<!--"):
+			flush()
+			j := i
+			for j < len(lines) && !strings.Contains(lines[j], "-->") {
+				j++
+			}
+			end := min(j+1, len(lines))
+			drop(i, end, "HTML comment")
+			i = end - 1
+			continue
+		case isLinkDefinition(trimmed):
+			flush()
+			drop(i, i+1, "link reference definition")
+			continue
+		}
+		if indent < 4 {
+			if level, text, ok := atxHeading(trimmed); ok {
+				flush()
+				listIndents = nil
+				cur = &rawBlock{Kind: Heading, Level: level, Line: i + 1}
+				parts = append(parts, text)
+				flush()
+				continue
+			}
+			if cur != nil && cur.Kind == Paragraph && isSetextUnderline(trimmed) {
+				cur.Kind = Heading
+				cur.Level = 1
+				if trimmed[0] == '-' {
+					cur.Level = 2
+				}
+				flush()
+				continue
+			}
+			if isThematicBreak(trimmed) {
+				flush()
+				continue
+			}
+		}
+		if marker, rest, ok := listMarker(trimmed); ok {
+			flush()
+			listIndents = openListLevel(listIndents, indent)
+			cur = &rawBlock{Kind: ListItem, Level: len(listIndents), Marker: marker, Line: i + 1}
+			parts = append(parts, rest)
+			continue
+		}
+		if strings.HasPrefix(trimmed, ">") {
+			content := strings.TrimLeft(trimmed, "> ")
+			if cur == nil {
+				cur = &rawBlock{Kind: Paragraph, Line: i + 1}
+			}
+			if content == "" {
+				flush()
+				continue
+			}
+			parts = append(parts, content)
+			continue
+		}
+		if cur == nil {
+			if indent >= 4 && len(listIndents) == 0 {
+				j := i
+				for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || strings.HasPrefix(lines[j], "    ") || strings.HasPrefix(lines[j], "\t")) {
+					j++
+				}
+				drop(i, j, "code block (not prose)")
+				i = j - 1
+				continue
+			}
+			cur = &rawBlock{Kind: Paragraph, Line: i + 1}
+			if indent == 0 {
+				listIndents = nil
+			}
+		}
+		// Two trailing spaces or a backslash make a hard line break; as text it is a space.
+		parts = append(parts, strings.TrimSuffix(trimmed, "\\"))
+	}
+	flush()
+	return out
+}
+
+// frontMatterEnd returns the number of lines of a YAML or TOML front matter block, or 0.
+func frontMatterEnd(lines []string) int {
+	if len(lines) == 0 {
+		return 0
+	}
+	delim := strings.TrimSpace(lines[0])
+	if delim != "---" && delim != "+++" {
+		return 0
+	}
+	for j := 1; j < len(lines) && j < 100; j++ {
+		if strings.TrimSpace(lines[j]) == delim {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+func atxHeading(s string) (int, string, bool) {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n < len(s) && s[n] != ' ' && s[n] != '\t' {
+		return 0, "", false
+	}
+	text := strings.TrimSpace(s[n:])
+	// A closing sequence of #s is not part of the heading.
+	if t := strings.TrimRight(text, "#"); t == "" || strings.HasSuffix(t, " ") {
+		text = strings.TrimSpace(t)
+	}
+	return n, text, true
+}
+
+func isSetextUnderline(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || (s[0] != '=' && s[0] != '-') {
+		return false
+	}
+	return strings.Trim(s, s[:1]) == ""
+}
+
+func isThematicBreak(s string) bool {
+	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	if len(s) < 3 {
+		return false
+	}
+	c := s[0]
+	return (c == '-' || c == '*' || c == '_') && strings.Trim(s, s[:1]) == ""
+}
+
+// listMarker recognises "- ", "* ", "+ ", "1. ", "1) " at the start of s.
+func listMarker(s string) (marker, rest string, ok bool) {
+	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t') {
+		return s[:1], strings.TrimSpace(s[2:]), true
+	}
+	n := 0
+	for n < len(s) && n < 9 && isDigit(s[n]) {
+		n++
+	}
+	if n > 0 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && (s[n+1] == ' ' || s[n+1] == '\t') {
+		return s[:n+1], strings.TrimSpace(s[n+2:]), true
+	}
+	return "", "", false
+}
+
+// openListLevel returns the list levels after an item at indent: deeper indentation opens a
+// level, shallower closes levels.
+func openListLevel(levels []int, indent int) []int {
+	for len(levels) > 0 && indent < levels[len(levels)-1] {
+		levels = levels[:len(levels)-1]
+	}
+	if len(levels) == 0 || indent > levels[len(levels)-1]+1 {
+		return append(levels, indent)
+	}
+	return levels
+}
+
+func isLinkDefinition(s string) bool {
+	if !strings.HasPrefix(s, "[") || strings.HasPrefix(s, "[^") {
+		return false
+	}
+	end := strings.Index(s, "]:")
+	return end > 1 && !strings.Contains(s[:end], "]") && strings.TrimSpace(s[end+2:]) != ""
+}
+
+// markdownInline reduces inline Markdown to plain text: links keep their text, images their alt
+// text, code its content, emphasis markers and HTML tags go, backslash escapes are resolved.
+func markdownInline(s string) string {
+	if !strings.ContainsAny(s, "*_`[]!<\\") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch c {
+		case '\\':
+			if i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!|<>~\"'", s[i+1]) >= 0 {
+				b.WriteByte(s[i+1])
+				i += 2
+				continue
+			}
+		case '`':
+			n := 0
+			for i+n < len(s) && s[i+n] == '`' {
+				n++
+			}
+			if end := strings.Index(s[i+n:], s[i:i+n]); end >= 0 {
+				b.WriteString(strings.TrimSpace(s[i+n : i+n+end]))
+				i += n + end + n
+				continue
+			}
+		case '!', '[':
+			img := c == '!'
+			j := i
+			if img {
+				if i+1 >= len(s) || s[i+1] != '[' {
+					break
+				}
+				j++
+			}
+			if text, n, ok := linkAt(s[j:]); ok {
+				b.WriteString(markdownInline(text))
+				i = j + n
+				continue
+			}
+		case '<':
+			if n := inlineTag(s[i:]); n > 0 {
+				inner := s[i+1 : i+n-1]
+				if strings.HasPrefix(inner, "http://") || strings.HasPrefix(inner, "https://") || strings.Contains(inner, "@") && !strings.ContainsAny(inner, " =") {
+					b.WriteString(inner) // autolink
+				}
+				i += n
+				continue
+			}
+		case '*', '_':
+			n := 0
+			for i+n < len(s) && s[i+n] == c {
+				n++
+			}
+			if isEmphasisDelimiter(s, i, n) {
+				i += n
+				continue
+			}
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// linkAt parses "[text](dest)" or "[text][ref]" at the start of s and returns text and length.
+func linkAt(s string) (string, int, bool) {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth > 0 {
+				continue
+			}
+			text := s[1:i]
+			if i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '[') {
+				closer := byte(')')
+				if s[i+1] == '[' {
+					closer = ']'
+				}
+				if end := strings.IndexByte(s[i+2:], closer); end >= 0 {
+					return text, i + 2 + end + 1, true
+				}
+			}
+			return "", 0, false
+		}
+	}
+	return "", 0, false
+}
+
+// inlineTag returns the length of an HTML tag or autolink at the start of s ("<b>", "</a>",
+// "<https://…>"), or 0.
+func inlineTag(s string) int {
+	end := strings.IndexByte(s, '>')
+	if end < 2 {
+		return 0
+	}
+	inner := s[1:end]
+	if strings.ContainsAny(inner, "<\n") {
+		return 0
+	}
+	c := inner[0]
+	if c == '/' || c == '!' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+		return end + 1
+	}
+	return 0
+}
+
+// isEmphasisDelimiter: a run of * or _ that opens (followed by a non-space, not preceded by a
+// word character) or closes (preceded by a non-space, not followed by a word character)
+// emphasis. snake_case and "5 * 3" are left alone.
+func isEmphasisDelimiter(s string, i, n int) bool {
+	var before, after rune = ' ', ' '
+	if i > 0 {
+		before = lastRune(s[:i])
+	}
+	if i+n < len(s) {
+		after = firstRune(s[i+n:])
+	}
+	opens := !isSpace(after) && !isWordRune(before)
+	closes := !isSpace(before) && !isWordRune(after)
+	if s[i] == '*' && n <= 3 {
+		return opens || closes
+	}
+	return (opens || closes) && !(isWordRune(before) && isWordRune(after))
+}
