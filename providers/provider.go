@@ -49,6 +49,15 @@ type Request struct {
 type Translation struct {
 	ID   string
 	Text string
+	// WithoutGlossary is, for providers that apply a native glossary (Google v3), the rendering
+	// the same engine gives without it, for review; "" otherwise.
+	WithoutGlossary string
+}
+
+// PromptVersioner is implemented by providers whose output depends on a prompt or request
+// layout that may change between bitext versions; the version belongs in translation-memory keys.
+type PromptVersioner interface {
+	PromptVersion() string
 }
 
 // Usage counts what a call cost.
@@ -99,9 +108,11 @@ type Provider interface {
 // Config is what a driver needs to open a provider. Secrets live only here and in the
 // environment; they are never formatted into errors or logs.
 type Config struct {
-	APIKey  string
-	BaseURL string // empty: the provider's public endpoint
-	Model   string
+	APIKey string
+	// APIKeySource names where APIKey came from (e.g. "config file"), for Status; never the key.
+	APIKeySource string
+	BaseURL      string // empty: the provider's public endpoint
+	Model        string
 	// HTTPClient, when set, supplies the base transport under the resilient layer (tests use it
 	// to inject faults); nil means http.DefaultTransport. Retry, RateLimit and Timeout always apply.
 	HTTPClient *http.Client

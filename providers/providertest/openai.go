@@ -175,7 +175,7 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 		content = content[:len(content)/2]
 		finish = "length"
 	case BadContent:
-		content = []byte("Sure! Here are the translations you asked for: " + string(content))
+		content = []byte("Sure! Here are the translations you asked for:\n1. " + info.Segments[0].Text)
 	}
 	if info.Format == "" || info.Format == "text" {
 		// Without a response format, models like to wrap JSON in a Markdown fence.

@@ -26,7 +26,7 @@ const (
 	Forbidden    Fault = "403"          // 403, quota or permission
 	Reset        Fault = "reset"        // the connection is closed without an answer
 	Malformed    Fault = "malformed"    // 200 with a body that is not JSON
-	BadContent   Fault = "bad-content"  // OpenAI: the message content is prose, not JSON
+	BadContent   Fault = "bad-content"  // OpenAI: the message content is chatty prose, no JSON at all
 	MissingID    Fault = "missing-id"   // the last segment's translation is left out
 	DuplicateID  Fault = "duplicate-id" // the last segment's translation is replaced by a second copy of the first's
 	ExtraID      Fault = "extra-id"     // an answer for an ID nobody asked for is added

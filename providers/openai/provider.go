@@ -1,0 +1,200 @@
+package openai
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	goopenai "github.com/sashabaranov/go-openai"
+
+	"github.com/bitext/bitext/providers"
+)
+
+// Provider translates through one OpenAI-compatible chat model. It is safe for concurrent use.
+type Provider struct {
+	client *goopenai.Client
+	s      settings
+	// jsonMode is set once the server refused a JSON-schema response format; from then on
+	// batches ask for plain JSON mode and rely on validation alone.
+	jsonMode atomic.Bool
+	fallback sync.Once
+}
+
+func newProvider(cfg providers.Config, s settings) *Provider {
+	var cc goopenai.ClientConfig
+	if s.azure {
+		cc = goopenai.DefaultAzureConfig(s.key, s.baseURL)
+		cc.APIVersion = s.apiVersion
+		// The deployment is named exactly as the user wrote --model.
+		cc.AzureModelMapperFunc = func(model string) string { return model }
+	} else {
+		cc = goopenai.DefaultConfig(s.key)
+		cc.BaseURL = s.baseURL
+	}
+	// go-openai neither retries nor reads Retry-After: the resilient transport does both.
+	cc.HTTPClient = providers.NewHTTPClient(cfg)
+	p := &Provider{client: goopenai.NewClientWithConfig(cc), s: s}
+	p.jsonMode.Store(cfg.Options[OptJSONMode] == "true")
+	return p
+}
+
+// Name is "openai".
+func (p *Provider) Name() string { return "openai" }
+
+// Model is the model (or Azure deployment) asked.
+func (p *Provider) Model() string { return p.s.model }
+
+// PromptVersion identifies the prompt, for translation-memory keys.
+func (p *Provider) PromptVersion() string { return PromptVersion }
+
+// Capabilities: batches of up to 80 segments and 10,000 characters — about 50–80 short news
+// sentences, small enough that the answer (about as long as the input) stays far below the
+// output limits of current models, large enough that the fixed prompt is a small share.
+func (p *Provider) Capabilities() providers.Capabilities {
+	return providers.Capabilities{
+		MaxSegments:        80,
+		MaxChars:           10000,
+		MaxTokens:          4000,
+		Context:            true,
+		DefaultConcurrency: 4,
+	}
+}
+
+// maxTries is how often a single segment is asked before the job fails.
+const maxTries = 3
+
+// Translate translates one batch. Every segment comes back exactly once, in request order, or
+// the call fails with *providers.Error (or the context's error).
+func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
+	var counter providers.Counter
+	ctx = providers.WithCounter(ctx, &counter)
+	var usage providers.Usage
+	var umu sync.Mutex
+	call := func(ctx context.Context, segs []providers.Segment) ([]providers.Translation, error) {
+		ts, u, err := p.call(ctx, req, segs, &counter)
+		umu.Lock()
+		usage.Add(u)
+		umu.Unlock()
+		return ts, err
+	}
+	out, err := providers.SplitRetry(ctx, "openai", req.Segments, maxTries, call)
+	counter.AddTo(&usage)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, providers.ScrubError(err, p.s.key)
+	}
+	return &providers.Response{Translations: out, Usage: usage}, nil
+}
+
+// call sends one chat completion for segs and returns the translations as given.
+func (p *Provider) call(ctx context.Context, req *providers.Request, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
+	system := systemPrompt(orDefault(req.SourceLang, "de"), orDefault(req.TargetLang, "en"))
+	user := userMessage(req, segs)
+	var u providers.Usage
+	for _, s := range segs {
+		u.Characters += len([]rune(s.Text))
+	}
+	ctx = providers.WithCost(ctx, providers.Cost{Chars: u.Characters, Tokens: providers.EstimateTokens(system) + providers.EstimateTokens(user)})
+	for {
+		jsonMode := p.jsonMode.Load()
+		creq := goopenai.ChatCompletionRequest{
+			Model: p.s.model,
+			Messages: []goopenai.ChatCompletionMessage{
+				{Role: goopenai.ChatMessageRoleSystem, Content: system},
+				{Role: goopenai.ChatMessageRoleUser, Content: user},
+			},
+			Temperature: p.s.temperature,
+		}
+		if jsonMode {
+			creq.ResponseFormat = &goopenai.ChatCompletionResponseFormat{Type: goopenai.ChatCompletionResponseFormatTypeJSONObject}
+		} else {
+			creq.ResponseFormat = &goopenai.ChatCompletionResponseFormat{
+				Type:       goopenai.ChatCompletionResponseFormatTypeJSONSchema,
+				JSONSchema: &goopenai.ChatCompletionResponseFormatJSONSchema{Name: "translations", Schema: answerSchema, Strict: true},
+			}
+		}
+		before := counter.Requests()
+		resp, err := p.client.CreateChatCompletion(ctx, creq)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, u, ctx.Err()
+			}
+			status, detail := errorStatus(err)
+			if status == 400 && !jsonMode && rejectsSchema(detail) {
+				// Older Ollama and llama.cpp: fall back to JSON mode, once for everyone.
+				p.jsonMode.Store(true)
+				continue
+			}
+			if status == 0 && isDecodeError(err) {
+				// A 200 whose body is not the JSON of a chat completion.
+				return nil, u, &providers.InvalidAnswerError{Reason: "the response body is not a chat completion: " + providers.Scrub(err.Error(), p.s.key)}
+			}
+			return nil, u, p.failure(status, detail, err, counter.Requests()-before)
+		}
+		u.InputTokens += resp.Usage.PromptTokens
+		u.OutputTokens += resp.Usage.CompletionTokens
+		if len(resp.Choices) == 0 {
+			return nil, u, &providers.InvalidAnswerError{Reason: "the answer has no choices"}
+		}
+		choice := resp.Choices[0]
+		if choice.FinishReason == goopenai.FinishReasonLength {
+			return nil, u, &providers.InvalidAnswerError{Reason: "the answer was cut off (finish_reason length)"}
+		}
+		ts, err := parseAnswer(choice.Message.Content)
+		return ts, u, err
+	}
+}
+
+// failure builds the *providers.Error for an HTTP or transport failure.
+func (p *Provider) failure(status int, detail string, err error, attempts int) error {
+	hint := "OPENAI_API_KEY or api_key in the config file"
+	if p.s.azure {
+		hint = "AZURE_OPENAI_API_KEY or api_key in the config file"
+	}
+	e := providers.NewError("openai", status, detail, err, hint, p.s.key)
+	if attempts > 1 {
+		e.Message += fmt.Sprintf(" [%d attempts]", attempts)
+	}
+	return e
+}
+
+// errorStatus digs the HTTP status and the server's message out of a go-openai error.
+func errorStatus(err error) (int, string) {
+	var apiErr *goopenai.APIError
+	var reqErr *goopenai.RequestError
+	switch {
+	case errors.As(err, &apiErr):
+		return apiErr.HTTPStatusCode, apiErr.Message
+	case errors.As(err, &reqErr):
+		body := string(reqErr.Body)
+		if len(body) > 200 {
+			body = body[:200]
+		}
+		return reqErr.HTTPStatusCode, body
+	}
+	return 0, ""
+}
+
+func rejectsSchema(msg string) bool {
+	m := strings.ToLower(msg)
+	return strings.Contains(m, "json_schema") || strings.Contains(m, "response_format") || strings.Contains(m, "schema")
+}
+
+func isDecodeError(err error) bool {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return false // the transport failed, the body was never decoded
+	}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	return errors.As(err, &syn) || errors.As(err, &typ) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		strings.Contains(err.Error(), "unexpected end of JSON input")
+}
