@@ -1,18 +1,179 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/segment"
 )
 
-// segmentCommand is a placeholder until its issue lands.
 func segmentCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "segment",
-		Usage: "(not yet implemented)",
-		Action: func(*cli.Context) error {
-			return errors.New("segment: not yet implemented")
+		Name:      "segment",
+		Usage:     "show the paragraphs and sentences bitext sees in an article",
+		ArgsUsage: "[FILE|-]...",
+		Description: `Reads articles (plain text, Markdown or HTML), removes web debris (site names and section
+labels above the title, stray tags such as "< /p>", "Leave a Reply", a title repeated at the
+end, doubled spaces, spaces before punctuation) and prints one sentence per line with a blank
+line between paragraphs. Without FILE, or with "-", reads standard input.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Value: "de", Usage: "language of the text: de or en"},
+			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "text, markdown or html (default: from the file extension)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text (one sentence per line) or jsonl"},
+			&cli.BoolFlag{Name: "keep-boilerplate", Usage: "do not remove web debris"},
+			&cli.BoolFlag{Name: "explain", Usage: "list what cleaning removed, and why, on stderr"},
 		},
+		Action: runSegment,
 	}
+}
+
+func runSegment(c *cli.Context) error {
+	lang := strings.ToLower(c.String("lang"))
+	if lang != "de" && lang != "en" {
+		return usageErrorf("--lang: unsupported language %q (want de or en)", c.String("lang"))
+	}
+	var inFormat segment.Format
+	if f := c.String("input-format"); f != "" {
+		var err error
+		if inFormat, err = segment.ParseFormat(f); err != nil {
+			return usageErrorf("--input-format: %v", err)
+		}
+	}
+	out := c.String("format")
+	if out != "text" && out != "jsonl" {
+		return usageErrorf("--format: unknown output format %q (want text or jsonl)", out)
+	}
+	files := c.Args().Slice()
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	opt := segment.Options{Format: inFormat, Lang: lang, KeepBoilerplate: c.Bool("keep-boilerplate")}
+
+	w := bufio.NewWriterSize(c.App.Writer, 64<<10)
+	defer w.Flush()
+	p := segmentPrinter{w: w, jsonl: out == "jsonl", multi: len(files) > 1}
+	for _, name := range files {
+		if err := p.file(c, name, opt); err != nil {
+			w.Flush()
+			return err
+		}
+	}
+	return w.Flush()
+}
+
+// segmentPrinter writes the blocks of one or more documents.
+type segmentPrinter struct {
+	w       *bufio.Writer
+	jsonl   bool
+	multi   bool // several files: JSONL lines name their document
+	written bool // something was printed (text output separates documents by a blank line)
+}
+
+func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) error {
+	var r io.Reader
+	display := name
+	if name == "-" {
+		r, display = c.App.Reader, "<stdin>"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return inputError(err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return inputError(fmt.Errorf("%s: is a directory", name))
+		}
+		r = f
+	}
+	if opt.Format == "" && name == "-" {
+		opt.Format = segment.Text
+	}
+	sc := segment.NewScanner(r, display, opt)
+	para := 0
+	for sc.Scan() {
+		if err := p.block(display, para, sc.Block()); err != nil {
+			return err
+		}
+		para++
+	}
+	if c.Bool("explain") {
+		explain(c.App.ErrWriter, display, sc.Removed())
+	}
+	if err := sc.Err(); err != nil {
+		var ie *segment.InputError
+		if errors.As(err, &ie) {
+			return inputError(err)
+		}
+		return inputError(fmt.Errorf("%s: %w", display, err))
+	}
+	return nil
+}
+
+// segmentLine is one sentence in --format jsonl.
+type segmentLine struct {
+	Doc       string `json:"doc,omitempty"`
+	Paragraph int    `json:"paragraph"`
+	Sentence  int    `json:"sentence"`
+	Text      string `json:"text"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+}
+
+func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
+	if p.jsonl {
+		for i, s := range b.Sentences {
+			l := segmentLine{Paragraph: para, Sentence: i, Text: s.Text, Start: s.Start, End: s.End}
+			if p.multi {
+				l.Doc = doc
+			}
+			data, err := json.Marshal(l)
+			if err != nil {
+				return err
+			}
+			p.w.Write(data)
+			p.w.WriteByte('\n')
+		}
+		return nil
+	}
+	if p.written {
+		p.w.WriteByte('\n')
+	}
+	for _, s := range b.Sentences {
+		p.w.WriteString(s.Text)
+		p.w.WriteByte('\n')
+	}
+	p.written = true
+	return nil
+}
+
+// explain lists removals as "file:line: removed "text" (reason)".
+func explain(w io.Writer, name string, removed []segment.Removal) {
+	for _, r := range removed {
+		pos := name
+		if r.Line > 0 {
+			pos = fmt.Sprintf("%s:%d", name, r.Line)
+		}
+		fmt.Fprintf(w, "%s: removed %q: %s\n", pos, shorten(r.Text, 100), r.Reason)
+	}
+}
+
+// shorten cuts s to at most n runes, marking the cut.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := 0; k < n; k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
 }
