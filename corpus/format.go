@@ -96,7 +96,8 @@ type WriterOptions struct {
 type ReaderOptions struct {
 	// SourceLang and TargetLang choose the TMX languages to read. An empty SourceLang means the
 	// header's srclang (or "de" when it is "*all*" or missing); an empty TargetLang means the
-	// first other language found. Matching ignores case and region ("de" matches "de-DE").
+	// first other language found, English preferred. Matching ignores case, and a bare language
+	// matches its regions ("de" matches "de-DE").
 	SourceLang string
 	TargetLang string
 

@@ -231,41 +231,58 @@ func (r *tmxReader) readTU() (p Pair, ok bool, err error) {
 	}
 }
 
-// pick chooses the source and target variants. The target language, when not given, is the
-// first language other than the source met in the document, and then stays fixed.
+// pick chooses the source and target variants. When the target language is not given, the
+// first translation unit with a variant other than the source decides it, preferring English,
+// and it then stays fixed for the document.
 func (r *tmxReader) pick(p Pair, tuvs []tuv) (Pair, bool, error) {
 	var src, tgt *tuv
 	for i := range tuvs {
-		v := &tuvs[i]
-		switch {
-		case src == nil && langMatch(v.lang, r.opt.SourceLang):
-			src = v
-		case r.opt.TargetLang == "" && !langMatch(v.lang, r.opt.SourceLang):
-			r.opt.TargetLang = v.lang
-			tgt = v
-		case tgt == nil && r.opt.TargetLang != "" && langMatch(v.lang, r.opt.TargetLang):
-			tgt = v
+		if langMatch(tuvs[i].lang, r.opt.SourceLang) {
+			src = &tuvs[i]
+			break
 		}
 	}
-	if src == nil || tgt == nil {
+	if src == nil {
+		return p, false, nil
+	}
+	if r.opt.TargetLang == "" {
+		for i := range tuvs {
+			v := &tuvs[i]
+			if langMatch(v.lang, r.opt.SourceLang) {
+				continue
+			}
+			if tgt == nil || langMatch(v.lang, "en") && !langMatch(tgt.lang, "en") {
+				tgt = v
+			}
+		}
+		if tgt == nil {
+			return p, false, nil
+		}
+		r.opt.TargetLang = tgt.lang
+	}
+	for i := range tuvs {
+		if langMatch(tuvs[i].lang, r.opt.TargetLang) {
+			tgt = &tuvs[i]
+			break
+		}
+	}
+	if tgt == nil {
 		return p, false, nil
 	}
 	p.Source, p.Target = src.text, tgt.text
 	return p, true, nil
 }
 
-// langMatch compares language tags ignoring case and "_" vs "-"; a bare language ("de")
-// matches any region of it ("de-DE", "de-AT").
-func langMatch(tag, want string) bool {
-	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "_", "-")) }
-	tag, want = norm(tag), norm(want)
-	if tag == want {
-		return true
+// langMatch compares language tags ignoring case and "_" vs "-"; a bare language matches any
+// region of it ("de" matches "de-DE" and the other way round), different regions do not.
+func langMatch(a, b string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-")) }
+	a, b = norm(a), norm(b)
+	if a == "" || b == "" {
+		return false
 	}
-	if !strings.Contains(want, "-") {
-		return strings.HasPrefix(tag, want+"-")
-	}
-	return false
+	return a == b || strings.HasPrefix(a, b+"-") && !strings.Contains(b, "-") ||
+		strings.HasPrefix(b, a+"-") && !strings.Contains(a, "-")
 }
 
 func (r *tmxReader) readProp(p *Pair, typ string) error {
@@ -275,32 +292,38 @@ func (r *tmxReader) readProp(p *Pair, typ string) error {
 	}
 	v := b.String()
 	var err error
+	want := ""
 	switch typ {
 	case propDoc:
 		p.Doc = v
 	case propParagraph:
 		p.Paragraph, err = strconv.Atoi(strings.TrimSpace(v))
+		want = "an integer"
 	case propSentence:
 		p.Sentence, err = strconv.Atoi(strings.TrimSpace(v))
+		want = "an integer"
 	case propProvider:
 		p.Provider = v
 	case propModel:
 		p.Model = v
 	case propTMHit:
 		p.TMHit, err = strconv.ParseBool(strings.TrimSpace(v))
+		want = "true or false"
 	case propConfidence:
 		p.Confidence, err = strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err == nil && (p.Confidence < 0 || p.Confidence > 1) {
+		if err == nil && !(p.Confidence >= 0 && p.Confidence <= 1) {
 			err = errors.New("outside [0,1]")
 		}
+		want = "a number in [0,1]"
 	case propViolation:
 		var viol Violation
 		if err = json.Unmarshal([]byte(v), &viol); err == nil {
 			p.Violations = append(p.Violations, viol)
 		}
+		want = `a JSON object {"kind":…,"source_term":…,"expected":…,"found":…}`
 	}
 	if err != nil {
-		return r.errorf("<prop type=%q>: bad value %q: %v", typ, clip(v, 40), err)
+		return r.errorf("<prop type=%q>: bad value %q, want %s", typ, clip(v, 40), want)
 	}
 	return nil
 }

@@ -1,0 +1,108 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// addVectors seeds a fuzz target with the test vectors of one extension.
+func addVectors(f *testing.F, ext string) {
+	names, _ := filepath.Glob(filepath.Join(vectors, "*"+ext))
+	for _, n := range names {
+		if data, err := os.ReadFile(n); err == nil {
+			f.Add(data)
+		}
+	}
+}
+
+// fuzzRead reads everything; every error must be an *InputError naming the file. When the
+// input reads cleanly, writing the pairs and reading them back must give the same pairs.
+func fuzzRead(t *testing.T, f Format, main, target []byte) {
+	got, err := readAll(f, main, target, ReaderOptions{})
+	if err != nil {
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.File == "" {
+			t.Fatalf("error %v (%T) is not an *InputError naming the file", err, err)
+		}
+		return
+	}
+	var want []Pair
+	for _, p := range got {
+		want = append(want, carried(f, p))
+	}
+	var a, b bytes.Buffer
+	w, err := NewWriter(f, &a, WriterOptions{Target: &b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range got {
+		if err := w.Write(p); err != nil {
+			if f == TMX { // text read from TMX is always representable in TMX
+				t.Fatalf("writing back %+v: %v", p, err)
+			}
+			return
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if f != Moses {
+		b.Reset()
+	}
+	var tgt []byte
+	if f == Moses {
+		tgt = b.Bytes()
+	}
+	again, err := readAll(f, a.Bytes(), tgt, ReaderOptions{})
+	if err != nil {
+		t.Fatalf("reading back what was written: %v\n%s", err, a.Bytes())
+	}
+	if diff := cmp.Diff(want, again); diff != "" {
+		t.Fatalf("round trip (-read +reread):\n%s", diff)
+	}
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	addVectors(f, ".jsonl")
+	f.Add([]byte(`{"source":"a\u0000b","target":"\ud800"}`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, JSONL, data, nil) })
+}
+
+func FuzzReadTSV(f *testing.F) {
+	addVectors(f, ".tsv")
+	f.Add([]byte("a\\\tb\\\\\t\\n\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, TSV, data, nil) })
+}
+
+func FuzzReadTMX(f *testing.F) {
+	addVectors(f, ".tmx")
+	f.Add([]byte(`<tmx><header srclang="de"/><body><tu><tuv xml:lang="de"><seg>a&#xD;b</seg></tuv><tuv xml:lang="en"><seg/></tuv></tu></body></tmx>`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, TMX, data, nil) })
+}
+
+func FuzzReadMoses(f *testing.F) {
+	f.Add([]byte("eins\nzwei\n"), []byte("one\ntwo\n"))
+	f.Add([]byte("a\r\nb"), []byte("a\n\n"))
+	f.Add([]byte(""), []byte("\n"))
+	f.Fuzz(func(t *testing.T, src, tgt []byte) {
+		fuzzRead(t, Moses, src, tgt)
+		// Line counts decide success: the reader must fail exactly when they differ.
+		_, err := readAll(Moses, src, tgt, ReaderOptions{})
+		if err == nil && countLines(src) != countLines(tgt) {
+			t.Fatalf("files of %d and %d lines read without error", countLines(src), countLines(tgt))
+		}
+	})
+}
+
+func countLines(b []byte) int {
+	n := bytes.Count(b, []byte("\n"))
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		n++
+	}
+	return n
+}
