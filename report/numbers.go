@@ -1,0 +1,260 @@
+package report
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Numbers in German source text and English target text are compared by value, after reading
+// each side in its own conventions: "2,5" (de) and "2.5" (en) are both 2.5, "1.000" (de) and
+// "1,000" (en) are both 1000, "15. Dezember" and "December 15" are the same date, "14.30 Uhr"
+// and "2:30 p.m." the same time, and scale words (Millionen, million, Mrd., bn) multiply.
+
+// numberMention is one number, date or time found in a text, with its canonical key.
+type numberMention struct {
+	Text string // as written
+	Key  string // canonical value: "n:2.5", "d:12-15", "t:14:30", "s:2,5" (unreadable)
+}
+
+var (
+	deMonths = map[string]int{"januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3,
+		"april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+		"september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12}
+	enMonths = map[string]int{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+		"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+		"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+	deScales = map[string]float64{"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6,
+		"milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "billion": 1e12, "billionen": 1e12}
+	enScales = map[string]float64{"thousand": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
+		"billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12}
+	enSmall = map[string]float64{"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+	deSmall = map[string]float64{"null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4,
+		"fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12}
+
+	numRe = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	// German dates and times
+	deDateRe    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\b\.?`)
+	deNumDateRe = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
+	deTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b`)
+	// English dates and times
+	enDateMDRe  = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	enDateDMRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`)
+	enNumDateRe = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	enTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b`)
+	wordRe      = regexp.MustCompile(`[\p{L}]+`)
+)
+
+func dateKey(month, day int) string { return "d:" + strconv.Itoa(month) + "-" + strconv.Itoa(day) }
+
+func timeKey(h, m int) string { return "t:" + strconv.Itoa(h) + ":" + twoDigits(m) }
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func numKey(v float64) string { return "n:" + strconv.FormatFloat(v, 'g', 12, 64) }
+
+// mask blanks out the byte ranges of matched mentions so they are not read again as numbers.
+func mask(s string, locs [][]int) string {
+	b := []byte(s)
+	for _, l := range locs {
+		for i := l[0]; i < l[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// germanNumbers finds the numbers, dates and times of a German text.
+func germanNumbers(s string) []numberMention {
+	var out []numberMention
+	for _, m := range deDateRe.FindAllStringSubmatchIndex(s, -1) {
+		day := atoi(s[m[2]:m[3]])
+		month := deMonths[strings.ToLower(s[m[4]:m[5]])]
+		out = append(out, numberMention{s[m[0]:m[1]], dateKey(month, day)})
+	}
+	s = mask(s, deDateRe.FindAllStringIndex(s, -1))
+	for _, m := range deNumDateRe.FindAllStringSubmatchIndex(s, -1) {
+		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
+		if m[6] < 0 || day < 1 || day > 31 || month < 1 || month > 12 {
+			continue // "2.5" is a decimal, "15.12." without a year is left to the number reader
+		}
+		out = append(out, numberMention{s[m[0]:m[5]], dateKey(month, day)})
+		out = append(out, numberMention{s[m[6]:m[7]], numKey(float64(atoi(s[m[6]:m[7]])))})
+		s = mask(s, [][]int{{m[0], m[1]}})
+	}
+	for _, m := range deTimeRe.FindAllStringSubmatchIndex(s, -1) {
+		h, mi := atoi(s[m[2]:m[3]]), 0
+		if m[4] >= 0 {
+			mi = atoi(s[m[4]:m[5]])
+		}
+		out = append(out, numberMention{s[m[0]:m[1]], timeKey(h, mi)})
+	}
+	s = mask(s, deTimeRe.FindAllStringIndex(s, -1))
+	return append(out, plainNumbers(s, ',', '.', deScales)...)
+}
+
+// englishNumbers finds the numbers, dates and times of an English text.
+func englishNumbers(s string) []numberMention {
+	var out []numberMention
+	for _, m := range enDateMDRe.FindAllStringSubmatchIndex(s, -1) {
+		month := enMonths[strings.ToLower(s[m[2]:m[3]])]
+		out = append(out, numberMention{s[m[0]:m[1]], dateKey(month, atoi(s[m[4]:m[5]]))})
+	}
+	s = mask(s, enDateMDRe.FindAllStringIndex(s, -1))
+	for _, m := range enDateDMRe.FindAllStringSubmatchIndex(s, -1) {
+		month := enMonths[strings.ToLower(s[m[4]:m[5]])]
+		out = append(out, numberMention{s[m[0]:m[1]], dateKey(month, atoi(s[m[2]:m[3]]))})
+	}
+	s = mask(s, enDateDMRe.FindAllStringIndex(s, -1))
+	for _, m := range enNumDateRe.FindAllStringSubmatchIndex(s, -1) {
+		a, b := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
+		month, day := a, b // US order unless impossible
+		if a > 12 {
+			month, day = b, a
+		}
+		out = append(out, numberMention{s[m[0]:m[1]], dateKey(month, day)},
+			numberMention{s[m[6]:m[7]], numKey(float64(atoi(s[m[6]:m[7]])))})
+	}
+	s = mask(s, enNumDateRe.FindAllStringIndex(s, -1))
+	for _, m := range enTimeRe.FindAllStringSubmatchIndex(s, -1) {
+		var h, mi int
+		if m[2] >= 0 { // 2:30 p.m. / 2 pm
+			h = atoi(s[m[2]:m[3]])
+			if m[4] >= 0 {
+				mi = atoi(s[m[4]:m[5]])
+			}
+			pm := strings.EqualFold(s[m[6]:m[7]], "p")
+			if pm && h < 12 {
+				h += 12
+			} else if !pm && h == 12 {
+				h = 0
+			}
+		} else { // 14:30
+			h, mi = atoi(s[m[8]:m[9]]), atoi(s[m[10]:m[11]])
+		}
+		out = append(out, numberMention{s[m[0]:m[1]], timeKey(h, mi)})
+	}
+	s = mask(s, enTimeRe.FindAllStringIndex(s, -1))
+	return append(out, plainNumbers(s, '.', ',', enScales)...)
+}
+
+// plainNumbers reads digit groups with the given decimal and grouping separators, applying a
+// following scale word.
+func plainNumbers(s string, decimal, group byte, scales map[string]float64) []numberMention {
+	var out []numberMention
+	for _, m := range numRe.FindAllStringIndex(s, -1) {
+		text := s[m[0]:m[1]]
+		v, ok := parseLocalized(text, decimal, group)
+		if !ok {
+			out = append(out, numberMention{text, "s:" + text})
+			continue
+		}
+		// a scale word right after the number ("2,5 Millionen", "2.5 million", "3bn")
+		rest := strings.TrimLeft(s[m[1]:], " \u00a0")
+		if w := wordRe.FindString(rest); w != "" && strings.HasPrefix(rest, w) {
+			if f, ok := scales[strings.ToLower(w)]; ok {
+				v *= f
+				text += " " + w
+			}
+		}
+		out = append(out, numberMention{text, numKey(v)})
+	}
+	return out
+}
+
+// parseLocalized reads "1.234,5" (decimal ',', group '.') or "1,234.5" (decimal '.', group
+// ','). Groups must have three digits after the first; otherwise a lone separator of the
+// other kind makes the number unreadable in this locale ("2,5" in English).
+func parseLocalized(text string, decimal, group byte) (float64, bool) {
+	intPart, frac := text, ""
+	if i := strings.LastIndexByte(text, decimal); i >= 0 {
+		intPart, frac = text[:i], text[i+1:]
+		if strings.IndexByte(intPart, decimal) >= 0 {
+			return 0, false // two decimal separators
+		}
+	}
+	groups := strings.Split(intPart, string(group))
+	if len(groups) > 1 {
+		if len(groups[0]) > 3 {
+			return 0, false
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				// German "2.5" (not a thousands group) is still read as a decimal point
+				if group == '.' && len(groups) == 2 && frac == "" {
+					v, err := strconv.ParseFloat(groups[0]+"."+groups[1], 64)
+					return v, err == nil
+				}
+				return 0, false
+			}
+		}
+	}
+	num := strings.Join(groups, "")
+	if frac != "" {
+		num += "." + frac
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	return v, err == nil
+}
+
+// NumberMismatch compares the numbers of a German source and its English translation and
+// returns the source mentions missing from the target and the target mentions not in the
+// source. Small numbers spelled out on the other side ("zwei" ↔ "2", "two" ↔ "2") count as
+// present.
+func NumberMismatch(source, target string) (missing, extra []string) {
+	src, tgt := germanNumbers(source), englishNumbers(target)
+	count := map[string]int{}
+	for _, m := range tgt {
+		count[m.Key]++
+	}
+	var miss []numberMention
+	for _, m := range src {
+		if count[m.Key] > 0 {
+			count[m.Key]--
+		} else {
+			miss = append(miss, m)
+		}
+	}
+	tgtWords := spelledNumbers(target, enSmall)
+	srcWords := spelledNumbers(source, deSmall)
+	for _, m := range miss {
+		if tgtWords[m.Key] > 0 {
+			tgtWords[m.Key]--
+			continue
+		}
+		missing = append(missing, m.Text)
+	}
+	// what is left in count is extra in the target
+	for _, m := range tgt {
+		if count[m.Key] > 0 {
+			count[m.Key]--
+			if srcWords[m.Key] > 0 {
+				srcWords[m.Key]--
+				continue
+			}
+			extra = append(extra, m.Text)
+		}
+	}
+	sort.Strings(missing)
+	sort.Strings(extra)
+	return missing, extra
+}
+
+func spelledNumbers(s string, words map[string]float64) map[string]int {
+	out := map[string]int{}
+	for _, w := range wordRe.FindAllString(s, -1) {
+		if v, ok := words[strings.ToLower(w)]; ok {
+			out[numKey(v)]++
+		}
+	}
+	return out
+}

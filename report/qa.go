@@ -1,0 +1,265 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// Flag kinds raised by the QA checks.
+const (
+	FlagEmpty        = "empty"        // no output for a non-empty source
+	FlagRepeated     = "repeated"     // same output as another segment, or a stuttering loop
+	FlagUntranslated = "untranslated" // output equals the source, or reads as German
+	FlagNumber       = "number"       // numbers, dates or times that did not survive
+	FlagLength       = "length"       // length ratio far from the rest of the document
+	FlagGlossary     = "glossary"     // a glossary violation
+)
+
+// Flag is one QA finding on a segment.
+type Flag struct {
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
+}
+
+// QAOptions configures the reference-free checks.
+type QAOptions struct {
+	// Glossary checks one segment pair against a term list (the CLI adapts the glossary
+	// package); nil skips glossary checks.
+	Glossary func(source, target string) []Flag
+	// MinRatio and MaxRatio bound the target/source character ratio (defaults 0.5 and 2.0).
+	MinRatio, MaxRatio float64
+}
+
+// CheckQA runs every reference-free check over line-aligned sources and targets (sources may
+// be nil when unknown: then only the target-only checks run) and returns the flags of each
+// segment.
+func CheckQA(sources, targets []string, opt QAOptions) [][]Flag {
+	flags := make([][]Flag, len(targets))
+	src := func(i int) string {
+		if sources == nil {
+			return ""
+		}
+		return sources[i]
+	}
+	for i, t := range targets {
+		flags[i] = append(flags[i], checkTarget(t)...)
+		if s := src(i); s != "" {
+			flags[i] = append(flags[i], checkPair(s, t)...)
+			if opt.Glossary != nil && strings.TrimSpace(t) != "" {
+				flags[i] = append(flags[i], opt.Glossary(s, t)...)
+			}
+		}
+	}
+	repeatedOutputs(sources, targets, flags)
+	if sources != nil {
+		lengthOutliers(sources, targets, flags, opt)
+	}
+	return flags
+}
+
+// checkTarget looks at the output alone: empty, stuttering.
+func checkTarget(t string) []Flag {
+	if strings.TrimSpace(t) == "" {
+		return []Flag{{FlagEmpty, "empty output"}}
+	}
+	if loop := stutter(strings.Fields(strings.ToLower(t))); loop != "" {
+		return []Flag{{FlagRepeated, fmt.Sprintf("%q repeated 3 or more times in a row", loop)}}
+	}
+	return nil
+}
+
+// stutter finds an n-gram (n ≤ 4) repeated at least three times in a row, the typical loop of
+// a degenerate MT output.
+func stutter(words []string) string {
+	for n := 1; n <= 4; n++ {
+		for i := 0; i+3*n <= len(words); i++ {
+			a := strings.Join(words[i:i+n], " ")
+			if a == strings.Join(words[i+n:i+2*n], " ") && a == strings.Join(words[i+2*n:i+3*n], " ") {
+				if n == 1 && !hasLetter(a) {
+					continue // "- - -" or "* * *" are typography, not a loop
+				}
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPair runs the checks that need the source: untranslated output and numbers.
+func checkPair(s, t string) []Flag {
+	var out []Flag
+	if strings.TrimSpace(t) == "" {
+		return nil
+	}
+	if reason := untranslated(s, t); reason != "" {
+		out = append(out, Flag{FlagUntranslated, reason})
+	}
+	missing, extra := NumberMismatch(s, t)
+	if len(missing) > 0 || len(extra) > 0 {
+		var parts []string
+		if len(missing) > 0 {
+			parts = append(parts, "not in the translation: "+strings.Join(missing, ", "))
+		}
+		if len(extra) > 0 {
+			parts = append(parts, "not in the source: "+strings.Join(extra, ", "))
+		}
+		out = append(out, Flag{FlagNumber, strings.Join(parts, "; ")})
+	}
+	return out
+}
+
+var (
+	// German function words that are not also common English words ("die", "war", "hat",
+	// "will", "also", "an", "in", "so" are left out on purpose).
+	deStopwords = setOf("der das und ist nicht mit von zu den dem des ein eine einen einem einer eines auf für sich im " +
+		"auch es sie er wir ich nach bei aus wie als oder aber wird wurde werden haben sind noch nur über vor durch " +
+		"gegen seit sowie dass daß wenn kann soll muss diese dieser dieses zum zur am vom beim ins sei seien hatte " +
+		"wurden keine kein unter zwischen jedoch bereits sagte laut heute dieser ihre ihren seine seinen")
+	enStopwords = setOf("the and of to is that for with on as was by at from it this be are have has had not but or " +
+		"an which who will would said their they he she we its been were there than into about after over")
+)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// untranslated explains why t looks like an untranslated copy of s, or returns "".
+func untranslated(s, t string) string {
+	words := wordRe.FindAllString(strings.ToLower(t), -1)
+	if norm(s) == norm(t) && len(words) >= 3 {
+		return "output is identical to the source"
+	}
+	de, en := 0, 0
+	for _, w := range words {
+		if deStopwords[w] {
+			de++
+		}
+		if enStopwords[w] {
+			en++
+		}
+	}
+	if len(words) >= 4 && de >= 2 && de > 2*en {
+		return fmt.Sprintf("reads as German (%d German and %d English function words)", de, en)
+	}
+	// Few function words either way: ask a trigram language model, restricted to the pair.
+	if len(words) >= 6 && de >= 1 && en == 0 {
+		info := whatlanggo.DetectWithOptions(t, whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{whatlanggo.Deu: true, whatlanggo.Eng: true}})
+		if info.Lang == whatlanggo.Deu && info.Confidence >= 0.5 {
+			return fmt.Sprintf("reads as German (language detection, confidence %.2f)", info.Confidence)
+		}
+	}
+	return ""
+}
+
+func norm(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// repeatedOutputs flags outputs identical to an earlier segment's output whose source differs
+// (or, without sources, any identical multi-word output).
+func repeatedOutputs(sources, targets []string, flags [][]Flag) {
+	first := map[string]int{}
+	for i, t := range targets {
+		k := norm(t)
+		if len(strings.Fields(k)) < 3 {
+			continue // short outputs ("Yes.", a name) legitimately repeat
+		}
+		j, seen := first[k]
+		if !seen {
+			first[k] = i
+			continue
+		}
+		if sources != nil && norm(sources[i]) == norm(sources[j]) {
+			continue // same source, same translation: consistent, not repeated
+		}
+		flags[i] = append(flags[i], Flag{FlagRepeated, fmt.Sprintf("same output as segment %d", j+1)})
+	}
+}
+
+// lengthOutliers flags segments whose target/source character ratio is outside fixed bounds,
+// or (with 20 or more segments) far from the document's median by a robust z-score.
+func lengthOutliers(sources, targets []string, flags [][]Flag, opt QAOptions) {
+	lo, hi := opt.MinRatio, opt.MaxRatio
+	if lo == 0 {
+		lo = 0.5
+	}
+	if hi == 0 {
+		hi = 2.0
+	}
+	type seg struct {
+		i     int
+		ratio float64
+	}
+	var segs []seg
+	for i := range targets {
+		sl, tl := letters(sources[i]), letters(targets[i])
+		if sl < 20 || tl == 0 {
+			continue // too short to judge; empty outputs are flagged on their own
+		}
+		segs = append(segs, seg{i, float64(tl) / float64(sl)})
+	}
+	var med, mad float64
+	if len(segs) >= 20 {
+		logs := make([]float64, len(segs))
+		for k, s := range segs {
+			logs[k] = math.Log(s.ratio)
+		}
+		med = median(logs)
+		dev := make([]float64, len(logs))
+		for k, l := range logs {
+			dev[k] = math.Abs(l - med)
+		}
+		mad = median(dev)
+		if mad == 0 { // more than half the ratios are equal: fall back to the mean deviation
+			sum := 0.0
+			for _, d := range dev {
+				sum += d
+			}
+			mad = 1.253314 * sum / float64(len(dev)) * 0.6745
+		}
+	}
+	for _, s := range segs {
+		out := s.ratio < lo || s.ratio > hi
+		if mad > 0 && math.Abs(0.6745*(math.Log(s.ratio)-med)/mad) > 3.5 {
+			out = true
+		}
+		if out {
+			flags[s.i] = append(flags[s.i], Flag{FlagLength, fmt.Sprintf("length ratio %.2f (target/source characters)", s.ratio)})
+		}
+	}
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
