@@ -114,9 +114,9 @@ func (g *Glossary) Check(source, target string) []Violation {
 	return g.Review(source, target).Violations
 }
 
-// Review finds the glossary terms in source and checks target for each of them: an accepted
-// rendering must be present (else Missing), and no forbidden rendering may occur outside an
-// accepted one (else Forbidden, once per occurrence). An entry found several times in the
+// Review finds the glossary terms in source and checks target for each of them: no forbidden
+// rendering may occur outside an accepted one (else Forbidden, once per occurrence), and an
+// accepted rendering must be present (else Missing, unless a forbidden one took its place). An entry found several times in the
 // source counts once; entries without any rendering impose nothing.
 func (g *Glossary) Review(source, target string) Result {
 	return g.ReviewMatches(g.FindSource(source), target)
@@ -148,21 +148,24 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 				accepted = append(accepted, [2]int{at, at + len(p.units)})
 			}
 		}
-		if tr.Rendering < 0 && len(e.render) > 0 {
-			res.Violations = append(res.Violations, Violation{
-				Kind: Missing, SourceTerm: m.Text, Expected: e.Expected(), Entry: e, Start: m.Start, End: m.End,
-			})
-		}
+		forbidden := 0
 		for _, p := range e.forbid {
 			for _, at := range findPhrase(tgt, p.units) {
 				if inside(accepted, at, at+len(p.units)) {
 					continue
 				}
+				forbidden++
 				res.Violations = append(res.Violations, Violation{
 					Kind: Forbidden, SourceTerm: m.Text, Expected: e.Expected(), Entry: e, Start: m.Start, End: m.End,
 					Found: target[tgt[at].start:tgt[at+len(p.units)-1].end],
 				})
 			}
+		}
+		// A forbidden rendering in place of the required one is reported once, as forbidden.
+		if tr.Rendering < 0 && len(e.render) > 0 && forbidden == 0 {
+			res.Violations = append(res.Violations, Violation{
+				Kind: Missing, SourceTerm: m.Text, Expected: e.Expected(), Entry: e, Start: m.Start, End: m.End,
+			})
 		}
 		res.Terms = append(res.Terms, tr)
 	}

@@ -28,6 +28,9 @@ func parseCSV(data []byte, file string) ([]*Entry, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
+				if pe.StartLine != pe.Line && pe.StartLine > 0 {
+					return nil, errorf(file, pe.StartLine, "%v (record starting here, error on line %d)", pe.Err, pe.Line)
+				}
 				return nil, errorf(file, pe.Line, "%v", pe.Err)
 			}
 			return nil, errorf(file, 0, "%v", err)

@@ -2,7 +2,7 @@ package glossary
 
 import (
 	"fmt"
-		"strings"
+	"strings"
 	"unicode/utf8"
 )
 

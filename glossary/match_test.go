@@ -82,7 +82,7 @@ var germanCases = []struct {
 	{"DES AUSSENMINISTERIUMS", []string{"AUSSENMINISTERIUMS=Außenministerium"}},
 	{"das außenministerium", []string{"außenministerium=Außenministerium"}},
 	{"des Au\u0308ssenministeriums", []string{"Au\u0308ssenministeriums=Außenministerium"}}, // Snowball folds umlauts (Brüder, Bruder)
-	{"Souvera\u0308nita\u0308t", []string{"Souvera\u0308nita\u0308t=Souveränität"}}, // NFD input, NFC glossary
+	{"Souvera\u0308nita\u0308t", []string{"Souvera\u0308nita\u0308t=Souveränität"}},         // NFD input, NFC glossary
 
 	// Multi-word terms: token by token, inflected, not across punctuation.
 	{"der Minsker Abkommens", []string{"Minsker Abkommens=Minsker Abkommen"}},
@@ -129,7 +129,7 @@ var germanCases = []struct {
 	{"des Bundesaußenministeriums", []string{"Bundesaußenministeriums=Ministerium"}},
 	{"das Ministerium", []string{"Ministerium=Ministerium"}},
 	{"des Verteidigungsministeriums", []string{"Verteidigungsministeriums=Verteidigungsministerium"}},
-	{"der Weltsicherheitsrat", nil},    // Sicherheitsrat is not a compound entry
+	{"der Weltsicherheitsrat", nil},        // Sicherheitsrat is not a compound entry
 	{"die Cybersicherheitsstrategie", nil}, // nor Cybersicherheit
 	{"der Stabschefin", nil},
 	{"Generalsekretärin", nil},

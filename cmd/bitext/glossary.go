@@ -1,18 +1,90 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/glossary"
 )
 
-// glossaryCommand is a placeholder until its issue lands.
+// glossaryCommand validates and converts term lists.
 func glossaryCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "glossary",
-		Usage: "(not yet implemented)",
-		Action: func(*cli.Context) error {
-			return errors.New("glossary: not yet implemented")
+		Usage: "validate and convert term lists (TSV, CSV, TBX)",
+		Subcommands: []*cli.Command{
+			{
+				Name:      "lint",
+				Usage:     "report duplicates, conflicts, empty cells and terms that can never match",
+				ArgsUsage: "FILE...",
+				Description: `Reads the glossaries as --glossary does (merged, in order) and reports, with file:line,
+entries with empty cells, duplicate and conflicting source terms (as matching sees them:
+Außenministerium and Außenministeriums are the same term), terms that can never match,
+forbidden renderings that are also accepted, and compound heads too short to match inside words.
+
+Exit status: 0 clean, 1 problems found, 2 unreadable or malformed file.`,
+				Action: runGlossaryLint,
+			},
+			{
+				Name:      "convert",
+				Usage:     "convert glossaries between TSV, CSV and TBX (v2 or v3)",
+				ArgsUsage: "FILE... [-o OUT]",
+				Description: `Merges the input glossaries and writes them in one format: --to tsv, csv, tbx (TBX-Basic
+v3) or tbx2 (TBX-Basic v2, martif). Without --to the format comes from --output's extension.
+Writes standard output unless --output is given.`,
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output format: tsv, csv, tbx or tbx2"},
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+				},
+				Action: runGlossaryConvert,
+			},
 		},
 	}
+}
+
+func runGlossaryLint(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usageErrorf("glossary lint needs at least one glossary file")
+	}
+	g, err := glossary.Load(c.Args().Slice()...)
+	if err != nil {
+		return inputError(err)
+	}
+	ps := g.Lint()
+	for _, p := range ps {
+		fmt.Fprintln(c.App.Writer, p)
+	}
+	if !checkQuiet(c) {
+		fmt.Fprintf(c.App.ErrWriter, "glossary: %d entries, %d problems\n", len(g.Entries), len(ps))
+	}
+	if len(ps) > 0 {
+		return findings()
+	}
+	return nil
+}
+
+func runGlossaryConvert(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usageErrorf("glossary convert needs at least one glossary file")
+	}
+	out := c.String("output")
+	var f glossary.Format
+	switch to := c.String("to"); {
+	case to != "":
+		var err error
+		if f, err = glossary.ParseFormat(to); err != nil {
+			return usageError(err)
+		}
+	case out != "" && out != "-":
+		f = glossary.FormatFromName(out)
+	default:
+		return usageErrorf("glossary convert: say --to tsv|csv|tbx|tbx2, or give --output with an extension")
+	}
+	g, err := glossary.Load(c.Args().Slice()...)
+	if err != nil {
+		return inputError(err)
+	}
+	return checkWriteOutput(c, out, func(b *strings.Builder) error { return glossary.Write(b, g, f) })
 }

@@ -1,0 +1,91 @@
+package glossary
+
+import "testing"
+
+// englishCases check the target side: whether a translation contains an accepted rendering of
+// the term (satisfied) and which forbidden renderings it flags.
+var englishCases = []struct {
+	source, target string
+	satisfied      bool
+	forbidden      int
+}{
+	// Plurals and possessives.
+	{"Minsker Abkommen", "the Minsk agreements", true, 0},
+	{"Minsker Abkommen", "the Minsk agreement", true, 0},
+	{"Minsker Abkommen", "the Minsk agreement's terms", true, 0},
+	{"Minsker Abkommen", "the Minsk Agreements' terms", true, 0},
+	{"Minsker Abkommen", "the MINSK AGREEMENTS", true, 0},
+	{"Minsker Abkommen", "the Minsk accords", true, 0},
+	{"Minsker Abkommen", "the agreements of Minsk", false, 0},
+	{"Minsker Abkommen", "Minsk, agreements", false, 0},
+	{"Minsker Abkommen", "the Minsk treaty", false, 1},
+	{"Minsker Abkommen", "the Minsk treaties and the Minsk agreements", true, 1},
+	{"NATO-Russland-Rat", "the NATO-Russia Council's meeting", true, 0},
+	{"NATO-Russland-Rat", "the NATO–Russia Council", false, 0}, // an en dash is not a hyphen: two tokens apart
+	{"NATO-Russland-Rat", "the NATO Russia Council", true, 0},
+	{"NATO-Russland-Rat", "the Russia-NATO Council", true, 0},
+	{"NATO-Russland-Rat", "the NATO-Russia Board", false, 1},
+	{"Generalsekretär", "Secretary General Jens Stoltenberg", true, 0},
+	{"Generalsekretär", "Secretary-General Jens Stoltenberg", true, 0},
+	{"Generalsekretär", "the Secretaries General", true, 0},
+	{"Generalsekretär", "General Secretary Jens Stoltenberg", false, 1},
+	{"Generalsekretär", "the General Secretary and the Secretary General", true, 1},
+	{"Generalsekretär", "the secretary", false, 0},
+	// Token-bounded.
+	{"Kreml", "the Kremlin", true, 0},
+	{"Kreml", "the Kremlinology", false, 0},
+	{"Kreml", "the Kremlin's", true, 0},
+	{"Sonderstatus", "a special-status region", true, 0},
+	{"Sonderstatus", "a specialstatus", false, 0},
+	{"Rüstungskontrolle", "arms-control talks", true, 0},
+	{"Rüstungskontrolle", "armament control", false, 1},
+	// Variants and case.
+	{"Außenministerium", "the State Department", true, 0},
+	{"Außenministerium", "the state department", true, 0},
+	{"Außenministerium", "the Department of State", true, 0},
+	{"Außenministerium", "the foreign ministries", true, 0},
+	{"Außenministerium", "the Outer Ministry", false, 1},
+	{"Außenministerium", "the department", false, 0},
+	{"US-Außenministerium", "the US Foreign Ministry", false, 1},
+	{"US-Außenministerium", "the U.S. State Department", true, 0},
+	{"Vereinigte Staaten", "the US", true, 0},
+	{"Vereinigte Staaten", "for us", false, 0}, // short acronyms keep their capitals
+	{"Vereinigte Staaten", "the U.S.", true, 0},
+	{"Vereinigte Staaten", "the United States'", true, 0},
+	{"Präsidialverwaltung", "the presidential administration", true, 0},
+	{"Präsidialverwaltung", "the presidential management", false, 1},
+	{"Cybersicherheit", "cyber security", true, 0},
+	{"Cybersicherheit", "cyber-security", true, 0},
+	{"Cybersicherheit", "cybersecurity", true, 0},
+	{"Sprecher", "a spokeswoman", true, 0},
+	{"Sprecher", "a speaker", false, 0},
+	{"NATO", "Nato", true, 0},
+	{"NATO", "the alliance", false, 0},
+	{"Interfax", "Interfax reported", true, 0},
+}
+
+func TestCheckEnglish(t *testing.T) {
+	g := seed(t)
+	if len(englishCases) < 30 {
+		t.Fatalf("only %d English cases", len(englishCases))
+	}
+	for _, tc := range englishCases {
+		res := g.Review(tc.source, tc.target)
+		if len(res.Terms) != 1 {
+			t.Errorf("Review(%q): %d terms found in the source, want 1", tc.source, len(res.Terms))
+			continue
+		}
+		if got := res.Terms[0].Satisfied(); got != tc.satisfied {
+			t.Errorf("Review(%q, %q): satisfied = %v, want %v", tc.source, tc.target, got, tc.satisfied)
+		}
+		nf := 0
+		for _, v := range res.Violations {
+			if v.Kind == Forbidden {
+				nf++
+			}
+		}
+		if nf != tc.forbidden {
+			t.Errorf("Review(%q, %q): %d forbidden, want %d (%v)", tc.source, tc.target, nf, tc.forbidden, res.Violations)
+		}
+	}
+}
