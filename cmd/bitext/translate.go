@@ -2,17 +2,188 @@ package main
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/translate"
 )
 
-// translateCommand is a placeholder until its issue lands.
+const translateUsageText = `bitext translate [flags] [FILE|DIR|-]...
+
+Translates German articles into English. Text, Markdown and HTML keep their structure;
+--format jsonl|tmx|moses|tsv gives sentence pairs instead. A folder is searched recursively for
+*.txt, *.md and *.html (or --include globs); -o DIR mirrors the input tree. Translations are kept
+in a translation memory, so a rerun (or a run after an interruption) sends only what is missing.
+
+Without provider credentials, bitext reads, segments, matches the glossary and looks the
+translation memory up, then prints the plan (exit 0 with --dry-run, 2 otherwise).`
+
+// translateCommand is `bitext translate`.
 func translateCommand() *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` or folder (mirrors the input tree); default standard output"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, html (default: as the input), or pairs: jsonl, tmx, moses, tsv"},
+		&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of files to take from folders (repeatable; default *.txt, *.md, *.html)"},
+		&cli.StringFlag{Name: "unit", Value: "sentence", Usage: "what one segment is: sentence or paragraph"},
+		&cli.BoolFlag{Name: "refresh", Usage: "translate again even when the translation memory has an answer"},
+		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX; repeatable)"},
+		&cli.StringFlag{Name: "glossary-mode", Value: "prompt", Usage: "glossary enforcement: prompt, mask, check or off"},
+		&cli.IntFlag{Name: "repair", Value: 1, Usage: "rounds re-asking segments with glossary violations"},
+		&cli.BoolFlag{Name: "strict", Usage: "exit 1 when glossary violations remain"},
+		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would be sent (segments, characters, tokens, requests, TM hits) and send nothing"},
+		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
+		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "requests in flight (default: the provider's)"},
+	}
+	flags = append(flags, translateProviderFlags()...)
+	flags = append(flags, tmFlags()...)
 	return &cli.Command{
-		Name:  "translate",
-		Usage: "(not yet implemented)",
-		Action: func(*cli.Context) error {
-			return errors.New("translate: not yet implemented")
-		},
+		Name:      "translate",
+		Usage:     "translate German articles into English, or into sentence pairs",
+		UsageText: translateUsageText,
+		ArgsUsage: "[FILE|DIR|-]...",
+		Flags:     flags,
+		Action:    runTranslate,
 	}
 }
+
+// translateOptions are the flags turned into values, checked before anything is read.
+type translateOptions struct {
+	unit   translate.Unit
+	mode   translate.GlossaryMode
+	inputs []sourceFile
+	out    outputSpec
+}
+
+func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
+	var o translateOptions
+	var err error
+	if o.unit, err = translate.ParseUnit(c.String("unit")); err != nil {
+		return o, usageError(err)
+	}
+	if o.mode, err = translate.ParseGlossaryMode(c.String("glossary-mode")); err != nil {
+		return o, usageError(err)
+	}
+	if c.Int("repair") < 0 || c.Int("concurrency") < 0 {
+		return o, usageErrorf("--repair and --concurrency must not be negative")
+	}
+	if o.inputs, err = listInputs(c.Args().Slice(), c.StringSlice("include")); err != nil {
+		return o, err
+	}
+	if o.out, err = resolveOutput(c.String("format"), c.String("output"), o.inputs); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+func runTranslate(c *cli.Context) error {
+	opt, err := parseTranslateFlags(c)
+	if err != nil {
+		return err
+	}
+	stderr := c.App.ErrWriter
+	quiet := c.Bool("quiet")
+	for _, l := range c.Lineage() {
+		quiet = quiet || l.Bool("quiet")
+	}
+
+	tr := &translate.Translator{
+		Unit: opt.unit, GlossaryMode: opt.mode, Repair: c.Int("repair"),
+		Refresh: c.Bool("refresh"), Concurrency: c.Int("concurrency"),
+	}
+	if paths := c.StringSlice("glossary"); len(paths) > 0 && opt.mode != translate.GlossaryOff {
+		g, err := glossary.Load(paths...)
+		if err != nil {
+			return inputError(err)
+		}
+		tr.Glossary = translate.FromGlossary(g)
+	}
+	if opt.unit == translate.Paragraph {
+		tr.Align = alignSentences
+	}
+	db, err := openTM(c)
+	if err != nil {
+		return inputError(err)
+	}
+	if db != nil {
+		defer db.Close()
+		tr.Memory = db
+	}
+	provider, name, err := openTranslateProvider(c)
+	if err != nil {
+		return err
+	}
+	tr.Provider = provider
+	if provider == nil {
+		tr.ProviderName, tr.ModelName = name, c.String("model")
+	}
+
+	reader := &documentReader{
+		files: opt.inputs, stdin: c.App.Reader, force: c.Bool("force"), lang: "de",
+		report: func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) },
+	}
+
+	// A plan comes first when nothing will be sent, and when a progress bar needs the total.
+	showBar := !quiet && isTerminal(stderr)
+	if c.Bool("dry-run") || provider == nil || showBar {
+		est, err := tr.Plan(c.Context, reader.documents())
+		if err != nil {
+			return err
+		}
+		if c.Bool("dry-run") {
+			fmt.Fprintf(c.App.Writer, "plan: %s\n", est)
+			if provider == nil {
+				fmt.Fprintln(c.App.Writer, noProviderHint)
+			}
+			return nil
+		}
+		if provider == nil && est.Misses > 0 {
+			fmt.Fprintf(stderr, "plan: %s\n", est)
+			fmt.Fprintln(stderr, noProviderHint)
+			return &exitError{code: exitUsage}
+		}
+		if showBar {
+			bar := newProgressBar(stderr, est.Segments)
+			tr.Progress = bar.update
+			defer bar.finish()
+		}
+	}
+
+	sink := &outputSink{
+		spec: opt.out, stdout: c.App.Writer, provider: name, model: c.String("model"),
+		srcLang: "de", tgtLang: "en", withConfidence: opt.unit == translate.Paragraph,
+	}
+	if provider != nil {
+		sink.provider, sink.model = provider.Name(), provider.Model()
+	}
+	if err := sink.open(); err != nil {
+		return err
+	}
+	st, err := tr.Run(c.Context, reader.documents(), func(res *translate.Result) error {
+		return sink.write(res, reader.source(res.Index))
+	})
+	if err == nil {
+		err = sink.commit()
+	}
+	if err != nil {
+		sink.abort()
+		if errors.Is(err, translate.ErrNoProvider) {
+			fmt.Fprintln(stderr, noProviderHint)
+		}
+		return err
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skipped))
+	}
+	switch {
+	case reader.skipped > 0:
+		return &exitError{code: exitUsage}
+	case c.Bool("strict") && st.Violations > 0:
+		return findings()
+	}
+	return nil
+}
+
+// noProviderHint says how to make a plan real.
+const noProviderHint = "no provider credentials found: set OPENAI_API_KEY or GOOGLE_API_KEY, or use --base-url with a local OpenAI-compatible server (Ollama, vLLM, llama.cpp), to translate for real"

@@ -1,0 +1,20 @@
+package main
+
+import (
+	"github.com/bitext/bitext/align"
+	"github.com/bitext/bitext/translate"
+)
+
+// alignSentences aligns the sentences of a German paragraph with those of its translation, for
+// --unit paragraph.
+func alignSentences(src, tgt []string) ([]translate.Bead, error) {
+	beads, err := align.Align(src, tgt, align.Options{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]translate.Bead, len(beads))
+	for i, b := range beads {
+		out[i] = translate.Bead{Src: b.Src, Tgt: b.Tgt, Confidence: b.Confidence}
+	}
+	return out, nil
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"flag"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/bitext/bitext/providers/providertest"
+)
+
+// Script commands for translate_*.txt: a providertest fake runs inside the test process and
+// the bitext under test talks to it over loopback.
+//
+//	fake openai|google [-latency D] [-rates 429=0.2,500=0.1] [-seed N] [-stubborn]
+//	    starts a fake server and sets $FAKE_URL (the --base-url to give) and the provider's
+//	    API key variable. -stubborn ignores the glossary until a repair round names the violation.
+//	fakereqs [-le] N
+//	    asserts the number of requests the fake received so far (-le: at most N).
+//	faketerms
+//	    asserts that every request carried exactly the glossary terms its segments contain,
+//	    as the segments' text shows them (the source term as written occurs in the segment).
+func init() {
+	scriptCmds["fake"] = cmdFake
+	scriptCmds["fakereqs"] = cmdFakeReqs
+	scriptCmds["faketerms"] = cmdFakeTerms
+}
+
+var (
+	fakesMu sync.Mutex
+	fakes   = map[*testscript.TestScript]*providertest.Server{}
+)
+
+func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: fake openai|google [flags]")
+	}
+	fs := flag.NewFlagSet("fake", flag.ContinueOnError)
+	latency := fs.Duration("latency", 0, "")
+	rates := fs.String("rates", "", "")
+	seed := fs.Uint64("seed", 1, "")
+	stubborn := fs.Bool("stubborn", false, "")
+	ts.Check(fs.Parse(args[1:]))
+	opt := providertest.Options{Latency: *latency, Seed: *seed, RetryAfter: "0"}
+	if *rates != "" {
+		opt.Rates = map[providertest.Fault]float64{}
+		for _, kv := range strings.Split(*rates, ",") {
+			k, v, _ := strings.Cut(kv, "=")
+			p, err := strconv.ParseFloat(v, 64)
+			ts.Check(err)
+			opt.Rates[providertest.Fault(k)] = p
+		}
+	}
+	if *stubborn {
+		opt.Translate = stubbornTranslation
+	}
+	var srv *providertest.Server
+	switch args[0] {
+	case "openai":
+		srv = providertest.NewOpenAI(nil, opt)
+		ts.Setenv("OPENAI_API_KEY", "sk-test-fake")
+		ts.Setenv("FAKE_URL", srv.URL+"/v1")
+	case "google":
+		srv = providertest.NewGoogle(nil, opt)
+		ts.Setenv("GOOGLE_API_KEY", "fake-google-key")
+		ts.Setenv("FAKE_URL", srv.URL)
+	default:
+		ts.Fatalf("unknown fake %q", args[0])
+	}
+	ts.Defer(srv.Close)
+	fakesMu.Lock()
+	fakes[ts] = srv
+	fakesMu.Unlock()
+	ts.Defer(func() {
+		fakesMu.Lock()
+		delete(fakes, ts)
+		fakesMu.Unlock()
+	})
+}
+
+// stubbornTranslation ignores the glossary unless the segment comes with feedback, like a model
+// that needs to be told.
+func stubbornTranslation(seg providertest.Segment, req providertest.RequestInfo) string {
+	out := providertest.DefaultTranslation(seg, req)
+	if seg.Feedback == "" {
+		return out
+	}
+	for _, t := range req.Terms {
+		if strings.Contains(strings.ToLower(seg.Text), strings.ToLower(t.Source)) {
+			out += " [" + t.Target + "]"
+		}
+	}
+	return out
+}
+
+func currentFake(ts *testscript.TestScript) *providertest.Server {
+	fakesMu.Lock()
+	defer fakesMu.Unlock()
+	srv := fakes[ts]
+	if srv == nil {
+		ts.Fatalf("no fake running; use: fake openai|google")
+	}
+	return srv
+}
+
+func cmdFakeReqs(ts *testscript.TestScript, neg bool, args []string) {
+	le := len(args) == 2 && args[0] == "-le"
+	if le {
+		args = args[1:]
+	}
+	if len(args) != 1 {
+		ts.Fatalf("usage: fakereqs [-le] N")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := currentFake(ts).Count()
+	ok := got == want || (le && got <= want)
+	if ok == neg {
+		ts.Fatalf("fake received %d requests, want %s%d", got, map[bool]string{true: "at most ", false: ""}[le], want)
+	}
+	ts.Logf("fake received %d requests", got)
+}
+
+func cmdFakeTerms(ts *testscript.TestScript, neg bool, args []string) {
+	reqs := currentFake(ts).Requests()
+	withTerms := 0
+	for i, r := range reqs {
+		var text strings.Builder
+		for _, s := range r.Info.Segments {
+			text.WriteString(strings.ToLower(s.Text) + "\n")
+		}
+		for _, t := range r.Info.Terms {
+			stem := strings.ToLower(t.Source)
+			stem = stem[:max(1, len(stem)*3/4)] // inflected forms share most of the term
+			if !strings.Contains(text.String(), stem) {
+				ts.Fatalf("request %d carried term %q that none of its segments contains", i, t.Source)
+			}
+		}
+		if len(r.Info.Terms) > 0 {
+			withTerms++
+		}
+	}
+	if withTerms == 0 {
+		ts.Fatalf("no request carried glossary terms")
+	}
+	ts.Logf("%d of %d requests carried terms", withTerms, len(reqs))
+}

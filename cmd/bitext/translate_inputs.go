@@ -1,0 +1,174 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/bitext/bitext/segment"
+	"github.com/bitext/bitext/translate"
+)
+
+// defaultIncludes are the files a folder contributes when --include is not given.
+var defaultIncludes = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm"}
+
+// sourceFile is one input document: where it is and where it sits in the tree the user named.
+type sourceFile struct {
+	path string // "-" for standard input
+	rel  string // path relative to the folder argument it came from, or the file's base name
+}
+
+// listInputs expands the arguments: files as given, folders walked recursively for files matching
+// the include globs (matched against the base name and the path relative to the folder), "-" for
+// standard input. No argument means standard input.
+func listInputs(args, include []string) ([]sourceFile, error) {
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	if len(include) == 0 {
+		include = defaultIncludes
+	}
+	for _, g := range include {
+		if _, err := filepath.Match(g, ""); err != nil {
+			return nil, usageErrorf("--include %q: %v", g, err)
+		}
+	}
+	var out []sourceFile
+	stdin := 0
+	for _, a := range args {
+		if a == "-" {
+			stdin++
+			out = append(out, sourceFile{path: "-", rel: "stdin"})
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if !st.IsDir() {
+			out = append(out, sourceFile{path: a, rel: filepath.Base(a)})
+			continue
+		}
+		var found []sourceFile
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			rel, err := filepath.Rel(a, p)
+			if err != nil {
+				return err
+			}
+			if matchesAny(include, d.Name(), filepath.ToSlash(rel)) {
+				found = append(found, sourceFile{path: p, rel: rel})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if len(found) == 0 {
+			return nil, inputError(fmt.Errorf("%s: no files matching %s", a, strings.Join(include, ", ")))
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].rel < found[j].rel })
+		out = append(out, found...)
+	}
+	if stdin > 1 {
+		return nil, usageErrorf("standard input (-) given %d times", stdin)
+	}
+	return out, nil
+}
+
+func matchesAny(globs []string, name, rel string) bool {
+	for _, g := range globs {
+		if ok, _ := filepath.Match(g, name); ok {
+			return true
+		}
+		if ok, _ := filepath.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// documentReader reads the inputs one at a time, as the pipeline asks for them, and remembers
+// which input each document came from.
+type documentReader struct {
+	files  []sourceFile
+	stdin  io.Reader
+	force  bool
+	lang   string
+	report func(msg string) // skipped documents are reported here
+
+	mu      sync.Mutex
+	yielded []sourceFile // input of the document with Result.Index i
+	skipped int
+}
+
+// documents yields the documents; a document that is not in the source language is reported
+// and skipped unless force is set.
+func (r *documentReader) documents() iter.Seq2[*segment.Document, error] {
+	return func(yield func(*segment.Document, error) bool) {
+		r.mu.Lock()
+		r.yielded, r.skipped = nil, 0
+		r.mu.Unlock()
+		for _, f := range r.files {
+			doc, err := r.read(f)
+			if err == nil && !r.force {
+				if lerr := translate.CheckLanguage(doc, r.lang); lerr != nil {
+					r.report(lerr.Error())
+					r.mu.Lock()
+					r.skipped++
+					r.mu.Unlock()
+					continue
+				}
+			}
+			if err == nil {
+				r.mu.Lock()
+				r.yielded = append(r.yielded, f)
+				r.mu.Unlock()
+			}
+			if !yield(doc, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+func (r *documentReader) read(f sourceFile) (*segment.Document, error) {
+	var in io.Reader
+	name := f.path
+	if f.path == "-" {
+		in, name = r.stdin, "-"
+	} else {
+		fh, err := os.Open(f.path)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		defer fh.Close()
+		in = fh
+	}
+	doc, err := segment.Read(in, name, segment.Options{Lang: r.lang})
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return doc, nil
+}
+
+// source returns the input of the document with the given result index.
+func (r *documentReader) source(index int) sourceFile {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.yielded[index]
+}

@@ -1,0 +1,285 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/segment"
+	"github.com/bitext/bitext/translate"
+)
+
+// outputSpec is where and how translations are written.
+type outputSpec struct {
+	doc   segment.Format // document output: "" means the format of each input
+	pairs corpus.Format  // pair output; "" means document output
+	path  string         // -o; "" means standard output
+	dir   bool           // path is a folder mirroring the input tree
+}
+
+// resolveOutput decides the output from --format, -o and the inputs. Without --format, the
+// extension of -o decides (.jsonl, .tmx, .tsv, .md, .html); otherwise documents keep their format.
+func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) {
+	var spec outputSpec
+	spec.path = out
+	switch {
+	case format == "":
+	case isPairFormat(format):
+		spec.pairs = corpus.Format(strings.ToLower(format))
+	default:
+		f, err := segment.ParseFormat(format)
+		if err != nil {
+			return spec, usageErrorf("--format %q: want text, markdown, html, jsonl, tmx, moses or tsv", format)
+		}
+		spec.doc = f
+	}
+	if out == "" || out == "-" {
+		spec.path = ""
+		if spec.pairs == corpus.Moses {
+			return spec, usageErrorf("--format moses writes two files: give -o NAME (NAME.de and NAME.en)")
+		}
+		return spec, nil
+	}
+	st, err := os.Stat(out)
+	existingDir := err == nil && st.IsDir()
+	spec.dir = existingDir || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator))
+	if format == "" && !spec.dir {
+		if f := corpus.FormatFromName(out); f != "" {
+			spec.pairs = f
+		} else if ext := strings.ToLower(filepath.Ext(out)); ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" {
+			spec.doc = segment.FormatFromName(out)
+		}
+	}
+	fromDir := false
+	for _, in := range inputs {
+		fromDir = fromDir || in.rel != filepath.Base(in.path) && in.path != "-"
+	}
+	if !spec.dir && err != nil && spec.pairs == "" && (len(inputs) > 1 || fromDir) {
+		spec.dir = true // several documents into a path that does not exist yet: a folder
+	}
+	if !spec.dir && spec.pairs == "" && len(inputs) > 1 {
+		return spec, usageErrorf("-o %s: %d documents cannot go into one file; give a folder", out, len(inputs))
+	}
+	return spec, nil
+}
+
+func isPairFormat(s string) bool {
+	_, err := corpus.ParseFormat(s)
+	return err == nil
+}
+
+// outputSink writes each translated document as it arrives. Files are written to temporary
+// names and renamed by commit, so that an interrupted run leaves no half-written output.
+type outputSink struct {
+	spec            outputSpec
+	stdout          io.Writer
+	provider, model string
+	srcLang, tgtLang string
+	withConfidence  bool
+
+	pairs   corpus.Writer // single pair stream (stdout or -o FILE)
+	pending []*atomicFile // files waiting for commit
+	docs    int
+}
+
+func (o *outputSink) open() error {
+	if o.spec.pairs == "" || o.spec.dir {
+		return nil
+	}
+	w, err := o.openPairs(o.spec.path)
+	if err != nil {
+		return err
+	}
+	o.pairs = w
+	return nil
+}
+
+// openPairs opens a pair writer on a file (or standard output when name is "").
+func (o *outputSink) openPairs(name string) (corpus.Writer, error) {
+	opt := corpus.WriterOptions{SourceLang: o.srcLang, TargetLang: o.tgtLang, ToolVersion: buildVersion()}
+	if name == "" {
+		return corpus.NewWriter(o.spec.pairs, o.stdout, opt)
+	}
+	if o.spec.pairs == corpus.Moses {
+		base := name
+		if ext := filepath.Ext(base); ext == "."+o.srcLang || ext == "."+o.tgtLang || ext == ".moses" {
+			base = strings.TrimSuffix(base, ext)
+		}
+		src, err := o.create(base + "." + o.srcLang)
+		if err != nil {
+			return nil, err
+		}
+		tgt, err := o.create(base + "." + o.tgtLang)
+		if err != nil {
+			return nil, err
+		}
+		opt.Target = tgt
+		return corpus.NewWriter(o.spec.pairs, src, opt)
+	}
+	f, err := o.create(name)
+	if err != nil {
+		return nil, err
+	}
+	return corpus.NewWriter(o.spec.pairs, f, opt)
+}
+
+func (o *outputSink) create(name string) (*atomicFile, error) {
+	f, err := createAtomic(name)
+	if err != nil {
+		return nil, err
+	}
+	o.pending = append(o.pending, f)
+	return f, nil
+}
+
+// write writes one translated document.
+func (o *outputSink) write(res *translate.Result, src sourceFile) error {
+	o.docs++
+	if o.spec.pairs != "" {
+		w := o.pairs
+		if o.spec.dir {
+			var err error
+			if w, err = o.openPairs(mirrorPath(o.spec.path, src.rel, pairExt(o.spec.pairs))); err != nil {
+				return err
+			}
+		}
+		for _, p := range res.Pairs {
+			if err := w.Write(o.pair(res, src, p)); err != nil {
+				return err
+			}
+		}
+		if o.spec.dir {
+			return w.Close()
+		}
+		return nil
+	}
+	f := o.spec.doc
+	if f == "" {
+		f = res.Source.Format
+	}
+	title := translate.Title(res.Blocks)
+	if o.spec.path == "" {
+		if o.docs > 1 && f != segment.HTML {
+			io.WriteString(o.stdout, "\n")
+		}
+		return segment.Render(o.stdout, f, title, res.Blocks)
+	}
+	name := o.spec.path
+	if o.spec.dir {
+		ext := ""
+		if o.spec.doc != "" || src.path == "-" {
+			ext = docExt(f)
+		}
+		name = mirrorPath(o.spec.path, src.rel, ext)
+	}
+	af, err := o.create(name)
+	if err != nil {
+		return err
+	}
+	return segment.Render(af, f, title, res.Blocks)
+}
+
+func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pair) corpus.Pair {
+	cp := corpus.Pair{
+		Doc: src.rel, Paragraph: p.Paragraph, Sentence: p.Sentence,
+		Source: p.Source, Target: p.Target,
+		Provider: o.provider, Model: o.model, TMHit: p.TMHit,
+	}
+	if o.withConfidence {
+		cp.Confidence = p.Confidence
+	}
+	for _, v := range p.Violations {
+		cp.Violations = append(cp.Violations, corpus.Violation{Kind: v.Kind, SourceTerm: v.SourceTerm, Expected: v.Expected, Found: v.Found})
+	}
+	return cp
+}
+
+// commit closes the pair stream and renames every file into place.
+func (o *outputSink) commit() error {
+	if o.pairs != nil {
+		if err := o.pairs.Close(); err != nil {
+			return err
+		}
+	}
+	for _, f := range o.pending {
+		if err := f.commit(); err != nil {
+			return err
+		}
+	}
+	o.pending = nil
+	return nil
+}
+
+// abort removes the temporary files of an unfinished run.
+func (o *outputSink) abort() {
+	for _, f := range o.pending {
+		f.abort()
+	}
+	o.pending = nil
+}
+
+// mirrorPath places rel under dir, replacing its extension with ext when ext is not "".
+func mirrorPath(dir, rel, ext string) string {
+	if ext != "" {
+		rel = strings.TrimSuffix(rel, filepath.Ext(rel)) + ext
+	}
+	return filepath.Join(dir, rel)
+}
+
+func docExt(f segment.Format) string {
+	switch f {
+	case segment.Markdown:
+		return ".md"
+	case segment.HTML:
+		return ".html"
+	}
+	return ".txt"
+}
+
+func pairExt(f corpus.Format) string {
+	if f == corpus.Moses {
+		return "" // openPairs adds the language extensions
+	}
+	return "." + string(f)
+}
+
+// atomicFile is written under a temporary name in the destination folder and renamed into
+// place by commit.
+type atomicFile struct {
+	*os.File
+	name string
+}
+
+func createAtomic(name string) (*atomicFile, error) {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	return &atomicFile{File: f, name: name}, nil
+}
+
+func (f *atomicFile) commit() error {
+	if err := f.File.Close(); err != nil {
+		os.Remove(f.File.Name())
+		return err
+	}
+	if err := os.Chmod(f.File.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(f.File.Name(), f.name); err != nil {
+		return fmt.Errorf("writing %s: %w", f.name, err)
+	}
+	return nil
+}
+
+func (f *atomicFile) abort() {
+	f.File.Close()
+	os.Remove(f.File.Name())
+}
