@@ -34,7 +34,9 @@ func readHTMLText(r io.Reader, name string) (string, error) {
 		return "", &InputError{File: name, Offset: int64(i), Msg: "binary data (NUL byte), not a text file", Err: errBinary}
 	}
 	if !utf8.Valid(data) {
-		if _, enc, certain := charset.DetermineEncoding(data, "text/html"); certain && enc != "utf-8" {
+		// DetermineEncoding only calls BOMs certain; a <meta charset> it finds counts as a
+		// declaration too, but its fallback guess (windows-1252) does not.
+		if _, enc, certain := charset.DetermineEncoding(data, "text/html"); enc != "utf-8" && (certain || declaresCharset(data)) {
 			dr, err := charset.NewReaderLabel(enc, bytes.NewReader(data))
 			if err == nil {
 				if conv, err := io.ReadAll(dr); err == nil {
@@ -81,7 +83,7 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 		return nil, false
 	}
 	var mainRemoved []Removal
-	main := htmlWalker{removed: &mainRemoved}
+	main := htmlWalker{dropChrome: true, removed: &mainRemoved}
 	main.walk(art.Node)
 	main.flush()
 
@@ -93,16 +95,21 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 	if mainLen == 0 || mainLen < 200 && mainLen*2 < fullLen {
 		return nil, false
 	}
-	if title := strings.TrimSpace(art.Title()); title != "" && (len(main.out) == 0 || normTitle(main.out[0].Text) != normTitle(title)) && !hasHeading(main.out, title) {
+	// Readability takes the title out of the content when it repeats it; put it back as the
+	// heading unless the article keeps a heading of its own at the top.
+	if title := strings.TrimSpace(art.Title()); title != "" && !startsWithHeading(main.out) {
 		main.out = append([]rawBlock{{Kind: Heading, Level: 1, Text: normalizeSpace(title)}}, main.out...)
 	}
 	// Report what readability left out, block by block.
-	kept := make(map[string]bool, len(main.out))
+	kept := make(map[string]bool, len(main.out)+len(mainRemoved))
 	for _, b := range main.out {
 		kept[normTitle(b.Text)] = true
 	}
+	for _, r := range mainRemoved {
+		kept[normTitle(r.Text)] = true // reported below with its own reason
+	}
 	for _, b := range full.out {
-		if !kept[normTitle(b.Text)] && !containedIn(b.Text, main.out) {
+		if !kept[normTitle(b.Text)] && !(len(b.Text) >= 40 && containedIn(b.Text, main.out)) {
 			*removed = append(*removed, Removal{Text: b.Text, Reason: "outside the main article (readability)"})
 		}
 	}
@@ -110,10 +117,9 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 	return main.out, true
 }
 
-func hasHeading(bs []rawBlock, title string) bool {
-	t := normTitle(title)
-	for _, b := range bs {
-		if b.Kind == Heading && normTitle(b.Text) == t {
+func startsWithHeading(bs []rawBlock) bool {
+	for i := 0; i < len(bs) && i < 2; i++ {
+		if bs[i].Kind == Heading {
 			return true
 		}
 	}
@@ -322,4 +328,11 @@ func checkedText(data []byte, name string) (string, error) {
 		return "", err
 	}
 	return string(data), nil
+}
+
+// declaresCharset reports a charset declaration in the first 1024 bytes, where the HTML
+// encoding sniffing algorithm looks for it.
+func declaresCharset(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	return bytes.Contains(bytes.ToLower(head), []byte("charset"))
 }

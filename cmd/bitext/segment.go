@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -156,6 +157,8 @@ func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
 
 // explain lists removals as "file:line: removed "text" (reason)".
 func explain(w io.Writer, name string, removed []segment.Removal) {
+	removed = slices.Clone(removed)
+	slices.SortStableFunc(removed, func(a, b segment.Removal) int { return a.Line - b.Line })
 	for _, r := range removed {
 		pos := name
 		if r.Line > 0 {

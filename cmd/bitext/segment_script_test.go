@@ -1,0 +1,26 @@
+package main
+
+import (
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func init() {
+	// writebytes FILE 'GO STRING LITERAL CONTENT' writes the unquoted bytes to FILE, so scripts can build
+	// invalid UTF-8 and binary inputs without committing binary files:
+	//	writebytes bad.txt 'Gr\xfc\xdfe'
+	scriptCmds["writebytes"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: writebytes FILE 'escaped bytes'")
+		}
+		// The argument is the inside of a Go string literal; plain double quotes need no escaping.
+		data, err := strconv.Unquote(`"` + strings.ReplaceAll(args[1], `"`, `\"`) + `"`)
+		if err != nil {
+			ts.Fatalf("writebytes: %v", err)
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+	}
+}
