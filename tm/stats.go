@@ -8,26 +8,28 @@ import (
 
 // Stats describes the contents of a translation memory.
 type Stats struct {
-	Path          string
-	SchemaVersion int
-	SizeBytes     int64 // database file plus its write-ahead log
-	Entries       int
-	Imported      int             // entries imported from files (the rest are machine translations)
-	Providers     []ProviderCount // machine translations and provider-scoped imports, by provider and model
-	Languages     []LanguageCount
+	Path          string          `json:"path"`
+	SchemaVersion int             `json:"schema_version"`
+	SizeBytes     int64           `json:"size_bytes"` // database file plus its write-ahead log
+	Entries       int             `json:"entries"`
+	Imported      int             `json:"imported"`  // entries imported from files (the rest are machine translations)
+	Providers     []ProviderCount `json:"providers"` // entries by provider and model
+	Languages     []LanguageCount `json:"languages"`
 }
 
 // ProviderCount is the number of entries of one provider and model ("" for imports that
 // match any).
 type ProviderCount struct {
-	Provider, Model string
-	Entries         int
+	Provider string `json:"provider"`
+	Model    string `json:"model"`
+	Entries  int    `json:"entries"`
 }
 
 // LanguageCount is the number of entries of one language pair.
 type LanguageCount struct {
-	SourceLang, TargetLang string
-	Entries                int
+	SourceLang string `json:"source_lang"`
+	TargetLang string `json:"target_lang"`
+	Entries    int    `json:"entries"`
 }
 
 // Stats counts the entries.

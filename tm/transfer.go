@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus"
 )
@@ -52,7 +53,7 @@ func (db *DB) Import(ctx context.Context, r corpus.Reader, opt ImportOptions) (i
 			if opt.ProviderScoped {
 				k.Provider, k.Model = firstNonEmpty(opt.Provider, p.Provider), firstNonEmpty(opt.Model, p.Model)
 				if strings.TrimSpace(k.Provider) == "" {
-					return fmt.Errorf("provider-scoped import: pair %d has no provider and none was given", n+1)
+					return fmt.Errorf("provider-scoped import: pair %q names no provider, and none was given", clip(p.Source, 40))
 				}
 				s = scopeProvider
 				if strings.TrimSpace(k.Model) != "" {
@@ -129,4 +130,15 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		return n, fmt.Errorf("tm: export: %w", err)
 	}
 	return n, nil
+}
+
+// clip shortens s to about n bytes for messages, on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

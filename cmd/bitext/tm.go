@@ -1,18 +1,29 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/urfave/cli/v2"
 )
 
-// tmCommand is a placeholder until its issue lands.
+// tmCommand is `bitext tm stats|import|export`: the translation memory.
 func tmCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "tm",
-		Usage: "(not yet implemented)",
-		Action: func(*cli.Context) error {
-			return errors.New("tm: not yet implemented")
+		Usage: "inspect, import into and export the translation memory",
+		Description: "The translation memory (SQLite, default $XDG_CACHE_HOME/bitext/tm.sqlite, or --tm FILE,\n" +
+			"or $BITEXT_TM) keeps every machine translation so no sentence is paid for twice. Imported\n" +
+			"pairs are hits for any provider and model unless imported with --provider-scoped.",
+		Subcommands: []*cli.Command{
+			tmStatsCommand(),
+			tmImportCommand(),
+			tmExportCommand(),
 		},
+	}
+}
+
+// tmLangFlags are --source-lang and --target-lang, the language pair of imported or exported pairs.
+func tmLangFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "source-lang", Value: "de", Usage: "source `LANG` of the pairs"},
+		&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "target `LANG` of the pairs"},
 	}
 }

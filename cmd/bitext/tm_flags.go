@@ -30,12 +30,9 @@ func openTM(c *cli.Context) (*tm.DB, error) {
 	if c.Bool("no-tm") {
 		return nil, nil
 	}
-	path := c.String("tm")
-	if path == "" {
-		var err error
-		if path, err = tm.DefaultPath(); err != nil {
-			return nil, err
-		}
+	path, err := tmPath(c)
+	if err != nil {
+		return nil, err
 	}
 	return tm.Open(path)
 }

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/tm"
+	"github.com/urfave/cli/v2"
+)
+
+func tmExportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write the translation memory as TMX, JSONL, TSV or Moses",
+		ArgsUsage: " ",
+		Description: "Writes every entry of the language pair (source, target, provider, model), oldest first,\n" +
+			"to standard output or -o FILE (written to a temporary file, then renamed). Moses output\n" +
+			"needs -o BASE and writes BASE.<source-lang> and BASE.<target-lang>.",
+		Flags: append([]cli.Flag{
+			tmPathFlag(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: tmx, jsonl, tsv or moses (default: from -o's extension, else tmx)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			&cli.StringFlag{Name: "provider", Usage: "export only the entries of provider `NAME`"},
+			&cli.StringFlag{Name: "model", Usage: "export only the entries of `MODEL`"},
+		}, tmLangFlags()...),
+		Action: tmExport,
+	}
+}
+
+func tmExport(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usageErrorf("tm export takes no arguments, got %q (use -o FILE)", c.Args().First())
+	}
+	out := c.String("output")
+	format := corpus.FormatFromName(out)
+	if c.IsSet("format") {
+		f, err := corpus.ParseFormat(c.String("format"))
+		if err != nil {
+			return usageError(err)
+		}
+		format = f
+	}
+	if format == "" {
+		format = corpus.TMX
+	}
+	srcLang, tgtLang := c.String("source-lang"), c.String("target-lang")
+	var outputs []string // files written, Moses: source and target
+	switch {
+	case format == corpus.Moses && (out == "" || out == "-"):
+		return usageErrorf("tm export: Moses output is two files; give -o BASE")
+	case format == corpus.Moses:
+		base := out
+		if corpus.FormatFromName(out) == corpus.Moses {
+			base = strings.TrimSuffix(out, filepath.Ext(out))
+		}
+		outputs = []string{base + "." + srcLang, base + "." + tgtLang}
+	case out != "" && out != "-":
+		outputs = []string{out}
+	}
+
+	path, err := tmPath(c)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return inputError(fmt.Errorf("no translation memory at %s", path))
+	}
+	db, err := tm.Open(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	files, err := tmCreateTemps(outputs)
+	if err != nil {
+		return err
+	}
+	defer tmRemoveTemps(files) // no-op after the renames
+	var main, target io.Writer = c.App.Writer, nil
+	if len(files) > 0 {
+		main = files[0]
+	}
+	if len(files) > 1 {
+		target = files[1]
+	}
+	w, err := corpus.NewWriter(format, main, corpus.WriterOptions{
+		SourceLang: srcLang, TargetLang: tgtLang, Target: target, ToolVersion: buildVersion(),
+	})
+	if err != nil {
+		return usageError(err)
+	}
+	n, err := db.Export(c.Context, w, tm.ExportOptions{
+		SourceLang: srcLang, TargetLang: tgtLang, Provider: c.String("provider"), Model: c.String("model"),
+	})
+	if err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if err := tmCommitTemps(files, outputs); err != nil {
+		return err
+	}
+	if !c.Bool("quiet") {
+		where := "standard output"
+		if len(outputs) > 0 {
+			where = strings.Join(outputs, " and ")
+		}
+		fmt.Fprintf(c.App.ErrWriter, "exported %d pairs from %s to %s\n", n, db.Path(), where)
+	}
+	return nil
+}
+
+// tmCreateTemps creates a temporary file next to each output, so that outputs appear complete
+// or not at all.
+func tmCreateTemps(outputs []string) ([]*os.File, error) {
+	var files []*os.File
+	for _, o := range outputs {
+		f, err := os.CreateTemp(filepath.Dir(o), "."+filepath.Base(o)+".*.tmp")
+		if err != nil {
+			tmRemoveTemps(files)
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+// tmCommitTemps closes the temporary files and renames them to their outputs.
+func tmCommitTemps(files []*os.File, outputs []string) error {
+	for i, f := range files {
+		if err := f.Close(); err != nil {
+			return err
+		}
+		if err := os.Chmod(f.Name(), 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(f.Name(), outputs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tmRemoveTemps removes temporary files that were not renamed.
+func tmRemoveTemps(files []*os.File) {
+	for _, f := range files {
+		f.Close()
+		os.Remove(f.Name())
+	}
+}

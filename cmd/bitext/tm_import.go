@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/tm"
+	"github.com/urfave/cli/v2"
+)
+
+func tmImportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "import",
+		Usage:     "import translated pairs (TMX, JSONL, TSV, Moses) into the translation memory",
+		ArgsUsage: "FILE... | SOURCE.de TARGET.en (with --format moses)",
+		Description: "Imported pairs are exact-match hits for any provider and model, and take precedence over\n" +
+			"machine translations. With --provider-scoped they are hits only for --provider (and --model),\n" +
+			"or, without those flags, for the provider and model each pair names (as tm export writes them).\n" +
+			"Each file is imported in one transaction: a malformed file imports nothing.",
+		Flags: append([]cli.Flag{
+			tmPathFlag(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "input `FORMAT`: tmx, jsonl, tsv or moses (default: from the extension, else tmx)"},
+			&cli.BoolFlag{Name: "provider-scoped", Usage: "make the pairs hits only for one provider (and model)"},
+			&cli.StringFlag{Name: "provider", Usage: "with --provider-scoped: the provider `NAME` (openai, google, …)"},
+			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL`; empty matches any model of the provider"},
+		}, tmLangFlags()...),
+		Action: tmImport,
+	}
+}
+
+func tmImport(c *cli.Context) error {
+	args := c.Args().Slice()
+	if len(args) == 0 {
+		return usageErrorf("tm import: no FILE given")
+	}
+	if !c.Bool("provider-scoped") && (c.IsSet("provider") || c.IsSet("model")) {
+		return usageErrorf("tm import: --provider and --model need --provider-scoped (imported pairs otherwise match any provider)")
+	}
+	var format corpus.Format
+	if c.IsSet("format") {
+		f, err := corpus.ParseFormat(c.String("format"))
+		if err != nil {
+			return usageError(err)
+		}
+		format = f
+	}
+	opt := tm.ImportOptions{
+		SourceLang:     c.String("source-lang"),
+		TargetLang:     c.String("target-lang"),
+		ProviderScoped: c.Bool("provider-scoped"),
+		Provider:       c.String("provider"),
+		Model:          c.String("model"),
+	}
+	if format == corpus.Moses || format == "" && len(args) == 2 && corpus.FormatFromName(args[0]) == corpus.Moses {
+		if len(args) != 2 {
+			return usageErrorf("tm import: Moses input is two files, SOURCE and TARGET; got %d", len(args))
+		}
+		return tmImportFiles(c, corpus.Moses, args[0], args[1], opt)
+	}
+	for _, name := range args {
+		f := format
+		if f == "" {
+			if f = corpus.FormatFromName(name); f == "" || f == corpus.Moses {
+				f = corpus.TMX
+			}
+		}
+		if err := tmImportFiles(c, f, name, "", opt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tmImportFiles imports one corpus (two files for Moses) and reports what it did on stderr.
+func tmImportFiles(c *cli.Context, f corpus.Format, name, targetName string, opt tm.ImportOptions) error {
+	in, closeIn, err := tmOpenInput(c, name)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	ropt := corpus.ReaderOptions{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang}
+	if f == corpus.Moses {
+		tgt, closeTgt, err := tmOpenInput(c, targetName)
+		if err != nil {
+			return err
+		}
+		defer closeTgt()
+		ropt.Target, ropt.TargetName = tgt, targetName
+	}
+	r, err := corpus.NewReader(f, in, name, ropt)
+	if err != nil {
+		return usageError(err)
+	}
+	db, err := openTM(c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	counted := &tmCountingReader{r: r}
+	n, err := db.Import(c.Context, counted, opt)
+	if err != nil {
+		return inputError(err)
+	}
+	if !c.Bool("quiet") {
+		msg := fmt.Sprintf("imported %d pairs from %s into %s", n, name, db.Path())
+		if skipped := counted.n - n; skipped > 0 {
+			msg += fmt.Sprintf("; skipped %d with an empty side", skipped)
+		}
+		if s, ok := r.(interface{ Skipped() int }); ok && s.Skipped() > 0 {
+			msg += fmt.Sprintf("; skipped %d translation units without both %s and %s", s.Skipped(), opt.SourceLang, opt.TargetLang)
+		}
+		fmt.Fprintln(c.App.ErrWriter, msg)
+	}
+	return nil
+}
+
+// tmOpenInput opens a named file, or standard input for "-".
+func tmOpenInput(c *cli.Context, name string) (io.Reader, func(), error) {
+	if name == "-" {
+		return c.App.Reader, func() {}, nil
+	}
+	f, err := os.Open(filepath.Clean(name))
+	if err != nil {
+		return nil, nil, inputError(err)
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// tmCountingReader counts the pairs read, to tell how many Import skipped.
+type tmCountingReader struct {
+	r corpus.Reader
+	n int
+}
+
+func (cr *tmCountingReader) Next() (corpus.Pair, error) {
+	p, err := cr.r.Next()
+	if err == nil {
+		cr.n++
+	}
+	return p, err
+}
