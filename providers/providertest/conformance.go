@@ -388,7 +388,8 @@ func RunConformance(t *testing.T, c Conformance) {
 			segs[i] = providers.Segment{ID: fmt.Sprintf("s%04d", i), Text: fmt.Sprintf("Satz Nummer %d ist kurz.", i)}
 			want[i] = DefaultTranslation(Segment{Text: segs[i].Text}, RequestInfo{TargetLang: "en"})
 		}
-		n := p.Capabilities().MaxSegments
+		// Batches of 25 (40 requests in flight together) so that faults hit many of them.
+		n := min(25, p.Capabilities().MaxSegments)
 		var wg sync.WaitGroup
 		var mu sync.Mutex
 		var usage providers.Usage
