@@ -74,11 +74,11 @@ func isPairFormat(s string) bool {
 // outputSink writes each translated document as it arrives. Files are written to temporary
 // names and renamed by commit, so that an interrupted run leaves no half-written output.
 type outputSink struct {
-	spec            outputSpec
-	stdout          io.Writer
-	provider, model string
+	spec             outputSpec
+	stdout           io.Writer
+	provider, model  string
 	srcLang, tgtLang string
-	withConfidence  bool
+	withConfidence   bool
 
 	pairs   corpus.Writer // single pair stream (stdout or -o FILE)
 	pending []*atomicFile // files waiting for commit

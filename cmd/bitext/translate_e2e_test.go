@@ -1,0 +1,418 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/providers/providertest"
+	"github.com/bitext/bitext/segment"
+)
+
+// End-to-end tests of bitext translate: run() against providertest fakes on loopback.
+
+// fakeProvider starts a fake of the named provider and points the environment at it; it
+// returns the server and the flags that select it.
+func startFake(t *testing.T, name string, opt providertest.Options) (*providertest.Server, []string) {
+	t.Helper()
+	if _, ok := providers.Lookup(name); !ok {
+		t.Skipf("provider %s is not registered yet", name)
+	}
+	for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS"} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	if opt.RetryAfter == "" {
+		opt.RetryAfter = "0"
+	}
+	switch name {
+	case "openai":
+		srv := providertest.NewOpenAI(t, opt)
+		t.Setenv("OPENAI_API_KEY", "sk-test-fake")
+		return srv, []string{"--provider", "openai", "--base-url", srv.URL + "/v1"}
+	case "google":
+		srv := providertest.NewGoogle(t, opt)
+		t.Setenv("GOOGLE_API_KEY", "fake-google-key")
+		return srv, []string{"--provider", "google", "--base-url", srv.URL}
+	}
+	t.Fatalf("unknown provider %s", name)
+	return nil, nil
+}
+
+var bothProviders = []string{"openai", "google"}
+
+// bitext runs the CLI in-process and returns its exit code, stdout and stderr.
+func bitext(ctx context.Context, stdin string, args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(ctx, append([]string{"bitext"}, args...), strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func mustBitext(t *testing.T, args ...string) (string, string) {
+	t.Helper()
+	code, out, errs := bitext(context.Background(), "", args...)
+	if code != 0 {
+		t.Fatalf("bitext %s: exit %d\n%s", strings.Join(args, " "), code, errs)
+	}
+	return out, errs
+}
+
+// sourceSentences is what bitext sees in a file: its sentences in order.
+func sourceSentences(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := segment.Read(f, path, segment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, b := range doc.Blocks {
+		for _, s := range b.Sentences {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+func readPairs(t *testing.T, f corpus.Format, path string) []corpus.Pair {
+	t.Helper()
+	opt := corpus.ReaderOptions{}
+	name := path
+	if f == corpus.Moses {
+		name = path + ".de"
+		tgt, err := os.Open(path + ".en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tgt.Close()
+		opt.Target, opt.TargetName = tgt, path+".en"
+	}
+	src, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	r, err := corpus.NewReader(f, src, name, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []corpus.Pair
+	for {
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+}
+
+func articles(t *testing.T) string {
+	dir, err := filepath.Abs("../../testdata/articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestTranslatePairFormats: a folder of seed articles to jsonl, tmx, moses and tsv gives every
+// sentence once, in order, with exactly the fake's answer.
+func TestTranslatePairFormats(t *testing.T) {
+	dir := articles(t)
+	var want []string
+	for _, name := range []string{"nato-russland.txt", "us-kreml.txt"} {
+		want = append(want, sourceSentences(t, filepath.Join(dir, name))...)
+	}
+	for _, prov := range bothProviders {
+		for _, f := range corpus.Formats {
+			t.Run(prov+"/"+string(f), func(t *testing.T) {
+				_, flags := startFake(t, prov, providertest.Options{})
+				out := filepath.Join(t.TempDir(), "pairs")
+				// Flags after the argument, as users type them.
+				mustBitext(t, append([]string{"translate", dir, "--format", string(f), "-o", out}, flags...)...)
+				pairs := readPairs(t, f, out)
+				if len(pairs) != len(want) {
+					t.Fatalf("%d pairs, want %d", len(pairs), len(want))
+				}
+				for i, p := range pairs {
+					if p.Source != want[i] || p.Target != "EN("+want[i]+")" {
+						t.Fatalf("pair %d = %q → %q, want %q", i, p.Source, p.Target, want[i])
+					}
+				}
+				if f == corpus.JSONL && (pairs[0].Doc != "nato-russland.txt" || pairs[0].Provider != prov || pairs[0].Paragraph != 1 || pairs[0].Sentence != 1) {
+					t.Errorf("first pair %+v", pairs[0])
+				}
+			})
+		}
+	}
+}
+
+// TestTranslateDocumentStructure: Markdown and HTML come back with the same blocks (kind,
+// level), each sentence translated, in the same format or converted.
+func TestTranslateDocumentStructure(t *testing.T) {
+	in, _ := filepath.Abs("../../testdata/translate")
+	for _, prov := range bothProviders {
+		for _, c := range []struct{ input, format string }{
+			{"nato-russland.md", ""}, {"us-kreml.html", ""},
+			{"nato-russland.md", "html"}, {"us-kreml.html", "markdown"}, {"us-kreml.html", "text"},
+		} {
+			t.Run(prov+"/"+c.input+"/"+c.format, func(t *testing.T) {
+				_, flags := startFake(t, prov, providertest.Options{})
+				src := readDoc(t, filepath.Join(in, c.input), "")
+				args := append([]string{"translate", filepath.Join(in, c.input), "--no-tm"}, flags...)
+				if c.format != "" {
+					args = append(args, "--format", c.format)
+				}
+				out, _ := mustBitext(t, args...)
+				f := segment.Format(c.format)
+				if f == "" {
+					f = src.Format
+				}
+				got := readDocString(t, out, f)
+				if len(got.Blocks) != len(src.Blocks) {
+					t.Fatalf("%d blocks, want %d:\n%s", len(got.Blocks), len(src.Blocks), out)
+				}
+				for i, b := range got.Blocks {
+					sb := src.Blocks[i]
+					var sents []string
+					for _, s := range sb.Sentences {
+						sents = append(sents, "EN("+s.Text+")")
+					}
+					wantKind, wantLevel := sb.Kind, sb.Level
+					if f == segment.Text { // plain text has paragraphs only
+						wantKind, wantLevel = segment.Paragraph, 0
+					}
+					if b.Kind != wantKind || b.Level != wantLevel || b.Text != strings.Join(sents, " ") {
+						t.Errorf("block %d = %s/%d %q, want %s/%d %q", i, b.Kind, b.Level, b.Text, wantKind, wantLevel, strings.Join(sents, " "))
+					}
+				}
+			})
+		}
+	}
+}
+
+func readDoc(t *testing.T, path string, f segment.Format) *segment.Document {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f == "" {
+		f = segment.FormatFromName(path)
+	}
+	doc, err := segment.Read(bytes.NewReader(b), path, segment.Options{Format: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// readDocString reads an English output back, keeping everything.
+func readDocString(t *testing.T, s string, f segment.Format) *segment.Document {
+	t.Helper()
+	doc, err := segment.Read(strings.NewReader(s), "out", segment.Options{Format: f, Lang: "en", KeepBoilerplate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestTranslateFolderToFolder mirrors the input tree.
+func TestTranslateFolderToFolder(t *testing.T) {
+	_, flags := startFake(t, "openai", providertest.Options{})
+	in := t.TempDir()
+	for _, p := range []string{"a/eins.txt", "a/b/zwei.md", "drei.html", "skip.csv"} {
+		os.MkdirAll(filepath.Join(in, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(in, p), []byte("Die Vereinigten Staaten unterstützen den Dialog mit Russland.\n"), 0o644)
+	}
+	out := filepath.Join(t.TempDir(), "en")
+	mustBitext(t, append([]string{"translate", in, "-o", out}, flags...)...)
+	for _, p := range []string{"a/eins.txt", "a/b/zwei.md", "drei.html"} {
+		b, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "EN(Die Vereinigten Staaten unterstützen den Dialog mit Russland.)") {
+			t.Errorf("%s: %s", p, b)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "skip.csv")); err == nil {
+		t.Error("skip.csv translated")
+	}
+	// No temporary files are left behind.
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if strings.HasSuffix(p, ".tmp") {
+			t.Errorf("left behind: %s", p)
+		}
+		return nil
+	})
+}
+
+// TestTranslateCorpusWithFaults: 20 % 429 and 10 % 500 change nothing in the output.
+func TestTranslateCorpusWithFaults(t *testing.T) {
+	corpusDE, _ := filepath.Abs("../../testdata/translate/corpus-de.txt")
+	want, err := os.ReadFile("../../testdata/translate/corpus-en.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, prov := range bothProviders {
+		t.Run(prov, func(t *testing.T) {
+			srv, flags := startFake(t, prov, providertest.Options{Seed: 7, Rates: map[providertest.Fault]float64{providertest.TooMany: 0.2, providertest.ServerError: 0.1}})
+			out, errs := mustBitext(t, append([]string{"translate", corpusDE, "--concurrency", "2"}, flags...)...)
+			if out != string(want) {
+				t.Fatalf("output differs from the fake's answers:\n%s", firstDiff(out, string(want)))
+			}
+			faults := 0
+			for _, r := range srv.Requests() {
+				if r.Fault != providertest.None {
+					faults++
+				}
+			}
+			t.Logf("%d requests, %d with faults; %s", srv.Count(), faults, strings.TrimSpace(errs))
+		})
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, al[i], bl[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, want %d", len(al), len(bl))
+}
+
+// writeCorpus writes n distinct German sentences, one per paragraph.
+func writeCorpus(t testing.TB, path string, n int) {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "Im Jahr %d berichtete die Zeitung über die Sitzung Nummer %d des Ausschusses in Berlin.\n\n", 1000+i, i+1)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var summaryRE = regexp.MustCompile(`(\d+) segments \((\d+) TM hits\), (\d+) requests?(?: \(\d+ retr\w+\))?, (\d+) characters`)
+var planRE = regexp.MustCompile(`plan: .*?(\d[\d,]*) segments, (\d[\d,]*) TM hits?, (\d[\d,]*) to translate: (\d[\d,]*) characters, ~(\d[\d,]*) tokens, (\d[\d,]*) requests?`)
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+	return n
+}
+
+// TestTranslateDryRunEstimate: --dry-run sends nothing and its estimate is within 10 % of the
+// real run's requests and characters.
+func TestTranslateDryRunEstimate(t *testing.T) {
+	for _, prov := range bothProviders {
+		t.Run(prov, func(t *testing.T) {
+			srv, flags := startFake(t, prov, providertest.Options{})
+			dir := t.TempDir()
+			path := filepath.Join(dir, "big.txt")
+			writeCorpus(t, path, 1200)
+			tmPath := filepath.Join(dir, "tm.sqlite")
+			plan, _ := mustBitext(t, append([]string{"translate", "--dry-run", "--tm", tmPath, path}, flags...)...)
+			if srv.Count() != 0 {
+				t.Fatalf("--dry-run sent %d requests", srv.Count())
+			}
+			m := planRE.FindStringSubmatch(plan)
+			if m == nil {
+				t.Fatalf("no plan in %q", plan)
+			}
+			_, errs := mustBitext(t, append([]string{"translate", "--tm", tmPath, path}, flags...)...)
+			s := summaryRE.FindStringSubmatch(errs)
+			if s == nil {
+				t.Fatalf("no summary in %q", errs)
+			}
+			estReq, estChars := atoi(m[6]), atoi(m[4])
+			realReq, realChars := atoi(s[3]), atoi(s[4])
+			t.Logf("estimate %d requests, %d characters; real %d requests, %d characters", estReq, estChars, realReq, realChars)
+			if !within(estReq, realReq, 0.10) || !within(estChars, realChars, 0.10) {
+				t.Errorf("estimate %d requests / %d characters, real %d / %d", estReq, estChars, realReq, realChars)
+			}
+			// Once everything is in the memory, the plan says so and the rerun sends nothing.
+			plan, _ = mustBitext(t, append([]string{"translate", "--dry-run", "--tm", tmPath, path}, flags...)...)
+			if m := planRE.FindStringSubmatch(plan); m == nil || atoi(m[2]) != 1200 || atoi(m[6]) != 0 {
+				t.Errorf("plan after the run: %q", plan)
+			}
+			before := srv.Count()
+			mustBitext(t, append([]string{"translate", "--tm", tmPath, path}, flags...)...)
+			if n := srv.Count() - before; n != 0 {
+				t.Errorf("rerun sent %d requests", n)
+			}
+		})
+	}
+}
+
+func within(est, real int, frac float64) bool {
+	d := float64(est - real)
+	if d < 0 {
+		d = -d
+	}
+	return d <= frac*float64(real)
+}
+
+// TestTranslateInterruptAndResume: cancelling halfway exits 130 and keeps what was translated;
+// the rerun sends at most what was missing plus the batches that were in flight.
+func TestTranslateInterruptAndResume(t *testing.T) {
+	for _, prov := range bothProviders {
+		t.Run(prov, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "big.txt")
+			writeCorpus(t, path, 1500)
+			const conc = 3
+
+			// The single-run count.
+			single, flags := startFake(t, prov, providertest.Options{})
+			mustBitext(t, append([]string{"translate", "--no-tm", "--concurrency", strconv.Itoa(conc), path}, flags...)...)
+			singleRun := single.Count()
+
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var seen atomic.Int64
+			srv, flags := startFake(t, prov, providertest.Options{FaultIf: func(providertest.RequestInfo) providertest.Fault {
+				if seen.Add(1) == int64(singleRun/2) {
+					cancel()
+				}
+				return providertest.None
+			}})
+			tmPath := filepath.Join(dir, "tm.sqlite")
+			out := filepath.Join(dir, "out.jsonl")
+			code, _, errs := bitext(ctx, "", append([]string{"translate", "--tm", tmPath, "--concurrency", strconv.Itoa(conc), path, "-o", out}, flags...)...)
+			if code != 130 {
+				t.Fatalf("interrupted run: exit %d, want 130\n%s", code, errs)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Fatal("an interrupted run left its output")
+			}
+			first := srv.Count()
+			mustBitext(t, append([]string{"translate", "--tm", tmPath, "--concurrency", strconv.Itoa(conc), path, "-o", out}, flags...)...)
+			second := srv.Count() - first
+			t.Logf("single run %d requests; interrupted %d + resumed %d", singleRun, first, second)
+			if first+second > singleRun+conc {
+				t.Errorf("%d + %d requests > single run %d + %d in flight", first, second, singleRun, conc)
+			}
+			if pairs := readPairs(t, corpus.JSONL, out); len(pairs) != 1500 {
+				t.Errorf("%d pairs after resume", len(pairs))
+			}
+		})
+	}
+}
