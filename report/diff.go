@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,21 @@ func (o DiffOp) String() string { return diffOpNames[o] }
 
 // MarshalJSON writes the operation's name.
 func (o DiffOp) MarshalJSON() ([]byte, error) { return json.Marshal(o.String()) }
+
+// UnmarshalJSON reads an operation's name.
+func (o *DiffOp) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	for i, n := range diffOpNames {
+		if n == s {
+			*o = DiffOp(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown diff operation %q", s)
+}
 
 // DiffSpan is one piece of a word-level diff from an old text (the reference) to a new one
 // (the hypothesis). Concatenating Text of the Equal, Insert and Replace spans gives the new

@@ -1,0 +1,217 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// TextOptions configures the text and Markdown renderers.
+type TextOptions struct {
+	Worst int // how many worst segments to show per system (default 10; negative: none)
+}
+
+func (o TextOptions) worst() int {
+	if o.Worst == 0 {
+		return 10
+	}
+	return max(o.Worst, 0)
+}
+
+// qaSummary is "2 of 10 segments flagged: number 1, untranslated 1".
+func qaSummary(s SystemReport) string {
+	flagged := 0
+	for _, seg := range s.Segments {
+		if len(seg.Flags) > 0 {
+			flagged++
+		}
+	}
+	if flagged == 0 {
+		return fmt.Sprintf("no QA flags in %d segments", len(s.Segments))
+	}
+	kinds := make([]string, 0, len(s.QA))
+	for k := range s.QA {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%s %d", k, s.QA[k])
+	}
+	return fmt.Sprintf("%d of %d segments flagged: %s", flagged, len(s.Segments), strings.Join(parts, ", "))
+}
+
+// segmentScores is "chrF2 41.2  BLEU 12.0  TER 55.0".
+func segmentScores(r *Report, seg Segment) string {
+	var parts []string
+	for _, m := range r.Metrics {
+		parts = append(parts, fmt.Sprintf("%s %.1f", m, seg.Scores[m]))
+	}
+	return strings.Join(parts, "  ")
+}
+
+// WriteText writes the report for a terminal: corpus scores with their signatures, the QA
+// summary, and the worst segments with word diffs; when comparing systems, a table of scores
+// with confidence intervals and p-values and the segments where the systems differ most.
+func WriteText(w io.Writer, r *Report, opt TextOptions) error {
+	bw := bufio.NewWriter(w)
+	if len(r.Systems) == 1 {
+		s := r.Systems[0]
+		for _, sc := range s.Corpus {
+			fmt.Fprintln(bw, sc.String())
+		}
+		if len(r.Metrics) == 0 {
+			fmt.Fprintln(bw, "no reference: QA checks only")
+		}
+		fmt.Fprintf(bw, "QA: %s\n", qaSummary(s))
+		writeTextSegments(bw, r, s, opt)
+		return bw.Flush()
+	}
+	if len(r.Metrics) > 0 {
+		writeComparisonTable(bw, r)
+		fmt.Fprintf(bw, "\nPaired bootstrap resampling: %d samples, seed %d; p < 0.05 marked *.\n", r.Bootstrap, r.Seed)
+		fmt.Fprintln(bw, "Signatures:")
+		for _, sc := range signedScores(r, r.Systems[0].Corpus) {
+			fmt.Fprintf(bw, "  %s\n", sc.Signature)
+		}
+	}
+	for _, s := range r.Systems {
+		fmt.Fprintf(bw, "QA %s: %s\n", s.Name, qaSummary(s))
+	}
+	if len(r.MostDifferent) > 0 {
+		fmt.Fprintf(bw, "\nSegments where the systems differ most (%s):\n", r.MostDifferent[0].By)
+		for _, d := range r.MostDifferent {
+			fmt.Fprintf(bw, "\n#%d  spread %.1f\n", d.Segment+1, d.Spread)
+			first := r.Systems[0].Segments[d.Segment]
+			if first.Source != "" {
+				fmt.Fprintf(bw, "  src: %s\n", first.Source)
+			}
+			if len(first.References) > 0 {
+				fmt.Fprintf(bw, "  ref: %s\n", first.References[0])
+			}
+			for _, s := range r.Systems {
+				seg := s.Segments[d.Segment]
+				fmt.Fprintf(bw, "  %s: %s", s.Name, seg.Hypothesis)
+				if len(r.Metrics) > 0 {
+					fmt.Fprintf(bw, "  (%s)", segmentScores(r, seg))
+				}
+				fmt.Fprintln(bw)
+			}
+		}
+	}
+	for si, s := range r.Systems {
+		if opt.worst() > 0 && (len(r.Metrics) > 0 || countFlagged(s) > 0) {
+			fmt.Fprintf(bw, "\n== %s\n", s.Name)
+			writeTextSegments(bw, r, r.Systems[si], opt)
+		}
+	}
+	return bw.Flush()
+}
+
+func countFlagged(s SystemReport) int {
+	n := 0
+	for _, seg := range s.Segments {
+		if len(seg.Flags) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// writeComparisonTable prints "System  BLEU (μ ± 95% CI)  …" rows.
+func writeComparisonTable(w io.Writer, r *Report) {
+	rows := [][]string{{"System"}}
+	for _, m := range r.Metrics {
+		rows[0] = append(rows[0], m+" (μ ± 95% CI)")
+	}
+	for si, s := range r.Systems {
+		name := s.Name
+		if si == 0 {
+			name = "Baseline: " + name
+		}
+		row := []string{name}
+		for mi, m := range r.Metrics {
+			if si == 0 {
+				c := s.Baseline[m]
+				row = append(row, fmt.Sprintf("%.1f (%.1f ± %.1f)", s.Corpus[mi].Score, c.Mean, c.CI))
+				continue
+			}
+			p := s.Paired[m]
+			star := ""
+			if p.PValue < 0.05 {
+				star = "*"
+			}
+			row = append(row, fmt.Sprintf("%.1f (%.1f ± %.1f) p = %.4f%s", s.Corpus[mi].Score, p.Confidence.Mean, p.Confidence.CI, p.PValue, star))
+		}
+		rows = append(rows, row)
+	}
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], len([]rune(c)))
+		}
+	}
+	for _, row := range rows {
+		for i, c := range row {
+			pad := widths[i] - len([]rune(c))
+			if i == 0 {
+				fmt.Fprint(w, c+strings.Repeat(" ", pad))
+			} else {
+				fmt.Fprint(w, "  "+c+strings.Repeat(" ", pad))
+			}
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// writeTextSegments lists the worst segments (with references) or the flagged ones (QA only).
+func writeTextSegments(w io.Writer, r *Report, s SystemReport, opt TextOptions) {
+	k := opt.worst()
+	if k == 0 {
+		return
+	}
+	var idx []int
+	if len(r.Metrics) > 0 {
+		si := 0
+		for i := range r.Systems {
+			if r.Systems[i].Name == s.Name {
+				si = i
+			}
+		}
+		idx = r.Worst(si, k)
+		fmt.Fprintf(w, "\nWorst %d segments by %s:\n", len(idx), r.PrimaryMetric())
+	} else {
+		for i, seg := range s.Segments {
+			if len(seg.Flags) > 0 && len(idx) < k {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\nFlagged segments (first %d):\n", len(idx))
+	}
+	for _, i := range idx {
+		seg := s.Segments[i]
+		fmt.Fprintf(w, "\n#%d", seg.Index)
+		if len(seg.Scores) > 0 {
+			fmt.Fprintf(w, "  %s", segmentScores(r, seg))
+		}
+		fmt.Fprintln(w)
+		if seg.Source != "" {
+			fmt.Fprintf(w, "  src:  %s\n", seg.Source)
+		}
+		fmt.Fprintf(w, "  hyp:  %s\n", seg.Hypothesis)
+		for _, ref := range seg.References {
+			fmt.Fprintf(w, "  ref:  %s\n", ref)
+		}
+		if seg.Diff != nil {
+			fmt.Fprintf(w, "  diff: %s\n", WdiffString(seg.Diff))
+		}
+		for _, f := range seg.Flags {
+			fmt.Fprintf(w, "  flag: %s: %s\n", f.Kind, f.Message)
+		}
+	}
+}
