@@ -60,7 +60,7 @@ type Report struct {
 // SystemReport is one system's part of a report.
 type SystemReport struct {
 	Name     string
-	Corpus   []Score               // in Metrics order
+	Corpus   []Score                 // in Metrics order
 	Paired   map[string]PairedResult // vs the baseline, by metric name; nil for the baseline
 	Baseline map[string]Confidence   // the baseline's own bootstrap estimate (baseline only)
 	Segments []Segment

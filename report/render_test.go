@@ -62,7 +62,7 @@ func TestBuildSingleSystemJSON(t *testing.T) {
 			Score     float64 `json:"score"`
 			Signature string  `json:"signature"`
 		} `json:"corpus"`
-		Segments []Segment     `json:"segments"`
+		Segments []Segment      `json:"segments"`
 		QA       map[string]int `json:"qa"`
 	}
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
