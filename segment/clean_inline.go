@@ -15,7 +15,10 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	// Indentation is structure, not debris.
+	lead := len(s) - len(strings.TrimLeft(s, " "))
+	b.WriteString(s[:lead])
+	for i := lead; i < len(s); {
 		c := s[i]
 		switch {
 		case c == '\t' || c == '\v' || c == '\f' || c == '\r':
@@ -51,12 +54,12 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 			for j < len(s) && s[j] == ' ' {
 				j++
 			}
-			if j < len(s) && isSpaceBeforePunctDebris(s, j) && b.Len() > 0 {
+			if j < len(s) && isSpaceBeforePunctDebris(s, j) {
 				*removed = append(*removed, Removal{Line: line, Text: s[i:j], Reason: "space before punctuation" + context(s, i, j+1)})
 				i = j
 				continue
 			}
-			if j-i > 1 && j < len(s) && b.Len() > 0 {
+			if j-i > 1 && j < len(s) {
 				*removed = append(*removed, Removal{Line: line, Text: s[i+1 : j], Reason: "doubled space" + context(s, i, j)})
 				b.WriteByte(' ')
 				i = j

@@ -16,7 +16,7 @@ func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
 	var listIndents []int // indentation of the open list levels
 	flush := func() {
 		if cur != nil {
-			cur.Text = normalizeSpace(markdownInline(strings.Join(parts, " ")))
+			cur.Text = normalizeSpace(cleanLine(markdownInline(strings.Join(parts, " ")), cur.Line, keep, removed))
 			if cur.Text != "" {
 				out = append(out, *cur)
 			}
@@ -33,8 +33,7 @@ func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
 		i = fm
 	}
 	for ; i < len(lines); i++ {
-		raw := strings.TrimRight(lines[i], "\r")
-		line := cleanLine(raw, i+1, keep, removed)
+		line := strings.ReplaceAll(strings.TrimRight(lines[i], "\r"), "\t", "    ")
 		trimmed := strings.TrimLeft(line, " ")
 		indent := len(line) - len(trimmed)
 
@@ -98,6 +97,9 @@ func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
 			parts = append(parts, rest)
 			continue
 		}
+		if indent == 0 {
+			listIndents = nil // a line at the margin ends any list
+		}
 		if strings.HasPrefix(trimmed, ">") {
 			content := strings.TrimLeft(trimmed, "> ")
 			if cur == nil {
@@ -121,9 +123,6 @@ func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
 				continue
 			}
 			cur = &rawBlock{Kind: Paragraph, Line: i + 1}
-			if indent == 0 {
-				listIndents = nil
-			}
 		}
 		// Two trailing spaces or a backslash make a hard line break; as text it is a space.
 		parts = append(parts, strings.TrimSuffix(trimmed, "\\"))

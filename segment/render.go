@@ -2,53 +2,158 @@ package segment
 
 import (
 	"bufio"
-	"fmt"
 	"html"
 	"io"
+	"strconv"
 	"strings"
 )
 
-// Render writes blocks in a format, keeping their structure: text (blocks separated by blank
-// lines), Markdown (# headings, list markers) or HTML (a minimal self-contained document with
-// h1-h6, p and ul/ol+li; all text escaped). title is used for the HTML <title>.
+// Render writes blocks in a format, keeping their structure:
+//
+//   - Text: blocks separated by blank lines; consecutive list items on consecutive lines with
+//     their markers, indented two spaces per nesting level.
+//   - Markdown: "#" headings, list items with their markers, paragraphs; characters that
+//     Markdown would read as markup are escaped, so the text comes back unchanged.
+//   - HTML: a minimal self-contained document (title, h1-h6, p, ul/ol with li); all text is
+//     escaped.
+//
+// title is used for the HTML <title>; the other formats ignore it.
 func Render(w io.Writer, f Format, title string, blocks []Block) error {
 	bw := bufio.NewWriter(w)
 	switch f {
 	case HTML:
 		renderHTML(bw, title, blocks)
 	case Markdown:
-		for i, b := range blocks {
-			if i > 0 {
-				bw.WriteString("\n")
-			}
-			switch b.Kind {
-			case Heading:
-				fmt.Fprintf(bw, "%s %s\n", strings.Repeat("#", max(1, min(b.Level, 6))), b.Text)
-			default:
-				bw.WriteString(b.Text + "\n")
-			}
-		}
+		renderPlain(bw, blocks, true)
 	default:
-		for i, b := range blocks {
-			if i > 0 {
-				bw.WriteString("\n")
-			}
-			bw.WriteString(b.Text + "\n")
-		}
+		renderPlain(bw, blocks, false)
 	}
 	return bw.Flush()
 }
 
-func renderHTML(bw *bufio.Writer, title string, blocks []Block) {
-	bw.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html.EscapeString(title) + "</title>\n</head>\n<body>\n")
-	for _, b := range blocks {
+// renderPlain writes text or Markdown.
+func renderPlain(bw *bufio.Writer, blocks []Block, md bool) {
+	for i, b := range blocks {
+		if i > 0 && !(b.Kind == ListItem && blocks[i-1].Kind == ListItem) {
+			bw.WriteByte('\n')
+		}
+		text := oneLine(b.Text)
 		switch b.Kind {
 		case Heading:
-			l := max(1, min(b.Level, 6))
-			fmt.Fprintf(bw, "<h%d>%s</h%d>\n", l, html.EscapeString(b.Text), l)
+			if md {
+				bw.WriteString(strings.Repeat("#", clampLevel(b.Level)))
+				bw.WriteByte(' ')
+				text = escapeMarkdown(text, false)
+			}
+		case ListItem:
+			bw.WriteString(strings.Repeat("  ", max(b.Level, 1)-1))
+			bw.WriteString(listMarkerFor(b))
+			bw.WriteByte(' ')
+			if md {
+				text = escapeMarkdown(text, false)
+			}
 		default:
-			fmt.Fprintf(bw, "<p>%s</p>\n", html.EscapeString(b.Text))
+			if md {
+				text = escapeMarkdown(text, true)
+			}
+		}
+		bw.WriteString(text)
+		bw.WriteByte('\n')
+	}
+}
+
+func clampLevel(l int) int { return min(max(l, 1), 6) }
+
+func listMarkerFor(b Block) string {
+	if b.Marker == "" {
+		return "-"
+	}
+	return b.Marker
+}
+
+func isOrderedMarker(m string) bool { return m != "" && isDigit(m[0]) }
+
+// oneLine replaces line breaks, which would change the structure, with spaces.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// escapeMarkdown backslash-escapes inline markup characters, and for paragraphs also what would
+// start a heading, list, quote or code block at the beginning of the line.
+func escapeMarkdown(s string, paragraph bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|':
+			b.WriteByte('\\')
+		case '#', '+', '-', '=', '~':
+			if paragraph && i == 0 {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			// "1. Text" at the start of a paragraph would become a list item.
+			if paragraph && i > 0 && allDigits(s[:i]) && i < 10 {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// renderHTML writes a minimal HTML document. Nested lists go inside their parent item, as
+// HTML requires.
+func renderHTML(bw *bufio.Writer, title string, blocks []Block) {
+	bw.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
+	bw.WriteString(html.EscapeString(oneLine(title)))
+	bw.WriteString("</title>\n</head>\n<body>\n")
+	var open []string // the lists open ("ul" or "ol"), innermost last; each has an open <li>
+	closeTo := func(depth int) {
+		for len(open) > depth {
+			bw.WriteString("</li>\n</" + open[len(open)-1] + ">\n")
+			open = open[:len(open)-1]
 		}
 	}
+	for _, b := range blocks {
+		text := html.EscapeString(oneLine(b.Text))
+		if b.Kind != ListItem {
+			closeTo(0)
+		}
+		switch b.Kind {
+		case Heading:
+			l := strconv.Itoa(clampLevel(b.Level))
+			bw.WriteString("<h" + l + ">" + text + "</h" + l + ">\n")
+		case ListItem:
+			level := max(b.Level, 1)
+			tag := "ul"
+			if isOrderedMarker(b.Marker) {
+				tag = "ol"
+			}
+			closeTo(level)
+			if len(open) == level {
+				if open[level-1] == tag {
+					bw.WriteString("</li>\n")
+				} else {
+					closeTo(level - 1)
+				}
+			}
+			for len(open) < level {
+				if len(open) > 0 {
+					bw.WriteByte('\n') // the nested list starts inside the open item
+				}
+				open = append(open, tag)
+				bw.WriteString("<" + tag + ">\n")
+			}
+			bw.WriteString("<li>" + text)
+		default:
+			bw.WriteString("<p>" + text + "</p>\n")
+		}
+	}
+	closeTo(0)
 	bw.WriteString("</body>\n</html>\n")
 }

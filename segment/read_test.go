@@ -1,0 +1,372 @@
+package segment
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// blockSummary renders blocks compactly: kind/level/marker: text.
+func blockSummary(bs []Block) []string {
+	var out []string
+	for _, b := range bs {
+		s := string(b.Kind)
+		if b.Level > 0 {
+			s += "/" + strconv.Itoa(b.Level)
+		}
+		if b.Marker != "" {
+			s += " " + b.Marker
+		}
+		out = append(out, s+": "+b.Text)
+	}
+	return out
+}
+
+func readString(t *testing.T, in string, f Format, keep bool) *Document {
+	t.Helper()
+	doc, err := Read(strings.NewReader(in), "test", Options{Format: f, KeepBoilerplate: keep})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	for _, b := range doc.Blocks {
+		checkSpans(t, b.Text, b.Sentences)
+	}
+	return doc
+}
+
+func TestReadText(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"paragraphs and joined lines", "Erste Zeile\nzweite Zeile.\n\n\nNeuer Absatz.\n", []string{"paragraph: Erste Zeile zweite Zeile.", "paragraph: Neuer Absatz."}},
+		{"CRLF and tabs", "Ein\tSatz.\r\nNoch einer.\r\n", []string{"paragraph: Ein Satz. Noch einer."}},
+		{"headline line", "Merkel trifft Macron in Paris\nDie Kanzlerin reiste am Montag nach Paris, um den Präsidenten zu treffen.", []string{"paragraph: Merkel trifft Macron in Paris", "paragraph: Die Kanzlerin reiste am Montag nach Paris, um den Präsidenten zu treffen."}},
+		{"bullets", "Punkte:\n- eins\n- zwei\n  - zwei a\n- drei\nFortsetzung", []string{"paragraph: Punkte:", "list-item/1 -: eins", "list-item/1 -: zwei", "list-item/2 -: zwei a", "list-item/1 -: drei Fortsetzung"}},
+		{"numbered list", "1. Genf\n2. Brüssel", []string{"list-item/1 1.: Genf", "list-item/1 2.: Brüssel"}},
+		{"single numbered line is text", "12. NATO-Generalsekretär Jens Stoltenberg sagte das.", []string{"paragraph: 12. NATO-Generalsekretär Jens Stoltenberg sagte das."}},
+		{"BOM", "\ufeffText.", []string{"paragraph: Text."}},
+		{"only blank", "\n \n\t\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := readString(t, tt.in, Text, false)
+			if diff := cmp.Diff(tt.want, blockSummary(doc.Blocks)); diff != "" {
+				t.Errorf("blocks (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCleaning(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    []string
+		reasons []string
+	}{
+		{
+			"site name, section label, repeated title",
+			"Bbabo NET\n\nNachrichten\n\nDie USA unterstützen die Mission der NATO\n\nText des Artikels.\n\nDie USA unterstützen die Mission der NATO\n",
+			[]string{"paragraph: Die USA unterstützen die Mission der NATO", "paragraph: Text des Artikels."},
+			[]string{"site name above the title", "section label above the title", "title repeated at the end"},
+		},
+		{
+			"tag remnants and stray periods",
+			"Er kam. < /p>\n\nin Russland. . Dann\n\n„fortzusetzen“. , unter anderem<br/>hier.",
+			[]string{"paragraph: Er kam.", "paragraph: in Russland. Dann", "paragraph: „fortzusetzen“, unter anderemhier."},
+			[]string{"stray HTML tag", "stray second period", "stray period before a comma", "stray HTML tag"},
+		},
+		{
+			"spaces",
+			"Ein  Satz , mit Fehlern .",
+			[]string{"paragraph: Ein Satz, mit Fehlern."},
+			[]string{"doubled space", "space before punctuation", "space before punctuation"},
+		},
+		{
+			"ellipsis, percent and colon keep their space",
+			"Er zögerte ... und ging. 5 % mehr : so.",
+			[]string{"paragraph: Er zögerte ... und ging. 5 % mehr : so."},
+			nil,
+		},
+		{
+			"boilerplate lines",
+			"Ein Text.\n\nLeave a Reply\n\nKommentar schreiben:\n\nTeilen",
+			[]string{"paragraph: Ein Text."},
+			[]string{"comment or sharing prompt, not article text", "comment or sharing prompt, not article text", "comment or sharing prompt, not article text"},
+		},
+		{
+			"no title: short first lines stay",
+			"Hallo\n\nDas ist ein Text.",
+			[]string{"paragraph: Hallo", "paragraph: Das ist ein Text."},
+			nil,
+		},
+		{
+			"tag-like prose stays",
+			"Wenn a < b und <Name> gilt.",
+			[]string{"paragraph: Wenn a < b und <Name> gilt."},
+			nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := readString(t, tt.in, Text, false)
+			if diff := cmp.Diff(tt.want, blockSummary(doc.Blocks)); diff != "" {
+				t.Errorf("blocks (-want +got):\n%s", diff)
+			}
+			var reasons []string
+			for _, r := range doc.Removed {
+				reasons = append(reasons, strings.SplitN(r.Reason, " in \"", 2)[0])
+				if r.Line <= 0 {
+					t.Errorf("removal %+v has no line", r)
+				}
+			}
+			if diff := cmp.Diff(tt.reasons, reasons); diff != "" {
+				t.Errorf("removal reasons (-want +got):\n%s", diff)
+			}
+			// --keep-boilerplate changes nothing but whitespace.
+			kept := readString(t, tt.in, Text, true)
+			if len(kept.Removed) != 0 {
+				t.Errorf("keep: removed %+v", kept.Removed)
+			}
+		})
+	}
+}
+
+func TestReadMarkdown(t *testing.T) {
+	in := `---
+title: x
+---
+# Titel *mit* Betonung
+
+Ein [Link](http://example.org) und ` + "`code`" + ` und **fett** und snake_case und 5 * 3.
+Zweite Zeile mit ![Bild](a.png) Bild.
+
+Unterzeile
+----------
+
+* eins
+* zwei
+    * zwei a
+1. erstens
+
+> Ein Zitat
+> über zwei Zeilen.
+
+    code block
+
+` + "```go\nfmt.Println()\n```" + `
+
+[ref]: http://example.org
+[NATO-]Generalsekretär \*nicht\* betont.
+<!-- Kommentar -->
+---
+## Schluss ##
+`
+	doc := readString(t, in, Markdown, false)
+	want := []string{
+		"heading/1: Titel mit Betonung",
+		"paragraph: Ein Link und code und fett und snake_case und 5 * 3. Zweite Zeile mit Bild Bild.",
+		"heading/2: Unterzeile",
+		"list-item/1 *: eins",
+		"list-item/1 *: zwei",
+		"list-item/2 *: zwei a",
+		"list-item/1 1.: erstens",
+		"paragraph: Ein Zitat über zwei Zeilen.",
+		"paragraph: [NATO-]Generalsekretär *nicht* betont.",
+		"heading/2: Schluss",
+	}
+	if diff := cmp.Diff(want, blockSummary(doc.Blocks)); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+	var reasons []string
+	for _, r := range doc.Removed {
+		reasons = append(reasons, r.Reason)
+	}
+	wantReasons := []string{"front matter (metadata, not article text)", "code block (not prose)", "code block (not prose)", "link reference definition", "HTML comment"}
+	if diff := cmp.Diff(wantReasons, reasons); diff != "" {
+		t.Errorf("removals (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadHTML(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		keep bool
+		want []string
+	}{
+		{
+			"fallback without readability content",
+			`<html><body><nav>Menü</nav><h1>Titel der Seite</h1><p>Text &amp; mehr. <b>Fett</b> hier.</p><ul><li>eins<ul><li>innen</li></ul></li></ul><ol start="3"><li>drei</li></ol><pre>code</pre><script>x()</script><footer>Fuß</footer></body></html>`,
+			false,
+			[]string{"heading/1: Titel der Seite", "paragraph: Text & mehr. Fett hier.", "list-item/1 -: eins", "list-item/2 -: innen", "list-item/1 3.: drei"},
+		},
+		{
+			"keep boilerplate",
+			`<nav>Menü</nav><p>Text.</p><footer>Fuß</footer><style>p{}</style>`,
+			true,
+			[]string{"paragraph: Menü", "paragraph: Text.", "paragraph: Fuß"},
+		},
+		{
+			"escaped tag remnant and br",
+			`<p>Osteuropa. &lt; /p&gt;</p><p>eins<br>zwei</p>`,
+			false,
+			[]string{"paragraph: Osteuropa.", "paragraph: eins zwei"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := readString(t, tt.in, HTML, tt.keep)
+			if diff := cmp.Diff(tt.want, blockSummary(doc.Blocks)); diff != "" {
+				t.Errorf("blocks (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadHTMLArticle(t *testing.T) {
+	f, err := os.Open("../testdata/segment/us-kreml.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := Read(f, "us-kreml.html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(blockSummary(doc.Blocks), "\n")
+	for _, want := range []string{"heading/1: Vertreter des US-Außenministeriums besuchten den Kreml", "heading/2: Minsker Abkommen & Normandie-Format", "list-item/1 1.: Sicherheitsgarantien", "list-item/1 2.: Umsetzung"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	for _, bad := range []string{"Startseite", "Leave a Reply", "Bbabo", "tracking", "< /p>", "Ein anderer Artikel"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("debris %q left in\n%s", bad, got)
+		}
+	}
+}
+
+func TestSeedArticles(t *testing.T) {
+	for _, tt := range []struct {
+		file    string
+		gone    []string
+		intact  []string // whole sentences that must come out as one
+		removed []string
+	}{
+		{
+			"nato-russland.txt",
+			[]string{"Bbabo NET", "Nachrichten"},
+			[]string{"Das erste Treffen des Russland-NATO-Rates seit 2,5 Jahren dauerte etwa vier Stunden.", "Dies ist definitiv einer von ihnen."},
+			[]string{"site name above the title", "section label above the title", "title repeated at the end"},
+		},
+		{
+			"us-kreml.txt",
+			[]string{"< /p>", "Leave a Reply", ". .", ". ,"},
+			[]string{"Am Mittwoch, dem 15. Dezember, traf sich die stellvertretende US-Außenministerin Karen Donfried in Moskau mit hochrangigen russischen Beamten – dem stellvertretenden Stabschef der Präsidialverwaltung Dmitry Kozak und dem stellvertretenden russischen Außenminister Sergej Rjabkow."},
+			[]string{"stray HTML tag", "stray second period", "stray HTML tag", "stray period before a comma", "comment or sharing prompt, not article text"},
+		},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			f, err := os.Open("../testdata/articles/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			doc, err := Read(f, tt.file, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all []string
+			for _, b := range doc.Blocks {
+				checkSpans(t, b.Text, b.Sentences)
+				for _, s := range b.Sentences {
+					all = append(all, s.Text)
+				}
+			}
+			joined := strings.Join(all, "\n")
+			for _, g := range tt.gone {
+				if strings.Contains(joined, g) {
+					t.Errorf("%q not removed", g)
+				}
+			}
+			for _, s := range tt.intact {
+				if !strings.Contains("\n"+joined+"\n", "\n"+s+"\n") {
+					t.Errorf("sentence not intact: %q", s)
+				}
+			}
+			var reasons []string
+			for _, r := range doc.Removed {
+				reasons = append(reasons, strings.SplitN(r.Reason, " in \"", 2)[0])
+			}
+			if diff := cmp.Diff(tt.removed, reasons); diff != "" {
+				t.Errorf("removals (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		f      Format
+		want   string
+		target error
+	}{
+		{"invalid UTF-8 text", "Zeile eins\nGr\xfc\xdfe", Text, "bad: byte 13: invalid UTF-8 (line 2)", errEncoding},
+		{"invalid UTF-8 markdown", "# T\n\n\xff", Markdown, "bad: byte 5: invalid UTF-8 (line 3)", errEncoding},
+		{"invalid UTF-8 html", "<p>\xc3</p>", HTML, "bad: byte 3: invalid UTF-8 (line 1)", errEncoding},
+		{"NUL text", "abc\x00def", Text, "bad: byte 3: binary data (NUL byte), not a text file", errBinary},
+		{"NUL late line", "abc\ndef\n\x00", Text, "bad: byte 8: binary data (NUL byte), not a text file", errBinary},
+		{"NUL markdown", "\x00", Markdown, "bad: byte 0: binary data (NUL byte), not a text file", errBinary},
+		{"NUL html", "<p>\x00</p>", HTML, "bad: byte 3: binary data (NUL byte), not a text file", errBinary},
+		{"UTF-16", "\xff\xfeH\x00i\x00", Text, "bad: byte 3: binary data (NUL byte), not a text file", errBinary},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tt.in), "bad", Options{Format: tt.f})
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("err = %v, want *InputError", err)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("err = %q, want %q", err, tt.want)
+			}
+			if !errors.Is(err, tt.target) {
+				t.Errorf("err does not wrap %v", tt.target)
+			}
+		})
+	}
+}
+
+func TestInputErrorFormat(t *testing.T) {
+	if got := (&InputError{File: "a.txt", Line: 3, Msg: "bad"}).Error(); got != "a.txt:3: bad" {
+		t.Errorf("got %q", got)
+	}
+	if got := (&InputError{File: "a.txt", Offset: 7, Msg: "bad"}).Error(); got != "a.txt: byte 7: bad" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestFormatFromName(t *testing.T) {
+	for name, want := range map[string]Format{"a.md": Markdown, "A.MARKDOWN": Markdown, "x.html": HTML, "x.htm": HTML, "x.txt": Text, "-": Text, "noext": Text} {
+		if got := FormatFromName(name); got != want {
+			t.Errorf("FormatFromName(%q) = %q, want %q", name, got, want)
+		}
+	}
+	for _, name := range []string{"text", "md", "HTML", "markdown"} {
+		if _, err := ParseFormat(name); err != nil {
+			t.Errorf("ParseFormat(%q): %v", name, err)
+		}
+	}
+	if _, err := ParseFormat("pdf"); err == nil {
+		t.Error("ParseFormat(pdf) succeeded")
+	}
+}
