@@ -1,0 +1,77 @@
+package openai
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/bitext/bitext/providers"
+)
+
+func TestParseAnswer(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		want    []providers.Translation
+		invalid bool
+	}{
+		{"plain", `{"translations":[{"id":"1","text":"One."}]}`, []providers.Translation{{ID: "1", Text: "One."}}, false},
+		{"fenced", "```json\n{\"translations\":[{\"id\":\"1\",\"text\":\"One.\"}]}\n```", []providers.Translation{{ID: "1", Text: "One."}}, false},
+		{"chatty prefix", `Here you go: {"translations":[{"id":"a","text":"x"}]}`, []providers.Translation{{ID: "a", Text: "x"}}, false},
+		{"numeric id", `{"translations":[{"id":7,"text":"x"}]}`, []providers.Translation{{ID: "7", Text: "x"}}, false},
+		{"empty list", `{"translations":[]}`, []providers.Translation{}, false},
+		{"duplicates kept for validation", `{"translations":[{"id":"1","text":"a"},{"id":"1","text":"b"}]}`, []providers.Translation{{ID: "1", Text: "a"}, {ID: "1", Text: "b"}}, false},
+		{"prose", "I cannot help with that.", nil, true},
+		{"cut off", `{"translations":[{"id":"1","te`, nil, true},
+		{"no translations key", `{"result":[]}`, nil, true},
+		{"missing text", `{"translations":[{"id":"1"}]}`, nil, true},
+		{"object id", `{"translations":[{"id":{},"text":"x"}]}`, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseAnswer(tt.content)
+			var inv *providers.InvalidAnswerError
+			if tt.invalid {
+				if !errors.As(err, &inv) {
+					t.Fatalf("err %v, want InvalidAnswerError", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("got %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func FuzzParseAnswer(f *testing.F) {
+	for _, s := range []string{`{"translations":[{"id":"1","text":"One."}]}`, "```json\n{}\n```", `x{"translations":[{"id":1,"text":""}]}`, ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, content string) {
+		ts, err := parseAnswer(content)
+		var inv *providers.InvalidAnswerError
+		if err != nil && !errors.As(err, &inv) {
+			t.Fatalf("error of type %T: %v", err, err)
+		}
+		if err == nil && ts == nil {
+			t.Fatal("nil translations without an error")
+		}
+	})
+}
+
+func TestTermsIn(t *testing.T) {
+	terms := []providers.Term{{Source: "Außenministerium"}, {Source: "NATO"}, {Source: "Minsker Abkommen"}}
+	segs := []providers.Segment{{Text: "des Außenministeriums"}, {Text: "Die Nato tagt."}}
+	got := termsIn(terms, segs)
+	if len(got) != 2 || got[0].Source != "Außenministerium" || got[1].Source != "NATO" {
+		t.Errorf("termsIn = %v", got)
+	}
+}
