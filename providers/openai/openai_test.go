@@ -186,10 +186,10 @@ func TestOpenErrors(t *testing.T) {
 
 func TestStatus(t *testing.T) {
 	tests := []struct {
-		name                     string
-		cfg                      providers.Config
-		env                      map[string]string
-		found                    bool
+		name                    string
+		cfg                     providers.Config
+		env                     map[string]string
+		found                   bool
 		source, model, endpoint string
 	}{
 		{"nothing", providers.Config{}, nil, false, "", openai.DefaultModel, openai.DefaultBaseURL},
