@@ -30,7 +30,8 @@ type Options struct {
 	SrcBreaks, TgtBreaks []int
 	// Dict optionally translates source words into target words (glossary pairs included).
 	Dict *Dictionary
-	// MaxGroup is the largest number of sentences on one side of a bead (default 3).
+	// MaxGroup is the largest number of sentences on one side of a bead (default 5; the smaller
+	// side has at most 3).
 	MaxGroup int
 }
 

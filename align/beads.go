@@ -1,0 +1,159 @@
+package align
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// FormatBead renders b as "[i, j]:[k]:0.93" (0-based, an empty side is "[]"), the format of the
+// Text+Berg gold files with the confidence appended.
+func FormatBead(b Bead) string {
+	return fmt.Sprintf("%s:%s:%.2f", formatIDs(b.Src), formatIDs(b.Tgt), b.Confidence)
+}
+
+func formatIDs(ids []int) string {
+	var sb strings.Builder
+	sb.WriteByte('[')
+	for k, id := range ids {
+		if k > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(strconv.Itoa(id))
+	}
+	sb.WriteByte(']')
+	return sb.String()
+}
+
+// WriteBeads writes one bead per line.
+func WriteBeads(w io.Writer, beads []Bead) error {
+	bw := bufio.NewWriter(w)
+	for _, b := range beads {
+		bw.WriteString(FormatBead(b))
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// SyntaxError is a malformed line in a beads or gold file.
+type SyntaxError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// ReadBeads parses beads, one per line: "[i, j]:[k]" with an optional ":confidence" (a number in
+// [0,1]; 1 when absent). Blank lines and lines starting with # are skipped. Indices need not be
+// contiguous or sorted (gold files have a few crossing beads). Errors are *SyntaxError.
+func ReadBeads(r io.Reader, name string) ([]Bead, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	var beads []Bead
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		if !utf8.ValidString(text) {
+			return nil, &SyntaxError{name, line, "invalid UTF-8"}
+		}
+		b, err := ParseBead(text)
+		if err != nil {
+			return nil, &SyntaxError{name, line, err.Error()}
+		}
+		beads = append(beads, b)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return beads, nil
+}
+
+// ParseBead parses one bead line; see ReadBeads.
+func ParseBead(s string) (Bead, error) {
+	var b Bead
+	rest := strings.TrimSpace(s)
+	var err error
+	if b.Src, rest, err = parseIDs(rest); err != nil {
+		return b, fmt.Errorf("source side: %v", err)
+	}
+	if !strings.HasPrefix(rest, ":") {
+		return b, fmt.Errorf("expected ':' after the source side, found %q", head(rest))
+	}
+	if b.Tgt, rest, err = parseIDs(strings.TrimSpace(rest[1:])); err != nil {
+		return b, fmt.Errorf("target side: %v", err)
+	}
+	if len(b.Src) == 0 && len(b.Tgt) == 0 {
+		return b, fmt.Errorf("both sides are empty")
+	}
+	b.Confidence = 1
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return b, nil
+	}
+	if !strings.HasPrefix(rest, ":") {
+		return b, fmt.Errorf("expected ':confidence' or end of line, found %q", head(rest))
+	}
+	c, err := strconv.ParseFloat(strings.TrimSpace(rest[1:]), 64)
+	if err != nil || !(c >= 0 && c <= 1) {
+		return b, fmt.Errorf("confidence %q is not a number in [0,1]", head(strings.TrimSpace(rest[1:])))
+	}
+	b.Confidence = c
+	return b, nil
+}
+
+func head(s string) string {
+	if len(s) > 20 {
+		return s[:20] + "…"
+	}
+	return s
+}
+
+// parseIDs parses "[1, 2]" at the start of s and returns the rest.
+func parseIDs(s string) ([]int, string, error) {
+	if !strings.HasPrefix(s, "[") {
+		return nil, s, fmt.Errorf("expected '[', found %q", head(s))
+	}
+	end := strings.IndexByte(s, ']')
+	if end < 0 {
+		return nil, s, fmt.Errorf("missing ']'")
+	}
+	inner := strings.TrimSpace(s[1:end])
+	rest := s[end+1:]
+	if inner == "" {
+		return nil, rest, nil
+	}
+	var ids []int
+	for _, f := range strings.Split(inner, ",") {
+		f = strings.TrimSpace(f)
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 {
+			return nil, s, fmt.Errorf("%q is not a sentence number", head(f))
+		}
+		ids = append(ids, n)
+	}
+	return ids, rest, nil
+}
+
+// CheckRange reports the first bead that names a sentence outside n source and m target
+// sentences.
+func CheckRange(beads []Bead, n, m int) error {
+	for k, b := range beads {
+		for _, x := range b.Src {
+			if x >= n {
+				return fmt.Errorf("bead %d (%s): source sentence %d, but the source has %d", k+1, FormatBead(b), x, n)
+			}
+		}
+		for _, y := range b.Tgt {
+			if y >= m {
+				return fmt.Errorf("bead %d (%s): target sentence %d, but the target has %d", k+1, FormatBead(b), y, m)
+			}
+		}
+	}
+	return nil
+}

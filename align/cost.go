@@ -1,0 +1,161 @@
+package align
+
+import "math"
+
+// model holds the cost parameters shared by all levels.
+type model struct {
+	types     []beadType
+	lenWeight float64 // weight of the Gale–Church length cost
+	delCost   float64 // cost of one unit without counterpart
+	brkCost   float64 // cost of a bead that straddles a paragraph start
+	ratio     float64 // target characters per source character, measured on the documents
+	variance  float64 // variance of target length per source character (Gale–Church's s²)
+	lexScale  float64
+}
+
+// groupFactor scales the lexical cost of a bead by its size: a bead of a+b sentences counts as
+// a+b-1 pairs, what the same sentences would cost aligned 1-1 as far as they go. Merging is then
+// only chosen when the merged groups fit better than the sentences one by one.
+func (md *model) groupFactor(t beadType) float64 { return float64(t.a + t.b - 1) }
+
+// beadType is a bead shape: a source and b target units, with its prior cost.
+type beadType struct {
+	a, b  int
+	prior float64
+}
+
+// beadTypes lists the shapes with up to g units per side: deletions, 1-1, and the many-to-many
+// shapes of at most g+1 sentences with at most 3 on the smaller side (for g=5: 1-2 … 1-5, 2-1 …
+// 2-4, 3-3, 4-1, 4-2, 5-1; for g=3: 1-2, 2-1, 2-2, 1-3, 3-1).
+func beadTypes(g int, step float64) []beadType {
+	ts := []beadType{{1, 1, 0}, {1, 0, 0}, {0, 1, 0}}
+	for a := 1; a <= g; a++ {
+		for b := 1; b <= g; b++ {
+			if (a == 1 && b == 1) || a+b > g+1 || min(a, b) > 3 {
+				continue
+			}
+			// Many-to-many beads are rarer than 1-1 ones; larger ones rarer still.
+			ts = append(ts, beadType{a, b, step * float64(a+b-2)})
+		}
+	}
+	return ts
+}
+
+// lengthCost is Gale and Church's −log P(δ) for lx source and ly target characters.
+func (md *model) lengthCost(lx, ly float64) float64 {
+	mean := (lx + ly/md.ratio) / 2
+	if mean <= 0 {
+		return 0
+	}
+	d := math.Abs(ly-md.ratio*lx) / math.Sqrt(md.variance*mean)
+	p := math.Erfc(d / math.Sqrt2)
+	if p < 1e-12 {
+		return -math.Log(1e-12)
+	}
+	return -math.Log(p)
+}
+
+// scorer computes bead costs at one level. The cosine of two groups is computed from dot
+// products of single units (the group vector is the sum of its units), and the cross dot
+// product of source unit p and target unit q is computed once and kept at lattice cell
+// (p+1, q+1) of the searched region, so each cell costs one sparse dot product per channel
+// whatever the number of bead shapes.
+type scorer struct {
+	md    *model
+	lv    *level
+	r     *region
+	cross [][]float32 // [channel][cell]; NaN until computed
+}
+
+func newScorer(md *model, lv *level, r *region) *scorer {
+	s := &scorer{md: md, lv: lv, r: r}
+	for range lv.chans {
+		c := make([]float32, r.cells)
+		for k := range c {
+			c[k] = nan32
+		}
+		s.cross = append(s.cross, c)
+	}
+	return s
+}
+
+var nan32 = float32(math.NaN())
+
+// crossDot returns the dot product of source unit p and target unit q in channel k.
+func (s *scorer) crossDot(k, p, q int) float64 {
+	ch := &s.lv.chans[k]
+	i, j := p+1, q+1
+	if j < s.r.lo[i] || j > s.r.hi[i] {
+		return float64(dot(ch.src[p], ch.tgt[q])) // outside the region: rare, not cached
+	}
+	c := &s.cross[k][s.r.off[i]+j-s.r.lo[i]]
+	if *c != *c { // NaN: not computed yet
+		*c = dot(ch.src[p], ch.tgt[q])
+	}
+	return float64(*c)
+}
+
+// straddles reports whether the units [i, i+a) contain a paragraph start after the first.
+func straddles(brk []bool, i, a int) bool {
+	if brk == nil {
+		return false
+	}
+	for k := i + 1; k < i+a; k++ {
+		if brk[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// cost returns the cost of bead t ending at lattice point (i, j): source units [i-a, i) and
+// target units [j-b, j).
+func (s *scorer) cost(t beadType, i, j int) float64 {
+	md, lv := s.md, s.lv
+	if t.a == 0 || t.b == 0 {
+		return md.delCost * float64(t.a+t.b)
+	}
+	i0, j0 := i-t.a, j-t.b
+	c := t.prior
+	if straddles(lv.srcBrk, i0, t.a) || straddles(lv.tgtBrk, j0, t.b) {
+		c += md.brkCost
+	}
+	var lx, ly float64
+	for _, x := range lv.srcLen[i0:i] {
+		lx += x
+	}
+	for _, y := range lv.tgtLen[j0:j] {
+		ly += y
+	}
+	c += md.lenWeight * md.lengthCost(lx, ly)
+	var lex float64
+	for k := range lv.chans {
+		ch := &lv.chans[k]
+		nx := groupNorm2(ch.srcSelf, i0, t.a)
+		ny := groupNorm2(ch.tgtSelf, j0, t.b)
+		if nx == 0 || ny == 0 {
+			lex += ch.weight // no evidence: as good as a random pair
+			continue
+		}
+		var d float64
+		for p := i0; p < i; p++ {
+			for q := j0; q < j; q++ {
+				d += s.crossDot(k, p, q)
+			}
+		}
+		cos := d / math.Sqrt(nx*ny)
+		base := (float64(ch.srcBase[t.a-1][i0]) + float64(ch.tgtBase[t.b-1][j0])) / 2
+		lex += ch.weight * md.lexCost(cos, base, ch.good)
+	}
+	// Lexical costs grow with the bead's size, so that merging sentences into one bead is not
+	// cheaper than aligning them one by one unless the merged groups fit much better.
+	return c + lex*md.groupFactor(t)
+}
+
+// lexCost maps a cosine to a cost through its normalized similarity (cos-base)/good, which is
+// 0 for a pair like random ones and 1 for a typical true pair: the cost is 1 for a random pair,
+// decreasing towards 0 for better-than-typical pairs and above 1 for worse-than-random ones.
+func (md *model) lexCost(cos, base, good float64) float64 {
+	return math.Exp(-md.lexScale * (cos - base) / good)
+}
+

@@ -1,0 +1,219 @@
+package align
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// level is the alignment problem at one resolution: at level 0 a unit is a sentence, at coarser
+// levels a unit is a run of consecutive sentences.
+type level struct {
+	n, m           int
+	srcLen, tgtLen []float64 // characters per unit
+	chans          []chanLevel
+	srcBrk, tgtBrk []bool // unit i starts a paragraph (a bead must not contain it after its start)
+}
+
+// chanLevel holds one channel's vectors at one level with what the scorer needs to compute the
+// cosine of any two groups from dot products of single units: the dot products of each unit with
+// its g-1 successors on the same side, and the random-pair baselines.
+type chanLevel struct {
+	weight   float64
+	src, tgt []vec
+	// srcSelf[k][p] is the dot product of source units p and p+k (k = 0: the squared norm).
+	srcSelf, tgtSelf [][]float32
+	// srcBase[a-1][i] is the mean cosine of source group [i, i+a) with random target units.
+	srcBase, tgtBase [][]float32
+	// good is the typical cosine of a true pair above the baseline, measured on the documents:
+	// it scales cosines so that channels of different strength are comparable.
+	good float64
+}
+
+// maxEntries bounds the mean vector size at coarse levels: above it, features are subsampled
+// by hash, so coarse levels stay as cheap as the finest one.
+const maxEntries = 64
+
+// downsample merges pairs of consecutive units.
+func (lv *level) downsample(depth int) *level {
+	c := &level{n: (lv.n + 1) / 2, m: (lv.m + 1) / 2}
+	c.srcLen = pairSums(lv.srcLen)
+	c.tgtLen = pairSums(lv.tgtLen)
+	for _, ch := range lv.chans {
+		c.chans = append(c.chans, chanLevel{
+			weight: ch.weight,
+			src:    pairVecs(ch.src, depth),
+			tgt:    pairVecs(ch.tgt, depth),
+		})
+	}
+	return c
+}
+
+func pairSums(xs []float64) []float64 {
+	out := make([]float64, (len(xs)+1)/2)
+	for i, x := range xs {
+		out[i/2] += x
+	}
+	return out
+}
+
+func pairVecs(vs []vec, depth int) []vec {
+	out := make([]vec, (len(vs)+1)/2)
+	total := 0
+	for i := range out {
+		if 2*i+1 < len(vs) {
+			out[i] = mergeInto(nil, vs[2*i], vs[2*i+1])
+		} else {
+			out[i] = slices.Clone(vs[2*i])
+		}
+		total += len(out[i])
+	}
+	if len(out) > 0 && total/len(out) > maxEntries {
+		// Keep about half of the features, the same ones on both sides.
+		for i, v := range out {
+			k := v[:0]
+			for _, e := range v {
+				if mix(e.id)>>uint(depth%32)&1 == 0 {
+					k = append(k, e)
+				}
+			}
+			out[i] = k
+		}
+	}
+	return out
+}
+
+func mix(x uint32) uint32 {
+	x ^= x >> 16
+	x *= 0x7feb352d
+	x ^= x >> 15
+	x *= 0x846ca68b
+	x ^= x >> 16
+	return x
+}
+
+// prepare computes the same-side dot products, random baselines and calibration of every
+// channel for groups of up to g units.
+func (lv *level) prepare(g int) {
+	for k := range lv.chans {
+		ch := &lv.chans[k]
+		ch.srcSelf = selfDots(ch.src, g)
+		ch.tgtSelf = selfDots(ch.tgt, g)
+		ch.srcBase = baselines(ch.src, ch.srcSelf, ch.tgt, g)
+		ch.tgtBase = baselines(ch.tgt, ch.tgtSelf, ch.src, g)
+		ch.good = calibrate(ch)
+	}
+}
+
+func selfDots(vs []vec, g int) [][]float32 {
+	out := make([][]float32, g)
+	for k := range out {
+		out[k] = make([]float32, len(vs))
+		for p := 0; p+k < len(vs); p++ {
+			out[k][p] = dot(vs[p], vs[p+k])
+		}
+	}
+	return out
+}
+
+// groupNorm2 is the squared norm of the sum of units [i, i+a).
+func groupNorm2(self [][]float32, i, a int) float64 {
+	var s float64
+	for p := i; p < i+a; p++ {
+		s += float64(self[0][p])
+		for q := p + 1; q < i+a; q++ {
+			s += 2 * float64(self[q-p][p])
+		}
+	}
+	return s
+}
+
+// randomSamples is how many random units of the other side a group is compared with.
+const randomSamples = 16
+
+// baselines returns, for each group size a in 1..g and start i, the mean cosine of the group
+// with randomly drawn units of the other side (Vecalign's normalization: some sentences are
+// similar to everything, and a match with them means less).
+func baselines(vs []vec, self [][]float32, others []vec, g int) [][]float32 {
+	out := make([][]float32, g)
+	for a := range out {
+		out[a] = make([]float32, len(vs))
+	}
+	if len(others) == 0 || len(vs) == 0 {
+		return out
+	}
+	rng := rand.New(rand.NewPCG(1, uint64(len(vs))*31+uint64(len(others))))
+	sample := make([]int, randomSamples)
+	onorm := make([]float64, randomSamples)
+	for r := range sample {
+		sample[r] = rng.IntN(len(others))
+		onorm[r] = math.Sqrt(float64(dot(others[sample[r]], others[sample[r]])))
+	}
+	// dots[p][r]: unit p with sample r. Group dots are sums of these.
+	dots := make([]float32, len(vs)*randomSamples)
+	for p, v := range vs {
+		for r, o := range sample {
+			dots[p*randomSamples+r] = dot(v, others[o])
+		}
+	}
+	for a := 1; a <= g; a++ {
+		for i := 0; i+a <= len(vs); i++ {
+			n := math.Sqrt(groupNorm2(self, i, a))
+			if n == 0 {
+				continue
+			}
+			var tot float64
+			for r := range sample {
+				if onorm[r] == 0 {
+					continue
+				}
+				var d float64
+				for p := i; p < i+a; p++ {
+					d += float64(dots[p*randomSamples+r])
+				}
+				tot += d / (n * onorm[r])
+			}
+			out[a-1][i] = float32(tot / randomSamples)
+		}
+	}
+	return out
+}
+
+// calibrate measures how similar true pairs are in this channel: for a sample of source units,
+// the best cosine above baseline among the target units near the diagonal; the median of those.
+// Units with no features are left out. The result is at least a small floor, so a channel
+// without evidence does not blow up.
+func calibrate(ch *chanLevel) float64 {
+	n, m := len(ch.src), len(ch.tgt)
+	const floor = 0.05
+	if n == 0 || m == 0 {
+		return floor
+	}
+	step := max(1, n/500) // at most ~500 source units
+	win := max(5, min(20, m/20))
+	var best []float64
+	for i := 0; i < n; i += step {
+		ni := float64(ch.srcSelf[0][i])
+		if ni == 0 {
+			continue
+		}
+		c := i * m / n
+		top := math.Inf(-1)
+		for j := max(0, c-win); j < min(m, c+win+1); j++ {
+			nj := float64(ch.tgtSelf[0][j])
+			if nj == 0 {
+				continue
+			}
+			cos := float64(dot(ch.src[i], ch.tgt[j])) / math.Sqrt(ni*nj)
+			top = max(top, cos-(float64(ch.srcBase[0][i])+float64(ch.tgtBase[0][j]))/2)
+		}
+		if !math.IsInf(top, -1) {
+			best = append(best, top)
+		}
+	}
+	if len(best) == 0 {
+		return floor
+	}
+	slices.Sort(best)
+	return max(floor, best[len(best)/2])
+}

@@ -1,0 +1,61 @@
+package align
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// ReadPresplit reads a document with one sentence per line. Blank lines separate paragraphs:
+// breaks lists the index of the first sentence of every paragraph after the first. Lines are
+// trimmed; invalid UTF-8 and NUL bytes (binary files) are *SyntaxError naming the line.
+func ReadPresplit(r io.Reader, name string) (sentences []string, breaks []int, err error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	blank := false
+	for line := 1; sc.Scan(); line++ {
+		b := sc.Bytes()
+		if err := CheckText(b); err != nil {
+			return nil, nil, &SyntaxError{name, line, err.Error()}
+		}
+		s := strings.TrimSpace(strings.TrimPrefix(string(b), "\uFEFF"))
+		if s == "" {
+			blank = true
+			continue
+		}
+		if blank && len(sentences) > 0 {
+			breaks = append(breaks, len(sentences))
+		}
+		blank = false
+		sentences = append(sentences, s)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return sentences, breaks, nil
+}
+
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i + 1
+		}
+		i += n
+	}
+	return 0
+}
+
+// CheckText reports why a line is not text: invalid UTF-8 or a NUL byte. Nil when it is text.
+func CheckText(b []byte) error {
+	if !utf8.Valid(b) {
+		return fmt.Errorf("invalid UTF-8 at byte %d of the line", invalidAt(b))
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return fmt.Errorf("NUL byte: not a text file")
+	}
+	return nil
+}

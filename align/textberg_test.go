@@ -1,0 +1,157 @@
+package align
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// textbergDir is the Text+Berg dev set beside the repository (GPL-2, never copied into it).
+func textbergDir(tb testing.TB) string {
+	dir := filepath.Join("..", "..", "shared", "data", "textberg-dev")
+	if d := os.Getenv("SHARED_DATA"); d != "" {
+		dir = filepath.Join(d, "textberg-dev")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "dev.defr")); err != nil {
+		tb.Skipf("Text+Berg dev set not found: %v", err)
+	}
+	return dir
+}
+
+func readLines(tb testing.TB, path string) []string {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		lines = append(lines, strings.TrimSpace(sc.Text()))
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return lines
+}
+
+func readGold(tb testing.TB, path string) []Bead {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	beads, err := ReadBeads(f, path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return beads
+}
+
+type textberg struct {
+	de, fr, mt []string
+	gold       []Bead
+}
+
+func loadTextberg(tb testing.TB) textberg {
+	dir := textbergDir(tb)
+	return textberg{
+		de:   readLines(tb, filepath.Join(dir, "dev.de")),
+		fr:   readLines(tb, filepath.Join(dir, "dev.fr")),
+		mt:   readLines(tb, filepath.Join(dir, "dev.mt-google.fr")),
+		gold: readGold(tb, filepath.Join(dir, "dev.defr")),
+	}
+}
+
+// TestTextbergDev checks the acceptance bar on the hand-aligned dev article: strict F1 ≥ 0.75
+// without MT (hunalign: 0.668) and ≥ 0.88 with Google MT.
+func TestTextbergDev(t *testing.T) {
+	d := loadTextberg(t)
+	for _, tc := range []struct {
+		name string
+		opt  Options
+		min  float64
+	}{
+		{"no-mt", Options{}, 0.75},
+		{"mt", Options{MT: d.mt}, 0.88},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			beads, err := Align(d.de, d.fr, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBeads(t, beads, len(d.de), len(d.fr))
+			c := Evaluate(d.gold, beads)
+			t.Logf("%s", c)
+			if f := c.Strict().F1; f < tc.min {
+				t.Errorf("strict F1 %.3f < %.2f", f, tc.min)
+			}
+		})
+	}
+}
+
+// BenchmarkTextbergDev reports precision, recall and F1, strict and lax, on the dev article.
+func BenchmarkTextbergDev(b *testing.B) {
+	d := loadTextberg(b)
+	for _, mode := range []string{"no-mt", "mt"} {
+		b.Run(mode, func(b *testing.B) {
+			opt := Options{}
+			if mode == "mt" {
+				opt.MT = d.mt
+			}
+			var c Counts
+			for b.Loop() {
+				beads, err := Align(d.de, d.fr, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				c = Evaluate(d.gold, beads)
+			}
+			reportCounts(b, c)
+		})
+	}
+}
+
+func reportCounts(b *testing.B, c Counts) {
+	s, l := c.Strict(), c.Lax()
+	b.ReportMetric(s.P, "strict-P")
+	b.ReportMetric(s.R, "strict-R")
+	b.ReportMetric(s.F1, "strict-F1")
+	b.ReportMetric(l.P, "lax-P")
+	b.ReportMetric(l.R, "lax-R")
+	b.ReportMetric(l.F1, "lax-F1")
+}
+
+// checkBeads asserts that beads cover both sides exactly once, in order, with contiguous groups
+// and confidences in [0,1].
+func checkBeads(t testing.TB, beads []Bead, n, m int) {
+	t.Helper()
+	i, j := 0, 0
+	for _, b := range beads {
+		if len(b.Src) == 0 && len(b.Tgt) == 0 {
+			t.Fatalf("empty bead")
+		}
+		for _, x := range b.Src {
+			if x != i {
+				t.Fatalf("source %d out of order in %v", x, FormatBead(b))
+			}
+			i++
+		}
+		for _, y := range b.Tgt {
+			if y != j {
+				t.Fatalf("target %d out of order in %v", y, FormatBead(b))
+			}
+			j++
+		}
+		if !(b.Confidence >= 0 && b.Confidence <= 1) {
+			t.Fatalf("confidence %v", b.Confidence)
+		}
+	}
+	if i != n || j != m {
+		t.Fatalf("beads cover %d×%d sentences, want %d×%d", i, j, n, m)
+	}
+}

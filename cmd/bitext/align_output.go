@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/align"
+	"github.com/bitext/bitext/corpus"
+)
+
+// writeAlignment writes the beads in the chosen format to -o (through a temporary file renamed
+// at the end) or standard output.
+func writeAlignment(c *cli.Context, format string, src, tgt *alignSide, beads []align.Bead) error {
+	minConf := c.Float64("min-confidence")
+	if format != "ladder" && minConf > 0 {
+		kept := beads[:0:0]
+		for _, b := range beads {
+			if b.Confidence >= minConf {
+				kept = append(kept, b)
+			}
+		}
+		beads = kept
+	}
+	out := c.String("output")
+	if format == "moses" {
+		return writeAlignMoses(out, src, tgt, beads)
+	}
+	write := func(w io.Writer) error {
+		switch format {
+		case "beads":
+			return align.WriteBeads(w, beads)
+		case "ladder":
+			return align.WriteLadder(w, beads)
+		}
+		cw, err := corpus.NewWriter(corpus.Format(format), w, corpus.WriterOptions{SourceLang: src.lang, TargetLang: tgt.lang, ToolVersion: buildVersion()})
+		if err != nil {
+			return err
+		}
+		if err := writeAlignPairs(cw, src, tgt, beads); err != nil {
+			return err
+		}
+		return cw.Close()
+	}
+	if out == "" || out == "-" {
+		return write(c.App.Writer)
+	}
+	return writeFileAtomic(out, write)
+}
+
+// writeAlignPairs writes the beads with two non-empty sides as pairs; a group's sentences are
+// joined by a space.
+func writeAlignPairs(cw corpus.Writer, src, tgt *alignSide, beads []align.Bead) error {
+	for _, b := range beads {
+		if len(b.Src) == 0 || len(b.Tgt) == 0 {
+			continue
+		}
+		p := corpus.Pair{
+			Doc:        src.name,
+			Source:     joinSentences(src.sentences, b.Src),
+			Target:     joinSentences(tgt.sentences, b.Tgt),
+			Confidence: b.Confidence,
+		}
+		if src.para != nil {
+			p.Paragraph, p.Sentence = src.para[b.Src[0]], src.sen[b.Src[0]]
+		}
+		if err := cw.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func joinSentences(ss []string, idx []int) string {
+	parts := make([]string, len(idx))
+	for k, i := range idx {
+		parts[k] = ss[i]
+	}
+	return strings.Join(parts, " ")
+}
+
+// writeAlignMoses writes PREFIX.SRCLANG and PREFIX.TGTLANG, both or neither.
+func writeAlignMoses(prefix string, src, tgt *alignSide, beads []align.Bead) error {
+	srcPath, tgtPath := prefix+"."+src.lang, prefix+"."+tgt.lang
+	if srcPath == tgtPath {
+		return usageErrorf("--format moses: --src-lang and --tgt-lang must differ")
+	}
+	return writeFileAtomic(srcPath, func(sw io.Writer) error {
+		return writeFileAtomic(tgtPath, func(tw io.Writer) error {
+			cw, err := corpus.NewWriter(corpus.Moses, sw, corpus.WriterOptions{Target: tw, SourceLang: src.lang, TargetLang: tgt.lang})
+			if err != nil {
+				return err
+			}
+			if err := writeAlignPairs(cw, src, tgt, beads); err != nil {
+				return err
+			}
+			return cw.Close()
+		})
+	})
+}
+
+// writeFileAtomic writes path through a temporary file in the same directory, renamed when
+// write succeeds, so a failed run never leaves a half-written file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return inputError(err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return inputError(err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return inputError(fmt.Errorf("writing %s: %w", path, err))
+	}
+	return nil
+}
