@@ -158,4 +158,3 @@ func (s *scorer) cost(t beadType, i, j int) float64 {
 func (md *model) lexCost(cos, base, good float64) float64 {
 	return math.Exp(-md.lexScale * (cos - base) / good)
 }
-

@@ -235,4 +235,3 @@ func confidence(md *model, sc *scorer, t beadType, p, q point) float64 {
 	}
 	return 1 / (1 + math.Exp(-8*margin))
 }
-
