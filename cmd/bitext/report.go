@@ -1,18 +1,199 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/report"
 )
 
-// reportCommand is a placeholder until its issue lands.
 func reportCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "report",
-		Usage: "(not yet implemented)",
-		Action: func(*cli.Context) error {
-			return errors.New("report: not yet implemented")
+		Name:      "report",
+		Usage:     "score translations against references (BLEU, chrF, TER as sacreBLEU), diff them, and run QA checks",
+		ArgsUsage: "[HYP]...",
+		Description: `Compares machine translations with reference translations segment by segment: corpus
+BLEU, chrF2, chrF2++ and TER identical to sacreBLEU's (with their signatures), sentence scores,
+word diffs against the reference, and reference-free QA checks (untranslated output, numbers that
+did not survive, length outliers, empty or repeated output, glossary violations).
+
+Hypotheses are line-aligned text files (one segment per line, as for sacreBLEU) or a JSONL/TMX/TSV
+bitext written by "bitext translate", whose source side is then used for the QA checks. Give
+--hyp NAME=FILE several times to compare systems: the first is the baseline, and every other
+system gets a paired bootstrap test (1,000 samples, seed 12345) with p-values. Without --ref only
+the QA checks run. HYP arguments are the same as --hyp.`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "hyp", Aliases: []string{"H"}, Usage: "hypotheses: `FILE` or NAME=FILE (text, one segment per line, or a jsonl/tmx/tsv bitext); repeat to compare systems"},
+			&cli.StringSliceFlag{Name: "ref", Aliases: []string{"r"}, Usage: "reference `FILE` (line-aligned, or a bitext's target side); repeat for several references"},
+			&cli.StringFlag{Name: "src", Aliases: []string{"s"}, Usage: "source `FILE` (line-aligned German), for the QA checks"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "text, json, md or html (default: from the -o extension, else text)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
+			&cli.StringFlag{Name: "metrics", Aliases: []string{"m"}, Value: "bleu,chrf,chrf++,ter", Usage: "comma-separated metrics: bleu, chrf, chrf++, ter"},
+			&cli.StringFlag{Name: "tokenize", Aliases: []string{"tok"}, Value: "13a", Usage: "BLEU tokenizer: 13a, intl, char or none"},
+			&cli.BoolFlag{Name: "lowercase", Aliases: []string{"lc"}, Usage: "case-insensitive BLEU and chrF (TER is case-insensitive by default, as in sacreBLEU)"},
+			&cli.StringFlag{Name: "smooth", Value: "exp", Usage: "BLEU smoothing: exp, floor, add-k or none"},
+			&cli.Float64Flag{Name: "smooth-value", Usage: "value for floor (default 0.1) or add-k (default 1)"},
+			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) to check the translations against; repeat to merge"},
+			&cli.IntFlag{Name: "worst", Value: 10, Usage: "text and md: how many worst segments to list (0: none)"},
+			&cli.StringFlag{Name: "title", Usage: "html: page title"},
+			&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any QA flag or glossary violation is found"},
 		},
+		Action: runReport,
 	}
+}
+
+func runReport(c *cli.Context) error {
+	format, err := reportFormat(c.String("format"), c.String("output"))
+	if err != nil {
+		return err
+	}
+	metrics, err := reportMetrics(c)
+	if err != nil {
+		return err
+	}
+	hypArgs := append(c.StringSlice("hyp"), c.Args().Slice()...)
+	if len(hypArgs) == 0 {
+		return usageErrorf("no hypotheses: give --hyp FILE (or NAME=FILE)")
+	}
+	in, err := readReportInput(c, hypArgs, c.StringSlice("ref"), c.String("src"))
+	if err != nil {
+		return err
+	}
+	var qa report.QAOptions
+	if paths := c.StringSlice("glossary"); len(paths) > 0 {
+		g, err := glossary.Load(paths...)
+		if err != nil {
+			return inputError(err)
+		}
+		qa.Glossary = glossaryFlags(g)
+	}
+	rep, err := report.Build(in, report.Options{Metrics: metrics, Version: buildVersion(), QA: qa})
+	if err != nil {
+		return inputError(err)
+	}
+	if err := writeReport(c, rep, format); err != nil {
+		return err
+	}
+	if c.Bool("strict") {
+		for _, s := range rep.Systems {
+			for _, seg := range s.Segments {
+				if len(seg.Flags) > 0 {
+					return findings()
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// glossaryFlags adapts the glossary package's checker to the report's QA hook.
+func glossaryFlags(g *glossary.Glossary) func(source, target string) []report.Flag {
+	return func(source, target string) []report.Flag {
+		var out []report.Flag
+		for _, v := range g.Check(source, target) {
+			out = append(out, report.Flag{Kind: report.FlagGlossary, Message: v.String()})
+		}
+		return out
+	}
+}
+
+func reportFormat(format, output string) (string, error) {
+	if format == "" {
+		switch {
+		case strings.HasSuffix(output, ".html"), strings.HasSuffix(output, ".htm"):
+			return "html", nil
+		case strings.HasSuffix(output, ".json"):
+			return "json", nil
+		case strings.HasSuffix(output, ".md"), strings.HasSuffix(output, ".markdown"):
+			return "md", nil
+		}
+		return "text", nil
+	}
+	switch format {
+	case "text", "json", "md", "html":
+		return format, nil
+	case "markdown":
+		return "md", nil
+	}
+	return "", usageErrorf("--format: unknown format %q (want text, json, md or html)", format)
+}
+
+func reportMetrics(c *cli.Context) ([]report.Metric, error) {
+	tok, err := report.ParseTokenizer(c.String("tokenize"))
+	if err != nil {
+		return nil, usageErrorf("--tokenize: %v", err)
+	}
+	smooth, err := report.ParseSmoothing(c.String("smooth"))
+	if err != nil {
+		return nil, usageErrorf("--smooth: %v", err)
+	}
+	bleu := report.BLEU{Tokenizer: tok, Lowercase: c.Bool("lowercase"), Smooth: smooth}
+	if c.IsSet("smooth-value") {
+		if smooth != report.SmoothFloor && smooth != report.SmoothAddK {
+			return nil, usageErrorf("--smooth-value only applies to --smooth floor or add-k")
+		}
+		v := c.Float64("smooth-value")
+		bleu.SmoothValue = &v
+	}
+	chrf, chrfpp := report.NewCHRF(), report.NewCHRFPlusPlus()
+	chrf.Lowercase, chrfpp.Lowercase = c.Bool("lowercase"), c.Bool("lowercase")
+	var out []report.Metric
+	seen := map[string]bool{}
+	for _, name := range strings.Split(c.String("metrics"), ",") {
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" || seen[name] {
+			continue
+		}
+		seen[name] = true
+		switch name {
+		case "bleu":
+			out = append(out, bleu)
+		case "chrf", "chrf2":
+			out = append(out, chrf)
+		case "chrf++", "chrf2++", "chrfpp":
+			out = append(out, chrfpp)
+		case "ter":
+			out = append(out, report.TER{})
+		default:
+			return nil, usageErrorf("--metrics: unknown metric %q (want bleu, chrf, chrf++, ter)", name)
+		}
+	}
+	if len(out) == 0 {
+		return nil, usageErrorf("--metrics: no metric given")
+	}
+	return out, nil
+}
+
+// writeReport renders the report to standard output or, atomically, to -o FILE.
+func writeReport(c *cli.Context, rep *report.Report, format string) error {
+	render := func(w interface{ Write([]byte) (int, error) }) error {
+		switch format {
+		case "json":
+			return report.WriteJSON(w, rep)
+		case "md":
+			return report.WriteMarkdown(w, rep, report.TextOptions{Worst: worstFlag(c)})
+		case "html":
+			return report.WriteHTML(w, rep, report.HTMLOptions{Title: c.String("title")})
+		}
+		return report.WriteText(w, rep, report.TextOptions{Worst: worstFlag(c)})
+	}
+	out := c.String("output")
+	if out == "" || out == "-" {
+		return render(c.App.Writer)
+	}
+	if err := reportWriteFile(out, render); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	return nil
+}
+
+// worstFlag maps --worst to TextOptions.Worst, where 0 means the default and -1 none.
+func worstFlag(c *cli.Context) int {
+	if n := c.Int("worst"); n > 0 {
+		return n
+	}
+	return -1
 }

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/report"
+)
+
+// reportFile is one input of bitext report: line-aligned segments, and for a bitext also
+// their sources and the glossary violations recorded with them.
+type reportFile struct {
+	path    string
+	lines   []string
+	sources []string        // bitext only
+	flags   [][]report.Flag // bitext only: recorded violations
+	unit    string          // "lines" or "segments"
+}
+
+func (f reportFile) count() string { return fmt.Sprintf("%s has %d %s", f.path, len(f.lines), f.unit) }
+
+// readReportInput reads hypotheses, references and sources and checks that they line up.
+func readReportInput(c *cli.Context, hypArgs, refPaths []string, srcPath string) (report.Input, error) {
+	var in report.Input
+	stdinUsed := false
+	read := func(path string) (reportFile, error) {
+		if path == "-" {
+			if stdinUsed {
+				return reportFile{}, usageErrorf("standard input (-) can be read only once")
+			}
+			stdinUsed = true
+		}
+		return reportReadFile(c, path)
+	}
+	var files []reportFile
+	names := map[string]bool{}
+	for _, arg := range hypArgs {
+		name, path := splitHypArg(arg)
+		if names[name] {
+			return in, usageErrorf("--hyp: two systems named %q; name them with NAME=FILE", name)
+		}
+		names[name] = true
+		f, err := read(path)
+		if err != nil {
+			return in, err
+		}
+		in.Systems = append(in.Systems, report.System{Name: name, Hypotheses: f.lines, Flags: f.flags})
+		files = append(files, f)
+	}
+	for _, p := range refPaths {
+		f, err := read(p)
+		if err != nil {
+			return in, err
+		}
+		in.References = append(in.References, f.lines)
+		files = append(files, f)
+	}
+	if srcPath != "" {
+		f, err := read(srcPath)
+		if err != nil {
+			return in, err
+		}
+		in.Sources = f.lines
+		files = append(files, f)
+	} else {
+		// the source side of the first bitext among the hypotheses
+		for _, f := range files[:len(hypArgs)] {
+			if f.sources != nil {
+				in.Sources = f.sources
+				break
+			}
+		}
+	}
+	for _, f := range files[1:] {
+		if len(f.lines) != len(files[0].lines) {
+			return in, inputError(fmt.Errorf("%s but %s", files[0].count(), f.count()))
+		}
+	}
+	return in, nil
+}
+
+// splitHypArg reads NAME=FILE. An existing file whose name contains '=' is a FILE.
+func splitHypArg(arg string) (name, path string) {
+	if i := strings.IndexByte(arg, '='); i > 0 {
+		if _, err := os.Stat(arg); err != nil {
+			return arg[:i], arg[i+1:]
+		}
+	}
+	if arg == "-" {
+		return "stdin", arg
+	}
+	return filepath.Base(arg), arg
+}
+
+// reportReadFile reads a bitext (by extension: .jsonl, .tmx, .tsv) or a line-aligned file.
+func reportReadFile(c *cli.Context, path string) (reportFile, error) {
+	var r io.Reader
+	if path == "-" {
+		r = c.App.Reader
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return reportFile{}, inputError(err)
+		}
+		defer f.Close()
+		r = f
+	}
+	switch cf := corpus.FormatFromName(path); cf {
+	case corpus.JSONL, corpus.TMX, corpus.TSV:
+		return reportReadBitext(cf, r, path)
+	}
+	return reportReadLines(r, path)
+}
+
+func reportReadLines(r io.Reader, path string) (reportFile, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return reportFile{}, inputError(fmt.Errorf("%s: %w", path, err))
+	}
+	if len(data) == 0 {
+		return reportFile{}, inputError(fmt.Errorf("%s: empty file", path))
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return reportFile{}, inputError(fmt.Errorf("%s: byte %d: NUL byte, not a text file", path, i))
+	}
+	text := strings.TrimSuffix(string(data), "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		l = strings.TrimSuffix(l, "\r")
+		if !utf8.ValidString(l) {
+			return reportFile{}, inputError(fmt.Errorf("%s:%d: invalid UTF-8", path, i+1))
+		}
+		lines[i] = l
+	}
+	return reportFile{path: path, lines: lines, unit: "lines"}, nil
+}
+
+func reportReadBitext(f corpus.Format, r io.Reader, path string) (reportFile, error) {
+	cr, err := corpus.NewReader(f, r, path, corpus.ReaderOptions{})
+	if err != nil {
+		return reportFile{}, inputError(err)
+	}
+	out := reportFile{path: path, unit: "segments"}
+	anyFlags := false
+	for {
+		p, err := cr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return reportFile{}, inputError(err)
+		}
+		out.lines = append(out.lines, p.Target)
+		out.sources = append(out.sources, p.Source)
+		var fl []report.Flag
+		for _, v := range p.Violations {
+			fl = append(fl, report.Flag{Kind: report.FlagGlossary, Message: violationMessage(v)})
+			anyFlags = true
+		}
+		out.flags = append(out.flags, fl)
+	}
+	if len(out.lines) == 0 {
+		return reportFile{}, inputError(fmt.Errorf("%s: no segments", path))
+	}
+	if !anyFlags {
+		out.flags = nil
+	}
+	return out, nil
+}
+
+// violationMessage describes a violation recorded by bitext translate.
+func violationMessage(v corpus.Violation) string {
+	msg := fmt.Sprintf("%s: %q", v.Kind, v.SourceTerm)
+	if v.Expected != "" {
+		msg += fmt.Sprintf(" should be %q", v.Expected)
+	}
+	if v.Found != "" {
+		msg += fmt.Sprintf(", found %q", v.Found)
+	}
+	return msg + " (recorded by translate)"
+}
