@@ -129,7 +129,7 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 	if len(ms) == 0 {
 		return res
 	}
-	tgt := textUnits(target, "en", stemEN)
+	tgt := textUnits(target, "en", cachedStemEN)
 	seen := make(map[*Entry]bool, len(ms))
 	for _, m := range ms {
 		e := m.Entry

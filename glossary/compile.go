@@ -9,7 +9,7 @@ type phrase struct {
 func compilePhrases(ss []string) []phrase {
 	out := make([]phrase, 0, len(ss))
 	for _, s := range ss {
-		us := textUnits(s, "en", stemEN)
+		us := textUnits(s, "en", cachedStemEN)
 		if len(us) == 0 {
 			continue
 		}
@@ -28,7 +28,7 @@ func (g *Glossary) compile() {
 		if e.Match == "" {
 			e.Match = MatchStem
 		}
-		e.src = textUnits(e.Source, "de", stemDE)
+		e.src = textUnits(e.Source, "de", cachedStemDE)
 		targets := e.Renderings()
 		if len(targets) == 0 && e.DoNotTranslate {
 			targets = []string{e.Source}

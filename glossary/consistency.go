@@ -105,7 +105,7 @@ func (c *Consistency) Violations() []SegmentViolation {
 
 func (c *Consistency) freeSegment(seg int, source, target string) freeSeg {
 	fs := freeSeg{seg: seg, de: map[string]unit{}, en: map[string]string{}}
-	us := textUnits(source, "de", stemDE)
+	us := textUnits(source, "de", cachedStemDE)
 	covered := map[int]bool{}
 	for _, m := range c.g.findUnits(source, us) {
 		for k, u := range us {
@@ -123,7 +123,7 @@ func (c *Consistency) freeSegment(seg int, source, target string) freeSeg {
 			fs.de[u.key] = u
 		}
 	}
-	tu := textUnits(target, "en", stemEN)
+	tu := textUnits(target, "en", cachedStemEN)
 	for k, u := range tu {
 		if utf8.RuneCountInString(u.fold) < 3 || stopEN[u.fold] {
 			continue

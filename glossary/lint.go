@@ -84,7 +84,7 @@ func sourceKey(e *Entry) string {
 
 // selfMatches reports whether the entry's own source text is found as one term.
 func (g *Glossary) selfMatches(e *Entry) bool {
-	us := textUnits(e.Source, "de", stemDE)
+	us := textUnits(e.Source, "de", cachedStemDE)
 	node := g.src
 	for i, u := range us {
 		if i > 0 && !u.joined {

@@ -33,7 +33,7 @@ type candidate struct {
 // (counted in words; of equally long ones the leftmost, and a whole word before a compound
 // head), no overlapping matches.
 func (g *Glossary) FindSource(text string) []Match {
-	us := textUnits(text, "de", stemDE)
+	us := textUnits(text, "de", cachedStemDE)
 	return g.findUnits(text, us)
 }
 

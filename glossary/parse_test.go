@@ -247,4 +247,3 @@ func TestLint(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
-

@@ -1,0 +1,110 @@
+package glossary
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// bigGlossary builds n distinct synthetic terms from German word parts: closed compounds
+// (Grenzschutzbehörde), two-word terms (europäische Grenzschutzbehörde) and hyphenated ones,
+// plus the seed glossary. The English targets are built the same way.
+func bigGlossary(t testing.TB, n int) *Glossary {
+	t.Helper()
+	mods := []string{"Grenz", "Außen", "Innen", "Verteidigungs", "Finanz", "Wirtschafts", "Justiz", "Umwelt", "Verkehrs", "Bildungs", "Gesundheits", "Arbeits", "Sicherheits", "Energie", "Handels", "Friedens", "Rüstungs", "Kriegs", "Flüchtlings", "Menschenrechts"}
+	mids := []string{"schutz", "politik", "recht", "plan", "fonds", "kontroll", "aufsichts", "sonder", "haupt", "krisen"}
+	heads := []string{"behörde", "ministerium", "rat", "abkommen", "gesetz", "gipfel", "kommission", "verwaltung", "beauftragter", "ausschuss", "konferenz", "strategie", "bericht", "vertrag", "delegation"}
+	adjs := []string{"europäische", "russische", "amerikanische", "ukrainische", "internationale", "nationale", "gemeinsame", "neue"}
+	g := seed(t)
+	entries := append([]*Entry(nil), g.Entries...)
+	seen := map[string]bool{}
+	r := rand.New(rand.NewPCG(1, 2))
+	for len(entries) < n {
+		word := mods[r.IntN(len(mods))] + mids[r.IntN(len(mids))] + heads[r.IntN(len(heads))]
+		var src string
+		switch r.IntN(3) {
+		case 0:
+			src = word
+		case 1:
+			src = adjs[r.IntN(len(adjs))] + " " + word
+		default:
+			src = "EU-" + word
+		}
+		if seen[src] {
+			continue
+		}
+		seen[src] = true
+		entries = append(entries, &Entry{Source: src, Target: fmt.Sprintf("term %d", len(entries)), Variants: []string{"variant " + src}, Forbidden: []string{"wrong " + src}, Match: MatchStem})
+	}
+	return New(entries)
+}
+
+// benchSegments are the news sentences of the evaluation set with their translations, correct
+// and broken.
+func benchSegments(b *testing.B) [][2]string {
+	var segs [][2]string
+	for _, c := range loadEval(b) {
+		segs = append(segs, [2]string{c.source, c.target})
+	}
+	return segs
+}
+
+// BenchmarkCheck10k measures Check (finding the terms in the source and checking the
+// translation) with a 10,000-term glossary on one core, in segments per second.
+func BenchmarkCheck10k(b *testing.B) {
+	g := bigGlossary(b, 10000)
+	segs := benchSegments(b)
+	if len(segs) == 0 {
+		b.Fatal("no segments")
+	}
+	chars := 0
+	for _, s := range segs {
+		chars += len(s[0])
+	}
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		s := segs[i%len(segs)]
+		g.Check(s[0], s[1])
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "segments/s")
+	b.ReportMetric(float64(chars)/float64(len(segs)), "bytes/segment")
+}
+
+// BenchmarkCheck10kUncached is BenchmarkCheck10k with every word stemmed again, the worst
+// case of a text whose vocabulary never repeats.
+func BenchmarkCheck10kUncached(b *testing.B) {
+	cacheStems = false
+	defer func() { cacheStems = true }()
+	BenchmarkCheck10k(b)
+}
+
+// BenchmarkFindSource10k is the source side alone.
+func BenchmarkFindSource10k(b *testing.B) {
+	g := bigGlossary(b, 10000)
+	segs := benchSegments(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.FindSource(segs[i%len(segs)][0])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "segments/s")
+}
+
+func TestBigGlossaryMatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 10,000-term glossary")
+	}
+	g := bigGlossary(t, 10000)
+	if len(g.Entries) != 10000 {
+		t.Fatalf("%d entries", len(g.Entries))
+	}
+	// Every synthetic term is found in a sentence, inflected where the stemmer can.
+	for _, e := range g.Entries[len(g.Entries)-200:] {
+		text := "Gestern sprach man über " + e.Source + " und anderes."
+		ms := g.FindSource(text)
+		if len(ms) != 1 || ms[0].Entry != e && ms[0].Entry.Source != e.Source {
+			t.Errorf("FindSource(%q) = %v", text, found(ms))
+		}
+	}
+}

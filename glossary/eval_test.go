@@ -1,0 +1,114 @@
+package glossary
+
+import (
+	"bufio"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+type evalCase struct {
+	line           int
+	want           []string // kind:source, sorted
+	source, target string
+}
+
+func loadEval(t testing.TB) []evalCase {
+	t.Helper()
+	f, err := os.Open("../testdata/glossary/check-eval.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cs []evalCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cells := strings.Split(line, "\t")
+		if len(cells) != 3 {
+			t.Fatalf("check-eval.tsv:%d: %d columns", n, len(cells))
+		}
+		var want []string
+		if cells[0] != "ok" {
+			want = strings.Split(cells[0], ";")
+			sort.Strings(want)
+		}
+		cs = append(cs, evalCase{line: n, want: want, source: cells[1], target: cells[2]})
+	}
+	return cs
+}
+
+// evalCheck runs Check over the evaluation set and counts findings (kind and glossary source)
+// that were expected (tp), unexpected (fp) and expected but not found (fn).
+func evalCheck(t testing.TB, g *Glossary, cs []evalCase, report func(evalCase, []string)) (tp, fp, fn int) {
+	for _, c := range cs {
+		got := map[string]bool{}
+		var gotList []string
+		for _, v := range g.Check(c.source, c.target) {
+			k := v.Kind + ":" + v.Entry.Source
+			if !got[k] {
+				got[k] = true
+				gotList = append(gotList, k)
+			}
+		}
+		want := map[string]bool{}
+		for _, k := range c.want {
+			want[k] = true
+		}
+		bad := false
+		for k := range got {
+			if want[k] {
+				tp++
+			} else {
+				fp++
+				bad = true
+			}
+		}
+		for k := range want {
+			if !got[k] {
+				fn++
+				bad = true
+			}
+		}
+		if bad && report != nil {
+			sort.Strings(gotList)
+			report(c, gotList)
+		}
+	}
+	return tp, fp, fn
+}
+
+func TestCheckPrecisionRecall(t *testing.T) {
+	g := seed(t)
+	cs := loadEval(t)
+	if len(cs) < 100 {
+		t.Fatalf("only %d evaluation segments", len(cs))
+	}
+	tp, fp, fn := evalCheck(t, g, cs, func(c evalCase, got []string) {
+		t.Logf("check-eval.tsv:%d: got %v, want %v\n\t%s\n\t%s", c.line, got, c.want, c.source, c.target)
+	})
+	p, r := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
+	t.Logf("%d segments: precision %.3f, recall %.3f (tp %d, fp %d, fn %d)", len(cs), p, r, tp, fp, fn)
+	if p < 0.95 || r < 0.95 {
+		t.Errorf("precision %.3f, recall %.3f: both must be at least 0.95", p, r)
+	}
+}
+
+// BenchmarkCheckEval reports the precision and recall of Check on the evaluation set of
+// correct and deliberately broken translations, and its speed.
+func BenchmarkCheckEval(b *testing.B) {
+	g := seed(b)
+	cs := loadEval(b)
+	var tp, fp, fn int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tp, fp, fn = evalCheck(b, g, cs, nil)
+	}
+	b.ReportMetric(float64(tp)/float64(tp+fp), "precision")
+	b.ReportMetric(float64(tp)/float64(tp+fn), "recall")
+	b.ReportMetric(float64(len(cs)*b.N)/b.Elapsed().Seconds(), "segments/s")
+}
