@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -24,8 +25,14 @@ type DB struct {
 	sql  *sql.DB
 	path string
 
-	mu         sync.Mutex
-	lookupStmt *sql.Stmt // lookup of a full chunk, prepared once
+	// writeMu serializes this handle's write transactions: goroutines then queue here instead
+	// of in SQLite's busy handler, which polls. Other processes still wait in the busy handler.
+	writeMu sync.Mutex
+
+	mu          sync.Mutex
+	lookupStmts map[int]*sql.Stmt // lookups by number of parameters, prepared once
+
+	lookupQueries atomic.Int64 // queries LookupMany ran, for tests of the batching
 }
 
 // DefaultPath is the translation memory used when none is given: tm.sqlite in bitext's folder of
@@ -85,10 +92,10 @@ func (db *DB) Path() string { return db.path }
 // Close closes the database.
 func (db *DB) Close() error {
 	db.mu.Lock()
-	if db.lookupStmt != nil {
-		db.lookupStmt.Close()
-		db.lookupStmt = nil
+	for _, stmt := range db.lookupStmts {
+		stmt.Close()
 	}
+	db.lookupStmts = nil
 	db.mu.Unlock()
 	return db.sql.Close()
 }

@@ -49,14 +49,16 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 			want[string(h)] = append(want[string(h)], candidate{i, rank})
 		}
 	}
-	// Pad to the full chunk so that one prepared statement serves every query.
-	for len(args) < chunkSize*len(lookupScopes) {
+	// Pad to a power of two so that a few prepared statements serve every query.
+	size := lookupSize(len(args))
+	for len(args) < size {
 		args = append(args, nil)
 	}
-	stmt, err := db.lookupStatement(ctx)
+	stmt, err := db.lookupStatement(ctx, size)
 	if err != nil {
 		return err
 	}
+	db.lookupQueries.Add(1)
 	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return fmt.Errorf("tm: lookup: %w", err)
@@ -85,17 +87,31 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 	return nil
 }
 
-func (db *DB) lookupStatement(ctx context.Context) (*sql.Stmt, error) {
+// lookupSize is the number of parameters of the statement that looks up n hashes: the next
+// power of two, at most a full chunk.
+func lookupSize(n int) int {
+	size := 1
+	for size < n {
+		size *= 2
+	}
+	return min(size, chunkSize*len(lookupScopes))
+}
+
+// lookupStatement returns the prepared lookup of size hashes.
+func (db *DB) lookupStatement(ctx context.Context, size int) (*sql.Stmt, error) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	if db.lookupStmt == nil {
-		n := chunkSize * len(lookupScopes)
-		q := "SELECT key, target FROM entries WHERE key IN (?" + strings.Repeat(",?", n-1) + ")"
-		stmt, err := db.sql.PrepareContext(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("tm: lookup: %w", err)
-		}
-		db.lookupStmt = stmt
+	if stmt := db.lookupStmts[size]; stmt != nil {
+		return stmt, nil
 	}
-	return db.lookupStmt, nil
+	q := "SELECT key, target FROM entries WHERE key IN (?" + strings.Repeat(",?", size-1) + ")"
+	stmt, err := db.sql.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("tm: lookup: %w", err)
+	}
+	if db.lookupStmts == nil {
+		db.lookupStmts = make(map[int]*sql.Stmt)
+	}
+	db.lookupStmts[size] = stmt
+	return stmt, nil
 }

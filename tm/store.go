@@ -43,6 +43,8 @@ const upsert = `INSERT INTO entries
 
 // inTx runs fn in a write transaction with the upsert statement prepared.
 func (db *DB) inTx(ctx context.Context, fn func(ins *sql.Stmt) error) error {
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err

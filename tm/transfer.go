@@ -18,9 +18,10 @@ type ImportOptions struct {
 	// "en"), whatever the file's own tags say, so that they match the lookups of translate.
 	SourceLang, TargetLang string
 
-	// ProviderScoped makes the pairs hits only for Provider (and Model when it is set). An empty
-	// Provider (Model) takes each pair's own provider (model), as written by Export.
-	// Without ProviderScoped, pairs are hits for any provider and model.
+	// ProviderScoped makes the pairs hits only for Provider, and only for Model when it is set
+	// (an empty Model matches any model of the provider). An empty Provider takes each pair's
+	// own provider and model, as Export writes them. Without ProviderScoped, pairs are hits for
+	// any provider and model.
 	ProviderScoped  bool
 	Provider, Model string
 }
@@ -51,7 +52,10 @@ func (db *DB) Import(ctx context.Context, r corpus.Reader, opt ImportOptions) (i
 			k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source}
 			s := scopeAny
 			if opt.ProviderScoped {
-				k.Provider, k.Model = firstNonEmpty(opt.Provider, p.Provider), firstNonEmpty(opt.Model, p.Model)
+				k.Provider, k.Model = opt.Provider, opt.Model
+				if strings.TrimSpace(opt.Provider) == "" {
+					k.Provider, k.Model = p.Provider, p.Model
+				}
 				if strings.TrimSpace(k.Provider) == "" {
 					return fmt.Errorf("provider-scoped import: pair %q names no provider, and none was given", clip(p.Source, 40))
 				}
@@ -77,13 +81,6 @@ func (db *DB) Import(ctx context.Context, r corpus.Reader, opt ImportOptions) (i
 		return 0, fmt.Errorf("tm: import: %w", err)
 	}
 	return n, nil
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // ExportOptions selects what Export writes; empty fields select everything.

@@ -25,7 +25,7 @@ func tmImportCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "input `FORMAT`: tmx, jsonl, tsv or moses (default: from the extension, else tmx)"},
 			&cli.BoolFlag{Name: "provider-scoped", Usage: "make the pairs hits only for one provider (and model)"},
 			&cli.StringFlag{Name: "provider", Usage: "with --provider-scoped: the provider `NAME` (openai, google, …)"},
-			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL`; empty matches any model of the provider"},
+			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL` (default: any model of the provider)"},
 		}, tmLangFlags()...),
 		Action: tmImport,
 	}

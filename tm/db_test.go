@@ -1,0 +1,166 @@
+package tm
+
+import (
+	"bytes"
+	"database/sql"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestDefaultPath(t *testing.T) {
+	cache := filepath.Join(t.TempDir(), "cache")
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("HOME", t.TempDir())
+	p, err := DefaultPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(cache, "bitext", "tm.sqlite"); p != want {
+		t.Errorf("DefaultPath() = %q, want %q", p, want)
+	}
+	if fi, err := os.Stat(filepath.Dir(p)); err != nil || !fi.IsDir() {
+		t.Errorf("DefaultPath did not create %s: %v", filepath.Dir(p), err)
+	}
+}
+
+func TestOpenRejects(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "text.sqlite")
+	os.WriteFile(notDB, []byte("just some text, long enough to not be a SQLite header......."), 0o644)
+
+	foreign := filepath.Join(dir, "foreign.sqlite")
+	newer := filepath.Join(dir, "newer.sqlite")
+	for path, stmt := range map[string]string{
+		foreign: "CREATE TABLE users (name TEXT)",
+		newer:   "PRAGMA user_version = 99",
+	} {
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+	}
+	for path, want := range map[string]string{
+		notDB:   "not a translation memory",
+		foreign: "not a bitext translation memory",
+		newer:   "schema version 99 is newer",
+		"":      "empty path",
+	} {
+		db, err := Open(path)
+		if err == nil {
+			db.Close()
+			t.Errorf("Open(%q) succeeded", path)
+			continue
+		}
+		if !strings.Contains(err.Error(), want) || path != "" && !strings.Contains(err.Error(), path) {
+			t.Errorf("Open(%q): %v; want it to name the file and say %q", path, err, want)
+		}
+	}
+}
+
+// TestReopen: entries survive closing, and the schema is not recreated.
+func TestReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tm.sqlite")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustStore(t, db, baseKey("Satz."), "Sentence.")
+	db.Close()
+	db, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := mustLookup(t, db, baseKey("Satz.")); got != "Sentence." {
+		t.Errorf("after reopening: %q", got)
+	}
+	if db.Path() != path {
+		t.Errorf("Path() = %q", db.Path())
+	}
+}
+
+// TestExportImportTMX: export to TMX, import into a new memory, the same lookups hit.
+func TestExportImportTMX(t *testing.T) {
+	db := openTemp(t)
+	sources := []string{"Der NATO-Generalsekretär sprach.", `<script>alert("&")</script>`, "„Zitat“ 😀\tmit Tab"}
+	for i, s := range sources {
+		k := baseKey(s)
+		if i == 1 {
+			k.Provider, k.Model = "google", "nmt"
+		}
+		mustStore(t, db, k, "EN("+s+")")
+	}
+	frKey := baseKey("Nur Französisch.")
+	frKey.TargetLang = "fr"
+	mustStore(t, db, frKey, "Seulement français.")
+
+	var buf bytes.Buffer
+	w, _ := corpus.NewWriter(corpus.TMX, &buf, corpus.WriterOptions{})
+	n, err := db.Export(ctx, w, ExportOptions{SourceLang: "de", TargetLang: "en"})
+	if err != nil || n != 3 {
+		t.Fatalf("Export = %d, %v; want 3 de-en pairs", n, err)
+	}
+	w.Close()
+
+	r, err := corpus.NewReader(corpus.TMX, &buf, "export.tmx", corpus.ReaderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pairs []corpus.Pair
+	for {
+		p, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		pairs = append(pairs, p)
+	}
+	want := []corpus.Pair{
+		{Source: NormalizeSource(sources[0]), Target: "EN(" + sources[0] + ")", Provider: "openai", Model: "gpt-4o-mini"},
+		{Source: NormalizeSource(sources[1]), Target: "EN(" + sources[1] + ")", Provider: "google", Model: "nmt"},
+		{Source: NormalizeSource(sources[2]), Target: "EN(" + sources[2] + ")", Provider: "openai", Model: "gpt-4o-mini"},
+	}
+	if diff := cmp.Diff(want, pairs); diff != "" {
+		t.Fatalf("exported pairs (-want +got):\n%s", diff)
+	}
+
+	// Provider-scoped import of the export restores each pair's provider and model.
+	db2 := openTemp(t)
+	if n, err := db2.Import(ctx, &sliceReader{pairs: pairs}, ImportOptions{ProviderScoped: true}); err != nil || n != 3 {
+		t.Fatalf("Import = %d, %v", n, err)
+	}
+	for i, s := range sources {
+		k := baseKey(s)
+		k.Terms, k.PromptVersion = nil, "other" // imports match whatever terms and prompt
+		if i == 1 {
+			k.Provider, k.Model = "google", "nmt"
+		}
+		if got := mustLookup(t, db2, k); got != "EN("+s+")" {
+			t.Errorf("%q: got %q", s, got)
+		}
+	}
+	k := baseKey(sources[1]) // stored for google only
+	if _, ok, _ := db2.Lookup(ctx, k); ok {
+		t.Errorf("provider-scoped import of a google pair hit for openai")
+	}
+	st, err := db2.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProviders := []ProviderCount{{"openai", "gpt-4o-mini", 2}, {"google", "nmt", 1}}
+	if diff := cmp.Diff(wantProviders, st.Providers); diff != "" || st.Imported != 3 || st.SizeBytes == 0 {
+		t.Errorf("Stats = %+v (providers -want +got: %s)", st, diff)
+	}
+}
