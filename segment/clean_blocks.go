@@ -71,12 +71,18 @@ func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
 		}
 		return c.pass(c.decideHead(), out)
 	}
-	return c.pass([]rawBlock{b}, out)
+	c.tail = append(c.tail, b)
+	return c.release(out)
 }
 
 // pass moves blocks through the tail window.
 func (c *blockCleaner) pass(bs []rawBlock, out []rawBlock) []rawBlock {
 	c.tail = append(c.tail, bs...)
+	return c.release(out)
+}
+
+// release moves blocks beyond the tail window to out.
+func (c *blockCleaner) release(out []rawBlock) []rawBlock {
 	if n := len(c.tail) - tailWindow; n > 0 {
 		out = append(out, c.tail[:n]...)
 		c.tail = append(c.tail[:0], c.tail[n:]...)
@@ -214,9 +220,8 @@ func isBoilerplate(text string) bool {
 	if len(text) > 60 {
 		return false
 	}
-	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(text), ".:!…* "))
-	t = strings.Join(strings.Fields(t), " ")
-	return inSet(boilerplatePhrases, t)
+	// Block text is already single-spaced.
+	return inSet(boilerplatePhrases, strings.ToLower(strings.TrimRight(text, ".:!…* ")))
 }
 
 // normTitle normalises a title for comparison: lower case, single spaces, no final punctuation.

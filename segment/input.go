@@ -25,41 +25,47 @@ func newLineReader(r io.Reader, name string) *lineReader {
 	return &lineReader{r: bufio.NewReaderSize(r, 64<<10), name: name}
 }
 
-// readLine returns the next line without its line ending, or io.EOF.
-func (lr *lineReader) readLine() (string, error) {
+// readLine returns the next line without its line ending, or io.EOF. The slice is only valid
+// until the next call.
+func (lr *lineReader) readLine() ([]byte, error) {
 	lr.buf = lr.buf[:0]
+	var b []byte
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		// Fail fast on binary input instead of buffering a huge "line" first.
 		if i := bytes.IndexByte(chunk, 0); i >= 0 {
-			return "", &InputError{File: lr.name, Offset: lr.next + int64(len(lr.buf)+i), Msg: "binary data (NUL byte), not a text file", Err: errBinary}
+			return nil, &InputError{File: lr.name, Offset: lr.next + int64(len(lr.buf)+i), Msg: "binary data (NUL byte), not a text file", Err: errBinary}
 		}
-		lr.buf = append(lr.buf, chunk...)
 		if err == bufio.ErrBufferFull {
+			lr.buf = append(lr.buf, chunk...)
 			continue
 		}
-		if err == io.EOF && len(lr.buf) > 0 {
+		if len(lr.buf) > 0 {
+			lr.buf = append(lr.buf, chunk...)
+			b = lr.buf
+		} else {
+			b = chunk // the common case: the whole line is in bufio's buffer
+		}
+		if err == io.EOF && len(b) > 0 {
 			err = nil
 		}
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		break
 	}
 	lr.line++
 	lr.offset = lr.next
-	lr.next += int64(len(lr.buf))
-	b := lr.buf
-	if lr.line == 1 {
-		b = bytes.TrimPrefix(b, utf8BOM)
-		lr.offset += int64(len(lr.buf) - len(b))
+	lr.next += int64(len(b))
+	if lr.line == 1 && bytes.HasPrefix(b, utf8BOM) {
+		b = b[len(utf8BOM):]
+		lr.offset += int64(len(utf8BOM))
 	}
 	if err := checkText(b, lr.name, lr.offset, lr.line); err != nil {
-		return "", err
+		return nil, err
 	}
 	b = bytes.TrimSuffix(b, []byte("\n"))
-	b = bytes.TrimSuffix(b, []byte("\r"))
-	return string(b), nil
+	return bytes.TrimSuffix(b, []byte("\r")), nil
 }
 
 var utf8BOM = []byte("\xEF\xBB\xBF")

@@ -14,6 +14,13 @@ type textReader struct {
 	removed *[]Removal
 	queue   []rawBlock
 	eof     bool
+
+	// Reused between paragraphs to keep allocations per paragraph low.
+	buf   []byte
+	ends  []int
+	nums  []int
+	lines []textLine
+	parts []string
 }
 
 func newTextReader(r io.Reader, name string, keep bool, removed *[]Removal) *textReader {
@@ -34,58 +41,78 @@ func (t *textReader) next() (rawBlock, error) {
 		if err != nil {
 			return rawBlock{}, err
 		}
-		t.queue = paragraphBlocks(para, t.queue[:0])
+		t.queue = t.paragraphBlocks(para, t.queue[:0])
 	}
 	b := t.queue[0]
 	t.queue = t.queue[1:]
 	return b, nil
 }
 
-// paragraph reads the next run of non-blank lines, cleaned.
+// paragraph reads the next run of non-blank lines, cleaned. The lines share one string.
 func (t *textReader) paragraph() ([]textLine, error) {
-	var para []textLine
+	t.buf, t.ends, t.nums = t.buf[:0], t.ends[:0], t.nums[:0]
 	for {
-		s, err := t.lr.readLine()
+		b, err := t.lr.readLine()
 		if err == io.EOF {
 			t.eof = true
-			return para, nil
+			break
 		}
 		if err != nil {
 			return nil, err
 		}
-		if strings.TrimSpace(s) == "" {
-			if len(para) > 0 {
-				return para, nil
+		if isBlank(b) {
+			if len(t.ends) > 0 {
+				break
 			}
 			continue
 		}
-		para = append(para, textLine{cleanLine(s, t.lr.line, t.keep, t.removed), t.lr.line})
+		t.buf = append(t.buf, b...)
+		t.ends = append(t.ends, len(t.buf))
+		t.nums = append(t.nums, t.lr.line)
 	}
+	all := string(t.buf)
+	t.lines = t.lines[:0]
+	start := 0
+	for i, end := range t.ends {
+		t.lines = append(t.lines, textLine{cleanLine(all[start:end], t.nums[i], t.keep, t.removed), t.nums[i]})
+		start = end
+	}
+	return t.lines, nil
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v' {
+			return false
+		}
+	}
+	return true
 }
 
 // paragraphBlocks splits one paragraph's lines into blocks.
-func paragraphBlocks(para []textLine, out []rawBlock) []rawBlock {
+func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock {
 	if len(para) == 0 {
 		return out
 	}
 	bullets := countBullets(para)
-	var cur *rawBlock
-	var parts []string
+	var cur rawBlock
+	open := false
+	parts := t.parts[:0]
 	flush := func() {
-		if cur != nil {
+		if open {
 			cur.Text = normalizeSpace(strings.Join(parts, " "))
-			if cur.Text != "" || cur.Kind == ListItem {
-				out = append(out, *cur)
+			if cur.Text != "" {
+				out = append(out, cur)
 			}
 		}
-		cur, parts = nil, parts[:0]
+		open, parts = false, parts[:0]
 	}
 	for i, l := range para {
 		trimmed := strings.TrimLeft(l.text, " ")
 		if n := bulletLen(trimmed); n > 0 && (bullets >= 2 || !isDigit(trimmed[0])) {
 			flush()
 			indent := len(l.text) - len(trimmed)
-			cur = &rawBlock{Kind: ListItem, Level: 1 + indent/2, Marker: strings.TrimSpace(trimmed[:n]), Line: l.line}
+			cur, open = rawBlock{Kind: ListItem, Level: 1 + indent/2, Marker: strings.TrimSpace(trimmed[:n]), Line: l.line}, true
 			parts = append(parts, trimmed[n:])
 			continue
 		}
@@ -93,12 +120,13 @@ func paragraphBlocks(para []textLine, out []rawBlock) []rawBlock {
 			out = append(out, rawBlock{Kind: Paragraph, Text: normalizeSpace(l.text), Line: l.line})
 			continue
 		}
-		if cur == nil {
-			cur = &rawBlock{Kind: Paragraph, Line: l.line}
+		if !open {
+			cur, open = rawBlock{Kind: Paragraph, Line: l.line}, true
 		}
 		parts = append(parts, l.text)
 	}
 	flush()
+	t.parts = parts
 	return out
 }
 

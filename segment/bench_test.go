@@ -1,0 +1,184 @@
+package segment
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// germanCorpus returns about size bytes of German news text: the seed articles and the test
+// cases, repeated.
+func germanCorpus(tb testing.TB, size int) string {
+	var parts []string
+	for _, name := range []string{"../testdata/articles/nato-russland.txt", "../testdata/articles/us-kreml.txt"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parts = append(parts, string(data))
+	}
+	for _, c := range germanCases {
+		parts = append(parts, c.in)
+	}
+	unit := strings.Join(parts, "\n\n") + "\n\n"
+	return strings.Repeat(unit, size/len(unit)+1)
+}
+
+// BenchmarkSegmentGerman measures reading, cleaning and sentence splitting of German text on
+// one core (run with -cpu 1): MB/s and allocations.
+func BenchmarkSegmentGerman(b *testing.B) {
+	text := germanCorpus(b, 4<<20)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		sc := NewScanner(strings.NewReader(text), "bench.txt", Options{})
+		n := 0
+		for sc.Scan() {
+			n += len(sc.Block().Sentences)
+		}
+		if sc.Err() != nil || n == 0 {
+			b.Fatal(sc.Err(), n)
+		}
+	}
+}
+
+func BenchmarkSplitSentencesGerman(b *testing.B) {
+	text := germanCorpus(b, 1<<20)
+	paras := strings.Split(text, "\n\n")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paras {
+			SplitSentences(p, "de")
+		}
+	}
+}
+
+func BenchmarkWordsGerman(b *testing.B) {
+	text := germanCorpus(b, 1<<20)
+	paras := strings.Split(text, "\n\n")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paras {
+			Words(p, "de")
+		}
+	}
+}
+
+// BenchmarkSplitAccuracy reports the pass rate of the sentence-splitting test sets.
+func BenchmarkSplitAccuracy(b *testing.B) {
+	var de, en int
+	for b.Loop() {
+		de = splitAccuracy(discardTB{b}, "de", germanCases)
+		en = splitAccuracy(discardTB{b}, "en", englishCases)
+	}
+	b.ReportMetric(100*float64(de)/float64(len(germanCases)), "de-accuracy-%")
+	b.ReportMetric(100*float64(en)/float64(len(englishCases)), "en-accuracy-%")
+	b.ReportMetric(0, "ns/op")
+}
+
+// discardTB drops the failure logs of splitAccuracy inside benchmarks.
+type discardTB struct{ testing.TB }
+
+func (discardTB) Logf(string, ...any) {}
+
+// generatedText is an io.Reader of n bytes of German paragraphs, produced on the fly so the
+// input itself never sits in memory.
+type generatedText struct {
+	unit string
+	left int64
+	pos  int
+}
+
+func (g *generatedText) Read(p []byte) (int, error) {
+	if g.left <= 0 {
+		return 0, io.EOF
+	}
+	n := 0
+	for n < len(p) && g.left > 0 {
+		c := copy(p[n:min(len(p), n+int(min(g.left, int64(len(g.unit)-g.pos))))], g.unit[g.pos:])
+		n += c
+		g.left -= int64(c)
+		g.pos = (g.pos + c) % len(g.unit)
+	}
+	return n, nil
+}
+
+// peakHeap streams r through a Scanner and returns the highest live heap above the starting
+// point, sampled (after a collection, so garbage does not count) every 2048 blocks, and the
+// number of sentences.
+func peakHeap(tb testing.TB, r io.Reader) (peak uint64, sentences int) {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	sc := NewScanner(r, "big.txt", Options{})
+	blocks := 0
+	for sc.Scan() {
+		sentences += len(sc.Block().Sentences)
+		if blocks++; blocks%2048 == 0 {
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > base && ms.HeapAlloc-base > peak {
+				peak = ms.HeapAlloc - base
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return peak, sentences
+}
+
+// TestStreamingMemory checks that plain text is streamed: segmenting a generated input takes far
+// less heap than the input's size. (BenchmarkSegment100MB does the same with a 100 MB file.)
+func TestStreamingMemory(t *testing.T) {
+	const size = 8 << 20
+	unit := germanCorpus(t, 1)
+	peak, n := peakHeap(t, &generatedText{unit: unit, left: size})
+	t.Logf("%d MB streamed, %d sentences, peak heap growth %.1f MB", size>>20, n, float64(peak)/(1<<20))
+	if n == 0 {
+		t.Fatal("no sentences")
+	}
+	if peak > size/2 {
+		t.Errorf("peak heap growth %d bytes for a %d-byte input: the text reader is not streaming", peak, size)
+	}
+}
+
+// BenchmarkSegment100MB writes a 100 MB text file and segments it from disk, reporting the peak
+// heap growth (which must stay a small fraction of the file) and throughput.
+func BenchmarkSegment100MB(b *testing.B) {
+	const size = 100 << 20
+	path := filepath.Join(b.TempDir(), "big.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	if _, err := io.Copy(w, &generatedText{unit: germanCorpus(b, 1), left: size}); err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	b.SetBytes(size)
+	b.ResetTimer()
+	var peak uint64
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, _ := peakHeap(b, f)
+		f.Close()
+		peak = max(peak, p)
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}

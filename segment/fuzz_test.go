@@ -1,0 +1,127 @@
+package segment
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// seedCorpus adds the seed articles and this package's test articles to a fuzz corpus.
+func seedCorpus(f *testing.F, files ...string) {
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
+}
+
+func FuzzSplitSentences(f *testing.F) {
+	for _, c := range germanCases {
+		f.Add(c.in, false)
+	}
+	for _, c := range englishCases {
+		f.Add(c.in, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, en bool) {
+		lang := "de"
+		if en {
+			lang = "en"
+		}
+		spans := SplitSentences(text, lang)
+		checkSpans(t, text, spans)
+	})
+}
+
+func FuzzWords(f *testing.F) {
+	for _, c := range germanCases {
+		f.Add(c.in, false)
+	}
+	f.Add("NATO- und [NATO-]Generalsekretär z.B. U.S. 1.000,5 15. 12:30 don't ...", true)
+	f.Fuzz(func(t *testing.T, text string, en bool) {
+		lang := "de"
+		if en {
+			lang = "en"
+		}
+		checkTokens(t, text, Words(text, lang))
+	})
+}
+
+// checkRead runs Read and checks what every successful result must satisfy.
+func checkRead(t *testing.T, data string, f Format) {
+	for _, keep := range []bool{false, true} {
+		doc, err := Read(strings.NewReader(data), "fuzz", Options{Format: f, KeepBoilerplate: keep})
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an *InputError", err)
+			}
+			if utf8.ValidString(data) && strings.IndexByte(data, 0) < 0 {
+				t.Fatalf("valid input rejected: %v", err)
+			}
+			continue
+		}
+		for _, b := range doc.Blocks {
+			if b.Text == "" || strings.ContainsAny(b.Text, "\n\r") || strings.TrimSpace(b.Text) != b.Text {
+				t.Fatalf("bad block text %q", b.Text)
+			}
+			if !utf8.ValidString(b.Text) {
+				t.Fatalf("invalid UTF-8 in block %q", b.Text)
+			}
+			checkSpans(t, b.Text, b.Sentences)
+		}
+		if keep && f == Text && len(doc.Removed) > 0 { // Markdown code and HTML scripts are never text
+			t.Fatalf("keep: removed %+v", doc.Removed)
+		}
+	}
+}
+
+func FuzzReadText(f *testing.F) {
+	seedCorpus(f, "../testdata/articles/nato-russland.txt", "../testdata/articles/us-kreml.txt", "../testdata/segment/bullets.txt")
+	f.Add("Titel\n\n- a\n- b\n\n1. x\n2. y\n\nText. < /p> . , Leave a Reply")
+	f.Add("\xef\xbb\xbfa\r\nb\x00")
+	f.Fuzz(func(t *testing.T, data string) { checkRead(t, data, Text) })
+}
+
+func FuzzReadMarkdown(f *testing.F) {
+	seedCorpus(f, "../testdata/segment/nato-russland.md")
+	f.Add("# T\n\n* a\n    * b\n\n```\ncode\n```\n> q\n[x](y) ![i](j) `c` **b** <b>x</b> \\*")
+	f.Fuzz(func(t *testing.T, data string) { checkRead(t, data, Markdown) })
+}
+
+func FuzzReadHTML(f *testing.F) {
+	seedCorpus(f, "../testdata/segment/us-kreml.html")
+	f.Add("<nav>x</nav><h1>T</h1><p>a<br>b &lt; /p&gt;</p><ul><li>x<ol><li>y</ol></ul><pre>c</pre>")
+	f.Add(`<meta charset="iso-8859-1"><p>Gr` + "\xfc" + `</p>`)
+	f.Fuzz(func(t *testing.T, data string) { checkRead(t, data, HTML) })
+}
+
+// FuzzRenderMarkdown checks that rendering a paragraph, heading or list item as Markdown and
+// reading it back gives the same text: escaping must neutralise every markup character.
+func FuzzRenderMarkdown(f *testing.F) {
+	f.Add("Ein *Absatz* mit [Klammern](x) und `Code`.", 0)
+	f.Add("1. FC Köln", 0)
+	f.Add("# nein", 2)
+	f.Fuzz(func(t *testing.T, text string, kind int) {
+		text = normalizeSpace(strings.ToValidUTF8(strings.ReplaceAll(text, "\x00", ""), "?"))
+		if text == "" {
+			return
+		}
+		b := Block{Kind: []BlockKind{Paragraph, Heading, ListItem}[uint(kind)%3], Level: 1, Marker: "-", Text: text}
+		var buf bytes.Buffer
+		if err := Render(&buf, Markdown, "", []Block{b}); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Read(&buf, "x.md", Options{KeepBoilerplate: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Blocks) != 1 || doc.Blocks[0].Text != text || doc.Blocks[0].Kind != b.Kind {
+			t.Fatalf("%s %q rendered as %q, read back as %+v", b.Kind, text, buf.String(), doc.Blocks)
+		}
+	})
+}
