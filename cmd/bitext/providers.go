@@ -1,18 +1,107 @@
 package main
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/providers"
 )
 
-// providersCommand is a placeholder until its issue lands.
+const providersUsageText = `bitext providers [--provider NAME] [--model M] [--base-url URL] [--json]
+
+Lists the machine-translation providers, whether their credentials are found (yes or no and
+where from, never the value), and the model and endpoint a translation would use. Flags such as
+--model and --base-url apply to the provider that would be chosen, as they would for translate.
+
+Credentials: OPENAI_API_KEY (OPENAI_BASE_URL, OPENAI_MODEL), AZURE_OPENAI_API_KEY and
+AZURE_OPENAI_ENDPOINT, GOOGLE_API_KEY or GOOGLE_APPLICATION_CREDENTIALS (or gcloud application
+default credentials), or api_key under [providers.NAME] in the config file.`
+
+// providersCommand is `bitext providers`.
 func providersCommand() *cli.Command {
+	flags := append(providerFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON, one object per provider"})
 	return &cli.Command{
-		Name:  "providers",
-		Usage: "(not yet implemented)",
-		Action: func(*cli.Context) error {
-			return errors.New("providers: not yet implemented")
-		},
+		Name:      "providers",
+		Usage:     "list providers and whether their credentials are found (never printing them)",
+		UsageText: providersUsageText,
+		Flags:     flags,
+		Action:    runProviders,
+	}
+}
+
+// providerRow is one line of the listing.
+type providerRow struct {
+	providers.Status
+	Default bool `json:"default"`
+}
+
+func runProviders(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usageErrorf("providers takes no arguments (got %q)", c.Args().First())
+	}
+	file, err := loadProvidersFile(c)
+	if err != nil {
+		return err
+	}
+	chosen, _, err := providerConfigFromFlags(c)
+	if err != nil {
+		return err
+	}
+	var rows []providerRow
+	for _, name := range providers.Drivers() {
+		if c.IsSet("provider") && name != chosen {
+			continue
+		}
+		d, _ := providers.Lookup(name)
+		cfg := providerConfig(c, file, name, name == chosen)
+		rows = append(rows, providerRow{Status: d.Status(cfg), Default: name == chosen})
+	}
+	w := c.App.Writer
+	if c.Bool("json") {
+		enc := json.NewEncoder(w)
+		for _, r := range rows {
+			if err := enc.Encode(statusJSON(r)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PROVIDER\tCREDENTIALS\tMODEL\tENDPOINT\tNOTE")
+	for _, r := range rows {
+		name := r.Name
+		if r.Default {
+			name += " *"
+		}
+		creds := "no"
+		if r.CredentialsFound {
+			creds = "yes (" + r.CredentialSource + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, creds, r.Model, r.Endpoint, r.Note)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if chosen == "" && !c.Bool("quiet") {
+		fmt.Fprintln(c.App.ErrWriter, "no provider has credentials: translate will only plan (see bitext providers --help)")
+	} else if chosen != "" && !c.Bool("quiet") {
+		fmt.Fprintln(c.App.ErrWriter, "* the provider translate would use")
+	}
+	return nil
+}
+
+// statusJSON is the --json form of a row, with stable lower-case keys.
+func statusJSON(r providerRow) map[string]any {
+	return map[string]any{
+		"name":              r.Name,
+		"credentials_found": r.CredentialsFound,
+		"credential_source": r.CredentialSource,
+		"model":             r.Model,
+		"endpoint":          r.Endpoint,
+		"note":              r.Note,
+		"default":           r.Default,
 	}
 }
