@@ -201,10 +201,14 @@ func (t *Translator) identity() (string, string) {
 	return t.ProviderName, t.ModelName
 }
 
-// promptVersion distinguishes translations made under different enforcement: a term sent as
-// do-not-translate gives another answer than the same term sent as a prompt hint.
+// promptVersion distinguishes translations made under different prompts and enforcement: a
+// provider that says which version of its prompt it uses (a PromptVersion method) gets it in
+// the key, and a term sent as do-not-translate gives another answer than a prompt hint.
 func (t *Translator) promptVersion() string {
 	v := PromptVersion
+	if pv, ok := t.Provider.(interface{ PromptVersion() string }); ok {
+		v += "/" + pv.PromptVersion()
+	}
 	if t.unit() == Paragraph {
 		v += "/paragraph"
 	}

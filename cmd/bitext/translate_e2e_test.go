@@ -286,6 +286,34 @@ func TestTranslateCorpusWithFaults(t *testing.T) {
 				}
 			}
 			t.Logf("%d requests, %d with faults; %s", srv.Count(), faults, strings.TrimSpace(errs))
+			if faults == 0 {
+				t.Fatal("no fault was injected; pick another seed")
+			}
+
+			// More requests, more faults: 1,000 sentences in small batches, pairs still exact.
+			path := filepath.Join(t.TempDir(), "big.txt")
+			if err := writeCorpus(path, 1000); err != nil {
+				t.Fatal(err)
+			}
+			before := srv.Count()
+			out, _ = mustBitext(t, append([]string{"translate", path, "--format", "tsv", "--no-tm", "--concurrency", "4"}, flags...)...)
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			if len(lines) != 1000 {
+				t.Fatalf("%d pairs, want 1000", len(lines))
+			}
+			for i, l := range lines {
+				src, tgt, _ := strings.Cut(l, "\t")
+				if tgt != "EN("+src+")" || !strings.Contains(src, fmt.Sprintf("Nummer %d ", i+1)) {
+					t.Fatalf("pair %d: %q", i+1, l)
+				}
+			}
+			faults = 0
+			for _, r := range srv.Requests()[before:] {
+				if r.Fault != providertest.None {
+					faults++
+				}
+			}
+			t.Logf("1,000 sentences: %d requests, %d with faults", srv.Count()-before, faults)
 		})
 	}
 }
@@ -301,14 +329,12 @@ func firstDiff(a, b string) string {
 }
 
 // writeCorpus writes n distinct German sentences, one per paragraph.
-func writeCorpus(t testing.TB, path string, n int) {
+func writeCorpus(path string, n int) error {
 	var b strings.Builder
 	for i := range n {
 		fmt.Fprintf(&b, "Im Jahr %d berichtete die Zeitung über die Sitzung Nummer %d des Ausschusses in Berlin.\n\n", 1000+i, i+1)
 	}
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 var summaryRE = regexp.MustCompile(`(\d+) segments \((\d+) TM hits\), (\d+) requests?(?: \(\d+ retr\w+\))?, (\d+) characters`)
@@ -327,7 +353,9 @@ func TestTranslateDryRunEstimate(t *testing.T) {
 			srv, flags := startFake(t, prov, providertest.Options{})
 			dir := t.TempDir()
 			path := filepath.Join(dir, "big.txt")
-			writeCorpus(t, path, 1200)
+			if err := writeCorpus(path, 1200); err != nil {
+				t.Fatal(err)
+			}
 			tmPath := filepath.Join(dir, "tm.sqlite")
 			plan, _ := mustBitext(t, append([]string{"translate", "--dry-run", "--tm", tmPath, path}, flags...)...)
 			if srv.Count() != 0 {
@@ -377,7 +405,9 @@ func TestTranslateInterruptAndResume(t *testing.T) {
 		t.Run(prov, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "big.txt")
-			writeCorpus(t, path, 1500)
+			if err := writeCorpus(path, 1500); err != nil {
+				t.Fatal(err)
+			}
 			const conc = 3
 
 			// The single-run count.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -17,8 +18,14 @@ import (
 //	fake openai|google [-latency D] [-rates 429=0.2,500=0.1] [-seed N] [-stubborn]
 //	    starts a fake server and sets $FAKE_URL (the --base-url to give) and the provider's
 //	    API key variable. -stubborn ignores the glossary until a repair round names the violation.
-//	fakereqs [-le] N
-//	    asserts the number of requests the fake received so far (-le: at most N).
+//	fakereqs [-le] N [PLUS]
+//	    asserts the number of requests the fake received so far (-le: at most N+PLUS).
+//	fakecount NAME
+//	    sets $NAME to the number of requests the fake received so far.
+//	fakewait N
+//	    waits (up to 30 s) until the fake has received N requests.
+//	gencorpus FILE N
+//	    writes N distinct German sentences, one per paragraph.
 //	faketerms
 //	    asserts that every request carried exactly the glossary terms its segments contain,
 //	    as the segments' text shows them (the source term as written occurs in the segment).
@@ -26,6 +33,33 @@ func init() {
 	scriptCmds["fake"] = cmdFake
 	scriptCmds["fakereqs"] = cmdFakeReqs
 	scriptCmds["faketerms"] = cmdFakeTerms
+	scriptCmds["fakecount"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 1 {
+			ts.Fatalf("usage: fakecount NAME")
+		}
+		ts.Setenv(args[0], strconv.Itoa(currentFake(ts).Count()))
+	}
+	scriptCmds["fakewait"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 1 {
+			ts.Fatalf("usage: fakewait N")
+		}
+		n, err := strconv.Atoi(args[0])
+		ts.Check(err)
+		srv := currentFake(ts)
+		for deadline := time.Now().Add(30 * time.Second); srv.Count() < n; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				ts.Fatalf("fake received %d requests in 30 s, want %d", srv.Count(), n)
+			}
+		}
+	}
+	scriptCmds["gencorpus"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: gencorpus FILE N")
+		}
+		n, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		ts.Check(writeCorpus(ts.MkAbs(args[0]), n))
+	}
 }
 
 var (
@@ -106,15 +140,19 @@ func currentFake(ts *testscript.TestScript) *providertest.Server {
 }
 
 func cmdFakeReqs(ts *testscript.TestScript, neg bool, args []string) {
-	le := len(args) == 2 && args[0] == "-le"
+	le := len(args) >= 2 && args[0] == "-le"
 	if le {
 		args = args[1:]
 	}
-	if len(args) != 1 {
-		ts.Fatalf("usage: fakereqs [-le] N")
+	if len(args) != 1 && !(le && len(args) == 2) {
+		ts.Fatalf("usage: fakereqs [-le] N [PLUS]")
 	}
-	want, err := strconv.Atoi(args[0])
-	ts.Check(err)
+	want := 0
+	for _, a := range args {
+		n, err := strconv.Atoi(a)
+		ts.Check(err)
+		want += n
+	}
 	got := currentFake(ts).Count()
 	ok := got == want || (le && got <= want)
 	if ok == neg {

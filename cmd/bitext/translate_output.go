@@ -47,20 +47,21 @@ func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) 
 	existingDir := err == nil && st.IsDir()
 	spec.dir = existingDir || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator))
 	if format == "" && !spec.dir {
-		if f := corpus.FormatFromName(out); f != "" {
-			spec.pairs = f
-		} else if ext := strings.ToLower(filepath.Ext(out)); ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" {
+		// Moses is never guessed: its language extensions look like other extensions (.md).
+		if ext := strings.ToLower(filepath.Ext(out)); ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" {
 			spec.doc = segment.FormatFromName(out)
+		} else if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses {
+			spec.pairs = f
 		}
 	}
 	fromDir := false
 	for _, in := range inputs {
 		fromDir = fromDir || in.rel != filepath.Base(in.path) && in.path != "-"
 	}
-	if !spec.dir && err != nil && spec.pairs == "" && (len(inputs) > 1 || fromDir) {
-		spec.dir = true // several documents into a path that does not exist yet: a folder
+	if !spec.dir && err != nil && spec.pairs == "" && (len(inputs) > 1 || fromDir) && filepath.Ext(out) == "" {
+		spec.dir = true // several documents into a new path without an extension: a folder
 	}
-	if !spec.dir && spec.pairs == "" && len(inputs) > 1 {
+	if !spec.dir && spec.pairs == "" && (len(inputs) > 1 || fromDir) {
 		return spec, usageErrorf("-o %s: %d documents cannot go into one file; give a folder", out, len(inputs))
 	}
 	return spec, nil

@@ -6,6 +6,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/providers"
+	_ "github.com/bitext/bitext/providers/google" // registers "google"
 	_ "github.com/bitext/bitext/providers/openai" // registers "openai"
 )
 
@@ -19,8 +20,9 @@ func translateProviderFlags() []cli.Flag {
 }
 
 // openTranslateProvider opens the provider the flags and environment name. It returns a nil
-// provider, and the name it would have used, when no credentials are found: the run is then a
-// plan (and a translation from the memory when the memory has everything).
+// provider, and the name it would have used, when the provider cannot be opened for lack of
+// credentials: the run is then a plan (and a translation from the memory when the memory has
+// everything). A local server given by --base-url needs no key.
 func openTranslateProvider(c *cli.Context) (providers.Provider, string, error) {
 	cfg := providers.Config{Model: c.String("model"), BaseURL: c.String("base-url"), Getenv: os.Getenv}
 	name := c.String("provider")
@@ -38,11 +40,11 @@ func openTranslateProvider(c *cli.Context) (providers.Provider, string, error) {
 	if !ok {
 		return nil, "", usageErrorf("unknown provider %q (known: %v)", name, providers.Drivers())
 	}
-	if st := d.Status(cfg); !st.CredentialsFound {
-		return nil, name, nil
-	}
 	p, err := d.Open(cfg)
 	if err != nil {
+		if !d.Status(cfg).CredentialsFound {
+			return nil, name, nil // a plan: nothing is sent without credentials
+		}
 		return nil, "", err
 	}
 	return p, name, nil
