@@ -23,3 +23,8 @@ var conformance = providertest.Conformance{
 func TestConformance(t *testing.T) {
 	providertest.RunConformance(t, conformance)
 }
+
+// BenchmarkThroughput: go test ./providers/google -run '^$' -bench Throughput
+func BenchmarkThroughput(b *testing.B) {
+	providertest.RunThroughputBenchmark(b, conformance)
+}

@@ -25,3 +25,8 @@ var conformance = providertest.Conformance{
 func TestConformance(t *testing.T) {
 	providertest.RunConformance(t, conformance)
 }
+
+// BenchmarkThroughput: go test ./providers/openai -run '^$' -bench Throughput
+func BenchmarkThroughput(b *testing.B) {
+	providertest.RunThroughputBenchmark(b, conformance)
+}
