@@ -106,6 +106,7 @@ func reportReadFile(c *cli.Context, path string) (reportFile, error) {
 	var r io.Reader
 	if path == "-" {
 		r = c.App.Reader
+		path = "<stdin>"
 	} else {
 		f, err := os.Open(path)
 		if err != nil {

@@ -10,6 +10,9 @@ import (
 // place, so that name is never left half-written.
 func reportWriteFile(name string, render func(w interface{ Write([]byte) (int, error) }) error) error {
 	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
 		return err
