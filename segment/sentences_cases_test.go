@@ -172,4 +172,3 @@ var englishCases = []splitCase{
 	{"decade", "It happened in the 1990s. Many people remember it.", "It happened in the 1990s. | Many people remember it."},
 	{"Ph.D.", "She earned a Ph.D. in physics. Then she moved.", "She earned a Ph.D. in physics. | Then she moved."},
 }
-
