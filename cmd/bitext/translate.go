@@ -36,7 +36,7 @@ func translateCommand() *cli.Command {
 		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
 		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "requests in flight (default: the provider's)"},
 	}
-	flags = append(flags, translateProviderFlags()...)
+	flags = append(flags, providerFlags()...)
 	flags = append(flags, tmFlags()...)
 	return &cli.Command{
 		Name:      "translate",

@@ -196,7 +196,7 @@ func TestTranslateDocumentStructure(t *testing.T) {
 						sents = append(sents, "EN("+s.Text+")")
 					}
 					wantKind, wantLevel := sb.Kind, sb.Level
-					if f == segment.Text { // plain text has paragraphs only
+					if f == segment.Text && wantKind == segment.Heading { // plain text has no headings
 						wantKind, wantLevel = segment.Paragraph, 0
 					}
 					if b.Kind != wantKind || b.Level != wantLevel || b.Text != strings.Join(sents, " ") {
