@@ -3,8 +3,7 @@ package providers
 import (
 	"context"
 	"errors"
-	"fmt"
-	"regexp"
+		"regexp"
 	"strings"
 )
 
@@ -89,15 +88,22 @@ func Advice(status int, keyHint string) string {
 }
 
 // NewError builds the *Error a driver returns for a failed call: provider and status, advice
-// for the user, and the cause with every secret scrubbed. detail is the provider's own message
-// (e.g. from an error body); it is scrubbed too.
+// for the user, and as the cause the provider's own message (detail, e.g. from an error body)
+// or, without one, the underlying error — scrubbed of every secret either way.
 func NewError(provider string, status int, detail string, cause error, keyHint string, secrets ...string) *Error {
-	msg := Advice(status, keyHint)
-	if detail = strings.TrimSpace(Scrub(detail, secrets...)); detail != "" {
-		if len(detail) > 300 {
-			detail = detail[:300] + "…"
-		}
-		msg += fmt.Sprintf(" (provider said: %s)", detail)
+	e := &Error{Provider: provider, Status: status, Message: Advice(status, keyHint)}
+	detail = strings.TrimSpace(Scrub(detail, secrets...))
+	if len(detail) > 300 {
+		detail = detail[:300] + "…"
 	}
-	return &Error{Provider: provider, Status: status, Message: msg, Err: ScrubError(cause, secrets...)}
+	if detail == "" {
+		e.Err = ScrubError(cause, secrets...)
+		return e
+	}
+	se := &scrubbedError{msg: detail}
+	if sc, ok := ScrubError(cause, secrets...).(*scrubbedError); ok {
+		se.cause = sc.cause
+	}
+	e.Err = se
+	return e
 }

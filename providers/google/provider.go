@@ -253,7 +253,7 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 		e = providers.NewError("google", status, detail, err, hint, p.s.key)
 	}
 	if attempts > 1 {
-		e.Message += fmt.Sprintf(" [%d attempts]", attempts)
+		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
 	}
 	return e
 }

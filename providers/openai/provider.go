@@ -161,7 +161,7 @@ func (p *Provider) failure(status int, detail string, err error, attempts int) e
 	}
 	e := providers.NewError("openai", status, detail, err, hint, p.s.key)
 	if attempts > 1 {
-		e.Message += fmt.Sprintf(" [%d attempts]", attempts)
+		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
 	}
 	return e
 }
