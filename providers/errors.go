@@ -3,7 +3,7 @@ package providers
 import (
 	"context"
 	"errors"
-		"regexp"
+	"regexp"
 	"strings"
 )
 
