@@ -23,7 +23,6 @@ type Provider struct {
 	// jsonMode is set once the server refused a JSON-schema response format; from then on
 	// batches ask for plain JSON mode and rely on validation alone.
 	jsonMode atomic.Bool
-	fallback sync.Once
 }
 
 func newProvider(cfg providers.Config, s settings) *Provider {
@@ -53,14 +52,15 @@ func (p *Provider) Model() string { return p.s.model }
 // PromptVersion identifies the prompt, for translation-memory keys.
 func (p *Provider) PromptVersion() string { return PromptVersion }
 
-// Capabilities: batches of up to 80 segments and 10,000 characters — about 50–80 short news
-// sentences, small enough that the answer (about as long as the input) stays far below the
-// output limits of current models, large enough that the fixed prompt is a small share.
+// Capabilities: batches of up to 80 segments, 12,000 characters and 6,000 input tokens (context
+// included) — 50–80 news sentences, small enough that the answer (about as long as the
+// input) stays far below the output limits of current models, large enough that the fixed
+// prompt is a small share.
 func (p *Provider) Capabilities() providers.Capabilities {
 	return providers.Capabilities{
 		MaxSegments:        80,
-		MaxChars:           10000,
-		MaxTokens:          4000,
+		MaxChars:           12000,
+		MaxTokens:          6000,
 		Context:            true,
 		DefaultConcurrency: 4,
 	}
