@@ -220,9 +220,24 @@ func isBoilerplate(text string) bool {
 	if len(text) > 60 {
 		return false
 	}
-	// Block text is already single-spaced.
-	return inSet(boilerplatePhrases, strings.ToLower(strings.TrimRight(text, ".:!…* ")))
+	// Block text is already single-spaced; compare without allocating, by length first.
+	t := strings.TrimRight(text, ".:!…* ")
+	for _, p := range boilerplateByLen[len(t)] {
+		if strings.EqualFold(p, t) {
+			return true
+		}
+	}
+	return false
 }
+
+// boilerplateByLen indexes boilerplatePhrases by byte length.
+var boilerplateByLen = func() map[int][]string {
+	m := make(map[int][]string)
+	for p := range boilerplatePhrases {
+		m[len(p)] = append(m[len(p)], p)
+	}
+	return m
+}()
 
 // normTitle normalises a title for comparison: lower case, single spaces, no final punctuation.
 func normTitle(s string) string {
