@@ -62,7 +62,9 @@ func TestGoogleBodies(t *testing.T) {
 			t.Fatal(err)
 		}
 		var body struct {
-			Data struct{ Translations []struct{ TranslatedText string } }
+			Data struct {
+				Translations []struct{ TranslatedText string }
+			}
 		}
 		json.NewDecoder(resp.Body).Decode(&body)
 		resp.Body.Close()
