@@ -42,8 +42,12 @@ func (v Violation) Feedback() string {
 		fmt.Fprintf(&b, "The German term %q must not be translated as %q; use %q", v.SourceTerm, v.Found, v.Expected)
 	case Inconsistent:
 		fmt.Fprintf(&b, "The German term %q is translated as %q elsewhere in this document; use %q here too instead of %q", v.SourceTerm, v.Expected, v.Expected, v.Found)
-	default:
-		fmt.Fprintf(&b, "The German term %q must be translated as %q", v.SourceTerm, v.Expected)
+	default: // Missing
+		if v.Entry != nil && v.Entry.DoNotTranslate {
+			fmt.Fprintf(&b, "The name %q must not be translated: write %q", v.SourceTerm, v.Expected)
+		} else {
+			fmt.Fprintf(&b, "The German term %q must be translated as %q", v.SourceTerm, v.Expected)
+		}
 	}
 	if v.Entry != nil && v.Kind != Inconsistent {
 		if len(v.Entry.Variants) > 0 {

@@ -77,14 +77,19 @@ func isLangCode(c string) bool {
 }
 
 // readHeader reports whether cells form a header and, if so, the column layout. A header
-// must name a source and a target column and consist of column names only.
-func readHeader(cells []string) ([]column, bool) {
+// names a source and a target column; a row that does so but also has cells that are not column
+// names is a header with a typo, an error rather than a glossary entry.
+func readHeader(cells []string) ([]column, bool, error) {
 	cols := make([]column, len(cells))
 	var src, tgt bool
+	var unknown []string
 	for i, cell := range cells {
 		c, ok := headerColumn(cell)
 		if !ok {
-			return nil, false
+			if strings.TrimSpace(cell) != "" {
+				unknown = append(unknown, cell)
+			}
+			continue
 		}
 		switch c {
 		case colSource:
@@ -100,7 +105,13 @@ func readHeader(cells []string) ([]column, bool) {
 		}
 		cols[i] = c
 	}
-	return cols, src && tgt
+	if !src || !tgt {
+		return nil, false, nil
+	}
+	if len(unknown) > 0 {
+		return nil, false, fmt.Errorf("header: unknown column %q (known: de, en, variants, forbidden, case, match, dnt, note, language codes)", unknown[0])
+	}
+	return cols, true, nil
 }
 
 // entryFromCells builds an entry from one row. Cells beyond the layout are an error the

@@ -41,7 +41,11 @@ func parseCSV(data []byte, file string) ([]*Entry, error) {
 		}
 		if first {
 			first = false
-			if h, ok := readHeader(rec); ok {
+			h, ok, err := readHeader(rec)
+			if err != nil {
+				return nil, errorf(file, line, "%v", err)
+			}
+			if ok {
 				cols = h
 				continue
 			}

@@ -152,6 +152,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"tsv one column", "Kreml\tKremlin\nNATO\n", TSV, "g.tsv:2: want at least two tab-separated columns"},
 		{"tsv too many columns", "de\ten\nKreml\tKremlin\tx\n", TSV, "g.tsv:2: 3 columns, want at most 2"},
+		{"tsv header typo", "de\ten\tvarients\nKreml\tKremlin\tthe Kremlin\n", TSV, `g.tsv:1: header: unknown column "varients"`},
 		{"tsv bad match", "Kreml\tKremlin\t\t\t\tfuzzy\n", TSV, `g.tsv:1: unknown match mode "fuzzy"`},
 		{"tsv bad case", "# c\nKreml\tKremlin\t\t\tsometimes\n", TSV, `g.tsv:2: unknown case value "sometimes"`},
 		{"tsv invalid utf-8", "Kreml\tKremlin\nA\xffB\tx\n", TSV, "g.tsv:2: invalid UTF-8 at byte 15"},

@@ -22,7 +22,11 @@ func parseTSV(data []byte, file string) ([]*Entry, error) {
 		cells := strings.Split(line, "\t")
 		if first {
 			first = false
-			if h, ok := readHeader(cells); ok {
+			h, ok, err := readHeader(cells)
+			if err != nil {
+				return nil, errorf(file, lineNo, "%v", err)
+			}
+			if ok {
 				cols = h
 				continue
 			}

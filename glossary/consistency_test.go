@@ -1,0 +1,103 @@
+package glossary
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCheckerConsistency(t *testing.T) {
+	g := New([]*Entry{{Source: "Außenministerium", Target: "Foreign Ministry", Variants: []string{"State Department", "Department of State"}}})
+	segs := []Segment{
+		{1, "a", "Das Außenministerium und das Bündnis berieten.", "The State Department and the alliance conferred."},
+		{2, "a", "Das Außenministerium sagte, das Bündnis sei einig.", "The State Department said the alliance was united."},
+		{3, "a", "Das Bündnis wartet.", "The alliance waits."},
+		{4, "a", "Ein Vertreter des Außenministeriums reiste ab.", "A Department of State official left."},
+		{5, "a", "Das Bündnis schwieg.", "The bloc kept silent."},
+		{6, "b", "Das Außenministerium berichtete.", "The Department of State reported."},
+		{7, "b", "Das Bündnis wartet.", "The bloc waits."},
+	}
+	for _, consistency := range []bool{false, true} {
+		c := NewChecker(g, CheckOptions{Consistency: consistency})
+		var got []string
+		for _, s := range segs {
+			for _, f := range c.Add(s) {
+				got = append(got, f.Doc+":"+f.Kind+":"+f.SourceTerm+":"+f.Expected+":"+f.Found)
+			}
+		}
+		for _, f := range c.Close() {
+			got = append(got, f.Doc+":"+f.Kind+":"+f.SourceTerm+":"+f.Expected+":"+f.Found)
+		}
+		var want []string
+		if consistency {
+			want = []string{"a:inconsistent:Außenministeriums:State Department:Department of State", "a:inconsistent:Bündnis:alliance:"}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("consistency=%v (-want +got):\n%s", consistency, diff)
+		}
+		s := c.Summary()
+		if s.Segments != 7 || s.TermsFound != 4 || s.TermsSatisfied != 4 || s.SuccessRate() != 1 {
+			t.Errorf("summary %+v", s)
+		}
+	}
+}
+
+func TestFreeConsistencyNeedsEvidence(t *testing.T) {
+	g := New([]*Entry{{Source: "Kreml", Target: "Kremlin"}})
+	c := NewConsistency(g, true)
+	// Two occurrences are too few to call a rendering dominant.
+	c.Add(1, "Das Bündnis wartet.", "The alliance waits.", g.Review("Das Bündnis wartet.", "The alliance waits."))
+	c.Add(2, "Das Bündnis schwieg.", "The bloc kept silent.", Result{})
+	if vs := c.Violations(); len(vs) != 0 {
+		t.Errorf("got %v", vs)
+	}
+}
+
+func TestFeedback(t *testing.T) {
+	g := seed(t)
+	tests := []struct{ source, target, want string }{
+		{"Der Sprecher des Außenministeriums", "The spokesperson of the ministry", `The German term "Außenministeriums" must be translated as "Foreign Ministry" (also accepted: "State Department", "Department of State", "Ministry of Foreign Affairs", "Foreign Office"); do not use "Outer Ministry", "External Ministry", inflected to fit the English sentence (plural or possessive as needed).`},
+		{"Der Generalsekretär", "The General Secretary", `The German term "Generalsekretär" must not be translated as "General Secretary"; use "Secretary General" (also accepted: "Secretary-General"), inflected to fit the English sentence (plural or possessive as needed).`},
+		{"Die NATO tagte.", "The alliance met.", `The name "NATO" must not be translated: write "NATO" (also accepted: "Nato", "North Atlantic Alliance"), inflected to fit the English sentence (plural or possessive as needed).`},
+	}
+	for _, tc := range tests {
+		vs := g.Check(tc.source, tc.target)
+		if len(vs) != 1 {
+			t.Fatalf("Check(%q, %q) = %v", tc.source, tc.target, vs)
+		}
+		if got := vs[0].Feedback(); got != tc.want {
+			t.Errorf("Feedback:\n got %s\nwant %s", got, tc.want)
+		}
+	}
+	if got := Feedback(nil); got != "" {
+		t.Errorf("Feedback(nil) = %q", got)
+	}
+}
+
+func TestAppliedAndKeys(t *testing.T) {
+	g := seed(t)
+	a := g.FindSource("Der Kreml und die NATO. Der Kreml schwieg.")
+	b := g.FindSource("Die NATO und der Kreml.")
+	ea, eb := Applied(a), Applied(b)
+	if len(ea) != 2 || !cmp.Equal(Keys(ea), Keys(eb)) {
+		t.Fatalf("Applied: %v vs %v", Keys(ea), Keys(eb))
+	}
+	want := []string{"Kreml\tKremlin", "NATO\tNATO"}
+	if diff := cmp.Diff(want, Keys(Applied(a, b))); diff != "" {
+		t.Error(diff)
+	}
+	if got := Keys(Applied(g.FindSource("nichts"))); len(got) != 0 {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestReviewMatchesReusesMatches(t *testing.T) {
+	g := seed(t)
+	src := "Vertreter des US-Außenministeriums besuchten den Kreml."
+	ms := g.FindSource(src)
+	for _, tgt := range []string{"US Foreign Ministry officials visited the Kremlin.", "State Department officials visited the Kremlin."} {
+		if a, b := g.ReviewMatches(ms, tgt), g.Review(src, tgt); !cmp.Equal(violationKeys(a.Violations), violationKeys(b.Violations)) {
+			t.Errorf("%q: ReviewMatches %v, Review %v", tgt, a.Violations, b.Violations)
+		}
+	}
+}
