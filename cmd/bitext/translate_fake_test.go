@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -115,19 +116,18 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // stubbornTranslation ignores the glossary unless the segment comes with feedback, like a model
-// that needs to be told.
+// that needs to be told: then it adds the renderings the feedback asks for.
 func stubbornTranslation(seg providertest.Segment, req providertest.RequestInfo) string {
 	out := providertest.DefaultTranslation(seg, req)
-	if seg.Feedback == "" {
-		return out
-	}
-	for _, t := range req.Terms {
-		if strings.Contains(strings.ToLower(seg.Text), strings.ToLower(t.Source)) {
-			out += " [" + t.Target + "]"
-		}
+	for _, m := range askedRendering.FindAllStringSubmatch(seg.Feedback, -1) {
+		out += " [" + m[1] + "]"
 	}
 	return out
 }
+
+// askedRendering finds what a repair instruction asks for: `must be translated as "X"`,
+// `; use "X"` (not `do not use "Y"`).
+var askedRendering = regexp.MustCompile(`(?:must be translated as|; use) "([^"]+)"`)
 
 func currentFake(ts *testscript.TestScript) *providertest.Server {
 	fakesMu.Lock()
