@@ -118,6 +118,14 @@ func (m CHRF) ngrams(s string) []map[string]int {
 // Stats implements Metric: for every order (characters first, then words) the triple
 // [hyp n-grams, ref n-grams, matches], taken from the reference with the best F-score.
 func (m CHRF) Stats(hyp string, refs []string) []float64 {
+	if st, ok := m.fastStats(hyp, refs); ok {
+		return st
+	}
+	return m.mapStats(hyp, refs)
+}
+
+// mapStats counts n-grams as substrings in maps: the direct transcription of sacreBLEU.
+func (m CHRF) mapStats(hyp string, refs []string) []float64 {
 	h := m.ngrams(hyp)
 	var best []float64
 	bestF := -1.0
