@@ -82,6 +82,8 @@ func dsn(path string) string {
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "cache_size(-32000)")   // 32 MB of page cache per connection
+	q.Add("_pragma", "mmap_size(268435456)") // read pages through mmap, not a syscall each
 	q.Set("_txlock", "immediate")
 	return "file:" + u.EscapedPath() + "?" + q.Encode()
 }

@@ -1,0 +1,138 @@
+package tm
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// fixtureEntries is the size of the translation memory the lookup benchmarks run against.
+const fixtureEntries = 100_000
+
+var fixture struct {
+	once sync.Once
+	dir  string
+	db   *DB
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixture.db != nil {
+		fixture.db.Close()
+		os.RemoveAll(fixture.dir)
+	}
+	os.Exit(code)
+}
+
+// fixtureKey is the i-th key of the fixture: sentences of article-like length.
+func fixtureKey(i int) Key {
+	k := baseKey(fmt.Sprintf("Der NATO-Generalsekretär sagte am %d. Dezember, die Lage an der Grenze sei seit 2,5 Jahren angespannt (Satz %d).", i%28+1, i))
+	return k
+}
+
+// fixtureDB builds, once per process, a memory of fixtureEntries machine translations.
+func fixtureDB(b *testing.B) *DB {
+	fixture.once.Do(func() {
+		fixture.dir, fixture.err = os.MkdirTemp("", "tm-bench-")
+		if fixture.err != nil {
+			return
+		}
+		fixture.db, fixture.err = Open(filepath.Join(fixture.dir, "tm.sqlite"))
+		if fixture.err != nil {
+			return
+		}
+		start := time.Now()
+		ks := make([]Key, 0, chunkSize)
+		ts := make([]string, 0, chunkSize)
+		for i := range fixtureEntries {
+			ks = append(ks, fixtureKey(i))
+			ts = append(ts, fmt.Sprintf("The NATO Secretary General said on %d December that the situation had been tense for 2.5 years (sentence %d).", i%28+1, i))
+			if len(ks) == chunkSize || i == fixtureEntries-1 {
+				if fixture.err = fixture.db.StoreMany(ctx, ks, ts); fixture.err != nil {
+					return
+				}
+				ks, ts = ks[:0], ts[:0]
+			}
+		}
+		fmt.Fprintf(os.Stderr, "tm fixture: %d entries in %v\n", fixtureEntries, time.Since(start).Round(time.Millisecond))
+	})
+	if fixture.err != nil {
+		b.Fatal(fixture.err)
+	}
+	return fixture.db
+}
+
+// BenchmarkLookup measures the cost per segment of looking up segments of a 100k-entry memory
+// one at a time and in batches, for hits and misses.
+func BenchmarkLookup(b *testing.B) {
+	db := fixtureDB(b)
+	for _, bc := range []struct {
+		name  string
+		batch int
+		miss  bool
+	}{
+		{"single/hit", 1, false},
+		{"single/miss", 1, true},
+		{"batch50/hit", 50, false},
+		{"batch500/hit", 500, false},
+		{"batch500/miss", 500, true},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			ks := make([]Key, bc.batch)
+			next := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				for j := range ks {
+					ks[j] = fixtureKey((next * 7919) % fixtureEntries)
+					if bc.miss {
+						ks[j].Model = "not-stored"
+					}
+					next++
+				}
+				_, found, err := db.LookupMany(ctx, ks)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if found[0] == bc.miss {
+					b.Fatalf("found = %v, want %v", found[0], !bc.miss)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*bc.batch), "ns/segment")
+			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*bc.batch), "cpu-ns/segment")
+		})
+	}
+}
+
+// BenchmarkStore measures how many segments per second the memory stores, one transaction per
+// batch, as the translate pipeline stores each provider batch.
+func BenchmarkStore(b *testing.B) {
+	for _, batch := range []int{1, 50, 500} {
+		b.Run(fmt.Sprintf("batch%d", batch), func(b *testing.B) {
+			db, err := Open(filepath.Join(b.TempDir(), "tm.sqlite"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			ks := make([]Key, batch)
+			ts := make([]string, batch)
+			n := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				for j := range ks {
+					ks[j], ts[j] = fixtureKey(n), fmt.Sprintf("Sentence %d.", n)
+					n++
+				}
+				if err := db.StoreMany(ctx, ks, ts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "segments/s")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/segment")
+			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(n), "cpu-ns/segment")
+		})
+	}
+}
