@@ -168,8 +168,12 @@ func runTranslate(c *cli.Context) error {
 	}
 	if err != nil {
 		sink.abort()
-		if errors.Is(err, translate.ErrNoProvider) {
+		switch {
+		case errors.Is(err, translate.ErrNoProvider):
 			fmt.Fprintln(stderr, noProviderHint)
+		case c.Context.Err() != nil && tr.Memory != nil:
+			return fmt.Errorf("interrupted after %d of %d segments; what was translated is in the translation memory, run the same command again to resume: %w",
+				st.TMHits+st.Translated, st.Segments, err)
 		}
 		return err
 	}
