@@ -25,8 +25,8 @@ type tmxReader struct {
 	opt  ReaderOptions
 
 	inBody  bool
-	done    bool
-	skipped int // translation units without both languages
+	err     error // sticky: once the document failed or ended, Next returns this
+	skipped int   // translation units without both languages
 }
 
 func newTMXReader(r io.Reader, name string, opt ReaderOptions) (*tmxReader, error) {
@@ -89,19 +89,25 @@ func (r *tmxReader) wrap(err error) error {
 }
 
 func (r *tmxReader) Next() (Pair, error) {
-	if r.done {
-		return Pair{}, io.EOF
+	if r.err != nil {
+		return Pair{}, r.err
 	}
+	p, err := r.next()
+	if err != nil {
+		r.err = err
+	}
+	return p, err
+}
+
+func (r *tmxReader) next() (Pair, error) {
 	if !r.inBody {
 		if err := r.readToBody(); err != nil {
-			r.done = true
 			return Pair{}, err
 		}
 	}
 	for {
 		tok, err := r.d.Token()
 		if err != nil {
-			r.done = true
 			return Pair{}, r.wrap(err)
 		}
 		switch t := tok.(type) {
@@ -114,7 +120,6 @@ func (r *tmxReader) Next() (Pair, error) {
 			}
 			p, ok, err := r.readTU()
 			if err != nil {
-				r.done = true
 				return Pair{}, err
 			}
 			if !ok {
@@ -123,7 +128,6 @@ func (r *tmxReader) Next() (Pair, error) {
 			}
 			return p, nil
 		case xml.EndElement: // </body>
-			r.done = true
 			return Pair{}, r.readToEnd()
 		case xml.CharData:
 			if len(bytes.TrimSpace(t)) > 0 {

@@ -66,3 +66,19 @@ func TestLangMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestTMXErrorSticky: after an error, Next keeps returning it rather than resuming mid-document.
+func TestTMXErrorSticky(t *testing.T) {
+	doc := `<tmx><header srclang="de"/><body><tu><tuv xml:lang="de"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>` +
+		"\n<tu><tuv><seg>x</seg></tuv></tu>\n" +
+		`<tu><tuv xml:lang="de"><seg>c</seg></tuv><tuv xml:lang="en"><seg>d</seg></tuv></tu></body></tmx>`
+	r, _ := NewReader(TMX, strings.NewReader(doc), "s.tmx", ReaderOptions{})
+	if p, err := r.Next(); err != nil || p.Source != "a" {
+		t.Fatalf("first pair: %+v, %v", p, err)
+	}
+	_, err1 := r.Next()
+	_, err2 := r.Next()
+	if err1 == nil || err1 != err2 || !strings.HasPrefix(err1.Error(), "s.tmx:2:") {
+		t.Errorf("errors %v then %v; want the same s.tmx:2 error twice", err1, err2)
+	}
+}
