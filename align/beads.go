@@ -82,6 +82,7 @@ func ParseBead(s string) (Bead, error) {
 	if b.Src, rest, err = parseIDs(rest); err != nil {
 		return b, fmt.Errorf("source side: %v", err)
 	}
+	rest = strings.TrimSpace(rest)
 	if !strings.HasPrefix(rest, ":") {
 		return b, fmt.Errorf("expected ':' after the source side, found %q", head(rest))
 	}

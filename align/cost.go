@@ -137,20 +137,67 @@ func (s *scorer) cost(t beadType, i, j int) float64 {
 			lex += ch.weight // no evidence: as good as a random pair
 			continue
 		}
-		var d float64
-		for p := i0; p < i; p++ {
-			for q := j0; q < j; q++ {
-				d += s.crossDot(k, p, q)
-			}
+		if t.a == 1 && t.b == 1 {
+			cos := s.crossDot(k, i0, j0) / math.Sqrt(nx*ny)
+			lex += ch.weight * md.lexCost(cos, (float64(ch.srcBase[0][i0])+float64(ch.tgtBase[0][j0]))/2, ch.good)
+			continue
 		}
-		cos := d / math.Sqrt(nx*ny)
-		base := (float64(ch.srcBase[t.a-1][i0]) + float64(ch.tgtBase[t.b-1][j0])) / 2
-		lex += ch.weight * md.lexCost(cos, base, ch.good)
+		lex += ch.weight * s.groupLex(k, t, i0, j0, nx, ny)
 	}
-	// Lexical costs grow with the bead's size, so that merging sentences into one bead is not
-	// cheaper than aligning them one by one unless the merged groups fit much better.
+	if t.a == 1 && t.b == 1 {
+		return c + lex
+	}
 	return c + lex*md.groupFactor(t)
 }
+
+// groupLex is the lexical cost of a many-to-many bead: the mean of the costs of the two groups
+// and of each member sentence against the whole group on the other side. A bead is only cheap when every one of its
+// sentences is explained by the other side; one unrelated sentence tacked on costs like a random
+// pair. (For a 1-1 bead this is simply the pair's cost.)
+func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64 {
+	md, ch := s.md, &s.lv.chans[k]
+	i, j := i0+t.a, j0+t.b
+	var rows [maxMembers]float64 // dot of each source member with the target group
+	var cols [maxMembers]float64
+	for p := i0; p < i; p++ {
+		for q := j0; q < j; q++ {
+			d := s.crossDot(k, p, q)
+			rows[p-i0] += d
+			cols[q-j0] += d
+		}
+	}
+	gx := float64(ch.srcBase[t.a-1][i0])
+	gy := float64(ch.tgtBase[t.b-1][j0])
+	var whole float64
+	for _, r := range rows[:t.a] {
+		whole += r
+	}
+	// The groups as wholes count as one more member.
+	sum := md.lexCost(whole/math.Sqrt(nx*ny), (gx+gy)/2, ch.good)
+	n := 1
+	for p := 0; p < t.a; p++ {
+		if n2 := float64(ch.srcSelf[0][i0+p]); n2 > 0 {
+			cos := rows[p] / math.Sqrt(n2*ny)
+			sum += md.lexCost(cos, (float64(ch.srcBase[0][i0+p])+gy)/2, ch.good)
+		} else {
+			sum++ // a sentence without features: no evidence either way
+		}
+		n++
+	}
+	for q := 0; q < t.b; q++ {
+		if n2 := float64(ch.tgtSelf[0][j0+q]); n2 > 0 {
+			cos := cols[q] / math.Sqrt(n2*nx)
+			sum += md.lexCost(cos, (float64(ch.tgtBase[0][j0+q])+gx)/2, ch.good)
+		} else {
+			sum++
+		}
+		n++
+	}
+	return sum / float64(n)
+}
+
+// maxMembers bounds the sentences on one side of a bead.
+const maxMembers = 8
 
 // lexCost maps a cosine to a cost through its normalized similarity (cos-base)/good, which is
 // 0 for a pair like random ones and 1 for a typical true pair: the cost is 1 for a random pair,

@@ -33,7 +33,7 @@ var defaults = tuning{
 	delCost:       1.2,
 	priorStep:     0.3,
 	lexScale:      0.75,
-	mtWeight:      1,
+	mtWeight:      0.75,
 	surfaceWeight: 1,
 	surfaceWithMT: 0.25,
 }
@@ -48,12 +48,14 @@ func Align(src, tgt []string, opt Options) ([]Bead, error) {
 	if g <= 0 {
 		g = defaultGroup
 	}
+	g = min(g, maxMembers)
 	lv := newLevel(src, tgt, opt)
 	md := newModel(lv, g)
+	// Baselines and calibration come from the whole documents, even when anchors cut them.
+	lv.prepare(g)
 	var beads []Bead
 	for _, seg := range anchorSegments(lv, opt) {
 		sub := lv.slice(seg)
-		sub.prepare(g)
 		path, steps, sc := coarseToFine(md, sub, g, 0)
 		beads = append(beads, makeBeads(md, sc, path, steps, seg.i0, seg.j0)...)
 	}
@@ -182,7 +184,16 @@ func (lv *level) slice(s span) *level {
 		sub.tgtBrk = lv.tgtBrk[s.j0 : s.j1+1]
 	}
 	for _, ch := range lv.chans {
-		sub.chans = append(sub.chans, chanLevel{weight: ch.weight, src: ch.src[s.i0:s.i1], tgt: ch.tgt[s.j0:s.j1]})
+		sub.chans = append(sub.chans, chanLevel{
+			weight:  ch.weight,
+			src:     ch.src[s.i0:s.i1],
+			tgt:     ch.tgt[s.j0:s.j1],
+			srcSelf: sliceRows(ch.srcSelf, s.i0, s.i1),
+			tgtSelf: sliceRows(ch.tgtSelf, s.j0, s.j1),
+			srcBase: sliceRows(ch.srcBase, s.i0, s.i1),
+			tgtBase: sliceRows(ch.tgtBase, s.j0, s.j1),
+			good:    ch.good,
+		})
 	}
 	return sub
 }
@@ -211,27 +222,34 @@ func seq(from, to int) []int {
 	return s
 }
 
-// confidence maps a bead's cost margin to [0,1]. A matched bead is compared with leaving all its
-// sentences unmatched; an unmatched sentence with pairing it 1-1 with a neighbour on the other
-// side. The margin per sentence goes through a logistic curve: zero margin is 0.5.
+// confidence maps a bead's cost to [0,1] with a logistic curve around the cost of a random
+// pair (1 lexical unit plus a typical length cost). A matched bead's cost is taken per pair
+// (cost/(a+b-1)); an unmatched sentence is judged by the cheapest 1-1 pairing with a neighbour
+// on the other side: the worse that pairing, the surer the deletion.
 func confidence(md *model, sc *scorer, t beadType, p, q point) float64 {
-	var margin float64
-	switch {
-	case t.a > 0 && t.b > 0:
-		margin = (md.delCost*float64(t.a+t.b) - sc.cost(t, q.i, q.j)) / float64(t.a+t.b)
-	default:
-		one := beadType{1, 1, 0}
-		best := math.Inf(1)
-		for _, end := range []point{{p.i + 1, p.j + 1}, q} {
-			if end.i < 1 || end.j < 1 || end.i > sc.lv.n || end.j > sc.lv.m {
-				continue
-			}
-			best = min(best, sc.cost(one, end.i, end.j))
-		}
-		if math.IsInf(best, 1) {
-			return 1 // nothing on the other side to pair with
-		}
-		margin = (best - 2*md.delCost) / 2
+	const randomPair, steep = 1.0, 6.0
+	if t.a > 0 && t.b > 0 {
+		c := sc.cost(t, q.i, q.j) / md.groupFactor(t)
+		return 1 / (1 + math.Exp(-steep*(randomPair-c)))
 	}
-	return 1 / (1 + math.Exp(-8*margin))
+	one := beadType{1, 1, 0}
+	best := math.Inf(1)
+	for _, end := range []point{{p.i + 1, p.j + 1}, q} {
+		if end.i < 1 || end.j < 1 || end.i > sc.lv.n || end.j > sc.lv.m {
+			continue
+		}
+		best = min(best, sc.cost(one, end.i, end.j))
+	}
+	if math.IsInf(best, 1) {
+		return 1 // nothing on the other side to pair with
+	}
+	return 1 / (1 + math.Exp(-steep*(best-randomPair*0.8)))
+}
+
+func sliceRows(rows [][]float32, from, to int) [][]float32 {
+	out := make([][]float32, len(rows))
+	for k, r := range rows {
+		out[k] = r[from:to]
+	}
+	return out
 }

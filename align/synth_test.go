@@ -2,7 +2,9 @@ package align
 
 import (
 	"math/rand/v2"
+	"os"
 	"strings"
+	"testing"
 )
 
 // perturbRates are the per-sentence probabilities of the edits perturb applies.
@@ -47,4 +49,57 @@ func splitMiddle(s string) (string, string) {
 		k = strings.IndexByte(s, ' ')
 	}
 	return s[:k], s[k+1:]
+}
+
+func mustOpen(t testing.TB, path string) *os.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// synthetic generates a source document of n sentences and a "translation" of it with merged,
+// split, dropped and inserted sentences, plus the gold beads. Words are drawn from a Zipf-like
+// vocabulary; the translation maps each word to a target word that shares its first letters
+// one time in three (cognates), and keeps numbers and capitalized names, as real translations do.
+func synthetic(n int, seed uint64) (src, tgt []string, gold []Bead) {
+	rng := rand.New(rand.NewPCG(seed, 99))
+	const vocab = 5000
+	word := func(k int, target bool) string {
+		base := []byte{byte('b' + k%20), byte('a' + k/20%5), byte('k' + k/100%10), byte('e' + k/1000%5), byte('r' + k%7)}
+		if target && k%3 != 0 {
+			base[0], base[1] = base[1]+1, base[0]
+		}
+		return string(base)
+	}
+	src = make([]string, n)
+	trans := make([]string, n)
+	for i := range src {
+		var s, t []string
+		l := 4 + rng.IntN(25)
+		for w := 0; w < l; w++ {
+			switch x := rng.Float64(); {
+			case x < 0.04:
+				num := strconvItoa(rng.IntN(3000))
+				s, t = append(s, num), append(t, num)
+			case x < 0.08:
+				name := "N" + word(rng.IntN(vocab), false)
+				s, t = append(s, name), append(t, name)
+			default:
+				k := int(float64(vocab) * rng.Float64() * rng.Float64() * rng.Float64())
+				s, t = append(s, word(k, false)), append(t, word(k, true))
+			}
+		}
+		src[i] = strings.Join(s, " ") + "."
+		trans[i] = strings.Join(t, " ") + "."
+	}
+	tgt, gold = perturb(trans, trans, seed, perturbRates{merge: 0.03, split: 0.03, drop: 0.02, add: 0.02})
+	return src, tgt, gold
+}
+
+func strconvItoa(x int) string {
+	return strings.TrimSpace(strings.Replace(string(rune('0'+x/1000%10))+string(rune('0'+x/100%10))+string(rune('0'+x/10%10))+string(rune('0'+x%10)), "\x00", "", -1))
 }

@@ -71,6 +71,18 @@ func readAlignSide(c *cli.Context, name, lang string) (*alignSide, error) {
 	if len(s.sentences) == 0 {
 		return nil, inputError(fmt.Errorf("%s: no sentences to align", name))
 	}
+	if s.para == nil { // presplit: number paragraphs by the blank lines
+		p, k, next := 1, 0, 0
+		for i := range s.sentences {
+			if next < len(s.breaks) && s.breaks[next] == i {
+				p, k = p+1, 0
+				next++
+			}
+			k++
+			s.para = append(s.para, p)
+			s.sen = append(s.sen, k)
+		}
+	}
 	return s, nil
 }
 

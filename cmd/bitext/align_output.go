@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,11 +64,9 @@ func writeAlignPairs(cw corpus.Writer, src, tgt *alignSide, beads []align.Bead) 
 			Doc:        src.name,
 			Source:     joinSentences(src.sentences, b.Src),
 			Target:     joinSentences(tgt.sentences, b.Tgt),
-			Confidence: b.Confidence,
+			Confidence: math.Round(b.Confidence*1000) / 1000,
 		}
-		if src.para != nil {
-			p.Paragraph, p.Sentence = src.para[b.Src[0]], src.sen[b.Src[0]]
-		}
+		p.Paragraph, p.Sentence = src.para[b.Src[0]], src.sen[b.Src[0]]
 		if err := cw.Write(p); err != nil {
 			return err
 		}

@@ -1,0 +1,183 @@
+package align
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func readPresplitFile(t testing.TB, path string) ([]string, []int) {
+	t.Helper()
+	s, b, err := ReadPresplit(mustOpen(t, path), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, b
+}
+
+func tramDoc(t testing.TB) (src, tgt, mt []string, srcBrk, tgtBrk []int, gold []Bead) {
+	dir := filepath.Join("..", "testdata", "align")
+	src, srcBrk = readPresplitFile(t, filepath.Join(dir, "tram.de"))
+	tgt, tgtBrk = readPresplitFile(t, filepath.Join(dir, "tram.en"))
+	mt, _ = readPresplitFile(t, filepath.Join(dir, "tram.mt.en"))
+	gold = readGold(t, filepath.Join(dir, "tram.gold"))
+	return
+}
+
+func tramDict(t testing.TB) *Dictionary {
+	d := NewDictionary()
+	if err := d.ReadDictionary(mustOpen(t, "../testdata/align/tram.dict.tsv"), "tram.dict.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func beadsString(bs []Bead) string {
+	var sb strings.Builder
+	for _, b := range bs {
+		c := b
+		c.Confidence = 0
+		sb.WriteString(strings.TrimSuffix(FormatBead(c), ":0.00"))
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// TestTramExact aligns the German–English test article (merged, split, dropped and added
+// sentences) and expects the gold beads exactly.
+func TestTramExact(t *testing.T) {
+	src, tgt, mt, sb, tb, gold := tramDoc(t)
+	for _, tc := range []struct {
+		name string
+		opt  Options
+	}{
+		{"mt", Options{MT: mt}},
+		{"mt-no-paragraphs", Options{MT: mt}},
+		{"mt-paragraphs", Options{MT: mt, SrcBreaks: sb, TgtBreaks: tb}},
+		{"dict-paragraphs", Options{Dict: tramDict(t), SrcBreaks: sb, TgtBreaks: tb}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			beads, err := Align(src, tgt, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBeads(t, beads, len(src), len(tgt))
+			if got, want := beadsString(beads), beadsString(gold); got != want {
+				t.Errorf("beads differ (%s)\ngot:\n%s\nwant:\n%s", Evaluate(gold, beads), got, want)
+			}
+		})
+	}
+}
+
+// TestTramSurfaceOnly bounds the quality without MT or dictionary, where two German sentences
+// have no surface evidence at all (no number, name or cognate): most beads must still be right.
+func TestTramSurfaceOnly(t *testing.T) {
+	src, tgt, _, sb, tb, gold := tramDoc(t)
+	beads, err := Align(src, tgt, Options{SrcBreaks: sb, TgtBreaks: tb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBeads(t, beads, len(src), len(tgt))
+	c := Evaluate(gold, beads)
+	t.Logf("%s", c)
+	if c.Strict().F1 < 0.75 {
+		t.Errorf("strict F1 %.3f < 0.75", c.Strict().F1)
+	}
+}
+
+// TestPerturbedRecovery deletes, merges, splits and inserts sentences at random (seeded) in a
+// translation aligned 1-1 and checks that the edits are recovered.
+func TestPerturbedRecovery(t *testing.T) {
+	src, _, mt, _, _, _ := tramDoc(t)
+	type doc struct {
+		name     string
+		src, tgt []string
+		opt      func([]string) Options
+		min      float64
+	}
+	docs := []doc{
+		// The tram MT as a "translation": surface evidence only (same-language names, numbers).
+		{"tram-surface", src, mt, func([]string) Options { return Options{} }, 0.8},
+	}
+	if d, ok := tryTextberg(t); ok {
+		docs = append(docs, doc{"textberg-surface", d.de, d.mt, func([]string) Options { return Options{} }, 0.85})
+	}
+	for _, d := range docs {
+		t.Run(d.name, func(t *testing.T) {
+			var total Counts
+			for seed := uint64(10); seed < 14; seed++ {
+				tgt, gold := perturb(d.tgt, d.src, seed, perturbRates{merge: 0.06, split: 0.06, drop: 0.04, add: 0.04})
+				beads, err := Align(d.src, tgt, d.opt(tgt))
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkBeads(t, beads, len(d.src), len(tgt))
+				total = total.Add(Evaluate(gold, beads))
+			}
+			t.Logf("%s", total)
+			if f := total.Strict().F1; f < d.min {
+				t.Errorf("strict F1 %.3f < %.2f", f, d.min)
+			}
+		})
+	}
+}
+
+func TestDegenerate(t *testing.T) {
+	three := []string{"Eins.", "Zwei Sätze 2.", "Drei 3!"}
+	for _, tc := range []struct {
+		name     string
+		src, tgt []string
+		opt      Options
+	}{
+		{"both empty", nil, nil, Options{}},
+		{"source empty", nil, three, Options{}},
+		{"target empty", three, nil, Options{}},
+		{"target empty with MT", three, nil, Options{MT: three}},
+		{"one vs many", three[:1], append(append(append([]string{}, three...), three...), three...), Options{}},
+		{"empty sentences", []string{"", "", "x"}, []string{"", "y"}, Options{}},
+		{"max group 1", three, three[:2], Options{MaxGroup: 1}},
+		{"breaks out of range", three, three, Options{SrcBreaks: []int{-1, 0, 2, 2, 9}, TgtBreaks: []int{1}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			beads, err := Align(tc.src, tc.tgt, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkBeads(t, beads, len(tc.src), len(tc.tgt))
+		})
+	}
+	if _, err := Align(three, three, Options{MT: three[:1]}); err != ErrMTLength {
+		t.Errorf("MT of the wrong length: err = %v, want ErrMTLength", err)
+	}
+}
+
+// TestCoarseToFineMatchesFull checks that the banded coarse-to-fine search finds the same
+// alignment as the exhaustive one on a document large enough to be searched coarse to fine.
+func TestCoarseToFineMatchesFull(t *testing.T) {
+	src, tgt, gold := synthetic(1500, 3)
+	full, fine := searchBoth(t, src, tgt)
+	if beadsString(full) != beadsString(fine) {
+		t.Errorf("coarse-to-fine differs from full search: full %s, coarse-to-fine %s", Evaluate(gold, full), Evaluate(gold, fine))
+	}
+}
+
+func searchBoth(t *testing.T, src, tgt []string) (full, fine []Bead) {
+	old := fullSearchCells
+	defer func() { fullSearchCells = old }()
+	var err error
+	fullSearchCells = 1 << 62
+	if full, err = Align(src, tgt, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	fullSearchCells = 1000
+	if fine, err = Align(src, tgt, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return full, fine
+}
+
+func tryTextberg(t *testing.T) (textberg, bool) {
+	var d textberg
+	ok := t.Run("textberg-available", func(t *testing.T) { d = loadTextberg(t) })
+	return d, ok && d.de != nil
+}
