@@ -228,7 +228,7 @@ func markdownInline(s string) string {
 		c := s[i]
 		switch c {
 		case '\\':
-			if i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!|<>~\"'", s[i+1]) >= 0 {
+			if i+1 < len(s) && isASCIIPunct(s[i+1]) { // CommonMark: any ASCII punctuation
 				b.WriteByte(s[i+1])
 				i += 2
 				continue
@@ -238,7 +238,7 @@ func markdownInline(s string) string {
 			for i+n < len(s) && s[i+n] == '`' {
 				n++
 			}
-			if end := strings.Index(s[i+n:], s[i:i+n]); end >= 0 {
+			if end := strings.Index(window(s, i+n), s[i:i+n]); end >= 0 {
 				b.WriteString(strings.TrimSpace(s[i+n : i+n+end]))
 				i += n + end + n
 				continue
@@ -288,6 +288,7 @@ func markdownInline(s string) string {
 // linkAt parses "[text](dest)" or "[text][ref]" at the start of s and returns text and length.
 func linkAt(s string) (string, int, bool) {
 	depth := 0
+	s = window(s, 0)
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '\\':
@@ -350,4 +351,16 @@ func isEmphasisDelimiter(s string, i, n int) bool {
 		return opens || closes
 	}
 	return (opens || closes) && !(isWordRune(before) && isWordRune(after))
+}
+
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}
+
+// inlineWindow bounds how far inline constructs (link text and destination, code spans) are
+// looked for, so that text full of unmatched "[" or "`" is read in linear time.
+const inlineWindow = 2048
+
+func window(s string, from int) string {
+	return s[from:min(len(s), from+inlineWindow)]
 }

@@ -43,14 +43,14 @@ func renderPlain(bw *bufio.Writer, blocks []Block, md bool) {
 			if md {
 				bw.WriteString(strings.Repeat("#", clampLevel(b.Level)))
 				bw.WriteByte(' ')
-				text = escapeMarkdown(text, false)
+				text = strings.ReplaceAll(escapeMarkdown(text, false), "#", "\\#") // a closing "#" run would be dropped
 			}
 		case ListItem:
 			bw.WriteString(strings.Repeat("  ", max(b.Level, 1)-1))
 			bw.WriteString(listMarkerFor(b))
 			bw.WriteByte(' ')
 			if md {
-				text = escapeMarkdown(text, false)
+				text = escapeMarkdown(text, true) // the item's text starts a line too
 			}
 		default:
 			if md {

@@ -3,6 +3,8 @@ package segment
 import (
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Scanner reads a document block by block. Plain text is streamed, so inputs far larger than
@@ -132,10 +134,35 @@ func wholeDocument(read func() (string, error), parse func(string) ([]rawBlock, 
 	}
 }
 
-// normalizeSpace collapses runs of spaces into one and trims the ends.
+// normalizeSpace collapses runs of white space (any Unicode space, including no-break spaces and
+// line breaks) into one ASCII space and trims the ends.
 func normalizeSpace(s string) string {
-	if !strings.Contains(s, "  ") && strings.TrimSpace(s) == s && !strings.ContainsAny(s, "\t\n\r") {
+	if isNormalSpace(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isNormalSpace reports whether s has no white space except single ASCII spaces between words.
+func isNormalSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
 }

@@ -110,7 +110,7 @@ func isWordRune(r rune) bool {
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
-func isHyphen(r rune) bool { return r == '-' || r == '\u2011' } // hyphen-minus, non-breaking hyphen
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' } // hyphen-minus, hyphen, non-breaking hyphen
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
