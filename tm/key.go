@@ -15,8 +15,12 @@ type Key struct {
 	Provider, Model        string
 	SourceLang, TargetLang string // BCP 47 tags; compared case-insensitively
 	Source                 string // the source segment as sent; normalized for the key
-	Terms                  []string
-	PromptVersion          string
+	// Terms are the glossary terms that applied to the segment, each in any stable rendering
+	// (for example "Außenministerium=State Department"); order and duplicates do not matter.
+	Terms []string
+	// PromptVersion changes whenever the prompt or request shape changes, so that translations
+	// made with an older prompt are not reused.
+	PromptVersion string
 }
 
 // scope says how an entry was made and so which lookups it answers.
