@@ -255,7 +255,7 @@ func refineChars(spans []DiffSpan) []DiffSpan {
 			}
 		}
 		longest := max(utf8.RuneCountInString(s.Old), utf8.RuneCountInString(s.Text))
-		if longest < 3 || 2*same < longest { // under half shared: a different word, not a typo
+		if longest < 3 || 3*same < 2*longest { // under two thirds shared: a different word, not a variant
 			continue
 		}
 		for _, d := range dmp.DiffCleanupSemantic(ds) {
