@@ -21,6 +21,9 @@ type fakeProvider struct {
 	latency time.Duration
 	answer  func(seg providers.Segment, req *providers.Request) string
 	fail    func(n int) error // called with the 1-based request number
+	// noRecord keeps no requests (benchmarks of memory use), only their count.
+	noRecord bool
+	count    int
 
 	mu          sync.Mutex
 	reqs        []*providers.Request
@@ -39,8 +42,11 @@ func (f *fakeProvider) Capabilities() providers.Capabilities {
 
 func (f *fakeProvider) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
 	f.mu.Lock()
-	f.reqs = append(f.reqs, req)
-	n := len(f.reqs)
+	f.count++
+	n := f.count
+	if !f.noRecord {
+		f.reqs = append(f.reqs, req)
+	}
 	f.inflight++
 	f.maxInflight = max(f.maxInflight, f.inflight)
 	f.mu.Unlock()
