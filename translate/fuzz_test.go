@@ -1,0 +1,61 @@
+package translate
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/segment"
+)
+
+// FuzzRun feeds arbitrary articles through reading, the pipeline and reassembly: every sentence
+// comes back once, in order, with exactly the provider's answer; the structure is kept; and the
+// plan predicts the requests and characters of the run.
+func FuzzRun(f *testing.F) {
+	f.Add("Die Vereinigten Staaten unterstützen den Dialog. Das erklärte der Sprecher.\n\nZweiter Absatz.", uint8(3))
+	f.Add("# Titel\n\n- eins\n- zwei\n\nText mit 2,5 Prozent am 15. Dezember.", uint8(1))
+	f.Add("<h1>Titel</h1><p>Ein Satz. Noch einer.</p><ul><li>Punkt</li></ul>", uint8(7))
+	f.Add("\n\n\n", uint8(2))
+	f.Fuzz(func(t *testing.T, text string, maxSegs uint8) {
+		for _, format := range []segment.Format{segment.Text, segment.Markdown, segment.HTML} {
+			doc, err := segment.Read(strings.NewReader(text), "fuzz", segment.Options{Format: format})
+			if err != nil {
+				continue // bad input is segment's to report
+			}
+			caps := providers.Capabilities{MaxSegments: 1 + int(maxSegs%16), MaxChars: 200, MaxTokens: 120, Context: maxSegs%2 == 0}
+			fp := &fakeProvider{caps: caps}
+			tr := &Translator{Provider: fp, Concurrency: 1 + int(maxSegs%3), Window: 1 + int(maxSegs)}
+			est, err := tr.Plan(context.Background(), seq([]*segment.Document{doc}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, st, err := collect(context.Background(), tr, []*segment.Document{doc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res) != 1 || len(res[0].Blocks) != len(doc.Blocks) {
+				t.Fatalf("%s: %d results", format, len(res))
+			}
+			k := 0
+			for bi, b := range doc.Blocks {
+				for _, s := range blockSentences(&b) {
+					p := res[0].Pairs[k]
+					k++
+					if p.Source != s.Text || p.Target != "EN("+s.Text+")" || p.Paragraph != bi+1 {
+						t.Fatalf("%s: pair %d = %+v, want %q", format, k, p, s.Text)
+					}
+				}
+				if res[0].Blocks[bi].Kind != b.Kind {
+					t.Fatalf("%s: block %d kind %s, want %s", format, bi, res[0].Blocks[bi].Kind, b.Kind)
+				}
+			}
+			if k != len(res[0].Pairs) {
+				t.Fatalf("%s: %d pairs, want %d", format, len(res[0].Pairs), k)
+			}
+			if est.Requests != st.Usage.Requests || est.Characters != st.Usage.Characters {
+				t.Fatalf("%s: plan %+v, run %+v", format, est, st.Usage)
+			}
+		}
+	})
+}
