@@ -231,7 +231,7 @@ func NumberMismatch(source, target string) (missing, extra []string) {
 			tgtWords[m.Key]--
 			continue
 		}
-		missing = append(missing, m.Text)
+		missing = append(missing, m.describe(true))
 	}
 	// what is left in count is extra in the target
 	for _, m := range tgt {
@@ -241,12 +241,41 @@ func NumberMismatch(source, target string) (missing, extra []string) {
 				srcWords[m.Key]--
 				continue
 			}
-			extra = append(extra, m.Text)
+			extra = append(extra, m.describe(false))
 		}
 	}
 	sort.Strings(missing)
 	sort.Strings(extra)
 	return missing, extra
+}
+
+var monthAbbr = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// describe shows a mention with the value it was read as when that is not obvious:
+// "2,5 (= 2.5)", "1.000 (= 1)", "15. Dezember (= Dec 15)"; English "2,5" is not a number.
+func (m numberMention) describe(dates bool) string {
+	kind, v, _ := strings.Cut(m.Key, ":")
+	var val string
+	switch kind {
+	case "n":
+		val = v
+	case "d":
+		if !dates {
+			return m.Text // an English date reads as itself
+		}
+		mo, day, _ := strings.Cut(v, "-")
+		if n := atoi(mo); n >= 1 && n <= 12 {
+			val = monthAbbr[n] + " " + day
+		}
+	case "t":
+		val = v
+	case "s":
+		return m.Text + " (not a number in this language's notation)"
+	}
+	if val == "" || val == m.Text {
+		return m.Text
+	}
+	return m.Text + " (= " + val + ")"
 }
 
 func spelledNumbers(s string, words map[string]float64) map[string]int {

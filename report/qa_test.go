@@ -12,13 +12,13 @@ func TestNumberMismatch(t *testing.T) {
 		missing, extra string // comma-joined, "" for none
 	}{
 		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 2.5 years.", "", ""},
-		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 25 years.", "2,5", "25"},
-		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 2,5 years.", "2,5", "2,5"},
+		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 25 years.", "2,5 (= 2.5)", "25"},
+		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 2,5 years.", "2,5 (= 2.5)", "2,5 (not a number in this language's notation)"},
 		{"Es kamen 1.000 Menschen.", "1,000 people came.", "", ""},
-		{"Es kamen 1.000 Menschen.", "1.000 people came.", "1.000", "1.000"},
+		{"Es kamen 1.000 Menschen.", "1.000 people came.", "1.000 (= 1000)", "1.000 (= 1)"},
 		{"Am 15. Dezember trat er zurück.", "He resigned on December 15.", "", ""},
 		{"Am 15. Dezember trat er zurück.", "He resigned on 15 December.", "", ""},
-		{"Am 15. Dezember trat er zurück.", "He resigned on December 16.", "15. Dezember", "December 16"},
+		{"Am 15. Dezember trat er zurück.", "He resigned on December 16.", "15. Dezember (= Dec 15)", "December 16"},
 		{"Am 15. Dezember 2025 trat er zurück.", "He resigned on December 15, 2025.", "", ""},
 		{"Am 15.12.2025 trat er zurück.", "He resigned on 12/15/2025.", "", ""},
 		{"Das Treffen beginnt um 14.30 Uhr.", "The meeting starts at 2:30 p.m.", "", ""},
