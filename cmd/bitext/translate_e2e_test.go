@@ -446,3 +446,49 @@ func TestTranslateInterruptAndResume(t *testing.T) {
 		})
 	}
 }
+
+// TestTranslateParagraphUnit: --unit paragraph sends one segment per paragraph, splits the
+// answer into sentences and aligns them with the German ones, so pairs still come out: 1-1 when
+// the counts match, through the aligner when the translation merged sentences.
+func TestTranslateParagraphUnit(t *testing.T) {
+	merge := func(seg providertest.Segment, req providertest.RequestInfo) string {
+		if strings.HasPrefix(seg.Text, "Die Gespräche") { // merge this paragraph's sentences
+			return "The talks will continue in January, both sides were satisfied, and no date is fixed yet."
+		}
+		return providertest.DefaultTranslation(seg, req)
+	}
+	for _, prov := range bothProviders {
+		t.Run(prov, func(t *testing.T) {
+			srv, flags := startFake(t, prov, providertest.Options{Translate: merge})
+			in := filepath.Join(t.TempDir(), "artikel.txt")
+			os.WriteFile(in, []byte("Die Vereinigten Staaten unterstützen den Dialog. Das erklärte der Sprecher des Ministeriums.\n\n"+
+				"Die Gespräche sollen im Januar fortgesetzt werden. Beide Seiten zeigten sich zufrieden. Ein Termin steht noch nicht fest.\n"), 0o644)
+			out := filepath.Join(t.TempDir(), "pairs.jsonl")
+			mustBitext(t, append([]string{"translate", in, "--unit", "paragraph", "-o", out, "--no-tm"}, flags...)...)
+			if n := len(srv.Requests()[0].Info.Segments); n != 2 {
+				t.Errorf("%d segments sent, want 2 paragraphs", n)
+			}
+			pairs := readPairs(t, corpus.JSONL, out)
+			src := sourceSentences(t, in)
+			var joined []string
+			for _, p := range pairs {
+				if p.Source != "" {
+					joined = append(joined, p.Source)
+				}
+				if p.Confidence <= 0 || p.Confidence > 1 {
+					t.Errorf("pair %+v: confidence", p)
+				}
+			}
+			if strings.Join(joined, " ") != strings.Join(src, " ") {
+				t.Errorf("sources %q, want %q", joined, src)
+			}
+			if pairs[0].Target != "EN(Die Vereinigten Staaten unterstützen den Dialog." || pairs[0].Confidence != 1 {
+				t.Errorf("first pair %+v", pairs[0])
+			}
+			last := pairs[len(pairs)-1]
+			if last.Paragraph != 2 || !strings.Contains(strings.Join([]string{pairs[len(pairs)-1].Target, pairs[len(pairs)-2].Target}, " "), "no date is fixed yet") {
+				t.Errorf("merged paragraph pairs %+v", pairs[2:])
+			}
+		})
+	}
+}

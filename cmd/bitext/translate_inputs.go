@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -111,9 +112,13 @@ type documentReader struct {
 	lang   string
 	report func(msg string) // skipped documents are reported here
 
-	mu      sync.Mutex
-	yielded []sourceFile // input of the document with Result.Index i
-	skipped int
+	mu        sync.Mutex
+	yielded   []sourceFile // input of the document with Result.Index i
+	skipped   int
+	reported  map[string]bool // files already reported as not German (a plan reads twice)
+	stdinBuf  []byte          // standard input, kept: a plan and the run both read it
+	stdinErr  error
+	stdinRead bool
 }
 
 // documents yields the documents; a document that is not in the source language is reported
@@ -127,10 +132,17 @@ func (r *documentReader) documents() iter.Seq2[*segment.Document, error] {
 			doc, err := r.read(f)
 			if err == nil && !r.force {
 				if lerr := translate.CheckLanguage(doc, r.lang); lerr != nil {
-					r.report(lerr.Error())
 					r.mu.Lock()
 					r.skipped++
+					if r.reported == nil {
+						r.reported = map[string]bool{}
+					}
+					again := r.reported[f.path]
+					r.reported[f.path] = true
 					r.mu.Unlock()
+					if !again {
+						r.report(lerr.Error())
+					}
 					continue
 				}
 			}
@@ -150,7 +162,14 @@ func (r *documentReader) read(f sourceFile) (*segment.Document, error) {
 	var in io.Reader
 	name := f.path
 	if f.path == "-" {
-		in, name = r.stdin, "-"
+		if !r.stdinRead {
+			r.stdinBuf, r.stdinErr = io.ReadAll(r.stdin)
+			r.stdinRead = true
+		}
+		if r.stdinErr != nil {
+			return nil, inputError(r.stdinErr)
+		}
+		in, name = bytes.NewReader(r.stdinBuf), "-"
 	} else {
 		fh, err := os.Open(f.path)
 		if err != nil {
