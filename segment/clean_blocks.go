@@ -97,7 +97,8 @@ func (c *blockCleaner) finish(out []rawBlock) []rawBlock {
 	}
 	if !c.keep && c.title != "" && len(c.tail) > 0 {
 		last := c.tail[len(c.tail)-1]
-		if normTitle(last.Text) == c.title && c.titleIndexPassed(len(c.tail)-1) {
+		// (In a tiny document the last block may be the title itself.)
+		if !last.isTitle && normTitle(last.Text) == c.title {
 			*c.removed = append(*c.removed, Removal{Line: last.Line, Text: last.Text, Reason: "title repeated at the end"})
 			c.tail = c.tail[:len(c.tail)-1]
 		}
@@ -105,12 +106,6 @@ func (c *blockCleaner) finish(out []rawBlock) []rawBlock {
 	out = append(out, c.tail...)
 	c.tail = nil
 	return out
-}
-
-// titleIndexPassed guards against treating the title itself as its own repetition when the
-// document is tiny: the block at tail index i must not be the title block.
-func (c *blockCleaner) titleIndexPassed(i int) bool {
-	return !c.tail[i].isTitle
 }
 
 // decideHead finds the title among the first blocks and drops the short labels above it.
