@@ -41,6 +41,10 @@ func beadTypes(g int, step float64) []beadType {
 	return ts
 }
 
+// maxLengthCost caps the length cost (P(δ) = 1e-12), so that a wildly different length is very
+// unlikely but not impossible.
+const maxLengthCost = 27.6
+
 // lengthCost is Gale and Church's −log P(δ) for lx source and ly target characters.
 func (md *model) lengthCost(lx, ly float64) float64 {
 	mean := (lx + ly/md.ratio) / 2
@@ -48,11 +52,7 @@ func (md *model) lengthCost(lx, ly float64) float64 {
 		return 0
 	}
 	d := math.Abs(ly-md.ratio*lx) / math.Sqrt(md.variance*mean)
-	p := math.Erfc(d / math.Sqrt2)
-	if p < 1e-12 {
-		return -math.Log(1e-12)
-	}
-	return -math.Log(p)
+	return min(gcCost(d), maxLengthCost)
 }
 
 // scorer computes bead costs at one level. The cosine of two groups is computed from dot
@@ -203,5 +203,5 @@ const maxMembers = 8
 // 0 for a pair like random ones and 1 for a typical true pair: the cost is 1 for a random pair,
 // decreasing towards 0 for better-than-typical pairs and above 1 for worse-than-random ones.
 func (md *model) lexCost(cos, base, good float64) float64 {
-	return math.Exp(-md.lexScale * (cos - base) / good)
+	return fastExp(-md.lexScale * (cos - base) / good)
 }

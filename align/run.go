@@ -68,7 +68,7 @@ func newLevel(src, tgt []string, opt Options) *level {
 	lv.tgtLen = charLens(tgt)
 	surf := surface(opt.Dict)
 	if opt.MT != nil {
-		ng := charNgrams(3, 4)
+		ng := charNgrams(mtOrders...)
 		lv.chans = append(lv.chans, fromChannel(newChannel(opt.MT, tgt, ng, ng, defaults.mtWeight)))
 		lv.chans = append(lv.chans, fromChannel(newChannel(src, tgt, surf, surface(nil), defaults.surfaceWithMT)))
 	} else {
@@ -253,3 +253,6 @@ func sliceRows(rows [][]float32, from, to int) [][]float32 {
 	}
 	return out
 }
+
+// mtOrders are the character n-gram orders compared between the MT and the target.
+var mtOrders = []int{3, 4}

@@ -17,14 +17,15 @@ func alignCommand() *cli.Command {
 		Description: `Splits SRC and TGT into sentences (any article format, or one sentence per line with
 --presplit) and aligns them: 1-1, 1-0, 0-1 and many-to-many beads, each with a confidence in
 [0,1]. Evidence: sentence lengths, shared numbers, names and cognates, an optional dictionary
-and glossary, and, when given, a machine translation of SRC (--mt FILE, or --provider).
+and glossary, and, when given, a machine translation of SRC: --mt FILE, or --provider NAME to translate SRC
+sentence by sentence with that provider through the translation memory (--tm, --no-tm).
 Paragraphs are anchors when both sides agree. "-" reads one side from standard input.
 
 Output formats: beads ("[0, 1]:[0]:0.93", 0-based, "[]" for an empty side), ladder
 (hunalign's), tsv, jsonl, tmx, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
 With --gold FILE (beads format, e.g. Text+Berg's dev.defr) it prints strict and lax precision,
 recall and F1 instead of the alignment (or besides it with -o).`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "presplit", Usage: "inputs have one sentence per line (blank lines separate paragraphs)"},
 			&cli.StringFlag{Name: "src-lang", Value: "de", Usage: "language `CODE` of SRC"},
 			&cli.StringFlag{Name: "tgt-lang", Value: "en", Usage: "language `CODE` of TGT"},
@@ -37,7 +38,7 @@ recall and F1 instead of the alignment (or besides it with -o).`,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (moses: PREFIX) instead of standard output"},
 			&cli.StringFlag{Name: "gold", Usage: "score the alignment against gold beads in `FILE` and print precision, recall and F1"},
 			&cli.IntFlag{Name: "max-group", Value: 5, Usage: "most sentences on one side of a bead"},
-		},
+		}, alignMTFlags()...),
 		Action: runAlign,
 	}
 }
@@ -75,8 +76,17 @@ func runAlign(c *cli.Context) error {
 		return err
 	}
 	opt := align.Options{SrcBreaks: src.breaks, TgtBreaks: tgt.breaks, MaxGroup: c.Int("max-group")}
-	if opt.MT, err = readAlignMT(c, src); err != nil {
-		return err
+	switch {
+	case c.String("mt") != "" && c.IsSet("provider"):
+		return usageErrorf("--mt and --provider both give a translation of SRC: choose one")
+	case c.String("mt") != "":
+		if opt.MT, err = readAlignMT(c, src); err != nil {
+			return err
+		}
+	case c.IsSet("provider"):
+		if opt.MT, err = translateForAlign(c, src, tgt.lang); err != nil {
+			return err
+		}
 	}
 	if opt.Dict, err = readAlignDict(c); err != nil {
 		return err
