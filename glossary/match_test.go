@@ -217,3 +217,26 @@ func TestCaseColumnOverridesAcronymDefault(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestConcurrentUse runs FindSource and Check from several goroutines; with -race it checks
+// that a loaded Glossary (and the shared stem cache) can be used concurrently.
+func TestConcurrentUse(t *testing.T) {
+	g := seed(t)
+	done := make(chan []string)
+	for w := 0; w < 4; w++ {
+		go func() {
+			var out []string
+			for _, tc := range germanCases {
+				out = append(out, found(g.FindSource(tc.text))...)
+				g.Check(tc.text, tc.text)
+			}
+			done <- out
+		}()
+	}
+	first := <-done
+	for w := 1; w < 4; w++ {
+		if got := <-done; !cmp.Equal(first, got) {
+			t.Errorf("goroutines disagree")
+		}
+	}
+}

@@ -166,6 +166,7 @@ func TestParseErrors(t *testing.T) {
 		{"tbx wrong root", "<?xml version=\"1.0\"?>\n<html></html>", TBX, "g.tsv:2: root element <html>"},
 		{"tbx langSet without lang", "<martif><text><body><termEntry>\n<langSet><tig><term>x</term></tig></langSet></termEntry></body></text></martif>", TBX, "g.tsv:2: <langSet> without xml:lang"},
 		{"tbx bad x-match", "<tbx><text><body><conceptEntry><langSec xml:lang=\"de\">\n<termSec><term>x</term><termNote type=\"x-match\">fuzzy</termNote></termSec></langSec></conceptEntry></body></text></tbx>", TBX, `g.tsv:2: x-match: unknown match mode "fuzzy"`},
+		{"tbx tig without term", "<martif><text><body><termEntry><langSet xml:lang=\"de\">\n<tig><termNote type=\"x\">y</termNote></tig></langSet></termEntry></body></text></martif>", TBX, "g.tsv:2: term section without <term>"},
 		{"tbx not xml", "Kreml\tKremlin\n", TBX, "g.tsv:1: "},
 	}
 	for _, tc := range tests {

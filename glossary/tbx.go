@@ -22,7 +22,8 @@ import (
 
 type tbxTerm struct {
 	text   string
-	line   int
+	line   int  // of <term>, or of the enclosing tig/termSec until <term> is seen
+	seen   bool // a <term> element was read
 	status string // preferred, admitted, deprecated, or ""
 	notes  map[string]string
 }
@@ -95,7 +96,7 @@ func parseTBX(data []byte, file string) ([]*Entry, error) {
 				if lang == "" {
 					return nil, errorf(file, line(), "<%s> outside a language section", name)
 				}
-				term = &tbxTerm{notes: map[string]string{}}
+				term = &tbxTerm{notes: map[string]string{}, line: line()}
 			case "term":
 				if term == nil {
 					if lang == "" {
@@ -103,7 +104,7 @@ func parseTBX(data []byte, file string) ([]*Entry, error) {
 					}
 					term = &tbxTerm{notes: map[string]string{}} // bare <term> in a langSet
 				}
-				term.line = line()
+				term.line, term.seen = line(), true
 				inText, noteKey = true, ""
 				textBuf.Reset()
 			case "termNote", "descrip", "admin":
@@ -181,6 +182,9 @@ func parseTBX(data []byte, file string) ([]*Entry, error) {
 func addTerm(c *tbxConcept, lang string, t *tbxTerm, file string) error {
 	if t == nil || c == nil {
 		return nil
+	}
+	if !t.seen {
+		return errorf(file, t.line, "term section without <term>")
 	}
 	for k, v := range t.notes {
 		switch k {
