@@ -22,8 +22,8 @@ import (
 
 type tbxTerm struct {
 	text   string
-	line   int  // of <term>, or of the enclosing tig/termSec until <term> is seen
-	seen   bool // a <term> element was read
+	line   int    // of <term>, or of the enclosing tig/termSec until <term> is seen
+	seen   bool   // a <term> element was read
 	status string // preferred, admitted, deprecated, or ""
 	notes  map[string]string
 }
