@@ -42,7 +42,6 @@ func TestWire(t *testing.T) {
 		Terms: []providers.Term{
 			{Source: "Außenministerium", Target: "State Department"},
 			{Source: "NATO", Target: "NATO", DoNotTranslate: true},
-			{Source: "Bundestag", Target: "Bundestag"}, // not in these segments: left out
 		},
 		Feedback: map[string]string{"s1": `"Außenministerium" must be rendered "State Department"`},
 	}
@@ -88,6 +87,30 @@ func TestWire(t *testing.T) {
 	}
 	if info.Feedback["s1"] == "" || info.Context != "Der Absatz." {
 		t.Errorf("the fake understood %+v", info)
+	}
+}
+
+// TestSplitBatchCarriesOwnTerms: after an unusable answer the halves are asked with only the
+// terms that occur in them.
+func TestSplitBatchCarriesOwnTerms(t *testing.T) {
+	srv := providertest.NewOpenAI(t, providertest.Options{Faults: []providertest.Fault{providertest.BadContent}})
+	p := mustOpen(t, config(srv))
+	req := &providers.Request{TargetLang: "en",
+		Segments: []providers.Segment{{ID: "1", Text: "Das Außenministerium sagte."}, {ID: "2", Text: "Die NATO tagt."}},
+		Terms:    []providers.Term{{Source: "Außenministerium", Target: "State Department"}, {Source: "NATO", Target: "NATO", DoNotTranslate: true}}}
+	if _, err := p.Translate(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range srv.Requests() {
+		var terms []string
+		for _, term := range r.Info.Terms {
+			terms = append(terms, term.Source)
+		}
+		got = append(got, strings.Join(terms, "+"))
+	}
+	if strings.Join(got, " ") != "Außenministerium+NATO Außenministerium NATO" {
+		t.Errorf("terms per request: %q", got)
 	}
 }
 

@@ -70,7 +70,12 @@ func userMessage(req *providers.Request, segs []providers.Segment) string {
 		b.WriteByte('}')
 	}
 	b.WriteByte(']')
-	if terms := termsIn(req.Terms, segs); len(terms) > 0 {
+	terms := req.Terms
+	if len(segs) < len(req.Segments) {
+		// A part of a split batch carries only its own terms.
+		terms = termsIn(terms, segs)
+	}
+	if len(terms) > 0 {
 		srcKey, tgtKey := src, tgt
 		if srcKey == tgtKey {
 			srcKey, tgtKey = "source", "target"
@@ -107,8 +112,8 @@ func userMessage(req *providers.Request, segs []providers.Segment) string {
 	return b.String()
 }
 
-// termsIn keeps the terms that occur in segs: a split batch should not carry the whole
-// batch's glossary. Matching is a case-insensitive substring test, generous on purpose: the
+// termsIn keeps the terms that occur in segs: a part of a split batch should not carry the
+// whole batch's glossary. Matching is a case-insensitive substring test, generous on purpose: the
 // caller already chose the terms with proper German matching; this only drops the ones that
 // belong to the other half of a split batch.
 func termsIn(terms []providers.Term, segs []providers.Segment) []providers.Term {
