@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/corpus"
 )
 
 // fixtureEntries is the size of the translation memory the lookup benchmarks run against.
@@ -71,17 +73,26 @@ func fixtureDB(b *testing.B) *DB {
 func BenchmarkLookup(b *testing.B) {
 	db := fixtureDB(b)
 	for _, bc := range []struct {
-		name  string
-		batch int
-		miss  bool
+		name    string
+		batch   int
+		miss    bool
+		imports bool // with imported entries present, every lookup also looks for imports
 	}{
-		{"single/hit", 1, false},
-		{"single/miss", 1, true},
-		{"batch50/hit", 50, false},
-		{"batch500/hit", 500, false},
-		{"batch500/miss", 500, true},
+		{"single/hit", 1, false, false},
+		{"single/miss", 1, true, false},
+		{"batch50/hit", 50, false, false},
+		{"batch500/hit", 500, false, false},
+		{"batch500/miss", 500, true, false},
+		{"batch500/hit/with-imports", 500, false, true},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
+			if bc.imports {
+				r := &sliceReader{pairs: []corpus.Pair{{Source: "Importiert.", Target: "Imported."}}}
+				if _, err := db.Import(ctx, r, ImportOptions{}); err != nil {
+					b.Fatal(err)
+				}
+				defer db.sql.Exec("DELETE FROM entries WHERE scope != 0")
+			}
 			ks := make([]Key, bc.batch)
 			next := 0
 			cpu := cpuTime()

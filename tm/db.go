@@ -118,6 +118,9 @@ CREATE TABLE entries (
 	created        INTEGER NOT NULL,        -- unix seconds
 	updated        INTEGER NOT NULL
 );
+-- Lets a lookup see in one step whether any imports exist (usually none), so it then needs
+-- to look for the machine-translation key only.
+CREATE INDEX entries_imported ON entries (scope) WHERE scope != 0;
 PRAGMA user_version = 1;
 `
 

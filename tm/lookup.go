@@ -37,11 +37,20 @@ func (db *DB) LookupMany(ctx context.Context, ks []Key) (targets []string, found
 type candidate struct{ i, rank int }
 
 func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found []bool) error {
-	want := make(map[string][]candidate, len(ks)*len(lookupScopes))
-	args := make([]any, 0, chunkSize*len(lookupScopes))
+	scopes := lookupScopes
+	var imported bool
+	err := db.sql.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM entries WHERE scope != 0)").Scan(&imported)
+	if err != nil {
+		return fmt.Errorf("tm: lookup: %w", err)
+	}
+	if !imported {
+		scopes = []scope{scopeMT}
+	}
+	want := make(map[string][]candidate, len(ks)*len(scopes))
+	args := make([]any, 0, len(ks)*len(scopes))
 	for i, k := range ks {
 		nk := k.normalize()
-		for rank, s := range lookupScopes {
+		for rank, s := range scopes {
 			h := nk.hash(s)
 			if _, dup := want[string(h)]; !dup {
 				args = append(args, h)
