@@ -28,7 +28,7 @@ func ParseSmoothing(name string) (Smoothing, error) {
 	return "", fmt.Errorf("unknown smoothing %q (want exp, floor, add-k or none)", name)
 }
 
-// defaultSmoothValue returns sacreBLEU's default value for methods that take one.
+// defaultValue returns sacreBLEU's default value for methods that take one.
 func (s Smoothing) defaultValue() (float64, bool) {
 	switch s {
 	case SmoothFloor:
@@ -98,8 +98,8 @@ func caseName(lower bool) string {
 	return "mixed"
 }
 
-// preprocess is BLEU._preprocess_segment: optional lowercasing, then the tokenizer on the
-// right-stripped line; the result is split into tokens.
+// tokens is BLEU._preprocess_segment followed by the split into tokens: optional lowercasing,
+// then the tokenizer on the right-stripped line.
 func (m BLEU) tokens(s string) []string {
 	if m.Lowercase {
 		s = pyLower(s)
