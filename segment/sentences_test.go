@@ -61,15 +61,15 @@ func checkSpans(t testing.TB, text string, spans []Span) {
 		if text[s.Start:s.End] != s.Text {
 			t.Fatalf("%q: span text %q != text[%d:%d] %q", text, s.Text, s.Start, s.End, text[s.Start:s.End])
 		}
-		if strings.TrimSpace(text[prev:s.Start]) != "" {
+		if !allSpace(text[prev:s.Start]) {
 			t.Fatalf("%q: non-space text %q dropped between spans", text, text[prev:s.Start])
 		}
-		if strings.TrimSpace(s.Text) != s.Text {
+		if strings.TrimFunc(s.Text, isSpace) != s.Text {
 			t.Fatalf("%q: span %q not trimmed", text, s.Text)
 		}
 		prev = s.End
 	}
-	if strings.TrimSpace(text[prev:]) != "" {
+	if !allSpace(text[prev:]) {
 		t.Fatalf("%q: trailing text %q dropped", text, text[prev:])
 	}
 }

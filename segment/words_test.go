@@ -73,7 +73,7 @@ func checkTokens(t testing.TB, text string, toks []Token) {
 		if tk.Start < prev || tk.End <= tk.Start || tk.End > len(text) || text[tk.Start:tk.End] != tk.Text {
 			t.Fatalf("%q: bad token %+v", text, tk)
 		}
-		if strings.TrimSpace(text[prev:tk.Start]) != "" {
+		if !allSpace(text[prev:tk.Start]) {
 			t.Fatalf("%q: dropped %q", text, text[prev:tk.Start])
 		}
 		pp := tk.Start
@@ -85,7 +85,13 @@ func checkTokens(t testing.TB, text string, toks []Token) {
 		}
 		prev = tk.End
 	}
-	if strings.TrimSpace(text[prev:]) != "" {
+	if !allSpace(text[prev:]) {
 		t.Fatalf("%q: dropped tail %q", text, text[prev:])
 	}
+}
+
+// allSpace reports whether s is only what the package counts as space (Unicode white space plus
+// zero-width space and byte-order mark).
+func allSpace(s string) bool {
+	return strings.TrimFunc(s, isSpace) == ""
 }
