@@ -106,3 +106,40 @@ func countLines(b []byte) int {
 	}
 	return n
 }
+
+// FuzzWriteRead: whatever a writer accepts, its reader returns unchanged (as far as the format
+// carries it).
+func FuzzWriteRead(f *testing.F) {
+	for _, p := range trickyPairs {
+		f.Add(p.Source, p.Target, p.Doc, p.Paragraph, 0.5)
+	}
+	f.Add("\uFEFFbom", "\uFEFF", "", 0, 0.0)
+	f.Fuzz(func(t *testing.T, src, tgt, doc string, para int, conf float64) {
+		p := Pair{Source: src, Target: tgt, Doc: doc, Paragraph: para, Sentence: para / 2, Provider: doc, Confidence: conf,
+			Violations: []Violation{{Kind: "missing", SourceTerm: src, Expected: tgt}}}
+		if !(conf >= 0 && conf <= 1) {
+			p.Confidence = 0
+		}
+		for _, format := range Formats {
+			var a, b bytes.Buffer
+			w, err := NewWriter(format, &a, WriterOptions{Target: &b})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(p); err != nil {
+				continue // rejected with an error: fine
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			got, err := readAll(format, a.Bytes(), b.Bytes(), ReaderOptions{})
+			if err != nil {
+				t.Fatalf("%s: reading back what was written: %v\n%q", format, err, a.Bytes())
+			}
+			want := carried(format, p)
+			if len(got) != 1 || !cmp.Equal(want, got[0]) {
+				t.Fatalf("%s: wrote %+v, read back %+v", format, want, got)
+			}
+		}
+	})
+}

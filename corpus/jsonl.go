@@ -21,8 +21,15 @@ func newJSONLWriter(w io.Writer) *jsonlWriter {
 	return &jsonlWriter{bw: bw, enc: enc}
 }
 
-func (w *jsonlWriter) Write(p Pair) error { return w.enc.Encode(p) } // Encode adds the newline
-func (w *jsonlWriter) Close() error       { return w.bw.Flush() }
+// Write encodes p on one line (Encode adds the newline).
+func (w *jsonlWriter) Write(p Pair) error {
+	if err := checkText(JSONL, p); err != nil {
+		return err
+	}
+	return w.enc.Encode(p)
+}
+
+func (w *jsonlWriter) Close() error { return w.bw.Flush() }
 
 // jsonlPair is Pair with pointers where a missing field must be told apart from an empty one.
 type jsonlPair struct {

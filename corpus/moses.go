@@ -8,13 +8,28 @@ import (
 
 // mosesWriter writes the source side to one file and the target side to another, one segment
 // per line. Line breaks inside a segment become spaces: the format has no way to carry them.
-type mosesWriter struct{ src, tgt *bufio.Writer }
+type mosesWriter struct {
+	src, tgt *bufio.Writer
+	started  bool
+}
 
 func newMosesWriter(src, tgt io.Writer) *mosesWriter {
 	return &mosesWriter{src: bufio.NewWriter(src), tgt: bufio.NewWriter(tgt)}
 }
 
 func (w *mosesWriter) Write(p Pair) error {
+	if err := checkText(Moses, p); err != nil {
+		return err
+	}
+	if !w.started {
+		if err := checkFirstLine(Moses, p.Source); err != nil {
+			return err
+		}
+		if err := checkFirstLine(Moses, p.Target); err != nil {
+			return err
+		}
+		w.started = true
+	}
 	lineBreaks.WriteString(w.src, p.Source)
 	if err := w.src.WriteByte('\n'); err != nil {
 		return err

@@ -149,6 +149,28 @@ func TestTMXWriterRejectsUnrepresentable(t *testing.T) {
 	}
 }
 
+func TestWritersRejectUnreadable(t *testing.T) {
+	for _, tt := range []struct {
+		f Format
+		p Pair
+	}{
+		{JSONL, Pair{Source: "bad \xff", Target: "x"}},
+		{TSV, Pair{Source: "x", Target: "bad \xc3"}},
+		{TSV, Pair{Source: "nul\x00", Target: "x"}},
+		{Moses, Pair{Source: "x", Target: "nul\x00"}},
+		{Moses, Pair{Source: "x", Target: "y", Doc: "\xff"}},
+	} {
+		w, _ := NewWriter(tt.f, io.Discard, WriterOptions{Target: io.Discard})
+		if err := w.Write(tt.p); err == nil {
+			t.Errorf("%s: Write(%+v) succeeded, want an error", tt.f, tt.p)
+		}
+	}
+	w, _ := NewWriter(JSONL, io.Discard, WriterOptions{})
+	if err := w.Write(Pair{Source: "nul\x00 is fine in JSON", Target: "x"}); err != nil {
+		t.Errorf("JSONL: %v", err)
+	}
+}
+
 func TestMosesWriterNeedsTarget(t *testing.T) {
 	if _, err := NewWriter(Moses, io.Discard, WriterOptions{}); err == nil {
 		t.Error("NewWriter(Moses) without a target writer succeeded")

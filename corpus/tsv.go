@@ -16,11 +16,23 @@ var (
 	tsvUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\r`, "\r", `\n`, "\n")
 )
 
-type tsvWriter struct{ bw *bufio.Writer }
+type tsvWriter struct {
+	bw      *bufio.Writer
+	started bool
+}
 
 func newTSVWriter(w io.Writer) *tsvWriter { return &tsvWriter{bw: bufio.NewWriter(w)} }
 
 func (w *tsvWriter) Write(p Pair) error {
+	if err := checkText(TSV, p); err != nil {
+		return err
+	}
+	if !w.started {
+		if err := checkFirstLine(TSV, p.Source); err != nil {
+			return err
+		}
+		w.started = true
+	}
 	tsvEscaper.WriteString(w.bw, p.Source)
 	w.bw.WriteByte('\t')
 	tsvEscaper.WriteString(w.bw, p.Target)
