@@ -159,6 +159,24 @@ func TestJSONSchemaFallback(t *testing.T) {
 	}
 }
 
+func TestDefaultTemperatureFallback(t *testing.T) {
+	srv := providertest.NewOpenAI(t, providertest.Options{RejectTemperature: true})
+	p := mustOpen(t, config(srv))
+	for range 2 {
+		resp, err := p.Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Hallo."}}})
+		if err != nil || resp.Translations[0].Text != "EN(Hallo.)" {
+			t.Fatalf("%v %v", resp, err)
+		}
+	}
+	var statuses []int
+	for _, r := range srv.Requests() {
+		statuses = append(statuses, r.Status)
+	}
+	if len(statuses) != 3 || statuses[0] != 400 || statuses[1] != 200 || statuses[2] != 200 {
+		t.Errorf("statuses %v, want one refusal then answers", statuses)
+	}
+}
+
 func TestAzure(t *testing.T) {
 	srv := providertest.NewOpenAI(t, providertest.Options{})
 	cfg := config(srv)

@@ -23,6 +23,9 @@ type Provider struct {
 	// jsonMode is set once the server refused a JSON-schema response format; from then on
 	// batches ask for plain JSON mode and rely on validation alone.
 	jsonMode atomic.Bool
+	// defaultTemperature is set once the model refused our temperature (reasoning models accept
+	// only their default); from then on none is sent.
+	defaultTemperature atomic.Bool
 }
 
 func newProvider(cfg providers.Config, s settings) *Provider {
@@ -111,7 +114,9 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 				{Role: goopenai.ChatMessageRoleSystem, Content: system},
 				{Role: goopenai.ChatMessageRoleUser, Content: user},
 			},
-			Temperature: p.s.temperature,
+		}
+		if !p.defaultTemperature.Load() {
+			creq.Temperature = p.s.temperature
 		}
 		if jsonMode {
 			creq.ResponseFormat = &goopenai.ChatCompletionResponseFormat{Type: goopenai.ChatCompletionResponseFormatTypeJSONObject}
@@ -131,6 +136,10 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 			if status == 400 && !jsonMode && rejectsSchema(detail) {
 				// Older Ollama and llama.cpp: fall back to JSON mode, once for everyone.
 				p.jsonMode.Store(true)
+				continue
+			}
+			if status == 400 && !p.defaultTemperature.Load() && strings.Contains(strings.ToLower(detail), "temperature") {
+				p.defaultTemperature.Store(true)
 				continue
 			}
 			if status == 0 && isDecodeError(err) {

@@ -166,7 +166,11 @@ func RunConformance(t *testing.T, c Conformance) {
 	for _, f := range c.Faults {
 		t.Run("Fault/"+string(f), func(t *testing.T) {
 			srv := c.NewServer(t, Options{Faults: []Fault{f}, RetryAfter: "0", SlowLatency: 3 * time.Second})
-			p := open(t, c, srv, func(cfg *providers.Config) { cfg.Timeout = 300 * time.Millisecond })
+			p := open(t, c, srv, func(cfg *providers.Config) {
+				if f == Slow {
+					cfg.Timeout = 300 * time.Millisecond
+				}
+			})
 			resp, err := p.Translate(context.Background(), request(conformanceSegments))
 			if err != nil {
 				t.Fatalf("fault %s not recovered: %v", f, err)
@@ -176,7 +180,8 @@ func RunConformance(t *testing.T, c Conformance) {
 			if len(reqs) < 2 {
 				t.Fatalf("%d requests: the fault was not retried", len(reqs))
 			}
-			if resp.Usage.Requests != len(reqs) {
+			// A timed-out attempt may never have reached the server's handler.
+			if resp.Usage.Requests != len(reqs) && !(f == Slow && resp.Usage.Requests > len(reqs)) {
 				t.Errorf("usage says %d requests, server saw %d", resp.Usage.Requests, len(reqs))
 			}
 			if c.IDs && f == MissingID {

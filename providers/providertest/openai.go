@@ -95,11 +95,11 @@ func (s *Server) serveOpenAI(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	i, fault := s.admit(r, body, &info)
-	status := s.answerOpenAI(w, r, &info, fault, parseErr)
+	status := s.answerOpenAI(w, r, &info, fault, parseErr, req.Temperature)
 	s.setStatus(i, status)
 }
 
-func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *RequestInfo, fault Fault, parseErr error) int {
+func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *RequestInfo, fault Fault, parseErr error, temperature *float64) int {
 	if !s.wait(r.Context(), fault) {
 		return 0
 	}
@@ -138,6 +138,10 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 	}
 	if parseErr != nil {
 		openAIError(w, 400, "invalid_request_error", "", "providertest: the user message is not the bitext JSON: "+parseErr.Error())
+		return 400
+	}
+	if s.opt.RejectTemperature && temperature != nil && *temperature != 1 {
+		openAIError(w, 400, "invalid_request_error", "unsupported_value", fmt.Sprintf("Unsupported value: 'temperature' does not support %v with this model. Only the default (1) value is supported.", *temperature))
 		return 400
 	}
 	if info.Format == "json_schema" && s.opt.RejectJSONSchema {
@@ -233,7 +237,10 @@ func parseGlossaryItem(raw json.RawMessage) (Term, error) {
 			strs++
 		}
 	}
-	if strs < 2 {
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
+		return Term{}, fmt.Errorf("glossary item is not a complete object")
+	}
+	if strs < 2 || t.Source == "" {
 		return Term{}, fmt.Errorf("glossary item needs a source and a target")
 	}
 	return t, nil

@@ -98,6 +98,9 @@ type Options struct {
 	// RejectJSONSchema makes the OpenAI fake refuse response_format json_schema with 400, as
 	// older Ollama and llama.cpp servers do; json_object still works.
 	RejectJSONSchema bool
+	// RejectTemperature makes the OpenAI fake refuse any temperature but the default (1), as
+	// OpenAI's reasoning models do.
+	RejectTemperature bool
 	// Glossaries are the Google v3 glossaries that exist, by resource name.
 	Glossaries map[string][]Term
 }
