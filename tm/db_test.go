@@ -164,3 +164,14 @@ func TestExportImportTMX(t *testing.T) {
 		t.Errorf("Stats = %+v (providers -want +got: %s)", st, diff)
 	}
 }
+
+// TestExportUnrepresentable: an entry TMX cannot carry fails the export, naming the entry.
+func TestExportUnrepresentable(t *testing.T) {
+	db := openTemp(t)
+	mustStore(t, db, baseKey("Glocke"), "bell \x07")
+	w, _ := corpus.NewWriter(corpus.TMX, io.Discard, corpus.WriterOptions{})
+	_, err := db.Export(ctx, w)
+	if err == nil || !strings.Contains(err.Error(), `entry "Glocke"`) || !strings.Contains(err.Error(), "U+0007") {
+		t.Errorf("Export: %v; want an error naming the entry and the character", err)
+	}
+}

@@ -119,7 +119,7 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 			return n, fmt.Errorf("tm: export: %w", err)
 		}
 		if err := w.Write(p); err != nil {
-			return n, fmt.Errorf("tm: export: %w", err)
+			return n, fmt.Errorf("tm: export: entry %q: %w", clip(p.Source, 40), err)
 		}
 		n++
 	}
