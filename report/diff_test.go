@@ -139,8 +139,10 @@ func diffBenchTexts() (string, string) {
 func BenchmarkWordDiff10k(b *testing.B) {
 	x, y := diffBenchTexts()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		WordDiff(x, y)
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/diff")
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/diff")
 }
