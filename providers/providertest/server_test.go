@@ -159,3 +159,20 @@ func FuzzV2Params(f *testing.F) {
 		}
 	})
 }
+
+func TestGlossaryAfterFeedback(t *testing.T) {
+	req := RequestInfo{TargetLang: "en", Terms: []Term{{Source: "Außenministerium", Target: "State Department"}}}
+	seg := Segment{ID: "1", Text: "Das AUßENMINISTERIUM sagte."}
+	if got := GlossaryAfterFeedback(seg, req); got != "EN(Das AUßENMINISTERIUM sagte.)" {
+		t.Errorf("first answer %q", got)
+	}
+	seg.Feedback = "use State Department"
+	if got := GlossaryAfterFeedback(seg, req); got != "EN(Das State Department sagte.)" {
+		t.Errorf("after feedback %q", got)
+	}
+	seg.Feedback = ""
+	req.Feedback = map[string]string{"1": "use State Department"}
+	if got := GlossaryAfterFeedback(seg, req); got != "EN(Das State Department sagte.)" {
+		t.Errorf("after request feedback %q", got)
+	}
+}
