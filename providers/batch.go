@@ -111,6 +111,10 @@ func (r *splitter) run(ctx context.Context, segs []Segment) error {
 // accept stores the good translations of ans and returns the segments still to do. Extra IDs
 // make the whole answer suspect: a model that invents IDs may have shifted its answers.
 func (r *splitter) accept(segs []Segment, ans []Translation) ([]Segment, *InvalidAnswerError) {
+	if len(segs) == 1 && len(ans) == 1 && ans[0].ID != segs[0].ID {
+		// One question, one answer: a garbled ID cannot misalign anything.
+		ans = []Translation{{ID: segs[0].ID, Text: ans[0].Text}}
+	}
 	want := make(map[string]bool, len(segs))
 	for _, s := range segs {
 		want[s.ID] = true

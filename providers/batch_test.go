@@ -37,6 +37,10 @@ func (a *answerer) call(_ context.Context, segs []Segment) ([]Translation, error
 		out = append(out, Translation{ID: "zzz", Text: "?"})
 	case "empty":
 		out[0].Text = " "
+	case "renamed":
+		for i := range out {
+			out[i].ID = "#" + out[i].ID
+		}
 	case "invalid":
 		return nil, &InvalidAnswerError{Reason: "not JSON"}
 	case "fail":
@@ -60,6 +64,7 @@ func TestSplitRetry(t *testing.T) {
 		{"extra splits", []string{"extra"}, "abde ab de", ""},
 		{"invalid splits down to singles", []string{"invalid", "invalid", "invalid", "invalid"}, "abde ab a a a b de", ""},
 		{"a single segment gives up after 3 tries", []string{"invalid", "invalid", "invalid", "invalid", "invalid"}, "abde ab a a a", "segment a: not JSON after 3 tries"},
+		{"renamed IDs split until one answer per question", []string{"renamed", "renamed", "renamed"}, "abde ab a b de", ""},
 		{"provider errors end the job", []string{"fail"}, "abde", "fake: HTTP 500"},
 	}
 	for _, tt := range tests {
