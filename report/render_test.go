@@ -178,6 +178,19 @@ func TestQAOnlyReport(t *testing.T) {
 	if !strings.Contains(buf.String(), "only the QA checks ran") {
 		t.Error("QA-only HTML does not say so")
 	}
+	// a single system with references shows no bootstrap estimate
+	in = sampleInput()
+	in.Systems = in.Systems[:1]
+	if r, err = Build(in, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := WriteHTML(&buf, r, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "μ ") {
+		t.Error("single-system HTML shows a bootstrap mean")
+	}
 }
 
 func writeHTMLFile(t *testing.T) (string, string) {
