@@ -4,6 +4,12 @@
 // A Provider translates one batch of segments per call and returns exactly one translation per
 // segment ID. Drivers (providers/google, providers/openai) register themselves by name from an
 // init function; the CLI imports them for their side effect.
+//
+// The package also holds what every driver shares: Transport, the resilient HTTP layer
+// (backoff with full jitter, Retry-After, rate limits, timeouts, cancellation) that sits under
+// each client library; SplitRetry, which validates a batch's answer and asks again for the
+// failing part only; and NewError and Scrub, which turn failures into messages that name the
+// provider, the status and a remedy, and never a secret.
 package providers
 
 import (
