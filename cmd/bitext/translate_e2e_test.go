@@ -353,7 +353,7 @@ func TestTranslateDryRunEstimate(t *testing.T) {
 			srv, flags := startFake(t, prov, providertest.Options{})
 			dir := t.TempDir()
 			path := filepath.Join(dir, "big.txt")
-			if err := writeCorpus(path, 1200); err != nil {
+			if err := writeCorpus(path, 900); err != nil {
 				t.Fatal(err)
 			}
 			tmPath := filepath.Join(dir, "tm.sqlite")
@@ -378,7 +378,7 @@ func TestTranslateDryRunEstimate(t *testing.T) {
 			}
 			// Once everything is in the memory, the plan says so and the rerun sends nothing.
 			plan, _ = mustBitext(t, append([]string{"translate", "--dry-run", "--tm", tmPath, path}, flags...)...)
-			if m := planRE.FindStringSubmatch(plan); m == nil || atoi(m[2]) != 1200 || atoi(m[6]) != 0 {
+			if m := planRE.FindStringSubmatch(plan); m == nil || atoi(m[2]) != 900 || atoi(m[6]) != 0 {
 				t.Errorf("plan after the run: %q", plan)
 			}
 			before := srv.Count()
@@ -405,7 +405,7 @@ func TestTranslateInterruptAndResume(t *testing.T) {
 		t.Run(prov, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "big.txt")
-			if err := writeCorpus(path, 1500); err != nil {
+			if err := writeCorpus(path, 1000); err != nil {
 				t.Fatal(err)
 			}
 			const conc = 3
@@ -440,7 +440,7 @@ func TestTranslateInterruptAndResume(t *testing.T) {
 			if first+second > singleRun+conc {
 				t.Errorf("%d + %d requests > single run %d + %d in flight", first, second, singleRun, conc)
 			}
-			if pairs := readPairs(t, corpus.JSONL, out); len(pairs) != 1500 {
+			if pairs := readPairs(t, corpus.JSONL, out); len(pairs) != 1000 {
 				t.Errorf("%d pairs after resume", len(pairs))
 			}
 		})
