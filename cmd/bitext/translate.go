@@ -26,15 +26,15 @@ func translateCommand() *cli.Command {
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` or folder (mirrors the input tree); default standard output"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, html (default: as the input), or pairs: jsonl, tmx, moses, tsv"},
 		&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of files to take from folders (repeatable; default *.txt, *.md, *.html)"},
-		&cli.StringFlag{Name: "unit", Value: "sentence", Usage: "what one segment is: sentence or paragraph"},
+		&cli.StringFlag{Name: "unit", Value: "sentence", Usage: "what one segment is: `UNIT` = sentence, or paragraph (then aligned back into sentence pairs)"},
 		&cli.BoolFlag{Name: "refresh", Usage: "translate again even when the translation memory has an answer"},
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX; repeatable)"},
-		&cli.StringFlag{Name: "glossary-mode", Value: "prompt", Usage: "glossary enforcement: prompt, mask, check or off"},
-		&cli.IntFlag{Name: "repair", Value: 1, Usage: "rounds re-asking segments with glossary violations"},
+		&cli.StringFlag{Name: "glossary-mode", Value: "prompt", Usage: "glossary enforcement `MODE`: prompt (terms sent, checked, repaired), mask (terms protected), check (only checked) or off"},
+		&cli.IntFlag{Name: "repair", Value: 1, Usage: "`N` rounds re-asking segments with glossary violations, the violation named"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit 1 when glossary violations remain"},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would be sent (segments, characters, tokens, requests, TM hits) and send nothing"},
 		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
-		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "requests in flight (default: the provider's)"},
+		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "`N` requests in flight", DefaultText: "the provider's"},
 	}
 	flags = append(flags, providerFlags()...)
 	flags = append(flags, tmFlags()...)
