@@ -197,7 +197,7 @@ func inside(spans [][2]int, i, j int) bool {
 }
 
 // findPhrase returns the unit indexes in text where phrase occurs: token-bounded, same stems
-// (so plurals and possessives match), joined units only. Tokens written in capitals of at most
+// and differing at most by a plural or possessive ending, joined units only. Tokens written in capitals of at most
 // three letters (US, UN, EU) must be capitals in the text too, so that "US" is not "us".
 func findPhrase(text, phrase []unit) []int {
 	var at []int
@@ -206,7 +206,7 @@ func findPhrase(text, phrase []unit) []int {
 		ok := true
 		for k := 0; k < n; k++ {
 			u, p := text[i+k], phrase[k]
-			if u.key != p.key || k > 0 && !u.joined || shortAcronym(p.surface) && !sameCase(u.surface, p.surface) {
+			if u.key != p.key || k > 0 && !u.joined || shortAcronym(p.surface) && !sameCase(u.surface, p.surface) || !englishInflects(p.fold, u.fold) {
 				ok = false
 				break
 			}
@@ -219,3 +219,23 @@ func findPhrase(text, phrase []unit) []int {
 }
 
 func shortAcronym(s string) bool { return len(s) <= 3 && isAcronym(s) }
+
+// englishInflects reports whether two folded English words with the same stem differ only by
+// number or a possessive (agreement, agreements, Council's, secretary, secretaries). The
+// stemmer alone would also equate derivations (administration, administrator) and spellings
+// (Normandy, Normandie) that a reviewer wants flagged.
+func englishInflects(a, b string) bool {
+	a, b = stripPossessive(a), stripPossessive(b)
+	return a == b || plural(a, b) || plural(b, a)
+}
+
+// plural reports whether pl is a regular plural of sg.
+func plural(sg, pl string) bool {
+	switch {
+	case len(pl) == len(sg)+1:
+		return pl == sg+"s"
+	case len(pl) == len(sg)+2:
+		return pl == sg+"es" || strings.HasSuffix(sg, "y") && pl == sg[:len(sg)-1]+"ies"
+	}
+	return false
+}

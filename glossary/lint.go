@@ -56,7 +56,7 @@ func (g *Glossary) Lint() []Problem {
 		for _, f := range e.forbid {
 			for _, r := range e.render {
 				if samePhrase(f.units, r.units) {
-					add(e, "forbidden-accepted", "%q: forbidden %q is the same as accepted %q after stemming", e.Source, f.text, r.text)
+					add(e, "forbidden-accepted", "%q: forbidden %q is the same as accepted %q up to plural or possessive", e.Source, f.text, r.text)
 				}
 			}
 		}
@@ -103,7 +103,7 @@ func samePhrase(a, b []unit) bool {
 		return false
 	}
 	for i := range a {
-		if a[i].key != b[i].key {
+		if a[i].key != b[i].key || !englishInflects(a[i].fold, b[i].fold) {
 			return false
 		}
 	}
