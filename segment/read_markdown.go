@@ -114,7 +114,7 @@ func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
 		}
 		if cur == nil {
 			if indent >= 4 && len(listIndents) == 0 {
-				j := i
+				j := i + 1 // line i is code; take the following indented or blank lines with it
 				for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || strings.HasPrefix(lines[j], "    ") || strings.HasPrefix(lines[j], "\t")) {
 					j++
 				}

@@ -370,3 +370,12 @@ func TestFormatFromName(t *testing.T) {
 		t.Error("ParseFormat(pdf) succeeded")
 	}
 }
+
+// TestMarkdownMixedIndent is a regression test: a line indented by a space and a tab is an
+// indented code line and must not stall the reader.
+func TestMarkdownMixedIndent(t *testing.T) {
+	doc := readString(t, " \tcode\n\nText.", Markdown, false)
+	if diff := cmp.Diff([]string{"paragraph: Text."}, blockSummary(doc.Blocks)); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+}
