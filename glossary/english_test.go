@@ -54,6 +54,10 @@ var englishCases = []struct {
 	{"Vereinigte Staaten", "the United States'", true, 0},
 	{"Präsidialverwaltung", "the presidential administration", true, 0},
 	{"Präsidialverwaltung", "the presidential management", false, 1},
+	{"Präsidialverwaltung", "the presidential administrator", false, 0}, // same stem, another word
+	{"Präsidialverwaltung", "the presidential administrations", true, 0},
+	{"Normandie-Format", "the Normandie format", false, 0}, // same stem, not the English name
+	{"Normandie-Format", "the Normandy formats", true, 0},
 	{"Cybersicherheit", "cyber security", true, 0},
 	{"Cybersicherheit", "cyber-security", true, 0},
 	{"Cybersicherheit", "cybersecurity", true, 0},
