@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 )
 
