@@ -164,7 +164,7 @@ func runTranslate(c *cli.Context) error {
 		return sink.write(res, reader.source(res.Index))
 	})
 	if err == nil {
-		err = sink.commit()
+		err = sink.finish()
 	}
 	if err != nil {
 		sink.abort()

@@ -256,6 +256,14 @@ func TestTranslateFolderToFolder(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "skip.csv")); err == nil {
 		t.Error("skip.csv translated")
 	}
+	// Pairs into a folder: one file per document (Moses: two), mirrored.
+	pairsDir := filepath.Join(t.TempDir(), "pairs") + string(filepath.Separator)
+	mustBitext(t, append([]string{"translate", in, "-o", pairsDir, "--format", "moses"}, flags...)...)
+	for _, p := range []string{"a/eins.de", "a/eins.en", "a/b/zwei.de", "a/b/zwei.en", "drei.de", "drei.en"} {
+		if _, err := os.Stat(filepath.Join(pairsDir, p)); err != nil {
+			t.Error(err)
+		}
+	}
 	// No temporary files are left behind.
 	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if strings.HasSuffix(p, ".tmp") {

@@ -72,8 +72,9 @@ func isPairFormat(s string) bool {
 	return err == nil
 }
 
-// outputSink writes each translated document as it arrives. Files are written to temporary
-// names and renamed by commit, so that an interrupted run leaves no half-written output.
+// outputSink writes each translated document as it arrives. Files are written under temporary
+// names and renamed once complete — a document file as soon as its document is done, a single
+// pair stream at the end of the run — so that no output is ever half-written.
 type outputSink struct {
 	spec             outputSpec
 	stdout           io.Writer
@@ -153,7 +154,10 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 			}
 		}
 		if o.spec.dir {
-			return w.Close()
+			if err := w.Close(); err != nil {
+				return err
+			}
+			return o.commit()
 		}
 		return nil
 	}
@@ -176,11 +180,15 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 		}
 		name = mirrorPath(o.spec.path, src.rel, ext)
 	}
-	af, err := o.create(name)
-	if err != nil {
+	if _, err := o.create(name); err != nil {
 		return err
 	}
-	return segment.Render(af, f, title, res.Blocks)
+	if err := segment.Render(o.pending[len(o.pending)-1], f, title, res.Blocks); err != nil {
+		return err
+	}
+	// A finished document goes into place at once: a folder of thousands of articles holds no
+	// more than one open file, and an interrupted run keeps the documents it completed.
+	return o.commit()
 }
 
 func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pair) corpus.Pair {
@@ -198,13 +206,19 @@ func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pai
 	return cp
 }
 
-// commit closes the pair stream and renames every file into place.
-func (o *outputSink) commit() error {
+// finish closes the pair stream and renames every file still pending into place.
+func (o *outputSink) finish() error {
 	if o.pairs != nil {
 		if err := o.pairs.Close(); err != nil {
 			return err
 		}
+		o.pairs = nil
 	}
+	return o.commit()
+}
+
+// commit renames the pending files into place.
+func (o *outputSink) commit() error {
 	for _, f := range o.pending {
 		if err := f.commit(); err != nil {
 			return err
@@ -241,10 +255,7 @@ func docExt(f segment.Format) string {
 }
 
 func pairExt(f corpus.Format) string {
-	if f == corpus.Moses {
-		return "" // openPairs adds the language extensions
-	}
-	return "." + string(f)
+	return "." + string(f) // Moses: openPairs replaces .moses with the language extensions
 }
 
 // atomicFile is written under a temporary name in the destination folder and renamed into
