@@ -52,10 +52,10 @@ func ExampleRead() {
 	// Output:
 	// paragraph: Die NATO und Russland reden wieder miteinander
 	// paragraph: Das Treffen dauerte vier Stunden.
-	// line 7: "< /p>" (stray HTML tag)
-	// line 9: "Leave a Reply" (comment or sharing prompt, not article text)
 	// line 1: "Bbabo NET" (site name above the title)
 	// line 3: "Nachrichten" (section label above the title)
+	// line 7: "< /p>" (stray HTML tag)
+	// line 9: "Leave a Reply" (comment or sharing prompt, not article text)
 }
 
 func ExampleRender() {

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,7 +106,9 @@ func Read(r io.Reader, name string, opt Options) (*Document, error) {
 	if err := s.Err(); err != nil {
 		return nil, err
 	}
-	doc.Removed = s.Removed()
+	// In input order: the head of a document is decided after later lines were already cleaned.
+	doc.Removed = slices.Clone(s.Removed())
+	slices.SortStableFunc(doc.Removed, func(a, b Removal) int { return a.Line - b.Line })
 	return doc, nil
 }
 
