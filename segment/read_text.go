@@ -12,7 +12,8 @@ type textReader struct {
 	lr      *lineReader
 	keep    bool
 	removed *[]Removal
-	queue   []rawBlock
+	queue   []rawBlock // blocks of the current paragraph not yet returned: queue[nqueue:]
+	nqueue  int
 	eof     bool
 
 	// Reused between paragraphs to keep allocations per paragraph low.
@@ -33,7 +34,7 @@ type textLine struct {
 }
 
 func (t *textReader) next() (rawBlock, error) {
-	for len(t.queue) == 0 {
+	for t.nqueue == len(t.queue) {
 		if t.eof {
 			return rawBlock{}, io.EOF
 		}
@@ -41,10 +42,10 @@ func (t *textReader) next() (rawBlock, error) {
 		if err != nil {
 			return rawBlock{}, err
 		}
-		t.queue = t.paragraphBlocks(para, t.queue[:0])
+		t.queue, t.nqueue = t.paragraphBlocks(para, t.queue[:0]), 0
 	}
-	b := t.queue[0]
-	t.queue = t.queue[1:]
+	b := t.queue[t.nqueue]
+	t.nqueue++
 	return b, nil
 }
 

@@ -24,7 +24,8 @@ type Scanner struct {
 
 	next    func() (rawBlock, error) // the format's reader; io.EOF at the end
 	cleaner blockCleaner
-	ready   []rawBlock
+	ready   []rawBlock // blocks cleaned and not yet returned: ready[nready:]
+	nready  int
 	done    bool
 
 	block   Block
@@ -61,10 +62,11 @@ func (s *Scanner) Scan() bool {
 	if s.err != nil {
 		return false
 	}
-	for len(s.ready) == 0 {
+	for s.nready == len(s.ready) {
 		if s.done {
 			return false
 		}
+		s.ready, s.nready = s.ready[:0], 0 // reuse the buffer
 		b, err := s.next()
 		switch {
 		case err == io.EOF:
@@ -77,8 +79,8 @@ func (s *Scanner) Scan() bool {
 			s.ready = s.cleaner.add(b, s.ready)
 		}
 	}
-	rb := s.ready[0]
-	s.ready = s.ready[1:]
+	rb := s.ready[s.nready]
+	s.nready++
 	s.block = Block{Kind: rb.Kind, Level: rb.Level, Marker: rb.Marker, Text: rb.Text, Sentences: SplitSentences(rb.Text, s.lang)}
 	return true
 }

@@ -254,7 +254,7 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 
 // abbrevEnds applies the abbreviation lists to the word w before a dot.
 func (s *splitter) abbrevEnds(w string, n next) bool {
-	if inSet(abbrevNever, w) || len(w) <= 8 && inSet(abbrevNever, lowerFirst(w)) {
+	if inSet(abbrevNever, w) || inSet(abbrevNeverCapitalised, w) {
 		return false
 	}
 	if inSet(abbrevMayEnd, w) {
@@ -423,6 +423,9 @@ func isBulletLine(line string) bool {
 // bulletLen returns the length of a list bullet at the start of s ("- ", "* ", "• ", "1. ",
 // "2) ", "a) "), or 0.
 func bulletLen(s string) int {
+	if s == "" || 'A' <= s[0] && s[0] <= 'Z' || s[0] >= 0xC3 && s[0] != 0xE2 {
+		return 0 // the usual start of a line of text: not a bullet
+	}
 	for _, b := range []string{"- ", "* ", "+ ", "• ", "· ", "– ", "▪ ", "◦ "} {
 		if strings.HasPrefix(s, b) {
 			return len(b)
@@ -473,12 +476,15 @@ func lastRune(w string) rune {
 	return r
 }
 
-// lowerFirst lower-cases the first letter ("Vgl" → "vgl") so sentence-initial abbreviations are
-// found.
-func lowerFirst(w string) string {
-	r, size := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
-		return w
+// abbrevNeverCapitalised holds the lower-case entries of abbrevNever capitalised ("vgl" →
+// "Vgl"), so abbreviations at the start of a sentence are found without allocating.
+var abbrevNeverCapitalised = func() map[string]struct{} {
+	m := make(map[string]struct{})
+	for w := range abbrevNever {
+		r, size := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			m[string(unicode.ToUpper(r))+w[size:]] = struct{}{}
+		}
 	}
-	return string(unicode.ToLower(r)) + w[size:]
-}
+	return m
+}()
