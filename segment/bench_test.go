@@ -126,9 +126,9 @@ func (g *generatedText) Read(p []byte) (int, error) {
 }
 
 // peakHeap streams r through a Scanner and returns the highest live heap above the starting
-// point, sampled (after a collection, so garbage does not count) every 2048 blocks, and the
-// number of sentences.
-func peakHeap(tb testing.TB, r io.Reader) (peak uint64, sentences int) {
+// point, sampled (after a collection, so garbage does not count) every sampleEvery blocks, and
+// the number of sentences.
+func peakHeap(tb testing.TB, r io.Reader, sampleEvery int) (peak uint64, sentences int) {
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -137,7 +137,7 @@ func peakHeap(tb testing.TB, r io.Reader) (peak uint64, sentences int) {
 	blocks := 0
 	for sc.Scan() {
 		sentences += len(sc.Block().Sentences)
-		if blocks++; blocks%2048 == 0 {
+		if blocks++; blocks%sampleEvery == 0 {
 			runtime.GC()
 			runtime.ReadMemStats(&ms)
 			if ms.HeapAlloc > base && ms.HeapAlloc-base > peak {
@@ -156,7 +156,7 @@ func peakHeap(tb testing.TB, r io.Reader) (peak uint64, sentences int) {
 func TestStreamingMemory(t *testing.T) {
 	const size = 8 << 20
 	unit := germanCorpus(t, 1)
-	peak, n := peakHeap(t, &generatedText{unit: unit, left: size})
+	peak, n := peakHeap(t, &generatedText{unit: unit, left: size}, 2048)
 	t.Logf("%d MB streamed, %d sentences, peak heap growth %.1f MB", size>>20, n, float64(peak)/(1<<20))
 	if n == 0 {
 		t.Fatal("no sentences")
@@ -191,7 +191,7 @@ func BenchmarkSegment100MB(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p, _ := peakHeap(b, f)
+		p, _ := peakHeap(b, f, 1<<15)
 		f.Close()
 		peak = max(peak, p)
 	}
