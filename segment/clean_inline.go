@@ -5,7 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// cleanLine removes debris inside one line of text and reports each removal: stray HTML tag
+// cleanLine removes debris inside one line of text and reports each removal (with copies of the
+// removed text, so a long report does not keep whole paragraphs alive): stray HTML tag
 // remnants ("< /p>"), a stray period before a comma or after another period (". ,", ". ."),
 // spaces before punctuation and doubled spaces. Tabs and other spacing become single spaces
 // without a report (they carry no content). keep turns the reported rules off.
@@ -28,7 +29,7 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 		case keep:
 		case c == '<':
 			if n := tagRemnant(s[i:]); n > 0 {
-				*removed = append(*removed, Removal{Line: line, Text: s[i : i+n], Reason: "stray HTML tag"})
+				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i : i+n]), Reason: "stray HTML tag"})
 				i += n
 				continue
 			}
@@ -40,10 +41,10 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 			}
 			if j > i+1 && j < len(s) && (s[j] == ',' || s[j] == '.' && !isEllipsisAt(s, j)) {
 				if s[j] == ',' {
-					*removed = append(*removed, Removal{Line: line, Text: s[i:j], Reason: "stray period before a comma" + context(s, i, j+1)})
+					*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i:j]), Reason: "stray period before a comma" + context(s, i, j+1)})
 					i = j
 				} else {
-					*removed = append(*removed, Removal{Line: line, Text: s[i+1 : j+1], Reason: "stray second period" + context(s, i, j+1)})
+					*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i+1 : j+1]), Reason: "stray second period" + context(s, i, j+1)})
 					b.WriteByte('.')
 					i = j + 1
 				}
@@ -55,12 +56,12 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 				j++
 			}
 			if j < len(s) && isSpaceBeforePunctDebris(s, j) {
-				*removed = append(*removed, Removal{Line: line, Text: s[i:j], Reason: "space before punctuation" + context(s, i, j+1)})
+				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i:j]), Reason: "space before punctuation" + context(s, i, j+1)})
 				i = j
 				continue
 			}
 			if j-i > 1 && j < len(s) {
-				*removed = append(*removed, Removal{Line: line, Text: s[i+1 : j], Reason: "doubled space" + context(s, i, j)})
+				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i+1 : j]), Reason: "doubled space" + context(s, i, j)})
 				b.WriteByte(' ')
 				i = j
 				continue
