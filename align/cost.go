@@ -10,13 +10,16 @@ type model struct {
 	brkCost   float64 // cost of a bead that straddles a paragraph start
 	ratio     float64 // target characters per source character, measured on the documents
 	variance  float64 // variance of target length per source character (Gale–Church's s²)
-	lexScale  float64
+	// A member of a many-to-many bead whose own cost against the other side exceeds explained
+	// is not explained by it (see chanLevel.unexplained).
+	explained float64
 }
 
-// groupFactor scales the lexical cost of a bead by its size: a bead of a+b sentences counts as
-// a+b-1 pairs, what the same sentences would cost aligned 1-1 as far as they go. Merging is then
-// only chosen when the merged groups fit better than the sentences one by one.
-func (md *model) groupFactor(t beadType) float64 { return float64(t.a + t.b - 1) }
+// groupFactor scales the lexical cost of a bead by its size: a bead counts as max(a, b) pairs,
+// what its sentences would cost aligned 1-1 as far as they go (2-2 as two 1-1 beads, 1-3 as a
+// 1-1 bead and two deletions at less than deletion cost). With the shape prior, merging is only
+// chosen when the merged groups fit better than the sentences one by one.
+func (md *model) groupFactor(t beadType) float64 { return float64(max(t.a, t.b)) }
 
 // beadType is a bead shape: a source and b target units, with its prior cost.
 type beadType struct {
@@ -139,7 +142,7 @@ func (s *scorer) cost(t beadType, i, j int) float64 {
 		}
 		if t.a == 1 && t.b == 1 {
 			cos := s.crossDot(k, i0, j0) / math.Sqrt(nx*ny)
-			lex += ch.weight * md.lexCost(cos, (float64(ch.srcBase[0][i0])+float64(ch.tgtBase[0][j0]))/2, ch.good)
+			lex += ch.weight * md.lexCost(ch.scale, cos, (float64(ch.srcBase[0][i0])+float64(ch.tgtBase[0][j0]))/2, ch.good)
 			continue
 		}
 		lex += ch.weight * s.groupLex(k, t, i0, j0, nx, ny)
@@ -173,27 +176,31 @@ func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64
 		whole += r
 	}
 	// The groups as wholes count as one more member.
-	sum := md.lexCost(whole/math.Sqrt(nx*ny), (gx+gy)/2, ch.good)
+	sum := md.lexCost(ch.scale, whole/math.Sqrt(nx*ny), (gx+gy)/2, ch.good)
 	n := 1
+	var unexplained float64
+	member := func(c float64) {
+		sum += c
+		n++
+		unexplained += max(0, c-md.explained)
+	}
 	for p := 0; p < t.a; p++ {
 		if n2 := float64(ch.srcSelf[0][i0+p]); n2 > 0 {
 			cos := rows[p] / math.Sqrt(n2*ny)
-			sum += md.lexCost(cos, (float64(ch.srcBase[0][i0+p])+gy)/2, ch.good)
+			member(md.lexCost(ch.scale, cos, (float64(ch.srcBase[0][i0+p])+gy)/2, ch.good))
 		} else {
-			sum++ // a sentence without features: no evidence either way
+			member(1) // a sentence without features: no evidence either way
 		}
-		n++
 	}
 	for q := 0; q < t.b; q++ {
 		if n2 := float64(ch.tgtSelf[0][j0+q]); n2 > 0 {
 			cos := cols[q] / math.Sqrt(n2*nx)
-			sum += md.lexCost(cos, (float64(ch.tgtBase[0][j0+q])+gx)/2, ch.good)
+			member(md.lexCost(ch.scale, cos, (float64(ch.tgtBase[0][j0+q])+gx)/2, ch.good))
 		} else {
-			sum++
+			member(1)
 		}
-		n++
 	}
-	return sum / float64(n)
+	return sum/float64(n) + ch.unexplained*unexplained/float64(t.a+t.b-1)
 }
 
 // maxMembers bounds the sentences on one side of a bead.
@@ -202,6 +209,6 @@ const maxMembers = 8
 // lexCost maps a cosine to a cost through its normalized similarity (cos-base)/good, which is
 // 0 for a pair like random ones and 1 for a typical true pair: the cost is 1 for a random pair,
 // decreasing towards 0 for better-than-typical pairs and above 1 for worse-than-random ones.
-func (md *model) lexCost(cos, base, good float64) float64 {
-	return fastExp(-md.lexScale * (cos - base) / good)
+func (md *model) lexCost(scale, cos, base, good float64) float64 {
+	return fastExp(-scale * (cos - base) / good)
 }

@@ -19,8 +19,12 @@ type level struct {
 // cosine of any two groups from dot products of single units: the dot products of each unit with
 // its g-1 successors on the same side, and the random-pair baselines.
 type chanLevel struct {
-	weight   float64
-	src, tgt []vec
+	weight float64
+	scale  float64 // steepness of the lexical cost in the normalized similarity
+	// unexplained weighs the excess cost of bead members the other side does not explain. Only
+	// evidence that covers every sentence (MT) can tell an unrelated sentence tacked onto a bead.
+	unexplained float64
+	src, tgt    []vec
 	// srcSelf[k][p] is the dot product of source units p and p+k (k = 0: the squared norm).
 	srcSelf, tgtSelf [][]float32
 	// srcBase[a-1][i] is the mean cosine of source group [i, i+a) with random target units.
@@ -41,9 +45,11 @@ func (lv *level) downsample(depth int) *level {
 	c.tgtLen = pairSums(lv.tgtLen)
 	for _, ch := range lv.chans {
 		c.chans = append(c.chans, chanLevel{
-			weight: ch.weight,
-			src:    pairVecs(ch.src, depth),
-			tgt:    pairVecs(ch.tgt, depth),
+			weight:      ch.weight,
+			scale:       ch.scale,
+			unexplained: ch.unexplained,
+			src:         pairVecs(ch.src, depth),
+			tgt:         pairVecs(ch.tgt, depth),
 		})
 	}
 	return c

@@ -23,19 +23,25 @@ type tuning struct {
 	delCost       float64 // one unit without counterpart
 	priorStep     float64 // extra cost per sentence beyond 1-1
 	lexScale      float64 // steepness of the lexical cost in the normalized similarity
+	mtScale       float64 // the same for the MT channel
 	mtWeight      float64
 	surfaceWeight float64 // surface evidence when it is the only lexical channel
 	surfaceWithMT float64
+	explained     float64
+	unexplained   float64
 }
 
 var defaults = tuning{
 	lenWeight:     0.12,
 	delCost:       1.2,
-	priorStep:     0.3,
+	priorStep:     0.25,
 	lexScale:      0.75,
+	mtScale:       1.25,
 	mtWeight:      0.75,
 	surfaceWeight: 1,
-	surfaceWithMT: 0.25,
+	surfaceWithMT: 0.1,
+	explained:     0.5,
+	unexplained:   0.5,
 }
 
 // Align aligns src with tgt. It never refuses degenerate input: an empty side gives beads with
@@ -69,18 +75,20 @@ func newLevel(src, tgt []string, opt Options) *level {
 	surf := surface(opt.Dict)
 	if opt.MT != nil {
 		ng := charNgrams(mtOrders...)
-		lv.chans = append(lv.chans, fromChannel(newChannel(opt.MT, tgt, ng, ng, defaults.mtWeight)))
-		lv.chans = append(lv.chans, fromChannel(newChannel(src, tgt, surf, surface(nil), defaults.surfaceWithMT)))
+		mtc := fromChannel(newChannel(opt.MT, tgt, ng, ng, defaults.mtWeight), defaults.mtScale)
+		mtc.unexplained = defaults.unexplained
+		lv.chans = append(lv.chans, mtc)
+		lv.chans = append(lv.chans, fromChannel(newChannel(src, tgt, surf, surface(nil), defaults.surfaceWithMT), defaults.lexScale))
 	} else {
-		lv.chans = append(lv.chans, fromChannel(newChannel(src, tgt, surf, surface(nil), defaults.surfaceWeight)))
+		lv.chans = append(lv.chans, fromChannel(newChannel(src, tgt, surf, surface(nil), defaults.surfaceWeight), defaults.lexScale))
 	}
 	lv.srcBrk = breakMask(opt.SrcBreaks, len(src))
 	lv.tgtBrk = breakMask(opt.TgtBreaks, len(tgt))
 	return lv
 }
 
-func fromChannel(c *channel) chanLevel {
-	return chanLevel{weight: c.weight, src: c.src, tgt: c.tgt}
+func fromChannel(c *channel, scale float64) chanLevel {
+	return chanLevel{weight: c.weight, scale: scale, src: c.src, tgt: c.tgt}
 }
 
 func charLens(ss []string) []float64 {
@@ -110,7 +118,7 @@ func newModel(lv *level, g int) *model {
 		types:     beadTypes(g, defaults.priorStep),
 		lenWeight: defaults.lenWeight,
 		delCost:   defaults.delCost,
-		lexScale:  defaults.lexScale,
+		explained: defaults.explained,
 		brkCost:   brkCost,
 		ratio:     1,
 	}
@@ -185,14 +193,16 @@ func (lv *level) slice(s span) *level {
 	}
 	for _, ch := range lv.chans {
 		sub.chans = append(sub.chans, chanLevel{
-			weight:  ch.weight,
-			src:     ch.src[s.i0:s.i1],
-			tgt:     ch.tgt[s.j0:s.j1],
-			srcSelf: sliceRows(ch.srcSelf, s.i0, s.i1),
-			tgtSelf: sliceRows(ch.tgtSelf, s.j0, s.j1),
-			srcBase: sliceRows(ch.srcBase, s.i0, s.i1),
-			tgtBase: sliceRows(ch.tgtBase, s.j0, s.j1),
-			good:    ch.good,
+			weight:      ch.weight,
+			scale:       ch.scale,
+			unexplained: ch.unexplained,
+			src:         ch.src[s.i0:s.i1],
+			tgt:         ch.tgt[s.j0:s.j1],
+			srcSelf:     sliceRows(ch.srcSelf, s.i0, s.i1),
+			tgtSelf:     sliceRows(ch.tgtSelf, s.j0, s.j1),
+			srcBase:     sliceRows(ch.srcBase, s.i0, s.i1),
+			tgtBase:     sliceRows(ch.tgtBase, s.j0, s.j1),
+			good:        ch.good,
 		})
 	}
 	return sub
