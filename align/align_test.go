@@ -91,18 +91,19 @@ func TestPerturbedRecovery(t *testing.T) {
 		src, tgt []string
 		opt      func([]string) Options
 		min      float64
+		seeds    uint64
 	}
 	docs := []doc{
 		// The tram MT as a "translation": surface evidence only (same-language names, numbers).
-		{"tram-surface", src, mt, func([]string) Options { return Options{} }, 0.8},
+		{"tram-surface", src, mt, func([]string) Options { return Options{} }, 0.8, 4},
 	}
 	if d, ok := tryTextberg(t); ok {
-		docs = append(docs, doc{"textberg-surface", d.de, d.mt, func([]string) Options { return Options{} }, 0.85})
+		docs = append(docs, doc{"textberg-surface", d.de, d.mt, func([]string) Options { return Options{} }, 0.85, 2})
 	}
 	for _, d := range docs {
 		t.Run(d.name, func(t *testing.T) {
 			var total Counts
-			for seed := uint64(10); seed < 14; seed++ {
+			for seed := uint64(10); seed < 10+d.seeds; seed++ {
 				tgt, gold := perturb(d.tgt, d.src, seed, perturbRates{merge: 0.06, split: 0.06, drop: 0.04, add: 0.04})
 				beads, err := Align(d.src, tgt, d.opt(tgt))
 				if err != nil {
@@ -151,7 +152,7 @@ func TestDegenerate(t *testing.T) {
 // TestCoarseToFineMatchesFull checks that the banded coarse-to-fine search finds the same
 // alignment as the exhaustive one on a document large enough to be searched coarse to fine.
 func TestCoarseToFineMatchesFull(t *testing.T) {
-	src, tgt, gold := synthetic(600, 3)
+	src, tgt, gold := synthetic(400, 3)
 	full, fine := searchBoth(t, src, tgt)
 	if beadsString(full) != beadsString(fine) {
 		t.Errorf("coarse-to-fine differs from full search: full %s, coarse-to-fine %s", Evaluate(gold, full), Evaluate(gold, fine))

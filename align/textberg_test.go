@@ -80,6 +80,7 @@ func TestTextbergDev(t *testing.T) {
 		{"mt", Options{MT: d.mt}, 0.88},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			beads, err := Align(d.de, d.fr, tc.opt)
 			if err != nil {
 				t.Fatal(err)
