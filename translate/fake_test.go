@@ -128,11 +128,11 @@ func (m *memMemory) len() int {
 // fakeGlossary knows a few terms by exact substring.
 type fakeGlossary map[string]string
 
-func (g fakeGlossary) Terms(source string) []providers.Term {
-	var out []providers.Term
+func (g fakeGlossary) Terms(source string) []Term {
+	var out []Term
 	for de, en := range g {
 		if strings.Contains(source, de) {
-			out = append(out, providers.Term{Source: de, Target: en})
+			out = append(out, Term{Term: providers.Term{Source: de, Target: en}, Entry: de + "\t" + en})
 		}
 	}
 	return out

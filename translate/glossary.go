@@ -5,21 +5,26 @@ import (
 	"github.com/bitext/bitext/providers"
 )
 
-// FromGlossary adapts a loaded glossary to the pipeline. An entry goes to providers as
-// do-not-translate when it is marked so or when its target is its source (a name such as NATO),
-// which lets Google protect it with a translate="no" span.
+// FromGlossary adapts a loaded glossary to the pipeline. Terms go to providers as found in the
+// text, with the entry's required target; an entry goes as do-not-translate when it is marked so
+// or when its target is its source (a name such as NATO), which lets Google protect it with a
+// translate="no" span.
 func FromGlossary(g *glossary.Glossary) Glossary { return glossaryAdapter{g} }
 
 type glossaryAdapter struct{ g *glossary.Glossary }
 
-func (a glossaryAdapter) Terms(source string) []providers.Term {
-	entries := glossary.Applied(a.g.FindSource(source))
-	if len(entries) == 0 {
+func (a glossaryAdapter) Terms(source string) []Term {
+	matches := a.g.FindSource(source)
+	if len(matches) == 0 {
 		return nil
 	}
-	terms := make([]providers.Term, len(entries))
-	for i, e := range entries {
-		terms[i] = providers.Term{Source: e.Source, Target: e.Target, DoNotTranslate: e.DoNotTranslate || e.Source == e.Target}
+	terms := make([]Term, len(matches))
+	for i, m := range matches {
+		e := m.Entry
+		terms[i] = Term{
+			Term:  providers.Term{Source: m.Text, Target: e.Target, DoNotTranslate: e.DoNotTranslate || e.Source == e.Target},
+			Entry: e.Key(),
+		}
 	}
 	return terms
 }

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,8 +62,8 @@ func TestRealGlossaryRepair(t *testing.T) {
 		t.Fatalf("%d requests, want 5", len(reqs))
 	}
 	want := map[string]string{
-		"Dies erklärte der Sprecher des Außenministeriums.": "Außenministerium",
-		"NATO-Generalsekretär Jens Stoltenberg sagte das.":  "Generalsekretär,NATO",
+		"Dies erklärte der Sprecher des Außenministeriums.": "Außenministeriums", // as found in the text
+		"NATO-Generalsekretär Jens Stoltenberg sagte das.":  "NATO,Generalsekretär",
 		"Beide Seiten werden keine Mühen scheuen.":          "",
 	}
 	for _, r := range reqs {
@@ -72,5 +73,23 @@ func TestRealGlossaryRepair(t *testing.T) {
 		if fb := r.Feedback["1"]; fb != "" && !strings.Contains(fb, "must be translated as") {
 			t.Errorf("feedback %q", fb)
 		}
+	}
+}
+
+// TestTermKeysAreEntries: inflected forms go to the provider as written, but the memory key
+// holds the glossary entries, so both forms key the same terms.
+func TestTermKeysAreEntries(t *testing.T) {
+	g, err := glossary.Parse(strings.NewReader(seedGlossary), "seed.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &Translator{Glossary: FromGlossary(g)}
+	terms1, _, keys1 := tr.findTerms("Das Außenministerium sprach.")
+	terms2, _, keys2 := tr.findTerms("Der Sprecher des Außenministeriums sprach.")
+	if terms1[0].Source != "Außenministerium" || terms2[0].Source != "Außenministeriums" {
+		t.Errorf("terms %+v, %+v", terms1, terms2)
+	}
+	if len(keys1) != 1 || fmt.Sprint(keys1) != fmt.Sprint(keys2) || keys1[0] != "Außenministerium\tState Department" {
+		t.Errorf("keys %q, %q", keys1, keys2)
 	}
 }

@@ -18,7 +18,7 @@ type Estimate struct {
 	Tokens     int // estimated input tokens of the requests, context included
 	Requests   int // requests at the provider's batch limits, before retries and repairs
 	Terms      int // glossary term occurrences found
-	// TermsFound counts each distinct glossary term (source as written in the glossary) found.
+	// TermsFound counts the occurrences of each glossary entry found (keyed by Term.Entry).
 	TermsFound map[string]int
 }
 
@@ -39,8 +39,8 @@ func (t *Translator) Plan(ctx context.Context, docs iter.Seq2[*segment.Document,
 	keep := func(j *job) error {
 		est.Documents++
 		for i := range j.units {
-			for _, term := range j.units[i].terms {
-				est.TermsFound[term.Source]++
+			for _, e := range j.units[i].entries {
+				est.TermsFound[e]++
 			}
 		}
 		return nil

@@ -70,10 +70,21 @@ var _ Memory = (*tm.DB)(nil)
 // Glossary finds the terms of a source text and checks translations. The CLI adapts a
 // *glossary.Glossary to it; tests use small fakes.
 type Glossary interface {
-	// Terms returns the distinct glossary terms found in a source text, in text order.
-	Terms(source string) []providers.Term
+	// Terms returns the glossary terms found in a source text.
+	Terms(source string) []Term
 	// Check returns what is wrong with a translation of source.
 	Check(source, target string) []Violation
+}
+
+// Term is a glossary term found in a source text.
+type Term struct {
+	// Term goes to the provider. Its Source is the term as written in the text ("Außenministeriums"
+	// for the entry "Außenministerium"), so that a provider protecting terms by their source
+	// (Google's translate="no" spans) finds inflected forms too.
+	providers.Term
+	// Entry identifies the glossary entry (its source and target); the entries that applied are
+	// part of the memory key. Plans count terms by it.
+	Entry string
 }
 
 // Violation is a glossary rule a translation breaks.

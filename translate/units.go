@@ -17,8 +17,9 @@ type unitState struct {
 	source   string
 	context  string // the paragraph, for providers that take context; "" when it adds nothing
 
-	terms []providers.Term // glossary terms found in source, as sent to the provider (not with GlossaryCheck)
-	key   tm.Key
+	terms   []providers.Term // glossary terms found in source, as sent to the provider (not with GlossaryCheck)
+	entries []string         // the glossary entries of terms, for plans
+	key     tm.Key
 
 	target     string
 	tmHit      bool
@@ -80,7 +81,7 @@ func (t *Translator) newJob(index int, doc *segment.Document) *job {
 		u := &j.units[i]
 		var termKeys []string
 		if mode != GlossaryOff {
-			u.terms, termKeys = t.findTerms(u.source)
+			u.terms, u.entries, termKeys = t.findTerms(u.source)
 		}
 		if mode == GlossaryCheck {
 			termKeys = nil // nothing was sent, so nothing applied to the answer
@@ -94,26 +95,30 @@ func (t *Translator) newJob(index int, doc *segment.Document) *job {
 	return j
 }
 
-// findTerms returns the distinct glossary terms in a source text as provider terms, and their
-// memory keys (sorted), because the terms that applied are part of what was asked.
-func (t *Translator) findTerms(source string) ([]providers.Term, []string) {
+// findTerms returns the distinct glossary terms in a source text as provider terms, the entry of
+// each, and the memory keys of the entries (sorted, distinct), because the terms that applied are
+// part of what was asked.
+func (t *Translator) findTerms(source string) ([]providers.Term, []string, []string) {
 	found := t.Glossary.Terms(source)
 	if len(found) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	seen := map[string]bool{}
+	seenTerm, seenKey := map[providers.Term]bool{}, map[string]bool{}
 	var terms []providers.Term
-	var keys []string
-	for _, term := range found {
-		k := term.Source + "\t" + term.Target
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
+	var entries, keys []string
+	for _, ft := range found {
+		term := ft.Term
 		term.DoNotTranslate = term.DoNotTranslate || t.mode() == GlossaryMask
-		terms = append(terms, term)
-		keys = append(keys, k)
+		if !seenTerm[term] {
+			seenTerm[term] = true
+			terms = append(terms, term)
+			entries = append(entries, ft.Entry)
+		}
+		if !seenKey[ft.Entry] {
+			seenKey[ft.Entry] = true
+			keys = append(keys, ft.Entry)
+		}
 	}
 	sort.Strings(keys)
-	return terms, keys
+	return terms, entries, keys
 }

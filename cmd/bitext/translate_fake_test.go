@@ -173,8 +173,8 @@ func cmdFakeTerms(ts *testscript.TestScript, neg bool, args []string) {
 	for i, r := range reqs {
 		want := map[string]bool{}
 		for _, s := range r.Info.Segments {
-			for _, e := range glossary.Applied(g.FindSource(s.Text)) {
-				want[e.Source] = true
+			for _, m := range g.FindSource(s.Text) {
+				want[m.Text] = true // terms go as found in the text
 			}
 		}
 		got := map[string]bool{}
