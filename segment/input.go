@@ -34,7 +34,7 @@ func (lr *lineReader) readLine() ([]byte, error) {
 		chunk, err := lr.r.ReadSlice('\n')
 		// Fail fast on binary input instead of buffering a huge "line" first.
 		if i := bytes.IndexByte(chunk, 0); i >= 0 {
-			return nil, &InputError{File: lr.name, Offset: lr.next + int64(len(lr.buf)+i), Msg: "binary data (NUL byte), not a text file", Err: errBinary}
+			return nil, &InputError{File: lr.name, Offset: lr.next + int64(len(lr.buf)+i), Msg: "binary data (NUL byte), not a text file", Err: ErrBinary}
 		}
 		if err == bufio.ErrBufferFull {
 			lr.buf = append(lr.buf, chunk...)
@@ -70,23 +70,24 @@ func (lr *lineReader) readLine() ([]byte, error) {
 
 var utf8BOM = []byte("\xEF\xBB\xBF")
 
-// errBinary and errEncoding classify InputErrors for callers that want to tell them apart.
+// ErrBinary and ErrInvalidUTF8 are wrapped by the *InputError for binary input (NUL bytes) and
+// for text that is not UTF-8, so callers can tell them apart with errors.Is.
 var (
-	errBinary   = errors.New("binary data")
-	errEncoding = errors.New("invalid UTF-8")
+	ErrBinary      = errors.New("binary data")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 )
 
 // checkText returns an *InputError if b (which starts at byte offset base, on line line of the
 // input) contains a NUL byte or invalid UTF-8.
 func checkText(b []byte, name string, base int64, line int) error {
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		return &InputError{File: name, Offset: base + int64(i), Msg: "binary data (NUL byte), not a text file", Err: errBinary}
+		return &InputError{File: name, Offset: base + int64(i), Msg: "binary data (NUL byte), not a text file", Err: ErrBinary}
 	}
 	if utf8.Valid(b) {
 		return nil
 	}
 	i := invalidUTF8(b)
-	return &InputError{File: name, Offset: base + int64(i), Msg: "invalid UTF-8 (line " + strconv.Itoa(line+bytes.Count(b[:i], []byte("\n"))) + ")", Err: errEncoding}
+	return &InputError{File: name, Offset: base + int64(i), Msg: "invalid UTF-8 (line " + strconv.Itoa(line+bytes.Count(b[:i], []byte("\n"))) + ")", Err: ErrInvalidUTF8}
 }
 
 // invalidUTF8 returns the offset of the first invalid UTF-8 sequence in b.

@@ -31,7 +31,7 @@ func readHTMLText(r io.Reader, name string) (string, error) {
 		return "", err
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", &InputError{File: name, Offset: int64(i), Msg: "binary data (NUL byte), not a text file", Err: errBinary}
+		return "", &InputError{File: name, Offset: int64(i), Msg: "binary data (NUL byte), not a text file", Err: ErrBinary}
 	}
 	if !utf8.Valid(data) {
 		// DetermineEncoding only calls BOMs certain; a <meta charset> it finds counts as a

@@ -320,14 +320,14 @@ func TestBadInput(t *testing.T) {
 		want   string
 		target error
 	}{
-		{"invalid UTF-8 text", "Zeile eins\nGr\xfc\xdfe", Text, "bad: byte 13: invalid UTF-8 (line 2)", errEncoding},
-		{"invalid UTF-8 markdown", "# T\n\n\xff", Markdown, "bad: byte 5: invalid UTF-8 (line 3)", errEncoding},
-		{"invalid UTF-8 html", "<p>\xc3</p>", HTML, "bad: byte 3: invalid UTF-8 (line 1)", errEncoding},
-		{"NUL text", "abc\x00def", Text, "bad: byte 3: binary data (NUL byte), not a text file", errBinary},
-		{"NUL late line", "abc\ndef\n\x00", Text, "bad: byte 8: binary data (NUL byte), not a text file", errBinary},
-		{"NUL markdown", "\x00", Markdown, "bad: byte 0: binary data (NUL byte), not a text file", errBinary},
-		{"NUL html", "<p>\x00</p>", HTML, "bad: byte 3: binary data (NUL byte), not a text file", errBinary},
-		{"UTF-16", "\xff\xfeH\x00i\x00", Text, "bad: byte 3: binary data (NUL byte), not a text file", errBinary},
+		{"invalid UTF-8 text", "Zeile eins\nGr\xfc\xdfe", Text, "bad: byte 13: invalid UTF-8 (line 2)", ErrInvalidUTF8},
+		{"invalid UTF-8 markdown", "# T\n\n\xff", Markdown, "bad: byte 5: invalid UTF-8 (line 3)", ErrInvalidUTF8},
+		{"invalid UTF-8 html", "<p>\xc3</p>", HTML, "bad: byte 3: invalid UTF-8 (line 1)", ErrInvalidUTF8},
+		{"NUL text", "abc\x00def", Text, "bad: byte 3: binary data (NUL byte), not a text file", ErrBinary},
+		{"NUL late line", "abc\ndef\n\x00", Text, "bad: byte 8: binary data (NUL byte), not a text file", ErrBinary},
+		{"NUL markdown", "\x00", Markdown, "bad: byte 0: binary data (NUL byte), not a text file", ErrBinary},
+		{"NUL html", "<p>\x00</p>", HTML, "bad: byte 3: binary data (NUL byte), not a text file", ErrBinary},
+		{"UTF-16", "\xff\xfeH\x00i\x00", Text, "bad: byte 3: binary data (NUL byte), not a text file", ErrBinary},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
