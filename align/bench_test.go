@@ -8,13 +8,24 @@ import (
 	"time"
 )
 
-// BenchmarkAlignSynthetic aligns synthetic documents of 10,000 and 100,000 sentences per side
-// (generated in the test, with merges, splits, deletions and insertions) and reports seconds
+// BenchmarkAlignSynthetic aligns synthetic documents of 10,000 (with and without MT) and 100,000
+// sentences per side (generated in the test, with merges, splits, deletions and insertions) and reports seconds
 // per alignment (wall and CPU), the peak heap above what the inputs already use, and strict F1.
 func BenchmarkAlignSynthetic(b *testing.B) {
-	for _, n := range []int{10_000, 100_000} {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			src, tgt, gold := synthetic(n, 1)
+	for _, bc := range []struct {
+		n  int
+		mt bool
+	}{{10_000, false}, {10_000, true}, {100_000, false}} {
+		name := fmt.Sprintf("n=%d", bc.n)
+		if bc.mt {
+			name += "/mt"
+		}
+		b.Run(name, func(b *testing.B) {
+			src, tgt, mt, gold := syntheticMT(bc.n, 1)
+			opt := Options{}
+			if bc.mt {
+				opt.MT = mt
+			}
 			var c Counts
 			var peak uint64
 			cpu0 := cpuSeconds()
@@ -22,7 +33,7 @@ func BenchmarkAlignSynthetic(b *testing.B) {
 				var beads []Bead
 				p := peakHeap(func() {
 					var err error
-					if beads, err = Align(src, tgt, Options{}); err != nil {
+					if beads, err = Align(src, tgt, opt); err != nil {
 						b.Fatal(err)
 					}
 				})

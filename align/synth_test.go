@@ -66,6 +66,13 @@ func mustOpen(t testing.TB, path string) *os.File {
 // vocabulary; the translation maps each word to a target word that shares its first letters
 // one time in three (cognates), and keeps numbers and capitalized names, as real translations do.
 func synthetic(n int, seed uint64) (src, tgt []string, gold []Bead) {
+	src, tgt, _, gold = syntheticMT(n, seed)
+	return src, tgt, gold
+}
+
+// syntheticMT is synthetic that also returns a machine translation of the source: the
+// translation before the edits, with one word in ten replaced.
+func syntheticMT(n int, seed uint64) (src, tgt, mt []string, gold []Bead) {
 	rng := rand.New(rand.NewPCG(seed, 99))
 	const vocab = 5000
 	word := func(k int, target bool) string {
@@ -97,7 +104,17 @@ func synthetic(n int, seed uint64) (src, tgt []string, gold []Bead) {
 		trans[i] = strings.Join(t, " ") + "."
 	}
 	tgt, gold = perturb(trans, trans, seed, perturbRates{merge: 0.03, split: 0.03, drop: 0.02, add: 0.02})
-	return src, tgt, gold
+	mt = make([]string, n)
+	for i, t := range trans {
+		ws := strings.Fields(t)
+		for k := range ws {
+			if rng.IntN(10) == 0 {
+				ws[k] = word(rng.IntN(vocab), true)
+			}
+		}
+		mt[i] = strings.Join(ws, " ")
+	}
+	return src, tgt, mt, gold
 }
 
 func strconvItoa(x int) string {
