@@ -86,8 +86,9 @@ func readAlignSide(c *cli.Context, name, lang string) (*alignSide, error) {
 	return s, nil
 }
 
-// readAlignMT reads --mt: one line per source sentence (blank lines, which mirror paragraph
-// breaks, are skipped).
+// readAlignMT reads --mt: one line per source sentence. A blank line is an empty translation
+// when the file has exactly one line per sentence; otherwise blank lines are taken for paragraph
+// breaks mirroring a presplit source, and skipped.
 func readAlignMT(c *cli.Context, src *alignSide) ([]string, error) {
 	name := c.String("mt")
 	if name == "" {
@@ -98,7 +99,7 @@ func readAlignMT(c *cli.Context, src *alignSide) ([]string, error) {
 		return nil, err
 	}
 	defer r.Close()
-	var lines []string
+	var lines, nonBlank []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for n := 1; sc.Scan(); n++ {
@@ -106,17 +107,21 @@ func readAlignMT(c *cli.Context, src *alignSide) ([]string, error) {
 		if err := align.CheckText(b); err != nil {
 			return nil, inputError(fmt.Errorf("%s:%d: %v", name, n, err))
 		}
+		lines = append(lines, string(b))
 		if len(b) > 0 {
-			lines = append(lines, string(b))
+			nonBlank = append(nonBlank, string(b))
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, inputError(fmt.Errorf("%s: %w", name, err))
 	}
-	if len(lines) != len(src.sentences) {
-		return nil, inputError(fmt.Errorf("%s: %d lines, but %s has %d sentences: --mt needs one line per source sentence", name, len(lines), src.name, len(src.sentences)))
+	switch len(src.sentences) {
+	case len(lines):
+		return lines, nil
+	case len(nonBlank):
+		return nonBlank, nil
 	}
-	return lines, nil
+	return nil, inputError(fmt.Errorf("%s: %d lines (%d not blank), but %s has %d sentences: --mt needs one line per source sentence", name, len(lines), len(nonBlank), src.name, len(src.sentences)))
 }
 
 // readAlignDict builds the dictionary from --dict and --glossary.
