@@ -17,9 +17,10 @@ func alignCommand() *cli.Command {
 		Description: `Splits SRC and TGT into sentences (any article format, or one sentence per line with
 --presplit) and aligns them: 1-1, 1-0, 0-1 and many-to-many beads, each with a confidence in
 [0,1]. Evidence: sentence lengths, shared numbers, names and cognates, an optional dictionary
-and glossary, and, when given, a machine translation of SRC: --mt FILE, or --provider NAME to translate SRC
-sentence by sentence with that provider through the translation memory (--tm, --no-tm).
-Paragraphs are anchors when both sides agree. "-" reads one side from standard input.
+and glossary, and, when given, a machine translation of SRC: --mt FILE, or --provider NAME
+(or $BITEXT_PROVIDER) to translate SRC sentence by sentence with that provider through the
+translation memory (--tm, --no-tm). Paragraphs are anchors when both sides agree. "-" reads
+one side from standard input.
 
 Output formats: beads ("[0, 1]:[0]:0.93", 0-based, "[]" for an empty side), ladder
 (hunalign's), tsv, jsonl, tmx, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
@@ -29,15 +30,15 @@ recall and F1 instead of the alignment (or besides it with -o).`,
 			&cli.BoolFlag{Name: "presplit", Usage: "inputs have one sentence per line (blank lines separate paragraphs)"},
 			&cli.StringFlag{Name: "src-lang", Value: "de", Usage: "language `CODE` of SRC"},
 			&cli.StringFlag{Name: "tgt-lang", Value: "en", Usage: "language `CODE` of TGT"},
-			&cli.StringFlag{Name: "input-format", Usage: "text, markdown or html (default: from the file extensions; ignored with --presplit)"},
-			&cli.StringFlag{Name: "mt", Usage: "machine translation of SRC into the target language, one line per source sentence `FILE`"},
+			&cli.StringFlag{Name: "input-format", Usage: "`FORMAT` of both inputs: text, markdown or html (default: from the file extensions; ignored with --presplit)"},
+			&cli.StringFlag{Name: "mt", Usage: "machine translation `FILE` of SRC into the target language, one line per source sentence"},
 			&cli.StringFlag{Name: "dict", Usage: "bilingual dictionary `FILE`: source<TAB>target lines or Ding (trans-de-en) format"},
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) used as dictionary"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads whose confidence is below `X` (not in ladder output)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output: beads, ladder, tsv, jsonl, tmx or moses"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output `FORMAT`: beads, ladder, tsv, jsonl, tmx or moses"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (moses: PREFIX) instead of standard output"},
 			&cli.StringFlag{Name: "gold", Usage: "score the alignment against gold beads in `FILE` and print precision, recall and F1"},
-			&cli.IntFlag{Name: "max-group", Value: 5, Usage: "most sentences on one side of a bead"},
+			&cli.IntFlag{Name: "max-group", Value: 5, Usage: "at most `N` sentences on one side of a bead (the smaller side has at most 3)"},
 		}, alignMTFlags()...),
 		Action: runAlign,
 	}
