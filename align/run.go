@@ -264,5 +264,6 @@ func sliceRows(rows [][]float32, from, to int) [][]float32 {
 	return out
 }
 
-// mtOrders are the character n-gram orders compared between the MT and the target.
-var mtOrders = []int{3, 4}
+// mtOrders are the character n-gram orders compared between the MT and the target. Adding
+// 3-grams changes the dev-set F1 by 0.002 and costs half again as much time and memory.
+var mtOrders = []int{4}
