@@ -113,7 +113,12 @@ func straddles(brk []bool, i, a int) bool {
 
 // cost returns the cost of bead t ending at lattice point (i, j): source units [i-a, i) and
 // target units [j-b, j).
-func (s *scorer) cost(t beadType, i, j int) float64 {
+func (s *scorer) cost(t beadType, i, j int) float64 { return s.costBelow(t, i, j, math.Inf(1)) }
+
+// costBelow is cost, except that once the cost is known to reach limit it returns a partial
+// cost ≥ limit without computing the lexical part: the length and shape costs alone rule out
+// most large beads, and lexical costs are never negative.
+func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 	md, lv := s.md, s.lv
 	if t.a == 0 || t.b == 0 {
 		return md.delCost * float64(t.a+t.b)
@@ -131,6 +136,9 @@ func (s *scorer) cost(t beadType, i, j int) float64 {
 		ly += y
 	}
 	c += md.lenWeight * md.lengthCost(lx, ly)
+	if c >= limit {
+		return c
+	}
 	var lex float64
 	for k := range lv.chans {
 		ch := &lv.chans[k]

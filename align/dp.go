@@ -52,7 +52,7 @@ func search(md *model, lv *level, r *region) ([]point, []int, *scorer) {
 					if prev >= best {
 						continue
 					}
-					if c := prev + sc.cost(t, i, j); c < best {
+					if c := prev + sc.costBelow(t, i, j, best-prev); c < best {
 						best, arg = c, int8(k)
 					}
 				}
