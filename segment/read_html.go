@@ -95,11 +95,9 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 	if mainLen == 0 || mainLen < 200 && mainLen*2 < fullLen {
 		return nil, false
 	}
-	// Readability takes the title out of the content when it repeats it; put it back as the
-	// heading unless the article keeps a heading of its own at the top.
-	if title := strings.TrimSpace(art.Title()); title != "" && !startsWithHeading(main.out) {
-		main.out = append([]rawBlock{{Kind: Heading, Level: 1, Text: normalizeSpace(title)}}, main.out...)
-	}
+	// Readability takes the title out of the content when it repeats <title>, and never keeps an
+	// <h1> outside the element it picked; put the title back.
+	main.out = withTitle(doc, art, main.out, full.out)
 	// Report what readability left out, block by block.
 	kept := make(map[string]bool, len(main.out)+len(mainRemoved))
 	for _, b := range main.out {
@@ -115,15 +113,6 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 	}
 	*removed = append(*removed, mainRemoved...)
 	return main.out, true
-}
-
-func startsWithHeading(bs []rawBlock) bool {
-	for i := 0; i < len(bs) && i < 2; i++ {
-		if bs[i].Kind == Heading {
-			return true
-		}
-	}
-	return false
 }
 
 // containedIn reports whether text occurs inside one of the blocks (readability sometimes merges

@@ -1,0 +1,260 @@
+package segment
+
+import (
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Readability removes a heading from the extracted content when it repeats the page's title, and
+// it never looks outside the element it picks, so the article's <h1> is often lost. This file
+// decides what the article's title is and puts it back at the top of the content.
+//
+// The title is, in order of preference:
+//  1. the last <h1> before the content that is not the site's name (a logo), else the first
+//     such <h1> anywhere;
+//  2. readability's title (metadata such as og:title, else <title>), with a " | Site" or
+//     " - Site" suffix stripped, unless what is left is only the site's name.
+
+// titleSeparators separate an article title from the site name in <title>: "Title | Site".
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " / "}
+
+// withTitle returns content with the article's title as a level-1 heading in front, unless the
+// content already has it at the top or as a heading.
+func withTitle(doc *html.Node, art readability.Article, content, full []rawBlock) []rawBlock {
+	title := articleTitle(doc, art, content, full)
+	if title == "" || hasTitle(content, title) {
+		return content
+	}
+	return append([]rawBlock{{Kind: Heading, Level: 1, Text: title}}, content...)
+}
+
+// articleTitle finds the article's title, or "" when the page offers only its site name.
+func articleTitle(doc *html.Node, art readability.Article, content, full []rawBlock) string {
+	pageTitle := documentTitle(doc)
+	sites := siteNames(art.SiteName(), pageTitle)
+	if h := mainHeading(doc, content, full, sites); h != "" {
+		return h
+	}
+	fallback := normalizeSpace(art.Title())
+	if fallback == "" {
+		fallback = pageTitle
+	}
+	title, stripped := stripSiteSuffix(fallback)
+	if title == "" || sites[normTitle(title)] {
+		return ""
+	}
+	// A <title> with no separator and at most two words is the site's name ("Bbabo NET",
+	// "tagesschau.de") far more often than a headline.
+	if !stripped && len(strings.Fields(title)) <= 2 {
+		return ""
+	}
+	return title
+}
+
+// hasTitle reports whether the content already carries the title: as one of its first blocks or
+// as any heading. A heading matches when one contains the other ("Title" and "Title: Subtitle").
+func hasTitle(content []rawBlock, title string) bool {
+	t := normTitle(title)
+	for i, b := range content {
+		bt := normTitle(b.Text)
+		switch {
+		case bt == "":
+		case i < 3 && bt == t:
+			return true
+		case b.Kind == Heading && (strings.Contains(bt, t) || strings.Contains(t, bt)):
+			return true
+		}
+	}
+	return false
+}
+
+// siteNames returns the normalised names the page gives its site: the metadata site name and the
+// part of <title> after the last separator.
+func siteNames(metaSite, pageTitle string) map[string]bool {
+	sites := make(map[string]bool)
+	if s := normTitle(metaSite); s != "" {
+		sites[s] = true
+	}
+	if _, site, ok := splitSiteSuffix(pageTitle); ok {
+		sites[normTitle(site)] = true
+	}
+	return sites
+}
+
+// stripSiteSuffix removes a " | Site" suffix; stripped says whether there was one.
+func stripSiteSuffix(title string) (string, bool) {
+	head, _, ok := splitSiteSuffix(title)
+	if !ok {
+		return title, false
+	}
+	return head, true
+}
+
+// splitSiteSuffix splits "Title | Site" at the last separator. The site part must be short: a
+// long tail is more likely a subtitle.
+func splitSiteSuffix(title string) (head, site string, ok bool) {
+	best := -1
+	var sep string
+	for _, s := range titleSeparators {
+		if i := strings.LastIndex(title, s); i > best {
+			best, sep = i, s
+		}
+	}
+	if best <= 0 {
+		return title, "", false
+	}
+	head = strings.TrimSpace(title[:best])
+	site = strings.TrimSpace(title[best+len(sep):])
+	if head == "" || site == "" || len(strings.Fields(site)) > 4 {
+		return title, "", false
+	}
+	return head, site, true
+}
+
+// documentTitle returns the text of the page's <title>.
+func documentTitle(doc *html.Node) string {
+	var found string
+	var find func(*html.Node) bool
+	find = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Title {
+			var sb strings.Builder
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.TextNode {
+					sb.WriteString(c.Data)
+				}
+			}
+			found = normalizeSpace(sb.String())
+			return true
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return false // <title> belongs in <head>; do not search the article
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if find(c) {
+				return true
+			}
+		}
+		return false
+	}
+	find(doc)
+	return found
+}
+
+// h1Candidate is an <h1> of the page with its text as the HTML reader cleans it.
+type h1Candidate struct {
+	text string
+	logo bool // looks like the site's name rather than an article title
+}
+
+// mainHeading returns the <h1> that titles the content: the last one before the content starts
+// (in full, the page's blocks in document order), else the first one. Site names are skipped.
+func mainHeading(doc *html.Node, content, full []rawBlock, sites map[string]bool) string {
+	var hs []h1Candidate
+	collectH1(doc, false, false, &hs)
+	start := contentStart(content, full)
+	var before, first string
+	pos := 0 // index in full just past the previous heading found, so repeats are told apart
+	for _, h := range hs {
+		i := indexHeading(full, h.text, pos)
+		if i >= 0 {
+			pos = i + 1
+		}
+		if h.logo || sites[normTitle(h.text)] {
+			continue
+		}
+		if first == "" {
+			first = h.text
+		}
+		if start >= 0 && i >= 0 && i < start {
+			before = h.text
+		}
+	}
+	if before != "" {
+		return before
+	}
+	return first
+}
+
+// collectH1 appends the page's <h1>s in document order. inArticle is set inside <article> and
+// <main>; inChrome inside a page-level <header> or <nav>, where an <h1> is the site's logo.
+func collectH1(n *html.Node, inArticle, inChrome bool, out *[]h1Candidate) {
+	if n.Type == html.ElementNode {
+		switch a := n.DataAtom; {
+		case neverText[a], a == atom.Footer, a == atom.Aside, a == atom.Form:
+			return
+		case a == atom.Article, a == atom.Main:
+			inArticle = true
+		case a == atom.Nav, a == atom.Header && !inArticle:
+			inChrome = true
+		case a == atom.H1:
+			sub := htmlWalker{removed: new([]Removal)}
+			sub.walk(n)
+			sub.flush()
+			if text := textOf(sub.out); text != "" {
+				short := len(strings.Fields(text)) <= 3
+				*out = append(*out, h1Candidate{text: text, logo: inChrome && short || linksHome(n)})
+			}
+			return
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		collectH1(c, inArticle, inChrome, out)
+	}
+}
+
+// linksHome reports whether the heading's text is all one link to the site's front page, the
+// usual markup of a logo: <h1><a href="/">Site</a></h1>.
+func linksHome(h *html.Node) bool {
+	var link *html.Node
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && c.DataAtom == atom.A && link == nil:
+			link = c
+		default:
+			return false
+		}
+	}
+	if link == nil {
+		return false
+	}
+	for _, at := range link.Attr {
+		if at.Key == "href" {
+			switch strings.TrimSpace(at.Val) {
+			case "/", "./", "#", "index.html", "/index.html":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contentStart returns the index in full of the content's first block, or -1.
+func contentStart(content, full []rawBlock) int {
+	if len(content) == 0 {
+		return -1
+	}
+	first := normTitle(content[0].Text)
+	if first == "" {
+		return -1
+	}
+	for i, b := range full {
+		if t := normTitle(b.Text); strings.Contains(t, first) {
+			return i
+		}
+	}
+	return -1
+}
+
+// indexHeading returns the index of the first level-1 heading with text at or after from, or -1.
+func indexHeading(full []rawBlock, text string, from int) int {
+	for i := from; i < len(full); i++ {
+		if full[i].Kind == Heading && full[i].Level == 1 && full[i].Text == text {
+			return i
+		}
+	}
+	return -1
+}
