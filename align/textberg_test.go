@@ -105,16 +105,31 @@ func BenchmarkTextbergDev(b *testing.B) {
 				opt.MT = d.mt
 			}
 			var c Counts
+			var beads []Bead
 			for b.Loop() {
-				beads, err := Align(d.de, d.fr, opt)
-				if err != nil {
+				var err error
+				if beads, err = Align(d.de, d.fr, opt); err != nil {
 					b.Fatal(err)
 				}
 				c = Evaluate(d.gold, beads)
 			}
 			reportCounts(b, c)
+			// How well confidence separates right from wrong beads: strict precision of the
+			// beads at or above 0.8, and below 0.6.
+			b.ReportMetric(Evaluate(d.gold, withConfidence(beads, 0.8, 1.01)).Strict().P, "strict-P@conf>=0.8")
+			b.ReportMetric(Evaluate(d.gold, withConfidence(beads, 0, 0.6)).Strict().P, "strict-P@conf<0.6")
 		})
 	}
+}
+
+func withConfidence(beads []Bead, lo, hi float64) []Bead {
+	var out []Bead
+	for _, x := range beads {
+		if x.Confidence >= lo && x.Confidence < hi {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func reportCounts(b *testing.B, c Counts) {
