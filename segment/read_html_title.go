@@ -13,10 +13,13 @@ import (
 // decides what the article's title is and puts it back at the top of the content.
 //
 // The title is, in order of preference:
-//  1. the last <h1> before the content that is not the site's name (a logo), else the first
-//     such <h1> anywhere;
+//  1. the last <h1> before the content that is not the site's name, else the first such <h1>
+//     anywhere;
 //  2. readability's title (metadata such as og:title, else <title>), with a " | Site" or
 //     " - Site" suffix stripped, unless what is left is only the site's name.
+//
+// The site's name is known from og:site_name, the suffix of <title>, an <h1> linking to the front
+// page or standing short in the page header or navigation, and short texts in the page header.
 
 // titleSeparators separate an article title from the site name in <title>: "Title | Site".
 var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " / "}
@@ -34,21 +37,36 @@ func withTitle(doc *html.Node, art readability.Article, content, full []rawBlock
 // articleTitle finds the article's title, or "" when the page offers only its site name.
 func articleTitle(doc *html.Node, art readability.Article, content, full []rawBlock) string {
 	pageTitle := documentTitle(doc)
+	var page pageOutline
+	page.collect(doc, false, false)
 	sites := siteNames(art.SiteName(), pageTitle)
-	if h := mainHeading(doc, content, full, sites); h != "" {
+	for _, h := range page.h1s {
+		if h.logo {
+			sites[normTitle(h.text)] = true
+		}
+	}
+	for _, name := range page.headerNames {
+		sites[normTitle(name)] = true
+	}
+	if h := mainHeading(page.h1s, content, full, sites); h != "" {
 		return h
 	}
 	fallback := normalizeSpace(art.Title())
 	if fallback == "" {
 		fallback = pageTitle
 	}
-	title, stripped := stripSiteSuffix(fallback)
+	title, site, stripped := splitSiteSuffix(fallback)
+	if !stripped {
+		title = fallback
+	}
 	if title == "" || sites[normTitle(title)] {
 		return ""
 	}
 	// A <title> with no separator and at most two words is the site's name ("Bbabo NET",
-	// "tagesschau.de") far more often than a headline.
-	if !stripped && len(strings.Fields(title)) <= 2 {
+	// "tagesschau.de") far more often than a headline; so is a short head before a longer tail
+	// ("Bbabo NET - Nachrichten aus aller Welt").
+	words := len(strings.Fields(title))
+	if words <= 2 && (!stripped || len(strings.Fields(site)) > words) {
 		return ""
 	}
 	return title
@@ -82,15 +100,6 @@ func siteNames(metaSite, pageTitle string) map[string]bool {
 		sites[normTitle(site)] = true
 	}
 	return sites
-}
-
-// stripSiteSuffix removes a " | Site" suffix; stripped says whether there was one.
-func stripSiteSuffix(title string) (string, bool) {
-	head, _, ok := splitSiteSuffix(title)
-	if !ok {
-		return title, false
-	}
-	return head, true
 }
 
 // splitSiteSuffix splits "Title | Site" at the last separator. The site part must be short: a
@@ -151,9 +160,7 @@ type h1Candidate struct {
 
 // mainHeading returns the <h1> that titles the content: the last one before the content starts
 // (in full, the page's blocks in document order), else the first one. Site names are skipped.
-func mainHeading(doc *html.Node, content, full []rawBlock, sites map[string]bool) string {
-	var hs []h1Candidate
-	collectH1(doc, false, false, &hs)
+func mainHeading(hs []h1Candidate, content, full []rawBlock, sites map[string]bool) string {
 	start := contentStart(content, full)
 	var before, first string
 	pos := 0 // index in full just past the previous heading found, so repeats are told apart
@@ -178,31 +185,64 @@ func mainHeading(doc *html.Node, content, full []rawBlock, sites map[string]bool
 	return first
 }
 
-// collectH1 appends the page's <h1>s in document order. inArticle is set inside <article> and
-// <main>; inChrome inside a page-level <header> or <nav>, where an <h1> is the site's logo.
-func collectH1(n *html.Node, inArticle, inChrome bool, out *[]h1Candidate) {
+// pageOutline is what the page says about its title and its site name.
+type pageOutline struct {
+	h1s         []h1Candidate // in document order
+	headerNames []string      // short texts in the page header (logo, site name)
+}
+
+// collect walks the page. inArticle is set inside <article> and <main>; inChrome inside a
+// page-level <header> or <nav>, where an <h1> is the site's logo. Footers, asides and forms hold
+// no title.
+func (p *pageOutline) collect(n *html.Node, inArticle, inChrome bool) {
 	if n.Type == html.ElementNode {
 		switch a := n.DataAtom; {
 		case neverText[a], a == atom.Footer, a == atom.Aside, a == atom.Form:
 			return
 		case a == atom.Article, a == atom.Main:
 			inArticle = true
-		case a == atom.Nav, a == atom.Header && !inArticle:
+		case a == atom.Header && !inArticle && !inChrome:
+			p.headerNames = append(p.headerNames, shortTexts(n)...)
+			inChrome = true
+		case a == atom.Nav:
 			inChrome = true
 		case a == atom.H1:
-			sub := htmlWalker{removed: new([]Removal)}
-			sub.walk(n)
-			sub.flush()
-			if text := textOf(sub.out); text != "" {
+			text := textOf(blocksOf(n))
+			if text != "" {
 				short := len(strings.Fields(text)) <= 3
-				*out = append(*out, h1Candidate{text: text, logo: inChrome && short || linksHome(n)})
+				p.h1s = append(p.h1s, h1Candidate{text: text, logo: inChrome && short || linksHome(n)})
 			}
 			return
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		collectH1(c, inArticle, inChrome, out)
+		p.collect(c, inArticle, inChrome)
 	}
+}
+
+// blocksOf returns the blocks of n as the HTML reader sees them.
+func blocksOf(n *html.Node) []rawBlock {
+	w := htmlWalker{removed: new([]Removal)}
+	w.walk(n)
+	w.flush()
+	return w.out
+}
+
+// shortTexts returns the blocks of a page header of at most three words, leaving out navigation
+// (a breadcrumb there may repeat the article's title).
+func shortTexts(header *html.Node) []string {
+	var out []string
+	for c := header.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Nav {
+			continue
+		}
+		for _, b := range blocksOf(c) {
+			if len(strings.Fields(b.Text)) <= 3 {
+				out = append(out, b.Text)
+			}
+		}
+	}
+	return out
 }
 
 // linksHome reports whether the heading's text is all one link to the site's front page, the

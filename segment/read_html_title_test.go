@@ -34,6 +34,11 @@ func TestReadHTMLTitle(t *testing.T) {
 			[]string{"heading/1: " + h1, firstSentence},
 		},
 		{
+			"several h1: the last before the article is its title",
+			page("<title>"+h1+"</title>", nav+`<div class="rubrik"><h1>Politik</h1></div><div class="headline"><h1>`+h1+`</h1></div><article>`+articleBody+`</article><div class="more"><h1>Eine ganz andere Meldung des Tages</h1></div>`+footer),
+			[]string{"heading/1: " + h1, firstSentence},
+		},
+		{
 			"h1 inside the article, equal to <title>",
 			page("<title>"+h1+"</title>", nav+`<article><h1>`+h1+`</h1>`+articleBody+`<h2>Die Umsetzung der Minsker Abkommen</h2><p>Donfried betonte, dass Fortschritte möglich seien.</p></article>`+footer),
 			[]string{"heading/1: " + h1, firstSentence},
@@ -57,6 +62,21 @@ func TestReadHTMLTitle(t *testing.T) {
 			"h1 is a logo and <title> only the site name",
 			page("<title>Bbabo NET</title>", `<header><h1><a href="/">Bbabo NET</a></h1></header><article>`+articleBody+`</article>`+footer),
 			[]string{firstSentence},
+		},
+		{
+			"no h1, <title> is the site name and a slogan",
+			page("<title>Bbabo NET - Nachrichten aus aller Welt</title>", `<header><div class="logo">Bbabo NET</div></header><article>`+articleBody+`</article>`+footer),
+			[]string{firstSentence},
+		},
+		{
+			"no h1, <title> without suffix names the logo in the page header",
+			page("<title>Bbabo NET Nachrichten</title>", `<header><div class="logo">Bbabo NET Nachrichten</div>`+nav+`</header><article>`+articleBody+`</article>`+footer),
+			[]string{firstSentence},
+		},
+		{
+			"no h1, headline-like <title> without suffix",
+			page("<title>"+h1+"</title>", nav+`<article>`+articleBody+`</article>`+footer),
+			[]string{"heading/1: " + h1, firstSentence},
 		},
 		{
 			"h1 equals og:site_name",
