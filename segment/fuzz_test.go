@@ -97,6 +97,7 @@ func FuzzReadHTML(f *testing.F) {
 	seedCorpus(f, "../testdata/segment/us-kreml.html")
 	f.Add("<nav>x</nav><h1>T</h1><p>a<br>b &lt; /p&gt;</p><ul><li>x<ol><li>y</ol></ul><pre>c</pre>")
 	f.Add(`<meta charset="iso-8859-1"><p>Gr` + "\xfc" + `</p>`)
+	f.Add(page("<title>Titel des Artikels | Seite</title>", `<header><h1><a href="/">Seite</a></h1></header><article>`+articleBody+`</article>`))
 	f.Fuzz(func(t *testing.T, data string) { checkRead(t, data, HTML) })
 }
 
