@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/internal/cputime"
 )
 
 // BenchmarkAlignSynthetic aligns synthetic documents of 10,000 (with and without MT) and 100,000
@@ -28,7 +30,7 @@ func BenchmarkAlignSynthetic(b *testing.B) {
 			}
 			var c Counts
 			var peak uint64
-			cpu0 := cpuSeconds()
+			cpu0 := cputime.Seconds()
 			for b.Loop() {
 				var beads []Bead
 				p := peakHeap(func() {
@@ -41,7 +43,7 @@ func BenchmarkAlignSynthetic(b *testing.B) {
 				c = Evaluate(gold, beads)
 			}
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/op")
-			b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cputime.Seconds()-cpu0)/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 			b.ReportMetric(c.Strict().F1, "strict-F1")
 		})

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/internal/cputime"
 )
 
 // bigGlossary builds n distinct synthetic terms from German word parts: closed compounds
@@ -63,12 +65,12 @@ func BenchmarkCheck10k(b *testing.B) {
 		chars += len(s[0])
 	}
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		s := segs[i%len(segs)]
 		g.Check(s[0], s[1])
 	}
-	reportRate(b, b.N, cpuTime()-cpu)
+	reportRate(b, b.N, cputime.Used()-cpu)
 	b.ReportMetric(float64(chars)/float64(len(segs)), "bytes/segment")
 }
 
@@ -85,11 +87,11 @@ func BenchmarkFindSource10k(b *testing.B) {
 	g := bigGlossary(b, 10000)
 	segs := benchSegments(b)
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		g.FindSource(segs[i%len(segs)][0])
 	}
-	reportRate(b, b.N, cpuTime()-cpu)
+	reportRate(b, b.N, cputime.Used()-cpu)
 }
 
 func TestBigGlossaryMatches(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/bitext/bitext/internal/cputime"
 )
 
 // reconstruct rebuilds both sides of a diff.
@@ -139,10 +141,10 @@ func diffBenchTexts() (string, string) {
 func BenchmarkWordDiff10k(b *testing.B) {
 	x, y := diffBenchTexts()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		WordDiff(x, y)
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/diff")
+	b.ReportMetric(float64((cputime.Used()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/diff")
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/diff")
 }

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/bitext/bitext/internal/cputime"
 )
 
 func FuzzTER(f *testing.F) {
@@ -72,7 +74,7 @@ func corpusBenchData(n int) (hyps []string, refs []string) {
 func BenchmarkCorpusMetrics3000(b *testing.B) {
 	hyps, refs := corpusBenchData(3000)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		for _, m := range []Metric{BLEU{}, NewCHRF(), TER{}} {
 			if _, err := CorpusScore(m, hyps, [][]string{refs}, ""); err != nil {
@@ -81,7 +83,7 @@ func BenchmarkCorpusMetrics3000(b *testing.B) {
 		}
 	}
 	// CPU time next to wall time: on a shared machine the wall time mostly measures waiting.
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/corpus")
+	b.ReportMetric(float64((cputime.Used()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/corpus")
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/corpus")
 	b.ReportMetric(3000*float64(b.N)/b.Elapsed().Seconds(), "segments/s")
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/internal/cputime"
 )
 
 // germanCorpus returns about size bytes of German news text: the seed articles and the test
@@ -36,7 +38,7 @@ func BenchmarkSegmentGerman(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		sc := NewScanner(strings.NewReader(text), "bench.txt", Options{})
 		n := 0
@@ -53,7 +55,7 @@ func BenchmarkSegmentGerman(b *testing.B) {
 // reportCPURate reports MB per CPU-second of this process since cpu0, for the b.N iterations
 // over size bytes each: throughput on one core even when the machine is busy.
 func reportCPURate(b *testing.B, cpu0 time.Duration, size int) {
-	if d := cpuTime() - cpu0; d > 0 {
+	if d := cputime.Used() - cpu0; d > 0 {
 		b.ReportMetric(float64(size)*float64(b.N)/(1<<20)/d.Seconds(), "MB/cpu-s")
 	}
 }
@@ -63,7 +65,7 @@ func BenchmarkSplitSentencesGerman(b *testing.B) {
 	paras := strings.Split(text, "\n\n")
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		for _, p := range paras {
 			SplitSentences(p, "de")
@@ -77,7 +79,7 @@ func BenchmarkWordsGerman(b *testing.B) {
 	paras := strings.Split(text, "\n\n")
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		for _, p := range paras {
 			Words(p, "de")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/cputime"
 )
 
 // fixtureEntries is the size of the translation memory the lookup benchmarks run against.
@@ -95,7 +96,7 @@ func BenchmarkLookup(b *testing.B) {
 			}
 			ks := make([]Key, bc.batch)
 			next := 0
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				for j := range ks {
 					ks[j] = fixtureKey((next * 7919) % fixtureEntries)
@@ -113,7 +114,7 @@ func BenchmarkLookup(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*bc.batch), "ns/segment")
-			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*bc.batch), "cpu-ns/segment")
+			b.ReportMetric(float64((cputime.Used()-cpu).Nanoseconds())/float64(b.N*bc.batch), "cpu-ns/segment")
 		})
 	}
 }
@@ -131,7 +132,7 @@ func BenchmarkStore(b *testing.B) {
 			ks := make([]Key, batch)
 			ts := make([]string, batch)
 			n := 0
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				for j := range ks {
 					ks[j], ts[j] = fixtureKey(n), fmt.Sprintf("Sentence %d.", n)
@@ -143,7 +144,7 @@ func BenchmarkStore(b *testing.B) {
 			}
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "segments/s")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/segment")
-			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(n), "cpu-ns/segment")
+			b.ReportMetric(float64((cputime.Used()-cpu).Nanoseconds())/float64(n), "cpu-ns/segment")
 		})
 	}
 }
