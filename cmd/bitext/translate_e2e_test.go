@@ -5,12 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -29,10 +32,12 @@ func startFake(t *testing.T, name string, opt providertest.Options) (*providerte
 	if _, ok := providers.Lookup(name); !ok {
 		t.Skipf("provider %s is not registered yet", name)
 	}
-	for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS"} {
+	for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS", "BITEXT_CONFIG"} {
 		t.Setenv(k, "")
 	}
+	// The user's own memory and config file (retries, rate, model) must not change the outcome.
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	if opt.RetryAfter == "" {
 		opt.RetryAfter = "0"
 	}
@@ -282,7 +287,8 @@ func TestTranslateCorpusWithFaults(t *testing.T) {
 	}
 	for _, prov := range bothProviders {
 		t.Run(prov, func(t *testing.T) {
-			srv, flags := startFake(t, prov, providertest.Options{Seed: 7, Rates: map[providertest.Fault]float64{providertest.TooMany: 0.2, providertest.ServerError: 0.1}})
+			faultIf, mostFaults := faultsByRequest(7, []faultRate{{providertest.TooMany, 0.2}, {providertest.ServerError, 0.1}})
+			srv, flags := startFake(t, prov, providertest.Options{FaultIf: faultIf})
 			out, errs := mustBitext(t, append([]string{"translate", corpusDE, "--concurrency", "2"}, flags...)...)
 			if out != string(want) {
 				t.Fatalf("output differs from the fake's answers:\n%s", firstDiff(out, string(want)))
@@ -321,9 +327,62 @@ func TestTranslateCorpusWithFaults(t *testing.T) {
 					faults++
 				}
 			}
-			t.Logf("1,000 sentences: %d requests, %d with faults", srv.Count()-before, faults)
+			t.Logf("1,000 sentences: %d requests, %d with faults; at most %d faults in a row for one request", srv.Count()-before, faults, mostFaults())
 		})
 	}
+}
+
+type faultRate struct {
+	fault providertest.Fault
+	p     float64
+}
+
+// faultsByRequest injects faults at the given rates like the fake's Rates, but draws each
+// attempt's fault from the request's segments and how often the same request came before,
+// not from arrival order. With Rates, the seeded draws are dealt out in arrival order, so under
+// concurrency scheduling decides which request collects them: a request answered 429 with
+// Retry-After 0 is back at once while the others are still being translated, and on a loaded
+// machine it took six faults of the sequence in a row and ran out of attempts (exit 3, "HTTP
+// 429 … (6 attempts)"). Keyed by request, every request meets the same faults in every run.
+// mostFaults reports the longest run of faults one request met, for the log.
+func faultsByRequest(seed uint64, rates []faultRate) (faultIf func(providertest.RequestInfo) providertest.Fault, mostFaults func() int) {
+	var mu sync.Mutex
+	seen := map[uint64]int{}   // attempts so far, by request
+	streak := map[uint64]int{} // faults in a row, by request
+	most := 0
+	faultIf = func(req providertest.RequestInfo) providertest.Fault {
+		h := fnv.New64a()
+		for _, s := range req.Segments {
+			fmt.Fprintf(h, "%s\x00%s\x00", s.ID, s.Text)
+		}
+		key := h.Sum64()
+		mu.Lock()
+		defer mu.Unlock()
+		attempt := seen[key]
+		seen[key]++
+		x := rand.New(rand.NewPCG(seed, key+uint64(attempt))).Float64()
+		fault := providertest.None
+		for _, r := range rates {
+			if x < r.p {
+				fault = r.fault
+				break
+			}
+			x -= r.p
+		}
+		if fault == providertest.None {
+			streak[key] = 0
+		} else {
+			streak[key]++
+			most = max(most, streak[key])
+		}
+		return fault
+	}
+	mostFaults = func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return most
+	}
+	return faultIf, mostFaults
 }
 
 func firstDiff(a, b string) string {
