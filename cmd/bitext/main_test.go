@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -44,6 +45,9 @@ func TestScript(t *testing.T) {
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/home/.config")
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/home/.cache")
 			env.Setenv("NO_COLOR", "1")
+			// A race-enabled binary sleeps a second at exit by default so that late reports get
+			// out; every `exec bitext` would pay it. Races are still reported, and fail the run.
+			env.Setenv("GORACE", strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
 			return nil
 		},
 		Cmds: mergeCmds(scriptCmds, map[string]func(ts *testscript.TestScript, neg bool, args []string){
