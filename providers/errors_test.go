@@ -13,7 +13,7 @@ func TestScrub(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"plain message", "plain message"},
 		{"Incorrect API key provided: " + key + ".", "Incorrect API key provided: [REDACTED]."},
-		{`Post "https://translation.googleapis.com/language/translate/v2?alt=json&key=AIzaSyXYZ": EOF`, `Post "https://translation.googleapis.com/language/translate/v2?alt=json&key=[REDACTED]": EOF`},
+		{`Post "https://127.0.0.1:8443/language/translate/v2?alt=json&key=AIzaSyXYZ": EOF`, `Post "https://127.0.0.1:8443/language/translate/v2?alt=json&key=[REDACTED]": EOF`},
 		{"Authorization: Bearer abc.def-ghi", "Authorization: Bearer [REDACTED]"},
 		{`{"x-goog-api-key": "AIzaOTHER"}`, `{"x-goog-api-key": "[REDACTED]"}`},
 		{"monkey=banana", "monkey=banana"},
