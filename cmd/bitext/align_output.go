@@ -1,11 +1,8 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -100,25 +97,4 @@ func writeAlignMoses(prefix string, src, tgt *alignSide, beads []align.Bead) err
 			return cw.Close()
 		})
 	})
-}
-
-// writeFileAtomic writes path through a temporary file in the same directory, renamed when
-// write succeeds, so a failed run never leaves a half-written file.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return inputError(err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return inputError(err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return inputError(fmt.Errorf("writing %s: %w", path, err))
-	}
-	return nil
 }

@@ -4,8 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -139,27 +138,8 @@ func checkWriteOutput(c *cli.Context, name string, render func(*strings.Builder)
 		_, err := fmt.Fprint(c.App.Writer, b.String())
 		return err
 	}
-	return checkWriteFileAtomic(name, []byte(b.String()))
-}
-
-// checkWriteFileAtomic writes data to a temporary file in name's directory and renames it.
-func checkWriteFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
-	if err != nil {
+	return writeFileAtomic(name, func(w io.Writer) error {
+		_, err := io.WriteString(w, b.String())
 		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	})
 }

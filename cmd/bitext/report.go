@@ -1,7 +1,7 @@
 package main
 
 import (
-	"fmt"
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -169,7 +169,7 @@ func reportMetrics(c *cli.Context) ([]report.Metric, error) {
 
 // writeReport renders the report to standard output or, atomically, to -o FILE.
 func writeReport(c *cli.Context, rep *report.Report, format string) error {
-	render := func(w interface{ Write([]byte) (int, error) }) error {
+	render := func(w io.Writer) error {
 		switch format {
 		case "json":
 			return report.WriteJSON(w, rep)
@@ -184,10 +184,7 @@ func writeReport(c *cli.Context, rep *report.Report, format string) error {
 	if out == "" || out == "-" {
 		return render(c.App.Writer)
 	}
-	if err := reportWriteFile(out, render); err != nil {
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	return nil
+	return writeFileAtomic(out, render)
 }
 
 // worstFlag maps --worst to TextOptions.Worst, where 0 means the default and -1 none.

@@ -77,11 +77,19 @@ func tmExport(c *cli.Context) error {
 	}
 	defer db.Close()
 
-	files, err := tmCreateTemps(outputs)
-	if err != nil {
-		return err
+	var files []*atomicFile
+	defer func() {
+		for _, f := range files {
+			f.abort() // no-op after commit
+		}
+	}()
+	for _, o := range outputs {
+		f, err := createAtomic(o)
+		if err != nil {
+			return err
+		}
+		files = append(files, f)
 	}
-	defer tmRemoveTemps(files) // no-op after the renames
 	var main, target io.Writer = c.App.Writer, nil
 	if len(files) > 0 {
 		main = files[0]
@@ -104,8 +112,10 @@ func tmExport(c *cli.Context) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
-	if err := tmCommitTemps(files, outputs); err != nil {
-		return err
+	for _, f := range files {
+		if err := f.commit(); err != nil {
+			return err
+		}
 	}
 	if !c.Bool("quiet") {
 		where := "standard output"
@@ -115,43 +125,4 @@ func tmExport(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "exported %d pairs from %s to %s\n", n, db.Path(), where)
 	}
 	return nil
-}
-
-// tmCreateTemps creates a temporary file next to each output, so that outputs appear complete
-// or not at all.
-func tmCreateTemps(outputs []string) ([]*os.File, error) {
-	var files []*os.File
-	for _, o := range outputs {
-		f, err := os.CreateTemp(filepath.Dir(o), "."+filepath.Base(o)+".*.tmp")
-		if err != nil {
-			tmRemoveTemps(files)
-			return nil, err
-		}
-		files = append(files, f)
-	}
-	return files, nil
-}
-
-// tmCommitTemps closes the temporary files and renames them to their outputs.
-func tmCommitTemps(files []*os.File, outputs []string) error {
-	for i, f := range files {
-		if err := f.Close(); err != nil {
-			return err
-		}
-		if err := os.Chmod(f.Name(), 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(f.Name(), outputs[i]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// tmRemoveTemps removes temporary files that were not renamed.
-func tmRemoveTemps(files []*os.File) {
-	for _, f := range files {
-		f.Close()
-		os.Remove(f.Name())
-	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -256,42 +255,4 @@ func docExt(f segment.Format) string {
 
 func pairExt(f corpus.Format) string {
 	return "." + string(f) // Moses: openPairs replaces .moses with the language extensions
-}
-
-// atomicFile is written under a temporary name in the destination folder and renamed into
-// place by commit.
-type atomicFile struct {
-	*os.File
-	name string
-}
-
-func createAtomic(name string) (*atomicFile, error) {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return nil, err
-	}
-	return &atomicFile{File: f, name: name}, nil
-}
-
-func (f *atomicFile) commit() error {
-	if err := f.File.Close(); err != nil {
-		os.Remove(f.File.Name())
-		return err
-	}
-	if err := os.Chmod(f.File.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(f.File.Name(), f.name); err != nil {
-		return fmt.Errorf("writing %s: %w", f.name, err)
-	}
-	return nil
-}
-
-func (f *atomicFile) abort() {
-	f.File.Close()
-	os.Remove(f.File.Name())
 }
