@@ -119,7 +119,8 @@ func (g *Glossary) Check(source, target string) []Violation {
 }
 
 // Review finds the glossary terms in source and checks target for each of them: no forbidden
-// rendering may occur outside an accepted one (else Forbidden, once per occurrence), and an
+// rendering may occur outside an accepted one of the same or another term found in source
+// (else Forbidden, once per occurrence), and an
 // accepted rendering must be present (else Missing, unless a forbidden one took its place). An entry found several times in the
 // source counts once; entries without any rendering impose nothing.
 func (g *Glossary) Review(source, target string) Result {
@@ -134,6 +135,25 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 		return res
 	}
 	tgt := textUnits(target, "en", cachedStemEN)
+	// Where each term found in the source is rendered in the target. A forbidden rendering of one
+	// term that is mostly an accepted rendering of another is that other term's translation, not a
+	// violation: "Deputy Foreign Minister" is forbidden for "stellvertretende US-Außenministerin"
+	// but right for the "Außenminister" Rjabkow in the same sentence. If the first term is then
+	// not rendered at all, it is still reported, as missing.
+	rendered := make(map[*Entry][][2]int, len(ms))
+	for _, m := range ms {
+		e := m.Entry
+		if _, done := rendered[e]; done {
+			continue
+		}
+		var spans [][2]int
+		for _, p := range e.render {
+			for _, at := range findPhrase(tgt, p.units) {
+				spans = append(spans, [2]int{at, at + len(p.units)})
+			}
+		}
+		rendered[e] = spans
+	}
 	seen := make(map[*Entry]bool, len(ms))
 	for _, m := range ms {
 		e := m.Entry
@@ -155,7 +175,7 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 		forbidden := 0
 		for _, p := range e.forbid {
 			for _, at := range findPhrase(tgt, p.units) {
-				if inside(accepted, at, at+len(p.units)) {
+				if inside(accepted, at, at+len(p.units)) || renderedByOther(rendered, e, at, at+len(p.units)) {
 					continue
 				}
 				forbidden++
@@ -185,6 +205,23 @@ func renderingIndex(e *Entry, text string, ri int) int {
 		}
 	}
 	return ri
+}
+
+// renderedByOther reports whether most of units [i, j) are an accepted rendering of a term
+// other than e. Most, not any: "NATO-Russia Board" stays forbidden although "NATO" in it is the
+// rendering of NATO, while "Deputy Foreign Minister" is mostly "Foreign Minister".
+func renderedByOther(rendered map[*Entry][][2]int, e *Entry, i, j int) bool {
+	for other, spans := range rendered {
+		if other == e {
+			continue
+		}
+		for _, s := range spans {
+			if overlap := min(j, s[1]) - max(i, s[0]); 2*overlap > j-i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func inside(spans [][2]int, i, j int) bool {
