@@ -39,15 +39,19 @@ func (g *Glossary) compile() {
 			continue
 		}
 		keys := make([]string, len(e.src))
+		var gaps uint64
 		for i, u := range e.src {
 			keys[i] = u.key
+			if gapAfter(e, i) {
+				gaps |= 1 << i
+			}
 		}
-		g.src.insert(keys, e)
+		g.src.insert(keys, gaps, e)
 		if e.Match == MatchCompound {
 			if g.compound == nil {
 				g.compound = &trieNode{}
 			}
-			g.compound.insert(keys, e)
+			g.compound.insert(keys, gaps, e)
 			g.maxKey = max(g.maxKey, len(keys[0]))
 		}
 	}

@@ -95,7 +95,7 @@ func (g *Glossary) selfMatches(e *Entry) bool {
 			return false
 		}
 	}
-	return accepts(e, us, false)
+	return accepts(e, us, false, 0)
 }
 
 func samePhrase(a, b []unit) bool {

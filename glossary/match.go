@@ -24,14 +24,17 @@ const (
 // candidate is a possible match over units [i, j); head is the length of the matched part of
 // the first unit's key (shorter for a closed compound), used to prefer the longer term.
 type candidate struct {
-	i, j  int
-	head  int
-	entry *Entry
+	i, j    int
+	head    int
+	skipped int // units inside [i, j) skipped between term tokens (see gaps.go)
+	entry   *Entry
 }
 
 // FindSource returns the glossary terms in German text, in text order: longest match first
-// (counted in words; of equally long ones the leftmost, and a whole word before a compound
-// head), no overlapping matches.
+// (counted in words, skipped adjectives included; of equally long ones the one that skips
+// fewer words, then the leftmost, and a whole word before a compound head), no overlapping
+// matches. A match of a multi-word term spans the adjectives it skipped ("stellvertretenden
+// russischen Außenminister" for "stellvertretender Außenminister").
 func (g *Glossary) FindSource(text string) []Match {
 	us := textUnits(text, "de", cachedStemDE)
 	return g.findUnits(text, us)
@@ -52,6 +55,9 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 		ca, cb := cands[a], cands[b]
 		if la, lb := ca.j-ca.i, cb.j-cb.i; la != lb {
 			return la > lb
+		}
+		if ca.skipped != cb.skipped {
+			return ca.skipped < cb.skipped
 		}
 		if ca.i != cb.i {
 			return ca.i < cb.i
@@ -84,6 +90,14 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 // walk follows the trie from node along units starting at from (the unit at first already
 // consumed when node is not the root), recording the longest valid term at every depth.
 func (g *Glossary) walk(node *trieNode, us []unit, first, from, head int, cands []candidate) []candidate {
+	return g.walkFrom(node, us, first, from, head, first != from, nil, 0, cands)
+}
+
+// walkFrom is walk that may skip adjectives between term tokens (see gaps.go). path holds the
+// units matched to the term's tokens before from when words were skipped (nil when none were:
+// they are us[first:from]), and mask has bit k set when skipped words follow term token k.
+// closed says the unit at first is the head of a closed compound.
+func (g *Glossary) walkFrom(node *trieNode, us []unit, first, from, head int, closed bool, path []unit, mask uint64, cands []candidate) []candidate {
 	for j := from; j < len(us); j++ {
 		if j > first && !us[j].joined {
 			break
@@ -92,8 +106,29 @@ func (g *Glossary) walk(node *trieNode, us []unit, first, from, head int, cands 
 		if node == nil {
 			break
 		}
-		if e := validEntry(node.entries, us[first:j+1], first != from); e != nil {
-			cands = append(cands, candidate{i: first, j: j + 1, head: head, entry: e})
+		var terms []unit
+		if path == nil {
+			terms = us[first : j+1]
+		} else {
+			// The full slice expression makes append copy instead of writing into path's array.
+			terms = append(path[:len(path):len(path)], us[from:j+1]...)
+		}
+		if len(node.entries) > 0 {
+			if e := validEntry(node.entries, terms, closed, mask); e != nil {
+				skipped := j + 1 - first - len(terms)
+				cands = append(cands, candidate{i: first, j: j + 1, head: head, skipped: skipped, entry: e})
+			}
+		}
+		if k := len(terms) - 1; node.gap && node.next != nil && k < maxGapTokens {
+			at := j + 1
+			for n := 0; n < maxGapWords; n++ {
+				end, ok := skipAdjective(us, at)
+				if !ok || end >= len(us) {
+					break
+				}
+				cands = g.walkFrom(node, us, first, end, head, closed, terms, mask|1<<k, cands)
+				at = end
+			}
 		}
 	}
 	return cands
@@ -107,7 +142,7 @@ func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []can
 		_ = r
 		if mod >= minModifier && len(key)-p <= g.maxKey && utf8.RuneCountInString(key[p:]) >= minHead {
 			if n := g.compound.child(key[p:]); n != nil {
-				if e := validEntry(n.entries, us[i:i+1], true); e != nil {
+				if e := validEntry(n.entries, us[i:i+1], true, 0); e != nil {
 					cands = append(cands, candidate{i: i, j: i + 1, head: len(key) - p, entry: e})
 				}
 				cands = g.walk(n, us, i, i+1, len(key)-p, cands)
@@ -120,23 +155,29 @@ func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []can
 
 // validEntry returns the last of entries (later glossary files override earlier ones) whose
 // case and match mode accept the text units. closed says the first unit matched as the head
-// of a closed compound, where only the stem counts.
-func validEntry(entries []*Entry, us []unit, closed bool) *Entry {
+// of a closed compound, where only the stem counts; gaps has bit k set when words were skipped
+// after unit k.
+func validEntry(entries []*Entry, us []unit, closed bool, gaps uint64) *Entry {
 	for k := len(entries) - 1; k >= 0; k-- {
 		e := entries[k]
 		if closed && e.Match != MatchCompound {
 			continue
 		}
-		if accepts(e, us, closed) {
+		if accepts(e, us, closed, gaps) {
 			return e
 		}
 	}
 	return nil
 }
 
-func accepts(e *Entry, us []unit, closed bool) bool {
+func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
 	if len(e.src) != len(us) {
 		return false
+	}
+	for k := 0; gaps>>k != 0; k++ {
+		if gaps&(1<<k) != 0 && !gapAfter(e, k) {
+			return false
+		}
 	}
 	for k, u := range us {
 		t := e.src[k]

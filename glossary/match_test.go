@@ -43,7 +43,7 @@ var germanCases = []struct {
 	{"Thema des Gesprächs waren russische Truppen an den Grenzen der Ukraine und Garantien bezüglich der NATO in Osteuropa.", []string{"NATO=NATO"}},
 	{"traf sich die stellvertretende US-Außenministerin Karen Donfried in Moskau", []string{"stellvertretende US-Außenministerin=stellvertretende US-Außenministerin"}},
 	{"dem stellvertretenden Stabschef der Präsidialverwaltung Dmitry Kozak", []string{"stellvertretenden Stabschef=stellvertretender Stabschef", "Präsidialverwaltung=Präsidialverwaltung"}},
-	{"und dem stellvertretenden russischen Außenminister Sergej Rjabkow", []string{"Außenminister=Außenminister"}},
+	{"und dem stellvertretenden russischen Außenminister Sergej Rjabkow", []string{"stellvertretenden russischen Außenminister=stellvertretender Außenminister"}},
 	{"berichtet von der US-Botschaft in Russland.", []string{"US-Botschaft=US-Botschaft"}},
 	{"bekräftigte das Engagement der Vereinigten Staaten für die Souveränität und territoriale Integrität der Ukraine", []string{"Vereinigten Staaten=Vereinigte Staaten", "Souveränität=Souveränität", "territoriale Integrität=territoriale Integrität"}},
 	{"US-Außenminister Donfried betonte, dass mit der Umsetzung der Minsker Abkommen Fortschritte bei der Beendigung des Konflikts in der Ostukraine möglich sind", []string{"US-Außenminister=US-Außenminister", "Minsker Abkommen=Minsker Abkommen", "Ostukraine=Ostukraine"}},

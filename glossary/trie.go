@@ -6,6 +6,9 @@ package glossary
 type trieNode struct {
 	next    map[string]*trieNode
 	entries []*Entry // terms that end here, in glossary order
+	// gap says that some term through this node may skip adjectives before its next token
+	// (see gapAfter), so the matcher looks for skipped words only where they can matter.
+	gap bool
 }
 
 func (n *trieNode) child(key string) *trieNode {
@@ -15,8 +18,9 @@ func (n *trieNode) child(key string) *trieNode {
 	return n.next[key]
 }
 
-func (n *trieNode) insert(keys []string, e *Entry) {
-	for _, k := range keys {
+// insert adds e under keys; gaps has bit k set when the term may skip words after key k.
+func (n *trieNode) insert(keys []string, gaps uint64, e *Entry) {
+	for i, k := range keys {
 		c := n.next[k]
 		if c == nil {
 			if n.next == nil {
@@ -26,6 +30,9 @@ func (n *trieNode) insert(keys []string, e *Entry) {
 			n.next[k] = c
 		}
 		n = c
+		if i < maxGapTokens && gaps&(1<<i) != 0 {
+			n.gap = true
+		}
 	}
 	n.entries = append(n.entries, e)
 }

@@ -17,6 +17,9 @@ type unit struct {
 	// compound, or the next word with only spaces between. Multi-word terms match only over
 	// joined units, never across punctuation or numbers.
 	joined bool
+	// part says the unit is a later part of the same hyphenated word (amerikanischen in
+	// US-amerikanischen), so that a whole word can be told from a piece of one.
+	part bool
 }
 
 // stemFunc turns a folded word into its matching key.
@@ -41,12 +44,15 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 			joined = true
 			continue
 		}
+		inWord := false
 		for k, p := range t.Parts {
 			u, ok := makeUnit(p.Text, p.Start, stem)
 			if !ok {
 				continue
 			}
 			u.joined = joined || k > 0
+			u.part = inWord
+			inWord = true
 			us = append(us, u)
 		}
 		// "NATO- und russische": a truncated compound ends with a hyphen and joins nothing.
