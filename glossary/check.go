@@ -120,9 +120,10 @@ func (g *Glossary) Check(source, target string) []Violation {
 
 // Review finds the glossary terms in source and checks target for each of them: no forbidden
 // rendering may occur outside an accepted one of the same or another term found in source
-// (else Forbidden, once per occurrence), and an
-// accepted rendering must be present (else Missing, unless a forbidden one took its place). An entry found several times in the
-// source counts once; entries without any rendering impose nothing.
+// (else Forbidden, once per occurrence), and an accepted rendering must be present (else
+// Missing, unless a forbidden one took its place); one occurrence of a rendering counts for
+// one term only, so two terms that accept the same words need them twice. An entry found
+// several times in the source counts once; entries without any rendering impose nothing.
 func (g *Glossary) Review(source, target string) Result {
 	return g.ReviewMatches(g.FindSource(source), target)
 }
@@ -140,37 +141,42 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 	// violation: "Deputy Foreign Minister" is forbidden for "stellvertretende US-Außenministerin"
 	// but right for the "Außenminister" Rjabkow in the same sentence. If the first term is then
 	// not rendered at all, it is still reported, as missing.
-	rendered := make(map[*Entry][][2]int, len(ms))
+	rendered := make(map[*Entry][]renderSpan, len(ms))
+	var order []*Entry // distinct entries with renderings or forbidden ones, in source order
+	var first []Match  // their first occurrence in the source
 	for _, m := range ms {
 		e := m.Entry
 		if _, done := rendered[e]; done {
 			continue
 		}
-		var spans [][2]int
-		for _, p := range e.render {
+		var spans []renderSpan
+		for ri, p := range e.render {
 			for _, at := range findPhrase(tgt, p.units) {
-				spans = append(spans, [2]int{at, at + len(p.units)})
+				spans = append(spans, renderSpan{at: at, end: at + len(p.units), ri: ri})
 			}
 		}
 		rendered[e] = spans
-	}
-	seen := make(map[*Entry]bool, len(ms))
-	for _, m := range ms {
-		e := m.Entry
-		if seen[e] || len(e.render) == 0 && len(e.forbid) == 0 {
-			continue
+		if len(e.render) > 0 || len(e.forbid) > 0 {
+			order = append(order, e)
+			first = append(first, m)
 		}
-		seen[e] = true
+	}
+	// One occurrence of a rendering translates one term, not two (see assignRenderings).
+	assigned := assignRenderings(order, rendered)
+	for oi, e := range order {
+		m := first[oi]
 		tr := TermResult{Match: m, Rendering: -1}
-		var accepted [][2]int // unit ranges of accepted renderings, in which forbidden text is fine
-		for ri, p := range e.render {
-			for _, at := range findPhrase(tgt, p.units) {
-				if tr.Rendering < 0 {
-					tr.Rendering = renderingIndex(e, p.text, ri)
-					tr.Used = target[tgt[at].start:tgt[at+len(p.units)-1].end]
-				}
-				accepted = append(accepted, [2]int{at, at + len(p.units)})
-			}
+		spans := rendered[e]
+		if k := assigned[oi]; k >= 0 {
+			s := spans[k]
+			tr.Rendering = renderingIndex(e, e.render[s.ri].text, s.ri)
+			tr.Used = target[tgt[s.at].start:tgt[s.end-1].end]
+		}
+		// Unit ranges of accepted renderings, in which forbidden text is fine: all of them, also
+		// those assigned to another term.
+		accepted := make([][2]int, len(spans))
+		for k, s := range spans {
+			accepted[k] = [2]int{s.at, s.end}
 		}
 		forbidden := 0
 		for _, p := range e.forbid {
@@ -210,13 +216,13 @@ func renderingIndex(e *Entry, text string, ri int) int {
 // renderedByOther reports whether most of units [i, j) are an accepted rendering of a term
 // other than e. Most, not any: "NATO-Russia Board" stays forbidden although "NATO" in it is the
 // rendering of NATO, while "Deputy Foreign Minister" is mostly "Foreign Minister".
-func renderedByOther(rendered map[*Entry][][2]int, e *Entry, i, j int) bool {
+func renderedByOther(rendered map[*Entry][]renderSpan, e *Entry, i, j int) bool {
 	for other, spans := range rendered {
 		if other == e {
 			continue
 		}
 		for _, s := range spans {
-			if overlap := min(j, s[1]) - max(i, s[0]); 2*overlap > j-i {
+			if overlap := min(j, s.end) - max(i, s.at); 2*overlap > j-i {
 				return true
 			}
 		}
