@@ -24,16 +24,17 @@ const (
 // candidate is a possible match over units [i, j); head is the length of the matched part of
 // the first unit's key (shorter for a closed compound), used to prefer the longer term.
 type candidate struct {
-	i, j    int
-	head    int
-	skipped int // units inside [i, j) skipped between term tokens (see gaps.go)
-	entry   *Entry
+	i, j  int
+	head  int
+	words int // units matched to term tokens: j-i less the adjectives skipped (see gaps.go)
+	entry *Entry
 }
 
 // FindSource returns the glossary terms in German text, in text order: longest match first
-// (counted in words, skipped adjectives included; of equally long ones the one that skips
-// fewer words, then the leftmost, and a whole word before a compound head), no overlapping
-// matches. A match of a multi-word term spans the adjectives it skipped ("stellvertretenden
+// (counted in the term's words; of equally long ones the one spanning more text, so that
+// "stellvertretenden russischen Außenminister" is the deputy even if "russischer
+// Außenminister" were a term too, then the leftmost, and a whole word before a compound
+// head), no overlapping matches. A match of a multi-word term spans the adjectives it skipped ("stellvertretenden
 // russischen Außenminister" for "stellvertretender Außenminister").
 func (g *Glossary) FindSource(text string) []Match {
 	us := textUnits(text, "de", cachedStemDE)
@@ -53,11 +54,11 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		ca, cb := cands[a], cands[b]
+		if ca.words != cb.words {
+			return ca.words > cb.words
+		}
 		if la, lb := ca.j-ca.i, cb.j-cb.i; la != lb {
 			return la > lb
-		}
-		if ca.skipped != cb.skipped {
-			return ca.skipped < cb.skipped
 		}
 		if ca.i != cb.i {
 			return ca.i < cb.i
@@ -115,8 +116,7 @@ func (g *Glossary) walkFrom(node *trieNode, us []unit, first, from, head int, cl
 		}
 		if len(node.entries) > 0 {
 			if e := validEntry(node.entries, terms, closed, mask); e != nil {
-				skipped := j + 1 - first - len(terms)
-				cands = append(cands, candidate{i: first, j: j + 1, head: head, skipped: skipped, entry: e})
+				cands = append(cands, candidate{i: first, j: j + 1, head: head, words: len(terms), entry: e})
 			}
 		}
 		if k := len(terms) - 1; node.gap && node.next != nil && k < maxGapTokens {
@@ -143,7 +143,7 @@ func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []can
 		if mod >= minModifier && len(key)-p <= g.maxKey && utf8.RuneCountInString(key[p:]) >= minHead {
 			if n := g.compound.child(key[p:]); n != nil {
 				if e := validEntry(n.entries, us[i:i+1], true, 0); e != nil {
-					cands = append(cands, candidate{i: i, j: i + 1, head: len(key) - p, entry: e})
+					cands = append(cands, candidate{i: i, j: i + 1, head: len(key) - p, words: 1, entry: e})
 				}
 				cands = g.walk(n, us, i, i+1, len(key)-p, cands)
 			}
