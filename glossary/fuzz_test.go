@@ -74,6 +74,9 @@ func FuzzFindSource(f *testing.F) {
 	for _, c := range germanCases {
 		f.Add(c.text)
 	}
+	for _, c := range gapCases {
+		f.Add(c.text)
+	}
 	noStemCache(f)
 	g, err := Load("../testdata/glossary/seed.tsv")
 	if err != nil {

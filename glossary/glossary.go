@@ -3,7 +3,9 @@
 //
 // German matching is what makes the package worth having: a term is found in its inflected forms
 // (Außenministerium, Außenministeriums) through the Snowball stemmer, token by token for
-// multi-word terms (Minsker Abkommen, Minsker Abkommens), inside hyphenated compounds
+// multi-word terms (Minsker Abkommen, Minsker Abkommens) with up to two further attributive
+// adjectives skipped after a lower-case term word ("dem stellvertretenden russischen
+// Außenminister" is the stellvertretender Außenminister; see gaps.go), inside hyphenated compounds
 // (US-Außenministeriums contains Außenministerium, NATO-Generalsekretär contains NATO and
 // Generalsekretär) and, when an entry opts in with match=compound, at the end of closed compounds
 // (Verteidigungsministerium). All-caps acronyms (NATO, EU) are case-sensitive unless the entry says
@@ -13,7 +15,7 @@
 // English matching is token-bounded, case-insensitive and tolerant of plurals and possessives
 // (agreement, agreements, Council's). Check compares a source segment with its translation and
 // reports the terms whose required rendering (or an accepted variant) is missing, and forbidden
-// renderings wherever they occur.
+// renderings wherever they occur; one occurrence of a rendering counts for one term only.
 package glossary
 
 import (
