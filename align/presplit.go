@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // ReadPresplit reads a document with one sentence per line. Blank lines separate paragraphs:
@@ -38,21 +40,10 @@ func ReadPresplit(r io.Reader, name string) (sentences []string, breaks []int, e
 	return sentences, breaks, nil
 }
 
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i + 1
-		}
-		i += n
-	}
-	return 0
-}
-
 // CheckText reports why a line is not text: invalid UTF-8 or a NUL byte. Nil when it is text.
 func CheckText(b []byte) error {
 	if !utf8.Valid(b) {
-		return fmt.Errorf("invalid UTF-8 at byte %d of the line", invalidAt(b))
+		return fmt.Errorf("invalid UTF-8 at byte %d of the line", textcheck.InvalidUTF8(b)+1)
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
 		return fmt.Errorf("NUL byte: not a text file")

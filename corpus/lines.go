@@ -5,7 +5,8 @@ import (
 	"bytes"
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // lineReader reads a text file line by line, counting lines and rejecting invalid UTF-8 and NUL
@@ -39,7 +40,7 @@ func (l *lineReader) next() (string, error) {
 	if l.line == 1 {
 		b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	}
-	if i := invalidUTF8(b); i >= 0 {
+	if i := textcheck.InvalidUTF8(b); i >= 0 {
 		return "", l.errorf(i+1, "invalid UTF-8")
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
@@ -50,22 +51,6 @@ func (l *lineReader) next() (string, error) {
 
 func (l *lineReader) errorf(col int, msg string) *InputError {
 	return &InputError{File: l.name, Line: l.line, Column: col, Msg: msg}
-}
-
-// invalidUTF8 returns the byte index of the first invalid UTF-8 sequence in b, or -1.
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 // lineBreaks replaces every kind of line break with a space (Moses cannot carry them).

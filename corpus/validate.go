@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // checkFirstLine rejects a first line starting with a byte-order mark in line-based formats:
@@ -22,7 +24,7 @@ func checkText(f Format, p Pair) error {
 		{"doc", p.Doc}, {"source", p.Source}, {"target", p.Target}, {"provider", p.Provider}, {"model", p.Model},
 	} {
 		if !utf8.ValidString(fld.s) {
-			return fmt.Errorf("%s: %s has invalid UTF-8 at byte %d", f, fld.name, invalidUTF8([]byte(fld.s)))
+			return fmt.Errorf("%s: %s has invalid UTF-8 at byte %d", f, fld.name, textcheck.InvalidUTF8([]byte(fld.s)))
 		}
 		if (f == TSV || f == Moses) && strings.IndexByte(fld.s, 0) >= 0 {
 			return fmt.Errorf("%s: %s has a NUL byte at byte %d", f, fld.name, strings.IndexByte(fld.s, 0))

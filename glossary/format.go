@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // Format is a glossary file format.
@@ -109,11 +111,11 @@ func parse(r io.Reader, name string, f Format) ([]*Entry, error) {
 		return nil, errorf(name, 0, "larger than %d MiB", maxFileSize>>20)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, errorf(name, lineAt(data, bytes.IndexByte(data, 0)), "binary data (NUL byte)")
+		return nil, errorf(name, textcheck.Line(data, bytes.IndexByte(data, 0)), "binary data (NUL byte)")
 	}
 	if !utf8.Valid(data) {
-		off := validPrefix(data)
-		return nil, errorf(name, lineAt(data, off), "invalid UTF-8 at byte %d", off)
+		off := textcheck.InvalidUTF8(data)
+		return nil, errorf(name, textcheck.Line(data, off), "invalid UTF-8 at byte %d", off)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var es []*Entry
@@ -139,16 +141,3 @@ func parse(r io.Reader, name string, f Format) ([]*Entry, error) {
 	}
 	return es, nil
 }
-
-func validPrefix(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
-}
-
-func lineAt(b []byte, off int) int { return 1 + bytes.Count(b[:off], []byte("\n")) }

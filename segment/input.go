@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // lineReader reads lines of a text input one at a time, checking as it goes that the input is
@@ -86,24 +88,8 @@ func checkText(b []byte, name string, base int64, line int) error {
 	if utf8.Valid(b) {
 		return nil
 	}
-	i := invalidUTF8(b)
+	i := textcheck.InvalidUTF8(b)
 	return &InputError{File: name, Offset: base + int64(i), Msg: "invalid UTF-8 (line " + strconv.Itoa(line+bytes.Count(b[:i], []byte("\n"))) + ")", Err: ErrInvalidUTF8}
-}
-
-// invalidUTF8 returns the offset of the first invalid UTF-8 sequence in b.
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
 }
 
 // readAllText reads a whole input (for formats that need the complete document) and checks it
