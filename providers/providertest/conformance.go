@@ -313,43 +313,13 @@ func RunConformance(t *testing.T, c Conformance) {
 	t.Run("Cancel", func(t *testing.T) {
 		srv := c.NewServer(t, Options{Latency: 30 * time.Second})
 		p := open(t, c, srv, func(cfg *providers.Config) { cfg.Timeout = time.Minute })
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() {
-			_, err := p.Translate(ctx, request(conformanceSegments))
-			done <- err
-		}()
-		time.Sleep(50 * time.Millisecond)
-		cancel()
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("err %v, want context.Canceled", err)
-			}
-		case <-time.After(time.Second):
-			t.Fatal("still running a second after cancellation")
-		}
+		cancelWithinASecond(t, p, 50*time.Millisecond)
 	})
 
 	t.Run("CancelDuringRetryAfter", func(t *testing.T) {
 		srv := c.NewServer(t, Options{Rates: map[Fault]float64{TooMany: 1}, RetryAfter: "30"})
 		p := open(t, c, srv, func(cfg *providers.Config) { cfg.Retry.MaxTotal = time.Hour })
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() {
-			_, err := p.Translate(ctx, request(conformanceSegments))
-			done <- err
-		}()
-		time.Sleep(100 * time.Millisecond)
-		cancel()
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("err %v, want context.Canceled", err)
-			}
-		case <-time.After(time.Second):
-			t.Fatal("still waiting a second after cancellation")
-		}
+		cancelWithinASecond(t, p, 100*time.Millisecond)
 	})
 
 	t.Run("TermsReachServer", func(t *testing.T) {
@@ -418,4 +388,26 @@ func RunConformance(t *testing.T, c Conformance) {
 		}
 		t.Logf("1000 segments: %d requests, %d retries", usage.Requests, usage.Retries)
 	})
+}
+
+// cancelWithinASecond starts a translation, cancels it after wait and requires it to end with
+// context.Canceled within a second.
+func cancelWithinASecond(t *testing.T, p providers.Provider, wait time.Duration) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Translate(ctx, request(conformanceSegments))
+		done <- err
+	}()
+	time.Sleep(wait)
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err %v, want context.Canceled", err)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("still running a second after cancellation")
+	}
 }
