@@ -61,20 +61,15 @@ func reportCPURate(b *testing.B, cpu0 time.Duration, size int) {
 }
 
 func BenchmarkSplitSentencesGerman(b *testing.B) {
-	text := germanCorpus(b, 1<<20)
-	paras := strings.Split(text, "\n\n")
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	cpu0 := cputime.Used()
-	for b.Loop() {
-		for _, p := range paras {
-			SplitSentences(p, "de")
-		}
-	}
-	reportCPURate(b, cpu0, len(text))
+	benchParagraphs(b, func(p string) { SplitSentences(p, "de") })
 }
 
 func BenchmarkWordsGerman(b *testing.B) {
+	benchParagraphs(b, func(p string) { Words(p, "de") })
+}
+
+// benchParagraphs runs f over every paragraph of 1 MiB of German news text per iteration.
+func benchParagraphs(b *testing.B, f func(paragraph string)) {
 	text := germanCorpus(b, 1<<20)
 	paras := strings.Split(text, "\n\n")
 	b.SetBytes(int64(len(text)))
@@ -82,7 +77,7 @@ func BenchmarkWordsGerman(b *testing.B) {
 	cpu0 := cputime.Used()
 	for b.Loop() {
 		for _, p := range paras {
-			Words(p, "de")
+			f(p)
 		}
 	}
 	reportCPURate(b, cpu0, len(text))
