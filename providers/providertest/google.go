@@ -65,6 +65,20 @@ func googleError(w http.ResponseWriter, status int, reason, grpcStatus, msg stri
 	}})
 }
 
+// googleFaults are Google's own wordings of the injected faults.
+var googleFaults = wireFaults{
+	write: googleError,
+	replies: map[Fault]faultReply{
+		TooMany:      {429, "rateLimitExceeded", "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'v2 and v3 general model characters' and limit 'per minute per user'"},
+		ServerError:  {500, "backendError", "INTERNAL", "Internal error encountered."},
+		Unavailable:  {503, "backendError", "UNAVAILABLE", "The service is currently unavailable."},
+		Unauthorized: {401, "authError", "UNAUTHENTICATED", "Request had invalid authentication credentials."},
+		Forbidden:    {403, "forbidden", "PERMISSION_DENIED", "Cloud Translation API has not been used in project 0 before or it is disabled."},
+	},
+	contentType: "application/json; charset=UTF-8",
+	malformed:   `{"data": {"translations": [{"translatedText": "EN(`,
+}
+
 var (
 	v3Path      = regexp.MustCompile(`^/v3/(projects/[^/]+/locations/[^/:]+):translateText$`)
 	noTranslate = regexp.MustCompile(`(?s)<span translate="no">(.*?)</span>`)
@@ -185,30 +199,8 @@ func (s *Server) answerGoogle(w http.ResponseWriter, r *http.Request, info *Requ
 		googleError(w, 400, "badRequest", "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."+echo)
 		return 400
 	}
-	switch fault {
-	case Reset:
-		reset(w)
-		return 0
-	case TooMany:
-		s.retryAfter(w)
-		googleError(w, 429, "rateLimitExceeded", "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'v2 and v3 general model characters' and limit 'per minute per user'"+echo)
-		return 429
-	case ServerError:
-		googleError(w, 500, "backendError", "INTERNAL", "Internal error encountered."+echo)
-		return 500
-	case Unavailable:
-		googleError(w, 503, "backendError", "UNAVAILABLE", "The service is currently unavailable."+echo)
-		return 503
-	case Unauthorized:
-		googleError(w, 401, "authError", "UNAUTHENTICATED", "Request had invalid authentication credentials."+echo)
-		return 401
-	case Forbidden:
-		googleError(w, 403, "forbidden", "PERMISSION_DENIED", "Cloud Translation API has not been used in project 0 before or it is disabled."+echo)
-		return 403
-	case Malformed:
-		w.Header().Set("Content-Type", "application/json; charset=UTF-8")
-		io.WriteString(w, `{"data": {"translations": [{"translatedText": "EN(`)
-		return 200
+	if status, done := s.answerFault(w, fault, echo, googleFaults); done {
+		return status
 	}
 	if parseErr != nil {
 		googleError(w, 400, "invalid", "INVALID_ARGUMENT", parseErr.Error())

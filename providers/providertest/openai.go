@@ -51,6 +51,20 @@ func openAIError(w http.ResponseWriter, status int, typ, code, msg string) {
 	json.NewEncoder(w).Encode(body)
 }
 
+// openAIFaults are OpenAI's own wordings of the injected faults.
+var openAIFaults = wireFaults{
+	write: openAIError,
+	replies: map[Fault]faultReply{
+		TooMany:      {429, "requests", "rate_limit_exceeded", "Rate limit reached for requests"},
+		ServerError:  {500, "server_error", "", "The server had an error while processing your request"},
+		Unavailable:  {503, "server_error", "", "The engine is currently overloaded"},
+		Unauthorized: {401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided"},
+		Forbidden:    {403, "insufficient_quota", "insufficient_quota", "You exceeded your current quota"},
+	},
+	contentType: "application/json",
+	malformed:   `{"id":"chatcmpl-x","choices":[{"index":0,"message":{"role":"assistant","content":"{\"transl`,
+}
+
 func (s *Server) serveOpenAI(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/chat/completions") {
@@ -111,30 +125,8 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 		openAIError(w, 401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: "+info.APIKey+". You can find your API key at https://platform.openai.com/account/api-keys.")
 		return 401
 	}
-	switch fault {
-	case Reset:
-		reset(w)
-		return 0
-	case TooMany:
-		s.retryAfter(w)
-		openAIError(w, 429, "requests", "rate_limit_exceeded", "Rate limit reached for requests"+echo)
-		return 429
-	case ServerError:
-		openAIError(w, 500, "server_error", "", "The server had an error while processing your request"+echo)
-		return 500
-	case Unavailable:
-		openAIError(w, 503, "server_error", "", "The engine is currently overloaded"+echo)
-		return 503
-	case Unauthorized:
-		openAIError(w, 401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided"+echo)
-		return 401
-	case Forbidden:
-		openAIError(w, 403, "insufficient_quota", "insufficient_quota", "You exceeded your current quota"+echo)
-		return 403
-	case Malformed:
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"id":"chatcmpl-x","choices":[{"index":0,"message":{"role":"assistant","content":"{\"transl`)
-		return 200
+	if status, done := s.answerFault(w, fault, echo, openAIFaults); done {
+		return status
 	}
 	if parseErr != nil {
 		openAIError(w, 400, "invalid_request_error", "", "providertest: the user message is not the bitext JSON: "+parseErr.Error())

@@ -2,6 +2,7 @@ package providertest
 
 import (
 	"context"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -279,6 +280,44 @@ func reset(w http.ResponseWriter) {
 		tc.SetLinger(0) // RST rather than FIN: a real reset
 	}
 	conn.Close()
+}
+
+// faultReply is one error answer: the HTTP status and the provider's two error codes and message.
+type faultReply struct {
+	status     int
+	kind, code string
+	message    string
+}
+
+// wireFaults is how one provider's wire format answers injected faults.
+type wireFaults struct {
+	write       func(w http.ResponseWriter, status int, kind, code, msg string)
+	replies     map[Fault]faultReply
+	contentType string
+	malformed   string // a truncated success body
+}
+
+// answerFault answers an injected fault the way the provider would; done is false when fault
+// calls for a normal answer. echo is appended to error messages (the key, when EchoKey is set).
+func (s *Server) answerFault(w http.ResponseWriter, fault Fault, echo string, wf wireFaults) (status int, done bool) {
+	switch fault {
+	case Reset:
+		reset(w)
+		return 0, true
+	case Malformed:
+		w.Header().Set("Content-Type", wf.contentType)
+		io.WriteString(w, wf.malformed)
+		return http.StatusOK, true
+	}
+	rep, ok := wf.replies[fault]
+	if !ok {
+		return 0, false
+	}
+	if fault == TooMany {
+		s.retryAfter(w)
+	}
+	wf.write(w, rep.status, rep.kind, rep.code, rep.message+echo)
+	return rep.status, true
 }
 
 func (s *Server) retryAfter(w http.ResponseWriter) {
