@@ -67,17 +67,7 @@ func normalizeWestern(sent string) string {
 	sent = strings.ReplaceAll(sent, "&lt;", "<")
 	sent = strings.ReplaceAll(sent, "&gt;", ">")
 	s := " " + sent + " "
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if is13aPunct(s[i]) {
-			b.WriteByte(' ')
-			b.WriteByte(s[i])
-			b.WriteByte(' ')
-		} else {
-			b.WriteByte(s[i])
-		}
-	}
-	s = b.String()
+	s = spacePunct13a(s)
 	// possessives; "'s$" cannot match because the line was padded with a space
 	s = strings.ReplaceAll(s, "'s ", " 's ")
 	s = subPairs(s, func(a, c byte) bool { return !isDigit(a) && (c == '.' || c == ',') }, pairSpaceAfterBoth)

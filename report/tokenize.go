@@ -63,19 +63,8 @@ func Tokenize13a(line string) string {
 	// " line ". All of them only test ASCII bytes, so working on bytes instead of code points
 	// gives the same result: a multi-byte character never matches a digit, '.', ',' or '-'.
 	s := " " + line + " "
-	var b strings.Builder
-	b.Grow(len(s) * 2)
 	// ([\{-\~\[-\` -\&\(-\+\:-\@\/]) -> " \1 "
-	for i := 0; i < len(s); i++ {
-		if is13aPunct(s[i]) {
-			b.WriteByte(' ')
-			b.WriteByte(s[i])
-			b.WriteByte(' ')
-		} else {
-			b.WriteByte(s[i])
-		}
-	}
-	s = b.String()
+	s = spacePunct13a(s)
 	// ([^0-9])([\.,]) -> "\1 \2 "
 	s = subPairs(s, func(a, c byte) bool { return !isDigit(a) && (c == '.' || c == ',') }, pairSpaceAfterBoth)
 	// ([\.,])([^0-9]) -> " \1 \2"
@@ -182,6 +171,23 @@ func tokenizeChar(line string) string {
 		}
 		first = false
 		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// spacePunct13a puts a space on both sides of every 13a punctuation byte; Tercom's Western
+// normalization does the same.
+func spacePunct13a(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) * 2)
+	for i := 0; i < len(s); i++ {
+		if is13aPunct(s[i]) {
+			b.WriteByte(' ')
+			b.WriteByte(s[i])
+			b.WriteByte(' ')
+		} else {
+			b.WriteByte(s[i])
+		}
 	}
 	return b.String()
 }
