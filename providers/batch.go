@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // InvalidAnswerError says a provider's answer to a batch cannot be used as a whole: not JSON,
@@ -137,4 +138,33 @@ func (r *splitter) accept(segs []Segment, ans []Translation) ([]Segment, *Invali
 		r.got[s.ID] = text[s.ID]
 	}
 	return bad, nil
+}
+
+// MeteredCallFunc is one request of a driver: it counts its HTTP attempts in counter and
+// reports what else it cost (characters, tokens).
+type MeteredCallFunc func(ctx context.Context, segs []Segment, counter *Counter) ([]Translation, Usage, error)
+
+// TranslateBatch is the body of a driver's Translate: SplitRetry over segs, with requests and
+// retries counted, the usage of every call added up, a cancelled context reported as such, and
+// every other error scrubbed of secret.
+func TranslateBatch(ctx context.Context, provider string, segs []Segment, maxTries int, secret string, call MeteredCallFunc) ([]Translation, Usage, error) {
+	var counter Counter
+	ctx = WithCounter(ctx, &counter)
+	var mu sync.Mutex
+	var usage Usage
+	out, err := SplitRetry(ctx, provider, segs, maxTries, func(ctx context.Context, segs []Segment) ([]Translation, error) {
+		ts, u, err := call(ctx, segs, &counter)
+		mu.Lock()
+		usage.Add(u)
+		mu.Unlock()
+		return ts, err
+	})
+	counter.AddTo(&usage)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, usage, ctx.Err()
+		}
+		return nil, usage, ScrubError(err, secret)
+	}
+	return out, usage, nil
 }

@@ -111,28 +111,20 @@ const maxTries = 3
 // Translate translates one batch; translations come back by position, so a short answer is
 // asked again whole (in halves), never matched up by guesswork.
 func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
-	var counter providers.Counter
-	ctx = providers.WithCounter(ctx, &counter)
 	var mu sync.Mutex
-	var usage providers.Usage
 	alt := map[string]string{}
-	call := func(ctx context.Context, segs []providers.Segment) ([]providers.Translation, error) {
-		ts, alts, chars, err := p.call(ctx, req, segs, &counter)
-		mu.Lock()
-		defer mu.Unlock()
-		usage.Characters += chars
-		for i, a := range alts {
-			alt[segs[i].ID] = a
-		}
-		return ts, err
-	}
-	out, err := providers.SplitRetry(ctx, "google", req.Segments, maxTries, call)
-	counter.AddTo(&usage)
+	out, usage, err := providers.TranslateBatch(ctx, "google", req.Segments, maxTries, p.s.key,
+		func(ctx context.Context, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
+			ts, alts, chars, err := p.call(ctx, req, segs, counter)
+			mu.Lock()
+			for i, a := range alts {
+				alt[segs[i].ID] = a
+			}
+			mu.Unlock()
+			return ts, providers.Usage{Characters: chars}, err
+		})
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, providers.ScrubError(err, p.s.key)
+		return nil, err
 	}
 	if p.v3 != nil {
 		for i := range out {

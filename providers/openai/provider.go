@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/url"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	goopenai "github.com/sashabaranov/go-openai"
@@ -75,24 +74,12 @@ const maxTries = 3
 // Translate translates one batch. Every segment comes back exactly once, in request order, or
 // the call fails with *providers.Error (or the context's error).
 func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
-	var counter providers.Counter
-	ctx = providers.WithCounter(ctx, &counter)
-	var usage providers.Usage
-	var umu sync.Mutex
-	call := func(ctx context.Context, segs []providers.Segment) ([]providers.Translation, error) {
-		ts, u, err := p.call(ctx, req, segs, &counter)
-		umu.Lock()
-		usage.Add(u)
-		umu.Unlock()
-		return ts, err
-	}
-	out, err := providers.SplitRetry(ctx, "openai", req.Segments, maxTries, call)
-	counter.AddTo(&usage)
+	out, usage, err := providers.TranslateBatch(ctx, "openai", req.Segments, maxTries, p.s.key,
+		func(ctx context.Context, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
+			return p.call(ctx, req, segs, counter)
+		})
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, providers.ScrubError(err, p.s.key)
+		return nil, err
 	}
 	return &providers.Response{Translations: out, Usage: usage}, nil
 }
