@@ -67,6 +67,14 @@ func runAlign(c *cli.Context) error {
 	if c.Int("max-group") < 1 {
 		return usageErrorf("--max-group: must be at least 1")
 	}
+	outs := []string{c.String("output")}
+	if format == "moses" {
+		prefix := c.String("output")
+		outs = append(outs, prefix+"."+c.String("src-lang"), prefix+"."+c.String("tgt-lang"))
+	}
+	if err := refuseOverwrite(outs, srcName, tgtName, c.String("mt"), c.String("dict"), c.String("glossary"), c.String("gold")); err != nil {
+		return err
+	}
 
 	src, err := readAlignSide(c, srcName, c.String("src-lang"))
 	if err != nil {

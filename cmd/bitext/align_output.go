@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"math"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/outfile"
 )
 
 // writeAlignment writes the beads in the chosen format to -o (through a temporary file renamed
@@ -26,7 +28,7 @@ func writeAlignment(c *cli.Context, format string, src, tgt *alignSide, beads []
 	}
 	out := c.String("output")
 	if format == "moses" {
-		return writeAlignMoses(out, src, tgt, beads)
+		return writeAlignMoses(c.Context, out, src, tgt, beads)
 	}
 	write := func(w io.Writer) error {
 		switch format {
@@ -47,7 +49,7 @@ func writeAlignment(c *cli.Context, format string, src, tgt *alignSide, beads []
 	if out == "" || out == "-" {
 		return write(c.App.Writer)
 	}
-	return writeFileAtomic(out, write)
+	return outfile.WriteFile(c.Context, out, write)
 }
 
 // writeAlignPairs writes the beads with two non-empty sides as pairs; a group's sentences are
@@ -80,13 +82,13 @@ func joinSentences(ss []string, idx []int) string {
 }
 
 // writeAlignMoses writes PREFIX.SRCLANG and PREFIX.TGTLANG, both or neither.
-func writeAlignMoses(prefix string, src, tgt *alignSide, beads []align.Bead) error {
+func writeAlignMoses(ctx context.Context, prefix string, src, tgt *alignSide, beads []align.Bead) error {
 	srcPath, tgtPath := prefix+"."+src.lang, prefix+"."+tgt.lang
 	if srcPath == tgtPath {
 		return usageErrorf("--format moses: --src-lang and --tgt-lang must differ")
 	}
-	return writeFileAtomic(srcPath, func(sw io.Writer) error {
-		return writeFileAtomic(tgtPath, func(tw io.Writer) error {
+	return outfile.WriteFile(ctx, srcPath, func(sw io.Writer) error {
+		return outfile.WriteFile(ctx, tgtPath, func(tw io.Writer) error {
 			cw, err := corpus.NewWriter(corpus.Moses, sw, corpus.WriterOptions{Target: tw, SourceLang: src.lang, TargetLang: tgt.lang})
 			if err != nil {
 				return err

@@ -46,6 +46,9 @@ func runCheck(c *cli.Context) error {
 	if len(args) < 1 || len(args) > 2 {
 		return usageErrorf("check needs a bitext, or a source and a target file (got %d arguments)", len(args))
 	}
+	if err := refuseOverwrite([]string{c.String("output")}, append(args, c.StringSlice("glossary")...)...); err != nil {
+		return err
+	}
 	g, err := glossary.Load(c.StringSlice("glossary")...)
 	if err != nil {
 		return inputError(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/outfile"
 )
 
 // checkFinding is one violation as the reports show it.
@@ -138,7 +139,7 @@ func checkWriteOutput(c *cli.Context, name string, render func(*strings.Builder)
 		_, err := fmt.Fprint(c.App.Writer, b.String())
 		return err
 	}
-	return writeFileAtomic(name, func(w io.Writer) error {
+	return outfile.WriteFile(c.Context, name, func(w io.Writer) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	})

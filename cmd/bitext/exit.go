@@ -16,6 +16,7 @@ const (
 	exitUsage       = 2 // usage or input error
 	exitProvider    = 3 // provider failure after retries
 	exitInterrupted = 130
+	exitBrokenPipe  = 141 // 128+SIGPIPE, what a shell reports for a writer whose reader left
 )
 
 // exitError carries an exit code. A nil err means the message has already been printed.

@@ -82,6 +82,9 @@ func runGlossaryConvert(c *cli.Context) error {
 	default:
 		return usageErrorf("glossary convert: say --to tsv|csv|tbx|tbx2, or give --output with an extension")
 	}
+	if err := refuseOverwrite([]string{out}, c.Args().Slice()...); err != nil {
+		return err
+	}
 	g, err := glossary.Load(c.Args().Slice()...)
 	if err != nil {
 		return inputError(err)

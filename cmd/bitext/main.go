@@ -26,8 +26,25 @@ func main() { os.Exit(Main()) }
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	go func() {
+		// After the first Ctrl-C the run winds down; a second one kills the process at once.
+		<-ctx.Done()
+		stop()
+	}()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	// A reader that goes away (bitext align … | head -1) ends the run now, not when the
+	// first line would be written, possibly minutes later.
+	go watchStdout(ctx, func() { cancel(errStdoutClosed) })
+	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	if errors.Is(context.Cause(ctx), errStdoutClosed) {
+		return exitBrokenPipe
+	}
+	return code
 }
+
+// errStdoutClosed is the cause of a run cancelled because nobody reads standard output any more.
+var errStdoutClosed = errors.New("standard output closed")
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
@@ -37,6 +54,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	code := exitCode(ctx, err)
 	var silent *exitError
+	if errors.Is(context.Cause(ctx), errStdoutClosed) {
+		return exitBrokenPipe // as quiet as a process killed by SIGPIPE
+	}
 	if !(errors.As(err, &silent) && silent.err == nil) {
 		fmt.Fprintf(stderr, "bitext: %s\n", err)
 	}

@@ -3,9 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -112,12 +116,64 @@ func loadProvidersFile(c *cli.Context) (*providersFile, error) {
 		return nil, inputError(fmt.Errorf("config file: %v", err))
 	}
 	if _, err := toml.Decode(string(data), f); err != nil {
+		// Parse errors quote the offending text, which may be an API key: say where, not what.
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, inputError(fmt.Errorf("%s:%d: %s", path, pe.Position.Line, pe.Message))
+			return nil, inputError(fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, redactQuoted(pe.Message)))
 		}
-		return nil, inputError(fmt.Errorf("%s: %v", path, err))
+		return nil, inputError(fmt.Errorf("%s: %s", path, redactQuoted(err.Error())))
 	}
 	f.path = path
+	if f.holdsKey() {
+		warnReadable(c.App.ErrWriter, path)
+	}
 	return f, nil
+}
+
+// holdsKey says whether any provider section of the file has an API key.
+func (f *providersFile) holdsKey() bool {
+	return f.Providers.OpenAI.APIKey != "" || f.Providers.Google.APIKey != ""
+}
+
+// warnReadable warns, as ssh does for private keys, when a file holding a secret can be read by
+// other users.
+func warnReadable(w io.Writer, path string) {
+	st, err := os.Stat(path)
+	if err != nil || runtime.GOOS == "windows" {
+		return
+	}
+	if perm := st.Mode().Perm(); perm&0o077 != 0 {
+		fmt.Fprintf(w, "bitext: warning: %s holds an API key and is readable by other users (mode %04o); run: chmod 600 %s\n", path, perm, path)
+	}
+}
+
+// keyPath is a dotted TOML key, the one quoted thing a config diagnostic may repeat.
+var keyPath = regexp.MustCompile(`^[a-z_]+(\.[a-z_]+)+$`)
+
+// redactQuoted replaces every quoted part of a message ("…", '…' or `…`) with "«…»", so that a
+// diagnostic about a config file never repeats its values.
+func redactQuoted(msg string) string {
+	var b strings.Builder
+	for len(msg) > 0 {
+		i := strings.IndexAny(msg, "\"'`")
+		if i < 0 {
+			b.WriteString(msg)
+			break
+		}
+		q := msg[i]
+		j := strings.IndexByte(msg[i+1:], q)
+		if j < 0 {
+			b.WriteString(msg[:i])
+			b.WriteString("«…»")
+			break
+		}
+		b.WriteString(msg[:i])
+		if quoted := msg[i+1 : i+1+j]; keyPath.MatchString(quoted) {
+			b.WriteString(msg[i : i+1+j+1]) // a dotted key such as "providers.openai.rate"
+		} else {
+			b.WriteString("«…»")
+		}
+		msg = msg[i+1+j+1:]
+	}
+	return b.String()
 }

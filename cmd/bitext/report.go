@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/report"
 )
 
@@ -57,6 +58,11 @@ func runReport(c *cli.Context) error {
 	hypArgs := append(c.StringSlice("hyp"), c.Args().Slice()...)
 	if len(hypArgs) == 0 {
 		return usageErrorf("no hypotheses: give --hyp FILE (or NAME=FILE)")
+	}
+	inputs := append(namedPaths(hypArgs), namedPaths(c.StringSlice("ref"))...)
+	inputs = append(append(inputs, c.String("src")), c.StringSlice("glossary")...)
+	if err := refuseOverwrite([]string{c.String("output")}, inputs...); err != nil {
+		return err
 	}
 	in, err := readReportInput(c, hypArgs, c.StringSlice("ref"), c.String("src"))
 	if err != nil {
@@ -184,7 +190,7 @@ func writeReport(c *cli.Context, rep *report.Report, format string) error {
 	if out == "" || out == "-" {
 		return render(c.App.Writer)
 	}
-	return writeFileAtomic(out, render)
+	return outfile.WriteFile(c.Context, out, render)
 }
 
 // worstFlag maps --worst to TextOptions.Worst, where 0 means the default and -1 none.

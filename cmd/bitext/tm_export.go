@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
 )
@@ -68,6 +69,9 @@ func tmExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := refuseOverwrite(outputs, path); err != nil {
+		return err
+	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return inputError(fmt.Errorf("no translation memory at %s", path))
 	}
@@ -77,14 +81,14 @@ func tmExport(c *cli.Context) error {
 	}
 	defer db.Close()
 
-	var files []*atomicFile
+	var files []*outfile.File
 	defer func() {
 		for _, f := range files {
-			f.abort() // no-op after commit
+			f.Abort() // no-op after commit
 		}
 	}()
 	for _, o := range outputs {
-		f, err := createAtomic(o)
+		f, err := outfile.Create(o)
 		if err != nil {
 			return err
 		}
@@ -113,7 +117,7 @@ func tmExport(c *cli.Context) error {
 		return err
 	}
 	for _, f := range files {
-		if err := f.commit(); err != nil {
+		if err := f.Commit(); err != nil {
 			return err
 		}
 	}

@@ -39,6 +39,11 @@ func tmImport(c *cli.Context) error {
 	if !c.Bool("provider-scoped") && (c.IsSet("provider") || c.IsSet("model")) {
 		return usageErrorf("tm import: --provider and --model need --provider-scoped (imported pairs otherwise match any provider)")
 	}
+	if path, err := tmPath(c); err == nil {
+		if err := refuseOverwrite([]string{path}, args...); err != nil {
+			return err
+		}
+	}
 	var format corpus.Format
 	if c.IsSet("format") {
 		f, err := corpus.ParseFormat(c.String("format"))

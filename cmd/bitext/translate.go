@@ -6,6 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/translate"
 )
@@ -72,6 +73,14 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 		return o, err
 	}
 	if o.out, err = resolveOutput(c.String("format"), c.String("output"), o.inputs); err != nil {
+		return o, err
+	}
+	outs := []string{o.out.path}
+	if o.out.pairs == corpus.Moses && !o.out.dir {
+		base := mosesBase(o.out.path, "de", "en")
+		outs = append(outs, base+".de", base+".en")
+	}
+	if err := refuseOverwrite(outs, append(c.Args().Slice(), c.StringSlice("glossary")...)...); err != nil {
 		return o, err
 	}
 	return o, nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
 )
@@ -81,8 +82,8 @@ type outputSink struct {
 	srcLang, tgtLang string
 	withConfidence   bool
 
-	pairs   corpus.Writer // single pair stream (stdout or -o FILE)
-	pending []*atomicFile // files waiting for commit
+	pairs   corpus.Writer   // single pair stream (stdout or -o FILE)
+	pending []*outfile.File // files waiting for commit
 	docs    int
 }
 
@@ -105,10 +106,7 @@ func (o *outputSink) openPairs(name string) (corpus.Writer, error) {
 		return corpus.NewWriter(o.spec.pairs, o.stdout, opt)
 	}
 	if o.spec.pairs == corpus.Moses {
-		base := name
-		if ext := filepath.Ext(base); ext == "."+o.srcLang || ext == "."+o.tgtLang || ext == ".moses" {
-			base = strings.TrimSuffix(base, ext)
-		}
+		base := mosesBase(name, o.srcLang, o.tgtLang)
 		src, err := o.create(base + "." + o.srcLang)
 		if err != nil {
 			return nil, err
@@ -127,8 +125,8 @@ func (o *outputSink) openPairs(name string) (corpus.Writer, error) {
 	return corpus.NewWriter(o.spec.pairs, f, opt)
 }
 
-func (o *outputSink) create(name string) (*atomicFile, error) {
-	f, err := createAtomic(name)
+func (o *outputSink) create(name string) (*outfile.File, error) {
+	f, err := outfile.Create(name)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +217,7 @@ func (o *outputSink) finish() error {
 // commit renames the pending files into place.
 func (o *outputSink) commit() error {
 	for _, f := range o.pending {
-		if err := f.commit(); err != nil {
+		if err := f.Commit(); err != nil {
 			return err
 		}
 	}
@@ -230,9 +228,17 @@ func (o *outputSink) commit() error {
 // abort removes the temporary files of an unfinished run.
 func (o *outputSink) abort() {
 	for _, f := range o.pending {
-		f.abort()
+		f.Abort()
 	}
 	o.pending = nil
+}
+
+// mosesBase is the NAME of -o NAME.de, NAME.en or NAME.moses: Moses output is NAME.SRC and NAME.TGT.
+func mosesBase(name, srcLang, tgtLang string) string {
+	if ext := filepath.Ext(name); ext == "."+srcLang || ext == "."+tgtLang || ext == ".moses" {
+		return strings.TrimSuffix(name, ext)
+	}
+	return name
 }
 
 // mirrorPath places rel under dir, replacing its extension with ext when ext is not "".

@@ -1,0 +1,85 @@
+package outfile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// OverwriteError says that an output would destroy or mix with an input.
+type OverwriteError struct {
+	Output, Input string
+	How           string // "is", "contains" or "lies inside"
+}
+
+func (e *OverwriteError) Error() string {
+	return fmt.Sprintf("output %s %s input %s: refusing to write over the input; choose another -o", e.Output, e.How, e.Input)
+}
+
+// CheckInputs refuses an output path that is, contains, or lies inside one of the inputs,
+// after resolving symbolic links (and hard links, for files that exist). Inputs named "-" (standard
+// input) and an output of "" or "-" (standard output) are never in conflict.
+func CheckInputs(output string, inputs ...string) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	out, err := resolve(output)
+	if err != nil {
+		return err
+	}
+	outInfo, _ := os.Stat(output)
+	for _, in := range inputs {
+		if in == "" || in == "-" {
+			continue
+		}
+		rin, err := resolve(in)
+		if err != nil {
+			return err
+		}
+		inInfo, _ := os.Stat(in)
+		switch {
+		case rin == out || (outInfo != nil && inInfo != nil && os.SameFile(outInfo, inInfo)):
+			return &OverwriteError{Output: output, Input: in, How: "is"}
+		case within(out, rin):
+			return &OverwriteError{Output: output, Input: in, How: "lies inside"}
+		case within(rin, out):
+			return &OverwriteError{Output: output, Input: in, How: "contains"}
+		}
+	}
+	return nil
+}
+
+// within reports whether path p lies strictly inside folder dir.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// resolve makes p absolute with every symbolic link of its existing part resolved; the part
+// that does not exist yet is appended as written.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	cur := abs
+	for {
+		r, err := filepath.EvalSymlinks(cur)
+		if err == nil {
+			return filepath.Join(append([]string{r}, rest...)...), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(cur)}, rest...)
+		cur = parent
+	}
+}

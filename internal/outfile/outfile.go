@@ -1,0 +1,156 @@
+// Package outfile writes output files so that they are complete or absent, never half-written,
+// and never written over the user's input.
+//
+// A File is written where its final name will be and renamed into place by Commit. On Linux
+// the data goes into an anonymous O_TMPFILE inode that the kernel frees if the process dies, so
+// kill -9 leaves nothing behind; it gets a name only for the instant between a link and the
+// rename. Where O_TMPFILE is not available the data goes to a hidden named temporary file
+// (".NAME.PID.bitext-tmp") and Create removes those left behind by processes that no longer
+// exist.
+package outfile
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// File is an output being written. It is an io.Writer; nothing appears under its name until
+// Commit succeeds.
+type File struct {
+	f    *os.File
+	name string // final name
+	tmp  string // named temporary file, or "" for an anonymous O_TMPFILE
+	done bool
+}
+
+// tmpSuffix marks the named temporary files this package creates.
+const tmpSuffix = ".bitext-tmp"
+
+// Create starts writing name, creating its folder if needed.
+func Create(name string) (*File, error) {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("writing %s: %w", name, err)
+	}
+	if f, err := openAnonymous(dir); err == nil {
+		return &File{f: f, name: name}, nil
+	}
+	removeStale(dir, filepath.Base(name))
+	f, err := os.CreateTemp(dir, tmpPattern(filepath.Base(name)))
+	if err != nil {
+		return nil, fmt.Errorf("writing %s: %w", name, err)
+	}
+	return &File{f: f, name: name, tmp: f.Name()}, nil
+}
+
+// tmpPattern is the os.CreateTemp pattern of name's temporary files: the process ID lets a
+// later run tell a dead writer's leftovers from a live one's.
+func tmpPattern(base string) string {
+	return "." + base + "." + strconv.Itoa(os.Getpid()) + ".*" + tmpSuffix
+}
+
+// Name is the final name of the file.
+func (f *File) Name() string { return f.name }
+
+// Write writes to the temporary file.
+func (f *File) Write(p []byte) (int, error) { return f.f.Write(p) }
+
+// Commit closes the file and gives it its final name, replacing what was there.
+func (f *File) Commit() error {
+	if f.done {
+		return nil
+	}
+	f.done = true
+	fail := func(err error) error {
+		f.f.Close()
+		if f.tmp != "" {
+			os.Remove(f.tmp)
+		}
+		return fmt.Errorf("writing %s: %w", f.name, err)
+	}
+	if err := f.f.Chmod(0o644); err != nil {
+		return fail(err)
+	}
+	if f.tmp == "" {
+		tmp, err := linkAnonymous(f.f, filepath.Dir(f.name), filepath.Base(f.name))
+		if err != nil {
+			return fail(err)
+		}
+		f.tmp = tmp
+	}
+	if err := f.f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(f.tmp, f.name); err != nil {
+		os.Remove(f.tmp)
+		return fmt.Errorf("writing %s: %w", f.name, err)
+	}
+	return nil
+}
+
+// Abort discards the file; after Commit it does nothing.
+func (f *File) Abort() {
+	if f.done {
+		return
+	}
+	f.done = true
+	f.f.Close()
+	if f.tmp != "" {
+		os.Remove(f.tmp)
+	}
+}
+
+// WriteFile writes name through write: the file appears only when write succeeds and ctx has
+// not been cancelled meanwhile, so an interrupted command never leaves a partial output.
+func WriteFile(ctx context.Context, name string, write func(io.Writer) error) error {
+	f, err := Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return f.Commit()
+}
+
+// removeStale deletes the named temporary files of base in dir whose writing process is gone.
+func removeStale(dir, base string) {
+	prefix := "." + base + "."
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasPrefix(n, prefix) || !strings.HasSuffix(n, tmpSuffix) {
+			continue
+		}
+		rest := strings.TrimSuffix(strings.TrimPrefix(n, prefix), tmpSuffix)
+		pidText, _, ok := strings.Cut(rest, ".")
+		if !ok {
+			continue
+		}
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid <= 0 || processAlive(pid) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+	}
+}

@@ -1,0 +1,156 @@
+package outfile
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, name, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckInputs(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "in", "a.txt"), "Guten Tag.")
+	write(t, filepath.Join(dir, "other.txt"), "Hallo.")
+	if err := os.Symlink(filepath.Join(dir, "in", "a.txt"), filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "in"), filepath.Join(dir, "indir")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(filepath.Join(dir, "in", "a.txt"), filepath.Join(dir, "hard.txt")); err != nil {
+		t.Fatal(err)
+	}
+	p := func(s string) string { return filepath.Join(dir, s) }
+	tests := []struct {
+		out    string
+		inputs []string
+		how    string // "" when allowed
+	}{
+		{p("in/a.txt"), []string{p("in/a.txt")}, "is"},
+		{p("in/./a.txt"), []string{p("in/a.txt")}, "is"},
+		{p("link.txt"), []string{p("in/a.txt")}, "is"},
+		{p("hard.txt"), []string{p("in/a.txt")}, "is"},
+		{p("in"), []string{p("in")}, "is"},
+		{p("in/en"), []string{p("in")}, "lies inside"},
+		{p("indir/new/x.txt"), []string{p("in")}, "lies inside"},
+		{p("in/corpus.jsonl"), []string{p("in")}, "lies inside"},
+		{dir, []string{p("in/a.txt")}, "contains"},
+		{p("out"), []string{p("in")}, ""},
+		{p("out.txt"), []string{p("in/a.txt"), p("other.txt")}, ""},
+		{p("in2"), []string{p("in")}, ""},
+		{"-", []string{p("in/a.txt")}, ""},
+		{"", []string{p("in/a.txt")}, ""},
+		{p("x.txt"), []string{"-"}, ""},
+	}
+	for _, tc := range tests {
+		err := CheckInputs(tc.out, tc.inputs...)
+		var oe *OverwriteError
+		switch {
+		case tc.how == "" && err != nil:
+			t.Errorf("CheckInputs(%s, %v) = %v, want nil", tc.out, tc.inputs, err)
+		case tc.how != "" && !errors.As(err, &oe):
+			t.Errorf("CheckInputs(%s, %v) = %v, want an OverwriteError (%s)", tc.out, tc.inputs, err, tc.how)
+		case tc.how != "" && oe.How != tc.how:
+			t.Errorf("CheckInputs(%s, %v): %q, want %q", tc.out, tc.inputs, oe.How, tc.how)
+		}
+	}
+}
+
+func TestCommitAndAbort(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "sub", "out.txt")
+	f, err := Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(f, "hello")
+	if _, err := os.Stat(name); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("output visible before Commit: %v", err)
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(name); string(b) != "hello" {
+		t.Fatalf("got %q", b)
+	}
+	if st, _ := os.Stat(name); st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", st.Mode().Perm())
+	}
+
+	g, err := Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(g, "partial")
+	g.Abort()
+	if b, _ := os.ReadFile(name); string(b) != "hello" {
+		t.Fatalf("abort changed the file: %q", b)
+	}
+	assertOnly(t, filepath.Join(dir, "sub"), "out.txt")
+}
+
+func TestWriteFileCancelled(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "out.txt")
+	ctx, cancel := context.WithCancel(context.Background())
+	err := WriteFile(ctx, name, func(w io.Writer) error {
+		io.WriteString(w, "everything")
+		cancel() // the work finished, but the user asked to stop meanwhile
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	assertOnly(t, dir)
+}
+
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	// A PID far above any pid_max stands for a writer that is gone; our own PID for a live one.
+	dead := ".out.txt.999999999.123" + tmpSuffix
+	live := tmpPattern("out.txt")
+	live = strings.Replace(live, "*", "456", 1)
+	other := ".other.txt.999999999.1" + tmpSuffix
+	for _, n := range []string{dead, live, other, "out.txt"} {
+		write(t, filepath.Join(dir, n), "x")
+	}
+	removeStale(dir, "out.txt")
+	assertOnly(t, dir, live, other, "out.txt")
+}
+
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	if len(got) != len(names) {
+		t.Fatalf("%s holds %v, want %v", dir, got, names)
+	}
+	for _, n := range got {
+		if !want[n] {
+			t.Fatalf("%s holds %v, want %v", dir, got, names)
+		}
+	}
+}
