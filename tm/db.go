@@ -5,25 +5,35 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
 )
-
-// SchemaVersion is the version of the database layout this package writes (PRAGMA user_version).
-const SchemaVersion = 1
 
 // busyTimeoutMS is how long a writer waits for another process's write lock before failing.
 const busyTimeoutMS = 30000
 
+// Page cache per connection. Lookups touch a few pages per key, and the upper levels of the
+// key index are what is worth keeping; a fixed cache (not mmap, whose touched pages count as
+// the process's memory and grow with the file) keeps a worker's memory flat in TM size.
+const (
+	cacheKiB       = 8 << 10  // each connection
+	importCacheKiB = 64 << 10 // the connection of an import, which inserts into a random-order key index
+	maxConns       = 4
+)
+
 // DB is an open translation memory. It is safe for concurrent use.
 type DB struct {
-	sql  *sql.DB
-	path string
+	sql      *sql.DB
+	path     string
+	readOnly bool
+	version  int // schema version of the file (1 only when opened read-only and not migrated)
 
 	// writeMu serializes this handle's write transactions: goroutines then queue here instead
 	// of in SQLite's busy handler, which polls. Other processes still wait in the busy handler.
@@ -34,6 +44,29 @@ type DB struct {
 
 	lookupQueries atomic.Int64 // queries LookupMany ran, for tests of the batching
 }
+
+// ErrReadOnly is matched (errors.Is) by every error that says the memory cannot be written:
+// the file or its folder is not writable, the file system is mounted read-only, or the memory
+// was opened with OpenReadOnly.
+var ErrReadOnly = errors.New("translation memory is read-only")
+
+// ReadOnlyError says why a memory cannot be written. errors.Is(err, ErrReadOnly) holds.
+type ReadOnlyError struct {
+	Path   string
+	Reason string // "the file is not writable", "the folder … is not writable", …
+	Err    error  // the underlying error, if any
+}
+
+func (e *ReadOnlyError) Error() string {
+	msg := fmt.Sprintf("tm: %s: translation memory is read-only: %s", e.Path, e.Reason)
+	if e.Err != nil {
+		msg += " (" + e.Err.Error() + ")"
+	}
+	return msg
+}
+
+func (e *ReadOnlyError) Is(target error) bool { return target == ErrReadOnly }
+func (e *ReadOnlyError) Unwrap() error        { return e.Err }
 
 // DefaultPath is the translation memory used when none is given: tm.sqlite in bitext's folder of
 // the user cache directory (created if missing).
@@ -49,47 +82,168 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "tm.sqlite"), nil
 }
 
-// Open opens the translation memory at path, creating it (and its directory) if needed.
+// Open opens the translation memory at path for reading and writing, creating it (and its
+// directory) if needed, and migrates a memory of an older schema. A memory that cannot be
+// written is refused with a *ReadOnlyError (errors.Is(err, ErrReadOnly)); OpenReadOnly reads it.
 func Open(path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("tm: empty path")
 	}
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("tm: %w", err)
-		}
+	if err := checkWritable(path); err != nil {
+		return nil, err
 	}
-	sqldb, err := sql.Open("sqlite", dsn(path))
+	sqldb, err := sql.Open("sqlite", dsn(path, false, false))
 	if err != nil {
 		return nil, fmt.Errorf("tm: %s: %w", path, err)
 	}
-	sqldb.SetMaxOpenConns(8)
-	sqldb.SetMaxIdleConns(4)
-	db := &DB{sql: sqldb, path: path}
+	sqldb.SetMaxOpenConns(maxConns)
+	sqldb.SetMaxIdleConns(2)
+	db := &DB{sql: sqldb, path: path, version: SchemaVersion}
 	if err := db.migrate(context.Background()); err != nil {
+		sqldb.Close()
+		if ro := db.readOnlyErr(err); ro != nil {
+			return nil, ro
+		}
+		return nil, fmt.Errorf("tm: %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// OpenReadOnly opens an existing memory for lookups, Stats and Export only; it never creates,
+// migrates or writes the file, so it works on a read-only file or folder and on read-only
+// media. Writes return a *ReadOnlyError. A missing file is an error matching fs.ErrNotExist.
+func OpenReadOnly(path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("tm: empty path")
+	}
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("tm: no translation memory at %s: %w", path, fs.ErrNotExist)
+		}
+		return nil, fmt.Errorf("tm: %w", err)
+	}
+	// SQLite reads a WAL-mode file through its -shm index, which it creates beside the file.
+	// Where it cannot (read-only folder) and no writer left one there, nobody can be writing
+	// the file either, and SQLite may read it as immutable.
+	immutable := false
+	if _, err := os.Stat(path + "-shm"); err != nil && dirWritable(filepath.Dir(path)) != nil {
+		immutable = true
+	}
+	sqldb, err := sql.Open("sqlite", dsn(path, true, immutable))
+	if err != nil {
+		return nil, fmt.Errorf("tm: %s: %w", path, err)
+	}
+	sqldb.SetMaxOpenConns(maxConns)
+	sqldb.SetMaxIdleConns(2)
+	db := &DB{sql: sqldb, path: path, readOnly: true}
+	v, err := db.checkVersion(context.Background())
+	if err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("tm: %s: %w", path, err)
 	}
+	db.version = v
 	return db, nil
 }
 
 // dsn makes the driver's data source name: a file: URI (so that any character may appear in the
 // path) with the pragmas every connection needs. _txlock=immediate takes the write lock at
 // BEGIN, so that two writers never deadlock upgrading read locks; reads run outside transactions.
-func dsn(path string) string {
+// A read-only connection sets no journal mode (that would be a write) and opens with mode=ro.
+func dsn(path string, readOnly, immutable bool) string {
 	u := url.URL{Path: path}
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "cache_size(-32000)")   // 32 MB of page cache per connection
-	q.Add("_pragma", "mmap_size(268435456)") // read pages through mmap, not a syscall each
-	q.Set("_txlock", "immediate")
+	q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", cacheKiB))
+	q.Add("_pragma", "mmap_size(0)")
+	if readOnly {
+		q.Set("mode", "ro")
+		q.Add("_pragma", "query_only(1)")
+		if immutable {
+			q.Set("immutable", "1")
+		}
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+	}
 	return "file:" + u.EscapedPath() + "?" + q.Encode()
+}
+
+// checkWritable tells, before SQLite does so in an obscure way, whether the memory at path can
+// be created or written: the file itself, and its folder, where SQLite keeps the -wal and
+// -shm files beside it.
+func checkWritable(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		if isPermission(err) {
+			return &ReadOnlyError{Path: path, Reason: fmt.Sprintf("cannot create the folder %s", dir), Err: err}
+		}
+		return fmt.Errorf("tm: %w", err)
+	}
+	switch err := fileWritable(path); {
+	case err == nil:
+	case errors.Is(err, fs.ErrNotExist):
+		// Created below by SQLite, in the folder checked next.
+	case isPermission(err):
+		return &ReadOnlyError{Path: path, Reason: "the file is not writable", Err: err}
+	default:
+		return fmt.Errorf("tm: %w", err)
+	}
+	if err := dirWritable(dir); err != nil {
+		if isPermission(err) {
+			return &ReadOnlyError{Path: path, Reason: fmt.Sprintf("the folder %s is not writable (SQLite keeps its -wal and -shm files there)", dir), Err: err}
+		}
+		return fmt.Errorf("tm: %w", err)
+	}
+	return nil
+}
+
+// dirWritable creates and removes a file in dir: the only test that respects ACLs, read-only
+// mounts and every platform's rules alike.
+func dirWritable(dir string) error {
+	f, err := os.CreateTemp(dir, ".tm-writable-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+func isPermission(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// sqliteReadOnly is SQLite's primary result code SQLITE_READONLY.
+const sqliteReadOnly = 8
+
+// readOnlyErr returns a *ReadOnlyError when err says the database cannot be written, else nil.
+func (db *DB) readOnlyErr(err error) error {
+	var ro *ReadOnlyError
+	if errors.As(err, &ro) {
+		return ro
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqliteReadOnly {
+		reason := "SQLite refused to write it"
+		if db.readOnly {
+			reason = "opened read-only"
+		}
+		return &ReadOnlyError{Path: db.path, Reason: reason, Err: err}
+	}
+	return nil
+}
+
+// errReadOnlyHandle is returned by writes on a memory opened with OpenReadOnly.
+func (db *DB) errReadOnlyHandle() error {
+	return &ReadOnlyError{Path: db.path, Reason: "opened read-only"}
 }
 
 // Path is the file the memory lives in.
 func (db *DB) Path() string { return db.path }
+
+// ReadOnly tells whether the memory was opened with OpenReadOnly.
+func (db *DB) ReadOnly() bool { return db.readOnly }
 
 // Close closes the database.
 func (db *DB) Close() error {
@@ -102,30 +256,9 @@ func (db *DB) Close() error {
 	return db.sql.Close()
 }
 
-const schemaV1 = `
-CREATE TABLE entries (
-	id             INTEGER PRIMARY KEY,
-	key            BLOB    NOT NULL UNIQUE, -- hash of the normalized key fields of the scope
-	scope          INTEGER NOT NULL,        -- 0 machine translation, 1 imported for provider+model, 2 for provider, 3 for any
-	provider       TEXT    NOT NULL,
-	model          TEXT    NOT NULL,
-	source_lang    TEXT    NOT NULL,
-	target_lang    TEXT    NOT NULL,
-	source         TEXT    NOT NULL,        -- normalized source
-	terms          TEXT    NOT NULL,        -- normalized glossary terms, sorted, one per line
-	prompt_version TEXT    NOT NULL,
-	target         TEXT    NOT NULL,
-	created        INTEGER NOT NULL,        -- unix seconds
-	updated        INTEGER NOT NULL
-);
--- Lets a lookup see in one step whether any imports exist (usually none), so it then needs
--- to look for the machine-translation key only.
-CREATE INDEX entries_imported ON entries (scope) WHERE scope != 0;
-PRAGMA user_version = 1;
-`
-
-// migrate creates the schema in a new file and refuses files from a newer bitext. It runs in
-// an immediate transaction so that processes opening a new file at once do not race.
+// migrate creates the schema in a new file, brings a version 1 file to version 2 and refuses
+// files from a newer bitext. It runs in an immediate transaction so that processes opening a
+// new file at once do not race.
 func (db *DB) migrate(ctx context.Context) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
@@ -133,7 +266,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	var version int
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := tx.QueryRowContext(ctx, sqlUserVersion).Scan(&version); err != nil {
 		return notDatabase(err)
 	}
 	switch {
@@ -143,17 +276,38 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("schema version %d is newer than this bitext understands (%d)", version, SchemaVersion)
 	case version == 0:
 		var tables int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		if err := tx.QueryRowContext(ctx, sqlTableCount).Scan(&tables); err != nil {
 			return notDatabase(err)
 		}
 		if tables > 0 {
 			return errors.New("not a bitext translation memory (a SQLite database with other tables)")
 		}
-		if _, err := tx.ExecContext(ctx, schemaV1); err != nil {
+		if _, err := tx.ExecContext(ctx, schemaEntries+schemaCounts+sqlSetUserVersion); err != nil {
 			return err
+		}
+	case version == 1:
+		// Version 1 rows keep their normalized sources: the original bytes are gone. New rows
+		// store the original; keys are hashed alike in both versions, so every entry still hits.
+		if _, err := tx.ExecContext(ctx, schemaCounts+fillCounts+";"+sqlSetUserVersion); err != nil {
+			return fmt.Errorf("migrating from schema version 1: %w", err)
 		}
 	}
 	return tx.Commit()
+}
+
+// checkVersion reads the schema version of a memory opened read-only.
+func (db *DB) checkVersion(ctx context.Context) (int, error) {
+	var version int
+	if err := db.sql.QueryRowContext(ctx, sqlUserVersion).Scan(&version); err != nil {
+		return 0, notDatabase(err)
+	}
+	switch {
+	case version > SchemaVersion:
+		return 0, fmt.Errorf("schema version %d is newer than this bitext understands (%d)", version, SchemaVersion)
+	case version == 0:
+		return 0, errors.New("not a translation memory (no bitext schema)")
+	}
+	return version, nil
 }
 
 func notDatabase(err error) error {

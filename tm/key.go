@@ -98,6 +98,12 @@ func (k Key) normalize() normKey {
 // hash is the stored key of an entry of the given scope. Every field is length-prefixed so
 // that no two different keys encode alike; fields a scope ignores are left out.
 func (k normKey) hash(s scope) []byte {
+	sum := k.hashKey(s)
+	return sum[:]
+}
+
+// hashKey is hash as an array, which maps and batches hold without allocating.
+func (k normKey) hashKey(s scope) (sum [hashLen]byte) {
 	h := sha256.New()
 	var buf [binary.MaxVarintLen64]byte
 	put := func(s string) {
@@ -123,7 +129,9 @@ func (k normKey) hash(s scope) []byte {
 	case scopeProvider:
 		put(k.provider)
 	}
-	return h.Sum(nil)[:hashLen]
+	var full [sha256.Size]byte
+	copy(sum[:], h.Sum(full[:0]))
+	return sum
 }
 
 // lookupScopes lists the entries that answer a lookup, best first.

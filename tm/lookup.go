@@ -39,7 +39,7 @@ type candidate struct{ i, rank int }
 func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found []bool) error {
 	scopes := lookupScopes
 	var imported bool
-	err := db.sql.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM entries WHERE scope != 0)").Scan(&imported)
+	err := db.sql.QueryRowContext(ctx, sqlAnyImported).Scan(&imported)
 	if err != nil {
 		return fmt.Errorf("tm: lookup: %w", err)
 	}
@@ -113,8 +113,7 @@ func (db *DB) lookupStatement(ctx context.Context, size int) (*sql.Stmt, error) 
 	if stmt := db.lookupStmts[size]; stmt != nil {
 		return stmt, nil
 	}
-	q := "SELECT key, target FROM entries WHERE key IN (?" + strings.Repeat(",?", size-1) + ")"
-	stmt, err := db.sql.PrepareContext(ctx, q)
+	stmt, err := db.sql.PrepareContext(ctx, lookupQuery(size))
 	if err != nil {
 		return nil, fmt.Errorf("tm: lookup: %w", err)
 	}
@@ -123,4 +122,9 @@ func (db *DB) lookupStatement(ctx context.Context, size int) (*sql.Stmt, error) 
 	}
 	db.lookupStmts[size] = stmt
 	return stmt, nil
+}
+
+// lookupQuery selects the entries under size hashes.
+func lookupQuery(size int) string {
+	return sqlLookupHead + "(?" + strings.Repeat(",?", size-1) + ")"
 }

@@ -1,9 +1,11 @@
 package tm
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
+	"slices"
 )
 
 // Stats describes the contents of a translation memory.
@@ -32,48 +34,54 @@ type LanguageCount struct {
 	Entries    int    `json:"entries"`
 }
 
-// Stats counts the entries.
+// Stats counts the entries. It reads the counters the memory keeps (a few rows, whatever its
+// size); a schema version 1 memory opened read-only is counted by a scan.
 func (db *DB) Stats(ctx context.Context) (Stats, error) {
-	st := Stats{Path: db.path, SchemaVersion: SchemaVersion}
+	st := Stats{Path: db.path, SchemaVersion: db.version}
 	for _, suffix := range []string{"", "-wal"} {
 		if fi, err := os.Stat(db.path + suffix); err == nil {
 			st.SizeBytes += fi.Size()
 		}
 	}
-	err := db.sql.QueryRowContext(ctx,
-		"SELECT count(*), count(*) FILTER (WHERE scope != 0) FROM entries").Scan(&st.Entries, &st.Imported)
-	if err != nil {
-		return st, fmt.Errorf("tm: stats: %w", err)
+	q := sqlStatsCounts
+	if db.version < 2 {
+		q = sqlStatsScan
 	}
-	rows, err := db.sql.QueryContext(ctx,
-		"SELECT provider, model, count(*) FROM entries GROUP BY provider, model ORDER BY count(*) DESC, provider, model")
-	if err != nil {
-		return st, fmt.Errorf("tm: stats: %w", err)
-	}
-	for rows.Next() {
-		var pc ProviderCount
-		if err := rows.Scan(&pc.Provider, &pc.Model, &pc.Entries); err != nil {
-			rows.Close()
-			return st, fmt.Errorf("tm: stats: %w", err)
-		}
-		st.Providers = append(st.Providers, pc)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return st, fmt.Errorf("tm: stats: %w", err)
-	}
-	rows, err = db.sql.QueryContext(ctx,
-		"SELECT source_lang, target_lang, count(*) FROM entries GROUP BY source_lang, target_lang ORDER BY count(*) DESC, source_lang, target_lang")
+	rows, err := db.sql.QueryContext(ctx, q)
 	if err != nil {
 		return st, fmt.Errorf("tm: stats: %w", err)
 	}
 	defer rows.Close()
+	providers := map[[2]string]int{}
+	languages := map[[2]string]int{}
 	for rows.Next() {
-		var lc LanguageCount
-		if err := rows.Scan(&lc.SourceLang, &lc.TargetLang, &lc.Entries); err != nil {
+		var provider, model, srcLang, tgtLang string
+		var imported bool
+		var n int
+		if err := rows.Scan(&provider, &model, &srcLang, &tgtLang, &imported, &n); err != nil {
 			return st, fmt.Errorf("tm: stats: %w", err)
 		}
-		st.Languages = append(st.Languages, lc)
+		st.Entries += n
+		if imported {
+			st.Imported += n
+		}
+		providers[[2]string{provider, model}] += n
+		languages[[2]string{srcLang, tgtLang}] += n
 	}
-	return st, rows.Err()
+	if err := rows.Err(); err != nil {
+		return st, fmt.Errorf("tm: stats: %w", err)
+	}
+	for k, n := range providers {
+		st.Providers = append(st.Providers, ProviderCount{k[0], k[1], n})
+	}
+	slices.SortFunc(st.Providers, func(a, b ProviderCount) int {
+		return cmp.Or(cmp.Compare(b.Entries, a.Entries), cmp.Compare(a.Provider, b.Provider), cmp.Compare(a.Model, b.Model))
+	})
+	for k, n := range languages {
+		st.Languages = append(st.Languages, LanguageCount{k[0], k[1], n})
+	}
+	slices.SortFunc(st.Languages, func(a, b LanguageCount) int {
+		return cmp.Or(cmp.Compare(b.Entries, a.Entries), cmp.Compare(a.SourceLang, b.SourceLang), cmp.Compare(a.TargetLang, b.TargetLang))
+	})
+	return st, nil
 }

@@ -14,35 +14,49 @@ func (db *DB) Store(ctx context.Context, k Key, target string) error {
 }
 
 // StoreMany records machine translations, one transaction per 500, replacing earlier
-// translations under the same keys.
+// translations under the same keys. The source is stored as given; its normalized form only
+// makes the key.
 func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 	if len(ks) != len(targets) {
 		return fmt.Errorf("tm: store: %d keys but %d targets", len(ks), len(targets))
 	}
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
-		err := db.inTx(ctx, func(ins *sql.Stmt) error {
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			ins, err := tx.PrepareContext(ctx, sqlUpsertMT)
+			if err != nil {
+				return err
+			}
+			defer ins.Close()
+			now := time.Now().Unix()
 			for i := start; i < end; i++ {
-				if err := insert(ctx, ins, ks[i].normalize(), scopeMT, targets[i]); err != nil {
+				nk := ks[i].normalize()
+				if _, err := ins.ExecContext(ctx, row(nk, nk.hash(scopeMT), scopeMT, ks[i].Source, targets[i], now)...); err != nil {
 					return err
 				}
 			}
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("tm: store: %w", err)
+			return db.wrapErr("store", err)
 		}
 	}
 	return nil
 }
 
-const upsert = `INSERT INTO entries
-	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT(key) DO UPDATE SET target = excluded.target, updated = excluded.updated`
+// wrapErr names the operation, or returns a *ReadOnlyError when the memory cannot be written.
+func (db *DB) wrapErr(op string, err error) error {
+	if ro := db.readOnlyErr(err); ro != nil {
+		return ro
+	}
+	return fmt.Errorf("tm: %s: %w", op, err)
+}
 
-// inTx runs fn in a write transaction with the upsert statement prepared.
-func (db *DB) inTx(ctx context.Context, fn func(ins *sql.Stmt) error) error {
+// inTx runs fn in a write transaction.
+func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if db.readOnly {
+		return db.errReadOnlyHandle()
+	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	tx, err := db.sql.BeginTx(ctx, nil)
@@ -50,19 +64,14 @@ func (db *DB) inTx(ctx context.Context, fn func(ins *sql.Stmt) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	ins, err := tx.PrepareContext(ctx, upsert)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	if err := fn(ins); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
-// insert stores one entry; the fields a scope ignores are stored empty.
-func insert(ctx context.Context, ins *sql.Stmt, k normKey, s scope, target string) error {
+// scoped clears the fields a scope ignores, so they are stored empty.
+func (k normKey) scoped(s scope) normKey {
 	switch s {
 	case scopeProviderModel:
 		k.terms, k.promptVersion = nil, ""
@@ -71,8 +80,12 @@ func insert(ctx context.Context, ins *sql.Stmt, k normKey, s scope, target strin
 	case scopeAny:
 		k.provider, k.model, k.terms, k.promptVersion = "", "", nil, ""
 	}
-	now := time.Now().Unix()
-	_, err := ins.ExecContext(ctx, k.hash(s), int(s), k.provider, k.model, k.sourceLang, k.targetLang,
-		k.source, strings.Join(k.terms, "\n"), k.promptVersion, target, now, now)
-	return err
+	return k
+}
+
+// row is the values of an entry in the column order of sqlUpsertMT and sqlInsertRow.
+func row(k normKey, hash []byte, s scope, source, target string, now int64) []any {
+	k = k.scoped(s)
+	return []any{hash, int(s), k.provider, k.model, k.sourceLang, k.targetLang,
+		source, strings.Join(k.terms, "\n"), k.promptVersion, target, now, now}
 }

@@ -7,10 +7,32 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus"
 )
+
+// ConflictPolicy says which target an import keeps when a pair has the key of an entry (from
+// the memory or from earlier in the same input) but another target.
+type ConflictPolicy string
+
+const (
+	KeepNewest ConflictPolicy = "newest" // the pair read last replaces the entry (the default)
+	KeepFirst  ConflictPolicy = "first"  // the entry stays; later pairs are counted and dropped
+)
+
+// ParseConflictPolicy reads a policy as a user writes it ("newest" or "first"; "" is newest).
+func ParseConflictPolicy(s string) (ConflictPolicy, error) {
+	switch p := ConflictPolicy(strings.ToLower(strings.TrimSpace(s))); p {
+	case "", KeepNewest:
+		return KeepNewest, nil
+	case KeepFirst:
+		return KeepFirst, nil
+	default:
+		return "", fmt.Errorf("tm: unknown conflict policy %q (want newest or first)", s)
+	}
+}
 
 // ImportOptions says how imported pairs are keyed.
 type ImportOptions struct {
@@ -24,29 +46,109 @@ type ImportOptions struct {
 	// any provider and model.
 	ProviderScoped  bool
 	Provider, Model string
+
+	// OnConflict decides between targets of one key; the zero value is KeepNewest.
+	OnConflict ConflictPolicy
 }
 
-// Import stores every pair r returns as an imported translation, in one transaction: a reader
-// error leaves the memory unchanged. Pairs whose source or target is blank are skipped.
-// It returns the number of pairs stored.
+// ImportResult counts what an import did with the pairs it read:
+// Read = Stored + Duplicates + Conflicting + Skipped.
+type ImportResult struct {
+	Read        int // pairs the reader returned
+	Stored      int // pairs stored as new entries
+	Duplicates  int // pairs whose key and target an entry already had (in the memory or earlier in the input)
+	Conflicting int // pairs whose key an entry had with another target; Kept says which target stayed
+	Skipped     int // pairs with a blank source or target, not stored
+	Kept        ConflictPolicy
+}
+
+// String is the summary the CLI prints: "N read, M stored, K duplicates, L conflicting (kept:
+// newest)", and the skipped pairs when there are any.
+func (r ImportResult) String() string {
+	kept := r.Kept
+	if kept == "" {
+		kept = KeepNewest
+	}
+	s := fmt.Sprintf("%d read, %d stored, %d duplicates, %d conflicting (kept: %s)",
+		r.Read, r.Stored, r.Duplicates, r.Conflicting, kept)
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(", %d skipped with a blank side", r.Skipped)
+	}
+	return s
+}
+
+// Import stores every pair r returns as an imported translation. It is ImportPairs returning
+// the number of pairs with both sides non-blank, as earlier versions did.
 func (db *DB) Import(ctx context.Context, r corpus.Reader, opt ImportOptions) (int, error) {
+	res, err := db.ImportPairs(ctx, r, opt)
+	if err != nil {
+		return 0, err
+	}
+	return res.Read - res.Skipped, nil
+}
+
+// Sizes of the import's batches: pairs per existence query (each key one parameter) and rows
+// per multi-row INSERT (12 parameters each). Larger batches cost more parameters per
+// statement than they save in statement overhead.
+const (
+	importBatch = 1024
+	insertRows  = 64
+)
+
+// ImportPairs stores every pair r returns as an imported translation, in one transaction: a
+// reader error leaves the memory unchanged (and is returned as it is, naming file and line).
+// Source and target are stored byte for byte; the normalized source only makes the key. Pairs
+// whose source or target is blank are skipped. The result counts the pairs read, stored,
+// duplicated and conflicting.
+func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOptions) (ImportResult, error) {
 	if opt.SourceLang == "" {
 		opt.SourceLang = "de"
 	}
 	if opt.TargetLang == "" {
 		opt.TargetLang = "en"
 	}
-	n := 0
-	err := db.inTx(ctx, func(ins *sql.Stmt) error {
+	policy, err := ParseConflictPolicy(string(opt.OnConflict))
+	if err != nil {
+		return ImportResult{}, err
+	}
+	res := ImportResult{Kept: policy}
+	if db.readOnly {
+		return ImportResult{}, db.errReadOnlyHandle()
+	}
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return ImportResult{}, db.wrapErr("import", err)
+	}
+	defer conn.Close()
+	// A bigger page cache for the random-order inserts into the key index, for this
+	// connection and this import only.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB)); err != nil {
+		return ImportResult{}, db.wrapErr("import", err)
+	}
+	defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA cache_size = -%d", cacheKiB))
+
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return ImportResult{}, db.wrapErr("import", err)
+	}
+	defer tx.Rollback()
+	imp := &importer{tx: tx, policy: policy, now: time.Now().Unix(), res: &res,
+		index: make(map[[hashLen]byte]int, importBatch), stmts: make(map[int]*sql.Stmt)}
+	defer imp.close()
+	err = func() error {
 		for {
 			p, err := r.Next()
 			if err == io.EOF {
-				return nil
+				return imp.flush(ctx)
 			}
 			if err != nil {
 				return err
 			}
+			res.Read++
 			if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
+				res.Skipped++
 				continue
 			}
 			k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source}
@@ -64,23 +166,187 @@ func (db *DB) Import(ctx context.Context, r corpus.Reader, opt ImportOptions) (i
 					s = scopeProviderModel
 				}
 			}
-			if err := insert(ctx, ins, k.normalize(), s, p.Target); err != nil {
-				return err
-			}
-			n++
-			if n%chunkSize == 0 && ctx.Err() != nil {
-				return ctx.Err()
+			imp.add(k.normalize(), s, p.Source, p.Target)
+			if len(imp.batch) == importBatch {
+				if err := imp.flush(ctx); err != nil {
+					return err
+				}
 			}
 		}
-	})
+	}()
+	if err == nil {
+		err = tx.Commit()
+	}
 	if err != nil {
 		var ie *corpus.InputError
 		if errors.As(err, &ie) {
-			return 0, err // already names the file and position
+			return ImportResult{}, err // already names the file and position
 		}
-		return 0, fmt.Errorf("tm: import: %w", err)
+		return ImportResult{}, db.wrapErr("import", err)
 	}
-	return n, nil
+	return res, nil
+}
+
+// importer holds one batch of an import: pairs with distinct keys, not yet looked up.
+type importer struct {
+	tx     *sql.Tx
+	policy ConflictPolicy
+	now    int64
+	res    *ImportResult
+
+	batch []importItem
+	index map[[hashLen]byte]int // key → position in batch
+	stmts map[int]*sql.Stmt     // lookups by size (negative: inserts of -n rows), prepared once per import
+	args  []any
+}
+
+type importItem struct {
+	key            [hashLen]byte
+	nk             normKey
+	scope          scope
+	source, target string
+	done           bool // found in the memory: counted, nothing to insert
+}
+
+// add puts a pair into the batch, or counts it against a pair of the batch with its key.
+func (imp *importer) add(nk normKey, s scope, source, target string) {
+	key := nk.hashKey(s)
+	if i, ok := imp.index[key]; ok {
+		it := &imp.batch[i]
+		if it.target == target {
+			imp.res.Duplicates++
+			return
+		}
+		imp.res.Conflicting++
+		if imp.policy == KeepNewest {
+			it.source, it.target = source, target
+		}
+		return
+	}
+	imp.index[key] = len(imp.batch)
+	imp.batch = append(imp.batch, importItem{key: key, nk: nk, scope: s, source: source, target: target})
+}
+
+// flush looks the batch's keys up in the memory (which holds the earlier batches: the
+// transaction sees its own writes), resolves what exists and inserts the rest.
+func (imp *importer) flush(ctx context.Context) error {
+	if len(imp.batch) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	defer func() {
+		imp.batch = imp.batch[:0]
+		clear(imp.index)
+	}()
+
+	size := lookupSize(len(imp.batch))
+	lookup, err := imp.stmt(ctx, size, func() string { return lookupQuery(size) })
+	if err != nil {
+		return err
+	}
+	args := imp.args[:0]
+	for i := range imp.batch {
+		args = append(args, imp.batch[i].key[:])
+	}
+	for len(args) < size {
+		args = append(args, nil)
+	}
+	rows, err := lookup.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	var replace []int // batch positions whose entry takes the newer pair
+	for rows.Next() {
+		var key []byte
+		var target string
+		if err := rows.Scan(&key, &target); err != nil {
+			rows.Close()
+			return err
+		}
+		i, ok := imp.index[[hashLen]byte(key)]
+		if !ok {
+			continue
+		}
+		it := &imp.batch[i]
+		it.done = true
+		switch {
+		case it.target == target:
+			imp.res.Duplicates++
+		default:
+			imp.res.Conflicting++
+			if imp.policy == KeepNewest {
+				replace = append(replace, i)
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(replace) > 0 {
+		upd, err := imp.stmt(ctx, 0, func() string { return sqlReplace })
+		if err != nil {
+			return err
+		}
+		for _, i := range replace {
+			it := &imp.batch[i]
+			if _, err := upd.ExecContext(ctx, it.source, it.target, imp.now, it.key[:]); err != nil {
+				return err
+			}
+		}
+	}
+
+	// Insert the new pairs, insertRows per statement and the rest one by one.
+	var pending []*importItem
+	for i := range imp.batch {
+		if !imp.batch[i].done {
+			pending = append(pending, &imp.batch[i])
+		}
+	}
+	for len(pending) > 0 {
+		n := insertRows
+		if len(pending) < n {
+			n = 1
+		}
+		ins, err := imp.stmt(ctx, -n, func() string {
+			return sqlInsertHead + sqlInsertRow + strings.Repeat(","+sqlInsertRow, n-1)
+		})
+		if err != nil {
+			return err
+		}
+		args = args[:0]
+		for _, it := range pending[:n] {
+			args = append(args, row(it.nk, it.key[:], it.scope, it.source, it.target, imp.now)...)
+		}
+		if _, err := ins.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+		imp.res.Stored += n
+		pending = pending[n:]
+	}
+	imp.args = args[:0]
+	return nil
+}
+
+// stmt returns the statement prepared under id in this import's transaction.
+func (imp *importer) stmt(ctx context.Context, id int, query func() string) (*sql.Stmt, error) {
+	if s := imp.stmts[id]; s != nil {
+		return s, nil
+	}
+	s, err := imp.tx.PrepareContext(ctx, query())
+	if err != nil {
+		return nil, err
+	}
+	imp.stmts[id] = s
+	return s, nil
+}
+
+func (imp *importer) close() {
+	for _, s := range imp.stmts {
+		s.Close()
+	}
 }
 
 // ExportOptions selects what Export writes; empty fields select everything.
@@ -89,25 +355,21 @@ type ExportOptions struct {
 	Provider, Model        string
 }
 
-// Export writes the entries, oldest first, as pairs (source, target, provider, model) to w. It
-// does not close w. It returns the number of pairs written.
+// Export writes the entries, oldest first, as pairs (source, target, provider, model) to w,
+// each distinct pair once: entries under different keys (other glossary terms or prompt
+// versions) that hold the same pair are written once. Sources and targets are the bytes that
+// were stored (memories of schema version 1 hold normalized sources). It does not close w.
+// It returns the number of pairs written.
 func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions) (int, error) {
 	var o ExportOptions
 	if len(opt) > 0 {
 		o = opt[0]
 	}
-	q := "SELECT provider, model, source, target FROM entries WHERE 1"
-	var args []any
-	for _, f := range []struct{ col, val string }{
+	where, args := filterSQL([]filterField{
 		{"source_lang", normalizeLang(o.SourceLang)}, {"target_lang", normalizeLang(o.TargetLang)},
 		{"provider", o.Provider}, {"model", o.Model},
-	} {
-		if f.val != "" {
-			q += " AND " + f.col + " = ?"
-			args = append(args, f.val)
-		}
-	}
-	rows, err := db.sql.QueryContext(ctx, q+" ORDER BY id", args...)
+	})
+	rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(sqlExport, where), args...)
 	if err != nil {
 		return 0, fmt.Errorf("tm: export: %w", err)
 	}
@@ -127,6 +389,24 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		return n, fmt.Errorf("tm: export: %w", err)
 	}
 	return n, nil
+}
+
+type filterField struct{ col, val string }
+
+// filterSQL makes the condition "col = ? AND …" of the fields with a value, "1" for none.
+func filterSQL(fields []filterField) (string, []any) {
+	var conds []string
+	var args []any
+	for _, f := range fields {
+		if f.val != "" {
+			conds = append(conds, f.col+" = ?")
+			args = append(args, f.val)
+		}
+	}
+	if len(conds) == 0 {
+		return "1", nil
+	}
+	return strings.Join(conds, " AND "), args
 }
 
 // clip shortens s to about n bytes for messages, on a rune boundary.

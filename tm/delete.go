@@ -1,0 +1,130 @@
+package tm
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// DeleteFilter selects the entries Delete removes: those matching every field that is set.
+type DeleteFilter struct {
+	Provider string // entries of this provider ("" any)
+	Model    string // entries of this model ("" any)
+	// Before selects entries last written (stored, imported or replaced) before this time, at
+	// the second; the zero time selects any.
+	Before time.Time
+	// SourceRegex selects entries whose stored source it matches (the original text; in
+	// entries written by schema version 1, the normalized text).
+	SourceRegex *regexp.Regexp
+}
+
+func (f DeleteFilter) empty() bool {
+	return f.Provider == "" && f.Model == "" && f.Before.IsZero() && f.SourceRegex == nil
+}
+
+// ErrNoFilter is returned by Delete given an empty filter, which would delete everything.
+var ErrNoFilter = errors.New("tm: delete: no filter given (provider, model, before or source regex); refusing to delete every entry")
+
+// deletePage is how many candidates Delete reads at once when it matches sources.
+const deletePage = 4096
+
+// Delete removes the entries the filter selects, in one transaction, and returns how many.
+// Memory is flat in the size of the memory: candidates are read a page at a time. The file
+// does not shrink until Vacuum.
+func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
+	if f.empty() {
+		return 0, ErrNoFilter
+	}
+	fields := []filterField{{"provider", f.Provider}, {"model", f.Model}}
+	where, args := filterSQL(fields)
+	if !f.Before.IsZero() {
+		where += " AND updated < ?"
+		args = append(args, f.Before.Unix())
+	}
+	n := 0
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if f.SourceRegex == nil {
+			res, err := tx.ExecContext(ctx, fmt.Sprintf(sqlDeleteWhere, where), args...)
+			if err != nil {
+				return err
+			}
+			m, err := res.RowsAffected()
+			n = int(m)
+			return err
+		}
+		scan, err := tx.PrepareContext(ctx, fmt.Sprintf(sqlDeleteScan, where))
+		if err != nil {
+			return err
+		}
+		defer scan.Close()
+		del, err := tx.PrepareContext(ctx, sqlDeleteID)
+		if err != nil {
+			return err
+		}
+		defer del.Close()
+		var last int64
+		ids := make([]int64, 0, deletePage)
+		for {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			ids = ids[:0]
+			read := 0
+			rows, err := scan.QueryContext(ctx, append([]any{last}, append(args, deletePage)...)...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id int64
+				var source string
+				if err := rows.Scan(&id, &source); err != nil {
+					rows.Close()
+					return err
+				}
+				read++
+				last = id
+				if f.SourceRegex.MatchString(source) {
+					ids = append(ids, id)
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if _, err := del.ExecContext(ctx, id); err != nil {
+					return err
+				}
+			}
+			n += len(ids)
+			if read < deletePage {
+				return nil
+			}
+		}
+	})
+	if err != nil {
+		return 0, db.wrapErr("delete", err)
+	}
+	return n, nil
+}
+
+// Vacuum rebuilds the file without the space deleted entries left, and truncates the
+// write-ahead log. It needs free disk space about the size of the memory, and waits for (or
+// fails after the busy timeout on) other writers.
+func (db *DB) Vacuum(ctx context.Context) error {
+	if db.readOnly {
+		return db.errReadOnlyHandle()
+	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	if _, err := db.sql.ExecContext(ctx, sqlVacuum); err != nil {
+		return db.wrapErr("vacuum", err)
+	}
+	if _, err := db.sql.ExecContext(ctx, sqlCheckpoint); err != nil {
+		return db.wrapErr("vacuum", err)
+	}
+	return nil
+}

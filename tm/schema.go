@@ -1,0 +1,130 @@
+package tm
+
+// The SQL this package runs, in one place, so that a second store (PostgreSQL) can be written
+// against the same list. Everything here is plain SQL except where a comment says otherwise;
+// placeholders are "?" (PostgreSQL wants $1…, which a later store rewrites or restates).
+
+// SchemaVersion is the version of the database layout this package writes (PRAGMA user_version).
+//
+//	1  entries with the normalized source in "source"
+//	2  "source" holds the original bytes (the normalized form is only hashed into the key);
+//	   counts table kept by triggers, so stats read a few rows instead of scanning entries
+const SchemaVersion = 2
+
+// schemaEntries is the table of version 1, unchanged in version 2 except for what "source"
+// holds in new rows.
+const schemaEntries = `
+CREATE TABLE entries (
+	id             INTEGER PRIMARY KEY,
+	key            BLOB    NOT NULL UNIQUE, -- hash of the normalized key fields of the scope
+	scope          INTEGER NOT NULL,        -- 0 machine translation, 1 imported for provider+model, 2 for provider, 3 for any
+	provider       TEXT    NOT NULL,
+	model          TEXT    NOT NULL,
+	source_lang    TEXT    NOT NULL,
+	target_lang    TEXT    NOT NULL,
+	source         TEXT    NOT NULL,        -- the source as given (version 1: normalized)
+	terms          TEXT    NOT NULL,        -- normalized glossary terms, sorted, one per line
+	prompt_version TEXT    NOT NULL,
+	target         TEXT    NOT NULL,        -- the target as given
+	created        INTEGER NOT NULL,        -- unix seconds
+	updated        INTEGER NOT NULL
+);
+-- Lets a lookup see in one step whether any imports exist (usually none), so it then needs
+-- to look for the machine-translation key only.
+CREATE INDEX entries_imported ON entries (scope) WHERE scope != 0;
+`
+
+// schemaCounts is what version 2 adds: the number of entries per provider, model, language
+// pair and kind, kept by triggers in the transaction that changes entries (whoever writes:
+// this process, another one, or a future tool), so that Stats reads a handful of rows. The
+// triggers are SQLite syntax; a PostgreSQL store states the same with plpgsql functions.
+const schemaCounts = `
+CREATE TABLE counts (
+	provider    TEXT    NOT NULL,
+	model       TEXT    NOT NULL,
+	source_lang TEXT    NOT NULL,
+	target_lang TEXT    NOT NULL,
+	imported    INTEGER NOT NULL, -- 1 for scope != 0
+	n           INTEGER NOT NULL,
+	PRIMARY KEY (provider, model, source_lang, target_lang, imported)
+) WITHOUT ROWID;
+CREATE TRIGGER entries_count_insert AFTER INSERT ON entries BEGIN
+	INSERT INTO counts (provider, model, source_lang, target_lang, imported, n)
+	VALUES (new.provider, new.model, new.source_lang, new.target_lang, new.scope != 0, 1)
+	ON CONFLICT (provider, model, source_lang, target_lang, imported) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER entries_count_delete AFTER DELETE ON entries BEGIN
+	UPDATE counts SET n = n - 1
+	WHERE provider = old.provider AND model = old.model AND source_lang = old.source_lang
+		AND target_lang = old.target_lang AND imported = (old.scope != 0);
+END;
+-- Updates never move an entry between groups today (the key covers these fields); the
+-- trigger keeps the counts right should a later version do so.
+CREATE TRIGGER entries_count_update AFTER UPDATE OF provider, model, source_lang, target_lang, scope ON entries BEGIN
+	UPDATE counts SET n = n - 1
+	WHERE provider = old.provider AND model = old.model AND source_lang = old.source_lang
+		AND target_lang = old.target_lang AND imported = (old.scope != 0);
+	INSERT INTO counts (provider, model, source_lang, target_lang, imported, n)
+	VALUES (new.provider, new.model, new.source_lang, new.target_lang, new.scope != 0, 1)
+	ON CONFLICT (provider, model, source_lang, target_lang, imported) DO UPDATE SET n = n + 1;
+END;
+`
+
+// fillCounts counts the entries of a version 1 memory once, when it is migrated.
+const fillCounts = `INSERT INTO counts (provider, model, source_lang, target_lang, imported, n)
+	SELECT provider, model, source_lang, target_lang, scope != 0, count(*) FROM entries
+	GROUP BY provider, model, source_lang, target_lang, scope != 0`
+
+const (
+	sqlUserVersion    = "PRAGMA user_version"
+	sqlSetUserVersion = "PRAGMA user_version = 2"
+	sqlTableCount     = "SELECT count(*) FROM sqlite_schema"
+
+	// sqlUpsertMT stores a machine translation, replacing an earlier one under the same key.
+	sqlUpsertMT = `INSERT INTO entries
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (key) DO UPDATE SET source = excluded.source, target = excluded.target, updated = excluded.updated`
+
+	// sqlInsertHead and sqlInsertRow make the multi-row INSERT of an import; the import has
+	// already looked the keys up under the write lock, so no row conflicts.
+	sqlInsertHead = `INSERT INTO entries
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
+	VALUES `
+	sqlInsertRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	insertCols   = 12
+
+	// sqlReplace gives an existing entry a newer source and target (an import's conflict
+	// resolved in favour of the newest).
+	sqlReplace = "UPDATE entries SET source = ?, target = ?, updated = ? WHERE key = ?"
+
+	// sqlAnyImported tells whether imported entries exist, through the partial index.
+	sqlAnyImported = "SELECT EXISTS (SELECT 1 FROM entries WHERE scope != 0)"
+
+	// sqlLookupHead is followed by "(?,?,…)": the entries under any of the hashes.
+	sqlLookupHead = "SELECT key, target FROM entries WHERE key IN "
+
+	// sqlStatsCounts reads the counters version 2 keeps.
+	sqlStatsCounts = "SELECT provider, model, source_lang, target_lang, imported, n FROM counts WHERE n > 0"
+	// sqlStatsScan counts a version 1 memory that could not be migrated (opened read-only).
+	sqlStatsScan = `SELECT provider, model, source_lang, target_lang, scope != 0, count(*) FROM entries
+	GROUP BY provider, model, source_lang, target_lang, scope != 0`
+
+	// sqlExport lists each distinct pair once, at the place of its oldest entry. Entries with
+	// different keys can hold the same pair (machine translations made with other glossary
+	// terms or prompt versions); the grouping sorts in a temporary b-tree on disk, so memory
+	// stays flat. "%s" is the filter.
+	sqlExport = `SELECT provider, model, source, target FROM entries WHERE id IN (
+	SELECT min(id) FROM entries WHERE %s
+	GROUP BY provider, model, source_lang, target_lang, source, target)
+	ORDER BY id`
+
+	// sqlDeleteScan pages through candidates of a Delete by id; "%s" is the filter.
+	sqlDeleteScan = "SELECT id, source FROM entries WHERE id > ? AND %s ORDER BY id LIMIT ?"
+	sqlDeleteID   = "DELETE FROM entries WHERE id = ?"
+	// sqlDeleteWhere deletes without reading sources when no regular expression applies.
+	sqlDeleteWhere = "DELETE FROM entries WHERE %s"
+
+	sqlVacuum     = "VACUUM"
+	sqlCheckpoint = "PRAGMA wal_checkpoint(TRUNCATE)"
+)
