@@ -88,8 +88,15 @@ type WriterOptions struct {
 	// Target receives the target side of Moses output; the main io.Writer gets the source side.
 	Target io.Writer
 
-	// ToolVersion is written as the TMX header's creationtoolversion when set.
+	// ToolVersion is written as the TMX header's creationtoolversion (default: the version of
+	// the main module in the binary's build information, or "unknown").
 	ToolVersion string
+
+	// Warn, when set, receives a Warning for every field a writer had to change: characters the
+	// format cannot carry and invalid UTF-8 (see the package documentation for what each format
+	// does). It is called from Write, before Write returns. A nil Warn drops the warnings; the
+	// output is the same either way.
+	Warn func(Warning)
 }
 
 // ReaderOptions configures NewReader.
@@ -111,16 +118,16 @@ func NewWriter(f Format, w io.Writer, opt WriterOptions) (Writer, error) {
 	opt = opt.withDefaults()
 	switch f {
 	case JSONL:
-		return newJSONLWriter(w), nil
+		return newJSONLWriter(w, opt.Warn), nil
 	case TMX:
 		return newTMXWriter(w, opt), nil
 	case Moses:
 		if opt.Target == nil {
 			return nil, fmt.Errorf("corpus: moses output needs a target writer")
 		}
-		return newMosesWriter(w, opt.Target), nil
+		return newMosesWriter(w, opt.Target, opt.Warn), nil
 	case TSV:
-		return newTSVWriter(w), nil
+		return newTSVWriter(w, opt.Warn), nil
 	}
 	return nil, fmt.Errorf("corpus: unknown format %q", f)
 }

@@ -32,8 +32,8 @@ func fuzzRead(t *testing.T, f Format, main, target []byte) {
 		return
 	}
 	var want []Pair
-	for _, p := range got {
-		want = append(want, carried(f, p))
+	for i, p := range got {
+		want = append(want, carried(f, p, i == 0))
 	}
 	var a, b bytes.Buffer
 	w, err := NewWriter(f, &a, WriterOptions{Target: &b})
@@ -41,11 +41,8 @@ func fuzzRead(t *testing.T, f Format, main, target []byte) {
 		t.Fatal(err)
 	}
 	for _, p := range got {
-		if err := w.Write(p); err != nil {
-			if f == TMX { // text read from TMX is always representable in TMX
-				t.Fatalf("writing back %+v: %v", p, err)
-			}
-			return
+		if err := w.Write(p); err != nil { // writers change text they cannot carry, never refuse it
+			t.Fatalf("writing back %+v: %v", p, err)
 		}
 	}
 	if err := w.Close(); err != nil {
@@ -59,6 +56,9 @@ func fuzzRead(t *testing.T, f Format, main, target []byte) {
 		tgt = b.Bytes()
 	}
 	again, err := readAll(f, a.Bytes(), tgt, ReaderOptions{})
+	if errors.Is(err, ErrEmpty) && f != TMX && blank(want) {
+		return // escapes (TSV \u0020) or replaced characters left only white space
+	}
 	if err != nil {
 		t.Fatalf("reading back what was written: %v\n%s", err, a.Bytes())
 	}
@@ -127,16 +127,19 @@ func FuzzWriteRead(f *testing.F) {
 				t.Fatal(err)
 			}
 			if err := w.Write(p); err != nil {
-				continue // rejected with an error: fine
+				t.Fatalf("%s: Write(%+v): %v", format, p, err)
 			}
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
+			want := carried(format, p, true)
 			got, err := readAll(format, a.Bytes(), b.Bytes(), ReaderOptions{})
+			if errors.Is(err, ErrEmpty) && format != TMX && blank([]Pair{want}) {
+				continue
+			}
 			if err != nil {
 				t.Fatalf("%s: reading back what was written: %v\n%q", format, err, a.Bytes())
 			}
-			want := carried(format, p)
 			if len(got) != 1 || !cmp.Equal(want, got[0]) {
 				t.Fatalf("%s: wrote %+v, read back %+v", format, want, got)
 			}

@@ -12,19 +12,35 @@ import (
 type jsonlWriter struct {
 	bw  *bufio.Writer
 	enc *json.Encoder
+	w   warner
 }
 
-func newJSONLWriter(w io.Writer) *jsonlWriter {
+func newJSONLWriter(w io.Writer, warn func(Warning)) *jsonlWriter {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false) // keep "<", ">" and "&" readable; JSON does not need them escaped
-	return &jsonlWriter{bw: bw, enc: enc}
+	return &jsonlWriter{bw: bw, enc: enc, w: warner{format: JSONL, warn: warn}}
 }
 
-// Write encodes p on one line (Encode adds the newline).
+// Write encodes p on one line (Encode adds the newline). JSON carries every character (control
+// characters, U+2028 and U+2029 are escaped); only invalid UTF-8 is replaced, with a warning,
+// where encoding/json would replace it silently.
 func (w *jsonlWriter) Write(p Pair) error {
-	if err := checkText(JSONL, p); err != nil {
-		return err
+	w.w.next(&p)
+	p.Doc = w.w.fixUTF8("doc", p.Doc)
+	p.Source = w.w.fixUTF8("source", p.Source)
+	p.Target = w.w.fixUTF8("target", p.Target)
+	p.Provider = w.w.fixUTF8("provider", p.Provider)
+	p.Model = w.w.fixUTF8("model", p.Model)
+	if len(p.Violations) > 0 {
+		vs := make([]Violation, len(p.Violations))
+		for i, v := range p.Violations {
+			vs[i] = Violation{
+				Kind: w.w.fixUTF8("violation", v.Kind), SourceTerm: w.w.fixUTF8("violation", v.SourceTerm),
+				Expected: w.w.fixUTF8("violation", v.Expected), Found: w.w.fixUTF8("violation", v.Found),
+			}
+		}
+		p.Violations = vs
 	}
 	return w.enc.Encode(p)
 }
@@ -56,6 +72,9 @@ func newJSONLReader(r io.Reader, name string) *jsonlReader {
 func (r *jsonlReader) Next() (Pair, error) {
 	for {
 		line, err := r.lr.next()
+		if err == io.EOF && r.lr.empty() {
+			return Pair{}, emptyError(r.lr.name)
+		}
 		if err != nil {
 			return Pair{}, err
 		}

@@ -4,22 +4,29 @@ import (
 	"bufio"
 	"bytes"
 	"io"
-	"strings"
+	"unicode"
 
 	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // lineReader reads a text file line by line, counting lines and rejecting invalid UTF-8 and NUL
-// bytes with their position. It strips the line terminator (LF or CRLF) and a leading BOM.
+// bytes with their position. It strips the line terminator (LF or CRLF) and a leading BOM, and
+// decodes UTF-16 files that start with a byte-order mark (as Windows tools write them).
 type lineReader struct {
-	br   *bufio.Reader
-	name string
-	line int // number of the line last returned
+	br      *bufio.Reader
+	name    string
+	line    int  // number of the line last returned
+	content bool // some line so far had more than white space
 }
 
 func newLineReader(r io.Reader, name string) *lineReader {
-	return &lineReader{br: bufio.NewReaderSize(r, 64<<10), name: name}
+	in, _ := decodeBOM(r)
+	return &lineReader{br: bufio.NewReaderSize(in, 64<<10), name: name}
 }
+
+// empty reports whether every line read so far was blank: at the end of the file, that the
+// file is empty in the sense of ErrEmpty.
+func (l *lineReader) empty() bool { return !l.content }
 
 // next returns the next line without its terminator, or io.EOF after the last line. A final
 // line without a newline counts as a line; an empty input has no lines.
@@ -41,10 +48,17 @@ func (l *lineReader) next() (string, error) {
 		b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	}
 	if i := textcheck.InvalidUTF8(b); i >= 0 {
-		return "", l.errorf(i+1, "invalid UTF-8")
+		e := l.errorf(i+1, "invalid UTF-8")
+		e.Err = ErrInvalidUTF8
+		return "", e
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		return "", l.errorf(i+1, "NUL byte: binary data, not text")
+		e := l.errorf(i+1, "NUL byte: binary data, not text")
+		e.Err = ErrBinary
+		return "", e
+	}
+	if !l.content && len(bytes.TrimFunc(b, unicode.IsSpace)) > 0 {
+		l.content = true
 	}
 	return string(b), nil
 }
@@ -52,6 +66,3 @@ func (l *lineReader) next() (string, error) {
 func (l *lineReader) errorf(col int, msg string) *InputError {
 	return &InputError{File: l.name, Line: l.line, Column: col, Msg: msg}
 }
-
-// lineBreaks replaces every kind of line break with a space (Moses cannot carry them).
-var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\u2028", " ", "\u2029", " ", "\u0085", " ")

@@ -2,9 +2,12 @@ package corpus
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -66,15 +69,39 @@ func readAll(f Format, main, target []byte, opt ReaderOptions) ([]Pair, error) {
 	}
 }
 
-// carried is what format f can carry of p.
-func carried(f Format, p Pair) Pair {
+// carried is what format f can carry of p, the first pair written when first is set: invalid
+// UTF-8 becomes U+FFFD everywhere; Moses lines lose tabs and line breaks (mosesLine); TSV and
+// Moses carry no metadata.
+func carried(f Format, p Pair, first bool) Pair {
+	fix := func(s string) string { s, _ = validUTF8(s); return s }
 	switch f {
 	case Moses:
-		return Pair{Source: lineBreaks.Replace(p.Source), Target: lineBreaks.Replace(p.Target)}
+		src, _, _ := mosesLine(fix(p.Source), first)
+		tgt, _, _ := mosesLine(fix(p.Target), first)
+		return Pair{Source: src, Target: tgt}
 	case TSV:
-		return Pair{Source: p.Source, Target: p.Target}
+		return Pair{Source: fix(p.Source), Target: fix(p.Target)}
+	}
+	p.Doc, p.Source, p.Target, p.Provider, p.Model = fix(p.Doc), fix(p.Source), fix(p.Target), fix(p.Provider), fix(p.Model)
+	if p.Violations != nil {
+		vs := make([]Violation, len(p.Violations))
+		for i, v := range p.Violations {
+			vs[i] = Violation{Kind: fix(v.Kind), SourceTerm: fix(v.SourceTerm), Expected: fix(v.Expected), Found: fix(v.Found)}
+		}
+		p.Violations = vs
 	}
 	return p
+}
+
+// blank reports whether every pair has only white space, which a line-based format reads back
+// as ErrEmpty.
+func blank(pairs []Pair) bool {
+	for _, p := range pairs {
+		if strings.TrimFunc(p.Source+p.Target, unicode.IsSpace) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -89,8 +116,8 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatalf("reading back:\n%s\nerror: %v", main, err)
 			}
 			var want []Pair
-			for _, p := range trickyPairs {
-				want = append(want, carried(f, p))
+			for i, p := range trickyPairs {
+				want = append(want, carried(f, p, i == 0))
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("round trip (-want +got):\n%s\nwritten:\n%s", diff, main)
@@ -99,6 +126,8 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestRoundTripEmpty: an empty corpus written as TMX is a document without units, which reads
+// back as no pairs; the line-based formats write nothing, which reads back as ErrEmpty.
 func TestRoundTripEmpty(t *testing.T) {
 	for _, f := range Formats {
 		main, target := writeAll(t, f, nil)
@@ -108,8 +137,92 @@ func TestRoundTripEmpty(t *testing.T) {
 			target = []byte{}
 		}
 		got, err := readAll(f, main, target, ReaderOptions{})
-		if err != nil || len(got) != 0 {
-			t.Errorf("%s: empty corpus read back as %v, %v\n%s", f, got, err, main)
+		if f == TMX {
+			if err != nil || len(got) != 0 {
+				t.Errorf("%s: empty corpus read back as %v, %v\n%s", f, got, err, main)
+			}
+			continue
+		}
+		if !errors.Is(err, ErrEmpty) {
+			t.Errorf("%s: empty corpus read back as %v, %v; want ErrEmpty", f, got, err)
+		}
+	}
+}
+
+// TestReadEmpty: every reader reports a file without content as an *InputError naming the file
+// and wrapping ErrEmpty, not as a corpus without pairs.
+func TestReadEmpty(t *testing.T) {
+	inputs := map[string]string{
+		"0 bytes": "", "blank lines": "\n\n  \n", "UTF-8 BOM": "\uFEFF", "BOM and spaces": "\uFEFF \r\n\t\n",
+		"UTF-16LE BOM": "\xFF\xFE", "UTF-16BE BOM and newline": "\xFE\xFF\x00\n",
+	}
+	for _, f := range Formats {
+		for name, in := range inputs {
+			t.Run(string(f)+"/"+name, func(t *testing.T) {
+				opt := ReaderOptions{}
+				if f == Moses {
+					opt.Target, opt.TargetName = strings.NewReader(in), "empty.en"
+				}
+				r, err := NewReader(f, strings.NewReader(in), "empty."+string(f), opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = r.Next()
+				var ie *InputError
+				if !errors.Is(err, ErrEmpty) || !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), "empty."+string(f)+": ") {
+					t.Errorf("Next() = %v; want an *InputError naming empty.%s and wrapping ErrEmpty", err, f)
+				}
+			})
+		}
+	}
+	// Not empty: an XML declaration alone is not a TMX document; a Moses corpus with one blank
+	// side is a mismatch or a corpus with empty segments, not an empty one.
+	r, _ := NewReader(TMX, strings.NewReader(`<?xml version="1.0"?>`), "decl.tmx", ReaderOptions{})
+	if _, err := r.Next(); err == nil || errors.Is(err, ErrEmpty) {
+		t.Errorf("XML declaration alone: %v, want a not-TMX error", err)
+	}
+	r, _ = NewReader(Moses, strings.NewReader("\n"), "a.de", ReaderOptions{Target: strings.NewReader("x\n"), TargetName: "a.en"})
+	if p, err := r.Next(); err != nil || p.Target != "x" {
+		t.Errorf("blank source line with a target: %+v, %v", p, err)
+	}
+}
+
+// TestReadUTF16: line-based files in UTF-16 with a byte-order mark are decoded, not taken for
+// binary data.
+func TestReadUTF16(t *testing.T) {
+	enc := func(s string, big bool) string {
+		var b strings.Builder
+		if big {
+			b.WriteString("\xFE\xFF")
+		} else {
+			b.WriteString("\xFF\xFE")
+		}
+		for _, u := range utf16.Encode([]rune(s)) {
+			hi, lo := byte(u>>8), byte(u)
+			if big {
+				b.WriteByte(hi)
+				b.WriteByte(lo)
+			} else {
+				b.WriteByte(lo)
+				b.WriteByte(hi)
+			}
+		}
+		return b.String()
+	}
+	for _, big := range []bool{false, true} {
+		tsv := enc("Außenministerium\tState Department 🇩🇪\r\nzwei\ttwo\r\n", big)
+		got, err := readAll(TSV, []byte(tsv), nil, ReaderOptions{})
+		want := []Pair{{Source: "Außenministerium", Target: "State Department 🇩🇪"}, {Source: "zwei", Target: "two"}}
+		if err != nil || !cmp.Equal(got, want) {
+			t.Errorf("TSV UTF-16 (big endian %v): %+v, %v", big, got, err)
+		}
+		jsonl := enc(`{"source":"ä","target":"a"}`+"\n", big)
+		if got, err := readAll(JSONL, []byte(jsonl), nil, ReaderOptions{}); err != nil || len(got) != 1 || got[0].Source != "ä" {
+			t.Errorf("JSONL UTF-16 (big endian %v): %+v, %v", big, got, err)
+		}
+		de, en := enc("eins\nzwei\n", big), "one\ntwo\n"
+		if got, err := readAll(Moses, []byte(de), []byte(en), ReaderOptions{}); err != nil || len(got) != 2 || got[1].Source != "zwei" {
+			t.Errorf("Moses UTF-16 (big endian %v): %+v, %v", big, got, err)
 		}
 	}
 }
@@ -135,39 +248,128 @@ func TestTMXWriterHeader(t *testing.T) {
 	}
 }
 
-func TestTMXWriterRejectsUnrepresentable(t *testing.T) {
-	for _, p := range []Pair{
-		{Source: "bell\x07", Target: "x"},
-		{Source: "x", Target: "bad \xff utf8"},
-		{Source: "x", Target: "y", Doc: "nul\x00"},
-		{Source: "\uFFFE", Target: "y"},
-	} {
-		w, _ := NewWriter(TMX, io.Discard, WriterOptions{})
-		if err := w.Write(p); err == nil {
-			t.Errorf("Write(%+v) succeeded, want an error", p)
-		}
+// TestWritersNeverRefuseText: no character makes a writer fail; what the format cannot carry is
+// changed as documented, each change is reported once per field with the document and segment,
+// and bitext's reader restores what is marked reversible.
+func TestWritersNeverRefuseText(t *testing.T) {
+	p := Pair{Doc: "nato\x01.txt", Paragraph: 2, Sentence: 3,
+		Source: "Satz\x01 mit\fSeitenvorschub\x00 und \uFFFE\u2028Ende\tTab", Target: "bad \xff utf8\r\nline",
+		Provider: "p\x1b", Model: "m", Violations: []Violation{{Kind: "missing", SourceTerm: "a\x02b\uFFFF", Expected: "\x80"}}}
+	tests := []struct {
+		f    Format
+		want []string // Warning.String() of every warning, in order
+	}{
+		{TMX, []string{
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: doc: U+0001 at byte 4: XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: provider: U+001B at byte 1: XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: violation: invalid UTF-8 at byte 0: not UTF-8; each bad byte replaced by U+FFFD",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: source: U+0001 at byte 4 (4 in all): XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
+		}},
+		{Moses, []string{
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): moses: source: U+000C at byte 9 (3 in all): a Moses line cannot hold a tab or line break; replaced by a space (CR LF by one)",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): moses: source: U+0000 at byte 24: Moses readers take it for binary data or a byte-order mark; removed",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): moses: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): moses: target: U+000D at byte 12: a Moses line cannot hold a tab or line break; replaced by a space (CR LF by one)",
+		}},
+		{TSV, []string{
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tsv: source: U+000C at byte 9 (3 in all): it breaks lines for some line-based tools; written as \\uXXXX, which bitext reads back",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tsv: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
+		}},
+		{JSONL, []string{
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): jsonl: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
+			"nato\x01.txt paragraph 2 sentence 3 (pair 1): jsonl: violation: invalid UTF-8 at byte 0: not UTF-8; each bad byte replaced by U+FFFD",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.f), func(t *testing.T) {
+			var a, b bytes.Buffer
+			var got []string
+			w, err := NewWriter(tt.f, &a, WriterOptions{Target: &b, Warn: func(w Warning) { got = append(got, w.String()) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(p); err != nil {
+				t.Fatalf("Write: %v", err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+			back, err := readAll(tt.f, a.Bytes(), b.Bytes(), ReaderOptions{})
+			if err != nil {
+				t.Fatalf("reading back: %v\n%s", err, a.Bytes())
+			}
+			if diff := cmp.Diff([]Pair{carried(tt.f, p, true)}, back); diff != "" {
+				t.Errorf("read back (-want +got):\n%s\nwritten:\n%q", diff, a.Bytes())
+			}
+		})
 	}
 }
 
-func TestWritersRejectUnreadable(t *testing.T) {
-	for _, tt := range []struct {
-		f Format
-		p Pair
-	}{
-		{JSONL, Pair{Source: "bad \xff", Target: "x"}},
-		{TSV, Pair{Source: "x", Target: "bad \xc3"}},
-		{TSV, Pair{Source: "nul\x00", Target: "x"}},
-		{Moses, Pair{Source: "x", Target: "nul\x00"}},
-		{Moses, Pair{Source: "x", Target: "y", Doc: "\xff"}},
+// TestTMXControls: the x-bitext-controls property as written, and what the reader does with it.
+func TestTMXControls(t *testing.T) {
+	main, _ := writeAll(t, TMX, []Pair{{Doc: "a\x01b", Source: "\x01x\x0cy\uFFFF", Target: "ok"}})
+	for _, want := range []string{
+		`<prop type="x-doc">ab</prop>`, `<prop type="x-bitext-controls">x-doc 1:U+0001</prop>`,
+		`<tuv xml:lang="de"><prop type="x-bitext-controls">0:U+0001 2:U+000C 4:U+FFFF</prop><seg>xy</seg></tuv>`,
+		`<tuv xml:lang="en"><seg>ok</seg></tuv>`,
 	} {
-		w, _ := NewWriter(tt.f, io.Discard, WriterOptions{Target: io.Discard})
-		if err := w.Write(tt.p); err == nil {
-			t.Errorf("%s: Write(%+v) succeeded, want an error", tt.f, tt.p)
+		if !bytes.Contains(main, []byte(want)) {
+			t.Errorf("output lacks %s:\n%s", want, main)
 		}
 	}
-	w, _ := NewWriter(JSONL, io.Discard, WriterOptions{})
-	if err := w.Write(Pair{Source: "nul\x00 is fine in JSON", Target: "x"}); err != nil {
-		t.Errorf("JSONL: %v", err)
+	tu := func(props, seg string) string {
+		return `<tmx><header srclang="de"/><body><tu><tuv xml:lang="de">` + props + `<seg>` + seg + `</seg></tuv><tuv xml:lang="en"><seg>e</seg></tuv></tu></body></tmx>`
+	}
+	for _, tt := range []struct {
+		name, doc, want, err string
+	}{
+		{"adjacent and at the end", tu(`<prop type="x-bitext-controls">1:U+0001 2:U+0002 5:U+FFFE</prop>`, "abc"), "a\x01\x02bc\uFFFE", ""},
+		{"multibyte text", tu(`<prop type="x-bitext-controls">2:U+000B</prop>`, "äb"), "ä\vb", ""},
+		{"inside a rune", tu(`<prop type="x-bitext-controls">1:U+000B</prop>`, "äb"), "", "offset 1 does not fit"},
+		{"beyond the text", tu(`<prop type="x-bitext-controls">9:U+000B</prop>`, "ab"), "", "offset 9 does not fit"},
+		{"out of order", tu(`<prop type="x-bitext-controls">2:U+0001 1:U+0002</prop>`, "abc"), "", "does not fit"},
+		{"an XML character", tu(`<prop type="x-bitext-controls">0:U+0041</prop>`, "abc"), "", "not a character XML cannot carry"},
+		{"garbage", tu(`<prop type="x-bitext-controls">zwei</prop>`, "abc"), "", "not OFFSET:U+XXXX"},
+		{"other props are ignored", tu(`<prop type="x-other">1:U+0001</prop>`, "abc"), "abc", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readAll(TMX, []byte(tt.doc), nil, ReaderOptions{})
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Errorf("error %v, want one containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || len(got) != 1 || got[0].Source != tt.want {
+				t.Errorf("got %+v, %v; want source %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestTSVEscapes: what TSV writes for each character that needs it, and that foreign
+// backslashes read as written.
+func TestTSVEscapes(t *testing.T) {
+	main, _ := writeAll(t, TSV, []Pair{
+		{Source: "\uFEFFbom\\ \t\r\n", Target: "\v\f\x00\u0085\u2028\u2029\x1c"},
+		{Source: "\uFEFFnot first", Target: "\\u2028 literally"},
+	})
+	want := `\uFEFFbom\\ \t\r\n` + "\t" + `\u000B\u000C\u0000\u0085\u2028\u2029\u001C` + "\n" +
+		"\uFEFFnot first\t" + `\\u2028 literally` + "\n"
+	if string(main) != want {
+		t.Errorf("TSV output\n%q\nwant\n%q", main, want)
+	}
+	for in, out := range map[string]string{
+		`C:\new\table`: "C:\new\table", `\x \u12 \u12345 \uZZZZ \uD800 \`: `\x \u12 ` + "\u1234" + `5 \uZZZZ \uD800 \`,
+		`\u00e4\u00C4`: "äÄ", `\\u00e4`: `\u00e4`,
+	} {
+		if got := tsvUnescape(in); got != out {
+			t.Errorf("tsvUnescape(%q) = %q, want %q", in, got, out)
+		}
 	}
 }
 

@@ -8,11 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/net/html/charset"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 const xmlNS = "http://www.w3.org/XML/1998/namespace"
@@ -27,43 +31,57 @@ type tmxReader struct {
 	inBody  bool
 	err     error // sticky: once the document failed or ended, Next returns this
 	skipped int   // translation units without both languages
+	bom     bool  // the file starts with a byte-order mark, which overrides a declared encoding
+
+	pending []pendingControls // x-bitext-controls of the <tu> being read
+}
+
+// pendingControls is an x-bitext-controls list for one property of a <tu>.
+type pendingControls struct {
+	dst  *string
+	list string
 }
 
 func newTMXReader(r io.Reader, name string, opt ReaderOptions) (*tmxReader, error) {
-	d := xml.NewDecoder(sniffBOM(r))
-	d.CharsetReader = charsetReader
-	return &tmxReader{d: d, name: name, opt: opt}, nil
+	tr := &tmxReader{name: name, opt: opt}
+	in, bom := decodeBOM(r)
+	tr.bom = bom
+	tr.d = xml.NewDecoder(in)
+	tr.d.CharsetReader = tr.charsetReader
+	return tr, nil
 }
 
 // Skipped reports how many translation units so far lacked the source or the target language.
 func (r *tmxReader) Skipped() int { return r.skipped }
 
-// sniffBOM transcodes UTF-16 input (recognised by its byte-order mark) to UTF-8 and drops a
-// UTF-8 BOM; encoding/xml reads only UTF-8 by itself.
-func sniffBOM(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
+// decodeBOM looks for a byte-order mark: UTF-16 (either byte order) is transcoded to UTF-8 and
+// a UTF-8 mark dropped, as unicode.BOMOverride does; input without one passes unchanged (so that
+// invalid UTF-8 is still reported where it is, not replaced). bom tells whether there was one.
+func decodeBOM(r io.Reader) (out io.Reader, bom bool) {
+	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(3)
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return br
+		return br, true
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
+		return transform.NewReader(br, xunicode.BOMOverride(transform.Nop)), true
 	}
-	return br
+	return br, false
 }
 
-// charsetReader handles the encoding named in the XML declaration. UTF-16 was already
-// transcoded by sniffBOM; other encodings (ISO-8859-1, windows-1252, …) are transcoded here.
-func charsetReader(label string, in io.Reader) (io.Reader, error) {
-	if strings.HasPrefix(strings.ToLower(label), "utf-16") {
+// charsetReader handles the encoding named in the XML declaration (ISO-8859-1, windows-1252,
+// Shift_JIS, …, by their WHATWG labels). After a byte-order mark the text is already UTF-8,
+// whatever the declaration says: the mark decides, as the XML specification has it.
+func (r *tmxReader) charsetReader(label string, in io.Reader) (io.Reader, error) {
+	if r.bom {
 		return in, nil
 	}
-	enc, err := htmlindex.Get(label)
+	out, err := charset.NewReaderLabel(label, in)
 	if err != nil {
-		return nil, fmt.Errorf("unsupported encoding %q", label)
+		return nil, fmt.Errorf("unsupported encoding %q declared", label)
 	}
-	return enc.NewDecoder().Reader(in), nil
+	return out, nil
 }
 
 func (r *tmxReader) errorf(format string, args ...any) *InputError {
@@ -139,11 +157,14 @@ func (r *tmxReader) next() (Pair, error) {
 
 // readToBody reads the prolog, <tmx> and <header> up to the start of <body>.
 func (r *tmxReader) readToBody() error {
-	root := false
+	root, prolog := false, false // prolog: something other than white space came before the root
 	for {
 		tok, err := r.d.Token()
+		if err == io.EOF && !root && !prolog {
+			return emptyError(r.name)
+		}
 		if err == io.EOF && !root {
-			return &InputError{File: r.name, Msg: "empty file: not a TMX document"}
+			return &InputError{File: r.name, Msg: "not a TMX document: no root element"}
 		}
 		if err != nil {
 			return r.wrap(err)
@@ -176,9 +197,14 @@ func (r *tmxReader) readToBody() error {
 		case xml.EndElement:
 			return r.errorf("<tmx> has no <body>")
 		case xml.CharData:
-			if root && len(bytes.TrimSpace(t)) > 0 {
+			if len(bytes.TrimSpace(t)) > 0 {
+				if !root {
+					return r.errorf("not a TMX document: text before the root element")
+				}
 				return r.errorf("unexpected text in <tmx>")
 			}
+		default: // declaration, comment, DOCTYPE
+			prolog = true
 		}
 	}
 }
@@ -202,6 +228,7 @@ type tuv struct{ lang, text string }
 // readTU reads a <tu> after its start tag. ok is false when it lacks one of the two languages.
 func (r *tmxReader) readTU() (p Pair, ok bool, err error) {
 	var tuvs []tuv
+	r.pending = r.pending[:0]
 	for {
 		tok, err := r.d.Token()
 		if err != nil {
@@ -209,6 +236,13 @@ func (r *tmxReader) readTU() (p Pair, ok bool, err error) {
 		}
 		switch t := tok.(type) {
 		case xml.EndElement:
+			for _, pc := range r.pending {
+				s, err := parseControls(*pc.dst, pc.list)
+				if err != nil {
+					return p, false, r.errorf("<prop type=%q>: %v", propControls, err)
+				}
+				*pc.dst = s
+			}
 			return r.pick(p, tuvs)
 		case xml.CharData:
 			if len(bytes.TrimSpace(t)) > 0 {
@@ -290,12 +324,10 @@ func langMatch(a, b string) bool {
 }
 
 func (r *tmxReader) readProp(p *Pair, typ string) error {
-	var b strings.Builder
-	if err := r.readText(&b, false); err != nil {
+	v, err := r.readText(false)
+	if err != nil {
 		return err
 	}
-	v := b.String()
-	var err error
 	want := ""
 	switch typ {
 	case propDoc:
@@ -319,6 +351,21 @@ func (r *tmxReader) readProp(p *Pair, typ string) error {
 			err = errors.New("outside [0,1]")
 		}
 		want = "a number in [0,1]"
+	case propControls:
+		field, list, _ := strings.Cut(strings.TrimSpace(v), " ")
+		var dst *string
+		switch field {
+		case propDoc:
+			dst = &p.Doc
+		case propProvider:
+			dst = &p.Provider
+		case propModel:
+			dst = &p.Model
+		default:
+			return r.errorf("<prop type=%q>: %q is not a property bitext writes", typ, clip(field, 40))
+		}
+		// The property itself may come later in the <tu>: apply the list at its end.
+		r.pending = append(r.pending, pendingControls{dst, list})
 	case propViolation:
 		var viol Violation
 		if err = json.Unmarshal([]byte(v), &viol); err == nil {
@@ -338,6 +385,7 @@ func (r *tmxReader) readTUV(start xml.StartElement) (tuv, error) {
 		return v, r.errorf("<tuv> without xml:lang")
 	}
 	seen := false
+	controls, hasControls := "", false
 	for {
 		tok, err := r.d.Token()
 		if err != nil {
@@ -348,8 +396,20 @@ func (r *tmxReader) readTUV(start xml.StartElement) (tuv, error) {
 			if !seen {
 				return v, r.errorf("<tuv xml:lang=%q> without <seg>", v.lang)
 			}
+			if hasControls {
+				if v.text, err = parseControls(v.text, controls); err != nil {
+					return v, r.errorf("<tuv xml:lang=%q>: <prop type=%q>: %v", v.lang, propControls, err)
+				}
+			}
 			return v, nil
 		case xml.StartElement:
+			if t.Name.Local == "prop" && attr(t, "type") == propControls && !hasControls {
+				if controls, err = r.readText(false); err != nil {
+					return v, err
+				}
+				hasControls = true
+				continue
+			}
 			if t.Name.Local != "seg" || seen {
 				if err := r.d.Skip(); err != nil {
 					return v, r.wrap(err)
@@ -357,48 +417,112 @@ func (r *tmxReader) readTUV(start xml.StartElement) (tuv, error) {
 				continue
 			}
 			seen = true
-			var b strings.Builder
-			if err := r.readText(&b, true); err != nil {
+			text, err := r.readText(true)
+			if err != nil {
 				return v, err
 			}
-			v.text = b.String()
+			v.text = text
 		}
 	}
 }
 
-// readText collects the character data up to the end of the current element. In a <seg>, inline
-// markup is flattened: <hi> keeps its text, while the native codes inside <bpt>, <ept>, <ph>,
-// <it> and <ut> (with any <sub> in them) are dropped, leaving the plain text a reader sees.
-func (r *tmxReader) readText(b *strings.Builder, inline bool) error {
-	depth, code := 0, 0 // code: depth inside native-code elements
+// readText collects the text up to the end of the current element. Outside a <seg> (inline
+// false) any element is an error. In a <seg>, inline markup is flattened to the plain text a
+// reader sees:
+//   - <hi> and unknown elements keep their text;
+//   - the native codes inside <bpt>, <ept>, <ph>, <it> and <ut> are dropped, but a code that
+//     stands for white space (type "lb", "pb", "cb" or a tab type, or native code such as
+//     <br/>, </p>, \line, \par, \tab, \n, a tab or a line break) becomes a word boundary: one
+//     space between the words around it, unless white space is already there;
+//   - the text of a <sub> (translatable text inside a code, such as an ALT text) is kept, as
+//     words of its own.
+//
+// A boundary at the very start or end of the segment adds nothing.
+func (r *tmxReader) readText(inline bool) (string, error) {
+	type frame struct {
+		code   bool   // inside a native-code element
+		sub    bool   // a <sub>
+		typ    string // type attribute of a code
+		native strings.Builder
+	}
+	var (
+		stack []*frame
+		out   segText
+	)
 	for {
 		tok, err := r.d.Token()
 		if err != nil {
-			return r.wrap(err)
+			return "", r.wrap(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !inline {
-				return r.errorf("unexpected <%s> in text", t.Name.Local)
+				return "", r.errorf("unexpected <%s> in text", t.Name.Local)
 			}
-			depth++
-			if code > 0 || isCodeElement(t.Name.Local) {
-				code++
+			f := &frame{typ: attr(t, "type")}
+			switch name := t.Name.Local; {
+			case name == "sub":
+				f.sub = true
+				out.boundary()
+			case isCodeElement(name):
+				f.code = true
+			default: // <hi>, or an unknown element: inside a code it is part of the code
+				f.code = len(stack) > 0 && stack[len(stack)-1].code
 			}
+			stack = append(stack, f)
 		case xml.EndElement:
-			if depth == 0 {
-				return nil
+			if len(stack) == 0 {
+				return out.String(), nil
 			}
-			depth--
-			if code > 0 {
-				code--
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch {
+			case f.sub:
+				out.boundary()
+			case f.code && isCodeElement(t.Name.Local) && whitespaceCode(f.typ, f.native.String()):
+				out.boundary()
 			}
 		case xml.CharData:
-			if code == 0 {
-				b.Write(t)
+			if len(stack) > 0 && stack[len(stack)-1].code {
+				f := stack[len(stack)-1]
+				if f.native.Len() < 256 { // enough to recognise a line break; codes can be long
+					f.native.Write(t)
+				}
+				continue
+			}
+			out.write(t)
+		}
+	}
+}
+
+// segText builds the plain text of a segment, turning word boundaries into single spaces.
+type segText struct {
+	b       strings.Builder
+	pending bool // a boundary waits for the next text
+}
+
+func (s *segText) boundary() { s.pending = true }
+
+func (s *segText) write(t []byte) {
+	if len(t) == 0 {
+		return
+	}
+	if s.pending {
+		s.pending = false
+		if s.b.Len() > 0 && !endsInSpace(s.b.String()) {
+			if r, _ := utf8.DecodeRune(t); !unicode.IsSpace(r) {
+				s.b.WriteByte(' ')
 			}
 		}
 	}
+	s.b.Write(t)
+}
+
+func (s *segText) String() string { return s.b.String() }
+
+func endsInSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 func isCodeElement(name string) bool {
@@ -407,6 +531,32 @@ func isCodeElement(name string) bool {
 		return true
 	}
 	return false
+}
+
+// whitespaceCodeRE matches the native code of a line break, paragraph or tab in the formats
+// CAT tools put into TMX: HTML/XML tags (br, p, div, li, table cells, headings, OOXML w:br,
+// w:tab, w:cr, ODF text:line-break, text:tab, text:s), RTF control words (\line, \par, \tab,
+// \cell, \row, \page, \sect), escapes (\n, \r, \t) and character references (&#10; …).
+var whitespaceCodeRE = regexp.MustCompile(`^(?:` +
+	`</?(?:br|p|div|li|tr|td|th|h[1-6]|w:br|w:tab|w:cr|text:line-break|text:tab|text:s|text:p|lb|tab)(?:[\s/][^>]*)?>` +
+	`|\\(?:line|par|tab|cell|row|page|sect)(?:[^a-z].*)?` +
+	`|(?:\\[nrt])+` +
+	`|(?:&#(?:10|13|9|x0*[ad9]);)+` +
+	`)$`)
+
+// whitespaceCode reports whether a native code stands for white space: by its TMX type, by
+// being white space itself, or by its markup (whitespaceCodeRE).
+func whitespaceCode(typ, native string) bool {
+	switch strings.ToLower(typ) {
+	case "lb", "pb", "cb", "x-lb", "x-linebreak", "x-br", "x-tab", "x-newline", "x-paragraph":
+		return true
+	}
+	trimmed := strings.TrimSpace(native)
+	if trimmed == "" {
+		return native != ""
+	}
+	trimmed = strings.ToLower(strings.Trim(trimmed, "{}"))
+	return whitespaceCodeRE.MatchString(trimmed)
 }
 
 // attr returns the value of the attribute with the given local name (xml:lang, lang, …).

@@ -18,11 +18,11 @@ func TestTMXLanguages(t *testing.T) {
 		wantSkip int
 	}{
 		{"defaults: header srclang, English preferred", ReaderOptions{},
-			[]string{"Klicken Sie hier, um fortzufahren.|Click here to continue.", "Weniger <als> & mehr|Less <than> & more", "Bild unten und kursiv|Picture below and italic"}, 1},
+			[]string{"Klicken Sie hier, um fortzufahren.|Click here to continue.", "Weniger <als> & mehr|Less <than> & more", "Bild Alt-Text unten und kursiv|Picture below and italic"}, 1},
 		{"French target", ReaderOptions{TargetLang: "fr"},
 			[]string{"Klicken Sie hier, um fortzufahren.|Cliquez ici."}, 3},
 		{"reverse direction, regional tag", ReaderOptions{SourceLang: "en-us", TargetLang: "DE_de"},
-			[]string{"Click here to continue.|Klicken Sie hier, um fortzufahren.", "Less <than> & more|Weniger <als> & mehr", "Picture below and italic|Bild unten und kursiv"}, 1},
+			[]string{"Click here to continue.|Klicken Sie hier, um fortzufahren.", "Less <than> & more|Weniger <als> & mehr", "Picture below and italic|Bild Alt-Text unten und kursiv"}, 1},
 		{"other region does not match", ReaderOptions{SourceLang: "de-AT"}, nil, 4},
 	}
 	for _, tt := range tests {

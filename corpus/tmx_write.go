@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -19,6 +21,12 @@ const (
 	propTMHit      = "x-tm-hit"
 	propConfidence = "x-confidence"
 	propViolation  = "x-violation" // one per violation, the Violation as JSON
+
+	// propControls holds the characters XML 1.0 cannot carry, removed from the text beside it:
+	// in a <tuv> for its <seg>, in a <tu> for one of the properties above (named first). The
+	// value is a space-separated list of OFFSET:U+XXXX, OFFSET being the byte offset of the
+	// character in the original UTF-8 text, ascending. See the package documentation.
+	propControls = "x-bitext-controls"
 )
 
 type tmxWriter struct {
@@ -26,10 +34,11 @@ type tmxWriter struct {
 	opt     WriterOptions
 	started bool
 	err     error // first write error; later calls return it
+	w       warner
 }
 
 func newTMXWriter(w io.Writer, opt WriterOptions) *tmxWriter {
-	return &tmxWriter{bw: bufio.NewWriter(w), opt: opt}
+	return &tmxWriter{bw: bufio.NewWriter(w), opt: opt, w: warner{format: TMX, warn: opt.Warn}}
 }
 
 func (w *tmxWriter) header() {
@@ -37,44 +46,58 @@ func (w *tmxWriter) header() {
 		return
 	}
 	w.started = true
+	version := w.opt.ToolVersion
+	if version == "" {
+		version = moduleVersion()
+	}
 	w.bw.WriteString(xml1)
 	w.bw.WriteString("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n")
-	w.bw.WriteString(`  <header creationtool="bitext"`)
-	if w.opt.ToolVersion != "" {
-		w.bw.WriteString(` creationtoolversion="`)
-		escapeXML(w.bw, w.opt.ToolVersion, true)
-		w.bw.WriteString(`"`)
-	}
-	w.bw.WriteString(` datatype="plaintext" segtype="sentence" adminlang="en" srclang="`)
-	escapeXML(w.bw, w.opt.SourceLang, true)
+	// creationtoolversion is #REQUIRED in the TMX 1.4b DTD.
+	w.bw.WriteString(`  <header creationtool="bitext" creationtoolversion="`)
+	escapeXML(w.bw, xmlSafe(version), true)
+	w.bw.WriteString(`" datatype="plaintext" segtype="sentence" adminlang="en" srclang="`)
+	escapeXML(w.bw, xmlSafe(w.opt.SourceLang), true)
 	w.bw.WriteString(`" o-tmf="bitext"/>` + "\n  <body>\n")
+}
+
+// moduleVersion is the version of the binary's main module, for the header when the caller
+// gives none.
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "unknown"
 }
 
 const xml1 = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 
+// Write writes p as one <tu>. Text XML 1.0 cannot carry never fails the write: see
+// controlsOf and the package documentation.
 func (w *tmxWriter) Write(p Pair) error {
 	if w.err != nil {
 		return w.err
 	}
-	if err := checkXMLText(p); err != nil {
-		return err
-	}
+	w.w.next(&p)
 	w.header()
 	w.bw.WriteString("    <tu>\n")
-	if p.Doc != "" {
-		w.prop(propDoc, p.Doc)
+	var meta []string // x-bitext-controls values for properties, written after them
+	for _, f := range []struct {
+		typ, field, value string
+	}{{propDoc, "doc", p.Doc}, {propProvider, "provider", p.Provider}, {propModel, "model", p.Model}} {
+		if f.value == "" {
+			continue
+		}
+		text, controls := w.clean(f.field, f.value)
+		w.prop(f.typ, text)
+		if controls != "" {
+			meta = append(meta, f.typ+" "+controls)
+		}
 	}
 	if p.Paragraph != 0 {
 		w.prop(propParagraph, strconv.Itoa(p.Paragraph))
 	}
 	if p.Sentence != 0 {
 		w.prop(propSentence, strconv.Itoa(p.Sentence))
-	}
-	if p.Provider != "" {
-		w.prop(propProvider, p.Provider)
-	}
-	if p.Model != "" {
-		w.prop(propModel, p.Model)
 	}
 	if p.TMHit {
 		w.prop(propTMHit, "true")
@@ -83,17 +106,91 @@ func (w *tmxWriter) Write(p Pair) error {
 		w.prop(propConfidence, strconv.FormatFloat(p.Confidence, 'g', -1, 64))
 	}
 	for _, v := range p.Violations {
+		v.Kind = w.w.fixUTF8("violation", v.Kind)
+		v.SourceTerm = w.w.fixUTF8("violation", v.SourceTerm)
+		v.Expected = w.w.fixUTF8("violation", v.Expected)
+		v.Found = w.w.fixUTF8("violation", v.Found)
 		b, err := json.Marshal(v)
 		if err != nil {
 			return err
 		}
-		w.prop(propViolation, string(b))
+		w.prop(propViolation, jsonXMLSafe(string(b)))
 	}
-	w.tuv(w.opt.SourceLang, p.Source)
-	w.tuv(w.opt.TargetLang, p.Target)
+	for _, m := range meta {
+		w.prop(propControls, m)
+	}
+	w.tuv(w.opt.SourceLang, "source", p.Source)
+	w.tuv(w.opt.TargetLang, "target", p.Target)
 	_, err := w.bw.WriteString("    </tu>\n")
 	w.err = err
 	return err
+}
+
+// clean makes one field writable: invalid UTF-8 becomes U+FFFD, and the characters XML 1.0
+// cannot carry are removed and returned as an x-bitext-controls value. Both are reported.
+func (w *tmxWriter) clean(field, s string) (text, controls string) {
+	s = w.w.fixUTF8(field, s)
+	text, controls, c := splitControls(s)
+	w.w.report(field, c, "XML 1.0 cannot carry it",
+		`removed from the text and kept in <prop type="`+propControls+`">, which bitext reads back`, true)
+	return text, controls
+}
+
+// splitControls removes the characters that are not XML 1.0 Chars from valid UTF-8 s and lists
+// them as "OFFSET:U+XXXX …", offsets into s.
+func splitControls(s string) (text, controls string, c change) {
+	clean := true
+	for _, r := range s {
+		if !isXMLChar(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s, "", c
+	}
+	var t, ctl strings.Builder
+	for i, r := range s {
+		if isXMLChar(r) {
+			t.WriteRune(r)
+			continue
+		}
+		if ctl.Len() > 0 {
+			ctl.WriteByte(' ')
+		}
+		fmt.Fprintf(&ctl, "%d:%U", i, r)
+		c.add(i, r)
+	}
+	return t.String(), ctl.String(), c
+}
+
+// jsonXMLSafe escapes, as JSON \u escapes, the characters of JSON text that XML 1.0 cannot
+// carry (encoding/json already escapes the C0 controls; U+FFFE and U+FFFF remain).
+func jsonXMLSafe(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return !isXMLChar(r) }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isXMLChar(r) {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+// xmlSafe drops what XML cannot carry from header values (tool version, languages), which
+// come from the command line rather than from the corpus.
+func xmlSafe(s string) string {
+	s, _ = validUTF8(s)
+	return strings.Map(func(r rune) rune {
+		if isXMLChar(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 func (w *tmxWriter) prop(typ, value string) {
@@ -104,10 +201,17 @@ func (w *tmxWriter) prop(typ, value string) {
 	w.bw.WriteString("</prop>\n")
 }
 
-func (w *tmxWriter) tuv(lang, text string) {
+func (w *tmxWriter) tuv(lang, field, text string) {
+	text, controls := w.clean(field, text)
 	w.bw.WriteString(`      <tuv xml:lang="`)
-	escapeXML(w.bw, lang, true)
-	w.bw.WriteString(`"><seg>`)
+	escapeXML(w.bw, xmlSafe(lang), true)
+	w.bw.WriteString(`">`)
+	if controls != "" {
+		w.bw.WriteString(`<prop type="` + propControls + `">`)
+		w.bw.WriteString(controls)
+		w.bw.WriteString(`</prop>`)
+	}
+	w.bw.WriteString(`<seg>`)
 	escapeXML(w.bw, text, false)
 	w.bw.WriteString("</seg></tuv>\n")
 }
@@ -162,29 +266,40 @@ func escapeXML(w *bufio.Writer, s string, attr bool) {
 	w.WriteString(s[last:])
 }
 
-// checkXMLText rejects text XML 1.0 cannot represent, rather than silently replacing it.
-func checkXMLText(p Pair) error {
-	for _, f := range []struct{ name, s string }{
-		{"doc", p.Doc}, {"source", p.Source}, {"target", p.Target}, {"provider", p.Provider}, {"model", p.Model},
-	} {
-		for i, r := range f.s {
-			if r == utf8.RuneError {
-				if _, size := utf8.DecodeRuneInString(f.s[i:]); size == 1 {
-					return fmt.Errorf("tmx: %s has invalid UTF-8 at byte %d", f.name, i)
-				}
-			}
-			if !isXMLChar(r) {
-				return fmt.Errorf("tmx: %s has character %U at byte %d, which XML 1.0 cannot represent", f.name, r, i)
-			}
-		}
-	}
-	return nil
-}
-
 // isXMLChar is the Char production of XML 1.0.
 func isXMLChar(r rune) bool {
 	return r == 0x09 || r == 0x0A || r == 0x0D ||
 		r >= 0x20 && r <= 0xD7FF ||
 		r >= 0xE000 && r <= 0xFFFD ||
 		r >= 0x10000 && r <= 0x10FFFF
+}
+
+// parseControls parses an x-bitext-controls list and puts the characters back into text (which
+// has them removed). It fails on anything bitext does not write, so that a hand-edited
+// segment is reported rather than restored wrongly.
+func parseControls(text, list string) (string, error) {
+	var out strings.Builder
+	out.Grow(len(text) + 8)
+	si := 0
+	for _, item := range strings.Fields(list) {
+		offStr, cp, ok := strings.Cut(item, ":")
+		off, err := strconv.Atoi(offStr)
+		if !ok || err != nil || !strings.HasPrefix(cp, "U+") {
+			return "", fmt.Errorf("%q is not OFFSET:U+XXXX", item)
+		}
+		code, err := strconv.ParseUint(cp[2:], 16, 32)
+		r := rune(code)
+		if err != nil || !utf8.ValidRune(r) || isXMLChar(r) {
+			return "", fmt.Errorf("%q: %s is not a character XML cannot carry", item, cp)
+		}
+		n := off - out.Len() // bytes of text before this character
+		if n < 0 || si+n > len(text) || si+n < len(text) && !utf8.RuneStart(text[si+n]) {
+			return "", fmt.Errorf("%q: offset %d does not fit the text (out of order, or the text was edited)", item, off)
+		}
+		out.WriteString(text[si : si+n])
+		out.WriteRune(r)
+		si += n
+	}
+	out.WriteString(text[si:])
+	return out.String(), nil
 }
