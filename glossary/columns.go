@@ -23,16 +23,26 @@ const (
 // positional is the column order of a TSV or CSV file without a header.
 var positional = []column{colSource, colTarget, colVariants, colForbidden, colCase, colMatch, colNote}
 
-// headerColumn maps a header cell to a column; ok is false for cells that are not column names.
-// Language codes are how Google's equivalent-term-set CSV names its columns; other languages'
-// columns and Google's "pos" and "description" are ignored.
-func headerColumn(cell string) (column, bool) {
+// headerColumn maps a header cell to a column; ok is false for cells that are not column
+// names. Language codes are how Google's equivalent-term-set CSV names its columns: the
+// requested source and target languages are the term columns, other languages' columns and
+// Google's "pos" are ignored, and Google's "description" is the note.
+func headerColumn(cell string, o Options) (column, bool) {
 	c := strings.ToLower(strings.TrimSpace(cell))
 	switch c {
-	case "de", "source", "term", "german":
+	case "source", "term":
 		return colSource, true
-	case "en", "target", "translation", "english":
+	case "target", "translation":
 		return colTarget, true
+	case "german", "english":
+		// Names of languages rather than codes; they mean something only for the default pair.
+		switch {
+		case c == "german" && langMatch("de", o.Source):
+			return colSource, true
+		case c == "english" && langMatch("en", o.Target):
+			return colTarget, true
+		}
+		return colIgnore, true
 	case "variants", "variant", "accepted", "admitted":
 		return colVariants, true
 	case "forbidden", "deprecated":
@@ -44,33 +54,37 @@ func headerColumn(cell string) (column, bool) {
 	case "dnt", "do-not-translate", "donottranslate":
 		return colDNT, true
 	case "note", "notes", "comment", "description":
-		if c == "description" {
-			return colIgnore, true
-		}
 		return colNote, true
 	case "pos":
 		return colIgnore, true
 	}
-	if lang, _, _ := strings.Cut(c, "-"); len(c) <= 8 && (lang == "de" || lang == "en") {
-		if lang == "de" {
+	if isLangTag(c) {
+		switch {
+		case langMatch(c, o.Source):
 			return colSource, true
+		case langMatch(c, o.Target):
+			return colTarget, true
 		}
-		return colTarget, true
-	}
-	if isLangCode(c) {
 		return colIgnore, true
 	}
 	return colIgnore, false
 }
 
-func isLangCode(c string) bool {
-	lang, region, _ := strings.Cut(c, "-")
-	if len(lang) < 2 || len(lang) > 3 || len(region) > 4 {
+// isLangTag reports whether c has the shape of a BCP 47 tag (or a POSIX locale name): a
+// primary language of two or three letters and subtags of one to eight letters or digits.
+func isLangTag(c string) bool {
+	parts := strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' })
+	if len(parts) == 0 || len(parts) > 4 || len(c) > 20 || strings.HasSuffix(c, "-") || strings.HasSuffix(c, "_") {
 		return false
 	}
-	for _, r := range lang + region {
-		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+	for i, p := range parts {
+		if i == 0 && (len(p) < 2 || len(p) > 3) || len(p) < 1 || len(p) > 8 {
 			return false
+		}
+		for _, r := range p {
+			if !('a' <= r && r <= 'z' || i > 0 && '0' <= r && r <= '9') {
+				return false
+			}
 		}
 	}
 	return true
@@ -78,18 +92,31 @@ func isLangCode(c string) bool {
 
 // readHeader reports whether cells form a header and, if so, the column layout. A header
 // names a source and a target column; a row that does so but also has cells that are not column
-// names is a header with a typo, an error rather than a glossary entry.
-func readHeader(cells []string) ([]column, bool, error) {
+// names is a header with a typo, an error rather than a glossary entry. A row that is
+// unmistakably a header of language codes (Google's "en-US,fr,pos,description") but lacks
+// the requested languages is an error too: reading it as an entry would hide that the file
+// is in other languages.
+func readHeader(cells []string, o Options) ([]column, bool, error) {
 	cols := make([]column, len(cells))
-	var src, tgt bool
-	var unknown []string
+	var src, tgt, google bool
+	var unknown, langs []string
 	for i, cell := range cells {
-		c, ok := headerColumn(cell)
+		c, ok := headerColumn(cell, o)
 		if !ok {
 			if strings.TrimSpace(cell) != "" {
 				unknown = append(unknown, cell)
 			}
 			continue
+		}
+		lc := strings.ToLower(strings.TrimSpace(cell))
+		switch {
+		case lc == "pos" || lc == "description":
+			google = true
+		case isLangTag(lc):
+			langs = append(langs, strings.TrimSpace(cell))
+			if strings.ContainsAny(lc, "-_") {
+				google = true
+			}
 		}
 		switch c {
 		case colSource:
@@ -106,10 +133,13 @@ func readHeader(cells []string) ([]column, bool, error) {
 		cols[i] = c
 	}
 	if !src || !tgt {
+		if google && len(unknown) == 0 && len(langs) > 0 {
+			return nil, false, fmt.Errorf("header names the languages %s but not both %s and %s", strings.Join(langs, ", "), o.Source, o.Target)
+		}
 		return nil, false, nil
 	}
 	if len(unknown) > 0 {
-		return nil, false, fmt.Errorf("header: unknown column %q (known: de, en, variants, forbidden, case, match, dnt, note, language codes)", unknown[0])
+		return nil, false, fmt.Errorf("header: unknown column %q (known: %s, %s, variants, forbidden, case, match, dnt, note, description, pos, language codes)", unknown[0], o.Source, o.Target)
 	}
 	return cols, true, nil
 }
@@ -157,7 +187,12 @@ func entryFromCells(cells []string, cols []column, file string, line int) (*Entr
 			}
 			e.DoNotTranslate = b
 		case colNote:
-			e.Note = v
+			// bitext's note and Google's description may both be there.
+			if v != "" && e.Note != "" {
+				e.Note += "; " + v
+			} else if v != "" {
+				e.Note = v
+			}
 		}
 	}
 	if !caseSet {

@@ -9,9 +9,27 @@ import (
 
 // parseCSV reads Google's glossary CSV formats: unidirectional (two columns, source and target,
 // no header) and equivalent term sets (a header of language codes, "pos" and "description";
-// the de and en columns are used). bitext's own columns (variants, forbidden, case, match, dnt,
-// note) may be named in the header too.
-func parseCSV(data []byte, file string) ([]*Entry, error) {
+// the columns of the requested languages are used, description is the note). bitext's own
+// columns (variants, forbidden, case, match, dnt, note) may be named in the header too.
+//
+// Fields are RFC 4180 ("" inside quotes is a quote). Files written by tools that escape quotes
+// with a backslash instead ("say \"hi\"", the style Google's documentation shows) fail that
+// reading; they are read a second time with \" taken as a quote, and only if that fails too is
+// the first error reported.
+func parseCSV(data []byte, file string, o Options) ([]*Entry, error) {
+	es, err := readCSV(data, file, o)
+	if err == nil {
+		return es, nil
+	}
+	if alt, ok := unescapeBackslashQuotes(data); ok {
+		if es2, err2 := readCSV(alt, file, o); err2 == nil {
+			return es2, nil
+		}
+	}
+	return nil, err
+}
+
+func readCSV(data []byte, file string, o Options) ([]*Entry, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.Comment = '#'
@@ -41,7 +59,7 @@ func parseCSV(data []byte, file string) ([]*Entry, error) {
 		}
 		if first {
 			first = false
-			h, ok, err := readHeader(rec)
+			h, ok, err := readHeader(rec, o)
 			if err != nil {
 				return nil, errorf(file, line, "%v", err)
 			}
@@ -51,7 +69,7 @@ func parseCSV(data []byte, file string) ([]*Entry, error) {
 			}
 		}
 		if len(rec) < 2 {
-			return nil, errorf(file, line, "want at least two comma-separated columns (de,en), found %d", len(rec))
+			return nil, errorf(file, line, "want at least two comma-separated columns (%s,%s), found %d", o.Source, o.Target, len(rec))
 		}
 		e, err := entryFromCells(rec, cols, file, line)
 		if err != nil {
@@ -60,4 +78,46 @@ func parseCSV(data []byte, file string) ([]*Entry, error) {
 		es = append(es, e)
 	}
 	return es, nil
+}
+
+// unescapeBackslashQuotes rewrites \" inside quoted fields as "" so that encoding/csv reads
+// backslash-escaped CSV. A \" directly before a comma, a line break or the end of the file is
+// a backslash ending the field ("C:\temp\"), not an escaped quote. ok is false when the data
+// has no \" inside a quoted field, so that there is nothing to retry.
+func unescapeBackslashQuotes(data []byte) ([]byte, bool) {
+	var out bytes.Buffer
+	out.Grow(len(data))
+	inQuotes, fieldStart, changed := false, true, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case !inQuotes:
+			if c == '"' && fieldStart {
+				inQuotes = true
+			}
+			fieldStart = c == ',' || c == '\n' || c == '\r'
+		case c == '\\' && i+1 < len(data) && data[i+1] == '"':
+			next := byte(0)
+			if i+2 < len(data) {
+				next = data[i+2]
+			}
+			if next == ',' || next == '\n' || next == '\r' || next == 0 {
+				out.WriteByte(c) // a backslash ending the field; the quote closes it
+				continue
+			}
+			out.WriteString(`""`)
+			i++
+			changed = true
+			continue
+		case c == '"':
+			if i+1 < len(data) && data[i+1] == '"' {
+				out.WriteString(`""`)
+				i++
+				continue
+			}
+			inQuotes = false
+		}
+		out.WriteByte(c)
+	}
+	return out.Bytes(), changed
 }

@@ -1,16 +1,12 @@
 package glossary
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // Format is a glossary file format.
@@ -18,19 +14,30 @@ type Format string
 
 const (
 	TSV  Format = "tsv"  // de<TAB>en with optional header and columns
-	CSV  Format = "csv"  // Google's unidirectional or equivalent-term-set CSV
+	CSV  Format = "csv"  // bitext's columns with a header; reads Google's CSV formats too
 	TBX  Format = "tbx"  // TBX-Basic; reads v2 (martif) and v3 (tbx); writes v3
 	TBX2 Format = "tbx2" // writes TBX-Basic v2 (martif/termEntry/langSet/tig)
+	// GoogleCSV is Google Cloud Translation's unidirectional glossary: two columns, source and
+	// target term, no header. Reading it is reading CSV.
+	GoogleCSV Format = "google-csv"
+	// GoogleCSVSet is Google's equivalent-term-set glossary: a header row of language codes
+	// plus "pos" and "description", one concept per row. The note travels as description.
+	GoogleCSVSet Format = "google-csv-set"
+	// TMX is a TMX file used as a glossary (Google accepts these): each translation unit in
+	// the two languages is an entry.
+	TMX Format = "tmx"
 )
 
-// FormatFromName picks the format from a file name: .csv is CSV, .tbx and .xml are TBX,
-// everything else (.tsv, .txt, no extension) is TSV.
+// FormatFromName picks the format from a file name: .csv is CSV, .tbx and .xml are TBX, .tmx
+// is TMX, everything else (.tsv, .txt, no extension) is TSV.
 func FormatFromName(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv":
 		return CSV
 	case ".tbx", ".xml":
 		return TBX
+	case ".tmx":
+		return TMX
 	}
 	return TSV
 }
@@ -38,14 +45,56 @@ func FormatFromName(name string) Format {
 // ParseFormat reads a format name as given on a command line.
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(s)); f {
-	case TSV, CSV, TBX, TBX2:
+	case TSV, CSV, TBX, TBX2, GoogleCSV, GoogleCSVSet, TMX:
 		return f, nil
 	case "txt":
 		return TSV, nil
 	case "tbx3":
 		return TBX, nil
+	case "google", "google-csv-unidirectional":
+		return GoogleCSV, nil
+	case "google-csv-equivalent", "google-csv-sets":
+		return GoogleCSVSet, nil
 	}
-	return "", fmt.Errorf("unknown glossary format %q (want tsv, csv, tbx or tbx2)", s)
+	return "", fmt.Errorf("unknown glossary format %q (want tsv, csv, tbx, tbx2, google-csv, google-csv-set or tmx)", s)
+}
+
+// Options select what to read from a glossary file. The zero value reads German → English.
+type Options struct {
+	// Source and Target are BCP 47 language tags ("de", "en", "pt-BR"): the TBX language
+	// sections, CSV header columns and TMX variants to read. A bare language matches its
+	// regional variants ("de" matches "de-DE" and "de_AT"); a tag with a region matches that
+	// region or the bare language. Empty means "de" and "en". A file that names its languages
+	// (TBX, TMX, a CSV/TSV header of language codes) and has no terms in one of them is an
+	// error naming the file; files without language names (TSV, headerless CSV) are read as
+	// source and target columns.
+	Source, Target string
+}
+
+func (o Options) withDefaults() Options {
+	if o.Source == "" {
+		o.Source = "de"
+	}
+	if o.Target == "" {
+		o.Target = "en"
+	}
+	return o
+}
+
+// langMatch reports whether the language tag found in a file (xml:lang, a header cell) is
+// the requested language want.
+func langMatch(tag, want string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-")) }
+	tag, want = norm(tag), norm(want)
+	if tag == want {
+		return true
+	}
+	tp, _, tagHasRegion := strings.Cut(tag, "-")
+	wp, _, wantHasRegion := strings.Cut(want, "-")
+	if tp != wp {
+		return false
+	}
+	return !wantHasRegion || !tagHasRegion
 }
 
 // Error is a problem in a glossary file, at a line when one is known.
@@ -70,39 +119,54 @@ func errorf(file string, line int, format string, args ...any) *Error {
 	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
-// Load reads and merges glossary files, each in the format its name says. Entries keep their
-// order; when two files define the same source term, the later definition wins in matching
-// (Lint reports it).
-func Load(paths ...string) (*Glossary, error) {
+// Load reads and merges glossary files, each in the format its name says, German → English.
+// Entries keep their order; when two files define the same source term, the later definition
+// wins in matching (Lint reports it).
+func Load(paths ...string) (*Glossary, error) { return LoadWith(Options{}, paths...) }
+
+// LoadWith is Load in the languages o selects.
+func LoadWith(o Options, paths ...string) (*Glossary, error) {
+	o = o.withDefaults()
 	var all []*Entry
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, err
 		}
-		g, err := parse(f, p, FormatFromName(p))
+		g, err := parse(f, p, FormatFromName(p), o)
 		f.Close()
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, g...)
 	}
-	return New(all), nil
+	g := New(all)
+	g.SourceLang, g.TargetLang = o.Source, o.Target
+	return g, nil
 }
 
-// Parse reads one glossary in format f; name is used in error messages and Entry.File.
+// Parse reads one German → English glossary in format f; name is used in error messages and
+// Entry.File.
 func Parse(r io.Reader, name string, f Format) (*Glossary, error) {
-	es, err := parse(r, name, f)
+	return ParseWith(r, name, f, Options{})
+}
+
+// ParseWith is Parse in the languages o selects.
+func ParseWith(r io.Reader, name string, f Format, o Options) (*Glossary, error) {
+	o = o.withDefaults()
+	es, err := parse(r, name, f, o)
 	if err != nil {
 		return nil, err
 	}
-	return New(es), nil
+	g := New(es)
+	g.SourceLang, g.TargetLang = o.Source, o.Target
+	return g, nil
 }
 
 // maxFileSize bounds what a glossary may be; larger inputs are almost certainly the wrong file.
 const maxFileSize = 256 << 20
 
-func parse(r io.Reader, name string, f Format) ([]*Entry, error) {
+func parse(r io.Reader, name string, f Format, o Options) ([]*Entry, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
 		return nil, &Error{File: name, Msg: err.Error()}
@@ -110,22 +174,25 @@ func parse(r io.Reader, name string, f Format) ([]*Entry, error) {
 	if len(data) > maxFileSize {
 		return nil, errorf(name, 0, "larger than %d MiB", maxFileSize>>20)
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, errorf(name, textcheck.Line(data, bytes.IndexByte(data, 0)), "binary data (NUL byte)")
+	if f == TMX {
+		// The corpus package's TMX reader does its own BOM and encoding handling.
+		es, err := parseTMX(data, name, o)
+		if err != nil {
+			return nil, err
+		}
+		return es, nil
 	}
-	if !utf8.Valid(data) {
-		off := textcheck.InvalidUTF8(data)
-		return nil, errorf(name, textcheck.Line(data, off), "invalid UTF-8 at byte %d", off)
+	if data, err = decodeInput(data, name, f); err != nil {
+		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var es []*Entry
 	switch f {
 	case TSV, "":
-		es, err = parseTSV(data, name)
-	case CSV:
-		es, err = parseCSV(data, name)
+		es, err = parseTSV(data, name, o)
+	case CSV, GoogleCSV, GoogleCSVSet:
+		es, err = parseCSV(data, name, o)
 	case TBX, TBX2:
-		es, err = parseTBX(data, name)
+		es, err = parseTBX(data, name, o)
 	default:
 		return nil, errorf(name, 0, "unknown glossary format %q", f)
 	}

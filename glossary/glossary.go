@@ -67,7 +67,8 @@ type Entry struct {
 	// (Google protects them with translate="no" spans).
 	DoNotTranslate bool
 	Note           string
-	// File and Line locate the entry in its glossary file (Line is 1-based).
+	// File and Line locate the entry in its glossary file (Line is 1-based; 0 for entries of
+	// a TMX glossary, whose reader reports no lines).
 	File string
 	Line int
 
@@ -92,8 +93,11 @@ func (e *Entry) Key() string { return e.Source + "\t" + e.Target }
 
 // Position names where the entry was defined: "file:line".
 func (e *Entry) Position() string {
-	if e.File == "" {
+	switch {
+	case e.File == "":
 		return fmt.Sprintf("line %d", e.Line)
+	case e.Line == 0:
+		return e.File
 	}
 	return fmt.Sprintf("%s:%d", e.File, e.Line)
 }
@@ -102,6 +106,10 @@ func (e *Entry) Position() string {
 // FindSource and Check once it has been returned by Load, Parse or New.
 type Glossary struct {
 	Entries []*Entry
+	// SourceLang and TargetLang are the languages the entries were read in (Options of Parse
+	// or Load); the writers label their columns and language sections with them. "" means
+	// "de" and "en".
+	SourceLang, TargetLang string
 
 	src      *trieNode // German term token keys, every matchable entry
 	compound *trieNode // match=compound entries only, entered by a suffix of a word's stem
@@ -116,13 +124,32 @@ func New(entries []*Entry) *Glossary {
 	return g
 }
 
-// Merge returns a glossary with the entries of all gs, in order.
+// Merge returns a glossary with the entries of all gs, in order, in the languages of the
+// first glossary that names them.
 func Merge(gs ...*Glossary) *Glossary {
 	var all []*Entry
+	var src, tgt string
 	for _, g := range gs {
 		if g != nil {
 			all = append(all, g.Entries...)
+			if src == "" && tgt == "" {
+				src, tgt = g.SourceLang, g.TargetLang
+			}
 		}
 	}
-	return New(all)
+	m := New(all)
+	m.SourceLang, m.TargetLang = src, tgt
+	return m
+}
+
+// langs returns the glossary's languages with the defaults filled in.
+func (g *Glossary) langs() (src, tgt string) {
+	src, tgt = g.SourceLang, g.TargetLang
+	if src == "" {
+		src = "de"
+	}
+	if tgt == "" {
+		tgt = "en"
+	}
+	return src, tgt
 }

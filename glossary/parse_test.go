@@ -91,7 +91,7 @@ func TestParse(t *testing.T) {
 			{Source: "Minsker Abkommen", Target: "Minsk agreements", Match: MatchStem, Line: 2},
 		}},
 		{"csv equivalent term sets", "en-US,de-DE,fr,pos,description\nKremlin,Kreml,Kremlin,noun,the seat\n\"Secretary General\",Generalsekretär,,noun,\n", CSV, []Entry{
-			{Source: "Kreml", Target: "Kremlin", Match: MatchStem, Line: 2},
+			{Source: "Kreml", Target: "Kremlin", Note: "the seat", Match: MatchStem, Line: 2},
 			{Source: "Generalsekretär", Target: "Secretary General", Match: MatchStem, Line: 3},
 		}},
 		{"csv multiline quoted note", "de,en,note\nKreml,Kremlin,\"two\nlines\"\nNATO,NATO\n", CSV, []Entry{

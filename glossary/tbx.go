@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -13,43 +16,70 @@ import (
 //	v2: martif/text/body/termEntry/langSet/(tig|ntig/termGrp)/term, termNote
 //	v3: tbx/text/body/conceptEntry/langSec/termSec/term, termNote
 //
-// The administrativeStatus (or older normativeAuthorization) termNote of each English term says
-// what it is: preferred → the required target, admitted → an accepted variant, deprecated or
-// superseded → forbidden. A term without a status is the target if none has been seen, else a
-// variant. German terms become entries (deprecated German terms are skipped). bitext's own
-// settings travel as termNotes of the German term: x-match (stem|exact|compound), x-case
-// (sensitive|insensitive), x-dnt (yes|no); a <note> anywhere in the concept is the entry's note.
+// Data categories come as termNote, descrip or admin elements with a type (DCA style, and
+// v2), or as elements of a module namespace named after the category (DCT style:
+// <min:administrativeStatus>); both are read alike.
+//
+// The administrative status of each target-language term says what it is (see termStatus):
+// preferred → the required target, admitted → an accepted variant, deprecated, superseded,
+// obsolete or forbidden → forbidden. A term without a status is the target if none has been
+// seen, else a variant; a term whose reliability code (IATE's descrip "reliabilityCode") is
+// below 2 is never the required target, only a variant. Source-language terms become entries
+// (deprecated ones are skipped).
+//
+// bitext's own settings (match mode, case sensitivity, do-not-translate) have no data
+// category in TBX-Basic. They travel as a <note> of the source term, which the dialect allows
+// on every term section: "bitext: match=compound; case=sensitive; dnt=yes". Files written by
+// older versions carried them as termNotes x-match, x-case and x-dnt; those are still read.
+// A <note> anywhere else in the concept is the entry's note. Weblate's "do not translate"
+// (descrip "Translation needed" = no, termNote "translationNote" = no) sets dnt too.
+
+const tbxNS = "urn:iso:std:iso:30042:ed-2"
+
+// settingsPrefix starts the note that carries bitext's entry settings.
+const settingsPrefix = "bitext:"
 
 type tbxTerm struct {
-	text   string
-	line   int    // of <term>, or of the enclosing tig/termSec until <term> is seen
-	seen   bool   // a <term> element was read
-	status string // preferred, admitted, deprecated, or ""
-	notes  map[string]string
+	text     string
+	line     int  // of <term>, or of the enclosing tig/termSec until <term> is seen
+	seen     bool // a <term> element was read
+	status   string
+	notes    map[string]string
+	settings string // the "bitext: …" note, without the prefix
 }
 
 type tbxConcept struct {
-	line    int
-	de, en  []*tbxTerm
-	note    string
-	hasLang bool
+	line     int
+	src, tgt []*tbxTerm
+	note     string
+	dnt      bool // Weblate's concept-level "Translation needed: no"
 }
 
-func parseTBX(data []byte, file string) ([]*Entry, error) {
+func parseTBX(data []byte, file string, o Options) ([]*Entry, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
+	d.CharsetReader = xmlCharsetReader
 	var (
 		es      []*Entry
 		concept *tbxConcept
 		lang    string
 		term    *tbxTerm
 		textBuf strings.Builder
-		inText  bool   // collecting character data of term, termNote or note
-		noteKey string // type of the termNote being read
+		capture *xml.Name // element whose character data is being collected
+		noteKey string    // data category of the element being collected; "term", "note"
 		root    = ""
+		rootNS  = "" // the document's own namespace: none (v2), TBX's, or a tool's own
 		depth   = 0
+		// languages found, for the error when the requested ones are missing
+		langsSeen        = map[string]bool{}
+		srcSeen, tgtSeen bool
 	)
 	line := func() int { l, _ := d.InputPos(); return l }
+	startCapture := func(name xml.Name, key string) {
+		n := name
+		capture, noteKey = &n, key
+		textBuf.Reset()
+	}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -67,10 +97,20 @@ func parseTBX(data []byte, file string) ([]*Entry, error) {
 			depth++
 			name := t.Name.Local
 			if depth == 1 {
-				root = name
+				root, rootNS = name, t.Name.Space
 				if name != "martif" && name != "tbx" {
 					return nil, errorf(file, line(), "root element <%s>, want <martif> (TBX v2) or <tbx> (TBX v3)", name)
 				}
+			}
+			if capture != nil {
+				continue // markup inside a term or note (<hi>, <foreign>): keep its text
+			}
+			if ns := t.Name.Space; ns != "" && ns != tbxNS && ns != rootNS {
+				// DCT style: the element is the data category.
+				if term != nil || concept != nil {
+					startCapture(t.Name, name)
+				}
+				continue
 			}
 			switch name {
 			case "termEntry", "conceptEntry":
@@ -85,13 +125,13 @@ func parseTBX(data []byte, file string) ([]*Entry, error) {
 				lang = ""
 				for _, a := range t.Attr {
 					if a.Name.Local == "lang" {
-						lang = strings.ToLower(a.Value)
+						lang = strings.ToLower(strings.TrimSpace(a.Value))
 					}
 				}
 				if lang == "" {
 					return nil, errorf(file, line(), "<%s> without xml:lang", name)
 				}
-				concept.hasLang = true
+				langsSeen[lang] = true
 			case "tig", "ntig", "termSec":
 				if lang == "" {
 					return nil, errorf(file, line(), "<%s> outside a language section", name)
@@ -105,61 +145,68 @@ func parseTBX(data []byte, file string) ([]*Entry, error) {
 					term = &tbxTerm{notes: map[string]string{}} // bare <term> in a langSet
 				}
 				term.line, term.seen = line(), true
-				inText, noteKey = true, ""
-				textBuf.Reset()
+				startCapture(t.Name, "term")
 			case "termNote", "descrip", "admin":
-				if term != nil {
-					noteKey = ""
+				if term != nil || concept != nil {
+					key := ""
 					for _, a := range t.Attr {
 						if a.Name.Local == "type" {
-							noteKey = a.Value
+							key = a.Value
 						}
 					}
-					inText = true
-					textBuf.Reset()
+					startCapture(t.Name, key)
 				}
 			case "note":
 				if concept != nil {
-					inText, noteKey = true, "note"
-					textBuf.Reset()
+					startCapture(t.Name, "note")
 				}
 			}
 		case xml.CharData:
-			if inText {
+			if capture != nil {
 				textBuf.Write(t)
 			}
 		case xml.EndElement:
 			depth--
-			name := t.Name.Local
-			switch name {
-			case "term":
-				if term != nil && inText {
-					term.text = strings.Join(strings.Fields(textBuf.String()), " ")
-					inText = false
+			if capture != nil {
+				if t.Name != *capture {
+					continue
 				}
-			case "termNote", "descrip", "admin":
-				if term != nil && inText {
-					term.notes[noteKey] = strings.TrimSpace(textBuf.String())
-					inText = false
-				}
-			case "note":
-				if concept != nil && inText {
-					if concept.note != "" {
-						concept.note += "; "
+				capture = nil
+				text := strings.TrimSpace(textBuf.String())
+				switch {
+				case noteKey == "term":
+					term.text = strings.Join(strings.Fields(text), " ")
+				case noteKey == "note" && term != nil && strings.HasPrefix(text, settingsPrefix):
+					term.settings = strings.TrimSpace(strings.TrimPrefix(text, settingsPrefix))
+				case noteKey == "note":
+					if text != "" {
+						if concept.note != "" {
+							concept.note += "; "
+						}
+						concept.note += text
 					}
-					concept.note += strings.TrimSpace(textBuf.String())
-					inText = false
+				case term != nil:
+					term.notes[noteKey] = text
+				case concept != nil && strings.EqualFold(noteKey, "Translation needed"):
+					concept.dnt = strings.EqualFold(text, "no")
 				}
+				continue
+			}
+			switch t.Name.Local {
 			case "tig", "ntig", "termSec":
-				if err := addTerm(concept, lang, term, file); err != nil {
+				s, tg, err := addTerm(concept, lang, term, file, o)
+				if err != nil {
 					return nil, err
 				}
+				srcSeen, tgtSeen = srcSeen || s, tgtSeen || tg
 				term = nil
 			case "langSet", "langSec":
 				if term != nil { // bare <term> directly in the language section
-					if err := addTerm(concept, lang, term, file); err != nil {
+					s, tg, err := addTerm(concept, lang, term, file, o)
+					if err != nil {
 						return nil, err
 					}
+					srcSeen, tgtSeen = srcSeen || s, tgtSeen || tg
 					term = nil
 				}
 				lang = ""
@@ -176,51 +223,132 @@ func parseTBX(data []byte, file string) ([]*Entry, error) {
 	if root == "" {
 		return nil, errorf(file, 1, "no XML root element")
 	}
+	if len(es) > 0 && (!srcSeen || !tgtSeen) {
+		missing := o.Source
+		if srcSeen {
+			missing = o.Target
+		}
+		found := make([]string, 0, len(langsSeen))
+		for l := range langsSeen {
+			found = append(found, l)
+		}
+		sort.Strings(found)
+		return nil, errorf(file, 0, "no terms in %s (the file has %s); choose its languages with the source and target language options", missing, strings.Join(found, ", "))
+	}
 	return es, nil
 }
 
-func addTerm(c *tbxConcept, lang string, t *tbxTerm, file string) error {
+// addTerm files a finished term section under the concept's source or target terms and
+// reports which of the two it was.
+func addTerm(c *tbxConcept, lang string, t *tbxTerm, file string, o Options) (src, tgt bool, err error) {
 	if t == nil || c == nil {
-		return nil
+		return false, false, nil
 	}
 	if !t.seen {
-		return errorf(file, t.line, "term section without <term>")
+		return false, false, errorf(file, t.line, "term section without <term>")
 	}
+	reliability := -1
 	for k, v := range t.notes {
 		switch k {
-		case "administrativeStatus", "normativeAuthorization":
-			t.status = termStatus(v)
+		case "administrativeStatus", "normativeAuthorization", "usageStatus", "evaluation":
+			if st := termStatus(v); st != "" {
+				t.status = st
+			}
+		case "reliabilityCode":
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+				reliability = n
+			}
 		}
 	}
-	switch primaryLang(lang) {
-	case "de":
-		c.de = append(c.de, t)
-	case "en":
-		c.en = append(c.en, t)
+	// IATE's reliability 1 ("reliability not verified", on the old 1–4 and the new 1–10
+	// scale alike) or 0: usable as an accepted rendering, never as the required one.
+	if reliability >= 0 && reliability < 2 && (t.status == "preferred" || t.status == "") {
+		t.status = "admitted"
 	}
-	return nil
-}
-
-func primaryLang(tag string) string {
-	l, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
-	return l
-}
-
-func termStatus(v string) string {
-	v = strings.ToLower(v)
 	switch {
-	case strings.HasPrefix(v, "preferred"):
+	case langMatch(lang, o.Source):
+		c.src = append(c.src, t)
+		return true, false, nil
+	case langMatch(lang, o.Target):
+		c.tgt = append(c.tgt, t)
+		return false, true, nil
+	}
+	return false, false, nil
+}
+
+// termStatus maps an administrative status (TBX-Basic's "preferredTerm-admn-sts", TBX v2's
+// normativeAuthorization "preferredTerm", IATE's and Weblate's plain "Deprecated",
+// "obsolete", "forbidden") to preferred, admitted, deprecated or "" (no opinion).
+// Standardized, legal and regulated terms are normative, so they are preferred.
+func termStatus(v string) string {
+	v = strings.ToLower(strings.TrimSpace(v))
+	v = strings.TrimSuffix(strings.TrimSuffix(v, "-admn-sts"), "term")
+	switch {
+	case strings.HasPrefix(v, "preferred"), strings.HasPrefix(v, "standardized"),
+		strings.HasPrefix(v, "legal"), strings.HasPrefix(v, "regulated"):
 		return "preferred"
 	case strings.HasPrefix(v, "admitted"):
 		return "admitted"
-	case strings.HasPrefix(v, "deprecated"), strings.HasPrefix(v, "superseded"), strings.HasPrefix(v, "notrecommended"):
+	case strings.HasPrefix(v, "deprecated"), strings.HasPrefix(v, "superseded"),
+		strings.HasPrefix(v, "obsolete"), strings.HasPrefix(v, "forbidden"),
+		strings.HasPrefix(v, "notrecommended"), strings.HasPrefix(v, "not recommended"),
+		strings.HasPrefix(v, "rejected"):
 		return "deprecated"
 	}
 	return ""
 }
 
-// conceptEntries turns one concept into entries, one per German term that is not deprecated.
-// A concept without a German or English term yields an entry with the empty side, so that Lint
+// parseSettings reads the body of a "bitext: match=…; case=…; dnt=…" note into e.
+func parseSettings(e *Entry, s string) error {
+	for _, item := range strings.Split(s, ";") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(item, "=")
+		if !ok {
+			return fmt.Errorf("bitext note: %q is not key=value", item)
+		}
+		k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
+		var err error
+		switch k {
+		case "match":
+			e.Match, err = ParseMatchMode(v)
+		case "case":
+			e.CaseSensitive, err = parseCase(v)
+		case "dnt":
+			e.DoNotTranslate, err = parseBool(v)
+		default:
+			err = fmt.Errorf("unknown setting %q (want match, case or dnt)", k)
+		}
+		if err != nil {
+			return fmt.Errorf("bitext note: %s: %v", k, err)
+		}
+	}
+	return nil
+}
+
+// settingsNote is the inverse of parseSettings: only what differs from the defaults, "" when
+// nothing does.
+func settingsNote(e *Entry) string {
+	var parts []string
+	if e.Match != MatchStem && e.Match != "" {
+		parts = append(parts, "match="+string(e.Match))
+	}
+	if c := caseValue(e); c != "" {
+		parts = append(parts, "case="+c)
+	}
+	if e.DoNotTranslate {
+		parts = append(parts, "dnt=yes")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return settingsPrefix + " " + strings.Join(parts, "; ")
+}
+
+// conceptEntries turns one concept into entries, one per source term that is not deprecated.
+// A concept without a source or target term yields an entry with the empty side, so that Lint
 // can point at it; matching ignores such entries.
 func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
 	if c == nil {
@@ -229,12 +357,16 @@ func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
 	var target string
 	var variants, forbidden []string
 	// Preferred terms first, so that the order of tigs does not decide the target.
-	for _, t := range c.en {
+	for _, t := range c.tgt {
 		if t.status == "preferred" && target == "" {
 			target = t.text
 		}
 	}
-	for _, t := range c.en {
+	dnt := c.dnt
+	for _, t := range c.tgt {
+		if strings.EqualFold(t.notes["translationNote"], "no") {
+			dnt = true
+		}
 		switch {
 		case t.text == target && t.status == "preferred":
 			continue
@@ -247,7 +379,7 @@ func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
 		}
 	}
 	var out []*Entry
-	for _, t := range c.de {
+	for _, t := range c.src {
 		if t.status == "deprecated" {
 			continue
 		}
@@ -255,10 +387,17 @@ func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
 			Source: t.text, Target: target,
 			Variants: variants, Forbidden: forbidden,
 			Match: MatchStem, Note: c.note,
-			File: file, Line: t.line,
+			DoNotTranslate: dnt || strings.EqualFold(t.notes["translationNote"], "no"),
+			File:           file, Line: t.line,
 		}
 		e.CaseSensitive = isAcronym(e.Source)
-		for k, v := range t.notes {
+		keys := make([]string, 0, len(t.notes))
+		for k := range t.notes {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // one error, the same on every run
+		for _, k := range keys {
+			v := t.notes[k]
 			var err error
 			switch k {
 			case "x-match":
@@ -272,14 +411,19 @@ func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
 				return nil, errorf(file, t.line, "%s: %v", k, err)
 			}
 		}
+		if t.settings != "" {
+			if err := parseSettings(e, t.settings); err != nil {
+				return nil, errorf(file, t.line, "%v", err)
+			}
+		}
 		out = append(out, e)
 	}
 	if len(out) == 0 {
 		line := c.line
-		if len(c.en) > 0 {
-			line = c.en[0].line
+		if len(c.tgt) > 0 {
+			line = c.tgt[0].line
 		}
-		out = append(out, &Entry{Target: target, Variants: variants, Forbidden: forbidden, Match: MatchStem, Note: c.note, File: file, Line: line})
+		out = append(out, &Entry{Target: target, Variants: variants, Forbidden: forbidden, Match: MatchStem, Note: c.note, DoNotTranslate: dnt, File: file, Line: line})
 	}
 	return out, nil
 }

@@ -6,7 +6,7 @@ import (
 
 // parseTSV reads tab-separated rows: de, en and optional columns (positional, or named by a
 // header row). Lines starting with # and blank lines are skipped.
-func parseTSV(data []byte, file string) ([]*Entry, error) {
+func parseTSV(data []byte, file string, o Options) ([]*Entry, error) {
 	var (
 		es     []*Entry
 		cols   = positional
@@ -22,7 +22,7 @@ func parseTSV(data []byte, file string) ([]*Entry, error) {
 		cells := strings.Split(line, "\t")
 		if first {
 			first = false
-			h, ok, err := readHeader(cells)
+			h, ok, err := readHeader(cells, o)
 			if err != nil {
 				return nil, errorf(file, lineNo, "%v", err)
 			}

@@ -6,11 +6,27 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/bitext/bitext/corpus"
 )
 
-// Write writes the entries of g in format f. TSV and CSV get a header naming the columns; TBX
-// is TBX-Basic v3, TBX2 is v2. Entries with the same source and renderings written to TBX stay
-// separate concepts, so that converting back gives the same entries.
+// Write writes the entries of g in format f, labelled with g's languages (German and
+// English unless g was read with other Options):
+//
+//   - TSV and CSV get a header naming the columns (bitext's own layout, read back losslessly);
+//   - TBX is valid TBX-Basic v3 (DCA style), TBX2 valid TBX-Basic v2 with its DOCTYPE and XCS
+//     declaration; bitext's settings travel as a note of the source term (see tbx.go);
+//   - GoogleCSV is Google's unidirectional glossary (source,target; no header) and
+//     GoogleCSVSet its equivalent-term-set glossary (a header of language codes, pos and
+//     description; the note is the description). Google rejects empty cells, so entries
+//     without a source or a target are left out (Lint names them); a do-not-translate entry
+//     without a target gets its source as target. Variants, forbidden renderings and
+//     settings have no place in Google's formats and are dropped;
+//   - TMX writes one translation unit per entry (source and target), the other glossary
+//     format Google accepts.
+//
+// Entries with the same source and renderings written to TBX stay separate concepts, so that
+// converting back gives the same entries.
 func Write(w io.Writer, g *Glossary, f Format) error {
 	switch f {
 	case TSV:
@@ -21,11 +37,21 @@ func Write(w io.Writer, g *Glossary, f Format) error {
 		return writeTBX(w, g, 3)
 	case TBX2:
 		return writeTBX(w, g, 2)
+	case GoogleCSV:
+		return writeGoogleCSV(w, g, false)
+	case GoogleCSVSet:
+		return writeGoogleCSV(w, g, true)
+	case TMX:
+		return writeTMX(w, g)
 	}
 	return fmt.Errorf("unknown glossary format %q", f)
 }
 
-var header = []string{"de", "en", "variants", "forbidden", "case", "match", "dnt", "note"}
+// header is the first row of bitext's TSV and CSV: the two language codes, then the columns.
+func header(g *Glossary) []string {
+	src, tgt := g.langs()
+	return []string{src, tgt, "variants", "forbidden", "case", "match", "dnt", "note"}
+}
 
 func row(e *Entry) []string {
 	m := string(e.Match)
@@ -51,7 +77,7 @@ func tsvCell(s string) string {
 
 func writeTSV(w io.Writer, g *Glossary) error {
 	var b strings.Builder
-	b.WriteString(strings.Join(header, "\t") + "\n")
+	b.WriteString(strings.Join(header(g), "\t") + "\n")
 	for _, e := range g.Entries {
 		cells := row(e)
 		for i := range cells {
@@ -65,7 +91,7 @@ func writeTSV(w io.Writer, g *Glossary) error {
 
 func writeCSV(w io.Writer, g *Glossary) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(header(g)); err != nil {
 		return err
 	}
 	for _, e := range g.Entries {
@@ -88,26 +114,44 @@ func xmlText(s string) string {
 	return b.String()
 }
 
+// The schemas a TBX file written here is valid against, named in xml-model processing
+// instructions (v3) and the DOCTYPE (v2) so that validating editors and the TBX Checker find
+// them. testdata/schemas/tbx holds copies the tests validate with.
+const (
+	tbxCoreRNG   = "https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng"
+	tbxBasicSCH  = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch"
+	tbxV2DTD     = "TBXcoreStructV02.dtd"
+	tbxV2BasicXC = "TBXBasicXCSV02.xcs"
+)
+
 func writeTBX(w io.Writer, g *Glossary, version int) error {
+	srcLang, tgtLang := g.langs()
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	concept, lang, sec, status := "conceptEntry", "langSec", "termSec", "administrativeStatus"
+	concept, lang, sec := "conceptEntry", "langSec", "termSec"
 	if version == 2 {
 		concept, lang, sec = "termEntry", "langSet", "tig"
+		fmt.Fprintf(&b, "<!DOCTYPE martif SYSTEM %q>\n", tbxV2DTD)
 		b.WriteString(`<martif type="TBX-Basic" xml:lang="en">` + "\n")
-		b.WriteString("  <martifHeader><fileDesc><sourceDesc><p>bitext glossary</p></sourceDesc></fileDesc></martifHeader>\n")
+		b.WriteString("  <martifHeader>\n    <fileDesc><sourceDesc><p>bitext glossary</p></sourceDesc></fileDesc>\n")
+		fmt.Fprintf(&b, "    <encodingDesc><p type=\"XCSURI\">%s</p></encodingDesc>\n  </martifHeader>\n", tbxV2BasicXC)
 	} else {
+		fmt.Fprintf(&b, "<?xml-model href=%q type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n", tbxCoreRNG)
+		fmt.Fprintf(&b, "<?xml-model href=%q type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n", tbxBasicSCH)
 		b.WriteString(`<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">` + "\n")
 		b.WriteString("  <tbxHeader><fileDesc><sourceDesc><p>bitext glossary</p></sourceDesc></fileDesc></tbxHeader>\n")
 	}
 	b.WriteString("  <text>\n    <body>\n")
-	term := func(indent, text, st string, notes ...[2]string) {
+	// term writes one term section. TBX-Basic orders its content: the term, its termNotes,
+	// then notes.
+	term := func(text, status, note string) {
+		const indent = "          "
 		fmt.Fprintf(&b, "%s<%s>\n%s  <term>%s</term>\n", indent, sec, indent, xmlText(text))
-		if st != "" {
-			fmt.Fprintf(&b, "%s  <termNote type=%q>%sTerm-admn-sts</termNote>\n", indent, status, st)
+		if status != "" {
+			fmt.Fprintf(&b, "%s  <termNote type=\"administrativeStatus\">%sTerm-admn-sts</termNote>\n", indent, status)
 		}
-		for _, n := range notes {
-			fmt.Fprintf(&b, "%s  <termNote type=%q>%s</termNote>\n", indent, n[0], xmlText(n[1]))
+		if note != "" {
+			fmt.Fprintf(&b, "%s  <note>%s</note>\n", indent, xmlText(note))
 		}
 		fmt.Fprintf(&b, "%s</%s>\n", indent, sec)
 	}
@@ -116,32 +160,28 @@ func writeTBX(w io.Writer, g *Glossary, version int) error {
 		if e.Note != "" {
 			fmt.Fprintf(&b, "        <note>%s</note>\n", xmlText(e.Note))
 		}
-		var notes [][2]string
-		if e.Match != MatchStem && e.Match != "" {
-			notes = append(notes, [2]string{"x-match", string(e.Match)})
+		hasTarget := e.Target != "" || len(e.Variants) > 0 || len(e.Forbidden) > 0
+		// A language section needs a term; an entry without a source (which Lint reports)
+		// gets no source section, unless it has no target either and the concept would be
+		// empty.
+		if e.Source != "" || !hasTarget {
+			fmt.Fprintf(&b, "        <%s xml:lang=%q>\n", lang, srcLang)
+			term(e.Source, "", settingsNote(e))
+			fmt.Fprintf(&b, "        </%s>\n", lang)
 		}
-		if c := caseValue(e); c != "" {
-			notes = append(notes, [2]string{"x-case", c})
+		if hasTarget {
+			fmt.Fprintf(&b, "        <%s xml:lang=%q>\n", lang, tgtLang)
+			if e.Target != "" {
+				term(e.Target, "preferred", "")
+			}
+			for _, v := range e.Variants {
+				term(v, "admitted", "")
+			}
+			for _, v := range e.Forbidden {
+				term(v, "deprecated", "")
+			}
+			fmt.Fprintf(&b, "        </%s>\n", lang)
 		}
-		if e.DoNotTranslate {
-			notes = append(notes, [2]string{"x-dnt", "yes"})
-		}
-		fmt.Fprintf(&b, "        <%s xml:lang=\"de\">\n", lang)
-		if e.Source != "" {
-			term("          ", e.Source, "", notes...)
-		}
-		fmt.Fprintf(&b, "        </%s>\n", lang)
-		fmt.Fprintf(&b, "        <%s xml:lang=\"en\">\n", lang)
-		if e.Target != "" {
-			term("          ", e.Target, "preferred")
-		}
-		for _, v := range e.Variants {
-			term("          ", v, "admitted")
-		}
-		for _, v := range e.Forbidden {
-			term("          ", v, "deprecated")
-		}
-		fmt.Fprintf(&b, "        </%s>\n", lang)
 		fmt.Fprintf(&b, "      </%s>\n", concept)
 	}
 	b.WriteString("    </body>\n  </text>\n")
@@ -152,4 +192,60 @@ func writeTBX(w io.Writer, g *Glossary, version int) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// googleRow returns the source and target Google gets for e, ok false for entries Google
+// cannot take.
+func googleRow(e *Entry) (src, tgt string, ok bool) {
+	src, tgt = e.Source, e.Target
+	if tgt == "" && e.DoNotTranslate {
+		tgt = src
+	}
+	if tgt == "" && len(e.Variants) > 0 {
+		tgt = e.Variants[0] // what Check requires when there is no target
+	}
+	return src, tgt, strings.TrimSpace(src) != "" && strings.TrimSpace(tgt) != ""
+}
+
+func writeGoogleCSV(w io.Writer, g *Glossary, sets bool) error {
+	cw := csv.NewWriter(w)
+	if sets {
+		src, tgt := g.langs()
+		if err := cw.Write([]string{src, tgt, "pos", "description"}); err != nil {
+			return err
+		}
+	}
+	for _, e := range g.Entries {
+		src, tgt, ok := googleRow(e)
+		if !ok {
+			continue
+		}
+		row := []string{src, tgt}
+		if sets {
+			row = append(row, "", e.Note)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeTMX(w io.Writer, g *Glossary) error {
+	src, tgt := g.langs()
+	tw, err := corpus.NewWriter(corpus.TMX, w, corpus.WriterOptions{SourceLang: src, TargetLang: tgt})
+	if err != nil {
+		return err
+	}
+	for _, e := range g.Entries {
+		s, t, ok := googleRow(e)
+		if !ok {
+			continue
+		}
+		if err := tw.Write(corpus.Pair{Source: s, Target: t}); err != nil {
+			return err
+		}
+	}
+	return tw.Close()
 }
