@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 )
 
 // Smoothing names a BLEU smoothing method (Chen & Cherry 2014), spelled as in sacreBLEU.
@@ -109,7 +110,7 @@ func (m BLEU) tokens(s string) []string {
 
 // ngramCounts counts all n-grams of orders 1..maxOrder. Keys are the n-gram's tokens joined
 // by single spaces (tokens never contain whitespace, so this is as unique as Python's tuples).
-func ngramCounts(tokens []string, maxOrder int) map[string]int {
+func ngramCounts(tokens []string, maxOrder int, p *poller) (map[string]int, error) {
 	joined := strings.Join(tokens, " ")
 	// start[i] is the byte offset of token i in joined.
 	start := make([]int, len(tokens)+1)
@@ -123,22 +124,48 @@ func ngramCounts(tokens []string, maxOrder int) map[string]int {
 	for n := 1; n <= maxOrder; n++ {
 		for i := 0; i+n <= len(tokens); i++ {
 			counts[joined[start[i]:start[i+n]-1]]++
+			if err := p.tick(4); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return counts
+	return counts, nil
 }
+
+var bleuScratchPool = sync.Pool{New: func() any { return newBLEUScratch() }}
 
 // Stats implements Metric: [hyp_len, ref_len, correct_1..N, total_1..N], the reference length
 // being the closest to the hypothesis length (the shorter one on ties), and the reference
 // n-gram counts being the maximum over the references.
 func (m BLEU) Stats(hyp string, refs []string) []float64 {
+	sc := bleuScratchPool.Get().(*bleuScratch)
+	defer bleuScratchPool.Put(sc)
+	st, _ := m.statsContext(nil, sc, hyp, refs)
+	return st
+}
+
+// statsContext is Stats with the caller's scratch buffers, stopping when p's context is
+// cancelled.
+func (m BLEU) statsContext(p *poller, sc *bleuScratch, hyp string, refs []string) ([]float64, error) {
+	st, ok, err := m.fastStats(sc, hyp, refs, p)
+	if ok || err != nil {
+		return st, err
+	}
+	return m.mapStats(hyp, refs, p)
+}
+
+// mapStats is the direct transcription of sacreBLEU, with n-grams counted as strings.
+func (m BLEU) mapStats(hyp string, refs []string, p *poller) ([]float64, error) {
 	n := m.order()
 	var refCounts map[string]int
 	refLens := make([]int, 0, len(refs))
 	for i, r := range refs {
 		toks := m.tokens(r)
 		refLens = append(refLens, len(toks))
-		c := ngramCounts(toks, n)
+		c, err := ngramCounts(toks, n, p)
+		if err != nil {
+			return nil, err
+		}
 		if i == 0 {
 			refCounts = c
 			continue
@@ -155,14 +182,18 @@ func (m BLEU) Stats(hyp string, refs []string) []float64 {
 	stats := make([]float64, 2+2*n)
 	stats[0] = float64(hypLen)
 	stats[1] = float64(refLen)
-	for k, c := range ngramCounts(htoks, n) {
+	hc, err := ngramCounts(htoks, n, p)
+	if err != nil {
+		return nil, err
+	}
+	for k, c := range hc {
 		order := strings.Count(k, " ") // n-gram order minus one
 		stats[2+n+order] += float64(c)
 		if rc, ok := refCounts[k]; ok {
 			stats[2+order] += float64(min(c, rc))
 		}
 	}
-	return stats
+	return stats, nil
 }
 
 func closestRefLen(hypLen int, refLens []int) int {

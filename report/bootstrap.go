@@ -92,12 +92,16 @@ type PairedResult struct {
 // PairedBootstrap tests whether sys differs from base under metric m. Both statistics
 // slices are per segment, over the same segments.
 func PairedBootstrap(m Metric, base, sys [][]float64, samples [][]int32) PairedResult {
-	baseScore := m.Score(Sum(base))
-	sysScore := m.Score(Sum(sys))
+	return pairedResult(m, Sum(base), Sum(sys), resampledScores(m, base, samples), resampledScores(m, sys, samples))
+}
+
+// pairedResult is the paired test from the summed statistics of both systems and their
+// scores on the same resamples.
+func pairedResult(m Metric, baseTotal, sysTotal, bl, sy []float64) PairedResult {
+	baseScore := m.Score(baseTotal)
+	sysScore := m.Score(sysTotal)
 	real := math.Abs(baseScore - sysScore)
-	bl := resampledScores(m, base, samples)
-	sy := resampledScores(m, sys, samples)
-	diffs := make([]float64, len(samples))
+	diffs := make([]float64, len(sy))
 	mean := 0.0
 	for k := range diffs {
 		diffs[k] = math.Abs(sy[k] - bl[k])
@@ -115,6 +119,58 @@ func PairedBootstrap(m Metric, base, sys [][]float64, samples [][]int32) PairedR
 	return PairedResult{
 		Score:      sysScore,
 		Confidence: estimateCI(sy),
-		PValue:     float64(c+1) / float64(len(samples)+1),
+		PValue:     float64(c+1) / float64(len(sy)+1),
 	}
+}
+
+// bootstrapSystems fills the baseline's confidence and every other system's paired result.
+// It draws the samples of Resamples(nboot, n, seed) one at a time, scoring each for every
+// system and metric before drawing the next, so memory holds one sample (not nboot × n
+// indices) and every system and metric is resampled alike.
+func bootstrapSystems(p *poller, rep *Report, metrics []Metric, kept [][]flatStats, totals [][][]float64, n, nboot int, seed uint64) error {
+	rng := rand.New(rand.NewPCG(seed, 0))
+	idx := make([]int32, n)
+	// scores[system][metric][sample]
+	scores := make([][][]float64, len(kept))
+	for si := range scores {
+		scores[si] = make([][]float64, len(metrics))
+		for mi := range metrics {
+			scores[si][mi] = make([]float64, nboot)
+		}
+	}
+	var total []float64
+	for k := 0; k < nboot; k++ {
+		for i := range idx {
+			idx[i] = int32(rng.IntN(n))
+		}
+		for si := range kept {
+			for mi, m := range metrics {
+				f := &kept[si][mi]
+				if cap(total) < f.width {
+					total = make([]float64, f.width)
+				}
+				total = total[:f.width]
+				clear(total)
+				for _, i := range idx {
+					sumStats(total, f.at(int(i)))
+				}
+				scores[si][mi][k] = m.Score(total)
+				if err := p.tick(n * f.width); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	base := &rep.Systems[0]
+	base.Baseline = map[string]Confidence{}
+	for mi, m := range metrics {
+		base.Baseline[m.Name()] = estimateCI(scores[0][mi])
+	}
+	for si := 1; si < len(kept); si++ {
+		rep.Systems[si].Paired = map[string]PairedResult{}
+		for mi, m := range metrics {
+			rep.Systems[si].Paired[m.Name()] = pairedResult(m, totals[0][mi], totals[si][mi], scores[0][mi], scores[si][mi])
+		}
+	}
+	return nil
 }

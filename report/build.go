@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -35,7 +36,28 @@ type Options struct {
 	Seed      uint64
 	// MostDifferent is how many segments to list where systems differ most (default 10).
 	MostDifferent int
+	// Details says which per-segment details to build. The zero value, DetailsAll, builds
+	// sentence scores and word diffs for every segment (what JSON and HTML output print);
+	// DetailsWorst builds them only for the segments text and Markdown output show.
+	Details Details
+	// Worst is, with DetailsWorst, how many worst segments per system the output shows
+	// (TextOptions.Worst's convention: 0 means 10, negative none).
+	Worst int
 }
+
+// Details selects the per-segment details Build keeps.
+type Details int
+
+const (
+	// DetailsAll gives every Segment its Scores and Diff.
+	DetailsAll Details = iota
+	// DetailsWorst computes corpus statistics in one streaming pass and keeps sentence scores
+	// only in a compact form for ranking (Report.Worst, MostDifferent); Segment.Scores and
+	// Segment.Diff are filled only for the Options.Worst worst segments of each system and
+	// the MostDifferent segments. Sources, hypotheses, references and flags are kept for every
+	// segment. Memory then stays a small multiple of the input at any corpus size.
+	DetailsWorst
+)
 
 // DefaultMetrics returns BLEU, chrF2, chrF2++ and TER with sacreBLEU's defaults.
 func DefaultMetrics() []Metric {
@@ -55,6 +77,10 @@ type Report struct {
 	MostDifferent []Difference
 	Bootstrap     int
 	Seed          uint64
+	// Notices says where the report deviates from a full one, one sentence each (for example
+	// a word diff reduced to a coarse one because a segment is too long to diff word by
+	// word); the renderers print them and a CLI may repeat them on stderr.
+	Notices []string
 }
 
 // SystemReport is one system's part of a report.
@@ -65,6 +91,9 @@ type SystemReport struct {
 	Baseline map[string]Confidence   // the baseline's own bootstrap estimate (baseline only)
 	Segments []Segment
 	QA       map[string]int // flag counts by kind
+	// sentence[mi][i] is segment i's sentence score under metric mi (Build fills it; a
+	// Report decoded or assembled elsewhere falls back to Segment.Scores).
+	sentence [][]float64
 }
 
 // Segment is one segment of one system.
@@ -97,8 +126,17 @@ func (e *LineCountError) Error() string {
 	return fmt.Sprintf("%s has %d segments but %s has %d", e.What, e.Got, e.First, e.Want)
 }
 
-// Build computes a report.
+// Build computes a report. It is BuildContext without cancellation.
 func Build(in Input, opt Options) (*Report, error) {
+	return BuildContext(context.Background(), in, opt)
+}
+
+// BuildContext computes a report, stopping soon after ctx is cancelled (every long loop
+// polls it, including those inside one segment) with an error for which errors.Is(err,
+// ctx.Err()) holds. Corpus statistics come from one streaming pass over the segments; with
+// Options.Details = DetailsWorst the per-segment details are built only where the output
+// shows them.
+func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 	if len(in.Systems) == 0 {
 		return nil, errors.New("report: no hypotheses")
 	}
@@ -138,6 +176,10 @@ func Build(in Input, opt Options) (*Report, error) {
 		rep.Metrics = append(rep.Metrics, m.Name())
 		rep.HigherBest[m.Name()] = m.HigherIsBetter()
 	}
+	p := newPoller(ctx)
+	if err := p.check(); err != nil {
+		return nil, cancelled(err)
+	}
 
 	var segRefs [][]string
 	nrefs := ""
@@ -149,17 +191,50 @@ func Build(in Input, opt Options) (*Report, error) {
 		}
 	}
 
-	// statistics[system][metric][segment]
-	statistics := make([][][][]float64, len(in.Systems))
+	// Paired bootstrap needs every segment's statistics; otherwise they are summed and
+	// dropped as the pass goes.
+	keepStats := len(in.Systems) > 1 && len(metrics) > 0 && n > 0
+	statsers := make([]segStatser, len(metrics))
+	for mi, m := range metrics {
+		statsers[mi] = statserFor(m)
+	}
+	// kept[system][metric] holds the statistics of every segment back to back.
+	kept := make([][]flatStats, len(in.Systems))
+	totals := make([][][]float64, len(in.Systems))
 	for si, sys := range in.Systems {
 		sr := SystemReport{Name: sys.Name, QA: map[string]int{}}
-		statistics[si] = make([][][]float64, len(metrics))
-		for mi, m := range metrics {
-			st := Stats(m, sys.Hypotheses, segRefs)
-			statistics[si][mi] = st
-			sr.Corpus = append(sr.Corpus, scoreFromStats(m, Sum(st), nrefs, opt.Version))
+		sr.sentence = make([][]float64, len(metrics))
+		totals[si] = make([][]float64, len(metrics))
+		kept[si] = make([]flatStats, len(metrics))
+		for mi := range metrics {
+			sr.sentence[mi] = make([]float64, n)
 		}
-		flags := CheckQA(in.Sources, sys.Hypotheses, opt.QA)
+		for i, h := range sys.Hypotheses {
+			for mi, m := range metrics {
+				st, err := statsers[mi](p, h, segRefs[i])
+				if err != nil {
+					return nil, cancelled(err)
+				}
+				if totals[si][mi] == nil {
+					totals[si][mi] = make([]float64, len(st))
+				}
+				sumStats(totals[si][mi], st)
+				sr.sentence[mi][i] = sentenceScore(m, st)
+				if keepStats {
+					kept[si][mi].add(st)
+				}
+			}
+			if err := p.tick(len(h) + 64); err != nil {
+				return nil, cancelled(err)
+			}
+		}
+		for mi, m := range metrics {
+			sr.Corpus = append(sr.Corpus, scoreFromStats(m, totals[si][mi], nrefs, opt.Version))
+		}
+		flags, err := checkQA(p, in.Sources, sys.Hypotheses, opt.QA)
+		if err != nil {
+			return nil, cancelled(err)
+		}
 		sr.Segments = make([]Segment, n)
 		for i, h := range sys.Hypotheses {
 			seg := Segment{Index: i + 1, Hypothesis: h, Flags: flags[i]}
@@ -171,11 +246,6 @@ func Build(in Input, opt Options) (*Report, error) {
 			}
 			if segRefs != nil {
 				seg.References = segRefs[i]
-				seg.Diff = WordDiff(segRefs[i][0], h)
-				seg.Scores = map[string]float64{}
-				for mi, m := range metrics {
-					seg.Scores[m.Name()] = sentenceScore(m, statistics[si][mi][i])
-				}
 			}
 			for _, f := range seg.Flags {
 				sr.QA[f.Kind]++
@@ -186,27 +256,136 @@ func Build(in Input, opt Options) (*Report, error) {
 	}
 
 	if len(in.Systems) > 1 {
-		if len(metrics) > 0 && n > 0 {
-			samples := Resamples(nboot, n, seed)
-			base := &rep.Systems[0]
-			base.Baseline = map[string]Confidence{}
-			for mi, m := range metrics {
-				base.Baseline[m.Name()] = Bootstrap(m, statistics[0][mi], samples)
-			}
-			for si := 1; si < len(in.Systems); si++ {
-				rep.Systems[si].Paired = map[string]PairedResult{}
-				for mi, m := range metrics {
-					rep.Systems[si].Paired[m.Name()] = PairedBootstrap(m, statistics[0][mi], statistics[si][mi], samples)
-				}
+		if keepStats {
+			if err := bootstrapSystems(p, rep, metrics, kept, totals, n, nboot, seed); err != nil {
+				return nil, cancelled(err)
 			}
 		}
 		k := opt.MostDifferent
 		if k == 0 {
 			k = 10
 		}
-		rep.MostDifferent = mostDifferent(rep, in, k)
+		var err error
+		rep.MostDifferent, err = mostDifferent(p, rep, in, k)
+		if err != nil {
+			return nil, cancelled(err)
+		}
+	}
+
+	// Sentence scores and diffs where the output needs them.
+	var show []int
+	if opt.Details == DetailsAll {
+		show = make([]int, n)
+		for i := range show {
+			show[i] = i
+		}
+	} else {
+		seen := map[int]bool{}
+		k := TextOptions{Worst: opt.Worst}.worst()
+		for si := range rep.Systems {
+			for _, i := range rep.Worst(si, k) {
+				seen[i] = true
+			}
+		}
+		for _, d := range rep.MostDifferent {
+			seen[d.Segment] = true
+		}
+		for i := range seen {
+			show = append(show, i)
+		}
+		sort.Ints(show)
+	}
+	if segRefs != nil {
+		coarse := 0
+		for si := range rep.Systems {
+			sr := &rep.Systems[si]
+			for _, i := range show {
+				seg := &sr.Segments[i]
+				diff, full, err := wordDiff(p, segRefs[i][0], seg.Hypothesis)
+				if err != nil {
+					return nil, cancelled(err)
+				}
+				if !full {
+					coarse++
+					if coarse <= maxNotices {
+						rep.Notices = append(rep.Notices, fmt.Sprintf("%s, segment %d: the word diff only marks the differing middle (%s); the segment is too long to diff word by word",
+							sr.Name, i+1, diffSize(segRefs[i][0], seg.Hypothesis)))
+					}
+				}
+				seg.Diff = diff
+				seg.Scores = make(map[string]float64, len(metrics))
+				for mi, m := range metrics {
+					seg.Scores[m.Name()] = sr.sentence[mi][i]
+				}
+			}
+		}
+		if coarse > maxNotices {
+			rep.Notices = append(rep.Notices, fmt.Sprintf("%d more segments got a coarse word diff", coarse-maxNotices))
+		}
 	}
 	return rep, nil
+}
+
+// maxNotices bounds how many segments are named one by one in Report.Notices.
+const maxNotices = 10
+
+// cancelled wraps a context error so that errors.Is(err, context.Canceled) (or
+// DeadlineExceeded) holds and the message says what stopped.
+func cancelled(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("report: stopped: %w", err)
+	}
+	return err
+}
+
+// segStatser computes one segment's statistics under one metric, polling p.
+type segStatser func(p *poller, hyp string, refs []string) ([]float64, error)
+
+// statserFor returns the cancellable statistics of bitext's metrics (with scratch buffers
+// reused across segments) and wraps any other Metric.
+func statserFor(m Metric) segStatser {
+	switch mm := m.(type) {
+	case BLEU:
+		sc := newBLEUScratch()
+		return func(p *poller, hyp string, refs []string) ([]float64, error) {
+			return mm.statsContext(p, sc, hyp, refs)
+		}
+	case CHRF:
+		return mm.statsContext
+	case TER:
+		return mm.statsContext
+	}
+	return func(p *poller, hyp string, refs []string) ([]float64, error) {
+		st := m.Stats(hyp, refs)
+		return st, p.tick(len(hyp))
+	}
+}
+
+// flatStats holds the statistics of many segments back to back (one allocation instead of
+// one per segment).
+type flatStats struct {
+	width int
+	v     []float64
+}
+
+func (f *flatStats) add(st []float64) {
+	f.width = len(st)
+	f.v = append(f.v, st...)
+}
+
+func (f *flatStats) at(i int) []float64 { return f.v[i*f.width : (i+1)*f.width] }
+
+// segScore is system si's sentence score of segment i under metric m.
+func (r *Report) segScore(si, i int, m string) float64 {
+	s := &r.Systems[si]
+	if s.sentence != nil {
+		for mi, name := range r.Metrics {
+			if name == m && mi < len(s.sentence) {
+				return s.sentence[mi][i]
+			}
+		}
+	}
+	return s.Segments[i].Scores[m]
 }
 
 // sentenceScore is the segment-level score shown next to each segment. BLEU uses effective
@@ -244,9 +423,13 @@ func (r *Report) Worst(si, k int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
+	score := func(i int) float64 { return segs[i].Scores[m] }
+	if col := r.column(si, m); col != nil {
+		score = func(i int) float64 { return col[i] }
+	}
 	higher := r.HigherBest[m]
 	sort.SliceStable(idx, func(a, b int) bool {
-		x, y := segs[idx[a]].Scores[m], segs[idx[b]].Scores[m]
+		x, y := score(idx[a]), score(idx[b])
 		if higher {
 			return x < y
 		}
@@ -255,9 +438,20 @@ func (r *Report) Worst(si, k int) []int {
 	return idx[:min(k, len(idx))]
 }
 
+// column returns system si's sentence scores under metric m, or nil when Build did not keep them.
+func (r *Report) column(si int, m string) []float64 {
+	s := &r.Systems[si]
+	for mi, name := range r.Metrics {
+		if name == m && mi < len(s.sentence) {
+			return s.sentence[mi]
+		}
+	}
+	return nil
+}
+
 // mostDifferent ranks segments by the spread of the primary metric across systems, or
 // without references by how different the outputs are from the baseline's (100 − chrF2).
-func mostDifferent(rep *Report, in Input, k int) []Difference {
+func mostDifferent(p *poller, rep *Report, in Input, k int) ([]Difference, error) {
 	n := len(in.Systems[0].Hypotheses)
 	var out []Difference
 	m := rep.PrimaryMetric()
@@ -267,8 +461,8 @@ func mostDifferent(rep *Report, in Input, k int) []Difference {
 		d.Segment = i
 		if m != "" {
 			lo, hi := math.Inf(1), math.Inf(-1)
-			for _, s := range rep.Systems {
-				v := s.Segments[i].Scores[m]
+			for si := range rep.Systems {
+				v := rep.segScore(si, i, m)
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
 			d.Spread, d.By = hi-lo, m+" spread"
@@ -278,14 +472,21 @@ func mostDifferent(rep *Report, in Input, k int) []Difference {
 				if strings.TrimSpace(base) == "" {
 					continue
 				}
-				d.Spread = math.Max(d.Spread, 100-SentenceScore(chrf, s.Hypotheses[i], []string{base}))
+				st, err := chrf.statsContext(p, s.Hypotheses[i], []string{base})
+				if err != nil {
+					return nil, err
+				}
+				d.Spread = math.Max(d.Spread, 100-chrf.Score(st))
 			}
 			d.By = "100 − chrF2 against the baseline's output"
 		}
 		if d.Spread > 0 {
 			out = append(out, d)
 		}
+		if err := p.tick(64); err != nil {
+			return nil, err
+		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Spread > out[b].Spread })
-	return out[:min(k, len(out))]
+	return out[:min(k, len(out))], nil
 }

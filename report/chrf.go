@@ -44,7 +44,7 @@ func (m CHRF) Signature(nrefs, version string) string {
 
 // charNgrams counts the character n-grams of orders 1..order. Keys are substrings of s, so
 // counting allocates no strings.
-func charNgrams(s string, order int, whitespace bool) []map[string]int {
+func charNgrams(s string, order int, whitespace bool, p *poller) ([]map[string]int, error) {
 	if !whitespace {
 		s = strings.Join(pyFields(s), "")
 	}
@@ -60,10 +60,13 @@ func charNgrams(s string, order int, whitespace bool) []map[string]int {
 		m := make(map[string]int, max(nchars-n+1, 0))
 		for i := 0; i+n <= nchars; i++ {
 			m[s[offs[i]:offs[i+n]]]++
+			if err := p.tick(1); err != nil {
+				return nil, err
+			}
 		}
 		out[n-1] = m
 	}
-	return out
+	return out, nil
 }
 
 // wordNgrams counts word n-grams of exactly order n, keys joined with single spaces.
@@ -101,36 +104,55 @@ func removePunctuation(sent string) []string {
 	return out
 }
 
-func (m CHRF) ngrams(s string) []map[string]int {
+func (m CHRF) ngrams(s string, p *poller) ([]map[string]int, error) {
 	if m.Lowercase {
 		s = pyLower(s)
 	}
-	all := charNgrams(s, m.CharOrder, m.Whitespace)
+	all, err := charNgrams(s, m.CharOrder, m.Whitespace, p)
+	if err != nil {
+		return nil, err
+	}
 	if m.WordOrder > 0 {
 		words := removePunctuation(s)
 		for n := 1; n <= m.WordOrder; n++ {
 			all = append(all, wordNgrams(words, n))
+			if err := p.tick(len(words)); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return all
+	return all, nil
 }
 
 // Stats implements Metric: for every order (characters first, then words) the triple
 // [hyp n-grams, ref n-grams, matches], taken from the reference with the best F-score.
 func (m CHRF) Stats(hyp string, refs []string) []float64 {
-	if st, ok := m.fastStats(hyp, refs); ok {
-		return st
+	st, _ := m.statsContext(nil, hyp, refs)
+	return st
+}
+
+// statsContext is Stats that stops when p's context is cancelled.
+func (m CHRF) statsContext(p *poller, hyp string, refs []string) ([]float64, error) {
+	st, ok, err := m.fastStats(hyp, refs, p)
+	if ok || err != nil {
+		return st, err
 	}
-	return m.mapStats(hyp, refs)
+	return m.mapStats(hyp, refs, p)
 }
 
 // mapStats counts n-grams as substrings in maps: the direct transcription of sacreBLEU.
-func (m CHRF) mapStats(hyp string, refs []string) []float64 {
-	h := m.ngrams(hyp)
+func (m CHRF) mapStats(hyp string, refs []string, p *poller) ([]float64, error) {
+	h, err := m.ngrams(hyp, p)
+	if err != nil {
+		return nil, err
+	}
 	var best []float64
 	bestF := -1.0
 	for _, ref := range refs {
-		r := m.ngrams(ref)
+		r, err := m.ngrams(ref, p)
+		if err != nil {
+			return nil, err
+		}
 		stats := make([]float64, 0, 3*len(h))
 		for i := range h {
 			hypCount, match, refCount := 0, 0, 0
@@ -152,7 +174,7 @@ func (m CHRF) mapStats(hyp string, refs []string) []float64 {
 			bestF, best = f, stats
 		}
 	}
-	return best
+	return best, nil
 }
 
 // Score implements Metric (sacreBLEU's CHRF._compute_f_score), on a 0–100 scale.

@@ -15,7 +15,7 @@ import (
 const chrfCharBits = 10
 
 // ngramKeys returns the sorted packed keys of the n-grams of ids for n = 1..order.
-func ngramKeys(ids []uint64, order int, bits uint) [][]uint64 {
+func ngramKeys(ids []uint64, order int, bits uint, p *poller) ([][]uint64, error) {
 	out := make([][]uint64, order)
 	prev := append([]uint64(nil), ids...)
 	for n := 1; n <= order; n++ {
@@ -31,8 +31,11 @@ func ngramKeys(ids []uint64, order int, bits uint) [][]uint64 {
 		keys := append([]uint64(nil), prev[:cnt]...)
 		slices.Sort(keys)
 		out[n-1] = keys
+		if err := p.tick(8 * cnt); err != nil {
+			return nil, err
+		}
 	}
-	return out
+	return out, nil
 }
 
 // matchSorted returns the size of the multiset intersection of two sorted slices.
@@ -55,13 +58,13 @@ func matchSorted(a, b []uint64) int {
 
 // fastStats computes CHRF.Stats with packed integer n-grams; ok is false when the input does
 // not fit the packing.
-func (m CHRF) fastStats(hyp string, refs []string) ([]float64, bool) {
+func (m CHRF) fastStats(hyp string, refs []string, p *poller) ([]float64, bool, error) {
 	if m.CharOrder > 6 || m.WordOrder > 2 || !utf8.ValidString(hyp) {
-		return nil, false
+		return nil, false, nil
 	}
 	for _, r := range refs {
 		if !utf8.ValidString(r) {
-			return nil, false // substrings of invalid UTF-8 are compared byte-wise by mapStats
+			return nil, false, nil // substrings of invalid UTF-8 are compared byte-wise by mapStats
 		}
 	}
 	if m.Lowercase {
@@ -109,22 +112,34 @@ func (m CHRF) fastStats(hyp string, refs []string) ([]float64, bool) {
 	}
 	hc, ok := charIDs(hyp)
 	if !ok {
-		return nil, false
+		return nil, false, nil
 	}
-	hKeys := ngramKeys(hc, m.CharOrder, chrfCharBits)
+	hKeys, err := ngramKeys(hc, m.CharOrder, chrfCharBits, p)
+	if err != nil {
+		return nil, false, err
+	}
 	if m.WordOrder > 0 {
 		hKeys = append(hKeys, wordNgramKeys(wordIDs(hyp), m.WordOrder)...)
+		if err := p.tick(len(hyp)); err != nil {
+			return nil, false, err
+		}
 	}
 	var best []float64
 	bestF := -1.0
 	for _, ref := range refs {
 		rc, ok := charIDs(ref)
 		if !ok {
-			return nil, false
+			return nil, false, nil
 		}
-		rKeys := ngramKeys(rc, m.CharOrder, chrfCharBits)
+		rKeys, err := ngramKeys(rc, m.CharOrder, chrfCharBits, p)
+		if err != nil {
+			return nil, false, err
+		}
 		if m.WordOrder > 0 {
 			rKeys = append(rKeys, wordNgramKeys(wordIDs(ref), m.WordOrder)...)
+			if err := p.tick(len(ref)); err != nil {
+				return nil, false, err
+			}
 		}
 		stats := make([]float64, 0, 3*len(hKeys))
 		for i := range hKeys {
@@ -138,7 +153,7 @@ func (m CHRF) fastStats(hyp string, refs []string) ([]float64, bool) {
 			bestF, best = f, stats
 		}
 	}
-	return best, true
+	return best, true, nil
 }
 
 // wordNgramKeys returns sorted keys of word n-grams of exactly orders 1..order (≤ 2).

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 )
@@ -65,11 +66,34 @@ func Sum(stats [][]float64) []float64 {
 // CorpusScore scores hypotheses against reference streams (refs[k][i]) from summed
 // statistics, with the signature for bitext version v.
 func CorpusScore(m Metric, hyps []string, refs [][]string, v string) (Score, error) {
+	return CorpusScoreContext(context.Background(), m, hyps, refs, v)
+}
+
+// CorpusScoreContext is CorpusScore in one streaming pass (segment statistics are summed and
+// dropped), stopping when ctx is cancelled with an error for which errors.Is(err, ctx.Err())
+// holds.
+func CorpusScoreContext(ctx context.Context, m Metric, hyps []string, refs [][]string, v string) (Score, error) {
 	segRefs, nrefs, err := SegmentRefs(len(hyps), refs)
 	if err != nil {
 		return Score{}, err
 	}
-	return scoreFromStats(m, Sum(Stats(m, hyps, segRefs)), nrefs, v), nil
+	p := newPoller(ctx)
+	stats := statserFor(m)
+	var total []float64
+	for i, h := range hyps {
+		st, err := stats(p, h, segRefs[i])
+		if err != nil {
+			return Score{}, cancelled(err)
+		}
+		if total == nil {
+			total = make([]float64, len(st))
+		}
+		sumStats(total, st)
+		if err := p.tick(len(h) + 64); err != nil {
+			return Score{}, cancelled(err)
+		}
+	}
+	return scoreFromStats(m, total, nrefs, v), nil
 }
 
 func scoreFromStats(m Metric, total []float64, nrefs, v string) Score {

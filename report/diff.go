@@ -117,12 +117,39 @@ func runeToken(r rune) int {
 	return int(r) - 1
 }
 
+// diffMaxTokens bounds the segments diffed word by word. go-diff's Myers diff takes time
+// proportional to the tokens times the differences and cannot be interrupted, so beyond this
+// size (a 50 KB line; sentences have tens of tokens) the diff keeps the common beginning and
+// end and marks the middle as one replacement. 10,000 tokens diff in well under a second
+// even when nothing matches.
+const diffMaxTokens = 10_000
+
 // WordDiff diffs two texts word by word: tokens are mapped to runes, diffed with go-diff's
 // DiffMainRunes without a deadline (so long texts never fall back to a coarse diff), and
 // mapped back. Whitespace does not take part in the comparison; equal stretches are shown
-// with the new text's spacing. A deletion next to an insertion becomes a Replace.
+// with the new text's spacing. A deletion next to an insertion becomes a Replace. Texts of
+// more than 10,000 tokens together get a coarse diff: the common first and last words, and
+// the rest as one replacement.
 func WordDiff(oldText, newText string) []DiffSpan {
-	ta, tb := diffTokens(oldText), diffTokens(newText)
+	spans, _, _ := wordDiff(nil, oldText, newText)
+	return spans
+}
+
+// wordDiff is WordDiff polling p; full is false when the texts were too long for a word
+// diff and got the coarse one.
+func wordDiff(p *poller, oldText, newText string) (spans []DiffSpan, full bool, err error) {
+	ta := diffTokens(oldText)
+	if err := p.tick(len(oldText)); err != nil {
+		return nil, false, err
+	}
+	tb := diffTokens(newText)
+	if err := p.tick(len(newText)); err != nil {
+		return nil, false, err
+	}
+	if len(ta)+len(tb) > diffMaxTokens {
+		spans, err := coarseDiff(p, ta, tb)
+		return spans, false, err
+	}
 	ids := map[string]int{}
 	enc := func(toks []diffToken) []rune {
 		rs := make([]rune, len(toks))
@@ -140,8 +167,10 @@ func WordDiff(oldText, newText string) []DiffSpan {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffMainRunes(ra, rb, false)
+	if err := p.tick(64 * (len(ta) + len(tb))); err != nil {
+		return nil, false, err
+	}
 
-	var spans []DiffSpan
 	ia, ib := 0, 0
 	take := func(toks []diffToken, from *int, n int) string {
 		var b strings.Builder
@@ -163,7 +192,50 @@ func WordDiff(oldText, newText string) []DiffSpan {
 			spans = append(spans, DiffSpan{Op: Insert, Text: take(tb, &ib, n)})
 		}
 	}
-	return refineChars(liftSpaces(mergeReplacements(groupChanges(spans))))
+	return refineChars(liftSpaces(mergeReplacements(groupChanges(spans)))), true, nil
+}
+
+// coarseDiff keeps the longest common prefix and suffix of two token lists as equal text and
+// turns the rest into a deletion and an insertion (a replacement once merged): linear in the
+// texts' length, with the same span conventions as the word diff.
+func coarseDiff(p *poller, ta, tb []diffToken) ([]DiffSpan, error) {
+	pre := 0
+	for pre < len(ta) && pre < len(tb) && ta[pre].key == tb[pre].key {
+		pre++
+	}
+	suf := 0
+	for suf < len(ta)-pre && suf < len(tb)-pre && ta[len(ta)-1-suf].key == tb[len(tb)-1-suf].key {
+		suf++
+	}
+	if err := p.tick(pre + suf); err != nil {
+		return nil, err
+	}
+	join := func(toks []diffToken) string {
+		var b strings.Builder
+		for _, t := range toks {
+			b.WriteString(t.text)
+		}
+		return b.String()
+	}
+	var spans []DiffSpan
+	if pre > 0 {
+		spans = append(spans, DiffSpan{Op: Equal, Text: join(tb[:pre])})
+	}
+	if del := ta[pre : len(ta)-suf]; len(del) > 0 {
+		spans = append(spans, DiffSpan{Op: Delete, Text: join(del)})
+	}
+	if ins := tb[pre : len(tb)-suf]; len(ins) > 0 {
+		spans = append(spans, DiffSpan{Op: Insert, Text: join(ins)})
+	}
+	if suf > 0 {
+		spans = append(spans, DiffSpan{Op: Equal, Text: join(tb[len(tb)-suf:])})
+	}
+	return refineChars(liftSpaces(mergeReplacements(groupChanges(spans)))), nil
+}
+
+// diffSize describes two texts' sizes for a notice: "12,345 and 12,400 words".
+func diffSize(a, b string) string {
+	return fmt.Sprintf("%d and %d words", len(strings.Fields(a)), len(strings.Fields(b)))
 }
 
 // groupChanges puts each run of changes in the order deletions, insertions.

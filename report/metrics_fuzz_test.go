@@ -103,14 +103,45 @@ func FuzzCHRFFastPath(f *testing.F) {
 	f.Fuzz(func(t *testing.T, hyp, ref string, lower bool) {
 		for _, m := range []CHRF{NewCHRF(), NewCHRFPlusPlus(), {CharOrder: 6, Beta: 2, Whitespace: true}} {
 			m.Lowercase = lower
-			fast, ok := m.fastStats(hyp, []string{ref, hyp + " " + ref})
+			fast, ok, _ := m.fastStats(hyp, []string{ref, hyp + " " + ref}, nil)
 			if !ok {
 				continue
 			}
-			slow := m.mapStats(hyp, []string{ref, hyp + " " + ref})
+			slow, _ := m.mapStats(hyp, []string{ref, hyp + " " + ref}, nil)
 			if fmt.Sprint(fast) != fmt.Sprint(slow) {
 				t.Fatalf("%s(%q, %q): fast %v, maps %v", m.Name(), hyp, ref, fast, slow)
 			}
+		}
+	})
+}
+
+// FuzzBLEUFastPath checks that counting packed token ids gives exactly the statistics of
+// counting joined strings, for every tokenizer, with one and with two references.
+func FuzzBLEUFastPath(f *testing.F) {
+	f.Add("The dog bit the man.", "The dog had bit the man.", "", false)
+	f.Add("a a a a b", "a a b b a a", "b a", true)
+	f.Add("3,5 - 4.2 &amp; x-\ny", "<skipped>İ  z", "\u001c x", false)
+	f.Add("", "x", "", false)
+	f.Fuzz(func(t *testing.T, hyp, ref, ref2 string, lower bool) {
+		refs := []string{ref}
+		if ref2 != "" {
+			refs = append(refs, ref2)
+		}
+		sc := newBLEUScratch()
+		for _, tok := range Tokenizers {
+			for _, m := range []BLEU{{Tokenizer: tok, Lowercase: lower}, {Tokenizer: tok, MaxOrder: 2}} {
+				fast, ok, err := m.fastStats(sc, hyp, refs, nil)
+				if err != nil || !ok {
+					t.Fatalf("%s: fast path refused (%v)", tok, err)
+				}
+				slow, _ := m.mapStats(hyp, refs, nil)
+				if fmt.Sprint(fast) != fmt.Sprint(slow) {
+					t.Fatalf("%s lc=%v order %d (%q, %q): fast %v, maps %v", tok, m.Lowercase, m.order(), hyp, refs, fast, slow)
+				}
+			}
+		}
+		if got, want := sc.tokenize13a(hyp), Tokenize13a(hyp); pyJoinFields(got) != want {
+			t.Fatalf("tokenize13a(%q) = %q, Tokenize13a %q", hyp, got, want)
 		}
 	})
 }

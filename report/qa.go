@@ -1,8 +1,10 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,6 +41,21 @@ type QAOptions struct {
 // be nil when unknown: then only the target-only checks run) and returns the flags of each
 // segment.
 func CheckQA(sources, targets []string, opt QAOptions) [][]Flag {
+	flags, _ := checkQA(nil, sources, targets, opt)
+	return flags
+}
+
+// CheckQAContext is CheckQA that stops when ctx is cancelled, with an error for which
+// errors.Is(err, ctx.Err()) holds.
+func CheckQAContext(ctx context.Context, sources, targets []string, opt QAOptions) ([][]Flag, error) {
+	flags, err := checkQA(newPoller(ctx), sources, targets, opt)
+	if err != nil {
+		return nil, cancelled(err)
+	}
+	return flags, nil
+}
+
+func checkQA(p *poller, sources, targets []string, opt QAOptions) ([][]Flag, error) {
 	flags := make([][]Flag, len(targets))
 	src := func(i int) string {
 		if sources == nil {
@@ -47,47 +64,77 @@ func CheckQA(sources, targets []string, opt QAOptions) [][]Flag {
 		return sources[i]
 	}
 	for i, t := range targets {
-		flags[i] = append(flags[i], checkTarget(t)...)
+		// A few passes over the segment per check: one poll per check keeps even a
+		// megabyte-long segment well under a second between polls.
+		if err := p.tick(len(t) + 64); err != nil {
+			return nil, err
+		}
+		fs, err := checkTarget(p, t)
+		if err != nil {
+			return nil, err
+		}
+		flags[i] = append(flags[i], fs...)
 		if s := src(i); s != "" {
+			if err := p.tick(len(s) + len(t)); err != nil {
+				return nil, err
+			}
 			flags[i] = append(flags[i], checkPair(s, t)...)
 			if opt.Glossary != nil && strings.TrimSpace(t) != "" {
+				if err := p.tick(len(s) + len(t)); err != nil {
+					return nil, err
+				}
 				flags[i] = append(flags[i], opt.Glossary(s, t)...)
 			}
 		}
 	}
+	if err := p.check(); err != nil {
+		return nil, err
+	}
 	repeatedOutputs(sources, targets, flags)
+	if err := p.check(); err != nil {
+		return nil, err
+	}
 	if sources != nil {
 		lengthOutliers(sources, targets, flags, opt)
 	}
-	return flags
+	return flags, p.check()
 }
 
 // checkTarget looks at the output alone: empty, stuttering.
-func checkTarget(t string) []Flag {
+func checkTarget(p *poller, t string) ([]Flag, error) {
 	if strings.TrimSpace(t) == "" {
-		return []Flag{{FlagEmpty, "empty output"}}
+		return []Flag{{FlagEmpty, "empty output"}}, nil
 	}
-	if loop := stutter(strings.Fields(strings.ToLower(t))); loop != "" {
-		return []Flag{{FlagRepeated, fmt.Sprintf("%q repeated 3 or more times in a row", loop)}}
+	loop, err := stutter(p, strings.Fields(strings.ToLower(t)))
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	if loop != "" {
+		return []Flag{{FlagRepeated, fmt.Sprintf("%q repeated 3 or more times in a row", loop)}}, nil
+	}
+	return nil, nil
 }
 
 // stutter finds an n-gram (n ≤ 4) repeated at least three times in a row, the typical loop of
-// a degenerate MT output.
-func stutter(words []string) string {
+// a degenerate MT output. It compares words in place (no joined strings), so it costs a few
+// comparisons per word.
+func stutter(p *poller, words []string) (string, error) {
 	for n := 1; n <= 4; n++ {
 		for i := 0; i+3*n <= len(words); i++ {
-			a := strings.Join(words[i:i+n], " ")
-			if a == strings.Join(words[i+n:i+2*n], " ") && a == strings.Join(words[i+2*n:i+3*n], " ") {
-				if n == 1 && !hasLetter(a) {
-					continue // "- - -" or "* * *" are typography, not a loop
-				}
-				return a
+			if err := p.tick(n); err != nil {
+				return "", err
 			}
+			if !slices.Equal(words[i:i+n], words[i+n:i+2*n]) || !slices.Equal(words[i:i+n], words[i+2*n:i+3*n]) {
+				continue
+			}
+			a := strings.Join(words[i:i+n], " ")
+			if n == 1 && !hasLetter(a) {
+				continue // "- - -" or "* * *" are typography, not a loop
+			}
+			return a, nil
 		}
 	}
-	return ""
+	return "", nil
 }
 
 func hasLetter(s string) bool {

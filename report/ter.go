@@ -78,6 +78,12 @@ func normalizeWestern(sent string) string {
 
 // Stats implements Metric: [fewest edits over the references, average reference length].
 func (m TER) Stats(hyp string, refs []string) []float64 {
+	st, _ := m.statsContext(nil, hyp, refs)
+	return st
+}
+
+// statsContext is Stats that stops when p's context is cancelled.
+func (m TER) statsContext(p *poller, hyp string, refs []string) ([]float64, error) {
 	dict := map[string]int32{}
 	ids := func(s string) []int32 {
 		f := pyFields(m.Tokenize(s))
@@ -93,16 +99,26 @@ func (m TER) Stats(hyp string, refs []string) []float64 {
 		return out
 	}
 	h := ids(hyp)
+	if err := p.tick(len(hyp)); err != nil {
+		return nil, err
+	}
 	best := -1
 	refLens := 0
 	for _, r := range refs {
-		edits, n := translationEditRate(h, ids(r))
+		rids := ids(r)
+		if err := p.tick(len(r)); err != nil {
+			return nil, err
+		}
+		edits, n, err := translationEditRate(h, rids, p)
+		if err != nil {
+			return nil, err
+		}
 		refLens += n
 		if best < 0 || edits < best {
 			best = edits
 		}
 	}
-	return []float64{float64(best), float64(refLens) / float64(len(refs))}
+	return []float64{float64(best), float64(refLens) / float64(len(refs))}, nil
 }
 
 // Score implements Metric, on a 0–100 scale.

@@ -25,18 +25,22 @@ const (
 
 // translationEditRate returns the number of edits (shifts plus edit distance) turning hyp
 // into ref, and the reference length.
-func translationEditRate(hyp, ref []int32) (int, int) {
+func translationEditRate(hyp, ref []int32, p *poller) (int, int, error) {
 	if len(ref) == 0 {
-		return len(hyp), 0
+		return len(hyp), 0, nil
 	}
-	ed := newBeamEditDistance(ref)
+	ed := newBeamEditDistance(ref, p)
 	shifts := 0
 	input := hyp
 	checked := 0
 	for {
 		var delta int
 		var shifted []int32
-		delta, shifted, checked = terShift(input, ref, ed, checked)
+		var err error
+		delta, shifted, checked, err = terShift(input, ref, ed, checked, p)
+		if err != nil {
+			return 0, 0, err
+		}
 		if checked >= terMaxShiftCandidates {
 			break // as sacreBLEU: the best shift of the last round is not applied
 		}
@@ -46,8 +50,11 @@ func translationEditRate(hyp, ref []int32) (int, int) {
 		shifts++
 		input = shifted
 	}
-	dist, _ := ed.distance(input)
-	return shifts + int(dist), len(ref)
+	dist, _, err := ed.distance(input)
+	if err != nil {
+		return 0, 0, err
+	}
+	return shifts + int(dist), len(ref), nil
 }
 
 type shiftCandidate struct {
@@ -69,17 +76,23 @@ func (a shiftCandidate) greater(b shiftCandidate) bool {
 }
 
 // terShift finds the shift that reduces the edit distance most (lib_ter._shift).
-func terShift(h, r []int32, ed *beamEditDistance, checked int) (int, []int32, int) {
-	preScore, invTrace := ed.distance(h)
+func terShift(h, r []int32, ed *beamEditDistance, checked int, p *poller) (int, []int32, int, error) {
+	preScore, invTrace, err := ed.distance(h)
+	if err != nil {
+		return 0, nil, checked, err
+	}
 	align, refErr, hypErr := traceToAlignment(invTrace, len(r))
 
 	var best *shiftCandidate
 	nh, nr := len(h), len(r)
 outer:
 	for startH := 0; startH < nh; startH++ {
-		for startR := 0; startR < nr; startR++ {
-			if abs(startR-startH) > terMaxShiftDist {
-				continue
+		// lib_ter walks every reference position and skips those more than
+		// terMaxShiftDist away; walking only the window visits the same candidates in the
+		// same order without the quadratic loop.
+		for startR := max(0, startH-terMaxShiftDist); startR < min(nr, startH+terMaxShiftDist+1); startR++ {
+			if err := p.tick(1); err != nil {
+				return 0, nil, checked, err
 			}
 			length := 0
 			for h[startH+length] == r[startR+length] && length < terMaxShiftSize {
@@ -100,7 +113,10 @@ outer:
 						}
 						prevIdx = idx
 						shifted := performShift(h, startH, length, idx)
-						d, _ := ed.distance(shifted)
+						d, _, err := ed.distance(shifted)
+						if err != nil {
+							return 0, nil, checked, err
+						}
 						c := shiftCandidate{int(preScore - d), length, -startH, -idx, shifted}
 						checked++
 						if best == nil || c.greater(*best) {
@@ -119,9 +135,9 @@ outer:
 		}
 	}
 	if best == nil {
-		return 0, h, checked
+		return 0, h, checked, nil
 	}
-	return best.delta, best.words, checked
+	return best.delta, best.words, checked, nil
 }
 
 func anyErr(xs []bool) bool {
@@ -203,33 +219,54 @@ type terCell struct {
 	op   byte
 }
 
+// terRow is one row of the edit-distance matrix, stored only over the columns the beam
+// computed: cells[k] is column off+k, and every other column is unreachable (terInf). lib_ter
+// allocates whole rows, which makes memory grow with the square of the segment length (0.8 GB
+// at 50 KB); the band keeps the same values in O(len(hyp) × beam).
+type terRow struct {
+	off   int
+	cells []terCell
+}
+
+var terUnset = terCell{terInf, opUndef}
+
+func (r terRow) at(j int) terCell {
+	if k := j - r.off; k >= 0 && k < len(r.cells) {
+		return r.cells[k]
+	}
+	return terUnset
+}
+
 type terTrieNode struct {
 	next map[int32]*terTrieNode
-	row  []terCell
+	row  terRow
 }
 
 // beamEditDistance is lib_ter.BeamEditDistance: a Levenshtein distance restricted to a beam
 // around the (length-ratio) diagonal, with rows cached by hypothesis prefix.
 type beamEditDistance struct {
 	ref        []int32
-	initialRow []terCell
+	initialRow terRow
 	cache      terTrieNode
 	cacheSize  int
+	// rows and arena are reused by calls whose rows will not be cached.
+	rows  []terRow
+	arena []terCell
+	p     *poller
 }
 
-func newBeamEditDistance(ref []int32) *beamEditDistance {
+func newBeamEditDistance(ref []int32, p *poller) *beamEditDistance {
 	init := make([]terCell, len(ref)+1)
 	for j := range init {
 		init[j] = terCell{int32(j), opIns}
 	}
-	return &beamEditDistance{ref: ref, initialRow: init, cache: terTrieNode{next: map[int32]*terTrieNode{}}}
+	return &beamEditDistance{ref: ref, initialRow: terRow{0, init}, cache: terTrieNode{next: map[int32]*terTrieNode{}}, p: p}
 }
 
 // distance returns the edit distance from hyp to the reference and the operation trace.
-func (e *beamEditDistance) distance(hyp []int32) (int32, []byte) {
+func (e *beamEditDistance) distance(hyp []int32) (int32, []byte, error) {
 	// rows already known for the longest cached prefix of hyp
-	rows := make([][]terCell, 1, len(hyp)+1)
-	rows[0] = e.initialRow
+	rows := append(e.rows[:0], e.initialRow)
 	node := &e.cache
 	for _, w := range hyp {
 		nx, ok := node.next[w]
@@ -242,6 +279,9 @@ func (e *beamEditDistance) distance(hyp []int32) (int32, []byte) {
 	start := len(rows) - 1
 	nRef := len(e.ref)
 	nh := len(hyp)
+	// Rows that addCache will keep need their own memory; the others live in the arena.
+	caching := e.cacheSize < terMaxCacheSize
+	arena := e.arena[:0]
 
 	lengthRatio := 1.0
 	if nh > 0 {
@@ -252,10 +292,6 @@ func (e *beamEditDistance) distance(hyp []int32) (int32, []byte) {
 		beam = int(math.Ceil(lengthRatio/2 + terBeamWidth))
 	}
 	for i := start + 1; i <= nh; i++ {
-		row := make([]terCell, nRef+1)
-		for j := range row {
-			row[j] = terCell{terInf, opUndef}
-		}
 		prev := rows[i-1]
 		pseudoDiag := int(math.Floor(float64(i) * lengthRatio))
 		minJ := max(0, pseudoDiag-beam)
@@ -263,10 +299,27 @@ func (e *beamEditDistance) distance(hyp []int32) (int32, []byte) {
 		if i == nh {
 			maxJ = nRef + 1
 		}
+		width := max(maxJ-minJ, 0)
+		var cells []terCell
+		if caching {
+			cells = make([]terCell, width)
+		} else {
+			if len(arena)+width > cap(arena) {
+				// a new block; rows already in the old one keep it alive until the call ends
+				arena = make([]terCell, 0, max(2*cap(arena), width, 1024))
+			}
+			arena = arena[:len(arena)+width]
+			cells = arena[len(arena)-width:]
+		}
+		for k := range cells {
+			cells[k] = terUnset
+		}
+		row := terRow{minJ, cells}
 		w := hyp[i-1]
 		for j := minJ; j < maxJ; j++ {
+			c := &cells[j-minJ]
 			if j == 0 {
-				row[0] = terCell{prev[0].cost + 1, opDel}
+				*c = terCell{prev.at(0).cost + 1, opDel}
 				continue
 			}
 			costSub, opS := int32(1), opSub
@@ -275,24 +328,30 @@ func (e *beamEditDistance) distance(hyp []int32) (int32, []byte) {
 			}
 			// Tercom prefers no-op/substitution, then deletion, then insertion (the trace is
 			// flipped later, hence the swapped order).
-			if c := prev[j-1].cost + costSub; row[j].cost > c {
-				row[j] = terCell{c, opS}
+			if x := prev.at(j-1).cost + costSub; c.cost > x {
+				*c = terCell{x, opS}
 			}
-			if c := prev[j].cost + 1; row[j].cost > c {
-				row[j] = terCell{c, opDel}
+			if x := prev.at(j).cost + 1; c.cost > x {
+				*c = terCell{x, opDel}
 			}
-			if c := row[j-1].cost + 1; row[j].cost > c {
-				row[j] = terCell{c, opIns}
+			if j > minJ {
+				if x := cells[j-1-minJ].cost + 1; c.cost > x {
+					*c = terCell{x, opIns}
+				}
 			}
 		}
 		rows = append(rows, row)
+		if err := e.p.tick(width + 1); err != nil {
+			e.rows = rows[:0]
+			return 0, nil, err
+		}
 	}
 
 	// trace back
 	trace := make([]byte, 0, nh+nRef)
 	i, j := nh, nRef
 	for i > 0 || j > 0 {
-		op := rows[i][j].op
+		op := rows[i].at(j).op
 		trace = append(trace, op)
 		switch op {
 		case opSub, opNop:
@@ -310,11 +369,18 @@ func (e *beamEditDistance) distance(hyp []int32) (int32, []byte) {
 		trace[a], trace[b] = trace[b], trace[a]
 	}
 
-	e.addCache(hyp, start, rows[start+1:])
-	return rows[nh][nRef].cost, trace
+	if caching {
+		e.addCache(hyp, start, rows[start+1:])
+	} else {
+		e.arena = arena
+	}
+	cost := rows[nh].at(nRef).cost
+	clear(rows) // drop references to cached rows and old arena blocks
+	e.rows = rows[:0]
+	return cost, trace, nil
 }
 
-func (e *beamEditDistance) addCache(hyp []int32, skip int, newRows [][]terCell) {
+func (e *beamEditDistance) addCache(hyp []int32, skip int, newRows []terRow) {
 	if e.cacheSize >= terMaxCacheSize {
 		return
 	}

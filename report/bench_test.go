@@ -1,0 +1,177 @@
+package report
+
+import (
+	"context"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bitext/bitext/internal/cputime"
+)
+
+// newsLines reads one file of the de-en-news set (60 real-ish news sentences).
+func newsLines(tb testing.TB, name string) []string {
+	tb.Helper()
+	b, err := os.ReadFile("../testdata/report/de-en-news/" + name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+}
+
+// perturb replaces about one word in twelve by another word of the set, so that repeated
+// sentences still differ from line to line (and n-gram counting sees a realistic vocabulary).
+func perturb(rng *rand.Rand, s string, vocab []string) string {
+	w := strings.Fields(s)
+	for i := range w {
+		if rng.IntN(12) == 0 {
+			w[i] = vocab[rng.IntN(len(vocab))]
+		}
+	}
+	return strings.Join(w, " ")
+}
+
+// newsCorpus builds n segments from the de-en-news set: sources, references and the fluent
+// system's hypotheses, each perturbed independently.
+func newsCorpus(tb testing.TB, n int) (src, ref, hyp []string) {
+	s, r, h := newsLines(tb, "source.de"), newsLines(tb, "reference.en"), newsLines(tb, "mt-a.en")
+	var vocab []string
+	for _, l := range append(append([]string{}, r...), h...) {
+		vocab = append(vocab, strings.Fields(l)...)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < n; i++ {
+		k := i % len(r)
+		if h[k] == "" {
+			k = 0
+		}
+		src = append(src, s[k])
+		ref = append(ref, perturb(rng, r[k], vocab))
+		hyp = append(hyp, perturb(rng, h[k], vocab))
+	}
+	return src, ref, hyp
+}
+
+// longLine joins perturbed segments into one line of at least size bytes.
+func longLine(lines []string, size int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(lines[i%len(lines)])
+	}
+	return b.String()
+}
+
+// heapPeak samples the live heap every few milliseconds while f runs and returns the highest
+// value above the heap in use before f started (every 20 ms: each sample stops the world), with the CPU seconds f used.
+func heapPeak(f func()) (peak uint64, cpu float64) {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				runtime.ReadMemStats(&m)
+				if m.HeapAlloc > base && m.HeapAlloc-base > peak {
+					peak = m.HeapAlloc - base
+				}
+			}
+		}
+	}()
+	c0 := cputime.Used()
+	f()
+	cpu = (cputime.Used() - c0).Seconds()
+	done <- struct{}{} // (close is shadowed by sacrebleu_test.go)
+	wg.Wait()
+	runtime.ReadMemStats(&ms)
+	if ms.HeapAlloc > base && ms.HeapAlloc-base > peak {
+		peak = ms.HeapAlloc - base
+	}
+	return peak, cpu
+}
+
+func reportBuild(b *testing.B, in Input, opt Options) {
+	b.Helper()
+	var peak uint64
+	var cpu float64
+	for b.Loop() {
+		p, c := heapPeak(func() {
+			if _, err := BuildContext(context.Background(), in, opt); err != nil {
+				b.Fatal(err)
+			}
+		})
+		peak = max(peak, p)
+		cpu += c
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkReportLongLine is issue 10's acceptance case: one segment whose source, reference
+// and hypothesis are each a single line of about 1 MB of news text, with every default metric
+// and the details text output needs. Target: ≤ 500 MB peak heap, ≤ 60 s CPU.
+// Run with -benchtime 1x.
+func BenchmarkReportLongLine(b *testing.B) {
+	src, ref, hyp := newsCorpus(b, 8000)
+	in := Input{
+		Sources:    []string{longLine(src, 1<<20)},
+		References: [][]string{{longLine(ref, 1<<20)}},
+		Systems:    []System{{Name: "mt", Hypotheses: []string{longLine(hyp, 1<<20)}}},
+	}
+	b.ResetTimer()
+	reportBuild(b, in, Options{Details: DetailsWorst, Worst: 10})
+}
+
+// BenchmarkReport100k measures issue 19's corpus-scale case: 100,000 segments (about 1,9 M
+// reference words), one metric at a time, as `bitext report -m METRIC` with text output builds
+// it (sentence scores for --worst, diffs only for the segments shown). The heap figure is
+// the growth above the input, which the CLI holds anyway. Run with -benchtime 1x.
+func BenchmarkReport100k(b *testing.B) {
+	_, ref, hyp := newsCorpus(b, 100_000)
+	in := Input{References: [][]string{ref}, Systems: []System{{Name: "mt", Hypotheses: hyp}}}
+	for _, m := range []Metric{BLEU{}, NewCHRF(), NewCHRFPlusPlus(), TER{}} {
+		b.Run(m.Name(), func(b *testing.B) {
+			reportBuild(b, in, Options{Metrics: []Metric{m}, Details: DetailsWorst, Worst: 10})
+		})
+	}
+	b.Run("all-json", func(b *testing.B) {
+		reportBuild(b, in, Options{Details: DetailsAll})
+	})
+}
+
+// BenchmarkCorpusBLEU100k is corpus BLEU alone through CorpusScore (no report around it), the
+// figure to compare with `sacrebleu -m bleu` on the same files.
+func BenchmarkCorpusBLEU100k(b *testing.B) {
+	_, ref, hyp := newsCorpus(b, 100_000)
+	b.ResetTimer()
+	var peak uint64
+	var cpu float64
+	for b.Loop() {
+		p, c := heapPeak(func() {
+			if _, err := CorpusScore(BLEU{}, hyp, [][]string{ref}, ""); err != nil {
+				b.Fatal(err)
+			}
+		})
+		peak = max(peak, p)
+		cpu += c
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+}

@@ -1,0 +1,265 @@
+package report
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Corpus BLEU at scale is dominated by tokenizing and by counting n-grams, so the statistics
+// are computed without strings: the 13a tokenizer runs over reusable byte buffers, each token
+// of a segment gets a small id (per segment, so ids fit in 16 bits), an n-gram of up to four
+// tokens packs exactly into a uint64, and counts come from sorting those keys. Packing is
+// exact (no hashing), so the statistics equal the string-keyed ones, which remain the fallback
+// for segments with 65,535 or more distinct tokens or orders above 4.
+
+const bleuIDBits = 16
+
+// bleuScratch holds the buffers one goroutine reuses from segment to segment.
+type bleuScratch struct {
+	a, b  []byte
+	vocab map[string]uint32
+	ids   []uint32
+	hyp   [bleuMaxOrder][]uint64
+	ref   [bleuMaxOrder][]uint64
+	best  [bleuMaxOrder][]int32 // multi-reference: the largest count per distinct hyp n-gram
+	runs  [bleuMaxOrder][]uint64
+	hcnt  [bleuMaxOrder][]int32
+}
+
+func newBLEUScratch() *bleuScratch { return &bleuScratch{vocab: map[string]uint32{}} }
+
+// tokenize13a is Tokenize13a on reusable buffers: the same steps in the same order, on bytes
+// (the patterns only test ASCII bytes, see Tokenize13a). It returns the tokenized line with
+// tokens separated by runs of Python whitespace; the caller splits it.
+func (sc *bleuScratch) tokenize13a(line string) string {
+	line = strings.ReplaceAll(line, "<skipped>", "")
+	line = strings.ReplaceAll(line, "-\n", "")
+	line = strings.ReplaceAll(line, "\n", " ")
+	if strings.Contains(line, "&") {
+		line = strings.ReplaceAll(line, "&quot;", `"`)
+		line = strings.ReplaceAll(line, "&amp;", "&")
+		line = strings.ReplaceAll(line, "&lt;", "<")
+		line = strings.ReplaceAll(line, "&gt;", ">")
+	}
+	a := sc.a[:0]
+	// " " + line + " ", then ([\{-\~\[-\` -\&\(-\+\:-\@\/]) -> " \1 "
+	a = append(a, ' ', ' ', ' ')
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; is13aPunct(c) {
+			a = append(a, ' ', c, ' ')
+		} else {
+			a = append(a, c)
+		}
+	}
+	a = append(a, ' ', ' ', ' ')
+	// ([^0-9])([\.,]) -> "\1 \2 "
+	b := sc.b[:0]
+	for i := 0; i < len(a); {
+		if i+1 < len(a) && !isDigit(a[i]) && (a[i+1] == '.' || a[i+1] == ',') {
+			b = append(b, a[i], ' ', a[i+1], ' ')
+			i += 2
+			continue
+		}
+		b = append(b, a[i])
+		i++
+	}
+	// ([\.,])([^0-9]) -> " \1 \2"
+	a = a[:0]
+	for i := 0; i < len(b); {
+		if i+1 < len(b) && (b[i] == '.' || b[i] == ',') && !isDigit(b[i+1]) {
+			a = append(a, ' ', b[i], ' ', b[i+1])
+			i += 2
+			continue
+		}
+		a = append(a, b[i])
+		i++
+	}
+	// ([0-9])(-) -> "\1 \2 "
+	b = b[:0]
+	for i := 0; i < len(a); {
+		if i+1 < len(a) && isDigit(a[i]) && a[i+1] == '-' {
+			b = append(b, a[i], ' ', a[i+1], ' ')
+			i += 2
+			continue
+		}
+		b = append(b, a[i])
+		i++
+	}
+	sc.a, sc.b = a, b
+	return string(b)
+}
+
+// tokenIDs splits a tokenized line on Python whitespace and appends the segment-local id of
+// every token to sc.ids. ok is false when the segment has too many distinct tokens to pack.
+func (sc *bleuScratch) tokenIDs(s string, p *poller) (n int, ok bool, err error) {
+	i := 0
+	for i < len(s) {
+		// skip whitespace
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if !asciiPySpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !pyIsSpace(r) {
+				break
+			}
+			i += w
+		}
+		if i == len(s) {
+			break
+		}
+		start := i
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiPySpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if pyIsSpace(r) {
+				break
+			}
+			i += w
+		}
+		tok := s[start:i]
+		id, seen := sc.vocab[tok]
+		if !seen {
+			id = uint32(len(sc.vocab) + 1)
+			if id >= 1<<bleuIDBits {
+				return 0, false, nil
+			}
+			sc.vocab[tok] = id
+		}
+		sc.ids = append(sc.ids, id)
+		n++
+		if err := p.tick(i - start + 1); err != nil {
+			return 0, false, err
+		}
+	}
+	return n, true, nil
+}
+
+// sideKeys tokenizes one side, assigns ids and fills dst[n-1] with the sorted packed keys of
+// its n-grams. It returns the number of tokens.
+func (m BLEU) sideKeys(sc *bleuScratch, s string, dst *[bleuMaxOrder][]uint64, p *poller) (int, bool, error) {
+	if m.Lowercase {
+		s = pyLower(s)
+	}
+	s = pyRstrip(s)
+	var tok string
+	if m.Tokenizer == "" || m.Tokenizer == Tok13a {
+		tok = sc.tokenize13a(s)
+	} else {
+		tok = m.Tokenizer.Tokenize(s)
+	}
+	if err := p.tick(len(tok)); err != nil {
+		return 0, false, err
+	}
+	sc.ids = sc.ids[:0]
+	n, ok, err := sc.tokenIDs(tok, p)
+	if !ok || err != nil {
+		return 0, ok, err
+	}
+	ids := sc.ids
+	for order := 1; order <= m.order(); order++ {
+		keys := dst[order-1][:0]
+		for i := 0; i+order <= len(ids); i++ {
+			var k uint64
+			for j := 0; j < order; j++ {
+				k |= uint64(ids[i+j]) << (bleuIDBits * j)
+			}
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		dst[order-1] = keys
+		if err := p.tick(len(keys) * 8); err != nil {
+			return 0, false, err
+		}
+	}
+	return n, true, nil
+}
+
+// fastStats is BLEU.Stats on packed token ids; ok is false when the segment does not fit the
+// packing (then the string-keyed statsMap gives the same statistics).
+func (m BLEU) fastStats(sc *bleuScratch, hyp string, refs []string, p *poller) ([]float64, bool, error) {
+	n := m.order()
+	if n > bleuMaxOrder {
+		return nil, false, nil
+	}
+	clear(sc.vocab)
+	hypLen, ok, err := m.sideKeys(sc, hyp, &sc.hyp, p)
+	if !ok || err != nil {
+		return nil, ok, err
+	}
+	// distinct hypothesis n-grams (runs) with their counts
+	for o := 0; o < n; o++ {
+		runs, cnt := sc.runs[o][:0], sc.hcnt[o][:0]
+		for _, k := range sc.hyp[o] {
+			if l := len(runs); l > 0 && runs[l-1] == k {
+				cnt[l-1]++
+				continue
+			}
+			runs = append(runs, k)
+			cnt = append(cnt, 1)
+		}
+		sc.runs[o], sc.hcnt[o] = runs, cnt
+		best := sc.best[o][:0]
+		for range runs {
+			best = append(best, 0)
+		}
+		sc.best[o] = best
+	}
+	refLens := make([]int, 0, len(refs))
+	for _, r := range refs {
+		l, ok, err := m.sideKeys(sc, r, &sc.ref, p)
+		if !ok || err != nil {
+			return nil, ok, err
+		}
+		refLens = append(refLens, l)
+		// the largest count of each hypothesis n-gram over the references
+		for o := 0; o < n; o++ {
+			runs, best, rk := sc.runs[o], sc.best[o], sc.ref[o]
+			j := 0
+			for h, k := range runs {
+				for j < len(rk) && rk[j] < k {
+					j++
+				}
+				c := int32(0)
+				for j < len(rk) && rk[j] == k {
+					c++
+					j++
+				}
+				best[h] = max(best[h], c)
+			}
+		}
+	}
+	stats := make([]float64, 2+2*n)
+	stats[0] = float64(hypLen)
+	stats[1] = float64(closestRefLen(hypLen, refLens))
+	for o := 0; o < n; o++ {
+		correct := 0
+		for h, c := range sc.hcnt[o] {
+			correct += int(min(c, sc.best[o][h]))
+		}
+		stats[2+o] = float64(correct)
+		stats[2+n+o] = float64(len(sc.hyp[o]))
+	}
+	return stats, true, nil
+}
+
+// asciiPySpace is pyIsSpace for ASCII bytes: \t \n \v \f \r, space and U+001C–U+001F.
+var asciiPySpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = pyIsSpace(rune(c))
+	}
+	return t
+}()
