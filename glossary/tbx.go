@@ -55,7 +55,17 @@ type tbxConcept struct {
 	dnt      bool // Weblate's concept-level "Translation needed: no"
 }
 
+// tbxStats is what the reader saw, for tests that compare it with an independent count.
+type tbxStats struct {
+	concepts int
+	terms    [][2]string // language, text
+}
+
 func parseTBX(data []byte, file string, o Options) ([]*Entry, error) {
+	return parseTBXStats(data, file, o, nil)
+}
+
+func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Entry, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = xmlCharsetReader
@@ -118,6 +128,9 @@ func parseTBX(data []byte, file string, o Options) ([]*Entry, error) {
 					return nil, errorf(file, line(), "<%s> inside another concept", name)
 				}
 				concept = &tbxConcept{line: line()}
+				if stats != nil {
+					stats.concepts++
+				}
 			case "langSet", "langSec":
 				if concept == nil {
 					return nil, errorf(file, line(), "<%s> outside <termEntry>/<conceptEntry>", name)
@@ -176,6 +189,9 @@ func parseTBX(data []byte, file string, o Options) ([]*Entry, error) {
 				switch {
 				case noteKey == "term":
 					term.text = strings.Join(strings.Fields(text), " ")
+					if stats != nil {
+						stats.terms = append(stats.terms, [2]string{lang, term.text})
+					}
 				case noteKey == "note" && term != nil && strings.HasPrefix(text, settingsPrefix):
 					term.settings = strings.TrimSpace(strings.TrimPrefix(text, settingsPrefix))
 				case noteKey == "note":
