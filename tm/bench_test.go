@@ -12,8 +12,14 @@ import (
 	"github.com/bitext/bitext/internal/cputime"
 )
 
-// fixtureEntries is the size of the translation memory the lookup benchmarks run against.
-const fixtureEntries = 100_000
+// fixtureEntries is the size of the translation memory the lookup and stats benchmarks run
+// against: 1M entries, or 100k with -short.
+func fixtureEntries() int {
+	if testing.Short() {
+		return 100_000
+	}
+	return 1_000_000
+}
 
 var fixture struct {
 	once sync.Once
@@ -37,7 +43,7 @@ func fixtureKey(i int) Key {
 	return k
 }
 
-// fixtureDB builds, once per process, a memory of fixtureEntries machine translations.
+// fixtureDB builds, once per process, a memory of fixtureEntries() machine translations.
 func fixtureDB(b *testing.B) *DB {
 	fixture.once.Do(func() {
 		fixture.dir, fixture.err = os.MkdirTemp("", "tm-bench-")
@@ -51,17 +57,18 @@ func fixtureDB(b *testing.B) *DB {
 		start := time.Now()
 		ks := make([]Key, 0, chunkSize)
 		ts := make([]string, 0, chunkSize)
-		for i := range fixtureEntries {
+		n := fixtureEntries()
+		for i := range n {
 			ks = append(ks, fixtureKey(i))
 			ts = append(ts, fmt.Sprintf("The NATO Secretary General said on %d December that the situation had been tense for 2.5 years (sentence %d).", i%28+1, i))
-			if len(ks) == chunkSize || i == fixtureEntries-1 {
+			if len(ks) == chunkSize || i == n-1 {
 				if fixture.err = fixture.db.StoreMany(ctx, ks, ts); fixture.err != nil {
 					return
 				}
 				ks, ts = ks[:0], ts[:0]
 			}
 		}
-		fmt.Fprintf(os.Stderr, "tm fixture: %d entries in %v\n", fixtureEntries, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(os.Stderr, "tm fixture: %d entries in %v\n", n, time.Since(start).Round(time.Millisecond))
 	})
 	if fixture.err != nil {
 		b.Fatal(fixture.err)
@@ -69,8 +76,8 @@ func fixtureDB(b *testing.B) *DB {
 	return fixture.db
 }
 
-// BenchmarkLookup measures the cost per segment of looking up segments of a 100k-entry memory
-// one at a time and in batches, for hits and misses.
+// BenchmarkLookup measures the cost per segment of looking up segments of a 1M-entry memory
+// (100k with -short) one at a time and in batches, for hits and misses.
 func BenchmarkLookup(b *testing.B) {
 	db := fixtureDB(b)
 	for _, bc := range []struct {
@@ -99,7 +106,7 @@ func BenchmarkLookup(b *testing.B) {
 			cpu := cputime.Used()
 			for b.Loop() {
 				for j := range ks {
-					ks[j] = fixtureKey((next * 7919) % fixtureEntries)
+					ks[j] = fixtureKey((next * 7919) % fixtureEntries())
 					if bc.miss {
 						ks[j].Model = "not-stored"
 					}
@@ -113,6 +120,8 @@ func BenchmarkLookup(b *testing.B) {
 					b.Fatalf("found = %v, want %v", found[0], !bc.miss)
 				}
 			}
+			b.ReportMetric(float64(b.N*bc.batch)/b.Elapsed().Seconds(), "lookups/s")
+			b.ReportMetric(float64(b.N*bc.batch)/(cputime.Used()-cpu).Seconds(), "lookups/cpu-s")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*bc.batch), "ns/segment")
 			b.ReportMetric(float64((cputime.Used()-cpu).Nanoseconds())/float64(b.N*bc.batch), "cpu-ns/segment")
 		})

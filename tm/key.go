@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -39,6 +40,14 @@ const hashLen = 16
 // NormalizeSource is the form of a source segment that keys use: NFC, whitespace runs collapsed
 // to one space, leading and trailing whitespace removed. Case and punctuation are kept.
 func NormalizeSource(s string) string {
+	if isNormalized(s) {
+		return s // most segments: no copy, no allocation
+	}
+	return slowNormalize(s)
+}
+
+// slowNormalize builds the normal form (invalid UTF-8 becomes U+FFFD).
+func slowNormalize(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -55,6 +64,51 @@ func NormalizeSource(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormalized tells whether NormalizeSource(s) == s without building the normal form: valid
+// UTF-8 in NFC, no whitespace but single spaces between other characters.
+func isNormalized(s string) bool {
+	prevSpace := true // a leading space is not normal
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return isNormalizedUnicode(s)
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
+}
+
+// isNormalizedUnicode is isNormalized for text beyond ASCII.
+func isNormalizedUnicode(s string) bool {
+	if !utf8.ValidString(s) || !norm.NFC.IsNormalString(s) {
+		return false
+	}
+	prevSpace := true
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace
 }
 
 // normalizeLang lower-cases a language tag and uses "-" as its separator.
@@ -102,15 +156,15 @@ func (k normKey) hash(s scope) []byte {
 	return sum[:]
 }
 
-// hashKey is hash as an array, which maps and batches hold without allocating.
+// hashKey is hash as an array, which maps and batches hold without allocating. The fields are
+// appended to one buffer (on the stack for keys of ordinary length) and hashed at once.
 func (k normKey) hashKey(s scope) (sum [hashLen]byte) {
-	h := sha256.New()
-	var buf [binary.MaxVarintLen64]byte
+	var arr [512]byte
+	b := append(arr[:0], byte(s))
 	put := func(s string) {
-		h.Write(buf[:binary.PutUvarint(buf[:], uint64(len(s)))])
-		h.Write([]byte(s))
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
 	}
-	h.Write([]byte{byte(s)})
 	put(k.sourceLang)
 	put(k.targetLang)
 	put(k.source)
@@ -119,7 +173,7 @@ func (k normKey) hashKey(s scope) (sum [hashLen]byte) {
 		put(k.provider)
 		put(k.model)
 		put(k.promptVersion)
-		h.Write(buf[:binary.PutUvarint(buf[:], uint64(len(k.terms)))])
+		b = binary.AppendUvarint(b, uint64(len(k.terms)))
 		for _, t := range k.terms {
 			put(t)
 		}
@@ -129,8 +183,8 @@ func (k normKey) hashKey(s scope) (sum [hashLen]byte) {
 	case scopeProvider:
 		put(k.provider)
 	}
-	var full [sha256.Size]byte
-	copy(sum[:], h.Sum(full[:0]))
+	full := sha256.Sum256(b)
+	copy(sum[:], full[:])
 	return sum
 }
 
