@@ -82,3 +82,76 @@ func TestTMXErrorSticky(t *testing.T) {
 		t.Errorf("errors %v then %v; want the same s.tmx:2 error twice", err1, err2)
 	}
 }
+
+// TestTMXInlineCodes: how <seg> markup becomes plain text (issue 15: codes standing for line
+// breaks and tabs must not glue words together; <sub> text is kept).
+func TestTMXInlineCodes(t *testing.T) {
+	for _, tt := range []struct{ name, seg, want string }{
+		{"ph of <br/> and type lb", `detector.<ph x="1">&lt;br/&gt;</ph>2.<ph x="2" type="lb"/>Touch Retry.`, "detector. 2. Touch Retry."},
+		{"ph holding a line break", "eins<ph>\n</ph>zwei<ph>\t</ph>drei", "eins zwei drei"},
+		{"escaped line break and tab", `a<ph>\n</ph>b<ph>\r\n</ph>c<ph>\t</ph>d`, "a b c d"},
+		{"character references as code", `a<ph>&amp;#10;</ph>b<ph>&amp;#xA;</ph>c`, "a b c"},
+		// \pard resets paragraph formatting; it is not a break.
+		{"RTF control words", `eins<ph>\par </ph>zwei<ph>{\line}</ph>drei<ut>\tab</ut>vier<ph>\pard\plain</ph>fünf`, "eins zwei drei vierfünf"},
+		{"block tags", `<bpt i="1">&lt;p class="x"&gt;</bpt>Absatz<ept i="1">&lt;/p&gt;</ept><ph>&lt;p&gt;</ph>Neu`, "Absatz Neu"},
+		{"OOXML and ODF breaks", `a<ph>&lt;w:br/&gt;</ph>b<ph>&lt;text:tab/&gt;</ph>c<ph>&lt;text:line-break/&gt;</ph>d`, "a b c d"},
+		{"it with a tab type", `a<it pos="begin" type="x-tab">&lt;x&gt;</it>b`, "a b"},
+		{"white space already there", `a <ph>&lt;br/&gt;</ph> b<ph type="lb"/> c`, "a  b c"},
+		{"at the start and the end", `<ph>&lt;br/&gt;</ph>Start<ph type="lb"/>`, "Start"},
+		{"formatting codes glue as written", `Fett<bpt i="1">&lt;b&gt;</bpt>druck<ept i="1">&lt;/b&gt;</ept> und <ph>&lt;span/&gt;</ph>x<ut>{\i}</ut>y`, "Fettdruck und xy"},
+		{"not a break: brand, pre", `a<ph>&lt;brand&gt;</ph>b<ph>&lt;pre&gt;</ph>c<ph>\parx</ph>d`, "abcd"},
+		{"image stays out", `Bild: <ph x="1" type="image">&lt;img src="a.png"/&gt;</ph>`, "Bild: "},
+		{"sub text kept as words", `Klicken Sie <ph>&lt;img alt="<sub>Hier starten</sub>"&gt;</ph>zum Start`, "Klicken Sie Hier starten zum Start"},
+		{"sub with nested codes", `a<bpt i="1">&lt;a title="<sub>T<ph>&lt;br/&gt;</ph>U</sub>"&gt;</bpt>b<ept i="1">&lt;/a&gt;</ept>`, "a T U b"},
+		{"hi keeps text", `Ein <hi type="x">hervorgehobener</hi> Teil`, "Ein hervorgehobener Teil"},
+		{"comments and CDATA", `a<!-- c -->b<![CDATA[<c>]]>`, "ab<c>"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `<tmx version="1.4"><header srclang="de"/><body><tu><tuv xml:lang="de"><seg>` + tt.seg +
+				`</seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>`
+			got, err := readAll(TMX, []byte(doc), nil, ReaderOptions{})
+			if err != nil || len(got) != 1 {
+				t.Fatalf("got %+v, %v", got, err)
+			}
+			if got[0].Source != tt.want {
+				t.Errorf("seg %s\n got %q\nwant %q", tt.seg, got[0].Source, tt.want)
+			}
+		})
+	}
+}
+
+// TestTMXVersionsAndSrclang: TMX 1.1 lang= attributes read like xml:lang; a <tu> srclang does
+// not turn pairs round; a declared encoding is honoured unless a byte-order mark overrides it.
+func TestTMXVersionsAndSrclang(t *testing.T) {
+	tmx11 := `<?xml version="1.0"?><tmx version="1.1"><header srclang="DE"/><body>
+<tu><tuv lang="DE"><seg>Haus</seg></tuv><tuv lang="EN"><seg>house</seg></tuv></tu></body></tmx>`
+	perTU := `<tmx version="1.4"><header srclang="en-us"/><body>
+<tu srclang="de-de"><tuv xml:lang="de-de"><seg>Erster</seg></tuv><tuv xml:lang="en-gb"><seg>First</seg></tuv></tu>
+<tu srclang="en-gb"><tuv xml:lang="en-gb"><seg>Second</seg></tuv><tuv xml:lang="de-de"><seg>Zweiter</seg></tuv></tu></body></tmx>`
+	latin1 := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><tmx><header srclang=\"de\"/><body><tu><tuv xml:lang=\"de\"><seg>Stra\xdfe</seg></tuv><tuv xml:lang=\"en\"><seg>road</seg></tuv></tu></body></tmx>"
+	bomWins := "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><tmx><header srclang=\"de\"/><body><tu><tuv xml:lang=\"de\"><seg>Straße</seg></tuv><tuv xml:lang=\"en\"><seg>road</seg></tuv></tu></body></tmx>"
+	for _, tt := range []struct {
+		name, doc string
+		opt       ReaderOptions
+		want      string
+	}{
+		{"TMX 1.1 lang", tmx11, ReaderOptions{}, "Haus|house"},
+		{"per-TU srclang, German asked for", perTU, ReaderOptions{SourceLang: "de"}, "Erster|First Zweiter|Second"},
+		{"declared ISO-8859-1", latin1, ReaderOptions{}, "Straße|road"},
+		{"UTF-8 BOM over a declaration", bomWins, ReaderOptions{}, "Straße|road"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readAll(TMX, []byte(tt.doc), nil, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s []string
+			for _, p := range got {
+				s = append(s, p.Source+"|"+p.Target)
+			}
+			if strings.Join(s, " ") != tt.want {
+				t.Errorf("got %q, want %q", strings.Join(s, " "), tt.want)
+			}
+		})
+	}
+}
