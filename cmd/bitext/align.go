@@ -100,7 +100,7 @@ func runAlign(c *cli.Context) error {
 	if opt.Dict, err = readAlignDict(c); err != nil {
 		return err
 	}
-	beads, err := align.Align(src.sentences, tgt.sentences, opt)
+	beads, err := align.AlignContext(c.Context, src.sentences, tgt.sentences, opt)
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ func readAlignSide(c *cli.Context, name, lang string) (*alignSide, error) {
 				return nil, usageErrorf("--input-format: %v", err)
 			}
 		}
-		doc, err := segment.Read(r, name, segment.Options{Format: f, Lang: lang})
+		doc, err := segment.ReadContext(c.Context, r, name, segment.Options{Format: f, Lang: lang})
 		if err != nil {
 			return nil, inputError(err)
 		}
@@ -137,7 +137,7 @@ func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
 			return nil, inputError(err)
 		}
 		defer f.Close()
-		if err := d.ReadDictionary(f, dictName); err != nil {
+		if err := d.ReadDictionaryContext(c.Context, f, dictName); err != nil {
 			return nil, inputError(err)
 		}
 	}

@@ -59,7 +59,10 @@ func runCheck(c *cli.Context) error {
 	}
 	ch := glossary.NewChecker(g, glossary.CheckOptions{Consistency: c.Bool("consistency")})
 	var fs []glossary.Finding
-	for _, s := range segs {
+	for i, s := range segs {
+		if i%256 == 0 && c.Context.Err() != nil {
+			return c.Context.Err()
+		}
 		fs = append(fs, ch.Add(s.Segment)...)
 	}
 	fs = append(fs, ch.Close()...)

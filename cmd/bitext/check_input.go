@@ -128,7 +128,7 @@ func checkReadArticlePair(c *cli.Context, g *glossary.Glossary, srcName, tgtName
 			dict.Add(e.Source, r)
 		}
 	}
-	beads, err := align.Align(src, tgt, align.Options{SrcBreaks: srcBreaks, TgtBreaks: tgtBreaks, Dict: dict})
+	beads, err := align.AlignContext(c.Context, src, tgt, align.Options{SrcBreaks: srcBreaks, TgtBreaks: tgtBreaks, Dict: dict})
 	if err != nil {
 		return nil, inputError(fmt.Errorf("aligning %s with %s: %w", srcName, tgtName, err))
 	}
@@ -160,7 +160,7 @@ func checkReadSentences(c *cli.Context, name, lang string) ([]string, []int, err
 		return nil, nil, err
 	}
 	defer done()
-	doc, err := segment.Read(r, name, segment.Options{Lang: lang})
+	doc, err := segment.ReadContext(c.Context, r, name, segment.Options{Lang: lang})
 	if err != nil {
 		return nil, nil, inputError(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/urfave/cli/v2"
 )
@@ -26,22 +27,35 @@ func main() { os.Exit(Main()) }
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go func() {
-		// After the first Ctrl-C the run winds down; a second one kills the process at once.
-		<-ctx.Done()
-		stop()
-	}()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	// A reader that goes away (bitext align … | head -1) ends the run now, not when the
 	// first line would be written, possibly minutes later.
 	go watchStdout(ctx, func() { cancel(errStdoutClosed) })
+	go func() {
+		// After the first Ctrl-C the run winds down; a second one kills the process at once.
+		<-ctx.Done()
+		stop()
+		// Every command watches ctx; should one still be busy (a read blocked on a terminal,
+		// a library call that cannot be cancelled), the process ends anyway. Outputs are
+		// anonymous until committed and the TM is transactional, so nothing is left half-done.
+		time.AfterFunc(stopGrace, func() {
+			if errors.Is(context.Cause(ctx), errStdoutClosed) {
+				os.Exit(exitBrokenPipe)
+			}
+			fmt.Fprintln(os.Stderr, forcedExitMessage)
+			os.Exit(exitInterrupted)
+		})
+	}()
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	if errors.Is(context.Cause(ctx), errStdoutClosed) {
 		return exitBrokenPipe
 	}
 	return code
 }
+
+// stopGrace is how long a cancelled run may take to wind down before the process exits.
+const stopGrace = 750 * time.Millisecond
 
 // errStdoutClosed is the cause of a run cancelled because nobody reads standard output any more.
 var errStdoutClosed = errors.New("standard output closed")
@@ -115,3 +129,6 @@ func setUsageErrorHandler(c *cli.Command) {
 		setUsageErrorHandler(sub)
 	}
 }
+
+// forcedExitMessage is printed when a run did not wind down within stopGrace of being stopped.
+const forcedExitMessage = "bitext: interrupted; stopped without waiting for the command to wind down"

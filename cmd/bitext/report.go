@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -76,9 +77,20 @@ func runReport(c *cli.Context) error {
 		}
 		qa.Glossary = glossaryFlags(g)
 	}
-	rep, err := report.Build(in, report.Options{Metrics: metrics, Version: buildVersion(), QA: qa})
+	opt := report.Options{Metrics: metrics, Version: buildVersion(), QA: qa}
+	if format == "text" || format == "md" {
+		// Text and Markdown show only the worst segments: build details for those alone.
+		opt.Details, opt.Worst = report.DetailsWorst, worstFlag(c)
+	}
+	rep, err := report.BuildContext(c.Context, in, opt)
 	if err != nil {
+		if c.Context.Err() != nil {
+			return err
+		}
 		return inputError(err)
+	}
+	for _, n := range rep.Notices {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: report: %s\n", n)
 	}
 	if err := writeReport(c, rep, format); err != nil {
 		return err

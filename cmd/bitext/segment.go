@@ -97,7 +97,7 @@ func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) 
 	if opt.Format == "" && name == "-" {
 		opt.Format = segment.Text
 	}
-	sc := segment.NewScanner(r, display, opt)
+	sc := segment.NewScannerContext(c.Context, r, display, opt)
 	para := 0
 	for sc.Scan() {
 		if err := p.block(display, para, sc.Block()); err != nil {
