@@ -9,7 +9,7 @@ const (
 	terMaxShiftSize       = 10
 	terMaxShiftDist       = 50
 	terBeamWidth          = 25
-	terMaxCacheSize       = 10000
+	terMaxCacheSize       = 10000 // lib_ter's row cache; see beamEditDistance for why there is none
 	terMaxShiftCandidates = 1000
 	terInf                = int32(1 << 30)
 )
@@ -50,7 +50,7 @@ func translationEditRate(hyp, ref []int32, p *poller) (int, int, error) {
 		shifts++
 		input = shifted
 	}
-	dist, _, err := ed.distance(input)
+	dist, _, _, err := ed.rows(input)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -77,7 +77,7 @@ func (a shiftCandidate) greater(b shiftCandidate) bool {
 
 // terShift finds the shift that reduces the edit distance most (lib_ter._shift).
 func terShift(h, r []int32, ed *beamEditDistance, checked int, p *poller) (int, []int32, int, error) {
-	preScore, invTrace, err := ed.distance(h)
+	preScore, invTrace, base, err := ed.rows(h)
 	if err != nil {
 		return 0, nil, checked, err
 	}
@@ -113,7 +113,7 @@ outer:
 						}
 						prevIdx = idx
 						shifted := performShift(h, startH, length, idx)
-						d, _, err := ed.distance(shifted)
+						d, err := ed.shiftedCost(h, base, shifted)
 						if err != nil {
 							return 0, nil, checked, err
 						}
@@ -237,22 +237,22 @@ func (r terRow) at(j int) terCell {
 	return terUnset
 }
 
-type terTrieNode struct {
-	next map[int32]*terTrieNode
-	row  terRow
-}
-
 // beamEditDistance is lib_ter.BeamEditDistance: a Levenshtein distance restricted to a beam
-// around the (length-ratio) diagonal, with rows cached by hypothesis prefix.
+// around the (length-ratio) diagonal.
+//
+// lib_ter caches rows by hypothesis prefix in a trie, which speeds up scoring the shift
+// candidates but keeps whole rows (the quadratic memory). Here the rows of the hypothesis a
+// round starts from are kept (banded), and a candidate is scored from them incrementally: its
+// rows equal the base rows up to the first moved word, and once past the last moved word, as
+// soon as a row equals the base row plus a constant, every later row does too (the same words
+// follow, and the recurrence commutes with adding a constant), so the candidate's distance is
+// the base distance plus that constant. The distances are exactly lib_ter's; only the work
+// differs: a candidate costs the moved stretch, not the whole segment.
 type beamEditDistance struct {
 	ref        []int32
 	initialRow terRow
-	cache      terTrieNode
-	cacheSize  int
-	// rows and arena are reused by calls whose rows will not be cached.
-	rows  []terRow
-	arena []terCell
-	p     *poller
+	cur, next  []terCell // shiftedCost's two rows
+	p          *poller
 }
 
 func newBeamEditDistance(ref []int32, p *poller) *beamEditDistance {
@@ -260,90 +260,85 @@ func newBeamEditDistance(ref []int32, p *poller) *beamEditDistance {
 	for j := range init {
 		init[j] = terCell{int32(j), opIns}
 	}
-	return &beamEditDistance{ref: ref, initialRow: terRow{0, init}, cache: terTrieNode{next: map[int32]*terTrieNode{}}, p: p}
+	return &beamEditDistance{ref: ref, initialRow: terRow{0, init}, p: p}
 }
 
-// distance returns the edit distance from hyp to the reference and the operation trace.
-func (e *beamEditDistance) distance(hyp []int32) (int32, []byte, error) {
-	// rows already known for the longest cached prefix of hyp
-	rows := append(e.rows[:0], e.initialRow)
-	node := &e.cache
-	for _, w := range hyp {
-		nx, ok := node.next[w]
-		if !ok {
-			break
-		}
-		rows = append(rows, nx.row)
-		node = nx
-	}
-	start := len(rows) - 1
-	nRef := len(e.ref)
-	nh := len(hyp)
-	// Rows that addCache will keep need their own memory; the others live in the arena.
-	caching := e.cacheSize < terMaxCacheSize
-	arena := e.arena[:0]
-
+// beam returns lib_ter's beam half-width and length ratio for a hypothesis of nh words.
+func (e *beamEditDistance) beam(nh int) (int, float64) {
 	lengthRatio := 1.0
 	if nh > 0 {
-		lengthRatio = float64(nRef) / float64(nh)
+		lengthRatio = float64(len(e.ref)) / float64(nh)
 	}
 	beam := terBeamWidth
 	if float64(terBeamWidth) < lengthRatio/2 {
 		beam = int(math.Ceil(lengthRatio/2 + terBeamWidth))
 	}
-	for i := start + 1; i <= nh; i++ {
-		prev := rows[i-1]
-		pseudoDiag := int(math.Floor(float64(i) * lengthRatio))
-		minJ := max(0, pseudoDiag-beam)
-		maxJ := min(nRef+1, pseudoDiag+beam)
-		if i == nh {
-			maxJ = nRef + 1
+	return beam, lengthRatio
+}
+
+// band returns the columns [minJ, maxJ) row i computes.
+func (e *beamEditDistance) band(i, nh, beam int, lengthRatio float64) (int, int) {
+	nRef := len(e.ref)
+	pseudoDiag := int(math.Floor(float64(i) * lengthRatio))
+	minJ := max(0, pseudoDiag-beam)
+	maxJ := min(nRef+1, pseudoDiag+beam)
+	if i == nh {
+		maxJ = nRef + 1
+	}
+	return minJ, max(maxJ, minJ)
+}
+
+// fill computes the row of hypothesis word w over cells (columns minJ…) from prev.
+func (e *beamEditDistance) fill(prev terRow, w int32, minJ int, cells []terCell) terRow {
+	for k := range cells {
+		cells[k] = terUnset
+	}
+	for k := range cells {
+		j := minJ + k
+		c := &cells[k]
+		if j == 0 {
+			*c = terCell{prev.at(0).cost + 1, opDel}
+			continue
 		}
-		width := max(maxJ-minJ, 0)
-		var cells []terCell
-		if caching {
-			cells = make([]terCell, width)
-		} else {
-			if len(arena)+width > cap(arena) {
-				// a new block; rows already in the old one keep it alive until the call ends
-				arena = make([]terCell, 0, max(2*cap(arena), width, 1024))
-			}
-			arena = arena[:len(arena)+width]
-			cells = arena[len(arena)-width:]
+		costSub, opS := int32(1), opSub
+		if w == e.ref[j-1] {
+			costSub, opS = 0, opNop
 		}
-		for k := range cells {
-			cells[k] = terUnset
+		// Tercom prefers no-op/substitution, then deletion, then insertion (the trace is
+		// flipped later, hence the swapped order).
+		if x := prev.at(j-1).cost + costSub; c.cost > x {
+			*c = terCell{x, opS}
 		}
-		row := terRow{minJ, cells}
-		w := hyp[i-1]
-		for j := minJ; j < maxJ; j++ {
-			c := &cells[j-minJ]
-			if j == 0 {
-				*c = terCell{prev.at(0).cost + 1, opDel}
-				continue
-			}
-			costSub, opS := int32(1), opSub
-			if w == e.ref[j-1] {
-				costSub, opS = 0, opNop
-			}
-			// Tercom prefers no-op/substitution, then deletion, then insertion (the trace is
-			// flipped later, hence the swapped order).
-			if x := prev.at(j-1).cost + costSub; c.cost > x {
-				*c = terCell{x, opS}
-			}
-			if x := prev.at(j).cost + 1; c.cost > x {
-				*c = terCell{x, opDel}
-			}
-			if j > minJ {
-				if x := cells[j-1-minJ].cost + 1; c.cost > x {
-					*c = terCell{x, opIns}
-				}
+		if x := prev.at(j).cost + 1; c.cost > x {
+			*c = terCell{x, opDel}
+		}
+		if k > 0 {
+			if x := cells[k-1].cost + 1; c.cost > x {
+				*c = terCell{x, opIns}
 			}
 		}
-		rows = append(rows, row)
+	}
+	return terRow{minJ, cells}
+}
+
+// rows returns the edit distance from hyp to the reference, the operation trace, and every
+// row of the matrix (banded).
+func (e *beamEditDistance) rows(hyp []int32) (int32, []byte, []terRow, error) {
+	nRef, nh := len(e.ref), len(hyp)
+	beam, ratio := e.beam(nh)
+	rows := make([]terRow, 1, nh+1)
+	rows[0] = e.initialRow
+	var arena []terCell
+	for i := 1; i <= nh; i++ {
+		minJ, maxJ := e.band(i, nh, beam, ratio)
+		width := maxJ - minJ
+		if len(arena)+width > cap(arena) {
+			arena = make([]terCell, 0, max(min(nh-i+1, 4096)*(2*beam+1), width))
+		}
+		arena = arena[:len(arena)+width]
+		rows = append(rows, e.fill(rows[i-1], hyp[i-1], minJ, arena[len(arena)-width:]))
 		if err := e.p.tick(width + 1); err != nil {
-			e.rows = rows[:0]
-			return 0, nil, err
+			return 0, nil, nil, err
 		}
 	}
 
@@ -368,34 +363,71 @@ func (e *beamEditDistance) distance(hyp []int32) (int32, []byte, error) {
 	for a, b := 0, len(trace)-1; a < b; a, b = a+1, b-1 {
 		trace[a], trace[b] = trace[b], trace[a]
 	}
-
-	if caching {
-		e.addCache(hyp, start, rows[start+1:])
-	} else {
-		e.arena = arena
-	}
-	cost := rows[nh].at(nRef).cost
-	clear(rows) // drop references to cached rows and old arena blocks
-	e.rows = rows[:0]
-	return cost, trace, nil
+	return rows[nh].at(nRef).cost, trace, rows, nil
 }
 
-func (e *beamEditDistance) addCache(hyp []int32, skip int, newRows []terRow) {
-	if e.cacheSize >= terMaxCacheSize {
-		return
+// shiftedCost is the edit distance of shifted, a permutation of h (whose rows are base),
+// computed from the first row where they differ until the rows agree again up to a constant.
+func (e *beamEditDistance) shiftedCost(h []int32, base []terRow, shifted []int32) (int32, error) {
+	nh, nRef := len(h), len(e.ref)
+	lo := 0
+	for lo < nh && shifted[lo] == h[lo] {
+		lo++
 	}
-	node := &e.cache
-	for _, w := range hyp[:skip] {
-		node = node.next[w]
+	if lo == nh {
+		return base[nh].at(nRef).cost, nil
 	}
-	for k, row := range newRows {
-		w := hyp[skip+k]
-		nx, ok := node.next[w]
-		if !ok {
-			nx = &terTrieNode{next: map[int32]*terTrieNode{}, row: row}
-			node.next[w] = nx
-			e.cacheSize++
+	hi := nh
+	for hi > lo && shifted[hi-1] == h[hi-1] {
+		hi--
+	}
+	beam, ratio := e.beam(nh)
+	prev := base[lo]
+	for i := lo + 1; i <= nh; i++ {
+		minJ, maxJ := e.band(i, nh, beam, ratio)
+		width := maxJ - minJ
+		if cap(e.cur) < width {
+			e.cur = make([]terCell, width)
 		}
-		node = nx
+		row := e.fill(prev, shifted[i-1], minJ, e.cur[:width])
+		if err := e.p.tick(width + 1); err != nil {
+			return 0, err
+		}
+		if i == nh {
+			return row.at(nRef).cost, nil
+		}
+		if i >= hi {
+			if delta, ok := offsetOf(row, base[i]); ok {
+				return base[nh].at(nRef).cost + delta, nil
+			}
+		}
+		prev = row
+		e.cur, e.next = e.next, e.cur
 	}
+	return base[nh].at(nRef).cost, nil // not reached: the loop returns at i == nh
+}
+
+// offsetOf reports whether row a equals row b plus a constant (on the same band, unreachable
+// cells in the same places) and returns the constant.
+func offsetOf(a, b terRow) (int32, bool) {
+	if a.off != b.off || len(a.cells) != len(b.cells) {
+		return 0, false
+	}
+	var delta int32
+	found := false
+	for k, x := range a.cells {
+		y := b.cells[k]
+		if x.cost >= terInf || y.cost >= terInf {
+			if x.cost != y.cost {
+				return 0, false
+			}
+			continue
+		}
+		if !found {
+			delta, found = x.cost-y.cost, true
+		} else if x.cost-y.cost != delta {
+			return 0, false
+		}
+	}
+	return delta, found
 }
