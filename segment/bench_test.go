@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -192,5 +193,70 @@ func BenchmarkSegment100MB(b *testing.B) {
 		f.Close()
 		peak = max(peak, p)
 	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}
+
+// BenchmarkCancel100MB measures how long a Scanner takes to stop once its context is cancelled,
+// on 100 MB of German text on a single line (one huge paragraph) in each format, and on 100 MB
+// of ordinary paragraphs. The context is cancelled at several points of the work (50 ms to 4 s
+// after the start); cancel-ms is the longest time from cancel() to Scan returning false.
+func BenchmarkCancel100MB(b *testing.B) {
+	const size = 100 << 20
+	inputs := []struct {
+		name string
+		f    Format
+		gen  func() io.Reader
+	}{
+		{"text-line", Text, func() io.Reader { return singleLine(b, size) }},
+		{"text-paragraphs", Text, func() io.Reader { return &generatedText{unit: germanCorpus(b, 1), left: size} }},
+		{"markdown-line", Markdown, func() io.Reader { return singleLine(b, size) }},
+		{"html-paragraph", HTML, func() io.Reader {
+			return io.MultiReader(strings.NewReader("<html><body><p>"), singleLine(b, size), strings.NewReader("</p></body></html>"))
+		}},
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			var worst time.Duration
+			for b.Loop() {
+				for _, delay := range []time.Duration{50 * time.Millisecond, 200 * time.Millisecond, 500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second} {
+					ctx, cancel := context.WithCancel(context.Background())
+					done := make(chan time.Time, 1)
+					go func() {
+						sc := NewScannerContext(ctx, in.gen(), "big", Options{Format: in.f})
+						for sc.Scan() {
+						}
+						done <- time.Now()
+					}()
+					timer := time.NewTimer(delay)
+					select {
+					case end := <-done:
+						timer.Stop()
+						cancel()
+						_ = end // finished before the cancellation: nothing to measure
+					case <-timer.C:
+						t0 := time.Now()
+						cancel()
+						worst = max(worst, (<-done).Sub(t0))
+					}
+					runtime.GC()
+				}
+			}
+			b.ReportMetric(float64(worst.Microseconds())/1000, "cancel-ms")
+		})
+	}
+}
+
+// BenchmarkSegment100MBLine segments 100 MB of German on one line from a generated reader and
+// reports the peak heap growth: long lines are cut at sentence ends, so memory stays flat.
+func BenchmarkSegment100MBLine(b *testing.B) {
+	const size = 100 << 20
+	b.SetBytes(size)
+	var peak uint64
+	cpu0 := cputime.Used()
+	for b.Loop() {
+		p, _ := peakHeap(b, singleLine(b, size), 4)
+		peak = max(peak, p)
+	}
+	reportCPURate(b, cpu0, size)
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }

@@ -41,10 +41,10 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 			}
 			if j > i+1 && j < len(s) && (s[j] == ',' || s[j] == '.' && !isEllipsisAt(s, j)) {
 				if s[j] == ',' {
-					*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i:j]), Reason: "stray period before a comma" + context(s, i, j+1)})
+					*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i:j]), Reason: "stray period before a comma" + around(s, i, j+1)})
 					i = j
 				} else {
-					*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i+1 : j+1]), Reason: "stray second period" + context(s, i, j+1)})
+					*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i+1 : j+1]), Reason: "stray second period" + around(s, i, j+1)})
 					b.WriteByte('.')
 					i = j + 1
 				}
@@ -56,12 +56,12 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 				j++
 			}
 			if j < len(s) && isSpaceBeforePunctDebris(s, j) {
-				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i:j]), Reason: "space before punctuation" + context(s, i, j+1)})
+				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i:j]), Reason: "space before punctuation" + around(s, i, j+1)})
 				i = j
 				continue
 			}
 			if j-i > 1 && j < len(s) {
-				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i+1 : j]), Reason: "doubled space" + context(s, i, j)})
+				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i+1 : j]), Reason: "doubled space" + around(s, i, j)})
 				b.WriteByte(' ')
 				i = j
 				continue
@@ -109,8 +109,8 @@ func isEllipsisAt(s string, i int) bool {
 	return hasPrefixAt(s, i, "..") || i > 0 && s[i-1] == '.'
 }
 
-// context shows where a removal happened: up to 12 characters around s[i:j].
-func context(s string, i, j int) string {
+// around shows where a removal happened: up to 12 characters around s[i:j].
+func around(s string, i, j int) string {
 	from, to := i, j
 	for n := 0; from > 0 && n < 12; n++ {
 		_, size := utf8.DecodeLastRuneInString(s[:from])

@@ -17,6 +17,27 @@
 // Render writes blocks back out in a format, keeping headings, lists and paragraphs; translate
 // uses it to produce output in the same format as the input.
 //
-// Bad input is reported as *InputError naming the file and the byte offset: invalid UTF-8 and
-// binary data (NUL bytes). Empty input gives an empty Document.
+// Bad input is reported as *InputError naming the file and the byte offset, wrapping a sentinel
+// for errors.Is: ErrEmpty for a document without content (no bytes, or only white space and a
+// byte-order mark; a file whose text cleaning removes entirely is not empty), ErrBinary for NUL
+// bytes, ErrInvalidUTF8 for text that is not UTF-8.
+//
+// Encodings. Input is UTF-8 (a byte-order mark is skipped). UTF-16 is decoded, with or without
+// a byte-order mark (without one it is recognised by the NUL byte in every other position that
+// mostly Latin text has), and a Notice says so; data with NUL bytes that does not have that
+// pattern is binary. Plain text and Markdown that are not valid UTF-8 are an error naming the
+// offset, never guessed: when the bytes look like Windows-1252/ISO-8859-1 the error says so and
+// how to convert (text is streamed, and a guess made on the first bytes could be wrong for the
+// rest). HTML is read the way browsers do, looking further: a byte-order mark, a <meta charset>
+// or http-equiv Content-Type anywhere in <head>, then the content (valid UTF-8 is UTF-8;
+// invalid UTF-8 that looks like Windows-1252 is decoded as Windows-1252 with a Notice). A few
+// stray NUL bytes in HTML are dropped and reported; more than 16, or more than one per 1000
+// bytes, are binary data.
+//
+// Cancellation and bounds. ReadContext and NewScannerContext stop with ctx.Err() when the
+// context is done: input is read in pieces of at most 64 KB with a poll before each, and no block
+// is longer than about 1 MiB — a longer line or paragraph is cut at a sentence end into
+// paragraphs, with a Notice — so the work between two polls stays small on any input and memory
+// stays flat in the input size for plain text. At most 10,000 changes are listed in Removed;
+// beyond that they are counted by reason in one Notice each.
 package segment

@@ -6,7 +6,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // seedCorpus adds the seed articles and this package's test articles to a fuzz corpus.
@@ -60,7 +63,13 @@ func checkRead(t *testing.T, data string, f Format) {
 			if !errors.As(err, &ie) {
 				t.Fatalf("error %v is not an *InputError", err)
 			}
-			if utf8.ValidString(data) && strings.IndexByte(data, 0) < 0 {
+			if errors.Is(err, ErrEmpty) {
+				if strings.TrimFunc(strings.TrimPrefix(data, "\ufeff"), unicode.IsSpace) != "" && textcheck.UTF16Pattern([]byte(data)) == textcheck.NotUTF16 && !strings.HasPrefix(data, "\xff\xfe") && !strings.HasPrefix(data, "\xfe\xff") {
+					t.Fatalf("input with content called empty: %v", err)
+				}
+				continue
+			}
+			if utf8.ValidString(data) && strings.IndexByte(data, 0) < 0 && !strings.HasPrefix(data, "\xff\xfe") && !strings.HasPrefix(data, "\xfe\xff") {
 				t.Fatalf("valid input rejected: %v", err)
 			}
 			continue
@@ -74,8 +83,12 @@ func checkRead(t *testing.T, data string, f Format) {
 			}
 			checkSpans(t, b.Text, b.Sentences)
 		}
-		if keep && f == Text && len(doc.Removed) > 0 { // Markdown code and HTML scripts are never text
-			t.Fatalf("keep: removed %+v", doc.Removed)
+		if keep && f == Text { // Markdown code and HTML scripts are never text
+			for _, r := range doc.Removed {
+				if r.Kind != Notice {
+					t.Fatalf("keep: removed %+v", doc.Removed)
+				}
+			}
 		}
 	}
 }
@@ -84,6 +97,10 @@ func FuzzReadText(f *testing.F) {
 	seedCorpus(f, "../testdata/articles/nato-russland.txt", "../testdata/articles/us-kreml.txt", "../testdata/segment/bullets.txt")
 	f.Add("Titel\n\n- a\n- b\n\n1. x\n2. y\n\nText. < /p> . , Leave a Reply")
 	f.Add("\xef\xbb\xbfa\r\nb\x00")
+	f.Add("\xff\xfeG\x00r\x00\xfc\x00\xdf\x00e\x00.\x00")
+	f.Add("G\x00r\x00\xfc\x00\xdf\x00e\x00.\x00")
+	f.Add("Gr\xfc\xdfe.")
+	f.Add(" \n\t")
 	f.Fuzz(func(t *testing.T, data string) { checkRead(t, data, Text) })
 }
 
@@ -97,6 +114,9 @@ func FuzzReadHTML(f *testing.F) {
 	seedCorpus(f, "../testdata/segment/us-kreml.html")
 	f.Add("<nav>x</nav><h1>T</h1><p>a<br>b &lt; /p&gt;</p><ul><li>x<ol><li>y</ol></ul><pre>c</pre>")
 	f.Add(`<meta charset="iso-8859-1"><p>Gr` + "\xfc" + `</p>`)
+	f.Add(`<head><title>x</title><meta http-equiv="content-type" content="text/html; charset=windows-1252"></head><p>Gr` + "\xfc\x84\x93" + `</p>`)
+	f.Add("<p>ein l\xe4ngerer Text mit \x00 einem Nullbyte</p>")
+	f.Add("\xfe\xff\x00<\x00p\x00>\x00T")
 	f.Add(page("<title>Titel des Artikels | Seite</title>", `<header><h1><a href="/">Seite</a></h1></header><article>`+articleBody+`</article>`))
 	f.Fuzz(func(t *testing.T, data string) { checkRead(t, data, HTML) })
 }

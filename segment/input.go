@@ -3,43 +3,76 @@ package segment
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"strconv"
+	"unicode"
 	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/bitext/bitext/internal/textcheck"
 )
+
+// maxLine is the longest piece of a line the readers hold at once. A longer line (a 100 MB
+// article on one line) is cut at a sentence end near this size and read as several paragraphs,
+// so memory stays flat in the input size and every step between two polls of the context is
+// short: the longest uninterruptible step is the work on one piece.
+const maxLine = 1 << 20
 
 // lineReader reads lines of a text input one at a time, checking as it goes that the input is
 // text: UTF-8 without NUL bytes. It keeps only the current line in memory, so arbitrarily large
 // inputs can be streamed.
 type lineReader struct {
-	r      *bufio.Reader
-	name   string
-	line   int   // number of the line last returned, 1-based
-	offset int64 // byte offset of the start of the line last returned
-	next   int64 // byte offset of the next line
-	buf    []byte
+	r        *bufio.Reader
+	name     string
+	encoding string // "" for UTF-8; "UTF-16LE"/"UTF-16BE" when the input was decoded
+	line     int    // number of the line last returned, 1-based
+	offset   int64  // byte offset of the start of the line last returned
+	next     int64  // byte offset of the next line
+	buf      []byte
+	carry    []byte // the rest of a cut line, returned next
+	cut      bool   // the line last returned was cut at maxLine and continues in the next
+	content  bool   // something other than white space (and a byte-order mark) was read
 }
 
+// newLineReader reads r (which should poll the context, see ctxReader), decoding UTF-16.
 func newLineReader(r io.Reader, name string) *lineReader {
-	return &lineReader{r: bufio.NewReaderSize(r, 64<<10), name: name}
+	br := bufio.NewReaderSize(r, 64<<10)
+	lr := &lineReader{name: name}
+	if enc, dec := sniffUTF16(br); dec != nil {
+		lr.encoding = enc
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+	}
+	lr.r = br
+	return lr
 }
 
-// readLine returns the next line without its line ending, or io.EOF. The slice is only valid
-// until the next call.
+// readLine returns the next line without its line ending, or io.EOF. A line longer than maxLine
+// is returned in pieces, each with lr.cut set but the last. The slice is only valid until the
+// next call.
 func (lr *lineReader) readLine() ([]byte, error) {
-	lr.buf = lr.buf[:0]
+	lr.buf = append(lr.buf[:0], lr.carry...)
+	lr.carry = lr.carry[:0]
+	cont := lr.cut
+	lr.cut = false
 	var b []byte
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
 		// Fail fast on binary input instead of buffering a huge "line" first.
 		if i := bytes.IndexByte(chunk, 0); i >= 0 {
-			return nil, &InputError{File: lr.name, Offset: lr.next + int64(len(lr.buf)+i), Msg: "binary data (NUL byte), not a text file", Err: ErrBinary}
+			return nil, lr.errorf(lr.next+int64(len(lr.buf)+i), "binary data (NUL byte), not a text file", ErrBinary)
 		}
 		if err == bufio.ErrBufferFull {
 			lr.buf = append(lr.buf, chunk...)
+			if len(lr.buf) >= maxLine {
+				cut := cutPoint(lr.buf, maxLine-64<<10)
+				lr.carry = append(lr.carry, lr.buf[cut:]...)
+				b, lr.cut = lr.buf[:cut], true
+				break
+			}
 			continue
 		}
 		if len(lr.buf) > 0 {
@@ -56,27 +89,83 @@ func (lr *lineReader) readLine() ([]byte, error) {
 		}
 		break
 	}
-	lr.line++
+	if !cont {
+		lr.line++
+	}
 	lr.offset = lr.next
 	lr.next += int64(len(b))
-	if lr.line == 1 && bytes.HasPrefix(b, utf8BOM) {
+	if lr.line == 1 && !cont && bytes.HasPrefix(b, utf8BOM) {
 		b = b[len(utf8BOM):]
 		lr.offset += int64(len(utf8BOM))
 	}
-	if err := checkText(b, lr.name, lr.offset, lr.line); err != nil {
+	if err := lr.check(b); err != nil {
 		return nil, err
+	}
+	if !lr.content && len(bytes.TrimFunc(b, unicode.IsSpace)) > 0 {
+		lr.content = true
+	}
+	if lr.cut {
+		return b, nil
 	}
 	b = bytes.TrimSuffix(b, []byte("\n"))
 	return bytes.TrimSuffix(b, []byte("\r")), nil
 }
 
+func (lr *lineReader) check(b []byte) error {
+	err := checkText(b, lr.name, lr.offset, lr.line)
+	var ie *InputError
+	if lr.encoding != "" && errors.As(err, &ie) {
+		ie.Msg += " (in the text decoded from " + lr.encoding + ")"
+	}
+	return err
+}
+
+func (lr *lineReader) errorf(off int64, msg string, err error) error {
+	if lr.encoding != "" {
+		msg += " (in the text decoded from " + lr.encoding + ")"
+	}
+	return &InputError{File: lr.name, Offset: off, Msg: msg, Err: err}
+}
+
+// emptyError is the error for an input without content.
+func emptyError(name string) error {
+	return &InputError{File: name, Msg: "empty input (no text, only white space)", Err: ErrEmpty}
+}
+
+// cutPoint returns where to cut b, which is longer than wanted: after the last sentence end in
+// b[from:], else after the last space there, else at the last rune boundary. Cutting at a
+// sentence end keeps every sentence whole.
+func cutPoint(b []byte, from int) int {
+	from = min(max(from, 0), len(b))
+	window := string(b[from:])
+	if spans := SplitSentences(window, "de"); len(spans) > 1 {
+		return from + spans[len(spans)-1].Start
+	}
+	if i := bytes.LastIndexByte(b[from:], ' '); i > 0 {
+		return from + i + 1
+	}
+	i := len(b)
+	for k := 0; k < utf8.UTFMax && i > from && !utf8.RuneStart(b[i-1]); k++ {
+		i--
+	}
+	if i > from && i-1 >= 0 && b[i-1] >= utf8.RuneSelf && utf8.RuneStart(b[i-1]) {
+		i-- // a multi-byte rune started but did not end: cut before it
+	}
+	if i <= from {
+		return len(b)
+	}
+	return i
+}
+
 var utf8BOM = []byte("\xEF\xBB\xBF")
 
-// ErrBinary and ErrInvalidUTF8 are wrapped by the *InputError for binary input (NUL bytes) and
-// for text that is not UTF-8, so callers can tell them apart with errors.Is.
+// ErrBinary, ErrInvalidUTF8 and ErrEmpty are wrapped by the *InputError for binary input (NUL
+// bytes), for text that is not UTF-8 and for input without content (no bytes, or only white
+// space and a byte-order mark), so callers can tell them apart with errors.Is.
 var (
 	ErrBinary      = errors.New("binary data")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrEmpty       = errors.New("empty input")
 )
 
 // checkText returns an *InputError if b (which starts at byte offset base, on line line of the
@@ -89,15 +178,82 @@ func checkText(b []byte, name string, base int64, line int) error {
 		return nil
 	}
 	i := textcheck.InvalidUTF8(b)
-	return &InputError{File: name, Offset: base + int64(i), Msg: "invalid UTF-8 (line " + strconv.Itoa(line+bytes.Count(b[:i], []byte("\n"))) + ")", Err: ErrInvalidUTF8}
+	msg := "invalid UTF-8 (line " + strconv.Itoa(line+bytes.Count(b[:i], []byte("\n"))) + ")"
+	if textcheck.LooksLatin1(b) {
+		msg += "; the text looks like Windows-1252 or ISO-8859-1: convert it to UTF-8 first (iconv -f windows-1252 -t utf-8)"
+	}
+	return &InputError{File: name, Offset: base + int64(i), Msg: msg, Err: ErrInvalidUTF8}
+}
+
+// sniffUTF16 recognises UTF-16 input at the start of br: a UTF-16 byte-order mark, or, without
+// one, the NUL pattern of mostly Latin text (every other byte zero). It returns the encoding's
+// name and a decoder to UTF-8, or nil.
+func sniffUTF16(br *bufio.Reader) (string, transform.Transformer) {
+	head, _ := br.Peek(4096)
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return "UTF-16LE", xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "UTF-16BE", xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
+	}
+	switch textcheck.UTF16Pattern(head) {
+	case textcheck.LittleEndian:
+		return "UTF-16LE", xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewDecoder()
+	case textcheck.BigEndian:
+		return "UTF-16BE", xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM).NewDecoder()
+	}
+	return "", nil
+}
+
+// ctxReader fails with the context's error once it is done, so every loop that reads input
+// stops when the context is cancelled. It hands out at most 64 KB per Read, so that readers
+// which ask for more (io.ReadAll, the HTML tokenizer with its growing buffer) still poll often.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if len(p) > 64<<10 {
+		p = p[:64<<10]
+	}
+	return c.r.Read(p)
 }
 
 // readAllText reads a whole input (for formats that need the complete document) and checks it
-// like lineReader does.
-func readAllText(r io.Reader, name string) (string, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return "", err
+// like lineReader does. Lines longer than maxLine are cut at a sentence end into paragraphs of
+// their own (a blank line between the pieces).
+func readAllText(ctx context.Context, r io.Reader, name string, removed *[]Removal) (string, error) {
+	lr := newLineReader(ctxReader{ctx, r}, name)
+	var out []byte
+	for {
+		b, err := lr.readLine()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		out = append(out, b...)
+		if lr.cut {
+			out = append(out, "\n\n"...)
+			*removed = append(*removed, cutNotice(lr.line, lr.next))
+		} else {
+			out = append(out, '\n')
+		}
 	}
-	return checkedText(data, name)
+	if !lr.content {
+		return "", emptyError(name)
+	}
+	if lr.encoding != "" {
+		*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + lr.encoding})
+	}
+	return string(out), nil
+}
+
+func cutNotice(line int, off int64) Removal {
+	return Removal{Line: line, Kind: Notice, Reason: "line longer than 1 MiB: cut into paragraphs at a sentence end before byte " + strconv.FormatInt(off, 10)}
 }

@@ -1,12 +1,19 @@
 package segment
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"io"
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+
+	"github.com/bitext/bitext/internal/textcheck"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -17,56 +24,195 @@ import (
 // wholeHTML reads an HTML document: the main article text as found by go-readability, or, when
 // readability finds nothing convincing, the whole body without scripts, styles, navigation,
 // headers, footers, asides and forms. With keep, the whole body is used.
-func wholeHTML(r io.Reader, name string, keep bool, removed *[]Removal) func() (rawBlock, error) {
-	return wholeDocument(func() (string, error) { return readHTMLText(r, name) }, func(text string) ([]rawBlock, error) {
-		return parseHTML(text, name, keep, removed)
+func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed *[]Removal) func() (rawBlock, error) {
+	return wholeDocument(func() (string, error) { return readHTMLText(ctx, r, name, removed) }, func(text string) ([]rawBlock, error) {
+		return parseHTML(ctx, text, name, keep, removed)
 	})
 }
 
-// readHTMLText reads an HTML document as UTF-8. A document that declares another encoding
-// (byte-order mark or <meta charset>) is converted; undeclared invalid UTF-8 is an error.
-func readHTMLText(r io.Reader, name string) (string, error) {
-	data, err := io.ReadAll(r)
+// readHTMLText reads an HTML document as UTF-8, finding its encoding the way browsers do, but
+// looking further: a byte-order mark (UTF-8, UTF-16), UTF-16 without one (by its NUL pattern),
+// a <meta charset> or <meta http-equiv="Content-Type"> anywhere in <head> (pages often declare
+// it after the first kilobyte, where the HTML sniffing algorithm stops looking), then the
+// content itself. Valid UTF-8 is read as UTF-8 whatever the page declares (a page saved as
+// UTF-8 under a stale Latin-1 declaration is common; the reverse decodes to mojibake). Invalid
+// UTF-8 that looks like Windows-1252 is decoded as Windows-1252, with a notice; anything else is
+// an error naming the offset. A few stray NUL bytes are dropped (browsers ignore them); many are
+// binary data.
+func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Removal) (string, error) {
+	br := bufio.NewReaderSize(ctxReader{ctx, r}, 64<<10)
+	var src io.Reader = br
+	enc16, dec := sniffUTF16(br)
+	if dec != nil {
+		src = transform.NewReader(br, dec)
+	}
+	data, err := io.ReadAll(src)
 	if err != nil {
 		return "", err
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", &InputError{File: name, Offset: int64(i), Msg: "binary data (NUL byte), not a text file", Err: ErrBinary}
+	suffix := ""
+	if enc16 != "" {
+		*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + enc16})
+		suffix = " (in the text decoded from " + enc16 + ")"
 	}
-	if !utf8.Valid(data) {
-		// DetermineEncoding only calls BOMs certain; a <meta charset> it finds counts as a
-		// declaration too, but its fallback guess (windows-1252) does not.
-		if _, enc, certain := charset.DetermineEncoding(data, "text/html"); enc != "utf-8" && (certain || declaresCharset(data)) {
-			dr, err := charset.NewReaderLabel(enc, bytes.NewReader(data))
-			if err == nil {
-				if conv, err := io.ReadAll(dr); err == nil {
-					return string(conv), nil
+	if len(bytes.TrimFunc(bytes.TrimPrefix(data, utf8BOM), unicode.IsSpace)) == 0 && utf8.Valid(data) {
+		return "", emptyError(name)
+	}
+	if n := bytes.Count(data, []byte{0}); n > 0 {
+		first := bytes.IndexByte(data, 0)
+		if n > maxStrayNUL || n*1000 > len(data) {
+			return "", &InputError{File: name, Offset: int64(first), Msg: "binary data (NUL byte), not a text file" + suffix, Err: ErrBinary}
+		}
+		data = bytes.ReplaceAll(data, []byte{0}, nil)
+		*removed = append(*removed, Removal{Line: textcheck.Line(data, first), Text: "\x00", Reason: strconv.Itoa(n) + " stray NUL byte(s), first at byte " + strconv.Itoa(first) + " (not text)"})
+	}
+	if enc16 != "" || utf8.Valid(data) {
+		if label, _ := declaredCharset(ctx, data); enc16 == "" && label != "" && !isUTF8Label(label) && hasNonASCII(data) {
+			*removed = append(*removed, Removal{Kind: Notice, Reason: "declared " + label + " but is valid UTF-8: read as UTF-8"})
+		}
+		return checkedText(data, name)
+	}
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	label, where := declaredCharset(ctx, data)
+	if label == "" || isUTF8Label(label) {
+		if !textcheck.LooksLatin1(data) {
+			return checkedText(data, name) // the error, naming the offset
+		}
+		label, where = "windows-1252", "guessed from the content: not UTF-8, looks like Windows-1252 (Latin-1)"
+	}
+	enc, canonical := charset.Lookup(label)
+	if enc == nil {
+		return checkedText(data, name)
+	}
+	conv, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return checkedText(data, name)
+	}
+	*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + canonical + " (" + where + ")"})
+	if !utf8.Valid(conv) { // cannot happen for the decoders charset.Lookup returns
+		return checkedText(conv, name)
+	}
+	return string(bytes.TrimPrefix(conv, utf8BOM)), nil
+}
+
+// maxStrayNUL is how many NUL bytes an HTML page may carry before it counts as binary data
+// (also at most one per thousand bytes).
+const maxStrayNUL = 16
+
+func isUTF8Label(label string) bool {
+	_, name := charset.Lookup(label)
+	return name == "utf-8"
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredCharset finds the encoding an HTML document declares in its <head>: <meta charset>,
+// or <meta http-equiv="Content-Type" content="…; charset=…">, wherever it is in the head (not
+// only in the first 1024 bytes). It stops at <body> or the first element of body content. It
+// returns the label and where it was found.
+func declaredCharset(ctx context.Context, data []byte) (label, where string) {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	pos := 0 // byte offset of the current token
+	for n := 0; ; n++ {
+		if n&1023 == 1023 && ctx.Err() != nil {
+			return "", ""
+		}
+		tt := z.Next()
+		start := pos
+		pos += len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			return "", ""
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "head" {
+				return "", ""
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			if a != atom.Meta {
+				if bodyContent[a] {
+					return "", ""
+				}
+				continue
+			}
+			var cs, equiv, content string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch strings.ToLower(string(k)) {
+				case "charset":
+					cs = strings.TrimSpace(string(v))
+				case "http-equiv":
+					equiv = strings.ToLower(strings.TrimSpace(string(v)))
+				case "content":
+					content = string(v)
+				}
+			}
+			off := " at byte " + strconv.Itoa(start)
+			if cs != "" {
+				return cs, "<meta charset>" + off
+			}
+			if equiv == "content-type" {
+				if i := strings.Index(strings.ToLower(content), "charset="); i >= 0 {
+					v := strings.Trim(strings.TrimSpace(content[i+len("charset="):]), `"'`)
+					if j := strings.IndexAny(v, "; \"'"); j >= 0 {
+						v = v[:j]
+					}
+					if v != "" {
+						return v, "<meta http-equiv=Content-Type>" + off
+					}
 				}
 			}
 		}
 	}
-	return checkedText(data, name)
 }
 
+// bodyContent are elements that start the body even without a <body> tag: a declaration after
+// them is not in the head.
+var bodyContent = map[atom.Atom]bool{
+	atom.Body: true, atom.P: true, atom.Div: true, atom.Article: true, atom.Main: true,
+	atom.Section: true, atom.Table: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.Ul: true, atom.Ol: true, atom.Header: true, atom.Nav: true,
+}
+
+// maxReadability is the largest page handed to go-readability, whose scoring is not
+// interruptible and grows faster than the page; larger pages use the whole-body reader.
+const maxReadability = 16 << 20
+
 // parseHTML extracts blocks from an HTML document.
-func parseHTML(text, name string, keep bool, removed *[]Removal) ([]rawBlock, error) {
-	doc, err := html.Parse(strings.NewReader(text))
+func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Removal) ([]rawBlock, error) {
+	doc, err := html.Parse(ctxReader{ctx, strings.NewReader(text)})
 	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
 		return nil, &InputError{File: name, Msg: "cannot parse HTML: " + err.Error(), Err: err}
 	}
 	if keep {
-		w := htmlWalker{keep: true, removed: removed}
+		w := htmlWalker{ctx: ctx, keep: true, removed: removed}
 		w.walk(doc)
 		w.flush()
-		return w.out, nil
+		return w.out, ctx.Err()
 	}
-	if blocks, ok := readableBlocks(doc, name, removed); ok {
-		return blocks, nil
+	if len(text) > maxReadability {
+		*removed = append(*removed, Removal{Kind: Notice, Reason: "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
+	} else if blocks, ok := readableBlocks(doc, name, removed); ok {
+		return blocks, ctx.Err()
 	}
-	w := htmlWalker{dropChrome: true, removed: removed}
+	w := htmlWalker{ctx: ctx, dropChrome: true, removed: removed}
 	w.walk(doc)
 	w.flush()
-	return w.out, nil
+	return w.out, ctx.Err()
 }
 
 // readableBlocks runs readability on doc. It returns false when readability fails or keeps too
@@ -136,6 +282,11 @@ func textLen(bs []rawBlock) int {
 
 // htmlWalker collects blocks from an HTML tree.
 type htmlWalker struct {
+	ctx   context.Context // nil: never cancelled
+	nodes int
+	stop  bool
+
+	cutNoted   bool // the notice about a cut paragraph was given
 	keep       bool // keep everything but scripts and styles (--keep-boilerplate)
 	dropChrome bool // drop navigation, headers, footers, asides and forms
 	removed    *[]Removal
@@ -175,6 +326,13 @@ var blockElements = map[atom.Atom]bool{
 }
 
 func (w *htmlWalker) walk(n *html.Node) {
+	if w.stop {
+		return
+	}
+	if w.nodes++; w.ctx != nil && w.nodes&1023 == 0 && w.ctx.Err() != nil {
+		w.stop = true // parseHTML returns ctx.Err()
+		return
+	}
 	switch n.Type {
 	case html.TextNode:
 		if w.cur == nil {
@@ -183,7 +341,29 @@ func (w *htmlWalker) walk(n *html.Node) {
 			}
 			w.cur = &rawBlock{Kind: Paragraph}
 		}
-		w.buf.WriteString(n.Data)
+		data := n.Data
+		for w.buf.Len()+len(data) > maxLine && !w.stop {
+			// A huge paragraph: end the block at a sentence end near maxLine, and go on
+			// with a block of the same kind, so that no step works on more than that.
+			room := max(maxLine-w.buf.Len(), 1<<10)
+			cut := cutPoint([]byte(data[:min(room, len(data))]), room-min(room, 64<<10))
+			w.buf.WriteString(data[:cut])
+			data = data[cut:]
+			cont := *w.cur
+			w.flush()
+			w.cur = &cont
+			if w.ctx != nil && w.ctx.Err() != nil {
+				w.stop = true
+			}
+			if !w.cutNoted {
+				w.cutNoted = true
+				*w.removed = append(*w.removed, Removal{Kind: Notice, Reason: "paragraph longer than 1 MiB: cut into paragraphs at sentence ends"})
+			}
+		}
+		if w.stop {
+			return
+		}
+		w.buf.WriteString(data)
 		return
 	case html.ElementNode:
 	case html.DocumentNode:
@@ -256,7 +436,7 @@ func (w *htmlWalker) children(n *html.Node) {
 
 // flush ends the current block.
 func (w *htmlWalker) flush() {
-	if w.cur == nil {
+	if w.cur == nil || w.stop {
 		w.buf.Reset()
 		return
 	}
@@ -317,11 +497,4 @@ func checkedText(data []byte, name string) (string, error) {
 		return "", err
 	}
 	return string(data), nil
-}
-
-// declaresCharset reports a charset declaration in the first 1024 bytes, where the HTML
-// encoding sniffing algorithm looks for it.
-func declaresCharset(data []byte) bool {
-	head := data[:min(len(data), 1024)]
-	return bytes.Contains(bytes.ToLower(head), []byte("charset"))
 }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"context"
 	"strings"
 )
 
@@ -8,7 +9,7 @@ import (
 // depth and marker), paragraphs; block quotes are read as their content. Code blocks, front
 // matter, HTML comments and link reference definitions are not prose and are dropped (and
 // reported). Inline markup is reduced to its text (markdownInline).
-func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
+func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Removal) ([]rawBlock, error) {
 	lines := strings.Split(text, "\n")
 	var out []rawBlock
 	var cur *rawBlock
@@ -33,6 +34,9 @@ func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
 		i = fm
 	}
 	for ; i < len(lines); i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		line := strings.ReplaceAll(strings.TrimRight(lines[i], "\r"), "\t", "    ")
 		trimmed := strings.TrimLeft(line, " ")
 		indent := len(line) - len(trimmed)
@@ -128,7 +132,7 @@ func parseMarkdown(text string, keep bool, removed *[]Removal) []rawBlock {
 		parts = append(parts, strings.TrimSuffix(trimmed, "\\"))
 	}
 	flush()
-	return out
+	return out, nil
 }
 
 // frontMatterEnd returns the number of lines of a YAML or TOML front matter block, or 0.

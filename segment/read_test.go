@@ -51,7 +51,6 @@ func TestReadText(t *testing.T) {
 		{"numbered list", "1. Genf\n2. Brüssel", []string{"list-item/1 1.: Genf", "list-item/1 2.: Brüssel"}},
 		{"single numbered line is text", "12. NATO-Generalsekretär Jens Stoltenberg sagte das.", []string{"paragraph: 12. NATO-Generalsekretär Jens Stoltenberg sagte das."}},
 		{"BOM", "\ufeffText.", []string{"paragraph: Text."}},
-		{"only blank", "\n \n\t\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -320,14 +319,17 @@ func TestBadInput(t *testing.T) {
 		want   string
 		target error
 	}{
-		{"invalid UTF-8 text", "Zeile eins\nGr\xfc\xdfe", Text, "bad: byte 13: invalid UTF-8 (line 2)", ErrInvalidUTF8},
+		{"invalid UTF-8 text", "Zeile eins\nGr\xfc\xdfe", Text, "bad: byte 13: invalid UTF-8 (line 2); the text looks like Windows-1252 or ISO-8859-1: convert it to UTF-8 first (iconv -f windows-1252 -t utf-8)", ErrInvalidUTF8},
+		{"invalid UTF-8 not Latin-1", "Zeile eins\n\xff\xfe\xfd", Text, "bad: byte 11: invalid UTF-8 (line 2)", ErrInvalidUTF8},
 		{"invalid UTF-8 markdown", "# T\n\n\xff", Markdown, "bad: byte 5: invalid UTF-8 (line 3)", ErrInvalidUTF8},
 		{"invalid UTF-8 html", "<p>\xc3</p>", HTML, "bad: byte 3: invalid UTF-8 (line 1)", ErrInvalidUTF8},
 		{"NUL text", "abc\x00def", Text, "bad: byte 3: binary data (NUL byte), not a text file", ErrBinary},
 		{"NUL late line", "abc\ndef\n\x00", Text, "bad: byte 8: binary data (NUL byte), not a text file", ErrBinary},
 		{"NUL markdown", "\x00", Markdown, "bad: byte 0: binary data (NUL byte), not a text file", ErrBinary},
 		{"NUL html", "<p>\x00</p>", HTML, "bad: byte 3: binary data (NUL byte), not a text file", ErrBinary},
-		{"UTF-16", "\xff\xfeH\x00i\x00", Text, "bad: byte 3: binary data (NUL byte), not a text file", ErrBinary},
+		{"zip", "PK\x03\x04\x00\x00binary", HTML, "bad: byte 4: binary data (NUL byte), not a text file", ErrBinary},
+		{"NUL in UTF-16", "\xff\xfeH\x00\x00\x00i\x00", Text, "bad: byte 1: binary data (NUL byte), not a text file (in the text decoded from UTF-16LE)", ErrBinary},
+		{"empty", "", Text, "bad: empty input (no text, only white space)", ErrEmpty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

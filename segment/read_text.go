@@ -25,7 +25,11 @@ type textReader struct {
 }
 
 func newTextReader(r io.Reader, name string, keep bool, removed *[]Removal) *textReader {
-	return &textReader{lr: newLineReader(r, name), keep: keep, removed: removed}
+	t := &textReader{lr: newLineReader(r, name), keep: keep, removed: removed}
+	if t.lr.encoding != "" {
+		*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + t.lr.encoding})
+	}
+	return t
 }
 
 type textLine struct {
@@ -36,6 +40,9 @@ type textLine struct {
 func (t *textReader) next() (rawBlock, error) {
 	for t.nqueue == len(t.queue) {
 		if t.eof {
+			if !t.lr.content {
+				return rawBlock{}, emptyError(t.lr.name)
+			}
 			return rawBlock{}, io.EOF
 		}
 		para, err := t.paragraph()
@@ -70,6 +77,12 @@ func (t *textReader) paragraph() ([]textLine, error) {
 		t.buf = append(t.buf, b...)
 		t.ends = append(t.ends, len(t.buf))
 		t.nums = append(t.nums, t.lr.line)
+		if t.lr.cut {
+			// A line over maxLine ends the paragraph here, at a sentence end, so no block
+			// grows beyond it.
+			*t.removed = append(*t.removed, cutNotice(t.lr.line, t.lr.next))
+			break
+		}
 	}
 	all := string(t.buf)
 	t.lines = t.lines[:0]

@@ -1,7 +1,10 @@
 package segment
 
 import (
+	"context"
+	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -18,6 +21,7 @@ import (
 //	}
 //	if err := sc.Err(); err != nil { … }
 type Scanner struct {
+	ctx    context.Context
 	name   string
 	format Format
 	lang   string
@@ -30,13 +34,58 @@ type Scanner struct {
 
 	block   Block
 	removed []Removal
+	dropped map[string]int // removals beyond maxRemovals, counted by reason
 	err     error
 }
 
+// maxRemovals is how many changes a Scanner lists; beyond that it only counts them by reason,
+// so that a huge input full of debris (doubled spaces on every line) does not make the list
+// grow with the input.
+const maxRemovals = 10000
+
+// capRemoved moves the removals beyond maxRemovals into the counts.
+func (s *Scanner) capRemoved() {
+	if len(s.removed) <= maxRemovals {
+		return
+	}
+	if s.dropped == nil {
+		s.dropped = make(map[string]int)
+	}
+	for _, r := range s.removed[maxRemovals:] {
+		reason, _, _ := strings.Cut(r.Reason, " in \"") // without the quoted context
+		s.dropped[string(r.Kind)+"\x00"+reason]++
+	}
+	clear(s.removed[maxRemovals:]) // let the texts go
+	s.removed = s.removed[:maxRemovals]
+}
+
+// summarizeDropped adds one notice per reason counted by capRemoved.
+func (s *Scanner) summarizeDropped() {
+	keys := slices.Sorted(maps.Keys(s.dropped))
+	for _, k := range keys {
+		kind, reason, _ := strings.Cut(k, "\x00")
+		verb := "removals"
+		if kind != "" {
+			verb = kind + " changes"
+		}
+		s.removed = append(s.removed, Removal{Kind: Notice, Reason: fmt.Sprintf("%d more %s not listed (%s)", s.dropped[k], verb, reason)})
+	}
+	s.dropped = nil
+}
+
 // NewScanner returns a Scanner reading from r. name is used to choose the format when
-// opt.Format is "" and in errors.
+// opt.Format is "" and in errors. It is NewScannerContext with context.Background().
 func NewScanner(r io.Reader, name string, opt Options) *Scanner {
-	s := &Scanner{name: name, format: opt.Format, lang: opt.Lang}
+	return NewScannerContext(context.Background(), r, name, opt)
+}
+
+// NewScannerContext returns a Scanner reading from r that stops when ctx is done: Scan then
+// returns false and Err returns ctx.Err() (context.Canceled or context.DeadlineExceeded, never
+// an *InputError). Reading and splitting poll ctx at least every 64 KB of input and between
+// blocks, and no block is longer than about 1 MiB (longer lines are cut at a sentence end, with
+// a Notice in Removed), so cancellation is noticed within milliseconds on any input.
+func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Options) *Scanner {
+	s := &Scanner{ctx: ctx, name: name, format: opt.Format, lang: opt.Lang}
 	if s.format == "" {
 		s.format = FormatFromName(name)
 	}
@@ -46,13 +95,13 @@ func NewScanner(r io.Reader, name string, opt Options) *Scanner {
 	s.cleaner = blockCleaner{keep: opt.KeepBoilerplate, removed: &s.removed}
 	switch s.format {
 	case Markdown:
-		s.next = wholeDocument(func() (string, error) { return readAllText(r, name) }, func(text string) ([]rawBlock, error) {
-			return parseMarkdown(text, opt.KeepBoilerplate, &s.removed), nil
+		s.next = wholeDocument(func() (string, error) { return readAllText(ctx, r, name, &s.removed) }, func(text string) ([]rawBlock, error) {
+			return parseMarkdown(ctx, text, opt.KeepBoilerplate, &s.removed)
 		})
 	case HTML:
-		s.next = wholeHTML(r, name, opt.KeepBoilerplate, &s.removed)
+		s.next = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
 	default:
-		s.next = newTextReader(r, name, opt.KeepBoilerplate, &s.removed).next
+		s.next = newTextReader(ctxReader{ctx, r}, name, opt.KeepBoilerplate, &s.removed).next
 	}
 	return s
 }
@@ -62,8 +111,16 @@ func (s *Scanner) Scan() bool {
 	if s.err != nil {
 		return false
 	}
+	if err := s.ctx.Err(); err != nil {
+		s.err = err
+		return false
+	}
 	for s.nready == len(s.ready) {
 		if s.done {
+			return false
+		}
+		if err := s.ctx.Err(); err != nil {
+			s.err = err
 			return false
 		}
 		s.ready, s.nready = s.ready[:0], 0 // reuse the buffer
@@ -72,13 +129,22 @@ func (s *Scanner) Scan() bool {
 		case err == io.EOF:
 			s.ready = s.cleaner.finish(s.ready)
 			s.done = true
+			s.capRemoved()
+			s.summarizeDropped()
 		case err != nil:
 			s.err = err
 			return false
+		case len(b.Text) > maxLine:
+			// Markup read whole can still hold a huge paragraph: cut it like a long line.
+			for _, piece := range cutBlock(b) {
+				s.ready = s.cleaner.add(piece, s.ready)
+			}
+			s.removed = append(s.removed, Removal{Line: b.Line, Kind: Notice, Reason: "paragraph longer than 1 MiB: cut into paragraphs at sentence ends"})
 		default:
 			s.ready = s.cleaner.add(b, s.ready)
 		}
 	}
+	s.capRemoved()
 	rb := s.ready[s.nready]
 	s.nready++
 	s.block = Block{Kind: rb.Kind, Level: rb.Level, Marker: rb.Marker, Text: rb.Text, Sentences: SplitSentences(rb.Text, s.lang)}
@@ -98,9 +164,16 @@ func (s *Scanner) Removed() []Removal { return s.removed }
 func (s *Scanner) Format() Format { return s.format }
 
 // Read reads a whole document from r. name is used for the format (when opt.Format is "") and in
-// errors. Errors about the content are *InputError.
+// errors. Errors about the content are *InputError. It is ReadContext with context.Background().
 func Read(r io.Reader, name string, opt Options) (*Document, error) {
-	s := NewScanner(r, name, opt)
+	return ReadContext(context.Background(), r, name, opt)
+}
+
+// ReadContext reads a whole document from r and stops with ctx.Err() when ctx is done (see
+// NewScannerContext). Errors about the content are *InputError, wrapping ErrEmpty, ErrBinary or
+// ErrInvalidUTF8 where they apply.
+func ReadContext(ctx context.Context, r io.Reader, name string, opt Options) (*Document, error) {
+	s := NewScannerContext(ctx, r, name, opt)
 	doc := &Document{Name: name, Format: s.format, Lang: s.lang}
 	for s.Scan() {
 		doc.Blocks = append(doc.Blocks, s.Block())
@@ -140,13 +213,47 @@ func wholeDocument(read func() (string, error), parse func(string) ([]rawBlock, 
 }
 
 // normalizeSpace collapses runs of white space (any Unicode space, including no-break spaces and
-// line breaks) into one ASCII space and trims the ends.
+// line breaks) into one ASCII space and trims the ends. One pass, no slice of words: blocks may
+// be a megabyte long.
 func normalizeSpace(s string) string {
 	if isNormalSpace(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is pending between words
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				space = b.Len() > 0
+				i++
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isNormalSpace reports whether s has no white space except single ASCII spaces between words.
 func isNormalSpace(s string) bool {
@@ -170,4 +277,23 @@ func isNormalSpace(s string) bool {
 		}
 	}
 	return true
+}
+
+// cutBlock cuts a block longer than maxLine into pieces of at most maxLine bytes, at sentence
+// ends where possible.
+func cutBlock(b rawBlock) []rawBlock {
+	var out []rawBlock
+	text := b.Text
+	for len(text) > maxLine {
+		cut := cutPoint([]byte(text[:maxLine]), maxLine-64<<10)
+		piece := b
+		piece.Text = strings.TrimRight(text[:cut], " ")
+		out = append(out, piece)
+		text = strings.TrimLeft(text[cut:], " ")
+	}
+	if text != "" {
+		b.Text = text
+		out = append(out, b)
+	}
+	return out
 }

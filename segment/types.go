@@ -1,9 +1,12 @@
 package segment
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format is an input or output document format.
@@ -67,11 +70,54 @@ type Span struct {
 	Start, End int
 }
 
-// Removal is something cleaning dropped from the input, kept so it can be explained.
+// Removal is a change reading made to the input's text, kept so it can be explained: mostly
+// text cleaning dropped (Kind ""), but also lines joined, characters replaced and notices about
+// how the input was read (its encoding, an over-long line cut).
 type Removal struct {
-	Line   int    // 1-based line of the input where the removed text started; 0 if unknown
-	Text   string // what was removed
-	Reason string // why, in a few words
+	Line   int        // 1-based line of the input where the changed text started; 0 if unknown
+	Text   string     // what was removed or replaced ("" for notices)
+	Reason string     // why, in a few words
+	Kind   ChangeKind // "" (Removed) unless another kind of change
+}
+
+// ChangeKind says what kind of change a Removal records.
+type ChangeKind string
+
+// The kinds of changes. The zero value is Removed, so older code that only knew removals still
+// reads them right.
+const (
+	Removed  ChangeKind = ""         // Text was dropped
+	Joined   ChangeKind = "joined"   // a line break was joined (Text shows the two line ends)
+	Replaced ChangeKind = "replaced" // Text was replaced (Reason says by what)
+	Notice   ChangeKind = "notice"   // nothing in the text changed; how it was read (Reason)
+)
+
+// String formats the change for --explain, after the file name and line: `removed "…": reason`,
+// `joined "…": reason`, `replaced "…": reason`, or `note: reason`.
+func (r Removal) String() string {
+	switch r.Kind {
+	case Notice:
+		return "note: " + r.Reason
+	case Removed:
+		return "removed " + strconv.Quote(shorten(r.Text, 100)) + ": " + r.Reason
+	}
+	return string(r.Kind) + " " + strconv.Quote(shorten(r.Text, 100)) + ": " + r.Reason
+}
+
+// shorten cuts s to at most n runes, marking the cut.
+func shorten(s string, n int) string {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return s
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if i >= len(s) {
+		return s
+	}
+	return s[:i] + "…"
 }
 
 // Document is an article as bitext sees it.
@@ -106,6 +152,9 @@ func (e *InputError) Error() string {
 	}
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", name, e.Line, e.Msg)
+	}
+	if errors.Is(e.Err, ErrEmpty) {
+		return name + ": " + e.Msg // no position to name
 	}
 	return fmt.Sprintf("%s: byte %d: %s", name, e.Offset, e.Msg)
 }

@@ -28,3 +28,104 @@ func InvalidUTF8(b []byte) int {
 func Line(b []byte, off int) int {
 	return 1 + bytes.Count(b[:min(max(off, 0), len(b))], []byte("\n"))
 }
+
+// LooksLatin1 reports whether the invalid UTF-8 in b looks like German or English text in
+// Windows-1252 or ISO-8859-1: nearly every invalid byte is a Latin-1 letter inside a word
+// ("Gr\xfc\xdfe") or Windows-1252 punctuation (curly quotes, dashes, ellipsis). Readers use it
+// to suggest the encoding in their error; it is a hint, not a decision to decode.
+func LooksLatin1(b []byte) bool {
+	invalid, plausible, letters := 0, 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError || size != 1 {
+			i += size
+			continue
+		}
+		invalid++
+		c := b[i]
+		switch {
+		case c >= 0xC0 && c != 0xD7 && c != 0xF7:
+			if i > 0 && isLatinLetterByte(b[i-1]) || i+1 < len(b) && isLatinLetterByte(b[i+1]) {
+				plausible++
+				letters++
+			}
+		case cp1252Punct(c):
+			plausible++
+		}
+		i++
+	}
+	return invalid > 0 && letters+plausible > 0 && plausible*10 >= invalid*9
+}
+
+// isLatinLetterByte: an ASCII letter. (A Latin-1 letter next to only other high bytes, as in
+// "\xff\xfe", is more likely binary or another encoding.)
+func isLatinLetterByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// cp1252Punct: € „ … ‘ ’ “ ” • – — and the Latin-1 signs § « ° ´ · » and the no-break space.
+func cp1252Punct(c byte) bool {
+	switch c {
+	case 0x80, 0x84, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0xA0, 0xA7, 0xAB, 0xB0, 0xB4, 0xB7, 0xBB:
+		return true
+	}
+	return false
+}
+
+// Endian is the byte order UTF16Pattern found.
+type Endian int
+
+// The results of UTF16Pattern.
+const (
+	NotUTF16 Endian = iota
+	LittleEndian
+	BigEndian
+)
+
+// UTF16Pattern recognises UTF-16 without a byte-order mark from the start of a file: in mostly
+// Latin text every other byte is zero (the high byte of each code unit), and the other bytes
+// are printable characters or line ends. Binary data with many NULs does not have both.
+func UTF16Pattern(head []byte) Endian {
+	n := len(head) &^ 1
+	pairs := n / 2
+	if pairs < 2 {
+		return NotUTF16
+	}
+	zeros := [2]int{}
+	for i := 0; i < n; i++ {
+		if head[i] == 0 {
+			zeros[i&1]++
+		}
+	}
+	// hi is the position (0 or 1) of the high byte in each pair.
+	hi := -1
+	switch {
+	case zeros[1]*10 >= pairs*6 && zeros[0]*10 <= pairs:
+		hi = 1
+	case zeros[0]*10 >= pairs*6 && zeros[1]*10 <= pairs:
+		hi = 0
+	default:
+		return NotUTF16
+	}
+	printable, latin := 0, 0
+	for i := 0; i+1 < n; i += 2 {
+		if head[i+hi] != 0 {
+			continue
+		}
+		latin++
+		if c := head[i+1-hi]; c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r' {
+			printable++
+		}
+	}
+	if printable*10 < latin*9 {
+		return NotUTF16
+	}
+	if hi == 1 {
+		return LittleEndian
+	}
+	return BigEndian
+}

@@ -50,3 +50,55 @@ func FuzzInvalidUTF8(f *testing.F) {
 		}
 	})
 }
+
+func TestLooksLatin1(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Gr\xfc\xdfe aus K\xf6ln", true},
+		{"Er sagte: \x84Ja.\x93", true},
+		{"Stra\xdfe", true},
+		{"valid UTF-8 Grüße", false}, // nothing invalid
+		{"\xff\xfe\xfd", false},
+		{"Text \xff.", false},
+		{"PK\x03\x04\x80\x81\x82\x83\x86\x87", false},
+	}
+	for _, tt := range tests {
+		if got := LooksLatin1([]byte(tt.in)); got != tt.want {
+			t.Errorf("LooksLatin1(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUTF16Pattern(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Endian
+	}{
+		{"H\x00a\x00l\x00l\x00o\x00\n\x00", LittleEndian},
+		{"\x00H\x00a\x00l\x00l\x00o\x00\r\x00\n", BigEndian},
+		{"G\x00r\x00\xfc\x00\xdf\x00e\x00 \x00\x1e\x20W\x00", LittleEndian}, // Grüße „W
+		{"Hallo", NotUTF16},
+		{"PK\x03\x04\x00\x00binary", NotUTF16},
+		{"\x01\x00\x02\x00\x03\x00\x04\x00", NotUTF16}, // zeros in place, but control characters
+		{"\x00\x00\x00\x00", NotUTF16},
+		{"H\x00", NotUTF16}, // too short to tell
+	}
+	for _, tt := range tests {
+		if got := UTF16Pattern([]byte(tt.in)); got != tt.want {
+			t.Errorf("UTF16Pattern(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzUTF16Pattern(f *testing.F) {
+	f.Add([]byte("H\x00a\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		e := UTF16Pattern(b)
+		if e != NotUTF16 && len(b) < 4 {
+			t.Fatalf("%q: %v from fewer than two code units", b, e)
+		}
+		LooksLatin1(b)
+	})
+}
