@@ -73,15 +73,31 @@ func mask(s string, locs [][]int) string {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-// germanNumbers finds the numbers, dates and times of a German text.
-func germanNumbers(s string) []numberMention {
+// spans returns the whole-match byte ranges of submatch results.
+func spans(ms [][]int) [][]int {
+	out := make([][]int, len(ms))
+	for i, m := range ms {
+		out[i] = m[:2]
+	}
+	return out
+}
+
+// germanNumbers finds the numbers, dates and times of a German text. Each pattern runs once
+// over the text (its matches are masked from the result, not searched again), and p is polled
+// between passes, each linear in the text.
+func germanNumbers(p *poller, s string) ([]numberMention, error) {
 	var out []numberMention
-	for _, m := range deDateRe.FindAllStringSubmatchIndex(s, -1) {
+	ms := deDateRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
 		day := atoi(s[m[2]:m[3]])
 		month := deMonths[strings.ToLower(s[m[4]:m[5]])]
 		out = append(out, numberMention{s[m[0]:m[1]], dateKey(month, day)})
 	}
-	s = mask(s, deDateRe.FindAllStringIndex(s, -1))
+	s = mask(s, spans(ms))
+	if err := p.tick(len(s)); err != nil {
+		return nil, err
+	}
+	var dates [][]int
 	for _, m := range deNumDateRe.FindAllStringSubmatchIndex(s, -1) {
 		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
 		if m[6] < 0 || day < 1 || day > 31 || month < 1 || month > 12 {
@@ -89,33 +105,50 @@ func germanNumbers(s string) []numberMention {
 		}
 		out = append(out, numberMention{s[m[0]:m[5]], dateKey(month, day)})
 		out = append(out, numberMention{s[m[6]:m[7]], numKey(float64(atoi(s[m[6]:m[7]])))})
-		s = mask(s, [][]int{{m[0], m[1]}})
+		dates = append(dates, m[:2]) // matches do not overlap: masking them all at the end is the same
 	}
-	for _, m := range deTimeRe.FindAllStringSubmatchIndex(s, -1) {
+	s = mask(s, dates)
+	if err := p.tick(len(s)); err != nil {
+		return nil, err
+	}
+	ms = deTimeRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
 		h, mi := atoi(s[m[2]:m[3]]), 0
 		if m[4] >= 0 {
 			mi = atoi(s[m[4]:m[5]])
 		}
 		out = append(out, numberMention{s[m[0]:m[1]], timeKey(h, mi)})
 	}
-	s = mask(s, deTimeRe.FindAllStringIndex(s, -1))
-	return append(out, plainNumbers(s, ',', '.', deScales)...)
+	s = mask(s, spans(ms))
+	if err := p.tick(len(s)); err != nil {
+		return nil, err
+	}
+	return append(out, plainNumbers(s, ',', '.', deScales)...), p.tick(len(s))
 }
 
 // englishNumbers finds the numbers, dates and times of an English text.
-func englishNumbers(s string) []numberMention {
+func englishNumbers(p *poller, s string) ([]numberMention, error) {
 	var out []numberMention
-	for _, m := range enDateMDRe.FindAllStringSubmatchIndex(s, -1) {
+	ms := enDateMDRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
 		month := enMonths[strings.ToLower(s[m[2]:m[3]])]
 		out = append(out, numberMention{s[m[0]:m[1]], dateKey(month, atoi(s[m[4]:m[5]]))})
 	}
-	s = mask(s, enDateMDRe.FindAllStringIndex(s, -1))
-	for _, m := range enDateDMRe.FindAllStringSubmatchIndex(s, -1) {
+	s = mask(s, spans(ms))
+	if err := p.tick(len(s)); err != nil {
+		return nil, err
+	}
+	ms = enDateDMRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
 		month := enMonths[strings.ToLower(s[m[4]:m[5]])]
 		out = append(out, numberMention{s[m[0]:m[1]], dateKey(month, atoi(s[m[2]:m[3]]))})
 	}
-	s = mask(s, enDateDMRe.FindAllStringIndex(s, -1))
-	for _, m := range enNumDateRe.FindAllStringSubmatchIndex(s, -1) {
+	s = mask(s, spans(ms))
+	if err := p.tick(len(s)); err != nil {
+		return nil, err
+	}
+	ms = enNumDateRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
 		a, b := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
 		month, day := a, b // US order unless impossible
 		if a > 12 {
@@ -124,8 +157,12 @@ func englishNumbers(s string) []numberMention {
 		out = append(out, numberMention{s[m[0]:m[1]], dateKey(month, day)},
 			numberMention{s[m[6]:m[7]], numKey(float64(atoi(s[m[6]:m[7]])))})
 	}
-	s = mask(s, enNumDateRe.FindAllStringIndex(s, -1))
-	for _, m := range enTimeRe.FindAllStringSubmatchIndex(s, -1) {
+	s = mask(s, spans(ms))
+	if err := p.tick(len(s)); err != nil {
+		return nil, err
+	}
+	ms = enTimeRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
 		var h, mi int
 		if m[2] >= 0 { // 2:30 p.m. / 2 pm
 			h = atoi(s[m[2]:m[3]])
@@ -143,8 +180,11 @@ func englishNumbers(s string) []numberMention {
 		}
 		out = append(out, numberMention{s[m[0]:m[1]], timeKey(h, mi)})
 	}
-	s = mask(s, enTimeRe.FindAllStringIndex(s, -1))
-	return append(out, plainNumbers(s, '.', ',', enScales)...)
+	s = mask(s, spans(ms))
+	if err := p.tick(len(s)); err != nil {
+		return nil, err
+	}
+	return append(out, plainNumbers(s, '.', ',', enScales)...), p.tick(len(s))
 }
 
 // plainNumbers reads digit groups with the given decimal and grouping separators, applying a
@@ -160,6 +200,10 @@ func plainNumbers(s string, decimal, group byte, scales map[string]float64) []nu
 		}
 		// a scale word right after the number ("2,5 Millionen", "2.5 million", "3bn")
 		rest := strings.TrimLeft(s[m[1]:], " \u00a0")
+		// Only a word at the very start counts; looking at a short prefix keeps a text of
+		// numbers without words from being searched to its end once per number. A word cut
+		// short there is longer than any scale word either way.
+		rest = rest[:min(len(rest), 64)]
 		if w := wordRe.FindString(rest); w != "" && strings.HasPrefix(rest, w) {
 			if f, ok := scales[strings.ToLower(w)]; ok {
 				v *= f
@@ -211,7 +255,19 @@ func parseLocalized(text string, decimal, group byte) (float64, bool) {
 // source. Small numbers spelled out on the other side ("zwei" ↔ "2", "two" ↔ "2") count as
 // present.
 func NumberMismatch(source, target string) (missing, extra []string) {
-	src, tgt := germanNumbers(source), englishNumbers(target)
+	missing, extra, _ = numberMismatch(nil, source, target)
+	return missing, extra
+}
+
+func numberMismatch(p *poller, source, target string) (missing, extra []string, err error) {
+	src, err := germanNumbers(p, source)
+	if err != nil {
+		return nil, nil, err
+	}
+	tgt, err := englishNumbers(p, target)
+	if err != nil {
+		return nil, nil, err
+	}
 	count := map[string]int{}
 	for _, m := range tgt {
 		count[m.Key]++
@@ -246,7 +302,7 @@ func NumberMismatch(source, target string) (missing, extra []string) {
 	}
 	sort.Strings(missing)
 	sort.Strings(extra)
-	return missing, extra
+	return missing, extra, nil
 }
 
 var monthAbbr = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}

@@ -78,7 +78,11 @@ func checkQA(p *poller, sources, targets []string, opt QAOptions) ([][]Flag, err
 			if err := p.tick(len(s) + len(t)); err != nil {
 				return nil, err
 			}
-			flags[i] = append(flags[i], checkPair(s, t)...)
+			fs, err := checkPair(p, s, t)
+			if err != nil {
+				return nil, err
+			}
+			flags[i] = append(flags[i], fs...)
 			if opt.Glossary != nil && strings.TrimSpace(t) != "" {
 				if err := p.tick(len(s) + len(t)); err != nil {
 					return nil, err
@@ -147,15 +151,21 @@ func hasLetter(s string) bool {
 }
 
 // checkPair runs the checks that need the source: untranslated output and numbers.
-func checkPair(s, t string) []Flag {
+func checkPair(p *poller, s, t string) ([]Flag, error) {
 	var out []Flag
 	if strings.TrimSpace(t) == "" {
-		return nil
+		return nil, nil
 	}
 	if reason := untranslated(s, t); reason != "" {
 		out = append(out, Flag{FlagUntranslated, reason})
 	}
-	missing, extra := NumberMismatch(s, t)
+	if err := p.tick(len(s) + len(t)); err != nil {
+		return nil, err
+	}
+	missing, extra, err := numberMismatch(p, s, t)
+	if err != nil {
+		return nil, err
+	}
 	if len(missing) > 0 || len(extra) > 0 {
 		var parts []string
 		if len(missing) > 0 {
@@ -166,7 +176,7 @@ func checkPair(s, t string) []Flag {
 		}
 		out = append(out, Flag{FlagNumber, strings.Join(parts, "; ")})
 	}
-	return out
+	return out, nil
 }
 
 var (

@@ -69,6 +69,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"scoreOf": func(seg Segment, m string) float64 { return seg.Scores[m] },
 	"signed":  func(d htmlData) orderedScores { return signedScores(d.Report, d.Systems[0].Corpus) },
 	"flagged": countFlagged,
+	"vis":     visibleHTML,
+	"vtext":   visibleText,
 	"qa":      qaSummary,
 }).Parse(htmlSource))
 
@@ -76,7 +78,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 // show the changed characters in <b>.
 func diffHTML(spans []DiffSpan) template.HTML {
 	var b strings.Builder
-	esc := template.HTMLEscapeString
+	esc := escapeVisible
 	chars := func(cs []DiffSpan, keep DiffOp) {
 		for _, c := range cs {
 			switch c.Op {
@@ -118,7 +120,9 @@ type HTMLOptions struct {
 // WriteHTML writes the report as one self-contained HTML page (inline CSS and script, no
 // external assets): the corpus table, a sortable per-segment table for each system with word
 // diffs against the reference, sentence scores and QA flags, and, when comparing systems, the
-// segments where they differ most. All text goes through html/template, so it is escaped.
+// segments where they differ most. All text goes through html/template, so it is escaped, and
+// control characters (C0 but tab and newline, DEL, C1, U+2028/2029, bidi controls, invalid
+// UTF-8) are shown as visible markers rather than raw.
 func WriteHTML(w io.Writer, r *Report, opt HTMLOptions) error {
 	title := opt.Title
 	if title == "" {

@@ -110,8 +110,6 @@ outer:
 	return best.delta, best.words, checked
 }
 
-
-
 // oldPerformShift moves words[start:start+length] to before position target.
 func oldPerformShift(words []int32, start, length, target int) []int32 {
 	out := make([]int32, 0, len(words))
