@@ -59,27 +59,45 @@ func (md *model) lengthCost(lx, ly float64) float64 {
 }
 
 // scorer computes bead costs at one level. The cosine of two groups is computed from dot
-// products of single units (the group vector is the sum of its units), and the cross dot
-// product of source unit p and target unit q is computed once and kept at lattice cell
-// (p+1, q+1) of the searched region, so each cell costs one sparse dot product per channel
-// whatever the number of bead shapes.
+// products of single units (the group vector is the sum of its units), and during the search the
+// cross dot product of source unit p and target unit q is computed once and kept at lattice cell
+// (p+1, q+1), so each cell costs one sparse dot product per channel whatever the number of bead
+// shapes. Only the rows a bead ending at the current row can reach are kept (a window of w rows),
+// so the cache is as small as the band's width; outside the search, dots are computed afresh.
 type scorer struct {
 	md    *model
 	lv    *level
 	r     *region
-	cross [][]float32 // [channel][cell]; NaN until computed
+	w     int           // rows in the window: the largest bead's source side plus one
+	cur   int           // the row being searched; -1 outside the search
+	cross [][][]float32 // [channel][row % w][column - lo[row]]; NaN until computed
 }
 
 func newScorer(md *model, lv *level, r *region) *scorer {
-	s := &scorer{md: md, lv: lv, r: r}
+	s := &scorer{md: md, lv: lv, r: r, w: md.maxA() + 1, cur: -1}
 	for range lv.chans {
-		c := make([]float32, r.cells)
-		for k := range c {
-			c[k] = nan32
-		}
-		s.cross = append(s.cross, c)
+		s.cross = append(s.cross, make([][]float32, s.w))
 	}
 	return s
+}
+
+// enterRow starts row i of the search: its cache slot is cleared for its columns.
+func (s *scorer) enterRow(i int) {
+	s.cur = i
+	n := int(s.r.hi[i]-s.r.lo[i]) + 1
+	for k := range s.cross {
+		row := growRow(s.cross[k][i%s.w], n)
+		for x := range row {
+			row[x] = nan32
+		}
+		s.cross[k][i%s.w] = row
+	}
+}
+
+// leave ends the search: the cache is dropped, and dots are computed when asked.
+func (s *scorer) leave() {
+	s.cur = -1
+	s.cross = nil
 }
 
 var nan32 = float32(math.NaN())
@@ -88,10 +106,10 @@ var nan32 = float32(math.NaN())
 func (s *scorer) crossDot(k, p, q int) float64 {
 	ch := &s.lv.chans[k]
 	i, j := p+1, q+1
-	if j < s.r.lo[i] || j > s.r.hi[i] {
-		return float64(dot(ch.src[p], ch.tgt[q])) // outside the region: rare, not cached
+	if i > s.cur || i <= s.cur-s.w || j < int(s.r.lo[i]) || j > int(s.r.hi[i]) {
+		return float64(dot(ch.src[p], ch.tgt[q])) // outside the window: rare, not cached
 	}
-	c := &s.cross[k][s.r.off[i]+j-s.r.lo[i]]
+	c := &s.cross[k][i%s.w][j-int(s.r.lo[i])]
 	if *c != *c { // NaN: not computed yet
 		*c = dot(ch.src[p], ch.tgt[q])
 	}

@@ -4,16 +4,18 @@ import "math"
 
 // region is the part of the DP lattice that is searched: for each row i (source units aligned
 // so far, 0..n), the columns lo[i]..hi[i] inclusive. Rows overlap, so a path always exists.
+// Columns are int32 (documents of up to two billion sentences): at a million sentences the
+// region's rows are a large part of what the search holds.
 type region struct {
-	lo, hi []int
+	lo, hi []int32
 	off    []int // index of (i, lo[i]) in the cell arrays
 	cells  int
 }
 
 func fullRegion(n, m int) *region {
-	r := &region{lo: make([]int, n+1), hi: make([]int, n+1)}
+	r := &region{lo: make([]int32, n+1), hi: make([]int32, n+1)}
 	for i := range r.hi {
-		r.hi[i] = m
+		r.hi[i] = int32(m)
 	}
 	r.index()
 	return r
@@ -22,7 +24,7 @@ func fullRegion(n, m int) *region {
 func (r *region) index() {
 	r.off = make([]int, len(r.lo)+1)
 	for i := range r.lo {
-		r.off[i+1] = r.off[i] + r.hi[i] - r.lo[i] + 1
+		r.off[i+1] = r.off[i] + int(r.hi[i]-r.lo[i]) + 1
 	}
 	r.cells = r.off[len(r.lo)]
 }
@@ -30,25 +32,50 @@ func (r *region) index() {
 // point is a lattice point: i source and j target units aligned.
 type point struct{ i, j int }
 
+// maxA is the largest number of source units of a bead shape: how many rows back a cell looks.
+func (md *model) maxA() int {
+	a := 0
+	for _, t := range md.types {
+		a = max(a, t.a)
+	}
+	return a
+}
+
+// growRow returns row resized to n, reusing its array when it is large enough.
+func growRow[T any](row []T, n int) []T {
+	if cap(row) < n {
+		return make([]T, n, n+n/4)
+	}
+	return row[:n]
+}
+
 // search finds the cheapest path from (0,0) to (n,m) inside the region and returns its points
-// together with the bead type index of each step.
-func search(md *model, lv *level, r *region) ([]point, []int, *scorer) {
-	cost := make([]float64, r.cells)
+// together with the bead type index of each step. Only the back pointers (one byte a cell) are
+// kept for the whole region: path costs live in a window of the last maxA+1 rows, which is all a
+// bead reaches back.
+func search(md *model, lv *level, r *region) ([]point, []int8, *scorer) {
 	back := make([]int8, r.cells)
 	sc := newScorer(md, lv, r)
+	w := sc.w
+	costRows := make([][]float64, w)
 	for i := 0; i <= lv.n; i++ {
-		base := r.off[i] - r.lo[i]
-		for j := r.lo[i]; j <= r.hi[i]; j++ {
+		lo, hi := int(r.lo[i]), int(r.hi[i])
+		row := growRow(costRows[i%w], hi-lo+1)
+		costRows[i%w] = row
+		sc.enterRow(i)
+		bk := back[r.off[i] : r.off[i]+hi-lo+1]
+		for j := lo; j <= hi; j++ {
+			lv.stop.tick()
 			best, arg := math.Inf(1), int8(-1)
 			if i == 0 && j == 0 {
 				best = 0
 			} else {
 				for k, t := range md.types {
 					pi, pj := i-t.a, j-t.b
-					if pi < 0 || pj < 0 || pj < r.lo[pi] || pj > r.hi[pi] {
+					if pi < 0 || pj < 0 || pj < int(r.lo[pi]) || pj > int(r.hi[pi]) {
 						continue
 					}
-					prev := cost[r.off[pi]+pj-r.lo[pi]]
+					prev := costRows[pi%w][pj-int(r.lo[pi])]
 					if prev >= best {
 						continue
 					}
@@ -57,16 +84,17 @@ func search(md *model, lv *level, r *region) ([]point, []int, *scorer) {
 					}
 				}
 			}
-			cost[base+j], back[base+j] = best, arg
+			row[j-lo], bk[j-lo] = best, arg
 		}
 	}
+	sc.leave()
 	var path []point
-	var steps []int
+	var steps []int8
 	i, j := lv.n, lv.m
 	for i > 0 || j > 0 {
 		path = append(path, point{i, j})
-		k := back[r.off[i]+j-r.lo[i]]
-		steps = append(steps, int(k))
+		k := back[r.off[i]+j-int(r.lo[i])]
+		steps = append(steps, k)
 		i -= md.types[k].a
 		j -= md.types[k].b
 	}
@@ -87,15 +115,15 @@ func reversePoints(p []point) {
 // project maps a path found on the coarse level (units of two fine units) to a region of the
 // fine level: the cells the coarse path covers, widened by w units in every direction.
 func project(path []point, n, m, w int) *region {
-	lo := make([]int, n+1)
-	hi := make([]int, n+1)
+	lo := make([]int32, n+1)
+	hi := make([]int32, n+1)
 	for i := range lo {
-		lo[i], hi[i] = m, 0
+		lo[i], hi[i] = int32(m), 0
 	}
 	for k := 0; k+1 < len(path); k++ {
 		p, q := path[k], path[k+1]
 		i0, i1 := min(2*p.i, n), min(2*q.i, n)
-		j0, j1 := min(2*p.j, m), min(2*q.j, m)
+		j0, j1 := int32(min(2*p.j, m)), int32(min(2*q.j, m))
 		for i := i0; i <= i1; i++ {
 			lo[i] = min(lo[i], j0)
 			hi[i] = max(hi[i], j1)
@@ -105,10 +133,10 @@ func project(path []point, n, m, w int) *region {
 	wl := slidingMin(lo, w)
 	wh := slidingMax(hi, w)
 	for i := range lo {
-		lo[i] = max(0, wl[i]-w)
-		hi[i] = min(m, wh[i]+w)
+		lo[i] = max(0, wl[i]-int32(w))
+		hi[i] = min(int32(m), wh[i]+int32(w))
 	}
-	lo[0], hi[n] = 0, m
+	lo[0], hi[n] = 0, int32(m)
 	// Monotone and overlapping rows keep every cell reachable.
 	for i := n - 1; i >= 0; i-- {
 		lo[i] = min(lo[i], lo[i+1])
@@ -124,8 +152,8 @@ func project(path []point, n, m, w int) *region {
 
 // slidingMin returns, for each index, the minimum of xs over the window of radius w around it.
 // The windows are small, so the simple quadratic form is fast enough and obviously right.
-func slidingMin(xs []int, w int) []int {
-	out := make([]int, len(xs))
+func slidingMin(xs []int32, w int) []int32 {
+	out := make([]int32, len(xs))
 	for i := range xs {
 		v := xs[i]
 		for k := max(0, i-w); k <= min(len(xs)-1, i+w); k++ {
@@ -136,8 +164,8 @@ func slidingMin(xs []int, w int) []int {
 	return out
 }
 
-func slidingMax(xs []int, w int) []int {
-	out := make([]int, len(xs))
+func slidingMax(xs []int32, w int) []int32 {
+	out := make([]int32, len(xs))
 	for i := range xs {
 		v := xs[i]
 		for k := max(0, i-w); k <= min(len(xs)-1, i+w); k++ {
@@ -155,16 +183,34 @@ var fullSearchCells = 300_000
 // searchWidth is how many units around the projected coarse path the fine search explores.
 const searchWidth = 6
 
-// coarseToFine solves lv, recursively solving a half-resolution version first when lv is large.
-func coarseToFine(md *model, lv *level, g, depth int) ([]point, []int, *scorer) {
-	var r *region
-	if (lv.n+1)*(lv.m+1) <= fullSearchCells || lv.n <= 2 || lv.m <= 2 {
-		r = fullRegion(lv.n, lv.m)
-	} else {
-		c := lv.downsample(depth + 1)
-		c.prepare(g)
-		cpath, _, _ := coarseToFine(md, c, g, depth+1)
-		r = project(cpath, lv.n, lv.m, searchWidth)
+// coarseToFine solves lv: when it is large, first a version of it at 1/2^d resolution small
+// enough to search whole, then each finer level inside the band around the coarser level's path.
+// Each coarse level is built from lv when it is needed and dropped after its search, so at most
+// lv and two coarser levels are held at once, whatever the depth.
+func coarseToFine(md *model, lv *level, g int) ([]point, []int8, *scorer) {
+	depth := 0
+	for n, m := lv.n, lv.m; (n+1)*(m+1) > fullSearchCells && n > 2 && m > 2; n, m = (n+1)/2, (m+1)/2 {
+		depth++
 	}
-	return search(md, lv, r)
+	var path []point
+	for d := depth; ; d-- {
+		c := lv
+		for k := 1; k <= d; k++ {
+			c = c.downsample(k)
+		}
+		if d > 0 {
+			c.prepare(g)
+		}
+		var r *region
+		if d == depth {
+			r = fullRegion(c.n, c.m)
+		} else {
+			r = project(path, c.n, c.m, searchWidth)
+		}
+		p, steps, sc := search(md, c, r)
+		if d == 0 {
+			return p, steps, sc
+		}
+		path = p
+	}
 }

@@ -1,8 +1,9 @@
 package align
 
 import (
-	"hash/fnv"
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,54 +17,138 @@ type channel struct {
 	weight   float64 // how much this channel counts in a bead's cost
 }
 
-// featureFunc extracts the raw features of one text.
-type featureFunc func(s string, add func(key string, w float32))
+// featureFunc extracts the raw features of one text: add receives each feature's key hash
+// (hashKey of the key, computed without building the key string) and weight.
+type featureFunc func(s string, add func(id uint32, w float32))
 
-func hashKey(k string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(k))
-	return h.Sum32()
+// FNV-1a, 32 bits, computed in place: keys are never built as strings, since one sentence has
+// dozens of features and a long document millions of sentences.
+const (
+	fnvOffset32 = 2166136261
+	fnvPrime32  = 16777619
+)
+
+func fnvString(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime32
+	}
+	return h
 }
 
-// newChannel extracts features of every sentence on both sides and weights them.
-func newChannel(src, tgt []string, fsrc, ftgt featureFunc, weight float64) *channel {
-	extract := func(texts []string, f featureFunc) ([]map[uint32]float32, map[uint32]int) {
-		out := make([]map[uint32]float32, len(texts))
-		df := map[uint32]int{}
-		for i, t := range texts {
-			m := map[uint32]float32{}
-			f(t, func(k string, w float32) { m[hashKey(k)] += w })
-			for id := range m {
-				df[id]++
-			}
-			out[i] = m
-		}
-		return out, df
+func hashKey(k string) uint32 { return fnvString(fnvOffset32, k) }
+
+// Hashes of the feature kinds' key prefixes, continued by the feature text.
+var (
+	hashNumber = hashKey("n:")
+	hashWord   = hashKey("w:")
+	hashPrefix = hashKey("p:")
+	hashPunct  = hashKey("c:")
+)
+
+// arena hands out vecs carved from large blocks, so that millions of short vectors cost neither
+// a slice allocation each nor the size-class rounding of small allocations.
+type arena struct{ buf []entry }
+
+const arenaBlock = 1 << 16
+
+func (a *arena) clone(v vec) vec {
+	if len(v) == 0 {
+		return nil
 	}
-	sm, sdf := extract(src, fsrc)
-	tm, tdf := extract(tgt, ftgt)
+	if len(v) > cap(a.buf)-len(a.buf) {
+		a.buf = make([]entry, 0, max(len(v), arenaBlock))
+	}
+	n := len(a.buf)
+	a.buf = append(a.buf, v...)
+	return a.buf[n:len(a.buf):len(a.buf)]
+}
+
+// extractor turns texts into sorted feature vectors with one reusable scratch buffer.
+type extractor struct {
+	scratch vec
+	add     func(uint32, float32)
+}
+
+func newExtractor() *extractor {
+	x := &extractor{}
+	x.add = func(id uint32, w float32) { x.scratch = append(x.scratch, entry{id, w}) }
+	return x
+}
+
+// features returns the features of s, sorted by id with equal ids summed, in the scratch buffer
+// (valid until the next call).
+func (x *extractor) features(s string, f featureFunc) vec {
+	x.scratch = x.scratch[:0]
+	f(s, x.add)
+	v := x.scratch
+	slices.SortFunc(v, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
+	out := v[:0]
+	for _, e := range v {
+		if k := len(out) - 1; k >= 0 && out[k].id == e.id {
+			out[k].w += e.w
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// newChannel extracts features of every sentence on both sides and weights them. Only the
+// source side is ever held unfiltered: target features are filtered against the source's as
+// they are extracted, and the source's are then filtered against the target's.
+func newChannel(st *stopper, src, tgt []string, fsrc, ftgt featureFunc, weight float64) *channel {
+	x := newExtractor()
+	var raw arena
+	sv := make([]vec, len(src))
+	sdf := map[uint32]int32{}
+	for i, s := range src {
+		st.tick()
+		v := x.features(s, fsrc)
+		for _, e := range v {
+			sdf[e.id]++
+		}
+		sv[i] = raw.clone(v)
+	}
+	var ta arena
+	tv := make([]vec, len(tgt))
+	tdf := map[uint32]int32{}
+	for i, t := range tgt {
+		st.tick()
+		v := x.features(t, ftgt)
+		k := v[:0]
+		for _, e := range v {
+			if sdf[e.id] > 0 {
+				tdf[e.id]++
+				k = append(k, e)
+			}
+		}
+		tv[i] = ta.clone(k)
+	}
 	n := float64(len(src) + len(tgt))
-	idf := map[uint32]float32{}
-	for id, a := range sdf {
-		if b, ok := tdf[id]; ok {
-			idf[id] = float32(math.Log(1 + n/float64(a+b)))
+	idf := make(map[uint32]float32, len(tdf))
+	for id, b := range tdf {
+		idf[id] = float32(math.Log(1 + n/float64(sdf[id]+b)))
+	}
+	sdf, tdf = nil, nil
+	for _, v := range tv {
+		for k := range v {
+			v[k].w *= idf[v[k].id]
 		}
 	}
-	build := func(ms []map[uint32]float32) []vec {
-		vs := make([]vec, len(ms))
-		for i, m := range ms {
-			for id, w := range m {
-				if f, ok := idf[id]; ok {
-					m[id] = w * f
-				} else {
-					delete(m, id)
-				}
+	var sa arena
+	for i, v := range sv {
+		st.tick()
+		k := x.scratch[:0]
+		for _, e := range v {
+			if f, ok := idf[e.id]; ok {
+				k = append(k, entry{e.id, e.w * f})
 			}
-			vs[i] = vecFromCounts(m)
 		}
-		return vs
+		x.scratch = k
+		sv[i] = sa.clone(k)
 	}
-	return &channel{src: build(sm), tgt: build(tm), weight: weight}
+	return &channel{src: sv, tgt: tv, weight: weight}
 }
 
 // normalizeText folds case and diacritics and collapses white space, for n-gram matching.
@@ -87,11 +172,18 @@ func normalizeText(s string) string {
 
 // charNgrams adds the character n-grams of s (case and diacritics folded) for each n in ns.
 func charNgrams(ns ...int) featureFunc {
-	return func(s string, add func(string, float32)) {
-		rs := []rune(" " + normalizeText(s) + " ")
+	return func(s string, add func(uint32, float32)) {
+		t := " " + normalizeText(s) + " "
+		// starts[k] is the byte offset of rune k; one more for the end.
+		starts := make([]int, 0, len(t)+1)
+		for i := range t {
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(t))
+		runes := len(starts) - 1
 		for _, n := range ns {
-			for i := 0; i+n <= len(rs); i++ {
-				add(string(rs[i:i+n]), 1)
+			for i := 0; i+n <= runes; i++ {
+				add(hashKey(t[starts[i]:starts[i+n]]), 1)
 			}
 		}
 	}
@@ -137,28 +229,40 @@ const prefixLen = 5
 
 // wordFeatures adds what a word and its translation share: numbers, identical tokens and
 // cognate prefixes.
-func wordFeatures(w string, add func(string, float32)) {
+func wordFeatures(w string, add func(uint32, float32)) {
 	switch {
 	case isNumber(w):
-		add("n:"+w, 2)
+		add(fnvString(hashNumber, w), 2)
 	case utf8.RuneCountInString(w) >= 2:
-		add("w:"+w, 1)
+		add(fnvString(hashWord, w), 1)
 		if utf8.RuneCountInString(w) >= prefixLen {
-			add("p:"+string([]rune(w)[:prefixLen]), 1)
+			add(fnvString(hashPrefix, w[:runeOffset(w, prefixLen)]), 1)
 		}
 	}
+}
+
+// runeOffset is the byte offset of rune k of s (len(s) when s is shorter).
+func runeOffset(s string, k int) int {
+	for i := range s {
+		if k == 0 {
+			return i
+		}
+		k--
+	}
+	return len(s)
 }
 
 // surface extracts the language-independent surface evidence of a sentence; with a dictionary,
 // the target-language features of the translations of its words too.
 func surface(d *Dictionary) featureFunc {
-	return func(s string, add func(string, float32)) {
+	return func(s string, add func(uint32, float32)) {
 		words, punct := tokens(s)
 		for _, w := range words {
 			wordFeatures(w, add)
 		}
 		for _, p := range punct {
-			add("c:"+string(p), 1)
+			var b [utf8.UTFMax]byte
+			add(fnvString(hashPunct, string(utf8.AppendRune(b[:0], p))), 1)
 		}
 		if d.Len() == 0 {
 			return

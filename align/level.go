@@ -13,6 +13,7 @@ type level struct {
 	srcLen, tgtLen []float64 // characters per unit
 	chans          []chanLevel
 	srcBrk, tgtBrk []bool // unit i starts a paragraph (a bead must not contain it after its start)
+	stop           *stopper
 }
 
 // chanLevel holds one channel's vectors at one level with what the scorer needs to compute the
@@ -40,7 +41,7 @@ const maxEntries = 64
 
 // downsample merges pairs of consecutive units.
 func (lv *level) downsample(depth int) *level {
-	c := &level{n: (lv.n + 1) / 2, m: (lv.m + 1) / 2}
+	c := &level{n: (lv.n + 1) / 2, m: (lv.m + 1) / 2, stop: lv.stop}
 	c.srcLen = pairSums(lv.srcLen)
 	c.tgtLen = pairSums(lv.tgtLen)
 	for _, ch := range lv.chans {
@@ -48,8 +49,8 @@ func (lv *level) downsample(depth int) *level {
 			weight:      ch.weight,
 			scale:       ch.scale,
 			unexplained: ch.unexplained,
-			src:         pairVecs(ch.src, depth),
-			tgt:         pairVecs(ch.tgt, depth),
+			src:         pairVecs(lv.stop, ch.src, depth),
+			tgt:         pairVecs(lv.stop, ch.tgt, depth),
 		})
 	}
 	return c
@@ -63,30 +64,63 @@ func pairSums(xs []float64) []float64 {
 	return out
 }
 
-func pairVecs(vs []vec, depth int) []vec {
+// pairVecs merges pairs of consecutive vectors. When the merged vectors would be longer than
+// maxEntries on average, about half of the features are kept, the same ones on both sides. The
+// merged sizes are counted first, so the vectors are built once, at their final size.
+func pairVecs(st *stopper, vs []vec, depth int) []vec {
 	out := make([]vec, (len(vs)+1)/2)
+	if len(out) == 0 {
+		return out
+	}
 	total := 0
 	for i := range out {
+		st.tick()
 		if 2*i+1 < len(vs) {
-			out[i] = mergeInto(nil, vs[2*i], vs[2*i+1])
+			total += unionSize(vs[2*i], vs[2*i+1])
 		} else {
-			out[i] = slices.Clone(vs[2*i])
+			total += len(vs[2*i])
 		}
-		total += len(out[i])
 	}
-	if len(out) > 0 && total/len(out) > maxEntries {
-		// Keep about half of the features, the same ones on both sides.
-		for i, v := range out {
-			k := v[:0]
-			for _, e := range v {
+	thin := total/len(out) > maxEntries
+	var a arena
+	var tmp vec
+	for i := range out {
+		st.tick()
+		if 2*i+1 < len(vs) {
+			tmp = merge2(tmp[:0], vs[2*i], vs[2*i+1])
+		} else {
+			tmp = append(tmp[:0], vs[2*i]...)
+		}
+		if thin {
+			k := tmp[:0]
+			for _, e := range tmp {
 				if mix(e.id)>>uint(depth%32)&1 == 0 {
 					k = append(k, e)
 				}
 			}
-			out[i] = k
+			tmp = k
 		}
+		out[i] = a.clone(tmp)
 	}
 	return out
+}
+
+// unionSize is len(merge2(nil, a, b)) without building it.
+func unionSize(a, b vec) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			i++
+			j++
+		}
+		n++
+	}
+	return n + len(a) - i + len(b) - j
 }
 
 func mix(x uint32) uint32 {
@@ -103,19 +137,20 @@ func mix(x uint32) uint32 {
 func (lv *level) prepare(g int) {
 	for k := range lv.chans {
 		ch := &lv.chans[k]
-		ch.srcSelf = selfDots(ch.src, g)
-		ch.tgtSelf = selfDots(ch.tgt, g)
-		ch.srcBase = baselines(ch.src, ch.srcSelf, ch.tgt, g)
-		ch.tgtBase = baselines(ch.tgt, ch.tgtSelf, ch.src, g)
+		ch.srcSelf = selfDots(lv.stop, ch.src, g)
+		ch.tgtSelf = selfDots(lv.stop, ch.tgt, g)
+		ch.srcBase = baselines(lv.stop, ch.src, ch.srcSelf, ch.tgt, g)
+		ch.tgtBase = baselines(lv.stop, ch.tgt, ch.tgtSelf, ch.src, g)
 		ch.good = calibrate(ch)
 	}
 }
 
-func selfDots(vs []vec, g int) [][]float32 {
+func selfDots(st *stopper, vs []vec, g int) [][]float32 {
 	out := make([][]float32, g)
 	for k := range out {
 		out[k] = make([]float32, len(vs))
 		for p := 0; p+k < len(vs); p++ {
+			st.tick()
 			out[k][p] = dot(vs[p], vs[p+k])
 		}
 	}
@@ -140,7 +175,7 @@ const randomSamples = 16
 // baselines returns, for each group size a in 1..g and start i, the mean cosine of the group
 // with randomly drawn units of the other side (Vecalign's normalization: some sentences are
 // similar to everything, and a match with them means less).
-func baselines(vs []vec, self [][]float32, others []vec, g int) [][]float32 {
+func baselines(st *stopper, vs []vec, self [][]float32, others []vec, g int) [][]float32 {
 	out := make([][]float32, g)
 	for a := range out {
 		out[a] = make([]float32, len(vs))
@@ -155,15 +190,19 @@ func baselines(vs []vec, self [][]float32, others []vec, g int) [][]float32 {
 		sample[r] = rng.IntN(len(others))
 		onorm[r] = math.Sqrt(float64(dot(others[sample[r]], others[sample[r]])))
 	}
-	// dots[p][r]: unit p with sample r. Group dots are sums of these.
-	dots := make([]float32, len(vs)*randomSamples)
-	for p, v := range vs {
-		for r, o := range sample {
-			dots[p*randomSamples+r] = dot(v, others[o])
-		}
-	}
-	for a := 1; a <= g; a++ {
-		for i := 0; i+a <= len(vs); i++ {
+	// dots[p%g][r]: unit p with sample r, for the g units a group starting at i can reach. Group
+	// dots are sums of these.
+	dots := make([]float32, g*randomSamples)
+	next := 0 // the first unit whose dots are not computed yet
+	for i := range vs {
+		for a := 1; a <= g && i+a <= len(vs); a++ {
+			for ; next < i+a; next++ {
+				st.tick()
+				row := dots[next%g*randomSamples:][:randomSamples]
+				for r, o := range sample {
+					row[r] = dot(vs[next], others[o])
+				}
+			}
 			n := math.Sqrt(groupNorm2(self, i, a))
 			if n == 0 {
 				continue
@@ -175,7 +214,7 @@ func baselines(vs []vec, self [][]float32, others []vec, g int) [][]float32 {
 				}
 				var d float64
 				for p := i; p < i+a; p++ {
-					d += float64(dots[p*randomSamples+r])
+					d += float64(dots[p%g*randomSamples+r])
 				}
 				tot += d / (n * onorm[r])
 			}
