@@ -12,16 +12,17 @@ const pollEvery = 1 << 16
 // without paying for a ctx.Err call on every step. A nil *poller never cancels, so the
 // context-free entry points (Metric.Stats, WordDiff, …) share the same code.
 type poller struct {
-	ctx  context.Context
-	work int
-	err  error
+	ctx   context.Context
+	every int // pollEvery; tests lower it to see that every loop polls
+	work  int
+	err   error
 }
 
 func newPoller(ctx context.Context) *poller {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return &poller{ctx: ctx}
+	return &poller{ctx: ctx, every: pollEvery}
 }
 
 // tick records n units of work and returns the context's error once it is cancelled. It
@@ -34,7 +35,7 @@ func (p *poller) tick(n int) error {
 		return p.err
 	}
 	p.work += n
-	if p.work < pollEvery {
+	if p.work < p.every {
 		return nil
 	}
 	p.work = 0

@@ -70,17 +70,19 @@ func WriteJSON(w io.Writer, r *Report) error {
 	}
 	if len(r.Systems) == 1 {
 		return enc.Encode(struct {
-			Version string `json:"version"`
+			Version string   `json:"version"`
+			Notices []string `json:"notices,omitempty"`
 			jsonSystem
-		}{r.Version, sys(r.Systems[0], false)})
+		}{r.Version, r.Notices, sys(r.Systems[0], false)})
 	}
 	out := struct {
 		Version       string           `json:"version"`
+		Notices       []string         `json:"notices,omitempty"`
 		Baseline      string           `json:"baseline"`
 		Bootstrap     *jsonBootstrap   `json:"bootstrap,omitempty"`
 		Systems       []jsonSystem     `json:"systems"`
 		MostDifferent []jsonDifference `json:"most_different"`
-	}{Version: r.Version, Baseline: r.Systems[0].Name, MostDifferent: []jsonDifference{}}
+	}{Version: r.Version, Notices: r.Notices, Baseline: r.Systems[0].Name, MostDifferent: []jsonDifference{}}
 	if len(r.Metrics) > 0 {
 		out.Bootstrap = &jsonBootstrap{r.Bootstrap, r.Seed}
 	}

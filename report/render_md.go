@@ -25,6 +25,10 @@ func mdEscape(s string) string {
 		case '\n', '\r':
 			b.WriteByte(' ')
 		default:
+			if invisible(r) { // rendered Markdown is HTML: show control characters, as WriteHTML does
+				b.WriteString("⟨" + marker(r) + "⟩")
+				continue
+			}
 			b.WriteRune(r)
 		}
 	}
@@ -74,6 +78,9 @@ func mdFlags(fs []Flag) string {
 func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# Translation quality report\n\n")
+	for _, n := range r.Notices {
+		fmt.Fprintf(bw, "> Note: %s\n\n", mdEscape(n))
+	}
 	if len(r.Metrics) > 0 {
 		fmt.Fprintf(bw, "| System |")
 		for _, m := range r.Metrics {

@@ -57,6 +57,9 @@ func segmentScores(r *Report, seg Segment) string {
 // with confidence intervals and p-values and the segments where the systems differ most.
 func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
+	for _, n := range r.Notices {
+		fmt.Fprintf(bw, "note: %s\n", n)
+	}
 	if len(r.Systems) == 1 {
 		s := r.Systems[0]
 		for _, sc := range s.Corpus {
