@@ -76,12 +76,19 @@ func FuzzReadJSONL(f *testing.F) {
 func FuzzReadTSV(f *testing.F) {
 	addVectors(f, ".tsv")
 	f.Add([]byte("a\\\tb\\\\\t\\n\n"))
+	f.Add([]byte(`\uFEFFa\u2028\u000C\u0000` + "\t" + `\u12 \uD800 \uZZZZ` + "\n"))
+	f.Add([]byte("\xFF\xFEa\x00\t\x00b\x00\n\x00"))
+	f.Add([]byte(" \t \n\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, TSV, data, nil) })
 }
 
 func FuzzReadTMX(f *testing.F) {
 	addVectors(f, ".tmx")
 	f.Add([]byte(`<tmx><header srclang="de"/><body><tu><tuv xml:lang="de"><seg>a&#xD;b</seg></tuv><tuv xml:lang="en"><seg/></tuv></tu></body></tmx>`))
+	f.Add([]byte(`<tmx><header srclang="de"/><body><tu><prop type="x-doc">ab</prop><prop type="x-bitext-controls">x-doc 1:U+0001</prop>` +
+		`<tuv xml:lang="de"><prop type="x-bitext-controls">0:U+0001 2:U+FFFE</prop><seg>ab</seg></tuv><tuv xml:lang="en"><seg>a<ph>&lt;br/&gt;</ph>b<ph type="lb"/>c` +
+		`<bpt i="1">&lt;a title="<sub>T</sub>"&gt;</bpt>d<ept i="1">\par</ept></seg></tuv></tu></body></tmx>`))
+	f.Add([]byte("\xFF\xFE<\x00t\x00m\x00x\x00>\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, TMX, data, nil) })
 }
 
@@ -114,6 +121,8 @@ func FuzzWriteRead(f *testing.F) {
 		f.Add(p.Source, p.Target, p.Doc, p.Paragraph, 0.5)
 	}
 	f.Add("\uFEFFbom", "\uFEFF", "", 0, 0.0)
+	f.Add("bell\x07 \x00 \uFFFE\r\n\v\f\u0085\u2028", "bad \xff\x1c", "doc\x01", 1, 0.25)
+	f.Add(" ", "\t", "", 0, 0.0)
 	f.Fuzz(func(t *testing.T, src, tgt, doc string, para int, conf float64) {
 		p := Pair{Source: src, Target: tgt, Doc: doc, Paragraph: para, Sentence: para / 2, Provider: doc, Confidence: conf,
 			Violations: []Violation{{Kind: "missing", SourceTerm: src, Expected: tgt}}}
