@@ -19,6 +19,8 @@ var abbrevNever = toSet(
 	"z.B", "z.T", "d.h", "o.g", "u.U", "u.v.m", "i.d.R", "v.a", "s.o", "s.u", "Bsp", "Mt", "Gen",
 	"Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Rev", "Hon", "Mr", "Mrs", "Ms", "Messrs",
 	"e.g", "i.e", "cf", "approx", "Dept", "Univ", "Ave", "Blvd", "Rd", "Gen", "Brig", "Adm",
+	"kath", "ev", "evang", "Hl", "hl", "Hll", "Abt",
+	"Bhf", "Hbf", "Pl", "Bez", "Kr", "Lkr", "Gde", "Reg", "Präs", "Vors", "stv", "stellv",
 )
 
 // abbrevBeforeNumber are abbreviations only when a number follows ("Nr. 5", "No. 5", "Art. 3");
@@ -31,7 +33,7 @@ var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "S", "p", "pp", "Vol", 
 var abbrevMayEnd = toSet(
 	"usw", "etc", "u.Ä", "o.Ä", "u.ä", "o.ä", "Mio", "Mrd", "Tsd", "Chr", "Jh", "Jhd", "Jhdt", "ff",
 	"Co", "Inc", "Ltd", "Corp", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "U.S.A", "al",
-	"Std", "km", "Bio", "Gr", "a", "Ä", "ä",
+	"Std", "km", "Bio", "Gr", "a", "Ä", "ä", "Sek",
 )
 
 // startersDE are words that commonly open a German sentence. Capitalised nouns also follow

@@ -40,6 +40,18 @@ func (s *splitter) split(spans []Span) []Span {
 				continue
 			}
 			i++
+		case (c == ':' || c == ';') && i > 0 && text[i-1] == ' ':
+			// An emoticon after a word ends the sentence when a new one clearly begins:
+			// "Kann ich nur weiterempfehlen ;-) So eben war ich …".
+			if k := emoticonLen(text[i:]); k > 0 && i+k < len(text) && text[i+k] == ' ' {
+				if n := s.nextAfter(i + k); n.pos < len(text) && !n.opener && (unicode.IsUpper(n.r) || unicode.IsDigit(n.r)) {
+					spans = appendSpan(spans, text, start, i+k)
+					start = skipSpaces(text, i+k)
+					i = start
+					continue
+				}
+			}
+			i++
 		case c == '.' || c == '!' || c == '?' || c == 0xE2 && hasPrefixAt(text, i, "…"):
 			termEnd := scanTerminators(text, i)
 			end := scanClosers(text, termEnd)
@@ -132,7 +144,7 @@ func isCloser(r rune) bool {
 
 func isOpener(r rune) bool {
 	switch r {
-	case '"', '\'', '(', '[', '„', '“', '‚', '‘', '»', '«', '‹', '›', '¿', '¡':
+	case '"', '\'', '(', '[', '„', '“', '‚', '‘', '»', '«', '‹', '›', '¿', '¡', '`':
 		return true
 	}
 	return false
@@ -177,7 +189,7 @@ func (s *splitter) nextAfter(end int) next {
 // canStart reports whether the text after a candidate end can start a sentence at all: an
 // upper-case letter or a digit, possibly after opening quotes or brackets.
 func (n next) canStart() bool {
-	return unicode.IsUpper(n.r) || unicode.IsDigit(n.r) || unicode.IsTitle(n.r)
+	return unicode.IsUpper(n.r) || unicode.IsDigit(n.r) || unicode.IsTitle(n.r) || n.r == '©' || n.r == '•'
 }
 
 func (s *splitter) isStarter(w string) bool {
@@ -235,11 +247,14 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 	if isNumeral(w) {
 		return s.numberEnds(start, ws, w, n)
 	}
+	if ws > 0 && isApostrophe(lastRune(text[:ws])) {
+		return true // "Das war's. Dann", "geht's.": an elided word, not an abbreviation
+	}
 	// Spaced abbreviations ("z. B.", "u. a.", "d. h.", "U. S."): join the pieces and look the
 	// whole up.
 	if single(w) {
 		if joined, ok := spacedAbbrev(text, ws, w); ok {
-			return s.abbrevEnds(joined, n)
+			return s.abbrevEnds(joined, n, false)
 		}
 		if unicode.IsLower(firstRune(w)) && !inSet(abbrevMayEnd, w) {
 			return false // "z." in "z. B.", "s." in "s. o."
@@ -249,12 +264,45 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 	if unicode.IsDigit(n.r) && inSet(abbrevBeforeNumber, w) {
 		return false // "Nr. 5", "No. 5", "Art. 3"
 	}
-	return s.abbrevEnds(w, n)
+	if isDomain(w) {
+		return true // "www.dhb.de. Leider", "info@dhb.de. Bitte"
+	}
+	return s.abbrevEnds(w, n, strings.TrimLeftFunc(text[start:ws], isOpenerOrSpace) == "")
 }
 
-// abbrevEnds applies the abbreviation lists to the word w before a dot.
-func (s *splitter) abbrevEnds(w string, n next) bool {
-	if inSet(abbrevNever, w) || inSet(abbrevNeverCapitalised, w) {
+func isOpenerOrSpace(r rune) bool { return isOpener(r) || isSpace(r) }
+
+// isDomain reports a host name such as "www.dhb.de" or "tagesschau.de": dotted pieces of which
+// at least two have two or more letters and the last is a top-level domain of letters
+// (unlike "U.S.A", "z.B", "i.d.R", whose pieces are single letters).
+func isDomain(w string) bool {
+	last := strings.LastIndexByte(w, '.')
+	if last <= 0 || last == len(w)-1 {
+		return false
+	}
+	tld := w[last+1:]
+	if len(tld) < 2 || len(tld) > 6 {
+		return false
+	}
+	for i := 0; i < len(tld); i++ {
+		if c := tld[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	long := 0
+	for _, p := range strings.Split(w, ".") {
+		if utf8.RuneCountInString(p) >= 2 {
+			long++
+		}
+	}
+	return long >= 2 && !inSet(abbrevNever, w) && !inSet(abbrevMayEnd, w)
+}
+
+// abbrevEnds applies the abbreviation lists to the word w before a dot. Abbreviations are
+// matched with their case: "schweiz." is one, "Schweiz." is the country; only at the start of a
+// sentence may a lower-case abbreviation be capitalised ("Vgl. Abschnitt 2").
+func (s *splitter) abbrevEnds(w string, n next, atStart bool) bool {
+	if inSet(abbrevNever, w) || atStart && inSet(abbrevNeverCapitalised, w) {
 		return false
 	}
 	if inSet(abbrevMayEnd, w) {
@@ -291,7 +339,13 @@ func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
 	if inSet(ordinalContextDE, prevWord(s.text, ws)) {
 		return false // "am 3. Advent", "der 2. Bundesliga"
 	}
-	return true
+	if !short {
+		return true // "bis zum 15.12. Danach"
+	}
+	// A short number with a dot before a capitalised word is an ordinal ("seit meinem 14.
+	// Lebensjahr", "des späten 15. Jahrhunderts", "in seiner 3. Wahlperiode"), unless the word
+	// opens sentences ("stieg auf 15. Die Polizei") or is a name after a count.
+	return s.isStarter(n.word) || n.opener
 }
 
 // wordStart returns where the word ending at i begins: letters, digits, marks and inner dots,
@@ -488,3 +542,13 @@ var abbrevNeverCapitalised = func() map[string]struct{} {
 	}
 	return m
 }()
+
+// emoticonLen returns the length of a smiley at the start of s (":-)", ";)", ":-(", ":D"), or 0.
+func emoticonLen(s string) int {
+	for _, e := range []string{":-)", ";-)", ":-(", ":-D", ":-P", ":)", ";)", ":(", ":D", ":P"} {
+		if strings.HasPrefix(s, e) {
+			return len(e)
+		}
+	}
+	return 0
+}
