@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 // fuzzParser checks what every parser must do with any input: return entries or an *Error
@@ -61,11 +63,15 @@ func FuzzParseTSV(f *testing.F) {
 }
 
 func FuzzParseCSV(f *testing.F) {
-	fuzzParser(f, CSV, seedFile(f, "seed.csv", 1000), "Kreml,Kremlin\n", "en,de,pos,description\nKremlin,Kreml,noun,x\n", "de,en\n\"a\"\"b\",c\n")
+	fuzzParser(f, CSV, seedFile(f, "seed.csv", 1000), "Kreml,Kremlin\n", "en,de,pos,description\nKremlin,Kreml,noun,x\n", "de,en\n\"a\"\"b\",c\n",
+		"de,en,description\n\"a \\\"b\\\"\",\"C:\\x\\\",d\n", "en-US,fr,pos,description\nx,y,,\n", "\xff\xfeK\x00,\x00K\x00\n\x00")
 }
 
 func FuzzParseTBX(f *testing.F) {
-	fuzzParser(f, TBX, tbxSample(3), tbxSample(2), "<martif><text><body><termEntry><langSet xml:lang=\"de\"><term>x</term></langSet></termEntry></body></text></martif>")
+	win1254 := "<?xml version='1.0' encoding=\"windows-1254\"?><martif><text><body><termEntry><langSet xml:lang=\"de\"><tig><term>\xfd\xf0</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>y</term></tig></langSet></termEntry></body></text></martif>"
+	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(tbxSample(2)[:600])
+	dct := v3Concept(sec("Amt", "<note>bitext: match=exact; case=sensitive</note>"), sec("office", "<min:administrativeStatus>admittedTerm-admn-sts</min:administrativeStatus><descrip type=\"reliabilityCode\">1</descrip>"))
+	fuzzParser(f, TBX, tbxSample(3), tbxSample(2), "<martif><text><body><termEntry><langSet xml:lang=\"de\"><term>x</term></langSet></termEntry></body></text></martif>", win1254, utf16, dct)
 }
 
 // FuzzFindSource checks that matches lie inside the text, in order, without overlap, and say
