@@ -46,14 +46,35 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 	}
 	n := 0
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		counts := tally{}
 		if f.SourceRegex == nil {
+			rows, err := tx.QueryContext(ctx, fmt.Sprintf(sqlDeleteGroups, where), args...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var g group
+				var m int
+				if err := rows.Scan(&g.provider, &g.model, &g.sourceLang, &g.targetLang, &g.imported, &m); err != nil {
+					rows.Close()
+					return err
+				}
+				counts[g] -= m
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
 			res, err := tx.ExecContext(ctx, fmt.Sprintf(sqlDeleteWhere, where), args...)
 			if err != nil {
 				return err
 			}
 			m, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
 			n = int(m)
-			return err
+			return counts.flush(ctx, tx)
 		}
 		scan, err := tx.PrepareContext(ctx, fmt.Sprintf(sqlDeleteScan, where))
 		if err != nil {
@@ -80,7 +101,8 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 			for rows.Next() {
 				var id int64
 				var source string
-				if err := rows.Scan(&id, &source); err != nil {
+				var g group
+				if err := rows.Scan(&id, &source, &g.provider, &g.model, &g.sourceLang, &g.targetLang, &g.imported); err != nil {
 					rows.Close()
 					return err
 				}
@@ -88,6 +110,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 				last = id
 				if f.SourceRegex.MatchString(source) {
 					ids = append(ids, id)
+					counts[g]--
 				}
 			}
 			rows.Close()
@@ -101,7 +124,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 			}
 			n += len(ids)
 			if read < deletePage {
-				return nil
+				return counts.flush(ctx, tx)
 			}
 		}
 	})
@@ -111,12 +134,18 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 	return n, nil
 }
 
-// Vacuum rebuilds the file without the space deleted entries left, and truncates the
-// write-ahead log. It needs free disk space about the size of the memory, and waits for (or
+// Vacuum rebuilds the file without the space deleted entries left, recounts the entries (in
+// case a tool other than bitext changed them) and truncates the write-ahead log. It needs free disk space about the size of the memory, and waits for (or
 // fails after the busy timeout on) other writers.
 func (db *DB) Vacuum(ctx context.Context) error {
 	if db.readOnly {
 		return db.errReadOnlyHandle()
+	}
+	if err := db.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, sqlRecount)
+		return err
+	}); err != nil {
+		return db.wrapErr("vacuum", err)
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()

@@ -390,6 +390,16 @@ func TestCountsFollowWrites(t *testing.T) {
 	check("import")
 	db.Delete(ctx, DeleteFilter{Provider: "google"})
 	check("delete")
+	db.Delete(ctx, DeleteFilter{SourceRegex: regexp.MustCompile("^b$")})
+	check("delete by regex")
+	// A write by another tool bypasses the counters; Vacuum recounts.
+	if _, err := db.sql.Exec("DELETE FROM entries WHERE source = 'a' AND scope = 0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Vacuum(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("vacuum after a foreign write")
 }
 
 // schemaV1 is the layout of schema version 1, as bitext wrote it.

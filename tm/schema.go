@@ -35,9 +35,10 @@ CREATE INDEX entries_imported ON entries (scope) WHERE scope != 0;
 `
 
 // schemaCounts is what version 2 adds: the number of entries per provider, model, language
-// pair and kind, kept by triggers in the transaction that changes entries (whoever writes:
-// this process, another one, or a future tool), so that Stats reads a handful of rows. The
-// triggers are SQLite syntax; a PostgreSQL store states the same with plpgsql functions.
+// pair and kind, so that Stats reads a handful of rows. This package updates it in the
+// transaction that changes entries, from counts it keeps anyway while writing. (Triggers would
+// also count writes by other tools, but they cost a quarter of the import's CPU: each makes
+// every INSERT run a sub-program and keep a statement journal.) Vacuum recounts.
 const schemaCounts = `
 CREATE TABLE counts (
 	provider    TEXT    NOT NULL,
@@ -48,26 +49,6 @@ CREATE TABLE counts (
 	n           INTEGER NOT NULL,
 	PRIMARY KEY (provider, model, source_lang, target_lang, imported)
 ) WITHOUT ROWID;
-CREATE TRIGGER entries_count_insert AFTER INSERT ON entries BEGIN
-	INSERT INTO counts (provider, model, source_lang, target_lang, imported, n)
-	VALUES (new.provider, new.model, new.source_lang, new.target_lang, new.scope != 0, 1)
-	ON CONFLICT (provider, model, source_lang, target_lang, imported) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER entries_count_delete AFTER DELETE ON entries BEGIN
-	UPDATE counts SET n = n - 1
-	WHERE provider = old.provider AND model = old.model AND source_lang = old.source_lang
-		AND target_lang = old.target_lang AND imported = (old.scope != 0);
-END;
--- Updates never move an entry between groups today (the key covers these fields); the
--- trigger keeps the counts right should a later version do so.
-CREATE TRIGGER entries_count_update AFTER UPDATE OF provider, model, source_lang, target_lang, scope ON entries BEGIN
-	UPDATE counts SET n = n - 1
-	WHERE provider = old.provider AND model = old.model AND source_lang = old.source_lang
-		AND target_lang = old.target_lang AND imported = (old.scope != 0);
-	INSERT INTO counts (provider, model, source_lang, target_lang, imported, n)
-	VALUES (new.provider, new.model, new.source_lang, new.target_lang, new.scope != 0, 1)
-	ON CONFLICT (provider, model, source_lang, target_lang, imported) DO UPDATE SET n = n + 1;
-END;
 `
 
 // fillCounts counts the entries of a version 1 memory once, when it is migrated.
@@ -80,19 +61,23 @@ const (
 	sqlSetUserVersion = "PRAGMA user_version = 2"
 	sqlTableCount     = "SELECT count(*) FROM sqlite_schema"
 
-	// sqlUpsertMT stores a machine translation, replacing an earlier one under the same key.
-	sqlUpsertMT = `INSERT INTO entries
-	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT (key) DO UPDATE SET source = excluded.source, target = excluded.target, updated = excluded.updated`
+	// sqlInsertOne stores an entry unless its key exists (then sqlReplace updates it). Two
+	// statements instead of an upsert, because only a real insert changes the counts.
+	sqlInsertOne = sqlInsertHead + sqlInsertRow
 
-	// sqlInsertHead and sqlInsertRow make the multi-row INSERT of an import; the import has
-	// already looked the keys up under the write lock, so no row conflicts.
-	sqlInsertHead = `INSERT INTO entries
+	// sqlInsertHead and sqlInsertRow make the multi-row INSERT of an import, which skips the
+	// keys that exist (the import then resolves them). OR IGNORE rather than ON CONFLICT DO
+	// NOTHING: with no constraint left that aborts, SQLite keeps no statement journal.
+	sqlInsertHead = `INSERT OR IGNORE INTO entries
 	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
 	VALUES `
 	sqlInsertRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-	insertCols   = 12
+
+	// sqlMaxID is the largest id, below which an import's batch finds the entries it did not
+	// insert itself.
+	sqlMaxID = "SELECT coalesce(max(id), 0) FROM entries"
+	// sqlLookupBefore follows a lookup of an import batch: entries older than the batch.
+	sqlLookupBefore = " AND id <= ?"
 
 	// sqlReplace gives an existing entry a newer source and target (an import's conflict
 	// resolved in favour of the newest).
@@ -103,6 +88,12 @@ const (
 
 	// sqlLookupHead is followed by "(?,?,…)": the entries under any of the hashes.
 	sqlLookupHead = "SELECT key, target FROM entries WHERE key IN "
+
+	// sqlAddCount adds to a counter.
+	sqlAddCount = `INSERT INTO counts (provider, model, source_lang, target_lang, imported, n) VALUES (?, ?, ?, ?, ?, ?)
+	ON CONFLICT (provider, model, source_lang, target_lang, imported) DO UPDATE SET n = n + excluded.n`
+	// sqlRecount rebuilds the counters from the entries.
+	sqlRecount = "DELETE FROM counts; " + fillCounts
 
 	// sqlStatsCounts reads the counters version 2 keeps.
 	sqlStatsCounts = "SELECT provider, model, source_lang, target_lang, imported, n FROM counts WHERE n > 0"
@@ -120,7 +111,10 @@ const (
 	ORDER BY id`
 
 	// sqlDeleteScan pages through candidates of a Delete by id; "%s" is the filter.
-	sqlDeleteScan = "SELECT id, source FROM entries WHERE id > ? AND %s ORDER BY id LIMIT ?"
+	sqlDeleteScan = "SELECT id, source, provider, model, source_lang, target_lang, scope != 0 FROM entries WHERE id > ? AND %s ORDER BY id LIMIT ?"
+	// sqlDeleteGroups counts what a Delete without a regular expression removes; "%s" is the filter.
+	sqlDeleteGroups = `SELECT provider, model, source_lang, target_lang, scope != 0, count(*) FROM entries WHERE %s
+	GROUP BY provider, model, source_lang, target_lang, scope != 0`
 	sqlDeleteID   = "DELETE FROM entries WHERE id = ?"
 	// sqlDeleteWhere deletes without reading sources when no regular expression applies.
 	sqlDeleteWhere = "DELETE FROM entries WHERE %s"

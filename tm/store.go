@@ -23,19 +23,39 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
-			ins, err := tx.PrepareContext(ctx, sqlUpsertMT)
+			ins, err := tx.PrepareContext(ctx, sqlInsertOne)
 			if err != nil {
 				return err
 			}
 			defer ins.Close()
+			var upd *sql.Stmt
+			counts := tally{}
 			now := time.Now().Unix()
 			for i := start; i < end; i++ {
 				nk := ks[i].normalize()
-				if _, err := ins.ExecContext(ctx, row(nk, nk.hash(scopeMT), scopeMT, ks[i].Source, targets[i], now)...); err != nil {
+				hash := nk.hash(scopeMT)
+				res, err := ins.ExecContext(ctx, row(nk, hash, scopeMT, ks[i].Source, targets[i], now)...)
+				if err != nil {
+					return err
+				}
+				if n, err := res.RowsAffected(); err != nil {
+					return err
+				} else if n == 1 {
+					counts.add(nk, scopeMT, 1)
+					continue
+				}
+				// The key exists: the newer translation replaces the older.
+				if upd == nil {
+					if upd, err = tx.PrepareContext(ctx, sqlReplace); err != nil {
+						return err
+					}
+					defer upd.Close()
+				}
+				if _, err := upd.ExecContext(ctx, ks[i].Source, targets[i], now, hash); err != nil {
 					return err
 				}
 			}
-			return nil
+			return counts.flush(ctx, tx)
 		})
 		if err != nil {
 			return db.wrapErr("store", err)
@@ -83,7 +103,7 @@ func (k normKey) scoped(s scope) normKey {
 	return k
 }
 
-// row is the values of an entry in the column order of sqlUpsertMT and sqlInsertRow.
+// row is the values of an entry in the column order of sqlInsertRow.
 func row(k normKey, hash []byte, s scope, source, target string, now int64) []any {
 	k = k.scoped(s)
 	return []any{hash, int(s), k.provider, k.model, k.sourceLang, k.targetLang,

@@ -143,13 +143,16 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 	}
 	defer tx.Rollback()
 	imp := &importer{tx: tx, policy: policy, now: time.Now().Unix(), res: &res,
-		index: make(map[[hashLen]byte]int, importBatch), stmts: make(map[int]*sql.Stmt)}
+		index: make(map[[hashLen]byte]int, importBatch), stmts: make(map[string]*sql.Stmt), counts: tally{}}
 	defer imp.close()
 	err = func() error {
 		for {
 			p, err := r.Next()
 			if err == io.EOF {
-				return imp.flush(ctx)
+				if err := imp.flush(ctx); err != nil {
+					return err
+				}
+				return imp.counts.flush(ctx, tx)
 			}
 			if err != nil {
 				return err
@@ -202,10 +205,11 @@ type importer struct {
 	now    int64
 	res    *ImportResult
 
-	batch []importItem
-	index map[[hashLen]byte]int // key → position in batch
-	stmts map[int]*sql.Stmt     // lookups by size (negative: inserts of -n rows), prepared once per import
-	args  []any
+	batch  []importItem
+	index  map[[hashLen]byte]int // key → position in batch
+	stmts  map[string]*sql.Stmt  // by query text, prepared once per import
+	counts tally
+	args   []any
 }
 
 type importItem struct {
@@ -213,7 +217,7 @@ type importItem struct {
 	nk             normKey
 	scope          scope
 	source, target string
-	done           bool // found in the memory: counted, nothing to insert
+	existed        bool // the memory had the key before this batch
 }
 
 // add puts a pair into the batch, or counts it against a pair of the batch with its key.
@@ -235,8 +239,9 @@ func (imp *importer) add(nk normKey, s scope, source, target string) {
 	imp.batch = append(imp.batch, importItem{key: key, nk: nk, scope: s, source: source, target: target})
 }
 
-// flush looks the batch's keys up in the memory (which holds the earlier batches: the
-// transaction sees its own writes), resolves what exists and inserts the rest.
+// flush inserts the batch, skipping keys the memory already has (from before the import or
+// from earlier batches: the transaction sees its own writes), then resolves those keys. A
+// fresh key costs one b-tree descent; only batches where some key existed pay a second query.
 func (imp *importer) flush(ctx context.Context) error {
 	if len(imp.batch) == 0 {
 		return nil
@@ -249,19 +254,70 @@ func (imp *importer) flush(ctx context.Context) error {
 		clear(imp.index)
 	}()
 
-	size := lookupSize(len(imp.batch))
-	lookup, err := imp.stmt(ctx, size, func() string { return lookupQuery(size) })
+	// Rows inserted now get ids above the largest one: rowids of an INTEGER PRIMARY KEY are
+	// max+1 (short of 2^63), so an id at most maxID marks an entry that existed before.
+	maxStmt, err := imp.stmt(ctx, sqlMaxID)
 	if err != nil {
 		return err
 	}
+	var maxID int64
+	if err := maxStmt.QueryRowContext(ctx).Scan(&maxID); err != nil {
+		return err
+	}
+
+	// Insert insertRows per statement and the rest one by one.
+	inserted := 0
 	args := imp.args[:0]
+	for start := 0; start < len(imp.batch); {
+		n := insertRows
+		if len(imp.batch)-start < n {
+			n = 1
+		}
+		ins, err := imp.stmt(ctx, insertQuery(n))
+		if err != nil {
+			return err
+		}
+		args = args[:0]
+		for i := start; i < start+n; i++ {
+			it := &imp.batch[i]
+			args = append(args, row(it.nk, it.key[:], it.scope, it.source, it.target, imp.now)...)
+		}
+		res, err := ins.ExecContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		m, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		inserted += int(m)
+		start += n
+	}
+	imp.res.Stored += inserted
+	imp.args = args[:0]
+	if inserted == len(imp.batch) {
+		for i := range imp.batch {
+			imp.counts.add(imp.batch[i].nk, imp.batch[i].scope, 1)
+		}
+		return nil
+	}
+
+	// Some keys existed: compare their targets.
+	size := lookupSize(len(imp.batch))
+	lookup, err := imp.stmt(ctx, lookupQuery(size)+sqlLookupBefore)
+	if err != nil {
+		return err
+	}
+	args = args[:0]
 	for i := range imp.batch {
 		args = append(args, imp.batch[i].key[:])
 	}
 	for len(args) < size {
 		args = append(args, nil)
 	}
+	args = append(args, maxID)
 	rows, err := lookup.QueryContext(ctx, args...)
+	imp.args = args[:0]
 	if err != nil {
 		return err
 	}
@@ -277,24 +333,27 @@ func (imp *importer) flush(ctx context.Context) error {
 		if !ok {
 			continue
 		}
-		it := &imp.batch[i]
-		it.done = true
-		switch {
-		case it.target == target:
+		imp.batch[i].existed = true
+		if imp.batch[i].target == target {
 			imp.res.Duplicates++
-		default:
-			imp.res.Conflicting++
-			if imp.policy == KeepNewest {
-				replace = append(replace, i)
-			}
+			continue
+		}
+		imp.res.Conflicting++
+		if imp.policy == KeepNewest {
+			replace = append(replace, i)
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	for i := range imp.batch {
+		if !imp.batch[i].existed {
+			imp.counts.add(imp.batch[i].nk, imp.batch[i].scope, 1)
+		}
+	}
 	if len(replace) > 0 {
-		upd, err := imp.stmt(ctx, 0, func() string { return sqlReplace })
+		upd, err := imp.stmt(ctx, sqlReplace)
 		if err != nil {
 			return err
 		}
@@ -305,49 +364,24 @@ func (imp *importer) flush(ctx context.Context) error {
 			}
 		}
 	}
-
-	// Insert the new pairs, insertRows per statement and the rest one by one.
-	var pending []*importItem
-	for i := range imp.batch {
-		if !imp.batch[i].done {
-			pending = append(pending, &imp.batch[i])
-		}
-	}
-	for len(pending) > 0 {
-		n := insertRows
-		if len(pending) < n {
-			n = 1
-		}
-		ins, err := imp.stmt(ctx, -n, func() string {
-			return sqlInsertHead + sqlInsertRow + strings.Repeat(","+sqlInsertRow, n-1)
-		})
-		if err != nil {
-			return err
-		}
-		args = args[:0]
-		for _, it := range pending[:n] {
-			args = append(args, row(it.nk, it.key[:], it.scope, it.source, it.target, imp.now)...)
-		}
-		if _, err := ins.ExecContext(ctx, args...); err != nil {
-			return err
-		}
-		imp.res.Stored += n
-		pending = pending[n:]
-	}
-	imp.args = args[:0]
 	return nil
 }
 
-// stmt returns the statement prepared under id in this import's transaction.
-func (imp *importer) stmt(ctx context.Context, id int, query func() string) (*sql.Stmt, error) {
-	if s := imp.stmts[id]; s != nil {
+// insertQuery inserts n rows, skipping those whose key exists.
+func insertQuery(n int) string {
+	return sqlInsertHead + sqlInsertRow + strings.Repeat(","+sqlInsertRow, n-1)
+}
+
+// stmt returns query prepared in this import's transaction, once.
+func (imp *importer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if s := imp.stmts[query]; s != nil {
 		return s, nil
 	}
-	s, err := imp.tx.PrepareContext(ctx, query())
+	s, err := imp.tx.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	imp.stmts[id] = s
+	imp.stmts[query] = s
 	return s, nil
 }
 

@@ -1,0 +1,44 @@
+package tm
+
+import (
+	"context"
+	"database/sql"
+)
+
+// group is one counter of the counts table.
+type group struct {
+	provider, model, sourceLang, targetLang string
+	imported                                bool
+}
+
+// tally collects the changes to the counters during one write transaction, written by flush
+// before the transaction commits.
+type tally map[group]int
+
+// add counts d entries of scope s under the (unscoped) key k.
+func (t tally) add(k normKey, s scope, d int) {
+	k = k.scoped(s)
+	t[group{k.provider, k.model, k.sourceLang, k.targetLang, s != scopeMT}] += d
+}
+
+// flush adds the tally to the counts table and empties it.
+func (t tally) flush(ctx context.Context, tx *sql.Tx) error {
+	if len(t) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, sqlAddCount)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for g, n := range t {
+		if n == 0 {
+			continue
+		}
+		if _, err := stmt.ExecContext(ctx, g.provider, g.model, g.sourceLang, g.targetLang, g.imported, n); err != nil {
+			return err
+		}
+	}
+	clear(t)
+	return nil
+}
