@@ -27,8 +27,10 @@ func writeAlignment(c *cli.Context, format string, src, tgt *alignSide, beads []
 		beads = kept
 	}
 	out := c.String("output")
+	warnings := newCorpusWarnings(c.App.ErrWriter)
+	defer warnings.done()
 	if format == "moses" {
-		return writeAlignMoses(c.Context, out, src, tgt, beads)
+		return writeAlignMoses(c.Context, out, src, tgt, beads, warnings.warn)
 	}
 	write := func(w io.Writer) error {
 		switch format {
@@ -37,7 +39,7 @@ func writeAlignment(c *cli.Context, format string, src, tgt *alignSide, beads []
 		case "ladder":
 			return align.WriteLadder(w, beads)
 		}
-		cw, err := corpus.NewWriter(corpus.Format(format), w, corpus.WriterOptions{SourceLang: src.lang, TargetLang: tgt.lang, ToolVersion: buildVersion()})
+		cw, err := corpus.NewWriter(corpus.Format(format), w, corpus.WriterOptions{SourceLang: src.lang, TargetLang: tgt.lang, ToolVersion: buildVersion(), Warn: warnings.warn})
 		if err != nil {
 			return err
 		}
@@ -82,14 +84,14 @@ func joinSentences(ss []string, idx []int) string {
 }
 
 // writeAlignMoses writes PREFIX.SRCLANG and PREFIX.TGTLANG, both or neither.
-func writeAlignMoses(ctx context.Context, prefix string, src, tgt *alignSide, beads []align.Bead) error {
+func writeAlignMoses(ctx context.Context, prefix string, src, tgt *alignSide, beads []align.Bead, warn func(corpus.Warning)) error {
 	srcPath, tgtPath := prefix+"."+src.lang, prefix+"."+tgt.lang
 	if srcPath == tgtPath {
 		return usageErrorf("--format moses: --src-lang and --tgt-lang must differ")
 	}
 	return outfile.WriteFile(ctx, srcPath, func(sw io.Writer) error {
 		return outfile.WriteFile(ctx, tgtPath, func(tw io.Writer) error {
-			cw, err := corpus.NewWriter(corpus.Moses, sw, corpus.WriterOptions{Target: tw, SourceLang: src.lang, TargetLang: tgt.lang})
+			cw, err := corpus.NewWriter(corpus.Moses, sw, corpus.WriterOptions{Target: tw, SourceLang: src.lang, TargetLang: tgt.lang, Warn: warn})
 			if err != nil {
 				return err
 			}

@@ -75,7 +75,7 @@ func tmExport(c *cli.Context) error {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return inputError(fmt.Errorf("no translation memory at %s", path))
 	}
-	db, err := tm.Open(path)
+	db, err := tm.OpenReadOnly(path)
 	if err != nil {
 		return err
 	}
@@ -101,8 +101,10 @@ func tmExport(c *cli.Context) error {
 	if len(files) > 1 {
 		target = files[1]
 	}
+	warnings := newCorpusWarnings(c.App.ErrWriter)
+	defer warnings.done()
 	w, err := corpus.NewWriter(format, main, corpus.WriterOptions{
-		SourceLang: srcLang, TargetLang: tgtLang, Target: target, ToolVersion: buildVersion(),
+		SourceLang: srcLang, TargetLang: tgtLang, Target: target, ToolVersion: buildVersion(), Warn: warnings.warn,
 	})
 	if err != nil {
 		return usageError(err)

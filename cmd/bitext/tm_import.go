@@ -19,13 +19,15 @@ func tmImportCommand() *cli.Command {
 		Description: "Imported pairs are exact-match hits for any provider and model, and take precedence over\n" +
 			"machine translations. With --provider-scoped they are hits only for --provider (and --model),\n" +
 			"or, without those flags, for the provider and model each pair names (as tm export writes them).\n" +
-			"Each file is imported in one transaction: a malformed file imports nothing.",
+			"Each file is imported in one transaction: a malformed file imports nothing. The summary counts the\n" +
+			"pairs read, stored, duplicates (same source and target) and conflicts (same source, another target).",
 		Flags: append([]cli.Flag{
 			tmPathFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "input `FORMAT`: tmx, jsonl, tsv or moses (default: from the extension, else tmx)"},
 			&cli.BoolFlag{Name: "provider-scoped", Usage: "make the pairs hits only for one provider (and model)"},
 			&cli.StringFlag{Name: "provider", Usage: "with --provider-scoped: the provider `NAME` (openai, google, …)"},
 			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL` (default: any model of the provider)"},
+			&cli.StringFlag{Name: "on-conflict", Value: "newest", Usage: "`POLICY` when a source already has another translation: newest (the pair read last wins) or first"},
 		}, tmLangFlags()...),
 		Action: tmImport,
 	}
@@ -52,7 +54,12 @@ func tmImport(c *cli.Context) error {
 		}
 		format = f
 	}
+	onConflict, err := tm.ParseConflictPolicy(c.String("on-conflict"))
+	if err != nil {
+		return usageError(err)
+	}
 	opt := tm.ImportOptions{
+		OnConflict:     onConflict,
 		SourceLang:     c.String("source-lang"),
 		TargetLang:     c.String("target-lang"),
 		ProviderScoped: c.Bool("provider-scoped"),
@@ -104,16 +111,15 @@ func tmImportFiles(c *cli.Context, f corpus.Format, name, targetName string, opt
 		return err
 	}
 	defer db.Close()
-	counted := &tmCountingReader{r: r}
-	n, err := db.Import(c.Context, counted, opt)
+	res, err := db.ImportPairs(c.Context, r, opt)
 	if err != nil {
+		if c.Context.Err() != nil {
+			return err
+		}
 		return inputError(err)
 	}
 	if !c.Bool("quiet") {
-		msg := fmt.Sprintf("imported %d pairs from %s into %s", n, name, db.Path())
-		if skipped := counted.n - n; skipped > 0 {
-			msg += fmt.Sprintf("; skipped %d with an empty side", skipped)
-		}
+		msg := fmt.Sprintf("imported %s into %s: %s", name, db.Path(), res)
 		if s, ok := r.(interface{ Skipped() int }); ok && s.Skipped() > 0 {
 			msg += fmt.Sprintf("; skipped %d translation units without both %s and %s", s.Skipped(), opt.SourceLang, opt.TargetLang)
 		}
@@ -132,18 +138,4 @@ func tmOpenInput(c *cli.Context, name string) (io.Reader, func(), error) {
 		return nil, nil, inputError(err)
 	}
 	return f, func() { f.Close() }, nil
-}
-
-// tmCountingReader counts the pairs read, to tell how many Import skipped.
-type tmCountingReader struct {
-	r corpus.Reader
-	n int
-}
-
-func (cr *tmCountingReader) Next() (corpus.Pair, error) {
-	p, err := cr.r.Next()
-	if err == nil {
-		cr.n++
-	}
-	return p, err
 }

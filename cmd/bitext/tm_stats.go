@@ -38,7 +38,7 @@ func tmStats(c *cli.Context) error {
 	exists := err == nil
 	if exists {
 		// Only an existing memory is opened: stats must not create one.
-		db, err := tm.Open(path)
+		db, err := tm.OpenReadOnly(path)
 		if err != nil {
 			return err
 		}

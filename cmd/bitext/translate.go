@@ -129,7 +129,7 @@ func runTranslate(c *cli.Context) error {
 	}
 
 	reader := &documentReader{
-		files: opt.inputs, stdin: c.App.Reader, force: c.Bool("force"), lang: "de",
+		ctx: c.Context, files: opt.inputs, stdin: c.App.Reader, force: c.Bool("force"), lang: "de",
 		report: func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) },
 	}
 
@@ -144,6 +144,9 @@ func runTranslate(c *cli.Context) error {
 			fmt.Fprintf(c.App.Writer, "plan: %s\n", est)
 			if provider == nil {
 				fmt.Fprintln(c.App.Writer, noProviderHint)
+			}
+			if reader.skipped > 0 {
+				return &exitError{code: exitUsage} // the skipped documents were named on stderr
 			}
 			return nil
 		}
@@ -162,7 +165,9 @@ func runTranslate(c *cli.Context) error {
 	sink := &outputSink{
 		spec: opt.out, stdout: c.App.Writer, provider: name, model: c.String("model"),
 		srcLang: "de", tgtLang: "en", withConfidence: opt.unit == translate.Paragraph,
+		warnings: newCorpusWarnings(stderr),
 	}
+	defer sink.warnings.done()
 	if provider != nil {
 		sink.provider, sink.model = provider.Name(), provider.Model()
 	}

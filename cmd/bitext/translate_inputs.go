@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -106,6 +108,7 @@ func matchesAny(globs []string, name, rel string) bool {
 // documentReader reads the inputs one at a time, as the pipeline asks for them, and remembers
 // which input each document came from.
 type documentReader struct {
+	ctx    context.Context
 	files  []sourceFile
 	stdin  io.Reader
 	force  bool
@@ -130,19 +133,15 @@ func (r *documentReader) documents() iter.Seq2[*segment.Document, error] {
 		r.mu.Unlock()
 		for _, f := range r.files {
 			doc, err := r.read(f)
+			if errors.Is(err, segment.ErrEmpty) {
+				// An empty file is reported and left out like a document in another language:
+				// the rest of a folder is still translated, and the run exits 2.
+				r.skip(f, err.Error())
+				continue
+			}
 			if err == nil && !r.force {
 				if lerr := translate.CheckLanguage(doc, r.lang); lerr != nil {
-					r.mu.Lock()
-					r.skipped++
-					if r.reported == nil {
-						r.reported = map[string]bool{}
-					}
-					again := r.reported[f.path]
-					r.reported[f.path] = true
-					r.mu.Unlock()
-					if !again {
-						r.report(lerr.Error())
-					}
+					r.skip(f, lerr.Error())
 					continue
 				}
 			}
@@ -155,6 +154,21 @@ func (r *documentReader) documents() iter.Seq2[*segment.Document, error] {
 				return
 			}
 		}
+	}
+}
+
+// skip counts a document left out and reports why, once per file (a plan reads twice).
+func (r *documentReader) skip(f sourceFile, why string) {
+	r.mu.Lock()
+	r.skipped++
+	if r.reported == nil {
+		r.reported = map[string]bool{}
+	}
+	again := r.reported[f.path]
+	r.reported[f.path] = true
+	r.mu.Unlock()
+	if !again {
+		r.report(why + "; skipped")
 	}
 }
 
@@ -178,7 +192,7 @@ func (r *documentReader) read(f sourceFile) (*segment.Document, error) {
 		defer fh.Close()
 		in = fh
 	}
-	doc, err := segment.Read(in, name, segment.Options{Lang: r.lang})
+	doc, err := segment.ReadContext(r.ctx, in, name, segment.Options{Lang: r.lang})
 	if err != nil {
 		return nil, inputError(err)
 	}

@@ -81,6 +81,7 @@ type outputSink struct {
 	provider, model  string
 	srcLang, tgtLang string
 	withConfidence   bool
+	warnings         *corpusWarnings // changes the pair writers made to keep the files valid
 
 	pairs   corpus.Writer   // single pair stream (stdout or -o FILE)
 	pending []*outfile.File // files waiting for commit
@@ -101,7 +102,7 @@ func (o *outputSink) open() error {
 
 // openPairs opens a pair writer on a file (or standard output when name is "").
 func (o *outputSink) openPairs(name string) (corpus.Writer, error) {
-	opt := corpus.WriterOptions{SourceLang: o.srcLang, TargetLang: o.tgtLang, ToolVersion: buildVersion()}
+	opt := corpus.WriterOptions{SourceLang: o.srcLang, TargetLang: o.tgtLang, ToolVersion: buildVersion(), Warn: o.warnings.warn}
 	if name == "" {
 		return corpus.NewWriter(o.spec.pairs, o.stdout, opt)
 	}
