@@ -406,3 +406,21 @@ func TestParseFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningString: a warning names the document and segment, or quotes the start of the
+// source (control characters escaped) when the document is unknown.
+func TestWarningString(t *testing.T) {
+	var got []string
+	w, _ := NewWriter(TMX, io.Discard, WriterOptions{Warn: func(w Warning) { got = append(got, w.String()) }})
+	w.Write(Pair{Source: "ok", Target: "ok"})
+	w.Write(Pair{Source: "Glocke\a läutet, eine sehr lange Quelle über vierzig Bytes", Target: "bell"})
+	w.Write(Pair{Doc: "a.txt", Source: "x", Target: "\x01"})
+	w.Close()
+	want := []string{
+		`pair 2 (source "Glocke\a läutet, eine sehr lange Quelle …"): tmx: source: U+0007 at byte 6: XML 1.0 cannot carry it; removed from the text and kept in <prop type="x-bitext-controls">, which bitext reads back`,
+		`a.txt (pair 3): tmx: target: U+0001 at byte 0: XML 1.0 cannot carry it; removed from the text and kept in <prop type="x-bitext-controls">, which bitext reads back`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -18,6 +18,9 @@ type Warning struct {
 	Doc       string
 	Paragraph int
 	Sentence  int
+	// Excerpt is the start of the pair's source text (about 40 bytes), which finds the segment
+	// when Doc is unknown (a translation memory export, for example).
+	Excerpt string
 
 	Field  string // "source", "target", "doc", "provider", "model" or "violation"
 	Offset int    // byte offset, in the field as given to Write, of the first changed character
@@ -32,6 +35,7 @@ type Warning struct {
 // String describes the warning for people, naming the document and the segment:
 //
 //	nato.txt paragraph 2 sentence 3 (pair 17): tmx: source: U+0001 at byte 12 (2 in all): XML 1.0 cannot carry it; …
+//	pair 5 (source "Glocke\a"): tmx: source: U+0007 at byte 6: XML 1.0 cannot carry it; …
 func (w Warning) String() string {
 	var b strings.Builder
 	if w.Doc != "" {
@@ -44,9 +48,13 @@ func (w Warning) String() string {
 	if w.Sentence > 0 {
 		fmt.Fprintf(&b, "sentence %d ", w.Sentence)
 	}
-	if b.Len() > 0 {
+	switch {
+	case b.Len() > 0:
 		fmt.Fprintf(&b, "(pair %d)", w.Index)
-	} else {
+	case w.Excerpt != "":
+		// %q shows control characters visibly rather than sending them to a terminal.
+		fmt.Fprintf(&b, "pair %d (source %q)", w.Index, w.Excerpt)
+	default:
 		fmt.Fprintf(&b, "pair %d", w.Index)
 	}
 	what := fmt.Sprintf("%U", w.Char)
@@ -82,7 +90,7 @@ func (w *warner) report(field string, c change, reason, action string, reversibl
 	}
 	w.warn(Warning{
 		Format: w.format, Index: w.index,
-		Doc: w.pair.Doc, Paragraph: w.pair.Paragraph, Sentence: w.pair.Sentence,
+		Doc: w.pair.Doc, Paragraph: w.pair.Paragraph, Sentence: w.pair.Sentence, Excerpt: clip(w.pair.Source, 40),
 		Field: field, Offset: c.offset, Char: c.char, Count: c.count,
 		Reason: reason, Action: action, Reversible: reversible,
 	})
