@@ -260,25 +260,25 @@ func TestWritersNeverRefuseText(t *testing.T) {
 		want []string // Warning.String() of every warning, in order
 	}{
 		{TMX, []string{
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: doc: U+0001 at byte 4: XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: provider: U+001B at byte 1: XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: violation: invalid UTF-8 at byte 0: not UTF-8; each bad byte replaced by U+FFFD",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: source: U+0001 at byte 4 (4 in all): XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tmx: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): tmx: doc: U+0001 at byte 4: XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): tmx: provider: U+001B at byte 1: XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): tmx: violation: invalid UTF-8 at byte 0: not UTF-8; each bad byte replaced by U+FFFD",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): tmx: source: U+0001 at byte 4 (4 in all): XML 1.0 cannot carry it; removed from the text and kept in <prop type=\"x-bitext-controls\">, which bitext reads back",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): tmx: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
 		}},
 		{Moses, []string{
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): moses: source: U+000C at byte 9 (3 in all): a Moses line cannot hold a tab or line break; replaced by a space (CR LF by one)",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): moses: source: U+0000 at byte 24: Moses readers take it for binary data or a byte-order mark; removed",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): moses: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): moses: target: U+000D at byte 12: a Moses line cannot hold a tab or line break; replaced by a space (CR LF by one)",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): moses: source: U+000C at byte 9 (3 in all): a Moses line cannot hold a tab or line break; replaced by a space (CR LF by one)",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): moses: source: U+0000 at byte 24: Moses readers take it for binary data or a byte-order mark; removed",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): moses: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): moses: target: U+000D at byte 12: a Moses line cannot hold a tab or line break; replaced by a space (CR LF by one)",
 		}},
 		{TSV, []string{
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tsv: source: U+000C at byte 9 (3 in all): it breaks lines for some line-based tools; written as \\uXXXX, which bitext reads back",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): tsv: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): tsv: source: U+000C at byte 9 (3 in all): it breaks lines for some line-based tools; written as \\uXXXX, which bitext reads back",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): tsv: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
 		}},
 		{JSONL, []string{
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): jsonl: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
-			"nato\x01.txt paragraph 2 sentence 3 (pair 1): jsonl: violation: invalid UTF-8 at byte 0: not UTF-8; each bad byte replaced by U+FFFD",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): jsonl: target: invalid UTF-8 at byte 4: not UTF-8; each bad byte replaced by U+FFFD",
+			`"nato\x01.txt"` + " paragraph 2 sentence 3 (pair 1): jsonl: violation: invalid UTF-8 at byte 0: not UTF-8; each bad byte replaced by U+FFFD",
 		}},
 	}
 	for _, tt := range tests {

@@ -2,7 +2,9 @@ package corpus
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -39,7 +41,11 @@ type Warning struct {
 func (w Warning) String() string {
 	var b strings.Builder
 	if w.Doc != "" {
-		b.WriteString(w.Doc)
+		doc := w.Doc
+		if strings.ContainsFunc(doc, func(r rune) bool { return !unicode.IsPrint(r) }) || !utf8.ValidString(doc) {
+			doc = strconv.Quote(doc) // control characters shown escaped, never sent to a terminal
+		}
+		b.WriteString(doc)
 		b.WriteByte(' ')
 	}
 	if w.Paragraph > 0 {
