@@ -174,6 +174,9 @@ func parse(r io.Reader, name string, f Format, o Options) ([]*Entry, error) {
 	if len(data) > maxFileSize {
 		return nil, errorf(name, 0, "larger than %d MiB", maxFileSize>>20)
 	}
+	if langMatch(o.Source, o.Target) || langMatch(o.Target, o.Source) {
+		return nil, errorf(name, 0, "source and target language are both %s", o.Source)
+	}
 	if f == TMX {
 		// The corpus package's TMX reader does its own BOM and encoding handling.
 		es, err := parseTMX(data, name, o)

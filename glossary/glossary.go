@@ -1,6 +1,13 @@
 // Package glossary reads term lists (TSV, CSV, TBX) and finds their terms in German source text
 // and English translations.
 //
+// Files: bitext's TSV and CSV, Google Cloud Translation's two CSV glossary formats
+// (unidirectional and equivalent term sets) and TMX glossaries, TBX-Basic v2 and v3 (DCA and
+// DCT style, TBX-Min, IATE's and Weblate's conventions), in UTF-8, UTF-16 with a byte-order
+// mark, or, for XML, any encoding its declaration names. Options choose the source and target
+// languages (German and English by default); a file without them is an error. Write produces
+// TSV, CSV, Google's formats, TMX and TBX-Basic that validates against the official schemas.
+//
 // German matching is what makes the package worth having: a term is found in its inflected forms
 // (Außenministerium, Außenministeriums) through the Snowball stemmer, token by token for
 // multi-word terms (Minsker Abkommen, Minsker Abkommens) with up to two further attributive

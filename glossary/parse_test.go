@@ -168,6 +168,7 @@ func TestParseErrors(t *testing.T) {
 		{"tbx bad x-match", "<tbx><text><body><conceptEntry><langSec xml:lang=\"de\">\n<termSec><term>x</term><termNote type=\"x-match\">fuzzy</termNote></termSec></langSec></conceptEntry></body></text></tbx>", TBX, `g.tsv:2: x-match: unknown match mode "fuzzy"`},
 		{"tbx tig without term", "<martif><text><body><termEntry><langSet xml:lang=\"de\">\n<tig><termNote type=\"x\">y</termNote></tig></langSet></termEntry></body></text></martif>", TBX, "g.tsv:2: term section without <term>"},
 		{"tbx not xml", "Kreml\tKremlin\n", TBX, "g.tsv:1: "},
+		{"tbx that is a tmx", "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><body/></tmx>", TBX, "g.tsv:2: this is a TMX file, not TBX"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -161,6 +161,13 @@ func TestMissingLanguagesAreErrors(t *testing.T) {
 	}
 }
 
+func TestSameSourceAndTargetLanguage(t *testing.T) {
+	_, err := ParseWith(strings.NewReader("a\tb\n"), "s.tsv", TSV, Options{Source: "en", Target: "en-GB"})
+	if err == nil || err.Error() != "s.tsv: source and target language are both en" {
+		t.Errorf("error %v", err)
+	}
+}
+
 func TestWriteInTheGlossarysLanguages(t *testing.T) {
 	g, err := ParseWith(strings.NewReader("en\tfr\tnote\nministry\tministère\tn\n"), "l", TSV, Options{Source: "en", Target: "fr"})
 	if err != nil {

@@ -108,6 +108,9 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 			name := t.Name.Local
 			if depth == 1 {
 				root, rootNS = name, t.Name.Space
+				if name == "tmx" {
+					return nil, errorf(file, line(), "this is a TMX file, not TBX: name it .tmx or choose the tmx format to read it as a glossary")
+				}
 				if name != "martif" && name != "tbx" {
 					return nil, errorf(file, line(), "root element <%s>, want <martif> (TBX v2) or <tbx> (TBX v3)", name)
 				}
