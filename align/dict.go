@@ -16,7 +16,8 @@ import (
 // Dictionary translates source words and phrases into target words. A nil *Dictionary is valid
 // and empty.
 type Dictionary struct {
-	m map[string][]string // folded source → target renderings
+	m        map[string][]string // folded source → target renderings
+	compacts []*compact          // dictionaries loaded through the cache (ReadDictionaryFile)
 }
 
 // NewDictionary returns an empty dictionary.
@@ -42,7 +43,63 @@ func (d *Dictionary) Len() int {
 	if d == nil {
 		return 0
 	}
-	return len(d.m)
+	n := len(d.m)
+	for k, c := range d.compacts {
+		for i := 0; i < c.nkeys; i++ {
+			key := c.s(uint32(i))
+			if _, dup := d.m[key]; dup || d.inCompacts(key, k) {
+				continue
+			}
+			n++
+		}
+	}
+	return n
+}
+
+func (d *Dictionary) inCompacts(key string, before int) bool {
+	for _, c := range d.compacts[:before] {
+		if c.find(key) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// empty is Len() == 0, cheaply.
+func (d *Dictionary) empty() bool {
+	if d == nil {
+		return true
+	}
+	if len(d.m) > 0 {
+		return false
+	}
+	for _, c := range d.compacts {
+		if c.nkeys > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// lookup returns the renderings of a folded source key.
+func (d *Dictionary) lookup(key string) []string {
+	ts := d.m[key]
+	if len(d.compacts) == 0 {
+		return ts
+	}
+	var out []string
+	for _, c := range d.compacts {
+		if i := c.find(key); i >= 0 {
+			if out == nil {
+				out = append(out, ts...)
+			}
+			out = c.targets(i, out)
+		}
+	}
+	if out == nil {
+		return ts
+	}
+	return out
 }
 
 // ReadDictionary reads a bilingual dictionary into d: either "source<TAB>target" lines (extra

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -174,4 +175,165 @@ func BenchmarkReadDing(b *testing.B) {
 	}
 	b.ReportMetric((cputime.Seconds()-cpu0)/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(d.Len()), "entries")
+}
+
+// TestReadDictionaryFileCache reads dictionaries through an empty cache (parsed and stored),
+// again (loaded from the cache), and through a damaged cache (parsed again and the cache
+// rewritten), and expects the same renderings every time.
+func TestReadDictionaryFileCache(t *testing.T) {
+	for _, file := range []string{"../testdata/align/sample.ding", "../testdata/align/tram.dict.tsv"} {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			want := NewDictionary()
+			if err := want.ReadDictionary(mustOpen(t, file), file); err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join(t.TempDir(), "cache")
+			check := func(stage string) {
+				t.Helper()
+				d := NewDictionary()
+				if err := d.ReadDictionaryFile(context.Background(), file, dir); err != nil {
+					t.Fatalf("%s: %v", stage, err)
+				}
+				if d.Len() != want.Len() || len(d.compacts) != 1 {
+					t.Fatalf("%s: %d entries in %d compact parts, want %d", stage, d.Len(), len(d.compacts), want.Len())
+				}
+				for k, v := range want.m {
+					if got := d.lookup(k); !slices.Equal(got, v) {
+						t.Errorf("%s: %q → %q, want %q", stage, k, got, v)
+					}
+				}
+				if got := d.lookup("no such word"); got != nil {
+					t.Errorf("%s: unknown word → %q", stage, got)
+				}
+			}
+			check("first read")
+			caches, _ := filepath.Glob(filepath.Join(dir, "*"+dictCacheSuffix))
+			if len(caches) != 1 {
+				t.Fatalf("cache files %q, want one", caches)
+			}
+			check("cached")
+			b, _ := os.ReadFile(caches[0])
+			b[len(b)-1] ^= 0xff // damage the blob: the checksum must refuse it
+			os.WriteFile(caches[0], b, 0o644)
+			if _, err := loadCompact(caches[0]); err == nil {
+				t.Fatal("damaged cache accepted")
+			}
+			check("damaged cache")
+			if _, err := loadCompact(caches[0]); err != nil {
+				t.Errorf("cache not rewritten: %v", err)
+			}
+			if tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(tmp) > 0 {
+				t.Errorf("temporary files left: %q", tmp)
+			}
+		})
+	}
+}
+
+// TestCachedDictionaryAligns: the same beads with the dictionary read directly and through the
+// cache, and with a glossary entry added on top of the cached part.
+func TestCachedDictionaryAligns(t *testing.T) {
+	src, tgt, _, sb, tb, _ := tramDoc(t)
+	direct := tramDict(t)
+	cached := NewDictionary()
+	dir := t.TempDir()
+	for range 2 {
+		cached = NewDictionary()
+		if err := cached.ReadDictionaryFile(context.Background(), "../testdata/align/tram.dict.tsv", dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opt := Options{SrcBreaks: sb, TgtBreaks: tb}
+	a, err := Align(src, tgt, withDict(opt, direct))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Align(src, tgt, withDict(opt, cached))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if beadsString(a) != beadsString(b) {
+		t.Errorf("cached dictionary aligns differently:\n%s\nvs\n%s", beadsString(a), beadsString(b))
+	}
+	cached.Add("Straßenbahn", "streetcar")
+	if got := strings.Join(cached.lookup("strassenbahn"), "|"); !strings.HasSuffix(got, "streetcar") {
+		t.Errorf("added rendering missing: %q", got)
+	}
+}
+
+func withDict(o Options, d *Dictionary) Options { o.Dict = d; return o }
+
+func TestDecodeCompactRefusesDamage(t *testing.T) {
+	d := NewDictionary()
+	d.Add("Haus", "house")
+	d.Add("Haus", "home")
+	d.Add("Stadt", "town")
+	good := buildCompact(d.m).encode()
+	if _, err := decodeCompact(good); err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(good) {
+		if _, err := decodeCompact(good[:n]); err == nil {
+			t.Fatalf("truncated to %d bytes: accepted", n)
+		}
+	}
+}
+
+// FuzzDecodeCompact: any bytes are refused or give a dictionary whose lookups stay in bounds.
+func FuzzDecodeCompact(f *testing.F) {
+	d := NewDictionary()
+	d.Add("Haus", "house")
+	d.Add("Stadt", "town")
+	f.Add(buildCompact(d.m).encode())
+	f.Add([]byte("BTXDICT\x02"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := decodeCompact(b)
+		if err != nil {
+			return
+		}
+		for i := 0; i < c.nkeys; i++ {
+			if c.find(c.s(uint32(i))) < 0 {
+				t.Fatalf("key %d not found", i)
+			}
+			c.targets(i, nil)
+		}
+	})
+}
+
+// BenchmarkReadDingCached reads the installed trans-de-en through the cache (the first read,
+// outside the timing, fills it), and aligns two 1,000-sentence German–English documents with it:
+// the work of `bitext align --dict` on small documents, without process start and segmenting.
+func BenchmarkReadDingCached(b *testing.B) {
+	path := dingPath(b)
+	dir := b.TempDir()
+	if err := NewDictionary().ReadDictionaryFile(context.Background(), path, dir); err != nil {
+		b.Fatal(err)
+	}
+	src, tgt, _, _, _, _ := tramDoc(b)
+	var s, g []string
+	for len(s) < 1000 {
+		s, g = append(s, src...), append(g, tgt...)
+	}
+	s, g = s[:1000], g[:1000]
+	b.Run("load", func(b *testing.B) {
+		cpu0 := cputime.Seconds()
+		for b.Loop() {
+			if err := NewDictionary().ReadDictionaryFile(context.Background(), path, dir); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric((cputime.Seconds()-cpu0)/float64(b.N), "cpu-s/op")
+	})
+	b.Run("load+align-1k", func(b *testing.B) {
+		cpu0 := cputime.Seconds()
+		for b.Loop() {
+			d := NewDictionary()
+			if err := d.ReadDictionaryFile(context.Background(), path, dir); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := Align(s, g, Options{Dict: d}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric((cputime.Seconds()-cpu0)/float64(b.N), "cpu-s/op")
+	})
 }

@@ -264,7 +264,7 @@ func surface(d *Dictionary) featureFunc {
 			var b [utf8.UTFMax]byte
 			add(fnvString(hashPunct, string(utf8.AppendRune(b[:0], p))), 1)
 		}
-		if d.Len() == 0 {
+		if d.empty() {
 			return
 		}
 		for i := range words {
@@ -272,8 +272,8 @@ func surface(d *Dictionary) featureFunc {
 				if i+n > len(words) {
 					continue
 				}
-				ts, ok := d.m[strings.Join(words[i:i+n], " ")]
-				if !ok {
+				ts := d.lookup(strings.Join(words[i:i+n], " "))
+				if len(ts) == 0 {
 					continue
 				}
 				for _, t := range ts {
