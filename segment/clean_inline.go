@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,6 +17,12 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	soft := 0
+	defer func() {
+		if soft > 0 {
+			*removed = append(*removed, Removal{Line: line, Text: "\u00ad", Reason: "soft hyphen (U+00AD, invisible hyphenation hint) ×" + strconv.Itoa(soft)})
+		}
+	}()
 	// Indentation is structure, not debris.
 	lead := len(s) - len(strings.TrimLeft(s, " "))
 	b.WriteString(s[:lead])
@@ -25,6 +32,12 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 		case c == '\t' || c == '\v' || c == '\f' || c == '\r':
 			b.WriteByte(' ')
 			i++
+			continue
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xAD:
+			// A soft hyphen (U+00AD) is an invisible hyphenation hint, not text: it would
+			// split words for matching and translation ("Bundes\u00adregierung").
+			soft++
+			i += 2
 			continue
 		case keep:
 		case c == '<':
@@ -79,6 +92,10 @@ func needsCleaning(s string) bool {
 		switch s[i] {
 		case '\t', '\v', '\f', '\r', '<':
 			return true
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xAD {
+				return true
+			}
 		case ' ':
 			if i+1 < len(s) && (s[i+1] == ' ' || isSpaceBeforePunctDebris(s, i+1)) {
 				return true

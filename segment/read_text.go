@@ -3,6 +3,8 @@ package segment
 import (
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // textReader turns plain text into blocks: paragraphs are separated by blank lines and the lines
@@ -123,7 +125,7 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 	}
 	for i, l := range para {
 		trimmed := strings.TrimLeft(l.text, " ")
-		if n := bulletLen(trimmed); n > 0 && (bullets >= 2 || !isDigit(trimmed[0])) {
+		if n := bulletLen(trimmed); n > 0 && (bullets >= 2 || !isDigit(trimmed[0])) && !(open && continuesWithDash(para, i, trimmed, bullets)) {
 			flush()
 			indent := len(l.text) - len(trimmed)
 			cur, open = rawBlock{Kind: ListItem, Level: 1 + indent/2, Marker: strings.TrimSpace(trimmed[:n]), Line: l.line}, true
@@ -136,8 +138,10 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 		}
 		if !open {
 			cur, open = rawBlock{Kind: Paragraph, Line: l.line}, true
+			parts = append(parts, l.text)
+			continue
 		}
-		parts = append(parts, l.text)
+		parts = t.join(parts, l)
 	}
 	flush()
 	t.parts = parts
@@ -159,4 +163,82 @@ func isHeadlineLine(line, next string) bool {
 	text := line + "\n" + next
 	s := splitter{text: text}
 	return s.newlineEnds(0, len(line))
+}
+
+// join adds line l to the block whose text so far is parts, and reports the join: a hard-wrapped
+// line break becomes a space; a word hyphenated at the line end ("Außen-" + "ministerium") is
+// joined without the hyphen; a compound whose hyphen falls at the line end ("NATO-" +
+// "Generalsekretär") keeps it; "Außen- und Innenministerium" keeps hyphen and space.
+func (t *textReader) join(parts []string, l textLine) []string {
+	prev := parts[len(parts)-1]
+	next := strings.TrimLeft(l.text, " ")
+	p := strings.TrimRight(prev, " ")
+	if strings.HasSuffix(p, "-") && len(p) >= 2 && next != "" {
+		before, _ := utf8.DecodeLastRuneInString(p[:len(p)-1])
+		after, _ := utf8.DecodeRuneInString(next)
+		if unicode.IsLetter(before) && unicode.IsLetter(after) && !inSet(suspendedHyphenWords, firstWord(next)) {
+			if unicode.IsLower(after) {
+				parts[len(parts)-1] = p[:len(p)-1] + next
+				t.changed(l.line, p, next, "word hyphenated at the line end joined, hyphen dropped")
+			} else {
+				parts[len(parts)-1] = p + next
+				t.changed(l.line, p, next, "hyphenated compound split at the line end joined")
+			}
+			return parts
+		}
+	}
+	t.changed(l.line, p, next, "line break inside a paragraph joined with a space")
+	return append(parts, l.text)
+}
+
+// suspendedHyphenWords follow a hyphen that stands for a word part ("Außen- und
+// Innenministerium", "Vor- bzw. Nachteile"): the hyphen and the space stay.
+var suspendedHyphenWords = toSet("und", "oder", "bzw", "sowie", "als", "wie", "bis", "noch", "and", "or", "to")
+
+// changed records a join of the line before line with the line: the last few characters of one
+// and the first few of the other, around "⏎".
+func (t *textReader) changed(line int, before, after, reason string) {
+	if len(*t.removed) >= maxRemovals { // counted, not listed: keep the text out of memory
+		*t.removed = append(*t.removed, Removal{Line: line - 1, Kind: Joined, Reason: reason})
+		return
+	}
+	*t.removed = append(*t.removed, Removal{Line: line - 1, Kind: Joined, Text: lastRunes(before, 20) + "⏎" + firstRunes(after, 20), Reason: reason})
+}
+
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// continuesWithDash reports whether line i of a paragraph, which starts with a dash bullet
+// ("– ", "— ", "- "), is rather the hard-wrapped continuation of the line before: "Der Minister
+// sagte am Montag" / "– nach langem Zögern –, er trete zurück." The line before must be
+// neither a list item nor the end of a sentence or an introduction (".", ":", …), and a hyphen
+// or asterisk only continues when the paragraph does not hold a list of them.
+func continuesWithDash(para []textLine, i int, trimmed string, bullets int) bool {
+	if i == 0 {
+		return false
+	}
+	dash := strings.HasPrefix(trimmed, "– ") || strings.HasPrefix(trimmed, "— ")
+	if !dash && !(strings.HasPrefix(trimmed, "- ") && bullets < 2) {
+		return false
+	}
+	prev := strings.TrimRight(para[i-1].text, " ")
+	if prev == "" || isBulletLine(prev) {
+		return false
+	}
+	return !strings.ContainsRune(".!?:;…", lastRune(prev))
 }

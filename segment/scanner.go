@@ -32,10 +32,11 @@ type Scanner struct {
 	nready  int
 	done    bool
 
-	block   Block
-	removed []Removal
-	dropped map[string]int // removals beyond maxRemovals, counted by reason
-	err     error
+	block      Block
+	removed    []Removal
+	dropped    map[string]int // removals beyond maxRemovals, counted by reason
+	summarized bool           // the counts were turned into notices: the list is final
+	err        error
 }
 
 // maxRemovals is how many changes a Scanner lists; beyond that it only counts them by reason,
@@ -45,7 +46,7 @@ const maxRemovals = 10000
 
 // capRemoved moves the removals beyond maxRemovals into the counts.
 func (s *Scanner) capRemoved() {
-	if len(s.removed) <= maxRemovals {
+	if len(s.removed) <= maxRemovals || s.summarized {
 		return
 	}
 	if s.dropped == nil {
@@ -71,6 +72,7 @@ func (s *Scanner) summarizeDropped() {
 		s.removed = append(s.removed, Removal{Kind: Notice, Reason: fmt.Sprintf("%d more %s not listed (%s)", s.dropped[k], verb, reason)})
 	}
 	s.dropped = nil
+	s.summarized = true
 }
 
 // NewScanner returns a Scanner reading from r. name is used to choose the format when

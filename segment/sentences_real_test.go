@@ -5,7 +5,7 @@ import "testing"
 // realCasesDE are sentence pairs from real German text: Universal Dependencies German GSD, dev
 // split (CC BY-SA 4.0, see testdata/segment/SOURCES.md), joined as they follow each other
 // there (or, where marked, two dev sentences of the same class). Each case is one class of
-// error the splitter made before: ordinals before nouns, ``…'' quotes, elided "'s", domains,
+// error the splitter made before: ordinals before nouns, “…” quotes, elided "'s", domains,
 // case-sensitive abbreviations, emoticons. UD test splits are never used here.
 var realCasesDE = []splitCase{
 	// Ordinals before a noun are not sentence ends.
