@@ -24,3 +24,20 @@ func init() {
 		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
 	}
 }
+
+func init() {
+	// notemp DIR fails when DIR holds a temporary file of an output (bitext's own, or the
+	// ".NAME.*.tmp" of earlier versions): an interrupted or killed run leaves none behind.
+	scriptCmds["notemp"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 1 {
+			ts.Fatalf("usage: notemp DIR")
+		}
+		entries, err := os.ReadDir(ts.MkAbs(args[0]))
+		ts.Check(err)
+		for _, e := range entries {
+			if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, ".") && (strings.HasSuffix(n, ".tmp") || strings.HasSuffix(n, ".bitext-tmp")) {
+				ts.Fatalf("temporary file left behind: %s", n)
+			}
+		}
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // File is an output being written. It is an io.Writer; nothing appears under its name until
@@ -39,10 +40,10 @@ func Create(name string) (*File, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", name, err)
 	}
+	removeStaleOnce(dir)
 	if f, err := openAnonymous(dir); err == nil {
 		return &File{f: f, name: name}, nil
 	}
-	removeStale(dir, filepath.Base(name))
 	f, err := os.CreateTemp(dir, tmpPattern(filepath.Base(name)))
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", name, err)
@@ -128,23 +129,34 @@ func WriteFile(ctx context.Context, name string, write func(io.Writer) error) er
 	return f.Commit()
 }
 
-// removeStale deletes the named temporary files of base in dir whose writing process is gone.
-func removeStale(dir, base string) {
-	prefix := "." + base + "."
+// cleaned holds the folders whose leftovers this process has already removed: a folder of
+// thousands of outputs is listed once, not once per file.
+var cleaned sync.Map
+
+func removeStaleOnce(dir string) {
+	if _, done := cleaned.LoadOrStore(dir, true); !done {
+		removeStale(dir)
+	}
+}
+
+// removeStale deletes the named temporary files in dir (".NAME.PID.N.bitext-tmp") whose writing
+// process is gone.
+func removeStale(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || !strings.HasPrefix(n, prefix) || !strings.HasSuffix(n, tmpSuffix) {
+		if e.IsDir() || !strings.HasPrefix(n, ".") || !strings.HasSuffix(n, tmpSuffix) {
 			continue
 		}
-		rest := strings.TrimSuffix(strings.TrimPrefix(n, prefix), tmpSuffix)
-		pidText, _, ok := strings.Cut(rest, ".")
-		if !ok {
+		// NAME may hold dots; the PID is the second field from the end.
+		parts := strings.Split(strings.TrimSuffix(n, tmpSuffix), ".")
+		if len(parts) < 4 {
 			continue
 		}
+		pidText := parts[len(parts)-2]
 		pid, err := strconv.Atoi(pidText)
 		if err != nil || pid <= 0 || processAlive(pid) {
 			continue

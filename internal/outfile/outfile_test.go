@@ -123,12 +123,12 @@ func TestRemoveStale(t *testing.T) {
 	dead := ".out.txt.999999999.123" + tmpSuffix
 	live := tmpPattern("out.txt")
 	live = strings.Replace(live, "*", "456", 1)
-	other := ".other.txt.999999999.1" + tmpSuffix
+	other := ".other.txt.999999999.1" + tmpSuffix // another output's leftover, gone too
 	for _, n := range []string{dead, live, other, "out.txt"} {
 		write(t, filepath.Join(dir, n), "x")
 	}
-	removeStale(dir, "out.txt")
-	assertOnly(t, dir, live, other, "out.txt")
+	removeStale(dir)
+	assertOnly(t, dir, live, "out.txt")
 }
 
 func assertOnly(t *testing.T, dir string, names ...string) {
