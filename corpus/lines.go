@@ -10,8 +10,9 @@ import (
 )
 
 // lineReader reads a text file line by line, counting lines and rejecting invalid UTF-8 and NUL
-// bytes with their position. It strips the line terminator (LF or CRLF) and a leading BOM, and
-// decodes UTF-16 files that start with a byte-order mark (as Windows tools write them).
+// bytes with their position. It strips the line terminator (LF or CRLF) and a leading BOM (once:
+// decodeBOM), and decodes UTF-16 files that start with a byte-order mark (as Windows tools write
+// them).
 type lineReader struct {
 	br      *bufio.Reader
 	name    string
@@ -44,9 +45,6 @@ func (l *lineReader) next() (string, error) {
 	l.line++
 	b = bytes.TrimSuffix(b, []byte("\n"))
 	b = bytes.TrimSuffix(b, []byte("\r"))
-	if l.line == 1 {
-		b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-	}
 	if i := textcheck.InvalidUTF8(b); i >= 0 {
 		e := l.errorf(i+1, "invalid UTF-8")
 		e.Err = ErrInvalidUTF8

@@ -363,6 +363,10 @@ func TestTSVEscapes(t *testing.T) {
 	if string(main) != want {
 		t.Errorf("TSV output\n%q\nwant\n%q", main, want)
 	}
+	// One byte-order mark opens the file; a second one is text.
+	if got, err := readAll(TSV, []byte("\uFEFF\uFEFFa\tb\n"), nil, ReaderOptions{}); err != nil || len(got) != 1 || got[0].Source != "\uFEFFa" {
+		t.Errorf("two BOMs: %+v, %v", got, err)
+	}
 	for in, out := range map[string]string{
 		`C:\new\table`: "C:\new\table", `\x \u12 \u12345 \uZZZZ \uD800 \`: `\x \u12 ` + "\u1234" + `5 \uZZZZ \uD800 \`,
 		`\u00e4\u00C4`: "äÄ", `\\u00e4`: `\u00e4`,
