@@ -44,7 +44,7 @@ func (s Smoothing) defaultValue() (float64, bool) {
 // default: 13a tokenizer, mixed case, exp smoothing, max order 4, no effective order.
 type BLEU struct {
 	Tokenizer      Tokenizer
-	Lowercase      bool
+	Lowercase      bool // sacreBLEU's -lc, which applies to BLEU only
 	Smooth         Smoothing
 	SmoothValue    *float64 // nil: the method's default
 	MaxOrder       int      // 0 means 4

@@ -37,8 +37,8 @@ type Options struct {
 	// MostDifferent is how many segments to list where systems differ most (default 10).
 	MostDifferent int
 	// Details says which per-segment details to build. The zero value, DetailsAll, builds
-	// sentence scores and word diffs for every segment (what JSON and HTML output print);
-	// DetailsWorst builds them only for the segments text and Markdown output show.
+	// word diffs for every segment (what JSON and HTML output print); DetailsWorst builds them
+	// only for the segments text and Markdown output show.
 	Details Details
 	// Worst is, with DetailsWorst, how many worst segments per system the output shows
 	// (TextOptions.Worst's convention: 0 means 10, negative none).
@@ -51,11 +51,11 @@ type Details int
 const (
 	// DetailsAll gives every Segment its Scores and Diff.
 	DetailsAll Details = iota
-	// DetailsWorst computes corpus statistics in one streaming pass and keeps sentence scores
-	// only in a compact form for ranking (Report.Worst, MostDifferent); Segment.Scores and
-	// Segment.Diff are filled only for the Options.Worst worst segments of each system and
-	// the MostDifferent segments. Sources, hypotheses, references and flags are kept for every
-	// segment. Memory then stays a small multiple of the input at any corpus size.
+	// DetailsWorst builds Segment.Diff only for the Options.Worst worst segments of each
+	// system and the MostDifferent segments: what WriteText and WriteMarkdown show when their
+	// TextOptions.Worst is at most Options.Worst. Scores, sources, hypotheses, references and
+	// flags are kept for every segment. Memory then stays a small multiple of the input at any
+	// corpus size (word diffs are what made a report of 100k lines hold about 1 GB).
 	DetailsWorst
 )
 
@@ -313,6 +313,10 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 					}
 				}
 				seg.Diff = diff
+			}
+			// Sentence scores are cheap next to diffs, and every renderer reads them.
+			for i := range sr.Segments {
+				seg := &sr.Segments[i]
 				seg.Scores = make(map[string]float64, len(metrics))
 				for mi, m := range metrics {
 					seg.Scores[m.Name()] = sr.sentence[mi][i]

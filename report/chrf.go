@@ -12,7 +12,7 @@ type CHRF struct {
 	CharOrder    int  // character n-gram order (6)
 	WordOrder    int  // word n-gram order: 0 for chrF, 2 for chrF++
 	Beta         int  // recall weight (2)
-	Lowercase    bool // case-insensitive
+	Lowercase    bool // case-insensitive (sacreBLEU's --chrf-lowercase; its -lc only lowercases BLEU)
 	Whitespace   bool // keep whitespace in character n-grams (sacreBLEU: off)
 	EpsSmoothing bool // chrF++.py/NLTK/Moses epsilon smoothing instead of effective order (off)
 }

@@ -11,4 +11,17 @@
 // reference-free QA checks (untranslated output, numbers that did not survive, length outliers,
 // empty or repeated output, glossary violations), paired bootstrap resampling for comparing
 // systems, and renderers for text, Markdown, JSON and a self-contained HTML page.
+//
+// Scale and limits. BuildContext, CorpusScoreContext and CheckQAContext stop soon after their
+// context is cancelled: every long loop polls it, inside a single segment too (tokenizing,
+// n-gram counting, the TER shift search and edit distance, diffs, QA checks, bootstrap
+// resampling). Corpus statistics come from one streaming pass; with Options.Details =
+// DetailsWorst the sentence scores are kept compactly and word diffs are built only for the
+// segments the text and Markdown output show. BLEU counts n-grams of per-segment token ids
+// packed into integers, chrF packs character ids; both are linear in the line length up to a
+// sort. TER keeps lib_ter's beam and shift limits but stores only the beam band of each row and
+// scores shift candidates incrementally, so its memory is linear in the segment length and its
+// scores are exactly lib_ter's. A segment pair of more than 10,000 tokens gets a coarse word
+// diff (common beginning and end, the middle as one replacement), named in Report.Notices.
+// HTML (and Markdown) output shows control characters as visible markers.
 package report
