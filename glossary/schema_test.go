@@ -26,7 +26,7 @@ func needTools(t *testing.T, tools ...string) {
 	t.Helper()
 	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not installed (Debian: apt-get install libxml2-utils xsltproc); skipping validation against the official TBX schemas", tool)
+			t.Skipf("%s not installed (Debian: apt-get install libxml2-utils xsltproc translate-toolkit); skipping the check by a TBX reader or validator nobody here wrote", tool)
 		}
 	}
 }
@@ -239,4 +239,70 @@ func TestTBXSettingsRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTranslateToolkitReadsTBXv2: translate-toolkit's tbx2po (Debian translate-toolkit), a
+// TBX reader nobody here wrote, reads the v2 file Write produces with every entry as source →
+// required target.
+func TestTranslateToolkitReadsTBXv2(t *testing.T) {
+	needTools(t, "tbx2po")
+	g := seed(t)
+	dir := t.TempDir()
+	in := writeTemp(t, dir, "seed.tbx", g, TBX2)
+	po := filepath.Join(dir, "seed.po")
+	if out, err := run(t, "tbx2po", "--progress=none", in, po); err != nil {
+		t.Fatalf("tbx2po: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(po)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := poPairs(string(data))
+	var want [][2]string
+	for _, e := range g.Entries {
+		want = append(want, [2]string{e.Source, e.Target})
+	}
+	if len(got) != len(want) {
+		t.Fatalf("tbx2po read %d entries, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("entry %d: tbx2po reads %q, want %q", i+1, got[i], want[i])
+		}
+	}
+}
+
+// poPairs returns the msgid/msgstr pairs of a PO file, without the header entry. It reads what
+// tbx2po writes: one quoted string per line, continued on following quoted lines.
+func poPairs(po string) [][2]string {
+	unquote := func(s string) string {
+		s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), `"`), `"`)
+		return strings.NewReplacer(`\"`, `"`, `\\`, `\`, `\n`, "\n", `\t`, "\t").Replace(s)
+	}
+	var out [][2]string
+	var id, str *strings.Builder
+	var cur *strings.Builder
+	flush := func() {
+		if id != nil && str != nil && id.Len() > 0 {
+			out = append(out, [2]string{id.String(), str.String()})
+		}
+		id, str, cur = nil, nil, nil
+	}
+	for _, line := range strings.Split(po, "\n") {
+		switch {
+		case strings.HasPrefix(line, "msgid "):
+			flush()
+			id = &strings.Builder{}
+			cur = id
+			cur.WriteString(unquote(strings.TrimPrefix(line, "msgid ")))
+		case strings.HasPrefix(line, "msgstr "):
+			str = &strings.Builder{}
+			cur = str
+			cur.WriteString(unquote(strings.TrimPrefix(line, "msgstr ")))
+		case strings.HasPrefix(line, `"`) && cur != nil:
+			cur.WriteString(unquote(line))
+		}
+	}
+	flush()
+	return out
 }
