@@ -68,6 +68,10 @@ type Options struct {
 	// (TBX, TMX, a CSV/TSV header of language codes) and has no terms in one of them is an
 	// error naming the file; files without language names (TSV, headerless CSV) are read as
 	// source and target columns.
+	//
+	// Matching (FindSource, Check) is built for German sources and English targets; a
+	// glossary in other languages is read and written faithfully (convert, lint) but matched
+	// with the German and English rules.
 	Source, Target string
 }
 
