@@ -9,10 +9,21 @@
 // name or section label above the title, the title repeated at the end, "Leave a Reply" and
 // similar prompts, stray tag remnants such as "< /p>", stray periods, doubled spaces and spaces
 // before punctuation) and lists every removal with its reason in Document.Removed.
-// Options.KeepBoilerplate turns it off.
+// Options.KeepBoilerplate turns it off. Document.Removed lists the other changes to the text
+// too, each with its Kind (Removal.String formats one for --explain): soft hyphens (U+00AD)
+// dropped in every format, even with KeepBoilerplate; hard-wrapped lines of a plain-text
+// paragraph joined (Joined), with a word hyphenated at the line end rejoined ("Außen-" +
+// "ministerium"), a compound's hyphen kept ("NATO-" + "Generalsekretär") and a suspended one
+// kept ("Außen- und"); a wrapped line starting with "– " kept in its sentence rather than
+// taken for a list item; and notices (Notice) about how the input was read.
 //
 // SplitSentences and Words work on any string and return byte offsets into it, so callers
-// (glossary matching, alignment, reports) can map results back to the original text.
+// (glossary matching, alignment, reports) can map results back to the original text. German
+// ordinals stay with their noun ("seit meinem 14. Lebensjahr", "3. Oktober") unless a typical
+// sentence opener follows ("stieg auf 15. Die Polizei"); abbreviations are matched with their
+// case ("Schweiz. Die" ends a sentence, "schweiz." does not), a lower-case one capitalised only
+// at a sentence start ("Vgl."); "'s" ("Das war's.") and host names ("www.dhb.de.") end
+// sentences; ``…'' quotes, "©", "•" and emoticons (";-)") start or end them.
 //
 // Render writes blocks back out in a format, keeping headings, lists and paragraphs; translate
 // uses it to produce output in the same format as the input.
