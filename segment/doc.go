@@ -23,7 +23,7 @@
 // sentence opener follows ("stieg auf 15. Die Polizei"); abbreviations are matched with their
 // case ("Schweiz. Die" ends a sentence, "schweiz." does not), a lower-case one capitalised only
 // at a sentence start ("Vgl."); "'s" ("Das war's.") and host names ("www.dhb.de.") end
-// sentences; ``…'' quotes, "©", "•" and emoticons (";-)") start or end them.
+// sentences; LaTeX-style quotes (two backquotes), "©", "•" and emoticons (";-)") start or end them.
 //
 // Render writes blocks back out in a format, keeping headings, lists and paragraphs; translate
 // uses it to produce output in the same format as the input.
