@@ -1,9 +1,7 @@
 package outfile
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,9 +70,8 @@ func resolve(p string) (string, error) {
 		if err == nil {
 			return filepath.Join(append([]string{r}, rest...)...), nil
 		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
+		// Not there yet, or not reachable (a file where a folder should be, no permission): such a
+		// path cannot be an existing input either, and writing reports it properly.
 		parent := filepath.Dir(cur)
 		if parent == cur {
 			return abs, nil
