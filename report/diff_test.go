@@ -148,3 +148,39 @@ func BenchmarkWordDiff10k(b *testing.B) {
 	b.ReportMetric(float64((cputime.Used()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/diff")
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/diff")
 }
+
+// TestCoarseDiffOfLongSegments checks the fallback for segments too long to diff word by word:
+// the common beginning and end stay equal, the middle is one replacement, both texts can be
+// rebuilt from the spans (up to spacing), and BuildContext says so in Report.Notices.
+func TestCoarseDiffOfLongSegments(t *testing.T) {
+	_, ref, hyp := newsCorpus(t, 2000)
+	head, tail := "Breaking news from Brussels:", "That was the news."
+	oldText := head + " " + longLine(ref, 40_000) + " " + tail
+	newText := head + " " + longLine(hyp, 40_000) + " " + tail
+	spans, full, err := wordDiff(nil, oldText, newText)
+	if err != nil || full {
+		t.Fatalf("full = %v, err = %v; want the coarse diff", full, err)
+	}
+	if len(spans) != 3 || spans[0].Op != Equal || spans[1].Op != Replace || spans[2].Op != Equal {
+		ops := make([]string, len(spans))
+		for i, s := range spans {
+			ops[i] = s.Op.String()
+		}
+		t.Fatalf("spans %v, want equal, replace, equal", ops)
+	}
+	if !strings.HasPrefix(spans[0].Text, head) || !strings.HasSuffix(spans[2].Text, tail) {
+		t.Errorf("common beginning %q…, end …%q", spans[0].Text[:20], spans[2].Text)
+	}
+	a, b := reconstruct(spans)
+	if noSpace(a) != noSpace(oldText) || noSpace(b) != noSpace(newText) {
+		t.Error("the spans do not rebuild the texts")
+	}
+	rep, err := Build(Input{References: [][]string{{oldText}}, Systems: []System{{Name: "mt", Hypotheses: []string{newText}}}},
+		Options{Metrics: []Metric{BLEU{}}, Details: DetailsWorst})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Notices) != 1 || !strings.Contains(rep.Notices[0], "mt, segment 1: the word diff only marks the differing middle") {
+		t.Errorf("notices %q", rep.Notices)
+	}
+}

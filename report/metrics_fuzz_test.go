@@ -31,6 +31,21 @@ func FuzzTER(f *testing.F) {
 		if strings.Join(h, " ") == strings.Join(r, " ") && edits != 0 {
 			t.Fatalf("identical token sequences give %d edits", edits)
 		}
+		// exactly the distances of the lib_ter transcription
+		ids := map[string]int32{}
+		toIDs := func(ws []string) []int32 {
+			out := make([]int32, len(ws))
+			for i, w := range ws {
+				if _, ok := ids[w]; !ok {
+					ids[w] = int32(len(ids))
+				}
+				out[i] = ids[w]
+			}
+			return out
+		}
+		if want, _ := oldTranslationEditRate(toIDs(h), toIDs(r)); len(r) > 0 && want != edits {
+			t.Fatalf("TER(%q, %q) = %d edits, lib_ter transcription %d", hyp, ref, edits, want)
+		}
 		// the other metrics accept anything too
 		_ = BLEU{}.Stats(hyp, []string{ref})
 		_ = NewCHRFPlusPlus().Stats(hyp, []string{ref})
