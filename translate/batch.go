@@ -51,7 +51,7 @@ type batch struct {
 
 type paraKey struct {
 	doc   *job
-	block int
+	block int32
 }
 
 // batcher cuts items into batches within a provider's capabilities.
@@ -75,18 +75,22 @@ func (b *batcher) add(it item) (full *batch) {
 	chars := utf8.RuneCountInString(u.source)
 	tokens := EstimateTokens(u.source) + segmentOverheadTokens
 	var ctxText string
-	if b.caps.Context && u.context != "" {
+	context := ""
+	if b.caps.Context {
+		context = it.doc.context(u)
+	}
+	if context != "" {
 		k := paraKey{it.doc, u.block}
 		if b.cur == nil || !b.cur.ctxSeen[k] {
-			ctxText = u.context
+			ctxText = context
 			tokens += EstimateTokens(ctxText)
 		}
 	}
 	if b.cur != nil && !b.fits(b.cur, chars, tokens) {
 		full = b.cur
 		b.cur = nil
-		if b.caps.Context && u.context != "" {
-			ctxText = u.context // the new batch needs this paragraph again
+		if context != "" {
+			ctxText = context // the new batch needs this paragraph again
 			tokens = EstimateTokens(u.source) + segmentOverheadTokens + EstimateTokens(ctxText)
 		}
 	}

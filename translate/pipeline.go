@@ -21,7 +21,22 @@ import (
 //
 // Without a Provider, Run translates from the memory only and fails with ErrNoProvider as soon
 // as a segment is not there; use Plan first to know.
+//
+// A large document is worked on a piece at a time but handed to sink whole; RunInputs hands
+// over the pieces as they are done, so that neither the input nor the output is ever held whole.
 func (t *Translator) Run(ctx context.Context, docs iter.Seq2[*segment.Document, error], sink func(*Result) error) (Stats, error) {
+	return t.run(ctx, wholeDocs(docs), true, sink)
+}
+
+// RunInputs is Run for documents read block by block. Each document reaches sink as one or more
+// Results in order, all with the document's Index: Part counts them from 0, FirstBlock is the
+// document position of the piece's first block, Final marks the last. Memory is bounded by the
+// window, not by the size of a document: a piece holds a few hundred segments.
+func (t *Translator) RunInputs(ctx context.Context, ins iter.Seq2[Input, error], sink func(*Result) error) (Stats, error) {
+	return t.run(ctx, inputs(ins), false, sink)
+}
+
+func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], whole bool, sink func(*Result) error) (Stats, error) {
 	tl := &tally{start: time.Now(), progress: t.Progress}
 	g, gctx := errgroup.WithContext(ctx)
 
@@ -58,42 +73,68 @@ func (t *Translator) Run(ctx context.Context, docs iter.Seq2[*segment.Document, 
 				return gctx.Err()
 			}
 		}
-		return t.read(gctx, docs, tl, func(j *job) error {
+		queue := func(j *job) error {
+			select {
+			case order <- j:
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return t.read(gctx, srcs, tl, func(j *job) error {
 			w := min(max(1, int64(len(j.units))), window)
 			j.weight = w
 			if !sem.TryAcquire(w) {
 				return errWouldBlock
 			}
-			order <- j
-			return nil
+			return queue(j)
 		}, func(j *job) error {
 			if err := sem.Acquire(gctx, j.weight); err != nil {
 				return err
 			}
-			order <- j
-			return nil
+			return queue(j)
 		}, dispatch)
 	})
 
 	g.Go(func() error {
+		var acc *Result // the pieces of a document so far, when documents go to sink whole
 		for j := range order {
 			select {
 			case <-j.done:
 			case <-gctx.Done():
 				return gctx.Err()
 			}
-			res, err := t.result(j)
+			res, err := t.result(gctx, j, whole)
 			if err != nil {
-				return err
-			}
-			if err := sink(res); err != nil {
 				return err
 			}
 			violations := 0
 			for _, p := range res.Pairs {
 				violations += len(p.Violations)
 			}
-			tl.update(func(s *Stats) { s.Documents++; s.Violations += violations })
+			if whole {
+				if acc == nil {
+					acc = res
+				} else {
+					acc.Blocks = append(acc.Blocks, res.Blocks...)
+					acc.Pairs = append(acc.Pairs, res.Pairs...)
+				}
+				res = acc
+				if j.final {
+					acc = nil
+				}
+			}
+			if j.final || !whole {
+				if err := sink(res); err != nil {
+					return err
+				}
+			}
+			tl.update(func(s *Stats) {
+				if j.final {
+					s.Documents++
+				}
+				s.Violations += violations
+			})
 			sem.Release(j.weight)
 		}
 		return nil
@@ -108,87 +149,193 @@ func (t *Translator) Run(ctx context.Context, docs iter.Seq2[*segment.Document, 
 
 var errWouldBlock = errors.New("would block")
 
+// lookupUnits is how many units are looked up in the memory at once. Short documents are looked
+// up together, so that a folder of 5,000 small articles costs 200 memory queries, not 5,000.
+const lookupUnits = 512
+
+// pieceBytes bounds the text of a piece of a document read from an Input, whatever its units.
+const pieceBytes = 1 << 20
+
+// pieceUnits is how many units a piece of a document holds at most (unless one block has more):
+// a quarter of the window, so that pieces of one document are in flight together.
+func (t *Translator) pieceUnits() int { return max(256, int(t.window()/4)) }
+
 // read turns documents into jobs, looks their units up in the memory and feeds the misses to the
 // batcher. admit tries to hold window room for a job without blocking; wait holds it blocking.
 // Before blocking, the partial batch is sent: the documents holding the window may be waiting
 // for exactly those units.
-func (t *Translator) read(ctx context.Context, docs iter.Seq2[*segment.Document, error], tl *tally,
+func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl *tally,
 	admit, wait func(*job) error, dispatch func(*batch) error) error {
 	bt := newBatcher(t.capabilities())
+	base := t.runKey()
+	var pending []*job
+	npending := 0
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		if err := t.lookup(ctx, base, pending); err != nil {
+			return err
+		}
+		for _, j := range pending {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			misses, terms := 0, 0
+			for i := range j.units {
+				terms += len(j.units[i].terms)
+				if !j.units[i].tmHit {
+					misses++
+				}
+			}
+			tl.update(func(s *Stats) {
+				s.Segments += len(j.units)
+				s.TMHits += len(j.units) - misses
+				s.Terms += terms
+			})
+			j.pending.Store(int64(misses))
+			if misses == 0 {
+				close(j.done)
+			}
+			if err := admit(j); errors.Is(err, errWouldBlock) {
+				if err := dispatch(bt.flush()); err != nil {
+					return err
+				}
+				if err := wait(j); err != nil {
+					return err
+				}
+			} else if err != nil {
+				return err
+			}
+			for ui := range j.units {
+				if j.units[ui].tmHit {
+					continue
+				}
+				if full := bt.add(item{doc: j, unit: ui}); full != nil {
+					if err := dispatch(full); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		clear(pending)
+		pending, npending = pending[:0], 0
+		return nil
+	}
+	emit := func(j *job) error {
+		pending = append(pending, j)
+		npending += len(j.units)
+		if npending >= lookupUnits {
+			return flush()
+		}
+		return nil
+	}
 	index := 0
-	for doc, err := range docs {
+	for src, err := range srcs {
 		if err != nil {
 			return err
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		j := t.newJob(index, doc)
+		if err := t.pieces(ctx, index, src, emit); err != nil {
+			return err
+		}
 		index++
-		misses, err := t.lookup(ctx, j)
-		if err != nil {
-			return err
-		}
-		terms := 0
-		for i := range j.units {
-			terms += len(j.units[i].terms)
-		}
-		tl.update(func(s *Stats) {
-			s.Segments += len(j.units)
-			s.TMHits += len(j.units) - len(misses)
-			s.Terms += terms
-		})
-		j.pending.Store(int64(len(misses)))
-		if len(misses) == 0 {
-			close(j.done)
-		}
-		if err := admit(j); errors.Is(err, errWouldBlock) {
-			if err := dispatch(bt.flush()); err != nil {
-				return err
-			}
-			if err := wait(j); err != nil {
-				return err
-			}
-		} else if err != nil {
-			return err
-		}
-		for _, ui := range misses {
-			if full := bt.add(item{doc: j, unit: ui}); full != nil {
-				if err := dispatch(full); err != nil {
-					return err
-				}
-			}
-		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	return dispatch(bt.flush())
 }
 
-// lookup fills memory hits and returns the indices of the units still to translate.
-func (t *Translator) lookup(ctx context.Context, j *job) ([]int, error) {
-	all := make([]int, len(j.units))
-	for i := range all {
-		all[i] = i
+// pieces cuts a document into jobs of at most pieceUnits units (whole blocks each) and hands
+// them to emit in order.
+func (t *Translator) pieces(ctx context.Context, index int, src source, emit func(*job) error) error {
+	limit := t.pieceUnits()
+	j := &job{index: index, doc: src.doc, done: make(chan struct{})}
+	if d := src.doc; d != nil {
+		j.name, j.format, j.lang = d.Name, d.Format, d.Lang
+	} else {
+		j.name, j.format, j.lang = src.in.Name, src.in.Format, src.in.Lang
 	}
-	if t.Memory == nil || t.Refresh || len(j.units) == 0 {
-		return all, nil
+	size := 0
+	// next starts the following piece once the current one is full, so that the last piece of
+	// a document is never empty.
+	next := func() error {
+		if len(j.units) < limit && size < pieceBytes {
+			return nil
+		}
+		cur := j
+		j = &job{index: index, part: cur.part + 1, first: cur.first + len(cur.blocks), doc: cur.doc,
+			name: cur.name, format: cur.format, lang: cur.lang, done: make(chan struct{})}
+		size = 0
+		return emit(cur)
 	}
-	keys := make([]tm.Key, len(j.units))
-	for i := range j.units {
-		keys[i] = j.units[i].key
+	if d := src.doc; d != nil {
+		for bi := range d.Blocks {
+			if err := next(); err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			j.blocks = d.Blocks[j.first : bi+1]
+			size += len(d.Blocks[bi].Text)
+			t.addBlock(j, len(j.blocks)-1)
+		}
+	} else if src.in.Blocks != nil {
+		for b, err := range src.in.Blocks {
+			if err != nil {
+				return err
+			}
+			if err := next(); err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			j.blocks = append(j.blocks, b)
+			size += len(b.Text)
+			t.addBlock(j, len(j.blocks)-1)
+		}
+	}
+	j.final = true
+	return emit(j)
+}
+
+// lookup fills memory hits of the units of jobs, with one LookupMany for all of them.
+func (t *Translator) lookup(ctx context.Context, base *tm.Key, jobs []*job) error {
+	if t.Memory == nil || t.Refresh {
+		return nil
+	}
+	n := 0
+	for _, j := range jobs {
+		n += len(j.units)
+	}
+	if n == 0 {
+		return nil
+	}
+	keys := make([]tm.Key, 0, n)
+	for _, j := range jobs {
+		for i := range j.units {
+			keys = append(keys, t.key(base, &j.units[i]))
+		}
 	}
 	targets, ok, err := t.Memory.LookupMany(ctx, keys)
 	if err != nil {
-		return nil, fmt.Errorf("translation memory: %w", err)
+		return fmt.Errorf("translation memory: %w", err)
 	}
-	var misses []int
-	for i := range j.units {
-		if ok[i] {
-			u := &j.units[i]
-			u.target, u.tmHit = targets[i], true
-			u.violations = t.check(u)
-			continue
+	k := 0
+	for _, j := range jobs {
+		for i := range j.units {
+			if ok[k] {
+				u := &j.units[i]
+				u.target, u.tmHit = targets[k], true
+				u.violations = t.check(u)
+			}
+			k++
 		}
-		misses = append(misses, i)
 	}
-	return misses, nil
+	return nil
 }

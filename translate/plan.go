@@ -23,8 +23,19 @@ type Estimate struct {
 }
 
 // Plan reads the documents, looks them up in the memory and cuts the misses into batches
-// exactly as Run would, without sending anything. It holds one document at a time.
+// exactly as Run would, without sending anything. It holds a piece of one document at a time
+// (a few hundred segments), besides the documents the iterator holds.
 func (t *Translator) Plan(ctx context.Context, docs iter.Seq2[*segment.Document, error]) (Estimate, error) {
+	return t.plan(ctx, wholeDocs(docs))
+}
+
+// PlanInputs is Plan for documents read block by block: memory stays bounded whatever the size
+// of a document.
+func (t *Translator) PlanInputs(ctx context.Context, ins iter.Seq2[Input, error]) (Estimate, error) {
+	return t.plan(ctx, inputs(ins))
+}
+
+func (t *Translator) plan(ctx context.Context, srcs iter.Seq2[source, error]) (Estimate, error) {
 	est := Estimate{TermsFound: map[string]int{}}
 	tl := &tally{}
 	count := func(b *batch) error {
@@ -37,7 +48,9 @@ func (t *Translator) Plan(ctx context.Context, docs iter.Seq2[*segment.Document,
 		return nil
 	}
 	keep := func(j *job) error {
-		est.Documents++
+		if j.final {
+			est.Documents++
+		}
 		for i := range j.units {
 			for _, e := range j.units[i].entries {
 				est.TermsFound[e]++
@@ -45,7 +58,7 @@ func (t *Translator) Plan(ctx context.Context, docs iter.Seq2[*segment.Document,
 		}
 		return nil
 	}
-	if err := t.read(ctx, docs, tl, keep, keep, count); err != nil {
+	if err := t.read(ctx, srcs, tl, keep, keep, count); err != nil {
 		return est, err
 	}
 	s := tl.snapshot()

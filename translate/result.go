@@ -1,19 +1,28 @@
 package translate
 
 import (
+	"context"
 	"strings"
 
 	"github.com/bitext/bitext/segment"
 )
 
-// Result is one translated document.
+// Result is one translated document, or with RunInputs one piece of one.
 type Result struct {
-	Index  int               // position of the document in the input, from 0
-	Source *segment.Document // the document as read
+	Index int // position of the document in the input, from 0
+	// Source is the document as read; with RunInputs, a document holding the piece's blocks.
+	Source *segment.Document
 	// Blocks are the translated blocks, one per source block with the same kind, level and
 	// marker, so that the document renders with its structure.
 	Blocks []segment.Block
 	Pairs  []Pair // sentence pairs in document order
+
+	// Part is the piece's position in its document (from 0), FirstBlock the position of its
+	// first block in the document, and Final marks the document's last piece. Run hands whole
+	// documents: Part 0, FirstBlock 0, Final true.
+	Part       int
+	FirstBlock int
+	Final      bool
 }
 
 // Pair is a source sentence and its translation.
@@ -41,19 +50,35 @@ func Title(blocks []segment.Block) string {
 	return ""
 }
 
-// result puts a finished job back together.
-func (t *Translator) result(j *job) (*Result, error) {
-	res := &Result{Index: j.index, Source: j.doc, Blocks: make([]segment.Block, len(j.doc.Blocks))}
-	byBlock := make([][]*unitState, len(j.doc.Blocks))
-	for i := range j.units {
-		u := &j.units[i]
-		byBlock[u.block] = append(byBlock[u.block], u)
+// result puts a finished piece back together. whole says the pieces are joined into whole
+// documents, which then carry the document as given.
+func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, error) {
+	res := &Result{Index: j.index, Part: j.part, FirstBlock: j.first, Final: j.final,
+		Blocks: make([]segment.Block, len(j.blocks)), Pairs: make([]Pair, 0, len(j.units))}
+	if whole {
+		res.Source, res.Part, res.FirstBlock, res.Final = j.doc, 0, 0, true
+	} else {
+		res.Source = &segment.Document{Name: j.name, Format: j.format, Lang: j.lang, Blocks: j.blocks}
 	}
-	for bi, sb := range j.doc.Blocks {
+	// Units are in block order: each block's units are a run of them.
+	next := 0
+	for bi := range j.blocks {
+		if bi%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		sb := &j.blocks[bi]
+		end := next
+		for end < len(j.units) && int(j.units[end].block) == bi {
+			end++
+		}
+		units := j.units[next:end]
+		next = end
+		para := j.first + bi + 1
 		tb := segment.Block{Kind: sb.Kind, Level: sb.Level, Marker: sb.Marker}
-		units := byBlock[bi]
 		if t.unit() == Paragraph && len(units) == 1 {
-			pairs, err := t.paragraphPairs(bi, &sb, units[0])
+			pairs, err := t.paragraphPairs(para, sb, &units[0])
 			if err != nil {
 				return nil, err
 			}
@@ -62,20 +87,30 @@ func (t *Translator) result(j *job) (*Result, error) {
 			tb.Sentences = segment.SplitSentences(tb.Text, t.tgtLang())
 		} else {
 			var b strings.Builder
-			for si, u := range units {
+			n := 0
+			for i := range units {
+				n += len(units[i].target) + 1
+			}
+			b.Grow(n)
+			tb.Sentences = make([]segment.Span, 0, len(units))
+			for si := range units {
+				u := &units[si]
 				if si > 0 {
 					b.WriteByte(' ')
 				}
 				start := b.Len()
 				b.WriteString(u.target)
-				tb.Sentences = append(tb.Sentences, segment.Span{Text: u.target, Start: start, End: b.Len()})
+				tb.Sentences = append(tb.Sentences, segment.Span{Start: start, End: b.Len()})
 				res.Pairs = append(res.Pairs, Pair{
-					Paragraph: bi + 1, Sentence: u.sentence + 1,
+					Paragraph: para, Sentence: int(u.sentence) + 1,
 					Source: u.source, Target: u.target, TMHit: u.tmHit,
 					Confidence: 1, Violations: u.violations,
 				})
 			}
 			tb.Text = b.String()
+			for si := range tb.Sentences { // spans share the block's text
+				tb.Sentences[si].Text = tb.Text[tb.Sentences[si].Start:tb.Sentences[si].End]
+			}
 		}
 		res.Blocks[bi] = tb
 	}
@@ -84,7 +119,7 @@ func (t *Translator) result(j *job) (*Result, error) {
 
 // paragraphPairs splits a translated paragraph into sentences and aligns them with the source
 // sentences.
-func (t *Translator) paragraphPairs(bi int, sb *segment.Block, u *unitState) ([]Pair, error) {
+func (t *Translator) paragraphPairs(para int, sb *segment.Block, u *unitState) ([]Pair, error) {
 	var src []string
 	for _, s := range blockSentences(sb) {
 		src = append(src, s.Text)
@@ -99,7 +134,7 @@ func (t *Translator) paragraphPairs(bi int, sb *segment.Block, u *unitState) ([]
 	}
 	pairs := make([]Pair, 0, len(beads))
 	for _, bd := range beads {
-		p := Pair{Paragraph: bi + 1, TMHit: u.tmHit, Confidence: bd.Confidence}
+		p := Pair{Paragraph: para, TMHit: u.tmHit, Confidence: bd.Confidence}
 		p.Source = joinAt(src, bd.Src)
 		p.Target = joinAt(tgt, bd.Tgt)
 		if len(bd.Src) > 0 {

@@ -33,11 +33,12 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally) error {
 	// A segment whose repair was interrupted is not stored, so that a rerun repairs it.
 	var keys []tm.Key
 	var texts []string
+	base := t.runKey()
 	for _, u := range units {
 		if repairErr != nil && len(u.violations) > 0 {
 			continue
 		}
-		keys = append(keys, u.key)
+		keys = append(keys, t.key(base, u))
 		texts = append(texts, u.target)
 	}
 	if t.Memory != nil && len(keys) > 0 {

@@ -10,30 +10,42 @@ import (
 	"github.com/bitext/bitext/tm"
 )
 
-// unitState is one segment of a document on its way through the pipeline.
+// unitState is one segment of a document on its way through the pipeline. It is kept small and
+// holds no copies of text: source is a slice of its block's text, the context is the block
+// itself, and the memory key is built when needed (lookup and store), not kept per unit.
 type unitState struct {
-	block    int // index into Document.Blocks
-	sentence int // index into Block.Sentences; -1 for a paragraph unit
+	block    int32 // index into job.blocks
+	sentence int32 // index into the block's sentences; -1 for a paragraph unit
+	hasCtx   bool  // the block's text is context worth sending (more than one sentence, not too long)
+	tmHit    bool
 	source   string
-	context  string // the paragraph, for providers that take context; "" when it adds nothing
 
-	terms   []providers.Term // glossary terms found in source, as sent to the provider (not with GlossaryCheck)
-	entries []string         // the glossary entries of terms, for plans
-	key     tm.Key
+	terms    []providers.Term // glossary terms found in source, as sent to the provider (not with GlossaryCheck)
+	entries  []string         // the glossary entries of terms, for plans
+	termKeys []string         // the distinct entries found, sorted: part of the memory key
 
 	target     string
-	tmHit      bool
 	violations []Violation
 }
 
-// job is one document in flight.
+// job is a piece of one document in flight: the whole document when it is small, otherwise a
+// run of consecutive blocks, so that a document of any size is held a piece at a time.
 type job struct {
-	index   int
-	doc     *segment.Document
+	index int // the document's position in the input
+	part  int // the piece's position in the document, from 0
+	final bool
+	first int // document index of blocks[0]
+
+	doc    *segment.Document // the document as given to Run or Plan; nil for an Input
+	name   string
+	format segment.Format
+	lang   string
+	blocks []segment.Block
+
 	units   []unitState
 	pending atomic.Int64 // units not yet translated
 	done    chan struct{}
-	weight  int64 // window units held until the document is handed to the sink
+	weight  int64 // window units held until the piece is handed to the sink
 }
 
 func (j *job) resolve(n int) {
@@ -41,6 +53,19 @@ func (j *job) resolve(n int) {
 		close(j.done)
 	}
 }
+
+// context returns the paragraph of a unit for providers that take context, or "".
+func (j *job) context(u *unitState) string {
+	if !u.hasCtx {
+		return ""
+	}
+	return j.blocks[u.block].Text
+}
+
+// maxContextBytes bounds the paragraph sent as context with a sentence. A longer paragraph (a
+// one-line article, a table flattened into text) would be sent again with every batch and crowd
+// out the segments themselves; its sentences go without context.
+const maxContextBytes = 4000
 
 // blockSentences returns the sentences of a block; a block with text but no sentence spans is
 // one sentence.
@@ -54,45 +79,49 @@ func blockSentences(b *segment.Block) []segment.Span {
 	return []segment.Span{{Text: b.Text, Start: 0, End: len(b.Text)}}
 }
 
-// newJob cuts a document into units and finds the glossary terms of each.
-func (t *Translator) newJob(index int, doc *segment.Document) *job {
-	j := &job{index: index, doc: doc, done: make(chan struct{})}
-	provider, model := t.identity()
+// addBlock cuts one block (already appended to j.blocks) into units and finds the glossary terms
+// of each.
+func (t *Translator) addBlock(j *job, bi int) {
+	b := &j.blocks[bi]
+	sents := blockSentences(b)
+	if len(sents) == 0 {
+		return
+	}
 	mode := t.mode()
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		sents := blockSentences(b)
-		if len(sents) == 0 {
-			continue
-		}
-		if t.unit() == Paragraph {
-			j.units = append(j.units, unitState{block: bi, sentence: -1, source: b.Text})
-			continue
-		}
-		ctx := ""
-		if len(sents) > 1 {
-			ctx = b.Text
-		}
-		for si, s := range sents {
-			j.units = append(j.units, unitState{block: bi, sentence: si, source: s.Text, context: ctx})
-		}
-	}
-	for i := range j.units {
-		u := &j.units[i]
-		var termKeys []string
+	add := func(u unitState) {
 		if mode != GlossaryOff {
-			u.terms, u.entries, termKeys = t.findTerms(u.source)
+			u.terms, u.entries, u.termKeys = t.findTerms(u.source)
 		}
-		if mode == GlossaryCheck {
-			termKeys = nil // nothing was sent, so nothing applied to the answer
-		}
-		u.key = tm.Key{
-			Provider: provider, Model: model,
-			SourceLang: t.srcLang(), TargetLang: t.tgtLang(),
-			Source: u.source, Terms: termKeys, PromptVersion: t.promptVersion(),
-		}
+		j.units = append(j.units, u)
 	}
-	return j
+	if t.unit() == Paragraph {
+		add(unitState{block: int32(bi), sentence: -1, source: b.Text})
+		return
+	}
+	hasCtx := len(sents) > 1 && len(b.Text) <= maxContextBytes
+	for si, s := range sents {
+		add(unitState{block: int32(bi), sentence: int32(si), source: s.Text, hasCtx: hasCtx})
+	}
+}
+
+// key is the memory key of a unit. The identity parts are computed once per run (runKey).
+func (t *Translator) key(base *tm.Key, u *unitState) tm.Key {
+	k := *base
+	k.Source = u.source
+	if t.mode() != GlossaryCheck { // with GlossaryCheck nothing was sent, so nothing applied to the answer
+		k.Terms = u.termKeys
+	}
+	return k
+}
+
+// runKey is the part of every memory key that is the same for the whole run.
+func (t *Translator) runKey() *tm.Key {
+	provider, model := t.identity()
+	return &tm.Key{
+		Provider: provider, Model: model,
+		SourceLang: t.srcLang(), TargetLang: t.tgtLang(),
+		PromptVersion: t.promptVersion(),
+	}
 }
 
 // findTerms returns the distinct glossary terms in a source text as provider terms, the entry of

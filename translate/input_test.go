@@ -1,0 +1,257 @@
+package translate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/segment"
+)
+
+// inputsOf turns whole documents into Inputs, as a reader block by block would give them.
+func inputsOf(docs []*segment.Document) iter.Seq2[Input, error] {
+	return func(yield func(Input, error) bool) {
+		for _, d := range docs {
+			in := Input{Name: d.Name, Format: d.Format, Lang: d.Lang, Blocks: func(yield func(segment.Block, error) bool) {
+				for _, b := range d.Blocks {
+					if !yield(b, nil) {
+						return
+					}
+				}
+			}}
+			if !yield(in, nil) {
+				return
+			}
+		}
+	}
+}
+
+// TestLargeDocumentsInPieces: a document larger than a piece is worked in pieces; Run still hands
+// it over whole and identical to a run in one piece, and RunInputs hands over the pieces in order
+// with their place in the document.
+func TestLargeDocumentsInPieces(t *testing.T) {
+	docs := append(corpusDocs(1, 2, 2), corpusDocs(1, 600, 3)...) // 1,800 units: several pieces
+	docs = append(docs, corpusDocs(1, 1, 1)...)
+	docs[1].Name, docs[2].Name = "big", "small"
+	for _, window := range []int{0, 3, 5000} {
+		t.Run(fmt.Sprintf("window=%d", window), func(t *testing.T) {
+			fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 7, MaxChars: 2000, Context: true}}
+			tr := &Translator{Provider: fp, Window: window}
+			res, st, err := collect(context.Background(), tr, docs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res) != 3 || st.Documents != 3 || st.Segments != 4+1800+1 {
+				t.Fatalf("%d results, stats %+v", len(res), st)
+			}
+			for i, r := range res {
+				if r.Index != i || r.Source != docs[i] || !r.Final || r.Part != 0 || len(r.Blocks) != len(docs[i].Blocks) {
+					t.Fatalf("result %d: index %d part %d final %v, %d blocks", i, r.Index, r.Part, r.Final, len(r.Blocks))
+				}
+				checkPairs(t, docs[i], 0, r)
+			}
+
+			var parts []*Result
+			st2, err := tr.RunInputs(context.Background(), inputsOf(docs), func(r *Result) error {
+				parts = append(parts, r)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st2.Documents != 3 || st2.Segments != st.Segments {
+				t.Errorf("stats %+v", st2)
+			}
+			doc, next, part := 0, 0, 0
+			for _, r := range parts {
+				if r.Index != doc || r.Part != part || r.FirstBlock != next {
+					t.Fatalf("piece of doc %d part %d at block %d, want doc %d part %d block %d", r.Index, r.Part, r.FirstBlock, doc, part, next)
+				}
+				if r.Source.Name != docs[doc].Name || len(r.Source.Blocks) != len(r.Blocks) {
+					t.Fatalf("piece source %q with %d blocks for %d", r.Source.Name, len(r.Source.Blocks), len(r.Blocks))
+				}
+				checkPairs(t, docs[doc], r.FirstBlock, r)
+				next += len(r.Blocks)
+				part++
+				if r.Final {
+					if next != len(docs[doc].Blocks) {
+						t.Fatalf("doc %d ends at block %d of %d", doc, next, len(docs[doc].Blocks))
+					}
+					doc, next, part = doc+1, 0, 0
+				}
+			}
+			if doc != 3 {
+				t.Fatalf("%d documents finished", doc)
+			}
+			if n := len(parts); n < 4 {
+				t.Errorf("the big document came in %d pieces", n-2)
+			}
+		})
+	}
+}
+
+// checkPairs checks a result (or piece starting at block first) against its source document.
+func checkPairs(t *testing.T, d *segment.Document, first int, r *Result) {
+	t.Helper()
+	k := 0
+	for bi, b := range r.Blocks {
+		sb := d.Blocks[first+bi]
+		if b.Kind != sb.Kind || len(b.Sentences) != len(sb.Sentences) {
+			t.Fatalf("%s block %d: %s with %d sentences", d.Name, first+bi, b.Kind, len(b.Sentences))
+		}
+		for si, s := range sb.Sentences {
+			p := r.Pairs[k]
+			k++
+			if p.Source != s.Text || p.Target != "EN("+s.Text+")" || p.Paragraph != first+bi+1 || p.Sentence != si+1 {
+				t.Fatalf("%s pair %+v for block %d sentence %d", d.Name, p, first+bi+1, si+1)
+			}
+			if b.Sentences[si].Text != p.Target || b.Text[b.Sentences[si].Start:b.Sentences[si].End] != p.Target {
+				t.Fatalf("%s: span %+v in %q", d.Name, b.Sentences[si], b.Text)
+			}
+		}
+	}
+	if k != len(r.Pairs) {
+		t.Fatalf("%s: %d pairs, want %d", d.Name, len(r.Pairs), k)
+	}
+}
+
+// TestPlanInputsMatchesPlan: reading block by block changes nothing in the plan.
+func TestPlanInputsMatchesPlan(t *testing.T) {
+	docs := append(corpusDocs(5, 4, 3), corpusDocs(1, 300, 2)...)
+	mem := &memMemory{}
+	if _, _, err := collect(context.Background(), &Translator{Provider: &fakeProvider{}, Memory: mem}, docs[:2]); err != nil {
+		t.Fatal(err)
+	}
+	tr := &Translator{Provider: &fakeProvider{caps: providers.Capabilities{MaxSegments: 9, MaxChars: 700, Context: true}}, Memory: mem,
+		Glossary: fakeGlossary{"Absatz 2": "paragraph 2"}}
+	want, err := tr.Plan(context.Background(), seq(docs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := tr.PlanInputs(context.Background(), inputsOf(docs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) || got.TMHits != 24 || got.Documents != 6 || got.Terms == 0 {
+		t.Errorf("inputs %+v\nwhole  %+v", got, want)
+	}
+}
+
+func TestScanInput(t *testing.T) {
+	german := strings.Repeat("Die Vereinigten Staaten unterstützen die Wiedereröffnung der Mission Russlands bei der NATO. Das erklärte der Sprecher.\n\n", 40)
+	english := strings.Repeat("The United States supports the reopening of Russia's mission to NATO, which will make the dialogue easier, the spokesman said.\n\n", 40)
+	cases := []struct {
+		name, text, lang string
+		blocks           int
+		notSource        bool
+	}{
+		{"german", german, "de", 40, false},
+		{"english", english, "de", 0, true},
+		{"english unchecked", english, "", 40, false},
+		{"short", "Hello.", "de", 1, false},
+		{"empty", "", "de", 0, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			sc := segment.NewScanner(strings.NewReader(c.text), "a.txt", segment.Options{})
+			in, err := ScanInput(sc, "a.txt", c.lang)
+			var ns *NotSourceError
+			if c.notSource {
+				if !errors.As(err, &ns) || ns.Doc != "a.txt" || ns.Detected != "en" {
+					t.Fatalf("err = %v, want not German", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for b, err := range in.Blocks {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if b.Text == "" {
+					t.Errorf("empty block")
+				}
+				n++
+			}
+			if n != c.blocks || in.Format != segment.Text || in.Name != "a.txt" {
+				t.Errorf("%d blocks, format %s, want %d", n, in.Format, c.blocks)
+			}
+		})
+	}
+	// A read error after the first blocks ends the document with the error, naming the file.
+	bad := german + "Kaputt \xff hier.\n"
+	in, err := ScanInput(segment.NewScanner(strings.NewReader(bad), "bad.txt", segment.Options{}), "bad.txt", "de")
+	if err == nil {
+		_, err = (&Translator{ProviderName: "x"}).PlanInputs(context.Background(), func(yield func(Input, error) bool) { yield(in, nil) })
+	}
+	if err == nil || !strings.Contains(err.Error(), "bad.txt") {
+		t.Errorf("err = %v, want one naming bad.txt", err)
+	}
+}
+
+func TestLooksGerman(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"Die Vereinigten Staaten unterstützen die Wiedereröffnung der diplomatischen Mission Russlands bei der NATO, was den Dialog erleichtern wird. Dies erklärte der Sprecher des Außenministeriums.", true},
+		{"Bbabo NET\nNachrichten\nDie Vereinigten Staaten unterstützten die Wiederaufnahme der Missionen Russlands und der NATO\nDie Vereinigten Staaten unterstützen die Wiedereröffnung der Mission, was den Dialog erleichtern wird.", true},
+		{"The United States supports the reopening of Russia's diplomatic mission to NATO, which will make the dialogue easier, the spokesman of the State Department said.", false},
+		{"Der Spiegel, Die Zeit and the Frankfurter Allgemeine all reported that the talks in Berlin had failed, and the chancellor was said to be furious.", false},
+		{"Les États-Unis soutiennent la réouverture de la mission diplomatique de la Russie auprès de l'OTAN, a déclaré le porte-parole.", false},
+		{"NATO Russland USA", false},
+	}
+	for _, c := range cases {
+		if got := looksGerman(c.text); got != c.want {
+			t.Errorf("looksGerman(%.40q…) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestCancelStopsReading: a cancelled plan stops reading an endless document within a block,
+// and a cancelled run stops within a block too; nothing waits for the document to end.
+func TestCancelStopsReading(t *testing.T) {
+	for _, mode := range []string{"plan", "run"} {
+		t.Run(mode, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			read, after := 0, 0
+			endless := Input{Name: "endless.txt", Format: segment.Text, Blocks: func(yield func(segment.Block, error) bool) {
+				for i := 0; ; i++ {
+					read++
+					if read == 5000 {
+						cancel()
+					}
+					if ctx.Err() != nil {
+						after++
+					}
+					text := fmt.Sprintf("Satz %d ist hier. Und noch einer.", i)
+					b := segment.Block{Kind: segment.Paragraph, Text: text, Sentences: segment.SplitSentences(text, "de")}
+					if !yield(b, nil) {
+						return
+					}
+				}
+			}}
+			one := func(yield func(Input, error) bool) { yield(endless, nil) }
+			tr := &Translator{Provider: &fakeProvider{caps: providers.Capabilities{MaxSegments: 50, MaxChars: 10000}}, Memory: &memMemory{}}
+			var err error
+			if mode == "plan" {
+				_, err = tr.PlanInputs(ctx, one)
+			} else {
+				_, err = tr.RunInputs(ctx, one, func(*Result) error { return nil })
+			}
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want context.Canceled", err)
+			}
+			if after > 1 {
+				t.Errorf("%d blocks read after the cancellation", after)
+			}
+		})
+	}
+}
