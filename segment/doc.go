@@ -47,7 +47,7 @@
 //
 // Cancellation and bounds. ReadContext and NewScannerContext stop with ctx.Err() when the
 // context is done: input is read in pieces of at most 64 KB with a poll before each, and no block
-// is longer than about 1 MiB — a longer line or paragraph is cut at a sentence end into
+// is longer than about 256 KiB — a longer line or paragraph is cut at a sentence end into
 // paragraphs, with a Notice — so the work between two polls stays small on any input and memory
 // stays flat in the input size for plain text. At most 10,000 changes are listed in Removed;
 // beyond that they are counted by reason in one Notice each.

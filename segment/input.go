@@ -20,7 +20,7 @@ import (
 // article on one line) is cut at a sentence end near this size and read as several paragraphs,
 // so memory stays flat in the input size and every step between two polls of the context is
 // short: the longest uninterruptible step is the work on one piece.
-const maxLine = 1 << 20
+const maxLine = 256 << 10
 
 // lineReader reads lines of a text input one at a time, checking as it goes that the input is
 // text: UTF-8 without NUL bytes. It keeps only the current line in memory, so arbitrarily large
@@ -255,5 +255,5 @@ func readAllText(ctx context.Context, r io.Reader, name string, removed *[]Remov
 }
 
 func cutNotice(line int, off int64) Removal {
-	return Removal{Line: line, Kind: Notice, Reason: "line longer than 1 MiB: cut into paragraphs at a sentence end before byte " + strconv.FormatInt(off, 10)}
+	return Removal{Line: line, Kind: Notice, Reason: "line longer than 256 KiB: cut into paragraphs at a sentence end before byte " + strconv.FormatInt(off, 10)}
 }

@@ -196,7 +196,7 @@ func singleLine(tb testing.TB, size int64) io.Reader {
 }
 
 // TestCancel checks that every format notices a cancelled context at the next poll, and that
-// polls are dense: never more than about 128 KB of input read and 1 MiB of text split between
+// polls are dense: never more than about 128 KB of input read and 256 KiB of text split between
 // two polls, even when the whole input is one line.
 func TestCancel(t *testing.T) {
 	const size = 3 << 20
@@ -306,7 +306,7 @@ func TestLongLineCut(t *testing.T) {
 		if want := strings.Count(line, "vertagen."); n != want {
 			t.Errorf("%s: %d sentences, want %d", f, n, want)
 		}
-		if !hasNotice(doc.Removed, "line longer than 1 MiB") && !hasNotice(doc.Removed, "paragraph longer than 1 MiB") {
+		if !hasNotice(doc.Removed, "line longer than 256 KiB") && !hasNotice(doc.Removed, "paragraph longer than 256 KiB") {
 			t.Errorf("%s: no notice", f)
 		}
 	}

@@ -357,7 +357,7 @@ func (w *htmlWalker) walk(n *html.Node) {
 			}
 			if !w.cutNoted {
 				w.cutNoted = true
-				*w.removed = append(*w.removed, Removal{Kind: Notice, Reason: "paragraph longer than 1 MiB: cut into paragraphs at sentence ends"})
+				*w.removed = append(*w.removed, Removal{Kind: Notice, Reason: "paragraph longer than 256 KiB: cut into paragraphs at sentence ends"})
 			}
 		}
 		if w.stop {

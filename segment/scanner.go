@@ -84,7 +84,7 @@ func NewScanner(r io.Reader, name string, opt Options) *Scanner {
 // NewScannerContext returns a Scanner reading from r that stops when ctx is done: Scan then
 // returns false and Err returns ctx.Err() (context.Canceled or context.DeadlineExceeded, never
 // an *InputError). Reading and splitting poll ctx at least every 64 KB of input and between
-// blocks, and no block is longer than about 1 MiB (longer lines are cut at a sentence end, with
+// blocks, and no block is longer than about 256 KiB (longer lines are cut at a sentence end, with
 // a Notice in Removed), so cancellation is noticed within milliseconds on any input.
 func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Options) *Scanner {
 	s := &Scanner{ctx: ctx, name: name, format: opt.Format, lang: opt.Lang}
@@ -141,7 +141,7 @@ func (s *Scanner) Scan() bool {
 			for _, piece := range cutBlock(b) {
 				s.ready = s.cleaner.add(piece, s.ready)
 			}
-			s.removed = append(s.removed, Removal{Line: b.Line, Kind: Notice, Reason: "paragraph longer than 1 MiB: cut into paragraphs at sentence ends"})
+			s.removed = append(s.removed, Removal{Line: b.Line, Kind: Notice, Reason: "paragraph longer than 256 KiB: cut into paragraphs at sentence ends"})
 		default:
 			s.ready = s.cleaner.add(b, s.ready)
 		}
