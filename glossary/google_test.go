@@ -134,3 +134,25 @@ func TestUnescapeBackslashQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVHashFirstCell: a term starting with '#' is quoted, because the readers skip lines
+// starting with '#' as comments.
+func TestCSVHashFirstCell(t *testing.T) {
+	g := New([]*Entry{{Source: "#Hashtag", Target: "hashtag", Match: MatchStem}, {Source: "Kreml", Target: "Kremlin, the", Match: MatchStem}})
+	for _, f := range []Format{CSV, GoogleCSV, GoogleCSVSet} {
+		var b strings.Builder
+		if err := Write(&b, g, f); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "\n\"#Hashtag\",hashtag") && !strings.HasPrefix(b.String(), "\"#Hashtag\",hashtag") {
+			t.Errorf("%s: %q", f, b.String())
+		}
+		back, err := Parse(strings.NewReader(b.String()), "h.csv", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(back.Entries) != 2 || back.Entries[0].Source != "#Hashtag" || back.Entries[1].Target != "Kremlin, the" {
+			t.Errorf("%s: read back %v", f, derefs(back.Entries))
+		}
+	}
+}

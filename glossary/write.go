@@ -100,12 +100,34 @@ func writeCSV(w io.Writer, g *Glossary) error {
 		for n > 2 && cells[n-1] == "" {
 			n--
 		}
-		if err := cw.Write(cells[:n]); err != nil {
+		if err := writeCSVRow(w, cw, cells[:n]); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// writeCSVRow writes one row through cw, except a row whose first cell starts with '#': the
+// readers take such a line for a comment, and encoding/csv does not quote '#', so that row is
+// written here with its first cell quoted.
+func writeCSVRow(w io.Writer, cw *csv.Writer, cells []string) error {
+	if len(cells) == 0 || !strings.HasPrefix(cells[0], "#") {
+		return cw.Write(cells)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	var b strings.Builder
+	cw2 := csv.NewWriter(&b)
+	if err := cw2.Write(append([]string{"x"}, cells[1:]...)); err != nil {
+		return err
+	}
+	cw2.Flush()
+	rest := strings.TrimPrefix(b.String(), "x")
+	_, err := io.WriteString(w, `"`+strings.ReplaceAll(cells[0], `"`, `""`)+`"`+rest)
+	return err
 }
 
 func xmlText(s string) string {
@@ -224,7 +246,7 @@ func writeGoogleCSV(w io.Writer, g *Glossary, sets bool) error {
 		if sets {
 			row = append(row, "", e.Note)
 		}
-		if err := cw.Write(row); err != nil {
+		if err := writeCSVRow(w, cw, row); err != nil {
 			return err
 		}
 	}
