@@ -227,6 +227,12 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 		if term > 0 && (text[term-1] == '[' || text[term-1] == '(') {
 			return false
 		}
+		// Attached to a word ("weg... Verdiente 5 Sterne!", "empfehlen.... Eigentlich"), an
+		// ellipsis before a capital ends the sentence, as it nearly always does in web text;
+		// spaced ("Er zögerte … Dann"), it marks a pause, so a sentence opener must follow.
+		if term > 0 && isWordRune(lastRune(text[:term])) && !unicode.IsDigit(n.r) {
+			return true
+		}
 		return closed || n.opener || s.isStarter(n.word)
 	}
 	if closed {

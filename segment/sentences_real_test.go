@@ -36,6 +36,9 @@ var realCasesDE = []splitCase{
 		"Hier würden gerne ein paar Leute nach 20.00 Uhr die Fähre nutzen wollen um den Biergarten auf der anderen Seite zu besuchen. | 17.45 Uhr hatte ich bestellt."},
 	{"bzw. and ca.", "Die Frühlingsrolle war mit Hackfleisch gegüllt und das essen alles in allem in Öl bzw. Butter getränkt. Ich bin jetzt schon ca. 4 Jahre Kunde bei Herbalife.",
 		"Die Frühlingsrolle war mit Hackfleisch gegüllt und das essen alles in allem in Öl bzw. Butter getränkt. | Ich bin jetzt schon ca. 4 Jahre Kunde bei Herbalife."},
+	// An ellipsis attached to a word ends the sentence before a capital.
+	{"attached ellipsis", "Meine Kinder sind sonst nicht sehr von Wellness angetan, aber aus dem beheizten Freibad bekomme ich sie nur mit grossen Schwierigkeiten weg... Verdiente 5 Sterne!",
+		"Meine Kinder sind sonst nicht sehr von Wellness angetan, aber aus dem beheizten Freibad bekomme ich sie nur mit grossen Schwierigkeiten weg... | Verdiente 5 Sterne!"},
 	// Emoticons end a sentence.
 	{"emoticon", "Kann ich echt nur weiterempfehlen ;-) So eben war ich das erste mal in der Praxis bei Frau Doktor Luger.",
 		"Kann ich echt nur weiterempfehlen ;-) | So eben war ich das erste mal in der Praxis bei Frau Doktor Luger."},
