@@ -10,6 +10,7 @@ import (
 
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
+	"github.com/bitext/bitext/tm"
 )
 
 // inputsOf turns whole documents into Inputs, as a reader block by block would give them.
@@ -153,7 +154,7 @@ func TestScanInput(t *testing.T) {
 		{"english", english, "de", 0, true},
 		{"english unchecked", english, "", 40, false},
 		{"short", "Hello.", "de", 1, false},
-		{"empty", "", "de", 0, false},
+		{"one German line", "Die Vereinigten Staaten unterstützen die Wiedereröffnung der Mission.", "de", 1, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -253,5 +254,53 @@ func TestCancelStopsReading(t *testing.T) {
 				t.Errorf("%d blocks read after the cancellation", after)
 			}
 		})
+	}
+}
+
+// TestRepeatsArePaidOnce: identical sentences (after normalization) within a run are sent once
+// and every occurrence gets the answer, in one run and across runs of the plan.
+func TestRepeatsArePaidOnce(t *testing.T) {
+	shared := "Das erklärte der Sprecher des Außenministeriums."
+	var docs []*segment.Document
+	for i := range 20 {
+		docs = append(docs, doc(fmt.Sprintf("d%d", i),
+			[]string{fmt.Sprintf("Meldung %d.", i)},
+			[]string{shared, strings.ReplaceAll(shared, " ", "  ")}, // the same once normalized
+			[]string{"- Punkt.", "- Punkt."}))
+	}
+	for _, window := range []int{0, 2} {
+		fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 4, MaxChars: 1000}}
+		mem := &memMemory{}
+		tr := &Translator{Provider: fp, Memory: mem, Window: window}
+		est, err := tr.Plan(context.Background(), seq(docs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, st, err := collect(context.Background(), tr, docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent := map[string]int{}
+		for _, r := range fp.requests() {
+			for _, s := range r.Segments {
+				sent[tm.NormalizeSource(s.Text)]++
+			}
+		}
+		if sent[shared] != 1 || sent["- Punkt."] != 1 || len(sent) != 22 {
+			t.Errorf("window %d: sent %v", window, sent)
+		}
+		if st.Segments != 100 || st.Repeats != 78 || st.Translated != 22 || est.Repeats != 78 || est.Misses != 22 {
+			t.Errorf("window %d: stats %+v, plan %+v", window, st, est)
+		}
+		if window == 0 && est.Requests != st.Usage.Requests {
+			t.Errorf("plan %d requests, run %d", est.Requests, st.Usage.Requests)
+		}
+		for _, r := range res {
+			for _, p := range r.Pairs {
+				if p.Target != "EN("+p.Source+")" && p.Target != "EN("+shared+")" {
+					t.Fatalf("%s: pair %+v", r.Source.Name, p)
+				}
+			}
+		}
 	}
 }

@@ -38,6 +38,7 @@ func (t *Translator) RunInputs(ctx context.Context, ins iter.Seq2[Input, error],
 
 func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], whole bool, sink func(*Result) error) (Stats, error) {
 	tl := &tally{start: time.Now(), progress: t.Progress}
+	rp := &repeats{}
 	g, gctx := errgroup.WithContext(ctx)
 
 	window := t.window()
@@ -48,7 +49,7 @@ func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], who
 	for range t.concurrency() {
 		g.Go(func() error {
 			for b := range batches {
-				if err := t.send(gctx, b, tl); err != nil {
+				if err := t.send(gctx, b, tl, rp); err != nil {
 					return err
 				}
 			}
@@ -81,7 +82,7 @@ func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], who
 				return gctx.Err()
 			}
 		}
-		return t.read(gctx, srcs, tl, func(j *job) error {
+		return t.read(gctx, srcs, tl, rp, false, func(j *job) error {
 			w := min(max(1, int64(len(j.units))), window)
 			j.weight = w
 			if !sem.TryAcquire(w) {
@@ -161,10 +162,11 @@ const pieceBytes = 1 << 20
 func (t *Translator) pieceUnits() int { return max(256, int(t.window()/4)) }
 
 // read turns documents into jobs, looks their units up in the memory and feeds the misses to the
-// batcher. admit tries to hold window room for a job without blocking; wait holds it blocking.
-// Before blocking, the partial batch is sent: the documents holding the window may be waiting
-// for exactly those units.
-func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl *tally,
+// batcher, each distinct segment once (repeats). admit tries to hold window room for a job
+// without blocking; wait holds it blocking. Before blocking, the partial batch is sent: the
+// documents holding the window may be waiting for exactly those units. planning says nothing
+// will be sent.
+func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl *tally, rp *repeats, planning bool,
 	admit, wait func(*job) error, dispatch func(*batch) error) error {
 	bt := newBatcher(t.capabilities())
 	base := t.runKey()
@@ -181,20 +183,25 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			misses, terms := 0, 0
+			pending := t.classify(rp, j, planning)
+			misses, repeats, terms := 0, 0, 0
 			for i := range j.units {
-				terms += len(j.units[i].terms)
-				if !j.units[i].tmHit {
+				u := &j.units[i]
+				terms += len(u.terms)
+				if !u.tmHit {
 					misses++
+				}
+				if u.repeat {
+					repeats++
 				}
 			}
 			tl.update(func(s *Stats) {
 				s.Segments += len(j.units)
 				s.TMHits += len(j.units) - misses
+				s.Repeats += repeats
 				s.Terms += terms
 			})
-			j.pending.Store(int64(misses))
-			if misses == 0 {
+			if pending == 0 { // nothing of j is sent or waited for: no one else can resolve it
 				close(j.done)
 			}
 			if err := admit(j); errors.Is(err, errWouldBlock) {
@@ -208,7 +215,7 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 				return err
 			}
 			for ui := range j.units {
-				if j.units[ui].tmHit {
+				if j.units[ui].lead == nil {
 					continue
 				}
 				if full := bt.add(item{doc: j, unit: ui}); full != nil {

@@ -13,6 +13,7 @@ type Estimate struct {
 	Documents  int
 	Segments   int
 	TMHits     int
+	Repeats    int // segments identical to an earlier one of the run: answered by its request
 	Misses     int // segments the provider would be asked for
 	Characters int // source characters of the misses
 	Tokens     int // estimated input tokens of the requests, context included
@@ -58,12 +59,12 @@ func (t *Translator) plan(ctx context.Context, srcs iter.Seq2[source, error]) (E
 		}
 		return nil
 	}
-	if err := t.read(ctx, srcs, tl, keep, keep, count); err != nil {
+	if err := t.read(ctx, srcs, tl, &repeats{}, true, keep, keep, count); err != nil {
 		return est, err
 	}
 	s := tl.snapshot()
-	est.Segments, est.TMHits = s.Segments, s.TMHits
-	est.Misses = s.Segments - s.TMHits
+	est.Segments, est.TMHits, est.Repeats = s.Segments, s.TMHits, s.Repeats
+	est.Misses = s.Segments - s.TMHits - s.Repeats
 	for _, n := range est.TermsFound {
 		est.Terms += n
 	}
@@ -75,7 +76,11 @@ func (t *Translator) plan(ctx context.Context, srcs iter.Seq2[source, error]) (E
 func (e Estimate) String() string {
 	var b strings.Builder
 	b.WriteString(plural(e.Documents, "document") + ", " + plural(e.Segments, "segment") + ", " +
-		plural(e.TMHits, "TM hit") + ", " + itoa(e.Misses) + " to translate: " +
+		plural(e.TMHits, "TM hit") + ", ")
+	if e.Repeats > 0 {
+		b.WriteString(itoa(e.Repeats) + " repeated, ")
+	}
+	b.WriteString(itoa(e.Misses) + " to translate: " +
 		plural(e.Characters, "character") + ", ~" + plural(e.Tokens, "token") + ", " + plural(e.Requests, "request"))
 	if len(e.TermsFound) > 0 {
 		b.WriteString("; " + plural(e.Terms, "glossary term") + " found (" + plural(len(e.TermsFound), "distinct term") + ")")

@@ -12,7 +12,7 @@ import (
 
 // send translates one batch, enforces the glossary, stores the answers in the memory and marks
 // the units done.
-func (t *Translator) send(ctx context.Context, b *batch, tl *tally) error {
+func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats) error {
 	units := make([]*unitState, len(b.items))
 	for i, it := range b.items {
 		units[i] = it.u()
@@ -53,6 +53,7 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally) error {
 	for _, it := range b.items {
 		resolved[it.doc]++
 	}
+	rp.answered(units, resolved)
 	for j, n := range resolved {
 		j.resolve(n)
 	}

@@ -80,8 +80,8 @@ func TestRunKeepsOrderAndStructure(t *testing.T) {
 }
 
 func TestBatchesStayWithinCapabilities(t *testing.T) {
-	long := strings.Repeat("Ä", 300) + "."
-	docs := []*segment.Document{doc("a", []string{"Kurz."}, []string{long, long, "Kurz.", long}, []string{"Eins.", "Zwei.", "Drei.", "Vier.", "Fünf."})}
+	long := func(c string) string { return strings.Repeat("Ä", 299) + c + "." } // distinct: repeats are sent once
+	docs := []*segment.Document{doc("a", []string{"Kurz."}, []string{long("a"), long("b"), "Kurz genug.", long("c")}, []string{"Eins.", "Zwei.", "Drei.", "Vier.", "Fünf."})}
 	cases := []struct {
 		name string
 		caps providers.Capabilities

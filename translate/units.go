@@ -18,6 +18,8 @@ type unitState struct {
 	sentence int32 // index into the block's sentences; -1 for a paragraph unit
 	hasCtx   bool  // the block's text is context worth sending (more than one sentence, not too long)
 	tmHit    bool
+	repeat   bool    // answered by an identical unit of the run, not by a request of its own
+	lead     *answer // the answer this unit's request brings, for the identical units after it
 	source   string
 
 	terms    []providers.Term // glossary terms found in source, as sent to the provider (not with GlossaryCheck)
