@@ -127,3 +127,28 @@ func TestRemovalsCapped(t *testing.T) {
 		t.Errorf("no notice %q", want)
 	}
 }
+
+// TestRaggedLines: inside a paragraph, a short line without final punctuation followed by a line
+// that starts like a sentence ends its sentence (web text, reviews); hard-wrapped lines of about
+// the same width are joined.
+func TestRaggedLines(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"review lines", "Das Essen war gut und die Bedienung sehr freundlich.\nAbsolut zu empfehlen\nSeit 1964 ist mein Mann rund 1 mal pro Jahr Gast in diesem Hotel.\n",
+			[]string{"paragraph: Das Essen war gut und die Bedienung sehr freundlich. Absolut zu empfehlen", "paragraph: Seit 1964 ist mein Mann rund 1 mal pro Jahr Gast in diesem Hotel."}},
+		{"hard wrap", "Der Minister sagte am Montag in Berlin, die Regierung werde das\nGesetz noch in diesem Jahr vorlegen, und die Opposition kündigte\nWiderstand an.\n",
+			[]string{"paragraph: Der Minister sagte am Montag in Berlin, die Regierung werde das Gesetz noch in diesem Jahr vorlegen, und die Opposition kündigte Widerstand an."}},
+		{"short lines list", "Mehl\nZucker\nEier\n", []string{"paragraph: Mehl Zucker Eier"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := readString(t, tt.in, Text, false)
+			if diff := cmp.Diff(tt.want, blockSummary(doc.Blocks)); diff != "" {
+				t.Errorf("blocks (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

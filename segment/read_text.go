@@ -123,7 +123,16 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 		}
 		open, parts = false, parts[:0]
 	}
+	widest := 0
+	if len(para) > 2 {
+		for _, l := range para {
+			widest = max(widest, utf8.RuneCountInString(l.text))
+		}
+	}
 	for i, l := range para {
+		if open && cur.Kind == Paragraph && i > 1 && raggedEnd(para[i-1].text, l.text, widest) {
+			flush() // the line before ended a sentence or a headline without punctuation
+		}
 		trimmed := strings.TrimLeft(l.text, " ")
 		if n := bulletLen(trimmed); n > 0 && (bullets >= 2 || !isDigit(trimmed[0])) && !(open && continuesWithDash(para, i, trimmed, bullets)) {
 			flush()
@@ -241,4 +250,21 @@ func continuesWithDash(para []textLine, i int, trimmed string, bullets int) bool
 		return false
 	}
 	return !strings.ContainsRune(".!?:;…", lastRune(prev))
+}
+
+// raggedEnd reports whether a line inside a paragraph ends where its author ended it, not where
+// a hard wrap did: it has no punctuation at the end, it is clearly shorter than the paragraph's
+// widest line (wrapped lines run to about the same width), and the next line starts like a
+// sentence. "Das Essen war gut." / "Absolut zu empfehlen" / "Seit 1964 ist mein Mann …" keeps
+// "Absolut zu empfehlen" a sentence of its own instead of gluing it to the next.
+func raggedEnd(line, next string, widest int) bool {
+	line = strings.TrimRight(line, " ")
+	if line == "" || widest < 40 || strings.ContainsRune(".!?…:;,-–—(\"'„“”»«", lastRune(line)) {
+		return false
+	}
+	if utf8.RuneCountInString(line)*10 >= widest*6 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, " "))
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
