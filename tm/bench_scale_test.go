@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -153,9 +152,9 @@ func BenchmarkStats(b *testing.B) {
 			b.Fatalf("stats child: %v\n%s", err, out)
 		}
 		b.ReportMetric(time.Since(start).Seconds(), "child-s")
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			b.ReportMetric(float64(ru.Maxrss)/1024, "child-maxrss-MiB") // Linux reports KiB
-			b.ReportMetric(time.Duration(ru.Utime.Nano()+ru.Stime.Nano()).Seconds(), "child-cpu-s")
+		if rss, cpu, ok := childUsage(cmd.ProcessState); ok {
+			b.ReportMetric(rss/(1<<20), "child-maxrss-MiB")
+			b.ReportMetric(cpu.Seconds(), "child-cpu-s")
 		}
 	}
 }

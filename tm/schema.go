@@ -115,7 +115,7 @@ const (
 	// sqlDeleteGroups counts what a Delete without a regular expression removes; "%s" is the filter.
 	sqlDeleteGroups = `SELECT provider, model, source_lang, target_lang, scope != 0, count(*) FROM entries WHERE %s
 	GROUP BY provider, model, source_lang, target_lang, scope != 0`
-	sqlDeleteID   = "DELETE FROM entries WHERE id = ?"
+	sqlDeleteID = "DELETE FROM entries WHERE id = ?"
 	// sqlDeleteWhere deletes without reading sources when no regular expression applies.
 	sqlDeleteWhere = "DELETE FROM entries WHERE %s"
 
