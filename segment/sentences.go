@@ -154,6 +154,7 @@ func isOpener(r rune) bool {
 type next struct {
 	pos    int    // first byte after spaces; len(text) at the end
 	opener bool   // an opening quote or bracket comes first
+	quote  bool   // an opening quote (not a bracket) comes first
 	r      rune   // first character after any openers
 	word   string // the word starting at r (letters, digits, inner dots)
 }
@@ -168,6 +169,7 @@ func (s *splitter) nextAfter(end int) next {
 			break
 		}
 		n.opener = true
+		n.quote = n.quote || r != '(' && r != '['
 		j += size
 	}
 	if j >= len(text) {
@@ -311,12 +313,14 @@ func (s *splitter) abbrevEnds(w string, n next, atStart bool) bool {
 	if inSet(abbrevNever, w) || atStart && inSet(abbrevNeverCapitalised, w) {
 		return false
 	}
+	// A quotation may open the next sentence; a bracket after an abbreviation more often
+	// explains it ("10 a.m. (CDT) at the Hyatt").
 	if inSet(abbrevMayEnd, w) {
-		return s.isStarter(n.word) || n.opener
+		return s.isStarter(n.word) || n.quote
 	}
 	if strings.IndexByte(w, '.') >= 0 {
 		// Unknown dotted abbreviation made of single letters ("U.S.A."): like an initial.
-		return s.isStarter(n.word) || n.opener
+		return s.isStarter(n.word) || n.quote
 	}
 	return true
 }

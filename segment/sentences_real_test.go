@@ -71,6 +71,20 @@ var classCasesDE = []splitCase{
 	{"Max name", "Das Bild malte Max. Die Farben sind kräftig.", "Das Bild malte Max. | Die Farben sind kräftig."},
 }
 
+// realCasesEN are sentence pairs from Universal Dependencies English EWT, dev split (CC BY-SA
+// 4.0, see testdata/segment/SOURCES.md), as they follow each other there.
+var realCasesEN = []splitCase{
+	{"U.S. citizens", "The United States goes into a war zone and evacuates a bunch of U.S. citizens (most of whom were \"dual-citizens\"). Then, eschewing normal procedure, the Department of State waived the fees that they charge for evacuating U.S. citizen.",
+		"The United States goes into a war zone and evacuates a bunch of U.S. citizens (most of whom were \"dual-citizens\"). | Then, eschewing normal procedure, the Department of State waived the fees that they charge for evacuating U.S. citizen."},
+	{"U.S. citizen. Why?", "Then, eschewing normal procedure, the Department of State waived the fees that they charge for evacuating U.S. citizen. Why?",
+		"Then, eschewing normal procedure, the Department of State waived the fees that they charge for evacuating U.S. citizen. | Why?"},
+	{"Google, Inc. of", "As of January 10, 2005, my source of income changed from The Mozilla Foundation to Google, Inc. of Mountain View, California.",
+		"As of January 10, 2005, my source of income changed from The Mozilla Foundation to Google, Inc. of Mountain View, California."},
+	{"10 a.m. (CDT)", "Attached is a new link for employees unable to attend the all-employee meeting today at 10 a.m. (CDT) at the Hyatt Regency Houston, Imperial Ballroom.",
+		"Attached is a new link for employees unable to attend the all-employee meeting today at 10 a.m. (CDT) at the Hyatt Regency Houston, Imperial Ballroom."},
+	{"attached ellipsis", "Nice people... I hear.", "Nice people... | I hear."},
+}
+
 func TestSplitRealSentences(t *testing.T) {
 	for _, set := range []struct {
 		name  string
@@ -79,5 +93,8 @@ func TestSplitRealSentences(t *testing.T) {
 		if passed := splitAccuracy(t, "de", set.cases); passed != len(set.cases) {
 			t.Errorf("%s: %d of %d pass", set.name, passed, len(set.cases))
 		}
+	}
+	if passed := splitAccuracy(t, "en", realCasesEN); passed != len(realCasesEN) {
+		t.Errorf("UD English EWT dev: %d of %d pass", passed, len(realCasesEN))
 	}
 }
