@@ -15,12 +15,13 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/bitext/bitext/internal/fixtures"
 	"github.com/google/go-cmp/cmp"
 )
 
 // The real TMX files of CAT-tool test suites listed in testdata/interop/tmx (MANIFEST.tsv,
-// SOURCES.md). They are looked for, in this order, in $BITEXT_INTEROP_TMX, in
-// testdata/interop/tmx itself and in shared/data/interop/tmx beside the repository.
+// SOURCES.md). They are not committed; internal/fixtures finds them ($BITEXT_FIXTURES,
+// testdata/interop/tmx, or shared/data/interop/tmx beside the repository).
 const interopManifest = "../testdata/interop/tmx/MANIFEST.tsv"
 
 type interopFile struct {
@@ -46,17 +47,7 @@ func interopFiles(t *testing.T) (dir string, files []interopFile) {
 		}
 		files = append(files, interopFile{cols[0], cols[1], cols[2], cols[3]})
 	}
-	candidates := []string{os.Getenv("BITEXT_INTEROP_TMX"), "../testdata/interop/tmx", "../../shared/data/interop/tmx"}
-	for _, d := range candidates {
-		if d == "" {
-			continue
-		}
-		if _, err := os.Stat(filepath.Join(d, files[0].name)); err == nil {
-			return d, files
-		}
-	}
-	t.Skipf("the real TMX files of %s are in none of $BITEXT_INTEROP_TMX, testdata/interop/tmx, ../shared/data/interop/tmx", interopManifest)
-	return "", nil
+	return fixtures.Dir(t, "interop/tmx", files[0].name), files
 }
 
 // TestInteropTMX reads every real TMX file: the number of units read plus those skipped (not

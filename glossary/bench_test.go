@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -126,7 +127,7 @@ func reportRate(b *testing.B, n int, cpu time.Duration) {
 // BenchmarkParseTBX reads a real 175 KB TBX-Basic file (45 concepts, 113 terms) in English →
 // Spanish; SetBytes makes the result a throughput.
 func BenchmarkParseTBX(b *testing.B) {
-	data, err := os.ReadFile("../testdata/interop/tbx/ltac-basic-Example_Astronomy_DCA_VALID.tbx")
+	data, err := os.ReadFile(filepath.Join(interopDir(b), "ltac-basic-Example_Astronomy_DCA_VALID.tbx"))
 	if err != nil {
 		b.Fatal(err)
 	}

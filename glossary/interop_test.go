@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/internal/fixtures"
 )
 
 // Real TBX files from public test suites (testdata/interop/tbx, sources and licences in
@@ -20,7 +22,7 @@ import (
 // libxml2-utils and xsltproc; the comparison is skipped with a message where they are missing,
 // the reading itself is not.
 
-const interopDir = "../testdata/interop/tbx"
+func interopDir(tb testing.TB) string { return fixtures.Dir(tb, "interop/tbx", "okapi-test01.tbx") }
 
 var interopFiles = []struct {
 	file     string
@@ -83,7 +85,7 @@ func xpathCount(t *testing.T, expr, file string) int {
 }
 
 func TestInteropTBXCorpus(t *testing.T) {
-	ents, err := os.ReadDir(interopDir)
+	ents, err := os.ReadDir(interopDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +98,7 @@ func TestInteropTBXCorpus(t *testing.T) {
 		if strings.HasSuffix(e.Name(), ".tbx") {
 			n++
 			if !listed[e.Name()] {
-				t.Errorf("%s is in %s but not in interopFiles", e.Name(), interopDir)
+				t.Errorf("%s is in %s but not in interopFiles", e.Name(), interopDir(t))
 			}
 		}
 	}
@@ -113,7 +115,7 @@ func TestInteropTBXCorpus(t *testing.T) {
 
 	for _, tc := range interopFiles {
 		t.Run(tc.file, func(t *testing.T) {
-			path := filepath.Join(interopDir, tc.file)
+			path := filepath.Join(interopDir(t), tc.file)
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -179,7 +181,7 @@ func TestInteropTBXCorpus(t *testing.T) {
 // TestInteropWeblateStatuses: Weblate's obsolete status makes a forbidden rendering (and drops
 // the obsolete source term), its concept-level "Translation needed: No" is do-not-translate.
 func TestInteropWeblateStatuses(t *testing.T) {
-	g, err := LoadWith(Options{Source: "en", Target: "fr"}, filepath.Join(interopDir, "weblate-fr-extended-metadata.tbx"))
+	g, err := LoadWith(Options{Source: "en", Target: "fr"}, filepath.Join(interopDir(t), "weblate-fr-extended-metadata.tbx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +200,7 @@ func TestInteropWeblateStatuses(t *testing.T) {
 // TestInteropMissingLanguages: a real file read in languages it does not have is an error
 // naming the file and the languages it does have, not an empty glossary.
 func TestInteropMissingLanguages(t *testing.T) {
-	path := filepath.Join(interopDir, "okapi-medtronic_TBX.tbx")
+	path := filepath.Join(interopDir(t), "okapi-medtronic_TBX.tbx")
 	_, err := LoadWith(Options{}, path)
 	if err == nil {
 		t.Fatal("no error reading an English/French/… file as German → English")

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/internal/fixtures"
 )
 
 // The official schemas (testdata/schemas/tbx, see SOURCES.md there) validate what Write
@@ -19,7 +21,7 @@ import (
 // xmllint (libxml2-utils) and xsltproc running the ISO Schematron skeleton; tests skip with a
 // message where they are missing.
 
-const schemaDir = "../testdata/schemas/tbx"
+func schemaDir(tb testing.TB) string { return fixtures.Dir(tb, "schemas/tbx", "v3/TBX-Basic_DCA.sch") }
 
 // needTools skips the test when a validator is not installed.
 func needTools(t *testing.T, tools ...string) {
@@ -50,7 +52,7 @@ func run(t *testing.T, name string, args ...string) (string, error) {
 //   - ./local-name() (a function as a path step) → local-name(), the same node in context.
 func schematronXSLT(t *testing.T) string {
 	t.Helper()
-	sch, err := os.ReadFile(filepath.Join(schemaDir, "v3", "TBX-Basic_DCA.sch"))
+	sch, err := os.ReadFile(filepath.Join(schemaDir(t), "v3", "TBX-Basic_DCA.sch"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +76,7 @@ func schematronXSLT(t *testing.T) string {
 		t.Fatal(err)
 	}
 	xsl := filepath.Join(dir, "dca.xsl")
-	out, err := run(t, "xsltproc", "--nonet", "-o", xsl, filepath.Join(schemaDir, "schematron", "iso_svrl_for_xslt1.xsl"), schFile)
+	out, err := run(t, "xsltproc", "--nonet", "-o", xsl, filepath.Join(schemaDir(t), "schematron", "iso_svrl_for_xslt1.xsl"), schFile)
 	if err != nil {
 		t.Fatalf("compiling the Schematron: %v\n%s", err, out)
 	}
@@ -140,7 +142,7 @@ func TestWrittenTBXv3IsValidTBXBasic(t *testing.T) {
 	xsl := schematronXSLT(t)
 	for _, f := range files {
 		for _, rng := range []string{"TBXcoreStructV03.rng", "TBXcoreStructV03_TBX-Basic_integrated.rng"} {
-			if out, err := run(t, "xmllint", "--noout", "--nonet", "--relaxng", filepath.Join(schemaDir, "v3", rng), f); err != nil {
+			if out, err := run(t, "xmllint", "--noout", "--nonet", "--relaxng", filepath.Join(schemaDir(t), "v3", rng), f); err != nil {
 				t.Errorf("%s fails %s: %v\n%s", f, rng, err, out)
 			}
 		}
@@ -184,7 +186,7 @@ func TestWrittenTBXv2IsValid(t *testing.T) {
 	os.WriteFile(seedCopy, b, 0o644)
 	// The DOCTYPE names TBXcoreStructV02.dtd as a relative system identifier, as the TBX
 	// Checker and TBX-Basic's samples do: next to the file, --valid resolves it.
-	dtd, err := os.ReadFile(filepath.Join(schemaDir, "v2", "TBXcoreStructV02.dtd"))
+	dtd, err := os.ReadFile(filepath.Join(schemaDir(t), "v2", "TBXcoreStructV02.dtd"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,8 +200,8 @@ func TestWrittenTBXv2IsValid(t *testing.T) {
 		}
 		checks := [][]string{
 			{"--noout", "--nonet", "--valid", p},
-			{"--noout", "--nonet", "--dtdvalid", filepath.Join(schemaDir, "v2", "TBXBasiccoreStructV02.dtd"), p},
-			{"--noout", "--nonet", "--relaxng", filepath.Join(schemaDir, "v2", "TBXBasicRNGV02.rng"), p},
+			{"--noout", "--nonet", "--dtdvalid", filepath.Join(schemaDir(t), "v2", "TBXBasiccoreStructV02.dtd"), p},
+			{"--noout", "--nonet", "--relaxng", filepath.Join(schemaDir(t), "v2", "TBXBasicRNGV02.rng"), p},
 		}
 		for _, args := range checks {
 			if out, err := run(t, "xmllint", args...); err != nil {
