@@ -14,6 +14,7 @@ import (
 type repeats struct {
 	mu sync.Mutex
 	m  map[string]*answer
+	fl *failures // where repeats of a failed segment are reported; nil when planning
 }
 
 // answer is the translation of a distinct segment, once it is known; until then, the units
@@ -22,6 +23,7 @@ type answer struct {
 	done       bool
 	target     string
 	violations []Violation
+	failed     error
 	waiting    []item
 }
 
@@ -41,22 +43,23 @@ func (t *Translator) repeatKey(u *unitState) string {
 
 // classify decides for each unit of j that missed the memory whether it is sent (it leads), was
 // answered already by an identical unit (copied now), or waits for one in flight. It sets
-// j.pending before any waiting unit can be answered, and returns it: the units still to come.
+// j.pending before any waiting unit can be answered, and returns it (the units still to come)
+// and the number of copies of failed answers, which are reported as failures.
 // planning marks every leader answered at once, since nothing is sent, and keeps no waiting
 // units (and so no jobs) alive.
-func (t *Translator) classify(r *repeats, j *job, planning bool) int {
+func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, failedCopies int, err error) {
 	keys := make([]string, len(j.units))
 	for i := range j.units {
 		if !j.units[i].tmHit {
 			keys[i] = t.repeatKey(&j.units[i])
 		}
 	}
+	var failed []Failure
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.m == nil {
 		r.m = map[string]*answer{}
 	}
-	pending := 0
 	for i := range j.units {
 		u := &j.units[i]
 		if u.tmHit {
@@ -72,7 +75,10 @@ func (t *Translator) classify(r *repeats, j *job, planning bool) int {
 			pending++
 		case a.done:
 			u.repeat = true
-			u.target, u.violations = a.target, cloneViolations(a.violations)
+			u.target, u.violations, u.failed = a.target, cloneViolations(a.violations), a.failed
+			if u.failed != nil {
+				failed = append(failed, j.failure(u))
+			}
 		default:
 			u.repeat = true
 			a.waiting = append(a.waiting, item{doc: j, unit: i})
@@ -80,7 +86,15 @@ func (t *Translator) classify(r *repeats, j *job, planning bool) int {
 		}
 	}
 	j.pending.Store(int64(pending))
-	return pending
+	return pending, len(failed), r.report(failed)
+}
+
+// report records the failures of repeats.
+func (r *repeats) report(fs []Failure) error {
+	if len(fs) == 0 || r.fl == nil {
+		return nil
+	}
+	return r.fl.add(fs)
 }
 
 // sweep drops the answers no unit waits for any more once there are too many.
@@ -96,24 +110,29 @@ func (r *repeats) sweep() {
 }
 
 // answered records the final translation of the leading units and hands it to the units waiting
-// for it. It returns the units answered so, by job.
-func (r *repeats) answered(units []*unitState, resolved map[*job]int) {
+// for it, counting them by job in resolved. It returns the failures of repeats of failed units.
+func (r *repeats) answered(units []*unitState, resolved map[*job]int) []Failure {
+	var failed []Failure
 	for _, u := range units {
 		a := u.lead
 		if a == nil {
 			continue
 		}
 		r.mu.Lock()
-		a.done, a.target, a.violations = true, u.target, u.violations
+		a.done, a.target, a.violations, a.failed = true, u.target, u.violations, u.failed
 		waiting := a.waiting
 		a.waiting = nil
 		r.mu.Unlock()
 		for _, w := range waiting {
 			wu := w.u()
-			wu.target, wu.violations = u.target, cloneViolations(u.violations)
+			wu.target, wu.violations, wu.failed = u.target, cloneViolations(u.violations), u.failed
+			if wu.failed != nil {
+				failed = append(failed, w.doc.failure(wu))
+			}
 			resolved[w.doc]++
 		}
 	}
+	return failed
 }
 
 func cloneViolations(vs []Violation) []Violation {

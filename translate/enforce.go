@@ -40,6 +40,9 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 		}
 		tl.update(func(s *Stats) { s.Repairs += len(bad) })
 		targets, err := t.ask(ctx, bad, "", feedback, tl)
+		if err != nil && ctx.Err() == nil && isolatable(err) {
+			return nil // the answers before the round stand, their violations reported
+		}
 		if err != nil {
 			return err
 		}

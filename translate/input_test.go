@@ -304,3 +304,63 @@ func TestRepeatsArePaidOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestPoisonedSegmentDoesNotEndTheRun: one segment that never gets a usable answer is reported
+// with its document, paragraph and text; every other segment is translated, handed over and
+// stored, and repeats of the poisoned segment fail with it.
+func TestPoisonedSegmentDoesNotEndTheRun(t *testing.T) {
+	docs := corpusDocs(4, 5, 3)
+	poison := docs[2].Blocks[3].Sentences[1].Text
+	docs[3].Blocks[0].Sentences[0].Text = poison // a repeat in a later document
+	docs[3].Blocks[0].Text = strings.Join([]string{poison, docs[3].Blocks[0].Sentences[1].Text, docs[3].Blocks[0].Sentences[2].Text}, " ")
+	fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 8, MaxChars: 10000}}
+	p := &spoilingProvider{fakeProvider: fp, spoil: func(r *providers.Response) {
+		for i := range r.Translations {
+			if strings.Contains(r.Translations[i].Text, poison) {
+				r.Translations[i].Text = "" // SplitRetry's "no usable translation"
+			}
+		}
+	}}
+	mem := &memMemory{}
+	res, st, err := collect(context.Background(), &Translator{Provider: &emptyIsError{p}, Memory: mem, Concurrency: 2}, docs)
+	var fe *FailedError
+	if !errors.As(err, &fe) || len(fe.Segments) != 2 {
+		t.Fatalf("err = %v", err)
+	}
+	if f := fe.Segments[0]; f.Doc != "doc3.txt" || f.Paragraph != 4 || f.Sentence != 2 || f.Source != poison {
+		t.Errorf("failure %+v", f)
+	}
+	if !strings.Contains(err.Error(), "doc3.txt: paragraph 4, sentence 2") || !strings.Contains(err.Error(), poison) {
+		t.Errorf("message %q", err)
+	}
+	if len(res) != 4 || st.Translated != 58 || st.Failed != 2 || st.Repeats != 1 || mem.len() != 58 {
+		t.Errorf("%d results, stats %+v, memory %d", len(res), st, mem.len())
+	}
+	if p := res[2].Pairs[3*3+1]; p.Err == nil || p.Target != "" || !strings.Contains(res[2].Blocks[3].Text, poison) {
+		t.Errorf("poisoned pair %+v in %q", p, res[2].Blocks[3].Text)
+	}
+	if p := res[3].Pairs[0]; p.Err == nil {
+		t.Errorf("repeat of the poisoned segment %+v", p)
+	}
+	// A failure of the service itself still ends the run at once.
+	down := &fakeProvider{fail: func(int) error { return &providers.Error{Provider: "fake", Status: 401, Message: "bad key"} }}
+	if _, _, err := collect(context.Background(), &Translator{Provider: down}, docs); errors.As(err, &fe) || err == nil {
+		t.Errorf("401: err = %v", err)
+	}
+}
+
+// emptyIsError turns an empty translation into the error SplitRetry gives after its tries.
+type emptyIsError struct{ *spoilingProvider }
+
+func (p *emptyIsError) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
+	r, err := p.spoilingProvider.Translate(ctx, req)
+	if err != nil {
+		return r, err
+	}
+	for _, tr := range r.Translations {
+		if tr.Text == "" {
+			return r, &providers.Error{Provider: "fake", Message: "segment " + tr.ID + ": no usable translation after 3 tries"}
+		}
+	}
+	return r, nil
+}

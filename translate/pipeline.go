@@ -38,7 +38,8 @@ func (t *Translator) RunInputs(ctx context.Context, ins iter.Seq2[Input, error],
 
 func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], whole bool, sink func(*Result) error) (Stats, error) {
 	tl := &tally{start: time.Now(), progress: t.Progress}
-	rp := &repeats{}
+	fl := &failures{}
+	rp := &repeats{fl: fl}
 	g, gctx := errgroup.WithContext(ctx)
 
 	window := t.window()
@@ -49,7 +50,7 @@ func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], who
 	for range t.concurrency() {
 		g.Go(func() error {
 			for b := range batches {
-				if err := t.send(gctx, b, tl, rp); err != nil {
+				if err := t.send(gctx, b, tl, rp, fl); err != nil {
 					return err
 				}
 			}
@@ -145,6 +146,9 @@ func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], who
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
 	}
+	if err == nil {
+		err = fl.err()
+	}
 	return tl.snapshot(), err
 }
 
@@ -183,7 +187,10 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			pending := t.classify(rp, j, planning)
+			pending, failed, err := t.classify(rp, j, planning)
+			if err != nil {
+				return err
+			}
 			misses, repeats, terms := 0, 0, 0
 			for i := range j.units {
 				u := &j.units[i]
@@ -199,6 +206,7 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 				s.Segments += len(j.units)
 				s.TMHits += len(j.units) - misses
 				s.Repeats += repeats
+				s.Failed += failed
 				s.Terms += terms
 			})
 			if pending == 0 { // nothing of j is sent or waited for: no one else can resolve it

@@ -35,6 +35,9 @@ type Pair struct {
 	// Confidence is 1 for sentence units; for paragraph units it is the alignment's confidence.
 	Confidence float64
 	Violations []Violation
+	// Err is set when the segment got no usable translation (see FailedError): Target is "",
+	// and the translated block keeps the source text in its place.
+	Err error
 }
 
 // Title returns the text of a document's first heading, or its first block, for rendering.
@@ -77,7 +80,12 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 		next = end
 		para := j.first + bi + 1
 		tb := segment.Block{Kind: sb.Kind, Level: sb.Level, Marker: sb.Marker}
-		if t.unit() == Paragraph && len(units) == 1 {
+		if t.unit() == Paragraph && len(units) == 1 && units[0].failed != nil {
+			for si, sp := range blockSentences(sb) {
+				res.Pairs = append(res.Pairs, Pair{Paragraph: para, Sentence: si + 1, Source: sp.Text, Err: units[0].failed})
+			}
+			tb.Text, tb.Sentences = sb.Text, sb.Sentences
+		} else if t.unit() == Paragraph && len(units) == 1 {
 			pairs, err := t.paragraphPairs(para, sb, &units[0])
 			if err != nil {
 				return nil, err
@@ -89,7 +97,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 			var b strings.Builder
 			n := 0
 			for i := range units {
-				n += len(units[i].target) + 1
+				n += len(units[i].target) + len(units[i].source) + 1
 			}
 			b.Grow(n)
 			tb.Sentences = make([]segment.Span, 0, len(units))
@@ -99,13 +107,21 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 					b.WriteByte(' ')
 				}
 				start := b.Len()
-				b.WriteString(u.target)
+				if u.failed != nil {
+					b.WriteString(u.source)
+				} else {
+					b.WriteString(u.target)
+				}
 				tb.Sentences = append(tb.Sentences, segment.Span{Start: start, End: b.Len()})
-				res.Pairs = append(res.Pairs, Pair{
+				p := Pair{
 					Paragraph: para, Sentence: int(u.sentence) + 1,
 					Source: u.source, Target: u.target, TMHit: u.tmHit,
 					Confidence: 1, Violations: u.violations,
-				})
+				}
+				if u.failed != nil {
+					p.Target, p.Confidence, p.Err = "", 0, u.failed
+				}
+				res.Pairs = append(res.Pairs, p)
 			}
 			tb.Text = b.String()
 			for si := range tb.Sentences { // spans share the block's text

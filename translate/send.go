@@ -11,30 +11,39 @@ import (
 )
 
 // send translates one batch, enforces the glossary, stores the answers in the memory and marks
-// the units done.
-func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats) error {
+// the units done. A segment that gets no usable answer after every retry is recorded as failed
+// and the rest of the batch goes on.
+func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats, fl *failures) error {
 	units := make([]*unitState, len(b.items))
 	for i, it := range b.items {
 		units[i] = it.u()
 	}
-	targets, err := t.ask(ctx, units, strings.Join(b.context, "\n\n"), nil, tl)
+	failed, err := t.askIsolating(ctx, units, strings.Join(b.context, "\n\n"), tl)
 	if err != nil {
 		return err
 	}
-	for i, u := range units {
-		u.target = targets[i]
+	good := units
+	if len(failed) > 0 {
+		good = make([]*unitState, 0, len(units))
+		for _, u := range units {
+			if u.failed == nil {
+				good = append(good, u)
+			}
+		}
+	}
+	for _, u := range good {
 		u.violations = t.check(u)
 	}
-	tl.update(func(s *Stats) { s.Translated += len(units) })
+	tl.update(func(s *Stats) { s.Translated += len(good); s.Failed += len(failed) })
 
-	repairErr := t.repair(ctx, units, tl)
+	repairErr := t.repair(ctx, good, tl)
 
 	// Store what was paid for, even when the run is being cancelled: a rerun must not ask again.
 	// A segment whose repair was interrupted is not stored, so that a rerun repairs it.
 	var keys []tm.Key
 	var texts []string
 	base := t.runKey()
-	for _, u := range units {
+	for _, u := range good {
 		if repairErr != nil && len(u.violations) > 0 {
 			continue
 		}
@@ -49,15 +58,64 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats)
 	if repairErr != nil {
 		return repairErr
 	}
+	if len(failed) > 0 {
+		fs := make([]Failure, 0, len(failed))
+		for _, it := range b.items {
+			if u := it.u(); u.failed != nil {
+				fs = append(fs, it.doc.failure(u))
+			}
+		}
+		if err := fl.add(fs); err != nil {
+			return err
+		}
+	}
 	resolved := map[*job]int{}
 	for _, it := range b.items {
 		resolved[it.doc]++
 	}
-	rp.answered(units, resolved)
+	if fs := rp.answered(units, resolved); len(fs) > 0 {
+		tl.update(func(s *Stats) { s.Failed += len(fs) })
+		if err := fl.add(fs); err != nil {
+			return err
+		}
+	}
 	for j, n := range resolved {
 		j.resolve(n)
 	}
 	return nil
+}
+
+// askIsolating asks for units and sets their targets. When the request fails in a way that may
+// be due to some of its segments, it asks again in halves, down to single segments: those that
+// still fail get their error in failed (and the returned list) instead of ending the run.
+func (t *Translator) askIsolating(ctx context.Context, units []*unitState, context string, tl *tally) ([]*unitState, error) {
+	targets, err := t.ask(ctx, units, context, nil, tl)
+	if err == nil {
+		for i, u := range units {
+			u.target = targets[i]
+		}
+		return nil, nil
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if !isolatable(err) {
+		return nil, err
+	}
+	if len(units) == 1 {
+		units[0].failed = err
+		return units, nil
+	}
+	half := len(units) / 2
+	a, err := t.askIsolating(ctx, units[:half], context, tl)
+	if err != nil {
+		return nil, err
+	}
+	b, err := t.askIsolating(ctx, units[half:], context, tl)
+	if err != nil {
+		return nil, err
+	}
+	return append(a, b...), nil
 }
 
 // ask sends one request for units and returns their translations in order.

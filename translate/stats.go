@@ -13,6 +13,7 @@ type Stats struct {
 	Segments   int // units read
 	TMHits     int // units answered by the memory
 	Translated int // units answered by the provider
+	Failed     int // units with no usable answer after every retry (see FailedError)
 	Repeats    int // units identical to an earlier unit of the run, answered by its request
 	Batches    int // requests asked for by the pipeline, repair rounds included (Usage.Requests counts HTTP retries too)
 	Repairs    int // segments re-asked because of glossary violations

@@ -289,8 +289,14 @@ func TestProviderErrorStopsTheRun(t *testing.T) {
 
 func TestBadAnswersAreErrors(t *testing.T) {
 	cases := map[string]func(*providers.Response){
-		"missing":   func(r *providers.Response) { r.Translations = r.Translations[1:] },
-		"duplicate": func(r *providers.Response) { r.Translations[1].ID = r.Translations[0].ID },
+		"missing": func(r *providers.Response) { r.Translations = r.Translations[1:] },
+		"duplicate": func(r *providers.Response) {
+			if len(r.Translations) > 1 {
+				r.Translations[1].ID = r.Translations[0].ID
+			} else {
+				r.Translations = append(r.Translations, r.Translations[0])
+			}
+		},
 		"extra": func(r *providers.Response) {
 			r.Translations = append(r.Translations, providers.Translation{ID: "99", Text: "x"})
 		},
@@ -298,9 +304,18 @@ func TestBadAnswersAreErrors(t *testing.T) {
 	for name, spoil := range cases {
 		t.Run(name, func(t *testing.T) {
 			p := &spoilingProvider{fakeProvider: &fakeProvider{}, spoil: spoil}
-			_, _, err := collect(context.Background(), &Translator{Provider: p}, corpusDocs(1, 1, 3))
-			if err == nil {
-				t.Fatal("no error")
+			// Every answer is bad, so every segment fails alone in the end: reported with its
+			// place, never padded or misaligned.
+			res, st, err := collect(context.Background(), &Translator{Provider: p}, corpusDocs(1, 1, 3))
+			var fe *FailedError
+			if !errors.As(err, &fe) || len(fe.Segments) != 3 || st.Failed != 3 {
+				t.Fatalf("err = %v, stats %+v", err, st)
+			}
+			if f := fe.Segments[1]; f.Doc != "doc1.txt" || f.Paragraph != 1 || f.Sentence != 2 || f.Source != "Satz 2 in Absatz 1 von Dokument 1." {
+				t.Errorf("failure %+v", f)
+			}
+			if len(res) != 1 || res[0].Pairs[0].Err == nil || res[0].Pairs[0].Target != "" {
+				t.Errorf("results %+v", res)
 			}
 		})
 	}

@@ -28,6 +28,7 @@ type unitState struct {
 
 	target     string
 	violations []Violation
+	failed     error // no usable translation after every retry
 }
 
 // job is a piece of one document in flight: the whole document when it is small, otherwise a
@@ -54,6 +55,11 @@ func (j *job) resolve(n int) {
 	if j.pending.Add(-int64(n)) == 0 {
 		close(j.done)
 	}
+}
+
+// failure describes a failed unit.
+func (j *job) failure(u *unitState) Failure {
+	return Failure{Doc: j.name, Paragraph: j.first + int(u.block) + 1, Sentence: int(u.sentence) + 1, Source: u.source, Err: u.failed}
 }
 
 // context returns the paragraph of a unit for providers that take context, or "".
