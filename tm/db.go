@@ -39,8 +39,8 @@ type DB struct {
 	// of in SQLite's busy handler, which polls. Other processes still wait in the busy handler.
 	writeMu sync.Mutex
 
-	mu          sync.Mutex
-	lookupStmts map[int]*sql.Stmt // lookups by number of parameters, prepared once
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // read statements by query text, prepared once
 
 	lookupQueries atomic.Int64 // queries LookupMany ran, for tests of the batching
 }
@@ -248,10 +248,10 @@ func (db *DB) ReadOnly() bool { return db.readOnly }
 // Close closes the database.
 func (db *DB) Close() error {
 	db.mu.Lock()
-	for _, stmt := range db.lookupStmts {
+	for _, stmt := range db.stmts {
 		stmt.Close()
 	}
-	db.lookupStmts = nil
+	db.stmts = nil
 	db.mu.Unlock()
 	return db.sql.Close()
 }

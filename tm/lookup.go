@@ -39,7 +39,11 @@ type candidate struct{ i, rank int }
 func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found []bool) error {
 	scopes := lookupScopes
 	var imported bool
-	err := db.sql.QueryRowContext(ctx, sqlAnyImported).Scan(&imported)
+	anyImported, err := db.statement(ctx, sqlAnyImported)
+	if err != nil {
+		return err
+	}
+	err = anyImported.QueryRowContext(ctx).Scan(&imported)
 	if err != nil {
 		return fmt.Errorf("tm: lookup: %w", err)
 	}
@@ -108,19 +112,25 @@ func lookupSize(n int) int {
 
 // lookupStatement returns the prepared lookup of size hashes.
 func (db *DB) lookupStatement(ctx context.Context, size int) (*sql.Stmt, error) {
+	return db.statement(ctx, lookupQuery(size))
+}
+
+// statement returns query prepared once for this handle: preparing costs more than running
+// a lookup of a few keys.
+func (db *DB) statement(ctx context.Context, query string) (*sql.Stmt, error) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	if stmt := db.lookupStmts[size]; stmt != nil {
+	if stmt := db.stmts[query]; stmt != nil {
 		return stmt, nil
 	}
-	stmt, err := db.sql.PrepareContext(ctx, lookupQuery(size))
+	stmt, err := db.sql.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("tm: lookup: %w", err)
 	}
-	if db.lookupStmts == nil {
-		db.lookupStmts = make(map[int]*sql.Stmt)
+	if db.stmts == nil {
+		db.stmts = make(map[string]*sql.Stmt)
 	}
-	db.lookupStmts[size] = stmt
+	db.stmts[query] = stmt
 	return stmt, nil
 }
 
