@@ -207,3 +207,30 @@ func TestTramMT(t *testing.T) {
 		}
 	}
 }
+
+// TestDroppedVectorsSameBeads: dropping the finest level's vectors during the coarse search and
+// extracting them again (what a million-sentence alignment does to save memory) changes nothing.
+func TestDroppedVectorsSameBeads(t *testing.T) {
+	src, tgt, mt, _ := syntheticMT(1500, 4)
+	for _, opt := range []Options{{}, {MT: mt}} {
+		keep, err := Align(src, tgt, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := dropVectorsAbove
+		dropVectorsAbove = 0
+		dropped, err := Align(src, tgt, opt)
+		dropVectorsAbove = old
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := beadsString(keep), beadsString(dropped); a != b {
+			t.Errorf("MT %v: beads differ when the vectors are dropped", opt.MT != nil)
+		}
+		for k := range keep {
+			if keep[k].Confidence != dropped[k].Confidence {
+				t.Fatalf("bead %d: confidence %v, dropped %v", k, keep[k].Confidence, dropped[k].Confidence)
+			}
+		}
+	}
+}

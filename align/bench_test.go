@@ -10,24 +10,33 @@ import (
 	"github.com/bitext/bitext/internal/cputime"
 )
 
-// BenchmarkAlignSynthetic aligns synthetic documents of 10,000 (with and without MT) and 100,000
-// sentences per side (generated in the test, with merges, splits, deletions and insertions) and reports seconds
-// per alignment (wall and CPU), the peak heap above what the inputs already use, and strict F1.
+// BenchmarkAlignSynthetic aligns synthetic documents (generated in the test, with merges,
+// splits, deletions and insertions) of 10,000 sentences per side (with and without MT), 100,000
+// and, unless -short, 1,000,000 (about 100 MB a side; run it with -benchtime 1x). It reports
+// seconds per alignment (wall and CPU), the peak heap above what the inputs already use, the
+// inputs' own size (sentence bytes and string headers), the peak including the inputs and its
+// ratio to the inputs, and strict F1.
 func BenchmarkAlignSynthetic(b *testing.B) {
 	for _, bc := range []struct {
 		n  int
 		mt bool
-	}{{10_000, false}, {10_000, true}, {100_000, false}} {
+	}{{10_000, false}, {10_000, true}, {100_000, false}, {1_000_000, false}} {
 		name := fmt.Sprintf("n=%d", bc.n)
 		if bc.mt {
 			name += "/mt"
 		}
 		b.Run(name, func(b *testing.B) {
+			if bc.n > 100_000 && testing.Short() {
+				b.Skip("a million sentences a side: not with -short")
+			}
 			src, tgt, mt, gold := syntheticMT(bc.n, 1)
 			opt := Options{}
+			input := textBytes(src) + textBytes(tgt)
 			if bc.mt {
 				opt.MT = mt
+				input += textBytes(mt)
 			}
+			mt = nil
 			var c Counts
 			var peak uint64
 			cpu0 := cputime.Seconds()
@@ -42,12 +51,25 @@ func BenchmarkAlignSynthetic(b *testing.B) {
 				peak = max(peak, p)
 				c = Evaluate(gold, beads)
 			}
+			mb := func(x uint64) float64 { return float64(x) / (1 << 20) }
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/op")
 			b.ReportMetric((cputime.Seconds()-cpu0)/float64(b.N), "cpu-s/op")
-			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+			b.ReportMetric(mb(peak), "peak-MB")
+			b.ReportMetric(mb(input), "input-MB")
+			b.ReportMetric(mb(peak+input), "peak+input-MB")
+			b.ReportMetric(float64(peak+input)/float64(input), "peak+input/input")
 			b.ReportMetric(c.Strict().F1, "strict-F1")
 		})
 	}
+}
+
+// textBytes is what a list of strings holds in memory: its bytes and a string header each.
+func textBytes(ss []string) uint64 {
+	n := uint64(len(ss)) * 16
+	for _, s := range ss {
+		n += uint64(len(s))
+	}
+	return n
 }
 
 // peakHeap runs f and returns the highest heap in use during it, above the heap in use before,

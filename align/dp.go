@@ -185,32 +185,37 @@ const searchWidth = 6
 
 // coarseToFine solves lv: when it is large, first a version of it at 1/2^d resolution small
 // enough to search whole, then each finer level inside the band around the coarser level's path.
-// Each coarse level is built from lv when it is needed and dropped after its search, so at most
-// lv and two coarser levels are held at once, whatever the depth.
+// Each coarse level is built (from the first one) when it is needed and dropped after its
+// search, so at most lv and three coarser levels are held at once, whatever the depth; and a
+// large owned lv lends its vectors' memory to the coarse levels (see dropVectorsAbove).
 func coarseToFine(md *model, lv *level, g int) ([]point, []int8, *scorer) {
 	depth := 0
 	for n, m := lv.n, lv.m; (n+1)*(m+1) > fullSearchCells && n > 2 && m > 2; n, m = (n+1)/2, (m+1)/2 {
 		depth++
 	}
+	if depth == 0 {
+		return search(md, lv, fullRegion(lv.n, lv.m))
+	}
+	first := lv.downsample(1)
+	dropped := lv.dropVectors()
 	var path []point
-	for d := depth; ; d-- {
-		c := lv
-		for k := 1; k <= d; k++ {
+	for d := depth; d >= 1; d-- {
+		c := first
+		for k := 2; k <= d; k++ {
 			c = c.downsample(k)
 		}
-		if d > 0 {
-			c.prepare(g)
-		}
+		c.prepare(g)
 		var r *region
 		if d == depth {
 			r = fullRegion(c.n, c.m)
 		} else {
 			r = project(path, c.n, c.m, searchWidth)
 		}
-		p, steps, sc := search(md, c, r)
-		if d == 0 {
-			return p, steps, sc
-		}
-		path = p
+		path, _, _ = search(md, c, r)
 	}
+	first = nil
+	if dropped {
+		lv.refill()
+	}
+	return search(md, lv, project(path, lv.n, lv.m, searchWidth))
 }

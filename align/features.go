@@ -15,6 +15,11 @@ import (
 type channel struct {
 	src, tgt []vec
 	weight   float64 // how much this channel counts in a bead's cost
+	// What rebuilding the vectors needs: the weight of every feature both sides share, the
+	// texts and the feature functions.
+	idf              map[uint32]float32
+	srcText, tgtText []string
+	fsrc, ftgt       featureFunc
 }
 
 // featureFunc extracts the raw features of one text: add receives each feature's key hash
@@ -94,61 +99,67 @@ func (x *extractor) features(s string, f featureFunc) vec {
 	return out
 }
 
-// newChannel extracts features of every sentence on both sides and weights them. Only the
-// source side is ever held unfiltered: target features are filtered against the source's as
-// they are extracted, and the source's are then filtered against the target's.
+// newChannel extracts features of every sentence on both sides and weights them. No side is
+// ever held unfiltered: the target's features are first only counted, the source's are kept
+// when the target has them, and the target's are then extracted again and kept when the source
+// has them. (Holding the raw features of a million sentences costs more than extracting them
+// twice.) The channel keeps the weights, so that its vectors can be dropped and rebuilt.
 func newChannel(st *stopper, src, tgt []string, fsrc, ftgt featureFunc, weight float64) *channel {
 	x := newExtractor()
-	var raw arena
-	sv := make([]vec, len(src))
+	tdf := map[uint32]int32{}
+	for _, t := range tgt {
+		st.tick()
+		for _, e := range x.features(t, ftgt) {
+			tdf[e.id]++
+		}
+	}
 	sdf := map[uint32]int32{}
+	var sa arena
+	sv := make([]vec, len(src))
 	for i, s := range src {
 		st.tick()
 		v := x.features(s, fsrc)
-		for _, e := range v {
-			sdf[e.id]++
-		}
-		sv[i] = raw.clone(v)
-	}
-	var ta arena
-	tv := make([]vec, len(tgt))
-	tdf := map[uint32]int32{}
-	for i, t := range tgt {
-		st.tick()
-		v := x.features(t, ftgt)
 		k := v[:0]
 		for _, e := range v {
-			if sdf[e.id] > 0 {
-				tdf[e.id]++
+			if tdf[e.id] > 0 {
+				sdf[e.id]++
 				k = append(k, e)
 			}
 		}
-		tv[i] = ta.clone(k)
+		sv[i] = sa.clone(k)
 	}
 	n := float64(len(src) + len(tgt))
-	idf := make(map[uint32]float32, len(tdf))
-	for id, b := range tdf {
-		idf[id] = float32(math.Log(1 + n/float64(sdf[id]+b)))
+	idf := make(map[uint32]float32, len(sdf))
+	for id, a := range sdf {
+		idf[id] = float32(math.Log(1 + n/float64(a+tdf[id])))
 	}
-	sdf, tdf = nil, nil
-	for _, v := range tv {
+	for _, v := range sv {
 		for k := range v {
 			v[k].w *= idf[v[k].id]
 		}
 	}
-	var sa arena
-	for i, v := range sv {
+	c := &channel{src: sv, weight: weight, idf: idf, srcText: src, tgtText: tgt, fsrc: fsrc, ftgt: ftgt}
+	c.tgt = c.extract(st, tgt, ftgt)
+	return c
+}
+
+// extract returns the weighted vectors of texts, keeping the features the channel weighs.
+func (c *channel) extract(st *stopper, texts []string, f featureFunc) []vec {
+	x := newExtractor()
+	var a arena
+	out := make([]vec, len(texts))
+	for i, t := range texts {
 		st.tick()
-		k := x.scratch[:0]
+		v := x.features(t, f)
+		k := v[:0]
 		for _, e := range v {
-			if f, ok := idf[e.id]; ok {
-				k = append(k, entry{e.id, e.w * f})
+			if w, ok := c.idf[e.id]; ok {
+				k = append(k, entry{e.id, e.w * w})
 			}
 		}
-		x.scratch = k
-		sv[i] = sa.clone(k)
+		out[i] = a.clone(k)
 	}
-	return &channel{src: sv, tgt: tv, weight: weight}
+	return out
 }
 
 // normalizeText folds case and diacritics and collapses white space, for n-gram matching.

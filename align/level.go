@@ -14,6 +14,9 @@ type level struct {
 	chans          []chanLevel
 	srcBrk, tgtBrk []bool // unit i starts a paragraph (a bead must not contain it after its start)
 	stop           *stopper
+	// own is set on the finest level of the whole documents, whose vectors nothing else
+	// references: they can be dropped and rebuilt from the channels' texts.
+	own bool
 }
 
 // chanLevel holds one channel's vectors at one level with what the scorer needs to compute the
@@ -33,6 +36,40 @@ type chanLevel struct {
 	// good is the typical cosine of a true pair above the baseline, measured on the documents:
 	// it scales cosines so that channels of different strength are comparable.
 	good float64
+	// owner is the channel the vectors were extracted by (finest level only).
+	owner *channel
+}
+
+// dropVectorsAbove is the number of units (both sides) from which coarseToFine drops the finest
+// level's vectors while it searches coarser levels, and extracts them again afterwards: at a
+// million sentences a side they are the largest thing the aligner holds, and the first coarse
+// level is nearly as large.
+var dropVectorsAbove = 200_000
+
+// dropVectors releases the vectors of an owned finest level; it reports whether it did.
+func (lv *level) dropVectors() bool {
+	if !lv.own || lv.n+lv.m < dropVectorsAbove {
+		return false
+	}
+	for k := range lv.chans {
+		if lv.chans[k].owner == nil {
+			return false
+		}
+	}
+	for k := range lv.chans {
+		lv.chans[k].src, lv.chans[k].tgt = nil, nil
+	}
+	return true
+}
+
+// refill extracts the dropped vectors again.
+func (lv *level) refill() {
+	for k := range lv.chans {
+		ch := &lv.chans[k]
+		o := ch.owner
+		ch.src = o.extract(lv.stop, o.srcText, o.fsrc)
+		ch.tgt = o.extract(lv.stop, o.tgtText, o.ftgt)
+	}
 }
 
 // maxEntries bounds the mean vector size at coarse levels: above it, features are subsampled

@@ -78,7 +78,14 @@ func AlignContext(ctx context.Context, src, tgt []string, opt Options) (beads []
 	ids := newIndexes(len(src), len(tgt))
 	var out []Bead // not beads: a cancelled run must return none
 	for _, seg := range anchorSegments(lv, opt) {
-		sub := lv.slice(seg)
+		sub := lv
+		if seg != (span{0, lv.n, 0, lv.m}) {
+			sub = lv.slice(seg)
+		} else {
+			// The whole documents: the level's vectors are then referenced from lv alone, and
+			// coarseToFine may drop them while it searches coarser levels.
+			sub.own = true
+		}
 		path, steps, sc := coarseToFine(md, sub, g)
 		out = append(out, makeBeads(md, sc, path, steps, seg.i0, seg.j0, ids)...)
 	}
@@ -105,8 +112,11 @@ func newLevel(st *stopper, src, tgt []string, opt Options) *level {
 	return lv
 }
 
+// fromChannel moves the channel's vectors into a level; the channel keeps what rebuilds them.
 func fromChannel(c *channel, scale float64) chanLevel {
-	return chanLevel{weight: c.weight, scale: scale, src: c.src, tgt: c.tgt}
+	cl := chanLevel{weight: c.weight, scale: scale, src: c.src, tgt: c.tgt, owner: c}
+	c.src, c.tgt = nil, nil
+	return cl
 }
 
 func charLens(ss []string) []float64 {
