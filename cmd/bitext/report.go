@@ -35,7 +35,8 @@ the QA checks run. HYP arguments are the same as --hyp.`,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
 			&cli.StringFlag{Name: "metrics", Aliases: []string{"m"}, Value: "bleu,chrf,chrf++,ter", Usage: "comma-separated metrics: bleu, chrf, chrf++, ter"},
 			&cli.StringFlag{Name: "tokenize", Aliases: []string{"tok"}, Value: "13a", Usage: "BLEU tokenizer: 13a, intl, char or none"},
-			&cli.BoolFlag{Name: "lowercase", Aliases: []string{"lc"}, Usage: "case-insensitive BLEU and chrF (TER is case-insensitive by default, as in sacreBLEU)"},
+			&cli.BoolFlag{Name: "lowercase", Aliases: []string{"lc"}, Usage: "case-insensitive BLEU only (sacreBLEU's -lc; TER is case-insensitive by default)"},
+			&cli.BoolFlag{Name: "chrf-lowercase", Usage: "case-insensitive chrF and chrF++ (sacreBLEU's --chrf-lowercase)"},
 			&cli.StringFlag{Name: "smooth", Value: "exp", Usage: "BLEU smoothing: exp, floor, add-k or none"},
 			&cli.Float64Flag{Name: "smooth-value", Usage: "value for floor (default 0.1) or add-k (default 1)"},
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) to check the translations against; repeat to merge"},
@@ -157,7 +158,7 @@ func reportMetrics(c *cli.Context) ([]report.Metric, error) {
 		bleu.SmoothValue = &v
 	}
 	chrf, chrfpp := report.NewCHRF(), report.NewCHRFPlusPlus()
-	chrf.Lowercase, chrfpp.Lowercase = c.Bool("lowercase"), c.Bool("lowercase")
+	chrf.Lowercase, chrfpp.Lowercase = c.Bool("chrf-lowercase"), c.Bool("chrf-lowercase")
 	var out []report.Metric
 	seen := map[string]bool{}
 	for _, name := range strings.Split(c.String("metrics"), ",") {
