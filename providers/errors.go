@@ -74,9 +74,9 @@ func Advice(status int, keyHint string) string {
 	case status == 400:
 		return "the provider rejected the request: check --model and the language codes"
 	case status == 401:
-		return "the API key was rejected: check " + keyHint
+		return "the API key was rejected (not retried): check " + keyHint
 	case status == 403:
-		return "access denied: check " + keyHint + ", that the API is enabled for the project, and the quota"
+		return "access denied (not retried): check " + keyHint + ", that the API is enabled for the project, and the quota"
 	case status == 404:
 		return "not found: check --model and --base-url"
 	case status == 408 || status == 429:
@@ -92,10 +92,15 @@ func Advice(status int, keyHint string) string {
 // or, without one, the underlying error — scrubbed of every secret either way.
 func NewError(provider string, status int, detail string, cause error, keyHint string, secrets ...string) *Error {
 	e := &Error{Provider: provider, Status: status, Message: Advice(status, keyHint)}
-	detail = strings.TrimSpace(Scrub(detail, secrets...))
-	if len(detail) > 300 {
-		detail = detail[:300] + "…"
+	var we *WrongEndpointError
+	if errors.As(cause, &we) {
+		// An HTML page: neither the key nor the model is to blame.
+		e.Status = we.Status
+		e.Message = we.Error()
+		return e
 	}
+	// Scrub first, cut second: a cut through a key would leave its head unrecognised.
+	detail = truncateRunes(strings.TrimSpace(Scrub(detail, secrets...)), 300)
 	if detail == "" {
 		e.Err = ScrubError(cause, secrets...)
 		return e

@@ -3,8 +3,8 @@ package providers
 import (
 	"context"
 	"fmt"
-	"math"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/time/rate"
 )
@@ -62,10 +62,29 @@ func (l *Limiter) Wait(ctx context.Context, chars, tokens int) error {
 	return nil
 }
 
-// EstimateTokens is a rough token count for text: about four characters per token for
-// European languages, the rule of thumb OpenAI documents. Good enough for quotas and batching.
+// EstimateTokens is the one token estimate for text that both the rate limiter and the
+// batcher use: about one token per three characters (runes, not bytes), which errs on the safe
+// side of the four-characters-per-token rule for English, since German words split into more
+// tokens. Two estimators that disagreed let the batcher build requests the limiter then priced
+// differently; a driver with a better tokenizer implements TokenEstimator instead.
 func EstimateTokens(text string) int {
-	return int(math.Ceil(float64(len(text)) / 4))
+	n := utf8.RuneCountInString(text)
+	return (n + 2) / 3
+}
+
+// TokenEstimator is implemented by drivers that know their model's tokenizer better than
+// EstimateTokens does.
+type TokenEstimator interface {
+	EstimateTokens(text string) int
+}
+
+// EstimateTokensFor is p's own estimate when it has one, else EstimateTokens. Batchers and
+// limiters call this so that one estimator, the driver's, decides both.
+func EstimateTokensFor(p any, text string) int {
+	if e, ok := p.(TokenEstimator); ok {
+		return e.EstimateTokens(text)
+	}
+	return EstimateTokens(text)
 }
 
 // sleep waits d or until ctx ends.

@@ -8,8 +8,11 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"regexp"
+	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 )
 
 // Transport is the resilient HTTP layer every driver sends through. It wraps a base
@@ -103,9 +106,12 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		wait, retry := shouldRetry(resp, err, now())
 		if !retry {
-			return resp, err
+			return htmlPage(resp, err)
 		}
 		if attempt >= policy.MaxAttempts {
+			if err == nil {
+				return htmlPage(resp, err)
+			}
 			return resp, attemptsError(err, attempt)
 		}
 		delay := policy.Backoff(attempt)
@@ -154,6 +160,60 @@ func (t *Transport) attempt(ctx context.Context, base http.RoundTripper, req *ht
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	resp.ContentLength = int64(len(data))
 	return resp, nil
+}
+
+// WrongEndpointError is an HTML page where the API's JSON was expected: a captive portal, a
+// corporate proxy's block page, a web server at a wrong --base-url. Calling it an invalid
+// answer would blame the model and have it asked again for nothing.
+type WrongEndpointError struct {
+	Status int
+	Title  string // the page's <title>, scrubbed and shortened; "" when it has none
+}
+
+func (e *WrongEndpointError) Error() string {
+	s := fmt.Sprintf("the endpoint answered HTTP %d with an HTML page, not the provider's API", e.Status)
+	if e.Title != "" {
+		s += fmt.Sprintf(" (%q)", e.Title)
+	}
+	return s + ": check --base-url and any proxy between here and the provider"
+}
+
+var titleRE = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+
+// htmlPage turns a final response that is an HTML page into a *WrongEndpointError, and passes
+// everything else through. JSON bodies are never HTML pages, whatever they contain.
+func htmlPage(resp *http.Response, err error) (*http.Response, error) {
+	if err != nil || resp == nil || resp.Body == nil {
+		return resp, err
+	}
+	ct := strings.ToLower(resp.Header.Get("Content-Type"))
+	if strings.Contains(ct, "json") || strings.Contains(ct, "protobuf") {
+		return resp, nil
+	}
+	data, rerr := io.ReadAll(resp.Body)
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	if rerr != nil {
+		return resp, nil
+	}
+	head := strings.ToLower(strings.TrimSpace(string(data[:min(len(data), 512)])))
+	if !strings.Contains(ct, "html") && !strings.HasPrefix(head, "<!doctype html") && !strings.HasPrefix(head, "<html") {
+		return resp, nil
+	}
+	e := &WrongEndpointError{Status: resp.StatusCode}
+	if m := titleRE.FindSubmatch(data[:min(len(data), 8192)]); m != nil {
+		t := strings.Join(strings.Fields(string(m[1])), " ")
+		e.Title = truncateRunes(Scrub(t), 80)
+	}
+	return nil, e
+}
+
+// truncateRunes cuts s to at most n runes, marking the cut.
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
 }
 
 // requestBody reads req's body once so every attempt can resend it.

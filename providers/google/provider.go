@@ -217,7 +217,13 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	const hint = "GOOGLE_API_KEY (or GOOGLE_APPLICATION_CREDENTIALS) and that the Cloud Translation API is enabled"
+	// Name where the credentials actually came from, never the key itself.
+	hint := "GOOGLE_API_KEY (or GOOGLE_APPLICATION_CREDENTIALS) and that the Cloud Translation API is enabled"
+	if p.s.keySource != "" {
+		hint = "the key from " + p.s.keySource + " and that the Cloud Translation API is enabled"
+	} else if p.s.adcSource != "" {
+		hint = "the credentials from " + p.s.adcSource + " and that the Cloud Translation API is enabled"
+	}
 	status, detail := 0, ""
 	var gerr *googleapi.Error
 	var aerr *apierror.APIError

@@ -28,8 +28,7 @@ const (
 	// DefaultAzureAPIVersion is the first Azure OpenAI API version with JSON-schema answers.
 	DefaultAzureAPIVersion = "2024-08-01-preview"
 	// DefaultTemperature is near zero: translations should be as repeatable as the model
-	// allows. Not exactly zero, because go-openai drops a zero temperature from the request
-	// (omitempty) and the server would then use its default of 1.
+	// allows. A configured 0 is sent as 0 (go-openai would drop it; see zeroTemperature).
 	DefaultTemperature = 0.1
 )
 

@@ -39,7 +39,11 @@ func newProvider(cfg providers.Config, s settings) *Provider {
 		cc.BaseURL = s.baseURL
 	}
 	// go-openai neither retries nor reads Retry-After: the resilient transport does both.
-	cc.HTTPClient = providers.NewHTTPClient(cfg)
+	hc := providers.NewHTTPClient(cfg)
+	// go-openai drops a zero temperature (omitempty), so the server would use its default of
+	// 1; the hook writes the zero back into the body.
+	hc.Transport = &zeroTemperature{base: hc.Transport}
+	cc.HTTPClient = hc
 	p := &Provider{client: goopenai.NewClientWithConfig(cc), s: s}
 	p.jsonMode.Store(cfg.Options[OptJSONMode] == "true")
 	return p
@@ -102,8 +106,12 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 				{Role: goopenai.ChatMessageRoleUser, Content: user},
 			},
 		}
+		callCtx := ctx
 		if !p.defaultTemperature.Load() {
 			creq.Temperature = p.s.temperature
+			if p.s.temperature == 0 {
+				callCtx = context.WithValue(ctx, zeroTemperatureKey{}, true)
+			}
 		}
 		if jsonMode {
 			creq.ResponseFormat = &goopenai.ChatCompletionResponseFormat{Type: goopenai.ChatCompletionResponseFormatTypeJSONObject}
@@ -114,7 +122,7 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 			}
 		}
 		before := counter.Requests()
-		resp, err := p.client.CreateChatCompletion(ctx, creq)
+		resp, err := p.client.CreateChatCompletion(callCtx, creq)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, u, ctx.Err()
@@ -151,9 +159,14 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 
 // failure builds the *providers.Error for an HTTP or transport failure.
 func (p *Provider) failure(status int, detail string, err error, attempts int) error {
-	hint := "OPENAI_API_KEY or api_key in the config file"
-	if p.s.azure {
-		hint = "AZURE_OPENAI_API_KEY or api_key in the config file"
+	// Name where the key actually came from (an environment variable or the config file),
+	// never the key: that is the one place the user has to look.
+	hint := "the key from " + p.s.keySource
+	if p.s.keySource == "" {
+		hint = "OPENAI_API_KEY or api_key in the config file: no key was sent"
+		if p.s.azure {
+			hint = "AZURE_OPENAI_API_KEY or api_key in the config file: no key was sent"
+		}
 	}
 	e := providers.NewError("openai", status, detail, err, hint, p.s.key)
 	if attempts > 1 {
@@ -170,11 +183,9 @@ func errorStatus(err error) (int, string) {
 	case errors.As(err, &apiErr):
 		return apiErr.HTTPStatusCode, apiErr.Message
 	case errors.As(err, &reqErr):
-		body := string(reqErr.Body)
-		if len(body) > 200 {
-			body = body[:200]
-		}
-		return reqErr.HTTPStatusCode, body
+		// The whole body: NewError scrubs secrets first and shortens second. Cutting here would
+		// cut a key in half and leave its head where Scrub no longer recognises it.
+		return reqErr.HTTPStatusCode, string(reqErr.Body)
 	}
 	return 0, ""
 }

@@ -1,0 +1,139 @@
+package openai_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/providers/openai"
+	"github.com/bitext/bitext/providers/providertest"
+)
+
+// TestTemperatureZeroIsSent: go-openai drops a zero temperature (omitempty); the request hook
+// must put it back, or the server samples at its default of 1.
+func TestTemperatureZeroIsSent(t *testing.T) {
+	for _, tc := range []struct {
+		opt  string
+		want float64
+	}{{"0", 0}, {"0.0", 0}, {"0.7", 0.7}, {"", openai.DefaultTemperature}} {
+		srv := providertest.NewOpenAI(t, providertest.Options{})
+		cfg := config(srv)
+		cfg.Options = map[string]string{openai.OptTemperature: tc.opt}
+		p := mustOpen(t, cfg)
+		if _, err := p.Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Hallo."}}}); err != nil {
+			t.Fatal(err)
+		}
+		var body struct{ Temperature *float64 }
+		if err := json.Unmarshal(srv.Requests()[0].Body, &body); err != nil {
+			t.Fatal(err)
+		}
+		if body.Temperature == nil {
+			t.Errorf("temperature %q: none sent", tc.opt)
+			continue
+		}
+		if d := *body.Temperature - tc.want; d > 1e-6 || d < -1e-6 {
+			t.Errorf("temperature %q: sent %v, want %v", tc.opt, *body.Temperature, tc.want)
+		}
+	}
+}
+
+// TestAuthNotRetriedNamesSource: 401 and 403 are final at once, and the message names where the
+// key came from, never the key.
+func TestAuthNotRetriedNamesSource(t *testing.T) {
+	for _, tc := range []struct {
+		fault  providertest.Fault
+		source string
+		env    bool
+	}{
+		{providertest.Unauthorized, "OPENAI_API_KEY", true},
+		{providertest.Forbidden, "OPENAI_API_KEY", true},
+		{providertest.Unauthorized, "config file /home/u/.config/bitext/config.toml", false},
+	} {
+		srv := providertest.NewOpenAI(t, providertest.Options{Faults: []providertest.Fault{tc.fault, tc.fault, tc.fault}, EchoKey: true})
+		cfg := config(srv)
+		cfg.Retry.MaxAttempts = 6
+		if tc.env {
+			cfg.APIKey = ""
+			cfg.Getenv = func(k string) string {
+				if k == "OPENAI_API_KEY" {
+					return key
+				}
+				return ""
+			}
+		} else {
+			cfg.APIKeySource = tc.source
+		}
+		p := mustOpen(t, cfg)
+		_, err := p.Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Hallo."}}})
+		var pe *providers.Error
+		if !errors.As(err, &pe) {
+			t.Fatalf("%s: want *providers.Error, got %v", tc.fault, err)
+		}
+		if n := srv.Count(); n != 1 {
+			t.Errorf("%s: %d requests, want 1 (not retried)", tc.fault, n)
+		}
+		if !strings.Contains(err.Error(), tc.source) {
+			t.Errorf("%s: the message does not name %q: %v", tc.fault, tc.source, err)
+		}
+		if strings.Contains(err.Error(), key) {
+			t.Errorf("the key leaked: %v", err)
+		}
+	}
+}
+
+// TestHTMLPageIsWrongEndpoint: a proxy's or web server's HTML page is named as such, with its
+// title, not blamed on the model nor asked again as an invalid answer.
+func TestHTMLPageIsWrongEndpoint(t *testing.T) {
+	for _, status := range []int{200, 403, 404} {
+		var n atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			n.Add(1)
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(status)
+			w.Write([]byte("<!DOCTYPE html><html><head><title>Access  blocked by Proxy</title></head><body>nope</body></html>"))
+		}))
+		defer srv.Close()
+		cfg := providers.Config{APIKey: key, BaseURL: srv.URL, Getenv: func(string) string { return "" }}
+		p := mustOpen(t, cfg)
+		_, err := p.Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Hallo."}, {ID: "2", Text: "Tschüss."}}})
+		if err == nil {
+			t.Fatalf("HTTP %d HTML page accepted", status)
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "HTML page") || !strings.Contains(msg, "--base-url") || !strings.Contains(msg, "Access blocked by Proxy") || strings.Contains(msg, "model") {
+			t.Errorf("HTTP %d: %v", status, msg)
+		}
+		if n.Load() != 1 {
+			t.Errorf("HTTP %d: %d requests, want 1", status, n.Load())
+		}
+	}
+}
+
+// TestErrorBodyRedactedBeforeTruncation: a non-JSON error body with the key near the cut must
+// not leak the key's head.
+func TestErrorBodyRedactedBeforeTruncation(t *testing.T) {
+	body := strings.Repeat("x", 180) + " bad key " + key + " rest"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(400)
+		w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	p := mustOpen(t, providers.Config{APIKey: key, BaseURL: srv.URL, Getenv: func(string) string { return "" }})
+	_, err := p.Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Hallo."}}})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if strings.Contains(err.Error(), key[:8]) {
+		t.Errorf("the key's head leaked: %v", err)
+	}
+	if !strings.Contains(err.Error(), providers.Redacted) {
+		t.Errorf("want the key redacted in place: %v", err)
+	}
+}
