@@ -3,6 +3,7 @@ package tm
 import (
 	"bytes"
 	"database/sql"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -166,13 +167,24 @@ func TestExportImportTMX(t *testing.T) {
 	}
 }
 
-// TestExportUnrepresentable: an entry TMX cannot carry fails the export, naming the entry.
-func TestExportUnrepresentable(t *testing.T) {
+// failWriter fails every Write.
+type failWriter struct{}
+
+func (failWriter) Write(corpus.Pair) error { return errors.New("disk full") }
+func (failWriter) Close() error            { return nil }
+
+// TestExportWriterError: a writer's error stops the export and names the entry. (Characters a
+// format cannot carry no longer fail: the corpus writers replace them and warn.)
+func TestExportWriterError(t *testing.T) {
 	db := openTemp(t)
 	mustStore(t, db, baseKey("Glocke"), "bell \x07")
-	w, _ := corpus.NewWriter(corpus.TMX, io.Discard, corpus.WriterOptions{})
-	_, err := db.Export(ctx, w)
-	if err == nil || !strings.Contains(err.Error(), `entry "Glocke"`) || !strings.Contains(err.Error(), "U+0007") {
-		t.Errorf("Export: %v; want an error naming the entry and the character", err)
+	_, err := db.Export(ctx, failWriter{})
+	if err == nil || !strings.Contains(err.Error(), `entry "Glocke"`) || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Export: %v; want an error naming the entry and the cause", err)
+	}
+	var warnings []corpus.Warning
+	w, _ := corpus.NewWriter(corpus.TMX, io.Discard, corpus.WriterOptions{Warn: func(w corpus.Warning) { warnings = append(warnings, w) }})
+	if n, err := db.Export(ctx, w); err != nil || n != 1 || len(warnings) != 1 {
+		t.Errorf("Export to TMX = %d, %v, warnings %+v; want the entry written with one warning", n, err, warnings)
 	}
 }
