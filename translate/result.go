@@ -124,8 +124,13 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 				res.Pairs = append(res.Pairs, p)
 			}
 			tb.Text = b.String()
-			for si := range tb.Sentences { // spans share the block's text
+			// Spans and targets share the block's text: one copy of the translation is held.
+			first := len(res.Pairs) - len(units)
+			for si := range tb.Sentences {
 				tb.Sentences[si].Text = tb.Text[tb.Sentences[si].Start:tb.Sentences[si].End]
+				if units[si].failed == nil {
+					res.Pairs[first+si].Target = tb.Sentences[si].Text
+				}
 			}
 		}
 		res.Blocks[bi] = tb

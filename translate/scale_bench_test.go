@@ -293,3 +293,47 @@ func BenchmarkArticles(b *testing.B) {
 	b.ReportMetric(float64(segments)*n/warmCPU, "warm-tm-segments/cpu-s")
 	b.ReportMetric(warmCPU/segCPU, "warm-tm/segment-cpu")
 }
+
+// BenchmarkRunHugeArticle translates one 100 MB article through a fake provider that answers
+// at once: block by block (RunInputs, pieces handed on as they are done) and whole (Run, which
+// hands the document over complete and so holds its translation). Peak heap as above.
+func BenchmarkRunHugeArticle(b *testing.B) {
+	const size = 100 << 20
+	sents := seedSentences(b)
+	for _, mode := range []string{"inputs", "document"} {
+		b.Run(mode, func(b *testing.B) {
+			fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 100, MaxChars: 20000}, noRecord: true}
+			tr := &Translator{Provider: fp, Memory: discardMemory{}, Concurrency: 2}
+			var h *heapPeak
+			var st Stats
+			cpu := cputime.Used()
+			for i := 0; i < b.N; i++ {
+				h = sampleHeapPeak()
+				r := &hugeArticle{sents: sents, size: size}
+				sink := func(*Result) error { return nil }
+				var err error
+				if mode == "inputs" {
+					in, err := ScanInput(segment.NewScanner(r, "huge.txt", segment.Options{}), "huge.txt", "de")
+					if err != nil {
+						b.Fatal(err)
+					}
+					st, err = tr.RunInputs(context.Background(), func(yield func(Input, error) bool) { yield(in, nil) }, sink)
+				} else {
+					doc, rerr := segment.Read(r, "huge.txt", segment.Options{})
+					if rerr != nil {
+						b.Fatal(rerr)
+					}
+					st, err = tr.Run(context.Background(), func(yield func(*segment.Document, error) bool) { yield(doc, nil) }, sink)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				h.stop()
+			}
+			b.ReportMetric(float64(h.total)/(1<<20), "peak-heap-MB")
+			b.ReportMetric(float64(h.live)/(1<<20), "peak-live-heap-MB")
+			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(st.Segments), "segments")
+		})
+	}
+}
