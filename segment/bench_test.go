@@ -212,6 +212,7 @@ func BenchmarkCancel100MB(b *testing.B) {
 		{"text-line", Text, func() io.Reader { return singleLine(b, size) }},
 		{"text-paragraphs", Text, func() io.Reader { return &generatedText{unit: germanCorpus(b, 1), left: size} }},
 		{"markdown-line", Markdown, func() io.Reader { return singleLine(b, size) }},
+		{"html-article-15MB", HTML, func() io.Reader { return htmlArticle(b, 15<<20) }},
 		{"html-paragraph", HTML, func() io.Reader {
 			return io.MultiReader(strings.NewReader("<html><body><p>"), singleLine(b, size), strings.NewReader("</p></body></html>"))
 		}},

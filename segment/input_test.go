@@ -208,6 +208,7 @@ func TestCancel(t *testing.T) {
 		{"text single line", Text, func() io.Reader { return singleLine(t, size) }},
 		{"text paragraphs", Text, func() io.Reader { return &generatedText{unit: germanCorpus(t, 1), left: size} }},
 		{"markdown single line", Markdown, func() io.Reader { return singleLine(t, size) }},
+		{"html article", HTML, func() io.Reader { return htmlArticle(t, 512<<10) }}, // readability is slow: a smaller page
 		{"html single paragraph", HTML, func() io.Reader {
 			return io.MultiReader(strings.NewReader("<html><body><p>"), singleLine(t, size), strings.NewReader("</p></body></html>"))
 		}},
@@ -310,4 +311,21 @@ func TestLongLineCut(t *testing.T) {
 			t.Errorf("%s: no notice", f)
 		}
 	}
+}
+
+// htmlArticle is an HTML page of about size bytes: the German corpus as paragraphs in an
+// <article>, which go-readability takes for the main text.
+func htmlArticle(tb testing.TB, size int) io.Reader {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Titel</title></head><body><nav><a href=\"/\">Start</a></nav><article><h1>Titel</h1>\n")
+	paras := strings.Split(germanCorpus(tb, 1), "\n\n")
+	for b.Len() < size {
+		for _, p := range paras {
+			if p = strings.TrimSpace(p); p != "" {
+				b.WriteString("<p>" + p + "</p>\n")
+			}
+		}
+	}
+	b.WriteString("</article></body></html>")
+	return strings.NewReader(b.String())
 }

@@ -206,8 +206,29 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 	}
 	if len(text) > maxReadability {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
-	} else if blocks, ok := readableBlocks(doc, name, removed); ok {
-		return blocks, ctx.Err()
+	} else {
+		// go-readability cannot be interrupted: run it aside and stop waiting for it when
+		// the context is done (it then finishes on its own and its result is dropped).
+		type result struct {
+			blocks  []rawBlock
+			removed []Removal
+			ok      bool
+		}
+		done := make(chan result, 1)
+		go func() {
+			var r result
+			r.blocks, r.ok = readableBlocks(doc, name, &r.removed)
+			done <- r
+		}()
+		select {
+		case r := <-done:
+			if r.ok {
+				*removed = append(*removed, r.removed...)
+				return r.blocks, ctx.Err()
+			}
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
 	w := htmlWalker{ctx: ctx, dropChrome: true, removed: removed}
 	w.walk(doc)
