@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
@@ -10,15 +11,27 @@ import (
 	"github.com/bitext/bitext/providers"
 )
 
-const providersUsageText = `bitext providers [--provider NAME] [--model M] [--base-url URL] [--json]
+const providersUsageHead = `bitext providers [--provider NAME] [--model M] [--base-url URL] [--json]
 
 Lists the machine-translation providers, whether their credentials are found (yes or no and
 where from, never the value), and the model and endpoint a translation would use. Flags such as
 --model and --base-url apply to the provider that would be chosen, as they would for translate.
 
-Credentials: OPENAI_API_KEY (OPENAI_BASE_URL, OPENAI_MODEL), AZURE_OPENAI_API_KEY and
-AZURE_OPENAI_ENDPOINT, GOOGLE_API_KEY or GOOGLE_APPLICATION_CREDENTIALS (or gcloud application
-default credentials), or api_key under [providers.NAME] in the config file.`
+Credentials, by provider (or api_key under [providers.NAME] in the config file):
+`
+
+// providersUsageText is the help text, with each driver's own account of its credentials.
+func providersUsageText() string {
+	var b strings.Builder
+	b.WriteString(providersUsageHead)
+	for _, info := range providers.Infos() {
+		fmt.Fprintf(&b, "\n  %s: %s", info.Name, info.Summary)
+		if info.CredentialsHelp != "" {
+			fmt.Fprintf(&b, "\n      %s", info.CredentialsHelp)
+		}
+	}
+	return b.String()
+}
 
 // providersCommand is `bitext providers`.
 func providersCommand() *cli.Command {
@@ -26,7 +39,7 @@ func providersCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "providers",
 		Usage:     "list providers and whether their credentials are found (never printing them)",
-		UsageText: providersUsageText,
+		UsageText: providersUsageText(),
 		Flags:     flags,
 		Action:    runProviders,
 	}

@@ -9,11 +9,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/providers"
 )
 
 // providersFile is the part of the config file (TOML) about providers:
@@ -28,40 +32,39 @@ import (
 //	rate = 5                    # requests per second
 //	tokens_per_minute = 200000
 //	timeout = "90s"
-//	azure = false
-//	api_version = "2024-08-01-preview"
-//	temperature = 0.1
+//	temperature = 0.1           # a driver's own keys: see its Describe().Options
 //
 //	[providers.google]
 //	api_key = "AIza…"           # GOOGLE_API_KEY wins when set
-//	glossary = "projects/P/locations/L/glossaries/G"
 //	chars_per_minute = 600000
 //
-// Other sections belong to other commands and are ignored here.
+// Every [providers.NAME] section has the common keys of providerSection; the other keys are the
+// ConfigKey of an option the driver NAME declares (providers.Info.Options). Other tables belong
+// to other commands and are ignored here.
 type providersFile struct {
-	Providers struct {
-		Default string          `toml:"default"`
-		OpenAI  providerSection `toml:"openai"`
-		Google  providerSection `toml:"google"`
-	} `toml:"providers"`
-	path string // the file read, "" when there was none
+	Default  string
+	Sections map[string]providerSection // by driver name
+	path     string                     // the file read, "" when there was none
 }
 
+// providerSection is one [providers.NAME] table: the keys every driver shares, and the driver's
+// own options (by Option.Key, formatted as Config.Options wants them).
 type providerSection struct {
-	APIKey          string   `toml:"api_key"`
-	BaseURL         string   `toml:"base_url"`
-	Model           string   `toml:"model"`
-	Rate            float64  `toml:"rate"`
-	CharsPerMinute  int      `toml:"chars_per_minute"`
-	TokensPerMinute int      `toml:"tokens_per_minute"`
-	Timeout         duration `toml:"timeout"`
-	Retries         int      `toml:"retries"`
-	MaxRetryTime    duration `toml:"max_retry_time"`
-	Azure           bool     `toml:"azure"`
-	APIVersion      string   `toml:"api_version"`
-	Temperature     *float64 `toml:"temperature"`
-	Glossary        string   `toml:"glossary"`
+	APIKey          string            `toml:"api_key"`
+	BaseURL         string            `toml:"base_url"`
+	Model           string            `toml:"model"`
+	Rate            float64           `toml:"rate"`
+	CharsPerMinute  int               `toml:"chars_per_minute"`
+	TokensPerMinute int               `toml:"tokens_per_minute"`
+	Timeout         duration          `toml:"timeout"`
+	Retries         int               `toml:"retries"`
+	MaxRetryTime    duration          `toml:"max_retry_time"`
+	Options         map[string]string `toml:"-"`
 }
+
+// commonKeys are the keys of providerSection, which no driver option may take.
+var commonKeys = map[string]bool{"api_key": true, "base_url": true, "model": true, "rate": true, "chars_per_minute": true,
+	"tokens_per_minute": true, "timeout": true, "retries": true, "max_retry_time": true}
 
 // duration reads "90s" or "2m" from TOML.
 type duration struct{ time.Duration }
@@ -76,13 +79,126 @@ func (d *duration) UnmarshalText(b []byte) error {
 }
 
 func (f *providersFile) section(name string) providerSection {
-	switch name {
-	case "openai":
-		return f.Providers.OpenAI
-	case "google":
-		return f.Providers.Google
+	return f.Sections[name]
+}
+
+// fileSections is what providers.Detect needs of the file.
+func (f *providersFile) fileSections() map[string]providers.FileSection {
+	out := make(map[string]providers.FileSection, len(f.Sections))
+	for name, sec := range f.Sections {
+		out[name] = providers.FileSection{APIKey: sec.APIKey, BaseURL: sec.BaseURL, Model: sec.Model, Options: sec.Options}
 	}
-	return providerSection{}
+	return out
+}
+
+// decodeProviders fills f from the TOML document data. Errors name the file, the section and,
+// where the parser knows it, the line; they never quote a value.
+func (f *providersFile) decode(path, data string) error {
+	var raw struct {
+		Providers map[string]toml.Primitive `toml:"providers"`
+	}
+	md, err := toml.Decode(data, &raw)
+	if err != nil {
+		// Parse errors quote the offending text, which may be an API key: say where, not what.
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, redactQuoted(pe.Message))
+		}
+		return fmt.Errorf("%s: %s", path, redactQuoted(err.Error()))
+	}
+	f.Sections = map[string]providerSection{}
+	names := make([]string, 0, len(raw.Providers))
+	for name := range raw.Providers {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		prim := raw.Providers[name]
+		if name == "default" {
+			if err := md.PrimitiveDecode(prim, &f.Default); err != nil {
+				return fmt.Errorf("%s: providers.default: want a provider name", path)
+			}
+			continue
+		}
+		var sec providerSection
+		if err := md.PrimitiveDecode(prim, &sec); err != nil {
+			return fmt.Errorf("%s: [providers.%s]: %s", path, name, redactQuoted(err.Error()))
+		}
+		var all map[string]any
+		if err := md.PrimitiveDecode(prim, &all); err != nil {
+			return fmt.Errorf("%s: [providers.%s]: want a table", path, name)
+		}
+		info, known := providers.Describe(name)
+		if !known {
+			// A section for a driver this build lacks: kept, so that its key is still noticed
+			// by holdsKey, but it configures nothing.
+			f.Sections[name] = sec
+			continue
+		}
+		sec.Options = map[string]string{}
+		for k, v := range all {
+			if commonKeys[k] {
+				continue
+			}
+			opt, ok := optionByConfigKey(info, k)
+			if !ok {
+				return fmt.Errorf("%s: [providers.%s]: unknown key %q (known: %s)", path, name, k, strings.Join(configKeys(info), ", "))
+			}
+			val, ok := optionValue(v)
+			if !ok {
+				return fmt.Errorf("%s: providers.%s.%s: want a string, number or boolean", path, name, k)
+			}
+			if opt.Bool {
+				if val != "true" && val != "false" {
+					return fmt.Errorf("%s: providers.%s.%s: want true or false", path, name, k)
+				}
+				if val == "false" {
+					continue
+				}
+			}
+			sec.Options[opt.Key] = val
+		}
+		f.Sections[name] = sec
+	}
+	return nil
+}
+
+func optionByConfigKey(info providers.Info, key string) (providers.Option, bool) {
+	for _, o := range info.Options {
+		if o.ConfigKey == key {
+			return o, true
+		}
+	}
+	return providers.Option{}, false
+}
+
+func configKeys(info providers.Info) []string {
+	keys := make([]string, 0, len(commonKeys)+len(info.Options))
+	for k := range commonKeys {
+		keys = append(keys, k)
+	}
+	for _, o := range info.Options {
+		if o.ConfigKey != "" {
+			keys = append(keys, o.ConfigKey)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// optionValue formats a TOML scalar the way Config.Options holds it.
+func optionValue(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case bool:
+		return strconv.FormatBool(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64), true
+	}
+	return "", false
 }
 
 // configPath is --config (or BITEXT_CONFIG), else $XDG_CONFIG_HOME/bitext/config.toml; explicit
@@ -115,13 +231,8 @@ func loadProvidersFile(c *cli.Context) (*providersFile, error) {
 	if err != nil {
 		return nil, inputError(fmt.Errorf("config file: %v", err))
 	}
-	if _, err := toml.Decode(string(data), f); err != nil {
-		// Parse errors quote the offending text, which may be an API key: say where, not what.
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, inputError(fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, redactQuoted(pe.Message)))
-		}
-		return nil, inputError(fmt.Errorf("%s: %s", path, redactQuoted(err.Error())))
+	if err := f.decode(path, string(data)); err != nil {
+		return nil, inputError(err)
 	}
 	f.path = path
 	if f.holdsKey() {
@@ -132,7 +243,12 @@ func loadProvidersFile(c *cli.Context) (*providersFile, error) {
 
 // holdsKey says whether any provider section of the file has an API key.
 func (f *providersFile) holdsKey() bool {
-	return f.Providers.OpenAI.APIKey != "" || f.Providers.Google.APIKey != ""
+	for _, sec := range f.Sections {
+		if sec.APIKey != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // warnReadable warns, as ssh does for private keys, when a file holding a secret can be read by

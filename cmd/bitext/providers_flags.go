@@ -2,29 +2,63 @@ package main
 
 import (
 	"os"
-	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/providers"
-	_ "github.com/bitext/bitext/providers/google" // registers "google"
-	_ "github.com/bitext/bitext/providers/openai" // registers "openai"
 )
 
 // providerFlags choose and tune the machine-translation provider. `bitext providers`,
-// translate and align share them; read them with providerConfigFromFlags.
+// translate and align share them; read them with providerConfigFromFlags. The driver-specific
+// flags come from the drivers' declarations (providers.Info.Options): this file names none.
 func providerFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "provider", Aliases: []string{"p"}, EnvVars: []string{"BITEXT_PROVIDER"}, Usage: "machine-translation `NAME` (openai, google); default: the config file's, else the one whose credentials are found"},
-		&cli.StringFlag{Name: "model", Usage: "provider `MODEL` (OpenAI model or Azure deployment; Google: nmt or base)"},
-		&cli.StringFlag{Name: "base-url", Usage: "provider endpoint `URL` (Ollama, vLLM, llama.cpp, OpenRouter, a private Google endpoint)"},
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "provider", Aliases: []string{"p"}, EnvVars: []string{"BITEXT_PROVIDER"}, Usage: "machine-translation `NAME` (" + strings.Join(providers.Drivers(), ", ") + "); default: the config file's, else the one whose credentials are found"},
+		&cli.StringFlag{Name: "model", Usage: "provider `MODEL` (" + modelHelp() + ")"},
+		&cli.StringFlag{Name: "base-url", Usage: "provider endpoint `URL` (a compatible or private server, a proxy)"},
 		&cli.Float64Flag{Name: "rate", DefaultText: "unlimited", Usage: "at most `N` requests per second (429 answers are honoured either way)"},
 		&cli.DurationFlag{Name: "timeout", DefaultText: "90s", Usage: "give one request at most `DURATION`"},
 		&cli.IntFlag{Name: "retries", DefaultText: "6", Usage: "`N` attempts per request, the first included"},
 		&cli.DurationFlag{Name: "max-retry-time", DefaultText: "2m", Usage: "give up retrying a request after `DURATION`"},
-		&cli.StringFlag{Name: "google-glossary", Usage: "Google v3 glossary `RESOURCE` (projects/P/locations/L/glossaries/G)"},
-		&cli.BoolFlag{Name: "azure", Usage: "the OpenAI provider talks to Azure OpenAI (--base-url: the resource endpoint, --model: the deployment)"},
 	}
+	seen := map[string]bool{}
+	for _, info := range providers.Infos() {
+		for _, o := range info.Options {
+			if o.Flag == "" || seen[o.Flag] {
+				continue
+			}
+			seen[o.Flag] = true
+			if o.Bool {
+				flags = append(flags, &cli.BoolFlag{Name: o.Flag, Usage: o.Usage})
+			} else {
+				flags = append(flags, &cli.StringFlag{Name: o.Flag, Usage: o.Usage})
+			}
+		}
+	}
+	return flags
+}
+
+// modelHelp lists each driver's default model.
+func modelHelp() string {
+	var parts []string
+	for _, info := range providers.Infos() {
+		if info.DefaultModel != "" {
+			parts = append(parts, info.Name+": default "+info.DefaultModel)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// flagSet reports whether a driver flag was given (a switch set, or a value non-empty).
+func flagSet(c *cli.Context, o providers.Option) bool {
+	if o.Flag == "" {
+		return false
+	}
+	if o.Bool {
+		return c.Bool(o.Flag)
+	}
+	return c.String(o.Flag) != ""
 }
 
 // providerConfigFromFlags resolves the provider to use and its Config from the flags, the
@@ -39,18 +73,13 @@ func providerConfigFromFlags(c *cli.Context) (name string, cfg providers.Config,
 	}
 	name = c.String("provider")
 	if name == "" {
-		name = file.Providers.Default
+		name = file.Default
 	}
 	if name == "" {
-		// Flags that only make sense for one provider name it.
-		switch {
-		case c.String("base-url") != "" || c.Bool("azure"):
-			name = "openai"
-		case c.String("google-glossary") != "":
-			name = "google"
-		default:
-			name = detectProvider(file)
-		}
+		name = selectedByFlags(c)
+	}
+	if name == "" {
+		name = providers.Detect(os.Getenv, file.fileSections())
 	}
 	if name == "" {
 		return "", providers.Config{Getenv: os.Getenv}, nil
@@ -62,63 +91,67 @@ func providerConfigFromFlags(c *cli.Context) (name string, cfg providers.Config,
 	return name, cfg, nil
 }
 
-// detectProvider picks the provider whose credentials are around: OpenAI first (a local
-// OpenAI-compatible server counts), then Google.
-func detectProvider(file *providersFile) string {
-	switch {
-	case os.Getenv("OPENAI_API_KEY") != "", os.Getenv("OPENAI_BASE_URL") != "",
-		os.Getenv("AZURE_OPENAI_API_KEY") != "" && os.Getenv("AZURE_OPENAI_ENDPOINT") != "",
-		file.Providers.OpenAI.APIKey != "", file.Providers.OpenAI.BaseURL != "":
-		return "openai"
-	case os.Getenv("GOOGLE_API_KEY") != "", os.Getenv("GOOGLE_APPLICATION_CREDENTIALS") != "",
-		file.Providers.Google.APIKey != "":
-		return "google"
+// selectedByFlags is the driver that a flag only it understands names (--azure, a glossary
+// resource), or the one that claims a bare --base-url; "" when none.
+func selectedByFlags(c *cli.Context) string {
+	infos := providers.Infos()
+	for _, info := range infos {
+		for _, o := range info.Options {
+			if o.Selects && flagSet(c, o) {
+				return info.Name
+			}
+		}
+	}
+	if c.String("base-url") != "" {
+		for _, info := range infos {
+			if info.ClaimsBaseURL {
+				return info.Name
+			}
+		}
 	}
 	return ""
-}
-
-// keyEnv is the environment variable that holds a driver's key; it wins over the config file.
-func keyEnv(name string, sec providerSection) string {
-	switch {
-	case name == "google":
-		return "GOOGLE_API_KEY"
-	case sec.Azure:
-		return "AZURE_OPENAI_API_KEY"
-	}
-	return "OPENAI_API_KEY"
 }
 
 // providerConfig builds the Config of one driver. withFlags applies --model, --base-url and
 // the other per-provider flags (for the chosen provider only; `bitext providers` lists the
 // others as the environment and config file alone configure them).
 func providerConfig(c *cli.Context, file *providersFile, name string, withFlags bool) providers.Config {
+	info, _ := providers.Describe(name)
 	sec := file.section(name)
 	cfg := providers.Config{Getenv: os.Getenv, Options: map[string]string{}}
-	if sec.APIKey != "" && os.Getenv(keyEnv(name, sec)) == "" {
+	for k, v := range sec.Options {
+		cfg.Options[k] = v
+	}
+	if withFlags {
+		for _, o := range info.Options {
+			if !flagSet(c, o) {
+				continue
+			}
+			if o.Bool {
+				cfg.Options[o.Key] = "true"
+			} else {
+				cfg.Options[o.Key] = c.String(o.Flag)
+			}
+		}
+	}
+	// The key: the environment wins over the file (the driver reads the environment itself).
+	keyEnv := ""
+	if info.KeyEnv != nil {
+		keyEnv = info.KeyEnv(cfg.Options)
+	}
+	if sec.APIKey != "" && (keyEnv == "" || os.Getenv(keyEnv) == "") {
 		cfg.APIKey, cfg.APIKeySource = sec.APIKey, "config file "+file.path
 	}
 	// Base URL and model: flag, then environment (read by the driver), then config file.
-	if sec.BaseURL != "" && os.Getenv(map[string]string{"openai": "OPENAI_BASE_URL", "google": ""}[name]) == "" {
+	if sec.BaseURL != "" && (info.BaseURLEnv == "" || os.Getenv(info.BaseURLEnv) == "") {
 		cfg.BaseURL = sec.BaseURL
 	}
-	if sec.Model != "" && (name != "openai" || os.Getenv("OPENAI_MODEL") == "") {
+	if sec.Model != "" && (info.ModelEnv == "" || os.Getenv(info.ModelEnv) == "") {
 		cfg.Model = sec.Model
 	}
 	cfg.RateLimit = providers.RateLimit{RequestsPerSecond: sec.Rate, CharsPerMinute: sec.CharsPerMinute, TokensPerMinute: sec.TokensPerMinute}
 	cfg.Timeout = sec.Timeout.Duration
 	cfg.Retry = providers.RetryPolicy{MaxAttempts: sec.Retries, MaxTotal: sec.MaxRetryTime.Duration}
-	if sec.Azure {
-		cfg.Options["azure"] = "true"
-	}
-	if sec.APIVersion != "" {
-		cfg.Options["api-version"] = sec.APIVersion
-	}
-	if sec.Temperature != nil {
-		cfg.Options["temperature"] = strconv.FormatFloat(*sec.Temperature, 'g', -1, 64)
-	}
-	if sec.Glossary != "" {
-		cfg.Options["google-glossary"] = sec.Glossary
-	}
 	if !withFlags {
 		return cfg
 	}
@@ -140,13 +173,18 @@ func providerConfig(c *cli.Context, file *providersFile, name string, withFlags 
 	if v := c.Duration("max-retry-time"); v > 0 {
 		cfg.Retry.MaxTotal = v
 	}
-	if v := c.String("google-glossary"); v != "" {
-		cfg.Options["google-glossary"] = v
-	}
-	if c.Bool("azure") {
-		cfg.Options["azure"] = "true"
-	}
 	return cfg
+}
+
+// credentialsHelp is every driver's CredentialsHelp, for messages that say what to set.
+func credentialsHelp() string {
+	var parts []string
+	for _, info := range providers.Infos() {
+		if info.CredentialsHelp != "" {
+			parts = append(parts, info.Name+": "+info.CredentialsHelp)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // openProvider opens the provider the flags name. It fails with a usage error when none is
@@ -157,7 +195,7 @@ func openProvider(c *cli.Context) (providers.Provider, error) {
 		return nil, err
 	}
 	if name == "" {
-		return nil, usageErrorf("no provider: set OPENAI_API_KEY or GOOGLE_API_KEY (see bitext providers), or name one with --provider")
+		return nil, usageErrorf("no provider: set the credentials of one (%s; see bitext providers), or name one with --provider", credentialsHelp())
 	}
 	p, err := providers.Open(name, cfg)
 	if err != nil {

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -43,7 +47,8 @@ func runWithProvider(t *testing.T, ctx context.Context, args ...string) (int, st
 }
 
 func clearProviderEnv(t *testing.T) {
-	for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "GOOGLE_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "BITEXT_PROVIDER", "BITEXT_CONFIG"} {
+	// Every variable a registered driver reads, from the drivers themselves: no hand-kept list.
+	for _, k := range append(providers.EnvNames(), "BITEXT_PROVIDER", "BITEXT_CONFIG") {
 		t.Setenv(k, "")
 	}
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
@@ -120,5 +125,79 @@ func TestProviderConfigFromFlags(t *testing.T) {
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != exitUsage {
 		t.Errorf("unknown provider: %v", err)
+	}
+}
+
+// TestCLINamesNoProvider: the CLI's provider wiring loops over the registry; no string literal
+// in it names a driver or one of a driver's environment variables. drivers.go, the blank
+// imports, is the one exception. (translate.go is to join the list once its offline hint
+// comes from credentialsHelp.)
+func TestCLINamesNoProvider(t *testing.T) {
+	files := []string{"providers.go", "providers_config.go", "providers_flags.go", "translate_provider.go", "align_mt.go"}
+	var banned []string
+	for _, info := range providers.Infos() {
+		banned = append(banned, strconv.Quote(info.Name))
+		banned = append(banned, info.Env...)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, 0) // comments dropped: examples in them are fine
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			for _, b := range banned {
+				if strings.Contains(lit.Value, b) {
+					t.Errorf("%s: the literal %s names a provider (%s)", fset.Position(lit.Pos()), lit.Value, b)
+				}
+			}
+			return true
+		})
+	}
+}
+
+// TestConfigSectionsAreDrivers: driver options come from [providers.NAME] by the keys the
+// driver declares; an unknown key is an error naming file, section and key, never a value.
+func TestConfigSectionsAreDrivers(t *testing.T) {
+	const doc = `
+[providers]
+default = "google"
+[providers.openai]
+api_key = "sk-SECRET-1234"
+temperature = 0
+azure = true
+api_version = "2025-01-01"
+[providers.google]
+glossary = "projects/p/locations/l/glossaries/g"
+rate = 2
+`
+	var f providersFile
+	if err := f.decode("c.toml", doc); err != nil {
+		t.Fatal(err)
+	}
+	if f.Default != "google" {
+		t.Errorf("default %q", f.Default)
+	}
+	oa := f.section("openai")
+	if oa.APIKey != "sk-SECRET-1234" || oa.Options["temperature"] != "0" || oa.Options["azure"] != "true" || oa.Options["api-version"] != "2025-01-01" {
+		t.Errorf("openai section %+v", oa)
+	}
+	if g := f.section("google"); g.Rate != 2 || g.Options["google-glossary"] != "projects/p/locations/l/glossaries/g" {
+		t.Errorf("google section %+v", g)
+	}
+	for _, tc := range []struct{ doc, want string }{
+		{"[providers.openai]\ntemprature = 0.2\n", `c.toml: [providers.openai]: unknown key "temprature"`},
+		{"[providers.openai]\nazure = \"sk-SECRET-x\"\n", "c.toml: providers.openai.azure: want true or false"},
+		{"[providers.openai]\nrate = \"sk-SECRET-x\"\n", "c.toml: [providers.openai]: "},
+	} {
+		var f providersFile
+		err := f.decode("c.toml", tc.doc)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "SECRET") {
+			t.Errorf("%q: got %v, want %q and no value", tc.doc, err, tc.want)
+		}
 	}
 }
