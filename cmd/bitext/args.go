@@ -29,6 +29,7 @@ func permuteArgs(app *cli.App, args []string) []string {
 		out = append(out, rest[:min(len(rest), 1+n)]...)
 		rest = rest[min(len(rest), 1+n):]
 	}
+	cmdStart := len(out) // where the command path begins: global flags found later go here
 	// Descend into (sub)commands as long as the next word names one.
 	var cmd *cli.Command
 	for len(rest) > 0 {
@@ -54,7 +55,7 @@ func permuteArgs(app *cli.App, args []string) []string {
 		return append(out, rest...)
 	}
 
-	var fl, pos []string
+	var fl, pos, global []string
 	dashdash := false
 	for i := 0; i < len(rest); i++ {
 		a := rest[i]
@@ -67,12 +68,22 @@ func permuteArgs(app *cli.App, args []string) []string {
 			pos = append(pos, a)
 			continue
 		}
-		n := flagArity(cmd.Flags, a)
-		fl = append(fl, a)
+		// A global flag (--quiet, --config) after the command belongs in front of it, unless
+		// the command has a flag of that name itself.
+		dst := &fl
+		if !hasFlag(cmd.Flags, a) && hasFlag(app.Flags, a) {
+			dst = &global
+		}
+		n := flagArity(append(cmd.Flags, app.Flags...), a)
+		*dst = append(*dst, a)
 		if n == 1 && i+1 < len(rest) {
-			fl = append(fl, rest[i+1])
+			*dst = append(*dst, rest[i+1])
 			i++
 		}
+	}
+	if len(global) > 0 {
+		path := append([]string(nil), out[cmdStart:]...)
+		out = append(append(out[:cmdStart], global...), path...)
 	}
 	out = append(out, fl...)
 	if dashdash {
@@ -90,6 +101,19 @@ func findCommand(cmds []*cli.Command, name string) *cli.Command {
 		}
 	}
 	return nil
+}
+
+// hasFlag reports whether arg ("-q", "--quiet", "--config=x") names one of flags.
+func hasFlag(flags []cli.Flag, arg string) bool {
+	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // flagArity is 1 when the flag takes a separate value argument, 0 otherwise.

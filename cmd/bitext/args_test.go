@@ -35,6 +35,12 @@ func TestPermuteArgs(t *testing.T) {
 		{"bitext group --db x leaf f.tmx --format tmx --all", "bitext group --db x leaf --format tmx --all f.tmx"},
 		{"bitext demo a.txt --provider", "bitext demo --provider a.txt"},
 		{"bitext nosuch a --x", "bitext nosuch a --x"},
+		// Global flags after the command move in front of it, with their values.
+		{"bitext demo a.txt --quiet", "bitext --quiet demo a.txt"},
+		{"bitext demo a.txt -q --dry-run", "bitext -q demo --dry-run a.txt"},
+		{"bitext demo --config c.toml a.txt", "bitext --config c.toml demo a.txt"},
+		{"bitext demo a.txt --config=c.toml", "bitext --config=c.toml demo a.txt"},
+		{"bitext --quiet group leaf f.tmx --config c.toml --all", "bitext --quiet --config c.toml group leaf --all f.tmx"},
 	}
 	for _, tt := range tests {
 		got := strings.Join(permuteArgs(app, strings.Fields(tt.in)), " ")

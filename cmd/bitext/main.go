@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -91,7 +92,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		},
 		Commands:             commands(),
 		EnableBashCompletion: true,
-		HideHelpCommand:      true,
+		Suggest:              true, // "did you mean --glossary?" for mistyped flags
+		Action:               unknownCommand,
 		// Errors are printed once, by run, with the exit code decided there.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
@@ -99,6 +101,19 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		},
 	}
 	return app
+}
+
+// unknownCommand runs when no command was named: usage without arguments, a suggestion for a
+// mistyped command name ("translat" → translate).
+func unknownCommand(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.ShowAppHelp(c)
+	}
+	name := c.Args().First()
+	if s := cli.SuggestCommand(c.App.Commands, name); s != "" {
+		return usageErrorf("unknown command %q. %s (bitext help lists the commands)", name, s)
+	}
+	return usageErrorf("unknown command %q (bitext help lists the commands)", name)
 }
 
 // commands lists every subcommand; each lives in its own file.
@@ -113,6 +128,7 @@ func commands() []*cli.Command {
 		tmCommand(),
 		providersCommand(),
 		completionCommand(),
+		versionCommand(),
 	}
 	for _, c := range cmds {
 		setUsageErrorHandler(c)
@@ -123,7 +139,7 @@ func commands() []*cli.Command {
 // setUsageErrorHandler makes flag errors of every (sub)command exit with code 2.
 func setUsageErrorHandler(c *cli.Command) {
 	if c.OnUsageError == nil {
-		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(err) }
+		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(suggestFlag(c, err)) }
 	}
 	for _, sub := range c.Subcommands {
 		setUsageErrorHandler(sub)
@@ -132,3 +148,16 @@ func setUsageErrorHandler(c *cli.Command) {
 
 // forcedExitMessage is printed when a run did not wind down within stopGrace of being stopped.
 const forcedExitMessage = "bitext: interrupted; stopped without waiting for the command to wind down"
+
+// suggestFlag adds "Did you mean "--glossary"?" to an unknown-flag error of cmd.
+func suggestFlag(cmd *cli.Command, err error) error {
+	const unknown = "flag provided but not defined: "
+	msg := err.Error()
+	if !strings.HasPrefix(msg, unknown) || cli.SuggestFlag == nil {
+		return err
+	}
+	if s := cli.SuggestFlag(cmd.Flags, strings.TrimLeft(strings.TrimPrefix(msg, unknown), "-"), true); s != "" {
+		return fmt.Errorf("%s. "+cli.SuggestDidYouMeanTemplate, msg, s)
+	}
+	return err
+}

@@ -88,9 +88,9 @@ func writeArticleFolder(b *testing.B, dir, pairsPath string, n int) int {
 		var doc strings.Builder
 		for k, p := range paras[:min(len(paras), 6)] {
 			// One numbered lead sentence per paragraph keeps every article distinct.
-			lead := fmt.Sprintf("Im Bericht %d ging es um Abschnitt %d.", i+1, k+1)
+			lead := fmt.Sprintf("Worum ging es in Bericht %d, Abschnitt %d?", i+1, k+1)
 			fmt.Fprintf(&doc, "%s %s\n\n", lead, p)
-			fmt.Fprintf(pw, "%s\tThe report %d was about section %d.\n", lead, i+1, k+1)
+			fmt.Fprintf(pw, "%s\tWhat was report %d, section %d about?\n", lead, i+1, k+1)
 			segments++
 		}
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("artikel-%05d.txt", i+1)), []byte(doc.String()), 0o644); err != nil {
