@@ -136,7 +136,7 @@ func runTranslate(c *cli.Context) error {
 	// A plan comes first when nothing will be sent, and when a progress bar needs the total.
 	showBar := !quiet && isTerminal(stderr)
 	if c.Bool("dry-run") || provider == nil || showBar {
-		est, err := tr.Plan(c.Context, reader.documents())
+		est, err := tr.PlanInputs(c.Context, reader.inputs())
 		if err != nil {
 			return err
 		}
@@ -174,11 +174,17 @@ func runTranslate(c *cli.Context) error {
 	if err := sink.open(); err != nil {
 		return err
 	}
-	st, err := tr.Run(c.Context, reader.documents(), func(res *translate.Result) error {
+	st, err := tr.RunInputs(c.Context, reader.inputs(), func(res *translate.Result) error {
 		return sink.write(res, reader.source(res.Index))
 	})
-	if err == nil {
-		err = sink.finish()
+	// Segments that got no usable answer do not cost the rest of the run: everything else is
+	// written (failed segments keep their German text in documents, and are left out of pair
+	// formats), and the run ends with exit 3 naming them.
+	var failed *translate.FailedError
+	if err == nil || errors.As(err, &failed) {
+		if ferr := sink.finish(); ferr != nil {
+			err = ferr
+		}
 	}
 	if err != nil {
 		sink.abort()
@@ -187,7 +193,12 @@ func runTranslate(c *cli.Context) error {
 			fmt.Fprintln(stderr, noProviderHint)
 		case c.Context.Err() != nil && tr.Memory != nil:
 			return fmt.Errorf("interrupted after %d of %d segments; what was translated is in the translation memory, run the same command again to resume: %w",
-				st.TMHits+st.Translated, st.Segments, err)
+				st.TMHits+st.Translated+st.Repeats, st.Segments, err)
+		case failed != nil:
+			if !quiet {
+				fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skipped))
+			}
+			return &exitError{code: exitProvider, err: err}
 		}
 		return err
 	}

@@ -124,33 +124,43 @@ type documentReader struct {
 	stdinRead bool
 }
 
-// documents yields the documents; a document that is not in the source language is reported
-// and skipped unless force is set.
-func (r *documentReader) documents() iter.Seq2[*segment.Document, error] {
-	return func(yield func(*segment.Document, error) bool) {
+// inputs yields the documents as streams of blocks, one open file at a time, so that neither a
+// plan nor a run holds a whole document. A document that is not in the source language (unless
+// force is set) or is empty is reported, counted as skipped and left out.
+func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
+	return func(yield func(translate.Input, error) bool) {
 		r.mu.Lock()
 		r.yielded, r.skipped = nil, 0
 		r.mu.Unlock()
+		lang := r.lang
+		if r.force {
+			lang = "" // no language check
+		}
 		for _, f := range r.files {
-			doc, err := r.read(f)
-			if errors.Is(err, segment.ErrEmpty) {
-				// An empty file is reported and left out like a document in another language:
-				// the rest of a folder is still translated, and the run exits 2.
+			in, name, closeIn, err := r.open(f)
+			if err != nil {
+				yield(translate.Input{}, err)
+				return
+			}
+			sc := segment.NewScannerContext(r.ctx, in, name, segment.Options{Lang: r.lang})
+			input, err := translate.ScanInput(sc, name, lang)
+			var notSource *translate.NotSourceError
+			switch {
+			case errors.As(err, &notSource), errors.Is(err, segment.ErrEmpty):
+				closeIn()
 				r.skip(f, err.Error())
 				continue
+			case err != nil:
+				closeIn()
+				yield(translate.Input{}, inputError(err))
+				return
 			}
-			if err == nil && !r.force {
-				if lerr := translate.CheckLanguage(doc, r.lang); lerr != nil {
-					r.skip(f, lerr.Error())
-					continue
-				}
-			}
-			if err == nil {
-				r.mu.Lock()
-				r.yielded = append(r.yielded, f)
-				r.mu.Unlock()
-			}
-			if !yield(doc, err) || err != nil {
+			r.mu.Lock()
+			r.yielded = append(r.yielded, f)
+			r.mu.Unlock()
+			more := yield(input, nil)
+			closeIn() // the pipeline has read every block before it asks for the next input
+			if !more {
 				return
 			}
 		}
@@ -172,31 +182,24 @@ func (r *documentReader) skip(f sourceFile, why string) {
 	}
 }
 
-func (r *documentReader) read(f sourceFile) (*segment.Document, error) {
-	var in io.Reader
-	name := f.path
+// open opens one input; standard input is read once and kept, because a plan and the run both
+// read it.
+func (r *documentReader) open(f sourceFile) (io.Reader, string, func(), error) {
 	if f.path == "-" {
 		if !r.stdinRead {
 			r.stdinBuf, r.stdinErr = io.ReadAll(r.stdin)
 			r.stdinRead = true
 		}
 		if r.stdinErr != nil {
-			return nil, inputError(r.stdinErr)
+			return nil, "", nil, inputError(r.stdinErr)
 		}
-		in, name = bytes.NewReader(r.stdinBuf), "-"
-	} else {
-		fh, err := os.Open(f.path)
-		if err != nil {
-			return nil, inputError(err)
-		}
-		defer fh.Close()
-		in = fh
+		return bytes.NewReader(r.stdinBuf), "-", func() {}, nil
 	}
-	doc, err := segment.ReadContext(r.ctx, in, name, segment.Options{Lang: r.lang})
+	fh, err := os.Open(f.path)
 	if err != nil {
-		return nil, inputError(err)
+		return nil, "", nil, inputError(err)
 	}
-	return doc, nil
+	return fh, f.path, func() { fh.Close() }, nil
 }
 
 // source returns the input of the document with the given result index.

@@ -83,9 +83,12 @@ type outputSink struct {
 	withConfidence   bool
 	warnings         *corpusWarnings // changes the pair writers made to keep the files valid
 
-	pairs   corpus.Writer   // single pair stream (stdout or -o FILE)
-	pending []*outfile.File // files waiting for commit
-	docs    int
+	pairs    corpus.Writer   // single pair stream (stdout or -o FILE)
+	docPairs corpus.Writer   // the current document's pair file, in folder mode
+	blocks   []segment.Block // the current document's translated blocks so far
+	format   segment.Format  // the current document's input format
+	pending  []*outfile.File // files waiting for commit
+	docs     int
 }
 
 func (o *outputSink) open() error {
@@ -135,40 +138,32 @@ func (o *outputSink) create(name string) (*outfile.File, error) {
 	return f, nil
 }
 
-// write writes one translated document.
+// write writes one translated piece of a document (RunInputs hands long documents over in
+// pieces; Final marks the last).
 func (o *outputSink) write(res *translate.Result, src sourceFile) error {
-	o.docs++
 	if o.spec.pairs != "" {
-		w := o.pairs
-		if o.spec.dir {
-			var err error
-			if w, err = o.openPairs(mirrorPath(o.spec.path, src.rel, pairExt(o.spec.pairs))); err != nil {
-				return err
-			}
-		}
-		for _, p := range res.Pairs {
-			if err := w.Write(o.pair(res, src, p)); err != nil {
-				return err
-			}
-		}
-		if o.spec.dir {
-			if err := w.Close(); err != nil {
-				return err
-			}
-			return o.commit()
-		}
+		return o.writePairs(res, src)
+	}
+	// A document is rendered whole, so its title, lists and HTML come out as one: the pieces'
+	// translated blocks are collected until the last one.
+	if res.Part == 0 {
+		o.blocks, o.format = o.blocks[:0], res.Source.Format
+	}
+	o.blocks = append(o.blocks, res.Blocks...)
+	if !res.Final {
 		return nil
 	}
+	o.docs++
 	f := o.spec.doc
 	if f == "" {
-		f = res.Source.Format
+		f = o.format
 	}
-	title := translate.Title(res.Blocks)
+	title := translate.Title(o.blocks)
 	if o.spec.path == "" {
 		if o.docs > 1 && f != segment.HTML {
 			io.WriteString(o.stdout, "\n")
 		}
-		return segment.Render(o.stdout, f, title, res.Blocks)
+		return segment.Render(o.stdout, f, title, o.blocks)
 	}
 	name := o.spec.path
 	if o.spec.dir {
@@ -181,12 +176,43 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	if _, err := o.create(name); err != nil {
 		return err
 	}
-	if err := segment.Render(o.pending[len(o.pending)-1], f, title, res.Blocks); err != nil {
+	if err := segment.Render(o.pending[len(o.pending)-1], f, title, o.blocks); err != nil {
 		return err
 	}
 	// A finished document goes into place at once: a folder of thousands of articles holds no
 	// more than one open file, and an interrupted run keeps the documents it completed.
 	return o.commit()
+}
+
+// writePairs writes a piece's sentence pairs; a segment that got no translation (Pair.Err) is
+// left out, and named on stderr by the run.
+func (o *outputSink) writePairs(res *translate.Result, src sourceFile) error {
+	w := o.pairs
+	if o.spec.dir {
+		if res.Part == 0 {
+			var err error
+			if o.docPairs, err = o.openPairs(mirrorPath(o.spec.path, src.rel, pairExt(o.spec.pairs))); err != nil {
+				return err
+			}
+		}
+		w = o.docPairs
+	}
+	for _, p := range res.Pairs {
+		if p.Err != nil {
+			continue
+		}
+		if err := w.Write(o.pair(res, src, p)); err != nil {
+			return err
+		}
+	}
+	if o.spec.dir && res.Final {
+		if err := w.Close(); err != nil {
+			return err
+		}
+		o.docPairs = nil
+		return o.commit()
+	}
+	return nil
 }
 
 func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pair) corpus.Pair {

@@ -17,7 +17,9 @@ func openTranslateProvider(c *cli.Context) (providers.Provider, string, error) {
 		return nil, "", err
 	}
 	d, _ := providers.Lookup(name)
-	p, err := d.Open(cfg)
+	// providers.Open, not d.Open: the shared resilience (batch limits, ID validation, suspect
+	// answers re-asked and flagged) wraps every driver.
+	p, err := providers.Open(name, cfg)
 	if err != nil {
 		if !d.Status(cfg).CredentialsFound {
 			return nil, name, nil // a plan: nothing is sent without credentials
