@@ -58,6 +58,11 @@ type Translation struct {
 	// WithoutGlossary is, for providers that apply a native glossary (Google v3), the rendering
 	// the same engine gives without it, for review; "" otherwise.
 	WithoutGlossary string
+	// Suspect is, when the answer still looks obviously wrong after it was asked again on its
+	// own (empty or ".", the source unchanged, German, a length outlier, shifted from a
+	// neighbour), the reason; "" for a normal answer. A suspect answer must be flagged in the
+	// output and never stored in a translation memory as good.
+	Suspect string
 }
 
 // PromptVersioner is implemented by providers whose output depends on a prompt or request
@@ -205,13 +210,19 @@ func Lookup(name string) (Driver, bool) {
 	return d, ok
 }
 
-// Open opens a provider by driver name.
+// Open opens a provider by driver name, wrapped in the resilience every driver shares (see
+// Wrap): the driver's declared batch limits, ID validation, scrubbing, counting and the
+// re-asking of obviously wrong answers.
 func Open(name string, cfg Config) (Provider, error) {
 	d, ok := Lookup(name)
 	if !ok {
 		return nil, fmt.Errorf("unknown provider %q (known: %v)", name, Drivers())
 	}
-	return d.Open(cfg)
+	p, err := d.Open(cfg)
+	if err != nil {
+		return nil, ScrubError(err, cfg.APIKey)
+	}
+	return Wrap(p, WrapOptions{LanguageCheck: cfg.Options[OptAnswerCheck] == "language"}, cfg.APIKey), nil
 }
 
 // Error is a provider failure that retries did not cure. The CLI maps it to exit code 3.

@@ -1,0 +1,348 @@
+package providers
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync/atomic"
+)
+
+// Optional abilities of a driver's provider, as optional interfaces (like database/sql/driver's
+// Pinger or SessionResetter). Callers ask through the functions below, which see through Wrap.
+
+// FeedbackUser is implemented by providers that can say whether a repair round's Feedback
+// changes what they send. Google v2 and DeepL render the same text the same way whatever the
+// feedback says: a repair round would pay for a byte-identical request.
+type FeedbackUser interface {
+	UsesFeedback() bool
+}
+
+// UsesFeedback reports whether asking p again with Request.Feedback can give a different
+// answer. Providers that do not say are assumed to use it.
+func UsesFeedback(p Provider) bool {
+	if f, ok := Unwrap(p).(FeedbackUser); ok {
+		return f.UsesFeedback()
+	}
+	return true
+}
+
+// GlossaryManager is implemented by providers with glossaries of their own (DeepL, Google v3):
+// created from term pairs, listed, deleted, and used by name when translating.
+type GlossaryManager interface {
+	CreateGlossary(ctx context.Context, name, sourceLang, targetLang string, entries []Term) (GlossaryInfo, error)
+	ListGlossaries(ctx context.Context) ([]GlossaryInfo, error)
+	DeleteGlossary(ctx context.Context, id string) error
+}
+
+// GlossaryInfo describes a provider-side glossary.
+type GlossaryInfo struct {
+	ID         string
+	Name       string
+	SourceLang string
+	TargetLang string
+	Entries    int
+	Ready      bool
+}
+
+// Glossaries returns p's glossary manager, when it has one.
+func Glossaries(p Provider) (GlossaryManager, bool) {
+	g, ok := Unwrap(p).(GlossaryManager)
+	return g, ok
+}
+
+// QuotaReporter is implemented by providers that can tell what is left of the account's
+// quota (DeepL's /v2/usage), for `bitext providers` and the dry run.
+type QuotaReporter interface {
+	Quota(ctx context.Context) (Quota, error)
+}
+
+// Quota is an account's use of its character allowance in the current period.
+type Quota struct {
+	CharactersUsed  int64
+	CharactersLimit int64 // 0: unknown or unlimited
+}
+
+// String is "1,234 of 500,000 characters used".
+func (q Quota) String() string {
+	if q.CharactersLimit <= 0 {
+		return fmt.Sprintf("%d characters used", q.CharactersUsed)
+	}
+	return fmt.Sprintf("%d of %d characters used (%d left)", q.CharactersUsed, q.CharactersLimit, q.CharactersLimit-q.CharactersUsed)
+}
+
+// QuotaOf asks p for its quota; ok is false when p cannot tell.
+func QuotaOf(ctx context.Context, p Provider) (q Quota, ok bool, err error) {
+	r, isQR := Unwrap(p).(QuotaReporter)
+	if !isQR {
+		return Quota{}, false, nil
+	}
+	q, err = r.Quota(ctx)
+	return q, true, err
+}
+
+// Close releases what p holds (idle connections, a gRPC channel), when it holds anything.
+func Close(p Provider) error {
+	if c, ok := Unwrap(p).(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
+
+// Unwrap returns the driver's provider inside a Wrap, or p itself.
+func Unwrap(p Provider) Provider {
+	for {
+		w, ok := p.(interface{ Unwrap() Provider })
+		if !ok {
+			return p
+		}
+		p = w.Unwrap()
+	}
+}
+
+// Wrap puts around a driver's provider what every driver shares, as sql.DB does around
+// driver.Conn: requests cut to the driver's declared limits (segments, characters, tokens by
+// the driver's own estimator), IDs validated (unique, non-empty, one answer each, in order),
+// errors scrubbed of secret, usage counted, and obviously wrong answers (SuspectReason,
+// ShiftedPattern) asked again one by one; what still fails comes back with
+// Translation.Suspect set. The wrapper keeps the driver's PromptVersion, if any.
+func Wrap(p Provider, opt WrapOptions, secrets ...string) Provider {
+	if p == nil {
+		return nil
+	}
+	if _, ok := p.(*wrapped); ok {
+		return p
+	}
+	check := BasicSuspectReason
+	if opt.LanguageCheck {
+		check = SuspectReason
+	}
+	w := &wrapped{inner: p, secrets: secrets, check: check}
+	if pv, ok := p.(PromptVersioner); ok {
+		return &wrappedVersioned{wrapped: w, pv: pv}
+	}
+	return w
+}
+
+// WrapOptions tune Wrap.
+type WrapOptions struct {
+	// LanguageCheck adds LanguageSuspect to the checks of every answer. It is off unless asked
+	// for (Config.Options[OptAnswerCheck] = "language") because the test fakes answer
+	// "EN(<the German source>)", which reads as German; once their golden files change it
+	// should be the default.
+	LanguageCheck bool
+}
+
+// OptAnswerCheck is the Config.Options key that chooses the answer checks of Open: "language"
+// adds the German-language check to the basic ones (empty, unchanged, length, shifted).
+const OptAnswerCheck = "answer-check"
+
+type wrapped struct {
+	inner   Provider
+	check   func(source, translation string) string
+	secrets []string
+	total   struct{ requests, retries, suspects, reasked atomic.Int64 }
+}
+
+// wrappedVersioned is wrapped for drivers with a prompt version: the method must exist only
+// when the driver has it, since translation-memory keys include it when present.
+type wrappedVersioned struct {
+	*wrapped
+	pv PromptVersioner
+}
+
+func (w *wrappedVersioned) PromptVersion() string { return w.pv.PromptVersion() }
+
+func (w *wrapped) Name() string               { return w.inner.Name() }
+func (w *wrapped) Model() string              { return w.inner.Model() }
+func (w *wrapped) Capabilities() Capabilities { return w.inner.Capabilities() }
+func (w *wrapped) Unwrap() Provider           { return w.inner }
+
+// Close closes the driver's provider if it holds anything.
+func (w *wrapped) Close() error { return Close(w.inner) }
+
+// UsesFeedback forwards the driver's answer.
+func (w *wrapped) UsesFeedback() bool { return UsesFeedback(w.inner) }
+
+// segmentOverheadTokens is what one segment costs beyond its text in a request (ID, JSON).
+const segmentOverheadTokens = 8
+
+// Chunks cuts segs into runs that respect caps, estimating tokens with est. A segment that
+// alone exceeds a limit goes alone: splitting text is the caller's business (it knows
+// sentences), and the driver's answer or error says what the service made of it.
+func Chunks(segs []Segment, caps Capabilities, contextText string, est func(string) int) [][]Segment {
+	if est == nil {
+		est = EstimateTokens
+	}
+	var out [][]Segment
+	var cur []Segment
+	chars, tokens := 0, 0
+	ctxTokens := 0
+	if caps.Context && contextText != "" {
+		ctxTokens = est(contextText)
+	}
+	for _, s := range segs {
+		c, t := len([]rune(s.Text)), est(s.Text)+segmentOverheadTokens
+		full := len(cur) > 0 && ((caps.MaxSegments > 0 && len(cur)+1 > caps.MaxSegments) ||
+			(caps.MaxChars > 0 && chars+c > caps.MaxChars) ||
+			(caps.MaxTokens > 0 && ctxTokens+tokens+t > caps.MaxTokens))
+		if full {
+			out = append(out, cur)
+			cur, chars, tokens = nil, 0, 0
+		}
+		cur = append(cur, s)
+		chars += c
+		tokens += t
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// Translate implements Provider.
+func (w *wrapped) Translate(ctx context.Context, req *Request) (*Response, error) {
+	seen := make(map[string]bool, len(req.Segments))
+	for i, s := range req.Segments {
+		if s.ID == "" || seen[s.ID] {
+			return nil, fmt.Errorf("%s: segment %d: IDs must be unique and non-empty (got %q)", w.inner.Name(), i, s.ID)
+		}
+		seen[s.ID] = true
+	}
+	caps := w.inner.Capabilities()
+	est := func(s string) int { return EstimateTokensFor(w.inner, s) }
+	resp := &Response{Translations: make([]Translation, 0, len(req.Segments))}
+	for _, chunk := range Chunks(req.Segments, caps, req.Context, est) {
+		part, err := w.send(ctx, req, chunk)
+		if part != nil {
+			resp.Usage.Add(part.Usage)
+		}
+		if err != nil {
+			return nil, w.scrub(err)
+		}
+		resp.Translations = append(resp.Translations, part.Translations...)
+	}
+	w.total.requests.Add(int64(resp.Usage.Requests))
+	w.total.retries.Add(int64(resp.Usage.Retries))
+	return resp, nil
+}
+
+// send asks the driver for one chunk, validates the answer, and re-asks suspect answers once
+// each on their own.
+func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Response, error) {
+	sub := *req
+	sub.Segments = segs
+	resp, err := w.inner.Translate(ctx, &sub)
+	if err != nil {
+		return resp, err
+	}
+	ts, err := w.inOrder(segs, resp.Translations)
+	if err != nil {
+		return resp, err
+	}
+	resp.Translations = ts
+	sources := make([]string, len(segs))
+	answers := make([]string, len(segs))
+	for i := range segs {
+		sources[i], answers[i] = segs[i].Text, ts[i].Text
+	}
+	shifted := ShiftedPattern(sources, answers)
+	for i, s := range segs {
+		reason := w.check(s.Text, ts[i].Text)
+		if reason == "" && shifted[i] {
+			reason = SuspectShifted
+		}
+		if reason == "" {
+			continue
+		}
+		// Once more, alone: a batch that went wrong as a whole (shifted, merged) usually gets
+		// it right for a single segment. Feedback says what was wrong, for drivers that use it.
+		w.total.reasked.Add(1)
+		one := sub
+		one.Segments = []Segment{s}
+		one.Feedback = map[string]string{s.ID: "The previous answer was rejected as " + reason + ": translate this segment completely into the target language."}
+		again, err := w.inner.Translate(ctx, &one)
+		if again != nil {
+			resp.Usage.Add(again.Usage)
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return resp, ctx.Err()
+			}
+			// The first answer stands, flagged: one re-ask failing must not end the job.
+			ts[i].Suspect = reason
+			w.total.suspects.Add(1)
+			continue
+		}
+		if len(again.Translations) == 1 {
+			ts[i].Text = again.Translations[0].Text
+			ts[i].WithoutGlossary = again.Translations[0].WithoutGlossary
+			if r := w.check(s.Text, ts[i].Text); r != "" {
+				ts[i].Suspect = r
+				w.total.suspects.Add(1)
+			}
+			continue
+		}
+		ts[i].Suspect = reason
+		w.total.suspects.Add(1)
+	}
+	return resp, nil
+}
+
+// inOrder checks that ts holds exactly one answer per segment and returns them in segs order.
+func (w *wrapped) inOrder(segs []Segment, ts []Translation) ([]Translation, error) {
+	if len(ts) != len(segs) {
+		return nil, &Error{Provider: w.inner.Name(), Message: fmt.Sprintf("the driver answered %d segments, asked for %d", len(ts), len(segs))}
+	}
+	byID := make(map[string]Translation, len(ts))
+	for _, t := range ts {
+		if _, dup := byID[t.ID]; dup {
+			return nil, &Error{Provider: w.inner.Name(), Message: fmt.Sprintf("the driver answered segment %q twice", t.ID)}
+		}
+		byID[t.ID] = t
+	}
+	out := make([]Translation, len(segs))
+	for i, s := range segs {
+		t, ok := byID[s.ID]
+		if !ok {
+			return nil, &Error{Provider: w.inner.Name(), Message: fmt.Sprintf("the driver's answer lacks segment %q", s.ID)}
+		}
+		out[i] = t
+	}
+	return out, nil
+}
+
+// scrub removes secrets from err. A *Error keeps its type, and cancellation stays
+// recognisable, so callers map exit codes as before.
+func (w *wrapped) scrub(err error) error {
+	if len(w.secrets) == 0 || err == nil {
+		return err
+	}
+	for _, s := range w.secrets {
+		if s != "" && strings.Contains(err.Error(), s) {
+			return ScrubError(err, w.secrets...)
+		}
+	}
+	return err
+}
+
+// Stats are what a wrapped provider has done since Open.
+type Stats struct {
+	Requests, Retries int64
+	Reasked           int64 // suspect answers asked again on their own
+	Suspects          int64 // answers returned with Translation.Suspect set
+}
+
+// StatsOf returns p's counts when p came from Open or Wrap.
+func StatsOf(p Provider) (Stats, bool) {
+	var w *wrapped
+	switch v := p.(type) {
+	case *wrapped:
+		w = v
+	case *wrappedVersioned:
+		w = v.wrapped
+	default:
+		return Stats{}, false
+	}
+	return Stats{Requests: w.total.requests.Load(), Retries: w.total.retries.Load(), Reasked: w.total.reasked.Load(), Suspects: w.total.suspects.Load()}, true
+}

@@ -1,0 +1,219 @@
+package providers_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/bitext/bitext/providers"
+)
+
+// scripted is a driver's provider whose answers a test writes.
+type scripted struct {
+	caps     providers.Capabilities
+	answer   func(call int, req *providers.Request) []providers.Translation
+	mu       sync.Mutex
+	requests []*providers.Request
+	feedback *bool
+}
+
+func (s *scripted) Name() string                         { return "scripted" }
+func (s *scripted) Model() string                        { return "m" }
+func (s *scripted) Capabilities() providers.Capabilities { return s.caps }
+func (s *scripted) UsesFeedback() bool {
+	if s.feedback == nil {
+		return true
+	}
+	return *s.feedback
+}
+func (s *scripted) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
+	s.mu.Lock()
+	n := len(s.requests)
+	s.requests = append(s.requests, req)
+	s.mu.Unlock()
+	return &providers.Response{Translations: s.answer(n, req), Usage: providers.Usage{Requests: 1}}, nil
+}
+
+func echoEN(_ int, req *providers.Request) []providers.Translation {
+	out := make([]providers.Translation, len(req.Segments))
+	for i, s := range req.Segments {
+		out[i] = providers.Translation{ID: s.ID, Text: english[s.Text]}
+	}
+	return out
+}
+
+var english = map[string]string{
+	"Die Inflation lag im Dezember bei 2,5 Prozent.":         "Inflation was 2.5 percent in December.",
+	"Der Minister sagte, die Gespräche würden fortgesetzt.":  "The minister said the talks would continue.",
+	"Im Jahr 2023 kamen 1200 Menschen zu der Veranstaltung.": "In 2023, 1200 people came to the event.",
+	"Die Regierung hat das Gesetz am Freitag verabschiedet.": "The government passed the law on Friday.",
+	"NATO":  "NATO",
+	"Ende.": "End.",
+}
+
+func segs(texts ...string) []providers.Segment {
+	out := make([]providers.Segment, len(texts))
+	for i, t := range texts {
+		out[i] = providers.Segment{ID: fmt.Sprint("s", i), Text: t}
+	}
+	return out
+}
+
+func TestSuspectReason(t *testing.T) {
+	for _, tc := range []struct{ src, tr, want string }{
+		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "Inflation was 2.5 percent in December.", ""},
+		{"NATO", "NATO", ""},
+		{"Ende.", "End.", ""},
+		{"15. Dezember", "15. Dezember", ""}, // short: a date heading may stay
+		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "", providers.SuspectEmpty},
+		{"Die Inflation lag im Dezember bei 2,5 Prozent.", ".", providers.SuspectEmpty},
+		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "Die Inflation lag im Dezember bei 2,5 Prozent.", providers.SuspectUnchanged},
+		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "Die Inflation lag im Dezember bei 2,5 Prozent", providers.SuspectUnchanged},
+		{"Der Minister sagte, die Gespräche würden fortgesetzt.", "Der Minister sagte, die Verhandlungen werden mit dem Partner fortgesetzt.", providers.SuspectLanguage},
+		{"Der Minister sagte, die Gespräche würden fortgesetzt, obwohl die Lage schwierig sei.", "Yes.", providers.SuspectLength},
+		{"Kurz.", "This is a very long answer that has nothing to do with the short source at all.", ""}, // source too short to judge
+	} {
+		if got := providers.SuspectReason(tc.src, tc.tr); got != tc.want {
+			t.Errorf("SuspectReason(%q, %q) = %q, want %q", tc.src, tc.tr, got, tc.want)
+		}
+	}
+}
+
+func TestShiftedPattern(t *testing.T) {
+	src := []string{"Die Inflation lag im Dezember bei 2,5 Prozent.", "Im Jahr 2023 kamen 1200 Menschen zu der Veranstaltung.", "Die Regierung hat das Gesetz am Freitag verabschiedet."}
+	good := []string{english[src[0]], english[src[1]], english[src[2]]}
+	if got := providers.ShiftedPattern(src, good); fmt.Sprint(got) != "[false false false]" {
+		t.Errorf("good batch flagged: %v", got)
+	}
+	swapped := []string{good[1], good[0], good[2]}
+	if got := providers.ShiftedPattern(src, swapped); !got[0] || !got[1] || got[2] {
+		t.Errorf("swapped: %v", got)
+	}
+}
+
+// TestWrapReasksAndFlags: an unchanged, empty, merged (".") or shifted answer is asked again
+// once, alone; a cured one is used, one that stays wrong comes back with Suspect set.
+func TestWrapReasksAndFlags(t *testing.T) {
+	src := []string{"Die Inflation lag im Dezember bei 2,5 Prozent.", "Im Jahr 2023 kamen 1200 Menschen zu der Veranstaltung.", "Der Minister sagte, die Gespräche würden fortgesetzt.", "Die Regierung hat das Gesetz am Freitag verabschiedet."}
+	d := &scripted{answer: func(call int, req *providers.Request) []providers.Translation {
+		out := echoEN(call, req)
+		if call == 0 {
+			out[0].Text, out[1].Text = out[1].Text, out[0].Text // swapped
+			out[2].Text = req.Segments[2].Text                  // unchanged German
+			out[3].Text = "."                                   // merged away
+			return out
+		}
+		if req.Segments[0].ID == "s2" {
+			out[0].Text = req.Segments[0].Text // stays German
+		}
+		return out
+	}}
+	p := providers.Wrap(d, providers.WrapOptions{LanguageCheck: true})
+	resp, err := p.Translate(context.Background(), &providers.Request{Segments: segs(src...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tr := range resp.Translations {
+		wantSuspect := i == 2
+		if (tr.Suspect != "") != wantSuspect {
+			t.Errorf("segment %d: %q suspect %q", i, tr.Text, tr.Suspect)
+		}
+		if !wantSuspect && tr.Text != english[src[i]] {
+			t.Errorf("segment %d: %q, want %q", i, tr.Text, english[src[i]])
+		}
+	}
+	if resp.Translations[2].Suspect != providers.SuspectUnchanged {
+		t.Errorf("reason %q", resp.Translations[2].Suspect)
+	}
+	if len(d.requests) != 5 || resp.Usage.Requests != 5 {
+		t.Errorf("%d requests (usage %d), want 1 + 4 single re-asks", len(d.requests), resp.Usage.Requests)
+	}
+	for _, r := range d.requests[1:] {
+		if len(r.Segments) != 1 || !strings.Contains(r.Feedback[r.Segments[0].ID], "rejected") {
+			t.Errorf("re-ask %+v", r)
+		}
+	}
+	st, _ := providers.StatsOf(p)
+	if st.Reasked != 4 || st.Suspects != 1 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+// TestWrapChunksByDriverLimits: a request over the driver's limits goes out in several, each
+// within them, estimating tokens with the driver's estimator.
+func TestWrapChunksByDriverLimits(t *testing.T) {
+	var texts []string
+	for i := 0; i < 10; i++ {
+		texts = append(texts, "NATO")
+	}
+	for _, tc := range []struct {
+		caps providers.Capabilities
+		want int
+	}{
+		{providers.Capabilities{MaxSegments: 3}, 4},
+		{providers.Capabilities{MaxChars: 8}, 5},
+		{providers.Capabilities{MaxTokens: 2 * (2 + 8)}, 5},
+		{providers.Capabilities{}, 1},
+	} {
+		d := &scripted{caps: tc.caps, answer: echoEN}
+		resp, err := providers.Wrap(d, providers.WrapOptions{LanguageCheck: true}).Translate(context.Background(), &providers.Request{Segments: segs(texts...)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.requests) != tc.want || len(resp.Translations) != 10 {
+			t.Errorf("%+v: %d requests, want %d", tc.caps, len(d.requests), tc.want)
+		}
+	}
+}
+
+// TestWrapValidatesIDs: duplicate request IDs are refused; an answer missing or doubling an ID
+// is an error, one in another order is put in request order.
+func TestWrapValidatesIDs(t *testing.T) {
+	p := providers.Wrap(&scripted{answer: echoEN}, providers.WrapOptions{})
+	if _, err := p.Translate(context.Background(), &providers.Request{Segments: []providers.Segment{{ID: "a", Text: "NATO"}, {ID: "a", Text: "Ende."}}}); err == nil {
+		t.Error("duplicate IDs accepted")
+	}
+	rev := &scripted{answer: func(n int, req *providers.Request) []providers.Translation {
+		out := echoEN(n, req)
+		out[0], out[1] = out[1], out[0]
+		return out
+	}}
+	resp, err := providers.Wrap(rev, providers.WrapOptions{}).Translate(context.Background(), &providers.Request{Segments: segs("NATO", "Ende.")})
+	if err != nil || resp.Translations[0].ID != "s0" || resp.Translations[1].Text != "End." {
+		t.Errorf("%+v %v", resp, err)
+	}
+	missing := &scripted{answer: func(n int, req *providers.Request) []providers.Translation { return echoEN(n, req)[:1] }}
+	if _, err := providers.Wrap(missing, providers.WrapOptions{}).Translate(context.Background(), &providers.Request{Segments: segs("NATO", "Ende.")}); err == nil {
+		t.Error("missing answer accepted")
+	}
+}
+
+func TestOptionalAbilitiesSeeThroughWrap(t *testing.T) {
+	no := false
+	d := &scripted{feedback: &no, answer: echoEN}
+	p := providers.Wrap(d, providers.WrapOptions{LanguageCheck: true})
+	if providers.UsesFeedback(p) {
+		t.Error("UsesFeedback true for a driver that says false")
+	}
+	if providers.Unwrap(p) != providers.Provider(d) {
+		t.Error("Unwrap")
+	}
+	if _, ok := p.(providers.PromptVersioner); ok {
+		t.Error("a wrapper of a driver without PromptVersion must not have one")
+	}
+	if err := providers.Close(p); err != nil {
+		t.Error(err)
+	}
+}
+
+func FuzzSuspectReason(f *testing.F) {
+	f.Add("Die Inflation lag bei 2,5 Prozent.", "Inflation was 2.5 percent.")
+	f.Add("", ".")
+	f.Add("ä", "\xff")
+	f.Fuzz(func(t *testing.T, src, tr string) {
+		providers.SuspectReason(src, tr)
+		providers.ShiftedPattern([]string{src, tr}, []string{tr, src})
+	})
+}

@@ -1,0 +1,181 @@
+package providers
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Reasons a translation is suspect, in Translation.Suspect.
+const (
+	SuspectEmpty     = "empty"              // no letters or digits where the source has some ("", ".")
+	SuspectUnchanged = "unchanged source"   // the source came back as it was
+	SuspectLanguage  = "source language"    // the answer reads as German, not English
+	SuspectLength    = "length outlier"     // far shorter or longer than the source
+	SuspectShifted   = "shifted or swapped" // fits a neighbour's source better than its own
+)
+
+// SuspectReason says why translation looks obviously wrong for source, or "" when it does not.
+// It is cheap and conservative: a name, a number or a one-word heading that stays the same is
+// fine; a sentence of German that comes back unchanged is not. It includes the language check
+// (LanguageSuspect); BasicSuspectReason leaves it out.
+func SuspectReason(source, translation string) string {
+	if r := BasicSuspectReason(source, translation); r != "" {
+		return r
+	}
+	return LanguageSuspect(translation)
+}
+
+// LanguageSuspect is SuspectLanguage when translation reads as German (three German function
+// words or more, no English one, six words or more), else "".
+func LanguageSuspect(translation string) string {
+	tw := words(translation)
+	if de, en := stopwordCounts(tw); de >= 3 && en == 0 && len(tw) >= 6 {
+		return SuspectLanguage
+	}
+	return ""
+}
+
+// BasicSuspectReason is SuspectReason without the language check: empty, unchanged and
+// length outliers.
+func BasicSuspectReason(source, translation string) string {
+	sw, tw := words(source), words(translation)
+	if len(sw) == 0 {
+		return ""
+	}
+	if len(tw) == 0 {
+		return SuspectEmpty
+	}
+	if len(sw) >= 4 && normalize(source) == normalize(translation) && germanScore(sw) > 0 {
+		return SuspectUnchanged
+	}
+	sl, tl := utf8.RuneCountInString(source), utf8.RuneCountInString(translation)
+	if sl >= 25 {
+		if r := float64(tl) / float64(sl); r < 0.3 || r > 3.0 {
+			return SuspectLength
+		}
+	}
+	return ""
+}
+
+// ShiftedPattern reports, for a batch answered in order, which answers fit a neighbour's
+// source clearly better than their own: numbers that match the neighbour's and not their own,
+// or a length ratio off for the own source but right for the neighbour's. This is the pattern
+// of answers shifted by one or swapped, which IDs alone cannot catch.
+func ShiftedPattern(sources, translations []string) []bool {
+	out := make([]bool, len(sources))
+	if len(sources) < 2 || len(translations) != len(sources) {
+		return out
+	}
+	for i := range sources {
+		own := fit(sources[i], translations[i])
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(sources) {
+				continue
+			}
+			if fit(sources[j], translations[i]) > own+1 {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// fit scores how well an answer matches a source: 2 for each number in common, minus 2 for
+// each number the source has and the answer lacks; 2 more when the lengths agree (ratio
+// 0.7–1.5) and 2 fewer when they are far apart (below 0.4 or above 2.5), for sources long
+// enough to judge.
+func fit(source, translation string) int {
+	sn, tn := numbers(source), numbers(translation)
+	score := 0
+	for _, n := range sn {
+		if slices.Contains(tn, n) {
+			score += 2
+		} else {
+			score -= 2
+		}
+	}
+	sl, tl := utf8.RuneCountInString(source), utf8.RuneCountInString(translation)
+	if sl >= 25 {
+		switch r := float64(tl) / float64(sl); {
+		case r >= 0.7 && r <= 1.5:
+			score += 2
+		case r < 0.4 || r > 2.5:
+			score -= 2
+		}
+	}
+	return score
+}
+
+// numbers are the digit runs of s, with German decimal commas and English points alike
+// reduced to their digits (2,5 and 2.5 are the same number; 15. Dezember and December 15 too).
+func numbers(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case (r == ',' || r == '.') && b.Len() > 0 && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9':
+			// a decimal or thousands separator inside a number
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func normalize(s string) string {
+	return strings.Join(words(s), " ")
+}
+
+var (
+	deStop = set("der", "die", "das", "und", "ist", "nicht", "mit", "sich", "dem", "den", "des", "ein", "eine", "einer", "auch", "auf", "für", "wird", "wurde", "sind", "werden", "von", "bei", "nach", "aus", "zum", "zur", "im", "über", "sagte", "hat", "haben", "noch", "wie", "dass", "oder", "aber")
+	enStop = set("the", "and", "is", "not", "with", "of", "to", "in", "a", "an", "for", "was", "were", "are", "be", "has", "have", "on", "at", "by", "from", "that", "this", "it", "said", "will", "as", "or", "but")
+)
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func stopwordCounts(ws []string) (de, en int) {
+	for _, w := range ws {
+		if deStop[w] {
+			de++
+		}
+		if enStop[w] {
+			en++
+		}
+	}
+	return de, en
+}
+
+// germanScore is positive when words look German: German function words or letters English
+// lacks.
+func germanScore(ws []string) int {
+	de, en := stopwordCounts(ws)
+	n := de - en
+	for _, w := range ws {
+		if strings.ContainsAny(w, "äöüß") {
+			n++
+		}
+	}
+	return n
+}
