@@ -144,3 +144,16 @@ func TestStatus(t *testing.T) {
 		})
 	}
 }
+
+// TestNoFeedbackRepair: Google declares that feedback changes nothing, through Open's wrapper
+// too, so that callers skip paid duplicate repair rounds.
+func TestNoFeedbackRepair(t *testing.T) {
+	srv := providertest.NewGoogle(t, providertest.Options{})
+	p, err := providers.Open("google", providers.Config{APIKey: "AIza-test-SECRET-0000", BaseURL: srv.URL, Getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if providers.UsesFeedback(p) {
+		t.Error("google says it uses feedback; repair rounds would resend identical requests")
+	}
+}

@@ -106,6 +106,11 @@ func (p *Provider) Capabilities() providers.Capabilities {
 	}
 }
 
+// UsesFeedback is false: Google renders a text the same way whatever a repair round's feedback
+// says (there is no instruction to carry it), so a repair round would pay for a byte-identical
+// request. Callers skip it (providers.UsesFeedback).
+func (p *Provider) UsesFeedback() bool { return false }
+
 const maxTries = 3
 
 // Translate translates one batch; translations come back by position, so a short answer is

@@ -341,5 +341,9 @@ func keyFrom(r *http.Request) string {
 	if k := r.Header.Get("Api-Key"); k != "" {
 		return k
 	}
-	return strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	auth := r.Header.Get("Authorization")
+	if k, ok := strings.CutPrefix(auth, "DeepL-Auth-Key "); ok {
+		return k
+	}
+	return strings.TrimPrefix(auth, "Bearer ")
 }
