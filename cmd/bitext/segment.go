@@ -9,7 +9,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -164,19 +163,6 @@ func explain(w io.Writer, name string, removed []segment.Removal) {
 		if r.Line > 0 {
 			pos = fmt.Sprintf("%s:%d", name, r.Line)
 		}
-		fmt.Fprintf(w, "%s: removed %q: %s\n", pos, shorten(r.Text, 100), r.Reason)
+		fmt.Fprintf(w, "%s: %s\n", pos, r) // removed "…", joined "…", replaced "…" or note: with the reason
 	}
-}
-
-// shorten cuts s to at most n runes, marking the cut.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i := 0
-	for k := 0; k < n; k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i] + "…"
 }
