@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -49,6 +51,28 @@ func providersCommand() *cli.Command {
 type providerRow struct {
 	providers.Status
 	Default bool `json:"default"`
+	// Quota is what the chosen provider says is left of its quota ("" when it cannot tell).
+	Quota string `json:"quota,omitempty"`
+}
+
+// quotaNote asks the named provider for its quota (DeepL's /v2/usage), within a few seconds;
+// a failure becomes the note, never an error of the listing.
+func quotaNote(ctx context.Context, name string, cfg providers.Config) string {
+	p, err := providers.Open(name, cfg)
+	if err != nil {
+		return ""
+	}
+	defer providers.Close(p)
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	q, ok, err := providers.QuotaOf(ctx, p)
+	switch {
+	case !ok:
+		return ""
+	case err != nil:
+		return "usage unknown: " + err.Error()
+	}
+	return "usage: " + q.String()
 }
 
 func runProviders(c *cli.Context) error {
@@ -70,7 +94,11 @@ func runProviders(c *cli.Context) error {
 		}
 		d, _ := providers.Lookup(name)
 		cfg := providerConfig(c, file, name, name == chosen)
-		rows = append(rows, providerRow{Status: d.Status(cfg), Default: name == chosen})
+		row := providerRow{Status: d.Status(cfg), Default: name == chosen}
+		if name == chosen && row.CredentialsFound {
+			row.Quota = quotaNote(c.Context, name, cfg)
+		}
+		rows = append(rows, row)
 	}
 	w := c.App.Writer
 	if c.Bool("json") {
@@ -93,7 +121,11 @@ func runProviders(c *cli.Context) error {
 		if r.CredentialsFound {
 			creds = "yes (" + r.CredentialSource + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, creds, r.Model, r.Endpoint, r.Note)
+		note := r.Note
+		if r.Quota != "" {
+			note = strings.TrimPrefix(note+"; "+r.Quota, "; ")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, creds, r.Model, r.Endpoint, note)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -116,5 +148,6 @@ func statusJSON(r providerRow) map[string]any {
 		"endpoint":          r.Endpoint,
 		"note":              r.Note,
 		"default":           r.Default,
+		"quota":             r.Quota,
 	}
 }
