@@ -3,6 +3,7 @@ package align
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +57,20 @@ func TestAlignContextDeadline(t *testing.T) {
 	// Errors other than cancellation are not hidden by it.
 	if _, err := AlignContext(context.Background(), []string{"a"}, []string{"b"}, Options{MT: []string{}}); err != ErrMTLength {
 		t.Errorf("err = %v, want ErrMTLength", err)
+	}
+}
+
+func TestReadPresplitCancelled(t *testing.T) {
+	in := strings.Repeat("Ein Satz.\n\n", 3*pollEvery)
+	for _, after := range []int{0, 1, 2} {
+		ctx := &countingCtx{Context: context.Background(), after: after}
+		s, _, err := ReadPresplitContext(ctx, strings.NewReader(in), "f")
+		if !errors.Is(err, context.Canceled) || s != nil {
+			t.Errorf("cancelled after %d looks: %d sentences, err = %v", after, len(s), err)
+		}
+	}
+	ctx := &countingCtx{Context: context.Background(), after: 1 << 30}
+	if s, _, err := ReadPresplitContext(ctx, strings.NewReader(in), "f"); err != nil || len(s) != 3*pollEvery {
+		t.Errorf("not cancelled: %d sentences, err = %v", len(s), err)
 	}
 }
