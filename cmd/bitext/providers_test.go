@@ -12,9 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/providers/deepl/deepltest"
 	"github.com/bitext/bitext/providers/providertest"
 )
 
@@ -199,5 +201,27 @@ rate = 2
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "SECRET") {
 			t.Errorf("%q: got %v, want %q and no value", tc.doc, err, tc.want)
 		}
+	}
+}
+
+// fakedeepl starts the DeepL fake for a script and sets $FAKE_URL and DEEPL_AUTH_KEY; the
+// fake* assertions of translate_fake_test.go work on it.
+func init() {
+	scriptCmds["fakedeepl"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 0 {
+			ts.Fatalf("usage: fakedeepl")
+		}
+		f := deepltest.New(nil, providertest.Options{RetryAfter: "0"})
+		ts.Setenv("DEEPL_AUTH_KEY", "deepl-fake-key:fx")
+		ts.Setenv("FAKE_URL", f.URL)
+		fakesMu.Lock()
+		fakes[ts] = f.Server
+		fakesMu.Unlock()
+		ts.Defer(func() {
+			fakesMu.Lock()
+			delete(fakes, ts)
+			fakesMu.Unlock()
+			f.Close()
+		})
 	}
 }

@@ -1,0 +1,291 @@
+package deepl
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/bitext/bitext/providers"
+)
+
+// Provider translates through DeepL. It is safe for concurrent use.
+type Provider struct {
+	hc *http.Client
+	s  settings
+}
+
+func newProvider(cfg providers.Config, s settings) *Provider {
+	return &Provider{hc: providers.NewHTTPClient(cfg), s: s}
+}
+
+// Name is "deepl".
+func (p *Provider) Name() string { return "deepl" }
+
+// Model is the model_type asked for, or "default".
+func (p *Provider) Model() string { return p.s.model }
+
+// MaxTexts is DeepL's limit of texts per request.
+const MaxTexts = 50
+
+// Capabilities: 50 texts per request (DeepL's limit) and 30,000 characters, well under the
+// 128 KiB request limit even for text that is all umlauts and JSON escapes.
+func (p *Provider) Capabilities() providers.Capabilities {
+	return providers.Capabilities{
+		MaxSegments:        MaxTexts,
+		MaxChars:           30000,
+		NativeGlossary:     p.s.glossary != "",
+		Context:            true,
+		DefaultConcurrency: 4,
+	}
+}
+
+// UsesFeedback is false: DeepL has no instructions to carry it, so a repair round would pay for
+// the identical request again.
+func (p *Provider) UsesFeedback() bool { return false }
+
+// Close releases idle connections.
+func (p *Provider) Close() error {
+	p.hc.CloseIdleConnections()
+	return nil
+}
+
+const maxTries = 3
+
+// Translate translates one batch.
+func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
+	out, usage, err := providers.TranslateBatch(ctx, "deepl", req.Segments, maxTries, p.s.key,
+		func(ctx context.Context, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
+			return p.call(ctx, req, segs, counter)
+		})
+	if err != nil {
+		return nil, err
+	}
+	return &providers.Response{Translations: out, Usage: usage}, nil
+}
+
+// translateRequest is the JSON body of /v2/translate.
+type translateRequest struct {
+	Text        []string `json:"text"`
+	SourceLang  string   `json:"source_lang,omitempty"`
+	TargetLang  string   `json:"target_lang"`
+	Context     string   `json:"context,omitempty"`
+	Formality   string   `json:"formality,omitempty"`
+	ModelType   string   `json:"model_type,omitempty"`
+	GlossaryID  string   `json:"glossary_id,omitempty"`
+	TagHandling string   `json:"tag_handling,omitempty"`
+	IgnoreTags  []string `json:"ignore_tags,omitempty"`
+}
+
+type translateResponse struct {
+	Translations []struct {
+		DetectedSourceLanguage string `json:"detected_source_language"`
+		Text                   string `json:"text"`
+	} `json:"translations"`
+}
+
+// TargetLang maps a BCP-47 target to DeepL's code: English needs a variant (EN-US unless
+// variant says EN-GB), Portuguese too; others are upper-cased.
+func TargetLang(lang, variant string) string {
+	l := strings.ToUpper(strings.ReplaceAll(lang, "_", "-"))
+	switch l {
+	case "", "EN":
+		if variant != "" {
+			return variant
+		}
+		return "EN-US"
+	case "PT":
+		return "PT-PT"
+	}
+	return l
+}
+
+func (p *Provider) call(ctx context.Context, req *providers.Request, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
+	var u providers.Usage
+	body := translateRequest{
+		SourceLang: strings.ToUpper(orDefault(req.SourceLang, "de")),
+		TargetLang: TargetLang(req.TargetLang, p.s.target),
+		Context:    req.Context,
+		GlossaryID: p.s.glossary,
+		Formality:  p.s.formality,
+	}
+	if p.s.model != DefaultModel {
+		body.ModelType = p.s.model
+	}
+	if body.GlossaryID != "" && strings.Contains(body.SourceLang, "-") {
+		body.SourceLang = body.SourceLang[:strings.Index(body.SourceLang, "-")]
+	}
+	// Terms to keep as they are travel in <keep> tags, which DeepL leaves untranslated
+	// (tag_handling xml with ignore_tags); then every text is XML and is unescaped after.
+	xml := p.s.tagHandling != ""
+	protected := make([]string, len(segs))
+	for i, s := range segs {
+		u.Characters += len([]rune(s.Text))
+		if h, ok := protect(s.Text, req.Terms); ok {
+			protected[i], xml = h, true
+		}
+	}
+	body.Text = make([]string, len(segs))
+	for i, s := range segs {
+		switch {
+		case protected[i] != "":
+			body.Text[i] = protected[i]
+		case xml && p.s.tagHandling == "":
+			body.Text[i] = escape(s.Text)
+		default:
+			body.Text[i] = s.Text
+		}
+	}
+	if xml && p.s.tagHandling == "" {
+		body.TagHandling, body.IgnoreTags = "xml", []string{keepTag}
+	} else if p.s.tagHandling != "" {
+		body.TagHandling = p.s.tagHandling
+		if protectedAny(protected) {
+			body.IgnoreTags = []string{keepTag}
+		}
+	}
+	ctx = providers.WithCost(ctx, providers.Cost{Chars: u.Characters, Tokens: providers.EstimateTokens(strings.Join(body.Text, ""))})
+	before := counter.Requests()
+	var resp translateResponse
+	if err := p.do(ctx, http.MethodPost, "/v2/translate", body, &resp); err != nil {
+		var inv *providers.InvalidAnswerError
+		if errors.As(err, &inv) {
+			return nil, u, err
+		}
+		return nil, u, p.failure(ctx, err, counter.Requests()-before)
+	}
+	if len(resp.Translations) != len(segs) {
+		return nil, u, &providers.InvalidAnswerError{Reason: fmt.Sprintf("%d translations for %d texts", len(resp.Translations), len(segs))}
+	}
+	ts := make([]providers.Translation, len(segs))
+	for i, s := range segs {
+		t := resp.Translations[i].Text
+		if body.TagHandling == "xml" && p.s.tagHandling == "" {
+			t = unprotect(t)
+		} else if len(body.IgnoreTags) > 0 {
+			t = unkeep(t)
+		}
+		ts[i] = providers.Translation{ID: s.ID, Text: t}
+	}
+	return ts, u, nil
+}
+
+func protectedAny(p []string) bool {
+	for _, s := range p {
+		if s != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// statusError is a non-2xx answer with DeepL's message.
+type statusError struct {
+	status  int
+	message string
+}
+
+func (e *statusError) Error() string { return fmt.Sprintf("HTTP %d: %s", e.status, e.message) }
+
+// do sends one API call with the key in the Authorization header and decodes a JSON answer into
+// out (nil: none expected).
+func (p *Provider) do(ctx context.Context, method, path string, in, out any) error {
+	var rd io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	r, err := http.NewRequestWithContext(ctx, method, p.s.baseURL+path, rd)
+	if err != nil {
+		return errors.New(providers.Scrub(err.Error(), p.s.key))
+	}
+	r.Header.Set("Authorization", "DeepL-Auth-Key "+p.s.key)
+	r.Header.Set("User-Agent", "bitext")
+	if in != nil {
+		r.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := p.hc.Do(r)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode/100 != 2 {
+		var e struct {
+			Message string `json:"message"`
+			Detail  string `json:"detail"`
+		}
+		msg := string(data)
+		if json.Unmarshal(data, &e) == nil && e.Message != "" {
+			msg = e.Message
+			if e.Detail != "" {
+				msg += ": " + e.Detail
+			}
+		}
+		return &statusError{status: resp.StatusCode, message: msg}
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return &providers.InvalidAnswerError{Reason: "the response body is not DeepL's JSON: " + providers.Scrub(err.Error(), p.s.key)}
+	}
+	return nil
+}
+
+// failure turns an error of do into *providers.Error, or the context's error.
+func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	hint := "the key from " + p.s.keySource + " (" + p.s.plan() + ")"
+	status, detail := 0, ""
+	var se *statusError
+	if errors.As(err, &se) {
+		status, detail = se.status, se.message
+	}
+	e := providers.NewError("deepl", status, detail, err, hint, p.s.key)
+	switch status {
+	case 456:
+		e.Message = "the character quota of the DeepL account is used up (not retried): see bitext providers for the usage, wait for the next billing period or upgrade the plan"
+	case 403:
+		e.Message = "the key was refused (not retried): check " + hint + "; Free keys end in :fx and work only on api-free.deepl.com"
+	case 429:
+		e.Message = "too many requests even after retrying: lower --rate or --concurrency"
+	case 413, 414:
+		e.Message = "the request is too large for DeepL: shorten the segment"
+	}
+	if attempts > 1 {
+		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
+	}
+	return e
+}
+
+// Quota reads /v2/usage.
+func (p *Provider) Quota(ctx context.Context) (providers.Quota, error) {
+	var u struct {
+		CharacterCount int64 `json:"character_count"`
+		CharacterLimit int64 `json:"character_limit"`
+	}
+	if err := p.do(ctx, http.MethodGet, "/v2/usage", nil, &u); err != nil {
+		return providers.Quota{}, p.failure(ctx, err, 1)
+	}
+	return providers.Quota{CharactersUsed: u.CharacterCount, CharactersLimit: u.CharacterLimit}, nil
+}
