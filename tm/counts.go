@@ -21,16 +21,9 @@ func (t tally) add(k normKey, s scope, d int) {
 	t[group{k.provider, k.model, k.sourceLang, k.targetLang, s != scopeMT}] += d
 }
 
-// flush adds the tally to the counts table and empties it.
-func (t tally) flush(ctx context.Context, tx *sql.Tx) error {
-	if len(t) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, sqlAddCount)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+// flush adds the tally to the counts table through stmt (sqlAddCount in the write
+// transaction) and empties it.
+func (t tally) flush(ctx context.Context, stmt *sql.Stmt) error {
 	for g, n := range t {
 		if n == 0 {
 			continue
@@ -41,4 +34,13 @@ func (t tally) flush(ctx context.Context, tx *sql.Tx) error {
 	}
 	clear(t)
 	return nil
+}
+
+// flushCounts writes the tally in tx.
+func (db *DB) flushCounts(ctx context.Context, tx *sql.Tx, t tally) error {
+	add, err := db.txStatement(ctx, tx, sqlAddCount)
+	if err != nil {
+		return err
+	}
+	return t.flush(ctx, add)
 }

@@ -74,7 +74,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 				return err
 			}
 			n = int(m)
-			return counts.flush(ctx, tx)
+			return db.flushCounts(ctx, tx, counts)
 		}
 		scan, err := tx.PrepareContext(ctx, fmt.Sprintf(sqlDeleteScan, where))
 		if err != nil {
@@ -124,7 +124,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 			}
 			n += len(ids)
 			if read < deletePage {
-				return counts.flush(ctx, tx)
+				return db.flushCounts(ctx, tx, counts)
 			}
 		}
 	})

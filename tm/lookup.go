@@ -41,7 +41,7 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 	var imported bool
 	anyImported, err := db.statement(ctx, sqlAnyImported)
 	if err != nil {
-		return err
+		return fmt.Errorf("tm: lookup: %w", err)
 	}
 	err = anyImported.QueryRowContext(ctx).Scan(&imported)
 	if err != nil {
@@ -69,7 +69,7 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 	}
 	stmt, err := db.lookupStatement(ctx, size)
 	if err != nil {
-		return err
+		return fmt.Errorf("tm: lookup: %w", err)
 	}
 	db.lookupQueries.Add(1)
 	rows, err := stmt.QueryContext(ctx, args...)
@@ -125,7 +125,7 @@ func (db *DB) statement(ctx context.Context, query string) (*sql.Stmt, error) {
 	}
 	stmt, err := db.sql.PrepareContext(ctx, query)
 	if err != nil {
-		return nil, fmt.Errorf("tm: lookup: %w", err)
+		return nil, err
 	}
 	if db.stmts == nil {
 		db.stmts = make(map[string]*sql.Stmt)

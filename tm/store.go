@@ -23,11 +23,10 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
-			ins, err := tx.PrepareContext(ctx, sqlInsertOne)
+			ins, err := db.txStatement(ctx, tx, sqlInsertOne)
 			if err != nil {
 				return err
 			}
-			defer ins.Close()
 			var upd *sql.Stmt
 			counts := tally{}
 			now := time.Now().Unix()
@@ -46,16 +45,19 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 				}
 				// The key exists: the newer translation replaces the older.
 				if upd == nil {
-					if upd, err = tx.PrepareContext(ctx, sqlReplace); err != nil {
+					if upd, err = db.txStatement(ctx, tx, sqlReplace); err != nil {
 						return err
 					}
-					defer upd.Close()
 				}
 				if _, err := upd.ExecContext(ctx, ks[i].Source, targets[i], now, hash); err != nil {
 					return err
 				}
 			}
-			return counts.flush(ctx, tx)
+			add, err := db.txStatement(ctx, tx, sqlAddCount)
+			if err != nil {
+				return err
+			}
+			return counts.flush(ctx, add)
 		})
 		if err != nil {
 			return db.wrapErr("store", err)
@@ -70,6 +72,17 @@ func (db *DB) wrapErr(op string, err error) error {
 		return ro
 	}
 	return fmt.Errorf("tm: %s: %w", op, err)
+}
+
+// txStatement returns query, prepared once per connection of this handle, for use in tx:
+// the translate pipeline stores each provider batch in its own transaction, and preparing
+// would cost more than storing a few rows.
+func (db *DB) txStatement(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	stmt, err := db.statement(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, stmt), nil
 }
 
 // inTx runs fn in a write transaction.

@@ -152,7 +152,11 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 				if err := imp.flush(ctx); err != nil {
 					return err
 				}
-				return imp.counts.flush(ctx, tx)
+				add, err := imp.stmt(ctx, sqlAddCount)
+				if err != nil {
+					return err
+				}
+				return imp.counts.flush(ctx, add)
 			}
 			if err != nil {
 				return err
