@@ -1,4 +1,4 @@
-package openai
+package llmjson
 
 import (
 	"errors"
@@ -28,7 +28,7 @@ func TestParseAnswer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseAnswer(tt.content)
+			got, err := ParseAnswer(tt.content)
 			var inv *providers.InvalidAnswerError
 			if tt.invalid {
 				if !errors.As(err, &inv) {
@@ -56,7 +56,7 @@ func FuzzParseAnswer(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, content string) {
-		ts, err := parseAnswer(content)
+		ts, err := ParseAnswer(content)
 		var inv *providers.InvalidAnswerError
 		if err != nil && !errors.As(err, &inv) {
 			t.Fatalf("error of type %T: %v", err, err)
@@ -70,8 +70,8 @@ func FuzzParseAnswer(f *testing.F) {
 func TestTermsIn(t *testing.T) {
 	terms := []providers.Term{{Source: "Außenministerium"}, {Source: "NATO"}, {Source: "Minsker Abkommen"}}
 	segs := []providers.Segment{{Text: "des Außenministeriums"}, {Text: "Die Nato tagt."}}
-	got := termsIn(terms, segs)
+	got := TermsIn(terms, segs)
 	if len(got) != 2 || got[0].Source != "Außenministerium" || got[1].Source != "NATO" {
-		t.Errorf("termsIn = %v", got)
+		t.Errorf("TermsIn = %v", got)
 	}
 }
