@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -135,7 +136,7 @@ func TestProviderConfigFromFlags(t *testing.T) {
 // imports, is the one exception. (translate.go is to join the list once its offline hint
 // comes from credentialsHelp.)
 func TestCLINamesNoProvider(t *testing.T) {
-	files := []string{"providers.go", "providers_config.go", "providers_flags.go", "translate_provider.go", "align_mt.go"}
+	files := []string{"providers.go", "providers_config.go", "providers_flags.go", "translate_provider.go", "align_mt.go", "glossary_push.go"}
 	var banned []string
 	for _, info := range providers.Infos() {
 		banned = append(banned, strconv.Quote(info.Name))
@@ -223,5 +224,61 @@ func init() {
 			fakesMu.Unlock()
 			f.Close()
 		})
+	}
+}
+
+// TestGlossaryPushListDelete: a TSV glossary goes to the provider with the inflected forms
+// found in the input, is listed, used by ID, and deleted; the key never shows.
+func TestGlossaryPushListDelete(t *testing.T) {
+	clearProviderEnv(t)
+	f := deepltest.New(t, providertest.Options{})
+	t.Setenv("DEEPL_AUTH_KEY", "deepl-SECRET-key:fx")
+	dir := t.TempDir()
+	terms := dir + "/terms.tsv"
+	input := dir + "/artikel.txt"
+	if err := os.WriteFile(terms, []byte("Außenministerium\tState Department\nNATO\tNATO\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(input, []byte("Ein Sprecher des Außenministeriums sagte, die NATO tage.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		app := newApp(strings.NewReader(""), &stdout, &stderr)
+		app.Commands = append(app.Commands, &cli.Command{Name: "gl", Subcommands: glossaryProviderCommands()})
+		err := app.Run(append([]string{"bitext", "gl"}, args...))
+		if err != nil {
+			stderr.WriteString("bitext: " + err.Error() + "\n")
+		}
+		return exitCode(context.Background(), err), stdout.String(), stderr.String()
+	}
+	code, out, errOut := run("push", "--provider", "deepl", "--base-url", f.URL, "--forms-from", input, terms)
+	if code != 0 {
+		t.Fatalf("push: exit %d: %s", code, errOut)
+	}
+	id := strings.TrimSpace(out)
+	g, ok := f.Glossaries()[id]
+	if !ok || g.Entries["Außenministeriums"] != "State Department" || g.Entries["Außenministerium"] != "State Department" || g.Entries["NATO"] != "NATO" || len(g.Entries) != 3 {
+		t.Errorf("pushed %+v (ok %v)", g, ok)
+	}
+	if !strings.Contains(errOut, "--deepl-glossary "+id) {
+		t.Errorf("no hint how to use it: %s", errOut)
+	}
+	code, out, _ = run("list", "--provider", "deepl", "--base-url", f.URL)
+	if code != 0 || !strings.Contains(out, id) || !strings.Contains(out, "terms") || !strings.Contains(out, "de→en") {
+		t.Errorf("list: %d %s", code, out)
+	}
+	if code, _, errOut = run("delete", "--provider", "deepl", "--base-url", f.URL, id); code != 0 || len(f.Glossaries()) != 0 {
+		t.Errorf("delete: %d %s", code, errOut)
+	}
+	t.Setenv("GOOGLE_API_KEY", "AIza-SECRET-0000")
+	code, _, errOut = run("list", "--provider", "google", "--base-url", f.URL)
+	if code != exitUsage || !strings.Contains(errOut, "no glossaries") {
+		t.Errorf("google: %d %s", code, errOut)
+	}
+	for _, s := range []string{out, errOut} {
+		if strings.Contains(s, "SECRET") {
+			t.Errorf("key leaked: %s", s)
+		}
 	}
 }
