@@ -137,6 +137,25 @@ type normKey struct {
 	terms                                                          []string
 }
 
+// identity is k's fields as they are, each length-prefixed: equal identities are equal keys
+// (the converse does not hold — normalization makes more keys equal — which only costs a second
+// lookup).
+func (k Key) identity() string {
+	b := make([]byte, 0, len(k.Provider)+len(k.Model)+len(k.SourceLang)+len(k.TargetLang)+len(k.Source)+len(k.PromptVersion)+16)
+	put := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, f := range [...]string{k.Provider, k.Model, k.SourceLang, k.TargetLang, k.PromptVersion, k.Source} {
+		put(f)
+	}
+	b = binary.AppendUvarint(b, uint64(len(k.Terms)))
+	for _, t := range k.Terms {
+		put(t)
+	}
+	return string(b)
+}
+
 func (k Key) normalize() normKey {
 	return normKey{
 		provider:      strings.TrimSpace(k.Provider),

@@ -52,7 +52,17 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 	}
 	want := make(map[string][]candidate, len(ks)*len(scopes))
 	args := make([]any, 0, len(ks)*len(scopes))
+	// A corpus repeats sentences (datelines, boilerplate, list items): identical keys share one
+	// normalization and one set of hashes, and get the first one's answer.
+	first := make(map[string]int, len(ks))
+	dupOf := make([]int, len(ks))
 	for i, k := range ks {
+		id := k.identity()
+		if j, dup := first[id]; dup {
+			dupOf[i] = j
+			continue
+		}
+		first[id], dupOf[i] = i, i
 		nk := k.normalize()
 		for rank, s := range scopes {
 			h := nk.hash(s)
@@ -96,6 +106,11 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("tm: lookup: %w", err)
+	}
+	for i, j := range dupOf {
+		if j != i {
+			targets[i], found[i] = targets[j], found[j]
+		}
 	}
 	return nil
 }

@@ -59,12 +59,13 @@ type providerSection struct {
 	Timeout         duration          `toml:"timeout"`
 	Retries         int               `toml:"retries"`
 	MaxRetryTime    duration          `toml:"max_retry_time"`
+	AnswerCheck     string            `toml:"answer_check"` // basic or language (providers.OptAnswerCheck)
 	Options         map[string]string `toml:"-"`
 }
 
 // commonKeys are the keys of providerSection, which no driver option may take.
 var commonKeys = map[string]bool{"api_key": true, "base_url": true, "model": true, "rate": true, "chars_per_minute": true,
-	"tokens_per_minute": true, "timeout": true, "retries": true, "max_retry_time": true}
+	"tokens_per_minute": true, "timeout": true, "retries": true, "max_retry_time": true, "answer_check": true}
 
 // duration reads "90s" or "2m" from TOML.
 type duration struct{ time.Duration }

@@ -21,6 +21,7 @@ func providerFlags() []cli.Flag {
 		&cli.DurationFlag{Name: "timeout", DefaultText: "90s", Usage: "give one request at most `DURATION`"},
 		&cli.IntFlag{Name: "retries", DefaultText: "6", Usage: "`N` attempts per request, the first included"},
 		&cli.DurationFlag{Name: "max-retry-time", DefaultText: "2m", Usage: "give up retrying a request after `DURATION`"},
+		&cli.StringFlag{Name: "answer-check", DefaultText: "basic", Usage: "`CHECKS` on every answer before it is accepted: basic (empty, unchanged, length, shifted) or language (also German left in the answer)"},
 	}
 	seen := map[string]bool{}
 	for _, info := range providers.Infos() {
@@ -152,6 +153,9 @@ func providerConfig(c *cli.Context, file *providersFile, name string, withFlags 
 	cfg.RateLimit = providers.RateLimit{RequestsPerSecond: sec.Rate, CharsPerMinute: sec.CharsPerMinute, TokensPerMinute: sec.TokensPerMinute}
 	cfg.Timeout = sec.Timeout.Duration
 	cfg.Retry = providers.RetryPolicy{MaxAttempts: sec.Retries, MaxTotal: sec.MaxRetryTime.Duration}
+	if sec.AnswerCheck != "" {
+		cfg.Options[providers.OptAnswerCheck] = sec.AnswerCheck
+	}
 	if !withFlags {
 		return cfg
 	}
@@ -172,6 +176,9 @@ func providerConfig(c *cli.Context, file *providersFile, name string, withFlags 
 	}
 	if v := c.Duration("max-retry-time"); v > 0 {
 		cfg.Retry.MaxTotal = v
+	}
+	if v := c.String("answer-check"); v != "" {
+		cfg.Options[providers.OptAnswerCheck] = v
 	}
 	return cfg
 }
