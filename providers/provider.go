@@ -218,6 +218,11 @@ func Open(name string, cfg Config) (Provider, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown provider %q (known: %v)", name, Drivers())
 	}
+	switch v := cfg.Options[OptAnswerCheck]; v {
+	case "", "basic", "language":
+	default:
+		return nil, fmt.Errorf("answer check %q: want basic or language", v)
+	}
 	p, err := d.Open(cfg)
 	if err != nil {
 		return nil, ScrubError(err, cfg.APIKey)

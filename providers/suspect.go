@@ -144,7 +144,7 @@ func normalize(s string) string {
 
 var (
 	deStop = set("der", "die", "das", "und", "ist", "nicht", "mit", "sich", "dem", "den", "des", "ein", "eine", "einer", "auch", "auf", "für", "wird", "wurde", "sind", "werden", "von", "bei", "nach", "aus", "zum", "zur", "im", "über", "sagte", "hat", "haben", "noch", "wie", "dass", "oder", "aber")
-	enStop = set("the", "and", "is", "not", "with", "of", "to", "in", "a", "an", "for", "was", "were", "are", "be", "has", "have", "on", "at", "by", "from", "that", "this", "it", "said", "will", "as", "or", "but")
+	enStop = set("the", "and", "is", "not", "with", "of", "to", "a", "for", "were", "are", "be", "has", "have", "on", "at", "by", "from", "that", "this", "it", "said", "as", "or", "but") // not "in", "an", "was", "will": German words too
 )
 
 func set(ws ...string) map[string]bool {
