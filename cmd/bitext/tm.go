@@ -4,7 +4,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// tmCommand is `bitext tm stats|import|export`: the translation memory.
+// tmCommand is `bitext tm stats|import|export|delete|vacuum`: the translation memory.
 func tmCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "tm",
@@ -16,6 +16,8 @@ func tmCommand() *cli.Command {
 			tmStatsCommand(),
 			tmImportCommand(),
 			tmExportCommand(),
+			tmDeleteCommand(),
+			tmVacuumCommand(),
 		},
 	}
 }
