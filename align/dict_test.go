@@ -314,6 +314,15 @@ func BenchmarkReadDingCached(b *testing.B) {
 		s, g = append(s, src...), append(g, tgt...)
 	}
 	s, g = s[:1000], g[:1000]
+	b.Run("parse+store", func(b *testing.B) {
+		cpu0 := cputime.Seconds()
+		for b.Loop() {
+			if err := NewDictionary().ReadDictionaryFile(context.Background(), path, b.TempDir()); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric((cputime.Seconds()-cpu0)/float64(b.N), "cpu-s/op")
+	})
 	b.Run("load", func(b *testing.B) {
 		cpu0 := cputime.Seconds()
 		for b.Loop() {

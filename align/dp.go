@@ -196,8 +196,13 @@ func coarseToFine(md *model, lv *level, g int) ([]point, []int8, *scorer) {
 	if depth == 0 {
 		return search(md, lv, fullRegion(lv.n, lv.m))
 	}
-	first := lv.downsample(1)
-	dropped := lv.dropVectors()
+	var first *level
+	dropped := lv.canDrop()
+	if dropped {
+		first = lv.downsampleText(lv.dropVectors())
+	} else {
+		first = lv.downsample(1)
+	}
 	var path []point
 	for d := depth; d >= 1; d-- {
 		c := first

@@ -147,17 +147,46 @@ func newChannel(st *stopper, src, tgt []string, fsrc, ftgt featureFunc, weight f
 func (c *channel) extract(st *stopper, texts []string, f featureFunc) []vec {
 	x := newExtractor()
 	var a arena
+	var v vec
 	out := make([]vec, len(texts))
 	for i, t := range texts {
 		st.tick()
-		v := x.features(t, f)
-		k := v[:0]
-		for _, e := range v {
-			if w, ok := c.idf[e.id]; ok {
-				k = append(k, entry{e.id, e.w * w})
-			}
+		v = c.weighted(x, t, f, v[:0])
+		out[i] = a.clone(v)
+	}
+	return out
+}
+
+// weighted appends the weighted features of t that the channel keeps to dst.
+func (c *channel) weighted(x *extractor, t string, f featureFunc, dst vec) vec {
+	for _, e := range x.features(t, f) {
+		if w, ok := c.idf[e.id]; ok {
+			dst = append(dst, entry{e.id, e.w * w})
 		}
-		out[i] = a.clone(k)
+	}
+	return dst
+}
+
+// pairText is pairVecs(extract(texts), 1) without the finest vectors ever held: each pair of
+// texts is extracted, merged and (when thin) thinned at once.
+func (c *channel) pairText(st *stopper, texts []string, f featureFunc, thin bool) []vec {
+	x := newExtractor()
+	var a arena
+	var va, vb, tmp vec
+	out := make([]vec, (len(texts)+1)/2)
+	for i := range out {
+		st.tick()
+		va = c.weighted(x, texts[2*i], f, va[:0])
+		if 2*i+1 < len(texts) {
+			vb = c.weighted(x, texts[2*i+1], f, vb[:0])
+			tmp = merge2(tmp[:0], va, vb)
+		} else {
+			tmp = append(tmp[:0], va...)
+		}
+		if thin {
+			tmp = thinVec(tmp, 1)
+		}
+		out[i] = a.clone(tmp)
 	}
 	return out
 }

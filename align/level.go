@@ -46,8 +46,8 @@ type chanLevel struct {
 // level is nearly as large.
 var dropVectorsAbove = 200_000
 
-// dropVectors releases the vectors of an owned finest level; it reports whether it did.
-func (lv *level) dropVectors() bool {
+// canDrop reports whether lv's vectors may be dropped and rebuilt from the texts.
+func (lv *level) canDrop() bool {
 	if !lv.own || lv.n+lv.m < dropVectorsAbove {
 		return false
 	}
@@ -56,10 +56,19 @@ func (lv *level) dropVectors() bool {
 			return false
 		}
 	}
-	for k := range lv.chans {
-		lv.chans[k].src, lv.chans[k].tgt = nil, nil
-	}
 	return true
+}
+
+// dropVectors releases the vectors of an owned finest level, and returns for each channel
+// whether its source and target pairs are thinned at the first coarse level.
+func (lv *level) dropVectors() [][2]bool {
+	thin := make([][2]bool, len(lv.chans))
+	for k := range lv.chans {
+		ch := &lv.chans[k]
+		thin[k] = [2]bool{pairThin(lv.stop, ch.src), pairThin(lv.stop, ch.tgt)}
+		ch.src, ch.tgt = nil, nil
+	}
+	return thin
 }
 
 // refill extracts the dropped vectors again.
@@ -106,19 +115,7 @@ func pairSums(xs []float64) []float64 {
 // merged sizes are counted first, so the vectors are built once, at their final size.
 func pairVecs(st *stopper, vs []vec, depth int) []vec {
 	out := make([]vec, (len(vs)+1)/2)
-	if len(out) == 0 {
-		return out
-	}
-	total := 0
-	for i := range out {
-		st.tick()
-		if 2*i+1 < len(vs) {
-			total += unionSize(vs[2*i], vs[2*i+1])
-		} else {
-			total += len(vs[2*i])
-		}
-	}
-	thin := total/len(out) > maxEntries
+	thin := pairThin(st, vs)
 	var a arena
 	var tmp vec
 	for i := range out {
@@ -129,17 +126,61 @@ func pairVecs(st *stopper, vs []vec, depth int) []vec {
 			tmp = append(tmp[:0], vs[2*i]...)
 		}
 		if thin {
-			k := tmp[:0]
-			for _, e := range tmp {
-				if mix(e.id)>>uint(depth%32)&1 == 0 {
-					k = append(k, e)
-				}
-			}
-			tmp = k
+			tmp = thinVec(tmp, depth)
 		}
 		out[i] = a.clone(tmp)
 	}
 	return out
+}
+
+// pairThin reports whether pairs of vs merged are longer than maxEntries on average.
+func pairThin(st *stopper, vs []vec) bool {
+	pairs := (len(vs) + 1) / 2
+	if pairs == 0 {
+		return false
+	}
+	total := 0
+	for i := 0; i < pairs; i++ {
+		st.tick()
+		if 2*i+1 < len(vs) {
+			total += unionSize(vs[2*i], vs[2*i+1])
+		} else {
+			total += len(vs[2*i])
+		}
+	}
+	return total/pairs > maxEntries
+}
+
+// thinVec keeps the features of v selected at this depth, in place.
+func thinVec(v vec, depth int) vec {
+	k := v[:0]
+	for _, e := range v {
+		if mix(e.id)>>uint(depth%32)&1 == 0 {
+			k = append(k, e)
+		}
+	}
+	return k
+}
+
+// downsampleText is downsample(1) of an owned level whose vectors were dropped: the merged
+// vectors are built from the texts, so the finest level and the first coarse one are never
+// held together. thin[k] says whether channel k's source and target pairs are thinned, as
+// pairThin said of the finest vectors before they were dropped.
+func (lv *level) downsampleText(thin [][2]bool) *level {
+	c := &level{n: (lv.n + 1) / 2, m: (lv.m + 1) / 2, stop: lv.stop}
+	c.srcLen = pairSums(lv.srcLen)
+	c.tgtLen = pairSums(lv.tgtLen)
+	for k, ch := range lv.chans {
+		o := ch.owner
+		c.chans = append(c.chans, chanLevel{
+			weight:      ch.weight,
+			scale:       ch.scale,
+			unexplained: ch.unexplained,
+			src:         o.pairText(lv.stop, o.srcText, o.fsrc, thin[k][0]),
+			tgt:         o.pairText(lv.stop, o.tgtText, o.ftgt, thin[k][1]),
+		})
+	}
+	return c
 }
 
 // unionSize is len(merge2(nil, a, b)) without building it.
