@@ -25,19 +25,27 @@ Außenministerium and Außenministeriums are the same term), terms that can neve
 forbidden renderings that are also accepted, and compound heads too short to match inside words.
 
 Exit status: 0 clean, 1 problems found, 2 unreadable or malformed file.`,
+				Flags:  glossaryLangFlags(),
 				Action: runGlossaryLint,
 			},
 			{
 				Name:      "convert",
 				Usage:     "convert glossaries between TSV, CSV and TBX (v2 or v3)",
 				ArgsUsage: "FILE... [-o OUT]",
-				Description: `Merges the input glossaries and writes them in one format: --to tsv, csv, tbx (TBX-Basic
-v3) or tbx2 (TBX-Basic v2, martif). Without --to the format comes from --output's extension.
-Writes standard output unless --output is given.`,
-				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output format: tsv, csv, tbx or tbx2"},
+				Description: `Merges the input glossaries (TSV, CSV, Google's CSV formats, TBX v2/v3, TMX) and writes them
+in one format: --to tsv, csv, tbx (TBX-Basic v3), tbx2 (TBX-Basic v2, martif), google-csv
+(Google's unidirectional CSV: two columns, no header) or google-csv-set (Google's equivalent
+term set CSV, language codes in the header). Without --to the format comes from --output's
+extension. Writes standard output unless --output is given. --source-lang and --target-lang
+choose the languages of multilingual files (default de and en).
+
+Examples:
+   bitext glossary convert terms.tsv --to tbx -o terms.tbx
+   bitext glossary convert iate.tbx --source-lang de --target-lang en --to google-csv -o google.csv`,
+				Flags: append([]cli.Flag{
+					&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output `FORMAT`: tsv, csv, tbx, tbx2, google-csv or google-csv-set"},
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
-				},
+				}, glossaryLangFlags()...),
 				Action: runGlossaryConvert,
 			},
 		},
@@ -48,7 +56,7 @@ func runGlossaryLint(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageErrorf("glossary lint needs at least one glossary file")
 	}
-	g, err := glossary.Load(c.Args().Slice()...)
+	g, err := glossary.LoadWith(glossaryLangs(c), c.Args().Slice()...)
 	if err != nil {
 		return inputError(err)
 	}
@@ -85,9 +93,23 @@ func runGlossaryConvert(c *cli.Context) error {
 	if err := refuseOverwrite([]string{out}, c.Args().Slice()...); err != nil {
 		return err
 	}
-	g, err := glossary.Load(c.Args().Slice()...)
+	g, err := glossary.LoadWith(glossaryLangs(c), c.Args().Slice()...)
 	if err != nil {
 		return inputError(err)
 	}
 	return checkWriteOutput(c, out, func(b *strings.Builder) error { return glossary.Write(b, g, f) })
+}
+
+// glossaryLangFlags choose the language pair read from multilingual glossaries (TBX, Google's
+// term sets, TMX). glossary convert's --to names the output format, so the languages are
+// --source-lang and --target-lang, as in tm.
+func glossaryLangFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "source-lang", Value: "de", Usage: "source `LANG` of the terms"},
+		&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "target `LANG` of the terms"},
+	}
+}
+
+func glossaryLangs(c *cli.Context) glossary.Options {
+	return glossary.Options{Source: c.String("source-lang"), Target: c.String("target-lang")}
 }
