@@ -211,8 +211,41 @@ func (w *wrapped) Translate(ctx context.Context, req *Request) (*Response, error
 	}
 	caps := w.inner.Capabilities()
 	est := func(s string) int { return EstimateTokensFor(w.inner, s) }
-	resp := &Response{Translations: make([]Translation, 0, len(req.Segments))}
-	for _, chunk := range Chunks(req.Segments, caps, req.Context, est) {
+	// A segment over the request limits goes out in pieces cut at sentence or clause
+	// boundaries, and their translations are joined again: no request exceeds the limits.
+	segments, parts := req.Segments, map[string][]string(nil)
+	maxTok := 0
+	if caps.MaxTokens > 0 {
+		maxTok = caps.MaxTokens - segmentOverheadTokens
+		if caps.Context && req.Context != "" {
+			maxTok -= est(req.Context)
+		}
+		maxTok = max(maxTok, 16)
+	}
+	for i, s := range req.Segments {
+		pieces := SplitOversize(s.Text, caps.MaxChars, maxTok, est)
+		if len(pieces) == 1 {
+			if parts != nil {
+				segments = append(segments, s)
+			}
+			continue
+		}
+		if parts == nil {
+			parts = map[string][]string{}
+			segments = append([]Segment(nil), req.Segments[:i]...)
+		}
+		for k, p := range pieces {
+			id := fmt.Sprintf("%s#%d", s.ID, k+1)
+			for seen[id] {
+				id += "'"
+			}
+			seen[id] = true
+			parts[s.ID] = append(parts[s.ID], id)
+			segments = append(segments, Segment{ID: id, Text: p})
+		}
+	}
+	resp := &Response{Translations: make([]Translation, 0, len(segments))}
+	for _, chunk := range Chunks(segments, caps, req.Context, est) {
 		part, err := w.send(ctx, req, chunk)
 		if part != nil {
 			resp.Usage.Add(part.Usage)
@@ -222,9 +255,43 @@ func (w *wrapped) Translate(ctx context.Context, req *Request) (*Response, error
 		}
 		resp.Translations = append(resp.Translations, part.Translations...)
 	}
+	if parts != nil {
+		resp.Translations = join(req.Segments, parts, resp.Translations)
+	}
 	w.total.requests.Add(int64(resp.Usage.Requests))
 	w.total.retries.Add(int64(resp.Usage.Retries))
 	return resp, nil
+}
+
+// join puts the translations of split segments back together, in request order.
+func join(segs []Segment, parts map[string][]string, ts []Translation) []Translation {
+	byID := make(map[string]Translation, len(ts))
+	for _, t := range ts {
+		byID[t.ID] = t
+	}
+	out := make([]Translation, len(segs))
+	for i, s := range segs {
+		ids, split := parts[s.ID]
+		if !split {
+			out[i] = byID[s.ID]
+			continue
+		}
+		var text, without []string
+		var suspect string
+		for _, id := range ids {
+			t := byID[id]
+			text = append(text, strings.TrimSpace(t.Text))
+			without = append(without, strings.TrimSpace(t.WithoutGlossary))
+			if suspect == "" {
+				suspect = t.Suspect
+			}
+		}
+		out[i] = Translation{ID: s.ID, Text: strings.Join(text, " "), Suspect: suspect}
+		if w := strings.TrimSpace(strings.Join(without, " ")); w != "" {
+			out[i].WithoutGlossary = w
+		}
+	}
+	return out
 }
 
 // send asks the driver for one chunk, validates the answer, and re-asks suspect answers once
