@@ -14,9 +14,10 @@
 // byte per lattice cell of the band around the path and a window of rows for costs; the features
 // are kept only where both sides share them, in large blocks; for large documents the finest
 // level's features are dropped while coarser levels are searched and extracted again. At a
-// million synthetic sentences a side (213 MB of text) the aligner holds about 0.6 GB at its
-// peak (Go's garbage collector lets the heap reach about twice that unless a memory limit is
-// set); BenchmarkAlignSynthetic measures it.
+// million synthetic sentences a side (213 MB of text) the aligner's heap peaks at about 0.7 GB
+// above the inputs under an 800 MiB memory limit (GOMEMLIMIT, debug.SetMemoryLimit) and at
+// about twice that without one, since Go's collector lets the heap grow to twice what is live;
+// BenchmarkAlignSynthetic measures it.
 package align
 
 import "errors"
