@@ -20,15 +20,9 @@ var DefaultCapabilities = providers.Capabilities{
 // JSON around it. The estimate only has to be good enough to keep requests under MaxTokens.
 const segmentOverheadTokens = 8
 
-// EstimateTokens estimates the input tokens of a text: about one token per three characters for
-// German, which errs on the safe side of the usual four-characters-per-token rule for English.
-func EstimateTokens(s string) int {
-	n := utf8.RuneCountInString(s)
-	if n == 0 {
-		return 0
-	}
-	return (n + 2) / 3
-}
+// EstimateTokens estimates the input tokens of a text. It is the providers package's estimator,
+// so that the plan, the batcher and the rate limiter count alike.
+func EstimateTokens(s string) int { return providers.EstimateTokens(s) }
 
 // item is one unit waiting for translation, as the batcher sees it.
 type item struct {

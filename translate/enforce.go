@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/bitext/bitext/providers"
 )
 
 // check returns the glossary violations of a unit's translation.
@@ -17,7 +19,9 @@ func (t *Translator) check(u *unitState) []Violation {
 // repairs reports whether failing segments are asked again.
 func (t *Translator) repairs() bool {
 	m := t.mode()
-	return t.Repair > 0 && (m == GlossaryPrompt || m == GlossaryMask)
+	// A driver that cannot use the feedback (Google v2, DeepL) would be sent the same request
+	// again and paid twice for the same answer.
+	return t.Repair > 0 && (m == GlossaryPrompt || m == GlossaryMask) && t.Provider != nil && providers.UsesFeedback(t.Provider)
 }
 
 // repair re-asks the units with violations, naming the violations, up to t.Repair rounds. A
@@ -30,7 +34,7 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 		var bad []*unitState
 		feedback := map[int]string{}
 		for _, u := range units {
-			if len(u.violations) > 0 {
+			if len(u.violations) > 0 && u.suspect == "" {
 				feedback[len(bad)] = Feedback(u.violations)
 				bad = append(bad, u)
 			}
@@ -39,7 +43,7 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 			return nil
 		}
 		tl.update(func(s *Stats) { s.Repairs += len(bad) })
-		targets, err := t.ask(ctx, bad, "", feedback, tl)
+		targets, suspects, err := t.ask(ctx, bad, "", feedback, tl)
 		if err != nil && ctx.Err() == nil && isolatable(err) {
 			return nil // the answers before the round stand, their violations reported
 		}
@@ -47,6 +51,9 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 			return err
 		}
 		for i, u := range bad {
+			if suspects[i] != "" {
+				continue // an answer in doubt does not replace one that is only missing a term
+			}
 			v := t.Glossary.Check(u.source, targets[i])
 			if len(v) < len(u.violations) {
 				u.target, u.violations = targets[i], v

@@ -20,7 +20,8 @@ type fakeProvider struct {
 	caps    providers.Capabilities
 	latency time.Duration
 	answer  func(seg providers.Segment, req *providers.Request) string
-	fail    func(n int) error // called with the 1-based request number
+	suspect func(seg providers.Segment) string // the Translation.Suspect of an answer
+	fail    func(n int) error                  // called with the 1-based request number
 	// noRecord keeps no requests (benchmarks of memory use), only their count.
 	noRecord bool
 	count    int
@@ -73,7 +74,11 @@ func (f *fakeProvider) Translate(ctx context.Context, req *providers.Request) (*
 		if f.answer != nil {
 			text = f.answer(s, req)
 		}
-		resp.Translations = append(resp.Translations, providers.Translation{ID: s.ID, Text: text})
+		tr := providers.Translation{ID: s.ID, Text: text}
+		if f.suspect != nil {
+			tr.Suspect = f.suspect(s)
+		}
+		resp.Translations = append(resp.Translations, tr)
 		resp.Usage.Characters += utf8.RuneCountInString(s.Text)
 	}
 	return resp, nil
@@ -205,3 +210,9 @@ func collect(ctx context.Context, t *Translator, docs []*segment.Document) ([]*R
 	})
 	return out, st, err
 }
+
+// feedbackBlind is a provider that declares it cannot use repair feedback (as Google v2 and
+// DeepL do).
+type feedbackBlind struct{ *fakeProvider }
+
+func (feedbackBlind) UsesFeedback() bool { return false }

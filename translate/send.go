@@ -33,6 +33,9 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats,
 	}
 	for _, u := range good {
 		u.violations = t.check(u)
+		if u.suspect != "" {
+			u.violations = append(u.violations, Violation{Kind: Suspect, Found: u.suspect})
+		}
 	}
 	tl.update(func(s *Stats) { s.Translated += len(good); s.Failed += len(failed) })
 
@@ -44,7 +47,7 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats,
 	var texts []string
 	base := t.runKey()
 	for _, u := range good {
-		if repairErr != nil && len(u.violations) > 0 {
+		if repairErr != nil && len(u.violations) > 0 || u.suspect != "" {
 			continue
 		}
 		keys = append(keys, t.key(base, u))
@@ -89,10 +92,10 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats,
 // be due to some of its segments, it asks again in halves, down to single segments: those that
 // still fail get their error in failed (and the returned list) instead of ending the run.
 func (t *Translator) askIsolating(ctx context.Context, units []*unitState, context string, tl *tally) ([]*unitState, error) {
-	targets, err := t.ask(ctx, units, context, nil, tl)
+	targets, suspects, err := t.ask(ctx, units, context, nil, tl)
 	if err == nil {
 		for i, u := range units {
-			u.target = targets[i]
+			u.target, u.suspect = targets[i], suspects[i]
 		}
 		return nil, nil
 	}
@@ -118,8 +121,9 @@ func (t *Translator) askIsolating(ctx context.Context, units []*unitState, conte
 	return append(a, b...), nil
 }
 
-// ask sends one request for units and returns their translations in order.
-func (t *Translator) ask(ctx context.Context, units []*unitState, context string, feedback map[int]string, tl *tally) ([]string, error) {
+// ask sends one request for units and returns their translations in order, and for each the
+// provider's reason to doubt it ("" when there is none).
+func (t *Translator) ask(ctx context.Context, units []*unitState, context string, feedback map[int]string, tl *tally) ([]string, []string, error) {
 	req := &providers.Request{
 		Segments:   make([]providers.Segment, len(units)),
 		SourceLang: t.srcLang(),
@@ -152,25 +156,26 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 		tl.update(func(s *Stats) { s.Batches++; s.Usage.Add(resp.Usage) })
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	byID := make(map[string]string, len(resp.Translations))
+	byID := make(map[string]providers.Translation, len(resp.Translations))
 	for _, tr := range resp.Translations {
 		if _, dup := byID[tr.ID]; dup {
-			return nil, fmt.Errorf("%s: answer has segment %q twice", t.Provider.Name(), tr.ID)
+			return nil, nil, fmt.Errorf("%s: answer has segment %q twice", t.Provider.Name(), tr.ID)
 		}
-		byID[tr.ID] = tr.Text
+		byID[tr.ID] = tr
 	}
 	out := make([]string, len(units))
+	suspects := make([]string, len(units))
 	for i, seg := range req.Segments {
-		text, ok := byID[seg.ID]
+		tr, ok := byID[seg.ID]
 		if !ok {
-			return nil, fmt.Errorf("%s: answer lacks segment %q", t.Provider.Name(), seg.ID)
+			return nil, nil, fmt.Errorf("%s: answer lacks segment %q", t.Provider.Name(), seg.ID)
 		}
-		out[i] = text
+		out[i], suspects[i] = tr.Text, tr.Suspect
 	}
 	if len(byID) != len(units) {
-		return nil, fmt.Errorf("%s: answer has %d segments, asked for %d", t.Provider.Name(), len(byID), len(units))
+		return nil, nil, fmt.Errorf("%s: answer has %d segments, asked for %d", t.Provider.Name(), len(byID), len(units))
 	}
-	return out, nil
+	return out, suspects, nil
 }

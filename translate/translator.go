@@ -87,9 +87,13 @@ type Term struct {
 	Entry string
 }
 
+// Suspect is the Violation kind of an answer the provider still doubted after asking again
+// (empty, unchanged source, wrong length, shifted): it is reported and not stored in the memory.
+const Suspect = "suspect"
+
 // Violation is a glossary rule a translation breaks.
 type Violation struct {
-	Kind       string // "missing", "forbidden" or "inconsistent"
+	Kind       string // "missing", "forbidden" or "inconsistent", or Suspect (Found is the reason)
 	SourceTerm string // the German term as found
 	Expected   string // the required rendering
 	Found      string // what the translation has instead, when known

@@ -29,6 +29,9 @@ type unitState struct {
 	target     string
 	violations []Violation
 	failed     error // no usable translation after every retry
+	// suspect is the provider's reason (providers.Suspect*) when the answer still looked
+	// obviously wrong after it was asked again: it is flagged and never stored in the memory.
+	suspect string
 }
 
 // job is a piece of one document in flight: the whole document when it is small, otherwise a
