@@ -53,6 +53,7 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return inputError(err)
 	}
+	defer boundMemory(args...)()
 	segs, err := checkSegments(c, g, args)
 	if err != nil {
 		return err

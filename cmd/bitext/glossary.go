@@ -14,7 +14,7 @@ func glossaryCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "glossary",
 		Usage: "validate and convert term lists (TSV, CSV, TBX)",
-		Subcommands: []*cli.Command{
+		Subcommands: append([]*cli.Command{
 			{
 				Name:      "lint",
 				Usage:     "report duplicates, conflicts, empty cells and terms that can never match",
@@ -48,7 +48,7 @@ Examples:
 				}, glossaryLangFlags()...),
 				Action: runGlossaryConvert,
 			},
-		},
+		}, glossaryProviderCommands()...),
 	}
 }
 

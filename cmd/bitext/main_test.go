@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/providers"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -38,7 +39,8 @@ func TestScript(t *testing.T) {
 			env.Setenv("TESTDATA", root)
 			env.Setenv("SHARED_DATA", shared)
 			// No test may find real credentials or the user's own config and cache.
-			for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT"} {
+			// Every driver declares its variables; a new driver's are cleared without a change here.
+			for _, k := range append(providers.EnvNames(), "GOOGLE_APPLICATION_CREDENTIALS") {
 				env.Setenv(k, "")
 			}
 			env.Setenv("HOME", env.WorkDir+"/home")

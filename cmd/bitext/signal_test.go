@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bitext/bitext/providers"
 )
 
 // stopLimit is how soon after SIGINT a command must have exited. The race detector slows
@@ -49,7 +51,10 @@ func startBitext(t *testing.T, bin, dir string, stdin io.Reader, stdout io.Write
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+dir+"/.config", "XDG_CACHE_HOME="+dir+"/.cache",
-		"OPENAI_API_KEY=", "GOOGLE_API_KEY=", "GORACE=atexit_sleep_ms=0")
+		"GORACE=atexit_sleep_ms=0")
+	for _, k := range providers.EnvNames() {
+		cmd.Env = append(cmd.Env, k+"=")
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

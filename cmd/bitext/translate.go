@@ -8,6 +8,7 @@ import (
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -124,6 +125,9 @@ func runTranslate(c *cli.Context) error {
 		return err
 	}
 	tr.Provider = provider
+	if provider != nil {
+		defer providers.Close(provider)
+	}
 	if provider == nil {
 		tr.ProviderName, tr.ModelName = name, c.String("model")
 	}
@@ -214,5 +218,5 @@ func runTranslate(c *cli.Context) error {
 	return nil
 }
 
-// noProviderHint says how to make a plan real.
-const noProviderHint = "no provider credentials found: set OPENAI_API_KEY or GOOGLE_API_KEY, or use --base-url with a local OpenAI-compatible server (Ollama, vLLM, llama.cpp), to translate for real"
+// noProviderHint says how to make a plan real, in the words of every registered driver.
+var noProviderHint = "no provider credentials found, so nothing was sent; to translate for real, set up a provider (" + credentialsHelp() + ")"

@@ -32,7 +32,7 @@ func startFake(t *testing.T, name string, opt providertest.Options) (*providerte
 	if _, ok := providers.Lookup(name); !ok {
 		t.Skipf("provider %s is not registered yet", name)
 	}
-	for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS", "BITEXT_CONFIG"} {
+	for _, k := range append(providers.EnvNames(), "GOOGLE_APPLICATION_CREDENTIALS", "BITEXT_CONFIG") {
 		t.Setenv(k, "")
 	}
 	// The user's own memory and config file (retries, rate, model) must not change the outcome.
