@@ -23,7 +23,7 @@ const busyTimeoutMS = 30000
 // key index are what is worth keeping; a fixed cache (not mmap, whose touched pages count as
 // the process's memory and grow with the file) keeps a worker's memory flat in TM size.
 const (
-	cacheKiB       = 8 << 10  // each connection
+	cacheKiB       = 2 << 10  // each connection: the upper levels of a 1M-entry key index fit
 	importCacheKiB = 64 << 10 // the connection of an import, which inserts into a random-order key index
 	maxConns       = 4
 )
