@@ -211,6 +211,7 @@ func TestTramMT(t *testing.T) {
 // TestDroppedVectorsSameBeads: dropping the finest level's vectors during the coarse search and
 // extracting them again (what a million-sentence alignment does to save memory) changes nothing.
 func TestDroppedVectorsSameBeads(t *testing.T) {
+	heavy(t)
 	src, tgt, mt, _ := syntheticMT(1500, 4)
 	for _, opt := range []Options{{}, {MT: mt}} {
 		keep, err := Align(src, tgt, opt)

@@ -12,6 +12,7 @@ import (
 // Err turns to Canceled after a given number of looks. Every run must stop with an error that
 // errors.Is recognizes, and return no beads.
 func TestAlignContextCancelled(t *testing.T) {
+	heavy(t)
 	src, tgt, mt, _ := syntheticMT(1200, 2)
 	for _, tc := range []struct {
 		name string

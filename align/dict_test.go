@@ -82,6 +82,7 @@ func FuzzDingTerms(f *testing.F) {
 // TestDingFileMatchesReference reads the installed trans-de-en with the hand-written parser and
 // with the regular-expression one and expects the same dictionary.
 func TestDingFileMatchesReference(t *testing.T) {
+	heavy(t)
 	path := dingPath(t)
 	if testing.Short() {
 		t.Skip("reads the whole Ding dictionary twice")
