@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/tm"
@@ -151,7 +153,12 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 			req.Feedback[id] = msg
 		}
 	}
-	resp, err := t.Provider.Translate(ctx, req)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err // stopping: no new request
+	}
+	rctx, done := inflight(ctx)
+	resp, err := t.Provider.Translate(rctx, req)
+	done()
 	if resp != nil {
 		tl.update(func(s *Stats) { s.Batches++; s.Usage.Add(resp.Usage) })
 	}
@@ -178,4 +185,30 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 		return nil, nil, fmt.Errorf("%s: answer has %d segments, asked for %d", t.Provider.Name(), len(byID), len(units))
 	}
 	return out, suspects, nil
+}
+
+// InflightGrace is how long a request already sent may still take after the run is stopped
+// (Ctrl-C): its answer is paid for either way, and storing it spares the rerun the request. It
+// stays under the second in which every command must stop.
+const InflightGrace = 400 * time.Millisecond
+
+// inflight is ctx for one request: cancelled InflightGrace after ctx is.
+func inflight(ctx context.Context) (context.Context, context.CancelFunc) {
+	rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	var timer *time.Timer
+	var mu sync.Mutex
+	stop := context.AfterFunc(ctx, func() {
+		mu.Lock()
+		timer = time.AfterFunc(InflightGrace, cancel)
+		mu.Unlock()
+	})
+	return rctx, func() {
+		stop()
+		mu.Lock()
+		if timer != nil {
+			timer.Stop()
+		}
+		mu.Unlock()
+		cancel()
+	}
 }
