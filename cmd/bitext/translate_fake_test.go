@@ -2,11 +2,14 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -22,6 +25,17 @@ import (
 //	    API key variable. -stubborn ignores the glossary until a repair round names the violation.
 //	fakereqs [-le] N [PLUS]
 //	    asserts the number of requests the fake received so far (-le: at most N+PLUS).
+//	fakeasked N TEXT
+//	    asserts that the fake was asked to translate the segment TEXT exactly N times.
+//	fakemaxchars N
+//	    asserts that no request carried more than N characters of segment text.
+//	genline FILE BYTES
+//	    writes distinct German sentences on one line of about BYTES bytes.
+//	fakesegs NAME
+//	    sets $NAME to the number of segments the fake was asked to translate so far, over all requests.
+//	fake … [-poison TEXT] [-unchanged TEXT] [-empty TEXT]
+//	    requests carrying a segment with TEXT get a non-JSON answer (-poison); segments with TEXT
+//	    come back untranslated (-unchanged) or empty (-empty).
 //	fakecount NAME
 //	    sets $NAME to the number of requests the fake received so far.
 //	fakewait N
@@ -35,6 +49,59 @@ func init() {
 	scriptCmds["fake"] = cmdFake
 	scriptCmds["fakereqs"] = cmdFakeReqs
 	scriptCmds["faketerms"] = cmdFakeTerms
+	scriptCmds["fakesegs"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 1 {
+			ts.Fatalf("usage: fakesegs NAME")
+		}
+		ts.Setenv(args[0], strconv.Itoa(fakeSegments(currentFake(ts))))
+	}
+	scriptCmds["fakeasked"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: fakeasked N TEXT")
+		}
+		want, err := strconv.Atoi(args[0])
+		ts.Check(err)
+		got := 0
+		for _, r := range currentFake(ts).Requests() {
+			for _, seg := range r.Info.Segments {
+				if seg.Text == args[1] {
+					got++
+				}
+			}
+		}
+		if got != want {
+			ts.Fatalf("the fake was asked for %q %d times, want %d", args[1], got, want)
+		}
+	}
+	scriptCmds["fakemaxchars"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 1 {
+			ts.Fatalf("usage: fakemaxchars N")
+		}
+		limit, err := strconv.Atoi(args[0])
+		ts.Check(err)
+		for _, r := range currentFake(ts).Requests() {
+			n := 0
+			for _, seg := range r.Info.Segments {
+				n += utf8.RuneCountInString(seg.Text)
+			}
+			if n > limit {
+				ts.Fatalf("request %d carried %d characters, over %d", r.Info.N, n, limit)
+			}
+		}
+	}
+	scriptCmds["genline"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: genline FILE BYTES")
+		}
+		size, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		var b strings.Builder
+		for i := 0; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "Im Jahr %d berichtete die Zeitung über die Sitzung Nummer %d des Ausschusses in Berlin. ", 1000+i, i+1)
+		}
+		b.WriteString("\n")
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
+	}
 	scriptCmds["fakecount"] = func(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) != 1 {
 			ts.Fatalf("usage: fakecount NAME")
@@ -78,6 +145,9 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 	rates := fs.String("rates", "", "")
 	seed := fs.Uint64("seed", 1, "")
 	stubborn := fs.Bool("stubborn", false, "")
+	poison := fs.String("poison", "", "")
+	unchanged := fs.String("unchanged", "", "")
+	empty := fs.String("empty", "", "")
 	ts.Check(fs.Parse(args[1:]))
 	opt := providertest.Options{Latency: *latency, Seed: *seed, RetryAfter: "0"}
 	if *rates != "" {
@@ -91,6 +161,33 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if *stubborn {
 		opt.Translate = stubbornTranslation
+	}
+	if *unchanged != "" || *empty != "" {
+		base := opt.Translate
+		if base == nil {
+			base = providertest.DefaultTranslation
+		}
+		opt.Translate = func(seg providertest.Segment, req providertest.RequestInfo) string {
+			switch {
+			case *unchanged != "" && strings.Contains(seg.Text, *unchanged):
+				return seg.Text // the German comes back as it went
+			case *empty != "" && strings.Contains(seg.Text, *empty):
+				return ""
+			}
+			return base(seg, req)
+		}
+	}
+	if *poison != "" {
+		// Every request that carries the poisoned sentence gets an answer that is not JSON, as
+		// a model that chokes on one input does.
+		opt.FaultIf = func(req providertest.RequestInfo) providertest.Fault {
+			for _, seg := range req.Segments {
+				if strings.Contains(seg.Text, *poison) {
+					return providertest.Malformed
+				}
+			}
+			return providertest.None
+		}
 	}
 	var srv *providertest.Server
 	switch args[0] {
@@ -197,4 +294,13 @@ func cmdFakeTerms(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("no request carried glossary terms")
 	}
 	ts.Logf("%d of %d requests carried exactly the terms of their segments", withTerms, len(reqs))
+}
+
+// fakeSegments counts the segments of every request srv received.
+func fakeSegments(srv *providertest.Server) int {
+	n := 0
+	for _, r := range srv.Requests() {
+		n += len(r.Info.Segments)
+	}
+	return n
 }
