@@ -37,6 +37,9 @@ func (t *Translator) RunInputs(ctx context.Context, ins iter.Seq2[Input, error],
 }
 
 func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], whole bool, sink func(*Result) error) (Stats, error) {
+	if t.mode() == GlossaryNative && t.Provider != nil && !t.Provider.Capabilities().NativeGlossary {
+		return Stats{}, ErrNoNativeGlossary
+	}
 	tl := &tally{start: time.Now(), progress: t.Progress}
 	fl := &failures{}
 	rp := &repeats{fl: fl}

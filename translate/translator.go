@@ -46,17 +46,25 @@ const (
 	GlossaryCheck GlossaryMode = "check"
 	// GlossaryOff ignores the glossary.
 	GlossaryOff GlossaryMode = "off"
+	// GlossaryNative leaves the terms to the provider's own glossary (DeepL, Google v3: see
+	// bitext glossary push), which can only match exact forms; bitext sends no terms and checks
+	// every answer with its inflection-aware matching, reporting what the provider missed.
+	GlossaryNative GlossaryMode = "native"
 )
+
+// ErrNoNativeGlossary is returned by a run in GlossaryNative mode whose provider has no
+// glossary of its own configured.
+var ErrNoNativeGlossary = errors.New("glossary mode native: the provider has no glossary of its own configured (DeepL: --deepl-glossary ID, Google: --google-glossary RESOURCE; bitext glossary push creates one)")
 
 // ParseGlossaryMode maps a flag value to a GlossaryMode.
 func ParseGlossaryMode(s string) (GlossaryMode, error) {
 	switch GlossaryMode(s) {
-	case GlossaryPrompt, GlossaryMask, GlossaryCheck, GlossaryOff:
+	case GlossaryPrompt, GlossaryMask, GlossaryCheck, GlossaryOff, GlossaryNative:
 		return GlossaryMode(s), nil
 	case "":
 		return GlossaryPrompt, nil
 	}
-	return "", errors.New("unknown glossary mode " + quote(s) + " (want prompt, mask, check or off)")
+	return "", errors.New("unknown glossary mode " + quote(s) + " (want prompt, mask, check, native or off)")
 }
 
 // Memory is the translation memory the pipeline reads and writes. *tm.DB satisfies it.

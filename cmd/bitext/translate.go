@@ -31,7 +31,7 @@ func translateCommand() *cli.Command {
 		&cli.StringFlag{Name: "unit", Value: "sentence", Usage: "what one segment is: `UNIT` = sentence, or paragraph (then aligned back into sentence pairs)"},
 		&cli.BoolFlag{Name: "refresh", Usage: "translate again even when the translation memory has an answer"},
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX; repeatable)"},
-		&cli.StringFlag{Name: "glossary-mode", Value: "prompt", Usage: "glossary enforcement `MODE`: prompt (terms sent, checked, repaired), mask (terms protected), check (only checked) or off"},
+		&cli.StringFlag{Name: "glossary-mode", Value: "prompt", Usage: "glossary enforcement `MODE`: prompt (terms sent, checked, repaired), mask (terms protected), native (the provider's own glossary, see --deepl-glossary; every answer checked), check (only checked) or off"},
 		&cli.IntFlag{Name: "repair", Value: 1, Usage: "`N` rounds re-asking segments with glossary violations, the violation named"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit 1 when glossary violations remain"},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would be sent (segments, characters, tokens, requests, TM hits) and send nothing"},
