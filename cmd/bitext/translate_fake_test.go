@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,9 +34,10 @@ import (
 //	    writes distinct German sentences on one line of about BYTES bytes.
 //	fakesegs NAME
 //	    sets $NAME to the number of segments the fake was asked to translate so far, over all requests.
-//	fake … [-poison TEXT] [-unchanged TEXT] [-empty TEXT]
+//	fake … [-poison TEXT] [-unchanged TEXT] [-empty TEXT] [-shifted] [-merged]
 //	    requests carrying a segment with TEXT get a non-JSON answer (-poison); segments with TEXT
-//	    come back untranslated (-unchanged) or empty (-empty).
+//	    come back untranslated (-unchanged) or empty (-empty); requests of several segments come
+//	    back shifted by one, or merged into the first with "." for the others.
 //	fakecount NAME
 //	    sets $NAME to the number of requests the fake received so far.
 //	fakewait N
@@ -148,6 +150,8 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 	poison := fs.String("poison", "", "")
 	unchanged := fs.String("unchanged", "", "")
 	empty := fs.String("empty", "", "")
+	shifted := fs.Bool("shifted", false, "")
+	merged := fs.Bool("merged", false, "")
 	ts.Check(fs.Parse(args[1:]))
 	opt := providertest.Options{Latency: *latency, Seed: *seed, RetryAfter: "0"}
 	if *rates != "" {
@@ -175,6 +179,32 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 				return ""
 			}
 			return base(seg, req)
+		}
+	}
+	if *shifted || *merged {
+		// Requests of several segments come back shifted by one (each segment gets its
+		// neighbour's translation), or merged (the first gets all, the others "."); a segment
+		// asked alone is answered right.
+		base := opt.Translate
+		if base == nil {
+			base = providertest.DefaultTranslation
+		}
+		opt.Translate = func(seg providertest.Segment, req providertest.RequestInfo) string {
+			n := len(req.Segments)
+			i := slices.IndexFunc(req.Segments, func(s providertest.Segment) bool { return s.ID == seg.ID })
+			switch {
+			case n < 2 || i < 0:
+				return base(seg, req)
+			case *shifted:
+				return base(req.Segments[min(i+1, n-1)], req) // the last one twice, as models slip
+			case i > 0:
+				return "."
+			}
+			var all []string
+			for _, s := range req.Segments {
+				all = append(all, base(s, req))
+			}
+			return strings.Join(all, " ")
 		}
 	}
 	if *poison != "" {
