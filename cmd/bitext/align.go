@@ -76,7 +76,7 @@ func runAlign(c *cli.Context) error {
 		return err
 	}
 
-	defer boundMemory(srcName, tgtName, c.String("mt"))()
+	defer boundMemory(srcName, tgtName, c.String("mt"), c.String("dict"))()
 	src, err := readAlignSide(c, srcName, c.String("src-lang"))
 	if err != nil {
 		return err

@@ -21,6 +21,8 @@ func boundMemory(paths ...string) (restore func()) {
 			n += st.Size()
 		}
 	}
-	prev := debug.SetMemoryLimit(3*n + 64<<20)
+	// Small inputs keep a floor, so that parsing a dictionary or a glossary does not make the
+	// collector run continuously.
+	prev := debug.SetMemoryLimit(max(3*n+64<<20, 256<<20))
 	return func() { debug.SetMemoryLimit(prev) }
 }
