@@ -2,12 +2,10 @@ package align
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/bitext/bitext/internal/cputime"
+	"github.com/bitext/bitext/internal/heappeak"
 )
 
 // BenchmarkAlignSynthetic aligns synthetic documents (generated in the test, with merges,
@@ -72,36 +70,5 @@ func textBytes(ss []string) uint64 {
 	return n
 }
 
-// peakHeap runs f and returns the highest heap in use during it, above the heap in use before,
-// sampled every millisecond.
-func peakHeap(f func()) uint64 {
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base := ms.HeapAlloc
-	peak := base
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		var m runtime.MemStats
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				runtime.ReadMemStats(&m)
-				peak = max(peak, m.HeapAlloc)
-			}
-		}
-	}()
-	f()
-	close(stop)
-	wg.Wait()
-	runtime.ReadMemStats(&ms)
-	peak = max(peak, ms.HeapAlloc)
-	return peak - base
-}
+// peakHeap is the peak heap of f above the heap before it (internal/heappeak).
+func peakHeap(f func()) uint64 { return heappeak.Measure(f) }

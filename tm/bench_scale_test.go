@@ -6,16 +6,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
-	"runtime/metrics"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/internal/cputime"
+	"github.com/bitext/bitext/internal/heappeak"
 )
 
 // pairGen is a corpus.Reader of n generated pairs of article-like length, each distinct, so
@@ -36,40 +34,8 @@ func (g *pairGen) Next() (corpus.Pair, error) {
 	}, nil
 }
 
-// peakHeap runs f and returns the highest Go heap in use while it ran (live and not yet
-// swept objects), sampled every millisecond through runtime/metrics, which unlike
-// runtime.ReadMemStats does not stop the world and so does not slow f down. SQLite's page
-// cache lives outside the Go heap (modernc's libc allocates it directly), which is why
-// BenchmarkStats also reports a child process's peak RSS.
-func peakHeap(f func()) uint64 {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	peak := read()
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				peak = max(peak, read())
-			}
-		}
-	}()
-	f()
-	close(stop)
-	wg.Wait()
-	return max(peak, read())
-}
+// peakHeap is the peak heap of f above the heap before it (internal/heappeak).
+func peakHeap(f func()) uint64 { return heappeak.Measure(f) }
 
 // BenchmarkImport imports 1M generated pairs (100k with -short) into a new memory and reports
 // pairs per CPU-second (the acceptance figure: ≥ 80k) and per wall-clock second.

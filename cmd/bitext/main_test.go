@@ -61,17 +61,7 @@ func TestScript(t *testing.T) {
 				}
 				want, err := strconv.Atoi(args[0])
 				ts.Check(err)
-				got := 0
-				if err := ts.Exec(args[1], args[2:]...); err != nil {
-					var ee *exec.ExitError
-					if !errors.As(err, &ee) {
-						ts.Fatalf("%v", err)
-					}
-					got = ee.ExitCode()
-				}
-				if got != want {
-					ts.Fatalf("exit code %d, want %d", got, want)
-				}
+				assertExit(ts, want, args[1], args[2:]...)
 			},
 		}),
 		Condition: func(cond string) (bool, error) {
@@ -93,4 +83,20 @@ func mergeCmds(maps ...map[string]func(ts *testscript.TestScript, neg bool, args
 		}
 	}
 	return all
+}
+
+// assertExit runs prog and fails the script unless it exits with code want; its stdout and
+// stderr are then available to the stdout and stderr commands as after exec.
+func assertExit(ts *testscript.TestScript, want int, prog string, args ...string) {
+	got := 0
+	if err := ts.Exec(prog, args...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit code %d, want %d", got, want)
+	}
 }

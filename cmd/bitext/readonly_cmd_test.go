@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,16 +40,6 @@ func init() {
 				defer os.Chmod(p, st.Mode().Perm())
 			}
 		}
-		got := 0
-		if err := ts.Exec(prog, rest...); err != nil {
-			var ee *exec.ExitError
-			if !errors.As(err, &ee) {
-				ts.Fatalf("%v", err)
-			}
-			got = ee.ExitCode()
-		}
-		if got != want {
-			ts.Fatalf("exit code %d, want %d", got, want)
-		}
+		assertExit(ts, want, prog, rest...)
 	}
 }
