@@ -66,7 +66,7 @@ func tmDelete(c *cli.Context) error {
 		return err
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "deleted %d %s from %s\n", n, plural(n, "entry", "entries"), db.Path())
+		fmt.Fprintf(c.App.ErrWriter, "deleted %s from %s\n", count(n, "entry"), db.Path())
 	}
 	return nil
 }
@@ -120,12 +120,4 @@ func parseDate(s string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Parse(time.RFC3339, s)
-}
-
-// plural is one or many by n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

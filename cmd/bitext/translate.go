@@ -209,6 +209,9 @@ func runTranslate(c *cli.Context) error {
 	if !quiet {
 		fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skipped))
 	}
+	if !quiet || c.Bool("strict") {
+		sink.remaining.write(stderr)
+	}
 	switch {
 	case reader.skipped > 0:
 		return &exitError{code: exitUsage}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -82,6 +83,7 @@ type outputSink struct {
 	srcLang, tgtLang string
 	withConfidence   bool
 	warnings         *corpusWarnings // changes the pair writers made to keep the files valid
+	remaining        violationList   // glossary violations and suspect answers left in the output
 
 	pairs    corpus.Writer   // single pair stream (stdout or -o FILE)
 	docPairs corpus.Writer   // the current document's pair file, in folder mode
@@ -141,6 +143,7 @@ func (o *outputSink) create(name string) (*outfile.File, error) {
 // write writes one translated piece of a document (RunInputs hands long documents over in
 // pieces; Final marks the last).
 func (o *outputSink) write(res *translate.Result, src sourceFile) error {
+	o.remaining.add(src.rel, res.Pairs)
 	if o.spec.pairs != "" {
 		return o.writePairs(res, src)
 	}
@@ -288,4 +291,46 @@ func docExt(f segment.Format) string {
 
 func pairExt(f corpus.Format) string {
 	return "." + string(f) // Moses: openPairs replaces .moses with the language extensions
+}
+
+// violationList keeps the violations left in a run's output, to list them after the summary:
+// with --strict a user must see what failed the run, whatever the output format.
+type violationList struct {
+	lines []string
+	total int
+}
+
+// maxListed bounds the violations listed one by one; the rest are counted.
+const maxListed = 50
+
+func (l *violationList) add(doc string, pairs []translate.Pair) {
+	for _, p := range pairs {
+		for _, v := range p.Violations {
+			l.total++
+			if len(l.lines) >= maxListed {
+				continue
+			}
+			where := fmt.Sprintf("%s ¶%d.%d", doc, p.Paragraph, p.Sentence)
+			switch v.Kind {
+			case translate.Suspect:
+				l.lines = append(l.lines, fmt.Sprintf("%s: suspect answer (%s): %q", where, v.Found, p.Source))
+			default:
+				msg := fmt.Sprintf("%s: %s: %q → want %q", where, v.Kind, v.SourceTerm, v.Expected)
+				if v.Found != "" {
+					msg += fmt.Sprintf(", found %q", v.Found)
+				}
+				l.lines = append(l.lines, msg)
+			}
+		}
+	}
+}
+
+// write lists the violations, one per line.
+func (l *violationList) write(w io.Writer) {
+	for _, line := range l.lines {
+		fmt.Fprintf(w, "bitext:   %s\n", line)
+	}
+	if l.total > len(l.lines) {
+		fmt.Fprintf(w, "bitext:   … and %d more (--format jsonl lists them all)\n", l.total-len(l.lines))
+	}
 }

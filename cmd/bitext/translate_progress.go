@@ -39,7 +39,7 @@ func newProgressBar(w io.Writer, total int) *progressBar {
 }
 
 func (p *progressBar) update(s translate.Stats) {
-	p.bar.Describe(fmt.Sprintf("%d TM hits, %d requests, %d retries", s.TMHits, s.Usage.Requests, s.Usage.Retries))
+	p.bar.Describe(fmt.Sprintf("%s, %s, %s", count(s.TMHits, "TM hit"), count(s.Usage.Requests, "request"), count(s.Usage.Retries, "retry")))
 	p.bar.Set(s.TMHits + s.Translated)
 }
 
