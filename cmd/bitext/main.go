@@ -129,6 +129,7 @@ func commands() []*cli.Command {
 		providersCommand(),
 		completionCommand(),
 		versionCommand(),
+		manCommand(),
 	}
 	for _, c := range cmds {
 		setUsageErrorHandler(c)

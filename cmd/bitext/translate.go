@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,6 +26,9 @@ translation memory up, then prints the plan (exit 0 with --dry-run, 2 otherwise)
 // translateCommand is `bitext translate`.
 func translateCommand() *cli.Command {
 	flags := []cli.Flag{
+		&cli.StringFlag{Name: "text", Aliases: []string{"t"}, Usage: "translate `TEXT` given on the command line and print only its translation"},
+		&cli.StringFlag{Name: "from", Value: "de", Usage: "source `LANG` (German is the best supported)"},
+		&cli.StringFlag{Name: "to", Value: "en", Usage: "target `LANG`"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` or folder (mirrors the input tree); default standard output"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, html (default: as the input), or pairs: jsonl, tmx, moses, tsv"},
 		&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of files to take from folders (repeatable; default *.txt, *.md, *.html)"},
@@ -70,6 +74,14 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if c.Int("repair") < 0 || c.Int("concurrency") < 0 {
 		return o, usageErrorf("--repair and --concurrency must not be negative")
 	}
+	if c.IsSet("text") && c.NArg() > 0 {
+		return o, usageErrorf("--text and files: give one or the other")
+	}
+	if c.NArg() == 0 && !c.IsSet("text") && isTerminal(c.App.Reader) {
+		// Nothing to read but a terminal: say how to use the command instead of waiting.
+		cli.ShowSubcommandHelp(c) //nolint:errcheck // the usage is the message
+		return o, &exitError{code: exitUsage}
+	}
 	if o.inputs, err = listInputs(c.Args().Slice(), c.StringSlice("include")); err != nil {
 		return o, err
 	}
@@ -93,14 +105,23 @@ func runTranslate(c *cli.Context) error {
 		return err
 	}
 	stderr := c.App.ErrWriter
-	quiet := c.Bool("quiet")
+	quiet := c.Bool("quiet") || c.IsSet("text") // a one-liner prints only the translation
 	for _, l := range c.Lineage() {
 		quiet = quiet || l.Bool("quiet")
+	}
+	from, to := strings.ToLower(c.String("from")), strings.ToLower(c.String("to"))
+	if from == to {
+		return usageErrorf("--from and --to are both %q", from)
+	}
+	stdin := c.App.Reader
+	if c.IsSet("text") {
+		stdin = strings.NewReader(c.String("text"))
 	}
 
 	tr := &translate.Translator{
 		Unit: opt.unit, GlossaryMode: opt.mode, Repair: c.Int("repair"),
 		Refresh: c.Bool("refresh"), Concurrency: c.Int("concurrency"),
+		SourceLang: from, TargetLang: to,
 	}
 	if paths := c.StringSlice("glossary"); len(paths) > 0 && opt.mode != translate.GlossaryOff {
 		g, err := glossary.Load(paths...)
@@ -133,7 +154,7 @@ func runTranslate(c *cli.Context) error {
 	}
 
 	reader := &documentReader{
-		ctx: c.Context, files: opt.inputs, stdin: c.App.Reader, force: c.Bool("force"), lang: "de",
+		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from,
 		report: func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) },
 	}
 
@@ -168,7 +189,7 @@ func runTranslate(c *cli.Context) error {
 
 	sink := &outputSink{
 		spec: opt.out, stdout: c.App.Writer, provider: name, model: c.String("model"),
-		srcLang: "de", tgtLang: "en", withConfidence: opt.unit == translate.Paragraph,
+		srcLang: from, tgtLang: to, withConfidence: opt.unit == translate.Paragraph,
 		warnings: newCorpusWarnings(stderr),
 	}
 	defer sink.warnings.done()

@@ -14,8 +14,8 @@ import (
 )
 
 // isTerminal reports whether w is a terminal; the progress bar is drawn only then.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
