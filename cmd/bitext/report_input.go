@@ -14,6 +14,7 @@ import (
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/report"
+	"github.com/bitext/bitext/tm"
 )
 
 // reportFile is one input of bitext report: line-aligned segments, and for a bitext also
@@ -53,7 +54,13 @@ func readReportInput(c *cli.Context, hypArgs, refPaths []string, srcPath string)
 		if err != nil {
 			return in, err
 		}
-		in.Systems = append(in.Systems, report.System{Name: name, Hypotheses: f.lines, Flags: f.flags})
+		flags := f.flags
+		if len(c.StringSlice("glossary")) > 0 {
+			// The glossary given now checks every segment; violations recorded at translation
+			// time (perhaps with another glossary) would count each one twice.
+			flags = nil
+		}
+		in.Systems = append(in.Systems, report.System{Name: name, Hypotheses: f.lines, Flags: flags})
 		files = append(files, f)
 	}
 	for _, p := range refPaths {
@@ -85,7 +92,42 @@ func readReportInput(c *cli.Context, hypArgs, refPaths []string, srcPath string)
 			return in, inputError(fmt.Errorf("%s but %s", files[0].count(), f.count()))
 		}
 	}
+	if err := sameSources(files); err != nil {
+		return in, inputError(err)
+	}
 	return in, nil
+}
+
+// sameSources checks that the bitexts among the inputs (those that carry their source side)
+// translate the same source segments in the same order: a reference whose documents come in
+// another order would otherwise be scored silently against the wrong sentences.
+func sameSources(files []reportFile) error {
+	var first *reportFile
+	for i := range files {
+		f := &files[i]
+		if f.sources == nil {
+			continue
+		}
+		if first == nil {
+			first = f
+			continue
+		}
+		for k := range min(len(f.sources), len(first.sources)) {
+			if tm.NormalizeSource(f.sources[k]) != tm.NormalizeSource(first.sources[k]) {
+				return fmt.Errorf("%s and %s translate different sources at segment %d (%q, %q): are the documents in another order?",
+					first.path, f.path, k+1, clip(first.sources[k], 60), clip(f.sources[k], 60))
+			}
+		}
+	}
+	return nil
+}
+
+// clip shortens s to n runes for a message.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // splitHypArg reads NAME=FILE. An existing file whose name contains '=' is a FILE.
