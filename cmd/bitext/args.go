@@ -11,7 +11,9 @@ import (
 // `bitext translate a.txt --provider openai` as they would with any GNU tool. A "--" ends flag
 // parsing as usual; "-" alone is an argument (standard input).
 func permuteArgs(app *cli.App, args []string) []string {
-	if len(args) < 2 {
+	// A completion request (the shell's words, then urfave/cli's hidden flag) is answered from
+	// the words as typed: its last word must stay last.
+	if len(args) < 2 || args[len(args)-1] == "--generate-bash-completion" {
 		return args
 	}
 	out := []string{args[0]}

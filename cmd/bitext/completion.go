@@ -48,7 +48,10 @@ _bitext_complete() {
   COMPREPLY=()
   cur="${COMP_WORDS[COMP_CWORD]}"
   if [[ "$cur" == "-"* ]]; then
-    opts=$("${COMP_WORDS[@]:0:$COMP_CWORD}" "${cur}" --generate-bash-completion 2>/dev/null)
+    # "--" would end the flags, and urfave/cli then completes nothing: ask with "-" instead.
+    local word="$cur"
+    [[ "$word" == "--" ]] && word="-"
+    opts=$("${COMP_WORDS[@]:0:$COMP_CWORD}" "${word}" --generate-bash-completion 2>/dev/null)
   else
     opts=$("${COMP_WORDS[@]:0:$COMP_CWORD}" --generate-bash-completion 2>/dev/null)
   fi
@@ -65,7 +68,9 @@ _bitext() {
   local cur
   cur=${words[-1]}
   if [[ "$cur" == "-"* ]]; then
-    opts=("${(@f)$(${words[@]:0:#words[@]-1} ${cur} --generate-bash-completion 2>/dev/null)}")
+    local word="$cur"
+    [[ "$word" == "--" ]] && word="-"
+    opts=("${(@f)$(${words[@]:0:#words[@]-1} ${word} --generate-bash-completion 2>/dev/null)}")
   else
     opts=("${(@f)$(${words[@]:0:#words[@]-1} --generate-bash-completion 2>/dev/null)}")
   fi
