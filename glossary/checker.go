@@ -34,9 +34,12 @@ func (s Summary) SuccessRate() float64 {
 
 // CheckOptions configure a Checker.
 type CheckOptions struct {
-	// Consistency also reports terms rendered differently within one document: glossary terms
-	// that use different accepted renderings, and repeated terms not in the glossary.
+	// Consistency also reports glossary terms rendered differently within one document (each
+	// rendering accepted on its own).
 	Consistency bool
+	// FreeTerms extends Consistency to repeated words that are not in the glossary, guessed from
+	// the translations: useful to find candidate terms, noisy as findings, so it is opt-in.
+	FreeTerms bool
 }
 
 // Checker checks a stream of segments, document by document.
@@ -61,7 +64,7 @@ func (c *Checker) Add(s Segment) []Finding {
 	if c.opt.Consistency && (c.cons == nil || s.Doc != c.doc) {
 		out = c.flush()
 		c.doc = s.Doc
-		c.cons = NewConsistency(c.g, true)
+		c.cons = NewConsistency(c.g, c.opt.FreeTerms)
 		c.segs = map[int]Segment{}
 	}
 	res := c.g.Review(s.Source, s.Target)

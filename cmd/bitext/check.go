@@ -28,7 +28,8 @@ Exit status: 0 no violations, 1 violations found, 2 bad input or usage.`,
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX); repeat to merge", Required: true},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text, json or html"},
 			&cli.StringFlag{Name: "input-format", Usage: "bitext format: jsonl, tmx, tsv or moses (default: from the file name)"},
-			&cli.BoolFlag{Name: "consistency", Usage: "also report terms rendered differently within one document (glossary terms and repeated terms not in the glossary)"},
+			&cli.BoolFlag{Name: "consistency", Usage: "also report glossary terms rendered differently within one document"},
+			&cli.BoolFlag{Name: "consistency-free", Usage: "like --consistency, and also repeated words that are not in the glossary (candidate terms; noisier)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 		},
 		Action: runCheck,
@@ -58,7 +59,10 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ch := glossary.NewChecker(g, glossary.CheckOptions{Consistency: c.Bool("consistency")})
+	ch := glossary.NewChecker(g, glossary.CheckOptions{
+		Consistency: c.Bool("consistency") || c.Bool("consistency-free"),
+		FreeTerms:   c.Bool("consistency-free"),
+	})
 	var fs []glossary.Finding
 	for i, s := range segs {
 		if i%256 == 0 && c.Context.Err() != nil {
