@@ -26,10 +26,8 @@ Output formats: beads ("[0, 1]:[0]:0.93", 0-based, "[]" for an empty side), ladd
 (hunalign's), tsv, jsonl, tmx, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
 With --gold FILE (beads format, e.g. Text+Berg's dev.defr) it prints strict and lax precision,
 recall and F1 instead of the alignment (or besides it with -o).`,
-		Flags: append([]cli.Flag{
+		Flags: append(append(langFlags(true, "language `CODE` of SRC", "language `CODE` of TGT"),
 			&cli.BoolFlag{Name: "presplit", Usage: "inputs have one sentence per line (blank lines separate paragraphs)"},
-			&cli.StringFlag{Name: "src-lang", Value: "de", Usage: "language `CODE` of SRC"},
-			&cli.StringFlag{Name: "tgt-lang", Value: "en", Usage: "language `CODE` of TGT"},
 			&cli.StringFlag{Name: "input-format", Usage: "`FORMAT` of both inputs: text, markdown or html (default: from the file extensions; ignored with --presplit)"},
 			&cli.StringFlag{Name: "mt", Usage: "machine translation `FILE` of SRC into the target language, one line per source sentence"},
 			&cli.StringFlag{Name: "dict", Usage: "bilingual dictionary `FILE`: source<TAB>target lines or Ding (trans-de-en) format"},
@@ -39,7 +37,7 @@ recall and F1 instead of the alignment (or besides it with -o).`,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (moses: PREFIX) instead of standard output"},
 			&cli.StringFlag{Name: "gold", Usage: "score the alignment against gold beads in `FILE` and print precision, recall and F1"},
 			&cli.IntFlag{Name: "max-group", Value: 5, Usage: "at most `N` sentences on one side of a bead (the smaller side has at most 3)"},
-		}, alignMTFlags()...),
+		), alignMTFlags()...),
 		Action: runAlign,
 	}
 }
@@ -70,18 +68,18 @@ func runAlign(c *cli.Context) error {
 	outs := []string{c.String("output")}
 	if format == "moses" {
 		prefix := c.String("output")
-		outs = append(outs, prefix+"."+c.String("src-lang"), prefix+"."+c.String("tgt-lang"))
+		outs = append(outs, prefix+"."+c.String("source-lang"), prefix+"."+c.String("target-lang"))
 	}
 	if err := refuseOverwrite(outs, srcName, tgtName, c.String("mt"), c.String("dict"), c.String("glossary"), c.String("gold")); err != nil {
 		return err
 	}
 
 	defer boundMemory(srcName, tgtName, c.String("mt"), c.String("dict"))()
-	src, err := readAlignSide(c, srcName, c.String("src-lang"))
+	src, err := readAlignSide(c, srcName, c.String("source-lang"))
 	if err != nil {
 		return err
 	}
-	tgt, err := readAlignSide(c, tgtName, c.String("tgt-lang"))
+	tgt, err := readAlignSide(c, tgtName, c.String("target-lang"))
 	if err != nil {
 		return err
 	}

@@ -104,10 +104,7 @@ func runGlossaryConvert(c *cli.Context) error {
 // term sets, TMX). glossary convert's --to names the output format, so the languages are
 // --source-lang and --target-lang, as in tm.
 func glossaryLangFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "source-lang", Value: "de", Usage: "source `LANG` of the terms"},
-		&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "target `LANG` of the terms"},
-	}
+	return langFlags(false, "source `LANG` of the terms", "target `LANG` of the terms")
 }
 
 func glossaryLangs(c *cli.Context) glossary.Options {

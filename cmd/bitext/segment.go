@@ -25,7 +25,7 @@ labels above the title, stray tags such as "< /p>", "Leave a Reply", a title rep
 end, doubled spaces, spaces before punctuation) and prints one sentence per line with a blank
 line between paragraphs. Without FILE, or with "-", reads standard input.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Value: "de", Usage: "language of the text: de or en"},
+			&cli.StringFlag{Name: "lang", Aliases: []string{"l", "from", "source-lang"}, Value: "de", Usage: "language of the text: de or en"},
 			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "text, markdown or html (default: from the file extension)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text (one sentence per line) or jsonl"},
 			&cli.BoolFlag{Name: "keep-boilerplate", Usage: "do not remove web debris"},

@@ -24,8 +24,5 @@ func tmCommand() *cli.Command {
 
 // tmLangFlags are --source-lang and --target-lang, the language pair of imported or exported pairs.
 func tmLangFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "source-lang", Value: "de", Usage: "source `LANG` of the pairs"},
-		&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "target `LANG` of the pairs"},
-	}
+	return langFlags(true, "source `LANG` of the pairs", "target `LANG` of the pairs")
 }

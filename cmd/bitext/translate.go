@@ -27,8 +27,6 @@ translation memory up, then prints the plan (exit 0 with --dry-run, 2 otherwise)
 func translateCommand() *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "text", Aliases: []string{"t"}, Usage: "translate `TEXT` given on the command line and print only its translation"},
-		&cli.StringFlag{Name: "from", Value: "de", Usage: "source `LANG` (German is the best supported)"},
-		&cli.StringFlag{Name: "to", Value: "en", Usage: "target `LANG`"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` or folder (mirrors the input tree); default standard output"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, html (default: as the input), or pairs: jsonl, tmx, moses, tsv"},
 		&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of files to take from folders (repeatable; default *.txt, *.md, *.html)"},
@@ -42,6 +40,7 @@ func translateCommand() *cli.Command {
 		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
 		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "`N` requests in flight", DefaultText: "the provider's"},
 	}
+	flags = append(flags, langFlags(true, "source `LANG` (German is the best supported)", "target `LANG`")...)
 	flags = append(flags, providerFlags()...)
 	flags = append(flags, tmFlags()...)
 	return &cli.Command{
@@ -109,7 +108,7 @@ func runTranslate(c *cli.Context) error {
 	for _, l := range c.Lineage() {
 		quiet = quiet || l.Bool("quiet")
 	}
-	from, to := strings.ToLower(c.String("from")), strings.ToLower(c.String("to"))
+	from, to := strings.ToLower(c.String("source-lang")), strings.ToLower(c.String("target-lang"))
 	if from == to {
 		return usageErrorf("--from and --to are both %q", from)
 	}
