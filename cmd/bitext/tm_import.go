@@ -23,7 +23,8 @@ func tmImportCommand() *cli.Command {
 			"pairs read, stored, duplicates (same source and target) and conflicts (same source, another target).",
 		Flags: append([]cli.Flag{
 			tmPathFlag(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "input `FORMAT`: tmx, jsonl, tsv or moses (default: from the extension, else tmx)"},
+			// -f means the output format everywhere else, so the input format has no -f here.
+			&cli.StringFlag{Name: "input-format", Aliases: []string{"format"}, Usage: "input `FORMAT`: tmx, jsonl, tsv or moses (default: from the extension, else tmx)"},
 			&cli.BoolFlag{Name: "provider-scoped", Usage: "make the pairs hits only for one provider (and model)"},
 			&cli.StringFlag{Name: "provider", Usage: "with --provider-scoped: the provider `NAME` (openai, google, …)"},
 			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL` (default: any model of the provider)"},
@@ -47,8 +48,8 @@ func tmImport(c *cli.Context) error {
 		}
 	}
 	var format corpus.Format
-	if c.IsSet("format") {
-		f, err := corpus.ParseFormat(c.String("format"))
+	if c.IsSet("input-format") {
+		f, err := corpus.ParseFormat(c.String("input-format"))
 		if err != nil {
 			return usageError(err)
 		}
