@@ -2,7 +2,6 @@ package report
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -33,15 +32,7 @@ func newBLEUScratch() *bleuScratch { return &bleuScratch{vocab: map[string]uint3
 // (the patterns only test ASCII bytes, see Tokenize13a). It returns the tokenized line with
 // tokens separated by runs of Python whitespace; the caller splits it.
 func (sc *bleuScratch) tokenize13a(line string) string {
-	line = strings.ReplaceAll(line, "<skipped>", "")
-	line = strings.ReplaceAll(line, "-\n", "")
-	line = strings.ReplaceAll(line, "\n", " ")
-	if strings.Contains(line, "&") {
-		line = strings.ReplaceAll(line, "&quot;", `"`)
-		line = strings.ReplaceAll(line, "&amp;", "&")
-		line = strings.ReplaceAll(line, "&lt;", "<")
-		line = strings.ReplaceAll(line, "&gt;", ">")
-	}
+	line = unescape13a(line)
 	a := sc.a[:0]
 	// " " + line + " ", then ([\{-\~\[-\` -\&\(-\+\:-\@\/]) -> " \1 "
 	a = append(a, ' ', ' ', ' ')

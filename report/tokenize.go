@@ -50,15 +50,7 @@ func (t Tokenizer) Tokenize(line string) string {
 // normalized, ASCII punctuation split off, '.' and ',' split unless next to a digit, '-' split
 // after a digit.
 func Tokenize13a(line string) string {
-	line = strings.ReplaceAll(line, "<skipped>", "")
-	line = strings.ReplaceAll(line, "-\n", "")
-	line = strings.ReplaceAll(line, "\n", " ")
-	if strings.Contains(line, "&") {
-		line = strings.ReplaceAll(line, "&quot;", `"`)
-		line = strings.ReplaceAll(line, "&amp;", "&")
-		line = strings.ReplaceAll(line, "&lt;", "<")
-		line = strings.ReplaceAll(line, "&gt;", ">")
-	}
+	line = unescape13a(line)
 	// The four regular expressions of sacreBLEU's TokenizerRegexp, applied in order over
 	// " line ". All of them only test ASCII bytes, so working on bytes instead of code points
 	// gives the same result: a multi-byte character never matches a digit, '.', ',' or '-'.
@@ -190,4 +182,20 @@ func spacePunct13a(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// unescape13a is the first step of the 13a tokenizer, shared by Tokenize13a and BLEU's
+// allocation-light tokenizer: <skipped> removed, hyphenated line breaks joined, the four XML
+// entities mteval knows unescaped.
+func unescape13a(line string) string {
+	line = strings.ReplaceAll(line, "<skipped>", "")
+	line = strings.ReplaceAll(line, "-\n", "")
+	line = strings.ReplaceAll(line, "\n", " ")
+	if strings.Contains(line, "&") {
+		line = strings.ReplaceAll(line, "&quot;", `"`)
+		line = strings.ReplaceAll(line, "&amp;", "&")
+		line = strings.ReplaceAll(line, "&lt;", "<")
+		line = strings.ReplaceAll(line, "&gt;", ">")
+	}
+	return line
 }

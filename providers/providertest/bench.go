@@ -25,28 +25,10 @@ var shortSentences = []string{
 	"Moskau fordert schriftliche Garantien.",
 }
 
-// Batches cuts segs into requests the way a batcher honouring caps would: greedily, within
-// MaxSegments, MaxChars and MaxTokens.
+// Batches cuts segs into requests the way providers.Open's wrapper does: greedily, within
+// MaxSegments, MaxChars and MaxTokens (providers.Chunks, with the shared token estimator).
 func Batches(segs []providers.Segment, caps providers.Capabilities) [][]providers.Segment {
-	var out [][]providers.Segment
-	var cur []providers.Segment
-	chars, tokens := 0, 0
-	for _, s := range segs {
-		n, tk := len([]rune(s.Text)), providers.EstimateTokens(s.Text)+8 // per-item JSON overhead
-		full := len(cur) > 0 && ((caps.MaxSegments > 0 && len(cur) >= caps.MaxSegments) ||
-			(caps.MaxChars > 0 && chars+n > caps.MaxChars) || (caps.MaxTokens > 0 && tokens+tk > caps.MaxTokens))
-		if full {
-			out = append(out, cur)
-			cur, chars, tokens = nil, 0, 0
-		}
-		cur = append(cur, s)
-		chars += n
-		tokens += tk
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
+	return providers.Chunks(segs, caps, "", nil)
 }
 
 // RunThroughputBenchmark measures a driver against its fake with 50 ms latency and a server
