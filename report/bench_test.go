@@ -4,13 +4,11 @@ import (
 	"context"
 	"math/rand/v2"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/bitext/bitext/internal/cputime"
+	"github.com/bitext/bitext/internal/heappeak"
 )
 
 // newsLines reads one file of the de-en-news set (60 real-ish news sentences).
@@ -71,40 +69,9 @@ func longLine(lines []string, size int) string {
 // heapPeak samples the live heap every few milliseconds while f runs and returns the highest
 // value above the heap in use before f started (every 20 ms: each sample stops the world), with the CPU seconds f used.
 func heapPeak(f func()) (peak uint64, cpu float64) {
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base := ms.HeapAlloc
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(20 * time.Millisecond)
-		defer t.Stop()
-		var m runtime.MemStats
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				runtime.ReadMemStats(&m)
-				if m.HeapAlloc > base && m.HeapAlloc-base > peak {
-					peak = m.HeapAlloc - base
-				}
-			}
-		}
-	}()
 	c0 := cputime.Used()
-	f()
-	cpu = (cputime.Used() - c0).Seconds()
-	done <- struct{}{} // (close is shadowed by sacrebleu_test.go)
-	wg.Wait()
-	runtime.ReadMemStats(&ms)
-	if ms.HeapAlloc > base && ms.HeapAlloc-base > peak {
-		peak = ms.HeapAlloc - base
-	}
-	return peak, cpu
+	peak = heappeak.Measure(f)
+	return peak, (cputime.Used() - c0).Seconds()
 }
 
 func reportBuild(b *testing.B, in Input, opt Options) {

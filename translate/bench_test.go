@@ -7,14 +7,12 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/metrics"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/bitext/bitext/internal/heappeak"
 	"github.com/bitext/bitext/providers"
 	_ "github.com/bitext/bitext/providers/google"
 	_ "github.com/bitext/bitext/providers/openai"
@@ -167,8 +165,7 @@ func BenchmarkPeakMemory(b *testing.B) {
 		b.Run(fmt.Sprintf("sentences=%d", n), func(b *testing.B) {
 			var peak uint64
 			for i := 0; i < b.N; i++ {
-				runtime.GC()
-				stop := sampleHeap(&peak)
+				sampler := heappeak.Start()
 				fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 80, MaxChars: 10000}, noRecord: true}
 				tr := &Translator{Provider: fp, Memory: discardMemory{}, Concurrency: 4}
 				var pairs atomic.Int64
@@ -178,7 +175,7 @@ func BenchmarkPeakMemory(b *testing.B) {
 				}); err != nil {
 					b.Fatal(err)
 				}
-				stop()
+				peak = max(peak, sampler.Stop().Live)
 				if pairs.Load() != int64(n) {
 					b.Fatalf("%d pairs", pairs.Load())
 				}
@@ -186,32 +183,6 @@ func BenchmarkPeakMemory(b *testing.B) {
 			b.ReportMetric(float64(peak)/(1<<20), "peak-live-heap-MB")
 		})
 	}
-}
-
-// sampleHeap records the largest live heap (as of each garbage collection) seen until stop is
-// called: what the pipeline holds, without the garbage waiting for the next collection.
-func sampleHeap(peak *uint64) (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			if v := sample[0].Value.Uint64(); v > *peak {
-				*peak = v
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() { close(done); wg.Wait() }
 }
 
 // discardMemory misses every lookup and forgets every store.

@@ -8,14 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/bitext/bitext/internal/cputime"
+	"github.com/bitext/bitext/internal/heappeak"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/tm"
@@ -105,40 +103,6 @@ func (h *hugeArticle) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// heapPeak samples the heap every millisecond until stop: the largest live heap (as of the last
-// collection: what the program holds) and the largest heap including garbage not yet collected
-// (what the process needs from the system, GOGC included).
-type heapPeak struct {
-	live, total uint64
-	done        chan struct{}
-	wg          sync.WaitGroup
-}
-
-func sampleHeapPeak() *heapPeak {
-	runtime.GC()
-	h := &heapPeak{done: make(chan struct{})}
-	h.wg.Add(1)
-	go func() {
-		defer h.wg.Done()
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
-		tick := time.NewTicker(time.Millisecond)
-		defer tick.Stop()
-		for {
-			metrics.Read(s)
-			h.live = max(h.live, s[0].Value.Uint64())
-			h.total = max(h.total, s[1].Value.Uint64())
-			select {
-			case <-h.done:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return h
-}
-
-func (h *heapPeak) stop() { close(h.done); h.wg.Wait() }
-
 // BenchmarkPlanHugeArticle is `translate --dry-run` on one 100 MB article of German news
 // sentences with an (empty) translation memory: read block by block (ScanInput + PlanInputs),
 // and read whole (segment.Read + Plan) as the CLI did before Input. Acceptance (issue 10): peak
@@ -154,11 +118,11 @@ func BenchmarkPlanHugeArticle(b *testing.B) {
 			}
 			defer db.Close()
 			tr := &Translator{Memory: db, ProviderName: "openai", ModelName: "gpt-4o-mini"}
-			var h *heapPeak
+			var h heappeak.Peak
 			var est Estimate
 			cpu := cputime.Used()
 			for i := 0; i < b.N; i++ {
-				h = sampleHeapPeak()
+				sampler := heappeak.Start()
 				r := &hugeArticle{sents: sents, size: size}
 				if mode == "inputs" {
 					in, err := ScanInput(segment.NewScanner(r, "huge.txt", segment.Options{}), "huge.txt", "de")
@@ -183,10 +147,10 @@ func BenchmarkPlanHugeArticle(b *testing.B) {
 					}
 					runtime.KeepAlive(doc)
 				}
-				h.stop()
+				h = sampler.Stop()
 			}
-			b.ReportMetric(float64(h.total)/(1<<20), "peak-heap-MB")
-			b.ReportMetric(float64(h.live)/(1<<20), "peak-live-heap-MB")
+			b.ReportMetric(float64(h.Objects)/(1<<20), "peak-heap-MB")
+			b.ReportMetric(float64(h.Live)/(1<<20), "peak-live-heap-MB")
 			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(est.Segments), "segments")
 		})
@@ -304,11 +268,11 @@ func BenchmarkRunHugeArticle(b *testing.B) {
 		b.Run(mode, func(b *testing.B) {
 			fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 100, MaxChars: 20000}, noRecord: true}
 			tr := &Translator{Provider: fp, Memory: discardMemory{}, Concurrency: 2}
-			var h *heapPeak
+			var h heappeak.Peak
 			var st Stats
 			cpu := cputime.Used()
 			for i := 0; i < b.N; i++ {
-				h = sampleHeapPeak()
+				sampler := heappeak.Start()
 				r := &hugeArticle{sents: sents, size: size}
 				sink := func(*Result) error { return nil }
 				var err error
@@ -328,10 +292,10 @@ func BenchmarkRunHugeArticle(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				h.stop()
+				h = sampler.Stop()
 			}
-			b.ReportMetric(float64(h.total)/(1<<20), "peak-heap-MB")
-			b.ReportMetric(float64(h.live)/(1<<20), "peak-live-heap-MB")
+			b.ReportMetric(float64(h.Objects)/(1<<20), "peak-heap-MB")
+			b.ReportMetric(float64(h.Live)/(1<<20), "peak-live-heap-MB")
 			b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(st.Segments), "segments")
 		})

@@ -9,47 +9,78 @@ import (
 	"time"
 )
 
-// liveHeap is the heap occupied by objects, live or not yet swept: what the Go runtime must hold.
-const liveHeap = "/memory/classes/heap/objects:bytes"
+// The heap as the runtime sees it. runtime/metrics does not stop the world, so sampling every
+// millisecond does not distort the work measured.
+const (
+	objects = "/memory/classes/heap/objects:bytes" // live or not yet swept: what must be held
+	live    = "/gc/heap/live:bytes"                // live as of the last collection: what the work keeps
+)
 
-// Measure runs f and returns the highest heap occupancy seen during it above the occupancy
-// before it (after a GC), sampled every millisecond. runtime/metrics does not stop the world, so
-// sampling that often does not distort the work measured.
-func Measure(f func()) uint64 {
+// Peak is the highest heap a Sampler saw, in bytes.
+type Peak struct {
+	Objects uint64 // heap objects, garbage not yet collected included
+	Live    uint64 // live heap as of each garbage collection
+}
+
+// Sampler records the heap's highs until Stop.
+type Sampler struct {
+	mu   sync.Mutex
+	peak Peak
+	done chan struct{}
+	wg   sync.WaitGroup
+}
+
+// Start collects garbage, then samples the heap every millisecond.
+func Start() *Sampler {
 	runtime.GC()
-	sample := []metrics.Sample{{Name: liveHeap}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	base := read()
-	var (
-		mu   sync.Mutex
-		peak = base
-		stop = make(chan struct{})
-		wg   sync.WaitGroup
-	)
-	wg.Add(1)
+	s := &Sampler{done: make(chan struct{})}
+	s.sample()
+	s.wg.Add(1)
 	go func() {
-		defer wg.Done()
+		defer s.wg.Done()
 		t := time.NewTicker(time.Millisecond)
 		defer t.Stop()
 		for {
 			select {
-			case <-stop:
+			case <-s.done:
 				return
 			case <-t.C:
-				v := read()
-				mu.Lock()
-				peak = max(peak, v)
-				mu.Unlock()
+				s.sample()
 			}
 		}
 	}()
+	return s
+}
+
+func (s *Sampler) sample() {
+	m := []metrics.Sample{{Name: objects}, {Name: live}}
+	metrics.Read(m)
+	s.mu.Lock()
+	s.peak.Objects = max(s.peak.Objects, m[0].Value.Uint64())
+	s.peak.Live = max(s.peak.Live, m[1].Value.Uint64())
+	s.mu.Unlock()
+}
+
+// Stop ends the sampling and returns the highs.
+func (s *Sampler) Stop() Peak {
+	close(s.done)
+	s.wg.Wait()
+	s.sample()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.peak
+}
+
+// Measure runs f and returns the highest heap occupancy (Peak.Objects) seen during it above the
+// occupancy before it.
+func Measure(f func()) uint64 {
+	runtime.GC()
+	m := []metrics.Sample{{Name: objects}}
+	metrics.Read(m)
+	base := m[0].Value.Uint64()
+	s := Start()
 	f()
-	close(stop)
-	wg.Wait()
-	peak = max(peak, read())
+	peak := s.Stop().Objects
 	if peak < base {
 		return 0
 	}
