@@ -92,12 +92,10 @@ func Open(path string) (*DB, error) {
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
-	sqldb, err := sql.Open("sqlite", dsn(path, false, false))
+	sqldb, err := openPool(path, false, false)
 	if err != nil {
-		return nil, fmt.Errorf("tm: %s: %w", path, err)
+		return nil, err
 	}
-	sqldb.SetMaxOpenConns(maxConns)
-	sqldb.SetMaxIdleConns(2)
 	db := &DB{sql: sqldb, path: path, version: SchemaVersion}
 	if err := db.migrate(context.Background()); err != nil {
 		sqldb.Close()
@@ -107,6 +105,18 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("tm: %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// openPool opens the connection pool of a memory: at most maxConns connections, each with its
+// own page cache (see cacheKiB), two kept idle.
+func openPool(path string, readOnly, immutable bool) (*sql.DB, error) {
+	sqldb, err := sql.Open("sqlite", dsn(path, readOnly, immutable))
+	if err != nil {
+		return nil, fmt.Errorf("tm: %s: %w", path, err)
+	}
+	sqldb.SetMaxOpenConns(maxConns)
+	sqldb.SetMaxIdleConns(2)
+	return sqldb, nil
 }
 
 // OpenReadOnly opens an existing memory for lookups, Stats and Export only; it never creates,
@@ -129,12 +139,10 @@ func OpenReadOnly(path string) (*DB, error) {
 	if _, err := os.Stat(path + "-shm"); err != nil && dirWritable(filepath.Dir(path)) != nil {
 		immutable = true
 	}
-	sqldb, err := sql.Open("sqlite", dsn(path, true, immutable))
+	sqldb, err := openPool(path, true, immutable)
 	if err != nil {
-		return nil, fmt.Errorf("tm: %s: %w", path, err)
+		return nil, err
 	}
-	sqldb.SetMaxOpenConns(maxConns)
-	sqldb.SetMaxIdleConns(2)
 	db := &DB{sql: sqldb, path: path, readOnly: true}
 	v, err := db.checkVersion(context.Background())
 	if err != nil {
