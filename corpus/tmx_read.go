@@ -14,8 +14,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/internal/textcheck"
 	"golang.org/x/net/html/charset"
-	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -64,8 +64,9 @@ func decodeBOM(r io.Reader) (out io.Reader, bom bool) {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
 		return br, true
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return transform.NewReader(br, xunicode.BOMOverride(transform.Nop)), true
+	}
+	if _, dec := textcheck.UTF16Decoder(head, false); dec != nil {
+		return transform.NewReader(br, dec), true
 	}
 	return br, false
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/bitext/bitext/internal/textcheck"
 )
@@ -31,11 +32,7 @@ import (
 // Transcoding keeps line breaks where they were, so errors still point at the right line.
 // The XML decoder's CharsetReader then has nothing left to do (see xmlCharsetReader).
 
-var (
-	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
-	bomUTF16LE = []byte{0xFF, 0xFE}
-	bomUTF16BE = []byte{0xFE, 0xFF}
-)
+var bomUTF8 = []byte{0xEF, 0xBB, 0xBF}
 
 // xmlDecl matches the encoding pseudo-attribute of an XML declaration.
 var xmlDecl = regexp.MustCompile(`^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
@@ -49,14 +46,18 @@ func decodeInput(data []byte, name string, f Format) ([]byte, error) {
 		enc   encoding.Encoding
 		label string
 	)
+	if name16, dec := textcheck.UTF16Decoder(data, false); dec != nil {
+		out, _, err := transform.Bytes(dec, data)
+		if err != nil {
+			return nil, errorf(name, 0, "decoding %s: %v", name16, err)
+		}
+		data, label = out, name16
+	}
 	switch {
+	case label != "": // UTF-16, decoded above
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
 		label = "UTF-8"
-	case bytes.HasPrefix(data, bomUTF16LE):
-		enc, label = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "UTF-16LE"
-	case bytes.HasPrefix(data, bomUTF16BE):
-		enc, label = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "UTF-16BE"
 	case isXML(f) && bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
 		enc, label = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "UTF-16LE"
 	case isXML(f) && bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
@@ -90,7 +91,7 @@ func decodeInput(data []byte, name string, f Format) ([]byte, error) {
 		data = out
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		if enc == nil && looksUTF16(data) {
+		if enc == nil && textcheck.UTF16Pattern(data[:min(len(data), 512)]) != textcheck.NotUTF16 {
 			return nil, errorf(name, 0, "UTF-16 without a byte-order mark; save the file as UTF-8 or as UTF-16 with a byte-order mark")
 		}
 		return nil, errorf(name, textcheck.Line(data, i), "binary data (NUL byte)")
@@ -104,26 +105,6 @@ func decodeInput(data []byte, name string, f Format) ([]byte, error) {
 		return nil, errorf(name, textcheck.Line(data, off), msg, off)
 	}
 	return data, nil
-}
-
-// looksUTF16 reports whether data reads like UTF-16 without a byte-order mark: Latin text
-// has a NUL in every other byte.
-func looksUTF16(data []byte) bool {
-	n := min(len(data), 512) &^ 1
-	if n < 4 {
-		return false
-	}
-	var even, odd int
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0 {
-			even++
-		}
-		if data[i+1] == 0 {
-			odd++
-		}
-	}
-	half := n / 2
-	return even > half*3/4 || odd > half*3/4
 }
 
 // xmlCharsetReader is the XML decoders' CharsetReader. decodeInput has already turned the

@@ -10,7 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
 	"github.com/bitext/bitext/internal/textcheck"
@@ -190,19 +189,7 @@ func checkText(b []byte, name string, base int64, line int) error {
 // name and a decoder to UTF-8, or nil.
 func sniffUTF16(br *bufio.Reader) (string, transform.Transformer) {
 	head, _ := br.Peek(4096)
-	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return "UTF-16LE", xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
-	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return "UTF-16BE", xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
-	}
-	switch textcheck.UTF16Pattern(head) {
-	case textcheck.LittleEndian:
-		return "UTF-16LE", xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewDecoder()
-	case textcheck.BigEndian:
-		return "UTF-16BE", xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM).NewDecoder()
-	}
-	return "", nil
+	return textcheck.UTF16Decoder(head, true)
 }
 
 // ctxReader fails with the context's error once it is done, so every loop that reads input

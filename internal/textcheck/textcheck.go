@@ -5,6 +5,9 @@ package textcheck
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // InvalidUTF8 returns the byte offset of the first invalid UTF-8 sequence in b, or -1 when b is
@@ -128,4 +131,26 @@ func UTF16Pattern(head []byte) Endian {
 		return LittleEndian
 	}
 	return BigEndian
+}
+
+// UTF16Decoder recognises UTF-16 at the start of a file from head: a byte-order mark, or, when
+// pattern is set, the NUL pattern of UTF16Pattern. It returns the encoding's name and a decoder
+// to UTF-8 that drops the mark, or "" and nil. Every reader of the project recognises UTF-16 this
+// way, so a file one command reads, every command reads.
+func UTF16Decoder(head []byte, pattern bool) (string, transform.Transformer) {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return "UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+	case !pattern:
+		return "", nil
+	}
+	switch UTF16Pattern(head) {
+	case LittleEndian:
+		return "UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder()
+	case BigEndian:
+		return "UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder()
+	}
+	return "", nil
 }
