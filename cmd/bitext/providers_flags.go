@@ -183,6 +183,23 @@ func providerConfig(c *cli.Context, file *providersFile, name string, withFlags 
 	return cfg
 }
 
+// keyVariables names the API-key variable of every driver that takes one: "OPENAI_API_KEY,
+// GOOGLE_API_KEY or DEEPL_AUTH_KEY".
+func keyVariables() string {
+	var names []string
+	for _, info := range providers.Infos() {
+		if info.KeyEnv != nil {
+			if k := info.KeyEnv(nil); k != "" {
+				names = append(names, k)
+			}
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
 // credentialsHelp is every driver's CredentialsHelp, for messages that say what to set.
 func credentialsHelp() string {
 	var parts []string

@@ -242,4 +242,5 @@ func runTranslate(c *cli.Context) error {
 }
 
 // noProviderHint says how to make a plan real, in the words of every registered driver.
-var noProviderHint = "no provider credentials found, so nothing was sent; to translate for real, set up a provider (" + credentialsHelp() + ")"
+var noProviderHint = "no provider credentials found, so nothing was sent; to translate for real, set " + keyVariables() +
+	" (bitext providers says more), or give --base-url of a local OpenAI-compatible server (Ollama, vLLM, llama.cpp)"
