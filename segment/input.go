@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/transform"
 
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/textcheck"
 )
 
@@ -37,7 +38,7 @@ type lineReader struct {
 	content  bool   // something other than white space (and a byte-order mark) was read
 }
 
-// newLineReader reads r (which should poll the context, see ctxReader), decoding UTF-16.
+// newLineReader reads r (which should poll the context, see ctxio.NewReader), decoding UTF-16.
 func newLineReader(r io.Reader, name string) *lineReader {
 	br := bufio.NewReaderSize(r, 64<<10)
 	lr := &lineReader{name: name}
@@ -192,29 +193,11 @@ func sniffUTF16(br *bufio.Reader) (string, transform.Transformer) {
 	return textcheck.UTF16Decoder(head, true)
 }
 
-// ctxReader fails with the context's error once it is done, so every loop that reads input
-// stops when the context is cancelled. It hands out at most 64 KB per Read, so that readers
-// which ask for more (io.ReadAll, the HTML tokenizer with its growing buffer) still poll often.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	if len(p) > 64<<10 {
-		p = p[:64<<10]
-	}
-	return c.r.Read(p)
-}
-
 // readAllText reads a whole input (for formats that need the complete document) and checks it
 // like lineReader does. Lines longer than maxLine are cut at a sentence end into paragraphs of
 // their own (a blank line between the pieces).
 func readAllText(ctx context.Context, r io.Reader, name string, removed *[]Removal) (string, error) {
-	lr := newLineReader(ctxReader{ctx, r}, name)
+	lr := newLineReader(ctxio.NewReader(ctx, r), name)
 	var out []byte
 	for {
 		b, err := lr.readLine()

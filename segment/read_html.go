@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/transform"
 
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/textcheck"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -40,7 +41,7 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 // an error naming the offset. A few stray NUL bytes are dropped (browsers ignore them); many are
 // binary data.
 func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Removal) (string, error) {
-	br := bufio.NewReaderSize(ctxReader{ctx, r}, 64<<10)
+	br := bufio.NewReaderSize(ctxio.NewReader(ctx, r), 64<<10)
 	var src io.Reader = br
 	enc16, dec := sniffUTF16(br)
 	if dec != nil {
@@ -191,7 +192,7 @@ const maxReadability = 16 << 20
 
 // parseHTML extracts blocks from an HTML document.
 func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Removal) ([]rawBlock, error) {
-	doc, err := html.Parse(ctxReader{ctx, strings.NewReader(text)})
+	doc, err := html.Parse(ctxio.NewReader(ctx, strings.NewReader(text)))
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, ctxErr

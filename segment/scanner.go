@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/ctxio"
 )
 
 // Scanner reads a document block by block. Plain text is streamed, so inputs far larger than
@@ -103,7 +105,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	case HTML:
 		s.next = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
 	default:
-		s.next = newTextReader(ctxReader{ctx, r}, name, opt.KeepBoilerplate, &s.removed).next
+		s.next = newTextReader(ctxio.NewReader(ctx, r), name, opt.KeepBoilerplate, &s.removed).next
 	}
 	return s
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/segment"
 )
 
@@ -55,13 +56,13 @@ func checkSegments(c *cli.Context, g *glossary.Glossary, args []string) ([]check
 // checkOpen opens a file, or standard input for "-".
 func checkOpen(c *cli.Context, name string) (io.Reader, func(), error) {
 	if name == "-" {
-		return c.App.Reader, func() {}, nil
+		return ctxio.NewReader(c.Context, c.App.Reader), func() {}, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
-	return f, func() { f.Close() }, nil
+	return ctxio.NewReader(c.Context, f), func() { f.Close() }, nil
 }
 
 func checkReadBitext(c *cli.Context, f corpus.Format, name, target string) ([]checkSeg, error) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/report"
 	"github.com/bitext/bitext/tm"
 )
@@ -157,15 +159,19 @@ func reportReadFile(c *cli.Context, path string) (reportFile, error) {
 		defer f.Close()
 		r = f
 	}
+	r = ctxio.NewReader(c.Context, r) // a large reference stops reading on Ctrl-C too
 	switch cf := corpus.FormatFromName(path); cf {
 	case corpus.JSONL, corpus.TMX, corpus.TSV:
 		return reportReadBitext(cf, r, path)
 	}
-	return reportReadLines(r, path)
+	return reportReadLines(c.Context, r, path)
 }
 
-func reportReadLines(r io.Reader, path string) (reportFile, error) {
+func reportReadLines(ctx context.Context, r io.Reader, path string) (reportFile, error) {
 	data, err := io.ReadAll(r)
+	if errors.Is(err, context.Canceled) {
+		return reportFile{}, err
+	}
 	if err != nil {
 		return reportFile{}, inputError(fmt.Errorf("%s: %w", path, err))
 	}
@@ -178,6 +184,9 @@ func reportReadLines(r io.Reader, path string) (reportFile, error) {
 	text := strings.TrimSuffix(string(data), "\n")
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return reportFile{}, ctx.Err()
+		}
 		l = strings.TrimSuffix(l, "\r")
 		if !utf8.ValidString(l) {
 			return reportFile{}, inputError(fmt.Errorf("%s:%d: invalid UTF-8", path, i+1))

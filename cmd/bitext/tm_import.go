@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
 )
@@ -132,11 +133,11 @@ func tmImportFiles(c *cli.Context, f corpus.Format, name, targetName string, opt
 // tmOpenInput opens a named file, or standard input for "-".
 func tmOpenInput(c *cli.Context, name string) (io.Reader, func(), error) {
 	if name == "-" {
-		return c.App.Reader, func() {}, nil
+		return ctxio.NewReader(c.Context, c.App.Reader), func() {}, nil
 	}
 	f, err := os.Open(filepath.Clean(name))
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
-	return f, func() { f.Close() }, nil
+	return ctxio.NewReader(c.Context, f), func() { f.Close() }, nil
 }
