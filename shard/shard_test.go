@@ -1,0 +1,240 @@
+package shard
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		want    Spec
+		wantErr string
+	}{
+		{"0/4", Spec{0, 4}, ""},
+		{"3/4", Spec{3, 4}, ""},
+		{" 1 / 2 ", Spec{1, 2}, ""},
+		{"0/1", Spec{0, 1}, ""},
+		{"4/4", Spec{}, "I must be in 0…3"},
+		{"-1/4", Spec{}, "I must be in 0…3"},
+		{"1/0", Spec{}, "at least 1"},
+		{"1", Spec{}, "want I/N"},
+		{"a/b", Spec{}, "whole numbers"},
+		{"", Spec{}, "want I/N"},
+	} {
+		got, err := Parse(tc.in)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("Parse(%q) = %v, %v; want error containing %q", tc.in, got, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("Parse(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+		if back, err := Parse(got.String()); err != nil || back != got {
+			t.Errorf("Parse(%q.String()) = %v, %v", tc.in, back, err)
+		}
+	}
+}
+
+// TestOfIsTheDocumentedHash pins the hash to values computed with the Python lines of the
+// package documentation: a change of hash would send documents of a running job to other
+// shards.
+func TestOfIsTheDocumentedHash(t *testing.T) {
+	for _, tc := range []struct {
+		id   string
+		n    int
+		want int
+	}{
+		{"a", 4, 0},
+		{"2024/artikel-17", 4, 1},
+		{"doc-000001", 10, 1},
+		{"", 3, 2},
+		{"Außenministerium", 7, 2},
+		{"anything", 1, 0},
+	} {
+		if got := Of(tc.id, tc.n); got != tc.want {
+			t.Errorf("Of(%q, %d) = %d, want %d", tc.id, tc.n, got, tc.want)
+		}
+	}
+}
+
+// TestShardsPartition: every id is owned by exactly one of N shards, and the shards are about
+// even.
+func TestShardsPartition(t *testing.T) {
+	const n, docs = 4, 10000
+	counts := make([]int, n)
+	for i := range docs {
+		id := fmt.Sprintf("artikel/%05d.txt", i)
+		owners := 0
+		for s := range n {
+			if (Spec{s, n}).Owns(id) {
+				owners++
+				counts[s]++
+			}
+		}
+		if owners != 1 {
+			t.Fatalf("%s owned by %d shards", id, owners)
+		}
+	}
+	for s, c := range counts {
+		if c < docs/n*9/10 || c > docs/n*11/10 {
+			t.Errorf("shard %d has %d of %d documents: uneven", s, c, docs)
+		}
+	}
+	if !(Spec{}).Owns("x") || !(Spec{0, 1}).Owns("x") {
+		t.Error("no sharding must own every document")
+	}
+}
+
+func readAll(t *testing.T, manifest string, s Spec) ([]Document, error) {
+	t.Helper()
+	m := NewManifestReader(strings.NewReader(manifest), "dir/m.jsonl", s)
+	var out []Document
+	for {
+		d, err := m.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, d)
+	}
+}
+
+func TestManifest(t *testing.T) {
+	in := "\uFEFF" + `{"id":"a","path":"texts/a.txt"}
+{"id":"b","text":"Der Rat tagt.","format":"text"}
+
+{"id":"c","src":"de/c.txt","tgt":"/abs/en/c.txt"}
+{"id":"d","path":"/abs/d.html"}` // no final newline
+	docs, err := readAll(t, in, Spec{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Document{
+		{ID: "a", Path: "dir/texts/a.txt", Line: 1},
+		{ID: "b", Text: "Der Rat tagt.", Format: "text", Line: 2},
+		{ID: "c", Src: "dir/de/c.txt", Tgt: "/abs/en/c.txt", Line: 4},
+		{ID: "d", Path: "/abs/d.html", Line: 5},
+	}
+	if fmt.Sprint(docs) != fmt.Sprint(want) {
+		t.Fatalf("got %+v\nwant %+v", docs, want)
+	}
+	kinds := []Kind{File, Inline, Pair, File}
+	for i, d := range docs {
+		if d.Kind() != kinds[i] {
+			t.Errorf("%s: kind %d, want %d", d.ID, d.Kind(), kinds[i])
+		}
+	}
+	// The shards of a manifest are a partition of it.
+	total := 0
+	for s := range 3 {
+		part, err := readAll(t, in, Spec{s, 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range part {
+			if Of(d.ID, 3) != s {
+				t.Errorf("shard %d returned %s of shard %d", s, d.ID, Of(d.ID, 3))
+			}
+		}
+		total += len(part)
+	}
+	if total != len(want) {
+		t.Errorf("shards hold %d documents, want %d", total, len(want))
+	}
+}
+
+func TestManifestErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"empty", "", "dir/m.jsonl: empty manifest"},
+		{"blank", "\n  \n", "dir/m.jsonl:2: empty manifest"},
+		{"no id", `{"path":"a"}`, "dir/m.jsonl:1: document without an id"},
+		{"nothing", `{"id":"a"}`, `document "a" has neither path, text nor src and tgt`},
+		{"two", `{"id":"a","path":"x","text":"y"}`, "more than one of path, text"},
+		{"half pair", `{"id":"a","src":"x"}`, "needs both src and tgt"},
+		{"typo", `{"id":"a","pth":"x"}`, `unknown field "pth"`},
+		{"syntax", "{\"id\":\"a\",\"path\":\"x\"}\n{\"id\": \"b\", path}", "dir/m.jsonl:2:"},
+		{"not object", `["a"]`, "dir/m.jsonl:1:"},
+		{"two values", `{"id":"a","path":"x"} {"id":"b","path":"y"}`, "more than one JSON value"},
+		{"utf8", "{\"id\":\"a\xff\",\"path\":\"x\"}", "dir/m.jsonl:1:9: invalid UTF-8"},
+		{"dup", "{\"id\":\"a\",\"path\":\"x\"}\n{\"id\":\"b\",\"path\":\"y\"}\n{\"id\":\"a\",\"text\":\"z\"}", `dir/m.jsonl:3: id "a" is also on line 1`},
+		{"newline id", `{"id":"a\nb","path":"x"}`, "line break"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readAll(t, tc.in, Spec{})
+			var me *ManifestError
+			if !errors.As(err, &me) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want a *ManifestError containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestManifestLongLine(t *testing.T) {
+	text := strings.Repeat("Der Rat tagt. ", 100000) // 1.4 MB inline document
+	docs, err := readAll(t, `{"id":"long","text":"`+text+`"}`+"\n", Spec{})
+	if err != nil || len(docs) != 1 || docs[0].Text != text {
+		t.Fatalf("long inline text: %d docs, %v", len(docs), err)
+	}
+}
+
+func TestChecker(t *testing.T) {
+	type see struct{ file, id string }
+	for _, tc := range []struct {
+		name     string
+		manifest []string // nil: no manifest
+		seen     []see
+		want     string // "" for no error
+	}{
+		{"complete", []string{"a", "b", "c"}, []see{{"s0", "a"}, {"s0", "a"}, {"s1", "b"}, {"s1", "c"}, {"s1", "c"}}, ""},
+		{"no manifest", nil, []see{{"s0", "a"}, {"s1", "b"}}, ""},
+		{"missing", []string{"a", "b", "c"}, []see{{"s0", "a"}}, "2 documents in no output (rerun the shards that hold them): b (m:2), c (m:3)"},
+		{"duplicate across files", []string{"a", "b"}, []see{{"s0", "a"}, {"s0", "b"}, {"s1", "b"}}, "1 document more than once: b (in s0 and s1)"},
+		{"duplicate in one file", nil, []see{{"s0", "a"}, {"s0", "b"}, {"s0", "a"}}, "a (twice in s0)"},
+		{"same file twice", nil, []see{{"s0", "a"}, {"s0", "a"}}, ""}, // consecutive pairs of one document
+		{"foreign", []string{"a"}, []see{{"s0", "a"}, {"s0", "z"}}, "1 document not in the manifest: z (in s0)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewChecker()
+			for _, id := range tc.manifest {
+				c.Expect(id)
+			}
+			for _, s := range tc.seen {
+				c.See(s.file, s.id)
+			}
+			for i, id := range tc.manifest {
+				c.Missing(id, fmt.Sprintf("m:%d", i+1))
+			}
+			err := c.Err()
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("unexpected error: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Fatalf("error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestCheckerNamesAtMost20(t *testing.T) {
+	c := NewChecker()
+	for i := range 50 {
+		c.Expect(fmt.Sprint(i))
+	}
+	for i := range 50 {
+		c.Missing(fmt.Sprint(i), "")
+	}
+	err := c.Err().(*VerifyError)
+	if err.MissingCount != 50 || len(err.Missing) != 20 || !strings.HasSuffix(err.Error(), "and 30 more") {
+		t.Fatalf("%d/%d: %v", len(err.Missing), err.MissingCount, err)
+	}
+}
