@@ -64,3 +64,48 @@ func (l *lineReader) next() (string, error) {
 func (l *lineReader) errorf(col int, msg string) *InputError {
 	return &InputError{File: l.name, Line: l.line, Column: col, Msg: msg}
 }
+
+// LineReader reads a line-based text file — one side of a Moses corpus, a machine translation
+// with one line per sentence, a presplit document — one line at a time in constant memory. It
+// is the reader the Moses format uses: LF or CR LF ends a line (and is not returned), a
+// byte-order mark opening the file is dropped, UTF-16 with a byte-order mark is decoded, and
+// invalid UTF-8 or a NUL byte is an *InputError naming the file, line and byte column
+// (wrapping ErrInvalidUTF8 or ErrBinary).
+type LineReader struct{ l *lineReader }
+
+// NewLineReader reads lines from r; name is used in errors.
+func NewLineReader(r io.Reader, name string) *LineReader {
+	return &LineReader{l: newLineReader(r, name)}
+}
+
+// Next returns the next line, or io.EOF after the last. A final line without a newline counts
+// as a line; an input of 0 bytes has no lines.
+func (r *LineReader) Next() (string, error) { return r.l.next() }
+
+// Line is the number of the line Next returned last (1-based), or the number of lines at EOF.
+func (r *LineReader) Line() int { return r.l.line }
+
+// Blank reports whether every line read so far held nothing but white space: at EOF, that the
+// file is empty in the sense of ErrEmpty.
+func (r *LineReader) Blank() bool { return r.l.empty() }
+
+// ReadLines reads every line of r (see LineReader). A file of 0 bytes, or of white space only,
+// is an *InputError wrapping ErrEmpty.
+func ReadLines(r io.Reader, name string) ([]string, error) {
+	lr := NewLineReader(r, name)
+	var lines []string
+	for {
+		s, err := lr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, s)
+	}
+	if lr.Blank() {
+		return nil, emptyError(name)
+	}
+	return lines, nil
+}
