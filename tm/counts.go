@@ -28,7 +28,11 @@ func (t tally) flush(ctx context.Context, stmt *sql.Stmt) error {
 		if n == 0 {
 			continue
 		}
-		if _, err := stmt.ExecContext(ctx, g.provider, g.model, g.sourceLang, g.targetLang, g.imported, n); err != nil {
+		imported := 0 // an integer column: PostgreSQL takes no Go bool for it
+		if g.imported {
+			imported = 1
+		}
+		if _, err := stmt.ExecContext(ctx, g.provider, g.model, g.sourceLang, g.targetLang, imported, n); err != nil {
 			return err
 		}
 	}

@@ -33,7 +33,12 @@ type DB struct {
 	sql      *sql.DB
 	path     string
 	readOnly bool
-	version  int // schema version of the file (1 only when opened read-only and not migrated)
+	version  int  // schema version of the file (1 only when opened read-only and not migrated)
+	pg       bool // a PostgreSQL database (path is then its URL without the password)
+	opt      Options
+
+	claims claimState
+	rate   atomic.Pointer[rateBudgets] // set by ShareRate
 
 	// writeMu serializes this handle's write transactions: goroutines then queue here instead
 	// of in SQLite's busy handler, which polls. Other processes still wait in the busy handler.
@@ -96,7 +101,7 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{sql: sqldb, path: path, version: SchemaVersion}
+	db := &DB{sql: sqldb, path: path, version: SchemaVersion, opt: Options{}.withDefaults()}
 	if err := db.migrate(context.Background()); err != nil {
 		sqldb.Close()
 		if ro := db.readOnlyErr(err); ro != nil {
@@ -143,7 +148,7 @@ func OpenReadOnly(path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{sql: sqldb, path: path, readOnly: true}
+	db := &DB{sql: sqldb, path: path, readOnly: true, opt: Options{}.withDefaults()}
 	v, err := db.checkVersion(context.Background())
 	if err != nil {
 		sqldb.Close()
@@ -232,8 +237,11 @@ func (db *DB) readOnlyErr(err error) error {
 		return ro
 	}
 	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqliteReadOnly {
+	if errors.As(err, &se) && se.Code()&0xff == sqliteReadOnly || pgReadOnly(err) {
 		reason := "SQLite refused to write it"
+		if db.pg {
+			reason = "PostgreSQL refused to write it"
+		}
 		if db.readOnly {
 			reason = "opened read-only"
 		}
@@ -247,14 +255,24 @@ func (db *DB) errReadOnlyHandle() error {
 	return &ReadOnlyError{Path: db.path, Reason: "opened read-only"}
 }
 
-// Path is the file the memory lives in.
+// Path is the file the memory lives in; for PostgreSQL, its URL without the password.
 func (db *DB) Path() string { return db.path }
 
 // ReadOnly tells whether the memory was opened with OpenReadOnly.
 func (db *DB) ReadOnly() bool { return db.readOnly }
 
-// Close closes the database.
+// Kind tells which database holds the memory.
+func (db *DB) Kind() Kind {
+	if db.pg {
+		return Postgres
+	}
+	return SQLite
+}
+
+// Close closes the database. Leases this handle still holds are given up first, so that other
+// workers need not wait for them to expire.
 func (db *DB) Close() error {
+	db.stopClaims()
 	db.mu.Lock()
 	for _, stmt := range db.stmts {
 		stmt.Close()
@@ -264,10 +282,13 @@ func (db *DB) Close() error {
 	return db.sql.Close()
 }
 
-// migrate creates the schema in a new file, brings a version 1 file to version 2 and refuses
-// files from a newer bitext. It runs in an immediate transaction so that processes opening a
-// new file at once do not race.
+// migrate creates the schema in a new file, brings a version 1 or 2 file to version 3 and
+// refuses files from a newer bitext. It runs in an immediate transaction so that processes
+// opening a new file at once do not race.
 func (db *DB) migrate(ctx context.Context) error {
+	if db.pg {
+		return db.migratePG(ctx)
+	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return notDatabase(err)
@@ -290,14 +311,18 @@ func (db *DB) migrate(ctx context.Context) error {
 		if tables > 0 {
 			return errors.New("not a bitext translation memory (a SQLite database with other tables)")
 		}
-		if _, err := tx.ExecContext(ctx, schemaEntries+schemaCounts+sqlSetUserVersion); err != nil {
+		if _, err := tx.ExecContext(ctx, schemaEntries+schemaCounts+schemaClaims+sqlSetUserVersion); err != nil {
 			return err
 		}
 	case version == 1:
 		// Version 1 rows keep their normalized sources: the original bytes are gone. New rows
 		// store the original; keys are hashed alike in both versions, so every entry still hits.
-		if _, err := tx.ExecContext(ctx, schemaCounts+fillCounts+";"+sqlSetUserVersion); err != nil {
+		if _, err := tx.ExecContext(ctx, schemaCounts+fillCounts+";"+schemaClaims+sqlSetUserVersion); err != nil {
 			return fmt.Errorf("migrating from schema version 1: %w", err)
+		}
+	case version == 2:
+		if _, err := tx.ExecContext(ctx, schemaClaims+sqlSetUserVersion); err != nil {
+			return fmt.Errorf("migrating from schema version 2: %w", err)
 		}
 	}
 	return tx.Commit()
@@ -305,6 +330,9 @@ func (db *DB) migrate(ctx context.Context) error {
 
 // checkVersion reads the schema version of a memory opened read-only.
 func (db *DB) checkVersion(ctx context.Context) (int, error) {
+	if db.pg {
+		return db.checkVersionPG(ctx)
+	}
 	var version int
 	if err := db.sql.QueryRowContext(ctx, sqlUserVersion).Scan(&version); err != nil {
 		return 0, notDatabase(err)

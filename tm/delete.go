@@ -48,7 +48,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		counts := tally{}
 		if f.SourceRegex == nil {
-			rows, err := tx.QueryContext(ctx, fmt.Sprintf(sqlDeleteGroups, where), args...)
+			rows, err := tx.QueryContext(ctx, db.q(fmt.Sprintf(sqlDeleteGroups, where)), args...)
 			if err != nil {
 				return err
 			}
@@ -65,7 +65,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 			if err := rows.Err(); err != nil {
 				return err
 			}
-			res, err := tx.ExecContext(ctx, fmt.Sprintf(sqlDeleteWhere, where), args...)
+			res, err := tx.ExecContext(ctx, db.q(fmt.Sprintf(sqlDeleteWhere, where)), args...)
 			if err != nil {
 				return err
 			}
@@ -76,12 +76,12 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 			n = int(m)
 			return db.flushCounts(ctx, tx, counts)
 		}
-		scan, err := tx.PrepareContext(ctx, fmt.Sprintf(sqlDeleteScan, where))
+		scan, err := tx.PrepareContext(ctx, db.q(fmt.Sprintf(sqlDeleteScan, where)))
 		if err != nil {
 			return err
 		}
 		defer scan.Close()
-		del, err := tx.PrepareContext(ctx, sqlDeleteID)
+		del, err := tx.PrepareContext(ctx, db.q(sqlDeleteID))
 		if err != nil {
 			return err
 		}
@@ -135,17 +135,29 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 }
 
 // Vacuum rebuilds the file without the space deleted entries left, recounts the entries (in
-// case a tool other than bitext changed them) and truncates the write-ahead log. It needs free disk space about the size of the memory, and waits for (or
-// fails after the busy timeout on) other writers.
+// case a tool other than bitext changed them) and truncates the write-ahead log. It needs free
+// disk space about the size of the memory, and waits for (or fails after the busy timeout on)
+// other writers. In PostgreSQL it recounts and runs VACUUM (ANALYZE) on bitext's tables, which
+// makes the space reusable without blocking other workers.
 func (db *DB) Vacuum(ctx context.Context) error {
 	if db.readOnly {
 		return db.errReadOnlyHandle()
 	}
 	if err := db.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, sqlRecount)
+		if _, err := tx.ExecContext(ctx, sqlClearCounts); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, fillCounts)
 		return err
 	}); err != nil {
 		return db.wrapErr("vacuum", err)
+	}
+	if db.pg {
+		// Outside a transaction, as PostgreSQL requires; other workers go on meanwhile.
+		if _, err := db.sql.ExecContext(ctx, pgVacuum); err != nil {
+			return db.wrapErr("vacuum", err)
+		}
+		return nil
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()

@@ -72,12 +72,20 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 			want[string(h)] = append(want[string(h)], candidate{i, rank})
 		}
 	}
-	// Pad to a power of two so that a few prepared statements serve every query.
-	size := lookupSize(len(args))
-	for len(args) < size {
-		args = append(args, nil)
+	if db.pg {
+		// One array parameter: one prepared statement for every size, no padding.
+		hashes := make([][]byte, len(args))
+		for i, a := range args {
+			hashes[i] = a.([]byte)
+		}
+		args = []any{hashes}
+	} else {
+		// Pad to a power of two so that a few prepared statements serve every query.
+		for size := lookupSize(len(args)); len(args) < size; {
+			args = append(args, nil)
+		}
 	}
-	stmt, err := db.lookupStatement(ctx, size)
+	stmt, err := db.lookupStatement(ctx, len(args))
 	if err != nil {
 		return fmt.Errorf("tm: lookup: %w", err)
 	}
@@ -125,9 +133,14 @@ func lookupSize(n int) int {
 	return min(size, chunkSize*len(lookupScopes))
 }
 
-// lookupStatement returns the prepared lookup of size hashes.
-func (db *DB) lookupStatement(ctx context.Context, size int) (*sql.Stmt, error) {
-	return db.statement(ctx, lookupQuery(size))
+// lookupStatement returns the prepared lookup of n hashes and pads args to its size: a power
+// of two in SQLite, so that a few prepared statements serve every query; PostgreSQL takes
+// them as one array.
+func (db *DB) lookupStatement(ctx context.Context, n int) (*sql.Stmt, error) {
+	if db.pg {
+		return db.statement(ctx, pgLookup)
+	}
+	return db.statement(ctx, lookupQuery(lookupSize(n)))
 }
 
 // statement returns query prepared once for this handle: preparing costs more than running
@@ -138,7 +151,7 @@ func (db *DB) statement(ctx context.Context, query string) (*sql.Stmt, error) {
 	if stmt := db.stmts[query]; stmt != nil {
 		return stmt, nil
 	}
-	stmt, err := db.sql.PrepareContext(ctx, query)
+	stmt, err := db.sql.PrepareContext(ctx, db.q(query))
 	if err != nil {
 		return nil, err
 	}

@@ -2,14 +2,18 @@ package tm
 
 // The SQL this package runs, in one place, so that a second store (PostgreSQL) can be written
 // against the same list. Everything here is plain SQL except where a comment says otherwise;
-// placeholders are "?" (PostgreSQL wants $1…, which a later store rewrites or restates).
+// placeholders are "?", rewritten to $1… for PostgreSQL (pg.go), which restates the few
+// statements whose syntax differs.
 
-// SchemaVersion is the version of the database layout this package writes (PRAGMA user_version).
+// SchemaVersion is the version of the database layout this package writes (PRAGMA user_version
+// in SQLite, the row schema_version of bitext_meta in PostgreSQL).
 //
 //	1  entries with the normalized source in "source"
 //	2  "source" holds the original bytes (the normalized form is only hashed into the key);
 //	   counts table kept by triggers, so stats read a few rows instead of scanning entries
-const SchemaVersion = 2
+//	3  claims (leases on keys being translated) and budgets (shared token buckets), so that
+//	   several workers sharing one memory neither pay twice nor exceed one account's rate
+const SchemaVersion = 3
 
 // schemaEntries is the table of version 1, unchanged in version 2 except for what "source"
 // holds in new rows.
@@ -51,14 +55,31 @@ CREATE TABLE counts (
 ) WITHOUT ROWID;
 `
 
-// fillCounts counts the entries of a version 1 memory once, when it is migrated.
+// schemaClaims is what version 3 adds: a lease per key that a worker is translating, and the
+// token buckets of shared rate budgets. expires and updated are Unix milliseconds of the
+// claiming worker's clock.
+const schemaClaims = `
+CREATE TABLE claims (
+	key     BLOB    NOT NULL PRIMARY KEY, -- the machine-translation key hash, as in entries
+	owner   TEXT    NOT NULL,             -- the worker holding the lease (host, process, random)
+	expires INTEGER NOT NULL
+);
+CREATE TABLE budgets (
+	name    TEXT    NOT NULL PRIMARY KEY,
+	tokens  REAL    NOT NULL, -- what the bucket held at updated (negative: reserved ahead)
+	updated INTEGER NOT NULL
+);
+`
+
+// fillCounts counts the entries of a version 1 memory once, when it is migrated. CASE rather
+// than "scope != 0", which PostgreSQL types as boolean.
 const fillCounts = `INSERT INTO counts (provider, model, source_lang, target_lang, imported, n)
-	SELECT provider, model, source_lang, target_lang, scope != 0, count(*) FROM entries
-	GROUP BY provider, model, source_lang, target_lang, scope != 0`
+	SELECT provider, model, source_lang, target_lang, CASE WHEN scope != 0 THEN 1 ELSE 0 END, count(*) FROM entries
+	GROUP BY provider, model, source_lang, target_lang, CASE WHEN scope != 0 THEN 1 ELSE 0 END`
 
 const (
 	sqlUserVersion    = "PRAGMA user_version"
-	sqlSetUserVersion = "PRAGMA user_version = 2"
+	sqlSetUserVersion = "PRAGMA user_version = 3"
 	sqlTableCount     = "SELECT count(*) FROM sqlite_schema"
 
 	// sqlInsertOne stores an entry unless its key exists (then sqlReplace updates it). Two
@@ -91,9 +112,9 @@ const (
 
 	// sqlAddCount adds to a counter.
 	sqlAddCount = `INSERT INTO counts (provider, model, source_lang, target_lang, imported, n) VALUES (?, ?, ?, ?, ?, ?)
-	ON CONFLICT (provider, model, source_lang, target_lang, imported) DO UPDATE SET n = n + excluded.n`
-	// sqlRecount rebuilds the counters from the entries.
-	sqlRecount = "DELETE FROM counts; " + fillCounts
+	ON CONFLICT (provider, model, source_lang, target_lang, imported) DO UPDATE SET n = counts.n + excluded.n`
+	// sqlClearCounts and fillCounts rebuild the counters from the entries.
+	sqlClearCounts = "DELETE FROM counts"
 
 	// sqlStatsCounts reads the counters version 2 keeps.
 	sqlStatsCounts = "SELECT provider, model, source_lang, target_lang, imported, n FROM counts WHERE n > 0"
@@ -121,4 +142,20 @@ const (
 
 	sqlVacuum     = "VACUUM"
 	sqlCheckpoint = "PRAGMA wal_checkpoint(TRUNCATE)"
+
+	// sqlClaim takes the lease on a key unless another unexpired lease holds it: a free key is
+	// inserted, an expired lease is taken over; a live one is left alone (no row changed).
+	sqlClaim = `INSERT INTO claims (key, owner, expires) VALUES (?, ?, ?)
+	ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires = excluded.expires
+	WHERE claims.expires <= ?`
+	// sqlUnclaim ends a lease of this worker (stored, failed or given up).
+	sqlUnclaim = "DELETE FROM claims WHERE key = ? AND owner = ?"
+	// sqlRenew extends every lease of this worker.
+	sqlRenew = "UPDATE claims SET expires = ? WHERE owner = ?"
+
+	// sqlBudgetGet and sqlBudgetPut read and write one token bucket in a write transaction
+	// (PostgreSQL locks the row with FOR UPDATE; SQLite's write transaction already excludes).
+	sqlBudgetGet = "SELECT tokens, updated FROM budgets WHERE name = ?"
+	sqlBudgetPut = `INSERT INTO budgets (name, tokens, updated) VALUES (?, ?, ?)
+	ON CONFLICT (name) DO UPDATE SET tokens = excluded.tokens, updated = excluded.updated`
 )

@@ -38,9 +38,15 @@ type LanguageCount struct {
 // size); a schema version 1 memory opened read-only is counted by a scan.
 func (db *DB) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Path: db.path, SchemaVersion: db.version}
-	for _, suffix := range []string{"", "-wal"} {
-		if fi, err := os.Stat(db.path + suffix); err == nil {
-			st.SizeBytes += fi.Size()
+	if db.pg {
+		if err := db.sql.QueryRowContext(ctx, pgSizeBytes).Scan(&st.SizeBytes); err != nil {
+			return st, fmt.Errorf("tm: stats: %w", err)
+		}
+	} else {
+		for _, suffix := range []string{"", "-wal"} {
+			if fi, err := os.Stat(db.path + suffix); err == nil {
+				st.SizeBytes += fi.Size()
+			}
 		}
 	}
 	q := sqlStatsCounts

@@ -15,15 +15,18 @@ func (db *DB) Store(ctx context.Context, k Key, target string) error {
 
 // StoreMany records machine translations, one transaction per 500, replacing earlier
 // translations under the same keys. The source is stored as given; its normalized form only
-// makes the key.
+// makes the key. The leases this handle holds on the keys (see Claim) end in the same
+// transaction, so a worker waiting for them finds the answer as soon as the lease is gone.
 func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 	if len(ks) != len(targets) {
 		return fmt.Errorf("tm: store: %d keys but %d targets", len(ks), len(targets))
 	}
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
+		var claimed [][hashLen]byte
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
-			ins, err := db.txStatement(ctx, tx, sqlInsertOne)
+			claimed = claimed[:0]
+			ins, err := db.txStatement(ctx, tx, db.insertOne())
 			if err != nil {
 				return err
 			}
@@ -33,6 +36,9 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 			for i := start; i < end; i++ {
 				nk := ks[i].normalize()
 				hash := nk.hash(scopeMT)
+				if db.holds([hashLen]byte(hash)) {
+					claimed = append(claimed, [hashLen]byte(hash))
+				}
 				res, err := ins.ExecContext(ctx, row(nk, hash, scopeMT, ks[i].Source, targets[i], now)...)
 				if err != nil {
 					return err
@@ -57,11 +63,15 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 			if err != nil {
 				return err
 			}
-			return counts.flush(ctx, add)
+			if err := counts.flush(ctx, add); err != nil {
+				return err
+			}
+			return db.unclaimTx(ctx, tx, claimed)
 		})
 		if err != nil {
 			return db.wrapErr("store", err)
 		}
+		db.forget(claimed)
 	}
 	return nil
 }
@@ -85,13 +95,16 @@ func (db *DB) txStatement(ctx context.Context, tx *sql.Tx, query string) (*sql.S
 	return tx.StmtContext(ctx, stmt), nil
 }
 
-// inTx runs fn in a write transaction.
+// inTx runs fn in a write transaction. SQLite writers of this handle queue on writeMu;
+// PostgreSQL runs them side by side, locking rows.
 func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if db.readOnly {
 		return db.errReadOnlyHandle()
 	}
-	db.writeMu.Lock()
-	defer db.writeMu.Unlock()
+	if !db.pg {
+		db.writeMu.Lock()
+		defer db.writeMu.Unlock()
+	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -120,29 +120,20 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 		return ImportResult{}, db.wrapErr("import", err)
 	}
 	defer conn.Close()
-	// For this connection and this import only: a bigger page cache for the random-order
-	// inserts into the key index, and statement journals (which every multi-row INSERT and
-	// every trigger needs, a few pages each) in memory instead of a temporary file written
-	// with a system call per page.
-	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", importCacheKiB), "temp_store = MEMORY"} {
-		if _, err := conn.ExecContext(ctx, "PRAGMA "+pragma); err != nil {
-			return ImportResult{}, db.wrapErr("import", err)
-		}
+	if err := db.tuneImportConn(ctx, conn); err != nil {
+		return ImportResult{}, db.wrapErr("import", err)
 	}
-	defer func() {
-		for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", cacheKiB), "temp_store = DEFAULT"} {
-			conn.ExecContext(context.Background(), "PRAGMA "+pragma)
-		}
-	}()
-
-	db.writeMu.Lock()
-	defer db.writeMu.Unlock()
+	defer db.untuneImportConn(conn)
+	if !db.pg {
+		db.writeMu.Lock()
+		defer db.writeMu.Unlock()
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return ImportResult{}, db.wrapErr("import", err)
 	}
 	defer tx.Rollback()
-	imp := &importer{tx: tx, policy: policy, now: time.Now().Unix(), res: &res,
+	imp := &importer{db: db, tx: tx, policy: policy, now: time.Now().Unix(), res: &res,
 		index: make(map[[hashLen]byte]int, importBatch), stmts: make(map[string]*sql.Stmt), counts: tally{}}
 	defer imp.close()
 	err = func() error {
@@ -202,8 +193,37 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 	return res, nil
 }
 
+// tuneImportConn sets up the connection of an SQLite import (see below) and restores it when
+// the connection goes back to the pool. PostgreSQL needs nothing.
+func (db *DB) tuneImportConn(ctx context.Context, conn *sql.Conn) error {
+	if db.pg {
+		return nil
+	}
+	// For this connection and this import only: a bigger page cache for the random-order
+	// inserts into the key index, and statement journals (which every multi-row INSERT and
+	// every trigger needs, a few pages each) in memory instead of a temporary file written
+	// with a system call per page.
+	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", importCacheKiB), "temp_store = MEMORY"} {
+		if _, err := conn.ExecContext(ctx, "PRAGMA "+pragma); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// untuneImportConn gives the connection of an SQLite import its ordinary settings back.
+func (db *DB) untuneImportConn(conn *sql.Conn) {
+	if db.pg {
+		return
+	}
+	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", cacheKiB), "temp_store = DEFAULT"} {
+		conn.ExecContext(context.Background(), "PRAGMA "+pragma)
+	}
+}
+
 // importer holds one batch of an import: pairs with distinct keys, not yet looked up.
 type importer struct {
+	db     *DB
 	tx     *sql.Tx
 	policy ConflictPolicy
 	now    int64
@@ -257,6 +277,9 @@ func (imp *importer) flush(ctx context.Context) error {
 		imp.batch = imp.batch[:0]
 		clear(imp.index)
 	}()
+	if imp.db.pg {
+		return imp.flushPG(ctx)
+	}
 
 	// Rows inserted now get ids above the largest one: rowids of an INTEGER PRIMARY KEY are
 	// max+1 (short of 2^63), so an id at most maxID marks an entry that existed before.
@@ -325,6 +348,75 @@ func (imp *importer) flush(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return imp.resolve(ctx, rows)
+}
+
+// flushPG is flush for PostgreSQL, where concurrent transactions take ids from a sequence in
+// any order: each INSERT returns the keys it stored, and only the others are looked up.
+func (imp *importer) flushPG(ctx context.Context) error {
+	stored := make(map[[hashLen]byte]bool, len(imp.batch))
+	args := imp.args[:0]
+	for start := 0; start < len(imp.batch); {
+		n := min(insertRows, len(imp.batch)-start)
+		if n < insertRows {
+			n = 1 // as in SQLite: two statement shapes in all
+		}
+		ins, err := imp.stmt(ctx, pgInsertHead+sqlInsertRow+strings.Repeat(","+sqlInsertRow, n-1)+pgInsertTail+pgReturnKey)
+		if err != nil {
+			return err
+		}
+		args = args[:0]
+		for i := start; i < start+n; i++ {
+			it := &imp.batch[i]
+			args = append(args, row(it.nk, it.key[:], it.scope, it.source, it.target, imp.now)...)
+		}
+		rows, err := ins.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var key []byte
+			if err := rows.Scan(&key); err != nil {
+				rows.Close()
+				return err
+			}
+			stored[[hashLen]byte(key)] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		start += n
+	}
+	imp.args = args[:0]
+	imp.res.Stored += len(stored)
+	var existing [][]byte
+	for i := range imp.batch {
+		if !stored[imp.batch[i].key] {
+			existing = append(existing, imp.batch[i].key[:])
+		}
+	}
+	if len(existing) == 0 {
+		for i := range imp.batch {
+			imp.counts.add(imp.batch[i].nk, imp.batch[i].scope, 1)
+		}
+		return nil
+	}
+	lookup, err := imp.stmt(ctx, pgLookup)
+	if err != nil {
+		return err
+	}
+	rows, err := lookup.QueryContext(ctx, existing)
+	if err != nil {
+		return err
+	}
+	return imp.resolve(ctx, rows)
+}
+
+// resolve reads the entries that existed under keys of the batch (rows of key and target),
+// counts duplicates and conflicts, replaces targets under KeepNewest and counts the new
+// entries. It closes rows.
+func (imp *importer) resolve(ctx context.Context, rows *sql.Rows) error {
 	var replace []int // batch positions whose entry takes the newer pair
 	for rows.Next() {
 		var key []byte
@@ -381,7 +473,7 @@ func (imp *importer) stmt(ctx context.Context, query string) (*sql.Stmt, error) 
 	if s := imp.stmts[query]; s != nil {
 		return s, nil
 	}
-	s, err := imp.tx.PrepareContext(ctx, query)
+	s, err := imp.tx.PrepareContext(ctx, imp.db.q(query))
 	if err != nil {
 		return nil, err
 	}
@@ -415,7 +507,7 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		{"source_lang", normalizeLang(o.SourceLang)}, {"target_lang", normalizeLang(o.TargetLang)},
 		{"provider", o.Provider}, {"model", o.Model},
 	})
-	rows, err := db.sql.QueryContext(ctx, fmt.Sprintf(sqlExport, where), args...)
+	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where)), args...)
 	if err != nil {
 		return 0, fmt.Errorf("tm: export: %w", err)
 	}
@@ -450,7 +542,7 @@ func filterSQL(fields []filterField) (string, []any) {
 		}
 	}
 	if len(conds) == 0 {
-		return "1", nil
+		return "1 = 1", nil // not "1": PostgreSQL wants a boolean
 	}
 	return strings.Join(conds, " AND "), args
 }
