@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/qa"
 )
 
 // checkCommand reports glossary violations in a bitext or in an article and its translation.
@@ -63,24 +64,37 @@ func runCheck(c *cli.Context) error {
 		Consistency: c.Bool("consistency") || c.Bool("consistency-free"),
 		FreeTerms:   c.Bool("consistency-free"),
 	})
+	// The HTML page has a per-term summary (found, satisfied, violated), which needs each
+	// segment's review; the other formats do not pay for it.
+	var terms *qa.TermCounter
+	if out == "html" {
+		terms = &qa.TermCounter{}
+	}
 	var fs []glossary.Finding
 	for i, s := range segs {
 		if i%256 == 0 && c.Context.Err() != nil {
 			return c.Context.Err()
 		}
 		fs = append(fs, ch.Add(s.Segment)...)
+		if terms != nil {
+			res := g.Review(s.Source, s.Target)
+			terms.Add(res)
+			for _, v := range qa.FromGlossary(res.Violations, s.Source, s.Target, qa.Location{}) {
+				terms.AddViolation(v)
+			}
+		}
 	}
 	fs = append(fs, ch.Close()...)
-	rep := newCheckReport(segs, fs, ch.Summary())
+	rep := newCheckReport(segs, fs, ch.Summary(), terms)
 
 	if err := checkWriteOutput(c, c.String("output"), func(w *strings.Builder) error {
 		switch out {
 		case "json":
-			return rep.writeJSON(w)
+			return rep.WriteJSON(w)
 		case "html":
-			return rep.writeHTML(w)
+			return rep.WriteHTML(w)
 		}
-		return rep.writeText(w)
+		return rep.WriteText(w)
 	}); err != nil {
 		return err
 	}
