@@ -2,8 +2,15 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/providers"
 )
 
 func completionCommand() *cli.Command {
@@ -14,6 +21,11 @@ func completionCommand() *cli.Command {
 		Description: "Load it in your shell, e.g.\n" +
 			"   source <(bitext completion bash)\n" +
 			"   bitext completion fish > ~/.config/fish/completions/bitext.fish",
+		BashComplete: func(c *cli.Context) {
+			if c.NArg() == 0 {
+				fmt.Fprintln(c.App.Writer, strings.Join(completionShells, "\n"))
+			}
+		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageErrorf("completion: name one shell: bash, zsh or fish")
@@ -31,7 +43,7 @@ func completionCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprint(w, s)
+				_, err = fmt.Fprint(w, s+fishChoices(c.App))
 				return err
 			default:
 				return usageErrorf("completion: unknown shell %q (want bash, zsh or fish)", c.Args().First())
@@ -82,3 +94,162 @@ _bitext() {
 }
 compdef _bitext bitext
 `
+
+// completionShells are the shells `bitext completion` writes scripts for.
+var completionShells = []string{"bash", "zsh", "fish"}
+
+// flagChoices lists the values of flags that take one of a few words, by command path ("" for
+// flags every command shares, "tm import") and flag name. Lists that a package owns come from
+// it; TestFlagChoicesMatchHelp keeps the others in step with the flags' help texts.
+var flagChoices = map[string]map[string]func() []string{
+	"": {
+		"provider":     providers.Drivers,
+		"answer-check": words("basic", "language"),
+	},
+	"translate": {
+		"format":        func() []string { return append([]string{"text", "markdown", "html"}, corpusFormats()...) },
+		"unit":          words("sentence", "paragraph"),
+		"glossary-mode": words("prompt", "mask", "native", "check", "off"),
+	},
+	"align": {
+		"format":       func() []string { return append([]string{"beads", "ladder"}, corpusFormats()...) },
+		"input-format": words("text", "markdown", "html"),
+	},
+	"check": {
+		"format":       words("text", "json", "html"),
+		"input-format": corpusFormats,
+	},
+	"report": {
+		"format":   words("text", "json", "md", "html"),
+		"tokenize": words("13a", "intl", "char", "none"),
+		"smooth":   words("exp", "floor", "add-k", "none"),
+		"metrics":  words("bleu", "chrf", "chrf++", "ter"),
+	},
+	"segment": {
+		"format":       words("text", "jsonl"),
+		"input-format": words("text", "markdown", "html"),
+		"lang":         words("de", "en"),
+	},
+	"glossary convert": {
+		"to": words(string(glossary.TSV), string(glossary.CSV), string(glossary.TBX), string(glossary.TBX2), string(glossary.GoogleCSV), string(glossary.GoogleCSVSet)),
+	},
+	"tm export": {"format": corpusFormats},
+	"tm import": {
+		"input-format": corpusFormats,
+		"on-conflict":  words("newest", "first"),
+	},
+}
+
+func words(w ...string) func() []string { return func() []string { return w } }
+
+func corpusFormats() []string {
+	var out []string
+	for _, f := range corpus.Formats {
+		out = append(out, string(f))
+	}
+	return out
+}
+
+// choicesFor returns the values of the flag named (any of its names) of the command at path,
+// and whether the flag has such a list.
+func choicesFor(path []*cli.Command, flag cli.Flag) ([]string, bool) {
+	var names []string
+	for _, c := range path {
+		names = append(names, c.Name)
+	}
+	name := flag.Names()[0]
+	if f, ok := flagChoices[strings.Join(names, " ")][name]; ok {
+		return f(), true
+	}
+	if f, ok := flagChoices[""][name]; ok {
+		return f(), true
+	}
+	return nil, false
+}
+
+// completeFlagValue answers a completion request (the words typed so far, then urfave/cli's
+// --generate-bash-completion) whose last word is a flag that takes a value: the flag's choices,
+// or nothing at all for a free value (a file, a number), so that the shell offers file names.
+// urfave/cli itself would take the request for a flag without its value. ok is false for
+// requests it does not answer.
+func completeFlagValue(app *cli.App, args []string, w io.Writer) (ok bool) {
+	n := len(args)
+	if n < 3 || args[n-1] != "--generate-bash-completion" {
+		return false
+	}
+	last := args[n-2]
+	if !isFlag(last) || strings.Contains(last, "=") || last == "--" {
+		return false
+	}
+	// The command path: the words naming (sub)commands, flags and their values skipped.
+	var path []*cli.Command
+	cmds, flags := app.Commands, app.Flags
+	for i := 1; i < n-2; i++ {
+		a := args[i]
+		if isFlag(a) {
+			i += flagArity(flags, a)
+			continue
+		}
+		c := findCommand(cmds, a)
+		if c == nil {
+			continue // a positional argument
+		}
+		path = append(path, c)
+		cmds, flags = c.Subcommands, append(slices.Clip(c.Flags), app.Flags...)
+	}
+	f := lookupFlag(flags, last)
+	if f == nil || flagArity(flags, last) == 0 {
+		return false
+	}
+	choices, _ := choicesFor(path, f)
+	for _, v := range choices {
+		fmt.Fprintln(w, v)
+	}
+	return true
+}
+
+// lookupFlag is the flag arg ("-f", "--format") names, or nil.
+func lookupFlag(flags []cli.Flag, arg string) cli.Flag {
+	name := strings.TrimLeft(arg, "-")
+	for _, f := range flags {
+		if slices.Contains(f.Names(), name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// fishChoices adds the flag values to urfave/cli's fish script, which completes only flag names
+// (and file names after them).
+func fishChoices(app *cli.App) string {
+	var b strings.Builder
+	b.WriteString("\n# flag values\n")
+	b.WriteString("complete -c bitext -n '__fish_seen_subcommand_from completion' -f -a '" + strings.Join(completionShells, " ") + "'\n")
+	seen := map[string]bool{}
+	var walk func(path []*cli.Command, cmds []*cli.Command)
+	walk = func(path []*cli.Command, cmds []*cli.Command) {
+		for _, c := range cmds {
+			p := append(slices.Clip(path), c)
+			for _, f := range c.Flags {
+				vals, ok := choicesFor(p, f)
+				if !ok {
+					continue
+				}
+				line := fmt.Sprintf("complete -c bitext -n '__fish_seen_subcommand_from %s' -l %s", c.Name, f.Names()[0])
+				for _, alias := range f.Names()[1:] {
+					if len(alias) == 1 {
+						line += " -s " + alias
+					}
+				}
+				line += fmt.Sprintf(" -x -a '%s'\n", strings.Join(vals, " "))
+				if !seen[line] { // "delete" is a subcommand of glossary and of tm
+					seen[line] = true
+					b.WriteString(line)
+				}
+			}
+			walk(p, c.Subcommands)
+		}
+	}
+	walk(nil, app.Commands)
+	return b.String()
+}

@@ -72,7 +72,6 @@ func TestFailingProviderExit3(t *testing.T) {
 				srv, env = providertest.NewGoogle(t, opt), "GOOGLE_API_KEY"
 			}
 			t.Setenv(env, key)
-			start := time.Now()
 			code, stderr := runWithProvider(t, context.Background(), "probe", "--provider", name, "--base-url", srv.URL, "--max-retry-time", "700ms", "--retries", "50")
 			if code != exitProvider {
 				t.Fatalf("exit %d, want 3; stderr %s", code, stderr)
@@ -80,11 +79,9 @@ func TestFailingProviderExit3(t *testing.T) {
 			if !strings.Contains(stderr, name+": HTTP 503") || strings.Contains(stderr, key) {
 				t.Errorf("stderr %q", stderr)
 			}
-			if d := time.Since(start); d > 3*time.Second {
-				t.Errorf("took %v with --max-retry-time 700ms", d)
-			}
-			if srv.Count() < 2 {
-				t.Errorf("%d attempts", srv.Count())
+			// It gave up because of --max-retry-time, not because 50 retries were spent.
+			if n := srv.Count(); n < 2 || n > 50 {
+				t.Errorf("%d attempts, want a few (stopped by --max-retry-time 700ms)", n)
 			}
 		})
 	}
@@ -92,13 +89,20 @@ func TestFailingProviderExit3(t *testing.T) {
 
 func TestInterruptedProviderExit130(t *testing.T) {
 	clearProviderEnv(t)
-	srv := providertest.NewOpenAI(t, providertest.Options{Latency: time.Minute})
+	// The answer never comes in a test's lifetime: the run can only end by noticing the
+	// cancellation, so no time limit is needed (a regression hangs until go test's timeout).
+	srv := providertest.NewOpenAI(t, providertest.Options{Latency: 24 * time.Hour})
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(100*time.Millisecond, cancel)
-	start := time.Now()
+	go func() {
+		// Cancel once the request is in flight, not after a guessed delay.
+		for srv.Count() == 0 {
+			time.Sleep(time.Millisecond)
+		}
+		cancel()
+	}()
 	code, _ := runWithProvider(t, ctx, "probe", "--base-url", srv.URL)
-	if code != exitInterrupted || time.Since(start) > time.Second+100*time.Millisecond {
-		t.Fatalf("exit %d after %v, want 130 within a second", code, time.Since(start))
+	if code != exitInterrupted {
+		t.Fatalf("exit %d, want 130", code)
 	}
 }
 

