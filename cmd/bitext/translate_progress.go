@@ -5,9 +5,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"github.com/bitext/bitext/translate"
@@ -19,32 +19,100 @@ func isTerminal(stream any) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// progressBar draws segments done out of the planned total, with TM hits, requests and retries.
-type progressBar struct {
-	bar *progressbar.ProgressBar
+// progress draws one status line on a terminal: documents and segments done out of the
+// planned totals, requests and retries, the rate of the provider's answers and the time left.
+// now is the clock (a fake one in tests); lines are redrawn at most every redraw interval.
+type progress struct {
+	w                io.Writer
+	now              func() time.Time
+	start, drawn     time.Time
+	docs, segs       int // planned totals
+	misses           int // planned segments for the provider: what the rate is measured on
+	width            int // of the last line drawn, to blank what a shorter one leaves
+	redraw           time.Duration
+	mu               sync.Mutex
+	finished, wasSet bool
 }
 
-func newProgressBar(w io.Writer, total int) *progressBar {
-	bar := progressbar.NewOptions(total,
-		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("translating"),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetWidth(24),
-		progressbar.OptionEnableColorCodes(os.Getenv("NO_COLOR") == ""),
-	)
-	return &progressBar{bar: bar}
+func newProgress(w io.Writer, now func() time.Time, est translate.Estimate) *progress {
+	return &progress{w: w, now: now, start: now(), docs: est.Documents, segs: est.Segments,
+		misses: est.Misses + est.Repeats, redraw: 100 * time.Millisecond}
 }
 
-func (p *progressBar) update(s translate.Stats) {
-	p.bar.Describe(fmt.Sprintf("%s, %s, %s", count(s.TMHits, "TM hit"), count(s.Usage.Requests, "request"), count(s.Usage.Retries, "retry")))
-	p.bar.Set(s.TMHits + s.Translated)
+// update is translate.Translator.Progress: called after each document and each batch.
+func (p *progress) update(s translate.Stats) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.now()
+	if p.finished || (p.wasSet && now.Sub(p.drawn) < p.redraw && s.Documents < p.docs) {
+		return
+	}
+	p.wasSet, p.drawn = true, now
+	line := p.line(s, now.Sub(p.start))
+	pad := max(0, p.width-len(line))
+	p.width = len(line)
+	fmt.Fprintf(p.w, "\r%s%s", line, strings.Repeat(" ", pad))
 }
 
-func (p *progressBar) finish() {
-	p.bar.Finish()
+// line is the status after elapsed: "3/10 documents, 120/400 segments, 12 requests, 1 retry,
+// 8.5 segments/s, 33s left". The rate counts the provider's answers only (TM hits come at once),
+// and the time left is the segments still to ask for at that rate; both appear once there is
+// an answer to measure.
+func (p *progress) line(s translate.Stats, elapsed time.Duration) string {
+	done := s.TMHits + s.Translated + s.Repeats + s.Failed
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d/%s, %d/%s", s.Documents, count(p.docs, "document"), done, count(p.segs, "segment"))
+	if s.TMHits > 0 {
+		fmt.Fprintf(&b, " (%s)", count(s.TMHits, "TM hit"))
+	}
+	fmt.Fprintf(&b, ", %s", count(s.Usage.Requests, "request"))
+	if s.Usage.Retries > 0 {
+		fmt.Fprintf(&b, ", %s", count(s.Usage.Retries, "retry"))
+	}
+	asked := s.Translated + s.Repeats + s.Failed
+	if asked > 0 && elapsed > 0 {
+		rate := float64(asked) / elapsed.Seconds()
+		fmt.Fprintf(&b, ", %s/s", plural(rate, "segment"))
+		if left := p.segs - done; left > 0 {
+			fmt.Fprintf(&b, ", %s left", roundETA(time.Duration(float64(left)/rate*float64(time.Second))))
+		}
+	}
+	return b.String()
+}
+
+// plural writes a rate with one decimal below 10 ("2.5 segments", "1 segment", "12 segments").
+func plural(v float64, word string) string {
+	switch {
+	case v >= 9.95:
+		return count(int(v+0.5), word)
+	case v > 0.95 && v < 1.05:
+		return "1 " + word
+	}
+	return fmt.Sprintf("%.1f %ss", v, word)
+}
+
+// roundETA keeps an estimate as precise as it can be: seconds under a minute, then minutes.
+func roundETA(d time.Duration) time.Duration {
+	switch {
+	case d < time.Minute:
+		return d.Round(time.Second)
+	case d < time.Hour:
+		return d.Round(10 * time.Second)
+	}
+	return d.Round(time.Minute)
+}
+
+// finish blanks the status line, so that the summary takes its place.
+func (p *progress) finish() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.wasSet && !p.finished {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
+	}
+	p.finished = true
 }
 
 // summary is the one line printed after a run.
@@ -80,4 +148,9 @@ func count(n int, word string) string {
 		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// newProgressBar is the former constructor, for callers that know only the segment total.
+func newProgressBar(w io.Writer, total int) *progress {
+	return newProgress(w, time.Now, translate.Estimate{Segments: total, Misses: total})
 }

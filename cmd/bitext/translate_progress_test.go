@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/translate"
+)
+
+// fakeClock is a clock the test moves by hand.
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time          { return c.t }
+func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
+func TestProgressLine(t *testing.T) {
+	est := translate.Estimate{Documents: 4, Segments: 400, TMHits: 100, Misses: 300}
+	tests := []struct {
+		name    string
+		elapsed time.Duration
+		s       translate.Stats
+		want    string
+	}{
+		{"start", 0, translate.Stats{}, "0/4 documents, 0/400 segments, 0 requests"},
+		{"TM hits only: no rate yet", time.Second, translate.Stats{Documents: 1, TMHits: 100},
+			"1/4 documents, 100/400 segments (100 TM hits), 0 requests"},
+		{"singular", 2 * time.Second, translate.Stats{Documents: 1, TMHits: 1, Translated: 2, Usage: providers.Usage{Requests: 1, Retries: 1}},
+			"1/4 documents, 3/400 segments (1 TM hit), 1 request, 1 retry, 1 segment/s, 6m40s left"},
+		{"rate and time left", 20 * time.Second, translate.Stats{Documents: 2, TMHits: 100, Translated: 50, Usage: providers.Usage{Requests: 5}},
+			"2/4 documents, 150/400 segments (100 TM hits), 5 requests, 2.5 segments/s, 1m40s left"},
+		{"fast", 10 * time.Second, translate.Stats{Documents: 3, Translated: 300, Usage: providers.Usage{Requests: 30, Retries: 2}},
+			"3/4 documents, 300/400 segments, 30 requests, 2 retries, 30 segments/s, 3s left"},
+		{"done", 10 * time.Second, translate.Stats{Documents: 4, TMHits: 100, Translated: 300, Usage: providers.Usage{Requests: 30}},
+			"4/4 documents, 400/400 segments (100 TM hits), 30 requests, 30 segments/s"},
+	}
+	for _, tc := range tests {
+		clock := &fakeClock{t: time.Unix(1e9, 0)}
+		p := newProgress(new(bytes.Buffer), clock.now, est)
+		if got := p.line(tc.s, tc.elapsed); got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+	one := newProgress(new(bytes.Buffer), time.Now, translate.Estimate{Documents: 1, Segments: 1})
+	if got := one.line(translate.Stats{}, 0); got != "0/1 document, 0/1 segment, 0 requests" {
+		t.Errorf("one of each: %q", got)
+	}
+}
+
+// TestProgressRedraw: the line is redrawn on the clock's pace, not on every batch; the last
+// document is always drawn, and finish blanks the line.
+func TestProgressRedraw(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(1e9, 0)}
+	var out bytes.Buffer
+	p := newProgress(&out, clock.now, translate.Estimate{Documents: 2, Segments: 20, Misses: 20})
+	p.update(translate.Stats{Translated: 1, Usage: providers.Usage{Requests: 1}})
+	clock.advance(10 * time.Millisecond)
+	p.update(translate.Stats{Translated: 2, Usage: providers.Usage{Requests: 2}}) // too soon: not drawn
+	clock.advance(time.Second)
+	p.update(translate.Stats{Documents: 1, Translated: 10, Usage: providers.Usage{Requests: 10}})
+	p.update(translate.Stats{Documents: 2, Translated: 20, Usage: providers.Usage{Requests: 20}}) // the end: drawn at once
+	draws := strings.Split(strings.TrimPrefix(out.String(), "\r"), "\r")
+	if len(draws) != 3 {
+		t.Fatalf("%d draws, want 3: %q", len(draws), out.String())
+	}
+	if !strings.Contains(draws[1], "1/2 documents, 10/20 segments, 10 requests, 9.9 segments/s, 1s left") {
+		t.Errorf("second draw %q", draws[1])
+	}
+	p.finish()
+	p.update(translate.Stats{Documents: 2})
+	if tail := out.String()[strings.LastIndex(out.String(), "segments/s")+len("segments/s"):]; strings.TrimSpace(tail) != "" {
+		t.Errorf("after finish: %q, want the line blanked and nothing more drawn", tail)
+	}
+}
