@@ -14,15 +14,125 @@ import (
 
 // send translates one batch, enforces the glossary, stores the answers in the memory and marks
 // the units done. A segment that gets no usable answer after every retry is recorded as failed
-// and the rest of the batch goes on.
+// and the rest of the batch goes on. With a memory that takes claims (Claimer), segments that
+// another worker is translating are waited for instead of paid for again.
 func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats, fl *failures) error {
 	units := make([]*unitState, len(b.items))
 	for i, it := range b.items {
 		units[i] = it.u()
 	}
-	failed, err := t.askIsolating(ctx, units, strings.Join(b.context, "\n\n"), tl)
+	paraCtx := strings.Join(b.context, "\n\n")
+	var failed []*unitState
+	var err error
+	if cl, ok := t.Memory.(Claimer); ok && !t.Refresh {
+		failed, err = t.payClaimed(ctx, cl, units, paraCtx, tl)
+	} else {
+		failed, err = t.pay(ctx, units, paraCtx, tl)
+	}
 	if err != nil {
 		return err
+	}
+	if len(failed) > 0 {
+		fs := make([]Failure, 0, len(failed))
+		for _, it := range b.items {
+			if u := it.u(); u.failed != nil {
+				fs = append(fs, it.doc.failure(u))
+			}
+		}
+		if err := fl.add(fs); err != nil {
+			return err
+		}
+	}
+	resolved := map[*job]int{}
+	for _, it := range b.items {
+		resolved[it.doc]++
+	}
+	if fs := rp.answered(units, resolved); len(fs) > 0 {
+		tl.update(func(s *Stats) { s.Failed += len(fs) })
+		if err := fl.add(fs); err != nil {
+			return err
+		}
+	}
+	for j, n := range resolved {
+		j.resolve(n)
+	}
+	return nil
+}
+
+// payClaimed is pay for a memory shared with other workers: the units' keys are claimed first;
+// those the memory answers by now are taken from it, those this worker owns are paid for, and
+// those another worker holds are awaited (and paid for here only if that worker gives up or
+// dies). Leases that no store ended (failures, suspect answers, a stop) are given back.
+func (t *Translator) payClaimed(ctx context.Context, cl Claimer, units []*unitState, paraCtx string, tl *tally) ([]*unitState, error) {
+	base := t.runKey()
+	keys := make([]tm.Key, len(units))
+	for i, u := range units {
+		keys[i] = t.key(base, u)
+	}
+	states, targets, err := cl.Claim(ctx, keys)
+	if err != nil {
+		return nil, fmt.Errorf("translation memory: %w", err)
+	}
+	var owned []tm.Key
+	defer func() {
+		if len(owned) > 0 {
+			cl.Release(context.WithoutCancel(ctx), owned)
+		}
+	}()
+	var failed []*unitState
+	for round := 0; ; round++ {
+		var mine, held []int
+		for i, st := range states {
+			switch st {
+			case tm.ClaimAnswered:
+				t.fromMemory(units[i], targets[i], tl)
+			case tm.ClaimOwned:
+				mine = append(mine, i)
+				owned = append(owned, keys[i])
+			case tm.ClaimHeld:
+				held = append(held, i)
+			}
+		}
+		if len(mine) > 0 {
+			pay := make([]*unitState, len(mine))
+			for j, i := range mine {
+				pay[j] = units[i]
+			}
+			f, err := t.pay(ctx, pay, paraCtx, tl)
+			if err != nil {
+				return nil, err
+			}
+			failed = append(failed, f...)
+		}
+		if len(held) == 0 || round > 0 {
+			return failed, nil
+		}
+		// Wait for the units other workers hold; AwaitClaims returns none held.
+		heldKeys := make([]tm.Key, len(held))
+		heldUnits := make([]*unitState, len(held))
+		for j, i := range held {
+			heldKeys[j], heldUnits[j] = keys[i], units[i]
+		}
+		if states, targets, err = cl.AwaitClaims(ctx, heldKeys); err != nil {
+			return nil, fmt.Errorf("translation memory: %w", err)
+		}
+		keys, units = heldKeys, heldUnits
+	}
+}
+
+// fromMemory gives u the translation another worker stored while this one waited.
+func (t *Translator) fromMemory(u *unitState, target string, tl *tally) {
+	u.target, u.tmHit = target, true
+	u.violations = t.check(u)
+	tl.update(func(s *Stats) { s.TMHits++ })
+}
+
+// pay asks for units, checks and repairs the answers and stores in the memory what was paid
+// for. It returns the units that got no usable answer.
+func (t *Translator) pay(ctx context.Context, units []*unitState, paraCtx string, tl *tally) ([]*unitState, error) {
+	failed, err := t.askIsolating(ctx, units, paraCtx, tl)
+	if err != nil {
+		return nil, err
 	}
 	good := units
 	if len(failed) > 0 {
@@ -57,37 +167,13 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats,
 	}
 	if t.Memory != nil && len(keys) > 0 {
 		if err := t.Memory.StoreMany(context.WithoutCancel(ctx), keys, texts); err != nil {
-			return fmt.Errorf("translation memory: %w", err)
+			return nil, fmt.Errorf("translation memory: %w", err)
 		}
 	}
 	if repairErr != nil {
-		return repairErr
+		return nil, repairErr
 	}
-	if len(failed) > 0 {
-		fs := make([]Failure, 0, len(failed))
-		for _, it := range b.items {
-			if u := it.u(); u.failed != nil {
-				fs = append(fs, it.doc.failure(u))
-			}
-		}
-		if err := fl.add(fs); err != nil {
-			return err
-		}
-	}
-	resolved := map[*job]int{}
-	for _, it := range b.items {
-		resolved[it.doc]++
-	}
-	if fs := rp.answered(units, resolved); len(fs) > 0 {
-		tl.update(func(s *Stats) { s.Failed += len(fs) })
-		if err := fl.add(fs); err != nil {
-			return err
-		}
-	}
-	for j, n := range resolved {
-		j.resolve(n)
-	}
-	return nil
+	return failed, nil
 }
 
 // askIsolating asks for units and sets their targets. When the request fails in a way that may
@@ -155,6 +241,15 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err // stopping: no new request
+	}
+	if rs, ok := t.Memory.(RateSharer); ok {
+		tokens := EstimateTokens(context)
+		for _, seg := range req.Segments {
+			tokens += EstimateTokens(seg.Text) + segmentOverheadTokens
+		}
+		if err := rs.WaitRate(ctx, 1, tokens); err != nil {
+			return nil, nil, err
+		}
 	}
 	rctx, done := inflight(ctx)
 	resp, err := t.Provider.Translate(rctx, req)

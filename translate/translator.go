@@ -75,6 +75,27 @@ type Memory interface {
 
 var _ Memory = (*tm.DB)(nil)
 
+// Claimer is an optional interface of a Memory that several workers (processes, machines) share;
+// *tm.DB implements it. Before a batch is sent its keys are claimed: keys another worker holds
+// are waited for rather than paid for twice (see tm.DB.Claim). Refresh runs claim nothing.
+type Claimer interface {
+	Claim(ctx context.Context, ks []tm.Key) ([]tm.ClaimState, []string, error)
+	AwaitClaims(ctx context.Context, ks []tm.Key) ([]tm.ClaimState, []string, error)
+	Release(ctx context.Context, ks []tm.Key) error
+}
+
+// RateSharer is an optional interface of a Memory that holds a rate budget shared by every
+// worker using it (tm.DB.ShareRate): each request waits for it, on top of the worker's own
+// --rate, which is per worker.
+type RateSharer interface {
+	WaitRate(ctx context.Context, requests, tokens int) error
+}
+
+var (
+	_ Claimer    = (*tm.DB)(nil)
+	_ RateSharer = (*tm.DB)(nil)
+)
+
 // Glossary finds the terms of a source text and checks translations. The CLI adapts a
 // *glossary.Glossary to it; tests use small fakes.
 type Glossary interface {
