@@ -1,38 +1,113 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
 )
 
-// tmPathFlag is --tm PATH, the translation memory file.
+// tmPathFlag is --tm LOCATION: a SQLite file (a path or sqlite:PATH) or a PostgreSQL URL.
 func tmPathFlag() cli.Flag {
 	return &cli.StringFlag{
 		Name:        "tm",
-		Usage:       "translation memory `FILE` (SQLite)",
+		Usage:       "translation memory: a SQLite `FILE` (or sqlite:FILE), or postgres://… shared by many workers",
 		EnvVars:     []string{"BITEXT_TM"},
 		DefaultText: "$XDG_CACHE_HOME/bitext/tm.sqlite",
 	}
 }
 
-// tmFlags are the translation-memory flags of commands that translate: --tm PATH and --no-tm.
+// tmFlags are the translation-memory flags of commands that translate: --tm, --no-tm, and the
+// settings of a memory shared by several workers.
 func tmFlags() []cli.Flag {
 	return []cli.Flag{
 		tmPathFlag(),
 		&cli.BoolFlag{Name: "no-tm", Usage: "neither look up nor store translations in the translation memory"},
+		&cli.DurationFlag{Name: "tm-lease", EnvVars: []string{"BITEXT_TM_LEASE"}, DefaultText: tm.DefaultLease.String(),
+			Usage: "how long a worker's claim on a segment outlives the worker (others then translate it)"},
+		&cli.Float64Flag{Name: "shared-rate", EnvVars: []string{"BITEXT_SHARED_RATE"}, DefaultText: "none",
+			Usage: "at most `N` requests per second for all workers sharing the --tm together (--rate is per worker)"},
 	}
 }
 
-// openTM opens the translation memory named by --tm, or the default one. With --no-tm (on
-// commands that have it) it returns nil, nil: callers treat a nil *tm.DB as "no memory".
+// tmLocation is the memory named by --tm (or $BITEXT_TM), else the default file.
+func tmLocation(c *cli.Context) (tm.Location, error) {
+	path, err := tmPath(c)
+	if err != nil {
+		return tm.Location{}, err
+	}
+	loc, err := tm.ParseLocation(path)
+	if err != nil {
+		return tm.Location{}, usageError(err)
+	}
+	return loc, nil
+}
+
+// tmOptions are the memory's options from the flags of the command (those it has).
+func tmOptions(c *cli.Context) tm.Options {
+	var opt tm.Options
+	if c.IsSet("tm-lease") || os.Getenv("BITEXT_TM_LEASE") != "" {
+		opt.Lease = c.Duration("tm-lease")
+	}
+	return opt
+}
+
+// openTM opens the translation memory named by --tm, or the default one, creating it if needed.
+// With --no-tm (on commands that have it) it returns nil, nil: callers treat a nil *tm.DB as
+// "no memory". With --shared-rate the memory also holds the request budget all workers share.
 // The caller closes the DB.
 func openTM(c *cli.Context) (*tm.DB, error) {
 	if c.Bool("no-tm") {
 		return nil, nil
 	}
-	path, err := tmPath(c)
+	loc, err := tmLocation(c)
 	if err != nil {
 		return nil, err
 	}
-	return tm.Open(path)
+	if d := c.Duration("tm-lease"); c.IsSet("tm-lease") && d <= 0 {
+		return nil, usageErrorf("--tm-lease must be positive, got %v", d)
+	}
+	db, err := tm.OpenLocation(c.Context, loc, tmOptions(c))
+	if err != nil {
+		return nil, err
+	}
+	if r := c.Float64("shared-rate"); r != 0 {
+		if r < 0 {
+			db.Close()
+			return nil, usageErrorf("--shared-rate must be positive, got %v", r)
+		}
+		name := "requests"
+		if p := c.String("provider"); p != "" {
+			name = p
+		}
+		if err := db.ShareRate(tm.SharedRate{Name: name, RequestsPerSecond: r}); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+// openExistingTMAt opens the memory named by --tm (or the default) that must exist already: a
+// missing SQLite file is an input error, not a new empty memory (a PostgreSQL database without
+// bitext's tables is refused read-only, and given them when opened for writing). The caller
+// closes the DB.
+func openExistingTMAt(c *cli.Context, readOnly bool) (*tm.DB, error) {
+	loc, err := tmLocation(c)
+	if err != nil {
+		return nil, err
+	}
+	if loc.Kind == tm.SQLite {
+		if _, err := os.Stat(loc.Path); errors.Is(err, fs.ErrNotExist) {
+			return nil, inputError(fmt.Errorf("no translation memory at %s", loc))
+		}
+	}
+	db, err := tm.OpenLocation(c.Context, loc, tm.Options{ReadOnly: readOnly})
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return db, nil
 }
