@@ -180,4 +180,3 @@ type rateMemory struct {
 	*memMemory
 	*countingRate
 }
-
