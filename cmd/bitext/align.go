@@ -37,7 +37,7 @@ recall and F1 instead of the alignment (or besides it with -o).`,
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (moses: PREFIX) instead of standard output"},
 			&cli.StringFlag{Name: "gold", Usage: "score the alignment against gold beads in `FILE` and print precision, recall and F1"},
 			&cli.IntFlag{Name: "max-group", Value: 5, Usage: "at most `N` sentences on one side of a bead (the smaller side has at most 3)"},
-		), alignMTFlags()...),
+		), append(alignMTFlags(), shardFlags()...)...),
 		Action: runAlign,
 	}
 }
@@ -45,6 +45,9 @@ recall and F1 instead of the alignment (or besides it with -o).`,
 var alignFormats = []string{"beads", "ladder", "tsv", "jsonl", "tmx", "moses"}
 
 func runAlign(c *cli.Context) error {
+	if c.IsSet("shard") || c.IsSet("manifest") {
+		return runAlignShard(c) // many document pairs: shard_flags.go
+	}
 	if c.NArg() != 2 {
 		return usageErrorf("align: want SRC and TGT, got %d arguments", c.NArg())
 	}

@@ -1,0 +1,294 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/outfile"
+	"github.com/bitext/bitext/shard"
+)
+
+// corpusCommand is `bitext corpus`, the commands on whole bitext corpora.
+func corpusCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "corpus",
+		Usage: "work on bitext corpora: merge the outputs of a sharded run",
+		Subcommands: []*cli.Command{
+			corpusMergeCommand(),
+		},
+	}
+}
+
+func corpusMergeCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "merge",
+		Usage:     "merge the outputs of sharded translate/align runs, checking every document is there exactly once",
+		ArgsUsage: "SHARD-OUTPUT...",
+		Description: `Reads the pair outputs of the shards (JSONL or TMX: the formats that name each pair's
+document) in the order given and writes them as one corpus to -o (or standard output). It
+checks that no document comes from two outputs (or twice from one) and, with --manifest, that
+every document of the manifest (or of the folder) is present and nothing else is. On any
+finding nothing is written, the documents are named, and the exit code is 1.
+
+Examples:
+  bitext corpus merge --manifest docs.jsonl -o corpus.tmx out/shard-*.jsonl
+  bitext corpus merge --manifest articles/ -o corpus.jsonl out/*.jsonl`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the merged corpus to `FILE` (moses: NAME.SRC and NAME.TGT); default standard output"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: jsonl, tmx, tsv or moses (default: from -o's extension, else jsonl)"},
+			&cli.StringFlag{Name: "input-format", Usage: "`FORMAT` of the shard outputs: jsonl or tmx (default: from each file's extension)"},
+			&cli.StringFlag{Name: "manifest", Usage: "the run's manifest `FILE`, or the folder of its documents: every document must be present"},
+			&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of the documents of a --manifest folder (default *.txt, *.md, *.html)"},
+		}, langFlags(true, "source `LANG`", "target `LANG`")...),
+		Action: runCorpusMerge,
+	}
+}
+
+func runCorpusMerge(c *cli.Context) error {
+	files := c.Args().Slice()
+	if len(files) == 0 {
+		return usageErrorf("corpus merge: give the shard outputs to merge")
+	}
+	srcLang, tgtLang := c.String("source-lang"), c.String("target-lang")
+	out := c.String("output")
+	if out == "-" {
+		out = ""
+	}
+	format := corpus.JSONL
+	if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses {
+		format = f
+	}
+	if c.IsSet("format") {
+		f, err := corpus.ParseFormat(c.String("format"))
+		if err != nil {
+			return usageError(err)
+		}
+		format = f
+	}
+	outs := []string{out}
+	if format == corpus.Moses {
+		if out == "" {
+			return usageErrorf("--format moses writes two files: give -o NAME")
+		}
+		s, t, err := corpus.MosesPaths(out, srcLang, tgtLang)
+		if err != nil {
+			return usageError(err)
+		}
+		outs = append(outs, s, t)
+	}
+	inFormats := make([]corpus.Format, len(files))
+	for i, name := range files {
+		f := corpus.FormatFromName(name)
+		if c.IsSet("input-format") {
+			var err error
+			if f, err = corpus.ParseFormat(c.String("input-format")); err != nil {
+				return usageError(err)
+			}
+		}
+		switch f {
+		case corpus.JSONL, corpus.TMX:
+		case corpus.Moses, corpus.TSV:
+			return usageErrorf("%s: %s pairs carry no document id, so nothing can be checked: write shards as jsonl or tmx", name, f)
+		default:
+			return usageErrorf("%s: cannot tell the format from the name; give --input-format jsonl or tmx", name)
+		}
+		inFormats[i] = f
+	}
+	manifest := c.String("manifest")
+	if err := refuseOverwrite(outs, append(files, manifest)...); err != nil {
+		return err
+	}
+
+	chk := shard.NewChecker()
+	if manifest != "" {
+		if err := eachExpected(c, manifest, func(id, _ string) { chk.Expect(id) }); err != nil {
+			return err
+		}
+	}
+
+	warnings := newCorpusWarnings(c.App.ErrWriter)
+	defer warnings.done()
+	opt := corpus.WriterOptions{SourceLang: srcLang, TargetLang: tgtLang, ToolVersion: buildVersion(), Warn: warnings.warn}
+	ropt := corpus.ReaderOptions{SourceLang: srcLang, TargetLang: tgtLang}
+	verify := func(w corpus.Writer) (int, error) {
+		pairs := 0
+		for i, name := range files {
+			n, err := mergeOne(c, w, chk, name, inFormats[i], ropt)
+			pairs += n
+			if err != nil {
+				return pairs, err
+			}
+		}
+		if manifest != "" {
+			if err := eachExpected(c, manifest, chk.Missing); err != nil {
+				return pairs, err
+			}
+		}
+		if err := chk.Err(); err != nil {
+			return pairs, &exitError{code: exitFindings, err: fmt.Errorf("corpus merge: %w; nothing written", err)}
+		}
+		return pairs, nil
+	}
+	var pairs int
+	if out == "" {
+		// Standard output cannot be taken back: check first, then copy.
+		if _, err := verify(discardPairs{}); err != nil {
+			return err
+		}
+		w, err := corpus.NewWriter(format, c.App.Writer, opt)
+		if err != nil {
+			return err
+		}
+		for i, name := range files {
+			n, err := mergeOne(c, w, shard.NewChecker(), name, inFormats[i], ropt)
+			pairs += n
+			if err != nil {
+				return err
+			}
+		}
+		if err := w.Close(); err != nil {
+			return err
+		}
+	} else {
+		w, commit, abort, err := createPairOutput(c, format, out, opt)
+		if err != nil {
+			return err
+		}
+		if pairs, err = verify(w); err == nil {
+			err = commit()
+		}
+		if err != nil {
+			abort()
+			return err
+		}
+	}
+	if !c.Bool("quiet") {
+		where := "standard output"
+		if out != "" {
+			where = strings.Join(outs[len(outs)-min(len(outs), 2):], " and ")
+		}
+		fmt.Fprintf(c.App.ErrWriter, "bitext: merged %s of %s from %s into %s\n",
+			count(pairs, "pair"), count(chk.Documents(), "document"), count(len(files), "file"), where)
+	}
+	return nil
+}
+
+// mergeOne copies the pairs of one shard output to w, telling chk which document each is of.
+func mergeOne(c *cli.Context, w corpus.Writer, chk *shard.Checker, name string, f corpus.Format, ropt corpus.ReaderOptions) (int, error) {
+	fh, err := os.Open(name)
+	if err != nil {
+		return 0, inputError(err)
+	}
+	defer fh.Close()
+	r, err := corpus.NewReader(f, ctxio.NewReader(c.Context, fh), name, ropt)
+	if err != nil {
+		return 0, usageError(err)
+	}
+	n := 0
+	for {
+		p, err := r.Next()
+		if err == io.EOF {
+			return n, nil
+		}
+		if errors.Is(err, corpus.ErrEmpty) {
+			return n, nil // a shard that got no documents wrote an empty output
+		}
+		if err != nil {
+			return n, inputError(err)
+		}
+		n++
+		if p.Doc == "" {
+			return n, inputError(fmt.Errorf("%s: pair %d has no document id (doc): not the output of a translate or align run", name, n))
+		}
+		chk.See(name, p.Doc)
+		if err := w.Write(p); err != nil {
+			return n, err
+		}
+	}
+}
+
+// eachExpected calls fn with the id of every document of a manifest file, or of a folder (ids
+// are relative paths with forward slashes, as translate gives them), and where it is.
+func eachExpected(c *cli.Context, manifest string, fn func(id, where string)) error {
+	st, err := os.Stat(manifest)
+	if err != nil {
+		return inputError(err)
+	}
+	if st.IsDir() {
+		docs, err := listInputs([]string{manifest}, c.StringSlice("include"))
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			fn(filepath.ToSlash(d.rel), d.path)
+		}
+		return nil
+	}
+	f, err := os.Open(manifest)
+	if err != nil {
+		return inputError(err)
+	}
+	defer f.Close()
+	mr := shard.NewManifestReader(ctxio.NewReader(c.Context, f), manifest, shard.Spec{})
+	for {
+		d, err := mr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			if c.Context.Err() != nil {
+				return c.Context.Err()
+			}
+			return inputError(err)
+		}
+		fn(d.ID, fmt.Sprintf("%s:%d", manifest, d.Line))
+	}
+}
+
+// discardPairs is a corpus.Writer that writes nothing.
+type discardPairs struct{}
+
+func (discardPairs) Write(corpus.Pair) error { return nil }
+func (discardPairs) Close() error            { return nil }
+
+// createPairOutput opens a pair writer on standard output (out "") or on out (for Moses the
+// two files of out), written to temporary files that commit renames into place.
+func createPairOutput(c *cli.Context, format corpus.Format, out string, opt corpus.WriterOptions) (w corpus.Writer, commit func() error, abort func(), err error) {
+	switch {
+	case format == corpus.Moses:
+		m, err := corpus.CreateMoses(out, opt)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return m, m.Commit, m.Abort, nil
+	case out == "":
+		w, err := corpus.NewWriter(format, c.App.Writer, opt)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return w, w.Close, func() {}, nil
+	}
+	f, err := outfile.Create(out)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if w, err = corpus.NewWriter(format, f, opt); err != nil {
+		f.Abort()
+		return nil, nil, nil, err
+	}
+	commit = func() error {
+		if err := w.Close(); err != nil {
+			return err
+		}
+		return f.Commit()
+	}
+	return w, commit, f.Abort, nil
+}
