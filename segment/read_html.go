@@ -22,8 +22,8 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// wholeHTML reads an HTML document: the main article text as found by go-readability, or, when
-// readability finds nothing convincing, the whole body without scripts, styles, navigation,
+// wholeHTML reads an HTML document: the main article text as found by go-trafilatura (with its
+// fallbacks), else go-readability, or, when neither finds anything convincing, the whole body without scripts, styles, navigation,
 // headers, footers, asides and forms. With keep, the whole body is used.
 func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed *[]Removal) func() (rawBlock, error) {
 	return wholeDocument(func() (string, error) { return readHTMLText(ctx, r, name, removed) }, func(text string) ([]rawBlock, error) {
@@ -208,8 +208,8 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 	if len(text) > maxReadability {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
 	} else {
-		// go-readability cannot be interrupted: run it aside and stop waiting for it when
-		// the context is done (it then finishes on its own and its result is dropped).
+		// The extractors cannot be interrupted: run them aside and stop waiting when the
+		// context is done (they then finish on their own and their result is dropped).
 		type result struct {
 			blocks  []rawBlock
 			removed []Removal
@@ -218,7 +218,11 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		done := make(chan result, 1)
 		go func() {
 			var r result
-			r.blocks, r.ok = readableBlocks(doc, name, &r.removed)
+			r.blocks, r.ok = trafilaturaBlocks(doc, &r.removed)
+			if !r.ok {
+				r.removed = r.removed[:0]
+				r.blocks, r.ok = readableBlocks(doc, name, &r.removed)
+			}
 			done <- r
 		}()
 		select {
@@ -250,9 +254,17 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 	if err != nil || art.Node == nil {
 		return nil, false
 	}
+	return mainBlocks(doc, art.Node, art.SiteName(), art.Title(), "readability", removed)
+}
+
+// mainBlocks turns the main content an extractor found (content, a node outside doc's tree or
+// inside it) into blocks, with the article's title put back in front, and reports every block of
+// the page left out. It returns false when the content is empty or so short a part of the page
+// that the extractor probably missed the article.
+func mainBlocks(doc, content *html.Node, siteName, metaTitle, extractor string, removed *[]Removal) ([]rawBlock, bool) {
 	var mainRemoved []Removal
 	main := htmlWalker{dropChrome: true, removed: &mainRemoved}
-	main.walk(art.Node)
+	main.walk(content)
 	main.flush()
 
 	full := htmlWalker{removed: new([]Removal)}
@@ -263,10 +275,11 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 	if mainLen == 0 || mainLen < 200 && mainLen*2 < fullLen {
 		return nil, false
 	}
-	// Readability takes the title out of the content when it repeats <title>, and never keeps an
-	// <h1> outside the element it picked; put the title back.
-	main.out = withTitle(doc, art, main.out, full.out)
-	// Report what readability left out, block by block.
+	// Extractors take the title out of the content when it repeats <title>, and seldom keep an
+	// <h1> outside the element they picked; put the title back.
+	main.out = withTitleMeta(doc, siteName, metaTitle, main.out, full.out)
+	main.out = withLead(doc, main.out, full.out)
+	// Report what the extractor left out, block by block.
 	kept := make(map[string]bool, len(main.out)+len(mainRemoved))
 	for _, b := range main.out {
 		kept[normTitle(b.Text)] = true
@@ -274,9 +287,10 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 	for _, r := range mainRemoved {
 		kept[normTitle(r.Text)] = true // reported below with its own reason
 	}
+	reason := "outside the main article (" + extractor + ")"
 	for _, b := range full.out {
 		if !kept[normTitle(b.Text)] && !(len(b.Text) >= 40 && containedIn(b.Text, main.out)) {
-			*removed = append(*removed, Removal{Text: b.Text, Reason: "outside the main article (readability)"})
+			*removed = append(*removed, Removal{Text: b.Text, Reason: reason})
 		}
 	}
 	*removed = append(*removed, mainRemoved...)
@@ -395,6 +409,10 @@ func (w *htmlWalker) walk(n *html.Node) {
 		return
 	}
 	a := n.DataAtom
+	if a == 0 {
+		// Elements an extractor built (trafilatura's) carry only their name.
+		a = atom.Lookup([]byte(n.Data))
+	}
 	if neverText[a] {
 		return
 	}

@@ -27,19 +27,33 @@ var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", "
 // withTitle returns content with the article's title as a level-1 heading in front, unless the
 // content already has it at the top or as a heading.
 func withTitle(doc *html.Node, art readability.Article, content, full []rawBlock) []rawBlock {
-	title := articleTitle(doc, art, content, full)
-	if title == "" || hasTitle(content, title) {
+	return withTitleMeta(doc, art.SiteName(), art.Title(), content, full)
+}
+
+// withTitleMeta is withTitle for any extractor: siteName and metaTitle are the page's metadata
+// (og:site_name, og:title or <title>) as the extractor found them, "" if none.
+func withTitleMeta(doc *html.Node, siteName, metaTitle string, content, full []rawBlock) []rawBlock {
+	title := articleTitle(doc, siteName, metaTitle, content, full)
+	if title == "" {
+		return content
+	}
+	if hasTitle(content, title) {
+		// The title is the document's first-level heading, whatever level the page gave it
+		// inside the article element.
+		if c := content[0]; c.Kind == Heading && c.Level > 1 && normTitle(c.Text) == normTitle(title) {
+			content[0].Level = 1
+		}
 		return content
 	}
 	return append([]rawBlock{{Kind: Heading, Level: 1, Text: title}}, content...)
 }
 
 // articleTitle finds the article's title, or "" when the page offers only its site name.
-func articleTitle(doc *html.Node, art readability.Article, content, full []rawBlock) string {
+func articleTitle(doc *html.Node, siteName, metaTitle string, content, full []rawBlock) string {
 	pageTitle := documentTitle(doc)
 	var page pageOutline
 	page.collect(doc, false, false)
-	sites := siteNames(art.SiteName(), pageTitle)
+	sites := siteNames(siteName, pageTitle)
 	for _, h := range page.h1s {
 		if h.logo {
 			sites[normTitle(h.text)] = true
@@ -51,7 +65,7 @@ func articleTitle(doc *html.Node, art readability.Article, content, full []rawBl
 	if h := mainHeading(page.h1s, content, full, sites); h != "" {
 		return h
 	}
-	fallback := normalizeSpace(art.Title())
+	fallback := normalizeSpace(metaTitle)
 	if fallback == "" {
 		fallback = pageTitle
 	}

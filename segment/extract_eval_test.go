@@ -1,0 +1,210 @@
+package segment
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"github.com/bitext/bitext/internal/fixtures"
+)
+
+// The extraction development set: real German news pages (fixtures kind "extract", see
+// testdata/extract/SOURCES.md) with snippets that must and must not appear in the main text,
+// scored the way the public extraction benchmarks score (trafilatura's evaluation): every
+// must-snippet found is a true positive, missed a false negative; every must-not snippet found is
+// a false positive. The pages are not in the repository; without them these skip.
+
+type extractPage struct {
+	File    string
+	Must    []string
+	MustNot []string
+}
+
+func loadExtractSet(tb testing.TB) (dir string, pages []extractPage) {
+	tb.Helper()
+	dir = fixtures.Dir(tb, "extract", "annotations.txt")
+	f, err := os.Open(filepath.Join(dir, "annotations.txt"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "# ") && strings.HasSuffix(line, ".html"):
+			pages = append(pages, extractPage{File: strings.TrimPrefix(line, "# ")})
+		case strings.HasPrefix(line, "+ ") || strings.HasPrefix(line, "- "):
+			if len(pages) == 0 {
+				tb.Fatalf("annotations.txt:%d: snippet before the first page", n)
+			}
+			p := &pages[len(pages)-1]
+			s := spaceNorm(line[2:])
+			if line[0] == '+' {
+				p.Must = append(p.Must, s)
+			} else {
+				p.MustNot = append(p.MustNot, s)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return dir, pages
+}
+
+func spaceNorm(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// extractScore counts snippets found and missed.
+type extractScore struct{ tp, fn, fp, tn int }
+
+func (s *extractScore) add(p extractPage, text string) (missed, leaked []string) {
+	text = spaceNorm(text)
+	for _, m := range p.Must {
+		if strings.Contains(text, m) {
+			s.tp++
+		} else {
+			s.fn++
+			missed = append(missed, m)
+		}
+	}
+	for _, m := range p.MustNot {
+		if strings.Contains(text, m) {
+			s.fp++
+			leaked = append(leaked, m)
+		} else {
+			s.tn++
+		}
+	}
+	return missed, leaked
+}
+
+func (s extractScore) prf() (p, r, f float64) {
+	if s.tp+s.fp > 0 {
+		p = float64(s.tp) / float64(s.tp+s.fp)
+	}
+	if s.tp+s.fn > 0 {
+		r = float64(s.tp) / float64(s.tp+s.fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// extractors are the systems compared: bitext's reader and each library alone.
+var extractors = []struct {
+	name string
+	run  func(page []byte) string
+}{
+	{"bitext", extractBitext},
+	{"readability", extractReadability},
+	{"trafilatura", func(b []byte) string { return extractTrafilatura(b, false) }},
+	{"trafilatura-fallback", func(b []byte) string { return extractTrafilatura(b, true) }},
+}
+
+func extractBitext(page []byte) string {
+	doc, err := ReadContext(context.Background(), bytes.NewReader(page), "page.html", Options{Format: HTML})
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, bl := range doc.Blocks {
+		b.WriteString(bl.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func extractReadability(page []byte) string {
+	art, err := readability.FromReader(bytes.NewReader(page), &url.URL{Scheme: "file", Path: "/page.html"})
+	if err != nil || art.Node == nil {
+		return ""
+	}
+	var b bytes.Buffer
+	if err := art.RenderText(&b); err != nil {
+		return ""
+	}
+	return b.String()
+}
+
+func extractTrafilatura(page []byte, fallback bool) string {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{EnableFallback: fallback, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled})
+	if err != nil || res == nil {
+		return ""
+	}
+	return res.ContentText
+}
+
+// TestExtractDevSet lists, with -v, what bitext misses and lets through on every page of the
+// development set, and guards the score against regressions.
+func TestExtractDevSet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 85 pages")
+	}
+	dir, pages := loadExtractSet(t)
+	var s extractScore
+	for _, p := range pages {
+		data, err := os.ReadFile(filepath.Join(dir, "pages", p.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		missed, leaked := s.add(p, extractBitext(data))
+		for _, m := range missed {
+			t.Logf("%s: missed %q", p.File, m)
+		}
+		for _, m := range leaked {
+			t.Logf("%s: kept %q", p.File, m)
+		}
+	}
+	pr, rc, f := s.prf()
+	t.Logf("bitext on %d pages: precision %.3f recall %.3f F1 %.3f", len(pages), pr, rc, f)
+	if f < minDevF1 {
+		t.Errorf("F1 %.3f on the development set, below %.3f", f, minDevF1)
+	}
+}
+
+// minDevF1 is the development-set F1 bitext reached when it was last measured, less a margin.
+const minDevF1 = 0.93
+
+// BenchmarkExtract reports extraction F1 on the development set for bitext and for each library
+// alone: go test ./segment -run '^$' -bench Extract -benchtime 1x
+func BenchmarkExtract(b *testing.B) {
+	dir, pages := loadExtractSet(b)
+	data := make([][]byte, len(pages))
+	for i, p := range pages {
+		var err error
+		if data[i], err = os.ReadFile(filepath.Join(dir, "pages", p.File)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, x := range extractors {
+		b.Run(x.name, func(b *testing.B) {
+			var s extractScore
+			for b.Loop() {
+				s = extractScore{}
+				for i, p := range pages {
+					s.add(p, x.run(data[i]))
+				}
+			}
+			pr, rc, f := s.prf()
+			b.ReportMetric(f, "F1")
+			b.ReportMetric(pr, "precision")
+			b.ReportMetric(rc, "recall")
+			b.ReportMetric(float64(len(pages)), "pages")
+		})
+	}
+}
