@@ -1,0 +1,337 @@
+// Package document reads and writes whole documents for translation: HTML pages, Markdown,
+// XLIFF 1.2 and 2.x, subtitles (SubRip .srt, WebVTT .vtt) and gettext .po files. A document is
+// read into a list of translatable segments and a skeleton — everything else, kept byte for
+// byte — and written back with translations in place of the segments, so that a page comes
+// back as the user's page with only its words changed.
+//
+// Inline markup (links, emphasis, inline code, XLIFF inline elements, printf placeholders)
+// becomes numbered placeholder codes inside a segment's text (see Code); the original markup
+// never leaves the skeleton. Every translation is checked (CheckTags) before it is written: one
+// whose tags are broken is written with SafePlacement and reported as a Problem, never as a
+// broken document.
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Format is a document format this package reads and writes.
+type Format string
+
+// The formats.
+const (
+	HTML     Format = "html"
+	Markdown Format = "markdown"
+	XLIFF    Format = "xliff"
+	SRT      Format = "srt"
+	VTT      Format = "vtt"
+	PO       Format = "po"
+)
+
+// Formats lists the formats, for messages.
+var Formats = []Format{HTML, Markdown, XLIFF, SRT, VTT, PO}
+
+// FormatFromName returns the format of a file name's extension, or "" when this package does not
+// read it.
+func FormatFromName(name string) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return Markdown
+	case ".xlf", ".xliff", ".xlf2", ".sdlxliff", ".mqxliff":
+		return XLIFF
+	case ".srt":
+		return SRT
+	case ".vtt", ".webvtt":
+		return VTT
+	case ".po", ".pot":
+		return PO
+	}
+	return ""
+}
+
+// ParseFormat maps a format name ("html", "md", "xlf", "srt", "vtt", "po") to a Format.
+func ParseFormat(name string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "html", "htm":
+		return HTML, nil
+	case "markdown", "md":
+		return Markdown, nil
+	case "xliff", "xlf":
+		return XLIFF, nil
+	case "srt", "subrip":
+		return SRT, nil
+	case "vtt", "webvtt":
+		return VTT, nil
+	case "po", "pot", "gettext":
+		return PO, nil
+	}
+	return "", fmt.Errorf("unknown document format %q (want html, markdown, xliff, srt, vtt or po)", name)
+}
+
+// Kind says what a segment is in its document.
+type Kind string
+
+// The kinds of segments.
+const (
+	Block     Kind = "block"     // a paragraph, list item, table cell, subtitle cue, message
+	Heading   Kind = "heading"   // a heading (Level 1-6) or a page title
+	Attribute Kind = "attribute" // an attribute value (title, alt, meta description) or front-matter field
+)
+
+// Segment is one translatable piece of a document: its words with inline codes.
+type Segment struct {
+	// Text is what is sent for translation: the words, with "&" and "<" escaped and the inline
+	// codes as <gN>…</gN> and <xN/>.
+	Text  string
+	Codes []Code
+	Kind  Kind
+	Level int // heading level; 0 otherwise
+	// Line is the 1-based line of the input where the segment starts, for messages.
+	Line int
+	// Note is what the document says about the segment for translators (an XLIFF <note>, a .po
+	// comment, the msgctxt), or "".
+	Note string
+}
+
+// Doc is a document read for translation: its segments and the skeleton around them.
+type Doc struct {
+	Name     string
+	Format   Format
+	Lang     string // the source language the document declares, or ""
+	Segments []Segment
+
+	parts []part
+}
+
+// part is one piece of the skeleton: raw bytes, or a segment written by fill.
+type part struct {
+	raw string
+	seg int // index into Segments; -1 for raw bytes
+	// fill writes the segment's translation, already checked (or placed safely); it gets the
+	// segment index and the translation's tagged text.
+	fill func(tr string) string
+	// same is what is written when the translation is the segment's text unchanged (the
+	// original bytes), or "" to use fill.
+	same    string
+	hasSame bool
+}
+
+func (d *Doc) raw(s string) {
+	if s == "" {
+		return
+	}
+	if n := len(d.parts); n > 0 && d.parts[n-1].seg < 0 && d.parts[n-1].fill == nil {
+		d.parts[n-1].raw += s
+		return
+	}
+	d.parts = append(d.parts, part{raw: s, seg: -1})
+}
+
+// add appends a segment to the document with how it is written.
+func (d *Doc) add(s Segment, fill func(string) string, same string, hasSame bool) {
+	d.Segments = append(d.Segments, s)
+	d.parts = append(d.parts, part{seg: len(d.Segments) - 1, fill: fill, same: same, hasSame: hasSame})
+}
+
+// rawFill appends a part written by fill with no segment of its own (a lang attribute that
+// follows the target language).
+func (d *Doc) rawFill(fill func(string) string) {
+	d.parts = append(d.parts, part{seg: -1, fill: fill})
+}
+
+// Problem is a translation that could not be written as given.
+type Problem struct {
+	Segment int // index into Doc.Segments
+	Line    int
+	Err     error // a *TagError
+	// Written is the tagged text written instead (SafePlacement).
+	Written string
+}
+
+func (p Problem) String() string {
+	return fmt.Sprintf("line %d: %v; the codes were placed at the segment's edges", p.Line, p.Err)
+}
+
+// WriteOptions control Write.
+type WriteOptions struct {
+	// TargetLang replaces the declared source language (HTML lang, XLIFF trgLang/target-language,
+	// .po Language); "" leaves the declarations alone.
+	TargetLang string
+}
+
+// ErrCount is returned by Write when the number of translations differs from the number of
+// segments.
+var ErrCount = errors.New("document: the number of translations differs from the number of segments")
+
+// Write writes the document with targets[i] in place of Segments[i] (tagged text, as a
+// provider returns it). A translation equal to its segment's text writes the original bytes, so
+// that an untranslated document comes back byte for byte. A translation whose tags are broken is
+// written with SafePlacement and reported in the returned problems; the document written is
+// always well-formed.
+func (d *Doc) Write(w io.Writer, targets []string, opt WriteOptions) ([]Problem, error) {
+	if len(targets) != len(d.Segments) {
+		return nil, fmt.Errorf("%w (%d translations, %d segments)", ErrCount, len(targets), len(d.Segments))
+	}
+	var problems []Problem
+	var buf bytes.Buffer
+	for _, p := range d.parts {
+		if p.seg < 0 {
+			if p.fill != nil {
+				buf.WriteString(p.fill(opt.TargetLang))
+			} else {
+				buf.WriteString(p.raw)
+			}
+			continue
+		}
+		s := &d.Segments[p.seg]
+		tr := targets[p.seg]
+		if tr == s.Text && p.hasSame {
+			buf.WriteString(p.same)
+			continue
+		}
+		fixed, err := Fix(s.Codes, s.Text, tr)
+		if err != nil {
+			problems = append(problems, Problem{Segment: p.seg, Line: s.Line, Err: err, Written: fixed})
+		}
+		buf.WriteString(p.fill(fixed))
+		if buf.Len() > 1<<16 {
+			if _, err := w.Write(buf.Bytes()); err != nil {
+				return problems, err
+			}
+			buf.Reset()
+		}
+	}
+	_, err := w.Write(buf.Bytes())
+	return problems, err
+}
+
+// Identity returns the segments' texts: the translations that write the document unchanged.
+func (d *Doc) Identity() []string {
+	out := make([]string, len(d.Segments))
+	for i, s := range d.Segments {
+		out[i] = s.Text
+	}
+	return out
+}
+
+// InputError reports a document that cannot be read, naming the file and line.
+type InputError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *InputError) Error() string {
+	name := e.File
+	if name == "" {
+		name = "<input>"
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", name, e.Line, e.Msg)
+	}
+	return name + ": " + e.Msg
+}
+
+// Options control Read.
+type Options struct {
+	Format Format // "" = from the name
+	// SourceLang is the language of the document's text ("de" when ""): HTML lang attributes of
+	// that language are changed to the target language.
+	SourceLang string
+	// FrontMatterKeys are the Markdown front-matter fields translated (default title,
+	// description, summary, subtitle).
+	FrontMatterKeys []string
+}
+
+// Read reads a document. The whole input is held: documents are pages and files, not corpora.
+func Read(r io.Reader, name string, opt Options) (*Doc, error) {
+	f := opt.Format
+	if f == "" {
+		f = FormatFromName(name)
+	}
+	if f == "" {
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("not a document format bitext reads (%s)", formatList())}
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &InputError{File: name, Msg: err.Error()}
+	}
+	if err := checkInput(name, data); err != nil {
+		return nil, err
+	}
+	if opt.SourceLang == "" {
+		opt.SourceLang = "de"
+	}
+	src := string(data)
+	var d *Doc
+	switch f {
+	case HTML:
+		d, err = readHTML(src, name, opt)
+	case Markdown:
+		d, err = readMarkdown(src, name, opt)
+	case XLIFF:
+		d, err = readXLIFF(src, name, opt)
+	case SRT, VTT:
+		d, err = readSubtitles(src, name, f)
+	case PO:
+		d, err = readPO(src, name)
+	default:
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("unknown format %q", f)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	d.Name, d.Format = name, f
+	return d, nil
+}
+
+func formatList() string {
+	var s []string
+	for _, f := range Formats {
+		s = append(s, string(f))
+	}
+	return strings.Join(s, ", ")
+}
+
+// checkInput refuses what is not UTF-8 text, naming the line.
+func checkInput(name string, data []byte) error {
+	line := 1
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c == '\n' {
+			line++
+		}
+		if c == 0 {
+			return &InputError{File: name, Line: line, Msg: fmt.Sprintf("byte %d: NUL byte: a binary file, not a document", i)}
+		}
+		if c < 0x80 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == unicode.ReplacementChar && size <= 1 {
+			return &InputError{File: name, Line: line, Msg: fmt.Sprintf("byte %d: invalid UTF-8", i)}
+		}
+		i += size
+	}
+	return nil
+}
+
+// lineAt returns the 1-based line of byte offset off in s.
+func lineAt(s string, off int) int {
+	if off > len(s) {
+		off = len(s)
+	}
+	return strings.Count(s[:off], "\n") + 1
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,0 +1,479 @@
+package document
+
+import (
+	"html"
+	"io"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// HTML pages are read at token level (golang.org/x/net/html's tokenizer), never parsed into a
+// tree and serialized again: every byte that is not translated — the head, scripts, styles,
+// comments, attributes, the exact spelling of tags and entities — is copied from the input.
+//
+// A run of text and inline elements between two block boundaries is one segment; inline elements
+// become codes (see inlinePaired and inlineVoid), and elements whose content is never translated
+// (translate="no", code, kbd, samp, var) become one standalone code each, content included.
+// Translatable attributes (title, alt, aria-label, placeholder, and the content of <meta
+// name="description"> and its Open Graph and Twitter kin) are segments of their own when their
+// tag stands outside a run. lang attributes naming the source language follow the target
+// language on writing.
+
+// inlinePaired are the elements that become paired codes: markup around words.
+var inlinePaired = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "data": true,
+	"del": true, "dfn": true, "em": true, "font": true, "i": true, "ins": true, "label": true,
+	"mark": true, "q": true, "s": true, "small": true, "span": true, "strong": true, "sub": true,
+	"sup": true, "time": true, "u": true, "big": true, "tt": true, "strike": true, "nobr": true,
+}
+
+// inlineVoid are the inline elements without content: standalone codes.
+var inlineVoid = map[string]bool{"br": true, "img": true, "wbr": true, "input": true}
+
+// inlineOpaque are the inline elements whose content is kept as it is: one standalone code each.
+var inlineOpaque = map[string]bool{"code": true, "kbd": true, "samp": true, "var": true, "math": true, "svg": true}
+
+// skipped are the block-level elements whose content is never translated.
+var skipped = map[string]bool{
+	"script": true, "style": true, "template": true, "pre": true, "textarea": true,
+	"noscript": true, "iframe": true, "object": true, "select": true, "canvas": true,
+	"audio": true, "video": true, "svg": true, "math": true, "head": false,
+}
+
+// voidElements have no end tag.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true,
+}
+
+// translatableAttrs are translated on any element.
+var translatableAttrs = map[string]bool{"title": true, "alt": true, "aria-label": true, "placeholder": true}
+
+// metaNames are the <meta name|property> whose content is translated.
+var metaNames = map[string]bool{
+	"description": true, "og:description": true, "og:title": true, "twitter:description": true,
+	"twitter:title": true, "dc.description": true, "dc.title": true,
+}
+
+type htmlTok struct {
+	typ xhtml.TokenType
+	raw string
+	tok xhtml.Token
+	off int
+}
+
+type htmlReader struct {
+	d    *Doc
+	src  string
+	name string
+	opt  Options
+
+	inHead  bool
+	inTitle bool
+	blocks  []string // open block elements, innermost last
+
+	// The current run of inline content.
+	run    []htmlTok
+	b      builder
+	inline []string // open inline elements of the run
+
+	// An element whose content is not translated, until its end tag.
+	skipName  string
+	skipDepth int
+	skipBuf   strings.Builder
+	skipInRun bool
+	skipStart int
+}
+
+func readHTML(src, name string, opt Options) (*Doc, error) {
+	r := &htmlReader{d: &Doc{}, src: src, name: name, opt: opt}
+	z := xhtml.NewTokenizer(strings.NewReader(src))
+	z.SetMaxBuf(0)
+	off := 0
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			if z.Err() != io.EOF {
+				return nil, &InputError{File: name, Line: lineAt(src, off), Msg: z.Err().Error()}
+			}
+			break
+		}
+		raw := string(z.Raw())
+		t := z.Token()
+		r.token(htmlTok{typ: tt, raw: raw, tok: t, off: off})
+		off += len(raw)
+	}
+	if off != len(src) {
+		// The tokenizer must account for every byte; a page it cannot is not written back
+		// faithfully, so it is refused rather than damaged.
+		return nil, &InputError{File: name, Line: lineAt(src, off), Msg: "the HTML tokenizer did not read the page to its end"}
+	}
+	r.endSkip()
+	r.flush()
+	return r.d, nil
+}
+
+func (r *htmlReader) token(t htmlTok) {
+	if r.skipName != "" {
+		r.skipToken(t)
+		return
+	}
+	name := t.tok.Data
+	switch t.typ {
+	case xhtml.TextToken:
+		if r.inTitle {
+			r.title(t)
+			return
+		}
+		if r.inHead {
+			r.d.raw(t.raw)
+			return
+		}
+		r.run = append(r.run, t)
+		r.b.text(collapse(t.tok.Data))
+	case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+		notr := attr(t.tok, "translate") == "no"
+		if !r.inHead && (inlinePaired[name] || inlineVoid[name] || inlineOpaque[name]) {
+			r.inlineStart(t, notr)
+			return
+		}
+		r.flush()
+		switch name {
+		case "head":
+			r.inHead = true
+		case "body":
+			r.inHead = false
+		case "title":
+			if t.typ == xhtml.StartTagToken {
+				r.inTitle = true
+			}
+		}
+		r.tag(t)
+		if t.typ == xhtml.SelfClosingTagToken || voidElements[name] {
+			return
+		}
+		if notr || skipped[name] {
+			r.startSkip(name, false, t.off)
+			return
+		}
+		r.blocks = append(r.blocks, name)
+	case xhtml.EndTagToken:
+		if len(r.run) > 0 && (inlinePaired[name] || inlineVoid[name]) {
+			r.run = append(r.run, t)
+			if n := len(r.inline); n > 0 && r.inline[n-1] == name {
+				r.inline = r.inline[:n-1]
+				r.b.close(t.raw)
+			} else {
+				r.b.alone("/"+name, t.raw) // a stray or misnested end tag keeps its place
+			}
+			return
+		}
+		r.flush()
+		switch name {
+		case "head":
+			r.inHead = false
+		case "title":
+			r.inTitle = false
+		}
+		for i := len(r.blocks) - 1; i >= 0; i-- {
+			if r.blocks[i] == name {
+				r.blocks = r.blocks[:i]
+				break
+			}
+		}
+		r.d.raw(t.raw)
+	case xhtml.CommentToken:
+		if len(r.run) > 0 {
+			r.run = append(r.run, t)
+			r.b.alone("comment", t.raw)
+			return
+		}
+		r.d.raw(t.raw)
+	default: // doctype
+		r.flush()
+		r.d.raw(t.raw)
+	}
+}
+
+// inlineStart handles a start tag inside (or starting) a run.
+func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
+	name := t.tok.Data
+	r.run = append(r.run, t)
+	switch {
+	case inlineVoid[name] || t.typ == xhtml.SelfClosingTagToken:
+		r.b.alone(name, t.raw)
+	case notr || inlineOpaque[name]:
+		r.startSkip(name, true, t.off)
+		r.skipBuf.WriteString(t.raw)
+	default:
+		r.inline = append(r.inline, name)
+		r.b.open(name, t.raw, "")
+	}
+}
+
+func (r *htmlReader) startSkip(name string, inRun bool, off int) {
+	r.skipName, r.skipDepth, r.skipInRun, r.skipStart = name, 1, inRun, off
+	r.skipBuf.Reset()
+}
+
+func (r *htmlReader) skipToken(t htmlTok) {
+	switch t.typ {
+	case xhtml.StartTagToken:
+		if t.tok.Data == r.skipName {
+			r.skipDepth++
+		}
+	case xhtml.EndTagToken:
+		if t.tok.Data == r.skipName {
+			r.skipDepth--
+		}
+	}
+	if r.skipInRun {
+		r.skipBuf.WriteString(t.raw)
+		r.run = append(r.run, t)
+	} else {
+		r.d.raw(t.raw)
+	}
+	if r.skipDepth == 0 {
+		r.endSkip()
+	}
+}
+
+// endSkip ends an element kept as it is; inside a run it becomes one standalone code.
+func (r *htmlReader) endSkip() {
+	if r.skipName == "" {
+		return
+	}
+	if r.skipInRun {
+		r.b.alone(r.skipName, r.skipBuf.String())
+	}
+	r.skipName, r.skipInRun = "", false
+	r.skipBuf.Reset()
+}
+
+// flush ends the current run: a segment when it has words, the raw bytes (with its tags'
+// attributes still translated) otherwise.
+func (r *htmlReader) flush() {
+	if len(r.run) == 0 {
+		return
+	}
+	run := r.run
+	r.run = nil
+	r.inline = r.inline[:0]
+	if !r.b.hasWords() {
+		r.b.reset()
+		for _, t := range run {
+			if t.typ == xhtml.StartTagToken || t.typ == xhtml.SelfClosingTagToken {
+				r.tag(t)
+			} else {
+				r.d.raw(t.raw)
+			}
+		}
+		return
+	}
+	seg, prefix, suffix := r.b.finish()
+	r.b.reset()
+	seg.Kind, seg.Line = Block, lineAt(r.src, run[0].off)
+	for i := len(r.blocks) - 1; i >= 0; i-- {
+		if n := r.blocks[i]; len(n) == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6' {
+			seg.Kind, seg.Level = Heading, int(n[1]-'0')
+			break
+		}
+	}
+	last := run[len(run)-1]
+	same := r.src[run[0].off : last.off+len(last.raw)]
+	codes := seg.Codes
+	r.d.add(seg, func(tr string) string {
+		return prefix + render(codes, tr, escapeHTMLText) + suffix
+	}, same, true)
+}
+
+// title handles the text of <title>: one heading segment.
+func (r *htmlReader) title(t htmlTok) {
+	text := collapse(html.UnescapeString(t.raw))
+	trimmed := strings.TrimSpace(text)
+	if !hasWord(trimmed) {
+		r.d.raw(t.raw)
+		return
+	}
+	lead, trail := leadTrail(t.raw)
+	r.d.add(Segment{Text: EscapeText(trimmed), Kind: Heading, Line: lineAt(r.src, t.off)}, func(tr string) string {
+		return lead + escapeHTMLText(Plain(tr)) + trail
+	}, t.raw, true)
+}
+
+// tag writes a start tag outside a run: its translatable attributes are segments and its lang
+// attribute follows the target language.
+func (r *htmlReader) tag(t htmlTok) {
+	attrs := scanAttrs(t.raw)
+	name := t.tok.Data
+	meta := name == "meta" && metaNames[strings.ToLower(attr(t.tok, "name")+attr(t.tok, "property"))]
+	pos := 0
+	for _, a := range attrs {
+		if a.valStart < 0 {
+			continue
+		}
+		val := t.raw[a.valStart:a.valEnd]
+		switch {
+		case (a.name == "lang" || a.name == "xml:lang") && sameLang(html.UnescapeString(val), r.opt.SourceLang):
+			if name == "html" && r.d.Lang == "" {
+				r.d.Lang = html.UnescapeString(val)
+			}
+			r.d.raw(t.raw[pos:a.valStart])
+			orig := val
+			r.d.rawFill(func(lang string) string {
+				if lang == "" {
+					return orig
+				}
+				return lang
+			})
+			pos = a.valEnd
+		case translatableAttrs[a.name] || meta && a.name == "content":
+			text := collapse(html.UnescapeString(val))
+			trimmed := strings.TrimSpace(text)
+			if !hasWord(trimmed) || a.name == "title" && name == "link" {
+				continue
+			}
+			r.d.raw(t.raw[pos:a.valStart])
+			q := a.quote
+			r.d.add(Segment{Text: EscapeText(trimmed), Kind: Attribute, Line: lineAt(r.src, t.off+a.valStart)}, func(tr string) string {
+				return escapeAttr(Plain(tr), q)
+			}, val, true)
+			pos = a.valEnd
+		}
+	}
+	r.d.raw(t.raw[pos:])
+}
+
+// attrSpan is one attribute of a raw tag: its lower-case name and the byte range of its value
+// (without quotes; valStart -1 when it has none).
+type attrSpan struct {
+	name             string
+	valStart, valEnd int
+	quote            byte
+}
+
+// scanAttrs finds the attributes of a raw start tag, with the positions of their values, which
+// the tokenizer does not report.
+func scanAttrs(raw string) []attrSpan {
+	i := 1
+	for i < len(raw) && !isHTMLSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
+		i++
+	}
+	var out []attrSpan
+	for i < len(raw) {
+		for i < len(raw) && (isHTMLSpace(raw[i]) || raw[i] == '/') {
+			i++
+		}
+		if i >= len(raw) || raw[i] == '>' {
+			break
+		}
+		start := i
+		for i < len(raw) && !isHTMLSpace(raw[i]) && raw[i] != '=' && raw[i] != '>' && !(raw[i] == '/' && i+1 < len(raw) && raw[i+1] == '>') {
+			i++
+		}
+		if i == start { // a lone "=": skip it
+			i++
+			continue
+		}
+		a := attrSpan{name: strings.ToLower(raw[start:i]), valStart: -1}
+		j := i
+		for j < len(raw) && isHTMLSpace(raw[j]) {
+			j++
+		}
+		if j < len(raw) && raw[j] == '=' {
+			j++
+			for j < len(raw) && isHTMLSpace(raw[j]) {
+				j++
+			}
+			if j < len(raw) && (raw[j] == '"' || raw[j] == '\'') {
+				q := raw[j]
+				end := strings.IndexByte(raw[j+1:], q)
+				if end < 0 {
+					end = len(raw) - j - 1
+					a.valStart, a.valEnd, a.quote = j+1, j+1+end, q
+					i = len(raw)
+				} else {
+					a.valStart, a.valEnd, a.quote = j+1, j+1+end, q
+					i = j + 1 + end + 1
+				}
+			} else {
+				k := j
+				for k < len(raw) && !isHTMLSpace(raw[k]) && raw[k] != '>' {
+					k++
+				}
+				a.valStart, a.valEnd = j, k
+				i = k
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func attr(t xhtml.Token, key string) string {
+	for _, a := range t.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// sameLang reports whether a language tag ("de", "de-DE", "DE_at") is of language lang.
+func sameLang(tag, lang string) bool {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	lang = strings.ToLower(lang)
+	if lang == "" {
+		return false
+	}
+	return tag == lang || strings.HasPrefix(tag, lang+"-") || strings.HasPrefix(tag, lang+"_")
+}
+
+// collapse turns every run of HTML whitespace into one space: a paragraph's line breaks in the
+// source are not sentence breaks.
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isHTMLSpace(c) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func leadTrail(s string) (string, string) {
+	t := strings.TrimLeft(s, " \t\r\n\f")
+	lead := s[:len(s)-len(t)]
+	u := strings.TrimRight(t, " \t\r\n\f")
+	return lead, t[len(u):]
+}
+
+var htmlTextEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+func escapeHTMLText(s string) string { return htmlTextEscaper.Replace(s) }
+
+func escapeAttr(s string, quote byte) string {
+	s = strings.ReplaceAll(s, "&", "&amp;")
+	s = strings.ReplaceAll(s, "<", "&lt;")
+	s = strings.ReplaceAll(s, ">", "&gt;")
+	switch quote {
+	case '\'':
+		return strings.ReplaceAll(s, "'", "&#39;")
+	case '"':
+		return strings.ReplaceAll(s, `"`, "&quot;")
+	}
+	// An unquoted value cannot hold spaces or quotes; the writer keeps the original quoting, so
+	// these are escaped.
+	return strings.NewReplacer(" ", "&#32;", `"`, "&quot;", "'", "&#39;", "=", "&#61;", "`", "&#96;").Replace(s)
+}

@@ -1,0 +1,567 @@
+package document
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+)
+
+// Inline markup travels through translation as numbered placeholder codes inside a segment's
+// text, in the manner of XLIFF's <g>/<x> (paired and standalone codes):
+//
+//	Die <g1>Regierung</g1> hat <x2/> am Montag …
+//
+// A paired code <gN>…</gN> stands for markup around words (a link, emphasis); a standalone code
+// <xN/> for markup without words of its own (a line break, an image, inline code that is never
+// translated). The codes carry only their number: the original markup (attributes, URLs) stays
+// in the document and is never sent, so a provider cannot change it. Literal "<" and "&" in the
+// text are escaped as &lt; and &amp;, so tags and text cannot be confused.
+//
+// The compact spelling keeps the characters paid for low and is also well-formed HTML for
+// providers that translate HTML natively (Google's format=html).
+
+// CodeKind says whether a code encloses words or stands alone.
+type CodeKind uint8
+
+// The kinds of codes.
+const (
+	Paired     CodeKind = iota + 1 // <gN>…</gN>
+	Standalone                     // <xN/>
+)
+
+// Code is one inline code of a segment: the original markup it stands for.
+type Code struct {
+	ID   int // 1-based, the N of <gN> or <xN/>; Codes[i].ID == i+1
+	Kind CodeKind
+	// Name says what the markup is ("a", "strong", "md-link", "xliff-ph"), for safe placement
+	// and reports.
+	Name string
+	// Open is the markup before the enclosed words (paired) or the whole markup (standalone);
+	// Close the markup after them (paired only).
+	Open, Close string
+}
+
+// Tag is how the code is written in a segment's text (its opening tag for a paired code).
+func (c Code) Tag() string {
+	if c.Kind == Standalone {
+		return "<x" + strconv.Itoa(c.ID) + "/>"
+	}
+	return "<g" + strconv.Itoa(c.ID) + ">"
+}
+
+// pieceKind is what one piece of a tagged text is.
+type pieceKind uint8
+
+const (
+	pText pieceKind = iota
+	pOpen
+	pClose
+	pAlone
+)
+
+// piece is one run of text or one tag of a tagged text. Text pieces hold unescaped text.
+type piece struct {
+	kind pieceKind
+	text string
+	id   int
+}
+
+// EscapeText escapes text for a tagged segment: "&" and "<" only, so that a provider sees the
+// words as they are and tags cannot be forged by the text.
+func EscapeText(s string) string {
+	if !strings.ContainsAny(s, "&<") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "&", "&amp;")
+	return strings.ReplaceAll(s, "<", "&lt;")
+}
+
+// parseTagged cuts a tagged text into pieces. It is lenient where providers are sloppy but the
+// meaning is clear: <xN> without the slash and a following </xN> (the way an HTML serializer
+// writes an unknown empty element) are one standalone code, spaces inside a tag are allowed, and
+// a "<" that starts no tag is text. Entities are unescaped (Google's &#39; and &quot; too).
+func parseTagged(s string) []piece {
+	var out []piece
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			out = append(out, piece{kind: pText, text: html.UnescapeString(text.String())})
+			text.Reset()
+		}
+	}
+	for i := 0; i < len(s); {
+		if s[i] != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
+			}
+			text.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		kind, id, n := scanTag(s[i:])
+		if n == 0 {
+			text.WriteByte('<')
+			i++
+			continue
+		}
+		flush()
+		if kind == pClose && id < 0 { // </xN>: the end of an HTML-serialized standalone code
+			i += n
+			continue
+		}
+		out = append(out, piece{kind: kind, id: id})
+		i += n
+	}
+	flush()
+	return out
+}
+
+// scanTag reads one placeholder tag at the start of s: <gN>, </gN>, <xN/>, <xN>, </xN>. It
+// returns its kind, number and length, or n == 0 when s does not start with one. </xN> has id -1.
+func scanTag(s string) (kind pieceKind, id int, n int) {
+	i := 1
+	closing := false
+	if i < len(s) && s[i] == '/' {
+		closing = true
+		i++
+	}
+	if i >= len(s) || (s[i] != 'g' && s[i] != 'x' && s[i] != 'G' && s[i] != 'X') {
+		return 0, 0, 0
+	}
+	letter := s[i] | 0x20
+	i++
+	start := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == start || i-start > 6 {
+		return 0, 0, 0
+	}
+	num, _ := strconv.Atoi(s[start:i])
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	selfClose := false
+	if i < len(s) && s[i] == '/' {
+		selfClose = true
+		i++
+	}
+	if i >= len(s) || s[i] != '>' {
+		return 0, 0, 0
+	}
+	i++
+	switch {
+	case letter == 'x' && closing:
+		return pClose, -1, i
+	case letter == 'x':
+		return pAlone, num, i
+	case closing:
+		return pClose, num, i
+	case selfClose:
+		return pAlone, -num - 1, i // <gN/>: a paired code written empty; checked as an error
+	}
+	return pOpen, num, i
+}
+
+// TagError says what is wrong with the tags of a translation; its message is written for the
+// provider that is asked again ("the tag <g2> is missing").
+type TagError struct {
+	Problem string
+}
+
+func (e *TagError) Error() string { return e.Problem }
+
+// CheckTags validates a translation of a segment with the given codes: every code exactly once,
+// paired codes opened before they are closed and properly nested, no code that is not in the
+// source. It returns a *TagError describing the first problem, or nil.
+func CheckTags(codes []Code, target string) error {
+	_, err := checkPieces(codes, parseTagged(target))
+	return err
+}
+
+func checkPieces(codes []Code, ps []piece) ([]piece, error) {
+	seenOpen := make([]bool, len(codes)+1)
+	seenClose := make([]bool, len(codes)+1)
+	var stack []int
+	code := func(id int) (Code, bool) {
+		if id < 1 || id > len(codes) {
+			return Code{}, false
+		}
+		return codes[id-1], true
+	}
+	for _, p := range ps {
+		switch p.kind {
+		case pOpen:
+			c, ok := code(p.id)
+			if !ok {
+				return nil, &TagError{fmt.Sprintf("the tag <g%d> is not in the source; use only the source's tags", p.id)}
+			}
+			if c.Kind != Paired {
+				return nil, &TagError{fmt.Sprintf("<g%d> should be the standalone tag %s", p.id, c.Tag())}
+			}
+			if seenOpen[p.id] {
+				return nil, &TagError{fmt.Sprintf("the tag <g%d> appears twice; keep each tag exactly once", p.id)}
+			}
+			seenOpen[p.id] = true
+			stack = append(stack, p.id)
+		case pClose:
+			c, ok := code(p.id)
+			if !ok || c.Kind != Paired {
+				return nil, &TagError{fmt.Sprintf("the closing tag </g%d> is not in the source", p.id)}
+			}
+			if seenClose[p.id] {
+				return nil, &TagError{fmt.Sprintf("the closing tag </g%d> appears twice; keep each tag exactly once", p.id)}
+			}
+			if !seenOpen[p.id] {
+				return nil, &TagError{fmt.Sprintf("</g%d> comes before <g%d>; keep each pair in order", p.id, p.id)}
+			}
+			if top := stack[len(stack)-1]; top != p.id {
+				return nil, &TagError{fmt.Sprintf("</g%d> closes before </g%d>; keep the tags properly nested", p.id, top)}
+			}
+			seenClose[p.id] = true
+			stack = stack[:len(stack)-1]
+		case pAlone:
+			id := p.id
+			if id < 0 {
+				return nil, &TagError{fmt.Sprintf("<g%d/> must enclose words: write <g%d>…</g%d>", -id-1, -id-1, -id-1)}
+			}
+			c, ok := code(id)
+			if !ok {
+				return nil, &TagError{fmt.Sprintf("the tag <x%d/> is not in the source; use only the source's tags", id)}
+			}
+			if c.Kind != Standalone {
+				return nil, &TagError{fmt.Sprintf("<x%d/> should be the paired tag <g%d>…</g%d>", id, id, id)}
+			}
+			if seenOpen[id] {
+				return nil, &TagError{fmt.Sprintf("the tag <x%d/> appears twice; keep each tag exactly once", id)}
+			}
+			seenOpen[id] = true
+		}
+	}
+	if len(stack) > 0 {
+		return nil, &TagError{fmt.Sprintf("<g%d> is never closed; add </g%d>", stack[len(stack)-1], stack[len(stack)-1])}
+	}
+	var missing []string
+	for _, c := range codes {
+		if !seenOpen[c.ID] {
+			if c.Kind == Paired {
+				missing = append(missing, fmt.Sprintf("<g%d>…</g%d>", c.ID, c.ID))
+			} else {
+				missing = append(missing, c.Tag())
+			}
+		}
+	}
+	if len(missing) == 1 {
+		return nil, &TagError{fmt.Sprintf("the tag %s is missing; keep every tag of the source", missing[0])}
+	}
+	if len(missing) > 1 {
+		return nil, &TagError{fmt.Sprintf("the tags %s are missing; keep every tag of the source", strings.Join(missing, ", "))}
+	}
+	return ps, nil
+}
+
+// SafePlacement puts a translation's words and the source's codes together when the
+// translation's tags are broken: the words without any tag, the source's paired codes around
+// all of them (outermost first, as they open in the source) and its standalone codes where they
+// stand in the source — before the words when no word precedes them there, after otherwise. The
+// result always passes CheckTags. Two pairs of the same markup (two links) are not nested
+// inside each other: the later one is kept empty after the words, so the document stays valid.
+func SafePlacement(codes []Code, source, target string) string {
+	var words strings.Builder
+	for _, p := range parseTagged(target) {
+		if p.kind == pText {
+			words.WriteString(p.text)
+		}
+	}
+	text := strings.TrimSpace(words.String())
+	// Where each standalone code sits in the source: before any words or not.
+	leading := map[int]bool{}
+	sawText := false
+	var order []int // paired codes in the order they open in the source
+	for _, p := range parseTagged(source) {
+		switch {
+		case p.kind == pText && strings.TrimSpace(p.text) != "":
+			sawText = true
+		case p.kind == pAlone && p.id > 0 && !sawText:
+			leading[p.id] = true
+		case p.kind == pOpen:
+			order = append(order, p.id)
+		}
+	}
+	var b strings.Builder
+	for _, c := range codes {
+		if c.Kind == Standalone && leading[c.ID] {
+			b.WriteString(c.Tag())
+		}
+	}
+	names := map[string]bool{}
+	var wrap, empty []int
+	for _, id := range order {
+		if id < 1 || id > len(codes) {
+			continue
+		}
+		c := codes[id-1]
+		if names[c.Name] && c.Name != "" {
+			empty = append(empty, id)
+			continue
+		}
+		names[c.Name] = true
+		wrap = append(wrap, id)
+	}
+	// Paired codes that never opened in the source text (cannot happen for a source built by
+	// this package) are still placed, empty.
+	placed := map[int]bool{}
+	for _, id := range append(append([]int{}, wrap...), empty...) {
+		placed[id] = true
+	}
+	for _, c := range codes {
+		if c.Kind == Paired && !placed[c.ID] {
+			empty = append(empty, c.ID)
+		}
+	}
+	for _, id := range wrap {
+		fmt.Fprintf(&b, "<g%d>", id)
+	}
+	b.WriteString(EscapeText(text))
+	for i := len(wrap) - 1; i >= 0; i-- {
+		fmt.Fprintf(&b, "</g%d>", wrap[i])
+	}
+	for _, id := range empty {
+		fmt.Fprintf(&b, "<g%d></g%d>", id, id)
+	}
+	for _, c := range codes {
+		if c.Kind == Standalone && !leading[c.ID] {
+			b.WriteString(c.Tag())
+		}
+	}
+	return b.String()
+}
+
+// Plain returns a tagged text's words without codes, unescaped: what a sentence pair without
+// markup holds.
+func Plain(tagged string) string {
+	var b strings.Builder
+	for _, p := range parseTagged(tagged) {
+		if p.kind == pText {
+			b.WriteString(p.text)
+		}
+	}
+	return b.String()
+}
+
+// HasTags reports whether s holds placeholder codes (a quick test: a "<g" or "<x" followed by
+// a digit).
+func HasTags(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '<' && (s[i+1] == 'g' || s[i+1] == 'x') && s[i+2] >= '0' && s[i+2] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// Fix returns target when its tags are right, and otherwise SafePlacement with the problem.
+func Fix(codes []Code, source, target string) (string, error) {
+	if err := CheckTags(codes, target); err != nil {
+		return SafePlacement(codes, source, target), err
+	}
+	return target, nil
+}
+
+// builder collects one segment's pieces as a reader meets them.
+type builder struct {
+	ps    []piece
+	codes []Code
+	stack []int
+}
+
+func (b *builder) text(s string) {
+	if s == "" {
+		return
+	}
+	if n := len(b.ps); n > 0 && b.ps[n-1].kind == pText {
+		b.ps[n-1].text += s
+		return
+	}
+	b.ps = append(b.ps, piece{kind: pText, text: s})
+}
+
+func (b *builder) open(name, open, close string) {
+	b.codes = append(b.codes, Code{ID: len(b.codes) + 1, Kind: Paired, Name: name, Open: open, Close: close})
+	id := len(b.codes)
+	b.stack = append(b.stack, id)
+	b.ps = append(b.ps, piece{kind: pOpen, id: id})
+}
+
+// close closes the innermost open code, appending to its closing markup (which a reader may only
+// know now).
+func (b *builder) close(closeMarkup string) {
+	if len(b.stack) == 0 {
+		return
+	}
+	id := b.stack[len(b.stack)-1]
+	b.stack = b.stack[:len(b.stack)-1]
+	if closeMarkup != "" {
+		b.codes[id-1].Close = closeMarkup
+	}
+	b.ps = append(b.ps, piece{kind: pClose, id: id})
+}
+
+func (b *builder) alone(name, markup string) {
+	b.codes = append(b.codes, Code{ID: len(b.codes) + 1, Kind: Standalone, Name: name, Open: markup})
+	b.ps = append(b.ps, piece{kind: pAlone, id: len(b.codes)})
+}
+
+func (b *builder) reset() {
+	b.ps, b.codes, b.stack = b.ps[:0], nil, b.stack[:0]
+}
+
+// hasWords reports whether the pieces hold a letter or digit: a run of markup and spaces is not
+// worth a request.
+func (b *builder) hasWords() bool {
+	for _, p := range b.ps {
+		if p.kind == pText && hasWord(p.text) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// finish turns the pieces into a segment. Leading and trailing spaces, and markup at the edges
+// that encloses or precedes all the words (a link around a whole list item, an image before a
+// caption), move out of the segment into its fixed prefix and suffix: the provider is not asked
+// to carry what cannot move. The remaining codes are numbered from 1 in order.
+func (b *builder) finish() (seg Segment, prefix, suffix string) {
+	ps := b.ps
+	// Close codes left open (a reader ends a block inside an element): their closing markup is
+	// simply not there.
+	for len(b.stack) > 0 {
+		b.close("")
+		ps = b.ps
+	}
+	var pre, suf strings.Builder
+	var sufParts []string
+	for {
+		changed := false
+		// Spaces at the edges.
+		if len(ps) > 0 && ps[0].kind == pText {
+			t := ps[0].text
+			tt := strings.TrimLeft(t, " \t\r\n\f")
+			if tt != t {
+				pre.WriteString(t[:len(t)-len(tt)])
+				ps = append([]piece{{kind: pText, text: tt}}, ps[1:]...)
+				changed = true
+			}
+			if tt == "" {
+				ps = ps[1:]
+			}
+		}
+		if n := len(ps); n > 0 && ps[n-1].kind == pText {
+			t := ps[n-1].text
+			tt := strings.TrimRight(t, " \t\r\n\f")
+			if tt != t {
+				sufParts = append(sufParts, t[len(tt):])
+				ps = append(ps[:n-1:n-1], piece{kind: pText, text: tt})
+				changed = true
+			}
+			if tt == "" {
+				ps = ps[:len(ps)-1]
+			}
+		}
+		if len(ps) == 0 {
+			break
+		}
+		// A standalone code at an edge.
+		if ps[0].kind == pAlone {
+			pre.WriteString(b.codes[ps[0].id-1].Open)
+			ps = ps[1:]
+			continue
+		}
+		if n := len(ps); ps[n-1].kind == pAlone {
+			sufParts = append(sufParts, b.codes[ps[n-1].id-1].Open)
+			ps = ps[:n-1]
+			continue
+		}
+		// A pair enclosing everything.
+		if n := len(ps); n >= 2 && ps[0].kind == pOpen && ps[n-1].kind == pClose && ps[0].id == ps[n-1].id {
+			c := b.codes[ps[0].id-1]
+			pre.WriteString(c.Open)
+			sufParts = append(sufParts, c.Close)
+			ps = ps[1 : n-1]
+			continue
+		}
+		if !changed {
+			break
+		}
+	}
+	for i := len(sufParts) - 1; i >= 0; i-- {
+		suf.WriteString(sufParts[i])
+	}
+	// Renumber the codes left, in order of appearance.
+	renum := map[int]int{}
+	var codes []Code
+	var t strings.Builder
+	for _, p := range ps {
+		switch p.kind {
+		case pText:
+			t.WriteString(EscapeText(p.text))
+		case pOpen, pAlone:
+			c := b.codes[p.id-1]
+			c.ID = len(codes) + 1
+			renum[p.id] = c.ID
+			codes = append(codes, c)
+			if p.kind == pOpen {
+				fmt.Fprintf(&t, "<g%d>", c.ID)
+			} else {
+				fmt.Fprintf(&t, "<x%d/>", c.ID)
+			}
+		case pClose:
+			fmt.Fprintf(&t, "</g%d>", renum[p.id])
+		}
+	}
+	return Segment{Text: t.String(), Codes: codes}, pre.String(), suf.String()
+}
+
+// render writes a translation with the codes' original markup, the text escaped by esc. The
+// translation must have passed CheckTags.
+func render(codes []Code, target string, esc func(string) string) string {
+	var b strings.Builder
+	ps := parseTagged(target)
+	for i, p := range ps {
+		switch p.kind {
+		case pText:
+			b.WriteString(esc(p.text))
+		case pOpen:
+			if p.id >= 1 && p.id <= len(codes) {
+				c := codes[p.id-1]
+				// An empty Markdown emphasis ("**") would be literal text: a pair that lost its
+				// words (SafePlacement) is left out rather than written as stray asterisks.
+				if strings.HasPrefix(c.Name, "md-em") && i+1 < len(ps) && ps[i+1].kind == pClose && ps[i+1].id == p.id {
+					ps[i+1].id = 0
+					continue
+				}
+				b.WriteString(c.Open)
+			}
+		case pAlone:
+			if p.id >= 1 && p.id <= len(codes) {
+				b.WriteString(codes[p.id-1].Open)
+			}
+		case pClose:
+			if p.id >= 1 && p.id <= len(codes) {
+				b.WriteString(codes[p.id-1].Close)
+			}
+		}
+	}
+	return b.String()
+}

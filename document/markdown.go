@@ -1,0 +1,627 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Markdown is read line by line into blocks (CommonMark's block structure, simplified): front
+// matter, fenced and indented code, HTML blocks, reference definitions and thematic breaks are
+// kept as they are and never sent; headings, paragraphs, list items, block quotes and table cells
+// are segments. Inside a segment, links and emphasis become paired codes (the link's
+// destination stays in the document), inline code, images, autolinks, inline HTML and footnote
+// references standalone codes.
+//
+// A paragraph that spans several lines is sent as one line (its soft line breaks are spaces);
+// a translated paragraph is written on one line after the first line's marker. A hard line break
+// (two spaces or a backslash at the end of a line) is a standalone code.
+
+var (
+	mdFence     = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+	mdHeading   = regexp.MustCompile(`^ {0,3}(#{1,6})([ \t]+|$)`)
+	mdClosingH  = regexp.MustCompile(`[ \t]+#+[ \t]*$`)
+	mdList      = regexp.MustCompile(`^([ \t]*)([-*+]|[0-9]{1,9}[.)])([ \t]+|$)`)
+	mdTask      = regexp.MustCompile(`^\[[ xX]\][ \t]+`)
+	mdQuote     = regexp.MustCompile(`^ {0,3}>[ \t]?`)
+	mdHTMLBlock = regexp.MustCompile(`^ {0,3}<(/?[A-Za-z][A-Za-z0-9-]*|!--|\?|![A-Z])`)
+	mdRefDef    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
+	mdBreak     = regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
+	mdSetext    = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
+	mdTableSep  = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
+	mdFMKey     = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)([ \t]*[:=][ \t]*)(.*?)([ \t]*)$`)
+)
+
+type mdLine struct {
+	text string // without its line ending
+	eol  string
+	off  int
+}
+
+func splitLines(src string) []mdLine {
+	var out []mdLine
+	off := 0
+	for off < len(src) {
+		j := strings.IndexByte(src[off:], '\n')
+		var l mdLine
+		if j < 0 {
+			l = mdLine{text: src[off:], off: off}
+			off = len(src)
+		} else {
+			l = mdLine{text: src[off : off+j], eol: "\n", off: off}
+			off += j + 1
+		}
+		if strings.HasSuffix(l.text, "\r") {
+			l.text, l.eol = l.text[:len(l.text)-1], "\r"+l.eol
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func (l mdLine) raw() string { return l.text + l.eol }
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+type mdReader struct {
+	d     *Doc
+	src   string
+	lines []mdLine
+	opt   Options
+}
+
+func readMarkdown(src, name string, opt Options) (*Doc, error) {
+	r := &mdReader{d: &Doc{}, src: src, lines: splitLines(src), opt: opt}
+	i := r.frontMatter()
+	afterBlank := true
+	inList := false
+	for i < len(r.lines) {
+		l := r.lines[i]
+		t := l.text
+		switch {
+		case blank(t):
+			r.d.raw(l.raw())
+			i++
+			afterBlank = true
+			continue
+		case mdFence.MatchString(t):
+			i = r.fence(i)
+		case afterBlank && !inList && (strings.HasPrefix(t, "    ") || strings.HasPrefix(t, "\t")):
+			for i < len(r.lines) && (blank(r.lines[i].text) || strings.HasPrefix(r.lines[i].text, "    ") || strings.HasPrefix(r.lines[i].text, "\t")) {
+				// Trailing blank lines of an indented code block are written as they were anyway.
+				r.d.raw(r.lines[i].raw())
+				i++
+			}
+		case mdHTMLBlock.MatchString(t) && !mdAutolinkStart(t):
+			for i < len(r.lines) && !blank(r.lines[i].text) {
+				r.d.raw(r.lines[i].raw())
+				i++
+			}
+		case mdRefDef.MatchString(t), mdBreak.MatchString(t):
+			r.d.raw(l.raw())
+			i++
+		case mdHeading.MatchString(t):
+			m := mdHeading.FindStringSubmatchIndex(t)
+			prefix := t[:m[1]]
+			content := t[m[1]:]
+			suffix := ""
+			if loc := mdClosingH.FindStringIndex(content); loc != nil {
+				content, suffix = content[:loc[0]], content[loc[0]:]
+			}
+			r.inline(i+1, l.raw(), prefix, []string{content}, suffix+l.eol, Heading, m[3]-m[2])
+			i++
+		case i+1 < len(r.lines) && strings.Contains(t, "|") && mdTableSep.MatchString(r.lines[i+1].text) && strings.Contains(r.lines[i+1].text, "-"):
+			i = r.table(i)
+		default:
+			i = r.paragraph(i)
+		}
+		inList = mdList.MatchString(t) || inList && !afterBlank || inList && (strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t"))
+		afterBlank = false
+	}
+	return r.d, nil
+}
+
+// mdAutolinkStart tells an autolink or inline HTML at the start of a paragraph (<https://…>,
+// <em>) from an HTML block: only block-level tags start HTML blocks; here, anything that is a
+// URL or a known inline element starts a paragraph.
+func mdAutolinkStart(t string) bool {
+	s := strings.TrimLeft(t, " ")
+	if strings.HasPrefix(s, "<http") || strings.HasPrefix(s, "<mailto:") || strings.Contains(strings.SplitN(s, ">", 2)[0], "@") {
+		return true
+	}
+	name := strings.ToLower(strings.TrimLeft(strings.SplitN(strings.SplitN(s[1:], ">", 2)[0], " ", 2)[0], "/"))
+	return inlinePaired[name] || inlineVoid[name] || inlineOpaque[name]
+}
+
+// frontMatter keeps a YAML (---) or TOML (+++) front matter, translating the chosen keys'
+// single-line values. It returns the first line after it.
+func (r *mdReader) frontMatter() int {
+	if len(r.lines) == 0 {
+		return 0
+	}
+	first := strings.TrimPrefix(r.lines[0].text, "\ufeff")
+	if first != "---" && first != "+++" {
+		return 0
+	}
+	end := -1
+	for k := 1; k < len(r.lines); k++ {
+		if t := r.lines[k].text; t == first || first == "---" && t == "..." {
+			end = k
+			break
+		}
+	}
+	if end < 0 {
+		return 0
+	}
+	keys := r.opt.FrontMatterKeys
+	if keys == nil {
+		keys = []string{"title", "description", "summary", "subtitle", "excerpt"}
+	}
+	want := map[string]bool{}
+	for _, k := range keys {
+		want[strings.ToLower(k)] = true
+	}
+	r.d.raw(r.lines[0].raw())
+	for k := 1; k < end; k++ {
+		l := r.lines[k]
+		m := mdFMKey.FindStringSubmatch(l.text)
+		if m == nil || !want[strings.ToLower(m[1])] {
+			r.d.raw(l.raw())
+			continue
+		}
+		val := m[3]
+		text, quote, ok := yamlScalar(val)
+		if !ok || !hasWord(text) {
+			r.d.raw(l.raw())
+			continue
+		}
+		r.d.raw(m[1] + m[2])
+		r.d.add(Segment{Text: EscapeText(text), Kind: Attribute, Line: k + 1, Note: "front matter: " + m[1]}, func(tr string) string {
+			return yamlQuote(Plain(tr), quote)
+		}, val, true)
+		r.d.raw(m[4] + l.eol)
+	}
+	r.d.raw(r.lines[end].raw())
+	return end + 1
+}
+
+// yamlScalar reads a one-line YAML (or TOML) string value: plain, "double" or 'single' quoted.
+// Block scalars, lists and maps are not translated.
+func yamlScalar(v string) (text string, quote byte, ok bool) {
+	if v == "" || strings.ContainsAny(v[:1], "|>[{&*!#") {
+		return "", 0, false
+	}
+	switch v[0] {
+	case '"':
+		if len(v) < 2 || v[len(v)-1] != '"' {
+			return "", 0, false
+		}
+		in := v[1 : len(v)-1]
+		var b strings.Builder
+		for i := 0; i < len(in); i++ {
+			if in[i] == '\\' && i+1 < len(in) {
+				i++
+				switch in[i] {
+				case 'n':
+					b.WriteByte('\n')
+				case 't':
+					b.WriteByte('\t')
+				default:
+					b.WriteByte(in[i])
+				}
+				continue
+			}
+			b.WriteByte(in[i])
+		}
+		return b.String(), '"', true
+	case '\'':
+		if len(v) < 2 || v[len(v)-1] != '\'' {
+			return "", 0, false
+		}
+		return strings.ReplaceAll(v[1:len(v)-1], "''", "'"), '\'', true
+	}
+	if i := strings.Index(v, " #"); i >= 0 {
+		return "", 0, false // a comment after the value: left alone rather than lost
+	}
+	return v, 0, true
+}
+
+func yamlQuote(s string, quote byte) string {
+	switch quote {
+	case '\'':
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	case '"':
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+	}
+	if s == "" || strings.ContainsAny(s, ":#\"'\n") || strings.ContainsAny(s[:1], "-?[]{}!*&|>%@`,") {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+	}
+	return s
+}
+
+// fence keeps a fenced code block, returning the line after it.
+func (r *mdReader) fence(i int) int {
+	open := mdFence.FindStringSubmatch(r.lines[i].text)[1]
+	r.d.raw(r.lines[i].raw())
+	i++
+	for i < len(r.lines) {
+		t := strings.TrimLeft(r.lines[i].text, " ")
+		r.d.raw(r.lines[i].raw())
+		i++
+		if strings.HasPrefix(t, open) && strings.Trim(t, open[:1]+" \t") == "" {
+			break
+		}
+	}
+	return i
+}
+
+// table makes each cell of a pipe table a segment; the delimiter row is kept.
+func (r *mdReader) table(i int) int {
+	r.row(i)
+	r.d.raw(r.lines[i+1].raw())
+	i += 2
+	for i < len(r.lines) && !blank(r.lines[i].text) && strings.Contains(r.lines[i].text, "|") {
+		r.row(i)
+		i++
+	}
+	return i
+}
+
+func (r *mdReader) row(i int) {
+	l := r.lines[i]
+	t := l.text
+	start := 0
+	cell := func(end int) {
+		c := t[start:end]
+		r.inline(i+1, c, "", []string{c}, "", Block, 0)
+	}
+	inCode := false
+	for k := 0; k < len(t); k++ {
+		switch t[k] {
+		case '\\':
+			k++
+		case '`':
+			inCode = !inCode
+		case '|':
+			if inCode {
+				continue
+			}
+			cell(k)
+			r.d.raw("|")
+			start = k + 1
+		}
+	}
+	cell(len(t))
+	r.d.raw(l.eol)
+}
+
+// paragraph reads a paragraph, list item or block quote line with its continuation lines.
+func (r *mdReader) paragraph(i int) int {
+	l := r.lines[i]
+	prefix := ""
+	t := l.text
+	kind := Block
+	if m := mdQuote.FindString(t); m != "" {
+		prefix = m
+	}
+	rest := t[len(prefix):]
+	if m := mdList.FindStringSubmatch(rest); m != nil {
+		prefix += m[0]
+	} else if m := mdHeading.FindStringSubmatchIndex(rest); m != nil && prefix != "" {
+		prefix += rest[:m[1]]
+		kind = Heading
+	}
+	if m := mdTask.FindString(t[len(prefix):]); m != "" {
+		prefix += m
+	}
+	contents := []string{t[len(prefix):]}
+	end := i + 1
+	quoted := strings.HasPrefix(prefix, ">") || strings.HasPrefix(strings.TrimLeft(prefix, " "), ">")
+	for end < len(r.lines) {
+		n := r.lines[end].text
+		if blank(n) || mdFence.MatchString(n) || mdHeading.MatchString(n) || mdBreak.MatchString(n) ||
+			mdList.MatchString(n) || mdHTMLBlock.MatchString(n) && !mdAutolinkStart(n) || mdRefDef.MatchString(n) {
+			break
+		}
+		if mdSetext.MatchString(n) && kind == Block && !quoted {
+			break // the underline of a setext heading: kept as it is
+		}
+		if q := mdQuote.FindString(n); q != "" {
+			if !quoted {
+				break
+			}
+			n = n[len(q):]
+			if blank(n) {
+				break
+			}
+		} else if quoted {
+			break // a lazy continuation would change the quote's lines; ended here
+		}
+		contents = append(contents, strings.TrimLeft(n, " \t"))
+		end++
+	}
+	if end < len(r.lines) && mdSetext.MatchString(r.lines[end].text) && !quoted && prefix == "" {
+		kind = Heading
+	}
+	var same strings.Builder
+	for k := i; k < end; k++ {
+		same.WriteString(r.lines[k].raw())
+	}
+	r.inline(i+1, same.String(), prefix, contents, r.lines[end-1].eol, kind, 0)
+	return end
+}
+
+// inline makes one segment of the given lines' contents (their markers removed), written as
+// prefix + translation + suffix; same is the original bytes the segment stands for.
+func (r *mdReader) inline(line int, same, prefix string, contents []string, suffix string, kind Kind, level int) {
+	var b builder
+	for k, c := range contents {
+		last := k == len(contents)-1
+		if !last && (strings.HasSuffix(c, "  ") || strings.HasSuffix(c, "\\")) {
+			// A hard line break: its markup ("  " or "\\") and the line end are one code.
+			trimmed := strings.TrimRight(c, " ")
+			if strings.HasSuffix(c, "\\") {
+				trimmed = c[:len(c)-1]
+			}
+			mdInline(trimmed, &b)
+			b.alone("md-break", c[len(trimmed):]+"\n")
+			continue
+		}
+		mdInline(c, &b)
+		if !last {
+			b.text(" ")
+		}
+	}
+	if !b.hasWords() {
+		r.d.raw(same)
+		return
+	}
+	seg, pre, suf := b.finish()
+	seg.Kind, seg.Level, seg.Line = kind, level, line
+	codes := seg.Codes
+	r.d.add(seg, func(tr string) string {
+		return prefix + pre + render(codes, tr, func(s string) string { return s }) + suf + suffix
+	}, same, true)
+}
+
+// mdInline reads a paragraph's inline content into b.
+func mdInline(s string, b *builder) {
+	var text strings.Builder
+	flush := func() {
+		b.text(text.String())
+		text.Reset()
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			text.WriteString(s[i : i+2])
+			i += 2
+		case c == '`':
+			n := runLen(s, i, '`')
+			if end := codeSpanEnd(s, i, n); end > 0 {
+				flush()
+				b.alone("md-code", s[i:end])
+				i = end
+			} else {
+				text.WriteString(s[i : i+n])
+				i += n
+			}
+		case c == '<':
+			if n := mdTagLen(s[i:]); n > 0 {
+				flush()
+				b.alone("md-html", s[i:i+n])
+				i += n
+			} else {
+				text.WriteByte(c)
+				i++
+			}
+		case c == '!' && i+1 < len(s) && s[i+1] == '[':
+			if _, end := linkParts(s, i+1); end > 0 {
+				flush()
+				b.alone("md-image", s[i:end])
+				i = end
+			} else {
+				text.WriteByte(c)
+				i++
+			}
+		case c == '[' && i+1 < len(s) && s[i+1] == '^':
+			if j := strings.IndexByte(s[i:], ']'); j > 0 {
+				flush()
+				b.alone("md-footnote", s[i:i+j+1])
+				i += j + 1
+			} else {
+				text.WriteByte(c)
+				i++
+			}
+		case c == '[':
+			if close, end := linkParts(s, i); end > 0 {
+				flush()
+				b.open("md-link", "[", s[close:end])
+				mdInline(s[i+1:close], b)
+				b.close("")
+				i = end
+			} else {
+				text.WriteByte(c)
+				i++
+			}
+		case c == '*' || c == '_' || c == '~':
+			n := runLen(s, i, c)
+			if n > 3 || c == '~' && n != 2 && n != 1 {
+				text.WriteString(s[i : i+n])
+				i += n
+				continue
+			}
+			if end := emphasisEnd(s, i, n); end > 0 {
+				flush()
+				delim := s[i : i+n]
+				b.open("md-em"+delim, delim, delim)
+				mdInline(s[i+n:end], b)
+				b.close("")
+				i = end + n
+			} else {
+				text.WriteString(s[i : i+n])
+				i += n
+			}
+		default:
+			j := i + 1
+			for j < len(s) && !strings.ContainsRune("\\`<![*_~", rune(s[j])) {
+				j++
+			}
+			text.WriteString(s[i:j])
+			i = j
+		}
+	}
+	flush()
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func runLen(s string, i int, c byte) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == c {
+		n++
+	}
+	return n
+}
+
+// codeSpanEnd returns the end of a code span opened by n backticks at i, or 0.
+func codeSpanEnd(s string, i, n int) int {
+	for k := i + n; k < len(s); {
+		if s[k] != '`' {
+			k++
+			continue
+		}
+		m := runLen(s, k, '`')
+		if m == n {
+			return k + m
+		}
+		k += m
+	}
+	return 0
+}
+
+var mdInlineTag = regexp.MustCompile(`^(<[A-Za-z][A-Za-z0-9-]*(\s+[A-Za-z_:][A-Za-z0-9_.:-]*(\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--(.|\n)*?-->|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[A-Za-z0-9.!#$%&'*+/=?^_` + "`" + `{|}~-]+@[A-Za-z0-9.-]+>)`)
+
+// mdTagLen is the length of an autolink or inline HTML tag at the start of s, or 0.
+func mdTagLen(s string) int {
+	return len(mdInlineTag.FindString(s))
+}
+
+// linkParts finds a link at s[i] == '[': the index of its closing ']' and the end of the whole
+// link ([text](dest), [text][ref], [text][]), or end 0 when there is none.
+func linkParts(s string, i int) (close, end int) {
+	depth := 0
+	for k := i; k < len(s); k++ {
+		switch s[k] {
+		case '\\':
+			k++
+		case '`':
+			n := runLen(s, k, '`')
+			if e := codeSpanEnd(s, k, n); e > 0 {
+				k = e - 1
+			} else {
+				k += n - 1
+			}
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				close = k
+				if k+1 >= len(s) {
+					return 0, 0
+				}
+				switch s[k+1] {
+				case '(':
+					if e := parenEnd(s, k+1); e > 0 {
+						return close, e
+					}
+				case '[':
+					if j := strings.IndexByte(s[k+1:], ']'); j > 0 {
+						return close, k + 1 + j + 1
+					}
+				}
+				return 0, 0
+			}
+		}
+	}
+	return 0, 0
+}
+
+// parenEnd returns the end of a link destination "(…)" at s[i] == '(', or 0.
+func parenEnd(s string, i int) int {
+	depth := 0
+	var quote byte
+	for k := i; k < len(s); k++ {
+		c := s[k]
+		switch {
+		case c == '\\':
+			k++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' && k > i && s[k-1] == ' ':
+			quote = c
+		case c == '<' && k == i+1:
+			if j := strings.IndexByte(s[k:], '>'); j > 0 {
+				k += j
+			}
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+// emphasisEnd finds the closing delimiter run for an emphasis opened by n characters at i, or 0.
+func emphasisEnd(s string, i, n int) int {
+	c := s[i]
+	after := i + n
+	if after >= len(s) || s[after] == ' ' || s[after] == '\t' {
+		return 0 // not left-flanking
+	}
+	if c == '_' && i > 0 && isAlnumByte(s[i-1]) {
+		return 0 // intraword underscore
+	}
+	for k := after; k < len(s); {
+		switch s[k] {
+		case '\\':
+			k += 2
+			continue
+		case '`':
+			m := runLen(s, k, '`')
+			if e := codeSpanEnd(s, k, m); e > 0 {
+				k = e
+			} else {
+				k += m
+			}
+			continue
+		case '[':
+			if _, e := linkParts(s, k); e > 0 {
+				k = e
+				continue
+			}
+		case c:
+			m := runLen(s, k, c)
+			if m == n && k > after && s[k-1] != ' ' && s[k-1] != '\t' && (c != '_' || k+m >= len(s) || !isAlnumByte(s[k+m])) {
+				return k
+			}
+			k += m
+			continue
+		}
+		k++
+	}
+	return 0
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}

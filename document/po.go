@@ -1,0 +1,256 @@
+package document
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Gettext .po files: every entry whose msgstr is empty gets its msgid translated (and, for a
+// plural entry, msgid_plural into msgstr[1] and up); the header, translated entries, comments
+// and obsolete entries are kept as they are. printf and brace placeholders (%s, %1$d, %(name)s,
+// {count}) and line breaks are standalone codes, so a translation keeps them.
+
+var poPlaceholder = regexp.MustCompile(`%(\([A-Za-z0-9_]+\))?([0-9]+\$)?[-+ #0]*[0-9*]*(\.[0-9*]+)?(hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn%]|\{[A-Za-z0-9_.:]*\}|\n`)
+
+type poField struct {
+	key      string // msgctxt, msgid, msgid_plural, msgstr, msgstr[N]
+	value    string // unescaped
+	from, to int    // lines
+}
+
+func readPO(src, name string) (*Doc, error) {
+	d := &Doc{}
+	lines := splitLines(src)
+	for i := 0; i < len(lines); {
+		if blank(lines[i].text) {
+			d.raw(lines[i].raw())
+			i++
+			continue
+		}
+		end := i
+		for end < len(lines) && !blank(lines[end].text) {
+			end++
+		}
+		if err := poEntry(d, lines, i, end, name); err != nil {
+			return nil, err
+		}
+		i = end
+	}
+	return d, nil
+}
+
+// poEntry reads the entry in lines[from:to].
+func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
+	var fields []poField
+	var comments []string
+	fuzzy := false
+	for k := from; k < to; k++ {
+		t := strings.TrimSpace(lines[k].text)
+		switch {
+		case strings.HasPrefix(t, "#~"), strings.HasPrefix(t, "#|"):
+			// Obsolete entries and previous strings are comments.
+		case strings.HasPrefix(t, "#,"):
+			fuzzy = fuzzy || strings.Contains(t, "fuzzy")
+		case strings.HasPrefix(t, "#.") || strings.HasPrefix(t, "# "):
+			comments = append(comments, strings.TrimSpace(t[2:]))
+		case strings.HasPrefix(t, "#"):
+		case strings.HasPrefix(t, `"`):
+			if len(fields) == 0 {
+				return &InputError{File: name, Line: k + 1, Msg: "a string continuation without a keyword"}
+			}
+			s, err := poUnquote(t)
+			if err != nil {
+				return &InputError{File: name, Line: k + 1, Msg: err.Error()}
+			}
+			f := &fields[len(fields)-1]
+			f.value += s
+			f.to = k + 1
+		default:
+			sp := strings.IndexAny(t, " \t")
+			if sp < 0 {
+				return &InputError{File: name, Line: k + 1, Msg: fmt.Sprintf("%q: want a keyword and a quoted string", t)}
+			}
+			key := t[:sp]
+			if key != "msgctxt" && key != "msgid" && key != "msgid_plural" && key != "msgstr" && !strings.HasPrefix(key, "msgstr[") {
+				return &InputError{File: name, Line: k + 1, Msg: fmt.Sprintf("unknown keyword %q", key)}
+			}
+			s, err := poUnquote(strings.TrimSpace(t[sp:]))
+			if err != nil {
+				return &InputError{File: name, Line: k + 1, Msg: err.Error()}
+			}
+			fields = append(fields, poField{key: key, value: s, from: k, to: k + 1})
+		}
+	}
+	var msgid, plural *poField
+	var strs []int
+	ctx := ""
+	translated := false
+	for fi := range fields {
+		f := &fields[fi]
+		switch {
+		case f.key == "msgid":
+			msgid = f
+		case f.key == "msgid_plural":
+			plural = f
+		case f.key == "msgctxt":
+			ctx = f.value
+		case strings.HasPrefix(f.key, "msgstr"):
+			strs = append(strs, fi)
+			translated = translated || f.value != ""
+		}
+	}
+	raw := func(a, b int) {
+		for k := a; k < b; k++ {
+			d.raw(lines[k].raw())
+		}
+	}
+	if msgid == nil || msgid.value == "" || len(strs) == 0 || translated || !hasWord(msgid.value) {
+		raw(from, to) // the header, a translated entry, or nothing to translate
+		return nil
+	}
+	first, last := fields[strs[0]].from, fields[strs[len(strs)-1]].to
+	if last != to && !allComments(lines[last:to]) {
+		raw(from, to) // msgstr lines not at the end: left alone rather than reordered
+		return nil
+	}
+	raw(from, first)
+	note := strings.Join(comments, " ")
+	if ctx != "" {
+		note = strings.TrimSpace("context: " + ctx + ". " + note)
+	}
+	eol := lines[first].eol
+	if eol == "" {
+		eol = "\n"
+	}
+	_ = fuzzy
+	seg := poSegment(msgid.value)
+	seg.Line, seg.Note = msgid.from+1, note
+	codes := seg.Codes
+	if plural == nil {
+		d.add(seg, func(tr string) string {
+			return poString("msgstr", render(codes, tr, func(s string) string { return s }), eol)
+		}, "", false)
+	} else {
+		d.add(seg, func(tr string) string {
+			return poString("msgstr[0]", render(codes, tr, func(s string) string { return s }), eol)
+		}, "", false)
+		pseg := poSegment(plural.value)
+		pseg.Line, pseg.Note = plural.from+1, note
+		pcodes := pseg.Codes
+		n := len(strs)
+		d.add(pseg, func(tr string) string {
+			out := render(pcodes, tr, func(s string) string { return s })
+			var b strings.Builder
+			for k := 1; k < n; k++ {
+				b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), out, eol))
+			}
+			return b.String()
+		}, "", false)
+	}
+	raw(last, to)
+	return nil
+}
+
+func allComments(ls []mdLine) bool {
+	for _, l := range ls {
+		if !strings.HasPrefix(strings.TrimSpace(l.text), "#") {
+			return false
+		}
+	}
+	return true
+}
+
+// poSegment turns a message into a segment with its placeholders as codes.
+func poSegment(msg string) Segment {
+	var b builder
+	pos := 0
+	for _, m := range poPlaceholder.FindAllStringIndex(msg, -1) {
+		b.text(msg[pos:m[0]])
+		b.alone("po-placeholder", msg[m[0]:m[1]])
+		pos = m[1]
+	}
+	b.text(msg[pos:])
+	// Placeholders at the edges stay in the message: the edges of a message are not markup
+	// around it, and the segment must keep them (a trailing "\n" most of all). So the pieces
+	// are not peeled: the text is built directly.
+	var t strings.Builder
+	for _, p := range b.ps {
+		switch p.kind {
+		case pText:
+			t.WriteString(EscapeText(p.text))
+		case pAlone:
+			t.WriteString(b.codes[p.id-1].Tag())
+		}
+	}
+	return Segment{Text: t.String(), Codes: b.codes, Kind: Block}
+}
+
+// poUnquote reads a C string literal as gettext writes it.
+func poUnquote(s string) (string, error) {
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return "", fmt.Errorf("%q: want a string in double quotes", s)
+	}
+	in := s[1 : len(s)-1]
+	var b strings.Builder
+	for i := 0; i < len(in); i++ {
+		c := in[i]
+		if c == '"' {
+			return "", fmt.Errorf("%q: an unescaped quote inside the string", s)
+		}
+		if c != '\\' {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		if i >= len(in) {
+			return "", fmt.Errorf("%q: a backslash at the end of the string", s)
+		}
+		switch in[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case '"', '\\':
+			b.WriteByte(in[i])
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'v':
+			b.WriteByte('\v')
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(in[i])
+		}
+	}
+	return b.String(), nil
+}
+
+var poEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`, "\r", `\r`)
+
+// poString writes key and a value: on one line, or as gettext does for a value with inner line
+// breaks, an empty first string and one string per line.
+func poString(key, value, eol string) string {
+	inner := strings.TrimSuffix(value, "\n")
+	if !strings.Contains(inner, "\n") {
+		return key + ` "` + poEscaper.Replace(value) + `"` + eol
+	}
+	var b strings.Builder
+	b.WriteString(key + ` ""` + eol)
+	rest := value
+	for rest != "" {
+		j := strings.IndexByte(rest, '\n')
+		line := rest
+		if j >= 0 {
+			line = rest[:j+1]
+		}
+		b.WriteString(`"` + poEscaper.Replace(line) + `"` + eol)
+		rest = rest[len(line):]
+	}
+	return b.String()
+}

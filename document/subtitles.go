@@ -1,0 +1,198 @@
+package document
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Subtitles (SubRip .srt and WebVTT .vtt): each cue's text is one segment; cue numbers,
+// identifiers, timing lines, the WEBVTT header and NOTE, STYLE and REGION blocks are kept as
+// they are and never sent. A translated cue is wrapped into lines of at most MaxLine characters
+// (or the source's longest line, when that is longer), balanced, so a cue stays readable.
+// Inline tags (<i>, <b>, <u>, <font>, WebVTT's <c.class>, <v Speaker>, <lang>, timestamps) and
+// SubRip's {\an8} position codes are codes.
+
+// MaxLine is the line length subtitle cues are wrapped to: the common broadcast limit.
+const MaxLine = 42
+
+var (
+	subTiming = regexp.MustCompile(`-->`)
+	subTag    = regexp.MustCompile(`^<(/?)([A-Za-z]+)([.][^\s>]*)?(\s[^>]*)?>|^<[0-9:.]+>|^\{\\[^}]*\}`)
+)
+
+func readSubtitles(src, name string, f Format) (*Doc, error) {
+	d := &Doc{}
+	lines := splitLines(src)
+	i := 0
+	if f == VTT {
+		if len(lines) == 0 || !strings.HasPrefix(strings.TrimPrefix(lines[0].text, "\ufeff"), "WEBVTT") {
+			return nil, &InputError{File: name, Line: 1, Msg: `a WebVTT file starts with "WEBVTT"`}
+		}
+		for i < len(lines) && !blank(lines[i].text) {
+			d.raw(lines[i].raw())
+			i++
+		}
+	}
+	cues := 0
+	for i < len(lines) {
+		if blank(lines[i].text) {
+			d.raw(lines[i].raw())
+			i++
+			continue
+		}
+		// One block: up to the next blank line.
+		end := i
+		for end < len(lines) && !blank(lines[end].text) {
+			end++
+		}
+		first := strings.TrimSpace(lines[i].text)
+		if f == VTT && (strings.HasPrefix(first, "NOTE") || strings.HasPrefix(first, "STYLE") || strings.HasPrefix(first, "REGION")) {
+			for ; i < end; i++ {
+				d.raw(lines[i].raw())
+			}
+			continue
+		}
+		timing := -1
+		for k := i; k < end && k < i+2; k++ {
+			if subTiming.MatchString(lines[k].text) {
+				timing = k
+				break
+			}
+		}
+		if timing < 0 {
+			return nil, &InputError{File: name, Line: i + 1, Msg: `a cue without a timing line ("00:00:01,000 --> 00:00:02,000")`}
+		}
+		for ; i <= timing; i++ {
+			d.raw(lines[i].raw())
+		}
+		cues++
+		if i == end {
+			continue
+		}
+		var same strings.Builder
+		var texts []string
+		longest := 0
+		for k := i; k < end; k++ {
+			same.WriteString(lines[k].raw())
+			texts = append(texts, lines[k].text)
+			if n := utf8.RuneCountInString(lines[k].text); n > longest {
+				longest = n
+			}
+		}
+		eol := lines[end-1].eol
+		lineEnd := lines[i].eol
+		if lineEnd == "" {
+			lineEnd = "\n"
+		}
+		var b builder
+		for k, t := range texts {
+			if k > 0 {
+				b.text(" ")
+			}
+			subInline(t, &b, f == VTT)
+		}
+		if !b.hasWords() {
+			d.raw(same.String())
+			i = end
+			continue
+		}
+		seg, pre, suf := b.finish()
+		seg.Kind, seg.Line = Block, i+1
+		codes := seg.Codes
+		width := MaxLine
+		if longest > width {
+			width = longest
+		}
+		vtt := f == VTT
+		d.add(seg, func(tr string) string {
+			esc := func(s string) string { return s }
+			if vtt {
+				esc = escapeHTMLText
+			}
+			wrapped := wrapTagged(tr, width)
+			return pre + strings.ReplaceAll(render(codes, wrapped, esc), "\n", lineEnd) + suf + eol
+		}, same.String(), true)
+		i = end
+	}
+	if cues == 0 && len(d.Segments) == 0 && strings.TrimSpace(src) != "" && f == SRT {
+		return nil, &InputError{File: name, Line: 1, Msg: "no subtitle cues found"}
+	}
+	return d, nil
+}
+
+// subInline reads one line of cue text into b.
+func subInline(s string, b *builder, vtt bool) {
+	var text strings.Builder
+	flush := func() {
+		t := text.String()
+		if vtt {
+			t = html.UnescapeString(t)
+		}
+		b.text(t)
+		text.Reset()
+	}
+	var open []string
+	for i := 0; i < len(s); {
+		if s[i] == '<' || s[i] == '{' {
+			if m := subTag.FindStringSubmatch(s[i:]); m != nil {
+				flush()
+				raw := m[0]
+				switch {
+				case raw[0] == '{' || m[2] == "":
+					b.alone("sub-tag", raw)
+				case m[1] == "/":
+					if n := len(open); n > 0 && strings.EqualFold(open[n-1], m[2]) {
+						open = open[:n-1]
+						b.close(raw)
+					} else {
+						b.alone("sub-tag", raw)
+					}
+				default:
+					open = append(open, m[2])
+					b.open(strings.ToLower(m[2]), raw, "")
+				}
+				i += len(raw)
+				continue
+			}
+		}
+		text.WriteByte(s[i])
+		i++
+	}
+	flush()
+	// Tags a line leaves open stay open across the cue's lines; finish closes what the cue
+	// leaves open.
+}
+
+// wrapTagged breaks a tagged translation into lines of about width characters (not counting
+// tags), balanced, at spaces outside tags. It returns the tagged text with "\n" at the breaks.
+func wrapTagged(tagged string, width int) string {
+	words := strings.Fields(tagged)
+	total := 0
+	for _, w := range words {
+		total += utf8.RuneCountInString(Plain(w)) + 1
+	}
+	if total-1 <= width || len(words) < 2 {
+		return strings.Join(words, " ")
+	}
+	lines := (total + width - 1) / width
+	target := (total + lines - 1) / lines
+	var b strings.Builder
+	n := 0
+	for i, w := range words {
+		l := utf8.RuneCountInString(Plain(w))
+		if i > 0 {
+			if n+1+l > target && n > 0 && n+1+l > width/2 {
+				b.WriteByte('\n')
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteString(w)
+		n += l
+	}
+	return b.String()
+}

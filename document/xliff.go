@@ -1,0 +1,447 @@
+package document
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// XLIFF 1.2 and 2.x: every unit to translate (1.2 <trans-unit>, 2.x <segment> of a <unit>) has
+// its <source> read into a segment, inline elements as codes — 1.2 <g> and <mrk> paired; <x>,
+// <bx>, <ex>, <ph>, <bpt>, <ept>, <it> standalone; 2.x <pc> and <mrk> paired; <ph>, <sc>, <ec>,
+// <sm>, <em>, <cp> standalone — and its <target> filled on writing, created after the source
+// when there is none, with state="translated". Units marked translate="no", and those whose
+// target is already translated (a non-empty target in a state other than new/initial/
+// needs-translation) are left as they are. Everything else, <note>s included, is copied byte for
+// byte; the file's target language is added when it does not name one.
+
+type xmlTok struct {
+	tok xml.Token
+	raw string
+	off int
+}
+
+func (t xmlTok) name() string {
+	switch v := t.tok.(type) {
+	case xml.StartElement:
+		return v.Name.Local
+	case xml.EndElement:
+		return v.Name.Local
+	}
+	return ""
+}
+
+func (t xmlTok) attr(name string) (string, bool) {
+	if s, ok := t.tok.(xml.StartElement); ok {
+		for _, a := range s.Attr {
+			if a.Name.Local == name {
+				return a.Value, true
+			}
+		}
+	}
+	return "", false
+}
+
+type xliffReader struct {
+	d       *Doc
+	src     string
+	name    string
+	toks    []xmlTok
+	v2      bool
+	emitted int
+}
+
+func readXLIFF(src, name string, opt Options) (*Doc, error) {
+	r := &xliffReader{d: &Doc{}, src: src, name: name}
+	dec := xml.NewDecoder(strings.NewReader(src))
+	dec.Strict = true
+	dec.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
+		return nil, fmt.Errorf("encoding %q: bitext reads XLIFF in UTF-8; convert the file first (iconv -f %s -t UTF-8)", label, label)
+	}
+	depth := 0
+	for {
+		off := int(dec.InputOffset())
+		tok, err := dec.RawToken()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			line, _ := dec.InputPos()
+			return nil, &InputError{File: name, Line: line, Msg: "not well-formed XML: " + err.Error()}
+		}
+		end := int(dec.InputOffset())
+		t := xmlTok{tok: xml.CopyToken(tok), raw: src[off:end], off: off}
+		switch t.tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+			if depth < 0 {
+				return nil, &InputError{File: name, Line: lineAt(src, off), Msg: "an end tag without its start tag"}
+			}
+		}
+		r.toks = append(r.toks, t)
+	}
+	if depth != 0 {
+		return nil, &InputError{File: name, Line: lineAt(src, len(src)), Msg: "the XML ends inside an element"}
+	}
+	root := -1
+	for i, t := range r.toks {
+		if _, ok := t.tok.(xml.StartElement); ok {
+			root = i
+			break
+		}
+	}
+	if root < 0 || r.toks[root].name() != "xliff" {
+		return nil, &InputError{File: name, Line: 1, Msg: "not an XLIFF file (no <xliff> root element)"}
+	}
+	version, _ := r.toks[root].attr("version")
+	switch {
+	case strings.HasPrefix(version, "2."):
+		r.v2 = true
+		r.d.Lang, _ = r.toks[root].attr("srcLang")
+	case strings.HasPrefix(version, "1."):
+	default:
+		return nil, &InputError{File: name, Line: lineAt(src, r.toks[root].off), Msg: fmt.Sprintf("XLIFF version %q: bitext reads 1.2 and 2.x", version)}
+	}
+	for i := 0; i < len(r.toks); i++ {
+		t := r.toks[i]
+		if _, ok := t.tok.(xml.StartElement); !ok {
+			continue
+		}
+		switch n := t.name(); {
+		case !r.v2 && n == "file":
+			if l, ok := t.attr("source-language"); ok && r.d.Lang == "" {
+				r.d.Lang = l
+			}
+			r.addLangAttr(i, "target-language")
+		case r.v2 && n == "xliff":
+			r.addLangAttr(i, "trgLang")
+		case !r.v2 && n == "trans-unit":
+			end := r.matching(i)
+			if err := r.unit12(i, end); err != nil {
+				return nil, err
+			}
+			i = end
+		case r.v2 && n == "unit":
+			end := r.matching(i)
+			if err := r.unit2(i, end); err != nil {
+				return nil, err
+			}
+			i = end
+		}
+	}
+	r.d.raw(src[r.emitted:])
+	return r.d, nil
+}
+
+// matching returns the index of the end token of the element starting at i.
+func (r *xliffReader) matching(i int) int {
+	depth := 0
+	for k := i; k < len(r.toks); k++ {
+		switch r.toks[k].tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return len(r.toks) - 1
+}
+
+// children returns the direct child elements of the element at [start, end]: name → start index
+// (the first of each name), in order of appearance.
+func (r *xliffReader) children(start, end int) []int {
+	var out []int
+	for k := start + 1; k < end; k++ {
+		if _, ok := r.toks[k].tok.(xml.StartElement); ok {
+			out = append(out, k)
+			k = r.matching(k)
+		}
+	}
+	return out
+}
+
+// emitTo writes the input up to byte off.
+func (r *xliffReader) emitTo(off int) {
+	if off > r.emitted {
+		r.d.raw(r.src[r.emitted:off])
+		r.emitted = off
+	}
+}
+
+// addLangAttr adds the target language to the start tag at i when it names none.
+func (r *xliffReader) addLangAttr(i int, attr string) {
+	t := r.toks[i]
+	if _, ok := t.attr(attr); ok {
+		return
+	}
+	cut := len(t.raw) - 1
+	if strings.HasSuffix(t.raw, "/>") {
+		cut--
+	}
+	r.emitTo(t.off + cut)
+	r.d.rawFill(func(lang string) string {
+		if lang == "" {
+			return ""
+		}
+		return " " + attr + `="` + escapeXMLAttr(lang) + `"`
+	})
+}
+
+func (r *xliffReader) endOf(i int) int { return r.toks[i].off + len(r.toks[i].raw) }
+
+// unit12 handles a 1.2 <trans-unit> at [start, end].
+func (r *xliffReader) unit12(start, end int) error {
+	if v, _ := r.toks[start].attr("translate"); v == "no" {
+		return nil
+	}
+	var source, segSource, target = -1, -1, -1
+	for _, c := range r.children(start, end) {
+		switch r.toks[c].name() {
+		case "source":
+			source = c
+		case "seg-source":
+			segSource = c
+		case "target":
+			target = c
+		}
+	}
+	if source < 0 {
+		return &InputError{File: r.name, Line: lineAt(r.src, r.toks[start].off), Msg: "a <trans-unit> without <source>"}
+	}
+	after := r.matching(source)
+	if segSource >= 0 {
+		after = r.matching(segSource)
+	}
+	return r.fill(source, target, after, target, []string{"new", "needs-translation"})
+}
+
+// unit2 handles a 2.x <unit> at [start, end]: each of its <segment>s.
+func (r *xliffReader) unit2(start, end int) error {
+	if v, _ := r.toks[start].attr("translate"); v == "no" {
+		return nil
+	}
+	for _, c := range r.children(start, end) {
+		if r.toks[c].name() != "segment" {
+			continue
+		}
+		segEnd := r.matching(c)
+		source, target := -1, -1
+		for _, k := range r.children(c, segEnd) {
+			switch r.toks[k].name() {
+			case "source":
+				source = k
+			case "target":
+				target = k
+			}
+		}
+		if source < 0 {
+			return &InputError{File: r.name, Line: lineAt(r.src, r.toks[c].off), Msg: "a <segment> without <source>"}
+		}
+		if err := r.fill(source, target, r.matching(source), c, []string{"initial"}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fill makes a segment of the source element at index source and writes its translation into
+// the target element (index target, or -1: created after the token at index after). The state
+// attribute of the element at index stateAt becomes "translated"; open lists the states in which
+// an existing target is still to be translated.
+func (r *xliffReader) fill(source, target, after, stateAt int, open []string) error {
+	srcEnd := r.matching(source)
+	if target >= 0 {
+		tEnd := r.matching(target)
+		content := strings.TrimSpace(r.src[r.endOf(target):r.toks[tEnd].off])
+		state := ""
+		if stateAt >= 0 {
+			state, _ = r.toks[stateAt].attr("state")
+		}
+		srcContent := strings.TrimSpace(r.src[r.endOf(source):r.toks[srcEnd].off])
+		if content != "" && content != srcContent && !contains(open, state) {
+			return nil // already translated
+		}
+	}
+	var b builder
+	r.inline(source+1, srcEnd, &b)
+	if !b.hasWords() {
+		return nil
+	}
+	seg, pre, suf := b.finish()
+	seg.Kind, seg.Line = Block, lineAt(r.src, r.toks[source].off)
+	seg.Note = r.notes(source)
+	sameContent := r.src[r.endOf(source):r.toks[srcEnd].off]
+	text := seg.Text
+	codes := seg.Codes
+	content := func(tr string) string {
+		if tr == text {
+			return sameContent
+		}
+		return pre + render(codes, tr, escapeXMLText) + suf
+	}
+	if r.v2 && stateAt >= 0 {
+		st := r.toks[stateAt]
+		r.emitTo(st.off)
+		r.d.raw(setAttr(st.raw, "state", "translated"))
+		r.emitted = r.endOf(stateAt)
+	}
+	if target >= 0 {
+		tEnd := r.matching(target)
+		ts := r.toks[target]
+		r.emitTo(ts.off)
+		startTag := ts.raw
+		if !r.v2 {
+			startTag = setAttr(startTag, "state", "translated")
+		}
+		endTag := r.toks[tEnd].raw
+		if strings.HasSuffix(startTag, "/>") { // <target/>
+			startTag = strings.TrimSpace(strings.TrimSuffix(startTag, "/>")) + ">"
+			endTag = "</" + rawName(ts.raw) + ">"
+		}
+		r.d.add(seg, func(tr string) string { return startTag + content(tr) + endTag }, "", false)
+		r.emitted = r.endOf(tEnd)
+		return nil
+	}
+	// No target: one after the source (or seg-source), indented like the source.
+	at := r.endOf(after)
+	r.emitTo(at)
+	indent := ""
+	if k := strings.LastIndexByte(r.src[:r.toks[source].off], '\n'); k >= 0 {
+		if ws := r.src[k:r.toks[source].off]; strings.TrimSpace(ws) == "" {
+			indent = ws
+		}
+	}
+	prefix := rawPrefix(r.toks[source].raw)
+	startTag := "<" + prefix + "target>"
+	if !r.v2 {
+		startTag = "<" + prefix + `target state="translated">`
+	}
+	endTag := "</" + prefix + "target>"
+	r.d.add(seg, func(tr string) string { return indent + startTag + content(tr) + endTag }, "", false)
+	return nil
+}
+
+// rawName is the qualified element name of a raw start tag.
+func rawName(raw string) string {
+	s := strings.TrimPrefix(raw, "<")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '>' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// rawPrefix is the namespace prefix of a raw start tag with its colon ("xlf:"), or "".
+func rawPrefix(raw string) string {
+	n := rawName(raw)
+	if i := strings.IndexByte(n, ':'); i >= 0 {
+		return n[:i+1]
+	}
+	return ""
+}
+
+// notes collects the <note>s of the unit around a source, for the segment's Note.
+func (r *xliffReader) notes(source int) string {
+	var out []string
+	// The unit's notes precede or follow the source within a few siblings; look in the
+	// surrounding element.
+	start := source
+	for start > 0 {
+		start--
+		if n := r.toks[start].name(); (n == "trans-unit" || n == "unit") && isStart(r.toks[start].tok) {
+			break
+		}
+	}
+	end := r.matching(start)
+	for k := start + 1; k < end; k++ {
+		if r.toks[k].name() == "note" && isStart(r.toks[k].tok) {
+			e := r.matching(k)
+			var b strings.Builder
+			for j := k + 1; j < e; j++ {
+				if cd, ok := r.toks[j].tok.(xml.CharData); ok {
+					b.Write(cd)
+				}
+			}
+			out = append(out, strings.TrimSpace(b.String()))
+			k = e
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func isStart(t xml.Token) bool { _, ok := t.(xml.StartElement); return ok }
+
+// xliffPaired and xliffOpaque say how inline elements become codes; other elements are
+// standalone codes with their content.
+var xliffPaired = map[string]bool{"g": true, "mrk": true, "pc": true}
+
+// inline reads the tokens [from, to) of a source's content into b.
+func (r *xliffReader) inline(from, to int, b *builder) {
+	for k := from; k < to; k++ {
+		t := r.toks[k]
+		switch v := t.tok.(type) {
+		case xml.CharData:
+			b.text(string(v))
+		case xml.StartElement:
+			e := r.matching(k)
+			if xliffPaired[v.Name.Local] && !(v.Name.Local == "mrk" && hasAttrVal(v, "translate", "no")) {
+				b.open("xliff-"+v.Name.Local, t.raw, "")
+				r.inline(k+1, e, b)
+				b.close(r.toks[e].raw)
+			} else {
+				b.alone("xliff-"+v.Name.Local, r.src[t.off:r.endOf(e)])
+			}
+			k = e
+		case xml.Comment, xml.ProcInst:
+			b.alone("xml", t.raw)
+		}
+	}
+}
+
+func hasAttrVal(s xml.StartElement, name, val string) bool {
+	for _, a := range s.Attr {
+		if a.Name.Local == name && a.Value == val {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// setAttr sets an attribute in a raw start tag, keeping everything else as written.
+func setAttr(raw, name, value string) string {
+	for _, a := range scanAttrs(raw) {
+		if a.name == strings.ToLower(name) && a.valStart >= 0 {
+			return raw[:a.valStart] + escapeXMLAttr(value) + raw[a.valEnd:]
+		}
+	}
+	cut := len(raw) - 1
+	if strings.HasSuffix(raw, "/>") {
+		cut--
+	}
+	return raw[:cut] + " " + name + `="` + escapeXMLAttr(value) + `"` + raw[cut:]
+}
+
+var xmlTextEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+func escapeXMLText(s string) string { return xmlTextEscaper.Replace(s) }
+
+var xmlAttrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", `"`, "&quot;", "\n", "&#10;", "\t", "&#9;")
+
+func escapeXMLAttr(s string) string { return xmlAttrEscaper.Replace(s) }
