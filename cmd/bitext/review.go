@@ -1,0 +1,177 @@
+package main
+
+import (
+	"fmt"
+	"os/exec"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/review"
+)
+
+// reviewCommand serves the local review app.
+func reviewCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "review",
+		Usage:     "fix glossary violations, QA flags and doubtful alignments in the browser; decisions go to the TM and the output",
+		ArgsUsage: "PAIRS | ARTICLE.de TRANSLATION.en | --input-format moses CORPUS.de CORPUS.en",
+		Description: `Starts a local web app (127.0.0.1, a random port, a secret token in the URL) with the queue
+of segments that need a look: glossary violations, QA flags (numbers, untranslated, length,
+empty, repeated) and pairs aligned with low confidence. Open one segment, fix it with the
+keyboard (j/k next/previous, e edit, t apply the suggested term, a accept), and the decided
+translation is written to the translation memory (as a reviewed entry, ahead of machine
+translations), to the output file (-o; rewritten atomically after every decision) and to an
+audit trail next to it (OUT.review.jsonl: who, when, what). Start the same command again to
+resume. Ctrl-C stops the server.
+
+Examples:
+  bitext review -g terms.tsv --tm tm.sqlite -o fixed.jsonl pairs.jsonl
+  bitext review -g terms.tsv -o artikel.fixed.en.txt artikel.txt article.txt`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX); repeat to merge"},
+			tmPathFlag(),
+			&cli.BoolFlag{Name: "no-tm", Usage: "do not write decisions to a translation memory"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the reviewed translation to `FILE` (JSONL, TMX, TSV, Moses; the article for an article pair)"},
+			&cli.StringFlag{Name: "output-format", Aliases: []string{"f"}, Usage: "output pairs as jsonl, tmx, tsv or moses (default: from -o)"},
+			&cli.StringFlag{Name: "input-format", Usage: "bitext format: jsonl, tmx, tsv or moses (default: from the file name)"},
+			&cli.Float64Flag{Name: "min-confidence", Value: 0.5, Usage: "flag aligned pairs below this confidence"},
+			&cli.StringFlag{Name: "reviewer", Usage: "name recorded in the audit trail (default: the local user)"},
+			&cli.BoolFlag{Name: "no-browser", Usage: "print the URL instead of opening a browser"},
+		},
+		Action: runReview,
+	}
+}
+
+func runReview(c *cli.Context) error {
+	args := c.Args().Slice()
+	if len(args) < 1 || len(args) > 2 {
+		return usageErrorf("review needs a bitext, or an article and its translation (got %d arguments)", len(args))
+	}
+	out := c.String("output")
+	if err := refuseOverwrite([]string{out, out + ".review.jsonl"}, append(args, c.StringSlice("glossary")...)...); err != nil {
+		return err
+	}
+	var outFmt corpus.Format
+	if s := c.String("output-format"); s != "" {
+		f, err := corpus.ParseFormat(s)
+		if err != nil {
+			return usageError(err)
+		}
+		outFmt = f
+	}
+	var g *glossary.Glossary
+	if gs := c.StringSlice("glossary"); len(gs) > 0 {
+		var err error
+		if g, err = glossary.Load(gs...); err != nil {
+			return inputError(err)
+		}
+	}
+	in, err := reviewInput(c, g, args)
+	if err != nil {
+		return err
+	}
+	if out != "" && outFmt == "" && !in.Article() && corpus.FormatFromName(out) == "" {
+		return usageErrorf("-o %s: cannot tell the output format from the name; use --output-format jsonl|tmx|tsv|moses", out)
+	}
+	opt := review.Options{Glossary: g, Output: out, OutputFormat: outFmt, Reviewer: c.String("reviewer"), MinConfidence: c.Float64("min-confidence")}
+	if !c.Bool("no-tm") {
+		db, err := openTM(c)
+		if err != nil {
+			return err
+		}
+		if db != nil {
+			defer db.Close()
+			opt.TM = db
+		}
+	}
+	srv, err := review.New(c.Context, in, opt)
+	if err != nil {
+		return inputError(err)
+	}
+	ln, url, err := srv.Listen()
+	if err != nil {
+		return err
+	}
+	st := srv.Stats()
+	fmt.Fprintf(c.App.ErrWriter, "review: %d segments, %d open, %d glossary violations\n", st.Segments, st.Open, st.Violations)
+	fmt.Fprintf(c.App.ErrWriter, "review: open %s (Ctrl-C stops)\n", url)
+	if !c.Bool("no-browser") {
+		// A browser that cannot be started is no error: the URL is printed.
+		if cmd := exec.Command("xdg-open", url); cmd.Start() == nil {
+			go cmd.Wait()
+		}
+	}
+	if err := srv.Serve(c.Context, ln); err != nil {
+		return err
+	}
+	st = srv.Stats()
+	fmt.Fprintf(c.App.ErrWriter, "review: %d accepted, %d edited, %d open, %d glossary violations left\n", st.Accepted, st.Edited, st.Open, st.Violations)
+	return c.Context.Err()
+}
+
+// reviewInput reads a bitext (one file, or a Moses pair with --input-format moses) or aligns an
+// article with its translation.
+func reviewInput(c *cli.Context, g *glossary.Glossary, args []string) (*review.Input, error) {
+	var inFmt corpus.Format
+	if s := c.String("input-format"); s != "" {
+		f, err := corpus.ParseFormat(s)
+		if err != nil {
+			return nil, usageError(err)
+		}
+		inFmt = f
+	}
+	if len(args) == 2 && inFmt != corpus.Moses {
+		if inFmt != "" {
+			return nil, usageErrorf("two files are an article pair or, with --input-format moses, a Moses corpus; not %s", inFmt)
+		}
+		src, sdone, err := checkOpen(c, args[0])
+		if err != nil {
+			return nil, err
+		}
+		defer sdone()
+		tgt, tdone, err := checkOpen(c, args[1])
+		if err != nil {
+			return nil, err
+		}
+		defer tdone()
+		in, err := review.ReadArticles(c.Context, src, tgt, args[0], args[1], g)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		return in, nil
+	}
+	if inFmt == "" {
+		inFmt = corpus.FormatFromName(args[0])
+	}
+	switch {
+	case inFmt == "":
+		return nil, usageErrorf("%s: cannot tell the bitext format from the name; use --input-format jsonl|tmx|tsv", args[0])
+	case inFmt == corpus.Moses && len(args) != 2:
+		return nil, usageErrorf("%s: a Moses corpus is two files: review --input-format moses CORPUS.de CORPUS.en", args[0])
+	}
+	r, done, err := checkOpen(c, args[0])
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	var ropt corpus.ReaderOptions
+	if len(args) == 2 {
+		tr, tdone, err := checkOpen(c, args[1])
+		if err != nil {
+			return nil, err
+		}
+		defer tdone()
+		ropt.Target, ropt.TargetName = tr, args[1]
+	}
+	cr, err := corpus.NewReader(inFmt, r, args[0], ropt)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	in, err := review.ReadPairs(c.Context, cr, args[0])
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return in, nil
+}

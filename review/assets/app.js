@@ -1,0 +1,130 @@
+// bitext review: keyboard-first navigation. No external code; the page works without it
+// (links and forms), the keys only make it faster.
+(function () {
+  "use strict";
+
+  function typing(el) {
+    return el && (el.tagName === "TEXTAREA" || el.tagName === "INPUT" || el.tagName === "SELECT");
+  }
+  function go(id) {
+    var a = document.getElementById(id);
+    if (a && a.href) { window.location.href = a.href; }
+  }
+
+  // Word diff (LCS over words and spaces) between the machine translation and the edit,
+  // shown as the reviewer types. Built with text nodes only: article text is never markup.
+  function tokens(s) { return s.match(/\s+|[^\s]+/g) || []; }
+  function diff(a, b) {
+    var n = a.length, m = b.length, i, j;
+    if (n * m > 250000) { return [["-", a.join("")], ["+", b.join("")]]; }
+    var L = [];
+    for (i = 0; i <= n; i++) { L.push(new Int32Array(m + 1)); }
+    for (i = n - 1; i >= 0; i--) {
+      for (j = m - 1; j >= 0; j--) {
+        L[i][j] = a[i] === b[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+      }
+    }
+    var out = [];
+    function push(op, t) {
+      if (out.length && out[out.length - 1][0] === op) { out[out.length - 1][1] += t; } else { out.push([op, t]); }
+    }
+    i = 0; j = 0;
+    while (i < n && j < m) {
+      if (a[i] === b[j]) { push("=", a[i]); i++; j++; }
+      else if (L[i + 1][j] >= L[i][j + 1]) { push("-", a[i]); i++; }
+      else { push("+", b[j]); j++; }
+    }
+    while (i < n) { push("-", a[i++]); }
+    while (j < m) { push("+", b[j++]); }
+    return out;
+  }
+  function showDiff(box, mt, text) {
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    if (mt === text) { return; }
+    diff(tokens(mt), tokens(text)).forEach(function (d) {
+      var el = d[0] === "=" ? document.createTextNode(d[1]) : document.createElement(d[0] === "-" ? "del" : "ins");
+      if (d[0] !== "=") { el.textContent = d[1]; }
+      box.appendChild(el);
+    });
+  }
+
+  function queuePage() {
+    var rows = Array.prototype.slice.call(document.querySelectorAll("tr.item"));
+    var sel = rows.length ? 0 : -1;
+    function mark() {
+      rows.forEach(function (r, k) { r.classList.toggle("sel", k === sel); });
+      if (sel >= 0) { rows[sel].scrollIntoView({ block: "nearest" }); }
+    }
+    mark();
+    ["f-kind", "f-term", "f-doc", "f-status"].forEach(function (id) {
+      var e = document.getElementById(id);
+      if (e) { e.addEventListener("change", function () { document.getElementById("filters").submit(); }); }
+    });
+    rows.forEach(function (r, k) { r.addEventListener("click", function (ev) { if (ev.target.tagName !== "A") { sel = k; mark(); } }); });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+      if (typing(document.activeElement)) {
+        if (ev.key === "Escape") { document.activeElement.blur(); }
+        return;
+      }
+      switch (ev.key) {
+        case "j": if (sel < rows.length - 1) { sel++; mark(); } break;
+        case "k": if (sel > 0) { sel--; mark(); } break;
+        case "Enter": case "o": if (sel >= 0) { window.location.href = rows[sel].dataset.href; } break;
+        case "/": document.getElementById("f-term").focus(); break;
+        case "n": go("next-page"); break;
+        case "p": go("prev-page"); break;
+        default: return;
+      }
+      ev.preventDefault();
+    });
+  }
+
+  function segmentPage() {
+    var form = document.getElementById("decide");
+    var area = document.getElementById("target");
+    var box = document.getElementById("diff");
+    var mt = area.dataset.mt;
+    area.addEventListener("input", function () { showDiff(box, mt, area.value); });
+    function applyTerm() {
+      var text = area.value, changed = false;
+      document.querySelectorAll("li.v[data-found][data-expected]").forEach(function (li) {
+        var at = text.indexOf(li.dataset.found);
+        if (at >= 0) {
+          text = text.slice(0, at) + li.dataset.expected + text.slice(at + li.dataset.found.length);
+          changed = true;
+        }
+      });
+      if (changed) { area.value = text; showDiff(box, mt, text); }
+      return changed;
+    }
+    document.getElementById("apply-term").addEventListener("click", applyTerm);
+    document.addEventListener("keydown", function (ev) {
+      if (document.activeElement === area) {
+        if (ev.key === "Escape") { area.blur(); ev.preventDefault(); }
+        else if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); form.submit(); }
+        return;
+      }
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(document.activeElement)) { return; }
+      switch (ev.key) {
+        case "j": go("next"); break;
+        case "k": go("prev"); break;
+        case "q": go("to-queue"); break;
+        case "a": form.submit(); break;
+        case "e": area.focus(); area.setSelectionRange(area.value.length, area.value.length); break;
+        case "t": applyTerm(); break;
+        case "r":
+          var rt = document.getElementById("retranslate");
+          if (rt) { form.action = rt.getAttribute("formaction"); form.submit(); }
+          break;
+        default: return;
+      }
+      ev.preventDefault();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.body.classList.contains("queue")) { queuePage(); }
+    if (document.body.classList.contains("segment")) { segmentPage(); }
+  });
+})();

@@ -1,0 +1,204 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bitext/bitext/align"
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/segment"
+)
+
+// Item is one segment under review.
+type Item struct {
+	ID    int    // 0-based position in the input
+	Doc   string // document (file name, or the pair's doc field)
+	Label string // "file:N" or "doc ¶P.S", as check prints it
+	// Pair is the segment as read, with its metadata; Pair.Target is the translation under
+	// review (the machine translation).
+	Pair corpus.Pair
+	// Confidence is the alignment confidence in [0,1], or -1 when the pair was not aligned.
+	Confidence float64
+}
+
+// Input is what a review works on: the segments and, for an article pair, how to put the
+// translation back together.
+type Input struct {
+	Items   []Item
+	article *article
+}
+
+// article keeps an aligned article pair's target side: the output is the target article with
+// each reviewed bead's sentences replaced by the decided text.
+type article struct {
+	chunks []chunk
+}
+
+// chunk is the target text of one bead and its paragraph; item is the bead's Item, or -1 for
+// target sentences without a source (kept as they are).
+type chunk struct {
+	item int
+	text string
+	para int
+}
+
+// Article reports whether the input is an aligned article pair (its output is an article).
+func (in *Input) Article() bool { return in.article != nil }
+
+// ReadPairs reads a bitext (JSONL, TMX, TSV or Moses through a corpus reader). Every pair is one
+// segment; name labels them ("name:N") unless a pair names its document and paragraph.
+func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error) {
+	in := &Input{}
+	for n := 1; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		label := fmt.Sprintf("%s:%d", name, n)
+		if p.Doc != "" && p.Paragraph > 0 {
+			label = fmt.Sprintf("%s ¶%d.%d", p.Doc, p.Paragraph, p.Sentence)
+		}
+		doc := p.Doc
+		if doc == "" {
+			doc = name
+		}
+		conf := -1.0
+		if p.Confidence > 0 {
+			conf = p.Confidence
+		}
+		in.Items = append(in.Items, Item{ID: n - 1, Doc: doc, Label: label, Pair: p, Confidence: conf})
+	}
+	if len(in.Items) == 0 {
+		return nil, fmt.Errorf("%s: no segment pairs", name)
+	}
+	return in, nil
+}
+
+// ReadArticles splits a German article and its English translation into sentences and aligns
+// them, with the glossary (when given) as the aligner's dictionary, as check does. Each bead
+// with a source becomes a segment labelled "src:N" (N the bead's first source sentence, 1-based),
+// with the bead's confidence.
+func ReadArticles(ctx context.Context, src, tgt io.Reader, srcName, tgtName string, g *glossary.Glossary) (*Input, error) {
+	ss, sb, err := sentences(ctx, src, srcName, "de")
+	if err != nil {
+		return nil, err
+	}
+	ts, tb, err := sentences(ctx, tgt, tgtName, "en")
+	if err != nil {
+		return nil, err
+	}
+	opt := align.Options{SrcBreaks: sb, TgtBreaks: tb}
+	if g != nil {
+		dict := align.NewDictionary()
+		for _, e := range g.Entries {
+			for _, r := range e.Renderings() {
+				dict.Add(e.Source, r)
+			}
+		}
+		opt.Dict = dict
+	}
+	beads, err := align.AlignContext(ctx, ss, ts, opt)
+	if err != nil {
+		return nil, fmt.Errorf("aligning %s with %s: %w", srcName, tgtName, err)
+	}
+	paraOf := func(breaks []int, i int) int {
+		p := 0
+		for k, b := range breaks {
+			if b <= i {
+				p = k
+			}
+		}
+		return p
+	}
+	in := &Input{article: &article{}}
+	lastPara := 0
+	for _, b := range beads {
+		tgtText := join(ts, b.Tgt)
+		para := lastPara
+		if len(b.Tgt) > 0 {
+			para = paraOf(tb, b.Tgt[0])
+			lastPara = para
+		}
+		if len(b.Src) == 0 {
+			in.article.chunks = append(in.article.chunks, chunk{item: -1, text: tgtText, para: para})
+			continue
+		}
+		n := b.Src[0] + 1
+		it := Item{
+			ID: len(in.Items), Doc: srcName, Label: fmt.Sprintf("%s:%d", srcName, n), Confidence: b.Confidence,
+			Pair: corpus.Pair{Doc: srcName, Paragraph: paraOf(sb, b.Src[0]) + 1, Source: join(ss, b.Src), Target: tgtText, Confidence: b.Confidence},
+		}
+		in.article.chunks = append(in.article.chunks, chunk{item: it.ID, text: tgtText, para: para})
+		in.Items = append(in.Items, it)
+	}
+	if len(in.Items) == 0 {
+		return nil, fmt.Errorf("%s: no text", srcName)
+	}
+	return in, nil
+}
+
+func join(ss []string, idx []int) string {
+	parts := make([]string, len(idx))
+	for i, k := range idx {
+		parts[i] = ss[k]
+	}
+	return strings.Join(parts, " ")
+}
+
+// sentences returns the sentences of a document and the indices that start a paragraph.
+func sentences(ctx context.Context, r io.Reader, name, lang string) ([]string, []int, error) {
+	doc, err := segment.ReadContext(ctx, r, name, segment.Options{Lang: lang})
+	if err != nil {
+		return nil, nil, err
+	}
+	var sents []string
+	var breaks []int
+	for _, b := range doc.Blocks {
+		breaks = append(breaks, len(sents))
+		for _, s := range b.Sentences {
+			sents = append(sents, s.Text)
+		}
+	}
+	if len(sents) == 0 {
+		return nil, nil, fmt.Errorf("%s: no text", name)
+	}
+	return sents, breaks, nil
+}
+
+// writeArticle writes the target article with the decided targets: sentences of one
+// paragraph joined by a space, paragraphs by a blank line.
+func (a *article) write(w io.Writer, target func(item int) string) error {
+	var b strings.Builder
+	para := -1
+	for _, c := range a.chunks {
+		text := c.text
+		if c.item >= 0 {
+			text = target(c.item)
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		switch {
+		case para < 0:
+		case c.para != para:
+			b.WriteString("\n\n")
+		default:
+			b.WriteString(" ")
+		}
+		para = c.para
+		b.WriteString(text)
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,421 @@
+package review
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/tm"
+)
+
+const testGlossaryTSV = "de\ten\tvariants\tforbidden\n" +
+	"Außenministerium\tForeign Ministry\tState Department\tForeign Office|Outer Ministry\n" +
+	"Generalsekretär\tSecretary General\t\tGeneral Secretary\n"
+
+func testGlossary(t testing.TB) *glossary.Glossary {
+	t.Helper()
+	g, err := glossary.Parse(strings.NewReader(testGlossaryTSV), "g.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+const testPairs = `{"source":"Der Sprecher des Außenministeriums sagte das.","target":"The spokesman of the Outer Ministry said that."}
+{"source":"NATO-Generalsekretär Stoltenberg sprach <script>alert(1)</script>.","target":"NATO General Secretary Stoltenberg spoke <script>alert(1)</script>."}
+{"source":"Der Kreml schwieg.","target":"The Kremlin kept silent."}
+`
+
+func readInput(t testing.TB, jsonl string) *Input {
+	t.Helper()
+	r, err := corpus.NewReader(corpus.JSONL, strings.NewReader(jsonl), "pairs.jsonl", corpus.ReaderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := ReadPairs(context.Background(), r, "pairs.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// app is a review served on a loopback port, with a client that keeps cookies and does not
+// follow redirects (so that tests see them).
+type app struct {
+	s      *Server
+	base   string // http://127.0.0.1:PORT
+	start  string // base + /?token=…
+	client *http.Client
+}
+
+func serve(t testing.TB, in *Input, opt Options) *app {
+	t.Helper()
+	s, err := New(context.Background(), in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, start, err := s.Listen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	t.Cleanup(func() { cancel(); <-done })
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	u, _ := url.Parse(start)
+	return &app{s: s, base: "http://" + u.Host, start: start, client: c}
+}
+
+func (a *app) do(t testing.TB, req *http.Request) (*http.Response, string) {
+	t.Helper()
+	resp, err := a.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func (a *app) get(t testing.TB, path string) (*http.Response, string) {
+	req, _ := http.NewRequest("GET", a.base+path, nil)
+	return a.do(t, req)
+}
+
+// login opens the first URL, which sets the cookie and drops the token from the address.
+func (a *app) login(t testing.TB) {
+	t.Helper()
+	resp, _ := a.get(t, strings.TrimPrefix(a.start, a.base))
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+		t.Fatalf("first URL: %s to %q, want 303 to /", resp.Status, resp.Header.Get("Location"))
+	}
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+func (a *app) post(t testing.TB, path string, form url.Values, hdr map[string]string) (*http.Response, string) {
+	req, _ := http.NewRequest("POST", a.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	return a.do(t, req)
+}
+
+func TestTokenRequired(t *testing.T) {
+	a := serve(t, readInput(t, testPairs), Options{Glossary: testGlossary(t)})
+	for _, path := range []string{"/", "/seg/1", "/static/app.js", "/?token=wrong", "/nope"} {
+		if resp, _ := a.get(t, path); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("GET %s without the token: %s, want 403", path, resp.Status)
+		}
+	}
+	if resp, _ := a.post(t, "/seg/1", url.Values{"target": {"x"}}, nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("POST without the token: %s, want 403", resp.Status)
+	}
+	a.login(t)
+	resp, body := a.get(t, "/")
+	if resp.StatusCode != 200 || !strings.Contains(body, "pairs.jsonl:1") {
+		t.Fatalf("queue with the cookie: %s", resp.Status)
+	}
+	for k, want := range map[string]string{
+		"Content-Security-Policy": "default-src 'none'; script-src 'self'",
+		"X-Frame-Options":         "DENY",
+		"Referrer-Policy":         "no-referrer",
+	} {
+		if !strings.HasPrefix(resp.Header.Get(k), want) {
+			t.Errorf("%s: %q, want %q…", k, resp.Header.Get(k), want)
+		}
+	}
+	// Another Host (DNS rebinding to 127.0.0.1) is refused even with the cookie.
+	req, _ := http.NewRequest("GET", a.base+"/", nil)
+	req.Host = "evil.example:80"
+	if resp, _ := a.do(t, req); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("foreign Host: %s, want 403", resp.Status)
+	}
+}
+
+func TestCrossSiteWritesRefused(t *testing.T) {
+	dir := t.TempDir()
+	a := serve(t, readInput(t, testPairs), Options{Glossary: testGlossary(t), Output: filepath.Join(dir, "out.jsonl")})
+	a.login(t)
+	_, page := a.get(t, "/seg/1")
+	m := csrfRe.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no CSRF token in the form")
+	}
+	good := url.Values{"csrf": {m[1]}, "target": {"The spokesman of the Foreign Ministry said that."}}
+	tests := []struct {
+		name string
+		form url.Values
+		hdr  map[string]string
+	}{
+		{"no CSRF token", url.Values{"target": good["target"]}, nil},
+		{"wrong CSRF token", url.Values{"csrf": {strings.Repeat("0", len(m[1]))}, "target": good["target"]}, nil},
+		{"cross-site fetch metadata", good, map[string]string{"Sec-Fetch-Site": "cross-site"}},
+		{"same-site but other origin", good, map[string]string{"Sec-Fetch-Site": "same-site"}},
+		{"foreign Origin", good, map[string]string{"Origin": "http://evil.example"}},
+		{"other port Origin", good, map[string]string{"Origin": "http://127.0.0.1:1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if resp, _ := a.post(t, "/seg/1", tt.form, tt.hdr); resp.StatusCode != http.StatusForbidden {
+				t.Errorf("%s: %s, want 403", tt.name, resp.Status)
+			}
+		})
+	}
+	if st := a.s.Stats(); st.Open != 3 {
+		t.Fatalf("a refused write changed the review: %+v", st)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.jsonl")); err == nil {
+		t.Error("a refused write wrote the output")
+	}
+	resp, _ := a.post(t, "/seg/1", good, map[string]string{"Sec-Fetch-Site": "same-origin", "Origin": a.base})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("same-origin write: %s, want 303", resp.Status)
+	}
+	if st := a.s.Stats(); st.Edited != 1 {
+		t.Errorf("after the write: %+v", st)
+	}
+}
+
+func TestArticleTextStaysText(t *testing.T) {
+	a := serve(t, readInput(t, testPairs), Options{Glossary: testGlossary(t)})
+	a.login(t)
+	for _, path := range []string{"/", "/seg/2", "/?kind=unreviewed&status=all"} {
+		_, body := a.get(t, path)
+		if strings.Contains(body, "<script>alert") {
+			t.Errorf("%s: article text rendered as markup", path)
+		}
+		if !strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			t.Errorf("%s: article text missing or not escaped", path)
+		}
+		if regexp.MustCompile(`(src|href)="(https?:)?//`).MatchString(body) {
+			t.Errorf("%s: refers to an external asset", path)
+		}
+	}
+}
+
+func TestQueueFilters(t *testing.T) {
+	a := serve(t, readInput(t, testPairs), Options{Glossary: testGlossary(t)})
+	a.login(t)
+	tests := []struct {
+		query string
+		want  []string // labels listed
+	}{
+		{"", []string{"pairs.jsonl:1", "pairs.jsonl:2"}},
+		{"term=Generalsekret%C3%A4r", []string{"pairs.jsonl:2"}},
+		{"kind=forbidden&term=Au%C3%9Fenministerium", []string{"pairs.jsonl:1"}},
+		{"kind=missing", nil},
+		{"kind=unreviewed", []string{"pairs.jsonl:1", "pairs.jsonl:2", "pairs.jsonl:3"}},
+		{"status=done", nil},
+	}
+	for _, tt := range tests {
+		_, body := a.get(t, "/?"+tt.query)
+		got := regexp.MustCompile(`<a href="/seg/\d+[^"]*">([^<]+)</a>`).FindAllStringSubmatch(body, -1)
+		var labels []string
+		for _, m := range got {
+			labels = append(labels, m[1])
+		}
+		if strings.Join(labels, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("?%s lists %v, want %v", tt.query, labels, tt.want)
+		}
+	}
+	_, body := a.get(t, "/")
+	if !strings.Contains(body, `<b id="n-open">3</b> open (<b id="n-look">2</b> need a look)`) {
+		t.Error("counts missing")
+	}
+	if !regexp.MustCompile(`Außenministerium</a><br><small>Foreign Ministry</small></td><td class="n">1</td><td class="n">0</td><td class="n">1</td>`).MatchString(body) {
+		t.Error("per-term summary missing")
+	}
+}
+
+// TestDecisions: an edit goes to the journal, the TM (where it outranks machine translations)
+// and the output; a new review of the same input resumes from the journal.
+func TestDecisions(t *testing.T) {
+	dir := t.TempDir()
+	db, err := tm.Open(filepath.Join(dir, "tm.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	src := "Der Sprecher des Außenministeriums sagte das."
+	mtKey := tm.Key{Provider: "openai", Model: "m", SourceLang: "de", TargetLang: "en", Source: src}
+	if err := db.Store(ctx, mtKey, "The spokesman of the Outer Ministry said that."); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.jsonl")
+	clock := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+	opt := Options{Glossary: testGlossary(t), TM: db, Output: out, Reviewer: "erika", Now: func() time.Time { return clock }}
+	s, err := New(ctx, readInput(t, testPairs), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Stats(); st.Violations != 2 {
+		t.Fatalf("before: %+v", st)
+	}
+	fixed := "The spokesman of the Foreign Ministry said that."
+	if err := s.Decide(ctx, 0, fixed); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Decide(ctx, 2, "The Kremlin kept silent."); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Stats(); st.Violations != 1 || st.Edited != 1 || st.Accepted != 1 || st.Open != 1 {
+		t.Fatalf("after: %+v", st)
+	}
+	// The TM answers the machine translation's own key with the reviewed text.
+	if got, ok, err := db.Lookup(ctx, mtKey); err != nil || !ok || got != fixed {
+		t.Errorf("TM lookup = %q, %v, %v; want the reviewed %q", got, ok, err, fixed)
+	}
+	// The output holds every pair, the fix included, with its violations updated.
+	pairs := readPairs(t, out)
+	if len(pairs) != 3 || pairs[0].Target != fixed || len(pairs[0].Violations) != 0 || len(pairs[1].Violations) != 1 {
+		t.Errorf("output: %+v", pairs)
+	}
+	// The journal says who did what and when.
+	ds, err := ReadJournal(out + ".review.jsonl")
+	if err != nil || len(ds) != 2 {
+		t.Fatalf("journal: %v, %v", ds, err)
+	}
+	if d := ds[0]; d.Reviewer != "erika" || !d.Time.Equal(clock) || d.Action != Edited || d.Segment != 1 || d.After != fixed ||
+		d.Before != "The spokesman of the Outer Ministry said that." {
+		t.Errorf("journal line 1: %+v", d)
+	}
+	if ds[1].Action != Accepted {
+		t.Errorf("journal line 2: %+v", ds[1])
+	}
+	// An interrupted write leaves a partial line; resuming ignores and trims it.
+	f, _ := os.OpenFile(out+".review.jsonl", os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"time":"2026-11-29T10:00:00Z","reviewer":"erika","segm`)
+	f.Close()
+	s2, err := New(ctx, readInput(t, testPairs), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := s2.Stats(); st.Edited != 1 || st.Accepted != 1 || st.Violations != 1 {
+		t.Errorf("resumed: %+v", st)
+	}
+	if err := s2.Decide(ctx, 1, "NATO Secretary General Stoltenberg spoke."); err != nil {
+		t.Fatal(err)
+	}
+	if ds, err := ReadJournal(out + ".review.jsonl"); err != nil || len(ds) != 3 {
+		t.Errorf("journal after resuming: %d decisions, %v", len(ds), err)
+	}
+	// A journal of another input is refused.
+	other := readInput(t, `{"source":"Etwas anderes.","target":"Something else."}`+"\n")
+	if _, err := New(ctx, other, opt); err == nil || !strings.Contains(err.Error(), "not in this input") {
+		t.Errorf("foreign journal: %v", err)
+	}
+}
+
+func readPairs(t testing.TB, name string) []corpus.Pair {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, _ := corpus.NewReader(corpus.JSONL, f, name, corpus.ReaderOptions{})
+	var out []corpus.Pair
+	for {
+		p, err := r.Next()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+}
+
+func TestArticleOutput(t *testing.T) {
+	de := "Das Außenministerium schwieg.\n\nDer Generalsekretär sprach. Er blieb lange.\n"
+	en := "The Outer Ministry kept silent.\n\nThe Secretary General spoke. He stayed long.\n"
+	in, err := ReadArticles(context.Background(), strings.NewReader(de), strings.NewReader(en), "a.de.txt", "a.en.txt", testGlossary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Items) != 3 || in.Items[0].Confidence < 0 {
+		t.Fatalf("items: %+v", in.Items)
+	}
+	out := filepath.Join(t.TempDir(), "a.fixed.txt")
+	s, err := New(context.Background(), in, Options{Glossary: testGlossary(t), Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Decide(context.Background(), 0, "The Foreign Ministry kept silent."); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(out)
+	if want := "The Foreign Ministry kept silent.\n\nThe Secretary General spoke. He stayed long.\n"; string(b) != want {
+		t.Errorf("article = %q, want %q", b, want)
+	}
+}
+
+func TestDecideRefusesEmpty(t *testing.T) {
+	s, err := New(context.Background(), readInput(t, testPairs), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Decide(context.Background(), 0, "  "); err == nil {
+		t.Error("an empty translation was accepted")
+	}
+	if err := s.Decide(context.Background(), 7, "x"); err == nil {
+		t.Error("a segment out of range was accepted")
+	}
+}
+
+func TestRetranslate(t *testing.T) {
+	var gotFeedback string
+	a := serve(t, readInput(t, testPairs), Options{Glossary: testGlossary(t),
+		Retranslate: func(_ context.Context, src, feedback string) (string, error) {
+			gotFeedback = feedback
+			return "The spokesman of the Foreign Ministry said so.", nil
+		}})
+	a.login(t)
+	_, page := a.get(t, "/seg/1")
+	csrf := csrfRe.FindStringSubmatch(page)[1]
+	resp, _ := a.post(t, "/seg/1/retranslate", url.Values{"csrf": {csrf}}, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("retranslate: %s", resp.Status)
+	}
+	if !strings.Contains(gotFeedback, `must not be translated as "Outer Ministry"`) {
+		t.Errorf("feedback %q does not name the violation", gotFeedback)
+	}
+	_, page = a.get(t, "/seg/1")
+	if !strings.Contains(page, "Suggested by the provider") || !strings.Contains(page, ">The spokesman of the Foreign Ministry said so.</textarea>") {
+		t.Error("suggestion not offered")
+	}
+}
+
+func FuzzReadJournal(f *testing.F) {
+	f.Add(`{"time":"2026-11-29T10:00:00Z","reviewer":"erika","segment":1,"action":"edited","source":"a","before":"b","after":"c"}` + "\n")
+	f.Add("{}\n")
+	f.Add("\n\n{\"segment\":")
+	f.Fuzz(func(t *testing.T, s string) {
+		ds, err := readJournal(strings.NewReader(s), "j")
+		for _, d := range ds {
+			if d.Segment < 1 {
+				t.Fatalf("decision with segment %d", d.Segment)
+			}
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), "j:") {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
+}
+

@@ -1,0 +1,576 @@
+// Package review is bitext's local review web app: a queue of the segments that need a look
+// (glossary violations, QA flags, doubtful alignments, or every unreviewed segment), one
+// segment at a time side by side, and decisions written to the translation memory, the output
+// file and an audit trail.
+//
+// The server is meant for one person on their own machine and is built to be safe there: it
+// listens on 127.0.0.1 only, on a random port; every request needs a random token, given once
+// in the URL (as Jupyter does) and then kept in a cookie scoped to that port; requests for
+// another Host are refused (DNS rebinding); every write needs the session's CSRF token and is
+// refused when the browser says it comes from another site (Origin, Sec-Fetch-Site). Pages are
+// rendered with html/template, so article text is always text, and a Content-Security-Policy
+// allows only the app's own script and style: no external assets, it works offline.
+//
+// Decisions are made durable in this order: a line in the journal (JSON Lines next to the
+// output, synced; the audit trail of who decided what and when, and what a review resumes
+// from), the translation memory (an imported pair: it outranks machine translations), then the
+// output file, rewritten whole and renamed into place (internal/outfile) so it is never
+// half-written.
+package review
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/user"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/outfile"
+	"github.com/bitext/bitext/qa"
+	"github.com/bitext/bitext/report"
+	"github.com/bitext/bitext/tm"
+)
+
+// TM is the part of the translation memory a review writes to; *tm.DB implements it.
+type TM interface {
+	ImportPairs(ctx context.Context, r corpus.Reader, opt tm.ImportOptions) (tm.ImportResult, error)
+}
+
+// Options configure a review.
+type Options struct {
+	// Glossary finds the violations; nil reviews QA flags and alignments only.
+	Glossary *glossary.Glossary
+	// TM receives each decided pair as an imported (human) translation; nil writes none.
+	TM                     TM
+	SourceLang, TargetLang string // of the TM entries; default de and en
+
+	// Output receives the reviewed translation after every decision: the article for an
+	// article pair, else pairs in OutputFormat (default: from the name; Moses writes
+	// Output.SRC and Output.TGT). "" writes no output.
+	Output       string
+	OutputFormat corpus.Format
+	// Journal is the audit trail and resume state (default Output + ".review.jsonl").
+	Journal string
+
+	// Reviewer is recorded with each decision (default: the local user name).
+	Reviewer string
+	// MinConfidence flags aligned pairs below it (default 0.5).
+	MinConfidence float64
+	// Retranslate, when set, asks the provider again for one segment, with the problems named
+	// in feedback; the answer is offered as a suggestion.
+	Retranslate func(ctx context.Context, source, feedback string) (string, error)
+	// Now is the clock of the audit trail (default time.Now).
+	Now func() time.Time
+	// PageSize is the number of queue rows on one page (default 200).
+	PageSize int
+}
+
+// Server is a review in progress. Its methods are safe for concurrent use.
+type Server struct {
+	opt   Options
+	in    *Input
+	token string // in the first URL, then the cookie
+	csrf  string // in every form
+
+	mu      sync.Mutex
+	entries []entry
+	hosts   map[string]bool // Host headers accepted once listening
+	cookie  string          // cookie name, per port
+}
+
+// New prepares a review of in: finds what is wrong with every segment and replays the
+// decisions of an existing journal (resuming an earlier review), writing them to the TM again
+// (an import of an existing pair changes nothing).
+func New(ctx context.Context, in *Input, opt Options) (*Server, error) {
+	if opt.SourceLang == "" {
+		opt.SourceLang = "de"
+	}
+	if opt.TargetLang == "" {
+		opt.TargetLang = "en"
+	}
+	if opt.MinConfidence == 0 {
+		opt.MinConfidence = 0.5
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.PageSize <= 0 {
+		opt.PageSize = 200
+	}
+	if opt.Reviewer == "" {
+		opt.Reviewer = localUser()
+	}
+	if opt.Journal == "" && opt.Output != "" {
+		opt.Journal = opt.Output + ".review.jsonl"
+	}
+	if opt.Output != "" && opt.OutputFormat == "" && !in.Article() {
+		opt.OutputFormat = corpus.FormatFromName(opt.Output)
+		if opt.OutputFormat == "" {
+			return nil, fmt.Errorf("review: %s: cannot tell the output format from the name (jsonl, tmx, tsv)", opt.Output)
+		}
+	}
+	s := &Server{opt: opt, in: in, token: randomHex(24), csrf: randomHex(24), cookie: "bitext-review"}
+	s.entries = make([]entry, len(in.Items))
+	srcs := make([]string, len(in.Items))
+	tgts := make([]string, len(in.Items))
+	for i, it := range in.Items {
+		s.entries[i] = entry{Item: it, Target: it.Pair.Target}
+		srcs[i], tgts[i] = it.Pair.Source, it.Pair.Target
+	}
+	flags, err := report.CheckQAContext(ctx, srcs, tgts, report.QAOptions{})
+	if err != nil {
+		return nil, err
+	}
+	for i := range s.entries {
+		s.findings(&s.entries[i], flags[i])
+	}
+	if err := s.resume(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// resume applies the journal's decisions to the segments they name, when the source still
+// matches (a journal of another input is refused).
+func (s *Server) resume(ctx context.Context) error {
+	if s.opt.Journal == "" {
+		return nil
+	}
+	if err := trimJournal(s.opt.Journal); err != nil {
+		return err
+	}
+	ds, err := ReadJournal(s.opt.Journal)
+	if err != nil || len(ds) == 0 {
+		return err
+	}
+	for i, d := range ds {
+		if d.Segment > len(s.entries) || s.entries[d.Segment-1].Pair.Source != d.Source {
+			return &JournalError{s.opt.Journal, i + 1, fmt.Errorf("segment %d is not in this input (another review's journal?)", d.Segment)}
+		}
+		e := &s.entries[d.Segment-1]
+		e.Target, e.Status, e.Reviewer, e.When = d.After, d.Action, d.Reviewer, d.Time
+		s.recheck(e)
+	}
+	var pairs []corpus.Pair
+	for i := range s.entries {
+		if e := &s.entries[i]; e.Status != Open {
+			pairs = append(pairs, corpus.Pair{Source: e.Pair.Source, Target: e.Target})
+		}
+	}
+	if err := s.writeTM(ctx, pairs); err != nil {
+		return err
+	}
+	return s.writeOutput(ctx)
+}
+
+func localUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "LOGNAME", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return hex.EncodeToString(b)
+}
+
+// Token is the secret the first URL carries.
+func (s *Server) Token() string { return s.token }
+
+// Listen opens a listener on 127.0.0.1 on a random port and returns it with the URL to open.
+func (s *Server) Listen() (net.Listener, string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", err
+	}
+	return ln, s.accept(ln), nil
+}
+
+// accept makes the server answer to the listener's address only and returns the first URL.
+func (s *Server) accept(ln net.Listener) string {
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	s.mu.Lock()
+	s.hosts = map[string]bool{"127.0.0.1:" + port: true, "localhost:" + port: true}
+	s.cookie = "bitext-review-" + port // cookies ignore ports: two reviews must not share one
+	s.mu.Unlock()
+	return "http://127.0.0.1:" + port + "/?token=" + s.token
+}
+
+// Serve answers on ln until ctx is done, then shuts down, waiting a moment for requests in
+// flight. The listener should be from Listen (or any loopback listener: its port decides
+// which Host headers are accepted).
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.accept(ln)
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+		<-done
+		return nil
+	}
+}
+
+// Handler is the app; every request goes through the security checks.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.handleQueue)
+	mux.HandleFunc("GET /seg/{id}", s.handleSegment)
+	mux.HandleFunc("POST /seg/{id}", s.handleDecide)
+	mux.HandleFunc("POST /seg/{id}/retranslate", s.handleRetranslate)
+	mux.HandleFunc("GET /static/app.js", staticFile("text/javascript; charset=utf-8", appJS))
+	mux.HandleFunc("GET /static/app.css", staticFile("text/css; charset=utf-8", appCSS))
+	return s.guard(mux)
+}
+
+// csp allows the app's own script, style and forms, nothing from elsewhere.
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+// guard checks Host, the token and, for writes, where the request comes from and its CSRF
+// token; it sets the security headers on every answer.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", csp)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer") // the token must not leave in a Referer
+		h.Set("Cache-Control", "no-store")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		s.mu.Lock()
+		hosts, cookieName := s.hosts, s.cookie
+		s.mu.Unlock()
+		if hosts != nil && !hosts[r.Host] {
+			http.Error(w, "forbidden: unknown host", http.StatusForbidden)
+			return
+		}
+		authed := false
+		if c, err := r.Cookie(cookieName); err == nil && equal(c.Value, s.token) {
+			authed = true
+		}
+		if t := r.URL.Query().Get("token"); t != "" && equal(t, s.token) {
+			if r.Method == http.MethodGet {
+				// Keep the token in a cookie and drop it from the address bar and history.
+				http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+				q := r.URL.Query()
+				q.Del("token")
+				u := *r.URL
+				u.RawQuery = q.Encode()
+				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+				return
+			}
+			authed = true
+		}
+		if !authed {
+			http.Error(w, "forbidden: open the URL with the token that bitext review printed", http.StatusForbidden)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if err := s.checkWrite(r); err != nil {
+				http.Error(w, "forbidden: "+err.Error(), http.StatusForbidden)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// checkWrite refuses cross-site writes: the browser's own word (Sec-Fetch-Site, Origin) first,
+// then the session's CSRF token, which another site cannot read.
+func (s *Server) checkWrite(r *http.Request) error {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+	default:
+		return errors.New("cross-site request")
+	}
+	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
+		return fmt.Errorf("request from another origin (%s)", o)
+	}
+	r.Body = http.MaxBytesReader(nil, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		return errors.New("bad form")
+	}
+	if !equal(r.PostForm.Get("csrf"), s.csrf) {
+		return errors.New("missing or wrong CSRF token")
+	}
+	return nil
+}
+
+func equal(a, b string) bool {
+	return len(a) == len(b) && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
+}
+
+func staticFile(ctype, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", ctype)
+		io.WriteString(w, body)
+	}
+}
+
+// segmentID reads the {id} of a request; ok is false (and a 404 sent) for an unknown one.
+func (s *Server) segmentID(w http.ResponseWriter, r *http.Request) (int, bool) {
+	id, err := strconv.Atoi(r.PathValue("id"))
+	if err != nil || id < 1 || id > len(s.entries) {
+		http.NotFound(w, r)
+		return 0, false
+	}
+	return id - 1, true
+}
+
+// handleDecide records a decision: the posted target is accepted (unchanged) or an edit.
+func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
+	i, ok := s.segmentID(w, r)
+	if !ok {
+		return
+	}
+	target := strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get("target"), "\r\n", "\n"))
+	f := parseFilter(r.PostForm)
+	if err := s.Decide(r.Context(), i, target); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	s.mu.Lock()
+	next := s.nextAfter(f, i)
+	s.mu.Unlock()
+	q := f.query()
+	if next < 0 {
+		http.Redirect(w, r, "/?"+q.Encode(), http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, segURL(next, q), http.StatusSeeOther)
+}
+
+// nextAfter is the first segment of f's queue after i, else the first one; -1 when empty.
+func (s *Server) nextAfter(f Filter, i int) int {
+	q := s.queue(f)
+	for _, k := range q {
+		if k > i {
+			return k
+		}
+	}
+	if len(q) > 0 {
+		return q[0]
+	}
+	return -1
+}
+
+func segURL(i int, q url.Values) string {
+	u := "/seg/" + strconv.Itoa(i+1)
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u
+}
+
+// Decide records the reviewer's decision on segment i (0-based): target is the translation
+// they settled on, an edit when it differs from the current one. The decision goes to the
+// journal, then the TM, then the output file.
+func (s *Server) Decide(ctx context.Context, i int, target string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i < 0 || i >= len(s.entries) {
+		return fmt.Errorf("review: no segment %d", i+1)
+	}
+	if strings.TrimSpace(target) == "" {
+		return errors.New("review: an empty translation cannot be accepted")
+	}
+	e := &s.entries[i]
+	action := Accepted
+	if target != e.Target {
+		action = Edited
+	}
+	if e.Status == Edited && action == Accepted {
+		action = Edited // accepting one's own edit again keeps it an edit
+	}
+	d := Decision{Time: s.opt.Now().UTC(), Reviewer: s.opt.Reviewer, Segment: i + 1, Doc: e.Doc, Action: action,
+		Source: e.Pair.Source, Before: e.Target, After: target}
+	if s.opt.Journal != "" {
+		if err := appendJournal(s.opt.Journal, d); err != nil {
+			return fmt.Errorf("review: journal: %w", err)
+		}
+	}
+	e.Target, e.Status, e.Reviewer, e.When, e.Suggestion = target, action, d.Reviewer, d.Time, ""
+	s.recheck(e)
+	if err := s.writeTM(ctx, []corpus.Pair{{Source: e.Pair.Source, Target: target}}); err != nil {
+		return err
+	}
+	return s.writeOutput(ctx)
+}
+
+// writeTM stores reviewed pairs as imported translations, which outrank machine ones.
+func (s *Server) writeTM(ctx context.Context, pairs []corpus.Pair) error {
+	if s.opt.TM == nil || len(pairs) == 0 {
+		return nil
+	}
+	_, err := s.opt.TM.ImportPairs(ctx, &sliceReader{pairs: pairs}, tm.ImportOptions{
+		SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang, OnConflict: tm.KeepNewest,
+	})
+	if err != nil {
+		return fmt.Errorf("review: writing the translation memory: %w", err)
+	}
+	return nil
+}
+
+type sliceReader struct {
+	pairs []corpus.Pair
+	i     int
+}
+
+func (r *sliceReader) Next() (corpus.Pair, error) {
+	if r.i >= len(r.pairs) {
+		return corpus.Pair{}, io.EOF
+	}
+	r.i++
+	return r.pairs[r.i-1], nil
+}
+
+// writeOutput rewrites the output with the current translations, atomically.
+func (s *Server) writeOutput(ctx context.Context) error {
+	if s.opt.Output == "" {
+		return nil
+	}
+	var err error
+	switch {
+	case s.in.Article():
+		err = outfile.WriteFile(ctx, s.opt.Output, func(w io.Writer) error {
+			return s.in.article.write(w, func(i int) string { return s.entries[i].Target })
+		})
+	case s.opt.OutputFormat == corpus.Moses:
+		// Both files appear together on Commit, or neither (corpus.CreateMoses).
+		var m *corpus.MosesFiles
+		m, err = corpus.CreateMoses(s.opt.Output, corpus.WriterOptions{SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang})
+		if err == nil {
+			if err = s.writePairsTo(m); err == nil {
+				err = m.Commit()
+			} else {
+				m.Abort()
+			}
+		}
+	default:
+		err = outfile.WriteFile(ctx, s.opt.Output, func(w io.Writer) error { return s.writePairs(w) })
+	}
+	if err != nil {
+		return fmt.Errorf("review: writing %s: %w", s.opt.Output, err)
+	}
+	return nil
+}
+
+func (s *Server) writePairs(w io.Writer) error {
+	cw, err := corpus.NewWriter(s.opt.OutputFormat, w, corpus.WriterOptions{SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang})
+	if err != nil {
+		return err
+	}
+	return s.writePairsTo(cw)
+}
+
+// writePairsTo writes every pair with its current translation and glossary violations.
+func (s *Server) writePairsTo(cw corpus.Writer) error {
+	for i := range s.entries {
+		e := &s.entries[i]
+		p := e.Pair
+		p.Target = e.Target
+		if e.Status == Edited {
+			p.Provider, p.Model, p.TMHit = "", "", false // a person wrote it
+		}
+		p.Violations = nil
+		for _, v := range e.Violations {
+			if qa.IsGlossary(v.Kind) {
+				p.Violations = append(p.Violations, v.Corpus())
+			}
+		}
+		if err := cw.Write(p); err != nil {
+			return err
+		}
+	}
+	return cw.Close()
+}
+
+// handleRetranslate asks the provider again for one segment, naming its problems, and offers
+// the answer as a suggestion on the segment page.
+func (s *Server) handleRetranslate(w http.ResponseWriter, r *http.Request) {
+	i, ok := s.segmentID(w, r)
+	if !ok {
+		return
+	}
+	if s.opt.Retranslate == nil {
+		http.Error(w, "no provider configured: start bitext review with --provider", http.StatusConflict)
+		return
+	}
+	s.mu.Lock()
+	e := &s.entries[i]
+	src := e.Pair.Source
+	var vs []qa.Violation
+	for _, v := range e.Violations {
+		if v.Kind != qa.Alignment {
+			vs = append(vs, v)
+		}
+	}
+	s.mu.Unlock()
+	text, err := s.opt.Retranslate(r.Context(), src, qa.Feedback(vs))
+	if err != nil {
+		http.Error(w, "re-translation failed: "+err.Error(), http.StatusBadGateway)
+		return
+	}
+	s.mu.Lock()
+	s.entries[i].Suggestion = text
+	s.mu.Unlock()
+	http.Redirect(w, r, segURL(i, parseFilter(r.PostForm).query()), http.StatusSeeOther)
+}
+
+// Stats is the state of the review, for tests and the command's summary.
+type Stats struct {
+	Segments, Open, Accepted, Edited, Violations int
+}
+
+// Stats counts segments by status and the glossary violations left.
+func (s *Server) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := Stats{Segments: len(s.entries)}
+	for i := range s.entries {
+		e := &s.entries[i]
+		switch e.Status {
+		case Open:
+			st.Open++
+		case Accepted:
+			st.Accepted++
+		case Edited:
+			st.Edited++
+		}
+		for _, v := range e.Violations {
+			if qa.IsGlossary(v.Kind) {
+				st.Violations++
+			}
+		}
+	}
+	return st
+}

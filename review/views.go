@@ -1,0 +1,199 @@
+package review
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+
+	"github.com/bitext/bitext/qa"
+	"github.com/bitext/bitext/report"
+)
+
+//go:embed assets
+var assets embed.FS
+
+var (
+	appJS  = mustRead("assets/app.js")
+	appCSS = mustRead("assets/app.css")
+	pages  = template.Must(template.New("").Funcs(template.FuncMap{
+		"conf": func(c float64) string {
+			if c < 0 {
+				return ""
+			}
+			return strconv.FormatFloat(c, 'f', 2, 64)
+		},
+	}).ParseFS(assets, "assets/*.html"))
+)
+
+func mustRead(name string) string {
+	b, err := assets.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+type kindOption struct {
+	Kind     string
+	N        int
+	Selected bool
+}
+
+type hidden struct{ Name, Value string }
+
+// Page is what every page shows: the counts, the filter, the CSRF token.
+type Page struct {
+	CSRF   string
+	Filter Filter
+	Hidden []hidden // the filter as form fields, so a decision keeps the queue's filter
+	Counts Counts
+	Kinds  []kindOption
+	Queue  template.URL // the queue with the current filter
+}
+
+func (s *Server) page(f Filter) Page {
+	c := Page{CSRF: s.csrf, Filter: f, Counts: s.counts()}
+	for k, vs := range f.query() {
+		c.Hidden = append(c.Hidden, hidden{k, vs[0]})
+	}
+	for _, k := range qa.Kinds {
+		if n := c.Counts.ByKind[k]; n > 0 || f.Kind == k {
+			c.Kinds = append(c.Kinds, kindOption{k, n, f.Kind == k})
+		}
+	}
+	c.Queue = template.URL("/?" + f.query().Encode())
+	return c
+}
+
+type row struct {
+	ID         int
+	URL        template.URL
+	Label      string
+	Status     string
+	Confidence float64
+	Src, Tgt   []qa.Piece
+	Violations []qa.Violation
+}
+
+type queuePage struct {
+	Page
+	Rows               []row
+	Total, From, To    int
+	PrevPage, NextPage template.URL
+}
+
+func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
+	f := parseFilter(r.URL.Query())
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	s.mu.Lock()
+	q := s.queue(f)
+	p := queuePage{Page: s.page(f), Total: len(q)}
+	size := s.opt.PageSize
+	if page < 0 || page*size >= len(q) {
+		page = 0
+	}
+	p.From = page * size
+	p.To = min(p.From+size, len(q))
+	fq := f.query()
+	for _, i := range q[p.From:p.To] {
+		e := &s.entries[i]
+		p.Rows = append(p.Rows, row{
+			ID: i + 1, URL: template.URL(segURL(i, fq)), Label: e.Label, Status: e.Status, Confidence: e.Confidence,
+			Src: qa.Highlight(e.Pair.Source, qa.SourceSpans(e.Violations)), Tgt: qa.Highlight(e.Target, qa.TargetSpans(e.Violations)),
+			Violations: e.Violations,
+		})
+	}
+	s.mu.Unlock()
+	pageURL := func(n int) template.URL {
+		v := f.query()
+		if n > 0 {
+			v.Set("page", strconv.Itoa(n))
+		}
+		return template.URL("/?" + v.Encode())
+	}
+	if page > 0 {
+		p.PrevPage = pageURL(page - 1)
+	}
+	if p.To < len(q) {
+		p.NextPage = pageURL(page + 1)
+	}
+	render(w, "queue.html", p)
+}
+
+type segmentPage struct {
+	Page
+	ID                 int
+	Label, Doc, Status string
+	Reviewer, When     string
+	Confidence         float64
+	Src, Tgt           []qa.Piece
+	MT                 string
+	Value              string // the text area: the suggestion, or the current translation
+	Suggested          bool
+	Violations         []qa.Violation
+	Diff               []report.DiffSpan // MT → current translation
+	Pos, Total         int               // place in the filtered queue (0 when not in it)
+	Prev, Next         template.URL
+	Action, Retranslate template.URL
+	CanRetranslate     bool
+}
+
+func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
+	i, ok := s.segmentID(w, r)
+	if !ok {
+		return
+	}
+	f := parseFilter(r.URL.Query())
+	fq := f.query()
+	s.mu.Lock()
+	e := &s.entries[i]
+	p := segmentPage{
+		Page: s.page(f), ID: i + 1, Label: e.Label, Doc: e.Doc, Status: e.Status, Reviewer: e.Reviewer,
+		Confidence: e.Confidence, MT: e.Pair.Target, Value: e.Target, Violations: e.Violations,
+		Src: qa.Highlight(e.Pair.Source, qa.SourceSpans(e.Violations)), Tgt: qa.Highlight(e.Target, qa.TargetSpans(e.Violations)),
+		Action: template.URL(segURL(i, fq)), Retranslate: template.URL(fmt.Sprintf("/seg/%d/retranslate", i+1)),
+		CanRetranslate: s.opt.Retranslate != nil,
+	}
+	if !e.When.IsZero() {
+		p.When = e.When.Format("2006-01-02 15:04 MST")
+	}
+	if e.Suggestion != "" {
+		p.Value, p.Suggested = e.Suggestion, true
+	}
+	if e.Target != e.Pair.Target {
+		p.Diff = report.WordDiff(e.Pair.Target, e.Target)
+	}
+	q := s.queue(f)
+	prev, next := -1, -1
+	for k, j := range q {
+		if j < i {
+			prev = j
+		}
+		if j == i {
+			p.Pos = k + 1
+		}
+		if j > i && next < 0 {
+			next = j
+		}
+	}
+	p.Total = len(q)
+	s.mu.Unlock()
+	if prev >= 0 {
+		p.Prev = template.URL(segURL(prev, fq))
+	}
+	if next >= 0 {
+		p.Next = template.URL(segURL(next, fq))
+	}
+	render(w, "segment.html", p)
+}
+
+func render(w http.ResponseWriter, name string, data any) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if err := pages.ExecuteTemplate(w, name, data); err != nil {
+		// Headers are out; the page ends where it failed. Templates are tested, so this
+		// is a programming error.
+		fmt.Fprintf(w, "\n<!-- template error -->")
+	}
+}
