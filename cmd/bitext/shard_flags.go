@@ -23,7 +23,7 @@ import (
 // shardFlags are --shard I/N and --manifest FILE, on translate and align.
 func shardFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "shard", Usage: "work on shard `I/N` only (0 ≤ I < N): the documents whose id hashes to I (FNV-1a-64 of the id mod N; a folder's documents are identified by their relative path); see deploy/README.md"},
+		&cli.StringFlag{Name: "shard", Usage: "work on shard `I/N` only (0 ≤ I < N): the documents whose id hashes to I (first 8 bytes of SHA-256 of the id, mod N; a folder's documents are identified by their relative path); see deploy/README.md"},
 		&cli.StringFlag{Name: "manifest", Usage: "read the documents from `FILE`, JSON Lines: {\"id\":…, \"path\":…} or {\"id\":…, \"text\":…} (translate), {\"id\":…, \"src\":…, \"tgt\":…} (align); paths relative to FILE"},
 	}
 }
