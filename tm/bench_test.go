@@ -43,6 +43,11 @@ func fixtureKey(i int) Key {
 	return k
 }
 
+// fixtureTarget is the translation of fixtureKey(i).
+func fixtureTarget(i int) string {
+	return fmt.Sprintf("The NATO Secretary General said on %d December that the situation had been tense for 2.5 years (sentence %d).", i%28+1, i)
+}
+
 // fixtureDB builds, once per process, a memory of fixtureEntries() machine translations.
 func fixtureDB(b *testing.B) *DB {
 	fixture.once.Do(func() {
@@ -60,7 +65,7 @@ func fixtureDB(b *testing.B) *DB {
 		n := fixtureEntries()
 		for i := range n {
 			ks = append(ks, fixtureKey(i))
-			ts = append(ts, fmt.Sprintf("The NATO Secretary General said on %d December that the situation had been tense for 2.5 years (sentence %d).", i%28+1, i))
+			ts = append(ts, fixtureTarget(i))
 			if len(ks) == chunkSize || i == n-1 {
 				if fixture.err = fixture.db.StoreMany(ctx, ks, ts); fixture.err != nil {
 					return
@@ -78,8 +83,13 @@ func fixtureDB(b *testing.B) *DB {
 
 // BenchmarkLookup measures the cost per segment of looking up segments of a 1M-entry memory
 // (100k with -short) one at a time and in batches, for hits and misses.
+//
+// BenchmarkLookupPostgres runs the same against a PostgreSQL memory of the same entries.
 func BenchmarkLookup(b *testing.B) {
-	db := fixtureDB(b)
+	benchLookups(b, fixtureDB(b))
+}
+
+func benchLookups(b *testing.B, db *DB) {
 	for _, bc := range []struct {
 		name    string
 		batch   int
@@ -100,6 +110,7 @@ func BenchmarkLookup(b *testing.B) {
 					b.Fatal(err)
 				}
 				defer db.sql.Exec("DELETE FROM entries WHERE scope != 0")
+				defer db.sql.Exec("DELETE FROM counts WHERE imported != 0")
 			}
 			ks := make([]Key, bc.batch)
 			next := 0
