@@ -1,6 +1,10 @@
 // Package tm is bitext's translation memory: a SQLite file (through the pure-Go
-// modernc.org/sqlite driver) of source sentences and their translations, so that no sentence is
-// paid for twice.
+// modernc.org/sqlite driver) or a PostgreSQL database (through pgx) of source sentences and
+// their translations, so that no sentence is paid for twice.
+//
+// OpenURL opens either: a path or sqlite:PATH is a file, postgres://… a database that many
+// workers on many machines share. Both hold the same schema (version 3), keys and features;
+// *DB serves both, and Store lists its methods.
 //
 // A machine translation is stored under a key made of the provider, the model, the languages,
 // the normalized source text (NFC, whitespace runs collapsed), the glossary terms that applied
@@ -26,4 +30,14 @@
 // write transaction, so several bitext processes (and goroutines) can share one file. A memory
 // whose file or folder cannot be written is refused by Open with a *ReadOnlyError
 // (errors.Is(err, ErrReadOnly)); OpenReadOnly reads it, for lookups, Stats and Export.
+//
+// Workers sharing a memory claim a key before they pay for it (Claim): a lease row with an
+// expiry, which StoreMany ends when the answer is stored. Another worker that misses the same
+// key finds the lease and waits for the answer (AwaitClaims) instead of paying again; a lease
+// whose worker died expires (Options.Lease) and is taken over. This holds between processes on
+// one SQLite file and between machines on one PostgreSQL database alike.
+//
+// A provider's rate limit is the account's, while a worker's --rate is its own: N workers share
+// a limit of R requests per second by each running with R/N, or by sharing a token bucket in
+// the memory (ShareRate, Budget), which every worker draws from.
 package tm
