@@ -182,15 +182,10 @@ func CheckTags(codes []Code, target string) error {
 }
 
 func checkPieces(codes []Code, ps []piece) ([]piece, error) {
-	seenOpen := make([]bool, len(codes)+1)
-	seenClose := make([]bool, len(codes)+1)
+	seenOpen := map[int]bool{}
+	seenClose := map[int]bool{}
 	var stack []int
-	code := func(id int) (Code, bool) {
-		if id < 1 || id > len(codes) {
-			return Code{}, false
-		}
-		return codes[id-1], true
-	}
+	code := codeLookup(codes)
 	for _, p := range ps {
 		switch p.kind {
 		case pOpen:
@@ -262,6 +257,38 @@ func checkPieces(codes []Code, ps []piece) ([]piece, error) {
 	return ps, nil
 }
 
+// codeLookup finds a code by its number. The numbers of a document segment's codes are 1..n;
+// a sentence cut from it holds some of them, numbered as in the segment.
+func codeLookup(codes []Code) func(int) (Code, bool) {
+	return func(id int) (Code, bool) {
+		if id >= 1 && id <= len(codes) && codes[id-1].ID == id {
+			return codes[id-1], true
+		}
+		for _, c := range codes {
+			if c.ID == id {
+				return c, true
+			}
+		}
+		return Code{}, false
+	}
+}
+
+// CodesOf returns the codes a tagged text holds, in order of appearance, as far as the text
+// tells: their numbers and kinds (not their markup). It is what a provider wrapper needs to
+// check an answer against the text it sent.
+func CodesOf(tagged string) []Code {
+	var out []Code
+	for _, p := range parseTagged(tagged) {
+		switch {
+		case p.kind == pOpen:
+			out = append(out, Code{ID: p.id, Kind: Paired, Name: "g"})
+		case p.kind == pAlone && p.id > 0:
+			out = append(out, Code{ID: p.id, Kind: Standalone, Name: "x"})
+		}
+	}
+	return out
+}
+
 // SafePlacement puts a translation's words and the source's codes together when the
 // translation's tags are broken: the words without any tag, the source's paired codes around
 // all of them (outermost first, as they open in the source) and its standalone codes where they
@@ -298,11 +325,12 @@ func SafePlacement(codes []Code, source, target string) string {
 	}
 	names := map[string]bool{}
 	var wrap, empty []int
+	lookup := codeLookup(codes)
 	for _, id := range order {
-		if id < 1 || id > len(codes) {
+		c, ok := lookup(id)
+		if !ok || c.Kind != Paired {
 			continue
 		}
-		c := codes[id-1]
 		if names[c.Name] && c.Name != "" {
 			empty = append(empty, id)
 			continue
@@ -537,14 +565,14 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 // translation must have passed CheckTags.
 func render(codes []Code, target string, esc func(string) string) string {
 	var b strings.Builder
+	lookup := codeLookup(codes)
 	ps := parseTagged(target)
 	for i, p := range ps {
 		switch p.kind {
 		case pText:
 			b.WriteString(esc(p.text))
 		case pOpen:
-			if p.id >= 1 && p.id <= len(codes) {
-				c := codes[p.id-1]
+			if c, ok := lookup(p.id); ok {
 				// An empty Markdown emphasis ("**") would be literal text: a pair that lost its
 				// words (SafePlacement) is left out rather than written as stray asterisks.
 				if strings.HasPrefix(c.Name, "md-em") && i+1 < len(ps) && ps[i+1].kind == pClose && ps[i+1].id == p.id {
@@ -554,12 +582,12 @@ func render(codes []Code, target string, esc func(string) string) string {
 				b.WriteString(c.Open)
 			}
 		case pAlone:
-			if p.id >= 1 && p.id <= len(codes) {
-				b.WriteString(codes[p.id-1].Open)
+			if c, ok := lookup(p.id); ok {
+				b.WriteString(c.Open)
 			}
 		case pClose:
-			if p.id >= 1 && p.id <= len(codes) {
-				b.WriteString(codes[p.id-1].Close)
+			if c, ok := lookup(p.id); ok {
+				b.WriteString(c.Close)
 			}
 		}
 	}

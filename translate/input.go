@@ -2,7 +2,9 @@ package translate
 
 import (
 	"iter"
+	"strings"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/segment"
 )
 
@@ -95,4 +97,152 @@ func inputs(ins iter.Seq2[Input, error]) iter.Seq2[source, error] {
 			}
 		}
 	}
+}
+
+// DocumentInput returns an Input holding a document's segments (see package document) as
+// blocks, one block per segment, in order, so that Result.Blocks[i].Text is the translation
+// of d.Segments[i] (tagged text, ready for d.Write). A segment's sentences are cut only where
+// no inline code is open, so every unit carries whole pairs of codes. Inputs with format
+// Format(d.Format). When lang is not "", the segments' words are checked to be in that language
+// (a *NotSourceError otherwise).
+func DocumentInput(d *document.Doc, name, lang string) (Input, error) {
+	if lang != "" {
+		var sample strings.Builder
+		for _, s := range d.Segments {
+			if sample.Len() >= langSample {
+				break
+			}
+			sample.WriteString(document.Plain(s.Text))
+			sample.WriteByte('\n')
+		}
+		if err := CheckText(name, sample.String(), lang); err != nil {
+			return Input{}, err
+		}
+	}
+	splitLang := lang
+	if splitLang == "" {
+		splitLang = "de"
+	}
+	in := Input{Name: name, Format: segment.Format(d.Format), Lang: lang}
+	in.Blocks = func(yield func(segment.Block, error) bool) {
+		for _, s := range d.Segments {
+			b := segment.Block{Kind: segment.Paragraph, Text: s.Text, Sentences: TaggedSentences(s.Text, splitLang)}
+			if s.Kind == document.Heading {
+				b.Kind, b.Level = segment.Heading, max(s.Level, 1)
+			}
+			if !yield(b, nil) {
+				return
+			}
+		}
+	}
+	return in, nil
+}
+
+// TaggedSentences splits a tagged text (see package document) into sentences: the sentence
+// splitter runs on the words, and a boundary is kept only where no paired code is open, moved
+// past the closing tags that end the sentence and before the opening tags that start the next.
+func TaggedSentences(text, lang string) []segment.Span {
+	// plain holds the words; at[i] is the offset in text of plain's byte i. A standalone code
+	// reads as a space (a line break between sentences must still part them).
+	var plain strings.Builder
+	at := make([]int, 0, len(text)+1)
+	for i := 0; i < len(text); {
+		if text[i] == '<' {
+			if n := tagLen(text[i:]); n > 0 {
+				if text[i+1] == 'x' {
+					plain.WriteByte(' ')
+					at = append(at, i)
+				}
+				i += n
+				continue
+			}
+		}
+		plain.WriteByte(text[i])
+		at = append(at, i)
+		i++
+	}
+	at = append(at, len(text))
+	whole := []segment.Span{{Text: text, Start: 0, End: len(text)}}
+	if !document.HasTags(text) {
+		return segment.SplitSentences(text, lang)
+	}
+	spans := segment.SplitSentences(plain.String(), lang)
+	if len(spans) < 2 {
+		return whole
+	}
+	var out []segment.Span
+	start := 0
+	for k := 0; k+1 < len(spans); k++ {
+		end := at[spans[k].End]
+		// Closing tags right after the sentence belong to it.
+		for end < len(text) && strings.HasPrefix(text[end:], "</g") {
+			n := tagLen(text[end:])
+			if n == 0 {
+				break
+			}
+			end += n
+		}
+		next := at[spans[k+1].Start]
+		// Opening tags right before the next sentence belong to it.
+		for next > end {
+			j := strings.LastIndexByte(text[:next], '<')
+			if j < end || !strings.HasPrefix(text[j:], "<g") || j+tagLen(text[j:]) != next {
+				break
+			}
+			next = j
+		}
+		if depth(text[:end]) != 0 || strings.TrimSpace(text[end:next]) != "" {
+			continue // inside a pair of codes (or codes between the sentences): not a boundary
+		}
+		out = append(out, segment.Span{Text: text[start:end], Start: start, End: end})
+		start = next
+	}
+	out = append(out, segment.Span{Text: text[start:], Start: start, End: len(text)})
+	return out
+}
+
+// tagLen is the length of a placeholder tag at the start of s (<gN>, </gN>, <xN/>), or 0.
+func tagLen(s string) int {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	if i >= len(s) || (s[i] != 'g' && s[i] != 'x') {
+		return 0
+	}
+	i++
+	d := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == d {
+		return 0
+	}
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	if i < len(s) && s[i] == '>' {
+		return i + 1
+	}
+	return 0
+}
+
+// depth is the number of paired codes open at the end of a tagged text.
+func depth(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' {
+			continue
+		}
+		if l := tagLen(s[i:]); l > 0 {
+			switch {
+			case s[i+1] == 'g':
+				n++
+			case s[i+1] == '/':
+				n--
+			}
+			i += l - 1
+		}
+	}
+	return n
 }

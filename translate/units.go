@@ -1,10 +1,12 @@
 package translate
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"sync/atomic"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/tm"
@@ -161,4 +163,101 @@ func (t *Translator) findTerms(source string) ([]providers.Term, []string, []str
 	}
 	sort.Strings(keys)
 	return terms, entries, keys
+}
+
+// GuardTags wraps a provider so that every answer for a segment holding placeholder codes
+// (documents read by package document) is checked with document.CheckTags: each code exactly
+// once, properly nested, none added. The segments whose answers break their codes are asked
+// again once, the problem named in Request.Feedback (when the provider uses feedback); what is
+// still broken gets its codes placed at the segment's edges (document.SafePlacement) and is
+// returned with Translation.Suspect set, so the pipeline flags it in the output and never
+// stores it in the memory. Segments without codes pass untouched. The wrapper keeps the
+// provider's prompt version; providers.Unwrap sees through it.
+func GuardTags(p providers.Provider) providers.Provider {
+	if p == nil {
+		return nil
+	}
+	g := &tagGuard{Provider: p}
+	if pv, ok := p.(providers.PromptVersioner); ok {
+		return &tagGuardVersioned{tagGuard: g, pv: pv}
+	}
+	return g
+}
+
+// SuspectTags is the start of Translation.Suspect for an answer whose codes had to be placed
+// safely.
+const SuspectTags = "broken tags"
+
+type tagGuard struct {
+	providers.Provider
+}
+
+type tagGuardVersioned struct {
+	*tagGuard
+	pv providers.PromptVersioner
+}
+
+func (g *tagGuardVersioned) PromptVersion() string { return g.pv.PromptVersion() }
+
+func (g *tagGuard) Unwrap() providers.Provider { return g.Provider }
+
+func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
+	resp, err := g.Provider.Translate(ctx, req)
+	if err != nil || resp == nil {
+		return resp, err
+	}
+	src := make(map[string]string, len(req.Segments))
+	for _, s := range req.Segments {
+		src[s.ID] = s.Text
+	}
+	broken := map[string]error{}
+	var again []providers.Segment
+	for _, tr := range resp.Translations {
+		s, ok := src[tr.ID]
+		if !ok || !document.HasTags(s) {
+			continue
+		}
+		if err := document.CheckTags(document.CodesOf(s), tr.Text); err != nil {
+			broken[tr.ID] = err
+			again = append(again, providers.Segment{ID: tr.ID, Text: s})
+		}
+	}
+	if len(again) == 0 {
+		return resp, nil
+	}
+	if providers.UsesFeedback(g.Provider) && ctx.Err() == nil {
+		req2 := *req
+		req2.Segments = again
+		req2.Feedback = map[string]string{}
+		for _, s := range again {
+			fb := "Keep the placeholder tags: " + broken[s.ID].Error() + "."
+			if old := req.Feedback[s.ID]; old != "" {
+				fb = old + "\n" + fb
+			}
+			req2.Feedback[s.ID] = fb
+		}
+		if resp2, err := g.Provider.Translate(ctx, &req2); err == nil && resp2 != nil {
+			resp.Usage.Add(resp2.Usage)
+			fixed := map[string]providers.Translation{}
+			for _, tr := range resp2.Translations {
+				if s, ok := src[tr.ID]; ok && broken[tr.ID] != nil && document.CheckTags(document.CodesOf(s), tr.Text) == nil {
+					fixed[tr.ID] = tr
+				}
+			}
+			for i, tr := range resp.Translations {
+				if f, ok := fixed[tr.ID]; ok {
+					resp.Translations[i] = f
+					delete(broken, tr.ID)
+				}
+			}
+		}
+	}
+	for i, tr := range resp.Translations {
+		if err := broken[tr.ID]; err != nil {
+			s := src[tr.ID]
+			resp.Translations[i].Text = document.SafePlacement(document.CodesOf(s), s, tr.Text)
+			resp.Translations[i].Suspect = SuspectTags + ": " + err.Error()
+		}
+	}
+	return resp, nil
 }

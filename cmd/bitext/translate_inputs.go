@@ -14,12 +14,13 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
 )
 
 // defaultIncludes are the files a folder contributes when --include is not given.
-var defaultIncludes = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm"}
+var defaultIncludes = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xlf", "*.xliff", "*.srt", "*.vtt", "*.po"}
 
 // sourceFile is one input document: where it is and where it sits in the tree the user named.
 type sourceFile struct {
@@ -108,15 +109,19 @@ func matchesAny(globs []string, name, rel string) bool {
 // documentReader reads the inputs one at a time, as the pipeline asks for them, and remembers
 // which input each document came from.
 type documentReader struct {
-	ctx    context.Context
-	files  []sourceFile
-	stdin  io.Reader
-	force  bool
-	lang   string
-	report func(msg string) // skipped documents are reported here
+	ctx   context.Context
+	files []sourceFile
+	stdin io.Reader
+	force bool
+	lang  string
+	// mainOnly reads HTML and Markdown as before whole-document reading: the main text only,
+	// written back as a rebuilt page.
+	mainOnly bool
+	report   func(msg string) // skipped documents are reported here
 
 	mu        sync.Mutex
-	yielded   []sourceFile // input of the document with Result.Index i
+	yielded   []sourceFile    // input of the document with Result.Index i
+	docs      []*document.Doc // the whole document read for Result.Index i, or nil
 	skipped   int
 	reported  map[string]bool // files already reported as not German (a plan reads twice)
 	stdinBuf  []byte          // standard input, kept: a plan and the run both read it
@@ -130,7 +135,7 @@ type documentReader struct {
 func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 	return func(yield func(translate.Input, error) bool) {
 		r.mu.Lock()
-		r.yielded, r.skipped = nil, 0
+		r.yielded, r.docs, r.skipped = nil, nil, 0
 		r.mu.Unlock()
 		lang := r.lang
 		if r.force {
@@ -142,8 +147,17 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				yield(translate.Input{}, err)
 				return
 			}
-			sc := segment.NewScannerContext(r.ctx, in, name, segment.Options{Lang: r.lang})
-			input, err := translate.ScanInput(sc, name, lang)
+			var input translate.Input
+			var doc *document.Doc
+			if df := r.documentFormat(f); df != "" {
+				doc, err = document.Read(in, name, document.Options{Format: df, SourceLang: r.lang})
+				if err == nil {
+					input, err = translate.DocumentInput(doc, name, lang)
+				}
+			} else {
+				sc := segment.NewScannerContext(r.ctx, in, name, segment.Options{Lang: r.lang})
+				input, err = translate.ScanInput(sc, name, lang)
+			}
 			var notSource *translate.NotSourceError
 			switch {
 			case errors.As(err, &notSource), errors.Is(err, segment.ErrEmpty):
@@ -157,6 +171,7 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 			}
 			r.mu.Lock()
 			r.yielded = append(r.yielded, f)
+			r.docs = append(r.docs, doc)
 			r.mu.Unlock()
 			more := yield(input, nil)
 			closeIn() // the pipeline has read every block before it asks for the next input
@@ -207,4 +222,36 @@ func (r *documentReader) source(index int) sourceFile {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.yielded[index]
+}
+
+// documentFormat is the format a file is read in as a whole document (package document), or ""
+// when it is read as text, Markdown or HTML main text by package segment: standard input, text
+// files, and HTML and Markdown with --main-only.
+func (r *documentReader) documentFormat(f sourceFile) document.Format {
+	if f.path == "-" {
+		return ""
+	}
+	df := document.FormatFromName(f.path)
+	if r.mainOnly && (df == document.HTML || df == document.Markdown) {
+		return ""
+	}
+	return df
+}
+
+// doc returns the whole document read for the result index, or nil.
+func (r *documentReader) doc(index int) *document.Doc {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if index < len(r.docs) {
+		return r.docs[index]
+	}
+	return nil
+}
+
+// docsOf returns how the sink finds the whole documents a source read (none for a manifest).
+func docsOf(s translateSource) func(int) *document.Doc {
+	if r, ok := s.(*documentReader); ok {
+		return r.doc
+	}
+	return nil
 }

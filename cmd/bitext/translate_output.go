@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
@@ -49,10 +50,18 @@ func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) 
 	spec.dir = existingDir || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator))
 	if format == "" && !spec.dir {
 		// Moses is never guessed: its language extensions look like other extensions (.md).
-		if ext := strings.ToLower(filepath.Ext(out)); ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" {
+		ext := strings.ToLower(filepath.Ext(out))
+		if ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" {
 			spec.doc = segment.FormatFromName(out)
 		} else if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses {
 			spec.pairs = f
+		}
+		if df := document.FormatFromName(out); df != "" && df != document.HTML && df != document.Markdown {
+			for _, in := range inputs {
+				if document.FormatFromName(in.path) != df {
+					return spec, usageErrorf("-o %s: a %s file is written only from a %s input (%s is not one)", out, df, df, in.path)
+				}
+			}
 		}
 	}
 	fromDir := false
@@ -84,6 +93,10 @@ type outputSink struct {
 	withConfidence   bool
 	warnings         *corpusWarnings // changes the pair writers made to keep the files valid
 	remaining        violationList   // glossary violations and suspect answers left in the output
+
+	// docOf returns the whole document read for a result index (package document), or nil;
+	// such a document is written back with its translations in place.
+	docOf func(index int) *document.Doc
 
 	pairs    corpus.Writer   // single pair stream (stdout or -o FILE)
 	docPairs corpus.Writer   // the current document's pair file, in folder mode
@@ -157,6 +170,20 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 		return nil
 	}
 	o.docs++
+	var doc *document.Doc
+	if o.docOf != nil {
+		doc = o.docOf(res.Index)
+	}
+	if doc != nil && (o.spec.doc == "" || string(o.spec.doc) == string(doc.Format)) {
+		return o.writeDocument(doc, src)
+	}
+	if doc != nil {
+		// Another format asked for: the words without the inline codes.
+		for i := range o.blocks {
+			o.blocks[i].Text = document.Plain(o.blocks[i].Text)
+			o.blocks[i].Sentences = nil
+		}
+	}
 	f := o.spec.doc
 	if f == "" {
 		f = o.format
@@ -184,6 +211,47 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	}
 	// A finished document goes into place at once: a folder of thousands of articles holds no
 	// more than one open file, and an interrupted run keeps the documents it completed.
+	return o.commit()
+}
+
+// writeDocument writes a whole document with the translated blocks in place of its segments.
+// Translations whose codes are broken are written with the codes placed safely and named on
+// standard error.
+func (o *outputSink) writeDocument(doc *document.Doc, src sourceFile) error {
+	targets := make([]string, len(doc.Segments))
+	for i := range targets {
+		if i < len(o.blocks) {
+			targets[i] = o.blocks[i].Text
+		} else {
+			targets[i] = doc.Segments[i].Text
+		}
+	}
+	var w io.Writer = o.stdout
+	if o.spec.path != "" {
+		name := o.spec.path
+		if o.spec.dir {
+			name = mirrorPath(o.spec.path, src.rel, "")
+		}
+		f, err := o.create(name)
+		if err != nil {
+			return err
+		}
+		w = f
+	} else if o.docs > 1 && doc.Format != document.HTML {
+		io.WriteString(o.stdout, "\n")
+	}
+	probs, err := doc.Write(w, targets, document.WriteOptions{TargetLang: o.tgtLang})
+	if err != nil {
+		return err
+	}
+	if o.warnings != nil {
+		for _, p := range probs {
+			fmt.Fprintf(o.warnings.w, "bitext: warning: %s:%d: %v; the codes were placed at the segment's edges\n", src.rel, p.Line, p.Err)
+		}
+	}
+	if o.spec.path == "" {
+		return nil
+	}
 	return o.commit()
 }
 
@@ -219,9 +287,14 @@ func (o *outputSink) writePairs(res *translate.Result, src sourceFile) error {
 }
 
 func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pair) corpus.Pair {
+	source, target := p.Source, p.Target
+	if document.HasTags(source) {
+		// Pair formats carry the words; the codes' markup stays in the document.
+		source, target = document.Plain(source), document.Plain(target)
+	}
 	cp := corpus.Pair{
 		Doc: src.rel, Paragraph: p.Paragraph, Sentence: p.Sentence,
-		Source: p.Source, Target: p.Target,
+		Source: source, Target: target,
 		Provider: o.provider, Model: o.model, TMHit: p.TMHit,
 	}
 	if o.withConfidence {

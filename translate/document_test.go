@@ -1,0 +1,176 @@
+package translate
+
+import (
+	"bytes"
+	"context"
+	"iter"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/providers"
+)
+
+func TestTaggedSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Der Bus kam. Er war leer.", []string{"Der Bus kam.", "Er war leer."}},
+		{"Die <g1>neue Brücke</g1> ist offen. Laut <g2>Bericht</g2> kostete sie viel.", []string{"Die <g1>neue Brücke</g1> ist offen.", "Laut <g2>Bericht</g2> kostete sie viel."}},
+		// A pair spanning two sentences keeps them together.
+		{"Er sagte: <g1>„Das ist gut. Wir bauen.“</g1> Dann ging er.", []string{"Er sagte: <g1>„Das ist gut. Wir bauen.“</g1>", "Dann ging er."}},
+		{"<g1>Erster Satz.</g1> <g2>Zweiter Satz.</g2>", []string{"<g1>Erster Satz.</g1>", "<g2>Zweiter Satz.</g2>"}},
+		{"Erster Satz.<x1/>Zweiter Satz.", []string{"Erster Satz.<x1/>Zweiter Satz."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range TaggedSentences(tt.text, "de") {
+			if tt.text[s.Start:s.End] != s.Text {
+				t.Errorf("%q: span %d-%d is not %q", tt.text, s.Start, s.End, s.Text)
+			}
+			got = append(got, s.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("TaggedSentences(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func docInputs(t *testing.T, d *document.Doc) iter.Seq2[Input, error] {
+	in, err := DocumentInput(d, d.Name, "de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(yield func(Input, error) bool) { yield(in, nil) }
+}
+
+func readDoc(t *testing.T, path string) (*document.Doc, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Read(bytes.NewReader(data), path, document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, data
+}
+
+// runDoc translates a document through the pipeline and writes it back.
+func runDoc(t *testing.T, tr *Translator, d *document.Doc) (string, []Pair, []document.Problem) {
+	t.Helper()
+	var blocks []string
+	var pairs []Pair
+	_, err := tr.RunInputs(context.Background(), docInputs(t, d), func(r *Result) error {
+		for _, b := range r.Blocks {
+			blocks = append(blocks, b.Text)
+		}
+		pairs = append(pairs, r.Pairs...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	probs, err := d.Write(&out, blocks, document.WriteOptions{TargetLang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), pairs, probs
+}
+
+func TestDocumentThroughPipeline(t *testing.T) {
+	d, data := readDoc(t, "../document/testdata/artikel.html")
+	// A provider that gives the source back, tags and all: the page comes back but for lang.
+	same := &fakeProvider{answer: func(s providers.Segment, _ *providers.Request) string { return s.Text }}
+	out, pairs, probs := runDoc(t, &Translator{Provider: GuardTags(same)}, d)
+	if want := strings.Replace(string(data), `lang="de"`, `lang="en"`, 1); out != want || len(probs) > 0 {
+		t.Errorf("identity through the pipeline differs (%d problems):\n%s", len(probs), out)
+	}
+	for _, r := range same.reqs {
+		for _, s := range r.Segments {
+			for _, never := range []string{"Nicht übersetzen", "Code bleibt", "make", "-->"} {
+				if strings.Contains(s.Text, never) {
+					t.Errorf("sent %q", s.Text)
+				}
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		t.Fatal("no pairs")
+	}
+
+	// A provider that breaks the tags every time: asked again once, then placed safely and
+	// flagged; the page keeps every element.
+	broken := &fakeProvider{answer: func(s providers.Segment, _ *providers.Request) string { return "EN " + document.Plain(s.Text) }}
+	out, pairs, _ = runDoc(t, &Translator{Provider: GuardTags(broken)}, d)
+	flagged := 0
+	for _, p := range pairs {
+		for _, v := range p.Violations {
+			if v.Kind == Suspect && strings.HasPrefix(v.Found, SuspectTags) {
+				flagged++
+			}
+		}
+	}
+	if flagged == 0 {
+		t.Error("broken tags were not flagged")
+	}
+	for _, keep := range []string{`<strong>EN`, `<a href="https://example.org/bericht?id=1&amp;x=2" title="Bericht der Stadt">`, "<code>make &lt;ziel&gt;</code>"} {
+		if !strings.Contains(out, keep) {
+			t.Errorf("lost %q:\n%s", keep, out)
+		}
+	}
+	feedback := 0
+	for _, r := range broken.reqs {
+		for _, fb := range r.Feedback {
+			if strings.Contains(fb, "placeholder tags") {
+				feedback++
+			}
+		}
+	}
+	if feedback == 0 {
+		t.Error("broken answers were not asked again with the problem named")
+	}
+}
+
+func TestGuardTagsRepairs(t *testing.T) {
+	calls := 0
+	p := &fakeProvider{answer: func(s providers.Segment, r *providers.Request) string {
+		calls++
+		if r.Feedback[s.ID] != "" {
+			return "The <g1>new bridge</g1> opened."
+		}
+		return "The new bridge opened."
+	}}
+	g := GuardTags(p)
+	resp, err := g.Translate(context.Background(), &providers.Request{Segments: []providers.Segment{{ID: "1", Text: "Die <g1>neue Brücke</g1> ist offen."}, {ID: "2", Text: "Ohne Tags."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Translations[0].Text != "The <g1>new bridge</g1> opened." || resp.Translations[0].Suspect != "" {
+		t.Errorf("answer = %+v", resp.Translations[0])
+	}
+	if calls != 3 || providers.Unwrap(g) != p {
+		t.Errorf("%d segments asked, want 3 (2, then the broken one again)", calls)
+	}
+}
+
+func TestPlanSkipsCode(t *testing.T) {
+	md := "# Anleitung\n\nSo baut man das Programm.\n\n```sh\nmake all && make install && echo fertig und noch viel mehr Text im Code\n```\n\nDer Befehl `make` genügt.\n"
+	d, err := document.Read(strings.NewReader(md), "a.md", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	est, err := (&Translator{}).PlanInputs(context.Background(), docInputs(t, d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := utf8.RuneCountInString("Anleitung" + "So baut man das Programm." + "Der Befehl <x1/> genügt.")
+	if est.Segments != 3 || est.Characters != want {
+		t.Errorf("plan: %d segments, %d characters; want 3 and %d (no code)", est.Segments, est.Characters, want)
+	}
+}
