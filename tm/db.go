@@ -282,8 +282,8 @@ func (db *DB) Close() error {
 	return db.sql.Close()
 }
 
-// migrate creates the schema in a new file, brings a version 1 or 2 file to version 3 and
-// refuses files from a newer bitext. It runs in an immediate transaction so that processes
+// migrate creates the schema in a new file, brings a version 1 file to version 2, adds the
+// claims tables where missing and refuses files from a newer bitext. It runs in an immediate transaction so that processes
 // opening a new file at once do not race.
 func (db *DB) migrate(ctx context.Context) error {
 	if db.pg {
@@ -300,7 +300,10 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	switch {
 	case version == SchemaVersion:
-		return nil
+		// Memories written before claims existed get their tables (a no-op otherwise).
+		if _, err := tx.ExecContext(ctx, schemaClaims); err != nil {
+			return err
+		}
 	case version > SchemaVersion:
 		return fmt.Errorf("schema version %d is newer than this bitext understands (%d)", version, SchemaVersion)
 	case version == 0:
@@ -319,10 +322,6 @@ func (db *DB) migrate(ctx context.Context) error {
 		// store the original; keys are hashed alike in both versions, so every entry still hits.
 		if _, err := tx.ExecContext(ctx, schemaCounts+fillCounts+";"+schemaClaims+sqlSetUserVersion); err != nil {
 			return fmt.Errorf("migrating from schema version 1: %w", err)
-		}
-	case version == 2:
-		if _, err := tx.ExecContext(ctx, schemaClaims+sqlSetUserVersion); err != nil {
-			return fmt.Errorf("migrating from schema version 2: %w", err)
 		}
 	}
 	return tx.Commit()

@@ -3,7 +3,7 @@
 // their translations, so that no sentence is paid for twice.
 //
 // OpenURL opens either: a path or sqlite:PATH is a file, postgres://… a database that many
-// workers on many machines share. Both hold the same schema (version 3), keys and features;
+// workers on many machines share. Both hold the same schema, keys and features;
 // *DB serves both, and Store lists its methods.
 //
 // A machine translation is stored under a key made of the provider, the model, the languages,

@@ -230,8 +230,9 @@ func TestLookupManyLarge(t *testing.T) {
 	})
 }
 
-// TestMigrateV2: a schema version 2 file gets the claims and budgets tables and keeps its entries.
-func TestMigrateV2(t *testing.T) {
+// TestClaimTablesAdded: a memory written before claims existed gets the claims and budgets tables
+// and keeps its entries and schema version.
+func TestClaimTablesAdded(t *testing.T) {
 	loc := sqliteBackend.location(t)
 	db := openAt(t, loc, Options{})
 	mustStore(t, db, baseKey("Alt."), "Old.")

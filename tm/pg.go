@@ -19,7 +19,7 @@ import (
 // where SQLite uses OR IGNORE for speed) and lookups (= ANY of one array parameter, so one
 // prepared statement serves every size).
 
-// pgSchema is schema version 3 in PostgreSQL types.
+// pgSchema is schema version 2 (with claims and budgets) in PostgreSQL types.
 const pgSchema = `
 CREATE TABLE bitext_meta (
 	name  TEXT   NOT NULL PRIMARY KEY,
@@ -60,7 +60,7 @@ CREATE TABLE budgets (
 	tokens  DOUBLE PRECISION NOT NULL,
 	updated BIGINT           NOT NULL
 );
-INSERT INTO bitext_meta (name, value) VALUES ('schema_version', 3);
+INSERT INTO bitext_meta (name, value) VALUES ('schema_version', 2);
 `
 
 const (
@@ -169,7 +169,7 @@ func (db *DB) migratePG(ctx context.Context) error {
 	if version > SchemaVersion {
 		return fmt.Errorf("schema version %d is newer than this bitext understands (%d)", version, SchemaVersion)
 	}
-	// Version 3 is the first PostgreSQL layout: nothing older to migrate yet.
+	// Version 2 is the first PostgreSQL layout: nothing older to migrate yet.
 	return tx.Commit()
 }
 

@@ -11,9 +11,11 @@ package tm
 //	1  entries with the normalized source in "source"
 //	2  "source" holds the original bytes (the normalized form is only hashed into the key);
 //	   counts table kept by triggers, so stats read a few rows instead of scanning entries
-//	3  claims (leases on keys being translated) and budgets (shared token buckets), so that
-//	   several workers sharing one memory neither pay twice nor exceed one account's rate
-const SchemaVersion = 3
+//
+// The tables claims (leases on keys being translated) and budgets (shared token buckets) came
+// later without a new version: they are created when missing, and a bitext that does not know
+// them ignores them, so that workers of two releases can share one memory during an upgrade.
+const SchemaVersion = 2
 
 // schemaEntries is the table of version 1, unchanged in version 2 except for what "source"
 // holds in new rows.
@@ -55,16 +57,16 @@ CREATE TABLE counts (
 ) WITHOUT ROWID;
 `
 
-// schemaClaims is what version 3 adds: a lease per key that a worker is translating, and the
-// token buckets of shared rate budgets. expires and updated are Unix milliseconds of the
-// claiming worker's clock.
+// schemaClaims adds a lease per key that a worker is translating, and the token buckets of
+// shared rate budgets, when missing. expires and updated are Unix milliseconds of the claiming
+// worker's clock.
 const schemaClaims = `
-CREATE TABLE claims (
+CREATE TABLE IF NOT EXISTS claims (
 	key     BLOB    NOT NULL PRIMARY KEY, -- the machine-translation key hash, as in entries
 	owner   TEXT    NOT NULL,             -- the worker holding the lease (host, process, random)
 	expires INTEGER NOT NULL
 );
-CREATE TABLE budgets (
+CREATE TABLE IF NOT EXISTS budgets (
 	name    TEXT    NOT NULL PRIMARY KEY,
 	tokens  REAL    NOT NULL, -- what the bucket held at updated (negative: reserved ahead)
 	updated INTEGER NOT NULL
@@ -79,7 +81,7 @@ const fillCounts = `INSERT INTO counts (provider, model, source_lang, target_lan
 
 const (
 	sqlUserVersion    = "PRAGMA user_version"
-	sqlSetUserVersion = "PRAGMA user_version = 3"
+	sqlSetUserVersion = "PRAGMA user_version = 2"
 	sqlTableCount     = "SELECT count(*) FROM sqlite_schema"
 
 	// sqlInsertOne stores an entry unless its key exists (then sqlReplace updates it). Two
