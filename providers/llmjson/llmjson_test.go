@@ -1,7 +1,9 @@
 package llmjson
 
 import (
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/bitext/bitext/providers"
@@ -73,5 +75,24 @@ func TestTermsIn(t *testing.T) {
 	got := TermsIn(terms, segs)
 	if len(got) != 2 || got[0].Source != "Außenministerium" || got[1].Source != "NATO" {
 		t.Errorf("TermsIn = %v", got)
+	}
+}
+
+// The prompt tells the model to keep the placeholder tags documents carry, and a tagged segment
+// reaches the model as written (JSON-escaped only).
+func TestTagsInPromptAndMessage(t *testing.T) {
+	p := SystemPrompt("de", "en")
+	for _, want := range []string{"<g1>…</g1>", "<x2/>", "exactly once", "nested", "never add, drop, renumber or translate a tag"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("the system prompt does not say %q", want)
+		}
+	}
+	req := &providers.Request{Segments: []providers.Segment{{ID: "1", Text: "Die <g1>neue Brücke</g1> &amp; mehr<x2/>"}}}
+	msg := UserMessage(req, req.Segments)
+	var got struct {
+		Segments []struct{ ID, Text string }
+	}
+	if err := json.Unmarshal([]byte(msg), &got); err != nil || len(got.Segments) != 1 || got.Segments[0].Text != req.Segments[0].Text {
+		t.Errorf("message %s: %v", msg, err)
 	}
 }
