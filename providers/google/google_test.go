@@ -75,6 +75,30 @@ func TestBadGlossaryName(t *testing.T) {
 
 // TestWire checks the v2 request as sent: a real POST to /language/translate/v2, the key in a
 // header (never in the URL), format=text without terms and html with them.
+// A document's tagged segment goes as HTML with its codes as elements and comes back tagged.
+func TestWireTags(t *testing.T) {
+	srv := providertest.NewGoogle(t, providertest.Options{})
+	p, err := google.Driver{}.Open(config(srv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &providers.Request{SourceLang: "de", TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Die <g1>neue Brücke</g1> &amp; mehr<x2/>"}, {ID: "2", Text: "Ohne Tags."}}}
+	resp, err := p.Translate(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resp.Translations[0].Text; got != "EN(Die <g1>neue Brücke</g1> &amp; mehr<x2/>)" {
+		t.Errorf("tagged round trip gave %q", got)
+	}
+	if got := resp.Translations[1].Text; got != "EN(Ohne Tags.)" {
+		t.Errorf("untagged segment gave %q", got)
+	}
+	r := srv.Requests()[0]
+	if r.Info.Format != "html" || r.Info.Segments[0].Text != "Die <g1>neue Brücke</g1> &amp; mehr<x2></x2>" {
+		t.Errorf("sent as %s: %q", r.Info.Format, r.Info.Segments[0].Text)
+	}
+}
+
 func TestWire(t *testing.T) {
 	srv := providertest.NewGoogle(t, providertest.Options{})
 	p, err := google.Driver{}.Open(config(srv))

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 )
 
@@ -22,9 +23,66 @@ type span struct {
 	repl       string
 }
 
+// Documents' inline codes (package document: <g1>…</g1>, <x2/>) reach Google as HTML too:
+// format=html keeps markup where the words it encloses go, which is what the codes need. The
+// codes are sent as elements (a standalone code as an empty <x2></x2>, since an HTML parser
+// would read <x2/> as an open element holding the rest of the sentence), the text between
+// them escaped; the answer's codes are read back as they are and its text re-escaped the way
+// a tagged segment holds text (see document.EscapeText).
+
+// placeholder matches the placeholder tags of a tagged segment as Google may return them.
+var placeholder = regexp.MustCompile(`</?[gx][0-9]+\s*/?>`)
+
+// escapeTagged escapes a piece of a tagged segment for HTML: its tags kept, standalone ones
+// written as empty elements, its text (already &amp;/&lt;-escaped) escaped once.
+func escapeTagged(s string) string {
+	var b strings.Builder
+	pos := 0
+	for _, m := range placeholder.FindAllStringIndex(s, -1) {
+		b.WriteString(html.EscapeString(html.UnescapeString(s[pos:m[0]])))
+		tag := s[m[0]:m[1]]
+		if tag[1] == 'x' {
+			id := strings.TrimRight(tag[2:], "/> ")
+			tag = "<x" + id + "></x" + id + ">"
+		}
+		b.WriteString(tag)
+		pos = m[1]
+	}
+	b.WriteString(html.EscapeString(html.UnescapeString(s[pos:])))
+	return b.String()
+}
+
+// unprotectTagged turns Google's HTML answer for a tagged segment back into a tagged text: term
+// spans removed, the codes kept (</xN> dropped, <xN> written <xN/>), the text unescaped and
+// escaped again as a tagged segment holds it.
+func unprotectTagged(s string) string {
+	s = spanTag.ReplaceAllString(s, "")
+	var b strings.Builder
+	pos := 0
+	for _, m := range placeholder.FindAllStringIndex(s, -1) {
+		b.WriteString(document.EscapeText(html.UnescapeString(s[pos:m[0]])))
+		tag := strings.ReplaceAll(s[m[0]:m[1]], " ", "")
+		switch {
+		case strings.HasPrefix(tag, "</x"):
+			tag = ""
+		case tag[1] == 'x' && !strings.HasSuffix(tag, "/>"):
+			tag = strings.TrimSuffix(tag, ">") + "/>"
+		}
+		b.WriteString(tag)
+		pos = m[1]
+	}
+	b.WriteString(document.EscapeText(html.UnescapeString(s[pos:])))
+	return b.String()
+}
+
 // protect returns text as HTML with the terms protected, and whether any term occurred.
-// onlyDNT limits protection to do-not-translate terms.
+// onlyDNT limits protection to do-not-translate terms. A tagged segment (document.HasTags) is
+// escaped with its codes kept as elements.
 func protect(text string, terms []providers.Term, onlyDNT bool) (string, bool) {
+	esc := html.EscapeString
+	if document.HasTags(text) {
+		esc = escapeTagged
+	}
 	var spans []span
 	for _, t := range terms {
 		if t.Source == "" || (!t.DoNotTranslate && (onlyDNT || t.Target == "")) {
@@ -60,13 +118,13 @@ func protect(text string, terms []providers.Term, onlyDNT bool) (string, bool) {
 		if s.start < pos {
 			continue
 		}
-		b.WriteString(html.EscapeString(text[pos:s.start]))
+		b.WriteString(esc(text[pos:s.start]))
 		b.WriteString(`<span translate="no">`)
 		b.WriteString(html.EscapeString(s.repl))
 		b.WriteString(`</span>`)
 		pos, found = s.end, true
 	}
-	b.WriteString(html.EscapeString(text[pos:]))
+	b.WriteString(esc(text[pos:]))
 	return b.String(), found
 }
 

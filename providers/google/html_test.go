@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 )
 
@@ -60,6 +61,9 @@ func FuzzProtect(f *testing.F) {
 		if strings.ContainsAny(text, "\x00") || !isValidUTF8(text) || !isValidUTF8(term) {
 			return
 		}
+		if document.HasTags(text) {
+			return // a document's tagged segment: FuzzTagged
+		}
 		h, _ := protect(text, []providers.Term{{Source: term, DoNotTranslate: true}}, false)
 		if got := unprotect(h); got != text {
 			t.Fatalf("round trip of %q with term %q: %q via %q", text, term, got, h)
@@ -68,3 +72,40 @@ func FuzzProtect(f *testing.F) {
 }
 
 func isValidUTF8(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+func TestTaggedHTML(t *testing.T) {
+	tests := []struct{ in, sent, back, want string }{
+		{"Die <g1>neue Brücke</g1> &amp; mehr<x2/>", "Die <g1>neue Brücke</g1> &amp; mehr<x2></x2>", "The <g1>new bridge</g1> &amp; more<x2></x2>", "The <g1>new bridge</g1> &amp; more<x2/>"},
+		{"a &lt; b <g1>c</g1>", "a &lt; b <g1>c</g1>", "a &lt; b <g1>c</g1>", "a &lt; b <g1>c</g1>"},
+		{"It's <g1>x</g1>", "It&#39;s <g1>x</g1>", "It&#39;s <G1>x</G1 >", "It's <g1>x</g1>"},
+	}
+	for _, tt := range tests {
+		sent, _ := protect(tt.in, nil, true)
+		if sent != tt.sent {
+			t.Errorf("protect(%q) = %q, want %q", tt.in, sent, tt.sent)
+		}
+		if got := unprotectTagged(strings.ToLower(tt.back)); strings.ToLower(got) != strings.ToLower(tt.want) {
+			t.Errorf("unprotectTagged(%q) = %q, want %q", tt.back, got, tt.want)
+		}
+	}
+}
+
+// FuzzTagged checks that a tagged segment survives the way through HTML: its codes valid, its
+// words the same.
+func FuzzTagged(f *testing.F) {
+	f.Add("Die <g1>neue</g1> Brücke<x2/> &amp; mehr", "Brücke")
+	f.Add("<g1><g2>a</g2></g1> b &lt; c", "b")
+	f.Fuzz(func(t *testing.T, text, term string) {
+		if !isValidUTF8(text) || !isValidUTF8(term) || !document.HasTags(text) || document.CheckTags(document.CodesOf(text), text) != nil {
+			return
+		}
+		h, _ := protect(text, []providers.Term{{Source: term, DoNotTranslate: true}}, false)
+		got := unprotectTagged(h)
+		if err := document.CheckTags(document.CodesOf(text), got); err != nil {
+			t.Fatalf("%q → %q → %q: %v", text, h, got, err)
+		}
+		if document.Plain(got) != document.Plain(text) {
+			t.Fatalf("words changed: %q → %q → %q", text, h, got)
+		}
+	})
+}

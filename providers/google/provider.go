@@ -19,6 +19,7 @@ import (
 	translate2 "google.golang.org/api/translate/v2"
 	htransport "google.golang.org/api/transport/http"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 )
 
@@ -143,9 +144,12 @@ func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*prov
 func (p *Provider) call(ctx context.Context, req *providers.Request, segs []providers.Segment, counter *providers.Counter) (ts []providers.Translation, alts []string, chars int, err error) {
 	q := make([]string, len(segs))
 	format := "text"
+	tagged := make([]bool, len(segs))
 	for i, s := range segs {
 		chars += len([]rune(s.Text))
-		if h, ok := protect(s.Text, req.Terms, p.s.onlyDNT); ok {
+		tagged[i] = document.HasTags(s.Text)
+		if h, ok := protect(s.Text, req.Terms, p.s.onlyDNT); ok || tagged[i] {
+			// A term to protect, or a document's inline codes: both travel as HTML.
 			q[i], format = h, "html"
 		}
 	}
@@ -184,7 +188,7 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 			texts = append(texts, t.GetTranslatedText())
 		}
 		for _, t := range resp.GetTranslations() {
-			alts = append(alts, finish(t.GetTranslatedText(), format))
+			alts = append(alts, finish(t.GetTranslatedText(), format, tagged[len(alts)%len(tagged)]))
 		}
 		if len(alts) != len(q) {
 			alts = nil
@@ -204,13 +208,16 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 	}
 	ts = make([]providers.Translation, len(segs))
 	for i, s := range segs {
-		ts[i] = providers.Translation{ID: s.ID, Text: finish(texts[i], format)}
+		ts[i] = providers.Translation{ID: s.ID, Text: finish(texts[i], format, tagged[i])}
 	}
 	return ts, alts, chars, nil
 }
 
-func finish(s, format string) string {
-	if format == "html" {
+func finish(s, format string, tagged bool) string {
+	switch {
+	case format == "html" && tagged:
+		return unprotectTagged(s)
+	case format == "html":
 		return unprotect(s)
 	}
 	return s
