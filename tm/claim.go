@@ -103,18 +103,21 @@ func (db *DB) unclaimTx(ctx context.Context, tx *sql.Tx, hs [][hashLen]byte) err
 	return nil
 }
 
-// Claim looks ks up and claims the keys the memory does not answer, without waiting: for each
-// key, ClaimAnswered with its translation in targets, ClaimOwned (this handle now holds the
-// lease), or ClaimHeld (someone else does). Identical keys get the same state: one lease.
-// Keys claimed are those of machine translations (provider, model, terms, prompt version).
+// Claim claims ks without waiting: for each key, ClaimAnswered with its translation in targets,
+// ClaimOwned (this handle now holds the lease), or ClaimHeld (someone else does). Identical
+// keys get the same state: one lease. Keys claimed are those of machine translations
+// (provider, model, terms, prompt version); an answer is any entry a lookup finds.
+//
+// The lease is taken first and the memory looked up after: an answer stored before the lease
+// was taken is then found (its worker's lease ended with the store), and one stored after
+// cannot exist, since its worker would have needed the lease. Callers that looked the keys up
+// just before (the translate pipeline) so pay one lookup, not two.
 func (db *DB) Claim(ctx context.Context, ks []Key) (states []ClaimState, targets []string, err error) {
 	if db.readOnly {
 		return nil, nil, db.errReadOnlyHandle()
 	}
-	targets, found, err := db.LookupMany(ctx, ks)
-	if err != nil {
-		return nil, nil, err
-	}
+	targets = make([]string, len(ks))
+	found := make([]bool, len(ks))
 	states = make([]ClaimState, len(ks))
 	hashes := make([][hashLen]byte, len(ks))
 	byHash := map[[hashLen]byte][]int{}
