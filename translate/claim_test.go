@@ -180,3 +180,37 @@ type rateMemory struct {
 	*memMemory
 	*countingRate
 }
+
+// BenchmarkClaimOverhead translates 2,400 new segments into an empty SQLite memory through a
+// fake provider that answers at once, with claims (the default for a *tm.DB) and without (the
+// memory wrapped so that it is only a Memory): what claiming costs a single worker.
+func BenchmarkClaimOverhead(b *testing.B) {
+	docs := corpusDocs(40, 6, 10)
+	for _, claims := range []bool{true, false} {
+		b.Run(map[bool]string{true: "claims", false: "no-claims"}[claims], func(b *testing.B) {
+			segs := 0
+			for b.Loop() {
+				b.StopTimer()
+				db, err := tm.OpenURL(context.Background(), filepath.Join(b.TempDir(), "tm.sqlite"), tm.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				var mem Memory = db
+				if !claims {
+					mem = struct{ Memory }{db}
+				}
+				tr := &Translator{Provider: &fakeProvider{noRecord: true}, Memory: mem}
+				b.StartTimer()
+				_, st, err := collect(context.Background(), tr, docs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				segs += st.Translated
+				b.StopTimer()
+				db.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(segs)/b.Elapsed().Seconds(), "segments/s")
+		})
+	}
+}
