@@ -45,6 +45,7 @@ var sectionLabels = toSet(
 // holds the first few blocks until it knows the title and the last few until the input ends.
 type blockCleaner struct {
 	keep    bool
+	lang    string // language for sentence splitting ("de" when empty)
 	removed *[]Removal
 
 	head    []rawBlock // blocks before the title is decided
@@ -63,6 +64,16 @@ func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
 	if !c.keep && isBoilerplate(b.Text) {
 		*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: "comment or sharing prompt, not article text"})
 		return out
+	}
+	if !c.keep {
+		if reason := newsDebris(b); reason != "" {
+			*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: reason})
+			return out
+		}
+		if b.Kind != Heading {
+			b.Text = stripInlineCredits(b.Text, b.Line, c.removed)
+			b.Text = stripGluedDateline(b.Text, c.lang, b.Line, c.removed)
+		}
 	}
 	if !c.decided {
 		c.head = append(c.head, b)

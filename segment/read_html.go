@@ -205,6 +205,7 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		w.flush()
 		return w.out, ctx.Err()
 	}
+	splits := splitKickers(doc)
 	if len(text) > maxReadability {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
 	} else {
@@ -228,6 +229,7 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		select {
 		case r := <-done:
 			if r.ok {
+				*removed = append(*removed, keptSplits(splits, r.blocks)...)
 				*removed = append(*removed, r.removed...)
 				return r.blocks, ctx.Err()
 			}
@@ -238,6 +240,7 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 	w := htmlWalker{ctx: ctx, dropChrome: true, removed: removed}
 	w.walk(doc)
 	w.flush()
+	*removed = append(*removed, keptSplits(splits, w.out)...)
 	return w.out, ctx.Err()
 }
 

@@ -90,6 +90,7 @@ const (
 	Joined   ChangeKind = "joined"   // a line break was joined (Text shows the two line ends)
 	Replaced ChangeKind = "replaced" // Text was replaced (Reason says by what)
 	Notice   ChangeKind = "notice"   // nothing in the text changed; how it was read (Reason)
+	Split    ChangeKind = "split"    // Text was made a block of its own (a Dachzeile above a headline)
 )
 
 // String formats the change for --explain, after the file name and line: `removed "…": reason`,

@@ -1,0 +1,565 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// German (and English) news-page debris that main-text extraction lets through: photo credits,
+// copyright and agency lines, bylines and timestamps standing as paragraphs, links to related
+// articles, newsletter, feedback and sharing prompts. Each rule looks at a whole short block and
+// needs a specific opening or shape, so an article sentence is never taken: a block that reads
+// like a sentence (a lower-case word that is not a connective, a verb) is left alone by the
+// byline and timestamp rules, and the prompt rules need both a fixed phrase and a short block.
+
+// newsDebris returns why block b is news-page debris, or "".
+func newsDebris(b rawBlock) string {
+	t := b.Text
+	if len(t) > 400 {
+		return ""
+	}
+	words := strings.Fields(t)
+	n := len(words)
+	if n == 0 {
+		return ""
+	}
+	switch {
+	case isCopyrightLine(t) && n <= 20:
+		return "copyright or agency line"
+	case hasAnyPrefixFold(t, creditPrefixes) && n <= 16 && !endsSentence(t):
+		return "photo credit"
+	}
+	if b.Kind == Heading {
+		return ""
+	}
+	switch {
+	case n <= 25 && hasAnyPrefixFold(t, relatedPrefixes):
+		return "link to a related article"
+	case n <= 16 && hasAnySuffixFold(strings.TrimRight(t, ".!: "), moreHereSuffixes):
+		return "link to more articles"
+	case n <= 45 && isNewsletterPrompt(t):
+		return "newsletter prompt"
+	case n <= 35 && isFeedbackPrompt(t):
+		return "feedback prompt"
+	case n <= 10 && isShareLine(t):
+		return "sharing prompt"
+	case b.Kind == Paragraph && n <= 12 && isByline(words):
+		return "byline (author)"
+	case b.Kind == Paragraph && n <= 16 && isDateline(words):
+		return "dateline or timestamp"
+	}
+	return ""
+}
+
+// creditPrefixes open a photo credit standing as its own block.
+var creditPrefixes = []string{
+	"Foto:", "Fotos:", "Foto/", "Foto ©", "Bild:", "Bilder:", "Bildrechte:", "Bildquelle:",
+	"Bildnachweis:", "Bildquellen:", "Fotocredit:", "Fotonachweis:", "Archivbild:", "Symbolbild:",
+	"Titelbild:", "Titelfoto:", "Photo:", "Photos:", "Image:", "Credit:", "Picture:",
+}
+
+// relatedPrefixes open a link to another article or a block of such links.
+var relatedPrefixes = []string{
+	"Lesen Sie auch", "Lesen Sie mehr", "Lesen Sie hier", "Lesen Sie dazu", "Lest auch", "Lies auch",
+	"Mehr zum Thema", "Mehr zu diesem Thema", "Mehr zu dem Thema", "Mehr:", "Mehr dazu:",
+	"Auch interessant:", "Ebenfalls interessant:", "Das könnte Sie auch interessieren",
+	"Das könnte dich auch interessieren", "Weitere Artikel", "Weitere Nachrichten",
+	"Weiterlesen:", "Zum Thema:", "Empfehlungen der Redaktion", "Mehr Artikel aus",
+	"Mehr Nachrichten aus", "Hier finden Sie außerdem", ">>", "» Lesen", "Read more:",
+	"Read also:", "Related:", "See also:", "More on this story", "Also read:",
+}
+
+// moreHereSuffixes end a short pointer to more articles ("Mehr über die Füchse lesen Sie hier").
+var moreHereSuffixes = []string{
+	"lesen Sie hier", "finden Sie hier", "gibt's hier", "gibt es hier", "hier entlang",
+	"lest ihr hier", "findet ihr hier",
+}
+
+// isCopyrightLine: "© dpa-infocom, dpa:…", "Copyright © AFP 2017-2026.", "(c) 2024 …".
+func isCopyrightLine(t string) bool {
+	switch {
+	case strings.HasPrefix(t, "©"), strings.HasPrefix(t, "(c) "), strings.HasPrefix(t, "(C) "):
+		return true
+	case hasPrefixFold(t, "Copyright "):
+		rest := strings.TrimSpace(t[len("Copyright "):])
+		r, _ := utf8.DecodeRuneInString(rest)
+		return r == '©' || strings.HasPrefix(rest, "(c)") || unicode.IsDigit(r)
+	}
+	return false
+}
+
+func isNewsletterPrompt(t string) bool {
+	if hasAnyPrefixFold(t, []string{"Verpasse keine", "Verpassen Sie keine", "Nichts mehr verpassen", "Keine News mehr verpassen", "Never miss"}) {
+		return true
+	}
+	if !strings.Contains(t, "Newsletter") && !strings.Contains(t, "newsletter") {
+		return false
+	}
+	for _, w := range []string{"abonnieren", "Abonnieren", "anmelden", "Anmelden", "informiert Sie", "hier entlang", "Postfach", "kostenlos", "registrieren", "Jetzt ", "sign up", "Sign up", "subscribe", "Subscribe", "Anmeldung"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFeedbackPrompt(t string) bool {
+	if strings.Contains(t, "Ihre Meinung ist uns wichtig") {
+		return true
+	}
+	if !strings.Contains(t, "Feedback") {
+		return false
+	}
+	for _, w := range []string{"Senden Sie", "Schicken Sie", "freuen uns", "Schreiben Sie uns", "Geben Sie uns", "Ihr Feedback!", "Send us"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isShareLine(t string) bool {
+	if endsSentence(t) || strings.Contains(t, ",") {
+		return false // a sentence about sharing, not a button
+	}
+	lower := strings.ToLower(t)
+	if !strings.Contains(lower, "teilen") && !strings.Contains(lower, "share") {
+		return false
+	}
+	for _, w := range []string{"facebook", "twitter", "whatsapp", "e-mail", "linkedin", "artikel", "beitrag", "link", "this"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineOpeners start a byline block; the rest must be names.
+var bylineOpeners = [][]string{
+	{"Von"}, {"von"}, {"By"}, {"Ein", "Kommentar", "von"}, {"Kommentar", "von"},
+	{"Eine", "Analyse", "von"}, {"Analyse", "von"}, {"Ein", "Gastbeitrag", "von"},
+	{"Gastbeitrag", "von"}, {"Eine", "Kolumne", "von"}, {"Ein", "Interview", "von"},
+	{"Text:"}, {"Text", "von"}, {"Autor:"}, {"Autorin:"},
+}
+
+// nameConnectives may stand between the names of a byline ("Von A und B, Berlin, mit AP").
+var nameConnectives = toSet("und", "mit", "and", "with", "für", "aus", "in", ",", "|", "/", "&", "sowie", "u.", "de", "van", "von", "der", "zu")
+
+// isByline reports a block that is only an author line: an opener, then names.
+func isByline(words []string) bool {
+	if endsSentence(strings.Join(words, " ")) {
+		return false
+	}
+	for _, op := range bylineOpeners {
+		if len(words) <= len(op) || !equalWords(words[:len(op)], op) {
+			continue
+		}
+		return allNames(words[len(op):], 0)
+	}
+	return false
+}
+
+// allNames reports whether words are names (capitalised, possibly with a trailing comma),
+// connectives, or, up to maxOther, anything else a dateline allows.
+func allNames(words []string, _ int) bool {
+	names := 0
+	for _, w := range words {
+		w = strings.TrimRight(w, ",;")
+		if w == "" || inSet(nameConnectives, w) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		names++
+	}
+	return names > 0
+}
+
+// dateLabels are the words a timestamp line carries besides dates, times and names.
+var dateLabels = toSet("Stand:", "Stand", "Veröffentlicht", "veröffentlicht", "Veröffentlicht:", "Aktualisiert",
+	"aktualisiert", "Aktualisiert:", "Zuerst", "Erstveröffentlichung:", "am", "um", "Uhr", "Uhr,", "Uhr.", "Lesezeit:",
+	"Lesezeit", "Lesedauer:", "Lesedauer", "Minuten", "Minute", "Min.", "min", "•", "|", "-", "–", ",", "Update:",
+	"Updated:", "Published:", "Sendung:", "Datum:", "MEZ", "MESZ", "CET", "CEST", "UTC", "ET", "GMT",
+	"Montag,", "Dienstag,", "Mittwoch,", "Donnerstag,", "Freitag,", "Samstag,", "Sonntag,")
+
+// isDateline reports a block that is only a timestamp, possibly with a label and the author's
+// or the broadcaster's name: "Stand: 28.04.2023 17:23 Uhr", "16.05.2024, 11:26 Uhr • Lesezeit:
+// 5 Minuten", "Benedikt Strunz, NDR 28.04.2020 21:38 Uhr", "Veröffentlicht am 27.04.24 um 07:39 Uhr".
+func isDateline(words []string) bool {
+	dates, names := 0, 0
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case inSet(dateLabels, w):
+		case isDateToken(w):
+			dates++
+		case isMonthName(strings.TrimRight(w, ",")) && i > 0 && isDayOrdinal(words[i-1]):
+			dates++
+		case isDayOrdinal(w) || isNumberToken(w):
+		default:
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) || endsSentence(w) && i == len(words)-1 && len(w) > 4 && !strings.HasSuffix(w, "Uhr.") {
+				return false
+			}
+			names++
+		}
+	}
+	return dates > 0 && names <= 4
+}
+
+// isDateToken: 28.04.2023, 28.04.23, 28.04., 17:23, 20.15 (with "Uhr" after), 06/01/2026,
+// 2026-01-06, each possibly followed by a comma.
+func isDateToken(w string) bool {
+	w = strings.TrimRight(w, ",:")
+	if w == "" {
+		return false
+	}
+	digits, seps := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == ':' || c == '/' || c == '-':
+			seps++
+		default:
+			return false
+		}
+	}
+	return digits >= 3 && seps >= 1 && digits+seps == len(w)
+}
+
+func isDayOrdinal(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) >= 1 && len(w) <= 2 && isNumberToken(w)
+}
+
+func isNumberToken(w string) bool {
+	w = strings.TrimRight(w, ",.")
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var monthNames = toSet("Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+	"September", "Oktober", "November", "Dezember", "January", "February", "March", "May", "June",
+	"July", "October", "December", "Jan.", "Feb.", "Mär.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+	"Sept.", "Okt.", "Nov.", "Dez.")
+
+func isMonthName(w string) bool { return inSet(monthNames, w) }
+
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " \"“”«»'’)")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+}
+
+func hasAnyPrefixFold(s string, ps []string) bool {
+	for _, p := range ps {
+		if hasPrefixFold(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffixFold(s string, ps []string) bool {
+	for _, p := range ps {
+		if len(s) >= len(p) && strings.EqualFold(s[len(s)-len(p):], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineCredit finds a photo credit in parentheses or brackets inside a paragraph: "(Foto:
+// Christian Charisius/dpa)", "(Bild: Hersteller)", "[Foto: …]", "(Archivbild)". It returns the
+// start and end of the credit (with the space before it) or -1.
+func inlineCredit(s string, from int) (start, end int) {
+	for i := from; i < len(s); i++ {
+		c := s[i]
+		if c != '(' && c != '[' {
+			continue
+		}
+		closer := byte(')')
+		if c == '[' {
+			closer = ']'
+		}
+		rest := s[i+1:]
+		if !hasAnyPrefixFold(rest, inlineCreditPrefixes) {
+			continue
+		}
+		j := strings.IndexByte(rest, closer)
+		if j < 0 || j > 100 || strings.ContainsAny(rest[:j], "([") {
+			continue
+		}
+		start, end = i, i+1+j+1
+		if start > 0 && s[start-1] == ' ' {
+			start--
+		} else if end < len(s) && s[end] == ' ' {
+			end++
+		}
+		return start, end
+	}
+	return -1, -1
+}
+
+var inlineCreditPrefixes = []string{
+	"Foto:", "Fotos:", "Foto ", "Bild:", "Bilder:", "Bildrechte:", "Bildquelle:", "Archivbild",
+	"Symbolbild", "Archivfoto", "Photo:", "Image:", "Credit:", "Quelle: dpa", "Foto)", "Bild)",
+}
+
+// stripInlineCredits removes photo credits inside a paragraph, reporting each.
+func stripInlineCredits(s string, line int, removed *[]Removal) string {
+	if !strings.Contains(s, "(") && !strings.Contains(s, "[") {
+		return s
+	}
+	for from := 0; ; {
+		i, j := inlineCredit(s, from)
+		if i < 0 {
+			return s
+		}
+		*removed = append(*removed, Removal{Line: line, Text: strings.TrimSpace(s[i:j]), Reason: "photo credit" + around(s, i, j)})
+		s = s[:i] + s[j:]
+		from = i
+	}
+}
+
+// stripGluedDateline removes a byline or timestamp run into a paragraph as its first or last
+// "sentence" ("… ums Leben. Benedikt Strunz, NDR 28.04.2020 21:38 Uhr"), reporting it. The rest
+// must still hold a sentence.
+func stripGluedDateline(s, lang string, line int, removed *[]Removal) string {
+	// Most paragraphs have neither: look before splitting.
+	tail := s[max(0, len(s)-80):]
+	if !strings.Contains(tail, "Uhr") && !strings.Contains(tail, "Von ") && !strings.Contains(tail, "von ") &&
+		!hasAnyPrefixFold(s, []string{"Stand", "Veröffentlicht", "Aktualisiert", "Update"}) &&
+		(s == "" || s[0] < '0' || s[0] > '9') {
+		return s
+	}
+	spans := SplitSentences(s, lang)
+	if len(spans) < 2 {
+		return s
+	}
+	last := spans[len(spans)-1]
+	if w := strings.Fields(last.Text); len(w) <= 12 && (isDateline(w) || isByline(w)) {
+		*removed = append(*removed, Removal{Line: line, Text: last.Text, Reason: "byline or timestamp at the end of a paragraph"})
+		s = strings.TrimRight(s[:last.Start], " ")
+		spans = spans[:len(spans)-1]
+	}
+	if len(spans) >= 2 {
+		first := spans[0]
+		if w := strings.Fields(first.Text); len(w) <= 12 && isDateline(w) {
+			*removed = append(*removed, Removal{Line: line, Text: first.Text, Reason: "timestamp at the start of a paragraph"})
+			s = s[spans[1].Start:]
+		}
+	}
+	return s
+}
+
+// kickerClass are class or id fragments sites give a Dachzeile (kicker, topline) above the
+// headline.
+var kickerClass = []string{"kicker", "topline", "dachzeile", "overline", "roofline", "eyebrow",
+	"supertitle", "spitzmarke", "pretitle", "overhead", "headline-intro", "label", "rubric"}
+
+// splitKicker finds a Dachzeile at the start of heading h: the first child (looking through
+// a single wrapping link or span) is an element with a few words that is marked as a kicker by
+// its class, is a block element, or is glued to the headline without a space. It returns the
+// kicker and the first node of the headline after it, or nil.
+func splitKicker(h *html.Node) (kicker, rest *html.Node) {
+	n := h
+	for {
+		var only *html.Node
+		count := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode {
+				continue
+			}
+			only = c
+			count++
+		}
+		if count == 1 && only.Type == html.ElementNode {
+			n = only // <h1><a href><span>Kicker</span><span>Title</span></a></h1>
+			continue
+		}
+		break
+	}
+	first := n.FirstChild
+	for first != nil && (first.Type == html.TextNode && strings.TrimSpace(first.Data) == "" || first.Type == html.CommentNode) {
+		first = first.NextSibling
+	}
+	if first == nil || first.Type != html.ElementNode || first.NextSibling == nil {
+		return nil, nil
+	}
+	kt := normalizeSpace(nodeText(first))
+	restText := ""
+	for c := first.NextSibling; c != nil; c = c.NextSibling {
+		restText += nodeText(c)
+	}
+	kw, rw := len(strings.Fields(kt)), len(strings.Fields(restText))
+	if kw == 0 || kw > 8 || rw < 2 || endsSentence(kt) {
+		return nil, nil
+	}
+	marked := false
+	for _, at := range first.Attr {
+		if at.Key == "class" || at.Key == "id" {
+			v := strings.ToLower(at.Val)
+			for _, k := range kickerClass {
+				if strings.Contains(v, k) {
+					marked = true
+				}
+			}
+		}
+	}
+	a := first.DataAtom
+	if a == 0 {
+		a = atom.Lookup([]byte(first.Data))
+	}
+	glued := restText != "" && !unicode.IsSpace(rune(restText[0])) && !unicode.IsSpace(lastRune(nodeText(first)))
+	if marked || blockElements[a] || glued && startsHeadline(restText) {
+		return first, first.NextSibling
+	}
+	return nil, nil
+}
+
+// startsHeadline: the text after a glued kicker starts like a new headline (a capital or an
+// opening quotation mark), not like the rest of a word.
+func startsHeadline(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || strings.ContainsRune("\"„“«»'‚", r)
+}
+
+// nodeText is the text inside n, scripts and styles left out.
+func nodeText(n *html.Node) string {
+	switch n.Type {
+	case html.TextNode:
+		return n.Data
+	case html.ElementNode:
+		if neverText[n.DataAtom] {
+			return ""
+		}
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(nodeText(c))
+	}
+	return b.String()
+}
+
+// splitKickers makes every Dachzeile found inside a heading (splitKicker) a heading of its own,
+// of the same level, just before the headline, so that neither the extractors nor the walker run
+// it into the headline. A colon that separated the two goes. It returns one change per split, for
+// the caller to list those that reach the output.
+func splitKickers(doc *html.Node) []Removal {
+	var heads []*html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if headingLevel(n.DataAtom) > 0 {
+				heads = append(heads, n)
+				return
+			}
+			if neverText[n.DataAtom] {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(doc)
+	var splits []Removal
+	for _, h := range heads {
+		kicker, rest := splitKicker(h)
+		if kicker == nil || h.Parent == nil {
+			continue
+		}
+		trimColon(kicker)
+		trimLeadingColon(rest)
+		text := normalizeSpace(nodeText(kicker))
+		kicker.Parent.RemoveChild(kicker)
+		k := &html.Node{Type: html.ElementNode, Data: h.Data, DataAtom: h.DataAtom}
+		k.AppendChild(kicker)
+		h.Parent.InsertBefore(k, h)
+		splits = append(splits, Removal{Kind: Split, Text: text, Reason: "Dachzeile (kicker) split from the headline"})
+	}
+	return splits
+}
+
+// trimColon removes a colon (and spaces) at the end of the text inside n.
+func trimColon(n *html.Node) {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.TextNode {
+			if strings.TrimSpace(c.Data) == "" {
+				continue
+			}
+			c.Data = strings.TrimRight(c.Data, " \t\n:")
+			return
+		}
+		if c.Type == html.ElementNode {
+			trimColon(c)
+			return
+		}
+	}
+}
+
+// trimLeadingColon removes a colon (and spaces) at the start of the text from n on.
+func trimLeadingColon(n *html.Node) {
+	for c := n; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) == "" {
+				continue
+			}
+			c.Data = strings.TrimLeft(c.Data, " \t\n:")
+			return
+		case html.ElementNode:
+			if c.FirstChild != nil {
+				trimLeadingColon(c.FirstChild)
+				return
+			}
+		}
+	}
+}
+
+// keptSplits returns the splits whose kicker is a block of the output.
+func keptSplits(splits []Removal, blocks []rawBlock) []Removal {
+	if len(splits) == 0 {
+		return nil
+	}
+	have := make(map[string]bool, len(blocks))
+	for _, b := range blocks {
+		if b.Kind == Heading {
+			have[b.Text] = true
+		}
+	}
+	var out []Removal
+	for _, s := range splits {
+		if have[s.Text] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

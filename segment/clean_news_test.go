@@ -1,0 +1,133 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The lines below are written for these tests in the shape German news pages use; none is
+// copied from a page.
+func TestNewsDebris(t *testing.T) {
+	tests := []struct {
+		kind BlockKind
+		text string
+		want string
+	}{
+		// Debris.
+		{Paragraph, "(Foto: Anna Beispiel/dpa)", ""}, // inline rule, not a block rule
+		{Paragraph, "Foto: Anna Beispiel/dpa", "photo credit"},
+		{Paragraph, "Bildrechte: IMAGO / Beispielbild", "photo credit"},
+		{Heading, "Bildquelle: picture alliance", "photo credit"},
+		{Paragraph, "© dpa-infocom, dpa:240101-99-123456/2", "copyright or agency line"},
+		{Paragraph, "Copyright © Beispielverlag 2024. Alle Rechte vorbehalten.", "copyright or agency line"},
+		{Paragraph, "Lesen Sie auch: Wie der Stadtrat über den Haushalt entscheidet", "link to a related article"},
+		{Paragraph, "Mehr zu diesem Thema", "link to a related article"},
+		{Paragraph, "Mehr: Was der neue Tarif für Pendler bedeutet", "link to a related article"},
+		{Paragraph, "Alle Nachrichten aus der Region finden Sie hier.", "link to more articles"},
+		{Paragraph, "Verpasse keine News mehr: Folge uns auf WhatsApp!", "newsletter prompt"},
+		{Paragraph, "Das Wichtigste des Tages im Postfach: Abonnieren Sie unseren kostenlosen Newsletter.", "newsletter prompt"},
+		{Paragraph, "Haben Sie einen Fehler gefunden? Schicken Sie uns Ihr Feedback.", "feedback prompt"},
+		{Paragraph, "Artikel auf Facebook teilen", "sharing prompt"},
+		{Paragraph, "Von Anna Beispiel und Ben Muster, Berlin", "byline (author)"},
+		{Paragraph, "Ein Kommentar von Carla Probe", "byline (author)"},
+		{Paragraph, "Stand: 28.04.2023 17:23 Uhr", "dateline or timestamp"},
+		{Paragraph, "Veröffentlicht am 3. Oktober 2024 um 20.15 Uhr", "dateline or timestamp"},
+		{Paragraph, "Anna Beispiel, NDR 28.04.2020 21:38 Uhr", "dateline or timestamp"},
+		{Paragraph, "16.05.2024, 11:26 Uhr • Lesezeit: 5 Minuten", "dateline or timestamp"},
+		// Article text that looks close.
+		{Paragraph, "Von dort aus fuhr der Konvoi weiter nach Kiew.", ""},
+		{Paragraph, "Von Anna Beispiel stammt der Satz, der alles veränderte.", ""},
+		{Paragraph, "Mehr über die Hälfte der Befragten lehnt den Plan ab.", ""},
+		{Paragraph, "Foto-Ausstellungen sind in diesem Sommer besonders gefragt.", ""},
+		{Paragraph, "Am 3. Oktober 1990 trat die DDR der Bundesrepublik bei.", ""},
+		{Paragraph, "Die Sitzung beginnt um 20.15 Uhr im Rathaus.", ""},
+		{Paragraph, "Copyright-Fragen beschäftigen die Gerichte seit Jahren.", ""},
+		{Paragraph, "Der Newsletter der Stadt erreicht inzwischen 20.000 Leser, sagte die Sprecherin.", ""},
+		{Paragraph, "Wer den Beitrag teilen will, braucht ein Konto.", ""},
+		{Heading, "3. Oktober 1990", ""},
+		{Heading, "Von Anna Beispiel", ""},
+	}
+	for _, tt := range tests {
+		if got := newsDebris(rawBlock{Kind: tt.kind, Text: tt.text}); got != tt.want {
+			t.Errorf("newsDebris(%s %q) = %q, want %q", tt.kind, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestInlineDebris(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Der Bürgermeister eröffnete die Brücke (Foto: Anna Beispiel/dpa) am Montag.", "Der Bürgermeister eröffnete die Brücke am Montag."},
+		{"Das neue Modell (Bild: Hersteller) kommt im Mai.", "Das neue Modell kommt im Mai."},
+		{"Die Halle [Foto: Archiv] wird abgerissen.", "Die Halle wird abgerissen."},
+		{"Der Umsatz stieg (siehe Grafik) deutlich.", "Der Umsatz stieg (siehe Grafik) deutlich."},
+		{"Die Partei (Foto-AG) tagt.", "Die Partei (Foto-AG) tagt."},
+		{"Das Werk schließt Ende des Jahres. Anna Beispiel, NDR 28.04.2020 21:38 Uhr", "Das Werk schließt Ende des Jahres."},
+		{"Das Werk schließt Ende des Jahres. Von Anna Beispiel", "Das Werk schließt Ende des Jahres."},
+		{"Das Werk schließt. Von dort zieht die Firma nach Polen.", "Das Werk schließt. Von dort zieht die Firma nach Polen."},
+	}
+	for _, tt := range tests {
+		var removed []Removal
+		got := stripGluedDateline(stripInlineCredits(tt.in, 1, &removed), "de", 1, &removed)
+		if got != tt.want {
+			t.Errorf("%q → %q, want %q", tt.in, got, tt.want)
+		}
+		if (got != tt.in) != (len(removed) > 0) {
+			t.Errorf("%q: changes listed %v", tt.in, removed)
+		}
+	}
+}
+
+// TestExplainNewsDebris is a golden test of `bitext segment --explain` on a news page with the
+// debris German sites leave around and inside an article.
+func TestExplainNewsDebris(t *testing.T) {
+	page := `<html><head><title>Stadtrat beschließt neuen Haushalt - Beispielzeitung</title></head><body>
+<article>
+<h1><span class="kicker">Kommunalpolitik</span><span class="headline">Stadtrat beschließt neuen Haushalt</span></h1>
+<p>Stand: 12.03.2024 18:05 Uhr</p>
+<p>Von Anna Beispiel</p>
+<p>Der Stadtrat hat am Dienstagabend den Haushalt für das kommende Jahr beschlossen (Foto: Ben Muster/dpa). Die Opposition stimmte dagegen.</p>
+<p>Bildrechte: Beispielagentur</p>
+<p>Die Stadt will vor allem in Schulen und Radwege investieren. Der Kämmerer sprach von einem soliden Plan, der ohne neue Schulden auskomme.</p>
+<p>Lesen Sie auch: Wie die Nachbarstadt ihre Schulden abbaut</p>
+<p>Im Herbst soll ein Nachtragshaushalt folgen, falls die Gewerbesteuer weiter sinkt.</p>
+<p>Verpassen Sie keine Nachrichten aus Ihrer Stadt: Abonnieren Sie unseren Newsletter.</p>
+<p>© dpa-infocom, dpa:240312-99-000001/1</p>
+</article></body></html>`
+	doc, err := Read(strings.NewReader(page), "a.html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBlocks := []string{
+		"heading/1: Stadtrat beschließt neuen Haushalt",
+		"paragraph: Der Stadtrat hat am Dienstagabend den Haushalt für das kommende Jahr beschlossen. Die Opposition stimmte dagegen.",
+		"paragraph: Die Stadt will vor allem in Schulen und Radwege investieren. Der Kämmerer sprach von einem soliden Plan, der ohne neue Schulden auskomme.",
+		"paragraph: Im Herbst soll ein Nachtragshaushalt folgen, falls die Gewerbesteuer weiter sinkt.",
+	}
+	if diff := cmp.Diff(wantBlocks, blockSummary(doc.Blocks)); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+	wantExplain := []string{
+		`a.html: split "Kommunalpolitik": Dachzeile (kicker) split from the headline`,
+		`a.html: removed "Stand: 12.03.2024 18:05 Uhr": dateline or timestamp`,
+		`a.html: removed "Von Anna Beispiel": byline (author)`,
+		`a.html: removed "(Foto: Ben Muster/dpa)": photo credit in " beschlossen (Foto: Ben Muster/dpa). Die "`,
+		`a.html: removed "Bildrechte: Beispielagentur": photo credit`,
+		`a.html: removed "Lesen Sie auch: Wie die Nachbarstadt ihre Schulden abbaut": link to a related article`,
+		`a.html: removed "Verpassen Sie keine Nachrichten aus Ihrer Stadt: Abonnieren Sie unseren Newsletter.": newsletter prompt`,
+		`a.html: removed "© dpa-infocom, dpa:240312-99-000001/1": copyright or agency line`,
+		`a.html: removed "Kommunalpolitik": short line above the title (site name or section label)`,
+	}
+	if diff := cmp.Diff(wantExplain, explainLines(doc)); diff != "" {
+		t.Errorf("explain (-want +got):\n%s", diff)
+	}
+	// With --keep-boilerplate nothing of this goes.
+	kept, err := Read(strings.NewReader(page), "a.html", Options{KeepBoilerplate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(blockSummary(kept.Blocks), "\n"); !strings.Contains(got, "Von Anna Beispiel") || !strings.Contains(got, "(Foto: Ben Muster/dpa)") {
+		t.Errorf("--keep-boilerplate removed debris:\n%s", got)
+	}
+}
