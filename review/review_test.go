@@ -132,7 +132,7 @@ func TestTokenRequired(t *testing.T) {
 	for k, want := range map[string]string{
 		"Content-Security-Policy": "default-src 'none'; script-src 'self'",
 		"X-Frame-Options":         "DENY",
-		"Referrer-Policy":         "no-referrer",
+		"Referrer-Policy":         "same-origin",
 	} {
 		if !strings.HasPrefix(resp.Header.Get(k), want) {
 			t.Errorf("%s: %q, want %q…", k, resp.Header.Get(k), want)
@@ -418,4 +418,3 @@ func FuzzReadJournal(f *testing.F) {
 		}
 	})
 }
-

@@ -2,8 +2,8 @@ package review
 
 import (
 	"cmp"
-	"slices"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -71,11 +71,11 @@ func (s *Server) recheck(e *entry) {
 
 // Filter selects segments of the queue.
 type Filter struct {
-	Kind   string  // a qa kind; "" any finding; "unreviewed" every open segment
-	Term   string  // glossary entry (its source form)
-	Doc    string  // document
+	Kind    string  // a qa kind; "" any finding; "unreviewed" every open segment
+	Term    string  // glossary entry (its source form)
+	Doc     string  // document
 	MaxConf float64 // only pairs aligned with confidence below this (0: any)
-	Status string  // "open" (default), "done" or "all"
+	Status  string  // "open" (default), "done" or "all"
 }
 
 // Unreviewed is the Filter.Kind that selects every open segment, with or without findings.

@@ -91,6 +91,9 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	q := s.queue(f)
 	p := queuePage{Page: s.page(f), Total: len(q)}
 	size := s.opt.PageSize
+	if n, err := strconv.Atoi(r.URL.Query().Get("per")); err == nil && n > 0 {
+		size = min(n, 10_000) // ?per=N shows more rows on one page (the 10,000-row benchmark)
+	}
 	if page < 0 || page*size >= len(q) {
 		page = 0
 	}
@@ -124,20 +127,20 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 
 type segmentPage struct {
 	Page
-	ID                 int
-	Label, Doc, Status string
-	Reviewer, When     string
-	Confidence         float64
-	Src, Tgt           []qa.Piece
-	MT                 string
-	Value              string // the text area: the suggestion, or the current translation
-	Suggested          bool
-	Violations         []qa.Violation
-	Diff               []report.DiffSpan // MT → current translation
-	Pos, Total         int               // place in the filtered queue (0 when not in it)
-	Prev, Next         template.URL
+	ID                  int
+	Label, Doc, Status  string
+	Reviewer, When      string
+	Confidence          float64
+	Src, Tgt            []qa.Piece
+	MT                  string
+	Value               string // the text area: the suggestion, or the current translation
+	Suggested           bool
+	Violations          []qa.Violation
+	Diff                []report.DiffSpan // MT → current translation
+	Pos, Total          int               // place in the filtered queue (0 when not in it)
+	Prev, Next          template.URL
 	Action, Retranslate template.URL
-	CanRetranslate     bool
+	CanRetranslate      bool
 }
 
 func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {

@@ -100,8 +100,8 @@ func runCheck(c *cli.Context) error {
 	}
 	if !checkQuiet(c) {
 		s := rep.Summary
-		fmt.Fprintf(c.App.ErrWriter, "check: %d segments, %d terms found, %d satisfied (%.1f%%), %d violations%s\n",
-			s.Segments, s.TermsFound, s.TermsSatisfied, 100*s.SuccessRate, s.Violations, checkKinds(s.ByKind))
+		fmt.Fprintf(c.App.ErrWriter, "check: %s, %s found, %d satisfied (%.1f%%), %s%s\n",
+			count(s.Segments, "segment"), count(s.TermsFound, "term"), s.TermsSatisfied, 100*s.SuccessRate, count(s.Violations, "violation"), checkKinds(s.ByKind))
 	}
 	if len(fs) > 0 {
 		return findings()

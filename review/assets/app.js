@@ -13,7 +13,9 @@
 
   // Word diff (LCS over words and spaces) between the machine translation and the edit,
   // shown as the reviewer types. Built with text nodes only: article text is never markup.
-  function tokens(s) { return s.match(/\s+|[^\s]+/g) || []; }
+  // A token is a word with the whitespace before it; only the word takes part in the diff.
+  function tokens(s) { return s.match(/\s*\S+|\s+$/g) || []; }
+  function key(t) { return t.trim(); }
   function diff(a, b) {
     var n = a.length, m = b.length, i, j;
     if (n * m > 250000) { return [["-", a.join("")], ["+", b.join("")]]; }
@@ -21,7 +23,7 @@
     for (i = 0; i <= n; i++) { L.push(new Int32Array(m + 1)); }
     for (i = n - 1; i >= 0; i--) {
       for (j = m - 1; j >= 0; j--) {
-        L[i][j] = a[i] === b[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+        L[i][j] = key(a[i]) === key(b[j]) ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
       }
     }
     var out = [];
@@ -30,7 +32,7 @@
     }
     i = 0; j = 0;
     while (i < n && j < m) {
-      if (a[i] === b[j]) { push("=", a[i]); i++; j++; }
+      if (key(a[i]) === key(b[j])) { push("=", b[j]); i++; j++; }
       else if (L[i + 1][j] >= L[i][j + 1]) { push("-", a[i]); i++; }
       else { push("+", b[j]); j++; }
     }
