@@ -26,6 +26,9 @@ var defaultIncludes = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm",
 type sourceFile struct {
 	path string // "-" for standard input
 	rel  string // path relative to the folder argument it came from, or the file's base name
+	// doc is the whole document read from the file (package document), once the reader has
+	// read it; nil for text and main-text reading. The output writes it back in place.
+	doc *document.Doc
 }
 
 // listInputs expands the arguments: files as given, folders walked recursively for files matching
@@ -135,7 +138,7 @@ type documentReader struct {
 func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 	return func(yield func(translate.Input, error) bool) {
 		r.mu.Lock()
-		r.yielded, r.docs, r.skipped = nil, nil, 0
+		r.yielded, r.skipped = nil, 0
 		r.mu.Unlock()
 		lang := r.lang
 		if r.force {
@@ -169,9 +172,9 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				yield(translate.Input{}, inputError(err))
 				return
 			}
+			f.doc = doc
 			r.mu.Lock()
 			r.yielded = append(r.yielded, f)
-			r.docs = append(r.docs, doc)
 			r.mu.Unlock()
 			more := yield(input, nil)
 			closeIn() // the pipeline has read every block before it asks for the next input
@@ -238,20 +241,12 @@ func (r *documentReader) documentFormat(f sourceFile) document.Format {
 	return df
 }
 
-// doc returns the whole document read for the result index, or nil.
+// doc returns the whole document read for the result index (package document), or nil.
 func (r *documentReader) doc(index int) *document.Doc {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if index < len(r.docs) {
-		return r.docs[index]
-	}
-	return nil
-}
-
-// docsOf returns how the sink finds the whole documents a source read (none for a manifest).
-func docsOf(s translateSource) func(int) *document.Doc {
-	if r, ok := s.(*documentReader); ok {
-		return r.doc
+	if index < len(r.yielded) {
+		return r.yielded[index].doc
 	}
 	return nil
 }

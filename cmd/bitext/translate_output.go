@@ -94,8 +94,8 @@ type outputSink struct {
 	warnings         *corpusWarnings // changes the pair writers made to keep the files valid
 	remaining        violationList   // glossary violations and suspect answers left in the output
 
-	// docOf returns the whole document read for a result index (package document), or nil;
-	// such a document is written back with its translations in place.
+	// docOf returns the whole document read for a result index when the source file does not
+	// carry it (a manifest's documents), or nil.
 	docOf func(index int) *document.Doc
 
 	pairs    corpus.Writer   // single pair stream (stdout or -o FILE)
@@ -170,8 +170,9 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 		return nil
 	}
 	o.docs++
-	var doc *document.Doc
-	if o.docOf != nil {
+	// A whole document (package document) is written back with its translations in place.
+	doc := src.doc
+	if doc == nil && o.docOf != nil {
 		doc = o.docOf(res.Index)
 	}
 	if doc != nil && (o.spec.doc == "" || string(o.spec.doc) == string(doc.Format)) {
