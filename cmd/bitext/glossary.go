@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/formats"
 )
 
 // glossaryCommand validates and converts term lists.
@@ -56,6 +57,9 @@ func runGlossaryLint(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageErrorf("glossary lint needs at least one glossary file")
 	}
+	if err := refuseFormats(glossaryInputs("glossary lint"), c.Args().Slice()...); err != nil {
+		return err
+	}
 	g, err := glossary.LoadWith(glossaryLangs(c), c.Args().Slice()...)
 	if err != nil {
 		return inputError(err)
@@ -86,11 +90,18 @@ func runGlossaryConvert(c *cli.Context) error {
 			return usageError(err)
 		}
 	case out != "" && out != "-":
+		spec := formats.Spec{Command: "glossary convert", Flag: "-o", Output: true, Override: "--to", Supported: glossaryExts}
+		if err := refuseFormats(spec, out); err != nil {
+			return err
+		}
 		f = glossary.FormatFromName(out)
 	default:
 		return usageErrorf("glossary convert: say --to tsv|csv|tbx|tbx2, or give --output with an extension")
 	}
 	if err := refuseOverwrite([]string{out}, c.Args().Slice()...); err != nil {
+		return err
+	}
+	if err := refuseFormats(glossaryInputs("glossary convert"), c.Args().Slice()...); err != nil {
 		return err
 	}
 	g, err := glossary.LoadWith(glossaryLangs(c), c.Args().Slice()...)

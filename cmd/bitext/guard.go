@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
 )
 
@@ -13,6 +14,26 @@ func refuseOverwrite(outputs []string, inputs ...string) error {
 		if err := outfile.CheckInputs(out, inputs...); err != nil {
 			return usageError(err)
 		}
+	}
+	return nil
+}
+
+// Extensions by what reads them: bitexts (tm import, report, check) and glossaries.
+var (
+	bitextExts   = []string{".tmx", ".jsonl", ".ndjson", ".tsv", ".tab"}
+	glossaryExts = []string{".tsv", ".tab", ".txt", ".csv", ".tbx", ".xml", ".tmx"}
+)
+
+// glossaryInputs are the files --glossary and the glossary commands read.
+func glossaryInputs(command string) formats.Spec {
+	return formats.Spec{Command: command, Supported: glossaryExts}
+}
+
+// refuseFormats is a usage error (exit 2) when one of names has an extension that names a
+// format spec does not handle (a .docx given to tm import, -o r.pdf given to report).
+func refuseFormats(spec formats.Spec, names ...string) error {
+	if err := spec.CheckAll(names...); err != nil {
+		return usageError(err)
 	}
 	return nil
 }

@@ -40,13 +40,7 @@ func Main() int {
 		// Every command watches ctx; should one still be busy (a read blocked on a terminal,
 		// a library call that cannot be cancelled), the process ends anyway. Outputs are
 		// anonymous until committed and the TM is transactional, so nothing is left half-done.
-		time.AfterFunc(stopGrace, func() {
-			if errors.Is(context.Cause(ctx), errStdoutClosed) {
-				os.Exit(exitBrokenPipe)
-			}
-			fmt.Fprintln(os.Stderr, forcedExitMessage)
-			os.Exit(exitInterrupted)
-		})
+		time.AfterFunc(stopGrace, func() { forceExit(errors.Is(context.Cause(ctx), errStdoutClosed)) })
 	}()
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	if errors.Is(context.Cause(ctx), errStdoutClosed) {
@@ -55,14 +49,29 @@ func Main() int {
 	return code
 }
 
-// stopGrace is how long a cancelled run may take to wind down before the process exits.
-const stopGrace = 750 * time.Millisecond
+// stopGrace is how long a cancelled run may take to wind down before the process exits. The
+// test binary raises it: there a command must wind down by itself, however slow the machine.
+var stopGrace = 750 * time.Millisecond
+
+// forceExit ends a process whose command did not wind down within stopGrace. A reader that
+// went away gets the silent exit of a process killed by SIGPIPE. The test binary replaces it
+// with one that always prints forcedExitMessage, so tests see the watchdog structurally.
+var forceExit = func(brokenPipe bool) {
+	if brokenPipe {
+		os.Exit(exitBrokenPipe)
+	}
+	fmt.Fprintln(os.Stderr, forcedExitMessage)
+	os.Exit(exitInterrupted)
+}
 
 // errStdoutClosed is the cause of a run cancelled because nobody reads standard output any more.
 var errStdoutClosed = errors.New("standard output closed")
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
+	if completeFlagValue(app, args, stdout) {
+		return exitOK
+	}
 	err := app.RunContext(ctx, permuteArgs(app, args))
 	if err == nil {
 		return exitOK
@@ -122,10 +131,12 @@ func commands() []*cli.Command {
 		translateCommand(),
 		alignCommand(),
 		checkCommand(),
+		reviewCommand(),
 		reportCommand(),
 		segmentCommand(),
 		glossaryCommand(),
 		tmCommand(),
+		corpusCommand(),
 		providersCommand(),
 		completionCommand(),
 		versionCommand(),

@@ -2,12 +2,14 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bitext/bitext/providers"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -15,7 +17,17 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"bitext": func() { os.Exit(Main()) },
+		"bitext": func() {
+			// A command must wind down by itself once cancelled: the watchdog, should it
+			// fire, says so on stderr (also for a closed stdout, where bitext itself is
+			// silent), and its grace is long enough that machine speed never decides.
+			stopGrace = time.Minute
+			forceExit = func(bool) {
+				fmt.Fprintln(os.Stderr, forcedExitMessage)
+				os.Exit(exitInterrupted)
+			}
+			os.Exit(Main())
+		},
 	})
 }
 

@@ -3,11 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/report"
 )
@@ -26,10 +28,20 @@ Hypotheses are line-aligned text files (one segment per line, as for sacreBLEU) 
 bitext written by "bitext translate", whose source side is then used for the QA checks. Give
 --hyp NAME=FILE several times to compare systems: the first is the baseline, and every other
 system gets a paired bootstrap test (1,000 samples, seed 12345) with p-values. Without --ref only
-the QA checks run. HYP arguments are the same as --hyp.`,
+the QA checks run. HYP arguments are the same as --hyp.
+
+An article (a Markdown or HTML file, or any text file with --align) serves as --ref or --hyp too:
+its sentences are aligned with the sources (of a bitext among the inputs, or --src), using the
+other side's translation as evidence, and each source segment is scored against the sentences
+aligned with it. How the alignment went is said on stderr.
+
+Examples:
+   bitext report --hyp out.jsonl --ref reference.txt -o report.html
+   bitext report --hyp out.jsonl --ref published-article.html
+   bitext report --hyp base=a.tsv --hyp new=b.tsv --ref ref.txt --glossary terms.tsv`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "hyp", Aliases: []string{"H"}, Usage: "hypotheses: `FILE` or NAME=FILE (text, one segment per line, or a jsonl/tmx/tsv bitext); repeat to compare systems"},
-			&cli.StringSliceFlag{Name: "ref", Aliases: []string{"r"}, Usage: "reference `FILE` (line-aligned, or a bitext's target side); repeat for several references"},
+			&cli.StringSliceFlag{Name: "ref", Aliases: []string{"r"}, Usage: "reference `FILE` (line-aligned, a bitext's target side, or an article: see --align); repeat for several references"},
 			&cli.StringFlag{Name: "src", Aliases: []string{"s"}, Usage: "source `FILE` (line-aligned German), for the QA checks"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "text, json, md or html (default: from the -o extension, else text)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
@@ -43,6 +55,7 @@ the QA checks run. HYP arguments are the same as --hyp.`,
 			&cli.IntFlag{Name: "worst", Value: 10, Usage: "text and md: how many worst segments to list (0: none)"},
 			&cli.StringFlag{Name: "title", Usage: "html: page title"},
 			&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any QA flag or glossary violation is found"},
+			&cli.BoolFlag{Name: "align", Usage: "read text --hyp and --ref files as articles, aligned with the sources sentence by sentence (.md and .html files always are)"},
 		},
 		Action: runReport,
 	}
@@ -72,6 +85,9 @@ func runReport(c *cli.Context) error {
 	}
 	var qa report.QAOptions
 	if paths := c.StringSlice("glossary"); len(paths) > 0 {
+		if err := refuseFormats(glossaryInputs("report --glossary"), paths...); err != nil {
+			return err
+		}
 		g, err := glossary.Load(paths...)
 		if err != nil {
 			return inputError(err)
@@ -119,14 +135,21 @@ func glossaryFlags(g *glossary.Glossary) func(source, target string) []report.Fl
 	}
 }
 
+// reportOutputs are the extensions report writes; --format names a format whatever the extension.
+var reportOutputs = formats.Spec{Command: "report", Flag: "-o", Output: true, Override: "--format",
+	Supported: []string{".txt", ".text", ".json", ".md", ".markdown", ".html", ".htm"}}
+
 func reportFormat(format, output string) (string, error) {
 	if format == "" {
-		switch {
-		case strings.HasSuffix(output, ".html"), strings.HasSuffix(output, ".htm"):
+		if err := reportOutputs.Check(output); err != nil {
+			return "", usageError(err)
+		}
+		switch strings.ToLower(filepath.Ext(output)) {
+		case ".html", ".htm":
 			return "html", nil
-		case strings.HasSuffix(output, ".json"):
+		case ".json":
 			return "json", nil
-		case strings.HasSuffix(output, ".md"), strings.HasSuffix(output, ".markdown"):
+		case ".md", ".markdown":
 			return "md", nil
 		}
 		return "text", nil

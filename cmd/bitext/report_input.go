@@ -1,135 +1,168 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
-	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/formats"
+	"github.com/bitext/bitext/internal/inputs"
 	"github.com/bitext/bitext/report"
-	"github.com/bitext/bitext/tm"
+	"github.com/bitext/bitext/segment"
 )
 
-// reportFile is one input of bitext report: line-aligned segments, and for a bitext also
-// their sources and the glossary violations recorded with them.
-type reportFile struct {
-	path    string
-	lines   []string
-	sources []string        // bitext only
-	flags   [][]report.Flag // bitext only: recorded violations
-	unit    string          // "lines" or "segments"
+// reportInputs are the extensions report reads: line-aligned text, bitexts, and articles.
+var reportInputs = formats.Spec{Command: "report", Supported: []string{
+	".txt", ".text", ".jsonl", ".ndjson", ".tmx", ".tsv", ".tab", ".md", ".markdown", ".html", ".htm", ".xhtml",
+}}
+
+// reportArg is one file given to report, read as what its name (or --align) says it is.
+type reportArg struct {
+	side    *report.Side    // line-aligned or bitext: read at once
+	article *report.Article // aligned with the sources once they are known
 }
 
-func (f reportFile) count() string { return fmt.Sprintf("%s has %d %s", f.path, len(f.lines), f.unit) }
-
-// readReportInput reads hypotheses, references and sources and checks that they line up.
+// readReportInput reads hypotheses, references and sources, aligns articles with the sources,
+// and checks that everything lines up.
 func readReportInput(c *cli.Context, hypArgs, refPaths []string, srcPath string) (report.Input, error) {
 	var in report.Input
-	stdinUsed := false
-	read := func(path string) (reportFile, error) {
-		if path == "-" {
-			if stdinUsed {
-				return reportFile{}, usageErrorf("standard input (-) can be read only once")
-			}
-			stdinUsed = true
-		}
-		return reportReadFile(c, path)
+	open := inputs.New(c.Context, c.App.Reader)
+	if err := reportInputs.CheckAll(append(append(namedPaths(hypArgs), refPaths...), srcPath)...); err != nil {
+		return in, usageError(err)
 	}
-	var files []reportFile
+	read := func(path, lang string) (reportArg, error) {
+		f, err := open.Open(path)
+		if err != nil {
+			return reportArg{}, inputError(err)
+		}
+		defer f.Close()
+		a, err := readReportArg(c, f, lang)
+		if err != nil && c.Context.Err() == nil {
+			err = inputError(err)
+		}
+		return a, err
+	}
+
+	var hyps, refs []reportArg
 	names := map[string]bool{}
+	var sysNames []string
 	for _, arg := range hypArgs {
 		name, path := splitHypArg(arg)
 		if names[name] {
 			return in, usageErrorf("--hyp: two systems named %q; name them with NAME=FILE", name)
 		}
 		names[name] = true
-		f, err := read(path)
+		a, err := read(path, "en")
 		if err != nil {
 			return in, err
 		}
-		flags := f.flags
+		hyps, sysNames = append(hyps, a), append(sysNames, name)
+	}
+	for _, p := range refPaths {
+		a, err := read(p, "en")
+		if err != nil {
+			return in, err
+		}
+		refs = append(refs, a)
+	}
+
+	// The sources: --src (lines, or an article's sentences), else the first bitext's.
+	var sources []string
+	if srcPath != "" {
+		a, err := read(srcPath, "de")
+		if err != nil {
+			return in, err
+		}
+		if a.article != nil {
+			sources = a.article.Sentences
+		} else {
+			sources = a.side.Lines
+		}
+	} else {
+		for _, a := range append(append([]reportArg(nil), hyps...), refs...) {
+			if a.side != nil && a.side.Sources != nil {
+				sources = a.side.Sources
+				break
+			}
+		}
+	}
+	// Articles are aligned with the sources; a line-aligned translation of them (a system's
+	// output, else a reference) helps the aligner.
+	var mt []string
+	for _, a := range append(append([]reportArg(nil), hyps...), refs...) {
+		if a.side != nil && len(a.side.Lines) == len(sources) {
+			mt = a.side.Lines
+			break
+		}
+	}
+	var sides []*report.Side
+	for _, group := range [][]reportArg{hyps, refs} {
+		for i := range group {
+			a := &group[i]
+			if a.article != nil {
+				if sources == nil {
+					return in, usageErrorf("%s is read as an article: aligning it needs the sources, from a bitext (.jsonl, .tmx, .tsv) among --hyp/--ref or from --src", a.article.Name)
+				}
+				s, err := a.article.AlignTo(c.Context, sources, mt)
+				if err != nil {
+					if c.Context.Err() != nil {
+						return in, err
+					}
+					return in, inputError(err)
+				}
+				for _, n := range s.Notes {
+					fmt.Fprintf(c.App.ErrWriter, "bitext: report: %s\n", n)
+				}
+				a.side = s
+			}
+			sides = append(sides, a.side)
+		}
+	}
+	for i, a := range hyps {
+		flags := a.side.Flags
 		if len(c.StringSlice("glossary")) > 0 {
 			// The glossary given now checks every segment; violations recorded at translation
 			// time (perhaps with another glossary) would count each one twice.
 			flags = nil
 		}
-		in.Systems = append(in.Systems, report.System{Name: name, Hypotheses: f.lines, Flags: flags})
-		files = append(files, f)
+		in.Systems = append(in.Systems, report.System{Name: sysNames[i], Hypotheses: a.side.Lines, Flags: flags})
 	}
-	for _, p := range refPaths {
-		f, err := read(p)
-		if err != nil {
-			return in, err
-		}
-		in.References = append(in.References, f.lines)
-		files = append(files, f)
+	for _, a := range refs {
+		in.References = append(in.References, a.side.Lines)
 	}
-	if srcPath != "" {
-		f, err := read(srcPath)
-		if err != nil {
-			return in, err
-		}
-		in.Sources = f.lines
-		files = append(files, f)
-	} else {
-		// the source side of the first bitext among the hypotheses
-		for _, f := range files[:len(hypArgs)] {
-			if f.sources != nil {
-				in.Sources = f.sources
-				break
-			}
-		}
+	in.Sources = sources
+	if sources != nil && srcPath != "" {
+		sides = append(sides, &report.Side{Name: srcPath, Lines: sources, Unit: "lines"})
 	}
-	for _, f := range files[1:] {
-		if len(f.lines) != len(files[0].lines) {
-			return in, inputError(fmt.Errorf("%s but %s", files[0].count(), f.count()))
+	if err := report.LineUp(sides); err != nil {
+		if !c.Bool("align") && sources != nil {
+			err = fmt.Errorf("%w (if a file is an article rather than one segment per line, --align aligns it with the sources)", err)
 		}
+		return in, inputError(err)
 	}
-	if err := sameSources(files); err != nil {
+	if err := report.SameSources(sides); err != nil {
 		return in, inputError(err)
 	}
 	return in, nil
 }
 
-// sameSources checks that the bitexts among the inputs (those that carry their source side)
-// translate the same source segments in the same order: a reference whose documents come in
-// another order would otherwise be scored silently against the wrong sentences.
-func sameSources(files []reportFile) error {
-	var first *reportFile
-	for i := range files {
-		f := &files[i]
-		if f.sources == nil {
-			continue
-		}
-		if first == nil {
-			first = f
-			continue
-		}
-		for k := range min(len(f.sources), len(first.sources)) {
-			if tm.NormalizeSource(f.sources[k]) != tm.NormalizeSource(first.sources[k]) {
-				return fmt.Errorf("%s and %s translate different sources at segment %d (%q, %q): are the documents in another order?",
-					first.path, f.path, k+1, clip(first.sources[k], 60), clip(f.sources[k], 60))
-			}
-		}
+// readReportArg reads one file by what its name says: a bitext (.jsonl, .tmx, .tsv), an
+// article (.md, .html, or any text with --align), or line-aligned segments.
+func readReportArg(c *cli.Context, f *inputs.File, lang string) (reportArg, error) {
+	if cf := corpus.FormatFromName(f.Name); cf == corpus.JSONL || cf == corpus.TMX || cf == corpus.TSV {
+		s, err := report.ReadBitext(c.Context, f, f.Name, cf)
+		return reportArg{side: s}, err
 	}
-	return nil
-}
-
-// clip shortens s to n runes for a message.
-func clip(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
+	if df := segment.FormatFromName(f.Name); df != segment.Text || c.Bool("align") {
+		a, err := report.ReadArticle(c.Context, f, f.Name, lang, df)
+		return reportArg{article: a}, err
 	}
-	return s
+	s, err := report.ReadLines(c.Context, f, f.Name)
+	return reportArg{side: s}, err
 }
 
 // splitHypArg reads NAME=FILE. An existing file whose name contains '=' is a FILE.
@@ -143,100 +176,4 @@ func splitHypArg(arg string) (name, path string) {
 		return "stdin", arg
 	}
 	return filepath.Base(arg), arg
-}
-
-// reportReadFile reads a bitext (by extension: .jsonl, .tmx, .tsv) or a line-aligned file.
-func reportReadFile(c *cli.Context, path string) (reportFile, error) {
-	var r io.Reader
-	if path == "-" {
-		r = c.App.Reader
-		path = "<stdin>"
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return reportFile{}, inputError(err)
-		}
-		defer f.Close()
-		r = f
-	}
-	r = ctxio.NewReader(c.Context, r) // a large reference stops reading on Ctrl-C too
-	switch cf := corpus.FormatFromName(path); cf {
-	case corpus.JSONL, corpus.TMX, corpus.TSV:
-		return reportReadBitext(cf, r, path)
-	}
-	return reportReadLines(c.Context, r, path)
-}
-
-func reportReadLines(ctx context.Context, r io.Reader, path string) (reportFile, error) {
-	data, err := io.ReadAll(r)
-	if errors.Is(err, context.Canceled) {
-		return reportFile{}, err
-	}
-	if err != nil {
-		return reportFile{}, inputError(fmt.Errorf("%s: %w", path, err))
-	}
-	if len(data) == 0 {
-		return reportFile{}, inputError(fmt.Errorf("%s: empty file", path))
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return reportFile{}, inputError(fmt.Errorf("%s: byte %d: NUL byte, not a text file", path, i))
-	}
-	text := strings.TrimSuffix(string(data), "\n")
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		if i%4096 == 0 && ctx.Err() != nil {
-			return reportFile{}, ctx.Err()
-		}
-		l = strings.TrimSuffix(l, "\r")
-		if !utf8.ValidString(l) {
-			return reportFile{}, inputError(fmt.Errorf("%s:%d: invalid UTF-8", path, i+1))
-		}
-		lines[i] = l
-	}
-	return reportFile{path: path, lines: lines, unit: "lines"}, nil
-}
-
-func reportReadBitext(f corpus.Format, r io.Reader, path string) (reportFile, error) {
-	cr, err := corpus.NewReader(f, r, path, corpus.ReaderOptions{})
-	if err != nil {
-		return reportFile{}, inputError(err)
-	}
-	out := reportFile{path: path, unit: "segments"}
-	anyFlags := false
-	for {
-		p, err := cr.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return reportFile{}, inputError(err)
-		}
-		out.lines = append(out.lines, p.Target)
-		out.sources = append(out.sources, p.Source)
-		var fl []report.Flag
-		for _, v := range p.Violations {
-			fl = append(fl, report.Flag{Kind: report.FlagGlossary, Message: violationMessage(v)})
-			anyFlags = true
-		}
-		out.flags = append(out.flags, fl)
-	}
-	if len(out.lines) == 0 {
-		return reportFile{}, inputError(fmt.Errorf("%s: no segments", path))
-	}
-	if !anyFlags {
-		out.flags = nil
-	}
-	return out, nil
-}
-
-// violationMessage describes a violation recorded by bitext translate.
-func violationMessage(v corpus.Violation) string {
-	msg := fmt.Sprintf("%s: %q", v.Kind, v.SourceTerm)
-	if v.Expected != "" {
-		msg += fmt.Sprintf(" should be %q", v.Expected)
-	}
-	if v.Found != "" {
-		msg += fmt.Sprintf(", found %q", v.Found)
-	}
-	return msg + " (recorded by translate)"
 }

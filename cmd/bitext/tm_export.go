@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
@@ -39,6 +40,12 @@ func tmExport(c *cli.Context) error {
 		return usageErrorf("tm export takes no arguments, got %q (use -o FILE)", c.Args().First())
 	}
 	out := c.String("output")
+	if !c.IsSet("format") {
+		spec := formats.Spec{Command: "tm export", Flag: "-o", Output: true, Override: "--format", Supported: bitextExts}
+		if err := refuseFormats(spec, out); err != nil {
+			return err
+		}
+	}
 	format := corpus.FormatFromName(out)
 	if c.IsSet("format") {
 		f, err := corpus.ParseFormat(c.String("format"))

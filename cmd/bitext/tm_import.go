@@ -8,6 +8,7 @@ import (
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
 )
@@ -45,6 +46,12 @@ func tmImport(c *cli.Context) error {
 	}
 	if path, err := tmPath(c); err == nil {
 		if err := refuseOverwrite([]string{path}, args...); err != nil {
+			return err
+		}
+	}
+	if !c.IsSet("input-format") {
+		spec := formats.Spec{Command: "tm import", Override: "--input-format", Supported: bitextExts}
+		if err := refuseFormats(spec, args...); err != nil {
 			return err
 		}
 	}

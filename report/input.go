@@ -1,0 +1,254 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	unorm "golang.org/x/text/unicode/norm"
+
+	"github.com/bitext/bitext/align"
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/segment"
+)
+
+// Side is one file given to a report — hypotheses, a reference or the sources — as segments in
+// line order: a line-aligned text file, the target side of a bitext, or an article aligned with
+// the sources.
+type Side struct {
+	Name  string
+	Lines []string
+	// Sources is a bitext's source side, index for index with Lines; nil for other files.
+	Sources []string
+	// Flags are the glossary violations a bitext records per segment (see ReadBitext); nil
+	// when it records none.
+	Flags [][]Flag
+	// Unit names what Lines holds, for messages: "lines", "segments" or "sentence groups".
+	Unit string
+	// Notes say how an article was aligned (empty for other files).
+	Notes []string
+}
+
+// Count is "NAME has N UNIT", for messages about sides that do not line up.
+func (s *Side) Count() string { return fmt.Sprintf("%s has %d %s", s.Name, len(s.Lines), s.Unit) }
+
+// ReadLines reads a line-aligned file: one segment per line, as sacreBLEU reads it. A final
+// newline ends the last line; CRLF is accepted. Errors name the file and line.
+func ReadLines(ctx context.Context, r io.Reader, name string) (*Side, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) == 0 {
+		return nil, fmt.Errorf("%s: empty file", name)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, fmt.Errorf("%s: byte %d: NUL byte, not a text file", name, i)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	for i, l := range lines {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		l = strings.TrimSuffix(l, "\r")
+		if !utf8.ValidString(l) {
+			return nil, fmt.Errorf("%s:%d: invalid UTF-8", name, i+1)
+		}
+		lines[i] = l
+	}
+	return &Side{Name: name, Lines: lines, Unit: "lines"}, nil
+}
+
+// ReadBitext reads a bitext in format f (JSONL, TMX, TSV): the targets are the segments, the
+// sources are kept, and violations recorded with a pair (by bitext translate) become glossary
+// flags. Errors are corpus's, naming the file and position.
+func ReadBitext(ctx context.Context, r io.Reader, name string, f corpus.Format) (*Side, error) {
+	cr, err := corpus.NewReader(f, r, name, corpus.ReaderOptions{})
+	if err != nil {
+		return nil, err
+	}
+	out := &Side{Name: name, Unit: "segments"}
+	anyFlags := false
+	for {
+		p, err := cr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(out.Lines)%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		out.Lines = append(out.Lines, p.Target)
+		out.Sources = append(out.Sources, p.Source)
+		var fl []Flag
+		for _, v := range p.Violations {
+			fl = append(fl, Flag{Kind: FlagGlossary, Message: recordedViolation(v)})
+			anyFlags = true
+		}
+		out.Flags = append(out.Flags, fl)
+	}
+	if len(out.Lines) == 0 {
+		return nil, fmt.Errorf("%s: no segments", name)
+	}
+	if !anyFlags {
+		out.Flags = nil
+	}
+	return out, nil
+}
+
+// recordedViolation describes a violation recorded by bitext translate.
+func recordedViolation(v corpus.Violation) string {
+	msg := fmt.Sprintf("%s: %q", v.Kind, v.SourceTerm)
+	if v.Expected != "" {
+		msg += fmt.Sprintf(" should be %q", v.Expected)
+	}
+	if v.Found != "" {
+		msg += fmt.Sprintf(", found %q", v.Found)
+	}
+	return msg + " (recorded by translate)"
+}
+
+// Article is a document (text, Markdown or HTML) read as sentences: a reference or a system's
+// output that is not split into the sources' segments, such as a published English article.
+type Article struct {
+	Name      string
+	Sentences []string
+	Breaks    []int // the sentence indices that start a paragraph
+}
+
+// ReadArticle reads a document in language lang ("de", "en"); f "" means from the name.
+func ReadArticle(ctx context.Context, r io.Reader, name, lang string, f segment.Format) (*Article, error) {
+	doc, err := segment.ReadContext(ctx, r, name, segment.Options{Lang: lang, Format: f})
+	if err != nil {
+		return nil, err
+	}
+	a := &Article{Name: name}
+	for _, b := range doc.Blocks {
+		a.Breaks = append(a.Breaks, len(a.Sentences))
+		for _, s := range b.Sentences {
+			a.Sentences = append(a.Sentences, s.Text)
+		}
+	}
+	if len(a.Sentences) == 0 {
+		return nil, fmt.Errorf("%s: no text", name)
+	}
+	return a, nil
+}
+
+// lowConfidence is the bead confidence below which an alignment is worth a look.
+const lowConfidence = 0.5
+
+// AlignTo gives the article one text per source segment by sentence alignment: each segment
+// gets the sentences aligned with it. mt, when not nil, is another translation of the sources
+// (a system's output, line for line) and serves the aligner as lexical evidence. Several
+// segments aligned with the same sentences give them to the first and leave the others empty;
+// sentences aligned with no segment are left out. Notes count both, and the doubtful beads.
+func (a *Article) AlignTo(ctx context.Context, sources, mt []string) (*Side, error) {
+	if len(sources) == 0 {
+		return nil, fmt.Errorf("%s: no sources to align the article with", a.Name)
+	}
+	if mt != nil && len(mt) != len(sources) {
+		mt = nil // a side that does not line up is no evidence
+	}
+	beads, err := align.AlignContext(ctx, sources, a.Sentences, align.Options{MT: mt, TgtBreaks: a.Breaks})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("aligning %s with the sources: %w", a.Name, err)
+	}
+	side := &Side{Name: a.Name, Lines: make([]string, len(sources)), Unit: "segments (aligned)"}
+	var merged, dropped, doubtful int
+	for _, b := range beads {
+		if len(b.Src) == 0 {
+			dropped += len(b.Tgt)
+			continue
+		}
+		parts := make([]string, len(b.Tgt))
+		for i, k := range b.Tgt {
+			parts[i] = a.Sentences[k]
+		}
+		side.Lines[b.Src[0]] = strings.Join(parts, " ")
+		merged += len(b.Src) - 1
+		if b.Confidence < lowConfidence {
+			doubtful++
+		}
+	}
+	side.Notes = append(side.Notes, fmt.Sprintf("%s: %s aligned with %s", a.Name, plural(len(a.Sentences), "sentence"), plural(len(sources), "source segment")))
+	if merged > 0 {
+		side.Notes = append(side.Notes, fmt.Sprintf("%s: %s with the sentences of the segment before (left empty)", a.Name, plural(merged, "source segment")))
+	}
+	if dropped > 0 {
+		side.Notes = append(side.Notes, fmt.Sprintf("%s: %s without a source segment (left out)", a.Name, plural(dropped, "sentence")))
+	}
+	if doubtful > 0 {
+		side.Notes = append(side.Notes, fmt.Sprintf("%s: %s with a confidence below %.1f", a.Name, plural(doubtful, "alignment"), lowConfidence))
+	}
+	return side, nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// LineUp checks that every side has as many segments as the first.
+func LineUp(sides []*Side) error {
+	for _, s := range sides[min(1, len(sides)):] {
+		if len(s.Lines) != len(sides[0].Lines) {
+			return fmt.Errorf("%s but %s", sides[0].Count(), s.Count())
+		}
+	}
+	return nil
+}
+
+// SameSources checks that the sides carrying their sources (bitexts) translate the same source
+// segments in the same order: a reference whose documents come in another order would
+// otherwise be scored silently against the wrong sentences. Sources are compared in NFC with
+// white space collapsed.
+func SameSources(sides []*Side) error {
+	var first *Side
+	for _, s := range sides {
+		if s.Sources == nil {
+			continue
+		}
+		if first == nil {
+			first = s
+			continue
+		}
+		for k := range min(len(s.Sources), len(first.Sources)) {
+			if sameText(s.Sources[k], first.Sources[k]) {
+				continue
+			}
+			return fmt.Errorf("%s and %s translate different sources at segment %d (%q, %q): are the documents in another order?",
+				first.Name, s.Name, k+1, clip(first.Sources[k], 60), clip(s.Sources[k], 60))
+		}
+	}
+	return nil
+}
+
+func sameText(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return strings.Join(strings.Fields(unorm.NFC.String(a)), " ") == strings.Join(strings.Fields(unorm.NFC.String(b)), " ")
+}
+
+// clip shortens s to n runes for a message.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,135 @@
+package report
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/corpus"
+)
+
+func TestReadLines(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    []string
+		wantErr string
+	}{
+		{"a\nb\n", []string{"a", "b"}, ""},
+		{"a\r\nb", []string{"a", "b"}, ""},
+		{"a\n\nc\n", []string{"a", "", "c"}, ""},
+		{"", nil, "f.txt: empty file"},
+		{"a\nb\x00", nil, "f.txt: byte 3: NUL byte"},
+		{"ok\nGr\xfc\xdfe\n", nil, "f.txt:2: invalid UTF-8"},
+	}
+	for _, tc := range tests {
+		s, err := ReadLines(context.Background(), strings.NewReader(tc.in), "f.txt")
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%q: %v, want %q", tc.in, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || strings.Join(s.Lines, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: %q %v", tc.in, s.Lines, err)
+		}
+	}
+}
+
+func TestReadBitext(t *testing.T) {
+	in := `{"source":"Der Kreml schweigt.","target":"The Kremlin is silent."}
+{"source":"Die NATO warnt.","target":"NATO warns.","violations":[{"kind":"missing","source_term":"NATO","expected":"NATO","found":""}]}
+`
+	s, err := ReadBitext(context.Background(), strings.NewReader(in), "h.jsonl", corpus.JSONL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Lines) != 2 || s.Sources[1] != "Die NATO warnt." || s.Lines[0] != "The Kremlin is silent." {
+		t.Fatalf("%+v", s)
+	}
+	if len(s.Flags) != 2 || len(s.Flags[0]) != 0 || len(s.Flags[1]) != 1 || !strings.Contains(s.Flags[1][0].Message, `missing: "NATO" should be "NATO"`) {
+		t.Errorf("flags %+v", s.Flags)
+	}
+	if _, err := ReadBitext(context.Background(), strings.NewReader(""), "e.jsonl", corpus.JSONL); err == nil || !strings.Contains(err.Error(), "e.jsonl") {
+		t.Errorf("empty bitext: %v", err)
+	}
+}
+
+func TestSameSourcesAndLineUp(t *testing.T) {
+	hyp := &Side{Name: "hyp.tsv", Lines: []string{"a", "b"}, Sources: []string{"Der Kreml schweigt.", "Die NATO warnt."}, Unit: "segments"}
+	ref := &Side{Name: "ref.tsv", Lines: []string{"a", "b"}, Sources: []string{"Der  Kreml schweigt. ", "Die NATO warnt."}, Unit: "segments"}
+	swapped := &Side{Name: "swapped.tsv", Lines: []string{"a", "b"}, Sources: []string{"Die NATO warnt.", "Der Kreml schweigt."}, Unit: "segments"}
+	plain := &Side{Name: "plain.txt", Lines: []string{"a"}, Unit: "lines"}
+	if err := SameSources([]*Side{hyp, ref, plain}); err != nil {
+		t.Errorf("same sources, spaced differently: %v", err)
+	}
+	if err := SameSources([]*Side{hyp, swapped}); err == nil || !strings.Contains(err.Error(), "hyp.tsv and swapped.tsv translate different sources at segment 1") {
+		t.Errorf("swapped: %v", err)
+	}
+	if err := LineUp([]*Side{hyp, plain}); err == nil || err.Error() != "hyp.tsv has 2 segments but plain.txt has 1 lines" {
+		t.Errorf("LineUp: %v", err)
+	}
+}
+
+// TestArticleAlignTo: an English article whose sentences do not follow the segments one per
+// line (a title, one segment rendered in two sentences, an extra sentence) becomes one text
+// per source segment.
+func TestArticleAlignTo(t *testing.T) {
+	sources := []string{
+		"Die Außenminister der NATO treffen sich am Dienstag in Brüssel.",
+		"Sie wollen über die Lage in der Ukraine beraten und neue Hilfen für das Land beschließen, darunter Luftabwehrsysteme und Munition.",
+		"Der Generalsekretär sprach von einem wichtigen Treffen.",
+		"Eine Einigung gilt als wahrscheinlich.",
+	}
+	mt := []string{
+		"The NATO foreign ministers meet on Tuesday in Brussels.",
+		"They want to discuss the situation in Ukraine and decide on new aid for the country, including air defence systems and ammunition.",
+		"The Secretary General spoke of an important meeting.",
+		"An agreement is considered likely.",
+	}
+	article := "NATO ministers meet in Brussels\n\nNATO foreign ministers will meet in Brussels on Tuesday. They plan to discuss the situation in Ukraine. They also want to agree on new aid, including air defence systems and ammunition. The Secretary General called it an important meeting. An agreement is seen as likely.\n"
+	a, err := ReadArticle(context.Background(), strings.NewReader(article), "ref.txt", "en", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	side, err := a.AlignTo(context.Background(), sources, mt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(side.Lines) != len(sources) {
+		t.Fatalf("%d lines for %d sources", len(side.Lines), len(sources))
+	}
+	wants := []string{"on Tuesday", "air defence", "Secretary General", "agreement"}
+	for i, w := range wants {
+		if !strings.Contains(side.Lines[i], w) {
+			t.Errorf("segment %d: %q, want it to contain %q", i+1, side.Lines[i], w)
+		}
+	}
+	if !strings.Contains(side.Lines[1], "situation in Ukraine") {
+		t.Errorf("segment 2 should get both its sentences: %q", side.Lines[1])
+	}
+	// The title has no source segment.
+	if strings.Join(side.Notes, "\n") != "ref.txt: 6 sentences aligned with 4 source segments\nref.txt: 1 sentence without a source segment (left out)" {
+		t.Errorf("notes %q", side.Notes)
+	}
+	if _, err := a.AlignTo(context.Background(), nil, nil); err == nil {
+		t.Error("aligned with no sources")
+	}
+}
+
+func FuzzReadLines(f *testing.F) {
+	for _, s := range []string{"a\nb\n", "", "\x00", "\r\n\r\n", "Gr\xfc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := ReadLines(context.Background(), strings.NewReader(in), "f")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f") {
+				t.Fatalf("error without the file name: %v", err)
+			}
+			return
+		}
+		if len(s.Lines) != strings.Count(strings.TrimSuffix(in, "\n"), "\n")+1 {
+			t.Fatalf("%q: %d lines", in, len(s.Lines))
+		}
+	})
+}
