@@ -51,7 +51,7 @@
   }
 
   function queuePage() {
-    var rows = Array.prototype.slice.call(document.querySelectorAll("tr.item"));
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".rows .item"));
     var sel = rows.length ? 0 : -1;
     function mark() {
       rows.forEach(function (r, k) { r.classList.toggle("sel", k === sel); });
