@@ -34,6 +34,10 @@ type Options struct {
 	// MT is an optional machine translation of each source sentence into the target language,
 	// index for index with the source. When present, it is the main lexical evidence.
 	MT []string
+	// MTTgt is an optional machine translation of each target sentence into the source
+	// language, index for index with the target (the reverse direction). With MT, the two
+	// directions are combined; alone, it is the main lexical evidence.
+	MTTgt []string
 	// SrcBreaks and TgtBreaks optionally list the sentence indices that start a paragraph (or a
 	// document). Beads do not straddle them, and when both sides have the same number of
 	// paragraphs of compatible lengths they become hard anchors.
@@ -43,7 +47,17 @@ type Options struct {
 	// MaxGroup is the largest number of sentences on one side of a bead (default 5; the smaller
 	// side has at most 3).
 	MaxGroup int
+	// SrcLang and TgtLang are optional ISO 639-1 codes of the two documents ("de", "fr"): they
+	// choose the stemmers of the lexicon learned from the first pass (without them, words are
+	// cut to their first letters).
+	SrcLang, TgtLang string
+	// NoRealign skips the second pass: by default the beads the first pass is sure of teach a
+	// word translation table (IBM Model 1 on stems), and the documents are aligned again with it.
+	NoRealign bool
 }
 
 // ErrMTLength reports an MT list whose length differs from the source's.
 var ErrMTLength = errors.New("align: MT must have one line per source sentence")
+
+// ErrMTTgtLength reports an MTTgt list whose length differs from the target's.
+var ErrMTTgtLength = errors.New("align: MTTgt must have one line per target sentence")

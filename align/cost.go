@@ -13,6 +13,9 @@ type model struct {
 	// A member of a many-to-many bead whose own cost against the other side exceeds explained
 	// is not explained by it (see chanLevel.unexplained).
 	explained float64
+	// leakWeight and leakFloor price a bead's resemblance with the sentences just outside it
+	// (see scorer.leak): normalized similarity above leakFloor costs leakWeight per unit.
+	leakWeight, leakFloor float64
 }
 
 // groupFactor scales the lexical cost of a bead by its size: a bead counts as max(a, b) pairs,
@@ -74,7 +77,8 @@ type scorer struct {
 }
 
 func newScorer(md *model, lv *level, r *region) *scorer {
-	s := &scorer{md: md, lv: lv, r: r, w: md.maxA() + 1, cur: -1}
+	// The window reaches one row ahead too: leak looks at the row after the current one.
+	s := &scorer{md: md, lv: lv, r: r, w: md.maxA() + 2, cur: -1}
 	for range lv.chans {
 		s.cross = append(s.cross, make([][]float32, s.w))
 	}
@@ -84,6 +88,16 @@ func newScorer(md *model, lv *level, r *region) *scorer {
 // enterRow starts row i of the search: its cache slot is cleared for its columns.
 func (s *scorer) enterRow(i int) {
 	s.cur = i
+	if i == 0 {
+		s.clearRow(0)
+	}
+	if i+1 < len(s.r.lo) {
+		s.clearRow(i + 1)
+	}
+}
+
+// clearRow empties row i's cache slot for its columns.
+func (s *scorer) clearRow(i int) {
 	n := int(s.r.hi[i]-s.r.lo[i]) + 1
 	for k := range s.cross {
 		row := growRow(s.cross[k][i%s.w], n)
@@ -106,7 +120,7 @@ var nan32 = float32(math.NaN())
 func (s *scorer) crossDot(k, p, q int) float64 {
 	ch := &s.lv.chans[k]
 	i, j := p+1, q+1
-	if i > s.cur || i <= s.cur-s.w || j < int(s.r.lo[i]) || j > int(s.r.hi[i]) {
+	if i > s.cur+1 || i <= s.cur+1-s.w || j < int(s.r.lo[i]) || j > int(s.r.hi[i]) {
 		return float64(dot(ch.src[p], ch.tgt[q])) // outside the window: rare, not cached
 	}
 	c := &s.cross[k][i%s.w][j-int(s.r.lo[i])]
@@ -173,10 +187,41 @@ func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 		}
 		lex += ch.weight * s.groupLex(k, t, i0, j0, nx, ny)
 	}
-	if t.a == 1 && t.b == 1 {
-		return c + lex
+	if t.a != 1 || t.b != 1 {
+		lex *= md.groupFactor(t)
 	}
-	return c + lex*md.groupFactor(t)
+	c += lex
+	if md.leakWeight > 0 && c < limit {
+		c += s.leak(i0, j0, i, j)
+	}
+	return c
+}
+
+// leak is the evidence that the bead [i0,i)×[j0,j) cuts through content: how much its first
+// and last sentences resemble the sentences just outside it on the other side. Gold aligners
+// merge two sentences into one bead when part of one is translated in the neighbour of its
+// counterpart; two 1-1 beads that each leak into the other are then dearer than the 2-2 bead.
+func (s *scorer) leak(i0, j0, i, j int) float64 {
+	md, lv := s.md, s.lv
+	var tot float64
+	for k := range lv.chans {
+		ch := &lv.chans[k]
+		one := func(p, q int) float64 {
+			if p < 0 || q < 0 || p >= lv.n || q >= lv.m {
+				return 0
+			}
+			np, nq := float64(ch.srcSelf[0][p]), float64(ch.tgtSelf[0][q])
+			if np == 0 || nq == 0 {
+				return 0
+			}
+			cos := s.crossDot(k, p, q) / math.Sqrt(np*nq)
+			sim := (cos - (float64(ch.srcBase[0][p])+float64(ch.tgtBase[0][q]))/2) / ch.good
+			return max(0, sim-md.leakFloor)
+		}
+		l := one(i0, j0-1) + one(i-1, j) + one(i0-1, j0) + one(i, j-1)
+		tot += ch.weight * l
+	}
+	return md.leakWeight * tot
 }
 
 // groupLex is the lexical cost of a many-to-many bead: the mean of the costs of the two groups

@@ -114,7 +114,11 @@ func reversePoints(p []point) {
 
 // project maps a path found on the coarse level (units of two fine units) to a region of the
 // fine level: the cells the coarse path covers, widened by w units in every direction.
-func project(path []point, n, m, w int) *region {
+func project(path []point, n, m, w int) *region { return projectScaled(path, n, m, w, 2) }
+
+// projectScaled is project for a path whose units are scale fine units (1: a band around a
+// path of the same level).
+func projectScaled(path []point, n, m, w, scale int) *region {
 	lo := make([]int32, n+1)
 	hi := make([]int32, n+1)
 	for i := range lo {
@@ -122,8 +126,8 @@ func project(path []point, n, m, w int) *region {
 	}
 	for k := 0; k+1 < len(path); k++ {
 		p, q := path[k], path[k+1]
-		i0, i1 := min(2*p.i, n), min(2*q.i, n)
-		j0, j1 := int32(min(2*p.j, m)), int32(min(2*q.j, m))
+		i0, i1 := min(scale*p.i, n), min(scale*q.i, n)
+		j0, j1 := int32(min(scale*p.j, m)), int32(min(scale*q.j, m))
 		for i := i0; i <= i1; i++ {
 			lo[i] = min(lo[i], j0)
 			hi[i] = max(hi[i], j1)

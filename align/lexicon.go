@@ -1,0 +1,261 @@
+package align
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/danish"
+	"github.com/blevesearch/snowballstem/dutch"
+	"github.com/blevesearch/snowballstem/english"
+	"github.com/blevesearch/snowballstem/finnish"
+	"github.com/blevesearch/snowballstem/french"
+	"github.com/blevesearch/snowballstem/german"
+	"github.com/blevesearch/snowballstem/hungarian"
+	"github.com/blevesearch/snowballstem/italian"
+	"github.com/blevesearch/snowballstem/norwegian"
+	"github.com/blevesearch/snowballstem/portuguese"
+	"github.com/blevesearch/snowballstem/romanian"
+	"github.com/blevesearch/snowballstem/russian"
+	"github.com/blevesearch/snowballstem/spanish"
+	"github.com/blevesearch/snowballstem/swedish"
+	"github.com/blevesearch/snowballstem/turkish"
+)
+
+// Learning from the first pass (hunalign's -realign, with IBM Model 1 instead of its
+// co-occurrence counts): the beads the first pass is sure of are a small parallel corpus of the
+// very documents being aligned. A word translation table estimated on it by expectation
+// maximization knows the documents' own vocabulary — names, place names, the domain's terms,
+// the translator's habits — which no general dictionary does, and needs neither MT nor a
+// dictionary. The second pass uses it as one more lexical channel: each source word is replaced
+// by its likely translations (stems of target-language words, weighted by probability), which
+// are compared with the target's stems.
+
+// stemmers maps ISO 639-1 codes to Snowball stemmers.
+var stemmers = map[string]func(*snowballstem.Env) bool{
+	"da": danish.Stem, "de": german.Stem, "en": english.Stem, "es": spanish.Stem,
+	"fi": finnish.Stem, "fr": french.Stem, "hu": hungarian.Stem, "it": italian.Stem,
+	"nl": dutch.Stem, "no": norwegian.Stem, "nb": norwegian.Stem, "pt": portuguese.Stem,
+	"ro": romanian.Stem, "ru": russian.Stem, "sv": swedish.Stem, "tr": turkish.Stem,
+}
+
+// stemFunc returns the stemmer of a language: Snowball's when it has one, otherwise the first
+// six letters of a word (a crude stem that still joins most inflected forms). Words are folded
+// (lower case, no diacritics) before stemming.
+func stemFunc(lang string) func(string) string {
+	lang = strings.ToLower(lang)
+	if i := strings.IndexAny(lang, "-_"); i > 0 {
+		lang = lang[:i]
+	}
+	if st, ok := stemmers[lang]; ok {
+		return func(w string) string {
+			env := snowballstem.NewEnv(w)
+			st(env)
+			return env.Current()
+		}
+	}
+	return func(w string) string { return w[:runeOffset(w, 6)] }
+}
+
+// lexicon is a word translation table: for each source stem, target stems with probabilities.
+type lexicon struct {
+	stemSrc, stemTgt func(string) string
+	trans            map[string][]lexEntry
+}
+
+type lexEntry struct {
+	tgt string
+	p   float32
+}
+
+// Learning constants.
+const (
+	lexMinConf    = 0.5  // first-pass beads at or above this confidence are training data
+	lexIterations = 5    // EM iterations of Model 1
+	lexMinProb    = 0.05 // translations less likely than this are dropped
+	lexMaxTrans   = 4    // at most this many translations per source stem
+	lexMinPairs   = 20   // fewer training beads than this teach nothing reliable
+	// lexMaxPairs bounds the training beads (evenly spaced over the documents): Model 1's
+	// table grows with the co-occurrences, and a few thousand sure beads already teach the
+	// documents' frequent vocabulary.
+	lexMaxPairs = 2000
+)
+
+// contentStems returns the stems of the words of s that can carry a translation: numbers and
+// one-letter words are left to the surface channel.
+func contentStems(s string, stem func(string) string, buf []string) []string {
+	words, _ := tokens(s)
+	for _, w := range words {
+		if isNumber(w) || utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		buf = append(buf, stem(w))
+	}
+	return buf
+}
+
+// learnLexicon estimates an IBM Model 1 table t(target stem | source stem) on the beads of the
+// first pass at or above lexMinConf; nil when there are too few.
+func learnLexicon(st *stopper, src, tgt []string, beads []Bead, srcLang, tgtLang string) *lexicon {
+	lx := &lexicon{stemSrc: stemFunc(srcLang), stemTgt: stemFunc(tgtLang)}
+	// Vocabularies and training pairs as ids; source id 0 is NULL (target words with no
+	// counterpart in the source sentence).
+	sv := map[string]int32{"": 0}
+	tv := map[string]int32{}
+	var sNames, tNames []string
+	sNames = append(sNames, "")
+	id := func(v map[string]int32, names *[]string, w string) int32 {
+		if x, ok := v[w]; ok {
+			return x
+		}
+		x := int32(len(*names))
+		v[w] = x
+		*names = append(*names, w)
+		return x
+	}
+	type pair struct{ s, t []int32 }
+	var pairs []pair
+	var buf []string
+	sure := 0
+	for _, b := range beads {
+		if len(b.Src) > 0 && len(b.Tgt) > 0 && b.Confidence >= lexMinConf {
+			sure++
+		}
+	}
+	stride := max(1, (sure+lexMaxPairs-1)/lexMaxPairs)
+	k := -1
+	for _, b := range beads {
+		st.tick()
+		if len(b.Src) == 0 || len(b.Tgt) == 0 || b.Confidence < lexMinConf {
+			continue
+		}
+		if k++; k%stride != 0 {
+			continue
+		}
+		var p pair
+		p.s = append(p.s, 0)
+		buf = buf[:0]
+		for _, i := range b.Src {
+			buf = contentStems(src[i], lx.stemSrc, buf)
+		}
+		for _, w := range buf {
+			p.s = append(p.s, id(sv, &sNames, w))
+		}
+		buf = buf[:0]
+		for _, j := range b.Tgt {
+			buf = contentStems(tgt[j], lx.stemTgt, buf)
+		}
+		for _, w := range buf {
+			p.t = append(p.t, id(tv, &tNames, w))
+		}
+		if len(p.s) > 1 && len(p.t) > 0 {
+			pairs = append(pairs, p)
+		}
+	}
+	if len(pairs) < lexMinPairs {
+		return nil
+	}
+	// t(f|e) only for co-occurring pairs, in one flat table: cell[k] of a pair is the index of
+	// t(f|e) for its k-th (f, e) combination, so that EM iterations touch no map.
+	key := func(e, f int32) uint64 { return uint64(e)<<32 | uint64(uint32(f)) }
+	index := map[uint64]int32{}
+	var keys []uint64
+	cells := make([][]int32, len(pairs))
+	for n, p := range pairs {
+		st.tick()
+		c := make([]int32, 0, len(p.s)*len(p.t))
+		for _, f := range p.t {
+			for _, e := range p.s {
+				k := key(e, f)
+				x, ok := index[k]
+				if !ok {
+					x = int32(len(keys))
+					index[k] = x
+					keys = append(keys, k)
+				}
+				c = append(c, x)
+			}
+		}
+		cells[n] = c
+	}
+	index = nil
+	t := make([]float32, len(keys))
+	for x := range t {
+		t[x] = 1
+	}
+	count := make([]float32, len(keys))
+	total := make([]float32, len(sNames))
+	for it := 0; it < lexIterations; it++ {
+		clear(count)
+		clear(total)
+		for n, p := range pairs {
+			st.tick()
+			c := cells[n]
+			for fi := range p.t {
+				row := c[fi*len(p.s) : (fi+1)*len(p.s)]
+				var z float32
+				for _, x := range row {
+					z += t[x]
+				}
+				if z == 0 {
+					continue
+				}
+				for k, x := range row {
+					v := t[x] / z
+					count[x] += v
+					total[p.s[k]] += v
+				}
+			}
+		}
+		for x, v := range count {
+			t[x] = v / total[keys[x]>>32]
+		}
+	}
+	lx.trans = map[string][]lexEntry{}
+	for x, p := range t {
+		e, f := int32(keys[x]>>32), int32(uint32(keys[x]))
+		if e == 0 || p < lexMinProb {
+			continue
+		}
+		w := sNames[e]
+		lx.trans[w] = append(lx.trans[w], lexEntry{tNames[f], p})
+	}
+	for w, es := range lx.trans {
+		slices.SortFunc(es, func(a, b lexEntry) int {
+			return cmp.Or(cmp.Compare(b.p, a.p), strings.Compare(a.tgt, b.tgt))
+		})
+		if len(es) > lexMaxTrans {
+			es = es[:lexMaxTrans]
+		}
+		lx.trans[w] = es
+	}
+	return lx
+}
+
+var hashLex = hashKey("l:")
+
+// srcFeatures translates a source sentence into weighted target stems.
+func (lx *lexicon) srcFeatures() featureFunc {
+	var buf []string
+	return func(s string, add func(uint32, float32)) {
+		buf = contentStems(s, lx.stemSrc, buf[:0])
+		for _, w := range buf {
+			for _, e := range lx.trans[w] {
+				add(fnvString(hashLex, e.tgt), e.p)
+			}
+		}
+	}
+}
+
+// tgtFeatures are the target sentence's own stems.
+func (lx *lexicon) tgtFeatures() featureFunc {
+	var buf []string
+	return func(s string, add func(uint32, float32)) {
+		buf = contentStems(s, lx.stemTgt, buf[:0])
+		for _, w := range buf {
+			add(fnvString(hashLex, w), 1)
+		}
+	}
+}
