@@ -5,6 +5,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Inline markup travels through translation as numbered placeholder codes inside a segment's
@@ -485,7 +486,7 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 		// Spaces at the edges.
 		if len(ps) > 0 && ps[0].kind == pText {
 			t := ps[0].text
-			tt := strings.TrimLeft(t, " \t\r\n\f")
+			tt := strings.TrimLeftFunc(t, unicode.IsSpace)
 			if tt != t {
 				pre.WriteString(t[:len(t)-len(tt)])
 				ps = append([]piece{{kind: pText, text: tt}}, ps[1:]...)
@@ -497,7 +498,7 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 		}
 		if n := len(ps); n > 0 && ps[n-1].kind == pText {
 			t := ps[n-1].text
-			tt := strings.TrimRight(t, " \t\r\n\f")
+			tt := strings.TrimRightFunc(t, unicode.IsSpace)
 			if tt != t {
 				sufParts = append(sufParts, t[len(tt):])
 				ps = append(ps[:n-1:n-1], piece{kind: pText, text: tt})

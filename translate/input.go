@@ -164,7 +164,7 @@ func TaggedSentences(text, lang string) []segment.Span {
 	at = append(at, len(text))
 	whole := []segment.Span{{Text: text, Start: 0, End: len(text)}}
 	if !document.HasTags(text) {
-		return segment.SplitSentences(text, lang)
+		return singleSpaced(text, segment.SplitSentences(text, lang))
 	}
 	spans := segment.SplitSentences(plain.String(), lang)
 	if len(spans) < 2 {
@@ -191,13 +191,51 @@ func TaggedSentences(text, lang string) []segment.Span {
 			}
 			next = j
 		}
-		if depth(text[:end]) != 0 || strings.TrimSpace(text[end:next]) != "" {
-			continue // inside a pair of codes (or codes between the sentences): not a boundary
+		if depth(text[:end]) != 0 || text[end:next] != " " {
+			// Inside a pair of codes, or sentences parted by something else than one space
+			// (codes, a no-break space): the pipeline joins translated sentences with one
+			// space, so only such a boundary comes back as it was.
+			continue
 		}
 		out = append(out, segment.Span{Text: text[start:end], Start: start, End: end})
 		start = next
 	}
 	out = append(out, segment.Span{Text: text[start:], Start: start, End: len(text)})
+	return out
+}
+
+// singleSpaced merges the sentences of text that are not parted by exactly one space, and
+// stretches the first and last to the text's ends: a document's segment must come back whole
+// from its sentences joined by single spaces.
+func singleSpaced(text string, spans []segment.Span) []segment.Span {
+	if len(spans) == 0 {
+		if strings.TrimSpace(text) == "" {
+			return nil
+		}
+		return []segment.Span{{Text: text, Start: 0, End: len(text)}}
+	}
+	spans[0].Start = 0
+	spans[len(spans)-1].End = len(text)
+	if len(spans) < 2 {
+		spans[0].Text = text
+		return spans
+	}
+	spans[0].Text = text[:spans[0].End]
+	spans[len(spans)-1].Text = text[spans[len(spans)-1].Start:]
+	out := spans[:1:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if text[last.End:s.Start] == " " {
+			out = append(out, s)
+			continue
+		}
+		last.End = s.End
+	}
+	// A span's text is the document's own bytes (the splitter may hand back a normalized
+	// copy, no-break spaces as spaces): what is sent is what the document holds.
+	for i := range out {
+		out[i].Text = text[out[i].Start:out[i].End]
+	}
 	return out
 }
 
