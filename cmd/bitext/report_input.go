@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -40,7 +41,7 @@ func readReportInput(c *cli.Context, hypArgs, refPaths []string, srcPath string)
 			return reportArg{}, inputError(err)
 		}
 		defer f.Close()
-		a, err := readReportArg(c, f, lang)
+		a, err := readReportArg(c.Context, f, lang, c.Bool("align"))
 		if err != nil && c.Context.Err() == nil {
 			err = inputError(err)
 		}
@@ -152,16 +153,16 @@ func readReportInput(c *cli.Context, hypArgs, refPaths []string, srcPath string)
 
 // readReportArg reads one file by what its name says: a bitext (.jsonl, .tmx, .tsv), an
 // article (.md, .html, or any text with --align), or line-aligned segments.
-func readReportArg(c *cli.Context, f *inputs.File, lang string) (reportArg, error) {
+func readReportArg(ctx context.Context, f *inputs.File, lang string, article bool) (reportArg, error) {
 	if cf := corpus.FormatFromName(f.Name); cf == corpus.JSONL || cf == corpus.TMX || cf == corpus.TSV {
-		s, err := report.ReadBitext(c.Context, f, f.Name, cf)
+		s, err := report.ReadBitext(ctx, f, f.Name, cf)
 		return reportArg{side: s}, err
 	}
-	if df := segment.FormatFromName(f.Name); df != segment.Text || c.Bool("align") {
-		a, err := report.ReadArticle(c.Context, f, f.Name, lang, df)
+	if df := segment.FormatFromName(f.Name); df != segment.Text || article {
+		a, err := report.ReadArticle(ctx, f, f.Name, lang, df)
 		return reportArg{article: a}, err
 	}
-	s, err := report.ReadLines(c.Context, f, f.Name)
+	s, err := report.ReadLines(ctx, f, f.Name)
 	return reportArg{side: s}, err
 }
 

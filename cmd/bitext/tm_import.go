@@ -2,13 +2,10 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/bitext/bitext/corpus"
-	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/formats"
+	"github.com/bitext/bitext/internal/inputs"
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
 )
@@ -79,8 +76,9 @@ func tmImport(c *cli.Context) error {
 		if len(args) != 2 {
 			return usageErrorf("tm import: Moses input is two files, SOURCE and TARGET; got %d", len(args))
 		}
-		return tmImportFiles(c, corpus.Moses, args[0], args[1], opt)
+		return tmImportFiles(c, inputs.New(c.Context, c.App.Reader), corpus.Moses, args[0], args[1], opt)
 	}
+	open := inputs.New(c.Context, c.App.Reader)
 	for _, name := range args {
 		f := format
 		if f == "" {
@@ -88,7 +86,7 @@ func tmImport(c *cli.Context) error {
 				f = corpus.TMX
 			}
 		}
-		if err := tmImportFiles(c, f, name, "", opt); err != nil {
+		if err := tmImportFiles(c, open, f, name, "", opt); err != nil {
 			return err
 		}
 	}
@@ -96,19 +94,19 @@ func tmImport(c *cli.Context) error {
 }
 
 // tmImportFiles imports one corpus (two files for Moses) and reports what it did on stderr.
-func tmImportFiles(c *cli.Context, f corpus.Format, name, targetName string, opt tm.ImportOptions) error {
-	in, closeIn, err := tmOpenInput(c, name)
+func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, targetName string, opt tm.ImportOptions) error {
+	in, err := open.Open(name)
 	if err != nil {
-		return err
+		return inputError(err)
 	}
-	defer closeIn()
+	defer in.Close()
 	ropt := corpus.ReaderOptions{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang}
 	if f == corpus.Moses {
-		tgt, closeTgt, err := tmOpenInput(c, targetName)
+		tgt, err := open.Open(targetName)
 		if err != nil {
-			return err
+			return inputError(err)
 		}
-		defer closeTgt()
+		defer tgt.Close()
 		ropt.Target, ropt.TargetName = tgt, targetName
 	}
 	r, err := corpus.NewReader(f, in, name, ropt)
@@ -135,16 +133,4 @@ func tmImportFiles(c *cli.Context, f corpus.Format, name, targetName string, opt
 		fmt.Fprintln(c.App.ErrWriter, msg)
 	}
 	return nil
-}
-
-// tmOpenInput opens a named file, or standard input for "-".
-func tmOpenInput(c *cli.Context, name string) (io.Reader, func(), error) {
-	if name == "-" {
-		return ctxio.NewReader(c.Context, c.App.Reader), func() {}, nil
-	}
-	f, err := os.Open(filepath.Clean(name))
-	if err != nil {
-		return nil, nil, inputError(err)
-	}
-	return ctxio.NewReader(c.Context, f), func() { f.Close() }, nil
 }
