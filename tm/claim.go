@@ -1,10 +1,12 @@
 package tm
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 )
@@ -148,6 +150,9 @@ func (db *DB) Claim(ctx context.Context, ks []Key) (states []ClaimState, targets
 		return db.spread(states, byHash, hashes), targets, nil
 	}
 
+	// One order for every worker: PostgreSQL locks each row a claim inserts or updates, and two
+	// transactions taking overlapping keys in different orders would deadlock.
+	slices.SortFunc(try, func(a, b [hashLen]byte) int { return bytes.Compare(a[:], b[:]) })
 	owned := make(map[[hashLen]byte]bool, len(try))
 	now := db.nowMS()
 	err = db.inTx(ctx, func(tx *sql.Tx) error {

@@ -1,9 +1,19 @@
 package tm
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"maps"
+	"slices"
 )
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // group is one counter of the counts table.
 type group struct {
@@ -24,15 +34,19 @@ func (t tally) add(k normKey, s scope, d int) {
 // flush adds the tally to the counts table through stmt (sqlAddCount in the write
 // transaction) and empties it.
 func (t tally) flush(ctx context.Context, stmt *sql.Stmt) error {
-	for g, n := range t {
+	// In one order, so that PostgreSQL transactions lock the counters alike and never deadlock.
+	groups := slices.SortedFunc(maps.Keys(t), func(a, b group) int {
+		return cmp.Or(cmp.Compare(a.provider, b.provider), cmp.Compare(a.model, b.model),
+			cmp.Compare(a.sourceLang, b.sourceLang), cmp.Compare(a.targetLang, b.targetLang),
+			cmp.Compare(b2i(a.imported), b2i(b.imported)))
+	})
+	for _, g := range groups {
+		n := t[g]
 		if n == 0 {
 			continue
 		}
-		imported := 0 // an integer column: PostgreSQL takes no Go bool for it
-		if g.imported {
-			imported = 1
-		}
-		if _, err := stmt.ExecContext(ctx, g.provider, g.model, g.sourceLang, g.targetLang, imported, n); err != nil {
+		// imported is an integer column: PostgreSQL takes no Go bool for it.
+		if _, err := stmt.ExecContext(ctx, g.provider, g.model, g.sourceLang, g.targetLang, b2i(g.imported), n); err != nil {
 			return err
 		}
 	}

@@ -46,6 +46,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 	}
 	n := 0
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		n = 0 // the transaction may run again
 		counts := tally{}
 		if f.SourceRegex == nil {
 			rows, err := tx.QueryContext(ctx, db.q(fmt.Sprintf(sqlDeleteGroups, where)), args...)

@@ -270,3 +270,42 @@ func TestPostgresRefusesForeignTables(t *testing.T) {
 		t.Errorf("OpenURL(read-only) of a foreign database succeeded")
 	}
 }
+
+// TestConcurrentOverlappingStores: workers storing the same keys in opposite orders at once
+// all succeed (PostgreSQL may pick a deadlock victim, whose transaction runs again).
+func TestConcurrentOverlappingStores(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, loc string) {
+		const n, workers = 200, 4
+		errs := make(chan error, workers)
+		for w := range workers {
+			db := openAt(t, loc, Options{})
+			go func() {
+				ks := make([]Key, n)
+				ts := make([]string, n)
+				for i := range n {
+					j := i
+					if w%2 == 1 {
+						j = n - 1 - i
+					}
+					ks[i], ts[i] = keyN(j), fmt.Sprintf("Sentence %d.", j)
+				}
+				var err error
+				for range 5 {
+					if err = db.StoreMany(ctx, ks, ts); err != nil {
+						break
+					}
+				}
+				errs <- err
+			}()
+		}
+		for range workers {
+			if err := <-errs; err != nil {
+				t.Error(err)
+			}
+		}
+		db := openAt(t, loc, Options{})
+		if st, err := db.Stats(ctx); err != nil || st.Entries != n {
+			t.Errorf("Stats = %+v, %v; want %d entries", st, err, n)
+		}
+	})
+}

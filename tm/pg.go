@@ -192,6 +192,16 @@ func (db *DB) checkVersionPG(ctx context.Context) (int, error) {
 	return version, nil
 }
 
+// pgTxAttempts bounds the runs of a write transaction that PostgreSQL aborted as a deadlock
+// victim or serialization failure.
+const pgTxAttempts = 5
+
+// pgRetryable tells whether err aborted a transaction that may simply be run again.
+func pgRetryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
+
 // pgReadOnly tells whether err is PostgreSQL refusing a write.
 func pgReadOnly(err error) bool {
 	var pe *pgconn.PgError

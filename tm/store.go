@@ -1,9 +1,11 @@
 package tm
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -23,6 +25,20 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 	}
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
+		nks := make([]normKey, end-start)
+		hashes := make([][hashLen]byte, end-start)
+		order := make([]int, end-start)
+		for j := range order {
+			nks[j] = ks[start+j].normalize()
+			hashes[j] = nks[j].hashKey(scopeMT)
+			order[j] = j
+		}
+		if db.pg {
+			// Rows are locked in the order they are written: one order for every worker, or
+			// two storing overlapping batches deadlock. (Entries of one batch are then
+			// numbered, and exported, in key order rather than in the order given.)
+			slices.SortFunc(order, func(a, b int) int { return bytes.Compare(hashes[a][:], hashes[b][:]) })
+		}
 		var claimed [][hashLen]byte
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
 			claimed = claimed[:0]
@@ -33,11 +49,10 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 			var upd *sql.Stmt
 			counts := tally{}
 			now := time.Now().Unix()
-			for i := start; i < end; i++ {
-				nk := ks[i].normalize()
-				hash := nk.hash(scopeMT)
-				if db.holds([hashLen]byte(hash)) {
-					claimed = append(claimed, [hashLen]byte(hash))
+			for _, j := range order {
+				i, nk, hash := start+j, nks[j], hashes[j][:]
+				if db.holds(hashes[j]) {
+					claimed = append(claimed, hashes[j])
 				}
 				res, err := ins.ExecContext(ctx, row(nk, hash, scopeMT, ks[i].Source, targets[i], now)...)
 				if err != nil {
@@ -96,7 +111,8 @@ func (db *DB) txStatement(ctx context.Context, tx *sql.Tx, query string) (*sql.S
 }
 
 // inTx runs fn in a write transaction. SQLite writers of this handle queue on writeMu;
-// PostgreSQL runs them side by side, locking rows.
+// PostgreSQL runs them side by side, locking rows, and runs fn again when the server chose its
+// transaction as a deadlock victim (workers storing overlapping batches in other orders).
 func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if db.readOnly {
 		return db.errReadOnlyHandle()
@@ -104,7 +120,18 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if !db.pg {
 		db.writeMu.Lock()
 		defer db.writeMu.Unlock()
+		return db.tx(ctx, fn)
 	}
+	for attempt := 1; ; attempt++ {
+		err := db.tx(ctx, fn)
+		if err == nil || !pgRetryable(err) || attempt == pgTxAttempts || ctx.Err() != nil {
+			return err
+		}
+	}
+}
+
+// tx runs fn in one transaction.
+func (db *DB) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err
