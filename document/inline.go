@@ -594,3 +594,48 @@ func render(codes []Code, target string, esc func(string) string) string {
 	}
 	return b.String()
 }
+
+// FirstCode returns the smallest code number in a tagged text, or 0 when it holds none.
+func FirstCode(tagged string) int {
+	first := 0
+	for _, p := range parseTagged(tagged) {
+		if (p.kind == pOpen || p.kind == pAlone) && p.id > 0 && (first == 0 || p.id < first) {
+			first = p.id
+		}
+	}
+	return first
+}
+
+// ShiftCodes adds delta to the number of every code in a tagged text, keeping everything else
+// as written. A sentence cut from a segment is numbered from 1 this way (its memory key then
+// does not depend on the sentences before it), and its translation shifted back.
+func ShiftCodes(tagged string, delta int) string {
+	if delta == 0 || !HasTags(tagged) {
+		return tagged
+	}
+	var b strings.Builder
+	for i := 0; i < len(tagged); {
+		if tagged[i] == '<' {
+			if kind, id, n := scanTag(tagged[i:]); n > 0 && id > 0 {
+				tag := tagged[i : i+n]
+				j := 1
+				if tag[1] == '/' {
+					j = 2
+				}
+				b.WriteString(tag[:j+1])
+				b.WriteString(strconv.Itoa(id + delta))
+				k := j + 1
+				for k < len(tag) && tag[k] >= '0' && tag[k] <= '9' {
+					k++
+				}
+				b.WriteString(tag[k:])
+				i += n
+				_ = kind
+				continue
+			}
+		}
+		b.WriteByte(tagged[i])
+		i++
+	}
+	return b.String()
+}

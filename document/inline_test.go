@@ -131,3 +131,25 @@ func FuzzFix(f *testing.F) {
 		_ = render(codes, fixed, escapeHTMLText)
 	})
 }
+
+func TestShiftCodes(t *testing.T) {
+	tests := []struct {
+		in    string
+		delta int
+		want  string
+		first int
+	}{
+		{"Laut <g2>Bericht</g2> &lt;3<x3/>", -1, "Laut <g1>Bericht</g1> &lt;3<x2/>", 2},
+		{"Laut <g1>Bericht</g1>", 4, "Laut <g5>Bericht</g5>", 1},
+		{"ohne", -3, "ohne", 0},
+		{"<g12><g13>a</g13></g12>", -11, "<g1><g2>a</g2></g1>", 12},
+	}
+	for _, tt := range tests {
+		if got := ShiftCodes(tt.in, tt.delta); got != tt.want {
+			t.Errorf("ShiftCodes(%q, %d) = %q, want %q", tt.in, tt.delta, got, tt.want)
+		}
+		if got := FirstCode(tt.in); got != tt.first {
+			t.Errorf("FirstCode(%q) = %d, want %d", tt.in, got, tt.first)
+		}
+	}
+}

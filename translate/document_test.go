@@ -108,6 +108,17 @@ func TestDocumentThroughPipeline(t *testing.T) {
 	if len(pairs) == 0 {
 		t.Fatal("no pairs")
 	}
+	// A later sentence's codes are numbered from 1: its memory key and request do not depend on
+	// the sentences before it.
+	asked := map[string]bool{}
+	for _, r := range same.reqs {
+		for _, s := range r.Segments {
+			asked[s.Text] = true
+		}
+	}
+	if !asked["Laut <g1>Bericht</g1> kostete sie 2,5 Millionen Euro."] {
+		t.Errorf("the second sentence was not sent numbered from 1: %v", asked)
+	}
 
 	// A provider that breaks the tags every time: asked again once, then placed safely and
 	// flagged; the page keeps every element.

@@ -108,14 +108,14 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 				}
 				start := b.Len()
 				if u.failed != nil {
-					b.WriteString(u.source)
+					b.WriteString(u.unshift(u.source))
 				} else {
-					b.WriteString(u.target)
+					b.WriteString(u.unshift(u.target))
 				}
 				tb.Sentences = append(tb.Sentences, segment.Span{Start: start, End: b.Len()})
 				p := Pair{
 					Paragraph: para, Sentence: int(u.sentence) + 1,
-					Source: u.source, Target: u.target, TMHit: u.tmHit,
+					Source: u.unshift(u.source), Target: u.target, TMHit: u.tmHit,
 					Confidence: 1, Violations: u.violations,
 				}
 				if u.failed != nil {

@@ -23,6 +23,9 @@ type unitState struct {
 	repeat   bool    // answered by an identical unit of the run, not by a request of its own
 	lead     *answer // the answer this unit's request brings, for the identical units after it
 	source   string
+	// codeShift is what was taken off the numbers of a document sentence's inline codes so
+	// that they start at 1 (see document.ShiftCodes); its answer is shifted back.
+	codeShift int32
 
 	terms    []providers.Term // glossary terms found in source, as sent to the provider (not with GlossaryCheck)
 	entries  []string         // the glossary entries of terms, for plans
@@ -113,7 +116,15 @@ func (t *Translator) addBlock(j *job, bi int) {
 	}
 	hasCtx := len(sents) > 1 && len(b.Text) <= maxContextBytes
 	for si, s := range sents {
-		add(unitState{block: int32(bi), sentence: int32(si), source: s.Text, hasCtx: hasCtx})
+		u := unitState{block: int32(bi), sentence: int32(si), source: s.Text, hasCtx: hasCtx}
+		if si > 0 {
+			// A later sentence of a document's segment: its codes numbered from 1, so that the
+			// same sentence elsewhere has the same memory key and request.
+			if first := document.FirstCode(s.Text); first > 1 {
+				u.source, u.codeShift = document.ShiftCodes(s.Text, 1-first), int32(first-1)
+			}
+		}
+		add(u)
 	}
 }
 
@@ -260,4 +271,13 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 		}
 	}
 	return resp, nil
+}
+
+// unshift puts a unit's text (its source or its translation) back into its segment's code
+// numbering.
+func (u *unitState) unshift(text string) string {
+	if u.codeShift == 0 {
+		return text
+	}
+	return document.ShiftCodes(text, int(u.codeShift))
 }
