@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os/exec"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/review"
 )
 
@@ -29,7 +31,7 @@ resume. Ctrl-C stops the server.
 Examples:
   bitext review -g terms.tsv --tm tm.sqlite -o fixed.jsonl pairs.jsonl
   bitext review -g terms.tsv -o artikel.fixed.en.txt artikel.txt article.txt`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX); repeat to merge"},
 			tmPathFlag(),
 			&cli.BoolFlag{Name: "no-tm", Usage: "do not write decisions to a translation memory"},
@@ -39,7 +41,7 @@ Examples:
 			&cli.Float64Flag{Name: "min-confidence", Value: 0.5, Usage: "flag aligned pairs below this confidence"},
 			&cli.StringFlag{Name: "reviewer", Usage: "name recorded in the audit trail (default: the local user)"},
 			&cli.BoolFlag{Name: "no-browser", Usage: "print the URL instead of opening a browser"},
-		},
+		}, providerFlags()...),
 		Action: runReview,
 	}
 }
@@ -86,6 +88,15 @@ func runReview(c *cli.Context) error {
 			opt.TM = db
 		}
 	}
+	// r re-translates a segment when a provider is configured (flags, environment or config
+	// file, as for translate); without one the key is not offered.
+	p, _, err := openTranslateProvider(c)
+	if err != nil {
+		return err
+	}
+	if p != nil {
+		opt.Retranslate = reviewRetranslate(p, g)
+	}
 	srv, err := review.New(c.Context, in, opt)
 	if err != nil {
 		return inputError(err)
@@ -109,6 +120,37 @@ func runReview(c *cli.Context) error {
 	st = srv.Stats()
 	fmt.Fprintf(c.App.ErrWriter, "review: %d accepted, %d edited, %d open, %d glossary violations left\n", st.Accepted, st.Edited, st.Open, st.Violations)
 	return c.Context.Err()
+}
+
+// reviewRetranslate asks p for one segment again, with the glossary terms found in it and the
+// problems the reviewer sees named as feedback, as translate's repair rounds do.
+func reviewRetranslate(p providers.Provider, g *glossary.Glossary) func(ctx context.Context, source, feedback string) (string, error) {
+	return func(ctx context.Context, source, feedback string) (string, error) {
+		req := &providers.Request{Segments: []providers.Segment{{ID: "1", Text: source}}, SourceLang: "de", TargetLang: "en"}
+		if feedback != "" {
+			req.Feedback = map[string]string{"1": feedback}
+		}
+		if g != nil {
+			seen := map[*glossary.Entry]bool{}
+			for _, m := range g.FindSource(source) {
+				if e := m.Entry; !seen[e] && e.Expected() != "" {
+					seen[e] = true
+					req.Terms = append(req.Terms, providers.Term{Source: e.Source, Target: e.Expected(), DoNotTranslate: e.DoNotTranslate})
+				}
+			}
+		}
+		resp, err := p.Translate(ctx, req)
+		if err != nil {
+			return "", err
+		}
+		if len(resp.Translations) != 1 {
+			return "", fmt.Errorf("%s: %d translations for one segment", p.Name(), len(resp.Translations))
+		}
+		if t := resp.Translations[0]; t.Suspect != "" {
+			return "", fmt.Errorf("%s: suspect answer (%s): %q", p.Name(), t.Suspect, t.Text)
+		}
+		return resp.Translations[0].Text, nil
+	}
 }
 
 // reviewInput reads a bitext (one file, or a Moses pair with --input-format moses) or aligns an
