@@ -93,6 +93,14 @@ func (db *DB) unclaimTx(ctx context.Context, tx *sql.Tx, hs [][hashLen]byte) err
 	if len(hs) == 0 {
 		return nil
 	}
+	if db.pg {
+		del, err := db.txStatement(ctx, tx, pgUnclaimMany)
+		if err != nil {
+			return err
+		}
+		_, err = del.ExecContext(ctx, db.opt.Owner, hashArray(hs))
+		return err
+	}
 	del, err := db.txStatement(ctx, tx, sqlUnclaim)
 	if err != nil {
 		return err
@@ -157,6 +165,9 @@ func (db *DB) Claim(ctx context.Context, ks []Key) (states []ClaimState, targets
 	now := db.nowMS()
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
 		clear(owned)
+		if db.pg {
+			return db.claimPG(ctx, tx, try, now, owned)
+		}
 		claim, err := db.txStatement(ctx, tx, sqlClaim)
 		if err != nil {
 			return err

@@ -192,6 +192,55 @@ func (db *DB) checkVersionPG(ctx context.Context) (int, error) {
 	return version, nil
 }
 
+// pgClaimMany is sqlClaim for many keys in one statement; it returns the keys claimed.
+const pgClaimMany = `INSERT INTO claims (key, owner, expires) SELECT k, ?, ? FROM unnest(?::bytea[]) AS k
+	ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires = excluded.expires
+	WHERE claims.expires <= ?
+	RETURNING key`
+
+// pgUnclaimMany is sqlUnclaim for many keys.
+const pgUnclaimMany = "DELETE FROM claims WHERE owner = ? AND key = ANY(?)"
+
+// pgStoreMany is StoreMany's insert-or-replace of a batch in one statement; xmax = 0 marks the
+// rows inserted (rather than updated), which the counters count. The batch must hold each key
+// once: one statement may not update a row twice.
+const pgStoreMany = `INSERT INTO entries
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
+	SELECT k, 0, p, m, sl, tl, s, te, pv, t, ?, ? FROM unnest(?::bytea[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+		AS b(k, p, m, sl, tl, s, te, pv, t)
+	ON CONFLICT (key) DO UPDATE SET source = excluded.source, target = excluded.target, updated = excluded.updated
+	RETURNING key, xmax = 0`
+
+// claimPG claims the keys of try (sorted) in one statement, marking those it got in owned.
+func (db *DB) claimPG(ctx context.Context, tx *sql.Tx, try [][hashLen]byte, now int64, owned map[[hashLen]byte]bool) error {
+	stmt, err := db.txStatement(ctx, tx, pgClaimMany)
+	if err != nil {
+		return err
+	}
+	rows, err := stmt.QueryContext(ctx, db.opt.Owner, now+db.opt.Lease.Milliseconds(), hashArray(try), now)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key []byte
+		if err := rows.Scan(&key); err != nil {
+			return err
+		}
+		owned[[hashLen]byte(key)] = true
+	}
+	return rows.Err()
+}
+
+// hashArray is hs as one array parameter.
+func hashArray(hs [][hashLen]byte) [][]byte {
+	out := make([][]byte, len(hs))
+	for i := range hs {
+		out[i] = hs[i][:]
+	}
+	return out
+}
+
 // pgTxAttempts bounds the runs of a write transaction that PostgreSQL aborted as a deadlock
 // victim or serialization failure.
 const pgTxAttempts = 5

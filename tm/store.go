@@ -37,11 +37,22 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 			// Rows are locked in the order they are written: one order for every worker, or
 			// two storing overlapping batches deadlock. (Entries of one batch are then
 			// numbered, and exported, in key order rather than in the order given.)
-			slices.SortFunc(order, func(a, b int) int { return bytes.Compare(hashes[a][:], hashes[b][:]) })
+			slices.SortStableFunc(order, func(a, b int) int { return bytes.Compare(hashes[a][:], hashes[b][:]) })
 		}
 		var claimed [][hashLen]byte
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
 			claimed = claimed[:0]
+			if db.pg {
+				for _, j := range order {
+					if db.holds(hashes[j]) {
+						claimed = append(claimed, hashes[j])
+					}
+				}
+				if err := db.storePG(ctx, tx, ks[start:end], targets[start:end], nks, hashes, order); err != nil {
+					return err
+				}
+				return db.unclaimTx(ctx, tx, claimed)
+			}
 			ins, err := db.txStatement(ctx, tx, db.insertOne())
 			if err != nil {
 				return err
@@ -89,6 +100,55 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 		db.forget(claimed)
 	}
 	return nil
+}
+
+// storePG writes a batch in one statement, in key order (order sorts the batch stably by
+// hash); of a key given twice, the last translation stays, as in SQLite.
+func (db *DB) storePG(ctx context.Context, tx *sql.Tx, ks []Key, targets []string, nks []normKey, hashes [][hashLen]byte, order []int) error {
+	n := len(order)
+	keys := make([][]byte, 0, n)
+	cols := make([][]string, 8) // provider, model, source_lang, target_lang, source, terms, prompt_version, target
+	for c := range cols {
+		cols[c] = make([]string, 0, n)
+	}
+	byHash := make(map[[hashLen]byte]int, n)
+	for x, j := range order {
+		if x+1 < n && hashes[order[x+1]] == hashes[j] {
+			continue // a later occurrence of the key replaces this one
+		}
+		nk := nks[j]
+		byHash[hashes[j]] = j
+		keys = append(keys, hashes[j][:])
+		for c, v := range [...]string{nk.provider, nk.model, nk.sourceLang, nk.targetLang, ks[j].Source, strings.Join(nk.terms, "\n"), nk.promptVersion, targets[j]} {
+			cols[c] = append(cols[c], v)
+		}
+	}
+	stmt, err := db.txStatement(ctx, tx, pgStoreMany)
+	if err != nil {
+		return err
+	}
+	now := time.Now().Unix()
+	rows, err := stmt.QueryContext(ctx, now, now, keys, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7])
+	if err != nil {
+		return err
+	}
+	counts := tally{}
+	for rows.Next() {
+		var key []byte
+		var inserted bool
+		if err := rows.Scan(&key, &inserted); err != nil {
+			rows.Close()
+			return err
+		}
+		if inserted {
+			counts.add(nks[byHash[[hashLen]byte(key)]], scopeMT, 1)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return db.flushCounts(ctx, tx, counts)
 }
 
 // wrapErr names the operation, or returns a *ReadOnlyError when the memory cannot be written.
