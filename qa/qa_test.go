@@ -286,3 +286,11 @@ func TestReportHTMLEmpty(t *testing.T) {
 		t.Error("empty report")
 	}
 }
+
+func TestReportKeepsViolationsOfUnknownSegments(t *testing.T) {
+	vs := []Violation{{Kind: Missing, Term: "Kreml", Expected: "Kremlin", Location: Location{Document: "d", Segment: 9, Label: "d:9"}}}
+	rep := NewReport([]Segment{{Document: "d", Index: 1, Label: "d:1"}}, vs, glossary.Summary{Violations: 1})
+	if got := rep.Violations(); len(got) != 1 || rep.Segments[0].Label != "d:9" {
+		t.Errorf("violations %+v in segments %+v", got, rep.Segments)
+	}
+}

@@ -114,6 +114,7 @@ func NewReport(segs []Segment, vs []Violation, s glossary.Summary) *Report {
 		doc string
 		i   int
 	}
+	segs = slices.Clip(segs) // appending below must not write into the caller's array
 	pos := map[key]int{}
 	for i, sg := range segs {
 		pos[key{sg.Document, sg.Index}] = i
@@ -122,7 +123,10 @@ func NewReport(segs []Segment, vs []Violation, s glossary.Summary) *Report {
 	for _, v := range vs {
 		p, ok := pos[key{v.Document, v.Segment}]
 		if !ok {
-			continue
+			// A violation of a segment not given is still reported, under its own location.
+			p = len(segs)
+			segs = append(segs, Segment{Document: v.Document, Index: v.Segment, Label: v.Label})
+			pos[key{v.Document, v.Segment}] = p
 		}
 		byPos[p] = append(byPos[p], v)
 	}
