@@ -19,6 +19,7 @@ const MaxLine = 42
 
 var (
 	subTiming = regexp.MustCompile(`-->`)
+	subMarkup = regexp.MustCompile(`<[^>]*>|\{\\[^}]*\}`)
 	subTag    = regexp.MustCompile(`^<(/?)([A-Za-z]+)([.][^\s>]*)?(\s[^>]*)?>|^<[0-9:.]+>|^\{\\[^}]*\}`)
 )
 
@@ -77,7 +78,7 @@ func readSubtitles(src, name string, f Format) (*Doc, error) {
 		for k := i; k < end; k++ {
 			same.WriteString(lines[k].raw())
 			texts = append(texts, lines[k].text)
-			if n := utf8.RuneCountInString(lines[k].text); n > longest {
+			if n := utf8.RuneCountInString(subMarkup.ReplaceAllString(lines[k].text, "")); n > longest {
 				longest = n
 			}
 		}
@@ -165,34 +166,62 @@ func subInline(s string, b *builder, vtt bool) {
 	// leaves open.
 }
 
-// wrapTagged breaks a tagged translation into lines of about width characters (not counting
-// tags), balanced, at spaces outside tags. It returns the tagged text with "\n" at the breaks.
+// wrapTagged breaks a tagged translation into lines of at most width characters (not counting
+// tags) at spaces outside tags, as few lines as fit, as even as they can be. It returns the
+// tagged text with "\n" at the breaks.
 func wrapTagged(tagged string, width int) string {
 	words := strings.Fields(tagged)
-	total := 0
-	for _, w := range words {
-		total += utf8.RuneCountInString(Plain(w)) + 1
+	lens := make([]int, len(words))
+	total := -1
+	for i, w := range words {
+		lens[i] = utf8.RuneCountInString(Plain(w))
+		total += lens[i] + 1
 	}
-	if total-1 <= width || len(words) < 2 {
+	if total <= width || len(words) < 2 {
 		return strings.Join(words, " ")
 	}
 	lines := (total + width - 1) / width
-	target := (total + lines - 1) / lines
-	var b strings.Builder
+	// The narrowest measure that still needs no more lines gives the most even lines.
+	for t := (total + lines - 1) / lines; t < width; t++ {
+		if breaks := greedyBreaks(lens, t); len(breaks)+1 <= lines {
+			return joinAt(words, breaks)
+		}
+	}
+	return joinAt(words, greedyBreaks(lens, width))
+}
+
+// greedyBreaks returns the indexes of the words that start a new line when lines are filled up
+// to width characters.
+func greedyBreaks(lens []int, width int) []int {
+	var breaks []int
 	n := 0
-	for i, w := range words {
-		l := utf8.RuneCountInString(Plain(w))
+	for i, l := range lens {
+		if i > 0 && n+1+l > width {
+			breaks = append(breaks, i)
+			n = l
+			continue
+		}
 		if i > 0 {
-			if n+1+l > target && n > 0 && n+1+l > width/2 {
+			n++
+		}
+		n += l
+	}
+	return breaks
+}
+
+func joinAt(words []string, breaks []int) string {
+	var b strings.Builder
+	k := 0
+	for i, w := range words {
+		if i > 0 {
+			if k < len(breaks) && breaks[k] == i {
 				b.WriteByte('\n')
-				n = 0
+				k++
 			} else {
 				b.WriteByte(' ')
-				n++
 			}
 		}
 		b.WriteString(w)
-		n += l
 	}
 	return b.String()
 }

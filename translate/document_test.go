@@ -3,6 +3,7 @@ package translate
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"iter"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/fixtures"
 	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/segment"
 )
 
 func TestTaggedSentences(t *testing.T) {
@@ -68,12 +70,10 @@ func readDoc(t *testing.T, path string) (*document.Doc, []byte) {
 // runDoc translates a document through the pipeline and writes it back.
 func runDoc(t *testing.T, tr *Translator, d *document.Doc) (string, []Pair, []document.Problem) {
 	t.Helper()
-	var blocks []string
+	var blocks []segment.Block
 	var pairs []Pair
 	_, err := tr.RunInputs(context.Background(), docInputs(t, d), func(r *Result) error {
-		for _, b := range r.Blocks {
-			blocks = append(blocks, b.Text)
-		}
+		blocks = append(blocks, r.Blocks...)
 		pairs = append(pairs, r.Pairs...)
 		return nil
 	})
@@ -81,7 +81,7 @@ func runDoc(t *testing.T, tr *Translator, d *document.Doc) (string, []Pair, []do
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	probs, err := d.Write(&out, blocks, document.WriteOptions{TargetLang: "en"})
+	probs, err := d.Write(&out, DocumentTargets(d, blocks), document.WriteOptions{TargetLang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,4 +275,44 @@ func sameElements(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// Subtitle cues go one per unit with their neighbours as context, and come back each in its cue,
+// with sentence units and with paragraph units alike.
+func TestSubtitleCues(t *testing.T) {
+	var src strings.Builder
+	for i := 1; i <= 10; i++ {
+		fmt.Fprintf(&src, "%d\n00:00:%02d,000 --> 00:00:%02d,500\nDas ist der Untertitel Nummer %d.\nEr hat zwei Zeilen.\n\n", i, i, i, i)
+	}
+	d, err := document.Read(strings.NewReader(src.String()), "folge.srt", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &fakeProvider{caps: providers.Capabilities{MaxSegments: 10, MaxChars: 2000, Context: true, DefaultConcurrency: 1}}
+	out, _, probs := runDoc(t, &Translator{Provider: GuardTags(p)}, d)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	sent := 0
+	for _, r := range p.reqs {
+		for _, s := range r.Segments {
+			sent++
+			if strings.Contains(s.Text, "-->") || !strings.HasPrefix(s.Text, "Das ist der Untertitel") {
+				t.Errorf("sent %q", s.Text)
+			}
+		}
+		if !strings.Contains(r.Context, "Nummer") {
+			t.Errorf("no neighbouring cues as context: %q", r.Context)
+		}
+	}
+	if sent != 10 {
+		t.Errorf("%d cues sent, want 10", sent)
+	}
+	if n := strings.Count(out, " --> "); n != 10 || !strings.Contains(out, "\n00:00:07,000 --> 00:00:07,500\nEN(Das ist der Untertitel\nNummer 7. Er hat zwei Zeilen.)\n\n") {
+		t.Errorf("%d cues written:\n%s", n, out)
+	}
+	out, _, probs = runDoc(t, &Translator{Provider: &fakeProvider{}, Unit: Paragraph}, d)
+	if n := strings.Count(out, " --> "); n != 10 || len(probs) > 0 || strings.Contains(out, "-->\n\n") {
+		t.Errorf("paragraph units: %d cues, %d problems:\n%s", n, len(probs), out)
+	}
 }

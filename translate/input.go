@@ -124,11 +124,35 @@ func DocumentInput(d *document.Doc, name, lang string) (Input, error) {
 		splitLang = "de"
 	}
 	in := Input{Name: name, Format: segment.Format(d.Format), Lang: lang}
+	groups := documentGroups(d)
 	in.Blocks = func(yield func(segment.Block, error) bool) {
-		for _, s := range d.Segments {
-			b := segment.Block{Kind: segment.Paragraph, Text: s.Text, Sentences: TaggedSentences(s.Text, splitLang)}
-			if s.Kind == document.Heading {
-				b.Kind, b.Level = segment.Heading, max(s.Level, 1)
+		next := 0
+		for _, n := range groups {
+			segs := d.Segments[next : next+n]
+			next += n
+			var b segment.Block
+			if n == 1 {
+				s := segs[0]
+				b = segment.Block{Kind: segment.Paragraph, Text: s.Text, Sentences: TaggedSentences(s.Text, splitLang)}
+				if s.Kind == document.Heading {
+					b.Kind, b.Level = segment.Heading, max(s.Level, 1)
+				}
+			} else {
+				// Subtitle cues: one block of neighbouring cues, one unit each, so that each cue
+				// goes with its neighbours as context and comes back on its own.
+				var text strings.Builder
+				spans := make([]segment.Span, 0, n)
+				for k, s := range segs {
+					if k > 0 {
+						text.WriteByte(' ')
+					}
+					spans = append(spans, segment.Span{Start: text.Len(), End: text.Len() + len(s.Text)})
+					text.WriteString(s.Text)
+				}
+				b = segment.Block{Kind: segment.Paragraph, Text: text.String(), Sentences: spans}
+				for k := range spans {
+					spans[k].Text = b.Text[spans[k].Start:spans[k].End]
+				}
 			}
 			if !yield(b, nil) {
 				return
@@ -136,6 +160,98 @@ func DocumentInput(d *document.Doc, name, lang string) (Input, error) {
 		}
 	}
 	return in, nil
+}
+
+// Subtitle cues are grouped into blocks of at most cueGroup cues and cueGroupBytes bytes.
+const (
+	cueGroup      = 4
+	cueGroupBytes = 1000
+)
+
+// documentGroups says how many consecutive segments of d each block of DocumentInput holds: one,
+// or for subtitles a few neighbouring cues.
+func documentGroups(d *document.Doc) []int {
+	groups := make([]int, 0, len(d.Segments))
+	if d.Format != document.SRT && d.Format != document.VTT {
+		for range d.Segments {
+			groups = append(groups, 1)
+		}
+		return groups
+	}
+	n, size := 0, 0
+	for _, s := range d.Segments {
+		if n > 0 && (n == cueGroup || size+len(s.Text) > cueGroupBytes) {
+			groups = append(groups, n)
+			n, size = 0, 0
+		}
+		n++
+		size += len(s.Text) + 1
+	}
+	if n > 0 {
+		groups = append(groups, n)
+	}
+	return groups
+}
+
+// DocumentTargets returns the translations of d's segments from the translated blocks of its
+// DocumentInput (Result.Blocks of every piece, in order), ready for d.Write. A block of
+// subtitle cues gives each cue its own unit's translation; should the units not be the cues
+// (paragraph units), the block's translation is shared out over the cues by their lengths, at
+// spaces.
+func DocumentTargets(d *document.Doc, blocks []segment.Block) []string {
+	out := make([]string, 0, len(d.Segments))
+	next := 0
+	for bi, n := range documentGroups(d) {
+		if bi >= len(blocks) {
+			for _, s := range d.Segments[next:] {
+				out = append(out, s.Text)
+			}
+			return out
+		}
+		b := blocks[bi]
+		segs := d.Segments[next : next+n]
+		next += n
+		switch {
+		case n == 1:
+			out = append(out, b.Text)
+		case len(b.Sentences) == n:
+			for _, sp := range b.Sentences {
+				out = append(out, b.Text[sp.Start:sp.End])
+			}
+		default:
+			out = append(out, shareOut(b.Text, segs)...)
+		}
+	}
+	return out
+}
+
+// shareOut cuts text into len(segs) pieces at spaces, each about as long, relative to the whole,
+// as its segment.
+func shareOut(text string, segs []document.Segment) []string {
+	total := 0
+	for _, s := range segs {
+		total += len(s.Text)
+	}
+	words := strings.Fields(text)
+	out := make([]string, len(segs))
+	w := 0
+	for i, s := range segs {
+		if i == len(segs)-1 {
+			out[i] = strings.Join(words[w:], " ")
+			break
+		}
+		budget := len(text) * len(s.Text) / max(total, 1)
+		var piece []string
+		n := 0
+		// Each cue takes words up to its share, at least one while the later cues keep one.
+		for w < len(words)-(len(segs)-1-i) && (len(piece) == 0 || n+1+len(words[w]) <= budget) {
+			piece = append(piece, words[w])
+			n += len(words[w]) + 1
+			w++
+		}
+		out[i] = strings.Join(piece, " ")
+	}
+	return out
 }
 
 // TaggedSentences splits a tagged text (see package document) into sentences: the sentence

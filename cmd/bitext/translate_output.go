@@ -219,14 +219,7 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 // Translations whose codes are broken are written with the codes placed safely and named on
 // standard error.
 func (o *outputSink) writeDocument(doc *document.Doc, src sourceFile) error {
-	targets := make([]string, len(doc.Segments))
-	for i := range targets {
-		if i < len(o.blocks) {
-			targets[i] = o.blocks[i].Text
-		} else {
-			targets[i] = doc.Segments[i].Text
-		}
-	}
+	targets := translate.DocumentTargets(doc, o.blocks)
 	var w io.Writer = o.stdout
 	if o.spec.path != "" {
 		name := o.spec.path
