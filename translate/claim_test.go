@@ -145,6 +145,85 @@ func TestClaimsReleasedOnFailure(t *testing.T) {
 	}
 }
 
+// scriptedClaimer claims the first key of each batch for this worker and reports the rest held
+// by another worker, which answers them only once this worker has given back every lease it
+// could not store: the other worker may be waiting for exactly those.
+type scriptedClaimer struct {
+	*memMemory
+	mu       sync.Mutex
+	held     map[string]bool // keys this worker holds
+	awaitErr error
+}
+
+func (c *scriptedClaimer) Claim(_ context.Context, ks []tm.Key) ([]tm.ClaimState, []string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st := make([]tm.ClaimState, len(ks))
+	for i, k := range ks {
+		st[i] = tm.ClaimHeld
+		if i == 0 {
+			st[i] = tm.ClaimOwned
+			c.held[memKey(k)] = true
+		}
+	}
+	return st, make([]string, len(ks)), nil
+}
+
+func (c *scriptedClaimer) AwaitClaims(_ context.Context, ks []tm.Key) ([]tm.ClaimState, []string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.held) > 0 {
+		c.awaitErr = errors.New("AwaitClaims while holding leases that were not stored")
+		return nil, nil, c.awaitErr
+	}
+	st := make([]tm.ClaimState, len(ks))
+	ts := make([]string, len(ks))
+	for i, k := range ks {
+		st[i], ts[i] = tm.ClaimAnswered, "OTHER("+k.Source+")"
+	}
+	return st, ts, nil
+}
+
+func (c *scriptedClaimer) Release(_ context.Context, ks []tm.Key) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range ks {
+		delete(c.held, memKey(k))
+	}
+	return nil
+}
+
+func (c *scriptedClaimer) StoreMany(ctx context.Context, ks []tm.Key, ts []string) error {
+	c.mu.Lock()
+	for _, k := range ks {
+		delete(c.held, memKey(k))
+	}
+	c.mu.Unlock()
+	return c.memMemory.StoreMany(ctx, ks, ts)
+}
+
+// TestClaimsGivenBackBeforeWaiting: a segment this worker owned but could not translate is given
+// back before it waits for the segments another worker holds, and those come from the memory.
+func TestClaimsGivenBackBeforeWaiting(t *testing.T) {
+	cl := &scriptedClaimer{memMemory: &memMemory{}, held: map[string]bool{}}
+	prov := &fakeProvider{fail: func(int) error { return errors.New("malformed answer") }}
+	docs := []*segment.Document{doc("a.txt", []string{"Eins.", "Zwei.", "Drei."})}
+	res, st, err := collect(context.Background(), &Translator{Provider: prov, Memory: cl}, docs)
+	if cl.awaitErr != nil {
+		t.Fatal(cl.awaitErr)
+	}
+	var fe *FailedError
+	if !errors.As(err, &fe) {
+		t.Fatalf("run = %v, want the one failed segment reported", err)
+	}
+	if st.TMHits != 2 || st.Failed != 1 {
+		t.Errorf("stats %+v: want 2 answers from the other worker, 1 failed", st)
+	}
+	if len(res) != 1 || res[0].Pairs[1].Target != "OTHER(Zwei.)" {
+		t.Errorf("results %+v", res)
+	}
+}
+
 // TestSharedRateWaits: a memory with a shared rate is asked before every request.
 func TestSharedRateWaits(t *testing.T) {
 	rs := &countingRate{}

@@ -103,6 +103,12 @@ func (t *Translator) payClaimed(ctx context.Context, cl Claimer, units []*unitSt
 				return nil, err
 			}
 			failed = append(failed, f...)
+			// Give back at once what was not stored (failed or suspect answers), before
+			// waiting below: a worker waiting for those keys may hold the ones awaited here.
+			if err := cl.Release(context.WithoutCancel(ctx), owned); err != nil {
+				return nil, fmt.Errorf("translation memory: %w", err)
+			}
+			owned = owned[:0]
 		}
 		if len(held) == 0 || round > 0 {
 			return failed, nil
