@@ -54,6 +54,9 @@ type Options struct {
 	// NoRealign skips the second pass: by default the beads the first pass is sure of teach a
 	// word translation table (IBM Model 1 on stems), and the documents are aligned again with it.
 	NoRealign bool
+
+	// trace, when set, receives every final bead with its calibration features (fitting).
+	trace func(Bead, calibFeatures)
 }
 
 // ErrMTLength reports an MT list whose length differs from the source's.

@@ -16,6 +16,7 @@ type model struct {
 	// leakWeight and leakFloor price a bead's resemblance with the sentences just outside it
 	// (see scorer.leak): normalized similarity above leakFloor costs leakWeight per unit.
 	leakWeight, leakFloor float64
+	trace                 func(Bead, calibFeatures) // Options.trace
 }
 
 // groupFactor scales the lexical cost of a bead by its size: a bead counts as max(a, b) pairs,

@@ -14,6 +14,7 @@ type level struct {
 	chans          []chanLevel
 	srcBrk, tgtBrk []bool // unit i starts a paragraph (a bead must not contain it after its start)
 	stop           *stopper
+	hasMT          bool // a machine translation is one of the channels (chooses the calibration)
 	// own is set on the finest level of the whole documents, whose vectors nothing else
 	// references: they can be dropped and rebuilt from the channels' texts.
 	own bool
@@ -23,6 +24,7 @@ type level struct {
 // cosine of any two groups from dot products of single units: the dot products of each unit with
 // its g-1 successors on the same side, and the random-pair baselines.
 type chanLevel struct {
+	name   string // "mt", "mt-tgt", "surface" or "lexicon" (finest level only, for Explain)
 	weight float64
 	scale  float64 // steepness of the lexical cost in the normalized similarity
 	// unexplained weighs the excess cost of bead members the other side does not explain. Only

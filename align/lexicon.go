@@ -72,7 +72,7 @@ type lexEntry struct {
 
 // Learning constants.
 const (
-	lexMinConf    = 0.5  // first-pass beads at or above this confidence are training data
+	lexMinConf    = 0.7  // first-pass beads at or above this confidence are training data
 	lexIterations = 5    // EM iterations of Model 1
 	lexMinProb    = 0.05 // translations less likely than this are dropped
 	lexMaxTrans   = 4    // at most this many translations per source stem

@@ -84,23 +84,25 @@ func AlignContext(ctx context.Context, src, tgt []string, opt Options) (beads []
 		g = defaultGroup
 	}
 	g = min(g, maxMembers)
+	out, _ := realign(st, src, tgt, opt, g)
+	st.check()
+	return out, nil
+}
+
+// realign runs the first pass and, unless opt or the evidence rules it out, learns a lexicon
+// from it and runs the second; it returns the final beads and the lexicon (nil without a
+// second pass).
+func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon) {
 	first, paths := alignPass(st, src, tgt, opt, g, nil, nil)
-	if opt.NoRealign {
-		st.check()
-		return first, nil
-	}
-	if (opt.MT != nil || opt.MTTgt != nil) && defaults.lexWithMT == 0 {
-		st.check()
+	if opt.NoRealign || ((opt.MT != nil || opt.MTTgt != nil) && defaults.lexWithMT == 0) {
 		return first, nil
 	}
 	lx := learnLexicon(st, src, tgt, first, opt.SrcLang, opt.TgtLang)
 	if lx == nil {
-		st.check()
 		return first, nil
 	}
 	out, _ := alignPass(st, src, tgt, opt, g, lx, paths)
-	st.check()
-	return out, nil
+	return out, lx
 }
 
 // alignPass aligns the documents once. With a lexicon, its channel is added; with the paths of
@@ -109,6 +111,7 @@ func AlignContext(ctx context.Context, src, tgt []string, opt Options) (beads []
 func alignPass(st *stopper, src, tgt []string, opt Options, g int, lx *lexicon, guide [][]point) ([]Bead, [][]point) {
 	lv := newLevel(st, src, tgt, opt, lx)
 	md := newModel(lv, g)
+	md.trace = opt.trace
 	// Baselines and calibration come from the whole documents, even when anchors cut them.
 	lv.prepare(g)
 	ids := newIndexes(len(src), len(tgt))
@@ -152,13 +155,13 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	}
 	if opt.MT != nil {
 		ng := charNgrams(mtOrders...)
-		mtc := fromChannel(newChannel(st, opt.MT, tgt, ng, ng, mtw), defaults.mtScale)
+		mtc := fromChannel("mt", newChannel(st, opt.MT, tgt, ng, ng, mtw), defaults.mtScale)
 		mtc.unexplained = defaults.unexplained
 		lv.chans = append(lv.chans, mtc)
 	}
 	if opt.MTTgt != nil {
 		ng := charNgrams(mtOrders...)
-		mtc := fromChannel(newChannel(st, src, opt.MTTgt, ng, ng, mtw), defaults.mtScale)
+		mtc := fromChannel("mt-tgt", newChannel(st, src, opt.MTTgt, ng, ng, mtw), defaults.mtScale)
 		mtc.unexplained = defaults.unexplained
 		lv.chans = append(lv.chans, mtc)
 	}
@@ -175,18 +178,19 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 		}
 		sw -= lw
 	}
-	lv.chans = append(lv.chans, fromChannel(newChannel(st, src, tgt, surf, surface(nil), max(sw, 0)), defaults.lexScale))
+	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surf, surface(nil), max(sw, 0)), defaults.lexScale))
 	if lx != nil {
-		lv.chans = append(lv.chans, fromChannel(newChannel(st, src, tgt, lx.srcFeatures(), lx.tgtFeatures(), lw), defaults.lexScale))
+		lv.chans = append(lv.chans, fromChannel("lexicon", newChannel(st, src, tgt, lx.srcFeatures(), lx.tgtFeatures(), lw), defaults.lexScale))
 	}
+	lv.hasMT = hasMT
 	lv.srcBrk = breakMask(opt.SrcBreaks, len(src))
 	lv.tgtBrk = breakMask(opt.TgtBreaks, len(tgt))
 	return lv
 }
 
 // fromChannel moves the channel's vectors into a level; the channel keeps what rebuilds them.
-func fromChannel(c *channel, scale float64) chanLevel {
-	cl := chanLevel{weight: c.weight, scale: scale, src: c.src, tgt: c.tgt, owner: c}
+func fromChannel(name string, c *channel, scale float64) chanLevel {
+	cl := chanLevel{name: name, weight: c.weight, scale: scale, src: c.src, tgt: c.tgt, owner: c}
 	c.src, c.tgt = nil, nil
 	return cl
 }
@@ -284,7 +288,7 @@ func cuts(brk []int, n int) []int {
 
 // slice returns the sub-problem for one span (vectors are shared, not copied).
 func (lv *level) slice(s span) *level {
-	sub := &level{n: s.i1 - s.i0, m: s.j1 - s.j0, stop: lv.stop}
+	sub := &level{n: s.i1 - s.i0, m: s.j1 - s.j0, stop: lv.stop, hasMT: lv.hasMT}
 	sub.srcLen = lv.srcLen[s.i0:s.i1]
 	sub.tgtLen = lv.tgtLen[s.j0:s.j1]
 	if lv.srcBrk != nil {
@@ -310,9 +314,8 @@ func (lv *level) slice(s span) *level {
 	return sub
 }
 
-// makeBeads turns a path into beads with confidences, offsetting indices by (di, dj). On the
-// Text+Berg dev set with MT, 94% of the beads with confidence ≥ 0.8 are exactly right, and 27%
-// of those below 0.6.
+// makeBeads turns a path into beads with calibrated confidences (see calib.go), offsetting
+// indices by (di, dj).
 func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, ids *indexes) []Bead {
 	beads := make([]Bead, 0, len(steps))
 	for k, ti := range steps {
@@ -321,8 +324,14 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 		p, q := path[k], path[k+1]
 		b := Bead{Src: ids.src(di+p.i, di+q.i), Tgt: ids.tgt(dj+p.j, dj+q.j)}
 		// Sure only when the bead is good in itself and no other local cut comes close.
-		sure := 1 / (1 + math.Exp(-marginSteep*margin(md, sc, path, k)))
-		b.Confidence = min(confidence(md, sc, t, p, q), sure)
+		mg := margin(md, sc, path, k)
+		sure := 1 / (1 + math.Exp(-marginSteep*mg))
+		raw := min(confidence(md, sc, t, p, q), sure)
+		f := calibFeatures{raw: raw, margin: mg, a: t.a, b: t.b, mt: sc.lv.hasMT}
+		b.Confidence = f.calibrated()
+		if md.trace != nil {
+			md.trace(b, f)
+		}
 		beads = append(beads, b)
 	}
 	return beads

@@ -1,0 +1,229 @@
+package align
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"testing"
+)
+
+// calibSample is one bead of an alignment with its features and whether it is right.
+type calibSample struct {
+	f     calibFeatures
+	conf  float64
+	right bool
+}
+
+// devSamples aligns the Text+Berg dev article in one mode and labels each final bead by a strict
+// match with the gold.
+func devSamples(tb testing.TB, d textberg, mtde []string, mode string) []calibSample {
+	opt := Options{SrcLang: "de", TgtLang: "fr"}
+	switch mode {
+	case "mt":
+		opt.MT = d.mt
+	case "mt-tgt":
+		opt.MTTgt = mtde
+	case "both":
+		opt.MT, opt.MTTgt = d.mt, mtde
+	}
+	var traced []calibFeatures
+	opt.trace = func(_ Bead, f calibFeatures) { traced = append(traced, f) }
+	beads, err := Align(d.de, d.fr, opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	traced = traced[len(traced)-len(beads):] // the last pass's beads
+	gold := map[string]bool{}
+	for _, b := range d.gold {
+		gold[beadKey(b)] = true
+	}
+	out := make([]calibSample, len(beads))
+	for k, b := range beads {
+		out[k] = calibSample{traced[k], b.Confidence, gold[beadKey(b)]}
+	}
+	return out
+}
+
+var calibModes = []string{"no-mt", "mt", "mt-tgt", "both"}
+
+// TestFitCalibration fits the coefficients of calib.go on the dev gold and prints them (only
+// with ALIGN_FIT=1: it is how they were made, not a check).
+func TestFitCalibration(t *testing.T) {
+	if os.Getenv("ALIGN_FIT") == "" {
+		t.Skip("fits calib.go's coefficients; run with ALIGN_FIT=1")
+	}
+	d := loadTextberg(t)
+	mtde := readLines(t, textbergDir(t)+"/dev.mt-google.de")
+	var noMT, withMT []calibSample
+	for _, m := range calibModes {
+		s := devSamples(t, d, mtde, m)
+		if m == "no-mt" {
+			noMT = append(noMT, s...)
+		} else {
+			withMT = append(withMT, s...)
+		}
+	}
+	fmt.Printf("calibNoMT = %#v\n", fitLogistic(noMT))
+	fmt.Printf("calibMT   = %#v\n", fitLogistic(withMT))
+}
+
+// fitLogistic fits P(right) = σ(w·x) by Newton's method with a small ridge penalty (not on the
+// bias), which keeps the weights finite when a feature separates the classes.
+func fitLogistic(ss []calibSample) [calibDims]float64 {
+	const ridge = 1.0
+	var w [calibDims]float64
+	for it := 0; it < 50; it++ {
+		var g [calibDims]float64
+		var h [calibDims][calibDims]float64
+		for k := 1; k < calibDims; k++ {
+			g[k] = ridge * w[k]
+			h[k][k] = ridge
+		}
+		for _, s := range ss {
+			x := s.f.vector()
+			var z float64
+			for k := range x {
+				z += w[k] * x[k]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			y := 0.0
+			if s.right {
+				y = 1
+			}
+			for a := range x {
+				g[a] += (p - y) * x[a]
+				for b := range x {
+					h[a][b] += p * (1 - p) * x[a] * x[b]
+				}
+			}
+		}
+		step := solve(h, g)
+		for k := range w {
+			w[k] -= step[k]
+		}
+	}
+	return w
+}
+
+// solve solves h·x = g by Gaussian elimination with partial pivoting.
+func solve(h [calibDims][calibDims]float64, g [calibDims]float64) [calibDims]float64 {
+	for c := 0; c < calibDims; c++ {
+		p := c
+		for r := c + 1; r < calibDims; r++ {
+			if math.Abs(h[r][c]) > math.Abs(h[p][c]) {
+				p = r
+			}
+		}
+		h[c], h[p] = h[p], h[c]
+		g[c], g[p] = g[p], g[c]
+		if h[c][c] == 0 {
+			continue
+		}
+		for r := c + 1; r < calibDims; r++ {
+			f := h[r][c] / h[c][c]
+			for k := c; k < calibDims; k++ {
+				h[r][k] -= f * h[c][k]
+			}
+			g[r] -= f * g[c]
+		}
+	}
+	var x [calibDims]float64
+	for c := calibDims - 1; c >= 0; c-- {
+		if h[c][c] == 0 {
+			continue
+		}
+		s := g[c]
+		for k := c + 1; k < calibDims; k++ {
+			s -= h[c][k] * x[k]
+		}
+		x[c] = s / h[c][c]
+	}
+	return x
+}
+
+// reliability bins confidences into tenths: for each bin the beads, their mean confidence and
+// the share that is right; and the expected calibration error (the bins' |accuracy −
+// confidence| weighted by their size).
+func reliability(ss []calibSample) (n [10]int, conf, acc [10]float64, ece float64) {
+	for _, s := range ss {
+		k := min(int(s.conf*10), 9)
+		n[k]++
+		conf[k] += s.conf
+		if s.right {
+			acc[k]++
+		}
+	}
+	for k := range n {
+		if n[k] > 0 {
+			conf[k] /= float64(n[k])
+			acc[k] /= float64(n[k])
+			ece += float64(n[k]) / float64(len(ss)) * math.Abs(acc[k]-conf[k])
+		}
+	}
+	return
+}
+
+// precisionAbove is the share of right beads among those with confidence ≥ c, and their number.
+func precisionAbove(ss []calibSample, c float64) (float64, int) {
+	var n, r int
+	for _, s := range ss {
+		if s.conf >= c {
+			n++
+			if s.right {
+				r++
+			}
+		}
+	}
+	if n == 0 {
+		return 1, 0
+	}
+	return float64(r) / float64(n), n
+}
+
+// BenchmarkCalibration reports, for each mode on the dev gold, the expected calibration error,
+// the precision and share of the beads with confidence ≥ 0.9, and the reliability diagram:
+// per tenth of confidence, the beads' accuracy (acc-0.9 is the bin [0.9,1]) and size.
+func BenchmarkCalibration(b *testing.B) {
+	d := loadTextberg(b)
+	mtde := readLines(b, textbergDir(b)+"/dev.mt-google.de")
+	for _, m := range calibModes {
+		b.Run(m, func(b *testing.B) {
+			var ss []calibSample
+			for b.Loop() {
+				ss = devSamples(b, d, mtde, m)
+			}
+			n, _, acc, ece := reliability(ss)
+			b.ReportMetric(ece, "ECE")
+			p, k := precisionAbove(ss, 0.9)
+			b.ReportMetric(p, "P@conf>=0.9")
+			b.ReportMetric(float64(k)/float64(len(ss)), "share@conf>=0.9")
+			for k := range n {
+				if n[k] > 0 {
+					b.ReportMetric(acc[k], fmt.Sprintf("acc-%.1f", float64(k)/10))
+					b.ReportMetric(float64(n[k]), fmt.Sprintf("n-%.1f", float64(k)/10))
+				}
+			}
+		})
+	}
+}
+
+// TestCalibrationDev checks the promise of the confidences on the dev gold: beads with
+// confidence ≥ 0.9 are right at least 90% of the time, and the expected calibration error is
+// small, in every mode.
+func TestCalibrationDev(t *testing.T) {
+	heavy(t)
+	d := loadTextberg(t)
+	mtde := readLines(t, textbergDir(t)+"/dev.mt-google.de")
+	for _, m := range calibModes {
+		ss := devSamples(t, d, mtde, m)
+		_, _, _, ece := reliability(ss)
+		p, k := precisionAbove(ss, 0.9)
+		t.Logf("%s: ECE %.3f, %d beads ≥ 0.9, %.3f right", m, ece, k, p)
+		if p < 0.9 {
+			t.Errorf("%s: beads with confidence ≥ 0.9 are right %.3f of the time", m, p)
+		}
+		if ece > 0.08 {
+			t.Errorf("%s: expected calibration error %.3f", m, ece)
+		}
+	}
+}

@@ -1,0 +1,261 @@
+package align
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// WriteText writes the beads side by side for reading, like hunalign's -text output: one bead a
+// line, "source<TAB>target<TAB>confidence<TAB>[ids]:[ids]", a group's sentences joined by
+// " ~~~ ", an empty side empty. Tabs inside sentences become spaces, so columns stay columns.
+func WriteText(w io.Writer, src, tgt *Document, beads []Bead) error {
+	bw := bufio.NewWriter(w)
+	side := func(d *Document, ids []int) string {
+		parts := make([]string, len(ids))
+		for k, i := range ids {
+			parts[k] = strings.ReplaceAll(d.Sentences[i], "\t", " ")
+		}
+		return strings.Join(parts, " ~~~ ")
+	}
+	for _, b := range beads {
+		fmt.Fprintf(bw, "%s\t%s\t%.2f\t%s:%s\n", side(src, b.Src), side(tgt, b.Tgt), b.Confidence, formatIDs(b.Src), formatIDs(b.Tgt))
+	}
+	return bw.Flush()
+}
+
+// Explanation is the evidence behind one bead of an alignment.
+type Explanation struct {
+	Index    int // 0-based position of the bead in the alignment
+	Bead     Bead
+	Source   string // the bead's source sentences, joined
+	Target   string
+	SrcChars int
+	TgtChars int
+	// ExpectedTgtChars is SrcChars times the documents' ratio of target to source characters.
+	ExpectedTgtChars float64
+	LengthCost       float64 // weighted Gale–Church cost of the length difference
+	ShapeCost        float64 // prior cost of the bead's shape (0 for 1-1)
+	Cost             float64 // the bead's total cost (a random 1-1 pair costs about 1)
+	// Margin is how much dearer the best other way of cutting the bead and its neighbours is
+	// (0: a tie; negative cannot happen on the best path).
+	Margin   float64
+	Channels []ChannelEvidence
+}
+
+// ChannelEvidence is what one kind of lexical evidence says about a bead.
+type ChannelEvidence struct {
+	Name   string  // mt (MT of the source vs the target), mt-tgt (source vs MT of the target), surface, lexicon
+	Weight float64 // its weight in the cost
+	Cosine float64 // similarity of the two sides' features
+	// Baseline is the mean cosine of the same sentences with random ones of the other side;
+	// Similarity is (Cosine-Baseline) scaled so that a typical true pair is 1 and a random one 0.
+	Baseline, Similarity float64
+	Shared               []string // terms the two sides share in this channel (up to 12)
+}
+
+// Explain aligns the documents as Documents does and explains bead k (0-based) of the result.
+func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *Explanation, err error) {
+	opt = src.options(tgt, opt)
+	if opt.MT != nil && len(opt.MT) != len(src.Sentences) {
+		return nil, ErrMTLength
+	}
+	if opt.MTTgt != nil && len(opt.MTTgt) != len(tgt.Sentences) {
+		return nil, ErrMTTgtLength
+	}
+	st := &stopper{ctx: ctx}
+	defer recoverStop(&err)
+	g := opt.MaxGroup
+	if g <= 0 {
+		g = defaultGroup
+	}
+	g = min(g, maxMembers)
+	beads, lx := realign(st, src.Sentences, tgt.Sentences, opt, g)
+	if k < 0 || k >= len(beads) {
+		return nil, fmt.Errorf("bead %d: the alignment has %d beads", k+1, len(beads))
+	}
+	b := beads[k]
+	lv := newLevel(st, src.Sentences, tgt.Sentences, opt, lx)
+	md := newModel(lv, g)
+	lv.prepare(g)
+	sc := newScorer(md, lv, fullRegion(0, 0))
+	sc.leave()
+	ex = &Explanation{Index: k, Bead: b, Source: src.Text(b.Src), Target: tgt.Text(b.Tgt)}
+	ex.SrcChars = utf8.RuneCountInString(ex.Source)
+	ex.TgtChars = utf8.RuneCountInString(ex.Target)
+	ex.ExpectedTgtChars = float64(ex.SrcChars) * md.ratio
+	i0, j0 := beadStart(beads, k)
+	p, q := point{i0, j0}, point{i0 + len(b.Src), j0 + len(b.Tgt)}
+	a, bb := len(b.Src), len(b.Tgt)
+	if a > 0 && bb > 0 {
+		var lx0, ly0 float64
+		for _, x := range lv.srcLen[p.i:q.i] {
+			lx0 += x
+		}
+		for _, y := range lv.tgtLen[p.j:q.j] {
+			ly0 += y
+		}
+		ex.LengthCost = md.lenWeight * md.lengthCost(lx0, ly0)
+		if t := md.shapeIndex(a, bb); t >= 0 {
+			ex.ShapeCost = md.types[t].prior
+		}
+	}
+	ex.Cost = spanCost(md, sc, p, q)
+	path := make([]point, 0, len(beads)+1)
+	path = append(path, point{0, 0})
+	for _, x := range beads {
+		last := path[len(path)-1]
+		path = append(path, point{last.i + len(x.Src), last.j + len(x.Tgt)})
+	}
+	ex.Margin = margin(md, sc, path, k)
+	for c := range lv.chans {
+		ch := &lv.chans[c]
+		ev := ChannelEvidence{Name: ch.name, Weight: ch.weight}
+		if a > 0 && bb > 0 {
+			nx, ny := groupNorm2(ch.srcSelf, p.i, a), groupNorm2(ch.tgtSelf, p.j, bb)
+			if nx > 0 && ny > 0 {
+				var d float64
+				for i := p.i; i < q.i; i++ {
+					for j := p.j; j < q.j; j++ {
+						d += float64(dot(ch.src[i], ch.tgt[j]))
+					}
+				}
+				ev.Cosine = d / math.Sqrt(nx*ny)
+				ga, gb := min(a, len(ch.srcBase)), min(bb, len(ch.tgtBase))
+				ev.Baseline = (float64(ch.srcBase[ga-1][p.i]) + float64(ch.tgtBase[gb-1][p.j])) / 2
+				ev.Similarity = (ev.Cosine - ev.Baseline) / ch.good
+			}
+			ev.Shared = sharedTerms(ch.name, src, tgt, opt, lx, b)
+		}
+		ex.Channels = append(ex.Channels, ev)
+	}
+	st.check()
+	return ex, nil
+}
+
+// beadStart returns the numbers of source and target sentences before bead k.
+func beadStart(beads []Bead, k int) (int, int) {
+	i, j := 0, 0
+	for _, b := range beads[:k] {
+		i += len(b.Src)
+		j += len(b.Tgt)
+	}
+	return i, j
+}
+
+// maxShared bounds the terms listed per channel.
+const maxShared = 12
+
+// sharedTerms lists the words behind a channel's similarity: MT words found in the target (or
+// source words found in the target's MT), words, numbers and cognates the sides share, and
+// learned translations found on the other side ("berg→montagn").
+func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Bead) []string {
+	words := func(ss []string, ids []int) []string {
+		var out []string
+		for _, i := range ids {
+			w, _ := tokens(ss[i])
+			out = append(out, w...)
+		}
+		return out
+	}
+	inter := func(a, b []string, key func(string) string) []string {
+		have := map[string]bool{}
+		for _, w := range b {
+			have[key(w)] = true
+		}
+		var out []string
+		for _, w := range a {
+			if have[key(w)] && !slices.Contains(out, w) && len(out) < maxShared {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	same := func(w string) string { return w }
+	switch name {
+	case "mt":
+		return inter(words(opt.MT, b.Src), words(tgt.Sentences, b.Tgt), same)
+	case "mt-tgt":
+		return inter(words(src.Sentences, b.Src), words(opt.MTTgt, b.Tgt), same)
+	case "surface":
+		cognate := func(w string) string {
+			if isNumber(w) || utf8.RuneCountInString(w) < prefixLen {
+				return w
+			}
+			return w[:runeOffset(w, prefixLen)]
+		}
+		out := inter(words(src.Sentences, b.Src), words(tgt.Sentences, b.Tgt), cognate)
+		if !opt.Dict.empty() {
+			tw := map[string]bool{}
+			for _, w := range words(tgt.Sentences, b.Tgt) {
+				tw[w] = true
+			}
+			for _, w := range words(src.Sentences, b.Src) {
+				for _, t := range opt.Dict.lookup(w) {
+					if f := fold(t); tw[f] && len(out) < maxShared {
+						out = append(out, w+"→"+f)
+						break
+					}
+				}
+			}
+		}
+		return out
+	case "lexicon":
+		if lx == nil {
+			return nil
+		}
+		ts := map[string]bool{}
+		for _, i := range b.Tgt {
+			for _, s := range contentStems(tgt.Sentences[i], lx.stemTgt, nil) {
+				ts[s] = true
+			}
+		}
+		var out []string
+		for _, i := range b.Src {
+			for _, s := range contentStems(src.Sentences[i], lx.stemSrc, nil) {
+				for _, e := range lx.trans[s] {
+					if ts[e.tgt] && len(out) < maxShared {
+						if t := s + "→" + e.tgt; !slices.Contains(out, t) {
+							out = append(out, t)
+						}
+						break
+					}
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// WriteExplanation writes ex for a reader.
+func WriteExplanation(w io.Writer, ex *Explanation) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "bead %d: %s  confidence %.2f\n", ex.Index+1, FormatBead(ex.Bead)[:strings.LastIndexByte(FormatBead(ex.Bead), ':')], ex.Bead.Confidence)
+	fmt.Fprintf(bw, "  source: %s\n  target: %s\n", orNone(ex.Source), orNone(ex.Target))
+	fmt.Fprintf(bw, "  length: %d source characters, %d target (%.0f expected): cost %.3f\n", ex.SrcChars, ex.TgtChars, ex.ExpectedTgtChars, ex.LengthCost)
+	if ex.ShapeCost > 0 {
+		fmt.Fprintf(bw, "  shape: %d-%d, prior cost %.3f\n", len(ex.Bead.Src), len(ex.Bead.Tgt), ex.ShapeCost)
+	}
+	for _, c := range ex.Channels {
+		fmt.Fprintf(bw, "  %s (weight %.2f): cosine %.3f, random pairs %.3f, similarity %.2f", c.Name, c.Weight, c.Cosine, c.Baseline, c.Similarity)
+		if len(c.Shared) > 0 {
+			fmt.Fprintf(bw, "; shared: %s", strings.Join(c.Shared, ", "))
+		}
+		bw.WriteByte('\n')
+	}
+	fmt.Fprintf(bw, "  cost %.3f (a random pair costs about 1); the next best cut costs %.3f more\n", ex.Cost, ex.Margin)
+	return bw.Flush()
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
