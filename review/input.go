@@ -23,6 +23,9 @@ type Item struct {
 	Pair corpus.Pair
 	// Confidence is the alignment confidence in [0,1], or -1 when the pair was not aligned.
 	Confidence float64
+	// Reference is a reference translation or another system's output, shown beside the
+	// translation under review; "" when none was given.
+	Reference string
 }
 
 // Input is what a review works on: the segments and, for an article pair, how to put the
@@ -82,6 +85,47 @@ func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error
 		return nil, fmt.Errorf("%s: no segment pairs", name)
 	}
 	return in, nil
+}
+
+// SetReferences reads a reference (or another system's output) for every segment from a
+// bitext with the same sources in the same order: pair N's target is segment N's reference.
+// A bitext of another length or with other sources is refused, naming the first pair that
+// differs.
+func (in *Input) SetReferences(ctx context.Context, r corpus.Reader, name string) error {
+	refs := make([]string, 0, len(in.Items))
+	for n := 1; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if n > len(in.Items) {
+			return fmt.Errorf("%s:%d: more pairs than the %d segments under review", name, n, len(in.Items))
+		}
+		if a, b := strings.Join(strings.Fields(p.Source), " "), strings.Join(strings.Fields(in.Items[n-1].Pair.Source), " "); a != b {
+			return fmt.Errorf("%s:%d: source %q is not segment %d's %q (the reference must share the sources, in order)", name, n, clip(a), n, clip(b))
+		}
+		refs = append(refs, p.Target)
+	}
+	if len(refs) != len(in.Items) {
+		return fmt.Errorf("%s: %d pairs for %d segments under review", name, len(refs), len(in.Items))
+	}
+	for i := range in.Items {
+		in.Items[i].Reference = refs[i]
+	}
+	return nil
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
 }
 
 // ReadArticles splits a German article and its English translation into sentences and aligns

@@ -418,3 +418,76 @@ func FuzzReadJournal(f *testing.F) {
 		}
 	})
 }
+
+// TestOutputFormats: the reviewed pairs come out in the format -o names (Moses as two files).
+func TestOutputFormats(t *testing.T) {
+	fixed := "The spokesman of the Foreign Ministry said that."
+	tests := []struct {
+		name   string
+		format corpus.Format
+		files  []string // written, relative to the folder
+		want   string   // in the target side
+	}{
+		{"out.jsonl", "", []string{"out.jsonl"}, `"target":"` + fixed + `"`},
+		{"out.tsv", "", []string{"out.tsv"}, "\t" + fixed + "\n"},
+		{"out.tmx", "", []string{"out.tmx"}, "<seg>" + fixed + "</seg>"},
+		{"out", corpus.Moses, []string{"out.de", "out.en"}, fixed + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s, err := New(context.Background(), readInput(t, testPairs), Options{Glossary: testGlossary(t), Output: filepath.Join(dir, tt.name), OutputFormat: tt.format})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Decide(context.Background(), 0, fixed); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range tt.files {
+				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+					t.Errorf("%s not written: %v", f, err)
+				}
+			}
+			if got := readFile(t, filepath.Join(dir, tt.files[len(tt.files)-1])); !strings.Contains(got, tt.want) {
+				t.Errorf("%s lacks %q:\n%s", tt.files[len(tt.files)-1], tt.want, got)
+			}
+		})
+	}
+	if _, err := New(context.Background(), readInput(t, testPairs), Options{Output: "out.xyz"}); err == nil {
+		t.Error("an output with an unknown extension was accepted")
+	}
+}
+
+func TestReferences(t *testing.T) {
+	tests := []struct {
+		name, refs, err string
+	}{
+		{"same sources", `{"source":"Der Sprecher des Außenministeriums  sagte das.","target":"The Foreign Ministry's spokesman said so."}
+{"source":"NATO-Generalsekretär Stoltenberg sprach <script>alert(1)</script>.","target":"ref 2"}
+{"source":"Der Kreml schwieg.","target":"ref 3"}
+`, ""},
+		{"other source", `{"source":"Etwas anderes.","target":"x"}` + "\n", `ref.jsonl:1: source "Etwas anderes." is not segment 1's`},
+		{"too few", `{"source":"Der Sprecher des Außenministeriums sagte das.","target":"x"}` + "\n", "ref.jsonl: 1 pairs for 3 segments"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := readInput(t, testPairs)
+			r, _ := corpus.NewReader(corpus.JSONL, strings.NewReader(tt.refs), "ref.jsonl", corpus.ReaderOptions{})
+			err := in.SetReferences(context.Background(), r, "ref.jsonl")
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := serve(t, in, Options{Glossary: testGlossary(t)})
+			a.login(t)
+			if _, page := a.get(t, "/seg/1"); !strings.Contains(page, `<p class="ref" lang="en" id="reference">The Foreign Ministry&#39;s spokesman said so.</p>`) {
+				t.Error("reference not shown")
+			}
+		})
+	}
+}

@@ -132,7 +132,7 @@ type segmentPage struct {
 	Reviewer, When      string
 	Confidence          float64
 	Src, Tgt            []qa.Piece
-	MT                  string
+	MT, Reference       string
 	Value               string // the text area: the suggestion, or the current translation
 	Suggested           bool
 	Violations          []qa.Violation
@@ -154,7 +154,7 @@ func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
 	e := &s.entries[i]
 	p := segmentPage{
 		Page: s.page(f), ID: i + 1, Label: e.Label, Doc: e.Doc, Status: e.Status, Reviewer: e.Reviewer,
-		Confidence: e.Confidence, MT: e.Pair.Target, Value: e.Target, Violations: e.Violations,
+		Confidence: e.Confidence, MT: e.Pair.Target, Reference: e.Reference, Value: e.Target, Violations: e.Violations,
 		Src: qa.Highlight(e.Pair.Source, qa.SourceSpans(e.Violations)), Tgt: qa.Highlight(e.Target, qa.TargetSpans(e.Violations)),
 		Action: template.URL(segURL(i, fq)), Retranslate: template.URL(fmt.Sprintf("/seg/%d/retranslate", i+1)),
 		CanRetranslate: s.opt.Retranslate != nil,

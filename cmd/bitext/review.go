@@ -38,6 +38,7 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the reviewed translation to `FILE` (JSONL, TMX, TSV, Moses; the article for an article pair)"},
 			&cli.StringFlag{Name: "output-format", Aliases: []string{"f"}, Usage: "output pairs as jsonl, tmx, tsv or moses (default: from -o)"},
 			&cli.StringFlag{Name: "input-format", Usage: "bitext format: jsonl, tmx, tsv or moses (default: from the file name)"},
+			&cli.StringFlag{Name: "ref", Usage: "show a reference or another system's output from `BITEXT` (same sources, same order; JSONL, TMX, TSV)"},
 			&cli.Float64Flag{Name: "min-confidence", Value: 0.5, Usage: "flag aligned pairs below this confidence"},
 			&cli.StringFlag{Name: "reviewer", Usage: "name recorded in the audit trail (default: the local user)"},
 			&cli.BoolFlag{Name: "no-browser", Usage: "print the URL instead of opening a browser"},
@@ -52,7 +53,7 @@ func runReview(c *cli.Context) error {
 		return usageErrorf("review needs a bitext, or an article and its translation (got %d arguments)", len(args))
 	}
 	out := c.String("output")
-	if err := refuseOverwrite([]string{out, out + ".review.jsonl"}, append(args, c.StringSlice("glossary")...)...); err != nil {
+	if err := refuseOverwrite([]string{out, out + ".review.jsonl"}, append(append(args, c.String("ref")), c.StringSlice("glossary")...)...); err != nil {
 		return err
 	}
 	var outFmt corpus.Format
@@ -73,6 +74,11 @@ func runReview(c *cli.Context) error {
 	in, err := reviewInput(c, g, args)
 	if err != nil {
 		return err
+	}
+	if ref := c.String("ref"); ref != "" {
+		if err := reviewReference(c, in, ref); err != nil {
+			return err
+		}
 	}
 	if out != "" && outFmt == "" && !in.Article() && corpus.FormatFromName(out) == "" {
 		return usageErrorf("-o %s: cannot tell the output format from the name; use --output-format jsonl|tmx|tsv|moses", out)
@@ -151,6 +157,28 @@ func reviewRetranslate(p providers.Provider, g *glossary.Glossary) func(ctx cont
 		}
 		return resp.Translations[0].Text, nil
 	}
+}
+
+// reviewReference reads --ref: a bitext whose sources are the segments' and whose targets are
+// shown as the reference.
+func reviewReference(c *cli.Context, in *review.Input, name string) error {
+	f := corpus.FormatFromName(name)
+	if f == "" || f == corpus.Moses {
+		return usageErrorf("--ref %s: cannot tell the bitext format from the name (jsonl, tmx, tsv)", name)
+	}
+	r, done, err := checkOpen(c, name)
+	if err != nil {
+		return err
+	}
+	defer done()
+	cr, err := corpus.NewReader(f, r, name, corpus.ReaderOptions{})
+	if err != nil {
+		return inputError(err)
+	}
+	if err := in.SetReferences(c.Context, cr, name); err != nil {
+		return inputError(err)
+	}
+	return nil
 }
 
 // reviewInput reads a bitext (one file, or a Moses pair with --input-format moses) or aligns an
