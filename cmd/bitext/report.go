@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -92,10 +90,10 @@ func runReport(c *cli.Context) error {
 		if err != nil {
 			return inputError(err)
 		}
-		qa.Glossary = glossaryFlags(g)
+		qa.Glossary = report.GlossaryQA(g)
 	}
 	opt := report.Options{Metrics: metrics, Version: buildVersion(), QA: qa}
-	if format == "text" || format == "md" {
+	if format == report.FormatText || format == report.FormatMarkdown {
 		// Text and Markdown show only the worst segments: build details for those alone.
 		opt.Details, opt.Worst = report.DetailsWorst, worstFlag(c)
 	}
@@ -124,43 +122,23 @@ func runReport(c *cli.Context) error {
 	return nil
 }
 
-// glossaryFlags adapts the glossary package's checker to the report's QA hook.
-func glossaryFlags(g *glossary.Glossary) func(source, target string) []report.Flag {
-	return func(source, target string) []report.Flag {
-		var out []report.Flag
-		for _, v := range g.Check(source, target) {
-			out = append(out, report.Flag{Kind: report.FlagGlossary, Message: v.String()})
-		}
-		return out
-	}
-}
-
 // reportOutputs are the extensions report writes; --format names a format whatever the extension.
-var reportOutputs = formats.Spec{Command: "report", Flag: "-o", Output: true, Override: "--format",
-	Supported: []string{".txt", ".text", ".json", ".md", ".markdown", ".html", ".htm"}}
+var reportOutputs = formats.Spec{Command: "report", Flag: "-o", Output: true, Override: "--format", Supported: report.OutputExts}
 
-func reportFormat(format, output string) (string, error) {
-	if format == "" {
-		if err := reportOutputs.Check(output); err != nil {
-			return "", usageError(err)
+// reportFormat is --format, else what -o's extension asks for; an extension naming a format
+// report does not write is refused.
+func reportFormat(format, output string) (report.Format, error) {
+	if format != "" {
+		f, err := report.ParseFormat(format)
+		if err != nil {
+			return "", usageErrorf("--format: %v", err)
 		}
-		switch strings.ToLower(filepath.Ext(output)) {
-		case ".html", ".htm":
-			return "html", nil
-		case ".json":
-			return "json", nil
-		case ".md", ".markdown":
-			return "md", nil
-		}
-		return "text", nil
+		return f, nil
 	}
-	switch format {
-	case "text", "json", "md", "html":
-		return format, nil
-	case "markdown":
-		return "md", nil
+	if err := reportOutputs.Check(output); err != nil {
+		return "", usageError(err)
 	}
-	return "", usageErrorf("--format: unknown format %q (want text, json, md or html)", format)
+	return report.FormatFromName(output), nil
 }
 
 func reportMetrics(c *cli.Context) ([]report.Metric, error) {
@@ -180,44 +158,22 @@ func reportMetrics(c *cli.Context) ([]report.Metric, error) {
 		v := c.Float64("smooth-value")
 		bleu.SmoothValue = &v
 	}
-	chrf, chrfpp := report.NewCHRF(), report.NewCHRFPlusPlus()
-	chrf.Lowercase, chrfpp.Lowercase = c.Bool("chrf-lowercase"), c.Bool("chrf-lowercase")
-	var out []report.Metric
-	seen := map[string]bool{}
-	for _, name := range strings.Split(c.String("metrics"), ",") {
-		name = strings.ToLower(strings.TrimSpace(name))
-		if name == "" || seen[name] {
-			continue
-		}
-		seen[name] = true
-		switch name {
-		case "bleu":
-			out = append(out, bleu)
-		case "chrf", "chrf2":
-			out = append(out, chrf)
-		case "chrf++", "chrf2++", "chrfpp":
-			out = append(out, chrfpp)
-		case "ter":
-			out = append(out, report.TER{})
-		default:
-			return nil, usageErrorf("--metrics: unknown metric %q (want bleu, chrf, chrf++, ter)", name)
-		}
+	metrics, err := report.SelectMetrics(report.MetricOptions{Names: c.String("metrics"), BLEU: bleu, CHRFLowercase: c.Bool("chrf-lowercase")})
+	if err != nil {
+		return nil, usageErrorf("--metrics: %v", err)
 	}
-	if len(out) == 0 {
-		return nil, usageErrorf("--metrics: no metric given")
-	}
-	return out, nil
+	return metrics, nil
 }
 
 // writeReport renders the report to standard output or, atomically, to -o FILE.
-func writeReport(c *cli.Context, rep *report.Report, format string) error {
+func writeReport(c *cli.Context, rep *report.Report, format report.Format) error {
 	render := func(w io.Writer) error {
 		switch format {
-		case "json":
+		case report.FormatJSON:
 			return report.WriteJSON(w, rep)
-		case "md":
+		case report.FormatMarkdown:
 			return report.WriteMarkdown(w, rep, report.TextOptions{Worst: worstFlag(c)})
-		case "html":
+		case report.FormatHTML:
 			return report.WriteHTML(w, rep, report.HTMLOptions{Title: c.String("title")})
 		}
 		return report.WriteText(w, rep, report.TextOptions{Worst: worstFlag(c)})
