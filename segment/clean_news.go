@@ -19,25 +19,25 @@ import (
 // newsDebris returns why block b is news-page debris, or "".
 func newsDebris(b rawBlock) string {
 	t := b.Text
-	if len(t) > 400 {
+	if len(t) > 400 || t == "" {
 		return ""
 	}
-	words := strings.Fields(t)
-	n := len(words)
-	if n == 0 {
+	// Most blocks are article text: decide on the cheap checks before splitting into words.
+	n := countWords(t)
+	if !mayBeDebris(t, n) {
 		return ""
 	}
 	switch {
-	case isCopyrightLine(t) && n <= 20:
+	case n <= 20 && isCopyrightLine(t):
 		return "copyright or agency line"
-	case hasAnyPrefixFold(t, creditPrefixes) && n <= 16 && !endsSentence(t):
+	case n <= 16 && creditSet.match(t) && !endsSentence(t):
 		return "photo credit"
 	}
 	if b.Kind == Heading {
 		return ""
 	}
 	switch {
-	case n <= 25 && hasAnyPrefixFold(t, relatedPrefixes):
+	case n <= 25 && relatedSet.match(t):
 		return "link to a related article"
 	case n <= 16 && hasAnySuffixFold(strings.TrimRight(t, ".!: "), moreHereSuffixes):
 		return "link to more articles"
@@ -47,12 +47,77 @@ func newsDebris(b rawBlock) string {
 		return "feedback prompt"
 	case n <= 10 && isShareLine(t):
 		return "sharing prompt"
-	case b.Kind == Paragraph && n <= 12 && isByline(words):
+	}
+	if b.Kind != Paragraph || n > 16 {
+		return ""
+	}
+	// Bylines open with one of a few words; timestamps carry a digit.
+	first := t
+	if i := strings.IndexByte(t, ' '); i >= 0 {
+		first = t[:i]
+	}
+	byline := n <= 12 && inSet(bylineFirstWords, first)
+	dateline := strings.ContainsAny(t, "0123456789")
+	if !byline && !dateline || hasPlainLowerWord(t[len(first):]) {
+		return "" // a sentence: it has a lower-case word that is no connective or label
+	}
+	words := strings.Fields(t)
+	switch {
+	case byline && isByline(words):
 		return "byline (author)"
-	case b.Kind == Paragraph && n <= 16 && isDateline(words):
+	case dateline && isDateline(words):
 		return "dateline or timestamp"
 	}
 	return ""
+}
+
+// hasPlainLowerWord reports a word in t that starts with a lower-case letter and is neither a
+// name connective nor a timestamp label: the mark of a sentence rather than a byline or a
+// timestamp. It does not allocate.
+func hasPlainLowerWord(t string) bool {
+	for i := 0; i < len(t); {
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(t) && t[j] != ' ' {
+			j++
+		}
+		if j > i {
+			r, _ := utf8.DecodeRuneInString(t[i:j])
+			if unicode.IsLower(r) {
+				w := strings.TrimRight(t[i:j], ",;")
+				if !inSet(nameConnectives, w) && !inSet(dateLabels, w) && !inSet(dateLabels, t[i:j]) {
+					return true
+				}
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// countWords counts the words of t (runs of non-space bytes) without allocating.
+func countWords(t string) int {
+	n, in := 0, false
+	for i := 0; i < len(t); i++ {
+		if t[i] == ' ' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// mayBeDebris is a fast filter: only short blocks, or blocks with one of the phrases the
+// prompt rules need, go through the rules.
+func mayBeDebris(t string, n int) bool {
+	if n <= 25 {
+		return true
+	}
+	return n <= 45 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns"))
 }
 
 // creditPrefixes open a photo credit standing as its own block.
@@ -93,10 +158,10 @@ func isCopyrightLine(t string) bool {
 }
 
 func isNewsletterPrompt(t string) bool {
-	if hasAnyPrefixFold(t, []string{"Verpasse keine", "Verpassen Sie keine", "Nichts mehr verpassen", "Keine News mehr verpassen", "Never miss"}) {
+	if c := t[0]; (c == 'V' || c == 'N' || c == 'K') && hasAnyPrefixFold(t, []string{"Verpasse keine", "Verpassen Sie keine", "Nichts mehr verpassen", "Keine News mehr verpassen", "Never miss"}) {
 		return true
 	}
-	if !strings.Contains(t, "Newsletter") && !strings.Contains(t, "newsletter") {
+	if !strings.Contains(t, "wsletter") { // "Newsletter", "newsletter"; 'w' is a rare first byte to look for
 		return false
 	}
 	for _, w := range []string{"abonnieren", "Abonnieren", "anmelden", "Anmelden", "informiert Sie", "hier entlang", "Postfach", "kostenlos", "registrieren", "Jetzt ", "sign up", "Sign up", "subscribe", "Subscribe", "Anmeldung"} {
@@ -126,6 +191,9 @@ func isShareLine(t string) bool {
 	if endsSentence(t) || strings.Contains(t, ",") {
 		return false // a sentence about sharing, not a button
 	}
+	if !strings.Contains(t, "eilen") && !strings.Contains(t, "hare") {
+		return false
+	}
 	lower := strings.ToLower(t)
 	if !strings.Contains(lower, "teilen") && !strings.Contains(lower, "share") {
 		return false
@@ -145,6 +213,15 @@ var bylineOpeners = [][]string{
 	{"Gastbeitrag", "von"}, {"Eine", "Kolumne", "von"}, {"Ein", "Interview", "von"},
 	{"Text:"}, {"Text", "von"}, {"Autor:"}, {"Autorin:"},
 }
+
+// bylineFirstWords are the first words of bylineOpeners.
+var bylineFirstWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, op := range bylineOpeners {
+		m[op[0]] = struct{}{}
+	}
+	return m
+}()
 
 // nameConnectives may stand between the names of a byline ("Von A und B, Berlin, mit AP").
 var nameConnectives = toSet("und", "mit", "and", "with", "für", "aus", "in", ",", "|", "/", "&", "sowie", "u.", "de", "van", "von", "der", "zu")
@@ -277,6 +354,39 @@ func hasPrefixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
+// prefixSet matches case-insensitive prefixes, indexed by their lower-cased first byte so that
+// most texts are rejected with one lookup.
+type prefixSet map[byte][]string
+
+// newPrefixSet indexes the prefixes ps.
+func newPrefixSet(ps []string) prefixSet {
+	set := prefixSet{}
+	for _, p := range ps {
+		c := lowerByte(p[0])
+		set[c] = append(set[c], p)
+	}
+	return set
+}
+
+var (
+	creditSet  = newPrefixSet(creditPrefixes)
+	relatedSet = newPrefixSet(relatedPrefixes)
+)
+
+func (set prefixSet) match(s string) bool {
+	if s == "" {
+		return false
+	}
+	return hasAnyPrefixFold(s, set[lowerByte(s[0])])
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 func hasAnyPrefixFold(s string, ps []string) bool {
 	for _, p := range ps {
 		if hasPrefixFold(s, p) {
@@ -352,11 +462,12 @@ func stripInlineCredits(s string, line int, removed *[]Removal) string {
 // "sentence" ("… ums Leben. Benedikt Strunz, NDR 28.04.2020 21:38 Uhr"), reporting it. The rest
 // must still hold a sentence.
 func stripGluedDateline(s, lang string, line int, removed *[]Removal) string {
-	// Most paragraphs have neither: look before splitting.
+	// Most paragraphs have neither: look before splitting. A glued byline or timestamp leaves
+	// the paragraph without final punctuation ("… Von Anna Beispiel", "… 21:38 Uhr").
 	tail := s[max(0, len(s)-80):]
-	if !strings.Contains(tail, "Uhr") && !strings.Contains(tail, "Von ") && !strings.Contains(tail, "von ") &&
-		!hasAnyPrefixFold(s, []string{"Stand", "Veröffentlicht", "Aktualisiert", "Update"}) &&
-		(s == "" || s[0] < '0' || s[0] > '9') {
+	gluedEnd := !endsSentence(s) && (strings.Contains(tail, "Uhr") || strings.Contains(tail, "Von ") || strings.Contains(tail, "von "))
+	gluedStart := hasAnyPrefixFold(s, []string{"Stand", "Veröffentlicht", "Aktualisiert", "Update"}) || s != "" && s[0] >= '0' && s[0] <= '9'
+	if !gluedEnd && !gluedStart {
 		return s
 	}
 	spans := SplitSentences(s, lang)

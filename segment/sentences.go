@@ -52,6 +52,12 @@ func (s *splitter) split(spans []Span) []Span {
 				}
 			}
 			i++
+		case c == 0xE2 && i > start && text[i-1] == ' ' && hasPrefixAt(text, i, "• "):
+			// A bullet inside running text starts a new item ("• Erstens • Zweitens"): the
+			// text before it ends, whatever its punctuation.
+			spans = appendSpan(spans, text, start, i)
+			start = i
+			i += len("• ")
 		case c == '.' || c == '!' || c == '?' || c == 0xE2 && hasPrefixAt(text, i, "…"):
 			termEnd := scanTerminators(text, i)
 			end := scanClosers(text, termEnd)
@@ -163,6 +169,14 @@ func (s *splitter) nextAfter(end int) next {
 	text := s.text
 	n := next{pos: skipSpaces(text, end)}
 	j := n.pos
+	// A dash glued to the next word introduces a speaker's turn or a question in interviews
+	// ("-Wie reimt sich das zusammen?"); it opens the sentence like a quotation mark.
+	if j+1 < len(text) && text[j] == '-' {
+		if r, _ := decodeRune(text, j+1); unicode.IsUpper(r) || r == '`' || r == '"' || r == '„' {
+			n.opener = true
+			j++
+		}
+	}
 	for j < len(text) {
 		r, size := decodeRune(text, j)
 		if !isOpener(r) {
@@ -215,11 +229,24 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 	if strings.Contains(text[end:n.pos], "\n\n") || strings.Contains(text[end:n.pos], "\n\r\n") {
 		return true // a blank line follows
 	}
+	run := text[term:termEnd]
+	closed := end > termEnd // closing quote or bracket after the terminator
+	if s.en && !closed && !n.opener && unicode.IsLower(n.r) {
+		// English web text and e-mail often start sentences in lower case ("where did you
+		// grow up? india?"). After "?" or "!", or a period after an ordinary word (not an
+		// abbreviation, initial or number), a lower-case word starts a new sentence.
+		if strings.Contains(run, "?") && !strings.Contains(run, ".") {
+			return true
+		}
+		if strings.Contains(run, "!") && !strings.Contains(run, ".") {
+			// "Yahoo! and AOL": a name with an exclamation mark is capitalised.
+			return term > 0 && unicode.IsLower(firstRune(text[wordStart(text, term):term]))
+		}
+		return run == "." && plainWordEN(text[wordStart(text, term):term])
+	}
 	if n.r == 0 || !n.canStart() {
 		return false // lower case, punctuation (". ,"), a dash: the sentence goes on
 	}
-	run := text[term:termEnd]
-	closed := end > termEnd // closing quote or bracket after the terminator
 	if run != "." {
 		if strings.ContainsAny(run, "!?") {
 			return true
@@ -562,3 +589,29 @@ func emoticonLen(s string) int {
 	}
 	return 0
 }
+
+// plainWordEN reports whether w, before a period, is an ordinary English word: letters only, at
+// least two of them, none of the abbreviations.
+func plainWordEN(w string) bool {
+	if utf8.RuneCountInString(w) < 2 || inSet(abbrevNever, w) || inSet(abbrevMayEnd, w) ||
+		inSet(abbrevBeforeNumber, w) || inSet(abbrevLowerEN, strings.ToLower(w)) {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// abbrevLowerEN are English abbreviations that a lower-case word often follows ("approx. three",
+// "et al. found").
+var abbrevLowerEN = toSet("etc", "vs", "approx", "incl", "esp", "est", "govt", "dept", "min", "max",
+	"sec", "hr", "hrs", "mins", "ft", "lbs", "lb", "oz", "mph", "misc", "ca", "viz", "al", "cf", "pp",
+	"vol", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "st", "mt",
+	"ave", "co", "corp", "inc", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "prof", "rev", "gen",
+	"col", "lt", "sgt", "capt", "gov", "sen", "rep", "univ", "intl", "natl", "assn", "bros", "ed",
+	"eds", "trans", "fig", "figs", "ch", "chap", "sq", "yr", "yrs", "wk", "wks", "mo", "mos", "pt",
+	"pts", "qt", "tbsp", "tsp", "deg", "dist", "div", "ext", "tel", "abbr", "adj", "adv", "aka")

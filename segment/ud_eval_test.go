@@ -75,6 +75,43 @@ func TestUDPairs(t *testing.T) {
 	}
 	n := len(sents) - 1
 	t.Logf("%d pairs: %d right (%.2f%%), %d missed boundaries, %d with a spurious split", n, ok, 100*float64(ok)/float64(n), missed, spurious)
+	bp, br, bf := udBoundaryF1(sents, lang)
+	t.Logf("running text (sentences joined by a space): boundary precision %.2f, recall %.2f, F1 %.2f", 100*bp, 100*br, 100*bf)
+}
+
+// udBoundaryF1 joins the sentences into one running text and scores the sentence boundaries
+// SplitSentences finds in it against the treebank's.
+func udBoundaryF1(sents []string, lang string) (p, r, f float64) {
+	var b strings.Builder
+	gold := make(map[int]bool, len(sents))
+	for i, s := range sents {
+		if i > 0 {
+			gold[b.Len()] = true // the end of the previous sentence
+			b.WriteByte(' ')
+		}
+		b.WriteString(s)
+	}
+	text := b.String()
+	tp, fp := 0, 0
+	spans := SplitSentences(text, lang)
+	for _, s := range spans[:max(len(spans)-1, 0)] {
+		if gold[s.End] {
+			tp++
+		} else {
+			fp++
+		}
+	}
+	fn := len(gold) - tp
+	if tp+fp > 0 {
+		p = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
 }
 
 func spanTexts(spans []Span) []string {
