@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -109,7 +110,8 @@ type Doc struct {
 	Lang     string // the source language the document declares, or ""
 	Segments []Segment
 
-	parts []part
+	parts   []part
+	pending []string // raw pieces not yet in a part
 }
 
 // part is one piece of the skeleton: raw bytes, or a segment written by fill.
@@ -126,18 +128,25 @@ type part struct {
 }
 
 func (d *Doc) raw(s string) {
-	if s == "" {
+	if s != "" {
+		d.pending = append(d.pending, s)
+	}
+}
+
+// flushRaw turns the raw pieces collected since the last segment into one part: joined once,
+// not concatenated piece by piece (a page's head is hundreds of tokens).
+func (d *Doc) flushRaw() {
+	if len(d.pending) == 0 {
 		return
 	}
-	if n := len(d.parts); n > 0 && d.parts[n-1].seg < 0 && d.parts[n-1].fill == nil {
-		d.parts[n-1].raw += s
-		return
-	}
-	d.parts = append(d.parts, part{raw: s, seg: -1})
+	d.parts = append(d.parts, part{raw: strings.Join(d.pending, ""), seg: -1})
+	clear(d.pending)
+	d.pending = d.pending[:0]
 }
 
 // add appends a segment to the document with how it is written.
 func (d *Doc) add(s Segment, fill func(string) string, same string, hasSame bool) {
+	d.flushRaw()
 	d.Segments = append(d.Segments, s)
 	d.parts = append(d.parts, part{seg: len(d.Segments) - 1, fill: fill, same: same, hasSame: hasSame})
 }
@@ -145,6 +154,7 @@ func (d *Doc) add(s Segment, fill func(string) string, same string, hasSame bool
 // rawFill appends a part written by fill with no segment of its own (a lang attribute that
 // follows the target language).
 func (d *Doc) rawFill(fill func(string) string) {
+	d.flushRaw()
 	d.parts = append(d.parts, part{seg: -1, fill: fill})
 }
 
@@ -290,6 +300,8 @@ func Read(r io.Reader, name string, opt Options) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.flushRaw()
+	d.pending = nil
 	d.Name, d.Format = name, f
 	return d, nil
 }
@@ -326,7 +338,27 @@ func checkInput(name string, data []byte) error {
 	return nil
 }
 
-// lineAt returns the 1-based line of byte offset off in s.
+// lineIndex finds the line of a byte offset: the offsets of the input's line breaks, found once,
+// searched in O(log n) per segment.
+type lineIndex []int
+
+func newLineIndex(s string) lineIndex {
+	var idx lineIndex
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// at returns the 1-based line of byte offset off.
+func (l lineIndex) at(off int) int {
+	return sort.SearchInts(l, off) + 1
+}
+
+// lineAt returns the 1-based line of byte offset off in s (for the rare message; readers use a
+// lineIndex).
 func lineAt(s string, off int) int {
 	if off > len(s) {
 		off = len(s)

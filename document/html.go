@@ -64,10 +64,11 @@ type htmlTok struct {
 }
 
 type htmlReader struct {
-	d    *Doc
-	src  string
-	name string
-	opt  Options
+	d     *Doc
+	src   string
+	lines lineIndex
+	name  string
+	opt   Options
 
 	inHead  bool
 	inTitle bool
@@ -87,7 +88,7 @@ type htmlReader struct {
 }
 
 func readHTML(src, name string, opt Options) (*Doc, error) {
-	r := &htmlReader{d: &Doc{}, src: src, name: name, opt: opt}
+	r := &htmlReader{d: &Doc{}, src: src, name: name, opt: opt, lines: newLineIndex(src)}
 	z := xhtml.NewTokenizer(strings.NewReader(src))
 	z.SetMaxBuf(0)
 	off := 0
@@ -99,8 +100,12 @@ func readHTML(src, name string, opt Options) (*Doc, error) {
 			}
 			break
 		}
-		raw := string(z.Raw())
-		t := z.Token()
+		// The raw bytes are the input's own (a slice of src, not a copy).
+		raw := src[off : off+len(z.Raw())]
+		var t xhtml.Token
+		if tt != xhtml.CommentToken && tt != xhtml.DoctypeToken && (tt != xhtml.TextToken || r.skipName == "") {
+			t = z.Token()
+		}
 		r.token(htmlTok{typ: tt, raw: raw, tok: t, off: off})
 		off += len(raw)
 	}
@@ -258,7 +263,7 @@ func (r *htmlReader) flush() {
 		return
 	}
 	run := r.run
-	r.run = nil
+	r.run = r.run[:0] // reused: run is done with before the next token
 	r.inline = r.inline[:0]
 	if !r.b.hasWords() {
 		r.b.reset()
@@ -273,7 +278,7 @@ func (r *htmlReader) flush() {
 	}
 	seg, prefix, suffix := r.b.finish()
 	r.b.reset()
-	seg.Kind, seg.Line = Block, lineAt(r.src, run[0].off)
+	seg.Kind, seg.Line = Block, r.lines.at(run[0].off)
 	for i := len(r.blocks) - 1; i >= 0; i-- {
 		if n := r.blocks[i]; len(n) == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6' {
 			seg.Kind, seg.Level = Heading, int(n[1]-'0')
@@ -297,7 +302,7 @@ func (r *htmlReader) title(t htmlTok) {
 		return
 	}
 	lead, trail := leadTrail(t.raw)
-	r.d.add(Segment{Text: EscapeText(trimmed), Kind: Heading, Line: lineAt(r.src, t.off)}, func(tr string) string {
+	r.d.add(Segment{Text: EscapeText(trimmed), Kind: Heading, Line: r.lines.at(t.off)}, func(tr string) string {
 		return lead + escapeHTMLText(Plain(tr)) + trail
 	}, t.raw, true)
 }
@@ -336,7 +341,7 @@ func (r *htmlReader) tag(t htmlTok) {
 			}
 			r.d.raw(t.raw[pos:a.valStart])
 			q := a.quote
-			r.d.add(Segment{Text: EscapeText(trimmed), Kind: Attribute, Line: lineAt(r.src, t.off+a.valStart)}, func(tr string) string {
+			r.d.add(Segment{Text: EscapeText(trimmed), Kind: Attribute, Line: r.lines.at(t.off + a.valStart)}, func(tr string) string {
 				return escapeAttr(Plain(tr), q)
 			}, val, true)
 			pos = a.valEnd

@@ -47,6 +47,7 @@ func (t xmlTok) attr(name string) (string, bool) {
 type xliffReader struct {
 	d       *Doc
 	src     string
+	lines   lineIndex
 	name    string
 	toks    []xmlTok
 	v2      bool
@@ -54,7 +55,7 @@ type xliffReader struct {
 }
 
 func readXLIFF(src, name string, opt Options) (*Doc, error) {
-	r := &xliffReader{d: &Doc{}, src: src, name: name}
+	r := &xliffReader{d: &Doc{}, src: src, name: name, lines: newLineIndex(src)}
 	dec := xml.NewDecoder(strings.NewReader(src))
 	dec.Strict = true
 	dec.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
@@ -275,7 +276,7 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 		return nil
 	}
 	seg, pre, suf := b.finish()
-	seg.Kind, seg.Line = Block, lineAt(r.src, r.toks[source].off)
+	seg.Kind, seg.Line = Block, r.lines.at(r.toks[source].off)
 	seg.Note = r.notes(source)
 	sameContent := r.src[r.endOf(source):r.toks[srcEnd].off]
 	text := seg.Text
