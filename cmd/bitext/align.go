@@ -1,52 +1,85 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/align"
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/ctxio"
 )
 
 func alignCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "align",
 		Usage:     "align a document with its translation into sentence pairs",
-		ArgsUsage: "SRC TGT",
+		ArgsUsage: "SRC TGT | SRC_DIR TGT_DIR | --pairs LIST",
 		Description: `Splits SRC and TGT into sentences (any article format, or one sentence per line with
---presplit) and aligns them: 1-1, 1-0, 0-1 and many-to-many beads, each with a confidence in
-[0,1]. Evidence: sentence lengths, shared numbers, names and cognates, an optional dictionary
-and glossary, and, when given, a machine translation of SRC: --mt FILE, or --provider NAME
-(or $BITEXT_PROVIDER) to translate SRC sentence by sentence with that provider through the
-translation memory (--tm, --no-tm). Paragraphs are anchors when both sides agree. "-" reads
-one side from standard input.
+--presplit) and aligns them: 1-1, 1-0, 0-1 and many-to-many beads, each with a confidence: the
+probability that the bead is right, calibrated on hand-aligned gold (--min-confidence 0.9
+keeps beads right at least 90% of the time on it). Evidence: sentence lengths, shared numbers,
+names and cognates, a word translation table learned from the sure beads of a first pass
+(stemmed; a second pass uses it), an optional dictionary (--dict: tab-separated pairs, or
+Debian's trans-de-en Ding dictionary, /usr/share/trans/de-en) and glossary, and machine
+translations in either direction or both: --mt FILE (SRC into the target language),
+--mt-tgt FILE (TGT into the source language), or --provider NAME (or $BITEXT_PROVIDER) to
+translate both sides sentence by sentence through the translation memory (--tm, --no-tm).
+Paragraphs are anchors when both sides agree. "-" reads one side from standard input.
+
+Reviewing: --max-confidence X lists only the doubtful beads, -f text shows the beads side by
+side with their confidence (hunalign's -text), --explain N tells why bead N (1-based, in
+output order) was chosen: lengths, shared words, MT and learned translations.
+
+Many documents: with two folders, files are paired by relative path; with --pairs LIST, by the
+lines "SRC<TAB>TGT[<TAB>ID]" of LIST. They are aligned in parallel (--jobs, default: all
+cores) into one corpus (jsonl, tsv, tmx or moses) whose pairs carry the document id.
 
 Output formats: beads ("[0, 1]:[0]:0.93", 0-based, "[]" for an empty side), ladder
-(hunalign's), tsv, jsonl, tmx, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
+(hunalign's), text, tsv, jsonl, tmx, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
 With --gold FILE (beads format, e.g. Text+Berg's dev.defr) it prints strict and lax precision,
-recall and F1 instead of the alignment (or besides it with -o).`,
+recall and F1 instead of the alignment (or besides it with -o).
+
+Examples:
+  bitext align --presplit de.txt en.txt
+  bitext align --mt de.mt.en --mt-tgt en.mt.de -f text --max-confidence 0.5 de.txt en.txt
+  bitext align --explain 12 de.txt en.txt
+  bitext align -f jsonl -o corpus.jsonl articles-de/ articles-en/`,
 		Flags: append(append(langFlags(true, "language `CODE` of SRC", "language `CODE` of TGT"),
 			&cli.BoolFlag{Name: "presplit", Usage: "inputs have one sentence per line (blank lines separate paragraphs)"},
 			&cli.StringFlag{Name: "input-format", Usage: "`FORMAT` of both inputs: text, markdown or html (default: from the file extensions; ignored with --presplit)"},
 			&cli.StringFlag{Name: "mt", Usage: "machine translation `FILE` of SRC into the target language, one line per source sentence"},
-			&cli.StringFlag{Name: "dict", Usage: "bilingual dictionary `FILE`: source<TAB>target lines or Ding (trans-de-en) format"},
+			&cli.StringFlag{Name: "mt-tgt", Usage: "machine translation `FILE` of TGT into the source language, one line per target sentence"},
+			&cli.StringFlag{Name: "dict", Usage: "bilingual dictionary `FILE`: source<TAB>target lines or Ding format (Debian trans-de-en: /usr/share/trans/de-en)"},
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) used as dictionary"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads whose confidence is below `X` (not in ladder output)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output `FORMAT`: beads, ladder, tsv, jsonl, tmx or moses"},
+			&cli.Float64Flag{Name: "max-confidence", Value: 1, Usage: "leave out beads whose confidence is above `X`: list the doubtful ones (not in ladder output)"},
+			&cli.IntFlag{Name: "explain", Usage: "explain bead `N` (1-based, in output order) instead of writing the alignment"},
+			&cli.BoolFlag{Name: "no-realign", Usage: "skip the second pass with the translation table learned from the first"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output `FORMAT`: beads, ladder, text, tsv, jsonl, tmx or moses"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (moses: PREFIX) instead of standard output"},
 			&cli.StringFlag{Name: "gold", Usage: "score the alignment against gold beads in `FILE` and print precision, recall and F1"},
 			&cli.IntFlag{Name: "max-group", Value: 5, Usage: "at most `N` sentences on one side of a bead (the smaller side has at most 3)"},
+			&cli.StringFlag{Name: "pairs", Usage: "align the document pairs listed in `FILE` (SRC<TAB>TGT[<TAB>ID] lines) into one corpus"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "all cores", Usage: "align `N` document pairs at a time (folders and --pairs)"},
 		), append(alignMTFlags(), shardFlags()...)...),
 		Action: runAlign,
 	}
 }
 
-var alignFormats = []string{"beads", "ladder", "tsv", "jsonl", "tmx", "moses"}
+var alignFormats = []string{"beads", "ladder", "text", "tsv", "jsonl", "tmx", "moses"}
 
 func runAlign(c *cli.Context) error {
 	if c.IsSet("shard") || c.IsSet("manifest") {
 		return runAlignShard(c) // many document pairs: shard_flags.go
+	}
+	if c.IsSet("pairs") || (c.NArg() == 2 && isDir(c.Args().Get(0)) && isDir(c.Args().Get(1))) {
+		return runAlignMany(c) // align_many.go
 	}
 	if c.NArg() != 2 {
 		return usageErrorf("align: want SRC and TGT, got %d arguments", c.NArg())
@@ -62,22 +95,25 @@ func runAlign(c *cli.Context) error {
 	if format == "moses" && c.String("output") == "" {
 		return usageErrorf("--format moses writes two files: give -o PREFIX")
 	}
-	if mc := c.Float64("min-confidence"); mc < 0 || mc > 1 {
-		return usageErrorf("--min-confidence: %v is not in [0,1]", mc)
+	if err := checkConfidenceFlags(c); err != nil {
+		return err
 	}
 	if c.Int("max-group") < 1 {
 		return usageErrorf("--max-group: must be at least 1")
+	}
+	if c.IsSet("explain") && c.Int("explain") < 1 {
+		return usageErrorf("--explain: bead numbers start at 1")
 	}
 	outs := []string{c.String("output")}
 	if format == "moses" {
 		prefix := c.String("output")
 		outs = append(outs, prefix+"."+c.String("source-lang"), prefix+"."+c.String("target-lang"))
 	}
-	if err := refuseOverwrite(outs, srcName, tgtName, c.String("mt"), c.String("dict"), c.String("glossary"), c.String("gold")); err != nil {
+	if err := refuseOverwrite(outs, srcName, tgtName, c.String("mt"), c.String("mt-tgt"), c.String("dict"), c.String("glossary"), c.String("gold")); err != nil {
 		return err
 	}
 
-	defer boundMemory(srcName, tgtName, c.String("mt"), c.String("dict"))()
+	defer boundMemory(srcName, tgtName, c.String("mt"), c.String("mt-tgt"), c.String("dict"))()
 	src, err := readAlignSide(c, srcName, c.String("source-lang"))
 	if err != nil {
 		return err
@@ -86,23 +122,21 @@ func runAlign(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt := align.Options{SrcBreaks: src.breaks, TgtBreaks: tgt.breaks, MaxGroup: c.Int("max-group")}
-	switch {
-	case c.String("mt") != "" && c.IsSet("provider"):
-		return usageErrorf("--mt and --provider both give a translation of SRC: choose one")
-	case c.String("mt") != "":
-		if opt.MT, err = readAlignMT(c, src); err != nil {
-			return err
-		}
-	case c.IsSet("provider"):
-		if opt.MT, err = translateForAlign(c, src, tgt.lang); err != nil {
-			return err
-		}
-	}
-	if opt.Dict, err = readAlignDict(c); err != nil {
+	if err := alignEvidence(c, src, tgt); err != nil {
 		return err
 	}
-	beads, err := align.AlignContext(c.Context, src.sentences, tgt.sentences, opt)
+	opt, err := alignOptions(c)
+	if err != nil {
+		return err
+	}
+	if c.IsSet("explain") {
+		ex, err := align.Explain(c.Context, src.doc, tgt.doc, opt, c.Int("explain")-1)
+		if err != nil {
+			return usageError(err)
+		}
+		return align.WriteExplanation(c.App.Writer, ex)
+	}
+	beads, err := align.Documents(c.Context, src.doc, tgt.doc, opt)
 	if err != nil {
 		return err
 	}
@@ -120,6 +154,63 @@ func runAlign(c *cli.Context) error {
 	return writeAlignment(c, format, src, tgt, beads)
 }
 
+// checkConfidenceFlags checks --min-confidence and --max-confidence.
+func checkConfidenceFlags(c *cli.Context) error {
+	lo, hi := c.Float64("min-confidence"), c.Float64("max-confidence")
+	if lo < 0 || lo > 1 {
+		return usageErrorf("--min-confidence: %v is not in [0,1]", lo)
+	}
+	if hi < 0 || hi > 1 {
+		return usageErrorf("--max-confidence: %v is not in [0,1]", hi)
+	}
+	if lo > hi {
+		return usageErrorf("--min-confidence %v is above --max-confidence %v: no bead can pass", lo, hi)
+	}
+	return nil
+}
+
+// alignOptions are the aligner options the flags set for every document pair.
+func alignOptions(c *cli.Context) (align.Options, error) {
+	opt := align.Options{MaxGroup: c.Int("max-group"), NoRealign: c.Bool("no-realign")}
+	var err error
+	opt.Dict, err = readAlignDict(c)
+	return opt, err
+}
+
+// alignEvidence attaches the machine translations of both sides: --mt and --mt-tgt files, or
+// the provider's translations of both sides.
+func alignEvidence(c *cli.Context, src, tgt *alignSide) error {
+	provider := c.IsSet("provider")
+	if provider && (c.String("mt") != "" || c.String("mt-tgt") != "") {
+		return usageErrorf("--mt/--mt-tgt and --provider both give translations: choose one")
+	}
+	var err error
+	if name := c.String("mt"); name != "" {
+		if src.doc.MT, err = readAlignMT(c, name, src); err != nil {
+			return err
+		}
+	}
+	if name := c.String("mt-tgt"); name != "" {
+		if tgt.doc.MT, err = readAlignMT(c, name, tgt); err != nil {
+			return err
+		}
+	}
+	if provider {
+		if src.doc.MT, err = translateForAlign(c, src, tgt.lang); err != nil {
+			return err
+		}
+		if tgt.doc.MT, err = translateForAlign(c, tgt, src.lang); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isDir(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.IsDir()
+}
+
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if x == y {
@@ -127,4 +218,152 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// runAlignMany aligns the document pairs of two folders (paired by relative path) or of a
+// --pairs list, in parallel (align.AlignAll), into one corpus whose pairs carry the document id.
+func runAlignMany(c *cli.Context) error {
+	for _, f := range []string{"mt", "mt-tgt", "gold", "explain"} {
+		if c.IsSet(f) {
+			return usageErrorf("--%s belongs to one document pair; not with folders or --pairs", f)
+		}
+	}
+	if err := checkConfidenceFlags(c); err != nil {
+		return err
+	}
+	if c.Int("max-group") < 1 {
+		return usageErrorf("--max-group: must be at least 1")
+	}
+	format := strings.ToLower(c.String("format"))
+	if !c.IsSet("format") {
+		format = "jsonl"
+		if f := corpus.FormatFromName(c.String("output")); f != "" {
+			format = string(f)
+		}
+	}
+	if _, err := corpus.ParseFormat(format); err != nil {
+		return usageErrorf("--format %s: over many documents, align writes a pair format (jsonl, tmx, tsv or moses)", format)
+	}
+	out := c.String("output")
+	if out == "-" {
+		out = ""
+	}
+	if format == "moses" && out == "" {
+		return usageErrorf("--format moses writes two files: give -o PREFIX")
+	}
+	var pairs []align.DocPair
+	var inputs []string
+	if list := c.String("pairs"); list != "" {
+		if c.NArg() > 0 {
+			return usageErrorf("--pairs lists the document pairs: give no SRC and TGT besides")
+		}
+		f, err := os.Open(list)
+		if err != nil {
+			return inputError(err)
+		}
+		pairs, err = align.ReadPairList(ctxio.NewReader(c.Context, f), list, filepath.Dir(list))
+		f.Close()
+		if err != nil {
+			return inputError(err)
+		}
+		inputs = append(inputs, list)
+		for _, p := range pairs {
+			inputs = append(inputs, p.Src, p.Tgt)
+		}
+	} else {
+		srcDir, tgtDir := c.Args().Get(0), c.Args().Get(1)
+		var missing []string
+		var err error
+		if pairs, missing, err = align.PairFolders(srcDir, tgtDir); err != nil {
+			return inputError(err)
+		}
+		if len(missing) > 0 {
+			return inputError(fmt.Errorf("%s has no counterpart in %s (%s without one)", missing[0], tgtDir, count(len(missing), "file")))
+		}
+		inputs = append(inputs, srcDir, tgtDir)
+	}
+	if len(pairs) == 0 {
+		return inputError(fmt.Errorf("no document pairs to align"))
+	}
+	outs := []string{out}
+	if format == "moses" {
+		s, t, err := corpus.MosesPaths(out, c.String("source-lang"), c.String("target-lang"))
+		if err != nil {
+			return usageError(err)
+		}
+		outs = append(outs, s, t)
+	}
+	if err := refuseOverwrite(outs, append(inputs, c.String("dict"), c.String("glossary"))...); err != nil {
+		return err
+	}
+	opt, err := alignOptions(c)
+	if err != nil {
+		return err
+	}
+	ro, err := alignReadOptions(c)
+	if err != nil {
+		return err
+	}
+	warnings := newCorpusWarnings(c.App.ErrWriter)
+	defer warnings.done()
+	wopt := corpus.WriterOptions{SourceLang: c.String("source-lang"), TargetLang: c.String("target-lang"), ToolVersion: buildVersion(), Warn: warnings.warn}
+	w, commit, abort, err := createPairOutput(c, corpus.Format(format), out, wopt)
+	if err != nil {
+		return err
+	}
+	var mtMu sync.Mutex // the provider and its memory translate one document at a time
+	load := func(ctx context.Context, p align.DocPair) (align.Loaded, error) {
+		read := func(name, lang string) (*align.Document, error) {
+			f, err := os.Open(name)
+			if err != nil {
+				return nil, inputError(err)
+			}
+			defer f.Close()
+			d, err := align.ReadDocument(ctx, ctxio.NewReader(ctx, f), name, lang, ro)
+			if err != nil {
+				return nil, inputError(err)
+			}
+			return d, nil
+		}
+		l := align.Loaded{Opt: opt}
+		var err error
+		if l.Src, err = read(p.Src, c.String("source-lang")); err != nil {
+			return l, err
+		}
+		if l.Tgt, err = read(p.Tgt, c.String("target-lang")); err != nil {
+			return l, err
+		}
+		if c.IsSet("provider") {
+			mtMu.Lock()
+			defer mtMu.Unlock()
+			src, tgt := newAlignSide(l.Src), newAlignSide(l.Tgt)
+			if err := alignEvidence(c, src, tgt); err != nil {
+				return l, err
+			}
+		}
+		return l, nil
+	}
+	lo, hi := c.Float64("min-confidence"), c.Float64("max-confidence")
+	n := 0
+	err = align.AlignAll(c.Context, pairs, c.Int("jobs"), load, func(p align.DocPair, l align.Loaded, beads []align.Bead) error {
+		n++
+		l.Src.Name = p.ID
+		for _, pr := range align.Pairs(l.Src, l.Tgt, align.FilterConfidence(beads, lo, hi)) {
+			if err := w.Write(pr); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = commit()
+	}
+	if err != nil {
+		abort()
+		return err
+	}
+	if !c.Bool("quiet") {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: aligned %s\n", count(n, "document pair"))
+	}
+	return nil
 }

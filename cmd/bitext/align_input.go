@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -11,21 +9,23 @@ import (
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/segment"
 )
 
-// alignSide is one document as the aligner sees it.
+// alignSide is one document as the aligner sees it (align.Document), with short names for the
+// fields the shard code reads.
 type alignSide struct {
+	doc       *align.Document
 	name      string
 	lang      string
 	sentences []string
-	breaks    []int // first sentence of each paragraph after the first
-	para, sen []int // 1-based paragraph and sentence-in-paragraph of each sentence
+	breaks    []int
 }
 
 func openAlignInput(c *cli.Context, name string) (io.ReadCloser, error) {
 	if name == "-" {
-		return io.NopCloser(c.App.Reader), nil
+		return io.NopCloser(ctxio.NewReader(c.Context, c.App.Reader)), nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -34,94 +34,53 @@ func openAlignInput(c *cli.Context, name string) (io.ReadCloser, error) {
 	return f, nil
 }
 
-// readAlignSide reads SRC or TGT: presplit lines, or an article through the segment package.
-func readAlignSide(c *cli.Context, name, lang string) (*alignSide, error) {
-	r, err := openAlignInput(c, name)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	s := &alignSide{name: name, lang: lang}
-	if c.Bool("presplit") {
-		if s.sentences, s.breaks, err = align.ReadPresplitContext(c.Context, r, name); err != nil {
-			return nil, inputError(err)
-		}
-	} else {
-		var f segment.Format
-		if in := c.String("input-format"); in != "" {
-			if f, err = segment.ParseFormat(in); err != nil {
-				return nil, usageErrorf("--input-format: %v", err)
-			}
-		}
-		doc, err := segment.ReadContext(c.Context, r, name, segment.Options{Format: f, Lang: lang})
+// alignReadOptions are --presplit and --input-format.
+func alignReadOptions(c *cli.Context) (align.ReadOptions, error) {
+	ro := align.ReadOptions{Presplit: c.Bool("presplit")}
+	if in := c.String("input-format"); in != "" && !ro.Presplit {
+		f, err := segment.ParseFormat(in)
 		if err != nil {
-			return nil, inputError(err)
+			return ro, usageErrorf("--input-format: %v", err)
 		}
-		for p, b := range doc.Blocks {
-			if len(b.Sentences) > 0 && len(s.sentences) > 0 {
-				s.breaks = append(s.breaks, len(s.sentences))
-			}
-			for k, sp := range b.Sentences {
-				s.sentences = append(s.sentences, sp.Text)
-				s.para = append(s.para, p+1)
-				s.sen = append(s.sen, k+1)
-			}
-		}
+		ro.Format = f
 	}
-	if len(s.sentences) == 0 {
-		return nil, inputError(fmt.Errorf("%s: no sentences to align", name))
-	}
-	if s.para == nil { // presplit: number paragraphs by the blank lines
-		p, k, next := 1, 0, 0
-		for i := range s.sentences {
-			if next < len(s.breaks) && s.breaks[next] == i {
-				p, k = p+1, 0
-				next++
-			}
-			k++
-			s.para = append(s.para, p)
-			s.sen = append(s.sen, k)
-		}
-	}
-	return s, nil
+	return ro, nil
 }
 
-// readAlignMT reads --mt: one line per source sentence. A blank line is an empty translation
-// when the file has exactly one line per sentence; otherwise blank lines are taken for paragraph
-// breaks mirroring a presplit source, and skipped.
-func readAlignMT(c *cli.Context, src *alignSide) ([]string, error) {
-	name := c.String("mt")
-	if name == "" {
-		return nil, nil
+// readAlignSide reads SRC or TGT (align.ReadDocument).
+func readAlignSide(c *cli.Context, name, lang string) (*alignSide, error) {
+	ro, err := alignReadOptions(c)
+	if err != nil {
+		return nil, err
 	}
 	r, err := openAlignInput(c, name)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	var lines, nonBlank []string
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		b := bytes.TrimSpace(sc.Bytes())
-		if err := align.CheckText(b); err != nil {
-			return nil, inputError(fmt.Errorf("%s:%d: %v", name, n, err))
-		}
-		lines = append(lines, string(b))
-		if len(b) > 0 {
-			nonBlank = append(nonBlank, string(b))
-		}
+	d, err := align.ReadDocument(c.Context, r, name, lang, ro)
+	if err != nil {
+		return nil, inputError(err)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, inputError(fmt.Errorf("%s: %w", name, err))
+	return newAlignSide(d), nil
+}
+
+func newAlignSide(d *align.Document) *alignSide {
+	return &alignSide{doc: d, name: d.Name, lang: d.Lang, sentences: d.Sentences, breaks: d.Breaks}
+}
+
+// readAlignMT reads a machine translation of side, one line per sentence (align.ReadMT).
+func readAlignMT(c *cli.Context, name string, side *alignSide) ([]string, error) {
+	r, err := openAlignInput(c, name)
+	if err != nil {
+		return nil, err
 	}
-	switch len(src.sentences) {
-	case len(lines):
-		return lines, nil
-	case len(nonBlank):
-		return nonBlank, nil
+	defer r.Close()
+	mt, err := align.ReadMT(c.Context, r, name, side.doc)
+	if err != nil {
+		return nil, inputError(err)
 	}
-	return nil, inputError(fmt.Errorf("%s: %d lines (%d not blank), but %s has %d sentences: --mt needs one line per source sentence", name, len(lines), len(nonBlank), src.name, len(src.sentences)))
+	return mt, nil
 }
 
 // readAlignDict builds the dictionary from --dict and --glossary.
@@ -147,11 +106,7 @@ func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
 		if err != nil {
 			return nil, inputError(err)
 		}
-		for _, e := range g.Entries {
-			for _, r := range e.Renderings() {
-				d.Add(e.Source, r)
-			}
-		}
+		d.AddGlossary(g)
 	}
 	return d, nil
 }

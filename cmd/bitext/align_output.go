@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"math"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -16,15 +14,8 @@ import (
 // writeAlignment writes the beads in the chosen format to -o (through a temporary file renamed
 // at the end) or standard output.
 func writeAlignment(c *cli.Context, format string, src, tgt *alignSide, beads []align.Bead) error {
-	minConf := c.Float64("min-confidence")
-	if format != "ladder" && minConf > 0 {
-		kept := beads[:0:0]
-		for _, b := range beads {
-			if b.Confidence >= minConf {
-				kept = append(kept, b)
-			}
-		}
-		beads = kept
+	if format != "ladder" {
+		beads = align.FilterConfidence(beads, c.Float64("min-confidence"), c.Float64("max-confidence"))
 	}
 	out := c.String("output")
 	warnings := newCorpusWarnings(c.App.ErrWriter)
@@ -38,6 +29,8 @@ func writeAlignment(c *cli.Context, format string, src, tgt *alignSide, beads []
 			return align.WriteBeads(w, beads)
 		case "ladder":
 			return align.WriteLadder(w, beads)
+		case "text":
+			return align.WriteText(w, src.doc, tgt.doc, beads)
 		}
 		cw, err := corpus.NewWriter(corpus.Format(format), w, corpus.WriterOptions{SourceLang: src.lang, TargetLang: tgt.lang, ToolVersion: buildVersion(), Warn: warnings.warn})
 		if err != nil {
@@ -54,33 +47,16 @@ func writeAlignment(c *cli.Context, format string, src, tgt *alignSide, beads []
 	return outfile.WriteFile(c.Context, out, write)
 }
 
-// writeAlignPairs writes the beads with two non-empty sides as pairs; a group's sentences are
-// joined by a space.
+// writeAlignPairs writes the beads with two non-empty sides as pairs (align.Pairs), labelled
+// with src.name.
 func writeAlignPairs(cw corpus.Writer, src, tgt *alignSide, beads []align.Bead) error {
-	for _, b := range beads {
-		if len(b.Src) == 0 || len(b.Tgt) == 0 {
-			continue
-		}
-		p := corpus.Pair{
-			Doc:        src.name,
-			Source:     joinSentences(src.sentences, b.Src),
-			Target:     joinSentences(tgt.sentences, b.Tgt),
-			Confidence: math.Round(b.Confidence*1000) / 1000,
-		}
-		p.Paragraph, p.Sentence = src.para[b.Src[0]], src.sen[b.Src[0]]
+	src.doc.Name = src.name
+	for _, p := range align.Pairs(src.doc, tgt.doc, beads) {
 		if err := cw.Write(p); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func joinSentences(ss []string, idx []int) string {
-	parts := make([]string, len(idx))
-	for k, i := range idx {
-		parts[k] = ss[i]
-	}
-	return strings.Join(parts, " ")
 }
 
 // writeAlignMoses writes PREFIX.SRCLANG and PREFIX.TGTLANG, both or neither.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/ctxio"
-	"github.com/bitext/bitext/segment"
 )
 
 // checkSeg is a segment to check with where to point a reader.
@@ -112,24 +110,21 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string) ([]ch
 	return segs, nil
 }
 
-// checkReadArticlePair splits both articles into sentences and aligns them, with the glossary as
-// a dictionary for the aligner. Each bead becomes one segment.
+// checkReadArticlePair splits both articles into sentences and aligns them (align.Documents),
+// with the glossary as a dictionary for the aligner. Each bead with a source side becomes one
+// segment.
 func checkReadArticlePair(c *cli.Context, g *glossary.Glossary, srcName, tgtName string) ([]checkSeg, error) {
-	src, srcBreaks, err := checkReadSentences(c, srcName, "de")
+	src, err := checkReadDocument(c, srcName, "de")
 	if err != nil {
 		return nil, err
 	}
-	tgt, tgtBreaks, err := checkReadSentences(c, tgtName, "en")
+	tgt, err := checkReadDocument(c, tgtName, "en")
 	if err != nil {
 		return nil, err
 	}
 	dict := align.NewDictionary()
-	for _, e := range g.Entries {
-		for _, r := range e.Renderings() {
-			dict.Add(e.Source, r)
-		}
-	}
-	beads, err := align.AlignContext(c.Context, src, tgt, align.Options{SrcBreaks: srcBreaks, TgtBreaks: tgtBreaks, Dict: dict})
+	dict.AddGlossary(g)
+	beads, err := align.Documents(c.Context, src, tgt, align.Options{Dict: dict})
 	if err != nil {
 		return nil, inputError(fmt.Errorf("aligning %s with %s: %w", srcName, tgtName, err))
 	}
@@ -138,43 +133,28 @@ func checkReadArticlePair(c *cli.Context, g *glossary.Glossary, srcName, tgtName
 		if len(b.Src) == 0 {
 			continue // a target sentence without source has no terms to check
 		}
-		pick := func(ss []string, idx []int) string {
-			parts := make([]string, len(idx))
-			for i, k := range idx {
-				parts[i] = ss[k]
-			}
-			return strings.Join(parts, " ")
-		}
 		n := b.Src[0] + 1
 		segs = append(segs, checkSeg{
-			Segment:  glossary.Segment{Index: n, Doc: srcName, Source: pick(src, b.Src), Target: pick(tgt, b.Tgt)},
+			Segment:  glossary.Segment{Index: n, Doc: srcName, Source: src.Text(b.Src), Target: tgt.Text(b.Tgt)},
 			Location: fmt.Sprintf("%s:%d", srcName, n),
 		})
 	}
 	return segs, nil
 }
 
-// checkReadSentences returns the sentences of a document and the indices that start a paragraph.
-func checkReadSentences(c *cli.Context, name, lang string) ([]string, []int, error) {
+// checkReadDocument reads one article of a pair (align.ReadDocument).
+func checkReadDocument(c *cli.Context, name, lang string) (*align.Document, error) {
 	r, done, err := checkOpen(c, name)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer done()
-	doc, err := segment.ReadContext(c.Context, r, name, segment.Options{Lang: lang})
+	d, err := align.ReadDocument(c.Context, r, name, lang, align.ReadOptions{})
+	if errors.Is(err, align.ErrNoSentences) {
+		return nil, inputError(fmt.Errorf("%s: no text", name))
+	}
 	if err != nil {
-		return nil, nil, inputError(err)
+		return nil, inputError(err)
 	}
-	var sents []string
-	var breaks []int
-	for _, b := range doc.Blocks {
-		breaks = append(breaks, len(sents))
-		for _, s := range b.Sentences {
-			sents = append(sents, s.Text)
-		}
-	}
-	if len(sents) == 0 {
-		return nil, nil, inputError(fmt.Errorf("%s: no text", name))
-	}
-	return sents, breaks, nil
+	return d, nil
 }

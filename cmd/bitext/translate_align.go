@@ -1,14 +1,16 @@
 package main
 
 import (
+	"context"
+
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/translate"
 )
 
 // alignSentences aligns the sentences of a German paragraph with those of its translation, for
-// --unit paragraph.
+// --unit paragraph (align.Documents; this only converts the beads).
 func alignSentences(src, tgt []string) ([]translate.Bead, error) {
-	beads, err := align.Align(src, tgt, align.Options{})
+	beads, err := align.Documents(context.Background(), &align.Document{Sentences: src, Lang: "de"}, &align.Document{Sentences: tgt, Lang: "en"}, align.Options{})
 	if err != nil {
 		return nil, err
 	}

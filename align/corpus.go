@@ -1,0 +1,198 @@
+package align
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// DocPair names the two files of a document pair and its id in an output corpus.
+type DocPair struct {
+	ID       string // the pairs' doc field: the relative path, or the list's third column
+	Src, Tgt string
+}
+
+// PairFolders pairs the regular files of two folders by relative path (a/b.txt with a/b.txt),
+// sorted by path. Hidden files and folders are skipped. Source files without a counterpart are
+// returned in missing (the caller decides whether that is an error); target files without one
+// are ignored.
+func PairFolders(srcDir, tgtDir string) (pairs []DocPair, missing []string, err error) {
+	for _, d := range []string{srcDir, tgtDir} {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !st.IsDir() {
+			return nil, nil, fmt.Errorf("%s is not a folder", d)
+		}
+	}
+	err = filepath.WalkDir(srcDir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != srcDir && strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(srcDir, path)
+		if err != nil {
+			return err
+		}
+		tgt := filepath.Join(tgtDir, rel)
+		if st, err := os.Stat(tgt); err != nil || !st.Mode().IsRegular() {
+			missing = append(missing, path)
+			return nil
+		}
+		pairs = append(pairs, DocPair{ID: filepath.ToSlash(rel), Src: path, Tgt: tgt})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(pairs, func(a, b DocPair) int { return strings.Compare(a.ID, b.ID) })
+	return pairs, missing, nil
+}
+
+// ReadPairList reads a list of document pairs: "SRC<TAB>TGT" or "SRC<TAB>TGT<TAB>ID" lines
+// (the id defaults to SRC); relative paths are relative to the list's folder (dir). Blank lines
+// and lines starting with # are skipped. Errors are *SyntaxError.
+func ReadPairList(r io.Reader, name, dir string) ([]DocPair, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var out []DocPair
+	ids := map[string]int{}
+	for line := 1; sc.Scan(); line++ {
+		b := sc.Bytes()
+		if err := CheckText(b); err != nil {
+			return nil, &SyntaxError{name, line, err.Error()}
+		}
+		text := strings.TrimRight(strings.TrimPrefix(string(b), "\uFEFF"), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) < 2 || len(f) > 3 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
+			return nil, &SyntaxError{name, line, "want SRC<TAB>TGT or SRC<TAB>TGT<TAB>ID"}
+		}
+		p := DocPair{Src: strings.TrimSpace(f[0]), Tgt: strings.TrimSpace(f[1])}
+		p.ID = p.Src
+		if len(f) == 3 && strings.TrimSpace(f[2]) != "" {
+			p.ID = strings.TrimSpace(f[2])
+		}
+		if prev, dup := ids[p.ID]; dup {
+			return nil, &SyntaxError{name, line, fmt.Sprintf("document id %q already on line %d", p.ID, prev)}
+		}
+		ids[p.ID] = line
+		for _, s := range []*string{&p.Src, &p.Tgt} {
+			if !filepath.IsAbs(*s) {
+				*s = filepath.Join(dir, *s)
+			}
+		}
+		out = append(out, p)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// Loaded is one document pair ready to align.
+type Loaded struct {
+	Src, Tgt *Document
+	Opt      Options
+}
+
+// AlignAll aligns many document pairs on workers goroutines (GOMAXPROCS when workers ≤ 0):
+// load reads a pair, Documents aligns it, and emit receives the results in the order of pairs,
+// one at a time, so it can write one corpus. At most twice as many pairs as workers are read
+// ahead. The first error (from load, the aligner or emit) stops the run and is returned.
+func AlignAll(ctx context.Context, pairs []DocPair, workers int,
+	load func(context.Context, DocPair) (Loaded, error),
+	emit func(DocPair, Loaded, []Bead) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(pairs)))
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	type result struct {
+		l     Loaded
+		beads []Bead
+		err   error
+		done  chan struct{}
+	}
+	results := make([]*result, len(pairs))
+	for k := range results {
+		results[k] = &result{done: make(chan struct{})}
+	}
+	sem := make(chan struct{}, 2*workers) // pairs started but not yet emitted
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				r := results[k]
+				r.l, r.err = load(ctx, pairs[k])
+				if r.err == nil {
+					r.beads, r.err = Documents(ctx, r.l.Src, r.l.Tgt, r.l.Opt)
+					if r.err != nil {
+						r.err = fmt.Errorf("aligning %s with %s: %w", pairs[k].Src, pairs[k].Tgt, r.err)
+					}
+				}
+				close(r.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for k := range pairs {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- k:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var err error
+	for k, r := range results {
+		select {
+		case <-r.done:
+		case <-ctx.Done():
+		}
+		if err = context.Cause(ctx); err != nil {
+			break
+		}
+		if r.err != nil {
+			err = r.err
+			break
+		}
+		if err = emit(pairs[k], r.l, r.beads); err != nil {
+			break
+		}
+		results[k] = nil // emitted: let the collector have it
+		<-sem
+	}
+	cancel(err)
+	wg.Wait()
+	return err
+}
