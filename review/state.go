@@ -182,11 +182,9 @@ func (s *Server) counts() Counts {
 			if len(e.Violations) > 0 {
 				c.NeedLook++
 			}
-			seen := map[string]bool{}
-			for _, v := range e.Violations {
-				if !seen[v.Kind] {
+			for k, v := range e.Violations {
+				if !kindBefore(e.Violations[:k], v.Kind) { // count a segment once per kind
 					c.ByKind[v.Kind]++
-					seen[v.Kind] = true
 				}
 			}
 		} else {
@@ -239,4 +237,13 @@ func (s *Server) queue(f Filter) []int {
 		}
 	}
 	return out
+}
+
+func kindBefore(vs []qa.Violation, kind string) bool {
+	for _, v := range vs {
+		if v.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
