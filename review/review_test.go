@@ -280,6 +280,14 @@ func TestDecisions(t *testing.T) {
 	if got, ok, err := db.Lookup(ctx, mtKey); err != nil || !ok || got != fixed {
 		t.Errorf("TM lookup = %q, %v, %v; want the reviewed %q", got, ok, err, fixed)
 	}
+	// A later machine translation of the same source (translate --refresh stores one) does not
+	// replace the reviewed entry: lookups still answer with the reviewed text.
+	if err := db.Store(ctx, mtKey, "The spokesman of the Outer Ministry said so."); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, _ := db.Lookup(ctx, mtKey); got != fixed {
+		t.Errorf("after a new MT the TM answers %q, want the reviewed %q", got, fixed)
+	}
 	// The output holds every pair, the fix included, with its violations updated.
 	pairs := readPairs(t, out)
 	if len(pairs) != 3 || pairs[0].Target != fixed || len(pairs[0].Violations) != 0 || len(pairs[1].Violations) != 1 {
