@@ -22,14 +22,19 @@ func segmentCommand() *cli.Command {
 		ArgsUsage: "[FILE|-]...",
 		Description: `Reads articles (plain text, Markdown or HTML), removes web debris (site names and section
 labels above the title, stray tags such as "< /p>", "Leave a Reply", a title repeated at the
-end, doubled spaces, spaces before punctuation) and prints one sentence per line with a blank
-line between paragraphs. Without FILE, or with "-", reads standard input.`,
+end, doubled spaces, spaces before punctuation; on news pages photo credits, copyright and agency
+lines, bylines and timestamps, "Lesen Sie auch" links, newsletter, feedback and sharing prompts)
+and prints one sentence per line with a blank line between paragraphs. From HTML it reads the
+main article text (go-trafilatura, else go-readability), with its title and lead; a Dachzeile
+set inside the headline becomes a heading of its own. --explain lists every change on stderr:
+what was removed and why, lines joined, Dachzeilen split, and how the input was decoded.
+Without FILE, or with "-", reads standard input.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "lang", Aliases: []string{"l", "from", "source-lang"}, Value: "de", Usage: "language of the text: de or en"},
 			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "text, markdown or html (default: from the file extension)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text (one sentence per line) or jsonl"},
 			&cli.BoolFlag{Name: "keep-boilerplate", Usage: "do not remove web debris"},
-			&cli.BoolFlag{Name: "explain", Usage: "list what cleaning removed, and why, on stderr"},
+			&cli.BoolFlag{Name: "explain", Usage: "list every change to the text (removed, joined, split) and why, on stderr"},
 		},
 		Action: runSegment,
 	}
@@ -154,7 +159,8 @@ func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
 	return nil
 }
 
-// explain lists removals as "file:line: removed "text" (reason)".
+// explain lists the changes as "file:line: removed "text": reason" (or joined, split, replaced,
+// note).
 func explain(w io.Writer, name string, removed []segment.Removal) {
 	removed = slices.Clone(removed)
 	slices.SortStableFunc(removed, func(a, b segment.Removal) int { return a.Line - b.Line })
@@ -163,6 +169,6 @@ func explain(w io.Writer, name string, removed []segment.Removal) {
 		if r.Line > 0 {
 			pos = fmt.Sprintf("%s:%d", name, r.Line)
 		}
-		fmt.Fprintf(w, "%s: %s\n", pos, r) // removed "…", joined "…", replaced "…" or note: with the reason
+		fmt.Fprintf(w, "%s: %s\n", pos, r) // removed "…", joined "…", split "…", replaced "…" or note: with the reason
 	}
 }
