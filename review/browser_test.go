@@ -15,6 +15,7 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/heappeak"
+	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/tm"
 )
 
@@ -99,12 +100,22 @@ func spoil(en string) string {
 	return strings.Replace(en, "implementing the Minsk agreements", "implementing the Minsk treaty", 1)
 }
 
-// TestBrowser opens the queue of the seed article's check in Chromium, filters it by term,
+// TestBrowser: browserReview opens the queue of the seed article's check in Chromium, filters it by term,
 // fixes the violation with the keyboard alone and accepts it; the TM and the output then hold
 // the fix, and checking the output finds one violation less. With BITEXT_REVIEW_SCREENSHOTS=DIR
 // it saves review-queue.png and review-segment.png there (the README's screenshots).
 func TestBrowser(t *testing.T) {
-	ctx := newBrowser(t)
+	browser := newBrowser(t) // one browser for every subtest, a tab each
+	tab := func(t *testing.T) context.Context {
+		ctx, cancel := chromedp.NewContext(browser)
+		t.Cleanup(cancel)
+		return ctx
+	}
+	t.Run("review", func(t *testing.T) { browserReview(tab(t), t) })
+	t.Run("check page", func(t *testing.T) { browserCheckPage(tab(t), t) })
+}
+
+func browserReview(ctx context.Context, t *testing.T) {
 	g, err := glossary.Load("../testdata/glossary/seed.tsv")
 	if err != nil {
 		t.Fatal(err)
@@ -228,6 +239,50 @@ func TestBrowser(t *testing.T) {
 	}
 	if after := checkArticles(t, de, reviewed, g); after != before-1 {
 		t.Errorf("checking the output finds %d violations, want %d", after, before-1)
+	}
+}
+
+// browserCheckPage opens check's static HTML report (qa.Report.WriteHTML) from a file in
+// Chromium: its inline script runs under its own Content-Security-Policy (the hashes match) and
+// the term filter hides the other segments.
+func browserCheckPage(ctx context.Context, t *testing.T) {
+	g := testGlossary(t)
+	in := readInput(t, testPairs)
+	var segs []qa.Segment
+	var vs []qa.Violation
+	for _, it := range in.Items {
+		loc := qa.Location{Document: it.Doc, Segment: it.ID + 1, Label: it.Label}
+		segs = append(segs, qa.Segment{Document: it.Doc, Index: it.ID + 1, Label: it.Label, Source: it.Pair.Source, Target: it.Pair.Target})
+		vs = append(vs, qa.FromGlossary(g.Check(it.Pair.Source, it.Pair.Target), it.Pair.Source, it.Pair.Target, loc)...)
+	}
+	var b strings.Builder
+	if err := qa.NewReport(segs, vs, glossary.Summary{Segments: 3, Violations: len(vs)}).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(t.TempDir(), "check.html")
+	if err := os.WriteFile(page, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate("file://"+page), chromedp.WaitVisible(chromedp.ID("segs"))); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(tctx, chromedp.Text(chromedp.ID("shown")))
+	if err != nil || shown != "2 violations in 2 of 2 segments shown" {
+		t.Fatalf("the page's script did not run (CSP?): #shown = %q, %v", shown, err)
+	}
+	if err := chromedp.Do(tctx, chromedp.SetValue(chromedp.ID("f-term"), "Generalsekretär"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("f-term").dispatchEvent(new Event("change"))`)); err != nil {
+		t.Fatal(err)
+	}
+	visible, err := chromedp.Run(tctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll("section.seg")).filter(e => !e.hidden).length`))
+	if err != nil || visible != 1 {
+		t.Errorf("after filtering by term %d segments visible (%v), want 1", visible, err)
+	}
+	// The alert in the article text never ran: it is text.
+	if n, _ := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll("script").length`)); n != 1 {
+		t.Errorf("%d script elements, want the page's own only", n)
 	}
 }
 
