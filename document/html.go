@@ -61,6 +61,9 @@ type htmlTok struct {
 	raw string
 	tok xhtml.Token
 	off int
+	// captured marks a token of an element kept whole (translate="no", code): its attributes
+	// are not translated either.
+	captured bool
 }
 
 type htmlReader struct {
@@ -204,6 +207,7 @@ func (r *htmlReader) token(t htmlTok) {
 // inlineStart handles a start tag inside (or starting) a run.
 func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
 	name := t.tok.Data
+	t.captured = notr || inlineOpaque[name]
 	r.run = append(r.run, t)
 	switch {
 	case inlineVoid[name] || t.typ == xhtml.SelfClosingTagToken:
@@ -235,6 +239,7 @@ func (r *htmlReader) skipToken(t htmlTok) {
 	}
 	if r.skipInRun {
 		r.skipBuf.WriteString(t.raw)
+		t.captured = true
 		r.run = append(r.run, t)
 	} else {
 		r.d.raw(t.raw)
@@ -268,7 +273,7 @@ func (r *htmlReader) flush() {
 	if !r.b.hasWords() {
 		r.b.reset()
 		for _, t := range run {
-			if t.typ == xhtml.StartTagToken || t.typ == xhtml.SelfClosingTagToken {
+			if (t.typ == xhtml.StartTagToken || t.typ == xhtml.SelfClosingTagToken) && !t.captured {
 				r.tag(t)
 			} else {
 				r.d.raw(t.raw)
@@ -288,9 +293,88 @@ func (r *htmlReader) flush() {
 	last := run[len(run)-1]
 	same := r.src[run[0].off : last.off+len(last.raw)]
 	codes := seg.Codes
+	attrs := r.runAttrs(run)
+	if len(attrs) == 0 {
+		r.d.add(seg, func(tr string) string {
+			return prefix + render(codes, tr, escapeHTMLText) + suffix
+		}, same, true)
+		return
+	}
+	// The run's tags carry translatable attributes (a link's title, an image's alt): their
+	// segments come first, and the run is written with its tags' values replaced.
+	text := seg.Text
 	r.d.add(seg, func(tr string) string {
-		return prefix + render(codes, tr, escapeHTMLText) + suffix
-	}, same, true)
+		out := same
+		if tr != text {
+			out = prefix + render(codes, tr, escapeHTMLText) + suffix
+		}
+		for i := 0; i < len(attrs); {
+			j := i
+			for j < len(attrs) && attrs[j].tag == attrs[i].tag && attrs[j].off == attrs[i].off {
+				j++
+			}
+			if tag, changed := rebuildTag(attrs[i:j]); changed {
+				out = strings.Replace(out, attrs[i].tag, tag, 1)
+			}
+			i = j
+		}
+		return out
+	}, "", false)
+}
+
+// runAttr is a translatable attribute of a tag inside a run: its own segment, whose translation
+// the run's writer puts into the tag.
+type runAttr struct {
+	tag   string // the tag's raw bytes
+	off   int    // the tag's offset in the input
+	a     attrSpan
+	value *string // the escaped translation; nil while the attribute is unchanged
+}
+
+// runAttrs adds a segment for each translatable attribute of the run's tags.
+func (r *htmlReader) runAttrs(run []htmlTok) []runAttr {
+	var out []runAttr
+	for _, t := range run {
+		if t.captured || t.typ != xhtml.StartTagToken && t.typ != xhtml.SelfClosingTagToken {
+			continue
+		}
+		for _, a := range scanAttrs(t.raw) {
+			if a.valStart < 0 || !translatableAttrs[a.name] {
+				continue
+			}
+			text := strings.TrimSpace(collapse(html.UnescapeString(t.raw[a.valStart:a.valEnd])))
+			if !hasWord(text) {
+				continue
+			}
+			out = append(out, runAttr{tag: t.raw, off: t.off, a: a})
+			k, q, src := len(out)-1, a.quote, EscapeText(text)
+			r.d.add(Segment{Text: src, Kind: Attribute, Line: r.lines.at(t.off + a.valStart)}, func(tr string) string {
+				// Written by the run's part, which comes after: here only remembered, afresh on
+				// every Write. (The closure sees out as returned: the run's writer's slice.)
+				if tr == src {
+					out[k].value = nil
+					return ""
+				}
+				v := escapeAttr(Plain(tr), q)
+				out[k].value = &v
+				return ""
+			}, "", false)
+		}
+	}
+	return out
+}
+
+// rebuildTag writes a tag with the translated values of its attributes.
+func rebuildTag(attrs []runAttr) (string, bool) {
+	tag := attrs[0].tag
+	changed := false
+	for i := len(attrs) - 1; i >= 0; i-- { // from the end: earlier offsets stay valid
+		if v := attrs[i].value; v != nil {
+			tag = tag[:attrs[i].a.valStart] + *v + tag[attrs[i].a.valEnd:]
+			changed = true
+		}
+	}
+	return tag, changed
 }
 
 // title handles the text of <title>: one heading segment.

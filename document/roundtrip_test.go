@@ -166,12 +166,15 @@ func TestHTMLPage(t *testing.T) {
 			t.Errorf("no segment %q", want)
 		}
 	}
+	if !texts["Bericht der Stadt"] {
+		t.Error("the title of a link inside a paragraph is no segment")
+	}
 	// Translated: the words change, the markup stays.
 	out, probs := write(t, d, translateAll(d, reorder), "en")
 	if len(probs) > 0 {
 		t.Errorf("legal reordering reported problems: %v", probs)
 	}
-	for _, keep := range []string{`<a href="https://example.org/bericht?id=1&amp;x=2" title="Bericht der Stadt">BERICHT</a>`, "<strong>NEUE BRÜCKE</strong>", "<code>make &lt;ziel&gt;</code>", `<span translate="no">Stadtanzeiger GmbH</span>`, "<script>var t = \"<p>Nicht übersetzen</p>\""} {
+	for _, keep := range []string{`<a href="https://example.org/bericht?id=1&amp;x=2" title="STADT DER BERICHT">BERICHT</a>`, "<strong>NEUE BRÜCKE</strong>", "<code>make &lt;ziel&gt;</code>", `<span translate="no">Stadtanzeiger GmbH</span>`, "<script>var t = \"<p>Nicht übersetzen</p>\""} {
 		if !strings.Contains(out, keep) {
 			t.Errorf("translated page lacks %q:\n%s", keep, out)
 		}
