@@ -1,0 +1,184 @@
+package align
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+func TestReadPairList(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []DocPair
+		err      string
+	}{
+		{"two columns", "a.de\ta.en\n", []DocPair{{"a.de", "d/a.de", "d/a.en"}}, ""},
+		{"id and comment", "# c\n\nx\ty\tdoc1\r\n", []DocPair{{"doc1", "d/x", "d/y"}}, ""},
+		{"absolute", "/p/x\t/p/y\n", []DocPair{{"/p/x", "/p/x", "/p/y"}}, ""},
+		{"one column", "a\tb\nonly\n", nil, "list.tsv:2: want SRC<TAB>TGT"},
+		{"duplicate id", "a\tb\tx\nc\td\tx\n", nil, "list.tsv:2: document id \"x\" already on line 1"},
+		{"binary", "a\x00\tb\n", nil, "list.tsv:1: NUL"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ReadPairList(strings.NewReader(tc.in), "list.tsv", "d")
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzReadPairList(f *testing.F) {
+	f.Add("a\tb\n# x\nc\td\te\n")
+	f.Add("\uFEFFa\tb\r\n\t\t\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		ps, err := ReadPairList(strings.NewReader(s), "f", "")
+		if err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) && !strings.HasPrefix(err.Error(), "f: ") {
+				t.Fatalf("error without a position: %v", err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, p := range ps {
+			if p.ID == "" || p.Src == "" || p.Tgt == "" || seen[p.ID] {
+				t.Fatalf("bad pair %+v", p)
+			}
+			seen[p.ID] = true
+		}
+	})
+}
+
+func TestPairFolders(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"de/b.txt", "de/a/x.txt", "de/.hidden", "de/lonely.txt", "en/b.txt", "en/a/x.txt", "en/extra.txt"} {
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pairs, missing, err := PairFolders(filepath.Join(dir, "de"), filepath.Join(dir, "en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range pairs {
+		ids = append(ids, p.ID)
+	}
+	if got := strings.Join(ids, " "); got != "a/x.txt b.txt" {
+		t.Errorf("ids %q", got)
+	}
+	if len(missing) != 1 || filepath.Base(missing[0]) != "lonely.txt" {
+		t.Errorf("missing %v", missing)
+	}
+	if _, _, err := PairFolders(filepath.Join(dir, "de", "b.txt"), dir); err == nil {
+		t.Error("a file as a folder: no error")
+	}
+}
+
+// TestAlignAll checks that results come out in the pairs' order whatever the workers' timing,
+// that every worker is used, and that the first error stops the run.
+func TestAlignAll(t *testing.T) {
+	var pairs []DocPair
+	for k := range 20 {
+		pairs = append(pairs, DocPair{ID: fmt.Sprint(k)})
+	}
+	var busy, peak atomic.Int32
+	load := func(_ context.Context, p DocPair) (Loaded, error) {
+		n := busy.Add(1)
+		defer busy.Add(-1)
+		for {
+			old := peak.Load()
+			if n <= old || peak.CompareAndSwap(old, n) {
+				break
+			}
+		}
+		s := []string{"Satz " + p.ID + ".", "Noch einer."}
+		return Loaded{Src: &Document{Name: p.ID, Sentences: s}, Tgt: &Document{Sentences: s}}, nil
+	}
+	var got []string
+	err := AlignAll(context.Background(), pairs, 4, load, func(p DocPair, l Loaded, beads []Bead) error {
+		got = append(got, p.ID)
+		if len(beads) != 2 || l.Src.Name != p.ID {
+			t.Errorf("%s: %d beads", p.ID, len(beads))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(func() []string {
+		var ids []string
+		for _, p := range pairs {
+			ids = append(ids, p.ID)
+		}
+		return ids
+	}()) {
+		t.Errorf("order %v", got)
+	}
+	boom := errors.New("boom")
+	err = AlignAll(context.Background(), pairs, 3, func(ctx context.Context, p DocPair) (Loaded, error) {
+		if p.ID == "5" {
+			return Loaded{}, boom
+		}
+		return load(ctx, p)
+	}, func(p DocPair, _ Loaded, _ []Bead) error {
+		if p.ID >= "5" && len(p.ID) == 1 {
+			t.Errorf("pair %s emitted after the failing one", p.ID)
+		}
+		return nil
+	})
+	if !errors.Is(err, boom) {
+		t.Errorf("error %v, want boom", err)
+	}
+}
+
+// TestExplain explains a merged bead of the test article: its lengths, the surface evidence
+// with the dictionary's translations, and a confidence equal to the alignment's.
+func TestExplain(t *testing.T) {
+	src, tgt, _, sb, tb, _ := tramDoc(t)
+	sd, td := &Document{Sentences: src, Breaks: sb, Lang: "de"}, &Document{Sentences: tgt, Breaks: tb, Lang: "en"}
+	opt := Options{Dict: tramDict(t)}
+	beads, err := Documents(context.Background(), sd, td, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := Explain(context.Background(), sd, td, opt, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if FormatBead(ex.Bead) != FormatBead(beads[4]) || len(ex.Bead.Src) != 2 {
+		t.Fatalf("explained %s, aligned %s", FormatBead(ex.Bead), FormatBead(beads[4]))
+	}
+	if ex.SrcChars == 0 || ex.TgtChars == 0 || len(ex.Channels) == 0 || ex.Channels[0].Name != "surface" {
+		t.Errorf("explanation %+v", ex)
+	}
+	var sb2 strings.Builder
+	if err := WriteExplanation(&sb2, ex); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(sb2.String(), "bead 5: [4, 5]:[4]") {
+		t.Errorf("explanation text:\n%s", sb2.String())
+	}
+	if _, err := Explain(context.Background(), sd, td, opt, len(beads)); err == nil {
+		t.Error("bead out of range: no error")
+	}
+}
