@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -161,40 +162,27 @@ func (db *DB) Claim(ctx context.Context, ks []Key) (states []ClaimState, targets
 	// One order for every worker: PostgreSQL locks each row a claim inserts or updates, and two
 	// transactions taking overlapping keys in different orders would deadlock.
 	slices.SortFunc(try, func(a, b [hashLen]byte) int { return bytes.Compare(a[:], b[:]) })
-	owned := make(map[[hashLen]byte]bool, len(try))
-	now := db.nowMS()
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		clear(owned)
-		if db.pg {
-			return db.claimPG(ctx, tx, try, now, owned)
-		}
-		claim, err := db.txStatement(ctx, tx, sqlClaim)
-		if err != nil {
-			return err
-		}
-		for _, h := range try {
-			res, err := claim.ExecContext(ctx, h[:], db.opt.Owner, now+db.opt.Lease.Milliseconds(), now)
-			if err != nil {
-				return err
-			}
-			n, err := res.RowsAffected()
-			if err != nil {
-				return err
-			}
-			owned[h] = n > 0
-		}
-		return nil
-	})
+	mine, lost, err := db.claimTx(ctx, try)
 	if err != nil {
 		db.forget(try)
 		return nil, nil, db.wrapErr("claim", err)
 	}
-	var lost, mine [][hashLen]byte
-	for _, h := range try {
-		if owned[h] {
-			mine = append(mine, h)
-		} else {
-			lost = append(lost, h)
+	// Leases of a dead worker of this machine need not run out: they are taken at once.
+	if len(lost) > 0 {
+		reaped, err := db.reapDead(ctx, lost)
+		if err != nil {
+			db.forget(try)
+			db.releaseHashes(context.WithoutCancel(ctx), mine)
+			return nil, nil, db.wrapErr("claim", err)
+		}
+		if reaped {
+			more, still, err := db.claimTx(ctx, lost)
+			if err != nil {
+				db.forget(try)
+				db.releaseHashes(context.WithoutCancel(ctx), mine)
+				return nil, nil, db.wrapErr("claim", err)
+			}
+			mine, lost = append(mine, more...), still
 		}
 	}
 	db.forget(lost)
@@ -235,6 +223,90 @@ func (db *DB) Claim(ctx context.Context, ks []Key) (states []ClaimState, targets
 		}
 	}
 	return states, targets, nil
+}
+
+// claimTx tries to take the leases on try (sorted, reserved in the handle's set) and returns
+// those it took and those another worker holds.
+func (db *DB) claimTx(ctx context.Context, try [][hashLen]byte) (mine, lost [][hashLen]byte, err error) {
+	owned := make(map[[hashLen]byte]bool, len(try))
+	now := db.nowMS()
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		clear(owned)
+		if db.pg {
+			return db.claimPG(ctx, tx, try, now, owned)
+		}
+		claim, err := db.txStatement(ctx, tx, sqlClaim)
+		if err != nil {
+			return err
+		}
+		for _, h := range try {
+			res, err := claim.ExecContext(ctx, h[:], db.opt.Owner, now+db.opt.Lease.Milliseconds(), now)
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			owned[h] = n > 0
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, h := range try {
+		if owned[h] {
+			mine = append(mine, h)
+		} else {
+			lost = append(lost, h)
+		}
+	}
+	return mine, lost, nil
+}
+
+// reapDead ends the leases on keys of held whose owner is a process of this machine that is
+// gone (killed, crashed): a rerun then takes its keys at once instead of waiting for the
+// leases to run out. It tells whether it ended any.
+func (db *DB) reapDead(ctx context.Context, held [][hashLen]byte) (bool, error) {
+	var rows *sql.Rows
+	var err error
+	if db.pg {
+		rows, err = db.sql.QueryContext(ctx, db.q("SELECT DISTINCT owner FROM claims WHERE key = ANY(?)"), hashArray(held))
+	} else {
+		args := make([]any, len(held))
+		for i := range held {
+			args[i] = held[i][:]
+		}
+		rows, err = db.sql.QueryContext(ctx, "SELECT DISTINCT owner FROM claims WHERE key IN (?"+strings.Repeat(",?", len(held)-1)+")", args...)
+	}
+	if err != nil {
+		return false, err
+	}
+	var dead []string
+	for rows.Next() {
+		var owner string
+		if err := rows.Scan(&owner); err != nil {
+			rows.Close()
+			return false, err
+		}
+		if ownerGone(owner) {
+			dead = append(dead, owner)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(dead) == 0 {
+		return false, err
+	}
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, owner := range dead {
+			if _, err := tx.ExecContext(ctx, db.q("DELETE FROM claims WHERE owner = ?"), owner); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err == nil, err
 }
 
 // spread gives repeated keys the state of their first occurrence.

@@ -442,3 +442,60 @@ func BenchmarkClaim(b *testing.B) {
 		})
 	}
 }
+
+// TestReapDeadOwner: leases of a process of this machine that is gone are taken at once; those
+// of a live process, of another machine or of an owner named otherwise wait for their expiry.
+func TestReapDeadOwner(t *testing.T) {
+	done := exec.Command(os.Args[0], "-test.run=^$")
+	if err := done.Run(); err != nil {
+		t.Fatal(err)
+	}
+	deadPID := done.Process.Pid
+	forEachBackend(t, func(t *testing.T, loc string) {
+		tests := []struct {
+			owner string
+			want  ClaimState
+		}{
+			{fmt.Sprintf("%s/%d/dead", localMachine(), deadPID), ClaimOwned},
+			{fmt.Sprintf("%s/%d/alive", localMachine(), os.Getpid()), ClaimHeld},
+			{fmt.Sprintf("elsewhere%s/%d/x", localMachine(), deadPID), ClaimHeld},
+			{"worker-7", ClaimHeld},
+		}
+		b := openAt(t, loc, Options{})
+		for i, tt := range tests {
+			k := keyN(100 + i)
+			a := openAt(t, loc, Options{Owner: tt.owner})
+			if st, _, err := a.Claim(ctx, []Key{k}); err != nil || st[0] != ClaimOwned {
+				t.Fatalf("%s: Claim = %v, %v", tt.owner, st, err)
+			}
+			st, _, err := b.Claim(ctx, []Key{k, keyN(200 + i)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st[0] != tt.want || st[1] != ClaimOwned {
+				t.Errorf("lease of %s: Claim = %v, want [%v owned]", tt.owner, st, tt.want)
+			}
+		}
+	})
+}
+
+func TestOwnerGone(t *testing.T) {
+	me := localMachine()
+	for _, tt := range []struct {
+		owner string
+		gone  bool
+	}{
+		{newOwner(), false},
+		{fmt.Sprintf("%s/%d/x", me, os.Getpid()), false},
+		{fmt.Sprintf("%s/%d/x", me, 1<<30), true}, // above any pid_max
+		{fmt.Sprintf("other/%d/x", 1<<30), false},
+		{me + "/notanumber/x", false},
+		{me + "/-5/x", false},
+		{"", false},
+		{"a/b", false},
+	} {
+		if got := ownerGone(tt.owner); got != tt.gone {
+			t.Errorf("ownerGone(%q) = %v, want %v", tt.owner, got, tt.gone)
+		}
+	}
+}

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -164,13 +166,39 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// newOwner names a worker: readable enough to find the machine in the claims table, unique
-// enough that two processes never share a name.
+// newOwner names a worker "MACHINE/PID/RANDOM": readable enough to find the machine in the
+// claims table, unique enough that two processes never share a name, and telling a later
+// process of the same machine whether the worker is still running (ownerGone).
 func newOwner() string {
-	host, _ := os.Hostname()
 	var b [6]byte
 	rand.Read(b[:])
-	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b[:]))
+	return fmt.Sprintf("%s/%d/%s", localMachine(), os.Getpid(), hex.EncodeToString(b[:]))
+}
+
+// localMachine is the host name and the process-id space of this process: the processes
+// whose ids this process can check.
+var localMachine = sync.OnceValue(func() string {
+	host, _ := os.Hostname()
+	return strings.ReplaceAll(host, "/", "_") + pidNamespace()
+})
+
+// ownerGone tells whether owner (as newOwner makes them) is a process of this machine that no
+// longer runs. Owners of other machines, and names made otherwise, are never gone: their
+// leases run out.
+func ownerGone(owner string) bool {
+	i := strings.LastIndexByte(owner, '/')
+	if i < 0 {
+		return false
+	}
+	j := strings.LastIndexByte(owner[:i], '/')
+	if j < 0 || owner[:j] != localMachine() {
+		return false
+	}
+	pid, err := strconv.Atoi(owner[j+1 : i])
+	if err != nil || pid <= 0 || pid == os.Getpid() {
+		return false
+	}
+	return processGone(pid)
 }
 
 // OpenURL opens the memory at location (see ParseLocation): a SQLite file, created if needed, or
