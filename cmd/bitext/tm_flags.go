@@ -111,3 +111,28 @@ func openExistingTMAt(c *cli.Context, readOnly bool) (*tm.DB, error) {
 	}
 	return db, nil
 }
+
+// tmStatsAt counts the memory named by --tm (or the default) without creating it: a SQLite file
+// that does not exist yet has exists false and zero counts; a PostgreSQL database is opened
+// read-only (an error when bitext's tables are not there). st.Path never shows a password.
+func tmStatsAt(c *cli.Context) (st tm.Stats, exists bool, err error) {
+	loc, err := tmLocation(c)
+	if err != nil {
+		return st, false, err
+	}
+	st = tm.Stats{Path: loc.String(), SchemaVersion: tm.SchemaVersion}
+	if loc.Kind == tm.SQLite {
+		if _, err := os.Stat(loc.Path); errors.Is(err, fs.ErrNotExist) {
+			return st, false, nil
+		} else if err != nil {
+			return st, false, err
+		}
+	}
+	db, err := tm.OpenLocation(c.Context, loc, tm.Options{ReadOnly: true})
+	if err != nil {
+		return st, false, err
+	}
+	defer db.Close()
+	st, err = db.Stats(c.Context)
+	return st, err == nil, err
+}
