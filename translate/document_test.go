@@ -316,3 +316,30 @@ func TestSubtitleCues(t *testing.T) {
 		t.Errorf("paragraph units: %d cues, %d problems:\n%s", n, len(probs), out)
 	}
 }
+
+// A document with nothing to translate still comes out whole.
+func TestDocumentWithoutSegments(t *testing.T) {
+	src := "msgid \"\"\nmsgstr \"Language: en\\n\"\n\nmsgid \"Schon übersetzt\"\nmsgstr \"Already translated\"\n"
+	d, err := document.Read(strings.NewReader(src), "x.po", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := DocumentInput(d, "x.po", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks []segment.Block
+	results := 0
+	_, err = (&Translator{Provider: &fakeProvider{}}).RunInputs(context.Background(), func(yield func(Input, error) bool) { yield(in, nil) }, func(r *Result) error {
+		results++
+		blocks = append(blocks, r.Blocks...)
+		return nil
+	})
+	if err != nil || results != 1 {
+		t.Fatalf("%d results, %v", results, err)
+	}
+	var out bytes.Buffer
+	if _, err := d.Write(&out, DocumentTargets(d, blocks), document.WriteOptions{}); err != nil || out.String() != src {
+		t.Errorf("written %q, %v", out.String(), err)
+	}
+}

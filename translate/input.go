@@ -126,6 +126,12 @@ func DocumentInput(d *document.Doc, name, lang string) (Input, error) {
 	in := Input{Name: name, Format: segment.Format(d.Format), Lang: lang}
 	groups := documentGroups(d)
 	in.Blocks = func(yield func(segment.Block, error) bool) {
+		if len(groups) == 0 {
+			// Nothing to translate (a .po file translated already): one empty block, so that
+			// the document still comes out, as it was.
+			yield(segment.Block{Kind: segment.Paragraph}, nil)
+			return
+		}
 		next := 0
 		for _, n := range groups {
 			segs := d.Segments[next : next+n]
