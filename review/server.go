@@ -372,7 +372,7 @@ func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
 }
 
 // nextAfter is the first segment of f's queue after i, else the first one; -1 when empty.
-func (s *Server) nextAfter(f Filter, i int) int {
+func (s *Server) nextAfter(f queueFilter, i int) int {
 	q := s.queue(f)
 	for _, k := range q {
 		if k > i {

@@ -69,8 +69,8 @@ func (s *Server) recheck(e *entry) {
 	s.findings(e, flags[0])
 }
 
-// Filter selects segments of the queue.
-type Filter struct {
+// queueFilter selects segments of the queue.
+type queueFilter struct {
 	Kind    string  // a qa kind; "" any finding; "unreviewed" every open segment
 	Term    string  // glossary entry (its source form)
 	Doc     string  // document
@@ -78,11 +78,12 @@ type Filter struct {
 	Status  string  // "open" (default), "done" or "all"
 }
 
-// Unreviewed is the Filter.Kind that selects every open segment, with or without findings.
+// Unreviewed is the kind filter (?kind=unreviewed) that selects every open segment, with or
+// without findings.
 const Unreviewed = "unreviewed"
 
 // query is the filter as URL query parameters (empty ones left out).
-func (f Filter) query() url.Values {
+func (f queueFilter) query() url.Values {
 	q := url.Values{}
 	add := func(k, v string) {
 		if v != "" {
@@ -101,9 +102,9 @@ func (f Filter) query() url.Values {
 	return q
 }
 
-// parseFilter reads a Filter from URL query parameters; bad values are ignored.
-func parseFilter(q url.Values) Filter {
-	f := Filter{Kind: q.Get("kind"), Term: q.Get("term"), Doc: q.Get("doc"), Status: q.Get("status")}
+// parseFilter reads a queueFilter from URL query parameters; bad values are ignored.
+func parseFilter(q url.Values) queueFilter {
+	f := queueFilter{Kind: q.Get("kind"), Term: q.Get("term"), Doc: q.Get("doc"), Status: q.Get("status")}
 	if c, err := strconv.ParseFloat(q.Get("conf"), 64); err == nil && c > 0 && c <= 1 {
 		f.MaxConf = c
 	}
@@ -115,7 +116,7 @@ func parseFilter(q url.Values) Filter {
 	return f
 }
 
-func (f Filter) match(e *entry) bool {
+func (f queueFilter) match(e *entry) bool {
 	switch f.Status {
 	case "done":
 		if e.Status == Open {
@@ -155,24 +156,24 @@ func hasTerm(e *entry, term string) bool {
 	return false
 }
 
-// TermSummary is, for one glossary entry, how often it was found in the sources and how often
+// termSummary is, for one glossary entry, how often it was found in the sources and how often
 // the current translations satisfy and violate it.
-type TermSummary struct {
+type termSummary struct {
 	Term, Expected             string
 	Found, Satisfied, Violated int
 }
 
-// Counts summarize the queue.
-type Counts struct {
+// queueCounts summarize the queue.
+type queueCounts struct {
 	Segments, Open, Done, NeedLook int
 	ByKind                         map[string]int // open segments with a finding of the kind
-	Terms                          []TermSummary
+	Terms                          []termSummary
 	Docs                           []string
 }
 
-func (s *Server) counts() Counts {
-	c := Counts{Segments: len(s.entries), ByKind: map[string]int{}}
-	terms := map[string]*TermSummary{}
+func (s *Server) counts() queueCounts {
+	c := queueCounts{Segments: len(s.entries), ByKind: map[string]int{}}
+	terms := map[string]*termSummary{}
 	docs := map[string]bool{}
 	for i := range s.entries {
 		e := &s.entries[i]
@@ -193,7 +194,7 @@ func (s *Server) counts() Counts {
 		for _, t := range e.terms {
 			ts := terms[t.term]
 			if ts == nil {
-				ts = &TermSummary{Term: t.term, Expected: t.expected}
+				ts = &termSummary{Term: t.term, Expected: t.expected}
 				terms[t.term] = ts
 			}
 			ts.Found++
@@ -205,7 +206,7 @@ func (s *Server) counts() Counts {
 			if qa.IsGlossary(v.Kind) && v.Entry != "" {
 				ts := terms[v.Entry]
 				if ts == nil {
-					ts = &TermSummary{Term: v.Entry, Expected: v.Expected}
+					ts = &termSummary{Term: v.Entry, Expected: v.Expected}
 					terms[v.Entry] = ts
 				}
 				ts.Violated++
@@ -215,7 +216,7 @@ func (s *Server) counts() Counts {
 	for _, ts := range terms {
 		c.Terms = append(c.Terms, *ts)
 	}
-	slices.SortFunc(c.Terms, func(a, b TermSummary) int {
+	slices.SortFunc(c.Terms, func(a, b termSummary) int {
 		if a.Violated != b.Violated {
 			return b.Violated - a.Violated
 		}
@@ -229,7 +230,7 @@ func (s *Server) counts() Counts {
 }
 
 // queue returns the indices of the segments f selects, in input order.
-func (s *Server) queue(f Filter) []int {
+func (s *Server) queue(f queueFilter) []int {
 	var out []int
 	for i := range s.entries {
 		if f.match(&s.entries[i]) {

@@ -46,14 +46,14 @@ type hidden struct{ Name, Value string }
 // Page is what every page shows: the counts, the filter, the CSRF token.
 type Page struct {
 	CSRF   string
-	Filter Filter
+	Filter queueFilter
 	Hidden []hidden // the filter as form fields, so a decision keeps the queue's filter
-	Counts Counts
+	Counts queueCounts
 	Kinds  []kindOption
 	Queue  template.URL // the queue with the current filter
 }
 
-func (s *Server) page(f Filter) Page {
+func (s *Server) page(f queueFilter) Page {
 	c := Page{CSRF: s.csrf, Filter: f, Counts: s.counts()}
 	for k, vs := range f.query() {
 		c.Hidden = append(c.Hidden, hidden{k, vs[0]})
