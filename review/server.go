@@ -238,7 +238,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 }
 
-// Handler is the app; every request goes through the security checks.
+// Handler is the app; every request goes through the security checks. The Host check needs
+// the port, so it applies once Listen or Serve has been called; a Handler mounted on another
+// server checks the token, CSRF and origin only.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.handleQueue)

@@ -43,7 +43,8 @@ type kindOption struct {
 
 type hidden struct{ Name, Value string }
 
-// Page is what every page shows: the counts, the filter, the CSRF token.
+// Page is the data every page template gets: the counts, the filter, the CSRF token. It is
+// exported only because templates reach it as an embedded field.
 type Page struct {
 	CSRF   string
 	Filter queueFilter
