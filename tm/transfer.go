@@ -497,7 +497,8 @@ type ExportOptions struct {
 // each distinct pair once: entries under different keys (other glossary terms or prompt
 // versions) that hold the same pair are written once. Sources and targets are the bytes that
 // were stored (memories of schema version 1 hold normalized sources). It does not close w.
-// It returns the number of pairs written.
+// It returns the number of pairs written. (In PostgreSQL, the machine translations stored by
+// one StoreMany come in key order among themselves; imports keep the order of their input.)
 func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions) (int, error) {
 	var o ExportOptions
 	if len(opt) > 0 {
