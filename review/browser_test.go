@@ -361,6 +361,25 @@ func BenchmarkQueue10k(b *testing.B) {
 	b.ReportMetric(all/float64(b.N), "load-all-ms")
 	b.ReportMetric(seg/float64(b.N), "segment-ms")
 	b.ReportMetric(float64(p.Objects)/(1<<20), "server-MB")
+	if kb := peakRSSKiB(); kb > 0 {
+		b.ReportMetric(float64(kb)/1024, "process-peak-RSS-MB") // the test process: server and test harness, not the browser
+	}
+}
+
+// peakRSSKiB is the process's peak resident set (VmHWM) on Linux, 0 elsewhere.
+func peakRSSKiB() int {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int
+			fmt.Sscanf(strings.TrimSpace(rest), "%d", &kb)
+			return kb
+		}
+	}
+	return 0
 }
 
 // BenchmarkQueuePage10k is the server's side of BenchmarkQueue10k, without a browser: the time
