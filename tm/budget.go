@@ -50,9 +50,14 @@ func (b *Budget) Reserve(ctx context.Context, n float64) (time.Duration, error) 
 	}
 	err := b.db.inTx(ctx, func(tx *sql.Tx) error {
 		now := b.db.nowMS()
-		tokens, updated := b.burst, now
-		err := tx.QueryRowContext(ctx, b.db.q(get), b.name).Scan(&tokens, &updated)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		// A new bucket starts full. Inserted first, so that two workers creating it at once
+		// both lock (and then read) the one row instead of each writing a full bucket.
+		if _, err := tx.ExecContext(ctx, b.db.q(sqlBudgetNew), b.name, b.burst, now); err != nil {
+			return err
+		}
+		var tokens float64
+		var updated int64
+		if err := tx.QueryRowContext(ctx, b.db.q(get), b.name).Scan(&tokens, &updated); err != nil {
 			return err
 		}
 		if elapsed := now - updated; elapsed > 0 { // a clock behind another worker's refills nothing
@@ -62,7 +67,7 @@ func (b *Budget) Reserve(ctx context.Context, n float64) (time.Duration, error) 
 		if tokens < 0 {
 			wait = time.Duration(-tokens / b.rate * float64(time.Second))
 		}
-		_, err = tx.ExecContext(ctx, b.db.q(sqlBudgetPut), b.name, tokens, max(now, updated))
+		_, err := tx.ExecContext(ctx, b.db.q(sqlBudgetPut), b.name, tokens, max(now, updated))
 		return err
 	})
 	if err != nil {

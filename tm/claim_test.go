@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -498,4 +499,46 @@ func TestOwnerGone(t *testing.T) {
 			t.Errorf("ownerGone(%q) = %v, want %v", tt.owner, got, tt.gone)
 		}
 	}
+}
+
+// TestBudgetConcurrent: workers drawing from one bucket at the same instant get the waits of
+// one queue (0 for the burst, then 1/rate apart): no reservation is lost or counted twice.
+func TestBudgetConcurrent(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, loc string) {
+		clock := newFakeClock()
+		const workers, each, rate, burst = 4, 5, 10.0, 3
+		var mu sync.Mutex
+		var waits []time.Duration
+		var wg sync.WaitGroup
+		for range workers {
+			db := openAt(t, loc, Options{Clock: clock})
+			bud, err := db.Budget("shared", rate, burst)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range each {
+					d, err := bud.Reserve(ctx, 1)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					mu.Lock()
+					waits = append(waits, d)
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		slices.Sort(waits)
+		var want []time.Duration
+		for i := range workers * each {
+			want = append(want, time.Duration(max(0, float64(i+1-burst))/rate*float64(time.Second)))
+		}
+		if fmt.Sprint(waits) != fmt.Sprint(want) {
+			t.Errorf("waits = %v\nwant    %v", waits, want)
+		}
+	})
 }

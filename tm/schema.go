@@ -158,6 +158,7 @@ const (
 	// sqlBudgetGet and sqlBudgetPut read and write one token bucket in a write transaction
 	// (PostgreSQL locks the row with FOR UPDATE; SQLite's write transaction already excludes).
 	sqlBudgetGet = "SELECT tokens, updated FROM budgets WHERE name = ?"
+	sqlBudgetNew = "INSERT INTO budgets (name, tokens, updated) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING"
 	sqlBudgetPut = `INSERT INTO budgets (name, tokens, updated) VALUES (?, ?, ?)
 	ON CONFLICT (name) DO UPDATE SET tokens = excluded.tokens, updated = excluded.updated`
 )
