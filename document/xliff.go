@@ -62,6 +62,7 @@ func readXLIFF(src, name string, opt Options) (*Doc, error) {
 		return nil, fmt.Errorf("encoding %q: bitext reads XLIFF in UTF-8; convert the file first (iconv -f %s -t UTF-8)", label, label)
 	}
 	depth := 0
+	var open []xml.Name // RawToken does not match end tags to start tags: checked here
 	for {
 		off := int(dec.InputOffset())
 		tok, err := dec.RawToken()
@@ -74,14 +75,19 @@ func readXLIFF(src, name string, opt Options) (*Doc, error) {
 		}
 		end := int(dec.InputOffset())
 		t := xmlTok{tok: xml.CopyToken(tok), raw: src[off:end], off: off}
-		switch t.tok.(type) {
+		switch v := t.tok.(type) {
 		case xml.StartElement:
 			depth++
+			open = append(open, v.Name)
 		case xml.EndElement:
 			depth--
 			if depth < 0 {
 				return nil, &InputError{File: name, Line: lineAt(src, off), Msg: "an end tag without its start tag"}
 			}
+			if top := open[len(open)-1]; top != v.Name {
+				return nil, &InputError{File: name, Line: lineAt(src, off), Msg: fmt.Sprintf("not well-formed XML: </%s> closes <%s>", qname(v.Name), qname(top))}
+			}
+			open = open[:len(open)-1]
 		}
 		r.toks = append(r.toks, t)
 	}
@@ -136,6 +142,13 @@ func readXLIFF(src, name string, opt Options) (*Doc, error) {
 	}
 	r.d.raw(src[r.emitted:])
 	return r.d, nil
+}
+
+func qname(n xml.Name) string {
+	if n.Space != "" {
+		return n.Space + ":" + n.Local
+	}
+	return n.Local
 }
 
 // matching returns the index of the end token of the element starting at i.
