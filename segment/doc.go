@@ -5,10 +5,23 @@
 // with its cleaned Text and the Spans of its sentences. Scanner does the same block by block;
 // plain text is streamed, so inputs larger than memory can be segmented.
 //
+// HTML main text. From a whole page Read takes the article as go-trafilatura finds it (with its
+// go-readability and DOM Distiller fallbacks), else as go-readability finds it, else the body
+// without navigation, headers, footers, asides and forms; then it puts back the article's title
+// and its lead (the paragraph under the headline that carries the page's meta description) when
+// the extractor left them out. A Dachzeile (kicker) set inside the headline's element becomes a
+// heading of its own (a Split change). On a development set of 85 German news pages from 53
+// sites (BenchmarkExtract) this scores F1 0.95 against 0.90 for trafilatura alone.
+//
 // Cleaning is conservative and accountable: it removes only recognisable page furniture (a site
 // name or section label above the title, the title repeated at the end, "Leave a Reply" and
 // similar prompts, stray tag remnants such as "< /p>", stray periods, doubled spaces and spaces
-// before punctuation) and lists every removal with its reason in Document.Removed.
+// before punctuation; on news pages photo credits as blocks or in parentheses ("(Foto: …/dpa)",
+// "Bildrechte: …"), copyright and agency lines, related-article links ("Lesen Sie auch", "Mehr:"),
+// newsletter, feedback and sharing prompts, and bylines and timestamps standing alone or glued
+// to the first or last sentence of a paragraph) and lists every removal with its reason in
+// Document.Removed. Each news rule needs a fixed opening or the shape of a name or date line in a
+// short block, so a sentence of the article is never taken for debris.
 // Options.KeepBoilerplate turns it off. Document.Removed lists the other changes to the text
 // too, each with its Kind (Removal.String formats one for --explain): soft hyphens (U+00AD)
 // dropped in every format, even with KeepBoilerplate; hard-wrapped lines of a plain-text
@@ -23,7 +36,10 @@
 // sentence opener follows ("stieg auf 15. Die Polizei"); abbreviations are matched with their
 // case ("Schweiz. Die" ends a sentence, "schweiz." does not), a lower-case one capitalised only
 // at a sentence start ("Vgl."); "'s" ("Das war's.") and host names ("www.dhb.de.") end
-// sentences; LaTeX-style quotes (two backquotes), "©", "•" and emoticons (";-)") start or end them.
+// sentences; LaTeX-style quotes (two backquotes), "©", "•" and emoticons (";-)") start or end them;
+// a bullet inside running text starts a new sentence, and so does a dash glued to a capital
+// ("-Wie geht es weiter?"). In English a sentence may start in lower case, as in web text and
+// e-mail, after "?" and after a period that follows an ordinary word (not an abbreviation).
 //
 // Render writes blocks back out in a format, keeping headings, lists and paragraphs; translate
 // uses it to produce output in the same format as the input.

@@ -118,6 +118,8 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add("<p>ein l\xe4ngerer Text mit \x00 einem Nullbyte</p>")
 	f.Add("\xfe\xff\x00<\x00p\x00>\x00T")
 	f.Add(page("<title>Titel des Artikels | Seite</title>", `<header><h1><a href="/">Seite</a></h1></header><article>`+articleBody+`</article>`))
+	f.Add(`<h1><span class="kicker">Dachzeile</span><span>Die Schlagzeile hier</span></h1><p>Stand: 12.03.2024 18:05 Uhr</p><p>Von A B</p><p>Text (Foto: X/dpa) hier. Mehr Text.</p><p>Lesen Sie auch: Y</p><p>© dpa</p>`)
+	f.Add(`<head><meta name="description" content="Der Vorspann des Artikels steht hier und ist lang genug."></head><h1>Kopf<b>Zeile</b></h1><p>Der Vorspann des Artikels steht hier und ist lang genug.</p><article><p>` + strings.Repeat("Ein Satz im Artikel. ", 30) + `</p></article>`)
 	f.Fuzz(func(t *testing.T, data string) { checkRead(t, data, HTML) })
 }
 
