@@ -57,9 +57,9 @@
 // how to convert (text is streamed, and a guess made on the first bytes could be wrong for the
 // rest). HTML is read the way browsers do, looking further: a byte-order mark, a <meta charset>
 // or http-equiv Content-Type anywhere in <head>, then the content (valid UTF-8 is UTF-8;
-// invalid UTF-8 that looks like Windows-1252 is decoded as Windows-1252 with a Notice). A few
-// stray NUL bytes in HTML are dropped and reported; more than 16, or more than one per 1000
-// bytes, are binary data.
+// invalid UTF-8 that looks like Windows-1252 is decoded as Windows-1252 with a Notice). Stray
+// NUL bytes in HTML are dropped and reported; data of which more than one byte in a hundred is
+// NUL is binary.
 //
 // Cancellation and bounds. ReadContext and NewScannerContext stop with ctx.Err() when the
 // context is done: input is read in pieces of at most 64 KB with a poll before each, and no block

@@ -38,8 +38,8 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 // content itself. Valid UTF-8 is read as UTF-8 whatever the page declares (a page saved as
 // UTF-8 under a stale Latin-1 declaration is common; the reverse decodes to mojibake). Invalid
 // UTF-8 that looks like Windows-1252 is decoded as Windows-1252, with a notice; anything else is
-// an error naming the offset. A few stray NUL bytes are dropped (browsers ignore them); many are
-// binary data.
+// an error naming the offset. Stray NUL bytes are dropped (browsers ignore them) and listed; a
+// page of which more than one byte in a hundred is NUL is binary data (images, archives).
 func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Removal) (string, error) {
 	br := bufio.NewReaderSize(ctxio.NewReader(ctx, r), 64<<10)
 	var src io.Reader = br
@@ -61,7 +61,7 @@ func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Remo
 	}
 	if n := bytes.Count(data, []byte{0}); n > 0 {
 		first := bytes.IndexByte(data, 0)
-		if n > maxStrayNUL || n*1000 > len(data) {
+		if n*100 > len(data) {
 			return "", &InputError{File: name, Offset: int64(first), Msg: "binary data (NUL byte), not a text file" + suffix, Err: ErrBinary}
 		}
 		data = bytes.ReplaceAll(data, []byte{0}, nil)
@@ -98,9 +98,6 @@ func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Remo
 	return string(bytes.TrimPrefix(conv, utf8BOM)), nil
 }
 
-// maxStrayNUL is how many NUL bytes an HTML page may carry before it counts as binary data
-// (also at most one per thousand bytes).
-const maxStrayNUL = 16
 
 func isUTF8Label(label string) bool {
 	_, name := charset.Lookup(label)
