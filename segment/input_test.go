@@ -135,7 +135,7 @@ func TestHTMLCharset(t *testing.T) {
 		{"stray NUL", "<html><head>" + longHead + "</head><body><p>Ein Satz mit einem\x00 Nullbyte, der lang genug ist, um als Artikeltext zu z\xc3\xa4hlen. Noch ein Satz.</p></body></html>", []string{"paragraph: Ein Satz mit einem Nullbyte, der lang genug ist, um als Artikeltext zu zählen. Noch ein Satz."}, ""},
 		{"UTF-8 BOM", "\ufeff<p>Grüße.</p>", []string{"paragraph: Grüße."}, ""},
 		{"many stray NULs", "<html><head>" + longHead + strings.Repeat("<!-- padding -->", 200) + "</head><body><p>Ein Satz mit Nullbytes,\x00\x00\x00 der lang genug ist, um als Artikeltext zu z\xc3\xa4hlen. Noch ein Satz.</p>" + strings.Repeat("\x00", 20) + "</body></html>", []string{"paragraph: Ein Satz mit Nullbytes, der lang genug ist, um als Artikeltext zu zählen. Noch ein Satz."}, ""},
-		{"Latin-1 meta after a long head, BOM-less", "<html><head>" + strings.Repeat("<meta name=\"x\" content=\"" + strings.Repeat("y", 100) + "\">", 20) + "<meta http-equiv=\"content-type\" content=\"text/html;charset=ISO-8859-1\"></head><body><p>Gr\xfc\xdfe aus K\xf6ln, sagte er.</p></body></html>", []string{"paragraph: Grüße aus Köln, sagte er."}, "decoded from windows-1252"},
+		{"Latin-1 meta after a long head, BOM-less", "<html><head>" + strings.Repeat("<meta name=\"x\" content=\""+strings.Repeat("y", 100)+"\">", 20) + "<meta http-equiv=\"content-type\" content=\"text/html;charset=ISO-8859-1\"></head><body><p>Gr\xfc\xdfe aus K\xf6ln, sagte er.</p></body></html>", []string{"paragraph: Grüße aus Köln, sagte er."}, "decoded from windows-1252"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -98,7 +98,6 @@ func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Remo
 	return string(bytes.TrimPrefix(conv, utf8BOM)), nil
 }
 
-
 func isUTF8Label(label string) bool {
 	_, name := charset.Lookup(label)
 	return name == "utf-8"
