@@ -54,7 +54,9 @@ type xliffReader struct {
 	emitted int
 }
 
-func readXLIFF(src, name string, opt Options) (*Doc, error) {
+// tokenizeXLIFF reads the XML tokens of an XLIFF file with their bytes, checks its nesting and
+// its version.
+func tokenizeXLIFF(src, name string) (*xliffReader, error) {
 	r := &xliffReader{d: &Doc{}, src: src, name: name, lines: newLineIndex(src)}
 	dec := xml.NewDecoder(strings.NewReader(src))
 	dec.Strict = true
@@ -112,6 +114,14 @@ func readXLIFF(src, name string, opt Options) (*Doc, error) {
 	case strings.HasPrefix(version, "1."):
 	default:
 		return nil, &InputError{File: name, Line: lineAt(src, r.toks[root].off), Msg: fmt.Sprintf("XLIFF version %q: bitext reads 1.2 and 2.x", version)}
+	}
+	return r, nil
+}
+
+func readXLIFF(src, name string, opt Options) (*Doc, error) {
+	r, err := tokenizeXLIFF(src, name)
+	if err != nil {
+		return nil, err
 	}
 	for i := 0; i < len(r.toks); i++ {
 		t := r.toks[i]
