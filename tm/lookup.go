@@ -38,17 +38,21 @@ type candidate struct{ i, rank int }
 
 func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found []bool) error {
 	scopes := lookupScopes
-	var imported bool
-	anyImported, err := db.statement(ctx, sqlAnyImported)
-	if err != nil {
-		return fmt.Errorf("tm: lookup: %w", err)
-	}
-	err = anyImported.QueryRowContext(ctx).Scan(&imported)
-	if err != nil {
-		return fmt.Errorf("tm: lookup: %w", err)
-	}
-	if !imported {
-		scopes = []scope{scopeMT}
+	if !db.pg {
+		// Asking whether imports exist spares three hashes per key when there are none (as
+		// usual). PostgreSQL asks in the lookup itself, sparing a round trip (pgLookupScoped).
+		var imported bool
+		anyImported, err := db.statement(ctx, sqlAnyImported)
+		if err != nil {
+			return fmt.Errorf("tm: lookup: %w", err)
+		}
+		err = anyImported.QueryRowContext(ctx).Scan(&imported)
+		if err != nil {
+			return fmt.Errorf("tm: lookup: %w", err)
+		}
+		if !imported {
+			scopes = []scope{scopeMT}
+		}
 	}
 	want := make(map[string][]candidate, len(ks)*len(scopes))
 	args := make([]any, 0, len(ks)*len(scopes))
@@ -56,6 +60,7 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 	// normalization and one set of hashes, and get the first one's answer.
 	first := make(map[string]int, len(ks))
 	dupOf := make([]int, len(ks))
+	var mt, imp [][]byte // PostgreSQL's two array parameters: machine translations, imports
 	for i, k := range ks {
 		id := k.identity()
 		if j, dup := first[id]; dup {
@@ -67,18 +72,22 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 		for rank, s := range scopes {
 			h := nk.hash(s)
 			if _, dup := want[string(h)]; !dup {
-				args = append(args, h)
+				switch {
+				case !db.pg:
+					args = append(args, h)
+				case s == scopeMT:
+					mt = append(mt, h)
+				default:
+					imp = append(imp, h)
+				}
 			}
 			want[string(h)] = append(want[string(h)], candidate{i, rank})
 		}
 	}
 	if db.pg {
-		// One array parameter: one prepared statement for every size, no padding.
-		hashes := make([][]byte, len(args))
-		for i, a := range args {
-			hashes[i] = a.([]byte)
-		}
-		args = []any{hashes}
+		// Two array parameters, machine translations and imports: one prepared statement for
+		// every size, no padding.
+		args = []any{mt, imp}
 	} else {
 		// Pad to a power of two so that a few prepared statements serve every query.
 		for size := lookupSize(len(args)); len(args) < size; {
@@ -138,7 +147,7 @@ func lookupSize(n int) int {
 // them as one array.
 func (db *DB) lookupStatement(ctx context.Context, n int) (*sql.Stmt, error) {
 	if db.pg {
-		return db.statement(ctx, pgLookup)
+		return db.statement(ctx, pgLookupScoped)
 	}
 	return db.statement(ctx, lookupQuery(lookupSize(n)))
 }

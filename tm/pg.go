@@ -73,13 +73,16 @@ const (
 	pgInsertHead = `INSERT INTO entries
 	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
 	VALUES `
-	pgInsertTail  = " ON CONFLICT (key) DO NOTHING"
-	pgReturnKey   = " RETURNING key"
-	pgLookup      = "SELECT key, target FROM entries WHERE key = ANY(?)"
-	pgBudgetGet   = sqlBudgetGet + " FOR UPDATE"
-	pgSizeBytes   = "SELECT coalesce(sum(pg_total_relation_size(t)), 0) FROM unnest(ARRAY[to_regclass('entries'), to_regclass('counts'), to_regclass('claims'), to_regclass('budgets')]) AS t WHERE t IS NOT NULL"
-	pgVacuum      = "VACUUM (ANALYZE) entries, counts, claims, budgets"
-	pgReadOnlySQL = "25006" // read_only_sql_transaction (a hot standby, default_transaction_read_only)
+	pgInsertTail = " ON CONFLICT (key) DO NOTHING"
+	pgReturnKey  = " RETURNING key"
+	pgLookup     = "SELECT key, target FROM entries WHERE key = ANY(?)"
+	// pgLookupScoped looks up machine-translation hashes, and import hashes only when imports
+	// exist: the uncorrelated EXISTS is evaluated once, as a one-time filter.
+	pgLookupScoped = pgLookup + " UNION ALL SELECT key, target FROM entries WHERE key = ANY(?) AND EXISTS (SELECT 1 FROM entries WHERE scope != 0)"
+	pgBudgetGet    = sqlBudgetGet + " FOR UPDATE"
+	pgSizeBytes    = "SELECT coalesce(sum(pg_total_relation_size(t)), 0) FROM unnest(ARRAY[to_regclass('entries'), to_regclass('counts'), to_regclass('claims'), to_regclass('budgets')]) AS t WHERE t IS NOT NULL"
+	pgVacuum       = "VACUUM (ANALYZE) entries, counts, claims, budgets"
+	pgReadOnlySQL  = "25006" // read_only_sql_transaction (a hot standby, default_transaction_read_only)
 )
 
 // rebindCache holds the $n form of each statement once.
