@@ -1,0 +1,353 @@
+package deploy
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The parts of the Kubernetes API the recipe uses, field for field as in the batch/v1 Job and
+// core/v1 Pod schemas (https://kubernetes.io/docs/reference/kubernetes-api/). Decoding is
+// strict: a field that is not here — a typo such as "completion", or a field the API does not
+// have — fails the test, as the API server would refuse it.
+
+type object struct {
+	APIVersion string     `yaml:"apiVersion"`
+	Kind       string     `yaml:"kind"`
+	Metadata   objectMeta `yaml:"metadata"`
+}
+
+type objectMeta struct {
+	Name        string            `yaml:"name"`
+	Namespace   string            `yaml:"namespace"`
+	Labels      map[string]string `yaml:"labels"`
+	Annotations map[string]string `yaml:"annotations"`
+}
+
+type secret struct {
+	object     `yaml:",inline"`
+	Type       string            `yaml:"type"`
+	StringData map[string]string `yaml:"stringData"`
+	Data       map[string]string `yaml:"data"`
+}
+
+type job struct {
+	object `yaml:",inline"`
+	Spec   jobSpec `yaml:"spec"`
+}
+
+type jobSpec struct {
+	CompletionMode          string            `yaml:"completionMode"`
+	Completions             *int              `yaml:"completions"`
+	Parallelism             *int              `yaml:"parallelism"`
+	BackoffLimit            *int              `yaml:"backoffLimit"`
+	BackoffLimitPerIndex    *int              `yaml:"backoffLimitPerIndex"`
+	MaxFailedIndexes        *int              `yaml:"maxFailedIndexes"`
+	ActiveDeadlineSeconds   *int              `yaml:"activeDeadlineSeconds"`
+	TTLSecondsAfterFinished *int              `yaml:"ttlSecondsAfterFinished"`
+	PodFailurePolicy        *podFailurePolicy `yaml:"podFailurePolicy"`
+	Template                podTemplate       `yaml:"template"`
+}
+
+type podFailurePolicy struct {
+	Rules []struct {
+		Action      string `yaml:"action"`
+		OnExitCodes *struct {
+			ContainerName string  `yaml:"containerName"`
+			Operator      string  `yaml:"operator"`
+			Values        []int32 `yaml:"values"`
+		} `yaml:"onExitCodes"`
+		OnPodConditions []struct {
+			Type   string `yaml:"type"`
+			Status string `yaml:"status"`
+		} `yaml:"onPodConditions"`
+	} `yaml:"rules"`
+}
+
+type podTemplate struct {
+	Metadata objectMeta `yaml:"metadata"`
+	Spec     podSpec    `yaml:"spec"`
+}
+
+type podSpec struct {
+	RestartPolicy   string `yaml:"restartPolicy"`
+	SecurityContext struct {
+		RunAsNonRoot *bool `yaml:"runAsNonRoot"`
+		RunAsUser    *int  `yaml:"runAsUser"`
+		RunAsGroup   *int  `yaml:"runAsGroup"`
+		FSGroup      *int  `yaml:"fsGroup"`
+	} `yaml:"securityContext"`
+	Containers []container `yaml:"containers"`
+	Volumes    []struct {
+		Name                  string `yaml:"name"`
+		PersistentVolumeClaim *struct {
+			ClaimName string `yaml:"claimName"`
+			ReadOnly  bool   `yaml:"readOnly"`
+		} `yaml:"persistentVolumeClaim"`
+		EmptyDir *struct{} `yaml:"emptyDir"`
+	} `yaml:"volumes"`
+}
+
+type container struct {
+	Name    string   `yaml:"name"`
+	Image   string   `yaml:"image"`
+	Command []string `yaml:"command"`
+	Args    []string `yaml:"args"`
+	Env     []struct {
+		Name      string `yaml:"name"`
+		Value     string `yaml:"value"`
+		ValueFrom *struct {
+			FieldRef *struct {
+				FieldPath string `yaml:"fieldPath"`
+			} `yaml:"fieldRef"`
+			SecretKeyRef *struct {
+				Name string `yaml:"name"`
+				Key  string `yaml:"key"`
+			} `yaml:"secretKeyRef"`
+		} `yaml:"valueFrom"`
+	} `yaml:"env"`
+	EnvFrom []struct {
+		SecretRef *struct {
+			Name string `yaml:"name"`
+		} `yaml:"secretRef"`
+		ConfigMapRef *struct {
+			Name string `yaml:"name"`
+		} `yaml:"configMapRef"`
+	} `yaml:"envFrom"`
+	Resources struct {
+		Requests map[string]string `yaml:"requests"`
+		Limits   map[string]string `yaml:"limits"`
+	} `yaml:"resources"`
+	VolumeMounts []struct {
+		Name      string `yaml:"name"`
+		MountPath string `yaml:"mountPath"`
+		ReadOnly  bool   `yaml:"readOnly"`
+	} `yaml:"volumeMounts"`
+}
+
+var (
+	dns1123   = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	envName   = regexp.MustCompile(`^[-._a-zA-Z][-._a-zA-Z0-9]*$`)
+	quantity  = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|M|G|T)?$`)
+	varRef    = regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
+	setByJobs = map[string]bool{"JOB_COMPLETION_INDEX": true} // the Job controller sets it in Indexed mode
+)
+
+// TestKubernetesJob checks deploy/kubernetes-job.yaml against the batch/v1 Job schema (strict
+// decoding of the fields above, required fields and their values) and against what bitext
+// needs: an Indexed Job whose completions and parallelism are the N of --shard I/N, I the
+// completion index, one output per index.
+func TestKubernetesJob(t *testing.T) {
+	data, err := os.ReadFile("kubernetes-job.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var jobs []job
+	var secrets []secret
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for i := 1; ; i++ {
+		var node yaml.Node
+		if err := dec.Decode(&node); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatalf("document %d: %v", i, err)
+		}
+		var head object
+		if err := node.Decode(&head); err != nil {
+			t.Fatalf("document %d: %v", i, err)
+		}
+		if head.Metadata.Name == "" || !dns1123.MatchString(head.Metadata.Name) || len(head.Metadata.Name) > 63 {
+			t.Errorf("document %d: metadata.name %q is not a DNS-1123 label", i, head.Metadata.Name)
+		}
+		strict := func(v any) {
+			var buf bytes.Buffer
+			enc := yaml.NewEncoder(&buf)
+			if err := enc.Encode(&node); err != nil {
+				t.Fatal(err)
+			}
+			d := yaml.NewDecoder(&buf)
+			d.KnownFields(true)
+			if err := d.Decode(v); err != nil {
+				t.Fatalf("document %d (%s): %v", i, head.Kind, err)
+			}
+		}
+		switch head.APIVersion + " " + head.Kind {
+		case "batch/v1 Job":
+			var j job
+			strict(&j)
+			jobs = append(jobs, j)
+		case "v1 Secret":
+			var s secret
+			strict(&s)
+			secrets = append(secrets, s)
+		default:
+			t.Errorf("document %d: unexpected %s %s", i, head.APIVersion, head.Kind)
+		}
+	}
+	if len(jobs) != 1 {
+		t.Fatalf("%d Jobs, want 1", len(jobs))
+	}
+	j := jobs[0]
+	spec := j.Spec
+	if spec.CompletionMode != "Indexed" {
+		t.Errorf("completionMode %q, want Indexed (JOB_COMPLETION_INDEX is set only then)", spec.CompletionMode)
+	}
+	if spec.Completions == nil || *spec.Completions < 1 {
+		t.Fatal("an Indexed Job needs completions ≥ 1")
+	}
+	n := *spec.Completions
+	if spec.Parallelism == nil || *spec.Parallelism < 1 || *spec.Parallelism > n {
+		t.Errorf("parallelism must be in 1…completions (%d)", n)
+	}
+	if spec.BackoffLimitPerIndex != nil && spec.BackoffLimit != nil {
+		// Allowed by the API, but per-index retries are what a sharded run wants.
+		t.Log("both backoffLimit and backoffLimitPerIndex are set")
+	}
+	if p := spec.PodFailurePolicy; p != nil {
+		if spec.Template.Spec.RestartPolicy != "Never" {
+			t.Error("podFailurePolicy requires restartPolicy Never")
+		}
+		for k, r := range p.Rules {
+			switch r.Action {
+			case "FailJob", "FailIndex", "Ignore", "Count":
+			default:
+				t.Errorf("podFailurePolicy rule %d: unknown action %q", k, r.Action)
+			}
+			if r.Action == "FailIndex" && spec.BackoffLimitPerIndex == nil {
+				t.Errorf("podFailurePolicy rule %d: FailIndex needs backoffLimitPerIndex", k)
+			}
+			if e := r.OnExitCodes; e != nil && e.Operator != "In" && e.Operator != "NotIn" {
+				t.Errorf("podFailurePolicy rule %d: operator %q", k, e.Operator)
+			}
+		}
+	}
+	if rp := spec.Template.Spec.RestartPolicy; rp != "Never" && rp != "OnFailure" {
+		t.Errorf("template restartPolicy %q: a Job's pods need Never or OnFailure", rp)
+	}
+	cs := spec.Template.Spec.Containers
+	if len(cs) != 1 {
+		t.Fatalf("%d containers, want 1", len(cs))
+	}
+	c := cs[0]
+	if !dns1123.MatchString(c.Name) || c.Image == "" {
+		t.Errorf("container name %q / image %q", c.Name, c.Image)
+	}
+	env := map[string]string{}
+	for _, e := range c.Env {
+		if !envName.MatchString(e.Name) {
+			t.Errorf("env name %q", e.Name)
+		}
+		if (e.Value != "") == (e.ValueFrom != nil) && e.Value != "" {
+			t.Errorf("env %s has both value and valueFrom", e.Name)
+		}
+		env[e.Name] = e.Value
+	}
+	for _, ef := range c.EnvFrom {
+		if ef.SecretRef != nil {
+			found := false
+			for _, s := range secrets {
+				found = found || s.Metadata.Name == ef.SecretRef.Name
+			}
+			if !found {
+				t.Errorf("envFrom names secret %q, which the file does not define", ef.SecretRef.Name)
+			}
+		}
+	}
+	for kind, m := range map[string]map[string]string{"requests": c.Resources.Requests, "limits": c.Resources.Limits} {
+		for k, v := range m {
+			if (k != "cpu" && k != "memory" && k != "ephemeral-storage") || !quantity.MatchString(v) {
+				t.Errorf("resources.%s.%s: %q", kind, k, v)
+			}
+		}
+	}
+	mounts := map[string]bool{}
+	for _, v := range spec.Template.Spec.Volumes {
+		mounts[v.Name] = true
+	}
+	for _, m := range c.VolumeMounts {
+		if !mounts[m.Name] {
+			t.Errorf("volumeMount %q names no volume", m.Name)
+		}
+	}
+
+	// What bitext needs: --shard I/N with I the index and N the completions, an output per index.
+	args := strings.Join(c.Args, " ")
+	for _, ref := range varRef.FindAllStringSubmatch(args, -1) {
+		if _, ok := env[ref[1]]; !ok && !setByJobs[ref[1]] {
+			t.Errorf("args use $(%s), which is not defined (Kubernetes would pass it literally)", ref[1])
+		}
+	}
+	if len(c.Args) == 0 || c.Args[0] != "translate" {
+		t.Fatalf("args %q: want bitext translate …", c.Args)
+	}
+	var shardArg, outArg string
+	for _, a := range c.Args {
+		if v, ok := strings.CutPrefix(a, "--shard="); ok {
+			shardArg = v
+		}
+		if v, ok := strings.CutPrefix(a, "--output="); ok {
+			outArg = v
+		}
+	}
+	if shardArg != "$(JOB_COMPLETION_INDEX)/$(SHARDS)" {
+		t.Errorf("--shard=%q, want $(JOB_COMPLETION_INDEX)/$(SHARDS)", shardArg)
+	}
+	if env["SHARDS"] != strconv.Itoa(n) {
+		t.Errorf("SHARDS=%q but completions is %d: worker I of N must have N = completions", env["SHARDS"], n)
+	}
+	if !strings.Contains(outArg, "$(JOB_COMPLETION_INDEX)") {
+		t.Errorf("--output=%q: each index needs its own output", outArg)
+	}
+	if _, ok := env["RATE_PER_WORKER"]; !ok || !strings.Contains(args, "--rate=$(RATE_PER_WORKER)") {
+		t.Error("each worker needs its share of the account's rate: --rate=$(RATE_PER_WORKER)")
+	}
+}
+
+// TestScriptsShellcheck lints the Slurm and GNU parallel scripts with shellcheck (Debian
+// shellcheck), and checks their syntax with bash -n.
+func TestScriptsShellcheck(t *testing.T) {
+	scripts := []string{"slurm-array.sbatch", "parallel.sh"}
+	for _, s := range scripts {
+		if out, err := exec.Command("bash", "-n", s).CombinedOutput(); err != nil {
+			t.Errorf("bash -n %s: %v\n%s", s, err, out)
+		}
+	}
+	if _, err := exec.LookPath("shellcheck"); err != nil {
+		t.Skip("shellcheck not installed (Debian: apt-get install shellcheck); skipping the lint of the Slurm and parallel scripts")
+	}
+	out, err := exec.Command("shellcheck", append([]string{"--shell=bash", "--severity=style"}, scripts...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("shellcheck: %v\n%s", err, out)
+	}
+}
+
+// TestDockerfile checks what the image promises without docker: a static binary
+// (CGO_ENABLED=0) of ./cmd/bitext, on scratch, not running as root.
+func TestDockerfile(t *testing.T) {
+	data, err := os.ReadFile("Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, want := range []string{"CGO_ENABLED=0", "./cmd/bitext", "FROM scratch", "USER 65534", `ENTRYPOINT ["/usr/local/bin/bitext"]`, "ca-certificates.crt"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("Dockerfile lacks %q", want)
+		}
+	}
+	goMod, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindSubmatch(goMod)
+	if m == nil || !strings.Contains(s, "FROM golang:"+string(m[1])) {
+		t.Errorf("the build stage must use the Go of go.mod (go %s)", m[1])
+	}
+}
