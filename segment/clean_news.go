@@ -47,6 +47,10 @@ func newsDebris(b rawBlock) string {
 		return "feedback prompt"
 	case n <= 10 && isShareLine(t):
 		return "sharing prompt"
+	case n <= 60 && consentSet.match(t):
+		return "consent prompt for embedded content"
+	case n <= 25 && originSet.match(t):
+		return "note on where the article first appeared"
 	}
 	if b.Kind != Paragraph || n > 16 {
 		return ""
@@ -117,7 +121,7 @@ func mayBeDebris(t string, n int) bool {
 	if n <= 25 {
 		return true
 	}
-	return n <= 45 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns"))
+	return n <= 60 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns") || consentSet.match(t))
 }
 
 // creditPrefixes open a photo credit standing as its own block.
@@ -371,6 +375,20 @@ func newPrefixSet(ps []string) prefixSet {
 var (
 	creditSet  = newPrefixSet(creditPrefixes)
 	relatedSet = newPrefixSet(relatedPrefixes)
+	consentSet = newPrefixSet([]string{
+		"Ich bin damit einverstanden, dass mir", "Ich bin einverstanden, dass mir",
+		"Wir benötigen Ihre Zustimmung", "Um diesen Inhalt zu sehen", "Um externe Inhalte anzuzeigen",
+		"Externer Inhalt", "Empfohlener externer Inhalt", "An dieser Stelle finden Sie einen externen Inhalt",
+		"An dieser Stelle befindet sich ein externer Inhalt", "Hier steht ein externer Inhalt",
+		"I agree to the display of external content", "To view this content",
+	})
+	originSet = newPrefixSet([]string{
+		"Dieser Artikel erschien zuerst", "Dieser Beitrag erschien zuerst", "Dieser Text erschien zuerst",
+		"Dieser Artikel ist zuerst", "Dieser Beitrag ist zuerst", "Dieser Artikel ist eine Übersetzung",
+		"Dieser Text ist eine Übersetzung", "Lest den Originalartikel", "Lesen Sie den Originalartikel",
+		"Hier geht es zum Originalartikel", "Zum Originalartikel", "Read the original article",
+		"This article first appeared", "This article was originally published",
+	})
 )
 
 func (set prefixSet) match(s string) bool {

@@ -36,7 +36,12 @@ func TestNewsDebris(t *testing.T) {
 		{Paragraph, "Veröffentlicht am 3. Oktober 2024 um 20.15 Uhr", "dateline or timestamp"},
 		{Paragraph, "Anna Beispiel, NDR 28.04.2020 21:38 Uhr", "dateline or timestamp"},
 		{Paragraph, "16.05.2024, 11:26 Uhr • Lesezeit: 5 Minuten", "dateline or timestamp"},
+		{Paragraph, "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden.", "consent prompt for embedded content"},
+		{Paragraph, "Dieser Artikel erschien zuerst bei unserem Partnermagazin.", "note on where the article first appeared"},
+		{Paragraph, "Lest den Originalartikel auf Englisch hier.", "note on where the article first appeared"},
 		// Article text that looks close.
+		{Paragraph, "Ich bin damit nicht einverstanden, sagte die Bürgermeisterin.", ""},
+		{Paragraph, "Dieser Artikel des Grundgesetzes wurde 1994 geändert.", ""},
 		{Paragraph, "Von dort aus fuhr der Konvoi weiter nach Kiew.", ""},
 		{Paragraph, "Von Anna Beispiel stammt der Satz, der alles veränderte.", ""},
 		{Paragraph, "Mehr über die Hälfte der Befragten lehnt den Plan ab.", ""},

@@ -51,31 +51,35 @@ func trafilaturaBlocks(doc *html.Node, removed *[]Removal) (blocks []rawBlock, o
 // withLead puts back the article's lead (the teaser paragraph under the headline) when the
 // extractor left it out, as extractors often do because sites set it apart from the body (in the
 // article header, in a <strong> box). The lead is recognised conservatively: a paragraph of the
-// page before the content's first text block, not already in the content, that carries the page's
-// meta description (which sites fill with the lead); it goes after the title.
+// page near the content's first text block (at most 12 blocks before it or 2 after), not already
+// in the content, that carries the page's meta description (which sites fill with the lead); it
+// goes after the title and headings.
 func withLead(doc *html.Node, content, full []rawBlock) []rawBlock {
 	desc := metaDescriptions(doc)
 	if len(desc) == 0 || len(content) == 0 {
 		return content
 	}
-	// The first block of the content that is not the (recovered) title.
+	// The first block of the content after the title and any headings (a Dachzeile, a
+	// subtitle).
 	first := 0
-	if content[0].Kind == Heading {
-		first = 1
+	for first < len(content) && content[first].Kind == Heading {
+		first++
 	}
 	if first >= len(content) {
 		return content
 	}
-	end := contentStart(content[first:], full)
-	if end < 0 {
+	start := contentStart(content[first:], full)
+	if start < 0 {
 		return content
 	}
 	inContent := make(map[string]bool, len(content))
 	for _, b := range content {
 		inContent[normTitle(b.Text)] = true
 	}
-	for i := end - 1; i >= 0 && i >= end-12; i-- {
-		b := full[i]
+	// The lead stands just before the body, or just after a date line or byline the extractor
+	// took for the body's start.
+	for i := range full[max(start-12, 0):min(start+3, len(full))] {
+		b := full[max(start-12, 0)+i]
 		if b.Kind != Paragraph || inContent[normTitle(b.Text)] || !isLeadOf(b.Text, desc) {
 			continue
 		}
