@@ -250,3 +250,12 @@ func (r *documentReader) doc(index int) *document.Doc {
 	}
 	return nil
 }
+
+// docsOf returns how the output finds the whole document read for a result index, when the
+// source can say (documentReader, a manifest), or nil.
+func docsOf(s any) func(int) *document.Doc {
+	if d, ok := s.(interface{ doc(int) *document.Doc }); ok {
+		return d.doc
+	}
+	return nil
+}
