@@ -131,7 +131,7 @@ var flagChoices = map[string]map[string]func() []string{
 		"lang":         words("de", "en"),
 	},
 	"glossary convert": {
-		"to": words(string(glossary.TSV), string(glossary.CSV), string(glossary.TBX), string(glossary.TBX2), string(glossary.GoogleCSV), string(glossary.GoogleCSVSet)),
+		"to": words(string(glossary.TSV), string(glossary.CSV), string(glossary.TBX), string(glossary.TBX2), string(glossary.GoogleCSV), string(glossary.GoogleCSVSet), string(glossary.TMX)),
 	},
 	"tm export": {"format": corpusFormats},
 	"tm import": {

@@ -44,7 +44,7 @@ Examples:
    bitext glossary convert terms.tsv --to tbx -o terms.tbx
    bitext glossary convert iate.tbx --source-lang de --target-lang en --to google-csv -o google.csv`,
 				Flags: append([]cli.Flag{
-					&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output `FORMAT`: tsv, csv, tbx, tbx2, google-csv or google-csv-set"},
+					&cli.StringFlag{Name: "to", Aliases: []string{"t", "format", "f"}, Usage: "output `FORMAT`: tsv, csv, tbx, tbx2, google-csv, google-csv-set or tmx (-f/--format as in every other command)"},
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 				}, glossaryLangFlags()...),
 				Action: runGlossaryConvert,
