@@ -1,0 +1,199 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/qa"
+)
+
+// Violations returns the findings of seg in bitext's one violation model, so report pages show
+// them exactly as check and review do. Glossary flags (from QAOptions.Glossary or recorded
+// with a bitext) carry their term, expected and found renderings in their message; those are
+// read back and located in the source and the hypothesis, so the page can highlight the term
+// and the wrong rendering. A message that cannot be read back stays a flag without a span.
+func (seg Segment) Violations(loc qa.Location) []qa.Violation {
+	if len(seg.Flags) == 0 {
+		return nil
+	}
+	if loc.Segment == 0 {
+		loc.Segment = seg.Index
+	}
+	out := make([]qa.Violation, 0, len(seg.Flags))
+	for _, f := range seg.Flags {
+		out = append(out, FlagViolation(f, seg.Source, seg.Hypothesis, loc))
+	}
+	return out
+}
+
+// FlagViolation converts one report flag on the pair (source, hypothesis) into a qa.Violation.
+func FlagViolation(f Flag, source, hypothesis string, loc qa.Location) qa.Violation {
+	if f.Kind == FlagGlossary {
+		if cv, ok := parseGlossaryMessage(f.Message); ok {
+			return qa.FromCorpus(cv, source, hypothesis, loc)
+		}
+	}
+	return qa.NewFlag(f.Kind, f.Message, loc)
+}
+
+// parseGlossaryMessage reads back the two shapes a glossary flag's message has:
+// glossary.Violation.String() (`forbidden: "T" rendered as "F", want "E"`, `inconsistent: "T"
+// rendered as "F", elsewhere "E"`, `missing: "T" not rendered as "E"`) and a violation recorded
+// by translate (`KIND: "T" should be "E", found "F" (recorded by translate)`). Every value is
+// Go-quoted (%q), so it reads back exactly whatever the term contains.
+func parseGlossaryMessage(msg string) (corpus.Violation, bool) {
+	kind, rest, ok := strings.Cut(msg, ": ")
+	if !ok || !qa.IsGlossary(kind) {
+		return corpus.Violation{}, false
+	}
+	v := corpus.Violation{Kind: kind}
+	first := true
+	for {
+		i := strings.IndexByte(rest, '"')
+		if i < 0 {
+			break
+		}
+		word := strings.Trim(rest[:i], " ,")
+		q, err := strconv.QuotedPrefix(rest[i:])
+		if err != nil {
+			return corpus.Violation{}, false
+		}
+		s, err := strconv.Unquote(q)
+		if err != nil {
+			return corpus.Violation{}, false
+		}
+		rest = rest[i+len(q):]
+		switch {
+		case first:
+			if word != "" {
+				return corpus.Violation{}, false
+			}
+			v.SourceTerm = s
+		case word == "not rendered as" || word == "want" || word == "should be" || word == "elsewhere":
+			v.Expected = s
+		case word == "rendered as" || word == "found":
+			v.Found = s
+		default:
+			return corpus.Violation{}, false
+		}
+		first = false
+	}
+	if v.SourceTerm == "" {
+		return corpus.Violation{}, false
+	}
+	return v, true
+}
+
+// htmlSegment is a segment as the page shows it: the source with the violated terms
+// highlighted, the hypothesis with the wrong renderings highlighted, the findings, and its
+// rank among the system's segments (1 the worst; 0 unranked).
+type htmlSegment struct {
+	Segment
+	ID         string
+	Src, Hyp   []qa.Piece
+	Violations []qa.Violation
+	Kinds      string // the kinds of its findings, space-separated, for the kind filter
+	Rank       int
+}
+
+// htmlSystem is one system's segments with the jump list of its worst ones.
+type htmlSystem struct {
+	*SystemReport
+	Index    int
+	Segments []htmlSegment
+	Worst    []worstLink
+	// RankedBy says what Rank measures ("chrF2", or the number of findings without references).
+	RankedBy string
+}
+
+// worstLink is one entry of a system's "worst segments" list.
+type worstLink struct {
+	ID    string
+	Index int
+	Label string
+}
+
+// worstLinks is how many worst segments each system lists for jumping to.
+const worstLinks = 10
+
+// htmlSystems builds the page model of every system. Ranks come from the sentence scores the
+// report already holds (Report.Worst by the primary metric); without references, segments
+// with more findings rank worse.
+func htmlSystems(r *Report) []htmlSystem {
+	out := make([]htmlSystem, len(r.Systems))
+	for si := range r.Systems {
+		s := &r.Systems[si]
+		hs := htmlSystem{SystemReport: s, Index: si, Segments: make([]htmlSegment, len(s.Segments))}
+		for i, seg := range s.Segments {
+			vs := seg.Violations(qa.Location{Document: s.Name, Segment: seg.Index, Label: fmt.Sprintf("%s:%d", s.Name, seg.Index)})
+			g := htmlSegment{Segment: seg, ID: fmt.Sprintf("s%d-%d", si, i), Violations: vs}
+			g.Src = qa.Highlight(seg.Source, qa.SourceSpans(vs))
+			g.Hyp = qa.Highlight(seg.Hypothesis, qa.TargetSpans(vs))
+			kinds := make([]string, 0, len(vs))
+			for _, v := range vs {
+				kinds = append(kinds, v.Kind)
+			}
+			g.Kinds = strings.Join(kinds, " ")
+			hs.Segments[i] = g
+		}
+		var order []int
+		if m := r.PrimaryMetric(); m != "" {
+			order = r.Worst(si, len(s.Segments))
+			hs.RankedBy = m
+		} else {
+			for i, seg := range s.Segments {
+				if len(seg.Flags) > 0 {
+					order = append(order, i)
+				}
+			}
+			sort.SliceStable(order, func(a, b int) bool {
+				return len(s.Segments[order[a]].Flags) > len(s.Segments[order[b]].Flags)
+			})
+			hs.RankedBy = "number of findings"
+		}
+		for rank, i := range order {
+			g := &hs.Segments[i]
+			g.Rank = rank + 1
+			if rank < worstLinks {
+				label := fmt.Sprintf("#%d", g.Index)
+				if m := r.PrimaryMetric(); m != "" {
+					label += fmt.Sprintf(" %s %.1f", m, r.segScore(si, i, m))
+				} else {
+					label += fmt.Sprintf(" (%d)", len(g.Flags))
+				}
+				hs.Worst = append(hs.Worst, worstLink{g.ID, g.Index, label})
+			}
+		}
+		out[si] = hs
+	}
+	return out
+}
+
+// kindsPresent lists the finding kinds that occur in the report, in qa.Kinds order (with any
+// kind qa does not know, such as an unreadable glossary flag, after them).
+func kindsPresent(systems []htmlSystem) []string {
+	seen := map[string]bool{}
+	for _, s := range systems {
+		for _, g := range s.Segments {
+			for _, v := range g.Violations {
+				seen[v.Kind] = true
+			}
+		}
+	}
+	var out []string
+	for _, k := range qa.Kinds {
+		if seen[k] {
+			out = append(out, k)
+			delete(seen, k)
+		}
+	}
+	var rest []string
+	for k := range seen {
+		rest = append(rest, k)
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
