@@ -128,7 +128,6 @@ func (db *DB) Claim(ctx context.Context, ks []Key) (states []ClaimState, targets
 		return nil, nil, db.errReadOnlyHandle()
 	}
 	targets = make([]string, len(ks))
-	found := make([]bool, len(ks))
 	states = make([]ClaimState, len(ks))
 	hashes := make([][hashLen]byte, len(ks))
 	byHash := map[[hashLen]byte][]int{}
@@ -138,10 +137,6 @@ func (db *DB) Claim(ctx context.Context, ks []Key) (states []ClaimState, targets
 		db.claims.held = map[[hashLen]byte]struct{}{}
 	}
 	for i, k := range ks {
-		if found[i] {
-			states[i] = ClaimAnswered
-			continue
-		}
 		h := k.normalize().hashKey(scopeMT)
 		hashes[i] = h
 		if _, seen := byHash[h]; !seen {
@@ -218,7 +213,7 @@ func (db *DB) Claim(ctx context.Context, ks []Key) (states []ClaimState, targets
 	}
 	db.spread(states, byHash, hashes)
 	for i := range ks {
-		if states[i] == ClaimAnswered && !found[i] {
+		if states[i] == ClaimAnswered {
 			targets[i] = targets[byHash[hashes[i]][0]]
 		}
 	}
