@@ -122,36 +122,28 @@ func recordedViolation(v corpus.Violation) string {
 type Article struct {
 	Name      string
 	Sentences []string
-	Breaks    []int // the sentence indices that start a paragraph
+	doc       *align.Document
 }
 
-// ReadArticle reads a document in language lang ("de", "en"); f "" means from the name.
+// ReadArticle reads a document in language lang ("de", "en"); f "" means from the name. It
+// reads as bitext align does (align.ReadDocument): each block a paragraph.
 func ReadArticle(ctx context.Context, r io.Reader, name, lang string, f segment.Format) (*Article, error) {
-	doc, err := segment.ReadContext(ctx, r, name, segment.Options{Lang: lang, Format: f})
+	d, err := align.ReadDocument(ctx, r, name, lang, align.ReadOptions{Format: f})
 	if err != nil {
 		return nil, err
 	}
-	a := &Article{Name: name}
-	for _, b := range doc.Blocks {
-		a.Breaks = append(a.Breaks, len(a.Sentences))
-		for _, s := range b.Sentences {
-			a.Sentences = append(a.Sentences, s.Text)
-		}
-	}
-	if len(a.Sentences) == 0 {
-		return nil, fmt.Errorf("%s: no text", name)
-	}
-	return a, nil
+	return &Article{Name: name, Sentences: d.Sentences, doc: d}, nil
 }
 
 // lowConfidence is the bead confidence below which an alignment is worth a look.
 const lowConfidence = 0.5
 
-// AlignTo gives the article one text per source segment by sentence alignment: each segment
-// gets the sentences aligned with it. mt, when not nil, is another translation of the sources
-// (a system's output, line for line) and serves the aligner as lexical evidence. Several
-// segments aligned with the same sentences give them to the first and leave the others empty;
-// sentences aligned with no segment are left out. Notes count both, and the doubtful beads.
+// AlignTo gives the article one text per source segment by sentence alignment (align.Documents,
+// the way bitext aligns every document pair): each segment gets the sentences aligned with it.
+// mt, when not nil, is another translation of the sources (a system's output, line for line)
+// and serves the aligner as lexical evidence. Several segments aligned with the same sentences
+// give them to the first and leave the others empty; sentences aligned with no segment are
+// left out. Notes count both, and the doubtful beads.
 func (a *Article) AlignTo(ctx context.Context, sources, mt []string) (*Side, error) {
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("%s: no sources to align the article with", a.Name)
@@ -159,7 +151,8 @@ func (a *Article) AlignTo(ctx context.Context, sources, mt []string) (*Side, err
 	if mt != nil && len(mt) != len(sources) {
 		mt = nil // a side that does not line up is no evidence
 	}
-	beads, err := align.AlignContext(ctx, sources, a.Sentences, align.Options{MT: mt, TgtBreaks: a.Breaks})
+	src := &align.Document{Name: "sources", Sentences: sources, MT: mt}
+	beads, err := align.Documents(ctx, src, a.doc, align.Options{})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
@@ -173,11 +166,7 @@ func (a *Article) AlignTo(ctx context.Context, sources, mt []string) (*Side, err
 			dropped += len(b.Tgt)
 			continue
 		}
-		parts := make([]string, len(b.Tgt))
-		for i, k := range b.Tgt {
-			parts[i] = a.Sentences[k]
-		}
-		side.Lines[b.Src[0]] = strings.Join(parts, " ")
+		side.Lines[b.Src[0]] = a.doc.Text(b.Tgt)
 		merged += len(b.Src) - 1
 		if b.Confidence < lowConfidence {
 			doubtful++
