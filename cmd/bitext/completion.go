@@ -112,7 +112,7 @@ var flagChoices = map[string]map[string]func() []string{
 		"glossary-mode": words("prompt", "mask", "native", "check", "off"),
 	},
 	"align": {
-		"format":       func() []string { return append([]string{"beads", "ladder"}, corpusFormats()...) },
+		"format":       func() []string { return alignFormats },
 		"input-format": words("text", "markdown", "html"),
 	},
 	"check": {
