@@ -1,0 +1,495 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"golang.org/x/net/html"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/qa"
+)
+
+func TestParseGlossaryMessage(t *testing.T) {
+	cases := []struct {
+		name, msg string
+		want      corpus.Violation
+		ok        bool
+	}{
+		{"forbidden", glossary.Violation{Kind: glossary.Forbidden, SourceTerm: "Außenministeriums", Expected: "Foreign Ministry", Found: "Foreign Office"}.String(),
+			corpus.Violation{Kind: "forbidden", SourceTerm: "Außenministeriums", Expected: "Foreign Ministry", Found: "Foreign Office"}, true},
+		{"missing", glossary.Violation{Kind: glossary.Missing, SourceTerm: "Minsker Abkommens", Expected: "Minsk agreement"}.String(),
+			corpus.Violation{Kind: "missing", SourceTerm: "Minsker Abkommens", Expected: "Minsk agreement"}, true},
+		{"inconsistent", glossary.Violation{Kind: glossary.Inconsistent, SourceTerm: "Kanzler", Expected: "chancellor", Found: "Chancellor"}.String(),
+			corpus.Violation{Kind: "inconsistent", SourceTerm: "Kanzler", Expected: "chancellor", Found: "Chancellor"}, true},
+		{"quotes and a comma in the term", glossary.Violation{Kind: glossary.Forbidden, SourceTerm: `„Nein, danke“ "x"`, Expected: `"No"`, Found: "no, thanks"}.String(),
+			corpus.Violation{Kind: "forbidden", SourceTerm: `„Nein, danke“ "x"`, Expected: `"No"`, Found: "no, thanks"}, true},
+		{"recorded by translate", recordedViolation(corpus.Violation{Kind: "forbidden", SourceTerm: "NATO-Generalsekretär", Expected: "NATO Secretary General", Found: "NATO chief"}),
+			corpus.Violation{Kind: "forbidden", SourceTerm: "NATO-Generalsekretär", Expected: "NATO Secretary General", Found: "NATO chief"}, true},
+		{"recorded, missing", recordedViolation(corpus.Violation{Kind: "missing", SourceTerm: "Bundestag", Expected: "Bundestag"}),
+			corpus.Violation{Kind: "missing", SourceTerm: "Bundestag", Expected: "Bundestag"}, true},
+		{"free text", "term\x01", corpus.Violation{}, false},
+		{"unknown kind", `number: "2,5" missing`, corpus.Violation{}, false},
+		{"unknown connector", `forbidden: "a" maybe "b"`, corpus.Violation{}, false},
+		{"text before the term", `forbidden: the "a" rendered as "b"`, corpus.Violation{}, false},
+		{"broken quote", `forbidden: "a`, corpus.Violation{}, false},
+		{"no term", `missing: nothing`, corpus.Violation{}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, ok := parseGlossaryMessage(c.msg)
+			if ok != c.ok || got != c.want {
+				t.Errorf("parseGlossaryMessage(%q) = %+v, %v; want %+v, %v", c.msg, got, ok, c.want, c.ok)
+			}
+		})
+	}
+}
+
+// FuzzParseGlossaryMessage: a glossary violation's message reads back as the violation, and
+// any other message is refused or read without panicking.
+func FuzzParseGlossaryMessage(f *testing.F) {
+	f.Add("forbidden", "Außenministerium", "Foreign Ministry", "Foreign Office")
+	f.Add("missing", "Minsker Abkommen", "Minsk agreement", "")
+	f.Add("inconsistent", `"x", rendered as "y"`, "a\x00b", "\xff")
+	f.Fuzz(func(t *testing.T, kind, term, expected, found string) {
+		parseGlossaryMessage(kind + ": " + term + expected + found)
+		if !qa.IsGlossary(kind) || term == "" {
+			return
+		}
+		if kind == glossary.Missing {
+			found = ""
+		}
+		want := corpus.Violation{Kind: kind, SourceTerm: term, Expected: expected, Found: found}
+		gv := glossary.Violation{Kind: kind, SourceTerm: term, Expected: expected, Found: found}
+		for _, msg := range []string{gv.String(), recordedViolation(want)} {
+			got, ok := parseGlossaryMessage(msg)
+			if !ok || got != want {
+				t.Fatalf("parseGlossaryMessage(%q) = %+v, %v; want %+v", msg, got, ok, want)
+			}
+		}
+	})
+}
+
+// glossaryInput is the sample input with a glossary check that finds a forbidden rendering
+// in segment 2 of mt-a and the number flag in segment 3.
+func glossaryInput(t testing.TB) (Input, Options) {
+	t.Helper()
+	g, err := glossary.Parse(strings.NewReader("de\ten\tforbidden\nAußenministerium\tForeign Ministry\tForeign Office\n"), "g.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := sampleInput()
+	in.Sources[1] = "Das Außenministeriums war nicht überrascht."
+	in.References[0][1] = "The Foreign Ministry was not surprised."
+	in.Systems[0].Hypotheses[1] = "The Foreign Office wasn't surprised."
+	in.Systems[1].Hypotheses[1] = "The Foreign Ministry was not surprised."
+	return in, Options{Version: "test", QA: QAOptions{Glossary: GlossaryQA(g)}}
+}
+
+func TestFlagViolationLocatesTermAndRendering(t *testing.T) {
+	in, opt := glossaryInput(t)
+	r, err := Build(in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := r.Systems[0].Segments[1]
+	vs := seg.Violations(qa.Location{})
+	if len(vs) != 1 {
+		t.Fatalf("violations = %+v, want one", vs)
+	}
+	v := vs[0]
+	if v.Kind != qa.Forbidden || v.Segment != 2 || v.Expected != "Foreign Ministry" || v.Found != "Foreign Office" {
+		t.Errorf("violation = %+v", v)
+	}
+	if got := seg.Source[v.SourceStart:v.SourceEnd]; got != "Außenministeriums" {
+		t.Errorf("source span %q", got)
+	}
+	if got := seg.Hypothesis[v.TargetStart:v.TargetEnd]; got != "Foreign Office" {
+		t.Errorf("target span %q", got)
+	}
+	num := FlagViolation(Flag{Kind: FlagNumber, Message: "2,5 → 2.5 missing"}, "a", "b", qa.Location{Segment: 3})
+	if num.Kind != qa.Number || num.Message == "" || num.SourceStart != qa.NoSpan || num.TargetStart != qa.NoSpan {
+		t.Errorf("number flag = %+v", num)
+	}
+}
+
+// page is a parsed report page.
+type page struct {
+	root *html.Node
+	byID map[string]*html.Node
+}
+
+func parsePage(t *testing.T, src string) page {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := page{root, map[string]*html.Node{}}
+	for n := range root.Descendants() {
+		if id := attr(n, "id"); id != "" {
+			if p.byID[id] != nil {
+				t.Errorf("duplicate id %q", id)
+			}
+			p.byID[id] = n
+		}
+	}
+	return p
+}
+
+func attr(n *html.Node, key string) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the elements under n with tag (any if "") and class (any if "").
+func find(n *html.Node, tag, class string) []*html.Node {
+	var out []*html.Node
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && (tag == "" || d.Data == tag) && (class == "" || hasClass(d, class)) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func text(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+		}
+	}
+	return b.String()
+}
+
+func renderPage(t *testing.T, in Input, opt Options) (*Report, string) {
+	t.Helper()
+	r, err := Build(in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, r, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return r, buf.String()
+}
+
+func TestHTMLPageStructure(t *testing.T) {
+	in, opt := glossaryInput(t)
+	r, src := renderPage(t, in, opt)
+	p := parsePage(t, src)
+
+	// One style and one script, both allowed by their hash and nothing else.
+	var csp string
+	for _, m := range find(p.root, "meta", "") {
+		if attr(m, "http-equiv") == "Content-Security-Policy" {
+			csp = attr(m, "content")
+		}
+	}
+	styles, scripts := find(p.root, "style", ""), find(p.root, "script", "")
+	if len(styles) != 1 || len(scripts) != 1 {
+		t.Fatalf("%d style and %d script elements, want one each", len(styles), len(scripts))
+	}
+	for _, want := range []string{
+		"default-src 'none'",
+		"style-src " + qa.CSPHash(text(styles[0])),
+		"script-src " + qa.CSPHash(text(scripts[0])),
+	} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP allows any inline code: %q", csp)
+	}
+	for n := range p.root.Descendants() {
+		for _, a := range n.Attr {
+			if a.Key == "src" || a.Key == "href" || a.Key == "style" || strings.HasPrefix(a.Key, "on") {
+				t.Errorf("<%s %s=%q>: external asset or inline code outside the hashed script", n.Data, a.Key, a.Val)
+			}
+		}
+	}
+
+	// The controls.
+	for id, tag := range map[string]string{"t-diff": "input", "f-flagged": "input", "f-kind": "select", "jump-worst": "button", "shown": "span"} {
+		if n := p.byID[id]; n == nil || n.Data != tag {
+			t.Errorf("no <%s id=%q>", tag, id)
+		}
+	}
+	if attr(p.byID["t-diff"], "type") != "checkbox" || attr(p.byID["f-flagged"], "type") != "checkbox" {
+		t.Error("the diff toggle and the flagged filter are not checkboxes")
+	}
+	var kinds []string
+	for _, o := range find(p.byID["f-kind"], "option", "") {
+		kinds = append(kinds, attr(o, "value"))
+	}
+	if got := strings.Join(kinds, ","); got != ",forbidden,number" {
+		t.Errorf("kind filter options %q", got)
+	}
+
+	// One row per segment and system, with plain output and diff.
+	for si, s := range r.Systems {
+		table := p.byID[fmt.Sprintf("segments-%d", si)]
+		if table == nil {
+			t.Fatalf("no table for system %d", si)
+		}
+		rows := find(table, "tr", "seg")
+		if len(rows) != len(s.Segments) {
+			t.Fatalf("system %d: %d rows, want %d", si, len(rows), len(s.Segments))
+		}
+		worst := r.Worst(si, len(s.Segments))
+		for i, row := range rows {
+			seg := s.Segments[i]
+			if attr(row, "id") != fmt.Sprintf("s%d-%d", si, i) || attr(row, "data-flags") != fmt.Sprint(len(seg.Flags)) {
+				t.Errorf("row %d: id %q data-flags %q", i, attr(row, "id"), attr(row, "data-flags"))
+			}
+			hyp := find(row, "td", "hyp")
+			if len(hyp) != 1 {
+				t.Fatalf("row %d: no hypothesis cell", i)
+			}
+			plain, wdiff := find(hyp[0], "div", "plain"), find(hyp[0], "div", "wdiff")
+			if len(plain) != 1 || len(wdiff) != 1 {
+				t.Fatalf("row %d: plain %d, diff %d", i, len(plain), len(wdiff))
+			}
+			if got := text(plain[0]); got != seg.Hypothesis {
+				t.Errorf("row %d: plain output %q, want %q", i, got, seg.Hypothesis)
+			}
+			if len(find(plain[0], "del", "")) != 0 {
+				t.Errorf("row %d: the plain output carries deleted reference words", i)
+			}
+			if got := text(find(row, "td", "ref")[0]); got != seg.References[0] {
+				t.Errorf("row %d: reference %q", i, got)
+			}
+			if got := text(find(row, "td", "src")[0]); got != seg.Source {
+				t.Errorf("row %d: source %q", i, got)
+			}
+		}
+		// Ranks follow Report.Worst; the jump list names existing rows, worst first.
+		for rank, i := range worst {
+			if got := attr(rows[i], "data-rank"); got != fmt.Sprint(rank+1) {
+				t.Errorf("system %d segment %d: rank %s, want %d", si, i, got, rank+1)
+			}
+		}
+		sec := p.byID[fmt.Sprintf("system-%d", si)]
+		gotos := find(sec, "button", "goto")
+		if len(gotos) != min(worstLinks, len(s.Segments)) {
+			t.Errorf("system %d: %d worst buttons", si, len(gotos))
+		}
+		for k, b := range gotos {
+			if want := fmt.Sprintf("s%d-%d", si, worst[k]); attr(b, "data-target") != want {
+				t.Errorf("system %d: worst button %d targets %q, want %q", si, k, attr(b, "data-target"), want)
+			}
+		}
+	}
+
+	// The article text "<script>…" is a text node of its row, not an element.
+	row := p.byID["s0-3"]
+	if got := text(find(row, "div", "plain")[0]); got != xss {
+		t.Errorf("plain output %q, want the script tag as text", got)
+	}
+	if len(find(row, "script", "")) != 0 {
+		t.Error("the hypothesis became a <script> element")
+	}
+
+	// The glossary finding: term marked in the source, the wrong rendering in the output.
+	row = p.byID["s0-1"]
+	terms := find(find(row, "td", "src")[0], "mark", "term")
+	found := find(find(row, "div", "plain")[0], "mark", "found")
+	if len(terms) != 1 || text(terms[0]) != "Außenministeriums" || !hasClass(terms[0], "forbidden") {
+		t.Errorf("source marks: %d", len(terms))
+	}
+	if len(found) != 1 || text(found[0]) != "Foreign Office" {
+		t.Errorf("output marks: %d", len(found))
+	}
+	lis := find(row, "li", "v")
+	if len(lis) != 1 || attr(lis[0], "data-kind") != "forbidden" || !strings.Contains(text(lis[0]), "Foreign Ministry") {
+		t.Errorf("findings list: %d", len(lis))
+	}
+	if attr(row, "data-kinds") != "forbidden" {
+		t.Errorf("data-kinds %q", attr(row, "data-kinds"))
+	}
+	if n := len(find(p.byID["s1-1"], "mark", "")); n != 0 {
+		t.Errorf("mt-b has %d marks in a segment without findings", n)
+	}
+}
+
+// TestHTMLQAOnlyRanksByFindings: without references there is no diff (the toggle is
+// disabled) and segments rank by their number of findings.
+func TestHTMLQAOnlyRanksByFindings(t *testing.T) {
+	in, opt := glossaryInput(t)
+	in.References = nil
+	r, src := renderPage(t, in, opt)
+	p := parsePage(t, src)
+	if _, ok := attrOK(p.byID["t-diff"], "disabled"); !ok {
+		t.Error("the diff toggle is enabled without a reference")
+	}
+	if len(find(p.root, "div", "wdiff")) != 0 {
+		t.Error("diffs without a reference")
+	}
+	flagged := 0
+	for i, seg := range r.Systems[0].Segments {
+		rank := attr(p.byID[fmt.Sprintf("s0-%d", i)], "data-rank")
+		if len(seg.Flags) > 0 {
+			flagged++
+			if rank == "0" {
+				t.Errorf("flagged segment %d unranked", i)
+			}
+		} else if rank != "0" {
+			t.Errorf("segment %d without findings ranked %s", i, rank)
+		}
+	}
+	if flagged == 0 || len(find(p.byID["system-0"], "button", "goto")) != flagged {
+		t.Errorf("%d flagged, worst list %d", flagged, len(find(p.byID["system-0"], "button", "goto")))
+	}
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// TestHTMLControlsInChromium opens the page in headless Chromium and uses its controls: the
+// script runs under the page's own CSP, the diff toggle swaps plain output for the word diff,
+// "flagged only" hides the unflagged rows, jump-to-worst focuses the worst segment and then
+// the next worse, and the "<script>" hypothesis stays text.
+func TestHTMLControlsInChromium(t *testing.T) {
+	bin := "/usr/bin/chromium"
+	if p := os.Getenv("BITEXT_CHROMIUM"); p != "" {
+		bin = p
+	}
+	if _, err := exec.LookPath(bin); err != nil {
+		t.Skip("no Chromium at " + bin + " (set BITEXT_CHROMIUM): browser test skipped")
+	}
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	in, opt := glossaryInput(t)
+	r, src := renderPage(t, in, opt)
+	path := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	defer acancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
+	defer tcancel()
+
+	const state = `(function () {
+	  var vis = function (sel) { var e = document.querySelector(sel); return !!e && getComputedStyle(e).display !== "none"; };
+	  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.seg"));
+	  return {
+	    ready: document.querySelector("table.sortable").getAttribute("data-sortable") === "ready",
+	    plain: vis("#s0-2 .plain"), diff: vis("#s0-2 .wdiff"),
+	    shown: rows.filter(function (r) { return !r.hidden; }).length,
+	    active: document.activeElement ? document.activeElement.id : "",
+	    scripts: document.querySelectorAll("script").length,
+	    xss: document.querySelector("#s0-3 .plain").textContent
+	  };
+	})()`
+	type pageState struct {
+		Ready, Plain, Diff bool
+		Shown, Scripts     int
+		Active, XSS        string
+	}
+	do := func(what string, a chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, a); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	get := func() pageState {
+		t.Helper()
+		st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](state))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	do("open", chromedp.Navigate("file://"+path))
+	do("wait", chromedp.WaitReady(chromedp.ID("jump-worst")))
+	before := get()
+	do("toggle the diff", chromedp.Click(chromedp.ID("t-diff")))
+	diffed := get()
+	do("flagged only", chromedp.Click(chromedp.ID("f-flagged")))
+	filtered := get()
+	do("all rows again", chromedp.Click(chromedp.ID("f-flagged")))
+	do("jump to worst", chromedp.Click(chromedp.ID("jump-worst")))
+	jumped := get()
+	do("next worse", chromedp.KeyEvent("w"))
+	next := get()
+	total, flagged := 0, 0
+	for _, s := range r.Systems {
+		total += len(s.Segments)
+		flagged += countFlagged(s)
+	}
+	if !before.Ready {
+		t.Fatal("the page's script did not run (CSP or syntax error?)")
+	}
+	if !before.Plain || before.Diff || before.Shown != total {
+		t.Errorf("initial view: %+v", before)
+	}
+	if diffed.Plain || !diffed.Diff {
+		t.Errorf("after the diff toggle: %+v", diffed)
+	}
+	if filtered.Shown != flagged {
+		t.Errorf("flagged only shows %d rows, want %d", filtered.Shown, flagged)
+	}
+	worst := r.Worst(0, 2)
+	if want := fmt.Sprintf("s0-%d", worst[0]); jumped.Active != want {
+		t.Errorf("jump to worst focused %q, want %q", jumped.Active, want)
+	}
+	if want := fmt.Sprintf("s0-%d", worst[1]); next.Active != want {
+		t.Errorf("w focused %q, want the next worse %q", next.Active, want)
+	}
+	if before.Scripts != 1 || before.XSS != xss {
+		t.Errorf("%d scripts, hypothesis text %q", before.Scripts, before.XSS)
+	}
+}
