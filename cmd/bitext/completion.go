@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -43,7 +44,7 @@ func completionCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprint(w, s+fishChoices(c.App))
+				_, err = fmt.Fprint(w, fishLongAliases(s)+fishChoices(c.App))
 				return err
 			default:
 				return usageErrorf("completion: unknown shell %q (want bash, zsh or fish)", c.Args().First())
@@ -217,6 +218,15 @@ func lookupFlag(flags []cli.Flag, arg string) cli.Flag {
 		}
 	}
 	return nil
+}
+
+// fishShortOfLong matches what urfave/cli writes for a flag's long aliases ("-s from"): fish
+// takes -s for one-letter options only and would never offer --from or --src-lang.
+var fishShortOfLong = regexp.MustCompile(` -s ([A-Za-z0-9][A-Za-z0-9-]+)`)
+
+// fishLongAliases makes the long aliases of urfave/cli's fish script long options (-l).
+func fishLongAliases(script string) string {
+	return fishShortOfLong.ReplaceAllString(script, " -l $1")
 }
 
 // fishChoices adds the flag values to urfave/cli's fish script, which completes only flag names
