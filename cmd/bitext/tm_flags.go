@@ -27,7 +27,7 @@ func tmFlags() []cli.Flag {
 		tmPathFlag(),
 		&cli.BoolFlag{Name: "no-tm", Usage: "neither look up nor store translations in the translation memory"},
 		&cli.DurationFlag{Name: "tm-lease", EnvVars: []string{"BITEXT_TM_LEASE"}, DefaultText: tm.DefaultLease.String(),
-			Usage: "how long the claim of a worker that died on another machine holds its segments (`DURATION`; a dead process of this machine is noticed at once)"},
+			Usage: "a worker that died on another machine holds its claimed segments for this `DURATION` at most (a dead process of this machine is noticed at once)"},
 		&cli.Float64Flag{Name: "shared-rate", EnvVars: []string{"BITEXT_SHARED_RATE"}, DefaultText: "none",
 			Usage: "at most `N` requests per second for all workers sharing the --tm together (--rate is per worker)"},
 	}
