@@ -493,3 +493,38 @@ func TestHTMLControlsInChromium(t *testing.T) {
 		t.Errorf("%d scripts, hypothesis text %q", before.Scripts, before.XSS)
 	}
 }
+
+// countingWriter counts the bytes of a page without keeping them.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+
+// BenchmarkWriteHTML10k renders the page of a 10,000-segment report of two systems (every
+// segment with its plain output, word diff and findings): page size, peak heap above the
+// built report, CPU per page. The report is built once, outside the measurement.
+func BenchmarkWriteHTML10k(b *testing.B) {
+	src, ref, hyp := newsCorpus(b, 10000)
+	_, _, hyp2 := newsCorpus(b, 10000)
+	hyp2 = append(hyp2[1:], hyp2[0])
+	r, err := Build(Input{Sources: src, References: [][]string{ref},
+		Systems: []System{{Name: "a", Hypotheses: hyp}, {Name: "b", Hypotheses: hyp2}}}, Options{Bootstrap: 10})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var peak uint64
+	var cpu float64
+	var size int64
+	for b.Loop() {
+		p, c := heapPeak(func() {
+			w := &countingWriter{}
+			if err := WriteHTML(w, r, HTMLOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			size = w.n
+		})
+		peak, cpu = max(peak, p), cpu+c
+	}
+	b.ReportMetric(float64(size)/(1<<20), "page-MiB")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+}
