@@ -111,10 +111,14 @@ func needsCleaning(s string) bool {
 
 // isSpaceBeforePunctDebris reports whether s[j] is punctuation that never follows a space in
 // German or English typography: , ; . ! ? ) ] — but not an ellipsis, which may ("und ... dann"),
-// and not a colon or percent sign, which French-style or German typography space.
+// not two commas standing for an opening quotation mark (",,So nicht''"), and not a colon or
+// percent sign, which French-style or German typography space.
 func isSpaceBeforePunctDebris(s string, j int) bool {
 	switch s[j] {
-	case ',', ';', '!', '?', ')', ']':
+	case ',':
+		// Two commas are a typewriter opening quotation mark („): ein klares ,,Ochi''.
+		return j+1 >= len(s) || s[j+1] != ','
+	case ';', '!', '?', ')', ']':
 		return true
 	case '.':
 		return !isEllipsisAt(s, j) && (j+1 == len(s) || s[j+1] == ' ')

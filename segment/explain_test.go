@@ -89,6 +89,12 @@ func TestExplainChanges(t *testing.T) {
 			explain: []string{`a.txt:1: removed "\u00ad": soft hyphen (U+00AD, invisible hyphenation hint) ×1`, `a.txt:3: removed "\u00ad": soft hyphen (U+00AD, invisible hyphenation hint) ×1`},
 		},
 		{
+			name:   "typewriter quotes after a space",
+			in:     "Die Antwort war ein klares ,,Nein''. Dann ging er.\n",
+			f:      Text,
+			blocks: []string{"paragraph: Die Antwort war ein klares ,,Nein''. Dann ging er."},
+		},
+		{
 			name:    "UTF-16 notice",
 			in:      utf16Bytes("Ein Satz.\n", false, true),
 			f:       Text,

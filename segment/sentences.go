@@ -178,6 +178,11 @@ func (s *splitter) nextAfter(end int) next {
 		}
 	}
 	for j < len(text) {
+		if hasPrefixAt(text, j, ",,") { // a typewriter „
+			n.opener, n.quote = true, true
+			j += 2
+			continue
+		}
 		r, size := decodeRune(text, j)
 		if !isOpener(r) {
 			break

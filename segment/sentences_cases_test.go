@@ -137,6 +137,7 @@ var germanCases = []splitCase{
 	{"dash-led question", "Die Preise steigen. -Wie geht es weiter?", "Die Preise steigen. | -Wie geht es weiter?"},
 	{"20.15 Uhr", "Anpfiff ist um 20.15 Uhr. Das Stadion ist ausverkauft.", "Anpfiff ist um 20.15 Uhr. | Das Stadion ist ausverkauft."},
 	{"3. Oktober", "Am 3. Oktober ist Feiertag. Die Läden bleiben zu.", "Am 3. Oktober ist Feiertag. | Die Läden bleiben zu."},
+	{"typewriter quotes", "Die Antwort war ein klares ,,Nein''. ,,Wir bleiben'', sagte sie.", "Die Antwort war ein klares ,,Nein''. | ,,Wir bleiben'', sagte sie."},
 }
 
 // englishCases are written for this package.
