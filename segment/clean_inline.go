@@ -111,7 +111,7 @@ func needsCleaning(s string) bool {
 
 // isSpaceBeforePunctDebris reports whether s[j] is punctuation that never follows a space in
 // German or English typography: , ; . ! ? ) ] — but not an ellipsis, which may ("und ... dann"),
-// not two commas standing for an opening quotation mark (",,So nicht''"), and not a colon or
+// not two commas standing for an opening quotation mark (",,So nicht”"), and not a colon or
 // percent sign, which French-style or German typography space.
 func isSpaceBeforePunctDebris(s string, j int) bool {
 	switch s[j] {
