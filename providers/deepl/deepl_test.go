@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/providers/deepl"
 	"github.com/bitext/bitext/providers/deepl/deepltest"
@@ -228,5 +229,96 @@ func TestBadOptions(t *testing.T) {
 	}
 	if _, err := (deepl.Driver{}).Open(providers.Config{Getenv: func(string) string { return "" }}); err == nil || !strings.Contains(err.Error(), deepl.EnvKey) {
 		t.Errorf("no key: %v", err)
+	}
+}
+
+// TestTaggedSegments: a document's tagged segment goes with tag_handling=xml, its codes as
+// elements listed in non_splitting_tags, a do-not-translate term in <keep>; the answer comes
+// back as a tagged text. A fake that reorders words and elements (and re-serializes empty
+// elements as <x2></x2>, quotes as entities) still gives every code once, properly nested.
+func TestTaggedSegments(t *testing.T) {
+	segs := []providers.Segment{
+		{ID: "1", Text: "Die <g1>neue Brücke</g1> &amp; mehr<x2/>"},
+		{ID: "2", Text: "Die NATO sagt \"ja\" <g1>heute <g2>laut</g2></g1>."},
+		{ID: "3", Text: "Ohne Tags & <b>."},
+	}
+	terms := []providers.Term{{Source: "NATO", Target: "NATO", DoNotTranslate: true}}
+	f := deepltest.New(t, providertest.Options{})
+	resp, err := open(t, config(f.URL)).Translate(context.Background(), &providers.Request{SourceLang: "de", TargetLang: "en", Segments: segs, Terms: terms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"EN(Die <g1>neue Brücke</g1> &amp; mehr<x2/>)", `EN(Die NATO sagt "ja" <g1>heute <g2>laut</g2></g1>.)`, "EN(Ohne Tags & <b>.)"} {
+		if got := resp.Translations[i].Text; got != want {
+			t.Errorf("segment %d: %q, want %q", i+1, got, want)
+		}
+	}
+	var body struct {
+		Text             []string `json:"text"`
+		TagHandling      string   `json:"tag_handling"`
+		IgnoreTags       []string `json:"ignore_tags"`
+		NonSplittingTags []string `json:"non_splitting_tags"`
+	}
+	if err := json.Unmarshal(f.Requests()[0].Body, &body); err != nil {
+		t.Fatal(err)
+	}
+	if body.TagHandling != "xml" || strings.Join(body.IgnoreTags, ",") != "keep" || strings.Join(body.NonSplittingTags, ",") != "g1,g2,x2" {
+		t.Errorf("tag_handling %q ignore_tags %v non_splitting_tags %v", body.TagHandling, body.IgnoreTags, body.NonSplittingTags)
+	}
+	if want := `Die <keep>NATO</keep> sagt "ja" <g1>heute <g2>laut</g2></g1>.`; body.Text[1] != want {
+		t.Errorf("sent %q, want %q", body.Text[1], want)
+	}
+	if want := "Ohne Tags &amp; &lt;b&gt;."; body.Text[2] != want {
+		t.Errorf("sent %q, want %q", body.Text[2], want)
+	}
+
+	f = deepltest.New(t, providertest.Options{Translate: deepltest.ReorderTags})
+	resp, err = open(t, config(f.URL)).Translate(context.Background(), &providers.Request{SourceLang: "de", TargetLang: "en", Segments: segs, Terms: terms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{`EN(<x2/> mehr &amp; <g1>neue Brücke</g1> Die)`, `EN(. <g1>heute <g2>laut</g2></g1> "ja" sagt NATO Die)`} {
+		got := resp.Translations[i].Text
+		if got != want {
+			t.Errorf("reordered segment %d: %q, want %q", i+1, got, want)
+		}
+		if err := document.CheckTags(document.CodesOf(segs[i].Text), got); err != nil {
+			t.Errorf("reordered segment %d: %q: %v", i+1, got, err)
+		}
+	}
+	if got := resp.Translations[2].Text; got != "EN(<b>. & Tags Ohne)" {
+		t.Errorf("untagged segment in an XML request: %q", got)
+	}
+}
+
+// TestTaggedHTMLMode: with tag_handling html configured, standalone codes go as <x2></x2> and
+// come back as <x2/>; no non_splitting_tags (an XML parameter).
+func TestTaggedHTMLMode(t *testing.T) {
+	f := deepltest.New(t, providertest.Options{})
+	cfg := config(f.URL)
+	cfg.Options = map[string]string{deepl.OptTagHandling: "html"}
+	resp, err := open(t, cfg).Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Zeile<x1/>zwei <g2>fett</g2>"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resp.Translations[0].Text; got != "EN(Zeile<x1/>zwei <g2>fett</g2>)" {
+		t.Errorf("got %q", got)
+	}
+	r := f.Requests()[0]
+	if r.Info.Format != "html" || r.Info.Segments[0].Text != "Zeile<x1></x1>zwei <g2>fett</g2>" || strings.Contains(string(r.Body), "non_splitting") {
+		t.Errorf("sent %s %q %s", r.Info.Format, r.Info.Segments[0].Text, r.Body)
+	}
+}
+
+// TestMalformedXMLRefused: the fake refuses what DeepL's strict XML parsing refuses, so an
+// encoder bug shows up as a 400 in tests, not as silently mangled markup.
+func TestMalformedXMLRefused(t *testing.T) {
+	f := deepltest.New(t, providertest.Options{})
+	cfg := config(f.URL)
+	cfg.Options = map[string]string{deepl.OptTagHandling: "xml"}
+	_, err := open(t, cfg).Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "<b>offen"}}})
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Status != 400 || !strings.Contains(err.Error(), "Tag handling parsing failed") {
+		t.Errorf("err %v", err)
 	}
 }

@@ -6,6 +6,8 @@
 // Batches of up to 50 texts go to POST /v2/translate as JSON (text[], source_lang=DE,
 // target_lang EN-US or EN-GB, context, formality, model_type, glossary_id). Glossary terms that
 // must pass through unchanged are protected with <keep> tags (tag_handling=xml, ignore_tags).
+// A document's tagged segment (inline codes <gN>…</gN>, <xN/>) goes as XML with its codes in
+// non_splitting_tags and comes back tagged.
 // The endpoint follows the key: a key ending in ":fx" belongs to DeepL API Free
 // (api-free.deepl.com), any other to Pro (api.deepl.com). /v2/usage reports the character quota;
 // the glossary API creates, lists and deletes native glossaries.

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 )
 
@@ -79,6 +82,8 @@ type translateRequest struct {
 	GlossaryID  string   `json:"glossary_id,omitempty"`
 	TagHandling string   `json:"tag_handling,omitempty"`
 	IgnoreTags  []string `json:"ignore_tags,omitempty"`
+	// NonSplittingTags are elements that never split a sentence: a document's inline codes.
+	NonSplittingTags []string `json:"non_splitting_tags,omitempty"`
 }
 
 type translateResponse struct {
@@ -120,33 +125,54 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 		body.SourceLang = body.SourceLang[:strings.Index(body.SourceLang, "-")]
 	}
 	// Terms to keep as they are travel in <keep> tags, which DeepL leaves untranslated
-	// (tag_handling xml with ignore_tags); then every text is XML and is unescaped after.
-	xml := p.s.tagHandling != ""
-	protected := make([]string, len(segs))
-	for i, s := range segs {
-		u.Characters += len([]rune(s.Text))
-		if h, ok := protect(s.Text, req.Terms); ok {
-			protected[i], xml = h, true
-		}
-	}
+	// (tag_handling xml with ignore_tags); then every text is XML and is unescaped after. A
+	// document's tagged segment goes as XML too, its codes as elements (see encodeTagged).
+	mode := p.s.tagHandling // markup the user's segments carry, sent as it is
+	xml := mode != ""
+	kept := false
+	tagged := make([]bool, len(segs))
+	var codes []string
+	seen := map[string]bool{}
 	body.Text = make([]string, len(segs))
 	for i, s := range segs {
+		u.Characters += len([]rune(s.Text))
+		if document.HasTags(s.Text) {
+			h, names, k := encodeTagged(s.Text, req.Terms, mode == "html")
+			body.Text[i], tagged[i], xml, kept = h, true, true, kept || k
+			for _, n := range names {
+				if !seen[n] {
+					seen[n] = true
+					codes = append(codes, n)
+				}
+			}
+			continue
+		}
+		if h, ok := protect(s.Text, req.Terms); ok {
+			body.Text[i], xml, kept = h, true, true
+		}
+	}
+	for i, s := range segs {
 		switch {
-		case protected[i] != "":
-			body.Text[i] = protected[i]
-		case xml && p.s.tagHandling == "":
+		case tagged[i] || body.Text[i] != "":
+		case xml && mode == "":
 			body.Text[i] = escape(s.Text)
 		default:
 			body.Text[i] = s.Text
 		}
 	}
-	if xml && p.s.tagHandling == "" {
+	switch {
+	case xml && mode == "":
 		body.TagHandling, body.IgnoreTags = "xml", []string{keepTag}
-	} else if p.s.tagHandling != "" {
-		body.TagHandling = p.s.tagHandling
-		if protectedAny(protected) {
+	case mode != "":
+		body.TagHandling = mode
+		if kept {
 			body.IgnoreTags = []string{keepTag}
 		}
+	}
+	if len(codes) > 0 && body.TagHandling == "xml" {
+		// Inline codes never split a sentence (see encodeTagged).
+		sort.Slice(codes, func(i, j int) bool { return codeLess(codes[i], codes[j]) })
+		body.NonSplittingTags = codes
 	}
 	ctx = providers.WithCost(ctx, providers.Cost{Chars: u.Characters, Tokens: providers.EstimateTokens(strings.Join(body.Text, ""))})
 	before := counter.Requests()
@@ -164,9 +190,12 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 	ts := make([]providers.Translation, len(segs))
 	for i, s := range segs {
 		t := resp.Translations[i].Text
-		if body.TagHandling == "xml" && p.s.tagHandling == "" {
+		switch {
+		case tagged[i]:
+			t = decodeTagged(t)
+		case body.TagHandling == "xml" && mode == "":
 			t = unprotect(t)
-		} else if len(body.IgnoreTags) > 0 {
+		case len(body.IgnoreTags) > 0:
 			t = unkeep(t)
 		}
 		ts[i] = providers.Translation{ID: s.ID, Text: t}
@@ -174,13 +203,14 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 	return ts, u, nil
 }
 
-func protectedAny(p []string) bool {
-	for _, s := range p {
-		if s != "" {
-			return true
-		}
+// codeLess orders code element names by number ("g2" before "x10"), then by letter.
+func codeLess(a, b string) bool {
+	na, _ := strconv.Atoi(a[1:])
+	nb, _ := strconv.Atoi(b[1:])
+	if na != nb {
+		return na < nb
 	}
-	return false
+	return a < b
 }
 
 func orDefault(s, d string) string {

@@ -1,9 +1,14 @@
 package deepl
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/providers/deepl/deepltest"
+	"github.com/bitext/bitext/providers/providertest"
 )
 
 func TestProtect(t *testing.T) {
@@ -46,4 +51,79 @@ func containsTagLike(s string) bool {
 		}
 	}
 	return false
+}
+
+func TestEncodeTagged(t *testing.T) {
+	terms := []providers.Term{{Source: "NATO", DoNotTranslate: true}}
+	for _, tc := range []struct {
+		in, want, wantHTML string
+		names              []string
+		kept               bool
+	}{
+		{"Die <g1>neue Brücke</g1> &amp; mehr<x2/>", "Die <g1>neue Brücke</g1> &amp; mehr<x2/>", "Die <g1>neue Brücke</g1> &amp; mehr<x2></x2>", []string{"g1", "x2"}, false},
+		{"a &lt; b ]]> <g1>c</g1>", "a &lt; b ]]&gt; <g1>c</g1>", "a &lt; b ]]&gt; <g1>c</g1>", []string{"g1"}, false},
+		{"Die <g1>NATO</g1> tagt<x2 />", "Die <g1><keep>NATO</keep></g1> tagt<x2/>", "Die <g1><keep>NATO</keep></g1> tagt<x2></x2>", []string{"g1", "x2"}, true},
+		{"<g1><g2>x</g2></g1> &amp;nbsp;", "<g1><g2>x</g2></g1> &amp;nbsp;", "<g1><g2>x</g2></g1> &amp;nbsp;", []string{"g1", "g2"}, false},
+	} {
+		got, names, kept := encodeTagged(tc.in, terms, false)
+		if got != tc.want || kept != tc.kept || strings.Join(names, ",") != strings.Join(tc.names, ",") {
+			t.Errorf("encodeTagged(%q) = %q %v %v; want %q %v %v", tc.in, got, names, kept, tc.want, tc.names, tc.kept)
+		}
+		if err := deepltest.WellFormed(got); err != nil {
+			t.Errorf("encodeTagged(%q) = %q is not XML: %v", tc.in, got, err)
+		}
+		if got, _, _ := encodeTagged(tc.in, terms, true); got != tc.wantHTML {
+			t.Errorf("encodeTagged(%q, html) = %q; want %q", tc.in, got, tc.wantHTML)
+		}
+	}
+}
+
+func TestDecodeTagged(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"The <g1>new bridge</g1> &amp; more<x2/>", "The <g1>new bridge</g1> &amp; more<x2/>"},
+		{"<x2></x2> more &amp; <g1>new bridge</g1> The", "<x2/> more &amp; <g1>new bridge</g1> The"},
+		{"It&#39;s &#34;<g1><keep>NATO</keep></g1>&#34; &lt;b&gt; ]]&gt;<x2 />", `It's "<g1>NATO</g1>" &lt;b> ]]><x2/>`},
+		{"<G1>x</G1 >&apos;", "<g1>x</g1>'"},
+		{"&amp;nbsp; &lt;g3&gt;", "&amp;nbsp; &lt;g3>"},
+	} {
+		if got := decodeTagged(tc.in); got != tc.want {
+			t.Errorf("decodeTagged(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// FuzzTaggedXML: a tagged segment encoded for DeepL is well-formed XML, and what DeepL sends
+// back unchanged — or re-serialized by an XML encoder with its words and elements reordered —
+// decodes to a tagged text with the same codes, properly nested, and the same words.
+func FuzzTaggedXML(f *testing.F) {
+	f.Add("Die <g1>neue</g1> Brücke<x2/> &amp; mehr", "Brücke")
+	f.Add("<g1><g2>a</g2></g1> b &lt; c ]]> \"d\" 'e'", "b")
+	f.Add("NATO-Gipfel <g1>NATO</g1>&amp;amp;", "NATO")
+	f.Fuzz(func(t *testing.T, text, term string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(term) || !document.HasTags(text) || document.CheckTags(document.CodesOf(text), text) != nil {
+			return
+		}
+		if strings.ContainsFunc(text, func(r rune) bool {
+			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF
+		}) {
+			return // not XML characters at all: no text holds them
+		}
+		codes := document.CodesOf(text)
+		x, _, _ := encodeTagged(text, []providers.Term{{Source: term, DoNotTranslate: true}}, false)
+		if err := deepltest.WellFormed(x); err != nil {
+			t.Fatalf("%q → %q: not XML: %v", text, x, err)
+		}
+		got := decodeTagged(x)
+		if err := document.CheckTags(codes, got); err != nil {
+			t.Fatalf("%q → %q → %q: %v", text, x, got, err)
+		}
+		if document.Plain(got) != document.Plain(text) {
+			t.Fatalf("words changed: %q → %q → %q", text, x, got)
+		}
+		back := deepltest.ReorderTags(providertest.Segment{Text: x}, providertest.RequestInfo{Format: "xml", TargetLang: "en"})
+		got = decodeTagged(strings.TrimSuffix(strings.TrimPrefix(back, "EN("), ")"))
+		if err := document.CheckTags(codes, got); err != nil {
+			t.Fatalf("reordered %q → %q → %q: %v", text, back, got, err)
+		}
+	})
 }

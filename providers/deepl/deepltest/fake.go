@@ -5,6 +5,7 @@ package deepltest
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"net/http"
@@ -102,9 +103,12 @@ type params struct {
 	Context     string   `json:"context"`
 	TagHandling string   `json:"tag_handling"`
 	IgnoreTags  []string `json:"ignore_tags"`
-	GlossaryID  string   `json:"glossary_id"`
-	Formality   string   `json:"formality"`
-	ModelType   string   `json:"model_type"`
+	// NonSplittingTags are recorded (Request.Body) but change nothing here: the fake never
+	// splits a text into sentences.
+	NonSplittingTags []string `json:"non_splitting_tags"`
+	GlossaryID       string   `json:"glossary_id"`
+	Formality        string   `json:"formality"`
+	ModelType        string   `json:"model_type"`
 }
 
 func parseParams(r *http.Request, body []byte) (params, error) {
@@ -119,6 +123,7 @@ func parseParams(r *http.Request, body []byte) (params, error) {
 	}
 	p.Text, p.SourceLang, p.TargetLang, p.Context = form["text"], form.Get("source_lang"), form.Get("target_lang"), form.Get("context")
 	p.TagHandling, p.IgnoreTags, p.GlossaryID = form.Get("tag_handling"), form["ignore_tags"], form.Get("glossary_id")
+	p.NonSplittingTags = splitList(form["non_splitting_tags"])
 	p.Formality, p.ModelType = form.Get("formality"), form.Get("model_type")
 	return p, nil
 }
@@ -191,6 +196,15 @@ func (f *Fake) answer(s *providertest.Server, w http.ResponseWriter, r *http.Req
 	case "EN":
 		deeplError(w, 400, "", "", "Value for 'target_lang' not supported: 'EN' is deprecated, use 'EN-GB' or 'EN-US' instead")
 		return 400
+	}
+	if p.TagHandling == "xml" {
+		// DeepL's tag handling v2 parses XML strictly and refuses what is not well-formed.
+		for i, t := range p.Text {
+			if err := WellFormed(t); err != nil {
+				deeplError(w, 400, "", "", fmt.Sprintf("Tag handling parsing failed, please check input (text %d: %v)", i, err))
+				return 400
+			}
+		}
 	}
 	var gl *Glossary
 	if p.GlossaryID != "" {
@@ -322,4 +336,96 @@ func (f *Fake) glossaryItem(w http.ResponseWriter, r *http.Request, id string) i
 func glossaryJSON(g *Glossary) map[string]any {
 	return map[string]any{"glossary_id": g.ID, "name": g.Name, "ready": true, "source_lang": g.SourceLang,
 		"target_lang": g.TargetLang, "creation_time": "2026-01-01T00:00:00Z", "entry_count": len(g.Entries)}
+}
+
+// splitList reads a form list parameter given repeatedly or comma-separated (DeepL accepts both).
+func splitList(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// WellFormed reports whether text is well-formed XML content (elements properly nested, entities
+// known), as DeepL requires with tag_handling=xml.
+func WellFormed(text string) error {
+	d := xml.NewDecoder(strings.NewReader("<deepl-text>" + text + "</deepl-text>"))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// ReorderTags is an Options.Translate that answers XML texts (tag_handling=xml) the way a
+// translation with another word order does: the words and elements at the top level come back
+// in reverse order, each element with everything it encloses, re-serialized by an XML encoder
+// (so empty elements come back as <x2></x2> and quotes as &#34; and &#39;), inside "EN(…)".
+// Every tag survives, properly nested, around the words it enclosed. Other texts get
+// providertest.DefaultTranslation.
+func ReorderTags(seg providertest.Segment, req providertest.RequestInfo) string {
+	if req.Format != "xml" || seg.Text == "" {
+		return providertest.DefaultTranslation(seg, req)
+	}
+	d := xml.NewDecoder(strings.NewReader("<deepl-text>" + seg.Text + "</deepl-text>"))
+	var items [][]xml.Token // top-level words and whole elements
+	var cur []xml.Token
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		tok = xml.CopyToken(tok)
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth == 1 {
+				continue // the wrapper
+			}
+			cur = append(cur, t)
+		case xml.EndElement:
+			depth--
+			if depth == 0 {
+				continue
+			}
+			cur = append(cur, t)
+			if depth == 1 {
+				items, cur = append(items, cur), nil
+			}
+		case xml.CharData:
+			if depth > 1 {
+				cur = append(cur, t)
+				continue
+			}
+			for _, w := range strings.Fields(string(t)) {
+				items = append(items, []xml.Token{xml.CharData(w)})
+			}
+		}
+	}
+	var b strings.Builder
+	e := xml.NewEncoder(&b)
+	for i := len(items) - 1; i >= 0; i-- {
+		for _, tok := range items[i] {
+			e.EncodeToken(tok)
+		}
+		if i > 0 {
+			e.EncodeToken(xml.CharData(" "))
+		}
+	}
+	e.Flush()
+	lang := req.TargetLang
+	if lang == "" {
+		lang = "en"
+	}
+	return strings.ToUpper(lang) + "(" + b.String() + ")"
 }
