@@ -21,11 +21,11 @@ type Checker struct {
 	curDoc   string
 	started  bool
 
-	missing, unexpected []string
-	duplicates          []Duplicate
-	nMissing, nUnexp    int
-	nDup                int
-	docs                int
+	missing, unexpected, manifestDup []string
+	duplicates                       []Duplicate
+	nMissing, nUnexp, nManifestDup   int
+	nDup                             int
+	docs                             int
 }
 
 const expectedBit = 1 << 31
@@ -42,10 +42,22 @@ type Duplicate struct {
 // NewChecker returns an empty Checker.
 func NewChecker() *Checker { return &Checker{state: map[[16]byte]uint32{}} }
 
-// Expect records a document the outputs must hold.
-func (c *Checker) Expect(id string) {
+// Expect records a document the outputs must hold; where says where the id comes from (a
+// manifest line), for the error about an id given twice.
+func (c *Checker) Expect(id, where string) {
 	c.expected = true
-	c.state[digest(id)] |= expectedBit
+	key := digest(id)
+	if c.state[key]&expectedBit != 0 {
+		c.nManifestDup++
+		if len(c.manifestDup) < maxNamed {
+			if where != "" {
+				id += " (again at " + where + ")"
+			}
+			c.manifestDup = append(c.manifestDup, id)
+		}
+		return
+	}
+	c.state[key] |= expectedBit
 }
 
 // See records that file holds a pair of document id. The pairs of one document come one after
@@ -99,10 +111,11 @@ func (c *Checker) Documents() int { return c.docs }
 
 // Err returns a *VerifyError when a document is missing, duplicated or foreign, else nil.
 func (c *Checker) Err() error {
-	if c.nMissing+c.nDup+c.nUnexp == 0 {
+	if c.nMissing+c.nDup+c.nUnexp+c.nManifestDup == 0 {
 		return nil
 	}
 	return &VerifyError{
+		ManifestDuplicates: c.manifestDup, ManifestDuplicateCount: c.nManifestDup,
 		Missing: c.missing, MissingCount: c.nMissing,
 		Duplicates: c.duplicates, DuplicateCount: c.nDup,
 		Unexpected: c.unexpected, UnexpectedCount: c.nUnexp,
@@ -112,17 +125,23 @@ func (c *Checker) Err() error {
 // VerifyError lists what is wrong with a set of shard outputs, naming up to 20 documents of
 // each kind (the counts are complete).
 type VerifyError struct {
-	Missing         []string // id (where the manifest has it)
-	MissingCount    int
-	Duplicates      []Duplicate
-	DuplicateCount  int
-	Unexpected      []string // id (in which output)
-	UnexpectedCount int
+	ManifestDuplicates     []string // ids the manifest gives twice (where again)
+	ManifestDuplicateCount int
+	Missing                []string // id (where the manifest has it)
+	MissingCount           int
+	Duplicates             []Duplicate
+	DuplicateCount         int
+	Unexpected             []string // id (in which output)
+	UnexpectedCount        int
 }
 
 func (e *VerifyError) Error() string {
 	var b strings.Builder
 	sep := ""
+	if e.ManifestDuplicateCount > 0 {
+		fmt.Fprintf(&b, "the manifest gives %d %s twice (every document needs its own id): %s", e.ManifestDuplicateCount, ids(e.ManifestDuplicateCount), list(e.ManifestDuplicates, e.ManifestDuplicateCount))
+		sep = "; "
+	}
 	if e.MissingCount > 0 {
 		fmt.Fprintf(&b, "%d %s in no output (rerun the shards that hold them): %s", e.MissingCount, docs(e.MissingCount), list(e.Missing, e.MissingCount))
 		sep = "; "
@@ -143,6 +162,13 @@ func (e *VerifyError) Error() string {
 		fmt.Fprintf(&b, "%s%d %s not in the manifest: %s", sep, e.UnexpectedCount, docs(e.UnexpectedCount), list(e.Unexpected, e.UnexpectedCount))
 	}
 	return b.String()
+}
+
+func ids(n int) string {
+	if n == 1 {
+		return "id"
+	}
+	return "ids"
 }
 
 func docs(n int) string {

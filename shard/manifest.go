@@ -19,7 +19,7 @@ import (
 //	{"id": "note-3", "text": "Der Rat tagt am Montag.", "format": "text"}   inline text
 //	{"id": "pair-9", "src": "de/9.txt", "tgt": "en/9.txt"}   a document pair to align
 //
-// id is required and unique in the manifest; it names the document in every output (the doc
+// id is required and unique in the manifest (Checker.Expect finds the ones given twice); it names the document in every output (the doc
 // field of JSONL pairs, x-doc in TMX) and decides its shard. A relative path is relative to the
 // folder of the manifest. format (text, markdown, html) is optional: by default the path's
 // extension decides, and inline text is plain text.
@@ -77,8 +77,9 @@ func (e *ManifestError) Error() string {
 // is not JSON Lines at all (a binary, one huge line) is refused instead of read into memory.
 const maxLine = 64 << 20
 
-// ManifestReader reads a manifest one document at a time, in constant memory apart from one
-// 16-byte digest per document of its shard (to refuse an id given twice).
+// ManifestReader reads a manifest one document at a time, in constant memory whatever its
+// length. It does not remember the ids it returned: an id given twice is found by
+// Checker.Expect (bitext corpus merge), which holds every id anyway.
 type ManifestReader struct {
 	br    *bufio.Reader
 	name  string
@@ -94,7 +95,7 @@ type ManifestReader struct {
 // "", its folder is where relative paths start. Only the documents of shard s are returned
 // (every line is still checked to be a valid manifest line).
 func NewManifestReader(r io.Reader, name string, s Spec) *ManifestReader {
-	m := &ManifestReader{br: bufio.NewReaderSize(r, 64<<10), name: name, shard: s, seen: map[[16]byte]int{}}
+	m := &ManifestReader{br: bufio.NewReaderSize(r, 64<<10), name: name, shard: s}
 	if name != "" && name != "-" {
 		m.dir = filepath.Dir(name)
 	}
@@ -123,11 +124,6 @@ func (m *ManifestReader) Next() (Document, error) {
 		if !m.shard.Owns(d.ID) {
 			continue
 		}
-		key := digest(d.ID)
-		if prev, dup := m.seen[key]; dup {
-			return Document{}, m.errorf(0, "id %q is also on line %d: every document needs its own id", d.ID, prev)
-		}
-		m.seen[key] = m.line
 		return d, nil
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -13,6 +14,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -75,7 +79,7 @@ func runShardedWorkers(t *testing.T, dir, memory string) {
 	base := []string{
 		"translate", "--manifest", manifest, "--format", "jsonl", "--quiet",
 		"--provider", "openai", "--base-url", srv.URL + "/v1", "--model", "gpt-4o-mini",
-		"--tm", memory, "--tm-lease", "3s", "--concurrency", fmt.Sprint(workerParallel),
+		"--tm", memory, "--tm-lease", "10s", "--concurrency", fmt.Sprint(workerParallel),
 	}
 	out := func(i int) string { return filepath.Join(dir, fmt.Sprintf("shard-%d.jsonl", i)) }
 	worker := func(i int, key string) *exec.Cmd {
@@ -325,4 +329,103 @@ func postgresSchema(t *testing.T, base string) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// BenchmarkShardWorkerMemory runs one worker (a child process, as a scheduler would) over a
+// manifest of 100,000 inline documents of three sentences (30,000 distinct sentences), against
+// the fake provider and a SQLite memory, and reports the worker's peak heap (the largest heap
+// the collector saw, from GODEBUG=gctrace=1) and its peak resident memory:
+//
+//	go test ./cmd/bitext -run '^$' -bench ShardWorkerMemory -benchtime 1x
+//
+// Bound (issue 18): ≤ 100 MB, flat in the size of the manifest. "shard-0of10" translates a tenth
+// of the documents and reads all 100,000 lines; "all" translates every document.
+// BITEXT_BENCH_DOCS=N changes the number of documents (the distinct sentences stay 30,000).
+func BenchmarkShardWorkerMemory(b *testing.B) {
+	if _, err := exec.LookPath("bitext"); err != nil {
+		b.Skipf("bitext is not on PATH (TestMain puts this test binary there): %v", err)
+	}
+	dir := b.TempDir()
+	manifest := filepath.Join(dir, "manifest.jsonl")
+	docs, distinct := 100_000, 30_000
+	if n, err := strconv.Atoi(os.Getenv("BITEXT_BENCH_DOCS")); err == nil && n > 0 {
+		docs = n // to see that memory stays flat: BITEXT_BENCH_DOCS=200000
+	}
+	f, err := os.Create(manifest)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	for i := range docs {
+		var text strings.Builder
+		for k := range 3 {
+			n := (i*3 + k*7919) % distinct
+			fmt.Fprintf(&text, "Im Jahr %d berichtete die Zeitung über die Sitzung Nummer %d des Ausschusses in Berlin.\n\n", 1000+n%1000, n)
+		}
+		line, _ := json.Marshal(shard.Document{ID: fmt.Sprintf("doc-%06d", i), Text: text.String()})
+		w.Write(line)
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	srv := providertest.NewOpenAI(b, providertest.Options{RetryAfter: "0"})
+	for _, tc := range []struct{ name, shard string }{{"shard-0of10", "0/10"}, {"all", "0/1"}} {
+		b.Run(tc.name, func(b *testing.B) {
+			for i := range b.N {
+				out := filepath.Join(dir, fmt.Sprintf("%s-%d.jsonl", tc.name, i))
+				cmd := exec.Command("bitext", "translate", "--manifest", manifest, "--shard", tc.shard,
+					"-o", out, "--quiet", "--provider", "openai", "--base-url", srv.URL+"/v1",
+					"--tm", filepath.Join(dir, fmt.Sprintf("%s-%d.sqlite", tc.name, i)))
+				cmd.Env = append(workerEnv(dir), "OPENAI_API_KEY=sk-bench", "GODEBUG=gctrace=1")
+				var stderr bytes.Buffer
+				cmd.Stderr = &stderr
+				start := time.Now()
+				if err := cmd.Run(); err != nil {
+					b.Fatalf("worker: %v\n%s", err, lastLines(stderr.String(), 20))
+				}
+				b.ReportMetric(time.Since(start).Seconds(), "worker-s")
+				b.ReportMetric(peakGCHeapMB(stderr.String()), "peak-heap-MB")
+				if rss, ok := maxRSSKB(cmd.ProcessState); ok {
+					b.ReportMetric(rss/1024, "maxrss-MB")
+				}
+			}
+		})
+	}
+}
+
+// gcHeapRE matches gctrace's "A->B->C MB": the heap at the start of a collection, at its end,
+// and the live heap it marked.
+var gcHeapRE = regexp.MustCompile(`(\d+)->(\d+)->(\d+) MB`)
+
+// peakGCHeapMB is the largest heap any collection of the trace started or ended with.
+func peakGCHeapMB(trace string) float64 {
+	peak := 0
+	for _, m := range gcHeapRE.FindAllStringSubmatch(trace, -1) {
+		for _, s := range m[1:3] {
+			n, _ := strconv.Atoi(s)
+			peak = max(peak, n)
+		}
+	}
+	return float64(peak)
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// maxRSSKB is the peak resident set of a finished process in kilobytes (Linux's rusage unit),
+// where the system reports it. Reflection keeps this file building where syscall has no Rusage.
+func maxRSSKB(ps *os.ProcessState) (float64, bool) {
+	v := reflect.ValueOf(ps.SysUsage())
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return 0, false
+	}
+	f := v.Elem().FieldByName("Maxrss")
+	if !f.IsValid() || !f.CanInt() {
+		return 0, false
+	}
+	return float64(f.Int()), true
 }
