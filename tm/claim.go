@@ -67,7 +67,30 @@ func (db *DB) Owner() string { return db.opt.Owner }
 // Lease is how long a claim holds without renewal.
 func (db *DB) Lease() time.Duration { return db.opt.Lease }
 
-func (db *DB) nowMS() int64 { return db.opt.Clock.Now().UnixMilli() }
+// nowMS is the time leases and budgets are measured in: the clock of Options, or, by default
+// with PostgreSQL, the server's (this machine's clock corrected by the offset measured at
+// open and at every renewal), so that workers on machines whose clocks disagree still agree
+// on when a lease runs out.
+func (db *DB) nowMS() int64 { return db.opt.Clock.Now().UnixMilli() + db.clockOffset.Load() }
+
+// syncClock measures the offset of the PostgreSQL server's clock from this machine's, when
+// the real clock is in use: half a round trip is the error.
+func (db *DB) syncClock(ctx context.Context) error {
+	if !db.pg {
+		return nil
+	}
+	if _, real := db.opt.Clock.(realClock); !real {
+		return nil
+	}
+	t0 := time.Now()
+	var server int64
+	if err := db.sql.QueryRowContext(ctx, pgServerMS).Scan(&server); err != nil {
+		return err
+	}
+	t1 := time.Now()
+	db.clockOffset.Store(server - (t0.UnixMilli()+t1.UnixMilli())/2)
+	return nil
+}
 
 // holds tells whether this handle holds the lease on h.
 func (db *DB) holds(h [hashLen]byte) bool {
@@ -441,6 +464,7 @@ func (db *DB) startRenewal() {
 				// An error (database briefly unreachable) is retried at the next tick; a
 				// lease lost meanwhile costs at worst a second request for its key.
 				ctx, cancel := context.WithTimeout(context.Background(), every)
+				db.syncClock(ctx)
 				db.RenewClaims(ctx)
 				cancel()
 			}

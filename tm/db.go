@@ -40,6 +40,8 @@ type DB struct {
 	claims claimState
 	rate   atomic.Pointer[rateBudgets] // set by ShareRate
 
+	clockOffset atomic.Int64 // ms to add to this machine's clock for the PostgreSQL server's
+
 	// writeMu serializes this handle's write transactions: goroutines then queue here instead
 	// of in SQLite's busy handler, which polls. Other processes still wait in the busy handler.
 	writeMu sync.Mutex

@@ -83,6 +83,7 @@ const (
 	pgSizeBytes    = "SELECT coalesce(sum(pg_total_relation_size(t)), 0) FROM unnest(ARRAY[to_regclass('entries'), to_regclass('counts'), to_regclass('claims'), to_regclass('budgets')]) AS t WHERE t IS NOT NULL"
 	pgVacuum       = "VACUUM (ANALYZE) entries, counts, claims, budgets"
 	pgReadOnlySQL  = "25006" // read_only_sql_transaction (a hot standby, default_transaction_read_only)
+	pgServerMS     = "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint"
 )
 
 // rebindCache holds the $n form of each statement once.

@@ -234,6 +234,10 @@ func OpenLocation(ctx context.Context, loc Location, opt Options) (*DB, error) {
 		return nil, err
 	}
 	db.opt = opt
+	if err := db.syncClock(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("tm: %s: reading the server's clock: %w", db.path, err)
+	}
 	return db, nil
 }
 
