@@ -75,6 +75,8 @@ type scorer struct {
 	w     int           // rows in the window: the largest bead's source side plus one
 	cur   int           // the row being searched; -1 outside the search
 	cross [][][]float32 // [channel][row % w][column - lo[row]]; NaN until computed
+	// leakRows[row % w][column - lo[row]] caches leakAt; NaN until computed.
+	leakRows [][]float32
 }
 
 func newScorer(md *model, lv *level, r *region) *scorer {
@@ -83,6 +85,7 @@ func newScorer(md *model, lv *level, r *region) *scorer {
 	for range lv.chans {
 		s.cross = append(s.cross, make([][]float32, s.w))
 	}
+	s.leakRows = make([][]float32, s.w)
 	return s
 }
 
@@ -107,12 +110,20 @@ func (s *scorer) clearRow(i int) {
 		}
 		s.cross[k][i%s.w] = row
 	}
+	if s.leakRows != nil {
+		row := growRow(s.leakRows[i%s.w], n)
+		for x := range row {
+			row[x] = nan32
+		}
+		s.leakRows[i%s.w] = row
+	}
 }
 
 // leave ends the search: the cache is dropped, and dots are computed when asked.
 func (s *scorer) leave() {
 	s.cur = -1
 	s.cross = nil
+	s.leakRows = nil
 }
 
 var nan32 = float32(math.NaN())
@@ -202,8 +213,24 @@ func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 // and last sentences resemble the sentences just outside it on the other side. Gold aligners
 // merge two sentences into one bead when part of one is translated in the neighbour of its
 // counterpart; two 1-1 beads that each leak into the other are then dearer than the 2-2 bead.
+// The four resemblances are those of the pairs across the bead's two corners, so the leak is
+// leakAt(i0, j0) + leakAt(i, j), each computed once per lattice point.
 func (s *scorer) leak(i0, j0, i, j int) float64 {
-	md, lv := s.md, s.lv
+	return s.md.leakWeight * (s.leakAt(i0, j0) + s.leakAt(i, j))
+}
+
+// leakAt is the weighted resemblance above leakFloor of the two pairs across lattice point
+// (i, j): source i with target j-1, and source i-1 with target j. It is cached in the rows of
+// the search window.
+func (s *scorer) leakAt(i, j int) float64 {
+	var c *float32
+	if s.cur >= 0 && i <= s.cur+1 && i > s.cur+1-s.w && j >= int(s.r.lo[i]) && j <= int(s.r.hi[i]) {
+		c = &s.leakRows[i%s.w][j-int(s.r.lo[i])]
+		if *c == *c {
+			return float64(*c)
+		}
+	}
+	lv := s.lv
 	var tot float64
 	for k := range lv.chans {
 		ch := &lv.chans[k]
@@ -217,12 +244,14 @@ func (s *scorer) leak(i0, j0, i, j int) float64 {
 			}
 			cos := s.crossDot(k, p, q) / math.Sqrt(np*nq)
 			sim := (cos - (float64(ch.srcBase[0][p])+float64(ch.tgtBase[0][q]))/2) / ch.good
-			return max(0, sim-md.leakFloor)
+			return max(0, sim-s.md.leakFloor)
 		}
-		l := one(i0, j0-1) + one(i-1, j) + one(i0-1, j0) + one(i, j-1)
-		tot += ch.weight * l
+		tot += ch.weight * (one(i, j-1) + one(i-1, j))
 	}
-	return md.leakWeight * tot
+	if c != nil {
+		*c = float32(tot)
+	}
+	return tot
 }
 
 // groupLex is the lexical cost of a many-to-many bead: the mean of the costs of the two groups

@@ -217,6 +217,9 @@ func mix(x uint32) uint32 {
 func (lv *level) prepare(g int) {
 	for k := range lv.chans {
 		ch := &lv.chans[k]
+		if ch.srcSelf != nil {
+			continue // prepared already (a channel shared with the first pass)
+		}
 		ch.srcSelf = selfDots(lv.stop, ch.src, g)
 		ch.tgtSelf = selfDots(lv.stop, ch.tgt, g)
 		ch.srcBase = baselines(lv.stop, ch.src, ch.srcSelf, ch.tgt, g)

@@ -72,7 +72,7 @@ type lexEntry struct {
 
 // Learning constants.
 const (
-	lexMinConf    = 0.7  // first-pass beads at or above this confidence are training data
+	lexMinConf    = 0.5  // first-pass beads at or above this raw confidence are training data
 	lexIterations = 5    // EM iterations of Model 1
 	lexMinProb    = 0.05 // translations less likely than this are dropped
 	lexMaxTrans   = 4    // at most this many translations per source stem
@@ -98,7 +98,7 @@ func contentStems(s string, stem func(string) string, buf []string) []string {
 
 // learnLexicon estimates an IBM Model 1 table t(target stem | source stem) on the beads of the
 // first pass at or above lexMinConf; nil when there are too few.
-func learnLexicon(st *stopper, src, tgt []string, beads []Bead, srcLang, tgtLang string) *lexicon {
+func learnLexicon(st *stopper, src, tgt []string, beads []Bead, raws []float64, srcLang, tgtLang string) *lexicon {
 	lx := &lexicon{stemSrc: stemFunc(srcLang), stemTgt: stemFunc(tgtLang)}
 	// Vocabularies and training pairs as ids; source id 0 is NULL (target words with no
 	// counterpart in the source sentence).
@@ -119,16 +119,16 @@ func learnLexicon(st *stopper, src, tgt []string, beads []Bead, srcLang, tgtLang
 	var pairs []pair
 	var buf []string
 	sure := 0
-	for _, b := range beads {
-		if len(b.Src) > 0 && len(b.Tgt) > 0 && b.Confidence >= lexMinConf {
+	for n, b := range beads {
+		if len(b.Src) > 0 && len(b.Tgt) > 0 && raws[n] >= lexMinConf {
 			sure++
 		}
 	}
 	stride := max(1, (sure+lexMaxPairs-1)/lexMaxPairs)
 	k := -1
-	for _, b := range beads {
+	for n, b := range beads {
 		st.tick()
-		if len(b.Src) == 0 || len(b.Tgt) == 0 || b.Confidence < lexMinConf {
+		if len(b.Src) == 0 || len(b.Tgt) == 0 || raws[n] < lexMinConf {
 			continue
 		}
 		if k++; k%stride != 0 {

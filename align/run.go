@@ -35,9 +35,19 @@ type tuning struct {
 	unexplained   float64 // weight of the excess cost of unexplained members (MT only)
 	lexWeight     float64 // weight of the learned lexicon's channel (second pass)
 	lexWithMT     float64 // the same next to MT (0: no second pass with MT; it cost 0.003 F1 on dev)
+	priorStepMT   float64 // priorStep with MT
+	leakWeightMT  float64 // leakWeight with MT
 	leakWeight    float64 // see model.leakWeight
 	leakFloor     float64
 	bothMT        float64 // weight of each MT channel, relative to mtWeight, when both directions are given
+}
+
+// withMT is the tuning for alignments with MT: its evidence is precise enough to tell when
+// the translator's sentence boundaries differ, so many-to-many beads cost less.
+func (t tuning) withMT() tuning {
+	t.priorStep = t.priorStepMT
+	t.leakWeight = t.leakWeightMT
+	return t
 }
 
 var defaults = tuning{
@@ -55,6 +65,8 @@ var defaults = tuning{
 	lexWeight:     0.8,
 	lexWithMT:     0,
 	leakWeight:    0.15,
+	priorStepMT:   0.2,
+	leakWeightMT:  0.15,
 	leakFloor:     0.2,
 }
 
@@ -93,30 +105,33 @@ func AlignContext(ctx context.Context, src, tgt []string, opt Options) (beads []
 // from it and runs the second; it returns the final beads and the lexicon (nil without a
 // second pass).
 func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon) {
-	first, paths := alignPass(st, src, tgt, opt, g, nil, nil)
+	lv := newLevel(st, src, tgt, opt, nil)
+	first, paths, raws := alignPass(st, opt, g, lv, nil)
 	if opt.NoRealign || ((opt.MT != nil || opt.MTTgt != nil) && defaults.lexWithMT == 0) {
 		return first, nil
 	}
-	lx := learnLexicon(st, src, tgt, first, opt.SrcLang, opt.TgtLang)
+	lx := learnLexicon(st, src, tgt, first, raws, opt.SrcLang, opt.TgtLang)
 	if lx == nil {
 		return first, nil
 	}
-	out, _ := alignPass(st, src, tgt, opt, g, lx, paths)
+	out, _, _ := alignPass(st, opt, g, lv.withLexicon(st, src, tgt, lx), paths)
 	return out, lx
 }
 
-// alignPass aligns the documents once. With a lexicon, its channel is added; with the paths of
-// an earlier pass (one per anchor segment), each segment is searched only in a band around
-// its earlier path when it is too large to search whole. It returns the beads and the paths.
-func alignPass(st *stopper, src, tgt []string, opt Options, g int, lx *lexicon, guide [][]point) ([]Bead, [][]point) {
-	lv := newLevel(st, src, tgt, opt, lx)
+// alignPass aligns the documents of lv once. With the paths of an earlier pass (one per anchor
+// segment), each segment is searched only in a band around its earlier path when it is too
+// large to search whole. It returns the beads, the paths and the beads' uncalibrated
+// confidences (which choose the lexicon's training beads, so that refitting the calibration
+// does not change what the second pass learns).
+func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point) ([]Bead, [][]point, []float64) {
 	md := newModel(lv, g)
 	md.trace = opt.trace
 	// Baselines and calibration come from the whole documents, even when anchors cut them.
 	lv.prepare(g)
-	ids := newIndexes(len(src), len(tgt))
+	ids := newIndexes(lv.n, lv.m)
 	var out []Bead
 	var paths [][]point
+	var raws []float64
 	for k, seg := range anchorSegments(lv, opt) {
 		sub := lv
 		if seg != (span{0, lv.n, 0, lv.m}) {
@@ -135,9 +150,9 @@ func alignPass(st *stopper, src, tgt []string, opt Options, g int, lx *lexicon, 
 			path, steps, sc = coarseToFine(md, sub, g)
 		}
 		paths = append(paths, path)
-		out = append(out, makeBeads(md, sc, path, steps, seg.i0, seg.j0, ids)...)
+		out = append(out, makeBeads(md, sc, path, steps, seg.i0, seg.j0, ids, &raws)...)
 	}
-	return out, paths
+	return out, paths, raws
 }
 
 // realignWidth is the band around the first pass's path that the second pass searches.
@@ -165,27 +180,39 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 		mtc.unexplained = defaults.unexplained
 		lv.chans = append(lv.chans, mtc)
 	}
-	// The learned lexicon takes its weight from the surface channel's, so that a random pair
-	// costs as much as in the first pass.
-	sw, lw := defaults.surfaceWeight, 0.0
+	sw := defaults.surfaceWeight
 	if hasMT {
 		sw = defaults.surfaceWithMT
 	}
-	if lx != nil {
-		lw = sw * defaults.lexWeight
-		if hasMT {
-			lw = defaults.lexWithMT
-		}
-		sw -= lw
-	}
-	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surf, surface(nil), max(sw, 0)), defaults.lexScale))
-	if lx != nil {
-		lv.chans = append(lv.chans, fromChannel("lexicon", newChannel(st, src, tgt, lx.srcFeatures(), lx.tgtFeatures(), lw), defaults.lexScale))
-	}
+	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surf, surface(nil), sw), defaults.lexScale))
 	lv.hasMT = hasMT
 	lv.srcBrk = breakMask(opt.SrcBreaks, len(src))
 	lv.tgtBrk = breakMask(opt.TgtBreaks, len(tgt))
+	if lx != nil {
+		return lv.withLexicon(st, src, tgt, lx)
+	}
 	return lv
+}
+
+// withLexicon returns a copy of the finest level lv with the learned lexicon's channel added.
+// The lexicon takes its weight from the surface channel's, so that a random pair costs as much
+// as before. The other channels' vectors, same-side dots and baselines are shared, not
+// computed again (prepare skips channels that have them).
+func (lv *level) withLexicon(st *stopper, src, tgt []string, lx *lexicon) *level {
+	out := *lv
+	out.own = false
+	out.chans = slices.Clone(lv.chans)
+	lw := defaults.lexWithMT
+	for k := range out.chans {
+		if ch := &out.chans[k]; ch.name == "surface" {
+			if !lv.hasMT {
+				lw = ch.weight * defaults.lexWeight
+			}
+			ch.weight = max(0, ch.weight-lw)
+		}
+	}
+	out.chans = append(out.chans, fromChannel("lexicon", newChannel(st, src, tgt, lx.srcFeatures(), lx.tgtFeatures(), lw), defaults.lexScale))
+	return &out
 }
 
 // fromChannel moves the channel's vectors into a level; the channel keeps what rebuilds them.
@@ -218,13 +245,17 @@ func breakMask(brk []int, n int) []bool {
 
 // newModel calibrates the length model on the two documents: the ratio of their character counts.
 func newModel(lv *level, g int) *model {
+	tn := defaults
+	if lv.hasMT {
+		tn = tn.withMT()
+	}
 	md := &model{
-		types:      beadTypes(g, defaults.priorStep),
+		types:      beadTypes(g, tn.priorStep),
 		lenWeight:  defaults.lenWeight,
-		delCost:    defaults.delCost,
-		explained:  defaults.explained,
-		leakWeight: defaults.leakWeight,
-		leakFloor:  defaults.leakFloor,
+		delCost:    tn.delCost,
+		explained:  tn.explained,
+		leakWeight: tn.leakWeight,
+		leakFloor:  tn.leakFloor,
 		brkCost:    brkCost,
 		ratio:      1,
 	}
@@ -316,7 +347,7 @@ func (lv *level) slice(s span) *level {
 
 // makeBeads turns a path into beads with calibrated confidences (see calib.go), offsetting
 // indices by (di, dj).
-func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, ids *indexes) []Bead {
+func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, ids *indexes, raws *[]float64) []Bead {
 	beads := make([]Bead, 0, len(steps))
 	for k, ti := range steps {
 		sc.lv.stop.tick()
@@ -329,6 +360,7 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 		raw := min(confidence(md, sc, t, p, q), sure)
 		f := calibFeatures{raw: raw, margin: mg, a: t.a, b: t.b, mt: sc.lv.hasMT}
 		b.Confidence = f.calibrated()
+		*raws = append(*raws, raw)
 		if md.trace != nil {
 			md.trace(b, f)
 		}
