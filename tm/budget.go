@@ -17,8 +17,8 @@ import (
 
 // Budget is a token bucket shared through the memory by every worker that uses the same name.
 // The rate and burst are the caller's: every worker must be given the same ones. Times come
-// from the handle's clock (Options.Clock); across machines, their clocks should agree (NTP) to
-// within a fraction of a second.
+// from the handle's clock (Options.Clock), by default the PostgreSQL server's for a shared
+// database, so that machines whose clocks disagree still share one bucket fairly.
 type Budget struct {
 	db    *DB
 	name  string
