@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -465,6 +466,15 @@ func TestHTMLControlsInChromium(t *testing.T) {
 	jumped := get()
 	do("next worse", chromedp.KeyEvent("w"))
 	next := get()
+	do("next segment", chromedp.KeyEvent("j"))
+	stepped := get()
+	kindShown, err := chromedp.Run(ctx, chromedp.Evaluate[int](`(function () {
+	  var s = document.getElementById("f-kind"); s.value = "forbidden"; s.dispatchEvent(new Event("change"));
+	  return Array.prototype.filter.call(document.querySelectorAll("tr.seg"), function (r) { return !r.hidden; }).length;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
 	total, flagged := 0, 0
 	for _, s := range r.Systems {
 		total += len(s.Segments)
@@ -488,6 +498,25 @@ func TestHTMLControlsInChromium(t *testing.T) {
 	}
 	if want := fmt.Sprintf("s0-%d", worst[1]); next.Active != want {
 		t.Errorf("w focused %q, want the next worse %q", next.Active, want)
+	}
+	var ids []string
+	forbidden := 0
+	for si, s := range r.Systems {
+		for i, seg := range s.Segments {
+			ids = append(ids, fmt.Sprintf("s%d-%d", si, i))
+			for _, f := range seg.Flags {
+				if strings.HasPrefix(f.Message, "forbidden:") {
+					forbidden++
+					break
+				}
+			}
+		}
+	}
+	if want := ids[slices.Index(ids, next.Active)+1]; stepped.Active != want {
+		t.Errorf("j went from %q to %q, want %q", next.Active, stepped.Active, want)
+	}
+	if forbidden == 0 || kindShown != forbidden {
+		t.Errorf("the kind filter shows %d rows, want %d", kindShown, forbidden)
 	}
 	if before.Scripts != 1 || before.XSS != xss {
 		t.Errorf("%d scripts, hypothesis text %q", before.Scripts, before.XSS)
