@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -205,6 +206,33 @@ func BenchmarkExtract(b *testing.B) {
 			b.ReportMetric(pr, "precision")
 			b.ReportMetric(rc, "recall")
 			b.ReportMetric(float64(len(pages)), "pages")
+		})
+	}
+}
+
+// BenchmarkReadHTMLParagraphs reads an article page of 500 and of 5,000 paragraphs (the second
+// above maxTrafilaturaParagraphs, so read by go-readability): time per paragraph should stay
+// about flat, not grow with the page.
+func BenchmarkReadHTMLParagraphs(b *testing.B) {
+	for _, n := range []int{500, 5000} {
+		var sb strings.Builder
+		sb.WriteString("<html><head><title>Ein Titel für die Seite</title></head><body><article><h1>Ein Titel</h1>")
+		for i := range n {
+			sb.WriteString("<p>Der Stadtrat hat am Dienstagabend den Haushalt beschlossen, sagte die Sprecherin.</p>")
+			if i%50 == 0 {
+				sb.WriteString(`<div class="teaser"><a href="/x">Lesen Sie auch: ein anderer Artikel</a></div>`)
+			}
+		}
+		sb.WriteString("</article></body></html>")
+		page := sb.String()
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				if _, err := Read(strings.NewReader(page), "a.html", Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/paragraph")
 		})
 	}
 }

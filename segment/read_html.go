@@ -186,6 +186,30 @@ var bodyContent = map[atom.Atom]bool{
 // interruptible and grows faster than the page; larger pages use the whole-body reader.
 const maxReadability = 16 << 20
 
+// maxTrafilaturaParagraphs is the most <p> elements a page handed to go-trafilatura may have:
+// its text extraction joins strings in a way that grows with the square of the number of
+// paragraphs (2,000 take about a second, 7,000 several). News articles have a few dozen to a few
+// hundred; longer pages go to go-readability, which reads 20,000 paragraphs in half a second.
+const maxTrafilaturaParagraphs = 1500
+
+// countParagraphs counts the <p> elements in n, stopping at limit.
+func countParagraphs(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if c.DataAtom == atom.P {
+					count++
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return count
+}
+
 // parseHTML extracts blocks from an HTML document.
 func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Removal) ([]rawBlock, error) {
 	doc, err := html.Parse(ctxio.NewReader(ctx, strings.NewReader(text)))
@@ -215,7 +239,9 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		done := make(chan result, 1)
 		go func() {
 			var r result
-			r.blocks, r.ok = trafilaturaBlocks(doc, &r.removed)
+			if countParagraphs(doc, maxTrafilaturaParagraphs+1) <= maxTrafilaturaParagraphs {
+				r.blocks, r.ok = trafilaturaBlocks(doc, &r.removed)
+			}
 			if !r.ok {
 				r.removed = r.removed[:0]
 				r.blocks, r.ok = readableBlocks(doc, name, &r.removed)
