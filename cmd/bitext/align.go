@@ -75,10 +75,7 @@ Examples:
 var alignFormats = []string{"beads", "ladder", "text", "tsv", "jsonl", "tmx", "moses"}
 
 func runAlign(c *cli.Context) error {
-	if c.IsSet("shard") || c.IsSet("manifest") {
-		return runAlignShard(c) // many document pairs: shard_flags.go
-	}
-	if c.IsSet("pairs") || (c.NArg() == 2 && isDir(c.Args().Get(0)) && isDir(c.Args().Get(1))) {
+	if c.IsSet("pairs") || c.IsSet("manifest") || c.IsSet("shard") || (c.NArg() == 2 && isDir(c.Args().Get(0)) && isDir(c.Args().Get(1))) {
 		return runAlignMany(c) // align_many.go
 	}
 	if c.NArg() != 2 {
@@ -253,7 +250,12 @@ func runAlignMany(c *cli.Context) error {
 	}
 	var pairs []align.DocPair
 	var inputs []string
-	if list := c.String("pairs"); list != "" {
+	if m := c.String("manifest"); m != "" {
+		var err error
+		if pairs, inputs, err = manifestDocPairs(c, m); err != nil { // shard_flags.go
+			return err
+		}
+	} else if list := c.String("pairs"); list != "" {
 		if c.NArg() > 0 {
 			return usageErrorf("--pairs lists the document pairs: give no SRC and TGT besides")
 		}
@@ -284,6 +286,10 @@ func runAlignMany(c *cli.Context) error {
 	}
 	if len(pairs) == 0 {
 		return inputError(fmt.Errorf("no document pairs to align"))
+	}
+	pairs, spec, err := shardDocPairs(c, pairs) // --shard I/N: shard_flags.go
+	if err != nil {
+		return err
 	}
 	outs := []string{out}
 	if format == "moses" {
@@ -363,7 +369,7 @@ func runAlignMany(c *cli.Context) error {
 		return err
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "bitext: aligned %s\n", count(n, "document pair"))
+		fmt.Fprintf(c.App.ErrWriter, "bitext: aligned %s%s\n", count(n, "document pair"), shardNote(spec))
 	}
 	return nil
 }

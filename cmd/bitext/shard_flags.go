@@ -14,7 +14,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/align"
-	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/shard"
 	"github.com/bitext/bitext/translate"
@@ -45,6 +46,7 @@ func shardSpec(c *cli.Context) (shard.Spec, error) {
 type translateSource interface {
 	inputs() iter.Seq2[translate.Input, error]
 	source(index int) sourceFile
+	doc(index int) *document.Doc
 	skippedDocs() int
 }
 
@@ -99,13 +101,15 @@ type manifestSource struct {
 	name string
 	spec shard.Spec
 
-	ctx    context.Context
-	force  bool
-	lang   string
-	report func(msg string)
+	ctx      context.Context
+	force    bool
+	lang     string
+	mainOnly bool
+	report   func(msg string)
 
 	mu       sync.Mutex
-	yielded  map[int]sourceFile // documents handed to the pipeline and not yet written
+	yielded  map[int]sourceFile    // documents handed to the pipeline and not yet written
+	docs     map[int]*document.Doc // their whole documents (package document), when read so
 	count    int
 	skipped  int
 	reported map[string]bool
@@ -117,14 +121,14 @@ func translateSourceFor(m *manifestSource, r *documentReader) translateSource {
 	if m == nil {
 		return r
 	}
-	m.ctx, m.force, m.lang, m.report = r.ctx, r.force, r.lang, r.report
+	m.ctx, m.force, m.lang, m.mainOnly, m.report = r.ctx, r.force, r.lang, r.mainOnly, r.report
 	return m
 }
 
 func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 	return func(yield func(translate.Input, error) bool) {
 		m.mu.Lock()
-		m.yielded, m.count, m.skipped = map[int]sourceFile{}, 0, 0
+		m.yielded, m.docs, m.count, m.skipped = map[int]sourceFile{}, map[int]*document.Doc{}, 0, 0
 		m.mu.Unlock()
 		f, err := os.Open(m.name)
 		if err != nil {
@@ -175,8 +179,26 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 				yield(translate.Input{}, inputError(fmt.Errorf("%s:%d: document %q is an aligned pair (src, tgt): translate wants path or text", m.name, d.Line, d.ID)))
 				return
 			}
-			sc := segment.NewScannerContext(m.ctx, in, name, opt)
-			input, err := translate.ScanInput(sc, name, lang)
+			// As for files on the command line: formats package document reads whole
+			// (HTML and Markdown pages, XLIFF, subtitles, PO) unless --main-only or "format"
+			// asks for the main text.
+			var input translate.Input
+			var doc *document.Doc
+			df := document.Format("")
+			if d.Kind() == shard.File && d.Format == "" {
+				df = document.FormatFromName(d.Path)
+				if m.mainOnly && (df == document.HTML || df == document.Markdown) {
+					df = ""
+				}
+			}
+			if df != "" {
+				doc, err = document.Read(in, name, document.Options{Format: df, SourceLang: m.lang})
+				if err == nil {
+					input, err = translate.DocumentInput(doc, name, lang)
+				}
+			} else {
+				input, err = translate.ScanInput(segment.NewScannerContext(m.ctx, in, name, opt), name, lang)
+			}
 			var notSource *translate.NotSourceError
 			switch {
 			case errors.As(err, &notSource), errors.Is(err, segment.ErrEmpty):
@@ -190,6 +212,9 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 			}
 			m.mu.Lock()
 			m.yielded[m.count] = src
+			if doc != nil {
+				m.docs[m.count] = doc
+			}
 			m.count++
 			m.mu.Unlock()
 			more := yield(input, nil)
@@ -223,9 +248,17 @@ func (m *manifestSource) source(index int) sourceFile {
 	for i := range m.yielded {
 		if i < index {
 			delete(m.yielded, i)
+			delete(m.docs, i)
 		}
 	}
 	return m.yielded[index]
+}
+
+// doc returns the whole document read for a result, or nil.
+func (m *manifestSource) doc(index int) *document.Doc {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.docs[index]
 }
 
 func (m *manifestSource) skippedDocs() int {
@@ -234,88 +267,50 @@ func (m *manifestSource) skippedDocs() int {
 	return m.skipped
 }
 
-// alignPairDoc is one document pair for a sharded align run.
-type alignPairDoc struct {
-	id, src, tgt string
+// manifestDocPairs reads align's document pairs from a manifest of {"id", "src", "tgt"} lines
+// (paths relative to the manifest), and returns the files read, for refuseOverwrite. Every line
+// is checked; --shard then keeps those of one shard (shardDocPairs).
+func manifestDocPairs(c *cli.Context, m string) ([]align.DocPair, []string, error) {
+	if c.NArg() > 0 || c.IsSet("pairs") {
+		return nil, nil, usageErrorf("--manifest names the document pairs: give no SRC and TGT or --pairs besides")
+	}
+	f, err := os.Open(m)
+	if err != nil {
+		return nil, nil, inputError(err)
+	}
+	defer f.Close()
+	var pairs []align.DocPair
+	inputs := []string{m}
+	mr := shard.NewManifestReader(ctxio.NewReader(c.Context, f), m, shard.Spec{})
+	for {
+		d, err := mr.Next()
+		if err == io.EOF {
+			return pairs, inputs, nil
+		}
+		if err != nil {
+			return nil, nil, inputError(err)
+		}
+		if d.Kind() != shard.Pair {
+			return nil, nil, inputError(fmt.Errorf("%s:%d: document %q: align wants a pair, src and tgt", m, d.Line, d.ID))
+		}
+		pairs = append(pairs, align.DocPair{ID: d.ID, Src: d.Src, Tgt: d.Tgt})
+		inputs = append(inputs, d.Src, d.Tgt)
+	}
 }
 
-// runAlignShard is `bitext align` over many document pairs: --manifest of {id, src, tgt}, or
-// two folders SRC_DIR TGT_DIR whose files are paired by relative path; with --shard I/N only
-// the pairs of that shard. Every pair's sentence pairs go into one output (-o or standard
-// output) in a pair format, each labelled with the document id.
-func runAlignShard(c *cli.Context) error {
+// shardDocPairs keeps the document pairs of the shard --shard names (all without it).
+func shardDocPairs(c *cli.Context, pairs []align.DocPair) ([]align.DocPair, shard.Spec, error) {
 	spec, err := shardSpec(c)
-	if err != nil {
-		return err
+	if err != nil || spec.All() {
+		return pairs, spec, err
 	}
-	format := strings.ToLower(c.String("format"))
-	if !c.IsSet("format") {
-		format = "jsonl"
-		if f := corpus.FormatFromName(c.String("output")); f != "" && f != corpus.Moses {
-			format = string(f)
+	kept := pairs[:0:0]
+	for _, p := range pairs {
+		if spec.Owns(p.ID) {
+			kept = append(kept, p)
 		}
 	}
-	if _, err := corpus.ParseFormat(format); err != nil {
-		return usageErrorf("--format %s: over many documents, align writes a pair format (jsonl, tmx, tsv or moses)", format)
-	}
-	for _, f := range []string{"mt", "gold"} {
-		if c.IsSet(f) {
-			return usageErrorf("--%s belongs to one document pair; not with --shard or --manifest", f)
-		}
-	}
-	out := c.String("output")
-	if out == "-" {
-		out = ""
-	}
-	if format == "moses" && out == "" {
-		return usageErrorf("--format moses writes two files: give -o PREFIX")
-	}
-	docs, inputs, err := alignPairDocs(c, spec)
-	if err != nil {
-		return err
-	}
-	outs := []string{out}
-	if format == "moses" {
-		s, t, err := corpus.MosesPaths(out, c.String("source-lang"), c.String("target-lang"))
-		if err != nil {
-			return usageError(err)
-		}
-		outs = append(outs, s, t)
-	}
-	if err := refuseOverwrite(outs, append(inputs, c.String("dict"), c.String("glossary"))...); err != nil {
-		return err
-	}
-	dict, err := readAlignDict(c)
-	if err != nil {
-		return err
-	}
-	warnings := newCorpusWarnings(c.App.ErrWriter)
-	defer warnings.done()
-	opt := corpus.WriterOptions{SourceLang: c.String("source-lang"), TargetLang: c.String("target-lang"), ToolVersion: buildVersion(), Warn: warnings.warn}
-
-	w, commit, abort, err := createPairOutput(c, corpus.Format(format), out, opt)
-	if err != nil {
-		return err
-	}
-	n := 0
-	err = docs(func(d alignPairDoc) error {
-		if err := c.Context.Err(); err != nil {
-			return err
-		}
-		n++
-		return alignOnePair(c, w, d, dict)
-	})
-	if err == nil {
-		err = commit()
-	}
-	if err != nil {
-		abort()
-		return err
-	}
-	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "bitext: aligned %s%s\n", count(n, "document pair"), shardNote(spec))
-	}
-	return nil
+	return kept, spec, nil
 }
 
 func shardNote(s shard.Spec) string {
@@ -323,108 +318,4 @@ func shardNote(s shard.Spec) string {
 		return ""
 	}
 	return " (shard " + s.String() + ")"
-}
-
-// alignOnePair aligns one document pair and writes its sentence pairs, labelled with its id.
-func alignOnePair(c *cli.Context, w corpus.Writer, d alignPairDoc, dict *align.Dictionary) error {
-	src, err := readAlignSide(c, d.src, c.String("source-lang"))
-	if err != nil {
-		return err
-	}
-	tgt, err := readAlignSide(c, d.tgt, c.String("target-lang"))
-	if err != nil {
-		return err
-	}
-	opt := align.Options{SrcBreaks: src.breaks, TgtBreaks: tgt.breaks, MaxGroup: c.Int("max-group"), Dict: dict}
-	if c.IsSet("provider") {
-		if opt.MT, err = translateForAlign(c, src, tgt.lang); err != nil {
-			return err
-		}
-	}
-	beads, err := align.AlignContext(c.Context, src.sentences, tgt.sentences, opt)
-	if err != nil {
-		return err
-	}
-	if minConf := c.Float64("min-confidence"); minConf > 0 {
-		kept := beads[:0:0]
-		for _, b := range beads {
-			if b.Confidence >= minConf {
-				kept = append(kept, b)
-			}
-		}
-		beads = kept
-	}
-	src.name = d.id // the pairs' doc field
-	return writeAlignPairs(w, src, tgt, beads)
-}
-
-// alignPairDocs returns the document pairs of the shard, as a function that calls its argument
-// for each (a manifest is read as the run goes), and the files named on the command line.
-func alignPairDocs(c *cli.Context, spec shard.Spec) (func(func(alignPairDoc) error) error, []string, error) {
-	if m := c.String("manifest"); m != "" {
-		if c.NArg() > 0 {
-			return nil, nil, usageErrorf("--manifest names the document pairs: give no SRC and TGT besides")
-		}
-		if _, err := os.Stat(m); err != nil {
-			return nil, nil, inputError(err)
-		}
-		return func(each func(alignPairDoc) error) error {
-			f, err := os.Open(m)
-			if err != nil {
-				return inputError(err)
-			}
-			defer f.Close()
-			mr := shard.NewManifestReader(f, m, spec)
-			for {
-				d, err := mr.Next()
-				if err == io.EOF {
-					return nil
-				}
-				if err != nil {
-					return inputError(err)
-				}
-				if d.Kind() != shard.Pair {
-					return inputError(fmt.Errorf("%s:%d: document %q: align wants a pair, src and tgt", m, d.Line, d.ID))
-				}
-				if err := each(alignPairDoc{id: d.ID, src: d.Src, tgt: d.Tgt}); err != nil {
-					return err
-				}
-			}
-		}, []string{m}, nil
-	}
-	if c.NArg() != 2 {
-		return nil, nil, usageErrorf("align --shard: want SRC_DIR and TGT_DIR (files paired by relative path), or --manifest; got %d arguments", c.NArg())
-	}
-	srcDir, tgtDir := c.Args().Get(0), c.Args().Get(1)
-	for _, d := range []string{srcDir, tgtDir} {
-		if st, err := os.Stat(d); err != nil {
-			return nil, nil, inputError(err)
-		} else if !st.IsDir() {
-			return nil, nil, usageErrorf("align --shard: %s is not a folder (one document pair needs no shards)", d)
-		}
-	}
-	files, err := listInputs([]string{srcDir}, c.StringSlice("include"))
-	if err != nil {
-		return nil, nil, err
-	}
-	var docs []alignPairDoc
-	for _, f := range files {
-		id := filepath.ToSlash(f.rel)
-		if !spec.Owns(id) {
-			continue
-		}
-		tgt := filepath.Join(tgtDir, f.rel)
-		if _, err := os.Stat(tgt); err != nil {
-			return nil, nil, inputError(fmt.Errorf("%s has no counterpart in %s: %w", f.path, tgtDir, err))
-		}
-		docs = append(docs, alignPairDoc{id: id, src: f.path, tgt: tgt})
-	}
-	return func(each func(alignPairDoc) error) error {
-		for _, d := range docs {
-			if err := each(d); err != nil {
-				return err
-			}
-		}
-		return nil
-	}, []string{srcDir, tgtDir}, nil
 }
