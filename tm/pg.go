@@ -67,6 +67,8 @@ const (
 	// pgMigrateLock serializes the migrations of workers opening one database at once
 	// (pg_advisory_xact_lock: released when the transaction ends).
 	pgMigrateLock = "SELECT pg_advisory_xact_lock(4829301847)"
+	// pgImportLock serializes imports (ImportPairs), until the import's transaction ends.
+	pgImportLock = "SELECT pg_advisory_xact_lock(4829301848)"
 	pgHasMeta     = "SELECT to_regclass('bitext_meta') IS NOT NULL, to_regclass('entries') IS NOT NULL"
 	pgVersion     = "SELECT value FROM bitext_meta WHERE name = 'schema_version'"
 

@@ -99,7 +99,8 @@ const (
 // reader error leaves the memory unchanged (and is returned as it is, naming file and line).
 // Source and target are stored byte for byte; the normalized source only makes the key. Pairs
 // whose source or target is blank are skipped. The result counts the pairs read, stored,
-// duplicated and conflicting.
+// duplicated and conflicting. Concurrent imports into one memory take turns (SQLite's write
+// lock; in PostgreSQL an advisory lock), so that imports of overlapping pairs never deadlock.
 func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOptions) (ImportResult, error) {
 	if opt.SourceLang == "" {
 		opt.SourceLang = "de"
@@ -133,6 +134,16 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 		return ImportResult{}, db.wrapErr("import", err)
 	}
 	defer tx.Rollback()
+	if db.pg {
+		// Imports into one PostgreSQL database take turns. Each holds the keys it has
+		// inserted until it commits, so two importing overlapping pairs in other orders would
+		// each wait for a key the other holds: a deadlock that running a batch again cannot
+		// undo, since the keys of the earlier batches stay held. Waiting here costs no more
+		// than the waits for each other's keys would, and keeps an import all or nothing.
+		if _, err := tx.ExecContext(ctx, pgImportLock); err != nil {
+			return ImportResult{}, db.wrapErr("import", err)
+		}
+	}
 	imp := &importer{db: db, tx: tx, policy: policy, now: time.Now().Unix(), res: &res,
 		index: make(map[[hashLen]byte]int, importBatch), stmts: make(map[string]*sql.Stmt), counts: tally{}}
 	defer imp.close()
