@@ -2,10 +2,10 @@ package translate
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/qa"
 )
 
 // check returns the glossary violations of a unit's translation.
@@ -64,7 +64,9 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 }
 
 // Feedback describes violations to a provider, one line each, so that a repair round asks
-// with the problem spelled out.
+// with the problem spelled out. A violation's own Feedback (the glossary's, which knows the
+// entry) is used as it is; others are phrased by qa.Violation.Feedback, the wording check and
+// review use for the same violation.
 func Feedback(vs []Violation) string {
 	var b strings.Builder
 	for i, v := range vs {
@@ -75,18 +77,7 @@ func Feedback(vs []Violation) string {
 			b.WriteString(v.Feedback)
 			continue
 		}
-		switch v.Kind {
-		case "forbidden":
-			fmt.Fprintf(&b, "%q must not be rendered as %q; use %q.", v.SourceTerm, v.Found, v.Expected)
-		case "inconsistent":
-			fmt.Fprintf(&b, "%q must be rendered consistently as %q, not %q.", v.SourceTerm, v.Expected, v.Found)
-		default:
-			if v.Found != "" {
-				fmt.Fprintf(&b, "%q must be translated as %q (found %q).", v.SourceTerm, v.Expected, v.Found)
-			} else {
-				fmt.Fprintf(&b, "%q must be translated as %q.", v.SourceTerm, v.Expected)
-			}
-		}
+		b.WriteString(v.QA("", "", qa.Location{}).Feedback())
 	}
 	return b.String()
 }

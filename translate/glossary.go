@@ -3,6 +3,7 @@ package translate
 import (
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/qa"
 )
 
 // FromGlossary adapts a loaded glossary to the pipeline. Terms go to providers as found in the
@@ -29,6 +30,8 @@ func (a glossaryAdapter) Terms(source string) []Term {
 	return terms
 }
 
+// Check keeps the glossary's own repair instruction (glossary.Violation.Feedback), which knows
+// the entry: a name that must not be translated is asked for as such.
 func (a glossaryAdapter) Check(source, target string) []Violation {
 	vs := a.g.Check(source, target)
 	if len(vs) == 0 {
@@ -39,4 +42,10 @@ func (a glossaryAdapter) Check(source, target string) []Violation {
 		out[i] = Violation{Kind: v.Kind, SourceTerm: v.SourceTerm, Expected: v.Expected, Found: v.Found, Feedback: v.Feedback()}
 	}
 	return out
+}
+
+// CheckQA is Check as qa.Violations (QAChecker): the entry, its note, variants and forbidden
+// renderings, and the offsets of the term and of the wrong rendering.
+func (a glossaryAdapter) CheckQA(source, target string, loc qa.Location) []qa.Violation {
+	return qa.FromGlossary(a.g.Check(source, target), source, target, loc)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/segment"
 )
 
@@ -34,7 +35,14 @@ type Pair struct {
 	TMHit     bool
 	// Confidence is 1 for sentence units; for paragraph units it is the alignment's confidence.
 	Confidence float64
+	// Violations are the glossary violations and suspect answers left in Target, in the
+	// pipeline's own shape. Findings are the same, in the same order, as qa.Violations — the
+	// type check, report and review use — located in Source and Target (byte offsets), with the
+	// glossary entry, its note and its other renderings where the glossary knows them (see
+	// QAChecker); a suspect answer is a flag of kind Suspect. Their Location names the
+	// document, the pair's 1-based position in the Result's Pairs and "doc ¶P.S".
 	Violations []Violation
+	Findings   []qa.Violation
 	// Err is set when the segment got no usable translation (see FailedError): Target is "",
 	// and the translated block keeps the source text in its place.
 	Err error
@@ -90,6 +98,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 			if err != nil {
 				return nil, err
 			}
+			t.setFindings(j.name, pairs, len(res.Pairs)+1)
 			res.Pairs = append(res.Pairs, pairs...)
 			tb.Text = units[0].target
 			tb.Sentences = segment.SplitSentences(tb.Text, t.tgtLang())
@@ -132,6 +141,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 					res.Pairs[first+si].Target = tb.Sentences[si].Text
 				}
 			}
+			t.setFindings(j.name, res.Pairs[first:], first+1)
 		}
 		res.Blocks[bi] = tb
 	}

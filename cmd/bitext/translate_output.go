@@ -10,6 +10,7 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/outfile"
+	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
 )
@@ -294,10 +295,34 @@ func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pai
 	if o.withConfidence {
 		cp.Confidence = p.Confidence
 	}
-	for _, v := range p.Violations {
-		cp.Violations = append(cp.Violations, corpus.Violation{Kind: v.Kind, SourceTerm: v.SourceTerm, Expected: v.Expected, Found: v.Found})
+	for _, v := range pairFindings(src.rel, &p) {
+		cp.Violations = append(cp.Violations, corpusViolation(v))
 	}
 	return cp
+}
+
+// pairFindings are a pair's violations as qa.Violations (translate fills Pair.Findings; a pair
+// built elsewhere gets them converted here).
+func pairFindings(doc string, p *translate.Pair) []qa.Violation {
+	if len(p.Findings) == len(p.Violations) {
+		return p.Findings
+	}
+	out := make([]qa.Violation, len(p.Violations))
+	loc := qa.Location{Document: doc, Label: translate.PairLabel(doc, p)}
+	for i, v := range p.Violations {
+		out[i] = v.QA(p.Source, p.Target, loc)
+	}
+	return out
+}
+
+// corpusViolation is a finding as a pair file records it; a flag (a suspect answer) keeps its
+// reason in "found", as pair files always had it.
+func corpusViolation(v qa.Violation) corpus.Violation {
+	cv := v.Corpus()
+	if !qa.IsGlossary(v.Kind) && cv.Found == "" {
+		cv.Found = v.Message
+	}
+	return cv
 }
 
 // finish closes the pair stream and renames every file still pending into place.
@@ -371,25 +396,40 @@ type violationList struct {
 const maxListed = 50
 
 func (l *violationList) add(doc string, pairs []translate.Pair) {
-	for _, p := range pairs {
-		for _, v := range p.Violations {
+	for i := range pairs {
+		p := &pairs[i]
+		if len(p.Violations) == 0 {
+			continue
+		}
+		for _, v := range pairFindings(doc, p) {
 			l.total++
 			if len(l.lines) >= maxListed {
 				continue
 			}
-			where := fmt.Sprintf("%s ¶%d.%d", doc, p.Paragraph, p.Sentence)
-			switch v.Kind {
-			case translate.Suspect:
-				l.lines = append(l.lines, fmt.Sprintf("%s: suspect answer (%s): %q", where, v.Found, p.Source))
-			default:
-				msg := fmt.Sprintf("%s: %s: %q → want %q", where, v.Kind, v.SourceTerm, v.Expected)
-				if v.Found != "" {
-					msg += fmt.Sprintf(", found %q", v.Found)
-				}
-				l.lines = append(l.lines, msg)
-			}
+			l.lines = append(l.lines, listedViolation(translate.PairLabel(doc, p), p.Source, v))
 		}
 	}
+}
+
+// listedViolation is one line of the list: where, the kind, the term (and the glossary entry
+// when the text has an inflected form of it), the rendering wanted and what was found; for a
+// suspect answer the reason and the source.
+func listedViolation(where, source string, v qa.Violation) string {
+	if !qa.IsGlossary(v.Kind) {
+		if v.Kind == translate.Suspect {
+			return fmt.Sprintf("%s: suspect answer (%s): %q", where, v.Message, source)
+		}
+		return where + ": " + v.String()
+	}
+	term := fmt.Sprintf("%q", v.Term)
+	if v.Entry != "" && v.Entry != v.Term {
+		term += fmt.Sprintf(" (entry %q)", v.Entry)
+	}
+	msg := fmt.Sprintf("%s: %s: %s → want %q", where, v.Kind, term, v.Expected)
+	if v.Found != "" {
+		msg += fmt.Sprintf(", found %q", v.Found)
+	}
+	return msg
 }
 
 // write lists the violations, one per line.
