@@ -52,7 +52,10 @@ func newsDebris(b rawBlock) string {
 	case n <= 25 && originSet.match(t):
 		return "note on where the article first appeared"
 	}
-	if b.Kind != Paragraph || n > 16 {
+	if n <= 4 && isAgencyCredit(t) {
+		return "agency credit"
+	}
+	if b.Kind == Heading || n > 16 {
 		return ""
 	}
 	// Bylines open with one of a few words; timestamps carry a digit.
@@ -60,7 +63,7 @@ func newsDebris(b rawBlock) string {
 	if i := strings.IndexByte(t, ' '); i >= 0 {
 		first = t[:i]
 	}
-	byline := n <= 12 && inSet(bylineFirstWords, first)
+	byline := n <= 12 && b.Kind == Paragraph && inSet(bylineFirstWords, first)
 	dateline := strings.ContainsAny(t, "0123456789")
 	if !byline && !dateline || hasPlainLowerWord(t[len(first):]) {
 		return "" // a sentence: it has a lower-case word that is no connective or label
@@ -99,6 +102,22 @@ func hasPlainLowerWord(t string) bool {
 		i = j
 	}
 	return false
+}
+
+// agencies are news agencies whose name alone, as a block, credits a photo or a text.
+var agencies = toSet("dpa", "AP", "AFP", "Reuters", "KNA", "epd", "SID", "dts", "APA", "Keystone",
+	"Getty", "Images", "imago", "IMAGO", "picture", "alliance", "ANP", "EFE", "Xinhua", "ddp", "AA", "sda", "SDA")
+
+// isAgencyCredit: "AP", "dpa/AFP", "Reuters | AP", "picture alliance / dpa".
+func isAgencyCredit(t string) bool {
+	words := 0
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '/' || r == '|' || r == ',' }) {
+		if !inSet(agencies, w) {
+			return false
+		}
+		words++
+	}
+	return words > 0
 }
 
 // countWords counts the words of t (runs of non-space bytes) without allocating.
@@ -263,7 +282,7 @@ func allNames(words []string, _ int) bool {
 }
 
 // dateLabels are the words a timestamp line carries besides dates, times and names.
-var dateLabels = toSet("Stand:", "Stand", "Veröffentlicht", "veröffentlicht", "Veröffentlicht:", "Aktualisiert",
+var dateLabels = toSet("Verfügbar", "verfügbar", "bis", "Min..", "Sek.", "Video", "Audio", "Dauer:", "Stand:", "Stand", "Veröffentlicht", "veröffentlicht", "Veröffentlicht:", "Aktualisiert",
 	"aktualisiert", "Aktualisiert:", "Zuerst", "Erstveröffentlichung:", "am", "um", "Uhr", "Uhr,", "Uhr.", "Lesezeit:",
 	"Lesezeit", "Lesedauer:", "Lesedauer", "Minuten", "Minute", "Min.", "min", "•", "|", "-", "–", ",", "Update:",
 	"Updated:", "Published:", "Sendung:", "Datum:", "MEZ", "MESZ", "CET", "CEST", "UTC", "ET", "GMT",
@@ -644,7 +663,7 @@ func trimColon(n *html.Node) {
 			if strings.TrimSpace(c.Data) == "" {
 				continue
 			}
-			c.Data = strings.TrimRight(c.Data, " \t\n:")
+			c.Data = strings.TrimRight(c.Data, " \t\n:|-–—")
 			return
 		}
 		if c.Type == html.ElementNode {
@@ -662,7 +681,7 @@ func trimLeadingColon(n *html.Node) {
 			if strings.TrimSpace(c.Data) == "" {
 				continue
 			}
-			c.Data = strings.TrimLeft(c.Data, " \t\n:")
+			c.Data = strings.TrimLeft(c.Data, " \t\n:|-–—")
 			return
 		case html.ElementNode:
 			if c.FirstChild != nil {

@@ -37,7 +37,7 @@ func withTitleMeta(doc *html.Node, siteName, metaTitle string, content, full []r
 	if title == "" {
 		return content
 	}
-	if hasTitle(content, title) {
+	if hasTitle(content, title) || headlineVariant(content, title) {
 		// The title is the document's first-level heading, whatever level the page gave it
 		// inside the article element.
 		if c := content[0]; c.Kind == Heading && c.Level > 1 && normTitle(c.Text) == normTitle(title) {
@@ -84,6 +84,34 @@ func articleTitle(doc *html.Node, siteName, metaTitle string, content, full []ra
 		return ""
 	}
 	return title
+}
+
+// headlineVariant reports whether the content opens with headings (a Dachzeile, then the
+// headline) of which one says mostly the same as title: sites often give their <title>, og:title
+// or an <h1> in the breadcrumb a longer search-engine variant of the headline ("Olympische
+// Spiele: Deutscher Basketball-Aggressor beeindruckt, Frankreich zerfetzt sich" for "Deutscher
+// Aggressor beeindruckt, Frankreich hadert"). Putting the variant in front would say it twice.
+func headlineVariant(content []rawBlock, title string) bool {
+	tw := map[string]bool{}
+	for _, w := range strings.Fields(normTitle(title)) {
+		tw[strings.Trim(w, ",.:;!?\"„“”'")] = true
+	}
+	for i := 0; i < len(content) && i < 2 && content[i].Kind == Heading; i++ {
+		words := strings.Fields(normTitle(content[i].Text))
+		if len(words) < 3 {
+			continue
+		}
+		common := 0
+		for _, w := range words {
+			if tw[strings.Trim(w, ",.:;!?\"„“”'")] {
+				common++
+			}
+		}
+		if common*2 >= len(words) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTitle reports whether the content already carries the title: as one of its first blocks or
