@@ -85,6 +85,7 @@ func TestTramSurfaceOnly(t *testing.T) {
 // TestPerturbedRecovery deletes, merges, splits and inserts sentences at random (seeded) in a
 // translation aligned 1-1 and checks that the edits are recovered.
 func TestPerturbedRecovery(t *testing.T) {
+	heavy(t)
 	src, _, mt, _, _, _ := tramDoc(t)
 	type doc struct {
 		name     string
@@ -147,11 +148,15 @@ func TestDegenerate(t *testing.T) {
 	if _, err := Align(three, three, Options{MT: three[:1]}); err != ErrMTLength {
 		t.Errorf("MT of the wrong length: err = %v, want ErrMTLength", err)
 	}
+	if _, err := Align(three, three, Options{MTTgt: three[:2]}); err != ErrMTTgtLength {
+		t.Errorf("MTTgt of the wrong length: err = %v, want ErrMTTgtLength", err)
+	}
 }
 
 // TestCoarseToFineMatchesFull checks that the banded coarse-to-fine search finds the same
 // alignment as the exhaustive one on a document large enough to be searched coarse to fine.
 func TestCoarseToFineMatchesFull(t *testing.T) {
+	heavy(t)
 	src, tgt, gold := synthetic(400, 3)
 	full, fine := searchBoth(t, src, tgt)
 	if beadsString(full) != beadsString(fine) {

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/bitext/bitext/internal/cputime"
 )
 
 func TestReadPairList(t *testing.T) {
@@ -181,4 +184,32 @@ func TestExplain(t *testing.T) {
 	if _, err := Explain(context.Background(), sd, td, opt, len(beads)); err == nil {
 		t.Error("bead out of range: no error")
 	}
+}
+
+// BenchmarkAlignAll aligns 8 synthetic document pairs of 2,000 sentences a side with AlignAll on
+// GOMAXPROCS workers and reports the cores used (CPU seconds per wall second: close to
+// GOMAXPROCS on an idle machine) and the pairs per second.
+func BenchmarkAlignAll(b *testing.B) {
+	type doc struct{ src, tgt []string }
+	var docs []doc
+	var pairs []DocPair
+	for k := range 8 {
+		src, tgt, _ := synthetic(2000, uint64(k+1))
+		docs = append(docs, doc{src, tgt})
+		pairs = append(pairs, DocPair{ID: fmt.Sprint(k)})
+	}
+	load := func(_ context.Context, p DocPair) (Loaded, error) {
+		var k int
+		fmt.Sscan(p.ID, &k)
+		return Loaded{Src: &Document{Sentences: docs[k].src}, Tgt: &Document{Sentences: docs[k].tgt}}, nil
+	}
+	cpu0 := cputime.Seconds()
+	for b.Loop() {
+		if err := AlignAll(context.Background(), pairs, 0, load, func(DocPair, Loaded, []Bead) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric((cputime.Seconds()-cpu0)/b.Elapsed().Seconds(), "cores-used")
+	b.ReportMetric(float64(len(pairs)*b.N)/b.Elapsed().Seconds(), "pairs/s")
+	b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "GOMAXPROCS")
 }

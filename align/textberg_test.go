@@ -73,6 +73,7 @@ func loadTextberg(tb testing.TB) textberg {
 // without MT): 0.86 without MT (second pass with the learned lexicon), 0.89 with Google MT in
 // either direction or both.
 func TestTextbergDev(t *testing.T) {
+	heavy(t)
 	d := loadTextberg(t)
 	for _, tc := range []struct {
 		name string
