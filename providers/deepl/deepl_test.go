@@ -244,9 +244,13 @@ func TestTaggedSegments(t *testing.T) {
 	}
 	terms := []providers.Term{{Source: "NATO", Target: "NATO", DoNotTranslate: true}}
 	f := deepltest.New(t, providertest.Options{})
-	resp, err := open(t, config(f.URL)).Translate(context.Background(), &providers.Request{SourceLang: "de", TargetLang: "en", Segments: segs, Terms: terms})
+	resp, err := open(t, config(f.URL)).Translate(context.Background(), &providers.Request{SourceLang: "de", TargetLang: "en", Segments: segs, Terms: terms,
+		Context: "Die <g1>neue Brücke</g1> &amp; mehr<x2/> Satz zwei."})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := f.Requests()[0].Info.Context; got != "Die neue Brücke & mehr Satz zwei." {
+		t.Errorf("context sent as %q, want the words only", got)
 	}
 	for i, want := range []string{"EN(Die <g1>neue Brücke</g1> &amp; mehr<x2/>)", `EN(Die NATO sagt "ja" <g1>heute <g2>laut</g2></g1>.)`, "EN(Ohne Tags & <b>.)"} {
 		if got := resp.Translations[i].Text; got != want {

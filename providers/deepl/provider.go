@@ -114,7 +114,7 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 	body := translateRequest{
 		SourceLang: strings.ToUpper(orDefault(req.SourceLang, "de")),
 		TargetLang: TargetLang(req.TargetLang, p.s.target),
-		Context:    req.Context,
+		Context:    contextText(req.Context),
 		GlossaryID: p.s.glossary,
 		Formality:  p.s.formality,
 	}
@@ -201,6 +201,16 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 		ts[i] = providers.Translation{ID: s.ID, Text: t}
 	}
 	return ts, u, nil
+}
+
+// contextText is the paragraph sent as context: a document's tagged paragraph as its words
+// only, since the context is a hint in plain text that DeepL neither translates nor parses for
+// markup, and codes and entities in it would read as words.
+func contextText(s string) string {
+	if document.HasTags(s) {
+		return document.Plain(s)
+	}
+	return s
 }
 
 // codeLess orders code element names by number ("g2" before "x10"), then by letter.
