@@ -308,7 +308,15 @@ func (e *oldBeamEditDistance) addCache(hyp []int32, skip int, newRows [][]oldTer
 // random word sequences: short and long, similar and unrelated, with reordered stretches
 // (which exercise the shift search), and hypotheses much shorter or longer than the reference
 // (which widen the beam).
+//
+// The long trials need most of the CPU time (the transcription is slow): under the race detector
+// or -short, 100 trials whose long ones have 80-200 words instead of 200-500; .ci/run runs the
+// full set once without -race.
 func TestTEROracle(t *testing.T) {
+	trials, longEvery, long := 300, 30, 200
+	if raceEnabled || testing.Short() {
+		trials, long = 100, 80
+	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	seq := func(n, vocab int) []int32 {
 		s := make([]int32, n)
@@ -317,10 +325,10 @@ func TestTEROracle(t *testing.T) {
 		}
 		return s
 	}
-	for trial := 0; trial < 300; trial++ {
+	for trial := 0; trial < trials; trial++ {
 		n := 1 + rng.IntN(60)
-		if trial%30 == 0 {
-			n = 200 + rng.IntN(300)
+		if trial%longEvery == 0 {
+			n = long + rng.IntN(3*long/2)
 		}
 		vocab := 2 + rng.IntN(40)
 		ref := seq(n, vocab)
