@@ -245,7 +245,8 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 		}
 		if strings.Contains(run, "!") && !strings.Contains(run, ".") {
 			// "Yahoo! and AOL": a name with an exclamation mark is capitalised.
-			return term > 0 && unicode.IsLower(firstRune(text[wordStart(text, term):term]))
+			w := text[wordStart(text, term):term]
+			return w == "" || unicode.IsLower(firstRune(w))
 		}
 		return run == "." && plainWordEN(text[wordStart(text, term):term])
 	}

@@ -33,11 +33,19 @@ func TestUDPairs(t *testing.T) {
 	}
 	defer f.Close()
 	var sents []string
+	var parStart []bool // the sentence starts a paragraph or document (# newpar, # newdoc)
+	newPar := false
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		if s, ok := strings.CutPrefix(sc.Text(), "# text = "); ok {
+		line := sc.Text()
+		if strings.HasPrefix(line, "# newpar") || strings.HasPrefix(line, "# newdoc") {
+			newPar = true
+		}
+		if s, ok := strings.CutPrefix(line, "# text = "); ok {
 			sents = append(sents, strings.TrimSpace(s))
+			parStart = append(parStart, newPar)
+			newPar = false
 		}
 	}
 	missed, spurious, ok := 0, 0, 0
@@ -75,19 +83,26 @@ func TestUDPairs(t *testing.T) {
 	}
 	n := len(sents) - 1
 	t.Logf("%d pairs: %d right (%.2f%%), %d missed boundaries, %d with a spurious split", n, ok, 100*float64(ok)/float64(n), missed, spurious)
-	bp, br, bf := udBoundaryF1(sents, lang)
+	bp, br, bf := udBoundaryF1(sents, nil, lang)
 	t.Logf("running text (sentences joined by a space): boundary precision %.2f, recall %.2f, F1 %.2f", 100*bp, 100*br, 100*bf)
+	bp, br, bf = udBoundaryF1(sents, parStart, lang)
+	t.Logf("text with the treebank's paragraphs on lines of their own: boundary precision %.2f, recall %.2f, F1 %.2f", 100*bp, 100*br, 100*bf)
 }
 
-// udBoundaryF1 joins the sentences into one running text and scores the sentence boundaries
+// udBoundaryF1 joins the sentences into one text, with a space between sentences or, where
+// parStart says a paragraph begins, a line break, and scores the sentence boundaries
 // SplitSentences finds in it against the treebank's.
-func udBoundaryF1(sents []string, lang string) (p, r, f float64) {
+func udBoundaryF1(sents []string, parStart []bool, lang string) (p, r, f float64) {
 	var b strings.Builder
 	gold := make(map[int]bool, len(sents))
 	for i, s := range sents {
 		if i > 0 {
 			gold[b.Len()] = true // the end of the previous sentence
-			b.WriteByte(' ')
+			if parStart != nil && parStart[i] {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
 		}
 		b.WriteString(s)
 	}
