@@ -285,7 +285,7 @@ func (db *DB) Close() error {
 }
 
 // migrate creates the schema in a new file, brings a version 1 file to version 2, adds the
-// claims tables where missing and refuses files from a newer bitext. It runs in an immediate transaction so that processes
+// claims and reviews tables where missing and refuses files from a newer bitext. It runs in an immediate transaction so that processes
 // opening a new file at once do not race.
 func (db *DB) migrate(ctx context.Context) error {
 	if db.pg {
@@ -303,7 +303,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	switch {
 	case version == SchemaVersion:
 		// Memories written before claims existed get their tables (a no-op otherwise).
-		if _, err := tx.ExecContext(ctx, schemaClaims); err != nil {
+		if _, err := tx.ExecContext(ctx, schemaClaims+schemaReviews); err != nil {
 			return err
 		}
 	case version > SchemaVersion:
@@ -316,13 +316,13 @@ func (db *DB) migrate(ctx context.Context) error {
 		if tables > 0 {
 			return errors.New("not a bitext translation memory (a SQLite database with other tables)")
 		}
-		if _, err := tx.ExecContext(ctx, schemaEntries+schemaCounts+schemaClaims+sqlSetUserVersion); err != nil {
+		if _, err := tx.ExecContext(ctx, schemaEntries+schemaCounts+schemaClaims+schemaReviews+sqlSetUserVersion); err != nil {
 			return err
 		}
 	case version == 1:
 		// Version 1 rows keep their normalized sources: the original bytes are gone. New rows
 		// store the original; keys are hashed alike in both versions, so every entry still hits.
-		if _, err := tx.ExecContext(ctx, schemaCounts+fillCounts+";"+schemaClaims+sqlSetUserVersion); err != nil {
+		if _, err := tx.ExecContext(ctx, schemaCounts+fillCounts+";"+schemaClaims+schemaReviews+sqlSetUserVersion); err != nil {
 			return fmt.Errorf("migrating from schema version 1: %w", err)
 		}
 	}

@@ -19,6 +19,9 @@ type DeleteFilter struct {
 	// SourceRegex selects entries whose stored source it matches (the original text; in
 	// entries written by schema version 1, the normalized text).
 	SourceRegex *regexp.Regexp
+	// IncludeReviewed lets the filter select human-reviewed entries (StoreReviewed) too;
+	// without it they are kept. Their audit trail is kept either way.
+	IncludeReviewed bool
 }
 
 func (f DeleteFilter) empty() bool {
@@ -43,6 +46,9 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 	if !f.Before.IsZero() {
 		where += " AND updated < ?"
 		args = append(args, f.Before.Unix())
+	}
+	if !f.IncludeReviewed {
+		where += " AND scope != 4"
 	}
 	n := 0
 	err := db.inTx(ctx, func(tx *sql.Tx) error {

@@ -14,6 +14,13 @@
 // model, if given). Imported translations, usually reviewed by people, take precedence over
 // machine translations of the same sentence.
 //
+// Translations a person reviewed (StoreReviewed, as bitext review does) outrank both: they
+// answer every lookup of their source and languages, whatever the provider, model, terms or
+// prompt version, and a run that translates everything again still takes them
+// (LookupReviewedMany). Each decision is kept in an audit trail (Reviews: who, when, the
+// translation before and after); Stats counts them, Export marks them with the provider
+// ReviewedProvider, and Delete keeps them unless DeleteFilter.IncludeReviewed says otherwise.
+//
 // The normalized source is only hashed into the key: the source and target are stored byte for
 // byte as given, so that an export gives back the bitext that went in. (Memories written by
 // schema version 1 hold normalized sources; they are migrated in place when opened for writing

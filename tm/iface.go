@@ -2,6 +2,7 @@ package tm
 
 import (
 	"context"
+	"time"
 
 	"github.com/bitext/bitext/corpus"
 )
@@ -14,6 +15,11 @@ type Store interface {
 	LookupMany(ctx context.Context, ks []Key) ([]string, []bool, error)
 	Store(ctx context.Context, k Key, target string) error
 	StoreMany(ctx context.Context, ks []Key, targets []string) error
+
+	StoreReviewed(ctx context.Context, k Key, target, reviewer string, when time.Time) error
+	StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error
+	LookupReviewedMany(ctx context.Context, ks []Key) ([]string, []bool, error)
+	Reviews(ctx context.Context, f ReviewFilter) ([]Review, error)
 
 	Claim(ctx context.Context, ks []Key) ([]ClaimState, []string, error)
 	AwaitClaims(ctx context.Context, ks []Key) ([]ClaimState, []string, error)

@@ -32,6 +32,10 @@ const (
 	scopeProviderModel              // imported for one provider and model
 	scopeProvider                   // imported for one provider, any model
 	scopeAny                        // imported for any provider and model
+	// scopeReviewed is a translation a person reviewed (StoreReviewed), for any provider and
+	// model; it outranks every other entry. Bitext releases that predate it never compute its
+	// hash, so its entries are invisible to their lookups rather than misread.
+	scopeReviewed
 )
 
 // hashLen is the length of stored key hashes; 128 bits make collisions negligible.
@@ -208,4 +212,7 @@ func (k normKey) hashKey(s scope) (sum [hashLen]byte) {
 }
 
 // lookupScopes lists the entries that answer a lookup, best first.
-var lookupScopes = []scope{scopeProviderModel, scopeProvider, scopeAny, scopeMT}
+var lookupScopes = []scope{scopeReviewed, scopeProviderModel, scopeProvider, scopeAny, scopeMT}
+
+// reviewedScopes is what LookupReviewedMany asks for.
+var reviewedScopes = []scope{scopeReviewed}

@@ -26,7 +26,7 @@ func (db *DB) LookupMany(ctx context.Context, ks []Key) (targets []string, found
 	found = make([]bool, len(ks))
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
-		if err := db.lookupChunk(ctx, ks[start:end], targets[start:end], found[start:end]); err != nil {
+		if err := db.lookupChunk(ctx, lookupScopes, ks[start:end], targets[start:end], found[start:end]); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -36,8 +36,7 @@ func (db *DB) LookupMany(ctx context.Context, ks []Key) (targets []string, found
 // candidate is one entry that would answer the key at index i, with rank = its precedence.
 type candidate struct{ i, rank int }
 
-func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found []bool) error {
-	scopes := lookupScopes
+func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets []string, found []bool) error {
 	if !db.pg {
 		// Asking whether imports exist spares three hashes per key when there are none (as
 		// usual). PostgreSQL asks in the lookup itself, sparing a round trip (pgLookupScoped).
@@ -51,6 +50,9 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 			return fmt.Errorf("tm: lookup: %w", err)
 		}
 		if !imported {
+			if scopes[len(scopes)-1] != scopeMT {
+				return nil // only imported or reviewed entries could answer
+			}
 			scopes = []scope{scopeMT}
 		}
 	}
@@ -106,7 +108,7 @@ func (db *DB) lookupChunk(ctx context.Context, ks []Key, targets []string, found
 	defer rows.Close()
 	best := make([]int, len(ks))
 	for i := range best {
-		best[i] = len(lookupScopes)
+		best[i] = len(scopes)
 	}
 	for rows.Next() {
 		var key []byte

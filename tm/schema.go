@@ -12,9 +12,11 @@ package tm
 //	2  "source" holds the original bytes (the normalized form is only hashed into the key);
 //	   counts table kept by triggers, so stats read a few rows instead of scanning entries
 //
-// The tables claims (leases on keys being translated) and budgets (shared token buckets) came
-// later without a new version: they are created when missing, and a bitext that does not know
-// them ignores them, so that workers of two releases can share one memory during an upgrade.
+// The tables claims (leases on keys being translated), budgets (shared token buckets) and
+// reviews (the audit trail of human reviews) came later without a new version: they are
+// created when missing, and a bitext that does not know them ignores them, so that workers of
+// two releases can share one memory during an upgrade. So do entries of scope 4 (reviewed):
+// an older bitext counts them as imports and never looks their keys up.
 const SchemaVersion = 2
 
 // schemaEntries is the table of version 1, unchanged in version 2 except for what "source"
@@ -23,7 +25,7 @@ const schemaEntries = `
 CREATE TABLE entries (
 	id             INTEGER PRIMARY KEY,
 	key            BLOB    NOT NULL UNIQUE, -- hash of the normalized key fields of the scope
-	scope          INTEGER NOT NULL,        -- 0 machine translation, 1 imported for provider+model, 2 for provider, 3 for any
+	scope          INTEGER NOT NULL,        -- 0 machine translation, 1 imported for provider+model, 2 for provider, 3 for any, 4 reviewed
 	provider       TEXT    NOT NULL,
 	model          TEXT    NOT NULL,
 	source_lang    TEXT    NOT NULL,
@@ -71,6 +73,27 @@ CREATE TABLE IF NOT EXISTS budgets (
 	tokens  REAL    NOT NULL, -- what the bucket held at updated (negative: reserved ahead)
 	updated INTEGER NOT NULL
 );
+`
+
+// schemaReviews is the audit trail of human reviews (StoreReviewed): one row per decision,
+// with what the memory answered before. Created when missing, like claims: a bitext that
+// does not know it ignores it. reviewed_at is Unix milliseconds.
+const schemaReviews = `
+CREATE TABLE IF NOT EXISTS reviews (
+	id          INTEGER PRIMARY KEY,
+	key         BLOB    NOT NULL, -- the reviewed entry's key hash, as in entries
+	source_lang TEXT    NOT NULL,
+	target_lang TEXT    NOT NULL,
+	source      TEXT    NOT NULL, -- as given
+	provider    TEXT    NOT NULL, -- the key the reviewer looked at ("" when none was named)
+	model       TEXT    NOT NULL,
+	previous    TEXT    NOT NULL, -- what a lookup of that key answered before ("" for nothing)
+	target      TEXT    NOT NULL, -- the reviewed translation
+	reviewer    TEXT    NOT NULL,
+	reviewed_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_key ON reviews (key);
+CREATE INDEX IF NOT EXISTS reviews_at ON reviews (reviewed_at);
 `
 
 // fillCounts counts the entries of a version 1 memory once, when it is migrated. CASE rather
@@ -128,9 +151,10 @@ const (
 	// different keys can hold the same pair (machine translations made with other glossary
 	// terms or prompt versions); the grouping sorts in a temporary b-tree on disk, so memory
 	// stays flat. "%s" is the filter.
-	sqlExport = `SELECT provider, model, source, target FROM entries WHERE id IN (
+	// Reviewed entries (scope 4) are kept apart from imports of the same pair, to be marked.
+	sqlExport = `SELECT provider, model, source, target, scope FROM entries WHERE id IN (
 	SELECT min(id) FROM entries WHERE %s
-	GROUP BY provider, model, source_lang, target_lang, source, target)
+	GROUP BY provider, model, source_lang, target_lang, source, target, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
 	ORDER BY id`
 
 	// sqlDeleteScan pages through candidates of a Delete by id; "%s" is the filter.

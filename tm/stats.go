@@ -10,13 +10,17 @@ import (
 
 // Stats describes the contents of a translation memory.
 type Stats struct {
-	Path          string          `json:"path"`
-	SchemaVersion int             `json:"schema_version"`
-	SizeBytes     int64           `json:"size_bytes"` // database file plus its write-ahead log
-	Entries       int             `json:"entries"`
-	Imported      int             `json:"imported"`  // entries imported from files (the rest are machine translations)
-	Providers     []ProviderCount `json:"providers"` // entries by provider and model
-	Languages     []LanguageCount `json:"languages"`
+	Path          string `json:"path"`
+	SchemaVersion int    `json:"schema_version"`
+	SizeBytes     int64  `json:"size_bytes"` // database file plus its write-ahead log
+	Entries       int    `json:"entries"`
+	Imported      int    `json:"imported"` // entries imported from files
+	Reviewed      int    `json:"reviewed"` // entries reviewed by people (StoreReviewed); the rest are machine translations
+	// Reviews is the number of decisions in the audit trail (Reviews), more than Reviewed
+	// when sources were reviewed again.
+	Reviews   int             `json:"reviews"`
+	Providers []ProviderCount `json:"providers"` // entries by provider and model
+	Languages []LanguageCount `json:"languages"`
 }
 
 // ProviderCount is the number of entries of one provider and model ("" for imports that
@@ -76,6 +80,25 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return st, fmt.Errorf("tm: stats: %w", err)
+	}
+	// Reviewed entries are counted with the imports (scope != 0), which older releases
+	// read as they always did; they are told apart here.
+	if err := db.sql.QueryRowContext(ctx, sqlCountReviewed).Scan(&st.Reviewed); err != nil {
+		return st, fmt.Errorf("tm: stats: %w", err)
+	}
+	st.Imported -= st.Reviewed
+	has := sqlHasReviews
+	if db.pg {
+		has = pgHasReviews
+	}
+	var exists bool
+	if err := db.sql.QueryRowContext(ctx, has).Scan(&exists); err != nil {
+		return st, fmt.Errorf("tm: stats: %w", err)
+	}
+	if exists {
+		if err := db.sql.QueryRowContext(ctx, sqlCountReviews).Scan(&st.Reviews); err != nil {
+			return st, fmt.Errorf("tm: stats: %w", err)
+		}
 	}
 	for k, n := range providers {
 		st.Providers = append(st.Providers, ProviderCount{k[0], k[1], n})

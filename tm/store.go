@@ -210,7 +210,7 @@ func (k normKey) scoped(s scope) normKey {
 		k.terms, k.promptVersion = nil, ""
 	case scopeProvider:
 		k.model, k.terms, k.promptVersion = "", nil, ""
-	case scopeAny:
+	case scopeAny, scopeReviewed:
 		k.provider, k.model, k.terms, k.promptVersion = "", "", nil, ""
 	}
 	return k

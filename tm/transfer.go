@@ -502,9 +502,13 @@ func (imp *importer) close() {
 type ExportOptions struct {
 	SourceLang, TargetLang string
 	Provider, Model        string
+	// Reviewed selects the human-reviewed entries only. (Provider and Model select none of
+	// them: reviewed entries hold neither.)
+	Reviewed bool
 }
 
-// Export writes the entries, oldest first, as pairs (source, target, provider, model) to w,
+// Export writes the entries, oldest first, as pairs (source, target, provider, model) to w —
+// human-reviewed entries with the provider ReviewedProvider —
 // each distinct pair once: entries under different keys (other glossary terms or prompt
 // versions) that hold the same pair are written once. Sources and targets are the bytes that
 // were stored (memories of schema version 1 hold normalized sources). It does not close w.
@@ -519,6 +523,9 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		{"source_lang", normalizeLang(o.SourceLang)}, {"target_lang", normalizeLang(o.TargetLang)},
 		{"provider", o.Provider}, {"model", o.Model},
 	})
+	if o.Reviewed {
+		where += " AND scope != 0 AND scope = 4"
+	}
 	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where)), args...)
 	if err != nil {
 		return 0, fmt.Errorf("tm: export: %w", err)
@@ -527,8 +534,12 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 	n := 0
 	for rows.Next() {
 		var p corpus.Pair
-		if err := rows.Scan(&p.Provider, &p.Model, &p.Source, &p.Target); err != nil {
+		var s scope
+		if err := rows.Scan(&p.Provider, &p.Model, &p.Source, &p.Target, &s); err != nil {
 			return n, fmt.Errorf("tm: export: %w", err)
+		}
+		if s == scopeReviewed {
+			p.Provider = ReviewedProvider
 		}
 		if err := w.Write(p); err != nil {
 			return n, fmt.Errorf("tm: export: entry %q: %w", clip(p.Source, 40), err)

@@ -1,0 +1,286 @@
+package tm
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ReviewedEntry is a translation a person decided on (accepted or edited), for StoreReviewedMany.
+type ReviewedEntry struct {
+	// Key is the key the reviewer looked at. Its languages and source make the reviewed entry,
+	// which answers lookups of that source for any provider, model, terms and prompt version;
+	// its provider and model go to the audit trail only.
+	Key      Key
+	Target   string
+	Reviewer string    // who decided (required)
+	When     time.Time // when; the zero time means now
+}
+
+// Review is one decision of the audit trail StoreReviewed keeps.
+type Review struct {
+	ID                     int64     `json:"id"`
+	SourceLang, TargetLang string    `json:"-"`
+	Source                 string    `json:"source"`
+	Provider               string    `json:"provider,omitempty"` // of the key the reviewer looked at
+	Model                  string    `json:"model,omitempty"`
+	Before                 string    `json:"before"` // what a lookup of the key answered before the decision; "" when nothing
+	After                  string    `json:"after"`  // the reviewed translation
+	Reviewer               string    `json:"reviewer"`
+	When                   time.Time `json:"when"` // at the millisecond
+}
+
+// ReviewFilter selects decisions of the audit trail: those matching every field that is set.
+type ReviewFilter struct {
+	Reviewer     string
+	Since, Until time.Time // decisions made at or after Since and before Until
+	// Source selects the decisions on one source sentence (compared as keys compare it:
+	// normalized), in SourceLang → TargetLang (default de and en).
+	Source                 string
+	SourceLang, TargetLang string
+	Limit                  int // at most this many, oldest first; 0 means all
+}
+
+// ReviewedProvider is the provider Export writes for reviewed entries (TMX x-provider, JSONL
+// "provider"), with the empty model: the marker that tells them from imported and machine
+// translations. Imports without ProviderScoped ignore it.
+const ReviewedProvider = "reviewed"
+
+// StoreReviewed records target as the human-reviewed translation of k's source, by reviewer
+// at when (see StoreReviewedMany).
+func (db *DB) StoreReviewed(ctx context.Context, k Key, target, reviewer string, when time.Time) error {
+	return db.StoreReviewedMany(ctx, []ReviewedEntry{{Key: k, Target: target, Reviewer: reviewer, When: when}})
+}
+
+// StoreReviewedMany records human-reviewed translations, one transaction per 500. A reviewed
+// entry outranks imported and machine translations of its source in every lookup (whatever the
+// provider, model, terms or prompt version) and survives refreshes: LookupReviewedMany answers
+// a translate --refresh run. A later review of the same source replaces it. Each decision also
+// goes to the audit trail (Reviews) with what a lookup of its key answered before. Delete
+// keeps reviewed entries unless asked (DeleteFilter.IncludeReviewed).
+func (db *DB) StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error {
+	for i, r := range rs {
+		switch {
+		case strings.TrimSpace(r.Key.Source) == "":
+			return fmt.Errorf("tm: store reviewed: entry %d: blank source", i+1)
+		case strings.TrimSpace(r.Target) == "":
+			return fmt.Errorf("tm: store reviewed: entry %d (%q): blank target", i+1, clip(r.Key.Source, 40))
+		case strings.TrimSpace(r.Reviewer) == "":
+			return fmt.Errorf("tm: store reviewed: entry %d (%q): no reviewer", i+1, clip(r.Key.Source, 40))
+		}
+	}
+	now := time.Now()
+	for start := 0; start < len(rs); start += chunkSize {
+		batch := rs[start:min(start+chunkSize, len(rs))]
+		nks := make([]normKey, len(batch))
+		hashes := make([][hashLen]byte, len(batch))
+		order := make([]int, len(batch))
+		for j := range batch {
+			nks[j] = batch[j].Key.normalize()
+			hashes[j] = nks[j].hashKey(scopeReviewed)
+			order[j] = j
+		}
+		if db.pg {
+			// One row order for every writer, as in StoreMany; a source reviewed twice in the
+			// batch keeps its order (the later decision wins).
+			slices.SortStableFunc(order, func(a, b int) int { return bytes.Compare(hashes[a][:], hashes[b][:]) })
+		}
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			before, err := db.lookupTx(ctx, tx, nks)
+			if err != nil {
+				return err
+			}
+			ins, err := db.txStatement(ctx, tx, db.insertOne())
+			if err != nil {
+				return err
+			}
+			upd, err := db.txStatement(ctx, tx, sqlReplace)
+			if err != nil {
+				return err
+			}
+			audit, err := db.txStatement(ctx, tx, sqlInsertReview)
+			if err != nil {
+				return err
+			}
+			counts := tally{}
+			decided := make(map[[hashLen]byte]string, len(batch)) // earlier in this batch
+			for _, j := range order {
+				r, nk, hash := batch[j], nks[j], hashes[j][:]
+				when := r.When
+				if when.IsZero() {
+					when = now
+				}
+				prev := before[j]
+				if t, ok := decided[hashes[j]]; ok {
+					prev = t
+				}
+				res, err := ins.ExecContext(ctx, row(nk, hash, scopeReviewed, r.Key.Source, r.Target, when.Unix())...)
+				if err != nil {
+					return err
+				}
+				if n, err := res.RowsAffected(); err != nil {
+					return err
+				} else if n == 1 {
+					counts.add(nk, scopeReviewed, 1)
+				} else if _, err := upd.ExecContext(ctx, r.Key.Source, r.Target, when.Unix(), hash); err != nil {
+					return err
+				}
+				if _, err := audit.ExecContext(ctx, hash, nk.sourceLang, nk.targetLang, r.Key.Source, nk.provider, nk.model,
+					prev, r.Target, strings.TrimSpace(r.Reviewer), when.UnixMilli()); err != nil {
+					return err
+				}
+				decided[hashes[j]] = r.Target
+			}
+			return db.flushCounts(ctx, tx, counts)
+		})
+		if err != nil {
+			return db.wrapErr("store reviewed", err)
+		}
+	}
+	return nil
+}
+
+// lookupTx answers the keys as LookupMany does, inside a write transaction ("" where nothing
+// answers): what a review replaces.
+func (db *DB) lookupTx(ctx context.Context, tx *sql.Tx, nks []normKey) ([]string, error) {
+	want := make(map[[hashLen]byte][]candidate, len(nks)*len(lookupScopes))
+	var hashes [][]byte
+	for i, nk := range nks {
+		for rank, s := range lookupScopes {
+			h := nk.hashKey(s)
+			if _, dup := want[h]; !dup {
+				hashes = append(hashes, h[:])
+			}
+			want[h] = append(want[h], candidate{i, rank})
+		}
+	}
+	var rows *sql.Rows
+	var err error
+	if db.pg {
+		rows, err = tx.QueryContext(ctx, db.q(pgLookup), hashes)
+	} else {
+		args := make([]any, len(hashes))
+		for i, h := range hashes {
+			args[i] = h
+		}
+		rows, err = tx.QueryContext(ctx, lookupQuery(len(args)), args...)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	targets := make([]string, len(nks))
+	best := make([]int, len(nks))
+	for i := range best {
+		best[i] = len(lookupScopes)
+	}
+	for rows.Next() {
+		var key []byte
+		var target string
+		if err := rows.Scan(&key, &target); err != nil {
+			return nil, err
+		}
+		for _, c := range want[[hashLen]byte(key)] {
+			if c.rank < best[c.i] {
+				best[c.i], targets[c.i] = c.rank, target
+			}
+		}
+	}
+	return targets, rows.Err()
+}
+
+// LookupReviewedMany is LookupMany answered by reviewed entries only: what a run that
+// translates everything again (translate --refresh) must still take from the memory.
+func (db *DB) LookupReviewedMany(ctx context.Context, ks []Key) (targets []string, found []bool, err error) {
+	targets = make([]string, len(ks))
+	found = make([]bool, len(ks))
+	for start := 0; start < len(ks); start += chunkSize {
+		end := min(start+chunkSize, len(ks))
+		if err := db.lookupChunk(ctx, reviewedScopes, ks[start:end], targets[start:end], found[start:end]); err != nil {
+			return nil, nil, err
+		}
+	}
+	return targets, found, nil
+}
+
+// Reviews lists the decisions of the audit trail that f selects, oldest first. A memory
+// written before reviews existed has none.
+func (db *DB) Reviews(ctx context.Context, f ReviewFilter) ([]Review, error) {
+	var exists bool
+	q := sqlHasReviews
+	if db.pg {
+		q = pgHasReviews
+	}
+	if err := db.sql.QueryRowContext(ctx, q).Scan(&exists); err != nil {
+		return nil, fmt.Errorf("tm: reviews: %w", err)
+	}
+	if !exists {
+		return nil, nil
+	}
+	var conds []string
+	var args []any
+	if r := strings.TrimSpace(f.Reviewer); r != "" {
+		conds, args = append(conds, "reviewer = ?"), append(args, r)
+	}
+	if !f.Since.IsZero() {
+		conds, args = append(conds, "reviewed_at >= ?"), append(args, f.Since.UnixMilli())
+	}
+	if !f.Until.IsZero() {
+		conds, args = append(conds, "reviewed_at < ?"), append(args, f.Until.UnixMilli())
+	}
+	if f.Source != "" {
+		sl, tl := f.SourceLang, f.TargetLang
+		if sl == "" {
+			sl = "de"
+		}
+		if tl == "" {
+			tl = "en"
+		}
+		h := Key{SourceLang: sl, TargetLang: tl, Source: f.Source}.normalize().hashKey(scopeReviewed)
+		conds, args = append(conds, "key = ?"), append(args, h[:])
+	}
+	query := sqlReviews
+	if len(conds) > 0 {
+		query += " WHERE " + strings.Join(conds, " AND ")
+	}
+	query += " ORDER BY id"
+	if f.Limit > 0 {
+		query += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("tm: reviews: %w", err)
+	}
+	defer rows.Close()
+	var out []Review
+	for rows.Next() {
+		var r Review
+		var ms int64
+		if err := rows.Scan(&r.ID, &r.SourceLang, &r.TargetLang, &r.Source, &r.Provider, &r.Model, &r.Before, &r.After, &r.Reviewer, &ms); err != nil {
+			return nil, fmt.Errorf("tm: reviews: %w", err)
+		}
+		r.When = time.UnixMilli(ms).UTC()
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("tm: reviews: %w", err)
+	}
+	return out, nil
+}
+
+const (
+	sqlInsertReview = `INSERT INTO reviews (key, source_lang, target_lang, source, provider, model, previous, target, reviewer, reviewed_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlReviews    = "SELECT id, source_lang, target_lang, source, provider, model, previous, target, reviewer, reviewed_at FROM reviews"
+	sqlHasReviews = "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'reviews')"
+	pgHasReviews  = "SELECT to_regclass('reviews') IS NOT NULL"
+	// sqlCountReviewed counts the reviewed entries through the partial index of imports (its
+	// condition repeated, so that SQLite sees the index applies).
+	sqlCountReviewed = "SELECT count(*) FROM entries WHERE scope != 0 AND scope = 4"
+	sqlCountReviews  = "SELECT count(*) FROM reviews"
+)

@@ -1,0 +1,221 @@
+package tm
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/bitext/bitext/corpus"
+)
+
+// TestStoreReviewed: on both databases, a reviewed entry outranks imports and machine
+// translations for any provider, model, terms and prompt version, survives a new machine
+// translation of the key and Delete (unless asked), is counted, exported with its marker and
+// leaves an audit trail of who changed what when.
+func TestStoreReviewed(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, loc string) {
+		ctx := context.Background()
+		db := openAt(t, loc, Options{})
+		const src = "Das Auswärtige Amt hat reagiert."
+		k := baseKey(src)
+		other := baseKey("Ein anderer Satz.")
+		if err := db.StoreMany(ctx, []Key{k, other}, []string{"The Foreign Office has reacted (MT).", "Another sentence."}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ImportPairs(ctx, &sliceReader{pairs: []corpus.Pair{{Source: src, Target: "The Federal Foreign Office has reacted."}}}, ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+		t1 := t0.Add(time.Hour)
+		if err := db.StoreReviewed(ctx, k, "The Federal Foreign Office responded.", "erika", t0); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.StoreReviewedMany(ctx, []ReviewedEntry{{Key: k, Target: "The German Foreign Office responded.", Reviewer: "max", When: t1}}); err != nil {
+			t.Fatal(err)
+		}
+		const reviewed = "The German Foreign Office responded."
+
+		// Every key of the source finds the reviewed translation; other sources and language
+		// pairs do not.
+		anyKey := Key{SourceLang: "DE", TargetLang: "en", Source: "  Das Auswärtige Amt hat   reagiert. "}
+		deepl := Key{Provider: "deepl", SourceLang: "de", TargetLang: "en", Source: src, PromptVersion: "p9"}
+		french := Key{Provider: "openai", SourceLang: "de", TargetLang: "fr", Source: src}
+		for _, tt := range []struct {
+			name   string
+			k      Key
+			want   string
+			wantOK bool
+		}{
+			{"the reviewed key", k, reviewed, true},
+			{"another provider and prompt", deepl, reviewed, true},
+			{"no provider, unnormalized source", anyKey, reviewed, true},
+			{"another target language", french, "", false},
+			{"another source", other, "Another sentence.", true},
+		} {
+			got, ok, err := db.Lookup(ctx, tt.k)
+			if err != nil || ok != tt.wantOK || got != tt.want {
+				t.Errorf("%s: Lookup = %q, %v, %v; want %q, %v", tt.name, got, ok, err, tt.want, tt.wantOK)
+			}
+		}
+		got, ok, err := db.LookupReviewedMany(ctx, []Key{deepl, other, k})
+		if err != nil || !ok[0] || got[0] != reviewed || ok[1] || !ok[2] {
+			t.Errorf("LookupReviewedMany = %q, %v, %v; want the reviewed entry for the first and last key only", got, ok, err)
+		}
+
+		// A refreshed machine translation does not displace it.
+		if err := db.Store(ctx, k, "A fresh machine translation."); err != nil {
+			t.Fatal(err)
+		}
+		if got, _, _ := db.Lookup(ctx, k); got != reviewed {
+			t.Errorf("after a new machine translation Lookup = %q, want %q", got, reviewed)
+		}
+
+		// The audit trail.
+		all, err := db.Reviews(ctx, ReviewFilter{})
+		if err != nil || len(all) != 2 {
+			t.Fatalf("Reviews = %+v, %v; want 2 decisions", all, err)
+		}
+		want := []Review{
+			{Source: src, Provider: "openai", Model: "gpt-4o-mini", Before: "The Federal Foreign Office has reacted.", After: "The Federal Foreign Office responded.", Reviewer: "erika", When: t0},
+			{Source: src, Provider: "openai", Model: "gpt-4o-mini", Before: "The Federal Foreign Office responded.", After: reviewed, Reviewer: "max", When: t1},
+		}
+		for i, r := range all {
+			w := want[i]
+			if r.Source != w.Source || r.Provider != w.Provider || r.Model != w.Model || r.Before != w.Before || r.After != w.After ||
+				r.Reviewer != w.Reviewer || !r.When.Equal(w.When) || r.SourceLang != "de" || r.TargetLang != "en" {
+				t.Errorf("review %d = %+v, want %+v", i+1, r, w)
+			}
+		}
+		for _, tt := range []struct {
+			name string
+			f    ReviewFilter
+			want int
+		}{
+			{"reviewer", ReviewFilter{Reviewer: "max"}, 1},
+			{"since", ReviewFilter{Since: t1}, 1},
+			{"until", ReviewFilter{Until: t1}, 1},
+			{"source", ReviewFilter{Source: " Das Auswärtige Amt hat reagiert."}, 2},
+			{"other source", ReviewFilter{Source: "Ein anderer Satz."}, 0},
+			{"limit", ReviewFilter{Limit: 1}, 1},
+		} {
+			if rs, err := db.Reviews(ctx, tt.f); err != nil || len(rs) != tt.want {
+				t.Errorf("Reviews(%s) = %d decisions, %v; want %d", tt.name, len(rs), err, tt.want)
+			}
+		}
+
+		st, err := db.Stats(ctx)
+		if err != nil || st.Entries != 4 || st.Imported != 1 || st.Reviewed != 1 || st.Reviews != 2 {
+			t.Errorf("Stats = %+v, %v; want 4 entries: 1 imported, 1 reviewed (2 decisions), 2 machine", st, err)
+		}
+
+		var out collect
+		if _, err := db.Export(ctx, &out); err != nil {
+			t.Fatal(err)
+		}
+		marked := 0
+		for _, p := range out.pairs {
+			if p.Provider == ReviewedProvider {
+				marked++
+				if p.Source != src || p.Target != reviewed {
+					t.Errorf("exported reviewed pair %+v", p)
+				}
+			}
+		}
+		if marked != 1 || len(out.pairs) != 4 {
+			t.Errorf("export: %d pairs, %d marked reviewed; want 4 and 1: %+v", len(out.pairs), marked, out.pairs)
+		}
+		out = collect{}
+		if n, err := db.Export(ctx, &out, ExportOptions{Reviewed: true}); err != nil || n != 1 {
+			t.Errorf("export of reviewed entries: %d, %v", n, err)
+		}
+
+		// Delete keeps reviewed entries unless asked.
+		everything := DeleteFilter{SourceRegex: regexp.MustCompile(".")}
+		if n, err := db.Delete(ctx, everything); err != nil || n != 3 {
+			t.Errorf("Delete = %d, %v; want the 3 other entries", n, err)
+		}
+		if err := db.Vacuum(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, _, _ := db.Lookup(ctx, k); got != reviewed {
+			t.Errorf("after Delete and Vacuum Lookup = %q, want %q", got, reviewed)
+		}
+		if st, _ := db.Stats(ctx); st.Entries != 1 || st.Reviewed != 1 || st.Imported != 0 {
+			t.Errorf("Stats after Delete = %+v", st)
+		}
+		everything.IncludeReviewed = true
+		everything.SourceRegex = nil
+		everything.Before = time.Now().Add(time.Hour)
+		if n, err := db.Delete(ctx, everything); err != nil || n != 1 {
+			t.Errorf("Delete(IncludeReviewed) = %d, %v; want 1", n, err)
+		}
+		if _, ok, _ := db.Lookup(ctx, k); ok {
+			t.Error("reviewed entry still found after Delete(IncludeReviewed)")
+		}
+		if rs, _ := db.Reviews(ctx, ReviewFilter{}); len(rs) != 2 {
+			t.Errorf("the audit trail lost decisions with the entry: %d left", len(rs))
+		}
+	})
+}
+
+func TestStoreReviewedInvalid(t *testing.T) {
+	db := openAt(t, sqliteBackend.location(t), Options{})
+	k := baseKey("Ein Satz.")
+	for _, tt := range []struct {
+		name string
+		r    ReviewedEntry
+	}{
+		{"no reviewer", ReviewedEntry{Key: k, Target: "A sentence.", Reviewer: " "}},
+		{"blank target", ReviewedEntry{Key: k, Target: "\t", Reviewer: "erika"}},
+		{"blank source", ReviewedEntry{Key: baseKey(" "), Target: "A sentence.", Reviewer: "erika"}},
+	} {
+		if err := db.StoreReviewedMany(context.Background(), []ReviewedEntry{tt.r}); err == nil {
+			t.Errorf("%s: no error", tt.name)
+		}
+	}
+	if st, _ := db.Stats(context.Background()); st.Entries != 0 {
+		t.Errorf("invalid reviews stored %d entries", st.Entries)
+	}
+}
+
+// TestReviewsOlderMemory: a memory written before reviews existed (no reviews table) opened
+// read-only has no reviews and counts as before; opened for writing it gets the table.
+func TestReviewsOlderMemory(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tm.sqlite")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Store(ctx, baseKey("Ein Satz."), "A sentence."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.sql.ExecContext(ctx, "DROP TABLE reviews"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs, err := ro.Reviews(ctx, ReviewFilter{}); err != nil || len(rs) != 0 {
+		t.Errorf("Reviews of an older memory = %v, %v", rs, err)
+	}
+	if st, err := ro.Stats(ctx); err != nil || st.Entries != 1 || st.Reviews != 0 {
+		t.Errorf("Stats of an older memory = %+v, %v", st, err)
+	}
+	if err := ro.StoreReviewed(ctx, baseKey("Ein Satz."), "One sentence.", "erika", time.Now()); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("StoreReviewed on a read-only memory: %v", err)
+	}
+	ro.Close()
+	rw := openAt(t, path, Options{})
+	if err := rw.StoreReviewed(ctx, baseKey("Ein Satz."), "One sentence.", "erika", time.Now()); err != nil {
+		t.Fatalf("after migration: %v", err)
+	}
+	if rs, err := rw.Reviews(ctx, ReviewFilter{}); err != nil || len(rs) != 1 || rs[0].Before != "A sentence." {
+		t.Errorf("Reviews = %+v, %v", rs, err)
+	}
+}
