@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"regexp"
 	"time"
 
@@ -18,7 +16,8 @@ func tmDeleteCommand() *cli.Command {
 		Name:  "delete",
 		Usage: "delete entries of the translation memory by provider, model, age or source",
 		Description: "Filters combine: every entry that matches all of them is deleted. At least one filter is\n" +
-			"required (a filterless delete would empty the memory). The file shrinks after tm vacuum.\n\n" +
+			"required (a filterless delete would empty the memory). Entries people reviewed (bitext review)\n" +
+			"are kept unless --include-reviewed is given. The file shrinks after tm vacuum.\n\n" +
 			"Examples:\n" +
 			"   bitext tm delete --provider openai --model gpt-4o-mini\n" +
 			"   bitext tm delete --before 2026-01-01\n" +
@@ -29,6 +28,7 @@ func tmDeleteCommand() *cli.Command {
 			&cli.StringFlag{Name: "model", Usage: "entries of `MODEL`"},
 			&cli.StringFlag{Name: "before", Usage: "entries last written before `DATE` (2006-01-02 or RFC 3339)"},
 			&cli.StringFlag{Name: "source-regex", Usage: "entries whose source matches `REGEX` (Go syntax)"},
+			&cli.BoolFlag{Name: "include-reviewed", Usage: "delete matching human-reviewed entries too (kept by default; their audit trail stays)"},
 		},
 		Action: tmDelete,
 	}
@@ -38,7 +38,7 @@ func tmDelete(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usageErrorf("tm delete takes no arguments, got %q", c.Args().First())
 	}
-	f := tm.DeleteFilter{Provider: c.String("provider"), Model: c.String("model")}
+	f := tm.DeleteFilter{Provider: c.String("provider"), Model: c.String("model"), IncludeReviewed: c.Bool("include-reviewed")}
 	if s := c.String("before"); s != "" {
 		t, err := parseDate(s)
 		if err != nil {
@@ -97,21 +97,10 @@ func tmVacuumCommand() *cli.Command {
 	}
 }
 
-// openExistingTM opens the memory named by --tm (or the default) for writing; a missing one is an
-// input error, not a new empty memory.
+// openExistingTM opens the memory named by --tm (or the default: a file, sqlite:FILE or a
+// PostgreSQL URL) for writing; a missing file is an input error, not a new empty memory.
 func openExistingTM(c *cli.Context) (*tm.DB, error) {
-	path, err := tmPath(c)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, inputError(fmt.Errorf("no translation memory at %s", path))
-	}
-	db, err := tm.Open(path)
-	if err != nil {
-		return nil, inputError(err)
-	}
-	return db, nil
+	return openExistingTMAt(c, false)
 }
 
 // parseDate reads 2006-01-02 (midnight UTC) or an RFC 3339 time.

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,7 +19,8 @@ func tmExportCommand() *cli.Command {
 		Usage:     "write the translation memory as TMX, JSONL, TSV or Moses",
 		ArgsUsage: " ",
 		Description: "Writes every entry of the language pair (source, target, provider, model), oldest first,\n" +
-			"to standard output or -o FILE (written to a temporary file, then renamed). Moses output\n" +
+			"to standard output or -o FILE (written to a temporary file, then renamed). Entries people\n" +
+			"reviewed (bitext review) carry the provider \"reviewed\" (TMX x-provider, JSONL provider). Moses output\n" +
 			"needs -o BASE and writes BASE.<source-lang> and BASE.<target-lang>.",
 		Flags: append([]cli.Flag{
 			tmPathFlag(),
@@ -30,6 +28,7 @@ func tmExportCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "provider", Usage: "export only the entries of provider `NAME`"},
 			&cli.StringFlag{Name: "model", Usage: "export only the entries of `MODEL`"},
+			&cli.BoolFlag{Name: "reviewed", Usage: "export only the entries people reviewed (bitext review)"},
 		}, tmLangFlags()...),
 		Action: tmExport,
 	}
@@ -72,17 +71,17 @@ func tmExport(c *cli.Context) error {
 		outputs = []string{out}
 	}
 
-	path, err := tmPath(c)
+	loc, err := tmLocation(c)
 	if err != nil {
 		return err
 	}
-	if err := refuseOverwrite(outputs, path); err != nil {
-		return err
+	if loc.Kind == tm.SQLite {
+		// A PostgreSQL memory is no file an output could overwrite.
+		if err := refuseOverwrite(outputs, loc.Path); err != nil {
+			return err
+		}
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return inputError(fmt.Errorf("no translation memory at %s", path))
-	}
-	db, err := tm.OpenReadOnly(path)
+	db, err := openExistingTMAt(c, true)
 	if err != nil {
 		return err
 	}
@@ -118,6 +117,7 @@ func tmExport(c *cli.Context) error {
 	}
 	n, err := db.Export(c.Context, w, tm.ExportOptions{
 		SourceLang: srcLang, TargetLang: tgtLang, Provider: c.String("provider"), Model: c.String("model"),
+		Reviewed: c.Bool("reviewed"),
 	})
 	if err != nil {
 		return err

@@ -2,10 +2,7 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"text/tabwriter"
 
 	"github.com/bitext/bitext/tm"
@@ -29,24 +26,10 @@ func tmStats(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usageErrorf("tm stats takes no arguments, got %q", c.Args().First())
 	}
-	path, err := tmPath(c)
+	// Only an existing memory is opened (stats must not create one), and a PostgreSQL URL is
+	// shown without its password, in errors too.
+	st, exists, err := tmStatsAt(c)
 	if err != nil {
-		return err
-	}
-	st := tm.Stats{Path: path, SchemaVersion: tm.SchemaVersion}
-	_, err = os.Stat(path)
-	exists := err == nil
-	if exists {
-		// Only an existing memory is opened: stats must not create one.
-		db, err := tm.OpenReadOnly(path)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		if st, err = db.Stats(c.Context); err != nil {
-			return err
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	out := c.App.Writer
@@ -63,14 +46,19 @@ func tmStats(c *cli.Context) error {
 	fmt.Fprintf(tw, "translation memory\t%s%s\n", st.Path, note)
 	fmt.Fprintf(tw, "size\t%s\n", tmHumanBytes(st.SizeBytes))
 	fmt.Fprintf(tw, "entries\t%d\n", st.Entries)
-	fmt.Fprintf(tw, "  machine translations\t%d\n", st.Entries-st.Imported)
+	fmt.Fprintf(tw, "  machine translations\t%d\n", st.Entries-st.Imported-st.Reviewed)
 	fmt.Fprintf(tw, "  imported\t%d\n", st.Imported)
+	if st.Reviewed > 0 || st.Reviews > 0 {
+		fmt.Fprintf(tw, "  reviewed\t%d (%d decisions)\n", st.Reviewed, st.Reviews)
+	}
 	for _, l := range st.Languages {
 		fmt.Fprintf(tw, "languages %s→%s\t%d\n", l.SourceLang, l.TargetLang, l.Entries)
 	}
 	for _, p := range st.Providers {
 		name := p.Provider
 		switch {
+		case name == "" && st.Reviewed > 0:
+			name = "(imported or reviewed, any provider)"
 		case name == "":
 			name = "(imported, any provider)"
 		case p.Model == "":
