@@ -3,15 +3,19 @@ package deploy
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/bitext/bitext/providers/providertest"
 )
 
 // The parts of the Kubernetes API the recipe uses, field for field as in the batch/v1 Job and
@@ -350,4 +354,83 @@ func TestDockerfile(t *testing.T) {
 	if m == nil || !strings.Contains(s, "FROM golang:"+string(m[1])) {
 		t.Errorf("the build stage must use the Go of go.mod (go %s)", m[1])
 	}
+}
+
+// TestParallelRecipe runs deploy/parallel.sh for real: GNU parallel starts four bitext workers
+// (built from ./cmd/bitext) over a manifest of 40 documents against a fake provider, sharing one
+// SQLite memory, and the script's merge checks that every document is in the corpus once.
+func TestParallelRecipe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds bitext")
+	}
+	if _, err := exec.LookPath("parallel"); err != nil {
+		t.Skip("GNU parallel not installed (Debian: apt-get install parallel); skipping the run of deploy/parallel.sh")
+	}
+	if out, err := exec.Command("parallel", "--version").CombinedOutput(); err != nil || !strings.Contains(string(out), "GNU parallel") {
+		t.Skip("parallel is not GNU parallel (moreutils has one of the same name)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, "bitext"), "../cmd/bitext").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	var manifest strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&manifest, "{\"id\":\"artikel-%02d\",\"text\":\"Der Ausschuss tagte am %d. Mai in Berlin.\\n\\nDie Regierung legte einen Bericht vor.\"}\n", i, i%28+1)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "manifest.jsonl"), []byte(manifest.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := providertest.NewOpenAI(t, providertest.Options{RetryAfter: "0"})
+	script, err := filepath.Abs("parallel.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", script, "manifest.jsonl", "out", "4", "--provider", "openai", "--base-url", srv.URL+"/v1")
+	cmd.Dir = dir
+	cmd.Env = append(cleanEnv(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"OPENAI_API_KEY=sk-fake", "HOME="+dir, "XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("parallel.sh: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "merged 80 pairs of 40 documents from 4 files") {
+		t.Errorf("parallel.sh said:\n%s", out)
+	}
+	tmx, err := os.ReadFile(filepath.Join(dir, "out", "corpus.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(tmx), "<tu>"); n != 80 {
+		t.Errorf("corpus.tmx has %d units, want 80", n)
+	}
+	// 29 distinct sentences (28 days and one in every document), each asked once by the four workers.
+	asked := map[string]int{}
+	for _, r := range srv.Requests() {
+		for _, s := range r.Info.Segments {
+			asked[s.Text]++
+		}
+	}
+	for s, n := range asked {
+		if n != 1 {
+			t.Errorf("asked %d times for %q", n, s)
+		}
+	}
+	if len(asked) != 29 {
+		t.Errorf("asked for %d distinct sentences, want 29", len(asked))
+	}
+}
+
+// cleanEnv is the environment without credentials or bitext settings of the user's.
+func cleanEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasSuffix(k, "_API_KEY") || strings.HasSuffix(k, "_AUTH_KEY") || strings.HasPrefix(k, "BITEXT_") ||
+			k == "GOOGLE_APPLICATION_CREDENTIALS" || k == "PATH" || k == "HOME" || strings.HasPrefix(k, "XDG_") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return env
 }
