@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -370,17 +371,8 @@ func TestParallelRecipe(t *testing.T) {
 		t.Skip("parallel is not GNU parallel (moreutils has one of the same name)")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "bin")
-	if out, err := exec.Command("go", "build", "-o", filepath.Join(bin, "bitext"), "../cmd/bitext").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	var manifest strings.Builder
-	for i := range 40 {
-		fmt.Fprintf(&manifest, "{\"id\":\"artikel-%02d\",\"text\":\"Der Ausschuss tagte am %d. Mai in Berlin.\\n\\nDie Regierung legte einen Bericht vor.\"}\n", i, i%28+1)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "manifest.jsonl"), []byte(manifest.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bin := buildBitext(t)
+	writeManifest(t, dir)
 	srv := providertest.NewOpenAI(t, providertest.Options{RetryAfter: "0"})
 	script, err := filepath.Abs("parallel.sh")
 	if err != nil {
@@ -404,7 +396,110 @@ func TestParallelRecipe(t *testing.T) {
 	if n := strings.Count(string(tmx), "<tu>"); n != 80 {
 		t.Errorf("corpus.tmx has %d units, want 80", n)
 	}
-	// 29 distinct sentences (28 days and one in every document), each asked once by the four workers.
+	checkAskedOnce(t, srv)
+}
+
+// TestSlurmRecipe runs deploy/slurm-array.sbatch as Slurm would run an array of four tasks:
+// four shells at once, SLURM_ARRAY_TASK_ID 0…3, the provider and the shared memory from the
+// environment and a config file; then the merge the script's header shows.
+func TestSlurmRecipe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds bitext")
+	}
+	dir := t.TempDir()
+	bin := buildBitext(t)
+	writeManifest(t, dir)
+	srv := providertest.NewOpenAI(t, providertest.Options{RetryAfter: "0"})
+	config := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(config, []byte("[providers]\ndefault = \"openai\"\n\n[providers.openai]\nbase_url = \""+srv.URL+"/v1\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script, err := filepath.Abs("slurm-array.sbatch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := append(cleanEnv(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"OPENAI_API_KEY=sk-fake", "HOME="+dir, "XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+		"BITEXT_CONFIG="+config, "BITEXT_TM="+filepath.Join(dir, "tm.sqlite"),
+		"SHARDS=4", "MANIFEST=manifest.jsonl", "OUT=out", "SLURM_ARRAY_TASK_COUNT=4")
+	cmds := make([]*exec.Cmd, 4)
+	outs := make([]bytes.Buffer, 4)
+	for i := range cmds {
+		cmds[i] = exec.Command("bash", script)
+		cmds[i].Dir = dir
+		cmds[i].Env = append(env, fmt.Sprintf("SLURM_ARRAY_TASK_ID=%d", i))
+		cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("task %d: %v\n%s", i, err, outs[i].String())
+		}
+	}
+	if t.Failed() {
+		return
+	}
+	merge := exec.Command(filepath.Join(bin, "bitext"), "corpus", "merge", "--manifest", "manifest.jsonl", "-o", "corpus.jsonl",
+		"out/shard-0.jsonl", "out/shard-1.jsonl", "out/shard-2.jsonl", "out/shard-3.jsonl")
+	merge.Dir, merge.Env = dir, env
+	if out, err := merge.CombinedOutput(); err != nil || !strings.Contains(string(out), "merged 80 pairs of 40 documents from 4 files") {
+		t.Fatalf("merge: %v\n%s", err, out)
+	}
+	checkAskedOnce(t, srv)
+}
+
+var (
+	buildOnce sync.Once
+	binDir    string
+	buildErr  error
+)
+
+// buildBitext builds bitext once for the recipe tests and returns the folder it is in.
+func buildBitext(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		binDir, buildErr = os.MkdirTemp("", "bitext-deploy-test")
+		if buildErr != nil {
+			return
+		}
+		out, err := exec.Command("go", "build", "-o", filepath.Join(binDir, "bitext"), "../cmd/bitext").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+// writeManifest writes manifest.jsonl: 40 inline documents of two sentences, 29 distinct
+// sentences in all (28 days, and one in every document).
+func writeManifest(t *testing.T, dir string) {
+	t.Helper()
+	var manifest strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&manifest, "{\"id\":\"artikel-%02d\",\"text\":\"Der Ausschuss tagte am %d. Mai in Berlin.\\n\\nDie Regierung legte einen Bericht vor.\"}\n", i, i%28+1)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "manifest.jsonl"), []byte(manifest.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkAskedOnce checks that the workers together asked the fake for each of the manifest's 29
+// distinct sentences exactly once: they shared the memory's claims.
+func checkAskedOnce(t *testing.T, srv *providertest.Server) {
+	t.Helper()
 	asked := map[string]int{}
 	for _, r := range srv.Requests() {
 		for _, s := range r.Info.Segments {
