@@ -3,13 +3,17 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
 )
 
@@ -38,11 +42,13 @@ func translateCommand() *cli.Command {
 		&cli.BoolFlag{Name: "strict", Usage: "exit 1 when glossary violations remain"},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would be sent (segments, characters, tokens, requests, TM hits) and send nothing"},
 		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
+		&cli.BoolFlag{Name: "main-only", Usage: "read HTML and Markdown for their main text only and write a rebuilt page (default: the whole page, only its words changed)"},
 		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "`N` requests in flight", DefaultText: "the provider's"},
 	}
 	flags = append(flags, langFlags(true, "source `LANG` (German is the best supported)", "target `LANG`")...)
 	flags = append(flags, providerFlags()...)
 	flags = append(flags, tmFlags()...)
+	flags = append(flags, shardFlags()...)
 	return &cli.Command{
 		Name:      "translate",
 		Usage:     "translate German articles into English, or into sentence pairs",
@@ -55,10 +61,11 @@ func translateCommand() *cli.Command {
 
 // translateOptions are the flags turned into values, checked before anything is read.
 type translateOptions struct {
-	unit   translate.Unit
-	mode   translate.GlossaryMode
-	inputs []sourceFile
-	out    outputSpec
+	unit     translate.Unit
+	mode     translate.GlossaryMode
+	inputs   []sourceFile
+	manifest *manifestSource // --manifest; nil: inputs are the documents
+	out      outputSpec
 }
 
 func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
@@ -76,15 +83,21 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if c.IsSet("text") && c.NArg() > 0 {
 		return o, usageErrorf("--text and files: give one or the other")
 	}
-	if c.NArg() == 0 && !c.IsSet("text") && isTerminal(c.App.Reader) {
+	if c.NArg() == 0 && !c.IsSet("text") && !c.IsSet("manifest") && isTerminal(c.App.Reader) {
 		// Nothing to read but a terminal: say how to use the command instead of waiting.
 		cli.ShowSubcommandHelp(c) //nolint:errcheck // the usage is the message
 		return o, &exitError{code: exitUsage}
 	}
-	if o.inputs, err = listInputs(c.Args().Slice(), c.StringSlice("include")); err != nil {
+	if o.inputs, o.manifest, err = shardedInputs(c); err != nil {
 		return o, err
 	}
 	if o.out, err = resolveOutput(c.String("format"), c.String("output"), o.inputs); err != nil {
+		return o, err
+	}
+	if err := refuseTranslateOutput(c.String("format"), o.out, o.inputs); err != nil {
+		return o, err
+	}
+	if err := refuseFormats(glossaryInputs("translate --glossary"), c.StringSlice("glossary")...); err != nil {
 		return o, err
 	}
 	outs := []string{o.out.path}
@@ -144,7 +157,7 @@ func runTranslate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	tr.Provider = provider
+	tr.Provider = translate.GuardTags(provider) // answers for documents' inline codes are checked
 	if provider != nil {
 		defer providers.Close(provider)
 	}
@@ -152,13 +165,14 @@ func runTranslate(c *cli.Context) error {
 		tr.ProviderName, tr.ModelName = name, c.String("model")
 	}
 
-	reader := &documentReader{
-		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from,
+	reader := translateSourceFor(opt.manifest, &documentReader{
+		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"),
 		report: func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) },
-	}
+	})
 
 	// A plan comes first when nothing will be sent, and when a progress bar needs the total.
 	showBar := !quiet && isTerminal(stderr)
+	var bar *progress // blanked before anything else is printed on stderr
 	if c.Bool("dry-run") || provider == nil || showBar {
 		est, err := tr.PlanInputs(c.Context, reader.inputs())
 		if err != nil {
@@ -169,7 +183,7 @@ func runTranslate(c *cli.Context) error {
 			if provider == nil {
 				fmt.Fprintln(c.App.Writer, noProviderHint)
 			}
-			if reader.skipped > 0 {
+			if reader.skippedDocs() > 0 {
 				return &exitError{code: exitUsage} // the skipped documents were named on stderr
 			}
 			return nil
@@ -180,7 +194,7 @@ func runTranslate(c *cli.Context) error {
 			return &exitError{code: exitUsage}
 		}
 		if showBar {
-			bar := newProgressBar(stderr, est.Segments)
+			bar = newProgress(stderr, time.Now, est)
 			tr.Progress = bar.update
 			defer bar.finish()
 		}
@@ -189,7 +203,7 @@ func runTranslate(c *cli.Context) error {
 	sink := &outputSink{
 		spec: opt.out, stdout: c.App.Writer, provider: name, model: c.String("model"),
 		srcLang: from, tgtLang: to, withConfidence: opt.unit == translate.Paragraph,
-		warnings: newCorpusWarnings(stderr),
+		warnings: newCorpusWarnings(stderr), docOf: docsOf(reader),
 	}
 	defer sink.warnings.done()
 	if provider != nil {
@@ -201,6 +215,7 @@ func runTranslate(c *cli.Context) error {
 	st, err := tr.RunInputs(c.Context, reader.inputs(), func(res *translate.Result) error {
 		return sink.write(res, reader.source(res.Index))
 	})
+	bar.finish()
 	// Segments that got no usable answer do not cost the rest of the run: everything else is
 	// written (failed segments keep their German text in documents, and are left out of pair
 	// formats), and the run ends with exit 3 naming them.
@@ -220,25 +235,48 @@ func runTranslate(c *cli.Context) error {
 				st.TMHits+st.Translated+st.Repeats, st.Segments, err)
 		case failed != nil:
 			if !quiet {
-				fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skipped))
+				fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skippedDocs()))
 			}
 			return &exitError{code: exitProvider, err: err}
 		}
 		return err
 	}
 	if !quiet {
-		fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skipped))
+		fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skippedDocs()))
 	}
 	if !quiet || c.Bool("strict") {
 		sink.remaining.write(stderr)
 	}
 	switch {
-	case reader.skipped > 0:
+	case reader.skippedDocs() > 0:
 		return &exitError{code: exitUsage}
 	case c.Bool("strict") && st.Violations > 0:
 		return findings()
 	}
 	return nil
+}
+
+// translateOutputs are the extensions translate writes by itself: documents and pair formats.
+var translateOutputs = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".tmx", ".tsv", ".tab"}
+
+// refuseTranslateOutput is a usage error when -o names a format that translate would not
+// write: resolveOutput falls back to the input's format (or text) for an extension it does not
+// know, and out.docx would get plain text. A format the output layer chose (pairs, Markdown,
+// HTML, or any it learns), --format, a folder, and an output with the extension of every input
+// (the same format out as in) pass.
+func refuseTranslateOutput(format string, out outputSpec, ins []sourceFile) error {
+	if format != "" || out.dir || out.path == "" || out.pairs != "" || (out.doc != "" && out.doc != segment.Text) {
+		return nil
+	}
+	ext := strings.ToLower(filepath.Ext(out.path))
+	same := len(ins) > 0
+	for _, in := range ins {
+		same = same && strings.ToLower(filepath.Ext(in.path)) == ext
+	}
+	if same {
+		return nil
+	}
+	return refuseFormats(formats.Spec{Command: "translate", Flag: "-o", Output: true, Override: "--format", Supported: translateOutputs}, out.path)
 }
 
 // noProviderHint says how to make a plan real, in the words of every registered driver.

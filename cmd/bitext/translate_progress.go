@@ -150,7 +150,3 @@ func count(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// newProgressBar is the former constructor, for callers that know only the segment total.
-func newProgressBar(w io.Writer, total int) *progress {
-	return newProgress(w, time.Now, translate.Estimate{Segments: total, Misses: total})
-}
