@@ -322,10 +322,22 @@ func (t *Translator) pieces(ctx context.Context, index int, src source, emit fun
 	return emit(j)
 }
 
-// lookup fills memory hits of the units of jobs, with one LookupMany for all of them.
+// lookup fills memory hits of the units of jobs, with one LookupMany for all of them. A
+// Refresh run translates again whatever the memory holds, except what people reviewed: a
+// memory that tells those apart (LookupReviewedMany) still answers with them.
 func (t *Translator) lookup(ctx context.Context, base *tm.Key, jobs []*job) error {
-	if t.Memory == nil || t.Refresh {
+	if t.Memory == nil {
 		return nil
+	}
+	lookupMany := t.Memory.LookupMany
+	if t.Refresh {
+		reviewed, ok := t.Memory.(interface {
+			LookupReviewedMany(ctx context.Context, ks []tm.Key) ([]string, []bool, error)
+		})
+		if !ok {
+			return nil
+		}
+		lookupMany = reviewed.LookupReviewedMany
 	}
 	n := 0
 	for _, j := range jobs {
@@ -340,7 +352,7 @@ func (t *Translator) lookup(ctx context.Context, base *tm.Key, jobs []*job) erro
 			keys = append(keys, t.key(base, &j.units[i]))
 		}
 	}
-	targets, ok, err := t.Memory.LookupMany(ctx, keys)
+	targets, ok, err := lookupMany(ctx, keys)
 	if err != nil {
 		return fmt.Errorf("translation memory: %w", err)
 	}
