@@ -322,6 +322,39 @@ func TestDecisions(t *testing.T) {
 	if ds, err := ReadJournal(out + ".review.jsonl"); err != nil || len(ds) != 3 {
 		t.Errorf("journal after resuming: %d decisions, %v", len(ds), err)
 	}
+	// The TM's audit trail has each decision once (resuming wrote nothing the TM held), with
+	// reviewer, time and the translation replaced; the entries are reviewed ones.
+	rs, err := db.Reviews(ctx, tm.ReviewFilter{})
+	if err != nil || len(rs) != 3 {
+		t.Fatalf("TM audit trail: %+v, %v; want 3 decisions", rs, err)
+	}
+	if r := rs[0]; r.Reviewer != "erika" || !r.When.Equal(clock) || r.Source != src || r.After != fixed ||
+		r.Before != "The spokesman of the Outer Ministry said that." {
+		t.Errorf("TM audit trail, decision 1: %+v", r)
+	}
+	if st, err := db.Stats(ctx); err != nil || st.Reviewed != 3 || st.Imported != 0 {
+		t.Errorf("TM stats: %+v, %v; want 3 reviewed entries", st, err)
+	}
+	// A journal the TM lost (another --tm, or a crash between journal and TM) is written
+	// to the TM again on resume, once.
+	db2, err := tm.Open(filepath.Join(dir, "tm2.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db2.Close()
+	opt2 := opt
+	opt2.TM = db2
+	for range 2 {
+		if _, err := New(ctx, readInput(t, testPairs), opt2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if rs, err := db2.Reviews(ctx, tm.ReviewFilter{}); err != nil || len(rs) != 3 {
+		t.Errorf("resumed into another TM: %d decisions, %v; want 3", len(rs), err)
+	}
+	if got, _, _ := db2.Lookup(ctx, mtKey); got != fixed {
+		t.Errorf("resumed into another TM: lookup %q, want %q", got, fixed)
+	}
 	// A journal of another input is refused.
 	other := readInput(t, `{"source":"Etwas anderes.","target":"Something else."}`+"\n")
 	if _, err := New(ctx, other, opt); err == nil || !strings.Contains(err.Error(), "not in this input") {

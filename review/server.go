@@ -45,15 +45,19 @@ import (
 )
 
 // TM is the part of the translation memory a review writes to; *tm.DB implements it.
+// Decisions are stored as human-reviewed entries, which outrank imported and machine
+// translations in every later lookup (translate, check; translate --refresh too), with the
+// reviewer and the time in the memory's audit trail.
 type TM interface {
-	ImportPairs(ctx context.Context, r corpus.Reader, opt tm.ImportOptions) (tm.ImportResult, error)
+	StoreReviewedMany(ctx context.Context, rs []tm.ReviewedEntry) error
+	LookupReviewedMany(ctx context.Context, ks []tm.Key) ([]string, []bool, error)
 }
 
 // Options configure a review.
 type Options struct {
 	// Glossary finds the violations; nil reviews QA flags and alignments only.
 	Glossary *glossary.Glossary
-	// TM receives each decided pair as an imported (human) translation; nil writes none.
+	// TM receives each decided pair as a human-reviewed translation; nil writes none.
 	TM                     TM
 	SourceLang, TargetLang string // of the TM entries; default de and en
 
@@ -156,22 +160,45 @@ func (s *Server) resume(ctx context.Context) error {
 	if err != nil || len(ds) == 0 {
 		return err
 	}
+	before := make(map[int]string, len(ds)) // by segment: what the first decision replaced
 	for i, d := range ds {
 		if d.Segment > len(s.entries) || s.entries[d.Segment-1].Pair.Source != d.Source {
 			return &JournalError{s.opt.Journal, i + 1, fmt.Errorf("segment %d is not in this input (another review's journal?)", d.Segment)}
 		}
 		e := &s.entries[d.Segment-1]
+		if _, ok := before[d.Segment]; !ok {
+			before[d.Segment] = d.Before
+		}
 		e.Target, e.Status, e.Reviewer, e.When = d.After, d.Action, d.Reviewer, d.Time
 		s.recheck(e)
 	}
-	var pairs []corpus.Pair
+	// The journal is where a review resumes from; the TM gets the decisions it does not hold
+	// yet (a review stopped between the journal and the TM, or another memory given this
+	// time), so that resuming adds nothing twice to its audit trail.
+	var decided []tm.ReviewedEntry
 	for i := range s.entries {
 		if e := &s.entries[i]; e.Status != Open {
-			pairs = append(pairs, corpus.Pair{Source: e.Pair.Source, Target: e.Target})
+			decided = append(decided, s.reviewed(e, before[i+1]))
 		}
 	}
-	if err := s.writeTM(ctx, pairs); err != nil {
-		return err
+	if s.opt.TM != nil && len(decided) > 0 {
+		keys := make([]tm.Key, len(decided))
+		for i, r := range decided {
+			keys[i] = r.Key
+		}
+		have, ok, err := s.opt.TM.LookupReviewedMany(ctx, keys)
+		if err != nil {
+			return fmt.Errorf("review: reading the translation memory: %w", err)
+		}
+		missing := decided[:0]
+		for i, r := range decided {
+			if !ok[i] || have[i] != r.Target {
+				missing = append(missing, r)
+			}
+		}
+		if err := s.writeTM(ctx, missing); err != nil {
+			return err
+		}
 	}
 	return s.writeOutput(ctx)
 }
@@ -424,37 +451,37 @@ func (s *Server) Decide(ctx context.Context, i int, target string) error {
 	}
 	e.Target, e.Status, e.Reviewer, e.When, e.Suggestion = target, action, d.Reviewer, d.Time, ""
 	s.recheck(e)
-	if err := s.writeTM(ctx, []corpus.Pair{{Source: e.Pair.Source, Target: target}}); err != nil {
+	if err := s.writeTM(ctx, []tm.ReviewedEntry{s.reviewed(e, d.Before)}); err != nil {
 		return err
 	}
 	return s.writeOutput(ctx)
 }
 
-// writeTM stores reviewed pairs as imported translations, which outrank machine ones.
-func (s *Server) writeTM(ctx context.Context, pairs []corpus.Pair) error {
-	if s.opt.TM == nil || len(pairs) == 0 {
+// reviewed is the decision on e as a reviewed TM entry: its source, the reviewer and the time
+// of the decision, and for the audit trail the translation it replaced (before) and the
+// provider and model of the translation under review (the entry answers any provider).
+func (s *Server) reviewed(e *entry, before string) tm.ReviewedEntry {
+	reviewer := e.Reviewer
+	if strings.TrimSpace(reviewer) == "" {
+		reviewer = s.opt.Reviewer // a journal line without a name
+	}
+	return tm.ReviewedEntry{
+		Key: tm.Key{Provider: e.Pair.Provider, Model: e.Pair.Model, SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang,
+			Source: e.Pair.Source},
+		Target: e.Target, Before: before, Reviewer: reviewer, When: e.When,
+	}
+}
+
+// writeTM stores decisions as human-reviewed entries, which outrank imported and machine
+// translations and survive translate --refresh.
+func (s *Server) writeTM(ctx context.Context, rs []tm.ReviewedEntry) error {
+	if s.opt.TM == nil || len(rs) == 0 {
 		return nil
 	}
-	_, err := s.opt.TM.ImportPairs(ctx, &sliceReader{pairs: pairs}, tm.ImportOptions{
-		SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang, OnConflict: tm.KeepNewest,
-	})
-	if err != nil {
+	if err := s.opt.TM.StoreReviewedMany(ctx, rs); err != nil {
 		return fmt.Errorf("review: writing the translation memory: %w", err)
 	}
 	return nil
-}
-
-type sliceReader struct {
-	pairs []corpus.Pair
-	i     int
-}
-
-func (r *sliceReader) Next() (corpus.Pair, error) {
-	if r.i >= len(r.pairs) {
-		return corpus.Pair{}, io.EOF
-	}
-	r.i++
-	return r.pairs[r.i-1], nil
 }
 
 // writeOutput rewrites the output with the current translations, atomically.

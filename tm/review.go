@@ -15,8 +15,11 @@ type ReviewedEntry struct {
 	// Key is the key the reviewer looked at. Its languages and source make the reviewed entry,
 	// which answers lookups of that source for any provider, model, terms and prompt version;
 	// its provider and model go to the audit trail only.
-	Key      Key
-	Target   string
+	Key    Key
+	Target string
+	// Before is the translation the reviewer saw and replaced, for the audit trail; "" records
+	// what a lookup of Key answered before.
+	Before   string
 	Reviewer string    // who decided (required)
 	When     time.Time // when; the zero time means now
 }
@@ -28,7 +31,7 @@ type Review struct {
 	Source                 string    `json:"source"`
 	Provider               string    `json:"provider,omitempty"` // of the key the reviewer looked at
 	Model                  string    `json:"model,omitempty"`
-	Before                 string    `json:"before"` // what a lookup of the key answered before the decision; "" when nothing
+	Before                 string    `json:"before"` // the translation replaced (ReviewedEntry.Before, else what a lookup of the key answered; "" for nothing)
 	After                  string    `json:"after"`  // the reviewed translation
 	Reviewer               string    `json:"reviewer"`
 	When                   time.Time `json:"when"` // at the millisecond
@@ -117,6 +120,9 @@ func (db *DB) StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error {
 				prev := before[j]
 				if t, ok := decided[hashes[j]]; ok {
 					prev = t
+				}
+				if r.Before != "" {
+					prev = r.Before
 				}
 				res, err := ins.ExecContext(ctx, row(nk, hash, scopeReviewed, r.Key.Source, r.Target, when.Unix())...)
 				if err != nil {
