@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bitext/bitext/document"
@@ -13,12 +14,30 @@ import (
 // keepTag is the tag DeepL is told to ignore (ignore_tags): its content is not translated.
 const keepTag = "keep"
 
-var keepRE = regexp.MustCompile(`<keep>(.*?)</keep>`)
+var keepRE = regexp.MustCompile(`(?s)<keep>(.*?)</keep>`)
 
 // escape makes plain text XML.
 func escape(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	return xmlText.Replace(xmlChars(s))
+}
+
+// xmlChars replaces the characters XML 1.0 cannot hold at all, not even as references (C0
+// controls other than tab, line feed and carriage return; U+FFFE, U+FFFF), with spaces: DeepL's
+// strict XML parsing would refuse the whole request for one of them, and they are invisible in
+// a text anyway.
+func xmlChars(s string) string {
+	ok := func(r rune) bool {
+		return r >= 0x20 && r != 0xFFFE && r != 0xFFFF || r == '\t' || r == '\n' || r == '\r'
+	}
+	if !strings.ContainsFunc(s, func(r rune) bool { return !ok(r) }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if !ok(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // protect wraps every occurrence of a do-not-translate term in <keep> tags, longest terms
@@ -80,14 +99,19 @@ func unprotect(s string) string {
 
 // placeholder matches a document's inline codes as a tagged segment holds them and as DeepL (or
 // an XML or HTML serializer on the way) may return them: <g1>, </g1>, <x2/>, <x2 />, <x2></x2>.
-var placeholder = regexp.MustCompile(`</?[gxGX][0-9]{1,6}\s*/?>`)
+// It reads exactly what package document reads as a code (spaces, but no other white space,
+// before the end), so that both agree on what is a code and what is text.
+var placeholder = regexp.MustCompile(`</?[gxGX][0-9]{1,6} */?>`)
 
 // xmlText escapes text for XML element content.
 var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// codeName is the element name of a placeholder tag as matched by placeholder: "g1", "x2".
+// codeName is the element name of a placeholder tag as matched by placeholder: "g1", "x2";
+// the number as package document reads it ("<g01>" is "g1").
 func codeName(tag string) string {
-	return strings.ToLower(strings.Trim(tag, "</> \t\r\n"))
+	s := strings.ToLower(strings.Trim(tag, "</> "))
+	n, _ := strconv.Atoi(s[1:])
+	return s[:1] + strconv.Itoa(n)
 }
 
 // encodeTagged writes a tagged segment as XML: its codes as elements, its text (escaped as a
@@ -99,7 +123,7 @@ func encodeTagged(text string, terms []providers.Term, htmlMode bool) (out strin
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/8)
 	piece := func(s string) {
-		plain := html.UnescapeString(s)
+		plain := xmlChars(html.UnescapeString(s))
 		if h, ok := protect(plain, terms); ok {
 			b.WriteString(h)
 			kept = true
