@@ -75,11 +75,11 @@ func runShardedWorkers(t *testing.T, dir, memory string) {
 	manifest, distinct := writeWorkerManifest(t, dir)
 	// A little latency keeps the killed worker's requests in flight for a while, so that the
 	// kill lands in the middle of its run.
-	srv := providertest.NewOpenAI(t, providertest.Options{Latency: 15 * time.Millisecond, RetryAfter: "0"})
+	srv := providertest.NewOpenAI(t, providertest.Options{Latency: 40 * time.Millisecond, RetryAfter: "0"})
 	base := []string{
 		"translate", "--manifest", manifest, "--format", "jsonl", "--quiet",
 		"--provider", "openai", "--base-url", srv.URL + "/v1", "--model", "gpt-4o-mini",
-		"--tm", memory, "--tm-lease", "10s", "--concurrency", fmt.Sprint(workerParallel),
+		"--tm", memory, "--tm-lease", "6s", "--concurrency", fmt.Sprint(workerParallel),
 	}
 	out := func(i int) string { return filepath.Join(dir, fmt.Sprintf("shard-%d.jsonl", i)) }
 	worker := func(i int, key string) *exec.Cmd {
@@ -109,16 +109,18 @@ func runShardedWorkers(t *testing.T, dir, memory string) {
 			t.Fatal(err)
 		}
 	}
-	// Kill shard 2's worker once it has sent a few requests.
+	// Kill shard 2's worker once its second request has arrived: the first is answered (and
+	// stored) or nearly so, the second is in flight, and its other requests (a worker sends
+	// about five) are still to come.
 	deadline := time.Now().Add(60 * time.Second)
-	for requestsBy(srv, killedKey) < 3 {
+	for requestsBy(srv, killedKey) < 2 {
 		if time.Now().After(deadline) {
 			t.Fatalf("the worker of shard %d sent %d requests in 60 s", killed, requestsBy(srv, killedKey))
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
 	if err := cmds[killed].Process.Kill(); err != nil {
-		t.Fatal(err)
+		t.Fatalf("killing the worker of shard %d: %v (finished before its kill: the test no longer kills mid-run)", killed, err)
 	}
 	cmds[killed].Wait() // killed: the exit status says so
 	if _, err := os.Stat(out(killed)); err == nil {
@@ -196,8 +198,8 @@ func runShardedWorkers(t *testing.T, dir, memory string) {
 			t.Errorf("asked for %q, which is not in the corpus", s)
 		}
 	}
-	t.Logf("%d requests for %d distinct sentences; the killed worker sent %d requests, %d of its sentences were asked again",
-		srv.Count(), len(distinct), killedRequests, again)
+	t.Logf("%d requests for %d distinct sentences; the killed worker sent %d requests, %d of its sentences were asked again; the rerun sent %d",
+		srv.Count(), len(distinct), killedRequests, again, requestsBy(srv, "sk-worker-2-rerun"))
 }
 
 // requestsBy counts the requests the fake received with the given key.
