@@ -479,8 +479,40 @@ var inlineCreditPrefixes = []string{
 	"Symbolbild", "Archivfoto", "Photo:", "Image:", "Credit:", "Quelle: dpa", "Foto)", "Bild)",
 }
 
+// trailingCreditMarks open a photo credit at the end of a caption ("Der Hafen am Morgen.
+// Bildrechte: IMAGO", "Spontane Tanzeinlage | Bild: Anna Beispiel/rbb").
+var trailingCreditMarks = []string{"Foto: ", "Fotos: ", "Bild: ", "Bildrechte: ", "Bildquelle: ", "Foto/Grafik: ", "Photo: "}
+
+// stripTrailingCredit removes a photo credit that ends a caption after a sentence end or a "|".
+func stripTrailingCredit(s string, line int, removed *[]Removal) string {
+	for _, m := range trailingCreditMarks {
+		i := strings.LastIndex(s, m)
+		if i <= 0 {
+			continue
+		}
+		credit := s[i:]
+		before := strings.TrimRight(s[:i], " ")
+		if countWords(credit) > 10 || endsSentence(credit) || before == "" {
+			continue
+		}
+		sep := false
+		if strings.HasSuffix(before, "|") {
+			before, sep = strings.TrimRight(strings.TrimSuffix(before, "|"), " "), true
+		}
+		if !sep && !endsSentence(before) {
+			continue
+		}
+		*removed = append(*removed, Removal{Line: line, Text: credit, Reason: "photo credit at the end of a caption"})
+		return before
+	}
+	return s
+}
+
 // stripInlineCredits removes photo credits inside a paragraph, reporting each.
 func stripInlineCredits(s string, line int, removed *[]Removal) string {
+	if strings.Contains(s, ": ") {
+		s = stripTrailingCredit(s, line, removed)
+	}
 	if !strings.Contains(s, "(") && !strings.Contains(s, "[") {
 		return s
 	}

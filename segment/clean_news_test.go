@@ -79,6 +79,10 @@ func TestInlineDebris(t *testing.T) {
 		{"Das Werk schließt Ende des Jahres. Anna Beispiel, NDR 28.04.2020 21:38 Uhr", "Das Werk schließt Ende des Jahres."},
 		{"Das Werk schließt Ende des Jahres. Von Anna Beispiel", "Das Werk schließt Ende des Jahres."},
 		{"Das Werk schließt. Von dort zieht die Firma nach Polen.", "Das Werk schließt. Von dort zieht die Firma nach Polen."},
+		{"Der Hafen am frühen Morgen. Bildrechte: IMAGO", "Der Hafen am frühen Morgen."},
+		{"Spontane Tanzeinlage des Publikums | Bild: Anna Beispiel/rbb", "Spontane Tanzeinlage des Publikums"},
+		{"Er sagte: Bild: Das ist die Zeitung, die er liest.", "Er sagte: Bild: Das ist die Zeitung, die er liest."},
+		{"Die Zeitung titelte. Bild: Der Kanzler tritt zurück.", "Die Zeitung titelte. Bild: Der Kanzler tritt zurück."},
 	}
 	for _, tt := range tests {
 		var removed []Removal
@@ -142,5 +146,27 @@ func TestExplainNewsDebris(t *testing.T) {
 	}
 	if got := strings.Join(blockSummary(kept.Blocks), "\n"); !strings.Contains(got, "Von Anna Beispiel") || !strings.Contains(got, "(Foto: Ben Muster/dpa)") {
 		t.Errorf("--keep-boilerplate removed debris:\n%s", got)
+	}
+}
+
+// TestSmallArticlePage: a short page inside <article> keeps its paragraphs apart (trafilatura's
+// baseline rescue would run them together) and loses the credit at the end of a caption.
+func TestSmallArticlePage(t *testing.T) {
+	page := `<html><body><article><h1>Titel des Artikels hier</h1><p>Alles wird teurer, nur nicht der Nahverkehr, sagte der Sprecher am Montag in der Stadt. Die Zahlen stiegen.</p><figure><img src="x.jpg"><figcaption>Mit dem Bus in die Stadt. Bild: Anna Beispiel</figcaption></figure><p>Noch ein langer Absatz im Artikel, der genug Text hat, damit die Extraktion ihn als Artikeltext sieht.</p></article></body></html>`
+	doc, err := Read(strings.NewReader(page), "a.html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"heading/1: Titel des Artikels hier",
+		"paragraph: Alles wird teurer, nur nicht der Nahverkehr, sagte der Sprecher am Montag in der Stadt. Die Zahlen stiegen.",
+		"paragraph: Mit dem Bus in die Stadt.",
+		"paragraph: Noch ein langer Absatz im Artikel, der genug Text hat, damit die Extraktion ihn als Artikeltext sieht.",
+	}
+	if diff := cmp.Diff(want, blockSummary(doc.Blocks)); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+	if got := strings.Join(explainLines(doc), "\n"); !strings.Contains(got, `removed "Bild: Anna Beispiel": photo credit at the end of a caption`) {
+		t.Errorf("credit not listed:\n%s", got)
 	}
 }
