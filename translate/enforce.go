@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/qa"
 )
@@ -13,7 +14,22 @@ func (t *Translator) check(u *unitState) []Violation {
 	if t.mode() == GlossaryOff {
 		return nil
 	}
-	return t.Glossary.Check(u.source, u.target)
+	return t.checkText(u.source, u.target)
+}
+
+// checkText checks a translation against the glossary. A document's tagged segment is checked
+// by its words: a rendering the markup cuts ("the <g1>State</g1> Department") is there for a
+// reader, and the text's escapes (&amp;) are not words.
+func (t *Translator) checkText(source, target string) []Violation {
+	return t.Glossary.Check(wordsOf(source), wordsOf(target))
+}
+
+// wordsOf is a tagged text's words (document.Plain); other text as it is.
+func wordsOf(s string) string {
+	if document.HasTags(s) {
+		return document.Plain(s)
+	}
+	return s
 }
 
 // repairs reports whether failing segments are asked again.
@@ -54,7 +70,7 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 			if suspects[i] != "" {
 				continue // an answer in doubt does not replace one that is only missing a term
 			}
-			v := t.Glossary.Check(u.source, targets[i])
+			v := t.checkText(u.source, targets[i])
 			if len(v) < len(u.violations) {
 				u.target, u.violations = targets[i], v
 			}

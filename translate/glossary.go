@@ -14,8 +14,10 @@ func FromGlossary(g *glossary.Glossary) Glossary { return glossaryAdapter{g} }
 
 type glossaryAdapter struct{ g *glossary.Glossary }
 
+// Terms are looked for in a tagged segment's words, so that a term with "&" or one the markup
+// does not cut is found as the glossary writes it.
 func (a glossaryAdapter) Terms(source string) []Term {
-	matches := a.g.FindSource(source)
+	matches := a.g.FindSource(wordsOf(source))
 	if len(matches) == 0 {
 		return nil
 	}

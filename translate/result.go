@@ -40,7 +40,9 @@ type Pair struct {
 	// type check, report and review use — located in Source and Target (byte offsets), with the
 	// glossary entry, its note and its other renderings where the glossary knows them (see
 	// QAChecker); a suspect answer is a flag of kind Suspect. Their Location names the
-	// document, the pair's 1-based position in the Result's Pairs and "doc ¶P.S".
+	// document, the pair's 1-based position in the Result's Pairs and "doc ¶P.S". For a
+	// document's tagged pair the offsets are into its words (document.Plain of Source and
+	// Target), the text that pair files hold and that the glossary was checked against.
 	Violations []Violation
 	Findings   []qa.Violation
 	// Err is set when the segment got no usable translation (see FailedError): Target is "",

@@ -120,6 +120,6 @@ func (t *Translator) setFindings(doc string, pairs []Pair, first int) {
 			continue
 		}
 		loc := qa.Location{Document: doc, Segment: first + i, Label: PairLabel(doc, p)}
-		p.Findings = t.findings(p.Violations, p.Source, p.Target, loc)
+		p.Findings = t.findings(p.Violations, wordsOf(p.Source), wordsOf(p.Target), loc)
 	}
 }

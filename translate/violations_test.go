@@ -141,3 +141,31 @@ func TestFindingsWithoutQAChecker(t *testing.T) {
 		t.Errorf("finding %+v", v)
 	}
 }
+
+// TestTaggedFindings: a document's tagged segment is checked by its words — a rendering the
+// markup cuts is there — and its findings point into those words.
+func TestTaggedFindings(t *testing.T) {
+	g, err := glossary.Parse(strings.NewReader("de\ten\tvariants\tforbidden\nAußenministerium\tState Department\t\tForeign Office\n"), "t.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc("t.html", []string{"Das <g1>Außenministerium</g1> &amp; mehr.", "Laut <g1>Außenministerium</g1> nicht."})
+	fp := &fakeProvider{answer: func(s providers.Segment, _ *providers.Request) string {
+		if strings.HasPrefix(s.Text, "Das") {
+			return "The <g1>State</g1> Department &amp; more."
+		}
+		return "According to the <g1>Foreign Office</g1>, no."
+	}}
+	res, st, err := collect(context.Background(), &Translator{Provider: fp, Glossary: FromGlossary(g), Concurrency: 1}, []*segment.Document{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Violations != 1 || len(res[0].Pairs[0].Findings) != 0 || len(res[0].Pairs[1].Findings) != 1 {
+		t.Fatalf("%d violations; pairs %+v", st.Violations, res[0].Pairs)
+	}
+	v := res[0].Pairs[1].Findings[0]
+	src, tgt := "Laut Außenministerium nicht.", "According to the Foreign Office, no."
+	if v.Kind != qa.Forbidden || src[v.SourceStart:v.SourceEnd] != "Außenministerium" || tgt[v.TargetStart:v.TargetEnd] != "Foreign Office" {
+		t.Errorf("finding %+v", v)
+	}
+}
