@@ -98,8 +98,9 @@ func shardedInputs(c *cli.Context) ([]sourceFile, *manifestSource, error) {
 // manifestSource reads translate's documents from a manifest, those of its shard only, one
 // open file at a time: memory does not grow with the manifest.
 type manifestSource struct {
-	name string
-	spec shard.Spec
+	name   string
+	spec   shard.Spec
+	outDir bool // documents go to files under -o DIR named after their ids
 
 	ctx      context.Context
 	force    bool
@@ -148,6 +149,11 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 			}
 			if err != nil {
 				yield(translate.Input{}, inputError(err))
+				return
+			}
+			if m.outDir && !filepath.IsLocal(filepath.FromSlash(d.ID)) {
+				// The id names the output file: an absolute path or one with .. would escape -o.
+				yield(translate.Input{}, inputError(fmt.Errorf("%s:%d: id %q cannot name a file under the output folder (absolute, or with ..): give relative ids, or write pairs (--format jsonl)", m.name, d.Line, d.ID)))
 				return
 			}
 			var in io.Reader

@@ -94,6 +94,9 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if o.out, err = resolveOutput(c.String("format"), c.String("output"), o.inputs); err != nil {
 		return o, err
 	}
+	if o.manifest != nil {
+		o.manifest.outDir = o.out.dir // ids become file names under -o DIR
+	}
 	if err := refuseTranslateOutput(c.String("format"), o.out, o.inputs); err != nil {
 		return o, err
 	}
