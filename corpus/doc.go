@@ -57,4 +57,12 @@
 //
 // The reader refuses a list that does not fit its text (an edited segment) rather than
 // restore it wrongly. Output stays valid against the TMX 1.4b DTD.
+//
+// # Files
+//
+// A Moses corpus is two files, NAME.SRC and NAME.TGT (MosesPaths); CreateMoses writes both
+// through temporary files that Commit renames together, so that no reader ever finds one side
+// without the other. LineReader and ReadLines read any line-based text file (a Moses side, a
+// machine translation with one line per sentence) with the checks and decoding of the Moses
+// reader: errors name the file, line and byte column.
 package corpus
