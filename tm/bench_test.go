@@ -127,13 +127,18 @@ func benchLookups(b *testing.B, db *DB) {
 		batch   int
 		miss    bool
 		imports bool // with imported entries present, every lookup also looks for imports
+		// with reviewed entries present (a memory bitext review wrote to), every lookup also
+		// looks for reviewed ones
+		reviewed bool
 	}{
-		{"single/hit", 1, false, false},
-		{"single/miss", 1, true, false},
-		{"batch50/hit", 50, false, false},
-		{"batch500/hit", 500, false, false},
-		{"batch500/miss", 500, true, false},
-		{"batch500/hit/with-imports", 500, false, true},
+		{"single/hit", 1, false, false, false},
+		{"single/miss", 1, true, false, false},
+		{"batch50/hit", 50, false, false, false},
+		{"batch500/hit", 500, false, false, false},
+		{"batch500/miss", 500, true, false, false},
+		{"batch500/hit/with-imports", 500, false, true, false},
+		{"batch500/hit/with-reviewed", 500, false, false, true},
+		{"batch500/hit/with-imports-and-reviewed", 500, false, true, true},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if bc.imports {
@@ -141,6 +146,13 @@ func benchLookups(b *testing.B, db *DB) {
 				if _, err := db.Import(ctx, r, ImportOptions{}); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if bc.reviewed {
+				if err := db.StoreReviewed(ctx, Key{SourceLang: "de", TargetLang: "en", Source: "Geprüft."}, "Reviewed.", "bench", time.Now()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if bc.imports || bc.reviewed {
 				defer db.sql.Exec("DELETE FROM entries WHERE scope != 0")
 				defer db.sql.Exec("DELETE FROM counts WHERE imported != 0")
 			}

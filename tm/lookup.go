@@ -38,22 +38,30 @@ type candidate struct{ i, rank int }
 
 func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets []string, found []bool) error {
 	if !db.pg {
-		// Asking whether imports exist spares three hashes per key when there are none (as
-		// usual). PostgreSQL asks in the lookup itself, sparing a round trip (pgLookupScoped).
-		var imported bool
-		anyImported, err := db.statement(ctx, sqlAnyImported)
+		// Asking whether imports and reviewed entries exist (two seeks in the partial index)
+		// spares three hashes per key when there are no imports, as usual, and one when
+		// nothing was reviewed. PostgreSQL asks in the lookup itself, sparing a round trip
+		// (pgLookupScoped).
+		var imported, reviewed bool
+		probe, err := db.statement(ctx, sqlAnyImported)
 		if err != nil {
 			return fmt.Errorf("tm: lookup: %w", err)
 		}
-		err = anyImported.QueryRowContext(ctx).Scan(&imported)
-		if err != nil {
+		if err := probe.QueryRowContext(ctx).Scan(&imported, &reviewed); err != nil {
 			return fmt.Errorf("tm: lookup: %w", err)
 		}
-		if !imported {
-			if scopes[len(scopes)-1] != scopeMT {
-				return nil // only imported or reviewed entries could answer
+		if !imported || !reviewed {
+			// The scopes that may answer, in their order of precedence.
+			present := make([]scope, 0, len(scopes))
+			for _, s := range scopes {
+				if s == scopeMT || s == scopeReviewed && reviewed || s != scopeReviewed && imported {
+					present = append(present, s)
+				}
 			}
-			scopes = []scope{scopeMT}
+			if len(present) == 0 {
+				return nil // only imported or reviewed entries could have answered
+			}
+			scopes = present
 		}
 	}
 	want := make(map[string][]candidate, len(ks)*len(scopes))

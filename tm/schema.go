@@ -129,8 +129,9 @@ const (
 	// resolved in favour of the newest).
 	sqlReplace = "UPDATE entries SET source = ?, target = ?, updated = ? WHERE key = ?"
 
-	// sqlAnyImported tells whether imported entries exist, through the partial index.
-	sqlAnyImported = "SELECT EXISTS (SELECT 1 FROM entries WHERE scope != 0)"
+	// sqlAnyImported tells whether imported entries exist, and whether reviewed ones do,
+	// through the partial index (whose condition each repeats, so that SQLite uses it).
+	sqlAnyImported = "SELECT EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope < 4), EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope = 4)"
 
 	// sqlLookupHead is followed by "(?,?,…)": the entries under any of the hashes.
 	sqlLookupHead = "SELECT key, target FROM entries WHERE key IN "
