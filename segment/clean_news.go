@@ -510,7 +510,7 @@ func stripTrailingCredit(s string, line int, removed *[]Removal) string {
 
 // stripInlineCredits removes photo credits inside a paragraph, reporting each.
 func stripInlineCredits(s string, line int, removed *[]Removal) string {
-	if strings.Contains(s, ": ") {
+	if tail := s[max(0, len(s)-120):]; strings.Contains(tail, "ild") || strings.Contains(tail, "oto") {
 		s = stripTrailingCredit(s, line, removed)
 	}
 	if !strings.Contains(s, "(") && !strings.Contains(s, "[") {
