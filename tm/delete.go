@@ -35,6 +35,7 @@ var ErrNoFilter = errors.New("tm: delete: no filter given (provider, model, befo
 const deletePage = 4096
 
 // Delete removes the entries the filter selects, in one transaction, and returns how many.
+// Human-reviewed entries stay unless f.IncludeReviewed; the audit trail (Reviews) always stays.
 // Memory is flat in the size of the memory: candidates are read a page at a time. The file
 // does not shrink until Vacuum.
 func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {

@@ -24,9 +24,10 @@ of segments that need a look: glossary violations, QA flags (numbers, untranslat
 empty, repeated) and pairs aligned with low confidence. Open one segment, fix it with the
 keyboard (j/k next/previous, e edit, t apply the suggested term, a accept), and the decided
 translation is written to the translation memory (as a reviewed entry, ahead of machine
-translations), to the output file (-o; rewritten atomically after every decision) and to an
-audit trail next to it (OUT.review.jsonl: who, when, what). Start the same command again to
-resume. Ctrl-C stops the server.
+translations, also in translate --refresh runs, with who, when and what in the memory's audit
+trail), to the output file (-o; rewritten atomically after every decision) and to a journal
+next to it (OUT.review.jsonl: who, when, what). Start the same command again to resume from
+the journal. Ctrl-C stops the server.
 
 Examples:
   bitext review -g terms.tsv --tm tm.sqlite -o fixed.jsonl pairs.jsonl
