@@ -170,6 +170,10 @@ func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Be
 		}
 		var out []string
 		for _, w := range a {
+			// Short words (articles, prepositions) match everywhere and explain nothing.
+			if !isNumber(w) && utf8.RuneCountInString(w) < 3 {
+				continue
+			}
 			if have[key(w)] && !slices.Contains(out, w) && len(out) < maxShared {
 				out = append(out, w)
 			}
@@ -249,7 +253,7 @@ func WriteExplanation(w io.Writer, ex *Explanation) error {
 		}
 		bw.WriteByte('\n')
 	}
-	fmt.Fprintf(bw, "  cost %.3f (a random pair costs about 1); the next best cut costs %.3f more\n", ex.Cost, ex.Margin)
+	fmt.Fprintf(bw, "  cost %.3f (a random 1-1 pair costs about 1, a bead of k pairs about k); the next best cut costs %.3f more\n", ex.Cost, ex.Margin)
 	return bw.Flush()
 }
 
