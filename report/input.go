@@ -241,3 +241,99 @@ func clip(s string, n int) string {
 	}
 	return s
 }
+
+// Arg is one file given to a report, as read: a Side (line-aligned or a bitext), or an Article
+// still to be aligned with the sources.
+type Arg struct {
+	Side    *Side
+	Article *Article
+}
+
+// ErrNoSources is returned by Assemble for an article when no sources are known to align it with.
+var ErrNoSources = errors.New("aligning an article needs the sources: a bitext (.jsonl, .tmx, .tsv) among the hypotheses or references, or source segments given separately")
+
+// MismatchError reports sides with different numbers of segments.
+type MismatchError struct {
+	Err error
+	// Articles is true when sources were known, so reading a file as an article (rather than
+	// one segment per line) could have lined it up.
+	Articles bool
+}
+
+func (e *MismatchError) Error() string { return e.Err.Error() }
+func (e *MismatchError) Unwrap() error { return e.Err }
+
+// Assemble builds a report's Input from its files: one hypothesis file per system (named by
+// systems), the references, and the sources (src: its lines; nil: the first bitext's among the
+// hypotheses and references). Articles are aligned with the sources, with the first line-aligned side of the
+// same length as evidence; notes receives what the alignment says. Then every side must line
+// up (*MismatchError) and the bitexts must translate the same sources (SameSources). A system
+// keeps the violations its bitext records unless recorded is false (a glossary given now
+// checks every segment, and would count them twice).
+func Assemble(ctx context.Context, systems []string, hyps, refs []Arg, src *Side, recorded bool, notes func(string)) (Input, error) {
+	var in Input
+	if len(systems) != len(hyps) {
+		return in, fmt.Errorf("report: %d system names for %d hypothesis files", len(systems), len(hyps))
+	}
+	all := append(append([]Arg(nil), hyps...), refs...)
+	var sources []string
+	if src != nil {
+		sources = src.Lines
+	} else {
+		for _, a := range all {
+			if a.Side != nil && a.Side.Sources != nil {
+				sources = a.Side.Sources
+				break
+			}
+		}
+	}
+	var mt []string
+	for _, a := range all {
+		if a.Side != nil && len(a.Side.Lines) == len(sources) {
+			mt = a.Side.Lines
+			break
+		}
+	}
+	sides := make([]*Side, len(all))
+	for i, a := range all {
+		sides[i] = a.Side
+		if a.Article == nil {
+			continue
+		}
+		if sources == nil {
+			return in, fmt.Errorf("%s is read as an article: %w", a.Article.Name, ErrNoSources)
+		}
+		s, err := a.Article.AlignTo(ctx, sources, mt)
+		if err != nil {
+			return in, err
+		}
+		for _, n := range s.Notes {
+			if notes != nil {
+				notes(n)
+			}
+		}
+		sides[i] = s
+	}
+	for i, name := range systems {
+		flags := sides[i].Flags
+		if !recorded {
+			flags = nil
+		}
+		in.Systems = append(in.Systems, System{Name: name, Hypotheses: sides[i].Lines, Flags: flags})
+	}
+	for _, s := range sides[len(hyps):] {
+		in.References = append(in.References, s.Lines)
+	}
+	in.Sources = sources
+	check := sides
+	if src != nil {
+		check = append(check, src)
+	}
+	if err := LineUp(check); err != nil {
+		return in, &MismatchError{Err: err, Articles: sources != nil}
+	}
+	if err := SameSources(sides); err != nil {
+		return in, err
+	}
+	return in, nil
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -132,4 +133,53 @@ func FuzzReadLines(f *testing.F) {
 			t.Fatalf("%q: %d lines", in, len(s.Lines))
 		}
 	})
+}
+
+func TestAssemble(t *testing.T) {
+	ctx := context.Background()
+	bitext := &Side{Name: "out.tsv", Lines: []string{"The Kremlin is silent.", "NATO warns."},
+		Sources: []string{"Der Kreml schweigt.", "Die NATO warnt."}, Flags: [][]Flag{nil, {{Kind: FlagGlossary, Message: "m"}}}, Unit: "segments"}
+	lines := &Side{Name: "ref.txt", Lines: []string{"The Kremlin keeps silent.", "NATO is warning."}, Unit: "lines"}
+	short := &Side{Name: "short.txt", Lines: []string{"One line."}, Unit: "lines"}
+	article, err := ReadArticle(ctx, strings.NewReader("The Kremlin keeps silent. NATO is warning.\n"), "ref.md", "en", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	note := func(n string) { notes = append(notes, n) }
+
+	in, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: bitext}}, []Arg{{Article: article}}, nil, true, note)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Sources) != 2 || len(in.References) != 1 || in.References[0][1] != "NATO is warning." || len(in.Systems[0].Flags[1]) != 1 {
+		t.Errorf("article reference: %+v", in)
+	}
+	if len(notes) == 0 || !strings.Contains(notes[0], "ref.md: 2 sentences aligned with 2 source segments") {
+		t.Errorf("notes %q", notes)
+	}
+
+	in, err = Assemble(ctx, []string{"mt"}, []Arg{{Side: bitext}}, []Arg{{Side: lines}}, nil, false, nil)
+	if err != nil || in.Systems[0].Flags != nil {
+		t.Errorf("recorded false keeps flags %v (err %v)", in.Systems[0].Flags, err)
+	}
+
+	if _, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: lines}}, []Arg{{Article: article}}, nil, true, nil); !errors.Is(err, ErrNoSources) {
+		t.Errorf("article without sources: %v", err)
+	}
+	// Sources given separately: a line-aligned hypothesis and an article reference.
+	src := &Side{Name: "src.txt", Lines: bitext.Sources, Unit: "lines"}
+	if in, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: lines}}, []Arg{{Article: article}}, src, true, nil); err != nil || in.Sources[0] != "Der Kreml schweigt." {
+		t.Errorf("with --src: %v", err)
+	}
+	var mm *MismatchError
+	if _, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: bitext}}, []Arg{{Side: short}}, nil, true, nil); !errors.As(err, &mm) || !mm.Articles || !strings.Contains(err.Error(), "out.tsv has 2 segments but short.txt has 1 lines") {
+		t.Errorf("mismatch with sources: %v", err)
+	}
+	if _, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: lines}}, []Arg{{Side: short}}, nil, true, nil); !errors.As(err, &mm) || mm.Articles {
+		t.Errorf("mismatch without sources: %v", err)
+	}
+	if _, err := Assemble(ctx, []string{"a", "b"}, []Arg{{Side: lines}}, nil, nil, true, nil); err == nil {
+		t.Error("two names for one hypothesis file")
+	}
 }
