@@ -57,7 +57,8 @@
 // how to convert (text is streamed, and a guess made on the first bytes could be wrong for the
 // rest). HTML is read the way browsers do, looking further: a byte-order mark, a <meta charset>
 // or http-equiv Content-Type anywhere in <head>, then the content (valid UTF-8 is UTF-8;
-// invalid UTF-8 that looks like Windows-1252 is decoded as Windows-1252 with a Notice). Stray
+// invalid UTF-8 that looks like Windows-1252 is decoded as Windows-1252 with a Notice; UTF-8 with
+// at most one broken byte per thousand is read with U+FFFD in their place, with a Notice). Stray
 // NUL bytes in HTML are dropped and reported; data of which more than one byte in a hundred is
 // NUL is binary.
 //

@@ -79,6 +79,9 @@ func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Remo
 	label, where := declaredCharset(ctx, data)
 	if label == "" || isUTF8Label(label) {
 		if !textcheck.LooksLatin1(data) {
+			if text, ok := repairedUTF8(data, removed); ok {
+				return text, nil
+			}
 			return checkedText(data, name) // the error, naming the offset
 		}
 		label, where = "windows-1252", "guessed from the content: not UTF-8, looks like Windows-1252 (Latin-1)"
@@ -185,6 +188,29 @@ var bodyContent = map[atom.Atom]bool{
 // maxReadability is the largest page handed to go-readability, whose scoring is not
 // interruptible and grows faster than the page; larger pages use the whole-body reader.
 const maxReadability = 16 << 20
+
+// repairedUTF8 reads a page that is UTF-8 but for a few broken sequences (at most one invalid
+// byte per thousand, as a truncated or mis-copied character leaves), the way browsers do: each
+// broken sequence becomes U+FFFD, with a notice naming the first. A page with more is left to
+// the error.
+func repairedUTF8(data []byte, removed *[]Removal) (string, bool) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	invalid := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		}
+		i += size
+	}
+	if invalid == 0 || invalid*1000 > len(data) {
+		return "", false
+	}
+	first := textcheck.InvalidUTF8(data)
+	*removed = append(*removed, Removal{Line: textcheck.Line(data, first), Kind: Notice,
+		Reason: strconv.Itoa(invalid) + " invalid UTF-8 byte(s), first at byte " + strconv.Itoa(first) + ", read as U+FFFD (replacement character)"})
+	return strings.ToValidUTF8(string(data), "\uFFFD"), true
+}
 
 // maxTrafilaturaParagraphs is the most <p> elements a page handed to go-trafilatura may have:
 // its text extraction joins strings in a way that grows with the square of the number of
