@@ -72,13 +72,13 @@ func tmImport(c *cli.Context) error {
 		Provider:       c.String("provider"),
 		Model:          c.String("model"),
 	}
+	open := inputs.New(c.Context, c.App.Reader) // one standard input for all the files
 	if format == corpus.Moses || format == "" && len(args) == 2 && corpus.FormatFromName(args[0]) == corpus.Moses {
 		if len(args) != 2 {
 			return usageErrorf("tm import: Moses input is two files, SOURCE and TARGET; got %d", len(args))
 		}
-		return tmImportFiles(c, inputs.New(c.Context, c.App.Reader), corpus.Moses, args[0], args[1], opt)
+		return tmImportFiles(c, open, corpus.Moses, args[0], args[1], opt)
 	}
-	open := inputs.New(c.Context, c.App.Reader)
 	for _, name := range args {
 		f := format
 		if f == "" {
