@@ -70,7 +70,7 @@ func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets
 	// normalization and one set of hashes, and get the first one's answer.
 	first := make(map[string]int, len(ks))
 	dupOf := make([]int, len(ks))
-	var mt, imp [][]byte // PostgreSQL's two array parameters: machine translations, imports
+	var mt, imp, rev [][]byte // PostgreSQL's array parameters: machine translations, imports, reviewed
 	for i, k := range ks {
 		id := k.identity()
 		if j, dup := first[id]; dup {
@@ -87,6 +87,8 @@ func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets
 					args = append(args, h)
 				case s == scopeMT:
 					mt = append(mt, h)
+				case s == scopeReviewed:
+					rev = append(rev, h)
 				default:
 					imp = append(imp, h)
 				}
@@ -95,9 +97,9 @@ func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets
 		}
 	}
 	if db.pg {
-		// Two array parameters, machine translations and imports: one prepared statement for
-		// every size, no padding.
-		args = []any{mt, imp}
+		// Three array parameters, machine translations, imports and reviewed entries: one
+		// prepared statement for every size, no padding.
+		args = []any{mt, imp, rev}
 	} else {
 		// Pad to a power of two so that a few prepared statements serve every query.
 		for size := lookupSize(len(args)); len(args) < size; {

@@ -97,14 +97,18 @@ const (
 	pgInsertTail = " ON CONFLICT (key) DO NOTHING"
 	pgReturnKey  = " RETURNING key"
 	pgLookup     = "SELECT key, target FROM entries WHERE key = ANY(?)"
-	// pgLookupScoped looks up machine-translation hashes, and import hashes only when imports
-	// exist: the uncorrelated EXISTS is evaluated once, as a one-time filter.
-	pgLookupScoped = pgLookup + " UNION ALL SELECT key, target FROM entries WHERE key = ANY(?) AND EXISTS (SELECT 1 FROM entries WHERE scope != 0)"
-	pgBudgetGet    = sqlBudgetGet + " FOR UPDATE"
-	pgSizeBytes    = "SELECT coalesce(sum(pg_total_relation_size(t)), 0) FROM unnest(ARRAY[to_regclass('entries'), to_regclass('counts'), to_regclass('claims'), to_regclass('budgets'), to_regclass('reviews')]) AS t WHERE t IS NOT NULL"
-	pgVacuum       = "VACUUM (ANALYZE) entries, counts, claims, budgets, reviews"
-	pgReadOnlySQL  = "25006" // read_only_sql_transaction (a hot standby, default_transaction_read_only)
-	pgServerMS     = "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint"
+	// pgLookupScoped looks up machine-translation hashes, import hashes only when imports
+	// exist and reviewed hashes only when reviewed entries exist: each uncorrelated EXISTS is
+	// evaluated once, as a one-time filter, through the partial index (whose condition each
+	// repeats).
+	pgLookupScoped = pgLookup +
+		" UNION ALL SELECT key, target FROM entries WHERE key = ANY(?) AND EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope < 4)" +
+		" UNION ALL SELECT key, target FROM entries WHERE key = ANY(?) AND EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope = 4)"
+	pgBudgetGet   = sqlBudgetGet + " FOR UPDATE"
+	pgSizeBytes   = "SELECT coalesce(sum(pg_total_relation_size(t)), 0) FROM unnest(ARRAY[to_regclass('entries'), to_regclass('counts'), to_regclass('claims'), to_regclass('budgets'), to_regclass('reviews')]) AS t WHERE t IS NOT NULL"
+	pgVacuum      = "VACUUM (ANALYZE) entries, counts, claims, budgets, reviews"
+	pgReadOnlySQL = "25006" // read_only_sql_transaction (a hot standby, default_transaction_read_only)
+	pgServerMS    = "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint"
 )
 
 // rebindCache holds the $n form of each statement once.
