@@ -3,8 +3,10 @@ package tm
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -218,4 +220,60 @@ func TestReviewsOlderMemory(t *testing.T) {
 	if rs, err := rw.Reviews(ctx, ReviewFilter{}); err != nil || len(rs) != 1 || rs[0].Before != "A sentence." {
 		t.Errorf("Reviews = %+v, %v", rs, err)
 	}
+}
+
+// TestStoreReviewedConcurrent: reviewers storing overlapping decisions at once, in their own
+// orders, beside an import of the same sources, all succeed; every decision is in the audit
+// trail and each source has one reviewed entry.
+func TestStoreReviewedConcurrent(t *testing.T) {
+	const workers, n = 4, 300
+	forEachBackend(t, func(t *testing.T, loc string) {
+		ctx := context.Background()
+		openAt(t, loc, Options{})
+		errs := make(chan error, workers+1)
+		for w := range workers {
+			go func() {
+				db, err := OpenURL(ctx, loc, Options{})
+				if err != nil {
+					errs <- err
+					return
+				}
+				defer db.Close()
+				rs := make([]ReviewedEntry, n)
+				for i := range rs {
+					j := (i*7 + w*97) % n
+					rs[i] = ReviewedEntry{Key: keyN(j), Target: fmt.Sprintf("Reviewed %d by %d.", j, w), Reviewer: fmt.Sprintf("r%d", w)}
+				}
+				errs <- db.StoreReviewedMany(ctx, rs)
+			}()
+		}
+		go func() {
+			db, err := OpenURL(ctx, loc, Options{})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer db.Close()
+			pairs := make([]corpus.Pair, n)
+			for i := range pairs {
+				pairs[i] = corpus.Pair{Source: keyN(n - 1 - i).Source, Target: "Imported."}
+			}
+			_, err = db.ImportPairs(ctx, &sliceReader{pairs: pairs}, ImportOptions{})
+			errs <- err
+		}()
+		for range workers + 1 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		db := openAt(t, loc, Options{})
+		st, err := db.Stats(ctx)
+		if err != nil || st.Reviewed != n || st.Imported != n || st.Reviews != workers*n {
+			t.Errorf("Stats = %+v, %v; want %d reviewed, %d imported, %d decisions", st, err, n, n, workers*n)
+		}
+		got, ok, err := db.LookupMany(ctx, []Key{keyN(0), keyN(n - 1)})
+		if err != nil || !ok[0] || !ok[1] || !strings.HasPrefix(got[0], "Reviewed 0 by") || !strings.HasPrefix(got[1], "Reviewed") {
+			t.Errorf("LookupMany = %q, %v, %v; want reviewed translations", got, ok, err)
+		}
+	})
 }
