@@ -32,6 +32,14 @@ func (w *jsonlWriter) Write(p Pair) error {
 	p.Target = w.w.fixUTF8("target", p.Target)
 	p.Provider = w.w.fixUTF8("provider", p.Provider)
 	p.Model = w.w.fixUTF8("model", p.Model)
+	p.ID = w.w.fixUTF8("id", p.ID)
+	p.Note = w.w.fixUTF8("note", p.Note)
+	// The tagged texts only when they hold codes: a pair without markup stays as it was.
+	if !usesTags(p.SourceTagged) && !usesTags(p.TargetTagged) {
+		p.SourceTagged, p.TargetTagged = "", ""
+	}
+	p.SourceTagged = w.w.fixUTF8("source_tagged", p.SourceTagged)
+	p.TargetTagged = w.w.fixUTF8("target_tagged", p.TargetTagged)
 	if len(p.Violations) > 0 {
 		vs := make([]Violation, len(p.Violations))
 		for i, v := range p.Violations {
@@ -59,6 +67,11 @@ type jsonlPair struct {
 	TMHit      bool        `json:"tm_hit"`
 	Confidence float64     `json:"confidence"`
 	Violations []Violation `json:"violations"`
+
+	ID           string `json:"id"`
+	Note         string `json:"note"`
+	SourceTagged string `json:"source_tagged"`
+	TargetTagged string `json:"target_tagged"`
 }
 
 type jsonlReader struct{ lr *lineReader }
@@ -102,6 +115,7 @@ func (r *jsonlReader) Next() (Pair, error) {
 			Source: *jp.Source, Target: *jp.Target,
 			Provider: jp.Provider, Model: jp.Model, TMHit: jp.TMHit,
 			Confidence: jp.Confidence, Violations: jp.Violations,
+			ID: jp.ID, Note: jp.Note, SourceTagged: jp.SourceTagged, TargetTagged: jp.TargetTagged,
 		}, nil
 	}
 }

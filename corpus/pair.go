@@ -1,5 +1,7 @@
 package corpus
 
+import "github.com/bitext/bitext/document"
+
 // Pair is one aligned sentence pair with what is known about where it came from.
 type Pair struct {
 	Doc       string `json:"doc"`       // document the pair comes from (file name)
@@ -14,6 +16,24 @@ type Pair struct {
 	// Confidence is the alignment confidence in [0,1] when the pair was aligned, 0 otherwise.
 	Confidence float64     `json:"confidence,omitempty"`
 	Violations []Violation `json:"violations,omitempty"`
+
+	// ID is the unit's id in a bilingual file (XLIFF trans-unit or unit, "unit/segment" for a
+	// 2.x unit of several segments); "" when there is none.
+	ID string `json:"id,omitempty"`
+	// Note is a translator's note (XLIFF <note>s, one per line).
+	Note string `json:"note,omitempty"`
+
+	// SourceTagged and TargetTagged are the texts with their inline markup as document's
+	// numbered codes (<g1>…</g1>, <x2/>; see package document), "" when the pair has no
+	// markup. Source and Target stay the plain words either way, for the tools that want
+	// words. Writers that can carry codes (TMX, XLIFF, JSONL) write the tagged text when it
+	// holds codes.
+	SourceTagged string `json:"source_tagged,omitempty"`
+	TargetTagged string `json:"target_tagged,omitempty"`
+	// Codes is the original markup of the pair's codes where known (a TMX or XLIFF file's
+	// native code): the source's, then those only the target has. TMX writes it as the
+	// content of <bpt>/<ept>/<ph>. JSONL does not carry it.
+	Codes []document.Code `json:"-"`
 }
 
 // Violation is a glossary violation recorded with a pair. It mirrors glossary.Violation without

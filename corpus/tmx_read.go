@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/textcheck"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/transform"
@@ -223,8 +224,11 @@ func (r *tmxReader) readToEnd() error {
 	}
 }
 
-// tuv is one language variant of a translation unit.
-type tuv struct{ lang, text string }
+// tuv is one language variant of a translation unit: its plain text and its inline pieces.
+type tuv struct {
+	lang, text string
+	pieces     []inlinePiece
+}
 
 // readTU reads a <tu> after its start tag. ok is false when it lacks one of the two languages.
 func (r *tmxReader) readTU() (p Pair, ok bool, err error) {
@@ -309,6 +313,13 @@ func (r *tmxReader) pick(p Pair, tuvs []tuv) (Pair, bool, error) {
 		return p, false, nil
 	}
 	p.Source, p.Target = src.text, tgt.text
+	if hasCodes(src.pieces) || hasCodes(tgt.pieces) {
+		nums := newCodeNumbers()
+		p.SourceTagged, p.Codes = tagged(src.pieces, nums, true)
+		var own []document.Code
+		p.TargetTagged, own = tagged(tgt.pieces, nums, false)
+		p.Codes = append(p.Codes, own...)
+	}
 	return p, true, nil
 }
 
@@ -343,6 +354,10 @@ func (r *tmxReader) readProp(p *Pair, typ string) error {
 		p.Provider = v
 	case propModel:
 		p.Model = v
+	case propID:
+		p.ID = v
+	case propNote:
+		p.Note = v
 	case propTMHit:
 		p.TMHit, err = strconv.ParseBool(strings.TrimSpace(v))
 		want = "true or false"
@@ -362,6 +377,10 @@ func (r *tmxReader) readProp(p *Pair, typ string) error {
 			dst = &p.Provider
 		case propModel:
 			dst = &p.Model
+		case propID:
+			dst = &p.ID
+		case propNote:
+			dst = &p.Note
 		default:
 			return r.errorf("<prop type=%q>: %q is not a property bitext writes", typ, clip(field, 40))
 		}
@@ -418,11 +437,11 @@ func (r *tmxReader) readTUV(start xml.StartElement) (tuv, error) {
 				continue
 			}
 			seen = true
-			text, err := r.readText(true)
+			text, pieces, err := readInline(r.d, tmxClassifier())
 			if err != nil {
-				return v, err
+				return v, r.wrap(err)
 			}
-			v.text = text
+			v.text, v.pieces = text, pieces
 		}
 	}
 }
@@ -493,6 +512,37 @@ func (r *tmxReader) readText(inline bool) (string, error) {
 			}
 			out.write(t)
 		}
+	}
+}
+
+// tmxClassifier says what the inline elements of one TMX <seg> are. Paired codes are linked
+// by i; codes by x across the languages (by i for a <bpt> without x, by their order for a
+// <ph> or <it> without x), so that bitext's own output, which numbers x like its codes, reads
+// back with the same numbers.
+func tmxClassifier() func(xml.StartElement) inlineElem {
+	alone := 0
+	return func(t xml.StartElement) inlineElem {
+		typ := attr(t, "type")
+		switch name := t.Name.Local; name {
+		case "bpt":
+			i, x := attr(t, "i"), attr(t, "x")
+			if x == "" {
+				x = i
+			}
+			return inlineElem{role: roleNative, kind: inOpen, pair: i, num: "p:" + x, name: typ, typ: typ}
+		case "ept":
+			return inlineElem{role: roleNative, kind: inClose, pair: attr(t, "i"), typ: typ}
+		case "ph", "it", "ut":
+			alone++
+			num := "s:#" + strconv.Itoa(alone)
+			if x := attr(t, "x"); x != "" {
+				num = "s:" + x
+			}
+			return inlineElem{role: roleNative, kind: inAlone, num: num, name: typ, typ: typ}
+		case "sub":
+			return inlineElem{role: roleSub}
+		}
+		return inlineElem{role: roleText} // <hi>, and elements TMX does not define
 	}
 }
 

@@ -8,7 +8,10 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/document"
 )
 
 // Property types bitext writes in each <tu>. Other tools keep unknown x- properties.
@@ -21,6 +24,8 @@ const (
 	propTMHit      = "x-tm-hit"
 	propConfidence = "x-confidence"
 	propViolation  = "x-violation" // one per violation, the Violation as JSON
+	propID         = "x-id"        // the unit's id in a bilingual file
+	propNote       = "x-note"      // a translator's note
 
 	// propControls holds the characters XML 1.0 cannot carry, removed from the text beside it:
 	// in a <tuv> for its <seg>, in a <tu> for one of the properties above (named first). The
@@ -83,7 +88,8 @@ func (w *tmxWriter) Write(p Pair) error {
 	var meta []string // x-bitext-controls values for properties, written after them
 	for _, f := range []struct {
 		typ, field, value string
-	}{{propDoc, "doc", p.Doc}, {propProvider, "provider", p.Provider}, {propModel, "model", p.Model}} {
+	}{{propDoc, "doc", p.Doc}, {propProvider, "provider", p.Provider}, {propModel, "model", p.Model},
+		{propID, "id", p.ID}, {propNote, "note", p.Note}} {
 		if f.value == "" {
 			continue
 		}
@@ -119,8 +125,9 @@ func (w *tmxWriter) Write(p Pair) error {
 	for _, m := range meta {
 		w.prop(propControls, m)
 	}
-	w.tuv(w.opt.SourceLang, "source", p.Source)
-	w.tuv(w.opt.TargetLang, "target", p.Target)
+	tags := usesTags(p.SourceTagged) || usesTags(p.TargetTagged)
+	w.tuv(w.opt.SourceLang, "source", p.Source, p.SourceTagged, tags, p.Codes)
+	w.tuv(w.opt.TargetLang, "target", p.Target, p.TargetTagged, tags, p.Codes)
 	_, err := w.bw.WriteString("    </tu>\n")
 	w.err = err
 	return err
@@ -201,8 +208,22 @@ func (w *tmxWriter) prop(typ, value string) {
 	w.bw.WriteString("</prop>\n")
 }
 
-func (w *tmxWriter) tuv(lang, field, text string) {
+// tuv writes one variant. With tags, the segment is the tagged text with its codes as TMX
+// inline elements (tmxInline); without, or when the plain text holds characters XML cannot
+// carry (whose offsets the reader restores in the plain text only), the plain text.
+func (w *tmxWriter) tuv(lang, field, text, taggedText string, tags bool, codes []document.Code) {
 	text, controls := w.clean(field, text)
+	if tags && controls == "" {
+		w.bw.WriteString(`      <tuv xml:lang="`)
+		escapeXML(w.bw, xmlSafe(lang), true)
+		w.bw.WriteString(`"><seg>`)
+		if taggedText == "" {
+			taggedText = document.EscapeText(text)
+		}
+		tmxInline(w.bw, taggedText, codes)
+		w.bw.WriteString("</seg></tuv>\n")
+		return
+	}
 	w.bw.WriteString(`      <tuv xml:lang="`)
 	escapeXML(w.bw, xmlSafe(lang), true)
 	w.bw.WriteString(`">`)
@@ -302,4 +323,99 @@ func parseControls(text, list string) (string, error) {
 	}
 	out.WriteString(text[si:])
 	return out.String(), nil
+}
+
+// tmxInline writes a tagged text as <seg> content: the words escaped, a paired code as
+// <bpt i="N" x="N" type="…">markup</bpt> … <ept i="N">markup</ept>, a standalone one as
+// <ph x="N" type="…">markup</ph>, the markup being the code's original (TMX's native code) or
+// empty when it is not known. x carries the code's number, which links the target's codes to
+// the source's; a paired code whose other half is not in the segment becomes
+// <it pos="begin|end">. Tools that do not know the codes read the words between them.
+func tmxInline(w *bufio.Writer, taggedText string, codes []document.Code) {
+	ps := parseTaggedText(taggedText)
+	paired := pairedIDs(ps)
+	for _, p := range ps {
+		c, _ := codeByID(codes, p.id)
+		id := strconv.Itoa(p.id)
+		switch {
+		case p.kind == inText:
+			escapeXML(w, xmlSafe(p.text), false)
+		case p.kind == inOpen && paired[p.id]:
+			w.WriteString(`<bpt i="` + id + `" x="` + id + `"` + tmxTypeAttr(c.Name) + `>`)
+			escapeXML(w, xmlSafe(c.Open), false)
+			w.WriteString(`</bpt>`)
+		case p.kind == inClose && paired[p.id]:
+			w.WriteString(`<ept i="` + id + `">`)
+			escapeXML(w, xmlSafe(c.Close), false)
+			w.WriteString(`</ept>`)
+		case p.kind == inAlone:
+			w.WriteString(`<ph x="` + id + `"` + tmxTypeAttr(c.Name) + `>`)
+			escapeXML(w, xmlSafe(c.Open), false)
+			w.WriteString(`</ph>`)
+		case p.kind == inOpen:
+			w.WriteString(`<it pos="begin" x="` + id + `"` + tmxTypeAttr(c.Name) + `>`)
+			escapeXML(w, xmlSafe(c.Open), false)
+			w.WriteString(`</it>`)
+		default:
+			w.WriteString(`<it pos="end" x="` + id + `"` + tmxTypeAttr(c.Name) + `>`)
+			escapeXML(w, xmlSafe(c.Close), false)
+			w.WriteString(`</it>`)
+		}
+	}
+}
+
+// pairedIDs returns the numbers of the paired codes whose start and end are both in the
+// tagged text and properly nested.
+func pairedIDs(ps []tagPiece) map[int]bool {
+	out := map[int]bool{}
+	var stack []int
+	for _, p := range ps {
+		switch p.kind {
+		case inOpen:
+			stack = append(stack, p.id)
+		case inClose:
+			if len(stack) > 0 && stack[len(stack)-1] == p.id {
+				out[p.id] = true
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	return out
+}
+
+// tmxTypeAttr is the type attribute for a code named name: TMX's own types for the markup
+// document names (a link, bold, italic, underline), a name that already is a TMX type as it
+// is, any other as an x- type; nothing for a code without a name.
+func tmxTypeAttr(name string) string {
+	var typ string
+	switch strings.ToLower(name) {
+	case "":
+		return ""
+	case "a", "md-link", "link":
+		typ = "link"
+	case "strong", "b", "md-strong", "bold":
+		typ = "bold"
+	case "em", "i", "md-em", "italic":
+		typ = "italic"
+	case "u", "ulined":
+		typ = "ulined"
+	case "font", "struct", "lb", "pb", "cb", "image", "scap", "strike", "superscript", "subscript", "dulined", "iframe":
+		typ = strings.ToLower(name)
+	default:
+		if strings.HasPrefix(name, "x-") {
+			typ = name
+		} else {
+			typ = "x-" + name
+		}
+	}
+	var b strings.Builder
+	b.WriteString(` type="`)
+	for _, r := range typ {
+		if r == '"' || r == '<' || r == '&' || !isXMLChar(r) || unicode.IsSpace(r) {
+			r = '_'
+		}
+		b.WriteRune(r)
+	}
+	b.WriteString(`"`)
+	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/corpus/want/*.jsonl from what the readers return")
@@ -95,7 +96,8 @@ func TestGoodVectors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(want, got); diff != "" {
+			// JSONL does not carry the codes' markup (Pair.Codes); the tagged texts it does.
+			if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Pair{}, "Codes")); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})

@@ -1,0 +1,257 @@
+package corpus
+
+import (
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bitext/bitext/document"
+)
+
+// Inline codes. A Pair's Source and Target are always plain words. When the text carries
+// markup, SourceTagged and TargetTagged hold it as document's numbered codes (<g1>…</g1>,
+// <x2/>; "&" and "<" of the words escaped as &amp; and &lt;), and Codes the source's original
+// markup where it is known. The XML readers (TMX, XLIFF) collect a segment's inline elements
+// as pieces and number them here; the writers turn the tagged text back into the format's
+// inline elements.
+
+// inlineKind is what one piece of a segment is.
+type inlineKind uint8
+
+const (
+	inText  inlineKind = iota
+	inOpen             // the start of a paired code (bpt, g, pc, sc)
+	inClose            // its end (ept, </g>, </pc>, ec)
+	inAlone            // a standalone code (ph, x, it, ut, bx, ex)
+)
+
+// inlinePiece is a run of words or one code of a segment as read.
+type inlinePiece struct {
+	kind inlineKind
+	text string // the words (inText) or the native markup (codes), unescaped
+	// pair links an inOpen with its inClose within the segment (TMX i, XLIFF rid/id/startRef).
+	pair string
+	// num links a code of the source with the same code of the target ("p:1", "s:2"): TMX x
+	// (or i), XLIFF id. "" for codes that have nothing to link them by.
+	num  string
+	name string // TMX type, XLIFF ctype/type, or "" (becomes Code.Name)
+}
+
+// codeNumbers numbers the codes of one source–target pair: the source's first, each by the
+// number its num key holds when that is free (so bitext's own output reads back with the same
+// numbers), else the next free one; then the target's, by a source code with the same key not
+// used yet, or a new number.
+type codeNumbers struct {
+	src     map[string][]int // key → the numbers of the source's codes with that key
+	used    map[int]bool
+	tgtUsed map[int]bool
+	next    int
+}
+
+func newCodeNumbers() *codeNumbers {
+	return &codeNumbers{src: map[string][]int{}, used: map[int]bool{}, tgtUsed: map[int]bool{}, next: 1}
+}
+
+func (n *codeNumbers) free() int {
+	for n.used[n.next] {
+		n.next++
+	}
+	n.used[n.next] = true
+	return n.next
+}
+
+// number returns the number of a code with the given key; fresh is true for a number no
+// source code has (always for the source's own codes).
+func (n *codeNumbers) number(key string, source bool) (id int, fresh bool) {
+	if !source {
+		for _, id := range n.src[key] {
+			if !n.tgtUsed[id] {
+				n.tgtUsed[id] = true
+				return id, false
+			}
+		}
+		id := n.free()
+		n.tgtUsed[id] = true
+		return id, true
+	}
+	id = 0
+	if i := strings.IndexByte(key, ':'); i >= 0 {
+		if v, err := strconv.Atoi(key[i+1:]); err == nil && v > 0 && v < 1e6 && !n.used[v] {
+			id = v
+			n.used[v] = true
+		}
+	}
+	if id == 0 {
+		id = n.free()
+	}
+	if key != "" {
+		n.src[key] = append(n.src[key], id)
+	}
+	return id, true
+}
+
+// tagged writes pieces as a tagged text. Paired codes whose start and end are not properly
+// nested within the segment become two standalone codes, so that the tagged text is always
+// well-formed. codes are the codes the text adds: all of the source's, the target's own (those
+// the source does not have).
+func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (string, []document.Code) {
+	// Which opens and closes pair up: a close pairs with the innermost open only.
+	match := make([]int, len(ps))
+	for i := range match {
+		match[i] = -1
+	}
+	var stack []int
+	for i, p := range ps {
+		switch p.kind {
+		case inOpen:
+			stack = append(stack, i)
+		case inClose:
+			if len(stack) > 0 && ps[stack[len(stack)-1]].pair == p.pair {
+				o := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				match[i], match[o] = o, i
+			}
+		}
+	}
+	var b strings.Builder
+	var codes []document.Code
+	ids := make([]int, len(ps))
+	for i, p := range ps {
+		switch {
+		case p.kind == inText:
+			b.WriteString(document.EscapeText(p.text))
+		case p.kind == inOpen && match[i] >= 0:
+			id, fresh := nums.number(p.num, source)
+			ids[i] = id
+			b.WriteString("<g" + strconv.Itoa(id) + ">")
+			if fresh {
+				codes = append(codes, document.Code{ID: id, Kind: document.Paired, Name: p.name, Open: p.text, Close: ps[match[i]].text})
+			}
+		case p.kind == inClose && match[i] >= 0:
+			b.WriteString("</g" + strconv.Itoa(ids[match[i]]) + ">")
+		default: // standalone, or half of a pair that does not nest
+			key := p.num
+			if p.kind != inAlone && key != "" {
+				key += map[inlineKind]string{inOpen: "/open", inClose: "/close"}[p.kind]
+			}
+			id, fresh := nums.number(key, source)
+			b.WriteString("<x" + strconv.Itoa(id) + "/>")
+			if fresh {
+				codes = append(codes, document.Code{ID: id, Kind: document.Standalone, Name: p.name, Open: p.text})
+			}
+		}
+	}
+	sort.Slice(codes, func(i, j int) bool { return codes[i].ID < codes[j].ID })
+	return b.String(), codes
+}
+
+// hasCodes reports whether pieces hold a code.
+func hasCodes(ps []inlinePiece) bool {
+	for _, p := range ps {
+		if p.kind != inText {
+			return true
+		}
+	}
+	return false
+}
+
+// tagPiece is one piece of a tagged text as a writer meets it.
+type tagPiece struct {
+	kind inlineKind
+	text string // words, unescaped
+	id   int
+}
+
+// parseTaggedText cuts document's tagged text into words and codes: <gN>, </gN>, <xN/> (also
+// <xN> and </xN>, which document accepts from providers). Entities in the words are unescaped.
+func parseTaggedText(s string) []tagPiece {
+	var out []tagPiece
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			out = append(out, tagPiece{kind: inText, text: html.UnescapeString(text.String())})
+			text.Reset()
+		}
+	}
+	for i := 0; i < len(s); {
+		if s[i] != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
+			}
+			text.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		kind, id, n := scanCodeTag(s[i:])
+		if n == 0 {
+			text.WriteByte('<')
+			i++
+			continue
+		}
+		flush()
+		if id > 0 {
+			out = append(out, tagPiece{kind: kind, id: id})
+		}
+		i += n
+	}
+	flush()
+	return out
+}
+
+// scanCodeTag reads <gN>, </gN>, <xN/>, <xN> or </xN> at the start of s; n is 0 when s does not
+// start with one. </xN> (the end of an HTML-serialized standalone code) has id 0.
+func scanCodeTag(s string) (kind inlineKind, id, n int) {
+	i := 1
+	closing := i < len(s) && s[i] == '/'
+	if closing {
+		i++
+	}
+	if i >= len(s) || s[i]|0x20 != 'g' && s[i]|0x20 != 'x' {
+		return 0, 0, 0
+	}
+	letter := s[i] | 0x20
+	i++
+	start := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == start || i-start > 6 {
+		return 0, 0, 0
+	}
+	num, _ := strconv.Atoi(s[start:i])
+	self := i < len(s) && s[i] == '/'
+	if self {
+		i++
+	}
+	if i >= len(s) || s[i] != '>' {
+		return 0, 0, 0
+	}
+	i++
+	switch {
+	case letter == 'x' && closing:
+		return inClose, 0, i
+	case letter == 'x' || self:
+		return inAlone, num, i
+	case closing:
+		return inClose, num, i
+	}
+	return inOpen, num, i
+}
+
+// codeByID finds a code of a pair by its number.
+func codeByID(codes []document.Code, id int) (document.Code, bool) {
+	if id >= 1 && id <= len(codes) && codes[id-1].ID == id {
+		return codes[id-1], true
+	}
+	for _, c := range codes {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return document.Code{}, false
+}
+
+// usesTags reports whether a tagged field should be written instead of the plain one.
+func usesTags(tagged string) bool { return tagged != "" && document.HasTags(tagged) }
