@@ -277,3 +277,36 @@ func TestStoreReviewedConcurrent(t *testing.T) {
 		}
 	})
 }
+
+// TestExportReviewedMarker: the marker of reviewed entries is a TMX property and a JSONL field,
+// as tm export writes them.
+func TestExportReviewedMarker(t *testing.T) {
+	ctx := context.Background()
+	db := openAt(t, sqliteBackend.location(t), Options{})
+	if _, err := db.ImportPairs(ctx, &sliceReader{pairs: []corpus.Pair{{Source: "Importiert.", Target: "Imported."}}}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.StoreReviewed(ctx, baseKey("Geprüft."), "Reviewed.", "erika", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		format corpus.Format
+		want   string
+	}{
+		{corpus.TMX, `<prop type="x-provider">reviewed</prop>`},
+		{corpus.JSONL, `"provider":"reviewed"`},
+	} {
+		var b strings.Builder
+		w, err := corpus.NewWriter(tt.format, &b, corpus.WriterOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.Export(ctx, w); err != nil || n != 2 {
+			t.Fatalf("%s: Export = %d, %v", tt.format, n, err)
+		}
+		w.Close()
+		if got := strings.Count(b.String(), tt.want); got != 1 {
+			t.Errorf("%s: %d × %s, want 1 (the reviewed pair only):\n%s", tt.format, got, tt.want, b.String())
+		}
+	}
+}
