@@ -9,6 +9,16 @@
 // normalized against random sentence pairs of the same documents, and the search runs coarse to
 // fine, so time and memory grow linearly with the length of the documents.
 //
+// Machine translation may be given in both directions (Options.MT, the source into the target
+// language; Options.MTTgt, the target into the source language); each is a channel of its own.
+// Without MT, a second pass learns a word translation table (IBM Model 1 on stems) from the
+// beads the first pass is sure of and aligns again with it (lexicon.go). A bead's Confidence is
+// the probability that it is exactly right, calibrated on the Text+Berg dev gold (calib.go).
+//
+// Documents aligns a document pair read by ReadDocument (with ReadMT for machine
+// translations); AlignAll aligns many pairs (PairFolders, ReadPairList) in parallel; WriteText
+// and Explain help a reviewer.
+//
 // AlignContext, ReadDictionaryContext, ReadDictionaryFile and ReadPresplitContext stop soon
 // (milliseconds) after their context is done and return its error. Memory: the search keeps one
 // byte per lattice cell of the band around the path and a window of rows for costs; the features
@@ -26,7 +36,7 @@ import "errors"
 // sentences. Either side may be empty (a sentence without counterpart). Indices are 0-based.
 type Bead struct {
 	Src, Tgt   []int
-	Confidence float64 // in [0,1]: how sure the aligner is of this bead
+	Confidence float64 // in [0,1]: the probability that the bead is right (calibrated; see calib.go)
 }
 
 // Options tune Align. The zero value aligns with length and surface evidence only.
