@@ -2,7 +2,6 @@ package deepl
 
 import (
 	"html"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,8 +12,6 @@ import (
 
 // keepTag is the tag DeepL is told to ignore (ignore_tags): its content is not translated.
 const keepTag = "keep"
-
-var keepRE = regexp.MustCompile(`(?s)<keep>(.*?)</keep>`)
 
 // escape makes plain text XML.
 func escape(s string) string {
@@ -52,34 +49,68 @@ func protect(text string, terms []providers.Term) (string, bool) {
 	if len(dnt) == 0 {
 		return "", false
 	}
-	sort.Slice(dnt, func(i, j int) bool { return len(dnt[i]) > len(dnt[j]) })
+	sort.SliceStable(dnt, func(i, j int) bool { return len(dnt[i]) > len(dnt[j]) })
+	// Left to right, the earliest occurrence of any term next, the longest term where several
+	// start at the same place. Each term's next occurrence is looked up with strings.Index and
+	// kept until the text is past it, so the scan stays linear for any term and text.
+	next := make([]int, len(dnt))
+	for k := range next {
+		next[k] = -2 // not looked up yet
+	}
 	var b strings.Builder
-	for i := 0; i < len(text); {
-		matched := ""
-		for _, t := range dnt {
-			if strings.HasPrefix(text[i:], t) {
-				matched = t
-				break
+	b.Grow(len(text) + len(text)/8)
+	pos := 0
+	for pos < len(text) {
+		best, bestK := -1, -1
+		for k, t := range dnt {
+			if next[k] == -1 {
+				continue // no further occurrence
+			}
+			if next[k] < pos {
+				at := strings.Index(text[pos:], t)
+				if at < 0 {
+					next[k] = -1
+					continue
+				}
+				next[k] = pos + at
+			}
+			if best < 0 || next[k] < best { // equal starts keep the longer, earlier term
+				best, bestK = next[k], k
 			}
 		}
-		if matched != "" {
-			b.WriteString("<" + keepTag + ">" + escape(matched) + "</" + keepTag + ">")
-			i += len(matched)
-			continue
+		if bestK < 0 {
+			break
 		}
-		j := i + 1
-		for j < len(text) && text[j]&0xC0 == 0x80 {
-			j++ // whole UTF-8 sequences
-		}
-		b.WriteString(escape(text[i:j]))
-		i = j
+		b.WriteString(escape(text[pos:best]))
+		b.WriteString("<" + keepTag + ">" + escape(dnt[bestK]) + "</" + keepTag + ">")
+		pos = best + len(dnt[bestK])
 	}
+	b.WriteString(escape(text[pos:]))
 	return b.String(), true
 }
 
-// unkeep removes the <keep> tags around kept terms.
+// unkeep removes the <keep> tags around kept terms: each "<keep>" that a "</keep>" follows,
+// and that "</keep>".
 func unkeep(s string) string {
-	return keepRE.ReplaceAllString(s, "$1")
+	const open, close = "<" + keepTag + ">", "</" + keepTag + ">"
+	i := strings.Index(s, open)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		j := strings.Index(s[i+len(open):], close)
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		b.WriteString(s[i+len(open) : i+len(open)+j])
+		s = s[i+len(open)+j+len(close):]
+		i = strings.Index(s, open)
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // unprotect turns an XML answer back into plain text.
@@ -97,11 +128,59 @@ func unprotect(s string) string {
 // The answer's codes are read back as they are and its text re-escaped the way a tagged segment
 // holds text (document.EscapeText); the translate pipeline then validates the codes.
 
-// placeholder matches a document's inline codes as a tagged segment holds them and as DeepL (or
-// an XML or HTML serializer on the way) may return them: <g1>, </g1>, <x2/>, <x2 />, <x2></x2>.
-// It reads exactly what package document reads as a code (spaces, but no other white space,
-// before the end), so that both agree on what is a code and what is text.
-var placeholder = regexp.MustCompile(`</?[gxGX][0-9]{1,6} */?>`)
+// codes returns the [start, end) offsets of the placeholder tags in s: a document's inline
+// codes as a tagged segment holds them and as DeepL (or an XML or HTML serializer on the way)
+// may return them: <g1>, </g1>, <x2/>, <x2 />, <x2></x2>. It reads exactly what package
+// document reads as a code (letters in either case, at most six digits, spaces but no other
+// white space before the end), so that both agree on what is a code and what is text. The
+// regular expression </?[gxGX][0-9]{1,6} */?> says the same (the tests hold codes to it); a
+// scan by hand is linear and several times faster.
+func codes(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		if n := codeLen(s[i:]); n > 0 {
+			out = append(out, [2]int{i, i + n})
+			i += n
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// codeLen is the length of the placeholder tag at the start of s, or 0.
+func codeLen(s string) int {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	if i >= len(s) || (s[i]|0x20 != 'g' && s[i]|0x20 != 'x') {
+		return 0
+	}
+	i++
+	start := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == start || i-start > 6 {
+		return 0
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	if i >= len(s) || s[i] != '>' {
+		return 0
+	}
+	return i + 1
+}
 
 // xmlText escapes text for XML element content.
 var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
@@ -133,7 +212,7 @@ func encodeTagged(text string, terms []providers.Term, htmlMode bool) (out strin
 	}
 	seen := map[string]bool{}
 	pos := 0
-	for _, m := range placeholder.FindAllStringIndex(text, -1) {
+	for _, m := range codes(text) {
 		piece(text[pos:m[0]])
 		pos = m[1]
 		tag := text[m[0]:m[1]]
@@ -168,7 +247,7 @@ func decodeTagged(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	pos := 0
-	for _, m := range placeholder.FindAllStringIndex(s, -1) {
+	for _, m := range codes(s) {
 		b.WriteString(document.EscapeText(html.UnescapeString(s[pos:m[0]])))
 		pos = m[1]
 		tag := s[m[0]:m[1]]

@@ -1,6 +1,7 @@
 package deepl
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -156,5 +157,97 @@ func BenchmarkEncodeDecodeTagged(b *testing.B) {
 	for b.Loop() {
 		x, _, _ := encodeTagged(text, terms, false)
 		decodeTagged(x)
+	}
+}
+
+// placeholder is the definition codes is held to.
+var placeholder = regexp.MustCompile(`</?[gxGX][0-9]{1,6} */?>`)
+
+// FuzzCodes: codes finds what the regular expression finds.
+func FuzzCodes(f *testing.F) {
+	f.Add("a <g1>b</g1> <x2/><x3 /></x3> <g01 > <G7/> </x9/> <g1234567> <g\n1> <<g1>")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := placeholder.FindAllStringIndex(s, -1)
+		got := codes(s)
+		if len(got) != len(want) {
+			t.Fatalf("codes(%q) = %v, want %v", s, got, want)
+		}
+		for i := range got {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Fatalf("codes(%q) = %v, want %v", s, got, want)
+			}
+		}
+	})
+}
+
+// FuzzUnkeep: unkeep removes what the regular expression <keep>(.*?)</keep> would.
+func FuzzUnkeep(f *testing.F) {
+	f.Add("a <keep>NATO</keep> b <keep><keep>x</keep></keep> <keep>")
+	re := regexp.MustCompile(`(?s)<keep>(.*?)</keep>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := unkeep(s), re.ReplaceAllString(s, "$1"); got != want {
+			t.Fatalf("unkeep(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// protectNaive is protect the obvious way (at each character, the longest term that starts
+// there), the reference FuzzProtectLinear holds the linear scan to.
+func protectNaive(text string, dnt []string) string {
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		matched := ""
+		for _, t := range dnt {
+			if strings.HasPrefix(text[i:], t) && len(t) > len(matched) {
+				matched = t
+			}
+		}
+		if matched != "" {
+			b.WriteString("<keep>" + escape(matched) + "</keep>")
+			i += len(matched)
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(text[i:])
+		b.WriteString(escape(text[i : i+n]))
+		i += n
+	}
+	return b.String()
+}
+
+// FuzzProtectLinear: protect's linear scan keeps the same terms as the obvious one, and a
+// long text with a long, almost matching term takes no quadratic time.
+func FuzzProtectLinear(f *testing.F) {
+	f.Add("Der NATO-Gipfel der NATO-GipfelNATO", "NATO", "NATO-Gipfel")
+	f.Add("aaaaab aab", "aab", "a")
+	f.Fuzz(func(t *testing.T, text, t1, t2 string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(t1) || !utf8.ValidString(t2) {
+			return
+		}
+		terms := []providers.Term{{Source: t1, DoNotTranslate: true}, {Source: t2, DoNotTranslate: true}}
+		got, ok := protect(text, terms)
+		var dnt []string
+		for _, s := range []string{t1, t2} {
+			if s != "" && strings.Contains(text, s) {
+				dnt = append(dnt, s)
+			}
+		}
+		if !ok {
+			if len(dnt) > 0 {
+				t.Fatalf("protect(%q, %q, %q) found nothing", text, t1, t2)
+			}
+			return
+		}
+		if want := protectNaive(text, dnt); got != want {
+			t.Fatalf("protect(%q, %q, %q) = %q, want %q", text, t1, t2, got, want)
+		}
+	})
+}
+
+func TestProtectLongTerm(t *testing.T) {
+	term := strings.Repeat("a", 20000) + "b"
+	text := strings.Repeat("a", 40000) + "b"
+	got, ok := protect(text, []providers.Term{{Source: term, DoNotTranslate: true}})
+	if !ok || got != strings.Repeat("a", 20000)+"<keep>"+term+"</keep>" {
+		t.Errorf("long term: ok %v, %d bytes", ok, len(got))
 	}
 }
