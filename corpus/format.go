@@ -16,12 +16,14 @@ const (
 	TMX   Format = "tmx"   // TMX 1.4b
 	Moses Format = "moses" // two line-aligned plain-text files, source and target
 	TSV   Format = "tsv"   // source<TAB>target per line
+	XLIFF Format = "xliff" // XLIFF pairs: 1.2 and 2.x read, 1.2 written
 )
 
 // Formats lists every supported format, for help texts and flag validation.
-var Formats = []Format{JSONL, TMX, Moses, TSV}
+var Formats = []Format{JSONL, TMX, Moses, TSV, XLIFF}
 
-// FormatFromName guesses a format from a file name's extension: .jsonl/.ndjson, .tmx, .tsv/.tab.
+// FormatFromName guesses a format from a file name's extension: .jsonl/.ndjson, .tmx, .tsv/.tab,
+// .xlf/.xliff (also .xlf2, .sdlxliff, .mqxliff, which are XLIFF).
 // Moses files are recognised by a language-code extension (.de, .en, …) and by .moses.
 // It returns "" when the name says nothing (for example "-" or "pairs.txt").
 func FormatFromName(name string) Format {
@@ -34,6 +36,8 @@ func FormatFromName(name string) Format {
 		return TSV
 	case ".moses":
 		return Moses
+	case ".xlf", ".xliff", ".xlf2", ".sdlxliff", ".mqxliff":
+		return XLIFF
 	default:
 		if isLangExt(ext) {
 			return Moses
@@ -59,12 +63,15 @@ func isLangExt(ext string) bool {
 // ParseFormat validates a format name given by a user (case-insensitive).
 func ParseFormat(s string) (Format, error) {
 	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	if f == "xlf" {
+		f = XLIFF
+	}
 	for _, known := range Formats {
 		if f == known {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown bitext format %q (want jsonl, tmx, moses or tsv)", s)
+	return "", fmt.Errorf("unknown bitext format %q (want jsonl, tmx, moses, tsv or xliff)", s)
 }
 
 // Writer writes pairs as they come. Close flushes and writes any footer (TMX); it does not
@@ -128,6 +135,8 @@ func NewWriter(f Format, w io.Writer, opt WriterOptions) (Writer, error) {
 		return newMosesWriter(w, opt.Target, opt.Warn), nil
 	case TSV:
 		return newTSVWriter(w, opt.Warn), nil
+	case XLIFF:
+		return newXLIFFWriter(w, opt), nil
 	}
 	return nil, fmt.Errorf("corpus: unknown format %q", f)
 }
@@ -147,6 +156,8 @@ func NewReader(f Format, r io.Reader, name string, opt ReaderOptions) (Reader, e
 		return newMosesReader(r, name, opt.Target, opt.TargetName), nil
 	case TSV:
 		return newTSVReader(r, name), nil
+	case XLIFF:
+		return newXLIFFReader(r, name, opt), nil
 	}
 	return nil, fmt.Errorf("corpus: unknown format %q", f)
 }

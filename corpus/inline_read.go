@@ -11,12 +11,12 @@ import (
 type inlineRole uint8
 
 const (
-	roleText      inlineRole = iota // markup around words that is not a code: TMX <hi>, XLIFF <mrk>, unknown
-	roleNative                      // a code holding native markup: bpt/ept/ph/it/ut; kind says which
-	roleWrap                        // a paired code around words, nested in the XML: XLIFF <g>, <pc>
-	roleEmpty                       // a code written as an empty element: XLIFF <x>, <bx>, <ex>, <sc>, <ec>, 2.x <ph>
-	roleSub                         // translatable text inside a code: <sub>
-	roleChar                        // XLIFF 2.x <cp hex="…">: a character XML cannot carry
+	roleText   inlineRole = iota // markup around words that is not a code: TMX <hi>, XLIFF <mrk>, unknown
+	roleNative                   // a code holding native markup: bpt/ept/ph/it/ut; kind says which
+	roleWrap                     // a paired code around words, nested in the XML: XLIFF <g>, <pc>
+	roleEmpty                    // a code written as an empty element: XLIFF <x>, <bx>, <ex>, <sc>, <ec>, 2.x <ph>
+	roleSub                      // translatable text inside a code: <sub>
+	roleChar                     // XLIFF 2.x <cp hex="…">: a character XML cannot carry
 )
 
 // inlineElem is how a format's classifier describes an inline element.

@@ -92,7 +92,7 @@ func readReportInput(c *cli.Context, hypArgs, refPaths []string, srcPath string)
 // readReportArg reads one file by what its name says: a bitext (.jsonl, .tmx, .tsv), an
 // article (.md, .html, or any text with --align), or line-aligned segments.
 func readReportArg(ctx context.Context, f *inputs.File, lang string, article bool) (report.Arg, error) {
-	if cf := corpus.FormatFromName(f.Name); cf == corpus.JSONL || cf == corpus.TMX || cf == corpus.TSV {
+	if cf := corpus.FormatFromName(f.Name); cf == corpus.JSONL || cf == corpus.TMX || cf == corpus.TSV || cf == corpus.XLIFF {
 		s, err := report.ReadBitext(ctx, f, f.Name, cf)
 		return report.Arg{Side: s}, err
 	}

@@ -54,7 +54,7 @@ func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) 
 		ext := strings.ToLower(filepath.Ext(out))
 		if ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" {
 			spec.doc = segment.FormatFromName(out)
-		} else if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses {
+		} else if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses && f != corpus.XLIFF { // -o x.xlf: the filled XLIFF document; pairs as XLIFF with --format xliff
 			spec.pairs = f
 		}
 		if df := document.FormatFromName(out); df != "" && df != document.HTML && df != document.Markdown {

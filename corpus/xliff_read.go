@@ -1,0 +1,534 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// xliffReader streams the source–target pairs out of an XLIFF 1.2 or 2.x document: one pair
+// per <trans-unit> (1.2) or per <segment> of a <unit> (2.x). It reads token by token, so a file
+// of any size passes in the memory of one unit.
+//
+// Units marked translate="no", without a <target>, or with an empty one whose state does not
+// say it is translated are skipped and counted (Skipped). White space around the texts is
+// dropped unless xml:space="preserve" (on the unit, or the 2.x segment) says it counts. Inline codes become document's numbered codes in SourceTagged/TargetTagged,
+// linked across source and target by their XLIFF ids; Source and Target are the words.
+type xliffReader struct {
+	tmx     *tmxReader // the decoder, encoding handling and error positions
+	name    string
+	opt     ReaderOptions
+	started bool
+	v2      bool
+	err     error
+
+	doc     string // the current <file>'s original
+	srcLang string
+	tgtLang string
+	skipped int
+	queue   []Pair // the further segments of a 2.x unit
+}
+
+func newXLIFFReader(r io.Reader, name string, opt ReaderOptions) *xliffReader {
+	tr, _ := newTMXReader(r, name, opt)
+	return &xliffReader{tmx: tr, name: name, opt: opt}
+}
+
+// Skipped reports how many units so far were skipped: translate="no", or without a target.
+func (r *xliffReader) Skipped() int { return r.skipped }
+
+func (r *xliffReader) Next() (Pair, error) {
+	if r.err != nil {
+		return Pair{}, r.err
+	}
+	if len(r.queue) > 0 {
+		p := r.queue[0]
+		r.queue = r.queue[1:]
+		return p, nil
+	}
+	p, err := r.next()
+	if err != nil {
+		r.err = err
+	}
+	return p, err
+}
+
+func (r *xliffReader) next() (Pair, error) {
+	d := r.tmx.d
+	prolog := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			switch {
+			case r.started:
+				return Pair{}, io.EOF
+			case prolog:
+				return Pair{}, &InputError{File: r.name, Msg: "not an XLIFF document: no root element"}
+			}
+			return Pair{}, emptyError(r.name)
+		}
+		if err != nil {
+			return Pair{}, r.tmx.wrap(err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if !r.started {
+				if t.Name.Local != "xliff" {
+					return Pair{}, r.tmx.errorf("not an XLIFF document: root element is <%s>, want <xliff>", t.Name.Local)
+				}
+				r.started = true
+				version := attr(t, "version")
+				r.v2 = strings.HasPrefix(version, "2") || strings.Contains(t.Name.Space, "xliff:document:2")
+				if r.v2 {
+					r.srcLang, r.tgtLang = attr(t, "srcLang"), attr(t, "trgLang")
+					if err := r.checkLangs(); err != nil {
+						return Pair{}, err
+					}
+				}
+				continue
+			}
+			switch name := t.Name.Local; {
+			case name == "file":
+				r.doc = attr(t, "original")
+				if !r.v2 {
+					r.srcLang, r.tgtLang = attr(t, "source-language"), attr(t, "target-language")
+					if err := r.checkLangs(); err != nil {
+						return Pair{}, err
+					}
+				}
+			case name == "body" || name == "group":
+				// descend
+			case !r.v2 && name == "trans-unit":
+				p, ok, err := r.unit12(t)
+				if err != nil {
+					return Pair{}, err
+				}
+				if !ok {
+					r.skipped++
+					continue
+				}
+				return p, nil
+			case r.v2 && name == "unit":
+				ps, skipped, err := r.unit2(t)
+				if err != nil {
+					return Pair{}, err
+				}
+				r.skipped += skipped
+				if len(ps) == 0 {
+					continue
+				}
+				r.queue = ps[1:]
+				return ps[0], nil
+			default: // header, bin-unit, skeleton, notes and metadata of a file or group
+				if err := d.Skip(); err != nil {
+					return Pair{}, r.tmx.wrap(err)
+				}
+			}
+		case xml.CharData:
+			if len(bytes.TrimSpace(t)) > 0 {
+				if !r.started {
+					return Pair{}, r.tmx.errorf("not an XLIFF document: text before the root element")
+				}
+				return Pair{}, r.tmx.errorf("unexpected text between units")
+			}
+		case xml.EndElement:
+		default:
+			prolog = true
+		}
+	}
+}
+
+// checkLangs refuses a file whose languages are not the ones asked for: a file the other way
+// round would otherwise be read (and imported) with source and target swapped.
+func (r *xliffReader) checkLangs() error {
+	if r.opt.SourceLang != "" && r.srcLang != "" && !langMatch(r.srcLang, r.opt.SourceLang) {
+		return r.tmx.errorf("the file's source language is %q, want %q", r.srcLang, r.opt.SourceLang)
+	}
+	if r.opt.TargetLang != "" && r.tgtLang != "" && !langMatch(r.tgtLang, r.opt.TargetLang) {
+		return r.tmx.errorf("the file's target language is %q, want %q", r.tgtLang, r.opt.TargetLang)
+	}
+	return nil
+}
+
+// unit12 reads a 1.2 <trans-unit> after its start tag.
+func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
+	d := r.tmx.d
+	p := Pair{Doc: r.doc, ID: attr(start, "id")}
+	skip := attr(start, "translate") == "no"
+	preserve := attr(start, "space") == "preserve"
+	state := ""
+	var src, tgt []inlinePiece
+	hasSource, hasTarget := false, false
+	var notes []string
+	cls := xliffClassifier(false, nil)
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return p, false, r.tmx.wrap(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if !hasSource {
+				return p, false, r.tmx.errorf("<trans-unit id=%q> without <source>", p.ID)
+			}
+			p.Note = strings.Join(notes, "\n")
+			ok := !skip && hasTarget && (strings.TrimSpace(p.Target) != "" || translatedState(state))
+			if ok && (hasCodes(src) || hasCodes(tgt)) {
+				nums := newCodeNumbers()
+				p.SourceTagged, p.Codes = tagged(src, nums, true)
+				tt, tc := tagged(tgt, nums, false)
+				p.TargetTagged = tt
+				p.Codes = append(p.Codes, tc...)
+			}
+			if !preserve {
+				trimPair(&p)
+			}
+			return p, ok, nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "source":
+				if hasSource {
+					return p, false, r.tmx.errorf("<trans-unit id=%q> with a second <source>", p.ID)
+				}
+				hasSource = true
+				if p.Source, src, err = readInline(d, cls); err != nil {
+					return p, false, r.tmx.wrap(err)
+				}
+			case "target":
+				if hasTarget {
+					return p, false, r.tmx.errorf("<trans-unit id=%q> with a second <target>", p.ID)
+				}
+				hasTarget = true
+				state = attr(t, "state")
+				if p.Target, tgt, err = readInline(d, cls); err != nil {
+					return p, false, r.tmx.wrap(err)
+				}
+			case "note":
+				n, _, err := readInline(d, cls)
+				if err != nil {
+					return p, false, r.tmx.wrap(err)
+				}
+				if attr(t, "from") == "bitext" {
+					if err := r.bitextNote(&p, n); err != nil {
+						return p, false, err
+					}
+					continue
+				}
+				if n = strings.TrimSpace(n); n != "" {
+					notes = append(notes, n)
+				}
+			default: // seg-source, alt-trans, context-group, count-group, prop-group, …
+				if err := d.Skip(); err != nil {
+					return p, false, r.tmx.wrap(err)
+				}
+			}
+		}
+	}
+}
+
+// unit2 reads a 2.x <unit> after its start tag: one pair per <segment>. Its <originalData>
+// gives the native markup of the codes that refer to it (dataRef).
+func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, err error) {
+	d := r.tmx.d
+	id := attr(start, "id")
+	skip := attr(start, "translate") == "no"
+	preserve := attr(start, "space") == "preserve"
+	data := map[string]string{}
+	var notes []string
+	type seg struct {
+		p        Pair
+		src, tgt []inlinePiece
+		hasTgt   bool
+		state    string
+		preserve bool
+	}
+	var segs []seg
+	cls := xliffClassifier(true, data)
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return nil, 0, r.tmx.wrap(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			note := strings.Join(notes, "\n")
+			for _, s := range segs {
+				p := s.p
+				p.Doc, p.Note = r.doc, note
+				p.ID = id
+				if len(segs) > 1 {
+					p.ID = id + "/" + s.p.ID
+				}
+				if skip || !s.hasTgt || strings.TrimSpace(p.Target) == "" && !translatedState(s.state) {
+					skipped++
+					continue
+				}
+				if hasCodes(s.src) || hasCodes(s.tgt) {
+					nums := newCodeNumbers()
+					p.SourceTagged, p.Codes = tagged(s.src, nums, true)
+					tt, tc := tagged(s.tgt, nums, false)
+					p.TargetTagged = tt
+					p.Codes = append(p.Codes, tc...)
+				}
+				if !s.preserve {
+					trimPair(&p)
+				}
+				out = append(out, p)
+			}
+			if len(segs) == 0 {
+				skipped++
+			}
+			return out, skipped, nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "originalData":
+				if err := r.originalData(data); err != nil {
+					return nil, 0, err
+				}
+			case "notes":
+				if err := r.notes2(&notes); err != nil {
+					return nil, 0, err
+				}
+			case "segment":
+				s := seg{}
+				s.p.ID, s.state = attr(t, "id"), attr(t, "state")
+				s.preserve = preserve || attr(t, "space") == "preserve"
+				if s.p.ID == "" {
+					s.p.ID = strconv.Itoa(len(segs) + 1)
+				}
+				if err := r.segment2(cls, &s.p, &s.src, &s.tgt, &s.hasTgt); err != nil {
+					return nil, 0, err
+				}
+				segs = append(segs, s)
+			default: // ignorable, metadata, …
+				if err := d.Skip(); err != nil {
+					return nil, 0, r.tmx.wrap(err)
+				}
+			}
+		}
+	}
+}
+
+func (r *xliffReader) segment2(cls func(xml.StartElement) inlineElem, p *Pair, src, tgt *[]inlinePiece, hasTgt *bool) error {
+	d := r.tmx.d
+	hasSrc := false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return r.tmx.wrap(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if !hasSrc {
+				return r.tmx.errorf("<segment> without <source>")
+			}
+			return nil
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "source":
+				hasSrc = true
+				if p.Source, *src, err = readInline(d, cls); err != nil {
+					return r.tmx.wrap(err)
+				}
+			case "target":
+				*hasTgt = true
+				if p.Target, *tgt, err = readInline(d, cls); err != nil {
+					return r.tmx.wrap(err)
+				}
+			default:
+				if err := d.Skip(); err != nil {
+					return r.tmx.wrap(err)
+				}
+			}
+		}
+	}
+}
+
+// originalData reads <data id="…">native markup</data> items.
+func (r *xliffReader) originalData(data map[string]string) error {
+	d := r.tmx.d
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return r.tmx.wrap(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if t.Name.Local != "data" {
+				if err := d.Skip(); err != nil {
+					return r.tmx.wrap(err)
+				}
+				continue
+			}
+			id := attr(t, "id")
+			text, _, err := readInline(d, xliffClassifier(true, nil)) // <cp> inside data
+			if err != nil {
+				return r.tmx.wrap(err)
+			}
+			if len(text) > maxNative {
+				text = text[:maxNative]
+			}
+			data[id] = text
+		}
+	}
+}
+
+// notes2 reads a 2.x <notes>.
+func (r *xliffReader) notes2(notes *[]string) error {
+	d := r.tmx.d
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return r.tmx.wrap(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return nil
+		case xml.StartElement:
+			if t.Name.Local != "note" {
+				if err := d.Skip(); err != nil {
+					return r.tmx.wrap(err)
+				}
+				continue
+			}
+			n, _, err := readInline(d, xliffClassifier(true, nil))
+			if err != nil {
+				return r.tmx.wrap(err)
+			}
+			if n = strings.TrimSpace(n); n != "" {
+				*notes = append(*notes, n)
+			}
+		}
+	}
+}
+
+// xliffClassifier says what XLIFF's inline elements are. 1.2: <g> wraps words; <x>, <bx>,
+// <ex> are empty codes; <bpt>/<ept> (linked by rid, else id), <ph>, <it> hold native markup;
+// <mrk> is not a code. 2.x: <pc> wraps words, <sc>/<ec> (linked by startRef) are the two
+// halves of a pair, <ph> is a standalone code, their markup in originalData (dataRef…);
+// <cp hex> is a character; <mrk>, <sm>, <em> are annotations, not codes.
+func xliffClassifier(v2 bool, data map[string]string) func(xml.StartElement) inlineElem {
+	return func(t xml.StartElement) inlineElem {
+		id := attr(t, "id")
+		typ := attr(t, "ctype")
+		if st := attr(t, "subType"); st == "xlf:lb" || st == "xlf:pb" {
+			typ = "lb"
+		}
+		if v2 {
+			switch t.Name.Local {
+			case "pc":
+				native := data[attr(t, "dataRefStart")] + "\x00" + data[attr(t, "dataRefEnd")]
+				return inlineElem{role: roleWrap, pair: "pc:" + id, num: "p:" + id, name: attr(t, "type"), typ: typ, native: native}
+			case "ph":
+				return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: attr(t, "type"), typ: typ, native: data[attr(t, "dataRef")]}
+			case "sc":
+				if attr(t, "isolated") == "yes" {
+					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: attr(t, "type"), native: data[attr(t, "dataRef")]}
+				}
+				return inlineElem{role: roleEmpty, kind: inOpen, pair: id, num: "p:" + id, name: attr(t, "type"), native: data[attr(t, "dataRef")]}
+			case "ec":
+				if attr(t, "isolated") == "yes" || attr(t, "startRef") == "" {
+					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: attr(t, "type"), native: data[attr(t, "dataRef")]}
+				}
+				return inlineElem{role: roleEmpty, kind: inClose, pair: attr(t, "startRef"), native: data[attr(t, "dataRef")]}
+			case "cp":
+				v, err := strconv.ParseUint(attr(t, "hex"), 16, 32)
+				if err != nil || v > 0x10FFFF {
+					return inlineElem{role: roleText}
+				}
+				return inlineElem{role: roleChar, char: rune(v)}
+			}
+			return inlineElem{role: roleText} // mrk, sm, em
+		}
+		switch t.Name.Local {
+		case "g":
+			return inlineElem{role: roleWrap, pair: "g:" + id, num: "p:" + id, name: typ, typ: typ}
+		case "x":
+			return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: typ, typ: typ}
+		case "bx", "ex":
+			return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + t.Name.Local + id, name: typ, typ: typ}
+		case "bpt":
+			key := attr(t, "rid")
+			if key == "" {
+				key = id
+			}
+			return inlineElem{role: roleNative, kind: inOpen, pair: key, num: "p:" + key, name: typ, typ: typ}
+		case "ept":
+			key := attr(t, "rid")
+			if key == "" {
+				key = id
+			}
+			return inlineElem{role: roleNative, kind: inClose, pair: key, typ: typ}
+		case "ph", "it":
+			return inlineElem{role: roleNative, kind: inAlone, num: "s:" + id, name: typ, typ: typ}
+		case "sub":
+			return inlineElem{role: roleSub}
+		}
+		return inlineElem{role: roleText} // mrk
+	}
+}
+
+// trimPair drops the white space around the texts, which pretty-printed XLIFF puts inside
+// <source> and <target> (the tagged texts escape only "&" and "<", so trimming them is safe).
+func trimPair(p *Pair) {
+	p.Source, p.Target = strings.TrimSpace(p.Source), strings.TrimSpace(p.Target)
+	p.SourceTagged, p.TargetTagged = strings.TrimSpace(p.SourceTagged), strings.TrimSpace(p.TargetTagged)
+}
+
+// bitextNote reads back a <note from="bitext"> line that xliffWriter wrote ("key: value");
+// lines with other keys are left alone (a later bitext may write more).
+func (r *xliffReader) bitextNote(p *Pair, note string) error {
+	key, v, ok := strings.Cut(strings.TrimSpace(note), ": ")
+	if !ok {
+		return nil
+	}
+	var err error
+	want := ""
+	switch key {
+	case "paragraph":
+		p.Paragraph, err = strconv.Atoi(v)
+		want = "an integer"
+	case "sentence":
+		p.Sentence, err = strconv.Atoi(v)
+		want = "an integer"
+	case "provider":
+		p.Provider = v
+	case "model":
+		p.Model = v
+	case "tm-hit":
+		p.TMHit, err = strconv.ParseBool(v)
+		want = "true or false"
+	case "confidence":
+		p.Confidence, err = strconv.ParseFloat(v, 64)
+		if err == nil && !(p.Confidence >= 0 && p.Confidence <= 1) {
+			err = errors.New("outside [0,1]")
+		}
+		want = "a number in [0,1]"
+	case "violation":
+		var viol Violation
+		if err = json.Unmarshal([]byte(v), &viol); err == nil {
+			p.Violations = append(p.Violations, viol)
+		}
+		want = "a JSON object"
+	}
+	if err != nil {
+		return r.tmx.errorf("<note from=\"bitext\">: %s: bad value %q, want %s", key, clip(v, 40), want)
+	}
+	return nil
+}
+
+// translatedState reports whether an XLIFF state says the target is a translation, so that an
+// empty target is an empty translation rather than a unit not translated yet.
+func translatedState(state string) bool {
+	switch state {
+	case "translated", "final", "signed-off", "reviewed", "needs-review-translation", "needs-review-adaptation", "needs-review-l10n":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,295 @@
+package corpus
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/bitext/bitext/document"
+)
+
+// xliffWriter writes pairs as XLIFF 1.2 (valid against the OASIS strict schema): a <file> per
+// document (Pair.Doc; "bitext" when unknown), a <trans-unit> per pair with its <source>, its
+// <target state="translated"> and its notes. What bitext knows about a pair (paragraph,
+// sentence, provider, model, TM hit, confidence, violations) goes into <note from="bitext">
+// lines "key: value", which the reader takes back; a TM hit or an MT answer is also said in
+// state-qualifier, and a pair with glossary violations is state="needs-review-translation",
+// so a CAT tool shows it to the reviewer.
+//
+// Inline codes (Pair.SourceTagged/TargetTagged) become <bpt>/<ept>/<ph> holding the original
+// markup when it is known (Pair.Codes), <g>/<x> when it is not, and <it> for a paired code
+// whose other half is not in the segment. Characters XML 1.0 cannot carry are removed and
+// reported (XLIFF has no way to keep them).
+type xliffWriter struct {
+	bw      *bufio.Writer
+	opt     WriterOptions
+	w       warner
+	started bool
+	inFile  bool
+	doc     string
+	ids     map[string]bool // trans-unit ids of the current <file>, which must be unique
+	n       int             // units of the current <file>
+	files   int
+	err     error
+}
+
+func newXLIFFWriter(w io.Writer, opt WriterOptions) *xliffWriter {
+	return &xliffWriter{bw: bufio.NewWriter(w), opt: opt, w: warner{format: XLIFF, warn: opt.Warn}}
+}
+
+const xliff12NS = "urn:oasis:names:tc:xliff:document:1.2"
+
+func (w *xliffWriter) start() {
+	if w.started {
+		return
+	}
+	w.started = true
+	w.bw.WriteString(xml1)
+	w.bw.WriteString(`<xliff version="1.2" xmlns="` + xliff12NS + `">` + "\n")
+}
+
+func (w *xliffWriter) openFile(doc string) {
+	w.inFile, w.doc, w.ids, w.n = true, doc, map[string]bool{}, 0
+	w.files++
+	original := doc
+	if original == "" {
+		original = "bitext"
+	}
+	version := w.opt.ToolVersion
+	if version == "" {
+		version = moduleVersion()
+	}
+	w.bw.WriteString(`  <file original="`)
+	escapeXML(w.bw, xmlSafe(original), true)
+	w.bw.WriteString(`" source-language="`)
+	escapeXML(w.bw, xmlSafe(w.opt.SourceLang), true)
+	w.bw.WriteString(`" target-language="`)
+	escapeXML(w.bw, xmlSafe(w.opt.TargetLang), true)
+	w.bw.WriteString(`" datatype="plaintext">` + "\n")
+	w.bw.WriteString(`    <header><tool tool-id="bitext" tool-name="bitext" tool-version="`)
+	escapeXML(w.bw, xmlSafe(version), true)
+	w.bw.WriteString(`"/></header>` + "\n    <body>\n")
+}
+
+func (w *xliffWriter) closeFile() {
+	if w.inFile {
+		w.bw.WriteString("    </body>\n  </file>\n")
+		w.inFile = false
+	}
+}
+
+// Write writes p as one <trans-unit>.
+func (w *xliffWriter) Write(p Pair) error {
+	if w.err != nil {
+		return w.err
+	}
+	w.w.next(&p)
+	w.start()
+	doc := w.clean("doc", p.Doc)
+	if !w.inFile || doc != w.doc {
+		w.closeFile()
+		w.openFile(doc)
+	}
+	w.n++
+	id := w.clean("id", p.ID)
+	if id == "" || w.ids[id] {
+		id = strconv.Itoa(w.n)
+		for w.ids[id] {
+			id = "bitext-" + id
+		}
+	}
+	w.ids[id] = true
+
+	w.bw.WriteString(`      <trans-unit id="`)
+	escapeXML(w.bw, id, true)
+	// preserve: the texts are exact, white space around them included.
+	w.bw.WriteString(`" xml:space="preserve">` + "\n        <source>")
+	tags := usesTags(p.SourceTagged) || usesTags(p.TargetTagged)
+	w.segment("source", p.Source, p.SourceTagged, tags, p.Codes)
+	state := "translated"
+	if len(p.Violations) > 0 {
+		state = "needs-review-translation"
+	}
+	w.bw.WriteString("</source>\n        <target state=\"" + state + `"`)
+	switch {
+	case p.TMHit:
+		w.bw.WriteString(` state-qualifier="leveraged-tm"`)
+	case p.Provider != "":
+		w.bw.WriteString(` state-qualifier="leveraged-mt"`)
+	}
+	w.bw.WriteString(`>`)
+	w.segment("target", p.Target, p.TargetTagged, tags, p.Codes)
+	w.bw.WriteString("</target>\n")
+	for _, line := range strings.Split(w.clean("note", p.Note), "\n") {
+		if strings.TrimSpace(line) != "" {
+			w.note("", line)
+		}
+	}
+	for _, m := range bitextNotes(p, w) {
+		w.note("bitext", m)
+	}
+	_, err := w.bw.WriteString("      </trans-unit>\n")
+	w.err = err
+	return err
+}
+
+// bitextNotes are the "key: value" lines of what bitext knows about a pair.
+func bitextNotes(p Pair, w *xliffWriter) []string {
+	var out []string
+	if p.Paragraph != 0 {
+		out = append(out, "paragraph: "+strconv.Itoa(p.Paragraph))
+	}
+	if p.Sentence != 0 {
+		out = append(out, "sentence: "+strconv.Itoa(p.Sentence))
+	}
+	if p.Provider != "" {
+		out = append(out, "provider: "+oneLine(w.clean("provider", p.Provider)))
+	}
+	if p.Model != "" {
+		out = append(out, "model: "+oneLine(w.clean("model", p.Model)))
+	}
+	if p.TMHit {
+		out = append(out, "tm-hit: true")
+	}
+	if p.Confidence != 0 {
+		out = append(out, "confidence: "+strconv.FormatFloat(p.Confidence, 'g', -1, 64))
+	}
+	for _, v := range p.Violations {
+		v.Kind, v.SourceTerm = w.w.fixUTF8("violation", v.Kind), w.w.fixUTF8("violation", v.SourceTerm)
+		v.Expected, v.Found = w.w.fixUTF8("violation", v.Expected), w.w.fixUTF8("violation", v.Found)
+		if b, err := json.Marshal(v); err == nil {
+			out = append(out, "violation: "+jsonXMLSafe(string(b)))
+		}
+	}
+	return out
+}
+
+// oneLine keeps a value on one note line.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if breaksLines(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func (w *xliffWriter) note(from, text string) {
+	w.bw.WriteString("        <note")
+	if from != "" {
+		w.bw.WriteString(` from="` + from + `"`)
+	}
+	w.bw.WriteString(">")
+	escapeXML(w.bw, text, false)
+	w.bw.WriteString("</note>\n")
+}
+
+// clean makes a field writable: invalid UTF-8 becomes U+FFFD and the characters XML 1.0
+// cannot carry are removed, both reported.
+func (w *xliffWriter) clean(field, s string) string {
+	s = w.w.fixUTF8(field, s)
+	text, _, c := splitControls(s)
+	w.w.report(field, c, "XML 1.0 cannot carry it", "removed (XLIFF has no way to keep it)", false)
+	return text
+}
+
+// segment writes a source or target's content: the tagged text with codes, or the words.
+func (w *xliffWriter) segment(field, text, taggedText string, tags bool, codes []document.Code) {
+	text = w.clean(field, text)
+	if !tags {
+		escapeXML(w.bw, text, false)
+		return
+	}
+	if taggedText == "" {
+		taggedText = document.EscapeText(text)
+	}
+	ps := parseTaggedText(taggedText)
+	paired := pairedIDs(ps)
+	for _, p := range ps {
+		c, _ := codeByID(codes, p.id)
+		id := strconv.Itoa(p.id)
+		switch {
+		case p.kind == inText:
+			escapeXML(w.bw, xmlSafe(p.text), false)
+		case p.kind == inOpen && paired[p.id] && c.Open == "" && c.Close == "":
+			w.bw.WriteString(`<g id="` + id + `"` + xliffCtype(c.Name, true) + `>`)
+		case p.kind == inClose && paired[p.id] && c.Open == "" && c.Close == "":
+			w.bw.WriteString(`</g>`)
+		case p.kind == inOpen && paired[p.id]:
+			w.native(`<bpt id="`+id+`"`+xliffCtype(c.Name, true)+`>`, c.Open, `</bpt>`)
+		case p.kind == inClose && paired[p.id]:
+			w.native(`<ept id="`+id+`">`, c.Close, `</ept>`)
+		case p.kind == inAlone && c.Open == "":
+			w.bw.WriteString(`<x id="` + id + `"` + xliffCtype(c.Name, false) + `/>`)
+		case p.kind == inAlone:
+			w.native(`<ph id="`+id+`"`+xliffCtype(c.Name, false)+`>`, c.Open, `</ph>`)
+		case p.kind == inOpen:
+			w.native(`<it id="`+id+`" pos="open"`+xliffCtype(c.Name, false)+`>`, c.Open, `</it>`)
+		default:
+			w.native(`<it id="`+id+`" pos="close"`+xliffCtype(c.Name, false)+`>`, c.Close, `</it>`)
+		}
+	}
+}
+
+func (w *xliffWriter) native(open, markup, close string) {
+	w.bw.WriteString(open)
+	escapeXML(w.bw, xmlSafe(markup), false)
+	w.bw.WriteString(close)
+}
+
+// xliffCtype is the ctype attribute for a code named name: XLIFF's own values for a link,
+// bold, italic, underline, image and line break, an x- value for any other name.
+// The schema allows the first four for paired codes, image and lb for standalone ones.
+func xliffCtype(name string, paired bool) string {
+	var typ string
+	switch n := strings.ToLower(name); {
+	case n == "":
+		return ""
+	case paired && (n == "a" || n == "md-link" || n == "link"):
+		typ = "link"
+	case paired && (n == "strong" || n == "b" || n == "md-strong" || n == "bold"):
+		typ = "bold"
+	case paired && (n == "em" || n == "i" || n == "md-em" || n == "italic"):
+		typ = "italic"
+	case paired && (n == "u" || n == "underlined" || n == "ulined"):
+		typ = "underlined"
+	case !paired && (n == "img" || n == "md-image" || n == "image"):
+		typ = "image"
+	case !paired && (n == "br" || n == "lb"):
+		typ = "lb"
+	default:
+		if strings.HasPrefix(name, "x-") && len(name) > 2 {
+			typ = name
+		} else {
+			typ = "x-" + name
+		}
+	}
+	var b strings.Builder
+	b.WriteString(` ctype="`)
+	for _, r := range typ {
+		if r == '"' || r == '<' || r == '&' || !isXMLChar(r) || unicode.IsSpace(r) {
+			r = '_'
+		}
+		b.WriteRune(r)
+	}
+	b.WriteString(`"`)
+	return b.String()
+}
+
+// Close ends the document and flushes; an empty corpus is an XLIFF file with one empty <file>
+// (the schema wants at least one).
+func (w *xliffWriter) Close() error {
+	if w.err != nil {
+		return w.err
+	}
+	w.start()
+	if w.files == 0 {
+		w.openFile("")
+	}
+	w.closeFile()
+	w.bw.WriteString("</xliff>\n")
+	return w.bw.Flush()
+}
