@@ -148,6 +148,10 @@ func TestRaggedLines(t *testing.T) {
 		{"hard wrap", "Der Minister sagte am Montag in Berlin, die Regierung werde das\nGesetz noch in diesem Jahr vorlegen, und die Opposition kündigte\nWiderstand an.\n",
 			[]string{"paragraph: Der Minister sagte am Montag in Berlin, die Regierung werde das Gesetz noch in diesem Jahr vorlegen, und die Opposition kündigte Widerstand an."}},
 		{"short lines list", "Mehl\nZucker\nEier\n", []string{"paragraph: Mehl Zucker Eier"}},
+		{"wrapped before an article", "Die Stiftung Warentest hat in einer Untersuchung die Angebote geprüft und kommt zu\nklaren Ergebnissen, die viele Käufer in\nder Stadt überraschen dürften.\n",
+			[]string{"paragraph: Die Stiftung Warentest hat in einer Untersuchung die Angebote geprüft und kommt zu klaren Ergebnissen, die viele Käufer in der Stadt überraschen dürften."}},
+		{"list line then a sentence", "Unsere Ferienwohnung hatte alles, was man für eine Woche am Meer braucht.\nGroßer Balkon mit Blick\nDie Vermieter waren sehr freundlich und halfen uns bei allem.\n",
+			[]string{"paragraph: Unsere Ferienwohnung hatte alles, was man für eine Woche am Meer braucht. Großer Balkon mit Blick", "paragraph: Die Vermieter waren sehr freundlich und halfen uns bei allem."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

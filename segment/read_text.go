@@ -132,6 +132,7 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 	for i, l := range para {
 		if open && cur.Kind == Paragraph && i > 1 && raggedEnd(para[i-1].text, l.text, widest) {
 			flush() // the line before ended a sentence or a headline without punctuation
+			t.split(l.line, para[i-1].text, l.text, "line without final punctuation, shorter than the paragraph's others, ends its sentence: the next starts a new one")
 		}
 		trimmed := strings.TrimLeft(l.text, " ")
 		if n := bulletLen(trimmed); n > 0 && (bullets >= 2 || !isDigit(trimmed[0])) && !(open && continuesWithDash(para, i, trimmed, bullets)) {
@@ -143,6 +144,7 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 		}
 		if i == 0 && len(para) > 1 && bullets == 0 && isHeadlineLine(l.text, para[1].text) {
 			out = append(out, rawBlock{Kind: Paragraph, Text: normalizeSpace(l.text), Line: l.line})
+			t.split(para[1].line, l.text, para[1].text, "headline without final punctuation kept apart from the sentence on the next line")
 			continue
 		}
 		if !open {
@@ -214,6 +216,17 @@ func (t *textReader) changed(line int, before, after, reason string) {
 	*t.removed = append(*t.removed, Removal{Line: line - 1, Kind: Joined, Text: lastRunes(before, 20) + "⏎" + firstRunes(after, 20), Reason: reason})
 }
 
+// split records a line break kept as the end of a sentence although nothing on the line before
+// ends one, listed like a join ("…⏎…") so that --explain shows every line break the reader
+// decided on.
+func (t *textReader) split(line int, before, after, reason string) {
+	if len(*t.removed) >= maxRemovals {
+		*t.removed = append(*t.removed, Removal{Line: line - 1, Kind: Split, Reason: reason})
+		return
+	}
+	*t.removed = append(*t.removed, Removal{Line: line - 1, Kind: Split, Text: lastRunes(strings.TrimRight(before, " "), 20) + "⏎" + firstRunes(strings.TrimLeft(after, " "), 20), Reason: reason})
+}
+
 func lastRunes(s string, n int) string {
 	i := len(s)
 	for k := 0; k < n && i > 0; k++ {
@@ -262,9 +275,22 @@ func raggedEnd(line, next string, widest int) bool {
 	if line == "" || widest < 40 || strings.ContainsRune(".!?…:;,-–—(\"'„“”»«", lastRune(line)) {
 		return false
 	}
-	if utf8.RuneCountInString(line)*10 >= widest*6 {
-		return false
+	if utf8.RuneCountInString(line)*10 >= widest*6 || inSet(noPunctContinuesDE, lastWord(line)) {
+		return false // a wrapped line; or an article, preposition or conjunction, which end no sentence
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, " "))
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// lastWord returns the last word of line (letters and digits).
+func lastWord(line string) string {
+	i := len(line)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(line[:i])
+		if !isWordRune(r) {
+			break
+		}
+		i -= size
+	}
+	return line[i:]
 }

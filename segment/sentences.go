@@ -40,6 +40,14 @@ func (s *splitter) split(spans []Span) []Span {
 				continue
 			}
 			i++
+		case c == ':' && i+1 < len(text) && text[i+1] == ' ' && i > start:
+			if s.colonEnds(start, i) {
+				spans = appendSpan(spans, text, start, i+1)
+				start = i + 2
+				i = start
+				continue
+			}
+			i++
 		case (c == ':' || c == ';') && i > 0 && text[i-1] == ' ':
 			// An emoticon after a word ends the sentence when a new one clearly begins:
 			// "Kann ich nur weiterempfehlen ;-) So eben war ich …".
@@ -50,6 +58,15 @@ func (s *splitter) split(spans []Span) []Span {
 					i = start
 					continue
 				}
+			}
+			i++
+		case c == ' ' && i > start && i+1 < len(text) && ('A' <= text[i+1] && text[i+1] <= 'Z' || text[i+1] == 0xC3):
+			// No punctuation, then a word that only opens sentences (sentences_nopunct.go).
+			if s.noPunctEnds(start, i) {
+				spans = appendSpan(spans, text, start, i)
+				start = i + 1
+				i = start
+				continue
 			}
 			i++
 		case c == 0xE2 && i > start && text[i-1] == ' ' && hasPrefixAt(text, i, "• "):
@@ -483,6 +500,9 @@ func (s *splitter) newlineEnds(start, i int) bool {
 	}
 	if strings.ContainsRune(",-–(", lastRune(line)) || len(strings.Fields(line)) > 12 {
 		return false
+	}
+	if !s.en && inSet(noPunctContinuesDE, lastWord(line)) {
+		return false // "Er ging in die" / "Stadt": an article or preposition ends no headline
 	}
 	nextLine := text[j:]
 	if k := strings.IndexByte(nextLine, '\n'); k >= 0 {

@@ -19,6 +19,33 @@ var realCasesDE = []splitCase{
 		"Die Frankfurter Rundschau machte mit dieser Nachricht die Ausgabe vom 13. November 1945 auf. | ``Darauf haben wir so lange gewartet'', entschuldigen die royalen Reporter ihren Überschwang."},
 	{"numbered point", "4. Die gängige Auffassung, Wohlstand und Arbeitsplätze seien um so sicherer, je größer der Export sei, muß eingeschränkt werden.",
 		"4. Die gängige Auffassung, Wohlstand und Arbeitsplätze seien um so sicherer, je größer der Export sei, muß eingeschränkt werden."},
+	// Sentences without final punctuation: a word that opens sentences and is capitalised
+	// nowhere else ends the one before (web text, greetings, headlines run into the body).
+	{"no punctuation: Seit", "Absolut zu empfehlen Seit 1964 ist mein Mann rund 1 mal pro Jahr Gast in diesem Hotel.",
+		"Absolut zu empfehlen | Seit 1964 ist mein Mann rund 1 mal pro Jahr Gast in diesem Hotel."},
+	{"no punctuation: Ich after a name", "Liebe Grüße Lutz und Heike Ich würde nicht empfehlen....",
+		"Liebe Grüße Lutz und Heike | Ich würde nicht empfehlen...."},
+	{"no punctuation: Leider", "Vielen Grüße aus Falkensee Leider kein Paradies, sondern ein Glashaus voller Mängel erwartete uns in unserem Wintergarten, der von der Firma Wintergartenbau gefertigt wurde.",
+		"Vielen Grüße aus Falkensee | Leider kein Paradies, sondern ein Glashaus voller Mängel erwartete uns in unserem Wintergarten, der von der Firma Wintergartenbau gefertigt wurde."},
+	{"no punctuation: Wir", "Nettes Personal und das Essen schmeckt auch, nur alles ist ein wenig teuer Wir sind super glücklich, dass wir sie haben!",
+		"Nettes Personal und das Essen schmeckt auch, nur alles ist ein wenig teuer | Wir sind super glücklich, dass wir sie haben!"},
+	{"no punctuation: Über", "Herzlichen Dank an alle Mitarbeiter Über den Google Maps Eintrag bin ich auf die Website von Frau Weissenborn aufmerksam geworden.",
+		"Herzlichen Dank an alle Mitarbeiter | Über den Google Maps Eintrag bin ich auf die Website von Frau Weissenborn aufmerksam geworden."},
+	{"no punctuation: War after a bracket", "Portionen sehr reichhaltig (Grünkohl Platte) War ganz nett.",
+		"Portionen sehr reichhaltig (Grünkohl Platte) | War ganz nett."},
+	{"shouted headline", "STELLT DIE VERANSTALTER ZUR REDE Die Pizzeria Waldhorn ist eine wirklich gute Gastwirtschaft, nur weiter zu empfehlen!",
+		"STELLT DIE VERANSTALTER ZUR REDE | Die Pizzeria Waldhorn ist eine wirklich gute Gastwirtschaft, nur weiter zu empfehlen!"},
+	{"nominalised Können stays", "Denn bevor ich mir so ein teures Haarteil kaufe, muß ich auch Vertrauen in das fachliche Können gewinnen.",
+		"Denn bevor ich mir so ein teures Haarteil kaufe, muß ich auch Vertrauen in das fachliche Können gewinnen."},
+	// A colon after a whole clause, before a word that opens sentences, ends the sentence
+	// (two dev sentences of this class each); a short introduction keeps what follows.
+	{"colon after a clause", "Der US-Handelsbeauftragte Mickey Kantor äußerte sich über das bisherige Ergebnis zufrieden: Die Nationen des Wirtschaftsforums repräsentieren rund 56 Prozent der Weltproduktion und 46 Prozent des Handels auf dem Globus.",
+		"Der US-Handelsbeauftragte Mickey Kantor äußerte sich über das bisherige Ergebnis zufrieden: | Die Nationen des Wirtschaftsforums repräsentieren rund 56 Prozent der Weltproduktion und 46 Prozent des Handels auf dem Globus."},
+	{"colon before Manchmal", "Die Verkehrsplaner im islamischen ``Gottesstaat'' halten noch eine andere Überraschung bereit: Manchmal könne sie die Angst des Gegners auch riechen, sagt sie.",
+		"Die Verkehrsplaner im islamischen ``Gottesstaat'' halten noch eine andere Überraschung bereit: | Manchmal könne sie die Angst des Gegners auch riechen, sagt sie."},
+	{"short introduction before a colon", "Negativ ist: Das zimmer 101 (einzelzimmer) ist SEHR LAUT.", "Negativ ist: Das zimmer 101 (einzelzimmer) ist SEHR LAUT."},
+	{"argument after a colon", "Ihr Argument: Wenn nur wenige große Parteien in die Duma einziehen und viele kleine scheitern, werde der Wählerwillen verzerrt.",
+		"Ihr Argument: Wenn nur wenige große Parteien in die Duma einziehen und viele kleine scheitern, werde der Wählerwillen verzerrt."},
 	// ``…'' quotes open a sentence.
 	{"`` after a sentence", "In Washington geht es um die Macht. ``Sie braucht Klarheit, auch personelle Klarheit'', sagt er.",
 		"In Washington geht es um die Macht. | ``Sie braucht Klarheit, auch personelle Klarheit'', sagt er."},

@@ -1,0 +1,159 @@
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentences without final punctuation inside running text. Web text (reviews, e-mail,
+// greetings, headlines run into the body) often ends a sentence with no punctuation at all:
+// "Absolut zu empfehlen Seit 1964 ist mein Mann …", "Vielen Grüße aus Falkensee Leider kein
+// Paradies …". A capital letter alone says nothing in German (nouns), so only words that are
+// capitalised at the start of a sentence and practically nowhere else count as evidence:
+// pronouns, finite verbs, adverbs and conjunctions that open sentences. Articles ("Die Zeit",
+// "Die Linke"), the polite "Sie"/"Ihr" and the letter-writing "Du"/"Dir" are left out, since they
+// are capitalised inside sentences too, and so are infinitives that serve as nouns ("das
+// fachliche Können", "das Haben", "eine Bitte"), words that are nouns as well ("die Würde",
+// "die Waren") and surnames ("sagte Kurz"). Nor does a sentence end with an article, a
+// preposition or a conjunction ("im Hier und Jetzt", "viele Wenn und Aber").
+
+// noPunctStartersDE open a German sentence and are not capitalised inside one.
+var noPunctStartersDE = toSet(
+	"Ich", "Wir", "Er", "Man", "Leider", "Seit", "Bin", "War", "Ist", "Sind", "Hat",
+	"Habe", "Hatte", "Hatten", "Gibt", "Kann", "Konnte", "Wird", "Wurde", "Werde", "Dann", "Danach", "Aber", "Jedoch", "Allerdings", "Außerdem",
+	"Zudem", "Trotzdem", "Dennoch", "Deshalb", "Deswegen", "Daher", "Heute", "Gestern", "Jetzt",
+	"Nun", "Dabei", "Damit", "Denn", "Weil", "Obwohl", "Nachdem", "Manchmal", "Vielleicht",
+	"Eigentlich", "Natürlich", "Insgesamt", "Bisher", "Inzwischen", "Zunächst", "Anschließend",
+	"Einfach", "Immer", "Nie", "Wirklich", "Sehr", "Vielen", "Herzlichen", "Unser",
+	"Unsere", "Mein", "Meine", "Meiner", "Dies", "Diese", "Dieser", "Dieses", "Über", "Es",
+	"Uns", "Mir", "Mich", "Wieder", "Hier", "Dort", "Ansonsten", "Alles",
+)
+
+// noPunctStartersEN open an English sentence and are not capitalised inside one ("I" is, after
+// every word, so it does not count).
+var noPunctStartersEN = toSet(
+	"We", "They", "She", "He", "What", "How", "Why", "If", "Thanks", "Please", "Attached",
+	"Our", "My", "Regards", "Hope", "Let", "Do", "Does", "Did", "Can", "Could", "Would",
+	"Should", "Is", "Are", "Also",
+)
+
+// englishWordsDE are German sentence openers that are also English words, found capitalised
+// in English titles and names inside German text ("Iron Man", "Civil War", "Die Hard"): they
+// count only after a lower-case word.
+var englishWordsDE = toSet("Man", "War", "Bin", "Hat", "Also", "Will", "Es", "Hier")
+
+// noPunctEnds decides whether the space at i, between two words with no punctuation, ends the
+// sentence that began at start.
+func (s *splitter) noPunctEnds(start, i int) bool {
+	text := s.text
+	j := i + 1
+	k := j
+	for k < len(text) && k-j < 16 {
+		r, size := decodeRune(text, k)
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k += size
+	}
+	// The word must be followed by a space: "Ich-Erzähler", "Wir-Gefühl" are nouns.
+	if k >= len(text) || text[k] != ' ' {
+		return false
+	}
+	w := text[j:k]
+	set := noPunctStartersDE
+	if s.en {
+		set = noPunctStartersEN
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if !inSet(set, w) {
+		return s.allCapsBefore(start, i, prev, w)
+	}
+	if !unicode.IsLetter(prev) && prev != ')' {
+		return false // "… 5 Ich", "-- Ich", "„Ich": no evidence of a sentence end
+	}
+	pw := prevWord(text, i)
+	if utf8.RuneCountInString(text[start:i]) < 8 || pw == text[start:i] {
+		return false // at least two words before it
+	}
+	if s.en {
+		// After a name too: e-mail signatures and greetings ("Thanks Nina We …").
+		return unicode.IsLower(prev) && !inSet(noPunctContinuesEN, pw)
+	}
+	if inSet(noPunctContinuesDE, pw) {
+		return false
+	}
+	return !inSet(englishWordsDE, w) || unicode.IsLower(firstRune(pw)) || prev == ')'
+}
+
+// colonEnds decides whether the colon at i, followed by a space, ends the sentence that began
+// at start. A colon introduces what follows inside the same sentence ("Negativ ist: Das Zimmer
+// ist laut", "Ihr Argument: Wenn …"), but after a whole clause, before a word that opens
+// sentences, news text and the German treebanks end the sentence there ("Kantor äußerte sich
+// über das bisherige Ergebnis zufrieden: Die Nationen des Wirtschaftsforums …"). A quotation
+// after the colon stays with its introduction.
+func (s *splitter) colonEnds(start, i int) bool {
+	if s.en || i == 0 || !unicode.IsLetter(lastRune(s.text[:i])) {
+		return false
+	}
+	n := s.nextAfter(i + 1)
+	if n.opener || n.pos != i+2 || !inSet(startersDE, n.word) && !inSet(noPunctStartersDE, n.word) {
+		return false
+	}
+	if inSet(colonKeepsDE, n.word) {
+		return false
+	}
+	words := 1
+	for j := start; j < i; j++ {
+		if s.text[j] == ' ' {
+			words++
+		}
+	}
+	return words >= 6
+}
+
+// noPunctContinuesEN are English words after which a capitalised word is a name or a title,
+// not a new sentence ("said We", "called Why").
+var noPunctContinuesEN = toSet("the", "a", "an", "of", "called", "named", "titled", "said", "says",
+	"song", "album", "film", "movie", "book", "show", "and", "or", "to", "in", "on", "at", "by")
+
+// colonKeepsDE are sentence openers that after a colon more often begin an explanation inside
+// the sentence: a subordinate clause or a comparison ("… gilt: Wer zuerst kommt …").
+var colonKeepsDE = toSet("Wer", "Was", "Wie", "Wenn", "Ob", "Weil", "Als", "Nur", "Mehr", "Und",
+	"Aber", "Oder", "Erst", "Kein", "Keine", "Nicht")
+
+// noPunctContinuesDE are German words a sentence does not end with: articles, prepositions,
+// conjunctions, possessives.
+var noPunctContinuesDE = toSet("und", "oder", "aber", "sowie", "sondern", "denn", "weil", "dass",
+	"daß", "ob", "wenn", "als", "wie", "im", "am", "vom", "zum", "zur", "beim", "ins", "das",
+	"die", "der", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
+	"keine", "keinen", "viele", "ohne", "mit", "für", "von", "zu", "bei", "nach", "auf", "in",
+	"an", "aus", "über", "unter", "vor", "durch", "gegen", "um", "meine", "seine", "ihre",
+	"unsere", "deine", "eure", "meinen", "seinen", "ihren", "unseren", "jede", "jeder", "jedes",
+	"alle", "diese", "dieser", "dieses", "sehr", "so", "nur", "auch", "noch")
+
+// allCapsBefore reports a shouted sentence ("STELLT DIE VERANSTALTER ZUR REDE Die Pizzeria …"):
+// at least three words in capitals before i, then a word in ordinary case.
+func (s *splitter) allCapsBefore(start, i int, prev rune, w string) bool {
+	if !unicode.IsUpper(prev) || len(w) < 2 {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if r2, _ := utf8.DecodeRuneInString(w[size:]); !unicode.IsLower(r2) {
+		return false
+	}
+	words, letters := 1, 0
+	for _, c := range s.text[start:i] {
+		switch {
+		case c == ' ':
+			words++
+		case unicode.IsLower(c):
+			return false
+		case unicode.IsUpper(c):
+			letters++
+		}
+	}
+	return words >= 3 && letters >= 8
+}
