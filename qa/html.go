@@ -44,6 +44,7 @@ var Legend = []KindInfo{
 	{Repeated, "the same output as another segment, or a stuttering loop"},
 	{Length, "the length ratio is far from the rest of the document"},
 	{Alignment, "the aligner is not sure source and target belong together"},
+	{Suspect, "the provider's answer still looked wrong after asking again (the reason is given)"},
 }
 
 var checkTemplate = template.Must(template.New("check").Funcs(template.FuncMap{

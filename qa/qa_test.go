@@ -294,3 +294,56 @@ func TestReportKeepsViolationsOfUnknownSegments(t *testing.T) {
 		t.Errorf("violations %+v in segments %+v", got, rep.Segments)
 	}
 }
+
+// TestFeedbackMatchesGlossary: a violation converted by FromGlossary asks for its repair in
+// the glossary's own words (a name as a name, the entry's alternatives and forbidden
+// renderings), so translate's repair rounds need no wording of their own.
+func TestFeedbackMatchesGlossary(t *testing.T) {
+	g, err := glossary.Parse(strings.NewReader(
+		"de\ten\tvariants\tforbidden\tdnt\n"+
+			"Außenministerium\tForeign Ministry\tState Department\tForeign Office|Outer Ministry\t\n"+
+			"Generalsekretär\tSecretary General\t\tGeneral Secretary\t\n"+
+			"Bundestag\tBundestag\t\t\tyes\n"+
+			"Kreml\tKremlin\tthe Kremlin\tKreml\t\n"), "g.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, src, tgt string }{
+		{"forbidden with variants", "Das Außenministerium widersprach.", "The Foreign Office disagreed."},
+		{"missing with forbidden", "Der Generalsekretär sprach.", "The chief spoke."},
+		{"name not to be translated", "Der Bundestag tagt.", "The Federal Diet meets."},
+		{"several", "Der Kreml und das Außenministerium.", "The Kreml and the Outer Ministry."},
+	}
+	for _, tt := range tests {
+		gv := g.Check(tt.src, tt.tgt)
+		if len(gv) == 0 {
+			t.Fatalf("%s: no violations", tt.name)
+		}
+		got := Feedback(FromGlossary(gv, tt.src, tt.tgt, Location{}))
+		if want := glossary.Feedback(gv); got != want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, want)
+		}
+	}
+	// Inconsistent renderings come from a document-wide check with no entry for the term.
+	v := Violation{Kind: Inconsistent, Term: "Kreml", Expected: "Kremlin", Found: "Kreml", Variants: []string{"the Kremlin"}}
+	gv := glossary.Violation{Kind: glossary.Inconsistent, SourceTerm: "Kreml", Expected: "Kremlin", Found: "Kreml"}
+	if got, want := v.Feedback(), gv.Feedback(); got != want {
+		t.Errorf("inconsistent:\n got %q\nwant %q", got, want)
+	}
+	if got := NewFlag(Suspect, "broken tags: the tag <g1> is missing", Location{}).Feedback(); got != "Fix this problem (suspect): broken tags: the tag <g1> is missing." {
+		t.Errorf("suspect: %q", got)
+	}
+}
+
+// TestLegendCoversKinds: the legend explains every kind, in the order of Kinds, so a filter
+// built from Kinds and the legend agree.
+func TestLegendCoversKinds(t *testing.T) {
+	if len(Legend) != len(Kinds) {
+		t.Fatalf("%d legend entries for %d kinds", len(Legend), len(Kinds))
+	}
+	for i, k := range Kinds {
+		if Legend[i].Kind != k || Legend[i].Meaning == "" {
+			t.Errorf("legend %d = %+v, want kind %q", i, Legend[i], k)
+		}
+	}
+}

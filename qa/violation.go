@@ -21,7 +21,8 @@ import (
 
 // Kinds of violations. The first three are glossary violations (the same strings as the
 // glossary package's), the next five the reference-free QA checks (the same strings as the
-// report package's flags), the last a doubtful sentence alignment.
+// report package's flags), then a doubtful sentence alignment and an answer the provider
+// itself doubted.
 const (
 	Missing      = glossary.Missing      // no accepted rendering of a term found in the source
 	Forbidden    = glossary.Forbidden    // a forbidden rendering is used
@@ -34,10 +35,15 @@ const (
 	Length       = "length"       // length ratio far from the rest of the document
 
 	Alignment = "alignment" // the aligner is not sure source and target belong together
+
+	// Suspect is an answer translate still doubted after asking the provider again (empty,
+	// the source unchanged, a wrong length, shifted, broken tags); Message is the reason. It
+	// is reported and never stored in the translation memory.
+	Suspect = "suspect"
 )
 
 // Kinds lists every kind in the order reports show them.
-var Kinds = []string{Missing, Forbidden, Inconsistent, Number, Untranslated, Empty, Repeated, Length, Alignment}
+var Kinds = []string{Missing, Forbidden, Inconsistent, Number, Untranslated, Empty, Repeated, Length, Alignment, Suspect}
 
 // IsGlossary reports whether kind is a glossary violation.
 func IsGlossary(kind string) bool {
@@ -79,6 +85,9 @@ type Violation struct {
 	// repair prompts.
 	Variants []string `json:"-"`
 	Banned   []string `json:"-"`
+	// DoNotTranslate marks the entry of a name to be kept as written (NATO), which a repair
+	// prompt asks for as such rather than as a translation.
+	DoNotTranslate bool `json:"-"`
 	Location
 }
 
@@ -105,7 +114,8 @@ func (v Violation) String() string {
 }
 
 // Feedback phrases the violation as an instruction for a translator or an LLM asked to repair
-// the segment.
+// the segment. For glossary kinds it is word for word glossary.Violation.Feedback when the
+// violation came from FromGlossary, so a repair round asks the same whichever type it holds.
 func (v Violation) Feedback() string {
 	var b strings.Builder
 	switch v.Kind {
@@ -114,14 +124,19 @@ func (v Violation) Feedback() string {
 	case Inconsistent:
 		fmt.Fprintf(&b, "The German term %q is translated as %q elsewhere in this document; use %q here too instead of %q", v.Term, v.Expected, v.Expected, v.Found)
 	case Missing:
-		fmt.Fprintf(&b, "The German term %q must be translated as %q", v.Term, v.Expected)
+		if v.DoNotTranslate {
+			fmt.Fprintf(&b, "The name %q must not be translated: write %q", v.Term, v.Expected)
+		} else {
+			fmt.Fprintf(&b, "The German term %q must be translated as %q", v.Term, v.Expected)
+		}
 	default:
 		if v.Message != "" {
 			return fmt.Sprintf("Fix this problem (%s): %s.", v.Kind, v.Message)
 		}
 		return fmt.Sprintf("Fix this problem: %s.", v.Kind)
 	}
-	if len(v.Variants) > 0 {
+	// An inconsistent rendering is asked to match the document, not the entry's alternatives.
+	if len(v.Variants) > 0 && v.Kind != Inconsistent {
 		fmt.Fprintf(&b, " (also accepted: %s)", quoteList(v.Variants))
 	}
 	if v.Kind == Missing && len(v.Banned) > 0 {
@@ -165,6 +180,7 @@ func FromGlossary(vs []glossary.Violation, source, target string, loc Location) 
 			v.Note = gv.Entry.Note
 			v.Variants = gv.Entry.Variants
 			v.Banned = gv.Entry.Forbidden
+			v.DoNotTranslate = gv.Entry.DoNotTranslate
 		}
 		v.SourceStart, v.SourceEnd = NoSpan, NoSpan
 		if 0 <= gv.Start && gv.Start <= gv.End && gv.End <= len(source) {
