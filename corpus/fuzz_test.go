@@ -92,6 +92,17 @@ func FuzzReadTMX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, TMX, data, nil) })
 }
 
+func FuzzReadXLIFF(f *testing.F) {
+	addVectors(f, ".xlf")
+	f.Add([]byte(xliff12Doc))
+	f.Add([]byte(xliff2Doc))
+	f.Add([]byte(`<xliff version="1.2"><file original="d"><body><trans-unit id="1" xml:space="preserve"><source> a<ph id="1">&lt;img alt="<sub>Bild</sub>"&gt;</ph>b<bpt id="2">[</bpt>c<ept id="3">]</ept></source>` +
+		`<target state="final"><ex id="9"/>x<g id="5">y</g><it id="1" pos="close">\n</it></target><note from="bitext">violation: {"kind":"missing"}</note></trans-unit></body></file></xliff>`))
+	f.Add([]byte(`<xliff version="2.0" srcLang="de"><file id="f"><unit id="u"><originalData><data id="d">&lt;b&gt;<cp hex="1F"/></data></originalData>` +
+		`<segment><source><sc id="1" dataRef="d"/>a<pc id="2">b<ec startRef="1"/></pc><ph id="3" subType="xlf:lb"/>c</source><target><ec id="7" isolated="yes"/>x</target></segment></unit></file></xliff>`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, XLIFF, data, nil) })
+}
+
 func FuzzReadMoses(f *testing.F) {
 	f.Add([]byte("eins\nzwei\n"), []byte("one\ntwo\n"))
 	f.Add([]byte("a\r\nb"), []byte("a\n\n"))

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 
+	"github.com/bitext/bitext/document"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -88,6 +89,7 @@ func carried(f Format, p Pair, first bool) Pair {
 		strip := func(s string) string { s, _, _ = splitControls(fix(s)); return s }
 		p.Doc, p.Source, p.Target, p.Note = strip(p.Doc), strip(p.Source), strip(p.Target), strip(p.Note)
 		p.Provider, p.Model, p.ID = oneLine(strip(p.Provider)), oneLine(strip(p.Model)), strip(p.ID)
+		p.SourceTagged, p.TargetTagged = strip(p.SourceTagged), strip(p.TargetTagged)
 		if p.Doc == "" {
 			p.Doc = "bitext"
 		}
@@ -98,8 +100,10 @@ func carried(f Format, p Pair, first bool) Pair {
 			}
 		}
 		p.Note = strings.Join(lines, "\n")
+		p.Codes = strippedCodes(p.Codes)
 	}
 	p.Doc, p.Source, p.Target, p.Provider, p.Model = fix(p.Doc), fix(p.Source), fix(p.Target), fix(p.Provider), fix(p.Model)
+	p.Codes = strippedCodes(p.Codes)
 	if p.Violations != nil {
 		vs := make([]Violation, len(p.Violations))
 		for i, v := range p.Violations {
@@ -454,4 +458,18 @@ func sameIDs(want, got []Pair) {
 			want[i].ID = got[i].ID
 		}
 	}
+}
+
+// strippedCodes is codes with the characters XML cannot carry removed from their markup, as
+// the TMX and XLIFF writers write it.
+func strippedCodes(codes []document.Code) []document.Code {
+	if codes == nil {
+		return nil
+	}
+	out := make([]document.Code, len(codes))
+	for i, c := range codes {
+		c.Open, c.Close = xmlSafe(c.Open), xmlSafe(c.Close)
+		out[i] = c
+	}
+	return out
 }

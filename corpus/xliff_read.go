@@ -417,24 +417,28 @@ func xliffClassifier(v2 bool, data map[string]string) func(xml.StartElement) inl
 	return func(t xml.StartElement) inlineElem {
 		id := attr(t, "id")
 		typ := attr(t, "ctype")
+		name := attr(t, "type")
 		if st := attr(t, "subType"); st == "xlf:lb" || st == "xlf:pb" {
 			typ = "lb"
+			if name == "" || name == "fmt" {
+				name = "lb" // written back as ctype="lb", which keeps the words apart
+			}
 		}
 		if v2 {
 			switch t.Name.Local {
 			case "pc":
 				native := data[attr(t, "dataRefStart")] + "\x00" + data[attr(t, "dataRefEnd")]
-				return inlineElem{role: roleWrap, pair: "pc:" + id, num: "p:" + id, name: attr(t, "type"), typ: typ, native: native}
+				return inlineElem{role: roleWrap, pair: "pc:" + id, num: "p:" + id, name: name, typ: typ, native: native}
 			case "ph":
-				return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: attr(t, "type"), typ: typ, native: data[attr(t, "dataRef")]}
+				return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, typ: typ, native: data[attr(t, "dataRef")]}
 			case "sc":
 				if attr(t, "isolated") == "yes" {
-					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: attr(t, "type"), native: data[attr(t, "dataRef")]}
+					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, native: data[attr(t, "dataRef")]}
 				}
-				return inlineElem{role: roleEmpty, kind: inOpen, pair: id, num: "p:" + id, name: attr(t, "type"), native: data[attr(t, "dataRef")]}
+				return inlineElem{role: roleEmpty, kind: inOpen, pair: id, num: "p:" + id, name: name, native: data[attr(t, "dataRef")]}
 			case "ec":
 				if attr(t, "isolated") == "yes" || attr(t, "startRef") == "" {
-					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: attr(t, "type"), native: data[attr(t, "dataRef")]}
+					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, native: data[attr(t, "dataRef")]}
 				}
 				return inlineElem{role: roleEmpty, kind: inClose, pair: attr(t, "startRef"), native: data[attr(t, "dataRef")]}
 			case "cp":
