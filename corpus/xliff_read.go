@@ -488,9 +488,13 @@ func trimPair(p *Pair) {
 // bitextNote reads back a <note from="bitext"> line that xliffWriter wrote ("key: value");
 // lines with other keys are left alone (a later bitext may write more).
 func (r *xliffReader) bitextNote(p *Pair, note string) error {
-	key, v, ok := strings.Cut(strings.TrimSpace(note), ": ")
+	key, v, ok := strings.Cut(note, ": ") // the value as written: a provider may be " "
 	if !ok {
 		return nil
+	}
+	key = strings.TrimSpace(key)
+	if key != "provider" && key != "model" {
+		v = strings.TrimSpace(v)
 	}
 	var err error
 	want := ""

@@ -198,7 +198,7 @@ var taggedPairs = []Pair{
 	{Doc: "seite.html", Paragraph: 1, Sentence: 1, ID: "p1",
 		Source: "Die Regierung hat am Montag getagt.", Target: "The government met on Monday.",
 		SourceTagged: "Die <g1>Regierung</g1> hat am <g2>Montag</g2> getagt.", TargetTagged: "The <g1>government</g1> met on <g2>Monday</g2>.",
-		Codes: []document.Code{{ID: 1, Kind: document.Paired, Name: "a", Open: `<a href="/r?a=1&b=2">`, Close: "</a>"}, {ID: 2, Kind: document.Paired, Name: "em", Open: "<em>", Close: "</em>"}},
+		Codes:    []document.Code{{ID: 1, Kind: document.Paired, Name: "a", Open: `<a href="/r?a=1&b=2">`, Close: "</a>"}, {ID: 2, Kind: document.Paired, Name: "em", Open: "<em>", Close: "</em>"}},
 		Provider: "deepl", Note: "Überschrift"},
 	// Codes without their markup (document.CodesOf), reordered in the target, and "<" and "&"
 	// among the words.
