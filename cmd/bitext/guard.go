@@ -20,7 +20,7 @@ func refuseOverwrite(outputs []string, inputs ...string) error {
 
 // Extensions by what reads them: bitexts (tm import, report, check) and glossaries.
 var (
-	bitextExts   = []string{".tmx", ".jsonl", ".ndjson", ".tsv", ".tab"}
+	bitextExts   = []string{".tmx", ".jsonl", ".ndjson", ".tsv", ".tab", ".xlf", ".xliff"}
 	glossaryExts = []string{".tsv", ".tab", ".txt", ".csv", ".tbx", ".xml", ".tmx"}
 )
 
