@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/qa"
 )
 
@@ -27,7 +29,7 @@ split into sentences and aligned first; with --input-format moses, two line-alig
 Exit status: 0 no violations, 1 violations found, 2 bad input or usage.`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX); repeat to merge", Required: true},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text, json or html"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output: text, json or html (default: from -o's extension, .html or .json, else text)"},
 			&cli.StringFlag{Name: "input-format", Usage: "bitext format: jsonl, tmx, tsv or moses (default: from the file name)"},
 			&cli.BoolFlag{Name: "consistency", Usage: "also report glossary terms rendered differently within one document"},
 			&cli.BoolFlag{Name: "consistency-free", Usage: "like --consistency, and also repeated words that are not in the glossary (candidate terms; noisier)"},
@@ -37,18 +39,63 @@ Exit status: 0 no violations, 1 violations found, 2 bad input or usage.`,
 	}
 }
 
+// checkOutputs are the extensions check writes; --format names the format whatever the
+// extension.
+var checkOutputs = formats.Spec{Command: "check", Flag: "-o", Output: true, Override: "--format",
+	Supported: []string{".txt", ".text", ".json", ".html", ".htm"}}
+
+// checkInputs are the extensions check reads: bitexts (a Moses corpus's language suffixes
+// name no format and pass) and the articles of a pair; --input-format names the format.
+var checkInputs = formats.Spec{Command: "check", Override: "--input-format", Supported: []string{
+	".tmx", ".tsv", ".tab", ".jsonl", ".ndjson", ".xlf", ".xliff", ".sdlxliff", ".mqxliff",
+	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml",
+}}
+
+// checkFormat is --format when given, else what -o's extension asks for (like report): .html
+// is the HTML page, .json JSON, anything else that names no format text. An extension naming
+// a format check does not write is refused rather than written as text under that name.
+func checkFormat(c *cli.Context) (string, error) {
+	if c.IsSet("format") {
+		out := strings.ToLower(c.String("format"))
+		switch out {
+		case "text", "json", "html":
+			return out, nil
+		case "txt":
+			return "text", nil
+		}
+		return "", usageErrorf("--format %q: want text, json or html", c.String("format"))
+	}
+	name := c.String("output")
+	if err := refuseFormats(checkOutputs, name); err != nil {
+		return "", err
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm":
+		return "html", nil
+	case ".json":
+		return "json", nil
+	}
+	return "text", nil
+}
+
 func runCheck(c *cli.Context) error {
-	out := strings.ToLower(c.String("format"))
-	switch out {
-	case "text", "json", "html":
-	default:
-		return usageErrorf("--format %q: want text, json or html", c.String("format"))
+	out, err := checkFormat(c)
+	if err != nil {
+		return err
 	}
 	args := c.Args().Slice()
 	if len(args) < 1 || len(args) > 2 {
 		return usageErrorf("check needs a bitext, or a source and a target file (got %d arguments)", len(args))
 	}
+	if !c.IsSet("input-format") {
+		if err := refuseFormats(checkInputs, args...); err != nil {
+			return err
+		}
+	}
 	if err := refuseOverwrite([]string{c.String("output")}, append(args, c.StringSlice("glossary")...)...); err != nil {
+		return err
+	}
+	if err := refuseFormats(glossaryInputs("check --glossary"), c.StringSlice("glossary")...); err != nil {
 		return err
 	}
 	g, err := glossary.Load(c.StringSlice("glossary")...)

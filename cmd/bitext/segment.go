@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/segment"
 )
 
@@ -40,6 +41,12 @@ Without FILE, or with "-", reads standard input.`,
 	}
 }
 
+// segmentInputs are the extensions segment reads; --input-format names the format whatever the
+// extension.
+var segmentInputs = formats.Spec{Command: "segment", Override: "--input-format", Supported: []string{
+	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml",
+}}
+
 func runSegment(c *cli.Context) error {
 	lang := strings.ToLower(c.String("lang"))
 	if lang != "de" && lang != "en" {
@@ -59,6 +66,13 @@ func runSegment(c *cli.Context) error {
 	files := c.Args().Slice()
 	if len(files) == 0 {
 		files = []string{"-"}
+	}
+	if inFormat == "" {
+		// A .docx or .pdf would otherwise be split as if it were text: bytes of a zip or
+		// PDF stream printed as sentences.
+		if err := refuseFormats(segmentInputs, files...); err != nil {
+			return err
+		}
 	}
 	opt := segment.Options{Format: inFormat, Lang: lang, KeepBoilerplate: c.Bool("keep-boilerplate")}
 

@@ -106,6 +106,7 @@ type manifestSource struct {
 	force    bool
 	lang     string
 	mainOnly bool
+	docOut   segment.Format // as documentReader.docOut
 	report   func(msg string)
 
 	mu       sync.Mutex
@@ -122,7 +123,7 @@ func translateSourceFor(m *manifestSource, r *documentReader) translateSource {
 	if m == nil {
 		return r
 	}
-	m.ctx, m.force, m.lang, m.mainOnly, m.report = r.ctx, r.force, r.lang, r.mainOnly, r.report
+	m.ctx, m.force, m.lang, m.mainOnly, m.docOut, m.report = r.ctx, r.force, r.lang, r.mainOnly, r.docOut, r.report
 	return m
 }
 
@@ -193,7 +194,7 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 			df := document.Format("")
 			if d.Kind() == shard.File && d.Format == "" {
 				df = document.FormatFromName(d.Path)
-				if m.mainOnly && (df == document.HTML || df == document.Markdown) {
+				if readsMainText(df, m.mainOnly, m.docOut) {
 					df = ""
 				}
 			}

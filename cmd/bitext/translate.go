@@ -91,6 +91,9 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if o.inputs, o.manifest, err = shardedInputs(c); err != nil {
 		return o, err
 	}
+	if err := refuseTranslateInputs(o.inputs); err != nil {
+		return o, err
+	}
 	if o.out, err = resolveOutput(c.String("format"), c.String("output"), o.inputs); err != nil {
 		return o, err
 	}
@@ -169,7 +172,7 @@ func runTranslate(c *cli.Context) error {
 	}
 
 	reader := translateSourceFor(opt.manifest, &documentReader{
-		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"),
+		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"), docOut: opt.out.doc,
 		report: func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) },
 	})
 
@@ -280,6 +283,27 @@ func refuseTranslateOutput(format string, out outputSpec, ins []sourceFile) erro
 		return nil
 	}
 	return refuseFormats(formats.Spec{Command: "translate", Flag: "-o", Output: true, Override: "--format", Supported: translateOutputs}, out.path)
+}
+
+// translateInputs are the extensions translate reads: documents it writes back (text,
+// Markdown, HTML, XLIFF, subtitles, PO) and text-like files it reads as text. Office, PDF,
+// archive and image files are refused: read as text, their bytes would be sent (and paid
+// for) as sentences.
+var translateInputs = formats.Spec{Command: "translate", Supported: []string{
+	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml",
+	".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".srt", ".vtt", ".po", ".pot",
+	".json", ".jsonl", ".ndjson", ".xml", ".csv", ".tsv", ".tab", ".tmx", ".tbx",
+	".yaml", ".yml", ".toml", ".tex", ".sbv", ".ass",
+}}
+
+// refuseTranslateInputs is a usage error (exit 2) when an input file's extension names a
+// format translate cannot read, before anything is read or sent.
+func refuseTranslateInputs(ins []sourceFile) error {
+	names := make([]string, 0, len(ins))
+	for _, in := range ins {
+		names = append(names, in.path)
+	}
+	return refuseFormats(translateInputs, names...)
 }
 
 // noProviderHint says how to make a plan real, in the words of every registered driver.

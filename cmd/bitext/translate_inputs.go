@@ -120,7 +120,11 @@ type documentReader struct {
 	// mainOnly reads HTML and Markdown as before whole-document reading: the main text only,
 	// written back as a rebuilt page.
 	mainOnly bool
-	report   func(msg string) // skipped documents are reported here
+	// docOut is the document format asked for on output ("" = each input's own format). A
+	// page converted to another format is read for its main text: the whole page (head, title,
+	// navigation, inline markup) only makes sense written back as itself.
+	docOut segment.Format
+	report func(msg string) // skipped documents are reported here
 
 	mu        sync.Mutex
 	yielded   []sourceFile    // input of the document with Result.Index i
@@ -235,10 +239,21 @@ func (r *documentReader) documentFormat(f sourceFile) document.Format {
 		return ""
 	}
 	df := document.FormatFromName(f.path)
-	if r.mainOnly && (df == document.HTML || df == document.Markdown) {
+	if readsMainText(df, r.mainOnly, r.docOut) {
 		return ""
 	}
 	return df
+}
+
+// readsMainText says whether a page in format df is read for its main text (package segment)
+// rather than whole (package document): with --main-only, and when it is converted to another
+// document format — a whole page rendered as Markdown or text would repeat its <title> above
+// the article's heading, and its structure would be the page's, not the article's.
+func readsMainText(df document.Format, mainOnly bool, out segment.Format) bool {
+	if df != document.HTML && df != document.Markdown {
+		return false
+	}
+	return mainOnly || (out != "" && string(out) != string(df))
 }
 
 // doc returns the whole document read for the result index (package document), or nil.
