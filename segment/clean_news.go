@@ -508,8 +508,47 @@ func stripTrailingCredit(s string, line int, removed *[]Removal) string {
 	return s
 }
 
+// stripGluedCredit removes a photographer's credit run into the end of a caption, often with no
+// separator at all ("Ein Verletzter wird in die Klinik gebracht.Friso Gentsch/dpa", "… am
+// Hafen. Bernd Weißbrod/dpa"): after the caption's last sentence end come only one to four
+// capitalised names, a slash and agencies. Anything else (a sentence, "CDU/CSU", a number)
+// stays, and the caption must keep a sentence of at least three words.
+func stripGluedCredit(s string, line int, removed *[]Removal) string {
+	slash := strings.LastIndexByte(s, '/')
+	if slash < 0 || len(s)-slash > 40 {
+		return s
+	}
+	end := strings.LastIndexAny(s[:slash], ".!?")
+	if end <= 0 || slash-end > 60 {
+		return s
+	}
+	before, credit := s[:end+1], strings.TrimSpace(s[end+1:])
+	names, orgs, _ := strings.Cut(credit, "/")
+	names = strings.TrimSpace(names)
+	if !isAgencyCredit(strings.ReplaceAll(strings.ReplaceAll(orgs, "-Zentralbild", ""), "-", " ")) || countWords(before) < 3 {
+		return s
+	}
+	words := strings.Fields(names)
+	if !isAgencyCredit(names) && !allNames(words, 0) {
+		return s
+	}
+	for _, w := range words {
+		if inSet(startersDE, w) || inSet(startersEN, w) {
+			return s // "Die Union/dpa": an article or pronoun, not a photographer's name
+		}
+	}
+	if n := countWords(names); n == 0 || n > 4 {
+		return s
+	}
+	*removed = append(*removed, Removal{Line: line, Text: credit, Reason: "photo credit glued to the end of a caption"})
+	return before
+}
+
 // stripInlineCredits removes photo credits inside a paragraph, reporting each.
 func stripInlineCredits(s string, line int, removed *[]Removal) string {
+	if tail := s[max(0, len(s)-40):]; strings.IndexByte(tail, '/') >= 0 {
+		s = stripGluedCredit(s, line, removed)
+	}
 	if tail := s[max(0, len(s)-120):]; strings.Contains(tail, "ild") || strings.Contains(tail, "oto") {
 		s = stripTrailingCredit(s, line, removed)
 	}

@@ -83,6 +83,16 @@ func TestInlineDebris(t *testing.T) {
 		{"Spontane Tanzeinlage des Publikums | Bild: Anna Beispiel/rbb", "Spontane Tanzeinlage des Publikums"},
 		{"Er sagte: Bild: Das ist die Zeitung, die er liest.", "Er sagte: Bild: Das ist die Zeitung, die er liest."},
 		{"Die Zeitung titelte. Bild: Der Kanzler tritt zurück.", "Die Zeitung titelte. Bild: Der Kanzler tritt zurück."},
+		// Credits glued to the caption (names written for this test).
+		{"Ein Verletzter wird in die Klinik gebracht.Anna Beispiel/dpa", "Ein Verletzter wird in die Klinik gebracht."},
+		{"Feuerwehrleute löschen den Brand am Hafen. Ben Muster/dpa", "Feuerwehrleute löschen den Brand am Hafen."},
+		{"Der Kanzler spricht im Bundestag.picture alliance / dpa", "Der Kanzler spricht im Bundestag."},
+		{"Blick auf das Rathaus von oben.Jan van Muster/dpa-Zentralbild", "Blick auf das Rathaus von oben."},
+		{"Die Abgeordneten stimmten zu. Die Union/dpa", "Die Abgeordneten stimmten zu. Die Union/dpa"},
+		{"Die Abgeordneten stimmten zu. CDU/CSU", "Die Abgeordneten stimmten zu. CDU/CSU"},
+		{"Die Fraktion tagte. Das teilten Union und SPD/dpa mit", "Die Fraktion tagte. Das teilten Union und SPD/dpa mit"},
+		{"Ja.Anna Beispiel/dpa", "Ja.Anna Beispiel/dpa"},
+		{"Er lächelt. Das meldete die Agentur/dpa", "Er lächelt. Das meldete die Agentur/dpa"},
 	}
 	for _, tt := range tests {
 		var removed []Removal
