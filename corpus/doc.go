@@ -1,5 +1,5 @@
 // Package corpus reads and writes sentence-aligned bitexts: JSON Lines, TMX 1.4b, Moses (two
-// line-aligned plain-text files) and TSV.
+// line-aligned plain-text files), TSV and XLIFF (1.2 and 2.x read, 1.2 written).
 //
 // Readers and writers stream: a Writer emits each Pair as it is written (a TMX writer adds the
 // document footer on Close) and a Reader decodes one Pair per call to Next, so corpora of any
@@ -18,11 +18,44 @@
 //
 // TMX of any version is read (1.4 xml:lang, 1.1 lang); the source language is the one asked
 // for, else the header's srclang (German when it is "*all*"); a <tu>'s own srclang does not
-// turn a pair round. Inline markup in <seg> is flattened to plain text: <hi> keeps its text;
+// turn a pair round. Inline markup in <seg> is flattened to plain text (Source, Target), and
+// kept as document's numbered codes in SourceTagged/TargetTagged (see Inline codes): <hi> keeps its text;
 // the native codes inside <bpt>, <ept>, <ph>, <it> and <ut> are dropped, except that a code
 // standing for white space (type "lb", "pb" or "cb", or native code such as <br/>, </p>,
 // \line, \par, \tab, \n, a tab or a line break) separates the words around it by one space;
 // the text of a <sub> is kept, as words of its own.
+//
+// XLIFF is read token by token (memory bounded by one unit, whatever the file's size): one pair
+// per 1.2 <trans-unit> or per 2.x <segment>, with the unit's id (ID, "unit/segment" for a 2.x
+// unit of several segments), its notes (Note) and the <file>'s original (Doc). Units marked
+// translate="no", without a <target>, or with an empty target whose state does not say it is
+// translated are skipped and counted (the reader has a Skipped() int method, as TMX's has). White
+// space around the texts is dropped unless xml:space="preserve". <alt-trans>, <seg-source> and
+// the header are ignored. When ReaderOptions names languages, a file in other languages is an
+// error rather than a bitext read the wrong way round.
+//
+// # Inline codes
+//
+// A Pair's Source and Target are always the plain words. Markup inside a segment travels as
+// package document's numbered codes in SourceTagged and TargetTagged (<g1>…</g1> paired,
+// <x2/> standalone; "&" and "<" in the words as &amp; and &lt;), empty when the pair has none,
+// with the original markup, where the file has it, in Codes. The source's codes are numbered
+// first (by their TMX x / XLIFF id when that is a free number, else in order), the target's
+// codes take the number of the source code they are linked to (TMX x, or i for <bpt>; XLIFF
+// id), or a new one. A paired code whose halves do not nest inside the segment becomes two
+// standalone codes, so the tagged text is always well-formed. The readers take codes from TMX
+// <bpt>/<ept>/<ph>/<it>/<ut>, XLIFF 1.2 <g>/<x>/<bx>/<ex>/<bpt>/<ept>/<ph>/<it> and XLIFF 2.x
+// <pc>/<ph>/<sc>/<ec> (markup from <originalData>); <hi>, <mrk>, <sm>/<em> are not codes.
+//
+// The writers: TMX writes <bpt i="N" x="N" type="…">markup</bpt>…<ept i="N">markup</ept> and
+// <ph x="N" type="…">markup</ph> (empty when the markup is unknown; <it pos="begin|end"> for a
+// pair without its other half), so other tools read the words between codes; XLIFF 1.2 writes
+// <bpt>/<ept>/<ph> with the markup, or <g>/<x> without; JSONL adds "source_tagged" and
+// "target_tagged" when the pair has codes (Codes is not carried). A pair whose plain text holds
+// characters XML cannot carry is written to TMX without its codes (the x-bitext-controls offsets
+// refer to the plain text). Reading bitext's own output gives the tagged texts back; a code
+// that stands for white space (a line break) also separates the words in the plain text read
+// back, as for any TMX.
 //
 // # Writing
 //
@@ -39,6 +72,9 @@
 //	moses   none                           tab, CR LF, and every line break (CR, LF, VT, FF,
 //	                                        U+001C–U+001E, NEL, U+2028, U+2029) become one
 //	                                        space; NUL, and U+FEFF opening the file, are removed
+//	xliff   all fields, as attributes and   characters XML 1.0 cannot carry are removed
+//	        <note from="bitext"> lines      (XLIFF cannot keep them); a pair without a Doc
+//	                                        goes into <file original="bitext">
 //	tsv     none                           backslash, tab, CR, LF as \\ \t \r \n; the other line
 //	                                        breaks, NUL and U+FEFF opening the file as \uXXXX;
 //	                                        the reader undoes exactly these (exact round trips)

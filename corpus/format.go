@@ -111,7 +111,8 @@ type ReaderOptions struct {
 	// SourceLang and TargetLang choose the TMX languages to read. An empty SourceLang means the
 	// header's srclang (or "de" when it is "*all*" or missing); an empty TargetLang means the
 	// first other language found, English preferred. Matching ignores case, and a bare language
-	// matches its regions ("de" matches "de-DE").
+	// matches its regions ("de" matches "de-DE"). XLIFF files name their languages: when these
+	// are given and the file's differ, reading fails.
 	SourceLang string
 	TargetLang string
 

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/bitext/bitext/document"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -165,6 +167,60 @@ func FuzzWriteRead(f *testing.F) {
 			}
 			if len(got) != 1 || !cmp.Equal(want, got[0]) {
 				t.Fatalf("%s: wrote %+v, read back %+v", format, want, got)
+			}
+		}
+	})
+}
+
+// FuzzTaggedWriteRead: any tagged text (well-formed or not, as a provider may answer) written
+// as TMX or XLIFF reads back as one pair whose tagged texts are well-formed and hold the same
+// words, and whose plain texts are those words.
+func FuzzTaggedWriteRead(f *testing.F) {
+	for _, p := range taggedPairs {
+		f.Add(p.SourceTagged, p.TargetTagged)
+	}
+	f.Add("<g1>a<x2/></g1>", "</g1>b<g1><x3>c</x3>")
+	f.Add("a &lt; b &amp;amp; <g7>c</g9>", "<G1/>&#39;x<g1 >")
+	f.Fuzz(func(t *testing.T, src, tgt string) {
+		if !utf8.ValidString(src) || !utf8.ValidString(tgt) {
+			return
+		}
+		p := Pair{Source: document.Plain(src), Target: document.Plain(tgt), SourceTagged: src, TargetTagged: tgt}
+		if _, _, c := splitControls(p.Source + p.Target); c.count > 0 || !document.HasTags(src+tgt) {
+			return // controls: TMX writes the plain text; without codes the tagged texts are not written
+		}
+		for _, format := range []Format{TMX, XLIFF} {
+			var a bytes.Buffer
+			w, _ := NewWriter(format, &a, WriterOptions{})
+			if err := w.Write(p); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			got, err := readAll(format, a.Bytes(), nil, ReaderOptions{})
+			if err != nil || len(got) != 1 {
+				t.Fatalf("%s: read back %d pairs, %v\n%s", format, len(got), err, a.Bytes())
+			}
+			g := got[0]
+			for _, s := range []string{g.SourceTagged, g.TargetTagged} {
+				if err := document.CheckTags(document.CodesOf(s), s); err != nil {
+					t.Fatalf("%s: tagged text %q read back is not well-formed: %v\n%s", format, s, err, a.Bytes())
+				}
+			}
+			// No tagged texts read back: neither side had a real code (HasTags is a quick test).
+			words := func(tagged, plain string) string {
+				if tagged == "" && g.SourceTagged == "" && g.TargetTagged == "" {
+					return plain
+				}
+				return document.Plain(tagged)
+			}
+			if words(g.SourceTagged, g.Source) != p.Source || words(g.TargetTagged, g.Target) != p.Target {
+				t.Fatalf("%s: words %q → %q read back as %q → %q\n%s", format, p.Source, p.Target,
+					words(g.SourceTagged, g.Source), words(g.TargetTagged, g.Target), a.Bytes())
+			}
+			if g.Source != p.Source || g.Target != p.Target {
+				t.Fatalf("%s: plain %q → %q read back as %q → %q", format, p.Source, p.Target, g.Source, g.Target)
 			}
 		}
 	})

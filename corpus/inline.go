@@ -221,6 +221,9 @@ func scanCodeTag(s string) (kind inlineKind, id, n int) {
 		return 0, 0, 0
 	}
 	num, _ := strconv.Atoi(s[start:i])
+	for i < len(s) && s[i] == ' ' { // as document reads them: providers put spaces in tags
+		i++
+	}
 	self := i < len(s) && s[i] == '/'
 	if self {
 		i++
