@@ -83,8 +83,8 @@ func pageThroughDeepL(t *testing.T, path string) {
 func suspects(pairs []Pair) int {
 	n := 0
 	for _, p := range pairs {
-		for _, v := range p.Violations {
-			if v.Kind == Suspect && strings.HasPrefix(v.Found, SuspectTags) {
+		for _, v := range p.Findings {
+			if v.Kind == Suspect && strings.HasPrefix(v.Message, SuspectTags) {
 				n++
 			}
 		}

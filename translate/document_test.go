@@ -126,8 +126,8 @@ func TestDocumentThroughPipeline(t *testing.T) {
 	out, pairs, _ = runDoc(t, &Translator{Provider: GuardTags(broken)}, d)
 	flagged := 0
 	for _, p := range pairs {
-		for _, v := range p.Violations {
-			if v.Kind == Suspect && strings.HasPrefix(v.Found, SuspectTags) {
+		for _, v := range p.Findings {
+			if v.Kind == Suspect && strings.HasPrefix(v.Message, SuspectTags) {
 				flagged++
 			}
 		}
@@ -221,8 +221,8 @@ func TestRealPagesThroughPipeline(t *testing.T) {
 		out, pairs, _ := runDoc(t, &Translator{Provider: GuardTags(&fakeProvider{answer: strip})}, d)
 		flagged := 0
 		for _, pr := range pairs {
-			for _, v := range pr.Violations {
-				if strings.HasPrefix(v.Found, SuspectTags) {
+			for _, v := range pr.Findings {
+				if strings.HasPrefix(v.Message, SuspectTags) {
 					flagged++
 				}
 			}

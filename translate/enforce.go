@@ -2,7 +2,6 @@ package translate
 
 import (
 	"context"
-	"strings"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
@@ -51,7 +50,7 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 		feedback := map[int]string{}
 		for _, u := range units {
 			if len(u.violations) > 0 && u.suspect == "" {
-				feedback[len(bad)] = Feedback(u.violations)
+				feedback[len(bad)] = qa.Feedback(u.violations)
 				bad = append(bad, u)
 			}
 		}
@@ -77,23 +76,4 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 		}
 	}
 	return nil
-}
-
-// Feedback describes violations to a provider, one line each, so that a repair round asks
-// with the problem spelled out. A violation's own Feedback (the glossary's, which knows the
-// entry) is used as it is; others are phrased by qa.Violation.Feedback, the wording check and
-// review use for the same violation.
-func Feedback(vs []Violation) string {
-	var b strings.Builder
-	for i, v := range vs {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		if v.Feedback != "" {
-			b.WriteString(v.Feedback)
-			continue
-		}
-		b.WriteString(v.QA("", "", qa.Location{}).Feedback())
-	}
-	return b.String()
 }

@@ -147,7 +147,7 @@ func (g fakeGlossary) Check(source, target string) []Violation {
 	var out []Violation
 	for de, en := range g {
 		if strings.Contains(source, de) && !strings.Contains(target, en) {
-			out = append(out, Violation{Kind: "missing", SourceTerm: de, Expected: en})
+			out = append(out, Violation{Kind: "missing", Term: de, Expected: en})
 		}
 	}
 	return out

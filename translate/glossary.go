@@ -32,22 +32,10 @@ func (a glossaryAdapter) Terms(source string) []Term {
 	return terms
 }
 
-// Check keeps the glossary's own repair instruction (glossary.Violation.Feedback), which knows
-// the entry: a name that must not be translated is asked for as such.
+// Check converts the glossary's violations with qa.FromGlossary: the entry, its note, its
+// other and forbidden renderings and whether it is a name come along, so qa.Violation.Feedback
+// asks a repair round in the glossary's own words, and the spans point at the term and at the
+// wrong rendering.
 func (a glossaryAdapter) Check(source, target string) []Violation {
-	vs := a.g.Check(source, target)
-	if len(vs) == 0 {
-		return nil
-	}
-	out := make([]Violation, len(vs))
-	for i, v := range vs {
-		out[i] = Violation{Kind: v.Kind, SourceTerm: v.SourceTerm, Expected: v.Expected, Found: v.Found, Feedback: v.Feedback()}
-	}
-	return out
-}
-
-// CheckQA is Check as qa.Violations (QAChecker): the entry, its note, variants and forbidden
-// renderings, and the offsets of the term and of the wrong rendering.
-func (a glossaryAdapter) CheckQA(source, target string, loc qa.Location) []qa.Violation {
-	return qa.FromGlossary(a.g.Check(source, target), source, target, loc)
+	return qa.FromGlossary(a.g.Check(source, target), source, target, qa.Location{})
 }

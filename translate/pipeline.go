@@ -115,7 +115,7 @@ func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], who
 			}
 			violations := 0
 			for _, p := range res.Pairs {
-				violations += len(p.Violations)
+				violations += len(p.Findings)
 			}
 			if whole {
 				if acc == nil {

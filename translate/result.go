@@ -35,16 +35,15 @@ type Pair struct {
 	TMHit     bool
 	// Confidence is 1 for sentence units; for paragraph units it is the alignment's confidence.
 	Confidence float64
-	// Violations are the glossary violations and suspect answers left in Target, in the
-	// pipeline's own shape. Findings are the same, in the same order, as qa.Violations — the
-	// type check, report and review use — located in Source and Target (byte offsets), with the
-	// glossary entry, its note and its other renderings where the glossary knows them (see
-	// QAChecker); a suspect answer is a flag of kind Suspect. Their Location names the
-	// document, the pair's 1-based position in the Result's Pairs and "doc ¶P.S". For a
-	// document's tagged pair the offsets are into its words (document.Plain of Source and
-	// Target), the text that pair files hold and that the glossary was checked against.
-	Violations []Violation
-	Findings   []qa.Violation
+	// Findings are the glossary violations and suspect answers left in Target, as
+	// qa.Violations — the type check, report and review use — located in Source and Target
+	// (byte offsets), with the glossary entry, its note and its other renderings where the
+	// glossary knows them; a suspect answer is a flag of kind Suspect whose Message is the
+	// reason. Their Location names the document, the pair's 1-based position in the Result's
+	// Pairs and "doc ¶P.S". For a document's tagged pair the offsets are into its words
+	// (document.Plain of Source and Target), the text that pair files hold and that the
+	// glossary was checked against.
+	Findings []Violation
 	// Err is set when the segment got no usable translation (see FailedError): Target is "",
 	// and the translated block keeps the source text in its place.
 	Err error
@@ -100,7 +99,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 			if err != nil {
 				return nil, err
 			}
-			t.setFindings(j.name, pairs, len(res.Pairs)+1)
+			setFindings(j.name, pairs, len(res.Pairs)+1)
 			res.Pairs = append(res.Pairs, pairs...)
 			tb.Text = units[0].target
 			tb.Sentences = segment.SplitSentences(tb.Text, t.tgtLang())
@@ -127,7 +126,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 				p := Pair{
 					Paragraph: para, Sentence: int(u.sentence) + 1,
 					Source: u.unshift(u.source), Target: u.target, TMHit: u.tmHit,
-					Confidence: 1, Violations: u.violations,
+					Confidence: 1, Findings: u.violations,
 				}
 				if u.failed != nil {
 					p.Target, p.Confidence, p.Err = "", 0, u.failed
@@ -143,7 +142,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 					res.Pairs[first+si].Target = tb.Sentences[si].Text
 				}
 			}
-			t.setFindings(j.name, res.Pairs[first:], first+1)
+			setFindings(j.name, res.Pairs[first:], first+1)
 		}
 		res.Blocks[bi] = tb
 	}
@@ -183,13 +182,15 @@ func (t *Translator) paragraphPairs(para int, sb *segment.Block, u *unitState) (
 	for _, v := range u.violations {
 		at := 0
 		for i, p := range pairs {
-			if v.SourceTerm != "" && strings.Contains(strings.ToLower(p.Source), strings.ToLower(v.SourceTerm)) {
+			if v.Term != "" && strings.Contains(strings.ToLower(p.Source), strings.ToLower(v.Term)) {
 				at = i
 				break
 			}
 		}
 		if len(pairs) > 0 {
-			pairs[at].Violations = append(pairs[at].Violations, v)
+			// Its spans are into the paragraph; setFindings finds them in the sentence.
+			v.SourceStart, v.SourceEnd, v.TargetStart, v.TargetEnd = qa.NoSpan, qa.NoSpan, qa.NoSpan, qa.NoSpan
+			pairs[at].Findings = append(pairs[at].Findings, v)
 		}
 	}
 	return pairs, nil

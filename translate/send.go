@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bitext/bitext/providers"
+	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/tm"
 )
 
@@ -152,7 +153,7 @@ func (t *Translator) pay(ctx context.Context, units []*unitState, paraCtx string
 	for _, u := range good {
 		u.violations = t.check(u)
 		if u.suspect != "" {
-			u.violations = append(u.violations, Violation{Kind: Suspect, Found: u.suspect})
+			u.violations = append(u.violations, qa.NewFlag(Suspect, u.suspect, qa.Location{}))
 		}
 	}
 	tl.update(func(s *Stats) { s.Translated += len(good); s.Failed += len(failed) })

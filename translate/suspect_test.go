@@ -34,10 +34,10 @@ func TestSuspectAnswersFlaggedNotStored(t *testing.T) {
 	}
 	var flagged int
 	for _, p := range res[0].Pairs {
-		for _, v := range p.Violations {
+		for _, v := range p.Findings {
 			if v.Kind == Suspect {
 				flagged++
-				if p.Source != "Der Kreml schweigt." || v.Found != providers.SuspectUnchanged {
+				if p.Source != "Der Kreml schweigt." || v.Message != providers.SuspectUnchanged {
 					t.Errorf("flagged %+v on %q", v, p.Source)
 				}
 			}

@@ -463,7 +463,7 @@ func TestGlossaryRepair(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range res[0].Pairs {
-		if len(p.Violations) != 0 {
+		if len(p.Findings) != 0 {
 			t.Errorf("violations left: %+v", p)
 		}
 	}
@@ -499,7 +499,7 @@ func TestGlossaryRepair(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Violations != 4 || len(res[0].Pairs[0].Violations) != 1 {
+	if st.Violations != 4 || len(res[0].Pairs[0].Findings) != 1 {
 		t.Errorf("without repair: stats %+v, first pair %+v", st, res[0].Pairs[0])
 	}
 	// The terms that applied are part of the key: a run without the glossary misses the memory.

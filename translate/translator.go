@@ -101,7 +101,8 @@ var (
 type Glossary interface {
 	// Terms returns the glossary terms found in a source text.
 	Terms(source string) []Term
-	// Check returns what is wrong with a translation of source.
+	// Check returns what is wrong with a translation of source, with spans (byte offsets)
+	// into source and target where it can say; the pipeline gives them their location.
 	Check(source, target string) []Violation
 }
 
@@ -114,20 +115,6 @@ type Term struct {
 	// Entry identifies the glossary entry (its source and target); the entries that applied are
 	// part of the memory key. Plans count terms by it.
 	Entry string
-}
-
-// Suspect is the Violation kind of an answer the provider still doubted after asking again
-// (empty, unchanged source, wrong length, shifted): it is reported and not stored in the memory.
-const Suspect = "suspect"
-
-// Violation is a glossary rule a translation breaks.
-type Violation struct {
-	Kind       string // "missing", "forbidden" or "inconsistent", or Suspect (Found is the reason)
-	SourceTerm string // the German term as found
-	Expected   string // the required rendering
-	Found      string // what the translation has instead, when known
-	// Feedback is the instruction a repair round sends; "" lets Feedback phrase one.
-	Feedback string
 }
 
 // Bead is one alignment step between source and target sentences (0-based indices).

@@ -7,51 +7,105 @@ import (
 	"github.com/bitext/bitext/qa"
 )
 
-// Violations leave the pipeline as qa.Violations, the one type check, report, review and
-// translate share (Pair.Findings): located in the pair's source and target, with the glossary
-// entry, its note and its other renderings where the glossary knows them. The pipeline itself
-// still carries its own Violation while it translates, since a Glossary's Check returns one and
-// repair rounds and the memory's deduplication pass them around; it is converted once, when a
-// document's pairs are put together.
+// Violation is what is wrong with a translation: qa.Violation, the one type check, report,
+// review and translate share. The pipeline carries it from the glossary check through repair
+// rounds and the memory's deduplication to Pair.Findings, where it is located in the pair.
+// A glossary violation names the term, the rendering required and the one found; an answer the
+// provider still doubted is a flag of kind Suspect whose Message is the reason.
+type Violation = qa.Violation
 
-// QAChecker is a Glossary that can also report its violations as qa.Violations, with the
-// glossary entry behind each one. FromGlossary's adapter is one. The pipeline asks it only for
-// pairs that have violations, to give Pair.Findings the entry, note and offsets that Violation
-// does not carry.
-type QAChecker interface {
-	CheckQA(source, target string, loc qa.Location) []qa.Violation
+// Suspect is the Violation kind of an answer the provider still doubted after asking again
+// (empty, unchanged source, wrong length, shifted, broken tags): it is reported and not stored
+// in the memory.
+const Suspect = qa.Suspect
+
+// PairLabel is how a pair's location reads in reports and listings: "doc ¶P.S".
+func PairLabel(doc string, p *Pair) string {
+	return fmt.Sprintf("%s ¶%d.%d", doc, p.Paragraph, p.Sentence)
 }
 
-// QA converts a pipeline violation into a qa.Violation of the pair source → target at loc. The
-// spans are found by searching: the source term (case-insensitively, as the glossary matched
-// it) in source, the found rendering in target; NoSpan where they are not found. A Suspect
-// answer becomes a flag of kind Suspect whose Message is the reason.
-func (v Violation) QA(source, target string, loc qa.Location) qa.Violation {
-	if v.Kind == Suspect {
-		return qa.NewFlag(Suspect, v.Found, loc)
-	}
-	q := qa.Violation{Kind: v.Kind, Term: v.SourceTerm, Entry: v.SourceTerm, Expected: v.Expected, Found: v.Found, Location: loc}
-	q.SourceStart, q.SourceEnd, q.TargetStart, q.TargetEnd = qa.NoSpan, qa.NoSpan, qa.NoSpan, qa.NoSpan
-	if v.SourceTerm != "" {
-		if at := indexFold(source, v.SourceTerm); at >= 0 {
-			q.SourceStart, q.SourceEnd = at, at+len(v.SourceTerm)
+// setFindings gives the findings of pairs their location; doc names the document and first is
+// the 1-based position of pairs[0] in the result. The violations were found in a unit's text;
+// a pair's Findings get a copy, since units with the same source share theirs.
+func setFindings(doc string, pairs []Pair, first int) {
+	for i := range pairs {
+		p := &pairs[i]
+		if len(p.Findings) == 0 {
+			continue
 		}
+		loc := qa.Location{Document: doc, Segment: first + i, Label: PairLabel(doc, p)}
+		p.Findings = locate(p.Findings, wordsOf(p.Source), wordsOf(p.Target), loc)
 	}
-	if v.Found != "" {
-		if at := strings.Index(target, v.Found); at >= 0 {
-			q.TargetStart, q.TargetEnd = at, at+len(v.Found)
-		}
-	}
-	return q
 }
 
-// FromQA is the pipeline's Violation for a qa.Violation, with its repair instruction: what a
-// Glossary built on package qa returns from Check.
-func FromQA(v qa.Violation) Violation {
-	if v.Kind == Suspect {
-		return Violation{Kind: Suspect, Found: v.Message}
+// locate returns vs at loc with their spans in source and target. A span that still points at
+// the term (case-insensitively, as the glossary matched it) or at the found rendering is kept:
+// a sentence pair's text is the text its unit was checked in, and the glossary placed the k-th
+// of repeated renderings at the k-th occurrence. Otherwise (a paragraph's violation moved to
+// one of its sentences, a Glossary that does not locate) the term and the found rendering are
+// searched, the k-th violation with the same found text at its k-th occurrence; NoSpan where
+// they are not found. Flags (Suspect) have no span.
+func locate(vs []Violation, source, target string, loc qa.Location) []Violation {
+	out := make([]Violation, len(vs))
+	var seen map[string]int // found text → occurrences already assigned
+	for i, v := range vs {
+		l := loc
+		l.SourceStart, l.SourceEnd, l.TargetStart, l.TargetEnd = qa.NoSpan, qa.NoSpan, qa.NoSpan, qa.NoSpan
+		if qa.IsGlossary(v.Kind) {
+			if v.Entry == "" {
+				v.Entry = v.Term
+			}
+			if v.Term != "" {
+				if spanFold(source, v.SourceStart, v.SourceEnd, v.Term) {
+					l.SourceStart, l.SourceEnd = v.SourceStart, v.SourceEnd
+				} else if at := indexFold(source, v.Term); at >= 0 {
+					l.SourceStart, l.SourceEnd = at, at+len(v.Term)
+				}
+			}
+			if v.Found != "" {
+				if seen == nil {
+					seen = map[string]int{}
+				}
+				if inside(target, v.TargetStart, v.TargetEnd) && target[v.TargetStart:v.TargetEnd] == v.Found {
+					l.TargetStart, l.TargetEnd = v.TargetStart, v.TargetEnd
+				} else if at := nthIndex(target, v.Found, seen[v.Found]); at >= 0 {
+					l.TargetStart, l.TargetEnd = at, at+len(v.Found)
+				} else if at := strings.Index(target, v.Found); at >= 0 {
+					l.TargetStart, l.TargetEnd = at, at+len(v.Found)
+				}
+				seen[v.Found]++
+			}
+		}
+		v.Location = l
+		out[i] = v
 	}
-	return Violation{Kind: v.Kind, SourceTerm: v.Term, Expected: v.Expected, Found: v.Found, Feedback: v.Feedback()}
+	return out
+}
+
+// inside reports whether [start, end) is a non-empty byte range of s.
+func inside(s string, start, end int) bool {
+	return 0 <= start && start < end && end <= len(s)
+}
+
+// spanFold reports whether s[start:end] is sub, ignoring case.
+func spanFold(s string, start, end int, sub string) bool {
+	return inside(s, start, end) && strings.EqualFold(s[start:end], sub)
+}
+
+// nthIndex is the byte offset of the n-th (0-based) non-overlapping occurrence of sub in s.
+func nthIndex(s, sub string, n int) int {
+	off := 0
+	for {
+		i := strings.Index(s[off:], sub)
+		if i < 0 {
+			return -1
+		}
+		if n == 0 {
+			return off + i
+		}
+		n--
+		off += i + len(sub)
+	}
 }
 
 // indexFold is the byte offset of the first case-insensitive occurrence of sub in s, or -1.
@@ -69,57 +123,4 @@ func indexFold(s, sub string) int {
 		}
 	}
 	return -1
-}
-
-// PairLabel is how a pair's location reads in reports and listings: "doc ¶P.S".
-func PairLabel(doc string, p *Pair) string {
-	return fmt.Sprintf("%s ¶%d.%d", doc, p.Paragraph, p.Sentence)
-}
-
-// findings converts a pair's violations for Pair.Findings, in the same order. Glossary kinds
-// take the glossary's own qa.Violation where the glossary is a QAChecker and reports the same
-// violation for the pair (same kind, term and found rendering), so the entry, note, variants
-// and exact offsets come along; the rest are converted by Violation.QA.
-func (t *Translator) findings(vs []Violation, source, target string, loc qa.Location) []qa.Violation {
-	if len(vs) == 0 {
-		return nil
-	}
-	var rich []qa.Violation
-	if c, ok := t.Glossary.(QAChecker); ok && t.mode() != GlossaryOff && hasGlossaryKind(vs) {
-		rich = c.CheckQA(source, target, loc)
-	}
-	used := make([]bool, len(rich))
-	out := make([]qa.Violation, len(vs))
-	for i, v := range vs {
-		out[i] = v.QA(source, target, loc)
-		for j, r := range rich {
-			if !used[j] && r.Kind == v.Kind && r.Term == v.SourceTerm && r.Found == v.Found {
-				out[i], used[j] = r, true
-				break
-			}
-		}
-	}
-	return out
-}
-
-func hasGlossaryKind(vs []Violation) bool {
-	for _, v := range vs {
-		if qa.IsGlossary(v.Kind) {
-			return true
-		}
-	}
-	return false
-}
-
-// setFindings fills Findings of the pairs with violations; doc names the document in their
-// locations and first is the 1-based position of pairs[0] in the result.
-func (t *Translator) setFindings(doc string, pairs []Pair, first int) {
-	for i := range pairs {
-		p := &pairs[i]
-		if len(p.Violations) == 0 {
-			continue
-		}
-		loc := qa.Location{Document: doc, Segment: first + i, Label: PairLabel(doc, p)}
-		p.Findings = t.findings(p.Violations, wordsOf(p.Source), wordsOf(p.Target), loc)
-	}
 }

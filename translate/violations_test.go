@@ -3,6 +3,7 @@ package translate
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/bitext/bitext/glossary"
@@ -11,29 +12,57 @@ import (
 	"github.com/bitext/bitext/segment"
 )
 
-func TestViolationQA(t *testing.T) {
+// TestLocate: a pair's findings get its location; spans that still point at the term and at
+// the found rendering are kept (the k-th of repeated renderings stays at its occurrence), the
+// others are searched, and flags have none.
+func TestLocate(t *testing.T) {
 	loc := qa.Location{Document: "a.txt", Segment: 3, Label: "a.txt ¶2.1"}
 	for _, tc := range []struct {
 		name           string
-		v              Violation
+		vs             []Violation
 		source, target string
-		want           qa.Violation
+		want           []qa.Violation
 	}{
-		{"missing, term found in another case", Violation{Kind: "missing", SourceTerm: "nato", Expected: "NATO"}, "Die NATO tagt.", "The alliance meets.",
-			qa.Violation{Kind: qa.Missing, Term: "nato", Entry: "nato", Expected: "NATO", Location: withSpans(loc, 4, 8, -1, -1)}},
-		{"forbidden, both spans", Violation{Kind: "forbidden", SourceTerm: "Außenministerium", Expected: "State Department", Found: "Foreign Office"}, "Das Außenministerium sagt.", "The Foreign Office says.",
-			qa.Violation{Kind: qa.Forbidden, Term: "Außenministerium", Entry: "Außenministerium", Expected: "State Department", Found: "Foreign Office", Location: withSpans(loc, 4, 21, 4, 18)}},
-		{"nothing found", Violation{Kind: "inconsistent", SourceTerm: "Kreml", Expected: "Kremlin", Found: "Kreml"}, "", "",
-			qa.Violation{Kind: qa.Inconsistent, Term: "Kreml", Entry: "Kreml", Expected: "Kremlin", Found: "Kreml", Location: withSpans(loc, -1, -1, -1, -1)}},
-		{"suspect answer", Violation{Kind: Suspect, Found: "tags broken: the tag <g2> is missing"}, "a", "b",
-			qa.Violation{Kind: Suspect, Message: "tags broken: the tag <g2> is missing", Location: withSpans(loc, -1, -1, -1, -1)}},
+		{"missing, term found in another case, entry defaults to the term",
+			[]Violation{{Kind: qa.Missing, Term: "nato", Expected: "NATO"}}, "Die NATO tagt.", "The alliance meets.",
+			[]qa.Violation{{Kind: qa.Missing, Term: "nato", Entry: "nato", Expected: "NATO", Location: withSpans(loc, 4, 8, -1, -1)}}},
+		{"forbidden, both spans searched",
+			[]Violation{{Kind: qa.Forbidden, Term: "Außenministerium", Entry: "Außenministerium", Expected: "State Department", Found: "Foreign Office", Location: withSpans(qa.Location{}, 30, 46, 40, 54)}},
+			"Das Außenministerium sagt.", "The Foreign Office says.",
+			[]qa.Violation{{Kind: qa.Forbidden, Term: "Außenministerium", Entry: "Außenministerium", Expected: "State Department", Found: "Foreign Office", Location: withSpans(loc, 4, 21, 4, 18)}}},
+		{"spans still right are kept",
+			[]Violation{{Kind: qa.Forbidden, Term: "Kreml", Entry: "Kreml", Expected: "Kremlin", Found: "Kreml", Location: withSpans(qa.Location{}, 14, 19, 14, 19)}},
+			"Kreml und der Kreml.", "Kreml and the Kreml.",
+			[]qa.Violation{{Kind: qa.Forbidden, Term: "Kreml", Entry: "Kreml", Expected: "Kremlin", Found: "Kreml", Location: withSpans(loc, 14, 19, 14, 19)}}},
+		{"repeated rendering searched: k-th at its k-th occurrence",
+			[]Violation{
+				{Kind: qa.Forbidden, Term: "Kreml", Entry: "Kreml", Expected: "Kremlin", Found: "Kreml", Location: withSpans(qa.Location{}, qa.NoSpan, qa.NoSpan, qa.NoSpan, qa.NoSpan)},
+				{Kind: qa.Forbidden, Term: "Kreml", Entry: "Kreml", Expected: "Kremlin", Found: "Kreml", Location: withSpans(qa.Location{}, qa.NoSpan, qa.NoSpan, qa.NoSpan, qa.NoSpan)},
+			},
+			"Kreml, Kreml.", "The Kreml, the Kreml.",
+			[]qa.Violation{
+				{Kind: qa.Forbidden, Term: "Kreml", Entry: "Kreml", Expected: "Kremlin", Found: "Kreml", Location: withSpans(loc, 0, 5, 4, 9)},
+				{Kind: qa.Forbidden, Term: "Kreml", Entry: "Kreml", Expected: "Kremlin", Found: "Kreml", Location: withSpans(loc, 0, 5, 15, 20)},
+			}},
+		{"nothing found",
+			[]Violation{{Kind: qa.Inconsistent, Term: "Kreml", Expected: "Kremlin", Found: "Kreml"}}, "", "",
+			[]qa.Violation{{Kind: qa.Inconsistent, Term: "Kreml", Entry: "Kreml", Expected: "Kremlin", Found: "Kreml", Location: withSpans(loc, -1, -1, -1, -1)}}},
+		{"suspect answer has no span",
+			[]Violation{qa.NewFlag(Suspect, "broken tags: the tag <g2> is missing", qa.Location{})}, "a", "b",
+			[]qa.Violation{{Kind: Suspect, Message: "broken tags: the tag <g2> is missing", Location: withSpans(loc, -1, -1, -1, -1)}}},
 	} {
-		got := tc.v.QA(tc.source, tc.target, loc)
-		if !sameViolation(got, tc.want) {
-			t.Errorf("%s:\n got %+v\nwant %+v", tc.name, got, tc.want)
+		in := append([]Violation(nil), tc.vs...)
+		got := locate(tc.vs, tc.source, tc.target, loc)
+		if len(got) != len(tc.want) {
+			t.Fatalf("%s: %d findings, want %d", tc.name, len(got), len(tc.want))
 		}
-		if back := FromQA(got); back.Kind != tc.v.Kind || back.SourceTerm != tc.v.SourceTerm || back.Expected != tc.v.Expected || back.Found != tc.v.Found {
-			t.Errorf("%s: FromQA(QA(v)) = %+v, want %+v", tc.name, back, tc.v)
+		for i := range got {
+			if !sameViolation(got[i], tc.want[i]) {
+				t.Errorf("%s %d:\n got %+v\nwant %+v", tc.name, i, got[i], tc.want[i])
+			}
+			if !sameViolation(tc.vs[i], in[i]) {
+				t.Errorf("%s %d: the unit's violation was changed: %+v", tc.name, i, tc.vs[i])
+			}
 		}
 	}
 }
@@ -49,16 +78,41 @@ func sameViolation(a, b qa.Violation) bool {
 		strings.Join(a.Variants, "|") == strings.Join(b.Variants, "|") && strings.Join(a.Banned, "|") == strings.Join(b.Banned, "|")
 }
 
-// TestFeedbackPhrasing: a violation's own instruction is sent as it is; one without is phrased
-// the way qa phrases it for check and review.
-func TestFeedbackPhrasing(t *testing.T) {
-	vs := []Violation{
-		{Kind: "missing", SourceTerm: "Bündnis", Expected: "Alliance", Feedback: "own words"},
-		{Kind: "forbidden", SourceTerm: "Kreml", Expected: "Kremlin", Found: "Kreml"},
+// TestRepairFeedback: a repair round names the violation in the glossary's own words, through
+// qa.Violation.Feedback: a name that must not be translated is asked for as a name, an entry's
+// alternatives and forbidden renderings are listed.
+func TestRepairFeedback(t *testing.T) {
+	g, err := glossary.Parse(strings.NewReader("de\ten\tvariants\tforbidden\tdnt\n"+
+		"Bundestag\tBundestag\t\t\tyes\n"+
+		"Außenministerium\tState Department\tForeign Ministry\tForeign Office\t\n"), "t.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
 	}
-	want := "own words\n" + qa.Violation{Kind: qa.Forbidden, Term: "Kreml", Expected: "Kremlin", Found: "Kreml"}.Feedback()
-	if got := Feedback(vs); got != want {
-		t.Errorf("Feedback:\n got %q\nwant %q", got, want)
+	answers := map[string]string{
+		"Der Bundestag tagt.":        "The Federal Diet meets.",
+		"Das Außenministerium sagt.": "The Foreign Office says.",
+	}
+	var mu sync.Mutex
+	asked := map[string]string{}
+	fp := &fakeProvider{answer: func(s providers.Segment, req *providers.Request) string {
+		if fb := req.Feedback[s.ID]; fb != "" {
+			mu.Lock()
+			asked[s.Text] = fb
+			mu.Unlock()
+		}
+		return answers[s.Text]
+	}}
+	docs := []*segment.Document{doc("r.txt", []string{"Der Bundestag tagt."}, []string{"Das Außenministerium sagt."})}
+	if _, _, err := collect(context.Background(), &Translator{Provider: fp, Glossary: FromGlossary(g), Repair: 1, Concurrency: 1}, docs); err != nil {
+		t.Fatal(err)
+	}
+	for src, want := range map[string]string{
+		"Der Bundestag tagt.":        `The name "Bundestag" must not be translated: write "Bundestag", inflected`,
+		"Das Außenministerium sagt.": `The German term "Außenministerium" must not be translated as "Foreign Office"; use "State Department" (also accepted: "Foreign Ministry"), inflected`,
+	} {
+		if got := asked[src]; !strings.Contains(got, want) {
+			t.Errorf("repair of %q asked %q, want %q", src, got, want)
+		}
 	}
 }
 
@@ -99,9 +153,6 @@ func TestPairFindings(t *testing.T) {
 		}
 		var found []qa.Violation
 		for _, p := range res[0].Pairs {
-			if len(p.Findings) != len(p.Violations) {
-				t.Errorf("%s: pair %d.%d: %d findings for %d violations", unit, p.Paragraph, p.Sentence, len(p.Findings), len(p.Violations))
-			}
 			found = append(found, p.Findings...)
 		}
 		if len(found) != 1 {
@@ -123,9 +174,9 @@ func TestPairFindings(t *testing.T) {
 	}
 }
 
-// TestFindingsWithoutQAChecker: a Glossary that only returns Violations still gives Findings,
-// converted and located by search.
-func TestFindingsWithoutQAChecker(t *testing.T) {
+// TestFindingsUnlocated: a Glossary that does not locate its violations still gives Findings,
+// located by search.
+func TestFindingsUnlocated(t *testing.T) {
 	docs := []*segment.Document{doc("b.txt", []string{"Das Bündnis tagte."})}
 	fp := &fakeProvider{answer: func(s providers.Segment, _ *providers.Request) string { return "The alliance met." }}
 	res, _, err := collect(context.Background(), &Translator{Provider: fp, Glossary: fakeGlossary{"Bündnis": "Alliance"}, Concurrency: 1}, docs)
@@ -168,4 +219,33 @@ func TestTaggedFindings(t *testing.T) {
 	if v.Kind != qa.Forbidden || src[v.SourceStart:v.SourceEnd] != "Außenministerium" || tgt[v.TargetStart:v.TargetEnd] != "Foreign Office" {
 		t.Errorf("finding %+v", v)
 	}
+}
+
+// FuzzLocate: whatever spans a violation brings, its finding's spans are NoSpan or a range of
+// the pair's text holding the term (ignoring case) or the found rendering.
+func FuzzLocate(f *testing.F) {
+	f.Add("Das Außenministerium sagt.", "The Foreign Office says.", "außenministerium", "Foreign Office", 4, 21, 4, 18)
+	f.Add("Kreml, Kreml.", "Kreml, Kreml.", "Kreml", "Kreml", 40, -3, 7, 12)
+	f.Add("ẞ", "ß", "ß", "ß", 0, 3, 0, 2)
+	f.Fuzz(func(t *testing.T, source, target, term, found string, ss, se, ts, te int) {
+		vs := []Violation{
+			{Kind: qa.Forbidden, Term: term, Found: found, Location: withSpans(qa.Location{}, ss, se, ts, te)},
+			{Kind: qa.Forbidden, Term: term, Found: found, Location: withSpans(qa.Location{}, qa.NoSpan, qa.NoSpan, qa.NoSpan, qa.NoSpan)},
+			qa.NewFlag(Suspect, found, qa.Location{}),
+		}
+		for _, v := range locate(vs, source, target, qa.Location{Segment: 1}) {
+			if v.Segment != 1 {
+				t.Fatalf("location lost: %+v", v.Location)
+			}
+			if v.SourceStart != qa.NoSpan && !(inside(source, v.SourceStart, v.SourceEnd) && strings.EqualFold(source[v.SourceStart:v.SourceEnd], term)) {
+				t.Fatalf("source span %d:%d of %q for %q", v.SourceStart, v.SourceEnd, source, term)
+			}
+			if v.TargetStart != qa.NoSpan && !(inside(target, v.TargetStart, v.TargetEnd) && target[v.TargetStart:v.TargetEnd] == found) {
+				t.Fatalf("target span %d:%d of %q for %q", v.TargetStart, v.TargetEnd, target, found)
+			}
+			if v.Kind == Suspect && (v.SourceStart != qa.NoSpan || v.TargetStart != qa.NoSpan) {
+				t.Fatalf("flag with a span: %+v", v)
+			}
+		}
+	})
 }

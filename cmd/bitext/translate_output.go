@@ -103,7 +103,7 @@ type outputSink struct {
 	docPairs corpus.Writer   // the current document's pair file, in folder mode
 	blocks   []segment.Block // the current document's translated blocks so far
 	format   segment.Format  // the current document's input format
-	pending  []*outfile.File // files waiting for commit
+	pending  []pendingFile   // files waiting for commit
 	docs     int
 }
 
@@ -126,23 +126,26 @@ func (o *outputSink) openPairs(name string) (corpus.Writer, error) {
 		return corpus.NewWriter(o.spec.pairs, o.stdout, opt)
 	}
 	if o.spec.pairs == corpus.Moses {
-		base := mosesBase(name, o.srcLang, o.tgtLang)
-		src, err := o.create(base + "." + o.srcLang)
+		// The two files go into place together (corpus.MosesFiles), never one side alone.
+		m, err := corpus.CreateMoses(name, opt)
 		if err != nil {
 			return nil, err
 		}
-		tgt, err := o.create(base + "." + o.tgtLang)
-		if err != nil {
-			return nil, err
-		}
-		opt.Target = tgt
-		return corpus.NewWriter(o.spec.pairs, src, opt)
+		o.pending = append(o.pending, m)
+		return m, nil
 	}
 	f, err := o.create(name)
 	if err != nil {
 		return nil, err
 	}
 	return corpus.NewWriter(o.spec.pairs, f, opt)
+}
+
+// pendingFile is an output written to a temporary name until commit: one file, or the two of a
+// Moses corpus.
+type pendingFile interface {
+	Commit() error
+	Abort()
 }
 
 func (o *outputSink) create(name string) (*outfile.File, error) {
@@ -205,10 +208,11 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 		}
 		name = mirrorPath(o.spec.path, src.rel, ext)
 	}
-	if _, err := o.create(name); err != nil {
+	file, err := o.create(name)
+	if err != nil {
 		return err
 	}
-	if err := segment.Render(o.pending[len(o.pending)-1], f, title, o.blocks); err != nil {
+	if err := segment.Render(file, f, title, o.blocks); err != nil {
 		return err
 	}
 	// A finished document goes into place at once: a folder of thousands of articles holds no
@@ -295,24 +299,10 @@ func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pai
 	if o.withConfidence {
 		cp.Confidence = p.Confidence
 	}
-	for _, v := range pairFindings(src.rel, &p) {
+	for _, v := range p.Findings {
 		cp.Violations = append(cp.Violations, corpusViolation(v))
 	}
 	return cp
-}
-
-// pairFindings are a pair's violations as qa.Violations (translate fills Pair.Findings; a pair
-// built elsewhere gets them converted here).
-func pairFindings(doc string, p *translate.Pair) []qa.Violation {
-	if len(p.Findings) == len(p.Violations) {
-		return p.Findings
-	}
-	out := make([]qa.Violation, len(p.Violations))
-	loc := qa.Location{Document: doc, Label: translate.PairLabel(doc, p)}
-	for i, v := range p.Violations {
-		out[i] = v.QA(p.Source, p.Target, loc)
-	}
-	return out
 }
 
 // corpusViolation is a finding as a pair file records it; a flag (a suspect answer) keeps its
@@ -355,14 +345,6 @@ func (o *outputSink) abort() {
 	o.pending = nil
 }
 
-// mosesBase is the NAME of -o NAME.de, NAME.en or NAME.moses: Moses output is NAME.SRC and NAME.TGT.
-func mosesBase(name, srcLang, tgtLang string) string {
-	if ext := filepath.Ext(name); ext == "."+srcLang || ext == "."+tgtLang || ext == ".moses" {
-		return strings.TrimSuffix(name, ext)
-	}
-	return name
-}
-
 // mirrorPath places rel under dir, replacing its extension with ext when ext is not "".
 func mirrorPath(dir, rel, ext string) string {
 	if ext != "" {
@@ -398,10 +380,7 @@ const maxListed = 50
 func (l *violationList) add(doc string, pairs []translate.Pair) {
 	for i := range pairs {
 		p := &pairs[i]
-		if len(p.Violations) == 0 {
-			continue
-		}
-		for _, v := range pairFindings(doc, p) {
+		for _, v := range p.Findings {
 			l.total++
 			if len(l.lines) >= maxListed {
 				continue

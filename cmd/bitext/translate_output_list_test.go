@@ -9,20 +9,17 @@ import (
 	"github.com/bitext/bitext/translate"
 )
 
-// TestViolationList: the lines --strict prints after the summary, from the pairs' findings (or
-// their violations converted, for pairs that carry none), and the count beyond the listed ones.
+// TestViolationList: the lines --strict prints after the summary, from the pairs' findings, and
+// the count beyond the listed ones.
 func TestViolationList(t *testing.T) {
 	loc := qa.Location{Label: "a.txt ¶1.1"}
 	pairs := []translate.Pair{
 		{Paragraph: 1, Sentence: 1, Source: "Das Bündnis tagte.", Target: "The alliance met.",
-			Violations: []translate.Violation{{Kind: "missing", SourceTerm: "Bündnis", Expected: "Alliance"}},
-			Findings:   []qa.Violation{{Kind: qa.Missing, Term: "Bündnis", Entry: "Bündnis", Expected: "Alliance", Location: loc}}},
+			Findings: []qa.Violation{{Kind: qa.Missing, Term: "Bündnis", Entry: "Bündnis", Expected: "Alliance", Location: loc}}},
 		{Paragraph: 2, Sentence: 1, Source: "Des Außenministeriums Sprecher.", Target: "The Foreign Office's spokesman.",
-			Violations: []translate.Violation{{Kind: "forbidden", SourceTerm: "Außenministeriums", Expected: "State Department", Found: "Foreign Office"}},
-			Findings:   []qa.Violation{{Kind: qa.Forbidden, Term: "Außenministeriums", Entry: "Außenministerium", Expected: "State Department", Found: "Foreign Office", Location: loc}}},
-		// No findings: converted here.
+			Findings: []qa.Violation{{Kind: qa.Forbidden, Term: "Außenministeriums", Entry: "Außenministerium", Expected: "State Department", Found: "Foreign Office", Location: loc}}},
 		{Paragraph: 2, Sentence: 2, Source: "Die <g1>Stadt</g1> baut.", Target: "The city builds.",
-			Violations: []translate.Violation{{Kind: translate.Suspect, Found: translate.SuspectTags + ": the tag <g1> is missing"}}},
+			Findings: []qa.Violation{qa.NewFlag(translate.Suspect, translate.SuspectTags+": the tag <g1> is missing", loc)}},
 		{Paragraph: 3, Sentence: 1, Source: "Ohne.", Target: "Without."},
 	}
 	var l violationList
@@ -45,7 +42,7 @@ bitext:   a.txt ¶2.2: suspect answer (broken tags: the tag <g1> is missing): "D
 		t.Errorf("%d lines:\n%s", n, b.String())
 	}
 	// Pair files keep a suspect answer's reason in "found".
-	cv := corpusViolation(pairFindings("a.txt", &pairs[2])[0])
+	cv := corpusViolation(pairs[2].Findings[0])
 	if cv.Kind != translate.Suspect || !strings.HasPrefix(cv.Found, translate.SuspectTags) {
 		t.Errorf("corpus violation %+v", cv)
 	}
