@@ -279,13 +279,21 @@ func TestTaggedTMXPlainReaders(t *testing.T) {
 	validateTMX(t, lint, main)
 }
 
-// TestXLIFFSchema: what the XLIFF writer writes validates against the OASIS XLIFF 1.2 strict
-// schema (fixtures kind schemas/xliff), with and without codes, metadata and notes.
-func TestXLIFFSchema(t *testing.T) {
-	if _, err := exec.LookPath("xmllint"); err != nil {
-		t.Skip("xmllint not found (Debian package libxml2-utils): skipping schema validation")
+// xliffSchemaDir prepares the XLIFF 1.2 strict schema (fixtures kind schemas/xliff) for xmllint
+// in a temporary folder of t, its xml.xsd import pointed at the local copy. It returns "" (and
+// says why in a skipped subtest) without xmllint or the schema.
+func xliffSchemaDir(t *testing.T) string {
+	t.Helper()
+	var dir string
+	t.Run("schema", func(t *testing.T) {
+		if _, err := exec.LookPath("xmllint"); err != nil {
+			t.Skip("xmllint not found (Debian package libxml2-utils): skipping schema validation")
+		}
+		dir = fixtures.Dir(t, "schemas/xliff", "xliff-core-1.2-strict.xsd")
+	})
+	if dir == "" {
+		return ""
 	}
-	dir := fixtures.Dir(t, "schemas/xliff", "xliff-core-1.2-strict.xsd")
 	tmp := t.TempDir()
 	for _, f := range []string{"xliff-core-1.2-strict.xsd", "xml.xsd"} {
 		b, err := os.ReadFile(filepath.Join(dir, f))
@@ -298,6 +306,30 @@ func TestXLIFFSchema(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return tmp
+}
+
+// validateXLIFF12 validates doc against the XLIFF 1.2 strict schema when xmllint and the
+// schema are there.
+func validateXLIFF12(t *testing.T, doc []byte) {
+	t.Helper()
+	dir := xliffSchemaDir(t)
+	if dir == "" {
+		return
+	}
+	file := filepath.Join(t.TempDir(), "out.xlf")
+	if err := os.WriteFile(file, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("xmllint", "--noout", "--nonet", "--schema", filepath.Join(dir, "xliff-core-1.2-strict.xsd"), file).CombinedOutput()
+	if err != nil {
+		t.Errorf("not valid XLIFF 1.2 strict: %v\n%s\n%s", err, out, clip(string(doc), 4000))
+	}
+}
+
+// TestXLIFFSchema: what the XLIFF writer writes validates against the OASIS XLIFF 1.2 strict
+// schema (fixtures kind schemas/xliff), with and without codes, metadata and notes.
+func TestXLIFFSchema(t *testing.T) {
 	cases := map[string][]Pair{
 		"tricky": trickyPairs, "tagged": taggedPairs, "empty": nil,
 		"same id twice": {{ID: "a", Source: "x", Target: "y"}, {ID: "a", Source: "x", Target: "y"}, {ID: "2", Source: "x", Target: "y"}},
@@ -305,14 +337,7 @@ func TestXLIFFSchema(t *testing.T) {
 	for name, pairs := range cases {
 		t.Run(name, func(t *testing.T) {
 			main, _ := writeAll(t, XLIFF, pairs)
-			file := filepath.Join(tmp, strings.ReplaceAll(name, " ", "_")+".xlf")
-			if err := os.WriteFile(file, main, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			out, err := exec.Command("xmllint", "--noout", "--nonet", "--schema", filepath.Join(tmp, "xliff-core-1.2-strict.xsd"), file).CombinedOutput()
-			if err != nil {
-				t.Errorf("not valid XLIFF 1.2 strict: %v\n%s\n%s", err, out, main)
-			}
+			validateXLIFF12(t, main)
 		})
 	}
 }
@@ -342,6 +367,7 @@ func TestReadRealXLIFF(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := 0
+			var pairs []Pair
 			for {
 				p, err := r.Next()
 				if errors.Is(err, io.EOF) {
@@ -353,7 +379,39 @@ func TestReadRealXLIFF(t *testing.T) {
 				if p.Source == "" && p.SourceTagged == "" && p.Target == "" {
 					t.Errorf("pair %d is empty", n+1)
 				}
+				pairs = append(pairs, p)
 				n++
+			}
+			// Written back as XLIFF 1.2 and as TMX, the pairs validate and read back the same.
+			for _, f := range []Format{XLIFF, TMX} {
+				out, _ := writeAll(t, f, pairs)
+				if f == XLIFF {
+					validateXLIFF12(t, out)
+				} else {
+					validateTMX(t, lint, out)
+				}
+				again, err := readAll(f, out, nil, ReaderOptions{})
+				if err != nil {
+					t.Fatalf("%s: %v", f, err)
+				}
+				var want []Pair
+				for _, p := range pairs {
+					want = append(want, carried(f, p, false))
+				}
+				sameIDs(want, again)
+				if f == XLIFF { // a unit id used twice in a <file> is made unique
+					seen := map[[2]string]bool{}
+					for i := range want {
+						k := [2]string{want[i].Doc, want[i].ID}
+						if seen[k] && i < len(again) {
+							want[i].ID = again[i].ID
+						}
+						seen[k] = true
+					}
+				}
+				if diff := cmp.Diff(want, again, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("%s round trip (-read +reread):\n%s", f, diff)
+				}
 			}
 			want := xpath(t, lint, file, `count(//*[local-name()="trans-unit"][not(@translate="no")][*[local-name()="target"][`+
 				// words outside the native codes, or a state that says an empty target is translated
