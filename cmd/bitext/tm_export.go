@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
@@ -62,11 +60,11 @@ func tmExport(c *cli.Context) error {
 	case format == corpus.Moses && (out == "" || out == "-"):
 		return usageErrorf("tm export: Moses output is two files; give -o BASE")
 	case format == corpus.Moses:
-		base := out
-		if corpus.FormatFromName(out) == corpus.Moses {
-			base = strings.TrimSuffix(out, filepath.Ext(out))
+		src, tgt, err := corpus.MosesPaths(out, srcLang, tgtLang)
+		if err != nil {
+			return usageError(err)
 		}
-		outputs = []string{base + "." + srcLang, base + "." + tgtLang}
+		outputs = []string{src, tgt}
 	case out != "" && out != "-":
 		outputs = []string{out}
 	}
@@ -87,33 +85,38 @@ func tmExport(c *cli.Context) error {
 	}
 	defer db.Close()
 
-	var files []*outfile.File
+	warnings := newCorpusWarnings(c.App.ErrWriter)
+	defer warnings.done()
+	wopt := corpus.WriterOptions{SourceLang: srcLang, TargetLang: tgtLang, ToolVersion: buildVersion(), Warn: warnings.warn}
+	// Every output is written under a temporary name and put in place at the end (a Moses
+	// corpus's two files together), so a failed export leaves nothing half-written.
+	var files []pendingFile
 	defer func() {
 		for _, f := range files {
 			f.Abort() // no-op after commit
 		}
 	}()
-	for _, o := range outputs {
-		f, err := outfile.Create(o)
+	var w corpus.Writer
+	switch {
+	case format == corpus.Moses:
+		m, err := corpus.CreateMoses(out, wopt)
+		if err != nil {
+			return err
+		}
+		files, w = append(files, m), m
+	case len(outputs) > 0:
+		f, err := outfile.Create(outputs[0])
 		if err != nil {
 			return err
 		}
 		files = append(files, f)
-	}
-	var main, target io.Writer = c.App.Writer, nil
-	if len(files) > 0 {
-		main = files[0]
-	}
-	if len(files) > 1 {
-		target = files[1]
-	}
-	warnings := newCorpusWarnings(c.App.ErrWriter)
-	defer warnings.done()
-	w, err := corpus.NewWriter(format, main, corpus.WriterOptions{
-		SourceLang: srcLang, TargetLang: tgtLang, Target: target, ToolVersion: buildVersion(), Warn: warnings.warn,
-	})
-	if err != nil {
-		return usageError(err)
+		if w, err = corpus.NewWriter(format, f, wopt); err != nil {
+			return usageError(err)
+		}
+	default:
+		if w, err = corpus.NewWriter(format, c.App.Writer, wopt); err != nil {
+			return usageError(err)
+		}
 	}
 	n, err := db.Export(c.Context, w, tm.ExportOptions{
 		SourceLang: srcLang, TargetLang: tgtLang, Provider: c.String("provider"), Model: c.String("model"),

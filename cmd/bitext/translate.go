@@ -108,8 +108,10 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	}
 	outs := []string{o.out.path}
 	if o.out.pairs == corpus.Moses && !o.out.dir {
-		base := mosesBase(o.out.path, "de", "en")
-		outs = append(outs, base+".de", base+".en")
+		// The two files the corpus will be (equal languages are refused later, by name).
+		if src, tgt, err := corpus.MosesPaths(o.out.path, strings.ToLower(c.String("source-lang")), strings.ToLower(c.String("target-lang"))); err == nil {
+			outs = append(outs, src, tgt)
+		}
 	}
 	if err := refuseOverwrite(outs, append(c.Args().Slice(), c.StringSlice("glossary")...)...); err != nil {
 		return o, err
