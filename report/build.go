@@ -7,6 +7,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/bitext/bitext/qa"
 )
 
 // System is one set of hypotheses to report on.
@@ -246,6 +248,14 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 			}
 			if segRefs != nil {
 				seg.References = segRefs[i]
+			}
+			// Flags say where they are as check's and review's do: the system is the document.
+			if len(seg.Flags) > 0 {
+				label := fmt.Sprintf("%s:%d", sys.Name, i+1)
+				if sys.Name == "" {
+					label = fmt.Sprintf("segment %d", i+1)
+				}
+				place(seg.Flags, qa.Location{Document: sys.Name, Segment: i + 1, Label: label})
 			}
 			for _, f := range seg.Flags {
 				sr.QA[f.Kind]++

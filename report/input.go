@@ -13,6 +13,7 @@ import (
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/segment"
 )
 
@@ -67,8 +68,9 @@ func ReadLines(ctx context.Context, r io.Reader, name string) (*Side, error) {
 }
 
 // ReadBitext reads a bitext in format f (JSONL, TMX, TSV): the targets are the segments, the
-// sources are kept, and violations recorded with a pair (by bitext translate) become glossary
-// flags. Errors are corpus's, naming the file and position.
+// sources are kept, and violations recorded with a pair (by bitext translate) become flags
+// of their own glossary kind, located in the pair (qa.FromCorpus). Errors are corpus's,
+// naming the file and position.
 func ReadBitext(ctx context.Context, r io.Reader, name string, f corpus.Format) (*Side, error) {
 	cr, err := corpus.NewReader(f, r, name, corpus.ReaderOptions{})
 	if err != nil {
@@ -91,7 +93,9 @@ func ReadBitext(ctx context.Context, r io.Reader, name string, f corpus.Format) 
 		out.Sources = append(out.Sources, p.Source)
 		var fl []Flag
 		for _, v := range p.Violations {
-			fl = append(fl, Flag{Kind: FlagGlossary, Message: recordedViolation(v)})
+			f := qa.FromCorpus(v, p.Source, p.Target, qa.Location{Segment: len(out.Lines)})
+			f.Message = glossaryMessage(f) + " (recorded by translate)"
+			fl = append(fl, f)
 			anyFlags = true
 		}
 		out.Flags = append(out.Flags, fl)
@@ -103,18 +107,6 @@ func ReadBitext(ctx context.Context, r io.Reader, name string, f corpus.Format) 
 		out.Flags = nil
 	}
 	return out, nil
-}
-
-// recordedViolation describes a violation recorded by bitext translate.
-func recordedViolation(v corpus.Violation) string {
-	msg := fmt.Sprintf("%s: %q", v.Kind, v.SourceTerm)
-	if v.Expected != "" {
-		msg += fmt.Sprintf(" should be %q", v.Expected)
-	}
-	if v.Found != "" {
-		msg += fmt.Sprintf(", found %q", v.Found)
-	}
-	return msg + " (recorded by translate)"
 }
 
 // Article is a document (text, Markdown or HTML) read as sentences: a reference or a system's

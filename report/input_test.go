@@ -47,7 +47,11 @@ func TestReadBitext(t *testing.T) {
 	if len(s.Lines) != 2 || s.Sources[1] != "Die NATO warnt." || s.Lines[0] != "The Kremlin is silent." {
 		t.Fatalf("%+v", s)
 	}
-	if len(s.Flags) != 2 || len(s.Flags[0]) != 0 || len(s.Flags[1]) != 1 || !strings.Contains(s.Flags[1][0].Message, `missing: "NATO" should be "NATO"`) {
+	if len(s.Flags) != 2 || len(s.Flags[0]) != 0 || len(s.Flags[1]) != 1 {
+		t.Fatalf("flags %+v", s.Flags)
+	}
+	if f := s.Flags[1][0]; f.Kind != "missing" || f.Term != "NATO" || f.Expected != "NATO" || f.Segment != 2 ||
+		f.SourceStart != 4 || f.SourceEnd != 8 || f.TargetStart != -1 || !strings.Contains(f.Message, `NATO → "NATO"`) {
 		t.Errorf("flags %+v", s.Flags)
 	}
 	if _, err := ReadBitext(context.Background(), strings.NewReader(""), "e.jsonl", corpus.JSONL); err == nil || !strings.Contains(err.Error(), "e.jsonl") {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/qa"
 )
 
 // Format is an output format of a report.
@@ -93,13 +94,22 @@ func SelectMetrics(o MetricOptions) ([]Metric, error) {
 	return out, nil
 }
 
-// GlossaryQA is a QAOptions.Glossary hook that checks each segment pair against g.
+// GlossaryQA is a QAOptions.Glossary hook that checks each segment pair against g. Its flags
+// are qa.FromGlossary's violations (the real kind, the term, the renderings and their offsets)
+// with a Message describing them.
 func GlossaryQA(g *glossary.Glossary) func(source, target string) []Flag {
 	return func(source, target string) []Flag {
-		var out []Flag
-		for _, v := range g.Check(source, target) {
-			out = append(out, Flag{Kind: FlagGlossary, Message: v.String()})
+		out := qa.FromGlossary(g.Check(source, target), source, target, qa.Location{})
+		for i := range out {
+			out[i].Message = glossaryMessage(out[i])
 		}
 		return out
 	}
+}
+
+// glossaryMessage describes a glossary violation without its kind
+// (`Außenministerium → "Foreign Ministry" (found "Foreign Office")`), so renderers and JSON
+// readers that show a flag as "kind: message" keep working.
+func glossaryMessage(v Flag) string {
+	return strings.TrimPrefix(v.String(), v.Kind+": ")
 }

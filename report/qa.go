@@ -10,28 +10,36 @@ import (
 	"unicode"
 
 	"github.com/abadojack/whatlanggo"
+
+	"github.com/bitext/bitext/qa"
 )
 
-// Flag kinds raised by the QA checks.
+// Flag kinds raised by the QA checks: qa's kinds, so a report, check and review name a finding
+// alike. Glossary findings carry qa's glossary kinds (qa.Missing, qa.Forbidden,
+// qa.Inconsistent; see qa.IsGlossary).
 const (
-	FlagEmpty        = "empty"        // no output for a non-empty source
-	FlagRepeated     = "repeated"     // same output as another segment, or a stuttering loop
-	FlagUntranslated = "untranslated" // output equals the source, or reads as German
-	FlagNumber       = "number"       // numbers, dates or times that did not survive
-	FlagLength       = "length"       // length ratio far from the rest of the document
-	FlagGlossary     = "glossary"     // a glossary violation
+	FlagEmpty        = qa.Empty        // no output for a non-empty source
+	FlagRepeated     = qa.Repeated     // same output as another segment, or a stuttering loop
+	FlagUntranslated = qa.Untranslated // output equals the source, or reads as German
+	FlagNumber       = qa.Number       // numbers, dates or times that did not survive
+	FlagLength       = qa.Length       // length ratio far from the rest of the document
+
+	// FlagGlossary was the one kind of every glossary flag. Report no longer raises it:
+	// glossary flags keep their real kind (qa.IsGlossary). Kept for callers that skip it.
+	FlagGlossary = "glossary"
 )
 
-// Flag is one QA finding on a segment.
-type Flag struct {
-	Kind    string `json:"kind"`
-	Message string `json:"message"`
-}
+// Flag is one finding on a segment: bitext's one violation type, so a report's JSON and HTML
+// carry the term, the renderings and their offsets as check and review do. QA flags have a
+// Message and no span; glossary flags have their term, expected and found renderings, spans,
+// and a Message describing them for readers of Kind and Message alone.
+type Flag = qa.Violation
 
 // QAOptions configures the reference-free checks.
 type QAOptions struct {
-	// Glossary checks one segment pair against a term list (the CLI adapts the glossary
-	// package); nil skips glossary checks.
+	// Glossary checks one segment pair against a term list (GlossaryQA adapts the glossary
+	// package, returning qa.FromGlossary's violations); nil skips glossary checks. Offsets
+	// are into source and target; the segment's place is filled in by the report.
 	Glossary func(source, target string) []Flag
 	// MinRatio and MaxRatio bound the target/source character ratio (defaults 0.5 and 2.0).
 	MinRatio, MaxRatio float64
@@ -101,20 +109,50 @@ func checkQA(p *poller, sources, targets []string, opt QAOptions) ([][]Flag, err
 	if sources != nil {
 		lengthOutliers(sources, targets, flags, opt)
 	}
+	for i, fs := range flags {
+		place(fs, qa.Location{Segment: i + 1})
+	}
 	return flags, p.check()
+}
+
+// newFlag is a QA flag with no span; its place is filled in by checkQA.
+func newFlag(kind, message string) Flag { return qa.NewFlag(kind, message, qa.Location{}) }
+
+// place fills in where the flags fs are: the document, segment and label of loc where a flag
+// has none. A side whose span is empty (a Flag{Kind, Message} literal leaves all offsets 0)
+// gets qa.NoSpan, so JSON readers and highlighting see no span rather than one at byte 0.
+func place(fs []Flag, loc qa.Location) {
+	for i := range fs {
+		f := &fs[i]
+		if f.Document == "" {
+			f.Document = loc.Document
+		}
+		if f.Segment == 0 {
+			f.Segment = loc.Segment
+		}
+		if f.Label == "" {
+			f.Label = loc.Label
+		}
+		if f.SourceEnd <= f.SourceStart {
+			f.SourceStart, f.SourceEnd = qa.NoSpan, qa.NoSpan
+		}
+		if f.TargetEnd <= f.TargetStart {
+			f.TargetStart, f.TargetEnd = qa.NoSpan, qa.NoSpan
+		}
+	}
 }
 
 // checkTarget looks at the output alone: empty, stuttering.
 func checkTarget(p *poller, t string) ([]Flag, error) {
 	if strings.TrimSpace(t) == "" {
-		return []Flag{{FlagEmpty, "empty output"}}, nil
+		return []Flag{newFlag(FlagEmpty, "empty output")}, nil
 	}
 	loop, err := stutter(p, strings.Fields(strings.ToLower(t)))
 	if err != nil {
 		return nil, err
 	}
 	if loop != "" {
-		return []Flag{{FlagRepeated, fmt.Sprintf("%q repeated 3 or more times in a row", loop)}}, nil
+		return []Flag{newFlag(FlagRepeated, fmt.Sprintf("%q repeated 3 or more times in a row", loop))}, nil
 	}
 	return nil, nil
 }
@@ -157,7 +195,7 @@ func checkPair(p *poller, s, t string) ([]Flag, error) {
 		return nil, nil
 	}
 	if reason := untranslated(s, t); reason != "" {
-		out = append(out, Flag{FlagUntranslated, reason})
+		out = append(out, newFlag(FlagUntranslated, reason))
 	}
 	if err := p.tick(len(s) + len(t)); err != nil {
 		return nil, err
@@ -174,7 +212,7 @@ func checkPair(p *poller, s, t string) ([]Flag, error) {
 		if len(extra) > 0 {
 			parts = append(parts, "not in the source: "+strings.Join(extra, ", "))
 		}
-		out = append(out, Flag{FlagNumber, strings.Join(parts, "; ")})
+		out = append(out, newFlag(FlagNumber, strings.Join(parts, "; ")))
 	}
 	return out, nil
 }
@@ -245,7 +283,7 @@ func repeatedOutputs(sources, targets []string, flags [][]Flag) {
 		if sources != nil && norm(sources[i]) == norm(sources[j]) {
 			continue // same source, same translation: consistent, not repeated
 		}
-		flags[i] = append(flags[i], Flag{FlagRepeated, fmt.Sprintf("same output as segment %d", j+1)})
+		flags[i] = append(flags[i], newFlag(FlagRepeated, fmt.Sprintf("same output as segment %d", j+1)))
 	}
 }
 
@@ -297,7 +335,7 @@ func lengthOutliers(sources, targets []string, flags [][]Flag, opt QAOptions) {
 			out = true
 		}
 		if out {
-			flags[s.i] = append(flags[s.i], Flag{FlagLength, fmt.Sprintf("length ratio %.2f (target/source characters)", s.ratio)})
+			flags[s.i] = append(flags[s.i], newFlag(FlagLength, fmt.Sprintf("length ratio %.2f (target/source characters)", s.ratio)))
 		}
 	}
 }

@@ -73,12 +73,12 @@ func TestCheckQA(t *testing.T) {
 	}
 	glossary := func(s, t string) []Flag {
 		if strings.Contains(s, "NATO-Generalsekretär") && !strings.Contains(t, "NATO Secretary-General") {
-			return []Flag{{FlagGlossary, "NATO-Generalsekretär: expected NATO Secretary-General"}}
+			return []Flag{{Kind: "missing", Term: "NATO-Generalsekretär", Expected: "NATO Secretary-General"}}
 		}
 		return nil
 	}
 	got := CheckQA(src, tgt, QAOptions{Glossary: glossary})
-	want := []string{"glossary", "untranslated", "empty", "", "repeated", "number", "repeated", "length"}
+	want := []string{"missing", "untranslated", "empty", "", "repeated", "number", "repeated", "length"}
 	for i := range want {
 		if k := kinds(got[i]); k != want[i] {
 			t.Errorf("segment %d (%q): flags %q %v, want %q", i+1, tgt[i], k, got[i], want[i])

@@ -3,89 +3,10 @@ package report
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
-	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/qa"
 )
-
-// Violations returns the findings of seg in bitext's one violation model, so report pages show
-// them exactly as check and review do. Glossary flags (from QAOptions.Glossary or recorded
-// with a bitext) carry their term, expected and found renderings in their message; those are
-// read back and located in the source and the hypothesis, so the page can highlight the term
-// and the wrong rendering. A message that cannot be read back stays a flag without a span.
-func (seg Segment) Violations(loc qa.Location) []qa.Violation {
-	if len(seg.Flags) == 0 {
-		return nil
-	}
-	if loc.Segment == 0 {
-		loc.Segment = seg.Index
-	}
-	out := make([]qa.Violation, 0, len(seg.Flags))
-	for _, f := range seg.Flags {
-		out = append(out, FlagViolation(f, seg.Source, seg.Hypothesis, loc))
-	}
-	return out
-}
-
-// FlagViolation converts one report flag on the pair (source, hypothesis) into a qa.Violation.
-func FlagViolation(f Flag, source, hypothesis string, loc qa.Location) qa.Violation {
-	if f.Kind == FlagGlossary {
-		if cv, ok := parseGlossaryMessage(f.Message); ok {
-			return qa.FromCorpus(cv, source, hypothesis, loc)
-		}
-	}
-	return qa.NewFlag(f.Kind, f.Message, loc)
-}
-
-// parseGlossaryMessage reads back the two shapes a glossary flag's message has:
-// glossary.Violation.String() (`forbidden: "T" rendered as "F", want "E"`, `inconsistent: "T"
-// rendered as "F", elsewhere "E"`, `missing: "T" not rendered as "E"`) and a violation recorded
-// by translate (`KIND: "T" should be "E", found "F" (recorded by translate)`). Every value is
-// Go-quoted (%q), so it reads back exactly whatever the term contains.
-func parseGlossaryMessage(msg string) (corpus.Violation, bool) {
-	kind, rest, ok := strings.Cut(msg, ": ")
-	if !ok || !qa.IsGlossary(kind) {
-		return corpus.Violation{}, false
-	}
-	v := corpus.Violation{Kind: kind}
-	first := true
-	for {
-		i := strings.IndexByte(rest, '"')
-		if i < 0 {
-			break
-		}
-		word := strings.Trim(rest[:i], " ,")
-		q, err := strconv.QuotedPrefix(rest[i:])
-		if err != nil {
-			return corpus.Violation{}, false
-		}
-		s, err := strconv.Unquote(q)
-		if err != nil {
-			return corpus.Violation{}, false
-		}
-		rest = rest[i+len(q):]
-		switch {
-		case first:
-			if word != "" {
-				return corpus.Violation{}, false
-			}
-			v.SourceTerm = s
-		case word == "not rendered as" || word == "want" || word == "should be" || word == "elsewhere":
-			v.Expected = s
-		case word == "rendered as" || word == "found":
-			v.Found = s
-		default:
-			return corpus.Violation{}, false
-		}
-		first = false
-	}
-	if v.SourceTerm == "" {
-		return corpus.Violation{}, false
-	}
-	return v, true
-}
 
 // htmlSegment is a segment as the page shows it: the source with the violated terms
 // highlighted, the hypothesis with the wrong renderings highlighted, the findings, and its
@@ -128,7 +49,7 @@ func htmlSystems(r *Report) []htmlSystem {
 		s := &r.Systems[si]
 		hs := htmlSystem{SystemReport: s, Index: si, Segments: make([]htmlSegment, len(s.Segments))}
 		for i, seg := range s.Segments {
-			vs := seg.Violations(qa.Location{Document: s.Name, Segment: seg.Index, Label: fmt.Sprintf("%s:%d", s.Name, seg.Index)})
+			vs := seg.Flags // already qa violations with their spans: no conversion
 			g := htmlSegment{Segment: seg, ID: fmt.Sprintf("s%d-%d", si, i), Violations: vs}
 			g.Src = qa.Highlight(seg.Source, qa.SourceSpans(vs))
 			g.Hyp = qa.Highlight(seg.Hypothesis, qa.TargetSpans(vs))
@@ -173,7 +94,7 @@ func htmlSystems(r *Report) []htmlSystem {
 }
 
 // kindsPresent lists the finding kinds that occur in the report, in qa.Kinds order (with any
-// kind qa does not know, such as an unreadable glossary flag, after them).
+// kind qa does not know, such as one from a custom QAOptions.Glossary hook, after them).
 func kindsPresent(systems []htmlSystem) []string {
 	seen := map[string]bool{}
 	for _, s := range systems {

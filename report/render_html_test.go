@@ -20,64 +20,66 @@ import (
 	"github.com/bitext/bitext/qa"
 )
 
-func TestParseGlossaryMessage(t *testing.T) {
+// TestReadBitextRecordedFlags: violations recorded with a pair keep their own kind, their
+// term and renderings, and point into the pair's source and target.
+func TestReadBitextRecordedFlags(t *testing.T) {
 	cases := []struct {
-		name, msg string
-		want      corpus.Violation
-		ok        bool
+		name             string
+		v                corpus.Violation
+		source, target   string
+		wantSrc, wantTgt string // the spans' text; "" for no span
 	}{
-		{"forbidden", glossary.Violation{Kind: glossary.Forbidden, SourceTerm: "Außenministeriums", Expected: "Foreign Ministry", Found: "Foreign Office"}.String(),
-			corpus.Violation{Kind: "forbidden", SourceTerm: "Außenministeriums", Expected: "Foreign Ministry", Found: "Foreign Office"}, true},
-		{"missing", glossary.Violation{Kind: glossary.Missing, SourceTerm: "Minsker Abkommens", Expected: "Minsk agreement"}.String(),
-			corpus.Violation{Kind: "missing", SourceTerm: "Minsker Abkommens", Expected: "Minsk agreement"}, true},
-		{"inconsistent", glossary.Violation{Kind: glossary.Inconsistent, SourceTerm: "Kanzler", Expected: "chancellor", Found: "Chancellor"}.String(),
-			corpus.Violation{Kind: "inconsistent", SourceTerm: "Kanzler", Expected: "chancellor", Found: "Chancellor"}, true},
-		{"quotes and a comma in the term", glossary.Violation{Kind: glossary.Forbidden, SourceTerm: `„Nein, danke“ "x"`, Expected: `"No"`, Found: "no, thanks"}.String(),
-			corpus.Violation{Kind: "forbidden", SourceTerm: `„Nein, danke“ "x"`, Expected: `"No"`, Found: "no, thanks"}, true},
-		{"recorded by translate", recordedViolation(corpus.Violation{Kind: "forbidden", SourceTerm: "NATO-Generalsekretär", Expected: "NATO Secretary General", Found: "NATO chief"}),
-			corpus.Violation{Kind: "forbidden", SourceTerm: "NATO-Generalsekretär", Expected: "NATO Secretary General", Found: "NATO chief"}, true},
-		{"recorded, missing", recordedViolation(corpus.Violation{Kind: "missing", SourceTerm: "Bundestag", Expected: "Bundestag"}),
-			corpus.Violation{Kind: "missing", SourceTerm: "Bundestag", Expected: "Bundestag"}, true},
-		{"free text", "term\x01", corpus.Violation{}, false},
-		{"unknown kind", `number: "2,5" missing`, corpus.Violation{}, false},
-		{"unknown connector", `forbidden: "a" maybe "b"`, corpus.Violation{}, false},
-		{"text before the term", `forbidden: the "a" rendered as "b"`, corpus.Violation{}, false},
-		{"broken quote", `forbidden: "a`, corpus.Violation{}, false},
-		{"no term", `missing: nothing`, corpus.Violation{}, false},
+		{"forbidden", corpus.Violation{Kind: "forbidden", SourceTerm: "Außenministeriums", Expected: "Foreign Ministry", Found: "Foreign Office"},
+			"Ein Sprecher des Außenministeriums sagte das.", "A Foreign Office spokesman said so.", "Außenministeriums", "Foreign Office"},
+		{"missing", corpus.Violation{Kind: "missing", SourceTerm: "Bundestag", Expected: "Bundestag"},
+			"Der Bundestag stimmte zu.", "Parliament agreed.", "Bundestag", ""},
+		{"inconsistent", corpus.Violation{Kind: "inconsistent", SourceTerm: "Kanzler", Expected: "chancellor", Found: "Chancellor"},
+			"Der Kanzler reiste ab.", "The Chancellor left.", "Kanzler", "Chancellor"},
+		{"term not in the pair", corpus.Violation{Kind: "forbidden", SourceTerm: "Kreml", Expected: "Kremlin", Found: "Kreml"},
+			"Moskau schweigt.", "Moscow is silent.", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, ok := parseGlossaryMessage(c.msg)
-			if ok != c.ok || got != c.want {
-				t.Errorf("parseGlossaryMessage(%q) = %+v, %v; want %+v, %v", c.msg, got, ok, c.want, c.ok)
+			p := corpus.Pair{Source: c.source, Target: c.target, Violations: []corpus.Violation{c.v}}
+			var b bytes.Buffer
+			w, err := corpus.NewWriter(corpus.JSONL, &b, corpus.WriterOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(p); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			side, err := ReadBitext(context.Background(), &b, "mt.jsonl", corpus.JSONL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(side.Flags) != 1 || len(side.Flags[0]) != 1 {
+				t.Fatalf("flags = %+v, want one", side.Flags)
+			}
+			f := side.Flags[0][0]
+			if f.Kind != c.v.Kind || f.Term != c.v.SourceTerm || f.Expected != c.v.Expected || f.Found != c.v.Found || f.Segment != 1 {
+				t.Errorf("flag = %+v, want %+v in segment 1", f, c.v)
+			}
+			if !strings.HasSuffix(f.Message, "(recorded by translate)") || !strings.Contains(f.Message, c.v.SourceTerm) {
+				t.Errorf("message %q", f.Message)
+			}
+			span := func(s string, start, end int) string {
+				if start == qa.NoSpan {
+					return ""
+				}
+				return s[start:end]
+			}
+			if got := span(c.source, f.SourceStart, f.SourceEnd); got != c.wantSrc {
+				t.Errorf("source span %q, want %q", got, c.wantSrc)
+			}
+			if got := span(c.target, f.TargetStart, f.TargetEnd); got != c.wantTgt {
+				t.Errorf("target span %q, want %q", got, c.wantTgt)
 			}
 		})
 	}
-}
-
-// FuzzParseGlossaryMessage: a glossary violation's message reads back as the violation, and
-// any other message is refused or read without panicking.
-func FuzzParseGlossaryMessage(f *testing.F) {
-	f.Add("forbidden", "Außenministerium", "Foreign Ministry", "Foreign Office")
-	f.Add("missing", "Minsker Abkommen", "Minsk agreement", "")
-	f.Add("inconsistent", `"x", rendered as "y"`, "a\x00b", "\xff")
-	f.Fuzz(func(t *testing.T, kind, term, expected, found string) {
-		parseGlossaryMessage(kind + ": " + term + expected + found)
-		if !qa.IsGlossary(kind) || term == "" {
-			return
-		}
-		if kind == glossary.Missing {
-			found = ""
-		}
-		want := corpus.Violation{Kind: kind, SourceTerm: term, Expected: expected, Found: found}
-		gv := glossary.Violation{Kind: kind, SourceTerm: term, Expected: expected, Found: found}
-		for _, msg := range []string{gv.String(), recordedViolation(want)} {
-			got, ok := parseGlossaryMessage(msg)
-			if !ok || got != want {
-				t.Fatalf("parseGlossaryMessage(%q) = %+v, %v; want %+v", msg, got, ok, want)
-			}
-		}
-	})
 }
 
 // glossaryInput is the sample input with a glossary check that finds a forbidden rendering
@@ -96,19 +98,19 @@ func glossaryInput(t testing.TB) (Input, Options) {
 	return in, Options{Version: "test", QA: QAOptions{Glossary: GlossaryQA(g)}}
 }
 
-func TestFlagViolationLocatesTermAndRendering(t *testing.T) {
+func TestGlossaryFlagsLocateTermAndRendering(t *testing.T) {
 	in, opt := glossaryInput(t)
 	r, err := Build(in, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	seg := r.Systems[0].Segments[1]
-	vs := seg.Violations(qa.Location{})
+	vs := seg.Flags
 	if len(vs) != 1 {
-		t.Fatalf("violations = %+v, want one", vs)
+		t.Fatalf("flags = %+v, want one", vs)
 	}
 	v := vs[0]
-	if v.Kind != qa.Forbidden || v.Segment != 2 || v.Expected != "Foreign Ministry" || v.Found != "Foreign Office" {
+	if v.Kind != qa.Forbidden || v.Segment != 2 || v.Document != "mt-a" || v.Label != "mt-a:2" || v.Expected != "Foreign Ministry" || v.Found != "Foreign Office" || v.Message == "" {
 		t.Errorf("violation = %+v", v)
 	}
 	if got := seg.Source[v.SourceStart:v.SourceEnd]; got != "Außenministeriums" {
@@ -117,9 +119,25 @@ func TestFlagViolationLocatesTermAndRendering(t *testing.T) {
 	if got := seg.Hypothesis[v.TargetStart:v.TargetEnd]; got != "Foreign Office" {
 		t.Errorf("target span %q", got)
 	}
-	num := FlagViolation(Flag{Kind: FlagNumber, Message: "2,5 → 2.5 missing"}, "a", "b", qa.Location{Segment: 3})
-	if num.Kind != qa.Number || num.Message == "" || num.SourceStart != qa.NoSpan || num.TargetStart != qa.NoSpan {
+	if r.Systems[0].QA[qa.Forbidden] != 1 {
+		t.Errorf("qa counts %v, want forbidden 1", r.Systems[0].QA)
+	}
+	num := r.Systems[0].Segments[2].Flags
+	if len(num) == 0 || num[0].Kind != qa.Number || num[0].Message == "" || num[0].Segment != 3 || num[0].SourceStart != qa.NoSpan || num[0].TargetStart != qa.NoSpan {
 		t.Errorf("number flag = %+v", num)
+	}
+}
+
+// TestPlaceLiteralFlag: a Flag{Kind, Message} literal from a custom hook has no span rather
+// than one at byte 0, and gets the segment's place.
+func TestPlaceLiteralFlag(t *testing.T) {
+	fs := []Flag{{Kind: "custom", Message: "m"}, {Kind: qa.Forbidden, Location: qa.Location{Document: "d", Segment: 7, SourceStart: 2, SourceEnd: 5, TargetStart: 0, TargetEnd: 3}}}
+	place(fs, qa.Location{Document: "sys", Segment: 4, Label: "sys:4"})
+	if f := fs[0]; f.Document != "sys" || f.Segment != 4 || f.Label != "sys:4" || f.SourceStart != qa.NoSpan || f.SourceEnd != qa.NoSpan || f.TargetStart != qa.NoSpan || f.TargetEnd != qa.NoSpan {
+		t.Errorf("literal flag placed as %+v", f)
+	}
+	if f := fs[1]; f.Document != "d" || f.Segment != 7 || f.SourceStart != 2 || f.SourceEnd != 5 || f.TargetStart != 0 || f.TargetEnd != 3 {
+		t.Errorf("located flag changed to %+v", f)
 	}
 }
 
@@ -505,7 +523,7 @@ func TestHTMLControlsInChromium(t *testing.T) {
 		for i, seg := range s.Segments {
 			ids = append(ids, fmt.Sprintf("s%d-%d", si, i))
 			for _, f := range seg.Flags {
-				if strings.HasPrefix(f.Message, "forbidden:") {
+				if f.Kind == qa.Forbidden {
 					forbidden++
 					break
 				}
