@@ -89,6 +89,9 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 // needsCleaning is a fast check that a line has nothing cleanLine would change.
 func needsCleaning(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if !cleanBytes[s[i]] {
+			continue
+		}
 		switch s[i] {
 		case '\t', '\v', '\f', '\r', '<':
 			return true
@@ -101,13 +104,23 @@ func needsCleaning(s string) bool {
 				return true
 			}
 		case '.':
-			if i+2 < len(s) && s[i+1] == ' ' {
+			// ". ," or ". ." (more spaces between are a doubled space, found at the space).
+			if i+2 < len(s) && s[i+1] == ' ' && (s[i+2] == ',' || s[i+2] == '.') {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// cleanBytes are the bytes needsCleaning looks at.
+var cleanBytes = func() (t [256]bool) {
+	for _, c := range []byte("\t\v\f\r< .") {
+		t[c] = true
+	}
+	t[0xC2] = true
+	return t
+}()
 
 // isSpaceBeforePunctDebris reports whether s[j] is punctuation that never follows a space in
 // German or English typography: , ; . ! ? ) ] — but not an ellipsis, which may ("und ... dann"),

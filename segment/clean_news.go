@@ -39,7 +39,7 @@ func newsDebris(b rawBlock) string {
 	switch {
 	case n <= 25 && relatedSet.match(t):
 		return "link to a related article"
-	case n <= 16 && hasAnySuffixFold(strings.TrimRight(t, ".!: "), moreHereSuffixes):
+	case n <= 16 && endsHereOrEntlang(t) && hasAnySuffixFold(strings.TrimRight(t, ".!: "), moreHereSuffixes):
 		return "link to more articles"
 	case n <= 45 && isNewsletterPrompt(t):
 		return "newsletter prompt"
@@ -159,6 +159,16 @@ var relatedPrefixes = []string{
 	"Weiterlesen:", "Zum Thema:", "Empfehlungen der Redaktion", "Mehr Artikel aus",
 	"Mehr Nachrichten aus", "Hier finden Sie außerdem", ">>", "» Lesen", "Read more:",
 	"Read also:", "Related:", "See also:", "More on this story", "Also read:",
+}
+
+// endsHereOrEntlang is a fast filter for moreHereSuffixes, which all end in "hier" or
+// "entlang" (before any ".!: ").
+func endsHereOrEntlang(t string) bool {
+	i := len(t)
+	for i > 0 && (t[i-1] == '.' || t[i-1] == '!' || t[i-1] == ':' || t[i-1] == ' ') {
+		i--
+	}
+	return i >= 4 && (t[i-1] == 'r' || t[i-1] == 'R' || t[i-1] == 'g' || t[i-1] == 'G')
 }
 
 // moreHereSuffixes end a short pointer to more articles ("Mehr über die Füchse lesen Sie hier").

@@ -263,6 +263,9 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 func isNormalSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !spaceBytes[c] {
+			continue // most bytes: a table lookup is much cheaper than the cases below
+		}
 		switch {
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
@@ -282,6 +285,17 @@ func isNormalSpace(s string) bool {
 	}
 	return true
 }
+
+// spaceBytes are the bytes that may begin white space: ASCII spacing and the lead bytes of the
+// UTF-8 encodings of every other Unicode White_Space character (U+0085, U+00A0: C2; U+1680: E1;
+// U+2000–U+205F: E2; U+3000: E3).
+var spaceBytes = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\v\f\r") {
+		t[c] = true
+	}
+	t[0xC2], t[0xE1], t[0xE2], t[0xE3] = true, true, true, true
+	return t
+}()
 
 // cutBlock cuts a block longer than maxLine into pieces of at most maxLine bytes, at sentence
 // ends where possible.

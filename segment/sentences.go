@@ -31,6 +31,10 @@ func (s *splitter) split(spans []Span) []Span {
 	i := start
 	for i < len(text) {
 		c := text[i]
+		if !splitBytes[c] {
+			i++ // most bytes: letters, digits, commas (a table is faster than the cases below)
+			continue
+		}
 		switch {
 		case c == '\n':
 			if s.newlineEnds(start, i) {
@@ -98,6 +102,16 @@ func (s *splitter) split(spans []Span) []Span {
 	}
 	return spans
 }
+
+// splitBytes are the bytes split looks at: line breaks, spaces (before a capital), colons and
+// semicolons, sentence-final punctuation and the first byte of "…" and "•".
+var splitBytes = func() (t [256]bool) {
+	for _, c := range []byte("\n :;.!?") {
+		t[c] = true
+	}
+	t[0xE2] = true
+	return t
+}()
 
 // appendSpan adds text[start:end] without trailing spaces, if anything is left.
 func appendSpan(spans []Span, text string, start, end int) []Span {

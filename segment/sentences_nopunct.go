@@ -29,6 +29,17 @@ var noPunctStartersDE = toSet(
 	"Uns", "Mir", "Mich", "Wieder", "Hier", "Dort", "Ansonsten", "Alles",
 )
 
+// maxNoPunctLen is the length in bytes of the longest word in noPunctStartersDE and EN.
+var maxNoPunctLen = func() int {
+	n := 0
+	for _, set := range []map[string]struct{}{noPunctStartersDE, noPunctStartersEN} {
+		for w := range set {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
+
 // noPunctStartersEN open an English sentence and are not capitalised inside one ("I" is, after
 // every word, so it does not count).
 var noPunctStartersEN = toSet(
@@ -48,7 +59,15 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 	text := s.text
 	j := i + 1
 	k := j
-	for k < len(text) && k-j < 16 {
+	// Most capitalised words are nouns, many of them long compounds: scan no further than the
+	// longest word of the lists (this runs before every capital in German text).
+	for k < len(text) && k-j <= maxNoPunctLen {
+		if c := text[k]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			k++
+			continue
+		} else if c < 0x80 {
+			break
+		}
 		r, size := decodeRune(text, k)
 		if !unicode.IsLetter(r) {
 			break
@@ -56,7 +75,7 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 		k += size
 	}
 	// The word must be followed by a space: "Ich-Erzähler", "Wir-Gefühl" are nouns.
-	if k >= len(text) || text[k] != ' ' {
+	if k-j > maxNoPunctLen || k >= len(text) || text[k] != ' ' {
 		return false
 	}
 	w := text[j:k]
