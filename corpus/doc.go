@@ -1,5 +1,6 @@
 // Package corpus reads and writes sentence-aligned bitexts: JSON Lines, TMX 1.4b, Moses (two
-// line-aligned plain-text files), TSV and XLIFF (1.2 and 2.x read, 1.2 written).
+// line-aligned plain-text files), TSV and XLIFF (1.2 and 2.x read; 1.2 written, or 2.1 with
+// WriterOptions.XLIFFVersion).
 //
 // Readers and writers stream: a Writer emits each Pair as it is written (a TMX writer adds the
 // document footer on Close) and a Reader decodes one Pair per call to Next, so corpora of any
@@ -50,7 +51,8 @@
 // The writers: TMX writes <bpt i="N" x="N" type="…">markup</bpt>…<ept i="N">markup</ept> and
 // <ph x="N" type="…">markup</ph> (empty when the markup is unknown; <it pos="begin|end"> for a
 // pair without its other half), so other tools read the words between codes; XLIFF 1.2 writes
-// <bpt>/<ept>/<ph> with the markup, or <g>/<x> without; JSONL adds "source_tagged" and
+// <bpt>/<ept>/<ph> with the markup, or <g>/<x> without, and XLIFF 2.1 <pc>/<ph> (<sc>/<ec>
+// isolated for a half pair) with the markup in <originalData>; JSONL adds "source_tagged" and
 // "target_tagged" when the pair has codes (Codes is not carried). A pair whose plain text holds
 // characters XML cannot carry is written to TMX without its codes (the x-bitext-controls offsets
 // refer to the plain text). Reading bitext's own output gives the tagged texts back; a code

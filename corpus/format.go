@@ -16,7 +16,7 @@ const (
 	TMX   Format = "tmx"   // TMX 1.4b
 	Moses Format = "moses" // two line-aligned plain-text files, source and target
 	TSV   Format = "tsv"   // source<TAB>target per line
-	XLIFF Format = "xliff" // XLIFF pairs: 1.2 and 2.x read, 1.2 written
+	XLIFF Format = "xliff" // XLIFF pairs: 1.2 and 2.x read, 1.2 (default) or 2.1 written
 )
 
 // Formats lists every supported format, for help texts and flag validation.
@@ -99,6 +99,10 @@ type WriterOptions struct {
 	// the main module in the binary's build information, or "unknown").
 	ToolVersion string
 
+	// XLIFFVersion chooses the XLIFF written: "1.2" (the default) or "2.1" ("2", "2.0" and
+	// "2.1" all write 2.1).
+	XLIFFVersion string
+
 	// Warn, when set, receives a Warning for every field a writer had to change: characters the
 	// format cannot carry and invalid UTF-8 (see the package documentation for what each format
 	// does). It is called from Write, before Write returns. A nil Warn drops the warnings; the
@@ -137,7 +141,13 @@ func NewWriter(f Format, w io.Writer, opt WriterOptions) (Writer, error) {
 	case TSV:
 		return newTSVWriter(w, opt.Warn), nil
 	case XLIFF:
-		return newXLIFFWriter(w, opt), nil
+		switch opt.XLIFFVersion {
+		case "", "1.2":
+			return newXLIFFWriter(w, opt), nil
+		case "2", "2.0", "2.1":
+			return &xliff2Writer{newXLIFFWriter(w, opt)}, nil
+		}
+		return nil, fmt.Errorf("corpus: XLIFF version %q: want 1.2 or 2.1", opt.XLIFFVersion)
 	}
 	return nil, fmt.Errorf("corpus: unknown format %q", f)
 }

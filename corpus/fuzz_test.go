@@ -10,6 +10,7 @@ import (
 
 	"github.com/bitext/bitext/document"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // addVectors seeds a fuzz target with the test vectors of one extension.
@@ -102,7 +103,37 @@ func FuzzReadXLIFF(f *testing.F) {
 		`<target state="final"><ex id="9"/>x<g id="5">y</g><it id="1" pos="close">\n</it></target><note from="bitext">violation: {"kind":"missing"}</note></trans-unit></body></file></xliff>`))
 	f.Add([]byte(`<xliff version="2.0" srcLang="de"><file id="f"><unit id="u"><originalData><data id="d">&lt;b&gt;<cp hex="1F"/></data></originalData>` +
 		`<segment><source><sc id="1" dataRef="d"/>a<pc id="2">b<ec startRef="1"/></pc><ph id="3" subType="xlf:lb"/>c</source><target><ec id="7" isolated="yes"/>x</target></segment></unit></file></xliff>`))
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, XLIFF, data, nil) })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, XLIFF, data, nil)
+		// The same pairs through the XLIFF 2.1 writer (ids become NMTOKENs; code names are
+		// not written, but for line breaks).
+		got, err := readAll(XLIFF, data, nil, ReaderOptions{})
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		w, _ := NewWriter(XLIFF, &buf, WriterOptions{XLIFFVersion: "2.1"})
+		var want []Pair
+		for _, p := range got {
+			if err := w.Write(p); err != nil {
+				t.Fatal(err)
+			}
+			c := carried(XLIFF, p, false)
+			c.Doc, _, _ = splitControls(p.Doc)
+			want = append(want, c)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		again, err := readAll(XLIFF, buf.Bytes(), nil, ReaderOptions{})
+		if err != nil {
+			t.Fatalf("reading back XLIFF 2.1: %v\n%s", err, buf.Bytes())
+		}
+		ignore := cmp.Options{cmpopts.IgnoreFields(Pair{}, "ID"), cmpopts.IgnoreFields(document.Code{}, "Name"), cmpopts.EquateEmpty()}
+		if diff := cmp.Diff(want, again, ignore); diff != "" {
+			t.Fatalf("XLIFF 2.1 round trip (-read +reread):\n%s\n%s", diff, buf.Bytes())
+		}
+	})
 }
 
 func FuzzReadMoses(f *testing.F) {

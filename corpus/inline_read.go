@@ -113,6 +113,9 @@ func readInline(d *xml.Decoder, classify func(xml.StartElement) inlineElem) (str
 				ir.subGap = true
 			case roleWrap:
 				ir.pieces = append(ir.pieces, inlinePiece{kind: inOpen, pair: el.pair, num: el.num, name: el.name, text: openNative(el.native)})
+				if whitespaceCode("", openNative(el.native)) { // markup from originalData, as for <bpt>
+					ir.plain.boundary()
+				}
 			case roleEmpty:
 				ir.pieces = append(ir.pieces, inlinePiece{kind: el.kind, pair: el.pair, num: el.num, name: el.name, text: el.native})
 				if whitespaceCode(el.typ, el.native) {
@@ -144,6 +147,9 @@ func readInline(d *xml.Decoder, classify func(xml.StartElement) inlineElem) (str
 				}
 			case roleWrap:
 				ir.pieces = append(ir.pieces, inlinePiece{kind: inClose, pair: f.el.pair, text: f.el.native2()})
+				if whitespaceCode("", f.el.native2()) {
+					ir.plain.boundary()
+				}
 			}
 		case xml.CharData:
 			if f := top(); f != nil && f.inCode {

@@ -238,7 +238,7 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 	skip := attr(start, "translate") == "no"
 	preserve := attr(start, "space") == "preserve"
 	data := map[string]string{}
-	var notes []string
+	var notes, meta []string // meta: bitext's own notes (category="bitext")
 	type seg struct {
 		p        Pair
 		src, tgt []inlinePiece
@@ -259,6 +259,11 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 			for _, s := range segs {
 				p := s.p
 				p.Doc, p.Note = r.doc, note
+				for _, m := range meta {
+					if err := r.bitextNote(&p, m); err != nil {
+						return nil, 0, err
+					}
+				}
 				p.ID = id
 				if len(segs) > 1 {
 					p.ID = id + "/" + s.p.ID
@@ -290,7 +295,7 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 					return nil, 0, err
 				}
 			case "notes":
-				if err := r.notes2(&notes); err != nil {
+				if err := r.notes2(&notes, &meta); err != nil {
 					return nil, 0, err
 				}
 			case "segment":
@@ -380,7 +385,7 @@ func (r *xliffReader) originalData(data map[string]string) error {
 }
 
 // notes2 reads a 2.x <notes>.
-func (r *xliffReader) notes2(notes *[]string) error {
+func (r *xliffReader) notes2(notes, meta *[]string) error {
 	d := r.tmx.d
 	for {
 		tok, err := d.Token()
@@ -400,6 +405,10 @@ func (r *xliffReader) notes2(notes *[]string) error {
 			n, _, err := readInline(d, xliffClassifier(true, nil))
 			if err != nil {
 				return r.tmx.wrap(err)
+			}
+			if attr(t, "category") == "bitext" {
+				*meta = append(*meta, n)
+				continue
 			}
 			if n = strings.TrimSpace(n); n != "" {
 				*notes = append(*notes, n)

@@ -423,3 +423,70 @@ func TestReadRealXLIFF(t *testing.T) {
 		})
 	}
 }
+
+// TestXLIFF21: the XLIFF 2.1 writer's output reads back as the pairs written (codes and their
+// markup included) and validates against the OASIS XLIFF 2.0 core schema.
+func TestXLIFF21(t *testing.T) {
+	pairs := append(append([]Pair{}, trickyPairs...), taggedPairs...)
+	pairs = append(pairs, Pair{ID: "id with spaces", Source: "Zeile<x1/>zwei", Target: "line<x1/>two",
+		SourceTagged: "Zeile<x1/>zwei", TargetTagged: "line<x1/>two",
+		Codes: []document.Code{{ID: 1, Kind: document.Standalone, Name: "br", Open: "<br>"}}})
+	pairs[len(pairs)-1].Source, pairs[len(pairs)-1].Target = "Zeile zwei", "line two" // a line break keeps words apart
+	var buf bytes.Buffer
+	w, err := NewWriter(XLIFF, &buf, WriterOptions{XLIFFVersion: "2.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pairs {
+		if err := w.Write(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readAll(XLIFF, buf.Bytes(), nil, ReaderOptions{SourceLang: "de", TargetLang: "en"})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, buf.Bytes())
+	}
+	var want []Pair
+	for _, p := range pairs {
+		c := carried(XLIFF, p, false)
+		if p.Doc == "" {
+			c.Doc = "" // XLIFF 2 needs no original
+		}
+		want = append(want, c)
+	}
+	want[len(want)-1].ID = "id_with_spaces" // an NMTOKEN
+	want[len(want)-1].Codes[0].Name = "lb"
+	want[len(want)-2].TargetTagged = "Only <x1/>text" // a pair without its end: a standalone code
+	sameIDs(want, got)
+	opts := []cmp.Option{cmpopts.EquateEmpty()}
+	if diff := cmp.Diff(want, got, append(opts, cmpopts.IgnoreFields(Pair{}, "Codes"))...); diff != "" {
+		t.Errorf("(-want +got):\n%s\n%s", diff, buf.Bytes())
+	}
+	for i := range 1 { // the first tagged pair's codes have markup
+		if diff := cmp.Diff(taggedPairs[i].Codes, got[len(trickyPairs)+i].Codes, cmpopts.EquateEmpty(), cmpopts.IgnoreFields(document.Code{}, "Name")); diff != "" {
+			t.Errorf("tagged pair %d codes (-want +got):\n%s", i, diff)
+		}
+	}
+
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		t.Skip("xmllint not found: schema validation skipped")
+	}
+	dir := fixtures.Dir(t, "schemas/xliff", "xliff_core_2.0.xsd")
+	tmp := t.TempDir()
+	for _, f := range []string{"xliff_core_2.0.xsd", "xml.xsd"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = bytes.ReplaceAll(b, []byte("http://www.w3.org/2001/xml.xsd"), []byte("xml.xsd"))
+		os.WriteFile(filepath.Join(tmp, f), b, 0o644)
+	}
+	file := filepath.Join(tmp, "out.xlf")
+	os.WriteFile(file, buf.Bytes(), 0o644)
+	if out, err := exec.Command("xmllint", "--noout", "--nonet", "--schema", filepath.Join(tmp, "xliff_core_2.0.xsd"), file).CombinedOutput(); err != nil {
+		t.Errorf("not valid XLIFF 2 core: %v\n%s\n%s", err, out, buf.Bytes())
+	}
+}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -282,6 +283,190 @@ func xliffCtype(name string, paired bool) string {
 // Close ends the document and flushes; an empty corpus is an XLIFF file with one empty <file>
 // (the schema wants at least one).
 func (w *xliffWriter) Close() error {
+	if w.err != nil {
+		return w.err
+	}
+	w.start()
+	if w.files == 0 {
+		w.openFile("")
+	}
+	w.closeFile()
+	w.bw.WriteString("</xliff>\n")
+	return w.bw.Flush()
+}
+
+// xliff2Writer writes XLIFF 2.1 (core only, valid against the OASIS 2.0 core schema apart from
+// the version number): a <file> per document, a <unit> with one <segment> per pair. The unit
+// holds the notes (bitext's own with category="bitext") and, for codes whose markup is known,
+// an <originalData> the codes refer to. Unit ids are NMTOKENs in XLIFF 2: other characters of
+// a pair's ID become "_".
+type xliff2Writer struct {
+	*xliffWriter
+}
+
+const xliff2NS = "urn:oasis:names:tc:xliff:document:2.0"
+
+func (w *xliff2Writer) start() {
+	if w.started {
+		return
+	}
+	w.started = true
+	w.bw.WriteString(xml1)
+	w.bw.WriteString(`<xliff xmlns="` + xliff2NS + `" version="2.1" srcLang="`)
+	escapeXML(w.bw, xmlSafe(w.opt.SourceLang), true)
+	w.bw.WriteString(`" trgLang="`)
+	escapeXML(w.bw, xmlSafe(w.opt.TargetLang), true)
+	w.bw.WriteString(`">` + "\n")
+}
+
+func (w *xliff2Writer) openFile(doc string) {
+	w.inFile, w.doc, w.ids, w.n = true, doc, map[string]bool{}, 0
+	w.files++
+	w.bw.WriteString(`  <file id="f` + strconv.Itoa(w.files) + `"`)
+	if doc != "" {
+		w.bw.WriteString(` original="`)
+		escapeXML(w.bw, xmlSafe(doc), true)
+		w.bw.WriteString(`"`)
+	}
+	w.bw.WriteString(">\n")
+}
+
+func (w *xliff2Writer) closeFile() {
+	if w.inFile {
+		w.bw.WriteString("  </file>\n")
+		w.inFile = false
+	}
+}
+
+// nmtoken makes s an XML NMTOKEN: name characters kept, others "_".
+func nmtoken(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_' || r == ':' || r == 0xB7 {
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+func (w *xliff2Writer) Write(p Pair) error {
+	if w.err != nil {
+		return w.err
+	}
+	w.w.next(&p)
+	w.start()
+	doc := w.clean("doc", p.Doc)
+	if !w.inFile || doc != w.doc {
+		w.closeFile()
+		w.openFile(doc)
+	}
+	w.n++
+	id := nmtoken(w.clean("id", p.ID))
+	if id == "" || w.ids[id] {
+		id = "u" + strconv.Itoa(w.n)
+		for w.ids[id] {
+			id = "bitext-" + id
+		}
+	}
+	w.ids[id] = true
+	w.bw.WriteString(`    <unit id="` + id + `" xml:space="preserve">` + "\n")
+
+	var notes []string
+	for _, line := range strings.Split(w.clean("note", p.Note), "\n") {
+		if strings.TrimSpace(line) != "" {
+			notes = append(notes, "        <note>"+xmlText(line)+"</note>\n")
+		}
+	}
+	for _, m := range bitextNotes(p, w.xliffWriter) {
+		notes = append(notes, `        <note category="bitext">`+xmlText(m)+"</note>\n")
+	}
+	if len(notes) > 0 {
+		w.bw.WriteString("      <notes>\n" + strings.Join(notes, "") + "      </notes>\n")
+	}
+	tags := usesTags(p.SourceTagged) || usesTags(p.TargetTagged)
+	var data []string // originalData, "d1" is data[0]
+	refs := map[string]string{}
+	ref := func(markup string) string {
+		if markup == "" {
+			return ""
+		}
+		if r, ok := refs[markup]; ok {
+			return r
+		}
+		data = append(data, markup)
+		refs[markup] = "d" + strconv.Itoa(len(data))
+		return refs[markup]
+	}
+	var src, tgt strings.Builder
+	if tags {
+		w.segment2(&src, "source", p.Source, p.SourceTagged, p.Codes, ref)
+		w.segment2(&tgt, "target", p.Target, p.TargetTagged, p.Codes, ref)
+	} else {
+		src.WriteString(xmlText(w.clean("source", p.Source)))
+		tgt.WriteString(xmlText(w.clean("target", p.Target)))
+	}
+	if len(data) > 0 {
+		w.bw.WriteString("      <originalData>\n")
+		for i, d := range data {
+			w.bw.WriteString(`        <data id="d` + strconv.Itoa(i+1) + `">` + xmlText(xmlSafe(d)) + "</data>\n")
+		}
+		w.bw.WriteString("      </originalData>\n")
+	}
+	w.bw.WriteString(`      <segment state="translated"><source>` + src.String() + `</source><target>` + tgt.String() + "</target></segment>\n")
+	_, err := w.bw.WriteString("    </unit>\n")
+	w.err = err
+	return err
+}
+
+// xmlText escapes s as XML character data (CR as a reference, so it survives parsing).
+func xmlText(s string) string {
+	var b bytes.Buffer
+	bw := bufio.NewWriter(&b)
+	escapeXML(bw, s, false)
+	bw.Flush()
+	return b.String()
+}
+
+// segment2 writes a tagged text as XLIFF 2 inline content: <pc> around words, <ph/> alone,
+// <sc/>/<ec/> isolated for a pair without its other half; the markup by reference to
+// originalData when known.
+func (w *xliff2Writer) segment2(b *strings.Builder, field, text, taggedText string, codes []document.Code, ref func(string) string) {
+	text = w.clean(field, text)
+	if taggedText == "" {
+		taggedText = document.EscapeText(text)
+	}
+	dataRef := func(attr, markup string) string {
+		if r := ref(markup); r != "" {
+			return ` ` + attr + `="` + r + `"`
+		}
+		return ""
+	}
+	ps := parseTaggedText(taggedText)
+	paired := pairedIDs(ps)
+	for _, p := range ps {
+		c, _ := codeByID(codes, p.id)
+		id := strconv.Itoa(p.id)
+		lb := ""
+		if n := strings.ToLower(c.Name); n == "lb" || n == "br" {
+			lb = ` type="fmt" subType="xlf:lb"`
+		}
+		switch {
+		case p.kind == inText:
+			b.WriteString(xmlText(xmlSafe(p.text)))
+		case p.kind == inOpen && paired[p.id]:
+			b.WriteString(`<pc id="` + id + `"` + dataRef("dataRefStart", c.Open) + dataRef("dataRefEnd", c.Close) + `>`)
+		case p.kind == inClose && paired[p.id]:
+			b.WriteString(`</pc>`)
+		case p.kind == inAlone:
+			b.WriteString(`<ph id="` + id + `"` + dataRef("dataRef", c.Open) + lb + `/>`)
+		case p.kind == inOpen:
+			b.WriteString(`<sc id="` + id + `" isolated="yes"` + dataRef("dataRef", c.Open) + `/>`)
+		default:
+			b.WriteString(`<ec id="` + id + `" isolated="yes"` + dataRef("dataRef", c.Close) + `/>`)
+		}
+	}
+}
+
+func (w *xliff2Writer) Close() error {
 	if w.err != nil {
 		return w.err
 	}
