@@ -18,6 +18,7 @@ func tmCommand() *cli.Command {
 			tmExportCommand(),
 			tmDeleteCommand(),
 			tmVacuumCommand(),
+			tmReviewsCommand(),
 		},
 	}
 }

@@ -1,7 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"strings"
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/internal/formats"
@@ -19,7 +24,9 @@ func tmImportCommand() *cli.Command {
 			"machine translations. With --provider-scoped they are hits only for --provider (and --model),\n" +
 			"or, without those flags, for the provider and model each pair names (as tm export writes them).\n" +
 			"Each file is imported in one transaction: a malformed file imports nothing. The summary counts the\n" +
-			"pairs read, stored, duplicates (same source and target) and conflicts (same source, another target).",
+			"pairs read, stored, duplicates (same source and target) and conflicts (same source, another target).\n" +
+			"With --reviewed the pairs are human-reviewed entries (outranking every other translation of their\n" +
+			"source, kept by --refresh), each a decision by --reviewer in the audit trail that tm reviews lists.",
 		Flags: append([]cli.Flag{
 			tmPathFlag(),
 			// -f means the output format everywhere else, so the input format has no -f here.
@@ -27,6 +34,8 @@ func tmImportCommand() *cli.Command {
 			&cli.BoolFlag{Name: "provider-scoped", Usage: "make the pairs hits only for one provider (and model)"},
 			&cli.StringFlag{Name: "provider", Usage: "with --provider-scoped: the provider `NAME` (openai, google, …)"},
 			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL` (default: any model of the provider)"},
+			&cli.BoolFlag{Name: "reviewed", Usage: "store the pairs as human-reviewed entries: they outrank machine and imported translations, survive --refresh, and go into the audit trail (tm reviews)"},
+			&cli.StringFlag{Name: "reviewer", Usage: "with --reviewed: the `NAME` recorded as the reviewer (default: the local user)"},
 			&cli.StringFlag{Name: "on-conflict", Value: "newest", Usage: "`POLICY` when a source already has another translation: newest (the pair read last wins) or first"},
 		}, tmLangFlags()...),
 		Action: tmImport,
@@ -37,6 +46,12 @@ func tmImport(c *cli.Context) error {
 	args := c.Args().Slice()
 	if len(args) == 0 {
 		return usageErrorf("tm import: no FILE given")
+	}
+	if c.IsSet("reviewer") && !c.Bool("reviewed") {
+		return usageErrorf("tm import: --reviewer needs --reviewed")
+	}
+	if c.Bool("reviewed") && c.Bool("provider-scoped") {
+		return usageErrorf("tm import: --reviewed and --provider-scoped exclude each other (a reviewed entry answers every provider)")
 	}
 	if !c.Bool("provider-scoped") && (c.IsSet("provider") || c.IsSet("model")) {
 		return usageErrorf("tm import: --provider and --model need --provider-scoped (imported pairs otherwise match any provider)")
@@ -72,12 +87,18 @@ func tmImport(c *cli.Context) error {
 		Provider:       c.String("provider"),
 		Model:          c.String("model"),
 	}
+	reviewer := "" // "": the pairs are imported translations
+	if c.Bool("reviewed") {
+		if reviewer = strings.TrimSpace(c.String("reviewer")); reviewer == "" {
+			reviewer = localUserName()
+		}
+	}
 	open := inputs.New(c.Context, c.App.Reader) // one standard input for all the files
 	if format == corpus.Moses || format == "" && len(args) == 2 && corpus.FormatFromName(args[0]) == corpus.Moses {
 		if len(args) != 2 {
 			return usageErrorf("tm import: Moses input is two files, SOURCE and TARGET; got %d", len(args))
 		}
-		return tmImportFiles(c, open, corpus.Moses, args[0], args[1], opt)
+		return tmImportFiles(c, open, corpus.Moses, args[0], args[1], opt, reviewer)
 	}
 	for _, name := range args {
 		f := format
@@ -86,15 +107,16 @@ func tmImport(c *cli.Context) error {
 				f = corpus.TMX
 			}
 		}
-		if err := tmImportFiles(c, open, f, name, "", opt); err != nil {
+		if err := tmImportFiles(c, open, f, name, "", opt, reviewer); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// tmImportFiles imports one corpus (two files for Moses) and reports what it did on stderr.
-func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, targetName string, opt tm.ImportOptions) error {
+// tmImportFiles imports one corpus (two files for Moses) and reports what it did on stderr;
+// with a reviewer, as human-reviewed entries.
+func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, targetName string, opt tm.ImportOptions, reviewer string) error {
 	in, err := open.Open(name)
 	if err != nil {
 		return inputError(err)
@@ -118,6 +140,9 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 		return err
 	}
 	defer db.Close()
+	if reviewer != "" {
+		return tmImportReviewed(c, db, r, name, opt, reviewer)
+	}
 	res, err := db.ImportPairs(c.Context, r, opt)
 	if err != nil {
 		if c.Context.Err() != nil {
@@ -133,4 +158,61 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 		fmt.Fprintln(c.App.ErrWriter, msg)
 	}
 	return nil
+}
+
+// tmImportReviewed stores a file's pairs as human-reviewed entries by reviewer (each also a
+// decision in the audit trail). The whole file is read first, so a malformed file stores
+// nothing; pairs with a blank side are skipped and counted.
+func tmImportReviewed(c *cli.Context, db *tm.DB, r corpus.Reader, name string, opt tm.ImportOptions, reviewer string) error {
+	var entries []tm.ReviewedEntry
+	read, blank := 0, 0
+	for {
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			if c.Context.Err() != nil {
+				return c.Context.Err()
+			}
+			return inputError(err)
+		}
+		read++
+		if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
+			blank++
+			continue
+		}
+		entries = append(entries, tm.ReviewedEntry{
+			Key:      tm.Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source, Provider: p.Provider, Model: p.Model},
+			Target:   p.Target,
+			Reviewer: reviewer,
+		})
+	}
+	if err := db.StoreReviewedMany(c.Context, entries); err != nil {
+		if c.Context.Err() != nil {
+			return err
+		}
+		return inputError(fmt.Errorf("%s: %w", name, err))
+	}
+	if !c.Bool("quiet") {
+		msg := fmt.Sprintf("imported %s into %s as reviewed by %s: %d read, %d stored", name, db.Path(), reviewer, read, len(entries))
+		if blank > 0 {
+			msg += fmt.Sprintf(", %d skipped (a blank side)", blank)
+		}
+		fmt.Fprintln(c.App.ErrWriter, msg)
+	}
+	return nil
+}
+
+// localUserName is the name the audit trail records when no --reviewer is given.
+func localUserName() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "LOGNAME", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
 }

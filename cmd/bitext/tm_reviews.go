@@ -1,0 +1,136 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/tm"
+)
+
+// tmReviewsCommand is `bitext tm reviews`: the audit trail of human-reviewed entries (who
+// decided what, when), as bitext review and tm import --reviewed record it.
+func tmReviewsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "reviews",
+		Usage:     "list the reviewers' decisions recorded in the translation memory (the audit trail)",
+		ArgsUsage: " ",
+		Description: "Lists each decision a reviewer made (bitext review, tm import --reviewed): when, who, the\n" +
+			"source, the translation replaced and the reviewed one, oldest first. The memory is opened\n" +
+			"read-only and never created.\n\n" +
+			"Examples:\n" +
+			"   bitext tm reviews --reviewer anna --since 2026-11-01\n" +
+			"   bitext tm reviews --source-regex 'Außenminist' --json",
+		Flags: append([]cli.Flag{
+			tmPathFlag(),
+			&cli.StringFlag{Name: "reviewer", Usage: "only the decisions of `NAME`"},
+			&cli.StringFlag{Name: "since", Usage: "only decisions made at or after `DATE` (2006-01-02 or RFC 3339)"},
+			&cli.StringFlag{Name: "source", Usage: "only the decisions on this source `SENTENCE` (compared as the memory compares keys)"},
+			&cli.StringFlag{Name: "source-regex", Usage: "only decisions whose source matches `REGEX` (Go syntax)"},
+			&cli.IntFlag{Name: "limit", Usage: "at most `N` decisions, oldest first (0: all)"},
+			&cli.BoolFlag{Name: "json", Usage: "one JSON object per line (id, source, provider, model, before, after, reviewer, when)"},
+		}, tmLangFlags()...),
+		Action: tmReviews,
+	}
+}
+
+func tmReviews(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usageErrorf("tm reviews takes no arguments, got %q", c.Args().First())
+	}
+	if c.Int("limit") < 0 {
+		return usageErrorf("--limit must not be negative")
+	}
+	f := tm.ReviewFilter{
+		Reviewer:   c.String("reviewer"),
+		Source:     c.String("source"),
+		SourceLang: c.String("source-lang"),
+		TargetLang: c.String("target-lang"),
+	}
+	if s := c.String("since"); s != "" {
+		t, err := parseDate(s)
+		if err != nil {
+			return usageErrorf("--since %q: want a date (2006-01-02) or an RFC 3339 time", s)
+		}
+		f.Since = t
+	}
+	var re *regexp.Regexp
+	if s := c.String("source-regex"); s != "" {
+		var err error
+		if re, err = regexp.Compile(s); err != nil {
+			return usageErrorf("--source-regex: %v", err)
+		}
+	}
+	if re == nil {
+		f.Limit = c.Int("limit") // with a regex the limit counts the matches, below
+	}
+	// A memory that does not exist holds no decisions: nothing to list, and none is created.
+	loc, err := tmLocation(c)
+	if err != nil {
+		return err
+	}
+	if loc.Kind == tm.SQLite {
+		if _, err := os.Stat(loc.Path); errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+	}
+	db, err := openExistingTMAt(c, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rs, err := db.Reviews(c.Context, f)
+	if err != nil {
+		if c.Context.Err() != nil {
+			return err
+		}
+		return inputError(err)
+	}
+	if re != nil {
+		kept := rs[:0]
+		for _, r := range rs {
+			if re.MatchString(r.Source) && (c.Int("limit") == 0 || len(kept) < c.Int("limit")) {
+				kept = append(kept, r)
+			}
+		}
+		rs = kept
+	}
+	return writeReviews(c, rs)
+}
+
+// writeReviews prints the decisions as JSON lines or as a table, one decision a line (a
+// sentence's line breaks shown as ⏎ so that a line stays one decision).
+func writeReviews(c *cli.Context, rs []tm.Review) error {
+	if c.Bool("json") {
+		enc := json.NewEncoder(c.App.Writer)
+		enc.SetEscapeHTML(false)
+		for _, r := range rs {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(rs) == 0 {
+		return nil
+	}
+	tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "WHEN\tREVIEWER\tSOURCE\tBEFORE\tAFTER")
+	oneLine := strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎", "\t", " ")
+	for _, r := range rs {
+		before := r.Before
+		if before == "" {
+			before = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.When.UTC().Format("2006-01-02 15:04:05Z"), oneLine.Replace(r.Reviewer),
+			oneLine.Replace(r.Source), oneLine.Replace(before), oneLine.Replace(r.After))
+	}
+	return tw.Flush()
+}
