@@ -17,7 +17,7 @@ func providerFlags() []cli.Flag {
 		&cli.StringFlag{Name: "provider", Aliases: []string{"p"}, EnvVars: []string{"BITEXT_PROVIDER"}, Usage: "machine-translation `NAME` (" + strings.Join(providers.Drivers(), ", ") + "); default: the config file's, else the one whose credentials are found"},
 		&cli.StringFlag{Name: "model", Usage: "provider `MODEL` (" + modelHelp() + ")"},
 		&cli.StringFlag{Name: "base-url", Usage: "provider endpoint `URL` (a compatible or private server, a proxy)"},
-		&cli.Float64Flag{Name: "rate", DefaultText: "unlimited", Usage: "at most `N` requests per second (429 answers are honoured either way)"},
+		&cli.Float64Flag{Name: "rate", DefaultText: "unlimited", Usage: "at most `N` requests per second for this worker; K workers sharing one account: --rate R/K each, or --shared-rate R with a shared --tm (429 answers are honoured either way)"},
 		&cli.DurationFlag{Name: "timeout", DefaultText: "90s", Usage: "give one request at most `DURATION`"},
 		&cli.IntFlag{Name: "retries", DefaultText: "6", Usage: "`N` attempts per request, the first included"},
 		&cli.DurationFlag{Name: "max-retry-time", DefaultText: "2m", Usage: "give up retrying a request after `DURATION`"},
