@@ -64,7 +64,7 @@ func newsDebris(b rawBlock) string {
 		first = t[:i]
 	}
 	byline := n <= 12 && b.Kind == Paragraph && inSet(bylineFirstWords, first)
-	dateline := strings.ContainsAny(t, "0123456789")
+	dateline := hasDigit(t)
 	if !byline && !dateline || hasPlainLowerWord(t[len(first):]) {
 		return "" // a sentence: it has a lower-case word that is no connective or label
 	}
@@ -76,6 +76,16 @@ func newsDebris(b rawBlock) string {
 		return "dateline or timestamp"
 	}
 	return ""
+}
+
+// hasDigit reports an ASCII digit in t (strings.ContainsAny is slower for a set of ten).
+func hasDigit(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i]-'0' < 10 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPlainLowerWord reports a word in t that starts with a lower-case letter and is neither a
@@ -111,17 +121,32 @@ var agencies = toSet("dpa", "AP", "AFP", "Reuters", "KNA", "epd", "SID", "dts", 
 // isAgencyCredit: "AP", "dpa/AFP", "Reuters | AP", "picture alliance / dpa".
 func isAgencyCredit(t string) bool {
 	words := 0
-	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '/' || r == '|' || r == ',' }) {
-		if !inSet(agencies, w) {
-			return false
+	for i := 0; i < len(t); {
+		for i < len(t) && isCreditSep(t[i]) {
+			i++
 		}
-		words++
+		j := i
+		for j < len(t) && !isCreditSep(t[j]) {
+			j++
+		}
+		if j > i {
+			if !inSet(agencies, t[i:j]) {
+				return false
+			}
+			words++
+		}
+		i = j
 	}
 	return words > 0
 }
 
+func isCreditSep(c byte) bool { return c == ' ' || c == '/' || c == '|' || c == ',' }
+
 // countWords counts the words of t (runs of non-space bytes) without allocating.
 func countWords(t string) int {
+	if t != "" && t[0] != ' ' && t[len(t)-1] != ' ' && !strings.Contains(t, "  ") {
+		return strings.Count(t, " ") + 1 // single-spaced, as blocks are: count by SIMD
+	}
 	n, in := 0, false
 	for i := 0; i < len(t); i++ {
 		if t[i] == ' ' {

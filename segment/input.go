@@ -113,8 +113,11 @@ func (lr *lineReader) readLine() ([]byte, error) {
 
 func (lr *lineReader) check(b []byte) error {
 	err := checkText(b, lr.name, lr.offset, lr.line)
+	if err == nil || lr.encoding == "" {
+		return err // no *InputError to look for: it would escape to the heap for every line
+	}
 	var ie *InputError
-	if lr.encoding != "" && errors.As(err, &ie) {
+	if errors.As(err, &ie) {
 		ie.Msg += " (in the text decoded from " + lr.encoding + ")"
 	}
 	return err
