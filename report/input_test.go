@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/qa"
 )
 
 func TestReadLines(t *testing.T) {
@@ -142,7 +143,7 @@ func FuzzReadLines(f *testing.F) {
 func TestAssemble(t *testing.T) {
 	ctx := context.Background()
 	bitext := &Side{Name: "out.tsv", Lines: []string{"The Kremlin is silent.", "NATO warns."},
-		Sources: []string{"Der Kreml schweigt.", "Die NATO warnt."}, Flags: [][]Flag{nil, {{Kind: FlagGlossary, Message: "m"}}}, Unit: "segments"}
+		Sources: []string{"Der Kreml schweigt.", "Die NATO warnt."}, Flags: [][]Flag{nil, {{Kind: qa.Missing, Term: "NATO", Expected: "NATO", Message: "m"}}}, Unit: "segments"}
 	lines := &Side{Name: "ref.txt", Lines: []string{"The Kremlin keeps silent.", "NATO is warning."}, Unit: "lines"}
 	short := &Side{Name: "short.txt", Lines: []string{"One line."}, Unit: "lines"}
 	article, err := ReadArticle(ctx, strings.NewReader("The Kremlin keeps silent. NATO is warning.\n"), "ref.md", "en", "")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/bitext/bitext/qa"
 )
 
 // TestHTMLShowsControlCharacters renders a report whose texts carry one control character
@@ -34,7 +36,7 @@ func TestHTMLShowsControlCharacters(t *testing.T) {
 			in := Input{
 				Sources:    []string{"Der Hund" + c.char + " biss den Mann."},
 				References: [][]string{{"The dog bit the man."}},
-				Systems:    []System{{Name: "mt" + c.char, Hypotheses: []string{"The dog" + c.char + " bit the man."}, Flags: [][]Flag{{{Kind: FlagGlossary, Message: "term" + c.char}}}}},
+				Systems:    []System{{Name: "mt" + c.char, Hypotheses: []string{"The dog" + c.char + " bit the man."}, Flags: [][]Flag{{{Kind: qa.Missing, Term: "term" + c.char, Expected: "term", Message: "term" + c.char}}}}},
 			}
 			for _, details := range []Details{DetailsAll, DetailsWorst} {
 				rep, err := Build(in, Options{Details: details})
