@@ -112,17 +112,32 @@ func runShardedWorkers(t *testing.T, dir, memory string) {
 	// Kill shard 2's worker once its second request has arrived: the first is answered (and
 	// stored) or nearly so, the second is in flight, and its other requests (a worker sends
 	// about five) are still to come.
-	deadline := time.Now().Add(60 * time.Second)
+	// No limit on how long that takes (a loaded machine is slow, not wrong): the wait ends when
+	// the requests arrive, fails when the worker exits first, and a generous guard only turns
+	// a hang into a failure with a message instead of go test's timeout.
+	exited := make(chan struct{})
+	var exitErr error
+	go func() {
+		exitErr = cmds[killed].Wait() // killed: the exit status says so
+		close(exited)
+	}()
+	guard, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
 	for requestsBy(srv, killedKey) < 2 {
-		if time.Now().After(deadline) {
-			t.Fatalf("the worker of shard %d sent %d requests in 60 s", killed, requestsBy(srv, killedKey))
+		select {
+		case <-exited:
+			t.Fatalf("the worker of shard %d exited (%v) after %d requests, before its kill: the test no longer kills mid-run", killed, exitErr, requestsBy(srv, killedKey))
+		case <-guard.Done():
+			t.Fatalf("hang guard: the worker of shard %d sent %d requests and is still running", killed, requestsBy(srv, killedKey))
+		case <-tick.C:
 		}
-		time.Sleep(5 * time.Millisecond)
 	}
 	if err := cmds[killed].Process.Kill(); err != nil {
 		t.Fatalf("killing the worker of shard %d: %v (finished before its kill: the test no longer kills mid-run)", killed, err)
 	}
-	cmds[killed].Wait() // killed: the exit status says so
+	<-exited
 	if _, err := os.Stat(out(killed)); err == nil {
 		t.Fatalf("the killed worker left %s", out(killed))
 	}
