@@ -16,6 +16,7 @@ type model struct {
 	// leakWeight and leakFloor price a bead's resemblance with the sentences just outside it
 	// (see scorer.leak): normalized similarity above leakFloor costs leakWeight per unit.
 	leakWeight, leakFloor float64
+	wordLeak              float64                   // leak per crossing word (see wordSides)
 	trace                 func(Bead, calibFeatures) // Options.trace
 }
 
@@ -247,6 +248,11 @@ func (s *scorer) leakAt(i, j int) float64 {
 			return max(0, sim-s.md.leakFloor)
 		}
 		tot += ch.weight * (one(i, j-1) + one(i-1, j))
+	}
+	if s.md.wordLeak > 0 {
+		for k := range lv.words {
+			tot += s.md.wordLeak * float64(lv.words[k].crossing(i, j))
+		}
 	}
 	if c != nil {
 		*c = float32(tot)

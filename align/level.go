@@ -18,6 +18,8 @@ type level struct {
 	// own is set on the finest level of the whole documents, whose vectors nothing else
 	// references: they can be dropped and rebuilt from the channels' texts.
 	own bool
+	// words holds each MT direction's distinctive words (finest level only; see wordSides).
+	words []wordSides
 }
 
 // chanLevel holds one channel's vectors at one level with what the scorer needs to compute the

@@ -40,6 +40,10 @@ type tuning struct {
 	leakWeight    float64 // see model.leakWeight
 	leakFloor     float64
 	bothMT        float64 // weight of each MT channel, relative to mtWeight, when both directions are given
+	// wordLeak is the leak of each distinctive word crossing a cut (MT only; see wordSides),
+	// relative to leakWeight: dev strict F1 0.898→0.905 with forward MT, 0.905→0.912 with both
+	// directions, flat from 0.1 to 0.2 and lower above (0.3: 0.901 and 0.902).
+	wordLeak float64
 }
 
 // withMT is the tuning for alignments with MT: its evidence is precise enough to tell when
@@ -68,6 +72,7 @@ var defaults = tuning{
 	priorStepMT:   0.2,
 	leakWeightMT:  0.15,
 	leakFloor:     0.2,
+	wordLeak:      0.15,
 }
 
 // Align aligns src with tgt. It never refuses degenerate input: an empty side gives beads with
@@ -180,6 +185,14 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 		mtc.unexplained = defaults.unexplained
 		lv.chans = append(lv.chans, mtc)
 	}
+	if defaults.wordLeak > 0 {
+		if opt.MT != nil {
+			lv.words = append(lv.words, newWordSides(st, opt.MT, tgt))
+		}
+		if opt.MTTgt != nil {
+			lv.words = append(lv.words, newWordSides(st, src, opt.MTTgt))
+		}
+	}
 	sw := defaults.surfaceWeight
 	if hasMT {
 		sw = defaults.surfaceWithMT
@@ -256,6 +269,7 @@ func newModel(lv *level, g int) *model {
 		explained:  tn.explained,
 		leakWeight: tn.leakWeight,
 		leakFloor:  tn.leakFloor,
+		wordLeak:   tn.wordLeak,
 		brkCost:    brkCost,
 		ratio:      1,
 	}
@@ -322,6 +336,9 @@ func (lv *level) slice(s span) *level {
 	sub := &level{n: s.i1 - s.i0, m: s.j1 - s.j0, stop: lv.stop, hasMT: lv.hasMT}
 	sub.srcLen = lv.srcLen[s.i0:s.i1]
 	sub.tgtLen = lv.tgtLen[s.j0:s.j1]
+	for _, w := range lv.words {
+		sub.words = append(sub.words, w.slice(s))
+	}
 	if lv.srcBrk != nil {
 		sub.srcBrk = lv.srcBrk[s.i0 : s.i1+1]
 	}
