@@ -130,6 +130,9 @@ func FuzzRenderMarkdown(f *testing.F) {
 	f.Add("1. FC Köln", 0)
 	f.Add("# nein", 2)
 	f.Fuzz(func(t *testing.T, text string, kind int) {
+		// Soft hyphens are dropped on reading in every format (they are hyphenation hints, not
+		// text), so a block holding one cannot read back the same.
+		text = strings.ReplaceAll(text, "\u00ad", "")
 		text = normalizeSpace(strings.ToValidUTF8(strings.ReplaceAll(text, "\x00", ""), "?"))
 		if text == "" {
 			return
