@@ -269,9 +269,11 @@ func newModel(lv *level, g int) *model {
 		explained:  tn.explained,
 		leakWeight: tn.leakWeight,
 		leakFloor:  tn.leakFloor,
-		wordLeak:   tn.wordLeak,
 		brkCost:    brkCost,
 		ratio:      1,
+	}
+	if lv.hasMT {
+		md.wordLeak = tn.wordLeak // the words of one language: MT on one side
 	}
 	var sx, sy float64
 	for _, x := range lv.srcLen {
