@@ -395,8 +395,18 @@ var monthNames = toSet("Januar", "Jänner", "Februar", "März", "April", "Mai", 
 func isMonthName(w string) bool { return inSet(monthNames, w) }
 
 func endsSentence(t string) bool {
-	t = strings.TrimRight(t, " \"“”«»'’)")
-	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
+	for t != "" {
+		r, size := utf8.DecodeLastRuneInString(t)
+		switch r {
+		case ' ', '"', '“', '”', '«', '»', '\'', '’', ')':
+			t = t[:len(t)-size] // closing quotes and brackets after the end
+			continue
+		case '.', '!', '?':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 func equalWords(a, b []string) bool {
@@ -414,14 +424,15 @@ func hasPrefixFold(s, p string) bool {
 
 // prefixSet matches case-insensitive prefixes, indexed by their lower-cased first byte so that
 // most texts are rejected with one lookup.
-type prefixSet map[byte][]string
+// (An array, not a map: this runs on every short block.)
+type prefixSet struct{ by [256][]string }
 
 // newPrefixSet indexes the prefixes ps.
-func newPrefixSet(ps []string) prefixSet {
-	set := prefixSet{}
+func newPrefixSet(ps []string) *prefixSet {
+	set := &prefixSet{}
 	for _, p := range ps {
 		c := lowerByte(p[0])
-		set[c] = append(set[c], p)
+		set.by[c] = append(set.by[c], p)
 	}
 	return set
 }
@@ -445,11 +456,11 @@ var (
 	})
 )
 
-func (set prefixSet) match(s string) bool {
+func (set *prefixSet) match(s string) bool {
 	if s == "" {
 		return false
 	}
-	return hasAnyPrefixFold(s, set[lowerByte(s[0])])
+	return hasAnyPrefixFold(s, set.by[lowerByte(s[0])])
 }
 
 func lowerByte(c byte) byte {
