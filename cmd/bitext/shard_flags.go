@@ -106,7 +106,7 @@ type manifestSource struct {
 	force    bool
 	lang     string
 	mainOnly bool
-	docOut   segment.Format // as documentReader.docOut
+	docOut   string // as documentReader.docOut
 	report   func(msg string)
 
 	mu       sync.Mutex

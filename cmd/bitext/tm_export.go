@@ -22,7 +22,7 @@ func tmExportCommand() *cli.Command {
 			"needs -o BASE and writes BASE.<source-lang> and BASE.<target-lang>.",
 		Flags: append([]cli.Flag{
 			tmPathFlag(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: tmx, jsonl, tsv or moses (default: from -o's extension, else tmx)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: tmx, jsonl, tsv, xliff or moses (default: from -o's extension, else tmx)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "provider", Usage: "export only the entries of provider `NAME`"},
 			&cli.StringFlag{Name: "model", Usage: "export only the entries of `MODEL`"},

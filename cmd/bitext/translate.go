@@ -32,7 +32,7 @@ func translateCommand() *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "text", Aliases: []string{"t"}, Usage: "translate `TEXT` given on the command line and print only its translation"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` or folder (mirrors the input tree); default standard output"},
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, html (default: as the input), or pairs: jsonl, tmx, moses, tsv"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, html (default: as the input), or pairs: jsonl, tmx, moses, tsv, xliff"},
 		&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of files to take from folders (repeatable; default *.txt, *.md, *.html)"},
 		&cli.StringFlag{Name: "unit", Value: "sentence", Usage: "what one segment is: `UNIT` = sentence, or paragraph (then aligned back into sentence pairs)"},
 		&cli.BoolFlag{Name: "refresh", Usage: "translate again even when the translation memory has an answer"},
@@ -174,7 +174,7 @@ func runTranslate(c *cli.Context) error {
 	}
 
 	reader := translateSourceFor(opt.manifest, &documentReader{
-		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"), docOut: opt.out.doc,
+		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"), docOut: opt.out.formatName(),
 		report: func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) },
 	})
 

@@ -120,10 +120,11 @@ type documentReader struct {
 	// mainOnly reads HTML and Markdown as before whole-document reading: the main text only,
 	// written back as a rebuilt page.
 	mainOnly bool
-	// docOut is the document format asked for on output ("" = each input's own format). A
-	// page converted to another format is read for its main text: the whole page (head, title,
-	// navigation, inline markup) only makes sense written back as itself.
-	docOut segment.Format
+	// docOut names the output format: a document format, a pair format, or "" for each
+	// input's own format (outputSpec.formatName). A page converted to another format or into
+	// pairs is read for its main text: the whole page (head, title, navigation, alt texts)
+	// only makes sense written back as itself.
+	docOut string
 	report func(msg string) // skipped documents are reported here
 
 	mu        sync.Mutex
@@ -247,13 +248,23 @@ func (r *documentReader) documentFormat(f sourceFile) document.Format {
 
 // readsMainText says whether a page in format df is read for its main text (package segment)
 // rather than whole (package document): with --main-only, and when it is converted to another
-// document format — a whole page rendered as Markdown or text would repeat its <title> above
-// the article's heading, and its structure would be the page's, not the article's.
-func readsMainText(df document.Format, mainOnly bool, out segment.Format) bool {
+// document format or into pairs — a whole page rendered as Markdown or text would repeat its
+// <title> above the article's heading, its structure would be the page's, not the article's,
+// and a corpus would get the navigation and the title twice.
+func readsMainText(df document.Format, mainOnly bool, out string) bool {
 	if df != document.HTML && df != document.Markdown {
 		return false
 	}
-	return mainOnly || (out != "" && string(out) != string(df))
+	return mainOnly || (out != "" && out != string(df))
+}
+
+// formatName names the output format for readsMainText: the pair format, else the document
+// format, "" when each document keeps its own.
+func (s outputSpec) formatName() string {
+	if s.pairs != "" {
+		return string(s.pairs)
+	}
+	return string(s.doc)
 }
 
 // doc returns the whole document read for the result index (package document), or nil.
