@@ -27,6 +27,7 @@ var germanCases = []splitCase{
 	{"Wenn und Aber", "Der Vertrag kam ohne Wenn und Aber zustande.", "Der Vertrag kam ohne Wenn und Aber zustande."},
 	{"English title Big Man", "Angeführt von Big Man Jock Landale gewann das Team.", "Angeführt von Big Man Jock Landale gewann das Team."},
 	{"polite Sie", "Wir danken Ihnen für Ihren Besuch und hoffen Sie bald wiederzusehen.", "Wir danken Ihnen für Ihren Besuch und hoffen Sie bald wiederzusehen."},
+	{"title Mein Kampf", "Die kommentierte Ausgabe von Hitlers Mein Kampf erschien 2016.", "Die kommentierte Ausgabe von Hitlers Mein Kampf erschien 2016."},
 	{"Ich-Erzähler", "Im Roman spricht ein Ich-Erzähler über seine Kindheit.", "Im Roman spricht ein Ich-Erzähler über seine Kindheit."},
 	{"no punctuation before Dann", "Erst kam der Regen Dann wurde es kalt.", "Erst kam der Regen | Dann wurde es kalt."},
 	{"colon in a short introduction", "Die Bilanz: Die Polizei nahm zwölf Menschen fest.", "Die Bilanz: Die Polizei nahm zwölf Menschen fest."},

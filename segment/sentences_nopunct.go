@@ -51,7 +51,8 @@ var noPunctStartersEN = toSet(
 // englishWordsDE are German sentence openers that are also English words, found capitalised
 // in English titles and names inside German text ("Iron Man", "Civil War", "Die Hard"): they
 // count only after a lower-case word.
-var englishWordsDE = toSet("Man", "War", "Bin", "Hat", "Also", "Will", "Es", "Hier")
+// Possessives open titles too ("Hitlers Mein Kampf", "die Serie Unsere Mütter, unsere Väter").
+var englishWordsDE = toSet("Man", "War", "Bin", "Hat", "Also", "Will", "Es", "Hier", "Mein", "Meine", "Unser", "Unsere")
 
 // noPunctEnds decides whether the space at i, between two words with no punctuation, ends the
 // sentence that began at start.
