@@ -41,8 +41,8 @@ type tuning struct {
 	leakFloor     float64
 	bothMT        float64 // weight of each MT channel, relative to mtWeight, when both directions are given
 	// wordLeak is the leak of each distinctive word crossing a cut (MT only; see wordSides),
-	// relative to leakWeight: dev strict F1 0.898→0.905 with forward MT, 0.905→0.912 with both
-	// directions, flat from 0.1 to 0.2 and lower above (0.3: 0.901 and 0.902).
+	// relative to leakWeight: dev strict F1 0.898→0.912 with forward MT, 0.905→0.912 with both
+	// directions (tuned with 5-letter words: flat from 0.1 to 0.2, lower above).
 	wordLeak float64
 }
 

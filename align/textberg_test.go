@@ -70,8 +70,8 @@ func loadTextberg(tb testing.TB) textberg {
 }
 
 // TestTextbergDev checks the bars on the hand-aligned dev article (strict F1; hunalign: 0.668
-// without MT): 0.86 without MT (second pass with the learned lexicon), 0.90 with forward Google
-// MT, 0.87 with the reverse one alone, 0.91 with both (measured 0.867, 0.905, 0.894, 0.912).
+// without MT): 0.86 without MT (second pass with the learned lexicon), 0.905 with forward Google
+// MT, 0.87 with the reverse one alone, 0.905 with both (measured 0.867, 0.912, 0.894, 0.912).
 func TestTextbergDev(t *testing.T) {
 	heavy(t)
 	d := loadTextberg(t)
@@ -81,9 +81,9 @@ func TestTextbergDev(t *testing.T) {
 		min  float64
 	}{
 		{"no-mt", Options{SrcLang: "de", TgtLang: "fr"}, 0.86},
-		{"mt", Options{MT: d.mt}, 0.90},
+		{"mt", Options{MT: d.mt}, 0.905},
 		{"mt-tgt", Options{MTTgt: d.mtde}, 0.87},
-		{"both", Options{MT: d.mt, MTTgt: d.mtde}, 0.91},
+		{"both", Options{MT: d.mt, MTTgt: d.mtde}, 0.905},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -17,9 +17,10 @@ type wordSides struct{ src, tgt [][]uint32 }
 
 // wordMinRunes is the shortest word counted (digits always count): shorter words are mostly
 // function words, shared by any two sentences. wordStem truncates words so that inflections
-// meet.
+// meet. On the dev article (forward MT) 4 letters give strict F1 0.912, 5 give 0.905 and 6
+// 0.903; the stem length matters less (5 or 6 alike, 4 worse).
 const (
-	wordMinRunes = 5
+	wordMinRunes = 4
 	wordStem     = 5
 )
 

@@ -25,8 +25,9 @@ func TestWordSidesCrossing(t *testing.T) {
 		i, j int
 		want int
 	}{
-		// "250", "mètre" and "journ" of source 1 are in target 2 and in neither target 1 nor source 2.
-		{"cut through the moved clause", 2, 2, 3},
+		// "250", "deux", "mètre" and "journ" of source 1 are in target 2 and in neither target 1
+		// nor source 2.
+		{"cut through the moved clause", 2, 2, 4},
 		{"clean cut", 1, 1, 0},
 		{"start of the documents", 0, 0, 0},
 		{"end of the documents", 3, 3, 0},
