@@ -1,0 +1,37 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/segment"
+)
+
+// TestReadsMainText: a page is read whole only when it is written back as itself.
+func TestReadsMainText(t *testing.T) {
+	tests := []struct {
+		df       document.Format
+		mainOnly bool
+		out      outputSpec
+		want     bool
+	}{
+		{document.HTML, false, outputSpec{}, false},                          // same format out
+		{document.HTML, false, outputSpec{doc: segment.HTML}, false},         // -o x.html
+		{document.HTML, true, outputSpec{}, true},                            // --main-only
+		{document.HTML, false, outputSpec{doc: segment.Markdown}, true},      // converted
+		{document.HTML, false, outputSpec{doc: segment.Text}, true},          // converted
+		{document.HTML, false, outputSpec{pairs: corpus.JSONL}, true},        // into pairs
+		{document.Markdown, false, outputSpec{doc: segment.Markdown}, false}, // same format out
+		{document.Markdown, false, outputSpec{doc: segment.HTML}, true},      // converted
+		{document.Markdown, false, outputSpec{pairs: corpus.TMX}, true},      // into pairs
+		{document.XLIFF, false, outputSpec{pairs: corpus.TMX}, false},        // no main text to read
+		{document.SRT, true, outputSpec{doc: segment.Text}, false},           // likewise
+		{"", false, outputSpec{doc: segment.HTML}, false},                    // text files
+	}
+	for _, tc := range tests {
+		if got := readsMainText(tc.df, tc.mainOnly, tc.out.formatName()); got != tc.want {
+			t.Errorf("readsMainText(%q, %v, %q) = %v, want %v", tc.df, tc.mainOnly, tc.out.formatName(), got, tc.want)
+		}
+	}
+}
