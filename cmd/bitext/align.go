@@ -13,6 +13,7 @@ import (
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/formats"
 )
 
 func alignCommand() *cli.Command {
@@ -61,7 +62,7 @@ Examples:
 			&cli.Float64Flag{Name: "max-confidence", Value: 1, Usage: "leave out beads whose confidence is above `X`: list the doubtful ones (not in ladder output)"},
 			&cli.IntFlag{Name: "explain", Usage: "explain bead `N` (1-based, in output order) instead of writing the alignment"},
 			&cli.BoolFlag{Name: "no-realign", Usage: "skip the second pass with the translation table learned from the first"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output `FORMAT`: beads, ladder, text, tsv, jsonl, tmx or moses"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output `FORMAT`: beads, ladder, text, tsv, jsonl, tmx, xliff or moses (default: from -o's extension, else beads)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (moses: PREFIX) instead of standard output"},
 			&cli.StringFlag{Name: "gold", Usage: "score the alignment against gold beads in `FILE` and print precision, recall and F1"},
 			&cli.IntFlag{Name: "max-group", Value: 5, Usage: "at most `N` sentences on one side of a bead (the smaller side has at most 3)"},
@@ -72,7 +73,35 @@ Examples:
 	}
 }
 
-var alignFormats = []string{"beads", "ladder", "text", "tsv", "jsonl", "tmx", "moses"}
+var alignFormats = []string{"beads", "ladder", "text", "tsv", "jsonl", "tmx", "xliff", "moses"}
+
+// alignOutputs are the -o extensions align writes without --format: a pair format named by
+// the extension, or beads/ladder/text lines in any text file.
+var alignOutputs = formats.Spec{Command: "align", Flag: "-o", Output: true, Override: "--format",
+	Supported: []string{".txt", ".tsv", ".jsonl", ".tmx", ".xlf", ".xliff"}}
+
+// alignInputs are the document extensions align reads; --input-format (or --presplit, one
+// sentence per line) names the format of anything else.
+var alignInputs = formats.Spec{Command: "align", Override: "--input-format",
+	Supported: []string{".txt", ".md", ".markdown", ".html", ".htm"}}
+
+// alignOutputFormat is --format, or without it the pair format -o's extension names (beads
+// when it names none); an extension of a format align cannot write is refused.
+func alignOutputFormat(c *cli.Context) (string, error) {
+	format := strings.ToLower(c.String("format"))
+	if !c.IsSet("format") {
+		if err := refuseFormats(alignOutputs, c.String("output")); err != nil {
+			return "", err
+		}
+		if f := corpus.FormatFromName(c.String("output")); f != "" && f != corpus.Moses {
+			format = string(f)
+		}
+	}
+	if !contains(alignFormats, format) {
+		return "", usageErrorf("--format: unknown format %q (want %s)", c.String("format"), strings.Join(alignFormats, ", "))
+	}
+	return format, nil
+}
 
 func runAlign(c *cli.Context) error {
 	if c.IsSet("pairs") || c.IsSet("manifest") || c.IsSet("shard") || (c.NArg() == 2 && isDir(c.Args().Get(0)) && isDir(c.Args().Get(1))) {
@@ -85,9 +114,14 @@ func runAlign(c *cli.Context) error {
 	if srcName == "-" && tgtName == "-" {
 		return usageErrorf("align: only one of SRC and TGT can be standard input")
 	}
-	format := strings.ToLower(c.String("format"))
-	if !contains(alignFormats, format) {
-		return usageErrorf("--format: unknown format %q (want %s)", c.String("format"), strings.Join(alignFormats, ", "))
+	format, err := alignOutputFormat(c)
+	if err != nil {
+		return err
+	}
+	if !c.IsSet("input-format") && !c.Bool("presplit") { // else the user named the format
+		if err := refuseFormats(alignInputs, srcName, tgtName); err != nil {
+			return err
+		}
 	}
 	if format == "moses" && c.String("output") == "" {
 		return usageErrorf("--format moses writes two files: give -o PREFIX")
