@@ -12,6 +12,7 @@ import (
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/shard"
 )
@@ -65,6 +66,13 @@ func runCorpusMerge(c *cli.Context) error {
 	format := corpus.JSONL
 	if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses {
 		format = f
+	}
+	if !c.IsSet("format") {
+		// A name of a format merge cannot write (pairs.docx) is refused, not filled with JSONL.
+		spec := formats.Spec{Command: "corpus merge", Flag: "-o", Output: true, Override: "--format", Supported: bitextExts}
+		if err := refuseFormats(spec, out); err != nil {
+			return err
+		}
 	}
 	if c.IsSet("format") {
 		f, err := corpus.ParseFormat(c.String("format"))
