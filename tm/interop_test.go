@@ -1,0 +1,122 @@
+package tm
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/fixtures"
+)
+
+// The real TMX files of CAT-tool test suites listed in testdata/interop/tmx/MANIFEST.tsv (not
+// committed: internal/fixtures finds them in $BITEXT_FIXTURES, testdata or ../shared/data).
+const interopManifest = "../testdata/interop/tmx/MANIFEST.tsv"
+
+type pairCollector struct{ pairs []corpus.Pair }
+
+func (c *pairCollector) Write(p corpus.Pair) error { c.pairs = append(c.pairs, p); return nil }
+func (c *pairCollector) Close() error              { return nil }
+
+// TestInteropImportExport imports every real TMX file into a fresh memory and exports it
+// again: every exported pair is one the file holds, byte for byte (after the reader's
+// documented inline-code handling), every source of the file with both sides non-blank comes
+// back, and the export writes as many pairs as the import says it stored.
+func TestInteropImportExport(t *testing.T) {
+	f, err := os.Open(interopManifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	type entry struct{ name, src, tgt string }
+	var files []entry
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 3 {
+			t.Fatalf("%s: bad line %q", interopManifest, line)
+		}
+		files = append(files, entry{cols[0], cols[1], cols[2]})
+	}
+	if len(files) == 0 {
+		t.Fatalf("%s lists no files", interopManifest)
+	}
+	dir := fixtures.Dir(t, "interop/tmx", files[0].name)
+	ctx := context.Background()
+	total := 0
+	for _, e := range files {
+		t.Run(e.name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, e.name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := corpus.ReaderOptions{SourceLang: e.src, TargetLang: e.tgt}
+			// What the file holds, as the TMX reader gives it.
+			r, err := corpus.NewReader(corpus.TMX, bytes.NewReader(data), e.name, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inFile := map[[2]string]bool{}
+			sources := map[string]bool{}
+			for {
+				p, err := r.Next()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				inFile[[2]string{p.Source, p.Target}] = true
+				if strings.TrimSpace(p.Source) != "" && strings.TrimSpace(p.Target) != "" {
+					sources[p.Source] = true
+				}
+			}
+
+			db, err := Open(filepath.Join(t.TempDir(), "tm.sqlite"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			r, err = corpus.NewReader(corpus.TMX, bytes.NewReader(data), e.name, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := db.ImportPairs(ctx, r, ImportOptions{SourceLang: e.src, TargetLang: e.tgt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out pairCollector
+			n, err := db.Export(ctx, &out, ExportOptions{SourceLang: e.src, TargetLang: e.tgt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != res.Stored {
+				t.Errorf("export wrote %d pairs; the import stored %d (%s)", n, res.Stored, res)
+			}
+			back := map[string]bool{}
+			for _, p := range out.pairs {
+				if !inFile[[2]string{p.Source, p.Target}] {
+					t.Errorf("exported pair not in the file byte for byte:\n source %q\n target %q", p.Source, p.Target)
+				}
+				back[p.Source] = true
+			}
+			for s := range sources {
+				if !back[s] {
+					t.Errorf("source lost between import and export: %q", s)
+				}
+			}
+			total += n
+		})
+	}
+	t.Logf("%d files, %d pairs through import and export", len(files), total)
+}
