@@ -287,13 +287,17 @@ func (o *outputSink) writePairs(res *translate.Result, src sourceFile) error {
 
 func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pair) corpus.Pair {
 	source, target := p.Source, p.Target
+	var sourceTagged, targetTagged string
 	if document.HasTags(source) {
-		// Pair formats carry the words; the codes' markup stays in the document.
+		// Pair formats carry the words, and the text with its inline codes beside them (JSONL
+		// source_tagged/target_tagged, TMX <bpt>/<ept>/<ph>); the markup stays in the document.
+		sourceTagged, targetTagged = source, target
 		source, target = document.Plain(source), document.Plain(target)
 	}
 	cp := corpus.Pair{
 		Doc: src.rel, Paragraph: p.Paragraph, Sentence: p.Sentence,
 		Source: source, Target: target,
+		SourceTagged: sourceTagged, TargetTagged: targetTagged,
 		Provider: o.provider, Model: o.model, TMHit: p.TMHit,
 	}
 	if o.withConfidence {
