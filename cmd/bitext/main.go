@@ -33,9 +33,14 @@ func Main() int {
 	// A reader that goes away (bitext align … | head -1) ends the run now, not when the
 	// first line would be written, possibly minutes later.
 	go watchStdout(ctx, func() { cancel(errStdoutClosed) })
+	finished := make(chan struct{}) // closed when run returns: its own end is no interruption
 	go func() {
 		// After the first Ctrl-C the run winds down; a second one kills the process at once.
-		<-ctx.Done()
+		select {
+		case <-ctx.Done():
+		case <-finished:
+			return // (a race-enabled binary sleeps a second at exit: no watchdog during it)
+		}
 		stop()
 		// Every command watches ctx; should one still be busy (a read blocked on a terminal,
 		// a library call that cannot be cancelled), the process ends anyway. Outputs are
@@ -43,6 +48,7 @@ func Main() int {
 		time.AfterFunc(stopGrace, func() { forceExit(errors.Is(context.Cause(ctx), errStdoutClosed)) })
 	}()
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	close(finished)
 	if errors.Is(context.Cause(ctx), errStdoutClosed) {
 		return exitBrokenPipe
 	}

@@ -81,6 +81,10 @@ func TestScript(t *testing.T) {
 			case "shared":
 				_, err := os.Stat(shared)
 				return err == nil, nil
+			case "race":
+				// Scripts that spend many CPU-seconds in one command (accuracy runs, long
+				// inputs) skip under -race; .ci/run runs them once without it.
+				return raceEnabled, nil
 			}
 			return false, nil
 		},
