@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"html"
 	"sort"
 	"strconv"
 	"strings"
@@ -163,84 +162,24 @@ type tagPiece struct {
 	id   int
 }
 
-// parseTaggedText cuts document's tagged text into words and codes: <gN>, </gN>, <xN/> (also
-// <xN> and </xN>, which document accepts from providers). Entities in the words are unescaped.
+// parseTaggedText cuts document's tagged text into words and codes (document.Pieces: <gN>,
+// </gN>, <xN/>, read as leniently as document reads provider answers).
 func parseTaggedText(s string) []tagPiece {
-	var out []tagPiece
-	var text strings.Builder
-	flush := func() {
-		if text.Len() > 0 {
-			out = append(out, tagPiece{kind: inText, text: html.UnescapeString(text.String())})
-			text.Reset()
+	ps := document.Pieces(s)
+	out := make([]tagPiece, 0, len(ps))
+	for _, p := range ps {
+		switch p.Kind {
+		case document.PieceText:
+			out = append(out, tagPiece{kind: inText, text: p.Text})
+		case document.PieceOpen:
+			out = append(out, tagPiece{kind: inOpen, id: p.ID})
+		case document.PieceClose:
+			out = append(out, tagPiece{kind: inClose, id: p.ID})
+		default:
+			out = append(out, tagPiece{kind: inAlone, id: p.ID})
 		}
 	}
-	for i := 0; i < len(s); {
-		if s[i] != '<' {
-			j := strings.IndexByte(s[i:], '<')
-			if j < 0 {
-				j = len(s) - i
-			}
-			text.WriteString(s[i : i+j])
-			i += j
-			continue
-		}
-		kind, id, n := scanCodeTag(s[i:])
-		if n == 0 {
-			text.WriteByte('<')
-			i++
-			continue
-		}
-		flush()
-		if id > 0 {
-			out = append(out, tagPiece{kind: kind, id: id})
-		}
-		i += n
-	}
-	flush()
 	return out
-}
-
-// scanCodeTag reads <gN>, </gN>, <xN/>, <xN> or </xN> at the start of s; n is 0 when s does not
-// start with one. </xN> (the end of an HTML-serialized standalone code) has id 0.
-func scanCodeTag(s string) (kind inlineKind, id, n int) {
-	i := 1
-	closing := i < len(s) && s[i] == '/'
-	if closing {
-		i++
-	}
-	if i >= len(s) || s[i]|0x20 != 'g' && s[i]|0x20 != 'x' {
-		return 0, 0, 0
-	}
-	letter := s[i] | 0x20
-	i++
-	start := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i == start || i-start > 6 {
-		return 0, 0, 0
-	}
-	num, _ := strconv.Atoi(s[start:i])
-	for i < len(s) && s[i] == ' ' { // as document reads them: providers put spaces in tags
-		i++
-	}
-	self := i < len(s) && s[i] == '/'
-	if self {
-		i++
-	}
-	if i >= len(s) || s[i] != '>' {
-		return 0, 0, 0
-	}
-	i++
-	switch {
-	case letter == 'x' && closing:
-		return inClose, 0, i
-	case letter == 'x' || self:
-		return inAlone, num, i
-	case closing:
-		return inClose, num, i
-	}
-	return inOpen, num, i
 }
 
 // codeByID finds a code of a pair by its number.

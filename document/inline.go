@@ -68,6 +68,48 @@ type piece struct {
 	id   int
 }
 
+// PieceKind is what one piece of a tagged text is, for writers of other inline-code syntaxes
+// (TMX <bpt>/<ept>/<ph>, XLIFF <pc>/<ph>).
+type PieceKind uint8
+
+// The pieces of a tagged text.
+const (
+	PieceText       PieceKind = iota // words
+	PieceOpen                        // <gN>: the start of a paired code
+	PieceClose                       // </gN>: its end
+	PieceStandalone                  // <xN/>: a standalone code
+)
+
+// Piece is one run of words (Text, unescaped) or one code tag (ID) of a tagged text.
+type Piece struct {
+	Kind PieceKind
+	Text string
+	ID   int
+}
+
+// Pieces cuts a tagged text into words and code tags, read as leniently as provider answers
+// are: <xN> and </xN> are one standalone code, entities in the words are unescaped, and a paired
+// code written empty (<gN/>) counts as a standalone code numbered N.
+func Pieces(tagged string) []Piece {
+	ps := parseTagged(tagged)
+	out := make([]Piece, 0, len(ps))
+	for _, p := range ps {
+		switch {
+		case p.kind == pText:
+			out = append(out, Piece{Kind: PieceText, Text: p.text})
+		case p.kind == pOpen:
+			out = append(out, Piece{Kind: PieceOpen, ID: p.id})
+		case p.kind == pClose:
+			out = append(out, Piece{Kind: PieceClose, ID: p.id})
+		case p.id < 0: // <gN/>, marked by parseTagged as -N-1
+			out = append(out, Piece{Kind: PieceStandalone, ID: -p.id - 1})
+		default:
+			out = append(out, Piece{Kind: PieceStandalone, ID: p.id})
+		}
+	}
+	return out
+}
+
 // EscapeText escapes text for a tagged segment: "&" and "<" only, so that a provider sees the
 // words as they are and tags cannot be forged by the text.
 func EscapeText(s string) string {
