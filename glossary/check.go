@@ -36,25 +36,46 @@ func (v Violation) String() string {
 // Feedback phrases the violation as an instruction to a translator or an LLM in a repair
 // round: what the source term is, what to use, and what not to use.
 func (v Violation) Feedback() string {
+	r := Repair{Kind: v.Kind, Term: v.SourceTerm, Expected: v.Expected, Found: v.Found}
+	if v.Entry != nil {
+		r.Variants, r.Forbidden, r.DoNotTranslate = v.Entry.Variants, v.Entry.Forbidden, v.Entry.DoNotTranslate
+	}
+	return r.Instruction()
+}
+
+// Repair is what a repair instruction says about one glossary violation; qa's violation type
+// phrases its glossary kinds through it too, so a repair round asks the same whichever type
+// holds the finding.
+type Repair struct {
+	Kind                string // Missing, Forbidden or Inconsistent
+	Term                string // the source term as found
+	Expected, Found     string
+	Variants, Forbidden []string // the entry's other accepted and its forbidden renderings
+	DoNotTranslate      bool     // a name written as it is
+}
+
+// Instruction is the repair instruction for one violation.
+func (r Repair) Instruction() string {
 	var b strings.Builder
-	switch v.Kind {
+	switch r.Kind {
 	case Forbidden:
-		fmt.Fprintf(&b, "The German term %q must not be translated as %q; use %q", v.SourceTerm, v.Found, v.Expected)
+		fmt.Fprintf(&b, "The German term %q must not be translated as %q; use %q", r.Term, r.Found, r.Expected)
 	case Inconsistent:
-		fmt.Fprintf(&b, "The German term %q is translated as %q elsewhere in this document; use %q here too instead of %q", v.SourceTerm, v.Expected, v.Expected, v.Found)
+		fmt.Fprintf(&b, "The German term %q is translated as %q elsewhere in this document; use %q here too instead of %q", r.Term, r.Expected, r.Expected, r.Found)
 	default: // Missing
-		if v.Entry != nil && v.Entry.DoNotTranslate {
-			fmt.Fprintf(&b, "The name %q must not be translated: write %q", v.SourceTerm, v.Expected)
+		if r.DoNotTranslate {
+			fmt.Fprintf(&b, "The name %q must not be translated: write %q", r.Term, r.Expected)
 		} else {
-			fmt.Fprintf(&b, "The German term %q must be translated as %q", v.SourceTerm, v.Expected)
+			fmt.Fprintf(&b, "The German term %q must be translated as %q", r.Term, r.Expected)
 		}
 	}
-	if v.Entry != nil && v.Kind != Inconsistent {
-		if len(v.Entry.Variants) > 0 {
-			fmt.Fprintf(&b, " (also accepted: %s)", quoteList(v.Entry.Variants))
+	// An inconsistent rendering is asked to match the document, not the entry's alternatives.
+	if r.Kind != Inconsistent {
+		if len(r.Variants) > 0 {
+			fmt.Fprintf(&b, " (also accepted: %s)", quoteList(r.Variants))
 		}
-		if v.Kind == Missing && len(v.Entry.Forbidden) > 0 {
-			fmt.Fprintf(&b, "; do not use %s", quoteList(v.Entry.Forbidden))
+		if r.Kind == Missing && len(r.Forbidden) > 0 {
+			fmt.Fprintf(&b, "; do not use %s", quoteList(r.Forbidden))
 		}
 	}
 	b.WriteString(", inflected to fit the English sentence (plural or possessive as needed).")

@@ -114,36 +114,17 @@ func (v Violation) String() string {
 }
 
 // Feedback phrases the violation as an instruction for a translator or an LLM asked to repair
-// the segment. For glossary kinds it is word for word glossary.Violation.Feedback when the
-// violation came from FromGlossary, so a repair round asks the same whichever type it holds.
+// the segment. Glossary kinds are worded by glossary.Repair, word for word as
+// glossary.Violation.Feedback, so a repair round asks the same whichever type it holds.
 func (v Violation) Feedback() string {
-	var b strings.Builder
-	switch v.Kind {
-	case Forbidden:
-		fmt.Fprintf(&b, "The German term %q must not be translated as %q; use %q", v.Term, v.Found, v.Expected)
-	case Inconsistent:
-		fmt.Fprintf(&b, "The German term %q is translated as %q elsewhere in this document; use %q here too instead of %q", v.Term, v.Expected, v.Expected, v.Found)
-	case Missing:
-		if v.DoNotTranslate {
-			fmt.Fprintf(&b, "The name %q must not be translated: write %q", v.Term, v.Expected)
-		} else {
-			fmt.Fprintf(&b, "The German term %q must be translated as %q", v.Term, v.Expected)
-		}
-	default:
-		if v.Message != "" {
-			return fmt.Sprintf("Fix this problem (%s): %s.", v.Kind, v.Message)
-		}
-		return fmt.Sprintf("Fix this problem: %s.", v.Kind)
+	if IsGlossary(v.Kind) {
+		return glossary.Repair{Kind: v.Kind, Term: v.Term, Expected: v.Expected, Found: v.Found,
+			Variants: v.Variants, Forbidden: v.Banned, DoNotTranslate: v.DoNotTranslate}.Instruction()
 	}
-	// An inconsistent rendering is asked to match the document, not the entry's alternatives.
-	if len(v.Variants) > 0 && v.Kind != Inconsistent {
-		fmt.Fprintf(&b, " (also accepted: %s)", quoteList(v.Variants))
+	if v.Message != "" {
+		return fmt.Sprintf("Fix this problem (%s): %s.", v.Kind, v.Message)
 	}
-	if v.Kind == Missing && len(v.Banned) > 0 {
-		fmt.Fprintf(&b, "; do not use %s", quoteList(v.Banned))
-	}
-	b.WriteString(", inflected to fit the English sentence (plural or possessive as needed).")
-	return b.String()
+	return fmt.Sprintf("Fix this problem: %s.", v.Kind)
 }
 
 // Feedback joins the repair instructions of several violations, one per line.
@@ -153,14 +134,6 @@ func Feedback(vs []Violation) string {
 		lines[i] = v.Feedback()
 	}
 	return strings.Join(lines, "\n")
-}
-
-func quoteList(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return strings.Join(q, ", ")
 }
 
 // FromGlossary converts the glossary violations of one segment pair, locating each found
