@@ -52,7 +52,7 @@ func TestLocate(t *testing.T) {
 			[]qa.Violation{{Kind: Suspect, Message: "broken tags: the tag <g2> is missing", Location: withSpans(loc, -1, -1, -1, -1)}}},
 	} {
 		in := append([]Violation(nil), tc.vs...)
-		got := locate(tc.vs, tc.source, tc.target, loc)
+		got := qa.Locate(tc.vs, tc.source, tc.target, loc)
 		if len(got) != len(tc.want) {
 			t.Fatalf("%s: %d findings, want %d", tc.name, len(got), len(tc.want))
 		}
@@ -233,14 +233,14 @@ func FuzzLocate(f *testing.F) {
 			{Kind: qa.Forbidden, Term: term, Found: found, Location: withSpans(qa.Location{}, qa.NoSpan, qa.NoSpan, qa.NoSpan, qa.NoSpan)},
 			qa.NewFlag(Suspect, found, qa.Location{}),
 		}
-		for _, v := range locate(vs, source, target, qa.Location{Segment: 1}) {
+		for _, v := range qa.Locate(vs, source, target, qa.Location{Segment: 1}) {
 			if v.Segment != 1 {
 				t.Fatalf("location lost: %+v", v.Location)
 			}
-			if v.SourceStart != qa.NoSpan && !(inside(source, v.SourceStart, v.SourceEnd) && strings.EqualFold(source[v.SourceStart:v.SourceEnd], term)) {
+			if v.SourceStart != qa.NoSpan && !(0 <= v.SourceStart && v.SourceStart < v.SourceEnd && v.SourceEnd <= len(source) && strings.EqualFold(source[v.SourceStart:v.SourceEnd], term)) {
 				t.Fatalf("source span %d:%d of %q for %q", v.SourceStart, v.SourceEnd, source, term)
 			}
-			if v.TargetStart != qa.NoSpan && !(inside(target, v.TargetStart, v.TargetEnd) && target[v.TargetStart:v.TargetEnd] == found) {
+			if v.TargetStart != qa.NoSpan && !(0 <= v.TargetStart && v.TargetStart < v.TargetEnd && v.TargetEnd <= len(target) && target[v.TargetStart:v.TargetEnd] == found) {
 				t.Fatalf("target span %d:%d of %q for %q", v.TargetStart, v.TargetEnd, target, found)
 			}
 			if v.Kind == Suspect && (v.SourceStart != qa.NoSpan || v.TargetStart != qa.NoSpan) {
