@@ -2,7 +2,6 @@ package document
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -73,27 +72,4 @@ func FuzzReadPO(f *testing.F) {
 
 func FuzzReadXLIFF(f *testing.F) {
 	fuzzRead(f, "x.xlf", "testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf")
-}
-
-func FuzzReadXLIFFUnits(f *testing.F) {
-	for _, s := range []string{"testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf", "testdata/artikel-2.1.xlf"} {
-		if b, err := os.ReadFile(s); err == nil {
-			f.Add(string(b))
-		}
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		b, err := ReadXLIFFUnits(strings.NewReader(src), "x.xlf")
-		if err != nil {
-			var ie *InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("error of type %T: %v", err, err)
-			}
-			return
-		}
-		for _, u := range b.Units {
-			if u.Source != Plain(u.SourceTagged) || CheckTags(u.Codes, u.SourceTagged) != nil {
-				t.Fatalf("unit %+v", u)
-			}
-		}
-	})
 }

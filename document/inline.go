@@ -681,33 +681,3 @@ func ShiftCodes(tagged string, delta int) string {
 	}
 	return b.String()
 }
-
-// TMXInline writes a tagged text as TMX 1.4b segment content: the words XML-escaped, a paired
-// code as <bpt i="N">…</bpt> and <ept i="N">…</ept> around its words and a standalone code as
-// <ph>…</ph>, each holding its original markup escaped (TMX's native code). Codes whose markup
-// is unknown (codes from CodesOf) are written as empty <ph/>, <bpt/> and <ept/> with their
-// numbers.
-func TMXInline(tagged string, codes []Code) string {
-	lookup := codeLookup(codes)
-	var b strings.Builder
-	for _, p := range parseTagged(tagged) {
-		c, known := lookup(p.id)
-		switch p.kind {
-		case pText:
-			b.WriteString(escapeXMLText(p.text))
-		case pOpen:
-			fmt.Fprintf(&b, `<bpt i="%d">%s</bpt>`, p.id, escapeXMLText(c.Open))
-		case pClose:
-			fmt.Fprintf(&b, `<ept i="%d">%s</ept>`, p.id, escapeXMLText(c.Close))
-		case pAlone:
-			if p.id > 0 {
-				if known {
-					fmt.Fprintf(&b, `<ph x="%d">%s</ph>`, p.id, escapeXMLText(c.Open))
-				} else {
-					fmt.Fprintf(&b, `<ph x="%d"/>`, p.id)
-				}
-			}
-		}
-	}
-	return b.String()
-}

@@ -153,12 +153,3 @@ func TestShiftCodes(t *testing.T) {
 		}
 	}
 }
-
-func TestTMXInline(t *testing.T) {
-	codes := []Code{{ID: 1, Kind: Paired, Name: "a", Open: `<a href="/x?a=1&amp;b=2">`, Close: "</a>"}, {ID: 2, Kind: Standalone, Name: "br", Open: "<br>"}}
-	got := TMXInline("Laut <g1>Bericht</g1> &amp; mehr<x2/>", codes)
-	want := `Laut <bpt i="1">&lt;a href="/x?a=1&amp;amp;b=2"&gt;</bpt>Bericht<ept i="1">&lt;/a&gt;</ept> &amp; mehr<ph x="2">&lt;br&gt;</ph>`
-	if got != want {
-		t.Errorf("TMXInline = %s\nwant          %s", got, want)
-	}
-}
