@@ -29,8 +29,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
-	"os/user"
 	"strconv"
 	"strings"
 	"sync"
@@ -115,7 +113,7 @@ func New(ctx context.Context, in *Input, opt Options) (*Server, error) {
 		opt.PageSize = 200
 	}
 	if opt.Reviewer == "" {
-		opt.Reviewer = localUser()
+		opt.Reviewer = tm.LocalReviewer()
 	}
 	if opt.Journal == "" && opt.Output != "" {
 		opt.Journal = opt.Output + ".review.jsonl"
@@ -201,18 +199,6 @@ func (s *Server) resume(ctx context.Context) error {
 		}
 	}
 	return s.writeOutput(ctx)
-}
-
-func localUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	for _, k := range []string{"USER", "LOGNAME", "USERNAME"} {
-		if v := os.Getenv(k); v != "" {
-			return v
-		}
-	}
-	return "unknown"
 }
 
 func randomHex(n int) string {

@@ -5,6 +5,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
+	"os/user"
 	"slices"
 	"strings"
 	"time"
@@ -290,3 +292,17 @@ const (
 	sqlCountReviewed = "SELECT count(*) FROM entries WHERE scope != 0 AND scope = 4"
 	sqlCountReviews  = "SELECT count(*) FROM reviews"
 )
+
+// LocalReviewer is the name the audit trail records for decisions made on this machine when
+// no reviewer is named: the local user's login name, else $USER, $LOGNAME or $USERNAME.
+func LocalReviewer() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "LOGNAME", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
+}

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/user"
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
@@ -90,7 +88,7 @@ func tmImport(c *cli.Context) error {
 	reviewer := "" // "": the pairs are imported translations
 	if c.Bool("reviewed") {
 		if reviewer = strings.TrimSpace(c.String("reviewer")); reviewer == "" {
-			reviewer = localUserName()
+			reviewer = tm.LocalReviewer()
 		}
 	}
 	open := inputs.New(c.Context, c.App.Reader) // one standard input for all the files
@@ -202,17 +200,4 @@ func tmImportReviewed(c *cli.Context, db *tm.DB, r corpus.Reader, name string, o
 		fmt.Fprintln(c.App.ErrWriter, msg)
 	}
 	return nil
-}
-
-// localUserName is the name the audit trail records when no --reviewer is given.
-func localUserName() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	for _, k := range []string{"USER", "LOGNAME", "USERNAME"} {
-		if v := os.Getenv(k); v != "" {
-			return v
-		}
-	}
-	return "unknown"
 }
