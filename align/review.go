@@ -62,19 +62,12 @@ type ChannelEvidence struct {
 // Explain aligns the documents as Documents does and explains bead k (0-based) of the result.
 func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *Explanation, err error) {
 	opt = src.options(tgt, opt)
-	if opt.MT != nil && len(opt.MT) != len(src.Sentences) {
-		return nil, ErrMTLength
-	}
-	if opt.MTTgt != nil && len(opt.MTTgt) != len(tgt.Sentences) {
-		return nil, ErrMTTgtLength
+	g, err := checkOptions(src.Sentences, tgt.Sentences, opt)
+	if err != nil {
+		return nil, err
 	}
 	st := &stopper{ctx: ctx}
 	defer recoverStop(&err)
-	g := opt.MaxGroup
-	if g <= 0 {
-		g = defaultGroup
-	}
-	g = min(g, maxMembers)
 	beads, lx := realign(st, src.Sentences, tgt.Sentences, opt, g)
 	if k < 0 || k >= len(beads) {
 		return nil, fmt.Errorf("bead %d: the alignment has %d beads", k+1, len(beads))

@@ -85,25 +85,34 @@ func Align(src, tgt []string, opt Options) ([]Bead, error) {
 // dynamic programming at each resolution, confidences) looks at ctx often enough to notice within
 // milliseconds, and then AlignContext returns ctx.Err() (errors.Is works) and no beads.
 func AlignContext(ctx context.Context, src, tgt []string, opt Options) (beads []Bead, err error) {
-	if opt.MT != nil && len(opt.MT) != len(src) {
-		return nil, ErrMTLength
-	}
-	if opt.MTTgt != nil && len(opt.MTTgt) != len(tgt) {
-		return nil, ErrMTTgtLength
+	g, err := checkOptions(src, tgt, opt)
+	if err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	st := &stopper{ctx: ctx}
 	defer recoverStop(&err)
+	out, _ := realign(st, src, tgt, opt, g)
+	st.check()
+	return out, nil
+}
+
+// checkOptions refuses MT that is not line-aligned with its side and returns the largest group
+// a bead may have.
+func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
+	if opt.MT != nil && len(opt.MT) != len(src) {
+		return 0, ErrMTLength
+	}
+	if opt.MTTgt != nil && len(opt.MTTgt) != len(tgt) {
+		return 0, ErrMTTgtLength
+	}
 	g := opt.MaxGroup
 	if g <= 0 {
 		g = defaultGroup
 	}
-	g = min(g, maxMembers)
-	out, _ := realign(st, src, tgt, opt, g)
-	st.check()
-	return out, nil
+	return min(g, maxMembers), nil
 }
 
 // realign runs the first pass and, unless opt or the evidence rules it out, learns a lexicon
