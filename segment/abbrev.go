@@ -93,6 +93,14 @@ var ordinalContextDE = toSet(
 	"vor", "nach", "für", "und", "oder", "bzw", "sowie",
 )
 
+// cardinalContextDE are words after which a number is a count, not an ordinal: prepositions
+// and adverbs of amount ("stieg auf 15", "rund 300", "mehr als 20") and common past-tense verbs
+// that do not end in "t" ("betrug 350", "lag bei", "waren 12").
+var cardinalContextDE = toSet("auf", "bei", "um", "über", "unter", "mit", "gegen", "rund", "etwa",
+	"ca", "circa", "knapp", "fast", "nur", "noch", "insgesamt", "als", "von", "je", "zu", "beinahe",
+	"ungefähr", "maximal", "mindestens", "höchstens", "war", "waren", "betrug", "betrugen", "lag",
+	"lagen", "sank", "stieg", "wuchs", "kam", "kamen", "zählte", "zählten", "wurde", "wurden")
+
 func toSet(words ...string) map[string]struct{} {
 	m := make(map[string]struct{}, len(words))
 	for _, w := range words {

@@ -52,6 +52,14 @@ func (s *splitter) split(spans []Span) []Span {
 				continue
 			}
 			i++
+		case c == ';' && i > start && i+1 < len(text) && text[i+1] == ' ' && text[i-1] != ' ':
+			if s.semicolonEnds(i) {
+				spans = appendSpan(spans, text, start, i+1)
+				start = i + 2
+				i = start
+				continue
+			}
+			i++
 		case (c == ':' || c == ';') && i > 0 && text[i-1] == ' ':
 			// An emoticon after a word ends the sentence when a new one clearly begins:
 			// "Kann ich nur weiterempfehlen ;-) So eben war ich …".
@@ -282,7 +290,10 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 		return run == "." && plainWordEN(text[wordStart(text, term):term])
 	}
 	if n.r == 0 || !n.canStart() {
-		return false // lower case, punctuation (". ,"), a dash: the sentence goes on
+		// Lower case, punctuation (". ,"): the sentence goes on; but a separator line, a link
+		// or a dash after a sentence that clearly ended starts something new ("Thank you.
+		// *****", "… this week. [...]", "Er ging. – Dann …").
+		return symbolStarts(text[n.pos:]) && s.clearEnd(start, term, run)
 	}
 	if run != "." {
 		if strings.ContainsAny(run, "!?") {
@@ -305,6 +316,75 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 		return true // „… ziehen.“ Dann / (Siehe oben.) Danach
 	}
 	return s.periodEnds(start, term, n)
+}
+
+// semicolonEnds decides whether the semicolon at i, followed by a space, ends a sentence. A
+// semicolon joins main clauses inside one sentence, and the clause after it starts in lower case
+// ("…; die Kosten trägt der Bund"); only a capitalised word that opens sentences and is no noun
+// or name ("…; Die Kosten …", "…; Er …") shows that the writer, or the treebank, ends the
+// sentence there (the German treebanks count ";" among the sentence-final marks, like ":").
+// English "I" is capitalised everywhere and says nothing.
+func (s *splitter) semicolonEnds(i int) bool {
+	n := s.nextAfter(i + 1)
+	if n.pos != i+2 || n.opener || n.word == "" || !unicode.IsUpper(n.r) {
+		return false
+	}
+	if s.en {
+		return n.word != "I" && inSet(startersEN, n.word) || inSet(noPunctStartersEN, n.word)
+	}
+	return (inSet(startersDE, n.word) || inSet(noPunctStartersDE, n.word)) && !inSet(englishWordsDE, n.word)
+}
+
+// clearEnd reports whether the terminators at term end a sentence whatever follows: "!" or
+// "?", or a period after an ordinary word of two or more letters (not an abbreviation, an
+// initial or a number) or after a closing quote or bracket.
+func (s *splitter) clearEnd(start, term int, run string) bool {
+	if strings.ContainsAny(run, "!?") {
+		return true
+	}
+	if run != "." {
+		return false
+	}
+	ws := wordStart(s.text, term)
+	w := s.text[ws:term]
+	if w == "" {
+		return ws > start && isCloser(lastRune(s.text[:ws]))
+	}
+	if utf8.RuneCountInString(w) < 2 || inSet(abbrevNever, w) || inSet(abbrevMayEnd, w) ||
+		inSet(abbrevBeforeNumber, w) || inSet(abbrevLowerEN, strings.ToLower(w)) {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// symbolStarts reports whether t begins with something that is no continuation of a sentence
+// although it is no capital letter: a separator line ("*****", "=====", "_____", "--"), a link,
+// a quoted reply (">"), an omission mark ("[...]"), or a dash and a space. A smiley after a
+// sentence end belongs to that sentence ("I love her. :)").
+func symbolStarts(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	switch c := t[0]; c {
+	case '*', '=', '_', '~', '#':
+		return t[1] == c
+	case '-':
+		return t[1] == '-' || t[1] == ' '
+	case '>':
+		return true
+	case '[':
+		return strings.HasPrefix(t, "[...]") || strings.HasPrefix(t, "[…]")
+	case 'h':
+		return strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://")
+	case 'w':
+		return strings.HasPrefix(t, "www.")
+	}
+	return strings.HasPrefix(t, "– ") || strings.HasPrefix(t, "— ")
 }
 
 // periodEnds decides for a single "." directly after a word, followed by something that could
@@ -418,8 +498,48 @@ func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
 	}
 	// A short number with a dot before a capitalised word is an ordinal ("seit meinem 14.
 	// Lebensjahr", "des späten 15. Jahrhunderts", "in seiner 3. Wahlperiode"), unless the word
-	// opens sentences ("stieg auf 15. Die Polizei") or is a name after a count.
-	return s.isStarter(n.word) || n.opener
+	// opens sentences ("stieg auf 15. Die Polizei") or the word before the number takes a count,
+	// not an ordinal: a finite verb, a preposition or adverb of amount, a noun ("Die Gemeinde
+	// zählt 350. Hamburg liegt …", "belegte Platz 3. Trainer Klopp …").
+	return s.isStarter(n.word) || n.opener || cardinalBefore(s.text, ws)
+}
+
+// cardinalBefore reports whether the word before the number at ws (after spaces) takes a
+// cardinal number rather than an ordinal one: "beträgt 350", "auf rund 15", "Platz 3",
+// "Kapitel 12". Determiners and inflected adjectives ("seinem", "späten", "ins") come before
+// ordinals and are not cardinal contexts; neither is a word at the start of the text, where
+// a capital says nothing.
+func cardinalBefore(text string, ws int) bool {
+	w := prevWord(text, ws)
+	if w == "" || inSet(ordinalContextDE, w) {
+		return false
+	}
+	if inSet(cardinalContextDE, w) {
+		return true
+	}
+	r := firstRune(w)
+	if unicode.IsUpper(r) {
+		// A noun that counts ("Platz 3", "Kapitel 12", "Bundesstraße 27"); not the first word
+		// of the sentence, which is capitalised anyway, nor an abbreviation or acronym.
+		i := ws
+		for i > 0 && text[i-1] == ' ' {
+			i--
+		}
+		before := strings.TrimRight(text[:i-len(w)], " ")
+		return before != "" && !strings.ContainsRune(".!?:\n", lastRune(before)) && !isAllUpper(w)
+	}
+	// A finite verb in the third person ("beträgt", "zählt", "liegt", "hat"): lower case,
+	// ending in "t", and not one of the words of amount or time that come before ordinals.
+	return unicode.IsLower(r) && len(w) >= 3 && w[len(w)-1] == 't' && !inSet(ordinalContextDE, w)
+}
+
+func isAllUpper(w string) bool {
+	for _, r := range w {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // wordStart returns where the word ending at i begins: letters, digits, marks and inner dots,

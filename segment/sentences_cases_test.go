@@ -152,6 +152,21 @@ var germanCases = []splitCase{
 	{"dash-led question", "Die Preise steigen. -Wie geht es weiter?", "Die Preise steigen. | -Wie geht es weiter?"},
 	{"20.15 Uhr", "Anpfiff ist um 20.15 Uhr. Das Stadion ist ausverkauft.", "Anpfiff ist um 20.15 Uhr. | Das Stadion ist ausverkauft."},
 	{"3. Oktober", "Am 3. Oktober ist Feiertag. Die Läden bleiben zu.", "Am 3. Oktober ist Feiertag. | Die Läden bleiben zu."},
+	// A count before a capitalised word that opens no sentence: the word before the number
+	// tells a count ("zählt 350", "Platz 3") from an ordinal ("seinem 14.", "späten 15.").
+	{"count after a verb", "Die Gemeinde zählt 350. Hamburg liegt 40 Kilometer entfernt.", "Die Gemeinde zählt 350. | Hamburg liegt 40 Kilometer entfernt."},
+	{"count after a noun", "Sie belegte am Ende Platz 3. Trainer Berger war trotzdem zufrieden.", "Sie belegte am Ende Platz 3. | Trainer Berger war trotzdem zufrieden."},
+	{"count after rund", "Die Zahl der Gäste stieg auf rund 300. Veranstalter sprachen von einem Erfolg.", "Die Zahl der Gäste stieg auf rund 300. | Veranstalter sprachen von einem Erfolg."},
+	{"ordinal after an adjective", "Der Turm stammt aus dem frühen 13. Jahrhundert und ist gut erhalten.", "Der Turm stammt aus dem frühen 13. Jahrhundert und ist gut erhalten."},
+	{"ordinal after a possessive", "Seit ihrem 6. Lebensjahr spielt sie Klavier.", "Seit ihrem 6. Lebensjahr spielt sie Klavier."},
+	{"ordinal at the start", "Bei der 3. Auflage kamen mehr Besucher.", "Bei der 3. Auflage kamen mehr Besucher."},
+	// A semicolon ends a sentence only before a word that opens sentences.
+	{"semicolon before Sie", "Die Brücke wurde 1890 gebaut; Sie steht heute unter Denkmalschutz.", "Die Brücke wurde 1890 gebaut; | Sie steht heute unter Denkmalschutz."},
+	{"semicolon before lower case", "Die Kosten trägt der Bund; die Länder zahlen nichts.", "Die Kosten trägt der Bund; die Länder zahlen nichts."},
+	{"semicolon before a noun", "Er las jeden Abend; Bücher waren sein Leben.", "Er las jeden Abend; Bücher waren sein Leben."},
+	// A dash after a sentence end starts a new one.
+	{"dash after a sentence", "Er legte auf. – Dann war es still.", "Er legte auf. | – Dann war es still."},
+	{"dash after an abbreviation", "Es gab Brot, Käse usw. – alles frisch.", "Es gab Brot, Käse usw. – alles frisch."},
 	{"typewriter quotes", "Die Antwort war ein klares ,,Nein''. ,,Wir bleiben'', sagte sie.", "Die Antwort war ein klares ,,Nein''. | ,,Wir bleiben'', sagte sie."},
 }
 
@@ -212,5 +227,11 @@ var englishCases = []splitCase{
 	{"No. alone", "No. The answer is no.", "No. | The answer is no."},
 	{"Approx.", "Approx. 300 people came to the rally.", "Approx. 300 people came to the rally."},
 	{"decade", "It happened in the 1990s. Many people remember it.", "It happened in the 1990s. | Many people remember it."},
+	{"separator after a sentence", "Thank you. ***** Please read the notice below.", "Thank you. | ***** Please read the notice below."},
+	{"omission after a sentence", "The agency announced it this week. [...] It expects to invest more.", "The agency announced it this week. | [...] It expects to invest more."},
+	{"link after a sentence", "I found these pictures! http://example.com/pics.html", "I found these pictures! | http://example.com/pics.html"},
+	{"smiley stays", "I love her. :) She is the star of the family.", "I love her. :) | She is the star of the family."},
+	{"semicolon before They", "The talks failed; They will resume next week.", "The talks failed; | They will resume next week."},
+	{"semicolon before I", "The talks failed; I think they will resume.", "The talks failed; I think they will resume."},
 	{"Ph.D.", "She earned a Ph.D. in physics. Then she moved.", "She earned a Ph.D. in physics. | Then she moved."},
 }
