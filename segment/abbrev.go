@@ -33,8 +33,13 @@ var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "S", "p", "pp", "Vol", 
 var abbrevMayEnd = toSet(
 	"usw", "etc", "u.Ä", "o.Ä", "u.ä", "o.ä", "Mio", "Mrd", "Tsd", "Chr", "Jh", "Jhd", "Jhdt", "ff",
 	"Co", "Inc", "Ltd", "Corp", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "U.S.A", "al",
-	"Std", "km", "Bio", "Gr", "a", "Ä", "ä", "Sek",
+	"Std", "Bio", "Gr", "a", "Ä", "ä", "Sek",
 )
+
+// abbrevListEnd end a list ("Äpfel, Birnen usw."): nothing but lower-case words follow them
+// inside a sentence, so before a capital they end it ("… usw. Kritiker bemängelten …"). Unit
+// symbols such as "km" take no dot at all: "12 km. Nachbarorte …" is a sentence end as well.
+var abbrevListEnd = toSet("usw", "usf", "etc")
 
 // startersDE are words that commonly open a German sentence. Capitalised nouns also follow
 // abbreviations mid-sentence, so only these count as evidence for a sentence end there.

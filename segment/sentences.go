@@ -459,6 +459,9 @@ func (s *splitter) abbrevEnds(w string, n next, atStart bool) bool {
 	}
 	// A quotation may open the next sentence; a bracket after an abbreviation more often
 	// explains it ("10 a.m. (CDT) at the Hyatt").
+	if inSet(abbrevListEnd, w) {
+		return true
+	}
 	if inSet(abbrevMayEnd, w) {
 		return s.isStarter(n.word) || n.quote
 	}
@@ -511,7 +514,15 @@ func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
 // a capital says nothing.
 func cardinalBefore(text string, ws int) bool {
 	w := prevWord(text, ws)
-	if w == "" || inSet(ordinalContextDE, w) {
+	if w == "" {
+		// "Nr. 3.", "S. 12.": an abbreviation that takes a number.
+		i := ws
+		for i > 0 && text[i-1] == ' ' {
+			i--
+		}
+		return i > 1 && text[i-1] == '.' && inSet(abbrevBeforeNumber, prevWord(text, i-1))
+	}
+	if inSet(ordinalContextDE, w) {
 		return false
 	}
 	if inSet(cardinalContextDE, w) {
