@@ -34,6 +34,7 @@ var abbrevMayEnd = toSet(
 	"usw", "etc", "u.Ä", "o.Ä", "u.ä", "o.ä", "Mio", "Mrd", "Tsd", "Chr", "Jh", "Jhd", "Jhdt", "ff",
 	"Co", "Inc", "Ltd", "Corp", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "U.S.A", "al",
 	"Std", "Bio", "Gr", "a", "Ä", "ä", "Sek",
+	"Oct", "Dec", "Mar", // English months not in abbrevNever: "on Oct. 3" stays, "in Oct. The" splits
 )
 
 // abbrevListEnd end a list ("Äpfel, Birnen usw."): nothing but lower-case words follow them
@@ -103,8 +104,13 @@ var ordinalContextDE = toSet(
 // that do not end in "t" ("betrug 350", "lag bei", "waren 12").
 var cardinalContextDE = toSet("auf", "bei", "um", "über", "unter", "mit", "gegen", "rund", "etwa",
 	"ca", "circa", "knapp", "fast", "nur", "noch", "insgesamt", "als", "von", "je", "zu", "beinahe",
-	"ungefähr", "maximal", "mindestens", "höchstens", "war", "waren", "betrug", "betrugen", "lag",
-	"lagen", "sank", "stieg", "wuchs", "kam", "kamen", "zählte", "zählten", "wurde", "wurden")
+	"ungefähr", "maximal", "mindestens", "höchstens", "betrug", "betrugen", "lag", "lagen", "sank",
+	"stieg", "wuchs", "kam", "kamen", "zählte", "zählten")
+
+// copulasDE introduce a predicate, which is as often a title with an ordinal ("Er ist 2.
+// Vorsitzender", "war 1. Bürgermeister") as a count: they decide nothing.
+var copulasDE = toSet("ist", "sind", "war", "waren", "wird", "wurde", "wurden", "bleibt", "blieb",
+	"gilt", "galt", "heißt", "hieß", "ward", "bist", "seid", "wirkt")
 
 func toSet(words ...string) map[string]struct{} {
 	m := make(map[string]struct{}, len(words))
@@ -118,3 +124,7 @@ func inSet(m map[string]struct{}, w string) bool {
 	_, ok := m[w]
 	return ok
 }
+
+// streetsEN end English street names ("Baker St.", "Fifth Ave."); before a sentence opener they
+// end the sentence as well, although before a name "St." is "Saint".
+var streetsEN = toSet("St", "Ave", "Rd", "Blvd")

@@ -454,6 +454,9 @@ func isDomain(w string) bool {
 // matched with their case: "schweiz." is one, "Schweiz." is the country; only at the start of a
 // sentence may a lower-case abbreviation be capitalised ("Vgl. Abschnitt 2").
 func (s *splitter) abbrevEnds(w string, n next, atStart bool) bool {
+	if s.en && inSet(streetsEN, w) && s.isStarter(n.word) {
+		return true // "He lived at 221B Baker St. The house …"; before a name ("St. Louis") it stays
+	}
 	if inSet(abbrevNever, w) || atStart && inSet(abbrevNeverCapitalised, w) {
 		return false
 	}
@@ -522,7 +525,7 @@ func cardinalBefore(text string, ws int) bool {
 		}
 		return i > 1 && text[i-1] == '.' && inSet(abbrevBeforeNumber, prevWord(text, i-1))
 	}
-	if inSet(ordinalContextDE, w) {
+	if inSet(ordinalContextDE, w) || inSet(copulasDE, w) {
 		return false
 	}
 	if inSet(cardinalContextDE, w) {
