@@ -166,6 +166,9 @@ func (s *scorer) cost(t beadType, i, j int) float64 { return s.costBelow(t, i, j
 func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 	md, lv := s.md, s.lv
 	if t.a == 0 || t.b == 0 {
+		if (t.a == 1 && lv.srcDebris != nil && lv.srcDebris[i-1]) || (t.b == 1 && lv.tgtDebris != nil && lv.tgtDebris[j-1]) {
+			return debrisDelCost
+		}
 		return md.delCost * float64(t.a+t.b)
 	}
 	i0, j0 := i-t.a, j-t.b
@@ -184,24 +187,33 @@ func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 	if c >= limit {
 		return c
 	}
-	var lex float64
+	var lex, prev float64
 	for k := range lv.chans {
 		ch := &lv.chans[k]
+		var ck float64
 		nx := groupNorm2(ch.srcSelf, i0, t.a)
 		ny := groupNorm2(ch.tgtSelf, j0, t.b)
-		if nx == 0 || ny == 0 {
-			lex += ch.weight // no evidence: as good as a random pair
-			continue
-		}
-		if t.a == 1 && t.b == 1 {
+		switch {
+		case nx == 0 || ny == 0:
+			ck = 1 // no evidence: as good as a random pair
+		case t.a == 1 && t.b == 1:
 			cos := s.crossDot(k, i0, j0) / math.Sqrt(nx*ny)
-			lex += ch.weight * md.lexCost(ch.scale, cos, (float64(ch.srcBase[0][i0])+float64(ch.tgtBase[0][j0]))/2, ch.good)
+			ck = md.lexCost(ch.scale, cos, (float64(ch.srcBase[0][i0])+float64(ch.tgtBase[0][j0]))/2, ch.good)
+		default:
+			ck = s.groupLex(k, t, i0, j0, nx, ny)
+		}
+		if ch.pairPrev && k > 0 {
+			pw := lv.chans[k-1].weight
+			lex += (pw+ch.weight)*combineMT(prev, ck) - pw*prev
 			continue
 		}
-		lex += ch.weight * s.groupLex(k, t, i0, j0, nx, ny)
+		lex += ch.weight * ck
+		prev = ck
 	}
 	if t.a != 1 || t.b != 1 {
-		lex *= md.groupFactor(t)
+		// Debris inside a bead is neither a member to explain nor a pair more.
+		da, db := debrisIn(lv.srcDebris, i0, i), debrisIn(lv.tgtDebris, j0, j)
+		lex *= float64(max(t.a-da, t.b-db, 1))
 	}
 	c += lex
 	if md.leakWeight > 0 && c < limit {
@@ -291,7 +303,11 @@ func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64
 		n++
 		unexplained += max(0, c-md.explained)
 	}
+	srcDebris, tgtDebris := s.lv.srcDebris, s.lv.tgtDebris
 	for p := 0; p < t.a; p++ {
+		if srcDebris != nil && srcDebris[i0+p] {
+			continue
+		}
 		if n2 := float64(ch.srcSelf[0][i0+p]); n2 > 0 {
 			cos := rows[p] / math.Sqrt(n2*ny)
 			member(md.lexCost(ch.scale, cos, (float64(ch.srcBase[0][i0+p])+gy)/2, ch.good))
@@ -300,6 +316,9 @@ func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64
 		}
 	}
 	for q := 0; q < t.b; q++ {
+		if tgtDebris != nil && tgtDebris[j0+q] {
+			continue
+		}
 		if n2 := float64(ch.tgtSelf[0][j0+q]); n2 > 0 {
 			cos := cols[q] / math.Sqrt(n2*nx)
 			member(md.lexCost(ch.scale, cos, (float64(ch.tgtBase[0][j0+q])+gx)/2, ch.good))
@@ -310,6 +329,26 @@ func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64
 	return sum/float64(n) + ch.unexplained*unexplained/float64(t.a+t.b-1)
 }
 
+// debrisIn counts the debris units in [from, to) (mask may be nil: none).
+func debrisIn(mask []bool, from, to int) int {
+	if mask == nil {
+		return 0
+	}
+	n := 0
+	for _, d := range mask[from:to] {
+		if d {
+			n++
+		}
+	}
+	return n
+}
+
+// debrisDelCost is the cost of leaving a debris sentence (isDebris) unaligned: a fraction of
+// delCost and below the shape prior of one more sentence in a bead (priorStep), so that debris
+// next to a bead is left out of it; debris inside a bead costs the bead nothing but that prior
+// (see costBelow and groupLex), so the bead is not torn apart around it.
+const debrisDelCost = 0.15
+
 // maxMembers bounds the sentences on one side of a bead.
 const maxMembers = 8
 
@@ -319,3 +358,13 @@ const maxMembers = 8
 func (md *model) lexCost(scale, cos, base, good float64) float64 {
 	return fastExp(-scale * (cos - base) / good)
 }
+
+// combineMT joins the costs of a bead under the two directions of machine translation: the
+// bead is as good as the direction that explains it best. MT errors are one-sided — a line left
+// untranslated, a garbled OCR line translated into nonsense, a sentence the engine truncated —
+// so the other direction still sees the pair; averaging would let the failed direction veto it.
+// On the Text+Berg dev article with every fourth line of each MT left untranslated, strict F1
+// with both directions is 0.906 with the minimum, 0.901 with a soft minimum, 0.897 with the
+// mean of the costs and 0.892 with their geometric mean (forward alone 0.874, reverse alone
+// 0.861); with the clean MTs all four give 0.912, since the directions then agree.
+func combineMT(a, b float64) float64 { return min(a, b) }

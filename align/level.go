@@ -13,8 +13,11 @@ type level struct {
 	srcLen, tgtLen []float64 // characters per unit
 	chans          []chanLevel
 	srcBrk, tgtBrk []bool // unit i starts a paragraph (a bead must not contain it after its start)
-	stop           *stopper
-	hasMT          bool // a machine translation is one of the channels (chooses the calibration)
+	// srcDebris and tgtDebris mark sentences that are debris, not text (finest level only; see
+	// isDebris): they cost little to leave unaligned.
+	srcDebris, tgtDebris []bool
+	stop                 *stopper
+	hasMT                bool // a machine translation is one of the channels (chooses the calibration)
 	// own is set on the finest level of the whole documents, whose vectors nothing else
 	// references: they can be dropped and rebuilt from the channels' texts.
 	own bool
@@ -32,7 +35,10 @@ type chanLevel struct {
 	// unexplained weighs the excess cost of bead members the other side does not explain. Only
 	// evidence that covers every sentence (MT) can tell an unrelated sentence tacked onto a bead.
 	unexplained float64
-	src, tgt    []vec
+	// pairPrev marks the second direction of machine translation (MTTgt next to MT): its cost
+	// and the previous channel's are combined by combineMT instead of added.
+	pairPrev bool
+	src, tgt []vec
 	// srcSelf[k][p] is the dot product of source units p and p+k (k = 0: the squared norm).
 	srcSelf, tgtSelf [][]float32
 	// srcBase[a-1][i] is the mean cosine of source group [i, i+a) with random target units.
@@ -99,6 +105,7 @@ func (lv *level) downsample(depth int) *level {
 			weight:      ch.weight,
 			scale:       ch.scale,
 			unexplained: ch.unexplained,
+			pairPrev:    ch.pairPrev,
 			src:         pairVecs(lv.stop, ch.src, depth),
 			tgt:         pairVecs(lv.stop, ch.tgt, depth),
 		})
@@ -180,6 +187,7 @@ func (lv *level) downsampleText(thin [][2]bool) *level {
 			weight:      ch.weight,
 			scale:       ch.scale,
 			unexplained: ch.unexplained,
+			pairPrev:    ch.pairPrev,
 			src:         o.pairText(lv.stop, o.srcText, o.fsrc, thin[k][0]),
 			tgt:         o.pairText(lv.stop, o.tgtText, o.ftgt, thin[k][1]),
 		})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -192,6 +193,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 		ng := charNgrams(mtOrders...)
 		mtc := fromChannel("mt-tgt", newChannel(st, src, opt.MTTgt, ng, ng, mtw), defaults.mtScale)
 		mtc.unexplained = defaults.unexplained
+		mtc.pairPrev = opt.MT != nil
 		lv.chans = append(lv.chans, mtc)
 	}
 	if defaults.wordLeak > 0 {
@@ -209,6 +211,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surf, surface(nil), sw), defaults.lexScale))
 	lv.hasMT = hasMT
 	lv.srcBrk = breakMask(opt.SrcBreaks, len(src))
+	lv.srcDebris, lv.tgtDebris = debrisMask(src), debrisMask(tgt)
 	lv.tgtBrk = breakMask(opt.TgtBreaks, len(tgt))
 	if lx != nil {
 		return lv.withLexicon(st, src, tgt, lx)
@@ -242,6 +245,42 @@ func fromChannel(name string, c *channel, scale float64) chanLevel {
 	cl := chanLevel{name: name, weight: c.weight, scale: scale, src: c.src, tgt: c.tgt, owner: c}
 	c.src, c.tgt = nil, nil
 	return cl
+}
+
+// isDebris reports whether a sentence is debris rather than text: fewer than two letters and
+// fewer than three digits (OCR specks such as "....." or "h * \"", stray punctuation, a lone
+// page mark). A translator translates none of it, so hand-aligned gold leaves such lines
+// unaligned: on the Text+Berg dev article 13 of its 15 debris lines are 0-1 beads (the other two
+// sit inside beads no aligner of contiguous beads can produce). Numbers such as "1956" are not
+// debris: they are aligned with their counterparts.
+func isDebris(s string) bool {
+	letters, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+		if letters >= 2 || digits >= 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// debrisMask marks the debris sentences of ss, or returns nil when there are none.
+func debrisMask(ss []string) []bool {
+	var mask []bool
+	for i, s := range ss {
+		if isDebris(s) {
+			if mask == nil {
+				mask = make([]bool, len(ss))
+			}
+			mask[i] = true
+		}
+	}
+	return mask
 }
 
 func charLens(ss []string) []float64 {
@@ -353,6 +392,12 @@ func (lv *level) slice(s span) *level {
 	if lv.srcBrk != nil {
 		sub.srcBrk = lv.srcBrk[s.i0 : s.i1+1]
 	}
+	if lv.srcDebris != nil {
+		sub.srcDebris = lv.srcDebris[s.i0:s.i1]
+	}
+	if lv.tgtDebris != nil {
+		sub.tgtDebris = lv.tgtDebris[s.j0:s.j1]
+	}
 	if lv.tgtBrk != nil {
 		sub.tgtBrk = lv.tgtBrk[s.j0 : s.j1+1]
 	}
@@ -361,6 +406,7 @@ func (lv *level) slice(s span) *level {
 			weight:      ch.weight,
 			scale:       ch.scale,
 			unexplained: ch.unexplained,
+			pairPrev:    ch.pairPrev,
 			src:         ch.src[s.i0:s.i1],
 			tgt:         ch.tgt[s.j0:s.j1],
 			srcSelf:     sliceRows(ch.srcSelf, s.i0, s.i1),
