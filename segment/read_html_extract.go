@@ -56,12 +56,16 @@ func trafilaturaBlocks(doc *html.Node, removed *[]Removal) (blocks []rawBlock, o
 // withLead puts back the article's lead (the teaser paragraph under the headline) when the
 // extractor left it out, as extractors often do because sites set it apart from the body (in the
 // article header, in a <strong> box). The lead is recognised conservatively: a paragraph of the
-// page near the content's first text block (at most 12 blocks before it or 2 after), not already
-// in the content, that carries the page's meta description (which sites fill with the lead); it
-// goes after the title and headings.
+// page near the content's first text block (at most 16 blocks before it or 2 after), not already
+// in the content, of at least eight words ending like a sentence, that carries the page's meta
+// description (which sites fill with the lead, sometimes reworded) or that the page marks as the
+// lead by its class or id, or that stands just above the byline ("Von …"), where news sites put
+// the lead (extract_lead.go); it goes after the title and headings. A heading
+// counts too when it is so marked or carries the description and is a whole sentence or two
+// (some sites set the lead as an <h2>).
 func withLead(doc *html.Node, content, full []rawBlock) []rawBlock {
 	desc := metaDescriptions(doc)
-	if len(desc) == 0 || len(content) == 0 {
+	if len(content) == 0 {
 		return content
 	}
 	// The first block of the content after the title and any headings (a Dachzeile, a
@@ -81,14 +85,29 @@ func withLead(doc *html.Node, content, full []rawBlock) []rawBlock {
 	for _, b := range content {
 		inContent[normTitle(b.Text)] = true
 	}
+	var marked []string
+	markedDone := false
 	// The lead stands just before the body, or just after a date line or byline the extractor
 	// took for the body's start.
-	for i := range full[max(start-12, 0):min(start+3, len(full))] {
-		b := full[max(start-12, 0)+i]
-		if b.Kind != Paragraph || inContent[normTitle(b.Text)] || !isLeadOf(b.Text, desc) {
+	from := max(start-16, 0)
+	for i := range full[from:min(start+3, len(full))] {
+		b := full[from+i]
+		if b.Kind != Paragraph && b.Kind != Heading || inContent[normTitle(b.Text)] || containedIn(b.Text, content) {
+			continue
+		}
+		ok := b.Kind == Paragraph && isLeadOf(b.Text, desc)
+		if !ok && leadShaped(b.Text) {
+			if !markedDone {
+				marked, markedDone = leadMarked(doc), true
+			}
+			ok = nearDescription(b.Text, desc) || isMarkedLead(b.Text, marked) ||
+				b.Kind == Paragraph && beforeByline(b.Text, full[from+i+1:min(from+i+3, len(full))])
+		}
+		if !ok {
 			continue
 		}
 		lead := b
+		lead.Kind, lead.Level = Paragraph, 0
 		lead.isTitle = false
 		out := make([]rawBlock, 0, len(content)+1)
 		out = append(out, content[:first]...)
