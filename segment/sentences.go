@@ -35,6 +35,24 @@ func (s *splitter) split(spans []Span) []Span {
 			i++ // most bytes: letters, digits, commas (a table is faster than the cases below)
 			continue
 		}
+		if c == ' ' {
+			// The commonest stop: only a space before a capital can end an unpunctuated
+			// sentence (sentences_nopunct.go); the byte after a space before a small letter
+			// is no stop either.
+			if i+1 < len(text) {
+				if d := text[i+1]; 'a' <= d && d <= 'z' {
+					i += 2
+					continue
+				} else if i > start && ('A' <= d && d <= 'Z' || d == 0xC3) && s.noPunctEnds(start, i) {
+					spans = appendSpan(spans, text, start, i)
+					start = i + 1
+					i = start
+					continue
+				}
+			}
+			i++
+			continue
+		}
 		switch {
 		case c == '\n':
 			if s.newlineEnds(start, i) {
@@ -70,15 +88,6 @@ func (s *splitter) split(spans []Span) []Span {
 					i = start
 					continue
 				}
-			}
-			i++
-		case c == ' ' && i > start && i+1 < len(text) && ('A' <= text[i+1] && text[i+1] <= 'Z' || text[i+1] == 0xC3):
-			// No punctuation, then a word that only opens sentences (sentences_nopunct.go).
-			if s.noPunctEnds(start, i) {
-				spans = appendSpan(spans, text, start, i)
-				start = i + 1
-				i = start
-				continue
 			}
 			i++
 		case c == 0xE2 && i > start && text[i-1] == ' ' && hasPrefixAt(text, i, "• "):
@@ -413,6 +422,9 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		}
 		return s.isStarter(n.word) // an initial ("Jens A. Müller") unless a new sentence clearly begins
 	}
+	if strings.IndexByte(w, '.') < 0 && !abbrevShape.may(w) {
+		return true // no abbreviation has the shape of w (most words before a period)
+	}
 	if unicode.IsDigit(n.r) && inSet(abbrevBeforeNumber, w) {
 		return false // "Nr. 5", "No. 5", "Art. 3"
 	}
@@ -740,6 +752,19 @@ func lastRune(w string) rune {
 	r, _ := utf8.DecodeLastRuneInString(w)
 	return r
 }
+
+// abbrevShape rules out, without hashing, words that are in none of the lists abbrevEnds and
+// periodEnds consult.
+var abbrevShape = func() wordShape {
+	all := make(map[string]struct{})
+	for _, set := range []map[string]struct{}{abbrevNever, abbrevNeverCapitalised, abbrevMayEnd,
+		abbrevListEnd, abbrevBeforeNumber, streetsEN} {
+		for w := range set {
+			all[w] = struct{}{}
+		}
+	}
+	return shapeOf(all)
+}()
 
 // abbrevNeverCapitalised holds the lower-case entries of abbrevNever capitalised ("vgl" →
 // "Vgl"), so abbreviations at the start of a sentence are found without allocating.

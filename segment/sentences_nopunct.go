@@ -40,6 +40,34 @@ var maxNoPunctLen = func() int {
 	return n
 }()
 
+// noPunctShapeDE and noPunctShapeEN rule out most capitalised words (nouns) without hashing
+// them: no word of the list has their first byte and length.
+var noPunctShapeDE, noPunctShapeEN = shapeOf(noPunctStartersDE), shapeOf(noPunctStartersEN)
+
+// wordShape records, for each first and each last byte, the lengths in bytes of a set's words
+// (31 stands for 31 and more).
+type wordShape struct{ first, last [256]uint32 }
+
+func shapeOf(set map[string]struct{}) (s wordShape) {
+	for w := range set {
+		if w != "" {
+			bit := uint32(1) << min(len(w), 31)
+			s.first[w[0]] |= bit
+			s.last[w[len(w)-1]] |= bit
+		}
+	}
+	return s
+}
+
+// may reports whether w could be in the set: false is certain, true needs the lookup.
+func (s *wordShape) may(w string) bool {
+	if w == "" {
+		return false
+	}
+	bit := uint32(1) << min(len(w), 31)
+	return s.first[w[0]]&bit != 0 && s.last[w[len(w)-1]]&bit != 0
+}
+
 // noPunctStartersEN open an English sentence and are not capitalised inside one ("I" is, after
 // every word, so it does not count).
 var noPunctStartersEN = toSet(
@@ -80,12 +108,12 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 		return false
 	}
 	w := text[j:k]
-	set := noPunctStartersDE
+	set, shape := noPunctStartersDE, &noPunctShapeDE
 	if s.en {
-		set = noPunctStartersEN
+		set, shape = noPunctStartersEN, &noPunctShapeEN
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
-	if !inSet(set, w) {
+	if !shape.may(w) || !inSet(set, w) {
 		return s.allCapsBefore(start, i, prev, w)
 	}
 	if !unicode.IsLetter(prev) && prev != ')' {
