@@ -28,6 +28,8 @@ func newsDebris(b rawBlock) string {
 		return ""
 	}
 	switch {
+	case n <= 12 && shareSet.match(t) && !endsSentence(t):
+		return "sharing prompt"
 	case n <= 20 && isCopyrightLine(t):
 		return "copyright or agency line"
 	case n <= 16 && creditSet.match(t) && !endsSentence(t):
@@ -51,6 +53,14 @@ func newsDebris(b rawBlock) string {
 		return "consent prompt for embedded content"
 	case n <= 25 && originSet.match(t):
 		return "note on where the article first appeared"
+	case n <= 25 && commentSet.match(t) && !commentSentence(t):
+		return "comment section prompt"
+	case n <= 20 && followSet.match(t) && namesPlatform(t):
+		return "social media or app prompt"
+	case n <= 40 && postMetaSet.match(t) && (!endsSentence(t) || hasPrefixFold(t, "Dieser ") || strings.Contains(t, "Permalink") || strings.Contains(t, "permalink")):
+		return "post metadata (categories, tags, permalink)"
+	case n <= 16 && postNavSet.match(t) && !endsSentence(t):
+		return "link to the previous or next post"
 	}
 	if n <= 4 && isAgencyCredit(t) {
 		return "agency credit"
@@ -165,7 +175,7 @@ func mayBeDebris(t string, n int) bool {
 	if n <= 25 {
 		return true
 	}
-	return n <= 60 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns") || consentSet.match(t))
+	return n <= 40 && postMetaSet.match(t) || n <= 60 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns") || consentSet.match(t))
 }
 
 // creditPrefixes open a photo credit standing as its own block.
@@ -184,6 +194,8 @@ var relatedPrefixes = []string{
 	"Weiterlesen:", "Zum Thema:", "Empfehlungen der Redaktion", "Mehr Artikel aus",
 	"Mehr Nachrichten aus", "Hier finden Sie außerdem", ">>", "» Lesen", "Read more:",
 	"Read also:", "Related:", "See also:", "More on this story", "Also read:",
+	"Ähnliche Beiträge", "Ähnliche Artikel", "Verwandte Beiträge", "Verwandte Artikel",
+	"Weitere Beiträge", "Auch lesenswert:", "Passend zum Thema:", "You may also like",
 }
 
 // endsHereOrEntlang is a fast filter for moreHereSuffixes, which all end in "hier" or
@@ -453,8 +465,72 @@ var (
 		"Dieser Text ist eine Übersetzung", "Lest den Originalartikel", "Lesen Sie den Originalartikel",
 		"Hier geht es zum Originalartikel", "Zum Originalartikel", "Read the original article",
 		"This article first appeared", "This article was originally published",
+		"Original-Content von:", // press releases distributed by news aktuell (ots)
+	})
+	// commentSet opens the furniture of a comment section: its heading, the form's labels and
+	// notes, the link to it.
+	commentSet = newPrefixSet([]string{
+		"Schreibe einen Kommentar", "Schreiben Sie einen Kommentar", "Hinterlasse einen Kommentar",
+		"Hinterlassen Sie einen Kommentar", "Kommentar verfassen", "Kommentar schreiben",
+		"Kommentar hinterlassen", "Antwort abbrechen", "Antworten abbrechen",
+		"Deine E-Mail-Adresse wird nicht veröffentlicht", "Ihre E-Mail-Adresse wird nicht veröffentlicht",
+		"Du musst angemeldet sein, um", "Du musst dich einloggen", "Sie müssen angemeldet sein, um",
+		"Sie müssen sich anmelden, um", "Melden Sie sich an, um zu kommentieren",
+		"Klicke auf den Button um die Kommentare", "Kommentare anzeigen", "Kommentare lesen",
+		"Zu den Kommentaren", "Zum Kommentarbereich", "Die Kommentarfunktion", "Kommentarfunktion",
+		"Sie wollen diesen Kommentar melden", "Es gibt noch keine Kommentare", "Noch keine Kommentare",
+		"Leave a Reply", "Leave a comment", "You must be logged in to post a comment", "Cancel reply",
+		"Your email address will not be published",
+	})
+	// followSet opens a prompt to follow the site elsewhere or to install its app.
+	followSet = newPrefixSet([]string{
+		"Folgst du schon", "Folgen Sie uns", "Folge uns", "Folgt uns", "Folgen Sie", "Folge",
+		"Abonnieren Sie unseren WhatsApp", "Abonniere unseren WhatsApp", "Hol dir die", "Holen Sie sich die",
+		"Laden Sie sich die", "Laden Sie jetzt die", "Jetzt die App", "Follow us",
+	})
+	// shareSet opens a label of the sharing buttons (WordPress and its plugins).
+	shareSet = newPrefixSet([]string{
+		"Teilen mit:", "Teile dies:", "Teile diesen Beitrag", "Diesen Beitrag teilen", "Artikel teilen",
+		"Beitrag teilen", "Gefällt mir:", "Gefällt mir Wird geladen", "Gefällt mir Lädt", "Share this:",
+		"Like this:", "Like Loading",
+	})
+	// postMetaSet opens a blog post's metadata line: categories, tags, the permalink.
+	postMetaSet = newPrefixSet([]string{
+		"Dieser Eintrag wurde veröffentlicht", "Dieser Beitrag wurde veröffentlicht", "Veröffentlicht in ",
+		"Veröffentlicht unter ", "Abgelegt unter ", "Kategorie: ", "Kategorien: ", "Schlagwörter: ",
+		"Schlagworte: ", "Schlüsselwörter: ", "Tags: ", "Verschlagwortet mit", "Lesezeichen für den Permalink",
+		"Setze ein Lesezeichen", "Posted in ", "Filed under ", "Tagged ", "Bookmark the permalink",
+	})
+	// postNavSet opens a link to the previous or the next post.
+	postNavSet = newPrefixSet([]string{
+		"← Vorheriger", "Vorheriger Beitrag", "Vorheriger Artikel", "Nächster Beitrag", "Nächster Artikel",
+		"Älterer Beitrag", "Neuerer Beitrag", "Ältere Beiträge", "Neuere Beiträge", "Beitragsnavigation",
+		"Beitrags-Navigation", "« Vorheriger", "Previous post", "Next post", "Post navigation",
 	})
 )
+
+// namesPlatform reports whether t names a social network, a messenger channel or an app: what a
+// follow prompt asks to follow.
+func namesPlatform(t string) bool {
+	lower := strings.ToLower(t)
+	for _, w := range []string{"whatsapp", "instagram", "facebook", "twitter", " x ", "tiktok", "telegram", "youtube", "linkedin", "mastodon", "bluesky", "threads", "google news", "app", "kanal", "channel"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// commentSentence reports a block opening like a comment prompt that is a sentence of the
+// article ("Kommentare lesen viele Nutzer nicht."): a prompt is a label or a short request; it
+// has no second sentence and no verb after the phrase. Only the shapes the prompts take are let
+// through: ending without a full stop, or a single sentence of at most twelve words.
+func commentSentence(t string) bool {
+	if !endsSentence(t) {
+		return false
+	}
+	return countWords(t) > 12 || strings.Count(t, ". ") > 0
+}
 
 func (set *prefixSet) match(s string) bool {
 	if s == "" {
