@@ -258,7 +258,21 @@ func (s *splitter) nextAfter(end int) next {
 // canStart reports whether the text after a candidate end can start a sentence at all: an
 // upper-case letter or a digit, possibly after opening quotes or brackets.
 func (n next) canStart() bool {
-	return unicode.IsUpper(n.r) || unicode.IsDigit(n.r) || unicode.IsTitle(n.r) || n.r == '©' || n.r == '•'
+	return unicode.IsUpper(n.r) || unicode.IsDigit(n.r) || unicode.IsTitle(n.r) || n.r == '©' || n.r == '•' || isCamelName(n.word)
+}
+
+// isCamelName reports a name written with a small letter and then a capital ("iPhone", "eBay",
+// "iOS"), which starts a sentence as it is: "Apple stellte das Gerät vor. iPhone-Nutzer …".
+func isCamelName(w string) bool {
+	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(w) && i < 3; i++ {
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *splitter) isStarter(w string) bool {

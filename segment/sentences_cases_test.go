@@ -165,6 +165,8 @@ var germanCases = []splitCase{
 	{"count after Nr.", "Gespielt wurde die Sinfonie Nr. 3. Dirigent war ein junger Italiener.", "Gespielt wurde die Sinfonie Nr. 3. | Dirigent war ein junger Italiener."},
 	{"usw. before a noun", "Im Laden gab es Brot, Käse, Wurst usw. Kunden kamen von weit her.", "Im Laden gab es Brot, Käse, Wurst usw. | Kunden kamen von weit her."},
 	{"km. at the end", "Die Gemeinde hat eine Fläche von 12 km. Nachbarorte sind Au und Bach.", "Die Gemeinde hat eine Fläche von 12 km. | Nachbarorte sind Au und Bach."},
+	{"iPhone starts a sentence", "Apple stellte das neue Modell am Dienstag vor. iPhone-Nutzer müssen noch warten.", "Apple stellte das neue Modell am Dienstag vor. | iPhone-Nutzer müssen noch warten."},
+	{"eBay after an abbreviation", "Er verkaufte Bücher, Platten usw. eBay nahm eine Gebühr.", "Er verkaufte Bücher, Platten usw. | eBay nahm eine Gebühr."},
 	// A semicolon ends a sentence only before a word that opens sentences.
 	{"semicolon before Sie", "Die Brücke wurde 1890 gebaut; Sie steht heute unter Denkmalschutz.", "Die Brücke wurde 1890 gebaut; | Sie steht heute unter Denkmalschutz."},
 	{"semicolon before lower case", "Die Kosten trägt der Bund; die Länder zahlen nichts.", "Die Kosten trägt der Bund; die Länder zahlen nichts."},
