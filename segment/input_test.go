@@ -152,11 +152,52 @@ func TestHTMLCharset(t *testing.T) {
 			}
 		})
 	}
-	// Invalid UTF-8 that does not look like Latin-1 is still an error naming the offset.
-	_, err := Read(strings.NewReader("<p>Text \xff.</p>"), "bad.html", Options{})
-	if err == nil || err.Error() != "bad.html: byte 8: invalid UTF-8 (line 1)" {
-		t.Errorf("err = %v", err)
+}
+
+// TestHTMLNeverRefusedForEncoding: whatever a page's bytes and declarations, the HTML reader
+// decodes it as a browser would (only binary data is refused), and says how in a notice.
+func TestHTMLNeverRefusedForEncoding(t *testing.T) {
+	utf8Para := strings.Repeat("<p>Grüße aus Köln, sagte die Sprecherin am Montag.</p>", 3)
+	tests := []struct {
+		name, in string
+		want     string // a text the blocks must hold
+		notice   string // a notice the reader must give
+	}{
+		{"undeclared, one high byte", "<p>Text \xff.</p>", "Text ÿ.", "decoded from windows-1252 (guessed from the content"},
+		{"undeclared, a lone UTF-8 lead byte", "<p>\xc3</p>", "Ã", "decoded from windows-1252 (guessed from the content"},
+		{"Latin-1 under a UTF-8 declaration", "<html><head><meta charset=\"utf-8\"></head><body><p>Gr\xfc\xdfe aus K\xf6ln, sagte er.</p></body></html>", "Grüße aus Köln, sagte er.", "decoded from windows-1252 (guessed from the content"},
+		{"unknown label", "<html><head><meta charset=\"x-latin-unknown\"></head><body><p>Gr\xfc\xdfe aus K\xf6ln, sagte er.</p></body></html>", "Grüße aus Köln, sagte er.", "declared charset \"x-latin-unknown\" (<meta charset> at byte 12) is unknown"},
+		{"UTF-8 page with Latin-1 pasted in", "<html><head><meta charset=\"utf-8\"></head><body>" + utf8Para + "<p>Die Stra\xdfe war gesperrt.</p></body></html>", "Die Straße war gesperrt.", "1 byte(s) not UTF-8 in a UTF-8 page, first at byte"},
+		{"XML prolog only", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Gr\xfc\xdfe aus K\xf6ln.</p></body></html>", "Grüße aus Köln.", "decoded from windows-1252"},
+		{"upper-case http-equiv, single quotes, content first", "<HTML><HEAD><META CONTENT='text/html; CHARSET=ISO-8859-1' HTTP-EQUIV='Content-Type'></HEAD><BODY><P>Gr\xfc\xdfe aus K\xf6ln.</P></BODY></HTML>", "Grüße aus Köln.", "decoded from windows-1252 (<meta http-equiv=Content-Type>"},
+		{"NUL byte in a Latin-1 page", "<html><body><p>Gr\xfc\xdfe\x00 aus K\xf6ln, ein Satz, der lang genug ist, um als Text zu z\xe4hlen.</p></body></html>", "Grüße aus Köln", "decoded from windows-1252"},
+		{"UTF-16LE with BOM", "\xff\xfe" + utf16le("<html><body><p>Grüße aus Köln.</p></body></html>"), "Grüße aus Köln.", "decoded from UTF-16LE"},
+		{"UTF-8 BOM, Latin-1 declared", "\ufeff<html><head><meta charset=\"iso-8859-1\"></head><body><p>Grüße aus Köln.</p></body></html>", "Grüße aus Köln.", "declared iso-8859-1 but is valid UTF-8"},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read(strings.NewReader(tt.in), "seite.html", Options{})
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			if got := strings.Join(blockSummary(doc.Blocks), "\n"); !strings.Contains(got, tt.want) {
+				t.Errorf("blocks lack %q:\n%s", tt.want, got)
+			}
+			if !hasNotice(doc.Removed, tt.notice) {
+				t.Errorf("no notice %q in %+v", tt.notice, doc.Removed)
+			}
+		})
+	}
+}
+
+// utf16le encodes s (ASCII and Latin-1 letters only) as UTF-16LE without a BOM.
+func utf16le(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteByte(byte(r))
+		b.WriteByte(byte(r >> 8))
+	}
+	return b.String()
 }
 
 // flipContext is a context whose Err reports cancellation from its after+1-th call on, so a

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
 
 	"github.com/bitext/bitext/internal/ctxio"
@@ -77,28 +78,67 @@ func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Remo
 		return "", err
 	}
 	label, where := declaredCharset(ctx, data)
-	if label == "" || isUTF8Label(label) {
-		if !textcheck.LooksLatin1(data) {
-			if text, ok := repairedUTF8(data, removed); ok {
-				return text, nil
+	if label != "" && !isUTF8Label(label) {
+		if enc, canonical := charset.Lookup(label); enc != nil {
+			if conv, err := enc.NewDecoder().Bytes(data); err == nil && utf8.Valid(conv) {
+				*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + canonical + " (" + where + ")"})
+				return string(bytes.TrimPrefix(conv, utf8BOM)), nil
 			}
-			return checkedText(data, name) // the error, naming the offset
 		}
-		label, where = "windows-1252", "guessed from the content: not UTF-8, looks like Windows-1252 (Latin-1)"
+		// A label no decoder knows ("latin-1", "utf8mb4") or one that fails: browsers then
+		// go by the content, and so does this reader.
+		*removed = append(*removed, Removal{Kind: Notice, Reason: "declared charset " + strconv.Quote(label) + " (" + where + ") is unknown: encoding guessed from the content"})
 	}
-	enc, canonical := charset.Lookup(label)
-	if enc == nil {
-		return checkedText(data, name)
+	return guessedHTMLText(data, removed), nil
+}
+
+// guessedHTMLText decodes a page that is not valid UTF-8 and declares no usable encoding, as
+// browsers do, never refusing it: a page that is UTF-8 but for some bytes (more valid UTF-8
+// sequences than invalid bytes) is read as UTF-8, its few broken bytes as U+FFFD
+// (repairedUTF8) or, when there are more, each invalid byte as the Windows-1252 character it
+// would be (pages that paste Latin-1 text into UTF-8 ones); any other page is Windows-1252, the
+// browsers' default for German. Each way leaves a notice.
+func guessedHTMLText(data []byte, removed *[]Removal) string {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	valid, invalid := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		i += size
 	}
-	conv, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return checkedText(data, name)
+	if valid > 0 && valid >= invalid && !textcheck.LooksLatin1(data) || valid > 2*invalid {
+		if text, ok := repairedUTF8(data, removed); ok {
+			return text
+		}
+		first := textcheck.InvalidUTF8(data)
+		var b strings.Builder
+		b.Grow(len(data) + invalid)
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				r = charmap.Windows1252.DecodeByte(data[i])
+			}
+			b.WriteRune(r)
+			i += size
+		}
+		*removed = append(*removed, Removal{Line: textcheck.Line(data, first), Kind: Notice,
+			Reason: strconv.Itoa(invalid) + " byte(s) not UTF-8 in a UTF-8 page, first at byte " + strconv.Itoa(first) + ", read as Windows-1252 (mixed encodings)"})
+		return b.String()
 	}
-	*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + canonical + " (" + where + ")"})
-	if !utf8.Valid(conv) { // cannot happen for the decoders charset.Lookup returns
-		return checkedText(conv, name)
+	conv, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(conv) { // cannot happen: every byte has a Windows-1252 reading
+		return strings.ToValidUTF8(string(data), "\uFFFD")
 	}
-	return string(bytes.TrimPrefix(conv, utf8BOM)), nil
+	*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from windows-1252 (guessed from the content: not UTF-8, no usable declaration)"})
+	return string(conv)
 }
 
 func isUTF8Label(label string) bool {

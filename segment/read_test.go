@@ -322,7 +322,6 @@ func TestBadInput(t *testing.T) {
 		{"invalid UTF-8 text", "Zeile eins\nGr\xfc\xdfe", Text, "bad: byte 13: invalid UTF-8 (line 2); the text looks like Windows-1252 or ISO-8859-1: convert it to UTF-8 first (iconv -f windows-1252 -t utf-8)", ErrInvalidUTF8},
 		{"invalid UTF-8 not Latin-1", "Zeile eins\n\xff\xfe\xfd", Text, "bad: byte 11: invalid UTF-8 (line 2)", ErrInvalidUTF8},
 		{"invalid UTF-8 markdown", "# T\n\n\xff", Markdown, "bad: byte 5: invalid UTF-8 (line 3)", ErrInvalidUTF8},
-		{"invalid UTF-8 html", "<p>\xc3</p>", HTML, "bad: byte 3: invalid UTF-8 (line 1)", ErrInvalidUTF8},
 		{"NUL text", "abc\x00def", Text, "bad: byte 3: binary data (NUL byte), not a text file", ErrBinary},
 		{"NUL late line", "abc\ndef\n\x00", Text, "bad: byte 8: binary data (NUL byte), not a text file", ErrBinary},
 		{"NUL markdown", "\x00", Markdown, "bad: byte 0: binary data (NUL byte), not a text file", ErrBinary},
