@@ -45,6 +45,7 @@ func TestScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	shared, _ := filepath.Abs("../../../shared/data")
+	plainDir := plainBinaryDir(t)
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
@@ -62,6 +63,9 @@ func TestScript(t *testing.T) {
 			// A race-enabled binary sleeps a second at exit by default so that late reports get
 			// out; every `exec bitext` would pay it. Races are still reported, and fail the run.
 			env.Setenv("GORACE", strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
+			if plainDir != "" && !raceScript(strings.TrimPrefix(filepath.Base(env.WorkDir), "script-")) {
+				env.Setenv("PATH", plainDir+string(filepath.ListSeparator)+env.Getenv("PATH"))
+			}
 			return nil
 		},
 		Cmds: mergeCmds(scriptCmds, map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -89,6 +93,45 @@ func TestScript(t *testing.T) {
 			return false, nil
 		},
 	})
+}
+
+// raceScriptPrefixes name the scripts that run the race-enabled test binary under -race: the
+// commands with concurrency of their own (worker pools, leases, servers, signal handling).
+var raceScriptPrefixes = []string{"translate_", "tm_", "tmurl_", "tmreview_", "review_", "shard_", "providers_", "safety_"}
+
+func raceScript(name string) bool {
+	for _, p := range raceScriptPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainBinaryDir builds bitext without the race detector into a temporary folder and returns
+// it, when this test binary has the race detector; otherwise, or when the go command cannot
+// build it, "". Why: a race-enabled process spends ~95 ms in package initialisation (tables of
+// go-trafilatura's dependencies, built at init), against ~25 ms without, and the scripts start
+// bitext over 700 times. The scripts of sequential commands (segment, align, report, check,
+// formats …) test exit codes, messages and files, which the race detector does not change; the
+// scripts in raceScriptPrefixes, and every in-process test, still run with it.
+// BITEXT_SCRIPT_RACE=all runs every script with the race detector.
+func plainBinaryDir(t *testing.T) string {
+	if !raceEnabled || os.Getenv("BITEXT_SCRIPT_RACE") == "all" {
+		return ""
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Logf("every script runs the race-enabled binary: %v", err)
+		return ""
+	}
+	dir := t.TempDir()
+	build := exec.Command(goCmd, "build", "-o", filepath.Join(dir, "bitext"), ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Logf("every script runs the race-enabled binary: go build: %v\n%s", err, out)
+		return ""
+	}
+	return dir
 }
 
 func mergeCmds(maps ...map[string]func(ts *testscript.TestScript, neg bool, args []string)) map[string]func(ts *testscript.TestScript, neg bool, args []string) {
