@@ -25,7 +25,8 @@ var abbrevNever = toSet(
 
 // abbrevBeforeNumber are abbreviations only when a number follows ("Nr. 5", "No. 5", "Art. 3");
 // elsewhere they are ordinary words that may end a sentence ("Er sagte no.", "eine neue Art.").
-var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "S", "p", "pp", "Vol", "vol", "Fig", "fig", "Ziff", "Nr", "Rn", "Bl", "Sp")
+var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "S", "p", "pp", "Vol", "vol", "Fig", "fig", "Ziff", "Nr", "Rn", "Bl", "Sp",
+	"Do", "Sa", "So") // weekdays before a date: "Do. 5. März", "So. 8. März"
 
 // abbrevMayEnd lists abbreviations that often end a sentence too ("… Äpfel, Birnen usw. Dann …",
 // "in the U.S. The …"). After them a sentence ends only when the next word is a typical sentence

@@ -100,6 +100,11 @@ func (s *splitter) split(spans []Span) []Span {
 			termEnd := scanTerminators(text, i)
 			end := scanClosers(text, termEnd)
 			if end < len(text) && !isSpaceByte(text, end) {
+				if s.gluedEnd(start, i, end) {
+					// "Das ist ein Satz.Das ist noch einer.": the space after the period is missing.
+					spans = appendSpan(spans, text, start, end)
+					start = end
+				}
 				i = end
 				continue
 			}
@@ -341,6 +346,44 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 	return s.periodEnds(start, term, n)
 }
 
+// isStreetAbbrev reports a German street name abbreviated with "str" ("Hauptstr",
+// "Bahnhofstr").
+func isStreetAbbrev(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "str") && 'a' <= w[len(w)-4] && w[len(w)-4] <= 'z'
+}
+
+// gluedEnd reports a sentence end with the space after it missing ("Satz.Das ist …",
+// "here.The next …"): a single period, "!" or "?" between an ordinary lower-case word and a
+// word that opens sentences followed by a space. Host names ("bbabo.net"), abbreviations
+// ("z.B.") and versions ("Node.js") do not have that shape.
+func (s *splitter) gluedEnd(start, term, end int) bool {
+	text := s.text
+	if end != term+1 || end >= len(text) || text[end] < 'A' || text[end] > 'Z' {
+		return false
+	}
+	ws := wordStart(text, term)
+	if term-ws < 3 || strings.IndexByte(text[ws:term], '.') >= 0 {
+		return false
+	}
+	for i, r := range text[ws:term] {
+		if !unicode.IsLetter(r) || i > 0 && !unicode.IsLower(r) {
+			return false // a word in ordinary case ("Satz", "here"), not "ASP" or "iPhone"
+		}
+	}
+	k := end
+	for k < len(text) && ('a' <= text[k] && text[k] <= 'z' || 'A' <= text[k] && text[k] <= 'Z') {
+		k++
+	}
+	if k >= len(text) || text[k] != ' ' {
+		return false
+	}
+	w := text[end:k]
+	if s.en {
+		return w != "I" && inSet(startersEN, w)
+	}
+	return inSet(startersDE, w)
+}
+
 // semicolonEnds decides whether the semicolon at i, followed by a space, ends a sentence. A
 // semicolon joins main clauses inside one sentence, and the clause after it starts in lower case
 // ("…; die Kosten trägt der Bund"); only a capitalised word that opens sentences and is no noun
@@ -434,7 +477,13 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		if unicode.IsLower(firstRune(w)) && !inSet(abbrevMayEnd, w) {
 			return false // "z." in "z. B.", "s." in "s. o."
 		}
+		if ws > 0 && lastRune(text[:ws]) == '°' {
+			return true // a unit ("bei 20 °C. Morgen …"), not an initial
+		}
 		return s.isStarter(n.word) // an initial ("Jens A. Müller") unless a new sentence clearly begins
+	}
+	if isStreetAbbrev(w) {
+		return false // a street: "Hauptstr. 5", "Bahnhofstr." (no German word ends in "str")
 	}
 	if strings.IndexByte(w, '.') < 0 && !abbrevShape.may(w) {
 		return true // no abbreviation has the shape of w (most words before a period)
@@ -549,7 +598,8 @@ func cardinalBefore(text string, ws int) bool {
 		for i > 0 && text[i-1] == ' ' {
 			i--
 		}
-		return i > 1 && text[i-1] == '.' && inSet(abbrevBeforeNumber, prevWord(text, i-1))
+		pw := prevWord(text, i-1)
+		return i > 1 && text[i-1] == '.' && (inSet(abbrevBeforeNumber, pw) || isStreetAbbrev(pw))
 	}
 	if inSet(ordinalContextDE, w) || inSet(copulasDE, w) {
 		return false
