@@ -34,7 +34,7 @@ var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "S", "p", "pp", "Vol", 
 var abbrevMayEnd = toSet(
 	"usw", "etc", "u.Ä", "o.Ä", "u.ä", "o.ä", "Mio", "Mrd", "Tsd", "Chr", "Jh", "Jhd", "Jhdt", "ff",
 	"Co", "Inc", "Ltd", "Corp", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "U.S.A", "al",
-	"Std", "Bio", "Gr", "a", "Ä", "ä", "Sek",
+	"Std", "Bio", "Gr", "a", "Ä", "ä", "Sek", "Mill",
 	"Oct", "Dec", "Mar", // English months not in abbrevNever: "on Oct. 3" stays, "in Oct. The" splits
 )
 
@@ -58,6 +58,9 @@ var startersDE = toSet(
 	"Unser", "Unsere", "Mein", "Meine", "Dazu", "Zuvor", "Später", "Zunächst", "Inzwischen",
 	"Insgesamt", "Bisher", "Derzeit", "Damals", "Dennoch", "Trotzdem", "Zwar", "Ob", "Sollte",
 	"Hinzu", "Ebenso", "Gleichzeitig", "Zuletzt", "Erst", "Nur", "Mehr",
+	"Neben", "Ohne", "Durch", "Wegen", "Zwischen", "Statt", "Stattdessen", "Vielmehr", "Demnach",
+	"Somit", "Schließlich", "Immerhin", "Bislang", "Anschließend", "Trotz", "Angesichts",
+	"Insbesondere", "Ihm", "Ihn", "Seinen", "Seinem",
 )
 
 // startersEN are words that commonly open an English sentence.

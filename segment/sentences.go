@@ -480,7 +480,9 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		if ws > 0 && lastRune(text[:ws]) == '°' {
 			return true // a unit ("bei 20 °C. Morgen …"), not an initial
 		}
-		return s.isStarter(n.word) // an initial ("Jens A. Müller") unless a new sentence clearly begins
+		// An initial ("Jens A. Müller") unless a new sentence clearly begins, with a word that
+		// opens sentences or a quotation ("… auf X. „Genau wie …").
+		return s.isStarter(n.word) || n.quote
 	}
 	if isStreetAbbrev(w) {
 		return false // a street: "Hauptstr. 5", "Bahnhofstr." (no German word ends in "str")
@@ -572,7 +574,9 @@ func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
 		return false // "12. NATO-Generalsekretär …": a numbered item, not a sentence "12."
 	}
 	if inSet(ordinalContextDE, prevWord(s.text, ws)) {
-		return false // "am 3. Advent", "der 2. Bundesliga"
+		// "am 3. Advent", "der 2. Bundesliga"; but a word that opens sentences ends it, as after
+		// any count ("zwischen 20 und 30. Aber es gibt auch Ältere").
+		return s.isStarter(n.word) || n.quote
 	}
 	if !short {
 		return true // "bis zum 15.12. Danach"

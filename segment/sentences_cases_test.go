@@ -172,6 +172,10 @@ var germanCases = []splitCase{
 	{"degrees Celsius", "Die Temperatur liegt bei 20 °C. Morgen wird es wärmer.", "Die Temperatur liegt bei 20 °C. | Morgen wird es wärmer."},
 	{"missing space after a period", "Das Spiel war vorbei.Die Fans gingen nach Hause.", "Das Spiel war vorbei. | Die Fans gingen nach Hause."},
 	{"host name stays", "Die Seite heise.de berichtete zuerst.", "Die Seite heise.de berichtete zuerst."},
+	{"count after und", "Die meisten Mitglieder sind zwischen 20 und 30. Aber es gibt auch Ältere.", "Die meisten Mitglieder sind zwischen 20 und 30. | Aber es gibt auch Ältere."},
+	{"Mill. Barrel", "Die Vorräte sanken um 1,6 Mill. Barrel in einer Woche.", "Die Vorräte sanken um 1,6 Mill. Barrel in einer Woche."},
+	{"dotted abbreviation before Neben", "Das sagte eine Sprecherin der F.A.Z. Neben Spionage gebe es Sabotage.", "Das sagte eine Sprecherin der F.A.Z. | Neben Spionage gebe es Sabotage."},
+	{"single letter before a quotation", "Er schrieb das am Montag auf X. „Das ist absurd“, antwortete sie.", "Er schrieb das am Montag auf X. | „Das ist absurd“, antwortete sie."},
 	// A semicolon ends a sentence only before a word that opens sentences.
 	{"semicolon before Sie", "Die Brücke wurde 1890 gebaut; Sie steht heute unter Denkmalschutz.", "Die Brücke wurde 1890 gebaut; | Sie steht heute unter Denkmalschutz."},
 	{"semicolon before lower case", "Die Kosten trägt der Bund; die Länder zahlen nichts.", "Die Kosten trägt der Bund; die Länder zahlen nichts."},
