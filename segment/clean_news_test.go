@@ -182,7 +182,8 @@ func TestExplainNewsDebris(t *testing.T) {
 }
 
 // TestSmallArticlePage: a short page inside <article> keeps its paragraphs apart (trafilatura's
-// baseline rescue would run them together) and loses the credit at the end of a caption.
+// baseline rescue would run them together); trafilatura's own short extraction is taken over
+// readability's (which takes the whole page), so the caption goes as outside the article.
 func TestSmallArticlePage(t *testing.T) {
 	page := `<html><body><article><h1>Titel des Artikels hier</h1><p>Alles wird teurer, nur nicht der Nahverkehr, sagte der Sprecher am Montag in der Stadt. Die Zahlen stiegen.</p><figure><img src="x.jpg"><figcaption>Mit dem Bus in die Stadt. Bild: Anna Beispiel</figcaption></figure><p>Noch ein langer Absatz im Artikel, der genug Text hat, damit die Extraktion ihn als Artikeltext sieht.</p></article></body></html>`
 	doc, err := Read(strings.NewReader(page), "a.html", Options{})
@@ -192,13 +193,36 @@ func TestSmallArticlePage(t *testing.T) {
 	want := []string{
 		"heading/1: Titel des Artikels hier",
 		"paragraph: Alles wird teurer, nur nicht der Nahverkehr, sagte der Sprecher am Montag in der Stadt. Die Zahlen stiegen.",
-		"paragraph: Mit dem Bus in die Stadt.",
 		"paragraph: Noch ein langer Absatz im Artikel, der genug Text hat, damit die Extraktion ihn als Artikeltext sieht.",
 	}
 	if diff := cmp.Diff(want, blockSummary(doc.Blocks)); diff != "" {
 		t.Errorf("blocks (-want +got):\n%s", diff)
 	}
-	if got := strings.Join(explainLines(doc), "\n"); !strings.Contains(got, `removed "Bild: Anna Beispiel": photo credit at the end of a caption`) {
-		t.Errorf("credit not listed:\n%s", got)
+	if got := strings.Join(explainLines(doc), "\n"); !strings.Contains(got, `removed "Mit dem Bus in die Stadt. Bild: Anna Beispiel": outside the main article (trafilatura, short page)`) {
+		t.Errorf("caption not listed:\n%s", got)
+	}
+}
+
+// TestTrailingCredit: a photo credit ending a caption goes, after a sentence end or a bar;
+// a caption that merely mentions a photo stays whole.
+func TestTrailingCredit(t *testing.T) {
+	tests := []struct{ in, want, credit string }{
+		{"Mit dem Bus in die Stadt. Bild: Anna Beispiel", "Mit dem Bus in die Stadt.", "Bild: Anna Beispiel"},
+		{"Spontane Tanzeinlage | Bild: Anna Beispiel/rbb", "Spontane Tanzeinlage", "Bild: Anna Beispiel/rbb"},
+		{"Der Hafen am Morgen. Bildrechte: IMAGO", "Der Hafen am Morgen.", "Bildrechte: IMAGO"},
+		{"Das Foto: ein Dokument seiner Zeit, sagt die Kuratorin.", "Das Foto: ein Dokument seiner Zeit, sagt die Kuratorin.", ""},
+		{"Sie zeigte das Bild: Anna Beispiel vor dem Rathaus", "Sie zeigte das Bild: Anna Beispiel vor dem Rathaus", ""},
+	}
+	for _, tt := range tests {
+		var removed []Removal
+		if got := stripTrailingCredit(tt.in, 1, &removed); got != tt.want {
+			t.Errorf("stripTrailingCredit(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if tt.credit != "" && (len(removed) != 1 || removed[0].Text != tt.credit || removed[0].Reason != "photo credit at the end of a caption") {
+			t.Errorf("stripTrailingCredit(%q) removed %+v", tt.in, removed)
+		}
+		if tt.credit == "" && len(removed) != 0 {
+			t.Errorf("stripTrailingCredit(%q) removed %+v", tt.in, removed)
+		}
 	}
 }

@@ -305,12 +305,22 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		done := make(chan result, 1)
 		go func() {
 			var r result
+			var short *html.Node
 			if countParagraphs(doc, maxTrafilaturaParagraphs+1) <= maxTrafilaturaParagraphs {
-				r.blocks, r.ok = trafilaturaBlocks(doc, &r.removed)
+				r.blocks, r.ok, short = trafilaturaExtract(doc, &r.removed)
 			}
 			if !r.ok {
 				r.removed = r.removed[:0]
 				r.blocks, r.ok = readableBlocks(doc, name, &r.removed)
+			}
+			if short != nil {
+				// A short page: trafilatura found a few sentences. Readability, which on a
+				// short page tends to take the whole page, wins only when it found more
+				// prose; else trafilatura's sentences are the article.
+				var sr []Removal
+				if sb, ok := shortBlocks(doc, short, &sr); ok && (!r.ok || prose(r.blocks) <= prose(sb)+prose(sb)/5) {
+					r.blocks, r.removed, r.ok = sb, sr, true
+				}
 			}
 			done <- r
 		}()
@@ -507,7 +517,11 @@ func (w *htmlWalker) walk(n *html.Node) {
 	if neverText[a] {
 		return
 	}
-	if reason, ok := chrome[a]; ok && w.dropChrome {
+	reason, ok := chrome[a]
+	if !ok && w.dropChrome {
+		reason, ok = chromeByClass(n)
+	}
+	if ok && w.dropChrome {
 		sub := htmlWalker{removed: new([]Removal)}
 		sub.walk(n)
 		sub.flush()

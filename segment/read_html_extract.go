@@ -19,9 +19,18 @@ import (
 // trafilaturaBlocks runs go-trafilatura (with its fallbacks) on doc, which it does not change.
 // It returns false when trafilatura fails or keeps too little of the page.
 func trafilaturaBlocks(doc *html.Node, removed *[]Removal) (blocks []rawBlock, ok bool) {
+	blocks, ok, _ = trafilaturaExtract(doc, removed)
+	return blocks, ok
+}
+
+// trafilaturaExtract is trafilaturaBlocks that also returns, when trafilatura found less than
+// 250 characters, that short content (not flattened) for a last resort: short blog posts and
+// notices are short, and when readability finds nothing either, trafilatura's few sentences are
+// closer to the article than the whole page is.
+func trafilaturaExtract(doc *html.Node, removed *[]Removal) (blocks []rawBlock, ok bool, short *html.Node) {
 	defer func() {
 		if recover() != nil { // an extractor bug must not take the reader down
-			blocks, ok = nil, false
+			blocks, ok, short = nil, false, nil
 		}
 	}()
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
@@ -35,14 +44,17 @@ func trafilaturaBlocks(doc *html.Node, removed *[]Removal) (blocks []rawBlock, o
 		Focus: trafilatura.FavorPrecision,
 	})
 	if err != nil || res == nil || res.ContentNode == nil {
-		return nil, false
+		return nil, false, nil
 	}
 	// When its own extraction finds less than 250 characters, trafilatura rescues the page
 	// with a "baseline" that flattens it (JSON-LD articleBody or the <article> text as one
 	// paragraph): headings, lists and line breaks are lost. Readability keeps them; leave such
 	// pages to it.
-	if utf8.RuneCountInString(res.ContentText) < 250 || flattened(res.ContentNode) {
-		return nil, false
+	if flattened(res.ContentNode) {
+		return nil, false, nil
+	}
+	if utf8.RuneCountInString(res.ContentText) < 250 {
+		return nil, false, res.ContentNode
 	}
 	// trafilatura's title may be an <h1> that is the site's name; the title recovery wants the
 	// page's own metadata title (og:title, else <title>) to choose from.
@@ -50,7 +62,51 @@ func trafilaturaBlocks(doc *html.Node, removed *[]Removal) (blocks []rawBlock, o
 	if t := metaContents(doc, "og:title", "twitter:title"); len(t) > 0 {
 		title = t[0]
 	}
-	return mainBlocks(doc, res.ContentNode, res.Metadata.Sitename, title, "trafilatura", removed)
+	blocks, ok = mainBlocks(doc, res.ContentNode, res.Metadata.Sitename, title, "trafilatura", removed)
+	return blocks, ok, nil
+}
+
+// shortBlocks turns trafilatura's short content into blocks when it holds at least one
+// sentence (a block of 40 characters or more that ends like one), with the title put back and
+// the rest of the page reported as left out, as mainBlocks does but without its test of length
+// against the page. It returns false when the content has no sentence.
+func shortBlocks(doc, content *html.Node, removed *[]Removal) ([]rawBlock, bool) {
+	var mainRemoved []Removal
+	main := htmlWalker{dropChrome: true, removed: &mainRemoved}
+	main.walk(content)
+	main.flush()
+	sentence := false
+	for _, b := range main.out {
+		if len(b.Text) >= 40 && endsSentence(b.Text) {
+			sentence = true
+			break
+		}
+	}
+	if !sentence {
+		return nil, false
+	}
+	full := htmlWalker{removed: new([]Removal)}
+	full.walk(doc)
+	full.flush()
+	title := ""
+	if t := metaContents(doc, "og:title", "twitter:title"); len(t) > 0 {
+		title = t[0]
+	}
+	main.out = withTitleMeta(doc, "", title, main.out, full.out)
+	kept := make(map[string]bool, len(main.out)+len(mainRemoved))
+	for _, b := range main.out {
+		kept[normTitle(b.Text)] = true
+	}
+	for _, r := range mainRemoved {
+		kept[normTitle(r.Text)] = true
+	}
+	for _, b := range full.out {
+		if !kept[normTitle(b.Text)] && !(len(b.Text) >= 40 && containedIn(b.Text, main.out)) {
+			*removed = append(*removed, Removal{Text: b.Text, Reason: "outside the main article (trafilatura, short page)"})
+		}
+	}
+	*removed = append(*removed, mainRemoved...)
+	return main.out, true
 }
 
 // withLead puts back the article's lead (the teaser paragraph under the headline) when the
@@ -202,4 +258,16 @@ func flattened(content *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// prose is the length of the blocks that read as sentences (six words or more, ending like a
+// sentence): what an extractor found of the article rather than of the page's furniture.
+func prose(bs []rawBlock) int {
+	n := 0
+	for _, b := range bs {
+		if b.Kind != Heading && endsSentence(b.Text) && countWords(b.Text) >= 6 {
+			n += len(b.Text)
+		}
+	}
+	return n
 }

@@ -1,0 +1,95 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+// Blog and small-site templates, written for this test (the text too), in the shapes
+// WordPress, Blogger, page builders and static site generators give pages: each must come out
+// with its post and without the furniture around it. The development set has few such pages;
+// these keep the paths they take (short posts, div-only templates, comment sections) honest.
+func TestExtractTemplates(t *testing.T) {
+	post := []string{
+		"Am Samstag haben wir mit zwölf Helferinnen und Helfern den Bachlauf hinter der Schule von Müll befreit.",
+		"Gefunden haben wir vor allem Plastikflaschen, aber auch einen Einkaufswagen und zwei Fahrradreifen.",
+		"Die Gemeinde hat den Container gestellt und am Montag abgeholt; die nächste Aktion ist für den Herbst geplant.",
+	}
+	paras := "<p>" + strings.Join(post, "</p><p>") + "</p>"
+	tests := []struct {
+		name    string
+		page    string
+		must    []string
+		mustNot []string
+	}{
+		{
+			name: "WordPress, semantic, short post",
+			page: `<html lang="de-DE"><head><title>Öffnungszeiten – Bücherei Hinterdorf</title></head><body>
+<header id="masthead"><p class="site-title">Bücherei Hinterdorf</p><nav><a href="/">Start</a> <a href="/kontakt">Kontakt</a></nav></header>
+<main><article class="post"><header class="entry-header"><h1>Neue Öffnungszeiten</h1><div class="entry-meta">Veröffentlicht am 3. Mai 2021 von Erika</div></header>
+<div class="entry-content"><p>Ab Juni hat die Bücherei auch am Samstagvormittag geöffnet, von 10 bis 12 Uhr. Wir freuen uns auf euren Besuch!</p></div></article>
+<nav class="navigation post-navigation"><div class="nav-links"><a href="/x">Lesesommer 2021 beginnt</a></div></nav>
+<div id="comments" class="comments-area"><h3 class="comment-reply-title">Schreibe einen Kommentar</h3><form><p>Deine E-Mail-Adresse wird nicht veröffentlicht.</p></form></div></main>
+<aside class="widget-area"><h2>Neueste Beiträge</h2><ul><li>Bücherflohmarkt im Herbst</li></ul><h2>Meta</h2><ul><li>Anmelden</li><li>Feed der Einträge</li></ul></aside>
+<footer><p>Stolz präsentiert von WordPress</p></footer></body></html>`,
+			must:    []string{"Ab Juni hat die Bücherei auch am Samstagvormittag geöffnet"},
+			mustNot: []string{"Schreibe einen Kommentar", "Bücherflohmarkt im Herbst", "Feed der Einträge", "Lesesommer 2021 beginnt", "Stolz präsentiert"},
+		},
+		{
+			name: "div-only template, short post",
+			page: `<html><head><title>Vereinsheim – SV Grünwiese</title></head><body><div id="wrapper">
+<div id="header"><div class="logo">SV Grünwiese 1921</div><div class="menu"><a href="/">Start</a> | <a href="/termine">Termine</a> | <a href="/verein">Verein</a></div></div>
+<div id="sidebar"><div class="box"><h3>Nächste Termine</h3><p>12.06. Sommerfest am Sportplatz</p><p>20.06. Jahreshauptversammlung</p></div></div>
+<div id="main"><div class="post"><h2>Vereinsheim wieder geöffnet</h2><div class="entry"><p>Nach der Renovierung ist unser Vereinsheim ab sofort wieder jeden Freitag ab 18 Uhr geöffnet.</p></div></div></div>
+<div id="footer">Impressum | Datenschutz | Kontakt</div></div></body></html>`,
+			must:    []string{"Nach der Renovierung ist unser Vereinsheim ab sofort wieder"},
+			mustNot: []string{"Sommerfest am Sportplatz", "Jahreshauptversammlung", "Impressum | Datenschutz"},
+		},
+		{
+			name: "WordPress classic, div-only, with readers' comments",
+			page: `<html><head><title>Müllsammeln am Bach | Bürgerverein Nordstadt</title></head><body><div id="page">
+<div id="header"><h1 class="blog-title">Bürgerverein Nordstadt</h1><div class="description">Für ein lebenswertes Viertel</div></div>
+<div id="content"><div class="post" id="post-88"><h2 class="post-title">Müllsammeln am Bach</h2><div class="postmeta">14. April 2019 · Kategorie: Aktionen</div>
+<div class="entry">` + paras + `<p class="postmetadata">Schlagwörter: Bach, Müll, Umwelt</p></div></div>
+<div id="comments"><h3>2 Kommentare</h3><ol class="commentlist"><li><p>Toll gemacht, beim nächsten Mal bin ich auch dabei!</p></li><li><p>Danke an alle, die mitgeholfen haben.</p></li></ol>
+<div id="respond"><h3>Hinterlasse einen Kommentar</h3><p>Du musst angemeldet sein, um einen Kommentar abzugeben.</p></div></div></div>
+<div id="sidebar"><h2>Archiv</h2><ul><li>April 2019</li><li>März 2019</li></ul><h2>Links</h2><ul><li>Stadtteilbüro Nordstadt</li></ul></div>
+<div id="footer"><p>© 2019 Bürgerverein Nordstadt · Theme von Beispiel</p></div></div></body></html>`,
+			must:    []string{post[0], post[1], post[2]},
+			mustNot: []string{"Toll gemacht, beim nächsten Mal", "Hinterlasse einen Kommentar", "Du musst angemeldet sein", "Stadtteilbüro Nordstadt", "Schlagwörter: Bach"},
+		},
+		{
+			name: "Blogger",
+			page: `<html><head><title>Bachputz 2019</title></head><body><div class="content-outer"><div class="header-outer"><h1 class="title">Aus dem Garten</h1></div>
+<div class="main-inner"><div class="column-center-inner"><div class="date-outer"><h2 class="date-header"><span>Sonntag, 14. April 2019</span></h2>
+<div class="post-outer"><div class="post hentry"><h3 class="post-title entry-title">Bachputz 2019</h3><div class="post-body entry-content">` + strings.Join(post, "<br><br>") + `</div>
+<div class="post-footer"><span class="post-author">Eingestellt von Gärtnerin um 18:12</span> <span class="post-comment-link">Keine Kommentare:</span> <span class="post-labels">Labels: Umwelt</span></div></div></div></div>
+<div class="blog-pager" id="blog-pager"><a class="blog-pager-newer-link">Neuerer Post</a> <a class="blog-pager-older-link">Älterer Post</a> <a class="home-link">Startseite</a></div></div></div>
+<div class="column-right-inner"><div class="widget BlogArchive"><h2>Blog-Archiv</h2><ul><li>April (3)</li><li>März (5)</li></ul></div><div class="widget Profile"><h2>Über mich</h2><p>Ich gärtnere seit zwanzig Jahren in einem Schrebergarten am Stadtrand.</p></div></div></div></body></html>`,
+			must:    []string{post[0], post[2]},
+			mustNot: []string{"Blog-Archiv", "Ich gärtnere seit zwanzig Jahren", "Älterer Post"},
+		},
+		{
+			name: "static site generator",
+			page: `<html lang="de"><head><title>Bachputz | notizen.example</title></head><body><header><a href="/">notizen.example</a><nav><a href="/posts">Artikel</a> <a href="/about">Über</a></nav></header>
+<main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,
+			must:    []string{post[0], post[1], post[2]},
+			mustNot: []string{"Gebaut mit Hugo"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := spaceNorm(extractBitext([]byte(tc.page)))
+			for _, m := range tc.must {
+				if !strings.Contains(text, m) {
+					t.Errorf("missed %q in:\n%s", m, text)
+				}
+			}
+			for _, m := range tc.mustNot {
+				if strings.Contains(text, m) {
+					t.Errorf("kept %q in:\n%s", m, text)
+				}
+			}
+		})
+	}
+}
