@@ -17,7 +17,7 @@ import (
 // is a list bullet or the line before is a headline (short, no final punctuation).
 func SplitSentences(text, lang string) []Span {
 	s := splitter{text: text, en: lang == "en"}
-	return s.split(make([]Span, 0, len(text)/80+1))
+	return s.split(make([]Span, 0, len(text)/64+1))
 }
 
 type splitter struct {
@@ -135,6 +135,17 @@ var splitBytes = func() (t [256]bool) {
 	return t
 }()
 
+// asciiWord marks the ASCII letters and digits: the bytes of most words, tested without decoding.
+var asciiWord = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
 // appendSpan adds text[start:end] without trailing spaces, if anything is left.
 func appendSpan(spans []Span, text string, start, end int) []Span {
 	for end > start {
@@ -152,6 +163,13 @@ func appendSpan(spans []Span, text string, start, end int) []Span {
 
 func skipSpaces(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\v' && c != '\f' {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := decodeRune(text, i)
 		if !isSpace(r) {
 			break
@@ -250,6 +268,10 @@ func (s *splitter) nextAfter(end int) next {
 	n.r, _ = decodeRune(text, j)
 	k := j
 	for k < len(text) {
+		if asciiWord[text[k]] {
+			k++ // the common case, without decoding
+			continue
+		}
 		r, size := decodeRune(text, k)
 		if !isWordRune(r) {
 			break
@@ -282,10 +304,12 @@ func isCamelName(w string) bool {
 
 func (s *splitter) isStarter(w string) bool {
 	if s.en {
-		return inSet(startersEN, w)
+		return startersShapeEN.may(w) && inSet(startersEN, w)
 	}
-	return inSet(startersDE, w)
+	return startersShapeDE.may(w) && inSet(startersDE, w)
 }
+
+var startersShapeDE, startersShapeEN = shapeOf(startersDE), shapeOf(startersEN)
 
 // endsSentence decides whether the terminators text[term:termEnd] (followed by closers up to
 // end and then a space or the end of text) end the sentence that began at start.
@@ -640,6 +664,10 @@ func isAllUpper(w string) bool {
 // commas or colons ("z.B", "2,5", "1.000").
 func wordStart(text string, i int) int {
 	for i > 0 {
+		if c := text[i-1]; asciiWord[c] {
+			i-- // the common case, without decoding
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:i])
 		if isWordRune(r) || (r == '.' || r == ',' || r == ':') && i-size > 0 && isWordRune(lastRune(text[:i-size])) {
 			i -= size

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -89,8 +90,21 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 	j := i + 1
 	k := j
 	// Most capitalised words are nouns, many of them long compounds: scan no further than the
-	// longest word of the lists (this runs before every capital in German text).
-	for k < len(text) && k-j <= maxNoPunctLen {
+	// longest word of the lists (this runs before every capital in German text), or, unless
+	// the text before is in capitals, than the longest word with this first byte.
+	limit := maxNoPunctLen
+	if c := text[i-1]; c < 'A' || c > 'Z' {
+		shape := &noPunctShapeDE
+		if s.en {
+			shape = &noPunctShapeEN
+		}
+		lens := shape.first[text[j]]
+		if lens == 0 {
+			return false
+		}
+		limit = bits.Len32(lens) - 1
+	}
+	for k < len(text) && k-j <= limit {
 		if c := text[k]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
 			k++
 			continue
@@ -104,7 +118,7 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 		k += size
 	}
 	// The word must be followed by a space: "Ich-Erzähler", "Wir-Gefühl" are nouns.
-	if k-j > maxNoPunctLen || k >= len(text) || text[k] != ' ' {
+	if k-j > limit || k >= len(text) || text[k] != ' ' {
 		return false
 	}
 	w := text[j:k]
