@@ -65,6 +65,22 @@ func newsDebris(b rawBlock) string {
 	if n <= 4 && isAgencyCredit(t) {
 		return "agency credit"
 	}
+	if n <= 2 {
+		if inSet(adLabels, strings.TrimRight(t, ":*")) {
+			return "advertisement label"
+		}
+		if inSet(toolButtons, t) {
+			return "sharing or print button"
+		}
+	}
+	switch {
+	case n <= 8 && isCommentCount(t):
+		return "comment section prompt"
+	case n <= 20 && isBreadcrumb(t):
+		return "breadcrumbs"
+	case n <= 60 && strings.Contains(t, "Cookie") && cookieSet.match(t) && isCookieNotice(t):
+		return "cookie notice"
+	}
 	if b.Kind == Heading || n > 16 {
 		return ""
 	}
@@ -75,10 +91,16 @@ func newsDebris(b rawBlock) string {
 	}
 	byline := n <= 12 && b.Kind == Paragraph && inSet(bylineFirstWords, first)
 	dateline := hasDigit(t)
-	if !byline && !dateline || hasPlainLowerWord(t[len(first):]) {
+	// Blogs sign posts with a user name, often in lower case ("… am 3. Mai 2021 von admin"):
+	// a last word after "von" counts as a name in a timestamp line.
+	check := t
+	if dateline {
+		check = withoutUserName(t)
+	}
+	if !byline && !dateline || hasPlainLowerWord(check[min(len(first), len(check)):]) {
 		return "" // a sentence: it has a lower-case word that is no connective or label
 	}
-	words := strings.Fields(t)
+	words := strings.Fields(check)
 	switch {
 	case byline && isByline(words):
 		return "byline (author)"
@@ -175,7 +197,7 @@ func mayBeDebris(t string, n int) bool {
 	if n <= 25 {
 		return true
 	}
-	return n <= 40 && postMetaSet.match(t) || n <= 60 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns") || consentSet.match(t))
+	return n <= 40 && postMetaSet.match(t) || n <= 60 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Cookie") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns") || consentSet.match(t))
 }
 
 // creditPrefixes open a photo credit standing as its own block.
@@ -331,7 +353,7 @@ func allNames(words []string, _ int) bool {
 // dateLabels are the words a timestamp line carries besides dates, times and names.
 var dateLabels = toSet("Verfügbar", "verfügbar", "bis", "Min..", "Sek.", "Video", "Audio", "Dauer:", "Stand:", "Stand", "Veröffentlicht", "veröffentlicht", "Veröffentlicht:", "Aktualisiert",
 	"aktualisiert", "Aktualisiert:", "Zuerst", "Erstveröffentlichung:", "am", "um", "Uhr", "Uhr,", "Uhr.", "Lesezeit:",
-	"Lesezeit", "Lesedauer:", "Lesedauer", "Minuten", "Minute", "Min.", "min", "•", "|", "-", "–", ",", "Update:",
+	"Lesezeit", "Lesedauer:", "Lesedauer", "Minuten", "Minute", "Min.", "min", "•", "·", "|", "-", "–", ",", "Update:",
 	"Updated:", "Published:", "Sendung:", "Datum:", "MEZ", "MESZ", "CET", "CEST", "UTC", "ET", "GMT",
 	"Montag,", "Dienstag,", "Mittwoch,", "Donnerstag,", "Freitag,", "Samstag,", "Sonntag,")
 
@@ -343,7 +365,7 @@ func isDateline(words []string) bool {
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		switch {
-		case inSet(dateLabels, w):
+		case inSet(dateLabels, w), inSet(nameConnectives, strings.TrimRight(w, ",;")):
 		case isDateToken(w):
 			dates++
 		case isMonthName(strings.TrimRight(w, ",")) && i > 0 && isDayOrdinal(words[i-1]):
@@ -519,6 +541,94 @@ func namesPlatform(t string) bool {
 		}
 	}
 	return false
+}
+
+// adLabels mark an advertisement or sponsored content; alone in a block they are no text.
+var adLabels = toSet("Anzeige", "ANZEIGE", "Werbung", "WERBUNG", "Advertisement", "Sponsored", "Gesponsert", "Promotion", "Affiliate-Link", "Affiliate-Links")
+
+// toolButtons are the labels of sharing, printing and bookmarking buttons.
+var toolButtons = toSet("Teilen", "Drucken", "Merken", "Tweet", "Tweeten", "Pin", "Pinnen", "Mailen", "Versenden", "Share", "Print", "Teilen:", "Artikel drucken", "Artikel merken", "Seite drucken", "Link kopieren", "Pin it")
+
+// cookieSet opens a cookie notice.
+var cookieSet = newPrefixSet([]string{
+	"Diese Website verwendet Cookies", "Diese Webseite verwendet Cookies", "Diese Seite verwendet Cookies",
+	"Wir verwenden Cookies", "Wir nutzen Cookies", "Wir setzen Cookies", "Unsere Website verwendet Cookies",
+	"Um unsere Webseite für Sie optimal", "Cookie-Einstellungen", "This website uses cookies", "We use cookies",
+})
+
+// isCookieNotice reports a cookie notice's request or link (to accept, to change the settings,
+// to read the privacy policy), which an article quoting a site's cookie policy has not.
+func isCookieNotice(t string) bool {
+	if strings.Contains(t, " sagte") || strings.Contains(t, " sagt ") || strings.Contains(t, " sagen ") {
+		return false
+	}
+	for _, w := range []string{"akzeptieren", "Akzeptieren", "Einverständnis", "zustimmen", "Zustimmung", "Einstellungen", "Datenschutzerklärung", "weiter nutzt", "weiter nutzen", "weitere Nutzung", "Mehr erfahren", "Mehr Informationen", "accept", "Accept", "settings", "OK"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCommentCount: "3 Kommentare", "Ein Kommentar", "Keine Kommentare", "Kommentare (3)",
+// "2 Gedanken zu „Titel“", "12 Antworten".
+func isCommentCount(t string) bool {
+	words := strings.Fields(t)
+	if len(words) < 1 {
+		return false
+	}
+	head := words[0]
+	rest := words[1:]
+	if len(rest) == 0 {
+		return false
+	}
+	switch head {
+	case "Ein", "Eine", "Keine", "Kein":
+	default:
+		if !isNumberToken(head) {
+			return head == "Kommentare" && strings.HasPrefix(rest[0], "(") && len(rest) == 1
+		}
+	}
+	switch strings.TrimRight(rest[0], ":") {
+	case "Kommentar", "Kommentare", "Antwort", "Antworten", "Reaktion", "Reaktionen", "Comments", "Comment", "Responses":
+		return len(rest) == 1 || len(rest) >= 2 && (rest[1] == "zu" || rest[1] == "on" || rest[1] == "to")
+	case "Gedanke", "Gedanken":
+		return len(rest) >= 2 && rest[1] == "zu"
+	}
+	return false
+}
+
+// isBreadcrumb: "Sie sind hier: Startseite » Aktuelles", "Startseite » Blog » Titel",
+// "Home > Politik > Ausland": a trail of at least three steps from the home page.
+func isBreadcrumb(t string) bool {
+	if hasAnyPrefixFold(t, []string{"Sie sind hier:", "Du bist hier:", "Sie befinden sich hier:", "You are here:"}) {
+		return true
+	}
+	if !hasAnyPrefixFold(t, []string{"Startseite", "Start ", "Home ", "Übersicht"}) {
+		return false
+	}
+	for _, sep := range []string{" » ", " › ", " > ", " / ", " | "} {
+		if strings.Count(t, sep) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutUserName returns t without a last "von name" or "by name" when name is one word
+// (a user name, which may be lower case), for the timestamp test.
+func withoutUserName(t string) string {
+	i := strings.LastIndexByte(t, ' ')
+	if i < 0 {
+		return t
+	}
+	before := t[:i]
+	for _, c := range []string{" von", " by"} {
+		if strings.HasSuffix(before, c) {
+			return strings.TrimSuffix(before, c)
+		}
+	}
+	return t
 }
 
 // commentSentence reports a block opening like a comment prompt that is a sentence of the
