@@ -260,31 +260,39 @@ func normalizeSpace(s string) string {
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isNormalSpace reports whether s has no white space except single ASCII spaces between words.
+// Spaces are checked at the ends and, for doubled ones, with the vectorised strings.Contains;
+// the byte loop then stops only at other white space and at the lead bytes of Unicode spaces,
+// not at every ordinary space between words.
 func isNormalSpace(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !spaceBytes[c] {
+		if !otherSpaceBytes[c] {
 			continue // most bytes: a table lookup is much cheaper than the cases below
 		}
-		switch {
-		case c == ' ':
-			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-				return false
-			}
-		case c < utf8.RuneSelf:
-			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
-				return false
-			}
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return false
-			}
-			i += size - 1
+		if c < utf8.RuneSelf {
+			return false // tab, line break, vertical tab, form feed
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size - 1
 	}
 	return true
 }
+
+// otherSpaceBytes are spaceBytes without the ASCII space.
+var otherSpaceBytes = func() (t [256]bool) {
+	t = spaceBytes
+	t[' '] = false
+	return t
+}()
 
 // spaceBytes are the bytes that may begin white space: ASCII spacing and the lead bytes of the
 // UTF-8 encodings of every other Unicode White_Space character (U+0085, U+00A0: C2; U+1680: E1;
