@@ -44,6 +44,13 @@ func (s *splitter) split(spans []Span) []Span {
 			// is no stop either.
 			if i+1 < len(text) {
 				if d := text[i+1]; 'a' <= d && d <= 'z' {
+					if d == 'h' && i > start && hasPrefixAt(text, i+1, "http") && isURL(prevToken(text, start, i)) {
+						// A list of links, one after the other: each is a sentence of its own.
+						spans = appendSpan(spans, text, start, i)
+						start = i + 1
+						i = start
+						continue
+					}
 					i += 2
 					continue
 				} else if i > start && ('A' <= d && d <= 'Z' || d == 0xC3) && s.noPunctEnds(start, i) {

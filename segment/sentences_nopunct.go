@@ -2,6 +2,7 @@ package segment
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -89,6 +90,15 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 	text := s.text
 	j := i + 1
 	k := j
+	if s.en && i-start >= 4 {
+		if c := text[i-1]; c == 'M' || c == '/' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			if tok := prevToken(text, start, i); isURL(tok) || (tok == "AM" || tok == "PM") && isClock(prevToken(text, start, i-len(tok)-1)) {
+				// E-mail headers and link lists: "08/16/2000 12:05 PM I just wanted …",
+				// "… 21big.html The pictures …"; not before a time zone ("5:00 PM Eastern").
+				return !inSet(timeZonesEN, firstWord(text[j:]))
+			}
+		}
+	}
 	// Most capitalised words are nouns, many of them long compounds: scan no further than the
 	// longest word of the lists (this runs before every capital in German text), or, unless
 	// the text before is in capitals, than the longest word with this first byte.
@@ -219,3 +229,35 @@ func (s *splitter) allCapsBefore(start, i int, prev rune, w string) bool {
 	}
 	return words >= 3 && letters >= 8
 }
+
+// prevToken returns the run of non-space bytes that ends at i (not before start).
+func prevToken(text string, start, i int) string {
+	if i <= start || i > len(text) {
+		return ""
+	}
+	j := strings.LastIndexByte(text[start:i], ' ') + start + 1
+	return text[j:i]
+}
+
+// isURL reports a link: "http://…", "https://…" or "www.…".
+func isURL(tok string) bool {
+	return len(tok) > 8 && (strings.HasPrefix(tok, "http://") || strings.HasPrefix(tok, "https://") || strings.HasPrefix(tok, "www."))
+}
+
+// isClock reports a time of day written with colons: "12:05", "03:14:14".
+func isClock(tok string) bool {
+	if len(tok) < 4 || len(tok) > 8 || strings.Count(tok, ":") == 0 {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		if c := tok[i]; c != ':' && !isDigit(c) {
+			return false
+		}
+	}
+	return isDigit(tok[0]) && isDigit(tok[len(tok)-1])
+}
+
+// timeZonesEN follow a time inside a sentence ("at 5:00 PM Eastern").
+var timeZonesEN = toSet("Eastern", "Central", "Pacific", "Mountain", "EST", "EDT", "CST", "CDT", "PST",
+	"PDT", "MST", "MDT", "ET", "CT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "Houston", "London",
+	"New", "Time", "time")
