@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Page furniture that templates mark by class or id rather than by element: the comment
@@ -37,4 +38,75 @@ func chromeByClass(n *html.Node) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// articleInChrome puts back an article that the page set inside an <aside>, a <header> or a
+// <footer> (a news agency's report in a box, a whole post in the page's <header>), which the
+// readers drop as page furniture: when what was read holds almost no prose (under 200 bytes of
+// sentences) and one such element holds most of the page's prose (at least 400 bytes and half
+// of it), that element's text is the article, after the headings already read (the title).
+// The element's paragraphs are no longer listed as removed; a notice says what happened.
+func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBlock {
+	if prose(blocks) >= 200 {
+		return blocks
+	}
+	var best []rawBlock
+	bestProse := 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Aside, atom.Header, atom.Footer:
+				sub := htmlWalker{dropChrome: true, removed: new([]Removal)}
+				sub.children(n)
+				sub.flush()
+				if p := prose(sub.out); p > bestProse {
+					best, bestProse = sub.out, p
+				}
+				return
+			case atom.Head, atom.Script, atom.Style, atom.Template, atom.Nav, atom.Form:
+				return
+			}
+		}
+		if depth > 200 {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	if bestProse < 400 {
+		return blocks
+	}
+	full := htmlWalker{removed: new([]Removal)}
+	full.walk(doc)
+	full.flush()
+	if 2*bestProse < prose(full.out) {
+		return blocks
+	}
+	out := make([]rawBlock, 0, len(best)+2)
+	seen := map[string]bool{}
+	for _, b := range blocks {
+		if b.Kind != Heading {
+			break
+		}
+		out = append(out, b)
+		seen[normTitle(b.Text)] = true
+	}
+	back := map[string]bool{}
+	for _, b := range best {
+		if !seen[normTitle(b.Text)] {
+			out = append(out, b)
+			back[b.Text] = true
+		}
+	}
+	kept := (*removed)[:0]
+	for _, r := range *removed {
+		if r.Kind == Notice || !back[r.Text] {
+			kept = append(kept, r)
+		}
+	}
+	*removed = append(kept, Removal{Kind: Notice, Reason: "the article stands in an <aside>, <header> or <footer>: read as the main text"})
+	return out
 }

@@ -70,6 +70,14 @@ func TestExtractTemplates(t *testing.T) {
 			mustNot: []string{"Blog-Archiv", "Ich gärtnere seit zwanzig Jahren", "Älterer Post"},
 		},
 		{
+			name: "agency report inside an aside",
+			page: `<html><head><title>Bachputz – Lokalzeitung</title></head><body><header><nav><a href="/">Start</a> <a href="/lokales">Lokales</a></nav></header>
+<main><div class="content"><h1>Bachputz in der Nordstadt</h1><aside class="agency-report">` + paras + `<p>Die Gemeinde dankte allen Beteiligten und kündigte an, weitere Container bereitzustellen.</p></aside></div></main>
+<aside class="sidebar"><h3>Meistgelesen</h3><ul><li><a href="/a">Brücke bleibt gesperrt</a></li></ul></aside><footer><p>Impressum · Datenschutz</p></footer></body></html>`,
+			must:    []string{post[0], post[1], post[2]},
+			mustNot: []string{"Brücke bleibt gesperrt", "Impressum · Datenschutz"},
+		},
+		{
 			name: "static site generator",
 			page: `<html lang="de"><head><title>Bachputz | notizen.example</title></head><body><header><a href="/">notizen.example</a><nav><a href="/posts">Artikel</a> <a href="/about">Über</a></nav></header>
 <main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,

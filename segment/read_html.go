@@ -327,6 +327,7 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		select {
 		case r := <-done:
 			if r.ok {
+				r.blocks = articleInChrome(doc, r.blocks, &r.removed)
 				*removed = append(*removed, keptSplits(splits, r.blocks)...)
 				*removed = append(*removed, r.removed...)
 				return r.blocks, ctx.Err()
@@ -335,9 +336,14 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 			return nil, ctx.Err()
 		}
 	}
-	w := htmlWalker{ctx: ctx, dropChrome: true, removed: removed}
+	var wr []Removal
+	w := htmlWalker{ctx: ctx, dropChrome: true, removed: &wr}
 	w.walk(doc)
 	w.flush()
+	if ctx.Err() == nil {
+		w.out = articleInChrome(doc, w.out, &wr)
+	}
+	*removed = append(*removed, wr...)
 	*removed = append(*removed, keptSplits(splits, w.out)...)
 	return w.out, ctx.Err()
 }
