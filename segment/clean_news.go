@@ -94,7 +94,7 @@ func newsDebris(b rawBlock) string {
 	// Blogs sign posts with a user name, often in lower case ("… am 3. Mai 2021 von admin"):
 	// a last word after "von" counts as a name in a timestamp line.
 	check := t
-	if dateline {
+	if dateline && inSet(publishLabels, first) {
 		check = withoutUserName(t)
 	}
 	if !byline && !dateline || hasPlainLowerWord(check[min(len(first), len(check)):]) {
@@ -365,7 +365,10 @@ func isDateline(words []string) bool {
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		switch {
-		case inSet(dateLabels, w), inSet(nameConnectives, strings.TrimRight(w, ",;")):
+		case inSet(dateLabels, w):
+		case (w == "von" || w == "in") && i > 0 && inSet(publishLabels, words[0]):
+			// "Veröffentlicht am 3. Mai 2021 von Erika", "Geschrieben am 15. April 2025 in
+			// Nachrichten": after a publishing label the author and the category.
 		case isDateToken(w):
 			dates++
 		case isMonthName(strings.TrimRight(w, ",")) && i > 0 && isDayOrdinal(words[i-1]):
@@ -381,6 +384,9 @@ func isDateline(words []string) bool {
 	}
 	return dates > 0 && names <= 4
 }
+
+// publishLabels open a post's timestamp line.
+var publishLabels = toSet("Veröffentlicht", "Geschrieben", "Erstellt", "Gepostet", "Verfasst", "Publiziert", "Eingestellt", "Aktualisiert")
 
 // isDateToken: 28.04.2023, 28.04.23, 28.04., 17:23, 20.15 (with "Uhr" after), 06/01/2026,
 // 2026-01-06, each possibly followed by a comma.

@@ -76,6 +76,8 @@ func TestNewsDebris(t *testing.T) {
 		{Paragraph, "Startseite / Impressum", ""},
 		{Paragraph, "Wir verwenden Cookies nur, wenn Nutzer zustimmen, sagte der Datenschutzbeauftragte bei der Anhörung.", ""},
 		{Paragraph, "Am 31. Mai 2012 kam der Brief von admin zurück.", ""},
+		{Paragraph, "Treffen am 12. Januar in Genf", ""},
+		{Paragraph, "Rückkehr am 12. Januar von Paris", ""},
 		{Paragraph, "Kommentare lesen viele Nutzer gar nicht, sagt die Forscherin. Sie überfliegen nur die Überschrift.", ""},
 		{Paragraph, "Kommentar schreiben, löschen, neu schreiben: So ging es bei ihm die ganze Nacht, bis der Text endlich stand und er ihn abschickte.", ""},
 		{Paragraph, "Folgen Sie der Spur des Geldes, sagte der Ermittler.", ""},
