@@ -136,6 +136,11 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 		}
 		trimmed := strings.TrimLeft(l.text, " ")
 		if n := bulletLen(trimmed); n > 0 && (bullets >= 2 || !isDigit(trimmed[0])) && !(open && continuesWithDash(para, i, trimmed, bullets)) {
+			if open && bullets < 2 && (strings.HasPrefix(trimmed, "– ") || strings.HasPrefix(trimmed, "— ")) {
+				// A lone line starting with a dash after a sentence end: a list item whose
+				// marker is the dash, listed since plain output shows items without markers.
+				t.split(l.line, para[i-1].text, l.text, "line starting with a dash after a sentence end read as a list item (the dash is its marker)")
+			}
 			flush()
 			indent := len(l.text) - len(trimmed)
 			cur, open = rawBlock{Kind: ListItem, Level: 1 + indent/2, Marker: strings.TrimSpace(trimmed[:n]), Line: l.line}, true
