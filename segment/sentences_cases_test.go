@@ -176,6 +176,8 @@ var germanCases = []splitCase{
 	{"Mill. Barrel", "Die Vorräte sanken um 1,6 Mill. Barrel in einer Woche.", "Die Vorräte sanken um 1,6 Mill. Barrel in einer Woche."},
 	{"dotted abbreviation before Neben", "Das sagte eine Sprecherin der F.A.Z. Neben Spionage gebe es Sabotage.", "Das sagte eine Sprecherin der F.A.Z. | Neben Spionage gebe es Sabotage."},
 	{"single letter before a quotation", "Er schrieb das am Montag auf X. „Das ist absurd“, antwortete sie.", "Er schrieb das am Montag auf X. | „Das ist absurd“, antwortete sie."},
+	{"author tag after a sentence", "Die neue Version steht ab sofort zum Download bereit. (jk) Der Konzern hat zudem Zahlen vorgelegt.", "Die neue Version steht ab sofort zum Download bereit. (jk) | Der Konzern hat zudem Zahlen vorgelegt."},
+	{"agency tag after a quotation", "„Wir prüfen das“, sagte ein Sprecher. (dpa) Die Polizei ermittelt.", "„Wir prüfen das“, sagte ein Sprecher. (dpa) | Die Polizei ermittelt."},
 	// A semicolon ends a sentence only before a word that opens sentences.
 	{"semicolon before Sie", "Die Brücke wurde 1890 gebaut; Sie steht heute unter Denkmalschutz.", "Die Brücke wurde 1890 gebaut; | Sie steht heute unter Denkmalschutz."},
 	{"semicolon before lower case", "Die Kosten trägt der Bund; die Länder zahlen nichts.", "Die Kosten trägt der Bund; die Länder zahlen nichts."},

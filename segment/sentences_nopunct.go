@@ -90,6 +90,9 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 	text := s.text
 	j := i + 1
 	k := j
+	if text[i-1] == ')' && s.tagAfterEnd(start, i) {
+		return true
+	}
 	if s.en && i-start >= 4 {
 		if c := text[i-1]; c == 'M' || c == '/' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 			if tok := prevToken(text, start, i); isURL(tok) || (tok == "AM" || tok == "PM") && isClock(prevToken(text, start, i-len(tok)-1)) {
@@ -261,3 +264,23 @@ func isClock(tok string) bool {
 var timeZonesEN = toSet("Eastern", "Central", "Pacific", "Mountain", "EST", "EDT", "CST", "CDT", "PST",
 	"PDT", "MST", "MDT", "ET", "CT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "Houston", "London",
 	"New", "Time", "time")
+
+// tagAfterEnd reports an author's or agency's tag in brackets after the last sentence of an
+// article or paragraph, followed by the next one: "… veröffentlicht. (jk) Der Konzern …",
+// "… sagte er. (dpa) Die Polizei …". The tag ends at i and belongs to the sentence before it.
+func (s *splitter) tagAfterEnd(start, i int) bool {
+	tok := prevToken(s.text, start, i)
+	if len(tok) < 3 || len(tok) > 16 || tok[0] != '(' {
+		return false
+	}
+	for _, r := range tok[1 : len(tok)-1] {
+		if !unicode.IsLetter(r) && r != '/' && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	j := i - len(tok)
+	for j > start && s.text[j-1] == ' ' {
+		j--
+	}
+	return j > start && j < i-len(tok) && strings.ContainsRune(".!?…\"“”»«", lastRune(s.text[start:j]))
+}
