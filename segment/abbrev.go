@@ -132,3 +132,9 @@ func inSet(m map[string]struct{}, w string) bool {
 // streetsEN end English street names ("Baker St.", "Fifth Ave."); before a sentence opener they
 // end the sentence as well, although before a name "St." is "Saint".
 var streetsEN = toSet("St", "Ave", "Rd", "Blvd")
+
+// germanOnlyAbbrev are German abbreviations in abbrevNever that are ordinary English words:
+// in English text they end sentences like any word ("for the best.", "a small dent.").
+var germanOnlyAbbrev = toSet("best", "dent", "gem", "med", "nat", "pol", "vet", "jur", "phil", "rer",
+	"erg", "bes", "lat", "dir", "mind", "spez", "theol", "habil", "oec", "hrsg", "betr", "gest", "geb",
+	"verh", "ehem", "sog", "ggf", "evtl", "bzw", "vgl", "zzgl", "inkl", "exkl", "insb", "bspw", "lt")

@@ -518,7 +518,10 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		// opens sentences or a quotation ("… auf X. „Genau wie …").
 		return s.isStarter(n.word) || n.quote
 	}
-	if isStreetAbbrev(w) {
+	if s.en && inSet(germanOnlyAbbrev, w) {
+		return true // "for the best. “Without …": an English word, not German "best." (bestimmt)
+	}
+	if !s.en && isStreetAbbrev(w) {
 		return false // a street: "Hauptstr. 5", "Bahnhofstr." (no German word ends in "str")
 	}
 	if strings.IndexByte(w, '.') < 0 && !abbrevShape.may(w) {
@@ -591,7 +594,8 @@ func (s *splitter) abbrevEnds(w string, n next, atStart bool) bool {
 // end of a sentence ("… stieg auf 15. Die Polizei …", "seit 2019. Das").
 func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
 	if s.en {
-		return true
+		// "1. Consume more fruit.": a numbered item at the start, not a sentence "1.".
+		return !(len(w) <= 2 && allDigits(w) && strings.TrimSpace(s.text[start:ws]) == "")
 	}
 	short := len(w) <= 3 && allDigits(w)
 	date := len(w) <= 5 && strings.Count(w, ".") == 1 && !strings.Contains(w, ",") // "15.12"
@@ -898,6 +902,9 @@ func emoticonLen(s string) int {
 // plainWordEN reports whether w, before a period, is an ordinary English word: letters only, at
 // least two of them, none of the abbreviations.
 func plainWordEN(w string) bool {
+	if inSet(germanOnlyAbbrev, w) {
+		return true
+	}
 	if utf8.RuneCountInString(w) < 2 || inSet(abbrevNever, w) || inSet(abbrevMayEnd, w) ||
 		inSet(abbrevBeforeNumber, w) || inSet(abbrevLowerEN, strings.ToLower(w)) {
 		return false
