@@ -78,6 +78,13 @@ func TestExtractTemplates(t *testing.T) {
 			mustNot: []string{"Brücke bleibt gesperrt", "Impressum · Datenschutz"},
 		},
 		{
+			name: "script-rendered page, article only in JSON-LD",
+			page: `<html><head><title>Bachputz – Stadtportal</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bachputz in der Nordstadt","articleBody":"` + strings.Join(post, " ") + ` Die Gemeinde dankte allen Beteiligten und kündigte an, weitere Container bereitzustellen. Wer mitmachen will, kann sich beim Bürgerverein melden."}</script></head>
+<body><div id="app"><nav><a href="/">Start</a> <a href="/themen">Themen</a></nav><div class="loading">Inhalte werden geladen …</div><div class="footer-links">Impressum Datenschutz Barrierefreiheit</div></div></body></html>`,
+			must:    []string{post[0], post[2]},
+			mustNot: []string{"Impressum Datenschutz Barrierefreiheit"},
+		},
+		{
 			name: "static site generator",
 			page: `<html lang="de"><head><title>Bachputz | notizen.example</title></head><body><header><a href="/">notizen.example</a><nav><a href="/posts">Artikel</a> <a href="/about">Über</a></nav></header>
 <main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,

@@ -305,9 +305,9 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		done := make(chan result, 1)
 		go func() {
 			var r result
-			var short *html.Node
+			var short, flat *html.Node
 			if countParagraphs(doc, maxTrafilaturaParagraphs+1) <= maxTrafilaturaParagraphs {
-				r.blocks, r.ok, short = trafilaturaExtract(doc, &r.removed)
+				r.blocks, r.ok, short, flat = trafilaturaExtract(doc, &r.removed)
 			}
 			if !r.ok {
 				r.removed = r.removed[:0]
@@ -318,8 +318,16 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 				// short page tends to take the whole page, wins only when it found more
 				// prose; else trafilatura's sentences are the article.
 				var sr []Removal
-				if sb, ok := shortBlocks(doc, short, &sr); ok && (!r.ok || prose(r.blocks) <= prose(sb)+prose(sb)/5) {
+				if sb, ok := shortBlocks(doc, short, "short page", &sr); ok && (!r.ok || prose(r.blocks) <= prose(sb)+prose(sb)/5) {
 					r.blocks, r.removed, r.ok = sb, sr, true
+				}
+			}
+			if !r.ok && flat != nil {
+				// Readability found nothing: trafilatura's flattened rescue (the article's
+				// text from its JSON-LD or its <article>, run together) is still the article.
+				var fr []Removal
+				if fb, ok := shortBlocks(doc, flat, "text run together", &fr); ok {
+					r.blocks, r.removed, r.ok = fb, fr, true
 				}
 			}
 			done <- r
@@ -328,6 +336,7 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		case r := <-done:
 			if r.ok {
 				r.blocks = articleInChrome(doc, r.blocks, &r.removed)
+				r.blocks = articleFromJSONLD(doc, r.blocks, &r.removed)
 				*removed = append(*removed, keptSplits(splits, r.blocks)...)
 				*removed = append(*removed, r.removed...)
 				return r.blocks, ctx.Err()
@@ -342,6 +351,7 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 	w.flush()
 	if ctx.Err() == nil {
 		w.out = articleInChrome(doc, w.out, &wr)
+		w.out = articleFromJSONLD(doc, w.out, &wr)
 	}
 	*removed = append(*removed, wr...)
 	*removed = append(*removed, keptSplits(splits, w.out)...)

@@ -20,18 +20,19 @@ import (
 // trafilaturaBlocks runs go-trafilatura (with its fallbacks) on doc, which it does not change.
 // It returns false when trafilatura fails or keeps too little of the page.
 func trafilaturaBlocks(doc *html.Node, removed *[]Removal) (blocks []rawBlock, ok bool) {
-	blocks, ok, _ = trafilaturaExtract(doc, removed)
+	blocks, ok, _, _ = trafilaturaExtract(doc, removed)
 	return blocks, ok
 }
 
 // trafilaturaExtract is trafilaturaBlocks that also returns, when trafilatura found less than
 // 250 characters, that short content (not flattened) for a last resort: short blog posts and
 // notices are short, and when readability finds nothing either, trafilatura's few sentences are
-// closer to the article than the whole page is.
-func trafilaturaExtract(doc *html.Node, removed *[]Removal) (blocks []rawBlock, ok bool, short *html.Node) {
+// closer to the article than the whole page is. Likewise flat, the flattened rescue, for when
+// readability fails: the article's text run together beats the whole page.
+func trafilaturaExtract(doc *html.Node, removed *[]Removal) (blocks []rawBlock, ok bool, short, flat *html.Node) {
 	defer func() {
 		if recover() != nil { // an extractor bug must not take the reader down
-			blocks, ok, short = nil, false, nil
+			blocks, ok, short, flat = nil, false, nil, nil
 		}
 	}()
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
@@ -45,17 +46,17 @@ func trafilaturaExtract(doc *html.Node, removed *[]Removal) (blocks []rawBlock, 
 		Focus: trafilatura.FavorPrecision,
 	})
 	if err != nil || res == nil || res.ContentNode == nil {
-		return nil, false, nil
+		return nil, false, nil, nil
 	}
 	// When its own extraction finds less than 250 characters, trafilatura rescues the page
 	// with a "baseline" that flattens it (JSON-LD articleBody or the <article> text as one
 	// paragraph): headings, lists and line breaks are lost. Readability keeps them; leave such
 	// pages to it.
 	if flattened(res.ContentNode) {
-		return nil, false, nil
+		return nil, false, nil, res.ContentNode
 	}
 	if utf8.RuneCountInString(res.ContentText) < 250 {
-		return nil, false, res.ContentNode
+		return nil, false, res.ContentNode, nil
 	}
 	// trafilatura's title may be an <h1> that is the site's name; the title recovery wants the
 	// page's own metadata title (og:title, else <title>) to choose from.
@@ -64,14 +65,14 @@ func trafilaturaExtract(doc *html.Node, removed *[]Removal) (blocks []rawBlock, 
 		title = t[0]
 	}
 	blocks, ok = mainBlocks(doc, res.ContentNode, res.Metadata.Sitename, title, "trafilatura", removed)
-	return blocks, ok, nil
+	return blocks, ok, nil, nil
 }
 
 // shortBlocks turns trafilatura's short content into blocks when it holds at least one
 // sentence (a block of 40 characters or more that ends like one), with the title put back and
 // the rest of the page reported as left out, as mainBlocks does but without its test of length
 // against the page. It returns false when the content has no sentence.
-func shortBlocks(doc, content *html.Node, removed *[]Removal) ([]rawBlock, bool) {
+func shortBlocks(doc, content *html.Node, how string, removed *[]Removal) ([]rawBlock, bool) {
 	var mainRemoved []Removal
 	main := htmlWalker{dropChrome: true, removed: &mainRemoved}
 	main.walk(content)
@@ -103,7 +104,7 @@ func shortBlocks(doc, content *html.Node, removed *[]Removal) ([]rawBlock, bool)
 	}
 	for _, b := range full.out {
 		if !kept[normTitle(b.Text)] && !(len(b.Text) >= 40 && containedIn(b.Text, main.out)) {
-			*removed = append(*removed, Removal{Text: b.Text, Reason: "outside the main article (trafilatura, short page)"})
+			*removed = append(*removed, Removal{Text: b.Text, Reason: "outside the main article (trafilatura, " + how + ")"})
 		}
 	}
 	*removed = append(*removed, mainRemoved...)
