@@ -404,6 +404,9 @@ func (s *splitter) gluedEnd(start, term, end int) bool {
 			return false // a word in ordinary case ("Satz", "here"), not "ASP" or "iPhone"
 		}
 	}
+	if inSet(abbrevNever, text[ws:term]) || inSet(abbrevNeverCapitalised, text[ws:term]) {
+		return false // "bzw.Die", "Prof.Der": an abbreviation, whatever follows
+	}
 	k := end
 	for k < len(text) && ('a' <= text[k] && text[k] <= 'z' || 'A' <= text[k] && text[k] <= 'Z') {
 		k++

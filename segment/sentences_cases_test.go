@@ -171,6 +171,7 @@ var germanCases = []splitCase{
 	{"weekday before a date", "Der Markt ist am Do. 5. März geöffnet. Am So. 8. März ist er zu.", "Der Markt ist am Do. 5. März geöffnet. | Am So. 8. März ist er zu."},
 	{"degrees Celsius", "Die Temperatur liegt bei 20 °C. Morgen wird es wärmer.", "Die Temperatur liegt bei 20 °C. | Morgen wird es wärmer."},
 	{"missing space after a period", "Das Spiel war vorbei.Die Fans gingen nach Hause.", "Das Spiel war vorbei. | Die Fans gingen nach Hause."},
+	{"abbreviation without a space stays", "Die Kosten steigen bzw.Die Preise sinken nicht.", "Die Kosten steigen bzw.Die Preise sinken nicht."},
 	{"host name stays", "Die Seite heise.de berichtete zuerst.", "Die Seite heise.de berichtete zuerst."},
 	{"count after und", "Die meisten Mitglieder sind zwischen 20 und 30. Aber es gibt auch Ältere.", "Die meisten Mitglieder sind zwischen 20 und 30. | Aber es gibt auch Ältere."},
 	{"Mill. Barrel", "Die Vorräte sanken um 1,6 Mill. Barrel in einer Woche.", "Die Vorräte sanken um 1,6 Mill. Barrel in einer Woche."},
