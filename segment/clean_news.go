@@ -30,6 +30,12 @@ func newsDebris(b rawBlock) string {
 	switch {
 	case n <= 12 && shareSet.match(t) && !endsSentence(t):
 		return "sharing prompt"
+	case n <= 12 && b.Kind == Heading && (commentSet.match(t) || isCommentCount(t)):
+		return "comment section prompt" // the comment form's or list's heading
+	case n <= 12 && b.Kind == Heading && followSet.match(t) && namesPlatform(t):
+		return "social media or app prompt"
+	case n <= 16 && strings.Contains(t, "; ") && !endsSentence(t) && isCreditLine(t):
+		return "photo credit"
 	case n <= 20 && isCopyrightLine(t):
 		return "copyright or agency line"
 	case n <= 16 && creditSet.match(t) && !endsSentence(t):
@@ -302,7 +308,9 @@ func isShareLine(t string) bool {
 var bylineOpeners = [][]string{
 	{"Von"}, {"von"}, {"By"}, {"Ein", "Kommentar", "von"}, {"Kommentar", "von"},
 	{"Eine", "Analyse", "von"}, {"Analyse", "von"}, {"Ein", "Gastbeitrag", "von"},
-	{"Gastbeitrag", "von"}, {"Eine", "Kolumne", "von"}, {"Ein", "Interview", "von"},
+	{"Gastbeitrag", "von"}, {"Eine", "Kolumne", "von"}, {"Kolumne", "von"}, {"Eine", "Glosse", "von"},
+	{"Glosse", "von"}, {"Ein", "Interview", "von"}, {"Interview", "von"}, {"Eine", "Reportage", "von"},
+	{"Reportage", "von"},
 	{"Text:"}, {"Text", "von"}, {"Autor:"}, {"Autorin:"},
 }
 
@@ -544,6 +552,20 @@ func namesPlatform(t string) bool {
 	for _, w := range []string{"whatsapp", "instagram", "facebook", "twitter", " x ", "tiktok", "telegram", "youtube", "linkedin", "mastodon", "bluesky", "threads", "google news", "app", "kanal", "channel"} {
 		if strings.Contains(lower, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// creditLineMarks name the photo in a credit line of initials and sources ("ssi, dan; Foto [M]:
+// Agentur; Erstveröffentlichung: 4.4.18").
+var creditLineMarks = []string{"; Foto:", "; Fotos:", "; Foto [M]:", "; Fotos [M]:", "; Bild:", "; Bilder:", "; Bildquelle:", "; Titelbild:"}
+
+// isCreditLine reports a credit line: a photo mark, and after it only names, labels and dates.
+func isCreditLine(t string) bool {
+	for _, m := range creditLineMarks {
+		if i := strings.Index(t, m); i >= 0 {
+			return !hasPlainLowerWord(t[i+len(m):])
 		}
 	}
 	return false

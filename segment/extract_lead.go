@@ -154,12 +154,12 @@ func leadShaped(text string) bool {
 	return false
 }
 
-// beforeByline reports whether a lead-shaped paragraph of at least twelve words is followed,
+// beforeByline reports whether a lead-shaped paragraph of at least ten words is followed,
 // within the next blocks, by a byline ("Von Anna Muster", "von Anna Muster, Berlin"), the order
 // in which news sites set headline, lead and author. Captions and credits do not count: they
 // name a photographer or an agency.
 func beforeByline(text string, next []rawBlock) bool {
-	if len(strings.Fields(text)) < 12 || len(text) > 800 {
+	if len(strings.Fields(text)) < 10 || len(text) > 800 {
 		return false
 	}
 	for _, c := range []string{"©", "Foto:", "Bild:", "Quelle:", "(Foto", "Bildquelle", "Credit"} {
