@@ -268,6 +268,11 @@ const randomSamples = 16
 // baselines returns, for each group size a in 1..g and start i, the mean cosine of the group
 // with randomly drawn units of the other side (Vecalign's normalization: some sentences are
 // similar to everything, and a match with them means less).
+//
+// The mean over the samples o_r of dot(group, o_r)/(|group|·|o_r|) is dot(group, O)/|group|
+// with O = Σ_r o_r/|o_r|, and a group's dot is the sum of its units' dots; so each unit is
+// dotted once with O (looked up in a hash table) instead of once with every sample — the same
+// numbers up to rounding, at a fraction of the cost.
 func baselines(st *stopper, vs []vec, self [][]float32, others []vec, g int) [][]float32 {
 	out := make([][]float32, g)
 	for a := range out {
@@ -277,44 +282,81 @@ func baselines(st *stopper, vs []vec, self [][]float32, others []vec, g int) [][
 		return out
 	}
 	rng := rand.New(rand.NewPCG(1, uint64(len(vs))*31+uint64(len(others))))
-	sample := make([]int, randomSamples)
-	onorm := make([]float64, randomSamples)
-	for r := range sample {
-		sample[r] = rng.IntN(len(others))
-		onorm[r] = math.Sqrt(float64(dot(others[sample[r]], others[sample[r]])))
+	var sum vec
+	for range randomSamples {
+		o := others[rng.IntN(len(others))]
+		n := math.Sqrt(float64(dot(o, o)))
+		if n == 0 {
+			continue
+		}
+		sum = merge2(nil, sum, scaled(o, float32(1/n)))
 	}
-	// dots[p%g][r]: unit p with sample r, for the g units a group starting at i can reach. Group
-	// dots are sums of these.
-	dots := make([]float32, g*randomSamples)
-	next := 0 // the first unit whose dots are not computed yet
+	tab := newSparseTable(sum)
+	ud := make([]float64, len(vs)) // dot of each unit with O
+	for p, v := range vs {
+		st.tick()
+		ud[p] = tab.dot(v)
+	}
 	for i := range vs {
+		var d float64
 		for a := 1; a <= g && i+a <= len(vs); a++ {
-			for ; next < i+a; next++ {
-				st.tick()
-				row := dots[next%g*randomSamples:][:randomSamples]
-				for r, o := range sample {
-					row[r] = dot(vs[next], others[o])
-				}
-			}
+			d += ud[i+a-1]
 			n := math.Sqrt(groupNorm2(self, i, a))
 			if n == 0 {
 				continue
 			}
-			var tot float64
-			for r := range sample {
-				if onorm[r] == 0 {
-					continue
-				}
-				var d float64
-				for p := i; p < i+a; p++ {
-					d += float64(dots[p%g*randomSamples+r])
-				}
-				tot += d / (n * onorm[r])
-			}
-			out[a-1][i] = float32(tot / randomSamples)
+			out[a-1][i] = float32(d / n / randomSamples)
 		}
 	}
 	return out
+}
+
+// scaled returns a copy of v with every weight multiplied by f.
+func scaled(v vec, f float32) vec {
+	out := make(vec, len(v))
+	for k, e := range v {
+		out[k] = entry{e.id, e.w * f}
+	}
+	return out
+}
+
+// sparseTable is a sparse vector as an open-addressing hash table, for dotting many short
+// vectors with one long one.
+type sparseTable struct {
+	ids  []uint32
+	ws   []float32
+	used []bool
+	mask uint32
+}
+
+func newSparseTable(v vec) *sparseTable {
+	size := 1
+	for size < 2*len(v)+1 {
+		size *= 2
+	}
+	t := &sparseTable{ids: make([]uint32, size), ws: make([]float32, size), used: make([]bool, size), mask: uint32(size - 1)}
+	for _, e := range v {
+		k := mix(e.id) & t.mask
+		for t.used[k] {
+			k = (k + 1) & t.mask
+		}
+		t.ids[k], t.ws[k], t.used[k] = e.id, e.w, true
+	}
+	return t
+}
+
+// dot returns the dot product of v with the table's vector.
+func (t *sparseTable) dot(v vec) float64 {
+	var s float32
+	for _, e := range v {
+		for k := mix(e.id) & t.mask; t.used[k]; k = (k + 1) & t.mask {
+			if t.ids[k] == e.id {
+				s += e.w * t.ws[k]
+				break
+			}
+		}
+	}
+	return float64(s)
 }
 
 // calibrate measures how similar true pairs are in this channel: for a sample of source units,

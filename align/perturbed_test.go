@@ -161,33 +161,82 @@ func TestPerturbedDev(t *testing.T) {
 }
 
 func alignDocs(tb testing.TB, docs []perturbedDoc, opt Options) Counts {
+	c, _ := alignDocsSamples(tb, docs, opt)
+	return c
+}
+
+// alignDocsSamples is alignDocs that also returns each bead's confidence and whether it is
+// right (for the calibration on data it was not fitted on).
+func alignDocsSamples(tb testing.TB, docs []perturbedDoc, opt Options) (Counts, []calibSample) {
 	var c Counts
+	var ss []calibSample
 	for _, d := range docs {
 		beads, err := Align(d.de, d.en, opt)
 		if err != nil {
 			tb.Fatal(err)
 		}
 		c = c.Add(Evaluate(d.gold, beads))
+		gold := map[string]bool{}
+		for _, b := range d.gold {
+			gold[beadKey(b)] = true
+		}
+		for _, b := range beads {
+			ss = append(ss, calibSample{conf: b.Confidence, right: gold[beadKey(b)]})
+		}
 	}
-	return c
+	return c, ss
 }
 
-// BenchmarkPerturbedDev reports strict and lax scores on the perturbed German–English dev
-// documents: without MT in one pass, with the learned lexicon (the default), and with the
-// sample dictionary of testdata/align.
+// BenchmarkPerturbedDev reports strict and lax scores and the calibration (ECE, precision of
+// the beads with confidence ≥ 0.9) on the perturbed German–English dev documents without MT:
+// with the learned lexicon (the default), in one pass, and as one long document.
 func BenchmarkPerturbedDev(b *testing.B) {
 	docs := loadPerturbed(b)
-	for _, mode := range []string{"no-mt", "no-mt-1pass"} {
+	for _, mode := range []string{"no-mt", "no-mt-1pass", "concat"} {
 		b.Run(mode, func(b *testing.B) {
 			opt := Options{SrcLang: "de", TgtLang: "en", NoRealign: mode == "no-mt-1pass"}
+			ds := docs
+			if mode == "concat" {
+				// One long document: large enough for the coarse-to-fine search (the others
+				// are searched whole), so its bands are checked on real text.
+				ds = []perturbedDoc{concatDocs(docs)}
+			}
 			var c Counts
+			var ss []calibSample
 			for b.Loop() {
-				c = alignDocs(b, docs, opt)
+				c, ss = alignDocsSamples(b, ds, opt)
 			}
 			reportCounts(b, c)
-			b.ReportMetric(float64(len(docs)), "docs")
+			// The calibration was fitted on the Text+Berg dev gold: this is how it carries over.
+			_, _, _, ece := reliability(ss)
+			p, k := precisionAbove(ss, 0.9)
+			b.ReportMetric(ece, "ECE")
+			b.ReportMetric(p, "P@conf>=0.9")
+			b.ReportMetric(float64(k)/float64(len(ss)), "share@conf>=0.9")
+			b.ReportMetric(float64(len(ds)), "docs")
 		})
 	}
+}
+
+// concatDocs joins documents into one, offsetting the gold beads.
+func concatDocs(docs []perturbedDoc) perturbedDoc {
+	var out perturbedDoc
+	for _, d := range docs {
+		di, dj := len(out.de), len(out.en)
+		for _, g := range d.gold {
+			var b Bead
+			for _, x := range g.Src {
+				b.Src = append(b.Src, x+di)
+			}
+			for _, y := range g.Tgt {
+				b.Tgt = append(b.Tgt, y+dj)
+			}
+			out.gold = append(out.gold, b)
+		}
+		out.de = append(out.de, d.de...)
+		out.en = append(out.en, d.en...)
+	}
+	return out
 }
 
 // TestPerturbBoth checks that the edited documents and their gold cover each other.

@@ -121,15 +121,20 @@ func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 // second pass).
 func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon) {
 	lv := newLevel(st, src, tgt, opt, nil)
-	first, paths, raws := alignPass(st, opt, g, lv, nil)
-	if opt.NoRealign || ((opt.MT != nil || opt.MTTgt != nil) && defaults.lexWithMT == 0) {
+	second := !opt.NoRealign && ((opt.MT == nil && opt.MTTgt == nil) || defaults.lexWithMT != 0)
+	// A first pass that is followed by a second only chooses the lexicon's training beads: it
+	// skips the margins (a tenth of a pass), which only the final confidences need.
+	first, paths, raws := alignPass(st, opt, g, lv, nil, second)
+	if !second {
 		return first, nil
 	}
 	lx := learnLexicon(st, src, tgt, first, raws, opt.SrcLang, opt.TgtLang)
 	if lx == nil {
-		return first, nil
+		// Nothing learned (too few sure beads): the first pass's path, with full confidences.
+		out, _, _ := alignPass(st, opt, g, lv, paths, false)
+		return out, nil
 	}
-	out, _, _ := alignPass(st, opt, g, lv.withLexicon(st, src, tgt, lx), paths)
+	out, _, _ := alignPass(st, opt, g, lv.withLexicon(st, src, tgt, lx), paths, false)
 	return out, lx
 }
 
@@ -138,7 +143,7 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 // large to search whole. It returns the beads, the paths and the beads' uncalibrated
 // confidences (which choose the lexicon's training beads, so that refitting the calibration
 // does not change what the second pass learns).
-func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point) ([]Bead, [][]point, []float64) {
+func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point, quick bool) ([]Bead, [][]point, []float64) {
 	md := newModel(lv, g)
 	md.trace = opt.trace
 	// Baselines and calibration come from the whole documents, even when anchors cut them.
@@ -165,7 +170,7 @@ func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point) ([]B
 			path, steps, sc = coarseToFine(md, sub, g)
 		}
 		paths = append(paths, path)
-		out = append(out, makeBeads(md, sc, path, steps, seg.i0, seg.j0, ids, &raws)...)
+		out = append(out, makeBeads(md, sc, path, steps, seg.i0, seg.j0, ids, &raws, quick)...)
 	}
 	return out, paths, raws
 }
@@ -421,7 +426,7 @@ func (lv *level) slice(s span) *level {
 
 // makeBeads turns a path into beads with calibrated confidences (see calib.go), offsetting
 // indices by (di, dj).
-func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, ids *indexes, raws *[]float64) []Bead {
+func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, ids *indexes, raws *[]float64, quick bool) []Bead {
 	beads := make([]Bead, 0, len(steps))
 	for k, ti := range steps {
 		sc.lv.stop.tick()
@@ -429,9 +434,15 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 		p, q := path[k], path[k+1]
 		b := Bead{Src: ids.src(di+p.i, di+q.i), Tgt: ids.tgt(dj+p.j, dj+q.j)}
 		// Sure only when the bead is good in itself and no other local cut comes close.
+		raw := confidence(md, sc, t, p, q)
+		if quick {
+			*raws = append(*raws, raw)
+			beads = append(beads, b)
+			continue
+		}
 		mg := margin(md, sc, path, k)
 		sure := 1 / (1 + math.Exp(-marginSteep*mg))
-		raw := min(confidence(md, sc, t, p, q), sure)
+		raw = min(raw, sure)
 		f := calibFeatures{raw: raw, margin: mg, a: t.a, b: t.b, mt: sc.lv.hasMT}
 		b.Confidence = f.calibrated()
 		*raws = append(*raws, raw)
