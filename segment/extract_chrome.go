@@ -110,3 +110,93 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 	*removed = append(kept, Removal{Kind: Notice, Reason: "the article stands in an <aside>, <header> or <footer>: read as the main text"})
 	return out
 }
+
+// dropLinkRuns removes navigation menus an extractor kept around the article, as table-layout
+// pages make extractors do: runs of at least three blocks before the article's first sentence
+// or after its last, each of at most four words and each the whole text of a link of the page
+// ("Startseite", "Termine", "Kontakt"). Headings stay and do not break a run. Links inside the
+// article, between its sentences, are never touched.
+func dropLinkRuns(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBlock {
+	first, last := -1, -1
+	for i, b := range blocks {
+		if b.Kind != Heading && endsSentence(b.Text) && countWords(b.Text) >= 6 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return blocks
+	}
+	links := linkTexts(doc)
+	if len(links) == 0 {
+		return blocks
+	}
+	isLink := func(b rawBlock) bool {
+		return b.Kind != Heading && countWords(b.Text) <= 4 && links[normalizeSpace(b.Text)]
+	}
+	drop := make([]bool, len(blocks))
+	mark := func(from, to int) { // [from, to)
+		run := []int{}
+		flush := func() {
+			if len(run) >= 3 {
+				for _, j := range run {
+					drop[j] = true
+				}
+			}
+			run = run[:0]
+		}
+		for i := from; i < to; i++ {
+			switch {
+			case blocks[i].Kind == Heading:
+			case isLink(blocks[i]):
+				run = append(run, i)
+			default:
+				flush()
+			}
+		}
+		flush()
+	}
+	mark(0, first)
+	mark(last+1, len(blocks))
+	out := blocks[:0:0]
+	for i, b := range blocks {
+		if drop[i] {
+			*removed = append(*removed, Removal{Text: b.Text, Reason: "navigation links around the article"})
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// linkTexts returns the texts (white space normalised) of the links of doc's body, up to 60
+// bytes each.
+func linkTexts(doc *html.Node) map[string]bool {
+	out := map[string]bool{}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Head, atom.Script, atom.Style, atom.Template:
+				return
+			case atom.A:
+				var b strings.Builder
+				collectText(n, &b, 120)
+				if t := normalizeSpace(b.String()); t != "" && len(t) <= 60 {
+					out[t] = true
+				}
+				return
+			}
+		}
+		if depth > 200 {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	return out
+}

@@ -85,6 +85,15 @@ func TestExtractTemplates(t *testing.T) {
 			mustNot: []string{"Impressum Datenschutz Barrierefreiheit"},
 		},
 		{
+			name: "table layout with a link column",
+			page: `<html><head><title>Bachputz - Bürgerverein</title></head><body><table width="100%"><tr><td colspan="2"><font size="5"><b>Bürgerverein Nordstadt e.V.</b></font></td></tr>
+<tr><td width="150" valign="top"><a href="index.html">Startseite</a><br><a href="news.html">Neuigkeiten</a><br><a href="termine.html">Termine</a><br><a href="kontakt.html">Kontakt</a><br><a href="gb.html">Gästebuch</a></td>
+<td valign="top"><font face="Arial"><b>Bachputz 2004</b><br><br>` + strings.Join(post, "<br><br>") + `<br><br><i>Der Vorstand</i></font></td></tr>
+<tr><td colspan="2"><font size="1">Letzte Änderung: 02.05.2004 | <a href="impressum.html">Impressum</a></font></td></tr></table></body></html>`,
+			must:    []string{post[0], post[1], post[2]},
+			mustNot: []string{"Neuigkeiten", "Gästebuch", "Letzte Änderung"},
+		},
+		{
 			name: "static site generator",
 			page: `<html lang="de"><head><title>Bachputz | notizen.example</title></head><body><header><a href="/">notizen.example</a><nav><a href="/posts">Artikel</a> <a href="/about">Über</a></nav></header>
 <main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,
