@@ -771,7 +771,22 @@ func (s *splitter) newlineEnds(start, i int) bool {
 	if prevEnds || lineStart(text, i) > start || line == "" {
 		return false
 	}
-	if strings.ContainsRune(",-–(", lastRune(line)) || len(strings.Fields(line)) > 12 {
+	if strings.ContainsRune(",-–(", lastRune(line)) {
+		return false
+	}
+	if s.en {
+		// English capitalises only names and "I" inside a sentence: a line without final
+		// punctuation before a line that starts with a capital ends its sentence unless it is as
+		// long as a hard-wrapped line or ends in a word that needs a continuation ("… of the").
+		// One paragraph per line is how much English web text and e-mail comes ("Cheers",
+		// "Great store great products", "Debra Perlingiere").
+		if inSet(noPunctContinuesEN, strings.ToLower(lastWord(line))) || utf8.RuneCountInString(line) >= 60 {
+			return false
+		}
+		r, _ := decodeRune(text, j)
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(r)
+	}
+	if len(strings.Fields(line)) > 12 {
 		return false
 	}
 	if !s.en && inSet(noPunctContinuesDE, lastWord(line)) {
