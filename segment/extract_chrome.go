@@ -126,8 +126,8 @@ func dropLinkRuns(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBl
 			last = i
 		}
 	}
-	if first < 0 {
-		return blocks
+	if first < 0 || first < 3 && len(blocks)-1-last < 3 {
+		return blocks // no room for a run of three: skip the walk over the page's links
 	}
 	links := linkTexts(doc)
 	if len(links) == 0 {
