@@ -189,7 +189,9 @@ func (s *splitter) colonEnds(start, i int) bool {
 // noPunctContinuesEN are English words after which a capitalised word is a name or a title,
 // not a new sentence ("said We", "called Why").
 var noPunctContinuesEN = toSet("the", "a", "an", "of", "called", "named", "titled", "said", "says",
-	"song", "album", "film", "movie", "book", "show", "and", "or", "to", "in", "on", "at", "by")
+	"song", "album", "film", "movie", "book", "show", "and", "or", "to", "in", "on", "at", "by",
+	"with", "for", "from", "into", "than", "as", "about", "his", "her", "their", "its", "our", "my",
+	"your", "this", "these", "those", "that", "which", "who", "whose", "but", "nor", "if", "because")
 
 // colonKeepsDE are sentence openers that after a colon more often begin an explanation inside
 // the sentence: a subordinate clause or a comparison ("… gilt: Wer zuerst kommt …").
