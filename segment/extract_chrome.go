@@ -200,3 +200,19 @@ func linkTexts(doc *html.Node) map[string]bool {
 	walk(doc, 0)
 	return out
 }
+
+// coveredBy reports whether a long block of the page (120 bytes or more) is mostly made of
+// blocks the reader kept: an extractor split it (a table cell of paragraphs separated by <br>,
+// a heading run into its text), so it is not "outside the main article" for --explain.
+func coveredBy(text string, kept []rawBlock) bool {
+	if len(text) < 120 || len(kept) > 1000 {
+		return false
+	}
+	n := 0
+	for _, b := range kept {
+		if len(b.Text) >= 20 && strings.Contains(text, b.Text) {
+			n += len(b.Text)
+		}
+	}
+	return n*10 >= len(text)*8
+}

@@ -407,7 +407,7 @@ func mainBlocks(doc, content *html.Node, siteName, metaTitle, extractor string, 
 	}
 	reason := "outside the main article (" + extractor + ")"
 	for _, b := range full.out {
-		if !kept[normTitle(b.Text)] && !(len(b.Text) >= 40 && containedIn(b.Text, main.out)) {
+		if !kept[normTitle(b.Text)] && !(len(b.Text) >= 40 && containedIn(b.Text, main.out)) && !coveredBy(b.Text, main.out) {
 			*removed = append(*removed, Removal{Text: b.Text, Reason: reason})
 		}
 	}

@@ -104,7 +104,7 @@ func shortBlocks(doc, content *html.Node, how string, removed *[]Removal) ([]raw
 		kept[normTitle(r.Text)] = true
 	}
 	for _, b := range full.out {
-		if !kept[normTitle(b.Text)] && !(len(b.Text) >= 40 && containedIn(b.Text, main.out)) {
+		if !kept[normTitle(b.Text)] && !(len(b.Text) >= 40 && containedIn(b.Text, main.out)) && !coveredBy(b.Text, main.out) {
 			*removed = append(*removed, Removal{Text: b.Text, Reason: "outside the main article (trafilatura, " + how + ")"})
 		}
 	}
