@@ -78,6 +78,9 @@ type scorer struct {
 	cross [][][]float32 // [channel][row % w][column - lo[row]]; NaN until computed
 	// leakRows[row % w][column - lo[row]] caches leakAt; NaN until computed.
 	leakRows [][]float32
+	// scratch[k] is a dense array over channel k's feature ids, zero but while fillRow
+	// scatters one source vector into it.
+	scratch [][]float32
 }
 
 func newScorer(md *model, lv *level, r *region) *scorer {
@@ -87,6 +90,15 @@ func newScorer(md *model, lv *level, r *region) *scorer {
 		s.cross = append(s.cross, make([][]float32, s.w))
 	}
 	s.leakRows = make([][]float32, s.w)
+	for k := range lv.chans {
+		var top uint32
+		for _, v := range lv.chans[k].src {
+			if len(v) > 0 {
+				top = max(top, v[len(v)-1].id+1)
+			}
+		}
+		s.scratch = append(s.scratch, make([]float32, top))
+	}
 	return s
 }
 
@@ -97,7 +109,40 @@ func (s *scorer) enterRow(i int) {
 		s.clearRow(0)
 	}
 	if i+1 < len(s.r.lo) {
-		s.clearRow(i + 1)
+		s.fillRow(i + 1)
+	}
+}
+
+// fillRow computes row i's cross dot products of every channel at once (the DP needs the 1-1
+// bead of every cell, so none is wasted): source unit i-1 is scattered into a dense array, and
+// each target unit's dot is a sum over its own features only — no merge of two sorted lists with
+// its unpredictable branches. The sums run over the same products in the same order as dot's,
+// so the numbers are the same.
+func (s *scorer) fillRow(i int) {
+	s.clearRow(i)
+	if i == 0 {
+		return
+	}
+	lo, hi := int(s.r.lo[i]), int(s.r.hi[i])
+	for k := range s.cross {
+		ch := &s.lv.chans[k]
+		sv, sc := ch.src[i-1], s.scratch[k]
+		row := s.cross[k][i%s.w]
+		for _, e := range sv {
+			sc[e.id] = e.w
+		}
+		for j := max(lo, 1); j <= hi; j++ {
+			var d float32
+			for _, e := range ch.tgt[j-1] {
+				if int(e.id) < len(sc) {
+					d += sc[e.id] * e.w
+				}
+			}
+			row[j-lo] = d
+		}
+		for _, e := range sv {
+			sc[e.id] = 0
+		}
 	}
 }
 

@@ -17,9 +17,19 @@ type channel struct {
 	weight   float64 // how much this channel counts in a bead's cost
 	// What rebuilding the vectors needs: the weight of every feature both sides share, the
 	// texts and the feature functions.
-	idf              map[uint32]float32
+	// idf maps the hash of each feature both sides share to its weight and its dense id:
+	// features are numbered 0, 1, … in the order of their hashes, so vectors sorted by hash
+	// are sorted by dense id too, and a vector can be scattered into a plain array (see
+	// scorer.fillRow).
+	idf              map[uint32]idfEntry
 	srcText, tgtText []string
 	fsrc, ftgt       featureFunc
+}
+
+// idfEntry is a shared feature's weight and dense id.
+type idfEntry struct {
+	w  float32
+	id uint32
 }
 
 // featureFunc extracts the raw features of one text: add receives each feature's key hash
@@ -129,13 +139,19 @@ func newChannel(st *stopper, src, tgt []string, fsrc, ftgt featureFunc, weight f
 		sv[i] = sa.clone(k)
 	}
 	n := float64(len(src) + len(tgt))
-	idf := make(map[uint32]float32, len(sdf))
-	for id, a := range sdf {
-		idf[id] = float32(math.Log(1 + n/float64(a+tdf[id])))
+	hashes := make([]uint32, 0, len(sdf))
+	for id := range sdf {
+		hashes = append(hashes, id)
+	}
+	slices.Sort(hashes)
+	idf := make(map[uint32]idfEntry, len(sdf))
+	for k, id := range hashes {
+		idf[id] = idfEntry{w: float32(math.Log(1 + n/float64(sdf[id]+tdf[id]))), id: uint32(k)}
 	}
 	for _, v := range sv {
 		for k := range v {
-			v[k].w *= idf[v[k].id]
+			e := idf[v[k].id]
+			v[k] = entry{e.id, v[k].w * e.w}
 		}
 	}
 	c := &channel{src: sv, weight: weight, idf: idf, srcText: src, tgtText: tgt, fsrc: fsrc, ftgt: ftgt}
@@ -160,8 +176,8 @@ func (c *channel) extract(st *stopper, texts []string, f featureFunc) []vec {
 // weighted appends the weighted features of t that the channel keeps to dst.
 func (c *channel) weighted(x *extractor, t string, f featureFunc, dst vec) vec {
 	for _, e := range x.features(t, f) {
-		if w, ok := c.idf[e.id]; ok {
-			dst = append(dst, entry{e.id, e.w * w})
+		if x, ok := c.idf[e.id]; ok {
+			dst = append(dst, entry{x.id, e.w * x.w})
 		}
 	}
 	return dst
