@@ -129,8 +129,12 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 			widest = max(widest, utf8.RuneCountInString(l.text))
 		}
 	}
+	items := len(para) >= 3 && bullets == 0 && shortLineRun(para)
 	for i, l := range para {
-		if open && cur.Kind == Paragraph && i > 1 && raggedEnd(para[i-1].text, l.text, widest) {
+		if open && cur.Kind == Paragraph && i > 0 && items && itemLine(para[i-1].text, l.text) {
+			flush() // a list or headings written without markers or punctuation
+			t.split(l.line, para[i-1].text, l.text, "short line without final punctuation in a run of such lines (a list or headings) ends its sentence")
+		} else if open && cur.Kind == Paragraph && i > 1 && raggedEnd(para[i-1].text, l.text, widest) {
 			flush() // the line before ended a sentence or a headline without punctuation
 			t.split(l.line, para[i-1].text, l.text, "line without final punctuation, shorter than the paragraph's others, ends its sentence: the next starts a new one")
 		}
@@ -285,6 +289,35 @@ func raggedEnd(line, next string, widest int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, " "))
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// itemLine reports whether line, followed by next, looks like an item of a list written without
+// markers ("Parkverbot auf Gehwegen" / "Höchstgeschwindigkeit 20 km/h" / "Bußgeld bis 100
+// Euro"): short, no final punctuation, not ending in a word that needs a continuation (an
+// article, a preposition, a conjunction), and the next line starts with a capital or a digit.
+func itemLine(line, next string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" || utf8.RuneCountInString(line) > 60 || strings.ContainsRune(".!?…:;,-–—(„“\"", lastRune(line)) {
+		return false
+	}
+	if w := lastWord(line); inSet(noPunctContinuesDE, w) || inSet(noPunctContinuesEN, w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, " "))
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// shortLineRun reports a paragraph most of whose lines are list items without markers (see
+// itemLine): at least three, and two thirds of the lines. Hard-wrapped prose has long lines
+// that end mid-phrase, so it does not qualify.
+func shortLineRun(para []textLine) bool {
+	n := 0
+	for i := 0; i+1 < len(para); i++ {
+		if itemLine(para[i].text, para[i+1].text) {
+			n++
+		}
+	}
+	return n >= 3 && n*3 >= len(para)*2
 }
 
 // lastWord returns the last word of line (letters and digits).
