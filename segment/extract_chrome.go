@@ -40,9 +40,9 @@ func chromeByClass(n *html.Node) (string, bool) {
 	return "", false
 }
 
-// articleInChrome puts back an article that the page set inside an <aside>, a <header> or a
-// <footer> (a news agency's report in a box, a whole post in the page's <header>), which the
-// readers drop as page furniture: when what was read holds almost no prose (under 200 bytes of
+// articleInChrome puts back an article that the page set inside an <aside> or a <header> (a news
+// agency's report in a box, a whole post in the page's <header>), which the readers drop as page
+// furniture (not a <footer>: legal and about-us texts there have sentences too): when what was read holds almost no prose (under 200 bytes of
 // sentences) and one such element holds most of the page's prose (at least 400 bytes and half
 // of it), that element's text is the article, after the headings already read (the title).
 // The element's paragraphs are no longer listed as removed; a notice says what happened.
@@ -56,7 +56,7 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 	walk = func(n *html.Node, depth int) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
-			case atom.Aside, atom.Header, atom.Footer:
+			case atom.Aside, atom.Header:
 				sub := htmlWalker{dropChrome: true, removed: new([]Removal)}
 				sub.children(n)
 				sub.flush()
@@ -64,7 +64,7 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 					best, bestProse = sub.out, p
 				}
 				return
-			case atom.Head, atom.Script, atom.Style, atom.Template, atom.Nav, atom.Form:
+			case atom.Head, atom.Script, atom.Style, atom.Template, atom.Nav, atom.Form, atom.Footer:
 				return
 			}
 		}
@@ -107,7 +107,7 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 			kept = append(kept, r)
 		}
 	}
-	*removed = append(kept, Removal{Kind: Notice, Reason: "the article stands in an <aside>, <header> or <footer>: read as the main text"})
+	*removed = append(kept, Removal{Kind: Notice, Reason: "the article stands in an <aside> or <header>: read as the main text"})
 	return out
 }
 

@@ -94,6 +94,13 @@ func TestExtractTemplates(t *testing.T) {
 			mustNot: []string{"Neuigkeiten", "Gästebuch", "Letzte Änderung"},
 		},
 		{
+			name: "video page: a long footer is not the article",
+			page: `<html><head><title>Video: Bachputz</title></head><body><nav><a href="/">Start</a></nav><main><h1>Video: Bachputz in der Nordstadt</h1><div class="player">Video wird geladen</div><p>Helferinnen und Helfer beim Bachputz.</p></main>
+<footer><p>Der Bürgerverein Nordstadt wurde 1975 gegründet und setzt sich seitdem für ein lebenswertes Viertel ein, für saubere Bäche, sichere Schulwege und lebendige Nachbarschaften.</p><p>Alle Inhalte dieser Seite sind urheberrechtlich geschützt; jede Verwendung außerhalb der engen Grenzen des Urheberrechts bedarf unserer Zustimmung.</p><p>Für die Inhalte verlinkter Seiten sind ausschließlich deren Betreiber verantwortlich, wir übernehmen dafür keine Haftung.</p></footer></body></html>`,
+			must:    []string{"Helferinnen und Helfer beim Bachputz."},
+			mustNot: []string{"wurde 1975 gegründet", "urheberrechtlich geschützt"},
+		},
+		{
 			name: "static site generator",
 			page: `<html lang="de"><head><title>Bachputz | notizen.example</title></head><body><header><a href="/">notizen.example</a><nav><a href="/posts">Artikel</a> <a href="/about">Über</a></nav></header>
 <main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,
