@@ -80,7 +80,46 @@ type scorer struct {
 	leakRows [][]float32
 	// scratch[k] is a dense array over channel k's feature ids, zero but while fillRow
 	// scatters one source vector into it.
-	scratch [][]float32
+	scratch []scatter
+	// Outside the search, blk[k] holds channel k's cross dots of the block of source units
+	// [bi0, bi1) and target units [bj0, bj1) (see setBlock).
+	blk                [][]float32
+	bi0, bi1, bj0, bj1 int
+}
+
+// setBlock computes the cross dots of source units [i0, i1) and target units [j0, j1) (clamped
+// to the documents) of every channel at once, for the cost computations that follow outside
+// the search: a bead's margin compares every other cut of its neighbourhood, which needs the same
+// few dots dozens of times.
+func (s *scorer) setBlock(i0, i1, j0, j1 int) {
+	i0, j0 = max(i0, 0), max(j0, 0)
+	i1, j1 = min(i1, s.lv.n), min(j1, s.lv.m)
+	if i1 <= i0 || j1 <= j0 {
+		s.blk = nil
+		return
+	}
+	s.bi0, s.bi1, s.bj0, s.bj1 = i0, i1, j0, j1
+	if s.blk == nil {
+		s.blk = make([][]float32, len(s.lv.chans))
+	}
+	if s.scratch == nil {
+		for k := range s.lv.chans {
+			s.scratch = append(s.scratch, newScatter(s.lv.chans[k].src))
+		}
+	}
+	w := j1 - j0
+	for k := range s.lv.chans {
+		ch, sc := &s.lv.chans[k], s.scratch[k]
+		b := growRow(s.blk[k], (i1-i0)*w)
+		for p := i0; p < i1; p++ {
+			sc.set(ch.src[p])
+			for q := j0; q < j1; q++ {
+				b[(p-i0)*w+q-j0] = sc.dot(ch.tgt[q])
+			}
+			sc.clear(ch.src[p])
+		}
+		s.blk[k] = b
+	}
 }
 
 func newScorer(md *model, lv *level, r *region) *scorer {
@@ -91,13 +130,7 @@ func newScorer(md *model, lv *level, r *region) *scorer {
 	}
 	s.leakRows = make([][]float32, s.w)
 	for k := range lv.chans {
-		var top uint32
-		for _, v := range lv.chans[k].src {
-			if len(v) > 0 {
-				top = max(top, v[len(v)-1].id+1)
-			}
-		}
-		s.scratch = append(s.scratch, make([]float32, top))
+		s.scratch = append(s.scratch, newScatter(lv.chans[k].src))
 	}
 	return s
 }
@@ -128,21 +161,11 @@ func (s *scorer) fillRow(i int) {
 		ch := &s.lv.chans[k]
 		sv, sc := ch.src[i-1], s.scratch[k]
 		row := s.cross[k][i%s.w]
-		for _, e := range sv {
-			sc[e.id] = e.w
-		}
+		sc.set(sv)
 		for j := max(lo, 1); j <= hi; j++ {
-			var d float32
-			for _, e := range ch.tgt[j-1] {
-				if int(e.id) < len(sc) {
-					d += sc[e.id] * e.w
-				}
-			}
-			row[j-lo] = d
+			row[j-lo] = sc.dot(ch.tgt[j-1])
 		}
-		for _, e := range sv {
-			sc[e.id] = 0
-		}
+		sc.clear(sv)
 	}
 }
 
@@ -179,6 +202,9 @@ func (s *scorer) crossDot(k, p, q int) float64 {
 	ch := &s.lv.chans[k]
 	i, j := p+1, q+1
 	if i > s.cur+1 || i <= s.cur+1-s.w || j < int(s.r.lo[i]) || j > int(s.r.hi[i]) {
+		if s.cur < 0 && s.blk != nil && p >= s.bi0 && p < s.bi1 && q >= s.bj0 && q < s.bj1 {
+			return float64(s.blk[k][(p-s.bi0)*(s.bj1-s.bj0)+q-s.bj0])
+		}
 		return float64(dot(ch.src[p], ch.tgt[q])) // outside the window: rare, not cached
 	}
 	c := &s.cross[k][i%s.w][j-int(s.r.lo[i])]

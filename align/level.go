@@ -238,16 +238,65 @@ func (lv *level) prepare(g int) {
 	}
 }
 
+// selfDots returns the dot products of each unit with itself and its g-1 successors: each unit
+// is scattered into a dense array once (see scatter).
 func selfDots(st *stopper, vs []vec, g int) [][]float32 {
 	out := make([][]float32, g)
 	for k := range out {
 		out[k] = make([]float32, len(vs))
-		for p := 0; p+k < len(vs); p++ {
-			st.tick()
-			out[k][p] = dot(vs[p], vs[p+k])
+	}
+	sc := newScatter(vs)
+	for p := range vs {
+		st.tick()
+		sc.set(vs[p])
+		for k := 0; k < g && p+k < len(vs); k++ {
+			out[k][p] = sc.dot(vs[p+k])
 		}
+		sc.clear(vs[p])
 	}
 	return out
+}
+
+// scatter is a dense array over feature ids holding one vector at a time: dotting it with many
+// vectors costs one array read per entry of theirs, without merging sorted lists. The sums run
+// over the same products in the same order as dot's (the others add zeros), so the numbers are
+// the same.
+type scatter []float32
+
+// newScatter returns a scatter large enough for the ids of vs.
+func newScatter(vs ...[]vec) scatter {
+	var top uint32
+	for _, s := range vs {
+		for _, v := range s {
+			if len(v) > 0 {
+				top = max(top, v[len(v)-1].id+1)
+			}
+		}
+	}
+	return make(scatter, top)
+}
+
+func (sc scatter) set(v vec) {
+	for _, e := range v {
+		sc[e.id] = e.w
+	}
+}
+
+func (sc scatter) clear(v vec) {
+	for _, e := range v {
+		sc[e.id] = 0
+	}
+}
+
+// dot returns the dot product of v with the vector set (ids beyond the array count zero).
+func (sc scatter) dot(v vec) float32 {
+	var d float32
+	for _, e := range v {
+		if int(e.id) < len(sc) {
+			d += sc[e.id] * e.w
+		}
+	}
+	return d
 }
 
 // groupNorm2 is the squared norm of the sum of units [i, i+a).
@@ -372,6 +421,7 @@ func calibrate(ch *chanLevel) float64 {
 	step := max(1, n/500) // at most ~500 source units
 	win := max(5, min(20, m/20))
 	var best []float64
+	sc := newScatter(ch.src)
 	for i := 0; i < n; i += step {
 		ni := float64(ch.srcSelf[0][i])
 		if ni == 0 {
@@ -379,14 +429,16 @@ func calibrate(ch *chanLevel) float64 {
 		}
 		c := i * m / n
 		top := math.Inf(-1)
+		sc.set(ch.src[i])
 		for j := max(0, c-win); j < min(m, c+win+1); j++ {
 			nj := float64(ch.tgtSelf[0][j])
 			if nj == 0 {
 				continue
 			}
-			cos := float64(dot(ch.src[i], ch.tgt[j])) / math.Sqrt(ni*nj)
+			cos := float64(sc.dot(ch.tgt[j])) / math.Sqrt(ni*nj)
 			top = max(top, cos-(float64(ch.srcBase[0][i])+float64(ch.tgtBase[0][j]))/2)
 		}
+		sc.clear(ch.src[i])
 		if !math.IsInf(top, -1) {
 			best = append(best, top)
 		}

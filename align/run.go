@@ -434,6 +434,16 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 		p, q := path[k], path[k+1]
 		b := Bead{Src: ids.src(di+p.i, di+q.i), Tgt: ids.tgt(dj+p.j, dj+q.j)}
 		// Sure only when the bead is good in itself and no other local cut comes close.
+		// The dots the bead's confidence and margin look at: its neighbours' span and one unit
+		// around it (leak looks across the corners).
+		pp, nq := p, q
+		if k > 0 && !quick {
+			pp = path[k-1]
+		}
+		if k+2 < len(path) && !quick {
+			nq = path[k+2]
+		}
+		sc.setBlock(pp.i-1, nq.i+1, pp.j-1, nq.j+1)
 		raw := confidence(md, sc, t, p, q)
 		if quick {
 			*raws = append(*raws, raw)
