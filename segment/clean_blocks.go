@@ -114,6 +114,20 @@ func (c *blockCleaner) finish(out []rawBlock) []rawBlock {
 			c.tail = c.tail[:len(c.tail)-1]
 		}
 	}
+	if !c.keep && len(c.tail) > 1 {
+		// An author note among the last blocks ("Anna Beispiel ist Redakteurin im Ressort
+		// Politik.", often before a pointer to more): not the article's text. The first
+		// block of the tail is never taken, so something always stays.
+		kept := c.tail[:1]
+		for _, b := range c.tail[1:] {
+			if !b.isTitle && b.Kind != Heading && isAuthorNote(b.Text) {
+				*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: "author note at the end"})
+				continue
+			}
+			kept = append(kept, b)
+		}
+		c.tail = kept
+	}
 	out = append(out, c.tail...)
 	c.tail = nil
 	return out

@@ -571,6 +571,51 @@ func isCreditLine(t string) bool {
 	return false
 }
 
+// authorRoles are the jobs an author note names.
+var authorRoles = []string{"Reporter", "Redakteur", "Korrespondent", "Journalist", "Autor", "Kolumnist",
+	"Volontär", "Moderator", "Chefredakteur", "Ressortleiter", "Redaktionsleiter", "Filmkritiker",
+	"Wissenschaftsjournalist", "Politikwissenschaftler", "reporter", "redakteur", "korrespondent",
+	"journalist", "autor", "kolumnist"}
+
+// isAuthorNote: "Anna Beispiel ist Redakteurin im Ressort Politik.", "Ben Muster arbeitet als
+// Korrespondent in Kiew.": a short paragraph that opens with a name (two or three capitalised
+// words) and a verb of being or working, and names an author's job.
+func isAuthorNote(t string) bool {
+	words := strings.Fields(t)
+	if len(words) < 4 || len(words) > 45 {
+		return false
+	}
+	verb := -1
+	for i := 2; i <= 3 && i < len(words); i++ {
+		switch words[i] {
+		case "ist", "war", "arbeitet", "schreibt", "berichtet", "lebt":
+			verb = i
+		}
+		if verb >= 0 {
+			break
+		}
+	}
+	if verb < 0 || inSet(notNames, words[0]) {
+		return false
+	}
+	for _, w := range words[:verb] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && w != "von" && w != "van" && w != "de" {
+			return false
+		}
+	}
+	rest := strings.Join(words[verb+1:], " ")
+	for _, role := range authorRoles {
+		if strings.Contains(rest, role) {
+			return true
+		}
+	}
+	return false
+}
+
+// notNames open a noun phrase, not a person's name.
+var notNames = toSet("Die", "Der", "Das", "Ein", "Eine", "Unser", "Unsere", "Mein", "Meine", "Dieser", "Diese", "Dieses", "Jeder", "Jede", "Kein", "Keine", "Ihr", "Ihre", "Sein", "Seine", "The", "A", "Our", "This")
+
 // adLabels mark an advertisement or sponsored content; alone in a block they are no text.
 var adLabels = toSet("Anzeige", "ANZEIGE", "Werbung", "WERBUNG", "Advertisement", "Sponsored", "Gesponsert", "Promotion", "Affiliate-Link", "Affiliate-Links")
 

@@ -229,6 +229,25 @@ func TestSmallArticlePage(t *testing.T) {
 	}
 }
 
+func TestIsAuthorNote(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Anna Beispiel ist Redakteurin im Ressort Politik.", true},
+		{"Ben Muster arbeitet als Korrespondent in Kiew und berichtet über die Ukraine.", true},
+		{"Carla Probe ist ZDF-Reporterin für das Berichtsgebiet Russland, Ukraine und Belarus.", true},
+		{"Die Bürgermeisterin ist Redakteurin eines Stadtmagazins gewesen, bevor sie kandidierte.", false},
+		{"Anna Beispiel ist seit zwölf Jahren Mitglied des Stadtrats.", false},
+		{"Der Autor dieses Buches ist unbekannt.", false},
+	}
+	for _, tt := range tests {
+		if got := isAuthorNote(tt.text); got != tt.want {
+			t.Errorf("isAuthorNote(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestTrailingCredit: a photo credit ending a caption goes, after a sentence end or a bar;
 // a caption that merely mentions a photo stays whole.
 func TestTrailingCredit(t *testing.T) {
