@@ -578,12 +578,12 @@ var authorRoles = []string{"Reporter", "Redakteur", "Korrespondent", "Journalist
 	"journalist", "autor", "kolumnist"}
 
 // isAuthorNote: "Anna Beispiel ist Redakteurin im Ressort Politik.", "Ben Muster arbeitet als
-// Korrespondent in Kiew.": a short paragraph that opens with a name (two or three capitalised
+// Korrespondent in Kiew.": a paragraph of one sentence (at most 30 words) that opens with a name (two or three capitalised
 // words) and a verb of being or working, and names an author's job.
 func isAuthorNote(t string) bool {
 	words := strings.Fields(t)
-	if len(words) < 4 || len(words) > 45 {
-		return false
+	if len(words) < 4 || len(words) > 30 || strings.Count(strings.TrimRight(t, ". "), ". ") > 0 {
+		return false // a note is one sentence; a portrait in the article has more
 	}
 	verb := -1
 	for i := 2; i <= 3 && i < len(words); i++ {

@@ -240,6 +240,7 @@ func TestIsAuthorNote(t *testing.T) {
 		{"Die Bürgermeisterin ist Redakteurin eines Stadtmagazins gewesen, bevor sie kandidierte.", false},
 		{"Anna Beispiel ist seit zwölf Jahren Mitglied des Stadtrats.", false},
 		{"Der Autor dieses Buches ist unbekannt.", false},
+		{"Anna Beispiel ist Journalistin und Reporterin, hält sich für eine Zynikerin. Das scheint keine Koketterie zu sein.", false},
 	}
 	for _, tt := range tests {
 		if got := isAuthorNote(tt.text); got != tt.want {
