@@ -317,6 +317,8 @@ func shortLineRun(para []textLine) bool {
 			n++
 		}
 	}
+	// Three short lines alone ("Mehl" / "Zucker" / "Eier") stay one block: too little to tell a
+	// list from a wrapped phrase.
 	return n >= 3 && n*3 >= len(para)*2
 }
 

@@ -43,7 +43,15 @@ func (s *splitter) split(spans []Span) []Span {
 			// sentence (sentences_nopunct.go); the byte after a space before a small letter
 			// is no stop either.
 			if i+1 < len(text) {
-				if d := text[i+1]; 'a' <= d && d <= 'z' {
+				if d := text[i+1]; ('a' <= d && d <= 'z' || '0' <= d && d <= '9') && i+2 < len(text) && (text[i+2] == ')' || text[i+2] == '.' || '0' <= text[i+2] && text[i+2] <= '9') &&
+					i > start && itemMarkerLen(text[i+1:]) > 0 && itemMarkerLen(text[start:]) > 0 {
+					// Items of an enumeration run into one line ("1) Erstens 2) Zweitens",
+					// "a.) … b.) …"): the next marker starts a new item, as a bullet would.
+					spans = appendSpan(spans, text, start, i)
+					start = i + 1
+					i = start + itemMarkerLen(text[start:])
+					continue
+				} else if 'a' <= d && d <= 'z' {
 					if d == 'h' && i > start && hasPrefixAt(text, i+1, "http") && isURL(prevToken(text, start, i)) {
 						// A list of links, one after the other: each is a sentence of its own.
 						spans = appendSpan(spans, text, start, i)
@@ -144,6 +152,29 @@ var splitBytes = func() (t [256]bool) {
 	t[0xE2] = true
 	return t
 }()
+
+// itemMarkerLen returns the length of an enumeration marker and the space after it at the
+// start of t ("1) ", "12.) ", "a) ", "b.) "), or 0. A bare "1. " is not one here: it is also an
+// ordinal or a sentence end, which numberEnds decides.
+func itemMarkerLen(t string) int {
+	k := 0
+	for k < len(t) && k < 2 && isDigit(t[k]) {
+		k++
+	}
+	if k == 0 && len(t) > 0 && 'a' <= t[0] && t[0] <= 'z' {
+		k = 1
+	}
+	if k == 0 || k >= len(t) {
+		return 0
+	}
+	if t[k] == '.' && k+1 < len(t) && t[k+1] == ')' {
+		k++
+	}
+	if t[k] != ')' || k+1 >= len(t) || t[k+1] != ' ' {
+		return 0
+	}
+	return k + 2
+}
 
 // asciiWord marks the ASCII letters and digits: the bytes of most words, tested without decoding.
 var asciiWord = func() (t [256]bool) {
@@ -337,6 +368,11 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 	}
 	run := text[term:termEnd]
 	closed := end > termEnd // closing quote or bracket after the terminator
+	if run == "." && end == termEnd+1 && text[termEnd] == ')' {
+		if ws := wordStart(text, term); (ws == start || text[ws-1] == ' ') && itemMarkerLen(text[ws:]) > 0 {
+			return false // "1.) Der erste Punkt": a list marker, not a sentence "1."
+		}
+	}
 	if s.en && !closed && !n.opener && unicode.IsLower(n.r) {
 		// English web text and e-mail often start sentences in lower case ("where did you
 		// grow up? india?"). After "?" or "!", or a period after an ordinary word (not an
@@ -598,7 +634,7 @@ func (s *splitter) abbrevEnds(w string, n next, atStart bool) bool {
 func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
 	if s.en {
 		// "1. Consume more fruit.": a numbered item at the start, not a sentence "1.".
-		return !(len(w) <= 2 && allDigits(w) && strings.TrimSpace(s.text[start:ws]) == "")
+		return !(len(w) <= 2 && allDigits(w) && strings.TrimLeft(s.text[start:ws], " •*-–") == "")
 	}
 	short := len(w) <= 3 && allDigits(w)
 	date := len(w) <= 5 && strings.Count(w, ".") == 1 && !strings.Contains(w, ",") // "15.12"
@@ -611,8 +647,8 @@ func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
 	if inSet(monthsDE, n.word) || inSet(ordinalNounsDE, n.word) {
 		return false
 	}
-	if strings.TrimSpace(s.text[start:ws]) == "" {
-		return false // "12. NATO-Generalsekretär …": a numbered item, not a sentence "12."
+	if strings.TrimLeft(s.text[start:ws], " •*-–") == "" {
+		return false // "12. NATO-Generalsekretär …", "• 9. Der Punkt": a numbered item, not a sentence "12."
 	}
 	if inSet(ordinalContextDE, prevWord(s.text, ws)) {
 		// "am 3. Advent", "der 2. Bundesliga"; but a word that opens sentences ends it, as after

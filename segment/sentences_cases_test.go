@@ -179,6 +179,11 @@ var germanCases = []splitCase{
 	{"single letter before a quotation", "Er schrieb das am Montag auf X. „Das ist absurd“, antwortete sie.", "Er schrieb das am Montag auf X. | „Das ist absurd“, antwortete sie."},
 	{"author tag after a sentence", "Die neue Version steht ab sofort zum Download bereit. (jk) Der Konzern hat zudem Zahlen vorgelegt.", "Die neue Version steht ab sofort zum Download bereit. (jk) | Der Konzern hat zudem Zahlen vorgelegt."},
 	{"agency tag after a quotation", "„Wir prüfen das“, sagte ein Sprecher. (dpa) Die Polizei ermittelt.", "„Wir prüfen das“, sagte ein Sprecher. (dpa) | Die Polizei ermittelt."},
+	{"enumeration in one line", "1) Die Kosten steigen 2) Die Löhne sinken 3) Die Mieten bleiben", "1) Die Kosten steigen | 2) Die Löhne sinken | 3) Die Mieten bleiben"},
+	{"enumeration with dots", "1.) Der erste Punkt. 2.) Der zweite Punkt.", "1.) Der erste Punkt. | 2.) Der zweite Punkt."},
+	{"letter enumeration", "a) mehr Geld b) mehr Zeit", "a) mehr Geld | b) mehr Zeit"},
+	{"numbered bullet", "• 9. Der erste Punkt • 10. Der zweite Punkt", "• 9. Der erste Punkt | • 10. Der zweite Punkt"},
+	{"bracketed number stays", "Der Paragraf (Absatz 2) Satz 3 gilt weiter.", "Der Paragraf (Absatz 2) Satz 3 gilt weiter."},
 	// A semicolon ends a sentence only before a word that opens sentences.
 	{"semicolon before Sie", "Die Brücke wurde 1890 gebaut; Sie steht heute unter Denkmalschutz.", "Die Brücke wurde 1890 gebaut; | Sie steht heute unter Denkmalschutz."},
 	{"semicolon before lower case", "Die Kosten trägt der Bund; die Länder zahlen nichts.", "Die Kosten trägt der Bund; die Länder zahlen nichts."},
