@@ -258,6 +258,14 @@ func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 	if c >= limit {
 		return c
 	}
+	// A many-to-many bead's lexical cost is scaled by its size; lexical costs are never
+	// negative, so a channel may stop computing once its part alone reaches the limit.
+	factor := 1.0
+	if t.a != 1 || t.b != 1 {
+		// Debris inside a bead is neither a member to explain nor a pair more.
+		da, db := debrisIn(lv.srcDebris, i0, i), debrisIn(lv.tgtDebris, j0, j)
+		factor = float64(max(t.a-da, t.b-db, 1))
+	}
 	var lex, prev float64
 	for k := range lv.chans {
 		ch := &lv.chans[k]
@@ -271,7 +279,12 @@ func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 			cos := s.crossDot(k, i0, j0) / math.Sqrt(nx*ny)
 			ck = md.lexCost(ch.scale, cos, (float64(ch.srcBase[0][i0])+float64(ch.tgtBase[0][j0]))/2, ch.good)
 		default:
-			ck = s.groupLex(k, t, i0, j0, nx, ny)
+			budget := math.Inf(1)
+			// Not for the two MT directions, whose costs are combined by their minimum.
+			if !ch.pairPrev && (k+1 == len(lv.chans) || !lv.chans[k+1].pairPrev) && ch.weight > 0 {
+				budget = ((limit-c)/factor - lex) / ch.weight
+			}
+			ck = s.groupLex(k, t, i0, j0, nx, ny, budget)
 		}
 		if ch.pairPrev && k > 0 {
 			pw := lv.chans[k-1].weight
@@ -281,12 +294,7 @@ func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 		lex += ch.weight * ck
 		prev = ck
 	}
-	if t.a != 1 || t.b != 1 {
-		// Debris inside a bead is neither a member to explain nor a pair more.
-		da, db := debrisIn(lv.srcDebris, i0, i), debrisIn(lv.tgtDebris, j0, j)
-		lex *= float64(max(t.a-da, t.b-db, 1))
-	}
-	c += lex
+	c += lex * factor
 	if md.leakWeight > 0 && c < limit {
 		c += s.leak(i0, j0, i, j)
 	}
@@ -347,7 +355,10 @@ func (s *scorer) leakAt(i, j int) float64 {
 // and of each member sentence against the whole group on the other side. A bead is only cheap when every one of its
 // sentences is explained by the other side; one unrelated sentence tacked on costs like a random
 // pair. (For a 1-1 bead this is simply the pair's cost.)
-func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64 {
+//
+// Once the cost is known to reach budget (the members still to come can only add to the mean),
+// it returns a partial cost ≥ budget.
+func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny, budget float64) float64 {
 	md, ch := s.md, &s.lv.chans[k]
 	i, j := i0+t.a, j0+t.b
 	var rows [maxMembers]float64 // dot of each source member with the target group
@@ -367,6 +378,12 @@ func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64
 	}
 	// The groups as wholes count as one more member.
 	sum := md.lexCost(ch.scale, whole/math.Sqrt(nx*ny), (gx+gy)/2, ch.good)
+	srcDebris, tgtDebris := s.lv.srcDebris, s.lv.tgtDebris
+	// The number of terms of the mean: the wholes and every member that is not debris.
+	all := 1 + t.a + t.b - debrisIn(srcDebris, i0, i) - debrisIn(tgtDebris, j0, j)
+	if lb := sum / float64(all); lb >= budget {
+		return lb
+	}
 	n := 1
 	var unexplained float64
 	member := func(c float64) {
@@ -374,7 +391,6 @@ func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64
 		n++
 		unexplained += max(0, c-md.explained)
 	}
-	srcDebris, tgtDebris := s.lv.srcDebris, s.lv.tgtDebris
 	for p := 0; p < t.a; p++ {
 		if srcDebris != nil && srcDebris[i0+p] {
 			continue
@@ -385,6 +401,9 @@ func (s *scorer) groupLex(k int, t beadType, i0, j0 int, nx, ny float64) float64
 		} else {
 			member(1) // a sentence without features: no evidence either way
 		}
+	}
+	if lb := sum / float64(all); lb >= budget {
+		return lb
 	}
 	for q := 0; q < t.b; q++ {
 		if tgtDebris != nil && tgtDebris[j0+q] {
