@@ -81,6 +81,16 @@ func (s *splitter) split(spans []Span) []Span {
 			}
 			i++
 		case c == ':' && i+1 < len(text) && text[i+1] == ' ' && i > start:
+			if (hasPrefixAt(text, i+1, " ( ") || hasPrefixAt(text, i+1, " ) ")) && i+4 < len(text) {
+				// A smiley typed with a space (":(", ": )"): a bracket followed by a space opens
+				// and closes nothing, so the sentence ends after it when a new one begins.
+				if n := s.nextAfter(i + 3); n.pos < len(text) && !n.opener && (unicode.IsUpper(n.r) || unicode.IsDigit(n.r)) {
+					spans = appendSpan(spans, text, start, i+3)
+					start = n.pos
+					i = start
+					continue
+				}
+			}
 			if s.colonEnds(start, i) {
 				spans = appendSpan(spans, text, start, i+1)
 				start = i + 2

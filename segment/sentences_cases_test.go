@@ -149,6 +149,7 @@ var germanCases = []splitCase{
 	{"copyright after sentence", "Alle Angaben ohne Gewähr. © 2024 Beispielverlag", "Alle Angaben ohne Gewähr. | © 2024 Beispielverlag"},
 	{"LaTeX quotes", "Er nannte es ``Unsinn''. Dann schwieg er.", "Er nannte es ``Unsinn''. | Dann schwieg er."},
 	{"emoticon", "Das Essen war super :-) Wir kommen wieder.", "Das Essen war super :-) | Wir kommen wieder."},
+	{"spaced smiley", "Überall lagen Scherben und Müll: ( Die Gruppe war trotzdem nett.", "Überall lagen Scherben und Müll: ( | Die Gruppe war trotzdem nett."},
 	{"dash-led question", "Die Preise steigen. -Wie geht es weiter?", "Die Preise steigen. | -Wie geht es weiter?"},
 	{"20.15 Uhr", "Anpfiff ist um 20.15 Uhr. Das Stadion ist ausverkauft.", "Anpfiff ist um 20.15 Uhr. | Das Stadion ist ausverkauft."},
 	{"3. Oktober", "Am 3. Oktober ist Feiertag. Die Läden bleiben zu.", "Am 3. Oktober ist Feiertag. | Die Läden bleiben zu."},
