@@ -167,9 +167,11 @@ func findTitle(head []rawBlock) int {
 		if i+1 >= len(head) && len(head) > 1 {
 			return -1
 		}
-		if isShortLabel(b) && i+1 < len(head) {
+		if isShortLabel(b) && i+1 < len(head) && !(b.Kind == Heading && head[i+1].Kind != Heading && i > 0) {
 			continue // may be a site name or section label; look further
 		}
+		// (A short heading after a label and right before the text is the title: "Bachputz
+		// 2019" under a blog's name.)
 		if isHeadline(b) {
 			return i
 		}

@@ -36,6 +36,9 @@ func newsDebris(b rawBlock) string {
 		return "social media or app prompt"
 	case n <= 16 && strings.Contains(t, "; ") && !endsSentence(t) && isCreditLine(t):
 		return "photo credit"
+	case n <= 6 && b.Kind == Heading && hasDigit(t) && hasWeekday(t) && isDateOnly(strings.Fields(t)):
+		return "dateline or timestamp" // a blog's date header ("Sonntag, 14. April 2019"); a
+		// date alone ("3. Oktober 1990") may head a chronology
 	case n <= 20 && isCopyrightLine(t):
 		return "copyright or agency line"
 	case n <= 16 && creditSet.match(t) && !endsSentence(t):
@@ -391,6 +394,35 @@ func isDateline(words []string) bool {
 		}
 	}
 	return dates > 0 && names <= 4
+}
+
+// hasWeekday reports a weekday name followed by a comma, as date headers write it.
+func hasWeekday(t string) bool {
+	for _, d := range []string{"Montag,", "Dienstag,", "Mittwoch,", "Donnerstag,", "Freitag,", "Samstag,", "Sonntag,"} {
+		if strings.Contains(t, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateOnly reports words that are a date and nothing else: weekday, day, month, year, time.
+func isDateOnly(words []string) bool {
+	dates := 0
+	for i, w := range words {
+		switch {
+		case inSet(dateLabels, w), isNumberToken(w), isDayOrdinal(w):
+		case isDateToken(w):
+			dates++
+		case isMonthName(strings.TrimRight(w, ",")):
+			if i > 0 && isDayOrdinal(words[i-1]) || i+1 < len(words) && isNumberToken(words[i+1]) {
+				dates++
+			}
+		default:
+			return false
+		}
+	}
+	return dates > 0
 }
 
 // publishLabels open a post's timestamp line.

@@ -216,3 +216,70 @@ func coveredBy(text string, kept []rawBlock) bool {
 	}
 	return n*10 >= len(text)*8
 }
+
+// dropExtractorRepeats removes text an extractor gave twice though the page has it once:
+// go-trafilatura repeats the text of an element whose paragraphs are separated by <br> (as
+// Blogger and many blogs write posts), once whole, before the post's own heading, and again in
+// its place, followed by pieces of it. Of a paragraph (40 bytes or more) given twice the later
+// copy stays (it stands where the page has it); a paragraph that is part of one of the eight
+// before it goes. Either only when the page holds the text no more often than the content
+// does: text the page itself repeats (a song's refrain) stays.
+func dropExtractorRepeats(blocks, full []rawBlock, removed *[]Removal) []rawBlock {
+	var page string // the page's text, joined only when a repeat is suspected
+	pageCount := func(t string) int {
+		if page == "" {
+			parts := make([]string, len(full))
+			for k, f := range full {
+				parts[k] = f.Text
+			}
+			page = strings.Join(parts, "\n")
+		}
+		return strings.Count(page, t)
+	}
+	drop := make([]bool, len(blocks))
+	// Exact repeats: all but the last copy go, when the page has fewer copies.
+	last := make(map[string]int, len(blocks))
+	count := make(map[string]int, len(blocks))
+	for i, b := range blocks {
+		if b.Kind != Heading && len(b.Text) >= 40 {
+			last[b.Text] = i
+			count[b.Text]++
+		}
+	}
+	for i, b := range blocks {
+		if b.Kind == Heading || len(b.Text) < 40 || count[b.Text] < 2 || last[b.Text] == i {
+			continue
+		}
+		if pageCount(b.Text) < count[b.Text] {
+			drop[i] = true
+			count[b.Text]--
+		}
+	}
+	// Pieces of a paragraph just before.
+	kept := make([]int, 0, len(blocks))
+	for i, b := range blocks {
+		if drop[i] {
+			continue
+		}
+		if b.Kind != Heading && len(b.Text) >= 40 {
+			for _, j := range kept[max(0, len(kept)-8):] {
+				if t := blocks[j].Text; len(t) > len(b.Text) && strings.Contains(t, b.Text) && pageCount(b.Text) <= 1 {
+					drop[i] = true
+					break
+				}
+			}
+		}
+		if !drop[i] {
+			kept = append(kept, i)
+		}
+	}
+	out := blocks[:0:0]
+	for i, b := range blocks {
+		if drop[i] {
+			*removed = append(*removed, Removal{Text: b.Text, Reason: "repeated by the extractor (the page has it once)"})
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -387,6 +387,7 @@ func mainBlocks(doc, content *html.Node, siteName, metaTitle, extractor string, 
 	full := htmlWalker{removed: new([]Removal)}
 	full.walk(doc)
 	full.flush()
+	main.out = dropExtractorRepeats(main.out, full.out, &mainRemoved)
 
 	mainLen, fullLen := textLen(main.out), textLen(full.out)
 	if mainLen == 0 || mainLen < 200 && mainLen*2 < fullLen {
