@@ -103,7 +103,7 @@ func newsDebris(b rawBlock) string {
 	// Blogs sign posts with a user name, often in lower case ("… am 3. Mai 2021 von admin"):
 	// a last word after "von" counts as a name in a timestamp line.
 	check := t
-	if dateline && inSet(publishLabels, first) {
+	if dateline && (inSet(publishLabels, first) || isDayOrdinal(first) || isDateToken(first)) {
 		check = withoutUserName(t)
 	}
 	if !byline && !dateline || hasPlainLowerWord(check[min(len(first), len(check)):]) {
@@ -377,9 +377,10 @@ func isDateline(words []string) bool {
 		w := words[i]
 		switch {
 		case inSet(dateLabels, w):
-		case (w == "von" || w == "in") && i > 0 && inSet(publishLabels, words[0]):
+		case (w == "von" || w == "in") && i > 0 && (inSet(publishLabels, words[0]) || isDayOrdinal(words[0]) || isDateToken(words[0])):
 			// "Veröffentlicht am 3. Mai 2021 von Erika", "Geschrieben am 15. April 2025 in
-			// Nachrichten": after a publishing label the author and the category.
+			// Nachrichten", "12. Mai 2015 von Anna": after a publishing label or a date
+			// the author and the category.
 		case isDateToken(w):
 			dates++
 		case isMonthName(strings.TrimRight(w, ",")) && i > 0 && isDayOrdinal(words[i-1]):

@@ -101,6 +101,17 @@ func TestExtractTemplates(t *testing.T) {
 			mustNot: []string{"wurde 1975 gegründet", "urheberrechtlich geschützt"},
 		},
 		{
+			name: "WordPress classic, post text separated by <br>",
+			page: `<html><head><title>Bachputz | Bürgerverein</title></head><body><div id="wrap"><div id="head"><a href="/">Bürgerverein Nordstadt</a></div>
+<div id="content"><div class="post"><h2>Bachputz 2019</h2><small>14. April 2019 von vorstand</small>
+<div class="entry">` + post[0] + `<br>` + post[1] + `<br><br><strong>Wie es weitergeht</strong><br>` + post[2] + `
+<p class="postmetadata">Abgelegt unter Aktionen | <a href="#respond">Kommentar schreiben</a></p></div></div></div>
+<div id="sidebar"><ul><li><h2>Kategorien</h2><ul><li>Aktionen</li><li>Vereinsleben</li></ul></li></ul></div>
+<div id="footer">Bürgerverein Nordstadt e.V. | Impressum</div></div></body></html>`,
+			must:    []string{post[0], post[1], post[2]},
+			mustNot: []string{"14. April 2019 von vorstand", "Abgelegt unter", "Vereinsleben"},
+		},
+		{
 			name: "static site generator",
 			page: `<html lang="de"><head><title>Bachputz | notizen.example</title></head><body><header><a href="/">notizen.example</a><nav><a href="/posts">Artikel</a> <a href="/about">Über</a></nav></header>
 <main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,
