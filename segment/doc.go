@@ -10,7 +10,8 @@
 // trafilatura's few sentences win unless readability finds more prose), else the body without
 // navigation, headers, footers, asides, forms and the comment sections, sidebars and sharing
 // blocks templates mark by class; an article set inside an <aside> or found only in the page's
-// JSON-LD articleBody is read too. Then it puts back the article's title and its lead (the
+// JSON-LD articleBody is read too; text the extractor gives twice though the page has it once
+// is kept once. Then it puts back the article's title and its lead (the
 // paragraph under the headline that carries the page's meta description, is marked as the lead
 // by its class, or stands above the byline) when the extractor left them out. A Dachzeile
 // (kicker) set inside the headline's element becomes a heading of its own (a Split change). On a
