@@ -1,7 +1,9 @@
 package align
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -189,12 +191,23 @@ func alignDocsSamples(tb testing.TB, docs []perturbedDoc, opt Options) (Counts, 
 
 // BenchmarkPerturbedDev reports strict and lax scores and the calibration (ECE, precision of
 // the beads with confidence ≥ 0.9) on the perturbed German–English dev documents without MT:
-// with the learned lexicon (the default), in one pass, and as one long document.
+// with the learned lexicon (the default), in one pass, as one long document, and with Debian's
+// trans-de-en dictionary.
 func BenchmarkPerturbedDev(b *testing.B) {
 	docs := loadPerturbed(b)
-	for _, mode := range []string{"no-mt", "no-mt-1pass", "concat"} {
+	for _, mode := range []string{"no-mt", "no-mt-1pass", "concat", "ding"} {
 		b.Run(mode, func(b *testing.B) {
 			opt := Options{SrcLang: "de", TgtLang: "en", NoRealign: mode == "no-mt-1pass"}
+			if mode == "ding" {
+				// Debian's trans-de-en dictionary (Ding), when installed.
+				if _, err := os.Stat(dingFile); err != nil {
+					b.Skipf("no %s (apt-get install trans-de-en)", dingFile)
+				}
+				opt.Dict = NewDictionary()
+				if err := opt.Dict.ReadDictionaryFile(context.Background(), dingFile, b.TempDir()); err != nil {
+					b.Fatal(err)
+				}
+			}
 			ds := docs
 			if mode == "concat" {
 				// One long document: large enough for the coarse-to-fine search (the others
@@ -266,3 +279,4 @@ func TestPerturbBoth(t *testing.T) {
 		t.Fatalf("gold covers %d×%d of %d×%d", len(seenS), len(seenT), len(d.de), len(d.en))
 	}
 }
+
