@@ -10,7 +10,10 @@
 // fine, so time and memory grow linearly with the length of the documents.
 //
 // Machine translation may be given in both directions (Options.MT, the source into the target
-// language; Options.MTTgt, the target into the source language); each is a channel of its own.
+// language; Options.MTTgt, the target into the source language); each is a channel of its own,
+// and a bead costs what the direction that explains it better says (MT failures are one-sided).
+// Debris lines (OCR specks, stray punctuation: fewer than two letters) cost little to leave
+// unaligned, as hand-aligned gold leaves them.
 // Without MT, a second pass learns a word translation table (IBM Model 1 on stems) from the
 // beads the first pass is sure of and aligns again with it (lexicon.go). A bead's Confidence is
 // the probability that it is exactly right, calibrated on the Text+Berg dev gold (calib.go).

@@ -3,8 +3,8 @@ package align
 import (
 	"context"
 	"fmt"
-	"os"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -279,4 +279,3 @@ func TestPerturbBoth(t *testing.T) {
 		t.Fatalf("gold covers %d×%d of %d×%d", len(seenS), len(seenT), len(d.de), len(d.en))
 	}
 }
-
