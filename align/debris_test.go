@@ -1,0 +1,102 @@
+package align
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+func TestIsDebris(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{".....", true},
+		{"- _-", true},
+		{"h * \"", true},
+		{"24 a !", true},
+		{".:-- , .", true},
+		{"", true},
+		{"1956", false}, // a number is aligned with its counterpart
+		{"12.", true},   // a lone list number carries nothing
+		{"Ja.", false},  // a word is text
+		{"Literatur :", false},
+		{"é » .", true},
+	} {
+		if got := isDebris(tc.s); got != tc.want {
+			t.Errorf("isDebris(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestDebrisLeftOut aligns a document whose translation has OCR specks after a sentence: they
+// are left unaligned, not merged into the sentence's bead.
+func TestDebrisLeftOut(t *testing.T) {
+	src := []string{"Der Berg ist 8848 Meter hoch.", "Die Expedition erreichte 1953 den Gipfel.", "Sie kehrte im Juni zurück."}
+	tgt := []string{"La montagne mesure 8848 mètres.", "L'expédition atteignit le sommet en 1953.", ".....", "- _-", "Elle revint en juin."}
+	beads, err := Align(src, tgt, Options{NoRealign: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"[0]:[0]", "[1]:[1]", "[]:[2]", "[]:[3]", "[2]:[4]"}
+	if len(beads) != len(want) {
+		t.Fatalf("beads %v, want %v", beadList(beads), want)
+	}
+	for k, b := range beads {
+		if got := formatIDs(b.Src) + ":" + formatIDs(b.Tgt); got != want[k] {
+			t.Fatalf("beads %v, want %v", beadList(beads), want)
+		}
+	}
+}
+
+func beadList(bs []Bead) []string {
+	var out []string
+	for _, b := range bs {
+		out = append(out, formatIDs(b.Src)+":"+formatIDs(b.Tgt))
+	}
+	return out
+}
+
+func TestCombineMT(t *testing.T) {
+	for _, tc := range []struct{ a, b, want float64 }{{0.2, 0.9, 0.2}, {1.3, 0.4, 0.4}, {0.5, 0.5, 0.5}} {
+		if got := combineMT(tc.a, tc.b); got != tc.want {
+			t.Errorf("combineMT(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestScatterAndTableDots checks the two fast dot products against dot on random sparse vectors:
+// the scatter array gives the very same float32 sum, the hash table the same up to rounding.
+func TestScatterAndTableDots(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	randVec := func() vec {
+		m := map[uint32]float32{}
+		for range rng.IntN(40) {
+			m[uint32(rng.IntN(300))] = rng.Float32()
+		}
+		return vecFromCounts(m)
+	}
+	var vs []vec
+	for range 50 {
+		vs = append(vs, randVec())
+	}
+	sc := newScatter(vs)
+	for _, a := range vs {
+		tab := newSparseTable(a)
+		sc.set(a)
+		for _, b := range vs {
+			want := dot(a, b)
+			if got := sc.dot(b); got != want {
+				t.Fatalf("scatter dot %v, want %v", got, want)
+			}
+			if got := tab.dot(b); got-float64(want) > 1e-4 || float64(want)-got > 1e-4 {
+				t.Fatalf("table dot %v, want %v", got, want)
+			}
+		}
+		sc.clear(a)
+		for _, x := range sc {
+			if x != 0 {
+				t.Fatal("scatter not cleared")
+			}
+		}
+	}
+}
