@@ -33,7 +33,7 @@ var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "S", "p", "pp", "Vol", 
 // opener (startersDE, startersEN), so "5 Mio. Euro" stays together but "3 Mio. Die Firma" splits.
 var abbrevMayEnd = toSet(
 	"usw", "etc", "u.Ä", "o.Ä", "u.ä", "o.ä", "Mio", "Mrd", "Tsd", "Chr", "Jh", "Jhd", "Jhdt", "ff",
-	"Co", "Inc", "Ltd", "Corp", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "U.S.A", "al",
+	"Co", "Inc", "Ltd", "Corp", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "A.M", "P.M", "U.S.A", "al",
 	"Std", "Bio", "Gr", "a", "Ä", "ä", "Sek", "Mill",
 	"Oct", "Dec", "Mar", // English months not in abbrevNever: "on Oct. 3" stays, "in Oct. The" splits
 )

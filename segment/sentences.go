@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,12 +45,12 @@ func (s *splitter) split(spans []Span) []Span {
 			// is no stop either.
 			if i+1 < len(text) {
 				if d := text[i+1]; ('a' <= d && d <= 'z' || '0' <= d && d <= '9') && i+2 < len(text) && (text[i+2] == ')' || text[i+2] == '.' || '0' <= text[i+2] && text[i+2] <= '9') &&
-					i > start && itemMarkerLen(text[i+1:]) > 0 && itemMarkerLen(text[start:]) > 0 {
+					i > start && (itemMarkerLen(text[i+1:]) > 0 && itemMarkerLen(text[start:]) > 0 || nextDotItem(text[start:], text[i+1:])) {
 					// Items of an enumeration run into one line ("1) Erstens 2) Zweitens",
 					// "a.) … b.) …"): the next marker starts a new item, as a bullet would.
 					spans = appendSpan(spans, text, start, i)
 					start = i + 1
-					i = start + itemMarkerLen(text[start:])
+					i = start + 2
 					continue
 				} else if 'a' <= d && d <= 'z' {
 					if d == 'h' && i > start && hasPrefixAt(text, i+1, "http") && isURL(prevToken(text, start, i)) {
@@ -184,6 +185,36 @@ func itemMarkerLen(t string) int {
 		return 0
 	}
 	return k + 2
+}
+
+// dotItem returns the value of a list marker "N. " or "x. " at the start of t (1–99 or a
+// letter a–z) and whether it is a digit marker; ok is false without one.
+func dotItem(t string) (v int, digit, ok bool) {
+	k := 0
+	for k < len(t) && k < 2 && isDigit(t[k]) {
+		v = v*10 + int(t[k]-'0')
+		k++
+	}
+	digit = k > 0
+	if k == 0 && len(t) > 0 && 'a' <= t[0] && t[0] <= 'z' {
+		v, k = int(t[0]), 1
+	}
+	if k == 0 || k+1 >= len(t) || t[k] != '.' || t[k+1] != ' ' {
+		return 0, false, false
+	}
+	return v, digit, true
+}
+
+// nextDotItem reports whether next starts with the list marker that follows the one the item
+// starts with: "1. Erstens 2. Zweitens", "a. … b. …". Only the next value counts, so "im 2.
+// Weltkrieg" inside an item that starts with "5." is no new item.
+func nextDotItem(item, next string) bool {
+	v, digit, ok := dotItem(strings.TrimLeft(item, "•*-– "))
+	if !ok {
+		return false
+	}
+	w, digit2, ok := dotItem(next)
+	return ok && digit == digit2 && w == v+1
 }
 
 // asciiWord marks the ASCII letters and digits: the bytes of most words, tested without decoding.
@@ -563,6 +594,9 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		if ws > 0 && lastRune(text[:ws]) == '°' {
 			return true // a unit ("bei 20 °C. Morgen …"), not an initial
 		}
+		if strings.TrimLeft(text[start:ws], " •*-–") == "" && 'a' <= w[0] && w[0] <= 'z' {
+			return false // "a. Der erste Punkt": a list marker at the start of an item
+		}
 		// An initial ("Jens A. Müller") unless a new sentence clearly begins, with a word that
 		// opens sentences or a quotation ("… auf X. „Genau wie …").
 		return s.isStarter(n.word) || n.quote
@@ -673,7 +707,13 @@ func (s *splitter) numberEnds(start, ws int, w string, n next) bool {
 	// opens sentences ("stieg auf 15. Die Polizei") or the word before the number takes a count,
 	// not an ordinal: a finite verb, a preposition or adverb of amount, a noun ("Die Gemeinde
 	// zählt 350. Hamburg liegt …", "belegte Platz 3. Trainer Klopp …").
-	return s.isStarter(n.word) || n.opener || cardinalBefore(s.text, ws)
+	if s.isStarter(n.word) || n.opener {
+		return true
+	}
+	if v, err := strconv.Atoi(w); err == nil && strings.Contains(s.text[n.pos:min(len(s.text), n.pos+100)], " "+strconv.Itoa(v+1)+". ") {
+		return false // "Die Punkte 1. Sicherheit 2. Handel": an enumeration, not a count
+	}
+	return cardinalBefore(s.text, ws)
 }
 
 // cardinalBefore reports whether the word before the number at ws (after spaces) takes a

@@ -183,6 +183,10 @@ var germanCases = []splitCase{
 	{"enumeration in one line", "1) Die Kosten steigen 2) Die Löhne sinken 3) Die Mieten bleiben", "1) Die Kosten steigen | 2) Die Löhne sinken | 3) Die Mieten bleiben"},
 	{"enumeration with dots", "1.) Der erste Punkt. 2.) Der zweite Punkt.", "1.) Der erste Punkt. | 2.) Der zweite Punkt."},
 	{"letter enumeration", "a) mehr Geld b) mehr Zeit", "a) mehr Geld | b) mehr Zeit"},
+	{"dotted enumeration", "1. Der erste Punkt 2. Der zweite Punkt 3. Der dritte Punkt", "1. Der erste Punkt | 2. Der zweite Punkt | 3. Der dritte Punkt"},
+	{"letter enumeration with dots", "a. Der erste Punkt b. Der zweite Punkt", "a. Der erste Punkt | b. Der zweite Punkt"},
+	{"ordinal inside an item", "5. Er kämpfte im 2. Weltkrieg und kam 1946 zurück.", "5. Er kämpfte im 2. Weltkrieg und kam 1946 zurück."},
+	{"enumeration after a noun", "Die Punkte 1. Sicherheit 2. Handel sind wichtig.", "Die Punkte 1. Sicherheit 2. Handel sind wichtig."},
 	{"numbered bullet", "• 9. Der erste Punkt • 10. Der zweite Punkt", "• 9. Der erste Punkt | • 10. Der zweite Punkt"},
 	{"bracketed number stays", "Der Paragraf (Absatz 2) Satz 3 gilt weiter.", "Der Paragraf (Absatz 2) Satz 3 gilt weiter."},
 	// A semicolon ends a sentence only before a word that opens sentences.
@@ -268,6 +272,7 @@ var englishCases = []splitCase{
 	{"closing line", "Work hard and retire early.\nCheers\nChris", "Work hard and retire early. | Cheers | Chris"},
 	{"wrapped line stays", "The delegation arrived on Monday and met with\nPresident Smith at the palace.", "The delegation arrived on Monday and met with\nPresident Smith at the palace."},
 	{"long wrapped line stays", "The delegation arrived in the capital on Monday morning after a long\nJourney that took them across three countries.", "The delegation arrived in the capital on Monday morning after a long\nJourney that took them across three countries."},
+	{"dotted enumeration en", "1. The first point 2. The second point", "1. The first point | 2. The second point"},
 	{"separator after a sentence", "Thank you. ***** Please read the notice below.", "Thank you. | ***** Please read the notice below."},
 	{"omission after a sentence", "The agency announced it this week. [...] It expects to invest more.", "The agency announced it this week. | [...] It expects to invest more."},
 	{"link after a sentence", "I found these pictures! http://example.com/pics.html", "I found these pictures! | http://example.com/pics.html"},
