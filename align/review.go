@@ -51,7 +51,9 @@ type Explanation struct {
 // ChannelEvidence is what one kind of lexical evidence says about a bead.
 type ChannelEvidence struct {
 	Name   string  // mt (MT of the source vs the target), mt-tgt (source vs MT of the target), surface, lexicon
-	Weight float64 // its weight in the cost
+	// Weight is its weight in the cost. With both MT directions, mt and mt-tgt are not added:
+	// the bead costs their two weights times the cost of the more similar direction.
+	Weight float64
 	Cosine float64 // similarity of the two sides' features
 	// Baseline is the mean cosine of the same sentences with random ones of the other side;
 	// Similarity is (Cosine-Baseline) scaled so that a typical true pair is 1 and a random one 0.
