@@ -50,7 +50,7 @@ type Explanation struct {
 
 // ChannelEvidence is what one kind of lexical evidence says about a bead.
 type ChannelEvidence struct {
-	Name   string  // mt (MT of the source vs the target), mt-tgt (source vs MT of the target), surface, lexicon
+	Name string // mt (MT of the source vs the target), mt-tgt (source vs MT of the target), surface, lexicon
 	// Weight is its weight in the cost. With both MT directions, mt and mt-tgt are not added:
 	// the bead costs their two weights times the cost of the more similar direction.
 	Weight float64
