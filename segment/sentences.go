@@ -209,12 +209,23 @@ func dotItem(t string) (v int, digit, ok bool) {
 // starts with: "1. Erstens 2. Zweitens", "a. … b. …". Only the next value counts, so "im 2.
 // Weltkrieg" inside an item that starts with "5." is no new item.
 func nextDotItem(item, next string) bool {
-	v, digit, ok := dotItem(strings.TrimLeft(item, "•*-– "))
+	item = strings.TrimLeft(item, "•*-– ")
+	v, digit, ok := dotItem(item)
 	if !ok {
 		return false
 	}
 	w, digit2, ok := dotItem(next)
-	return ok && digit == digit2 && w == v+1
+	if !ok || digit != digit2 || w != v+1 {
+		return false
+	}
+	// "1. FC Köln steigt in die 2. Liga ab": ordinals before their nouns, not list markers.
+	return !digit || !ordinalBefore(item[strings.IndexByte(item, ' ')+1:]) && !ordinalBefore(next[strings.IndexByte(next, ' ')+1:])
+}
+
+// ordinalBefore reports whether t starts with a noun that follows ordinals ("Liga", "Mai").
+func ordinalBefore(t string) bool {
+	w := firstWord(t)
+	return inSet(ordinalNounsDE, w) || inSet(monthsDE, w)
 }
 
 // asciiWord marks the ASCII letters and digits: the bytes of most words, tested without decoding.

@@ -185,6 +185,7 @@ var germanCases = []splitCase{
 	{"letter enumeration", "a) mehr Geld b) mehr Zeit", "a) mehr Geld | b) mehr Zeit"},
 	{"dotted enumeration", "1. Der erste Punkt 2. Der zweite Punkt 3. Der dritte Punkt", "1. Der erste Punkt | 2. Der zweite Punkt | 3. Der dritte Punkt"},
 	{"letter enumeration with dots", "a. Der erste Punkt b. Der zweite Punkt", "a. Der erste Punkt | b. Der zweite Punkt"},
+	{"ordinals are no enumeration", "1. FC Köln steigt in die 2. Liga ab.", "1. FC Köln steigt in die 2. Liga ab."},
 	{"ordinal inside an item", "5. Er kämpfte im 2. Weltkrieg und kam 1946 zurück.", "5. Er kämpfte im 2. Weltkrieg und kam 1946 zurück."},
 	{"enumeration after a noun", "Die Punkte 1. Sicherheit 2. Handel sind wichtig.", "Die Punkte 1. Sicherheit 2. Handel sind wichtig."},
 	{"numbered bullet", "• 9. Der erste Punkt • 10. Der zweite Punkt", "• 9. Der erste Punkt | • 10. Der zweite Punkt"},
