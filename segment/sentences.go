@@ -605,6 +605,9 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		if ws > 0 && lastRune(text[:ws]) == '°' {
 			return true // a unit ("bei 20 °C. Morgen …"), not an initial
 		}
+		if pw := prevWord(text, ws); len(pw) >= 2 && isAllUpper(pw) && unicode.IsUpper(firstRune(w)) && !allDigits(pw) {
+			return true // a product's letter after an acronym ("Mac OS X. Apple …"), not an initial
+		}
 		if strings.TrimLeft(text[start:ws], " •*-–") == "" && 'a' <= w[0] && w[0] <= 'z' {
 			return false // "a. Der erste Punkt": a list marker at the start of an item
 		}

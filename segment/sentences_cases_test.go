@@ -55,6 +55,7 @@ var germanCases = []splitCase{
 	{"Vgl. at start", "Vgl. Abschnitt 2. Dort steht mehr.", "Vgl. Abschnitt 2. | Dort steht mehr."},
 	{"evtl. ggf.", "Wir kommen evtl. Morgen, ggf. Auch später.", "Wir kommen evtl. Morgen, ggf. Auch später."},
 	{"initial", "Der Autor Jens A. Müller schrieb das Buch.", "Der Autor Jens A. Müller schrieb das Buch."},
+	{"letter after an acronym", "Das Programm läuft nur unter Mac OS X. Apple empfiehlt ein Update.", "Das Programm läuft nur unter Mac OS X. | Apple empfiehlt ein Update."},
 	{"S. before page", "Siehe S. 12 im Bericht. Dort steht es.", "Siehe S. 12 im Bericht. | Dort steht es."},
 	{"v. Chr.", "Caesar starb 44 v. Chr. in Rom.", "Caesar starb 44 v. Chr. in Rom."},
 	{"Chr. at end", "Rom wurde 753 v. Chr. gegründet. Das sagt die Sage.", "Rom wurde 753 v. Chr. gegründet. | Das sagt die Sage."},
