@@ -241,6 +241,12 @@ var asciiWord = func() (t [256]bool) {
 
 // appendSpan adds text[start:end] without trailing spaces, if anything is left.
 func appendSpan(spans []Span, text string, start, end int) []Span {
+	if end > start {
+		if c := text[end-1]; c > ' ' && c < utf8.RuneSelf {
+			// The usual end: ASCII punctuation or a letter, nothing to trim.
+			return append(spans, Span{Text: text[start:end], Start: start, End: end})
+		}
+	}
 	for end > start {
 		r, size := utf8.DecodeLastRuneInString(text[start:end])
 		if !isSpace(r) {
@@ -415,7 +421,7 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 	if n.pos >= len(text) {
 		return true
 	}
-	if strings.Contains(text[end:n.pos], "\n\n") || strings.Contains(text[end:n.pos], "\n\r\n") {
+	if gap := text[end:n.pos]; strings.IndexByte(gap, '\n') >= 0 && (strings.Contains(gap, "\n\n") || strings.Contains(gap, "\n\r\n")) {
 		return true // a blank line follows
 	}
 	run := text[term:termEnd]
