@@ -2,6 +2,8 @@ package segment
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -114,8 +116,10 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 // dropLinkRuns removes navigation menus an extractor kept around the article, as table-layout
 // pages make extractors do: runs of at least three blocks before the article's first sentence
 // or after its last, each of at most four words and each the whole text of a link of the page
-// ("Startseite", "Termine", "Kontakt"). Headings stay and do not break a run. Links inside the
-// article, between its sentences, are never touched.
+// ("Startseite", "Termine", "Kontakt"); headings stay and do not break a run. And lists of
+// teasers anywhere: two or more blocks in a row that are each a link's whole text (a headline of
+// up to 25 words), possibly after a kicker ("Russische Drohnen: …"). A single link standing as a
+// paragraph in the article stays.
 func dropLinkRuns(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBlock {
 	first, last := -1, -1
 	for i, b := range blocks {
@@ -126,8 +130,8 @@ func dropLinkRuns(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBl
 			last = i
 		}
 	}
-	if first < 0 || first < 3 && len(blocks)-1-last < 3 {
-		return blocks // no room for a run of three: skip the walk over the page's links
+	if first < 0 {
+		return blocks
 	}
 	links := linkTexts(doc)
 	if len(links) == 0 {
@@ -160,10 +164,29 @@ func dropLinkRuns(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBl
 	}
 	mark(0, first)
 	mark(last+1, len(blocks))
+	// Lists of teasers anywhere: two or more blocks in a row, each a link's whole text after
+	// an optional kicker ("Russische Drohnen: <a>Auch in Deutschland versteckt?</a>").
+	run := []int{}
+	flush := func() {
+		if len(run) >= 2 {
+			for _, j := range run {
+				drop[j] = true
+			}
+		}
+		run = run[:0]
+	}
+	for i, b := range blocks {
+		if b.Kind != Heading && isTeaserLink(b.Text, links) {
+			run = append(run, i)
+			continue
+		}
+		flush()
+	}
+	flush()
 	out := blocks[:0:0]
 	for i, b := range blocks {
 		if drop[i] {
-			*removed = append(*removed, Removal{Text: b.Text, Reason: "navigation links around the article"})
+			*removed = append(*removed, Removal{Text: b.Text, Reason: linkRunReason(i, first, last)})
 			continue
 		}
 		out = append(out, b)
@@ -171,7 +194,29 @@ func dropLinkRuns(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBl
 	return out
 }
 
-// linkTexts returns the texts (white space normalised) of the links of doc's body, up to 60
+func linkRunReason(i, first, last int) string {
+	if i < first || i > last {
+		return "navigation links around the article"
+	}
+	return "list of links to other articles"
+}
+
+// isTeaserLink reports a block of at most 25 words that is the whole text of a link of the page,
+// or a kicker ending in a colon and then a link's whole text.
+func isTeaserLink(t string, links map[string]bool) bool {
+	if countWords(t) > 25 || len(t) < 20 {
+		return false
+	}
+	if links[t] {
+		return true
+	}
+	if i := strings.Index(t, ": "); i > 0 && i < 60 {
+		return links[t[i+2:]]
+	}
+	return false
+}
+
+// linkTexts returns the texts (white space normalised) of the links of doc's body, up to 200
 // bytes each.
 func linkTexts(doc *html.Node) map[string]bool {
 	out := map[string]bool{}
@@ -184,7 +229,7 @@ func linkTexts(doc *html.Node) map[string]bool {
 			case atom.A:
 				var b strings.Builder
 				collectText(n, &b, 120)
-				if t := normalizeSpace(b.String()); t != "" && len(t) <= 60 {
+				if t := normalizeSpace(b.String()); t != "" && len(t) <= 200 {
 					out[t] = true
 				}
 				return
@@ -282,4 +327,28 @@ func dropExtractorRepeats(blocks, full []rawBlock, removed *[]Removal) []rawBloc
 		out = append(out, b)
 	}
 	return out
+}
+
+// lostSpace reports a space lost between an inline element and the text after it: go-trafilatura
+// trims the text that follows an element when it turns a <div> into a paragraph
+// ("<b>Zutaten:</b> 500 g" becomes "<b>Zutaten:</b>500 g"). When the element's text ends with a
+// colon, semicolon, comma, "!" or "?", or a full stop after a letter, and the text after it
+// starts with a letter, a digit or an opening quote or bracket, the space is put back. Words split by markup ("<b>Bundes</b>
+// regierung" without a space) end in a letter and are left alone.
+func lostSpace(before, data string, n *html.Node) bool {
+	if before == "" || data == "" || n.PrevSibling == nil || n.PrevSibling.Type != html.ElementNode {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(data)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("„«»\"(", r) {
+		return false
+	}
+	switch before[len(before)-1] {
+	case ':', ';', ',', '!', '?':
+		return true
+	case '.':
+		p, _ := utf8.DecodeLastRuneInString(before[:len(before)-1])
+		return unicode.IsLetter(p)
+	}
+	return false
 }

@@ -3,6 +3,8 @@ package segment
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // Blog and small-site templates, written for this test (the text too), in the shapes
@@ -112,6 +114,15 @@ func TestExtractTemplates(t *testing.T) {
 			mustNot: []string{"14. April 2019 von vorstand", "Abgelegt unter", "Vereinsleben"},
 		},
 		{
+			name: "div paragraphs with bold labels, teaser list inside the body",
+			page: `<html><head><title>Bachputz – Stadtanzeiger</title></head><body><div class="site"><div class="main"><div class="article"><h1>Bachputz in der Nordstadt</h1>
+<div class="text"><b>Nordstadt.</b> ` + post[0] + `</div><div class="text"><b>Gefunden:</b> ` + post[1] + `</div>
+<ul><li><strong>Stadtwerke:</strong> <a href="/a">Neue Preise für Strom und Gas ab Januar in der Region</a></li><li><strong>Verkehr:</strong> <a href="/b">Brücke am Hafen bleibt bis zum Sommer gesperrt</a></li></ul>
+<div class="text">` + post[2] + `</div></div></div><div class="footer">© Stadtanzeiger | Impressum</div></div></body></html>`,
+			must:    []string{"Nordstadt. " + post[0], "Gefunden: " + post[1], post[2]},
+			mustNot: []string{"Neue Preise für Strom und Gas", "Brücke am Hafen bleibt"},
+		},
+		{
 			name: "static site generator",
 			page: `<html lang="de"><head><title>Bachputz | notizen.example</title></head><body><header><a href="/">notizen.example</a><nav><a href="/posts">Artikel</a> <a href="/about">Über</a></nav></header>
 <main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,
@@ -133,5 +144,31 @@ func TestExtractTemplates(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLostSpace(t *testing.T) {
+	elem := &html.Node{Type: html.ElementNode, Data: "b"}
+	text := &html.Node{Type: html.TextNode, PrevSibling: elem}
+	plain := &html.Node{Type: html.TextNode}
+	tests := []struct {
+		before, data string
+		n            *html.Node
+		want         bool
+	}{
+		{"Zutaten:", "500 g Mehl", text, true},
+		{"Berlin.", "Der Senat", text, true},
+		{"Wirklich?", "Ja", text, true},
+		{"Bundes", "regierung", text, false}, // a word split by markup
+		{"Version 2.", "5", text, false},     // a number split by markup
+		{"Zutaten:", " 500 g Mehl", text, false},
+		{"Zutaten:", "500 g Mehl", plain, false}, // not after an element
+		{"Er sagte:", "„Wir kommen.“", text, true},
+		{"Zutaten:", "– Mehl", text, false},
+	}
+	for _, tt := range tests {
+		if got := lostSpace(tt.before, tt.data, tt.n); got != tt.want {
+			t.Errorf("lostSpace(%q, %q) = %v, want %v", tt.before, tt.data, got, tt.want)
+		}
 	}
 }

@@ -518,6 +518,9 @@ func (w *htmlWalker) walk(n *html.Node) {
 		if w.stop {
 			return
 		}
+		if lostSpace(w.buf.String(), data, n) {
+			w.buf.WriteByte(' ')
+		}
 		w.buf.WriteString(data)
 		return
 	case html.ElementNode:
