@@ -61,6 +61,39 @@ func reportCPURate(b *testing.B, cpu0 time.Duration, size int) {
 	}
 }
 
+// BenchmarkSegmentGermanArticles is BenchmarkSegmentGerman on whole news articles only (the
+// test articles, repeated to 4 MiB): paragraphs of several sentences, as in the input bitext is
+// for. BenchmarkSegmentGerman's corpus is mostly the one-line test cases, whose per-paragraph
+// work (cleaning rules run once per block) weighs more per byte, and its figure moves as cases
+// are added; this one does not.
+func BenchmarkSegmentGermanArticles(b *testing.B) {
+	var parts []string
+	for _, name := range []string{"../testdata/articles/nato-russland.txt", "../testdata/articles/us-kreml.txt"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts = append(parts, string(data))
+	}
+	unit := strings.Join(parts, "\n\n") + "\n\n"
+	text := strings.Repeat(unit, (4<<20)/len(unit)+1)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cputime.Used()
+	for b.Loop() {
+		sc := NewScanner(strings.NewReader(text), "bench.txt", Options{})
+		n := 0
+		for sc.Scan() {
+			n += len(sc.Block().Sentences)
+		}
+		if sc.Err() != nil || n == 0 {
+			b.Fatal(sc.Err(), n)
+		}
+	}
+	reportCPURate(b, cpu0, len(text))
+}
+
 func BenchmarkSplitSentencesGerman(b *testing.B) {
 	benchParagraphs(b, func(p string) { SplitSentences(p, "de") })
 }
