@@ -68,6 +68,12 @@ type Options struct {
 	// word translation table (IBM Model 1 on stems), and the documents are aligned again with it.
 	NoRealign bool
 
+	// Crossing lets two neighbouring sentences be aligned crosswise (source 1 with target 2,
+	// source 2 with target 1) when the translator swapped them: such beads come out in source
+	// order, so their targets are not increasing. Without it every alignment is monotone and a
+	// swap becomes one 2-2 bead.
+	Crossing bool
+
 	// trace, when set, receives every final bead with its calibration features (fitting).
 	trace func(Bead, calibFeatures)
 }

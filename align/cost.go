@@ -18,6 +18,7 @@ type model struct {
 	leakWeight, leakFloor float64
 	wordLeak              float64                   // leak per crossing word (see wordSides)
 	trace                 func(Bead, calibFeatures) // Options.trace
+	crossing              bool                      // Options.Crossing
 }
 
 // groupFactor scales the lexical cost of a bead by its size: a bead counts as max(a, b) pairs,

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -96,6 +97,36 @@ func TestScatterAndTableDots(t *testing.T) {
 		for _, x := range sc {
 			if x != 0 {
 				t.Fatal("scatter not cleared")
+			}
+		}
+	}
+}
+
+// TestCrossing aligns a translation that swapped two neighbouring sentences: with Crossing the
+// two come out as crosswise 1-1 beads, without it as one 2-2 bead.
+func TestCrossing(t *testing.T) {
+	src := []string{"Der Mount Everest ist 8848 Meter hoch.", "Tenzing Norgay und Edmund Hillary erreichten 1953 den Gipfel.",
+		"Reinhold Messner bestieg ihn 1978 ohne Sauerstoff.", "Heute wird er jedes Jahr von Hunderten bestiegen."}
+	tgt := []string{"Mount Everest is 8848 metres high.", "Reinhold Messner climbed it without oxygen in 1978.",
+		"Tenzing Norgay and Edmund Hillary reached the summit in 1953.", "Today hundreds climb it every year."}
+	for _, tc := range []struct {
+		crossing bool
+		want     []string
+	}{
+		{false, []string{"[0]:[0]", "[1, 2]:[1, 2]", "[3]:[3]"}},
+		{true, []string{"[0]:[0]", "[1]:[2]", "[2]:[1]", "[3]:[3]"}},
+	} {
+		beads, err := Align(src, tgt, Options{NoRealign: true, Crossing: tc.crossing})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := beadList(beads)
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("crossing %v: beads %v, want %v", tc.crossing, got, tc.want)
+		}
+		for _, b := range beads {
+			if !(b.Confidence >= 0 && b.Confidence <= 1) {
+				t.Errorf("confidence %v", b.Confidence)
 			}
 		}
 	}

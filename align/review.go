@@ -85,6 +85,9 @@ func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *E
 	ex.TgtChars = utf8.RuneCountInString(ex.Target)
 	ex.ExpectedTgtChars = float64(ex.SrcChars) * md.ratio
 	i0, j0 := beadStart(beads, k)
+	if len(b.Tgt) > 0 {
+		j0 = b.Tgt[0] // a crosswise bead (Options.Crossing) starts elsewhere than its place says
+	}
 	p, q := point{i0, j0}, point{i0 + len(b.Src), j0 + len(b.Tgt)}
 	a, bb := len(b.Src), len(b.Tgt)
 	if a > 0 && bb > 0 {

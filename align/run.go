@@ -146,6 +146,7 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point, quick bool) ([]Bead, [][]point, []float64) {
 	md := newModel(lv, g)
 	md.trace = opt.trace
+	md.crossing = opt.Crossing
 	// Baselines and calibration come from the whole documents, even when anchors cut them.
 	lv.prepare(g)
 	ids := newIndexes(lv.n, lv.m)
@@ -450,6 +451,15 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 			beads = append(beads, b)
 			continue
 		}
+		if md.crossing && t.a == 2 && t.b == 2 {
+			if sw, ok := crossed(md, sc, p, q, di, dj, ids); ok {
+				for _, x := range sw {
+					*raws = append(*raws, x.Confidence)
+					beads = append(beads, x)
+				}
+				continue
+			}
+		}
 		mg := margin(md, sc, path, k)
 		sure := 1 / (1 + math.Exp(-marginSteep*mg))
 		raw = min(raw, sure)
@@ -462,6 +472,37 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 		beads = append(beads, b)
 	}
 	return beads
+}
+
+// crossingGain is how much cheaper the two crosswise pairs of a 2-2 bead must be than the bead
+// for crossed to split it. With Crossing, strict F1 on the perturbed German–English dev (2 % of
+// the pairs swapped) is 0.960 at 0.2 (0.961 at 0.1, 0.955 at 0.4; 0.930 without), and on the
+// Text+Berg dev article, whose gold has one swapped pair, 0.875/0.918/0.917 without MT, with
+// forward MT and with both (0.871/0.914/0.913 without Crossing).
+const crossingGain = 0.2
+
+// crossed looks at a 2-2 bead from p to q for two neighbours the translator put in the other
+// order: when source 1 pairs with target 2 and source 2 with target 1, each better than a
+// random pair, and both pairs together cost crossingGain less than the bead, it returns the two
+// crosswise 1-1 beads (source order; their targets decrease) with their confidences.
+func crossed(md *model, sc *scorer, p, q point, di, dj int, ids *indexes) ([]Bead, bool) {
+	one := beadType{1, 1, 0}
+	c1 := sc.cost(one, p.i+1, p.j+2) // source p.i with target p.j+1
+	c2 := sc.cost(one, p.i+2, p.j+1) // source p.i+1 with target p.j
+	own := spanCost(md, sc, p, q)
+	if c1 >= 1 || c2 >= 1 || c1+c2+crossingGain > own {
+		return nil, false
+	}
+	out := make([]Bead, 2)
+	for k, c := range []float64{c1, c2} {
+		raw := 1 / (1 + math.Exp(-6*(1-c)))
+		f := calibFeatures{raw: raw, margin: own - c1 - c2, a: 1, b: 1, mt: sc.lv.hasMT}
+		out[k] = Bead{Src: ids.src(di+p.i+k, di+p.i+k+1), Tgt: ids.tgt(dj+p.j+1-k, dj+p.j+2-k), Confidence: f.calibrated()}
+		if md.trace != nil {
+			md.trace(out[k], f)
+		}
+	}
+	return out, true
 }
 
 // indexes holds the sentence numbers 0..n-1 of each side once; the beads' Src and Tgt are

@@ -135,10 +135,10 @@ func TestTextbergOneSidedMT(t *testing.T) {
 // BenchmarkTextbergDev reports precision, recall and F1, strict and lax, on the dev article.
 func BenchmarkTextbergDev(b *testing.B) {
 	d := loadTextberg(b)
-	for _, mode := range []string{"no-mt", "no-mt-1pass", "mt", "mt-tgt", "both"} {
+	for _, mode := range []string{"no-mt", "no-mt-1pass", "mt", "mt-tgt", "both", "no-mt-crossing", "both-crossing"} {
 		b.Run(mode, func(b *testing.B) {
-			opt := Options{SrcLang: "de", TgtLang: "fr"}
-			switch mode {
+			opt := Options{SrcLang: "de", TgtLang: "fr", Crossing: strings.HasSuffix(mode, "-crossing")}
+			switch strings.TrimSuffix(mode, "-crossing") {
 			case "no-mt-1pass":
 				opt.NoRealign = true
 			case "mt":
