@@ -7,7 +7,7 @@ package segment
 // titles before names, and abbreviations that only make sense followed by more text.
 var abbrevNever = toSet(
 	// German
-	"Dr", "Prof", "Hr", "Hrn", "med", "jur", "phil", "rer", "nat", "habil", "theol", "oec", "pol",
+	"Dr", "Drs", "Prof", "Hr", "Hrn", "med", "jur", "phil", "rer", "nat", "habil", "theol", "oec", "pol",
 	"dent", "vet", "Fr", "Frl", "Nr", "St", "Str", "ca", "bzw", "vgl", "evtl", "ggf",
 	"inkl", "exkl", "zzgl", "ggü", "sog", "ehem", "geb", "gest", "verh", "bspw", "insb", "insbes",
 	"z", "zB", "zT", "d", "h", "dh", "o", "s", "u", "v", "vs", "Abs", "Bd", "Kap", "Abb", "Tab",

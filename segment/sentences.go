@@ -671,6 +671,9 @@ func isDomain(w string) bool {
 // matched with their case: "schweiz." is one, "Schweiz." is the country; only at the start of a
 // sentence may a lower-case abbreviation be capitalised ("Vgl. Abschnitt 2").
 func (s *splitter) abbrevEnds(w string, n next, atStart bool) bool {
+	if s.en && (w == "P.S" || w == "PS" || w == "P.P.S") {
+		return false // "P.S. I am moving …": the postscript is one sentence (German "150 PS." ends one)
+	}
 	if s.en && inSet(streetsEN, w) && s.isStarter(n.word) {
 		return true // "He lived at 221B Baker St. The house …"; before a name ("St. Louis") it stays
 	}
