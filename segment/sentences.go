@@ -45,7 +45,7 @@ func (s *splitter) split(spans []Span) []Span {
 			// is no stop either.
 			if i+1 < len(text) {
 				if d := text[i+1]; ('a' <= d && d <= 'z' || '0' <= d && d <= '9') && i+2 < len(text) && (text[i+2] == ')' || text[i+2] == '.' || '0' <= text[i+2] && text[i+2] <= '9') &&
-					i > start && (itemMarkerLen(text[i+1:]) > 0 && itemMarkerLen(text[start:]) > 0 || nextDotItem(text[start:], text[i+1:])) {
+					i > start && (nextParenItem(text[start:], text[i+1:]) || nextDotItem(text[start:], text[i+1:])) {
 					// Items of an enumeration run into one line ("1) Erstens 2) Zweitens",
 					// "a.) … b.) …"): the next marker starts a new item, as a bullet would.
 					spans = appendSpan(spans, text, start, i)
@@ -185,6 +185,30 @@ func itemMarkerLen(t string) int {
 		return 0
 	}
 	return k + 2
+}
+
+// nextParenItem reports whether next starts with the enumeration marker ("2) ", "b.) ") that
+// follows the one the item starts with ("1) ", "a.) "): same kind, next value.
+func nextParenItem(item, next string) bool {
+	if itemMarkerLen(item) == 0 || itemMarkerLen(next) == 0 {
+		return false
+	}
+	v, digit := markerValue(item)
+	w, digit2 := markerValue(next)
+	return digit == digit2 && w == v+1
+}
+
+// markerValue returns the number or letter a marker starts with and whether it is a number.
+func markerValue(t string) (v int, digit bool) {
+	k := 0
+	for k < len(t) && k < 2 && isDigit(t[k]) {
+		v = v*10 + int(t[k]-'0')
+		k++
+	}
+	if k > 0 {
+		return v, true
+	}
+	return int(t[0]), false
 }
 
 // dotItem returns the value of a list marker "N. " or "x. " at the start of t (1–99 or a

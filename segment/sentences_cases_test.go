@@ -190,6 +190,7 @@ var germanCases = []splitCase{
 	{"ordinals are no enumeration", "1. FC Köln steigt in die 2. Liga ab.", "1. FC Köln steigt in die 2. Liga ab."},
 	{"ordinal inside an item", "5. Er kämpfte im 2. Weltkrieg und kam 1946 zurück.", "5. Er kämpfte im 2. Weltkrieg und kam 1946 zurück."},
 	{"enumeration after a noun", "Die Punkte 1. Sicherheit 2. Handel sind wichtig.", "Die Punkte 1. Sicherheit 2. Handel sind wichtig."},
+	{"letter inside a numbered item", "2) Wir wollen ein a) ruhiges Hotel und b) einen Strand 3) Ausflüge", "2) Wir wollen ein a) ruhiges Hotel und b) einen Strand | 3) Ausflüge"},
 	{"numbered bullet", "• 9. Der erste Punkt • 10. Der zweite Punkt", "• 9. Der erste Punkt | • 10. Der zweite Punkt"},
 	{"bracketed number stays", "Der Paragraf (Absatz 2) Satz 3 gilt weiter.", "Der Paragraf (Absatz 2) Satz 3 gilt weiter."},
 	// A semicolon ends a sentence only before a word that opens sentences.
