@@ -62,6 +62,7 @@ Examples:
 			&cli.Float64Flag{Name: "max-confidence", Value: 1, Usage: "leave out beads whose confidence is above `X`: list the doubtful ones (not in ladder output)"},
 			&cli.IntFlag{Name: "explain", Usage: "explain bead `N` (1-based, in output order) instead of writing the alignment"},
 			&cli.BoolFlag{Name: "no-realign", Usage: "skip the second pass with the translation table learned from the first"},
+			&cli.BoolFlag{Name: "crossing", Usage: "let two neighbouring sentences the translator swapped align crosswise (beads then leave target order; not with ladder output)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output `FORMAT`: beads, ladder, text, tsv, jsonl, tmx, xliff or moses (default: from -o's extension, else beads)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (moses: PREFIX) instead of standard output"},
 			&cli.StringFlag{Name: "gold", Usage: "score the alignment against gold beads in `FILE` and print precision, recall and F1"},
@@ -99,6 +100,9 @@ func alignOutputFormat(c *cli.Context) (string, error) {
 	}
 	if !contains(alignFormats, format) {
 		return "", usageErrorf("--format: unknown format %q (want %s)", c.String("format"), strings.Join(alignFormats, ", "))
+	}
+	if format == "ladder" && c.Bool("crossing") {
+		return "", usageErrorf("--crossing: a ladder must be monotone; choose another --format")
 	}
 	return format, nil
 }
@@ -202,7 +206,7 @@ func checkConfidenceFlags(c *cli.Context) error {
 
 // alignOptions are the aligner options the flags set for every document pair.
 func alignOptions(c *cli.Context) (align.Options, error) {
-	opt := align.Options{MaxGroup: c.Int("max-group"), NoRealign: c.Bool("no-realign")}
+	opt := align.Options{MaxGroup: c.Int("max-group"), NoRealign: c.Bool("no-realign"), Crossing: c.Bool("crossing")}
 	var err error
 	opt.Dict, err = readAlignDict(c)
 	return opt, err
