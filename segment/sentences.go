@@ -473,7 +473,22 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 		// Lower case, punctuation (". ,"): the sentence goes on; but a separator line, a link
 		// or a dash after a sentence that clearly ended starts something new ("Thank you.
 		// *****", "… this week. [...]", "Er ging. – Dann …").
-		return symbolStarts(text[n.pos:]) && s.clearEnd(start, term, run)
+		if !symbolStarts(text[n.pos:]) || !s.clearEnd(start, term, run) {
+			return false
+		}
+		if d := dashLen(text[n.pos:]); d > 0 {
+			// "Er ging. – Dann …" starts anew; "… (– und er wird gestört werden, daran besteht
+			// kein Zweifel! – könnte er …)" closes a parenthesis: the dash starts a sentence
+			// only before a capital and when no dash opened an aside in this one.
+			r, _ := decodeRune(text, min(n.pos+d, len(text)-1))
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				return false
+			}
+			if strings.Contains(text[start:term], " – ") || strings.Contains(text[start:term], " - ") || strings.Contains(text[start:term], " — ") {
+				return false
+			}
+		}
+		return true
 	}
 	if run != "." {
 		if strings.ContainsAny(run, "!?") {
@@ -581,6 +596,17 @@ func (s *splitter) clearEnd(start, term int, run string) bool {
 		}
 	}
 	return true
+}
+
+// dashLen returns the length of a dash and the space after it at the start of t ("- ", "– ",
+// "— "), or 0.
+func dashLen(t string) int {
+	for _, d := range []string{"- ", "– ", "— "} {
+		if strings.HasPrefix(t, d) {
+			return len(d)
+		}
+	}
+	return 0
 }
 
 // symbolStarts reports whether t begins with something that is no continuation of a sentence

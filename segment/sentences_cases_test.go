@@ -199,6 +199,7 @@ var germanCases = []splitCase{
 	{"semicolon before a noun", "Er las jeden Abend; Bücher waren sein Leben.", "Er las jeden Abend; Bücher waren sein Leben."},
 	// A dash after a sentence end starts a new one.
 	{"dash after a sentence", "Er legte auf. – Dann war es still.", "Er legte auf. | – Dann war es still."},
+	{"dash closing an aside", "Wenn er nicht gestört würde - und er wird gestört werden, kein Zweifel! - könnte er gewinnen.", "Wenn er nicht gestört würde - und er wird gestört werden, kein Zweifel! - könnte er gewinnen."},
 	{"dash after an abbreviation", "Es gab Brot, Käse usw. – alles frisch.", "Es gab Brot, Käse usw. – alles frisch."},
 	{"typewriter quotes", "Die Antwort war ein klares ,,Nein''. ,,Wir bleiben'', sagte sie.", "Die Antwort war ein klares ,,Nein''. | ,,Wir bleiben'', sagte sie."},
 }
