@@ -202,7 +202,7 @@ func linkRunReason(i, first, last int) string {
 }
 
 // isTeaserLink reports a block of at most 25 words that is the whole text of a link of the page,
-// or a kicker ending in a colon and then a link's whole text.
+// or a kicker ending in a colon, "?" or "!" and then a link's whole text.
 func isTeaserLink(t string, links map[string]bool) bool {
 	if countWords(t) > 25 || len(t) < 20 {
 		return false
@@ -210,8 +210,10 @@ func isTeaserLink(t string, links map[string]bool) bool {
 	if links[t] {
 		return true
 	}
-	if i := strings.Index(t, ": "); i > 0 && i < 60 {
-		return links[t[i+2:]]
+	for _, sep := range []string{": ", "? ", "! "} {
+		if i := strings.Index(t, sep); i > 0 && i < 60 && links[t[i+2:]] {
+			return true
+		}
 	}
 	return false
 }
@@ -332,23 +334,117 @@ func dropExtractorRepeats(blocks, full []rawBlock, removed *[]Removal) []rawBloc
 // lostSpace reports a space lost between an inline element and the text after it: go-trafilatura
 // trims the text that follows an element when it turns a <div> into a paragraph
 // ("<b>Zutaten:</b> 500 g" becomes "<b>Zutaten:</b>500 g"). When the element's text ends with a
-// colon, semicolon, comma, "!" or "?", or a full stop after a letter, and the text after it
-// starts with a letter, a digit or an opening quote or bracket, the space is put back. Words split by markup ("<b>Bundes</b>
+// colon, semicolon, comma, "!" or "?" after a letter and the text after it starts with a
+// letter, a digit or an opening quote or bracket, or with a full stop after a letter and the
+// text after it starts with a capital, the space is put back. Words split by markup ("<b>Bundes</b>
 // regierung" without a space) end in a letter and are left alone.
 func lostSpace(before, data string, n *html.Node) bool {
-	if before == "" || data == "" || n.PrevSibling == nil || n.PrevSibling.Type != html.ElementNode {
+	boundary := n.PrevSibling != nil && n.PrevSibling.Type == html.ElementNode ||
+		n.PrevSibling == nil && n.Parent != nil && isInline(n.Parent)
+	if before == "" || data == "" || !boundary {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(data)
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("„«»\"(", r) {
 		return false
 	}
+	// The mark must follow a letter (not "10:30", "1,5"); after a full stop the text must open
+	// a sentence ("Berlin. Der", not "www.example").
+	p, _ := utf8.DecodeLastRuneInString(before[:len(before)-1])
+	if !unicode.IsLetter(p) && !strings.ContainsRune("“”\"»«’')", p) {
+		return false
+	}
 	switch before[len(before)-1] {
 	case ':', ';', ',', '!', '?':
 		return true
 	case '.':
-		p, _ := utf8.DecodeLastRuneInString(before[:len(before)-1])
-		return unicode.IsLetter(p)
+		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// go-trafilatura's tree of a <div> holding text with inline markup can come out broken: the
+// paragraph ends before the first inline element, which stands outside it with the text after
+// it, and the spaces around the inline elements are gone ("<p>… dass </p><b>alle</b>Schulen
+// <i>mehr</i>Geld bekommen …"), while its ContentText has them right ("dass alle Schulen mehr
+// Geld"). repairLooseInline puts such loose inline content back into the paragraph before it,
+// and the walker's spacedText puts the spaces back where ContentText has them.
+
+// inlineAtoms are the elements that flow inside a paragraph.
+var inlineAtoms = map[atom.Atom]bool{
+	atom.A: true, atom.B: true, atom.I: true, atom.Em: true, atom.Strong: true, atom.Span: true,
+	atom.U: true, atom.Sub: true, atom.Sup: true, atom.Small: true, atom.Mark: true, atom.Abbr: true,
+	atom.Cite: true, atom.Q: true, atom.Code: true, atom.S: true, atom.Del: true, atom.Ins: true,
+}
+
+func isInline(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return true
+	}
+	if n.Type != html.ElementNode {
+		return false
+	}
+	a := n.DataAtom
+	if a == 0 {
+		a = atom.Lookup([]byte(n.Data))
+	}
+	return inlineAtoms[a] || n.Data == "hi" || n.Data == "ref"
+}
+
+// repairLooseInline moves the inline nodes and text that follow a <p> at the top level of
+// content into it, when the paragraph does not end a sentence.
+func repairLooseInline(content *html.Node) {
+	if content == nil {
+		return
+	}
+	for c := content.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.P && c.Data != "p" {
+			continue
+		}
+		var b strings.Builder
+		collectText(c, &b, 1<<20)
+		if endsSentence(strings.TrimSpace(b.String())) {
+			continue
+		}
+		for next := c.NextSibling; next != nil && isInline(next); next = c.NextSibling {
+			if next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" && (next.NextSibling == nil || !isInline(next.NextSibling)) {
+				break // white space between blocks
+			}
+			content.RemoveChild(next)
+			c.AppendChild(next)
+		}
+	}
+}
+
+// spacedText reports whether a space belongs before data, the text of n, where the walker's
+// text so far ends in a letter or digit and data starts with one at an element boundary (n
+// after an element, or first in an inline element): it does when the extractor's own text has
+// the two words apart and never together.
+func (w *htmlWalker) spacedText(data string, n *html.Node) bool {
+	if w.hintChecks >= 4000 || w.buf.Len() == 0 || data == "" {
+		return false
+	}
+	boundary := n.PrevSibling != nil && n.PrevSibling.Type == html.ElementNode ||
+		n.PrevSibling == nil && n.Parent != nil && isInline(n.Parent)
+	if !boundary {
+		return false
+	}
+	before := w.buf.String()
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(data)
+	if !(unicode.IsLetter(last) || unicode.IsDigit(last)) || !(unicode.IsLetter(first) || unicode.IsDigit(first)) {
+		return false
+	}
+	w.hintChecks++
+	i := strings.LastIndexAny(before, " \n\t")
+	lastWord := before[i+1:]
+	j := strings.IndexAny(data, " \n\t.,;:!?")
+	if j < 0 {
+		j = len(data)
+	}
+	firstWord := data[:j]
+	if len(lastWord) > 40 || len(firstWord) > 40 {
+		return false
+	}
+	return strings.Contains(w.hint, lastWord+" "+firstWord) && !strings.Contains(w.hint, lastWord+firstWord)
 }

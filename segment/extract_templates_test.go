@@ -123,6 +123,13 @@ func TestExtractTemplates(t *testing.T) {
 			mustNot: []string{"Neue Preise für Strom und Gas", "Brücke am Hafen bleibt"},
 		},
 		{
+			name: "div paragraphs with inline markup",
+			page: `<html><head><title>Bachputz – Stadtanzeiger</title></head><body><div class="main"><div class="article"><h1>Bachputz in der Nordstadt</h1>
+<div class="text">Am Samstag haben <b>zwölf</b> Helferinnen und Helfer den Bachlauf hinter der <a href="/schule">Grundschule</a> von Müll befreit, <i>trotz</i> Regen.</div>
+<div class="text">` + post[1] + `</div><div class="text">` + post[2] + `</div></div></div></body></html>`,
+			must: []string{"Am Samstag haben zwölf Helferinnen und Helfer den Bachlauf hinter der Grundschule von Müll befreit, trotz Regen.", post[1], post[2]},
+		},
+		{
 			name: "static site generator",
 			page: `<html lang="de"><head><title>Bachputz | notizen.example</title></head><body><header><a href="/">notizen.example</a><nav><a href="/posts">Artikel</a> <a href="/about">Über</a></nav></header>
 <main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,
@@ -163,7 +170,12 @@ func TestLostSpace(t *testing.T) {
 		{"Version 2.", "5", text, false},     // a number split by markup
 		{"Zutaten:", " 500 g Mehl", text, false},
 		{"Zutaten:", "500 g Mehl", plain, false}, // not after an element
+		{"befreit,", "trotz", &html.Node{Type: html.TextNode, Parent: &html.Node{Type: html.ElementNode, Data: "i"}}, true},
 		{"Er sagte:", "„Wir kommen.“", text, true},
+		{"um 10:", "30 Uhr", text, false},
+		{"www.", "example.de", text, false},
+		{"Preis 1,", "5 Millionen", text, false},
+		{"„Guantánamo Syriens“:", "Hier sitzen", text, true},
 		{"Zutaten:", "– Mehl", text, false},
 	}
 	for _, tt := range tests {

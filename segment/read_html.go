@@ -379,8 +379,17 @@ func readableBlocks(doc *html.Node, name string, removed *[]Removal) (blocks []r
 // the page left out. It returns false when the content is empty or so short a part of the page
 // that the extractor probably missed the article.
 func mainBlocks(doc, content *html.Node, siteName, metaTitle, extractor string, removed *[]Removal) ([]rawBlock, bool) {
+	return mainBlocksHint(doc, content, siteName, metaTitle, extractor, "", removed)
+}
+
+// mainBlocksHint is mainBlocks with the extractor's own text of the content (hint, "" for
+// none), which tells where the extractor's tree lost a space between words (spacedText).
+func mainBlocksHint(doc, content *html.Node, siteName, metaTitle, extractor, hint string, removed *[]Removal) ([]rawBlock, bool) {
 	var mainRemoved []Removal
 	main := htmlWalker{dropChrome: true, removed: &mainRemoved}
+	if hint != "" {
+		main.hint = strings.Join(strings.Fields(hint), " ")
+	}
 	main.walk(content)
 	main.flush()
 
@@ -445,6 +454,9 @@ type htmlWalker struct {
 	keep       bool // keep everything but scripts and styles (--keep-boilerplate)
 	dropChrome bool // drop navigation, headers, footers, asides and forms
 	removed    *[]Removal
+
+	hint       string // the extractor's text of what is walked, spaces normalised (see spacedText)
+	hintChecks int
 
 	out   []rawBlock
 	cur   *rawBlock
@@ -518,7 +530,7 @@ func (w *htmlWalker) walk(n *html.Node) {
 		if w.stop {
 			return
 		}
-		if lostSpace(w.buf.String(), data, n) {
+		if lostSpace(w.buf.String(), data, n) || w.hint != "" && w.spacedText(data, n) {
 			w.buf.WriteByte(' ')
 		}
 		w.buf.WriteString(data)

@@ -64,7 +64,8 @@ func trafilaturaExtract(doc *html.Node, removed *[]Removal) (blocks []rawBlock, 
 	if t := metaContents(doc, "og:title", "twitter:title"); len(t) > 0 {
 		title = t[0]
 	}
-	blocks, ok = mainBlocks(doc, res.ContentNode, res.Metadata.Sitename, title, "trafilatura", removed)
+	repairLooseInline(res.ContentNode)
+	blocks, ok = mainBlocksHint(doc, res.ContentNode, res.Metadata.Sitename, title, "trafilatura", res.ContentText, removed)
 	return blocks, ok, nil, nil
 }
 
