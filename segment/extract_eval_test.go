@@ -194,7 +194,7 @@ func TestExtractDevSet(t *testing.T) {
 }
 
 // minDevF1 is the development-set F1 bitext reached when it was last measured, less a margin.
-const minDevF1 = 0.97
+const minDevF1 = 0.975
 
 // BenchmarkExtract reports extraction F1 on the development set for bitext and for each library
 // alone, on all pages (NAME/all) and on the pages of each source apart (NAME/SOURCE):
