@@ -142,6 +142,7 @@ type segmentLine struct {
 	Paragraph int    `json:"paragraph"`
 	Sentence  int    `json:"sentence"`
 	Text      string `json:"text"`
+	Marker    string `json:"marker,omitempty"` // a list item's marker as written, on its first sentence
 	Start     int    `json:"start"`
 	End       int    `json:"end"`
 }
@@ -150,6 +151,9 @@ func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
 	if p.jsonl {
 		for i, s := range b.Sentences {
 			l := segmentLine{Paragraph: para, Sentence: i, Text: s.Text, Start: s.Start, End: s.End}
+			if i == 0 && b.Kind == segment.ListItem {
+				l.Marker = b.Marker
+			}
 			if p.multi {
 				l.Doc = doc
 			}
@@ -165,7 +169,13 @@ func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
 	if p.written {
 		p.w.WriteByte('\n')
 	}
-	for _, s := range b.Sentences {
+	for i, s := range b.Sentences {
+		if i == 0 && b.Kind == segment.ListItem && b.Marker != "" {
+			// The marker is not part of the sentence (translate never sends it), but a
+			// reader of the list wants to see it was one.
+			p.w.WriteString(b.Marker)
+			p.w.WriteByte(' ')
+		}
 		p.w.WriteString(s.Text)
 		p.w.WriteByte('\n')
 	}
