@@ -3,6 +3,7 @@ package segment
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -129,12 +130,37 @@ var cleanBytes = func() (t [256]bool) {
 func isSpaceBeforePunctDebris(s string, j int) bool {
 	switch s[j] {
 	case ',':
-		// Two commas are a typewriter opening quotation mark („): ein klares ,,Ochi''.
-		return j+1 >= len(s) || s[j+1] != ','
+		// Two commas are a typewriter opening quotation mark („): ein klares ,,Ochi''. One
+		// comma before a word that a quotation mark closes soon after is the single one (‚):
+		// ein klares ,Ochi'.
+		return j+1 >= len(s) || s[j+1] != ',' && !opensSingleQuote(s, j)
 	case ';', '!', '?', ')', ']':
 		return true
 	case '.':
 		return !isEllipsisAt(s, j) && (j+1 == len(s) || s[j+1] == ' ')
+	}
+	return false
+}
+
+// opensSingleQuote reports whether the comma at s[j] is a typewriter single low quotation mark:
+// a letter follows it, and an apostrophe or closing mark (' ‘ ’) ends that word or a later one
+// within a few words, before any sentence end.
+func opensSingleQuote(s string, j int) bool {
+	r, _ := utf8.DecodeRuneInString(s[j+1:])
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	rest := s[j+1 : min(len(s), j+1+60)]
+	for i, r := range rest {
+		switch r {
+		case '\'', '‘', '’':
+			// The mark must close a word (followed by a space, punctuation or the end), not
+			// stand inside one as an apostrophe does (geht's weiter).
+			next, _ := utf8.DecodeRuneInString(rest[i+utf8.RuneLen(r):])
+			return i+utf8.RuneLen(r) == len(rest) || !unicode.IsLetter(next)
+		case '.', '!', '?', ',', ';', ':':
+			return false
+		}
 	}
 	return false
 }

@@ -95,6 +95,19 @@ func TestExplainChanges(t *testing.T) {
 			blocks: []string{"paragraph: Die Antwort war ein klares ,,Nein''. Dann ging er."},
 		},
 		{
+			name:   "typewriter single quotes after a space",
+			in:     "Die Griechen sagten damals ein klares ,Ochi'. Das war mutig.\n",
+			f:      Text,
+			blocks: []string{"paragraph: Die Griechen sagten damals ein klares ,Ochi'. Das war mutig."},
+		},
+		{
+			name:    "a stray space before a comma still goes",
+			in:      "Er kam ,sah und siegte. Dann ging er.\n",
+			f:       Text,
+			blocks:  []string{"paragraph: Er kam,sah und siegte. Dann ging er."},
+			explain: []string{`a.txt:1: removed " ": space before punctuation in "Er kam ,sah un"`},
+		},
+		{
 			name:    "UTF-16 notice",
 			in:      utf16Bytes("Ein Satz.\n", false, true),
 			f:       Text,
