@@ -54,8 +54,7 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 	}
 	var best []rawBlock
 	bestProse := 0
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
+	walkNodes(doc, 200, func(n *html.Node) bool {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Aside, atom.Header:
@@ -65,19 +64,13 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 				if p := prose(sub.out); p > bestProse {
 					best, bestProse = sub.out, p
 				}
-				return
+				return false
 			case atom.Head, atom.Script, atom.Style, atom.Template, atom.Nav, atom.Form, atom.Footer:
-				return
+				return false
 			}
 		}
-		if depth > 200 {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(doc, 0)
+		return true
+	})
 	if bestProse < 400 {
 		return blocks
 	}
@@ -222,29 +215,22 @@ func isTeaserLink(t string, links map[string]bool) bool {
 // bytes each.
 func linkTexts(doc *html.Node) map[string]bool {
 	out := map[string]bool{}
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
+	walkNodes(doc, 200, func(n *html.Node) bool {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Head, atom.Script, atom.Style, atom.Template:
-				return
+				return false
 			case atom.A:
 				var b strings.Builder
 				collectText(n, &b, 120)
 				if t := normalizeSpace(b.String()); t != "" && len(t) <= 200 {
 					out[t] = true
 				}
-				return
+				return false
 			}
 		}
-		if depth > 200 {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(doc, 0)
+		return true
+	})
 	return out
 }
 

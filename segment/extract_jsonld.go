@@ -49,8 +49,7 @@ func articleFromJSONLD(doc *html.Node, blocks []rawBlock, removed *[]Removal) []
 // body, HTML tags taken out, or "".
 func jsonLDArticleBody(doc *html.Node) string {
 	best := ""
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
+	walkNodes(doc, 200, func(n *html.Node) bool {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
 			for _, a := range n.Attr {
 				if a.Key == "type" && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") && n.FirstChild != nil {
@@ -59,16 +58,10 @@ func jsonLDArticleBody(doc *html.Node) string {
 					}
 				}
 			}
-			return
+			return false
 		}
-		if depth > 200 {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(doc, 0)
+		return true
+	})
 	return best
 }
 

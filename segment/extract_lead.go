@@ -19,12 +19,11 @@ import (
 // or teasers of other articles are not leads whatever else their class says.
 func leadMarked(doc *html.Node) []string {
 	var out []string
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
+	walkNodes(doc, 200, func(n *html.Node) bool {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Nav, atom.Footer, atom.Aside, atom.Form, atom.Figure, atom.Figcaption:
-				return
+				return false
 			}
 			if leadClass(n) {
 				var b strings.Builder
@@ -34,14 +33,8 @@ func leadMarked(doc *html.Node) []string {
 				}
 			}
 		}
-		if depth > 200 {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(doc, 0)
+		return true
+	})
 	return out
 }
 

@@ -492,6 +492,22 @@ var blockElements = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Form: true, atom.Center: true,
 }
 
+// walkNodes calls visit for root and the nodes below it in document order, descending into a
+// node's children when visit returns true and the node is at most maxDepth levels down: a
+// page's content never needs more, and the bound keeps a hostile page's nesting cheap.
+func walkNodes(root *html.Node, maxDepth int, visit func(n *html.Node) bool) {
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if !visit(n) || depth > maxDepth {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+}
+
 func (w *htmlWalker) walk(n *html.Node) {
 	if w.stop {
 		return

@@ -215,12 +215,11 @@ func metaDescriptions(doc *html.Node) []string {
 // (in the page's order), white space normalised.
 func metaContents(doc *html.Node, keys ...string) []string {
 	var out []string
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
+	walkNodes(doc, 4, func(n *html.Node) bool {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Body:
-				return
+				return false
 			case atom.Meta:
 				var key, content string
 				for _, a := range n.Attr {
@@ -241,14 +240,8 @@ func metaContents(doc *html.Node, keys ...string) []string {
 				}
 			}
 		}
-		if depth > 4 {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(doc, 0)
+		return true
+	})
 	return out
 }
 
