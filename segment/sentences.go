@@ -586,16 +586,7 @@ func (s *splitter) clearEnd(start, term int, run string) bool {
 	if w == "" {
 		return ws > start && isCloser(lastRune(s.text[:ws]))
 	}
-	if utf8.RuneCountInString(w) < 2 || inSet(abbrevNever, w) || inSet(abbrevMayEnd, w) ||
-		inSet(abbrevBeforeNumber, w) || inSet(abbrevLowerEN, strings.ToLower(w)) {
-		return false
-	}
-	for _, r := range w {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
+	return plainWord(w)
 }
 
 // dashLen returns the length of a dash and the space after it at the start of t ("- ", "– ",
@@ -1076,12 +1067,9 @@ func emoticonLen(s string) int {
 	return 0
 }
 
-// plainWordEN reports whether w, before a period, is an ordinary English word: letters only, at
-// least two of them, none of the abbreviations.
-func plainWordEN(w string) bool {
-	if inSet(germanOnlyAbbrev, w) {
-		return true
-	}
+// plainWord reports whether w, before a period, is an ordinary word: letters only, at least two
+// of them, none of the abbreviations.
+func plainWord(w string) bool {
 	if utf8.RuneCountInString(w) < 2 || inSet(abbrevNever, w) || inSet(abbrevMayEnd, w) ||
 		inSet(abbrevBeforeNumber, w) || inSet(abbrevLowerEN, strings.ToLower(w)) {
 		return false
@@ -1092,6 +1080,15 @@ func plainWordEN(w string) bool {
 		}
 	}
 	return true
+}
+
+// plainWordEN reports whether w, before a period, is an ordinary English word: letters only, at
+// least two of them, none of the abbreviations.
+func plainWordEN(w string) bool {
+	if inSet(germanOnlyAbbrev, w) {
+		return true
+	}
+	return plainWord(w)
 }
 
 // abbrevLowerEN are English abbreviations that a lower-case word often follows ("approx. three",
