@@ -34,7 +34,7 @@ type tuning struct {
 	surfaceWithMT float64 // weight of surface evidence next to MT
 	explained     float64 // member cost up to which a bead member counts as explained (MT only)
 	unexplained   float64 // weight of the excess cost of unexplained members (MT only)
-	lexWeight     float64 // weight of the learned lexicon's channel (second pass)
+	lexWeight     float64 // full weight of the learned lexicon's channel (second pass), scaled by lexicon.reliability
 	lexWithMT     float64 // the same next to MT (0: no second pass with MT; it cost 0.003 F1 on dev)
 	priorStepMT   float64 // priorStep with MT
 	leakWeightMT  float64 // leakWeight with MT
@@ -67,7 +67,7 @@ var defaults = tuning{
 	explained:     0.5,
 	unexplained:   0.5,
 	bothMT:        0.5,
-	lexWeight:     0.8,
+	lexWeight:     1,
 	lexWithMT:     0,
 	leakWeight:    0.15,
 	priorStepMT:   0.2,
@@ -237,7 +237,7 @@ func (lv *level) withLexicon(st *stopper, src, tgt []string, lx *lexicon) *level
 	for k := range out.chans {
 		if ch := &out.chans[k]; ch.name == "surface" {
 			if !lv.hasMT {
-				lw = ch.weight * defaults.lexWeight
+				lw = ch.weight * defaults.lexWeight * lx.reliability()
 			}
 			ch.weight = max(0, ch.weight-lw)
 		}
