@@ -134,6 +134,12 @@ type discardTB struct{ testing.TB }
 
 func (discardTB) Logf(string, ...any) {}
 
+// newGeneratedText returns a reader of about size bytes: whole copies of unit, so that the
+// stream never ends inside a character (the reader would rightly call that invalid UTF-8).
+func newGeneratedText(unit string, size int64) *generatedText {
+	return &generatedText{unit: unit, left: max(size-size%int64(len(unit)), int64(len(unit)))}
+}
+
 // generatedText is an io.Reader of n bytes of German paragraphs, produced on the fly so the
 // input itself never sits in memory.
 type generatedText struct {
@@ -187,7 +193,7 @@ func peakHeap(tb testing.TB, r io.Reader, sampleEvery int) (peak uint64, sentenc
 func TestStreamingMemory(t *testing.T) {
 	const size = 8 << 20
 	unit := germanCorpus(t, 1)
-	peak, n := peakHeap(t, &generatedText{unit: unit, left: size}, 2048)
+	peak, n := peakHeap(t, newGeneratedText(unit, size), 2048)
 	t.Logf("%d MB streamed, %d sentences, peak heap growth %.1f MB", size>>20, n, float64(peak)/(1<<20))
 	if n == 0 {
 		t.Fatal("no sentences")
@@ -207,7 +213,7 @@ func BenchmarkSegment100MB(b *testing.B) {
 		b.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	if _, err := io.Copy(w, &generatedText{unit: germanCorpus(b, 1), left: size}); err != nil {
+	if _, err := io.Copy(w, newGeneratedText(germanCorpus(b, 1), size)); err != nil {
 		b.Fatal(err)
 	}
 	if err := w.Flush(); err != nil {
@@ -243,7 +249,7 @@ func BenchmarkCancel100MB(b *testing.B) {
 		gen  func() io.Reader
 	}{
 		{"text-line", Text, func() io.Reader { return singleLine(b, size) }},
-		{"text-paragraphs", Text, func() io.Reader { return &generatedText{unit: germanCorpus(b, 1), left: size} }},
+		{"text-paragraphs", Text, func() io.Reader { return newGeneratedText(germanCorpus(b, 1), size) }},
 		{"markdown-line", Markdown, func() io.Reader { return singleLine(b, size) }},
 		{"html-article-15MB", HTML, func() io.Reader { return htmlArticle(b, 15<<20) }},
 		{"html-paragraph", HTML, func() io.Reader {

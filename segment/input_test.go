@@ -236,7 +236,7 @@ func (c countingReader) Read(p []byte) (int, error) {
 // their line breaks.
 func singleLine(tb testing.TB, size int64) io.Reader {
 	unit := strings.ReplaceAll(germanCorpus(tb, 1), "\n", " ")
-	return &generatedText{unit: unit, left: size}
+	return newGeneratedText(unit, size)
 }
 
 // TestCancel checks that every format notices a cancelled context at the next poll, and that
@@ -250,7 +250,7 @@ func TestCancel(t *testing.T) {
 		gen  func() io.Reader
 	}{
 		{"text single line", Text, func() io.Reader { return singleLine(t, size) }},
-		{"text paragraphs", Text, func() io.Reader { return &generatedText{unit: germanCorpus(t, 1), left: size} }},
+		{"text paragraphs", Text, func() io.Reader { return newGeneratedText(germanCorpus(t, 1), size) }},
 		{"markdown single line", Markdown, func() io.Reader { return singleLine(t, size) }},
 		{"html article", HTML, func() io.Reader { return htmlArticle(t, 512<<10) }}, // readability is slow: a smaller page
 		{"html single paragraph", HTML, func() io.Reader {
