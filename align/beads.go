@@ -141,6 +141,19 @@ func parseIDs(s string) ([]int, string, error) {
 	return ids, rest, nil
 }
 
+// ReadGold reads gold beads from r (named name in errors, as ReadBeads does) and checks that
+// they fit documents of n source and m target sentences.
+func ReadGold(r io.Reader, name string, n, m int) ([]Bead, error) {
+	gold, err := ReadBeads(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckRange(gold, n, m); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return gold, nil
+}
+
 // CheckRange reports the first bead that names a sentence outside n source and m target
 // sentences.
 func CheckRange(beads []Bead, n, m int) error {

@@ -150,3 +150,30 @@ func TestReadDictionary(t *testing.T) {
 		}
 	}
 }
+
+func TestReadGold(t *testing.T) {
+	tests := []struct {
+		name, in string
+		n, m     int
+		wantErr  string
+	}{
+		{"fits", "[0]:[0]\n[1, 2]:[1]\n[]:[2]\n", 3, 3, ""},
+		{"source out of range", "[0]:[0]\n[3]:[1]\n", 3, 3, "gold.txt: bead 2 ([3]:[1]:1.00): source sentence 3, but the source has 3"},
+		{"target out of range", "[0]:[5]\n", 3, 3, "gold.txt: bead 1 ([0]:[5]:1.00): target sentence 5, but the target has 3"},
+		{"syntax", "[0]:[0]\n[x]:[1]\n", 3, 3, "gold.txt:2:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadGold(strings.NewReader(tt.in), "gold.txt", tt.n, tt.m)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
+				t.Fatalf("err = %v, want prefix %q", err, tt.wantErr)
+			}
+		})
+	}
+}

@@ -178,8 +178,14 @@ func runAlign(c *cli.Context) error {
 
 	var gold []align.Bead
 	if g := c.String("gold"); g != "" {
-		if gold, err = readGold(g, len(src.sentences), len(tgt.sentences)); err != nil {
-			return err
+		f, err := os.Open(g)
+		if err != nil {
+			return inputError(err)
+		}
+		gold, err = align.ReadGold(f, g, len(src.sentences), len(tgt.sentences))
+		f.Close()
+		if err != nil {
+			return inputError(err) // file:line: message, or file: bead N out of range
 		}
 		fmt.Fprintln(c.App.Writer, align.Evaluate(gold, beads))
 		if c.String("output") == "" {

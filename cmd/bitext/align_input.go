@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 
@@ -109,21 +108,4 @@ func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
 		d.AddGlossary(g)
 	}
 	return d, nil
-}
-
-// readGold reads gold beads and checks that they fit the documents.
-func readGold(name string, n, m int) ([]align.Bead, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, inputError(err)
-	}
-	defer f.Close()
-	gold, err := align.ReadBeads(f, name)
-	if err != nil {
-		return nil, inputError(err) // *align.SyntaxError: file:line: message
-	}
-	if err := align.CheckRange(gold, n, m); err != nil {
-		return nil, inputError(fmt.Errorf("%s: %w", name, err))
-	}
-	return gold, nil
 }
