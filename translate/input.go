@@ -99,6 +99,18 @@ func inputs(ins iter.Seq2[Input, error]) iter.Seq2[source, error] {
 	}
 }
 
+// ReadsMainText says whether a page in format df is read for its main text (package segment)
+// rather than whole (package document): with --main-only, and when it is converted to another
+// document format or into pairs — a whole page rendered as Markdown or text would repeat its
+// <title> above the article's heading, its structure would be the page's, not the article's,
+// and a corpus would get the navigation and the title twice.
+func ReadsMainText(df document.Format, mainOnly bool, out string) bool {
+	if df != document.HTML && df != document.Markdown {
+		return false
+	}
+	return mainOnly || (out != "" && out != string(df))
+}
+
 // DocumentInput returns an Input holding a document's segments (see package document) as
 // blocks, one block per segment, in order, so that Result.Blocks[i].Text is the translation
 // of d.Segments[i] (tagged text, ready for d.Write). A segment's sentences are cut only where

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/tm"
@@ -363,4 +364,29 @@ func (p *emptyIsError) Translate(ctx context.Context, req *providers.Request) (*
 		}
 	}
 	return r, nil
+}
+
+// TestReadsMainText: a page is read whole only when it is written back in its own format.
+func TestReadsMainText(t *testing.T) {
+	tests := []struct {
+		df       document.Format
+		mainOnly bool
+		out      string
+		want     bool
+	}{
+		{document.HTML, false, "", false},        // each document keeps its own format
+		{document.HTML, false, "html", false},    // -o x.html
+		{document.HTML, true, "", true},          // --main-only
+		{document.HTML, false, "markdown", true}, // converted
+		{document.HTML, false, "jsonl", true},    // into pairs
+		{document.Markdown, false, "markdown", false},
+		{document.Markdown, false, "tmx", true},
+		{document.XLIFF, true, "tmx", false}, // no main text to read
+		{"", false, "html", false},           // text files
+	}
+	for _, tc := range tests {
+		if got := ReadsMainText(tc.df, tc.mainOnly, tc.out); got != tc.want {
+			t.Errorf("ReadsMainText(%q, %v, %q) = %v, want %v", tc.df, tc.mainOnly, tc.out, got, tc.want)
+		}
+	}
 }

@@ -194,7 +194,7 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 			df := document.Format("")
 			if d.Kind() == shard.File && d.Format == "" {
 				df = document.FormatFromName(d.Path)
-				if readsMainText(df, m.mainOnly, m.docOut) {
+				if translate.ReadsMainText(df, m.mainOnly, m.docOut) {
 					df = ""
 				}
 			}

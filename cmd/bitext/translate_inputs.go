@@ -240,25 +240,13 @@ func (r *documentReader) documentFormat(f sourceFile) document.Format {
 		return ""
 	}
 	df := document.FormatFromName(f.path)
-	if readsMainText(df, r.mainOnly, r.docOut) {
+	if translate.ReadsMainText(df, r.mainOnly, r.docOut) {
 		return ""
 	}
 	return df
 }
 
-// readsMainText says whether a page in format df is read for its main text (package segment)
-// rather than whole (package document): with --main-only, and when it is converted to another
-// document format or into pairs — a whole page rendered as Markdown or text would repeat its
-// <title> above the article's heading, its structure would be the page's, not the article's,
-// and a corpus would get the navigation and the title twice.
-func readsMainText(df document.Format, mainOnly bool, out string) bool {
-	if df != document.HTML && df != document.Markdown {
-		return false
-	}
-	return mainOnly || (out != "" && out != string(df))
-}
-
-// formatName names the output format for readsMainText: the pair format, else the document
+// formatName names the output format for translate.ReadsMainText: the pair format, else the document
 // format, "" when each document keeps its own.
 func (s outputSpec) formatName() string {
 	if s.pairs != "" {

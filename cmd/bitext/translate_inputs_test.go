@@ -6,6 +6,7 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/segment"
+	"github.com/bitext/bitext/translate"
 )
 
 // TestReadsMainText: a page is read whole only when it is written back as itself.
@@ -30,8 +31,8 @@ func TestReadsMainText(t *testing.T) {
 		{"", false, outputSpec{doc: segment.HTML}, false},                    // text files
 	}
 	for _, tc := range tests {
-		if got := readsMainText(tc.df, tc.mainOnly, tc.out.formatName()); got != tc.want {
-			t.Errorf("readsMainText(%q, %v, %q) = %v, want %v", tc.df, tc.mainOnly, tc.out.formatName(), got, tc.want)
+		if got := translate.ReadsMainText(tc.df, tc.mainOnly, tc.out.formatName()); got != tc.want {
+			t.Errorf("translate.ReadsMainText(%q, %v, %q) = %v, want %v", tc.df, tc.mainOnly, tc.out.formatName(), got, tc.want)
 		}
 	}
 }
