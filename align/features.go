@@ -283,12 +283,44 @@ func isNumber(w string) bool {
 // prefixLen is the length of the cognate prefix: "Expedition"/"expédition", "Regierung"/… .
 const prefixLen = 5
 
-// wordFeatures adds what a word and its translation share: numbers, identical tokens and
-// cognate prefixes.
-func wordFeatures(w string, add func(uint32, float32)) {
+// Weights of a number against a word's 1 (before inverse document frequency). A number is
+// the surest anchor the surface channel has: it survives translation unchanged and seldom
+// repeats within a few sentences. In a long document words carry enough evidence besides;
+// in a short one they are few and their document frequencies say little, so numbers weigh
+// more (see numberWeight).
+const (
+	numWeight      = 2
+	numWeightShort = 3
+)
+
+// numberWeight is the weight of a number in the surface channel of documents whose shorter
+// side has n sentences: numWeightShort up to numShort sentences, numWeight from numLong on,
+// linear between. Without MT on the Text+Berg dev article (422 sentences, so unchanged) cut
+// into halves, thirds, quarters and sixths, each aligned alone, strict F1 sums
+// 0.866/0.853/0.870/0.866 → 0.873/0.865/0.876/0.881; the whole article and the perturbed
+// German–English dev are unchanged. Raising it for every document (3 at any length) helps the
+// whole article by 0.0004 but costs the perturbed dev (documents of 400 pairs, a few less on
+// a side after its deletions: hence numLong 350, not 400) 0.001 and, next to MT, the
+// reverse-MT dev 0.003; 2.5 and 3.5 do about as well on the splits, 4 and 5 less. The two
+// bounds were chosen on the dev sets that measure them, so the gain on other short documents
+// may be smaller.
+func numberWeight(n int) float32 {
+	const numShort, numLong = 250, 350
+	switch {
+	case n <= numShort:
+		return numWeightShort
+	case n >= numLong:
+		return numWeight
+	}
+	return numWeightShort + (numWeight-numWeightShort)*float32(n-numShort)/(numLong-numShort)
+}
+
+// wordFeatures adds what a word and its translation share: numbers (weighted numW), identical
+// tokens and cognate prefixes.
+func wordFeatures(w string, numW float32, add func(uint32, float32)) {
 	switch {
 	case isNumber(w):
-		add(fnvString(hashNumber, w), 2)
+		add(fnvString(hashNumber, w), numW)
 	case utf8.RuneCountInString(w) >= 2:
 		add(fnvString(hashWord, w), 1)
 		if utf8.RuneCountInString(w) >= prefixLen {
@@ -310,11 +342,14 @@ func runeOffset(s string, k int) int {
 
 // surface extracts the language-independent surface evidence of a sentence; with a dictionary,
 // the target-language features of the translations of its words too.
-func surface(d *Dictionary) featureFunc {
+func surface(d *Dictionary) featureFunc { return surfaceNum(d, numWeight) }
+
+// surfaceNum is surface with numbers weighted numW.
+func surfaceNum(d *Dictionary, numW float32) featureFunc {
 	return func(s string, add func(uint32, float32)) {
 		words, punct := tokens(s)
 		for _, w := range words {
-			wordFeatures(w, add)
+			wordFeatures(w, numW, add)
 		}
 		for _, p := range punct {
 			var b [utf8.UTFMax]byte
@@ -335,7 +370,7 @@ func surface(d *Dictionary) featureFunc {
 				for _, t := range ts {
 					tw, _ := tokens(t)
 					for _, x := range tw {
-						wordFeatures(x, add)
+						wordFeatures(x, numW, add)
 					}
 				}
 				break

@@ -190,8 +190,13 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	lv := &level{n: len(src), m: len(tgt), stop: st}
 	lv.srcLen = charLens(src)
 	lv.tgtLen = charLens(tgt)
-	surf := surface(opt.Dict)
 	hasMT := opt.MT != nil || opt.MTTgt != nil
+	// Next to MT, numbers keep their weight at any length: the MT channel anchors short
+	// documents already (heavier numbers cost the reverse-MT dev 0.003).
+	numW := float32(numWeight)
+	if !hasMT {
+		numW = numberWeight(min(len(src), len(tgt)))
+	}
 	mtw := defaults.mtWeight
 	if opt.MT != nil && opt.MTTgt != nil {
 		mtw = defaults.mtWeight * defaults.bothMT
@@ -225,7 +230,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	if hasMT {
 		ls = defaults.lexScaleMT
 	}
-	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surf, surface(nil), sw), ls))
+	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surfaceNum(opt.Dict, numW), surfaceNum(nil, numW), sw), ls))
 	lv.hasMT = hasMT
 	lv.srcBrk = breakMask(opt.SrcBreaks, len(src))
 	lv.srcDebris, lv.tgtDebris = debrisMask(src), debrisMask(tgt)
