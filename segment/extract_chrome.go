@@ -176,15 +176,7 @@ func dropLinkRuns(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBl
 		flush()
 	}
 	flush()
-	out := blocks[:0:0]
-	for i, b := range blocks {
-		if drop[i] {
-			*removed = append(*removed, Removal{Text: b.Text, Reason: linkRunReason(i, first, last)})
-			continue
-		}
-		out = append(out, b)
-	}
-	return out
+	return dropBlocks(blocks, drop, removed, func(i int) string { return linkRunReason(i, first, last) })
 }
 
 func linkRunReason(i, first, last int) string {
@@ -306,10 +298,16 @@ func dropExtractorRepeats(blocks, full []rawBlock, removed *[]Removal) []rawBloc
 			kept = append(kept, i)
 		}
 	}
+	return dropBlocks(blocks, drop, removed, func(int) string { return "repeated by the extractor (the page has it once)" })
+}
+
+// dropBlocks returns the blocks not marked in drop, in a new slice, and lists each dropped one in
+// removed with reason(i).
+func dropBlocks(blocks []rawBlock, drop []bool, removed *[]Removal, reason func(i int) string) []rawBlock {
 	out := blocks[:0:0]
 	for i, b := range blocks {
 		if drop[i] {
-			*removed = append(*removed, Removal{Text: b.Text, Reason: "repeated by the extractor (the page has it once)"})
+			*removed = append(*removed, Removal{Text: b.Text, Reason: reason(i)})
 			continue
 		}
 		out = append(out, b)
