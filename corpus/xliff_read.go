@@ -355,37 +355,38 @@ func (r *xliffReader) segment2(cls func(xml.StartElement) inlineElem, p *Pair, s
 
 // originalData reads <data id="…">native markup</data> items.
 func (r *xliffReader) originalData(data map[string]string) error {
-	d := r.tmx.d
-	for {
-		tok, err := d.Token()
+	return r.children("data", func(t xml.StartElement) error {
+		text, _, err := readInline(r.tmx.d, xliffClassifier(true, nil)) // <cp> inside data
 		if err != nil {
-			return r.tmx.wrap(err)
+			return err
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			if t.Name.Local != "data" {
-				if err := d.Skip(); err != nil {
-					return r.tmx.wrap(err)
-				}
-				continue
-			}
-			id := attr(t, "id")
-			text, _, err := readInline(d, xliffClassifier(true, nil)) // <cp> inside data
-			if err != nil {
-				return r.tmx.wrap(err)
-			}
-			if len(text) > maxNative {
-				text = text[:maxNative]
-			}
-			data[id] = text
+		if len(text) > maxNative {
+			text = text[:maxNative]
 		}
-	}
+		data[attr(t, "id")] = text
+		return nil
+	})
 }
 
 // notes2 reads a 2.x <notes>.
 func (r *xliffReader) notes2(notes, meta *[]string) error {
+	return r.children("note", func(t xml.StartElement) error {
+		n, _, err := readInline(r.tmx.d, xliffClassifier(true, nil))
+		if err != nil {
+			return err
+		}
+		if attr(t, "category") == "bitext" {
+			*meta = append(*meta, n)
+		} else if n = strings.TrimSpace(n); n != "" {
+			*notes = append(*notes, n)
+		}
+		return nil
+	})
+}
+
+// children reads the rest of the current element: each child element called name goes to
+// each (which reads it to its end), any other is skipped. Errors carry the file and position.
+func (r *xliffReader) children(name string, each func(xml.StartElement) error) error {
 	d := r.tmx.d
 	for {
 		tok, err := d.Token()
@@ -396,22 +397,13 @@ func (r *xliffReader) notes2(notes, meta *[]string) error {
 		case xml.EndElement:
 			return nil
 		case xml.StartElement:
-			if t.Name.Local != "note" {
-				if err := d.Skip(); err != nil {
-					return r.tmx.wrap(err)
-				}
-				continue
+			if t.Name.Local != name {
+				err = d.Skip()
+			} else {
+				err = each(t)
 			}
-			n, _, err := readInline(d, xliffClassifier(true, nil))
 			if err != nil {
 				return r.tmx.wrap(err)
-			}
-			if attr(t, "category") == "bitext" {
-				*meta = append(*meta, n)
-				continue
-			}
-			if n = strings.TrimSpace(n); n != "" {
-				*notes = append(*notes, n)
 			}
 		}
 	}
