@@ -408,8 +408,14 @@ func tmxTypeAttr(name string) string {
 			typ = "x-" + name
 		}
 	}
+	return typeAttr("type", typ)
+}
+
+// typeAttr writes ` key="typ"` with every character an attribute of a type cannot hold (quotes,
+// markup, spaces, non-XML) replaced by "_": TMX type and XLIFF ctype values are single tokens.
+func typeAttr(key, typ string) string {
 	var b strings.Builder
-	b.WriteString(` type="`)
+	b.WriteString(" " + key + `="`)
 	for _, r := range typ {
 		if r == '"' || r == '<' || r == '&' || !isXMLChar(r) || unicode.IsSpace(r) {
 			r = '_'

@@ -268,16 +268,7 @@ func xliffCtype(name string, paired bool) string {
 			typ = "x-" + name
 		}
 	}
-	var b strings.Builder
-	b.WriteString(` ctype="`)
-	for _, r := range typ {
-		if r == '"' || r == '<' || r == '&' || !isXMLChar(r) || unicode.IsSpace(r) {
-			r = '_'
-		}
-		b.WriteRune(r)
-	}
-	b.WriteString(`"`)
-	return b.String()
+	return typeAttr("ctype", typ)
 }
 
 // Close ends the document and flushes; an empty corpus is an XLIFF file with one empty <file>
