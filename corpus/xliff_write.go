@@ -82,6 +82,19 @@ func (w *xliffWriter) closeFile() {
 	}
 }
 
+// uniqueID returns id, or, when it is empty or already used in the current <file>, prefix and
+// the unit's number (made unique), and marks it used: unit ids must be unique within a file.
+func (w *xliffWriter) uniqueID(id, prefix string) string {
+	if id == "" || w.ids[id] {
+		id = prefix + strconv.Itoa(w.n)
+		for w.ids[id] {
+			id = "bitext-" + id
+		}
+	}
+	w.ids[id] = true
+	return id
+}
+
 // Write writes p as one <trans-unit>.
 func (w *xliffWriter) Write(p Pair) error {
 	if w.err != nil {
@@ -95,14 +108,7 @@ func (w *xliffWriter) Write(p Pair) error {
 		w.openFile(doc)
 	}
 	w.n++
-	id := w.clean("id", p.ID)
-	if id == "" || w.ids[id] {
-		id = strconv.Itoa(w.n)
-		for w.ids[id] {
-			id = "bitext-" + id
-		}
-	}
-	w.ids[id] = true
+	id := w.uniqueID(w.clean("id", p.ID), "")
 
 	w.bw.WriteString(`      <trans-unit id="`)
 	escapeXML(w.bw, id, true)
@@ -351,14 +357,7 @@ func (w *xliff2Writer) Write(p Pair) error {
 		w.openFile(doc)
 	}
 	w.n++
-	id := nmtoken(w.clean("id", p.ID))
-	if id == "" || w.ids[id] {
-		id = "u" + strconv.Itoa(w.n)
-		for w.ids[id] {
-			id = "bitext-" + id
-		}
-	}
-	w.ids[id] = true
+	id := w.uniqueID(nmtoken(w.clean("id", p.ID)), "u")
 	w.bw.WriteString(`    <unit id="` + id + `" xml:space="preserve">` + "\n")
 
 	var notes []string
