@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -30,22 +29,8 @@ type interopFile struct {
 
 func interopFiles(t *testing.T) (dir string, files []interopFile) {
 	t.Helper()
-	f, err := os.Open(interopManifest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) < 4 {
-			t.Fatalf("%s: bad line %q", interopManifest, line)
-		}
-		files = append(files, interopFile{cols[0], cols[1], cols[2], cols[3]})
+	for _, c := range fixtures.Manifest(t, interopManifest, 4) {
+		files = append(files, interopFile{c[0], c[1], c[2], c[3]})
 	}
 	return fixtures.Dir(t, "interop/tmx", files[0].name), files
 }

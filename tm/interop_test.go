@@ -1,7 +1,6 @@
 package tm
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -29,27 +28,10 @@ func (c *pairCollector) Close() error              { return nil }
 // documented inline-code handling), every source of the file with both sides non-blank comes
 // back, and the export writes as many pairs as the import says it stored.
 func TestInteropImportExport(t *testing.T) {
-	f, err := os.Open(interopManifest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	type entry struct{ name, src, tgt string }
 	var files []entry
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) < 3 {
-			t.Fatalf("%s: bad line %q", interopManifest, line)
-		}
-		files = append(files, entry{cols[0], cols[1], cols[2]})
-	}
-	if len(files) == 0 {
-		t.Fatalf("%s lists no files", interopManifest)
+	for _, c := range fixtures.Manifest(t, interopManifest, 3) {
+		files = append(files, entry{c[0], c[1], c[2]})
 	}
 	dir := fixtures.Dir(t, "interop/tmx", files[0].name)
 	ctx := context.Background()
