@@ -221,21 +221,27 @@ func encodeTagged(text string, terms []providers.Term, htmlMode bool) (out strin
 			seen[name] = true
 			names = append(names, name)
 		}
-		switch {
-		case name[0] == 'x' && strings.HasPrefix(tag, "</"):
-			// the end of an HTML-serialized standalone code: already written
-		case name[0] == 'x' && htmlMode:
-			b.WriteString("<" + name + "></" + name + ">")
-		case name[0] == 'x':
-			b.WriteString("<" + name + "/>")
-		case strings.HasPrefix(tag, "</"):
-			b.WriteString("</" + name + ">")
-		default:
-			b.WriteString("<" + name + ">")
-		}
+		writeCode(&b, tag, name, htmlMode)
 	}
 	piece(text[pos:])
 	return b.String(), names, kept
+}
+
+// writeCode writes the code called name, found as tag, in its normal form: <gN> or </gN>, and a
+// standalone code as <xN/> (<xN></xN> in HTML mode, which has no empty XML elements). A closing
+// </xN> is dropped: its opening half wrote the code whole.
+func writeCode(b *strings.Builder, tag, name string, htmlMode bool) {
+	switch {
+	case name[0] == 'x' && strings.HasPrefix(tag, "</"):
+	case name[0] == 'x' && htmlMode:
+		b.WriteString("<" + name + "></" + name + ">")
+	case name[0] == 'x':
+		b.WriteString("<" + name + "/>")
+	case strings.HasPrefix(tag, "</"):
+		b.WriteString("</" + name + ">")
+	default:
+		b.WriteString("<" + name + ">")
+	}
 }
 
 // decodeTagged turns DeepL's XML (or HTML) answer for a tagged segment back into a tagged text:
@@ -252,16 +258,7 @@ func decodeTagged(s string) string {
 		pos = m[1]
 		tag := s[m[0]:m[1]]
 		name := codeName(tag)
-		switch {
-		case name[0] == 'x' && strings.HasPrefix(tag, "</"):
-			// </xN> closes <xN>, written <xN/> already
-		case name[0] == 'x':
-			b.WriteString("<" + name + "/>")
-		case strings.HasPrefix(tag, "</"):
-			b.WriteString("</" + name + ">")
-		default:
-			b.WriteString("<" + name + ">")
-		}
+		writeCode(&b, tag, name, false)
 	}
 	b.WriteString(document.EscapeText(html.UnescapeString(s[pos:])))
 	return b.String()
