@@ -49,6 +49,12 @@ func TestReadText(t *testing.T) {
 		{"headline line", "Merkel trifft Macron in Paris\nDie Kanzlerin reiste am Montag nach Paris, um den Präsidenten zu treffen.", []string{"paragraph: Merkel trifft Macron in Paris", "paragraph: Die Kanzlerin reiste am Montag nach Paris, um den Präsidenten zu treffen."}},
 		{"bullets", "Punkte:\n- eins\n- zwei\n  - zwei a\n- drei\nFortsetzung", []string{"paragraph: Punkte:", "list-item/1 -: eins", "list-item/1 -: zwei", "list-item/2 -: zwei a", "list-item/1 -: drei Fortsetzung"}},
 		{"numbered list", "1. Genf\n2. Brüssel", []string{"list-item/1 1.: Genf", "list-item/1 2.: Brüssel"}},
+		// Real sentences from news pages, broken after their first word as a PDF's narrow column
+		// does: a lone determiner heads nothing, so the line joins the next.
+		{"lone determiner line joins", "Mehrere\nOrtsteile im Südosten Berlins sind betroffen.", []string{"paragraph: Mehrere Ortsteile im Südosten Berlins sind betroffen."}},
+		{"lone pronoun line joins", "Andere \nLeute haben ganz andere Dinge durchgemacht.", []string{"paragraph: Andere Leute haben ganz andere Dinge durchgemacht."}},
+		{"line ending in seit joins", "Erst\nseit Mittwochmorgen läuft die\nfünfte Verhandlungsrunde zwischen\nArbeitgebern und Verdi.", []string{"paragraph: Erst seit Mittwochmorgen läuft die fünfte Verhandlungsrunde zwischen Arbeitgebern und Verdi."}},
+		{"lone noun line stays a headline", "Ortsteile\nMehrere Ortsteile im Südosten Berlins sind nach dem Brand ohne Strom.", []string{"paragraph: Ortsteile", "paragraph: Mehrere Ortsteile im Südosten Berlins sind nach dem Brand ohne Strom."}},
 		{"single numbered line is text", "12. NATO-Generalsekretär Jens Stoltenberg sagte das.", []string{"paragraph: 12. NATO-Generalsekretär Jens Stoltenberg sagte das."}},
 		{"BOM", "\ufeffText.", []string{"paragraph: Text."}},
 	}

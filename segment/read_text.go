@@ -284,7 +284,7 @@ func raggedEnd(line, next string, widest int) bool {
 	if line == "" || widest < 40 || strings.ContainsRune(".!?…:;,-–—(\"'„“”»«", lastRune(line)) {
 		return false
 	}
-	if utf8.RuneCountInString(line)*10 >= widest*6 || inSet(noPunctContinuesDE, lastWord(line)) {
+	if utf8.RuneCountInString(line)*10 >= widest*6 || needsContinuationDE(line) {
 		return false // a wrapped line; or an article, preposition or conjunction, which end no sentence
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, " "))
@@ -300,7 +300,7 @@ func itemLine(line, next string) bool {
 	if line == "" || utf8.RuneCountInString(line) > 60 || strings.ContainsRune(".!?…:;,-–—(„“\"", lastRune(line)) {
 		return false
 	}
-	if w := lastWord(line); inSet(noPunctContinuesDE, w) || inSet(noPunctContinuesEN, w) {
+	if needsContinuationDE(line) || inSet(noPunctContinuesEN, lastWord(line)) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, " "))

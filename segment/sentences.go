@@ -851,7 +851,7 @@ func (s *splitter) newlineEnds(start, i int) bool {
 	if len(strings.Fields(line)) > 12 {
 		return false
 	}
-	if !s.en && inSet(noPunctContinuesDE, lastWord(line)) {
+	if !s.en && needsContinuationDE(line) {
 		return false // "Er ging in die" / "Stadt": an article or preposition ends no headline
 	}
 	nextLine := text[j:]

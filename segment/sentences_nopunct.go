@@ -206,7 +206,35 @@ var noPunctContinuesDE = toSet("und", "oder", "aber", "sowie", "sondern", "denn"
 	"keine", "keinen", "viele", "ohne", "mit", "für", "von", "zu", "bei", "nach", "auf", "in",
 	"an", "aus", "über", "unter", "vor", "durch", "gegen", "um", "meine", "seine", "ihre",
 	"unsere", "deine", "eure", "meinen", "seinen", "ihren", "unseren", "jede", "jeder", "jedes",
-	"alle", "diese", "dieser", "dieses", "sehr", "so", "nur", "auch", "noch")
+	"alle", "diese", "dieser", "dieses", "sehr", "so", "nur", "auch", "noch",
+	// Determiners, prepositions and relatives: of their 806 occurrences in German treebank and
+	// news text (UD GSD dev and the extraction dev pages' bodies) one ended a sentence ("aufs
+	// Weitere!").
+	"einige", "einigen", "manche", "manchen", "mehrere", "weitere", "weiteren", "solche",
+	"solchen", "jene", "jenen", "dessen", "deren", "zwischen", "seit", "bis", "trotz", "während",
+	"mein", "dein", "unser", "euer", "seinem", "ihrem", "meinem", "unserem")
+
+// loneDeterminersDE head no line on their own: a line that is only "Andere" or "Viele", capitalised
+// because a sentence starts there, is the first word of a sentence a hard wrap broke ("Andere" /
+// "Fischsorten weisen …"), not a headline. "andere" and "viele" may end a sentence ("… wie viele
+// andere."), so they are not in noPunctContinuesDE.
+var loneDeterminersDE = toSet("andere", "anderen", "viele", "vielen", "wenige", "beide", "beiden",
+	"alle", "einige", "manche", "mehrere", "weitere", "solche")
+
+// needsContinuationDE reports whether a line without final punctuation ends in a word after which
+// German text goes on (an article, a preposition, a conjunction, a determiner), so the line ends no
+// sentence, headline or list item. A line of one capitalised word is read in lower case.
+func needsContinuationDE(line string) bool {
+	w := lastWord(line)
+	if inSet(noPunctContinuesDE, w) {
+		return true
+	}
+	if w == "" || w != strings.TrimSpace(line) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return inSet(noPunctContinuesDE, lw) || inSet(loneDeterminersDE, lw)
+}
 
 // allCapsBefore reports a shouted sentence ("STELLT DIE VERANSTALTER ZUR REDE Die Pizzeria …"):
 // at least three words in capitals before i, then a word in ordinary case.
