@@ -178,6 +178,9 @@ func TestExplain(t *testing.T) {
 	if err := WriteExplanation(&sb2, ex); err != nil {
 		t.Fatal(err)
 	}
+	if ex.Boundaries[1][0] == "" || !strings.Contains(sb2.String(), "boundaries: start ") {
+		t.Errorf("no boundaries in the explanation:\n%s", sb2.String())
+	}
 	if !strings.Contains(sb2.String(), "bead 5: [4, 5]:[4]") {
 		t.Errorf("explanation text:\n%s", sb2.String())
 	}

@@ -19,6 +19,9 @@ type model struct {
 	wordLeak              float64                   // leak per crossing word (see wordSides)
 	trace                 func(Bead, calibFeatures) // Options.trace
 	crossing              bool                      // Options.Crossing
+	// cueMismatch is the cost of a cut between beads where the two sides' sentence boundaries
+	// are of different kinds (see cutCost).
+	cueMismatch float64
 }
 
 // groupFactor scales the lexical cost of a bead by its size: a bead counts as max(a, b) pairs,
@@ -244,7 +247,7 @@ func (s *scorer) costBelow(t beadType, i, j int, limit float64) float64 {
 		return md.delCost * float64(t.a+t.b)
 	}
 	i0, j0 := i-t.a, j-t.b
-	c := t.prior
+	c := t.prior + s.cutCost(i0, j0, i, j)
 	if straddles(lv.srcBrk, i0, t.a) || straddles(lv.tgtBrk, j0, t.b) {
 		c += md.brkCost
 	}

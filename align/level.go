@@ -16,8 +16,11 @@ type level struct {
 	// srcDebris and tgtDebris mark sentences that are debris, not text (finest level only; see
 	// isDebris): they cost little to leave unaligned.
 	srcDebris, tgtDebris []bool
-	stop                 *stopper
-	hasMT                bool // a machine translation is one of the channels (chooses the calibration)
+	// srcCue[i] and tgtCue[j] are the kinds of the boundaries before unit i and j (finest
+	// level only; see boundaryCues).
+	srcCue, tgtCue []cue
+	stop           *stopper
+	hasMT          bool // a machine translation is one of the channels (chooses the calibration)
 	// own is set on the finest level of the whole documents, whose vectors nothing else
 	// references: they can be dropped and rebuilt from the channels' texts.
 	own bool

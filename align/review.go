@@ -41,7 +41,15 @@ type Explanation struct {
 	ExpectedTgtChars float64
 	LengthCost       float64 // weighted Gale–Church cost of the length difference
 	ShapeCost        float64 // prior cost of the bead's shape (0 for 1-1)
-	Cost             float64 // the bead's total cost (a random 1-1 pair costs about 1)
+	// Boundaries are the kinds of the sentence boundaries at the bead's start and end, source
+	// and target ("full stop", "soft break" for ";", ":", ",", a dash or a next sentence in
+	// lower case, "question/exclamation", "edge" for a document's start or end), and
+	// BoundaryCost what the two sides' disagreement at the ends costs: a matched bead pays half
+	// of the mismatch cost for each end where the kinds differ (a soft break facing a full
+	// stop says the cut should not be there). Deletions pay none.
+	Boundaries   [2][2]string // [start, end][source, target]
+	BoundaryCost float64
+	Cost         float64 // the bead's total cost (a random 1-1 pair costs about 1)
 	// Margin is how much dearer the best other way of cutting the bead and its neighbours is
 	// (0: a tie; negative cannot happen on the best path).
 	Margin   float64
@@ -102,6 +110,10 @@ func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *E
 		if t := md.shapeIndex(a, bb); t >= 0 {
 			ex.ShapeCost = md.types[t].prior
 		}
+		ex.BoundaryCost = sc.cutCost(p.i, p.j, q.i, q.j)
+	}
+	for e, at := range []point{p, q} {
+		ex.Boundaries[e] = [2]string{lv.srcCue[at.i].String(), lv.tgtCue[at.j].String()}
 	}
 	ex.Cost = spanCost(md, sc, p, q)
 	path := make([]point, 0, len(beads)+1)
@@ -243,6 +255,10 @@ func WriteExplanation(w io.Writer, ex *Explanation) error {
 	fmt.Fprintf(bw, "  length: %d source characters, %d target (%.0f expected): cost %.3f\n", ex.SrcChars, ex.TgtChars, ex.ExpectedTgtChars, ex.LengthCost)
 	if ex.ShapeCost > 0 {
 		fmt.Fprintf(bw, "  shape: %d-%d, prior cost %.3f\n", len(ex.Bead.Src), len(ex.Bead.Tgt), ex.ShapeCost)
+	}
+	if len(ex.Bead.Src) > 0 && len(ex.Bead.Tgt) > 0 {
+		bd := ex.Boundaries
+		fmt.Fprintf(bw, "  boundaries: start %s / %s, end %s / %s (source / target): cost %.3f\n", bd[0][0], bd[0][1], bd[1][0], bd[1][1], ex.BoundaryCost)
 	}
 	for _, c := range ex.Channels {
 		fmt.Fprintf(bw, "  %s (weight %.2f): cosine %.3f, random pairs %.3f, similarity %.2f", c.Name, c.Weight, c.Cosine, c.Baseline, c.Similarity)
