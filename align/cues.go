@@ -20,10 +20,11 @@ import (
 // its neighbour in one bead.
 
 // cue is the kind of a sentence boundary (the end of one sentence and the start of the next).
+// The full-width forms of the marks ("；", "：", "，", "、", "？", "！") count as the marks.
 type cue uint8
 
 const (
-	cueEdge cue = iota // the start or end of the documents or of an anchored segment, or debris: agrees with any kind
+	cueEdge cue = iota // a start or end of the documents or of an anchored segment, or debris: agrees with any kind
 	cueStop            // a full stop, or no punctuation at all (a heading, a caption)
 	cueSoft            // ";", ":", ",", a dash, or the next sentence starting in lower case
 	cueAsk             // "?" or "!"
@@ -45,13 +46,13 @@ func (c cue) String() string {
 // boundaryCue is the kind of the boundary between sentences prev and next.
 func boundaryCue(prev, next string) cue {
 	end := strings.TrimRightFunc(prev, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("\"'»«“”‘’„", r)
+		return unicode.IsSpace(r) || strings.ContainsRune("\"'»«“”‘’„」』", r)
 	})
 	r, _ := utf8.DecodeLastRuneInString(end)
 	switch {
-	case r == '?' || r == '!':
+	case strings.ContainsRune("?!？！", r):
 		return cueAsk
-	case strings.ContainsRune(";:,-–—", r), startsLower(next):
+	case strings.ContainsRune(";:,-–—；：，、", r), startsLower(next):
 		return cueSoft
 	}
 	return cueStop

@@ -16,6 +16,9 @@ func TestBoundaryCue(t *testing.T) {
 		{"Was nun ?", "Zwei Tage lang wurden Gräben gezogen .", cueAsk},
 		{"Que faire?»", "Pendant deux jours on creusa .", cueAsk},
 		{"Es ist 1956.", "1957 kam die nächste .", cueStop},
+		{"他说：", "「我们走吧。」", cueSoft},
+		{"真的吗？」", "是的。", cueAsk},
+		{"是的。", "我们走吧。", cueStop},
 	} {
 		if got := boundaryCue(tc.prev, tc.next); got != tc.want {
 			t.Errorf("boundaryCue(%q, %q) = %v, want %v", tc.prev, tc.next, got, tc.want)
