@@ -452,3 +452,8 @@ func calibrate(ch *chanLevel) float64 {
 	slices.Sort(best)
 	return max(floor, best[len(best)/2])
 }
+
+// has reports whether the level has a channel of that name.
+func (lv *level) has(name string) bool {
+	return slices.ContainsFunc(lv.chans, func(c chanLevel) bool { return c.name == name })
+}

@@ -19,7 +19,8 @@ func (md *model) shapeIndex(a, b int) int {
 // spanCost is the cost of one bead from p to q, +Inf when its shape is not allowed.
 func spanCost(md *model, sc *scorer, p, q point) float64 {
 	k := md.shapeIndex(q.i-p.i, q.j-p.j)
-	if k < 0 || (q.i == p.i && q.j == p.j) {
+	// A run is the same output as single deletions (see expandRuns), not an alternative to them.
+	if k < 0 || (q.i == p.i && q.j == p.j) || isRun(md.types[k]) {
 		return math.Inf(1)
 	}
 	return sc.cost(md.types[k], q.i, q.j)
