@@ -10,8 +10,9 @@
 // fine, so time and memory grow linearly with the length of the documents.
 //
 // Machine translation may be given in both directions (Options.MT, the source into the target
-// language; Options.MTTgt, the target into the source language); each is a channel of its own,
-// and a bead costs what the direction that explains it better says (MT failures are one-sided).
+// language; Options.MTTgt, the target into the source language); with both, one channel
+// compares a source sentence and its MT with a target sentence and its MT, so that the evidence
+// of the two directions adds up (jointTexts).
 // Debris lines (OCR specks, stray punctuation: fewer than two letters) cost little to leave
 // unaligned, as hand-aligned gold leaves them.
 // Without MT, a second pass learns a word translation table (IBM Model 1 on stems) from the

@@ -57,14 +57,6 @@ func beadList(bs []Bead) []string {
 	return out
 }
 
-func TestCombineMT(t *testing.T) {
-	for _, tc := range []struct{ a, b, want float64 }{{0.2, 0.9, 0.2}, {1.3, 0.4, 0.4}, {0.5, 0.5, 0.5}} {
-		if got := combineMT(tc.a, tc.b); got != tc.want {
-			t.Errorf("combineMT(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
-		}
-	}
-}
-
 // TestScatterAndTableDots checks the two fast dot products against dot on random sparse vectors:
 // the scatter array gives the very same float32 sum, the hash table the same up to rounding.
 func TestScatterAndTableDots(t *testing.T) {

@@ -227,7 +227,25 @@ func normalizeText(s string) string {
 }
 
 // charNgrams adds the character n-grams of s (case and diacritics folded) for each n in ns.
-func charNgrams(ns ...int) featureFunc {
+func charNgrams(ns ...int) featureFunc { return charNgramsFrom(fnvOffset32, ns) }
+
+// hashSrcLang starts the hashes of the source-language half of a joint MT unit, so that its
+// n-grams never meet the target-language half's.
+var hashSrcLang = hashKey("s:")
+
+// jointNgrams is charNgrams of both halves of a joint MT unit (see jointTexts), the
+// target-language half's features hashed as charNgrams's, the source-language half's apart.
+func jointNgrams(ns ...int) featureFunc {
+	tl, sl := charNgramsFrom(fnvOffset32, ns), charNgramsFrom(hashSrcLang, ns)
+	return func(s string, add func(uint32, float32)) {
+		a, b, _ := strings.Cut(s, jointSep)
+		tl(a, add)
+		sl(b, add)
+	}
+}
+
+// charNgramsFrom is charNgrams with each n-gram's hash started at h0.
+func charNgramsFrom(h0 uint32, ns []int) featureFunc {
 	return func(s string, add func(uint32, float32)) {
 		t := " " + normalizeText(s) + " "
 		// starts[k] is the byte offset of rune k; one more for the end.
@@ -239,7 +257,7 @@ func charNgrams(ns ...int) featureFunc {
 		runes := len(starts) - 1
 		for _, n := range ns {
 			for i := 0; i+n <= runes; i++ {
-				add(hashKey(t[starts[i]:starts[i+n]]), 1)
+				add(fnvString(h0, t[starts[i]:starts[i+n]]), 1)
 			}
 		}
 	}

@@ -32,16 +32,13 @@ type level struct {
 // cosine of any two groups from dot products of single units: the dot products of each unit with
 // its g-1 successors on the same side, and the random-pair baselines.
 type chanLevel struct {
-	name   string // "mt", "mt-tgt", "surface" or "lexicon" (finest level only, for Explain)
+	name   string // "mt", "mt-tgt", "mt+mt-tgt", "surface" or "lexicon" (finest level only, for Explain)
 	weight float64
 	scale  float64 // steepness of the lexical cost in the normalized similarity
 	// unexplained weighs the excess cost of bead members the other side does not explain. Only
 	// evidence that covers every sentence (MT) can tell an unrelated sentence tacked onto a bead.
 	unexplained float64
-	// pairPrev marks the second direction of machine translation (MTTgt next to MT): its cost
-	// and the previous channel's are combined by combineMT instead of added.
-	pairPrev bool
-	src, tgt []vec
+	src, tgt    []vec
 	// srcSelf[k][p] is the dot product of source units p and p+k (k = 0: the squared norm).
 	srcSelf, tgtSelf [][]float32
 	// srcBase[a-1][i] is the mean cosine of source group [i, i+a) with random target units.
@@ -108,7 +105,6 @@ func (lv *level) downsample(depth int) *level {
 			weight:      ch.weight,
 			scale:       ch.scale,
 			unexplained: ch.unexplained,
-			pairPrev:    ch.pairPrev,
 			src:         pairVecs(lv.stop, ch.src, depth),
 			tgt:         pairVecs(lv.stop, ch.tgt, depth),
 		})
@@ -190,7 +186,6 @@ func (lv *level) downsampleText(thin [][2]bool) *level {
 			weight:      ch.weight,
 			scale:       ch.scale,
 			unexplained: ch.unexplained,
-			pairPrev:    ch.pairPrev,
 			src:         o.pairText(lv.stop, o.srcText, o.fsrc, thin[k][0]),
 			tgt:         o.pairText(lv.stop, o.tgtText, o.ftgt, thin[k][1]),
 		})

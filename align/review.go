@@ -58,10 +58,11 @@ type Explanation struct {
 
 // ChannelEvidence is what one kind of lexical evidence says about a bead.
 type ChannelEvidence struct {
-	Name string // mt (MT of the source vs the target), mt-tgt (source vs MT of the target), surface, lexicon
-	// Weight is its weight in the cost. With both MT directions, mt and mt-tgt are not added:
-	// the bead costs their two weights times the cost of the more similar direction.
-	Weight float64
+	// Name is mt (MT of the source vs the target), mt-tgt (source vs MT of the target),
+	// mt+mt-tgt (both directions at once: a source sentence and its MT vs a target sentence
+	// and its MT), surface or lexicon.
+	Name   string
+	Weight float64 // its weight in the cost
 	Cosine float64 // similarity of the two sides' features
 	// Baseline is the mean cosine of the same sentences with random ones of the other side;
 	// Similarity is (Cosine-Baseline) scaled so that a typical true pair is 1 and a random one 0.
@@ -196,6 +197,14 @@ func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Be
 		return inter(words(opt.MT, b.Src), words(tgt.Sentences, b.Tgt), same)
 	case "mt-tgt":
 		return inter(words(src.Sentences, b.Src), words(opt.MTTgt, b.Tgt), same)
+	case "mt+mt-tgt":
+		out := inter(words(opt.MT, b.Src), words(tgt.Sentences, b.Tgt), same)
+		for _, w := range inter(words(src.Sentences, b.Src), words(opt.MTTgt, b.Tgt), same) {
+			if !slices.Contains(out, w) && len(out) < maxShared {
+				out = append(out, w)
+			}
+		}
+		return out
 	case "surface":
 		cognate := func(w string) string {
 			if isNumber(w) || utf8.RuneCountInString(w) < prefixLen {

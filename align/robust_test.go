@@ -93,7 +93,7 @@ func devParts(d textberg, parts int) []devPart {
 
 // BenchmarkDevSplits reports strict F1 on the whole dev article, on each half and each quarter
 // aligned alone, and summed over the halves, thirds, quarters and sixths (F1-sumN), without MT,
-// with forward MT and with both directions. The held-aside Text+Berg test documents average 131
+// with forward MT, with reverse MT and with both directions. The held-aside Text+Berg test documents average 131
 // beads, about a quarter of the dev article's 422, so the quarters and thirds are closest to
 // them; a lexicon learned from a short document's first pass has less to learn from.
 //
@@ -101,7 +101,7 @@ func devParts(d textberg, parts int) []devPart {
 func BenchmarkDevSplits(b *testing.B) {
 	d := loadTextberg(b)
 	sets := [][]devPart{{{name: "whole", de: d.de, fr: d.fr, mt: d.mt, mtde: d.mtde, gold: d.gold}}, devParts(d, 2), devParts(d, 3), devParts(d, 4), devParts(d, 6)}
-	for _, mode := range []string{"no-mt", "mt", "both"} {
+	for _, mode := range []string{"no-mt", "mt", "mt-tgt", "both"} {
 		b.Run(mode, func(b *testing.B) {
 			for b.Loop() {
 				for _, parts := range sets {
@@ -111,6 +111,8 @@ func BenchmarkDevSplits(b *testing.B) {
 						switch mode {
 						case "mt":
 							opt.MT = p.mt
+						case "mt-tgt":
+							opt.MTTgt = p.mtde
 						case "both":
 							opt.MT, opt.MTTgt = p.mt, p.mtde
 						}

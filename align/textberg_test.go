@@ -74,8 +74,9 @@ func loadTextberg(tb testing.TB) textberg {
 // without MT): 0.86 without MT (second pass with the learned lexicon), 0.905 with forward Google
 // MT, 0.87 with the reverse one alone, 0.905 with both (measured 0.869, 0.919, 0.902, 0.916).
 // The article's halves, thirds, quarters and sixths aligned alone are in BenchmarkDevSplits.
-// The two directions agree on this article, so the second adds little here; where one MT fails
-// on some lines it does (see combineMT).
+// The two directions agree on this article, so the second adds little to the whole; it adds on
+// the article's parts aligned alone and where one MT fails on some lines
+// (TestTextbergOneSidedMT).
 func TestTextbergDev(t *testing.T) {
 	heavy(t)
 	d := loadTextberg(t)
