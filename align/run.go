@@ -28,25 +28,27 @@ type tuning struct {
 	lenWeight float64 // Gale–Church −log P(δ) is in nats; lexical costs are about 0..1
 	delCost   float64 // one unit without counterpart (a random 1-1 pair costs about 1)
 	priorStep float64 // extra cost per sentence of a bead beyond 1-1
-	lexScale  float64 // steepness of the surface channel's cost in the normalized similarity
-	// lexScaleMT is lexScale next to MT. Without MT the surface and lexicon channels are
-	// the only lexical evidence, and a flatter curve (0.6, was 0.75) lets one lucky or unlucky
-	// shared word sway a cut less: on the Text+Berg dev article aligned in halves, thirds,
-	// quarters and sixths, strict F1 sums 0.849/0.845/0.869/0.862 → 0.866/0.853/0.870/0.866,
-	// whole 0.868 and perturbed de–en 0.930→0.931 (0.5: halves 0.874 but quarters 0.861).
-	lexScaleMT    float64
+	// lexScale is the steepness of the surface and lexicon channels' cost in the normalized
+	// similarity. Without MT they are the only lexical evidence, and a flatter curve (0.6, was
+	// 0.75) lets one lucky or unlucky shared word sway a cut less: on the Text+Berg dev article
+	// aligned in halves, thirds, quarters and sixths, strict F1 sums 0.849/0.845/0.869/0.862 →
+	// 0.866/0.853/0.870/0.866, whole 0.868 and perturbed de–en 0.930→0.931 (0.5: halves 0.874
+	// but quarters 0.861). Next to MT (surface weight 0.1) 0.6 and the old 0.75 align alike.
+	lexScale      float64
 	mtScale       float64 // the same for the MT channel
 	mtWeight      float64 // weight of the MT channel
 	surfaceWeight float64 // weight of surface evidence when it is the only lexical channel
 	surfaceWithMT float64 // weight of surface evidence next to MT
 	explained     float64 // member cost up to which a bead member counts as explained (MT only)
 	unexplained   float64 // weight of the excess cost of unexplained members (MT only)
-	lexWeight     float64 // full weight of the learned lexicon's channel (second pass), scaled by lexicon.reliability
-	lexWithMT     float64 // the same next to MT (0: no second pass with MT; it cost 0.003 F1 on dev)
-	priorStepMT   float64 // priorStep with MT
-	leakWeightMT  float64 // leakWeight with MT
-	leakWeight    float64 // see model.leakWeight
-	leakFloor     float64
+	// lexWeight is the full weight of the learned lexicon's channel (second pass, without MT
+	// only), scaled by lexicon.reliability. Next to MT a second pass does not pay: with the
+	// lexicon at weight 0.1 or 0.3 in place of the surface channel, strict F1 summed over the
+	// dev article's parts aligned alone falls (forward MT, mean over 2..8 parts 0.897 → 0.894).
+	lexWeight   float64
+	priorStepMT float64 // priorStep with MT
+	leakWeight  float64 // see model.leakWeight
+	leakFloor   float64
 	// wordLeak is the leak of each distinctive word crossing a cut (MT only; see wordSides),
 	// relative to leakWeight: dev strict F1 0.898→0.912 with forward MT, 0.905→0.912 with both
 	// directions (tuned with 5-letter words: flat from 0.1 to 0.2, lower above).
@@ -64,7 +66,6 @@ type tuning struct {
 // the translator's sentence boundaries differ, so many-to-many beads cost less.
 func (t tuning) withMT() tuning {
 	t.priorStep = t.priorStepMT
-	t.leakWeight = t.leakWeightMT
 	return t
 }
 
@@ -73,7 +74,6 @@ var defaults = tuning{
 	delCost:       1.2,
 	priorStep:     0.25,
 	lexScale:      0.6,
-	lexScaleMT:    0.75,
 	mtScale:       1.25,
 	mtWeight:      0.75,
 	surfaceWeight: 1,
@@ -81,10 +81,8 @@ var defaults = tuning{
 	explained:     0.5,
 	unexplained:   0.5,
 	lexWeight:     1,
-	lexWithMT:     0,
 	leakWeight:    0.15,
 	priorStepMT:   0.2,
-	leakWeightMT:  0.15,
 	leakFloor:     0.2,
 	wordLeak:      0.15,
 	cueMismatch:   0.2,
@@ -135,7 +133,7 @@ func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 // second pass).
 func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon) {
 	lv := newLevel(st, src, tgt, opt, nil)
-	second := !opt.NoRealign && ((opt.MT == nil && opt.MTTgt == nil) || defaults.lexWithMT != 0)
+	second := !opt.NoRealign && opt.MT == nil && opt.MTTgt == nil
 	// A first pass that is followed by a second only chooses the lexicon's training beads: it
 	// skips the margins (a tenth of a pass), which only the final confidences need.
 	first, paths, raws := alignPass(st, opt, g, lv, nil, second)
@@ -232,11 +230,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	if hasMT {
 		sw = defaults.surfaceWithMT
 	}
-	ls := defaults.lexScale
-	if hasMT {
-		ls = defaults.lexScaleMT
-	}
-	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surfaceNum(opt.Dict, numW), surfaceNum(nil, numW), sw), ls))
+	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surfaceNum(opt.Dict, numW), surfaceNum(nil, numW), sw), defaults.lexScale))
 	lv.hasMT = hasMT
 	lv.srcBrk = breakMask(opt.SrcBreaks, len(src))
 	lv.srcDebris, lv.tgtDebris = debrisMask(src), debrisMask(tgt)
@@ -297,25 +291,20 @@ func jointTexts(mt, orig []string, mtFirst bool) []string {
 // withLexicon returns a copy of the finest level lv with the learned lexicon's channel added.
 // The lexicon takes its weight from the surface channel's, so that a random pair costs as much
 // as before. The other channels' vectors, same-side dots and baselines are shared, not
-// computed again (prepare skips channels that have them).
+// computed again (prepare skips channels that have them). There is no lexicon next to MT (see
+// tuning.lexWeight).
 func (lv *level) withLexicon(st *stopper, src, tgt []string, lx *lexicon) *level {
 	out := *lv
 	out.own = false
 	out.chans = slices.Clone(lv.chans)
-	lw := defaults.lexWithMT
+	var lw float64
 	for k := range out.chans {
 		if ch := &out.chans[k]; ch.name == "surface" {
-			if !lv.hasMT {
-				lw = ch.weight * defaults.lexWeight * lx.reliability()
-			}
+			lw = ch.weight * defaults.lexWeight * lx.reliability()
 			ch.weight = max(0, ch.weight-lw)
 		}
 	}
-	ls := defaults.lexScale
-	if lv.hasMT {
-		ls = defaults.lexScaleMT
-	}
-	out.chans = append(out.chans, fromChannel("lexicon", newChannel(st, src, tgt, lx.srcFeatures(), lx.tgtFeatures(), lw), ls))
+	out.chans = append(out.chans, fromChannel("lexicon", newChannel(st, src, tgt, lx.srcFeatures(), lx.tgtFeatures(), lw), defaults.lexScale))
 	return &out
 }
 
