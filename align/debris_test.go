@@ -1,7 +1,9 @@
 package align
 
 import (
+	"context"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,6 +57,50 @@ func beadList(bs []Bead) []string {
 		out = append(out, formatIDs(b.Src)+":"+formatIDs(b.Tgt))
 	}
 	return out
+}
+
+// TestJointTexts checks the units of the joint MT channel: the target-language half first, an
+// MT line equal to its source left empty, and separators inside a line blanked.
+func TestJointTexts(t *testing.T) {
+	src := []string{"Der Berg", "Zürich", "a\x00b"}
+	mt := []string{"La montagne", "Zürich", "c"}
+	if got, want := jointTexts(mt, src, true), []string{"La montagne\x00Der Berg", "\x00Zürich", "c\x00a b"}; !slices.Equal(got, want) {
+		t.Errorf("source units %q, want %q", got, want)
+	}
+	if got, want := jointTexts(mt, src, false), []string{"Der Berg\x00La montagne", "Zürich\x00", "a b\x00c"}; !slices.Equal(got, want) {
+		t.Errorf("target units %q, want %q", got, want)
+	}
+	// The halves' n-grams never meet: "berg" in the source-language half is not "berg" in the
+	// target-language half.
+	feats := func(s string) map[uint32]bool {
+		m := map[uint32]bool{}
+		jointNgrams(4)(s, func(id uint32, _ float32) { m[id] = true })
+		return m
+	}
+	a, b := feats("berg\x00"), feats("\x00berg")
+	for id := range a {
+		if b[id] {
+			t.Fatalf("halves share feature %d", id)
+		}
+	}
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("features %d and %d", len(a), len(b))
+	}
+}
+
+// TestExplainJointMT checks that with both MT directions Explain names the joint channel and
+// lists the words it shares.
+func TestExplainJointMT(t *testing.T) {
+	src, tgt, mt, _ := syntheticMT(30, 3)
+	sd, td := &Document{Sentences: src}, &Document{Sentences: tgt}
+	opt := Options{MT: mt, MTTgt: reverseMT(tgt)}
+	ex, err := Explain(context.Background(), sd, td, opt, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ex.Channels) == 0 || ex.Channels[0].Name != "mt+mt-tgt" || len(ex.Channels[0].Shared) == 0 {
+		t.Errorf("channels %+v", ex.Channels)
+	}
 }
 
 // TestScatterAndTableDots checks the two fast dot products against dot on random sparse vectors:
