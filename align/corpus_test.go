@@ -181,6 +181,9 @@ func TestExplain(t *testing.T) {
 	if ex.Boundaries[1][0] == "" || !strings.Contains(sb2.String(), "boundaries: start ") {
 		t.Errorf("no boundaries in the explanation:\n%s", sb2.String())
 	}
+	if ex.CrossingAnchors[0] == nil || !strings.Contains(sb2.String(), "anchors crossing the cuts: start ") {
+		t.Errorf("no crossing anchors in the explanation:\n%s", sb2.String())
+	}
 	if !strings.Contains(sb2.String(), "bead 5: [4, 5]:[4]") {
 		t.Errorf("explanation text:\n%s", sb2.String())
 	}

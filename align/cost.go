@@ -28,6 +28,7 @@ type model struct {
 	// cueMismatch is the cost of a cut between beads where the two sides' sentence boundaries
 	// are of different kinds (see cutCost).
 	cueMismatch float64
+	anchorLeak  float64 // leak per anchor crossing a cut without MT (see newAnchorSides)
 }
 
 // groupFactor scales the lexical cost of a bead by its size: a bead counts as max(a, b) pairs,
@@ -350,6 +351,9 @@ func (s *scorer) leakAt(i, j int) float64 {
 		for k := range lv.words {
 			tot += s.md.wordLeak * float64(lv.words[k].crossing(i, j))
 		}
+	}
+	if lv.anchors != nil && s.md.anchorLeak > 0 {
+		tot += s.md.anchorLeak * float64(lv.anchors.crossing(i, j))
 	}
 	if c != nil {
 		*c = float32(tot)

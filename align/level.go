@@ -26,6 +26,9 @@ type level struct {
 	own bool
 	// words holds each MT direction's distinctive words (finest level only; see wordSides).
 	words []wordSides
+	// anchors holds the anchors that match across the languages without MT (finest level
+	// only; see newAnchorSides), nil when the model does not use them.
+	anchors *anchorSides
 }
 
 // chanLevel holds one channel's vectors at one level with what the scorer needs to compute the

@@ -49,7 +49,14 @@ type Explanation struct {
 	// stop says the cut should not be there). Deletions pay none.
 	Boundaries   [2][2]string // [start, end][source, target]
 	BoundaryCost float64
-	Cost         float64 // the bead's total cost (a random 1-1 pair costs about 1)
+	// CrossingAnchors are, without MT, the numbers and words identical on both sides that cross
+	// the bead's start and end cuts: found in the bead's first (last) sentence on one side and
+	// in the sentence just before (after) the bead on the other, and in neither own pair. Each
+	// says the translator moved content across the cut; AnchorCost is what they cost the bead
+	// (see newAnchorSides). Nil with MT, whose word leak prices the same.
+	CrossingAnchors [2][]string // [start, end]
+	AnchorCost      float64
+	Cost            float64 // the bead's total cost (a random 1-1 pair costs about 1)
 	// Margin is how much dearer the best other way of cutting the bead and its neighbours is
 	// (0: a tie; negative cannot happen on the best path).
 	Margin   float64
@@ -112,6 +119,12 @@ func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *E
 			ex.ShapeCost = md.types[t].prior
 		}
 		ex.BoundaryCost = sc.cutCost(p.i, p.j, q.i, q.j)
+		if lv.anchors != nil && md.anchorLeak > 0 {
+			// Empty, not nil: no anchor crosses (nil says the model has none).
+			ex.CrossingAnchors = [2][]string{append([]string{}, lv.anchors.at(p.i, p.j)...), append([]string{}, lv.anchors.at(q.i, q.j)...)}
+			n := len(ex.CrossingAnchors[0]) + len(ex.CrossingAnchors[1])
+			ex.AnchorCost = md.leakWeight * md.anchorLeak * float64(n)
+		}
 	}
 	for e, at := range []point{p, q} {
 		ex.Boundaries[e] = [2]string{lv.srcCue[at.i].String(), lv.tgtCue[at.j].String()}
@@ -268,6 +281,9 @@ func WriteExplanation(w io.Writer, ex *Explanation) error {
 	if len(ex.Bead.Src) > 0 && len(ex.Bead.Tgt) > 0 {
 		bd := ex.Boundaries
 		fmt.Fprintf(bw, "  boundaries: start %s / %s, end %s / %s (source / target): cost %.3f\n", bd[0][0], bd[0][1], bd[1][0], bd[1][1], ex.BoundaryCost)
+		if ca := ex.CrossingAnchors; ca[0] != nil || ca[1] != nil {
+			fmt.Fprintf(bw, "  anchors crossing the cuts: start %s, end %s: cost %.3f\n", orNone(strings.Join(ca[0], ", ")), orNone(strings.Join(ca[1], ", ")), ex.AnchorCost)
+		}
 	}
 	for _, c := range ex.Channels {
 		fmt.Fprintf(bw, "  %s (weight %.2f): cosine %.3f, random pairs %.3f, similarity %.2f", c.Name, c.Weight, c.Cosine, c.Baseline, c.Similarity)

@@ -60,6 +60,11 @@ type tuning struct {
 	// at 0.3; the whole article 0.868, 0.889, 0.889, 0.879; the perturbed de–en dev 0.931,
 	// 0.933, 0.935, 0.933. With forward MT the whole article is 0.914, 0.914, 0.922, 0.924.
 	cueMismatch float64
+	// anchorLeak is the leak of each anchor (a number, a word identical on both sides)
+	// crossing a cut without MT, relative to leakWeight (see anchors.go for its curve: 1
+	// is where the dev article's splits, the perturbed and the noisy dev are all best; with
+	// MT the word leak does this on the MT's words).
+	anchorLeak float64
 }
 
 // withMT is the tuning for alignments with MT: its evidence is precise enough to tell when
@@ -86,6 +91,7 @@ var defaults = tuning{
 	leakFloor:     0.2,
 	wordLeak:      0.15,
 	cueMismatch:   0.2,
+	anchorLeak:    1,
 }
 
 // Align aligns src with tgt. It never refuses degenerate input: an empty side gives beads with
@@ -236,6 +242,9 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	lv.srcDebris, lv.tgtDebris = debrisMask(src), debrisMask(tgt)
 	lv.srcCue, lv.tgtCue = boundaryCues(src), boundaryCues(tgt)
 	lv.tgtBrk = breakMask(opt.TgtBreaks, len(tgt))
+	if !hasMT && defaults.anchorLeak > 0 {
+		lv.anchors = newAnchorSides(st, src, tgt)
+	}
 	if lx != nil {
 		return lv.withLexicon(st, src, tgt, lx)
 	}
@@ -388,6 +397,7 @@ func newModel(lv *level, g int) *model {
 		brkCost:     brkCost,
 		ratio:       1,
 		cueMismatch: tn.cueMismatch,
+		anchorLeak:  tn.anchorLeak,
 	}
 	if lv.hasMT {
 		md.wordLeak = tn.wordLeak // the words of one language: MT on one side
@@ -465,6 +475,9 @@ func (lv *level) slice(s span) *level {
 	sub.tgtLen = lv.tgtLen[s.j0:s.j1]
 	for _, w := range lv.words {
 		sub.words = append(sub.words, w.slice(s))
+	}
+	if lv.anchors != nil {
+		sub.anchors = lv.anchors.slice(s)
 	}
 	if lv.srcBrk != nil {
 		sub.srcBrk = lv.srcBrk[s.i0 : s.i1+1]

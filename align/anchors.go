@@ -1,0 +1,199 @@
+package align
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Anchors crossing a cut, without MT. The word leak (wordSides) compares the words of one
+// language, so it needs MT. Without it, some tokens still match across languages as they are:
+// numbers ("1 200", "1.200" and "1200" alike, years, the digits of ordinals) and words identical
+// after folding case and accents — names, places, peaks ("Kingspitz", "Piola"), loan words. An
+// anchor of source sentence i found in target sentence j-1 (the neighbour across the cut) and
+// neither in target j nor in source i-1 says that the translator moved content across the cut:
+// the cut is dear, and a bead that holds both sentences wins. The length model cannot tell a
+// gold 2-2 bead from two 1-1 beads, nor a 1-2 from a 1-1 and a deletion; what crosses the cut
+// can. The anchors are sorted id sets in one id space for both languages, counted by
+// wordSides.crossing; each crossing anchor costs model.anchorLeak at each bead corner, like a
+// crossing word next to MT.
+//
+// Measured without MT (go test -count=1 -run XXX -bench 'TextbergDev|DevSplits|PerturbedDev|
+// NoisyDev' -benchtime 1x ./align), strict F1 over the Text+Berg dev article's halves, thirds,
+// quarters and sixths aligned alone (sums), the whole article, the perturbed de–en dev and the
+// OCR-noised dev article (whole / quarters), by the weight per crossing anchor relative to
+// leakWeight:
+//
+//	weight  splits                    whole  perturbed  noisy
+//	0       0.878/0.878/0.888/0.883   0.887  0.934      0.839/0.760
+//	0.15    0.879/0.878/0.888/0.878   0.883  0.934      0.848/0.760
+//	0.5     0.887/0.879/0.891/0.881   0.902  0.934      0.858/0.760
+//	0.75    0.897/0.886/0.896/0.888   0.912  0.936      0.861/0.760
+//	1       0.901/0.889/0.899/0.895   0.912  0.935      0.866/0.764
+//	1.5     0.891/0.891/0.905/0.901   0.898  0.927      0.847/0.762
+//
+// (0.15 to 0.75 and 1.5 were measured with the lexicon's anchors too, see below.) Each kind
+// alone at 1 (with the lexicon's): numbers 0.888/0.890/0.895/0.890, whole 0.897, perturbed
+// 0.934, noisy 0.848; words 0.891/0.886/0.891/0.893, whole 0.904, perturbed 0.936, noisy 0.848. Tried and left out: words of three
+// letters (0.874/0.868/0.877/0.879, perturbed 0.925: function words shared by accident); five
+// letters at least (same as four on the dev article, perturbed 0.936); capitalised words of two
+// or three letters (no change); the learned lexicon's translations of p ≥ 0.5 as anchors in
+// the second pass (alone: no change on the splits, whole 0.892, noisy 0.836; with the others:
+// halves 0.901→0.894, noisy 0.866→0.859); a dictionary's renderings (Ding on the perturbed
+// dev: 0.940→0.894, its function words cross every cut; 0.941 with anchors found in more than
+// 1 % of the sentences dropped); anchors found in more than 2 % of the sentences dropped
+// (splits 0.894/0.886/0.891/0.890); a cost on many-to-many beads whose inner cut keeps each
+// side's anchors on its own side (0.5 per anchor: splits 0.901/0.890/0.895/0.894, whole 0.908,
+// perturbed 0.937, noisy 0.865/0.780).
+
+// anchorMinRunes is the shortest folded word that is an anchor when it is identical on both
+// sides: shorter ones are mostly function words two languages share by accident.
+const anchorMinRunes = 4
+
+// anchorSides is wordSides with the names of the ids, for Explain.
+type anchorSides struct {
+	wordSides
+	names []string // names[id]: "1200", "kingspitz"
+}
+
+// newAnchorSides returns the anchors of every sentence of both sides; only anchors that occur
+// on both sides are kept.
+func newAnchorSides(st *stopper, src, tgt []string) *anchorSides {
+	var buf []string
+	// The target's keys by hash: a hash collision only lets a source key be numbered in vain.
+	onTgt := map[uint32]struct{}{}
+	for _, t := range tgt {
+		st.tick()
+		buf = anchorKeys(t, buf[:0])
+		for _, k := range buf {
+			onTgt[hashKey(k)] = struct{}{}
+		}
+	}
+	// ids numbers the source's anchors that the target has; the target's are then kept when
+	// they have an id.
+	ids := map[string]uint32{}
+	a := &anchorSides{}
+	build := func(lines []string, add bool) [][]uint32 {
+		out := make([][]uint32, len(lines))
+		for i, s := range lines {
+			st.tick()
+			var xs []uint32
+			buf = anchorKeys(s, buf[:0])
+			for _, k := range buf {
+				id, ok := ids[k]
+				if !ok {
+					if !add {
+						continue
+					}
+					if _, ok := onTgt[hashKey(k)]; !ok {
+						continue
+					}
+					id = uint32(len(ids))
+					ids[k] = id
+					a.names = append(a.names, k)
+				}
+				xs = append(xs, id)
+			}
+			if len(xs) > 0 {
+				slices.Sort(xs)
+				out[i] = slices.Compact(xs)
+			}
+		}
+		return out
+	}
+	a.src = build(src, true)
+	a.tgt = build(tgt, false)
+	return a
+}
+
+// slice returns the anchors of a span (names shared).
+func (a *anchorSides) slice(s span) *anchorSides {
+	return &anchorSides{wordSides: a.wordSides.slice(s), names: a.names}
+}
+
+// at returns the names of the anchors crossing lattice point (i, j) (see wordSides.crossing).
+func (a *anchorSides) at(i, j int) []string {
+	var out []string
+	n, m := len(a.src), len(a.tgt)
+	get := func(xs [][]uint32, k, size int) []uint32 {
+		if k < 0 || k >= size {
+			return nil
+		}
+		return xs[k]
+	}
+	s0, s1 := get(a.src, i-1, n), get(a.src, i, n)
+	t0, t1 := get(a.tgt, j-1, m), get(a.tgt, j, m)
+	for _, c := range [][4][]uint32{{s1, t0, t1, s0}, {s0, t1, t0, s1}} {
+		for _, x := range c[0] {
+			_, inB := slices.BinarySearch(c[1], x)
+			_, inC := slices.BinarySearch(c[2], x)
+			_, inD := slices.BinarySearch(c[3], x)
+			if inB && !inC && !inD {
+				out = append(out, a.names[x])
+			}
+		}
+	}
+	return out
+}
+
+// anchorKeys appends the anchors of s: its numbers (appendNumbers) and its folded words of at
+// least anchorMinRunes letters. Words with digits ("3e", "K2") give their digits only.
+func anchorKeys(s string, out []string) []string {
+	out = appendNumbers(s, out)
+	words, _ := tokens(s)
+	for _, w := range words {
+		if hasDigit(w) || utf8.RuneCountInString(w) < anchorMinRunes {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func hasDigit(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return '0' <= r && r <= '9' }) >= 0
+}
+
+// appendNumbers appends the numbers of s, each a run of ASCII digits joined with the groups of
+// exactly three digits that follow it after a thousands separator (a space, a no-break or thin
+// space, '.', ',' or an apostrophe), so that "1 200", "1.200", "1'200" and "1200" are one
+// number. Only a lead of at most three digits takes groups: "1956 200" is a year and a number.
+// The digits of an ordinal ("3.", "3e", "3rd") are its number. A number is written "#1200", so
+// that it never meets a word.
+func appendNumbers(s string, out []string) []string {
+	var b []byte
+	for i := 0; i < len(s); {
+		if !isDigitByte(s[i]) {
+			i++
+			continue
+		}
+		b = append(b[:0], '#')
+		for lead := true; ; lead = false {
+			k := i
+			for k < len(s) && isDigitByte(s[k]) {
+				k++
+			}
+			b = append(b, s[i:k]...)
+			i = k
+			if lead && len(b) > 4 || i >= len(s) {
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !strings.ContainsRune(" \u00a0\u202f\u2009.,'’", r) {
+				break
+			}
+			e := i + n
+			for e < len(s) && isDigitByte(s[e]) {
+				e++
+			}
+			if e-(i+n) != 3 {
+				break
+			}
+			i += n
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
