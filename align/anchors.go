@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// Anchors crossing a cut, without MT. The word leak (wordSides) compares the words of one
-// language, so it needs MT. Without it, some tokens still match across languages as they are:
+// Anchors crossing a cut. The word leak (wordSides) compares the words of one language, so it
+// needs MT. Without it, some tokens still match across languages as they are:
 // numbers ("1 200", "1.200" and "1200" alike, years, the digits of ordinals) and words identical
 // after folding case and accents — names, places, peaks ("Kingspitz", "Piola"), loan words. An
 // anchor of source sentence i found in target sentence j-1 (the neighbour across the cut) and
@@ -32,19 +32,27 @@ import (
 //	1       0.901/0.889/0.899/0.895   0.912  0.935      0.866/0.764
 //	1.5     0.891/0.891/0.905/0.901   0.898  0.927      0.847/0.762
 //
-// (0.15 to 0.75 and 1.5 were measured with the lexicon's anchors too, see below.) Each kind
-// alone at 1 (with the lexicon's): numbers 0.888/0.890/0.895/0.890, whole 0.897, perturbed
-// 0.934, noisy 0.848; words 0.891/0.886/0.891/0.893, whole 0.904, perturbed 0.936, noisy 0.848. Tried and left out: words of three
-// letters (0.874/0.868/0.877/0.879, perturbed 0.925: function words shared by accident); five
-// letters at least (same as four on the dev article, perturbed 0.936); capitalised words of two
-// or three letters (no change); the learned lexicon's translations of p ≥ 0.5 as anchors in
-// the second pass (alone: no change on the splits, whole 0.892, noisy 0.836; with the others:
-// halves 0.901→0.894, noisy 0.866→0.859); a dictionary's renderings (Ding on the perturbed
-// dev: 0.940→0.894, its function words cross every cut; 0.941 with anchors found in more than
-// 1 % of the sentences dropped); anchors found in more than 2 % of the sentences dropped
-// (splits 0.894/0.886/0.891/0.890); a cost on many-to-many beads whose inner cut keeps each
-// side's anchors on its own side (0.5 per anchor: splits 0.901/0.890/0.895/0.894, whole 0.908,
-// perturbed 0.937, noisy 0.865/0.780).
+// (0.15 to 0.75 and 1.5 were measured with the lexicon's anchors too, see below.) Each kind alone
+// at 1 (with the lexicon's): numbers 0.888/0.890/0.895/0.890, whole 0.897, perturbed 0.934, noisy
+// 0.848; words 0.891/0.886/0.891/0.893, whole 0.904, perturbed 0.936, noisy 0.848. Tried and left
+// out: words of three letters (0.874/0.868/0.877/0.879, perturbed 0.925: function words shared by
+// accident); five letters at least (same as four on the dev article, perturbed 0.936); capitalised
+// words of two or three letters (no change); the learned lexicon's translations of p ≥ 0.5 as
+// anchors in the second pass (alone: no change on the splits, whole 0.892, noisy 0.836; with the
+// others: halves 0.901→0.894, noisy 0.866→0.859); a dictionary's renderings (Ding on the perturbed
+// dev: 0.940→0.894, its function words cross every cut; 0.941 with anchors found in more than 1 %
+// of the sentences dropped); anchors found in more than 2 % of the sentences dropped (splits
+// 0.894/0.886/0.891/0.890); a cost on many-to-many beads whose inner cut keeps each side's anchors
+// on its own side (0.5 per anchor: splits 0.901/0.890/0.895/0.894, whole 0.908, perturbed 0.937,
+// noisy 0.865/0.780).
+//
+// Next to MT the anchors are counted too, at the same weight, beside the MT's crossing words (which
+// anchors add there was not examined; the MT may spell out, regroup or inflect what the original
+// writes alike on both sides). Strict F1 with forward MT, splits
+// 0.902/0.907/0.918/0.916→0.917/0.925/0.936/0.934, whole 0.928→0.949 (at 0.5:
+// 0.909/0.917/0.925/0.923, whole 0.938; at 1.5 about as at 1); with both directions
+// 0.915/0.914/0.922/0.912→0.933/0.928/0.940/0.933, whole 0.928→0.943; the reverse MT alone
+// 0.912→0.930.
 
 // anchorMinRunes is the shortest folded word that is an anchor when it is identical on both
 // sides: shorter ones are mostly function words two languages share by accident.

@@ -41,7 +41,7 @@ func TestAnchorsCrossing(t *testing.T) {
 	if n := a.crossing(0, 0) + a.crossing(2, 2); n != 0 {
 		t.Errorf("crossing at the edges = %d, want 0", n)
 	}
-	// The cut between the two 1-1 beads pays for it; with MT the model has no anchors.
+	// The cut between the two 1-1 beads pays for it.
 	st := &stopper{ctx: context.Background()}
 	lv := newLevel(st, src, tgt, Options{}, nil)
 	md := newModel(lv, 3)
@@ -52,8 +52,5 @@ func TestAnchorsCrossing(t *testing.T) {
 	md.anchorLeak = 0
 	if d := with - sc.leakAt(1, 1); d < 0.99 || d > 1.01 {
 		t.Errorf("the crossing anchor adds %.3f to the leak at (1, 1), want 1", d)
-	}
-	if lv := newLevel(st, src, tgt, Options{MT: tgt}, nil); lv.anchors != nil {
-		t.Error("anchors next to MT")
 	}
 }

@@ -28,7 +28,7 @@ type model struct {
 	// cueMismatch is the cost of a cut between beads where the two sides' sentence boundaries
 	// are of different kinds (see cutCost).
 	cueMismatch float64
-	anchorLeak  float64 // leak per anchor crossing a cut without MT (see newAnchorSides)
+	anchorLeak  float64 // leak per anchor crossing a cut (see newAnchorSides)
 }
 
 // groupFactor scales the lexical cost of a bead by its size: a bead counts as max(a, b) pairs,

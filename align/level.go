@@ -26,7 +26,7 @@ type level struct {
 	own bool
 	// words holds each MT direction's distinctive words (finest level only; see wordSides).
 	words []wordSides
-	// anchors holds the anchors that match across the languages without MT (finest level
+	// anchors holds the anchors that match across the languages as they are (finest level
 	// only; see newAnchorSides), nil when the model does not use them.
 	anchors *anchorSides
 }

@@ -49,11 +49,11 @@ type Explanation struct {
 	// stop says the cut should not be there). Deletions pay none.
 	Boundaries   [2][2]string // [start, end][source, target]
 	BoundaryCost float64
-	// CrossingAnchors are, without MT, the numbers and words identical on both sides that cross
-	// the bead's start and end cuts: found in the bead's first (last) sentence on one side and
-	// in the sentence just before (after) the bead on the other, and in neither own pair. Each
-	// says the translator moved content across the cut; AnchorCost is what they cost the bead
-	// (see newAnchorSides). Nil with MT, whose word leak prices the same.
+	// CrossingAnchors are the numbers and words identical on both sides that cross the bead's
+	// start and end cuts: found in the bead's first (last) sentence on one side and in the
+	// sentence just before (after) the bead on the other, and in neither own pair. Each says
+	// the translator moved content across the cut; AnchorCost is what they cost the bead (see
+	// newAnchorSides). Nil for a deletion.
 	CrossingAnchors [2][]string // [start, end]
 	AnchorCost      float64
 	Cost            float64 // the bead's total cost (a random 1-1 pair costs about 1)

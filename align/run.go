@@ -61,9 +61,9 @@ type tuning struct {
 	// 0.933, 0.935, 0.933. With forward MT the whole article is 0.914, 0.914, 0.922, 0.924.
 	cueMismatch float64
 	// anchorLeak is the leak of each anchor (a number, a word identical on both sides)
-	// crossing a cut without MT, relative to leakWeight (see anchors.go for its curve: 1
-	// is where the dev article's splits, the perturbed and the noisy dev are all best; with
-	// MT the word leak does this on the MT's words).
+	// crossing a cut, relative to leakWeight, with or without MT (see anchors.go for its
+	// curve: 1 is where the dev article's splits, the perturbed and the noisy dev are all
+	// best, and the MT modes too).
 	anchorLeak float64
 }
 
@@ -242,7 +242,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	lv.srcDebris, lv.tgtDebris = debrisMask(src), debrisMask(tgt)
 	lv.srcCue, lv.tgtCue = boundaryCues(src), boundaryCues(tgt)
 	lv.tgtBrk = breakMask(opt.TgtBreaks, len(tgt))
-	if !hasMT && defaults.anchorLeak > 0 {
+	if defaults.anchorLeak > 0 {
 		lv.anchors = newAnchorSides(st, src, tgt)
 	}
 	if lx != nil {
