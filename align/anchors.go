@@ -1,6 +1,7 @@
 package align
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -14,9 +15,9 @@ import (
 // neither in target j nor in source i-1 says that the translator moved content across the cut:
 // the cut is dear, and a bead that holds both sentences wins. The length model cannot tell a
 // gold 2-2 bead from two 1-1 beads, nor a 1-2 from a 1-1 and a deletion; what crosses the cut
-// can. The anchors are sorted id sets in one id space for both languages, counted by
-// wordSides.crossing; each crossing anchor costs model.anchorLeak at each bead corner, like a
-// crossing word next to MT.
+// can. The anchors are sorted id sets in one id space for both languages, counted like
+// wordSides.crossing counts words; each crossing anchor costs model.anchorLeak at each bead
+// corner, like a crossing word next to MT.
 //
 // Measured without MT (go test -count=1 -run XXX -bench 'TextbergDev|DevSplits|PerturbedDev|
 // NoisyDev' -benchtime 1x ./align), strict F1 over the Text+Berg dev article's halves, thirds,
@@ -58,86 +59,114 @@ import (
 // sides: shorter ones are mostly function words two languages share by accident.
 const anchorMinRunes = 4
 
-// anchorSides is wordSides with the names of the ids, for Explain.
+// anchorSides holds the anchors of each sentence of both sides as sorted distinct ids, in one
+// flat list per side: sentence k's are ids[off[k]:off[k+1]] (a slice per sentence would cost
+// 24 bytes each, 48 MB at a million sentences a side). The texts name them for Explain.
 type anchorSides struct {
-	wordSides
-	names []string // names[id]: "1200", "kingspitz"
+	src, tgt         anchorList
+	srcText, tgtText []string
+}
+
+type anchorList struct {
+	off []uint32 // len(sentences)+1 offsets into ids
+	ids []uint32
+}
+
+// of returns the ids of sentence k, nil outside the list.
+func (l anchorList) of(k int) []uint32 {
+	if k < 0 || k+1 >= len(l.off) {
+		return nil
+	}
+	return l.ids[l.off[k]:l.off[k+1]]
 }
 
 // newAnchorSides returns the anchors of every sentence of both sides; only anchors that occur
 // on both sides are kept.
 func newAnchorSides(st *stopper, src, tgt []string) *anchorSides {
 	var buf []string
-	// The target's keys by hash: a hash collision only lets a source key be numbered in vain.
-	onTgt := map[uint32]struct{}{}
+	// Keys are known by a 64-bit hash (no key string is kept: a million sentences have
+	// millions of them); two keys would have to collide to be taken for one anchor.
+	seed := maphash.MakeSeed()
+	onTgt := map[uint64]struct{}{}
 	for _, t := range tgt {
 		st.tick()
 		buf = anchorKeys(t, buf[:0])
 		for _, k := range buf {
-			onTgt[hashKey(k)] = struct{}{}
+			onTgt[maphash.String(seed, k)] = struct{}{}
 		}
 	}
 	// ids numbers the source's anchors that the target has; the target's are then kept when
 	// they have an id.
-	ids := map[string]uint32{}
-	a := &anchorSides{}
-	build := func(lines []string, add bool) [][]uint32 {
-		out := make([][]uint32, len(lines))
-		for i, s := range lines {
+	ids := map[uint64]uint32{}
+	var xs []uint32
+	build := func(lines []string, add bool) anchorList {
+		l := anchorList{off: make([]uint32, 1, len(lines)+1)}
+		for _, s := range lines {
 			st.tick()
-			var xs []uint32
+			xs = xs[:0]
 			buf = anchorKeys(s, buf[:0])
 			for _, k := range buf {
-				id, ok := ids[k]
+				h := maphash.String(seed, k)
+				id, ok := ids[h]
 				if !ok {
 					if !add {
 						continue
 					}
-					if _, ok := onTgt[hashKey(k)]; !ok {
+					if _, ok := onTgt[h]; !ok {
 						continue
 					}
 					id = uint32(len(ids))
-					ids[k] = id
-					a.names = append(a.names, k)
+					ids[h] = id
 				}
 				xs = append(xs, id)
 			}
-			if len(xs) > 0 {
-				slices.Sort(xs)
-				out[i] = slices.Compact(xs)
-			}
+			slices.Sort(xs)
+			l.ids = append(l.ids, slices.Compact(xs)...)
+			l.off = append(l.off, uint32(len(l.ids)))
 		}
-		return out
+		l.ids = slices.Clip(l.ids)
+		return l
 	}
+	a := &anchorSides{srcText: src, tgtText: tgt}
 	a.src = build(src, true)
+	onTgt = nil
 	a.tgt = build(tgt, false)
 	return a
 }
 
-// slice returns the anchors of a span (names shared).
+// slice returns the anchors of a span (the id lists shared).
 func (a *anchorSides) slice(s span) *anchorSides {
-	return &anchorSides{wordSides: a.wordSides.slice(s), names: a.names}
+	return &anchorSides{
+		src:     anchorList{off: a.src.off[s.i0 : s.i1+1], ids: a.src.ids},
+		tgt:     anchorList{off: a.tgt.off[s.j0 : s.j1+1], ids: a.tgt.ids},
+		srcText: a.srcText[s.i0:s.i1], tgtText: a.tgtText[s.j0:s.j1],
+	}
 }
 
-// at returns the names of the anchors crossing lattice point (i, j) (see wordSides.crossing).
+// crossing counts the anchors that cross lattice point (i, j), as wordSides.crossing counts
+// words: those of source i found in target j-1 and neither in target j nor in source i-1, and
+// those of source i-1 found in target j and neither in target j-1 nor in source i.
+func (a *anchorSides) crossing(i, j int) int {
+	s0, s1 := a.src.of(i-1), a.src.of(i)
+	t0, t1 := a.tgt.of(j-1), a.tgt.of(j)
+	return exclusive(s1, t0, t1, s0) + exclusive(s0, t1, t0, s1)
+}
+
+// at returns the anchors crossing lattice point (i, j), as crossing counts them, from the texts.
 func (a *anchorSides) at(i, j int) []string {
-	var out []string
-	n, m := len(a.src), len(a.tgt)
-	get := func(xs [][]uint32, k, size int) []uint32 {
-		if k < 0 || k >= size {
+	keys := func(ss []string, k int) []string {
+		if k < 0 || k >= len(ss) {
 			return nil
 		}
-		return xs[k]
+		return anchorKeys(ss[k], nil)
 	}
-	s0, s1 := get(a.src, i-1, n), get(a.src, i, n)
-	t0, t1 := get(a.tgt, j-1, m), get(a.tgt, j, m)
-	for _, c := range [][4][]uint32{{s1, t0, t1, s0}, {s0, t1, t0, s1}} {
+	s0, s1 := keys(a.srcText, i-1), keys(a.srcText, i)
+	t0, t1 := keys(a.tgtText, j-1), keys(a.tgtText, j)
+	var out []string
+	for _, c := range [][4][]string{{s1, t0, t1, s0}, {s0, t1, t0, s1}} {
 		for _, x := range c[0] {
-			_, inB := slices.BinarySearch(c[1], x)
-			_, inC := slices.BinarySearch(c[2], x)
-			_, inD := slices.BinarySearch(c[3], x)
-			if inB && !inC && !inD {
-				out = append(out, a.names[x])
+			if slices.Contains(c[1], x) && !slices.Contains(c[2], x) && !slices.Contains(c[3], x) && !slices.Contains(out, x) {
+				out = append(out, x)
 			}
 		}
 	}
