@@ -289,3 +289,83 @@ func TestNoisyDevGold(t *testing.T) {
 		}
 	}
 }
+
+// deletionCounts counts the sentences a bead list leaves unaligned (in 1-0/0-1 beads) against
+// the gold's: sys and gold are the unaligned sentences of each, falseDel those the system leaves
+// unaligned that the gold aligns, missed those the gold leaves unaligned that the system aligns.
+func deletionCounts(gold, test []Bead) (sys, goldN, falseDel, missed int) {
+	del := func(bs []Bead) (map[int]bool, map[int]bool) {
+		s, t := map[int]bool{}, map[int]bool{}
+		for _, b := range bs {
+			if len(b.Src) == 0 || len(b.Tgt) == 0 {
+				for _, i := range b.Src {
+					s[i] = true
+				}
+				for _, j := range b.Tgt {
+					t[j] = true
+				}
+			}
+		}
+		return s, t
+	}
+	gs, gt := del(gold)
+	ts, tt := del(test)
+	sys, goldN = len(ts)+len(tt), len(gs)+len(gt)
+	for _, p := range [][2]map[int]bool{{ts, gs}, {tt, gt}} {
+		for i := range p[0] {
+			if !p[1][i] {
+				falseDel++
+			}
+		}
+		for i := range p[1] {
+			if !p[0][i] {
+				missed++
+			}
+		}
+	}
+	return
+}
+
+// BenchmarkNoisyDevWide is BenchmarkNoisyDev over ten seeds (the whole article and its
+// quarters), so that a change of 0.005 can be told from the noise of one generator draw, with
+// lax scores and the unaligned sentences: del-sys and del-gold are the sentences in 1-0/0-1
+// beads of the system and of the gold, del-false those the system leaves out that the gold
+// aligns, del-missed the reverse (all summed over the seeds).
+//
+//	go test -count=1 -run XXX -bench NoisyDevWide -benchtime 1x ./align
+func BenchmarkNoisyDevWide(b *testing.B) {
+	d := loadTextberg(b)
+	parts := devParts(d, 4)
+	for _, mode := range []string{"whole", "quarters"} {
+		b.Run(mode, func(b *testing.B) {
+			for b.Loop() {
+				var c Counts
+				var sys, gold, falseDel, missed int
+				one := func(de, fr []string, g []Bead, seed uint64) {
+					de, fr, g = noisyDoc(de, fr, g, seed)
+					beads, err := Align(de, fr, Options{SrcLang: "de", TgtLang: "fr"})
+					if err != nil {
+						b.Fatal(err)
+					}
+					c = c.Add(Evaluate(g, beads))
+					s, gd, f, m := deletionCounts(g, beads)
+					sys, gold, falseDel, missed = sys+s, gold+gd, falseDel+f, missed+m
+				}
+				for seed := uint64(1); seed <= 10; seed++ {
+					if mode == "whole" {
+						one(d.de, d.fr, d.gold, 100+seed)
+						continue
+					}
+					for k, p := range parts {
+						one(p.de, p.fr, p.gold, 1000+10*seed+uint64(k))
+					}
+				}
+				reportCounts(b, c)
+				b.ReportMetric(float64(sys), "del-sys")
+				b.ReportMetric(float64(gold), "del-gold")
+				b.ReportMetric(float64(falseDel), "del-false")
+				b.ReportMetric(float64(missed), "del-missed")
+			}
+		})
+	}
+}
