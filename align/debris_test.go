@@ -31,6 +31,28 @@ func TestIsDebris(t *testing.T) {
 	}
 }
 
+// TestIsPageMark: a line of numbers is a page mark unless the other side has its numbers near
+// where its counterpart would be.
+func TestIsPageMark(t *testing.T) {
+	other := []string{"La montagne mesure 8 848 mètres.", "Liste des années :", "1. 1950 :", "Fin."}
+	for _, tc := range []struct {
+		s    string
+		i    int
+		want bool
+	}{
+		{"— 212 —", 1, true},
+		{"212", 3, true},
+		{"1. 1950 :", 2, false}, // its counterpart has 1950
+		{"8848", 0, false},      // "8 848" on the other side
+		{"Tafel 12", 1, false},  // words: text, not a page mark
+		{"…", 1, false},         // no number
+	} {
+		if got := isPageMark(tc.s, tc.i, 4, other); got != tc.want {
+			t.Errorf("isPageMark(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
 // TestDebrisLeftOut aligns a document whose translation has OCR specks after a sentence: they
 // are left unaligned, not merged into the sentence's bead.
 func TestDebrisLeftOut(t *testing.T) {
