@@ -130,53 +130,40 @@ func dropLinkRuns(doc *html.Node, blocks []rawBlock, removed *[]Removal) []rawBl
 	if len(links) == 0 {
 		return blocks
 	}
-	isLink := func(b rawBlock) bool {
-		return b.Kind != Heading && countWords(b.Text) <= 4 && links[normalizeSpace(b.Text)]
-	}
 	drop := make([]bool, len(blocks))
-	mark := func(from, to int) { // [from, to)
-		run := []int{}
-		flush := func() {
-			if len(run) >= 3 {
-				for _, j := range run {
-					drop[j] = true
-				}
-			}
-			run = run[:0]
-		}
-		for i := from; i < to; i++ {
-			switch {
-			case blocks[i].Kind == Heading:
-			case isLink(blocks[i]):
-				run = append(run, i)
-			default:
-				flush()
-			}
-		}
-		flush()
-	}
-	mark(0, first)
-	mark(last+1, len(blocks))
+	heading := func(i int) bool { return blocks[i].Kind == Heading }
+	navLink := func(i int) bool { return countWords(blocks[i].Text) <= 4 && links[normalizeSpace(blocks[i].Text)] }
+	markRuns(drop, 0, first, 3, navLink, heading)
+	markRuns(drop, last+1, len(blocks), 3, navLink, heading)
 	// Lists of teasers anywhere: two or more blocks in a row, each a link's whole text after
 	// an optional kicker ("Russische Drohnen: <a>Auch in Deutschland versteckt?</a>").
-	run := []int{}
+	teaser := func(i int) bool { return !heading(i) && isTeaserLink(blocks[i].Text, links) }
+	markRuns(drop, 0, len(blocks), 2, teaser, nil)
+	return dropBlocks(blocks, drop, removed, func(i int) string { return linkRunReason(i, first, last) })
+}
+
+// markRuns marks in drop every run of at least min consecutive blocks in [from, to) that member
+// accepts; a block that skip accepts (may be nil) neither joins nor breaks a run.
+func markRuns(drop []bool, from, to, min int, member, skip func(i int) bool) {
+	var run []int
 	flush := func() {
-		if len(run) >= 2 {
+		if len(run) >= min {
 			for _, j := range run {
 				drop[j] = true
 			}
 		}
 		run = run[:0]
 	}
-	for i, b := range blocks {
-		if b.Kind != Heading && isTeaserLink(b.Text, links) {
+	for i := from; i < to; i++ {
+		switch {
+		case skip != nil && skip(i):
+		case member(i):
 			run = append(run, i)
-			continue
+		default:
+			flush()
 		}
-		flush()
 	}
 	flush()
-	return dropBlocks(blocks, drop, removed, func(i int) string { return linkRunReason(i, first, last) })
 }
 
 func linkRunReason(i, first, last int) string {
