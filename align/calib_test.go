@@ -17,15 +17,7 @@ type calibSample struct {
 // devSamples aligns the Text+Berg dev article in one mode and labels each final bead by a strict
 // match with the gold.
 func devSamples(tb testing.TB, d textberg, mtde []string, mode string) []calibSample {
-	opt := Options{SrcLang: "de", TgtLang: "fr"}
-	switch mode {
-	case "mt":
-		opt.MT = d.mt
-	case "mt-tgt":
-		opt.MTTgt = mtde
-	case "both":
-		opt.MT, opt.MTTgt = d.mt, mtde
-	}
+	opt := devOptions(mode, d.mt, mtde)
 	var traced []calibFeatures
 	opt.trace = func(_ Bead, f calibFeatures) { traced = append(traced, f) }
 	beads, err := Align(d.de, d.fr, opt)

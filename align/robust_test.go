@@ -107,16 +107,7 @@ func BenchmarkDevSplits(b *testing.B) {
 				for _, parts := range sets {
 					var sum Counts
 					for _, p := range parts {
-						opt := Options{SrcLang: "de", TgtLang: "fr"}
-						switch mode {
-						case "mt":
-							opt.MT = p.mt
-						case "mt-tgt":
-							opt.MTTgt = p.mtde
-						case "both":
-							opt.MT, opt.MTTgt = p.mt, p.mtde
-						}
-						beads, err := Align(p.de, p.fr, opt)
+						beads, err := Align(p.de, p.fr, devOptions(mode, p.mt, p.mtde))
 						if err != nil {
 							b.Fatal(err)
 						}

@@ -70,6 +70,21 @@ func loadTextberg(tb testing.TB) textberg {
 	}
 }
 
+// devOptions returns the options of one MT mode of the dev benchmarks ("mt", "mt-tgt", "both";
+// anything else aligns without MT), given the forward and the reverse MT of the text aligned.
+func devOptions(mode string, mt, mtde []string) Options {
+	opt := Options{SrcLang: "de", TgtLang: "fr"}
+	switch mode {
+	case "mt":
+		opt.MT = mt
+	case "mt-tgt":
+		opt.MTTgt = mtde
+	case "both":
+		opt.MT, opt.MTTgt = mt, mtde
+	}
+	return opt
+}
+
 // TestTextbergDev checks the bars on the hand-aligned dev article (strict F1; hunalign: 0.668
 // without MT): 0.86 without MT (second pass with the learned lexicon), 0.905 with forward Google
 // MT, 0.87 with the reverse one alone, 0.905 with both (measured 0.912, 0.949, 0.930, 0.943).
@@ -139,17 +154,9 @@ func BenchmarkTextbergDev(b *testing.B) {
 	d := loadTextberg(b)
 	for _, mode := range []string{"no-mt", "no-mt-1pass", "mt", "mt-tgt", "both", "no-mt-crossing", "both-crossing"} {
 		b.Run(mode, func(b *testing.B) {
-			opt := Options{SrcLang: "de", TgtLang: "fr", Crossing: strings.HasSuffix(mode, "-crossing")}
-			switch strings.TrimSuffix(mode, "-crossing") {
-			case "no-mt-1pass":
-				opt.NoRealign = true
-			case "mt":
-				opt.MT = d.mt
-			case "mt-tgt":
-				opt.MTTgt = d.mtde
-			case "both":
-				opt.MT, opt.MTTgt = d.mt, d.mtde
-			}
+			opt := devOptions(strings.TrimSuffix(mode, "-crossing"), d.mt, d.mtde)
+			opt.Crossing = strings.HasSuffix(mode, "-crossing")
+			opt.NoRealign = mode == "no-mt-1pass"
 			var c Counts
 			var beads []Bead
 			for b.Loop() {
