@@ -36,7 +36,7 @@ func wordIDs(st *stopper, lines []string, ids map[string]uint32) [][]uint32 {
 		var ws []uint32
 		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			n := utf8.RuneCountInString(w)
-			if n < wordMinRunes && !isDigits(w) {
+			if n < wordMinRunes && !isNumber(w) {
 				continue
 			}
 			if n > wordStem {
@@ -53,15 +53,6 @@ func wordIDs(st *stopper, lines []string, ids map[string]uint32) [][]uint32 {
 		out[i] = slices.Compact(ws)
 	}
 	return out
-}
-
-func isDigits(w string) bool {
-	for _, r := range w {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return w != ""
 }
 
 // crossing counts the words that cross lattice point (i, j): those of source i found in target
