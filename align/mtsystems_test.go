@@ -34,7 +34,8 @@ func loadDevMTSystems(tb testing.TB) []devMTSystem {
 }
 
 // BenchmarkDevMTSystems reports strict and lax scores on the dev article with each other MT
-// system, in each direction it has and with both.
+// system, in each direction it has and with both, and strict F1 summed over the article's
+// quarters aligned alone (F1-sum4).
 func BenchmarkDevMTSystems(b *testing.B) {
 	d := loadTextberg(b)
 	systems := loadDevMTSystems(b)
@@ -54,6 +55,20 @@ func BenchmarkDevMTSystems(b *testing.B) {
 					c = Evaluate(d.gold, beads)
 				}
 				reportCounts(b, c)
+				t := d
+				t.mt, t.mtde = sys.mt, sys.mtde
+				if t.mtde == nil {
+					t.mtde = d.fr // never read: this system has the forward direction only
+				}
+				var sum Counts
+				for _, p := range devParts(t, 4) {
+					beads, err := Align(p.de, p.fr, devOptions(mode, p.mt, p.mtde))
+					if err != nil {
+						b.Fatal(err)
+					}
+					sum = sum.Add(Evaluate(p.gold, beads))
+				}
+				b.ReportMetric(sum.Strict().F1, "F1-sum4")
 			})
 		}
 	}
