@@ -12,7 +12,7 @@ var abbrevNever = toSet(
 	"inkl", "exkl", "zzgl", "ggü", "sog", "ehem", "geb", "gest", "verh", "bspw", "insb", "insbes",
 	"z", "zB", "zT", "d", "h", "dh", "o", "s", "u", "v", "vs", "Abs", "Bd", "Kap", "Abb", "Tab",
 	"Anm", "Hrsg", "hrsg", "Aufl", "Jan", "Feb", "Mrz", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-	"Okt", "Nov", "Dez", "Mo", "Di", "Mi", "Fa", "Dipl", "Ing", "Mag", "Gebr", "Pfr", "Dir",
+	"Okt", "Nov", "Dez", "Jän", "Mo", "Di", "Mi", "Fa", "Dipl", "Ing", "Mag", "Gebr", "Pfr", "Dir",
 	"Min", "Tel", "Fax", "gem", "lt", "lat", "engl", "frz", "dt", "allg", "best", "betr",
 	"bes", "einschl", "entspr", "erg", "europ", "gegr", "jew", "jhrl", "Kfz", "max", "mind",
 	"mtl", "mögl", "näml", "österr", "schweiz", "spez", "tägl", "ugs", "urspr", "usf", "u.a",
@@ -79,7 +79,7 @@ var startersEN = toSet(
 // ("am 15. Dezember"), not a sentence end.
 var monthsDE = toSet(
 	"Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni", "Juli", "August",
-	"September", "Oktober", "November", "Dezember", "Jan", "Feb", "Mrz", "Apr", "Jun", "Jul",
+	"September", "Oktober", "November", "Dezember", "Jan", "Jän", "Feb", "Mrz", "Apr", "Jun", "Jul",
 	"Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
 )
 

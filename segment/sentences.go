@@ -127,7 +127,14 @@ func (s *splitter) split(spans []Span) []Span {
 			i += len("• ")
 		case c == '.' || c == '!' || c == '?' || c == 0xE2 && hasPrefixAt(text, i, "…"):
 			termEnd := scanTerminators(text, i)
-			end := scanClosers(text, termEnd)
+			if i > 0 && text[i-1] == '(' && termEnd < len(text) && text[termEnd] == ')' && c != '.' {
+				// "Das hier ist ein(!) Satz", "kostet 3(?) Euro": a bracketed "!" or "?"
+				// comments on the word before it and ends nothing (LanguageTool's German
+				// sentence tokenizer tests, languagetool:52–55 in the sentence-boundary dev set).
+				i = termEnd + 1
+				continue
+			}
+			end := scanFootnote(text, scanClosers(text, termEnd))
 			if end < len(text) && !isSpaceByte(text, end) {
 				if s.gluedEnd(start, i, end) {
 					// "Das ist ein Satz.Das ist noch einer.": the space after the period is missing.
@@ -140,6 +147,14 @@ func (s *splitter) split(spans []Span) []Span {
 			if s.endsSentence(start, i, termEnd, end) {
 				spans = appendSpan(spans, text, start, end)
 				start = skipSpaces(text, end)
+				i = start
+				continue
+			}
+			if k := s.emojiEnd(start, i, termEnd, end); k > 0 {
+				// "Großartig! 👍 Weiter so!": pictographs after a sentence end belong to it, and
+				// the sentence after them starts anew.
+				spans = appendSpan(spans, text, start, k)
+				start = skipSpaces(text, k)
 				i = start
 				continue
 			}
@@ -244,6 +259,59 @@ func scanClosers(text string, i int) int {
 		i += size
 	}
 	return i
+}
+
+// scanFootnote skips a footnote reference after a sentence end: "[6]" as copied from
+// Wikipedia ("… erfolgen.[6] Es gilt …"), or superscript digits ("Dies ist ein Satz.¹ Noch
+// einer."). With it, the sentence counts as closed, like one ending in a quotation mark.
+func scanFootnote(text string, i int) int {
+	if i+2 < len(text) && text[i] == '[' && isDigit(text[i+1]) {
+		j := i + 1
+		for j < len(text) && j-i <= 3 && isDigit(text[j]) {
+			j++
+		}
+		if j < len(text) && text[j] == ']' {
+			return j + 1
+		}
+		return i
+	}
+	j := i
+	for j < len(text) {
+		r, size := decodeRune(text, j)
+		if r != '¹' && r != '²' && r != '³' && (r < '⁰' || r > '⁹') {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// emojiEnd returns where a run of pictographs ends when it follows a clear sentence end and
+// precedes a new sentence ("Großartig! 👍🥰 Weiter so!", SoMaJo's sentence splitter tests), or 0.
+func (s *splitter) emojiEnd(start, term, termEnd, end int) int {
+	text := s.text
+	j := skipSpaces(text, end)
+	k := j
+	for k < len(text) {
+		r, size := decodeRune(text, k)
+		if !isPictograph(r) {
+			break
+		}
+		k += size
+	}
+	if k == j || k >= len(text) || !isSpaceByte(text, k) || !s.clearEnd(start, term, text[term:termEnd]) {
+		return 0
+	}
+	if n := s.nextAfter(k); n.pos >= len(text) || !n.canStart() {
+		return 0
+	}
+	return k
+}
+
+// isPictograph reports an emoji or one of the characters that join or modify one (zero-width
+// joiner, variation selector, skin tones).
+func isPictograph(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r == 0x200D || r == 0xFE0F
 }
 
 func isCloser(r rune) bool {
@@ -410,6 +478,11 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 		// before a typical sentence opener or a new quotation.
 		if term > 0 && (text[term-1] == '[' || text[term-1] == '(') {
 			return false
+		}
+		if strings.HasSuffix(run, ".") && strings.Contains(run, "…") {
+			// "… heraustönte …. Sobald er …": a period after the ellipsis ends the sentence
+			// (LanguageTool's German tests, from a translation of Crime and Punishment).
+			return true
 		}
 		// Attached to a word ("weg... Verdiente 5 Sterne!", "empfehlen.... Eigentlich"), an
 		// ellipsis before a capital ends the sentence, as it nearly always does in web text;
@@ -580,6 +653,14 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 	if !s.en && isStreetAbbrev(w) {
 		return false // a street: "Hauptstr. 5", "Bahnhofstr." (no German word ends in "str")
 	}
+	if !s.en && isRomanOrdinal(w) {
+		// In German a Roman numeral with a dot is an ordinal ("des III. Geschwaders", "Papst
+		// Benedikt XVI. traf"): it ends a sentence only before a word that opens sentences or
+		// a quotation (SoMaJo's and LanguageTool's German tests). English writes no dot after
+		// an ordinal ("Henry VIII"), so there the dot ends a section number or a sentence
+		// ("The plan document under VII. Amount of …", UD English EWT dev).
+		return s.isStarter(n.word) || n.quote
+	}
 	if strings.IndexByte(w, '.') < 0 && !abbrevShape.may(w) {
 		return true // no abbreviation has the shape of w (most words before a period)
 	}
@@ -590,6 +671,27 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		return true // "www.dhb.de. Leider", "info@dhb.de. Bitte"
 	}
 	return s.abbrevEnds(w, n, strings.TrimLeftFunc(text[start:ws], isOpenerOrSpace) == "")
+}
+
+// isRomanOrdinal reports a Roman numeral of two or more letters from II to XXXIX ("II", "XIV",
+// "XVI"); single letters are initials, and numerals with L, C, D or M are rarer than
+// acronyms of those letters ("CD", "MDL").
+func isRomanOrdinal(w string) bool {
+	if len(w) < 2 || len(w) > 7 {
+		return false
+	}
+	i := 0
+	for i < len(w) && i < 3 && w[i] == 'X' {
+		i++
+	}
+	rest := w[i:]
+	switch {
+	case rest == "IX" || rest == "IV":
+		return true
+	case strings.HasPrefix(rest, "V"):
+		rest = rest[1:]
+	}
+	return len(rest) <= 3 && strings.Trim(rest, "I") == ""
 }
 
 func isOpenerOrSpace(r rune) bool { return isOpener(r) || isSpace(r) }

@@ -202,6 +202,19 @@ var germanCases = []splitCase{
 	{"dash closing an aside", "Wenn er nicht gestört würde - und er wird gestört werden, kein Zweifel! - könnte er gewinnen.", "Wenn er nicht gestört würde - und er wird gestört werden, kein Zweifel! - könnte er gewinnen."},
 	{"dash after an abbreviation", "Es gab Brot, Käse usw. – alles frisch.", "Es gab Brot, Käse usw. – alles frisch."},
 	{"typewriter quotes", "Die Antwort war ein klares ,,Nein''. ,,Wir bleiben'', sagte sie.", "Die Antwort war ein klares ,,Nein''. | ,,Wir bleiben'', sagte sie."},
+	// Classes found with the sentence-boundary dev set (sbd_dev_test.go; the dev case each
+	// class failed is named), in news-like sentences written for these tests.
+	{"bracketed exclamation", "Die Miete stieg um 40(!) Prozent. Viele Mieter zogen aus.", "Die Miete stieg um 40(!) Prozent. | Viele Mieter zogen aus."},                                              // languagetool:52
+	{"bracketed question", "Der angebliche(?) Zeuge meldete sich nicht.", "Der angebliche(?) Zeuge meldete sich nicht."},                                                                               // languagetool:54
+	{"ellipsis and period", "Die Stimme wurde leiser …. Niemand antwortete.", "Die Stimme wurde leiser …. | Niemand antwortete."},                                                                      // languagetool:72
+	{"footnote in brackets", "Die Stadt hat rund 12.000 Einwohner.[3] Bürgermeisterin ist seit 2020 Anna Berg.", "Die Stadt hat rund 12.000 Einwohner.[3] | Bürgermeisterin ist seit 2020 Anna Berg."}, // somajo:test_misc_22
+	{"superscript footnote", "Das Gesetz trat 2021 in Kraft.¹ Kritiker sehen Lücken.", "Das Gesetz trat 2021 in Kraft.¹ | Kritiker sehen Lücken."},                                                     // languagetool:6
+	{"emoji after a sentence", "Danke für die Blumen! 🌷 Wir sehen uns morgen.", "Danke für die Blumen! 🌷 | Wir sehen uns morgen."},                                                                     // somajo:test_misc_18
+	{"emojis after a sentence", "Großes Spiel heute! 👏🏻⚽ Nächste Woche geht es weiter.", "Großes Spiel heute! 👏🏻⚽ | Nächste Woche geht es weiter."},
+	{"emoji inside a sentence", "Das Konzert 🎵 war ausverkauft.", "Das Konzert 🎵 war ausverkauft."},
+	{"Roman ordinal", "Das Gebäude des III. Armeekorps steht noch.", "Das Gebäude des III. Armeekorps steht noch."}, // somajo:test_misc_23
+	{"Roman ordinal at the end", "Der Umbau begann unter Papst Pius XII. Die Arbeiten dauerten Jahre.", "Der Umbau begann unter Papst Pius XII. | Die Arbeiten dauerten Jahre."},
+	{"Austrian Jän.", "Am 13. Jän. 2023 lag in Wien kein Schnee.", "Am 13. Jän. 2023 lag in Wien kein Schnee."}, // syntok:89
 }
 
 // englishCases are written for this package.
