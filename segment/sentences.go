@@ -536,6 +536,9 @@ func (s *splitter) gluedEnd(start, term, end int) bool {
 	if s.en {
 		return w != "I" && inSet(startersEN, w)
 	}
+	// Only a word that opens sentences: any capitalised word would split "Gedanken.Verschiedene
+	// Gedanken sind …" (OpenNLP's German tests) but also a name like "das Nachrichtenportal
+	// Table.Briefings über …" (the extraction dev pages' news text).
 	return inSet(startersDE, w)
 }
 
@@ -594,12 +597,18 @@ func symbolStarts(t string) bool {
 		return false
 	}
 	switch c := t[0]; c {
-	case '*', '=', '_', '~', '#':
+	case '*', '=', '_', '~':
 		return t[1] == c
 	case '-':
 		return t[1] == '-' || t[1] == ' '
 	case '>':
 		return true
+	case '#', '@':
+		// A hashtag or a handle after a sentence end: the tags of a post quoted in the
+		// text ("Oder gibt es Unterschiede? #semibk", SoMaJo's sentence splitter tests);
+		// "##" is a separator line.
+		r, _ := utf8.DecodeRuneInString(t[1:])
+		return t[1] == c || unicode.IsLetter(r)
 	case '[':
 		return strings.HasPrefix(t, "[...]") || strings.HasPrefix(t, "[…]")
 	case 'h':

@@ -214,6 +214,9 @@ var germanCases = []splitCase{
 	{"emoji inside a sentence", "Das Konzert 🎵 war ausverkauft.", "Das Konzert 🎵 war ausverkauft."},
 	{"Roman ordinal", "Das Gebäude des III. Armeekorps steht noch.", "Das Gebäude des III. Armeekorps steht noch."}, // somajo:test_misc_23
 	{"Roman ordinal at the end", "Der Umbau begann unter Papst Pius XII. Die Arbeiten dauerten Jahre.", "Der Umbau begann unter Papst Pius XII. | Die Arbeiten dauerten Jahre."},
+	{"hashtag after a question", "Wie geht es nach der Wahl weiter? #btw25", "Wie geht es nach der Wahl weiter? | #btw25"}, // somajo:test_misc_21
+	{"handle after a quotation", "„Wir bleiben dran.“ @tagesschau", "„Wir bleiben dran.“ | @tagesschau"},                   // somajo:test_misc_20
+	{"hashtag inside a sentence", "Unter #btw25 diskutieren viele Nutzer.", "Unter #btw25 diskutieren viele Nutzer."},
 	{"Austrian Jän.", "Am 13. Jän. 2023 lag in Wien kein Schnee.", "Am 13. Jän. 2023 lag in Wien kein Schnee."}, // syntok:89
 }
 
