@@ -43,6 +43,9 @@
 // case ("Schweiz. Die" ends a sentence, "schweiz." does not), a lower-case one capitalised only
 // at a sentence start ("Vgl."); "'s" ("Das war's.") and host names ("www.dhb.de.") end
 // sentences; LaTeX-style quotes (two backquotes), "©", "•" and emoticons (";-)") start or end them;
+// emoji and footnote marks ("erfolgen.[6]", "Satz.¹") after a sentence end belong to it, and a
+// hashtag or handle after one starts a new one; a bracketed "(!)" or "(?)" ends nothing, nor does
+// a German Roman ordinal before a noun ("des III. Geschwaders");
 // a bullet inside running text starts a new sentence, and so does a dash glued to a capital
 // ("-Wie geht es weiter?"). In English a sentence may start in lower case, as in web text and
 // e-mail, after "?" and after a period that follows an ordinary word (not an abbreviation).
