@@ -21,6 +21,7 @@ var abbrevNever = toSet(
 	"e.g", "i.e", "cf", "approx", "Dept", "Univ", "Ave", "Blvd", "Rd", "Gen", "Brig", "Adm",
 	"kath", "ev", "evang", "Hl", "hl", "Hll", "Abt",
 	"Bhf", "Hbf", "Pl", "Bez", "Kr", "Lkr", "Gde", "Reg", "Präs", "Vors", "stv", "stellv",
+	"Bek", // Bekanntmachung: "Bek. d. StMI v. 3. Mai", in OpenNLP's German abbreviation list and tests
 )
 
 // abbrevBeforeNumber are abbreviations only when a number follows ("Nr. 5", "No. 5", "Art. 3");

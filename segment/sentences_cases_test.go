@@ -217,7 +217,8 @@ var germanCases = []splitCase{
 	{"hashtag after a question", "Wie geht es nach der Wahl weiter? #btw25", "Wie geht es nach der Wahl weiter? | #btw25"}, // somajo:test_misc_21
 	{"handle after a quotation", "„Wir bleiben dran.“ @tagesschau", "„Wir bleiben dran.“ | @tagesschau"},                   // somajo:test_misc_20
 	{"hashtag inside a sentence", "Unter #btw25 diskutieren viele Nutzer.", "Unter #btw25 diskutieren viele Nutzer."},
-	{"Austrian Jän.", "Am 13. Jän. 2023 lag in Wien kein Schnee.", "Am 13. Jän. 2023 lag in Wien kein Schnee."}, // syntok:89
+	{"Bek.", "Bek. des Innenministeriums vom 3. Mai 2024: Die Regeln gelten weiter.", "Bek. des Innenministeriums vom 3. Mai 2024: Die Regeln gelten weiter."}, // opennlp:testSentDetectWithMultiLetterAbbreviationsAtSentenceStart
+	{"Austrian Jän.", "Am 13. Jän. 2023 lag in Wien kein Schnee.", "Am 13. Jän. 2023 lag in Wien kein Schnee."},                                                // syntok:89
 }
 
 // englishCases are written for this package.
