@@ -15,8 +15,9 @@
 // of the two directions adds up (jointTexts).
 // Debris lines (OCR specks, stray punctuation: fewer than two letters) cost little to leave
 // unaligned, as hand-aligned gold leaves them.
-// Without MT, a second pass learns a word translation table (IBM Model 1 on stems) from the
-// beads the first pass is sure of and aligns again with it (lexicon.go). A bead's Confidence is
+// A second pass learns a word translation table (IBM Model 1 on stems) from the beads the
+// first pass is sure of and aligns again with it (lexicon.go); next to MT it shares the MT's
+// weight by how well each tells true pairs from chance ones on the documents (level.shareMT). A bead's Confidence is
 // the probability that it is exactly right, calibrated on the Text+Berg dev gold (calib.go).
 //
 // Documents aligns a document pair read by ReadDocument (with ReadMT for machine

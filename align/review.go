@@ -92,8 +92,8 @@ func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *E
 	}
 	b := beads[k]
 	lv := newLevel(st, src.Sentences, tgt.Sentences, opt, lx)
-	md := newModel(lv, g)
 	lv.prepare(g)
+	md := newModel(lv, g)
 	sc := newScorer(md, lv, fullRegion(0, 0))
 	sc.leave()
 	ex = &Explanation{Index: k, Bead: b, Source: src.Text(b.Src), Target: tgt.Text(b.Tgt)}

@@ -41,10 +41,9 @@ type tuning struct {
 	surfaceWithMT float64 // weight of surface evidence next to MT
 	explained     float64 // member cost up to which a bead member counts as explained (MT only)
 	unexplained   float64 // weight of the excess cost of unexplained members (MT only)
-	// lexWeight is the full weight of the learned lexicon's channel (second pass, without MT
-	// only), scaled by lexicon.reliability. Next to MT a second pass does not pay: with the
-	// lexicon at weight 0.1 or 0.3 in place of the surface channel, strict F1 summed over the
-	// dev article's parts aligned alone falls (forward MT, mean over 2..8 parts 0.897 → 0.894).
+	// lexWeight is the full weight of the learned lexicon's channel (second pass, without MT),
+	// scaled by lexicon.reliability. Next to MT the lexicon shares the MT channel's weight
+	// instead (level.shareMT).
 	lexWeight   float64
 	priorStepMT float64 // priorStep with MT
 	leakWeight  float64 // see model.leakWeight
@@ -68,9 +67,12 @@ type tuning struct {
 }
 
 // withMT is the tuning for alignments with MT: its evidence is precise enough to tell when
-// the translator's sentence boundaries differ, so many-to-many beads cost less.
-func (t tuning) withMT() tuning {
-	t.priorStep = t.priorStepMT
+// the translator's sentence boundaries differ, so many-to-many beads cost less — in proportion
+// to trust, the MT channel's share of the lexical evidence (1 in a first pass; in the second,
+// less for an MT that tells true pairs from chance ones less well than the learned lexicon:
+// see level.shareMT).
+func (t tuning) withMT(trust float64) tuning {
+	t.priorStep += (t.priorStepMT - t.priorStep) * trust
 	return t
 }
 
@@ -136,10 +138,11 @@ func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 
 // realign runs the first pass and, unless opt or the evidence rules it out, learns a lexicon
 // from it and runs the second; it returns the final beads and the lexicon (nil without a
-// second pass).
+// second pass). With MT too: the lexicon learned from the MT-aided first pass is a fallback
+// for a poor MT (see level.shareMT).
 func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon) {
 	lv := newLevel(st, src, tgt, opt, nil)
-	second := !opt.NoRealign && opt.MT == nil && opt.MTTgt == nil
+	second := !opt.NoRealign
 	// A first pass that is followed by a second only chooses the lexicon's training beads: it
 	// skips the margins (a tenth of a pass), which only the final confidences need.
 	first, paths, raws := alignPass(st, opt, g, lv, nil, second)
@@ -162,11 +165,12 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 // confidences (which choose the lexicon's training beads, so that refitting the calibration
 // does not change what the second pass learns).
 func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point, quick bool) ([]Bead, [][]point, []float64) {
+	// Baselines and calibration come from the whole documents, even when anchors cut them; the
+	// model reads the MT channel's share of the evidence (level.mtTrust) that prepare settles.
+	lv.prepare(g)
 	md := newModel(lv, g)
 	md.trace = opt.trace
 	md.crossing = opt.Crossing
-	// Baselines and calibration come from the whole documents, even when anchors cut them.
-	lv.prepare(g)
 	ids := newIndexes(lv.n, lv.m)
 	var out []Bead
 	var paths [][]point
@@ -298,19 +302,25 @@ func jointTexts(mt, orig []string, mtFirst bool) []string {
 }
 
 // withLexicon returns a copy of the finest level lv with the learned lexicon's channel added.
-// The lexicon takes its weight from the surface channel's, so that a random pair costs as much
-// as before. The other channels' vectors, same-side dots and baselines are shared, not
-// computed again (prepare skips channels that have them). There is no lexicon next to MT (see
-// tuning.lexWeight).
+// Without MT the lexicon takes its weight from the surface channel's, so that a random pair
+// costs as much as before. Next to MT it shares the MT channel's weight instead, in proportion
+// to how well each channel tells true pairs from chance ones on these documents (see
+// level.shareMT, done by prepare once the lexicon's channel is measured). The other channels'
+// vectors, same-side dots and baselines are shared, not computed again (prepare skips channels
+// that have them).
 func (lv *level) withLexicon(st *stopper, src, tgt []string, lx *lexicon) *level {
 	out := *lv
 	out.own = false
 	out.chans = slices.Clone(lv.chans)
 	var lw float64
-	for k := range out.chans {
-		if ch := &out.chans[k]; ch.name == "surface" {
-			lw = ch.weight * defaults.lexWeight * lx.reliability()
-			ch.weight = max(0, ch.weight-lw)
+	if lv.hasMT {
+		out.lexShare = lx.reliability()
+	} else {
+		for k := range out.chans {
+			if ch := &out.chans[k]; ch.name == "surface" {
+				lw = ch.weight * defaults.lexWeight * lx.reliability()
+				ch.weight = max(0, ch.weight-lw)
+			}
 		}
 	}
 	out.chans = append(out.chans, fromChannel("lexicon", newChannel(st, src, tgt, lx.srcFeatures(), lx.tgtFeatures(), lw), defaults.lexScale))
@@ -438,7 +448,7 @@ func breakMask(brk []int, n int) []bool {
 func newModel(lv *level, g int) *model {
 	tn := defaults
 	if lv.hasMT {
-		tn = tn.withMT()
+		tn = tn.withMT(lv.mtTrust())
 	}
 	md := &model{
 		types:       beadTypes(g, tn.priorStep),
