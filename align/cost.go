@@ -348,8 +348,16 @@ func (s *scorer) leakAt(i, j int) float64 {
 		tot += ch.weight * (one(i, j-1) + one(i-1, j))
 	}
 	if s.md.wordLeak > 0 {
+		// With both MT directions each counts the same moved clause once in its own language:
+		// their mean, not their sum, is the estimate of what crosses the cut. Summed, a crossing
+		// word cost twice what it costs next to one MT, and both directions aligned worse than the
+		// better one alone. Strict F1 with both directions, whole article / quarters summed,
+		// Google MT 0.943/0.942 → 0.940/0.942, Europarl full 0.930/0.918 → 0.937/0.928, Europarl
+		// light 0.877/0.886 → 0.881/0.890; over the whole and the sums of halves, thirds, quarters
+		// and sixths of the three systems the mean is 0.910 → 0.914 (with the max of the two
+		// counts 0.912; at 0.35 or 0.7 of the sum 0.914 and 0.912).
 		for k := range lv.words {
-			tot += s.md.wordLeak * float64(lv.words[k].crossing(i, j))
+			tot += s.md.wordLeak / float64(len(lv.words)) * float64(lv.words[k].crossing(i, j))
 		}
 	}
 	if lv.anchors != nil && s.md.anchorLeak > 0 {

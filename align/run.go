@@ -50,7 +50,8 @@ type tuning struct {
 	leakFloor   float64
 	// wordLeak is the leak of each distinctive word crossing a cut (MT only; see wordSides),
 	// relative to leakWeight: dev strict F1 0.898→0.912 with forward MT, 0.905→0.912 with both
-	// directions (tuned with 5-letter words: flat from 0.1 to 0.2, lower above).
+	// directions (tuned with 5-letter words: flat from 0.1 to 0.2, lower above; with both, the
+	// mean of the two directions' counts, see scorer.leakAt).
 	wordLeak float64
 	// cueMismatch is the cost of a cut between two matched beads where the source and target
 	// boundaries are of different kinds (see cues.go). Without MT, strict F1 over the Text+Berg
