@@ -73,14 +73,53 @@ func FuzzReadDictionary(f *testing.F) {
 
 // FuzzAlign: any input aligns into beads that cover both sides in order.
 func FuzzAlign(f *testing.F) {
-	f.Add("Eins.\nZwei 2.\nDrei", "One.\nTwo 2.", uint8(3))
-	f.Add("", "x", uint8(0))
-	f.Fuzz(func(t *testing.T, a, b string, g uint8) {
+	f.Add("Eins.\nZwei 2.\nDrei", "One.\nTwo 2.", uint8(3), uint8(0))
+	f.Add("", "x", uint8(0), uint8(0))
+	f.Add("Eins.\nZwei 2.\nDrei", "One.\nTwo 2.", uint8(2), uint8(7))
+	f.Fuzz(func(t *testing.T, a, b string, g, mode uint8) {
 		src, tgt := strings.Split(a, "\n"), strings.Split(b, "\n")
-		beads, err := Align(src, tgt, Options{MaxGroup: int(g % 10), SrcBreaks: []int{1, 2}, TgtBreaks: []int{1}})
+		opt := Options{MaxGroup: int(g % 10), SrcBreaks: []int{1, 2}, TgtBreaks: []int{1}}
+		// mode's bits add an MT of either side (the other side's lines, cycled, so that the MT
+		// paths — the lexicon's second pass sharing the MT's weight, the word leak — see text
+		// that matches some lines and not others) and crosswise beads.
+		cycled := func(lines []string, n int) []string {
+			out := make([]string, n)
+			for i := range out {
+				if len(lines) > 0 {
+					out[i] = lines[i%len(lines)]
+				}
+			}
+			return out
+		}
+		if mode&1 != 0 {
+			opt.MT = cycled(tgt, len(src))
+		}
+		if mode&2 != 0 {
+			opt.MTTgt = cycled(src, len(tgt))
+		}
+		opt.Crossing = mode&4 != 0
+		beads, err := Align(src, tgt, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkBeads(t, beads, len(src), len(tgt))
+		if !opt.Crossing {
+			checkBeads(t, beads, len(src), len(tgt))
+			return
+		}
+		// Crosswise beads are not monotone: every unit is still in exactly one bead.
+		seen := [2]map[int]bool{{}, {}}
+		for _, b := range beads {
+			for k, ids := range [2][]int{b.Src, b.Tgt} {
+				for _, x := range ids {
+					if seen[k][x] {
+						t.Fatalf("unit %d of side %d in two beads", x, k)
+					}
+					seen[k][x] = true
+				}
+			}
+		}
+		if len(seen[0]) != len(src) || len(seen[1]) != len(tgt) {
+			t.Fatalf("beads cover %d/%d source and %d/%d target units", len(seen[0]), len(src), len(seen[1]), len(tgt))
+		}
 	})
 }
