@@ -46,7 +46,11 @@ type tuning struct {
 	// the plateau from 0.5625 to 0.6875: 15 of the 20 figures up, 1 down, Google's unchanged
 	// (its halves, thirds and sixths 0.922→0.926). A weaker MT gains most (light Europarl
 	// 0.903→0.916 mean over its six figures): against less MT weight, length and bead shape
-	// count for more where the MT is unsure.
+	// count for more where the MT is unsure. At 0.75, a flatter mtScale (1.5–2.5), less surface
+	// weight (0–0.05) or a smaller unexplained penalty (0.25) each helped too (mean 0.924–0.926),
+	// all by lowering the MT's pull; at 0.6 none of them helps any more (mean 0.929 → 0.927 at
+	// mtScale 1.875, 0.928 for the others), nor do explained 0.75 (0.928), wordLeak 0.1 (0.929) or
+	// priorStepMT 0.25 (0.928). Synthetic documents with ideal MT: 0.985→0.982.
 	mtWeight      float64
 	surfaceWeight float64 // weight of surface evidence when it is the only lexical channel
 	surfaceWithMT float64 // weight of surface evidence next to MT
