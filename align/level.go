@@ -282,16 +282,7 @@ func (lv *level) prepare(g int) {
 // or the ratios cubed do a little better on the light MT and move Google's
 // within 0.002, but strays further from the constants tuned with good MT.
 func (lv *level) shareMT(rel float64) {
-	mt, lx := -1, -1
-	for k := range lv.chans {
-		switch lv.chans[k].name {
-		case "lexicon":
-			lx = k
-		case "surface":
-		default:
-			mt = k
-		}
-	}
+	mt, lx := lv.mtAndLexicon()
 	if mt < 0 || lx < 0 {
 		return
 	}
@@ -309,20 +300,27 @@ func (lv *level) shareMT(rel float64) {
 // mtTrust is the MT channel's share of the weight it shares with the lexicon (1 when it
 // shares none: a first pass).
 func (lv *level) mtTrust() float64 {
-	var mt, lx float64
-	for _, ch := range lv.chans {
-		switch ch.name {
-		case "lexicon":
-			lx = ch.weight
-		case "surface":
-		default:
-			mt = ch.weight
-		}
-	}
-	if mt+lx <= 0 {
+	k, l := lv.mtAndLexicon()
+	if k < 0 || l < 0 || lv.chans[k].weight+lv.chans[l].weight <= 0 {
 		return 1
 	}
-	return mt / (mt + lx)
+	return lv.chans[k].weight / (lv.chans[k].weight + lv.chans[l].weight)
+}
+
+// mtAndLexicon returns the indexes of the MT channel and of the learned lexicon's channel in
+// lv.chans, -1 for one the level does not have.
+func (lv *level) mtAndLexicon() (mt, lx int) {
+	mt, lx = -1, -1
+	for k := range lv.chans {
+		switch lv.chans[k].name {
+		case "lexicon":
+			lx = k
+		case "surface":
+		default:
+			mt = k
+		}
+	}
+	return mt, lx
 }
 
 // chanceFloor bounds the signal-to-chance ratio of a channel whose chance matches are nil.
