@@ -127,13 +127,6 @@ func (s *splitter) split(spans []Span) []Span {
 			i += len("• ")
 		case c == '.' || c == '!' || c == '?' || c == 0xE2 && hasPrefixAt(text, i, "…"):
 			termEnd := scanTerminators(text, i)
-			if i > 0 && text[i-1] == '(' && termEnd < len(text) && text[termEnd] == ')' && c != '.' {
-				// "Das hier ist ein(!) Satz", "kostet 3(?) Euro": a bracketed "!" or "?"
-				// comments on the word before it and ends nothing (LanguageTool's German
-				// sentence tokenizer tests, languagetool:52–55 in the sentence-boundary dev set).
-				i = termEnd + 1
-				continue
-			}
 			end := scanFootnote(text, scanClosers(text, termEnd))
 			if end < len(text) && !isSpaceByte(text, end) {
 				if s.gluedEnd(start, i, end) {
@@ -471,14 +464,17 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 		return true
 	}
 	if run != "." {
-		if strings.ContainsAny(run, "!?") {
-			return true
-		}
-		// Ellipsis: "[…]" marks an omission; otherwise an ellipsis ends a sentence only
-		// before a typical sentence opener or a new quotation.
+		// A bracketed mark ends nothing: "[…]" marks an omission, and "Das hier ist ein(!)
+		// Satz", "kostet 3(?) Euro" comment on the word before (LanguageTool's German sentence
+		// tokenizer tests, languagetool:52–55 in the sentence-boundary dev set).
 		if term > 0 && (text[term-1] == '[' || text[term-1] == '(') {
 			return false
 		}
+		if strings.ContainsAny(run, "!?") {
+			return true
+		}
+		// Ellipsis: it ends a sentence only before a typical sentence opener or a new
+		// quotation.
 		if strings.HasSuffix(run, ".") && strings.Contains(run, "…") {
 			// "… heraustönte …. Sobald er …": a period after the ellipsis ends the sentence
 			// (LanguageTool's German tests, from a translation of Crime and Punishment).
