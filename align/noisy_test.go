@@ -269,24 +269,7 @@ func TestNoisyDevGold(t *testing.T) {
 	d := loadTextberg(t)
 	for seed := uint64(1); seed <= 3; seed++ {
 		de, fr, gold := noisyDoc(d.de, d.fr, d.gold, seed)
-		seen := [2]map[int]bool{{}, {}}
-		for _, b := range gold {
-			for _, i := range b.Src {
-				if seen[0][i] {
-					t.Fatalf("seed %d: source %d twice", seed, i)
-				}
-				seen[0][i] = true
-			}
-			for _, j := range b.Tgt {
-				if seen[1][j] {
-					t.Fatalf("seed %d: target %d twice", seed, j)
-				}
-				seen[1][j] = true
-			}
-		}
-		if len(seen[0]) != len(de) || len(seen[1]) != len(fr) {
-			t.Fatalf("seed %d: gold covers %d×%d of %d×%d", seed, len(seen[0]), len(seen[1]), len(de), len(fr))
-		}
+		checkCover(t, gold, len(de), len(fr))
 	}
 }
 

@@ -200,6 +200,29 @@ func reportCounts(b *testing.B, c Counts) {
 
 // checkBeads asserts that beads cover both sides exactly once, in order, with contiguous groups
 // and confidences in [0,1].
+// checkCover checks that beads hold every source unit of n and target unit of m exactly once,
+// in any order: what crosswise beads (Options.Crossing) and gold files keep of checkBeads.
+func checkCover(t testing.TB, beads []Bead, n, m int) {
+	t.Helper()
+	seen := [2]map[int]bool{{}, {}}
+	for _, b := range beads {
+		if !(b.Confidence >= 0 && b.Confidence <= 1) {
+			t.Fatalf("confidence %v", b.Confidence)
+		}
+		for k, ids := range [2][]int{b.Src, b.Tgt} {
+			for _, x := range ids {
+				if x < 0 || x >= [2]int{n, m}[k] || seen[k][x] {
+					t.Fatalf("%s unit %d out of range or in two beads (%s)", [2]string{"source", "target"}[k], x, FormatBead(b))
+				}
+				seen[k][x] = true
+			}
+		}
+	}
+	if len(seen[0]) != n || len(seen[1]) != m {
+		t.Fatalf("beads cover %d×%d units, want %d×%d", len(seen[0]), len(seen[1]), n, m)
+	}
+}
+
 func checkBeads(t testing.TB, beads []Bead, n, m int) {
 	t.Helper()
 	i, j := 0, 0
