@@ -621,27 +621,24 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 			beads = append(beads, b)
 			continue
 		}
-		if md.crossing && t.a == 2 && t.b == 2 {
-			if sw, ok := crossed(md, sc, p, q, spanCost(md, sc, p, q), di, dj, ids); ok {
-				for _, x := range sw {
-					*raws = append(*raws, x.Confidence)
-					beads = append(beads, x)
-				}
-				continue
+		// With Crossing, a 2-2 bead may be two swapped neighbours; so may two 1-1 beads in a
+		// row: the search may pair each sentence with a stranger rather than merge the two
+		// into a 2-2 bead. The crosswise pairs are compared with the span's cost as aligned.
+		if md.crossing {
+			end, own := -1, 0.0
+			switch {
+			case t.a == 2 && t.b == 2:
+				end, own = k+1, spanCost(md, sc, p, q)
+			case t.a == 1 && t.b == 1 && k+1 < len(steps) && md.types[steps[k+1]].a == 1 && md.types[steps[k+1]].b == 1:
+				end, own = k+2, spanCost(md, sc, p, q)+spanCost(md, sc, q, path[k+2])
 			}
-		}
-		// Two 1-1 beads in a row can hide a swap too: the search may pair each sentence with a
-		// stranger rather than merge the two into a 2-2 bead that crossed could split. The
-		// crosswise pairs are then compared with the two beads' costs.
-		if md.crossing && t.a == 1 && t.b == 1 && k+1 < len(steps) {
-			if u := md.types[steps[k+1]]; u.a == 1 && u.b == 1 {
-				own := spanCost(md, sc, p, q) + spanCost(md, sc, q, path[k+2])
-				if sw, ok := crossed(md, sc, p, path[k+2], own, di, dj, ids); ok {
+			if end > 0 {
+				if sw, ok := crossed(md, sc, p, path[end], own, di, dj, ids); ok {
 					for _, x := range sw {
 						*raws = append(*raws, x.Confidence)
 						beads = append(beads, x)
 					}
-					skip = true
+					skip = end > k+1
 					continue
 				}
 			}
