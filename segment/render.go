@@ -157,3 +157,17 @@ func renderHTML(bw *bufio.Writer, title string, blocks []Block) {
 	closeTo(0)
 	bw.WriteString("</body>\n</html>\n")
 }
+
+// Lines returns the block's sentences as plain-text output prints them, one per line, with a
+// list item's marker before its first sentence: the marker is not part of the sentence
+// (translate never sends it), but a reader of the list wants to see it was one.
+func (b Block) Lines() []string {
+	out := make([]string, len(b.Sentences))
+	for i, s := range b.Sentences {
+		out[i] = s.Text
+		if i == 0 && b.Kind == ListItem && b.Marker != "" {
+			out[i] = b.Marker + " " + s.Text
+		}
+	}
+	return out
+}

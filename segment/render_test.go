@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,5 +67,22 @@ func TestRenderText(t *testing.T) {
 	got := blockSummary(doc.Blocks)
 	if len(got) != 7 || got[1] != "list-item/1 -: eins" || got[2] != "list-item/2 -: innen <b>" {
 		t.Errorf("text round trip: %q", got)
+	}
+}
+
+func TestBlockLines(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		b    Block
+		want []string
+	}{
+		{"paragraph", Block{Kind: Paragraph, Sentences: []Span{{Text: "Eins."}, {Text: "Zwei."}}}, []string{"Eins.", "Zwei."}},
+		{"list item", Block{Kind: ListItem, Marker: "1.", Sentences: []Span{{Text: "Erstens."}, {Text: "Mehr."}}}, []string{"1. Erstens.", "Mehr."}},
+		{"list item without marker", Block{Kind: ListItem, Sentences: []Span{{Text: "Punkt."}}}, []string{"Punkt."}},
+		{"heading keeps no marker", Block{Kind: Heading, Marker: "-", Sentences: []Span{{Text: "Titel"}}}, []string{"Titel"}},
+	} {
+		if got := tc.b.Lines(); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

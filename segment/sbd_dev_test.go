@@ -82,14 +82,7 @@ func segmentPlainText(t *testing.T, text string) []string {
 	sc := NewScanner(strings.NewReader(text), "case.txt", Options{Format: Text, Lang: "de"})
 	var out []string
 	for sc.Scan() {
-		b := sc.Block()
-		for i, s := range b.Sentences {
-			if i == 0 && b.Kind == ListItem && b.Marker != "" {
-				out = append(out, b.Marker+" "+s.Text)
-				continue
-			}
-			out = append(out, s.Text)
-		}
+		out = append(out, sc.Block().Lines()...)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatalf("%q: %v", text, err)

@@ -169,14 +169,8 @@ func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
 	if p.written {
 		p.w.WriteByte('\n')
 	}
-	for i, s := range b.Sentences {
-		if i == 0 && b.Kind == segment.ListItem && b.Marker != "" {
-			// The marker is not part of the sentence (translate never sends it), but a
-			// reader of the list wants to see it was one.
-			p.w.WriteString(b.Marker)
-			p.w.WriteByte(' ')
-		}
-		p.w.WriteString(s.Text)
+	for _, line := range b.Lines() {
+		p.w.WriteString(line)
 		p.w.WriteByte('\n')
 	}
 	p.written = true
