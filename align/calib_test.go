@@ -4,34 +4,67 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"testing"
 )
 
-// calibSample is one bead of an alignment with its features and whether it is right.
+// calibSample is one bead of an alignment with its features and whether it is right; a
+// stranger is a wrong bead that pairs sentences the gold puts in no common bead (two unrelated
+// sentences, or groups of them).
 type calibSample struct {
-	f     calibFeatures
-	conf  float64
-	right bool
+	f        calibFeatures
+	conf     float64
+	right    bool
+	stranger bool
 }
 
 // devSamples aligns the Text+Berg dev article in one mode and labels each final bead by a strict
 // match with the gold.
 func devSamples(tb testing.TB, d textberg, mtde []string, mode string) []calibSample {
-	opt := devOptions(mode, d.mt, mtde)
+	_, ss := alignLabelled(tb, d.de, d.fr, d.gold, devOptions(mode, d.mt, mtde))
+	return ss
+}
+
+// alignLabelled aligns src with tgt and labels each final bead with its calibration features,
+// whether it is right and whether it is a stranger.
+func alignLabelled(tb testing.TB, src, tgt []string, gold []Bead, opt Options) ([]Bead, []calibSample) {
 	var traced []calibFeatures
 	opt.trace = func(_ Bead, f calibFeatures) { traced = append(traced, f) }
-	beads, err := Align(d.de, d.fr, opt)
+	beads, err := Align(src, tgt, opt)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	traced = traced[len(traced)-len(beads):] // the last pass's beads
-	gold := map[string]bool{}
-	for _, b := range d.gold {
-		gold[beadKey(b)] = true
+	return beads, labelSamples(beads, traced, gold)
+}
+
+// labelSamples labels beads (with their traced features) against the gold.
+func labelSamples(beads []Bead, traced []calibFeatures, gold []Bead) []calibSample {
+	right := map[string]bool{}
+	gs, gt := map[int]int{}, map[int]int{}
+	for k, b := range gold {
+		right[beadKey(b)] = true
+		for _, i := range b.Src {
+			gs[i] = k + 1
+		}
+		for _, j := range b.Tgt {
+			gt[j] = k + 1
+		}
 	}
 	out := make([]calibSample, len(beads))
 	for k, b := range beads {
-		out[k] = calibSample{traced[k], b.Confidence, gold[beadKey(b)]}
+		s := calibSample{traced[k], b.Confidence, right[beadKey(b)], false}
+		if !s.right && len(b.Src) > 0 && len(b.Tgt) > 0 {
+			s.stranger = true
+			for _, i := range b.Src {
+				for _, j := range b.Tgt {
+					if gs[i] != 0 && gs[i] == gt[j] {
+						s.stranger = false
+					}
+				}
+			}
+		}
+		out[k] = s
 	}
 	return out
 }
@@ -173,8 +206,12 @@ func precisionAbove(ss []calibSample, c float64) (float64, int) {
 }
 
 // BenchmarkCalibration reports, for each mode on the dev gold, the expected calibration error,
-// the precision and share of the beads with confidence ≥ 0.9, and the reliability diagram:
-// per tenth of confidence, the beads' accuracy (acc-0.9 is the bin [0.9,1]) and size.
+// the precision, number of right beads and share of the beads with confidence ≥ 0.9, the
+// strangers' confidences (see trustMetrics), and the reliability diagram: per tenth of
+// confidence, the beads' accuracy (acc-0.9 is the bin [0.9,1]) and size. The same figures on the
+// perturbed German–English dev without MT (monotone and with Options.Crossing), which holds
+// many deleted sentences and so many chances to pair two unrelated ones, and on the noisy dev
+// article (three seeds, see noisyDoc).
 func BenchmarkCalibration(b *testing.B) {
 	d := loadTextberg(b)
 	mtde := readLines(b, textbergDir(b)+"/dev.mt-google.de")
@@ -184,11 +221,8 @@ func BenchmarkCalibration(b *testing.B) {
 			for b.Loop() {
 				ss = devSamples(b, d, mtde, m)
 			}
-			n, _, acc, ece := reliability(ss)
-			b.ReportMetric(ece, "ECE")
-			p, k := precisionAbove(ss, 0.9)
-			b.ReportMetric(p, "P@conf>=0.9")
-			b.ReportMetric(float64(k)/float64(len(ss)), "share@conf>=0.9")
+			trustMetrics(b, ss)
+			n, _, acc, _ := reliability(ss)
 			for k := range n {
 				if n[k] > 0 {
 					b.ReportMetric(acc[k], fmt.Sprintf("acc-%.1f", float64(k)/10))
@@ -196,6 +230,65 @@ func BenchmarkCalibration(b *testing.B) {
 				}
 			}
 		})
+	}
+	for _, m := range []string{"perturbed/no-mt", "perturbed/crossing", "noisy/no-mt"} {
+		b.Run(m, func(b *testing.B) {
+			var ss []calibSample
+			for b.Loop() {
+				ss = nil
+				if m == "noisy/no-mt" {
+					for seed := uint64(1); seed <= 3; seed++ {
+						de, fr, gold := noisyDoc(d.de, d.fr, d.gold, seed)
+						_, s := alignLabelled(b, de, fr, gold, Options{SrcLang: "de", TgtLang: "fr"})
+						ss = append(ss, s...)
+					}
+					continue
+				}
+				ss = perturbedSamples(b, loadPerturbed(b), m == "perturbed/crossing")
+			}
+			trustMetrics(b, ss)
+		})
+	}
+}
+
+// perturbedSamples aligns the perturbed dev documents without MT and labels the beads.
+func perturbedSamples(tb testing.TB, docs []perturbedDoc, crossing bool) []calibSample {
+	var ss []calibSample
+	for _, d := range docs {
+		_, s := alignLabelled(tb, d.de, d.en, d.gold, Options{SrcLang: "de", TgtLang: "en", Crossing: crossing})
+		ss = append(ss, s...)
+	}
+	return ss
+}
+
+// trustMetrics reports what a reviewer filtering by confidence gets: the expected calibration
+// error, the precision and the number of right beads at confidence ≥ 0.9 and the share of beads
+// there, and for the strangers (wrong beads pairing sentences the gold puts in no common bead)
+// their number, the median and 90th percentile of their confidence and the share of them at
+// ≥ 0.9.
+func trustMetrics(b *testing.B, ss []calibSample) {
+	_, _, _, ece := reliability(ss)
+	b.ReportMetric(ece, "ECE")
+	p, k := precisionAbove(ss, 0.9)
+	b.ReportMetric(p, "P@conf>=0.9")
+	b.ReportMetric(math.Round(p*float64(k)), "right@conf>=0.9")
+	b.ReportMetric(float64(k)/float64(len(ss)), "share@conf>=0.9")
+	var st []float64
+	hi := 0
+	for _, s := range ss {
+		if s.stranger {
+			st = append(st, s.conf)
+			if s.conf >= 0.9 {
+				hi++
+			}
+		}
+	}
+	b.ReportMetric(float64(len(st)), "strangers")
+	if len(st) > 0 {
+		slices.Sort(st)
+		b.ReportMetric(st[len(st)/2], "stranger-med")
+		b.ReportMetric(st[len(st)*9/10], "stranger-p90")
+		b.ReportMetric(float64(hi)/float64(len(st)), "stranger@conf>=0.9")
 	}
 }
 
