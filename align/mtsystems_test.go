@@ -1,7 +1,9 @@
 package align
 
 import (
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/bitext/bitext/internal/fixtures"
@@ -72,4 +74,112 @@ func BenchmarkDevMTSystems(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkDevMTMixed aligns the dev article with the two MT directions from different systems,
+// forward (German into French) from one and reverse from another, as a user gets who translates
+// each side with what is at hand, or whose provider is better in one direction: whether the two
+// directions' evidence is weighed by each one's quality shows where their qualities differ. For
+// each pair it reports strict F1 with both directions and with each alone, on the whole article
+// and summed over its quarters aligned alone (-sum4), and both minus the better single direction
+// (F1-gain, F1-gain-sum4): "both" should never lose to the better direction. The "shuffled"
+// conditions have a garbage reverse direction, the reverse MT's lines permuted within the
+// document (a seeded permutation): both must stay about as good as forward alone. The last
+// sub-benchmark, "mean", averages the gains over the six mixed pairs.
+//
+//	go test -count=1 -run XXX -bench DevMTMixed -benchtime 1x ./align
+func BenchmarkDevMTMixed(b *testing.B) {
+	d := loadTextberg(b)
+	mts := map[string][2][]string{"google": {d.mt, d.mtde}}
+	for _, s := range loadDevMTSystems(b) {
+		if s.mtde != nil {
+			mts[s.name] = [2][]string{s.mt, s.mtde}
+		}
+	}
+	// parts returns the whole article and its quarters with forward MT fwd and reverse MT rev.
+	parts := func(fwd, rev []string) (whole devPart, quarters []devPart) {
+		t := d
+		t.mt, t.mtde = fwd, rev
+		return devPart{de: d.de, fr: d.fr, mt: fwd, mtde: rev, gold: d.gold}, devParts(t, 4)
+	}
+	// score returns strict F1 on the whole article and summed over its quarters.
+	score := func(mode string, fwd, rev []string, shuffle bool) (whole, sum4 float64) {
+		w, qs := parts(fwd, rev)
+		var sum Counts
+		for k, p := range append([]devPart{w}, qs...) {
+			mtde := p.mtde
+			if shuffle {
+				mtde = slices.Clone(mtde)
+				rng := rand.New(rand.NewPCG(7, uint64(k)))
+				rng.Shuffle(len(mtde), func(i, j int) { mtde[i], mtde[j] = mtde[j], mtde[i] })
+			}
+			beads, err := Align(p.de, p.fr, devOptions(mode, p.mt, mtde))
+			if err != nil {
+				b.Fatal(err)
+			}
+			c := Evaluate(p.gold, beads)
+			if k == 0 {
+				whole = c.Strict().F1
+			} else {
+				sum = sum.Add(c)
+			}
+		}
+		return whole, sum.Strict().F1
+	}
+	type fig struct{ whole, sum4 float64 }
+	single := map[string]fig{} // "mt:system" or "mt-tgt:system", measured once
+	one := func(mode, sys string) fig {
+		k := mode + ":" + sys
+		if f, ok := single[k]; ok {
+			return f
+		}
+		var f fig
+		f.whole, f.sum4 = score(mode, mts[sys][0], mts[sys][1], false) // the mode picks one
+		single[k] = f
+		return f
+	}
+	var gain, gain4 float64
+	pairs := [][2]string{
+		{"google", "europarllight"}, {"europarllight", "google"},
+		{"google", "europarlfull"}, {"europarlfull", "google"},
+		{"europarlfull", "europarllight"}, {"europarllight", "europarlfull"},
+	}
+	for _, pr := range pairs {
+		b.Run(pr[0]+"+"+pr[1], func(b *testing.B) {
+			for b.Loop() {
+				fw, rv := one("mt", pr[0]), one("mt-tgt", pr[1])
+				bw, b4 := score("both", mts[pr[0]][0], mts[pr[1]][1], false)
+				b.ReportMetric(bw, "F1-both")
+				b.ReportMetric(fw.whole, "F1-fwd")
+				b.ReportMetric(rv.whole, "F1-rev")
+				b.ReportMetric(bw-max(fw.whole, rv.whole), "F1-gain")
+				b.ReportMetric(b4, "F1-both-sum4")
+				b.ReportMetric(fw.sum4, "F1-fwd-sum4")
+				b.ReportMetric(rv.sum4, "F1-rev-sum4")
+				b.ReportMetric(b4-max(fw.sum4, rv.sum4), "F1-gain-sum4")
+				gain += bw - max(fw.whole, rv.whole)
+				gain4 += b4 - max(fw.sum4, rv.sum4)
+			}
+		})
+	}
+	for _, sys := range []string{"google", "europarllight"} {
+		b.Run(sys+"+shuffled", func(b *testing.B) {
+			for b.Loop() {
+				fw := one("mt", sys)
+				bw, b4 := score("both", mts[sys][0], mts[sys][1], true)
+				b.ReportMetric(bw, "F1-both")
+				b.ReportMetric(fw.whole, "F1-fwd")
+				b.ReportMetric(bw-fw.whole, "F1-gain")
+				b.ReportMetric(b4, "F1-both-sum4")
+				b.ReportMetric(fw.sum4, "F1-fwd-sum4")
+				b.ReportMetric(b4-fw.sum4, "F1-gain-sum4")
+			}
+		})
+	}
+	b.Run("mean", func(b *testing.B) {
+		for b.Loop() {
+		}
+		b.ReportMetric(gain/float64(len(pairs)), "F1-gain")
+		b.ReportMetric(gain4/float64(len(pairs)), "F1-gain-sum4")
+	})
 }
