@@ -357,7 +357,7 @@ func (s *scorer) leakAt(i, j int) float64 {
 		// and sixths of the three systems the mean is 0.910 → 0.914 (with the max of the two
 		// counts 0.912; at 0.35 or 0.7 of the sum 0.914 and 0.912).
 		for k := range lv.words {
-			tot += s.md.wordLeak / float64(len(lv.words)) * float64(lv.words[k].crossing(i, j))
+			tot += s.md.wordLeak * lv.words[k].weight * float64(lv.words[k].crossing(i, j))
 		}
 	}
 	if lv.anchors != nil && s.md.anchorLeak > 0 {

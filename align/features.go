@@ -233,14 +233,21 @@ func charNgrams(ns ...int) featureFunc { return charNgramsFrom(fnvOffset32, ns) 
 // n-grams never meet the target-language half's.
 var hashSrcLang = hashKey("s:")
 
+// jointRevBit is the hash bit that marks the features of the source-language half of a joint
+// MT unit (the reverse direction's): it is clear in the target-language half's. A channel
+// numbers its features in the order of their hashes, so the forward direction's features come
+// first in every joint vector and the reverse direction's after them (see weighDirections).
+const jointRevBit = 1 << 31
+
 // jointNgrams is charNgrams of both halves of a joint MT unit (see jointTexts), the
-// target-language half's features hashed as charNgrams's, the source-language half's apart.
+// target-language half's features hashed as charNgrams's but for jointRevBit, the
+// source-language half's apart with jointRevBit set.
 func jointNgrams(ns ...int) featureFunc {
 	tl, sl := charNgramsFrom(fnvOffset32, ns), charNgramsFrom(hashSrcLang, ns)
 	return func(s string, add func(uint32, float32)) {
 		a, b, _ := strings.Cut(s, jointSep)
-		tl(a, add)
-		sl(b, add)
+		tl(a, func(id uint32, w float32) { add(id&^jointRevBit, w) })
+		sl(b, func(id uint32, w float32) { add(id|jointRevBit, w) })
 	}
 }
 

@@ -13,7 +13,12 @@ import (
 // resemblance with the neighbour, diluted by the rest of both sentences; a few distinctive
 // words (a number, a place, a rare noun) found in the neighbour on the other side and nowhere
 // in the own pair are a much sharper sign that the translator moved a clause across the cut.
-type wordSides struct{ src, tgt [][]uint32 }
+type wordSides struct {
+	src, tgt [][]uint32
+	// weight is the direction's share of the MT evidence: 1 with one direction, with both the
+	// share weighDirections measures.
+	weight float64
+}
 
 // wordMinRunes is the shortest word counted (digits always count): shorter words are mostly
 // function words, shared by any two sentences. wordStem truncates words so that inflections
@@ -24,9 +29,9 @@ const (
 	wordStem     = 5
 )
 
-func newWordSides(st *stopper, src, tgt []string) wordSides {
+func newWordSides(st *stopper, src, tgt []string, weight float64) wordSides {
 	ids := map[string]uint32{}
-	return wordSides{src: wordIDs(st, src, ids), tgt: wordIDs(st, tgt, ids)}
+	return wordSides{src: wordIDs(st, src, ids), tgt: wordIDs(st, tgt, ids), weight: weight}
 }
 
 func wordIDs(st *stopper, lines []string, ids map[string]uint32) [][]uint32 {
@@ -94,5 +99,5 @@ func exclusive(a, b, c, d []uint32) int {
 }
 
 func (w wordSides) slice(s span) wordSides {
-	return wordSides{src: w.src[s.i0:s.i1], tgt: w.tgt[s.j0:s.j1]}
+	return wordSides{src: w.src[s.i0:s.i1], tgt: w.tgt[s.j0:s.j1], weight: w.weight}
 }

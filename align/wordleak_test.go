@@ -19,7 +19,7 @@ func TestWordSidesCrossing(t *testing.T) {
 		"Premières longueurs au-dessus de la rimaye.",
 		"Il fallut deux journées pour 250 mètres. Six heures de cramponnage jusqu'à l'échancrure.",
 	}
-	w := newWordSides(st, mt, tgt)
+	w := newWordSides(st, mt, tgt, 1)
 	for _, tc := range []struct {
 		name string
 		i, j int
