@@ -12,7 +12,8 @@
 // Machine translation may be given in both directions (Options.MT, the source into the target
 // language; Options.MTTgt, the target into the source language); with both, one channel
 // compares a source sentence and its MT with a target sentence and its MT, so that the evidence
-// of the two directions adds up (jointTexts).
+// of the two directions adds up (jointTexts), each weighed by its quality measured on the
+// documents (weighDirections).
 // Debris lines (OCR specks, stray punctuation: fewer than two letters) cost little to leave
 // unaligned, as hand-aligned gold leaves them.
 // A second pass learns a word translation table (IBM Model 1 on stems) from the beads the

@@ -2,6 +2,7 @@ package align
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -188,6 +189,33 @@ func TestCrossing(t *testing.T) {
 			if !(b.Confidence >= 0 && b.Confidence <= 1) {
 				t.Errorf("confidence %v", b.Confidence)
 			}
+		}
+	}
+}
+
+// TestWeighDirections checks that the joint MT channel weighs each direction by its quality:
+// two directions of like quality share the evidence about evenly, a garbled reverse MT (its
+// lines shuffled) gets little of it, and its features count less than the forward's.
+func TestWeighDirections(t *testing.T) {
+	src, tgt, mt, _ := syntheticMT(300, 5)
+	rev := reverseMT(tgt)
+	shuffled := slices.Clone(rev)
+	rand.New(rand.NewPCG(3, 4)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	st := &stopper{ctx: context.Background()}
+	jg := jointNgrams(mtOrders...)
+	for _, tc := range []struct {
+		name   string
+		rev    []string
+		lo, hi float64 // bounds of the reverse direction's share
+	}{
+		{"like", rev, 0.3, 0.7},
+		{"shuffled", shuffled, 0, 0.1},
+	} {
+		c := newChannel(st, jointTexts(mt, src, true), jointTexts(tc.rev, tgt, false), jg, jg, 1)
+		fwd, r := weighDirections(st, c)
+		t.Logf("%s: shares %.3f/%.3f", tc.name, fwd, r)
+		if math.Abs(fwd+r-1) > 1e-9 || r < tc.lo || r > tc.hi {
+			t.Errorf("%s: shares %.3f/%.3f, want the reverse's in [%.1f, %.1f]", tc.name, fwd, r, tc.lo, tc.hi)
 		}
 	}
 }
