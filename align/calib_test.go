@@ -1,7 +1,6 @@
 package align
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"os"
@@ -11,14 +10,12 @@ import (
 
 // calibSample is one bead of an alignment with its features and whether it is right; a
 // stranger is a wrong bead that pairs sentences the gold puts in no common bead (two unrelated
-// sentences, or groups of them); an untranslated one is right by a gold whose pair is no
-// translation (see untranslated).
+// sentences, or groups of them).
 type calibSample struct {
-	f            calibFeatures
-	conf         float64
-	right        bool
-	stranger     bool
-	untranslated bool
+	f        calibFeatures
+	conf     float64
+	right    bool
+	stranger bool
 }
 
 // devSamples aligns the Text+Berg dev article in one mode and labels each final bead by a strict
@@ -56,7 +53,7 @@ func labelSamples(beads []Bead, traced []calibFeatures, gold []Bead) []calibSamp
 	}
 	out := make([]calibSample, len(beads))
 	for k, b := range beads {
-		s := calibSample{f: traced[k], conf: b.Confidence, right: right[beadKey(b)]}
+		s := calibSample{traced[k], b.Confidence, right[beadKey(b)], false}
 		if !s.right && len(b.Src) > 0 && len(b.Tgt) > 0 {
 			s.stranger = true
 			for _, i := range b.Src {
@@ -75,63 +72,31 @@ func labelSamples(beads []Bead, traced []calibFeatures, gold []Bead) []calibSamp
 var calibModes = []string{"no-mt", "mt", "mt-tgt", "both"}
 
 // TestFitCalibration fits the coefficients of calib.go on the dev gold and prints them (only
-// with ALIGN_FIT=1: it is how they were made, not a check). Without MT it fits the Text+Berg dev
-// article and the perturbed dev documents, the article weighing three times the documents
-// together, and labels a perturbed gold pair that is no translation (see untranslated) wrong;
-// with MT the article in the three MT modes, the unrelated input's weight taken from the fit
-// without MT (the article with MT has no unrelated beads).
+// with ALIGN_FIT=1: it is how they were made, not a check).
 func TestFitCalibration(t *testing.T) {
 	if os.Getenv("ALIGN_FIT") == "" {
 		t.Skip("fits calib.go's coefficients; run with ALIGN_FIT=1")
 	}
 	d := loadTextberg(t)
-	dict := NewDictionary()
-	if err := dict.ReadDictionaryFile(context.Background(), dingPath(t), t.TempDir()); err != nil {
-		t.Fatal(err)
-	}
-	var tbNoMT, withMT []calibSample
+	mtde := readLines(t, textbergDir(t)+"/dev.mt-google.de")
+	var noMT, withMT []calibSample
 	for _, m := range calibModes {
-		s := devSamples(t, d, d.mtde, m)
+		s := devSamples(t, d, mtde, m)
 		if m == "no-mt" {
-			tbNoMT = append(tbNoMT, s...)
+			noMT = append(noMT, s...)
 		} else {
 			withMT = append(withMT, s...)
 		}
 	}
-	pert := perturbedSamples(t, loadPerturbed(t), false, dict)
-	for k := range pert {
-		pert[k].right = pert[k].right && !pert[k].untranslated
-	}
-	// The article weighs three times the perturbed documents together; the weights sum to the
-	// number of samples, so the ridge penalty weighs as much as in an unweighted fit.
-	const textbergShare = 0.75
-	noMT := append(slices.Clone(tbNoMT), pert...)
-	wts := make([]float64, len(noMT))
-	for k := range wts {
-		wts[k] = textbergShare * float64(len(noMT)) / float64(len(tbNoMT))
-		if k >= len(tbNoMT) {
-			wts[k] = (1 - textbergShare) * float64(len(noMT)) / float64(len(pert))
-		}
-	}
-	var free [calibDims]bool
-	for k := range free {
-		free[k] = true
-	}
-	wNo := fitLogistic(noMT, wts, [calibDims]float64{}, free)
-	free[calibDims-1] = false
-	var start [calibDims]float64
-	start[calibDims-1] = wNo[calibDims-1]
-	wMT := fitLogistic(withMT, nil, start, free)
-	fmt.Printf("calibNoMT = %#v\n", wNo)
-	fmt.Printf("calibMT   = %#v\n", wMT)
+	fmt.Printf("calibNoMT = %#v\n", fitLogistic(noMT))
+	fmt.Printf("calibMT   = %#v\n", fitLogistic(withMT))
 }
 
 // fitLogistic fits P(right) = σ(w·x) by Newton's method with a small ridge penalty (not on the
-// bias), which keeps the weights finite when a feature separates the classes. Sample k weighs
-// wts[k] (1 when wts is nil); the weights not free stay at their values in init.
-func fitLogistic(ss []calibSample, wts []float64, init [calibDims]float64, free [calibDims]bool) [calibDims]float64 {
+// bias), which keeps the weights finite when a feature separates the classes.
+func fitLogistic(ss []calibSample) [calibDims]float64 {
 	const ridge = 1.0
-	w := init
+	var w [calibDims]float64
 	for it := 0; it < 50; it++ {
 		var g [calibDims]float64
 		var h [calibDims][calibDims]float64
@@ -139,11 +104,7 @@ func fitLogistic(ss []calibSample, wts []float64, init [calibDims]float64, free 
 			g[k] = ridge * w[k]
 			h[k][k] = ridge
 		}
-		for n, s := range ss {
-			sw := 1.0
-			if wts != nil {
-				sw = wts[n]
-			}
+		for _, s := range ss {
 			x := s.f.vector()
 			var z float64
 			for k := range x {
@@ -155,19 +116,10 @@ func fitLogistic(ss []calibSample, wts []float64, init [calibDims]float64, free 
 				y = 1
 			}
 			for a := range x {
-				g[a] += sw * (p - y) * x[a]
+				g[a] += (p - y) * x[a]
 				for b := range x {
-					h[a][b] += sw * p * (1 - p) * x[a] * x[b]
+					h[a][b] += p * (1 - p) * x[a] * x[b]
 				}
-			}
-		}
-		for a := range free {
-			if !free[a] { // no step: a unit row and column
-				g[a] = 0
-				for b := range h {
-					h[a][b], h[b][a] = 0, 0
-				}
-				h[a][a] = 1
 			}
 		}
 		step := solve(h, g)
@@ -258,11 +210,8 @@ func precisionAbove(ss []calibSample, c float64) (float64, int) {
 // strangers' confidences (see trustMetrics), and the reliability diagram: per tenth of
 // confidence, the beads' accuracy (acc-0.9 is the bin [0.9,1]) and size. The same figures on the
 // perturbed German–English dev without MT (monotone and with Options.Crossing), which holds
-// many deleted sentences and so many chances to pair two unrelated ones (with Debian's
-// dictionary installed, also with its gold pairs that are no translations counted wrong:
-// ECE-translations), and on the noisy dev article (three seeds, see noisyDoc).
-//
-//	go test -count=1 -run XXX -bench Calibration -benchtime 1x ./align
+// many deleted sentences and so many chances to pair two unrelated ones, and on the noisy dev
+// article (three seeds, see noisyDoc).
 func BenchmarkCalibration(b *testing.B) {
 	d := loadTextberg(b)
 	mtde := readLines(b, textbergDir(b)+"/dev.mt-google.de")
@@ -282,13 +231,6 @@ func BenchmarkCalibration(b *testing.B) {
 			}
 		})
 	}
-	var dict *Dictionary // Debian's dictionary, when installed, tells the untranslated gold pairs
-	if _, err := os.Stat(dingFile); err == nil {
-		dict = NewDictionary()
-		if err := dict.ReadDictionaryFile(context.Background(), dingFile, b.TempDir()); err != nil {
-			b.Fatal(err)
-		}
-	}
 	for _, m := range []string{"perturbed/no-mt", "perturbed/crossing", "noisy/no-mt"} {
 		b.Run(m, func(b *testing.B) {
 			var ss []calibSample
@@ -302,25 +244,18 @@ func BenchmarkCalibration(b *testing.B) {
 					}
 					continue
 				}
-				ss = perturbedSamples(b, loadPerturbed(b), m == "perturbed/crossing", dict)
+				ss = perturbedSamples(b, loadPerturbed(b), m == "perturbed/crossing")
 			}
 			trustMetrics(b, ss)
 		})
 	}
 }
 
-// perturbedSamples aligns the perturbed dev documents without MT and labels the beads; with a
-// dictionary, also the right beads whose gold pair is no translation (see untranslated).
-func perturbedSamples(tb testing.TB, docs []perturbedDoc, crossing bool, dict *Dictionary) []calibSample {
+// perturbedSamples aligns the perturbed dev documents without MT and labels the beads.
+func perturbedSamples(tb testing.TB, docs []perturbedDoc, crossing bool) []calibSample {
 	var ss []calibSample
 	for _, d := range docs {
-		beads, s := alignLabelled(tb, d.de, d.en, d.gold, Options{SrcLang: "de", TgtLang: "en", Crossing: crossing})
-		if dict != nil {
-			un := untranslated(d, dict)
-			for k, b := range beads {
-				s[k].untranslated = s[k].right && un[beadKey(b)]
-			}
-		}
+		_, s := alignLabelled(tb, d.de, d.en, d.gold, Options{SrcLang: "de", TgtLang: "en", Crossing: crossing})
 		ss = append(ss, s...)
 	}
 	return ss
@@ -330,24 +265,8 @@ func perturbedSamples(tb testing.TB, docs []perturbedDoc, crossing bool, dict *D
 // error, the precision and the number of right beads at confidence ≥ 0.9 and the share of beads
 // there, and for the strangers (wrong beads pairing sentences the gold puts in no common bead)
 // their number, the median and 90th percentile of their confidence and the share of them at
-// ≥ 0.9. Where the gold has pairs that are no translations (see untranslated), also the
-// calibration error and precision with those counted wrong, and their number.
+// ≥ 0.9.
 func trustMetrics(b *testing.B, ss []calibSample) {
-	tr := slices.Clone(ss)
-	nu := 0
-	for k := range tr {
-		if tr[k].untranslated {
-			tr[k].right = false
-			nu++
-		}
-	}
-	if nu > 0 {
-		_, _, _, e := reliability(tr)
-		p, _ := precisionAbove(tr, 0.9)
-		b.ReportMetric(e, "ECE-translations")
-		b.ReportMetric(p, "P@conf>=0.9-translations")
-		b.ReportMetric(float64(nu), "untranslated")
-	}
 	_, _, _, ece := reliability(ss)
 	b.ReportMetric(ece, "ECE")
 	p, k := precisionAbove(ss, 0.9)
@@ -391,35 +310,5 @@ func TestCalibrationDev(t *testing.T) {
 		if ece > 0.08 {
 			t.Errorf("%s: expected calibration error %.3f", m, ece)
 		}
-	}
-}
-
-// TestCalibrationStrangers checks that a reviewer filtering the perturbed dev documents at
-// confidence 0.9 keeps few strangers (beads pairing sentences the gold puts in no common bead;
-// 4 of 20 are at ≥ 0.9, 9 before the unrelated input, see calib.go) and beads right at least
-// 95 % of the time.
-func TestCalibrationStrangers(t *testing.T) {
-	heavy(t)
-	ss := perturbedSamples(t, loadPerturbed(t), false, nil)
-	_, _, _, ece := reliability(ss)
-	p, k := precisionAbove(ss, 0.9)
-	var st, hi int
-	for _, s := range ss {
-		if s.stranger {
-			st++
-			if s.conf >= 0.9 {
-				hi++
-			}
-		}
-	}
-	t.Logf("ECE %.3f, %d beads ≥ 0.9, %.3f right; %d of %d strangers ≥ 0.9", ece, k, p, hi, st)
-	if p < 0.95 {
-		t.Errorf("beads with confidence ≥ 0.9 are right %.3f of the time", p)
-	}
-	if float64(hi) > 0.3*float64(st) {
-		t.Errorf("%d of %d strangers have confidence ≥ 0.9", hi, st)
-	}
-	if ece > 0.05 {
-		t.Errorf("expected calibration error %.3f", ece)
 	}
 }

@@ -687,7 +687,6 @@ func (lv *level) slice(s span) *level {
 			srcBase:     sliceRows(ch.srcBase, s.i0, s.i1),
 			tgtBase:     sliceRows(ch.tgtBase, s.j0, s.j1),
 			good:        ch.good,
-			chance:      ch.chance,
 		})
 	}
 	return sub
@@ -749,7 +748,7 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 		mg := margin(md, sc, path, k)
 		sure := 1 / (1 + math.Exp(-marginSteep*mg))
 		raw = min(raw, sure)
-		f := calibFeatures{raw: raw, margin: mg, a: t.a, b: t.b, mt: sc.lv.hasMT, unrelated: unrelated(sc, t, p, q)}
+		f := calibFeatures{raw: raw, margin: mg, a: t.a, b: t.b, mt: sc.lv.hasMT}
 		b.Confidence = f.calibrated()
 		*raws = append(*raws, raw)
 		if md.trace != nil {
@@ -791,8 +790,7 @@ func crossed(md *model, sc *scorer, p, q point, own float64, di, dj int, ids *in
 	out := make([]Bead, 2)
 	for k, c := range []float64{c1, c2} {
 		raw := 1 / (1 + math.Exp(-6*(1-c)))
-		s := point{p.i + k, p.j + 1 - k}
-		f := calibFeatures{raw: raw, margin: own - c1 - c2, a: 1, b: 1, mt: sc.lv.hasMT, unrelated: unrelated(sc, one, s, point{s.i + 1, s.j + 1})}
+		f := calibFeatures{raw: raw, margin: own - c1 - c2, a: 1, b: 1, mt: sc.lv.hasMT}
 		out[k] = Bead{Src: ids.src(di+p.i+k, di+p.i+k+1), Tgt: ids.tgt(dj+p.j+1-k, dj+p.j+2-k), Confidence: f.calibrated()}
 		if md.trace != nil {
 			md.trace(out[k], f)
@@ -849,43 +847,6 @@ func confidence(md *model, sc *scorer, t beadType, p, q point) float64 {
 		return 1 // nothing on the other side to pair with
 	}
 	return 1 / (1 + math.Exp(-steep*(best-randomPair*0.8)))
-}
-
-// unrelated reports whether a matched bead's sentences are no more alike than chance pairs of
-// these documents: some channel sees both sides, and in none does the normalized similarity of
-// the bead's groups, (cos-base)/good, reach the channel's chance match (the best a window of
-// unrelated sentences offers a sentence, see chanLevel.chance). A channel whose chance match is
-// as good as a true pair cannot tell and has no say. Such a bead was chosen for its length and
-// position alone: it may be a loose translation the channels miss, or two unrelated sentences
-// paired where both sides dropped one (a stranger), and the calibration weighs it (see calib.go).
-func unrelated(sc *scorer, t beadType, p, q point) bool {
-	if t.a == 0 || t.b == 0 {
-		return false
-	}
-	lv := sc.lv
-	seen := false
-	for k := range lv.chans {
-		ch := &lv.chans[k]
-		if ch.weight <= 0 || ch.chance >= 1 {
-			continue
-		}
-		nx, ny := groupNorm2(ch.srcSelf, p.i, t.a), groupNorm2(ch.tgtSelf, p.j, t.b)
-		if nx == 0 || ny == 0 {
-			continue
-		}
-		var d float64
-		for x := p.i; x < q.i; x++ {
-			for y := p.j; y < q.j; y++ {
-				d += sc.crossDot(k, x, y)
-			}
-		}
-		sim := (d/math.Sqrt(nx*ny) - (float64(ch.srcBase[t.a-1][p.i])+float64(ch.tgtBase[t.b-1][p.j]))/2) / ch.good
-		if sim >= ch.chance {
-			return false
-		}
-		seen = true
-	}
-	return seen
 }
 
 func sliceRows(rows [][]float32, from, to int) [][]float32 {
