@@ -241,16 +241,12 @@ func BenchmarkCalibration(b *testing.B) {
 			for b.Loop() {
 				ss = devSamples(b, d, mtde, m)
 			}
-			trustMetrics(b, ss)
+			trustMetrics(b, ss, "")
 			var parts []calibSample
 			for _, n := range calibParts {
 				parts = append(parts, devPartSamples(b, d, m, n)...)
 			}
-			_, _, _, ece := reliability(parts)
-			p, k := precisionAbove(parts, 0.9)
-			b.ReportMetric(ece, "ECE-parts")
-			b.ReportMetric(p, "P@conf>=0.9-parts")
-			b.ReportMetric(p*float64(k), "right@conf>=0.9-parts")
+			trustMetrics(b, parts, "-parts")
 			n, _, acc, _ := reliability(ss)
 			for k := range n {
 				if n[k] > 0 {
@@ -275,7 +271,7 @@ func BenchmarkCalibration(b *testing.B) {
 				}
 				ss = perturbedSamples(b, loadPerturbed(b), m == "perturbed/crossing")
 			}
-			trustMetrics(b, ss)
+			trustMetrics(b, ss, "")
 		})
 	}
 }
@@ -294,14 +290,15 @@ func perturbedSamples(tb testing.TB, docs []perturbedDoc, crossing bool) []calib
 // error, the precision and the number of right beads at confidence ≥ 0.9 and the share of beads
 // there, and for the strangers (wrong beads pairing sentences the gold puts in no common bead)
 // their number, the median and 90th percentile of their confidence and the share of them at
-// ≥ 0.9.
-func trustMetrics(b *testing.B, ss []calibSample) {
+// ≥ 0.9. Each metric's unit ends in suffix.
+func trustMetrics(b *testing.B, ss []calibSample, suffix string) {
+	report := func(v float64, unit string) { b.ReportMetric(v, unit+suffix) }
 	_, _, _, ece := reliability(ss)
-	b.ReportMetric(ece, "ECE")
+	report(ece, "ECE")
 	p, k := precisionAbove(ss, 0.9)
-	b.ReportMetric(p, "P@conf>=0.9")
-	b.ReportMetric(math.Round(p*float64(k)), "right@conf>=0.9")
-	b.ReportMetric(float64(k)/float64(len(ss)), "share@conf>=0.9")
+	report(p, "P@conf>=0.9")
+	report(math.Round(p*float64(k)), "right@conf>=0.9")
+	report(float64(k)/float64(len(ss)), "share@conf>=0.9")
 	var st []float64
 	hi := 0
 	for _, s := range ss {
@@ -312,12 +309,12 @@ func trustMetrics(b *testing.B, ss []calibSample) {
 			}
 		}
 	}
-	b.ReportMetric(float64(len(st)), "strangers")
+	report(float64(len(st)), "strangers")
 	if len(st) > 0 {
 		slices.Sort(st)
-		b.ReportMetric(st[len(st)/2], "stranger-med")
-		b.ReportMetric(st[len(st)*9/10], "stranger-p90")
-		b.ReportMetric(float64(hi)/float64(len(st)), "stranger@conf>=0.9")
+		report(st[len(st)/2], "stranger-med")
+		report(st[len(st)*9/10], "stranger-p90")
+		report(float64(hi)/float64(len(st)), "stranger@conf>=0.9")
 	}
 }
 

@@ -240,16 +240,23 @@ func (lv *level) prepare(g int) {
 		if ch.srcSelf != nil {
 			continue // prepared already (a channel shared with the first pass)
 		}
-		ch.srcSelf = selfDots(lv.stop, ch.src, g)
-		ch.tgtSelf = selfDots(lv.stop, ch.tgt, g)
-		ch.srcBase = baselines(lv.stop, ch.src, ch.srcSelf, ch.tgt, g)
-		ch.tgtBase = baselines(lv.stop, ch.tgt, ch.tgtSelf, ch.src, g)
-		ch.good, ch.chance = calibrate(ch)
+		ch.measure(lv.stop, g)
 	}
 	if lv.lexShare > 0 {
 		lv.shareMT(lv.lexShare)
 		lv.lexShare = 0
 	}
+}
+
+// measure computes what the cost needs of the channel's vectors for groups of up to g units:
+// the self dot products, the random-pair baselines, and the typical true pair's and best chance
+// match's similarities (calibrate).
+func (ch *chanLevel) measure(st *stopper, g int) {
+	ch.srcSelf = selfDots(st, ch.src, g)
+	ch.tgtSelf = selfDots(st, ch.tgt, g)
+	ch.srcBase = baselines(st, ch.src, ch.srcSelf, ch.tgt, g)
+	ch.tgtBase = baselines(st, ch.tgt, ch.tgtSelf, ch.src, g)
+	ch.good, ch.chance = calibrate(ch)
 }
 
 // shareMT splits the MT channel's weight between it and the learned lexicon's channel (second

@@ -57,23 +57,34 @@ func BenchmarkDevMTSystems(b *testing.B) {
 					c = Evaluate(d.gold, beads)
 				}
 				reportCounts(b, c)
-				t := d
-				t.mt, t.mtde = sys.mt, sys.mtde
-				if t.mtde == nil {
-					t.mtde = d.fr // never read: this system has the forward direction only
-				}
-				var sum Counts
-				for _, p := range devParts(t, 4) {
-					beads, err := Align(p.de, p.fr, devOptions(mode, p.mt, p.mtde))
-					if err != nil {
-						b.Fatal(err)
-					}
-					sum = sum.Add(Evaluate(p.gold, beads))
-				}
-				b.ReportMetric(sum.Strict().F1, "F1-sum4")
+				b.ReportMetric(quartersF1(b, d, mode, sys.mt, sys.mtde, nil), "F1-sum4")
 			})
 		}
 	}
+}
+
+// quartersF1 is strict F1 summed over the dev article's quarters, each aligned alone in mode
+// with its lines of the forward MT fwd and of the reverse MT rev (nil for a system that has
+// the forward direction only). garble, when not nil, replaces quarter k's reverse MT first.
+func quartersF1(tb testing.TB, d textberg, mode string, fwd, rev []string, garble func(k int, mtde []string) []string) float64 {
+	t := d
+	t.mt, t.mtde = fwd, rev
+	if rev == nil {
+		t.mtde = d.fr // never read: the mode uses the forward direction only
+	}
+	var sum Counts
+	for k, p := range devParts(t, 4) {
+		mtde := p.mtde
+		if garble != nil {
+			mtde = garble(k, mtde)
+		}
+		beads, err := Align(p.de, p.fr, devOptions(mode, p.mt, mtde))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sum = sum.Add(Evaluate(p.gold, beads))
+	}
+	return sum.Strict().F1
 }
 
 // BenchmarkDevMTMixed aligns the dev article with the two MT directions from different systems,
@@ -96,35 +107,26 @@ func BenchmarkDevMTMixed(b *testing.B) {
 			mts[s.name] = [2][]string{s.mt, s.mtde}
 		}
 	}
-	// parts returns the whole article and its quarters with forward MT fwd and reverse MT rev.
-	parts := func(fwd, rev []string) (whole devPart, quarters []devPart) {
-		t := d
-		t.mt, t.mtde = fwd, rev
-		return devPart{de: d.de, fr: d.fr, mt: fwd, mtde: rev, gold: d.gold}, devParts(t, 4)
+	// shuffle permutes a document's reverse MT lines (the whole article is document 0, its
+	// quarters 1 to 4): a garbage direction.
+	shuffle := func(k int, mtde []string) []string {
+		mtde = slices.Clone(mtde)
+		rand.New(rand.NewPCG(7, uint64(k))).Shuffle(len(mtde), func(i, j int) { mtde[i], mtde[j] = mtde[j], mtde[i] })
+		return mtde
 	}
 	// score returns strict F1 on the whole article and summed over its quarters.
-	score := func(mode string, fwd, rev []string, shuffle bool) (whole, sum4 float64) {
-		w, qs := parts(fwd, rev)
-		var sum Counts
-		for k, p := range append([]devPart{w}, qs...) {
-			mtde := p.mtde
-			if shuffle {
-				mtde = slices.Clone(mtde)
-				rng := rand.New(rand.NewPCG(7, uint64(k)))
-				rng.Shuffle(len(mtde), func(i, j int) { mtde[i], mtde[j] = mtde[j], mtde[i] })
-			}
-			beads, err := Align(p.de, p.fr, devOptions(mode, p.mt, mtde))
-			if err != nil {
-				b.Fatal(err)
-			}
-			c := Evaluate(p.gold, beads)
-			if k == 0 {
-				whole = c.Strict().F1
-			} else {
-				sum = sum.Add(c)
-			}
+	score := func(mode string, fwd, rev []string, shuffled bool) (whole, sum4 float64) {
+		mtde := rev
+		var garble func(int, []string) []string
+		if shuffled {
+			mtde = shuffle(0, rev)
+			garble = func(k int, m []string) []string { return shuffle(k+1, m) }
 		}
-		return whole, sum.Strict().F1
+		beads, err := Align(d.de, d.fr, devOptions(mode, fwd, mtde))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return Evaluate(d.gold, beads).Strict().F1, quartersF1(b, d, mode, fwd, rev, garble)
 	}
 	type fig struct{ whole, sum4 float64 }
 	single := map[string]fig{} // "mt:system" or "mt-tgt:system", measured once

@@ -376,10 +376,8 @@ func weighDirections(st *stopper, c *channel) (fwd, rev float64) {
 	var w, ev [2]float64 // each half's scale squared, each direction's evidence weight
 	for d := range w {
 		ch := chanLevel{src: half(c.src, d), tgt: half(c.tgt, d)}
-		ch.srcSelf, ch.tgtSelf = selfDots(st, ch.src, 1), selfDots(st, ch.tgt, 1)
-		ch.srcBase = baselines(st, ch.src, ch.srcSelf, ch.tgt, 1)
-		ch.tgtBase = baselines(st, ch.tgt, ch.tgtSelf, ch.src, 1)
-		good, chance := calibrate(&ch)
+		ch.measure(st, 1)
+		good, chance := ch.good, ch.chance
 		var ms, mt float64 // the half's feature mass on each side
 		for _, x := range ch.srcSelf[0] {
 			ms += float64(x)
