@@ -59,25 +59,11 @@ import (
 // sides: shorter ones are mostly function words two languages share by accident.
 const anchorMinRunes = 4
 
-// anchorSides holds the anchors of each sentence of both sides as sorted distinct ids, in one
-// flat list per side: sentence k's are ids[off[k]:off[k+1]] (a slice per sentence would cost
-// 24 bytes each, 48 MB at a million sentences a side). The texts name them for Explain.
+// anchorSides holds the anchors of each sentence of both sides (see idList). The texts name
+// them for Explain.
 type anchorSides struct {
-	src, tgt         anchorList
+	src, tgt         idList
 	srcText, tgtText []string
-}
-
-type anchorList struct {
-	off []uint32 // len(sentences)+1 offsets into ids
-	ids []uint32
-}
-
-// of returns the ids of sentence k, nil outside the list.
-func (l anchorList) of(k int) []uint32 {
-	if k < 0 || k+1 >= len(l.off) {
-		return nil
-	}
-	return l.ids[l.off[k]:l.off[k+1]]
 }
 
 // newAnchorSides returns the anchors of every sentence of both sides; only anchors that occur
@@ -99,8 +85,8 @@ func newAnchorSides(st *stopper, src, tgt []string) *anchorSides {
 	// they have an id.
 	ids := map[uint64]uint32{}
 	var xs []uint32
-	build := func(lines []string, add bool) anchorList {
-		l := anchorList{off: make([]uint32, 1, len(lines)+1)}
+	build := func(lines []string, add bool) idList {
+		l := newIDList(len(lines))
 		for _, s := range lines {
 			st.tick()
 			xs = xs[:0]
@@ -120,12 +106,9 @@ func newAnchorSides(st *stopper, src, tgt []string) *anchorSides {
 				}
 				xs = append(xs, id)
 			}
-			slices.Sort(xs)
-			l.ids = append(l.ids, slices.Compact(xs)...)
-			l.off = append(l.off, uint32(len(l.ids)))
+			l.add(xs)
 		}
-		l.ids = slices.Clip(l.ids)
-		return l
+		return l.clip()
 	}
 	a := &anchorSides{srcText: src, tgtText: tgt}
 	a.src = build(src, true)
@@ -137,20 +120,14 @@ func newAnchorSides(st *stopper, src, tgt []string) *anchorSides {
 // slice returns the anchors of a span (the id lists shared).
 func (a *anchorSides) slice(s span) *anchorSides {
 	return &anchorSides{
-		src:     anchorList{off: a.src.off[s.i0 : s.i1+1], ids: a.src.ids},
-		tgt:     anchorList{off: a.tgt.off[s.j0 : s.j1+1], ids: a.tgt.ids},
+		src:     a.src.slice(s.i0, s.i1),
+		tgt:     a.tgt.slice(s.j0, s.j1),
 		srcText: a.srcText[s.i0:s.i1], tgtText: a.tgtText[s.j0:s.j1],
 	}
 }
 
-// crossing counts the anchors that cross lattice point (i, j), as wordSides.crossing counts
-// words: those of source i found in target j-1 and neither in target j nor in source i-1, and
-// those of source i-1 found in target j and neither in target j-1 nor in source i.
-func (a *anchorSides) crossing(i, j int) int {
-	s0, s1 := a.src.of(i-1), a.src.of(i)
-	t0, t1 := a.tgt.of(j-1), a.tgt.of(j)
-	return exclusive(s1, t0, t1, s0) + exclusive(s0, t1, t0, s1)
-}
+// crossing counts the anchors that cross lattice point (i, j) (see crossingIDs).
+func (a *anchorSides) crossing(i, j int) int { return crossingIDs(a.src, a.tgt, i, j) }
 
 // at returns the anchors crossing lattice point (i, j), as crossing counts them, from the texts.
 func (a *anchorSides) at(i, j int) []string {

@@ -1,20 +1,20 @@
 package align
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // wordSides holds, for one MT direction, the distinctive words of each sentence of both sides
-// in one language (the translated side and the side written in it), as sorted distinct ids.
+// in one language (the translated side and the side written in it), as sorted distinct ids
+// (see idList).
 // Character n-gram cosines see content that crosses a sentence boundary only as a faint
 // resemblance with the neighbour, diluted by the rest of both sentences; a few distinctive
 // words (a number, a place, a rare noun) found in the neighbour on the other side and nowhere
 // in the own pair are a much sharper sign that the translator moved a clause across the cut.
 type wordSides struct {
-	src, tgt [][]uint32
+	src, tgt idList
 	// weight is the direction's share of the MT evidence: 1 with one direction, with both the
 	// share weighDirections measures.
 	weight float64
@@ -34,11 +34,12 @@ func newWordSides(st *stopper, src, tgt []string, weight float64) wordSides {
 	return wordSides{src: wordIDs(st, src, ids), tgt: wordIDs(st, tgt, ids), weight: weight}
 }
 
-func wordIDs(st *stopper, lines []string, ids map[string]uint32) [][]uint32 {
-	out := make([][]uint32, len(lines))
-	for i, s := range lines {
+func wordIDs(st *stopper, lines []string, ids map[string]uint32) idList {
+	l := newIDList(len(lines))
+	var ws []uint32
+	for _, s := range lines {
 		st.tick()
-		var ws []uint32
+		ws = ws[:0]
 		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			n := utf8.RuneCountInString(w)
 			if n < wordMinRunes && !isNumber(w) {
@@ -54,50 +55,14 @@ func wordIDs(st *stopper, lines []string, ids map[string]uint32) [][]uint32 {
 			}
 			ws = append(ws, id)
 		}
-		slices.Sort(ws)
-		out[i] = slices.Compact(ws)
+		l.add(ws)
 	}
-	return out
+	return l.clip()
 }
 
-// crossing counts the words that cross lattice point (i, j): those of source i found in target
-// j-1 but neither in target j nor in source i-1, and those of source i-1 found in target j but
-// neither in target j-1 nor in source i.
-func (w *wordSides) crossing(i, j int) int {
-	n, m := len(w.src), len(w.tgt)
-	get := func(xs [][]uint32, k, size int) []uint32 {
-		if k < 0 || k >= size {
-			return nil
-		}
-		return xs[k]
-	}
-	s0, s1 := get(w.src, i-1, n), get(w.src, i, n)
-	t0, t1 := get(w.tgt, j-1, m), get(w.tgt, j, m)
-	return exclusive(s1, t0, t1, s0) + exclusive(s0, t1, t0, s1)
-}
-
-// exclusive counts the ids in both a and b and in neither c nor d (all sorted).
-func exclusive(a, b, c, d []uint32) int {
-	cnt := 0
-	for x, y := 0, 0; x < len(a) && y < len(b); {
-		switch {
-		case a[x] < b[y]:
-			x++
-		case a[x] > b[y]:
-			y++
-		default:
-			if _, in := slices.BinarySearch(c, a[x]); !in {
-				if _, in := slices.BinarySearch(d, a[x]); !in {
-					cnt++
-				}
-			}
-			x++
-			y++
-		}
-	}
-	return cnt
-}
+// crossing counts the words that cross lattice point (i, j) (see crossingIDs).
+func (w *wordSides) crossing(i, j int) int { return crossingIDs(w.src, w.tgt, i, j) }
 
 func (w wordSides) slice(s span) wordSides {
-	return wordSides{src: w.src[s.i0:s.i1], tgt: w.tgt[s.j0:s.j1], weight: w.weight}
+	return wordSides{src: w.src.slice(s.i0, s.i1), tgt: w.tgt.slice(s.j0, s.j1), weight: w.weight}
 }
