@@ -243,10 +243,13 @@ func scanTerminators(text string, i int) int {
 }
 
 // scanClosers skips closing quotes and brackets after a sentence end („Ja.“ (So.) »Nein.«).
-func scanClosers(text string, i int) int {
+func scanClosers(text string, i int) int { return scanWhile(text, i, isCloser) }
+
+// scanWhile returns where the run of runes that satisfy in, starting at byte i, ends.
+func scanWhile(text string, i int, in func(rune) bool) int {
 	for i < len(text) {
 		r, size := decodeRune(text, i)
-		if !isCloser(r) {
+		if !in(r) {
 			return i
 		}
 		i += size
@@ -268,15 +271,11 @@ func scanFootnote(text string, i int) int {
 		}
 		return i
 	}
-	j := i
-	for j < len(text) {
-		r, size := decodeRune(text, j)
-		if r != '¹' && r != '²' && r != '³' && (r < '⁰' || r > '⁹') {
-			break
-		}
-		j += size
-	}
-	return j
+	return scanWhile(text, i, isSuperscriptDigit)
+}
+
+func isSuperscriptDigit(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || '⁰' <= r && r <= '⁹'
 }
 
 // emojiEnd returns where a run of pictographs ends when it follows a clear sentence end and
@@ -284,14 +283,7 @@ func scanFootnote(text string, i int) int {
 func (s *splitter) emojiEnd(start, term, termEnd, end int) int {
 	text := s.text
 	j := skipSpaces(text, end)
-	k := j
-	for k < len(text) {
-		r, size := decodeRune(text, k)
-		if !isPictograph(r) {
-			break
-		}
-		k += size
-	}
+	k := scanWhile(text, j, isPictograph)
 	if k == j || k >= len(text) || !isSpaceByte(text, k) || !s.clearEnd(start, term, text[term:termEnd]) {
 		return 0
 	}
