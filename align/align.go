@@ -70,6 +70,11 @@ type Options struct {
 	// NoRealign skips the second pass: by default the beads the first pass is sure of teach a
 	// word translation table (IBM Model 1 on stems), and the documents are aligned again with it.
 	NoRealign bool
+	// Lexicon is an optional word translation table learned from the first passes of other
+	// document pairs of a corpus (LearnLexicon; AlignAll learns one). The second pass uses it
+	// instead of the table these documents teach on their own when it was learned from more
+	// sure beads: a short article's own table is noisy.
+	Lexicon *Lexicon
 
 	// Crossing lets two neighbouring sentences be aligned crosswise (source 1 with target 2,
 	// source 2 with target 1) when the translator swapped them: such beads come out in source

@@ -119,6 +119,11 @@ type Loaded struct {
 // load reads a pair, Documents aligns it, and emit receives the results in the order of pairs,
 // one at a time, so it can write one corpus. At most twice as many pairs as workers are read
 // ahead. The first error (from load, the aligner or emit) stops the run and is returned.
+//
+// First, unless the pairs' options skip the second pass, the leading pairs (up to
+// sharedSentences sentences, at most sharedDocs pairs) teach one word table (LearnLexicon) that
+// every pair's second pass may use (Options.Lexicon): a short article learns little from its
+// own first pass.
 func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 	load func(context.Context, DocPair) (Loaded, error),
 	emit func(DocPair, Loaded, []Bead) error) error {
@@ -126,6 +131,10 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(pairs)))
+	shared, sample, err := warmUp(ctx, pairs, workers, load)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	type result struct {
@@ -147,8 +156,15 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 			defer wg.Done()
 			for k := range next {
 				r := results[k]
-				r.l, r.err = load(ctx, pairs[k])
+				if k < len(sample) {
+					r.l, sample[k] = sample[k], Loaded{} // loaded by the warm-up already
+				} else {
+					r.l, r.err = load(ctx, pairs[k])
+				}
 				if r.err == nil {
+					if r.l.Opt.Lexicon == nil {
+						r.l.Opt.Lexicon = shared
+					}
 					r.beads, r.err = Documents(ctx, r.l.Src, r.l.Tgt, r.l.Opt)
 					if r.err != nil {
 						r.err = fmt.Errorf("aligning %s with %s: %w", pairs[k].Src, pairs[k].Tgt, r.err)
@@ -173,7 +189,6 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 			}
 		}
 	}()
-	var err error
 	for k, r := range results {
 		select {
 		case <-r.done:
@@ -195,4 +210,41 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 	cancel(err)
 	wg.Wait()
 	return err
+}
+
+// The sample of a corpus that teaches its shared word table: enough sentences for lexMaxPairs
+// sure beads and more, from at most sharedDocs pairs, so that the warm-up stays a small part of
+// a large run.
+const (
+	sharedSentences = 4 * lexMaxPairs
+	sharedDocs      = 500
+)
+
+// warmUp loads the leading pairs and learns the corpus's shared word table from them. It returns
+// the pairs it loaded, for AlignAll to align without loading them again (a load may translate),
+// and no table when there is a single pair, the options skip the second pass or bring their
+// own table, the documents have MT (the main evidence then, next to their own tables), or
+// nothing could be learned.
+func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context.Context, DocPair) (Loaded, error)) (*Lexicon, []Loaded, error) {
+	if len(pairs) < 2 {
+		return nil, nil, nil
+	}
+	var sample []Loaded
+	n := 0
+	for _, p := range pairs[:min(len(pairs), sharedDocs)] {
+		l, err := load(ctx, p)
+		if err != nil {
+			return nil, nil, err
+		}
+		sample = append(sample, l)
+		opt := l.Src.options(l.Tgt, l.Opt)
+		if opt.NoRealign || opt.Lexicon != nil || opt.MT != nil || opt.MTTgt != nil {
+			return nil, sample, nil
+		}
+		if n += min(len(l.Src.Sentences), len(l.Tgt.Sentences)); n >= sharedSentences {
+			break
+		}
+	}
+	lx, err := LearnLexicon(ctx, sample, workers)
+	return lx, sample, err
 }

@@ -185,6 +185,9 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 		return first, nil
 	}
 	lx := learnLexicon(st, src, tgt, first, raws, opt.SrcLang, opt.TgtLang)
+	if shared := opt.Lexicon.forLangs(opt.SrcLang, opt.TgtLang); shared != nil && (lx == nil || shared.pairs > lx.pairs) {
+		lx = shared
+	}
 	if lx == nil {
 		// Nothing learned (too few sure beads): the first pass's path, with full confidences.
 		out, _, _ := alignPass(st, opt, g, lv, paths, false)

@@ -1,0 +1,145 @@
+package align
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+)
+
+// devCorpus is the dev article cut into parts, each a document pair ready to align.
+func devCorpus(d textberg, parts int) ([]Loaded, [][]Bead) {
+	var docs []Loaded
+	var golds [][]Bead
+	for _, p := range devParts(d, parts) {
+		docs = append(docs, Loaded{
+			Src: &Document{Name: p.name, Lang: "de", Sentences: p.de},
+			Tgt: &Document{Name: p.name, Lang: "fr", Sentences: p.fr},
+		})
+		golds = append(golds, p.gold)
+	}
+	return docs, golds
+}
+
+// BenchmarkDevSharedLexicon aligns the Text+Berg dev article cut into 4, 6, 12 and 24 documents
+// (117 down to 20 sentences each) without MT, each with the word table its own first pass
+// teaches (F1-own) and with the one the first passes of all of them teach (F1-shared, as
+// AlignAll does), and reports strict F1 summed over the parts.
+//
+//	go test -count=1 -run XXX -bench DevSharedLexicon -benchtime 1x ./align
+func BenchmarkDevSharedLexicon(b *testing.B) {
+	d := loadTextberg(b)
+	for _, parts := range []int{4, 6, 12, 24} {
+		b.Run(fmt.Sprint(parts), func(b *testing.B) {
+			docs, golds := devCorpus(d, parts)
+			for b.Loop() {
+				lx, err := LearnLexicon(context.Background(), docs, 0)
+				if err != nil || lx == nil {
+					b.Fatal(lx, err)
+				}
+				var own, shared Counts
+				for k, doc := range docs {
+					beads, err := Documents(context.Background(), doc.Src, doc.Tgt, Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					own = own.Add(Evaluate(golds[k], beads))
+					if beads, err = Documents(context.Background(), doc.Src, doc.Tgt, Options{Lexicon: lx}); err != nil {
+						b.Fatal(err)
+					}
+					shared = shared.Add(Evaluate(golds[k], beads))
+				}
+				b.ReportMetric(own.Strict().F1, "F1-own")
+				b.ReportMetric(shared.Strict().F1, "F1-shared")
+				b.ReportMetric(float64(lx.Pairs()), "pairs")
+			}
+		})
+	}
+}
+
+// TestLearnLexicon: the first passes of many short documents teach one table from more sure
+// beads than any of them alone; documents of another language pair are left out, and a table
+// is only lent to documents of its languages.
+func TestLearnLexicon(t *testing.T) {
+	var docs []Loaded
+	for k := range 8 {
+		src, tgt, _ := synthetic(40, uint64(100+k))
+		docs = append(docs, Loaded{Src: &Document{Lang: "de", Sentences: src}, Tgt: &Document{Lang: "en", Sentences: tgt}})
+	}
+	lx, err := LearnLexicon(context.Background(), docs, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lx.Pairs() < 150 {
+		t.Fatalf("shared table learned from %d beads, want the sure beads of all eight documents (≥ 150)", lx.Pairs())
+	}
+	// A pair of another language pair among them changes nothing.
+	other := docs[0]
+	other.Tgt = &Document{Lang: "fr", Sentences: other.Tgt.Sentences}
+	lx2, err := LearnLexicon(context.Background(), append(docs[:len(docs):len(docs)], other), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lx2.Pairs() != lx.Pairs() {
+		t.Errorf("a de-fr pair among de-en ones: %d pairs, want %d", lx2.Pairs(), lx.Pairs())
+	}
+	if lx.forLangs("de", "en") == nil || lx.forLangs("DE", "en") == nil || lx.forLangs("de", "fr") != nil {
+		t.Error("the table is lent to the wrong languages")
+	}
+	// Cancelled: the context's error.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := LearnLexicon(ctx, docs, 2); err == nil {
+		t.Error("cancelled: no error")
+	}
+}
+
+// TestAlignAllSharesLexicon: AlignAll lends the table its first pairs teach to every pair
+// without MT, loads each pair once (a load may translate), and lends none when the pairs have
+// MT or skip the second pass.
+func TestAlignAllSharesLexicon(t *testing.T) {
+	pairs := make([]DocPair, 6)
+	for k := range pairs {
+		pairs[k] = DocPair{Src: fmt.Sprint(k), Tgt: fmt.Sprint(k), ID: fmt.Sprint(k)}
+	}
+	for _, tc := range []struct {
+		name  string
+		opt   Options
+		mt    bool
+		share bool
+	}{
+		{"plain", Options{}, false, true},
+		{"mt", Options{}, true, false},
+		{"no-realign", Options{NoRealign: true}, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var loads sync.Map
+			load := func(_ context.Context, p DocPair) (Loaded, error) {
+				if _, again := loads.LoadOrStore(p.ID, true); again {
+					t.Errorf("pair %s loaded twice", p.ID)
+				}
+				var seed uint64
+				fmt.Sscan(p.ID, &seed)
+				src, tgt, mt, _ := syntheticMT(40, 200+seed)
+				l := Loaded{Src: &Document{Lang: "de", Sentences: src}, Tgt: &Document{Lang: "en", Sentences: tgt}, Opt: tc.opt}
+				if tc.mt {
+					l.Src.MT = mt
+				}
+				return l, nil
+			}
+			shared := 0
+			err := AlignAll(context.Background(), pairs, 2, load, func(_ DocPair, l Loaded, beads []Bead) error {
+				if l.Opt.Lexicon != nil {
+					shared++
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := map[bool]int{true: len(pairs)}[tc.share]; shared != want {
+				t.Errorf("%d of %d pairs had the shared table, want %d", shared, len(pairs), want)
+			}
+		})
+	}
+}
