@@ -218,13 +218,15 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 const (
 	sharedSentences = 4 * lexMaxPairs
 	sharedDocs      = 500
+	// longDoc is the length from which a first document marks a corpus of long documents.
+	longDoc = lexMaxPairs / 2
 )
 
 // warmUp loads the leading pairs and learns the corpus's shared word table from them. It returns
 // the pairs it loaded, for AlignAll to align without loading them again (a load may translate),
 // and no table when there is a single pair, the options skip the second pass or bring their
-// own table, the documents have MT (the main evidence then, next to their own tables), or
-// nothing could be learned.
+// own table, the documents have MT (the main evidence then, next to their own tables), the
+// first is a long one (longDoc), or nothing could be learned.
 func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context.Context, DocPair) (Loaded, error)) (*Lexicon, []Loaded, error) {
 	if len(pairs) < 2 {
 		return nil, nil, nil
@@ -239,6 +241,12 @@ func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context
 		sample = append(sample, l)
 		opt := l.Src.options(l.Tgt, l.Opt)
 		if opt.NoRealign || opt.Lexicon != nil || opt.MT != nil || opt.MTTgt != nil {
+			return nil, sample, nil
+		}
+		if len(sample) == 1 && min(len(l.Src.Sentences), len(l.Tgt.Sentences)) >= longDoc {
+			// A corpus of long documents: each teaches itself a table of many hundred beads,
+			// and a shared one adds the warm-up's cost and little else (on pairs of 2,000
+			// sentences a third of the throughput: BenchmarkAlignAll 2.7 → 1.8 pairs/s).
 			return nil, sample, nil
 		}
 		if n += min(len(l.Src.Sentences), len(l.Tgt.Sentences)); n >= sharedSentences {
