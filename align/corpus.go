@@ -225,8 +225,7 @@ const (
 // warmUp loads the leading pairs and learns the corpus's shared word table from them. It returns
 // the pairs it loaded, for AlignAll to align without loading them again (a load may translate),
 // and no table when there is a single pair, the options skip the second pass or bring their
-// own table, the documents have MT (the main evidence then, next to their own tables), the
-// first is a long one (longDoc), or nothing could be learned.
+// own table, the first document is a long one (longDoc), or nothing could be learned.
 func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context.Context, DocPair) (Loaded, error)) (*Lexicon, []Loaded, error) {
 	if len(pairs) < 2 {
 		return nil, nil, nil
@@ -240,7 +239,7 @@ func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context
 		}
 		sample = append(sample, l)
 		opt := l.Src.options(l.Tgt, l.Opt)
-		if opt.NoRealign || opt.Lexicon != nil || opt.MT != nil || opt.MTTgt != nil {
+		if opt.NoRealign || opt.Lexicon != nil {
 			return nil, sample, nil
 		}
 		if len(sample) == 1 && min(len(l.Src.Sentences), len(l.Tgt.Sentences)) >= longDoc {

@@ -94,9 +94,9 @@ func TestLearnLexicon(t *testing.T) {
 	}
 }
 
-// TestAlignAllSharesLexicon: AlignAll lends the table its first pairs teach to every pair
-// without MT, loads each pair once (a load may translate), and lends none when the pairs have
-// MT or skip the second pass.
+// TestAlignAllSharesLexicon: AlignAll lends the table its first pairs teach to every pair,
+// with or without MT, loads each pair once (a load may translate), and lends none when the
+// pairs skip the second pass.
 func TestAlignAllSharesLexicon(t *testing.T) {
 	pairs := make([]DocPair, 6)
 	for k := range pairs {
@@ -109,7 +109,7 @@ func TestAlignAllSharesLexicon(t *testing.T) {
 		share bool
 	}{
 		{"plain", Options{}, false, true},
-		{"mt", Options{}, true, false},
+		{"mt", Options{}, true, true},
 		{"no-realign", Options{NoRealign: true}, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
