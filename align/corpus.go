@@ -123,7 +123,8 @@ type Loaded struct {
 // First, unless the pairs' options skip the second pass, the leading pairs (up to
 // sharedSentences sentences, at most sharedDocs pairs) teach one word table (LearnLexicon) that
 // every pair's second pass may use (Options.Lexicon): a short article learns little from its
-// own first pass.
+// own first pass. Those pairs are held, loaded, until they are aligned: the read-ahead bound
+// above holds for the others.
 func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 	load func(context.Context, DocPair) (Loaded, error),
 	emit func(DocPair, Loaded, []Bead) error) error {
