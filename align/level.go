@@ -581,8 +581,8 @@ func (ch *chanLevel) topMatch(sc scatter, i, lo, hi int) (float64, int) {
 // measures as a chance match. On the Text+Berg dev article with 60 consecutive target
 // sentences removed, the surface channel's good fell from 0.52 to 0.22 and its chance rose
 // from 0.18 to 0.43 (following the path: 0.56 and 0.17); strict F1 with 30/60/100/150
-// sentences removed went from 0.888/0.852/0.796/0.655 without MT and 0.921/0.890/0.752/0.676
-// with forward MT to 0.892/0.880/0.848/0.679 and 0.925/0.915/0.799/0.736
+// sentences removed went from 0.900/0.872/0.837/0.705 without MT and 0.933/0.909/0.763/0.722
+// with forward MT to 0.904/0.899/0.889/0.732 and 0.937/0.935/0.827/0.778
 // (BenchmarkDevMissingPassage, before runTypes had long runs). Synthetic documents of 170,000
 // sentences a side or more lost two points of strict F1 the same way (0.987 at 150,000, 0.970
 // from 170,000 to a million; now 0.990 at 300,000 and 0.988 at a million).

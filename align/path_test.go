@@ -66,7 +66,8 @@ func TestPathCentresWeakChannel(t *testing.T) {
 }
 
 // cutTarget removes the target sentences [from, from+k) and renumbers the gold: their source
-// counterparts become unaligned, as when the translator (or the scan) left a passage out.
+// counterparts become unaligned, one bead each (as the gold lists every unaligned sentence on
+// its own), as when the translator (or the scan) left a passage out.
 func cutTarget(tgt []string, gold []Bead, from, k int) ([]string, []Bead) {
 	out := append(slices.Clone(tgt[:from]), tgt[from+k:]...)
 	var g []Bead
@@ -80,9 +81,13 @@ func cutTarget(tgt []string, gold []Bead, from, k int) ([]string, []Bead) {
 				ts = append(ts, j-k)
 			}
 		}
-		if len(b.Src) > 0 || len(ts) > 0 {
-			g = append(g, Bead{Src: b.Src, Tgt: ts})
+		if len(ts) == 0 {
+			for _, i := range b.Src {
+				g = append(g, Bead{Src: []int{i}})
+			}
+			continue
 		}
+		g = append(g, Bead{Src: b.Src, Tgt: ts})
 	}
 	return out, g
 }
