@@ -53,3 +53,12 @@ func recoverStop(err *error) {
 		*err = s.err
 	}
 }
+
+// stoppable runs f with a stopper on ctx: the context's error when f was stopped, nil otherwise.
+func stoppable(ctx context.Context, f func(st *stopper)) (err error) {
+	st := &stopper{ctx: ctx}
+	defer recoverStop(&err)
+	f(st)
+	st.check()
+	return nil
+}

@@ -148,11 +148,11 @@ func AlignContext(ctx context.Context, src, tgt []string, opt Options) (beads []
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	st := &stopper{ctx: ctx}
-	defer recoverStop(&err)
-	out, _ := realign(st, src, tgt, opt, g)
-	st.check()
-	return out, nil
+	err = stoppable(ctx, func(st *stopper) { beads, _ = realign(st, src, tgt, opt, g) })
+	if err != nil {
+		return nil, err
+	}
+	return beads, nil
 }
 
 // checkOptions refuses MT that is not line-aligned with its side and returns the largest group

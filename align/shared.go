@@ -4,7 +4,8 @@ import (
 	"context"
 	"runtime"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // A corpus of short documents (news articles of 20 to 80 sentences) teaches each
@@ -60,49 +61,36 @@ func LearnLexicon(ctx context.Context, pairs []Loaded, workers int) (*Lexicon, e
 	}
 	first := pairs[0].Src.options(pairs[0].Tgt, pairs[0].Opt)
 	type pass struct {
-		src, tgt []string
-		beads    []Bead
-		raws     []float64
-		err      error
+		beads []Bead
+		raws  []float64
 	}
 	passes := make([]pass, len(pairs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, len(pairs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				l := pairs[k]
-				opt := l.Src.options(l.Tgt, l.Opt)
-				if !strings.EqualFold(opt.SrcLang, first.SrcLang) || !strings.EqualFold(opt.TgtLang, first.TgtLang) {
-					continue
-				}
-				p := &passes[k]
-				p.src, p.tgt = l.Src.Sentences, l.Tgt.Sentences
-				p.beads, p.raws, p.err = firstPass(ctx, p.src, p.tgt, opt)
-			}
-		}()
-	}
-	for k := range pairs {
-		if ctx.Err() != nil {
-			break
+	eg, ectx := errgroup.WithContext(ctx)
+	eg.SetLimit(workers)
+	for k, l := range pairs {
+		opt := l.Src.options(l.Tgt, l.Opt)
+		if !strings.EqualFold(opt.SrcLang, first.SrcLang) || !strings.EqualFold(opt.TgtLang, first.TgtLang) {
+			continue
 		}
-		next <- k
+		eg.Go(func() error {
+			g, err := checkOptions(l.Src.Sentences, l.Tgt.Sentences, opt)
+			if err != nil {
+				return err
+			}
+			return stoppable(ectx, func(st *stopper) {
+				lv := newLevel(st, l.Src.Sentences, l.Tgt.Sentences, opt, nil)
+				passes[k].beads, _, passes[k].raws = alignPass(st, opt, g, lv, nil, true)
+			})
+		})
 	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if err := eg.Wait(); err != nil {
 		return nil, err
 	}
 	// One pool: the documents' sentences end to end, their beads renumbered.
 	var src, tgt []string
 	var beads []Bead
 	var raws []float64
-	for _, p := range passes {
-		if p.err != nil {
-			return nil, p.err
-		}
+	for k, p := range passes {
 		for _, b := range p.beads {
 			nb := Bead{Src: make([]int, len(b.Src)), Tgt: make([]int, len(b.Tgt))}
 			for x, i := range b.Src {
@@ -113,35 +101,16 @@ func LearnLexicon(ctx context.Context, pairs []Loaded, workers int) (*Lexicon, e
 			}
 			beads = append(beads, nb)
 		}
-		raws = append(raws, p.raws...)
-		src = append(src, p.src...)
-		tgt = append(tgt, p.tgt...)
+		if p.beads != nil {
+			raws = append(raws, p.raws...)
+			src = append(src, pairs[k].Src.Sentences...)
+			tgt = append(tgt, pairs[k].Tgt.Sentences...)
+		}
 	}
-	lx, err := learnPooled(ctx, src, tgt, beads, raws, first.SrcLang, first.TgtLang)
+	var lx *lexicon
+	err := stoppable(ctx, func(st *stopper) { lx = learnLexicon(st, src, tgt, beads, raws, first.SrcLang, first.TgtLang) })
 	if err != nil || lx == nil {
 		return nil, err
 	}
 	return &Lexicon{lx: lx, srcLang: first.SrcLang, tgtLang: first.TgtLang}, nil
-}
-
-// firstPass runs the first pass alone and returns its beads and their raw confidences.
-func firstPass(ctx context.Context, src, tgt []string, opt Options) (beads []Bead, raws []float64, err error) {
-	g, err := checkOptions(src, tgt, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	st := &stopper{ctx: ctx}
-	defer recoverStop(&err)
-	beads, _, raws = alignPass(st, opt, g, newLevel(st, src, tgt, opt, nil), nil, true)
-	st.check()
-	return beads, raws, nil
-}
-
-// learnPooled is learnLexicon under ctx.
-func learnPooled(ctx context.Context, src, tgt []string, beads []Bead, raws []float64, srcLang, tgtLang string) (lx *lexicon, err error) {
-	st := &stopper{ctx: ctx}
-	defer recoverStop(&err)
-	lx = learnLexicon(st, src, tgt, beads, raws, srcLang, tgtLang)
-	st.check()
-	return lx, nil
 }
