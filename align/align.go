@@ -73,7 +73,8 @@ type Options struct {
 	// Lexicon is an optional word translation table learned from the first passes of other
 	// document pairs of a corpus (LearnLexicon; AlignAll learns one). The second pass uses it
 	// instead of the table these documents teach on their own when it was learned from more
-	// sure beads: a short article's own table is noisy.
+	// sure beads (a short article's own table is noisy); the own table still translates the
+	// stems the shared one lacks.
 	Lexicon *Lexicon
 
 	// Crossing lets two neighbouring sentences be aligned crosswise (source 1 with target 2,

@@ -254,7 +254,7 @@ func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Be
 		var out []string
 		for _, i := range b.Src {
 			for _, s := range contentStems(src.Sentences[i], lx.stemSrc, nil) {
-				for _, e := range lx.trans[s] {
+				for _, e := range lx.translations(s) {
 					if ts[e.tgt] && len(out) < maxShared {
 						if t := s + "→" + e.tgt; !slices.Contains(out, t) {
 							out = append(out, t)

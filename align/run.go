@@ -186,7 +186,7 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 	}
 	lx := learnLexicon(st, src, tgt, first, raws, opt.SrcLang, opt.TgtLang)
 	if shared := opt.Lexicon.forLangs(opt.SrcLang, opt.TgtLang); shared != nil && (lx == nil || shared.pairs > lx.pairs) {
-		lx = shared
+		lx = shared.withOwn(lx)
 	}
 	if lx == nil {
 		// Nothing learned (too few sure beads): the first pass's path, with full confidences.

@@ -24,7 +24,9 @@ func devCorpus(d textberg, parts int) ([]Loaded, [][]Bead) {
 // BenchmarkDevSharedLexicon aligns the Text+Berg dev article cut into 4, 6, 12 and 24 documents
 // (117 down to 20 sentences each) without MT, each with the word table its own first pass
 // teaches (F1-own) and with the one the first passes of all of them teach (F1-shared, as
-// AlignAll does), and reports strict F1 summed over the parts.
+// AlignAll does), and reports strict F1 summed over the parts. The odd parts are also aligned
+// with a table the even ones teach (F1-shared-unseen, against F1-own-unseen), as a corpus's
+// pairs after the warm-up are.
 //
 //	go test -count=1 -run XXX -bench DevSharedLexicon -benchtime 1x ./align
 func BenchmarkDevSharedLexicon(b *testing.B) {
@@ -52,6 +54,29 @@ func BenchmarkDevSharedLexicon(b *testing.B) {
 				b.ReportMetric(own.Strict().F1, "F1-own")
 				b.ReportMetric(shared.Strict().F1, "F1-shared")
 				b.ReportMetric(float64(lx.Pairs()), "pairs")
+				// The documents the table was not learned from (a corpus's documents after the
+				// warm-up): a table from the even documents lent to the odd ones.
+				var even []Loaded
+				for k := 0; k < len(docs); k += 2 {
+					even = append(even, docs[k])
+				}
+				if lx, err = LearnLexicon(context.Background(), even, 0); err != nil || lx == nil {
+					b.Fatal(lx, err)
+				}
+				var ownOdd, sharedOdd Counts
+				for k := 1; k < len(docs); k += 2 {
+					beads, err := Documents(context.Background(), docs[k].Src, docs[k].Tgt, Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					ownOdd = ownOdd.Add(Evaluate(golds[k], beads))
+					if beads, err = Documents(context.Background(), docs[k].Src, docs[k].Tgt, Options{Lexicon: lx}); err != nil {
+						b.Fatal(err)
+					}
+					sharedOdd = sharedOdd.Add(Evaluate(golds[k], beads))
+				}
+				b.ReportMetric(ownOdd.Strict().F1, "F1-own-unseen")
+				b.ReportMetric(sharedOdd.Strict().F1, "F1-shared-unseen")
 			}
 		})
 	}
@@ -141,5 +166,74 @@ func TestAlignAllSharesLexicon(t *testing.T) {
 				t.Errorf("%d of %d pairs had the shared table, want %d", shared, len(pairs), want)
 			}
 		})
+	}
+}
+
+// BenchmarkPerturbedSharedLexicon lends a table learned from half the perturbed German–English
+// dev's documents (different web pages) to the other half, both ways, as AlignAll lends the
+// warm-up's table to the pairs after it, and reports strict F1 over the documents it was not
+// learned from with their own tables (F1-own) and with the lent one (F1-shared).
+//
+//	go test -count=1 -run XXX -bench PerturbedSharedLexicon -benchtime 1x ./align
+func BenchmarkPerturbedSharedLexicon(b *testing.B) {
+	docs := loadPerturbed(b)
+	loaded := make([]Loaded, len(docs))
+	for k, d := range docs {
+		loaded[k] = Loaded{Src: &Document{Lang: "de", Sentences: d.de}, Tgt: &Document{Lang: "en", Sentences: d.en}}
+	}
+	for b.Loop() {
+		var own, shared Counts
+		for half := range 2 {
+			var learn []Loaded
+			for k := half; k < len(loaded); k += 2 {
+				learn = append(learn, loaded[k])
+			}
+			lx, err := LearnLexicon(context.Background(), learn, 0)
+			if err != nil || lx == nil {
+				b.Fatal(lx, err)
+			}
+			for k := 1 - half; k < len(loaded); k += 2 {
+				for _, opt := range []Options{{}, {Lexicon: lx}} {
+					beads, err := Documents(context.Background(), loaded[k].Src, loaded[k].Tgt, opt)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if opt.Lexicon == nil {
+						own = own.Add(Evaluate(docs[k].gold, beads))
+					} else {
+						shared = shared.Add(Evaluate(docs[k].gold, beads))
+					}
+				}
+			}
+		}
+		b.ReportMetric(own.Strict().F1, "F1-own")
+		b.ReportMetric(shared.Strict().F1, "F1-shared")
+	}
+}
+
+// TestLexiconWithOwn: a shared table lent to a pair decides the stems it knows, the pair's own
+// table translates the others, and the shared table (read by every worker) is left unchanged.
+func TestLexiconWithOwn(t *testing.T) {
+	shared := &lexicon{trans: map[string][]lexEntry{"berg": {{"montagn", 0.9}}}, pairs: 300}
+	own := &lexicon{trans: map[string][]lexEntry{"berg": {{"sommet", 0.6}}, "dufour": {{"dufour", 1}}}, pairs: 40}
+	for _, tc := range []struct {
+		own        *lexicon
+		stem, want string
+	}{
+		{own, "berg", "montagn"},
+		{own, "dufour", "dufour"},
+		{own, "gletsch", ""},
+		{nil, "dufour", ""},
+	} {
+		var got string
+		if es := shared.withOwn(tc.own).translations(tc.stem); len(es) > 0 {
+			got = es[0].tgt
+		}
+		if got != tc.want {
+			t.Errorf("own table %v, stem %q: translated as %q, want %q", tc.own != nil, tc.stem, got, tc.want)
+		}
+	}
+	if shared.own != nil || len(shared.translations("dufour")) > 0 {
+		t.Error("withOwn changed the shared table")
 	}
 }
