@@ -34,6 +34,11 @@ type perturbedDoc struct {
 
 // loadPerturbed reads the pairs, keeps the plausible ones and builds the edited documents.
 func loadPerturbed(tb testing.TB) []perturbedDoc {
+	return loadPerturbedDocs(tb, perturbedDocs, perturbedDocLen)
+}
+
+// loadPerturbedDocs builds up to n edited documents of length pairs each.
+func loadPerturbedDocs(tb testing.TB, n, length int) []perturbedDoc {
 	dir := fixtures.Dir(tb, "align/opennmt-toy-ende", "tgt-train.de")
 	de := readLines(tb, filepath.Join(dir, "tgt-train.de"))
 	en := readLines(tb, filepath.Join(dir, "src-train.en"))
@@ -55,8 +60,8 @@ func loadPerturbed(tb testing.TB) []perturbedDoc {
 		pd, pe = append(pd, d), append(pe, e)
 	}
 	var docs []perturbedDoc
-	for k := 0; k < perturbedDocs && (k+1)*perturbedDocLen <= len(pd); k++ {
-		lo, hi := k*perturbedDocLen, (k+1)*perturbedDocLen
+	for k := 0; k < n && (k+1)*length <= len(pd); k++ {
+		lo, hi := k*length, (k+1)*length
 		docs = append(docs, perturbBoth(pd[lo:hi], pe[lo:hi], uint64(k+1)))
 	}
 	return docs
