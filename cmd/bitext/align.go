@@ -41,7 +41,8 @@ Many documents: with two folders, files are paired by relative path; with --pair
 lines "SRC<TAB>TGT[<TAB>ID]" of LIST. They are aligned in parallel (--jobs, default: all
 cores) into one corpus (jsonl, tsv, tmx or moses) whose pairs carry the document id. The
 first pairs (up to 8,000 sentences) first teach one word translation table, which every pair's
-second pass uses when it knows more than the pair's own: short articles learn little alone.
+second pass uses when it knows more than the pair's own (short articles learn little alone),
+the pair's own table still translating the words the shared one lacks.
 
 Output formats: beads ("[0, 1]:[0]:0.93", 0-based, "[]" for an empty side), ladder
 (hunalign's), text, tsv, jsonl, tmx, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
