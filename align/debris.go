@@ -63,16 +63,13 @@ const pageMarkWindow = 30
 // "— N —" tacked onto beads fall from 46 to 25 over the ten whole-article seeds. The window is
 // not fitted: at 10 or 100 sentences the ten-seed figures are the same within 0.001.
 func isPageMark(s string, i, n int, other []string) bool {
-	var nums []string
 	letters := 0
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+	nums := strings.FieldsFunc(s, func(r rune) bool {
 		if unicode.IsLetter(r) {
 			letters++
 		}
 		return !unicode.IsDigit(r)
-	}) {
-		nums = append(nums, f)
-	}
+	})
 	if letters >= 2 || len(nums) == 0 || len(other) == 0 {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -218,4 +219,14 @@ func TestWeighDirections(t *testing.T) {
 			t.Errorf("%s: shares %.3f/%.3f, want the reverse's in [%.1f, %.1f]", tc.name, fwd, r, tc.lo, tc.hi)
 		}
 	}
+}
+
+// vecFromCounts builds a sorted vec from feature counts.
+func vecFromCounts(counts map[uint32]float32) vec {
+	v := make(vec, 0, len(counts))
+	for id, w := range counts {
+		v = append(v, entry{id, w})
+	}
+	sort.Slice(v, func(a, b int) bool { return v[a].id < v[b].id })
+	return v
 }

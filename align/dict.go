@@ -179,6 +179,8 @@ func (p *dingParser) add(d *Dictionary, src, tgt string) error {
 			if k == "" {
 				continue
 			}
+			// A loop, not append(d.m[k], p.tgt...): without target terms that would still
+			// add the key, with no translation.
 			for _, t := range p.tgt {
 				d.m[k] = append(d.m[k], t)
 			}

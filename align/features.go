@@ -365,11 +365,9 @@ func runeOffset(s string, k int) int {
 	return len(s)
 }
 
-// surface extracts the language-independent surface evidence of a sentence; with a dictionary,
-// the target-language features of the translations of its words too.
-func surface(d *Dictionary) featureFunc { return surfaceNum(d, numWeight) }
-
-// surfaceNum is surface with numbers weighted numW.
+// surfaceNum extracts the language-independent surface evidence of a sentence, its numbers
+// weighted numW; with a dictionary, the target-language features of the translations of its
+// words too.
 func surfaceNum(d *Dictionary, numW float32) featureFunc {
 	return func(s string, add func(uint32, float32)) {
 		words, punct := tokens(s)

@@ -110,13 +110,6 @@ func tokenRune(i int) rune {
 	return r
 }
 
-func runeToken(r rune) int {
-	if r >= 0xD800+0x800 {
-		r -= 0x800
-	}
-	return int(r) - 1
-}
-
 // diffMaxTokens bounds the segments diffed word by word. go-diff's Myers diff takes time
 // proportional to the tokens times the differences and cannot be interrupted, so beyond this
 // size (a 50 KB line; sentences have tens of tokens) the diff keeps the common beginning and

@@ -17,18 +17,13 @@ import (
 // bitext's own steps), and its fallbacks help (0.971 without). bitext uses it first and readability when trafilatura finds nothing
 // convincing; title recovery, the debris rules and --explain work the same on either.
 
-// trafilaturaBlocks runs go-trafilatura (with its fallbacks) on doc, which it does not change.
-// It returns false when trafilatura fails or keeps too little of the page.
-func trafilaturaBlocks(doc *html.Node, removed *[]Removal) (blocks []rawBlock, ok bool) {
-	blocks, ok, _, _ = trafilaturaExtract(doc, removed)
-	return blocks, ok
-}
-
-// trafilaturaExtract is trafilaturaBlocks that also returns, when trafilatura found less than
-// 250 characters, that short content (not flattened) for a last resort: short blog posts and
-// notices are short, and when readability finds nothing either, trafilatura's few sentences are
-// closer to the article than the whole page is. Likewise flat, the flattened rescue, for when
-// readability fails: the article's text run together beats the whole page.
+// trafilaturaExtract runs go-trafilatura (with its fallbacks) on doc, which it does not change.
+// It returns false when trafilatura fails or keeps too little of the page, and then, when
+// trafilatura found less than 250 characters, that short content (not flattened) for a last
+// resort: short blog posts and notices are short, and when readability finds nothing either,
+// trafilatura's few sentences are closer to the article than the whole page is. Likewise flat,
+// the flattened rescue, for when readability fails: the article's text run together beats the
+// whole page.
 func trafilaturaExtract(doc *html.Node, removed *[]Removal) (blocks []rawBlock, ok bool, short, flat *html.Node) {
 	defer func() {
 		if recover() != nil { // an extractor bug must not take the reader down

@@ -3,7 +3,6 @@ package segment
 import (
 	"strings"
 
-	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -24,14 +23,9 @@ import (
 // titleSeparators separate an article title from the site name in <title>: "Title | Site".
 var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " / "}
 
-// withTitle returns content with the article's title as a level-1 heading in front, unless the
-// content already has it at the top or as a heading.
-func withTitle(doc *html.Node, art readability.Article, content, full []rawBlock) []rawBlock {
-	return withTitleMeta(doc, art.SiteName(), art.Title(), content, full)
-}
-
-// withTitleMeta is withTitle for any extractor: siteName and metaTitle are the page's metadata
-// (og:site_name, og:title or <title>) as the extractor found them, "" if none.
+// withTitleMeta returns content with the article's title as a level-1 heading in front, unless
+// the content already has it at the top or as a heading. siteName and metaTitle are the page's
+// metadata (og:site_name, og:title or <title>) as the extractor found them, "" if none.
 func withTitleMeta(doc *html.Node, siteName, metaTitle string, content, full []rawBlock) []rawBlock {
 	title := articleTitle(doc, siteName, metaTitle, content, full)
 	if title == "" {

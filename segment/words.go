@@ -137,8 +137,7 @@ func scanWord(text string, i int) (int, []Token) {
 	if end >= len(text) {
 		return end, nil
 	}
-	r, size := decodeRune(text, end)
-	if !isHyphen(r) {
+	if r, _ := decodeRune(text, end); !isHyphen(r) {
 		return end, nil
 	}
 	// A hyphen followed by another piece: a compound.
@@ -148,7 +147,7 @@ func scanWord(text string, i int) (int, []Token) {
 		if end >= len(text) {
 			break
 		}
-		r, size = decodeRune(text, end)
+		r, size := decodeRune(text, end)
 		if !isHyphen(r) {
 			break
 		}

@@ -86,8 +86,7 @@ type ManifestReader struct {
 	dir   string
 	shard Spec
 	line  int
-	docs  int              // valid lines, in any shard
-	seen  map[[16]byte]int // digest of each id returned → its line
+	docs  int // valid lines, in any shard
 	buf   []byte
 }
 

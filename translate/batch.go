@@ -34,13 +34,12 @@ func (it item) u() *unitState { return &it.doc.units[it.unit] }
 
 // batch is a set of items sent in one request.
 type batch struct {
-	items    []item
-	chars    int // source characters of the segments
-	tokens   int // estimated input tokens, context included
-	context  []string
-	ctxSeen  map[paraKey]bool
-	useCtx   bool
-	termSeen map[string]bool
+	items   []item
+	chars   int // source characters of the segments
+	tokens  int // estimated input tokens, context included
+	context []string
+	ctxSeen map[paraKey]bool
+	useCtx  bool
 }
 
 type paraKey struct {

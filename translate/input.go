@@ -70,13 +70,6 @@ type source struct {
 	in  Input
 }
 
-func (s source) name() string {
-	if s.doc != nil {
-		return s.doc.Name
-	}
-	return s.in.Name
-}
-
 // wholeDocs adapts documents to sources.
 func wholeDocs(docs iter.Seq2[*segment.Document, error]) iter.Seq2[source, error] {
 	return func(yield func(source, error) bool) {

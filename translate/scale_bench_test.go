@@ -277,9 +277,9 @@ func BenchmarkRunHugeArticle(b *testing.B) {
 				sink := func(*Result) error { return nil }
 				var err error
 				if mode == "inputs" {
-					in, err := ScanInput(segment.NewScanner(r, "huge.txt", segment.Options{}), "huge.txt", "de")
-					if err != nil {
-						b.Fatal(err)
+					in, serr := ScanInput(segment.NewScanner(r, "huge.txt", segment.Options{}), "huge.txt", "de")
+					if serr != nil {
+						b.Fatal(serr)
 					}
 					st, err = tr.RunInputs(context.Background(), func(yield func(Input, error) bool) { yield(in, nil) }, sink)
 				} else {

@@ -128,8 +128,7 @@ type documentReader struct {
 	report func(msg string) // skipped documents are reported here
 
 	mu        sync.Mutex
-	yielded   []sourceFile    // input of the document with Result.Index i
-	docs      []*document.Doc // the whole document read for Result.Index i, or nil
+	yielded   []sourceFile // input of the document with Result.Index i
 	skipped   int
 	reported  map[string]bool // files already reported as not German (a plan reads twice)
 	stdinBuf  []byte          // standard input, kept: a plan and the run both read it

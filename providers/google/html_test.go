@@ -84,7 +84,7 @@ func TestTaggedHTML(t *testing.T) {
 		if sent != tt.sent {
 			t.Errorf("protect(%q) = %q, want %q", tt.in, sent, tt.sent)
 		}
-		if got := unprotectTagged(strings.ToLower(tt.back)); strings.ToLower(got) != strings.ToLower(tt.want) {
+		if got := unprotectTagged(strings.ToLower(tt.back)); !strings.EqualFold(got, tt.want) {
 			t.Errorf("unprotectTagged(%q) = %q, want %q", tt.back, got, tt.want)
 		}
 	}
