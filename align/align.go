@@ -85,6 +85,9 @@ type Options struct {
 
 	// trace, when set, receives every final bead with its calibration features (fitting).
 	trace func(Bead, calibFeatures)
+	// first is the documents' first pass when it was run already (by AlignAll's warm-up,
+	// which learned the shared table from it), so that realign does not run it again.
+	first *firstPass
 }
 
 // ErrMTLength reports an MT list whose length differs from the source's.

@@ -132,7 +132,7 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(pairs)))
-	shared, sample, err := warmUp(ctx, pairs, workers, load)
+	shared, sample, firsts, err := warmUp(ctx, pairs, workers, load)
 	if err != nil {
 		return err
 	}
@@ -159,6 +159,9 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 				r := results[k]
 				if k < len(sample) {
 					r.l, sample[k] = sample[k], Loaded{} // loaded by the warm-up already
+					if k < len(firsts) {
+						r.l.Opt.first = firsts[k] // and its first pass run
+					}
 				} else {
 					r.l, r.err = load(ctx, pairs[k])
 				}
@@ -224,35 +227,36 @@ const (
 )
 
 // warmUp loads the leading pairs and learns the corpus's shared word table from them. It returns
-// the pairs it loaded, for AlignAll to align without loading them again (a load may translate),
-// and no table when there is a single pair, the options skip the second pass or bring their
-// own table, the first document is a long one (longDoc), or nothing could be learned.
-func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context.Context, DocPair) (Loaded, error)) (*Lexicon, []Loaded, error) {
+// the pairs it loaded and their first passes, for AlignAll to align them without loading them
+// (a load may translate) or running their first passes again, and no table when there is a
+// single pair, the options skip the second pass or bring their own table, the first document
+// is a long one (longDoc), or nothing could be learned.
+func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context.Context, DocPair) (Loaded, error)) (*Lexicon, []Loaded, []*firstPass, error) {
 	if len(pairs) < 2 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	var sample []Loaded
 	n := 0
 	for _, p := range pairs[:min(len(pairs), sharedDocs)] {
 		l, err := load(ctx, p)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		sample = append(sample, l)
 		opt := l.Src.options(l.Tgt, l.Opt)
 		if opt.NoRealign || opt.Lexicon != nil {
-			return nil, sample, nil
+			return nil, sample, nil, nil
 		}
 		if len(sample) == 1 && min(len(l.Src.Sentences), len(l.Tgt.Sentences)) >= longDoc {
 			// A corpus of long documents: each teaches itself a table of many hundred beads,
 			// and a shared one adds the warm-up's cost and little else (on pairs of 2,000
 			// sentences a third of the throughput: BenchmarkAlignAll 2.7 → 1.8 pairs/s).
-			return nil, sample, nil
+			return nil, sample, nil, nil
 		}
 		if n += min(len(l.Src.Sentences), len(l.Tgt.Sentences)); n >= sharedSentences {
 			break
 		}
 	}
-	lx, err := LearnLexicon(ctx, sample, workers)
-	return lx, sample, err
+	lx, firsts, err := learnShared(ctx, sample, workers)
+	return lx, sample, firsts, err
 }

@@ -172,24 +172,42 @@ func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 // for a poor MT (see level.shareMT).
 func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon) {
 	lv := newLevel(st, src, tgt, opt, nil)
-	second := !opt.NoRealign
-	// A first pass that is followed by a second only chooses the lexicon's training beads: it
-	// skips the margins (a tenth of a pass), which only the final confidences need.
-	first, paths, raws := alignPass(st, opt, g, lv, nil, second)
-	if !second {
-		return first, nil
+	if opt.NoRealign {
+		out, _, _ := alignPass(st, opt, g, lv, nil, false)
+		return out, nil
 	}
-	lx := learnLexicon(st, src, tgt, first, raws, opt.SrcLang, opt.TgtLang)
+	first := opt.first
+	if first == nil {
+		first = runFirstPass(st, opt, g, lv)
+	}
+	lx := learnLexicon(st, src, tgt, first.beads, first.raws, opt.SrcLang, opt.TgtLang)
 	if shared := opt.Lexicon.forLangs(opt.SrcLang, opt.TgtLang); shared != nil && (lx == nil || shared.pairs > lx.pairs) {
 		lx = shared.withOwn(lx)
 	}
 	if lx == nil {
 		// Nothing learned (too few sure beads): the first pass's path, with full confidences.
-		out, _, _ := alignPass(st, opt, g, lv, paths, false)
+		out, _, _ := alignPass(st, opt, g, lv, first.paths, false)
 		return out, nil
 	}
-	out, _, _ := alignPass(st, opt, g, lv.withLexicon(st, src, tgt, lx), paths, false)
+	out, _, _ := alignPass(st, opt, g, lv.withLexicon(st, src, tgt, lx), first.paths, false)
 	return out, lx
+}
+
+// firstPass is what a first pass leaves the second: its beads, its paths (one per anchor
+// segment) and the beads' uncalibrated confidences.
+type firstPass struct {
+	beads []Bead
+	paths [][]point
+	raws  []float64
+}
+
+// runFirstPass runs the first pass on lv. A first pass that is followed by a second only
+// chooses the lexicon's training beads: it skips the margins (a tenth of a pass), which only
+// the final confidences need.
+func runFirstPass(st *stopper, opt Options, g int, lv *level) *firstPass {
+	var fp firstPass
+	fp.beads, fp.paths, fp.raws = alignPass(st, opt, g, lv, nil, true)
+	return &fp
 }
 
 // alignPass aligns the documents of lv once. With the paths of an earlier pass (one per anchor

@@ -15,10 +15,12 @@ import (
 // documents aligned without MT (BenchmarkDevSharedLexicon), strict F1 summed over the parts rises
 // from 0.900/0.899/0.882/0.870 with each part's own table to 0.910/0.910/0.902/0.892; on the
 // perturbed German–English dev (eight documents of 400 lines from different web pages, each
-// long enough for a table of its own) from 0.933 to 0.938. The warm-up's first passes are a
-// fixed cost (up to 8,000 sentences): 400 synthetic pairs of 40 sentences align at 130 pairs/s
-// instead of 168 (BenchmarkAlignAll/short), a corpus of thousands hardly notices it; a corpus
-// whose first document is long (longDoc) gets no shared table.
+// long enough for a table of its own) from 0.933 to 0.938. The warm-up's first passes serve
+// as those pairs' own (Options.first), so the warm-up costs the table's training and the wait
+// before the first pairs are aligned: 400 synthetic pairs of 40 sentences align at 153 pairs/s
+// instead of 168 without a shared table (140 when the warm-up's pairs ran their first passes
+// again; BenchmarkAlignAll/short), a corpus of thousands hardly notices it; a corpus whose
+// first document is long (longDoc) gets no shared table.
 //
 // Next to MT the learned table shares the MT channel's weight (level.shareMT), and a shared one
 // helps short documents there too: the dev article in 6 / 24 documents with forward MT, own
@@ -53,18 +55,21 @@ func (l *Lexicon) forLangs(srcLang, tgtLang string) *lexicon {
 // from the sure beads of all of them. The pairs must share the first pair's languages; others
 // are skipped. It returns nil (and no error) when they are too few to teach anything.
 func LearnLexicon(ctx context.Context, pairs []Loaded, workers int) (*Lexicon, error) {
+	lx, _, err := learnShared(ctx, pairs, workers)
+	return lx, err
+}
+
+// learnShared is LearnLexicon that also returns each pair's first pass (nil for a pair of other
+// languages), which the pair's alignment can use instead of running it again (Options.first).
+func learnShared(ctx context.Context, pairs []Loaded, workers int) (*Lexicon, []*firstPass, error) {
 	if len(pairs) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	first := pairs[0].Src.options(pairs[0].Tgt, pairs[0].Opt)
-	type pass struct {
-		beads []Bead
-		raws  []float64
-	}
-	passes := make([]pass, len(pairs))
+	passes := make([]*firstPass, len(pairs))
 	eg, ectx := errgroup.WithContext(ctx)
 	eg.SetLimit(workers)
 	for k, l := range pairs {
@@ -78,19 +83,21 @@ func LearnLexicon(ctx context.Context, pairs []Loaded, workers int) (*Lexicon, e
 				return err
 			}
 			return stoppable(ectx, func(st *stopper) {
-				lv := newLevel(st, l.Src.Sentences, l.Tgt.Sentences, opt, nil)
-				passes[k].beads, _, passes[k].raws = alignPass(st, opt, g, lv, nil, true)
+				passes[k] = runFirstPass(st, opt, g, newLevel(st, l.Src.Sentences, l.Tgt.Sentences, opt, nil))
 			})
 		})
 	}
 	if err := eg.Wait(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// One pool: the documents' sentences end to end, their beads renumbered.
 	var src, tgt []string
 	var beads []Bead
 	var raws []float64
 	for k, p := range passes {
+		if p == nil {
+			continue
+		}
 		for _, b := range p.beads {
 			nb := Bead{Src: make([]int, len(b.Src)), Tgt: make([]int, len(b.Tgt))}
 			for x, i := range b.Src {
@@ -101,16 +108,17 @@ func LearnLexicon(ctx context.Context, pairs []Loaded, workers int) (*Lexicon, e
 			}
 			beads = append(beads, nb)
 		}
-		if p.beads != nil {
-			raws = append(raws, p.raws...)
-			src = append(src, pairs[k].Src.Sentences...)
-			tgt = append(tgt, pairs[k].Tgt.Sentences...)
-		}
+		raws = append(raws, p.raws...)
+		src = append(src, pairs[k].Src.Sentences...)
+		tgt = append(tgt, pairs[k].Tgt.Sentences...)
 	}
 	var lx *lexicon
 	err := stoppable(ctx, func(st *stopper) { lx = learnLexicon(st, src, tgt, beads, raws, first.SrcLang, first.TgtLang) })
-	if err != nil || lx == nil {
-		return nil, err
+	if err != nil {
+		return nil, nil, err
 	}
-	return &Lexicon{lx: lx, srcLang: first.SrcLang, tgtLang: first.TgtLang}, nil
+	if lx == nil {
+		return nil, passes, nil
+	}
+	return &Lexicon{lx: lx, srcLang: first.SrcLang, tgtLang: first.TgtLang}, passes, nil
 }

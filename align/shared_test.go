@@ -3,6 +3,7 @@ package align
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sync"
 	"testing"
 )
@@ -152,18 +153,35 @@ func TestAlignAllSharesLexicon(t *testing.T) {
 				}
 				return l, nil
 			}
-			shared := 0
-			err := AlignAll(context.Background(), pairs, 2, load, func(_ DocPair, l Loaded, beads []Bead) error {
+			shared, reused := 0, 0
+			err := AlignAll(context.Background(), pairs, 2, load, func(p DocPair, l Loaded, beads []Bead) error {
 				if l.Opt.Lexicon != nil {
 					shared++
+				}
+				if l.Opt.first != nil {
+					reused++
+					// The warm-up's first pass stands in for the pair's own: the same beads.
+					opt := l.Opt
+					opt.first = nil
+					again, err := Documents(context.Background(), l.Src, l.Tgt, opt)
+					if err != nil {
+						return err
+					}
+					if !reflect.DeepEqual(beads, again) {
+						t.Errorf("pair %s: aligned with the warm-up's first pass, the beads differ from a fresh alignment", p.ID)
+					}
 				}
 				return nil
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := map[bool]int{true: len(pairs)}[tc.share]; shared != want {
+			want := map[bool]int{true: len(pairs)}[tc.share]
+			if shared != want {
 				t.Errorf("%d of %d pairs had the shared table, want %d", shared, len(pairs), want)
+			}
+			if reused != want {
+				t.Errorf("%d of %d pairs reused the warm-up's first pass, want %d", reused, len(pairs), want)
 			}
 		})
 	}
