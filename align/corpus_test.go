@@ -194,7 +194,7 @@ func TestExplain(t *testing.T) {
 
 // BenchmarkAlignAll aligns synthetic document pairs with AlignAll on GOMAXPROCS workers — 8 of
 // 2,000 sentences a side ("long"), and 400 of 40 ("short": the shared word table's warm-up
-// aligns the first 200 of them twice, once for the table) — and reports the cores used (CPU
+// runs the first passes of the first 200 before any pair is aligned) — and reports the cores used (CPU
 // seconds per wall second: close to GOMAXPROCS on an idle machine) and the pairs per second.
 func BenchmarkAlignAll(b *testing.B) {
 	for _, size := range []struct {

@@ -210,8 +210,6 @@ func reportCounts(b *testing.B, c Counts) {
 	b.ReportMetric(l.F1, "lax-F1")
 }
 
-// checkBeads asserts that beads cover both sides exactly once, in order, with contiguous groups
-// and confidences in [0,1].
 // checkCover checks that beads hold every source unit of n and target unit of m exactly once,
 // in any order: what crosswise beads (Options.Crossing) and gold files keep of checkBeads.
 func checkCover(t testing.TB, beads []Bead, n, m int) {
@@ -235,6 +233,8 @@ func checkCover(t testing.TB, beads []Bead, n, m int) {
 	}
 }
 
+// checkBeads asserts that beads cover both sides exactly once, in order, with contiguous groups
+// and confidences in [0,1].
 func checkBeads(t testing.TB, beads []Bead, n, m int) {
 	t.Helper()
 	i, j := 0, 0
