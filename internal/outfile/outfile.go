@@ -7,6 +7,11 @@
 // rename. Where O_TMPFILE is not available the data goes to a hidden named temporary file
 // (".NAME.PID.bitext-tmp") and Create removes those left behind by processes that no longer
 // exist.
+//
+// An output that exists and is not a regular file — a device (-o /dev/null, /dev/stdout), a named
+// pipe, a socket — is written in place: renaming a file over it would replace it (run as root,
+// /dev/null itself), and it has no contents to keep whole. An output that is a symbolic link is
+// written where the link points, so the link stays.
 package outfile
 
 import (
@@ -23,12 +28,14 @@ import (
 )
 
 // File is an output being written. It is an io.Writer; nothing appears under its name until
-// Commit succeeds.
+// Commit succeeds (but for an output that is not a regular file, written in place).
 type File struct {
-	f    *os.File
-	name string // final name
-	tmp  string // named temporary file, or "" for an anonymous O_TMPFILE
-	done bool
+	f      *os.File
+	name   string // final name, as the caller gave it
+	path   string // where Commit renames the data to: name with its symbolic links resolved
+	tmp    string // named temporary file, or "" for an anonymous O_TMPFILE
+	direct bool   // f is the output itself (not a regular file: see the package comment)
+	done   bool
 }
 
 // tmpSuffix marks the named temporary files this package creates.
@@ -36,19 +43,30 @@ const tmpSuffix = ".bitext-tmp"
 
 // Create starts writing name, creating its folder if needed.
 func Create(name string) (*File, error) {
-	dir := filepath.Dir(name)
+	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("writing %s: %w", name, err)
+		}
+		return &File{f: f, name: name, path: name, direct: true}, nil
+	}
+	path := name
+	if real, err := filepath.EvalSymlinks(name); err == nil {
+		path = real
+	}
+	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", name, err)
 	}
 	removeStaleOnce(dir)
 	if f, err := openAnonymous(dir); err == nil {
-		return &File{f: f, name: name}, nil
+		return &File{f: f, name: name, path: path}, nil
 	}
-	f, err := os.CreateTemp(dir, tmpPattern(filepath.Base(name)))
+	f, err := os.CreateTemp(dir, tmpPattern(filepath.Base(path)))
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", name, err)
 	}
-	return &File{f: f, name: name, tmp: f.Name()}, nil
+	return &File{f: f, name: name, path: path, tmp: f.Name()}, nil
 }
 
 // tmpPattern is the os.CreateTemp pattern of name's temporary files: the process ID lets a
@@ -69,6 +87,12 @@ func (f *File) Commit() error {
 		return nil
 	}
 	f.done = true
+	if f.direct {
+		if err := f.f.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", f.name, err)
+		}
+		return nil
+	}
 	fail := func(err error) error {
 		f.f.Close()
 		if f.tmp != "" {
@@ -80,7 +104,7 @@ func (f *File) Commit() error {
 		return fail(err)
 	}
 	if f.tmp == "" {
-		tmp, err := linkAnonymous(f.f, filepath.Dir(f.name), filepath.Base(f.name))
+		tmp, err := linkAnonymous(f.f, filepath.Dir(f.path), filepath.Base(f.path))
 		if err != nil {
 			return fail(err)
 		}
@@ -89,14 +113,15 @@ func (f *File) Commit() error {
 	if err := f.f.Close(); err != nil {
 		return fail(err)
 	}
-	if err := os.Rename(f.tmp, f.name); err != nil {
+	if err := os.Rename(f.tmp, f.path); err != nil {
 		os.Remove(f.tmp)
 		return fmt.Errorf("writing %s: %w", f.name, err)
 	}
 	return nil
 }
 
-// Abort discards the file; after Commit it does nothing.
+// Abort discards the file (what went to a device or pipe written in place has gone); after
+// Commit it does nothing.
 func (f *File) Abort() {
 	if f.done {
 		return
