@@ -347,3 +347,18 @@ func BenchmarkReadDingCached(b *testing.B) {
 		b.ReportMetric((cputime.Seconds()-cpu0)/float64(b.N), "cpu-s/op")
 	})
 }
+
+// freeDict reads FreeDict's dictd dictionary of a pair ("deu-fra") from Debian's
+// dict-freedict-* package, skipping without it.
+func freeDict(tb testing.TB, pair string) *Dictionary {
+	tb.Helper()
+	path := "/usr/share/dictd/freedict-" + pair + ".index"
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("FreeDict %s not installed (apt-get install dict-freedict-%s): %v", pair, pair, err)
+	}
+	d := NewDictionary()
+	if err := d.ReadDictionaryFile(context.Background(), path, tb.TempDir()); err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,37 +30,80 @@ func DictionaryCacheDir() (string, error) {
 	return filepath.Join(dir, "bitext", "dict"), nil
 }
 
-// ReadDictionaryFile reads the dictionary file at path into d, as ReadDictionaryContext does.
-// With a non-empty cacheDir it first looks there for the parsed form of a file with the same
-// bytes, and after parsing stores it there (written to a temporary file and renamed, so readers
-// never see a partial one). A cache that cannot be read or written is ignored: the file is then
-// parsed as without a cache.
+// ReadDictionaryFile reads the dictionary file at path into d, as ReadDictionaryContext does,
+// or, when path names a FreeDict/dictd dictionary by its .index, .dict.dz or .dict file, the
+// dictd dictionary of those files (the layouts are in dictd.go). With a non-empty cacheDir it
+// first looks there for the parsed form of files with the same bytes, and after parsing stores
+// it there (written to a temporary file and renamed, so readers never see a partial one). A
+// cache that cannot be read or written is ignored: the file is then parsed as without a cache.
 func (d *Dictionary) ReadDictionaryFile(ctx context.Context, path, cacheDir string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	data, err := os.ReadFile(path)
+	files := []string{path}
+	parse := func(into *Dictionary) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return into.ReadDictionaryContext(ctx, f, path)
+	}
+	if index, data, ok := dictdFiles(path); ok {
+		files = []string{index, data}
+		parse = func(into *Dictionary) error { return into.readDictd(ctx, index, data) }
+	}
+	if cacheDir == "" {
+		if d.m == nil {
+			d.m = map[string][]string{}
+		}
+		return parse(d)
+	}
+	sum, size, err := hashFiles(files)
 	if err != nil {
 		return err
 	}
-	if cacheDir == "" {
-		return d.ReadDictionaryContext(ctx, bytes.NewReader(data), path)
-	}
-	sum := sha256.Sum256(data)
 	name := filepath.Join(cacheDir, hex.EncodeToString(sum[:16])+dictCacheSuffix)
 	if c, err := loadCompact(name); err == nil {
 		d.compacts = append(d.compacts, c)
 		return nil
 	}
 	// About one distinct entry per 70 bytes of trans-de-en: sized once, the map never rehashes.
-	parsed := &Dictionary{m: make(map[string][]string, len(data)/70)}
-	if err := parsed.ReadDictionaryContext(ctx, bytes.NewReader(data), path); err != nil {
+	parsed := &Dictionary{m: make(map[string][]string, size/70)}
+	if err := parse(parsed); err != nil {
 		return err
 	}
 	c := buildCompact(parsed.m)
 	_ = writeCompact(cacheDir, name, c) // best effort: the next run parses again
 	d.compacts = append(d.compacts, c)
 	return nil
+}
+
+// hashFiles returns the SHA-256 of the files' bytes, each preceded by its length (so that two
+// files cannot hash like one), and their total size.
+func hashFiles(files []string) (sum [sha256.Size]byte, size int64, err error) {
+	h := sha256.New()
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return sum, 0, err
+		}
+		fi, err := f.Stat()
+		if err == nil {
+			err = binary.Write(h, binary.LittleEndian, fi.Size())
+		}
+		var n int64
+		if err == nil {
+			n, err = io.Copy(h, f)
+		}
+		f.Close()
+		if err != nil {
+			return sum, 0, fmt.Errorf("%s: %w", name, err)
+		}
+		size += n
+	}
+	copy(sum[:], h.Sum(nil))
+	return sum, size, nil
 }
 
 // dictCacheSuffix names the format version; a change of the parser's rules must change it.

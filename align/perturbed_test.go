@@ -196,10 +196,10 @@ func alignDocsSamples(tb testing.TB, docs []perturbedDoc, opt Options) (Counts, 
 // BenchmarkPerturbedDev reports strict and lax scores and the calibration (ECE, precision of
 // the beads with confidence ≥ 0.9) on the perturbed German–English dev documents without MT:
 // with the learned lexicon (the default), in one pass, as one long document, with Debian's
-// trans-de-en dictionary, and with crosswise beads allowed (Options.Crossing).
+// trans-de-en dictionary or FreeDict's deu-eng, and with crosswise beads allowed (Options.Crossing).
 func BenchmarkPerturbedDev(b *testing.B) {
 	docs := loadPerturbed(b)
-	for _, mode := range []string{"no-mt", "no-mt-1pass", "concat", "ding", "crossing", "ding-crossing"} {
+	for _, mode := range []string{"no-mt", "no-mt-1pass", "concat", "ding", "freedict", "crossing", "ding-crossing", "freedict-crossing"} {
 		b.Run(mode, func(b *testing.B) {
 			opt := Options{SrcLang: "de", TgtLang: "en", NoRealign: mode == "no-mt-1pass", Crossing: strings.HasSuffix(mode, "crossing")}
 			if strings.HasPrefix(mode, "ding") {
@@ -211,6 +211,9 @@ func BenchmarkPerturbedDev(b *testing.B) {
 				if err := opt.Dict.ReadDictionaryFile(context.Background(), dingFile, b.TempDir()); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if strings.HasPrefix(mode, "freedict") {
+				opt.Dict = freeDict(b, "deu-eng")
 			}
 			ds := docs
 			if mode == "concat" {

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -93,21 +94,29 @@ func devParts(d textberg, parts int) []devPart {
 
 // BenchmarkDevSplits reports strict F1 on the whole dev article, on each half and each quarter
 // aligned alone, and summed over the halves, thirds, quarters and sixths (F1-sumN), without MT,
-// with forward MT, with reverse MT and with both directions. The held-aside Text+Berg test documents average 131
-// beads, about a quarter of the dev article's 422, so the quarters and thirds are closest to
+// with forward MT, with reverse MT and with both directions, and ("+freedict") with FreeDict's
+// German–French dictionary (Debian's dict-freedict-deu-fra; skipped without it). The held-aside
+// Text+Berg test documents average 131 beads, about a quarter of the dev article's 422, so the quarters and thirds are closest to
 // them; a lexicon learned from a short document's first pass has less to learn from.
 //
 //	go test -count=1 -run XXX -bench DevSplits -benchtime 1x ./align
 func BenchmarkDevSplits(b *testing.B) {
 	d := loadTextberg(b)
 	sets := [][]devPart{{{name: "whole", de: d.de, fr: d.fr, mt: d.mt, mtde: d.mtde, gold: d.gold}}, devParts(d, 2), devParts(d, 3), devParts(d, 4), devParts(d, 6)}
-	for _, mode := range []string{"no-mt", "mt", "mt-tgt", "both"} {
+	for _, mode := range []string{"no-mt", "mt", "mt-tgt", "both", "no-mt+freedict", "mt+freedict", "both+freedict"} {
 		b.Run(mode, func(b *testing.B) {
+			mode, withDict := strings.CutSuffix(mode, "+freedict")
+			var dict *Dictionary
+			if withDict {
+				dict = freeDict(b, "deu-fra")
+			}
 			for b.Loop() {
 				for _, parts := range sets {
 					var sum Counts
 					for _, p := range parts {
-						beads, err := Align(p.de, p.fr, devOptions(mode, p.mt, p.mtde))
+						opt := devOptions(mode, p.mt, p.mtde)
+						opt.Dict = dict
+						beads, err := Align(p.de, p.fr, opt)
 						if err != nil {
 							b.Fatal(err)
 						}

@@ -1,0 +1,306 @@
+package align
+
+import (
+	"bufio"
+	"cmp"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
+)
+
+// FreeDict's dictionaries (about 140 language pairs, Debian's dict-freedict-* packages in
+// /usr/share/dictd) come in the dictd format: NAME.index, one "headword<TAB>offset<TAB>length"
+// line per headword (the numbers in dictd's base64 digits), and NAME.dict.dz (dictzip, which is
+// gzip) or NAME.dict, the entries' text one after another with nothing between them. The index
+// is the only way to find where an entry starts.
+//
+// An entry's text is rendered from FreeDict's TEI by its own style sheet: the headword line
+// ("Abend /ˈaːbm̩t/ <n, masc>"), then the translations, then glosses, examples and notes. Two
+// layouts occur: WikDict-derived dictionaries (deu-fra, fra-deu and most others) put one line
+// per sense, numbered "1. soir" when there are several, each followed by a gloss in the source
+// language; Ding-derived ones (deu-eng) put the translations on the second line and indent
+// everything after it. dictdTranslations reads both.
+
+// dictdFiles tells whether path names a dictd dictionary (by its .index or .dict.dz file, or
+// by a .dict file with a NAME.index beside it: a plain word list may be called .dict too) and
+// returns its index and data files; the data file is whichever of NAME.dict.dz and NAME.dict
+// exists (NAME.dict.dz when neither does, so that the error names it).
+func dictdFiles(path string) (index, data string, ok bool) {
+	var base string
+	switch {
+	case strings.HasSuffix(path, ".index"):
+		base = strings.TrimSuffix(path, ".index")
+	case strings.HasSuffix(path, ".dict.dz"):
+		base = strings.TrimSuffix(path, ".dict.dz")
+	case strings.HasSuffix(path, ".dict"):
+		base = strings.TrimSuffix(path, ".dict")
+		if _, err := os.Stat(base + ".index"); err != nil {
+			return "", "", false
+		}
+	default:
+		return "", "", false
+	}
+	data = base + ".dict.dz"
+	if _, err := os.Stat(data); err != nil {
+		if _, err := os.Stat(base + ".dict"); err == nil {
+			data = base + ".dict"
+		}
+	}
+	return base + ".index", data, true
+}
+
+// dictdSpan is one index line: where its entry's text lies in the (uncompressed) data.
+type dictdSpan struct {
+	off, n int64
+	line   int    // the index line, for errors
+	head   string // the index's headword, for an entry whose headword line is empty
+}
+
+// maxDictdEntry bounds one entry's text (FreeDict's longest are a few kilobytes), so that a
+// damaged index cannot make the reader allocate the length it claims.
+const maxDictdEntry = 1 << 20
+
+// readDictd reads the dictd dictionary of the given index and data files into d. The index is
+// read first; the data is then read once, front to back, in offset order, so memory holds the
+// index's spans and one entry, never the decompressed data. Errors name the file and the index
+// line (*SyntaxError) or the data file's byte offset.
+func (d *Dictionary) readDictd(ctx context.Context, index, data string) error {
+	spans, err := readDictdIndex(ctx, index)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(data)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64*1024)
+	var r io.Reader = br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fmt.Errorf("%s: %w", data, err)
+		}
+		defer zr.Close()
+		r = bufio.NewReaderSize(zr, 64*1024)
+	}
+	// Several headwords may share an entry: each distinct span is read once.
+	slices.SortFunc(spans, func(a, b dictdSpan) int {
+		return cmp.Or(cmp.Compare(a.off, b.off), cmp.Compare(a.n, b.n))
+	})
+	var pos int64 // bytes of data consumed
+	var buf []byte
+	for k, s := range spans {
+		if k%pollEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if k > 0 && s.off == spans[k-1].off && s.n == spans[k-1].n {
+			continue
+		}
+		if s.off < pos {
+			// An entry inside the previous one: dictd allows it, FreeDict never writes it.
+			// Its text was read already and is not kept, so it is skipped.
+			continue
+		}
+		if _, err := io.CopyN(io.Discard, r, s.off-pos); err != nil {
+			return dictdShort(index, data, s, err)
+		}
+		buf = slices.Grow(buf[:0], int(s.n))[:s.n]
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return dictdShort(index, data, s, err)
+		}
+		pos = s.off + s.n
+		if !utf8.Valid(buf) {
+			return fmt.Errorf("%s: invalid UTF-8 at byte %d of the entry at byte %d (index line %d)", data, textcheck.InvalidUTF8(buf)+1, s.off, s.line)
+		}
+		head, ts := dictdTranslations(string(buf))
+		if head == "" {
+			head = s.head
+		}
+		k := foldKey(head)
+		if k == "" {
+			continue
+		}
+		for _, t := range ts {
+			d.m[k] = append(d.m[k], t)
+		}
+	}
+	return nil
+}
+
+// dictdShort is the error of an index line whose entry lies past the end of the data.
+func dictdShort(index, data string, s dictdSpan, err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &SyntaxError{index, s.line, fmt.Sprintf("entry at bytes %d–%d lies past the end of %s", s.off, s.off+s.n, data)}
+	}
+	return fmt.Errorf("%s: %w", data, err)
+}
+
+// readDictdIndex reads the spans of a dictd index, skipping the dictionary's own "00database…"
+// (or "00-database-…") entries, which hold its description, not words.
+func readDictdIndex(ctx context.Context, index string) ([]dictdSpan, error) {
+	f, err := os.Open(index)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var spans []dictdSpan
+	for line := 1; sc.Scan(); line++ {
+		if line%pollEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		s, err := parseDictdIndexLine(sc.Text())
+		if err != nil {
+			return nil, &SyntaxError{index, line, err.Error()}
+		}
+		if strings.HasPrefix(s.head, "00database") || strings.HasPrefix(s.head, "00-database") {
+			continue
+		}
+		s.line = line
+		spans = append(spans, s)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", index, err)
+	}
+	return spans, nil
+}
+
+// parseDictdIndexLine parses "headword<TAB>offset<TAB>length", the numbers in dictd's base64
+// digits (A–Z a–z 0–9 + /, most significant first).
+func parseDictdIndexLine(text string) (dictdSpan, error) {
+	text = strings.TrimSuffix(text, "\r")
+	if !utf8.ValidString(text) {
+		return dictdSpan{}, fmt.Errorf("invalid UTF-8 at byte %d of the line", textcheck.InvalidUTF8([]byte(text))+1)
+	}
+	f := strings.Split(text, "\t")
+	if len(f) < 3 {
+		return dictdSpan{}, errors.New("want headword<TAB>offset<TAB>length (a dictd index)")
+	}
+	off, err := dictdNumber(f[1])
+	if err != nil {
+		return dictdSpan{}, fmt.Errorf("offset %q: %w", f[1], err)
+	}
+	n, err := dictdNumber(f[2])
+	if err != nil {
+		return dictdSpan{}, fmt.Errorf("length %q: %w", f[2], err)
+	}
+	if n > maxDictdEntry {
+		return dictdSpan{}, fmt.Errorf("entry of %d bytes (at most %d)", n, maxDictdEntry)
+	}
+	return dictdSpan{off: off, n: n, head: f[0]}, nil
+}
+
+// dictdNumber decodes one of dictd's base64 numbers.
+func dictdNumber(s string) (int64, error) {
+	if s == "" {
+		return 0, errors.New("empty number")
+	}
+	if len(s) > 8 { // 48 bits: 256 TiB, beyond any dictionary
+		return 0, errors.New("number too large")
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		var v byte
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			v = c - 'A'
+		case c >= 'a' && c <= 'z':
+			v = c - 'a' + 26
+		case c >= '0' && c <= '9':
+			v = c - '0' + 52
+		case c == '+':
+			v = 62
+		case c == '/':
+			v = 63
+		default:
+			return 0, fmt.Errorf("%q is not a base64 digit", c)
+		}
+		n = n*64 + int64(v)
+	}
+	return n, nil
+}
+
+// dictdTranslations reads one FreeDict entry's text: its headword (the first line without its
+// /pronunciation/ and <grammar>) and its translations: the second line, and every later line
+// that starts a numbered sense ("2. charogne, salaud") at its first column. Glosses (unindented
+// lines without a number) and the indented examples, notes and cross-references are not
+// translations. Sense numbers ("1. ", and the bare " 2." the style sheet leaves when a sense has
+// a gloss but no translation) and annotations ({…} […] (…) /…/ <…>) are dropped; "," and ";"
+// separate translations, and, as for Ding, only terms of up to three words are kept (longer
+// ones are paraphrases, not words the text would use).
+func dictdTranslations(entry string) (head string, ts []string) {
+	lines := strings.Split(strings.TrimRight(entry, "\n"), "\n")
+	var buf []byte
+	buf = stripAnnotations(buf, lines[0])
+	head = string(joinFields(buf))
+	if len(lines) < 2 {
+		return head, nil
+	}
+	add := func(line string) {
+		buf = stripAnnotations(buf[:0], line)
+		for _, t := range strings.FieldsFunc(string(joinFields(buf)), func(r rune) bool { return r == ',' || r == ';' }) {
+			t = strings.Join(strings.Fields(t), " ")
+			t = trimSenseNumber(t)
+			if t != "" && strings.Count(t, " ") < 3 {
+				ts = append(ts, t)
+			}
+		}
+	}
+	add(lines[1])
+	for _, l := range lines[2:] {
+		if senseNumber(l) > 0 {
+			add(l)
+		}
+	}
+	return head, ts
+}
+
+// senseNumber returns the length of a sense number ("12. ") at the start of s, or 0.
+func senseNumber(s string) int {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '.' || s[i+1] != ' ' {
+		return 0
+	}
+	return i + 2
+}
+
+// trimSenseNumber drops a leading sense number ("1. soir") and a trailing bare one ("soir 2.").
+func trimSenseNumber(t string) string {
+	t = t[senseNumber(t):]
+	if k := strings.LastIndexByte(t, ' '); k >= 0 && isBareNumber(t[k+1:]) {
+		t = t[:k]
+	} else if isBareNumber(t) {
+		t = ""
+	}
+	return strings.TrimSpace(t)
+}
+
+// isBareNumber is "2." alone.
+func isBareNumber(s string) bool {
+	if len(s) < 2 || s[len(s)-1] != '.' {
+		return false
+	}
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

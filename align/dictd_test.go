@@ -1,0 +1,262 @@
+package align
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// freeDictSample is the committed excerpt of FreeDict's deu-fra (testdata/align/freedict).
+const freeDictSample = "../testdata/align/freedict/deu-fra-sample.index"
+
+// TestDictdTranslations reads entries in the two layouts of FreeDict's dictd text: WikDict's
+// numbered senses with glosses (deu-fra, from the committed excerpt) and Ding's indented
+// examples, notes and cross-references (deu-eng, the package's own entries shortened).
+func TestDictdTranslations(t *testing.T) {
+	for _, tc := range []struct {
+		name, entry, head, want string
+	}{
+		{"wikdict-one-sense", "Gletscher /ˈɡlɛt͡ʃɐ/ <n, masc>\nglacier\nEismasse, die bis zu mehrere hundert Meter dick sein kann\n",
+			"Gletscher", "glacier"},
+		{"wikdict-senses", "Abbildung /ˈapˌbɪldʊŋ/ <n, fem>\n1. illustration, image, représentation\netwas bildlich, grafisch Dargestelltes\n2. projection, application\nZuordnung von Elementen einer Menge in die einer anderen Menge\n",
+			"Abbildung", "illustration|image|représentation|projection|application"},
+		// A sense with a gloss and no translation leaves a bare number behind the previous one.
+		{"wikdict-bare-numbers", "Abend /ˈaːbm̩t/ /ˈaːbn̩t/ <n, masc>\n1. soir 2.\ndie Tageszeit nach dem Nachmittag\n 3.\nAbschluss, Ende, Schluss (für Leben, Epochen)\n2. couchant, occident, ouest\ndie Himmelsrichtung Westen\n3. soirée, soir\nAbendveranstaltung\n",
+			"Abend", "soir|couchant|occident|ouest|soirée|soir"},
+		{"wikdict-bare-first", "Abbreviator /abʁeˈvi̯aːtoːɐ̯/ <n, masc>\nabréviateur 2.\nveraltet: Person, die eine verkürzte Darstellung erstellt\n 3.\nhistorisch, Verwaltung: meist päpstlicher Beamte\n",
+			"Abbreviator", "abréviateur"},
+		// A gloss that starts with a number and a period is a sense line only at the first column
+		// followed by a space: "1. C-Atom" below is inside a gloss line.
+		{"wikdict-number-in-gloss", "1-Pentanol /ˌaɪ̯nsˌpɛntaˈnoːl/ <n, neut>\npentan-1-ol\nChemie: Alkohol mit 5 C-Atomen und der Hydroxyl-Gruppe am 1. C-Atom\n",
+			"1-Pentanol", "pentan-1-ol"},
+		{"ding-annotated", "Aalstrich /ˈɑːlʃtɾɪç/ <masc, n, sg>\n [Jägersprache] eel stripe <n>, spinal stripe <n>, dorsal stripe <n> [hunters' parlance]\n         Note: auf dem Rücken von Wildtieren\n",
+			"Aalstrich", "eel stripe|spinal stripe|dorsal stripe"},
+		{"ding-examples", "zwei /tsvˈaɪ/ <num>\ntwo <num>\n      \"zwei Tage hintereinander\"  - two days running\n   Synonym: {zwo}\n\n see: {zweieinhalb}\n",
+			"zwei", "two"},
+		{"ding-phrase-head", "das A und O /das ˈɑː ʊnt ˈoː/\n [ugs.] the nuts and bolts [coll.]\n",
+			"das A und O", ""},
+		{"headword-only", "Aas /ˈɑːs/ <neut, n, sg>\n", "Aas", ""},
+		{"empty", "", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head, ts := dictdTranslations(tc.entry)
+			if head != tc.head || strings.Join(ts, "|") != tc.want {
+				t.Errorf("dictdTranslations = %q, %q; want %q, %q", head, strings.Join(ts, "|"), tc.head, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseDictdIndexLine(t *testing.T) {
+	for _, tc := range []struct {
+		line    string
+		off, n  int64
+		wantErr string
+	}{
+		{"abend\tvP\tHl", 47*64 + 15, 7*64 + 37, ""},
+		{"00databaseutf8\tA\tB", 0, 1, ""},
+		{"a b\t/\t+\r", 63, 62, ""},
+		{"abend\tvP", 0, 0, "want headword<TAB>offset<TAB>length"},
+		{"abend vP Hl", 0, 0, "want headword<TAB>offset<TAB>length"},
+		{"abend\tv-P\tHl", 0, 0, `offset "v-P": '-' is not a base64 digit`},
+		{"abend\tvP\t", 0, 0, `length "": empty number`},
+		{"abend\tAAAAAAAAA\tB", 0, 0, "number too large"},
+		{"abend\tA\tIAAA", 0, 0, "entry of 2097152 bytes"},
+		{"ab\xffend\tA\tB", 0, 0, "invalid UTF-8 at byte 3"},
+	} {
+		s, err := parseDictdIndexLine(tc.line)
+		switch {
+		case tc.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%q: error %v, want %q", tc.line, err, tc.wantErr)
+			}
+		case err != nil:
+			t.Errorf("%q: %v", tc.line, err)
+		case s.off != tc.off || s.n != tc.n:
+			t.Errorf("%q: span %d+%d, want %d+%d", tc.line, s.off, s.n, tc.off, tc.n)
+		}
+	}
+}
+
+// TestReadDictdSample reads the committed FreeDict excerpt by each of its file names and as a
+// plain .dict, with and without the cache, and checks entries of both its layouts.
+func TestReadDictdSample(t *testing.T) {
+	plain := t.TempDir()
+	zr, err := gzip.NewReader(mustOpen(t, strings.TrimSuffix(freeDictSample, ".index")+".dict.dz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	index, err := os.ReadFile(freeDictSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(plain, "s.dict"), string(data))
+	writeFile(t, filepath.Join(plain, "s.index"), string(index))
+	for _, path := range []string{
+		freeDictSample,
+		strings.TrimSuffix(freeDictSample, ".index") + ".dict.dz",
+		filepath.Join(plain, "s.dict"),
+		filepath.Join(plain, "s.index"),
+	} {
+		for _, cache := range []string{"", t.TempDir()} {
+			for range 2 { // with a cache: parse and store, then load
+				d := NewDictionary()
+				if err := d.ReadDictionaryFile(context.Background(), path, cache); err != nil {
+					t.Fatalf("%s: %v", path, err)
+				}
+				if n := d.Len(); n != 12 {
+					t.Errorf("%s: %d headwords, want 12 (13 entries, two of them er/Er)", path, n)
+				}
+				for key, want := range map[string][]string{
+					"gletscher": {"glacier"},
+					"abend":     {"soir", "couchant", "occident", "ouest", "soirée", "soir"},
+					"er":        {"ien", "ois", "eur", "lus", "masculin", "mâle"},
+				} {
+					if got := d.lookup(foldKey(key)); !slices.Equal(got, want) {
+						t.Errorf("%s: %s → %q, want %q", path, key, got, want)
+					}
+				}
+				if got := d.lookup("00databaseinfo"); got != nil {
+					t.Errorf("%s: the description was read as an entry: %q", path, got)
+				}
+			}
+		}
+	}
+}
+
+// TestReadDictdErrors checks that a damaged dictd dictionary gets an error naming the file and
+// the index line (or the data file's byte).
+func TestReadDictdErrors(t *testing.T) {
+	entry := "Haus /haʊ̯s/ <n, neut>\nmaison\n"
+	for _, tc := range []struct {
+		name, index, data, want string
+	}{
+		{"bad-line", "haus\tA\tX\njust a word\n", entry, "d.index:2: want headword<TAB>offset<TAB>length"},
+		{"past-end", "haus\tA\tX\nhaus\tX\t/\n", entry, "d.index:2: entry at bytes 23–86 lies past the end of"},
+		{"bad-utf8", "haus\tA\tX\n", "Haus\n\xffmaison\n" + strings.Repeat(" ", 30), "d.dict: invalid UTF-8 at byte 6 of the entry at byte 0 (index line 1)"},
+		{"bad-gzip", "haus\tA\tX\n", "\x1f\x8b\x07\x00\x00\x00\x00\x00\x00\x03xx", "d.dict: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "d.index"), tc.index)
+			writeFile(t, filepath.Join(dir, "d.dict"), tc.data)
+			err := NewDictionary().ReadDictionaryFile(context.Background(), filepath.Join(dir, "d.index"), "")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+	t.Run("no-data", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, filepath.Join(dir, "d.index"), "haus\tA\tX\n")
+		err := NewDictionary().ReadDictionaryFile(context.Background(), filepath.Join(dir, "d.index"), "")
+		if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "d.dict.dz") {
+			t.Fatalf("error %v, want the missing d.dict.dz named", err)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		err := NewDictionary().ReadDictionaryFile(ctx, freeDictSample, "")
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("error %v, want context.Canceled", err)
+		}
+	})
+}
+
+// TestFreeDictInstalled reads the whole of Debian's dict-freedict-deu-fra (skipped without it)
+// and checks its size and a few entries a German–French alignment needs.
+func TestFreeDictInstalled(t *testing.T) {
+	d := freeDict(t, "deu-fra")
+	if n := d.Len(); n < 40000 {
+		t.Errorf("%d headwords, want the package's 40,000 and more", n)
+	}
+	for key, want := range map[string]string{"haus": "maison", "gletscher": "glacier", "gipfel": "sommet", "hütte": "cabane"} {
+		if got := d.lookup(foldKey(key)); !slices.Contains(got, want) {
+			t.Errorf("%s → %q, want %q among them", key, got, want)
+		}
+	}
+}
+
+func FuzzDictdTranslations(f *testing.F) {
+	zr, err := gzip.NewReader(mustOpen(f, strings.TrimSuffix(freeDictSample, ".index")+".dict.dz"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range bytes.SplitAfter(data, []byte("\n")) {
+		f.Add(string(e))
+	}
+	f.Add("Abend\n1. soir 2.\nx\n 3.\n2. a, b; c\n")
+	f.Add("x\n1.\n12. \n 2.")
+	f.Fuzz(func(t *testing.T, entry string) {
+		head, ts := dictdTranslations(entry)
+		if strings.Contains(head, "\n") {
+			t.Fatalf("headword %q has a newline", head)
+		}
+		for _, s := range ts {
+			if s == "" || strings.ContainsAny(s, "\n,;") || strings.Count(s, " ") >= 3 || s != strings.TrimSpace(s) {
+				t.Fatalf("translation %q of %q", s, entry)
+			}
+		}
+	})
+}
+
+func FuzzParseDictdIndexLine(f *testing.F) {
+	index, err := os.ReadFile(freeDictSample)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, l := range strings.Split(string(index), "\n") {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		s, err := parseDictdIndexLine(line)
+		if err == nil && (s.off < 0 || s.n < 0 || s.n > maxDictdEntry) {
+			t.Fatalf("%q: span %d+%d", line, s.off, s.n)
+		}
+	})
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDictdFilesPlainDict checks that a word list called .dict with no index beside it is read
+// as a word list, not as dictd data.
+func TestDictdFilesPlainDict(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "words.dict")
+	writeFile(t, path, "Gletscher\tglacier\n")
+	if _, _, ok := dictdFiles(path); ok {
+		t.Fatalf("%s taken for dictd data", path)
+	}
+	d := NewDictionary()
+	if err := d.ReadDictionaryFile(context.Background(), path, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.lookup(foldKey("Gletscher")); !slices.Equal(got, []string{"glacier"}) {
+		t.Fatalf("Gletscher → %q", got)
+	}
+	writeFile(t, filepath.Join(dir, "words.index"), "gletscher\tA\tB\n")
+	if index, data, ok := dictdFiles(path); !ok || index != filepath.Join(dir, "words.index") || data != path {
+		t.Fatalf("with words.index beside it: %q %q %v", index, data, ok)
+	}
+}
