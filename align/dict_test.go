@@ -352,12 +352,19 @@ func BenchmarkReadDingCached(b *testing.B) {
 // dict-freedict-* package, skipping without it.
 func freeDict(tb testing.TB, pair string) *Dictionary {
 	tb.Helper()
+	src, tgt, _ := strings.Cut(pair, "-")
+	return freeDictFor(tb, pair, src, tgt)
+}
+
+// freeDictFor is freeDict for documents in src and tgt: reversed when the pair goes the other way.
+func freeDictFor(tb testing.TB, pair, src, tgt string) *Dictionary {
+	tb.Helper()
 	path := "/usr/share/dictd/freedict-" + pair + ".index"
 	if _, err := os.Stat(path); err != nil {
 		tb.Skipf("FreeDict %s not installed (apt-get install dict-freedict-%s): %v", pair, pair, err)
 	}
 	d := NewDictionary()
-	if err := d.ReadDictionaryFile(context.Background(), path, tb.TempDir()); err != nil {
+	if err := d.ReadDictionaryFileFor(context.Background(), path, tb.TempDir(), src, tgt); err != nil {
 		tb.Fatal(err)
 	}
 	return d

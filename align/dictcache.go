@@ -37,6 +37,12 @@ func DictionaryCacheDir() (string, error) {
 // it there (written to a temporary file and renamed, so readers never see a partial one). A
 // cache that cannot be read or written is ignored: the file is then parsed as without a cache.
 func (d *Dictionary) ReadDictionaryFile(ctx context.Context, path, cacheDir string) error {
+	return d.readFile(ctx, path, cacheDir, false)
+}
+
+// readFile is ReadDictionaryFile, reversed (each translation a source entry with the headword
+// as its translation: reverseInto) when reversed is set. The reversed form is cached apart.
+func (d *Dictionary) readFile(ctx context.Context, path, cacheDir string, reversed bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -53,6 +59,19 @@ func (d *Dictionary) ReadDictionaryFile(ctx context.Context, path, cacheDir stri
 		files = []string{index, data}
 		parse = func(into *Dictionary) error { return into.readDictd(ctx, index, data) }
 	}
+	suffix := dictCacheSuffix
+	if reversed {
+		forward := parse
+		parse = func(into *Dictionary) error {
+			fwd := NewDictionary()
+			if err := forward(fwd); err != nil {
+				return err
+			}
+			fwd.reverseInto(into)
+			return nil
+		}
+		suffix = ".rev" + dictCacheSuffix
+	}
 	if cacheDir == "" {
 		if d.m == nil {
 			d.m = map[string][]string{}
@@ -63,7 +82,7 @@ func (d *Dictionary) ReadDictionaryFile(ctx context.Context, path, cacheDir stri
 	if err != nil {
 		return err
 	}
-	name := filepath.Join(cacheDir, hex.EncodeToString(sum[:16])+dictCacheSuffix)
+	name := filepath.Join(cacheDir, hex.EncodeToString(sum[:16])+suffix)
 	if c, err := loadCompact(name); err == nil {
 		d.compacts = append(d.compacts, c)
 		return nil

@@ -14,7 +14,7 @@ import (
 )
 
 // freeDictSample is the committed excerpt of FreeDict's deu-fra (testdata/align/freedict).
-const freeDictSample = "../testdata/align/freedict/deu-fra-sample.index"
+const freeDictSample = "../testdata/align/freedict/deu-fra.index"
 
 // TestDictdTranslations reads entries in the two layouts of FreeDict's dictd text: WikDict's
 // numbered senses with glosses (deu-fra, from the committed excerpt) and Ding's indented

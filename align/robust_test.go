@@ -95,7 +95,8 @@ func devParts(d textberg, parts int) []devPart {
 // BenchmarkDevSplits reports strict F1 on the whole dev article, on each half and each quarter
 // aligned alone, and summed over the halves, thirds, quarters and sixths (F1-sumN), without MT,
 // with forward MT, with reverse MT and with both directions, and ("+freedict") with FreeDict's
-// German–French dictionary (Debian's dict-freedict-deu-fra; skipped without it). The held-aside
+// German–French dictionary (Debian's dict-freedict-deu-fra; skipped without it), or with its
+// French–German one read reversed ("+freedict-fra-deu"). The held-aside
 // Text+Berg test documents average 131 beads, about a quarter of the dev article's 422, so the quarters and thirds are closest to
 // them; a lexicon learned from a short document's first pass has less to learn from.
 //
@@ -103,12 +104,15 @@ func devParts(d textberg, parts int) []devPart {
 func BenchmarkDevSplits(b *testing.B) {
 	d := loadTextberg(b)
 	sets := [][]devPart{{{name: "whole", de: d.de, fr: d.fr, mt: d.mt, mtde: d.mtde, gold: d.gold}}, devParts(d, 2), devParts(d, 3), devParts(d, 4), devParts(d, 6)}
-	for _, mode := range []string{"no-mt", "mt", "mt-tgt", "both", "no-mt+freedict", "mt+freedict", "both+freedict"} {
+	for _, mode := range []string{"no-mt", "mt", "mt-tgt", "both", "no-mt+freedict", "mt+freedict", "both+freedict", "no-mt+freedict-fra-deu"} {
 		b.Run(mode, func(b *testing.B) {
-			mode, withDict := strings.CutSuffix(mode, "+freedict")
+			mode, pair, withDict := strings.Cut(mode, "+freedict")
 			var dict *Dictionary
-			if withDict {
+			switch {
+			case withDict && pair == "":
 				dict = freeDict(b, "deu-fra")
+			case withDict: // "-fra-deu": the other direction's dictionary, read reversed
+				dict = freeDictFor(b, pair[1:], "de", "fr")
 			}
 			for b.Loop() {
 				for _, parts := range sets {

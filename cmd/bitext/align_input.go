@@ -96,7 +96,7 @@ func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
 		if err != nil {
 			cache = ""
 		}
-		if err := d.ReadDictionaryFile(c.Context, dictName, cache); err != nil {
+		if err := d.ReadDictionaryFileFor(c.Context, dictName, cache, c.String("source-lang"), c.String("target-lang")); err != nil {
 			return nil, inputError(err)
 		}
 	}
