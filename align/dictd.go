@@ -112,7 +112,10 @@ func (d *Dictionary) readDictd(ctx context.Context, index, data string) error {
 			// Its text was read already and is not kept, so it is skipped.
 			continue
 		}
-		if _, err := io.CopyN(io.Discard, r, s.off-pos); err != nil {
+		if err := skip(ctx, r, s.off-pos); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return dictdShort(index, data, s, err)
 		}
 		buf = slices.Grow(buf[:0], int(s.n))[:s.n]
@@ -134,6 +137,23 @@ func (d *Dictionary) readDictd(ctx context.Context, index, data string) error {
 		for _, t := range ts {
 			d.m[k] = append(d.m[k], t)
 		}
+	}
+	return nil
+}
+
+// skip discards n bytes of r a megabyte at a time, so that a far offset into compressed data
+// (a damaged or hostile index) still stops soon when ctx is done.
+func skip(ctx context.Context, r io.Reader, n int64) error {
+	const chunk = 1 << 20
+	for n > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		k := min(n, chunk)
+		if _, err := io.CopyN(io.Discard, r, k); err != nil {
+			return err
+		}
+		n -= k
 	}
 	return nil
 }

@@ -260,3 +260,34 @@ func TestDictdFilesPlainDict(t *testing.T) {
 		t.Fatalf("with words.index beside it: %q %q %v", index, data, ok)
 	}
 }
+
+// TestSkipCancels skips a terabyte of endless data (a damaged index's far offset) and cancels
+// the context after 10 MB have been read: the skip stops there.
+func TestSkipCancels(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &zeros{cancelAt: 10 << 20, cancel: cancel}
+	if err := skip(ctx, r, 1<<40); !errors.Is(err, context.Canceled) {
+		t.Fatalf("skip: %v, want context.Canceled", err)
+	}
+	if r.n > 12<<20 {
+		t.Fatalf("read %d bytes after the cancel at %d", r.n, r.cancelAt)
+	}
+	if err := skip(context.Background(), &zeros{}, 3<<20+5); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// zeros is endless zero bytes that calls cancel once cancelAt bytes have been read.
+type zeros struct {
+	n, cancelAt int64
+	cancel      func()
+}
+
+func (z *zeros) Read(p []byte) (int, error) {
+	clear(p)
+	z.n += int64(len(p))
+	if z.cancel != nil && z.n >= z.cancelAt {
+		z.cancel()
+	}
+	return len(p), nil
+}
