@@ -57,6 +57,15 @@ func dictdFiles(path string) (index, data string, ok bool) {
 	return base + ".index", data, true
 }
 
+// DictionaryFiles returns the files ReadDictionaryFile reads for path: the index and the data of
+// a dictd dictionary, otherwise path alone (so that a command can refuse to write over them).
+func DictionaryFiles(path string) []string {
+	if index, data, ok := dictdFiles(path); ok {
+		return []string{index, data}
+	}
+	return []string{path}
+}
+
 // dictdSpan is one index line: where its entry's text lies in the (uncompressed) data.
 type dictdSpan struct {
 	off, n int64

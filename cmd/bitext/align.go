@@ -147,11 +147,12 @@ func runAlign(c *cli.Context) error {
 		prefix := c.String("output")
 		outs = append(outs, prefix+"."+c.String("source-lang"), prefix+"."+c.String("target-lang"))
 	}
-	if err := refuseOverwrite(outs, srcName, tgtName, c.String("mt"), c.String("mt-tgt"), c.String("dict"), c.String("glossary"), c.String("gold")); err != nil {
+	dictFiles := dictionaryFiles(c)
+	if err := refuseOverwrite(outs, append([]string{srcName, tgtName, c.String("mt"), c.String("mt-tgt"), c.String("glossary"), c.String("gold")}, dictFiles...)...); err != nil {
 		return err
 	}
 
-	defer boundMemory(srcName, tgtName, c.String("mt"), c.String("mt-tgt"), c.String("dict"))()
+	defer boundMemory(append([]string{srcName, tgtName, c.String("mt"), c.String("mt-tgt")}, dictFiles...)...)()
 	src, err := readAlignSide(c, srcName, c.String("source-lang"))
 	if err != nil {
 		return err
@@ -346,7 +347,7 @@ func runAlignMany(c *cli.Context) error {
 		}
 		outs = append(outs, s, t)
 	}
-	if err := refuseOverwrite(outs, append(inputs, c.String("dict"), c.String("glossary"))...); err != nil {
+	if err := refuseOverwrite(outs, append(append(inputs, c.String("glossary")), dictionaryFiles(c)...)...); err != nil {
 		return err
 	}
 	opt, err := alignOptions(c)

@@ -82,6 +82,14 @@ func readAlignMT(c *cli.Context, name string, side *alignSide) ([]string, error)
 	return mt, nil
 }
 
+// dictionaryFiles are the files --dict reads (two for a dictd dictionary), none without it.
+func dictionaryFiles(c *cli.Context) []string {
+	if name := c.String("dict"); name != "" {
+		return align.DictionaryFiles(name)
+	}
+	return nil
+}
+
 // readAlignDict builds the dictionary from --dict and --glossary.
 func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
 	dictName, glossName := c.String("dict"), c.String("glossary")
