@@ -231,7 +231,8 @@ func precisionAbove(ss []calibSample, c float64) (float64, int) {
 // confidence, the beads' accuracy (acc-0.9 is the bin [0.9,1]) and size. The same figures on the
 // perturbed German–English dev without MT (monotone and with Options.Crossing), which holds
 // many deleted sentences and so many chances to pair two unrelated ones, and on the noisy dev
-// article (three seeds, see noisyDoc).
+// article (three seeds, see noisyDoc); and with FreeDict's dictionaries (deu-fra on the dev
+// article, deu-eng on the perturbed dev), which the fit never saw.
 func BenchmarkCalibration(b *testing.B) {
 	d := loadTextberg(b)
 	mtde := readLines(b, textbergDir(b)+"/dev.mt-google.de")
@@ -256,11 +257,30 @@ func BenchmarkCalibration(b *testing.B) {
 			}
 		})
 	}
-	for _, m := range []string{"perturbed/no-mt", "perturbed/crossing", "noisy/no-mt"} {
+	for _, m := range []string{"perturbed/no-mt", "perturbed/crossing", "noisy/no-mt", "freedict/no-mt", "perturbed/freedict"} {
 		b.Run(m, func(b *testing.B) {
+			var dict *Dictionary
+			switch m {
+			case "freedict/no-mt":
+				dict = freeDict(b, "deu-fra")
+			case "perturbed/freedict":
+				dict = freeDict(b, "deu-eng")
+			}
 			var ss []calibSample
 			for b.Loop() {
 				ss = nil
+				switch m {
+				case "freedict/no-mt":
+					// The fit saw no dictionary: how it carries over to one.
+					_, ss = alignLabelled(b, d.de, d.fr, d.gold, Options{SrcLang: "de", TgtLang: "fr", Dict: dict})
+					continue
+				case "perturbed/freedict":
+					for _, pd := range loadPerturbed(b) {
+						_, s := alignLabelled(b, pd.de, pd.en, pd.gold, Options{SrcLang: "de", TgtLang: "en", Dict: dict})
+						ss = append(ss, s...)
+					}
+					continue
+				}
 				if m == "noisy/no-mt" {
 					for seed := uint64(1); seed <= 3; seed++ {
 						de, fr, gold := noisyDoc(d.de, d.fr, d.gold, seed)
