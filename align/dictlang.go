@@ -9,10 +9,11 @@ import (
 	"golang.org/x/text/language"
 )
 
-// FreeDict's dictionaries go one way: freedict-deu-fra translates German into French, and many
-// pairs exist in one direction only. Its file names say which (ISO 639-3 codes), so a
-// dictionary can be checked against the documents' languages and, named for the other
-// direction, read reversed, instead of matching nothing without a word.
+// Dictionaries go one way: FreeDict's freedict-deu-fra translates German into French (and many
+// of its pairs exist in one direction only), Debian's /usr/share/trans/de-en German into
+// English. Their file names say which, so a dictionary can be checked against the documents'
+// languages and, named for the other direction, read reversed, instead of matching nothing
+// without a word.
 
 // LanguageMismatchError is a dictionary whose file name gives other languages than the
 // documents'.
@@ -26,26 +27,36 @@ func (e *LanguageMismatchError) Error() string {
 	return fmt.Sprintf("%s translates %s into %s, but the documents are %s → %s", e.File, e.DictSrc, e.DictTgt, e.SrcLang, e.TgtLang)
 }
 
-// freeDictLangs returns the two languages of a FreeDict dictionary from its file name: deu-fra
-// (FreeDict's own name) or freedict-deu-fra (Debian's), then .index, .dict.dz or .dict; the
-// codes are ISO 639-3.
-func freeDictLangs(path string) (src, tgt string, ok bool) {
+// dictionaryLangs returns the two languages a dictionary's file name gives: its base name,
+// without the extensions of the formats it may be in (.index, .dict.dz, .dict, .tsv, .tab,
+// .txt) and without a "freedict-" or "trans-" prefix, must be two ISO 639 codes (two or three
+// letters) joined by "-" or "_": deu-fra (FreeDict's name), freedict-deu-fra (Debian's),
+// de-en (Debian's Ding, /usr/share/trans/de-en), de_en.tsv.
+func dictionaryLangs(path string) (src, tgt string, ok bool) {
 	name := filepath.Base(path)
-	for _, suf := range []string{".index", ".dict.dz", ".dict"} {
+	for _, suf := range []string{".index", ".dict.dz", ".dict", ".tsv", ".tab", ".txt"} {
 		name = strings.TrimSuffix(name, suf)
 	}
-	name = strings.TrimPrefix(name, "freedict-")
-	src, tgt, ok = strings.Cut(name, "-")
-	if !ok || len(src) != 3 || len(tgt) != 3 {
-		return "", "", false
-	}
-	if _, err := language.ParseBase(src); err != nil {
-		return "", "", false
-	}
-	if _, err := language.ParseBase(tgt); err != nil {
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "freedict-"), "trans-")
+	src, tgt, ok = strings.Cut(strings.ReplaceAll(name, "_", "-"), "-")
+	if !ok || !isLanguageCode(src) || !isLanguageCode(tgt) {
 		return "", "", false
 	}
 	return src, tgt, true
+}
+
+// isLanguageCode is a known ISO 639 code of two or three lower-case letters.
+func isLanguageCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	_, err := language.ParseBase(s)
+	return err == nil
 }
 
 // sameLanguage tells whether two language codes (ISO 639-1 or -3, with or without a region:
@@ -62,13 +73,14 @@ func sameLanguage(a, b string) bool {
 	return ba == bb
 }
 
-// ReadDictionaryFileFor is ReadDictionaryFile for documents in srcLang and tgtLang. A FreeDict
-// dictionary whose file name gives the other direction (freedict-fra-deu for German → French)
-// is read reversed: each translation becomes a source entry with the headword as its
-// translation. One whose name gives other languages is a *LanguageMismatchError. Any other
-// file is read as it is.
+// ReadDictionaryFileFor is ReadDictionaryFile for documents in srcLang and tgtLang. A
+// dictionary whose file name gives the other direction (freedict-fra-deu for German → French,
+// /usr/share/trans/de-en for English → German; see dictionaryLangs) is read reversed: each
+// translation becomes a source entry with the headword as its translation. One whose name
+// gives other languages is a *LanguageMismatchError. A file whose name gives no languages is
+// read as it is.
 func (d *Dictionary) ReadDictionaryFileFor(ctx context.Context, path, cacheDir, srcLang, tgtLang string) error {
-	ds, dt, ok := freeDictLangs(path)
+	ds, dt, ok := dictionaryLangs(path)
 	switch {
 	case !ok, sameLanguage(ds, srcLang) && sameLanguage(dt, tgtLang):
 		return d.ReadDictionaryFile(ctx, path, cacheDir)

@@ -7,22 +7,26 @@ import (
 	"testing"
 )
 
-func TestFreeDictLangs(t *testing.T) {
+func TestDictionaryLangs(t *testing.T) {
 	for _, tc := range []struct {
 		path, src, tgt string
 	}{
 		{"/usr/share/dictd/freedict-deu-fra.index", "deu", "fra"},
 		{"freedict-fra-deu.dict.dz", "fra", "deu"},
 		{"dicts/deu-eng.dict", "deu", "eng"},
+		{"/usr/share/trans/de-en", "de", "en"},
+		{"terms/en_de.tsv", "en", "de"},
 		{"deu-fra-sample.index", "", ""},
 		{"words.index", "", ""},
 		{"freedict-xyz-deu.index", "", ""}, // no such language
-		{"ab-cd.index", "", ""},            // ISO 639-3 codes only
-		{"/usr/share/trans/de-en", "", ""},
+		{"DE-EN.tsv", "", ""},              // codes are lower case
+		{"tram.dict.tsv", "", ""},
+		{"sample.ding", "", ""},
+		{"de-en-extra.tsv", "", ""},
 	} {
-		src, tgt, ok := freeDictLangs(tc.path)
+		src, tgt, ok := dictionaryLangs(tc.path)
 		if src != tc.src || tgt != tc.tgt || ok != (tc.src != "") {
-			t.Errorf("freeDictLangs(%q) = %q, %q, %v; want %q, %q", tc.path, src, tgt, ok, tc.src, tc.tgt)
+			t.Errorf("dictionaryLangs(%q) = %q, %q, %v; want %q, %q", tc.path, src, tgt, ok, tc.src, tc.tgt)
 		}
 	}
 }
