@@ -83,8 +83,8 @@ func TestReadDictionaryFileFor(t *testing.T) {
 		t.Fatalf("de → en with deu-fra: %v, want a *LanguageMismatchError", err)
 	}
 	// A file whose name says nothing is read as it is, whatever the languages.
-	any := NewDictionary()
-	if err := any.ReadDictionaryFileFor(ctx, "../testdata/align/tram.dict.tsv", "", "fr", "it"); err != nil || any.Len() == 0 {
-		t.Fatalf("tram.dict.tsv for fr → it: %v, %d entries", err, any.Len())
+	plain := NewDictionary()
+	if err := plain.ReadDictionaryFileFor(ctx, "../testdata/align/tram.dict.tsv", "", "fr", "it"); err != nil || plain.Len() == 0 {
+		t.Fatalf("tram.dict.tsv for fr → it: %v, %d entries", err, plain.Len())
 	}
 }
