@@ -82,16 +82,26 @@ const maxDictdEntry = 1 << 20
 // index's spans and one entry, never the decompressed data. Errors name the file and the index
 // line (*SyntaxError) or the data file's byte offset.
 func (d *Dictionary) readDictd(ctx context.Context, index, data string) error {
-	spans, err := readDictdIndex(ctx, index)
+	fi, err := os.Open(index)
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(data)
+	defer fi.Close()
+	fd, err := os.Open(data)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 64*1024)
+	defer fd.Close()
+	return d.readDictdFrom(ctx, fi, index, fd, data)
+}
+
+// readDictdFrom is readDictd on readers; index and data name them in errors.
+func (d *Dictionary) readDictdFrom(ctx context.Context, ir io.Reader, index string, dr io.Reader, data string) error {
+	spans, err := readDictdIndex(ctx, ir, index)
+	if err != nil {
+		return err
+	}
+	br := bufio.NewReaderSize(dr, 64*1024)
 	var r io.Reader = br
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -177,13 +187,8 @@ func dictdShort(index, data string, s dictdSpan, err error) error {
 
 // readDictdIndex reads the spans of a dictd index, skipping the dictionary's own "00database…"
 // (or "00-database-…") entries, which hold its description, not words.
-func readDictdIndex(ctx context.Context, index string) ([]dictdSpan, error) {
-	f, err := os.Open(index)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+func readDictdIndex(ctx context.Context, r io.Reader, index string) ([]dictdSpan, error) {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	var spans []dictdSpan
 	for line := 1; sc.Scan(); line++ {

@@ -291,3 +291,41 @@ func (z *zeros) Read(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// FuzzReadDictd reads damaged dictd dictionaries (any index, any data, plain or gzip'd): an
+// error or a dictionary, never a panic, and every entry read is a non-empty key.
+func FuzzReadDictd(f *testing.F) {
+	index, err := os.ReadFile(freeDictSample)
+	if err != nil {
+		f.Fatal(err)
+	}
+	zr, err := gzip.NewReader(mustOpen(f, strings.TrimSuffix(freeDictSample, ".index")+".dict.dz"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(index), data, false)
+	f.Add(string(index), data, true)
+	f.Add("haus\tA\tX\nhaus\tB\tC\n", []byte("Haus /h/\nmaison\n"), false)
+	f.Fuzz(func(t *testing.T, index string, data []byte, gz bool) {
+		if gz {
+			var b bytes.Buffer
+			zw := gzip.NewWriter(&b)
+			zw.Write(data)
+			zw.Close()
+			data = b.Bytes()
+		}
+		d := NewDictionary()
+		if err := d.readDictdFrom(context.Background(), strings.NewReader(index), "d.index", bytes.NewReader(data), "d.dict"); err != nil {
+			return
+		}
+		for k, ts := range d.m {
+			if k == "" || len(ts) == 0 {
+				t.Fatalf("entry %q → %q", k, ts)
+			}
+		}
+	})
+}
