@@ -3,7 +3,9 @@ package align
 import (
 	"context"
 	"errors"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -86,5 +88,67 @@ func TestReadDictionaryFileFor(t *testing.T) {
 	plain := NewDictionary()
 	if err := plain.ReadDictionaryFileFor(ctx, "../testdata/align/tram.dict.tsv", "", "fr", "it"); err != nil || plain.Len() == 0 {
 		t.Fatalf("tram.dict.tsv for fr → it: %v, %d entries", err, plain.Len())
+	}
+}
+
+// BenchmarkReversedDictionaries reports strict F1 without MT for documents aligned the other
+// way round from the installed dictionaries (each skipped without its package): the dev article
+// French → German, without a dictionary and with FreeDict's deu-fra read reversed, and the
+// perturbed German–English dev English → German, without one and with Debian's Ding
+// (trans-de-en) and FreeDict's deu-eng read reversed.
+//
+//	BITEXT_FIXTURES=/path/to/fixtures go test -count=1 -run XXX -bench ReversedDictionaries -benchtime 1x ./align
+func BenchmarkReversedDictionaries(b *testing.B) {
+	swap := func(gold []Bead) []Bead {
+		out := make([]Bead, len(gold))
+		for i, g := range gold {
+			out[i] = Bead{Src: g.Tgt, Tgt: g.Src}
+		}
+		return out
+	}
+	for _, tc := range []struct{ name, path string }{
+		{"dev-fr-de/none", ""},
+		{"dev-fr-de/freedict-deu-fra", "/usr/share/dictd/freedict-deu-fra.index"},
+		{"perturbed-en-de/none", ""},
+		{"perturbed-en-de/ding-de-en", dingFile},
+		{"perturbed-en-de/freedict-deu-eng", "/usr/share/dictd/freedict-deu-eng.index"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			src, tgt := "fr", "de"
+			if strings.HasPrefix(tc.name, "perturbed") {
+				src, tgt = "en", "de"
+			}
+			var dict *Dictionary
+			if tc.path != "" {
+				if _, err := os.Stat(tc.path); err != nil {
+					b.Skipf("%s not installed", tc.path)
+				}
+				dict = NewDictionary()
+				if err := dict.ReadDictionaryFileFor(context.Background(), tc.path, b.TempDir(), src, tgt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var c Counts
+			for b.Loop() {
+				c = Counts{}
+				if src == "fr" {
+					d := loadTextberg(b)
+					beads, err := Align(d.fr, d.de, Options{SrcLang: src, TgtLang: tgt, Dict: dict})
+					if err != nil {
+						b.Fatal(err)
+					}
+					c = Evaluate(swap(d.gold), beads)
+					continue
+				}
+				for _, d := range loadPerturbed(b) {
+					beads, err := Align(d.en, d.de, Options{SrcLang: src, TgtLang: tgt, Dict: dict})
+					if err != nil {
+						b.Fatal(err)
+					}
+					c = c.Add(Evaluate(swap(d.gold), beads))
+				}
+			}
+			b.ReportMetric(c.Strict().F1, "strict-F1")
+		})
 	}
 }
