@@ -3,7 +3,9 @@ package align
 import (
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -91,10 +93,12 @@ func (d *Dictionary) ReadDictionaryFileFor(ctx context.Context, path, cacheDir, 
 }
 
 // reverseInto adds every (source, translation) pair of d's own entries to r as (translation,
-// source).
+// source). The sources are taken in sorted order, so that a reversed entry's translations
+// always come in the same order (the features they add, and so the alignment, do not depend on
+// the map's iteration order).
 func (d *Dictionary) reverseInto(r *Dictionary) {
-	for k, ts := range d.m {
-		for _, t := range ts {
+	for _, k := range slices.Sorted(maps.Keys(d.m)) {
+		for _, t := range d.m[k] {
 			if tk := foldKey(t); tk != "" {
 				r.m[tk] = append(r.m[tk], k)
 			}

@@ -152,3 +152,27 @@ func BenchmarkReversedDictionaries(b *testing.B) {
 		})
 	}
 }
+
+// TestReverseIntoDeterministic reverses one dictionary several times: the reversed entries'
+// translations come in the same order every time.
+func TestReverseIntoDeterministic(t *testing.T) {
+	fwd := NewDictionary()
+	for _, p := range [][2]string{{"Haus", "maison"}, {"Heim", "maison"}, {"Gebäude", "maison"}, {"Wohnung", "maison"}, {"Bau", "maison"}, {"Hütte", "cabane"}, {"Kate", "cabane"}} {
+		fwd.Add(p[0], p[1])
+	}
+	var first []string
+	for range 20 {
+		r := NewDictionary()
+		fwd.reverseInto(r)
+		got := r.lookup("maison")
+		if first == nil {
+			first = got
+			if !slices.Equal(got, []string{"bau", "gebaude", "haus", "heim", "wohnung"}) {
+				t.Fatalf("maison → %q", got)
+			}
+		}
+		if !slices.Equal(got, first) {
+			t.Fatalf("maison → %q, then %q", first, got)
+		}
+	}
+}
