@@ -25,7 +25,7 @@
 // translations); AlignAll aligns many pairs (PairFolders, ReadPairList) in parallel; WriteText
 // and Explain help a reviewer.
 //
-// AlignContext, ReadDictionaryContext, ReadDictionaryFile and ReadPresplitContext stop soon
+// AlignContext, ReadDictionaryContext, ReadDictionaryFile(For) and ReadPresplitContext stop soon
 // (milliseconds) after their context is done and return its error. Memory: the search keeps one
 // byte per lattice cell of the band around the path and a window of rows for costs; the features
 // are kept only where both sides share them, in large blocks; for large documents the finest

@@ -16,6 +16,20 @@ import (
 // freeDictSample is the committed excerpt of FreeDict's deu-fra (testdata/align/freedict).
 const freeDictSample = "../testdata/align/freedict/deu-fra.index"
 
+// freeDictSampleData is the committed excerpt's entries, uncompressed.
+func freeDictSampleData(tb testing.TB) []byte {
+	tb.Helper()
+	zr, err := gzip.NewReader(mustOpen(tb, strings.TrimSuffix(freeDictSample, ".index")+".dict.dz"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
 // TestDictdTranslations reads entries in the two layouts of FreeDict's dictd text: WikDict's
 // numbered senses with glosses (deu-fra, from the committed excerpt) and Ding's indented
 // examples, notes and cross-references (deu-eng, the package's own entries shortened).
@@ -89,14 +103,7 @@ func TestParseDictdIndexLine(t *testing.T) {
 // plain .dict, with and without the cache, and checks entries of both its layouts.
 func TestReadDictdSample(t *testing.T) {
 	plain := t.TempDir()
-	zr, err := gzip.NewReader(mustOpen(t, strings.TrimSuffix(freeDictSample, ".index")+".dict.dz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := freeDictSampleData(t)
 	index, err := os.ReadFile(freeDictSample)
 	if err != nil {
 		t.Fatal(err)
@@ -190,14 +197,7 @@ func TestFreeDictInstalled(t *testing.T) {
 }
 
 func FuzzDictdTranslations(f *testing.F) {
-	zr, err := gzip.NewReader(mustOpen(f, strings.TrimSuffix(freeDictSample, ".index")+".dict.dz"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		f.Fatal(err)
-	}
+	data := freeDictSampleData(f)
 	for _, e := range bytes.SplitAfter(data, []byte("\n")) {
 		f.Add(string(e))
 	}
@@ -299,14 +299,7 @@ func FuzzReadDictd(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	zr, err := gzip.NewReader(mustOpen(f, strings.TrimSuffix(freeDictSample, ".index")+".dict.dz"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		f.Fatal(err)
-	}
+	data := freeDictSampleData(f)
 	f.Add(string(index), data, false)
 	f.Add(string(index), data, true)
 	f.Add("haus\tA\tX\nhaus\tB\tC\n", []byte("Haus /h/\nmaison\n"), false)
