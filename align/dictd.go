@@ -149,12 +149,9 @@ func (d *Dictionary) readDictdFrom(ctx context.Context, ir io.Reader, index stri
 		if head == "" {
 			head = s.head
 		}
-		k := foldKey(head)
-		if k == "" {
-			continue
-		}
-		for _, t := range ts {
-			d.m[k] = append(d.m[k], t)
+		// An entry without translations adds no key (Len counts keys).
+		if k := foldKey(head); k != "" && len(ts) > 0 {
+			d.m[k] = append(d.m[k], ts...)
 		}
 	}
 	return nil
