@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -104,4 +105,53 @@ func (d *Dictionary) reverseInto(r *Dictionary) {
 			}
 		}
 	}
+}
+
+// DictionaryDirs are the folders FindDictionary looks in by default: where Debian's
+// dict-freedict-* packages and a local dictd installation put FreeDict's dictionaries, and
+// where trans-de-en puts Ding's.
+var DictionaryDirs = []string{"/usr/share/dictd", "/usr/local/share/dictd", "/usr/share/trans"}
+
+// FindDictionary returns the first installed dictionary in dirs for documents in srcLang and
+// tgtLang: in each folder, a FreeDict dictionary for the pair (freedict-deu-fra.index, or
+// deu-fra.index as FreeDict names it), then one for the other direction (read reversed by
+// ReadDictionaryFileFor), then a Ding-style file named for the pair (de-en) or the other way
+// round. Without one the error names the languages, the folders and FreeDict's package.
+func FindDictionary(dirs []string, srcLang, tgtLang string) (string, error) {
+	s2, s3, okS := languageCodes(srcLang)
+	t2, t3, okT := languageCodes(tgtLang)
+	if !okS || !okT {
+		return "", fmt.Errorf("no dictionary for %s → %s: not ISO 639 language codes", srcLang, tgtLang)
+	}
+	var names []string
+	for _, p := range [][2]string{{s3, t3}, {t3, s3}} {
+		names = append(names, "freedict-"+p[0]+"-"+p[1]+".index", p[0]+"-"+p[1]+".index")
+	}
+	if s2 != "" && t2 != "" {
+		names = append(names, s2+"-"+t2, t2+"-"+s2)
+	}
+	for _, dir := range dirs {
+		for _, n := range names {
+			p := filepath.Join(dir, n)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("no dictionary for %s → %s in %s (FreeDict's is freedict-%s-%s or freedict-%s-%s: on Debian, apt-get install dict-freedict-%s-%s)",
+		srcLang, tgtLang, strings.Join(dirs, ", "), s3, t3, t3, s3, s3, t3)
+}
+
+// languageCodes returns a language's ISO 639-1 code (empty when it has none) and its ISO 639-3
+// code, from either or a tag with a region ("de-CH").
+func languageCodes(lang string) (two, three string, ok bool) {
+	b, err := language.ParseBase(strings.SplitN(strings.ReplaceAll(lang, "_", "-"), "-", 2)[0])
+	if err != nil {
+		return "", "", false
+	}
+	two, three = b.String(), b.ISO3()
+	if len(two) != 2 {
+		two = ""
+	}
+	return two, three, three != ""
 }

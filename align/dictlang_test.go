@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -174,5 +175,45 @@ func TestReverseIntoDeterministic(t *testing.T) {
 		if !slices.Equal(got, first) {
 			t.Fatalf("maison → %q, then %q", first, got)
 		}
+	}
+}
+
+func TestFindDictionary(t *testing.T) {
+	dir1, dir2 := t.TempDir(), t.TempDir()
+	for _, p := range []string{
+		filepath.Join(dir1, "freedict-fra-deu.index"),
+		filepath.Join(dir2, "freedict-deu-fra.index"),
+		filepath.Join(dir2, "de-en"),
+		filepath.Join(dir2, "nld-eng.index"),
+	} {
+		writeFile(t, p, "")
+	}
+	for _, tc := range []struct {
+		src, tgt string
+		dirs     []string
+		want     string
+	}{
+		{"de", "fr", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")},
+		{"fr", "de", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")}, // read reversed
+		{"de", "fr", []string{dir1, dir2}, filepath.Join(dir1, "freedict-fra-deu.index")},
+		{"de-CH", "fr", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")},
+		{"en", "de", []string{dir2}, filepath.Join(dir2, "de-en")},
+		{"nl", "en", []string{dir2}, filepath.Join(dir2, "nld-eng.index")},
+		{"de", "it", []string{dir1, dir2}, ""},
+		{"it", "de", nil, ""},
+		{"xx-unknown", "de", []string{dir2}, ""},
+	} {
+		got, err := FindDictionary(tc.dirs, tc.src, tc.tgt)
+		if got != tc.want || (err == nil) != (tc.want != "") {
+			t.Errorf("FindDictionary(%s → %s) = %q, %v; want %q", tc.src, tc.tgt, got, err, tc.want)
+		}
+	}
+}
+
+func TestFindDictionaryError(t *testing.T) {
+	_, err := FindDictionary([]string{"/nonexistent/a", "/nonexistent/b"}, "de", "it")
+	want := "no dictionary for de → it in /nonexistent/a, /nonexistent/b (FreeDict's is freedict-deu-ita or freedict-ita-deu: on Debian, apt-get install dict-freedict-deu-ita)"
+	if err == nil || err.Error() != want {
+		t.Fatalf("error %v, want %q", err, want)
 	}
 }

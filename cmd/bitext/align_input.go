@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -84,20 +86,46 @@ func readAlignMT(c *cli.Context, name string, side *alignSide) ([]string, error)
 
 // dictionaryFiles are the files --dict reads (two for a dictd dictionary), none without it.
 func dictionaryFiles(c *cli.Context) []string {
-	if name := c.String("dict"); name != "" {
-		return align.DictionaryFiles(name)
+	name, err := dictionaryPath(c)
+	if err != nil || name == "" {
+		return nil // the error is reported when the dictionary is read
 	}
-	return nil
+	return align.DictionaryFiles(name)
+}
+
+// dictionaryPath is --dict's file: "auto" finds the installed one for the documents' languages
+// in $BITEXT_DICT_PATH (folders, separated as in $PATH) or align.DictionaryDirs.
+func dictionaryPath(c *cli.Context) (string, error) {
+	name := c.String("dict")
+	if name != "auto" {
+		return name, nil
+	}
+	dirs := align.DictionaryDirs
+	if env := os.Getenv("BITEXT_DICT_PATH"); env != "" {
+		dirs = filepath.SplitList(env)
+	}
+	path, err := align.FindDictionary(dirs, c.String("source-lang"), c.String("target-lang"))
+	if err != nil {
+		return "", usageErrorf("--dict auto: %v", err)
+	}
+	return path, nil
 }
 
 // readAlignDict builds the dictionary from --dict and --glossary.
 func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
-	dictName, glossName := c.String("dict"), c.String("glossary")
+	dictName, err := dictionaryPath(c)
+	if err != nil {
+		return nil, err
+	}
+	glossName := c.String("glossary")
 	if dictName == "" && glossName == "" {
 		return nil, nil
 	}
 	d := align.NewDictionary()
 	if dictName != "" {
+		if c.String("dict") == "auto" && !checkQuiet(c) {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: --dict auto: %s\n", dictName)
+		}
 		// The parsed dictionary is cached by content hash: Ding's 360k entries load in a
 		// tenth of the time of parsing them. Without a cache folder it is parsed each time.
 		cache, err := align.DictionaryCacheDir()
