@@ -84,19 +84,20 @@ func readAlignMT(c *cli.Context, name string, side *alignSide) ([]string, error)
 	return mt, nil
 }
 
-// dictionaryFiles are the files --dict reads (two for a dictd dictionary), none without it.
+// dictionaryFiles are the files the --dict flags read (two for a dictd dictionary).
 func dictionaryFiles(c *cli.Context) []string {
-	name, err := dictionaryPath(c)
-	if err != nil || name == "" {
-		return nil // the error is reported when the dictionary is read
+	var files []string
+	for _, name := range c.StringSlice("dict") {
+		if path, err := dictionaryPath(c, name); err == nil {
+			files = append(files, align.DictionaryFiles(path)...)
+		} // the error is reported when the dictionary is read
 	}
-	return align.DictionaryFiles(name)
+	return files
 }
 
-// dictionaryPath is --dict's file: "auto" finds the installed one for the documents' languages
-// in $BITEXT_DICT_PATH (folders, separated as in $PATH) or align.DictionaryDirs.
-func dictionaryPath(c *cli.Context) (string, error) {
-	name := c.String("dict")
+// dictionaryPath is the file of one --dict: "auto" finds the installed one for the documents'
+// languages in $BITEXT_DICT_PATH (folders, separated as in $PATH) or align.DictionaryDirs.
+func dictionaryPath(c *cli.Context, name string) (string, error) {
 	if name != "auto" {
 		return name, nil
 	}
@@ -111,20 +112,20 @@ func dictionaryPath(c *cli.Context) (string, error) {
 	return path, nil
 }
 
-// readAlignDict builds the dictionary from --dict and --glossary.
+// readAlignDict builds one dictionary from every --dict and --glossary.
 func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
-	dictName, err := dictionaryPath(c)
-	if err != nil {
-		return nil, err
-	}
-	glossName := c.String("glossary")
-	if dictName == "" && glossName == "" {
+	dictNames, glossName := c.StringSlice("dict"), c.String("glossary")
+	if len(dictNames) == 0 && glossName == "" {
 		return nil, nil
 	}
 	d := align.NewDictionary()
-	if dictName != "" {
-		if c.String("dict") == "auto" && !checkQuiet(c) {
-			fmt.Fprintf(c.App.ErrWriter, "bitext: --dict auto: %s\n", dictName)
+	for _, name := range dictNames {
+		path, err := dictionaryPath(c, name)
+		if err != nil {
+			return nil, err
+		}
+		if name == "auto" && !checkQuiet(c) {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: --dict auto: %s\n", path)
 		}
 		// The parsed dictionary is cached by content hash: Ding's 360k entries load in a
 		// tenth of the time of parsing them. Without a cache folder it is parsed each time.
@@ -132,7 +133,7 @@ func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
 		if err != nil {
 			cache = ""
 		}
-		if err := d.ReadDictionaryFileFor(c.Context, dictName, cache, c.String("source-lang"), c.String("target-lang")); err != nil {
+		if err := d.ReadDictionaryFileFor(c.Context, path, cache, c.String("source-lang"), c.String("target-lang")); err != nil {
 			return nil, inputError(err)
 		}
 	}
