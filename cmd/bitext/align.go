@@ -26,8 +26,9 @@ func alignCommand() *cli.Command {
 probability that the bead is right, calibrated on hand-aligned gold (--min-confidence 0.9
 keeps beads right at least 90% of the time on it). Evidence: sentence lengths, shared numbers,
 names and cognates, a word translation table learned from the sure beads of a first pass
-(stemmed; a second pass uses it), an optional dictionary (--dict: tab-separated pairs, or
-Debian's trans-de-en Ding dictionary, /usr/share/trans/de-en) and glossary, and machine
+(stemmed; a second pass uses it), an optional dictionary (--dict: tab-separated pairs, Debian's
+trans-de-en Ding dictionary, a FreeDict dictionary for some 140 language pairs, or auto: the
+installed one for the two languages) and glossary, and machine
 translations in either direction or both: --mt FILE (SRC into the target language),
 --mt-tgt FILE (TGT into the source language), or --provider NAME (or $BITEXT_PROVIDER) to
 translate both sides sentence by sentence through the translation memory (--tm, --no-tm).
