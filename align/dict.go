@@ -33,9 +33,13 @@ func (d *Dictionary) Add(source, target string) {
 	d.m[k] = append(d.m[k], target)
 }
 
-// foldKey is the dictionary key of a source word or phrase: folded, white space collapsed.
+// foldKey is the dictionary key of a source word or phrase: its words as the aligner's
+// tokens sees them (folded, split at anything but letters and digits), joined by single
+// spaces, so that a key matches the text it is looked up in: "E-Mail" is "e mail", as the
+// text's "E-Mail" is the two tokens "e" and "mail".
 func foldKey(source string) string {
-	return strings.Join(strings.Fields(fold(source)), " ")
+	words, _ := tokens(source)
+	return strings.Join(words, " ")
 }
 
 // Len returns the number of distinct source entries.

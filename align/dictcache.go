@@ -67,8 +67,7 @@ func (d *Dictionary) readFile(ctx context.Context, path, cacheDir string, revers
 			if err := forward(fwd); err != nil {
 				return err
 			}
-			fwd.reverseInto(into)
-			return nil
+			return fwd.reverseInto(ctx, into)
 		}
 		suffix = ".rev" + dictCacheSuffix
 	}
@@ -92,7 +91,10 @@ func (d *Dictionary) readFile(ctx context.Context, path, cacheDir string, revers
 	if err := parse(parsed); err != nil {
 		return err
 	}
-	c := buildCompact(parsed.m)
+	c, err := buildCompact(ctx, parsed.m)
+	if err != nil {
+		return err
+	}
 	_ = writeCompact(cacheDir, name, c) // best effort: the next run parses again
 	d.compacts = append(d.compacts, c)
 	return nil
@@ -126,7 +128,7 @@ func hashFiles(files []string) (sum [sha256.Size]byte, size int64, err error) {
 }
 
 // dictCacheSuffix names the format version; a change of the parser's rules must change it.
-const dictCacheSuffix = ".dict2"
+const dictCacheSuffix = ".dict3"
 
 var dictMagic = []byte("BTXDICT\x02")
 
@@ -184,11 +186,15 @@ func (c *compact) index() {
 }
 
 // buildCompact freezes a parsed dictionary; keys are sorted, so the same file always gives the
-// same cache bytes.
-func buildCompact(m map[string][]string) *compact {
+// same cache bytes. It stops with ctx.Err() when ctx is done (a large dictionary takes most of
+// a second).
+func buildCompact(ctx context.Context, m map[string][]string) (*compact, error) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	slices.Sort(keys)
 	c := &compact{nkeys: len(keys)}
@@ -208,7 +214,12 @@ func buildCompact(m map[string][]string) *compact {
 		intern(k) // keys are distinct: they get ids 0..nkeys-1
 	}
 	c.tstart = make([]uint32, 0, len(keys)+1)
-	for _, k := range keys {
+	for n, k := range keys {
+		if n%(16*pollEvery) == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		c.tstart = append(c.tstart, uint32(len(c.tids)))
 		for _, t := range m[k] {
 			c.tids = append(c.tids, intern(t))
@@ -218,7 +229,7 @@ func buildCompact(m map[string][]string) *compact {
 	c.str = append(c.str, uint32(len(blob)))
 	c.blob = string(blob)
 	c.index()
-	return c
+	return c, nil
 }
 
 // The cache file: magic, CRC-32C of the rest, then little-endian uint32s nkeys, nstr, ntids,

@@ -111,21 +111,28 @@ func (d *Dictionary) readDictdFrom(ctx context.Context, ir io.Reader, index stri
 		defer zr.Close()
 		r = bufio.NewReaderSize(zr, 64*1024)
 	}
-	// Several headwords may share an entry: each distinct span is read once.
+	// Several headwords may share an entry: each distinct span is read once, and its
+	// translations go to every headword the index gives it as well as to the one on its
+	// first line (the index also lists abbreviations and spellings: gs for Gleichstrom).
 	slices.SortFunc(spans, func(a, b dictdSpan) int {
 		return cmp.Or(cmp.Compare(a.off, b.off), cmp.Compare(a.n, b.n))
 	})
 	var pos int64 // bytes of data consumed
 	var buf []byte
-	for k, s := range spans {
-		if k%pollEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+	var keys []string
+	for k := 0; k < len(spans); {
+		// Every entry (at most maxDictdEntry bytes) checks the context: reading one takes
+		// well under a millisecond.
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		if k > 0 && s.off == spans[k-1].off && s.n == spans[k-1].n {
-			continue
+		s := spans[k]
+		next := k + 1
+		for next < len(spans) && spans[next].off == s.off && spans[next].n == s.n {
+			next++
 		}
+		group := spans[k:next]
+		k = next
 		if s.off < pos {
 			// An entry inside the previous one: dictd allows it, FreeDict never writes it.
 			// Its text was read already and is not kept, so it is skipped.
@@ -146,16 +153,32 @@ func (d *Dictionary) readDictdFrom(ctx context.Context, ir io.Reader, index stri
 			return fmt.Errorf("%s: invalid UTF-8 at byte %d of the entry at byte %d (index line %d)", data, textcheck.InvalidUTF8(buf)+1, s.off, s.line)
 		}
 		head, ts := dictdTranslations(string(buf))
-		if head == "" {
-			head = s.head
+		if len(ts) == 0 {
+			continue // an entry without translations adds no key (Len counts keys)
 		}
-		// An entry without translations adds no key (Len counts keys).
-		if k := foldKey(head); k != "" && len(ts) > 0 {
-			d.m[k] = append(d.m[k], ts...)
+		keys = append(keys[:0], foldKey(head))
+		for _, g := range group {
+			keys = append(keys, foldKey(g.head))
+		}
+		slices.Sort(keys)
+		for _, key := range slices.Compact(keys) {
+			if key != "" && len(d.m[key]) < maxKeyTranslations {
+				d.m[key] = append(d.m[key], ts[:min(len(ts), maxKeyTranslations-len(d.m[key]))]...)
+			}
 		}
 	}
 	return nil
 }
+
+// Bounds on what one entry and one headword can hold, above anything FreeDict has (its
+// largest entries have 20 translations in deu-eng, 48 in deu-fra; its most translated
+// headwords 91 and 82; Ding's 95), so that
+// a hostile dictionary (a megabyte of "a,b,c,…" per entry, thousands of entries from a small
+// gzip'd file) cannot fill memory.
+const (
+	maxEntryTranslations = 64
+	maxKeyTranslations   = 128
+)
 
 // skip discards n bytes of r a megabyte at a time, so that a far offset into compressed data
 // (a damaged or hostile index) still stops soon when ctx is done.
@@ -265,62 +288,74 @@ func dictdNumber(s string) (int64, error) {
 	return n, nil
 }
 
-// dictdTranslations reads one FreeDict entry's text: its headword (the first line without its
-// /pronunciation/ and <grammar>) and its translations: the second line, and every later line
-// that starts a numbered sense ("2. charogne, salaud") at its first column. Glosses (unindented
-// lines without a number) and the indented examples, notes and cross-references are not
-// translations. Sense numbers ("1. ", and the bare " 2." the style sheet leaves when a sense has
-// a gloss but no translation) and annotations ({…} […] (…) /…/ <…>) are dropped; "," and ";"
-// separate translations, and, as for Ding, only terms of up to three words are kept (longer
-// ones are paraphrases, not words the text would use).
+// dictdTranslations reads one FreeDict entry's text: its headword (the first line up to its
+// /pronunciation/ or <grammar>) and its translations. These are the second line, and when
+// that starts a numbered sense ("1. charogne") every later line at the first column that
+// starts the next sense in order ("2. charogne, salaud"). Glosses (unindented lines that do
+// not continue the numbering, such as "1. Person Plural" under "wir") and the indented
+// examples, notes and cross-references are not translations. Sense numbers, the bare " 2."
+// the style sheet leaves when a sense has a gloss but no translation, and annotations ({…} […]
+// (…) /…/ <…>) are dropped; "," and ";" separate translations, and, as for Ding, only terms of
+// up to three words are kept (longer ones are paraphrases, not words the text would use).
+// Duplicates are dropped, and at most maxEntryTranslations are kept.
 func dictdTranslations(entry string) (head string, ts []string) {
 	lines := strings.Split(strings.TrimRight(entry, "\n"), "\n")
-	var buf []byte
-	buf = stripAnnotations(buf, lines[0])
-	head = string(joinFields(buf))
+	head = lines[0]
+	for _, mark := range []string{" /", " <"} {
+		if i := strings.Index(head, mark); i >= 0 {
+			head = head[:i]
+		}
+	}
+	head = strings.Join(strings.Fields(head), " ")
 	if len(lines) < 2 {
 		return head, nil
 	}
+	var buf []byte
 	add := func(line string) {
 		buf = stripAnnotations(buf[:0], line)
 		for _, t := range strings.FieldsFunc(string(joinFields(buf)), func(r rune) bool { return r == ',' || r == ';' }) {
-			t = strings.Join(strings.Fields(t), " ")
-			t = trimSenseNumber(t)
-			if t != "" && strings.Count(t, " ") < 3 {
+			t = trimBareNumber(strings.Join(strings.Fields(t), " "))
+			if t != "" && strings.Count(t, " ") < 3 && !slices.Contains(ts, t) && len(ts) < maxEntryTranslations {
 				ts = append(ts, t)
 			}
 		}
 	}
-	add(lines[1])
-	for _, l := range lines[2:] {
-		if senseNumber(l) > 0 {
-			add(l)
+	if n, l := senseNumber(lines[1]); n == 1 {
+		add(lines[1][l:])
+		for _, line := range lines[2:] {
+			if m, l := senseNumber(line); m == n+1 {
+				add(line[l:])
+				n = m
+			}
 		}
+	} else {
+		add(lines[1])
 	}
 	return head, ts
 }
 
-// senseNumber returns the length of a sense number ("12. ") at the start of s, or 0.
-func senseNumber(s string) int {
+// senseNumber returns the sense number ("12. ") at the start of s and its length in bytes, or 0, 0.
+func senseNumber(s string) (n, length int) {
 	i := 0
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
 		i++
 	}
 	if i == 0 || i+1 >= len(s) || s[i] != '.' || s[i+1] != ' ' {
-		return 0
+		return 0, 0
 	}
-	return i + 2
+	return n, i + 2
 }
 
-// trimSenseNumber drops a leading sense number ("1. soir") and a trailing bare one ("soir 2.").
-func trimSenseNumber(t string) string {
-	t = t[senseNumber(t):]
+// trimBareNumber drops a bare sense number ("2.") at the end of t ("soir 2.") or making up t.
+func trimBareNumber(t string) string {
 	if k := strings.LastIndexByte(t, ' '); k >= 0 && isBareNumber(t[k+1:]) {
-		t = t[:k]
-	} else if isBareNumber(t) {
-		t = ""
+		return strings.TrimSpace(t[:k])
 	}
-	return strings.TrimSpace(t)
+	if isBareNumber(t) {
+		return ""
+	}
+	return t
 }
 
 // isBareNumber is "2." alone.

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -43,7 +44,7 @@ func TestDictdTranslations(t *testing.T) {
 			"Abbildung", "illustration|image|représentation|projection|application"},
 		// A sense with a gloss and no translation leaves a bare number behind the previous one.
 		{"wikdict-bare-numbers", "Abend /ˈaːbm̩t/ /ˈaːbn̩t/ <n, masc>\n1. soir 2.\ndie Tageszeit nach dem Nachmittag\n 3.\nAbschluss, Ende, Schluss (für Leben, Epochen)\n2. couchant, occident, ouest\ndie Himmelsrichtung Westen\n3. soirée, soir\nAbendveranstaltung\n",
-			"Abend", "soir|couchant|occident|ouest|soirée|soir"},
+			"Abend", "soir|couchant|occident|ouest|soirée"}, // soir once
 		{"wikdict-bare-first", "Abbreviator /abʁeˈvi̯aːtoːɐ̯/ <n, masc>\nabréviateur 2.\nveraltet: Person, die eine verkürzte Darstellung erstellt\n 3.\nhistorisch, Verwaltung: meist päpstlicher Beamte\n",
 			"Abbreviator", "abréviateur"},
 		// A gloss that starts with a number and a period is a sense line only at the first column
@@ -56,6 +57,19 @@ func TestDictdTranslations(t *testing.T) {
 			"zwei", "two"},
 		{"ding-phrase-head", "das A und O /das ˈɑː ʊnt ˈoː/\n [ugs.] the nuts and bolts [coll.]\n",
 			"das A und O", ""},
+		// A gloss that happens to start with "1. " is not a sense (wir: "1. Person Plural").
+		{"wikdict-gloss-numbered", "wir /viːɐ̯/\nnous\n1. Person Plural; mehrere Personen, die sprechende eingeschlossen\n",
+			"wir", "nous"},
+		{"wikdict-gloss-date", "Handtuchtag /ˈhanttuːxˌtaːk/ <n, masc>\njour de la serviette\n25. Mai (im Gedenken an Douglas Noël Adams)\n",
+			"Handtuchtag", ""}, // not "Mai" from the gloss; the four-word translation is a paraphrase by the rule
+		// Senses count 1, 2, 3; a gloss numbered out of turn is skipped (fra-deu épreuve).
+		{"wikdict-gloss-out-of-turn", "épreuve /e.pʁœv/ <n, fem>\n1. Test, Probe, Prüfung\n1. Action d’éprouver quelque chose ou quelqu'un, essai, expérience\n2. Abzug, Fahne\nFeuille d’impression\n3. Prüfung\nMalheur, obstacle de la vie\n",
+			"épreuve", "Test|Probe|Prüfung|Abzug|Fahne"},
+		// A translation that starts with a number keeps it when the entry has no numbered senses.
+		{"wikdict-numeral-translation", "2e classe /dø.zjɛ̃m klɑs/ <n, fem>\n2. Klasse\n", "2e classe", "2. Klasse"},
+		// A slash in the headword is not an annotation: only " /…/" after it is.
+		{"ding-slash-headword", "08/15- /nˈʊl ˈaxt fˈynftseːn/ <adj>\nbog-standard <adj> [Br.] , common or garden <adj> [Br.] , garden-variety <adj> [Am.]\n         Note: prepositive\n",
+			"08/15-", "bog-standard|common or garden|garden-variety"},
 		{"headword-only", "Aas /ˈɑːs/ <neut, n, sg>\n", "Aas", ""},
 		{"empty", "", "", ""},
 	} {
@@ -127,7 +141,7 @@ func TestReadDictdSample(t *testing.T) {
 				}
 				for key, want := range map[string][]string{
 					"gletscher": {"glacier"},
-					"abend":     {"soir", "couchant", "occident", "ouest", "soirée", "soir"},
+					"abend":     {"soir", "couchant", "occident", "ouest", "soirée"}, // soir once
 					"er":        {"ien", "ois", "eur", "lus", "masculin", "mâle"},
 				} {
 					if got := d.lookup(foldKey(key)); !slices.Equal(got, want) {
@@ -321,4 +335,75 @@ func FuzzReadDictd(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadDictdCancelledMidway cancels a read of 5,000 back-to-back entries after 100 checks of
+// the context: it stops with the context's error instead of reading on (each entry checks it),
+// and so do reversing a large dictionary and freezing one for the cache.
+func TestReadDictdCancelledMidway(t *testing.T) {
+	var index, data strings.Builder
+	for i := range 5000 {
+		entry := fmt.Sprintf("Wort%d /v/\nmot%d\n", i, i)
+		fmt.Fprintf(&index, "wort%d\t%s\t%s\n", i, dictdDigits(int64(data.Len())), dictdDigits(int64(len(entry))))
+		data.WriteString(entry)
+	}
+	d := NewDictionary()
+	ctx := &countingCtx{Context: context.Background(), after: 100}
+	err := d.readDictdFrom(ctx, strings.NewReader(index.String()), "d.index", strings.NewReader(data.String()), "d.dict")
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("read: %v, want context.Canceled", err)
+	}
+	if n := d.Len(); n > 200 {
+		t.Errorf("%d entries read after the cancel", n)
+	}
+	full := NewDictionary()
+	if err := full.readDictdFrom(context.Background(), strings.NewReader(index.String()), "d.index", strings.NewReader(data.String()), "d.dict"); err != nil || full.Len() != 5000 {
+		t.Fatalf("uncancelled read: %v, %d entries", err, full.Len())
+	}
+	if err := full.reverseInto(&countingCtx{Context: context.Background(), after: 1}, NewDictionary()); !errors.Is(err, context.Canceled) {
+		t.Errorf("reverse: %v, want context.Canceled", err)
+	}
+	if _, err := buildCompact(&countingCtx{Context: context.Background(), after: 1}, full.m); !errors.Is(err, context.Canceled) {
+		t.Errorf("freeze: %v, want context.Canceled", err)
+	}
+}
+
+// dictdDigits writes n in dictd's base64 digits.
+func dictdDigits(n int64) string {
+	const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	if n == 0 {
+		return "A"
+	}
+	var b []byte
+	for ; n > 0; n /= 64 {
+		b = append([]byte{digits[n%64]}, b...)
+	}
+	return string(b)
+}
+
+// TestReadDictdBounded reads a hostile entry (a megabyte of distinct one-letter-and-number
+// translations) under many headwords: each entry keeps at most maxEntryTranslations and each
+// headword at most maxKeyTranslations.
+func TestReadDictdBounded(t *testing.T) {
+	var entry strings.Builder
+	entry.WriteString("a\n")
+	for i := 0; entry.Len() < 1<<20-16; i++ {
+		fmt.Fprintf(&entry, "x%d,", i)
+	}
+	entry.WriteString("\n")
+	var index, data strings.Builder
+	for range 20 {
+		fmt.Fprintf(&index, "a\t%s\t%s\n", dictdDigits(int64(data.Len())), dictdDigits(int64(entry.Len())))
+		data.WriteString(entry.String())
+	}
+	d := NewDictionary()
+	if err := d.readDictdFrom(context.Background(), strings.NewReader(index.String()), "d.index", strings.NewReader(data.String()), "d.dict"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(d.m["a"]); n != maxKeyTranslations {
+		t.Fatalf("a has %d translations, want the bound %d", n, maxKeyTranslations)
+	}
+	if _, ts := dictdTranslations(entry.String()); len(ts) != maxEntryTranslations {
+		t.Fatalf("one entry gives %d translations, want the bound %d", len(ts), maxEntryTranslations)
+	}
 }

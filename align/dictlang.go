@@ -97,14 +97,20 @@ func (d *Dictionary) ReadDictionaryFileFor(ctx context.Context, path, cacheDir, 
 // source). The sources are taken in sorted order, so that a reversed entry's translations
 // always come in the same order (the features they add, and so the alignment, do not depend on
 // the map's iteration order).
-func (d *Dictionary) reverseInto(r *Dictionary) {
-	for _, k := range slices.Sorted(maps.Keys(d.m)) {
+func (d *Dictionary) reverseInto(ctx context.Context, r *Dictionary) error {
+	for n, k := range slices.Sorted(maps.Keys(d.m)) {
+		if n%pollEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		for _, t := range d.m[k] {
 			if tk := foldKey(t); tk != "" {
 				r.m[tk] = append(r.m[tk], k)
 			}
 		}
 	}
+	return nil
 }
 
 // DictionaryDirs are the folders FindDictionary looks in by default: where Debian's
