@@ -45,6 +45,7 @@ func dictdFiles(path string) (index, data string, ok bool) {
 		if _, err := os.Stat(base + ".index"); err != nil {
 			return "", "", false
 		}
+		return base + ".index", path, true // the data file named, even beside a .dict.dz
 	default:
 		return "", "", false
 	}
@@ -200,7 +201,7 @@ func skip(ctx context.Context, r io.Reader, n int64) error {
 // dictdShort is the error of an index line whose entry lies past the end of the data.
 func dictdShort(index, data string, s dictdSpan, err error) error {
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &SyntaxError{index, s.line, fmt.Sprintf("entry at bytes %d–%d lies past the end of %s", s.off, s.off+s.n, data)}
+		return &SyntaxError{index, s.line, fmt.Sprintf("entry of %d bytes at byte %d lies past the end of %s", s.n, s.off, data)}
 	}
 	return fmt.Errorf("%s: %w", data, err)
 }

@@ -164,7 +164,7 @@ func TestReadDictdErrors(t *testing.T) {
 		name, index, data, want string
 	}{
 		{"bad-line", "haus\tA\tX\njust a word\n", entry, "d.index:2: want headword<TAB>offset<TAB>length"},
-		{"past-end", "haus\tA\tX\nhaus\tX\t/\n", entry, "d.index:2: entry at bytes 23–86 lies past the end of"},
+		{"past-end", "haus\tA\tX\nhaus\tX\t/\n", entry, "d.index:2: entry of 63 bytes at byte 23 lies past the end of"},
 		{"bad-utf8", "haus\tA\tX\n", "Haus\n\xffmaison\n" + strings.Repeat(" ", 30), "d.dict: invalid UTF-8 at byte 6 of the entry at byte 0 (index line 1)"},
 		{"bad-gzip", "haus\tA\tX\n", "\x1f\x8b\x07\x00\x00\x00\x00\x00\x00\x03xx", "d.dict: "},
 	} {
@@ -270,8 +270,9 @@ func TestDictdFilesPlainDict(t *testing.T) {
 		t.Fatalf("Gletscher → %q", got)
 	}
 	writeFile(t, filepath.Join(dir, "words.index"), "gletscher\tA\tB\n")
+	writeFile(t, filepath.Join(dir, "words.dict.dz"), "")
 	if index, data, ok := dictdFiles(path); !ok || index != filepath.Join(dir, "words.index") || data != path {
-		t.Fatalf("with words.index beside it: %q %q %v", index, data, ok)
+		t.Fatalf("with words.index (and words.dict.dz) beside it: %q %q %v, want the .dict named", index, data, ok)
 	}
 }
 
@@ -405,5 +406,32 @@ func TestReadDictdBounded(t *testing.T) {
 	}
 	if _, ts := dictdTranslations(entry.String()); len(ts) != maxEntryTranslations {
 		t.Fatalf("one entry gives %d translations, want the bound %d", len(ts), maxEntryTranslations)
+	}
+}
+
+// TestReadDictdIndexHeadwords gives one entry two headwords in the index, as FreeDict's deu-eng
+// gives Gleichstrom's entry the abbreviation gs: both get its translations. The keys are the
+// aligner's tokens, so a hyphenated headword matches the tokens of the text.
+func TestReadDictdIndexHeadwords(t *testing.T) {
+	entry := "Gleichstrom /ɡlˈaɪçʃtɾoːm/ <masc, n, sg>\n [electr.] direct current <n>, DC\n"
+	entry2 := "E-Mail /ˈeː mˈeɪl/ <fem, n, sg>\ne-mail <n>\n"
+	index := "gleichstrom\tA\t" + dictdDigits(int64(len(entry))) + "\ngs\tA\t" + dictdDigits(int64(len(entry))) +
+		"\nemail\t" + dictdDigits(int64(len(entry))) + "\t" + dictdDigits(int64(len(entry2))) + "\n"
+	d := NewDictionary()
+	if err := d.readDictdFrom(context.Background(), strings.NewReader(index), "d.index", strings.NewReader(entry+entry2), "d.dict"); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string][]string{
+		"gleichstrom": {"direct current", "DC"},
+		"gs":          {"direct current", "DC"},
+		"e mail":      {"e-mail"}, // the text's "E-Mail" is the tokens "e" and "mail"
+		"email":       {"e-mail"}, // and the index's spelling
+	} {
+		if got := d.lookup(key); !slices.Equal(got, want) {
+			t.Errorf("%s → %q, want %q", key, got, want)
+		}
+	}
+	if got := foldKey("Nienburg/Weser"); got != "nienburg weser" {
+		t.Errorf("foldKey(Nienburg/Weser) = %q", got)
 	}
 }

@@ -30,18 +30,24 @@ func (e *LanguageMismatchError) Error() string {
 	return fmt.Sprintf("%s translates %s into %s, but the documents are %s → %s", e.File, e.DictSrc, e.DictTgt, e.SrcLang, e.TgtLang)
 }
 
-// dictionaryLangs returns the two languages a dictionary's file name gives: its base name,
-// without the extensions of the formats it may be in (.index, .dict.dz, .dict, .tsv, .tab,
-// .txt) and without a "freedict-" or "trans-" prefix, must be two ISO 639 codes (two or three
-// letters) joined by "-" or "_": deu-fra (FreeDict's name), freedict-deu-fra (Debian's),
-// de-en (Debian's Ding, /usr/share/trans/de-en), de_en.tsv.
+// dictionaryLangs returns the two languages a dictionary's file name gives. Only the names of
+// the formats that use them count: a dictd dictionary (.index, .dict.dz, .dict) named like
+// FreeDict's, deu-fra or freedict-deu-fra, and a file without an extension named like Debian's
+// Ding, de-en (/usr/share/trans/de-en). A word list's name (med-eng.tsv) says nothing.
 func dictionaryLangs(path string) (src, tgt string, ok bool) {
 	name := filepath.Base(path)
-	for _, suf := range []string{".index", ".dict.dz", ".dict", ".tsv", ".tab", ".txt"} {
-		name = strings.TrimSuffix(name, suf)
+	dictd := false
+	for _, suf := range []string{".index", ".dict.dz", ".dict"} {
+		if strings.HasSuffix(name, suf) {
+			name, dictd = strings.TrimSuffix(name, suf), true
+			break
+		}
 	}
-	name = strings.TrimPrefix(strings.TrimPrefix(name, "freedict-"), "trans-")
-	src, tgt, ok = strings.Cut(strings.ReplaceAll(name, "_", "-"), "-")
+	if !dictd && strings.Contains(name, ".") {
+		return "", "", false
+	}
+	name = strings.TrimPrefix(name, "freedict-")
+	src, tgt, ok = strings.Cut(name, "-")
 	if !ok || !isLanguageCode(src) || !isLanguageCode(tgt) {
 		return "", "", false
 	}
@@ -58,22 +64,39 @@ func isLanguageCode(s string) bool {
 			return false
 		}
 	}
-	_, err := language.ParseBase(s)
-	return err == nil
+	_, ok := parseLanguage(s)
+	return ok
 }
 
-// sameLanguage tells whether two language codes (ISO 639-1 or -3, with or without a region:
-// "de", "deu", "de-CH") name one language.
+// bibliographic maps the ISO 639-2/B codes that differ from their 639-2/T (and 639-3) codes,
+// which golang.org/x/text does not know: a user may say ger for German.
+var bibliographic = map[string]string{
+	"alb": "sqi", "arm": "hye", "baq": "eus", "bur": "mya", "chi": "zho", "cze": "ces",
+	"dut": "nld", "fre": "fra", "geo": "kat", "ger": "deu", "gre": "ell", "ice": "isl",
+	"mac": "mkd", "mao": "mri", "may": "msa", "per": "fas", "rum": "ron", "slo": "slk",
+	"tib": "bod", "wel": "cym",
+}
+
+// parseLanguage parses a language code (ISO 639-1, -2/T, -2/B or -3; a region or script after
+// "-" or "_" is ignored: "de-CH").
+func parseLanguage(code string) (language.Base, bool) {
+	code = strings.ToLower(strings.SplitN(strings.ReplaceAll(code, "_", "-"), "-", 2)[0])
+	if t, ok := bibliographic[code]; ok {
+		code = t
+	}
+	b, err := language.ParseBase(code)
+	return b, err == nil
+}
+
+// sameLanguage tells whether two language codes name one language: "de", "deu", "ger" and
+// "de-CH" do; so do "he" and "heb", whichever of its codes the library prefers.
 func sameLanguage(a, b string) bool {
-	ba, err := language.ParseBase(strings.SplitN(strings.ReplaceAll(a, "_", "-"), "-", 2)[0])
-	if err != nil {
-		return strings.EqualFold(a, b)
+	ba, okA := parseLanguage(a)
+	bb, okB := parseLanguage(b)
+	if !okA || !okB {
+		return okA == okB && strings.EqualFold(a, b)
 	}
-	bb, err := language.ParseBase(strings.SplitN(strings.ReplaceAll(b, "_", "-"), "-", 2)[0])
-	if err != nil {
-		return false
-	}
-	return ba == bb
+	return ba == bb || ba.ISO3() == bb.ISO3()
 }
 
 // ReadDictionaryFileFor is ReadDictionaryFile for documents in srcLang and tgtLang. A
@@ -149,10 +172,10 @@ func FindDictionary(dirs []string, srcLang, tgtLang string) (string, error) {
 }
 
 // languageCodes returns a language's ISO 639-1 code (empty when it has none) and its ISO 639-3
-// code, from either or a tag with a region ("de-CH").
+// code, from any code parseLanguage takes.
 func languageCodes(lang string) (two, three string, ok bool) {
-	b, err := language.ParseBase(strings.SplitN(strings.ReplaceAll(lang, "_", "-"), "-", 2)[0])
-	if err != nil {
+	b, ok := parseLanguage(lang)
+	if !ok {
 		return "", "", false
 	}
 	two, three = b.String(), b.ISO3()

@@ -18,7 +18,9 @@ func TestDictionaryLangs(t *testing.T) {
 		{"freedict-fra-deu.dict.dz", "fra", "deu"},
 		{"dicts/deu-eng.dict", "deu", "eng"},
 		{"/usr/share/trans/de-en", "de", "en"},
-		{"terms/en_de.tsv", "en", "de"},
+		{"terms/en_de.tsv", "", ""}, // a word list's name says nothing
+		{"med-eng.tsv", "", ""},
+		{"/data/fr-de", "fr", "de"},
 		{"deu-fra-sample.index", "", ""},
 		{"words.index", "", ""},
 		{"freedict-xyz-deu.index", "", ""}, // no such language
@@ -42,6 +44,8 @@ func TestSameLanguage(t *testing.T) {
 		{"deu", "de", true}, {"fra", "fr", true}, {"eng", "en", true}, {"de-CH", "deu", true},
 		{"de_AT", "de", true}, {"nld", "nl", true}, {"deu", "en", false}, {"fra", "de", false},
 		{"xx-unknown", "xx-unknown", true}, {"qqq", "de", false},
+		{"ger", "de", true}, {"fre", "fra", true}, {"heb", "he", true}, {"ind", "id", true},
+		{"GER", "de", true}, {"xx-unknown", "de", false},
 	} {
 		if got := sameLanguage(tc.a, tc.b); got != tc.want {
 			t.Errorf("sameLanguage(%q, %q) = %v", tc.a, tc.b, got)
@@ -203,6 +207,7 @@ func TestFindDictionary(t *testing.T) {
 		{"nl", "en", []string{dir2}, filepath.Join(dir2, "nld-eng.index")},
 		{"de", "it", []string{dir1, dir2}, ""},
 		{"it", "de", nil, ""},
+		{"ger", "fre", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")},
 		{"xx-unknown", "de", []string{dir2}, ""},
 	} {
 		got, err := FindDictionary(tc.dirs, tc.src, tc.tgt)

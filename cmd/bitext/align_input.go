@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -84,10 +86,25 @@ func readAlignMT(c *cli.Context, name string, side *alignSide) ([]string, error)
 	return mt, nil
 }
 
+// fileList is a repeatable flag of file names taken whole: cli.StringSliceFlag would split
+// "my,terms.tsv" at its comma and trim " sp.tsv".
+type fileList []string
+
+func (l *fileList) Set(v string) error { *l = append(*l, v); return nil }
+func (l *fileList) String() string     { return strings.Join(*l, ", ") }
+
+// fileListOf is the values of the fileList flag name.
+func fileListOf(c *cli.Context, name string) []string {
+	if l, ok := c.Generic(name).(*fileList); ok && l != nil {
+		return *l
+	}
+	return nil
+}
+
 // dictionaryFiles are the files the --dict flags read (two for a dictd dictionary).
 func dictionaryFiles(c *cli.Context) []string {
 	var files []string
-	for _, name := range c.StringSlice("dict") {
+	for _, name := range fileListOf(c, "dict") {
 		if path, err := dictionaryPath(c, name); err == nil {
 			files = append(files, align.DictionaryFiles(path)...)
 		} // the error is reported when the dictionary is read
@@ -103,7 +120,7 @@ func dictionaryPath(c *cli.Context, name string) (string, error) {
 	}
 	dirs := align.DictionaryDirs
 	if env := os.Getenv("BITEXT_DICT_PATH"); env != "" {
-		dirs = filepath.SplitList(env)
+		dirs = slices.DeleteFunc(filepath.SplitList(env), func(d string) bool { return d == "" })
 	}
 	path, err := align.FindDictionary(dirs, c.String("source-lang"), c.String("target-lang"))
 	if err != nil {
@@ -114,15 +131,22 @@ func dictionaryPath(c *cli.Context, name string) (string, error) {
 
 // readAlignDict builds one dictionary from every --dict and --glossary.
 func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
-	dictNames, glossName := c.StringSlice("dict"), c.String("glossary")
+	dictNames, glossName := fileListOf(c, "dict"), c.String("glossary")
 	if len(dictNames) == 0 && glossName == "" {
 		return nil, nil
 	}
 	d := align.NewDictionary()
+	read := map[string]bool{} // a file named twice (or found by auto too) counts once
 	for _, name := range dictNames {
 		path, err := dictionaryPath(c, name)
 		if err != nil {
 			return nil, err
+		}
+		if abs, err := filepath.Abs(align.DictionaryFiles(path)[0]); err == nil {
+			if read[abs] {
+				continue
+			}
+			read[abs] = true
 		}
 		if name == "auto" && !checkQuiet(c) {
 			fmt.Fprintf(c.App.ErrWriter, "bitext: --dict auto: %s\n", path)
