@@ -142,10 +142,11 @@ func (d *Dictionary) reverseInto(ctx context.Context, r *Dictionary) error {
 var DictionaryDirs = []string{"/usr/share/dictd", "/usr/local/share/dictd", "/usr/share/trans"}
 
 // FindDictionary returns the first installed dictionary in dirs for documents in srcLang and
-// tgtLang: in each folder, a FreeDict dictionary for the pair (freedict-deu-fra.index, or
-// deu-fra.index as FreeDict names it), then one for the other direction (read reversed by
-// ReadDictionaryFileFor), then a Ding-style file named for the pair (de-en) or the other way
-// round. Without one the error names the languages, the folders and FreeDict's package.
+// tgtLang: a FreeDict dictionary for the pair (freedict-deu-fra.index, or deu-fra.index as
+// FreeDict names it) in any of the folders, in their order, then one for the other direction
+// (read reversed by ReadDictionaryFileFor), then a Ding-style file named for the pair (de-en)
+// or the other way round. A dictionary in the documents' direction wins over a reversed one
+// wherever they are. Without one the error names the languages, the folders and FreeDict's package.
 func FindDictionary(dirs []string, srcLang, tgtLang string) (string, error) {
 	s2, s3, okS := languageCodes(srcLang)
 	t2, t3, okT := languageCodes(tgtLang)
@@ -159,8 +160,8 @@ func FindDictionary(dirs []string, srcLang, tgtLang string) (string, error) {
 	if s2 != "" && t2 != "" {
 		names = append(names, s2+"-"+t2, t2+"-"+s2)
 	}
-	for _, dir := range dirs {
-		for _, n := range names {
+	for _, n := range names {
+		for _, dir := range dirs {
 			p := filepath.Join(dir, n)
 			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
 				return p, nil

@@ -201,7 +201,8 @@ func TestFindDictionary(t *testing.T) {
 	}{
 		{"de", "fr", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")},
 		{"fr", "de", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")}, // read reversed
-		{"de", "fr", []string{dir1, dir2}, filepath.Join(dir1, "freedict-fra-deu.index")},
+		{"de", "fr", []string{dir1, dir2}, filepath.Join(dir2, "freedict-deu-fra.index")}, // the direction wins over the folder order
+		{"de", "fr", []string{dir1}, filepath.Join(dir1, "freedict-fra-deu.index")},
 		{"de-CH", "fr", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")},
 		{"en", "de", []string{dir2}, filepath.Join(dir2, "de-en")},
 		{"nl", "en", []string{dir2}, filepath.Join(dir2, "nld-eng.index")},
