@@ -200,7 +200,7 @@ func TestFindDictionary(t *testing.T) {
 		want     string
 	}{
 		{"de", "fr", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")},
-		{"fr", "de", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")}, // read reversed
+		{"fr", "de", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")},       // read reversed
 		{"de", "fr", []string{dir1, dir2}, filepath.Join(dir2, "freedict-deu-fra.index")}, // the direction wins over the folder order
 		{"de", "fr", []string{dir1}, filepath.Join(dir1, "freedict-fra-deu.index")},
 		{"de-CH", "fr", []string{dir2}, filepath.Join(dir2, "freedict-deu-fra.index")},
