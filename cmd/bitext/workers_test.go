@@ -105,13 +105,17 @@ func runShardedWorkers(t *testing.T, dir, memory string) {
 			key = killedKey
 		}
 		cmds[i] = worker(i, key)
-		if err := cmds[i].Start(); err != nil {
-			t.Fatal(err)
-		}
+	}
+	// Shard 2's worker starts first. Started together, the others could (on a loaded machine,
+	// where one process starts late) translate every sentence of shard 2 before it asked for
+	// one, and it would finish with nothing to kill.
+	if err := cmds[killed].Start(); err != nil {
+		t.Fatal(err)
 	}
 	// Kill shard 2's worker once its second request has arrived: the first is answered (and
 	// stored) or nearly so, the second is in flight, and its other requests (a worker sends
-	// about five) are still to come.
+	// about five) are still to come. The other workers start then, so the kill lands while
+	// they run.
 	// No limit on how long that takes (a loaded machine is slow, not wrong): the wait ends when
 	// the requests arrive, fails when the worker exits first, and a generous guard only turns
 	// a hang into a failure with a message instead of go test's timeout.
@@ -132,6 +136,13 @@ func runShardedWorkers(t *testing.T, dir, memory string) {
 		case <-guard.Done():
 			t.Fatalf("hang guard: the worker of shard %d sent %d requests and is still running", killed, requestsBy(srv, killedKey))
 		case <-tick.C:
+		}
+	}
+	for i, cmd := range cmds {
+		if i != killed {
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if err := cmds[killed].Process.Kill(); err != nil {
