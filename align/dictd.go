@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/textcheck"
 )
 
@@ -112,6 +113,9 @@ func (d *Dictionary) readDictdFrom(ctx context.Context, ir io.Reader, index stri
 		defer zr.Close()
 		r = bufio.NewReaderSize(zr, 64*1024)
 	}
+	// Every read of the data, an entry or a skip to the next one (a damaged or hostile index
+	// may point far into a gzip bomb), stops once ctx is done.
+	r = ctxio.NewReader(ctx, r)
 	// Several headwords may share an entry: each distinct span is read once, and its
 	// translations go to every headword the index gives it as well as to the one on its
 	// first line (the index also lists abbreviations and spellings: gs for Gleichstrom).
@@ -122,11 +126,6 @@ func (d *Dictionary) readDictdFrom(ctx context.Context, ir io.Reader, index stri
 	var buf []byte
 	var keys []string
 	for k := 0; k < len(spans); {
-		// Every entry (at most maxDictdEntry bytes) checks the context: reading one takes
-		// well under a millisecond.
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		s := spans[k]
 		next := k + 1
 		for next < len(spans) && spans[next].off == s.off && spans[next].n == s.n {
@@ -139,15 +138,12 @@ func (d *Dictionary) readDictdFrom(ctx context.Context, ir io.Reader, index stri
 			// Its text was read already and is not kept, so it is skipped.
 			continue
 		}
-		if err := skip(ctx, r, s.off-pos); err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return dictdShort(index, data, s, err)
-		}
 		buf = slices.Grow(buf[:0], int(s.n))[:s.n]
+		if _, err := io.CopyN(io.Discard, r, s.off-pos); err != nil {
+			return dictdShort(ctx, index, data, s, err)
+		}
 		if _, err := io.ReadFull(r, buf); err != nil {
-			return dictdShort(index, data, s, err)
+			return dictdShort(ctx, index, data, s, err)
 		}
 		pos = s.off + s.n
 		if !utf8.Valid(buf) {
@@ -181,25 +177,12 @@ const (
 	maxKeyTranslations   = 128
 )
 
-// skip discards n bytes of r a megabyte at a time, so that a far offset into compressed data
-// (a damaged or hostile index) still stops soon when ctx is done.
-func skip(ctx context.Context, r io.Reader, n int64) error {
-	const chunk = 1 << 20
-	for n > 0 {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		k := min(n, chunk)
-		if _, err := io.CopyN(io.Discard, r, k); err != nil {
-			return err
-		}
-		n -= k
+// dictdShort is the error of an index line whose entry could not be read: the context's when
+// it is done, a syntax error when the entry lies past the end of the data.
+func dictdShort(ctx context.Context, index, data string, s dictdSpan, err error) error {
+	if cerr := ctx.Err(); cerr != nil {
+		return cerr
 	}
-	return nil
-}
-
-// dictdShort is the error of an index line whose entry lies past the end of the data.
-func dictdShort(index, data string, s dictdSpan, err error) error {
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return &SyntaxError{index, s.line, fmt.Sprintf("entry of %d bytes at byte %d lies past the end of %s", s.n, s.off, data)}
 	}

@@ -276,18 +276,21 @@ func TestDictdFilesPlainDict(t *testing.T) {
 	}
 }
 
-// TestSkipCancels skips a terabyte of endless data (a damaged index's far offset) and cancels
-// the context after 10 MB have been read: the skip stops there.
-func TestSkipCancels(t *testing.T) {
+// TestReadDictdFarOffsetCancels reads an index whose entry lies a terabyte into endless data (a
+// damaged index's far offset) and cancels the context after 10 MB have been read: the read
+// stops there. An entry a few megabytes in is reached.
+func TestReadDictdFarOffsetCancels(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &zeros{cancelAt: 10 << 20, cancel: cancel}
-	if err := skip(ctx, r, 1<<40); !errors.Is(err, context.Canceled) {
-		t.Fatalf("skip: %v, want context.Canceled", err)
+	far := "haus\t" + dictdDigits(1<<40) + "\tB\n"
+	if err := NewDictionary().readDictdFrom(ctx, strings.NewReader(far), "d.index", r, "d.dict"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("read: %v, want context.Canceled", err)
 	}
 	if r.n > 12<<20 {
 		t.Fatalf("read %d bytes after the cancel at %d", r.n, r.cancelAt)
 	}
-	if err := skip(context.Background(), &zeros{}, 3<<20+5); err != nil {
+	near := "haus\t" + dictdDigits(3<<20+5) + "\tB\n"
+	if err := NewDictionary().readDictdFrom(context.Background(), strings.NewReader(near), "d.index", &zeros{}, "d.dict"); err != nil {
 		t.Fatal(err)
 	}
 }
