@@ -60,7 +60,7 @@ Examples:
 			&cli.StringFlag{Name: "input-format", Usage: "`FORMAT` of both inputs: text, markdown or html (default: from the file extensions; ignored with --presplit)"},
 			&cli.StringFlag{Name: "mt", Usage: "machine translation `FILE` of SRC into the target language, one line per source sentence"},
 			&cli.StringFlag{Name: "mt-tgt", Usage: "machine translation `FILE` of TGT into the source language, one line per target sentence"},
-			&cli.GenericFlag{Name: "dict", Value: &fileList{}, Usage: "bilingual dictionary `FILE` (repeat to merge): source<TAB>target lines, Ding format (Debian trans-de-en: /usr/share/trans/de-en), or a FreeDict dictionary by its .index file (Debian dict-freedict-*, e.g. /usr/share/dictd/freedict-deu-fra.index; a file named for its languages, like deu-fra or de-en, is read reversed for documents the other way round); auto: the installed one for the two languages"},
+			&cli.StringSliceFlag{Name: "dict", Usage: "bilingual dictionary `FILE` (repeat to merge): source<TAB>target lines, Ding format (Debian trans-de-en: /usr/share/trans/de-en), or a FreeDict dictionary by its .index file (Debian dict-freedict-*, e.g. /usr/share/dictd/freedict-deu-fra.index; a file named for its languages, like deu-fra or de-en, is read reversed for documents the other way round); auto: the installed one for the two languages"},
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) used as dictionary"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads whose confidence is below `X` (not in ladder output)"},
 			&cli.Float64Flag{Name: "max-confidence", Value: 1, Usage: "leave out beads whose confidence is above `X`: list the doubtful ones (not in ladder output)"},

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -86,25 +85,10 @@ func readAlignMT(c *cli.Context, name string, side *alignSide) ([]string, error)
 	return mt, nil
 }
 
-// fileList is a repeatable flag of file names taken whole: cli.StringSliceFlag would split
-// "my,terms.tsv" at its comma and trim " sp.tsv".
-type fileList []string
-
-func (l *fileList) Set(v string) error { *l = append(*l, v); return nil }
-func (l *fileList) String() string     { return strings.Join(*l, ", ") }
-
-// fileListOf is the values of the fileList flag name.
-func fileListOf(c *cli.Context, name string) []string {
-	if l, ok := c.Generic(name).(*fileList); ok && l != nil {
-		return *l
-	}
-	return nil
-}
-
 // dictionaryFiles are the files the --dict flags read (two for a dictd dictionary).
 func dictionaryFiles(c *cli.Context) []string {
 	var files []string
-	for _, name := range fileListOf(c, "dict") {
+	for _, name := range c.StringSlice("dict") {
 		if path, err := dictionaryPath(c, name); err == nil {
 			files = append(files, align.DictionaryFiles(path)...)
 		} // the error is reported when the dictionary is read
@@ -131,7 +115,7 @@ func dictionaryPath(c *cli.Context, name string) (string, error) {
 
 // readAlignDict builds one dictionary from every --dict and --glossary.
 func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
-	dictNames, glossName := fileListOf(c, "dict"), c.String("glossary")
+	dictNames, glossName := c.StringSlice("dict"), c.String("glossary")
 	if len(dictNames) == 0 && glossName == "" {
 		return nil, nil
 	}

@@ -107,8 +107,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		},
 		Commands:             commands(),
 		EnableBashCompletion: true,
-		Suggest:              true, // "did you mean --glossary?" for mistyped flags
-		Action:               unknownCommand,
+		// Every repeatable flag takes file names or globs, one per flag: a comma is part of a
+		// name ("--dict 'my, terms.tsv'"), not a separator.
+		DisableSliceFlagSeparator: true,
+		Suggest:                   true, // "did you mean --glossary?" for mistyped flags
+		Action:                    unknownCommand,
 		// Errors are printed once, by run, with the exit code decided there.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
