@@ -18,6 +18,7 @@ import (
 type Dictionary struct {
 	m        map[string][]string // folded source → target renderings
 	compacts []*compact          // dictionaries loaded through the cache (ReadDictionaryFile)
+	files    map[string]bool     // the files read (absolute path, and "\x00rev" reversed): once each
 }
 
 // NewDictionary returns an empty dictionary.

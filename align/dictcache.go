@@ -32,7 +32,8 @@ func DictionaryCacheDir() (string, error) {
 
 // ReadDictionaryFile reads the dictionary file at path into d, as ReadDictionaryContext does,
 // or, when path names a FreeDict/dictd dictionary by its .index, .dict.dz or .dict file, the
-// dictd dictionary of those files (the layouts are in dictd.go). With a non-empty cacheDir it
+// dictd dictionary of those files (the layouts are in dictd.go). A file d has read already
+// (under any of its names) is not read again: its translations would count twice. With a non-empty cacheDir it
 // first looks there for the parsed form of files with the same bytes, and after parsing stores
 // it there (written to a temporary file and renamed, so readers never see a partial one). A
 // cache that cannot be read or written is ignored: the file is then parsed as without a cache.
@@ -42,11 +43,27 @@ func (d *Dictionary) ReadDictionaryFile(ctx context.Context, path, cacheDir stri
 
 // readFile is ReadDictionaryFile, reversed (each translation a source entry with the headword
 // as its translation: reverseInto) when reversed is set. The reversed form is cached apart.
-func (d *Dictionary) readFile(ctx context.Context, path, cacheDir string, reversed bool) error {
+func (d *Dictionary) readFile(ctx context.Context, path, cacheDir string, reversed bool) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	files := []string{path}
+	files := DictionaryFiles(path)
+	if abs, err := filepath.Abs(files[0]); err == nil {
+		if reversed {
+			abs += "\x00rev"
+		}
+		if d.files[abs] {
+			return nil
+		}
+		defer func() {
+			if err == nil {
+				if d.files == nil {
+					d.files = map[string]bool{}
+				}
+				d.files[abs] = true
+			}
+		}()
+	}
 	parse := func(into *Dictionary) error {
 		f, err := os.Open(path)
 		if err != nil {
@@ -56,7 +73,6 @@ func (d *Dictionary) readFile(ctx context.Context, path, cacheDir string, revers
 		return into.ReadDictionaryContext(ctx, f, path)
 	}
 	if index, data, ok := dictdFiles(path); ok {
-		files = []string{index, data}
 		parse = func(into *Dictionary) error { return into.readDictd(ctx, index, data) }
 	}
 	suffix := dictCacheSuffix

@@ -225,3 +225,27 @@ func TestFindDictionaryError(t *testing.T) {
 		t.Fatalf("error %v, want %q", err, want)
 	}
 }
+
+// TestReadDictionaryFileOnce reads one dictionary twice, under each of its names and once
+// reversed: a file read already adds nothing, so no translation counts twice; the reversed
+// reading is another dictionary.
+func TestReadDictionaryFileOnce(t *testing.T) {
+	ctx := context.Background()
+	d := NewDictionary()
+	for _, p := range []string{freeDictSample, strings.TrimSuffix(freeDictSample, ".index") + ".dict.dz", "./" + freeDictSample} {
+		for _, cache := range []string{"", t.TempDir()} {
+			if err := d.ReadDictionaryFileFor(ctx, p, cache, "de", "fr"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := d.lookup("gletscher"); !slices.Equal(got, []string{"glacier"}) {
+		t.Errorf("gletscher → %q, want glacier once", got)
+	}
+	if err := d.ReadDictionaryFileFor(ctx, freeDictSample, "", "fr", "de"); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.lookup("glacier"); !slices.Equal(got, []string{"gletscher"}) {
+		t.Errorf("reversed: glacier → %q, want gletscher", got)
+	}
+}
