@@ -362,9 +362,15 @@ func freeDict(tb testing.TB, pair string) *Dictionary {
 // freeDictFor is freeDict for documents in src and tgt: reversed when the pair goes the other way.
 func freeDictFor(tb testing.TB, pair, src, tgt string) *Dictionary {
 	tb.Helper()
-	path := "/usr/share/dictd/freedict-" + pair + ".index"
+	return installedDict(tb, "/usr/share/dictd/freedict-"+pair+".index", "dict-freedict-"+pair, src, tgt)
+}
+
+// installedDict reads an installed dictionary (from Debian's package pkg) for documents in src
+// and tgt, through a fresh cache, skipping without it.
+func installedDict(tb testing.TB, path, pkg, src, tgt string) *Dictionary {
+	tb.Helper()
 	if _, err := os.Stat(path); err != nil {
-		tb.Skipf("FreeDict %s not installed (apt-get install dict-freedict-%s): %v", pair, pair, err)
+		tb.Skipf("%s not installed (apt-get install %s): %v", path, pkg, err)
 	}
 	d := NewDictionary()
 	if err := d.ReadDictionaryFileFor(context.Background(), path, tb.TempDir(), src, tgt); err != nil {

@@ -3,7 +3,6 @@ package align
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -111,12 +110,12 @@ func BenchmarkReversedDictionaries(b *testing.B) {
 		}
 		return out
 	}
-	for _, tc := range []struct{ name, path string }{
-		{"dev-fr-de/none", ""},
-		{"dev-fr-de/freedict-deu-fra", "/usr/share/dictd/freedict-deu-fra.index"},
-		{"perturbed-en-de/none", ""},
-		{"perturbed-en-de/ding-de-en", dingFile},
-		{"perturbed-en-de/freedict-deu-eng", "/usr/share/dictd/freedict-deu-eng.index"},
+	for _, tc := range []struct{ name, path, pkg string }{
+		{"dev-fr-de/none", "", ""},
+		{"dev-fr-de/freedict-deu-fra", "/usr/share/dictd/freedict-deu-fra.index", "dict-freedict-deu-fra"},
+		{"perturbed-en-de/none", "", ""},
+		{"perturbed-en-de/ding-de-en", dingFile, "trans-de-en"},
+		{"perturbed-en-de/freedict-deu-eng", "/usr/share/dictd/freedict-deu-eng.index", "dict-freedict-deu-eng"},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			src, tgt := "fr", "de"
@@ -125,13 +124,7 @@ func BenchmarkReversedDictionaries(b *testing.B) {
 			}
 			var dict *Dictionary
 			if tc.path != "" {
-				if _, err := os.Stat(tc.path); err != nil {
-					b.Skipf("%s not installed", tc.path)
-				}
-				dict = NewDictionary()
-				if err := dict.ReadDictionaryFileFor(context.Background(), tc.path, b.TempDir(), src, tgt); err != nil {
-					b.Fatal(err)
-				}
+				dict = installedDict(b, tc.path, tc.pkg, src, tgt)
 			}
 			var c Counts
 			for b.Loop() {

@@ -1,10 +1,8 @@
 package align
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -204,13 +202,7 @@ func BenchmarkPerturbedDev(b *testing.B) {
 			opt := Options{SrcLang: "de", TgtLang: "en", NoRealign: mode == "no-mt-1pass", Crossing: strings.HasSuffix(mode, "crossing")}
 			if strings.HasPrefix(mode, "ding") {
 				// Debian's trans-de-en dictionary (Ding), when installed.
-				if _, err := os.Stat(dingFile); err != nil {
-					b.Skipf("no %s (apt-get install trans-de-en)", dingFile)
-				}
-				opt.Dict = NewDictionary()
-				if err := opt.Dict.ReadDictionaryFile(context.Background(), dingFile, b.TempDir()); err != nil {
-					b.Fatal(err)
-				}
+				opt.Dict = installedDict(b, dingFile, "trans-de-en", "de", "en")
 			}
 			if strings.HasPrefix(mode, "freedict") {
 				opt.Dict = freeDict(b, "deu-eng")
