@@ -9,6 +9,23 @@ import (
 	"unicode/utf8"
 )
 
+// shifted returns b with di added to its source ids and dj to its target ids (new slices; an
+// empty side stays nil): a bead of one document placed in a concatenation of several, or of a
+// part placed back at the part's start.
+func (b Bead) shifted(di, dj int) Bead {
+	shift := func(ids []int, d int) []int {
+		if len(ids) == 0 {
+			return nil
+		}
+		out := make([]int, len(ids))
+		for k, x := range ids {
+			out[k] = x + d
+		}
+		return out
+	}
+	return Bead{Src: shift(b.Src, di), Tgt: shift(b.Tgt, dj), Confidence: b.Confidence}
+}
+
 // FormatBead renders b as "[i, j]:[k]:0.93" (0-based, an empty side is "[]"), the format of the
 // Text+Berg gold files with the confidence appended.
 func FormatBead(b Bead) string {

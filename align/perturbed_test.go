@@ -236,14 +236,7 @@ func concatDocs(docs []perturbedDoc) perturbedDoc {
 	for _, d := range docs {
 		di, dj := len(out.de), len(out.en)
 		for _, g := range d.gold {
-			var b Bead
-			for _, x := range g.Src {
-				b.Src = append(b.Src, x+di)
-			}
-			for _, y := range g.Tgt {
-				b.Tgt = append(b.Tgt, y+dj)
-			}
-			out.gold = append(out.gold, b)
+			out.gold = append(out.gold, g.shifted(di, dj))
 		}
 		out.de = append(out.de, d.de...)
 		out.en = append(out.en, d.en...)

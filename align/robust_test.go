@@ -72,14 +72,7 @@ func devParts(d textberg, parts int) []devPart {
 		}
 		var gold []Bead
 		for _, b := range d.gold[prevK:k] {
-			var nb Bead
-			for _, x := range b.Src {
-				nb.Src = append(nb.Src, x-prevI)
-			}
-			for _, y := range b.Tgt {
-				nb.Tgt = append(nb.Tgt, y-prevJ)
-			}
-			gold = append(gold, nb)
+			gold = append(gold, b.shifted(-prevI, -prevJ))
 		}
 		out = append(out, devPart{
 			name: fmt.Sprintf("%d/%d", p, parts),

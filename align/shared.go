@@ -99,14 +99,7 @@ func learnShared(ctx context.Context, pairs []Loaded, workers int) (*Lexicon, []
 			continue
 		}
 		for _, b := range p.beads {
-			nb := Bead{Src: make([]int, len(b.Src)), Tgt: make([]int, len(b.Tgt))}
-			for x, i := range b.Src {
-				nb.Src[x] = i + len(src)
-			}
-			for x, j := range b.Tgt {
-				nb.Tgt[x] = j + len(tgt)
-			}
-			beads = append(beads, nb)
+			beads = append(beads, b.shifted(len(src), len(tgt)))
 		}
 		raws = append(raws, p.raws...)
 		src = append(src, pairs[k].Src.Sentences...)
