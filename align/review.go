@@ -31,7 +31,7 @@ func WriteText(w io.Writer, src, tgt *Document, beads []Bead) error {
 
 // Explanation is the evidence behind one bead of an alignment.
 type Explanation struct {
-	Index    int // 0-based position of the bead in the alignment
+	Index    int // 0-based position of the bead in the output (see ExplainShown)
 	Bead     Bead
 	Source   string // the bead's source sentences, joined
 	Target   string
@@ -78,7 +78,14 @@ type ChannelEvidence struct {
 }
 
 // Explain aligns the documents as Documents does and explains bead k (0-based) of the result.
-func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *Explanation, err error) {
+func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (*Explanation, error) {
+	return ExplainShown(ctx, src, tgt, opt, k, 0, 1)
+}
+
+// ExplainShown is Explain for an output that keeps only the beads whose confidence lies in
+// [lo, hi] (FilterConfidence): k counts the beads shown, so that "bead k" is the one the user
+// sees at that place.
+func ExplainShown(ctx context.Context, src, tgt *Document, opt Options, k int, lo, hi float64) (ex *Explanation, err error) {
 	opt = src.options(tgt, opt)
 	g, err := checkOptions(src.Sentences, tgt.Sentences, opt)
 	if err != nil {
@@ -87,10 +94,22 @@ func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *E
 	st := &stopper{ctx: ctx}
 	defer recoverStop(&err)
 	beads, lx := realign(st, src.Sentences, tgt.Sentences, opt, g)
-	if k < 0 || k >= len(beads) {
+	idx, shown := -1, 0 // idx: bead k's index in beads
+	for i, b := range beads {
+		if b.Confidence >= lo && b.Confidence <= hi {
+			if shown == k {
+				idx = i
+			}
+			shown++
+		}
+	}
+	if k < 0 || idx < 0 {
+		if lo > 0 || hi < 1 {
+			return nil, fmt.Errorf("bead %d: the output has %d beads (confidence %v to %v)", k+1, shown, lo, hi)
+		}
 		return nil, fmt.Errorf("bead %d: the alignment has %d beads", k+1, len(beads))
 	}
-	b := beads[k]
+	b := beads[idx]
 	lv := newLevel(st, src.Sentences, tgt.Sentences, opt, lx)
 	lv.prepare(g)
 	md := newModel(lv, g)
@@ -100,7 +119,7 @@ func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *E
 	ex.SrcChars = utf8.RuneCountInString(ex.Source)
 	ex.TgtChars = utf8.RuneCountInString(ex.Target)
 	ex.ExpectedTgtChars = float64(ex.SrcChars) * md.ratio
-	i0, j0 := beadStart(beads, k)
+	i0, j0 := beadStart(beads, idx)
 	if len(b.Tgt) > 0 {
 		j0 = b.Tgt[0] // a crosswise bead (Options.Crossing) starts elsewhere than its place says
 	}
@@ -136,7 +155,7 @@ func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (ex *E
 		last := path[len(path)-1]
 		path = append(path, point{last.i + len(x.Src), last.j + len(x.Tgt)})
 	}
-	ex.Margin = margin(md, sc, path, k)
+	ex.Margin = margin(md, sc, path, idx)
 	for c := range lv.chans {
 		ch := &lv.chans[c]
 		ev := ChannelEvidence{Name: ch.name, Weight: ch.weight}

@@ -170,7 +170,8 @@ func runAlign(c *cli.Context) error {
 		return err
 	}
 	if c.IsSet("explain") {
-		ex, err := align.Explain(c.Context, src.doc, tgt.doc, opt, c.Int("explain")-1)
+		// N counts the beads the output would show: --min-confidence and --max-confidence apply.
+		ex, err := align.ExplainShown(c.Context, src.doc, tgt.doc, opt, c.Int("explain")-1, c.Float64("min-confidence"), c.Float64("max-confidence"))
 		if err != nil {
 			return usageError(err)
 		}
@@ -203,10 +204,11 @@ func runAlign(c *cli.Context) error {
 // checkConfidenceFlags checks --min-confidence and --max-confidence.
 func checkConfidenceFlags(c *cli.Context) error {
 	lo, hi := c.Float64("min-confidence"), c.Float64("max-confidence")
-	if lo < 0 || lo > 1 {
+	// Written so that NaN, which compares false with everything, is refused too.
+	if !(lo >= 0 && lo <= 1) {
 		return usageErrorf("--min-confidence: %v is not in [0,1]", lo)
 	}
-	if hi < 0 || hi > 1 {
+	if !(hi >= 0 && hi <= 1) {
 		return usageErrorf("--max-confidence: %v is not in [0,1]", hi)
 	}
 	if lo > hi {
