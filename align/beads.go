@@ -68,8 +68,7 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e
 // [0,1]; 1 when absent). Blank lines and lines starting with # are skipped. Indices need not be
 // contiguous or sorted (gold files have a few crossing beads). Errors are *SyntaxError.
 func ReadBeads(r io.Reader, name string) ([]Bead, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	sc := newLineScanner(r, name, 16*1024*1024)
 	var beads []Bead
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
@@ -86,7 +85,7 @@ func ReadBeads(r io.Reader, name string) ([]Bead, error) {
 		beads = append(beads, b)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	return beads, nil
 }

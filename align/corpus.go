@@ -1,7 +1,6 @@
 package align
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -70,8 +69,7 @@ func PairFolders(srcDir, tgtDir string) (pairs []DocPair, missing []string, err 
 // (the id defaults to SRC); relative paths are relative to the list's folder (dir). Blank lines
 // and lines starting with # are skipped. Errors are *SyntaxError.
 func ReadPairList(r io.Reader, name, dir string) ([]DocPair, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	sc := newLineScanner(r, name, 1024*1024)
 	var out []DocPair
 	ids := map[string]int{}
 	for line := 1; sc.Scan(); line++ {
@@ -104,7 +102,7 @@ func ReadPairList(r io.Reader, name, dir string) ([]DocPair, error) {
 		out = append(out, p)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	return out, nil
 }

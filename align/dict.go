@@ -1,7 +1,6 @@
 package align
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -121,8 +120,7 @@ func (d *Dictionary) ReadDictionaryContext(ctx context.Context, r io.Reader, nam
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	sc := newLineScanner(r, name, 1024*1024)
 	var p dingParser
 	for line := 1; sc.Scan(); line++ {
 		if line%pollEvery == 0 {
@@ -152,7 +150,7 @@ func (d *Dictionary) ReadDictionaryContext(ctx context.Context, r io.Reader, nam
 		d.Add(cols[0], cols[1])
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
 	}
 	return nil
 }

@@ -192,8 +192,7 @@ func dictdShort(ctx context.Context, index, data string, s dictdSpan, err error)
 // readDictdIndex reads the spans of a dictd index, skipping the dictionary's own "00database…"
 // (or "00-database-…") entries, which hold its description, not words.
 func readDictdIndex(ctx context.Context, r io.Reader, index string) ([]dictdSpan, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	sc := newLineScanner(r, index, 1024*1024)
 	var spans []dictdSpan
 	for line := 1; sc.Scan(); line++ {
 		if line%pollEvery == 0 {
@@ -212,7 +211,7 @@ func readDictdIndex(ctx context.Context, r io.Reader, index string) ([]dictdSpan
 		spans = append(spans, s)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", index, err)
+		return nil, err
 	}
 	return spans, nil
 }

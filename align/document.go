@@ -1,7 +1,6 @@
 package align
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -114,8 +113,7 @@ func (d *Document) Text(ids []int) string {
 // naming both files.
 func ReadMT(ctx context.Context, r io.Reader, name string, doc *Document) ([]string, error) {
 	var lines, nonBlank []string
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	sc := newLineScanner(r, name, 16*1024*1024)
 	for n := 1; sc.Scan(); n++ {
 		if n%pollEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -132,7 +130,7 @@ func ReadMT(ctx context.Context, r io.Reader, name string, doc *Document) ([]str
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	switch len(doc.Sentences) {
 	case len(lines):

@@ -1,7 +1,6 @@
 package align
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -25,8 +24,7 @@ func ReadPresplitContext(ctx context.Context, r io.Reader, name string) (sentenc
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	sc := newLineScanner(r, name, 16*1024*1024)
 	blank := false
 	for line := 1; sc.Scan(); line++ {
 		if line%pollEvery == 0 {
@@ -50,7 +48,7 @@ func ReadPresplitContext(ctx context.Context, r io.Reader, name string) (sentenc
 		sentences = append(sentences, s)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, err
 	}
 	return sentences, breaks, nil
 }
