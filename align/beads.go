@@ -68,26 +68,32 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e
 // [0,1]; 1 when absent). Blank lines and lines starting with # are skipped. Indices need not be
 // contiguous or sorted (gold files have a few crossing beads). Errors are *SyntaxError.
 func ReadBeads(r io.Reader, name string) ([]Bead, error) {
+	beads, _, err := readBeads(r, name)
+	return beads, err
+}
+
+// readBeads is ReadBeads that also returns the line of each bead.
+func readBeads(r io.Reader, name string) (beads []Bead, lines []int, err error) {
 	sc := newLineScanner(r, name, 16*1024*1024)
-	var beads []Bead
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
 		if !utf8.ValidString(text) {
-			return nil, &SyntaxError{name, line, "invalid UTF-8"}
+			return nil, nil, &SyntaxError{name, line, "invalid UTF-8"}
 		}
 		b, err := ParseBead(text)
 		if err != nil {
-			return nil, &SyntaxError{name, line, err.Error()}
+			return nil, nil, &SyntaxError{name, line, err.Error()}
 		}
 		beads = append(beads, b)
+		lines = append(lines, line)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return beads, nil
+	return beads, lines, nil
 }
 
 // ParseBead parses one bead line; see ReadBeads.
@@ -158,14 +164,37 @@ func parseIDs(s string) ([]int, string, error) {
 }
 
 // ReadGold reads gold beads from r (named name in errors, as ReadBeads does) and checks that
-// they fit documents of n source and m target sentences.
+// they fit documents of n source and m target sentences: every sentence number is in range and
+// in one bead at most, and there is at least one bead. A gold file that breaks this would score
+// every alignment wrongly, so it is an error naming its line (*SyntaxError), not a low score.
 func ReadGold(r io.Reader, name string, n, m int) ([]Bead, error) {
-	gold, err := ReadBeads(r, name)
+	gold, lines, err := readBeads(r, name)
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckRange(gold, n, m); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if len(gold) == 0 {
+		return nil, fmt.Errorf("%s: no beads (want lines like [0]:[0] or [1, 2]:[1])", name)
+	}
+	srcLine, tgtLine := map[int]int{}, map[int]int{}
+	check := func(side string, ids []int, count int, seen map[int]int, line int) error {
+		for _, x := range ids {
+			if x >= count {
+				return &SyntaxError{name, line, fmt.Sprintf("%s sentence %d, but the %s has %d", side, x, side, count)}
+			}
+			if prev, ok := seen[x]; ok {
+				return &SyntaxError{name, line, fmt.Sprintf("%s sentence %d is in the bead on line %d too", side, x, prev)}
+			}
+			seen[x] = line
+		}
+		return nil
+	}
+	for k, b := range gold {
+		if err := check("source", b.Src, n, srcLine, lines[k]); err != nil {
+			return nil, err
+		}
+		if err := check("target", b.Tgt, m, tgtLine, lines[k]); err != nil {
+			return nil, err
+		}
 	}
 	return gold, nil
 }

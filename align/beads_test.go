@@ -158,9 +158,14 @@ func TestReadGold(t *testing.T) {
 		wantErr  string
 	}{
 		{"fits", "[0]:[0]\n[1, 2]:[1]\n[]:[2]\n", 3, 3, ""},
-		{"source out of range", "[0]:[0]\n[3]:[1]\n", 3, 3, "gold.txt: bead 2 ([3]:[1]:1.00): source sentence 3, but the source has 3"},
-		{"target out of range", "[0]:[5]\n", 3, 3, "gold.txt: bead 1 ([0]:[5]:1.00): target sentence 5, but the target has 3"},
+		{"source out of range", "# gold\n\n[0]:[0]\n[3]:[1]\n", 3, 3, "gold.txt:4: source sentence 3, but the source has 3"},
+		{"target out of range", "[0]:[5]\n", 3, 3, "gold.txt:1: target sentence 5, but the target has 3"},
 		{"syntax", "[0]:[0]\n[x]:[1]\n", 3, 3, "gold.txt:2:"},
+		{"source twice", "[0]:[0]\n[1]:[1]\n[0, 2]:[2]\n", 3, 3, "gold.txt:3: source sentence 0 is in the bead on line 1 too"},
+		{"target twice", "[0]:[0, 1]\n[1]:[1]\n", 3, 3, "gold.txt:2: target sentence 1 is in the bead on line 1 too"},
+		{"crossing beads are fine", "[0]:[1]\n[1]:[0]\n[2]:[2]\n", 3, 3, ""},
+		{"empty", "", 3, 3, "gold.txt: no beads"},
+		{"only comments", "# nothing\n\n", 3, 3, "gold.txt: no beads"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

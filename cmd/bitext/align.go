@@ -191,7 +191,7 @@ func runAlign(c *cli.Context) error {
 		gold, err = align.ReadGold(f, g, len(src.sentences), len(tgt.sentences))
 		f.Close()
 		if err != nil {
-			return inputError(err) // file:line: message, or file: bead N out of range
+			return inputError(err) // file:line: message, or file: no beads
 		}
 		fmt.Fprintln(c.App.Writer, align.Evaluate(gold, beads))
 		if c.String("output") == "" {
