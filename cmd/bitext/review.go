@@ -57,6 +57,9 @@ func runReview(c *cli.Context) error {
 	if err := refuseOverwrite([]string{out, out + ".review.jsonl"}, append(append(args, c.String("ref")), c.StringSlice("glossary")...)...); err != nil {
 		return err
 	}
+	if err := refuseOverwriteTM(c, []string{out, out + ".review.jsonl"}); err != nil {
+		return err
+	}
 	var outFmt corpus.Format
 	if s := c.String("output-format"); s != "" {
 		f, err := corpus.ParseFormat(s)

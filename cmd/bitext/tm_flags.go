@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
 )
@@ -135,4 +136,31 @@ func tmStatsAt(c *cli.Context) (st tm.Stats, exists bool, err error) {
 	defer db.Close()
 	st, err = db.Stats(c.Context)
 	return st, err == nil, err
+}
+
+// refuseOverwriteTM refuses an output that is the SQLite memory the command opens (--tm, or the
+// default one) or one of its journal files: translate -o ~/.cache/bitext/tm.sqlite would replace
+// every stored translation with the run's output. An output folder that merely contains the
+// memory is allowed: the outputs written into it have the inputs' names.
+func refuseOverwriteTM(c *cli.Context, outputs []string) error {
+	if c.Bool("no-tm") {
+		return nil
+	}
+	loc, err := tmLocation(c)
+	if err != nil || loc.Kind != tm.SQLite {
+		return nil // a bad --tm is reported when the memory is opened
+	}
+	for _, out := range outputs {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			err := outfile.CheckInputs(out, loc.Path+suffix)
+			var ow *outfile.OverwriteError
+			if errors.As(err, &ow) && ow.How == "contains" {
+				continue
+			}
+			if err != nil {
+				return usageError(err)
+			}
+		}
+	}
+	return nil
 }

@@ -116,6 +116,9 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if err := refuseOverwrite(outs, append(c.Args().Slice(), c.StringSlice("glossary")...)...); err != nil {
 		return o, err
 	}
+	if err := refuseOverwriteTM(c, outs); err != nil {
+		return o, err
+	}
 	return o, nil
 }
 
