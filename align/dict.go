@@ -122,6 +122,7 @@ func (d *Dictionary) ReadDictionaryContext(ctx context.Context, r io.Reader, nam
 	}
 	sc := newLineScanner(r, name, 1024*1024)
 	var p dingParser
+	entries := 0 // lines that are entries, not comments or blank
 	for line := 1; sc.Scan(); line++ {
 		if line%pollEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -137,6 +138,7 @@ func (d *Dictionary) ReadDictionaryContext(ctx context.Context, r io.Reader, nam
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
+		entries++
 		if src, tgt, ok := strings.Cut(text, "::"); ok {
 			if err := p.add(d, src, tgt); err != nil {
 				return &SyntaxError{name, line, err.Error()}
@@ -151,6 +153,11 @@ func (d *Dictionary) ReadDictionaryContext(ctx context.Context, r io.Reader, nam
 	}
 	if err := sc.Err(); err != nil {
 		return err
+	}
+	if entries == 0 {
+		// An empty file given as a dictionary is a mistake (the wrong file, a failed download),
+		// and would align as if none were given.
+		return fmt.Errorf("%s: no dictionary entries (want source<TAB>target lines or Ding lines)", name)
 	}
 	return nil
 }

@@ -378,3 +378,17 @@ func installedDict(tb testing.TB, path, pkg, src, tgt string) *Dictionary {
 	}
 	return d
 }
+
+// A dictionary file without entries (empty, or only comments) is an error naming it: aligning
+// as if no dictionary were given would hide the mistake.
+func TestReadDictionaryEmpty(t *testing.T) {
+	for _, in := range []string{"", "\n\n", "# a comment\n  \n"} {
+		err := NewDictionary().ReadDictionary(strings.NewReader(in), "words.tsv")
+		if err == nil || !strings.Contains(err.Error(), "words.tsv: no dictionary entries") {
+			t.Errorf("%q: err = %v", in, err)
+		}
+	}
+	if err := NewDictionary().ReadDictionary(strings.NewReader("# c\nHaus\thouse\n"), "words.tsv"); err != nil {
+		t.Fatal(err)
+	}
+}

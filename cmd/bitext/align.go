@@ -40,7 +40,7 @@ output order) was chosen: lengths, shared words, MT and learned translations.
 
 Many documents: with two folders, files are paired by relative path; with --pairs LIST, by the
 lines "SRC<TAB>TGT[<TAB>ID]" of LIST. They are aligned in parallel (--jobs, default: all
-cores) into one corpus (jsonl, tsv, tmx or moses) whose pairs carry the document id. The
+cores) into one corpus (jsonl, tmx or xliff, whose pairs carry the document id; or tsv or moses). The
 first pairs (up to 8,000 sentences) first teach one word translation table, which every pair's
 second pass uses when it knows more than the pair's own (short articles learn little alone),
 the pair's own table still translating the words the shared one lacks.
@@ -119,8 +119,8 @@ func runAlign(c *cli.Context) error {
 		return usageErrorf("align: want SRC and TGT, got %d arguments", c.NArg())
 	}
 	srcName, tgtName := c.Args().Get(0), c.Args().Get(1)
-	if srcName == "-" && tgtName == "-" {
-		return usageErrorf("align: only one of SRC and TGT can be standard input")
+	if err := oneStdin([][2]string{{"SRC", srcName}, {"TGT", tgtName}, {"--mt", c.String("mt")}, {"--mt-tgt", c.String("mt-tgt")}, {"--gold", c.String("gold")}}); err != nil {
+		return err
 	}
 	format, err := alignOutputFormat(c)
 	if err != nil {
@@ -187,9 +187,9 @@ func runAlign(c *cli.Context) error {
 
 	var gold []align.Bead
 	if g := c.String("gold"); g != "" {
-		f, err := os.Open(g)
+		f, err := openAlignInput(c, g) // "-": standard input
 		if err != nil {
-			return inputError(err)
+			return err
 		}
 		gold, err = align.ReadGold(f, g, len(src.sentences), len(tgt.sentences))
 		f.Close()
@@ -302,6 +302,9 @@ func runAlignMany(c *cli.Context) error {
 	if format == "moses" && out == "" {
 		return usageErrorf("--format moses writes two files: give -o PREFIX")
 	}
+	if c.Int("jobs") < 0 {
+		return usageErrorf("--jobs: %d is not a number of pairs at a time (0 or nothing: all cores)", c.Int("jobs"))
+	}
 	var pairs []align.DocPair
 	var inputs []string
 	if m := c.String("manifest"); m != "" {
@@ -313,9 +316,9 @@ func runAlignMany(c *cli.Context) error {
 		if c.NArg() > 0 {
 			return usageErrorf("--pairs lists the document pairs: give no SRC and TGT besides")
 		}
-		f, err := os.Open(list)
+		f, err := openAlignInput(c, list) // "-": standard input, paths relative to the working folder
 		if err != nil {
-			return inputError(err)
+			return err
 		}
 		pairs, err = align.ReadPairList(ctxio.NewReader(c.Context, f), list, filepath.Dir(list))
 		f.Close()
@@ -339,7 +342,7 @@ func runAlignMany(c *cli.Context) error {
 		inputs = append(inputs, srcDir, tgtDir)
 	}
 	if len(pairs) == 0 {
-		return inputError(fmt.Errorf("no document pairs to align"))
+		return inputError(fmt.Errorf("%s: no document pairs to align", strings.Join(inputs, ", ")))
 	}
 	pairs, spec, err := shardDocPairs(c, pairs) // --shard I/N: shard_flags.go
 	if err != nil {
@@ -427,6 +430,20 @@ func runAlignMany(c *cli.Context) error {
 	}
 	if !c.Bool("quiet") {
 		fmt.Fprintf(c.App.ErrWriter, "bitext: aligned %s%s\n", count(n, "document pair"), shardNote(spec))
+	}
+	return nil
+}
+
+// oneStdin refuses more than one of the named inputs reading standard input ("-").
+func oneStdin(inputs [][2]string) error {
+	var names []string
+	for _, in := range inputs {
+		if in[1] == "-" {
+			names = append(names, in[0])
+		}
+	}
+	if len(names) > 1 {
+		return usageErrorf("align: only one input can be standard input (\"-\"), not %s", strings.Join(names, " and "))
 	}
 	return nil
 }
