@@ -32,7 +32,7 @@ installed one for the two languages) and glossary, and machine
 translations in either direction or both: --mt FILE (SRC into the target language),
 --mt-tgt FILE (TGT into the source language), or --provider NAME (or $BITEXT_PROVIDER) to
 translate both sides sentence by sentence through the translation memory (--tm, --no-tm).
-Paragraphs are anchors when both sides agree. "-" reads one side from standard input.
+Paragraphs are anchors when both sides agree. "-" reads one input (SRC, TGT, --mt, --mt-tgt, --gold or --pairs) from standard input.
 
 Reviewing: --max-confidence X lists only the doubtful beads, -f text shows the beads side by
 side with their confidence (hunalign's -text), --explain N tells why bead N (1-based, in
