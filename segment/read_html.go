@@ -276,8 +276,36 @@ func countParagraphs(n *html.Node, limit int) int {
 	return count
 }
 
+// maxExtractorNodes is the most nodes (elements and text) a page handed to the extractors may
+// have. go-trafilatura holds about 1.5 KB of heap per node of the page (its copies of the tree for
+// its fallbacks, the text of every subtree joined again and again): a 3 MB page of table cells
+// (200,000 nodes) took 400 MB. News pages have far fewer — at most about 9,000 on the
+// development set, pages of 2 MB included — so a page beyond this is a data dump, not an
+// article, and is read by the whole-body walker, which holds a few times the tree.
+const maxExtractorNodes = 40000
+
+// countNodes counts the element and text nodes in n, stopping at limit.
+func countNodes(n *html.Node, limit int) int {
+	count := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				count++
+				walk(c)
+			case html.TextNode:
+				count++
+			}
+		}
+	}
+	walk(n)
+	return count
+}
+
 // parseHTML extracts blocks from an HTML document.
 func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Removal) ([]rawBlock, error) {
+	size := len(text) // text is not needed once parsed: let it go
 	doc, err := html.Parse(ctxio.NewReader(ctx, strings.NewReader(text)))
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -292,8 +320,10 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		return w.out, ctx.Err()
 	}
 	splits := splitKickers(doc)
-	if len(text) > maxReadability {
+	if size > maxReadability {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
+	} else if countNodes(doc, maxExtractorNodes+1) > maxExtractorNodes {
+		*removed = append(*removed, Removal{Kind: Notice, Reason: "page of more than " + strconv.Itoa(maxExtractorNodes) + " HTML elements and texts: main-text extraction (trafilatura, readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
 	} else {
 		// The extractors cannot be interrupted: run them aside and stop waiting when the
 		// context is done (they then finish on their own and their result is dropped).

@@ -1,0 +1,96 @@
+package segment
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/internal/heappeak"
+)
+
+// tablePage is an article with a table of rows × 20 cells, the shape of a data page (results,
+// statistics): many small blocks, and many nodes per byte.
+func tablePage(rows int) string {
+	var b strings.Builder
+	b.WriteString("<html><body><article><h1>T</h1><p>Der Rat hat beschlossen.</p><table>")
+	for i := range rows {
+		b.WriteString("<tr>")
+		for j := range 20 {
+			fmt.Fprintf(&b, "<td>Zelle %d %d mit Text.</td>", i, j)
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</table></article></body></html>")
+	return b.String()
+}
+
+// flatPage is an article of about size bytes of <p> paragraphs.
+func flatPage(size int) string {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Titel</title></head><body><article><h1>Titel</h1>")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "<p>Der Stadtrat hat am Dienstagabend den Haushalt %d beschlossen, sagte die Sprecherin der Stadt. Die Opposition kritisierte den Beschluss scharf.</p>\n", i)
+	}
+	b.WriteString("</article></body></html>")
+	return b.String()
+}
+
+// scanHTML segments page with a Scanner, as bitext segment does, and returns the sentences.
+func scanHTML(tb testing.TB, page string) int {
+	sc := NewScanner(strings.NewReader(page), "page.html", Options{})
+	n := 0
+	for sc.Scan() {
+		n += len(sc.Block().Sentences)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+// BenchmarkReadHTMLMemory segments a table page (5,000 rows of 20 cells, 3 MB: more nodes than
+// the extractors are given) and a flat page of 3 MB of paragraphs (more than trafilatura is
+// given) with a Scanner, as bitext segment does, and reports the peak heap above the input,
+// in MB and per input byte. Before the node limit (maxExtractorNodes) the table page took
+// 320 MB of heap (about 100 times its size), in go-trafilatura.
+func BenchmarkReadHTMLMemory(b *testing.B) {
+	inputs := []struct {
+		name string
+		page string
+	}{
+		{"table-5000", tablePage(5000)},
+		{"flat-3MB", flatPage(3 << 20)},
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				scanHTML(b, in.page)
+			}
+			b.StopTimer()
+			peak := heappeak.Measure(func() { scanHTML(b, in.page) })
+			b.ReportMetric(float64(peak)/float64(len(in.page)), "peak-heap/input-byte")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// TestHTMLTableMemory guards the node limit: a page of 2,000 table rows (82,000 nodes, 1.2 MB)
+// is read by the walker, every cell kept, in a small multiple of its size (the extractors took
+// about 125 times its size, 150 MB; the walker about 30).
+func TestHTMLTableMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a 1.2 MB page")
+	}
+	page := tablePage(2000)
+	var n int
+	peak := heappeak.Measure(func() { n = scanHTML(t, page) })
+	t.Logf("%d bytes, %d sentences, peak heap %.1f MB (%.0f per input byte)", len(page), n, float64(peak)/(1<<20), float64(peak)/float64(len(page)))
+	if want := 2 + 2000*20; n != want {
+		t.Errorf("%d sentences, want %d (the title, the paragraph and every cell)", n, want)
+	}
+	if peak > 60*uint64(len(page)) {
+		t.Errorf("peak heap %d bytes for a %d-byte page (more than 60 per byte): is the page given to the extractors?", peak, len(page))
+	}
+}
