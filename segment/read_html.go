@@ -312,7 +312,9 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, ctxErr
 		}
-		return nil, &InputError{File: name, Msg: "cannot parse HTML: " + err.Error(), Err: err}
+		// The parser does not say where (too deep a nesting, the one error it returns, is
+		// found somewhere in the page): no position rather than a made-up byte 0.
+		return nil, &InputError{File: name, Offset: -1, Msg: "cannot parse HTML: " + err.Error(), Err: err}
 	}
 	if keep {
 		w := htmlWalker{ctx: ctx, keep: true, removed: removed}

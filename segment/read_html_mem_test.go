@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -92,5 +93,19 @@ func TestHTMLTableMemory(t *testing.T) {
 	}
 	if peak > 60*uint64(len(page)) {
 		t.Errorf("peak heap %d bytes for a %d-byte page (more than 60 per byte): is the page given to the extractors?", peak, len(page))
+	}
+}
+
+// TestHTMLTooDeep: a page nested deeper than the HTML parser allows is an input error without
+// a made-up position (it said "byte 0").
+func TestHTMLTooDeep(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<div>", 600) + "Text." + strings.Repeat("</div>", 600) + "</body></html>"
+	_, err := Read(strings.NewReader(page), "nest.html", Options{})
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v, want *InputError", err)
+	}
+	if got := err.Error(); strings.Contains(got, "byte") || !strings.HasPrefix(got, "nest.html: cannot parse HTML: ") {
+		t.Errorf("err = %q, want nest.html: cannot parse HTML: … without a byte offset", got)
 	}
 }

@@ -141,7 +141,7 @@ type Options struct {
 type InputError struct {
 	File   string
 	Line   int   // 1-based line, 0 if unknown
-	Offset int64 // byte offset, used when Line is 0
+	Offset int64 // byte offset, used when Line is 0; negative when the position is unknown
 	Msg    string
 	Err    error // underlying error, if any
 }
@@ -156,6 +156,9 @@ func (e *InputError) Error() string {
 	}
 	if errors.Is(e.Err, ErrEmpty) {
 		return name + ": " + e.Msg // no position to name
+	}
+	if e.Offset < 0 {
+		return name + ": " + e.Msg
 	}
 	return fmt.Sprintf("%s: byte %d: %s", name, e.Offset, e.Msg)
 }
