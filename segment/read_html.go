@@ -10,7 +10,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
@@ -714,8 +713,7 @@ func textOf(bs []rawBlock) string {
 	return strings.Join(parts, " ")
 }
 
-// checkedText returns data as a string if it is text, or an *InputError. The string shares
-// data's memory (a page of 200 MB is not held twice): the caller gives data up.
+// checkedText returns data as a string if it is text, or an *InputError.
 func checkedText(data []byte, name string) (string, error) {
 	skipped := 0
 	if bytes.HasPrefix(data, utf8BOM) {
@@ -724,8 +722,5 @@ func checkedText(data []byte, name string) (string, error) {
 	if err := checkText(data, name, int64(skipped), 1); err != nil {
 		return "", err
 	}
-	if len(data) == 0 {
-		return "", nil
-	}
-	return unsafe.String(&data[0], len(data)), nil
+	return string(data), nil
 }
