@@ -62,9 +62,11 @@ _bitext_complete() {
   cur="${COMP_WORDS[COMP_CWORD]}"
   if [[ "$cur" == "-"* ]]; then
     # "--" would end the flags, and urfave/cli then completes nothing: ask with "-" instead.
+    # BITEXT_COMPLETE_FLAG_NAME says the word before --generate-bash-completion is a flag
+    # name being typed ("--s" of --src), not a flag whose value is asked for.
     local word="$cur"
     [[ "$word" == "--" ]] && word="-"
-    opts=$("${COMP_WORDS[@]:0:$COMP_CWORD}" "${word}" --generate-bash-completion 2>/dev/null)
+    opts=$(BITEXT_COMPLETE_FLAG_NAME=1 "${COMP_WORDS[@]:0:$COMP_CWORD}" "${word}" --generate-bash-completion 2>/dev/null)
   else
     opts=$("${COMP_WORDS[@]:0:$COMP_CWORD}" --generate-bash-completion 2>/dev/null)
   fi
@@ -83,7 +85,7 @@ _bitext() {
   if [[ "$cur" == "-"* ]]; then
     local word="$cur"
     [[ "$word" == "--" ]] && word="-"
-    opts=("${(@f)$(${words[@]:0:#words[@]-1} ${word} --generate-bash-completion 2>/dev/null)}")
+    opts=("${(@f)$(BITEXT_COMPLETE_FLAG_NAME=1 ${words[@]:0:#words[@]-1} ${word} --generate-bash-completion 2>/dev/null)}")
   else
     opts=("${(@f)$(${words[@]:0:#words[@]-1} --generate-bash-completion 2>/dev/null)}")
   fi
@@ -173,7 +175,15 @@ func choicesFor(path []*cli.Command, flag cli.Flag) ([]string, bool) {
 // or nothing at all for a free value (a file, a number), so that the shell offers file names.
 // urfave/cli itself would take the request for a flag without its value. ok is false for
 // requests it does not answer.
-func completeFlagValue(app *cli.App, args []string, w io.Writer) (ok bool) {
+//
+// typingFlag says that the last word is a flag name still being typed, which the scripts add
+// (as urfave/cli's own do) so that urfave/cli lists the flags it begins: "--s" of "--src",
+// "--smooth" of "--smooth-value". Such a request is never for a value, even when the word is
+// a whole flag name or reads as a one-letter alias ("--s" as -s). The bash and zsh scripts set
+// BITEXT_COMPLETE_FLAG_NAME for it; the words alone cannot tell "--smooth<TAB>" from
+// "--smooth <TAB>". urfave/cli leaves a flag typed in full out of its list, so that word is
+// answered here (ok false: urfave/cli adds the longer flags it begins).
+func completeFlagValue(app *cli.App, args []string, typingFlag bool, w io.Writer) (ok bool) {
 	n := len(args)
 	if n < 3 || args[n-1] != "--generate-bash-completion" {
 		return false
@@ -198,6 +208,12 @@ func completeFlagValue(app *cli.App, args []string, w io.Writer) (ok bool) {
 		path = append(path, c)
 		cmds, flags = c.Subcommands, append(slices.Clip(c.Flags), app.Flags...)
 	}
+	if typingFlag {
+		if spellsFlag(flags, last) {
+			fmt.Fprintln(w, last)
+		}
+		return false
+	}
 	f := lookupFlag(flags, last)
 	if f == nil || flagArity(flags, last) == 0 {
 		return false
@@ -218,6 +234,20 @@ func lookupFlag(flags []cli.Flag, arg string) cli.Flag {
 		}
 	}
 	return nil
+}
+
+// spellsFlag reports whether arg is one of flags written out in full: "--" and a long name, or
+// "-" and a one-letter one. (The flag parser also takes "--s" for -s, but as a flag being
+// typed "--s" begins the long names.)
+func spellsFlag(flags []cli.Flag, arg string) bool {
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if len(n) == 1 && arg == "-"+n || len(n) > 1 && arg == "--"+n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fishShortOfLong matches what urfave/cli writes for a flag's long aliases ("-s from"): fish

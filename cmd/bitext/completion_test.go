@@ -47,24 +47,36 @@ func TestCompleteFlagValue(t *testing.T) {
 	app := newApp(strings.NewReader(""), new(bytes.Buffer), new(bytes.Buffer))
 	tests := []struct {
 		args   []string
+		typing bool // the last word is a flag name being typed (BITEXT_COMPLETE_FLAG_NAME)
 		ok     bool
 		want   string // a line of the answer
 		absent string // a line that must not be in it
 	}{
-		{[]string{"bitext", "translate", "--format"}, true, "tmx", "beads"},
-		{[]string{"bitext", "align", "-f"}, true, "beads", "markdown"},
-		{[]string{"bitext", "--quiet", "report", "x.txt", "-f"}, true, "md", "tmx"},
-		{[]string{"bitext", "tm", "import", "--on-conflict"}, true, "newest", ""},
-		{[]string{"bitext", "tm", "--tm", "t.db", "export", "-f"}, true, "moses", "text"},
-		{[]string{"bitext", "translate", "-p"}, true, "openai", ""},
-		{[]string{"bitext", "translate", "-o"}, true, "", "text"},      // a file: the shell lists files
-		{[]string{"bitext", "translate", "--strict"}, false, "", ""},   // takes no value
-		{[]string{"bitext", "translate", "--format=x"}, false, "", ""}, // value already there
-		{[]string{"bitext", "translate"}, false, "", ""},
+		{[]string{"bitext", "translate", "--format"}, false, true, "tmx", "beads"},
+		{[]string{"bitext", "align", "-f"}, false, true, "beads", "markdown"},
+		{[]string{"bitext", "--quiet", "report", "x.txt", "-f"}, false, true, "md", "tmx"},
+		{[]string{"bitext", "report", "--smooth"}, false, true, "add-k", ""},
+		{[]string{"bitext", "tm", "import", "--on-conflict"}, false, true, "newest", ""},
+		{[]string{"bitext", "tm", "--tm", "t.db", "export", "-f"}, false, true, "moses", "text"},
+		{[]string{"bitext", "translate", "-p"}, false, true, "openai", ""},
+		{[]string{"bitext", "translate", "-o"}, false, true, "", "text"},      // a file: the shell lists files
+		{[]string{"bitext", "translate", "--strict"}, false, false, "", ""},   // takes no value
+		{[]string{"bitext", "translate", "--format=x"}, false, false, "", ""}, // value already there
+		{[]string{"bitext", "translate"}, false, false, "", ""},
+		// Flag names being typed are left to urfave/cli, which lists the flags they begin,
+		// also when the word reads as a one-letter alias (--s as -s) or is a whole flag name;
+		// a whole name is answered here, since urfave/cli leaves it out.
+		{[]string{"bitext", "report", "--s"}, true, false, "", "add-k"},
+		{[]string{"bitext", "report", "--s"}, true, false, "", "--s"},
+		{[]string{"bitext", "report", "--smooth"}, true, false, "--smooth", "add-k"},
+		{[]string{"bitext", "report", "--src"}, true, false, "--src", ""},
+		{[]string{"bitext", "check", "--f"}, true, false, "", "json"},
+		{[]string{"bitext", "translate", "--glossary"}, true, false, "--glossary", ""},
+		{[]string{"bitext", "tm", "export", "-f"}, true, false, "-f", "moses"},
 	}
 	for _, tc := range tests {
 		var out bytes.Buffer
-		ok := completeFlagValue(app, append(tc.args, "--generate-bash-completion"), &out)
+		ok := completeFlagValue(app, append(tc.args, "--generate-bash-completion"), tc.typing, &out)
 		lines := strings.Split(out.String(), "\n")
 		has := func(s string) bool {
 			for _, l := range lines {
@@ -75,7 +87,7 @@ func TestCompleteFlagValue(t *testing.T) {
 			return false
 		}
 		if ok != tc.ok || (tc.want != "" && !has(tc.want)) || (tc.absent != "" && has(tc.absent)) {
-			t.Errorf("%q: ok %v, answer %q; want ok %v with %q, without %q", tc.args, ok, out.String(), tc.ok, tc.want, tc.absent)
+			t.Errorf("%q (typing a flag: %v): ok %v, answer %q; want ok %v with %q, without %q", tc.args, tc.typing, ok, out.String(), tc.ok, tc.want, tc.absent)
 		}
 	}
 }

@@ -75,7 +75,7 @@ var errStdoutClosed = errors.New("standard output closed")
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	if completeFlagValue(app, args, stdout) {
+	if completeFlagValue(app, args, os.Getenv("BITEXT_COMPLETE_FLAG_NAME") != "", stdout) {
 		return exitOK
 	}
 	err := app.RunContext(ctx, permuteArgs(app, args))
