@@ -40,11 +40,11 @@ func completionCommand() *cli.Command {
 				_, err := fmt.Fprint(w, zshCompletion)
 				return err
 			case "fish":
-				s, err := c.App.ToFishCompletion()
+				s, err := fishCompletion(c.App)
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprint(w, fishLongAliases(s)+fishChoices(c.App))
+				_, err = fmt.Fprint(w, s+fishChoices(c.App))
 				return err
 			default:
 				return usageErrorf("completion: unknown shell %q (want bash, zsh or fish)", c.Args().First())
@@ -250,6 +250,132 @@ func spellsFlag(flags []cli.Flag, arg string) bool {
 	return false
 }
 
+// fishCompletion is the fish script: urfave/cli's flag lines, each keyed on the full path of
+// its command. urfave/cli's own script (App.ToFishCompletion) keys a command's lines on its
+// last name (__fish_seen_subcommand_from delete), so tm delete was offered glossary delete's
+// flags and the other way round, and a command's subcommands stayed on offer below it.
+func fishCompletion(app *cli.App) (string, error) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s fish shell completion\n\n", app.Name)
+	b.WriteString(fishCommandFunction(app))
+	root := app.VisibleFlags()
+	if !app.HideHelp {
+		root = withFlag(root, cli.HelpFlag)
+	}
+	if !app.HideVersion {
+		root = withFlag(root, cli.VersionFlag)
+	}
+	var walk func(path []string, flags []cli.Flag, cmds []*cli.Command) error
+	walk = func(path []string, flags []cli.Flag, cmds []*cli.Command) error {
+		cond := fishCondition(app, path)
+		lines, err := fishFlagLines(app, flags, cond)
+		if err != nil {
+			return err
+		}
+		b.WriteString(lines)
+		for _, c := range cmds {
+			fmt.Fprintf(&b, "complete -c %s -n '%s' -f -a '%s'", app.Name, cond, strings.Join(c.Names(), " "))
+			if c.Usage != "" {
+				fmt.Fprintf(&b, " -d '%s'", fishQuote(c.Usage))
+			}
+			b.WriteString("\n")
+		}
+		for _, c := range cmds {
+			flags := c.VisibleFlags()
+			if !c.HideHelp {
+				flags = withFlag(flags, cli.HelpFlag)
+			}
+			p := append(slices.Clip(path), c.Name)
+			if err := walk(p, flags, fishCommands(p, c.VisibleCommands())); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(nil, root, fishCommands(nil, app.VisibleCommands())); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// fishCommandFunction is the fish function the conditions call: __fish_bitext_command tm
+// delete is true when the command line names bitext tm delete (or an alias of a name), none
+// for bitext itself. It follows the words typed through the command tree; a word that names no
+// subcommand of the command so far (a flag, a value, a file) is passed over.
+func fishCommandFunction(app *cli.App) string {
+	var b strings.Builder
+	fn := "__fish_" + app.Name + "_command"
+	fmt.Fprintf(&b, "function %s --description 'Test whether the %s command being completed is the one named'\n", fn, app.Name)
+	b.WriteString("    set -l words (commandline -opc)\n    set -e words[1]\n    set -l path\n    for w in $words\n")
+	b.WriteString("        switch (string join ' ' -- $path $w)\n")
+	var walk func(path []string, cmds []*cli.Command)
+	walk = func(path []string, cmds []*cli.Command) {
+		for _, c := range cmds {
+			var cases []string
+			for _, n := range c.Names() {
+				cases = append(cases, "'"+strings.Join(append(slices.Clip(path), n), " ")+"'")
+			}
+			p := append(slices.Clip(path), c.Name)
+			fmt.Fprintf(&b, "            case %s\n                set path %s\n", strings.Join(cases, " "), strings.Join(p, " "))
+			walk(p, fishCommands(p, c.VisibleCommands()))
+		}
+	}
+	walk(nil, fishCommands(nil, app.VisibleCommands()))
+	b.WriteString("        end\n    end\n    test \"$path\" = \"$argv\"\nend\n\n")
+	return b.String()
+}
+
+// fishCommands are the commands the fish script completes at path: the help command that
+// urfave/cli adds to the command it runs (here completion) is left out below bitext itself;
+// --help is offered everywhere.
+func fishCommands(path []string, cmds []*cli.Command) []*cli.Command {
+	if len(path) == 0 {
+		return cmds
+	}
+	return slices.DeleteFunc(slices.Clone(cmds), func(c *cli.Command) bool { return c.Name == "help" })
+}
+
+// fishCondition is the condition of the lines of the command at path ("tm", "delete").
+func fishCondition(app *cli.App, path []string) string {
+	return strings.TrimSpace("__fish_" + app.Name + "_command " + strings.Join(path, " "))
+}
+
+// fishFlagLines are urfave/cli's fish lines for flags, with the condition cond: urfave/cli
+// writes them for an app that has only these flags, under a condition replaced here.
+func fishFlagLines(app *cli.App, flags []cli.Flag, cond string) (string, error) {
+	if len(flags) == 0 {
+		return "", nil
+	}
+	s, err := (&cli.App{Name: app.Name, Flags: flags, HideHelp: true, HideVersion: true}).ToFishCompletion()
+	if err != nil {
+		return "", err
+	}
+	theirs := "-n '__fish_" + app.Name + "_no_subcommand'"
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if strings.HasPrefix(line, "complete ") {
+			b.WriteString(fishLongAliases(strings.Replace(line, theirs, "-n '"+cond+"'", 1)) + "\n")
+		}
+	}
+	return b.String(), nil
+}
+
+// withFlag is flags with f added unless one of them has f's name (urfave/cli adds its help and
+// version flags to the command's own once it has run).
+func withFlag(flags []cli.Flag, f cli.Flag) []cli.Flag {
+	for _, g := range flags {
+		if slices.Contains(g.Names(), f.Names()[0]) {
+			return flags
+		}
+	}
+	return append(slices.Clip(flags), f)
+}
+
+// fishQuote escapes s for fish single quotes.
+func fishQuote(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s)
+}
+
 // fishShortOfLong matches what urfave/cli writes for a flag's long aliases ("-s from"): fish
 // takes -s for one-letter options only and would never offer --from or --src-lang.
 var fishShortOfLong = regexp.MustCompile(` -s ([A-Za-z0-9][A-Za-z0-9-]+)`)
@@ -259,13 +385,12 @@ func fishLongAliases(script string) string {
 	return fishShortOfLong.ReplaceAllString(script, " -l $1")
 }
 
-// fishChoices adds the flag values to urfave/cli's fish script, which completes only flag names
-// (and file names after them).
+// fishChoices adds the flag values to the fish script, whose urfave/cli lines complete only flag
+// names (and file names after them).
 func fishChoices(app *cli.App) string {
 	var b strings.Builder
 	b.WriteString("\n# flag values\n")
-	b.WriteString("complete -c bitext -n '__fish_seen_subcommand_from completion' -f -a '" + strings.Join(completionShells, " ") + "'\n")
-	seen := map[string]bool{}
+	b.WriteString("complete -c bitext -n '" + fishCondition(app, []string{"completion"}) + "' -f -a '" + strings.Join(completionShells, " ") + "'\n")
 	var walk func(path []*cli.Command, cmds []*cli.Command)
 	walk = func(path []*cli.Command, cmds []*cli.Command) {
 		for _, c := range cmds {
@@ -275,17 +400,18 @@ func fishChoices(app *cli.App) string {
 				if !ok {
 					continue
 				}
-				line := fmt.Sprintf("complete -c bitext -n '__fish_seen_subcommand_from %s' -l %s", c.Name, f.Names()[0])
+				var names []string
+				for _, c := range p {
+					names = append(names, c.Name)
+				}
+				line := fmt.Sprintf("complete -c bitext -n '%s' -l %s", fishCondition(app, names), f.Names()[0])
 				for _, alias := range f.Names()[1:] {
 					if len(alias) == 1 {
 						line += " -s " + alias
 					}
 				}
 				line += fmt.Sprintf(" -x -a '%s'\n", strings.Join(vals, " "))
-				if !seen[line] { // "delete" is a subcommand of glossary and of tm
-					seen[line] = true
-					b.WriteString(line)
-				}
+				b.WriteString(line)
 			}
 			walk(p, c.Subcommands)
 		}

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,4 +93,79 @@ func TestCompleteFlagValue(t *testing.T) {
 			t.Errorf("%q (typing a flag: %v): ok %v, answer %q; want ok %v with %q, without %q", tc.args, tc.typing, ok, out.String(), tc.ok, tc.want, tc.absent)
 		}
 	}
+}
+
+// TestFishCompletionPaths reads the fish script's flag lines by their condition: each command's
+// flags, and only they, are offered under the command's full path (tm delete and glossary
+// delete were both keyed on "delete", each offered the other's flags).
+func TestFishCompletionPaths(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"bitext", "completion", "fish"}, strings.NewReader(""), &out, &errOut); code != exitOK {
+		t.Fatalf("bitext completion fish: exit %d: %s", code, errOut.String())
+	}
+	line := regexp.MustCompile(`^complete -c bitext -n '__fish_bitext_command ?([^']*)' (.*)$`)
+	long := regexp.MustCompile(` -l ([A-Za-z0-9-]+)`)
+	offered := map[string]map[string]bool{} // command path → long flag names
+	for _, l := range strings.Split(out.String(), "\n") {
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			if strings.HasPrefix(l, "complete ") {
+				t.Errorf("a line without a command path: %s", l)
+			}
+			continue
+		}
+		if offered[m[1]] == nil {
+			offered[m[1]] = map[string]bool{}
+		}
+		for _, f := range long.FindAllStringSubmatch(m[2], -1) {
+			offered[m[1]][f[1]] = true
+		}
+	}
+	tests := []struct {
+		path        string
+		has, hasNot []string
+	}{
+		{"tm delete", []string{"before", "source-regex", "tm", "provider", "include-reviewed"}, []string{"azure", "rate", "deepl-glossary", "deepl-target"}},
+		{"glossary delete", []string{"provider", "azure", "rate", "deepl-target"}, []string{"before", "source-regex", "tm", "include-reviewed"}},
+		{"tm export", []string{"format", "from"}, []string{"on-conflict", "input-format"}},
+		{"glossary convert", []string{"to"}, []string{"on-conflict", "provider"}},
+		{"", []string{"quiet", "config"}, []string{"format"}},
+	}
+	for _, tc := range tests {
+		for _, f := range tc.has {
+			if !offered[tc.path][f] {
+				t.Errorf("bitext %s: --%s not offered", tc.path, f)
+			}
+		}
+		for _, f := range tc.hasNot {
+			if offered[tc.path][f] {
+				t.Errorf("bitext %s: --%s offered, a flag of another command", tc.path, f)
+			}
+		}
+	}
+	// Every command: its flags and no others.
+	app := newApp(strings.NewReader(""), new(bytes.Buffer), new(bytes.Buffer))
+	var walk func(path []string, cmds []*cli.Command)
+	walk = func(path []string, cmds []*cli.Command) {
+		for _, c := range cmds {
+			p := append(slices.Clip(path), c.Name)
+			key := strings.Join(p, " ")
+			own := map[string]bool{"help": true}
+			for _, f := range c.VisibleFlags() {
+				for _, n := range f.Names() {
+					own[n] = true
+					if len(n) > 1 && !offered[key][n] {
+						t.Errorf("bitext %s: --%s not offered", key, n)
+					}
+				}
+			}
+			for n := range offered[key] {
+				if !own[n] {
+					t.Errorf("bitext %s: --%s offered, not a flag of it", key, n)
+				}
+			}
+			walk(p, c.Subcommands)
+		}
+	}
+	walk(nil, app.Commands)
 }
