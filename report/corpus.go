@@ -4,25 +4,45 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
-// EmptyReferenceError reports a segment whose references are all empty; sacreBLEU refuses
-// such input too.
-type EmptyReferenceError struct{ Segment int } // 0-based
-
-func (e *EmptyReferenceError) Error() string {
-	return fmt.Sprintf("segment %d: every reference is empty", e.Segment+1)
+// EmptyReferenceError reports a segment whose references are all empty or white space only;
+// sacreBLEU refuses such input too (its command line strips trailing white space first, so a
+// reference of blanks is an empty one there as well).
+type EmptyReferenceError struct {
+	Segment int // 0-based
+	// Places name the empty references in their files ("ref.txt:2", "ref.md: segment 2"),
+	// when the files are known (Assemble); nil otherwise.
+	Places []string
 }
 
+func (e *EmptyReferenceError) Error() string {
+	if len(e.Places) == 0 {
+		return fmt.Sprintf("segment %d: every reference is empty", e.Segment+1)
+	}
+	what := "empty reference"
+	if len(e.Places) > 1 {
+		what = "every reference of the segment is empty"
+	}
+	return fmt.Sprintf("%s: %s (white space only counts as empty); a segment needs a reference to be scored",
+		strings.Join(e.Places, ", "), what)
+}
+
+// blankRef reports whether a reference counts as empty: nothing but white space, which
+// sacreBLEU's command line strips from the end of every line it reads.
+func blankRef(s string) bool { return pyRstrip(s) == "" }
+
 // SegmentRefs regroups reference streams (refs[k][i]: stream k, segment i, sacreBLEU's layout)
-// by segment, dropping empty references as sacreBLEU does. It also returns the nrefs value
-// of the signature: the common number of references, or "var" when it varies.
+// by segment, dropping empty (or white-space-only) references as sacreBLEU does. It also
+// returns the nrefs value of the signature: the common number of references, or "var" when
+// it varies.
 func SegmentRefs(n int, refs [][]string) ([][]string, string, error) {
 	out := make([][]string, n)
 	counts := map[int]bool{}
 	for i := 0; i < n; i++ {
 		for _, stream := range refs {
-			if i < len(stream) && stream[i] != "" {
+			if i < len(stream) && !blankRef(stream[i]) {
 				out[i] = append(out[i], stream[i])
 			}
 		}
@@ -114,7 +134,7 @@ func scoreFromStats(m Metric, total []float64, nrefs, v string) Score {
 func SentenceScore(m Metric, hyp string, refs []string) float64 {
 	var nonEmpty []string
 	for _, r := range refs {
-		if r != "" {
+		if !blankRef(r) {
 			nonEmpty = append(nonEmpty, r)
 		}
 	}

@@ -184,6 +184,42 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// Where names segment i (0-based) of the side for a message: "NAME:LINE" for a line-aligned
+// file, "NAME: segment N" for a bitext or an aligned article.
+func (s *Side) Where(i int) string {
+	if s.Unit == "lines" {
+		return fmt.Sprintf("%s:%d", s.Name, i+1)
+	}
+	return fmt.Sprintf("%s: segment %d", s.Name, i+1)
+}
+
+// EmptyReferences checks that every segment has a reference with some text: a segment whose
+// references are all empty or white space only is an *EmptyReferenceError naming each
+// reference's file and line (or segment). The references must line up (LineUp).
+func EmptyReferences(refs []*Side) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	for i := range refs[0].Lines {
+		empty := true
+		for _, r := range refs {
+			if i >= len(r.Lines) || !blankRef(r.Lines[i]) {
+				empty = false
+				break
+			}
+		}
+		if !empty {
+			continue
+		}
+		e := &EmptyReferenceError{Segment: i}
+		for _, r := range refs {
+			e.Places = append(e.Places, r.Where(i))
+		}
+		return e
+	}
+	return nil
+}
+
 // LineUp checks that every side has as many segments as the first.
 func LineUp(sides []*Side) error {
 	for _, s := range sides[min(1, len(sides)):] {
@@ -259,7 +295,8 @@ func (e *MismatchError) Unwrap() error { return e.Err }
 // systems), the references, and the sources (src: its lines; nil: the first bitext's among the
 // hypotheses and references). Articles are aligned with the sources, with the first line-aligned side of the
 // same length as evidence; notes receives what the alignment says. Then every side must line
-// up (*MismatchError) and the bitexts must translate the same sources (SameSources). A system
+// up (*MismatchError), the bitexts must translate the same sources (SameSources) and every
+// segment needs a reference that is not empty (EmptyReferences). A system
 // keeps the violations its bitext records unless recorded is false (a glossary given now
 // checks every segment, and would count them twice).
 func Assemble(ctx context.Context, systems []string, hyps, refs []Arg, src *Side, recorded bool, notes func(string)) (Input, error) {
@@ -325,6 +362,9 @@ func Assemble(ctx context.Context, systems []string, hyps, refs []Arg, src *Side
 		return in, &MismatchError{Err: err, Articles: sources != nil}
 	}
 	if err := SameSources(sides); err != nil {
+		return in, err
+	}
+	if err := EmptyReferences(sides[len(hyps):]); err != nil {
 		return in, err
 	}
 	return in, nil

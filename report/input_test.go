@@ -37,6 +37,46 @@ func TestReadLines(t *testing.T) {
 	}
 }
 
+func TestEmptyReferences(t *testing.T) {
+	lines := func(name string, l ...string) *Side { return &Side{Name: name, Lines: l, Unit: "lines"} }
+	tests := []struct {
+		name string
+		refs []*Side
+		want string // "" for no error
+	}{
+		{"none", nil, ""},
+		{"all there", []*Side{lines("r.txt", "one", "two")}, ""},
+		{"empty line", []*Side{lines("r.txt", "one", "")}, "r.txt:2: empty reference"},
+		{"one space", []*Side{lines("r.txt", " ", "two")}, "r.txt:1: empty reference"},
+		{"tab and no-break space", []*Side{lines("r.txt", "one", "\t\u00a0")}, "r.txt:2: empty reference"},
+		{"another reference has text", []*Side{lines("a.txt", "one", ""), lines("b.txt", "one", "two")}, ""},
+		{"every reference empty", []*Side{lines("a.txt", "one", ""), lines("b.txt", "one", "  ")}, "a.txt:2, b.txt:2: every reference of the segment is empty"},
+		{"aligned article", []*Side{{Name: "ref.md", Lines: []string{"one", ""}, Unit: "segments (aligned)"}}, "ref.md: segment 2: empty reference"},
+	}
+	for _, tc := range tests {
+		err := EmptyReferences(tc.refs)
+		var ere *EmptyReferenceError
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.want != "" && (!errors.As(err, &ere) || !strings.HasPrefix(err.Error(), tc.want)):
+			t.Errorf("%s: %v, want %q…", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestSegmentRefsBlank: a reference of white space only is dropped like an empty one, as
+// sacreBLEU's command line (which strips every line) does.
+func TestSegmentRefsBlank(t *testing.T) {
+	got, nrefs, err := SegmentRefs(2, [][]string{{"a", " "}, {"b", "c"}})
+	if err != nil || nrefs != "var" || len(got[0]) != 2 || len(got[1]) != 1 || got[1][0] != "c" {
+		t.Errorf("SegmentRefs = %q %q %v", got, nrefs, err)
+	}
+	if _, _, err := SegmentRefs(1, [][]string{{" \t"}}); err == nil {
+		t.Error("a reference of blanks was scored")
+	}
+}
+
 func TestReadBitext(t *testing.T) {
 	in := `{"source":"Der Kreml schweigt.","target":"The Kremlin is silent."}
 {"source":"Die NATO warnt.","target":"NATO warns.","violations":[{"kind":"missing","source_term":"NATO","expected":"NATO","found":""}]}
