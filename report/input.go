@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	unorm "golang.org/x/text/unicode/norm"
@@ -47,8 +48,9 @@ func ReadLines(ctx context.Context, r io.Reader, name string) (*Side, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if len(data) == 0 {
-		return nil, fmt.Errorf("%s: empty file", name)
+	if len(bytes.TrimFunc(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), unicode.IsSpace)) == 0 {
+		// As every command: 0 bytes, or white space and a byte-order mark only.
+		return nil, &corpus.InputError{File: name, Msg: "empty file (no content, only white space)", Err: corpus.ErrEmpty}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fmt.Errorf("%s: byte %d: NUL byte, not a text file", name, i)

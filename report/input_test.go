@@ -19,7 +19,11 @@ func TestReadLines(t *testing.T) {
 		{"a\nb\n", []string{"a", "b"}, ""},
 		{"a\r\nb", []string{"a", "b"}, ""},
 		{"a\n\nc\n", []string{"a", "", "c"}, ""},
+		{"a\n \nc\n", []string{"a", " ", "c"}, ""},
 		{"", nil, "f.txt: empty file"},
+		{"\n\n", nil, "f.txt: empty file"},
+		{" \t\r\n \n", nil, "f.txt: empty file"},
+		{"\xef\xbb\xbf\n", nil, "f.txt: empty file"},
 		{"a\nb\x00", nil, "f.txt: byte 3: NUL byte"},
 		{"ok\nGr\xfc\xdfe\n", nil, "f.txt:2: invalid UTF-8"},
 	}
