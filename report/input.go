@@ -1,19 +1,19 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"golang.org/x/text/transform"
 	unorm "golang.org/x/text/unicode/norm"
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/textcheck"
 	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/segment"
 )
@@ -39,32 +39,46 @@ type Side struct {
 func (s *Side) Count() string { return fmt.Sprintf("%s has %d %s", s.Name, len(s.Lines), s.Unit) }
 
 // ReadLines reads a line-aligned file: one segment per line, as sacreBLEU reads it. A final
-// newline ends the last line; CRLF is accepted. Errors name the file and line.
+// newline ends the last line; CRLF is accepted. The file is decoded as every command decodes
+// text: a UTF-8 byte-order mark is dropped, and UTF-16 (with a byte-order mark, or recognised
+// by its NUL pattern, textcheck.UTF16Decoder) is decoded to UTF-8; the lines are read by
+// corpus.LineReader, one at a time. A file of 0 bytes or of white space only is an error
+// wrapping corpus.ErrEmpty; invalid UTF-8 and NUL bytes name the line and column.
 func ReadLines(ctx context.Context, r io.Reader, name string) (*Side, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		if ctx.Err() != nil || errors.Is(err, context.Canceled) {
-			return nil, err
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
+	var in io.Reader = br
+	enc, dec := textcheck.UTF16Decoder(head, true)
+	if dec != nil {
+		in = transform.NewReader(br, dec)
+	}
+	lr := corpus.NewLineReader(in, name)
+	var lines []string
+	for {
+		l, err := lr.Next()
+		if errors.Is(err, io.EOF) {
+			break
 		}
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(bytes.TrimFunc(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), unicode.IsSpace)) == 0 {
-		// As every command: 0 bytes, or white space and a byte-order mark only.
-		return nil, &corpus.InputError{File: name, Msg: "empty file (no content, only white space)", Err: corpus.ErrEmpty}
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, fmt.Errorf("%s: byte %d: NUL byte, not a text file", name, i)
-	}
-	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	for i, l := range lines {
-		if i%4096 == 0 && ctx.Err() != nil {
+		if err != nil {
+			if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+				return nil, err
+			}
+			var ie *corpus.InputError
+			if errors.As(err, &ie) {
+				if enc != "" {
+					ie.Msg += " (in the text decoded from " + enc + ")"
+				}
+				return nil, err
+			}
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(lines)%4096 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		l = strings.TrimSuffix(l, "\r")
-		if !utf8.ValidString(l) {
-			return nil, fmt.Errorf("%s:%d: invalid UTF-8", name, i+1)
-		}
-		lines[i] = l
+		lines = append(lines, l)
+	}
+	if lr.Blank() {
+		return nil, &corpus.InputError{File: name, Msg: "empty file (no content, only white space)", Err: corpus.ErrEmpty}
 	}
 	return &Side{Name: name, Lines: lines, Unit: "lines"}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/textcheck"
 	"github.com/bitext/bitext/qa"
 )
 
@@ -24,8 +25,16 @@ func TestReadLines(t *testing.T) {
 		{"\n\n", nil, "f.txt: empty file"},
 		{" \t\r\n \n", nil, "f.txt: empty file"},
 		{"\xef\xbb\xbf\n", nil, "f.txt: empty file"},
-		{"a\nb\x00", nil, "f.txt: byte 3: NUL byte"},
-		{"ok\nGr\xfc\xdfe\n", nil, "f.txt:2: invalid UTF-8"},
+		{"a\nb\x00", nil, "f.txt:2:2: NUL byte"},
+		{"ok\nGr\xfc\xdfe\n", nil, "f.txt:2:3: invalid UTF-8"},
+		// A UTF-8 byte-order mark is not part of the first segment.
+		{"\xef\xbb\xbfthe cat\nsat\n", []string{"the cat", "sat"}, ""},
+		// UTF-16 with a byte-order mark (iconv -t UTF-16), either byte order, and without
+		// one, recognised by its NUL pattern.
+		{"\xff\xfea\x00\n\x00b\x00\n\x00", []string{"a", "b"}, ""},
+		{"\xfe\xff\x00a\x00\n\x00b\x00\n", []string{"a", "b"}, ""},
+		{"o\x00n\x00e\x00\r\x00\n\x00t\x00w\x00o\x00\n\x00", []string{"one", "two"}, ""},
+		{"\xff\xfe \x00\n\x00", nil, "f.txt: empty file"},
 	}
 	for _, tc := range tests {
 		s, err := ReadLines(context.Background(), strings.NewReader(tc.in), "f.txt")
@@ -177,6 +186,9 @@ func FuzzReadLines(f *testing.F) {
 				t.Fatalf("error without the file name: %v", err)
 			}
 			return
+		}
+		if _, dec := textcheck.UTF16Decoder([]byte(in), true); dec != nil {
+			return // decoded from UTF-16: the lines are counted in the decoded text
 		}
 		if len(s.Lines) != strings.Count(strings.TrimSuffix(in, "\n"), "\n")+1 {
 			t.Fatalf("%q: %d lines", in, len(s.Lines))
