@@ -29,6 +29,25 @@ func ParseSmoothing(name string) (Smoothing, error) {
 	return "", fmt.Errorf("unknown smoothing %q (want exp, floor, add-k or none)", name)
 }
 
+// CheckValue checks a smoothing value given for method s. Only floor and add-k take one, and
+// for both it must be a finite number above 0: sacreBLEU documents floor as needing "a small
+// positive value" (0.1 in Chen & Cherry's paper) and add-k as adding k to the counts of
+// orders above 1 (1 in the paper). sacreBLEU itself does not check: a negative k makes counts
+// negative (its log then fails; here BLEU was NaN), 0 is no smoothing (--smooth none says so),
+// and NaN or infinity make every score NaN.
+func (s Smoothing) CheckValue(v float64) error {
+	if s == "" {
+		s = SmoothExp
+	}
+	if _, ok := s.defaultValue(); !ok {
+		return fmt.Errorf("only floor and add-k smoothing take a value, not %s", s)
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
+		return fmt.Errorf("%s smoothing needs a finite value above 0, not %v", s, v)
+	}
+	return nil
+}
+
 // defaultValue returns sacreBLEU's default value for methods that take one.
 func (s Smoothing) defaultValue() (float64, bool) {
 	switch s {

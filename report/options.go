@@ -60,8 +60,14 @@ type MetricOptions struct {
 	CHRFLowercase bool
 }
 
-// SelectMetrics returns the metrics named in o.Names, in that order.
+// SelectMetrics returns the metrics named in o.Names, in that order. A BLEU smoothing value
+// must suit the method (Smoothing.CheckValue).
 func SelectMetrics(o MetricOptions) ([]Metric, error) {
+	if v := o.BLEU.SmoothValue; v != nil {
+		if err := o.BLEU.Smooth.CheckValue(*v); err != nil {
+			return nil, &SmoothValueError{err}
+		}
+	}
 	chrf, chrfpp := NewCHRF(), NewCHRFPlusPlus()
 	chrf.Lowercase, chrfpp.Lowercase = o.CHRFLowercase, o.CHRFLowercase
 	var out []Metric
@@ -93,6 +99,13 @@ func SelectMetrics(o MetricOptions) ([]Metric, error) {
 	}
 	return out, nil
 }
+
+// SmoothValueError is SelectMetrics' error for a BLEU smoothing value that does not suit the
+// method, so that a command can name its flag.
+type SmoothValueError struct{ Err error }
+
+func (e *SmoothValueError) Error() string { return e.Err.Error() }
+func (e *SmoothValueError) Unwrap() error { return e.Err }
 
 // GlossaryQA is a QAOptions.Glossary hook that checks each segment pair against g. Its flags
 // are qa.FromGlossary's violations (the real kind, the term, the renderings and their offsets)

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"errors"
+	"math"
 	"strings"
 	"testing"
 )
@@ -45,6 +47,39 @@ func TestSelectMetrics(t *testing.T) {
 		}
 		if err != nil || strings.Join(got, ",") != strings.Join(tc.want, ",") {
 			t.Errorf("%q: %v %v, want %v", tc.names, got, err, tc.want)
+		}
+	}
+}
+
+func TestSmoothValue(t *testing.T) {
+	tests := []struct {
+		smooth  Smoothing
+		value   float64
+		wantErr string // "" for a valid value
+	}{
+		{SmoothFloor, 0.1, ""},
+		{SmoothFloor, 0.5, ""},
+		{SmoothAddK, 1, ""},
+		{SmoothAddK, 0.01, ""},
+		{SmoothAddK, -1, "add-k smoothing needs a finite value above 0, not -1"},
+		{SmoothAddK, 0, "above 0, not 0"},
+		{SmoothFloor, math.NaN(), "floor smoothing needs a finite value above 0, not NaN"},
+		{SmoothFloor, math.Inf(1), "not +Inf"},
+		{SmoothAddK, math.Inf(-1), "not -Inf"},
+		{SmoothExp, 1, "only floor and add-k smoothing take a value, not exp"},
+		{SmoothNone, 1, "not none"},
+		{"", 1, "not exp"},
+	}
+	for _, tc := range tests {
+		err := tc.smooth.CheckValue(tc.value)
+		if (err == nil) != (tc.wantErr == "") || err != nil && !strings.Contains(err.Error(), tc.wantErr) {
+			t.Errorf("%s %v: %v, want %q", tc.smooth, tc.value, err, tc.wantErr)
+		}
+		v := tc.value
+		_, err = SelectMetrics(MetricOptions{Names: "bleu", BLEU: BLEU{Smooth: tc.smooth, SmoothValue: &v}})
+		var sv *SmoothValueError
+		if (tc.wantErr == "") != (err == nil) || err != nil && !errors.As(err, &sv) {
+			t.Errorf("SelectMetrics with %s %v: %v", tc.smooth, tc.value, err)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -152,14 +153,15 @@ func reportMetrics(c *cli.Context) ([]report.Metric, error) {
 	}
 	bleu := report.BLEU{Tokenizer: tok, Lowercase: c.Bool("lowercase"), Smooth: smooth}
 	if c.IsSet("smooth-value") {
-		if smooth != report.SmoothFloor && smooth != report.SmoothAddK {
-			return nil, usageErrorf("--smooth-value only applies to --smooth floor or add-k")
-		}
 		v := c.Float64("smooth-value")
 		bleu.SmoothValue = &v
 	}
 	metrics, err := report.SelectMetrics(report.MetricOptions{Names: c.String("metrics"), BLEU: bleu, CHRFLowercase: c.Bool("chrf-lowercase")})
-	if err != nil {
+	var sv *report.SmoothValueError
+	switch {
+	case errors.As(err, &sv):
+		return nil, usageErrorf("--smooth-value: %v", err)
+	case err != nil:
 		return nil, usageErrorf("--metrics: %v", err)
 	}
 	return metrics, nil
