@@ -106,6 +106,25 @@ func BenchmarkReportLongLine(b *testing.B) {
 	reportBuild(b, in, Options{Details: DetailsWorst, Worst: 10})
 }
 
+// BenchmarkReportLongLinePerMetric is one segment of a single 10 MB line (reference and
+// hypothesis), one metric at a time, as `bitext report -m METRIC -f json` builds it (every
+// detail: sentence scores, the coarse word diff, QA). It keeps the peak heap of each metric in
+// view: the per-order n-gram keys of BLEU and chrF and TER's packed band rows. Run with
+// -benchtime 1x; -short uses 1 MB.
+func BenchmarkReportLongLinePerMetric(b *testing.B) {
+	size := 10 << 20
+	if testing.Short() {
+		size = 1 << 20
+	}
+	_, ref, hyp := newsCorpus(b, 8000)
+	in := Input{References: [][]string{{longLine(ref, size)}}, Systems: []System{{Name: "mt", Hypotheses: []string{longLine(hyp, size)}}}}
+	for _, m := range []Metric{BLEU{}, NewCHRF(), NewCHRFPlusPlus(), TER{}} {
+		b.Run(m.Name(), func(b *testing.B) {
+			reportBuild(b, in, Options{Metrics: []Metric{m}, Details: DetailsAll})
+		})
+	}
+}
+
 // BenchmarkReport100k measures issue 19's corpus-scale case: 100,000 segments (about 1,9 M
 // reference words), one metric at a time, as `bitext report -m METRIC` with text output builds
 // it (sentence scores for --worst, diffs only for the segments shown). The heap figure is

@@ -14,16 +14,19 @@ import (
 
 const bleuIDBits = 16
 
-// bleuScratch holds the buffers one goroutine reuses from segment to segment.
+// bleuScratch holds the buffers one goroutine reuses from segment to segment. A segment's
+// sides are held as token ids (4 bytes a token), and n-gram keys (8 bytes an n-gram) for one
+// order at a time: keys of every order of both sides at once took 64 bytes a token.
 type bleuScratch struct {
 	a, b  []byte
 	vocab map[string]uint32
-	ids   []uint32
-	hyp   [bleuMaxOrder][]uint64
-	ref   [bleuMaxOrder][]uint64
-	best  [bleuMaxOrder][]int32 // multi-reference: the largest count per distinct hyp n-gram
-	runs  [bleuMaxOrder][]uint64
-	hcnt  [bleuMaxOrder][]int32
+	ids   []uint32 // the ids of every side of the segment, the hypothesis first
+	ends  []int    // side k is ids[ends[k-1]:ends[k]]
+	hyp   []uint64 // the hypothesis's n-gram keys of one order, sorted
+	ref   []uint64 // a reference's
+	runs  []uint64 // the distinct hypothesis n-grams
+	hcnt  []int32  // their counts
+	best  []int32  // their largest count in a reference
 }
 
 func newBLEUScratch() *bleuScratch { return &bleuScratch{vocab: map[string]uint32{}} }
@@ -139,9 +142,9 @@ func (sc *bleuScratch) tokenIDs(s string, p *poller) (n int, ok bool, err error)
 	return n, true, nil
 }
 
-// sideKeys tokenizes one side, assigns ids and fills dst[n-1] with the sorted packed keys of
-// its n-grams. It returns the number of tokens.
-func (m BLEU) sideKeys(sc *bleuScratch, s string, dst *[bleuMaxOrder][]uint64, p *poller) (int, bool, error) {
+// sideIDs tokenizes one side and appends the ids of its tokens to sc.ids. It returns the
+// number of tokens; ok is false when the segment has too many distinct tokens to pack.
+func (m BLEU) sideIDs(sc *bleuScratch, s string, p *poller) (int, bool, error) {
 	if m.Lowercase {
 		s = pyLower(s)
 	}
@@ -155,28 +158,24 @@ func (m BLEU) sideKeys(sc *bleuScratch, s string, dst *[bleuMaxOrder][]uint64, p
 	if err := p.tick(len(tok)); err != nil {
 		return 0, false, err
 	}
-	sc.ids = sc.ids[:0]
-	n, ok, err := sc.tokenIDs(tok, p)
-	if !ok || err != nil {
-		return 0, ok, err
+	return sc.tokenIDs(tok, p)
+}
+
+// bleuKeys sets keys to the sorted packed n-grams of order n of ids, reusing keys' array.
+func bleuKeys(keys []uint64, ids []uint32, n int, p *poller) ([]uint64, error) {
+	if c := len(ids) - n + 1; cap(keys) < c {
+		keys = make([]uint64, 0, c)
 	}
-	ids := sc.ids
-	for order := 1; order <= m.order(); order++ {
-		keys := dst[order-1][:0]
-		for i := 0; i+order <= len(ids); i++ {
-			var k uint64
-			for j := 0; j < order; j++ {
-				k |= uint64(ids[i+j]) << (bleuIDBits * j)
-			}
-			keys = append(keys, k)
+	keys = keys[:0]
+	for i := 0; i+n <= len(ids); i++ {
+		var k uint64
+		for j := 0; j < n; j++ {
+			k |= uint64(ids[i+j]) << (bleuIDBits * j)
 		}
-		slices.Sort(keys)
-		dst[order-1] = keys
-		if err := p.tick(len(keys) * 8); err != nil {
-			return 0, false, err
-		}
+		keys = append(keys, k)
 	}
-	return n, true, nil
+	slices.Sort(keys)
+	return keys, p.tick(len(keys) * 8)
 }
 
 // fastStats is BLEU.Stats on packed token ids; ok is false when the segment does not fit the
@@ -187,14 +186,31 @@ func (m BLEU) fastStats(sc *bleuScratch, hyp string, refs []string, p *poller) (
 		return nil, false, nil
 	}
 	clear(sc.vocab)
-	hypLen, ok, err := m.sideKeys(sc, hyp, &sc.hyp, p)
+	sc.ids, sc.ends = sc.ids[:0], sc.ends[:0]
+	hypLen, ok, err := m.sideIDs(sc, hyp, p)
 	if !ok || err != nil {
 		return nil, ok, err
 	}
-	// distinct hypothesis n-grams (runs) with their counts
+	sc.ends = append(sc.ends, len(sc.ids))
+	refLens := make([]int, 0, len(refs))
+	for _, r := range refs {
+		l, ok, err := m.sideIDs(sc, r, p)
+		if !ok || err != nil {
+			return nil, ok, err
+		}
+		refLens = append(refLens, l)
+		sc.ends = append(sc.ends, len(sc.ids))
+	}
+	stats := make([]float64, 2+2*n)
+	stats[0] = float64(hypLen)
+	stats[1] = float64(closestRefLen(hypLen, refLens))
 	for o := 0; o < n; o++ {
-		runs, cnt := sc.runs[o][:0], sc.hcnt[o][:0]
-		for _, k := range sc.hyp[o] {
+		if sc.hyp, err = bleuKeys(sc.hyp, sc.ids[:sc.ends[0]], o+1, p); err != nil {
+			return nil, false, err
+		}
+		// distinct hypothesis n-grams (runs) with their counts
+		runs, cnt := sc.runs[:0], sc.hcnt[:0]
+		for _, k := range sc.hyp {
 			if l := len(runs); l > 0 && runs[l-1] == k {
 				cnt[l-1]++
 				continue
@@ -202,23 +218,17 @@ func (m BLEU) fastStats(sc *bleuScratch, hyp string, refs []string, p *poller) (
 			runs = append(runs, k)
 			cnt = append(cnt, 1)
 		}
-		sc.runs[o], sc.hcnt[o] = runs, cnt
-		best := sc.best[o][:0]
+		best := sc.best[:0]
 		for range runs {
 			best = append(best, 0)
 		}
-		sc.best[o] = best
-	}
-	refLens := make([]int, 0, len(refs))
-	for _, r := range refs {
-		l, ok, err := m.sideKeys(sc, r, &sc.ref, p)
-		if !ok || err != nil {
-			return nil, ok, err
-		}
-		refLens = append(refLens, l)
+		sc.runs, sc.hcnt, sc.best = runs, cnt, best
 		// the largest count of each hypothesis n-gram over the references
-		for o := 0; o < n; o++ {
-			runs, best, rk := sc.runs[o], sc.best[o], sc.ref[o]
+		for r := range refs {
+			if sc.ref, err = bleuKeys(sc.ref, sc.ids[sc.ends[r]:sc.ends[r+1]], o+1, p); err != nil {
+				return nil, false, err
+			}
+			rk := sc.ref
 			j := 0
 			for h, k := range runs {
 				for j < len(rk) && rk[j] < k {
@@ -232,17 +242,12 @@ func (m BLEU) fastStats(sc *bleuScratch, hyp string, refs []string, p *poller) (
 				best[h] = max(best[h], c)
 			}
 		}
-	}
-	stats := make([]float64, 2+2*n)
-	stats[0] = float64(hypLen)
-	stats[1] = float64(closestRefLen(hypLen, refLens))
-	for o := 0; o < n; o++ {
 		correct := 0
-		for h, c := range sc.hcnt[o] {
-			correct += int(min(c, sc.best[o][h]))
+		for h, c := range cnt {
+			correct += int(min(c, best[h]))
 		}
 		stats[2+o] = float64(correct)
-		stats[2+n+o] = float64(len(sc.hyp[o]))
+		stats[2+n+o] = float64(len(sc.hyp))
 	}
 	return stats, true, nil
 }

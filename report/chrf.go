@@ -85,23 +85,30 @@ const chrfPuncts = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 // split off the end of a word, or else off its start (so "(hi)" becomes "(hi" and ")").
 func removePunctuation(sent string) []string {
 	var out []string
-	for _, w := range pyFields(sent) {
+	chrfWords(sent, func(w string) { out = append(out, w) })
+	return out
+}
+
+// chrfWords calls f with each word of removePunctuation in turn, without holding them.
+func chrfWords(sent string, f func(string)) {
+	pyEachField(sent, func(w string) {
 		if utf8.RuneCountInString(w) == 1 {
-			out = append(out, w)
-			continue
+			f(w)
+			return
 		}
 		last := w[len(w)-1]
 		first := w[0]
 		switch {
 		case strings.IndexByte(chrfPuncts, last) >= 0 && last < utf8.RuneSelf:
-			out = append(out, w[:len(w)-1], w[len(w)-1:])
+			f(w[:len(w)-1])
+			f(w[len(w)-1:])
 		case strings.IndexByte(chrfPuncts, first) >= 0 && first < utf8.RuneSelf:
-			out = append(out, w[:1], w[1:])
+			f(w[:1])
+			f(w[1:])
 		default:
-			out = append(out, w)
+			f(w)
 		}
-	}
-	return out
+	})
 }
 
 func (m CHRF) ngrams(s string, p *poller) ([]map[string]int, error) {

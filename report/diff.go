@@ -62,7 +62,7 @@ type diffToken struct{ key, text string }
 // diffTokens splits s into tokens; concatenating their texts gives back s (trailing
 // whitespace is attached to the last token).
 func diffTokens(s string) []diffToken {
-	var toks []diffToken
+	toks := make([]diffToken, 0, countDiffTokens(s)) // exactly: a long line grows no garbage
 	i := 0
 	for i < len(s) {
 		ws := i
@@ -96,6 +96,39 @@ func diffTokens(s string) []diffToken {
 		toks = append(toks, diffToken{key: s[start:i], text: s[ws:i]})
 	}
 	return toks
+}
+
+// countDiffTokens is len(diffTokens(s)), without building them.
+func countDiffTokens(s string) int {
+	n, i := 0, 0
+	for i < len(s) {
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += w
+		}
+		if i == len(s) {
+			if n == 0 {
+				n = 1
+			}
+			break
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if isWordRune(r) {
+			for i < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[i:])
+				if !isWordRune(r2) {
+					break
+				}
+				i += w2
+			}
+		}
+		n++
+	}
+	return n
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
@@ -205,6 +238,11 @@ func coarseDiff(p *poller, ta, tb []diffToken) ([]DiffSpan, error) {
 	}
 	join := func(toks []diffToken) string {
 		var b strings.Builder
+		size := 0
+		for _, t := range toks {
+			size += len(t.text)
+		}
+		b.Grow(size)
 		for _, t := range toks {
 			b.WriteString(t.text)
 		}

@@ -184,3 +184,11 @@ func TestCoarseDiffOfLongSegments(t *testing.T) {
 		t.Errorf("notices %q", rep.Notices)
 	}
 }
+
+func TestCountDiffTokens(t *testing.T) {
+	for _, s := range []string{"", " ", " \t\n", "a", " a ", "The U.S.  said, \"no\".\n", "Grüße aus Köln…", "a\u00a0b\u2003 c", "\xff\xfe x"} {
+		if got, want := countDiffTokens(s), len(diffTokens(s)); got != want {
+			t.Errorf("countDiffTokens(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

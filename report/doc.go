@@ -18,10 +18,12 @@
 // resampling). Corpus statistics come from one streaming pass; with Options.Details =
 // DetailsWorst the sentence scores are kept compactly and word diffs are built only for the
 // segments the text and Markdown output show. BLEU counts n-grams of per-segment token ids
-// packed into integers, chrF packs character ids; both are linear in the line length up to a
-// sort. TER keeps lib_ter's beam and shift limits but stores only the beam band of each row and
-// scores shift candidates incrementally, so its memory is linear in the segment length and its
-// scores are exactly lib_ter's. A segment pair of more than 10,000 tokens gets a coarse word
+// packed into integers, chrF packs character ids; both hold the sides as ids and the sorted
+// keys of one n-gram order at a time (8 bytes an n-gram), linear in the line length up to a
+// sort. TER keeps lib_ter's beam and shift limits but stores only the beam band of each row
+// (4 bytes a cell, about 210 bytes a hypothesis word), reuses it from one shift round to the
+// next and scores shift candidates incrementally, so its memory is linear in the segment
+// length and its scores are exactly lib_ter's (which holds whole rows: quadratic). A segment pair of more than 10,000 tokens gets a coarse word
 // diff (common beginning and end, the middle as one replacement), named in Report.Notices.
 // HTML (and Markdown) output shows control characters as visible markers.
 package report

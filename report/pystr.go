@@ -17,6 +17,24 @@ func pyIsSpace(r rune) bool {
 // pyFields splits s like Python's str.split() with no arguments.
 func pyFields(s string) []string { return strings.FieldsFunc(s, pyIsSpace) }
 
+// pyEachField calls f with each field of pyFields(s) in turn, without holding them.
+func pyEachField(s string, f func(string)) {
+	start := -1
+	for i, r := range s {
+		if pyIsSpace(r) {
+			if start >= 0 {
+				f(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}
+
 // pyJoinFields is Python's ' '.join(s.split()): single spaces, no leading or trailing space.
 func pyJoinFields(s string) string {
 	f := pyFields(s)

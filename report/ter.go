@@ -86,16 +86,15 @@ func (m TER) Stats(hyp string, refs []string) []float64 {
 func (m TER) statsContext(p *poller, hyp string, refs []string) ([]float64, error) {
 	dict := map[string]int32{}
 	ids := func(s string) []int32 {
-		f := pyFields(m.Tokenize(s))
-		out := make([]int32, len(f))
-		for i, w := range f {
+		var out []int32
+		pyEachField(m.Tokenize(s), func(w string) {
 			id, ok := dict[w]
 			if !ok {
 				id = int32(len(dict))
 				dict[w] = id
 			}
-			out[i] = id
-		}
+			out = append(out, id)
+		})
 		return out
 	}
 	h := ids(hyp)

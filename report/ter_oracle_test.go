@@ -353,7 +353,7 @@ func TestTEROracle(t *testing.T) {
 			for k := 0; k < 1+rng.IntN(4) && len(hyp) > 2; k++ {
 				start := rng.IntN(len(hyp))
 				length := 1 + rng.IntN(min(8, len(hyp)-start))
-				hyp = performShift(hyp, start, length, rng.IntN(len(hyp)+1))
+				hyp = performShiftInto(nil, hyp, start, length, rng.IntN(len(hyp)+1))
 			}
 		case 3: // much shorter or longer
 			if rng.IntN(2) == 0 {

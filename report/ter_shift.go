@@ -11,7 +11,7 @@ const (
 	terBeamWidth          = 25
 	terMaxCacheSize       = 10000 // lib_ter's row cache; see beamEditDistance for why there is none
 	terMaxShiftCandidates = 1000
-	terInf                = int32(1 << 30)
+	terInf                = int32(1 << 28) // fits a terCell; above any cost (segments of < 2^27 words)
 )
 
 // Edit operations in a trace, as in lib_ter.py.
@@ -33,33 +33,34 @@ func translationEditRate(hyp, ref []int32, p *poller) (int, int, error) {
 	shifts := 0
 	input := hyp
 	checked := 0
+	// Shifted hypotheses are built in two buffers (terShift's); the input a round replaces
+	// becomes a buffer of the next, so the shift search allocates no word lists after the
+	// first round.
+	var bufs [2][]int32
 	for {
-		var delta int
-		var shifted []int32
-		var err error
-		delta, shifted, checked, err = terShift(input, ref, ed, checked, p)
+		delta, dist, n, err := terShift(input, ref, ed, checked, &bufs, p)
 		if err != nil {
 			return 0, 0, err
 		}
-		if checked >= terMaxShiftCandidates {
-			break // as sacreBLEU: the best shift of the last round is not applied
-		}
-		if delta <= 0 {
-			break
+		checked = n
+		// Either way the loop ends on input, whose distance terShift computed: lib_ter
+		// computes it once more, with the same result.
+		if checked >= terMaxShiftCandidates || delta <= 0 {
+			// as sacreBLEU: the best shift of the last round is not applied
+			return shifts + int(dist), len(ref), nil
 		}
 		shifts++
-		input = shifted
+		old := input
+		input = bufs[1]
+		bufs[1] = nil
+		if &old[0] != &hyp[0] {
+			bufs[1] = old
+		}
 	}
-	dist, _, _, err := ed.rows(input)
-	if err != nil {
-		return 0, 0, err
-	}
-	return shifts + int(dist), len(ref), nil
 }
 
 type shiftCandidate struct {
 	delta, length, negStart, negIdx int
-	words                           []int32
 }
 
 func (a shiftCandidate) greater(b shiftCandidate) bool {
@@ -75,11 +76,14 @@ func (a shiftCandidate) greater(b shiftCandidate) bool {
 	return a.negIdx > b.negIdx
 }
 
-// terShift finds the shift that reduces the edit distance most (lib_ter._shift).
-func terShift(h, r []int32, ed *beamEditDistance, checked int, p *poller) (int, []int32, int, error) {
+// terShift finds the shift that reduces the edit distance of h most (lib_ter._shift). It
+// returns the reduction, h's edit distance and the number of candidates checked so far; the
+// shifted words of the best candidate are in bufs[1] (bufs[0] is scratch; both are allocated
+// when nil).
+func terShift(h, r []int32, ed *beamEditDistance, checked int, bufs *[2][]int32, p *poller) (int, int32, int, error) {
 	preScore, invTrace, base, err := ed.rows(h)
 	if err != nil {
-		return 0, nil, checked, err
+		return 0, 0, checked, err
 	}
 	align, refErr, hypErr := traceToAlignment(invTrace, len(r))
 
@@ -92,7 +96,7 @@ outer:
 		// same order without the quadratic loop.
 		for startR := max(0, startH-terMaxShiftDist); startR < min(nr, startH+terMaxShiftDist+1); startR++ {
 			if err := p.tick(1); err != nil {
-				return 0, nil, checked, err
+				return 0, 0, checked, err
 			}
 			length := 0
 			for h[startH+length] == r[startR+length] && length < terMaxShiftSize {
@@ -112,16 +116,21 @@ outer:
 							continue
 						}
 						prevIdx = idx
-						shifted := performShift(h, startH, length, idx)
+						if bufs[0] == nil {
+							bufs[0] = make([]int32, 0, nh)
+						}
+						shifted := performShiftInto(bufs[0][:0], h, startH, length, idx)
+						bufs[0] = shifted
 						d, err := ed.shiftedCost(h, base, shifted)
 						if err != nil {
-							return 0, nil, checked, err
+							return 0, 0, checked, err
 						}
-						c := shiftCandidate{int(preScore - d), length, -startH, -idx, shifted}
+						c := shiftCandidate{int(preScore - d), length, -startH, -idx}
 						checked++
 						if best == nil || c.greater(*best) {
 							cc := c
 							best = &cc
+							bufs[0], bufs[1] = bufs[1], bufs[0]
 						}
 					}
 					if checked >= terMaxShiftCandidates {
@@ -135,9 +144,9 @@ outer:
 		}
 	}
 	if best == nil {
-		return 0, h, checked, nil
+		return 0, preScore, checked, nil
 	}
-	return best.delta, best.words, checked, nil
+	return best.delta, preScore, checked, nil
 }
 
 func anyErr(xs []bool) bool {
@@ -156,9 +165,9 @@ func abs(x int) int {
 	return x
 }
 
-// performShift moves words[start:start+length] to before position target.
-func performShift(words []int32, start, length, target int) []int32 {
-	out := make([]int32, 0, len(words))
+// performShiftInto appends to out the words with words[start:start+length] moved to before
+// position target (lib_ter._perform_shift).
+func performShiftInto(out, words []int32, start, length, target int) []int32 {
 	n := len(words)
 	sl := func(a, b int) []int32 {
 		a, b = min(max(a, 0), n), min(max(b, 0), n)
@@ -214,10 +223,30 @@ func traceToAlignment(invTrace []byte, nRef int) (align []int, refErr, hypErr []
 	return align, refErr, hypErr
 }
 
-type terCell struct {
-	cost int32
-	op   byte
+// terCell is one cell of the edit-distance matrix in 4 bytes: the cost in the high 29 bits
+// and the operation's code in the low 3.
+type terCell uint32
+
+// terOps are the operations by code.
+var terOps = [...]byte{opUndef, opIns, opDel, opNop, opSub}
+
+func terOpCode(op byte) uint32 {
+	switch op {
+	case opIns:
+		return 1
+	case opDel:
+		return 2
+	case opNop:
+		return 3
+	case opSub:
+		return 4
+	}
+	return 0
 }
+
+func mkTerCell(cost int32, op byte) terCell { return terCell(uint32(cost)<<3 | terOpCode(op)) }
+func (c terCell) cost() int32               { return int32(c >> 3) }
+func (c terCell) op() byte                  { return terOps[c&7] }
 
 // terRow is one row of the edit-distance matrix, stored only over the columns the beam
 // computed: cells[k] is column off+k, and every other column is unreachable (terInf). lib_ter
@@ -228,13 +257,35 @@ type terRow struct {
 	cells []terCell
 }
 
-var terUnset = terCell{terInf, opUndef}
+var terUnset = mkTerCell(terInf, opUndef)
 
 func (r terRow) at(j int) terCell {
 	if k := j - r.off; k >= 0 && k < len(r.cells) {
 		return r.cells[k]
 	}
 	return terUnset
+}
+
+// terRows are the rows of one hypothesis: row 0 is the initial row, row i > 0 is
+// cells[start[i-1]:start[i]] from column off[i-1]. Its arrays are reused from one hypothesis
+// to the next (4 bytes a cell, 8 a row: about 210 bytes a hypothesis word with lib_ter's
+// beam of 25, where a terRow of its own per row took 440).
+type terRows struct {
+	init  terRow
+	cells []terCell
+	start []int
+	off   []int32
+}
+
+func (rs *terRows) row(i int) terRow {
+	if i == 0 {
+		return rs.init
+	}
+	from := 0
+	if i > 1 {
+		from = rs.start[i-2]
+	}
+	return terRow{int(rs.off[i-1]), rs.cells[from:rs.start[i-1]]}
 }
 
 // beamEditDistance is lib_ter.BeamEditDistance: a Levenshtein distance restricted to a beam
@@ -249,18 +300,18 @@ func (r terRow) at(j int) terCell {
 // the base distance plus that constant. The distances are exactly lib_ter's; only the work
 // differs: a candidate costs the moved stretch, not the whole segment.
 type beamEditDistance struct {
-	ref        []int32
-	initialRow terRow
-	cur, next  []terCell // shiftedCost's two rows
-	p          *poller
+	ref       []int32
+	base      terRows   // the rows of the hypothesis rows was last called with
+	cur, next []terCell // shiftedCost's two rows
+	p         *poller
 }
 
 func newBeamEditDistance(ref []int32, p *poller) *beamEditDistance {
 	init := make([]terCell, len(ref)+1)
 	for j := range init {
-		init[j] = terCell{int32(j), opIns}
+		init[j] = mkTerCell(int32(j), opIns)
 	}
-	return &beamEditDistance{ref: ref, initialRow: terRow{0, init}, p: p}
+	return &beamEditDistance{ref: ref, base: terRows{init: terRow{0, init}}, p: p}
 }
 
 // beam returns lib_ter's beam half-width and length ratio for a hypothesis of nh words.
@@ -297,7 +348,7 @@ func (e *beamEditDistance) fill(prev terRow, w int32, minJ int, cells []terCell)
 		j := minJ + k
 		c := &cells[k]
 		if j == 0 {
-			*c = terCell{prev.at(0).cost + 1, opDel}
+			*c = mkTerCell(prev.at(0).cost()+1, opDel)
 			continue
 		}
 		costSub, opS := int32(1), opSub
@@ -306,15 +357,15 @@ func (e *beamEditDistance) fill(prev terRow, w int32, minJ int, cells []terCell)
 		}
 		// Tercom prefers no-op/substitution, then deletion, then insertion (the trace is
 		// flipped later, hence the swapped order).
-		if x := prev.at(j-1).cost + costSub; c.cost > x {
-			*c = terCell{x, opS}
+		if x := prev.at(j-1).cost() + costSub; c.cost() > x {
+			*c = mkTerCell(x, opS)
 		}
-		if x := prev.at(j).cost + 1; c.cost > x {
-			*c = terCell{x, opDel}
+		if x := prev.at(j).cost() + 1; c.cost() > x {
+			*c = mkTerCell(x, opDel)
 		}
 		if k > 0 {
-			if x := cells[k-1].cost + 1; c.cost > x {
-				*c = terCell{x, opIns}
+			if x := cells[k-1].cost() + 1; c.cost() > x {
+				*c = mkTerCell(x, opIns)
 			}
 		}
 	}
@@ -322,21 +373,31 @@ func (e *beamEditDistance) fill(prev terRow, w int32, minJ int, cells []terCell)
 }
 
 // rows returns the edit distance from hyp to the reference, the operation trace, and every
-// row of the matrix (banded).
-func (e *beamEditDistance) rows(hyp []int32) (int32, []byte, []terRow, error) {
+// row of the matrix (banded). The rows are valid until the next call.
+func (e *beamEditDistance) rows(hyp []int32) (int32, []byte, *terRows, error) {
 	nRef, nh := len(e.ref), len(hyp)
 	beam, ratio := e.beam(nh)
-	rows := make([]terRow, 1, nh+1)
-	rows[0] = e.initialRow
-	var arena []terCell
+	rs := &e.base
+	total := 0
+	for i := 1; i <= nh; i++ {
+		minJ, maxJ := e.band(i, nh, beam, ratio)
+		total += maxJ - minJ
+	}
+	if cap(rs.cells) < total {
+		rs.cells = make([]terCell, total)
+	}
+	if cap(rs.start) < nh {
+		rs.start, rs.off = make([]int, nh), make([]int32, nh)
+	}
+	rs.cells, rs.start, rs.off = rs.cells[:total], rs.start[:nh], rs.off[:nh]
+	at := 0
+	prev := rs.init
 	for i := 1; i <= nh; i++ {
 		minJ, maxJ := e.band(i, nh, beam, ratio)
 		width := maxJ - minJ
-		if len(arena)+width > cap(arena) {
-			arena = make([]terCell, 0, max(min(nh-i+1, 4096)*(2*beam+1), width))
-		}
-		arena = arena[:len(arena)+width]
-		rows = append(rows, e.fill(rows[i-1], hyp[i-1], minJ, arena[len(arena)-width:]))
+		prev = e.fill(prev, hyp[i-1], minJ, rs.cells[at:at+width])
+		at += width
+		rs.start[i-1], rs.off[i-1] = at, int32(minJ)
 		if err := e.p.tick(width + 1); err != nil {
 			return 0, nil, nil, err
 		}
@@ -345,17 +406,20 @@ func (e *beamEditDistance) rows(hyp []int32) (int32, []byte, []terRow, error) {
 	// trace back
 	trace := make([]byte, 0, nh+nRef)
 	i, j := nh, nRef
+	row := rs.row(i)
 	for i > 0 || j > 0 {
-		op := rows[i].at(j).op
+		op := row.at(j).op()
 		trace = append(trace, op)
 		switch op {
 		case opSub, opNop:
 			i--
 			j--
+			row = rs.row(i)
 		case opIns:
 			j--
 		case opDel:
 			i--
+			row = rs.row(i)
 		default:
 			panic("report: TER trace reached an unset cell")
 		}
@@ -363,26 +427,27 @@ func (e *beamEditDistance) rows(hyp []int32) (int32, []byte, []terRow, error) {
 	for a, b := 0, len(trace)-1; a < b; a, b = a+1, b-1 {
 		trace[a], trace[b] = trace[b], trace[a]
 	}
-	return rows[nh].at(nRef).cost, trace, rows, nil
+	return rs.row(nh).at(nRef).cost(), trace, rs, nil
 }
 
 // shiftedCost is the edit distance of shifted, a permutation of h (whose rows are base),
 // computed from the first row where they differ until the rows agree again up to a constant.
-func (e *beamEditDistance) shiftedCost(h []int32, base []terRow, shifted []int32) (int32, error) {
+func (e *beamEditDistance) shiftedCost(h []int32, base *terRows, shifted []int32) (int32, error) {
 	nh, nRef := len(h), len(e.ref)
+	final := base.row(nh).at(nRef).cost()
 	lo := 0
 	for lo < nh && shifted[lo] == h[lo] {
 		lo++
 	}
 	if lo == nh {
-		return base[nh].at(nRef).cost, nil
+		return final, nil
 	}
 	hi := nh
 	for hi > lo && shifted[hi-1] == h[hi-1] {
 		hi--
 	}
 	beam, ratio := e.beam(nh)
-	prev := base[lo]
+	prev := base.row(lo)
 	for i := lo + 1; i <= nh; i++ {
 		minJ, maxJ := e.band(i, nh, beam, ratio)
 		width := maxJ - minJ
@@ -394,17 +459,17 @@ func (e *beamEditDistance) shiftedCost(h []int32, base []terRow, shifted []int32
 			return 0, err
 		}
 		if i == nh {
-			return row.at(nRef).cost, nil
+			return row.at(nRef).cost(), nil
 		}
 		if i >= hi {
-			if delta, ok := offsetOf(row, base[i]); ok {
-				return base[nh].at(nRef).cost + delta, nil
+			if delta, ok := offsetOf(row, base.row(i)); ok {
+				return final + delta, nil
 			}
 		}
 		prev = row
 		e.cur, e.next = e.next, e.cur
 	}
-	return base[nh].at(nRef).cost, nil // not reached: the loop returns at i == nh
+	return final, nil // not reached: the loop returns at i == nh
 }
 
 // offsetOf reports whether row a equals row b plus a constant (on the same band, unreachable
@@ -416,16 +481,16 @@ func offsetOf(a, b terRow) (int32, bool) {
 	var delta int32
 	found := false
 	for k, x := range a.cells {
-		y := b.cells[k]
-		if x.cost >= terInf || y.cost >= terInf {
-			if x.cost != y.cost {
+		xc, yc := x.cost(), b.cells[k].cost()
+		if xc >= terInf || yc >= terInf {
+			if xc != yc {
 				return 0, false
 			}
 			continue
 		}
 		if !found {
-			delta, found = x.cost-y.cost, true
-		} else if x.cost-y.cost != delta {
+			delta, found = xc-yc, true
+		} else if xc-yc != delta {
 			return 0, false
 		}
 	}

@@ -114,3 +114,13 @@ func FuzzTokenize13a(f *testing.F) {
 		}
 	})
 }
+
+func TestPyEachField(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a  b ", "a\tb\nc\x1fd", "x\u00a0y\u2003z\u3000", "\xffa b"} {
+		var got []string
+		pyEachField(s, func(f string) { got = append(got, f) })
+		if want := pyFields(s); strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Errorf("pyEachField(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
