@@ -352,7 +352,9 @@ func isEmphasisDelimiter(s string, i, n int) bool {
 	opens := !isSpace(after) && !isWordRune(before)
 	closes := !isSpace(before) && !isWordRune(after)
 	if s[i] == '*' && n <= 3 {
-		return opens || closes
+		// CommonMark lets * emphasis open and close inside a word ("**Hinweis**Wenn", a label
+		// glued to its text, is bold). A single * between word characters stays text: "5*3".
+		return opens || closes || (n >= 2 && isWordRune(before) && isWordRune(after))
 	}
 	return (opens || closes) && !(isWordRune(before) && isWordRune(after))
 }

@@ -386,3 +386,19 @@ func TestMarkdownMixedIndent(t *testing.T) {
 		t.Errorf("blocks (-want +got):\n%s", diff)
 	}
 }
+
+// Bold glued to the following word ("**Hinweis**Wenn", common in callouts) loses both markers,
+// as CommonMark renders it; a single * between digits or letters stays.
+func TestMarkdownBoldInsideWord(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"**⚠️ Verwendung**Wenn das Verzeichnis passt.", "⚠️ VerwendungWenn das Verzeichnis passt."},
+		{"**Fett**Text hier.", "FettText hier."},
+		{"Ein **fettes** Wort.", "Ein fettes Wort."},
+		{"Rechne 5*3 und 5 * 3.", "Rechne 5*3 und 5 * 3."},
+		{"Der a*b-Test.", "Der a*b-Test."},
+	} {
+		if got := markdownInline(tc.in); got != tc.want {
+			t.Errorf("markdownInline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
