@@ -1,11 +1,16 @@
 package glossary
 
+import "strings"
+
 // Segment is one source segment with its translation, as a Checker sees it.
 type Segment struct {
 	Index  int    // 1-based position in the input, reported with findings
 	Doc    string // document the segment belongs to; consistency is checked per document
 	Source string
 	Target string
+	// Label says where the segment is for people ("file:N", "doc ¶P.S"); the Checker only
+	// carries it to the segment's findings.
+	Label string
 }
 
 // Finding is a violation in a segment.
@@ -42,13 +47,17 @@ type CheckOptions struct {
 	FreeTerms bool
 }
 
-// Checker checks a stream of segments, document by document.
+// Checker checks a stream of segments, document by document. It keeps what consistency needs
+// (the renderings each term got in the current document, and the segments that a consistency
+// finding can point at: those with a satisfied term, all of them with FreeTerms), never the
+// whole input.
 type Checker struct {
-	g       *Glossary
-	opt     CheckOptions
-	doc     string
-	cons    *Consistency
-	segs    map[int]Segment // segments of the current document, for consistency findings
+	g    *Glossary
+	opt  CheckOptions
+	doc  string
+	cons *Consistency
+	// segments of the current document a consistency finding can point at
+	segs    map[int]Segment
 	summary Summary
 }
 
@@ -60,29 +69,43 @@ func NewChecker(g *Glossary, opt CheckOptions) *Checker {
 // Add checks one segment and returns its missing and forbidden findings. When the segment
 // starts a new document, the consistency findings of the previous one come first.
 func (c *Checker) Add(s Segment) []Finding {
-	var out []Finding
+	prev, own, _ := c.Check(s)
+	return append(prev, own...)
+}
+
+// Check is Add with its findings apart: prev are the consistency findings of the document s
+// ends (when s starts a new one; in segment order), own the missing and forbidden findings of s,
+// and res its Review, for callers that count terms.
+func (c *Checker) Check(s Segment) (prev, own []Finding, res Result) {
 	if c.opt.Consistency && (c.cons == nil || s.Doc != c.doc) {
-		out = c.flush()
+		prev = c.flush()
 		c.doc = s.Doc
 		c.cons = NewConsistency(c.g, c.opt.FreeTerms)
 		c.segs = map[int]Segment{}
 	}
-	res := c.g.Review(s.Source, s.Target)
+	res = c.g.Review(s.Source, s.Target)
 	c.summary.Segments++
 	c.summary.TermsFound += len(res.Terms)
+	satisfied := false
 	for _, t := range res.Terms {
 		if t.Satisfied() {
 			c.summary.TermsSatisfied++
+			satisfied = true
 		}
 	}
 	for _, v := range res.Violations {
-		out = append(out, c.count(Finding{Segment: s, Violation: v}))
+		own = append(own, c.count(Finding{Segment: s, Violation: v}))
 	}
 	if c.cons != nil {
 		c.cons.Add(s.Index, s.Source, s.Target, res)
-		c.segs[s.Index] = s
+		// Only a segment with a satisfied term can be inconsistent with the rest of the
+		// document (free terms: any segment); the others need not be kept.
+		if satisfied || c.opt.FreeTerms {
+			c.segs[s.Index] = Segment{Index: s.Index, Doc: s.Doc, Label: s.Label,
+				Source: strings.Clone(s.Source), Target: strings.Clone(s.Target)}
+		}
 	}
-	return out
+	return prev, own, res
 }
 
 // Close ends the input and returns the consistency findings of the last document.
@@ -94,7 +117,11 @@ func (c *Checker) flush() []Finding {
 	}
 	var out []Finding
 	for _, sv := range c.cons.Violations() {
-		out = append(out, c.count(Finding{Segment: c.segs[sv.Segment], Violation: sv.Violation}))
+		s, ok := c.segs[sv.Segment]
+		if !ok {
+			s = Segment{Index: sv.Segment, Doc: c.doc}
+		}
+		out = append(out, c.count(Finding{Segment: s, Violation: sv.Violation}))
 	}
 	c.cons, c.segs = nil, nil
 	return out

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -57,7 +58,10 @@ func (c *Consistency) Add(seg int, source, target string, res Result) {
 			m = map[int][]use{}
 			c.uses[t.Match.Entry] = m
 		}
-		m[t.Rendering] = append(m[t.Rendering], use{seg: seg, text: t.Used, m: t.Match})
+		// Copies, so that a use does not keep the whole segment's text alive.
+		tm := t.Match
+		tm.Text = strings.Clone(tm.Text)
+		m[t.Rendering] = append(m[t.Rendering], use{seg: seg, text: strings.Clone(t.Used), m: tm})
 	}
 	if c.free {
 		c.segs = append(c.segs, c.freeSegment(seg, source, target))

@@ -9,13 +9,13 @@ import (
 func TestCheckerConsistency(t *testing.T) {
 	g := New([]*Entry{{Source: "Außenministerium", Target: "Foreign Ministry", Variants: []string{"State Department", "Department of State"}}})
 	segs := []Segment{
-		{1, "a", "Das Außenministerium und das Bündnis berieten.", "The State Department and the alliance conferred."},
-		{2, "a", "Das Außenministerium sagte, das Bündnis sei einig.", "The State Department said the alliance was united."},
-		{3, "a", "Das Bündnis wartet.", "The alliance waits."},
-		{4, "a", "Ein Vertreter des Außenministeriums reiste ab.", "A Department of State official left."},
-		{5, "a", "Das Bündnis schwieg.", "The bloc kept silent."},
-		{6, "b", "Das Außenministerium berichtete.", "The Department of State reported."},
-		{7, "b", "Das Bündnis wartet.", "The bloc waits."},
+		{Index: 1, Doc: "a", Source: "Das Außenministerium und das Bündnis berieten.", Target: "The State Department and the alliance conferred."},
+		{Index: 2, Doc: "a", Source: "Das Außenministerium sagte, das Bündnis sei einig.", Target: "The State Department said the alliance was united."},
+		{Index: 3, Doc: "a", Source: "Das Bündnis wartet.", Target: "The alliance waits."},
+		{Index: 4, Doc: "a", Source: "Ein Vertreter des Außenministeriums reiste ab.", Target: "A Department of State official left."},
+		{Index: 5, Doc: "a", Source: "Das Bündnis schwieg.", Target: "The bloc kept silent."},
+		{Index: 6, Doc: "b", Source: "Das Außenministerium berichtete.", Target: "The Department of State reported."},
+		{Index: 7, Doc: "b", Source: "Das Bündnis wartet.", Target: "The bloc waits."},
 	}
 	for _, tc := range []struct{ consistency, free bool }{{false, false}, {true, false}, {true, true}} {
 		consistency := tc.consistency
