@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -47,9 +48,14 @@ var Legend = []KindInfo{
 	{Suspect, "the provider's answer still looked wrong after asking again (the reason is given)"},
 }
 
-var checkTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
+// The check page is written in three parts, so that a report of any size is rendered one
+// segment at a time: the head (summary, term table, filters) needs counts over every segment and
+// is written last, before the segment blocks kept meanwhile in a temporary file.
+var checkFuncs = template.FuncMap{
 	"pct": func(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) },
-}).Parse(`<!DOCTYPE html>
+}
+
+var checkHead = template.Must(template.New("head").Funcs(checkFuncs).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -61,13 +67,13 @@ var checkTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
 <body>
 <header>
 <h1>Glossary check</h1>
-<p class="summary">{{.Summary.Segments}} segments, {{.Summary.TermsFound}} terms found, {{.Summary.TermsSatisfied}} satisfied ({{pct .Summary.SuccessRate}}), {{.Summary.Violations}} violations in {{len .Segments}} segments.</p>
+<p class="summary">{{.Summary.Segments}} segments, {{.Summary.TermsFound}} terms found, {{.Summary.TermsSatisfied}} satisfied ({{pct .Summary.SuccessRate}}), {{.Summary.Violations}} violations in {{.Count}} segments.</p>
 <details class="legend"><summary>Legend</summary>
 <p><mark class="term">Term</mark> the German glossary term as found in the source; <mark class="found forbidden">words</mark> the rendering in the translation that breaks the glossary.</p>
 <dl>{{range .Legend}}<dt><span class="kind {{.Kind}}">{{.Kind}}</span></dt><dd>{{.Meaning}}</dd>{{end}}</dl>
 </details>
 </header>
-{{if .Segments}}
+{{if .Count}}
 {{if .Terms}}<section class="terms">
 <h2>Terms</h2>
 <table>
@@ -84,7 +90,10 @@ var checkTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
 <span id="shown" aria-live="polite"></span>
 </nav>
 <main id="segs">
-{{range $i, $s := .Segments}}<section class="seg" data-order="{{$i}}" data-count="{{len $s.Violations}}" data-term="{{$s.FirstTerm}}" data-kind="{{$s.FirstKind}}">
+{{else}}<p>No violations.</p>
+{{end}}`))
+
+var checkSegment = template.Must(template.New("segment").Parse(`{{$i := .Order}}{{$s := .}}<section class="seg" data-order="{{$i}}" data-count="{{len $s.Violations}}" data-term="{{$s.FirstTerm}}" data-kind="{{$s.FirstKind}}">
 <h3><span class="where">{{$s.Label}}</span> <span class="count">{{len $s.Violations}}</span></h3>
 <div class="pair">
 <p class="src" lang="de">{{range $s.Src}}{{if .Class}}<mark class="{{.Class}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>
@@ -93,8 +102,9 @@ var checkTemplate = template.Must(template.New("check").Funcs(template.FuncMap{
 <ul>{{range $s.Violations}}<li class="v" data-kind="{{.Kind}}" data-term="{{.Key}}"><span class="kind {{.Kind}}">{{.Kind}}</span> {{if .Term}}<b>{{.Term}}</b> → <q>{{.Expected}}</q>{{if .Found}} found <q class="found">{{.Found}}</q>{{end}}{{else}}{{.Message}}{{end}}{{if .Note}} <small>{{.Note}}</small>{{end}}</li>
 {{end}}</ul>
 </section>
-{{end}}</main>
-{{else}}<p>No violations.</p>
+`))
+
+var checkTail = template.Must(template.New("tail").Parse(`{{if .Count}}</main>
 {{end}}<script>{{.Script}}</script>
 </body>
 </html>
@@ -107,6 +117,7 @@ type htmlViolation struct {
 
 type htmlSegment struct {
 	Segment
+	Order                int // position among the report's segments
 	Src, Tgt             []Piece
 	Violations           []htmlViolation
 	FirstTerm, FirstKind string // sort keys
@@ -117,39 +128,45 @@ type kindCount struct {
 	N    int
 }
 
-// WriteHTML writes the report as one self-contained page: a per-term summary, filters by kind
-// and term, a text search, sorting, and one block per segment with the source terms and the
-// wrong renderings highlighted.
-func (r *Report) WriteHTML(w io.Writer) error {
-	segs := make([]htmlSegment, len(r.Segments))
-	kinds := map[string]int{}
-	terms := map[string]int{}
-	for i, s := range r.Segments {
-		hs := htmlSegment{Segment: s, Src: Highlight(s.Source, SourceSpans(s.Violations)), Tgt: Highlight(s.Target, TargetSpans(s.Violations))}
-		for _, v := range s.Violations {
-			key := v.Entry
-			if key == "" {
-				key = v.Term
-			}
-			hs.Violations = append(hs.Violations, htmlViolation{v, key})
-			kinds[v.Kind]++
-			if key != "" {
-				terms[key]++
-			}
-		}
-		if len(hs.Violations) > 0 {
-			hs.FirstTerm, hs.FirstKind = strings.ToLower(hs.Violations[0].Key), hs.Violations[0].Kind
-		}
-		segs[i] = hs
+// htmlCounts adds up what the page's filters offer: violations by kind and by term.
+type htmlCounts struct {
+	kinds, terms map[string]int
+}
+
+// writeHTMLSegment writes one segment block, the order-th of the page, and counts its
+// violations.
+func writeHTMLSegment(w io.Writer, s Segment, order int, n *htmlCounts) error {
+	if n.kinds == nil {
+		n.kinds, n.terms = map[string]int{}, map[string]int{}
 	}
+	hs := htmlSegment{Segment: s, Order: order, Src: Highlight(s.Source, SourceSpans(s.Violations)), Tgt: Highlight(s.Target, TargetSpans(s.Violations))}
+	for _, v := range s.Violations {
+		key := v.Entry
+		if key == "" {
+			key = v.Term
+		}
+		hs.Violations = append(hs.Violations, htmlViolation{v, key})
+		n.kinds[v.Kind]++
+		if key != "" {
+			n.terms[key]++
+		}
+	}
+	if len(hs.Violations) > 0 {
+		hs.FirstTerm, hs.FirstKind = strings.ToLower(hs.Violations[0].Key), hs.Violations[0].Kind
+	}
+	return checkSegment.Execute(w, hs)
+}
+
+// writeHTMLHead writes the page up to its segment blocks: count is how many there are.
+func writeHTMLHead(w io.Writer, s Summary, terms []TermStat, count int, n *htmlCounts) error {
 	var kc, tc []kindCount
 	for _, k := range Kinds {
-		if kinds[k] > 0 {
-			kc = append(kc, kindCount{k, kinds[k]})
+		if n.kinds[k] > 0 {
+			kc = append(kc, kindCount{k, n.kinds[k]})
 		}
 	}
-	for t, n := range terms {
-		tc = append(tc, kindCount{t, n})
+	for t, c := range n.terms {
+		tc = append(tc, kindCount{t, c})
 	}
 	slices.SortFunc(tc, func(a, b kindCount) int {
 		if a.N != b.N {
@@ -157,15 +174,42 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		}
 		return strings.Compare(a.Kind, b.Kind)
 	})
-	return checkTemplate.Execute(w, struct {
+	return checkHead.Execute(w, struct {
 		CSP        string
 		Style      template.CSS
-		Script     template.JS
 		Summary    Summary
 		Legend     []KindInfo
 		Terms      []TermStat
 		KindCounts []kindCount
 		TermCounts []kindCount
-		Segments   []htmlSegment
-	}{checkCSP, template.CSS(checkCSS), template.JS(checkJS), r.Summary, Legend, r.Terms, kc, tc, segs})
+		Count      int
+	}{checkCSP, template.CSS(checkCSS), s, Legend, terms, kc, tc, count})
+}
+
+// writeHTMLTail ends the page.
+func writeHTMLTail(w io.Writer, count int) error {
+	return checkTail.Execute(w, struct {
+		Script template.JS
+		Count  int
+	}{template.JS(checkJS), count})
+}
+
+// WriteHTML writes the report as one self-contained page: a per-term summary, filters by kind
+// and term, a text search, sorting, and one block per segment with the source terms and the
+// wrong renderings highlighted. A ReportWriter writes the same page without holding the report.
+func (r *Report) WriteHTML(w io.Writer) error {
+	var body bytes.Buffer
+	var n htmlCounts
+	for i, s := range r.Segments {
+		if err := writeHTMLSegment(&body, s, i, &n); err != nil {
+			return err
+		}
+	}
+	if err := writeHTMLHead(w, r.Summary, r.Terms, len(r.Segments), &n); err != nil {
+		return err
+	}
+	if _, err := body.WriteTo(w); err != nil {
+		return err
+	}
+	return writeHTMLTail(w, len(r.Segments))
 }

@@ -2,12 +2,10 @@ package qa
 
 import (
 	"cmp"
-	"encoding/json"
-	"fmt"
+	"context"
 	"io"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/bitext/bitext/glossary"
 )
@@ -155,16 +153,7 @@ func (r *Report) Violations() []Violation {
 
 // WriteText writes one line per violation: location, kind, term as found, expected rendering,
 // what was found instead, and the source segment.
-func (r *Report) WriteText(w io.Writer) error {
-	var b strings.Builder
-	for _, s := range r.Segments {
-		for _, v := range s.Violations {
-			fmt.Fprintf(&b, "%s: %s: %s\n", s.Label, v.String(), s.Source)
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
+func (r *Report) WriteText(w io.Writer) error { return r.write(w, FormatText) }
 
 // jsonViolation is a violation with its segment's texts, the shape check --format json has
 // always written.
@@ -176,19 +165,18 @@ type jsonViolation struct {
 
 // WriteJSON writes {"violations": [...], "summary": {...}} (and "terms" when known). Each
 // violation carries its segment's source and target, and byte offsets into both.
-func (r *Report) WriteJSON(w io.Writer) error {
-	out := struct {
-		Violations []jsonViolation `json:"violations"`
-		Summary    Summary         `json:"summary"`
-		Terms      []TermStat      `json:"terms,omitempty"`
-	}{Violations: []jsonViolation{}, Summary: r.Summary, Terms: r.Terms}
+func (r *Report) WriteJSON(w io.Writer) error { return r.write(w, FormatJSON) }
+
+func (r *Report) write(w io.Writer, format string) error {
+	rw, err := NewReportWriter(context.Background(), w, format)
+	if err != nil {
+		return err
+	}
+	defer rw.Abort()
 	for _, s := range r.Segments {
-		for _, v := range s.Violations {
-			out.Violations = append(out.Violations, jsonViolation{v, s.Source, s.Target})
+		if err := rw.WriteSegment(s); err != nil {
+			return err
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return rw.Close(r.Summary, r.Terms)
 }
