@@ -45,6 +45,10 @@ type CheckOptions struct {
 	// FreeTerms extends Consistency to repeated words that are not in the glossary, guessed from
 	// the translations: useful to find candidate terms, noisy as findings, so it is opt-in.
 	FreeTerms bool
+	// SkipTexts is for callers that keep the texts of a document's segments themselves (on disk,
+	// say): the Checker then keeps none, and its consistency findings carry only the Index and
+	// Doc of their segment.
+	SkipTexts bool
 }
 
 // Checker checks a stream of segments, document by document. It keeps what consistency needs
@@ -100,7 +104,7 @@ func (c *Checker) Check(s Segment) (prev, own []Finding, res Result) {
 		c.cons.Add(s.Index, s.Source, s.Target, res)
 		// Only a segment with a satisfied term can be inconsistent with the rest of the
 		// document (free terms: any segment); the others need not be kept.
-		if satisfied || c.opt.FreeTerms {
+		if !c.opt.SkipTexts && (satisfied || c.opt.FreeTerms) {
 			c.segs[s.Index] = Segment{Index: s.Index, Doc: s.Doc, Label: s.Label,
 				Source: strings.Clone(s.Source), Target: strings.Clone(s.Target)}
 		}

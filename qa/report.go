@@ -168,6 +168,9 @@ type jsonViolation struct {
 func (r *Report) WriteJSON(w io.Writer) error { return r.write(w, FormatJSON) }
 
 func (r *Report) write(w io.Writer, format string) error {
+	if format == FormatHTML {
+		return r.WriteHTML(w)
+	}
 	rw, err := NewReportWriter(context.Background(), w, format)
 	if err != nil {
 		return err

@@ -102,55 +102,43 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return inputError(err)
 	}
-	defer boundMemory(args...)()
-	segs, err := checkSegments(c, g, args)
+	// Segments are checked and reported as they are read: memory follows what the report must
+	// remember (a document's pending findings with --consistency), not the input.
+	w, commit, abort, err := checkReportOutput(c, c.String("output"))
 	if err != nil {
 		return err
 	}
-	ch := glossary.NewChecker(g, glossary.CheckOptions{
+	defer abort()
+	rw, err := qa.NewReportWriter(c.Context, w, out)
+	if err != nil {
+		return err
+	}
+	defer rw.Abort()
+	// The HTML page has a per-term summary (found, satisfied, violated); the other formats do
+	// not pay for it.
+	run, err := qa.NewCheckRun(g, glossary.CheckOptions{
 		Consistency: c.Bool("consistency") || c.Bool("consistency-free"),
 		FreeTerms:   c.Bool("consistency-free"),
-	})
-	// The HTML page has a per-term summary (found, satisfied, violated), which needs each
-	// segment's review; the other formats do not pay for it.
-	var terms *qa.TermCounter
-	if out == "html" {
-		terms = &qa.TermCounter{}
+	}, rw, out == "html")
+	if err != nil {
+		return err
 	}
-	var fs []glossary.Finding
-	for i, s := range segs {
-		if i%256 == 0 && c.Context.Err() != nil {
-			return c.Context.Err()
-		}
-		fs = append(fs, ch.Add(s.Segment)...)
-		if terms != nil {
-			res := g.Review(s.Source, s.Target)
-			terms.Add(res)
-			for _, v := range qa.FromGlossary(res.Violations, s.Source, s.Target, qa.Location{}) {
-				terms.AddViolation(v)
-			}
-		}
+	defer run.Abort()
+	if err := checkSegments(c, g, args, run.Add); err != nil {
+		return err
 	}
-	fs = append(fs, ch.Close()...)
-	rep := newCheckReport(segs, fs, ch.Summary(), terms)
-
-	if err := checkWriteOutput(c, c.String("output"), func(w *strings.Builder) error {
-		switch out {
-		case "json":
-			return rep.WriteJSON(w)
-		case "html":
-			return rep.WriteHTML(w)
-		}
-		return rep.WriteText(w)
-	}); err != nil {
+	s, err := run.Close()
+	if err != nil {
+		return err
+	}
+	if err := commit(); err != nil {
 		return err
 	}
 	if !checkQuiet(c) {
-		s := rep.Summary
 		fmt.Fprintf(c.App.ErrWriter, "check: %s, %s found, %d satisfied (%.1f%%), %s%s\n",
 			count(s.Segments, "segment"), count(s.TermsFound, "term"), s.TermsSatisfied, 100*s.SuccessRate, count(s.Violations, "violation"), checkKinds(s.ByKind))
 	}
-	if len(fs) > 0 {
+	if s.Violations > 0 {
 		return findings()
 	}
 	return nil

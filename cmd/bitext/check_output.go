@@ -1,45 +1,43 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/outfile"
-	"github.com/bitext/bitext/qa"
 )
 
-// newCheckReport turns the checker's findings into the qa report model: one qa.Violation per
-// finding, grouped by segment, with the per-term statistics when terms is given.
-func newCheckReport(segs []checkSeg, fs []glossary.Finding, s glossary.Summary, terms *qa.TermCounter) *qa.Report {
-	qs := make([]qa.Segment, len(segs))
-	label := make(map[int]string, len(segs))
-	for i, sg := range segs {
-		qs[i] = qa.Segment{Document: sg.Doc, Index: sg.Index, Label: sg.Location, Source: sg.Source, Target: sg.Target}
-		label[sg.Index] = sg.Location
+// checkReportOutput is where check writes its report as it goes: standard output, or a
+// temporary file next to name that commit renames into place, so that an interrupted or failed
+// run leaves no partial report there. abort discards what commit has not committed.
+func checkReportOutput(c *cli.Context, name string) (w io.Writer, commit func() error, abort func(), err error) {
+	if name == "" || name == "-" {
+		bw := bufio.NewWriterSize(c.App.Writer, 64<<10)
+		return bw, bw.Flush, func() {}, nil
 	}
-	vs := make([]qa.Violation, len(fs))
-	for i, f := range fs {
-		vs[i] = qa.FromFinding(f, label[f.Index])
+	f, err := outfile.Create(name)
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	rep := qa.NewReport(qs, vs, s)
-	if terms != nil {
-		// Consistency findings are not in a segment's review; count them here.
-		for _, v := range vs {
-			if v.Kind == qa.Inconsistent {
-				terms.AddViolation(v)
-			}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	commit = func() error {
+		if err := c.Context.Err(); err != nil {
+			return err
 		}
-		rep.Terms = terms.Stats()
+		if err := bw.Flush(); err != nil {
+			return fmt.Errorf("writing %s: %w", name, err)
+		}
+		return f.Commit()
 	}
-	return rep
+	return bw, commit, f.Abort, nil
 }
 
 // checkWriteOutput renders into memory and writes it to standard output, or to a temporary
-// file next to name that is then renamed, so that a report is never half-written.
+// file next to name that is then renamed, so that an output is never half-written.
 func checkWriteOutput(c *cli.Context, name string, render func(*strings.Builder) error) error {
 	var b strings.Builder
 	if err := render(&b); err != nil {

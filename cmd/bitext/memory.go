@@ -6,7 +6,9 @@ import (
 )
 
 // boundMemory sets the Go runtime's soft memory limit for a command that must hold whole
-// documents (align, check: the alignment is a global optimum over both). The aligner's live
+// documents (align, and check of an article pair: the alignment is a global optimum over both;
+// check of a bitext streams and sets no limit, a soft limit under its live heap would only burn
+// CPU). The aligner's live
 // data is about three times its input, but by default the garbage collector lets the heap grow
 // to twice the live data before collecting; the limit makes it collect earlier instead, so the
 // peak stays near 4× the input (see BenchmarkCommandMemory) at some extra CPU. A GOMEMLIMIT the
