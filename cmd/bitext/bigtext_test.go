@@ -67,3 +67,32 @@ func seedParagraphs(t testing.TB, name string) []string {
 	}
 	return out
 }
+
+// writeBitextTSV pairs the non-empty lines of the articles de and en, the k-th with the k-th,
+// as a TSV bitext: real sentences with glossary terms, satisfied or not.
+func writeBitextTSV(t testing.TB, dir, de, en string) string {
+	t.Helper()
+	lines := func(name string) []string {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if l = strings.TrimSpace(strings.ReplaceAll(l, "\t", " ")); l != "" {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	src, tgt := lines(de), lines(en)
+	var b strings.Builder
+	for k := range min(len(src), len(tgt)) {
+		b.WriteString(src[k] + "\t" + tgt[k] + "\n")
+	}
+	path := filepath.Join(dir, "big.tsv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

@@ -17,7 +17,8 @@ import (
 //
 //	go test ./cmd/bitext -run '^$' -bench CommandMemory -benchtime 1x
 //
-// Bounds: align and check on a pair of 100 MB articles ≤ 4× the input (both files), translate
+// Bounds: align and check on a pair of 100 MB articles ≤ 4× the input (both files); check of a
+// bitext (the pair's lines as TSV) a small fraction of it, whatever the output format; translate
 // --dry-run on a 100 MB article ≤ 300 MB, report on a 1 MB single line ≤ 500 MB and ≤ 60 s CPU.
 func BenchmarkCommandMemory(b *testing.B) {
 	dir := b.TempDir()
@@ -28,6 +29,12 @@ func BenchmarkCommandMemory(b *testing.B) {
 	de, en := writeArticlePair(b, dir, size)
 	glossaryPath, _ := filepath.Abs("../../testdata/glossary/seed.tsv")
 	line := oneLine(b, dir, en, 1<<20)
+	tsv := writeBitextTSV(b, dir, de, en)
+	st, err := os.Stat(tsv)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tsvSize := int(st.Size())
 	cases := []struct {
 		name  string
 		input int
@@ -36,6 +43,11 @@ func BenchmarkCommandMemory(b *testing.B) {
 		// input is what the command reads: both articles of a pair.
 		{"align", 2 * size, []string{"align", de, en, "-f", "tsv", "-o", filepath.Join(dir, "out.tsv")}},
 		{"check", 2 * size, []string{"check", de, en, "-g", glossaryPath, "-o", filepath.Join(dir, "out.txt")}},
+		// A bitext is streamed: the peak follows the report's needs, not the input.
+		{"check-bitext-text", tsvSize, []string{"check", tsv, "-g", glossaryPath, "-o", filepath.Join(dir, "check.txt")}},
+		{"check-bitext-json", tsvSize, []string{"check", tsv, "-g", glossaryPath, "-o", filepath.Join(dir, "check.json")}},
+		{"check-bitext-html", tsvSize, []string{"check", tsv, "-g", glossaryPath, "-o", filepath.Join(dir, "check.html")}},
+		{"check-bitext-consistency", tsvSize, []string{"check", tsv, "-g", glossaryPath, "--consistency", "-o", filepath.Join(dir, "check-c.txt")}},
 		{"translate-dry-run", size, []string{"translate", "--dry-run", "--no-tm", de}},
 		{"report-1MB-line", 1 << 20, []string{"report", "--hyp", line, "--ref", line, "-o", filepath.Join(dir, "report.txt")}},
 	}

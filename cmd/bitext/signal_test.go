@@ -97,6 +97,7 @@ func TestSignalStopsEveryCommand(t *testing.T) {
 	dir := t.TempDir()
 	de, en := writeArticlePair(t, dir, 8<<20)
 	writeLines(t, filepath.Join(dir, "hyp.txt"), en, 40)
+	bitext := writeBitextTSV(t, dir, de, en)
 	glossaryPath, _ := filepath.Abs("../../testdata/glossary/seed.tsv")
 
 	cases := []struct {
@@ -105,6 +106,10 @@ func TestSignalStopsEveryCommand(t *testing.T) {
 	}{
 		{"align", []string{"align", de, en, "-f", "tsv", "-o", "out"}},
 		{"check", []string{"check", de, en, "-g", glossaryPath, "-o", "out"}},
+		// A bitext is checked and reported as it is read: the cancellation is noticed
+		// while reading, checking and rendering, HTML included.
+		{"check-bitext-html", []string{"check", bitext, "-g", glossaryPath, "-f", "html", "-o", "out"}},
+		{"check-bitext-json", []string{"check", bitext, "-g", glossaryPath, "--consistency", "-f", "json", "-o", "out"}},
 		{"report", []string{"report", "--hyp", "hyp.txt", "--ref", "hyp.txt", "-o", "out"}},
 		{"segment", []string{"segment", de, en, de, en, de, en, de, en, de, en}},
 		{"translate", []string{"translate", "--dry-run", "--no-tm", "--force", de, en, de, en, de, en}},
