@@ -17,9 +17,14 @@ func (e *OverwriteError) Error() string {
 	return fmt.Sprintf("output %s %s input %s: refusing to write over the input; choose another -o", e.Output, e.How, e.Input)
 }
 
+// stdin is standard input, as CheckInputs sees it (tests replace it).
+var stdin = os.Stdin
+
 // CheckInputs refuses an output path that is, contains, or lies inside one of the inputs,
-// after resolving symbolic links (and hard links, for files that exist). Inputs named "-" (standard
-// input) and an output of "" or "-" (standard output) are never in conflict.
+// after resolving symbolic links (and hard links, for files that exist). An input named "-" is
+// standard input: it conflicts with an output only when the shell redirected it from that very
+// file ("bitext translate - -o a.txt < a.txt" would truncate a.txt before reading it). An
+// output of "" or "-" (standard output) is never in conflict.
 func CheckInputs(output string, inputs ...string) error {
 	if output == "" || output == "-" {
 		return nil
@@ -30,7 +35,15 @@ func CheckInputs(output string, inputs ...string) error {
 	}
 	outInfo, _ := os.Stat(output)
 	for _, in := range inputs {
-		if in == "" || in == "-" {
+		if in == "-" {
+			if outInfo != nil && stdin != nil {
+				if inInfo, err := stdin.Stat(); err == nil && inInfo.Mode().IsRegular() && os.SameFile(outInfo, inInfo) {
+					return &OverwriteError{Output: output, Input: "- (standard input, redirected from it)", How: "is"}
+				}
+			}
+			continue
+		}
+		if in == "" {
 			continue
 		}
 		rin, err := resolve(in)

@@ -154,3 +154,40 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		}
 	}
 }
+
+// Standard input redirected from a file ("bitext translate - -o a.txt < a.txt") is that file:
+// the output must not be it. A pipe, or another file, is no conflict.
+func TestCheckInputsStdinRedirected(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	write(t, a, "Guten Tag.")
+	write(t, b, "Hallo.")
+	f, err := os.Open(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	old := stdin
+	defer func() { stdin = old }()
+	stdin = f
+	var ow *OverwriteError
+	if err := CheckInputs(a, "-"); !errors.As(err, &ow) || ow.How != "is" {
+		t.Fatalf("output = redirected stdin: err = %v", err)
+	}
+	if err := CheckInputs(filepath.Join(dir, "c.txt"), "-"); err != nil {
+		t.Fatalf("new output: %v", err)
+	}
+	if err := CheckInputs(b, "-"); err != nil {
+		t.Fatalf("other file: %v", err)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	stdin = r
+	if err := CheckInputs(a, "-"); err != nil {
+		t.Fatalf("pipe: %v", err)
+	}
+}
