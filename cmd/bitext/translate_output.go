@@ -35,7 +35,7 @@ func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) 
 	default:
 		f, err := segment.ParseFormat(format)
 		if err != nil {
-			return spec, usageErrorf("--format %q: want text, markdown, html, jsonl, tmx, moses or tsv", format)
+			return spec, usageErrorf("--format %q: want text, markdown, html, jsonl, tmx, moses, tsv or xliff", format)
 		}
 		spec.doc = f
 	}
