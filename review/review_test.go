@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -187,6 +188,24 @@ func TestCrossSiteWritesRefused(t *testing.T) {
 	}
 	if st := a.s.Stats(); st.Edited != 1 {
 		t.Errorf("after the write: %+v", st)
+	}
+}
+
+// An empty translation posted from the form is the reviewer's mistake: 400, not a server error.
+func TestDecideEmptyIsBadRequest(t *testing.T) {
+	a := serve(t, readInput(t, testPairs), Options{Glossary: testGlossary(t)})
+	a.login(t)
+	_, page := a.get(t, "/seg/1")
+	m := csrfRe.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no CSRF token in the form")
+	}
+	resp, _ := a.post(t, "/seg/1", url.Values{"csrf": {m[1]}, "target": {" \r\n "}}, map[string]string{"Origin": a.base})
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("empty translation: %s, want 400", resp.Status)
+	}
+	if st := a.s.Stats(); st.Open != 3 {
+		t.Errorf("an empty translation changed the review: %+v", st)
 	}
 }
 
@@ -412,8 +431,8 @@ func TestDecideRefusesEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Decide(context.Background(), 0, "  "); err == nil {
-		t.Error("an empty translation was accepted")
+	if err := s.Decide(context.Background(), 0, "  "); !errors.Is(err, ErrEmptyTranslation) {
+		t.Errorf("an empty translation: %v", err)
 	}
 	if err := s.Decide(context.Background(), 7, "x"); err == nil {
 		t.Error("a segment out of range was accepted")

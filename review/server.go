@@ -372,7 +372,11 @@ func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
 	target := strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get("target"), "\r\n", "\n"))
 	f := parseFilter(r.PostForm)
 	if err := s.Decide(r.Context(), i, target); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		code := http.StatusInternalServerError // the journal, TM or output failed
+		if errors.Is(err, ErrEmptyTranslation) {
+			code = http.StatusBadRequest // the reviewer's form, not the server
+		}
+		http.Error(w, err.Error(), code)
 		return
 	}
 	s.mu.Lock()
@@ -408,6 +412,9 @@ func segURL(i int, q url.Values) string {
 	return u
 }
 
+// ErrEmptyTranslation is Decide's answer to a translation of only white space.
+var ErrEmptyTranslation = errors.New("review: an empty translation cannot be accepted")
+
 // Decide records the reviewer's decision on segment i (0-based): target is the translation
 // they settled on, an edit when it differs from the current one. The decision goes to the
 // journal, then the TM, then the output file.
@@ -418,7 +425,7 @@ func (s *Server) Decide(ctx context.Context, i int, target string) error {
 		return fmt.Errorf("review: no segment %d", i+1)
 	}
 	if strings.TrimSpace(target) == "" {
-		return errors.New("review: an empty translation cannot be accepted")
+		return ErrEmptyTranslation
 	}
 	e := &s.entries[i]
 	action := Accepted
