@@ -26,6 +26,9 @@ var defaultIncludes = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm",
 type sourceFile struct {
 	path string // "-" for standard input
 	rel  string // path relative to the folder argument it came from, or the file's base name
+	// fromDir is set for a file found in a folder argument: its output goes into a folder,
+	// however many files the folder holds.
+	fromDir bool
 	// doc is the whole document read from the file (package document), once the reader has
 	// read it; nil for text and main-text reading. The output writes it back in place.
 	doc *document.Doc
@@ -78,7 +81,7 @@ func listInputs(args, include []string) ([]sourceFile, error) {
 				return err
 			}
 			if matchesAny(include, d.Name(), filepath.ToSlash(rel)) {
-				found = append(found, sourceFile{path: p, rel: rel})
+				found = append(found, sourceFile{path: p, rel: rel, fromDir: true})
 			}
 			return nil
 		})

@@ -67,13 +67,18 @@ func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) 
 	}
 	fromDir := false
 	for _, in := range inputs {
-		fromDir = fromDir || in.rel != filepath.Base(in.path) && in.path != "-"
+		fromDir = fromDir || in.fromDir
 	}
 	if !spec.dir && err != nil && spec.pairs == "" && (len(inputs) > 1 || fromDir) && filepath.Ext(out) == "" {
 		spec.dir = true // several documents into a new path without an extension: a folder
 	}
-	if !spec.dir && spec.pairs == "" && (len(inputs) > 1 || fromDir) {
+	if !spec.dir && spec.pairs == "" && len(inputs) > 1 {
 		return spec, usageErrorf("-o %s: %d documents cannot go into one file; give a folder", out, len(inputs))
+	}
+	if !spec.dir && spec.pairs == "" && fromDir {
+		// Even one: a script that works while the folder holds one file must not break when it
+		// holds two.
+		return spec, usageErrorf("-o %s: the documents of a folder go into a folder (-o %s/)", out, strings.TrimSuffix(out, filepath.Ext(out)))
 	}
 	return spec, nil
 }
