@@ -54,15 +54,27 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 	}
 	var best []rawBlock
 	bestProse := 0
-	walkNodes(doc, 200, func(n *html.Node) bool {
+	walkNodes(doc, 200, chromeArticleVisit(&best, &bestProse))
+	return articleFromChrome(blocks, best, bestProse, func() int {
+		full := htmlWalker{removed: new([]Removal)}
+		full.walk(doc)
+		full.flush()
+		return prose(full.out)
+	}, removed)
+}
+
+// chromeArticleVisit returns a walkNodes visitor that keeps in *best the blocks of the <aside>
+// or <header> with the most prose, and that prose in *bestProse.
+func chromeArticleVisit(best *[]rawBlock, bestProse *int) func(n *html.Node) bool {
+	return func(n *html.Node) bool {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Aside, atom.Header:
 				sub := htmlWalker{dropChrome: true, removed: new([]Removal)}
 				sub.children(n)
 				sub.flush()
-				if p := prose(sub.out); p > bestProse {
-					best, bestProse = sub.out, p
+				if p := prose(sub.out); p > *bestProse {
+					*best, *bestProse = sub.out, p
 				}
 				return false
 			case atom.Head, atom.Script, atom.Style, atom.Template, atom.Nav, atom.Form, atom.Footer:
@@ -70,14 +82,16 @@ func articleInChrome(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 			}
 		}
 		return true
-	})
-	if bestProse < 400 {
+	}
+}
+
+// articleFromChrome is articleInChrome's decision, given the element with the most prose (best,
+// bestProse) and the prose of the whole page (fullProse, asked only when needed).
+func articleFromChrome(blocks, best []rawBlock, bestProse int, fullProse func() int, removed *[]Removal) []rawBlock {
+	if prose(blocks) >= 200 || bestProse < 400 {
 		return blocks
 	}
-	full := htmlWalker{removed: new([]Removal)}
-	full.walk(doc)
-	full.flush()
-	if 2*bestProse < prose(full.out) {
+	if 2*bestProse < fullProse() {
 		return blocks
 	}
 	out := make([]rawBlock, 0, len(best)+2)

@@ -21,7 +21,15 @@ func articleFromJSONLD(doc *html.Node, blocks []rawBlock, removed *[]Removal) []
 	if have >= 200 {
 		return blocks
 	}
-	body := jsonLDArticleBody(doc)
+	return articleFromBody(blocks, jsonLDArticleBody(doc), removed)
+}
+
+// articleFromBody is articleFromJSONLD's decision, given the page's longest articleBody.
+func articleFromBody(blocks []rawBlock, body string, removed *[]Removal) []rawBlock {
+	have := prose(blocks)
+	if have >= 200 {
+		return blocks
+	}
 	if len(body) < 400 {
 		return blocks
 	}
@@ -49,20 +57,26 @@ func articleFromJSONLD(doc *html.Node, blocks []rawBlock, removed *[]Removal) []
 // body, HTML tags taken out, or "".
 func jsonLDArticleBody(doc *html.Node) string {
 	best := ""
-	walkNodes(doc, 200, func(n *html.Node) bool {
+	walkNodes(doc, 200, jsonLDVisit(&best))
+	return best
+}
+
+// jsonLDVisit returns a walkNodes visitor that keeps in *best the longest articleBody of the
+// JSON-LD scripts it visits.
+func jsonLDVisit(best *string) func(n *html.Node) bool {
+	return func(n *html.Node) bool {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
 			for _, a := range n.Attr {
 				if a.Key == "type" && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") && n.FirstChild != nil {
-					if b := articleBodyIn(n.FirstChild.Data); len(b) > len(best) {
-						best = b
+					if b := articleBodyIn(n.FirstChild.Data); len(b) > len(*best) {
+						*best = b
 					}
 				}
 			}
 			return false
 		}
 		return true
-	})
-	return best
+	}
 }
 
 // articleBodyIn returns the longest "articleBody" string anywhere in the JSON document src

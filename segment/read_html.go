@@ -25,11 +25,49 @@ import (
 
 // wholeHTML reads an HTML document: the main article text as found by go-trafilatura (with its
 // fallbacks), else go-readability, or, when neither finds anything convincing, the whole body without scripts, styles, navigation,
-// headers, footers, asides and forms. With keep, the whole body is used.
-func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed *[]Removal) func() (rawBlock, error) {
-	return wholeDocument(func() (string, error) { return readHTMLText(ctx, r, name, removed) }, func(text string) ([]rawBlock, error) {
+// headers, footers, asides and forms. With keep, the whole body is used. A page of more than
+// 16 MiB is streamed (see htmlStream); front then returns its removals at the end.
+func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed *[]Removal) (next func() (rawBlock, error), front func() ([]Removal, map[string]int)) {
+	var st *htmlStream
+	whole := wholeDocument(func() (string, error) {
+		br := bufio.NewReaderSize(ctxio.NewReader(ctx, r), 64<<10)
+		var src io.Reader = br
+		enc16, dec := sniffUTF16(br)
+		if dec != nil {
+			src = transform.NewReader(br, dec)
+		}
+		prefix, big, err := readHTMLPrefix(src, streamHTMLAbove)
+		if err != nil {
+			return "", err
+		}
+		if !big && streamHTMLAbove > 0 {
+			return htmlTextOf(ctx, prefix, enc16, name, removed)
+		}
+		st, err = openHTMLStream(ctx, prefix, src, enc16, name, keep)
+		return "", err
+	}, func(text string) ([]rawBlock, error) {
+		if st != nil {
+			return nil, nil
+		}
 		return parseHTML(ctx, text, name, keep, removed)
 	})
+	next = func() (rawBlock, error) {
+		if st != nil {
+			return st.next()
+		}
+		b, err := whole()
+		if err == io.EOF && st != nil {
+			return st.next()
+		}
+		return b, err
+	}
+	front = func() ([]Removal, map[string]int) {
+		if st == nil {
+			return nil, nil
+		}
+		return st.front()
+	}
+	return next, front
 }
 
 // readHTMLText reads an HTML document as UTF-8, finding its encoding the way browsers do, but
@@ -52,6 +90,12 @@ func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Remo
 	if err != nil {
 		return "", err
 	}
+	return htmlTextOf(ctx, data, enc16, name, removed)
+}
+
+// htmlTextOf is readHTMLText on the whole page, data, already decoded from enc16 when that is
+// not "".
+func htmlTextOf(ctx context.Context, data []byte, enc16, name string, removed *[]Removal) (string, error) {
 	suffix := ""
 	if enc16 != "" {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + enc16})
@@ -322,8 +366,8 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		return w.out, ctx.Err()
 	}
 	splits := splitKickers(doc)
-	if size > maxReadability {
-		*removed = append(*removed, Removal{Kind: Notice, Reason: "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
+	if size > maxReadability || forceHTMLWalker {
+		*removed = append(*removed, Removal{Kind: Notice, Reason: overNotice})
 	} else if countNodes(doc, maxExtractorNodes+1) > maxExtractorNodes {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: "page of more than " + strconv.Itoa(maxExtractorNodes) + " HTML elements and texts: main-text extraction (trafilatura, readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
 	} else {

@@ -28,7 +28,8 @@ type Scanner struct {
 	format Format
 	lang   string
 
-	next    func() (rawBlock, error) // the format's reader; io.EOF at the end
+	next    func() (rawBlock, error)           // the format's reader; io.EOF at the end
+	front   func() ([]Removal, map[string]int) // the reader's removals, listed first, given at the end (nil: none)
 	cleaner blockCleaner
 	ready   []rawBlock // blocks cleaned and not yet returned: ready[nready:]
 	nready  int
@@ -55,11 +56,26 @@ func (s *Scanner) capRemoved() {
 		s.dropped = make(map[string]int)
 	}
 	for _, r := range s.removed[maxRemovals:] {
-		reason, _, _ := strings.Cut(r.Reason, " in \"") // without the quoted context
-		s.dropped[string(r.Kind)+"\x00"+reason]++
+		s.dropped[countKey(r)]++
 	}
 	clear(s.removed[maxRemovals:]) // let the texts go
 	s.removed = s.removed[:maxRemovals]
+}
+
+// prepend puts a streaming reader's removals (and the counts of those it did not list) before
+// the others, where a reader of the whole document would have put them.
+func (s *Scanner) prepend(list []Removal, dropped map[string]int) {
+	if len(list) == 0 && len(dropped) == 0 {
+		return
+	}
+	s.removed = append(list, s.removed...)
+	if len(dropped) > 0 && s.dropped == nil {
+		s.dropped = make(map[string]int)
+	}
+	for k, n := range dropped {
+		s.dropped[k] += n
+	}
+	s.capRemoved()
 }
 
 // summarizeDropped adds one notice per reason counted by capRemoved.
@@ -103,7 +119,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 			return parseMarkdown(ctx, text, opt.KeepBoilerplate, &s.removed)
 		})
 	case HTML:
-		s.next = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
+		s.next, s.front = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
 	default:
 		s.next = newTextReader(ctxio.NewReader(ctx, r), name, opt.KeepBoilerplate, &s.removed).next
 	}
@@ -131,6 +147,9 @@ func (s *Scanner) Scan() bool {
 		b, err := s.next()
 		switch {
 		case err == io.EOF:
+			if s.front != nil {
+				s.prepend(s.front())
+			}
 			s.ready = s.cleaner.finish(s.ready)
 			s.done = true
 			s.capRemoved()

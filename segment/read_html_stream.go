@@ -1,0 +1,402 @@
+package segment
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/bitext/bitext/segment/internal/htmlparse"
+)
+
+// Pages too big for the extractors (more than maxReadability bytes) are read as a stream: the
+// HTML5 tree builder (htmlparse, x/net/html's own, driven one token at a time) builds the tree,
+// and every subtree the parser has finished is walked by the same htmlWalker as a whole page
+// and cut off, while the elements still open (body, article, table, list …) are entered and
+// left as the parser opens and closes them. Memory is then bounded by the largest finished
+// subtree the walker needs whole (a heading, a <pre>, page chrome such as a <nav>) and by the
+// nesting depth, not by the page: a 200 MB page of paragraphs or a table of 100,000 rows is
+// read in a few tens of MB.
+//
+// Where the result needs the whole page, the stream keeps what it needs as it goes: the kicker
+// splits (keptSplits), the <aside> or <header> with the most prose and the page's prose
+// (articleInChrome), the longest JSON-LD articleBody (articleFromJSONLD). The last two apply
+// only while what was read holds under 200 bytes of prose, so blocks are held back until it
+// does, but at most maxHeldHTML bytes of them: a page with more text than that and still no
+// prose is a data dump, and is read as it stands. Content the parser moves in front of a table
+// (text or elements standing in a table outside its cells) comes after the table's cells
+// entered so far rather than before them.
+
+// streamHTMLAbove is the size above which an HTML page is streamed. Tests lower it to read small
+// pages the streaming way.
+var streamHTMLAbove = maxReadability
+
+// forceHTMLWalker makes parseHTML skip the extractors as if every page were over 16 MiB; for
+// tests comparing the streaming reader with the walker on a tree.
+var forceHTMLWalker = false
+
+// maxHeldHTML is the most text held back while a streamed page has too little prose to know
+// whether its article stands in an <aside> or in its JSON-LD.
+const maxHeldHTML = 8 << 20
+
+type htmlStream struct {
+	ctx  context.Context
+	keep bool
+	ps   *htmlparse.Parser
+	f    *htmlFilter
+
+	w     htmlWalker   // the page
+	full  htmlWalker   // the page without dropping chrome, for articleInChrome's share of prose
+	path  []*html.Node // the entered elements, path[0] the document
+	prev  []*html.Node // per entered element, its child walked last (kept for lostSpace)
+	kicks map[*html.Node]bool
+
+	wr       []Removal
+	dropped  map[string]int // removals of wr beyond maxRemovals, by countKey
+	splits   []Removal
+	headings map[string]bool // texts of the heading blocks given out (keptSplits)
+	notices  []Removal       // how the page was read, listed first
+
+	held      []rawBlock
+	heldBytes int
+	released  bool
+	best      []rawBlock
+	bestProse int
+	fullProse int
+	jsonBody  string
+
+	queue []rawBlock
+	nq    int
+	steps int
+	eof   bool
+}
+
+func newHTMLStream(ctx context.Context, f *htmlFilter, keep bool, notices []Removal) *htmlStream {
+	s := &htmlStream{ctx: ctx, keep: keep, f: f, ps: htmlparse.NewParser(f), notices: notices}
+	s.w = htmlWalker{ctx: ctx, keep: keep, dropChrome: !keep, removed: &s.wr}
+	s.full = htmlWalker{removed: new([]Removal)}
+	s.path = []*html.Node{s.ps.Doc()}
+	s.prev = []*html.Node{nil}
+	s.kicks = map[*html.Node]bool{}
+	s.headings = map[string]bool{}
+	s.released = keep // nothing to hold back without the article rules
+	return s
+}
+
+// next returns the next block, io.EOF at the end.
+func (s *htmlStream) next() (rawBlock, error) {
+	for s.nq == len(s.queue) {
+		if s.eof {
+			return rawBlock{}, io.EOF
+		}
+		s.queue, s.nq = s.queue[:0], 0
+		if err := s.fill(); err != nil {
+			return rawBlock{}, err
+		}
+	}
+	b := s.queue[s.nq]
+	s.queue[s.nq] = rawBlock{}
+	s.nq++
+	return b, nil
+}
+
+// fill parses tokens until some blocks are ready or the page ends.
+func (s *htmlStream) fill() error {
+	for len(s.queue) == 0 && !s.eof {
+		if s.steps++; s.steps&1023 == 0 {
+			if err := s.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		err := s.ps.Step()
+		if err != nil && err != io.EOF {
+			if ctxErr := s.ctx.Err(); ctxErr != nil {
+				return ctxErr
+			}
+			if ie := s.f.err; ie != nil {
+				return ie
+			}
+			return &InputError{File: s.f.name, Offset: -1, Msg: "cannot parse HTML: " + err.Error(), Err: err}
+		}
+		s.advance(err == io.EOF)
+		if s.w.stop {
+			return s.ctx.Err()
+		}
+		if err == io.EOF {
+			if ie := s.f.finish(); ie != nil {
+				return ie
+			}
+			s.finish()
+		}
+	}
+	return nil
+}
+
+// advance walks what the parser has finished. At the end of the page (final) everything is.
+func (s *htmlStream) advance(final bool) {
+	for !s.w.stop {
+		k := len(s.path) - 1
+		top := s.path[k]
+		c := top.FirstChild
+		if p := s.prev[k]; p != nil {
+			if p.Parent != top {
+				c = top.FirstChild
+				s.prev[k] = nil
+			} else {
+				c = p.NextSibling
+			}
+		}
+		if c == nil {
+			if k == 0 || !final && s.ps.Open(top) {
+				return
+			}
+			s.exit(top)
+			s.path, s.prev = s.path[:k], s.prev[:k]
+			if top.Parent != nil {
+				top.Parent.RemoveChild(top)
+			}
+			continue
+		}
+		if !final && !s.complete(c, top) {
+			if c.Type == html.ElementNode && s.enterable(c) {
+				s.enter(c)
+				s.path, s.prev = append(s.path, c), append(s.prev, nil)
+			}
+			return
+		}
+		if !s.keep && c.Type == html.ElementNode && !s.kicks[c] {
+			s.kicks[c] = true
+			before := c.PrevSibling
+			s.splits = append(s.splits, splitKickers(c)...)
+			if c.PrevSibling != before {
+				s.kicks[c.PrevSibling] = true // the kicker's own heading
+				continue
+			}
+		}
+		delete(s.kicks, c)
+		s.ps.FinishText(c)
+		s.walkWhole(c, k+1)
+		// Keep c for lostSpace, which looks at the node before a text; cut off the one before.
+		if p := c.PrevSibling; p != nil {
+			top.RemoveChild(p)
+		}
+		s.prev[k] = c
+	}
+}
+
+// complete reports whether the parser is done with c, a child of top.
+func (s *htmlStream) complete(c, top *html.Node) bool {
+	if c.Type != html.TextNode {
+		return !s.ps.Open(c)
+	}
+	if !s.ps.Open(top) {
+		return true
+	}
+	// The parser appends text to the last child, and puts text it moves out of a table into
+	// the text before the table.
+	n := c.NextSibling
+	return n != nil && !(n.Type == html.ElementNode && n.DataAtom == atom.Table && s.ps.Open(n))
+}
+
+// enterable reports whether the walker handles element n by its start and end alone (see
+// htmlWalker.walk), so that its children can be walked one by one as the parser finishes them.
+func (s *htmlStream) enterable(n *html.Node) bool {
+	a := walkerAtom(n)
+	if neverText[a] || a == atom.Pre || headingLevel(a) > 0 || a == atom.Br || a == atom.Img {
+		return false
+	}
+	if s.w.dropChrome {
+		if _, ok := chrome[a]; ok {
+			return false
+		}
+		if _, ok := chromeByClass(n); ok {
+			return false
+		}
+	}
+	return true
+}
+
+func walkerAtom(n *html.Node) atom.Atom {
+	if n.DataAtom == 0 {
+		return atom.Lookup([]byte(n.Data))
+	}
+	return n.DataAtom
+}
+
+// enter and exit do what htmlWalker.walk does before and after an enterable element's children.
+func (s *htmlStream) enter(n *html.Node) {
+	s.w.enter(n)
+	if !s.released {
+		s.full.enter(n)
+	}
+	s.collect()
+}
+
+func (s *htmlStream) exit(n *html.Node) {
+	s.w.exit(n)
+	if !s.released {
+		s.full.exit(n)
+	}
+	s.collect()
+}
+
+// walkWhole walks finished subtree n, depth levels below the document.
+func (s *htmlStream) walkWhole(n *html.Node, depth int) {
+	s.w.walk(n)
+	if !s.released {
+		s.full.walk(n)
+		if depth <= 201 {
+			walkNodes(n, 200-depth, chromeArticleVisit(&s.best, &s.bestProse))
+			walkNodes(n, 200-depth, jsonLDVisit(&s.jsonBody))
+		}
+	}
+	s.collect()
+}
+
+// collect takes the blocks the walkers produced.
+func (s *htmlStream) collect() {
+	if !s.released {
+		s.fullProse += prose(s.full.out)
+		clear(s.full.out)
+		s.full.out = s.full.out[:0]
+	}
+	out := s.w.out
+	if len(out) > 0 {
+		if s.released {
+			s.give(out)
+		} else {
+			for _, b := range out {
+				s.heldBytes += len(b.Text) + 64
+			}
+			s.held = append(s.held, out...)
+			if prose(s.held) >= 200 || s.heldBytes > maxHeldHTML {
+				s.release()
+			}
+		}
+		clear(out)
+		s.w.out = out[:0]
+	}
+	s.capRemoved()
+}
+
+func (s *htmlStream) release() {
+	s.released = true
+	s.give(s.held)
+	s.held, s.best, s.jsonBody = nil, nil, ""
+	s.full = htmlWalker{}
+}
+
+func (s *htmlStream) give(bs []rawBlock) {
+	for _, b := range bs {
+		if b.Kind == Heading && len(b.Text) <= 256 {
+			s.headings[b.Text] = true
+		}
+	}
+	s.queue = append(s.queue, bs...)
+}
+
+// capRemoved counts the walker's removals beyond maxRemovals by reason, as the Scanner does.
+func (s *htmlStream) capRemoved() {
+	if len(s.wr) <= 2*maxRemovals {
+		return
+	}
+	if s.dropped == nil {
+		s.dropped = map[string]int{}
+	}
+	for _, r := range s.wr[maxRemovals:] {
+		s.dropped[countKey(r)]++
+	}
+	clear(s.wr[maxRemovals:])
+	s.wr = s.wr[:maxRemovals]
+}
+
+// finish ends the walk at the end of the page, as parseHTML does after the walker.
+func (s *htmlStream) finish() {
+	s.eof = true
+	s.w.flush()
+	s.collect()
+	if !s.released {
+		blocks := s.held
+		if s.ctx.Err() == nil {
+			blocks = articleFromChrome(blocks, s.best, s.bestProse, func() int { return s.fullProse }, &s.wr)
+			blocks = articleFromBody(blocks, s.jsonBody, &s.wr)
+		}
+		s.held = blocks
+		s.release()
+	}
+	s.wr = append(s.wr, keptSplitsIn(s.splits, s.headings)...)
+}
+
+// front returns the removals of the page, to be listed before the cleaner's, with the counts
+// of those not listed.
+func (s *htmlStream) front() ([]Removal, map[string]int) {
+	list := append(s.notices, s.f.notices()...)
+	if !s.keep {
+		list = append(list, Removal{Kind: Notice, Reason: overNotice})
+	}
+	return append(list, s.wr...), s.dropped
+}
+
+const overNotice = "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"
+
+// keptSplitsIn is keptSplits given the texts of the heading blocks.
+func keptSplitsIn(splits []Removal, have map[string]bool) []Removal {
+	var out []Removal
+	for _, s := range splits {
+		if have[s.Text] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// countKey is what removals beyond maxRemovals are counted by: their kind and reason, without
+// the quoted context.
+func countKey(r Removal) string {
+	reason, _, _ := strings.Cut(r.Reason, " in \"")
+	return string(r.Kind) + "\x00" + reason
+}
+
+// enter does what walk does for an enterable element before its children.
+func (w *htmlWalker) enter(n *html.Node) {
+	if w.nodes++; w.ctx != nil && w.nodes&1023 == 0 && w.ctx.Err() != nil {
+		w.stop = true
+		return
+	}
+	if n.Type != html.ElementNode {
+		return
+	}
+	switch a := walkerAtom(n); {
+	case a == atom.Ul || a == atom.Ol || a == atom.Menu:
+		w.flush()
+		w.lists = append(w.lists, listState{ordered: a == atom.Ol, n: olStart(n)})
+	case a == atom.Li:
+		w.flush()
+		marker := "-"
+		level := len(w.lists)
+		if level > 0 && w.lists[level-1].ordered {
+			marker = strconv.Itoa(w.lists[level-1].n) + "."
+			w.lists[level-1].n++
+		}
+		w.cur = &rawBlock{Kind: ListItem, Level: max(level, 1), Marker: marker}
+	case blockElements[a]:
+		w.flush()
+	}
+}
+
+// exit does what walk does for an enterable element after its children.
+func (w *htmlWalker) exit(n *html.Node) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	switch a := walkerAtom(n); {
+	case a == atom.Ul || a == atom.Ol || a == atom.Menu:
+		w.flush()
+		w.lists = w.lists[:len(w.lists)-1]
+	case a == atom.Li || blockElements[a]:
+		w.flush()
+	}
+}

@@ -1,0 +1,149 @@
+package segment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// readBoth reads page with the walker on the whole tree (forceHTMLWalker) and streamed
+// (streamHTMLAbove 0), and returns both documents, or the errors.
+func readBoth(t testing.TB, page string, opt Options) (tree, stream *Document, treeErr, streamErr error) {
+	t.Helper()
+	forceHTMLWalker = true
+	tree, treeErr = Read(strings.NewReader(page), "page.html", opt)
+	forceHTMLWalker = false
+	streamHTMLAbove = 0
+	stream, streamErr = Read(strings.NewReader(page), "page.html", opt)
+	streamHTMLAbove = maxReadability
+	return
+}
+
+// sameDocs reports the first difference between the two readings, "" for none.
+func sameDocs(tree, stream *Document) string {
+	for i := range max(len(tree.Blocks), len(stream.Blocks)) {
+		if i >= len(tree.Blocks) || i >= len(stream.Blocks) {
+			return fmt.Sprintf("%d blocks on the tree, %d streamed; first extra: %q", len(tree.Blocks), len(stream.Blocks), extraBlock(tree.Blocks, stream.Blocks))
+		}
+		a, b := tree.Blocks[i], stream.Blocks[i]
+		if a.Kind != b.Kind || a.Level != b.Level || a.Marker != b.Marker || a.Text != b.Text {
+			return fmt.Sprintf("block %d: tree %v %d %q %q, streamed %v %d %q %q", i, a.Kind, a.Level, a.Marker, a.Text, b.Kind, b.Level, b.Marker, b.Text)
+		}
+	}
+	if !slices.Equal(tree.Removed, stream.Removed) {
+		for i := range max(len(tree.Removed), len(stream.Removed)) {
+			var a, b Removal
+			if i < len(tree.Removed) {
+				a = tree.Removed[i]
+			}
+			if i < len(stream.Removed) {
+				b = stream.Removed[i]
+			}
+			if a != b {
+				return fmt.Sprintf("removal %d: tree %v, streamed %v", i, a, b)
+			}
+		}
+	}
+	return ""
+}
+
+func extraBlock(a, b []Block) string {
+	if len(a) > len(b) {
+		return a[len(b)].Text
+	}
+	return b[len(a)].Text
+}
+
+func TestHTMLStreamSameAsWalker(t *testing.T) {
+	var nested strings.Builder
+	nested.WriteString("<html><body><h1>Liste</h1><ol start=3>")
+	for i := range 30 {
+		fmt.Fprintf(&nested, "<li>Punkt %d<ul><li>Unterpunkt %d mit <b>fettem</b> Text<li>noch einer</ul>", i, i)
+	}
+	nested.WriteString("</ol></body></html>")
+	pages := []struct{ name, page string }{
+		{"table", tablePage(50)},
+		{"flat", flatPage(20 << 10)},
+		{"nested lists", nested.String()},
+		{"chrome", `<html><head><title>T</title><style>p{}</style><script>var x = "<p>nein</p>";</script></head><body>
+<nav><ul><li>Start</li><li>Politik</li></ul></nav><header><p>Kopf der Seite.</p></header>
+<article><h1><span class="kicker">Dachzeile</span> Die Schlagzeile des Tages</h1><p>Der Rat hat am Dienstag beschlossen, dass die Stadt neue Schulen baut.<p>Unclosed paragraph with <i>inline</i>text and &amp; entities.<br>After a break.</p>
+<div class="comments"><p>Ein Kommentar.</p></div><aside><p>Sidebar.</p></aside><pre>code  block</pre><script>alert(1)</script>
+<table><tr><td>a<td>b</tr></table><noscript>Bitte JavaScript.</noscript><form><input value=x><p>Formtext.</p></form></article>
+<footer><p>Impressum.</p></footer></body></html>`},
+		{"aside article", `<html><body><h1>Titel</h1><p>Kurz.</p><aside><p>` + strings.Repeat("Die Agentur meldet, dass der Rat am Dienstag einen neuen Haushalt beschlossen hat. ", 10) + `</p></aside></body></html>`},
+		{"json-ld", `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` + strings.Repeat("Die Agentur meldet, dass der Rat am Dienstag einen neuen Haushalt beschlossen hat. ", 10) + `"}</script></head><body><h1>Titel</h1><p>Wird geladen …</p></body></html>`},
+		{"misnested", `<p><b>fett <i>beides</b> kursiv</i> normal.</p><div><span>Eins:</span>Zwei<span>drei</span></div><table>verirrt<tr><td>Zelle</td></tr></table>`},
+		{"empty-ish", `<html><body>   </body></html>`},
+		{"latin1", "<html><head><meta charset=iso-8859-1></head><body><p>Gr\xfc\xdfe aus K\xf6ln.</p></body></html>"},
+		{"nul", "<p>Text\x00 mit NUL.</p>"},
+		{"bom", "\xef\xbb\xbf<p>Mit BOM.</p>"},
+		{"doubled spaces", strings.Repeat("<p>Zu  viele   Leerzeichen  hier .</p>", 50)},
+	}
+	for _, p := range pages {
+		for _, keep := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/keep=%v", p.name, keep), func(t *testing.T) {
+				tree, stream, err1, err2 := readBoth(t, p.page, Options{KeepBoilerplate: keep})
+				if err1 != nil || err2 != nil {
+					if fmt.Sprint(err1) != fmt.Sprint(err2) {
+						t.Fatalf("tree: %v, streamed: %v", err1, err2)
+					}
+					return
+				}
+				if d := sameDocs(tree, stream); d != "" {
+					t.Error(d)
+				}
+			})
+		}
+	}
+}
+
+// TestHTMLStreamDevSet reads every page of the extraction development set with the walker on
+// the tree and streamed: the same blocks and the same changes.
+func TestHTMLStreamDevSet(t *testing.T) {
+	dir, pages := loadExtractSet(t)
+	differ := 0
+	for _, p := range pages {
+		data, err := os.ReadFile(filepath.Join(dir, "pages", p.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, keep := range []bool{false, true} {
+			tree, stream, err1, err2 := readBoth(t, string(data), Options{KeepBoilerplate: keep})
+			if err1 != nil || err2 != nil {
+				if fmt.Sprint(err1) != fmt.Sprint(err2) {
+					t.Errorf("%s (keep %v): tree: %v, streamed: %v", p.File, keep, err1, err2)
+				}
+				continue
+			}
+			if d := sameDocs(tree, stream); d != "" {
+				differ++
+				t.Errorf("%s (keep %v): %s", p.File, keep, d)
+			}
+		}
+	}
+	t.Logf("%d pages read both ways, with and without --keep-boilerplate: %d differ", len(pages), differ)
+}
+
+// TestHTMLStreamCancel: a streamed page stops with the context's error.
+func TestHTMLStreamCancel(t *testing.T) {
+	streamHTMLAbove = 0
+	defer func() { streamHTMLAbove = maxReadability }()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sc := NewScannerContext(ctx, strings.NewReader(tablePage(2000)), "t.html", Options{})
+	n := 0
+	for sc.Scan() {
+		if n++; n == 10 {
+			cancel()
+		}
+	}
+	if !errors.Is(sc.Err(), context.Canceled) {
+		t.Fatalf("err = %v after %d blocks, want context.Canceled", sc.Err(), n)
+	}
+}
