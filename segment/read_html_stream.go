@@ -27,8 +27,8 @@ import (
 // only while what was read holds under 200 bytes of prose, so blocks are held back until it
 // does, but at most maxHeldHTML bytes of them: a page with more text than that and still no
 // prose is a data dump, and is read as it stands. Content the parser moves in front of a table
-// (text or elements standing in a table outside its cells) comes after the table's cells
-// entered so far rather than before them.
+// (text or elements standing in a table outside its cells) is read after the table rather than
+// before it.
 
 // streamHTMLAbove is the size above which an HTML page is streamed. Tests lower it to read small
 // pages the streaming way.
@@ -48,11 +48,12 @@ type htmlStream struct {
 	ps   *htmlparse.Parser
 	f    *htmlFilter
 
-	w     htmlWalker   // the page
-	full  htmlWalker   // the page without dropping chrome, for articleInChrome's share of prose
-	path  []*html.Node // the entered elements, path[0] the document
-	prev  []*html.Node // per entered element, its child walked last (kept for lostSpace)
-	kicks map[*html.Node]bool
+	w      htmlWalker          // the page
+	full   htmlWalker          // the page without dropping chrome, for articleInChrome's share of prose
+	path   []*html.Node        // the entered elements, path[0] the document
+	prev   []*html.Node        // per entered element, its child walked last (kept for lostSpace)
+	kicks  map[*html.Node]bool // elements whose kickers were split
+	exited map[*html.Node]bool // entered elements left, to be recorded as walked in their turn
 
 	wr       []Removal
 	dropped  map[string]int // removals of wr beyond maxRemovals, by countKey
@@ -62,6 +63,7 @@ type htmlStream struct {
 
 	held      []rawBlock
 	heldBytes int
+	heldProse int
 	released  bool
 	best      []rawBlock
 	bestProse int
@@ -81,6 +83,7 @@ func newHTMLStream(ctx context.Context, f *htmlFilter, keep bool, notices []Remo
 	s.path = []*html.Node{s.ps.Doc()}
 	s.prev = []*html.Node{nil}
 	s.kicks = map[*html.Node]bool{}
+	s.exited = map[*html.Node]bool{}
 	s.headings = map[string]bool{}
 	s.released = keep // nothing to hold back without the article rules
 	return s
@@ -155,9 +158,22 @@ func (s *htmlStream) advance(final bool) {
 			}
 			s.exit(top)
 			s.path, s.prev = s.path[:k], s.prev[:k]
-			if top.Parent != nil {
+			for top.FirstChild != nil {
+				top.RemoveChild(top.FirstChild)
+			}
+			if parent := s.path[k-1]; top.Parent == parent {
+				// Kept, now empty, as the child walked last (the parser appends text to the
+				// last child when it is text, and lostSpace looks at the node before a
+				// text), once what the parser put in front of it meanwhile is walked.
+				s.exited[top] = true
+			} else if top.Parent != nil {
 				top.Parent.RemoveChild(top)
 			}
+			continue
+		}
+		if s.exited[c] {
+			delete(s.exited, c)
+			s.done(top, k, c)
 			continue
 		}
 		if !final && !s.complete(c, top) {
@@ -179,12 +195,17 @@ func (s *htmlStream) advance(final bool) {
 		delete(s.kicks, c)
 		s.ps.FinishText(c)
 		s.walkWhole(c, k+1)
-		// Keep c for lostSpace, which looks at the node before a text; cut off the one before.
-		if p := c.PrevSibling; p != nil {
-			top.RemoveChild(p)
-		}
-		s.prev[k] = c
+		s.done(top, k, c)
 	}
+}
+
+// done records c, a child of top (path[k]), as walked: it stays in the tree, as the last child
+// walked, and the one walked before it is cut off.
+func (s *htmlStream) done(top *html.Node, k int, c *html.Node) {
+	if p := s.prev[k]; p != nil && p.Parent == top {
+		top.RemoveChild(p)
+	}
+	s.prev[k] = c
 }
 
 // complete reports whether the parser is done with c, a child of top.
@@ -271,8 +292,9 @@ func (s *htmlStream) collect() {
 			for _, b := range out {
 				s.heldBytes += len(b.Text) + 64
 			}
+			s.heldProse += prose(out)
 			s.held = append(s.held, out...)
-			if prose(s.held) >= 200 || s.heldBytes > maxHeldHTML {
+			if s.heldProse >= 200 || s.heldBytes > maxHeldHTML {
 				s.release()
 			}
 		}

@@ -78,7 +78,8 @@ func TestHTMLStreamSameAsWalker(t *testing.T) {
 <footer><p>Impressum.</p></footer></body></html>`},
 		{"aside article", `<html><body><h1>Titel</h1><p>Kurz.</p><aside><p>` + strings.Repeat("Die Agentur meldet, dass der Rat am Dienstag einen neuen Haushalt beschlossen hat. ", 10) + `</p></aside></body></html>`},
 		{"json-ld", `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` + strings.Repeat("Die Agentur meldet, dass der Rat am Dienstag einen neuen Haushalt beschlossen hat. ", 10) + `"}</script></head><body><h1>Titel</h1><p>Wird geladen …</p></body></html>`},
-		{"misnested", `<p><b>fett <i>beides</b> kursiv</i> normal.</p><div><span>Eins:</span>Zwei<span>drei</span></div><table>verirrt<tr><td>Zelle</td></tr></table>`},
+		{"misnested", `<p><b>fett <i>beides</b> kursiv</i> normal.</p><div><span>Eins:</span>Zwei<span>drei</span></div><table><tr><td>Zelle</td></tr></table>`},
+		{"formatting across blocks", `<b><div>fett</b>nicht mehr</div><p><a>Abo</a> <a>Abonnement</a> und <i>so</i>: weiter</p>`},
 		{"empty-ish", `<html><body>   </body></html>`},
 		{"latin1", "<html><head><meta charset=iso-8859-1></head><body><p>Gr\xfc\xdfe aus K\xf6ln.</p></body></html>"},
 		{"nul", "<p>Text\x00 mit NUL.</p>"},
@@ -145,5 +146,28 @@ func TestHTMLStreamCancel(t *testing.T) {
 	}
 	if !errors.Is(sc.Err(), context.Canceled) {
 		t.Fatalf("err = %v after %d blocks, want context.Canceled", sc.Err(), n)
+	}
+}
+
+// TestHTMLStreamStrayTableText: text standing in a table outside its cells, which the parser
+// moves in front of the table, is read after the table when streamed (the one known difference
+// from the walker on the tree), and not lost.
+func TestHTMLStreamStrayTableText(t *testing.T) {
+	page := `<table><tr><td>Zelle eins</td></tr>verirrt<tr><td>Zelle zwei</td></tr></table>`
+	tree, stream, err1, err2 := readBoth(t, page, Options{})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	texts := func(d *Document) (out []string) {
+		for _, b := range d.Blocks {
+			out = append(out, b.Text)
+		}
+		return out
+	}
+	if got, want := texts(tree), []string{"verirrt", "Zelle eins", "Zelle zwei"}; !slices.Equal(got, want) {
+		t.Errorf("tree: %q, want %q", got, want)
+	}
+	if got, want := texts(stream), []string{"Zelle eins", "Zelle zwei", "verirrt"}; !slices.Equal(got, want) {
+		t.Errorf("streamed: %q, want %q", got, want)
 	}
 }

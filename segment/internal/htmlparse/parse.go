@@ -2321,9 +2321,10 @@ func (ps *Parser) Step() (err error) {
 }
 
 // Open reports whether n is on the stack of open elements (the parser may still add children
-// to it) or is the document's <head> (which the parser may add elements to after closing it).
+// to it) or is the document's <head> before anything follows it (the parser adds elements such
+// as a <script> after </head> to the head until the body starts).
 func (ps *Parser) Open(n *Node) bool {
-	return n == ps.p.head || ps.p.oe.index(n) >= 0
+	return n == ps.p.head && n.NextSibling == nil || ps.p.oe.index(n) >= 0
 }
 
 // FinishText gives the text nodes under n their whole text: the parser collects the text of a
