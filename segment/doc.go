@@ -98,9 +98,16 @@
 // context is done: input is read in pieces of at most 64 KB with a poll before each, and no block
 // is longer than about 256 KiB — a longer line or paragraph is cut at a sentence end into
 // paragraphs, with a Notice — so the work between two polls stays small on any input and memory
-// stays flat in the input size for plain text. HTML is read whole: a page of more than 16 MiB,
-// or of more than 40,000 elements and texts (a data dump such as a table of thousands of rows;
-// the largest news page of the development set has 9,000), is not given to the extractors, whose
-// heap grows to about 1.5 KB per node, but read by the whole-body walker, with a Notice. At most 10,000 changes are listed in Removed;
+// stays flat in the input size for plain text. HTML of up to 16 MiB is read whole; a page of
+// more than 40,000 elements and texts (a data dump such as a table of thousands of rows; the
+// largest news page of the development set has 9,000) is not given to the extractors, whose
+// heap grows to about 1.5 KB per node, but read by the whole-body walker, with a Notice. A page
+// of more than 16 MiB is streamed through the same walker, with the same Notice: the HTML5 tree
+// is built token by token and each finished part is walked and let go, so memory stays flat in
+// its size too (about 100 MB for a 200 MB page or a table of 100,000 rows), with the same
+// blocks and changes as the walker on the whole tree but for text standing in a table outside
+// its cells (read after the table) and, on a page with more than 8 MiB of text and too little
+// prose, an article in an <aside> or JSON-LD found only after that. Its encoding is decided on
+// its first 16 MiB; bytes further on that are not UTF-8 are read as U+FFFD, with a Notice. At most 10,000 changes are listed in Removed;
 // beyond that they are counted by reason in one Notice each.
 package segment

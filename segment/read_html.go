@@ -43,7 +43,7 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 		if !big && streamHTMLAbove > 0 {
 			return htmlTextOf(ctx, prefix, enc16, name, removed)
 		}
-		st, err = openHTMLStream(ctx, prefix, src, enc16, name, keep)
+		st, err = openHTMLStream(ctx, prefix, !big, src, enc16, name, keep)
 		return "", err
 	}, func(text string) ([]rawBlock, error) {
 		if st != nil {

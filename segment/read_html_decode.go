@@ -43,11 +43,11 @@ func readHTMLPrefix(src io.Reader, limit int) (prefix []byte, big bool, err erro
 }
 
 // openHTMLStream starts streaming a page whose first bytes (decoded from enc16 when that is not
-// "") are prefix and the rest src. The encoding is decided on prefix the way readHTMLText
+// "") are prefix (the whole page when whole is set) and the rest src. The encoding is decided on prefix the way readHTMLText
 // decides it on a whole page (see htmlTextOf): valid UTF-8 is UTF-8, else the declared charset,
 // else a guess from the content. Bytes further on that do not fit it are read as U+FFFD (in
 // UTF-8) with a notice.
-func openHTMLStream(ctx context.Context, prefix []byte, src io.Reader, enc16, name string, keep bool) (*htmlStream, error) {
+func openHTMLStream(ctx context.Context, prefix []byte, whole bool, src io.Reader, enc16, name string, keep bool) (*htmlStream, error) {
 	var notices []Removal
 	suffix := ""
 	if enc16 != "" {
@@ -61,11 +61,13 @@ func openHTMLStream(ctx context.Context, prefix []byte, src io.Reader, enc16, na
 	r := io.MultiReader(bytes.NewReader(prefix), src)
 	f := &htmlFilter{name: name, suffix: suffix}
 	head := prefix
-	if i := len(head) - utf8.UTFMax; i > 0 && !utf8.Valid(head) {
+	if !whole {
 		// A rune cut at the end of the prefix is not an error.
-		for j := len(head); j > i; j-- {
-			if utf8.Valid(head[:j]) {
-				head = head[:j]
+		for i := len(head) - 1; i >= 0 && i >= len(head)-utf8.UTFMax; i-- {
+			if utf8.RuneStart(head[i]) {
+				if !utf8.FullRune(head[i:]) {
+					head = head[:i]
+				}
 				break
 			}
 		}

@@ -54,16 +54,29 @@ func scanHTML(tb testing.TB, page string) int {
 // given) with a Scanner, as bitext segment does, and reports the peak heap above the input,
 // in MB and per input byte. Before the node limit (maxExtractorNodes) the table page took
 // 320 MB of heap (about 100 times its size), in go-trafilatura.
+//
+// The -streamed inputs are read the way pages over 16 MiB are (htmlStream), and flat-20MB is one:
+// their peak heap is bounded by the blocks held back while the page has no prose (at most
+// maxHeldHTML), the 16 MiB the reader looks at first and the largest subtree, not by the page.
 func BenchmarkReadHTMLMemory(b *testing.B) {
 	inputs := []struct {
-		name string
-		page string
+		name     string
+		page     string
+		streamed bool
 	}{
-		{"table-5000", tablePage(5000)},
-		{"flat-3MB", flatPage(3 << 20)},
+		{"table-5000", tablePage(5000), false},
+		{"flat-3MB", flatPage(3 << 20), false},
+		{"table-5000-streamed", tablePage(5000), true},
+		{"flat-3MB-streamed", flatPage(3 << 20), true},
+		{"table-50000-streamed", tablePage(50000), true},
+		{"flat-20MB", flatPage(20 << 20), false},
 	}
 	for _, in := range inputs {
 		b.Run(in.name, func(b *testing.B) {
+			if in.streamed {
+				streamHTMLAbove = 0
+				defer func() { streamHTMLAbove = maxReadability }()
+			}
 			b.SetBytes(int64(len(in.page)))
 			b.ReportAllocs()
 			for b.Loop() {
@@ -107,5 +120,24 @@ func TestHTMLTooDeep(t *testing.T) {
 	}
 	if got := err.Error(); strings.Contains(got, "byte") || !strings.HasPrefix(got, "nest.html: cannot parse HTML: ") {
 		t.Errorf("err = %q, want nest.html: cannot parse HTML: … without a byte offset", got)
+	}
+}
+
+// TestHTMLStreamMemory guards the streaming reader: a page of 12 MB of paragraphs read the way
+// pages over 16 MiB are takes a peak heap of about 15 MB, the same as a 3 MB page (the garbage
+// collector's headroom over the package's own tables), not the 15 times its size (180 MB) the
+// walker on a whole tree takes.
+func TestHTMLStreamMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a 12 MB page")
+	}
+	streamHTMLAbove = 0
+	defer func() { streamHTMLAbove = maxReadability }()
+	page := flatPage(12 << 20)
+	var n int
+	peak := heappeak.Measure(func() { n = scanHTML(t, page) })
+	t.Logf("%d bytes, %d sentences, peak heap %.1f MB (%.2f per input byte)", len(page), n, float64(peak)/(1<<20), float64(peak)/float64(len(page)))
+	if peak > 40<<20 {
+		t.Errorf("peak heap %d bytes for a %d-byte page streamed (more than 40 MB): is the tree kept?", peak, len(page))
 	}
 }

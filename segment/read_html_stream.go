@@ -183,6 +183,7 @@ func (s *htmlStream) advance(final bool) {
 			}
 			return
 		}
+		s.ps.FinishText(c)
 		if !s.keep && c.Type == html.ElementNode && !s.kicks[c] {
 			s.kicks[c] = true
 			before := c.PrevSibling
@@ -193,7 +194,6 @@ func (s *htmlStream) advance(final bool) {
 			}
 		}
 		delete(s.kicks, c)
-		s.ps.FinishText(c)
 		s.walkWhole(c, k+1)
 		s.done(top, k, c)
 	}
