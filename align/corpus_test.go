@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -225,5 +226,24 @@ func BenchmarkAlignAll(b *testing.B) {
 			b.ReportMetric(float64(len(pairs)*b.N)/b.Elapsed().Seconds(), "pairs/s")
 			b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "GOMAXPROCS")
 		})
+	}
+}
+
+// The surface channel's shared words leave out short ones, unless nothing else is shared: then
+// the short word is what the similarity rests on, and the explanation must say so.
+func TestSharedTermsShortWordsWhenAlone(t *testing.T) {
+	src := &Document{Sentences: []string{"Außerdem befürchtet seine Fraktion Baustellen in der Innenstadt.", "Die Expedition erreichte 1956 den Gipfel in Nepal."}}
+	tgt := &Document{Sentences: []string{"He pointed to the rise in prices.", "The expedition reached the summit in 1956 in Nepal."}}
+	for _, tc := range []struct {
+		bead Bead
+		want []string
+	}{
+		{Bead{Src: []int{0}, Tgt: []int{0}}, []string{"in"}},
+		{Bead{Src: []int{1}, Tgt: []int{1}}, []string{"expedition", "1956", "nepal"}},
+	} {
+		got := sharedTerms("surface", src, tgt, Options{}, nil, tc.bead)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%v: shared %q, want %q", tc.bead, got, tc.want)
+		}
 	}
 }

@@ -211,15 +211,26 @@ func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Be
 		for _, w := range b {
 			have[key(w)] = true
 		}
-		var out []string
+		var out, short []string
 		for _, w := range a {
-			// Short words (articles, prepositions) match everywhere and explain nothing.
-			if !isNumber(w) && utf8.RuneCountInString(w) < 3 {
+			if !have[key(w)] {
 				continue
 			}
-			if have[key(w)] && !slices.Contains(out, w) && len(out) < maxShared {
+			// Short words (articles, prepositions) match everywhere and explain little: they are
+			// listed only when nothing else is shared, since then they are what the similarity
+			// rests on ("in" in "… in der Innenstadt" and "… the rise in prices …").
+			if !isNumber(w) && utf8.RuneCountInString(w) < 3 {
+				if !slices.Contains(short, w) && len(short) < maxShared {
+					short = append(short, w)
+				}
+				continue
+			}
+			if !slices.Contains(out, w) && len(out) < maxShared {
 				out = append(out, w)
 			}
+		}
+		if len(out) == 0 {
+			return short
 		}
 		return out
 	}
