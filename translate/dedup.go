@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 
@@ -15,6 +16,15 @@ type repeats struct {
 	mu sync.Mutex
 	m  map[string]*answer
 	fl *failures // where repeats of a failed segment are reported; nil when planning
+
+	// led holds the hashes of the segments this run sent (led), kept after their answers are
+	// swept from m: a later occurrence that the memory answers was stored by this run, so it
+	// is a repeat, not a TM hit. Whether the memory already has it when the occurrence is
+	// looked up depends on how far the workers are, and counts and tm_hit must not.
+	led     map[uint64]struct{}
+	ledRing []uint64 // the hashes in led in the order they came, to forget the oldest
+	ledNext int
+	seed    maphash.Seed
 }
 
 // answer is the translation of a distinct segment, once it is known; until then, the units
@@ -31,6 +41,39 @@ type answer struct {
 // awaited are never dropped; a repeat of a dropped answer is found in the memory, or sent again.
 const repeatsCap = 1 << 16
 
+// ledCap bounds the segments remembered as sent by the run (8 bytes and a map slot each, about
+// 16 MB): beyond a million distinct segments, a repeat of one sent that long ago and found in
+// the memory is counted as a TM hit.
+const ledCap = 1 << 20
+
+// lead records that the run sends the segment of key.
+func (r *repeats) lead(key string) {
+	if r.led == nil {
+		r.led, r.seed = map[uint64]struct{}{}, maphash.MakeSeed()
+	}
+	h := maphash.String(r.seed, key)
+	if _, ok := r.led[h]; ok {
+		return
+	}
+	if len(r.ledRing) < ledCap {
+		r.ledRing = append(r.ledRing, h)
+	} else {
+		delete(r.led, r.ledRing[r.ledNext])
+		r.ledRing[r.ledNext] = h
+		r.ledNext = (r.ledNext + 1) % ledCap
+	}
+	r.led[h] = struct{}{}
+}
+
+// wasLed tells whether the run sent the segment of key.
+func (r *repeats) wasLed(key string) bool {
+	if r.led == nil {
+		return false
+	}
+	_, ok := r.led[maphash.String(r.seed, key)]
+	return ok
+}
+
 // repeatKey is what makes two units the same request: the memory key's normalized source and
 // the glossary terms that apply.
 func (t *Translator) repeatKey(u *unitState) string {
@@ -42,7 +85,9 @@ func (t *Translator) repeatKey(u *unitState) string {
 }
 
 // classify decides for each unit of j that missed the memory whether it is sent (it leads), was
-// answered already by an identical unit (copied now), or waits for one in flight. It sets
+// answered already by an identical unit (copied now), or waits for one in flight. A unit the
+// memory answered with what this run stored for an identical unit is a repeat, not a TM hit:
+// a TM hit is a segment the memory held before the run (or another worker sharing it stored). It sets
 // j.pending before any waiting unit can be answered, and returns it (the units still to come)
 // and the number of copies of failed answers, which are reported as failures.
 // planning marks every leader answered at once, since nothing is sent, and keeps no waiting
@@ -50,9 +95,7 @@ func (t *Translator) repeatKey(u *unitState) string {
 func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, failedCopies int, err error) {
 	keys := make([]string, len(j.units))
 	for i := range j.units {
-		if !j.units[i].tmHit {
-			keys[i] = t.repeatKey(&j.units[i])
-		}
+		keys[i] = t.repeatKey(&j.units[i])
 	}
 	var failed []Failure
 	r.mu.Lock()
@@ -63,6 +106,9 @@ func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, faile
 	for i := range j.units {
 		u := &j.units[i]
 		if u.tmHit {
+			if r.wasLed(keys[i]) {
+				u.tmHit, u.repeat = false, true
+			}
 			continue
 		}
 		a := r.m[keys[i]]
@@ -71,6 +117,7 @@ func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, faile
 			a = &answer{done: planning}
 			r.sweep()
 			r.m[keys[i]] = a
+			r.lead(keys[i])
 			u.lead = a
 			pending++
 		case a.done:

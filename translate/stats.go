@@ -9,9 +9,13 @@ import (
 
 // Stats are the running totals of a run.
 type Stats struct {
-	Documents  int // documents handed to the sink
-	Segments   int // units read
-	TMHits     int // units answered by the memory
+	Documents int // documents handed to the sink
+	Segments  int // units read
+	// TMHits counts units answered by the memory with a translation this run did not ask for:
+	// held before the run, or stored meanwhile by another worker sharing the memory. A unit
+	// answered with what this run stored for an identical one is a repeat, whatever -j, so
+	// that the counts are Plan's.
+	TMHits     int
 	Translated int // units answered by the provider
 	Failed     int // units with no usable answer after every retry (see FailedError)
 	Repeats    int // units identical to an earlier unit of the run, answered by its request

@@ -118,8 +118,11 @@ func (p *progress) finish() {
 // summary is the one line printed after a run.
 func summary(s translate.Stats, skipped int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, %s (%s), %s", count(s.Documents, "document"), count(s.Segments, "segment"),
-		count(s.TMHits, "TM hit"), count(s.Usage.Requests, "request"))
+	fmt.Fprintf(&b, "%s, %s (%s", count(s.Documents, "document"), count(s.Segments, "segment"), count(s.TMHits, "TM hit"))
+	if s.Repeats > 0 { // as the plan counts them: identical to an earlier segment of the run
+		fmt.Fprintf(&b, ", %d repeated", s.Repeats)
+	}
+	fmt.Fprintf(&b, "), %s", count(s.Usage.Requests, "request"))
 	if s.Usage.Retries > 0 {
 		fmt.Fprintf(&b, " (%s)", count(s.Usage.Retries, "retry"))
 	}
