@@ -19,7 +19,7 @@ import (
 //	{"id": "note-3", "text": "Der Rat tagt am Montag.", "format": "text"}   inline text
 //	{"id": "pair-9", "src": "de/9.txt", "tgt": "en/9.txt"}   a document pair to align
 //
-// id is required and unique in the manifest (Checker.Expect finds the ones given twice); it names the document in every output (the doc
+// id is required and unique in the manifest (ManifestReader refuses one given twice); it names the document in every output (the doc
 // field of JSONL pairs, x-doc in TMX) and decides its shard. A relative path is relative to the
 // folder of the manifest. format (text, markdown, html) is optional: by default the path's
 // extension decides, and inline text is plain text.
@@ -77,9 +77,10 @@ func (e *ManifestError) Error() string {
 // is not JSON Lines at all (a binary, one huge line) is refused instead of read into memory.
 const maxLine = 64 << 20
 
-// ManifestReader reads a manifest one document at a time, in constant memory whatever its
-// length. It does not remember the ids it returned: an id given twice is found by
-// Checker.Expect (bitext corpus merge), which holds every id anyway.
+// ManifestReader reads a manifest one document at a time. It holds one line, and a 16-byte
+// digest of every id read (with the map, about 40 bytes a document: 40 MB for a million), so
+// that an id given twice is an error at its second line, whatever the shard: two documents
+// with one id would be paid for twice and make outputs that corpus merge refuses.
 type ManifestReader struct {
 	br    *bufio.Reader
 	name  string
@@ -88,7 +89,14 @@ type ManifestReader struct {
 	line  int
 	docs  int // valid lines, in any shard
 	buf   []byte
+
+	ids       map[[16]byte]int32 // digest of each id read → its line
+	allowDups bool
 }
+
+// AllowDuplicateIDs makes the reader return documents whose id was given before, for a caller
+// that reports every id given twice itself (Checker.Expect).
+func (m *ManifestReader) AllowDuplicateIDs() { m.allowDups = true }
 
 // NewManifestReader reads a manifest from r; name is used in errors and, unless it is "-" or
 // "", its folder is where relative paths start. Only the documents of shard s are returned
@@ -118,6 +126,16 @@ func (m *ManifestReader) Next() (Document, error) {
 		d, err := m.parse(line)
 		if err != nil {
 			return Document{}, err
+		}
+		if !m.allowDups {
+			if m.ids == nil {
+				m.ids = map[[16]byte]int32{}
+			}
+			key := digest(d.ID)
+			if first, dup := m.ids[key]; dup {
+				return Document{}, m.errorf(0, "id %q given twice (first on line %d): every document needs its own id", d.ID, first)
+			}
+			m.ids[key] = int32(min(m.line, 1<<31-1))
 		}
 		m.docs++
 		if !m.shard.Owns(d.ID) {

@@ -167,12 +167,57 @@ func TestManifestErrors(t *testing.T) {
 		{"two values", `{"id":"a","path":"x"} {"id":"b","path":"y"}`, "more than one JSON value"},
 		{"utf8", "{\"id\":\"a\xff\",\"path\":\"x\"}", "dir/m.jsonl:1:9: invalid UTF-8"},
 		{"newline id", `{"id":"a\nb","path":"x"}`, "line break"},
+		{"duplicate id", "{\"id\":\"a\",\"path\":\"x\"}\n{\"id\":\"b\",\"path\":\"y\"}\n\n{\"id\":\"a\",\"text\":\"z\"}",
+			`dir/m.jsonl:4: id "a" given twice (first on line 1)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := readAll(t, tc.in, Spec{})
 			var me *ManifestError
 			if !errors.As(err, &me) || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want a *ManifestError containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestManifestDuplicateIDs: an id given twice is refused by every shard's reader, at its second
+// line, before the documents after it; AllowDuplicateIDs lets a caller that reports them itself
+// read on.
+func TestManifestDuplicateIDs(t *testing.T) {
+	in := `{"id":"a","path":"x"}` + "\n" + `{"id":"b","path":"y"}` + "\n" + `{"id":"a","text":"z"}` + "\n" + `{"id":"c","path":"w"}` + "\n"
+	for _, tc := range []struct {
+		name  string
+		spec  Spec
+		allow bool
+		want  int // documents returned; -1: the error
+	}{
+		{"all", Spec{}, false, -1},
+		{"shard 0/2", Spec{0, 2}, false, -1},
+		{"shard 1/2", Spec{1, 2}, false, -1},
+		{"allowed", Spec{}, true, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := NewManifestReader(strings.NewReader(in), "m.jsonl", tc.spec)
+			if tc.allow {
+				m.AllowDuplicateIDs()
+			}
+			n := 0
+			var err error
+			for {
+				if _, err = m.Next(); err != nil {
+					break
+				}
+				n++
+			}
+			if tc.want >= 0 {
+				if err != io.EOF || n != tc.want {
+					t.Fatalf("%d documents, %v; want %d", n, err, tc.want)
+				}
+				return
+			}
+			var me *ManifestError
+			if !errors.As(err, &me) || me.Line != 3 || !strings.Contains(err.Error(), `m.jsonl:3: id "a" given twice (first on line 1)`) {
+				t.Fatalf("error %v, want m.jsonl:3 naming id a", err)
 			}
 		})
 	}

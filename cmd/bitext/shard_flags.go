@@ -76,6 +76,9 @@ func shardedInputs(c *cli.Context) ([]sourceFile, *manifestSource, error) {
 		if _, err := os.Stat(m); err != nil {
 			return nil, nil, inputError(err)
 		}
+		if err := checkManifest(c.Context, m); err != nil {
+			return nil, nil, err
+		}
 		src := &manifestSource{name: m, spec: spec}
 		return []sourceFile{{path: m, rel: "manifest/" + filepath.Base(m)}}, src, nil
 	}
@@ -93,6 +96,30 @@ func shardedInputs(c *cli.Context) ([]sourceFile, *manifestSource, error) {
 		}
 	}
 	return kept, nil, nil
+}
+
+// checkManifest reads every line of a manifest before the run, which reads it again as it goes:
+// a bad line or an id given twice (shard.ManifestReader) stops the run before any request, not
+// when the run reaches it.
+func checkManifest(ctx context.Context, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return inputError(err)
+	}
+	defer f.Close()
+	mr := shard.NewManifestReader(ctxio.NewReader(ctx, f), name, shard.Spec{})
+	for {
+		_, err := mr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return inputError(err)
+		}
+	}
 }
 
 // manifestSource reads translate's documents from a manifest, those of its shard only, one
