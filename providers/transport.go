@@ -24,6 +24,9 @@ import (
 //   - the client-side rate limit, waited for before every attempt;
 //   - a timeout per attempt, covering the whole response body, which is read into memory so a
 //     connection reset mid-body is retried like any other;
+//   - a bound on that body derived from the request (ResponseLimit): a longer body, such as an
+//     endless stream from a broken server, is a provider fault (*ResponseTooLargeError), retried
+//     like a reset, and never held in memory beyond the bound;
 //   - prompt cancellation: a cancelled request context ends waits and the attempt in flight.
 //
 // When retries are exhausted RoundTrip returns the last response (so the client library can
@@ -149,9 +152,13 @@ func (t *Transport) attempt(ctx context.Context, base http.RoundTripper, req *ht
 		}
 		return nil, err
 	}
-	data, err := io.ReadAll(resp.Body)
+	data, err := ReadBody(resp.Body, ResponseLimit(len(body), costFrom(ctx)))
 	resp.Body.Close()
 	if err != nil {
+		var tooLarge *ResponseTooLargeError
+		if errors.As(err, &tooLarge) {
+			return nil, err
+		}
 		if actx.Err() != nil && ctx.Err() == nil {
 			return nil, &timeoutError{timeout}
 		}
@@ -160,6 +167,53 @@ func (t *Transport) attempt(ctx context.Context, base http.RoundTripper, req *ht
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	resp.ContentLength = int64(len(data))
 	return resp, nil
+}
+
+// Bounds of a response body. An answer translates the request's text: a few times its length
+// at most, each character escaped in JSON at most twice over (a chat model's JSON inside the
+// API's JSON: \\u201e, 7 bytes). ResponseFactor times the request leaves room to spare;
+// MinResponseBytes admits error pages, listings and the answers to small requests, and
+// MaxResponseBytes is the ceiling whatever the request.
+const (
+	MinResponseBytes = 4 << 20
+	MaxResponseBytes = 32 << 20
+	ResponseFactor   = 16
+)
+
+// ResponseLimit is how many bytes of response body a request of reqBytes bytes (and cost, when
+// its driver declared one) may get: ResponseFactor times the larger of the request body and
+// the characters it carries at 4 bytes each, within [MinResponseBytes, MaxResponseBytes].
+func ResponseLimit(reqBytes int, cost Cost) int64 {
+	n := ResponseFactor * int64(max(reqBytes, 4*cost.Chars, 0))
+	return min(max(n, MinResponseBytes), MaxResponseBytes)
+}
+
+// ResponseTooLargeError is a response body longer than any answer to the request could be: a
+// broken server, or something that is not the provider streaming at us. It is the provider's
+// fault, retried like a connection reset.
+type ResponseTooLargeError struct {
+	Limit int64 // bytes
+}
+
+func (e *ResponseTooLargeError) Error() string {
+	size := fmt.Sprintf("%d bytes", e.Limit)
+	if e.Limit >= 1<<20 {
+		size = fmt.Sprintf("%d MiB", e.Limit>>20)
+	}
+	return "the response body is longer than " + size + ", far more than any answer to the request: the server is misbehaving; check --base-url"
+}
+
+// ReadBody reads r whole, up to limit bytes; a longer body is a *ResponseTooLargeError, after
+// reading no more than limit+1 bytes.
+func ReadBody(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return data, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &ResponseTooLargeError{Limit: limit}
+	}
+	return data, nil
 }
 
 // WrongEndpointError is an HTML page where the API's JSON was expected: a captive portal, a
@@ -246,9 +300,10 @@ func shouldRetry(resp *http.Response, err error, now time.Time) (time.Duration, 
 // or dropped connection. Malformed URLs, TLS misconfiguration and the like are not.
 func retryableError(err error) bool {
 	var te *timeoutError
+	var tooLarge *ResponseTooLargeError
 	var ne net.Error
 	switch {
-	case errors.As(err, &te),
+	case errors.As(err, &te), errors.As(err, &tooLarge),
 		errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED),
 		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE),
 		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):

@@ -3,6 +3,7 @@ package providers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -203,5 +204,108 @@ func TestLimiterSpacesRequests(t *testing.T) {
 	var nilLim *Limiter
 	if err := nilLim.Wait(context.Background(), 1, 1); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// endless is a response body that goes on far beyond any bound (4 × MaxResponseBytes, so that
+// a transport without a bound fails the test instead of running out of memory); it counts
+// what was read of it.
+type endless struct{ read int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	left := 4*MaxResponseBytes - e.read
+	if left <= 0 {
+		return 0, io.EOF
+	}
+	p = p[:min(int64(len(p)), left)]
+	for i := range p {
+		p[i] = 'a'
+	}
+	e.read += int64(len(p))
+	return len(p), nil
+}
+
+func (e *endless) Close() error { return nil }
+
+// TestTransportBoundsResponseBody: a 200 whose body does not end is read no further than the
+// bound derived from the request, reported as a provider fault naming the cause, and retried
+// like a reset; the memory held is the bound, not the stream.
+func TestTransportBoundsResponseBody(t *testing.T) {
+	var bodies []*endless
+	flood := func(r *http.Request) (*http.Response, error) {
+		b := &endless{}
+		bodies = append(bodies, b)
+		return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: b, Request: r}, nil
+	}
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	tr := &Transport{Base: &scripted{steps: []func(*http.Request) (*http.Response, error){flood}},
+		Retry: RetryPolicy{MaxAttempts: 3},
+		now:   func() time.Time { return clock },
+		sleep: func(_ context.Context, d time.Duration) error { clock = clock.Add(d); return nil },
+	}
+	req, _ := http.NewRequest("POST", "http://127.0.0.1/x", strings.NewReader(`{"q":"Guten Morgen."}`))
+	resp, err := tr.RoundTrip(req)
+	if err == nil {
+		t.Fatalf("an endless body was accepted (status %d)", resp.StatusCode)
+	}
+	var tooLarge *ResponseTooLargeError
+	var gave *GaveUpError
+	if !errors.As(err, &tooLarge) || !errors.As(err, &gave) || gave.Attempts != 3 {
+		t.Fatalf("err %v, want *ResponseTooLargeError after 3 attempts", err)
+	}
+	if !strings.Contains(err.Error(), "response body is longer than 4 MiB") {
+		t.Errorf("message %q does not name the cause", err)
+	}
+	if len(bodies) != 3 {
+		t.Fatalf("%d attempts, want 3", len(bodies))
+	}
+	for i, b := range bodies {
+		if b.read > MinResponseBytes+64<<10 {
+			t.Errorf("attempt %d read %d bytes of the body, bound %d", i+1, b.read, MinResponseBytes)
+		}
+	}
+}
+
+func TestResponseLimit(t *testing.T) {
+	tests := []struct {
+		name     string
+		reqBytes int
+		chars    int
+		want     int64
+	}{
+		{"no body: the floor", 0, 0, MinResponseBytes},
+		{"a small request: the floor", 2000, 300, MinResponseBytes},
+		{"a large request: a multiple of it", 1 << 20, 0, ResponseFactor << 20},
+		{"characters count at 4 bytes", 1000, 1 << 18, ResponseFactor << 20},
+		{"a huge request: the ceiling", 64 << 20, 0, MaxResponseBytes},
+		{"negative sizes: the floor", -5, -5, MinResponseBytes},
+	}
+	for _, tt := range tests {
+		if got := ResponseLimit(tt.reqBytes, Cost{Chars: tt.chars}); got != tt.want {
+			t.Errorf("%s: ResponseLimit(%d, %d chars) = %d, want %d", tt.name, tt.reqBytes, tt.chars, got, tt.want)
+		}
+	}
+}
+
+func TestReadBody(t *testing.T) {
+	tests := []struct {
+		body    string
+		limit   int64
+		wantErr bool
+	}{
+		{"", 4, false},
+		{"abcd", 4, false},
+		{"abcde", 4, true},
+		{"abc", 0, true},
+	}
+	for _, tt := range tests {
+		got, err := ReadBody(strings.NewReader(tt.body), tt.limit)
+		var tooLarge *ResponseTooLargeError
+		if tt.wantErr != errors.As(err, &tooLarge) || (!tt.wantErr && string(got) != tt.body) {
+			t.Errorf("ReadBody(%q, %d) = %q, %v", tt.body, tt.limit, got, err)
+		}
+		if tt.wantErr && !strings.Contains(err.Error(), fmt.Sprintf("longer than %d bytes", tt.limit)) {
+			t.Errorf("ReadBody(%q, %d): message %q does not say the limit", tt.body, tt.limit, err)
+		}
 	}
 }

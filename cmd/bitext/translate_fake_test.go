@@ -38,6 +38,8 @@ import (
 //	    requests carrying a segment with TEXT get a non-JSON answer (-poison); segments with TEXT
 //	    come back untranslated (-unchanged) or empty (-empty); requests of several segments come
 //	    back shifted by one, or merged into the first with "." for the others.
+//	fake … [-fault FAULT]
+//	    every request suffers FAULT (a providertest.Fault: reset, 404, html, flood, 500, …).
 //	fakecount NAME
 //	    sets $NAME to the number of requests the fake received so far.
 //	fakewait N
@@ -155,6 +157,7 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 	empty := fs.String("empty", "", "")
 	shifted := fs.Bool("shifted", false, "")
 	merged := fs.Bool("merged", false, "")
+	fault := fs.String("fault", "", "")
 	ts.Check(fs.Parse(args[1:]))
 	opt := providertest.Options{Latency: *latency, Seed: *seed, RetryAfter: "0"}
 	if *rates != "" {
@@ -221,6 +224,9 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 			}
 			return providertest.None
 		}
+	}
+	if *fault != "" {
+		opt.FaultIf = func(providertest.RequestInfo) providertest.Fault { return providertest.Fault(*fault) }
 	}
 	var srv *providertest.Server
 	switch args[0] {

@@ -263,7 +263,9 @@ func (p *Provider) do(ctx context.Context, method, path string, in, out any) err
 		return err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
+	// The transport has bounded the body already; the ceiling here keeps that true should
+	// the client ever be built without it.
+	data, err := providers.ReadBody(resp.Body, providers.MaxResponseBytes)
 	if err != nil {
 		return err
 	}

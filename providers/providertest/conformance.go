@@ -310,6 +310,25 @@ func RunConformance(t *testing.T, c Conformance) {
 		noSecret(t, err)
 	})
 
+	t.Run("EndlessBody", func(t *testing.T) {
+		// A 200 whose body goes on and on: read up to the bound, retried as a provider fault,
+		// then a *providers.Error that names the cause. Twice the ceiling: more than any bound.
+		srv := c.NewServer(t, Options{FaultIf: func(RequestInfo) Fault { return Flood }, FloodBytes: 2 * providers.MaxResponseBytes})
+		p := open(t, c, srv, func(cfg *providers.Config) { cfg.Retry.MaxAttempts = 2 })
+		_, err := p.Translate(context.Background(), request(conformanceSegments[:1]))
+		var pe *providers.Error
+		if !errors.As(err, &pe) {
+			t.Fatalf("err %v, want *providers.Error", err)
+		}
+		if !strings.Contains(err.Error(), "response body is longer than") {
+			t.Errorf("err %q does not name the over-long body", err)
+		}
+		if srv.Count() != 2 {
+			t.Errorf("%d requests, want 2 (MaxAttempts): an over-long body is retried like a reset, then ends the call", srv.Count())
+		}
+		noSecret(t, err)
+	})
+
 	t.Run("Cancel", func(t *testing.T) {
 		srv := c.NewServer(t, Options{Latency: 30 * time.Second})
 		p := open(t, c, srv, func(cfg *providers.Config) { cfg.Timeout = time.Minute })

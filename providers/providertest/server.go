@@ -34,6 +34,7 @@ const (
 	EmptyText    Fault = "empty"        // the first non-empty segment comes back empty
 	Truncated    Fault = "truncated"    // OpenAI: finish_reason "length" and the content cut in half
 	Slow         Fault = "slow"         // the answer takes Options.SlowLatency (default 10 s)
+	Flood        Fault = "flood"        // 200 with a body that does not end (Options.FloodBytes)
 )
 
 // Segment is one segment as the fake understood the request.
@@ -102,6 +103,9 @@ type Options struct {
 	// RejectTemperature makes the OpenAI fake refuse any temperature but the default (1), as
 	// OpenAI's reasoning models do.
 	RejectTemperature bool
+	// FloodBytes is how much body the Flood fault sends before it stops (or until the client
+	// goes away); default 128 MiB, four times providers.MaxResponseBytes.
+	FloodBytes int64
 	// Glossaries are the Google v3 glossaries that exist, by resource name.
 	Glossaries map[string][]Term
 }
@@ -221,7 +225,7 @@ func (s *Server) admit(r *http.Request, body []byte, info *RequestInfo) (int, Fa
 }
 
 // faultOrder fixes the order in which Rates are drawn, so a seed means the same thing always.
-var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow}
+var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, Flood}
 
 func (s *Server) randomFault() Fault {
 	if len(s.opt.Rates) == 0 {
@@ -308,6 +312,10 @@ func (s *Server) answerFault(w http.ResponseWriter, fault Fault, echo string, wf
 		w.Header().Set("Content-Type", wf.contentType)
 		io.WriteString(w, wf.malformed)
 		return http.StatusOK, true
+	case Flood:
+		w.Header().Set("Content-Type", wf.contentType)
+		s.flood(w)
+		return http.StatusOK, true
 	}
 	rep, ok := wf.replies[fault]
 	if !ok {
@@ -318,6 +326,25 @@ func (s *Server) answerFault(w http.ResponseWriter, fault Fault, echo string, wf
 	}
 	wf.write(w, rep.status, rep.kind, rep.code, rep.message+echo)
 	return rep.status, true
+}
+
+// flood writes the start of a JSON answer and then a string that goes on for
+// Options.FloodBytes, or until the client stops reading.
+func (s *Server) flood(w http.ResponseWriter) {
+	n := s.opt.FloodBytes
+	if n <= 0 {
+		n = 128 << 20
+	}
+	chunk := []byte(strings.Repeat("a", 64<<10))
+	io.WriteString(w, `{"x":"`)
+	for n > 0 {
+		c := chunk[:min(int64(len(chunk)), n)]
+		if _, err := w.Write(c); err != nil {
+			return
+		}
+		n -= int64(len(c))
+	}
+	io.WriteString(w, `"}`)
 }
 
 func (s *Server) retryAfter(w http.ResponseWriter) {
