@@ -3,8 +3,11 @@ package providers
 import (
 	"context"
 	"errors"
+	"io"
 	"regexp"
+	"slices"
 	"strings"
+	"syscall"
 )
 
 // Redacted replaces secrets in scrubbed text.
@@ -33,27 +36,70 @@ func Scrub(s string, secrets ...string) string {
 	})
 }
 
-// ScrubError returns an error whose message is err's, scrubbed. The result unwraps only to
-// context.Canceled or context.DeadlineExceeded (so callers can still recognise cancellation),
-// never to the original error, whose message may hold the secret.
+// ScrubError returns err with every message in its chain scrubbed of the secrets (see Scrub).
+// What callers classify survives: *Error (with its Status), *GaveUpError,
+// *WrongEndpointError, *ResponseTooLargeError and *InvalidAnswerError keep their types,
+// rebuilt with scrubbed fields, and the sentinels (context.Canceled, DeadlineExceeded, io.EOF,
+// syscall errnos) stay themselves, so errors.As and errors.Is find them as in err. Any other
+// error becomes its scrubbed message, unwrapping to the scrubbed rebuild of what it wrapped:
+// the original is never reachable, since its message may hold a secret.
 func ScrubError(err error, secrets ...string) error {
 	if err == nil {
 		return nil
 	}
-	var pe *Error
-	if errors.As(err, &pe) {
-		return &Error{Provider: pe.Provider, Status: pe.Status, Message: Scrub(pe.Message, secrets...), Err: ScrubError(pe.Err, secrets...)}
+	switch e := err.(type) {
+	case *Error:
+		return &Error{Provider: e.Provider, Status: e.Status, Message: Scrub(e.Message, secrets...), Err: ScrubError(e.Err, secrets...)}
+	case *GaveUpError:
+		return &GaveUpError{Attempts: e.Attempts, Err: ScrubError(e.Err, secrets...)}
+	case *WrongEndpointError:
+		return &WrongEndpointError{Status: e.Status, Title: Scrub(e.Title, secrets...)}
+	case *InvalidAnswerError:
+		return &InvalidAnswerError{Reason: Scrub(e.Reason, secrets...)}
+	case *ResponseTooLargeError:
+		return &ResponseTooLargeError{Limit: e.Limit}
+	case *timeoutError:
+		return &timeoutError{d: e.d}
+	case syscall.Errno:
+		return e
+	}
+	switch err {
+	case context.Canceled, context.DeadlineExceeded, io.EOF, io.ErrUnexpectedEOF:
+		return err
 	}
 	se := &scrubbedError{msg: Scrub(err.Error(), secrets...)}
-	switch {
-	case errors.Is(err, context.Canceled):
-		se.cause = context.Canceled
-	case errors.Is(err, context.DeadlineExceeded):
-		se.cause = context.DeadlineExceeded
+	var causes []error
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		if c := u.Unwrap(); c != nil {
+			causes = append(causes, ScrubError(c, secrets...))
+		}
+	case interface{ Unwrap() []error }:
+		for _, c := range u.Unwrap() {
+			if c != nil {
+				causes = append(causes, ScrubError(c, secrets...))
+			}
+		}
+	}
+	// Errors that match cancellation through an Is method rather than by wrapping it (as
+	// net/http's do) stay recognisable.
+	for _, sentinel := range []error{context.Canceled, context.DeadlineExceeded} {
+		if errors.Is(err, sentinel) && !slices.ContainsFunc(causes, func(c error) bool { return errors.Is(c, sentinel) }) {
+			causes = append(causes, sentinel)
+		}
+	}
+	switch len(causes) {
+	case 0:
+	case 1:
+		se.cause = causes[0]
+	default:
+		se.cause = errors.Join(causes...)
 	}
 	return se
 }
 
+// scrubbedError is a scrubbed message standing for an error of unknown type; cause is the
+// scrubbed rebuild of what that error wrapped.
 type scrubbedError struct {
 	msg   string
 	cause error
@@ -94,9 +140,11 @@ func NewError(provider string, status int, detail string, cause error, keyHint s
 	e := &Error{Provider: provider, Status: status, Message: Advice(status, keyHint)}
 	var we *WrongEndpointError
 	if errors.As(cause, &we) {
-		// An HTML page: neither the key nor the model is to blame.
+		// An HTML page: neither the key nor the model is to blame. The page stays the cause,
+		// for callers that tell a wrong endpoint from a failed segment.
 		e.Status = we.Status
 		e.Message = we.Error()
+		e.Err = ScrubError(we, secrets...)
 		return e
 	}
 	// Scrub first, cut second: a cut through a key would leave its head unrecognised.
@@ -105,10 +153,8 @@ func NewError(provider string, status int, detail string, cause error, keyHint s
 		e.Err = ScrubError(cause, secrets...)
 		return e
 	}
-	se := &scrubbedError{msg: detail}
-	if sc, ok := ScrubError(cause, secrets...).(*scrubbedError); ok {
-		se.cause = sc.cause
-	}
-	e.Err = se
+	// The provider's words as the message, the cause (scrubbed) behind them: a caller still
+	// finds a *GaveUpError or a *WrongEndpointError there.
+	e.Err = &scrubbedError{msg: detail, cause: ScrubError(cause, secrets...)}
 	return e
 }

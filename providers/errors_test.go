@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/url"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestScrub(t *testing.T) {
@@ -74,4 +78,88 @@ func FuzzScrub(f *testing.F) {
 			t.Fatalf("Scrub(%q, %q) = %q still holds the secret", s, secret, out)
 		}
 	})
+}
+
+// walk calls f on every error in err's tree (Unwrap() error and Unwrap() []error).
+func walk(err error, f func(error)) {
+	if err == nil {
+		return
+	}
+	f(err)
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		walk(u.Unwrap(), f)
+	case interface{ Unwrap() []error }:
+		for _, e := range u.Unwrap() {
+			walk(e, f)
+		}
+	}
+}
+
+// TestScrubErrorKeepsTypes: what callers classify survives scrubbing (the kind of failure, the
+// status, the attempts), while the key appears nowhere in the tree, in no message and no field.
+func TestScrubErrorKeepsTypes(t *testing.T) {
+	const key = "sk-test-SECRET-typed-0123456789"
+	post := func(err error) error {
+		return &url.Error{Op: "Post", URL: "http://127.0.0.1:1/v1/chat/completions?api_key=" + key, Err: err}
+	}
+	tests := []struct {
+		name  string
+		err   error
+		check func(error) bool
+	}{
+		{"GaveUpError behind url.Error and fmt wrapping", fmt.Errorf("with %s: %w", key, post(&GaveUpError{Attempts: 4, Err: syscall.ECONNRESET})),
+			func(err error) bool {
+				var g *GaveUpError
+				return errors.As(err, &g) && g.Attempts == 4 && errors.Is(err, syscall.ECONNRESET)
+			}},
+		{"WrongEndpointError", post(&WrongEndpointError{Status: 200, Title: "login " + key}),
+			func(err error) bool {
+				var w *WrongEndpointError
+				return errors.As(err, &w) && w.Status == 200 && strings.Contains(w.Title, Redacted)
+			}},
+		{"ResponseTooLargeError in GaveUpError", post(&GaveUpError{Attempts: 2, Err: &ResponseTooLargeError{Limit: 4 << 20}}),
+			func(err error) bool {
+				var r *ResponseTooLargeError
+				var g *GaveUpError
+				return errors.As(err, &r) && r.Limit == 4<<20 && errors.As(err, &g)
+			}},
+		{"InvalidAnswerError", fmt.Errorf("batch: %w", &InvalidAnswerError{Reason: "echo " + key}),
+			func(err error) bool { var ia *InvalidAnswerError; return errors.As(err, &ia) }},
+		{"attempt timeout", post(&GaveUpError{Attempts: 3, Err: &timeoutError{d: time.Second}}),
+			func(err error) bool { var te *timeoutError; return errors.As(err, &te) && te.d == time.Second }},
+		{"joined errors", errors.Join(errors.New("first "+key), &GaveUpError{Attempts: 2, Err: io.ErrUnexpectedEOF}),
+			func(err error) bool {
+				var g *GaveUpError
+				return errors.As(err, &g) && errors.Is(err, io.ErrUnexpectedEOF)
+			}},
+		{"deadline", fmt.Errorf("%s: %w", key, context.DeadlineExceeded),
+			func(err error) bool { return errors.Is(err, context.DeadlineExceeded) }},
+		{"*Error from NewError with a detail", NewError("openai", 0, "echo "+key, post(&GaveUpError{Attempts: 6, Err: syscall.ECONNREFUSED}), "OPENAI_API_KEY", key),
+			func(err error) bool {
+				var pe *Error
+				var g *GaveUpError
+				return errors.As(err, &pe) && pe.Status == 0 && errors.As(err, &g) && errors.Is(err, syscall.ECONNREFUSED)
+			}},
+		{"*Error from NewError without a detail", NewError("openai", 0, "", post(&GaveUpError{Attempts: 6, Err: syscall.ECONNREFUSED}), "OPENAI_API_KEY", key),
+			func(err error) bool { var g *GaveUpError; return errors.As(err, &g) }},
+		{"*Error from NewError for an HTML page", NewError("openai", 0, "", post(&WrongEndpointError{Status: 403, Title: "Blocked"}), "OPENAI_API_KEY", key),
+			func(err error) bool {
+				var pe *Error
+				var w *WrongEndpointError
+				return errors.As(err, &pe) && pe.Status == 403 && errors.As(err, &w) && strings.Count(err.Error(), "HTML page") == 1
+			}},
+	}
+	for _, tt := range tests {
+		for _, err := range []error{ScrubError(tt.err, key), ScrubError(ScrubError(tt.err, key), key)} {
+			if !tt.check(err) {
+				t.Errorf("%s: ScrubError lost what callers classify: %#v", tt.name, err)
+			}
+			walk(err, func(e error) {
+				if strings.Contains(e.Error(), key) || strings.Contains(fmt.Sprintf("%#v", e), key) {
+					t.Errorf("%s: the key is reachable in the scrubbed tree: %T %v", tt.name, e, e)
+				}
+			})
+		}
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
@@ -246,10 +247,13 @@ func (e *Error) Error() string {
 	if e.Message != "" {
 		s += ": " + e.Message
 	}
-	if e.Err != nil {
+	// The cause, unless the message already says it (a wrong endpoint's page is both).
+	if e.Err != nil && !strings.Contains(e.Message, e.Err.Error()) {
 		s += ": " + e.Err.Error()
 	}
 	return s
 }
 
+// Unwrap returns the cause, scrubbed: errors.As finds a *GaveUpError (no answer after every
+// retry) or a *WrongEndpointError (an HTML page) behind a driver's *Error.
 func (e *Error) Unwrap() error { return e.Err }

@@ -30,7 +30,8 @@ import (
 //   - prompt cancellation: a cancelled request context ends waits and the attempt in flight.
 //
 // When retries are exhausted RoundTrip returns the last response (so the client library can
-// decode the provider's error body) or the last transport error. Non-retryable responses are
+// decode the provider's error body) or the last transport error as a *GaveUpError, as it does
+// at once for a transport error that retrying cannot cure. Non-retryable responses are
 // returned at once. Only idempotent-safe uses are intended: translation requests have no side
 // effects, so POSTs are retried too.
 type Transport struct {
@@ -109,6 +110,11 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		wait, retry := shouldRetry(resp, err, now())
 		if !retry {
+			if err != nil {
+				// No answer, and none to hope for (an unknown host, TLS, a malformed URL):
+				// the endpoint's fault, never a segment's.
+				return nil, attemptsError(err, attempt)
+			}
 			return htmlPage(resp, err)
 		}
 		if attempt >= policy.MaxAttempts {
@@ -321,13 +327,18 @@ func (e *timeoutError) Error() string   { return fmt.Sprintf("no answer within %
 func (e *timeoutError) Timeout() bool   { return true }
 func (e *timeoutError) Temporary() bool { return true }
 
-// GaveUpError is the transport error after the last allowed attempt failed without a response.
+// GaveUpError is the transport error of a request that got no response: after the last allowed
+// attempt, or after the first when retrying cannot help (an unknown host, a TLS failure). It
+// is about the endpoint or the network, never about the segments sent: callers end the job.
 type GaveUpError struct {
 	Attempts int
 	Err      error
 }
 
 func (e *GaveUpError) Error() string {
+	if e.Attempts == 1 {
+		return fmt.Sprintf("%v (gave up after 1 attempt)", e.Err)
+	}
 	return fmt.Sprintf("%v (gave up after %d attempts)", e.Err, e.Attempts)
 }
 func (e *GaveUpError) Unwrap() error { return e.Err }

@@ -309,3 +309,29 @@ func TestReadBody(t *testing.T) {
 		}
 	}
 }
+
+// TestTransportNoAnswerIsGaveUp: a transport error that retrying cannot cure comes back at
+// once, as a *GaveUpError like one after every retry: no answer came, whatever was sent.
+func TestTransportNoAnswerIsGaveUp(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		step  func(*http.Request) (*http.Response, error)
+		tries int
+	}{
+		{"not retryable", fail(errors.New("tls: failed to verify certificate")), 1},
+		{"retried until attempts run out", fail(syscall.ECONNREFUSED), 3},
+	} {
+		base := &scripted{steps: []func(*http.Request) (*http.Response, error){tt.step}}
+		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		tr := &Transport{Base: base, Retry: RetryPolicy{MaxAttempts: 3},
+			now:   func() time.Time { return clock },
+			sleep: func(_ context.Context, d time.Duration) error { clock = clock.Add(d); return nil },
+		}
+		req, _ := http.NewRequest("POST", "http://127.0.0.1/x", strings.NewReader("{}"))
+		_, err := tr.RoundTrip(req)
+		var gave *GaveUpError
+		if !errors.As(err, &gave) || gave.Attempts != tt.tries || len(base.bodies) != tt.tries {
+			t.Errorf("%s: err %v after %d tries, want *GaveUpError after %d", tt.name, err, len(base.bodies), tt.tries)
+		}
+	}
+}

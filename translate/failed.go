@@ -96,18 +96,24 @@ func (f *failures) err() error {
 }
 
 // isolatable reports whether an error of a batch may be about some of its segments only, so
-// that asking for smaller parts finds the segments at fault. Failures of the service itself
-// (credentials, quota, rate limit, server errors, the network after every retry) end the run.
+// that asking for smaller parts finds the segments at fault (a 400 for one over-long segment,
+// an answer that is never valid for one sentence). Failures of the service itself end the
+// run: credentials, quota, rate limit, server errors, a wrong endpoint (404 or 405, an HTML
+// page where the API should be) and no answer at all after every retry (the network, a dead
+// or hanging server, an endless body).
 func isolatable(err error) bool {
+	var gave *providers.GaveUpError
+	var wrong *providers.WrongEndpointError
+	if errors.As(err, &gave) || errors.As(err, &wrong) || errors.Is(err, ErrNoProvider) {
+		return false
+	}
 	var pe *providers.Error
 	if errors.As(err, &pe) {
 		switch {
-		case pe.Status == 401, pe.Status == 403, pe.Status == 407, pe.Status == 429, pe.Status == 456, pe.Status >= 500:
+		case pe.Status == 401, pe.Status == 403, pe.Status == 404, pe.Status == 405, pe.Status == 407,
+			pe.Status == 429, pe.Status == 456, pe.Status >= 500:
 			return false
 		}
-		var gave *providers.GaveUpError
-		return !errors.As(err, &gave)
 	}
-	var gave *providers.GaveUpError
-	return !errors.As(err, &gave) && !errors.Is(err, ErrNoProvider)
+	return true
 }

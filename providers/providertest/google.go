@@ -74,6 +74,7 @@ var googleFaults = wireFaults{
 		Unavailable:  {503, "backendError", "UNAVAILABLE", "The service is currently unavailable."},
 		Unauthorized: {401, "authError", "UNAUTHENTICATED", "Request had invalid authentication credentials."},
 		Forbidden:    {403, "forbidden", "PERMISSION_DENIED", "Cloud Translation API has not been used in project 0 before or it is disabled."},
+		NotFound:     {404, "notFound", "NOT_FOUND", "Requested entity was not found."},
 	},
 	contentType: "application/json; charset=UTF-8",
 	malformed:   `{"data": {"translations": [{"translatedText": "EN(`,

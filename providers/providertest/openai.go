@@ -60,6 +60,7 @@ var openAIFaults = wireFaults{
 		Unavailable:  {503, "server_error", "", "The engine is currently overloaded"},
 		Unauthorized: {401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided"},
 		Forbidden:    {403, "insufficient_quota", "insufficient_quota", "You exceeded your current quota"},
+		NotFound:     {404, "invalid_request_error", "model_not_found", "The model does not exist or you do not have access to it"},
 	},
 	contentType: "application/json",
 	malformed:   `{"id":"chatcmpl-x","choices":[{"index":0,"message":{"role":"assistant","content":"{\"transl`,

@@ -34,6 +34,8 @@ const (
 	EmptyText    Fault = "empty"        // the first non-empty segment comes back empty
 	Truncated    Fault = "truncated"    // OpenAI: finish_reason "length" and the content cut in half
 	Slow         Fault = "slow"         // the answer takes Options.SlowLatency (default 10 s)
+	NotFound     Fault = "404"          // 404 with the provider's JSON error body (unknown model or URL)
+	HTMLPage     Fault = "html"         // 200 with an HTML page (a captive portal), not the API's JSON
 	Flood        Fault = "flood"        // 200 with a body that does not end (Options.FloodBytes)
 )
 
@@ -225,7 +227,7 @@ func (s *Server) admit(r *http.Request, body []byte, info *RequestInfo) (int, Fa
 }
 
 // faultOrder fixes the order in which Rates are drawn, so a seed means the same thing always.
-var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, Flood}
+var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood}
 
 func (s *Server) randomFault() Fault {
 	if len(s.opt.Rates) == 0 {
@@ -312,6 +314,10 @@ func (s *Server) answerFault(w http.ResponseWriter, fault Fault, echo string, wf
 		w.Header().Set("Content-Type", wf.contentType)
 		io.WriteString(w, wf.malformed)
 		return http.StatusOK, true
+	case HTMLPage:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, captivePortal)
+		return http.StatusOK, true
 	case Flood:
 		w.Header().Set("Content-Type", wf.contentType)
 		s.flood(w)
@@ -327,6 +333,9 @@ func (s *Server) answerFault(w http.ResponseWriter, fault Fault, echo string, wf
 	wf.write(w, rep.status, rep.kind, rep.code, rep.message+echo)
 	return rep.status, true
 }
+
+// captivePortal is the page of the HTMLPage fault.
+const captivePortal = "<!doctype html><html><head><title>Captive Portal Login</title></head><body><form>Log in to continue</form></body></html>"
 
 // flood writes the start of a JSON answer and then a string that goes on for
 // Options.FloodBytes, or until the client stops reading.
