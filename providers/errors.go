@@ -17,9 +17,20 @@ const Redacted = "[REDACTED]"
 // access tokens, "Bearer …" and "api-key: …" values.
 var keyParam = regexp.MustCompile(`(?i)((?:[?&;]|\b)(?:key|api[-_]?key|access_token|token)=)[^&\s"'<>]+|(bearer\s+)[A-Za-z0-9._~+/=-]+|((?:x-goog-api-key|api-key|authorization)"?\s*[:=]\s*"?(?:bearer\s+)?)[^\s"',}]+`)
 
+// userinfoPassword matches the password of a URL's user information ("//bob:hunter2@"), up to
+// the "@" that ends it; the password may hold anything but the URL's delimiters and quotes.
+var userinfoPassword = regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.-]*://[^/?#@:\s"'<>]*:)[^/?#@"'<>\r\n]*@`)
+
+// RedactURLs replaces the password of every URL in s with "***", as net/http does in its
+// error messages ("http://bob:***@host/v1"); the user name stays.
+func RedactURLs(s string) string {
+	return userinfoPassword.ReplaceAllString(s, "${1}***@")
+}
+
 // Scrub removes every occurrence of the given secrets from s, and anything that looks like a
-// credential in a URL or header (key=…, Bearer …). Empty secrets are ignored.
+// credential in a URL or header (a URL's password, key=…, Bearer …). Empty secrets are ignored.
 func Scrub(s string, secrets ...string) string {
+	s = RedactURLs(s)
 	for _, sec := range secrets {
 		if len(sec) >= 4 {
 			s = strings.ReplaceAll(s, sec, Redacted)

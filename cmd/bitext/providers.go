@@ -95,8 +95,11 @@ func runProviders(c *cli.Context) error {
 		d, _ := providers.Lookup(name)
 		cfg := providerConfig(c, file, name, name == chosen)
 		row := providerRow{Status: d.Status(cfg), Default: name == chosen}
+		// A password in --base-url (http://user:pass@host) is a secret like a key: shown as
+		// "***", as net/http's errors show it, whatever the driver reported.
+		row.Endpoint, row.Note = providers.RedactURLs(row.Endpoint), providers.RedactURLs(row.Note)
 		if name == chosen && row.CredentialsFound {
-			row.Quota = quotaNote(c.Context, name, cfg)
+			row.Quota = providers.RedactURLs(quotaNote(c.Context, name, cfg))
 		}
 		rows = append(rows, row)
 	}
