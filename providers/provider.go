@@ -224,6 +224,9 @@ func Open(name string, cfg Config) (Provider, error) {
 	default:
 		return nil, fmt.Errorf("answer check %q: want basic or language", v)
 	}
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	p, err := d.Open(cfg)
 	if err != nil {
 		return nil, ScrubError(err, cfg.APIKey)

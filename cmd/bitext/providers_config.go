@@ -63,6 +63,31 @@ type providerSection struct {
 	Options         map[string]string `toml:"-"`
 }
 
+// check refuses the shared settings a section gives (defined says which) that cannot work, by
+// the providers package's rules: 0 or fewer retries, a timeout of 0 or less, a rate of 0 or less.
+func (sec providerSection) check(defined func(key string) bool) error {
+	checks := []struct {
+		key string
+		err func() error
+	}{
+		{"rate", func() error { return providers.CheckRate(sec.Rate) }},
+		{"chars_per_minute", func() error { return providers.CheckPerMinute(sec.CharsPerMinute) }},
+		{"tokens_per_minute", func() error { return providers.CheckPerMinute(sec.TokensPerMinute) }},
+		{"timeout", func() error { return providers.CheckTimeout(sec.Timeout.Duration) }},
+		{"retries", func() error { return providers.CheckAttempts(sec.Retries) }},
+		{"max_retry_time", func() error { return providers.CheckTimeout(sec.MaxRetryTime.Duration) }},
+	}
+	for _, c := range checks {
+		if !defined(c.key) {
+			continue
+		}
+		if err := c.err(); err != nil {
+			return fmt.Errorf("%s: %w", c.key, err)
+		}
+	}
+	return nil
+}
+
 // commonKeys are the keys of providerSection, which no driver option may take.
 var commonKeys = map[string]bool{"api_key": true, "base_url": true, "model": true, "rate": true, "chars_per_minute": true,
 	"tokens_per_minute": true, "timeout": true, "retries": true, "max_retry_time": true, "answer_check": true}
@@ -128,6 +153,9 @@ func (f *providersFile) decode(path, data string) error {
 		var all map[string]any
 		if err := md.PrimitiveDecode(prim, &all); err != nil {
 			return fmt.Errorf("%s: [providers.%s]: want a table", path, name)
+		}
+		if err := sec.check(func(key string) bool { return md.IsDefined("providers", name, key) }); err != nil {
+			return fmt.Errorf("%s: [providers.%s] %w", path, name, err)
 		}
 		info, known := providers.Describe(name)
 		if !known {

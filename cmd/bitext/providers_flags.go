@@ -68,6 +68,9 @@ func flagSet(c *cli.Context, o providers.Option) bool {
 // none has credentials in the environment or the config file: callers decide whether that is
 // an error. An unknown name or a bad config file is a usage/input error (exit 2).
 func providerConfigFromFlags(c *cli.Context) (name string, cfg providers.Config, err error) {
+	if err := checkProviderFlags(c); err != nil {
+		return "", cfg, err
+	}
 	file, err := loadProvidersFile(c)
 	if err != nil {
 		return "", cfg, err
@@ -90,6 +93,31 @@ func providerConfigFromFlags(c *cli.Context) (name string, cfg providers.Config,
 	}
 	cfg = providerConfig(c, file, name, true)
 	return name, cfg, nil
+}
+
+// checkProviderFlags refuses, as usage errors naming the flag, the values of the shared
+// provider flags that cannot work (the providers package decides which): a timeout or retry
+// time of 0 or less, fewer than 1 attempt, a rate of 0 or less. Flags left out keep their
+// defaults.
+func checkProviderFlags(c *cli.Context) error {
+	checks := []struct {
+		flag string
+		err  func() error
+	}{
+		{"timeout", func() error { return providers.CheckTimeout(c.Duration("timeout")) }},
+		{"retries", func() error { return providers.CheckAttempts(c.Int("retries")) }},
+		{"max-retry-time", func() error { return providers.CheckTimeout(c.Duration("max-retry-time")) }},
+		{"rate", func() error { return providers.CheckRate(c.Float64("rate")) }},
+	}
+	for _, ch := range checks {
+		if !c.IsSet(ch.flag) {
+			continue
+		}
+		if err := ch.err(); err != nil {
+			return usageErrorf("--%s: %v", ch.flag, err)
+		}
+	}
+	return nil
 }
 
 // selectedByFlags is the driver that a flag only it understands names (--azure, a glossary

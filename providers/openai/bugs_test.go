@@ -137,3 +137,27 @@ func TestErrorBodyRedactedBeforeTruncation(t *testing.T) {
 		t.Errorf("want the key redacted in place: %v", err)
 	}
 }
+
+// TestOpenRejectsUnusableSettings: providers.Open refuses a negative timeout, attempt count or
+// rate instead of quietly using the defaults; nothing is sent.
+func TestOpenRejectsUnusableSettings(t *testing.T) {
+	srv := providertest.NewOpenAI(t, providertest.Options{})
+	for _, tc := range []struct {
+		edit func(*providers.Config)
+		want string
+	}{
+		{func(c *providers.Config) { c.Timeout = -1 }, "Timeout"},
+		{func(c *providers.Config) { c.Retry.MaxAttempts = -1 }, "Retry.MaxAttempts"},
+		{func(c *providers.Config) { c.RateLimit.RequestsPerSecond = -1 }, "RateLimit.RequestsPerSecond"},
+	} {
+		cfg := config(srv)
+		tc.edit(&cfg)
+		_, err := providers.Open("openai", cfg)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Open with a bad %s: err %v", tc.want, err)
+		}
+	}
+	if srv.Count() != 0 {
+		t.Errorf("%d requests sent", srv.Count())
+	}
+}
