@@ -676,14 +676,7 @@ func (w *htmlWalker) walk(n *html.Node) {
 		w.flush()
 		w.lists = w.lists[:len(w.lists)-1]
 	case a == atom.Li:
-		w.flush()
-		marker := "-"
-		level := len(w.lists)
-		if level > 0 && w.lists[level-1].ordered {
-			marker = strconv.Itoa(w.lists[level-1].n) + "."
-			w.lists[level-1].n++
-		}
-		w.cur = &rawBlock{Kind: ListItem, Level: max(level, 1), Marker: marker}
+		w.startListItem()
 		w.children(n)
 		w.flush()
 	case a == atom.Br:
@@ -696,6 +689,19 @@ func (w *htmlWalker) walk(n *html.Node) {
 	default:
 		w.children(n)
 	}
+}
+
+// startListItem begins the block of an <li>: "-" in an unordered list, the next number in an
+// ordered one.
+func (w *htmlWalker) startListItem() {
+	w.flush()
+	marker := "-"
+	level := len(w.lists)
+	if level > 0 && w.lists[level-1].ordered {
+		marker = strconv.Itoa(w.lists[level-1].n) + "."
+		w.lists[level-1].n++
+	}
+	w.cur = &rawBlock{Kind: ListItem, Level: max(level, 1), Marker: marker}
 }
 
 func (w *htmlWalker) children(n *html.Node) {

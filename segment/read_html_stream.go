@@ -3,7 +3,6 @@ package segment
 import (
 	"context"
 	"io"
-	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -396,14 +395,7 @@ func (w *htmlWalker) enter(n *html.Node) {
 		w.flush()
 		w.lists = append(w.lists, listState{ordered: a == atom.Ol, n: olStart(n)})
 	case a == atom.Li:
-		w.flush()
-		marker := "-"
-		level := len(w.lists)
-		if level > 0 && w.lists[level-1].ordered {
-			marker = strconv.Itoa(w.lists[level-1].n) + "."
-			w.lists[level-1].n++
-		}
-		w.cur = &rawBlock{Kind: ListItem, Level: max(level, 1), Marker: marker}
+		w.startListItem()
 	case blockElements[a]:
 		w.flush()
 	}
