@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 
 	"github.com/bitext/bitext/internal/outfile"
@@ -76,9 +77,9 @@ func openTM(c *cli.Context) (*tm.DB, error) {
 		return nil, err
 	}
 	if r := c.Float64("shared-rate"); r != 0 {
-		if r < 0 {
+		if !(r > 0) || math.IsInf(r, 1) { // NaN and +Inf too
 			db.Close()
-			return nil, usageErrorf("--shared-rate must be positive, got %v", r)
+			return nil, usageErrorf("--shared-rate must be a positive number of requests per second, got %v", r)
 		}
 		name := "requests"
 		if p := c.String("provider"); p != "" {
