@@ -123,7 +123,7 @@ func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, faile
 		case a.done:
 			u.repeat = true
 			u.target, u.violations, u.failed = a.target, cloneViolations(a.violations), a.failed
-			if u.failed != nil {
+			if u.failed != nil && u.reportFailure() {
 				failed = append(failed, j.failure(u))
 			}
 		default:
@@ -173,7 +173,7 @@ func (r *repeats) answered(units []*unitState, resolved map[*job]int) []Failure 
 		for _, w := range waiting {
 			wu := w.u()
 			wu.target, wu.violations, wu.failed = u.target, cloneViolations(u.violations), u.failed
-			if wu.failed != nil {
+			if wu.failed != nil && wu.reportFailure() {
 				failed = append(failed, w.doc.failure(wu))
 			}
 			resolved[w.doc]++

@@ -186,6 +186,21 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 		if err := t.lookup(ctx, base, pending); err != nil {
 			return err
 		}
+		// Sentences over the request limits that the memory lacks whole go out in pieces,
+		// each looked up (and later stored) on its own.
+		var pieces []*unitState
+		for _, j := range pending {
+			if t.splitOversize(j) {
+				for i := range j.units {
+					if j.units[i].split != nil {
+						pieces = append(pieces, &j.units[i])
+					}
+				}
+			}
+		}
+		if err := t.lookupUnits(ctx, base, pieces); err != nil {
+			return err
+		}
 		for _, j := range pending {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -194,20 +209,33 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 			if err != nil {
 				return err
 			}
-			misses, repeats, terms := 0, 0, 0
-			for i := range j.units {
-				u := &j.units[i]
-				terms += len(u.terms)
-				if !u.tmHit {
-					misses++
+			// Counts are of sentences: the pieces of a split one are one segment, a TM hit
+			// when the memory had all of them, a repeat when none is sent.
+			segments, hits, repeats, terms := 0, 0, 0, 0
+			for i := 0; i < len(j.units); {
+				n := 1
+				if sp := j.units[i].split; sp != nil {
+					n = int(sp.pieces)
 				}
-				if u.repeat {
+				hit, led := true, false
+				for k := i; k < i+n; k++ {
+					u := &j.units[k]
+					terms += len(u.terms)
+					hit = hit && u.tmHit
+					led = led || u.lead != nil
+				}
+				segments++
+				switch {
+				case hit:
+					hits++
+				case !led:
 					repeats++
 				}
+				i += n
 			}
 			tl.update(func(s *Stats) {
-				s.Segments += len(j.units)
-				s.TMHits += len(j.units) - misses
+				s.Segments += segments
+				s.TMHits += hits
 				s.Repeats += repeats
 				s.Failed += failed
 				s.Terms += terms
@@ -329,6 +357,20 @@ func (t *Translator) lookup(ctx context.Context, base *tm.Key, jobs []*job) erro
 	if t.Memory == nil {
 		return nil
 	}
+	var units []*unitState
+	for _, j := range jobs {
+		for i := range j.units {
+			units = append(units, &j.units[i])
+		}
+	}
+	return t.lookupUnits(ctx, base, units)
+}
+
+// lookupUnits fills the memory hits of units, with one LookupMany.
+func (t *Translator) lookupUnits(ctx context.Context, base *tm.Key, units []*unitState) error {
+	if t.Memory == nil || len(units) == 0 {
+		return nil
+	}
 	lookupMany := t.Memory.LookupMany
 	if t.Refresh {
 		reviewed, ok := t.Memory.(interface {
@@ -339,32 +381,18 @@ func (t *Translator) lookup(ctx context.Context, base *tm.Key, jobs []*job) erro
 		}
 		lookupMany = reviewed.LookupReviewedMany
 	}
-	n := 0
-	for _, j := range jobs {
-		n += len(j.units)
-	}
-	if n == 0 {
-		return nil
-	}
-	keys := make([]tm.Key, 0, n)
-	for _, j := range jobs {
-		for i := range j.units {
-			keys = append(keys, t.key(base, &j.units[i]))
-		}
+	keys := make([]tm.Key, len(units))
+	for i, u := range units {
+		keys[i] = t.key(base, u)
 	}
 	targets, ok, err := lookupMany(ctx, keys)
 	if err != nil {
 		return fmt.Errorf("translation memory: %w", err)
 	}
-	k := 0
-	for _, j := range jobs {
-		for i := range j.units {
-			if ok[k] {
-				u := &j.units[i]
-				u.target, u.tmHit = targets[k], true
-				u.violations = t.check(u)
-			}
-			k++
+	for i, u := range units {
+		if ok[i] {
+			u.target, u.tmHit = targets[i], true
+			u.violations = t.check(u)
 		}
 	}
 	return nil

@@ -85,7 +85,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 		for end < len(j.units) && int(j.units[end].block) == bi {
 			end++
 		}
-		units := j.units[next:end]
+		units := t.joinPieces(j.units[next:end])
 		next = end
 		para := j.first + bi + 1
 		tb := segment.Block{Kind: sb.Kind, Level: sb.Level, Marker: sb.Marker}
@@ -147,6 +147,67 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 		res.Blocks[bi] = tb
 	}
 	return res, nil
+}
+
+// joinPieces puts the pieces of each split sentence of a block's units back into one unit: the
+// pieces' sources concatenated (the sentence), their translations joined with a space as the
+// provider's own split joins them, a memory hit when every piece was one, failed when a piece
+// failed, and the glossary checked on the whole sentence, with one suspect flag at most. Units
+// without pieces are returned as they are.
+func (t *Translator) joinPieces(units []unitState) []unitState {
+	split := false
+	for i := range units {
+		if units[i].split != nil {
+			split = true
+			break
+		}
+	}
+	if !split {
+		return units
+	}
+	out := make([]unitState, 0, len(units))
+	for i := 0; i < len(units); {
+		u := units[i]
+		if u.split == nil {
+			out = append(out, u)
+			i++
+			continue
+		}
+		pieces := units[i : i+int(u.split.pieces)]
+		i += len(pieces)
+		w := unitState{block: u.block, sentence: u.sentence, hasCtx: u.hasCtx, source: u.split.source,
+			codeShift: u.codeShift, tmHit: true, repeat: true}
+		texts := make([]string, len(pieces))
+		var suspect *Violation
+		for k := range pieces {
+			p := &pieces[k]
+			w.tmHit = w.tmHit && p.tmHit
+			w.repeat = w.repeat && p.repeat
+			if w.failed == nil {
+				w.failed = p.failed
+			}
+			if w.suspect == "" {
+				w.suspect = p.suspect
+			}
+			for vi := range p.violations {
+				if p.violations[vi].Kind == Suspect && suspect == nil {
+					suspect = &p.violations[vi]
+				}
+			}
+			texts[k] = strings.TrimSpace(p.target)
+		}
+		if w.failed == nil {
+			w.target = strings.Join(texts, " ")
+			w.violations = t.check(&w)
+			if suspect != nil {
+				v := *suspect
+				v.SourceStart, v.SourceEnd, v.TargetStart, v.TargetEnd = qa.NoSpan, qa.NoSpan, qa.NoSpan, qa.NoSpan
+				w.violations = append(w.violations, v)
+			}
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // paragraphPairs splits a translated paragraph into sentences and aligns them with the source

@@ -36,10 +36,11 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats,
 	if len(failed) > 0 {
 		fs := make([]Failure, 0, len(failed))
 		for _, it := range b.items {
-			if u := it.u(); u.failed != nil {
+			if u := it.u(); u.failed != nil && u.reportFailure() {
 				fs = append(fs, it.doc.failure(u))
 			}
 		}
+		tl.update(func(s *Stats) { s.Failed += len(fs) })
 		if err := fl.add(fs); err != nil {
 			return err
 		}
@@ -131,7 +132,9 @@ func (t *Translator) payClaimed(ctx context.Context, cl Claimer, units []*unitSt
 func (t *Translator) fromMemory(u *unitState, target string, tl *tally) {
 	u.target, u.tmHit = target, true
 	u.violations = t.check(u)
-	tl.update(func(s *Stats) { s.TMHits++ })
+	if u.split == nil { // a piece's sentence was counted when it was read
+		tl.update(func(s *Stats) { s.TMHits++ })
+	}
 }
 
 // pay asks for units, checks and repairs the answers and stores in the memory what was paid
@@ -156,7 +159,13 @@ func (t *Translator) pay(ctx context.Context, units []*unitState, paraCtx string
 			u.violations = append(u.violations, qa.NewFlag(Suspect, u.suspect, qa.Location{}))
 		}
 	}
-	tl.update(func(s *Stats) { s.Translated += len(good); s.Failed += len(failed) })
+	translated := 0
+	for _, u := range good {
+		if u.countTranslated() {
+			translated++
+		}
+	}
+	tl.update(func(s *Stats) { s.Translated += translated })
 
 	repairErr := t.repair(ctx, good, tl)
 

@@ -10,7 +10,10 @@ import (
 // Stats are the running totals of a run.
 type Stats struct {
 	Documents int // documents handed to the sink
-	Segments  int // units read
+	// Segments counts the units read: sentences, or paragraphs with Unit Paragraph. A sentence
+	// over the provider's request limits, sent as pieces, is one segment in every count here
+	// (a TM hit when the memory had all its pieces, failed once however many pieces failed).
+	Segments int
 	// TMHits counts units answered by the memory with a translation this run did not ask for:
 	// held before the run, or stored meanwhile by another worker sharing the memory. A unit
 	// answered with what this run stored for an identical one is a repeat, whatever -j, so

@@ -37,6 +37,44 @@ type unitState struct {
 	// suspect is the provider's reason (providers.Suspect*) when the answer still looked
 	// obviously wrong after it was asked again: it is flagged and never stored in the memory.
 	suspect string
+
+	// split is the sentence this unit is a piece of, when the sentence was too long for one
+	// request (see splitOversize); nil for a whole sentence. piece is the unit's 1-based
+	// position among the sentence's pieces, which are consecutive units.
+	split *splitSentence
+	piece int32
+}
+
+// splitSentence is a sentence (or a paragraph unit) over the provider's request limits. Each
+// of its pieces is a unit of its own, so that it goes through dedup, claims and the memory like
+// any segment: a piece paid for is stored at once and never paid again, whatever happens to the
+// rest. result joins the pieces into one pair again.
+type splitSentence struct {
+	source string // the whole unit's source: the pieces concatenated
+	pieces int32
+	// failed and translated make a sentence one failure, and one translated segment, however
+	// many of its pieces fail or are translated.
+	failed, translated atomic.Bool
+}
+
+// whole is the source of the sentence u belongs to.
+func (u *unitState) whole() string {
+	if u.split != nil {
+		return u.split.source
+	}
+	return u.source
+}
+
+// reportFailure tells whether u's failure is reported: always for a whole sentence, once for
+// the pieces of a split one.
+func (u *unitState) reportFailure() bool {
+	return u.split == nil || u.split.failed.CompareAndSwap(false, true)
+}
+
+// countTranslated tells whether an answer of u counts as a translated segment: always for a
+// whole sentence, once for the pieces of a split one.
+func (u *unitState) countTranslated() bool {
+	return u.split == nil || u.split.translated.CompareAndSwap(false, true)
 }
 
 // job is a piece of one document in flight: the whole document when it is small, otherwise a
@@ -67,7 +105,7 @@ func (j *job) resolve(n int) {
 
 // failure describes a failed unit.
 func (j *job) failure(u *unitState) Failure {
-	return Failure{Doc: j.name, Paragraph: j.first + int(u.block) + 1, Sentence: int(u.sentence) + 1, Source: u.source, Err: u.failed}
+	return Failure{Doc: j.name, Paragraph: j.first + int(u.block) + 1, Sentence: int(u.sentence) + 1, Source: u.whole(), Err: u.failed}
 }
 
 // context returns the paragraph of a unit for providers that take context, or "".
@@ -126,6 +164,92 @@ func (t *Translator) addBlock(j *job, bi int) {
 		}
 		add(u)
 	}
+}
+
+// splitOversize replaces each unit of j that the memory did not answer and that is over the
+// provider's request limits (characters, or tokens less the overhead and the context) by its
+// pieces, cut by providers.SplitOversize at sentence or clause boundaries. The whole unit was
+// looked up first, so that a memory entry of the whole sentence (from an older run) is still
+// used. A cut inside a paired inline code is not made: the piece is joined with the next until
+// its codes are whole, and a piece still over the limits is split by the provider itself, as
+// before. It returns whether any unit was split.
+func (t *Translator) splitOversize(j *job) bool {
+	if t.Provider == nil {
+		return false
+	}
+	caps := t.Provider.Capabilities()
+	if caps.MaxChars <= 0 && caps.MaxTokens <= 0 {
+		return false
+	}
+	inner := providers.Unwrap(t.Provider)
+	est := func(s string) int { return providers.EstimateTokensFor(inner, s) }
+	mode := t.mode()
+	var out []unitState
+	for i := range j.units {
+		u := &j.units[i]
+		var pieces []string
+		if !u.tmHit && (caps.MaxTokens > 0 || len(u.source) > caps.MaxChars) { // bytes ≥ characters
+			maxTok := 0
+			if caps.MaxTokens > 0 {
+				maxTok = caps.MaxTokens - segmentOverheadTokens
+				if caps.Context && u.hasCtx {
+					maxTok -= est(j.context(u))
+				}
+				maxTok = max(maxTok, 16)
+			}
+			pieces = cutPieces(u.source, caps.MaxChars, maxTok, est)
+		}
+		if len(pieces) <= 1 {
+			if out != nil {
+				out = append(out, *u)
+			}
+			continue
+		}
+		if out == nil {
+			out = make([]unitState, i, len(j.units)+len(pieces))
+			copy(out, j.units[:i])
+		}
+		sp := &splitSentence{source: u.source, pieces: int32(len(pieces))}
+		for k, p := range pieces {
+			pu := unitState{block: u.block, sentence: u.sentence, hasCtx: u.hasCtx, source: p,
+				codeShift: u.codeShift, split: sp, piece: int32(k + 1)}
+			if mode != GlossaryOff {
+				pu.terms, pu.entries, pu.termKeys = t.findTerms(p)
+			}
+			out = append(out, pu)
+		}
+	}
+	if out == nil {
+		return false
+	}
+	j.units = out
+	return true
+}
+
+// cutPieces is providers.SplitOversize that never leaves a paired inline code open in a
+// piece: the tag guard would take the half pair for a broken answer.
+func cutPieces(src string, maxChars, maxTok int, est func(string) int) []string {
+	pieces := providers.SplitOversize(src, maxChars, maxTok, est)
+	if len(pieces) <= 1 || !document.HasTags(src) {
+		return pieces
+	}
+	out := pieces[:0]
+	start, end := 0, 0
+	for _, p := range pieces {
+		end += len(p)
+		cur := src[start:end]
+		if !document.HasTags(cur) || document.CheckTags(document.CodesOf(cur), cur) == nil {
+			out = append(out, cur)
+			start = end
+		}
+	}
+	if start < len(src) {
+		if len(out) == 0 {
+			return []string{src}
+		}
+		out[len(out)-1] = src[start-len(out[len(out)-1]):]
+	}
+	return out
 }
 
 // key is the memory key of a unit. The identity parts are computed once per run (runKey).
