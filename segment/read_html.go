@@ -199,6 +199,18 @@ func hasNonASCII(b []byte) bool {
 	return false
 }
 
+// lowerASCII is s with A–Z lowered and every other byte as it is, so that offsets into it are
+// offsets into s.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // declaredCharset finds the encoding an HTML document declares in its <head>: <meta charset>,
 // or <meta http-equiv="Content-Type" content="…; charset=…">, wherever it is in the head (not
 // only in the first 1024 bytes). It stops at <body> or the first element of body content. It
@@ -247,7 +259,9 @@ func declaredCharset(ctx context.Context, data []byte) (label, where string) {
 				return cs, "<meta charset>" + off
 			}
 			if equiv == "content-type" {
-				if i := strings.Index(strings.ToLower(content), "charset="); i >= 0 {
+				// ASCII case folding only: strings.ToLower can change the length (a Kelvin sign
+				// K becomes k), and i must index content itself.
+				if i := strings.Index(lowerASCII(content), "charset="); i >= 0 {
 					v := strings.Trim(strings.TrimSpace(content[i+len("charset="):]), `"'`)
 					if j := strings.IndexAny(v, "; \"'"); j >= 0 {
 						v = v[:j]

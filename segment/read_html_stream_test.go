@@ -193,9 +193,18 @@ func FuzzHTMLStream(f *testing.F) {
 				continue
 			}
 			if strings.Contains(strings.ToLower(page), "<table") {
+				// The stream reads a table's stray text after the table, which can change what
+				// the rules on the first blocks decide (a paragraph one word shorter is no
+				// title, so the short line above it stays): every letter and digit must then be
+				// either in the text or among the removals, on both sides alike.
 				a, b := docRunes(tree), docRunes(stream)
 				slices.Sort(a)
 				slices.Sort(b)
+				if !slices.Equal(a, b) {
+					a, b = append(a, removedRunes(tree)...), append(b, removedRunes(stream)...)
+					slices.Sort(a)
+					slices.Sort(b)
+				}
 				if !slices.Equal(a, b) {
 					t.Fatalf("keep %v: tree %q, streamed %q", keep, string(a), string(b))
 				}
@@ -206,6 +215,22 @@ func FuzzHTMLStream(f *testing.F) {
 			}
 		}
 	})
+}
+
+// removedRunes is docRunes of the text d's rules removed.
+func removedRunes(d *Document) []rune {
+	var out []rune
+	for _, r := range d.Removed {
+		if r.Kind != Removed {
+			continue
+		}
+		for _, c := range r.Text {
+			if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 func docRunes(d *Document) []rune {
