@@ -151,16 +151,10 @@ func refuseOverwriteTM(c *cli.Context, outputs []string) error {
 	if err != nil || loc.Kind != tm.SQLite {
 		return nil // a bad --tm is reported when the memory is opened
 	}
+	files := []string{loc.Path, loc.Path + "-wal", loc.Path + "-shm", loc.Path + "-journal"}
 	for _, out := range outputs {
-		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-			err := outfile.CheckInputs(out, loc.Path+suffix)
-			var ow *outfile.OverwriteError
-			if errors.As(err, &ow) && ow.How == "contains" {
-				continue
-			}
-			if err != nil {
-				return usageError(err)
-			}
+		if err := outfile.CheckFiles(out, files...); err != nil {
+			return usageError(err)
 		}
 	}
 	return nil

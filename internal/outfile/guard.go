@@ -25,7 +25,15 @@ var stdin = os.Stdin
 // standard input: it conflicts with an output only when the shell redirected it from that very
 // file ("bitext translate - -o a.txt < a.txt" would truncate a.txt before reading it). An
 // output of "" or "-" (standard output) is never in conflict.
-func CheckInputs(output string, inputs ...string) error {
+func CheckInputs(output string, inputs ...string) error { return check(output, true, inputs) }
+
+// CheckFiles refuses an output that is one of files (after resolving links, as CheckInputs):
+// for files a command reads and writes in place, such as a database, which an output folder
+// may hold without harm since the outputs written into it have other names.
+func CheckFiles(output string, files ...string) error { return check(output, false, files) }
+
+// check is CheckInputs; without folders, only an output that is an input is refused.
+func check(output string, folders bool, inputs []string) error {
 	if output == "" || output == "-" {
 		return nil
 	}
@@ -54,6 +62,7 @@ func CheckInputs(output string, inputs ...string) error {
 		switch {
 		case rin == out || (outInfo != nil && inInfo != nil && os.SameFile(outInfo, inInfo)):
 			return &OverwriteError{Output: output, Input: in, How: "is"}
+		case !folders:
 		case within(out, rin):
 			return &OverwriteError{Output: output, Input: in, How: "lies inside"}
 		case within(rin, out):

@@ -191,3 +191,27 @@ func TestCheckInputsStdinRedirected(t *testing.T) {
 		t.Fatalf("pipe: %v", err)
 	}
 }
+
+// CheckFiles refuses only an output that is one of the files: a folder holding one is fine.
+func TestCheckFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cache", "tm.sqlite")
+	write(t, db, "SQLite format 3")
+	if err := os.Symlink(db, filepath.Join(dir, "link.sqlite")); err != nil {
+		t.Fatal(err)
+	}
+	var ow *OverwriteError
+	for _, out := range []string{db, filepath.Join(dir, "link.sqlite")} {
+		if err := CheckFiles(out, db); !errors.As(err, &ow) || ow.How != "is" {
+			t.Errorf("%s: err = %v, want 'is'", out, err)
+		}
+	}
+	for _, out := range []string{filepath.Join(dir, "cache"), dir, filepath.Join(dir, "cache", "out.jsonl")} {
+		if err := CheckFiles(out, db); err != nil {
+			t.Errorf("%s: %v", out, err)
+		}
+	}
+	if err := CheckInputs(filepath.Join(dir, "cache"), db); !errors.As(err, &ow) || ow.How != "contains" {
+		t.Errorf("CheckInputs of the folder: %v, want 'contains'", err)
+	}
+}
