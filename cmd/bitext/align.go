@@ -320,7 +320,7 @@ func runAlignMany(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		pairs, err = align.ReadPairList(ctxio.NewReader(c.Context, f), list, filepath.Dir(list))
+		pairs, err = align.ReadPairList(f, list, filepath.Dir(list)) // f stops on Ctrl-C (openAlignInput)
 		f.Close()
 		if err != nil {
 			return inputError(err)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/glossary"
-	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/inputs"
 	"github.com/bitext/bitext/segment"
 )
 
@@ -25,11 +25,11 @@ type alignSide struct {
 	breaks    []int
 }
 
+// openAlignInput opens one of align's inputs through internal/inputs: "-" is standard input,
+// and every reader stops on Ctrl-C. That at most one input is "-" is checked before any is
+// opened (oneStdin), so the message names them.
 func openAlignInput(c *cli.Context, name string) (io.ReadCloser, error) {
-	if name == "-" {
-		return io.NopCloser(ctxio.NewReader(c.Context, c.App.Reader)), nil
-	}
-	f, err := os.Open(name)
+	f, err := inputs.New(c.Context, c.App.Reader).Open(name)
 	if err != nil {
 		return nil, inputError(err)
 	}
