@@ -58,8 +58,9 @@ func openHTMLStream(ctx context.Context, prefix []byte, whole bool, src io.Reade
 		first := bytes.IndexByte(prefix, 0)
 		return nil, &InputError{File: name, Offset: int64(first), Msg: "binary data (NUL byte), not a text file" + suffix, Err: ErrBinary}
 	}
-	r := io.MultiReader(bytes.NewReader(prefix), src)
-	f := &htmlFilter{name: name, suffix: suffix}
+	nuls := &nulDropper{r: io.MultiReader(bytes.NewReader(prefix), src)}
+	var r io.Reader = nuls
+	f := &htmlFilter{name: name, suffix: suffix, nuls: nuls}
 	head := prefix
 	if !whole {
 		// A rune cut at the end of the prefix is not an error.
@@ -129,9 +130,7 @@ type htmlFilter struct {
 	started  bool
 	content  bool // a byte that is not ASCII white space was read
 	nonASCII bool
-	nuls     int
-	firstNUL int64
-	nulLine  int
+	nuls     *nulDropper // under the decoder, so that its offsets are the page's own
 	bad      int
 	firstBad int64
 	badLine  int
@@ -187,11 +186,6 @@ func (f *htmlFilter) fill() error {
 		c := in[i]
 		if c < utf8.RuneSelf {
 			switch c {
-			case 0:
-				if f.nuls == 0 {
-					f.firstNUL, f.nulLine = f.off, f.lines+1
-				}
-				f.nuls++
 			case '\n':
 				f.lines++
 				f.out = append(f.out, c)
@@ -239,8 +233,8 @@ func (f *htmlFilter) finish() error {
 	if f.err != nil {
 		return f.err
 	}
-	if f.nuls*100 > int(f.off) {
-		f.err = &InputError{File: f.name, Offset: f.firstNUL, Msg: "binary data (NUL byte), not a text file" + f.suffix, Err: ErrBinary}
+	if f.nuls.n*100 > f.nuls.off {
+		f.err = &InputError{File: f.name, Offset: f.nuls.first, Msg: "binary data (NUL byte), not a text file" + f.suffix, Err: ErrBinary}
 	} else if !f.content {
 		f.err = emptyError(f.name)
 	}
@@ -250,8 +244,8 @@ func (f *htmlFilter) finish() error {
 // notices lists how the page was read, as htmlTextOf does.
 func (f *htmlFilter) notices() []Removal {
 	var out []Removal
-	if f.nuls > 0 {
-		out = append(out, Removal{Line: f.nulLine, Text: "\x00", Reason: strconv.Itoa(f.nuls) + " stray NUL byte(s), first at byte " + strconv.FormatInt(f.firstNUL, 10) + " (not text)"})
+	if d := f.nuls; d.n > 0 {
+		out = append(out, Removal{Line: d.line, Text: "\x00", Reason: strconv.FormatInt(d.n, 10) + " stray NUL byte(s), first at byte " + strconv.FormatInt(d.first, 10) + " (not text)"})
 	}
 	if f.declared != "" && f.bad == 0 && f.nonASCII {
 		out = append(out, Removal{Kind: Notice, Reason: "declared " + f.declared + " but is valid UTF-8: read as UTF-8"})
@@ -266,4 +260,43 @@ func (f *htmlFilter) notices() []Removal {
 		out = append(out, Removal{Line: f.badLine, Kind: Notice, Reason: reason})
 	}
 	return out
+}
+
+// nulDropper drops NUL bytes from r and counts them, as htmlTextOf does on the page's bytes
+// before any decoding: a decoder must not see them (in a multi-byte encoding a NUL would break a
+// character the whole page reads whole), and the offset of the first one is a byte of the page,
+// not of the decoded text.
+type nulDropper struct {
+	r     io.Reader
+	off   int64 // bytes read, NULs included
+	lines int   // line breaks read
+	n     int64 // NUL bytes dropped
+	first int64 // offset of the first
+	line  int   // and its line
+}
+
+func (d *nulDropper) Read(p []byte) (int, error) {
+	for {
+		n, err := d.r.Read(p)
+		kept := 0
+		for _, c := range p[:n] {
+			switch c {
+			case 0:
+				if d.n == 0 {
+					d.first, d.line = d.off, d.lines+1
+				}
+				d.n++
+				d.off++
+				continue
+			case '\n':
+				d.lines++
+			}
+			p[kept] = c
+			kept++
+			d.off++
+		}
+		if kept > 0 || err != nil || n == 0 {
+			return kept, err
+		}
+	}
 }
