@@ -552,6 +552,8 @@ type htmlWalker struct {
 	cur   *rawBlock
 	buf   strings.Builder
 	lists []listState
+
+	skip map[*html.Node]bool // nodes not to walk (htmlStream.walked); nil for a whole page
 }
 
 type listState struct {
@@ -599,7 +601,7 @@ func walkNodes(root *html.Node, maxDepth int, visit func(n *html.Node) bool) {
 }
 
 func (w *htmlWalker) walk(n *html.Node) {
-	if w.stop {
+	if w.stop || w.skip[n] {
 		return
 	}
 	if w.nodes++; w.ctx != nil && w.nodes&1023 == 0 && w.ctx.Err() != nil {

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"context"
+	"hash/maphash"
 	"io"
 	"strings"
 
@@ -47,18 +48,25 @@ type htmlStream struct {
 	ps   *htmlparse.Parser
 	f    *htmlFilter
 
-	w      htmlWalker          // the page
-	full   htmlWalker          // the page without dropping chrome, for articleInChrome's share of prose
-	path   []*html.Node        // the entered elements, path[0] the document
-	prev   []*html.Node        // per entered element, its child walked last (kept for lostSpace)
-	kicks  map[*html.Node]bool // elements whose kickers were split
-	exited map[*html.Node]bool // entered elements left, to be recorded as walked in their turn
+	w     htmlWalker          // the page
+	full  htmlWalker          // the page without dropping chrome, for articleInChrome's share of prose
+	path  []*html.Node        // the entered elements, path[0] the document
+	prev  []*html.Node        // per entered element, its child walked last (kept for lostSpace)
+	kicks map[*html.Node]bool // elements whose kickers were split
+	// walked holds nodes walked but still in the tree away from where the walk records them:
+	// entered elements left, to be recorded as walked in their turn, and walked nodes the parser
+	// moved into an element it made (the adoption agency's clone of a formatting element,
+	// <b><li>x</b>), which the walkers skip there.
+	walked map[*html.Node]bool
 
-	wr       []Removal
-	dropped  map[string]int // removals of wr beyond maxRemovals, by countKey
-	splits   []Removal
-	headings map[string]bool // texts of the heading blocks given out (keptSplits)
-	notices  []Removal       // how the page was read, listed first
+	wr      []Removal
+	dropped map[string]int // removals of wr beyond maxRemovals, by countKey
+	splits  []Removal
+	// headings holds the hashes of the texts of the heading blocks given out (keptSplits): a
+	// hash, so that a page of many long headings costs 8 bytes a heading.
+	headings map[uint64]bool
+	seed     maphash.Seed
+	notices  []Removal // how the page was read, listed first
 
 	held      []rawBlock
 	heldBytes int
@@ -68,6 +76,8 @@ type htmlStream struct {
 	bestProse int
 	fullProse int
 	jsonBody  string
+
+	prune int // size of walked at which markMoved drops what is cut off
 
 	queue []rawBlock
 	nq    int
@@ -82,8 +92,11 @@ func newHTMLStream(ctx context.Context, f *htmlFilter, keep bool, notices []Remo
 	s.path = []*html.Node{s.ps.Doc()}
 	s.prev = []*html.Node{nil}
 	s.kicks = map[*html.Node]bool{}
-	s.exited = map[*html.Node]bool{}
-	s.headings = map[string]bool{}
+	s.walked = map[*html.Node]bool{}
+	s.prune = 1024
+	s.w.skip, s.full.skip = s.walked, s.walked
+	s.headings = map[uint64]bool{}
+	s.seed = maphash.MakeSeed()
 	s.released = keep // nothing to hold back without the article rules
 	return s
 }
@@ -145,6 +158,9 @@ func (s *htmlStream) advance(final bool) {
 		c := top.FirstChild
 		if p := s.prev[k]; p != nil {
 			if p.Parent != top {
+				// The parser moved p, with the children of top, into an element it made;
+				// that element is new, but p is walked.
+				s.markMoved(p)
 				c = top.FirstChild
 				s.prev[k] = nil
 			} else {
@@ -164,14 +180,14 @@ func (s *htmlStream) advance(final bool) {
 				// Kept, now empty, as the child walked last (the parser appends text to the
 				// last child when it is text, and lostSpace looks at the node before a
 				// text), once what the parser put in front of it meanwhile is walked.
-				s.exited[top] = true
+				s.walked[top] = true
 			} else if top.Parent != nil {
 				top.Parent.RemoveChild(top)
 			}
 			continue
 		}
-		if s.exited[c] {
-			delete(s.exited, c)
+		if s.walked[c] {
+			delete(s.walked, c)
 			s.done(top, k, c)
 			continue
 		}
@@ -205,6 +221,27 @@ func (s *htmlStream) done(top *html.Node, k int, c *html.Node) {
 		top.RemoveChild(p)
 	}
 	s.prev[k] = c
+}
+
+// markMoved records walked node p as moved away from its place in the walk. Entries whose node
+// has since been cut off with its new parent are dropped now and then, so that a page full of
+// misnested formatting does not keep them all.
+func (s *htmlStream) markMoved(p *html.Node) {
+	s.walked[p] = true
+	if len(s.walked) < s.prune {
+		return
+	}
+	doc := s.path[0]
+	for n := range s.walked {
+		a := n
+		for a.Parent != nil {
+			a = a.Parent
+		}
+		if a != doc {
+			delete(s.walked, n)
+		}
+	}
+	s.prune = max(2*len(s.walked), 1024)
 }
 
 // complete reports whether the parser is done with c, a child of top.
@@ -312,8 +349,8 @@ func (s *htmlStream) release() {
 
 func (s *htmlStream) give(bs []rawBlock) {
 	for _, b := range bs {
-		if b.Kind == Heading && len(b.Text) <= 256 {
-			s.headings[b.Text] = true
+		if b.Kind == Heading {
+			s.headings[maphash.String(s.seed, b.Text)] = true
 		}
 	}
 	s.queue = append(s.queue, bs...)
@@ -348,7 +385,11 @@ func (s *htmlStream) finish() {
 		s.held = blocks
 		s.release()
 	}
-	s.wr = append(s.wr, keptSplitsIn(s.splits, s.headings)...)
+	for _, r := range s.splits {
+		if s.headings[maphash.String(s.seed, r.Text)] {
+			s.wr = append(s.wr, r)
+		}
+	}
 }
 
 // front returns the removals of the page, to be listed before the cleaner's, with the counts
@@ -362,17 +403,6 @@ func (s *htmlStream) front() ([]Removal, map[string]int) {
 }
 
 const overNotice = "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"
-
-// keptSplitsIn is keptSplits given the texts of the heading blocks.
-func keptSplitsIn(splits []Removal, have map[string]bool) []Removal {
-	var out []Removal
-	for _, s := range splits {
-		if have[s.Text] {
-			out = append(out, s)
-		}
-	}
-	return out
-}
 
 // countKey is what removals beyond maxRemovals are counted by: their kind and reason, without
 // the quoted context.
