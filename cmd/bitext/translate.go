@@ -242,13 +242,18 @@ func runTranslate(c *cli.Context) error {
 		case errors.Is(err, translate.ErrNoProvider):
 			fmt.Fprintln(stderr, noProviderHint)
 		case c.Context.Err() != nil && tr.Memory != nil:
-			return fmt.Errorf("interrupted after %d of %d segments; what was translated is in the translation memory, run the same command again to resume: %w",
-				st.TMHits+st.Translated+st.Repeats, st.Segments, err)
+			return fmt.Errorf("interrupted %s; what was translated is in the translation memory, run the same command again to resume: %w", doneSoFar(st), err)
 		case failed != nil:
 			if !quiet {
 				fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skippedDocs()))
 			}
 			return &exitError{code: exitProvider, err: err}
+		case tr.Memory != nil && st.Translated > 0:
+			// The provider gave up after answering some: those answers are paid for and kept.
+			if !quiet {
+				fmt.Fprintf(stderr, "bitext: so far %s\n", summary(st, reader.skippedDocs()))
+			}
+			return fmt.Errorf("the provider failed %s; what was translated is in the translation memory, run the same command again to resume: %w", doneSoFar(st), err)
 		}
 		return err
 	}
@@ -265,6 +270,12 @@ func runTranslate(c *cli.Context) error {
 		return findings()
 	}
 	return nil
+}
+
+// doneSoFar says how far a run that stopped got: the segments read are counted as they are
+// read, so a run that stops early has read only part of its input.
+func doneSoFar(st translate.Stats) string {
+	return fmt.Sprintf("with %d segments done of the %d read so far", st.TMHits+st.Translated+st.Repeats, st.Segments)
 }
 
 // translateOutputs are the extensions translate writes by itself: documents and pair formats.

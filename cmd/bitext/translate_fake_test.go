@@ -38,8 +38,9 @@ import (
 //	    requests carrying a segment with TEXT get a non-JSON answer (-poison); segments with TEXT
 //	    come back untranslated (-unchanged) or empty (-empty); requests of several segments come
 //	    back shifted by one, or merged into the first with "." for the others.
-//	fake … [-fault FAULT]
-//	    every request suffers FAULT (a providertest.Fault: reset, 404, html, flood, 500, …).
+//	fake … [-fault FAULT] [-fault-from N]
+//	    every request (from the request numbered N on, counting from 0) suffers FAULT (a
+//	    providertest.Fault: reset, 404, html, flood, 500, …).
 //	fakecount NAME
 //	    sets $NAME to the number of requests the fake received so far.
 //	fakewait N
@@ -158,6 +159,7 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 	shifted := fs.Bool("shifted", false, "")
 	merged := fs.Bool("merged", false, "")
 	fault := fs.String("fault", "", "")
+	faultFrom := fs.Int("fault-from", 0, "")
 	ts.Check(fs.Parse(args[1:]))
 	opt := providertest.Options{Latency: *latency, Seed: *seed, RetryAfter: "0"}
 	if *rates != "" {
@@ -226,7 +228,12 @@ func cmdFake(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	if *fault != "" {
-		opt.FaultIf = func(providertest.RequestInfo) providertest.Fault { return providertest.Fault(*fault) }
+		opt.FaultIf = func(req providertest.RequestInfo) providertest.Fault {
+			if req.N < *faultFrom {
+				return providertest.None
+			}
+			return providertest.Fault(*fault)
+		}
 	}
 	var srv *providertest.Server
 	switch args[0] {
