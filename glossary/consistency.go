@@ -28,12 +28,33 @@ type Consistency struct {
 	// per glossary entry: rendering index → segments, and the rendering text used there
 	uses map[*Entry]map[int][]use
 	segs []freeSeg
+	// strs interns the texts of uses: a long document repeats a few term surfaces and
+	// renderings a million times, and a use is then 40 bytes with no string of its own.
+	strs map[string]string
 }
 
+// maxInterned bounds strs; texts beyond it are copied as they come.
+const maxInterned = 1 << 16
+
+// use is one satisfied glossary term: segment, the term as written in the source (at bytes
+// [start, end)) and the rendering as written in the translation. int32 is enough: a segment is
+// at most a line of 16 MiB, and 2^31 segments' uses would not fit in memory anyway.
 type use struct {
-	seg  int
-	text string
-	m    Match
+	seg, start, end int32
+	src, text       string
+}
+
+// intern returns a copy of s that does not keep the segment's text alive, shared with every
+// equal text before it.
+func (c *Consistency) intern(s string) string {
+	if v, ok := c.strs[s]; ok {
+		return v
+	}
+	v := strings.Clone(s)
+	if len(c.strs) < maxInterned {
+		c.strs[v] = v
+	}
+	return v
 }
 
 type freeSeg struct {
@@ -44,7 +65,7 @@ type freeSeg struct {
 
 // NewConsistency starts a document. free extends the check to terms not in the glossary.
 func NewConsistency(g *Glossary, free bool) *Consistency {
-	return &Consistency{g: g, free: free, uses: map[*Entry]map[int][]use{}}
+	return &Consistency{g: g, free: free, uses: map[*Entry]map[int][]use{}, strs: map[string]string{}}
 }
 
 // Add records segment seg with its source, its translation and its Review result.
@@ -58,10 +79,10 @@ func (c *Consistency) Add(seg int, source, target string, res Result) {
 			m = map[int][]use{}
 			c.uses[t.Match.Entry] = m
 		}
-		// Copies, so that a use does not keep the whole segment's text alive.
-		tm := t.Match
-		tm.Text = strings.Clone(tm.Text)
-		m[t.Rendering] = append(m[t.Rendering], use{seg: seg, text: strings.Clone(t.Used), m: tm})
+		m[t.Rendering] = append(m[t.Rendering], use{
+			seg: int32(seg), start: int32(t.Match.Start), end: int32(t.Match.End),
+			src: c.intern(t.Match.Text), text: c.intern(t.Used),
+		})
 	}
 	if c.free {
 		c.segs = append(c.segs, c.freeSegment(seg, source, target))
@@ -88,9 +109,9 @@ func (c *Consistency) Violations() []SegmentViolation {
 				continue
 			}
 			for _, u := range us {
-				out = append(out, SegmentViolation{Segment: u.seg, Violation: Violation{
-					Kind: Inconsistent, SourceTerm: u.m.Text, Expected: expected, Found: u.text,
-					Entry: e, Start: u.m.Start, End: u.m.End,
+				out = append(out, SegmentViolation{Segment: int(u.seg), Violation: Violation{
+					Kind: Inconsistent, SourceTerm: u.src, Expected: expected, Found: u.text,
+					Entry: e, Start: int(u.start), End: int(u.end),
 				}})
 			}
 		}
