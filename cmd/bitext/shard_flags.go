@@ -16,6 +16,7 @@ import (
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/shard"
 	"github.com/bitext/bitext/translate"
@@ -76,9 +77,6 @@ func shardedInputs(c *cli.Context) ([]sourceFile, *manifestSource, error) {
 		if _, err := os.Stat(m); err != nil {
 			return nil, nil, inputError(err)
 		}
-		if err := checkManifest(c.Context, m); err != nil {
-			return nil, nil, err
-		}
 		src := &manifestSource{name: m, spec: spec}
 		return []sourceFile{{path: m, rel: "manifest/" + filepath.Base(m)}}, src, nil
 	}
@@ -99,9 +97,10 @@ func shardedInputs(c *cli.Context) ([]sourceFile, *manifestSource, error) {
 }
 
 // checkManifest reads every line of a manifest before the run, which reads it again as it goes:
-// a bad line or an id given twice (shard.ManifestReader) stops the run before any request, not
-// when the run reaches it.
-func checkManifest(ctx context.Context, name string) error {
+// a bad line, an id given twice (shard.ManifestReader) or a document that one of the outputs
+// would overwrite (is, or lies inside: -o DIR holding a document) stops the run before any
+// request, not when the run reaches it, and before the output replaces a German original.
+func checkManifest(ctx context.Context, name string, outputs []string) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return inputError(err)
@@ -109,7 +108,7 @@ func checkManifest(ctx context.Context, name string) error {
 	defer f.Close()
 	mr := shard.NewManifestReader(ctxio.NewReader(ctx, f), name, shard.Spec{})
 	for {
-		_, err := mr.Next()
+		d, err := mr.Next()
 		if err == io.EOF {
 			return nil
 		}
@@ -118,6 +117,14 @@ func checkManifest(ctx context.Context, name string) error {
 				return ctx.Err()
 			}
 			return inputError(err)
+		}
+		if d.Kind() != shard.File {
+			continue
+		}
+		for _, out := range outputs {
+			if err := outfile.CheckInputs(out, d.Path); err != nil {
+				return usageError(fmt.Errorf("%s:%d: %w", name, d.Line, err))
+			}
 		}
 	}
 }

@@ -119,6 +119,11 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if err := refuseOverwriteTM(c, outs); err != nil {
 		return o, err
 	}
+	if o.manifest != nil {
+		if err := checkManifest(c.Context, o.manifest.name, outs); err != nil {
+			return o, err
+		}
+	}
 	return o, nil
 }
 
