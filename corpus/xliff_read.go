@@ -8,14 +8,17 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/bitext/bitext/document"
 )
 
 // xliffReader streams the source–target pairs out of an XLIFF 1.2 or 2.x document: one pair
 // per <trans-unit> (1.2) or per <segment> of a <unit> (2.x). It reads token by token, so a file
 // of any size passes in the memory of one unit.
 //
-// Units marked translate="no", without a <target>, or with an empty one whose state does not
-// say it is translated are skipped and counted (Skipped). White space around the texts is
+// Units marked translate="no", without a <target>, with a target whose state says it is not
+// translated yet (1.2 new or needs-translation, 2.x initial: tools copy the source there), or
+// with an empty one whose state does not say it is translated are skipped and counted (Skipped). White space around the texts is
 // dropped unless xml:space="preserve" (on the unit, or the 2.x segment) says it counts. Inline codes become document's numbered codes in SourceTagged/TargetTagged,
 // linked across source and target by their XLIFF ids; Source and Target are the words.
 type xliffReader struct {
@@ -176,7 +179,7 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 				return p, false, r.tmx.errorf("<trans-unit id=%q> without <source>", p.ID)
 			}
 			p.Note = strings.Join(notes, "\n")
-			ok := !skip && hasTarget && (strings.TrimSpace(p.Target) != "" || translatedState(state))
+			ok := !skip && hasTarget && !document.XLIFFUntranslated(false, state) && (strings.TrimSpace(p.Target) != "" || translatedState(state))
 			if ok && (hasCodes(src) || hasCodes(tgt)) {
 				nums := newCodeNumbers()
 				p.SourceTagged, p.Codes = tagged(src, nums, true)
@@ -268,7 +271,7 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 				if len(segs) > 1 {
 					p.ID = id + "/" + s.p.ID
 				}
-				if skip || !s.hasTgt || strings.TrimSpace(p.Target) == "" && !translatedState(s.state) {
+				if skip || !s.hasTgt || document.XLIFFUntranslated(true, s.state) || strings.TrimSpace(p.Target) == "" && !translatedState(s.state) {
 					skipped++
 					continue
 				}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -131,6 +132,45 @@ func TestReadXLIFF(t *testing.T) {
 			}
 			if skipped != tt.wantSkip {
 				t.Errorf("Skipped() = %d, want %d", skipped, tt.wantSkip)
+			}
+		})
+	}
+}
+
+// TestReadXLIFFUntranslatedStates: a target whose state says the unit is not translated yet is
+// no translation, even when a tool copied the source into it (tm import stored such copies, and
+// translate then answered German with German as a TM hit).
+func TestReadXLIFFUntranslatedStates(t *testing.T) {
+	const v12 = `<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" source-language="de" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>Der Kanzler reiste ab.</source><target state="new">Der Kanzler reiste ab.</target></trans-unit>
+<trans-unit id="2"><source>Der Minister sprach.</source><target state="needs-translation">Der Minister sprach.</target></trans-unit>
+<trans-unit id="3"><source>Die Ministerin schwieg.</source><target state="needs-review-translation">The minister kept silent.</target></trans-unit>
+<trans-unit id="4"><source>Es regnet.</source><target>It is raining.</target></trans-unit>
+</body></file></xliff>`
+	const v2 = `<?xml version="1.0"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f1" original="a.txt">
+<unit id="u1"><segment state="initial"><source>Der Kanzler reiste ab.</source><target>Der Kanzler reiste ab.</target></segment></unit>
+<unit id="u2"><segment state="translated"><source>Es regnet.</source><target>It is raining.</target></segment></unit>
+<unit id="u3"><segment><source>Es schneit.</source><target>It is snowing.</target></segment></unit>
+</file></xliff>`
+	for _, tt := range []struct {
+		name     string
+		doc      string
+		want     []string
+		wantSkip int
+	}{
+		{"1.2", v12, []string{"3", "4"}, 2},
+		{"2.0", v2, []string{"u2", "u3"}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, skipped := readXLIFFString(t, tt.doc, ReaderOptions{SourceLang: "de", TargetLang: "en"})
+			var ids []string
+			for _, p := range got {
+				ids = append(ids, p.ID)
+			}
+			if !slices.Equal(ids, tt.want) || skipped != tt.wantSkip {
+				t.Errorf("pairs %v, %d skipped; want %v, %d skipped", ids, skipped, tt.want, tt.wantSkip)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -16,6 +17,22 @@ import (
 // target is already translated (a non-empty target in a state other than new/initial/
 // needs-translation) are left as they are. Everything else, <note>s included, is copied byte for
 // byte; the file's target language is added when it does not name one.
+
+// The target states that say a unit is not translated yet, whatever its <target> holds (tools
+// often copy the source there): XLIFF 1.2's and 2.x's.
+var (
+	untranslated12 = []string{"new", "needs-translation"}
+	untranslated2  = []string{"initial"}
+)
+
+// XLIFFUntranslated reports whether a target state of XLIFF 1.2 (v2 false) or 2.x says the unit
+// is not translated yet, so that its target is no translation to keep or check.
+func XLIFFUntranslated(v2 bool, state string) bool {
+	if v2 {
+		return slices.Contains(untranslated2, state)
+	}
+	return slices.Contains(untranslated12, state)
+}
 
 type xmlTok struct {
 	tok xml.Token
@@ -243,7 +260,7 @@ func (r *xliffReader) unit12(start, end int) error {
 	if segSource >= 0 {
 		after = r.matching(segSource)
 	}
-	return r.fill(source, target, after, target, []string{"new", "needs-translation"})
+	return r.fill(source, target, after, target, untranslated12)
 }
 
 // unit2 handles a 2.x <unit> at [start, end]: each of its <segment>s.
@@ -268,7 +285,7 @@ func (r *xliffReader) unit2(start, end int) error {
 		if source < 0 {
 			return &InputError{File: r.name, Line: lineAt(r.src, r.toks[c].off), Msg: "a <segment> without <source>"}
 		}
-		if err := r.fill(source, target, r.matching(source), c, []string{"initial"}); err != nil {
+		if err := r.fill(source, target, r.matching(source), c, untranslated2); err != nil {
 			return err
 		}
 	}
