@@ -84,6 +84,9 @@ func shardedInputs(c *cli.Context) ([]sourceFile, *manifestSource, error) {
 	if err != nil || !c.IsSet("shard") {
 		return inputs, nil, err
 	}
+	if err := refuseSameIDs(inputs); err != nil { // of every shard: the same shard owns both
+		return nil, nil, err
+	}
 	kept := inputs[:0]
 	for _, in := range inputs {
 		if in.path == "-" {

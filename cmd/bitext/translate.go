@@ -99,6 +99,10 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	}
 	if o.manifest != nil {
 		o.manifest.outDir = o.out.dir // ids become file names under -o DIR
+	} else if o.out.dir || o.out.pairs != "" {
+		if err := refuseSameIDs(o.inputs); err != nil {
+			return o, err
+		}
 	}
 	if err := refuseTranslateOutput(c.String("format"), o.out, o.inputs); err != nil {
 		return o, err

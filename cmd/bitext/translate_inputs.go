@@ -275,3 +275,18 @@ func docsOf(s any) func(int) *document.Doc {
 	}
 	return nil
 }
+
+// refuseSameIDs is a usage error when two inputs have one id (a file's path under its folder,
+// or its base name): their documents would share a file under -o DIR (the second replacing the
+// first) or a doc id in a pair corpus, where corpus merge takes them for one document.
+func refuseSameIDs(ins []sourceFile) error {
+	seen := make(map[string]string, len(ins))
+	for _, in := range ins {
+		id := filepath.ToSlash(in.rel)
+		if first, ok := seen[id]; ok {
+			return usageErrorf("%s and %s are both document %q (the path under its folder, or the file's name): give them in separate runs, or --manifest with ids of your own", first, in.path, id)
+		}
+		seen[id] = in.path
+	}
+	return nil
+}
