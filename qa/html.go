@@ -51,11 +51,20 @@ var Legend = []KindInfo{
 // The check page is written in three parts, so that a report of any size is rendered one
 // segment at a time: the head (summary, term table, filters) needs counts over every segment and
 // is written last, before the segment blocks kept meanwhile in a temporary file.
+//
+// Every text from the input is shown through the "vis" template, which marks control
+// characters (markControls), in element content, and through vtext (Visible) in attribute
+// values.
 var checkFuncs = template.FuncMap{
-	"pct": func(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) },
+	"pct":   func(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) },
+	"vis":   markControls,
+	"vtext": Visible,
 }
 
-var checkHead = template.Must(template.New("head").Funcs(checkFuncs).Parse(`<!DOCTYPE html>
+// visTemplate shows what markControls cut a text into: {{template "vis" (vis TEXT)}}.
+const visTemplate = `{{define "vis"}}{{range .}}{{if .Title}}<span class="ctl" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}{{end}}`
+
+var checkHead = template.Must(template.Must(template.New("head").Funcs(checkFuncs).Parse(visTemplate)).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -78,13 +87,13 @@ var checkHead = template.Must(template.New("head").Funcs(checkFuncs).Parse(`<!DO
 <h2>Terms</h2>
 <table>
 <thead><tr><th>Term</th><th>Expected</th><th class="n">Found</th><th class="n">Satisfied</th><th class="n">Violated</th></tr></thead>
-<tbody>{{range .Terms}}<tr{{if .Violated}} class="bad"{{end}}><td>{{if .Violated}}<button type="button" class="setterm" data-term="{{.Term}}">{{.Term}}</button>{{else}}{{.Term}}{{end}}</td><td>{{.Expected}}</td><td class="n">{{.Found}}</td><td class="n">{{.Satisfied}}</td><td class="n">{{.Violated}}</td></tr>
+<tbody>{{range .Terms}}<tr{{if .Violated}} class="bad"{{end}}><td>{{if .Violated}}<button type="button" class="setterm" data-term="{{vtext .Term}}">{{template "vis" (vis .Term)}}</button>{{else}}{{template "vis" (vis .Term)}}{{end}}</td><td>{{template "vis" (vis .Expected)}}</td><td class="n">{{.Found}}</td><td class="n">{{.Satisfied}}</td><td class="n">{{.Violated}}</td></tr>
 {{end}}</tbody>
 </table>
 </section>{{end}}
 <nav class="controls">
 <label>Kind <select id="f-kind"><option value="">all</option>{{range .KindCounts}}<option value="{{.Kind}}">{{.Kind}} ({{.N}})</option>{{end}}</select></label>
-<label>Term <select id="f-term"><option value="">all</option>{{range .TermCounts}}<option value="{{.Kind}}">{{.Kind}} ({{.N}})</option>{{end}}</select></label>
+<label>Term <select id="f-term"><option value="">all</option>{{range .TermCounts}}<option value="{{vtext .Kind}}">{{vtext .Kind}} ({{.N}})</option>{{end}}</select></label>
 <label>Search <input id="f-q" type="search" placeholder="text in source or target"></label>
 <label>Sort <select id="f-sort"><option value="order">input order</option><option value="count">most violations</option><option value="term">term</option><option value="kind">kind</option></select></label>
 <span id="shown" aria-live="polite"></span>
@@ -93,13 +102,13 @@ var checkHead = template.Must(template.New("head").Funcs(checkFuncs).Parse(`<!DO
 {{else}}<p>No violations.</p>
 {{end}}`))
 
-var checkSegment = template.Must(template.New("segment").Parse(`{{$i := .Order}}{{$s := .}}<section class="seg" data-order="{{$i}}" data-count="{{len $s.Violations}}" data-term="{{$s.FirstTerm}}" data-kind="{{$s.FirstKind}}">
-<h3><span class="where">{{$s.Label}}</span> <span class="count">{{len $s.Violations}}</span></h3>
+var checkSegment = template.Must(template.Must(template.New("segment").Funcs(checkFuncs).Parse(visTemplate)).Parse(`{{$i := .Order}}{{$s := .}}<section class="seg" data-order="{{$i}}" data-count="{{len $s.Violations}}" data-term="{{$s.FirstTerm}}" data-kind="{{vtext $s.FirstKind}}">
+<h3><span class="where">{{template "vis" (vis $s.Label)}}</span> <span class="count">{{len $s.Violations}}</span></h3>
 <div class="pair">
-<p class="src" lang="de">{{range $s.Src}}{{if .Class}}<mark class="{{.Class}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>
-<p class="tgt" lang="en">{{range $s.Tgt}}{{if .Class}}<mark class="{{.Class}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</p>
+<p class="src" lang="de">{{range $s.Src}}{{if .Class}}<mark class="{{vtext .Class}}">{{template "vis" (vis .Text)}}</mark>{{else}}{{template "vis" (vis .Text)}}{{end}}{{end}}</p>
+<p class="tgt" lang="en">{{range $s.Tgt}}{{if .Class}}<mark class="{{vtext .Class}}">{{template "vis" (vis .Text)}}</mark>{{else}}{{template "vis" (vis .Text)}}{{end}}{{end}}</p>
 </div>
-<ul>{{range $s.Violations}}<li class="v" data-kind="{{.Kind}}" data-term="{{.Key}}"><span class="kind {{.Kind}}">{{.Kind}}</span> {{if .Term}}<b>{{.Term}}</b> → <q>{{.Expected}}</q>{{if .Found}} found <q class="found">{{.Found}}</q>{{end}}{{else}}{{.Message}}{{end}}{{if .Note}} <small>{{.Note}}</small>{{end}}</li>
+<ul>{{range $s.Violations}}<li class="v" data-kind="{{vtext .Kind}}" data-term="{{vtext .Key}}"><span class="kind {{vtext .Kind}}">{{template "vis" (vis .Kind)}}</span> {{if .Term}}<b>{{template "vis" (vis .Term)}}</b> → <q>{{template "vis" (vis .Expected)}}</q>{{if .Found}} found <q class="found">{{template "vis" (vis .Found)}}</q>{{end}}{{else}}{{template "vis" (vis .Message)}}{{end}}{{if .Note}} <small>{{template "vis" (vis .Note)}}</small>{{end}}</li>
 {{end}}</ul>
 </section>
 `))
@@ -120,7 +129,7 @@ type htmlSegment struct {
 	Order                int // position among the report's segments
 	Src, Tgt             []Piece
 	Violations           []htmlViolation
-	FirstTerm, FirstKind string // sort keys
+	FirstTerm, FirstKind string // sort keys; FirstTerm as Visible shows it
 }
 
 type kindCount struct {
@@ -152,7 +161,8 @@ func writeHTMLSegment(w io.Writer, s Segment, order int, n *htmlCounts) error {
 		}
 	}
 	if len(hs.Violations) > 0 {
-		hs.FirstTerm, hs.FirstKind = strings.ToLower(hs.Violations[0].Key), hs.Violations[0].Kind
+		// The sort key as the page shows the term (ToLower would turn an invalid byte into U+FFFD).
+		hs.FirstTerm, hs.FirstKind = strings.ToLower(Visible(hs.Violations[0].Key)), hs.Violations[0].Kind
 	}
 	return checkSegment.Execute(w, hs)
 }

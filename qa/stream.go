@@ -113,10 +113,11 @@ func (rw *ReportWriter) Abort() {
 }
 
 // writeTextSegment writes one line per violation: location, kind, term as found, expected
-// rendering, what was found instead, and the source segment.
+// rendering, what was found instead, and the source segment, each field as Visible shows it.
 func writeTextSegment(w io.Writer, s Segment) error {
+	label, source := Visible(s.Label), Visible(s.Source)
 	for _, v := range s.Violations {
-		if _, err := fmt.Fprintf(w, "%s: %s: %s\n", s.Label, v.String(), s.Source); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s\n", label, v.String(), source); err != nil {
 			return err
 		}
 	}

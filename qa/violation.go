@@ -9,6 +9,17 @@
 // HTML page (html/template, a Content-Security-Policy that allows only its own inline style and
 // script, no external assets) that groups violations per segment, highlights the source term and
 // the wrong rendering, and sorts and filters in the browser.
+//
+// Control characters never reach a reader raw. A finding of the text report is one line, so
+// every field of it (location, term, expected and found renderings, message, segment) goes
+// through Visible: tab, line feed and the other C0 controls, DEL, the C1 controls, U+2028 and
+// U+2029, the bidi marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F,
+// U+202A–U+202E, U+2066–U+2069), the byte order mark and U+FFFE/U+FFFF are written as Go
+// escapes them in a quoted string (\t, \n, \r, \a, \x1b, \u0085, \u202e), an invalid UTF-8
+// byte as \xff, and a backslash is doubled, so that an escape always names a character of
+// the text. The HTML page shows the same escapes as markers,
+// <span class="ctl" title="U+001B control character">\x1b</span>, in element content and the
+// text form in attribute values. JSON needs nothing: encoding/json escapes control characters.
 package qa
 
 import (
@@ -98,17 +109,18 @@ type Flag = Violation
 const NoSpan = -1
 
 // String is the violation for people, one line without the location:
-// `forbidden: Außenministerium → "Foreign Ministry" (found "Foreign Office")`.
+// `forbidden: Außenministerium → "Foreign Ministry" (found "Foreign Office")`. Its texts are
+// shown as Visible shows them, so control characters in them are escapes.
 func (v Violation) String() string {
 	if !IsGlossary(v.Kind) {
 		if v.Message == "" {
-			return v.Kind
+			return Visible(v.Kind)
 		}
-		return v.Kind + ": " + v.Message
+		return Visible(v.Kind) + ": " + Visible(v.Message)
 	}
-	s := fmt.Sprintf("%s: %s → %q", v.Kind, v.Term, v.Expected)
+	s := Visible(v.Kind) + ": " + Visible(v.Term) + " → " + quoted(v.Expected)
 	if v.Found != "" {
-		s += fmt.Sprintf(" (found %q)", v.Found)
+		s += " (found " + quoted(v.Found) + ")"
 	}
 	return s
 }
