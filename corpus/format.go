@@ -164,6 +164,9 @@ func NewReader(f Format, r io.Reader, name string, opt ReaderOptions) (Reader, e
 		if opt.Target == nil {
 			return nil, fmt.Errorf("corpus: moses input needs a target reader")
 		}
+		if err := mosesOrder(name, opt.TargetName, opt.SourceLang, opt.TargetLang); err != nil {
+			return nil, err
+		}
 		return newMosesReader(r, name, opt.Target, opt.TargetName), nil
 	case TSV:
 		return newTSVReader(r, name), nil
@@ -181,4 +184,34 @@ func (o WriterOptions) withDefaults() WriterOptions {
 		o.TargetLang = "en"
 	}
 	return o
+}
+
+// mosesOrder refuses the two files of a Moses corpus when their extensions name the languages
+// the other way round (corpus.en corpus.de for German → English): the pairs would go in
+// reversed, every one of them, with nothing to show it. Extensions that are no language of the
+// pair (corpus.src, corpus.txt) say nothing, and pass.
+func mosesOrder(srcName, tgtName, srcLang, tgtLang string) error {
+	if srcLang == "" {
+		srcLang = "de"
+	}
+	if tgtLang == "" {
+		tgtLang = "en"
+	}
+	ext := func(name string) string { return strings.ToLower(strings.TrimPrefix(filepath.Ext(name), ".")) }
+	s, t := ext(srcName), ext(tgtName)
+	primary := func(lang string) string { // de-DE → de
+		lang = strings.ToLower(lang)
+		if i := strings.IndexAny(lang, "-_"); i > 0 {
+			lang = lang[:i]
+		}
+		return lang
+	}
+	srcLang, tgtLang = primary(srcLang), primary(tgtLang)
+	if srcLang == tgtLang || tgtName == "" {
+		return nil
+	}
+	if s == tgtLang || t == srcLang {
+		return fmt.Errorf("%s and %s: a Moses corpus is the %s (source) file first, then the %s (target) file, and these extensions say the opposite; give them the other way round", srcName, tgtName, srcLang, tgtLang)
+	}
+	return nil
 }

@@ -145,3 +145,31 @@ func FuzzLineReader(f *testing.F) {
 		}
 	})
 }
+
+// TestMosesOrder: the two files of a Moses corpus given the wrong way round, by their
+// extensions, are refused; extensions that are no language of the pair say nothing.
+func TestMosesOrder(t *testing.T) {
+	for _, tt := range []struct {
+		src, tgt, srcLang, tgtLang string
+		refused                    bool
+	}{
+		{"c.de", "c.en", "de", "en", false},
+		{"c.en", "c.de", "de", "en", true},
+		{"c.en", "c.de", "", "", true}, // the defaults are de → en
+		{"c.EN", "c.De", "de-DE", "en-US", true},
+		{"c.en", "c.de", "en", "de", false},
+		{"c.src", "c.tgt", "de", "en", false},
+		{"c.de", "c.de", "de", "en", true}, // the target file says German
+		{"c.fr", "c.es", "de", "en", false},
+	} {
+		r, err := NewReader(Moses, strings.NewReader("a\n"), tt.src, ReaderOptions{
+			Target: strings.NewReader("b\n"), TargetName: tt.tgt, SourceLang: tt.srcLang, TargetLang: tt.tgtLang,
+		})
+		if (err != nil) != tt.refused {
+			t.Errorf("%s %s (%s → %s): err %v, want refused %v", tt.src, tt.tgt, tt.srcLang, tt.tgtLang, err, tt.refused)
+		}
+		if err == nil && r == nil {
+			t.Errorf("%s %s: no reader", tt.src, tt.tgt)
+		}
+	}
+}
