@@ -2,10 +2,7 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"regexp"
 	"strings"
 	"text/tabwriter"
@@ -71,16 +68,8 @@ func tmReviews(c *cli.Context) error {
 	if re == nil {
 		f.Limit = c.Int("limit") // with a regex the limit counts the matches, below
 	}
-	// A memory that does not exist holds no decisions: nothing to list, and none is created.
-	loc, err := tmLocation(c)
-	if err != nil {
-		return err
-	}
-	if loc.Kind == tm.SQLite {
-		if _, err := os.Stat(loc.Path); errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-	}
+	// A memory that does not exist is an error, as for tm stats and export: a mistyped --tm
+	// must not look like an empty audit trail.
 	db, err := openExistingTMAt(c, true)
 	if err != nil {
 		return err
