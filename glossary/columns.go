@@ -167,13 +167,10 @@ func entryFromCells(cells []string, cols []column, file string, line int) (*Entr
 		case colForbidden:
 			e.Forbidden = splitList(v)
 		case colCase:
-			cs, err := parseCase(v)
-			if err != nil {
+			if err := setCase(e, v); err != nil {
 				return nil, errorf(file, line, "%v", err)
 			}
-			if v != "" {
-				e.CaseSensitive, caseSet = cs, true
-			}
+			caseSet = caseSet || v != ""
 		case colMatch:
 			m, err := ParseMatchMode(v)
 			if err != nil {
@@ -235,12 +232,26 @@ func parseBool(s string) (bool, error) {
 	return false, fmt.Errorf("unknown value %q (want yes or no)", s)
 }
 
-// caseValue is what the writers put in the case column: only deviations from the default.
+// setCase reads a case value into e: CaseSensitive, and CaseInsensitive when the value says
+// so explicitly (the empty value leaves both false, the default).
+func setCase(e *Entry, v string) error {
+	cs, err := parseCase(v)
+	if err != nil {
+		return err
+	}
+	e.CaseSensitive = cs
+	e.CaseInsensitive = !cs && strings.TrimSpace(v) != ""
+	return nil
+}
+
+// caseValue is what the writers put in the case column: only deviations from the default. An
+// explicitly insensitive entry with a capital letter deviates from the default too: without
+// the value, its capitalized words would match only capitalized text words (nounCase).
 func caseValue(e *Entry) string {
 	switch def := isAcronym(e.Source); {
 	case e.CaseSensitive && !def:
 		return "sensitive"
-	case !e.CaseSensitive && def:
+	case !e.CaseSensitive && (def || e.CaseInsensitive && hasUpper(e.Source)):
 		return "insensitive"
 	}
 	return ""

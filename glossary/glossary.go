@@ -16,7 +16,8 @@
 // (US-Außenministeriums contains Außenministerium, NATO-Generalsekretär contains NATO and
 // Generalsekretär) and, when an entry opts in with match=compound, at the end of closed compounds
 // (Verteidigungsministerium). All-caps acronyms (NATO, EU) are case-sensitive unless the entry says
-// otherwise. Terms are looked up in a trie over stem sequences, longest match first, without
+// otherwise; other capitalized words (nouns: Arbeit, Rat) match only capitalized text words, so
+// that the verbs arbeiten and raten are not the terms, unless the entry says case=insensitive. Terms are looked up in a trie over stem sequences, longest match first, without
 // overlaps, so the cost of FindSource does not grow with the size of the glossary.
 //
 // English matching is token-bounded, case-insensitive and tolerant of plurals and possessives
@@ -69,7 +70,12 @@ type Entry struct {
 	// whose source is written in capitals (NATO, EU) are case-sensitive unless the file says
 	// "case=insensitive".
 	CaseSensitive bool
-	Match         MatchMode
+	// CaseInsensitive records that the file said "case=insensitive" explicitly. Without it, a
+	// capitalized source word (a German noun or name: Arbeit, Rat, Minsker) matches only words
+	// capitalized in the text, so that the verbs arbeiten and raten are not the nouns Arbeit
+	// and Rat (see nounCase); with it, any capitalization matches.
+	CaseInsensitive bool
+	Match           MatchMode
 	// DoNotTranslate marks names and terms that pass through unchanged or exactly as Target
 	// (Google protects them with translate="no" spans).
 	DoNotTranslate bool

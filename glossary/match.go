@@ -181,6 +181,11 @@ func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
 	}
 	for k, u := range us {
 		t := e.src[k]
+		// For a closed compound, us[0] is the whole word (Bundesrat for Rat), whose first
+		// letter is the compound's: a noun compound is capitalized like the noun.
+		if nounCase(e, t) && !u.caseless && !startsUpper(u.surface) {
+			return false
+		}
 		if closed && k == 0 {
 			continue
 		}
@@ -203,6 +208,18 @@ func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
 		}
 	}
 	return true
+}
+
+// nounCase reports whether the term token t of e matches only text words that start with a
+// capital letter. German capitalizes every noun and proper name and nothing else inside a
+// sentence, so a capitalized glossary word (Arbeit, Frage, Plan, Rat) is a noun, and the
+// lower-case words with its stem are verbs (arbeiten, fragen, planen, raten) or adjectives that
+// are other words. All-caps text (DIE BUNDESREGIERUNG) starts with a capital too. The rule is
+// off for case-sensitive entries (sameCase is stricter), for entries that say
+// case=insensitive, and for text without any capital letter (see unit.caseless). A verb at the
+// start of a sentence ("Arbeiten Sie?") is capitalized and still matches: the text does not say.
+func nounCase(e *Entry, t unit) bool {
+	return !e.CaseSensitive && !e.CaseInsensitive && startsUpper(t.surface)
 }
 
 // feminineSuffixes end German nouns whose plural is -en and that take no other ending; the

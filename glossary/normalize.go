@@ -59,6 +59,23 @@ func isAcronym(s string) bool {
 	return letters >= 2
 }
 
+// hasUpper reports whether s has an upper-case letter.
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsUpper reports whether s starts with an upper-case letter (Arbeit, ARBEIT, Ärzte, not
+// arbeiten).
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 // stemDE is the Snowball German stem of a folded token. The stemmer maps ß to ss and keeps
 // umlauts, so Außenministeriums and Aussenministerium share the stem "aussenministerium".
 // Latin neuter nouns in -um have their plural in -en (Ministerium, Ministerien; Zentrum,

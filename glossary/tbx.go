@@ -334,7 +334,7 @@ func parseSettings(e *Entry, s string) error {
 		case "match":
 			e.Match, err = ParseMatchMode(v)
 		case "case":
-			e.CaseSensitive, err = parseCase(v)
+			err = setCase(e, v)
 		case "dnt":
 			e.DoNotTranslate, err = parseBool(v)
 		default:
@@ -422,7 +422,7 @@ func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
 			case "x-match":
 				e.Match, err = ParseMatchMode(v)
 			case "x-case":
-				e.CaseSensitive, err = parseCase(v)
+				err = setCase(e, v)
 			case "x-dnt":
 				e.DoNotTranslate, err = parseBool(v)
 			}

@@ -20,6 +20,9 @@ type unit struct {
 	// part says the unit is a later part of the same hyphenated word (amerikanischen in
 	// US-amerikanischen), so that a whole word can be told from a piece of one.
 	part bool
+	// caseless says the whole text has no upper-case letter (a lower-cased corpus, a chat
+	// message): its capitalization says nothing, so nounCase does not apply to it.
+	caseless bool
 }
 
 // stemFunc turns a folded word into its matching key.
@@ -30,6 +33,7 @@ type stemFunc func(string) string
 func textUnits(text, lang string, stem stemFunc) []unit {
 	toks := segment.Words(text, lang)
 	us := make([]unit, 0, len(toks))
+	caseless := !hasUpper(text)
 	joined := false
 	for _, t := range toks {
 		if t.Kind != segment.Word {
@@ -39,6 +43,7 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 		if t.Parts == nil {
 			if u, ok := makeUnit(t.Text, t.Start, stem); ok {
 				u.joined = joined
+				u.caseless = caseless
 				us = append(us, u)
 			}
 			joined = true
@@ -52,6 +57,7 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 			}
 			u.joined = joined || k > 0
 			u.part = inWord
+			u.caseless = caseless
 			inWord = true
 			us = append(us, u)
 		}
