@@ -172,7 +172,7 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 		}
 		var spans []renderSpan
 		for ri, p := range e.render {
-			for _, at := range findPhrase(tgt, p.units) {
+			for _, at := range findPhrase(tgt, p) {
 				spans = append(spans, renderSpan{at: at, end: at + len(p.units), ri: ri})
 			}
 		}
@@ -201,7 +201,7 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 		}
 		forbidden := 0
 		for _, p := range e.forbid {
-			for _, at := range findPhrase(tgt, p.units) {
+			for _, at := range findPhrase(tgt, p) {
 				if inside(accepted, at, at+len(p.units)) || renderedByOther(rendered, e, at, at+len(p.units)) {
 					continue
 				}
@@ -260,19 +260,27 @@ func inside(spans [][2]int, i, j int) bool {
 	return false
 }
 
-// findPhrase returns the unit indexes in text where phrase occurs: token-bounded, same stems
-// and differing at most by a plural or possessive ending, joined units only. Tokens written in capitals of at most
-// three letters (US, UN, EU) must be capitals in the text too, so that "US" is not "us".
-func findPhrase(text, phrase []unit) []int {
+// findPhrase returns the unit indexes in text where ph occurs: token-bounded, same stems
+// and differing at most by a plural or possessive ending (or an irregular plural: children,
+// spokesmen, analyses), joined units only. Tokens written in capitals of at most three letters
+// (US, UN, EU) must be capitals in the text too, so that "US" is not "us".
+func findPhrase(text []unit, ph phrase) []int {
 	var at []int
+	phrase := ph.units
 	n := len(phrase)
 	for i := 0; i+n <= len(text); i++ {
 		ok := true
 		for k := 0; k < n; k++ {
 			u, p := text[i+k], phrase[k]
-			if u.key != p.key || k > 0 && !u.joined || shortAcronym(p.surface) && !sameCase(u.surface, p.surface) || !englishInflects(p.fold, u.fold) {
+			if k > 0 && !u.joined || shortAcronym(p.surface) && !sameCase(u.surface, p.surface) {
 				ok = false
 				break
+			}
+			if u.key != p.key || !englishInflects(p.fold, u.fold) {
+				if ph.forms == nil || !irregularForm(ph.forms[k], u.fold) {
+					ok = false
+					break
+				}
 			}
 		}
 		if ok {
@@ -280,6 +288,20 @@ func findPhrase(text, phrase []unit) []int {
 		}
 	}
 	return at
+}
+
+// irregularForm reports whether a folded text word, possessive or not, is one of forms.
+func irregularForm(forms []string, w string) bool {
+	if len(forms) == 0 {
+		return false
+	}
+	w = stripPossessive(w)
+	for _, f := range forms {
+		if w == f {
+			return true
+		}
+	}
+	return false
 }
 
 func shortAcronym(s string) bool { return len(s) <= 3 && isAcronym(s) }

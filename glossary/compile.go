@@ -4,6 +4,9 @@ package glossary
 type phrase struct {
 	text  string
 	units []unit
+	// forms[k] are the irregular other numbers of units[k] (children for child, see
+	// numberForms); nil when no unit has any.
+	forms [][]string
 }
 
 func compilePhrases(ss []string) []phrase {
@@ -13,7 +16,16 @@ func compilePhrases(ss []string) []phrase {
 		if len(us) == 0 {
 			continue
 		}
-		out = append(out, phrase{text: s, units: us})
+		p := phrase{text: s, units: us}
+		for k, u := range us {
+			if fs := numberForms(u.fold); fs != nil {
+				if p.forms == nil {
+					p.forms = make([][]string, len(us))
+				}
+				p.forms[k] = fs
+			}
+		}
+		out = append(out, p)
 	}
 	return out
 }
