@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/segment"
 )
@@ -30,10 +31,14 @@ type stemFunc func(string) string
 
 // textUnits splits text into units with segment.Words. Numbers, punctuation and symbols are
 // not units; they only break the chain of joined units.
+//
+// Invisible characters inside words (a soft hyphen, zero-width spaces and joiners) are dropped
+// before splitting (see cleanText); the units' offsets still point into text.
 func textUnits(text, lang string, stem stemFunc) []unit {
-	toks := segment.Words(text, lang)
+	clean, starts, ends := cleanText(text)
+	toks := segment.Words(clean, lang)
 	us := make([]unit, 0, len(toks))
-	caseless := !hasUpper(text)
+	caseless := !hasUpper(clean)
 	joined := false
 	for _, t := range toks {
 		if t.Kind != segment.Word {
@@ -64,6 +69,11 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 		// "NATO- und russische": a truncated compound ends with a hyphen and joins nothing.
 		joined = !strings.HasSuffix(t.Text, "-")
 	}
+	if starts != nil {
+		for k := range us {
+			us[k].start, us[k].end = starts[us[k].start], ends[us[k].end-1]
+		}
+	}
 	return us
 }
 
@@ -83,4 +93,61 @@ func makeUnit(s string, start int, stem stemFunc) (unit, bool) {
 		k = f[:len(f)-1]
 	}
 	return unit{surface: surface, fold: f, key: stem(k), start: start, end: end}, true
+}
+
+// invisible reports whether r is a character that does not show inside a word and may be
+// there without meaning anything: a soft hyphen (U+00AD, a hyphenation point that web pages
+// and word processors put into long words: Bundes\u00adregierung), zero-width space, non-joiner
+// and joiner (U+200B-U+200D), word joiner (U+2060) and the zero-width no-break space (U+FEFF,
+// a byte-order mark in the middle of a text). Matching treats them as absent on both sides, or
+// they would split the word and hide the term.
+func invisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
+}
+
+// cleanText returns text without invisible characters. When something changed, starts[i] is
+// the offset in text of the character that byte i of clean comes from and ends[i] the offset
+// after it, so that units found in clean can be placed in text; otherwise clean is text and
+// both are nil.
+func cleanText(text string) (clean string, starts, ends []int) {
+	if !needsCleaning(text) {
+		return text, nil, nil
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	starts = make([]int, 0, len(text))
+	ends = make([]int, 0, len(text))
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case invisible(r):
+			// dropped
+		default:
+			b.WriteString(text[i : i+size])
+			for k := 0; k < size; k++ {
+				starts, ends = append(starts, i+k), append(ends, i+k+1)
+			}
+		}
+		i += size
+	}
+	return b.String(), starts, ends
+}
+
+// needsCleaning reports whether text has an invisible character: all of them are encoded
+// with a lead byte 0xC2, 0xE2 or 0xEF, so most text is passed by looking at bytes.
+func needsCleaning(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case 0xC2, 0xE2, 0xEF:
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			if invisible(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
