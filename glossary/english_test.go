@@ -21,7 +21,8 @@ var englishCases = []struct {
 	{"Minsker Abkommen", "the Minsk treaty", false, 1},
 	{"Minsker Abkommen", "the Minsk treaties and the Minsk agreements", true, 1},
 	{"NATO-Russland-Rat", "the NATO-Russia Council's meeting", true, 0},
-	{"NATO-Russland-Rat", "the NATO–Russia Council", false, 0}, // an en dash is not a hyphen: two tokens apart
+	{"NATO-Russland-Rat", "the NATO–Russia Council", true, 0},    // an en dash between two words joins them like a hyphen
+	{"NATO-Russland-Rat", "the NATO – Russia Council", false, 0}, // with spaces it separates clauses
 	{"NATO-Russland-Rat", "the NATO Russia Council", true, 0},
 	{"NATO-Russland-Rat", "the Russia-NATO Council", true, 0},
 	{"NATO-Russland-Rat", "the NATO-Russia Board", false, 1},

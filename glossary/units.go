@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/segment"
@@ -33,7 +34,8 @@ type stemFunc func(string) string
 // not units; they only break the chain of joined units.
 //
 // Invisible characters inside words (a soft hyphen, zero-width spaces and joiners) are dropped
-// before splitting (see cleanText); the units' offsets still point into text.
+// and dashes between two word characters (NATO–Russland–Rat) read as hyphens before splitting
+// (see cleanText); the units' offsets still point into text.
 func textUnits(text, lang string, stem stemFunc) []unit {
 	clean, starts, ends := cleanText(text)
 	toks := segment.Words(clean, lang)
@@ -109,10 +111,17 @@ func invisible(r rune) bool {
 	return false
 }
 
-// cleanText returns text without invisible characters. When something changed, starts[i] is
-// the offset in text of the character that byte i of clean comes from and ends[i] the offset
-// after it, so that units found in clean can be placed in text; otherwise clean is text and
-// both are nil.
+// wordDash reports whether r is a dash that joins two words when it has a word character on
+// both sides: hyphen (U+2010), non-breaking hyphen (U+2011), figure dash (U+2012) and en dash
+// (U+2013). Wikipedia and typeset text write "NATO–Russia Council" with an en dash between the
+// names; German typesetting does the same for "NATO–Russland–Rat". Em dashes (U+2014) stand
+// between clauses and are left alone, as are dashes with a space on either side.
+func wordDash(r rune) bool { return r >= '\u2010' && r <= '\u2013' }
+
+// cleanText returns text without invisible characters and with dashes that join two word
+// characters replaced by "-". When something changed, starts[i] is the offset in text of the
+// character that byte i of clean comes from and ends[i] the offset after it, so that units
+// found in clean can be placed in text; otherwise clean is text and both are nil.
 func cleanText(text string) (clean string, starts, ends []int) {
 	if !needsCleaning(text) {
 		return text, nil, nil
@@ -121,33 +130,57 @@ func cleanText(text string) (clean string, starts, ends []int) {
 	b.Grow(len(text))
 	starts = make([]int, 0, len(text))
 	ends = make([]int, 0, len(text))
+	var prev rune // the last rune written to clean
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case invisible(r):
 			// dropped
+		case wordDash(r) && isWordChar(prev) && isWordChar(nextVisible(text, i+size)):
+			b.WriteByte('-')
+			starts, ends = append(starts, i), append(ends, i+size)
+			prev = '-'
 		default:
 			b.WriteString(text[i : i+size])
 			for k := 0; k < size; k++ {
 				starts, ends = append(starts, i+k), append(ends, i+k+1)
 			}
+			prev = r
 		}
 		i += size
 	}
 	return b.String(), starts, ends
 }
 
-// needsCleaning reports whether text has an invisible character: all of them are encoded
-// with a lead byte 0xC2, 0xE2 or 0xEF, so most text is passed by looking at bytes.
+// needsCleaning reports whether text has an invisible character or one of the dashes
+// wordDash knows: all of them are encoded with a lead byte 0xC2, 0xE2 or 0xEF, so most text
+// is passed by looking at bytes.
 func needsCleaning(text string) bool {
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case 0xC2, 0xE2, 0xEF:
 			r, _ := utf8.DecodeRuneInString(text[i:])
-			if invisible(r) {
+			if invisible(r) || wordDash(r) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// nextVisible returns the first rune of text at or after i that is not invisible, 0 at the end.
+func nextVisible(text string, i int) rune {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !invisible(r) {
+			return r
+		}
+		i += size
+	}
+	return 0
+}
+
+// isWordChar is what segment.Words puts into words: letters, digits and combining marks.
+func isWordChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }

@@ -1,0 +1,52 @@
+package glossary
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestWordDashes: a hyphen (U+2010), non-breaking hyphen (U+2011), figure dash (U+2012) or en
+// dash (U+2013) between two words, as typeset text and Wikipedia write "NATO–Russia Council",
+// joins them like "-"; with spaces around it, a dash separates.
+func TestWordDashes(t *testing.T) {
+	g := seed(t)
+	tests := []struct {
+		source, target string
+		want           []string // FindSource, as found=glossary source
+		violations     []string
+	}{
+		{"Der NATO–Russland–Rat tagte am Mittwoch in Brüssel.", "The NATO–Russia Council met in Brussels on Wednesday.",
+			[]string{"NATO–Russland–Rat=NATO-Russland-Rat"}, nil},
+		{"Nach dem Treffen des Russland‒NATO‒Rates sprach Stoltenberg.", "After the meeting of the Russia‒NATO Council, Stoltenberg spoke.",
+			[]string{"Russland‒NATO‒Rates=Russland-NATO-Rat"}, nil},
+		{"Der NATO‑Generalsekretär Jens Stoltenberg sagte, das Bündnis sei bereit.", "NATO Secretary‐General Jens Stoltenberg said the alliance was ready.",
+			[]string{"NATO=NATO", "Generalsekretär=Generalsekretär", "Bündnis=Bündnis"}, nil},
+		{"Die Sprecherin der US‐Botschaft in Moskau bestätigte das.", "A spokeswoman for the US Embassy in Moscow confirmed this.",
+			[]string{"US‐Botschaft=US-Botschaft"}, nil},
+		// The dash joins in the translation too: "NATO–Russia Board" is the forbidden rendering.
+		{"Der NATO–Russland–Rat tagte.", "The NATO–Russia Board met.",
+			[]string{"NATO–Russland–Rat=NATO-Russland-Rat"}, []string{"forbidden:NATO–Russland–Rat"}},
+		// With spaces around it, an en dash is a pause, not a compound.
+		{"Die NATO – Russland lehnt das ab – verlangt Garantien.", "NATO – Russia rejects this – demands guarantees.",
+			[]string{"NATO=NATO"}, nil},
+	}
+	for _, tc := range tests {
+		ms := g.FindSource(tc.source)
+		if diff := cmp.Diff(tc.want, found(ms)); diff != "" {
+			t.Errorf("FindSource(%q) (-want +got):\n%s", tc.source, diff)
+		}
+		for _, m := range ms {
+			if tc.source[m.Start:m.End] != m.Text {
+				t.Errorf("%q: match %q at [%d,%d) is %q in the text", tc.source, m.Text, m.Start, m.End, tc.source[m.Start:m.End])
+			}
+		}
+		var got []string
+		for _, v := range g.Check(tc.source, tc.target) {
+			got = append(got, v.Kind+":"+v.SourceTerm)
+		}
+		if diff := cmp.Diff(tc.violations, got); diff != "" {
+			t.Errorf("Check(%q, %q) (-want +got):\n%s", tc.source, tc.target, diff)
+		}
+	}
+}
