@@ -150,11 +150,12 @@ func (c *Consistency) freeSegment(seg int, source, target string) freeSeg {
 	}
 	tu := textUnits(target, "en", cachedStemEN)
 	for k, u := range tu {
-		if utf8.RuneCountInString(u.fold) < 3 || stopEN[u.fold] {
+		// Numbers are units (for terms like Article 5) but no candidate renderings.
+		if u.num || utf8.RuneCountInString(u.fold) < 3 || stopEN[u.fold] {
 			continue
 		}
 		fs.en[u.key] = u.surface
-		if k+1 < len(tu) && tu[k+1].joined && !stopEN[tu[k+1].fold] {
+		if k+1 < len(tu) && tu[k+1].joined && !tu[k+1].num && !stopEN[tu[k+1].fold] {
 			fs.en[u.key+" "+tu[k+1].key] = target[u.start:tu[k+1].end]
 		}
 	}

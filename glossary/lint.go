@@ -41,7 +41,7 @@ func (g *Glossary) Lint() []Problem {
 			continue
 		}
 		if !g.selfMatches(e) {
-			add(e, "unmatchable", "%q can never match: its words are not one unbroken term (punctuation or numbers between them)", e.Source)
+			add(e, "unmatchable", "%q can never match: its words are not one unbroken term (punctuation between them)", e.Source)
 		}
 		key := sourceKey(e)
 		if prev, ok := first[key]; ok {

@@ -45,7 +45,7 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 	var cands []candidate
 	for i := range us {
 		cands = g.walk(g.src, us, i, i, len(us[i].key), cands)
-		if g.compound != nil {
+		if g.compound != nil && !us[i].num {
 			cands = g.compoundCandidates(us, i, cands)
 		}
 	}

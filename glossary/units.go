@@ -25,13 +25,16 @@ type unit struct {
 	// caseless says the whole text has no upper-case letter (a lower-cased corpus, a chat
 	// message): its capitalization says nothing, so nounCase does not apply to it.
 	caseless bool
+	// num says the unit is a number (5, 2,5, 1.000); its key is the number as written.
+	num bool
 }
 
 // stemFunc turns a folded word into its matching key.
 type stemFunc func(string) string
 
-// textUnits splits text into units with segment.Words. Numbers, punctuation and symbols are
-// not units; they only break the chain of joined units.
+// textUnits splits text into units with segment.Words. Numbers are units too (num), matched
+// as written, so that a term with a number (Artikel 5, Nord Stream 2) needs that number and
+// no other; punctuation and symbols are not units, they only break the chain of joined units.
 //
 // Invisible characters inside words (a soft hyphen, zero-width spaces and joiners) are dropped
 // and dashes between two word characters (NATO–Russland–Rat) read as hyphens before splitting
@@ -43,6 +46,11 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 	caseless := !hasUpper(clean)
 	joined := false
 	for _, t := range toks {
+		if t.Kind == segment.Number {
+			us = append(us, numberUnit(t.Text, t.Start, joined, caseless))
+			joined = true
+			continue
+		}
 		if t.Kind != segment.Word {
 			joined = false
 			continue
@@ -65,6 +73,10 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 			u.joined = joined || k > 0
 			u.part = inWord
 			u.caseless = caseless
+			if p.Kind == segment.Number {
+				// 2 in Nord-Stream-2 or 2-Pipeline: the number as written, like numberUnit.
+				u.key, u.num = u.fold, true
+			}
 			inWord = true
 			us = append(us, u)
 		}
@@ -95,6 +107,14 @@ func makeUnit(s string, start int, stem stemFunc) (unit, bool) {
 		k = f[:len(f)-1]
 	}
 	return unit{surface: surface, fold: f, key: stem(k), start: start, end: end}, true
+}
+
+// numberUnit is the unit of a number token: its key is the number as written (1.000, 2,5,
+// 12:30), not a stem, so that 5 matches only 5. A German ordinal's dot (segment.Words keeps it
+// in "5. Absatz") is left out: "Nord Stream 2. Die Pipeline …" still has Nord Stream 2.
+func numberUnit(s string, start int, joined, caseless bool) unit {
+	s = strings.TrimSuffix(s, ".")
+	return unit{surface: s, fold: s, key: s, start: start, end: start + len(s), joined: joined, caseless: caseless, num: true}
 }
 
 // invisible reports whether r is a character that does not show inside a word and may be
