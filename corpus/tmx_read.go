@@ -430,7 +430,12 @@ func (r *tmxReader) readTUV(start xml.StartElement) (tuv, error) {
 				hasControls = true
 				continue
 			}
-			if t.Name.Local != "seg" || seen {
+			if t.Name.Local == "seg" && seen {
+				// The DTD allows one: which of the two is the translation is anybody's guess,
+				// and keeping the first lost the second without a word.
+				return v, r.errorf("<tuv xml:lang=%q> with a second <seg>", v.lang)
+			}
+			if t.Name.Local != "seg" {
 				if err := r.d.Skip(); err != nil {
 					return v, r.wrap(err)
 				}

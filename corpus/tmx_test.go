@@ -83,6 +83,17 @@ func TestTMXErrorSticky(t *testing.T) {
 	}
 }
 
+// TestTMXSecondSeg: a <tuv> holds one <seg> (TMX DTD); a second is an error at its line, not a
+// segment silently dropped.
+func TestTMXSecondSeg(t *testing.T) {
+	doc := "<tmx><header srclang=\"de\"/><body>\n<tu><tuv xml:lang=\"de\"><seg>A.</seg>\n<seg>B.</seg></tuv><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu></body></tmx>"
+	r, _ := NewReader(TMX, strings.NewReader(doc), "two.tmx", ReaderOptions{})
+	p, err := r.Next()
+	if err == nil || !strings.HasPrefix(err.Error(), "two.tmx:3:") || !strings.Contains(err.Error(), "second <seg>") {
+		t.Errorf("got %+v, %v; want a two.tmx:3 error naming the second <seg>", p, err)
+	}
+}
+
 // TestTMXInlineCodes: how <seg> markup becomes plain text (issue 15: codes standing for line
 // breaks and tabs must not glue words together; <sub> text is kept).
 func TestTMXInlineCodes(t *testing.T) {
