@@ -4,9 +4,10 @@ package textcheck
 
 import (
 	"bytes"
+	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -140,17 +141,92 @@ func UTF16Pattern(head []byte) Endian {
 func UTF16Decoder(head []byte, pattern bool) (string, transform.Transformer) {
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return "UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return "UTF-16LE", &utf16Decoder{bom: true}
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return "UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+		return "UTF-16BE", &utf16Decoder{big: true, bom: true}
 	case !pattern:
 		return "", nil
 	}
 	switch UTF16Pattern(head) {
 	case LittleEndian:
-		return "UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder()
+		return "UTF-16LE", &utf16Decoder{}
 	case BigEndian:
-		return "UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder()
+		return "UTF-16BE", &utf16Decoder{big: true}
 	}
 	return "", nil
+}
+
+// UTF16Error is invalid UTF-16: a surrogate without its other half, or an odd byte at the end.
+// Offset is the byte of the UTF-16 input where the bad code unit starts.
+type UTF16Error struct {
+	Offset int64
+	Msg    string
+}
+
+func (e *UTF16Error) Error() string {
+	return "invalid UTF-16 at byte " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
+}
+
+// utf16Decoder decodes UTF-16 to UTF-8 strictly. x/text's decoder reads a lone surrogate or an
+// odd last byte as U+FFFD without a word; bitext refuses invalid input with its offset instead,
+// as it does invalid UTF-8. With bom, a leading byte-order mark is dropped.
+type utf16Decoder struct {
+	big, bom bool
+	started  bool
+	off      int64 // bytes of input consumed
+}
+
+func (d *utf16Decoder) Reset() { d.started, d.off = false, 0 }
+
+func (d *utf16Decoder) unit(b []byte) uint16 {
+	if d.big {
+		return uint16(b[0])<<8 | uint16(b[1])
+	}
+	return uint16(b[1])<<8 | uint16(b[0])
+}
+
+func (d *utf16Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if !d.started && d.bom {
+		if len(src) < 2 && !atEOF {
+			return 0, 0, transform.ErrShortSrc
+		}
+		if len(src) >= 2 && d.unit(src) == 0xFEFF {
+			nSrc, d.off = 2, 2
+		}
+	}
+	d.started = true
+	for nSrc < len(src) {
+		rest := src[nSrc:]
+		if len(rest) < 2 {
+			if !atEOF {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+			return nDst, nSrc, &UTF16Error{Offset: d.off, Msg: "an odd byte at the end"}
+		}
+		u := d.unit(rest)
+		r, size := rune(u), 2
+		switch {
+		case 0xDC00 <= u && u <= 0xDFFF:
+			return nDst, nSrc, &UTF16Error{Offset: d.off, Msg: "a low surrogate without a high one"}
+		case 0xD800 <= u && u <= 0xDBFF:
+			if len(rest) < 4 {
+				if !atEOF {
+					return nDst, nSrc, transform.ErrShortSrc
+				}
+				return nDst, nSrc, &UTF16Error{Offset: d.off, Msg: "a high surrogate at the end"}
+			}
+			lo := d.unit(rest[2:])
+			if lo < 0xDC00 || lo > 0xDFFF {
+				return nDst, nSrc, &UTF16Error{Offset: d.off, Msg: "a high surrogate without a low one"}
+			}
+			r, size = utf16.DecodeRune(rune(u), rune(lo)), 4
+		}
+		if len(dst)-nDst < utf8.RuneLen(r) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += utf8.EncodeRune(dst[nDst:], r)
+		nSrc += size
+		d.off += int64(size)
+	}
+	return nDst, nSrc, nil
 }
