@@ -42,12 +42,81 @@ type lineReader struct {
 func newLineReader(r io.Reader, name string) *lineReader {
 	br := bufio.NewReaderSize(r, 64<<10)
 	lr := &lineReader{name: name}
+	var src io.Reader = br
 	if enc, dec := sniffUTF16(br); dec != nil {
 		lr.encoding = enc
-		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+		src = transform.NewReader(br, dec)
 	}
-	lr.r = br
+	lr.r = bufio.NewReaderSize(&crReader{r: src}, 64<<10)
 	return lr
+}
+
+// crReader turns a carriage return that is not followed by a line feed into a line feed: a
+// line ending of its own (classic Mac OS files, some e-mail exports), which would otherwise
+// glue a whole file into one line and its paragraphs into one. One byte for one, so offsets
+// in errors stay those of the file.
+type crReader struct {
+	r    io.Reader
+	held bool // the last byte read was a CR, not yet given out: the next byte decides it
+	err  error
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	start := 0
+	if c.held {
+		start = 1 // p[0] is the held CR, decided below
+	}
+	if c.err != nil {
+		if c.held {
+			c.held = false
+			p[0] = '\n'
+			return 1, nil
+		}
+		return 0, c.err
+	}
+	n, err := c.r.Read(p[start:])
+	c.err = err
+	n += start
+	if c.held {
+		if n == 1 {
+			if err == nil {
+				return 0, nil // nothing new yet: keep holding it
+			}
+			p[0] = '\n' // a CR at the end of the input
+		} else if p[1] == '\n' {
+			p[0] = '\r'
+		} else {
+			p[0] = '\n'
+		}
+		c.held = false
+	}
+	for i := bytes.IndexByte(p[:n], '\r'); i >= 0; {
+		switch {
+		case i == n-1 && c.err == nil:
+			c.held = true // decided by the next read
+			n--
+		case i == n-1 || p[i+1] != '\n': // at the end of the input, or before another byte
+			p[i] = '\n'
+		}
+		if i+1 >= n {
+			break
+		}
+		j := bytes.IndexByte(p[i+1:n], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if c.held {
+		return n, nil
+	}
+	if n > 0 && c.err != nil {
+		return n, nil // the error comes with the next call
+	}
+	return n, c.err
 }
 
 // readLine returns the next line without its line ending, or io.EOF. A line longer than maxLine
