@@ -109,3 +109,17 @@ func samePhrase(a, b []unit) bool {
 	}
 	return true
 }
+
+// Unchecked returns the problems of Lint that leave an entry out of every check: an empty
+// source term, no target (and no variant, not do-not-translate), no words to match, or words
+// that never match as one term. The commands that use a glossary say so, rather than checking
+// less than the file seems to ask without a word.
+func (g *Glossary) Unchecked() []Problem {
+	var out []Problem
+	for _, p := range g.Lint() {
+		if p.Kind == "empty" || p.Kind == "unmatchable" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/align"
-	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/inputs"
 	"github.com/bitext/bitext/segment"
 )
@@ -139,9 +138,9 @@ func readAlignDict(c *cli.Context) (*align.Dictionary, error) {
 		}
 	}
 	if glossName != "" {
-		g, err := glossary.Load(glossName)
+		g, err := loadGlossary(c, glossName)
 		if err != nil {
-			return nil, inputError(err)
+			return nil, err
 		}
 		d.AddGlossary(g)
 	}

@@ -98,9 +98,9 @@ func runCheck(c *cli.Context) error {
 	if err := refuseFormats(glossaryInputs("check --glossary"), c.StringSlice("glossary")...); err != nil {
 		return err
 	}
-	g, err := glossary.Load(c.StringSlice("glossary")...)
+	g, err := loadGlossary(c, c.StringSlice("glossary")...)
 	if err != nil {
-		return inputError(err)
+		return err
 	}
 	// Segments are checked and reported as they are read: memory follows what the report must
 	// remember (a document's pending findings with --consistency), not the input.

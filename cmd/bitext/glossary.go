@@ -121,3 +121,21 @@ func glossaryLangFlags() []cli.Flag {
 func glossaryLangs(c *cli.Context) glossary.Options {
 	return glossary.Options{Source: c.String("source-lang"), Target: c.String("target-lang")}
 }
+
+// loadGlossary reads the glossaries a command checks with, and warns on stderr about entries
+// that can never be checked (glossary.Unchecked): the first few, and how many more.
+func loadGlossary(c *cli.Context, paths ...string) (*glossary.Glossary, error) {
+	g, err := glossary.Load(paths...)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	ps := g.Unchecked()
+	for i, p := range ps {
+		if i == 3 {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %d more glossary entries are never checked (bitext glossary lint lists them)\n", len(ps)-i)
+			break
+		}
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s; the entry is never checked\n", p)
+	}
+	return g, nil
+}

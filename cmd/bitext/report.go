@@ -7,7 +7,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/report"
@@ -87,9 +86,9 @@ func runReport(c *cli.Context) error {
 		if err := refuseFormats(glossaryInputs("report --glossary"), paths...); err != nil {
 			return err
 		}
-		g, err := glossary.Load(paths...)
+		g, err := loadGlossary(c, paths...)
 		if err != nil {
-			return inputError(err)
+			return err
 		}
 		qa.Glossary = report.GlossaryQA(g)
 	}

@@ -71,8 +71,8 @@ func runReview(c *cli.Context) error {
 	var g *glossary.Glossary
 	if gs := c.StringSlice("glossary"); len(gs) > 0 {
 		var err error
-		if g, err = glossary.Load(gs...); err != nil {
-			return inputError(err)
+		if g, err = loadGlossary(c, gs...); err != nil {
+			return err
 		}
 	}
 	in, err := reviewInput(c, g, args)

@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
-	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
@@ -156,9 +155,9 @@ func runTranslate(c *cli.Context) error {
 		SourceLang: from, TargetLang: to,
 	}
 	if paths := c.StringSlice("glossary"); len(paths) > 0 && opt.mode != translate.GlossaryOff {
-		g, err := glossary.Load(paths...)
+		g, err := loadGlossary(c, paths...)
 		if err != nil {
-			return inputError(err)
+			return err
 		}
 		tr.Glossary = translate.FromGlossary(g)
 	}
