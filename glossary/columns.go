@@ -93,8 +93,8 @@ func isLangTag(c string) bool {
 // readHeader reports whether cells form a header and, if so, the column layout. A header
 // names a source and a target column; a row that does so but also has cells that are not column
 // names is a header with a typo, an error rather than a glossary entry. A row that is
-// unmistakably a header of language codes (Google's "en-US,fr,pos,description") but lacks
-// the requested languages is an error too: reading it as an entry would hide that the file
+// unmistakably a header of language codes (Google's "en-US,fr,pos,description", or codes alone
+// with one of the pair's: "en,fr") but lacks the requested languages is an error too: reading it as an entry would hide that the file
 // is in other languages.
 func readHeader(cells []string, o Options) ([]column, bool, error) {
 	cols := make([]column, len(cells))
@@ -133,7 +133,10 @@ func readHeader(cells []string, o Options) ([]column, bool, error) {
 		cols[i] = c
 	}
 	if !src || !tgt {
-		if google && len(unknown) == 0 && len(langs) > 0 {
+		// Language codes only, one of them a language of the pair ("en,fr" for German →
+		// English) is as unmistakable as Google's form: no German term is a language code.
+		onlyLangs := len(unknown) == 0 && len(langs) >= 2 && len(langs) == nonEmpty(cells) && (src || tgt)
+		if (google || onlyLangs) && len(unknown) == 0 && len(langs) > 0 {
 			return nil, false, fmt.Errorf("header names the languages %s but not both %s and %s", strings.Join(langs, ", "), o.Source, o.Target)
 		}
 		return nil, false, nil
@@ -142,6 +145,16 @@ func readHeader(cells []string, o Options) ([]column, bool, error) {
 		return nil, false, fmt.Errorf("header: unknown column %q (known: %s, %s, variants, forbidden, case, match, dnt, note, description, pos, language codes)", unknown[0], o.Source, o.Target)
 	}
 	return cols, true, nil
+}
+
+func nonEmpty(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // entryFromCells builds an entry from one row. Cells beyond the layout are an error the

@@ -147,6 +147,10 @@ func TestMissingLanguagesAreErrors(t *testing.T) {
 			"m.tbx: no terms in en (the file has de, fr)"},
 		{"google csv header without German", "en-US,fr,pos,description\nministry,ministère,noun,x\n", CSV,
 			"m.tbx:1: header names the languages en-US, fr but not both de and en"},
+		{"csv header of codes without German", "en,fr\ncouncil,conseil\n", CSV,
+			"m.tbx:1: header names the languages en, fr but not both de and en"},
+		{"tsv header of codes without English", "de\tfr\nRat\tconseil\n", TSV,
+			"m.tbx:1: header names the languages de, fr but not both de and en"},
 		{"tmx without German", `<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
 <tu><tuv xml:lang="en"><seg>ministry</seg></tuv><tuv xml:lang="fr"><seg>ministère</seg></tuv></tu></body></tmx>`, TMX,
 			"m.tbx: no translation units in de and en (1 without both languages)"},
@@ -189,5 +193,14 @@ func TestWriteInTheGlossarysLanguages(t *testing.T) {
 		if e := back.Entries[0]; e.Source != "ministry" || e.Target != "ministère" {
 			t.Errorf("%s: back %q → %q", f, e.Source, e.Target)
 		}
+	}
+}
+
+// TestShortTermsAreNoHeader: a first row of short words that look like language codes but name
+// no language of the pair is an entry (Eis → ice), not a header.
+func TestShortTermsAreNoHeader(t *testing.T) {
+	g, err := Parse(strings.NewReader("Eis,ice\nAmt,office\n"), "g.csv", CSV)
+	if err != nil || len(g.Entries) != 2 || g.Entries[0].Source != "Eis" || g.Entries[0].Target != "ice" {
+		t.Fatalf("got %+v, %v; want the entries Eis → ice and Amt → office", g, err)
 	}
 }
