@@ -133,6 +133,21 @@ type Result struct {
 	Violations []Violation
 }
 
+// Clean reports whether term t of r counts as satisfied in summaries: rendered as required,
+// with no violation of its entry in the segment (an accepted rendering next to a forbidden one,
+// for a term the source has twice, is not a success).
+func (r Result) Clean(t TermResult) bool {
+	if !t.Satisfied() {
+		return false
+	}
+	for _, v := range r.Violations {
+		if v.Entry == t.Match.Entry {
+			return false
+		}
+	}
+	return true
+}
+
 // Check returns the violations of one source segment and its translation. It is Review
 // without the per-term details.
 func (g *Glossary) Check(source, target string) []Violation {

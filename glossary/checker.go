@@ -92,10 +92,10 @@ func (c *Checker) Check(s Segment) (prev, own []Finding, res Result) {
 	c.summary.TermsFound += len(res.Terms)
 	satisfied := false
 	for _, t := range res.Terms {
-		if t.Satisfied() {
+		if res.Clean(t) {
 			c.summary.TermsSatisfied++
-			satisfied = true
 		}
+		satisfied = satisfied || t.Satisfied()
 	}
 	for _, v := range res.Violations {
 		own = append(own, c.count(Finding{Segment: s, Violation: v}))

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -104,5 +105,22 @@ func TestReviewMatchesReusesMatches(t *testing.T) {
 		if a, b := g.ReviewMatches(ms, tgt), g.Review(src, tgt); !cmp.Equal(violationKeys(a.Violations), violationKeys(b.Violations)) {
 			t.Errorf("%q: ReviewMatches %v, Review %v", tgt, a.Violations, b.Violations)
 		}
+	}
+}
+
+// TestSummaryCleanTerms: a term rendered as required next to a forbidden rendering of the same
+// entry (the source has it twice) is found, not satisfied: the summary read "1 term found, 1
+// satisfied (100.0%), 1 violation".
+func TestSummaryCleanTerms(t *testing.T) {
+	g, err := Parse(strings.NewReader("de\ten\tvariants\tforbidden\nGeneralsekretär\tSecretary General\t\tGeneral Secretary\nKreml\tKremlin\n"), "g.tsv", TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewChecker(g, CheckOptions{})
+	c.Add(Segment{Index: 1, Source: "Der Generalsekretär sprach mit dem Generalsekretär.", Target: "The Secretary General spoke with the General Secretary."})
+	c.Add(Segment{Index: 2, Source: "Der Kreml schwieg.", Target: "The Kremlin kept silent."})
+	s := c.Summary()
+	if s.TermsFound != 2 || s.TermsSatisfied != 1 || s.Violations != 1 {
+		t.Errorf("found %d, satisfied %d, violations %d; want 2, 1, 1", s.TermsFound, s.TermsSatisfied, s.Violations)
 	}
 }

@@ -49,7 +49,7 @@ func (c *TermCounter) Add(res glossary.Result) {
 	for _, t := range res.Terms {
 		st := c.stat(t.Match.Entry)
 		st.Found++
-		if t.Satisfied() {
+		if res.Clean(t) {
 			st.Satisfied++
 		}
 	}

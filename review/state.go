@@ -47,7 +47,7 @@ func (s *Server) findings(e *entry, flags []report.Flag) {
 		res := s.opt.Glossary.Review(e.Pair.Source, e.Target)
 		e.Violations = qa.FromGlossary(res.Violations, e.Pair.Source, e.Target, loc)
 		for _, t := range res.Terms {
-			e.terms = append(e.terms, termHit{t.Match.Entry.Source, t.Match.Entry.Expected(), t.Satisfied()})
+			e.terms = append(e.terms, termHit{t.Match.Entry.Source, t.Match.Entry.Expected(), res.Clean(t)})
 		}
 	}
 	for _, f := range flags {
