@@ -17,6 +17,11 @@
 // declaration names (ISO-8859-1, windows-1252, Shift_JIS, … by their WHATWG labels), unless a
 // byte-order mark says otherwise.
 //
+// Each pair read carries its Line: the line of its file where it starts (TSV and JSONL the
+// record's line, Moses the line, the same in both files, TMX the <tu> start tag's, XLIFF the
+// <trans-unit>'s or 2.x <segment>'s), counted as the errors count them, so that FILE:LINE in
+// a message opens the pair. No writer writes it.
+//
 // TMX of any version is read (1.4 xml:lang, 1.1 lang); the source language is the one asked
 // for, else the header's srclang (German when it is "*all*"); a <tu>'s own srclang does not
 // turn a pair round. Inline markup in <seg> is flattened to plain text (Source, Target), and

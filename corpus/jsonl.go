@@ -116,6 +116,7 @@ func (r *jsonlReader) Next() (Pair, error) {
 			Provider: jp.Provider, Model: jp.Model, TMHit: jp.TMHit,
 			Confidence: jp.Confidence, Violations: jp.Violations,
 			ID: jp.ID, Note: jp.Note, SourceTagged: jp.SourceTagged, TargetTagged: jp.TargetTagged,
+			Line: r.lr.line,
 		}, nil
 	}
 }

@@ -135,7 +135,7 @@ func (r *mosesReader) next() (Pair, error) {
 	case terr == io.EOF:
 		return Pair{}, r.mismatch(r.src)
 	}
-	return Pair{Source: s, Target: t}, nil
+	return Pair{Source: s, Target: t, Line: r.src.line}, nil
 }
 
 // mismatch counts the remaining lines of the longer file to report both totals.

@@ -34,6 +34,12 @@ type Pair struct {
 	// native code): the source's, then those only the target has. TMX writes it as the
 	// content of <bpt>/<ept>/<ph>. JSONL does not carry it.
 	Codes []document.Code `json:"-"`
+
+	// Line is where a reader found the pair: the 1-based line of its file on which it starts
+	// (TSV and JSONL the record's line, Moses the line of both files, TMX the line of the
+	// <tu> start tag, XLIFF that of the <trans-unit> or 2.x <segment>), 0 when unknown.
+	// Writers ignore it.
+	Line int `json:"-"`
 }
 
 // Violation is a glossary violation recorded with a pair. It mirrors glossary.Violation without

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -58,6 +59,7 @@ func readAll(f Format, main, target []byte, opt ReaderOptions) ([]Pair, error) {
 		return nil, err
 	}
 	var out []Pair
+	prev := 0
 	for {
 		p, err := r.Next()
 		if err == io.EOF {
@@ -66,6 +68,13 @@ func readAll(f Format, main, target []byte, opt ReaderOptions) ([]Pair, error) {
 		if err != nil {
 			return out, err
 		}
+		// Line says where the reader found the pair, which no format carries: it is checked
+		// (a line of the file, not before the pair before's) and cleared, so that round trips
+		// compare what the formats carry.
+		if p.Line < 1 || p.Line < prev {
+			return out, fmt.Errorf("%s: pair %d: Line %d, the pair before's %d", f, len(out)+1, p.Line, prev)
+		}
+		prev, p.Line = p.Line, 0
 		out = append(out, p)
 	}
 }

@@ -91,6 +91,14 @@ func (r *tmxReader) errorf(format string, args ...any) *InputError {
 	return &InputError{File: r.name, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
 }
 
+// token reads the next token and the line on which it starts: the position before reading it
+// is where the token starts, since the decoder hands back the "<" that ends a text.
+func (r *tmxReader) token() (xml.Token, int, error) {
+	line, _ := r.d.InputPos()
+	tok, err := r.d.Token()
+	return tok, line, err
+}
+
 // wrap turns a decoder error into an *InputError with the position.
 func (r *tmxReader) wrap(err error) error {
 	if err == io.EOF {
@@ -126,7 +134,7 @@ func (r *tmxReader) next() (Pair, error) {
 		}
 	}
 	for {
-		tok, err := r.d.Token()
+		tok, line, err := r.token()
 		if err != nil {
 			return Pair{}, r.wrap(err)
 		}
@@ -146,6 +154,7 @@ func (r *tmxReader) next() (Pair, error) {
 				r.skipped++
 				continue
 			}
+			p.Line = line
 			return p, nil
 		case xml.EndElement: // </body>
 			return Pair{}, r.readToEnd()

@@ -164,7 +164,7 @@ func (r *tsvReader) Next() (Pair, error) {
 			return Pair{}, r.lr.errorf(0, fmt.Sprintf("no tab: want source<TAB>target, got %q", clip(line, 40)))
 		}
 		tgt, _, _ := strings.Cut(rest, "\t")
-		p := Pair{Source: tsvUnescape(src), Target: tsvUnescape(tgt)}
+		p := Pair{Source: tsvUnescape(src), Target: tsvUnescape(tgt), Line: r.lr.line}
 		if r.lr.empty() || len(r.blank) > 0 {
 			r.blank = append(r.blank, p)
 			if r.lr.empty() {

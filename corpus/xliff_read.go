@@ -64,7 +64,7 @@ func (r *xliffReader) next() (Pair, error) {
 	d := r.tmx.d
 	prolog := false
 	for {
-		tok, err := d.Token()
+		tok, line, err := r.tmx.token()
 		if err == io.EOF {
 			switch {
 			case r.started:
@@ -114,6 +114,7 @@ func (r *xliffReader) next() (Pair, error) {
 					r.skipped++
 					continue
 				}
+				p.Line = line
 				return p, nil
 			case r.v2 && name == "unit":
 				ps, skipped, err := r.unit2(t)
@@ -252,7 +253,7 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 	var segs []seg
 	cls := xliffClassifier(true, data)
 	for {
-		tok, err := d.Token()
+		tok, line, err := r.tmx.token()
 		if err != nil {
 			return nil, 0, r.tmx.wrap(err)
 		}
@@ -303,7 +304,7 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 				}
 			case "segment":
 				s := seg{}
-				s.p.ID, s.state = attr(t, "id"), attr(t, "state")
+				s.p.ID, s.state, s.p.Line = attr(t, "id"), attr(t, "state"), line
 				s.preserve = preserve || attr(t, "space") == "preserve"
 				if s.p.ID == "" {
 					s.p.ID = strconv.Itoa(len(segs) + 1)

@@ -104,23 +104,23 @@ func TestReadXLIFF(t *testing.T) {
 		wantSkip int
 	}{
 		{"1.2", xliff12Doc, []Pair{
-			{Doc: "nachricht.html", ID: "1", Source: "Die Regierung hat am Montag getagt.", Target: "The government met on Monday.",
+			{Doc: "nachricht.html", ID: "1", Line: 7, Source: "Die Regierung hat am Montag getagt.", Target: "The government met on Monday.",
 				SourceTagged: "Die <g1>Regierung</g1> hat am Montag getagt.", TargetTagged: "The <g1>government</g1> met on Monday.",
 				Note: "Überschrift\nzweite Zeile"},
 			// ctype="lb": a line break, so the words are apart in the plain text.
-			{Doc: "nachricht.html", ID: "2", Source: "Erste Zeile zweite Zeile & mehr", Target: "First line second line & more",
+			{Doc: "nachricht.html", ID: "2", Line: 14, Source: "Erste Zeile zweite Zeile & mehr", Target: "First line second line & more",
 				SourceTagged: "Erste Zeile<x1/>zweite Zeile &amp; mehr", TargetTagged: "First line<x1/>second line &amp; more"},
-			{Doc: "nachricht.html", ID: "6", Source: "Siehe hier.", Target: "See here.",
+			{Doc: "nachricht.html", ID: "6", Line: 23, Source: "Siehe hier.", Target: "See here.",
 				SourceTagged: "Siehe <g1>hier</g1>.<x2/>", TargetTagged: "See <g1>here</g1>.<x2/>"},
-			{Doc: "nachricht.html", ID: "7", Source: "Bitext ist frei", Target: "Bitext is free",
+			{Doc: "nachricht.html", ID: "7", Line: 25, Source: "Bitext ist frei", Target: "Bitext is free",
 				SourceTagged: "Bitext ist <x1/>frei", TargetTagged: "Bitext is <x1/>free"},
 		}, 3},
 		{"2.1", xliff2Doc, []Pair{
-			{Doc: "hilfe.md", ID: "u1/s1", Source: "Öffnen Sie die Hilfe.", Target: "Open the help.", Note: "Menü",
+			{Doc: "hilfe.md", ID: "u1/s1", Line: 12, Source: "Öffnen Sie die Hilfe.", Target: "Open the help.", Note: "Menü",
 				SourceTagged: "Öffnen Sie die <g1>Hilfe</g1>.", TargetTagged: "Open the <g1>help</g1>."},
-			{Doc: "hilfe.md", ID: "u1/s2", Source: "Zeile zwei\x01", Target: "Line two", Note: "Menü",
+			{Doc: "hilfe.md", ID: "u1/s2", Line: 17, Source: "Zeile zwei\x01", Target: "Line two", Note: "Menü",
 				SourceTagged: "Zeile<x2/>zwei\x01", TargetTagged: "Line<x2/>two"},
-			{Doc: "hilfe.md", ID: "u4", Source: "fett und so", Target: "bold and so",
+			{Doc: "hilfe.md", ID: "u4", Line: 24, Source: "fett und so", Target: "bold and so",
 				SourceTagged: "<g1>fett</g1> und so", TargetTagged: "<g1>bold</g1> and so"},
 		}, 2},
 	}
