@@ -15,8 +15,9 @@ import (
 )
 
 // checkSegments reads the segments to check and hands them to add one at a time, with their
-// Label ("file:N" or "doc ¶P.S"): pairs from a bitext as they are read, or the aligned
-// sentences of an article pair.
+// Label ("file:LINE", "doc ¶P.S", or for an article pair "file:N", the N-th sentence of the
+// German article): pairs from a bitext as they are read, or the aligned sentences of an
+// article pair.
 func checkSegments(c *cli.Context, g *glossary.Glossary, args []string, add func(glossary.Segment) error) error {
 	var inFmt corpus.Format
 	if s := c.String("input-format"); s != "" {
@@ -89,10 +90,7 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 		if err != nil {
 			return inputError(err)
 		}
-		loc := fmt.Sprintf("%s:%d", name, n+1)
-		if p.Doc != "" && p.Paragraph > 0 {
-			loc = fmt.Sprintf("%s ¶%d.%d", p.Doc, p.Paragraph, p.Sentence)
-		}
+		loc := pairLocation(name, p, n+1)
 		doc := p.Doc
 		if doc == "" {
 			doc = name
@@ -105,6 +103,21 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 		return inputError(fmt.Errorf("%s: no segment pairs", name))
 	}
 	return nil
+}
+
+// pairLocation is where pair n (1-based) of the bitext name is, for people: "doc ¶P.S" when
+// the pair names its document and paragraph, else "name:LINE" with the line of the file where
+// the pair starts (for a Moses corpus the same in both files; name is "-" for standard input).
+// A reader that does not know the line gives "name: pair N": the pair's number where a line
+// number is expected sent users to the wrong line.
+func pairLocation(name string, p corpus.Pair, n int) string {
+	switch {
+	case p.Doc != "" && p.Paragraph > 0:
+		return fmt.Sprintf("%s ¶%d.%d", p.Doc, p.Paragraph, p.Sentence)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", name, p.Line)
+	}
+	return fmt.Sprintf("%s: pair %d", name, n)
 }
 
 // checkReadArticlePair splits both articles into sentences and aligns them (align.Documents),
