@@ -82,7 +82,9 @@ type Writer interface {
 }
 
 // Reader returns one pair per call and io.EOF after the last one. Errors about the input are
-// *InputError values naming the file and position.
+// *InputError values naming the file and position. The readers NewReader returns also have a
+// Name() string method, the file name they were given (the source file's for Moses), so that
+// an error about a pair found later can name its file and Line as an *InputError does.
 type Reader interface {
 	Next() (Pair, error)
 }

@@ -80,6 +80,9 @@ func newJSONLReader(r io.Reader, name string) *jsonlReader {
 	return &jsonlReader{lr: newLineReader(r, name)}
 }
 
+// Name is the file name the reader was given, for messages about its pairs.
+func (r *jsonlReader) Name() string { return r.lr.name }
+
 // Next decodes the next non-blank line. Unknown fields are ignored (newer writers may add some);
 // "source" and "target" are required.
 func (r *jsonlReader) Next() (Pair, error) {

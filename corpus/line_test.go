@@ -111,6 +111,12 @@ func TestPairLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// A message about a pair names the file by the reader's Name and the line.
+			if n, ok := r.(interface{ Name() string }); !ok {
+				t.Errorf("%T has no Name method", r)
+			} else if got := n.Name(); got != "t."+string(tt.f) {
+				t.Errorf("Name() = %q, want %q", got, "t."+string(tt.f))
+			}
 			var got []string
 			for {
 				p, err := r.Next()

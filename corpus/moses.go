@@ -86,6 +86,9 @@ func newMosesReader(src io.Reader, srcName string, tgt io.Reader, tgtName string
 	return &mosesReader{src: newLineReader(src, srcName), tgt: newLineReader(tgt, tgtName)}
 }
 
+// Name is the source file's name: a pair's Line is the same in both files.
+func (r *mosesReader) Name() string { return r.src.name }
+
 func (r *mosesReader) empty() bool { return r.src.empty() && r.tgt.empty() }
 
 // Next returns the next pair of lines. Two files of nothing but white space are ErrEmpty, so

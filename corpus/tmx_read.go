@@ -52,6 +52,9 @@ func newTMXReader(r io.Reader, name string, opt ReaderOptions) (*tmxReader, erro
 	return tr, nil
 }
 
+// Name is the file name the reader was given, for messages about its pairs.
+func (r *tmxReader) Name() string { return r.name }
+
 // Skipped reports how many translation units so far lacked the source or the target language.
 func (r *tmxReader) Skipped() int { return r.skipped }
 

@@ -138,6 +138,9 @@ func newTSVReader(r io.Reader, name string) *tsvReader {
 	return &tsvReader{lr: newLineReader(r, name)}
 }
 
+// Name is the file name the reader was given, for messages about its pairs.
+func (r *tsvReader) Name() string { return r.lr.name }
+
 // Next reads source<TAB>target; further columns are ignored, and empty lines (or lines of white
 // space without a tab) skipped. A file of nothing but white space is ErrEmpty, so pairs of white
 // space at its start are held back until a line with text shows that it is not.

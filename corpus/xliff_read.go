@@ -41,6 +41,9 @@ func newXLIFFReader(r io.Reader, name string, opt ReaderOptions) *xliffReader {
 	return &xliffReader{tmx: tr, name: name, opt: opt}
 }
 
+// Name is the file name the reader was given, for messages about its pairs.
+func (r *xliffReader) Name() string { return r.name }
+
 // Skipped reports how many units so far were skipped: translate="no", or without a target.
 func (r *xliffReader) Skipped() int { return r.skipped }
 
