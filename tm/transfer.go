@@ -176,7 +176,7 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 					k.Provider, k.Model = p.Provider, p.Model
 				}
 				if strings.TrimSpace(k.Provider) == "" {
-					return fmt.Errorf("provider-scoped import: pair %q names no provider, and none was given", clip(p.Source, 40))
+					return pairError(r, p, fmt.Sprintf("provider-scoped import: pair %q names no provider, and none was given", clip(p.Source, 40)))
 				}
 				s = scopeProvider
 				if strings.TrimSpace(k.Model) != "" {
@@ -202,6 +202,20 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 		return ImportResult{}, db.wrapErr("import", err)
 	}
 	return res, nil
+}
+
+// pairError is msg about pair p of r as a *corpus.InputError naming the file (the reader's
+// Name, which corpus's readers have) and the line where the pair starts, as the reader's own
+// errors do; a plain error when neither is known.
+func pairError(r corpus.Reader, p corpus.Pair, msg string) error {
+	name := ""
+	if n, ok := r.(interface{ Name() string }); ok {
+		name = n.Name()
+	}
+	if name == "" && p.Line == 0 {
+		return errors.New(msg)
+	}
+	return &corpus.InputError{File: name, Line: p.Line, Msg: msg}
 }
 
 // tuneImportConn sets up the connection of an SQLite import (see below) and restores it when
