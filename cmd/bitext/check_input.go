@@ -147,9 +147,11 @@ func checkReadArticlePair(c *cli.Context, g *glossary.Glossary, srcName, tgtName
 		if i%256 == 0 && c.Context.Err() != nil {
 			return c.Context.Err()
 		}
-		n := b.Src[0] + 1
-		if err := add(glossary.Segment{Index: n, Doc: srcName, Source: src.Text(b.Src), Target: tgt.Text(b.Tgt),
-			Label: fmt.Sprintf("%s:%d", srcName, n)}); err != nil {
+		// Where the sentence is as paragraph and sentence numbers, as pairs of a corpus say it:
+		// the sentence number alone read like a line of the file.
+		i0 := b.Src[0]
+		if err := add(glossary.Segment{Index: i0 + 1, Doc: srcName, Source: src.Text(b.Src), Target: tgt.Text(b.Tgt),
+			Label: fmt.Sprintf("%s ¶%d.%d", srcName, src.Para[i0], src.Sen[i0])}); err != nil {
 			return err
 		}
 	}
