@@ -1,6 +1,10 @@
 package corpus
 
-import "github.com/bitext/bitext/document"
+import (
+	"fmt"
+
+	"github.com/bitext/bitext/document"
+)
 
 // Pair is one aligned sentence pair with what is known about where it came from.
 type Pair struct {
@@ -49,4 +53,17 @@ type Violation struct {
 	SourceTerm string `json:"source_term"`
 	Expected   string `json:"expected"`
 	Found      string `json:"found"`
+}
+
+// Where says where pair p, the nth of file name, is for people: "doc ¶P.S" when the pair
+// carries its document's paragraph and sentence, else "name:LINE", else "name: pair N" (a
+// number that must not read like a line).
+func (p Pair) Where(name string, n int) string {
+	switch {
+	case p.Doc != "" && p.Paragraph > 0:
+		return fmt.Sprintf("%s ¶%d.%d", p.Doc, p.Paragraph, p.Sentence)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", name, p.Line)
+	}
+	return fmt.Sprintf("%s: pair %d", name, n)
 }

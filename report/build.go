@@ -18,6 +18,9 @@ type System struct {
 	// Flags are findings known in advance per segment (for example glossary violations
 	// recorded by bitext translate); nil when none. They are merged with the QA flags.
 	Flags [][]Flag
+	// Unit is what Hypotheses holds, as Side.Unit: "lines" (then a segment's place is its
+	// line), or segments of a bitext or an article; "" is "lines".
+	Unit string
 }
 
 // Input is what a report is built from. All slices are line-aligned by segment.
@@ -251,7 +254,7 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 			}
 			// Flags say where they are as check's and review's do: the system is the document.
 			if len(seg.Flags) > 0 {
-				label := fmt.Sprintf("%s:%d", sys.Name, i+1)
+				label := where(sys.Name, sys.Unit, i)
 				if sys.Name == "" {
 					label = fmt.Sprintf("segment %d", i+1)
 				}

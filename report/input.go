@@ -202,11 +202,15 @@ func plural(n int, word string) string {
 
 // Where names segment i (0-based) of the side for a message: "NAME:LINE" for a line-aligned
 // file, "NAME: segment N" for a bitext or an aligned article.
-func (s *Side) Where(i int) string {
-	if s.Unit == "lines" {
-		return fmt.Sprintf("%s:%d", s.Name, i+1)
+func (s *Side) Where(i int) string { return where(s.Name, s.Unit, i) }
+
+// where is Side.Where for a file name and its unit; "" is "lines", as a System built by hand
+// is line-aligned.
+func where(name, unit string, i int) string {
+	if unit == "lines" || unit == "" {
+		return fmt.Sprintf("%s:%d", name, i+1)
 	}
-	return fmt.Sprintf("%s: segment %d", s.Name, i+1)
+	return fmt.Sprintf("%s: segment %d", name, i+1)
 }
 
 // EmptyReferences checks that every segment has a reference with some text: a segment whose
@@ -364,7 +368,7 @@ func Assemble(ctx context.Context, systems []string, hyps, refs []Arg, src *Side
 		if !recorded {
 			flags = nil
 		}
-		in.Systems = append(in.Systems, System{Name: name, Hypotheses: sides[i].Lines, Flags: flags})
+		in.Systems = append(in.Systems, System{Name: name, Hypotheses: sides[i].Lines, Flags: flags, Unit: sides[i].Unit})
 	}
 	for _, s := range sides[len(hyps):] {
 		in.References = append(in.References, s.Lines)

@@ -116,6 +116,15 @@ func TestGlossaryFlagsLocateTermAndRendering(t *testing.T) {
 	if got := seg.Source[v.SourceStart:v.SourceEnd]; got != "Außenministeriums" {
 		t.Errorf("source span %q", got)
 	}
+	// A system read from a bitext holds segments, not lines: its flag says "segment N", not a
+	// "NAME:N" that reads like a line of the file.
+	in.Systems[0].Unit = "segments"
+	if r, err = Build(in, opt); err != nil {
+		t.Fatal(err)
+	}
+	if l := r.Systems[0].Segments[1].Flags[0].Label; l != "mt-a: segment 2" {
+		t.Errorf("bitext system: label %q, want %q", l, "mt-a: segment 2")
+	}
 	if got := seg.Hypothesis[v.TargetStart:v.TargetEnd]; got != "Foreign Office" {
 		t.Errorf("target span %q", got)
 	}

@@ -67,10 +67,7 @@ func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error
 		if err != nil {
 			return nil, err
 		}
-		label := fmt.Sprintf("%s:%d", name, n)
-		if p.Doc != "" && p.Paragraph > 0 {
-			label = fmt.Sprintf("%s ¶%d.%d", p.Doc, p.Paragraph, p.Sentence)
-		}
+		label := p.Where(name, n)
 		doc := p.Doc
 		if doc == "" {
 			doc = name
@@ -105,10 +102,10 @@ func (in *Input) SetReferences(ctx context.Context, r corpus.Reader, name string
 			return err
 		}
 		if n > len(in.Items) {
-			return fmt.Errorf("%s:%d: more pairs than the %d segments under review", name, n, len(in.Items))
+			return fmt.Errorf("%s: more pairs than the %d segments under review", p.Where(name, n), len(in.Items))
 		}
 		if a, b := strings.Join(strings.Fields(p.Source), " "), strings.Join(strings.Fields(in.Items[n-1].Pair.Source), " "); a != b {
-			return fmt.Errorf("%s:%d: source %q is not segment %d's %q (the reference must share the sources, in order)", name, n, clip(a), n, clip(b))
+			return fmt.Errorf("%s: source %q is not segment %d's %q (the reference must share the sources, in order)", p.Where(name, n), clip(a), n, clip(b))
 		}
 		refs = append(refs, p.Target)
 	}

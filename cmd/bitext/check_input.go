@@ -90,7 +90,7 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 		if err != nil {
 			return inputError(err)
 		}
-		loc := pairLocation(name, p, n+1)
+		loc := p.Where(name, n+1)
 		doc := p.Doc
 		if doc == "" {
 			doc = name
@@ -103,21 +103,6 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 		return inputError(fmt.Errorf("%s: no segment pairs", name))
 	}
 	return nil
-}
-
-// pairLocation is where pair n (1-based) of the bitext name is, for people: "doc ¶P.S" when
-// the pair names its document and paragraph, else "name:LINE" with the line of the file where
-// the pair starts (for a Moses corpus the same in both files; name is "-" for standard input).
-// A reader that does not know the line gives "name: pair N": the pair's number where a line
-// number is expected sent users to the wrong line.
-func pairLocation(name string, p corpus.Pair, n int) string {
-	switch {
-	case p.Doc != "" && p.Paragraph > 0:
-		return fmt.Sprintf("%s ¶%d.%d", p.Doc, p.Paragraph, p.Sentence)
-	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", name, p.Line)
-	}
-	return fmt.Sprintf("%s: pair %d", name, n)
 }
 
 // checkReadArticlePair splits both articles into sentences and aligns them (align.Documents),
