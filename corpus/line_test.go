@@ -152,3 +152,19 @@ func TestPairLineNotWritten(t *testing.T) {
 		t.Errorf("JSONL has a line field: %s", b.String())
 	}
 }
+
+// TestPairWhere: a pair's place for people, by what it knows.
+func TestPairWhere(t *testing.T) {
+	for _, tt := range []struct {
+		p    Pair
+		want string
+	}{
+		{Pair{Doc: "a.txt", Paragraph: 3, Sentence: 2, Line: 7}, "a.txt ¶3.2"},
+		{Pair{Line: 7}, "p.tsv:7"},
+		{Pair{}, "p.tsv: pair 4"},
+	} {
+		if got := tt.p.Where("p.tsv", 4); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
