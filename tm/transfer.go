@@ -59,7 +59,10 @@ type ImportResult struct {
 	Duplicates  int // pairs whose key and target an entry already had (in the memory or earlier in the input)
 	Conflicting int // pairs whose key an entry had with another target; Kept says which target stayed
 	Skipped     int // pairs with a blank source or target, not stored
-	Kept        ConflictPolicy
+	// Markup counts the pairs not skipped whose file had inline markup (TMX/XLIFF codes): the memory
+	// keeps their words, so the markup is gone from it.
+	Markup int
+	Kept   ConflictPolicy
 }
 
 // String is the summary the CLI prints: "N read, M stored, K duplicates, L conflicting (kept:
@@ -73,6 +76,9 @@ func (r ImportResult) String() string {
 		r.Read, r.Stored, r.Duplicates, r.Conflicting, kept)
 	if r.Skipped > 0 {
 		s += fmt.Sprintf(", %d skipped with a blank side", r.Skipped)
+	}
+	if r.Markup > 0 {
+		s += fmt.Sprintf("; %d with inline markup kept as their words only (the codes are not stored)", r.Markup)
 	}
 	return s
 }
@@ -167,6 +173,9 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 			if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
 				res.Skipped++
 				continue
+			}
+			if p.SourceTagged != "" || p.TargetTagged != "" {
+				res.Markup++
 			}
 			k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source}
 			s := scopeAny
