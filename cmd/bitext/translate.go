@@ -41,6 +41,7 @@ func translateCommand() *cli.Command {
 		&cli.BoolFlag{Name: "strict", Usage: "exit 1 when glossary violations remain"},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would be sent (segments, characters, tokens, requests, TM hits) and send nothing"},
 		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
+		&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "read the inputs as `FORMAT`: text, markdown, html, xliff, srt, vtt or po (default: from each file's extension; standard input is text, and refused when it looks like markup)"},
 		&cli.BoolFlag{Name: "main-only", Usage: "read HTML and Markdown for their main text only and write a rebuilt page (default: the whole page, only its words changed)"},
 		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "`N` requests in flight", DefaultText: "the provider's"},
 	}
@@ -63,6 +64,7 @@ type translateOptions struct {
 	unit     translate.Unit
 	mode     translate.GlossaryMode
 	inputs   []sourceFile
+	inFormat string          // --input-format: "text", a document.Format, or "" (by extension)
 	manifest *manifestSource // --manifest; nil: inputs are the documents
 	out      outputSpec
 }
@@ -89,6 +91,14 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	}
 	if o.inputs, o.manifest, err = shardedInputs(c); err != nil {
 		return o, err
+	}
+	if f := c.String("input-format"); f != "" {
+		if o.inFormat, err = parseInputFormat(f); err != nil {
+			return o, usageErrorf("--input-format: %v", err)
+		}
+		if o.manifest != nil {
+			return o, usageErrorf("--input-format and --manifest: a manifest line says its document's format (\"format\")")
+		}
 	}
 	if err := refuseTranslateInputs(o.inputs); err != nil {
 		return o, err
@@ -185,7 +195,7 @@ func runTranslate(c *cli.Context) error {
 	}
 
 	reader := translateSourceFor(opt.manifest, &documentReader{
-		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"), docOut: opt.out.formatName(),
+		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"), docOut: opt.out.formatName(), inFormat: opt.inFormat,
 		report: func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) },
 	})
 

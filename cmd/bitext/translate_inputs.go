@@ -10,6 +10,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -129,6 +130,9 @@ type documentReader struct {
 	// only makes sense written back as itself.
 	docOut string
 	report func(msg string) // skipped documents are reported here
+	// inFormat is --input-format: "text", a document.Format, or "" (each file by its extension,
+	// standard input as text).
+	inFormat string
 
 	mu        sync.Mutex
 	yielded   []sourceFile // input of the document with Result.Index i
@@ -157,6 +161,13 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				yield(translate.Input{}, err)
 				return
 			}
+			if f.path == "-" && r.inFormat == "" {
+				if looks := markupKind(r.stdinBuf); looks != "" {
+					closeIn()
+					yield(translate.Input{}, usageErrorf("standard input looks like %s: give --input-format %s to translate it as such, or --input-format text to translate it as plain text", looks, looks))
+					return
+				}
+			}
 			var input translate.Input
 			var doc *document.Doc
 			if df := r.documentFormat(f); df != "" {
@@ -165,7 +176,7 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 					input, err = translate.DocumentInput(doc, name, lang)
 				}
 			} else {
-				sc := segment.NewScannerContext(r.ctx, in, name, segment.Options{Lang: r.lang})
+				sc := segment.NewScannerContext(r.ctx, in, name, segment.Options{Lang: r.lang, Format: r.segmentFormat(f)})
 				input, err = translate.ScanInput(sc, name, lang)
 			}
 			var notSource *translate.NotSourceError
@@ -238,15 +249,78 @@ func (r *documentReader) source(index int) sourceFile {
 // when it is read as text, Markdown or HTML main text by package segment: standard input, text
 // files, and HTML and Markdown with --main-only.
 func (r *documentReader) documentFormat(f sourceFile) document.Format {
-	if f.path == "-" {
+	df := document.Format(r.inFormat)
+	switch {
+	case r.inFormat == "text":
 		return ""
+	case r.inFormat == "" && f.path == "-":
+		return ""
+	case r.inFormat == "":
+		df = document.FormatFromName(f.path)
 	}
-	df := document.FormatFromName(f.path)
 	if translate.ReadsMainText(df, r.mainOnly, r.docOut) {
 		return ""
 	}
 	return df
 }
+
+// segmentFormat is the format package segment reads f in when it is not read as a whole
+// document: --input-format's, else "" (by its name; standard input is text).
+func (r *documentReader) segmentFormat(f sourceFile) segment.Format {
+	switch r.inFormat {
+	case "", "text":
+		if r.inFormat == "text" || f.path == "-" {
+			return segment.Text
+		}
+		return ""
+	}
+	sf, err := segment.ParseFormat(r.inFormat)
+	if err != nil {
+		return "" // a document format segment does not read: documentFormat reads it whole
+	}
+	return sf
+}
+
+// parseInputFormat checks translate's --input-format: text, or a format package document reads.
+func parseInputFormat(s string) (string, error) {
+	if f := strings.ToLower(strings.TrimSpace(s)); f == "text" || f == "txt" {
+		return "text", nil
+	}
+	df, err := document.ParseFormat(s)
+	if err != nil {
+		return "", fmt.Errorf("%q: want text, markdown, html, xliff, srt, vtt or po", s)
+	}
+	return string(df), nil
+}
+
+// markupKind names the markup standard input starts with when it is unmistakably a format that
+// read as plain text would be sent to the provider tags and all (a page, an XLIFF file,
+// subtitles, a PO file), "" otherwise: such input needs --input-format.
+func markupKind(b []byte) string {
+	head := b[:min(len(b), 4096)]
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	t := bytes.TrimLeft(head, " \t\r\n")
+	lower := bytes.ToLower(t[:min(len(t), 512)])
+	switch {
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
+		return "html"
+	case bytes.HasPrefix(lower, []byte("<?xml")) && bytes.Contains(bytes.ToLower(head), []byte("<xliff")),
+		bytes.HasPrefix(lower, []byte("<xliff")):
+		return "xliff"
+	case bytes.HasPrefix(t, []byte("WEBVTT")):
+		return "vtt"
+	case srtStart.Match(t):
+		return "srt"
+	case poStart.Match(head):
+		return "po"
+	}
+	return ""
+}
+
+var (
+	srtStart = regexp.MustCompile(`^\d+\r?\n\d{2}:\d{2}:\d{2}[,.]\d{3} --> \d{2}:\d{2}:\d{2}[,.]\d{3}`)
+	poStart  = regexp.MustCompile(`(?m)^msgid ""\r?\nmsgstr ""`)
+)
 
 // formatName names the output format for translate.ReadsMainText: the pair format, else the document
 // format, "" when each document keeps its own.
