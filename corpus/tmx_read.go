@@ -539,6 +539,8 @@ func (r *tmxReader) readText(inline bool) (string, error) {
 func tmxClassifier() func(xml.StartElement) inlineElem {
 	alone := 0
 	return func(t xml.StartElement) inlineElem {
+		// The code is named as the writer writes its type (tmxType), so that a file read and
+		// written back reads the same; typ, as it is, tells white space codes.
 		typ := attr(t, "type")
 		switch name := t.Name.Local; name {
 		case "bpt":
@@ -546,7 +548,7 @@ func tmxClassifier() func(xml.StartElement) inlineElem {
 			if x == "" {
 				x = i
 			}
-			return inlineElem{role: roleNative, kind: inOpen, pair: i, num: "p:" + x, name: typ, typ: typ}
+			return inlineElem{role: roleNative, kind: inOpen, pair: i, num: "p:" + x, name: tmxType(typ), typ: typ}
 		case "ept":
 			return inlineElem{role: roleNative, kind: inClose, pair: attr(t, "i"), typ: typ}
 		case "ph", "it", "ut":
@@ -555,7 +557,7 @@ func tmxClassifier() func(xml.StartElement) inlineElem {
 			if x := attr(t, "x"); x != "" {
 				num = "s:" + x
 			}
-			return inlineElem{role: roleNative, kind: inAlone, num: num, name: typ, typ: typ}
+			return inlineElem{role: roleNative, kind: inAlone, num: num, name: tmxType(typ), typ: typ}
 		case "sub":
 			return inlineElem{role: roleSub}
 		}

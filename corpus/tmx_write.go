@@ -383,10 +383,20 @@ func pairedIDs(ps []tagPiece) map[int]bool {
 	return out
 }
 
-// tmxTypeAttr is the type attribute for a code named name: TMX's own types for the markup
-// document names (a link, bold, italic, underline), a name that already is a TMX type as it
-// is, any other as an x- type; nothing for a code without a name.
+// tmxTypeAttr is the type attribute for a code named name (tmxType); nothing for a code
+// without a name.
 func tmxTypeAttr(name string) string {
+	if name == "" {
+		return ""
+	}
+	return ` type="` + tmxType(name) + `"`
+}
+
+// tmxType is the TMX type of a code named name: TMX's own types for the markup document names
+// (a link, bold, italic, underline), a name that already is a TMX type as it is, any other as
+// an x- type, as a single token (typeToken). The TMX reader names codes by it too, so that a
+// type TMX does not define reads back the same after it is written ("0" is written as "x-0").
+func tmxType(name string) string {
 	var typ string
 	switch strings.ToLower(name) {
 	case "":
@@ -399,7 +409,8 @@ func tmxTypeAttr(name string) string {
 		typ = "italic"
 	case "u", "ulined":
 		typ = "ulined"
-	case "font", "struct", "lb", "pb", "cb", "image", "scap", "strike", "superscript", "subscript", "dulined", "iframe":
+	case "font", "struct", "lb", "pb", "cb", "image", "scap", "strike", "superscript", "subscript", "dulined", "iframe",
+		"color", "index", "date", "time", "fnote", "enote", "alt", "inset": // the rest of TMX 1.4b's types
 		typ = strings.ToLower(name)
 	default:
 		if strings.HasPrefix(name, "x-") {
@@ -408,20 +419,23 @@ func tmxTypeAttr(name string) string {
 			typ = "x-" + name
 		}
 	}
-	return typeAttr("type", typ)
+	return typeToken(typ)
 }
 
-// typeAttr writes ` key="typ"` with every character an attribute of a type cannot hold (quotes,
-// markup, spaces, non-XML) replaced by "_": TMX type and XLIFF ctype values are single tokens.
+// typeAttr writes ` key="typ"` with typ as a single token (typeToken).
 func typeAttr(key, typ string) string {
+	return " " + key + `="` + typeToken(typ) + `"`
+}
+
+// typeToken replaces every character an attribute of a type cannot hold (quotes, markup,
+// spaces, non-XML) by "_": TMX type and XLIFF ctype values are single tokens.
+func typeToken(typ string) string {
 	var b strings.Builder
-	b.WriteString(" " + key + `="`)
 	for _, r := range typ {
 		if r == '"' || r == '<' || r == '&' || !isXMLChar(r) || unicode.IsSpace(r) {
 			r = '_'
 		}
 		b.WriteRune(r)
 	}
-	b.WriteString(`"`)
 	return b.String()
 }
