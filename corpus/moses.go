@@ -41,7 +41,8 @@ func (w *mosesWriter) clean(field, s string, first bool) string {
 
 // mosesLine makes valid UTF-8 s fit on one Moses line: CR LF, TAB and every character that
 // breaks lines (breaksLines) become one space; NUL, and U+FEFF at the start of the first line
-// (readers drop it as a byte-order mark), are removed.
+// (readers drop it as a byte-order mark), are removed: every U+FEFF there, since the one after a
+// removed mark would open the file in its place.
 func mosesLine(s string, first bool) (string, change, change) {
 	var spaced, removed change
 	if !strings.ContainsFunc(s, func(r rune) bool { return r == '\t' || r == 0 || breaksLines(r) }) &&
@@ -50,6 +51,7 @@ func mosesLine(s string, first bool) (string, change, change) {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	lead := first // nothing written yet on the first line
 	for i, r := range s {
 		switch {
 		case r == '\n' && i > 0 && s[i-1] == '\r':
@@ -57,11 +59,12 @@ func mosesLine(s string, first bool) (string, change, change) {
 		case r == '\t' || breaksLines(r):
 			spaced.add(i, r)
 			b.WriteByte(' ')
-		case r == 0 || r == '\uFEFF' && i == 0 && first:
+		case r == 0 || r == '\uFEFF' && lead:
 			removed.add(i, r)
 		default:
 			b.WriteRune(r)
 		}
+		lead = lead && b.Len() == 0
 	}
 	return b.String(), spaced, removed
 }
