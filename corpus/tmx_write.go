@@ -333,18 +333,18 @@ func parseControls(text, list string) (string, error) {
 // <it pos="begin|end">. Tools that do not know the codes read the words between them.
 func tmxInline(w *bufio.Writer, taggedText string, codes []document.Code) {
 	ps := parseTaggedText(taggedText)
-	paired := pairedIDs(ps)
-	for _, p := range ps {
+	paired := pairedPieces(ps)
+	for i, p := range ps {
 		c, _ := codeByID(codes, p.id)
 		id := strconv.Itoa(p.id)
 		switch {
 		case p.kind == inText:
 			escapeXML(w, xmlSafe(p.text), false)
-		case p.kind == inOpen && paired[p.id]:
+		case p.kind == inOpen && paired[i]:
 			w.WriteString(`<bpt i="` + id + `" x="` + id + `"` + tmxTypeAttr(c.Name) + `>`)
 			escapeXML(w, xmlSafe(c.Open), false)
 			w.WriteString(`</bpt>`)
-		case p.kind == inClose && paired[p.id]:
+		case p.kind == inClose && paired[i]:
 			w.WriteString(`<ept i="` + id + `">`)
 			escapeXML(w, xmlSafe(c.Close), false)
 			w.WriteString(`</ept>`)
@@ -364,19 +364,21 @@ func tmxInline(w *bufio.Writer, taggedText string, codes []document.Code) {
 	}
 }
 
-// pairedIDs returns the numbers of the paired codes whose start and end are both in the
-// tagged text and properly nested.
-func pairedIDs(ps []tagPiece) map[int]bool {
-	out := map[int]bool{}
-	var stack []int
-	for _, p := range ps {
+// pairedPieces reports, for each piece, whether it is the start or end of a paired code whose
+// start and end are both in the tagged text and properly nested. It marks pieces, not code
+// numbers: in "<g2><g2></g2>" only the inner start is paired, and writing the outer one as a
+// paired start too left an XLIFF <g> unclosed.
+func pairedPieces(ps []tagPiece) []bool {
+	out := make([]bool, len(ps))
+	var stack []int // indexes of open starts
+	for i, p := range ps {
 		switch p.kind {
 		case inOpen:
-			stack = append(stack, p.id)
+			stack = append(stack, i)
 		case inClose:
-			if len(stack) > 0 && stack[len(stack)-1] == p.id {
-				out[p.id] = true
-				stack = stack[:len(stack)-1]
+			if n := len(stack); n > 0 && ps[stack[n-1]].id == p.id {
+				out[stack[n-1]], out[i] = true, true
+				stack = stack[:n-1]
 			}
 		}
 	}

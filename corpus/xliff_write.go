@@ -214,20 +214,20 @@ func (w *xliffWriter) segment(field, text, taggedText string, tags bool, codes [
 		taggedText = document.EscapeText(text)
 	}
 	ps := parseTaggedText(taggedText)
-	paired := pairedIDs(ps)
-	for _, p := range ps {
+	paired := pairedPieces(ps)
+	for i, p := range ps {
 		c, _ := codeByID(codes, p.id)
 		id := strconv.Itoa(p.id)
 		switch {
 		case p.kind == inText:
 			escapeXML(w.bw, xmlSafe(p.text), false)
-		case p.kind == inOpen && paired[p.id] && c.Open == "" && c.Close == "":
+		case p.kind == inOpen && paired[i] && c.Open == "" && c.Close == "":
 			w.bw.WriteString(`<g id="` + id + `"` + xliffCtype(c.Name, true) + `>`)
-		case p.kind == inClose && paired[p.id] && c.Open == "" && c.Close == "":
+		case p.kind == inClose && paired[i] && c.Open == "" && c.Close == "":
 			w.bw.WriteString(`</g>`)
-		case p.kind == inOpen && paired[p.id]:
+		case p.kind == inOpen && paired[i]:
 			w.native(`<bpt id="`+id+`"`+xliffCtype(c.Name, true)+`>`, c.Open, `</bpt>`)
-		case p.kind == inClose && paired[p.id]:
+		case p.kind == inClose && paired[i]:
 			w.native(`<ept id="`+id+`">`, c.Close, `</ept>`)
 		case p.kind == inAlone && c.Open == "":
 			w.bw.WriteString(`<x id="` + id + `"` + xliffCtype(c.Name, false) + `/>`)
@@ -431,8 +431,8 @@ func (w *xliff2Writer) segment2(b *strings.Builder, field, text, taggedText stri
 		return ""
 	}
 	ps := parseTaggedText(taggedText)
-	paired := pairedIDs(ps)
-	for _, p := range ps {
+	paired := pairedPieces(ps)
+	for i, p := range ps {
 		c, _ := codeByID(codes, p.id)
 		id := strconv.Itoa(p.id)
 		lb := ""
@@ -442,9 +442,9 @@ func (w *xliff2Writer) segment2(b *strings.Builder, field, text, taggedText stri
 		switch {
 		case p.kind == inText:
 			b.WriteString(xmlText(xmlSafe(p.text)))
-		case p.kind == inOpen && paired[p.id]:
+		case p.kind == inOpen && paired[i]:
 			b.WriteString(`<pc id="` + id + `"` + dataRef("dataRefStart", c.Open) + dataRef("dataRefEnd", c.Close) + `>`)
-		case p.kind == inClose && paired[p.id]:
+		case p.kind == inClose && paired[i]:
 			b.WriteString(`</pc>`)
 		case p.kind == inAlone:
 			b.WriteString(`<ph id="` + id + `"` + dataRef("dataRef", c.Open) + lb + `/>`)
