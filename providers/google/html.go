@@ -30,8 +30,10 @@ type span struct {
 // them escaped; the answer's codes are read back as they are and its text re-escaped the way
 // a tagged segment holds text (see document.EscapeText).
 
-// placeholder matches the placeholder tags of a tagged segment as Google may return them.
-var placeholder = regexp.MustCompile(`</?[gx][0-9]+\s*/?>`)
+// placeholder matches the placeholder tags of a tagged segment, as Google may return them and
+// as package document reads them (scanTag): either case, at most six digits, spaces before the
+// end. A tag document reads that this missed was escaped as words and lost ("<X1>").
+var placeholder = regexp.MustCompile(`(?i)</?[gx][0-9]{1,6} */?>`)
 
 // escapeTagged escapes a piece of a tagged segment for HTML: its tags kept, standalone ones
 // written as empty elements, its text (already &amp;/&lt;-escaped) escaped once.
@@ -40,7 +42,7 @@ func escapeTagged(s string) string {
 	pos := 0
 	for _, m := range placeholder.FindAllStringIndex(s, -1) {
 		b.WriteString(html.EscapeString(html.UnescapeString(s[pos:m[0]])))
-		tag := s[m[0]:m[1]]
+		tag := strings.ToLower(s[m[0]:m[1]])
 		if tag[1] == 'x' {
 			id := strings.TrimRight(tag[2:], "/> ")
 			tag = "<x" + id + "></x" + id + ">"
@@ -61,7 +63,7 @@ func unprotectTagged(s string) string {
 	pos := 0
 	for _, m := range placeholder.FindAllStringIndex(s, -1) {
 		b.WriteString(document.EscapeText(html.UnescapeString(s[pos:m[0]])))
-		tag := strings.ReplaceAll(s[m[0]:m[1]], " ", "")
+		tag := strings.ToLower(strings.ReplaceAll(s[m[0]:m[1]], " ", ""))
 		switch {
 		case strings.HasPrefix(tag, "</x"):
 			tag = ""
