@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
@@ -21,12 +22,14 @@ func escape(s string) string {
 // xmlChars replaces the characters XML 1.0 cannot hold at all, not even as references (C0
 // controls other than tab, line feed and carriage return; U+FFFE, U+FFFF), with spaces: DeepL's
 // strict XML parsing would refuse the whole request for one of them, and they are invisible in
-// a text anyway.
+// a text anyway. Invalid UTF-8 becomes U+FFFD, byte by byte (strings.Map does that), whatever
+// else s holds: when only a text with a control character was mapped, the pieces protect
+// escapes one by one came out unlike the whole text ("\x8cNATO\x00" kept the byte 0x8C).
 func xmlChars(s string) string {
 	ok := func(r rune) bool {
 		return r >= 0x20 && r != 0xFFFE && r != 0xFFFF || r == '\t' || r == '\n' || r == '\r'
 	}
-	if !strings.ContainsFunc(s, func(r rune) bool { return !ok(r) }) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return !ok(r) }) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
