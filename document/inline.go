@@ -350,13 +350,15 @@ func SafePlacement(codes []Code, source, target string) string {
 	leading := map[int]bool{}
 	sawText := false
 	var order []int // paired codes in the order they open in the source
+	opened := map[int]bool{}
 	for _, p := range parseTagged(source) {
 		switch {
 		case p.kind == pText && strings.TrimSpace(p.text) != "":
 			sawText = true
 		case p.kind == pAlone && p.id > 0 && !sawText:
 			leading[p.id] = true
-		case p.kind == pOpen:
+		case p.kind == pOpen && !opened[p.id]: // once: a source opening it twice placed it twice
+			opened[p.id] = true
 			order = append(order, p.id)
 		}
 	}
