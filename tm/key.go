@@ -52,6 +52,12 @@ func NormalizeSource(s string) string {
 
 // slowNormalize builds the normal form (invalid UTF-8 becomes U+FFFD).
 func slowNormalize(s string) string {
+	if !utf8.ValidString(s) {
+		// U+FFFD for each invalid byte (as the loop below wrote them) before NFC, not after:
+		// NFC left the text after an invalid byte as it was, so "\xf6\u037e" became
+		// "\ufffd\u037e", whose normal form is "\ufffd;", and one text had two keys.
+		s = strings.Map(func(r rune) rune { return r }, s)
+	}
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
