@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 )
@@ -40,10 +41,10 @@ func FuzzRun(f *testing.F) {
 			}
 			k := 0
 			for bi, b := range doc.Blocks {
-				for _, s := range blockSentences(&b) {
+				for si, s := range blockSentences(&b) {
 					p := res[0].Pairs[k]
 					k++
-					if p.Source != s.Text || p.Target != "EN("+s.Text+")" || p.Paragraph != bi+1 {
+					if p.Source != s.Text || p.Target != fakeAnswer(fp, &b, si, s.Text) || p.Paragraph != bi+1 {
 						t.Fatalf("%s: pair %d = %+v, want %q", format, k, p, s.Text)
 					}
 				}
@@ -76,4 +77,38 @@ func FuzzRun(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fakeAnswer is the fake's answer to sentence si of block b as the run puts it together:
+// "EN(…)" of the sentence, or, for a sentence over the provider's request limits, the answers
+// to its pieces joined with a space, cut as splitOversize cuts them (the same limits, the same
+// codes renumbered from 1) and put together as joinPieces does.
+func fakeAnswer(fp *fakeProvider, b *segment.Block, si int, text string) string {
+	caps := fp.Capabilities()
+	source, shift := text, 0
+	if first := document.FirstCode(text); si > 0 && first > 1 {
+		source, shift = document.ShiftCodes(text, 1-first), first-1
+	}
+	est := func(s string) int { return providers.EstimateTokensFor(fp, s) }
+	maxTok := 0
+	if caps.MaxTokens > 0 {
+		maxTok = caps.MaxTokens - segmentOverheadTokens
+		if caps.Context && len(blockSentences(b)) > 1 && len(b.Text) <= maxContextBytes {
+			maxTok -= est(b.Text)
+		}
+		maxTok = max(maxTok, 16)
+	}
+	pieces := cutPieces(source, caps.MaxChars, maxTok, est)
+	if len(pieces) <= 1 {
+		return "EN(" + text + ")"
+	}
+	parts := make([]string, len(pieces))
+	for i, p := range pieces {
+		parts[i] = strings.TrimSpace("EN(" + p + ")")
+	}
+	joined := strings.Join(parts, " ")
+	if shift != 0 {
+		return document.ShiftCodes(joined, shift)
+	}
+	return joined
 }
