@@ -458,19 +458,21 @@ func xliffClassifier(v2 bool, data map[string]string) func(xml.StartElement) inl
 			}
 			return inlineElem{role: roleText} // mrk, sm, em
 		}
+		// 1.2: a code is named as the writer writes its ctype (xliffCtypeValue), so that a file
+		// read and written back reads the same; typ, as it is, tells white space codes.
 		switch t.Name.Local {
 		case "g":
-			return inlineElem{role: roleWrap, pair: "g:" + id, num: "p:" + id, name: typ, typ: typ}
+			return inlineElem{role: roleWrap, pair: "g:" + id, num: "p:" + id, name: xliffCtypeValue(typ, true), typ: typ}
 		case "x":
-			return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: typ, typ: typ}
+			return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: xliffCtypeValue(typ, false), typ: typ}
 		case "bx", "ex":
-			return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + t.Name.Local + id, name: typ, typ: typ}
+			return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + t.Name.Local + id, name: xliffCtypeValue(typ, false), typ: typ}
 		case "bpt":
 			key := attr(t, "rid")
 			if key == "" {
 				key = id
 			}
-			return inlineElem{role: roleNative, kind: inOpen, pair: key, num: "p:" + key, name: typ, typ: typ}
+			return inlineElem{role: roleNative, kind: inOpen, pair: key, num: "p:" + key, name: xliffCtypeValue(typ, true), typ: typ}
 		case "ept":
 			key := attr(t, "rid")
 			if key == "" {
@@ -478,7 +480,7 @@ func xliffClassifier(v2 bool, data map[string]string) func(xml.StartElement) inl
 			}
 			return inlineElem{role: roleNative, kind: inClose, pair: key, typ: typ}
 		case "ph", "it":
-			return inlineElem{role: roleNative, kind: inAlone, num: "s:" + id, name: typ, typ: typ}
+			return inlineElem{role: roleNative, kind: inAlone, num: "s:" + id, name: xliffCtypeValue(typ, false), typ: typ}
 		case "sub":
 			return inlineElem{role: roleSub}
 		}

@@ -247,10 +247,21 @@ func (w *xliffWriter) native(open, markup, close string) {
 	w.bw.WriteString(close)
 }
 
-// xliffCtype is the ctype attribute for a code named name: XLIFF's own values for a link,
-// bold, italic, underline, image and line break, an x- value for any other name.
-// The schema allows the first four for paired codes, image and lb for standalone ones.
+// xliffCtype is the ctype attribute for a code named name (xliffCtypeValue); nothing for a code
+// without a name.
 func xliffCtype(name string, paired bool) string {
+	if name == "" {
+		return ""
+	}
+	return ` ctype="` + xliffCtypeValue(name, paired) + `"`
+}
+
+// xliffCtypeValue is the ctype of a code named name: XLIFF's own values for a link, bold,
+// italic, underline, image and line break, an x- value for any other name, as a single token
+// (typeToken). The schema allows the first four for paired codes, image and lb for standalone
+// ones. The XLIFF 1.2 reader names codes by it too, so that a ctype XLIFF does not define reads
+// back the same after it is written ("0" is written as "x-0").
+func xliffCtypeValue(name string, paired bool) string {
 	var typ string
 	switch n := strings.ToLower(name); {
 	case n == "":
@@ -274,7 +285,7 @@ func xliffCtype(name string, paired bool) string {
 			typ = "x-" + name
 		}
 	}
-	return typeAttr("ctype", typ)
+	return typeToken(typ)
 }
 
 // Close ends the document and flushes; an empty corpus is an XLIFF file with one empty <file>
