@@ -82,8 +82,10 @@ func unprotectTagged(s string) string {
 // escaped with its codes kept as elements.
 func protect(text string, terms []providers.Term, onlyDNT bool) (string, bool) {
 	esc := html.EscapeString
+	var tags [][]int // the placeholder tags: a term is not looked for inside one
 	if document.HasTags(text) {
 		esc = escapeTagged
+		tags = placeholder.FindAllStringIndex(text, -1)
 	}
 	var spans []span
 	for _, t := range terms {
@@ -95,7 +97,7 @@ func protect(text string, terms []providers.Term, onlyDNT bool) (string, bool) {
 			continue
 		}
 		for _, m := range re.FindAllStringIndex(text, -1) {
-			if !wordBoundary(text, m[0], m[1]) {
+			if !wordBoundary(text, m[0], m[1]) || overlaps(tags, m[0], m[1]) {
 				continue
 			}
 			repl := text[m[0]:m[1]]
@@ -128,6 +130,13 @@ func protect(text string, terms []providers.Term, onlyDNT bool) (string, bool) {
 	}
 	b.WriteString(esc(text[pos:]))
 	return b.String(), found
+}
+
+// overlaps reports whether [start, end) overlaps one of the ranges (sorted, apart): a term
+// wrapped in a span inside a tag ("<" in "<g1></g1>") broke the tag.
+func overlaps(ranges [][]int, start, end int) bool {
+	i := sort.Search(len(ranges), func(i int) bool { return ranges[i][1] > start })
+	return i < len(ranges) && ranges[i][0] < end
 }
 
 // wordBoundary reports whether text[start:end] is not part of a longer word: the characters
