@@ -615,10 +615,12 @@ var whitespaceCodeRE = regexp.MustCompile(`^(?:` +
 	`)$`)
 
 // whitespaceCode reports whether a native code stands for white space: by its TMX type, by
-// being white space itself, or by its markup (whitespaceCodeRE).
+// being white space itself, or by its markup (whitespaceCodeRE). x-pb and x-cb are how the
+// XLIFF writer gives a page or column break its ctype (xliffCtypeValue): without them, the
+// words around one ran together when the file was read back.
 func whitespaceCode(typ, native string) bool {
 	switch strings.ToLower(typ) {
-	case "lb", "pb", "cb", "x-lb", "x-linebreak", "x-br", "x-tab", "x-newline", "x-paragraph":
+	case "lb", "pb", "cb", "x-lb", "x-pb", "x-cb", "x-linebreak", "x-br", "x-tab", "x-newline", "x-paragraph":
 		return true
 	}
 	trimmed := strings.TrimSpace(native)
