@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"unicode"
 
@@ -33,6 +34,10 @@ func (l *lineReader) empty() bool { return !l.content }
 // line without a newline counts as a line; an empty input has no lines.
 func (l *lineReader) next() (string, error) {
 	b, err := l.br.ReadBytes('\n')
+	var bad16 *textcheck.UTF16Error
+	if errors.As(err, &bad16) { // its offset is the file's, not a line's
+		return "", &InputError{File: l.name, Offset: bad16.Offset, Msg: "invalid UTF-16: " + bad16.Msg}
+	}
 	if len(b) == 0 {
 		if err == nil || err == io.EOF {
 			return "", io.EOF
