@@ -109,9 +109,20 @@ type Doc struct {
 	Format   Format
 	Lang     string // the source language the document declares, or ""
 	Segments []Segment
+	// Decoded says how the input was decoded when it was not read as UTF-8 ("UTF-16LE",
+	// "windows-1252 (declared in <meta charset> at byte 80)"), for notices; "" for UTF-8. The
+	// document is written as UTF-8 either way.
+	Decoded string
 
 	parts   []part
 	pending []string // raw pieces not yet in a part
+
+	// transcoded: the input's bytes were changed by decoding it (see decoded.transcoded).
+	transcoded bool
+	// declSpans are the byte ranges of encoding declarations in the input that a reader places
+	// with rawAt (XLIFF, .po); hasDecl says the document has a part for one.
+	declSpans []declSpan
+	hasDecl   bool
 }
 
 // part is one piece of the skeleton: raw bytes, or a segment written by fill.
@@ -125,6 +136,9 @@ type part struct {
 	// original bytes), or "" to use fill.
 	same    string
 	hasSame bool
+	// decl marks raw as the label of a declared encoding other than UTF-8, written as UTF-8
+	// when the output needs it (declNeedsUTF8).
+	decl bool
 }
 
 func (d *Doc) raw(s string) {
@@ -193,8 +207,15 @@ func (d *Doc) Write(w io.Writer, targets []string, opt WriteOptions) ([]Problem,
 	}
 	var problems []Problem
 	var buf bytes.Buffer
-	for _, p := range d.parts {
+	// Where the declarations of the encoding were written: whether they must say UTF-8 is known
+	// only when the whole output is (does it hold more than ASCII?), so such a document is
+	// written in one piece.
+	var decls []int
+	for pi, p := range d.parts {
 		if p.seg < 0 {
+			if p.decl {
+				decls = append(decls, pi, buf.Len())
+			}
 			if p.fill != nil {
 				buf.WriteString(p.fill(opt.TargetLang))
 			} else {
@@ -213,15 +234,43 @@ func (d *Doc) Write(w io.Writer, targets []string, opt WriteOptions) ([]Problem,
 			problems = append(problems, Problem{Segment: p.seg, Line: s.Line, Err: err, Written: fixed})
 		}
 		buf.WriteString(p.fill(fixed))
-		if buf.Len() > 1<<16 {
+		if buf.Len() > 1<<16 && !d.hasDecl {
 			if _, err := w.Write(buf.Bytes()); err != nil {
 				return problems, err
 			}
 			buf.Reset()
 		}
 	}
-	_, err := w.Write(buf.Bytes())
+	out := buf.Bytes()
+	if len(decls) > 0 {
+		out = d.fixDecls(out, decls)
+	}
+	_, err := w.Write(out)
 	return problems, err
+}
+
+// fixDecls rewrites the declarations of the encoding in a whole output to UTF-8 where they no
+// longer hold; decls holds pairs of a part's index and the offset where its label was written.
+func (d *Doc) fixDecls(out []byte, decls []int) []byte {
+	var b []byte
+	last := 0
+	for k := 0; k < len(decls); k += 2 {
+		label := d.parts[decls[k]].raw
+		at := decls[k+1]
+		if !d.declNeedsUTF8(label, out) {
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(out))
+		}
+		b = append(b, out[last:at]...)
+		b = append(b, utf8Label(label)...)
+		last = at + len(label)
+	}
+	if b == nil {
+		return out
+	}
+	return append(b, out[last:]...)
 }
 
 // Identity returns the segments' texts: the translations that write the document unchanged.
@@ -238,7 +287,10 @@ type InputError struct {
 	File string
 	Line int
 	Msg  string
+	Err  error // the cause, when there is one (a *textcheck.UTF16Error)
 }
+
+func (e *InputError) Unwrap() error { return e.Err }
 
 func (e *InputError) Error() string {
 	name := e.File
@@ -275,25 +327,39 @@ func Read(r io.Reader, name string, opt Options) (*Doc, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Msg: err.Error()}
 	}
-	if err := checkInput(name, data); err != nil {
+	dec, err := decodeInput(data, name, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkInput(name, []byte(dec.text)); err != nil {
 		return nil, err
 	}
 	if opt.SourceLang == "" {
 		opt.SourceLang = "de"
 	}
-	src := string(data)
-	var d *Doc
+	src := dec.text
+	// The readers add to a Doc made here, so that they know the input's declarations.
+	d := &Doc{Decoded: dec.how, transcoded: dec.transcoded}
+	if f == XLIFF || f == HTML {
+		if label, i, j := xmlDeclLabel(src); label != "" {
+			d.declSpans = []declSpan{{i, j}}
+		}
+	} else if f == PO {
+		if label, i, j := poCharsetLabel(src); label != "" {
+			d.declSpans = []declSpan{{i, j}}
+		}
+	}
 	switch f {
 	case HTML:
-		d, err = readHTML(src, name, opt)
+		err = readHTML(d, src, name, opt)
 	case Markdown:
-		d, err = readMarkdown(src, name, opt)
+		err = readMarkdown(d, src, name, opt)
 	case XLIFF:
-		d, err = readXLIFF(src, name, opt)
+		err = readXLIFF(d, src, name, opt)
 	case SRT, VTT:
-		d, err = readSubtitles(src, name, f)
+		err = readSubtitles(d, src, name, f)
 	case PO:
-		d, err = readPO(src, name)
+		err = readPO(d, src, name)
 	default:
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("unknown format %q", f)}
 	}

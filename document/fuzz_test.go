@@ -3,8 +3,10 @@ package document
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // fuzzRead checks a reader: no panic, every segment's codes numbered in order, and for formats
@@ -37,8 +39,23 @@ func fuzzRead(f *testing.F, name string, seeds ...string) {
 		if _, err := d.Write(&b, d.Identity(), WriteOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		switch d.Format {
-		case HTML, Markdown, SRT, VTT:
+		switch {
+		case d.Decoded != "" || d.hasDecl && !isASCII([]byte(src)):
+			// Decoded from another encoding, or declaring one while holding more than ASCII:
+			// the output is UTF-8 and says so, so it is not the input's bytes; it reads back as
+			// UTF-8 into the same segments.
+			if !utf8.Valid(b.Bytes()) {
+				t.Fatalf("output of %s is not UTF-8: %q", d.Decoded, b.String())
+			}
+			d2, err := Read(bytes.NewReader(b.Bytes()), name, Options{})
+			if err != nil {
+				t.Fatalf("output of %q does not read back: %v\n%q", d.Decoded, err, b.String())
+			}
+			// (.po and XLIFF write the identity as translations, which are not read again.)
+			if d2.Decoded != "" || d.Format != PO && d.Format != XLIFF && !slices.Equal(d2.Identity(), d.Identity()) {
+				t.Fatalf("output read back as %q, segments %q, want UTF-8, %q", d2.Decoded, d2.Identity(), d.Identity())
+			}
+		case d.Format == HTML, d.Format == Markdown, d.Format == SRT, d.Format == VTT:
 			if b.String() != src {
 				t.Fatalf("identity round trip differs:\n%q\n%q", src, b.String())
 			}
@@ -51,11 +68,12 @@ func fuzzRead(f *testing.F, name string, seeds ...string) {
 }
 
 func FuzzReadHTML(f *testing.F) {
-	fuzzRead(f, "x.html", "testdata/artikel.html", `<p lang=de title='a'>x<a>y</b>z<code>q</p>`, "<title>&amp;</title><p>a<br/>b")
+	fuzzRead(f, "x.html", "testdata/artikel.html", `<p lang=de title='a'>x<a>y</b>z<code>q</p>`, "<title>&amp;</title><p>a<br/>b",
+		"<meta charset=iso-8859-1><p>Gr\xfc\xdfe</p>", "\xff\xfe<\x00p\x00>\x00\xfc\x00")
 }
 
 func FuzzReadMarkdown(f *testing.F) {
-	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "---\ntitle: 'x'\n---\n# h #\n")
+	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n")
 }
 
 func FuzzReadSRT(f *testing.F) {
@@ -67,9 +85,11 @@ func FuzzReadVTT(f *testing.F) {
 }
 
 func FuzzReadPO(f *testing.F) {
-	fuzzRead(f, "x.po", "testdata/app.po", "msgid \"a %s\"\nmsgstr \"\"\n")
+	fuzzRead(f, "x.po", "testdata/app.po", "msgid \"a %s\"\nmsgstr \"\"\n",
+		"msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\nmsgid \"Gr\xfc\xdfe\"\nmsgstr \"\"\n")
 }
 
 func FuzzReadXLIFF(f *testing.F) {
-	fuzzRead(f, "x.xlf", "testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf")
+	fuzzRead(f, "x.xlf", "testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf",
+		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>")
 }

@@ -90,8 +90,8 @@ type htmlReader struct {
 	skipStart int
 }
 
-func readHTML(src, name string, opt Options) (*Doc, error) {
-	r := &htmlReader{d: &Doc{}, src: src, name: name, opt: opt, lines: newLineIndex(src)}
+func readHTML(d *Doc, src, name string, opt Options) error {
+	r := &htmlReader{d: d, src: src, name: name, opt: opt, lines: newLineIndex(src)}
 	z := xhtml.NewTokenizer(strings.NewReader(src))
 	z.SetMaxBuf(0)
 	off := 0
@@ -99,7 +99,7 @@ func readHTML(src, name string, opt Options) (*Doc, error) {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
 			if z.Err() != io.EOF {
-				return nil, &InputError{File: name, Line: lineAt(src, off), Msg: z.Err().Error()}
+				return &InputError{File: name, Line: lineAt(src, off), Msg: z.Err().Error()}
 			}
 			break
 		}
@@ -115,11 +115,11 @@ func readHTML(src, name string, opt Options) (*Doc, error) {
 	if off != len(src) {
 		// The tokenizer must account for every byte; a page it cannot is not written back
 		// faithfully, so it is refused rather than damaged.
-		return nil, &InputError{File: name, Line: lineAt(src, off), Msg: "the HTML tokenizer did not read the page to its end"}
+		return &InputError{File: name, Line: lineAt(src, off), Msg: "the HTML tokenizer did not read the page to its end"}
 	}
 	r.endSkip()
 	r.flush()
-	return r.d, nil
+	return nil
 }
 
 func (r *htmlReader) token(t htmlTok) {
@@ -197,7 +197,7 @@ func (r *htmlReader) token(t htmlTok) {
 			r.b.alone("comment", t.raw)
 			return
 		}
-		r.d.raw(t.raw)
+		r.d.rawAt(t.raw, t.off) // an XHTML page's <?xml encoding?> is a comment to the tokenizer
 	default: // doctype
 		r.flush()
 		r.d.raw(t.raw)
@@ -397,6 +397,7 @@ func (r *htmlReader) tag(t htmlTok) {
 	attrs := scanAttrs(t.raw)
 	name := t.tok.Data
 	meta := name == "meta" && metaNames[strings.ToLower(attr(t.tok, "name")+attr(t.tok, "property"))]
+	contentType := name == "meta" && strings.EqualFold(strings.TrimSpace(attr(t.tok, "http-equiv")), "content-type")
 	pos := 0
 	for _, a := range attrs {
 		if a.valStart < 0 {
@@ -404,6 +405,18 @@ func (r *htmlReader) tag(t htmlTok) {
 		}
 		val := t.raw[a.valStart:a.valEnd]
 		switch {
+		case name == "meta" && a.name == "charset":
+			// The page's declared encoding: the output is UTF-8, and says so when it must.
+			lead, trail := leadTrail(val)
+			r.d.raw(t.raw[pos : a.valStart+len(lead)])
+			r.d.declaration(val[len(lead) : len(val)-len(trail)])
+			pos = a.valEnd - len(trail)
+		case contentType && a.name == "content":
+			if i, j := contentTypeCharset(val); i >= 0 {
+				r.d.raw(t.raw[pos : a.valStart+i])
+				r.d.declaration(val[i:j])
+				pos = a.valStart + j
+			}
 		case (a.name == "lang" || a.name == "xml:lang") && sameLang(html.UnescapeString(val), r.opt.SourceLang):
 			if name == "html" && r.d.Lang == "" {
 				r.d.Lang = html.UnescapeString(val)

@@ -69,8 +69,8 @@ type mdReader struct {
 	opt   Options
 }
 
-func readMarkdown(src, name string, opt Options) (*Doc, error) {
-	r := &mdReader{d: &Doc{}, src: src, lines: splitLines(src), opt: opt}
+func readMarkdown(d *Doc, src, name string, opt Options) error {
+	r := &mdReader{d: d, src: src, lines: splitLines(src), opt: opt}
 	i := r.frontMatter()
 	afterBlank := true
 	inList := false
@@ -117,7 +117,7 @@ func readMarkdown(src, name string, opt Options) (*Doc, error) {
 		inList = mdList.MatchString(t) || inList && !afterBlank || inList && (strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t"))
 		afterBlank = false
 	}
-	return r.d, nil
+	return nil
 }
 
 // mdAutolinkStart tells an autolink or inline HTML at the start of a paragraph (<https://…>,

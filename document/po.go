@@ -19,12 +19,11 @@ type poField struct {
 	from, to int    // lines
 }
 
-func readPO(src, name string) (*Doc, error) {
-	d := &Doc{}
+func readPO(d *Doc, src, name string) error {
 	lines := splitLines(src)
 	for i := 0; i < len(lines); {
 		if blank(lines[i].text) {
-			d.raw(lines[i].raw())
+			d.rawAt(lines[i].raw(), lines[i].off)
 			i++
 			continue
 		}
@@ -33,11 +32,11 @@ func readPO(src, name string) (*Doc, error) {
 			end++
 		}
 		if err := poEntry(d, lines, i, end, name); err != nil {
-			return nil, err
+			return err
 		}
 		i = end
 	}
-	return d, nil
+	return nil
 }
 
 // poEntry reads the entry in lines[from:to].
@@ -102,7 +101,7 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 	}
 	raw := func(a, b int) {
 		for k := a; k < b; k++ {
-			d.raw(lines[k].raw())
+			d.rawAt(lines[k].raw(), lines[k].off)
 		}
 	}
 	if msgid == nil || msgid.value == "" || len(strs) == 0 || translated || !hasWord(msgid.value) {

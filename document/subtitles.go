@@ -23,13 +23,12 @@ var (
 	subTag    = regexp.MustCompile(`^<(/?)([A-Za-z]+)([.][^\s>]*)?(\s[^>]*)?>|^<[0-9:.]+>|^\{\\[^}]*\}`)
 )
 
-func readSubtitles(src, name string, f Format) (*Doc, error) {
-	d := &Doc{}
+func readSubtitles(d *Doc, src, name string, f Format) error {
 	lines := splitLines(src)
 	i := 0
 	if f == VTT {
 		if len(lines) == 0 || !strings.HasPrefix(strings.TrimPrefix(lines[0].text, "\ufeff"), "WEBVTT") {
-			return nil, &InputError{File: name, Line: 1, Msg: `a WebVTT file starts with "WEBVTT"`}
+			return &InputError{File: name, Line: 1, Msg: `a WebVTT file starts with "WEBVTT"`}
 		}
 		for i < len(lines) && !blank(lines[i].text) {
 			d.raw(lines[i].raw())
@@ -63,7 +62,7 @@ func readSubtitles(src, name string, f Format) (*Doc, error) {
 			}
 		}
 		if timing < 0 {
-			return nil, &InputError{File: name, Line: i + 1, Msg: `a cue without a timing line ("00:00:01,000 --> 00:00:02,000")`}
+			return &InputError{File: name, Line: i + 1, Msg: `a cue without a timing line ("00:00:01,000 --> 00:00:02,000")`}
 		}
 		for ; i <= timing; i++ {
 			d.raw(lines[i].raw())
@@ -118,9 +117,9 @@ func readSubtitles(src, name string, f Format) (*Doc, error) {
 		i = end
 	}
 	if cues == 0 && len(d.Segments) == 0 && strings.TrimSpace(src) != "" && f == SRT {
-		return nil, &InputError{File: name, Line: 1, Msg: "no subtitle cues found"}
+		return &InputError{File: name, Line: 1, Msg: "no subtitle cues found"}
 	}
-	return d, nil
+	return nil
 }
 
 // subInline reads one line of cue text into b.

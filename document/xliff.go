@@ -73,13 +73,14 @@ type xliffReader struct {
 
 // tokenizeXLIFF reads the XML tokens of an XLIFF file with their bytes, checks its nesting and
 // its version.
-func tokenizeXLIFF(src, name string) (*xliffReader, error) {
-	r := &xliffReader{d: &Doc{}, src: src, name: name, lines: newLineIndex(src)}
+func tokenizeXLIFF(d *Doc, src, name string) (*xliffReader, error) {
+	r := &xliffReader{d: d, src: src, name: name, lines: newLineIndex(src)}
 	dec := xml.NewDecoder(strings.NewReader(src))
 	dec.Strict = true
-	dec.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
-		return nil, fmt.Errorf("encoding %q: bitext reads XLIFF in UTF-8; convert the file first (iconv -f %s -t UTF-8)", label, label)
-	}
+	// Read decoded the file from its declared encoding already (decodeInput; an unknown one is
+	// refused there): src is UTF-8 whatever the declaration says, and its offsets must stay
+	// those of src.
+	dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	depth := 0
 	var open []xml.Name // RawToken does not match end tags to start tags: checked here
 	for {
@@ -135,10 +136,10 @@ func tokenizeXLIFF(src, name string) (*xliffReader, error) {
 	return r, nil
 }
 
-func readXLIFF(src, name string, opt Options) (*Doc, error) {
-	r, err := tokenizeXLIFF(src, name)
+func readXLIFF(d *Doc, src, name string, opt Options) error {
+	r, err := tokenizeXLIFF(d, src, name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for i := 0; i < len(r.toks); i++ {
 		t := r.toks[i]
@@ -156,19 +157,19 @@ func readXLIFF(src, name string, opt Options) (*Doc, error) {
 		case !r.v2 && n == "trans-unit":
 			end := r.matching(i)
 			if err := r.unit12(i, end); err != nil {
-				return nil, err
+				return err
 			}
 			i = end
 		case r.v2 && n == "unit":
 			end := r.matching(i)
 			if err := r.unit2(i, end); err != nil {
-				return nil, err
+				return err
 			}
 			i = end
 		}
 	}
-	r.d.raw(src[r.emitted:])
-	return r.d, nil
+	r.d.rawAt(src[r.emitted:], r.emitted)
+	return nil
 }
 
 func qname(n xml.Name) string {
@@ -211,7 +212,7 @@ func (r *xliffReader) children(start, end int) []int {
 // emitTo writes the input up to byte off.
 func (r *xliffReader) emitTo(off int) {
 	if off > r.emitted {
-		r.d.raw(r.src[r.emitted:off])
+		r.d.rawAt(r.src[r.emitted:off], r.emitted)
 		r.emitted = off
 	}
 }

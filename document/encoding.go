@@ -1,0 +1,357 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/bitext/bitext/internal/textcheck"
+)
+
+// Documents are read as UTF-8 and always written as UTF-8. An input in another encoding is
+// decoded first, in the way every other reader of bitext decodes it:
+//
+//   - UTF-16 (a byte-order mark, or the NUL pattern of mostly Latin text) in every format, as
+//     textcheck.UTF16Decoder recognises it, strictly: invalid UTF-16 is an error at its offset;
+//   - XLIFF: the encoding of the XML declaration; .po: the charset of the header's Content-Type;
+//   - HTML: the browsers' way, but never refusing a page for its encoding (as package segment
+//     reads pages): valid UTF-8 is UTF-8 whatever the page declares, else a charset declared
+//     anywhere in <head>, else the content (a UTF-8 page with a few broken bytes, one with pasted
+//     Latin-1 text, else Windows-1252).
+//
+// A declaration that no longer holds for the output (<meta charset>, <meta http-equiv=
+// Content-Type>, <?xml encoding?>, the .po header's charset) is rewritten to UTF-8 on writing
+// (see part.decl): a page that says Latin-1 but holds UTF-8 shows mojibake in every browser.
+
+// decoded is an input made UTF-8.
+type decoded struct {
+	text string
+	// how says how the input was decoded when it was not read as UTF-8, for Doc.Decoded.
+	how string
+	// transcoded: the text's bytes differ from the input's, so that every declaration of another
+	// encoding is wrong for the output.
+	transcoded bool
+}
+
+// decodeInput decodes a document's bytes to UTF-8 text by its format's rules (see above). The
+// text is not yet checked (checkInput does that).
+func decodeInput(data []byte, name string, f Format) (decoded, error) {
+	if enc16, dec := textcheck.UTF16Decoder(data, true); dec != nil {
+		out, _, err := transform.Bytes(dec, data)
+		if err != nil {
+			return decoded{}, utf16Error(data, name, enc16, err)
+		}
+		return decoded{text: string(out), how: enc16, transcoded: true}, nil
+	}
+	switch f {
+	case HTML:
+		return decodeHTML(data), nil
+	case XLIFF, PO:
+		var label string
+		if f == XLIFF {
+			label, _, _ = xmlDeclLabel(string(data))
+		} else {
+			label, _, _ = poCharsetLabel(string(data))
+		}
+		if label == "" || isUTF8Label(label) || isUTF16Label(label) {
+			// No declaration, UTF-8, or UTF-16 declared of 8-bit bytes (no mark, no NUL
+			// pattern): the bytes are read as UTF-8 and the declaration is rewritten on writing.
+			return decoded{text: string(data)}, nil
+		}
+		enc, canonical := charset.Lookup(label)
+		if enc == nil {
+			return decoded{}, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("declared encoding %q is not one bitext knows; convert the file to UTF-8 first (iconv -t UTF-8)", label)}
+		}
+		out, err := enc.NewDecoder().Bytes(data)
+		if err != nil {
+			return decoded{}, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("decoding from %s: %v", canonical, err)}
+		}
+		if bytes.Equal(out, data) { // ASCII: the same bytes in either encoding
+			return decoded{text: string(data)}, nil
+		}
+		return decoded{text: string(out), how: canonical + " (declared " + label + ")", transcoded: true}, nil
+	}
+	return decoded{text: string(data)}, nil
+}
+
+// utf16Error reports invalid UTF-16 with its line (counted in the text decoded before it) and
+// keeps the *textcheck.UTF16Error for errors.As.
+func utf16Error(data []byte, name, enc16 string, err error) error {
+	var u *textcheck.UTF16Error
+	if !errors.As(err, &u) {
+		return &InputError{File: name, Msg: "decoding " + enc16 + ": " + err.Error(), Err: err}
+	}
+	line := 0
+	if u.Offset >= 0 && u.Offset <= int64(len(data)) {
+		_, dec := textcheck.UTF16Decoder(data, true)
+		if before, _, err := transform.Bytes(dec, data[:u.Offset]); err == nil {
+			line = bytes.Count(before, []byte{'\n'}) + 1
+		}
+	}
+	return &InputError{File: name, Line: line, Msg: err.Error() + " (the file is " + enc16 + ")", Err: err}
+}
+
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
+// decodeHTML reads a page's bytes as UTF-8 text, never refusing it: package segment's decision
+// (segment/read_html.go: htmlTextOf, guessedHTMLText, repairedUTF8), repeated here because
+// document is below segment and cannot import it. Bytes that are already UTF-8 stay as they are
+// (a UTF-8 byte-order mark too), so that a UTF-8 page comes back byte for byte.
+func decodeHTML(data []byte) decoded {
+	if utf8.Valid(data) {
+		return decoded{text: string(data)}
+	}
+	if label, where := htmlDeclaredCharset(data); label != "" && !isUTF8Label(label) {
+		if enc, canonical := charset.Lookup(label); enc != nil {
+			if conv, err := enc.NewDecoder().Bytes(data); err == nil && utf8.Valid(conv) {
+				return decoded{text: string(bytes.TrimPrefix(conv, utf8BOM)), how: canonical + " (declared in " + where + ")", transcoded: true}
+			}
+		}
+		// A label no decoder knows ("latin-1", "utf8mb4") or one that fails: browsers then go
+		// by the content, and so does this reader.
+	}
+	body := bytes.TrimPrefix(data, utf8BOM)
+	valid, invalid := 0, 0
+	for i := 0; i < len(body); {
+		if body[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		i += size
+	}
+	if valid > 0 && valid >= invalid && !textcheck.LooksLatin1(body) || valid > 2*invalid {
+		// A UTF-8 page but for some bytes: a few broken sequences (at most one invalid byte per
+		// thousand, as a truncated character leaves) read as U+FFFD, more (Latin-1 text pasted
+		// into a UTF-8 page) each invalid byte as the Windows-1252 character it would be.
+		if invalid*1000 <= len(body) {
+			return decoded{text: strings.ToValidUTF8(string(body), "\uFFFD"), how: fmt.Sprintf("UTF-8 with %d invalid byte(s) read as U+FFFD", invalid), transcoded: true}
+		}
+		var b strings.Builder
+		b.Grow(len(body) + invalid)
+		for i := 0; i < len(body); {
+			r, size := utf8.DecodeRune(body[i:])
+			if r == utf8.RuneError && size == 1 {
+				r = charmap.Windows1252.DecodeByte(body[i])
+			}
+			b.WriteRune(r)
+			i += size
+		}
+		return decoded{text: b.String(), how: fmt.Sprintf("UTF-8 with %d byte(s) read as Windows-1252 (mixed encodings)", invalid), transcoded: true}
+	}
+	conv, err := charmap.Windows1252.NewDecoder().Bytes(body)
+	if err != nil { // cannot happen: every byte has a Windows-1252 reading
+		return decoded{text: strings.ToValidUTF8(string(body), "\uFFFD"), how: "UTF-8 with invalid bytes read as U+FFFD", transcoded: true}
+	}
+	return decoded{text: string(conv), how: "windows-1252 (guessed from the content: not UTF-8, no usable declaration)", transcoded: true}
+}
+
+// htmlDeclaredCharset finds the encoding a page declares in its <head>: <meta charset>, or
+// <meta http-equiv="Content-Type" content="…; charset=…">, wherever it is in the head (not only
+// in the first 1024 bytes, where the HTML sniffing algorithm stops looking). It stops at </head>
+// or the first element of body content, and returns the label and where it was found. (The same
+// as segment's declaredCharset.)
+func htmlDeclaredCharset(data []byte) (label, where string) {
+	z := xhtml.NewTokenizer(bytes.NewReader(data))
+	pos := 0
+	for {
+		tt := z.Next()
+		start := pos
+		pos += len(z.Raw())
+		switch tt {
+		case xhtml.ErrorToken:
+			return "", ""
+		case xhtml.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "head" {
+				return "", ""
+			}
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) != "meta" {
+				if htmlBodyContent[string(name)] {
+					return "", ""
+				}
+				continue
+			}
+			var cs, equiv, content string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch strings.ToLower(string(k)) {
+				case "charset":
+					cs = strings.TrimSpace(string(v))
+				case "http-equiv":
+					equiv = strings.ToLower(strings.TrimSpace(string(v)))
+				case "content":
+					content = string(v)
+				}
+			}
+			if cs != "" {
+				return cs, fmt.Sprintf("<meta charset> at byte %d", start)
+			}
+			if equiv == "content-type" {
+				if i, j := contentTypeCharset(content); i >= 0 {
+					return content[i:j], fmt.Sprintf("<meta http-equiv=Content-Type> at byte %d", start)
+				}
+			}
+		}
+	}
+}
+
+// htmlBodyContent are elements that start the body even without a <body> tag: a declaration
+// after them is not in the head.
+var htmlBodyContent = map[string]bool{
+	"body": true, "p": true, "div": true, "article": true, "main": true, "section": true,
+	"table": true, "h1": true, "h2": true, "h3": true, "ul": true, "ol": true, "header": true,
+	"nav": true,
+}
+
+// contentTypeCharset finds the label of "charset=" in a Content-Type value ("text/html;
+// charset=iso-8859-1"): its byte range, or -1, -1.
+func contentTypeCharset(v string) (int, int) {
+	// ASCII case folding only: strings.ToLower can change the length (a Kelvin sign K becomes
+	// k), and the offsets must index v itself.
+	i := strings.Index(lowerASCII(v), "charset=")
+	if i < 0 {
+		return -1, -1
+	}
+	i += len("charset=")
+	for i < len(v) && (v[i] == ' ' || v[i] == '"' || v[i] == '\'') {
+		i++
+	}
+	j := i
+	for j < len(v) && !strings.ContainsRune("; \t\r\n\"'\\", rune(v[j])) {
+		j++
+	}
+	if j == i {
+		return -1, -1
+	}
+	return i, j
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isUTF8Label(label string) bool {
+	_, name := charset.Lookup(label)
+	return name == "utf-8"
+}
+
+// isUTF16Label: a declaration of UTF-16, which 8-bit bytes cannot be in (a UTF-16 file has a
+// byte-order mark or NUL bytes, and is decoded by them).
+func isUTF16Label(label string) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(label)), "utf-16") ||
+		strings.EqualFold(strings.TrimSpace(label), "ucs-2")
+}
+
+// xmlDecl finds the encoding of an XML declaration at the start of a file.
+var xmlDecl = regexp.MustCompile(`^(?:\x{FEFF})?<\?xml[ \t\r\n][^>]*?\bencoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z0-9._:()+-]*)["']`)
+
+// xmlDeclLabel returns the encoding an XML declaration names and the label's byte range, or "".
+func xmlDeclLabel(src string) (string, int, int) {
+	m := xmlDecl.FindStringSubmatchIndex(src)
+	if m == nil || m[2] == m[3] {
+		return "", 0, 0
+	}
+	return src[m[2]:m[3]], m[2], m[3]
+}
+
+// poCharsetLabel returns the charset the header of a .po file declares (msgid "" and its
+// msgstr's "Content-Type: text/plain; charset=…") and the label's byte range, or "". The
+// template's placeholder "CHARSET" declares nothing, as for gettext.
+func poCharsetLabel(src string) (string, int, int) {
+	lines := splitLines(src)
+	for k, l := range lines {
+		if strings.TrimSpace(l.text) != `msgid ""` {
+			continue
+		}
+		// The header: up to its blank line.
+		for ; k < len(lines) && !blank(lines[k].text); k++ {
+			t := lines[k].text
+			c := strings.Index(lowerASCII(t), "content-type:")
+			if c < 0 {
+				continue
+			}
+			i, j := contentTypeCharset(t[c:])
+			if i < 0 || strings.EqualFold(t[c+i:c+j], "CHARSET") {
+				return "", 0, 0
+			}
+			return t[c+i : c+j], lines[k].off + c + i, lines[k].off + c + j
+		}
+		return "", 0, 0
+	}
+	return "", 0, 0
+}
+
+// declSpan is the byte range of a declared encoding's label in the (decoded) input.
+type declSpan struct{ start, end int }
+
+// rawAt is raw for a piece of the input that starts at byte off: a declaration of the input's
+// encoding inside it (d.declSpans) becomes a part of its own, rewritten on writing when needed.
+func (d *Doc) rawAt(s string, off int) {
+	for _, sp := range d.declSpans {
+		if sp.start >= off && sp.end <= off+len(s) && sp.start < sp.end {
+			d.raw(s[:sp.start-off])
+			d.declaration(s[sp.start-off : sp.end-off])
+			s, off = s[sp.end-off:], sp.end
+		}
+	}
+	d.raw(s)
+}
+
+// declaration adds the label of a declared encoding that is not UTF-8 as a part of its own.
+func (d *Doc) declaration(label string) {
+	if isUTF8Label(label) {
+		d.raw(label)
+		return
+	}
+	d.flushRaw()
+	d.parts = append(d.parts, part{raw: label, seg: -1, decl: true})
+	d.hasDecl = true
+}
+
+// declNeedsUTF8 reports whether a declared label must become UTF-8 in an output: when the input
+// was decoded into other bytes, when the output holds bytes beyond ASCII (which the declared
+// encoding would read differently), or when the label is not even ASCII-compatible (UTF-16).
+func (d *Doc) declNeedsUTF8(label string, out []byte) bool {
+	return d.transcoded || isUTF16Label(label) || !isASCII(out)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// utf8Label is "UTF-8" in the case the declaration used, so that a rewritten declaration reads
+// like the rest of the file.
+func utf8Label(old string) string {
+	if strings.ToLower(old) == old {
+		return "utf-8"
+	}
+	return "UTF-8"
+}
