@@ -609,13 +609,20 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 // render writes a translation with the codes' original markup, the text escaped by esc. The
 // translation must have passed CheckTags.
 func render(codes []Code, target string, esc func(string) string) string {
+	return renderAt(codes, target, func(s string, _, _ bool) string { return esc(s) })
+}
+
+// renderAt is render with an escaper that knows where a piece of text stands: first, nothing
+// precedes it in the segment (no code, no text); last, nothing follows it. Markdown escapes by
+// position: a "#" is a heading only at the start of a block.
+func renderAt(codes []Code, target string, esc func(s string, first, last bool) string) string {
 	var b strings.Builder
 	lookup := codeLookup(codes)
 	ps := parseTagged(target)
 	for i, p := range ps {
 		switch p.kind {
 		case pText:
-			b.WriteString(esc(p.text))
+			b.WriteString(esc(p.text, i == 0, i == len(ps)-1))
 		case pOpen:
 			if c, ok := lookup(p.id); ok {
 				// An empty Markdown emphasis ("**") would be literal text: a pair that lost its

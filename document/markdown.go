@@ -107,7 +107,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			if loc := mdClosingH.FindStringIndex(content); loc != nil {
 				content, suffix = content[:loc[0]], content[loc[0]:]
 			}
-			r.inline(i+1, l.raw(), prefix, []string{content}, suffix+l.eol, Heading, m[3]-m[2])
+			r.inline(i+1, l.raw(), prefix, []string{content}, suffix+l.eol, Heading, m[3]-m[2], mdATXHeading)
 			i++
 		case i+1 < len(r.lines) && strings.Contains(t, "|") && mdTableSep.MatchString(r.lines[i+1].text) && strings.Contains(r.lines[i+1].text, "-"):
 			i = r.table(i)
@@ -272,7 +272,7 @@ func (r *mdReader) row(i int) {
 	start := 0
 	cell := func(end int) {
 		c := t[start:end]
-		r.inline(i+1, c, "", []string{c}, "", Block, 0)
+		r.inline(i+1, c, "", []string{c}, "", Block, 0, mdCell)
 	}
 	inCode := false
 	for k := 0; k < len(t); k++ {
@@ -346,13 +346,14 @@ func (r *mdReader) paragraph(i int) int {
 	for k := i; k < end; k++ {
 		same.WriteString(r.lines[k].raw())
 	}
-	r.inline(i+1, same.String(), prefix, contents, r.lines[end-1].eol, kind, 0)
+	r.inline(i+1, same.String(), prefix, contents, r.lines[end-1].eol, kind, 0, mdBlock)
 	return end
 }
 
 // inline makes one segment of the given lines' contents (their markers removed), written as
-// prefix + translation + suffix; same is the original bytes the segment stands for.
-func (r *mdReader) inline(line int, same, prefix string, contents []string, suffix string, kind Kind, level int) {
+// prefix + translation + suffix; same is the original bytes the segment stands for. The
+// translation's words are escaped for where they stand (where).
+func (r *mdReader) inline(line int, same, prefix string, contents []string, suffix string, kind Kind, level int, where mdWhere) {
 	var b builder
 	for k, c := range contents {
 		last := k == len(contents)-1
@@ -378,9 +379,99 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 	seg, pre, suf := b.finish()
 	seg.Kind, seg.Level, seg.Line = kind, level, line
 	codes := seg.Codes
+	// The translation starts a block when nothing but spaces comes before it on its line
+	// after the block's own markers.
+	atStart := where != mdCell && strings.TrimLeft(pre, " \t") == ""
 	r.d.add(seg, func(tr string) string {
-		return prefix + pre + render(codes, tr, func(s string) string { return s }) + suf + suffix
+		return prefix + pre + renderAt(codes, tr, func(s string, first, last bool) string {
+			return mdEscape(s, where, first && atStart, last && suf == "")
+		}) + suf + suffix
 	}, same, true)
+}
+
+// mdWhere is where a segment's text stands in a Markdown document, for escaping.
+type mdWhere uint8
+
+const (
+	mdBlock      mdWhere = iota // a paragraph, list item, block quote line, setext heading
+	mdATXHeading                // the text of "# heading"
+	mdCell                      // a pipe table cell
+)
+
+// mdEscape escapes a translation's words so that they stay words: Markdown reads structure into
+// text, and a translation holds characters its source did not ("1. FC Köln" at the start of a
+// paragraph is an ordered list; "a | b" in a cell, a new column; "*x*", emphasis; "<b>", raw
+// HTML to the end of the block). The source's own markup never passes here: it is in the codes,
+// written as it was. Escaped are "\", "`", "*", "_" (not inside a word, where it is no
+// emphasis), "[", "]" and "<" everywhere; "|" in a table cell; at the start of a block, a
+// marker that would open one (#, >, a list bullet followed by a space, "1." or "1)", a fence of
+// "~"); at the end of an ATX heading, a "#" run that would be read as its closing sequence.
+// Line breaks in a translation become spaces: the reader sent the block as one line, and a
+// break would end a table row or start a block.
+func mdEscape(s string, where mdWhere, start, end bool) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	if start {
+		s = strings.TrimLeft(s, " \t") // four spaces would make it an indented code block
+		s = mdEscapeStart(s, &b)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '[', ']', '<':
+			b.WriteByte('\\')
+		case '_':
+			if i == 0 || i+1 >= len(s) || !isAlnumByte(s[i-1]) || !isAlnumByte(s[i+1]) {
+				b.WriteByte('\\')
+			}
+		case '|':
+			if where == mdCell {
+				b.WriteByte('\\')
+			}
+		case '#':
+			if end && where == mdATXHeading && strings.Trim(s[i:], "# \t") == "" && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t') {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// mdEscapeStart writes the escaped block marker s starts with, if any, to b and returns the rest.
+func mdEscapeStart(s string, b *strings.Builder) string {
+	if s == "" {
+		return s
+	}
+	spaceAfter := func(n int) bool { return n >= len(s) || s[n] == ' ' || s[n] == '\t' }
+	switch c := s[0]; {
+	case c == '#' || c == '>':
+		b.WriteByte('\\')
+		b.WriteByte(c)
+		return s[1:]
+	case (c == '-' || c == '+') && (spaceAfter(1) || c == '-' && strings.HasPrefix(s, "--")):
+		// A bullet, or a thematic break or setext underline ("---"); "-5 Grad" stays as it is.
+		b.WriteByte('\\')
+		b.WriteByte(c)
+		return s[1:]
+	case c == '~' && strings.HasPrefix(s, "~~~"):
+		b.WriteByte('\\')
+		b.WriteByte(c)
+		return s[1:]
+	case c >= '0' && c <= '9':
+		n := 0
+		for n < len(s) && n < 10 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n <= 9 && n < len(s) && (s[n] == '.' || s[n] == ')') && spaceAfter(n+1) {
+			b.WriteString(s[:n])
+			b.WriteByte('\\')
+			b.WriteByte(s[n])
+			return s[n+1:]
+		}
+	}
+	return s
 }
 
 // mdInline reads a paragraph's inline content into b.
@@ -394,7 +485,9 @@ func mdInline(s string, b *builder) {
 		c := s[i]
 		switch {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			text.WriteString(s[i : i+2])
+			// A backslash escape is its character in the words sent (the provider sees "*",
+			// not "\\*"); the writer escapes what needs it again (mdEscape).
+			text.WriteByte(s[i+1])
 			i += 2
 		case c == '`':
 			n := runLen(s, i, '`')
