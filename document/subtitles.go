@@ -81,6 +81,20 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 				longest = n
 			}
 		}
+		width := MaxLine
+		if longest > width {
+			width = longest
+		}
+		vtt := f == VTT
+		if ownLines(texts, vtt) {
+			// Each line is a speaker's, a sentence or a unit of its own: a segment each,
+			// written on its own line (wrapped only when a translation outgrows the measure).
+			for k := i; k < end; k++ {
+				subLine(d, lines[k], k+1, width, vtt)
+			}
+			i = end
+			continue
+		}
 		eol := lines[end-1].eol
 		lineEnd := lines[i].eol
 		if lineEnd == "" {
@@ -101,11 +115,6 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 		seg, pre, suf := b.finish()
 		seg.Kind, seg.Line = Block, i+1
 		codes := seg.Codes
-		width := MaxLine
-		if longest > width {
-			width = longest
-		}
-		vtt := f == VTT
 		d.add(seg, func(tr string) string {
 			esc := func(s string) string { return s }
 			if vtt {
@@ -120,6 +129,90 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 		return &InputError{File: name, Line: 1, Msg: "no subtitle cues found"}
 	}
 	return nil
+}
+
+// subLine makes one line of a cue a segment of its own (see ownLines).
+func subLine(d *Doc, l mdLine, line, width int, vtt bool) {
+	var b builder
+	subInline(l.text, &b, vtt)
+	if !b.hasWords() {
+		d.raw(l.raw())
+		return
+	}
+	seg, pre, suf := b.finish()
+	seg.Kind, seg.Line = Block, line
+	codes := seg.Codes
+	lineEnd := l.eol
+	if lineEnd == "" {
+		lineEnd = "\n"
+	}
+	d.add(seg, func(tr string) string {
+		esc := func(s string) string { return s }
+		if vtt {
+			esc = escapeHTMLText
+		}
+		return pre + strings.ReplaceAll(render(codes, wrapTagged(tr, width), esc), "\n", lineEnd) + suf + l.eol
+	}, l.raw(), true)
+}
+
+// ownLines reports whether each line of a cue of several lines stands on its own, so that the
+// cue's line structure is kept and each line translated by itself: dialogue (every line a
+// speaker's, starting with a dash or, in WebVTT, a <v Speaker> tag), or lines that each end a
+// sentence, are a sound description ("[LACHEN]", "(seufzt)", "♪ … ♪") or are wrapped whole in
+// their own formatting ("<b>Fett</b>"). A cue that breaks mid-sentence is one segment,
+// rewrapped after translation.
+func ownLines(texts []string, vtt bool) bool {
+	if len(texts) < 2 {
+		return false
+	}
+	tags := make([]string, len(texts))
+	for k, t := range texts {
+		if m := subWholeTag.FindStringSubmatch(strings.TrimSpace(t)); m != nil && strings.EqualFold(m[1], m[2]) {
+			tags[k] = strings.ToLower(m[1])
+		}
+	}
+	for k, t := range texts {
+		// A line in formatting of its own, unlike its neighbours' ("<b>Fett</b>" above
+		// "<u>Unterstrichen</u>"), is a unit; the same <i> on every line is how SubRip
+		// italicises one sentence over two lines, and says nothing.
+		if tags[k] != "" && (k == 0 || tags[k-1] != tags[k]) && (k+1 == len(texts) || tags[k+1] != tags[k]) {
+			continue
+		}
+		if !ownLine(t, vtt) {
+			return false
+		}
+	}
+	return true
+}
+
+var subWholeTag = regexp.MustCompile(`^<([A-Za-z]+)[^>]*>.*</([A-Za-z]+)>$`)
+
+func ownLine(t string, vtt bool) bool {
+	t = strings.TrimSpace(t)
+	if vtt && (strings.HasPrefix(t, "<v ") || strings.HasPrefix(t, "<v.") || strings.HasPrefix(t, "<v\t")) {
+		return true
+	}
+	plain := strings.TrimSpace(subMarkup.ReplaceAllString(t, ""))
+	if vtt {
+		plain = html.UnescapeString(plain)
+	}
+	if plain == "" {
+		return true
+	}
+	for _, dash := range []string{"-", "–", "—"} {
+		if strings.HasPrefix(plain, dash) {
+			return true
+		}
+	}
+	if first, last := plain[0], plain[len(plain)-1]; first == '[' && last == ']' || first == '(' && last == ')' {
+		return true
+	}
+	if strings.HasPrefix(plain, "♪") && strings.HasSuffix(plain, "♪") {
+		return true
+	}
+	end := strings.TrimRight(plain, "\"'»«“”„’‘)] ")
+	r, _ := utf8.DecodeLastRuneInString(end)
+	return strings.ContainsRune(".!?…♪", r)
 }
 
 // subInline reads one line of cue text into b.
