@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Gettext .po files: every entry whose msgstr is empty gets its msgid translated (and, for a
@@ -185,7 +186,10 @@ func poSegment(msg string) Segment {
 	return Segment{Text: t.String(), Codes: b.codes, Kind: Block}
 }
 
-// poUnquote reads a C string literal as gettext writes it.
+// poUnquote reads a C string literal as gettext reads it: the escapes \n \t \r \a \b \f \v
+// \\ \" \' \?, octal (\101: one to three digits) and hexadecimal (\x41: the hex digits that
+// follow) — a byte each, as in C, so that "\303\274" is "ü". An escape gettext does not know
+// is kept as it is written, backslash and all.
 func poUnquote(s string) (string, error) {
 	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
 		return "", fmt.Errorf("%q: want a string in double quotes", s)
@@ -205,15 +209,15 @@ func poUnquote(s string) (string, error) {
 		if i >= len(in) {
 			return "", fmt.Errorf("%q: a backslash at the end of the string", s)
 		}
-		switch in[i] {
+		switch e := in[i]; e {
 		case 'n':
 			b.WriteByte('\n')
 		case 't':
 			b.WriteByte('\t')
 		case 'r':
 			b.WriteByte('\r')
-		case '"', '\\':
-			b.WriteByte(in[i])
+		case '"', '\\', '\'', '?':
+			b.WriteByte(e)
 		case 'a':
 			b.WriteByte('\a')
 		case 'b':
@@ -222,22 +226,97 @@ func poUnquote(s string) (string, error) {
 			b.WriteByte('\f')
 		case 'v':
 			b.WriteByte('\v')
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			v, n := 0, 0
+			for n < 3 && i+n < len(in) && in[i+n] >= '0' && in[i+n] <= '7' {
+				v = v*8 + int(in[i+n]-'0')
+				n++
+			}
+			if v > 0xFF {
+				return "", fmt.Errorf("%q: the octal escape \\%s is more than a byte", s, in[i:i+n])
+			}
+			b.WriteByte(byte(v))
+			i += n - 1
+		case 'x':
+			v, n := 0, 0
+			for i+1+n < len(in) && isHexDigit(in[i+1+n]) {
+				v = v*16 + hexValue(in[i+1+n])
+				n++
+				if v > 0xFF {
+					return "", fmt.Errorf("%q: the hex escape \\x%s is more than a byte", s, in[i+1:i+1+n])
+				}
+			}
+			if n == 0 {
+				return "", fmt.Errorf("%q: \\x without hex digits", s)
+			}
+			b.WriteByte(byte(v))
+			i += n
 		default:
 			b.WriteByte('\\')
-			b.WriteByte(in[i])
+			b.WriteByte(e)
 		}
 	}
 	return b.String(), nil
 }
 
-var poEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`, "\r", `\r`)
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func hexValue(c byte) int {
+	switch {
+	case c >= 'a':
+		return int(c-'a') + 10
+	case c >= 'A':
+		return int(c-'A') + 10
+	}
+	return int(c - '0')
+}
+
+// poEscape writes a value as the inside of a C string literal, as gettext writes it: the named
+// escapes for \\, ", and the control characters that have one, octal for other control
+// characters and for bytes that are not UTF-8 (which an octal or hex escape may have read), so
+// that the file stays UTF-8 text and every value reads back the same.
+func poEscape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\%03o", s[i])
+		case r == '\\' || r == '"':
+			b.WriteByte('\\')
+			b.WriteByte(byte(r))
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\a':
+			b.WriteString(`\a`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r == '\v':
+			b.WriteString(`\v`)
+		case r < 0x20 || r == 0x7F:
+			fmt.Fprintf(&b, "\\%03o", r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
 
 // poString writes key and a value: on one line, or as gettext does for a value with inner line
 // breaks, an empty first string and one string per line.
 func poString(key, value, eol string) string {
 	inner := strings.TrimSuffix(value, "\n")
 	if !strings.Contains(inner, "\n") {
-		return key + ` "` + poEscaper.Replace(value) + `"` + eol
+		return key + ` "` + poEscape(value) + `"` + eol
 	}
 	var b strings.Builder
 	b.WriteString(key + ` ""` + eol)
@@ -248,7 +327,7 @@ func poString(key, value, eol string) string {
 		if j >= 0 {
 			line = rest[:j+1]
 		}
-		b.WriteString(`"` + poEscaper.Replace(line) + `"` + eol)
+		b.WriteString(`"` + poEscape(line) + `"` + eol)
 		rest = rest[len(line):]
 	}
 	return b.String()
