@@ -10,9 +10,9 @@ import (
 func TestPOEscapes(t *testing.T) {
 	tests := []struct {
 		name, msgid string // msgid as written in the file
-		seg             string // the segment sent
-		tr              string // its translation
-		msgstr          string // msgstr as written
+		seg         string // the segment sent
+		tr          string // its translation
+		msgstr      string // msgstr as written
 	}{
 		{"octal", `\101ber`, "Aber", "But A", `"But A"`},
 		{"hex", `\x41-ber \x4f`, "A-ber O", "But O", `"But O"`},
