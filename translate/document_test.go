@@ -282,7 +282,7 @@ func sameElements(a, b string) bool {
 func TestSubtitleCues(t *testing.T) {
 	var src strings.Builder
 	for i := 1; i <= 10; i++ {
-		fmt.Fprintf(&src, "%d\n00:00:%02d,000 --> 00:00:%02d,500\nDas ist der Untertitel Nummer %d.\nEr hat zwei Zeilen.\n\n", i, i, i, i)
+		fmt.Fprintf(&src, "%d\n00:00:%02d,000 --> 00:00:%02d,500\nDas ist der Untertitel Nummer %d,\nund er hat zwei Zeilen.\n\n", i, i, i, i)
 	}
 	d, err := document.Read(strings.NewReader(src.String()), "folge.srt", document.Options{})
 	if err != nil {
@@ -308,7 +308,7 @@ func TestSubtitleCues(t *testing.T) {
 	if sent != 10 {
 		t.Errorf("%d cues sent, want 10", sent)
 	}
-	if n := strings.Count(out, " --> "); n != 10 || !strings.Contains(out, "\n00:00:07,000 --> 00:00:07,500\nEN(Das ist der Untertitel\nNummer 7. Er hat zwei Zeilen.)\n\n") {
+	if n := strings.Count(out, " --> "); n != 10 || !strings.Contains(out, "\n00:00:07,000 --> 00:00:07,500\nEN(Das ist der Untertitel Nummer\n7, und er hat zwei Zeilen.)\n\n") {
 		t.Errorf("%d cues written:\n%s", n, out)
 	}
 	out, _, probs = runDoc(t, &Translator{Provider: &fakeProvider{}, Unit: Paragraph}, d)
