@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -9,11 +10,9 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
 
-	xhtml "golang.org/x/net/html"
-
+	"github.com/bitext/bitext/internal/htmlcharset"
 	"github.com/bitext/bitext/internal/textcheck"
 )
 
@@ -62,7 +61,7 @@ func decodeInput(data []byte, name string, f Format) (decoded, error) {
 		} else {
 			label, _, _ = poCharsetLabel(string(data))
 		}
-		if label == "" || isUTF8Label(label) || isUTF16Label(label) {
+		if label == "" || htmlcharset.IsUTF8(label) || isUTF16Label(label) {
 			// No declaration, UTF-8, or UTF-16 declared of 8-bit bytes (no mark, no NUL
 			// pattern): the bytes are read as UTF-8 and the declaration is rewritten on writing.
 			return decoded{text: string(data)}, nil
@@ -102,15 +101,14 @@ func utf16Error(data []byte, name, enc16 string, err error) error {
 
 var utf8BOM = []byte("\xEF\xBB\xBF")
 
-// decodeHTML reads a page's bytes as UTF-8 text, never refusing it: package segment's decision
-// (segment/read_html.go: htmlTextOf, guessedHTMLText, repairedUTF8), repeated here because
-// document is below segment and cannot import it. Bytes that are already UTF-8 stay as they are
-// (a UTF-8 byte-order mark too), so that a UTF-8 page comes back byte for byte.
+// decodeHTML reads a page's bytes as UTF-8 text, never refusing it, as package segment does
+// (htmlcharset decides for both). Bytes that are already UTF-8 stay as they are (a UTF-8
+// byte-order mark too), so that a UTF-8 page comes back byte for byte.
 func decodeHTML(data []byte) decoded {
 	if utf8.Valid(data) {
 		return decoded{text: string(data)}
 	}
-	if label, where := htmlDeclaredCharset(data); label != "" && !isUTF8Label(label) {
+	if label, where := htmlcharset.Declared(context.Background(), data); label != "" && !htmlcharset.IsUTF8(label) {
 		if enc, canonical := charset.Lookup(label); enc != nil {
 			if conv, err := enc.NewDecoder().Bytes(data); err == nil && utf8.Valid(conv) {
 				return decoded{text: string(bytes.TrimPrefix(conv, utf8BOM)), how: canonical + " (declared in " + where + ")", transcoded: true}
@@ -120,146 +118,17 @@ func decodeHTML(data []byte) decoded {
 		// by the content, and so does this reader.
 	}
 	body := bytes.TrimPrefix(data, utf8BOM)
-	valid, invalid := 0, 0
-	for i := 0; i < len(body); {
-		if body[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(body[i:])
-		if r == utf8.RuneError && size == 1 {
-			invalid++
-		} else {
-			valid++
-		}
-		i += size
+	r, invalid := htmlcharset.Guess(body)
+	how := "windows-1252 (guessed from the content: not UTF-8, no usable declaration)"
+	switch r {
+	case htmlcharset.Repaired:
+		how = fmt.Sprintf("UTF-8 with %d invalid byte(s) read as U+FFFD", invalid)
+	case htmlcharset.Mixed:
+		how = fmt.Sprintf("UTF-8 with %d byte(s) read as Windows-1252 (mixed encodings)", invalid)
 	}
-	if valid > 0 && valid >= invalid && !textcheck.LooksLatin1(body) || valid > 2*invalid {
-		// A UTF-8 page but for some bytes: a few broken sequences (at most one invalid byte per
-		// thousand, as a truncated character leaves) read as U+FFFD, more (Latin-1 text pasted
-		// into a UTF-8 page) each invalid byte as the Windows-1252 character it would be.
-		if invalid*1000 <= len(body) {
-			return decoded{text: strings.ToValidUTF8(string(body), "\uFFFD"), how: fmt.Sprintf("UTF-8 with %d invalid byte(s) read as U+FFFD", invalid), transcoded: true}
-		}
-		var b strings.Builder
-		b.Grow(len(body) + invalid)
-		for i := 0; i < len(body); {
-			r, size := utf8.DecodeRune(body[i:])
-			if r == utf8.RuneError && size == 1 {
-				r = charmap.Windows1252.DecodeByte(body[i])
-			}
-			b.WriteRune(r)
-			i += size
-		}
-		return decoded{text: b.String(), how: fmt.Sprintf("UTF-8 with %d byte(s) read as Windows-1252 (mixed encodings)", invalid), transcoded: true}
-	}
-	conv, err := charmap.Windows1252.NewDecoder().Bytes(body)
-	if err != nil { // cannot happen: every byte has a Windows-1252 reading
-		return decoded{text: strings.ToValidUTF8(string(body), "\uFFFD"), how: "UTF-8 with invalid bytes read as U+FFFD", transcoded: true}
-	}
-	return decoded{text: string(conv), how: "windows-1252 (guessed from the content: not UTF-8, no usable declaration)", transcoded: true}
+	return decoded{text: htmlcharset.Decode(body, r), how: how, transcoded: true}
 }
 
-// htmlDeclaredCharset finds the encoding a page declares in its <head>: <meta charset>, or
-// <meta http-equiv="Content-Type" content="…; charset=…">, wherever it is in the head (not only
-// in the first 1024 bytes, where the HTML sniffing algorithm stops looking). It stops at </head>
-// or the first element of body content, and returns the label and where it was found. (The same
-// as segment's declaredCharset.)
-func htmlDeclaredCharset(data []byte) (label, where string) {
-	z := xhtml.NewTokenizer(bytes.NewReader(data))
-	pos := 0
-	for {
-		tt := z.Next()
-		start := pos
-		pos += len(z.Raw())
-		switch tt {
-		case xhtml.ErrorToken:
-			return "", ""
-		case xhtml.EndTagToken:
-			if name, _ := z.TagName(); string(name) == "head" {
-				return "", ""
-			}
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			if string(name) != "meta" {
-				if htmlBodyContent[string(name)] {
-					return "", ""
-				}
-				continue
-			}
-			var cs, equiv, content string
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch strings.ToLower(string(k)) {
-				case "charset":
-					cs = strings.TrimSpace(string(v))
-				case "http-equiv":
-					equiv = strings.ToLower(strings.TrimSpace(string(v)))
-				case "content":
-					content = string(v)
-				}
-			}
-			if cs != "" {
-				return cs, fmt.Sprintf("<meta charset> at byte %d", start)
-			}
-			if equiv == "content-type" {
-				if i, j := contentTypeCharset(content); i >= 0 {
-					return content[i:j], fmt.Sprintf("<meta http-equiv=Content-Type> at byte %d", start)
-				}
-			}
-		}
-	}
-}
-
-// htmlBodyContent are elements that start the body even without a <body> tag: a declaration
-// after them is not in the head.
-var htmlBodyContent = map[string]bool{
-	"body": true, "p": true, "div": true, "article": true, "main": true, "section": true,
-	"table": true, "h1": true, "h2": true, "h3": true, "ul": true, "ol": true, "header": true,
-	"nav": true,
-}
-
-// contentTypeCharset finds the label of "charset=" in a Content-Type value ("text/html;
-// charset=iso-8859-1"): its byte range, or -1, -1.
-func contentTypeCharset(v string) (int, int) {
-	// ASCII case folding only: strings.ToLower can change the length (a Kelvin sign K becomes
-	// k), and the offsets must index v itself.
-	i := strings.Index(lowerASCII(v), "charset=")
-	if i < 0 {
-		return -1, -1
-	}
-	i += len("charset=")
-	for i < len(v) && (v[i] == ' ' || v[i] == '"' || v[i] == '\'') {
-		i++
-	}
-	j := i
-	for j < len(v) && !strings.ContainsRune("; \t\r\n\"'\\", rune(v[j])) {
-		j++
-	}
-	if j == i {
-		return -1, -1
-	}
-	return i, j
-}
-
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-func isUTF8Label(label string) bool {
-	_, name := charset.Lookup(label)
-	return name == "utf-8"
-}
-
-// isUTF16Label: a declaration of UTF-16, which 8-bit bytes cannot be in (a UTF-16 file has a
-// byte-order mark or NUL bytes, and is decoded by them).
 func isUTF16Label(label string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(label)), "utf-16") ||
 		strings.EqualFold(strings.TrimSpace(label), "ucs-2")
@@ -289,11 +158,11 @@ func poCharsetLabel(src string) (string, int, int) {
 		// The header: up to its blank line.
 		for ; k < len(lines) && !blank(lines[k].text); k++ {
 			t := lines[k].text
-			c := strings.Index(lowerASCII(t), "content-type:")
+			c := strings.Index(htmlcharset.LowerASCII(t), "content-type:")
 			if c < 0 {
 				continue
 			}
-			i, j := contentTypeCharset(t[c:])
+			i, j := htmlcharset.ContentTypeCharset(t[c:])
 			if i < 0 || strings.EqualFold(t[c+i:c+j], "CHARSET") {
 				return "", 0, 0
 			}
@@ -322,7 +191,7 @@ func (d *Doc) rawAt(s string, off int) {
 
 // declaration adds the label of a declared encoding that is not UTF-8 as a part of its own.
 func (d *Doc) declaration(label string) {
-	if isUTF8Label(label) {
+	if htmlcharset.IsUTF8(label) {
 		d.raw(label)
 		return
 	}

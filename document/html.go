@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	xhtml "golang.org/x/net/html"
+
+	"github.com/bitext/bitext/internal/htmlcharset"
 )
 
 // HTML pages are read at token level (golang.org/x/net/html's tokenizer), never parsed into a
@@ -412,7 +414,7 @@ func (r *htmlReader) tag(t htmlTok) {
 			r.d.declaration(val[len(lead) : len(val)-len(trail)])
 			pos = a.valEnd - len(trail)
 		case contentType && a.name == "content":
-			if i, j := contentTypeCharset(val); i >= 0 {
+			if i, j := htmlcharset.ContentTypeCharset(val); i >= 0 {
 				r.d.raw(t.raw[pos : a.valStart+i])
 				r.d.declaration(val[i:j])
 				pos = a.valStart + j

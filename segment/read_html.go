@@ -11,10 +11,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
 
 	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/htmlcharset"
 	"github.com/bitext/bitext/internal/textcheck"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -113,7 +113,7 @@ func htmlTextOf(ctx context.Context, data []byte, enc16, name string, removed *[
 		*removed = append(*removed, Removal{Line: textcheck.Line(data, first), Text: "\x00", Reason: strconv.Itoa(n) + " stray NUL byte(s), first at byte " + strconv.Itoa(first) + " (not text)"})
 	}
 	if enc16 != "" || utf8.Valid(data) {
-		if label, _ := declaredCharset(ctx, data); enc16 == "" && label != "" && !isUTF8Label(label) && hasNonASCII(data) {
+		if label, _ := htmlcharset.Declared(ctx, data); enc16 == "" && label != "" && !htmlcharset.IsUTF8(label) && hasNonASCII(data) {
 			*removed = append(*removed, Removal{Kind: Notice, Reason: "declared " + label + " but is valid UTF-8: read as UTF-8"})
 		}
 		return checkedText(data, name)
@@ -121,8 +121,8 @@ func htmlTextOf(ctx context.Context, data []byte, enc16, name string, removed *[
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	label, where := declaredCharset(ctx, data)
-	if label != "" && !isUTF8Label(label) {
+	label, where := htmlcharset.Declared(ctx, data)
+	if label != "" && !htmlcharset.IsUTF8(label) {
 		if enc, canonical := charset.Lookup(label); enc != nil {
 			if conv, err := enc.NewDecoder().Bytes(data); err == nil && utf8.Valid(conv) {
 				*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + canonical + " (" + where + ")"})
@@ -137,57 +137,23 @@ func htmlTextOf(ctx context.Context, data []byte, enc16, name string, removed *[
 }
 
 // guessedHTMLText decodes a page that is not valid UTF-8 and declares no usable encoding, as
-// browsers do, never refusing it: a page that is UTF-8 but for some bytes (more valid UTF-8
-// sequences than invalid bytes) is read as UTF-8, its few broken bytes as U+FFFD
-// (repairedUTF8) or, when there are more, each invalid byte as the Windows-1252 character it
-// would be (pages that paste Latin-1 text into UTF-8 ones); any other page is Windows-1252, the
-// browsers' default for German. Each way leaves a notice.
+// htmlcharset.Guess says (its few broken bytes as U+FFFD, more of them each as Windows-1252,
+// or the whole page as Windows-1252), with a notice saying which.
 func guessedHTMLText(data []byte, removed *[]Removal) string {
 	data = bytes.TrimPrefix(data, utf8BOM)
-	valid, invalid := 0, 0
-	for i := 0; i < len(data); {
-		if data[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			invalid++
-		} else {
-			valid++
-		}
-		i += size
-	}
-	if valid > 0 && valid >= invalid && !textcheck.LooksLatin1(data) || valid > 2*invalid {
-		if text, ok := repairedUTF8(data, removed); ok {
-			return text
-		}
-		first := textcheck.InvalidUTF8(data)
-		var b strings.Builder
-		b.Grow(len(data) + invalid)
-		for i := 0; i < len(data); {
-			r, size := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && size == 1 {
-				r = charmap.Windows1252.DecodeByte(data[i])
-			}
-			b.WriteRune(r)
-			i += size
-		}
+	how, invalid := htmlcharset.Guess(data)
+	first := textcheck.InvalidUTF8(data)
+	switch how {
+	case htmlcharset.Repaired:
+		*removed = append(*removed, Removal{Line: textcheck.Line(data, first), Kind: Notice,
+			Reason: strconv.Itoa(invalid) + " invalid UTF-8 byte(s), first at byte " + strconv.Itoa(first) + ", read as U+FFFD (replacement character)"})
+	case htmlcharset.Mixed:
 		*removed = append(*removed, Removal{Line: textcheck.Line(data, first), Kind: Notice,
 			Reason: strconv.Itoa(invalid) + " byte(s) not UTF-8 in a UTF-8 page, first at byte " + strconv.Itoa(first) + ", read as Windows-1252 (mixed encodings)"})
-		return b.String()
+	default:
+		*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from windows-1252 (guessed from the content: not UTF-8, no usable declaration)"})
 	}
-	conv, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil || !utf8.Valid(conv) { // cannot happen: every byte has a Windows-1252 reading
-		return strings.ToValidUTF8(string(data), "\uFFFD")
-	}
-	*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from windows-1252 (guessed from the content: not UTF-8, no usable declaration)"})
-	return string(conv)
-}
-
-func isUTF8Label(label string) bool {
-	_, name := charset.Lookup(label)
-	return name == "utf-8"
+	return htmlcharset.Decode(data, how)
 }
 
 func hasNonASCII(b []byte) bool {
@@ -199,116 +165,9 @@ func hasNonASCII(b []byte) bool {
 	return false
 }
 
-// lowerASCII is s with A–Z lowered and every other byte as it is, so that offsets into it are
-// offsets into s.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// declaredCharset finds the encoding an HTML document declares in its <head>: <meta charset>,
-// or <meta http-equiv="Content-Type" content="…; charset=…">, wherever it is in the head (not
-// only in the first 1024 bytes). It stops at <body> or the first element of body content. It
-// returns the label and where it was found.
-func declaredCharset(ctx context.Context, data []byte) (label, where string) {
-	z := html.NewTokenizer(bytes.NewReader(data))
-	pos := 0 // byte offset of the current token
-	for n := 0; ; n++ {
-		if n&1023 == 1023 && ctx.Err() != nil {
-			return "", ""
-		}
-		tt := z.Next()
-		start := pos
-		pos += len(z.Raw())
-		switch tt {
-		case html.ErrorToken:
-			return "", ""
-		case html.EndTagToken:
-			if name, _ := z.TagName(); string(name) == "head" {
-				return "", ""
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
-			if a != atom.Meta {
-				if bodyContent[a] {
-					return "", ""
-				}
-				continue
-			}
-			var cs, equiv, content string
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch strings.ToLower(string(k)) {
-				case "charset":
-					cs = strings.TrimSpace(string(v))
-				case "http-equiv":
-					equiv = strings.ToLower(strings.TrimSpace(string(v)))
-				case "content":
-					content = string(v)
-				}
-			}
-			off := " at byte " + strconv.Itoa(start)
-			if cs != "" {
-				return cs, "<meta charset>" + off
-			}
-			if equiv == "content-type" {
-				// ASCII case folding only: strings.ToLower can change the length (a Kelvin sign
-				// K becomes k), and i must index content itself.
-				if i := strings.Index(lowerASCII(content), "charset="); i >= 0 {
-					v := strings.Trim(strings.TrimSpace(content[i+len("charset="):]), `"'`)
-					if j := strings.IndexAny(v, "; \"'"); j >= 0 {
-						v = v[:j]
-					}
-					if v != "" {
-						return v, "<meta http-equiv=Content-Type>" + off
-					}
-				}
-			}
-		}
-	}
-}
-
-// bodyContent are elements that start the body even without a <body> tag: a declaration after
-// them is not in the head.
-var bodyContent = map[atom.Atom]bool{
-	atom.Body: true, atom.P: true, atom.Div: true, atom.Article: true, atom.Main: true,
-	atom.Section: true, atom.Table: true, atom.H1: true, atom.H2: true, atom.H3: true,
-	atom.Ul: true, atom.Ol: true, atom.Header: true, atom.Nav: true,
-}
-
 // maxReadability is the largest page handed to go-readability, whose scoring is not
 // interruptible and grows faster than the page; larger pages use the whole-body reader.
 const maxReadability = 16 << 20
-
-// repairedUTF8 reads a page that is UTF-8 but for a few broken sequences (at most one invalid
-// byte per thousand, as a truncated or mis-copied character leaves), the way browsers do: each
-// broken sequence becomes U+FFFD, with a notice naming the first. A page with more is left to
-// the error.
-func repairedUTF8(data []byte, removed *[]Removal) (string, bool) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	invalid := 0
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			invalid++
-		}
-		i += size
-	}
-	if invalid == 0 || invalid*1000 > len(data) {
-		return "", false
-	}
-	first := textcheck.InvalidUTF8(data)
-	*removed = append(*removed, Removal{Line: textcheck.Line(data, first), Kind: Notice,
-		Reason: strconv.Itoa(invalid) + " invalid UTF-8 byte(s), first at byte " + strconv.Itoa(first) + ", read as U+FFFD (replacement character)"})
-	return strings.ToValidUTF8(string(data), "\uFFFD"), true
-}
 
 // maxTrafilaturaParagraphs is the most <p> elements a page handed to go-trafilatura may have:
 // its text extraction joins strings in a way that grows with the square of the number of

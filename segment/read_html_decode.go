@@ -10,6 +10,8 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
+
+	"github.com/bitext/bitext/internal/htmlcharset"
 )
 
 // readHTMLPrefix reads src until it has more than limit bytes that are not NUL (a leading UTF-8
@@ -79,12 +81,12 @@ func openHTMLStream(ctx context.Context, prefix []byte, whole bool, src io.Reade
 		f.r = r
 	case utf8.Valid(clean):
 		f.r = r
-		if label, _ := declaredCharset(ctx, clean); label != "" && !isUTF8Label(label) {
+		if label, _ := htmlcharset.Declared(ctx, clean); label != "" && !htmlcharset.IsUTF8(label) {
 			f.declared = label
 		}
 	default:
-		label, where := declaredCharset(ctx, clean)
-		if label != "" && !isUTF8Label(label) {
+		label, where := htmlcharset.Declared(ctx, clean)
+		if label != "" && !htmlcharset.IsUTF8(label) {
 			if enc, canonical := charset.Lookup(label); enc != nil {
 				f.r = transform.NewReader(r, enc.NewDecoder())
 				f.after = append(f.after, Removal{Kind: Notice, Reason: "decoded from " + canonical + " (" + where + ")"})
