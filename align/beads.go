@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ func (b Bead) shifted(di, dj int) Bead {
 // FormatBead renders b as "[i, j]:[k]:0.93" (0-based, an empty side is "[]"), the format of the
 // Text+Berg gold files with the confidence appended.
 func FormatBead(b Bead) string {
-	return fmt.Sprintf("%s:%s:%.2f", formatIDs(b.Src), formatIDs(b.Tgt), b.Confidence)
+	return fmt.Sprintf("%s:%s:%.2f", formatIDs(b.Src), formatIDs(b.Tgt), Shown(b.Confidence))
 }
 
 func formatIDs(ids []int) string {
@@ -216,3 +217,9 @@ func CheckRange(beads []Bead, n, m int) error {
 	}
 	return nil
 }
+
+// Shown is a confidence as the two-decimal outputs write it: rounded down, so that a bead shown
+// as 0.99 passes --min-confidence 0.99 and one that does not pass it never shows 0.99 (rounded
+// to nearest, 0.985–0.989 showed 0.99 and were then dropped by the filter the reader set from
+// what was shown).
+func Shown(c float64) float64 { return math.Floor(c*100) / 100 }

@@ -182,3 +182,20 @@ func TestReadGold(t *testing.T) {
 		})
 	}
 }
+
+// TestShownConfidence: two-decimal outputs round confidences down, so that what a bead shows
+// passes the --min-confidence filter set from it.
+func TestShownConfidence(t *testing.T) {
+	for _, tt := range []struct {
+		c    float64
+		want string
+	}{{0.988, "[0]:[0]:0.98"}, {0.99, "[0]:[0]:0.99"}, {1, "[0]:[0]:1.00"}, {0.001, "[0]:[0]:0.00"}} {
+		b := Bead{Src: []int{0}, Tgt: []int{0}, Confidence: tt.c}
+		if got := FormatBead(b); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.c, got, tt.want)
+		}
+		if shown := Shown(tt.c); shown > tt.c {
+			t.Errorf("%v shown as %v, above it", tt.c, shown)
+		}
+	}
+}

@@ -14,7 +14,7 @@ func WriteLadder(w io.Writer, beads []Bead) error {
 	bw := bufio.NewWriter(w)
 	i, j := 0, 0
 	for _, b := range beads {
-		fmt.Fprintf(bw, "%d\t%d\t%.2f\n", i, j, b.Confidence)
+		fmt.Fprintf(bw, "%d\t%d\t%.2f\n", i, j, Shown(b.Confidence))
 		i += len(b.Src)
 		j += len(b.Tgt)
 	}

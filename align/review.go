@@ -24,7 +24,7 @@ func WriteText(w io.Writer, src, tgt *Document, beads []Bead) error {
 		return strings.Join(parts, " ~~~ ")
 	}
 	for _, b := range beads {
-		fmt.Fprintf(bw, "%s\t%s\t%.2f\t%s:%s\n", side(src, b.Src), side(tgt, b.Tgt), b.Confidence, formatIDs(b.Src), formatIDs(b.Tgt))
+		fmt.Fprintf(bw, "%s\t%s\t%.2f\t%s:%s\n", side(src, b.Src), side(tgt, b.Tgt), Shown(b.Confidence), formatIDs(b.Src), formatIDs(b.Tgt))
 	}
 	return bw.Flush()
 }
@@ -302,7 +302,7 @@ func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Be
 // WriteExplanation writes ex for a reader.
 func WriteExplanation(w io.Writer, ex *Explanation) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "bead %d: %s  confidence %.2f\n", ex.Index+1, FormatBead(ex.Bead)[:strings.LastIndexByte(FormatBead(ex.Bead), ':')], ex.Bead.Confidence)
+	fmt.Fprintf(bw, "bead %d: %s  confidence %.2f\n", ex.Index+1, FormatBead(ex.Bead)[:strings.LastIndexByte(FormatBead(ex.Bead), ':')], Shown(ex.Bead.Confidence))
 	fmt.Fprintf(bw, "  source: %s\n  target: %s\n", orNone(ex.Source), orNone(ex.Target))
 	fmt.Fprintf(bw, "  length: %d source characters, %d target (%.0f expected): cost %.3f\n", ex.SrcChars, ex.TgtChars, ex.ExpectedTgtChars, ex.LengthCost)
 	if ex.ShapeCost > 0 {
