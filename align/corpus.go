@@ -17,6 +17,9 @@ import (
 type DocPair struct {
 	ID       string // the pairs' doc field: the relative path, or the list's third column
 	Src, Tgt string
+	// Where is the line of the list that names the pair ("pairs.tsv:3"), for errors about its
+	// files; "" for pairs of two folders.
+	Where string
 }
 
 // PairFolders pairs the regular files of two folders by relative path (a/b.txt with a/b.txt),
@@ -85,7 +88,7 @@ func ReadPairList(r io.Reader, name, dir string) ([]DocPair, error) {
 		if len(f) < 2 || len(f) > 3 || strings.TrimSpace(f[0]) == "" || strings.TrimSpace(f[1]) == "" {
 			return nil, &SyntaxError{name, line, "want SRC<TAB>TGT or SRC<TAB>TGT<TAB>ID"}
 		}
-		p := DocPair{Src: strings.TrimSpace(f[0]), Tgt: strings.TrimSpace(f[1])}
+		p := DocPair{Src: strings.TrimSpace(f[0]), Tgt: strings.TrimSpace(f[1]), Where: fmt.Sprintf("%s:%d", name, line)}
 		p.ID = p.Src
 		if len(f) == 3 && strings.TrimSpace(f[2]) != "" {
 			p.ID = strings.TrimSpace(f[2])

@@ -382,6 +382,9 @@ func runAlignMany(c *cli.Context) error {
 		read := func(name, lang string) (*align.Document, error) {
 			f, err := os.Open(name)
 			if err != nil {
+				if p.Where != "" { // the list's line that names the file
+					err = fmt.Errorf("%s: %w", p.Where, err)
+				}
 				return nil, inputError(err)
 			}
 			defer f.Close()

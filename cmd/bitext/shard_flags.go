@@ -337,7 +337,7 @@ func manifestDocPairs(c *cli.Context, m string) ([]align.DocPair, []string, erro
 		if d.Kind() != shard.Pair {
 			return nil, nil, inputError(fmt.Errorf("%s:%d: document %q: align wants a pair, src and tgt", m, d.Line, d.ID))
 		}
-		pairs = append(pairs, align.DocPair{ID: d.ID, Src: d.Src, Tgt: d.Tgt})
+		pairs = append(pairs, align.DocPair{ID: d.ID, Src: d.Src, Tgt: d.Tgt, Where: fmt.Sprintf("%s:%d", m, d.Line)})
 		inputs = append(inputs, d.Src, d.Tgt)
 	}
 }
