@@ -21,9 +21,9 @@ func TestReadPairList(t *testing.T) {
 		want     []DocPair
 		err      string
 	}{
-		{"two columns", "a.de\ta.en\n", []DocPair{{"a.de", "d/a.de", "d/a.en"}}, ""},
-		{"id and comment", "# c\n\nx\ty\tdoc1\r\n", []DocPair{{"doc1", "d/x", "d/y"}}, ""},
-		{"absolute", "/p/x\t/p/y\n", []DocPair{{"/p/x", "/p/x", "/p/y"}}, ""},
+		{"two columns", "a.de\ta.en\n", []DocPair{{"a.de", "d/a.de", "d/a.en", "list.tsv:1"}}, ""},
+		{"id and comment", "# c\n\nx\ty\tdoc1\r\n", []DocPair{{"doc1", "d/x", "d/y", "list.tsv:3"}}, ""},
+		{"absolute", "/p/x\t/p/y\n", []DocPair{{"/p/x", "/p/x", "/p/y", "list.tsv:1"}}, ""},
 		{"one column", "a\tb\nonly\n", nil, "list.tsv:2: want SRC<TAB>TGT"},
 		{"duplicate id", "a\tb\tx\nc\td\tx\n", nil, "list.tsv:2: document id \"x\" already on line 1"},
 		{"binary", "a\x00\tb\n", nil, "list.tsv:1: NUL"},
