@@ -5,25 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
-// escaped reports whether r is shown as an escape rather than raw: every C0 control (tab and
-// line feed too, so a finding stays one line), DEL, the C1 controls, the line and paragraph
-// separators, the bidi marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F,
-// U+202A–U+202E, U+2066–U+2069), the byte order mark and the noncharacters U+FFFE and U+FFFF.
-// Invalid UTF-8 bytes are escaped too.
-func escaped(r rune) bool {
-	switch {
-	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-		return true
-	}
-	switch r {
-	case 0x2028, 0x2029, 0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
-		0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0xfffe, 0xffff:
-		return true
-	}
-	return false
-}
+// escaped reports whether r is shown as an escape rather than raw: every character
+// textcheck.Invisible names, tab and line feed too, so that a finding stays one line. Invalid
+// UTF-8 bytes are escaped too.
+func escaped(r rune) bool { return textcheck.Invisible(r) }
 
 // escape is the escape of r as Go writes it in a quoted string: \n, \t, \a, \x1b, \u0085,
 // \u202e.

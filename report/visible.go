@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // Control characters in a hypothesis or reference are findings in themselves (a stray U+0001
@@ -12,22 +14,10 @@ import (
 // report shows them as visible markers instead of passing them through raw, where a browser
 // drops them, breaks lines at them or lets them reorder the text.
 
-// invisible reports whether r is shown as a marker: C0 controls except tab and newline, DEL,
-// C1 controls, the Unicode line and paragraph separators, bidi embeddings, overrides, isolates
-// and marks, the byte order mark, and the noncharacters U+FFFE and U+FFFF.
+// invisible reports whether r is shown as a marker: what textcheck.Invisible names but tab and
+// line feed, which HTML and Markdown reports show as what they are.
 func invisible(r rune) bool {
-	switch {
-	case r < 0x20:
-		return r != '\t' && r != '\n'
-	case r == 0x7f, r >= 0x80 && r <= 0x9f:
-		return true
-	}
-	switch r {
-	case 0x2028, 0x2029, 0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
-		0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0xfffe, 0xffff:
-		return true
-	}
-	return false
+	return textcheck.Invisible(r) && r != '\t' && r != '\n' // HTML and Markdown show those
 }
 
 // marker is the visible stand-in of an invisible character: the Unicode control picture for
