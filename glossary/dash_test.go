@@ -1,10 +1,6 @@
 package glossary
 
-import (
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // TestWordDashes: a hyphen (U+2010), non-breaking hyphen (U+2011), figure dash (U+2012) or en
 // dash (U+2013) between two words, as typeset text and Wikipedia write "NATO–Russia Council",
@@ -32,21 +28,6 @@ func TestWordDashes(t *testing.T) {
 			[]string{"NATO=NATO"}, nil},
 	}
 	for _, tc := range tests {
-		ms := g.FindSource(tc.source)
-		if diff := cmp.Diff(tc.want, found(ms)); diff != "" {
-			t.Errorf("FindSource(%q) (-want +got):\n%s", tc.source, diff)
-		}
-		for _, m := range ms {
-			if tc.source[m.Start:m.End] != m.Text {
-				t.Errorf("%q: match %q at [%d,%d) is %q in the text", tc.source, m.Text, m.Start, m.End, tc.source[m.Start:m.End])
-			}
-		}
-		var got []string
-		for _, v := range g.Check(tc.source, tc.target) {
-			got = append(got, v.Kind+":"+v.SourceTerm)
-		}
-		if diff := cmp.Diff(tc.violations, got); diff != "" {
-			t.Errorf("Check(%q, %q) (-want +got):\n%s", tc.source, tc.target, diff)
-		}
+		checkMatches(t, g, tc.source, tc.target, tc.want, tc.violations)
 	}
 }

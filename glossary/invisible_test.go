@@ -34,25 +34,7 @@ func TestInvisibleCharacters(t *testing.T) {
 			[]string{"Bundes\u00adregierung=Bundesregierung"}, []string{"missing:Bundes\u00adregierung"}},
 	}
 	for _, tc := range tests {
-		ms := g.FindSource(tc.source)
-		if diff := cmp.Diff(tc.want, found(ms)); diff != "" {
-			t.Errorf("FindSource(%q) (-want +got):\n%s", tc.source, diff)
-		}
-		for _, m := range ms {
-			if tc.source[m.Start:m.End] != m.Text {
-				t.Errorf("%q: match %q at [%d,%d) is %q in the text", tc.source, m.Text, m.Start, m.End, tc.source[m.Start:m.End])
-			}
-		}
-		var got []string
-		for _, v := range g.Check(tc.source, tc.target) {
-			got = append(got, v.Kind+":"+v.SourceTerm)
-			if tc.source[v.Start:v.End] != v.SourceTerm {
-				t.Errorf("%q: violation at [%d,%d) is %q, want %q", tc.source, v.Start, v.End, tc.source[v.Start:v.End], v.SourceTerm)
-			}
-		}
-		if diff := cmp.Diff(tc.violations, got); diff != "" {
-			t.Errorf("Check(%q, %q) (-want +got):\n%s", tc.source, tc.target, diff)
-		}
+		checkMatches(t, g, tc.source, tc.target, tc.want, tc.violations)
 	}
 	// The rendering as used is the text as written, invisible characters and all.
 	res := g.Review("Die Bundes\u00adregierung tagte.", "The federal gov\u00adernment met.")

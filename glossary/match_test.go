@@ -25,6 +25,32 @@ func found(ms []Match) []string {
 	return out
 }
 
+// checkMatches checks what g finds in source (want, as found gives it; every match's offsets
+// pointing at its text) and the violations Check reports for target ("kind:term", each at its
+// place in source).
+func checkMatches(t *testing.T, g *Glossary, source, target string, want, violations []string) {
+	t.Helper()
+	ms := g.FindSource(source)
+	if diff := cmp.Diff(want, found(ms)); diff != "" {
+		t.Errorf("FindSource(%q) (-want +got):\n%s", source, diff)
+	}
+	for _, m := range ms {
+		if source[m.Start:m.End] != m.Text {
+			t.Errorf("%q: match %q at [%d,%d) is %q in the text", source, m.Text, m.Start, m.End, source[m.Start:m.End])
+		}
+	}
+	var got []string
+	for _, v := range g.Check(source, target) {
+		got = append(got, v.Kind+":"+v.SourceTerm)
+		if source[v.Start:v.End] != v.SourceTerm {
+			t.Errorf("%q: violation at [%d,%d) is %q, want %q", source, v.Start, v.End, source[v.Start:v.End], v.SourceTerm)
+		}
+	}
+	if diff := cmp.Diff(violations, got); diff != "" {
+		t.Errorf("Check(%q, %q) (-want +got):\n%s", source, target, diff)
+	}
+}
+
 // germanCases are sentences (seed-article sentences first) with the terms FindSource must
 // report, in text order. An empty want means nothing may be found.
 var germanCases = []struct {
