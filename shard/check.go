@@ -106,6 +106,9 @@ func (c *Checker) Missing(id, where string) {
 	}
 }
 
+// Seen reports whether a pair of the document with this id was seen.
+func (c *Checker) Seen(id string) bool { return c.state[digest(id)]&^expectedBit != 0 }
+
 // Documents is the number of distinct documents seen.
 func (c *Checker) Documents() int { return c.docs }
 

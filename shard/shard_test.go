@@ -283,3 +283,13 @@ func TestCheckerNamesAtMost20(t *testing.T) {
 		t.Fatalf("%d/%d: %v", len(err.Missing), err.MissingCount, err)
 	}
 }
+
+func TestCheckerSeen(t *testing.T) {
+	c := NewChecker()
+	c.Expect("a", "m:1")
+	c.Expect("b", "m:2")
+	c.See("s0", "a")
+	if !c.Seen("a") || c.Seen("b") || c.Seen("c") {
+		t.Errorf("Seen: a %v, b %v, c %v; want true, false, false", c.Seen("a"), c.Seen("b"), c.Seen("c"))
+	}
+}

@@ -11,10 +11,13 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
+	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/shard"
+	"github.com/bitext/bitext/translate"
 )
 
 // corpusCommand is `bitext corpus`, the commands on whole bitext corpora.
@@ -117,7 +120,7 @@ func runCorpusMerge(c *cli.Context) error {
 
 	chk := shard.NewChecker()
 	if manifest != "" {
-		if err := eachExpected(c, manifest, chk.Expect); err != nil {
+		if err := eachExpected(c, manifest, func(id, where string, _ shard.Document) { chk.Expect(id, where) }); err != nil {
 			return err
 		}
 	}
@@ -126,6 +129,7 @@ func runCorpusMerge(c *cli.Context) error {
 	defer warnings.done()
 	opt := corpus.WriterOptions{SourceLang: srcLang, TargetLang: tgtLang, ToolVersion: buildVersion(), Warn: warnings.warn}
 	ropt := corpus.ReaderOptions{SourceLang: srcLang, TargetLang: tgtLang}
+	empty := 0 // manifest documents with nothing to translate
 	verify := func(w corpus.Writer) (int, error) {
 		pairs := 0
 		for i, name := range files {
@@ -136,7 +140,17 @@ func runCorpusMerge(c *cli.Context) error {
 			}
 		}
 		if manifest != "" {
-			if err := eachExpected(c, manifest, chk.Missing); err != nil {
+			empty = 0
+			err := eachExpected(c, manifest, func(id, where string, d shard.Document) {
+				// A document with nothing to translate (only debris, say) has no pair in any
+				// output, and no rerun will give it one: it is not missing.
+				if !chk.Seen(id) && nothingToTranslate(c, d) {
+					empty++
+					return
+				}
+				chk.Missing(id, where)
+			})
+			if err != nil {
 				return pairs, err
 			}
 		}
@@ -183,8 +197,12 @@ func runCorpusMerge(c *cli.Context) error {
 		if out != "" {
 			where = strings.Join(outs[len(outs)-min(len(outs), 2):], " and ")
 		}
-		fmt.Fprintf(c.App.ErrWriter, "bitext: merged %s of %s from %s into %s\n",
-			count(pairs, "pair"), count(chk.Documents(), "document"), count(len(files), "file"), where)
+		nothing := ""
+		if empty > 0 {
+			nothing = fmt.Sprintf(" (%s of the manifest with nothing to translate)", count(empty, "more document"))
+		}
+		fmt.Fprintf(c.App.ErrWriter, "bitext: merged %s of %s%s from %s into %s\n",
+			count(pairs, "pair"), count(chk.Documents(), "document"), nothing, count(len(files), "file"), where)
 	}
 	return nil
 }
@@ -225,7 +243,7 @@ func mergeOne(c *cli.Context, w corpus.Writer, chk *shard.Checker, name string, 
 
 // eachExpected calls fn with the id of every document of a manifest file, or of a folder (ids
 // are relative paths with forward slashes, as translate gives them), and where it is.
-func eachExpected(c *cli.Context, manifest string, fn func(id, where string)) error {
+func eachExpected(c *cli.Context, manifest string, fn func(id, where string, d shard.Document)) error {
 	st, err := os.Stat(manifest)
 	if err != nil {
 		return inputError(err)
@@ -236,7 +254,7 @@ func eachExpected(c *cli.Context, manifest string, fn func(id, where string)) er
 			return err
 		}
 		for _, d := range docs {
-			fn(filepath.ToSlash(d.rel), d.path)
+			fn(filepath.ToSlash(d.rel), d.path, shard.Document{ID: filepath.ToSlash(d.rel), Path: d.path})
 		}
 		return nil
 	}
@@ -258,8 +276,53 @@ func eachExpected(c *cli.Context, manifest string, fn func(id, where string)) er
 			}
 			return inputError(err)
 		}
-		fn(d.ID, fmt.Sprintf("%s:%d", manifest, d.Line))
+		fn(d.ID, fmt.Sprintf("%s:%d", manifest, d.Line), d)
 	}
+}
+
+// nothingToTranslate reports whether translate finds no segment in document d, read as
+// translate reads it into pairs (HTML and Markdown for their main text, the other document
+// formats whole, anything else as text): such a document has no pair in any output. A document
+// that cannot be read, or a pair to align, is not judged (false).
+func nothingToTranslate(c *cli.Context, d shard.Document) bool {
+	var in io.Reader
+	name := d.Path
+	switch d.Kind() {
+	case shard.Inline:
+		in, name = strings.NewReader(d.Text), d.ID
+	case shard.File:
+		f, err := os.Open(d.Path)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		in = ctxio.NewReader(c.Context, f)
+	default:
+		return false
+	}
+	df := document.Format("")
+	if d.Format != "" {
+		df, _ = document.ParseFormat(d.Format)
+	} else if d.Kind() == shard.File {
+		df = document.FormatFromName(d.Path)
+	}
+	if df != "" && !translate.ReadsMainText(df, false, string(corpus.JSONL)) {
+		doc, err := document.Read(in, name, document.Options{Format: df})
+		return err == nil && len(doc.Segments) == 0
+	}
+	opt := segment.Options{}
+	if d.Format != "" {
+		opt.Format, _ = segment.ParseFormat(d.Format)
+	} else if d.Kind() == shard.Inline {
+		opt.Format = segment.Text
+	}
+	sc := segment.NewScannerContext(c.Context, in, name, opt)
+	for sc.Scan() {
+		if len(sc.Block().Sentences) > 0 {
+			return false
+		}
+	}
+	return sc.Err() == nil || errors.Is(sc.Err(), segment.ErrEmpty)
 }
 
 // discardPairs is a corpus.Writer that writes nothing.
