@@ -100,6 +100,7 @@ func Open(path string) (*DB, error) {
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
+	createWhole(path)
 	sqldb, err := openPool(path, false, false)
 	if err != nil {
 		return nil, err
@@ -113,6 +114,44 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("tm: %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// createWhole creates a memory that does not exist yet beside path, with its schema, and links
+// it into place, so that no other process ever opens a memory file without its tables: a
+// reader (tm stats) that opened the file between SQLite's creating it and the schema's commit
+// found "no bitext schema". Two processes creating one memory each build their own; the first
+// link wins, and the other opens that one. Where the file system cannot link, or anything
+// fails, Open creates the memory in place as before.
+func createWhole(path string) {
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tm-new-*.sqlite")
+	if err != nil {
+		return
+	}
+	name := tmp.Name()
+	tmp.Close()
+	os.Chmod(name, 0o644) // as SQLite creates a file (CreateTemp's is 0600)
+	defer func() {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(name + suffix)
+		}
+	}()
+	sqldb, err := openPool(name, false, false)
+	if err != nil {
+		return
+	}
+	db := &DB{sql: sqldb, path: name, version: SchemaVersion, opt: Options{}.withDefaults()}
+	err = db.migrate(context.Background())
+	// Closing the last connection checkpoints the WAL into the file, which is then whole.
+	if cerr := sqldb.Close(); err != nil || cerr != nil {
+		return
+	}
+	if _, err := os.Stat(name + "-wal"); err == nil {
+		return // not checkpointed: leave the creation to Open
+	}
+	os.Link(name, path) // fails when another process linked its memory first: Open uses that
 }
 
 // openPool opens the connection pool of a memory: at most maxConns connections, each with its
