@@ -73,6 +73,9 @@ type Options struct {
 	// glossary in other languages is read and written faithfully (convert, lint) but matched
 	// with the German and English rules.
 	Source, Target string
+	// EntriesOnly reads the entries without building the matcher (FindSource, Check, Lint
+	// need it; Write does not): a converter of a million entries then holds a third of it.
+	EntriesOnly bool
 }
 
 func (o Options) withDefaults() Options {
@@ -144,7 +147,10 @@ func LoadWith(o Options, paths ...string) (*Glossary, error) {
 		}
 		all = append(all, g...)
 	}
-	g := New(all)
+	g := &Glossary{Entries: all}
+	if !o.EntriesOnly {
+		g = New(all)
+	}
 	g.SourceLang, g.TargetLang = o.Source, o.Target
 	return g, nil
 }

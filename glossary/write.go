@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/xml"
 	"fmt"
@@ -76,7 +77,7 @@ func tsvCell(s string) string {
 }
 
 func writeTSV(w io.Writer, g *Glossary) error {
-	var b strings.Builder
+	b := bufio.NewWriter(w) // streamed: a glossary of a million entries is not held twice
 	b.WriteString(strings.Join(header(g), "\t") + "\n")
 	for _, e := range g.Entries {
 		cells := row(e)
@@ -85,8 +86,7 @@ func writeTSV(w io.Writer, g *Glossary) error {
 		}
 		b.WriteString(strings.TrimRight(strings.Join(cells, "\t"), "\t") + "\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 func writeCSV(w io.Writer, g *Glossary) error {
@@ -148,18 +148,18 @@ const (
 
 func writeTBX(w io.Writer, g *Glossary, version int) error {
 	srcLang, tgtLang := g.langs()
-	var b strings.Builder
+	b := bufio.NewWriter(w) // streamed: a glossary of a million entries is not held twice
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	concept, lang, sec := "conceptEntry", "langSec", "termSec"
 	if version == 2 {
 		concept, lang, sec = "termEntry", "langSet", "tig"
-		fmt.Fprintf(&b, "<!DOCTYPE martif SYSTEM %q>\n", tbxV2DTD)
+		fmt.Fprintf(b, "<!DOCTYPE martif SYSTEM %q>\n", tbxV2DTD)
 		b.WriteString(`<martif type="TBX-Basic" xml:lang="en">` + "\n")
 		b.WriteString("  <martifHeader>\n    <fileDesc><sourceDesc><p>bitext glossary</p></sourceDesc></fileDesc>\n")
-		fmt.Fprintf(&b, "    <encodingDesc><p type=\"XCSURI\">%s</p></encodingDesc>\n  </martifHeader>\n", tbxV2BasicXC)
+		fmt.Fprintf(b, "    <encodingDesc><p type=\"XCSURI\">%s</p></encodingDesc>\n  </martifHeader>\n", tbxV2BasicXC)
 	} else {
-		fmt.Fprintf(&b, "<?xml-model href=%q type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n", tbxCoreRNG)
-		fmt.Fprintf(&b, "<?xml-model href=%q type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n", tbxBasicSCH)
+		fmt.Fprintf(b, "<?xml-model href=%q type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n", tbxCoreRNG)
+		fmt.Fprintf(b, "<?xml-model href=%q type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n", tbxBasicSCH)
 		b.WriteString(`<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">` + "\n")
 		b.WriteString("  <tbxHeader><fileDesc><sourceDesc><p>bitext glossary</p></sourceDesc></fileDesc></tbxHeader>\n")
 	}
@@ -168,31 +168,31 @@ func writeTBX(w io.Writer, g *Glossary, version int) error {
 	// then notes.
 	term := func(text, status, note string) {
 		const indent = "          "
-		fmt.Fprintf(&b, "%s<%s>\n%s  <term>%s</term>\n", indent, sec, indent, xmlText(text))
+		fmt.Fprintf(b, "%s<%s>\n%s  <term>%s</term>\n", indent, sec, indent, xmlText(text))
 		if status != "" {
-			fmt.Fprintf(&b, "%s  <termNote type=\"administrativeStatus\">%sTerm-admn-sts</termNote>\n", indent, status)
+			fmt.Fprintf(b, "%s  <termNote type=\"administrativeStatus\">%sTerm-admn-sts</termNote>\n", indent, status)
 		}
 		if note != "" {
-			fmt.Fprintf(&b, "%s  <note>%s</note>\n", indent, xmlText(note))
+			fmt.Fprintf(b, "%s  <note>%s</note>\n", indent, xmlText(note))
 		}
-		fmt.Fprintf(&b, "%s</%s>\n", indent, sec)
+		fmt.Fprintf(b, "%s</%s>\n", indent, sec)
 	}
 	for i, e := range g.Entries {
-		fmt.Fprintf(&b, "      <%s id=\"c%d\">\n", concept, i+1)
+		fmt.Fprintf(b, "      <%s id=\"c%d\">\n", concept, i+1)
 		if e.Note != "" {
-			fmt.Fprintf(&b, "        <note>%s</note>\n", xmlText(e.Note))
+			fmt.Fprintf(b, "        <note>%s</note>\n", xmlText(e.Note))
 		}
 		hasTarget := e.Target != "" || len(e.Variants) > 0 || len(e.Forbidden) > 0
 		// A language section needs a term; an entry without a source (which Lint reports)
 		// gets no source section, unless it has no target either and the concept would be
 		// empty.
 		if e.Source != "" || !hasTarget {
-			fmt.Fprintf(&b, "        <%s xml:lang=%q>\n", lang, srcLang)
+			fmt.Fprintf(b, "        <%s xml:lang=%q>\n", lang, srcLang)
 			term(e.Source, "", settingsNote(e))
-			fmt.Fprintf(&b, "        </%s>\n", lang)
+			fmt.Fprintf(b, "        </%s>\n", lang)
 		}
 		if hasTarget {
-			fmt.Fprintf(&b, "        <%s xml:lang=%q>\n", lang, tgtLang)
+			fmt.Fprintf(b, "        <%s xml:lang=%q>\n", lang, tgtLang)
 			if e.Target != "" {
 				term(e.Target, "preferred", "")
 			}
@@ -202,9 +202,9 @@ func writeTBX(w io.Writer, g *Glossary, version int) error {
 			for _, v := range e.Forbidden {
 				term(v, "deprecated", "")
 			}
-			fmt.Fprintf(&b, "        </%s>\n", lang)
+			fmt.Fprintf(b, "        </%s>\n", lang)
 		}
-		fmt.Fprintf(&b, "      </%s>\n", concept)
+		fmt.Fprintf(b, "      </%s>\n", concept)
 	}
 	b.WriteString("    </body>\n  </text>\n")
 	if version == 2 {
@@ -212,8 +212,7 @@ func writeTBX(w io.Writer, g *Glossary, version int) error {
 	} else {
 		b.WriteString("</tbx>\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // googleRow returns the source and target Google gets for e, ok false for entries Google

@@ -2,12 +2,13 @@ package main
 
 import (
 	"fmt"
-	"strings"
+	"io"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/formats"
+	"github.com/bitext/bitext/internal/outfile"
 )
 
 // glossaryCommand validates and converts term lists.
@@ -104,11 +105,18 @@ func runGlossaryConvert(c *cli.Context) error {
 	if err := refuseFormats(glossaryInputs("glossary convert"), c.Args().Slice()...); err != nil {
 		return err
 	}
-	g, err := glossary.LoadWith(glossaryLangs(c), c.Args().Slice()...)
+	o := glossaryLangs(c)
+	o.EntriesOnly = true // converted, never matched
+	g, err := glossary.LoadWith(o, c.Args().Slice()...)
 	if err != nil {
 		return inputError(err)
 	}
-	return checkWriteOutput(c, out, func(b *strings.Builder) error { return glossary.Write(b, g, f) })
+	// Streamed, to the file through a temporary one renamed at the end: a glossary of a million
+	// entries is not held a second and third time as its text.
+	if out == "" || out == "-" {
+		return glossary.Write(c.App.Writer, g, f)
+	}
+	return outfile.WriteFile(c.Context, out, func(w io.Writer) error { return glossary.Write(w, g, f) })
 }
 
 // glossaryLangFlags choose the language pair read from multilingual glossaries (TBX, Google's
