@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -549,5 +550,67 @@ func TestReferences(t *testing.T) {
 				t.Error("reference not shown")
 			}
 		})
+	}
+}
+
+// TestQueuePageOutOfRange: a page number past the end, however large (page*size used to
+// overflow into a negative slice bound, panicking with the lock held), shows the last page; one
+// that is not a page number is a 400; and the server keeps answering.
+func TestQueuePageOutOfRange(t *testing.T) {
+	a := serve(t, readInput(t, testPairs), Options{Glossary: testGlossary(t), PageSize: 2})
+	a.client.Timeout = 10 * time.Second // a wedged server fails the test instead of hanging it
+	a.login(t)
+	// Three segments, two a page: page 1 (0-based) is the last one. 2^62 and MaxInt64 times 2
+	// overflow.
+	for _, page := range []string{"1", "2", "4611686018427387904", "9223372036854775807"} {
+		resp, body := a.get(t, "/?kind=unreviewed&page="+page)
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("page %s: %s, want 200 (the last page)", page, resp.Status)
+			continue
+		}
+		if !strings.Contains(body, ">pairs.jsonl:3</a>") || strings.Contains(body, ">pairs.jsonl:1</a>") {
+			t.Errorf("page %s does not show the last page", page)
+		}
+		if !strings.Contains(body, `id="prev-page"`) || strings.Contains(body, `id="next-page"`) {
+			t.Errorf("page %s: links to other pages wrong", page)
+		}
+	}
+	// The number the bug was found with: times 200 rows it overflows.
+	if resp, body := a.get(t, "/?kind=unreviewed&per=200&page=46116860184273880"); resp.StatusCode != http.StatusOK ||
+		!strings.Contains(body, ">pairs.jsonl:1</a>") || !strings.Contains(body, ">pairs.jsonl:3</a>") {
+		t.Errorf("page 46116860184273880 of 200 rows: %s, want the only page", resp.Status)
+	}
+	for _, page := range []string{"-1", "x", "99999999999999999999"} {
+		if resp, _ := a.get(t, "/?page="+page); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("page %s: %s, want 400", page, resp.Status)
+		}
+	}
+	if resp, body := a.get(t, "/"); resp.StatusCode != http.StatusOK || !strings.Contains(body, ">pairs.jsonl:1</a>") {
+		t.Errorf("first page afterwards: %s", resp.Status)
+	}
+}
+
+// TestPanicAnswers500: a handler that panics gets a 500 answer, and the server goes on serving.
+func TestPanicAnswers500(t *testing.T) {
+	a := serve(t, readInput(t, testPairs), Options{Glossary: testGlossary(t),
+		Retranslate: func(context.Context, string, string) (string, error) { panic("provider bug") }})
+	a.client.Timeout = 10 * time.Second
+	a.login(t)
+	_, page := a.get(t, "/seg/1")
+	csrf := csrfRe.FindStringSubmatch(page)[1]
+	log.SetOutput(io.Discard) // the panic is logged with its stack; not in the test's output
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	req, _ := http.NewRequest("POST", a.base+"/seg/1/retranslate", strings.NewReader(url.Values{"csrf": {csrf}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := a.client.Do(req)
+	if err != nil {
+		t.Fatalf("a panicking handler dropped the connection: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusInternalServerError {
+		t.Errorf("panicking handler: %s, want 500", resp.Status)
+	}
+	if resp, _ := a.get(t, "/seg/1"); resp.StatusCode != http.StatusOK {
+		t.Errorf("after the panic: %s", resp.Status)
 	}
 }

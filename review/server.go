@@ -26,9 +26,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -201,6 +203,14 @@ func (s *Server) resume(ctx context.Context) error {
 	return s.writeOutput(ctx)
 }
 
+// locked runs fn holding s.mu. The lock is released by a defer, so that a panic in fn (which
+// net/http recovers from, keeping the server up) cannot leave every later request waiting.
+func (s *Server) locked(fn func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fn()
+}
+
 func randomHex(n int) string {
 	b := make([]byte, n)
 	if _, err := rand.Read(b); err != nil {
@@ -224,10 +234,10 @@ func (s *Server) Listen() (net.Listener, string, error) {
 // accept makes the server answer to the listener's address only and returns the first URL.
 func (s *Server) accept(ln net.Listener) string {
 	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
-	s.mu.Lock()
-	s.hosts = map[string]bool{"127.0.0.1:" + port: true, "localhost:" + port: true}
-	s.cookie = "bitext-review-" + port // cookies ignore ports: two reviews must not share one
-	s.mu.Unlock()
+	s.locked(func() {
+		s.hosts = map[string]bool{"127.0.0.1:" + port: true, "localhost:" + port: true}
+		s.cookie = "bitext-review-" + port // cookies ignore ports: two reviews must not share one
+	})
 	return "http://127.0.0.1:" + port + "/?token=" + s.token
 }
 
@@ -262,7 +272,29 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /seg/{id}/retranslate", s.handleRetranslate)
 	mux.HandleFunc("GET /static/app.js", staticFile("text/javascript; charset=utf-8", appJS))
 	mux.HandleFunc("GET /static/app.css", staticFile("text/css; charset=utf-8", appCSS))
-	return s.guard(mux)
+	return recoverPanics(s.guard(mux))
+}
+
+// recoverPanics answers a request whose handler panicked with 500 and logs the panic with its
+// stack. net/http would recover too, but by dropping the connection: the browser shows an
+// empty reply and the reviewer cannot tell a bug from the server being gone. Locks are
+// released by defers (Server.locked), so the server goes on serving.
+func recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler { // the handler's way to drop the connection
+				panic(v)
+			}
+			log.Printf("review: internal error serving %s %s: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
+			// If the page had begun, this only ends it; else the reviewer sees what happened.
+			http.Error(w, "internal error (a bug in bitext review; details on the terminal)", http.StatusInternalServerError)
+		}()
+		next.ServeHTTP(w, r)
+	})
 }
 
 // csp allows the app's own script, style and forms, nothing from elsewhere.
@@ -283,9 +315,9 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		h.Set("Cache-Control", "no-store")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
-		s.mu.Lock()
-		hosts, cookieName := s.hosts, s.cookie
-		s.mu.Unlock()
+		var hosts map[string]bool
+		var cookieName string
+		s.locked(func() { hosts, cookieName = s.hosts, s.cookie })
 		if hosts != nil && !hosts[r.Host] {
 			http.Error(w, "forbidden: unknown host", http.StatusForbidden)
 			return
@@ -379,9 +411,8 @@ func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), code)
 		return
 	}
-	s.mu.Lock()
-	next := s.nextAfter(f, i)
-	s.mu.Unlock()
+	var next int
+	s.locked(func() { next = s.nextAfter(f, i) })
 	q := f.query()
 	if next < 0 {
 		http.Redirect(w, r, "/?"+q.Encode(), http.StatusSeeOther)
@@ -549,24 +580,23 @@ func (s *Server) handleRetranslate(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no provider configured: start bitext review with --provider", http.StatusConflict)
 		return
 	}
-	s.mu.Lock()
-	e := &s.entries[i]
-	src := e.Pair.Source
+	var src string
 	var vs []qa.Violation
-	for _, v := range e.Violations {
-		if v.Kind != qa.Alignment {
-			vs = append(vs, v)
+	s.locked(func() {
+		e := &s.entries[i]
+		src = e.Pair.Source
+		for _, v := range e.Violations {
+			if v.Kind != qa.Alignment {
+				vs = append(vs, v)
+			}
 		}
-	}
-	s.mu.Unlock()
+	})
 	text, err := s.opt.Retranslate(r.Context(), src, qa.Feedback(vs))
 	if err != nil {
 		http.Error(w, "re-translation failed: "+err.Error(), http.StatusBadGateway)
 		return
 	}
-	s.mu.Lock()
-	s.entries[i].Suggestion = text
-	s.mu.Unlock()
+	s.locked(func() { s.entries[i].Suggestion = text })
 	http.Redirect(w, r, segURL(i, parseFilter(r.PostForm).query()), http.StatusSeeOther)
 }
 

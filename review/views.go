@@ -87,16 +87,46 @@ type queuePage struct {
 
 func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	f := parseFilter(r.URL.Query())
-	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
-	s.mu.Lock()
-	q := s.queue(f)
-	p := queuePage{Page: s.page(f), Total: len(q)}
+	page := 0
+	if v := r.URL.Query().Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			http.Error(w, fmt.Sprintf("bad page number %q", v), http.StatusBadRequest)
+			return
+		}
+		page = n
+	}
 	size := s.opt.PageSize
 	if n, err := strconv.Atoi(r.URL.Query().Get("per")); err == nil && n > 0 {
 		size = min(n, 10_000) // ?per=N shows more rows on one page (the 10,000-row benchmark)
 	}
-	if page < 0 || page*size >= len(q) {
-		page = 0
+	p, page := s.queuePage(f, page, size)
+	pageURL := func(n int) template.URL {
+		v := f.query()
+		if n > 0 {
+			v.Set("page", strconv.Itoa(n))
+		}
+		return template.URL("/?" + v.Encode())
+	}
+	if page > 0 {
+		p.PrevPage = pageURL(page - 1)
+	}
+	if p.To < p.Total {
+		p.NextPage = pageURL(page + 1)
+	}
+	render(w, "queue.html", p)
+}
+
+// queuePage is page number page (0-based) of f's queue, size rows a page, and the page shown:
+// one past the end (an old link after decisions emptied the queue, or any huge number) shows
+// the last page. The page is compared before it is multiplied, so no number overflows.
+func (s *Server) queuePage(f queueFilter, page, size int) (queuePage, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := s.queue(f)
+	p := queuePage{Page: s.page(f), Total: len(q)}
+	if last := max(len(q)-1, 0) / size; page > last {
+		page = last
 	}
 	p.From = page * size
 	p.To = min(p.From+size, len(q))
@@ -109,21 +139,7 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 			Violations: e.Violations,
 		})
 	}
-	s.mu.Unlock()
-	pageURL := func(n int) template.URL {
-		v := f.query()
-		if n > 0 {
-			v.Set("page", strconv.Itoa(n))
-		}
-		return template.URL("/?" + v.Encode())
-	}
-	if page > 0 {
-		p.PrevPage = pageURL(page - 1)
-	}
-	if p.To < len(q) {
-		p.NextPage = pageURL(page + 1)
-	}
-	render(w, "queue.html", p)
+	return p, page
 }
 
 type segmentPage struct {
@@ -150,10 +166,24 @@ func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := parseFilter(r.URL.Query())
+	p, prev, next := s.segmentPage(i, f)
+	fq := f.query()
+	if prev >= 0 {
+		p.Prev = template.URL(segURL(prev, fq))
+	}
+	if next >= 0 {
+		p.Next = template.URL(segURL(next, fq))
+	}
+	render(w, "segment.html", p)
+}
+
+// segmentPage is the page of segment i and its neighbours in f's queue (-1 for none).
+func (s *Server) segmentPage(i int, f queueFilter) (p segmentPage, prev, next int) {
 	fq := f.query()
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	e := &s.entries[i]
-	p := segmentPage{
+	p = segmentPage{
 		Page: s.page(f), ID: i + 1, Label: e.Label, Doc: e.Doc, Status: e.Status, Reviewer: e.Reviewer,
 		Confidence: e.Confidence, MT: e.Pair.Target, Reference: e.Reference, Value: e.Target, Violations: e.Violations,
 		Src: qa.Highlight(e.Pair.Source, qa.SourceSpans(e.Violations)), Tgt: qa.Highlight(e.Target, qa.TargetSpans(e.Violations)),
@@ -170,7 +200,7 @@ func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
 		p.Diff = report.WordDiff(e.Pair.Target, e.Target)
 	}
 	q := s.queue(f)
-	prev, next := -1, -1
+	prev, next = -1, -1
 	for k, j := range q {
 		if j < i {
 			prev = j
@@ -183,14 +213,7 @@ func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Total = len(q)
-	s.mu.Unlock()
-	if prev >= 0 {
-		p.Prev = template.URL(segURL(prev, fq))
-	}
-	if next >= 0 {
-		p.Next = template.URL(segURL(next, fq))
-	}
-	render(w, "segment.html", p)
+	return p, prev, next
 }
 
 func render(w http.ResponseWriter, name string, data any) {
