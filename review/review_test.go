@@ -105,7 +105,21 @@ func (a *app) login(t testing.TB) {
 	}
 }
 
-var csrfRe = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+var (
+	csrfRe    = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+	versionRe = regexp.MustCompile(`name="version" value="([0-9]+)"`)
+)
+
+// formOf is what the segment page's form sends besides the text: the CSRF token and the
+// version of the segment shown.
+func formOf(t testing.TB, page, target string) url.Values {
+	t.Helper()
+	c, v := csrfRe.FindStringSubmatch(page), versionRe.FindStringSubmatch(page)
+	if c == nil || v == nil {
+		t.Fatal("no CSRF token or version in the form")
+	}
+	return url.Values{"csrf": {c[1]}, "version": {v[1]}, "target": {target}}
+}
 
 func (a *app) post(t testing.TB, path string, form url.Values, hdr map[string]string) (*http.Response, string) {
 	req, _ := http.NewRequest("POST", a.base+path, strings.NewReader(form.Encode()))
@@ -157,7 +171,7 @@ func TestCrossSiteWritesRefused(t *testing.T) {
 	if m == nil {
 		t.Fatal("no CSRF token in the form")
 	}
-	good := url.Values{"csrf": {m[1]}, "target": {"The spokesman of the Foreign Ministry said that."}}
+	good := formOf(t, page, "The spokesman of the Foreign Ministry said that.")
 	tests := []struct {
 		name string
 		form url.Values
@@ -201,9 +215,9 @@ func TestDecideEmptyIsBadRequest(t *testing.T) {
 	if m == nil {
 		t.Fatal("no CSRF token in the form")
 	}
-	resp, _ := a.post(t, "/seg/1", url.Values{"csrf": {m[1]}, "target": {" \r\n "}}, map[string]string{"Origin": a.base})
-	if resp.StatusCode != http.StatusBadRequest {
-		t.Errorf("empty translation: %s, want 400", resp.Status)
+	resp, body := a.post(t, "/seg/1", formOf(t, page, " \r\n "), map[string]string{"Origin": a.base})
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "empty translation") {
+		t.Errorf("empty translation: %s %q, want 400", resp.Status, body)
 	}
 	if st := a.s.Stats(); st.Open != 3 {
 		t.Errorf("an empty translation changed the review: %+v", st)
@@ -612,5 +626,65 @@ func TestPanicAnswers500(t *testing.T) {
 	}
 	if resp, _ := a.get(t, "/seg/1"); resp.StatusCode != http.StatusOK {
 		t.Errorf("after the panic: %s", resp.Status)
+	}
+}
+
+// TestStaleTabConflict: two tabs on one segment. A decides; B's form, loaded before, would
+// revert A's fix: it is refused with 409 and the current translation, and nothing changes.
+func TestStaleTabConflict(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.jsonl")
+	opt := Options{Glossary: testGlossary(t), Output: out}
+	a := serve(t, readInput(t, testPairs), opt)
+	a.login(t)
+	_, tabA := a.get(t, "/seg/1")
+	_, tabB := a.get(t, "/seg/1")
+	fixed := "The spokesman of the Foreign Ministry said that."
+	if resp, body := a.post(t, "/seg/1", formOf(t, tabA, fixed), nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("tab A: %s %s", resp.Status, body)
+	}
+	stale := "The spokesman of the Outer Ministry said that." // B's accept of what it showed
+	resp, body := a.post(t, "/seg/1", formOf(t, tabB, stale), nil)
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("stale tab B: %s, want 409", resp.Status)
+	}
+	if !strings.Contains(body, ">\n"+fixed+"</textarea>") && !strings.Contains(body, ">"+fixed+"</textarea>") {
+		t.Errorf("the 409 page does not offer the current translation:\n%s", body)
+	}
+	if !strings.Contains(body, `id="unsaved">`+stale+"</p>") {
+		t.Error("the 409 page does not show the text that was not saved")
+	}
+	// Its form is current: deciding from it works.
+	if v := versionRe.FindStringSubmatch(body); v == nil || v[1] != "1" {
+		t.Errorf("the 409 page's form carries version %v, want 1", v)
+	}
+	if st := a.s.Stats(); st.Edited != 1 || st.Accepted != 0 {
+		t.Errorf("after the refused decision: %+v", st)
+	}
+	if ds, err := ReadJournal(out + ".review.jsonl"); err != nil || len(ds) != 1 {
+		t.Errorf("journal: %d decisions, %v; want A's only", len(ds), err)
+	}
+	if pairs := readPairs(t, out); pairs[0].Target != fixed {
+		t.Errorf("output: %q, want A's fix", pairs[0].Target)
+	}
+	// A form without the version cannot say what it overwrites.
+	f := formOf(t, tabA, fixed)
+	f.Del("version")
+	if resp, _ := a.post(t, "/seg/1", f, nil); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("no version: %s, want 400", resp.Status)
+	}
+	// The version counts decisions, the replayed ones included: after a restart, the page B
+	// loaded before A's decision is still stale.
+	// (The session's CSRF token is new, the version the one B showed.)
+	b := serve(t, readInput(t, testPairs), opt)
+	b.login(t)
+	_, page := b.get(t, "/seg/1")
+	f = formOf(t, page, stale)
+	f.Set("version", versionRe.FindStringSubmatch(tabB)[1])
+	if resp, _ := b.post(t, "/seg/1", f, nil); resp.StatusCode != http.StatusConflict {
+		t.Errorf("stale tab after a restart: %s, want 409", resp.Status)
+	}
+	if resp, _ := b.post(t, "/seg/1", formOf(t, page, fixed), nil); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("current page after a restart: %s, want 303", resp.Status)
 	}
 }

@@ -170,6 +170,7 @@ func (s *Server) resume(ctx context.Context) error {
 			before[d.Segment] = d.Before
 		}
 		e.Target, e.Status, e.Reviewer, e.When = d.After, d.Action, d.Reviewer, d.Time
+		e.Version++
 		s.recheck(e)
 	}
 	// The journal is where a review resumes from; the TM gets the decisions it does not hold
@@ -403,7 +404,18 @@ func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
 	}
 	target := strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get("target"), "\r\n", "\n"))
 	f := parseFilter(r.PostForm)
-	if err := s.Decide(r.Context(), i, target); err != nil {
+	// The version of the segment the page showed: without it the server cannot tell a
+	// decision from a stale tab that would silently revert a newer one.
+	version, err := strconv.Atoi(r.PostForm.Get("version"))
+	if err != nil || version < 0 {
+		http.Error(w, "the form does not say which version of the segment it shows: reload the page", http.StatusBadRequest)
+		return
+	}
+	if err := s.decide(r.Context(), i, version, target); err != nil {
+		if errors.Is(err, ErrStale) {
+			s.conflict(w, i, f, target)
+			return
+		}
 		code := http.StatusInternalServerError // the journal, TM or output failed
 		if errors.Is(err, ErrEmptyTranslation) {
 			code = http.StatusBadRequest // the reviewer's form, not the server
@@ -446,19 +458,33 @@ func segURL(i int, q url.Values) string {
 // ErrEmptyTranslation is Decide's answer to a translation of only white space.
 var ErrEmptyTranslation = errors.New("review: an empty translation cannot be accepted")
 
+// ErrStale is the answer to a decision made on a page that no longer shows the segment's
+// current translation (another tab or window decided it since).
+var ErrStale = errors.New("review: the segment was decided since the page was loaded")
+
 // Decide records the reviewer's decision on segment i (0-based): target is the translation
 // they settled on, an edit when it differs from the current one. The decision goes to the
 // journal, then the TM, then the output file.
 func (s *Server) Decide(ctx context.Context, i int, target string) error {
+	return s.decide(ctx, i, -1, target)
+}
+
+// decide is Decide made on a page that showed the given version of the segment (-1: any).
+// A decision against an older version is ErrStale and changes nothing: applying it would
+// revert, unseen, what was decided in between.
+func (s *Server) decide(ctx context.Context, i, version int, target string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if i < 0 || i >= len(s.entries) {
 		return fmt.Errorf("review: no segment %d", i+1)
 	}
+	e := &s.entries[i]
+	if version >= 0 && version != e.Version {
+		return ErrStale
+	}
 	if strings.TrimSpace(target) == "" {
 		return ErrEmptyTranslation
 	}
-	e := &s.entries[i]
 	action := Accepted
 	if target != e.Target {
 		action = Edited
@@ -474,6 +500,7 @@ func (s *Server) Decide(ctx context.Context, i int, target string) error {
 		}
 	}
 	e.Target, e.Status, e.Reviewer, e.When, e.Suggestion = target, action, d.Reviewer, d.Time, ""
+	e.Version++
 	s.recheck(e)
 	if err := s.writeTM(ctx, []tm.ReviewedEntry{s.reviewed(e, d.Before)}); err != nil {
 		return err

@@ -28,6 +28,10 @@ type entry struct {
 	Violations []qa.Violation // of the current translation
 	terms      []termHit
 	Suggestion string // a re-translation proposed by the provider, not yet decided
+	// Version counts the decisions on the segment, those replayed from the journal included
+	// (so a page loaded before a restart is still recognised as current or stale). The form
+	// carries the version it showed; a decision made against an older one is refused.
+	Version int
 }
 
 // termHit is a glossary entry found in a segment's source and whether the translation

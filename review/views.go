@@ -114,7 +114,7 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	if p.To < p.Total {
 		p.NextPage = pageURL(page + 1)
 	}
-	render(w, "queue.html", p)
+	render(w, http.StatusOK, "queue.html", p)
 }
 
 // queuePage is page number page (0-based) of f's queue, size rows a page, and the page shown:
@@ -158,6 +158,9 @@ type segmentPage struct {
 	Prev, Next          template.URL
 	Action, Retranslate template.URL
 	CanRetranslate      bool
+	Version             int    // of the segment shown, sent back with a decision
+	Conflict            bool   // a decision was refused: the page the reviewer had was stale
+	Unsaved             string // the text of the refused decision, so that it is not lost
 }
 
 func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
@@ -165,30 +168,29 @@ func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	f := parseFilter(r.URL.Query())
-	p, prev, next := s.segmentPage(i, f)
-	fq := f.query()
-	if prev >= 0 {
-		p.Prev = template.URL(segURL(prev, fq))
-	}
-	if next >= 0 {
-		p.Next = template.URL(segURL(next, fq))
-	}
-	render(w, "segment.html", p)
+	render(w, http.StatusOK, "segment.html", s.segmentPage(i, parseFilter(r.URL.Query())))
 }
 
-// segmentPage is the page of segment i and its neighbours in f's queue (-1 for none).
-func (s *Server) segmentPage(i int, f queueFilter) (p segmentPage, prev, next int) {
+// conflict answers a decision made on a stale page with 409 and the segment as it is now:
+// its current translation in the text box and the refused text shown beside it.
+func (s *Server) conflict(w http.ResponseWriter, i int, f queueFilter, unsaved string) {
+	p := s.segmentPage(i, f)
+	p.Conflict, p.Unsaved = true, unsaved
+	render(w, http.StatusConflict, "segment.html", p)
+}
+
+// segmentPage is the page of segment i, with links to its neighbours in f's queue.
+func (s *Server) segmentPage(i int, f queueFilter) segmentPage {
 	fq := f.query()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := &s.entries[i]
-	p = segmentPage{
+	p := segmentPage{
 		Page: s.page(f), ID: i + 1, Label: e.Label, Doc: e.Doc, Status: e.Status, Reviewer: e.Reviewer,
 		Confidence: e.Confidence, MT: e.Pair.Target, Reference: e.Reference, Value: e.Target, Violations: e.Violations,
 		Src: qa.Highlight(e.Pair.Source, qa.SourceSpans(e.Violations)), Tgt: qa.Highlight(e.Target, qa.TargetSpans(e.Violations)),
 		Action: template.URL(segURL(i, fq)), Retranslate: template.URL(fmt.Sprintf("/seg/%d/retranslate", i+1)),
-		CanRetranslate: s.opt.Retranslate != nil,
+		CanRetranslate: s.opt.Retranslate != nil, Version: e.Version,
 	}
 	if !e.When.IsZero() {
 		p.When = e.When.Format("2006-01-02 15:04 MST")
@@ -200,7 +202,7 @@ func (s *Server) segmentPage(i int, f queueFilter) (p segmentPage, prev, next in
 		p.Diff = report.WordDiff(e.Pair.Target, e.Target)
 	}
 	q := s.queue(f)
-	prev, next = -1, -1
+	prev, next := -1, -1
 	for k, j := range q {
 		if j < i {
 			prev = j
@@ -213,11 +215,18 @@ func (s *Server) segmentPage(i int, f queueFilter) (p segmentPage, prev, next in
 		}
 	}
 	p.Total = len(q)
-	return p, prev, next
+	if prev >= 0 {
+		p.Prev = template.URL(segURL(prev, fq))
+	}
+	if next >= 0 {
+		p.Next = template.URL(segURL(next, fq))
+	}
+	return p
 }
 
-func render(w http.ResponseWriter, name string, data any) {
+func render(w http.ResponseWriter, code int, name string, data any) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
 	if err := pages.ExecuteTemplate(w, name, data); err != nil {
 		// Headers are out; the page ends where it failed. Templates are tested, so this
 		// is a programming error.
