@@ -688,3 +688,27 @@ func TestStaleTabConflict(t *testing.T) {
 		t.Errorf("current page after a restart: %s, want 303", resp.Status)
 	}
 }
+
+// TestOutputFolder: a missing output folder is created at the start, as for every bitext
+// output, so that decisions do not fail on it; one that cannot be made is an error before
+// anything is served.
+func TestOutputFolder(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "new", "sub", "out.jsonl")
+	s, err := New(context.Background(), readInput(t, testPairs), Options{Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Decide(context.Background(), 2, "The Kremlin kept silent."); err != nil {
+		t.Fatalf("a decision in a folder that was missing: %v", err)
+	}
+	if ds, err := ReadJournal(out + ".review.jsonl"); err != nil || len(ds) != 1 {
+		t.Errorf("journal: %d decisions, %v", len(ds), err)
+	}
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o644)
+	if _, err := New(context.Background(), readInput(t, testPairs), Options{Output: filepath.Join(file, "out.jsonl")}); err == nil ||
+		!strings.Contains(err.Error(), "cannot write "+filepath.Join(file, "out.jsonl")) {
+		t.Errorf("an output inside a file: %v", err)
+	}
+}

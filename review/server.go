@@ -30,6 +30,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -126,6 +128,9 @@ func New(ctx context.Context, in *Input, opt Options) (*Server, error) {
 			return nil, fmt.Errorf("review: %s: cannot tell the output format from the name (jsonl, tmx, tsv)", opt.Output)
 		}
 	}
+	if err := prepareOutputs(opt); err != nil {
+		return nil, err
+	}
 	s := &Server{opt: opt, in: in, token: randomHex(24), csrf: randomHex(24), cookie: "bitext-review"}
 	s.entries = make([]entry, len(in.Items))
 	srcs := make([]string, len(in.Items))
@@ -145,6 +150,29 @@ func New(ctx context.Context, in *Input, opt Options) (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// prepareOutputs makes sure, before anything is served, that decisions can be written: the
+// folders of the output and the journal are created when missing (as every bitext output
+// is, internal/outfile) and the journal is opened for appending. Otherwise the review would
+// start and then fail every decision.
+func prepareOutputs(opt Options) error {
+	for _, name := range []string{opt.Output, opt.Journal} {
+		if name == "" {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return fmt.Errorf("review: cannot write %s: %w", name, err)
+		}
+	}
+	if opt.Journal == "" {
+		return nil
+	}
+	f, err := os.OpenFile(opt.Journal, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("review: cannot write the journal: %w", err)
+	}
+	return f.Close()
 }
 
 // resume applies the journal's decisions to the segments they name, when the source still
