@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -58,6 +60,7 @@ type app struct {
 	base   string // http://127.0.0.1:PORT
 	start  string // base + /?token=…
 	client *http.Client
+	stop   func() // shuts the server down and closes the review (once; also at the test's end)
 }
 
 func serve(t testing.TB, in *Input, opt Options) *app {
@@ -73,11 +76,12 @@ func serve(t testing.TB, in *Input, opt Options) *app {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() { cancel(); <-done })
+	stop := sync.OnceFunc(func() { cancel(); <-done; s.Close() })
+	t.Cleanup(stop)
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	u, _ := url.Parse(start)
-	return &app{s: s, base: "http://" + u.Host, start: start, client: c}
+	return &app{s: s, base: "http://" + u.Host, start: start, client: c, stop: stop}
 }
 
 func (a *app) do(t testing.TB, req *http.Request) (*http.Response, string) {
@@ -339,6 +343,7 @@ func TestDecisions(t *testing.T) {
 	if ds[1].Action != Accepted {
 		t.Errorf("journal line 2: %+v", ds[1])
 	}
+	s.Close() // one review of a journal at a time
 	// An interrupted write leaves a partial line; resuming ignores and trims it.
 	f, _ := os.OpenFile(out+".review.jsonl", os.O_APPEND|os.O_WRONLY, 0)
 	f.WriteString(`{"time":"2026-11-29T10:00:00Z","reviewer":"erika","segm`)
@@ -356,6 +361,7 @@ func TestDecisions(t *testing.T) {
 	if ds, err := ReadJournal(out + ".review.jsonl"); err != nil || len(ds) != 3 {
 		t.Errorf("journal after resuming: %d decisions, %v", len(ds), err)
 	}
+	s2.Close()
 	// The TM's audit trail has each decision once (resuming wrote nothing the TM held), with
 	// reviewer, time and the translation replaced; the entries are reviewed ones.
 	rs, err := db.Reviews(ctx, tm.ReviewFilter{})
@@ -379,9 +385,11 @@ func TestDecisions(t *testing.T) {
 	opt2 := opt
 	opt2.TM = db2
 	for range 2 {
-		if _, err := New(ctx, readInput(t, testPairs), opt2); err != nil {
+		s, err := New(ctx, readInput(t, testPairs), opt2)
+		if err != nil {
 			t.Fatal(err)
 		}
+		s.Close()
 	}
 	if rs, err := db2.Reviews(ctx, tm.ReviewFilter{}); err != nil || len(rs) != 3 {
 		t.Errorf("resumed into another TM: %d decisions, %v; want 3", len(rs), err)
@@ -676,6 +684,7 @@ func TestStaleTabConflict(t *testing.T) {
 	// The version counts decisions, the replayed ones included: after a restart, the page B
 	// loaded before A's decision is still stale.
 	// (The session's CSRF token is new, the version the one B showed.)
+	a.stop()
 	b := serve(t, readInput(t, testPairs), opt)
 	b.login(t)
 	_, page := b.get(t, "/seg/1")
@@ -699,6 +708,7 @@ func TestOutputFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer s.Close()
 	if err := s.Decide(context.Background(), 2, "The Kremlin kept silent."); err != nil {
 		t.Fatalf("a decision in a folder that was missing: %v", err)
 	}
@@ -710,5 +720,39 @@ func TestOutputFolder(t *testing.T) {
 	if _, err := New(context.Background(), readInput(t, testPairs), Options{Output: filepath.Join(file, "out.jsonl")}); err == nil ||
 		!strings.Contains(err.Error(), "cannot write "+filepath.Join(file, "out.jsonl")) {
 		t.Errorf("an output inside a file: %v", err)
+	}
+}
+
+// TestSecondReviewRefused: a second review of the same output is refused, naming the first,
+// until the first is closed; a lock file left by a killed review does not block.
+func TestSecondReviewRefused(t *testing.T) {
+	ctx := context.Background()
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	opt := Options{Output: out}
+	first, err := New(ctx, readInput(t, testPairs), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%s.review.jsonl is in use by another bitext review (pid %d, since ", out, os.Getpid())
+	if _, err := New(ctx, readInput(t, testPairs), opt); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("a second review of the same output: %v; want %q", err, want)
+	}
+	// The refused review changed nothing: the first one's decisions go on.
+	if err := first.Decide(ctx, 2, "The Kremlin kept silent."); err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+	if _, err := os.Stat(out + ".review.jsonl.lock"); !os.IsNotExist(err) {
+		t.Errorf("the lock file is left after Close: %v", err)
+	}
+	// A review killed with -9 leaves its lock file, but not its lock (the kernel drops it).
+	os.WriteFile(out+".review.jsonl.lock", []byte("pid 999999999, since 2026-11-29T10:00:00Z\n"), 0o644)
+	second, err := New(ctx, readInput(t, testPairs), opt)
+	if err != nil {
+		t.Fatalf("after the first review closed, with a stale lock file: %v", err)
+	}
+	defer second.Close()
+	if st := second.Stats(); st.Accepted != 1 {
+		t.Errorf("the second review did not resume the first's decision: %+v", st)
 	}
 }

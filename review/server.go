@@ -91,6 +91,8 @@ type Server struct {
 	token string // in the first URL, then the cookie
 	csrf  string // in every form
 
+	lock *journalLock // held from New to Close: one review per journal and output
+
 	mu      sync.Mutex
 	entries []entry
 	hosts   map[string]bool // Host headers accepted once listening
@@ -131,6 +133,24 @@ func New(ctx context.Context, in *Input, opt Options) (*Server, error) {
 	if err := prepareOutputs(opt); err != nil {
 		return nil, err
 	}
+	var lock *journalLock
+	if opt.Journal != "" {
+		var err error
+		if lock, err = lockJournal(opt.Journal); err != nil {
+			return nil, err
+		}
+	}
+	s, err := newServer(ctx, in, opt)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+// newServer is New once the journal is locked.
+func newServer(ctx context.Context, in *Input, opt Options) (*Server, error) {
 	s := &Server{opt: opt, in: in, token: randomHex(24), csrf: randomHex(24), cookie: "bitext-review"}
 	s.entries = make([]entry, len(in.Items))
 	srcs := make([]string, len(in.Items))
@@ -246,6 +266,16 @@ func randomHex(n int) string {
 		panic(err) // crypto/rand never fails on supported platforms
 	}
 	return hex.EncodeToString(b)
+}
+
+// Close ends the review's hold on its journal and output, letting another review of them
+// start. Call it once the server is done.
+func (s *Server) Close() error {
+	s.locked(func() {
+		s.lock.release()
+		s.lock = nil
+	})
+	return nil
 }
 
 // Token is the secret the first URL carries.

@@ -27,7 +27,8 @@ translation is written to the translation memory (as a reviewed entry, ahead of 
 translations, also in translate --refresh runs, with who, when and what in the memory's audit
 trail), to the output file (-o; rewritten atomically after every decision) and to a journal
 next to it (OUT.review.jsonl: who, when, what). Start the same command again to resume from
-the journal. Ctrl-C stops the server.
+the journal; a second review of the same output is refused while one runs. Ctrl-C stops the
+server.
 
 Examples:
   bitext review -g terms.tsv --tm tm.sqlite -o fixed.jsonl pairs.jsonl
@@ -54,10 +55,15 @@ func runReview(c *cli.Context) error {
 		return usageErrorf("review needs a bitext, or an article and its translation (got %d arguments)", len(args))
 	}
 	out := c.String("output")
-	if err := refuseOverwrite([]string{out, out + ".review.jsonl"}, append(append(args, c.String("ref")), c.StringSlice("glossary")...)...); err != nil {
+	// The output, the journal and the lock file that keeps a second review of them out.
+	written := []string{out, out + ".review.jsonl", out + ".review.jsonl.lock"}
+	if out == "" {
+		written = nil
+	}
+	if err := refuseOverwrite(written, append(append(args, c.String("ref")), c.StringSlice("glossary")...)...); err != nil {
 		return err
 	}
-	if err := refuseOverwriteTM(c, []string{out, out + ".review.jsonl"}); err != nil {
+	if err := refuseOverwriteTM(c, written); err != nil {
 		return err
 	}
 	var outFmt corpus.Format
@@ -109,8 +115,9 @@ func runReview(c *cli.Context) error {
 	}
 	srv, err := review.New(c.Context, in, opt)
 	if err != nil {
-		return inputError(err)
+		return inputError(err) // also another review of the same output: exit 2
 	}
+	defer srv.Close()
 	ln, url, err := srv.Listen()
 	if err != nil {
 		return err
