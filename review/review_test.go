@@ -756,3 +756,25 @@ func TestSecondReviewRefused(t *testing.T) {
 		t.Errorf("the second review did not resume the first's decision: %+v", st)
 	}
 }
+
+// TestLongSegmentAccepted: a segment longer than the old fixed 1 MiB limit on forms can be
+// decided: the limit follows the longest text loaded. A body over it is 413, naming the limit.
+func TestLongSegmentAccepted(t *testing.T) {
+	long := strings.TrimSpace(strings.Repeat("The Kremlin kept silent. ", 60_000)) // 1.5 MB
+	in := readInput(t, `{"source":"Der Kreml schwieg.","target":"`+long+`"}`+"\n")
+	a := serve(t, in, Options{Output: filepath.Join(t.TempDir(), "out.jsonl")})
+	a.login(t)
+	_, page := a.get(t, "/seg/1")
+	if resp, body := a.post(t, "/seg/1", formOf(t, page, long), nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("accepting the long segment: %s %.200s", resp.Status, body)
+	}
+	if st := a.s.Stats(); st.Accepted != 1 {
+		t.Errorf("after accepting: %+v", st)
+	}
+	limit := bodyLimit(len(long))
+	f := formOf(t, page, strings.Repeat("x", int(limit)))
+	resp, body := a.post(t, "/seg/1", f, nil)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, fmt.Sprintf("the limit is %d bytes", limit)) {
+		t.Errorf("a body over the limit: %s %.200s, want 413 naming %d", resp.Status, body, limit)
+	}
+}

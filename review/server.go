@@ -92,6 +92,9 @@ type Server struct {
 	csrf  string // in every form
 
 	lock *journalLock // held from New to Close: one review per journal and output
+	// maxBody is the largest form a write may post (bodyLimit): enough for the longest text the
+	// review has shown, so that no segment it loaded is too long to be decided.
+	maxBody int64
 
 	mu      sync.Mutex
 	entries []entry
@@ -155,10 +158,13 @@ func newServer(ctx context.Context, in *Input, opt Options) (*Server, error) {
 	s.entries = make([]entry, len(in.Items))
 	srcs := make([]string, len(in.Items))
 	tgts := make([]string, len(in.Items))
+	longest := 0
 	for i, it := range in.Items {
 		s.entries[i] = entry{Item: it, Target: it.Pair.Target}
 		srcs[i], tgts[i] = it.Pair.Source, it.Pair.Target
+		longest = max(longest, len(it.Pair.Source), len(it.Pair.Target), len(it.Reference))
 	}
+	s.maxBody = bodyLimit(longest)
 	flags, err := report.CheckQAContext(ctx, srcs, tgts, report.QAOptions{})
 	if err != nil {
 		return nil, err
@@ -403,8 +409,12 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			if err := s.checkWrite(r); err != nil {
-				http.Error(w, "forbidden: "+err.Error(), http.StatusForbidden)
+			if code, err := s.checkWrite(w, r); err != nil {
+				msg := err.Error()
+				if code == http.StatusForbidden {
+					msg = "forbidden: " + msg
+				}
+				http.Error(w, msg, code)
 				return
 			}
 		}
@@ -413,24 +423,37 @@ func (s *Server) guard(next http.Handler) http.Handler {
 }
 
 // checkWrite refuses cross-site writes: the browser's own word (Sec-Fetch-Site, Origin) first,
-// then the session's CSRF token, which another site cannot read.
-func (s *Server) checkWrite(r *http.Request) error {
+// then the session's CSRF token, which another site cannot read. It answers the status code
+// of a refusal: 403, or 413 for a body over the limit, 400 for one that is no form.
+func (s *Server) checkWrite(w http.ResponseWriter, r *http.Request) (int, error) {
 	switch r.Header.Get("Sec-Fetch-Site") {
 	case "", "same-origin", "none":
 	default:
-		return errors.New("cross-site request")
+		return http.StatusForbidden, errors.New("cross-site request")
 	}
 	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
-		return fmt.Errorf("request from another origin (%s)", o)
+		return http.StatusForbidden, fmt.Errorf("request from another origin (%s)", o)
 	}
-	r.Body = http.MaxBytesReader(nil, r.Body, 1<<20)
+	var limit int64
+	s.locked(func() { limit = s.maxBody })
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
-		return errors.New("bad form")
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			return http.StatusRequestEntityTooLarge, fmt.Errorf("request too large: the limit is %d bytes, for the longest segment of this review", limit)
+		}
+		return http.StatusBadRequest, errors.New("bad form")
 	}
 	if !equal(r.PostForm.Get("csrf"), s.csrf) {
-		return errors.New("missing or wrong CSRF token")
+		return http.StatusForbidden, errors.New("missing or wrong CSRF token")
 	}
-	return nil
+	return 0, nil
+}
+
+// bodyLimit is the largest form to accept when the longest text shown is longest bytes long:
+// the text may come back edited (twice as long) and percent-encoded (three bytes for one),
+// beside the CSRF token and the filter; never below 1 MiB.
+func bodyLimit(longest int) int64 {
+	return max(1<<20, 6*int64(longest)+64<<10)
 }
 
 func equal(a, b string) bool {
@@ -681,7 +704,10 @@ func (s *Server) handleRetranslate(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "re-translation failed: "+err.Error(), http.StatusBadGateway)
 		return
 	}
-	s.locked(func() { s.entries[i].Suggestion = text })
+	s.locked(func() {
+		s.entries[i].Suggestion = text
+		s.maxBody = max(s.maxBody, bodyLimit(len(text))) // the suggestion is in the text box
+	})
 	http.Redirect(w, r, segURL(i, parseFilter(r.PostForm).query()), http.StatusSeeOther)
 }
 
