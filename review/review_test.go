@@ -20,6 +20,7 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/tm"
+	"golang.org/x/net/html"
 )
 
 const testGlossaryTSV = "de\ten\tvariants\tforbidden\n" +
@@ -480,7 +481,7 @@ func TestRetranslate(t *testing.T) {
 		t.Errorf("feedback %q does not name the violation", gotFeedback)
 	}
 	_, page = a.get(t, "/seg/1")
-	if !strings.Contains(page, "Suggested by the provider") || !strings.Contains(page, ">The spokesman of the Foreign Ministry said so.</textarea>") {
+	if !strings.Contains(page, "Suggested by the provider") || textareaValue(t, page) != "The spokesman of the Foreign Ministry said so." {
 		t.Error("suggestion not offered")
 	}
 }
@@ -656,7 +657,7 @@ func TestStaleTabConflict(t *testing.T) {
 	if resp.StatusCode != http.StatusConflict {
 		t.Fatalf("stale tab B: %s, want 409", resp.Status)
 	}
-	if !strings.Contains(body, ">\n"+fixed+"</textarea>") && !strings.Contains(body, ">"+fixed+"</textarea>") {
+	if textareaValue(t, body) != fixed {
 		t.Errorf("the 409 page does not offer the current translation:\n%s", body)
 	}
 	if !strings.Contains(body, `id="unsaved">`+stale+"</p>") {
@@ -776,5 +777,38 @@ func TestLongSegmentAccepted(t *testing.T) {
 	resp, body := a.post(t, "/seg/1", f, nil)
 	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, fmt.Sprintf("the limit is %d bytes", limit)) {
 		t.Errorf("a body over the limit: %s %.200s, want 413 naming %d", resp.Status, body, limit)
+	}
+}
+
+// textareaValue is what a browser puts in the segment page's text box: the parsed text of the
+// textarea (the HTML parser drops one newline right after the start tag).
+func textareaValue(t testing.TB, page string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "textarea" {
+			var b strings.Builder
+			for c := range n.ChildNodes() {
+				b.WriteString(c.Data)
+			}
+			return b.String()
+		}
+	}
+	t.Fatal("no textarea in the page")
+	return ""
+}
+
+// TestTextareaKeepsLeadingNewline: the text box holds the translation exactly, a leading
+// newline included.
+func TestTextareaKeepsLeadingNewline(t *testing.T) {
+	a := serve(t, readInput(t, `{"source":"Eins.","target":"\nOne."}`+"\n"+`{"source":"Zwei.","target":"Two."}`+"\n"), Options{})
+	a.login(t)
+	for path, want := range map[string]string{"/seg/1": "\nOne.", "/seg/2": "Two."} {
+		if _, page := a.get(t, path); textareaValue(t, page) != want {
+			t.Errorf("%s: text box %q, want %q", path, textareaValue(t, page), want)
+		}
 	}
 }
