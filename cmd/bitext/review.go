@@ -27,8 +27,9 @@ translation is written to the translation memory (as a reviewed entry, ahead of 
 translations, also in translate --refresh runs, with who, when and what in the memory's audit
 trail), to the output file (-o; rewritten atomically after every decision) and to a journal
 next to it (OUT.review.jsonl: who, when, what). Start the same command again to resume from
-the journal; a second review of the same output is refused while one runs. Ctrl-C stops the
-server.
+the journal; a second review of the same output is refused while one runs. Without -o there
+is no journal: decisions reach the translation memory only, a rerun starts over, and review
+warns so at the start. Ctrl-C stops the server.
 
 Examples:
   bitext review -g terms.tsv --tm tm.sqlite -o fixed.jsonl pairs.jsonl
@@ -124,6 +125,16 @@ func runReview(c *cli.Context) error {
 	}
 	st := srv.Stats()
 	fmt.Fprintf(c.App.ErrWriter, "review: %d segments, %d open, %d glossary violations\n", st.Segments, st.Open, st.Violations)
+	if out == "" {
+		// The journal lives next to the output: without one, a rerun has nothing to resume
+		// from and shows every segment open again, which the reviewer must know before
+		// deciding anything.
+		keep := "decisions go to the translation memory only"
+		if opt.TM == nil {
+			keep = "decisions are kept nowhere"
+		}
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: without -o there is no journal to resume from: %s, and a rerun starts with every segment open\n", keep)
+	}
 	fmt.Fprintf(c.App.ErrWriter, "review: open %s (Ctrl-C stops)\n", url)
 	if !c.Bool("no-browser") {
 		// A browser that cannot be started is no error: the URL is printed.
