@@ -55,6 +55,10 @@ func runReview(c *cli.Context) error {
 	if len(args) < 1 || len(args) > 2 {
 		return usageErrorf("review needs a bitext, or an article and its translation (got %d arguments)", len(args))
 	}
+	// As align: a confidence is a probability. (NaN compares false with everything.)
+	if mc := c.Float64("min-confidence"); !(mc >= 0 && mc <= 1) {
+		return usageErrorf("--min-confidence: %v is not in [0,1]", mc)
+	}
 	out := c.String("output")
 	// The output, the journal and the lock file that keeps a second review of them out.
 	written := []string{out, out + ".review.jsonl", out + ".review.jsonl.lock"}
