@@ -812,3 +812,43 @@ func TestTextareaKeepsLeadingNewline(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersShown: control characters and bidi overrides in a segment are shown as
+// markers, never sent raw to be obeyed ("\u202e001\u202c" would read as 100); the text box
+// keeps the text exact, so that accepting it changes nothing.
+func TestControlCharactersShown(t *testing.T) {
+	target := "The price is \u202e001\u202c euros.\x1b[31m\a C:\\path"
+	in := readInput(t, `{"source":"Der Preis ist 100 Euro.\u0007","target":"The price is \u202e001\u202c euros.\u001b[31m\u0007 C:\\path"}`+"\n")
+	a := serve(t, in, Options{})
+	a.login(t)
+	for _, path := range []string{"/?kind=unreviewed", "/seg/1"} {
+		_, page := a.get(t, path)
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type == html.TextNode && n.Parent.Data != "textarea" && strings.ContainsAny(n.Data, "\u202e\u202c\x1b\a") {
+				t.Errorf("%s: raw control character in the page's text: %q", path, n.Data)
+			}
+		}
+		for _, want := range []string{
+			`<span class="ctl" title="U&#43;202E control character">\u202e</span>001<span class="ctl" title="U&#43;202C control character">\u202c</span>`,
+			`<span class="ctl" title="U&#43;001B control character">\x1b</span>[31m<span class="ctl" title="U&#43;0007 control character">\a</span> C:\path`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: no marker %s", path, want)
+			}
+		}
+	}
+	_, page := a.get(t, "/seg/1")
+	if got := textareaValue(t, page); got != target {
+		t.Errorf("text box %q, want the translation exactly, %q", got, target)
+	}
+	if resp, _ := a.post(t, "/seg/1", formOf(t, page, textareaValue(t, page)), nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("accept: %s", resp.Status)
+	}
+	if st := a.s.Stats(); st.Accepted != 1 {
+		t.Errorf("accepting the text box as it was is not an accept: %+v", st)
+	}
+}
