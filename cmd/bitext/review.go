@@ -8,9 +8,11 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/review"
+	"github.com/bitext/bitext/segment"
 )
 
 // reviewCommand serves the local review app.
@@ -93,6 +95,13 @@ func runReview(c *cli.Context) error {
 	if ref := c.String("ref"); ref != "" {
 		if err := reviewReference(c, in, ref); err != nil {
 			return err
+		}
+	}
+	if in.Article() && out != "" {
+		// The reviewed article is written as plain text (paragraphs of sentences): under a
+		// page's or Markdown's name, text escaped in the original would be live markup there.
+		if f := segment.FormatFromName(out); f != segment.Text || document.FormatFromName(out) != "" {
+			return usageErrorf("-o %s: review writes an article's reviewed translation as plain text; give a .txt name", out)
 		}
 	}
 	if out != "" && outFmt == "" && !in.Article() && corpus.FormatFromName(out) == "" {
