@@ -19,6 +19,7 @@ import (
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/tm"
 	"golang.org/x/net/html"
 )
@@ -850,5 +851,29 @@ func TestControlCharactersShown(t *testing.T) {
 	}
 	if st := a.s.Stats(); st.Accepted != 1 {
 		t.Errorf("accepting the text box as it was is not an accept: %+v", st)
+	}
+}
+
+// TestMinConfidenceNone: a negative MinConfidence flags no aligned pair (the CLI's
+// --min-confidence 0); 0 is the default, 0.5.
+func TestMinConfidenceNone(t *testing.T) {
+	for _, tt := range []struct {
+		min  float64
+		flag bool
+	}{{0, true}, {0.2, false}, {-1, false}} {
+		in := &Input{Items: []Item{{ID: 0, Doc: "a", Label: "a:1", Confidence: 0.3,
+			Pair: corpus.Pair{Source: "Der Rat tagte.", Target: "The council met."}}}}
+		s, err := New(context.Background(), in, Options{MinConfidence: tt.min})
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged := false
+		for _, v := range s.entries[0].Violations {
+			flagged = flagged || v.Kind == qa.Alignment
+		}
+		s.Close()
+		if flagged != tt.flag {
+			t.Errorf("MinConfidence %v: confidence 0.3 flagged %v, want %v", tt.min, flagged, tt.flag)
+		}
 	}
 }

@@ -73,7 +73,8 @@ type Options struct {
 
 	// Reviewer is recorded with each decision (default: the local user name).
 	Reviewer string
-	// MinConfidence flags aligned pairs below it (default 0.5).
+	// MinConfidence flags aligned pairs below it: 0 is the default 0.5, a negative value flags
+	// none.
 	MinConfidence float64
 	// Retranslate, when set, asks the provider again for one segment, with the problems named
 	// in feedback; the answer is offered as a suggestion.

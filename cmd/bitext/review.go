@@ -107,7 +107,11 @@ func runReview(c *cli.Context) error {
 	if out != "" && outFmt == "" && !in.Article() && corpus.FormatFromName(out) == "" {
 		return usageErrorf("-o %s: cannot tell the output format from the name; use --output-format jsonl|tmx|tsv|moses", out)
 	}
-	opt := review.Options{Glossary: g, Output: out, OutputFormat: outFmt, Reviewer: c.String("reviewer"), MinConfidence: c.Float64("min-confidence")}
+	minConf := c.Float64("min-confidence")
+	if minConf == 0 {
+		minConf = -1 // --min-confidence 0: flag no pair (Options' 0 is its default)
+	}
+	opt := review.Options{Glossary: g, Output: out, OutputFormat: outFmt, Reviewer: c.String("reviewer"), MinConfidence: minConf}
 	if !c.Bool("no-tm") {
 		db, err := openTM(c)
 		if err != nil {
