@@ -13,9 +13,12 @@ import (
 // its <source> read into a segment, inline elements as codes — 1.2 <g> and <mrk> paired; <x>,
 // <bx>, <ex>, <ph>, <bpt>, <ept>, <it> standalone; 2.x <pc> and <mrk> paired; <ph>, <sc>, <ec>,
 // <sm>, <em>, <cp> standalone — and its <target> filled on writing, created after the source
-// when there is none, with state="translated". Units marked translate="no", and those whose
-// target is already translated (a non-empty target in a state other than new/initial/
-// needs-translation) are left as they are. Everything else, <note>s included, is copied byte for
+// when there is none, with state="translated". Units marked translate="no" — on the unit or on a
+// <group> or <file> around it, the nearest value deciding (2.x says the attribute is inherited;
+// 1.2 says nothing, and a tool that marks a group not to translate means its units) — and those
+// whose target is already translated (a non-empty target in a state other than new/initial/
+// needs-translation) are left as they are. Inline content marked not to translate (2.x <mrk
+// translate="no">, 1.2 <mrk mtype="protected">) is one standalone code, written back as it is. Everything else, <note>s included, is copied byte for
 // byte; the file's target language is added when it does not name one.
 
 // The target states that say a unit is not translated yet, whatever its <target> holds (tools
@@ -141,12 +144,25 @@ func readXLIFF(d *Doc, src, name string, opt Options) error {
 	if err != nil {
 		return err
 	}
+	// The translate values of the <file>s and <group>s open around the token, innermost last:
+	// a unit without its own value takes the nearest.
+	var translate []bool
 	for i := 0; i < len(r.toks); i++ {
 		t := r.toks[i]
+		if _, ok := t.tok.(xml.EndElement); ok {
+			if n := t.name(); (n == "file" || n == "group") && len(translate) > 0 {
+				translate = translate[:len(translate)-1]
+			}
+			continue
+		}
 		if _, ok := t.tok.(xml.StartElement); !ok {
 			continue
 		}
-		switch n := t.name(); {
+		n := t.name()
+		if n == "file" || n == "group" {
+			translate = append(translate, r.translates(i, translate))
+		}
+		switch {
 		case !r.v2 && n == "file":
 			if l, ok := t.attr("source-language"); ok && r.d.Lang == "" {
 				r.d.Lang = l
@@ -156,20 +172,36 @@ func readXLIFF(d *Doc, src, name string, opt Options) error {
 			r.addLangAttr(i, "trgLang")
 		case !r.v2 && n == "trans-unit":
 			end := r.matching(i)
-			if err := r.unit12(i, end); err != nil {
-				return err
+			if r.translates(i, translate) {
+				if err := r.unit12(i, end); err != nil {
+					return err
+				}
 			}
 			i = end
 		case r.v2 && n == "unit":
 			end := r.matching(i)
-			if err := r.unit2(i, end); err != nil {
-				return err
+			if r.translates(i, translate) {
+				if err := r.unit2(i, end); err != nil {
+					return err
+				}
 			}
 			i = end
 		}
 	}
 	r.d.rawAt(src[r.emitted:], r.emitted)
 	return nil
+}
+
+// translates says whether the element at i is to be translated: its own translate attribute,
+// else that of the nearest enclosing <file> or <group> (outer), else yes.
+func (r *xliffReader) translates(i int, outer []bool) bool {
+	if v, ok := r.toks[i].attr("translate"); ok {
+		return strings.TrimSpace(v) != "no"
+	}
+	if len(outer) > 0 {
+		return outer[len(outer)-1]
+	}
+	return true
 }
 
 func qname(n xml.Name) string {
@@ -238,11 +270,8 @@ func (r *xliffReader) addLangAttr(i int, attr string) {
 
 func (r *xliffReader) endOf(i int) int { return r.toks[i].off + len(r.toks[i].raw) }
 
-// unit12 handles a 1.2 <trans-unit> at [start, end].
+// unit12 handles a 1.2 <trans-unit> at [start, end] that is to be translated.
 func (r *xliffReader) unit12(start, end int) error {
-	if v, _ := r.toks[start].attr("translate"); v == "no" {
-		return nil
-	}
 	var source, segSource, target = -1, -1, -1
 	for _, c := range r.children(start, end) {
 		switch r.toks[c].name() {
@@ -264,11 +293,8 @@ func (r *xliffReader) unit12(start, end int) error {
 	return r.fill(source, target, after, target, untranslated12)
 }
 
-// unit2 handles a 2.x <unit> at [start, end]: each of its <segment>s.
+// unit2 handles a 2.x <unit> at [start, end] that is to be translated: each of its <segment>s.
 func (r *xliffReader) unit2(start, end int) error {
-	if v, _ := r.toks[start].attr("translate"); v == "no" {
-		return nil
-	}
 	for _, c := range r.children(start, end) {
 		if r.toks[c].name() != "segment" {
 			continue
@@ -434,7 +460,7 @@ func (r *xliffReader) inline(from, to int, b *builder) {
 			b.text(string(v))
 		case xml.StartElement:
 			e := r.matching(k)
-			if xliffPaired[v.Name.Local] && !(v.Name.Local == "mrk" && hasAttrVal(v, "translate", "no")) {
+			if xliffPaired[v.Name.Local] && !protectedMrk(v) {
 				b.open("xliff-"+v.Name.Local, t.raw, "")
 				r.inline(k+1, e, b)
 				b.close(r.toks[e].raw)
@@ -446,6 +472,13 @@ func (r *xliffReader) inline(from, to int, b *builder) {
 			b.alone("xml", t.raw)
 		}
 	}
+}
+
+// protectedMrk says whether an inline element is a <mrk> whose content is not to be translated:
+// 2.x translate="no", 1.2 mtype="protected" (1.2 has no translate attribute on <mrk>). Its
+// content becomes one standalone code, so the provider never sees it and it comes back as is.
+func protectedMrk(s xml.StartElement) bool {
+	return s.Name.Local == "mrk" && (hasAttrVal(s, "translate", "no") || hasAttrVal(s, "mtype", "protected"))
 }
 
 func hasAttrVal(s xml.StartElement, name, val string) bool {

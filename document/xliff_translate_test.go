@@ -1,0 +1,80 @@
+package document
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestXLIFFDoNotTranslate: what an XLIFF file marks not to translate is never sent and comes
+// back as it was; the rest is translated. want lists the segments sent; keep, strings the
+// output holds when every segment is upper-cased.
+func TestXLIFFDoNotTranslate(t *testing.T) {
+	const (
+		head12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>`
+		tail12 = `</body></file></xliff>`
+		head20 = `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f">`
+		tail20 = `</file></xliff>`
+	)
+	tests := []struct {
+		name, src string
+		want      []string
+		keep      []string
+	}{
+		{"1.2 group no", head12 + `<group id="g" translate="no"><trans-unit id="1"><source>In einer geschützten Gruppe.</source></trans-unit></group><trans-unit id="2"><source>Frei.</source></trans-unit>` + tail12,
+			[]string{"Frei."},
+			[]string{`<trans-unit id="1"><source>In einer geschützten Gruppe.</source></trans-unit></group>`, `<target state="translated">FREI.</target>`}},
+		{"1.2 nested group inherits", head12 + `<group id="g" translate="no"><group id="h"><trans-unit id="1"><source>Tief geschützt.</source></trans-unit></group><trans-unit id="2"><source>Auch geschützt.</source></trans-unit></group>` + tail12,
+			nil,
+			[]string{`<source>Tief geschützt.</source></trans-unit></group><trans-unit id="2"><source>Auch geschützt.</source></trans-unit></group>`}},
+		{"1.2 unit overrides group", head12 + `<group id="g" translate="no"><trans-unit id="1" translate="yes"><source>Doch übersetzen.</source></trans-unit></group>` + tail12,
+			[]string{"Doch übersetzen."},
+			[]string{`<target state="translated">DOCH ÜBERSETZEN.</target>`}},
+		{"1.2 sibling after a protected group", head12 + `<group id="g" translate="no"><trans-unit id="1"><source>Geschützt.</source></trans-unit></group><group id="h"><trans-unit id="2"><source>Übersetzen.</source></trans-unit></group>` + tail12,
+			[]string{"Übersetzen."},
+			[]string{`<source>Geschützt.</source></trans-unit>`, `<target state="translated">ÜBERSETZEN.</target>`}},
+		{"1.2 unit no", head12 + `<trans-unit id="1" translate="no"><source>Stadtanzeiger GmbH</source></trans-unit>` + tail12,
+			nil, []string{`<source>Stadtanzeiger GmbH</source></trans-unit>`}},
+		{"1.2 mrk protected", head12 + `<trans-unit id="1"><source>Text mit <mrk mtype="protected">Geschützt</mrk> und <mrk mtype="term">Begriff</mrk>.</source></trans-unit>` + tail12,
+			[]string{"Text mit <x1/> und <g2>Begriff</g2>."},
+			[]string{`<target state="translated">TEXT MIT <mrk mtype="protected">Geschützt</mrk> UND <mrk mtype="term">BEGRIFF</mrk>.</target>`}},
+		{"2.0 group no", head20 + `<group id="g" translate="no"><unit id="1"><segment><source>In einer geschützten Gruppe.</source></segment></unit></group><unit id="2"><segment><source>Frei.</source></segment></unit>` + tail20,
+			[]string{"Frei."},
+			[]string{`<unit id="1"><segment><source>In einer geschützten Gruppe.</source></segment></unit></group>`, `<target>FREI.</target>`}},
+		{"2.0 nested group inherits", head20 + `<group id="g" translate="no"><group id="h"><unit id="1"><segment><source>Tief geschützt.</source></segment></unit></group></group>` + tail20,
+			nil, []string{`<source>Tief geschützt.</source></segment></unit>`}},
+		{"2.0 file no", `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f" translate="no"><unit id="1"><segment><source>Ganze Datei.</source></segment></unit></file><file id="f2"><unit id="2"><segment><source>Andere Datei.</source></segment></unit></file></xliff>`,
+			[]string{"Andere Datei."},
+			[]string{`<source>Ganze Datei.</source></segment></unit></file>`, `<target>ANDERE DATEI.</target>`}},
+		{"2.0 unit overrides group", head20 + `<group id="g" translate="no"><unit id="1" translate="yes"><segment><source>Doch übersetzen.</source></segment></unit></group>` + tail20,
+			[]string{"Doch übersetzen."}, []string{`<target>DOCH ÜBERSETZEN.</target>`}},
+		{"2.0 unit no", head20 + `<unit id="1" translate="no"><segment><source>Stadtanzeiger GmbH</source></segment></unit>` + tail20,
+			nil, []string{`<source>Stadtanzeiger GmbH</source></segment></unit>`}},
+		{"2.0 mrk no", head20 + `<unit id="1"><segment><source>Text mit <mrk id="m1" translate="no">Geschützt</mrk>.</source></segment></unit>` + tail20,
+			[]string{"Text mit <x1/>."}, []string{`<target>TEXT MIT <mrk id="m1" translate="no">Geschützt</mrk>.</target>`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(strings.NewReader(tc.src), "x.xlf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Identity(); !slices.Equal(got, tc.want) {
+				t.Errorf("segments %q, want %q", got, tc.want)
+			}
+			out, probs := write(t, d, translateAll(d, upper), "en")
+			if len(probs) > 0 {
+				t.Error(probs)
+			}
+			for _, k := range tc.keep {
+				if !strings.Contains(out, k) {
+					t.Errorf("output lacks %q:\n%s", k, out)
+				}
+			}
+			if n := strings.Count(out, "<target"); n != len(tc.want) {
+				t.Errorf("%d targets written, want %d:\n%s", n, len(tc.want), out)
+			}
+			validateXLIFF(t, tc.name, out)
+		})
+	}
+}
