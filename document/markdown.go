@@ -22,7 +22,6 @@ var (
 	mdClosingH  = regexp.MustCompile(`[ \t]+#+[ \t]*$`)
 	mdList      = regexp.MustCompile(`^([ \t]*)([-*+]|[0-9]{1,9}[.)])([ \t]+|$)`)
 	mdTask      = regexp.MustCompile(`^\[[ xX]\][ \t]+`)
-	mdQuote     = regexp.MustCompile(`^ {0,3}>[ \t]?`)
 	mdHTMLBlock = regexp.MustCompile(`^ {0,3}<(/?[A-Za-z][A-Za-z0-9-]*|!--|\?|![A-Z])`)
 	mdRefDef    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
 	mdBreak     = regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
@@ -300,9 +299,10 @@ func (r *mdReader) paragraph(i int) int {
 	prefix := ""
 	t := l.text
 	kind := Block
-	if m := mdQuote.FindString(t); m != "" {
-		prefix = m
-	}
+	// All the quote markers of a nested block quote ("> > "): only the words inside are sent,
+	// and a translation is written after the same markers.
+	qlen, depth := mdQuotePrefix(t)
+	prefix = t[:qlen]
 	rest := t[len(prefix):]
 	if m := mdList.FindStringSubmatch(rest); m != nil {
 		prefix += m[0]
@@ -315,22 +315,29 @@ func (r *mdReader) paragraph(i int) int {
 	}
 	contents := []string{t[len(prefix):]}
 	end := i + 1
-	quoted := strings.HasPrefix(prefix, ">") || strings.HasPrefix(strings.TrimLeft(prefix, " "), ">")
+	quoted := depth > 0
+	// startsBlock says whether a line (inside a quote: its content after the markers) starts a
+	// block that ends the paragraph.
+	startsBlock := func(n string) bool {
+		return blank(n) || mdFence.MatchString(n) || mdHeading.MatchString(n) || mdBreak.MatchString(n) ||
+			mdList.MatchString(n) || mdHTMLBlock.MatchString(n) && !mdAutolinkStart(n) || mdRefDef.MatchString(n)
+	}
 	for end < len(r.lines) {
 		n := r.lines[end].text
-		if blank(n) || mdFence.MatchString(n) || mdHeading.MatchString(n) || mdBreak.MatchString(n) ||
-			mdList.MatchString(n) || mdHTMLBlock.MatchString(n) && !mdAutolinkStart(n) || mdRefDef.MatchString(n) {
+		if startsBlock(n) {
 			break
 		}
 		if mdSetext.MatchString(n) && kind == Block && !quoted {
 			break // the underline of a setext heading: kept as it is
 		}
-		if q := mdQuote.FindString(n); q != "" {
-			if !quoted {
+		if q, qd := mdQuotePrefix(n); qd > 0 {
+			if qd != depth {
+				// A deeper quote starts a block of its own; a shallower line would be a lazy
+				// continuation, which would change the quote's lines: either ends this one.
 				break
 			}
-			n = n[len(q):]
-			if blank(n) {
+			n = n[q:]
+			if startsBlock(n) {
 				break
 			}
 		} else if quoted {
@@ -348,6 +355,26 @@ func (r *mdReader) paragraph(i int) int {
 	}
 	r.inline(i+1, same.String(), prefix, contents, r.lines[end-1].eol, kind, 0, mdBlock)
 	return end
+}
+
+// mdQuotePrefix returns the length of the block-quote markers a line starts with (each ">" with
+// up to three spaces before it and one space or tab after it) and how many there are: the depth
+// of the quote. It reads the markers in one pass, so a line of 20,000 ">" costs 20,000 steps.
+func mdQuotePrefix(t string) (n, depth int) {
+	for {
+		k := n
+		for sp := 0; k < len(t) && t[k] == ' ' && sp < 3; sp++ {
+			k++
+		}
+		if k >= len(t) || t[k] != '>' {
+			return n, depth
+		}
+		k++
+		if k < len(t) && (t[k] == ' ' || t[k] == '\t') {
+			k++
+		}
+		n, depth = k, depth+1
+	}
 }
 
 // inline makes one segment of the given lines' contents (their markers removed), written as
