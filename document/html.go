@@ -3,6 +3,7 @@ package document
 import (
 	"html"
 	"io"
+	"strconv"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -36,10 +37,12 @@ var inlineVoid = map[string]bool{"br": true, "img": true, "wbr": true, "input": 
 // inlineOpaque are the inline elements whose content is kept as it is: one standalone code each.
 var inlineOpaque = map[string]bool{"code": true, "kbd": true, "samp": true, "var": true, "math": true, "svg": true}
 
-// skipped are the block-level elements whose content is never translated.
+// skipped are the block-level elements whose content is never translated. (<noscript> is read
+// as markup, see tokenize; a <select>'s options are words a reader sees, as is the text of an
+// <svg>, see svgText.)
 var skipped = map[string]bool{
 	"script": true, "style": true, "template": true, "pre": true, "textarea": true,
-	"noscript": true, "iframe": true, "object": true, "select": true, "canvas": true,
+	"iframe": true, "object": true, "canvas": true,
 	"audio": true, "video": true, "svg": true, "math": true, "head": false,
 }
 
@@ -51,6 +54,10 @@ var voidElements = map[string]bool{
 
 // translatableAttrs are translated on any element.
 var translatableAttrs = map[string]bool{"title": true, "alt": true, "aria-label": true, "placeholder": true}
+
+// labelShown are the elements whose label attribute is shown to the reader: an option's text
+// when it has one, a group of options' heading, a text track's name in the player's menu.
+var labelShown = map[string]bool{"option": true, "optgroup": true, "track": true}
 
 // metaNames are the <meta name|property> whose content is translated.
 var metaNames = map[string]bool{
@@ -66,7 +73,15 @@ type htmlTok struct {
 	// captured marks a token of an element kept whole (translate="no", code): its attributes
 	// are not translated either.
 	captured bool
+	// svgText marks the text of an SVG element a reader sees (svgTextElems), inside an <svg>
+	// otherwise kept whole: a segment of its own.
+	svgText bool
 }
+
+// svgTextElems are the SVG elements whose text is shown or read out: the text drawn
+// (<text>, <tspan>, <textPath>) and the accessible name and description (<title>, <desc>).
+// Everything else in an <svg> (paths, styles, scripts) is kept as it is.
+var svgTextElems = map[string]bool{"text": true, "tspan": true, "textpath": true, "title": true, "desc": true}
 
 type htmlReader struct {
 	d     *Doc
@@ -90,37 +105,73 @@ type htmlReader struct {
 	skipBuf   strings.Builder
 	skipInRun bool
 	skipStart int
+	// Inside an <svg> kept whole: its open elements, innermost last, and the texts found in it
+	// while it is a code of a run (see svgSentinel).
+	skipSVG  bool // the element is an <svg> whose texts are translated
+	svgOpen  []string
+	svgTexts int
 }
+
+// svgSentinel stands for the k-th SVG text of a run inside the markup of the run's codes while
+// the run is written: the text's translation replaces it then. A NUL byte is never in a page
+// (Read refuses it) and is taken out of translations, so the sentinel cannot be mistaken.
+func svgSentinel(k int) string { return "\x00" + strconv.Itoa(k) + "\x00" }
 
 func readHTML(d *Doc, src, name string, opt Options) error {
 	r := &htmlReader{d: d, src: src, name: name, opt: opt, lines: newLineIndex(src)}
+	if err := r.tokenize(0, len(src)); err != nil {
+		return err
+	}
+	r.endSkip()
+	r.flush()
+	return nil
+}
+
+// tokenize reads the tokens of src[from:to].
+//
+// The tokenizer reads the content of <noscript> as text, as a browser running scripts does; but
+// that content is what a reader without scripts sees, markup and words. It is read again as
+// markup here (a tokenizer of its own over the same bytes, so offsets and raw bytes stay the
+// page's), and its words are translated like any others.
+func (r *htmlReader) tokenize(from, to int) error {
+	src := r.src[from:to]
 	z := xhtml.NewTokenizer(strings.NewReader(src))
 	z.SetMaxBuf(0)
 	off := 0
+	noscript := false // the previous token opened a <noscript> whose content is to be read
 	for {
 		tt := z.Next()
 		if tt == xhtml.ErrorToken {
 			if z.Err() != io.EOF {
-				return &InputError{File: name, Line: lineAt(src, off), Msg: z.Err().Error()}
+				return &InputError{File: r.name, Line: lineAt(r.src, from+off), Msg: z.Err().Error()}
 			}
 			break
 		}
 		// The raw bytes are the input's own (a slice of src, not a copy).
 		raw := src[off : off+len(z.Raw())]
+		if noscript && tt == xhtml.TextToken {
+			noscript = false
+			if err := r.tokenize(from+off, from+off+len(raw)); err != nil {
+				return err
+			}
+			off += len(raw)
+			continue
+		}
 		var t xhtml.Token
 		if tt != xhtml.CommentToken && tt != xhtml.DoctypeToken && (tt != xhtml.TextToken || r.skipName == "") {
 			t = z.Token()
 		}
-		r.token(htmlTok{typ: tt, raw: raw, tok: t, off: off})
+		r.token(htmlTok{typ: tt, raw: raw, tok: t, off: from + off})
 		off += len(raw)
+		// A <noscript> kept whole (translate="no", or inside an element kept whole) sets
+		// skipName, and its content stays text.
+		noscript = tt == xhtml.StartTagToken && t.Data == "noscript" && r.skipName == ""
 	}
 	if off != len(src) {
 		// The tokenizer must account for every byte; a page it cannot is not written back
 		// faithfully, so it is refused rather than damaged.
-		return &InputError{File: name, Line: lineAt(src, off), Msg: "the HTML tokenizer did not read the page to its end"}
+		return &InputError{File: r.name, Line: lineAt(r.src, from+off), Msg: "the HTML tokenizer did not read the page to its end"}
 	}
-	r.endSkip()
-	r.flush()
 	return nil
 }
 
@@ -164,7 +215,7 @@ func (r *htmlReader) token(t htmlTok) {
 			return
 		}
 		if notr || skipped[name] {
-			r.startSkip(name, false, t.off)
+			r.startSkip(name, false, t.off, notr)
 			return
 		}
 		r.blocks = append(r.blocks, name)
@@ -215,7 +266,7 @@ func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
 	case inlineVoid[name] || t.typ == xhtml.SelfClosingTagToken:
 		r.b.alone(name, t.raw)
 	case notr || inlineOpaque[name]:
-		r.startSkip(name, true, t.off)
+		r.startSkip(name, true, t.off, notr)
 		r.skipBuf.WriteString(t.raw)
 	default:
 		r.inline = append(r.inline, name)
@@ -223,8 +274,10 @@ func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
 	}
 }
 
-func (r *htmlReader) startSkip(name string, inRun bool, off int) {
+// startSkip starts an element kept as it is (notr: marked translate="no").
+func (r *htmlReader) startSkip(name string, inRun bool, off int, notr bool) {
 	r.skipName, r.skipDepth, r.skipInRun, r.skipStart = name, 1, inRun, off
+	r.skipSVG = name == "svg" && !notr
 	r.skipBuf.Reset()
 }
 
@@ -239,11 +292,34 @@ func (r *htmlReader) skipToken(t htmlTok) {
 			r.skipDepth--
 		}
 	}
-	if r.skipInRun {
-		r.skipBuf.WriteString(t.raw)
+	if r.skipSVG {
+		switch t.typ {
+		case xhtml.StartTagToken:
+			r.svgOpen = append(r.svgOpen, t.tok.Data)
+		case xhtml.EndTagToken:
+			for i := len(r.svgOpen) - 1; i >= 0; i-- {
+				if r.svgOpen[i] == t.tok.Data {
+					r.svgOpen = r.svgOpen[:i]
+					break
+				}
+			}
+		case xhtml.TextToken:
+			t.svgText = len(r.svgOpen) > 0 && svgTextElems[r.svgOpen[len(r.svgOpen)-1]] && hasWord(t.raw)
+		}
+	}
+	switch {
+	case r.skipInRun:
+		if t.svgText {
+			r.skipBuf.WriteString(svgSentinel(r.svgTexts))
+			r.svgTexts++
+		} else {
+			r.skipBuf.WriteString(t.raw)
+		}
 		t.captured = true
 		r.run = append(r.run, t)
-	} else {
+	case t.svgText:
+		r.svgTextSegment(t, nil)
+	default:
 		r.d.raw(t.raw)
 	}
 	if r.skipDepth == 0 {
@@ -259,8 +335,34 @@ func (r *htmlReader) endSkip() {
 	if r.skipInRun {
 		r.b.alone(r.skipName, r.skipBuf.String())
 	}
-	r.skipName, r.skipInRun = "", false
+	r.skipName, r.skipInRun, r.skipSVG = "", false, false
 	r.skipBuf.Reset()
+	r.svgOpen = r.svgOpen[:0]
+}
+
+// svgTextSegment makes the text of an SVG element a segment, written in place (value nil) or,
+// inside a run, into *value for the run's writer.
+func (r *htmlReader) svgTextSegment(t htmlTok, value *string) {
+	text := strings.TrimSpace(collapse(html.UnescapeString(t.raw)))
+	lead, trail := leadTrail(t.raw)
+	seg := Segment{Text: EscapeText(text), Kind: Block, Line: r.lines.at(t.off)}
+	if value == nil {
+		r.d.add(seg, func(tr string) string {
+			return lead + escapeHTMLText(Plain(tr)) + trail
+		}, t.raw, true)
+		return
+	}
+	raw, src := t.raw, seg.Text
+	r.d.add(seg, func(tr string) string {
+		// Written by the run's part, which comes after: here only remembered, afresh on
+		// every Write.
+		if tr == src {
+			*value = raw
+		} else {
+			*value = lead + escapeHTMLText(Plain(tr)) + trail
+		}
+		return ""
+	}, "", false)
 }
 
 // flush ends the current run: a segment when it has words, the raw bytes (with its tags'
@@ -272,12 +374,17 @@ func (r *htmlReader) flush() {
 	run := r.run
 	r.run = r.run[:0] // reused: run is done with before the next token
 	r.inline = r.inline[:0]
+	svgTexts := r.svgTexts
+	r.svgTexts = 0
 	if !r.b.hasWords() {
 		r.b.reset()
 		for _, t := range run {
-			if (t.typ == xhtml.StartTagToken || t.typ == xhtml.SelfClosingTagToken) && !t.captured {
+			switch {
+			case (t.typ == xhtml.StartTagToken || t.typ == xhtml.SelfClosingTagToken) && !t.captured:
 				r.tag(t)
-			} else {
+			case t.svgText:
+				r.svgTextSegment(t, nil) // an icon's title in a link without words
+			default:
 				r.d.raw(t.raw)
 			}
 		}
@@ -285,13 +392,12 @@ func (r *htmlReader) flush() {
 	}
 	seg, prefix, suffix := r.b.finish()
 	r.b.reset()
-	seg.Kind, seg.Line = Block, r.lines.at(run[0].off)
-	for i := len(r.blocks) - 1; i >= 0; i-- {
-		if n := r.blocks[i]; len(n) == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6' {
-			seg.Kind, seg.Level = Heading, int(n[1]-'0')
-			break
-		}
+	if svgTexts > 0 {
+		r.flushSVG(run, seg, prefix, suffix, svgTexts)
+		return
 	}
+	seg.Kind, seg.Line = Block, r.lines.at(run[0].off)
+	r.headingKind(&seg)
 	last := run[len(run)-1]
 	same := r.src[run[0].off : last.off+len(last.raw)]
 	codes := seg.Codes
@@ -310,17 +416,82 @@ func (r *htmlReader) flush() {
 		if tr != text {
 			out = prefix + render(codes, tr, escapeHTMLText) + suffix
 		}
-		for i := 0; i < len(attrs); {
-			j := i
-			for j < len(attrs) && attrs[j].tag == attrs[i].tag && attrs[j].off == attrs[i].off {
-				j++
-			}
-			if tag, changed := rebuildTag(attrs[i:j]); changed {
-				out = strings.Replace(out, attrs[i].tag, tag, 1)
-			}
-			i = j
+		return replaceAttrs(out, attrs)
+	}, "", false)
+}
+
+// headingKind makes a run's segment a heading when it stands in one.
+func (r *htmlReader) headingKind(seg *Segment) {
+	for i := len(r.blocks) - 1; i >= 0; i-- {
+		if n := r.blocks[i]; len(n) == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6' {
+			seg.Kind, seg.Level = Heading, int(n[1]-'0')
+			return
 		}
-		return out
+	}
+}
+
+// replaceAttrs writes the translated attributes of a run's tags into the run's output.
+func replaceAttrs(out string, attrs []runAttr) string {
+	for i := 0; i < len(attrs); {
+		j := i
+		for j < len(attrs) && attrs[j].tag == attrs[i].tag && attrs[j].off == attrs[i].off {
+			j++
+		}
+		if tag, changed := rebuildTag(attrs[i:j]); changed {
+			out = strings.Replace(out, attrs[i].tag, tag, 1)
+		}
+		i = j
+	}
+	return out
+}
+
+// flushSVG writes a run that holds SVG texts in its codes: each text is a segment of its own,
+// before the run's, and the run is written with sentinels in place of the texts (the codes the
+// reader built), which are then replaced by the texts' translations. The segment's public codes
+// hold the original markup.
+func (r *htmlReader) flushSVG(run []htmlTok, seg Segment, prefix, suffix string, n int) {
+	values := make([]string, n)
+	var same strings.Builder // the run's bytes with sentinels
+	k := 0
+	for _, t := range run {
+		if t.svgText {
+			r.svgTextSegment(t, &values[k])
+			same.WriteString(svgSentinel(k))
+			k++
+			continue
+		}
+		same.WriteString(t.raw)
+	}
+	attrs := r.runAttrs(run)
+	pairs := make([]string, 0, 2*n)
+	for _, t := range run {
+		if t.svgText {
+			pairs = append(pairs, svgSentinel(len(pairs)/2), t.raw)
+		}
+	}
+	restore := strings.NewReplacer(pairs...)
+	codes := seg.Codes // with sentinels: for writing
+	public := make([]Code, len(codes))
+	for i, c := range codes {
+		c.Open, c.Close = restore.Replace(c.Open), restore.Replace(c.Close)
+		public[i] = c
+	}
+	seg.Codes = public
+	seg.Kind, seg.Line = Block, r.lines.at(run[0].off)
+	r.headingKind(&seg)
+	text, sameS := seg.Text, same.String()
+	r.d.add(seg, func(tr string) string {
+		out := sameS
+		if tr != text {
+			tr = strings.ReplaceAll(tr, "\x00", "")
+			out = prefix + render(codes, tr, escapeHTMLText) + suffix
+		}
+		fill := make([]string, 0, 2*n)
+		for k, v := range values {
+			fill = append(fill, svgSentinel(k), v)
+		}
+		out = strings.NewReplacer(fill...).Replace(out)
+		return replaceAttrs(out, attrs)
 	}, "", false)
 }
 
@@ -432,7 +603,7 @@ func (r *htmlReader) tag(t htmlTok) {
 				return lang
 			})
 			pos = a.valEnd
-		case translatableAttrs[a.name] || meta && a.name == "content":
+		case translatableAttrs[a.name] || meta && a.name == "content" || a.name == "label" && labelShown[name]:
 			text := collapse(html.UnescapeString(val))
 			trimmed := strings.TrimSpace(text)
 			if !hasWord(trimmed) || a.name == "title" && name == "link" {
