@@ -24,6 +24,7 @@ var (
 	mdTask      = regexp.MustCompile(`^\[[ xX]\][ \t]+`)
 	mdHTMLBlock = regexp.MustCompile(`^ {0,3}<(/?[A-Za-z][A-Za-z0-9-]*|!--|\?|![A-Z])`)
 	mdRefDef    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
+	mdFootnote  = regexp.MustCompile(`^ {0,3}\[\^[^\]\s]+\]:[ \t]*`)
 	mdBreak     = regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
 	mdSetext    = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
 	mdTableSep  = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
@@ -95,7 +96,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 				r.d.raw(r.lines[i].raw())
 				i++
 			}
-		case mdRefDef.MatchString(t), mdBreak.MatchString(t):
+		case mdRefDef.MatchString(t) && !mdFootnote.MatchString(t), mdBreak.MatchString(t):
 			r.d.raw(l.raw())
 			i++
 		case mdHeading.MatchString(t):
@@ -304,7 +305,10 @@ func (r *mdReader) paragraph(i int) int {
 	qlen, depth := mdQuotePrefix(t)
 	prefix = t[:qlen]
 	rest := t[len(prefix):]
-	if m := mdList.FindStringSubmatch(rest); m != nil {
+	if m := mdFootnote.FindString(rest); m != "" {
+		// A footnote definition: its label stays, its text is a paragraph like any other.
+		prefix += m
+	} else if m := mdList.FindStringSubmatch(rest); m != nil {
 		prefix += m[0]
 	} else if m := mdHeading.FindStringSubmatchIndex(rest); m != nil && prefix != "" {
 		prefix += rest[:m[1]]
@@ -536,9 +540,14 @@ func mdInline(s string, b *builder) {
 				i++
 			}
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
-			if _, end := linkParts(s, i+1); end > 0 {
+			if close, end := linkParts(s, i+1); end > 0 {
+				// The alt text is words a reader is given in place of the image, translated as
+				// an HTML page's alt is: the image's markup is a pair around them (an image
+				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
-				b.alone("md-image", s[i:end])
+				b.open("md-image", "![", s[close:end])
+				mdInline(s[i+2:close], b)
+				b.close("")
 				i = end
 			} else {
 				text.WriteByte(c)

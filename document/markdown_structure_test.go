@@ -67,3 +67,28 @@ func TestMarkdownNestedQuotes(t *testing.T) {
 			[]string{"Ein Satz aus einunddreißig Zeichen."}, strings.Repeat(">", 20000) + " EIN SATZ AUS EINUNDDREIßIG ZEICHEN.\n"},
 	})
 }
+
+func TestMarkdownFootnotesAndAltText(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"footnote definition", "Ein Satz.[^1]\n\n[^1]: Der Text der Fußnote.\n",
+			[]string{"Ein Satz.", "Der Text der Fußnote."},
+			"EIN SATZ.[^1]\n\n[^1]: DER TEXT DER FUßNOTE.\n"},
+		{"footnote definition with a continuation line", "[^note]: Erste Zeile\n    der Fußnote.\n",
+			[]string{"Erste Zeile der Fußnote."},
+			"[^note]: ERSTE ZEILE DER FUßNOTE.\n"},
+		{"footnote definition after another", "[^a]: Eins hier.\n[^b]: Zwei hier.\n",
+			[]string{"Eins hier.", "Zwei hier."},
+			"[^a]: EINS HIER.\n[^b]: ZWEI HIER.\n"},
+		{"reference definition stays", "[ref]: https://example.org/verweis\n", nil,
+			"[ref]: https://example.org/verweis\n"},
+		{"image alone", "![Alternativtext des Bildes](bild.png)\n",
+			[]string{"Alternativtext des Bildes"},
+			"![ALTERNATIVTEXT DES BILDES](bild.png)\n"},
+		{"image in a sentence", "Siehe ![das Bild](bild.png \"Titel\") oben.\n",
+			[]string{"Siehe <g1>das Bild</g1> oben."},
+			"SIEHE ![DAS BILD](bild.png \"Titel\") OBEN.\n"},
+		{"image in a link", "[![Logo der Stadt](logo.png)](https://example.org)\n",
+			[]string{"Logo der Stadt"},
+			"[![LOGO DER STADT](logo.png)](https://example.org)\n"},
+	})
+}
