@@ -109,6 +109,7 @@ type htmlReader struct {
 	// while it is a code of a run (see svgSentinel).
 	skipSVG  bool // the element is an <svg> whose texts are translated
 	svgOpen  []string
+	svgCount map[string]int // how many of each name svgOpen holds
 	svgTexts int
 }
 
@@ -119,7 +120,7 @@ func svgSentinel(k int) string { return "\x00" + strconv.Itoa(k) + "\x00" }
 
 func readHTML(d *Doc, src, name string, opt Options) error {
 	r := &htmlReader{d: d, src: src, name: name, opt: opt, lines: newLineIndex(src)}
-	if err := r.tokenize(0, len(src)); err != nil {
+	if err := r.tokenize(0, len(src), false); err != nil {
 		return err
 	}
 	r.endSkip()
@@ -132,8 +133,11 @@ func readHTML(d *Doc, src, name string, opt Options) error {
 // The tokenizer reads the content of <noscript> as text, as a browser running scripts does; but
 // that content is what a reader without scripts sees, markup and words. It is read again as
 // markup here (a tokenizer of its own over the same bytes, so offsets and raw bytes stay the
-// page's), and its words are translated like any others.
-func (r *htmlReader) tokenize(from, to int) error {
+// page's), and its words are translated like any others. Only once (nested false): a <noscript>
+// inside a <noscript> (invalid, and what the inner tokenizer again reads as text, to the end of
+// the outer one's content) keeps its content as it is, so that nesting costs linear time, not
+// one pass over the rest of the page per level.
+func (r *htmlReader) tokenize(from, to int, nested bool) error {
 	src := r.src[from:to]
 	z := xhtml.NewTokenizer(strings.NewReader(src))
 	z.SetMaxBuf(0)
@@ -151,7 +155,10 @@ func (r *htmlReader) tokenize(from, to int) error {
 		raw := src[off : off+len(z.Raw())]
 		if noscript && tt == xhtml.TextToken {
 			noscript = false
-			if err := r.tokenize(from+off, from+off+len(raw)); err != nil {
+			if nested {
+				r.flush()
+				r.d.raw(raw)
+			} else if err := r.tokenize(from+off, from+off+len(raw), true); err != nil {
 				return err
 			}
 			off += len(raw)
@@ -278,6 +285,9 @@ func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
 func (r *htmlReader) startSkip(name string, inRun bool, off int, notr bool) {
 	r.skipName, r.skipDepth, r.skipInRun, r.skipStart = name, 1, inRun, off
 	r.skipSVG = name == "svg" && !notr
+	if r.skipSVG && r.svgCount == nil {
+		r.svgCount = map[string]int{}
+	}
 	r.skipBuf.Reset()
 }
 
@@ -296,9 +306,18 @@ func (r *htmlReader) skipToken(t htmlTok) {
 		switch t.typ {
 		case xhtml.StartTagToken:
 			r.svgOpen = append(r.svgOpen, t.tok.Data)
+			r.svgCount[t.tok.Data]++
 		case xhtml.EndTagToken:
+			// An end tag closes its element and those left open inside it. One whose element
+			// is not open is ignored without a search: each search then pops what it passes,
+			// so a page of stray end tags costs linear time.
+			if r.svgCount[t.tok.Data] == 0 {
+				break
+			}
 			for i := len(r.svgOpen) - 1; i >= 0; i-- {
-				if r.svgOpen[i] == t.tok.Data {
+				n := r.svgOpen[i]
+				r.svgCount[n]--
+				if n == t.tok.Data {
 					r.svgOpen = r.svgOpen[:i]
 					break
 				}
@@ -338,6 +357,7 @@ func (r *htmlReader) endSkip() {
 	r.skipName, r.skipInRun, r.skipSVG = "", false, false
 	r.skipBuf.Reset()
 	r.svgOpen = r.svgOpen[:0]
+	clear(r.svgCount)
 }
 
 // svgTextSegment makes the text of an SVG element a segment, written in place (value nil) or,
