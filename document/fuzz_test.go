@@ -69,11 +69,13 @@ func fuzzRead(f *testing.F, name string, seeds ...string) {
 
 func FuzzReadHTML(f *testing.F) {
 	fuzzRead(f, "x.html", "testdata/artikel.html", `<p lang=de title='a'>x<a>y</b>z<code>q</p>`, "<title>&amp;</title><p>a<br/>b",
-		"<meta charset=iso-8859-1><p>Gr\xfc\xdfe</p>", "\xff\xfe<\x00p\x00>\x00\xfc\x00")
+		"<meta charset=iso-8859-1><p>Gr\xfc\xdfe</p>", "\xff\xfe<\x00p\x00>\x00\xfc\x00",
+		`<p>a <svg><title>T</title><text>u<tspan>v</tspan></text></svg> <a title=t>b</a></p><noscript><p>x<noscript>y</p></noscript><select><option label=l>o</select>`)
 }
 
 func FuzzReadMarkdown(f *testing.F) {
-	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n")
+	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n",
+		"> a\n> > b\n>> c\n\n[^1]: d ![e *f*](g \"h\")\n")
 }
 
 func FuzzReadSRT(f *testing.F) {
@@ -91,5 +93,6 @@ func FuzzReadPO(f *testing.F) {
 
 func FuzzReadXLIFF(f *testing.F) {
 	fuzzRead(f, "x.xlf", "testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf",
-		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>")
+		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>",
+		`<xliff version="1.2"><file><body><group translate="no"><trans-unit id="1"><source>a</source></trans-unit></group><trans-unit id="2"><source>b <mrk mtype="protected">c</mrk></source></trans-unit></body></file></xliff>`)
 }
