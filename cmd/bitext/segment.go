@@ -12,8 +12,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/segment"
+	"github.com/bitext/bitext/translate"
 )
 
 func segmentCommand() *cli.Command {
@@ -29,10 +31,12 @@ and prints one sentence per line with a blank line between paragraphs. From HTML
 main article text (go-trafilatura, else go-readability), with its title and lead; a Dachzeile
 set inside the headline becomes a heading of its own. --explain lists every change on stderr:
 what was removed and why, lines joined, Dachzeilen split, and how the input was decoded.
+Subtitles (SRT, VTT), PO and XLIFF files are shown as translate sends them: the texts of their
+cues, messages or units, with inline markup as numbered codes (<g1>…</g1>).
 Without FILE, or with "-", reads standard input.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "lang", Aliases: []string{"l", "from", "source-lang"}, Value: "de", Usage: "language of the text: de or en"},
-			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "text, markdown or html (default: from the file extension)"},
+			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "text, markdown, html, xliff, srt, vtt or po (default: from the file extension)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text (one sentence per line) or jsonl"},
 			&cli.BoolFlag{Name: "keep-boilerplate", Usage: "do not remove web debris"},
 			&cli.BoolFlag{Name: "explain", Usage: "list every change to the text (removed, joined, split) and why, on stderr"},
@@ -45,7 +49,22 @@ Without FILE, or with "-", reads standard input.`,
 // extension.
 var segmentInputs = formats.Spec{Command: "segment", Override: "--input-format", Supported: []string{
 	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml",
+	".srt", ".vtt", ".webvtt", ".po", ".pot", ".xlf", ".xliff", ".xlf2", ".sdlxliff", ".mqxliff",
 }}
+
+// wholeDocument is the format a file of subtitles, PO or XLIFF is read in as a whole document
+// (package document), as translate reads it, or "" for text, Markdown and HTML, which segment
+// reads for their main text.
+func wholeDocument(name string, inFormat string) document.Format {
+	df := document.FormatFromName(name)
+	if inFormat != "" {
+		df, _ = document.ParseFormat(inFormat)
+	}
+	if df == document.HTML || df == document.Markdown {
+		return ""
+	}
+	return df
+}
 
 func runSegment(c *cli.Context) error {
 	lang := strings.ToLower(c.String("lang"))
@@ -55,8 +74,8 @@ func runSegment(c *cli.Context) error {
 	var inFormat segment.Format
 	if f := c.String("input-format"); f != "" {
 		var err error
-		if inFormat, err = segment.ParseFormat(f); err != nil {
-			return usageErrorf("--input-format: %v", err)
+		if inFormat, err = segment.ParseFormat(f); err != nil && wholeDocument("", f) == "" {
+			return usageErrorf("--input-format: %q: want text, markdown, html, xliff, srt, vtt or po", f)
 		}
 	}
 	out := c.String("format")
@@ -111,6 +130,31 @@ func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) 
 			return inputError(fmt.Errorf("%s: is a directory", name))
 		}
 		r = f
+	}
+	if df := wholeDocument(name, c.String("input-format")); df != "" && (name != "-" || c.IsSet("input-format")) {
+		// Subtitles, PO and XLIFF: the segments translate sends, codes and all.
+		doc, err := document.Read(r, display, document.Options{Format: df, SourceLang: opt.Lang})
+		if err != nil {
+			return inputError(err)
+		}
+		in, err := translate.DocumentInput(doc, display, "")
+		if err != nil {
+			return inputError(err)
+		}
+		para := 0
+		for b, err := range in.Blocks {
+			if err != nil {
+				return inputError(err)
+			}
+			if len(b.Sentences) == 0 {
+				continue
+			}
+			if err := p.block(display, para, b); err != nil {
+				return err
+			}
+			para++
+		}
+		return nil
 	}
 	if opt.Format == "" && name == "-" {
 		opt.Format = segment.Text
