@@ -213,6 +213,20 @@ func browserReview(ctx context.Context, t *testing.T) {
 	if err != nil || !strings.Contains(ins, "State Department") {
 		t.Errorf("word diff shows %q inserted (%v), want the new rendering", ins, err)
 	}
+	// Control and bidi characters typed into the box are marked in the live diff, never drawn
+	// raw (the box itself is then put back as it was).
+	marks, err := chromedp.Run(tctx, chromedp.Evaluate[string](`(() => {
+		const a = document.getElementById("target"), d = document.getElementById("diff"), keep = a.value;
+		a.value = keep + " ‮001‬ euros";
+		a.dispatchEvent(new Event("input"));
+		const r = Array.from(d.querySelectorAll(".ctl")).map(e => e.textContent).join("|") + (/[‮‬]/.test(d.textContent) ? " raw" : "");
+		a.value = keep;
+		a.dispatchEvent(new Event("input"));
+		return r;
+	})()`))
+	if err != nil || marks != `\u202e|\u202c|\x1b` {
+		t.Errorf("live diff marks %q (%v), want the three characters as escapes and none raw", marks, err)
+	}
 	screenshot("review-segment.png")
 
 	step("accept with a", chromedp.KeyEvent("a"))

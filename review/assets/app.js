@@ -40,13 +40,37 @@
     while (j < m) { push("+", b[j++]); }
     return out;
   }
+  // The characters the server shows as markers (qa.Visible, textcheck.Invisible): controls,
+  // line and paragraph separators, bidi controls, BOM, noncharacters. Typed or pasted into the
+  // box, they are marked in the live diff too, never drawn raw (a U+202E reorders what follows).
+  var invisible = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
+  var named = { "\u0007": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\u000b": "\\v" };
+  function escape(c) {
+    if (named[c]) { return named[c]; }
+    var n = c.charCodeAt(0), h = n.toString(16);
+    return n < 0x80 ? "\\x" + ("0" + h).slice(-2) : "\\u" + ("000" + h).slice(-4);
+  }
+  // appendVisible appends s to el as text, each invisible character as a marker span.
+  function appendVisible(el, s) {
+    var last = 0;
+    s.replace(invisible, function (c, i) {
+      if (i > last) { el.appendChild(document.createTextNode(s.slice(last, i))); }
+      var mark = document.createElement("span");
+      mark.className = "ctl";
+      mark.title = "U+" + ("000" + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4) + " control character";
+      mark.textContent = escape(c);
+      el.appendChild(mark);
+      last = i + 1;
+      return c;
+    });
+    if (last < s.length) { el.appendChild(document.createTextNode(s.slice(last))); }
+  }
   function showDiff(box, mt, text) {
     while (box.firstChild) { box.removeChild(box.firstChild); }
     if (mt === text) { return; }
     diff(tokens(mt), tokens(text)).forEach(function (d) {
-      var el = d[0] === "=" ? document.createTextNode(d[1]) : document.createElement(d[0] === "-" ? "del" : "ins");
-      if (d[0] !== "=") { el.textContent = d[1]; }
-      box.appendChild(el);
+      var el = d[0] === "=" ? box : box.appendChild(document.createElement(d[0] === "-" ? "del" : "ins"));
+      appendVisible(el, d[1]);
     });
   }
 
