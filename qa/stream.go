@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/internal/ctxio"
 )
@@ -115,13 +116,48 @@ func (rw *ReportWriter) Abort() {
 // writeTextSegment writes one line per violation: location, kind, term as found, expected
 // rendering, what was found instead, and the source segment, each field as Visible shows it.
 func writeTextSegment(w io.Writer, s Segment) error {
-	label, source := Visible(s.Label), Visible(s.Source)
+	label := Visible(s.Label)
 	for _, v := range s.Violations {
-		if _, err := fmt.Fprintf(w, "%s: %s: %s\n", label, v.String(), source); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s\n", label, v.String(), Visible(excerpt(s.Source, v))); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// maxShownSegment is the longest segment a text finding shows whole; of a longer one it shows
+// shownAround bytes on each side of the term (the JSON and HTML reports keep it whole). A
+// finding is a line to read: a 30 MB "sentence" (a text without punctuation, a table dumped
+// into one line) was printed whole for each of its findings.
+const (
+	maxShownSegment = 2000
+	shownAround     = 300
+)
+
+// excerpt is source as a finding of v shows it: whole, or the part around v's place in it
+// (its start when v has none) with "…" where it is cut, cut at character boundaries.
+func excerpt(source string, v Violation) string {
+	if len(source) <= maxShownSegment {
+		return source
+	}
+	start, end := 0, 2*shownAround
+	if v.SourceStart != NoSpan && v.SourceEnd != NoSpan && v.SourceEnd <= len(source) {
+		start, end = max(v.SourceStart-shownAround, 0), min(v.SourceEnd+shownAround, len(source))
+	}
+	for start > 0 && !utf8.RuneStart(source[start]) {
+		start--
+	}
+	for end < len(source) && !utf8.RuneStart(source[end]) {
+		end++
+	}
+	out := source[start:end]
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(source) {
+		out += "…"
+	}
+	return out
 }
 
 // The JSON report is {"violations": [...], "summary": {...}, "terms": [...]} indented by two

@@ -272,3 +272,21 @@ func TestCheckReportOfNewlines(t *testing.T) {
 		}
 	}
 }
+
+// TestExcerptOfLongSegment: a finding in a segment too long to read shows the part around its
+// term, cut at characters; a normal segment is shown whole.
+func TestExcerptOfLongSegment(t *testing.T) {
+	long := strings.Repeat("Wörter ", 2000) + "Der Rat tagte." + strings.Repeat(" Ende", 2000)
+	at := strings.Index(long, "Rat")
+	v := Violation{Location: Location{SourceStart: at, SourceEnd: at + len("Rat")}}
+	got := excerpt(long, v)
+	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") || !strings.Contains(got, "Der Rat tagte.") || len(got) > 2*shownAround+20 || !utf8.ValidString(got) {
+		t.Errorf("excerpt of %d bytes: %d bytes, %.40q…", len(long), len(got), got)
+	}
+	if got := excerpt(long, Violation{Location: Location{SourceStart: NoSpan, SourceEnd: NoSpan}}); strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") || !utf8.ValidString(got) {
+		t.Errorf("excerpt without a place: %.40q…", got)
+	}
+	if short := "Der Rat tagte."; excerpt(short, v) != short {
+		t.Errorf("a short segment is not shown whole")
+	}
+}
