@@ -72,3 +72,20 @@ func TestClassicMacLineEndings(t *testing.T) {
 		}
 	}
 }
+
+// TestCRLFAtBufferEdge: a CRLF whose CR ends bufio's 64 KiB buffer, where bufio asks for one
+// byte at a time: the CR waited for the byte after it by answering reads with nothing, and
+// bufio gave up ("multiple Read calls return no data or error") on a valid file.
+func TestCRLFAtBufferEdge(t *testing.T) {
+	for _, n := range []int{65534, 65535, 65536} {
+		in := strings.Repeat("a", n) + "\r\nDer Satz ist hier.\r\n"
+		doc, err := Read(strings.NewReader(in), "long.txt", Options{Format: Text})
+		if err != nil {
+			t.Fatalf("%d bytes before the CRLF: %v", n, err)
+		}
+		last := doc.Blocks[len(doc.Blocks)-1]
+		if last.Text != "Der Satz ist hier." {
+			t.Errorf("%d bytes before the CRLF: last block %q", n, last.Text)
+		}
+	}
+}

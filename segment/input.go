@@ -54,10 +54,13 @@ func newLineReader(r io.Reader, name string) *lineReader {
 // crReader turns a carriage return that is not followed by a line feed into a line feed: a
 // line ending of its own (classic Mac OS files, some e-mail exports), which would otherwise
 // glue a whole file into one line and its paragraphs into one. One byte for one, so offsets
-// in errors stay those of the file.
+// in errors stay those of the file. A CR at the end of a read is decided by the byte after it,
+// which it reads ahead itself: it never answers a read with nothing (bufio gives up after a
+// hundred empty reads, and asks for a single byte when its buffer is all but full).
 type crReader struct {
 	r    io.Reader
-	held bool // the last byte read was a CR, not yet given out: the next byte decides it
+	next []byte // bytes read ahead (at most one), given out first
+	buf  [1]byte
 	err  error
 }
 
@@ -65,44 +68,31 @@ func (c *crReader) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	start := 0
-	if c.held {
-		start = 1 // p[0] is the held CR, decided below
+	n := copy(p, c.next)
+	c.next = c.next[n:]
+	if n < len(p) && c.err == nil {
+		var k int
+		k, c.err = c.r.Read(p[n:])
+		n += k
 	}
-	if c.err != nil {
-		if c.held {
-			c.held = false
-			p[0] = '\n'
-			return 1, nil
-		}
+	if n == 0 {
 		return 0, c.err
 	}
-	n, err := c.r.Read(p[start:])
-	c.err = err
-	n += start
-	if c.held {
-		if n == 1 {
-			if err == nil {
-				return 0, nil // nothing new yet: keep holding it
-			}
-			p[0] = '\n' // a CR at the end of the input
-		} else if p[1] == '\n' {
-			p[0] = '\r'
-		} else {
-			p[0] = '\n'
-		}
-		c.held = false
-	}
 	for i := bytes.IndexByte(p[:n], '\r'); i >= 0; {
-		switch {
-		case i == n-1 && c.err == nil:
-			c.held = true // decided by the next read
-			n--
-		case i == n-1 || p[i+1] != '\n': // at the end of the input, or before another byte
-			p[i] = '\n'
+		if i == n-1 && len(c.next) == 0 {
+			// The byte after it is not read yet: read it ahead, once.
+			for c.err == nil {
+				var k int
+				k, c.err = c.r.Read(c.buf[:])
+				if k > 0 {
+					c.next = c.buf[:1]
+					break
+				}
+			}
 		}
-		if i+1 >= n {
-			break
+		switch {
+		case i < n-1 && p[i+1] != '\n', i == n-1 && (len(c.next) == 0 || c.next[0] != '\n'):
+			p[i] = '\n'
 		}
 		j := bytes.IndexByte(p[i+1:n], '\r')
 		if j < 0 {
@@ -110,11 +100,8 @@ func (c *crReader) Read(p []byte) (int, error) {
 		}
 		i += 1 + j
 	}
-	if c.held {
+	if len(c.next) > 0 || c.err == nil {
 		return n, nil
-	}
-	if n > 0 && c.err != nil {
-		return n, nil // the error comes with the next call
 	}
 	return n, c.err
 }
