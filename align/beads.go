@@ -222,4 +222,4 @@ func CheckRange(beads []Bead, n, m int) error {
 // as 0.99 passes --min-confidence 0.99 and one that does not pass it never shows 0.99 (rounded
 // to nearest, 0.985–0.989 showed 0.99 and were then dropped by the filter the reader set from
 // what was shown).
-func Shown(c float64) float64 { return math.Floor(c*100) / 100 }
+func Shown(c float64) float64 { return math.Floor(c*100+1e-9) / 100 } // 0.29*100 is 28.999…

@@ -189,12 +189,12 @@ func TestShownConfidence(t *testing.T) {
 	for _, tt := range []struct {
 		c    float64
 		want string
-	}{{0.988, "[0]:[0]:0.98"}, {0.99, "[0]:[0]:0.99"}, {1, "[0]:[0]:1.00"}, {0.001, "[0]:[0]:0.00"}} {
+	}{{0.988, "[0]:[0]:0.98"}, {0.99, "[0]:[0]:0.99"}, {1, "[0]:[0]:1.00"}, {0.001, "[0]:[0]:0.00"}, {0.29, "[0]:[0]:0.29"}, {0.57, "[0]:[0]:0.57"}} {
 		b := Bead{Src: []int{0}, Tgt: []int{0}, Confidence: tt.c}
 		if got := FormatBead(b); got != tt.want {
 			t.Errorf("%v: %q, want %q", tt.c, got, tt.want)
 		}
-		if shown := Shown(tt.c); shown > tt.c {
+		if shown := Shown(tt.c); shown > tt.c+1e-9 {
 			t.Errorf("%v shown as %v, above it", tt.c, shown)
 		}
 	}
