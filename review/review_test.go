@@ -814,6 +814,25 @@ func TestTextareaKeepsLeadingNewline(t *testing.T) {
 	}
 }
 
+// TestAcceptKeepsLeadingNewline: accepting a translation that starts with a newline, as the
+// browser posts it (CRLF line ends), is an accept that keeps it exactly; an edit is trimmed.
+func TestAcceptKeepsLeadingNewline(t *testing.T) {
+	a := serve(t, readInput(t, `{"source":"Eins.","target":"\nOne."}`+"\n"+`{"source":"Zwei.","target":"Two."}`+"\n"), Options{})
+	a.login(t)
+	_, page := a.get(t, "/seg/1")
+	if resp, _ := a.post(t, "/seg/1", formOf(t, page, "\r\nOne."), nil); resp.StatusCode >= 400 {
+		t.Fatalf("accept: %s", resp.Status)
+	}
+	_, page = a.get(t, "/seg/2")
+	if resp, _ := a.post(t, "/seg/2", formOf(t, page, "  Two, edited.\r\n"), nil); resp.StatusCode >= 400 {
+		t.Fatalf("edit: %s", resp.Status)
+	}
+	e1, e2 := a.s.entries[0], a.s.entries[1]
+	if e1.Status != Accepted || e1.Target != "\nOne." || e2.Status != Edited || e2.Target != "Two, edited." {
+		t.Errorf("segment 1 %v %q, segment 2 %v %q; want accepted %q and edited %q", e1.Status, e1.Target, e2.Status, e2.Target, "\nOne.", "Two, edited.")
+	}
+}
+
 // TestControlCharactersShown: control characters and bidi overrides in a segment are shown as
 // markers, never sent raw to be obeyed ("\u202e001\u202c" would read as 100); the text box
 // keeps the text exact, so that accepting it changes nothing.

@@ -484,7 +484,9 @@ func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	target := strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get("target"), "\r\n", "\n"))
+	// Browsers post a text box with CRLF line ends; white space around it is trimmed in
+	// decide, where an unchanged translation keeps its own.
+	target := strings.ReplaceAll(r.PostForm.Get("target"), "\r\n", "\n")
 	f := parseFilter(r.PostForm)
 	// The version of the segment the page showed: without it the server cannot tell a
 	// decision from a stale tab that would silently revert a newer one.
@@ -566,6 +568,13 @@ func (s *Server) decide(ctx context.Context, i, version int, target string) erro
 	}
 	if strings.TrimSpace(target) == "" {
 		return ErrEmptyTranslation
+	}
+	// The same words as now, up to white space around them, is the current translation as it
+	// stands, leading newline and all (an accept); an edit is kept trimmed.
+	if strings.TrimSpace(target) == strings.TrimSpace(e.Target) {
+		target = e.Target
+	} else {
+		target = strings.TrimSpace(target)
 	}
 	action := Accepted
 	if target != e.Target {
