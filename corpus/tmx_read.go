@@ -633,10 +633,16 @@ func whitespaceCode(typ, native string) bool {
 
 // attr returns the value of the attribute with the given local name (xml:lang, lang, …).
 func attr(se xml.StartElement, local string) string {
+	v, _ := attrOK(se, local)
+	return v
+}
+
+// attrOK is attr, and whether the element has the attribute at all.
+func attrOK(se xml.StartElement, local string) (string, bool) {
 	for _, a := range se.Attr {
 		if a.Name.Local == local && (a.Name.Space == "" || a.Name.Space == xmlNS || a.Name.Space == "xml") {
-			return a.Value
+			return a.Value, true
 		}
 	}
-	return ""
+	return "", false
 }

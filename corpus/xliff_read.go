@@ -34,6 +34,15 @@ type xliffReader struct {
 	tgtLang string
 	skipped int
 	queue   []Pair // the further segments of a 2.x unit
+	// translate holds the translate values of the <file>s and <group>s open, innermost last
+	// (document.XLIFFTranslate).
+	translate []bool
+}
+
+// translates says whether element t, inside the open <file>s and <group>s, is to be translated.
+func (r *xliffReader) translates(t xml.StartElement) bool {
+	v, ok := attrOK(t, "translate")
+	return document.XLIFFTranslate(v, ok, len(r.translate) == 0 || r.translate[len(r.translate)-1])
 }
 
 func newXLIFFReader(r io.Reader, name string, opt ReaderOptions) *xliffReader {
@@ -98,6 +107,10 @@ func (r *xliffReader) next() (Pair, error) {
 				continue
 			}
 			switch name := t.Name.Local; {
+			case name == "file" || name == "group":
+				r.translate = append(r.translate, r.translates(t))
+			}
+			switch name := t.Name.Local; {
 			case name == "file":
 				r.doc = attr(t, "original")
 				if !r.v2 {
@@ -143,6 +156,9 @@ func (r *xliffReader) next() (Pair, error) {
 				return Pair{}, r.tmx.errorf("unexpected text between units")
 			}
 		case xml.EndElement:
+			if n := t.Name.Local; (n == "file" || n == "group") && len(r.translate) > 0 {
+				r.translate = r.translate[:len(r.translate)-1]
+			}
 		default:
 			prolog = true
 		}
@@ -165,7 +181,7 @@ func (r *xliffReader) checkLangs() error {
 func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 	d := r.tmx.d
 	p := Pair{Doc: r.doc, ID: attr(start, "id")}
-	skip := attr(start, "translate") == "no"
+	skip := !r.translates(start)
 	preserve := attr(start, "space") == "preserve"
 	state := ""
 	var src, tgt []inlinePiece
@@ -242,7 +258,7 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, err error) {
 	d := r.tmx.d
 	id := attr(start, "id")
-	skip := attr(start, "translate") == "no"
+	skip := !r.translates(start)
 	preserve := attr(start, "space") == "preserve"
 	data := map[string]string{}
 	var notes, meta []string // meta: bitext's own notes (category="bitext")

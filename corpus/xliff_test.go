@@ -176,6 +176,45 @@ func TestReadXLIFFUntranslatedStates(t *testing.T) {
 	}
 }
 
+// TestReadXLIFFGroupNotTranslated: translate="no" on a <group> or <file> covers the units
+// inside (the nearest value decides), as package document reads them for translate: such units
+// were stored by tm import and checked by check although translate leaves them alone.
+func TestReadXLIFFGroupNotTranslated(t *testing.T) {
+	const v12 = `<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" source-language="de" target-language="en" datatype="plaintext"><body>
+<group id="g" translate="no">
+<trans-unit id="1"><source>SELECT *</source><target>SELECT *</target></trans-unit>
+<trans-unit id="2" translate="yes"><source>Es regnet.</source><target>It is raining.</target></trans-unit>
+</group>
+<trans-unit id="3"><source>Es schneit.</source><target>It is snowing.</target></trans-unit>
+</body></file></xliff>`
+	const v2 = `<?xml version="1.0"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f1" translate="no">
+<unit id="u1"><segment><source>Code hier.</source><target>Code hier.</target></segment></unit>
+<group id="g1" translate="yes"><unit id="u2"><segment><source>Es regnet.</source><target>It is raining.</target></segment></unit></group>
+</file></xliff>`
+	for _, tt := range []struct {
+		name     string
+		doc      string
+		want     []string
+		wantSkip int
+	}{
+		{"1.2", v12, []string{"2", "3"}, 1},
+		{"2.0", v2, []string{"u2"}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, skipped := readXLIFFString(t, tt.doc, ReaderOptions{SourceLang: "de", TargetLang: "en"})
+			var ids []string
+			for _, p := range got {
+				ids = append(ids, p.ID)
+			}
+			if !slices.Equal(ids, tt.want) || skipped != tt.wantSkip {
+				t.Errorf("pairs %v, %d skipped; want %v, %d skipped", ids, skipped, tt.want, tt.wantSkip)
+			}
+		})
+	}
+}
+
 // TestReadXLIFFCodes: the codes' original markup comes from the native code (1.2 bpt/ept/ph)
 // and from originalData (2.x).
 func TestReadXLIFFCodes(t *testing.T) {

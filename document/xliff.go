@@ -195,13 +195,20 @@ func readXLIFF(d *Doc, src, name string, opt Options) error {
 // translates says whether the element at i is to be translated: its own translate attribute,
 // else that of the nearest enclosing <file> or <group> (outer), else yes.
 func (r *xliffReader) translates(i int, outer []bool) bool {
-	if v, ok := r.toks[i].attr("translate"); ok {
-		return strings.TrimSpace(v) != "no"
+	v, ok := r.toks[i].attr("translate")
+	return XLIFFTranslate(v, ok, len(outer) == 0 || outer[len(outer)-1])
+}
+
+// XLIFFTranslate is the translate value of an XLIFF element whose own attribute is value (ok
+// false when it has none), inside elements whose value is outer (true at the top): its own
+// when it says one, else the nearest enclosing <file>'s or <group>'s. XLIFF 2 says so; a 1.2
+// tool that marks a group not to translate means its units too. Package corpus reads units by
+// the same rule.
+func XLIFFTranslate(value string, ok, outer bool) bool {
+	if ok {
+		return strings.TrimSpace(value) != "no"
 	}
-	if len(outer) > 0 {
-		return outer[len(outer)-1]
-	}
-	return true
+	return outer
 }
 
 func qname(n xml.Name) string {
