@@ -53,15 +53,15 @@ var Legend = []KindInfo{
 // is written last, before the segment blocks kept meanwhile in a temporary file.
 //
 // Every text from the input is shown through the "vis" template, which marks control
-// characters (markControls), in element content, and through vtext (Visible) in attribute
+// characters (MarkControls), in element content, and through vtext (Visible) in attribute
 // values.
 var checkFuncs = template.FuncMap{
 	"pct":   func(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) },
-	"vis":   markControls,
+	"vis":   MarkControls,
 	"vtext": Visible,
 }
 
-// visTemplate shows what markControls cut a text into: {{template "vis" (vis TEXT)}}.
+// visTemplate shows what MarkControls cut a text into: {{template "vis" (vis TEXT)}}.
 const visTemplate = `{{define "vis"}}{{range .}}{{if .Title}}<span class="ctl" title="{{.Title}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}{{end}}`
 
 var checkHead = template.Must(template.Must(template.New("head").Funcs(checkFuncs).Parse(visTemplate)).Parse(`<!DOCTYPE html>

@@ -74,25 +74,25 @@ func Visible(s string) string {
 // of a finding.
 func quoted(s string) string { return `"` + Visible(s) + `"` }
 
-// marked is a stretch of text for the HTML page: plain text, or one control character or
+// Marked is a stretch of text for an HTML page: plain text, or one control character or
 // invalid byte shown by its escape (Text, as Visible writes it) with a Title saying what it is.
-type marked struct {
+type Marked struct {
 	Text, Title string
 }
 
-// markControls cuts s into plain text and markers, which the page's "vis" template shows, the
+// MarkControls cuts s into plain text and markers, which a page's "vis" template shows, the
 // markers as <span class="ctl" title="U+001B control character">\x1b</span>. Plain text keeps
 // its backslashes: the span, not the backslash, marks an escape on the page. html/template
 // escapes every piece, so a text without control characters is written as it always was.
-func markControls(s string) []marked {
+func MarkControls(s string) []Marked {
 	if !needsEscape(s, false) {
-		return []marked{{Text: s}}
+		return []Marked{{Text: s}}
 	}
-	var out []marked
+	var out []Marked
 	start := 0
 	flush := func(end int) {
 		if end > start {
-			out = append(out, marked{Text: s[start:end]})
+			out = append(out, Marked{Text: s[start:end]})
 		}
 	}
 	for i := 0; i < len(s); {
@@ -100,11 +100,11 @@ func markControls(s string) []marked {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			flush(i)
-			out = append(out, marked{fmt.Sprintf(`\x%02x`, s[i]), "invalid UTF-8 byte"})
+			out = append(out, Marked{fmt.Sprintf(`\x%02x`, s[i]), "invalid UTF-8 byte"})
 			start = i + n
 		case escaped(r):
 			flush(i)
-			out = append(out, marked{escape(r), fmt.Sprintf("U+%04X control character", r)})
+			out = append(out, Marked{escape(r), fmt.Sprintf("U+%04X control character", r)})
 			start = i + n
 		}
 		i += n

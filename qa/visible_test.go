@@ -98,14 +98,14 @@ func FuzzVisible(f *testing.F) {
 			t.Fatalf("Visible(%q) = %q, want it unchanged", s, v)
 		}
 		var b strings.Builder
-		for _, m := range markControls(s) {
+		for _, m := range MarkControls(s) {
 			b.WriteString(m.Text)
 			if m.Title == "" && needsEscape(m.Text, false) {
-				t.Fatalf("markControls(%q): plain piece %q holds a control character", s, m.Text)
+				t.Fatalf("MarkControls(%q): plain piece %q holds a control character", s, m.Text)
 			}
 		}
 		if strings.ReplaceAll(v, `\\`, `\`) != b.String() {
-			t.Fatalf("markControls(%q) shows %q, Visible %q", s, b.String(), v)
+			t.Fatalf("MarkControls(%q) shows %q, Visible %q", s, b.String(), v)
 		}
 	})
 }

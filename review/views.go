@@ -6,8 +6,6 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/report"
@@ -20,7 +18,7 @@ var (
 	appJS  = mustRead("assets/app.js")
 	appCSS = mustRead("assets/app.css")
 	pages  = template.Must(template.New("").Funcs(template.FuncMap{
-		"vis": visible,
+		"vis": qa.MarkControls, // as check's HTML report shows them
 		"conf": func(c float64) string {
 			if c < 0 {
 				return ""
@@ -29,44 +27,6 @@ var (
 		},
 	}).ParseFS(assets, "assets/*.html"))
 )
-
-// marked is a stretch of text as a page shows it: plain text, or one control character or
-// invalid byte shown by its escape with a Title saying what it is (the "vis" template).
-type marked struct{ Text, Title string }
-
-// visible cuts s into plain text and markers, so that a control character (ESC, BEL) or a bidi
-// override (U+202E, which makes "\u202e001\u202c" read as 100) in a segment is seen, not
-// obeyed. What is a control character, and how it is written, is qa.Visible's decision (that
-// of check's text and HTML reports): a character is marked when Visible does not leave it as
-// it is. Backslashes stay single: the marker's span, not the backslash, says it is an escape.
-// Only displayed text goes through it; the text box and the data the script reads stay exact.
-func visible(s string) []marked {
-	if qa.Visible(s) == strings.ReplaceAll(s, `\`, `\\`) {
-		return []marked{{Text: s}}
-	}
-	var out []marked
-	start := 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		c := s[i : i+n]
-		if v := qa.Visible(c); r != '\\' && v != c {
-			if i > start {
-				out = append(out, marked{Text: s[start:i]})
-			}
-			title := fmt.Sprintf("U+%04X control character", r)
-			if r == utf8.RuneError && n == 1 {
-				title = "invalid UTF-8 byte"
-			}
-			out = append(out, marked{Text: v, Title: title})
-			start = i + n
-		}
-		i += n
-	}
-	if start < len(s) {
-		out = append(out, marked{Text: s[start:]})
-	}
-	return out
-}
 
 func mustRead(name string) string {
 	b, err := assets.ReadFile(name)
