@@ -1,6 +1,8 @@
 package translate
 
 import (
+	"context"
+	"io"
 	"iter"
 	"strings"
 
@@ -21,6 +23,34 @@ type Input struct {
 	Lang   string
 	// Blocks yields the blocks in order; an error ends the document and the run.
 	Blocks iter.Seq2[segment.Block, error]
+}
+
+// ReadOptions say how Read reads one document.
+type ReadOptions struct {
+	// Whole is the format package document reads the document in, whole, its structure kept
+	// for writing it back (see ReadsMainText); "" reads its text blocks with package segment,
+	// as Segment says.
+	Whole   document.Format
+	Segment segment.Options
+	// Check is the source language the document must look like (a *NotSourceError
+	// otherwise); "" checks nothing.
+	Check string
+}
+
+// Read reads one document for translation, as every reader of documents does (files, a
+// manifest, corpus merge asking whether a document has anything to translate): the Input, and
+// the whole document when opt.Whole says so (nil otherwise).
+func Read(ctx context.Context, r io.Reader, name string, opt ReadOptions) (Input, *document.Doc, error) {
+	if opt.Whole != "" {
+		doc, err := document.Read(r, name, document.Options{Format: opt.Whole, SourceLang: opt.Segment.Lang})
+		if err != nil {
+			return Input{}, nil, err
+		}
+		in, err := DocumentInput(doc, name, opt.Check)
+		return in, doc, err
+	}
+	in, err := ScanInput(segment.NewScannerContext(ctx, r, name, opt.Segment), name, opt.Check)
+	return in, nil, err
 }
 
 // ScanInput returns an Input that reads sc lazily. When lang is not "", the first blocks (enough

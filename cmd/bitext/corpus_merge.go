@@ -11,7 +11,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
-	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
@@ -144,7 +143,7 @@ func runCorpusMerge(c *cli.Context) error {
 			err := eachExpected(c, manifest, func(id, where string, d shard.Document) {
 				// A document with nothing to translate (only debris, say) has no pair in any
 				// output, and no rerun will give it one: it is not missing.
-				if !chk.Seen(id) && nothingToTranslate(c, d) {
+				if !chk.Seen(id) && nothingToTranslate(c, d, srcLang) {
 					empty++
 					return
 				}
@@ -281,10 +280,10 @@ func eachExpected(c *cli.Context, manifest string, fn func(id, where string, d s
 }
 
 // nothingToTranslate reports whether translate finds no segment in document d, read as
-// translate reads it into pairs (HTML and Markdown for their main text, the other document
-// formats whole, anything else as text): such a document has no pair in any output. A document
-// that cannot be read, or a pair to align, is not judged (false).
-func nothingToTranslate(c *cli.Context, d shard.Document) bool {
+// translate reads a manifest's documents into pairs (manifestReading): such a document has no
+// pair in any output. A document that cannot be read, or a pair to align, is not judged
+// (false).
+func nothingToTranslate(c *cli.Context, d shard.Document, lang string) bool {
 	var in io.Reader
 	name := d.Path
 	switch d.Kind() {
@@ -300,29 +299,23 @@ func nothingToTranslate(c *cli.Context, d shard.Document) bool {
 	default:
 		return false
 	}
-	df := document.Format("")
-	if d.Format != "" {
-		df, _ = document.ParseFormat(d.Format)
-	} else if d.Kind() == shard.File {
-		df = document.FormatFromName(d.Path)
+	ro, err := manifestReading(d, false, string(corpus.JSONL), lang)
+	if err != nil {
+		return false
 	}
-	if df != "" && !translate.ReadsMainText(df, false, string(corpus.JSONL)) {
-		doc, err := document.Read(in, name, document.Options{Format: df})
-		return err == nil && len(doc.Segments) == 0
+	input, _, err := translate.Read(c.Context, in, name, ro)
+	if errors.Is(err, segment.ErrEmpty) {
+		return true
 	}
-	opt := segment.Options{}
-	if d.Format != "" {
-		opt.Format, _ = segment.ParseFormat(d.Format)
-	} else if d.Kind() == shard.Inline {
-		opt.Format = segment.Text
+	if err != nil {
+		return false
 	}
-	sc := segment.NewScannerContext(c.Context, in, name, opt)
-	for sc.Scan() {
-		if len(sc.Block().Sentences) > 0 {
+	for b, err := range input.Blocks {
+		if err != nil || len(b.Sentences) > 0 {
 			return false
 		}
 	}
-	return sc.Err() == nil || errors.Is(sc.Err(), segment.ErrEmpty)
+	return true
 }
 
 // discardPairs is a corpus.Writer that writes nothing.

@@ -197,13 +197,12 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 			var in io.Reader
 			var closeIn func()
 			src := sourceFile{path: d.Path, rel: d.ID}
-			opt := segment.Options{Lang: m.lang}
-			if d.Format != "" {
-				if opt.Format, err = segment.ParseFormat(d.Format); err != nil {
-					yield(translate.Input{}, inputError(fmt.Errorf("%s:%d: %w", m.name, d.Line, err)))
-					return
-				}
+			ro, err := manifestReading(d, m.mainOnly, m.docOut, m.lang)
+			if err != nil {
+				yield(translate.Input{}, inputError(fmt.Errorf("%s:%d: %w", m.name, d.Line, err)))
+				return
 			}
+			ro.Check = lang
 			name := d.Path
 			switch d.Kind() {
 			case shard.File:
@@ -214,35 +213,12 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 				}
 				in, closeIn = fh, func() { fh.Close() }
 			case shard.Inline:
-				// Inline text has no extension to tell its format: plain text unless "format" says.
-				if opt.Format == "" {
-					opt.Format = segment.Text
-				}
 				in, closeIn, name, src.path = strings.NewReader(d.Text), func() {}, d.ID, "-"
 			default:
 				yield(translate.Input{}, inputError(fmt.Errorf("%s:%d: document %q is an aligned pair (src, tgt): translate wants path or text", m.name, d.Line, d.ID)))
 				return
 			}
-			// As for files on the command line: formats package document reads whole
-			// (HTML and Markdown pages, XLIFF, subtitles, PO) unless --main-only or "format"
-			// asks for the main text.
-			var input translate.Input
-			var doc *document.Doc
-			df := document.Format("")
-			if d.Kind() == shard.File && d.Format == "" {
-				df = document.FormatFromName(d.Path)
-				if translate.ReadsMainText(df, m.mainOnly, m.docOut) {
-					df = ""
-				}
-			}
-			if df != "" {
-				doc, err = document.Read(in, name, document.Options{Format: df, SourceLang: m.lang})
-				if err == nil {
-					input, err = translate.DocumentInput(doc, name, lang)
-				}
-			} else {
-				input, err = translate.ScanInput(segment.NewScannerContext(m.ctx, in, name, opt), name, lang)
-			}
+			input, doc, err := translate.Read(m.ctx, in, name, ro)
 			var notSource *translate.NotSourceError
 			switch {
 			case errors.As(err, &notSource), errors.Is(err, segment.ErrEmpty):
@@ -268,6 +244,35 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 			}
 		}
 	}
+}
+
+// manifestReading is how a manifest document is read, for translate and for corpus merge
+// alike: as files on the command line are (formats package document reads whole — HTML and
+// Markdown pages, XLIFF, subtitles, PO — unless --main-only or the output asks for the main
+// text), except that a "format" the line names reads the text with package segment, and
+// inline text has no extension to tell its format: plain text unless "format" says.
+func manifestReading(d shard.Document, mainOnly bool, docOut, lang string) (translate.ReadOptions, error) {
+	ro := translate.ReadOptions{Segment: segment.Options{Lang: lang}}
+	if d.Format != "" {
+		f, err := segment.ParseFormat(d.Format)
+		if err != nil {
+			return ro, err
+		}
+		ro.Segment.Format = f
+	}
+	switch d.Kind() {
+	case shard.File:
+		if d.Format == "" {
+			if df := document.FormatFromName(d.Path); !translate.ReadsMainText(df, mainOnly, docOut) {
+				ro.Whole = df
+			}
+		}
+	case shard.Inline:
+		if ro.Segment.Format == "" {
+			ro.Segment.Format = segment.Text
+		}
+	}
+	return ro, nil
 }
 
 func (m *manifestSource) skip(id, why string) {

@@ -168,17 +168,9 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 					return
 				}
 			}
-			var input translate.Input
-			var doc *document.Doc
-			if df := r.documentFormat(f); df != "" {
-				doc, err = document.Read(in, name, document.Options{Format: df, SourceLang: r.lang})
-				if err == nil {
-					input, err = translate.DocumentInput(doc, name, lang)
-				}
-			} else {
-				sc := segment.NewScannerContext(r.ctx, in, name, segment.Options{Lang: r.lang, Format: r.segmentFormat(f)})
-				input, err = translate.ScanInput(sc, name, lang)
-			}
+			input, doc, err := translate.Read(r.ctx, in, name, translate.ReadOptions{
+				Whole: r.documentFormat(f), Segment: segment.Options{Lang: r.lang, Format: r.segmentFormat(f)}, Check: lang,
+			})
 			var notSource *translate.NotSourceError
 			switch {
 			case errors.As(err, &notSource), errors.Is(err, segment.ErrEmpty):
