@@ -133,11 +133,7 @@ func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) 
 	}
 	if df := wholeDocument(name, c.String("input-format")); df != "" && (name != "-" || c.IsSet("input-format")) {
 		// Subtitles, PO and XLIFF: the segments translate sends, codes and all.
-		doc, err := document.Read(r, display, document.Options{Format: df, SourceLang: opt.Lang})
-		if err != nil {
-			return inputError(err)
-		}
-		in, err := translate.DocumentInput(doc, display, "")
+		in, _, err := translate.Read(c.Context, r, display, translate.ReadOptions{Whole: df, Segment: segment.Options{Lang: opt.Lang}})
 		if err != nil {
 			return inputError(err)
 		}
