@@ -163,16 +163,20 @@ func TestReadXLIFFUntranslatedStates(t *testing.T) {
 		{"1.2", v12, []string{"3", "4"}, 2},
 		{"2.0", v2, []string{"u2", "u3"}, 1},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got, skipped := readXLIFFString(t, tt.doc, ReaderOptions{SourceLang: "de", TargetLang: "en"})
-			var ids []string
-			for _, p := range got {
-				ids = append(ids, p.ID)
-			}
-			if !slices.Equal(ids, tt.want) || skipped != tt.wantSkip {
-				t.Errorf("pairs %v, %d skipped; want %v, %d skipped", ids, skipped, tt.want, tt.wantSkip)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkXLIFFUnits(t, tt.doc, tt.want, tt.wantSkip) })
+	}
+}
+
+// checkXLIFFUnits checks the ids of the pairs read from doc, and how many units were skipped.
+func checkXLIFFUnits(t *testing.T, doc string, want []string, wantSkip int) {
+	t.Helper()
+	got, skipped := readXLIFFString(t, doc, ReaderOptions{SourceLang: "de", TargetLang: "en"})
+	var ids []string
+	for _, p := range got {
+		ids = append(ids, p.ID)
+	}
+	if !slices.Equal(ids, want) || skipped != wantSkip {
+		t.Errorf("pairs %v, %d skipped; want %v, %d skipped", ids, skipped, want, wantSkip)
 	}
 }
 
@@ -202,16 +206,7 @@ func TestReadXLIFFGroupNotTranslated(t *testing.T) {
 		{"1.2", v12, []string{"2", "3"}, 1},
 		{"2.0", v2, []string{"u2"}, 1},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got, skipped := readXLIFFString(t, tt.doc, ReaderOptions{SourceLang: "de", TargetLang: "en"})
-			var ids []string
-			for _, p := range got {
-				ids = append(ids, p.ID)
-			}
-			if !slices.Equal(ids, tt.want) || skipped != tt.wantSkip {
-				t.Errorf("pairs %v, %d skipped; want %v, %d skipped", ids, skipped, tt.want, tt.wantSkip)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkXLIFFUnits(t, tt.doc, tt.want, tt.wantSkip) })
 	}
 }
 
