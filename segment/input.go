@@ -45,10 +45,31 @@ func newLineReader(r io.Reader, name string) *lineReader {
 	var src io.Reader = br
 	if enc, dec := sniffUTF16(br); dec != nil {
 		lr.encoding = enc
-		src = transform.NewReader(br, dec)
+		src = decodeUTF16(br, dec, name)
 	}
 	lr.r = bufio.NewReaderSize(&crReader{r: src}, 64<<10)
 	return lr
+}
+
+// decodeUTF16 reads r through the UTF-16 decoder dec, its *textcheck.UTF16Error (a lone
+// surrogate, an odd last byte) made the *InputError every reader of this package returns,
+// naming the file and the byte of the UTF-16 input.
+func decodeUTF16(r io.Reader, dec transform.Transformer, name string) io.Reader {
+	return &utf16Errors{r: transform.NewReader(r, dec), name: name}
+}
+
+type utf16Errors struct {
+	r    io.Reader
+	name string
+}
+
+func (u *utf16Errors) Read(p []byte) (int, error) {
+	n, err := u.r.Read(p)
+	var bad *textcheck.UTF16Error
+	if errors.As(err, &bad) {
+		err = &InputError{File: u.name, Offset: bad.Offset, Msg: "invalid UTF-16: " + bad.Msg}
+	}
+	return n, err
 }
 
 // crReader turns a carriage return that is not followed by a line feed into a line feed: a

@@ -11,8 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/transform"
-
 	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/htmlcharset"
 	"github.com/bitext/bitext/internal/textcheck"
@@ -34,7 +32,7 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 		var src io.Reader = br
 		enc16, dec := sniffUTF16(br)
 		if dec != nil {
-			src = transform.NewReader(br, dec)
+			src = decodeUTF16(br, dec, name)
 		}
 		prefix, big, err := readHTMLPrefix(src, streamHTMLAbove)
 		if err != nil {
@@ -84,7 +82,7 @@ func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Remo
 	var src io.Reader = br
 	enc16, dec := sniffUTF16(br)
 	if dec != nil {
-		src = transform.NewReader(br, dec)
+		src = decodeUTF16(br, dec, name)
 	}
 	data, err := io.ReadAll(src)
 	if err != nil {
