@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -96,7 +97,10 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 				r.d.raw(r.lines[i].raw())
 				i++
 			}
-		case mdRefDef.MatchString(t) && !mdFootnote.MatchString(t), mdBreak.MatchString(t):
+		case mdRefDef.MatchString(t) && !mdFootnote.MatchString(t):
+			r.refDef(i)
+			i++
+		case mdBreak.MatchString(t):
 			r.d.raw(l.raw())
 			i++
 		case mdHeading.MatchString(t):
@@ -119,6 +123,136 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 	}
 	return nil
 }
+
+// refDef keeps a reference definition ("[label]: url "title"") but its title, which is a
+// segment (as an HTML title attribute is); the label and the URL are never sent.
+func (r *mdReader) refDef(i int) {
+	l := r.lines[i]
+	t := l.text
+	j := strings.Index(t, "]:") + 2
+	start, end, delim, ok := mdTitleSpan(t[j:])
+	if !ok || !hasWord(mdUnescape(t[j+start:j+end])) {
+		r.d.raw(l.raw())
+		return
+	}
+	start, end = j+start, j+end
+	raw := t[start:end]
+	r.d.raw(t[:start])
+	r.d.add(Segment{Text: EscapeText(mdUnescape(raw)), Kind: Attribute, Line: i + 1}, func(tr string) string {
+		return mdTitleEscape(Plain(tr), delim)
+	}, raw, true)
+	r.d.raw(t[end:] + l.eol)
+}
+
+// mdTitleSpan finds the title in a link's destination part (what stands between the
+// parentheses of an inline link, or after the colon of a reference definition): the byte range
+// of its text between its delimiters and its opening delimiter (a double or a single quote or
+// a parenthesis), or ok false when there is none.
+func mdTitleSpan(s string) (start, end int, delim byte, ok bool) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i < len(s) && s[i] == '<' {
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return 0, 0, 0, false
+		}
+		i += j + 1
+	} else {
+		dest := i
+		depth := 0
+	scan:
+		for i < len(s) {
+			switch s[i] {
+			case '\\':
+				i++
+			case ' ', '\t':
+				break scan
+			case '(':
+				depth++
+			case ')':
+				if depth == 0 {
+					break scan
+				}
+				depth--
+			}
+			i++
+		}
+		if i == dest {
+			return 0, 0, 0, false // no destination: a quoted text here is the destination
+		}
+	}
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	if j == i || j >= len(s) {
+		return 0, 0, 0, false
+	}
+	open, closer := s[j], s[j]
+	switch open {
+	case '"', '\'':
+	case '(':
+		closer = ')'
+	default:
+		return 0, 0, 0, false
+	}
+	k := j + 1
+	for ; k < len(s) && s[k] != closer; k++ {
+		if s[k] == '\\' {
+			k++
+		} else if open == '(' && s[k] == '(' {
+			return 0, 0, 0, false
+		}
+	}
+	if k >= len(s) || strings.Trim(s[k+1:], " \t") != "" {
+		return 0, 0, 0, false
+	}
+	return j + 1, k, open, true
+}
+
+// mdUnescape reads a link title's backslash escapes: the provider sees '"', not '\\"'.
+func mdUnescape(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// mdTitleEscape writes a translated title for between its delimiters: the delimiter (both
+// parentheses for a title in parentheses) and the backslash are escaped, and line breaks, which
+// could end the title's block, become spaces.
+func mdTitleEscape(s string, delim byte) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' || c == delim || delim == '(' && c == ')' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// mdTitle is a link title inside a segment's markup: a segment of its own, read before the
+// segment it stands in, whose translation that segment's writer puts in place of its sentinel.
+type mdTitle struct {
+	raw   string  // the title's bytes between its delimiters
+	delim byte    // its opening delimiter
+	value *string // the escaped translation; nil while the title is unchanged
+}
+
+// mdTitleSentinel stands for the k-th link title of a segment inside its codes' markup.
+func mdTitleSentinel(k int) string { return "\x00t" + strconv.Itoa(k) + "\x00" }
 
 // mdAutolinkStart tells an autolink or inline HTML at the start of a paragraph (<https://…>,
 // <em>) from an HTML block: only block-level tags start HTML blocks; here, anything that is a
@@ -386,6 +520,7 @@ func mdQuotePrefix(t string) (n, depth int) {
 // translation's words are escaped for where they stand (where).
 func (r *mdReader) inline(line int, same, prefix string, contents []string, suffix string, kind Kind, level int, where mdWhere) {
 	var b builder
+	var titles []*mdTitle
 	for k, c := range contents {
 		last := k == len(contents)-1
 		if !last && (strings.HasSuffix(c, "  ") || strings.HasSuffix(c, "\\")) {
@@ -394,30 +529,91 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 			if strings.HasSuffix(c, "\\") {
 				trimmed = c[:len(c)-1]
 			}
-			mdInline(trimmed, &b)
+			mdInline(trimmed, &b, &titles)
 			b.alone("md-break", c[len(trimmed):]+"\n")
 			continue
 		}
-		mdInline(c, &b)
+		mdInline(c, &b, &titles)
 		if !last {
 			b.text(" ")
 		}
 	}
-	if !b.hasWords() {
+	// Link titles: segments of their own, before this one, whose writers only remember their
+	// translations for this one's writer (as an HTML run's attributes are written).
+	for _, tl := range titles {
+		tl := tl
+		src := EscapeText(mdUnescape(tl.raw))
+		r.d.add(Segment{Text: src, Kind: Attribute, Line: line}, func(tr string) string {
+			if tr == src {
+				tl.value = nil
+				return ""
+			}
+			v := mdTitleEscape(Plain(tr), tl.delim)
+			tl.value = &v
+			return ""
+		}, "", false)
+	}
+	words := b.hasWords()
+	if !words && len(titles) == 0 {
 		r.d.raw(same)
 		return
 	}
 	seg, pre, suf := b.finish()
 	seg.Kind, seg.Level, seg.Line = kind, level, line
-	codes := seg.Codes
+	codes := seg.Codes // with the titles' sentinels: for writing
+	if len(titles) > 0 {
+		// The segment's codes are the markup as it is in the document (TMX and XLIFF carry it).
+		pairs := make([]string, 0, 2*len(titles))
+		for k, tl := range titles {
+			pairs = append(pairs, mdTitleSentinel(k), tl.raw)
+		}
+		restore := strings.NewReplacer(pairs...)
+		public := make([]Code, len(codes))
+		for i, c := range codes {
+			c.Open, c.Close = restore.Replace(c.Open), restore.Replace(c.Close)
+			public[i] = c
+		}
+		seg.Codes = public
+	}
 	// The translation starts a block when nothing but spaces comes before it on its line
 	// after the block's own markers.
 	atStart := where != mdCell && strings.TrimLeft(pre, " \t") == ""
-	r.d.add(seg, func(tr string) string {
-		return prefix + pre + renderAt(codes, tr, func(s string, first, last bool) string {
+	text := seg.Text
+	fill := func(tr string) string {
+		changed := false
+		for _, tl := range titles {
+			changed = changed || tl.value != nil
+		}
+		if tr == text && !changed {
+			return same
+		}
+		tr = strings.ReplaceAll(tr, "\x00", "")
+		out := prefix + pre + renderAt(codes, tr, func(s string, first, last bool) string {
 			return mdEscape(s, where, first && atStart, last && suf == "")
 		}) + suf + suffix
-	}, same, true)
+		if len(titles) == 0 {
+			return out
+		}
+		pairs := make([]string, 0, 2*len(titles))
+		for k, tl := range titles {
+			v := tl.raw
+			if tl.value != nil {
+				v = *tl.value
+			}
+			pairs = append(pairs, mdTitleSentinel(k), v)
+		}
+		return strings.NewReplacer(pairs...).Replace(out)
+	}
+	if !words {
+		// Only the titles are sent: the rest is written as it was, or with their translations.
+		r.d.rawFill(func(string) string { return fill(text) })
+		return
+	}
+	if len(titles) > 0 {
+		r.d.add(seg, fill, "", false)
+		return
+	}
+	r.d.add(seg, fill, same, true)
 }
 
 // mdWhere is where a segment's text stands in a Markdown document, for escaping.
@@ -506,7 +702,8 @@ func mdEscapeStart(s string, b *strings.Builder) string {
 }
 
 // mdInline reads a paragraph's inline content into b.
-func mdInline(s string, b *builder) {
+// Link titles with words are added to titles and stand in the link's markup as sentinels.
+func mdInline(s string, b *builder, titles *[]*mdTitle) {
 	var text strings.Builder
 	flush := func() {
 		b.text(text.String())
@@ -546,7 +743,7 @@ func mdInline(s string, b *builder) {
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
 				b.open("md-image", "![", s[close:end])
-				mdInline(s[i+2:close], b)
+				mdInline(s[i+2:close], b, titles)
 				b.close("")
 				i = end
 			} else {
@@ -565,8 +762,17 @@ func mdInline(s string, b *builder) {
 		case c == '[':
 			if close, end := linkParts(s, i); end > 0 {
 				flush()
-				b.open("md-link", "[", s[close:end])
-				mdInline(s[i+1:close], b)
+				closeMarkup := s[close:end]
+				if s[close+1] == '(' {
+					// The title: a sentinel in the markup, its text a segment of its own.
+					p := closeMarkup[2 : len(closeMarkup)-1]
+					if ts, te, delim, ok := mdTitleSpan(p); ok && hasWord(mdUnescape(p[ts:te])) {
+						*titles = append(*titles, &mdTitle{raw: p[ts:te], delim: delim})
+						closeMarkup = closeMarkup[:2+ts] + mdTitleSentinel(len(*titles)-1) + closeMarkup[2+te:]
+					}
+				}
+				b.open("md-link", "[", closeMarkup)
+				mdInline(s[i+1:close], b, titles)
 				b.close("")
 				i = end
 			} else {
@@ -584,7 +790,7 @@ func mdInline(s string, b *builder) {
 				flush()
 				delim := s[i : i+n]
 				b.open("md-em"+delim, delim, delim)
-				mdInline(s[i+n:end], b)
+				mdInline(s[i+n:end], b, titles)
 				b.close("")
 				i = end + n
 			} else {

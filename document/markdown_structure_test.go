@@ -92,3 +92,75 @@ func TestMarkdownFootnotesAndAltText(t *testing.T) {
 			"[![LOGO DER STADT](logo.png)](https://example.org)\n"},
 	})
 }
+
+func TestMarkdownLinkTitles(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"inline link title", "Siehe [die Quelle](https://example.org/a \"Titel des Links\") hier.\n",
+			[]string{"Titel des Links", "Siehe <g1>die Quelle</g1> hier."},
+			"SIEHE [DIE QUELLE](https://example.org/a \"TITEL DES LINKS\") HIER.\n"},
+		{"inline link title in single quotes", "Siehe [hier](https://example.org/a 'Ein Titel') nach.\n",
+			[]string{"Ein Titel", "Siehe <g1>hier</g1> nach."},
+			"SIEHE [HIER](https://example.org/a 'EIN TITEL') NACH.\n"},
+		{"inline link title in parentheses", "Siehe [hier](https://example.org/a (Ein Titel)) nach.\n",
+			[]string{"Ein Titel", "Siehe <g1>hier</g1> nach."},
+			"SIEHE [HIER](https://example.org/a (EIN TITEL)) NACH.\n"},
+		{"link around a whole list item", "- [Die Quelle](https://example.org/a \"Titel\")\n",
+			[]string{"Titel", "Die Quelle"},
+			"- [DIE QUELLE](https://example.org/a \"TITEL\")\n"},
+		{"escaped quote in the title", "Siehe [hier](/a \"Der \\\"Titel\\\"\") nach.\n",
+			[]string{"Der \"Titel\"", "Siehe <g1>hier</g1> nach."},
+			"SIEHE [HIER](/a \"DER \\\"TITEL\\\"\") NACH.\n"},
+		{"title without words stays", "Siehe [hier](/a \"--\") nach.\n",
+			[]string{"Siehe <g1>hier</g1> nach."},
+			"SIEHE [HIER](/a \"--\") NACH.\n"},
+		{"link without words but a title", "[<img src=\"x.png\">](/a \"Titel hier\")\n",
+			[]string{"Titel hier"},
+			"[<img src=\"x.png\">](/a \"TITEL HIER\")\n"},
+		{"reference definition title", "[r]: https://example.org/r \"Referenztitel\"\n",
+			[]string{"Referenztitel"},
+			"[r]: https://example.org/r \"REFERENZTITEL\"\n"},
+		{"reference definition title in single quotes", "[r]: <https://example.org/r> 'Referenztitel'\n",
+			[]string{"Referenztitel"},
+			"[r]: <https://example.org/r> 'REFERENZTITEL'\n"},
+		{"reference definition title in parentheses", "  [Label]:  /r   (Referenztitel)  \r\n",
+			[]string{"Referenztitel"},
+			"  [Label]:  /r   (REFERENZTITEL)  \r\n"},
+	})
+}
+
+// TestMarkdownLinkTitleCodes checks that a segment's codes hold the link's markup as it is in
+// the document (exported to TMX and XLIFF), not a placeholder for its title.
+func TestMarkdownLinkTitleCodes(t *testing.T) {
+	d, err := Read(strings.NewReader("Siehe [hier](/a \"Titel\") nach.\n"), "x.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(d.Segments); n != 2 {
+		t.Fatalf("%d segments, want 2", n)
+	}
+	if c := d.Segments[1].Codes; len(c) != 1 || c[0].Close != `](/a "Titel")` {
+		t.Errorf("codes %+v, want the link's markup as written", c)
+	}
+}
+
+// TestMarkdownTitleDelimiters writes translations that hold a title's delimiter.
+func TestMarkdownTitleDelimiters(t *testing.T) {
+	tests := []struct{ src, tr, want string }{
+		{"Siehe [hier](/a \"Titel\") nach.\n", `The "title"`, "Siehe [hier](/a \"The \\\"title\\\"\") nach.\n"},
+		{"Siehe [hier](/a 'Titel') nach.\n", "The author's title", "Siehe [hier](/a 'The author\\'s title') nach.\n"},
+		{"Siehe [hier](/a (Titel)) nach.\n", "A title (short)", "Siehe [hier](/a (A title \\(short\\))) nach.\n"},
+		{"[r]: /r \"Titel\"\n", `C:\Pfad "x"`, "[r]: /r \"C:\\\\Pfad \\\"x\\\"\"\n"},
+		{"[r]: /r (Titel)\n", "Line one\nline two", "[r]: /r (Line one line two)\n"},
+	}
+	for _, tc := range tests {
+		d, err := Read(strings.NewReader(tc.src), "x.md", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		targets := d.Identity()
+		targets[0] = EscapeText(tc.tr) // the title comes first
+		if out, probs := write(t, d, targets, "en"); out != tc.want || len(probs) > 0 {
+			t.Errorf("%q with title %q wrote %q, want %q (%v)", tc.src, tc.tr, out, tc.want, probs)
+		}
+	}
+}
