@@ -1,7 +1,6 @@
 package report
 
 import (
-	"slices"
 	"unicode/utf8"
 )
 
@@ -161,23 +160,6 @@ func (m BLEU) sideIDs(sc *bleuScratch, s string, p *poller) (int, bool, error) {
 	return sc.tokenIDs(tok, p)
 }
 
-// bleuKeys sets keys to the sorted packed n-grams of order n of ids, reusing keys' array.
-func bleuKeys(keys []uint64, ids []uint32, n int, p *poller) ([]uint64, error) {
-	if c := len(ids) - n + 1; cap(keys) < c {
-		keys = make([]uint64, 0, c)
-	}
-	keys = keys[:0]
-	for i := 0; i+n <= len(ids); i++ {
-		var k uint64
-		for j := 0; j < n; j++ {
-			k |= uint64(ids[i+j]) << (bleuIDBits * j)
-		}
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys, p.tick(len(keys) * 8)
-}
-
 // fastStats is BLEU.Stats on packed token ids; ok is false when the segment does not fit the
 // packing (then the string-keyed statsMap gives the same statistics).
 func (m BLEU) fastStats(sc *bleuScratch, hyp string, refs []string, p *poller) ([]float64, bool, error) {
@@ -205,7 +187,7 @@ func (m BLEU) fastStats(sc *bleuScratch, hyp string, refs []string, p *poller) (
 	stats[0] = float64(hypLen)
 	stats[1] = float64(closestRefLen(hypLen, refLens))
 	for o := 0; o < n; o++ {
-		if sc.hyp, err = bleuKeys(sc.hyp, sc.ids[:sc.ends[0]], o+1, p); err != nil {
+		if sc.hyp, err = packedNgrams(sc.hyp, sc.ids[:sc.ends[0]], o+1, bleuIDBits, p); err != nil {
 			return nil, false, err
 		}
 		// distinct hypothesis n-grams (runs) with their counts
@@ -225,7 +207,7 @@ func (m BLEU) fastStats(sc *bleuScratch, hyp string, refs []string, p *poller) (
 		sc.runs, sc.hcnt, sc.best = runs, cnt, best
 		// the largest count of each hypothesis n-gram over the references
 		for r := range refs {
-			if sc.ref, err = bleuKeys(sc.ref, sc.ids[sc.ends[r]:sc.ends[r+1]], o+1, p); err != nil {
+			if sc.ref, err = packedNgrams(sc.ref, sc.ids[sc.ends[r]:sc.ends[r+1]], o+1, bleuIDBits, p); err != nil {
 				return nil, false, err
 			}
 			rk := sc.ref
