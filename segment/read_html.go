@@ -173,24 +173,6 @@ const maxReadability = 16 << 20
 // hundred; longer pages go to go-readability, which reads 20,000 paragraphs in half a second.
 const maxTrafilaturaParagraphs = 1500
 
-// countParagraphs counts the <p> elements in n, stopping at limit.
-func countParagraphs(n *html.Node, limit int) int {
-	count := 0
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				if c.DataAtom == atom.P {
-					count++
-				}
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return count
-}
-
 // maxExtractorNodes is the most nodes (elements and text) a page handed to the extractors may
 // have. go-trafilatura holds about 1.5 KB of heap per node of the page (its copies of the tree for
 // its fallbacks, the text of every subtree joined again and again): a 3 MB page of table cells
@@ -199,24 +181,29 @@ func countParagraphs(n *html.Node, limit int) int {
 // article, and is read by the whole-body walker, which holds a few times the tree.
 const maxExtractorNodes = 40000
 
-// countNodes counts the element and text nodes in n, stopping at limit.
-func countNodes(n *html.Node, limit int) int {
+// countNodes counts the nodes under n that counts says to, stopping at limit.
+func countNodes(n *html.Node, limit int, counts func(*html.Node) bool) int {
 	count := 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil && count < limit; c = c.NextSibling {
-			switch c.Type {
-			case html.ElementNode:
+			if counts(c) {
 				count++
+			}
+			if c.Type == html.ElementNode {
 				walk(c)
-			case html.TextNode:
-				count++
 			}
 		}
 	}
 	walk(n)
 	return count
 }
+
+func isElementOrText(n *html.Node) bool {
+	return n.Type == html.ElementNode || n.Type == html.TextNode
+}
+
+func isParagraph(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom == atom.P }
 
 // parseHTML extracts blocks from an HTML document.
 func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Removal) ([]rawBlock, error) {
@@ -239,7 +226,7 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 	splits := splitKickers(doc)
 	if size > maxReadability || forceHTMLWalker {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: overNotice})
-	} else if countNodes(doc, maxExtractorNodes+1) > maxExtractorNodes {
+	} else if countNodes(doc, maxExtractorNodes+1, isElementOrText) > maxExtractorNodes {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: "page of more than " + strconv.Itoa(maxExtractorNodes) + " HTML elements and texts: main-text extraction (trafilatura, readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
 	} else {
 		// The extractors cannot be interrupted: run them aside and stop waiting when the
@@ -253,7 +240,7 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		go func() {
 			var r result
 			var short, flat *html.Node
-			if countParagraphs(doc, maxTrafilaturaParagraphs+1) <= maxTrafilaturaParagraphs {
+			if countNodes(doc, maxTrafilaturaParagraphs+1, isParagraph) <= maxTrafilaturaParagraphs {
 				r.blocks, r.ok, short, flat = trafilaturaExtract(doc, &r.removed)
 			}
 			if !r.ok {
