@@ -24,22 +24,7 @@ func escape(r rune) string {
 // needsEscape reports whether s holds a character shown escaped, an invalid UTF-8 byte or,
 // when backslash is set, a backslash.
 func needsEscape(s string, backslash bool) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if escaped(rune(c)) || (backslash && c == '\\') {
-				return true
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || escaped(r) {
-			return true
-		}
-		i += n
-	}
-	return false
+	return textcheck.HasAny(s, func(r rune) bool { return escaped(r) || backslash && r == '\\' })
 }
 
 // Visible is s for a line of text: each control character (see the package comment) written

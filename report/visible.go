@@ -33,24 +33,7 @@ func marker(r rune) string {
 }
 
 // needsMarking reports whether s holds an invisible character or invalid UTF-8.
-func needsMarking(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if invisible(rune(c)) {
-				return true
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || invisible(r) {
-			return true
-		}
-		i += n
-	}
-	return false
-}
+func needsMarking(s string) bool { return textcheck.HasAny(s, invisible) }
 
 // visibleText replaces invisible characters by their markers in brackets ("⟨U+2028⟩",
 // "⟨␁⟩") and invalid bytes by "⟨\xFF⟩", as plain text: for attribute values and the page

@@ -248,3 +248,23 @@ func Invisible(r rune) bool {
 	}
 	return false
 }
+
+// HasAny reports whether s holds an invalid UTF-8 byte or a character f accepts: whether a text
+// needs escaping or marking at all, so that the common text without any is passed as it is.
+func HasAny(s string, f func(rune) bool) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if f(rune(c)) {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || f(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
