@@ -54,13 +54,17 @@ var segmentInputs = formats.Spec{Command: "segment", Override: "--input-format",
 
 // wholeDocument is the format a file of subtitles, PO or XLIFF is read in as a whole document
 // (package document), as translate reads it, or "" for text, Markdown and HTML, which segment
-// reads for their main text.
+// reads for their main text, as translate --main-only does. inFormat is --input-format, checked
+// by parseInputFormat.
 func wholeDocument(name string, inFormat string) document.Format {
 	df := document.FormatFromName(name)
 	if inFormat != "" {
-		df, _ = document.ParseFormat(inFormat)
+		df = document.Format(inFormat)
+		if inFormat == "text" {
+			df = ""
+		}
 	}
-	if df == document.HTML || df == document.Markdown {
+	if translate.ReadsMainText(df, true, "") {
 		return ""
 	}
 	return df
@@ -71,12 +75,15 @@ func runSegment(c *cli.Context) error {
 	if lang != "de" && lang != "en" {
 		return usageErrorf("--lang: unsupported language %q (want de or en)", c.String("lang"))
 	}
+	// --input-format names the formats translate reads (parseInputFormat); those segment reads
+	// for their text are its own, the others are read whole (wholeDocument).
 	var inFormat segment.Format
-	if f := c.String("input-format"); f != "" {
-		var err error
-		if inFormat, err = segment.ParseFormat(f); err != nil && wholeDocument("", f) == "" {
-			return usageErrorf("--input-format: %q: want text, markdown, html, xliff, srt, vtt or po", f)
+	given, err := parseInputFormat(c.String("input-format"))
+	if c.String("input-format") != "" {
+		if err != nil {
+			return usageErrorf("--input-format: %v", err)
 		}
+		inFormat, _ = segment.ParseFormat(given)
 	}
 	out := c.String("format")
 	if out != "text" && out != "jsonl" {
@@ -97,7 +104,7 @@ func runSegment(c *cli.Context) error {
 
 	w := bufio.NewWriterSize(c.App.Writer, 64<<10)
 	defer w.Flush()
-	p := segmentPrinter{w: w, jsonl: out == "jsonl", multi: len(files) > 1}
+	p := segmentPrinter{w: w, jsonl: out == "jsonl", multi: len(files) > 1, inFormat: given}
 	for _, name := range files {
 		if err := p.file(c, name, opt); err != nil {
 			w.Flush()
@@ -113,6 +120,8 @@ type segmentPrinter struct {
 	jsonl   bool
 	multi   bool // several files: JSONL lines name their document
 	written bool // something was printed (text output separates documents by a blank line)
+	// inFormat is --input-format as parseInputFormat gives it ("text", a document format), or "".
+	inFormat string
 }
 
 func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) error {
@@ -131,7 +140,7 @@ func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) 
 		}
 		r = f
 	}
-	if df := wholeDocument(name, c.String("input-format")); df != "" && (name != "-" || c.IsSet("input-format")) {
+	if df := wholeDocument(name, p.inFormat); df != "" && (name != "-" || p.inFormat != "") {
 		// Subtitles, PO and XLIFF: the segments translate sends, codes and all.
 		in, _, err := translate.Read(c.Context, r, display, translate.ReadOptions{Whole: df, Segment: segment.Options{Lang: opt.Lang}})
 		if err != nil {
