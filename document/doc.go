@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -433,3 +434,32 @@ func lineAt(s string, off int) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Sniff names the format b (the start of an input without a name, such as standard input)
+// unmistakably is — an HTML page, an XLIFF file, WebVTT or SRT subtitles, a PO file — or ""
+// otherwise. Read as plain text, such input would be sent to a provider tags and all.
+func Sniff(b []byte) Format {
+	head := b[:min(len(b), 4096)]
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	t := bytes.TrimLeft(head, " \t\r\n")
+	lower := bytes.ToLower(t[:min(len(t), 512)])
+	switch {
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
+		return HTML
+	case bytes.HasPrefix(lower, []byte("<?xml")) && bytes.Contains(bytes.ToLower(head), []byte("<xliff")),
+		bytes.HasPrefix(lower, []byte("<xliff")):
+		return XLIFF
+	case bytes.HasPrefix(t, []byte("WEBVTT")):
+		return VTT
+	case srtStart.Match(t):
+		return SRT
+	case poStart.Match(head):
+		return PO
+	}
+	return ""
+}
+
+var (
+	srtStart = regexp.MustCompile(`^\d+\r?\n\d{2}:\d{2}:\d{2}[,.]\d{3} --> \d{2}:\d{2}:\d{2}[,.]\d{3}`)
+	poStart  = regexp.MustCompile(`(?m)^msgid ""\r?\nmsgstr ""`)
+)

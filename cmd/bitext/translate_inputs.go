@@ -10,7 +10,6 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -162,7 +161,7 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				return
 			}
 			if f.path == "-" && r.inFormat == "" {
-				if looks := markupKind(r.stdinBuf); looks != "" {
+				if looks := document.Sniff(r.stdinBuf); looks != "" {
 					closeIn()
 					yield(translate.Input{}, usageErrorf("standard input looks like %s: give --input-format %s to translate it as such, or --input-format text to translate it as plain text", looks, looks))
 					return
@@ -284,35 +283,6 @@ func parseInputFormat(s string) (string, error) {
 	}
 	return string(df), nil
 }
-
-// markupKind names the markup standard input starts with when it is unmistakably a format that
-// read as plain text would be sent to the provider tags and all (a page, an XLIFF file,
-// subtitles, a PO file), "" otherwise: such input needs --input-format.
-func markupKind(b []byte) string {
-	head := b[:min(len(b), 4096)]
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	t := bytes.TrimLeft(head, " \t\r\n")
-	lower := bytes.ToLower(t[:min(len(t), 512)])
-	switch {
-	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
-		return "html"
-	case bytes.HasPrefix(lower, []byte("<?xml")) && bytes.Contains(bytes.ToLower(head), []byte("<xliff")),
-		bytes.HasPrefix(lower, []byte("<xliff")):
-		return "xliff"
-	case bytes.HasPrefix(t, []byte("WEBVTT")):
-		return "vtt"
-	case srtStart.Match(t):
-		return "srt"
-	case poStart.Match(head):
-		return "po"
-	}
-	return ""
-}
-
-var (
-	srtStart = regexp.MustCompile(`^\d+\r?\n\d{2}:\d{2}:\d{2}[,.]\d{3} --> \d{2}:\d{2}:\d{2}[,.]\d{3}`)
-	poStart  = regexp.MustCompile(`(?m)^msgid ""\r?\nmsgstr ""`)
-)
 
 // formatName names the output format for translate.ReadsMainText: the pair format, else the document
 // format, "" when each document keeps its own.

@@ -1,0 +1,25 @@
+package document
+
+import "testing"
+
+// TestSniff: input without a name is recognised only when it is unmistakably markup.
+func TestSniff(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Format
+	}{
+		{"<!DOCTYPE html><html lang=\"de\"><p>Text</p>", HTML},
+		{"\ufeff  <html><body>x", HTML},
+		{"<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">", XLIFF},
+		{"WEBVTT\n\n00:01.000 --> 00:02.000\nHallo", VTT},
+		{"1\n00:00:01,000 --> 00:00:03,500\nErster Satz.\n", SRT},
+		{"# Kommentar\nmsgid \"\"\nmsgstr \"\"\n", PO},
+		{"Ein Satz über <b>fett</b> gedruckte Wörter.", ""},
+		{"1\nEin nummerierter Absatz.", ""},
+		{"<?xml version=\"1.0\"?><tmx>", ""},
+	} {
+		if got := Sniff([]byte(tt.in)); got != tt.want {
+			t.Errorf("Sniff(%.30q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
