@@ -91,12 +91,6 @@ func (s *splitter) split(spans []Span) []Span {
 					continue
 				}
 			}
-			if s.colonEnds(start, i) {
-				spans = appendSpan(spans, text, start, i+1)
-				start = i + 2
-				i = start
-				continue
-			}
 			i++
 		case c == ';' && i > start && i+1 < len(text) && text[i+1] == ' ' && text[i-1] != ' ':
 			if s.semicolonEnds(i) {

@@ -32,7 +32,7 @@ var germanCases = []splitCase{
 	{"no punctuation before Dann", "Erst kam der Regen Dann wurde es kalt.", "Erst kam der Regen | Dann wurde es kalt."},
 	{"colon in a short introduction", "Die Bilanz: Die Polizei nahm zwölf Menschen fest.", "Die Bilanz: Die Polizei nahm zwölf Menschen fest."},
 	{"colon before a quotation", "Der Minister sagte am Dienstag in Berlin: „Wir werden das schaffen.“", "Der Minister sagte am Dienstag in Berlin: „Wir werden das schaffen.“"},
-	{"colon after a clause", "Der Minister äußerte sich am Dienstag in Berlin zufrieden: Die Zahl der Arbeitslosen sinkt.", "Der Minister äußerte sich am Dienstag in Berlin zufrieden: | Die Zahl der Arbeitslosen sinkt."},
+	{"colon after a clause", "Der Minister äußerte sich am Dienstag in Berlin zufrieden: Die Zahl der Arbeitslosen sinkt.", "Der Minister äußerte sich am Dienstag in Berlin zufrieden: Die Zahl der Arbeitslosen sinkt."},
 	{"colon before a clause with Wer", "Im Verein gilt seit vielen Jahren eine einfache Regel: Wer zuerst kommt, spielt zuerst.", "Im Verein gilt seit vielen Jahren eine einfache Regel: Wer zuerst kommt, spielt zuerst."},
 	// Abbreviations.
 	{"z. B.", "Es gibt z. B. Äpfel. Und Birnen.", "Es gibt z. B. Äpfel. | Und Birnen."},

@@ -160,43 +160,12 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 	return !inSet(englishWordsDE, w) || unicode.IsLower(firstRune(pw)) || prev == ')'
 }
 
-// colonEnds decides whether the colon at i, followed by a space, ends the sentence that began
-// at start. A colon introduces what follows inside the same sentence ("Negativ ist: Das Zimmer
-// ist laut", "Ihr Argument: Wenn …"), but after a whole clause, before a word that opens
-// sentences, news text and the German treebanks end the sentence there ("Kantor äußerte sich
-// über das bisherige Ergebnis zufrieden: Die Nationen des Wirtschaftsforums …"). A quotation
-// after the colon stays with its introduction.
-func (s *splitter) colonEnds(start, i int) bool {
-	if s.en || i == 0 || !unicode.IsLetter(lastRune(s.text[:i])) {
-		return false
-	}
-	n := s.nextAfter(i + 1)
-	if n.opener || n.pos != i+2 || !inSet(startersDE, n.word) && !inSet(noPunctStartersDE, n.word) {
-		return false
-	}
-	if inSet(colonKeepsDE, n.word) {
-		return false
-	}
-	words := 1
-	for j := start; j < i; j++ {
-		if s.text[j] == ' ' {
-			words++
-		}
-	}
-	return words >= 6
-}
-
 // noPunctContinuesEN are English words after which a capitalised word is a name or a title,
 // not a new sentence ("said We", "called Why").
 var noPunctContinuesEN = toSet("the", "a", "an", "of", "called", "named", "titled", "said", "says",
 	"song", "album", "film", "movie", "book", "show", "and", "or", "to", "in", "on", "at", "by",
 	"with", "for", "from", "into", "than", "as", "about", "his", "her", "their", "its", "our", "my",
 	"your", "this", "these", "those", "that", "which", "who", "whose", "but", "nor", "if", "because")
-
-// colonKeepsDE are sentence openers that after a colon more often begin an explanation inside
-// the sentence: a subordinate clause or a comparison ("… gilt: Wer zuerst kommt …").
-var colonKeepsDE = toSet("Wer", "Was", "Wie", "Wenn", "Ob", "Weil", "Als", "Nur", "Mehr", "Und",
-	"Aber", "Oder", "Erst", "Kein", "Keine", "Nicht")
 
 // noPunctContinuesDE are German words a sentence does not end with: articles, prepositions,
 // conjunctions, possessives.
