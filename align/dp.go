@@ -79,7 +79,15 @@ func search(md *model, lv *level, r *region) ([]point, []int8, *scorer) {
 					if prev >= best {
 						continue
 					}
-					if c := prev + sc.costBelow(t, i, j, best-prev); c < best {
+					var c float64
+					if md.delRun > 0 && (t.a == 0 || t.b == 0) {
+						// A deletion continuing a block on the best path to (pi, pj) costs
+						// as the rest of one run (see chainPaid).
+						c = prev + md.deletionCost(t, i, j, lv, md.chainPaid(back, r, lv, t, pi, pj))
+					} else {
+						c = prev + sc.costBelow(t, i, j, best-prev)
+					}
+					if c < best {
 						best, arg = c, int8(k)
 					}
 				}

@@ -32,8 +32,8 @@ const (
 )
 
 // runTypes returns the run shapes of 2..g units on either side, and of 2g, 4g and 8g. A block
-// longer than the longest shape is a chain of runs, and each run of the chain pays runFull
-// units at delCost again: with runs of at most g units a block of 100 sentences cost 0.84 a
+// longer than the longest shape is a chain of runs; until the search priced a chain as one run
+// (chainPaid), each run of the chain paid runFull units at delCost again: with runs of at most g units a block of 100 sentences cost 0.84 a
 // sentence instead of 0.6, and the search rather tore the text around it apart. With the long
 // shapes it costs about 0.65 (a 36-line block 25.8 instead of 30.6). On the Text+Berg dev article
 // with 100 and 150 French sentences cut (BenchmarkDevMissingPassage) strict F1 with forward MT
@@ -59,24 +59,7 @@ func isRun(t beadType) bool { return (t.a == 0 || t.b == 0) && t.a+t.b > 1 }
 // runCost is the cost of the run t ending at (i, j): debris costs debrisDelCost, the first
 // runFull other units delCost each and every further one delRun.
 func (md *model) runCost(t beadType, i, j int, lv *level) float64 {
-	mask, from, to := lv.tgtDebris, j-t.b, j
-	if t.a > 0 {
-		mask, from, to = lv.srcDebris, i-t.a, i
-	}
-	var c float64
-	full := 0
-	for k := from; k < to; k++ {
-		switch {
-		case mask != nil && mask[k]:
-			c += debrisDelCost
-		case full < runFull:
-			c += md.delCost
-			full++
-		default:
-			c += md.delRun
-		}
-	}
-	return c
+	return md.deletionCost(t, i, j, lv, 0)
 }
 
 // expandRuns replaces each run step of a path by single deletions.
@@ -124,3 +107,66 @@ func debrisIn(mask []bool, from, to int) int {
 // next to a bead is left out of it; debris inside a bead costs the bead nothing but that prior
 // (see costBelow and groupLex), so the bead is not torn apart around it.
 const debrisDelCost = 0.15
+
+// chainPaid is how many units at full cost (up to runFull, debris apart) the chain of
+// deletions and runs on t's side that ends at lattice point (i, j) on the search's best path to
+// it has paid: the search prices a deletion or run that continues such a chain as the rest of one
+// run (deletionCost), so that a block costs the same however the search cuts it into shapes.
+//
+// Priced on its own, each link of a chain paid runFull units at delCost again: a block of a
+// length no run shape has (the dev article's 36 caption lines, 20+10+5+1) cost more than one of
+// a neighbouring length, and the search rather tacked a few of its lines onto a bead next to it
+// (on the article's first sixth with MT, 4 captions into a 1-5 bead). Strict F1 (go test
+// -count=1 -run XXX -bench 'TextbergDev|DevSplits|DevMTSystems|DevMTMixed|PerturbedDev|
+// NoisyDevWide' -benchtime 1x ./align), summed over the dev article's sixths aligned alone, forward
+// MT 0.9401 → 0.9429, reverse 0.9198 → 0.9227, both 0.9351 → 0.9379 (with FreeDict too 0.9451 →
+// 0.9479, 0.9351 → 0.9379), SACunidir's quarters 0.9314 → 0.9342, the noisy dev's quarters
+// 0.8239 → 0.8274; every other figure (whole article, halves to quarters, without MT, the
+// perturbed dev, the mixed MT systems) unchanged. With 30/60/100/150 French sentences cut
+// (BenchmarkDevMissingPassage) forward MT 0.9388/0.9372/0.9469/0.9018 → 0.9453/0.9383/0.9503/
+// 0.9059, without MT 0.9047/0.9010/0.8900/0.8491 → 0.9069/0.9022/0.8911/0.8502.
+func (md *model) chainPaid(back []int8, r *region, lv *level, t beadType, i, j int) int {
+	paid := 0
+	for paid < runFull && (i > 0 || j > 0) {
+		k := back[r.off[i]+j-int(r.lo[i])]
+		if k < 0 {
+			break
+		}
+		u := md.types[k]
+		switch {
+		case t.a == 0 && u.a == 0 && u.b > 0:
+			paid += u.b - debrisIn(lv.tgtDebris, j-u.b, j)
+			j -= u.b
+		case t.b == 0 && u.b == 0 && u.a > 0:
+			paid += u.a - debrisIn(lv.srcDebris, i-u.a, i)
+			i -= u.a
+		default:
+			return paid
+		}
+	}
+	return min(paid, runFull)
+}
+
+// deletionCost is the cost of the deletion or run t ending at (i, j) that continues a chain
+// which has paid paid units at full cost (see chainPaid): debris costs debrisDelCost, the
+// chain's first runFull other units delCost each and every further one delRun.
+func (md *model) deletionCost(t beadType, i, j int, lv *level, paid int) float64 {
+	mask, from, to := lv.tgtDebris, j-t.b, j
+	if t.a > 0 {
+		mask, from, to = lv.srcDebris, i-t.a, i
+	}
+	var c float64
+	full := paid
+	for k := from; k < to; k++ {
+		switch {
+		case mask != nil && mask[k]:
+			c += debrisDelCost
+		case full < runFull:
+			c += md.delCost
+			full++
+		default:
+			c += md.delRun
+		}
+	}
+	return c
+}
