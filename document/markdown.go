@@ -1,9 +1,12 @@
 package document
 
 import (
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Markdown is read line by line into blocks (CommonMark's block structure, simplified): front
@@ -11,7 +14,9 @@ import (
 // kept as they are and never sent; headings, paragraphs, list items, block quotes and table cells
 // are segments. Inside a segment, links and emphasis become paired codes (the link's
 // destination stays in the document), inline code, images, autolinks, inline HTML and footnote
-// references standalone codes.
+// references standalone codes. Character references ("&amp;", "&#8222;") are sent as their
+// characters, as an HTML page's are, and a translation's "&" is escaped where it would read as
+// one (mdEscape), so that the provider and the memory see the words, never entities.
 //
 // A paragraph that spans several lines is sent as one line (its soft line breaks are spaces);
 // a translated paragraph is written on one line after the first line's marker. A hard line break
@@ -212,19 +217,96 @@ func mdTitleSpan(s string) (start, end int, delim byte, ok bool) {
 	return j + 1, k, open, true
 }
 
-// mdUnescape reads a link title's backslash escapes: the provider sees '"', not '\\"'.
+// mdUnescape reads a link title's backslash escapes and character references: the provider
+// sees '"' and '&', not '\\"' and "&amp;".
 func mdUnescape(s string) string {
-	if !strings.Contains(s, "\\") {
+	if !strings.ContainsAny(s, "\\&") {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
 			i++
+		} else if s[i] == '&' {
+			if ref, n := mdCharRef(s[i:]); n > 0 {
+				b.WriteString(ref)
+				i += n - 1
+				continue
+			}
 		}
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// mdDecodeRefs replaces the character references in a run of Markdown text (no backslash
+// escapes in it) by their characters: "&amp;", "&nbsp;", "&#8222;" and "&#x201C;" are sent as
+// "&", U+00A0, "„" and "“", as an HTML page's are, so that the provider sees words, not
+// entities, and a sentence is the same memory key in every format.
+func mdDecodeRefs(s string) string {
+	i := strings.IndexByte(s, '&')
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if s[i] == '&' {
+			if ref, n := mdCharRef(s[i:]); n > 0 {
+				b.WriteString(ref)
+				i += n - 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// mdCharRef reads a character reference at the start of s as CommonMark does (s[0] == '&'): an
+// HTML5 entity name ("&amp;", "&auml;") or a decimal ("&#228;", up to seven digits) or
+// hexadecimal ("&#xE4;", up to six) number, with its semicolon. It returns the characters and
+// the reference's length, or n == 0 when s starts with none ("&", "&foo;", "&amp" without its
+// semicolon are text). A number that is no character (0, a surrogate, beyond U+10FFFF) is
+// U+FFFD. mdEscape escapes a translation's "&" exactly where this would read one.
+func mdCharRef(s string) (ref string, n int) {
+	if len(s) < 3 || s[0] != '&' {
+		return "", 0
+	}
+	if s[1] == '#' {
+		i, base, max := 2, 10, 7
+		if s[2] == 'x' || s[2] == 'X' {
+			i, base, max = 3, 16, 6
+		}
+		start := i
+		v := 0
+		for i < len(s) && i-start < max && (base == 10 && s[i] >= '0' && s[i] <= '9' || base == 16 && isHexDigit(s[i])) {
+			v = v*base + hexValue(s[i])
+			i++
+		}
+		if i == start || i >= len(s) || s[i] != ';' {
+			return "", 0
+		}
+		if v == 0 || v > unicode.MaxRune || v >= 0xD800 && v <= 0xDFFF {
+			v = unicode.ReplacementChar
+		}
+		return string(rune(v)), i + 1
+	}
+	i := 1
+	for i < len(s) && i <= 32 && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || i > 1 && s[i] >= '0' && s[i] <= '9') {
+		i++
+	}
+	if i == 1 || i >= len(s) || s[i] != ';' {
+		return "", 0
+	}
+	// html knows the HTML5 entities; a name it does not know whole comes back as written, or
+	// (a legacy name as its prefix: "&ampx;") as more than the one or two characters of an
+	// entity.
+	name := s[:i+1]
+	if v := html.UnescapeString(name); v != name && utf8.RuneCountInString(v) <= 2 {
+		return v, i + 1
+	}
+	return "", 0
 }
 
 // mdTitleEscape writes a translated title for between its delimiters: the delimiter (both
@@ -235,12 +317,19 @@ func mdTitleEscape(s string, delim byte) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == '\\' || c == delim || delim == '(' && c == ')' {
+		if c == '\\' || c == delim || delim == '(' && c == ')' || c == '&' && mdRefAt(s, i) {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// mdRefAt says whether the "&" at s[i] starts a character reference, which a Markdown reader
+// would read as its character: a translation's "&amp;" (the words "&amp;") is written "\\&amp;".
+func mdRefAt(s string, i int) bool {
+	_, n := mdCharRef(s[i:])
+	return n > 0
 }
 
 // mdTitle is a link title inside a segment's markup: a segment of its own, read before the
@@ -630,7 +719,8 @@ const (
 // paragraph is an ordered list; "a | b" in a cell, a new column; "*x*", emphasis; "<b>", raw
 // HTML to the end of the block). The source's own markup never passes here: it is in the codes,
 // written as it was. Escaped are "\", "`", "*", "_" (not inside a word, where it is no
-// emphasis), "[", "]" and "<" everywhere; "|" in a table cell; at the start of a block, a
+// emphasis), "[", "]" and "<" everywhere; "&" where it starts a character reference ("&amp;"
+// in a translation is those five characters); "|" in a table cell; at the start of a block, a
 // marker that would open one (#, >, a list bullet followed by a space, "1." or "1)", a fence of
 // "~"); at the end of an ATX heading, a "#" run that would be read as its closing sequence.
 // Line breaks in a translation become spaces: the reader sent the block as one line, and a
@@ -648,6 +738,10 @@ func mdEscape(s string, where mdWhere, start, end bool) string {
 		switch c {
 		case '\\', '`', '*', '[', ']', '<':
 			b.WriteByte('\\')
+		case '&':
+			if mdRefAt(s, i) {
+				b.WriteByte('\\')
+			}
 		case '_':
 			if i == 0 || i+1 >= len(s) || !isAlnumByte(s[i-1]) || !isAlnumByte(s[i+1]) {
 				b.WriteByte('\\')
@@ -802,7 +896,9 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 			for j < len(s) && !strings.ContainsRune("\\`<![*_~", rune(s[j])) {
 				j++
 			}
-			text.WriteString(s[i:j])
+			// Character references are their characters in the words sent; a reference never
+			// holds a character that ends the run, so it is always whole in one.
+			text.WriteString(mdDecodeRefs(s[i:j]))
 			i = j
 		}
 	}

@@ -151,6 +151,7 @@ func TestMarkdownTitleDelimiters(t *testing.T) {
 		{"Siehe [hier](/a (Titel)) nach.\n", "A title (short)", "Siehe [hier](/a (A title \\(short\\))) nach.\n"},
 		{"[r]: /r \"Titel\"\n", `C:\Pfad "x"`, "[r]: /r \"C:\\\\Pfad \\\"x\\\"\"\n"},
 		{"[r]: /r (Titel)\n", "Line one\nline two", "[r]: /r (Line one line two)\n"},
+		{"[r]: /r \"Titel\"\n", "Q&amp;A & R&D", "[r]: /r \"Q\\&amp;A & R&D\"\n"},
 	}
 	for _, tc := range tests {
 		d, err := Read(strings.NewReader(tc.src), "x.md", Options{})
