@@ -103,8 +103,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 				i++
 			}
 		case mdRefDef.MatchString(t) && !mdFootnote.MatchString(t):
-			r.refDef(i)
-			i++
+			i = r.refDef(i)
 		case mdBreak.MatchString(t):
 			r.d.raw(l.raw())
 			i++
@@ -130,18 +129,42 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 }
 
 // refDef keeps a reference definition ("[label]: url "title"") but its title, which is a
-// segment (as an HTML title attribute is); the label and the URL are never sent.
-func (r *mdReader) refDef(i int) {
+// segment (as an HTML title attribute is); the label and the URL are never sent. The title may
+// stand on the next line, alone (CommonMark allows it): then the definition is both lines. It
+// returns the line after the definition.
+func (r *mdReader) refDef(i int) int {
 	l := r.lines[i]
 	t := l.text
 	j := strings.Index(t, "]:") + 2
-	start, end, delim, ok := mdTitleSpan(t[j:])
-	if !ok || !hasWord(mdUnescape(t[j+start:j+end])) {
+	if start, end, delim, ok := mdTitleSpan(t[j:]); ok {
+		r.refTitle(i, j+start, j+end, delim)
+		return i + 1
+	}
+	if i+1 < len(r.lines) && mdDestOnly(t[j:]) {
+		n := r.lines[i+1].text
+		k := len(n) - len(strings.TrimLeft(n, " \t"))
+		if k < len(n) {
+			if start, end, delim, ok := mdTitleAt(n, k); ok {
+				r.d.raw(l.raw())
+				r.refTitle(i+1, start, end, delim)
+				return i + 2
+			}
+		}
+	}
+	r.d.raw(l.raw())
+	return i + 1
+}
+
+// refTitle writes line i of a reference definition, whose title is t[start:end] (delim its
+// opening delimiter): a segment when it has words.
+func (r *mdReader) refTitle(i, start, end int, delim byte) {
+	l := r.lines[i]
+	t := l.text
+	raw := t[start:end]
+	if !hasWord(mdUnescape(raw)) {
 		r.d.raw(l.raw())
 		return
 	}
-	start, end = j+start, j+end
-	raw := t[start:end]
 	r.d.raw(t[:start])
 	r.d.add(Segment{Text: EscapeText(mdUnescape(raw)), Kind: Attribute, Line: i + 1}, func(tr string) string {
 		return mdTitleEscape(Plain(tr), delim)
@@ -154,39 +177,9 @@ func (r *mdReader) refDef(i int) {
 // of its text between its delimiters and its opening delimiter (a double or a single quote or
 // a parenthesis), or ok false when there is none.
 func mdTitleSpan(s string) (start, end int, delim byte, ok bool) {
-	i := 0
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	if i < len(s) && s[i] == '<' {
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			return 0, 0, 0, false
-		}
-		i += j + 1
-	} else {
-		dest := i
-		depth := 0
-	scan:
-		for i < len(s) {
-			switch s[i] {
-			case '\\':
-				i++
-			case ' ', '\t':
-				break scan
-			case '(':
-				depth++
-			case ')':
-				if depth == 0 {
-					break scan
-				}
-				depth--
-			}
-			i++
-		}
-		if i == dest {
-			return 0, 0, 0, false // no destination: a quoted text here is the destination
-		}
+	i, ok := mdDestEnd(s)
+	if !ok {
+		return 0, 0, 0, false
 	}
 	j := i
 	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
@@ -195,6 +188,58 @@ func mdTitleSpan(s string) (start, end int, delim byte, ok bool) {
 	if j == i || j >= len(s) {
 		return 0, 0, 0, false
 	}
+	return mdTitleAt(s, j)
+}
+
+// mdDestOnly says whether s is a link destination and nothing else (but spaces).
+func mdDestOnly(s string) bool {
+	i, ok := mdDestEnd(s)
+	return ok && strings.Trim(s[i:], " \t") == ""
+}
+
+// mdDestEnd reads the spaces and the link destination s starts with ("<…>" or a run without
+// spaces and with balanced parentheses) and returns where they end, or ok false when there is
+// no destination.
+func mdDestEnd(s string) (int, bool) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i < len(s) && s[i] == '<' {
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return 0, false
+		}
+		return i + j + 1, true
+	}
+	dest := i
+	depth := 0
+scan:
+	for i < len(s) {
+		switch s[i] {
+		case '\\':
+			i++
+		case ' ', '\t':
+			break scan
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				break scan
+			}
+			depth--
+		}
+		i++
+	}
+	if i == dest {
+		return 0, false // no destination: a quoted text here is the destination
+	}
+	return min(i, len(s)), true
+}
+
+// mdTitleAt reads a title that starts at s[j] and ends s but for spaces: the byte range of its
+// text between its delimiters and its opening delimiter, or ok false.
+func mdTitleAt(s string, j int) (start, end int, delim byte, ok bool) {
 	open, closer := s[j], s[j]
 	switch open {
 	case '"', '\'':
@@ -332,8 +377,9 @@ func mdRefAt(s string, i int) bool {
 	return n > 0
 }
 
-// mdTitle is a link title inside a segment's markup: a segment of its own, read before the
-// segment it stands in, whose translation that segment's writer puts in place of its sentinel.
+// mdTitle is a link's or an image's title inside a segment's markup: a segment of its own, read
+// before the segment it stands in, whose translation that segment's writer puts in place of its
+// sentinel.
 type mdTitle struct {
 	raw   string  // the title's bytes between its delimiters
 	delim byte    // its opening delimiter
@@ -627,8 +673,8 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 			b.text(" ")
 		}
 	}
-	// Link titles: segments of their own, before this one, whose writers only remember their
-	// translations for this one's writer (as an HTML run's attributes are written).
+	// Link and image titles: segments of their own, before this one, whose writers only remember
+	// their translations for this one's writer (as an HTML run's attributes are written).
 	for _, tl := range titles {
 		tl := tl
 		src := EscapeText(mdUnescape(tl.raw))
@@ -796,7 +842,7 @@ func mdEscapeStart(s string, b *strings.Builder) string {
 }
 
 // mdInline reads a paragraph's inline content into b.
-// Link titles with words are added to titles and stand in the link's markup as sentinels.
+// Link and image titles with words are added to titles and stand in the markup as sentinels.
 func mdInline(s string, b *builder, titles *[]*mdTitle) {
 	var text strings.Builder
 	flush := func() {
@@ -836,7 +882,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 				// an HTML page's alt is: the image's markup is a pair around them (an image
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
-				b.open("md-image", "![", s[close:end])
+				b.open("md-image", "![", mdTitled(s[close:end], titles))
 				mdInline(s[i+2:close], b, titles)
 				b.close("")
 				i = end
@@ -856,16 +902,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 		case c == '[':
 			if close, end := linkParts(s, i); end > 0 {
 				flush()
-				closeMarkup := s[close:end]
-				if s[close+1] == '(' {
-					// The title: a sentinel in the markup, its text a segment of its own.
-					p := closeMarkup[2 : len(closeMarkup)-1]
-					if ts, te, delim, ok := mdTitleSpan(p); ok && hasWord(mdUnescape(p[ts:te])) {
-						*titles = append(*titles, &mdTitle{raw: p[ts:te], delim: delim})
-						closeMarkup = closeMarkup[:2+ts] + mdTitleSentinel(len(*titles)-1) + closeMarkup[2+te:]
-					}
-				}
-				b.open("md-link", "[", closeMarkup)
+				b.open("md-link", "[", mdTitled(s[close:end], titles))
 				mdInline(s[i+1:close], b, titles)
 				b.close("")
 				i = end
@@ -903,6 +940,21 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 		}
 	}
 	flush()
+}
+
+// mdTitled returns the closing markup of an inline link or image ("](dest "title")") with a
+// sentinel in place of its title when the title has words: the title is added to titles, a
+// segment of its own. Other markup ("][ref]") comes back as it is.
+func mdTitled(closeMarkup string, titles *[]*mdTitle) string {
+	if len(closeMarkup) < 3 || closeMarkup[1] != '(' {
+		return closeMarkup
+	}
+	p := closeMarkup[2 : len(closeMarkup)-1]
+	if ts, te, delim, ok := mdTitleSpan(p); ok && hasWord(mdUnescape(p[ts:te])) {
+		*titles = append(*titles, &mdTitle{raw: p[ts:te], delim: delim})
+		return closeMarkup[:2+ts] + mdTitleSentinel(len(*titles)-1) + closeMarkup[2+te:]
+	}
+	return closeMarkup
 }
 
 func isASCIIPunct(c byte) bool {

@@ -85,8 +85,8 @@ func TestMarkdownFootnotesAndAltText(t *testing.T) {
 			[]string{"Alternativtext des Bildes"},
 			"![ALTERNATIVTEXT DES BILDES](bild.png)\n"},
 		{"image in a sentence", "Siehe ![das Bild](bild.png \"Titel\") oben.\n",
-			[]string{"Siehe <g1>das Bild</g1> oben."},
-			"SIEHE ![DAS BILD](bild.png \"Titel\") OBEN.\n"},
+			[]string{"Titel", "Siehe <g1>das Bild</g1> oben."},
+			"SIEHE ![DAS BILD](bild.png \"TITEL\") OBEN.\n"},
 		{"image in a link", "[![Logo der Stadt](logo.png)](https://example.org)\n",
 			[]string{"Logo der Stadt"},
 			"[![LOGO DER STADT](logo.png)](https://example.org)\n"},
@@ -128,18 +128,55 @@ func TestMarkdownLinkTitles(t *testing.T) {
 	})
 }
 
-// TestMarkdownLinkTitleCodes checks that a segment's codes hold the link's markup as it is in
-// the document (exported to TMX and XLIFF), not a placeholder for its title.
+// TestMarkdownImageTitles: an image's title is words a reader is shown, as a link's is: a
+// segment of its own, its alt text another; and a reference definition's title on the line
+// after its destination is the definition's, not a paragraph in quotes.
+func TestMarkdownImageTitles(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"image alone", "![Ein Haus](haus.png \"Das Haus am See\")\n",
+			[]string{"Das Haus am See", "Ein Haus"},
+			"![EIN HAUS](haus.png \"DAS HAUS AM SEE\")\n"},
+		{"image in a sentence", "Jens Stoltenberg ![im Porträt](stoltenberg.jpg 'Der NATO-Generalsekretär') sprach.\n",
+			[]string{"Der NATO-Generalsekretär", "Jens Stoltenberg <g1>im Porträt</g1> sprach."},
+			"JENS STOLTENBERG ![IM PORTRÄT](stoltenberg.jpg 'DER NATO-GENERALSEKRETÄR') SPRACH.\n"},
+		{"image without alt text", "![](haus.png (Das Haus am See))\n",
+			[]string{"Das Haus am See"},
+			"![](haus.png (DAS HAUS AM SEE))\n"},
+		{"image in a link, both titled", "[![Logo der Stadt](logo.png \"Das Wappen\")](https://example.org \"Zur Stadt\")\n",
+			[]string{"Zur Stadt", "Das Wappen", "Logo der Stadt"},
+			"[![LOGO DER STADT](logo.png \"DAS WAPPEN\")](https://example.org \"ZUR STADT\")\n"},
+		{"image title without words stays", "![Ein Haus](haus.png \"--\")\n",
+			[]string{"Ein Haus"}, "![EIN HAUS](haus.png \"--\")\n"},
+		{"reference title on the next line", "[haus]: https://example.org/haus.png\n  \"Das Haus am See\"\n",
+			[]string{"Das Haus am See"},
+			"[haus]: https://example.org/haus.png\n  \"DAS HAUS AM SEE\"\n"},
+		{"reference title on the next line in parentheses", "[haus]: <https://example.org/haus.png>\r\n(Das Haus am See)  \r\n\r\nEin Absatz danach.\r\n",
+			[]string{"Das Haus am See", "Ein Absatz danach."},
+			"[haus]: <https://example.org/haus.png>\r\n(DAS HAUS AM SEE)  \r\n\r\nEIN ABSATZ DANACH.\r\n"},
+		{"next line without words", "[haus]: /haus.png\n'--'\n",
+			nil, "[haus]: /haus.png\n'--'\n"},
+		{"next line not a title", "[haus]: /haus.png\n\"Das Haus\" am See.\n",
+			[]string{"\"Das Haus\" am See."}, "[haus]: /haus.png\n\"DAS HAUS\" AM SEE.\n"},
+	})
+}
+
+// TestMarkdownLinkTitleCodes checks that a segment's codes hold the link's or the image's
+// markup as it is in the document (exported to TMX and XLIFF), not a placeholder for its title.
 func TestMarkdownLinkTitleCodes(t *testing.T) {
-	d, err := Read(strings.NewReader("Siehe [hier](/a \"Titel\") nach.\n"), "x.md", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := len(d.Segments); n != 2 {
-		t.Fatalf("%d segments, want 2", n)
-	}
-	if c := d.Segments[1].Codes; len(c) != 1 || c[0].Close != `](/a "Titel")` {
-		t.Errorf("codes %+v, want the link's markup as written", c)
+	for _, tc := range []struct{ src, close string }{
+		{"Siehe [hier](/a \"Titel\") nach.\n", `](/a "Titel")`},
+		{"Siehe ![das Haus](haus.png \"Das Haus am See\") oben.\n", `](haus.png "Das Haus am See")`},
+	} {
+		d, err := Read(strings.NewReader(tc.src), "x.md", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(d.Segments); n != 2 {
+			t.Fatalf("%d segments, want 2", n)
+		}
+		if c := d.Segments[1].Codes; len(c) != 1 || c[0].Close != tc.close {
+			t.Errorf("codes %+v, want the markup as written", c)
+		}
 	}
 }
 
