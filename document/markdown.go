@@ -10,9 +10,10 @@ import (
 )
 
 // Markdown is read line by line into blocks (CommonMark's block structure, simplified): front
-// matter, fenced and indented code, HTML blocks, reference definitions and thematic breaks are
-// kept as they are and never sent; headings, paragraphs, list items, block quotes and table cells
-// are segments. Inside a segment, links and emphasis become paired codes (the link's
+// matter (but the values of the chosen keys, one-line or block scalars: see frontMatter), fenced
+// and indented code, HTML blocks, reference definitions (but their titles) and thematic breaks
+// are kept as they are and never sent; headings, paragraphs, list items, block quotes and table
+// cells are segments. Inside a segment, links and emphasis become paired codes (the link's
 // destination stays in the document), inline code, images, autolinks, inline HTML and footnote
 // references standalone codes. Character references ("&amp;", "&#8222;") are sent as their
 // characters, as an HTML page's are, and a translation's "&" is escaped where it would read as
@@ -402,7 +403,7 @@ func mdAutolinkStart(t string) bool {
 }
 
 // frontMatter keeps a YAML (---) or TOML (+++) front matter, translating the chosen keys'
-// single-line values. It returns the first line after it.
+// single-line values and YAML block scalars (blockScalar). It returns the first line after it.
 func (r *mdReader) frontMatter() int {
 	if len(r.lines) == 0 {
 		return 0
@@ -438,6 +439,10 @@ func (r *mdReader) frontMatter() int {
 			continue
 		}
 		val := m[3]
+		if first == "---" && strings.Contains(m[2], ":") && yamlBlockHeader.MatchString(val) {
+			k = r.blockScalar(k, end, m[1]) - 1
+			continue
+		}
 		text, quote, ok := yamlScalar(val)
 		if !ok || !hasWord(text) {
 			r.d.raw(l.raw())
@@ -451,6 +456,115 @@ func (r *mdReader) frontMatter() int {
 	}
 	r.d.raw(r.lines[end].raw())
 	return end + 1
+}
+
+// yamlBlockHeader is the header of a YAML block scalar: "|" (literal) or ">" (folded), an
+// optional indentation indicator and chomping indicator in either order, and a comment.
+var yamlBlockHeader = regexp.MustCompile(`^[|>]([1-9][+-]?|[+-][1-9]?)?([ \t]+#.*)?$`)
+
+// blockScalar reads the block scalar of front-matter line k (the value of key, below the end
+// of the front matter at line end) into a segment, and returns the line after it. The scalar is
+// the lines after the key that are blank or indented. Its text is sent as YAML reads it: a
+// folded scalar's (">") line breaks between lines of its own indentation are spaces, and the
+// other breaks — every break of a literal scalar ("|"), a folded one's blank lines and the
+// breaks around more-indented lines — are standalone codes whose markup is the line end, the
+// blank lines and the next line's indentation, so that a translation keeps the key's indicator,
+// the lines' indentation and the value's line structure. A scalar whose lines are indented less
+// than its first (not YAML) is kept as it is.
+func (r *mdReader) blockScalar(k, end int, key string) int {
+	head := r.lines[k]
+	stop := k + 1
+	for stop < end && (blank(r.lines[stop].text) || r.lines[stop].text[0] == ' ') {
+		stop++
+	}
+	// The first and last lines with words, the indentation of the content.
+	from, to := -1, -1
+	for j := k + 1; j < stop; j++ {
+		if !blank(r.lines[j].text) {
+			if from < 0 {
+				from = j
+			}
+			to = j
+		}
+	}
+	keep := func() int {
+		for j := k; j < stop; j++ {
+			r.d.raw(r.lines[j].raw())
+		}
+		return stop
+	}
+	if from < 0 {
+		return keep()
+	}
+	lead := func(t string) int { return len(t) - len(strings.TrimLeft(t, " \t")) }
+	spaces := func(t string) int { return len(t) - len(strings.TrimLeft(t, " ")) }
+	header := strings.TrimSpace(head.text[strings.IndexByte(head.text, ':')+1:])
+	folded := header[0] == '>'
+	base := spaces(r.lines[from].text)
+	if d := strings.IndexAny(header, "123456789"); d >= 0 && d <= 2 {
+		base = int(header[d] - '0')
+	}
+	words := false
+	for j := from; j <= to; j++ {
+		t := r.lines[j].text
+		if !blank(t) && spaces(t) < base {
+			return keep()
+		}
+		words = words || hasWord(t)
+	}
+	if !words {
+		return keep()
+	}
+	var b builder
+	first := r.lines[from].text
+	b.text(first[lead(first):])
+	prev := from
+	for j := from + 1; j <= to; j++ {
+		t := r.lines[j].text
+		if blank(t) {
+			continue
+		}
+		if folded && j == prev+1 && lead(r.lines[prev].text) == base && lead(t) == base {
+			b.text(" ") // a soft line break: folded into a space
+		} else {
+			var markup strings.Builder
+			markup.WriteString(r.lines[prev].eol)
+			for q := prev + 1; q < j; q++ {
+				markup.WriteString(r.lines[q].raw())
+			}
+			markup.WriteString(t[:lead(t)])
+			b.alone("yaml-break", markup.String())
+		}
+		b.text(t[lead(t):])
+		prev = j
+	}
+	seg, pre, suf := b.finish()
+	seg.Kind, seg.Line, seg.Note = Attribute, from+1, "front matter: "+key
+	for j := k; j < from; j++ {
+		r.d.raw(r.lines[j].raw())
+	}
+	r.d.raw(first[:lead(first)])
+	last := r.lines[to]
+	same := r.src[r.lines[from].off+lead(first) : last.off+len(last.text)]
+	codes := seg.Codes
+	r.d.add(seg, func(tr string) string {
+		// Every piece of text starts a line (after the indentation in the prefix or a break's
+		// markup): spaces there would make it a more-indented line, and a line break in a
+		// translation would end the scalar or change its indentation. (Spaces at the end of a
+		// line are the value's, but for the translation's last.)
+		return pre + renderAt(codes, tr, func(s string, _, last bool) string {
+			s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+			if last {
+				s = strings.TrimRight(s, " \t")
+			}
+			return strings.TrimLeft(s, " \t")
+		}) + suf
+	}, same, true)
+	r.d.raw(last.eol)
+	for j := to + 1; j < stop; j++ {
+		r.d.raw(r.lines[j].raw())
+	}
+	return stop
 }
 
 // yamlScalar reads a one-line YAML (or TOML) string value: plain, "double" or 'single' quoted.
