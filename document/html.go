@@ -89,6 +89,10 @@ type htmlReader struct {
 	lines lineIndex
 	name  string
 	opt   Options
+	// fragment: the reader reads an HTML block of a Markdown document, not a page. Its
+	// translations are written without line breaks (a blank line would end the block, and the
+	// rest be read as Markdown), and a <meta charset> in it declares nothing about the file.
+	fragment bool
 
 	inHead  bool
 	inTitle bool
@@ -368,7 +372,7 @@ func (r *htmlReader) svgTextSegment(t htmlTok, value *string) {
 	seg := Segment{Text: EscapeText(text), Kind: Block, Line: r.lines.at(t.off)}
 	if value == nil {
 		r.d.add(seg, func(tr string) string {
-			return lead + escapeHTMLText(Plain(tr)) + trail
+			return lead + r.escText(Plain(tr)) + trail
 		}, t.raw, true)
 		return
 	}
@@ -379,7 +383,7 @@ func (r *htmlReader) svgTextSegment(t htmlTok, value *string) {
 		if tr == src {
 			*value = raw
 		} else {
-			*value = lead + escapeHTMLText(Plain(tr)) + trail
+			*value = lead + r.escText(Plain(tr)) + trail
 		}
 		return ""
 	}, "", false)
@@ -412,6 +416,9 @@ func (r *htmlReader) flush() {
 	}
 	seg, prefix, suffix := r.b.finish()
 	r.b.reset()
+	if r.fragment {
+		prefix, suffix = keepEdgeSpaces(run, prefix, suffix)
+	}
 	if svgTexts > 0 {
 		r.flushSVG(run, seg, prefix, suffix, svgTexts)
 		return
@@ -424,7 +431,7 @@ func (r *htmlReader) flush() {
 	attrs := r.runAttrs(run)
 	if len(attrs) == 0 {
 		r.d.add(seg, func(tr string) string {
-			return prefix + render(codes, tr, escapeHTMLText) + suffix
+			return prefix + render(codes, tr, r.escText) + suffix
 		}, same, true)
 		return
 	}
@@ -434,10 +441,27 @@ func (r *htmlReader) flush() {
 	r.d.add(seg, func(tr string) string {
 		out := same
 		if tr != text {
-			out = prefix + render(codes, tr, escapeHTMLText) + suffix
+			out = prefix + render(codes, tr, r.escText) + suffix
 		}
 		return replaceAttrs(out, attrs)
 	}, "", false)
+}
+
+// keepEdgeSpaces returns a run's prefix and suffix with the run's own white space at its edges
+// where they are only that white space collapsed (" " for "\n  "): a Markdown HTML block keeps
+// its lines when its words are translated ("<div>\nText\n</div>", not "<div> Text </div>").
+func keepEdgeSpaces(run []htmlTok, prefix, suffix string) (string, string) {
+	if first := run[0]; first.typ == xhtml.TextToken && prefix != "" {
+		if lead, _ := leadTrail(first.raw); collapse(lead) == prefix {
+			prefix = lead
+		}
+	}
+	if last := run[len(run)-1]; last.typ == xhtml.TextToken && suffix != "" {
+		if _, trail := leadTrail(last.raw); collapse(trail) == suffix {
+			suffix = trail
+		}
+	}
+	return prefix, suffix
 }
 
 // headingKind makes a run's segment a heading when it stands in one.
@@ -504,7 +528,7 @@ func (r *htmlReader) flushSVG(run []htmlTok, seg Segment, prefix, suffix string,
 		out := sameS
 		if tr != text {
 			tr = strings.ReplaceAll(tr, "\x00", "")
-			out = prefix + render(codes, tr, escapeHTMLText) + suffix
+			out = prefix + render(codes, tr, r.escText) + suffix
 		}
 		fill := make([]string, 0, 2*n)
 		for k, v := range values {
@@ -548,7 +572,7 @@ func (r *htmlReader) runAttrs(run []htmlTok) []runAttr {
 					out[k].value = nil
 					return ""
 				}
-				v := escapeAttr(Plain(tr), q)
+				v := r.escAttr(Plain(tr), q)
 				out[k].value = &v
 				return ""
 			}, "", false)
@@ -580,7 +604,7 @@ func (r *htmlReader) title(t htmlTok) {
 	}
 	lead, trail := leadTrail(t.raw)
 	r.d.add(Segment{Text: EscapeText(trimmed), Kind: Heading, Line: r.lines.at(t.off)}, func(tr string) string {
-		return lead + escapeHTMLText(Plain(tr)) + trail
+		return lead + r.escText(Plain(tr)) + trail
 	}, t.raw, true)
 }
 
@@ -598,13 +622,13 @@ func (r *htmlReader) tag(t htmlTok) {
 		}
 		val := t.raw[a.valStart:a.valEnd]
 		switch {
-		case name == "meta" && a.name == "charset":
+		case name == "meta" && a.name == "charset" && !r.fragment:
 			// The page's declared encoding: the output is UTF-8, and says so when it must.
 			lead, trail := leadTrail(val)
 			r.d.raw(t.raw[pos : a.valStart+len(lead)])
 			r.d.declaration(val[len(lead) : len(val)-len(trail)])
 			pos = a.valEnd - len(trail)
-		case contentType && a.name == "content":
+		case contentType && a.name == "content" && !r.fragment:
 			if i, j := htmlcharset.ContentTypeCharset(val); i >= 0 {
 				r.d.raw(t.raw[pos : a.valStart+i])
 				r.d.declaration(val[i:j])
@@ -632,7 +656,7 @@ func (r *htmlReader) tag(t htmlTok) {
 			r.d.raw(t.raw[pos:a.valStart])
 			q := a.quote
 			r.d.add(Segment{Text: EscapeText(trimmed), Kind: Attribute, Line: r.lines.at(t.off + a.valStart)}, func(tr string) string {
-				return escapeAttr(Plain(tr), q)
+				return r.escAttr(Plain(tr), q)
 			}, val, true)
 			pos = a.valEnd
 		}
@@ -753,6 +777,26 @@ func leadTrail(s string) (string, string) {
 	u := strings.TrimRight(t, " \t\r\n\f")
 	return lead, t[len(u):]
 }
+
+// escText escapes a translation's words for the page; in a fragment, line breaks are spaces,
+// as HTML reads them anyway.
+func (r *htmlReader) escText(s string) string {
+	if r.fragment {
+		s = fragmentBreaks.Replace(s)
+	}
+	return escapeHTMLText(s)
+}
+
+// escAttr escapes a translated attribute value; in a fragment, line breaks are references.
+func (r *htmlReader) escAttr(s string, quote byte) string {
+	if r.fragment {
+		s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+		return strings.ReplaceAll(escapeAttr(s, quote), "\n", "&#10;")
+	}
+	return escapeAttr(s, quote)
+}
+
+var fragmentBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 var htmlTextEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 

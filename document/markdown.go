@@ -11,9 +11,9 @@ import (
 
 // Markdown is read line by line into blocks (CommonMark's block structure, simplified): front
 // matter (but the values of the chosen keys, one-line or block scalars: see frontMatter), fenced
-// and indented code, HTML blocks, reference definitions (but their titles) and thematic breaks
-// are kept as they are and never sent; headings, paragraphs, list items, block quotes and table
-// cells are segments. Inside a segment, links and emphasis become paired codes (the link's
+// and indented code, reference definitions (but their titles) and thematic breaks are kept as
+// they are and never sent; headings, paragraphs, list items, block quotes and table cells are
+// segments, and HTML blocks are read as HTML pages are (see htmlBlock). Inside a segment, links and emphasis become paired codes (the link's
 // destination stays in the document), inline code, images, autolinks, inline HTML and footnote
 // references standalone codes. Character references ("&amp;", "&#8222;") are sent as their
 // characters, as an HTML page's are, and a translation's "&" is escaped where it would read as
@@ -29,7 +29,8 @@ var (
 	mdClosingH  = regexp.MustCompile(`[ \t]+#+[ \t]*$`)
 	mdList      = regexp.MustCompile(`^([ \t]*)([-*+]|[0-9]{1,9}[.)])([ \t]+|$)`)
 	mdTask      = regexp.MustCompile(`^\[[ xX]\][ \t]+`)
-	mdHTMLBlock = regexp.MustCompile(`^ {0,3}<(/?[A-Za-z][A-Za-z0-9-]*|!--|\?|![A-Z])`)
+	mdHTMLBlock = regexp.MustCompile(`^ {0,3}<(/?[A-Za-z][A-Za-z0-9-]*|!--|\?|![A-Z]|!\[CDATA\[)`)
+	mdHTMLRaw   = regexp.MustCompile(`^ {0,3}<(?i:(script|pre|style|textarea)([ \t>]|$))`)
 	mdRefDef    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
 	mdFootnote  = regexp.MustCompile(`^ {0,3}\[\^[^\]\s]+\]:[ \t]*`)
 	mdBreak     = regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
@@ -72,12 +73,14 @@ func blank(s string) bool { return strings.TrimSpace(s) == "" }
 type mdReader struct {
 	d     *Doc
 	src   string
+	name  string
 	lines []mdLine
 	opt   Options
+	index lineIndex // the lines' offsets, for HTML blocks' segments (see htmlBlock)
 }
 
 func readMarkdown(d *Doc, src, name string, opt Options) error {
-	r := &mdReader{d: d, src: src, lines: splitLines(src), opt: opt}
+	r := &mdReader{d: d, src: src, name: name, lines: splitLines(src), opt: opt}
 	i := r.frontMatter()
 	afterBlank := true
 	inList := false
@@ -99,10 +102,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 				i++
 			}
 		case mdHTMLBlock.MatchString(t) && !mdAutolinkStart(t):
-			for i < len(r.lines) && !blank(r.lines[i].text) {
-				r.d.raw(r.lines[i].raw())
-				i++
-			}
+			i = r.htmlBlock(i)
 		case mdRefDef.MatchString(t) && !mdFootnote.MatchString(t):
 			i = r.refDef(i)
 		case mdBreak.MatchString(t):
@@ -127,6 +127,64 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 		afterBlank = false
 	}
 	return nil
+}
+
+// htmlBlock reads the HTML block that starts at line i and returns the line after it. As in
+// CommonMark, a block of raw text (<script>, <pre>, <style>, <textarea>), a comment, a
+// processing instruction, a declaration or CDATA ends at the line that holds its end, and is
+// kept as it is; any other block ends before the next blank line and is read as an HTML page is,
+// by the page's reader over its bytes: its words are segments (a paragraph's, an attribute's),
+// its inline elements codes, its markup kept. A translation is written without line breaks
+// (htmlReader.fragment), which would end the block early.
+func (r *mdReader) htmlBlock(i int) int {
+	t := strings.TrimLeft(r.lines[i].text, " ")
+	end := ""
+	switch {
+	case mdHTMLRaw.MatchString(r.lines[i].text):
+		end = "</" + strings.ToLower(mdHTMLRaw.FindStringSubmatch(r.lines[i].text)[1]) + ">"
+	case strings.HasPrefix(t, "<!--"):
+		end = "-->"
+	case strings.HasPrefix(t, "<?"):
+		end = "?>"
+	case strings.HasPrefix(t, "<![CDATA["):
+		end = "]]>"
+	case strings.HasPrefix(t, "<!"):
+		end = ">"
+	}
+	j := i
+	if end != "" {
+		for j < len(r.lines) {
+			done := strings.Contains(strings.ToLower(r.lines[j].text), end)
+			r.d.raw(r.lines[j].raw())
+			j++
+			if done {
+				break
+			}
+		}
+		return j
+	}
+	for j < len(r.lines) && !blank(r.lines[j].text) {
+		j++
+	}
+	from, to := r.lines[i].off, r.lines[j-1].off+len(r.lines[j-1].raw())
+	if r.index == nil {
+		r.index = newLineIndex(r.src)
+	}
+	r.d.flushRaw()
+	parts, segs := len(r.d.parts), len(r.d.Segments)
+	h := &htmlReader{d: r.d, src: r.src, name: r.name, opt: r.opt, lines: r.index, fragment: true}
+	err := h.tokenize(from, to, false)
+	if err == nil {
+		h.endSkip()
+		h.flush()
+		return j
+	}
+	// The tokenizer did not account for every byte: the block is kept as it is.
+	clear(r.d.pending)
+	r.d.pending = r.d.pending[:0]
+	r.d.parts, r.d.Segments = r.d.parts[:parts], r.d.Segments[:segs]
+	r.d.raw(r.src[from:to])
+	return j
 }
 
 // refDef keeps a reference definition ("[label]: url "title"") but its title, which is a
@@ -390,12 +448,16 @@ type mdTitle struct {
 // mdTitleSentinel stands for the k-th link title of a segment inside its codes' markup.
 func mdTitleSentinel(k int) string { return "\x00t" + strconv.Itoa(k) + "\x00" }
 
+// mdEmailStart is an e-mail autolink ("<name@example.org>"), as CommonMark reads one: an "@"
+// inside a tag's attribute (<div title="a@b">) is no autolink.
+var mdEmailStart = regexp.MustCompile("^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>")
+
 // mdAutolinkStart tells an autolink or inline HTML at the start of a paragraph (<https://…>,
 // <em>) from an HTML block: only block-level tags start HTML blocks; here, anything that is a
 // URL or a known inline element starts a paragraph.
 func mdAutolinkStart(t string) bool {
 	s := strings.TrimLeft(t, " ")
-	if strings.HasPrefix(s, "<http") || strings.HasPrefix(s, "<mailto:") || strings.Contains(strings.SplitN(s, ">", 2)[0], "@") {
+	if strings.HasPrefix(s, "<http") || strings.HasPrefix(s, "<mailto:") || mdEmailStart.MatchString(s) {
 		return true
 	}
 	name := strings.ToLower(strings.TrimLeft(strings.SplitN(strings.SplitN(s[1:], ">", 2)[0], " ", 2)[0], "/"))

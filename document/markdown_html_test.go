@@ -1,0 +1,78 @@
+package document
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMarkdownHTMLBlocks: an HTML block's words are translated as an HTML page's are, its
+// markup kept; raw text, comments and what is marked not to translate are kept as they are, to
+// the line that ends them, blank lines and all.
+func TestMarkdownHTMLBlocks(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"div", "<div>\nEin HTML-Block auf Deutsch.\n</div>\n",
+			[]string{"Ein HTML-Block auf Deutsch."},
+			"<div>\nEIN HTML-BLOCK AUF DEUTSCH.\n</div>\n"},
+		{"paragraph with inline markup", "<p>Ein <b>Absatz</b>.</p>\n",
+			[]string{"Ein <g1>Absatz</g1>."}, "<p>EIN <b>ABSATZ</b>.</p>\n"},
+		{"references and attributes", "<p title=\"Rat &amp; B&uuml;ndnis\">Russland &amp; NATO &lt;Brüssel&gt;\n<a href=\"/briefing?a=1&amp;b=2\" title=\"Zum Briefing\">Ned&nbsp;Price</a> sprach.</p>\n",
+			[]string{"Rat &amp; Bündnis", "Zum Briefing", "Russland &amp; NATO &lt;Brüssel> <g1>Ned\u00a0Price</g1> sprach."},
+			"<p title=\"RAT &amp; BÜNDNIS\">RUSSLAND &amp; NATO &lt;BRÜSSEL&gt; <a href=\"/briefing?a=1&amp;b=2\" title=\"ZUM BRIEFING\">NED\u00a0PRICE</a> SPRACH.</p>\n"},
+		{"between blocks, Markdown is Markdown", "<div class=\"hinweis\">\n\nEin *wichtiger* Hinweis.\n\n</div>\n",
+			[]string{"Ein <g1>wichtiger</g1> Hinweis."},
+			"<div class=\"hinweis\">\n\nEIN *WICHTIGER* HINWEIS.\n\n</div>\n"},
+		{"table", "<table>\n<tr><th>Stadt</th><td>Brüssel</td></tr>\n</table>\n\nDanach ein Absatz.\n",
+			[]string{"Stadt", "Brüssel", "Danach ein Absatz."},
+			"<table>\n<tr><th>STADT</th><td>BRÜSSEL</td></tr>\n</table>\n\nDANACH EIN ABSATZ.\n"},
+		{"script to its end", "<script>\nvar a = 1;\n\nvar text = \"Nicht übersetzen\";\n</script>\nDanach ein Absatz.\n",
+			[]string{"Danach ein Absatz."},
+			"<script>\nvar a = 1;\n\nvar text = \"Nicht übersetzen\";\n</script>\nDANACH EIN ABSATZ.\n"},
+		{"pre to its end", "<pre>\nCode hier\n\nmehr Code\n</PRE>\nEin Absatz danach.\n",
+			[]string{"Ein Absatz danach."}, "<pre>\nCode hier\n\nmehr Code\n</PRE>\nEIN ABSATZ DANACH.\n"},
+		{"comment to its end", "<!-- Ein Kommentar\n\nder weitergeht -->\nEin Absatz.\n",
+			[]string{"Ein Absatz."}, "<!-- Ein Kommentar\n\nder weitergeht -->\nEIN ABSATZ.\n"},
+		{"translate no", "<div translate=\"no\">Stadtanzeiger GmbH</div>\n",
+			nil, "<div translate=\"no\">Stadtanzeiger GmbH</div>\n"},
+		{"an @ in an attribute is no autolink", "<div data-kontakt=\"info@example.org\">\nKontakt aufnehmen.\n</div>\n",
+			[]string{"Kontakt aufnehmen."}, "<div data-kontakt=\"info@example.org\">\nKONTAKT AUFNEHMEN.\n</div>\n"},
+		{"an autolink starts a paragraph", "<info@example.org> schrieb uns.\n",
+			[]string{"schrieb uns."}, "<info@example.org> SCHRIEB UNS.\n"},
+		{"meta charset declares nothing", "<meta charset=\"iso-8859-1\">\n<p>Grüße aus Köln.</p>\n",
+			[]string{"Grüße aus Köln."}, "<meta charset=\"iso-8859-1\">\n<p>GRÜßE AUS KÖLN.</p>\n"},
+	})
+}
+
+// TestMarkdownHTMLBlockWriting: a translation in an HTML block is escaped as HTML, and its line
+// breaks are not written as such: a blank line would end the block, and the rest be read as
+// Markdown.
+func TestMarkdownHTMLBlockWriting(t *testing.T) {
+	tests := []struct {
+		src  string
+		tr   []string
+		want string
+	}{
+		{"<div>\nEin HTML-Block auf Deutsch.\n</div>\n", []string{"An HTML block\n\nin &lt;b>German&lt;/b> &amp; *more*."},
+			"<div>\nAn HTML block  in &lt;b&gt;German&lt;/b&gt; &amp; *more*.\n</div>\n"},
+		{"<p title=\"Titel\">Ein Absatz.</p>\n", []string{"Line one\r\n\r\nline \"two\"", "A paragraph."},
+			"<p title=\"Line one&#10;&#10;line &quot;two&quot;\">A paragraph.</p>\n"},
+		{"<p title=\"Titel\">Ein Absatz.</p>\n", []string{"Write to info@example.org", "A paragraph."},
+			"<p title=\"Write to info@example.org\">A paragraph.</p>\n"},
+	}
+	for _, tc := range tests {
+		d, err := Read(strings.NewReader(tc.src), "x.md", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, probs := write(t, d, tc.tr, "en")
+		if out != tc.want || len(probs) > 0 {
+			t.Errorf("%q translated %q wrote %q, want %q (%v)", tc.src, tc.tr, out, tc.want, probs)
+		}
+		d2, err := Read(strings.NewReader(out), "x.md", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d2.Segments) != len(d.Segments) {
+			t.Errorf("%q read back as %q", out, d2.Identity())
+		}
+	}
+}
