@@ -802,6 +802,9 @@ var htmlTextEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;"
 
 func escapeHTMLText(s string) string { return htmlTextEscaper.Replace(s) }
 
+var unquotedAttrEscaper = strings.NewReplacer(" ", "&#32;", "\t", "&#9;", "\n", "&#10;", "\r", "&#13;", "\f", "&#12;",
+	`"`, "&quot;", "'", "&#39;", "=", "&#61;", "`", "&#96;")
+
 func escapeAttr(s string, quote byte) string {
 	s = strings.ReplaceAll(s, "&", "&amp;")
 	s = strings.ReplaceAll(s, "<", "&lt;")
@@ -812,7 +815,7 @@ func escapeAttr(s string, quote byte) string {
 	case '"':
 		return strings.ReplaceAll(s, `"`, "&quot;")
 	}
-	// An unquoted value cannot hold spaces or quotes; the writer keeps the original quoting, so
-	// these are escaped.
-	return strings.NewReplacer(" ", "&#32;", `"`, "&quot;", "'", "&#39;", "=", "&#61;", "`", "&#96;").Replace(s)
+	// An unquoted value cannot hold white space (any of it ends the value) or quotes; the writer
+	// keeps the original quoting, so these are escaped.
+	return unquotedAttrEscaper.Replace(s)
 }
