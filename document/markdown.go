@@ -941,7 +941,7 @@ const (
 // paragraph is an ordered list; "a | b" in a cell, a new column; "*x*", emphasis; "<b>", raw
 // HTML to the end of the block). The source's own markup never passes here: it is in the codes,
 // written as it was. Escaped are "\", "`", "*", "_" (not inside a word, where it is no
-// emphasis), "[", "]" and "<" everywhere; "&" where it starts a character reference ("&amp;"
+// emphasis), "~" and "~~" (a strikethrough; "~~~" is text), "[", "]" and "<" everywhere; "&" where it starts a character reference ("&amp;"
 // in a translation is those five characters); "|" in a table cell; at the start of a block, a
 // marker that would open one (#, >, a list bullet followed by a space, "1." or "1)", a fence of
 // "~"); at the end of an ATX heading, a "#" run that would be read as its closing sequence.
@@ -968,6 +968,16 @@ func mdEscape(s string, where mdWhere, start, end bool) string {
 			if i == 0 || i+1 >= len(s) || !isAlnumByte(s[i-1]) || !isAlnumByte(s[i+1]) {
 				b.WriteByte('\\')
 			}
+		case '~':
+			// One or two tildes may strike through; a longer run is text.
+			n := runLen(s, i, '~')
+			if n <= 2 {
+				b.WriteString(strings.Repeat("\\~", n))
+			} else {
+				b.WriteString(s[i : i+n])
+			}
+			i += n - 1
+			continue
 		case '|':
 			if where == mdCell {
 				b.WriteByte('\\')
@@ -999,9 +1009,10 @@ func mdEscapeStart(s string, b *strings.Builder) string {
 		b.WriteByte(c)
 		return s[1:]
 	case c == '~' && strings.HasPrefix(s, "~~~"):
+		n := runLen(s, 0, '~')
 		b.WriteByte('\\')
-		b.WriteByte(c)
-		return s[1:]
+		b.WriteString(s[:n])
+		return s[n:]
 	case c >= '0' && c <= '9':
 		n := 0
 		for n < len(s) && n < 10 && s[n] >= '0' && s[n] <= '9' {
