@@ -92,7 +92,9 @@ const (
 // Segment is one translatable piece of a document: its words with inline codes.
 type Segment struct {
 	// Text is what is sent for translation: the words, with "&" and "<" escaped and the inline
-	// codes as <gN>…</gN> and <xN/>.
+	// codes as <gN>…</gN> and <xN/>. The words are decoded text (the format's own character
+	// references, CDATA and C escapes read), the same for a sentence whatever its format; each
+	// format's writer escapes a translation again as the format needs.
 	Text  string
 	Codes []Code
 	Kind  Kind
