@@ -1,12 +1,11 @@
 package document
 
 import (
-	"html"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/charref"
 )
 
 // Markdown is read line by line into blocks (CommonMark's block structure, simplified): front
@@ -332,7 +331,7 @@ func mdUnescape(s string) string {
 		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
 			i++
 		} else if s[i] == '&' {
-			if ref, n := mdCharRef(s[i:]); n > 0 {
+			if ref, n := charref.Read(s[i:]); n > 0 {
 				b.WriteString(ref)
 				i += n - 1
 				continue
@@ -341,76 +340,6 @@ func mdUnescape(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
-}
-
-// mdDecodeRefs replaces the character references in a run of Markdown text (no backslash
-// escapes in it) by their characters: "&amp;", "&nbsp;", "&#8222;" and "&#x201C;" are sent as
-// "&", U+00A0, "„" and "“", as an HTML page's are, so that the provider sees words, not
-// entities, and a sentence is the same memory key in every format.
-func mdDecodeRefs(s string) string {
-	i := strings.IndexByte(s, '&')
-	if i < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		if s[i] == '&' {
-			if ref, n := mdCharRef(s[i:]); n > 0 {
-				b.WriteString(ref)
-				i += n - 1
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-// mdCharRef reads a character reference at the start of s as CommonMark does (s[0] == '&'): an
-// HTML5 entity name ("&amp;", "&auml;") or a decimal ("&#228;", up to seven digits) or
-// hexadecimal ("&#xE4;", up to six) number, with its semicolon. It returns the characters and
-// the reference's length, or n == 0 when s starts with none ("&", "&foo;", "&amp" without its
-// semicolon are text). A number that is no character (0, a surrogate, beyond U+10FFFF) is
-// U+FFFD. mdEscape escapes a translation's "&" exactly where this would read one.
-func mdCharRef(s string) (ref string, n int) {
-	if len(s) < 3 || s[0] != '&' {
-		return "", 0
-	}
-	if s[1] == '#' {
-		i, base, max := 2, 10, 7
-		if s[2] == 'x' || s[2] == 'X' {
-			i, base, max = 3, 16, 6
-		}
-		start := i
-		v := 0
-		for i < len(s) && i-start < max && (base == 10 && s[i] >= '0' && s[i] <= '9' || base == 16 && isHexDigit(s[i])) {
-			v = v*base + hexValue(s[i])
-			i++
-		}
-		if i == start || i >= len(s) || s[i] != ';' {
-			return "", 0
-		}
-		if v == 0 || v > unicode.MaxRune || v >= 0xD800 && v <= 0xDFFF {
-			v = unicode.ReplacementChar
-		}
-		return string(rune(v)), i + 1
-	}
-	i := 1
-	for i < len(s) && i <= 32 && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || i > 1 && s[i] >= '0' && s[i] <= '9') {
-		i++
-	}
-	if i == 1 || i >= len(s) || s[i] != ';' {
-		return "", 0
-	}
-	// html knows the HTML5 entities; a name it does not know whole comes back as written, or
-	// (a legacy name as its prefix: "&ampx;") as more than the one or two characters of an
-	// entity.
-	name := s[:i+1]
-	if v := html.UnescapeString(name); v != name && utf8.RuneCountInString(v) <= 2 {
-		return v, i + 1
-	}
-	return "", 0
 }
 
 // mdTitleEscape writes a translated title for between its delimiters: the delimiter (both
@@ -432,7 +361,7 @@ func mdTitleEscape(s string, delim byte) string {
 // mdRefAt says whether the "&" at s[i] starts a character reference, which a Markdown reader
 // would read as its character: a translation's "&amp;" (the words "&amp;") is written "\\&amp;".
 func mdRefAt(s string, i int) bool {
-	_, n := mdCharRef(s[i:])
+	_, n := charref.Read(s[i:])
 	return n > 0
 }
 
@@ -1122,7 +1051,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 			}
 			// Character references are their characters in the words sent; a reference never
 			// holds a character that ends the run, so it is always whole in one.
-			text.WriteString(mdDecodeRefs(s[i:j]))
+			text.WriteString(charref.Decode(s[i:j]))
 			i = j
 		}
 	}

@@ -3,6 +3,8 @@ package segment
 import (
 	"context"
 	"strings"
+
+	"github.com/bitext/bitext/internal/charref"
 )
 
 // parseMarkdown turns Markdown into blocks: ATX and setext headings, list items (with nesting
@@ -223,7 +225,7 @@ func isLinkDefinition(s string) bool {
 // markdownInline reduces inline Markdown to plain text: links keep their text, images their alt
 // text, code its content, emphasis markers and HTML tags go, backslash escapes are resolved.
 func markdownInline(s string) string {
-	if !strings.ContainsAny(s, "*_`[]!<\\") {
+	if !strings.ContainsAny(s, "*_`[]!<\\&") {
 		return s
 	}
 	var b strings.Builder
@@ -267,6 +269,14 @@ func markdownInline(s string) string {
 				if strings.HasPrefix(inner, "http://") || strings.HasPrefix(inner, "https://") || strings.Contains(inner, "@") && !strings.ContainsAny(inner, " =") {
 					b.WriteString(inner) // autolink
 				}
+				i += n
+				continue
+			}
+		case '&':
+			// A character reference is its character, as package document sends it: the
+			// sentence "Müller &amp; Söhne" is shown as it is translated.
+			if ref, n := charref.Read(s[i:]); n > 0 {
+				b.WriteString(ref)
 				i += n
 				continue
 			}

@@ -402,3 +402,20 @@ func TestMarkdownBoldInsideWord(t *testing.T) {
 		}
 	}
 }
+
+// Character references are read as their characters, as package document sends them to the
+// provider, so `segment` shows the sentence that is translated and stored in the memory.
+func TestMarkdownCharacterReferences(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Müller &amp; Söhne", "Müller & Söhne"},
+		{"in Köln &lt;West&gt;.", "in Köln <West>."},
+		{"&#8222;Ja&#x201C;, sagte er.", "„Ja“, sagte er."},
+		{"AT&T und &foo; und &amp ohne Semikolon", "AT&T und &foo; und &amp ohne Semikolon"},
+		{"Code `&amp;` bleibt, \\&amp; auch.", "Code &amp; bleibt, &amp; auch."},
+		{"[Müller &amp; Söhne](https://example.org/?a=1&amp;b=2)", "Müller & Söhne"},
+	} {
+		if got := markdownInline(tc.in); got != tc.want {
+			t.Errorf("markdownInline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
