@@ -359,7 +359,11 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 		if tr == text {
 			return sameContent
 		}
-		return pre + render(codes, tr, escapeXMLText) + suf
+		esc := escapeXMLText
+		if r.v2 {
+			esc = escapeXMLText2
+		}
+		return pre + render(codes, tr, esc) + suf
 	}
 	if r.v2 && stateAt >= 0 {
 		st := r.toks[stateAt]
@@ -522,7 +526,46 @@ func setAttr(raw, name, value string) string {
 
 var xmlTextEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-func escapeXMLText(s string) string { return xmlTextEscaper.Replace(s) }
+// escapeXMLText escapes a translation for XLIFF 1.2 text. A character XML 1.0 cannot carry (a
+// control character a provider answered with, U+FFFE) has no place in 1.2 and is dropped: written
+// as it is, it made the whole file unreadable to every XML parser.
+func escapeXMLText(s string) string {
+	return xmlTextEscaper.Replace(withoutNonXML(s, nil))
+}
+
+// escapeXMLText2 escapes a translation for XLIFF 2.x text, where a character XML 1.0 cannot
+// carry is written as the standard's <cp hex="…"/>.
+func escapeXMLText2(s string) string {
+	return withoutNonXML(xmlTextEscaper.Replace(s), func(b *strings.Builder, r rune) {
+		fmt.Fprintf(b, `<cp hex="%04X"/>`, r)
+	})
+}
+
+// withoutNonXML returns s without the characters outside XML 1.0's Char production, each
+// replaced by what put writes (nothing when put is nil); once one is found, an invalid UTF-8
+// byte after it becomes U+FFFD.
+func withoutNonXML(s string, put func(*strings.Builder, rune)) string {
+	i := strings.IndexFunc(s, nonXMLChar)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if !nonXMLChar(r) {
+			b.WriteRune(r)
+		} else if put != nil {
+			put(&b, r)
+		}
+	}
+	return b.String()
+}
+
+// nonXMLChar reports whether r is outside XML 1.0's Char production.
+func nonXMLChar(r rune) bool {
+	return !(r == 0x9 || r == 0xA || r == 0xD || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF)
+}
 
 var xmlAttrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", `"`, "&quot;", "\n", "&#10;", "\t", "&#9;")
 

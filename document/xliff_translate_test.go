@@ -78,3 +78,37 @@ func TestXLIFFDoNotTranslate(t *testing.T) {
 		})
 	}
 }
+
+// TestXLIFFControlCharacters: a translation holding a character XML 1.0 cannot carry (a control
+// character a provider answered with) is dropped in XLIFF 1.2, which has no way to say it, and
+// written as <cp hex="…"/> in 2.x; either way the file stays readable XML.
+func TestXLIFFControlCharacters(t *testing.T) {
+	const (
+		src12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Der Rat tagt.</source></trans-unit></body></file></xliff>`
+		src20 = `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f"><unit id="1"><segment><source>Der Rat tagt.</source></segment></unit></file></xliff>`
+	)
+	for _, tc := range []struct {
+		name, src, target string
+	}{
+		{"1.2", src12, `<target state="translated">The council meets &amp; votes.</target>`},
+		{"2.0", src20, `<target>The council<cp hex="0001"/> meets &amp; votes<cp hex="FFFE"/>.</target>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(strings.NewReader(tc.src), "x.xlf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, probs := write(t, d, []string{"The council\x01 meets & votes\uFFFE."}, "en")
+			if len(probs) > 0 {
+				t.Error(probs)
+			}
+			if !strings.Contains(out, tc.target) {
+				t.Errorf("output lacks %q:\n%s", tc.target, out)
+			}
+			if _, err := Read(strings.NewReader(out), "x.xlf", Options{}); err != nil {
+				t.Errorf("output is not readable XLIFF: %v\n%s", err, out)
+			}
+			validateXLIFF(t, tc.name, out)
+		})
+	}
+}
