@@ -72,6 +72,26 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 			flush()
 			drop(i, i+1, "link reference definition")
 			continue
+		case cur == nil && i+1 < len(lines) && strings.Contains(trimmed, "|") && isTableDelimiter(lines[i+1]):
+			// A pipe table: each cell is a paragraph of its own, as translate sends it; the
+			// delimiter row is markup.
+			flush()
+			listIndents = nil
+			j := i
+			for j < len(lines) && strings.TrimSpace(lines[j]) != "" && strings.Contains(lines[j], "|") {
+				if j == i+1 {
+					drop(j, j+1, "table delimiter row (markup, not text)")
+				} else {
+					for _, c := range tableCells(strings.TrimRight(lines[j], "\r")) {
+						cur = &rawBlock{Kind: Paragraph, Line: j + 1}
+						parts = append(parts, c)
+						flush()
+					}
+				}
+				j++
+			}
+			i = j - 1
+			continue
 		}
 		if indent < 4 {
 			if level, text, ok := atxHeading(trimmed); ok {
@@ -135,6 +155,49 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 	}
 	flush()
 	return out, nil
+}
+
+// isTableDelimiter reports whether line is a pipe table's delimiter row ("|---|:--:|", "--- | ---").
+func isTableDelimiter(line string) bool {
+	t := strings.TrimSpace(line)
+	if !strings.Contains(t, "-") || !strings.Contains(t, "|") && !strings.HasPrefix(t, "-") {
+		return false
+	}
+	t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+	for _, c := range strings.Split(t, "|") {
+		c = strings.TrimSpace(c)
+		c = strings.TrimSuffix(strings.TrimPrefix(c, ":"), ":")
+		if c == "" || strings.Trim(c, "-") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// tableCells splits a table row at its pipes; an escaped pipe ("\|") and one inside a code span
+// belong to the cell. The outer pipes open and close the row, not cells.
+func tableCells(row string) []string {
+	t := strings.TrimSpace(row)
+	t = strings.TrimPrefix(t, "|")
+	if strings.HasSuffix(t, "|") && !strings.HasSuffix(t, "\\|") {
+		t = t[:len(t)-1]
+	}
+	var cells []string
+	start, inCode := 0, false
+	for k := 0; k < len(t); k++ {
+		switch t[k] {
+		case '\\':
+			k++
+		case '`':
+			inCode = !inCode
+		case '|':
+			if !inCode {
+				cells = append(cells, strings.TrimSpace(t[start:k]))
+				start = k + 1
+			}
+		}
+	}
+	return append(cells, strings.TrimSpace(t[start:]))
 }
 
 // frontMatterEnd returns the number of lines of a YAML or TOML front matter block, or 0.

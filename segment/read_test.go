@@ -419,3 +419,33 @@ func TestMarkdownCharacterReferences(t *testing.T) {
 		}
 	}
 }
+
+// A pipe table's cells are paragraphs of their own, as translate sends them, and its delimiter
+// row is markup: before, the whole table was one "sentence", pipes and dashes included.
+func TestMarkdownTable(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"table after a heading",
+			"# Wahl\n\n| Partei | Stimmen |\n|---|:---:|\n| Die Grünen legen zu. | 12 Prozent |\n| Die Linke verliert. | 5 Prozent |\n\nDanach ein Absatz.",
+			[]string{"heading/1: Wahl", "paragraph: Partei", "paragraph: Stimmen", "paragraph: Die Grünen legen zu.", "paragraph: 12 Prozent",
+				"paragraph: Die Linke verliert.", "paragraph: 5 Prozent", "paragraph: Danach ein Absatz."}},
+		{"no outer pipes, escaped pipe and code span",
+			"Stadt | Einwohner\n--- | ---\nKöln \\| Bonn | `a|b` rund 1 Mio.\n",
+			[]string{"paragraph: Stadt", "paragraph: Einwohner", "paragraph: Köln | Bonn", "paragraph: a|b rund 1 Mio."}},
+		{"a pipe in a paragraph is no table",
+			"Der Wert a | b ist klein.\nEr steigt.",
+			[]string{"paragraph: Der Wert a | b ist klein. Er steigt."}},
+		{"a delimiter row needs dashes in every cell",
+			"Links | Rechts\n--- | x\n",
+			[]string{"paragraph: Links | Rechts --- | x"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := readString(t, tc.in, Markdown, false)
+			if diff := cmp.Diff(tc.want, blockSummary(doc.Blocks)); diff != "" {
+				t.Errorf("blocks (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
