@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
@@ -129,6 +130,14 @@ func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) 
 	display := name
 	if name == "-" {
 		r, display = c.App.Reader, "<stdin>"
+		if p.inFormat == "" {
+			br := bufio.NewReaderSize(ctxio.NewReader(c.Context, r), 4096)
+			head, _ := br.Peek(4096) // a shorter input is all there; its read error comes again below
+			if err := refuseMarkupStdin(head, "segment"); err != nil {
+				return err
+			}
+			r = br
+		}
 	} else {
 		f, err := os.Open(name)
 		if err != nil {

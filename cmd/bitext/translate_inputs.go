@@ -161,9 +161,9 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				return
 			}
 			if f.path == "-" && r.inFormat == "" {
-				if looks := document.Sniff(r.stdinBuf); looks != "" {
+				if err := refuseMarkupStdin(r.stdinBuf, "translate"); err != nil {
 					closeIn()
-					yield(translate.Input{}, usageErrorf("standard input looks like %s: give --input-format %s to translate it as such, or --input-format text to translate it as plain text", looks, looks))
+					yield(translate.Input{}, err)
 					return
 				}
 			}
@@ -323,6 +323,16 @@ func refuseSameIDs(ins []sourceFile) error {
 			return usageErrorf("%s and %s are both document %q (the path under its folder, or the file's name): give them in separate runs, or --manifest with ids of your own", first, in.path, id)
 		}
 		seen[id] = in.path
+	}
+	return nil
+}
+
+// refuseMarkupStdin refuses standard input given without --input-format whose start (head) is
+// unmistakably markup (document.Sniff): read as plain text, its tags would be sent, or shown, as
+// sentences. verb is what the command does with it ("translate", "segment").
+func refuseMarkupStdin(head []byte, verb string) error {
+	if looks := document.Sniff(head); looks != "" {
+		return usageErrorf("standard input looks like %s: give --input-format %s to %s it as such, or --input-format text to %s it as plain text", looks, looks, verb, verb)
 	}
 	return nil
 }
