@@ -152,6 +152,9 @@ func runAlign(c *cli.Context) error {
 	if err := refuseOverwrite(outs, append([]string{srcName, tgtName, c.String("mt"), c.String("mt-tgt"), c.String("glossary"), c.String("gold")}, dictFiles...)...); err != nil {
 		return err
 	}
+	if err := refuseFileOutputs(outs...); err != nil {
+		return err
+	}
 	if err := refuseOverwriteTM(c, outs); err != nil {
 		return err
 	}
@@ -357,6 +360,9 @@ func runAlignMany(c *cli.Context) error {
 		outs = append(outs, s, t)
 	}
 	if err := refuseOverwrite(outs, append(append(inputs, c.String("glossary")), dictionaryFiles(c)...)...); err != nil {
+		return err
+	}
+	if err := refuseFileOutputs(outs...); err != nil {
 		return err
 	}
 	if err := refuseOverwriteTM(c, outs); err != nil {

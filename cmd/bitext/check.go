@@ -95,6 +95,9 @@ func runCheck(c *cli.Context) error {
 	if err := refuseOverwrite([]string{c.String("output")}, append(args, c.StringSlice("glossary")...)...); err != nil {
 		return err
 	}
+	if err := refuseFileOutputs(c.String("output")); err != nil {
+		return err
+	}
 	if err := refuseFormats(glossaryInputs("check --glossary"), c.StringSlice("glossary")...); err != nil {
 		return err
 	}

@@ -116,6 +116,9 @@ func runCorpusMerge(c *cli.Context) error {
 	if err := refuseOverwrite(outs, append(files, manifest)...); err != nil {
 		return err
 	}
+	if err := refuseFileOutputs(outs...); err != nil {
+		return err
+	}
 
 	chk := shard.NewChecker()
 	if manifest != "" {

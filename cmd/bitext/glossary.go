@@ -102,6 +102,9 @@ func runGlossaryConvert(c *cli.Context) error {
 	if err := refuseOverwrite([]string{out}, c.Args().Slice()...); err != nil {
 		return err
 	}
+	if err := refuseFileOutputs(out); err != nil {
+		return err
+	}
 	if err := refuseFormats(glossaryInputs("glossary convert"), c.Args().Slice()...); err != nil {
 		return err
 	}

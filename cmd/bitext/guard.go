@@ -49,3 +49,14 @@ func namedPaths(args []string) []string {
 	}
 	return out
 }
+
+// refuseFileOutputs is a usage error (exit 2) when an output file could only fail at the end of
+// the run: its name is a folder, or its folder does not exist (outfile.CheckTarget).
+func refuseFileOutputs(outputs ...string) error {
+	for _, out := range outputs {
+		if err := outfile.CheckTarget(out); err != nil {
+			return usageError(err)
+		}
+	}
+	return nil
+}

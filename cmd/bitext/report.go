@@ -77,6 +77,9 @@ func runReport(c *cli.Context) error {
 	if err := refuseOverwrite([]string{c.String("output")}, inputs...); err != nil {
 		return err
 	}
+	if err := refuseFileOutputs(c.String("output")); err != nil {
+		return err
+	}
 	in, err := readReportInput(c, hypArgs, c.StringSlice("ref"), c.String("src"))
 	if err != nil {
 		return err

@@ -69,6 +69,9 @@ func tmExport(c *cli.Context) error {
 		outputs = []string{out}
 	}
 
+	if err := refuseFileOutputs(outputs...); err != nil {
+		return err
+	}
 	loc, err := tmLocation(c)
 	if err != nil {
 		return err

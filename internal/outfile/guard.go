@@ -1,10 +1,12 @@
 package outfile
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // OverwriteError says that an output would destroy or mix with an input.
@@ -100,5 +102,42 @@ func resolve(p string) (string, error) {
 		}
 		rest = append([]string{filepath.Base(cur)}, rest...)
 		cur = parent
+	}
+}
+
+// TargetError says that an output file cannot be written where it is named: the name is a
+// folder, or a file stands where its folder would be created.
+type TargetError struct {
+	Output string
+	Why    string
+}
+
+func (e *TargetError) Error() string { return fmt.Sprintf("output %s: %s", e.Output, e.Why) }
+
+// CheckTarget refuses, before any work, an output file that could only fail when it is written
+// or committed: a name that is an existing folder (the rename over it failed after the whole run,
+// with "file exists"), or one whose folder cannot be created because a file stands on its path.
+// A folder that does not exist yet is fine: Create makes it. "" and "-" (standard output) pass.
+func CheckTarget(output string) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	if st, err := os.Stat(output); err == nil && st.IsDir() {
+		return &TargetError{output, "is a folder; give a file name"}
+	}
+	for dir := filepath.Dir(output); ; dir = filepath.Dir(dir) {
+		st, err := os.Stat(dir)
+		if err == nil {
+			if !st.IsDir() {
+				return &TargetError{output, fmt.Sprintf("%s is a file, not a folder", dir)}
+			}
+			return nil
+		}
+		if !os.IsNotExist(err) && !errors.Is(err, syscall.ENOTDIR) { // ENOTDIR: a file further up
+			return &TargetError{output, err.Error()}
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return nil
+		}
 	}
 }

@@ -215,3 +215,28 @@ func TestCheckFiles(t *testing.T) {
 		t.Errorf("CheckInputs of the folder: %v, want 'contains'", err)
 	}
 }
+
+func TestCheckTarget(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.txt")
+	write(t, file, "x")
+	for _, tc := range []struct {
+		name, output, err string
+	}{
+		{"standard output", "-", ""},
+		{"none", "", ""},
+		{"new file", filepath.Join(dir, "new.txt"), ""},
+		{"existing file", file, ""},
+		{"folder", dir, "is a folder; give a file name"},
+		{"missing folder (created on writing)", filepath.Join(dir, "no", "x.txt"), ""},
+		{"inside a file", filepath.Join(file, "x.txt"), "is a file, not a folder"},
+		{"below a file", filepath.Join(file, "sub", "x.txt"), "is a file, not a folder"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := CheckTarget(tc.output)
+			if tc.err == "" && err != nil || tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)) {
+				t.Errorf("CheckTarget(%q) = %v, want %q", tc.output, err, tc.err)
+			}
+		})
+	}
+}
