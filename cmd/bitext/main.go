@@ -88,7 +88,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitBrokenPipe // as quiet as a process killed by SIGPIPE
 	}
 	if !(errors.As(err, &silent) && silent.err == nil) {
-		fmt.Fprintf(stderr, "bitext: %s\n", err)
+		msg := err.Error()
+		if code == exitInterrupted {
+			// Ctrl-C or SIGTERM: "interrupted" is what happened; "context canceled" is Go's
+			// name for it.
+			msg = strings.ReplaceAll(msg, context.Canceled.Error(), "interrupted")
+		}
+		fmt.Fprintf(stderr, "bitext: %s\n", msg)
 	}
 	return code
 }

@@ -128,6 +128,9 @@ func TestSignalStopsEveryCommand(t *testing.T) {
 			if strings.Contains(stderr.String(), forcedExitMessage) {
 				t.Errorf("the command ignored the cancellation and was stopped by the watchdog:\n%s", stderr)
 			}
+			if strings.Contains(stderr.String(), "context canceled") {
+				t.Errorf("the interruption is told in Go's words:\n%s", stderr)
+			}
 			if _, err := os.Stat(filepath.Join(dir, "out")); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("an interrupted run left its output: %v", err)
 			}
