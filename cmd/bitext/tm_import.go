@@ -28,7 +28,7 @@ func tmImportCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			tmPathFlag(),
 			// -f means the output format everywhere else, so the input format has no -f here.
-			&cli.StringFlag{Name: "input-format", Aliases: []string{"format"}, Usage: "input `FORMAT`: tmx, jsonl, tsv, xliff or moses (default: from the extension, else tmx)"},
+			&cli.StringFlag{Name: "input-format", Aliases: []string{"i", "format"}, Usage: "input `FORMAT`: tmx, jsonl, tsv, xliff or moses (default: from the extension, else tmx)"},
 			&cli.BoolFlag{Name: "provider-scoped", Usage: "make the pairs hits only for one provider (and model)"},
 			&cli.StringFlag{Name: "provider", Usage: "with --provider-scoped: the provider `NAME` (openai, google, …)"},
 			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL` (default: any model of the provider)"},
