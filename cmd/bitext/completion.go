@@ -354,6 +354,9 @@ func fishFlagLines(app *cli.App, flags []cli.Flag, cond string) (string, error) 
 	var b strings.Builder
 	for _, line := range strings.Split(s, "\n") {
 		if strings.HasPrefix(line, "complete ") {
+			// The backticks that name a flag's value in --help ("`FILE`") are markup there, not
+			// words of the description fish shows.
+			line = strings.ReplaceAll(line, "`", "")
 			b.WriteString(fishLongAliases(strings.Replace(line, theirs, "-n '"+cond+"'", 1)) + "\n")
 		}
 	}
@@ -408,6 +411,8 @@ func fishChoices(app *cli.App) string {
 				for _, alias := range f.Names()[1:] {
 					if len(alias) == 1 {
 						line += " -s " + alias
+					} else {
+						line += " -l " + alias // --tok as well as --tokenize
 					}
 				}
 				line += fmt.Sprintf(" -x -a '%s'\n", strings.Join(vals, " "))
