@@ -12,7 +12,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
@@ -132,6 +134,13 @@ func (f *providersFile) decode(path, data string) error {
 		}
 		return fmt.Errorf("%s: %s", path, redactQuoted(err.Error()))
 	}
+	for _, key := range md.Undecoded() {
+		// Other tables are other commands' settings and ignored here, but a misspelt
+		// [providers] ("[providerz]", "[provider]") configured nothing, silently.
+		if len(key) > 0 && key[0] != "providers" && editDistance(strings.ToLower(key[0]), "providers") <= 2 {
+			return fmt.Errorf("%s: unknown table %q: did you mean [providers]?", path, key[0])
+		}
+	}
 	f.Sections = map[string]providerSection{}
 	names := make([]string, 0, len(raw.Providers))
 	for name := range raw.Providers {
@@ -143,6 +152,9 @@ func (f *providersFile) decode(path, data string) error {
 		if name == "default" {
 			if err := md.PrimitiveDecode(prim, &f.Default); err != nil {
 				return fmt.Errorf("%s: providers.default: want a provider name", path)
+			}
+			if _, ok := providers.Lookup(f.Default); !ok && f.Default != "" {
+				return fmt.Errorf("%s: providers.default: unknown provider %q (known: %v)", path, f.Default, providers.Drivers())
 			}
 			continue
 		}
@@ -283,6 +295,9 @@ func (f *providersFile) holdsKey() bool {
 // warnReadable warns, as ssh does for private keys, when a file holding a secret can be read by
 // other users.
 func warnReadable(w io.Writer, path string) {
+	if _, done := warnedReadable.LoadOrStore(path, true); done {
+		return // once a run: a command may read the file twice (providers, then the provider)
+	}
 	st, err := os.Stat(path)
 	if err != nil || runtime.GOOS == "windows" {
 		return
@@ -291,6 +306,9 @@ func warnReadable(w io.Writer, path string) {
 		fmt.Fprintf(w, "bitext: warning: %s holds an API key and is readable by other users (mode %04o); run: chmod 600 %s\n", path, perm, path)
 	}
 }
+
+// warnedReadable holds the config files warnReadable has warned about in this process.
+var warnedReadable sync.Map
 
 // keyPath is a dotted TOML key, the one quoted thing a config diagnostic may repeat.
 var keyPath = regexp.MustCompile(`^[a-z_]+(\.[a-z_]+)+$`)
@@ -313,12 +331,52 @@ func redactQuoted(msg string) string {
 			break
 		}
 		b.WriteString(msg[:i])
-		if quoted := msg[i+1 : i+1+j]; keyPath.MatchString(quoted) {
-			b.WriteString(msg[i : i+1+j+1]) // a dotted key such as "providers.openai.rate"
+		if quoted := msg[i+1 : i+1+j]; keyPath.MatchString(quoted) || syntaxOnly(quoted) {
+			// A dotted key such as "providers.openai.rate", or the parser's punctuation
+			// ("expected '.' or ']'", "got '\n'"), which no secret is made of.
+			b.WriteString(msg[i : i+1+j+1])
 		} else {
 			b.WriteString("«…»")
 		}
 		msg = msg[i+1+j+1:]
 	}
 	return b.String()
+}
+
+// syntaxOnly reports whether a quoted part of a parser message is punctuation or an escape such
+// as \n, never a value: it has no letter or digit, apart from an escape's one letter.
+func syntaxOnly(q string) bool {
+	if q == "" || len(q) > 4 {
+		return false
+	}
+	if len(q) == 2 && q[0] == '\\' {
+		return true
+	}
+	for _, r := range q {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes), for spotting misspelt names.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
