@@ -35,6 +35,7 @@ type lineReader struct {
 	buf      []byte
 	carry    []byte // the rest of a cut line, returned next
 	cut      bool   // the line last returned was cut at maxLine and continues in the next
+	cutHow   string // where it was cut ("at a sentence end"), for the notice
 	content  bool   // something other than white space (and a byte-order mark) was read
 }
 
@@ -145,7 +146,8 @@ func (lr *lineReader) readLine() ([]byte, error) {
 		if err == bufio.ErrBufferFull {
 			lr.buf = append(lr.buf, chunk...)
 			if len(lr.buf) >= maxLine {
-				cut := cutPoint(lr.buf, maxLine-64<<10)
+				cut, how := cutPointHow(lr.buf, maxLine-64<<10)
+				lr.cutHow = how
 				lr.carry = append(lr.carry, lr.buf[cut:]...)
 				b, lr.cut = lr.buf[:cut], true
 				break
@@ -216,13 +218,20 @@ func emptyError(name string) error {
 // b[from:], else after the last space there, else at the last rune boundary. Cutting at a
 // sentence end keeps every sentence whole.
 func cutPoint(b []byte, from int) int {
+	i, _ := cutPointHow(b, from)
+	return i
+}
+
+// cutPointHow is cutPoint, and says where it cut, for --explain: "at a sentence end", "at a
+// space" or "inside a word".
+func cutPointHow(b []byte, from int) (int, string) {
 	from = min(max(from, 0), len(b))
 	window := string(b[from:])
 	if spans := SplitSentences(window, "de"); len(spans) > 1 {
-		return from + spans[len(spans)-1].Start
+		return from + spans[len(spans)-1].Start, "at a sentence end"
 	}
 	if i := bytes.LastIndexByte(b[from:], ' '); i > 0 {
-		return from + i + 1
+		return from + i + 1, "at a space"
 	}
 	i := len(b)
 	for k := 0; k < utf8.UTFMax && i > from && !utf8.RuneStart(b[i-1]); k++ {
@@ -232,9 +241,9 @@ func cutPoint(b []byte, from int) int {
 		i-- // a multi-byte rune started but did not end: cut before it
 	}
 	if i <= from {
-		return len(b)
+		return len(b), "inside a word"
 	}
-	return i
+	return i, "inside a word"
 }
 
 var utf8BOM = []byte("\xEF\xBB\xBF")
@@ -290,7 +299,7 @@ func readAllText(ctx context.Context, r io.Reader, name string, removed *[]Remov
 		out = append(out, b...)
 		if lr.cut {
 			out = append(out, "\n\n"...)
-			*removed = append(*removed, cutNotice(lr.line, lr.next))
+			*removed = append(*removed, cutNotice(lr.line, lr.next, lr.cutHow))
 		} else {
 			out = append(out, '\n')
 		}
@@ -304,6 +313,6 @@ func readAllText(ctx context.Context, r io.Reader, name string, removed *[]Remov
 	return string(out), nil
 }
 
-func cutNotice(line int, off int64) Removal {
-	return Removal{Line: line, Kind: Notice, Reason: "line longer than 256 KiB: cut into paragraphs at a sentence end before byte " + strconv.FormatInt(off, 10)}
+func cutNotice(line int, off int64, how string) Removal {
+	return Removal{Line: line, Kind: Notice, Reason: "line longer than 256 KiB: cut into paragraphs " + how + " before byte " + strconv.FormatInt(off, 10)}
 }

@@ -373,3 +373,32 @@ func htmlArticle(tb testing.TB, size int) io.Reader {
 	b.WriteString("</article></body></html>")
 	return strings.NewReader(b.String())
 }
+
+// TestCutNoticeSaysWhere: a line over 256 KiB is cut, and the notice says where: at a sentence
+// end when there is one, else at a space, else inside a word (it said "at a sentence end"
+// whatever the cut).
+func TestCutNoticeSaysWhere(t *testing.T) {
+	for _, tc := range []struct {
+		name, line, want string
+	}{
+		{"sentences", strings.Repeat("Der Rat tagt am Montag in Brüssel. ", 10000), "line longer than 256 KiB: cut into paragraphs at a sentence end before byte"},
+		{"words", strings.Repeat("wort ", 70000), "line longer than 256 KiB: cut into paragraphs at a space before byte"},
+		{"one word", strings.Repeat("x", 300<<10), "line longer than 256 KiB: cut into paragraphs inside a word before byte"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, f := range []Format{Text, Markdown} {
+				doc, err := Read(strings.NewReader(tc.line+"\n"), "lang.txt", Options{Format: f})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !hasNotice(doc.Removed, tc.want) {
+					var got []string
+					for _, r := range doc.Removed {
+						got = append(got, r.Reason)
+					}
+					t.Errorf("%s: no notice %q in %q", f, tc.want, got)
+				}
+			}
+		})
+	}
+}

@@ -82,7 +82,7 @@ func (t *textReader) paragraph() ([]textLine, error) {
 		if t.lr.cut {
 			// A line over maxLine ends the paragraph here, at a sentence end, so no block
 			// grows beyond it.
-			*t.removed = append(*t.removed, cutNotice(t.lr.line, t.lr.next))
+			*t.removed = append(*t.removed, cutNotice(t.lr.line, t.lr.next, t.lr.cutHow))
 			break
 		}
 	}
