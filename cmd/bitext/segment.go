@@ -15,6 +15,7 @@ import (
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/formats"
+	"github.com/bitext/bitext/internal/inputs"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
 )
@@ -94,6 +95,9 @@ func runSegment(c *cli.Context) error {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
+	if i := slices.Index(files, "-"); i >= 0 && slices.Contains(files[i+1:], "-") {
+		return usageError(inputs.ErrStdinTwice)
+	}
 	if inFormat == "" {
 		// A .docx or .pdf would otherwise be split as if it were text: bytes of a zip or
 		// PDF stream printed as sentences.
@@ -121,6 +125,7 @@ type segmentPrinter struct {
 	jsonl   bool
 	multi   bool // several files: JSONL lines name their document
 	written bool // something was printed (text output separates documents by a blank line)
+	enc     *json.Encoder
 	// inFormat is --input-format as parseInputFormat gives it ("text", a document format), or "".
 	inFormat string
 }
@@ -215,12 +220,14 @@ func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
 			if p.multi {
 				l.Doc = doc
 			}
-			data, err := json.Marshal(l)
-			if err != nil {
+			if p.enc == nil {
+				// Sentences are text, not HTML: "<" stays "<", not "\u003c".
+				p.enc = json.NewEncoder(p.w)
+				p.enc.SetEscapeHTML(false)
+			}
+			if err := p.enc.Encode(l); err != nil {
 				return err
 			}
-			p.w.Write(data)
-			p.w.WriteByte('\n')
 		}
 		return nil
 	}
