@@ -49,3 +49,26 @@ func TestPermuteArgs(t *testing.T) {
 		}
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"lang", "lang", 0}, {"lnag", "lang", 1}, {"glosary", "glossary", 1},
+		{"providerz", "providers", 1}, {"provider", "providers", 1}, {"nosuch", "source-lang", 9}, {"", "abc", 3}, {"abc", "", 3},
+	} {
+		if got := editDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	names := []string{"lang", "l", "from", "source-lang", "src-lang", "glossary", "explain"}
+	for typed, want := range map[string]string{"lnag": "lang", "glo": "glossary", "glosary": "glossary", "nosuch": "", "x": "", "exlpain": "explain", "tm": ""} {
+		if got := closest(typed, names); got != want {
+			t.Errorf("closest(%q) = %q, want %q", typed, got, want)
+		}
+	}
+}

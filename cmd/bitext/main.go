@@ -134,8 +134,12 @@ func unknownCommand(c *cli.Context) error {
 		return cli.ShowAppHelp(c)
 	}
 	name := c.Args().First()
-	if s := cli.SuggestCommand(c.App.Commands, name); s != "" {
-		return usageErrorf("unknown command %q. %s (bitext help lists the commands)", name, s)
+	var names []string
+	for _, cmd := range c.App.Commands {
+		names = append(names, cmd.Names()...)
+	}
+	if s := closest(name, names); s != "" {
+		return usageErrorf("unknown command %q. Did you mean %q? (bitext help lists the commands)", name, s)
 	}
 	return usageErrorf("unknown command %q (bitext help lists the commands)", name)
 }
@@ -175,16 +179,3 @@ func setUsageErrorHandler(c *cli.Command) {
 
 // forcedExitMessage is printed when a run did not wind down within stopGrace of being stopped.
 const forcedExitMessage = "bitext: interrupted; stopped without waiting for the command to wind down"
-
-// suggestFlag adds "Did you mean "--glossary"?" to an unknown-flag error of cmd.
-func suggestFlag(cmd *cli.Command, err error) error {
-	const unknown = "flag provided but not defined: "
-	msg := err.Error()
-	if !strings.HasPrefix(msg, unknown) || cli.SuggestFlag == nil {
-		return err
-	}
-	if s := cli.SuggestFlag(cmd.Flags, strings.TrimLeft(strings.TrimPrefix(msg, unknown), "-"), true); s != "" {
-		return fmt.Errorf("%s. "+cli.SuggestDidYouMeanTemplate, msg, s)
-	}
-	return err
-}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Mistyped names: a suggestion only when it is close to what was typed ("--lnag" → --lang,
+// "translat" → translate), never the nearest of unrelated names ("--nosuch" → --source-lang),
+// and flags named with the two dashes they are typed with (Go's flag package writes one).
+
+// suggestFlag rewrites a flag error of cmd in bitext's words: "unknown flag --lnag. Did you mean
+// "--lang"?", "invalid value "abc" for flag --worst: …".
+func suggestFlag(cmd *cli.Command, err error) error {
+	msg := err.Error()
+	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
+		name := m[1]
+		out := "unknown flag " + dashed(name)
+		if best := closest(name, flagNames(cmd.Flags)); best != "" {
+			out += fmt.Sprintf(". Did you mean %q?", dashed(best))
+		}
+		return fmt.Errorf("%s", out)
+	}
+	if m := invalidValue.FindStringSubmatchIndex(msg); m != nil {
+		name := msg[m[2]:m[3]]
+		return fmt.Errorf("%s%s%s", msg[:m[2]-1], dashed(name), msg[m[3]:])
+	}
+	return err
+}
+
+var (
+	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(\S+)$`)
+	invalidValue  = regexp.MustCompile(`^invalid value "[^"]*" for flag -([A-Za-z0-9][A-Za-z0-9-]*)`)
+)
+
+// dashed is a flag name as it is typed: -x for one letter, --name otherwise.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+func flagNames(flags []cli.Flag) []string {
+	var names []string
+	for _, f := range flags {
+		names = append(names, f.Names()...)
+	}
+	return names
+}
+
+// closest is the candidate nearest to typed, when it is close enough to be what was meant: a
+// longer name typed in part ("--glo" for --glossary), or one within an edit or two (a third of
+// the name's length); else "".
+func closest(typed string, candidates []string) string {
+	if len(typed) < 2 {
+		return ""
+	}
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if len(c) < 2 {
+			continue
+		}
+		d := editDistance(strings.ToLower(typed), strings.ToLower(c))
+		if strings.HasPrefix(c, typed) {
+			d = 0
+		}
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= max(1, len(typed)/3) {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the number of single-byte insertions, deletions, substitutions and swaps of
+// two neighbours that turn a into b (optimal string alignment): "lnag" is one from "lang".
+func editDistance(a, b string) int {
+	rows := [3][]int{make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)}
+	for j := range rows[1] {
+		rows[1][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		prev2, prev, cur := rows[0], rows[1], rows[2]
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		rows[0], rows[1], rows[2] = prev, cur, prev2
+	}
+	return rows[1][len(b)]
+}
