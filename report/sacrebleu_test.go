@@ -351,3 +351,12 @@ func TestTERHuggingFaceCard(t *testing.T) {
 		}
 	}
 }
+
+// TestTERScoreOrder: sacreBLEU computes TER as 100 * (edits / reference length), which is not
+// always (100 * edits) / reference length in floating point (1 edit in 3 words: 33.33333333333333
+// against 33.333333333333336).
+func TestTERScoreOrder(t *testing.T) {
+	if got, want := (TER{}).Score([]float64{1, 3}), 33.33333333333333; got != want { // Python: 100 * (1 / 3)
+		t.Errorf("TER of 1 edit over 3 words = %v, want %v", got, want)
+	}
+}

@@ -125,7 +125,7 @@ func (m TER) Score(stats []float64) float64 {
 	edits, refLen := stats[0], stats[1]
 	switch {
 	case refLen > 0:
-		return 100 * edits / refLen
+		return 100 * (edits / refLen) // sacreBLEU: score = edits / ref length; 100 * score
 	case edits > 0:
 		return 100 // empty reference, non-empty hypothesis
 	}
