@@ -379,18 +379,20 @@ func statserFor(m Metric) segStatser {
 }
 
 // flatStats holds the statistics of many segments back to back (one allocation instead of
-// one per segment).
+// one per segment), for the bootstrap, in float32 as sacreBLEU's numpy arrays of them are.
 type flatStats struct {
 	width int
-	v     []float64
+	v     []float32
 }
 
 func (f *flatStats) add(st []float64) {
 	f.width = len(st)
-	f.v = append(f.v, st...)
+	for _, x := range st {
+		f.v = append(f.v, float32(x))
+	}
 }
 
-func (f *flatStats) at(i int) []float64 { return f.v[i*f.width : (i+1)*f.width] }
+func (f *flatStats) at(i int) []float32 { return f.v[i*f.width : (i+1)*f.width] }
 
 // segScore is system si's sentence score of segment i under metric m.
 func (r *Report) segScore(si, i int, m string) float64 {
