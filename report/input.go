@@ -33,6 +33,14 @@ type Side struct {
 	Unit string
 	// Notes say how an article was aligned (empty for other files).
 	Notes []string
+	// blank: a line-aligned file of 0 bytes or of white space only (ReadLines). Assemble
+	// scores such a hypothesis, as sacreBLEU does, and refuses such a reference or source.
+	blank bool
+}
+
+// emptyFileError is the refusal of a file of 0 bytes or of white space only.
+func emptyFileError(name string) error {
+	return &corpus.InputError{File: name, Msg: "empty file (no content, only white space)", Err: corpus.ErrEmpty}
 }
 
 // Count is "NAME has N UNIT", for messages about sides that do not line up.
@@ -42,8 +50,10 @@ func (s *Side) Count() string { return fmt.Sprintf("%s has %d %s", s.Name, len(s
 // newline ends the last line; CRLF is accepted. The file is decoded as every command decodes
 // text: a UTF-8 byte-order mark is dropped, and UTF-16 (with a byte-order mark, or recognised
 // by its NUL pattern, textcheck.UTF16Decoder) is decoded to UTF-8; the lines are read by
-// corpus.LineReader, one at a time. A file of 0 bytes or of white space only is an error
-// wrapping corpus.ErrEmpty; invalid UTF-8 and NUL bytes name the line and column.
+// corpus.LineReader, one at a time. Invalid UTF-8 and NUL bytes name the line and column. A
+// file of 0 bytes or of white space only is read (a system may have produced nothing but
+// empty lines, which sacreBLEU scores); Assemble refuses it as a reference or source, and as
+// a hypothesis with no references, with an error wrapping corpus.ErrEmpty.
 func ReadLines(ctx context.Context, r io.Reader, name string) (*Side, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4096)
@@ -77,10 +87,7 @@ func ReadLines(ctx context.Context, r io.Reader, name string) (*Side, error) {
 		}
 		lines = append(lines, l)
 	}
-	if lr.Blank() {
-		return nil, &corpus.InputError{File: name, Msg: "empty file (no content, only white space)", Err: corpus.ErrEmpty}
-	}
-	return &Side{Name: name, Lines: lines, Unit: "lines"}, nil
+	return &Side{Name: name, Lines: lines, Unit: "lines", blank: lr.Blank()}, nil
 }
 
 // ReadBitext reads a bitext in format f (JSONL, TMX, TSV): the targets are the segments, the
@@ -323,6 +330,22 @@ func Assemble(ctx context.Context, systems []string, hyps, refs []Arg, src *Side
 	var in Input
 	if len(systems) != len(hyps) {
 		return in, fmt.Errorf("report: %d system names for %d hypothesis files", len(systems), len(hyps))
+	}
+	// Blank files: against references, a hypothesis of empty lines is scored (BLEU 0, chrF 0,
+	// TER 100, as sacreBLEU) and one of no lines is a line-count mismatch; without references
+	// (QA only) there is nothing to score, and a blank hypothesis is refused.
+	for _, a := range refs {
+		if a.Side != nil && a.Side.blank {
+			return in, emptyFileError(a.Side.Name)
+		}
+	}
+	if src != nil && src.blank {
+		return in, emptyFileError(src.Name)
+	}
+	for _, a := range hyps {
+		if a.Side != nil && a.Side.blank && len(refs) == 0 {
+			return in, emptyFileError(a.Side.Name)
+		}
 	}
 	all := append(append([]Arg(nil), hyps...), refs...)
 	var sources []string

@@ -16,25 +16,26 @@ func TestReadLines(t *testing.T) {
 		in      string
 		want    []string
 		wantErr string
+		blank   bool // white space only: read, and refused by Assemble where it must be
 	}{
-		{"a\nb\n", []string{"a", "b"}, ""},
-		{"a\r\nb", []string{"a", "b"}, ""},
-		{"a\n\nc\n", []string{"a", "", "c"}, ""},
-		{"a\n \nc\n", []string{"a", " ", "c"}, ""},
-		{"", nil, "f.txt: empty file"},
-		{"\n\n", nil, "f.txt: empty file"},
-		{" \t\r\n \n", nil, "f.txt: empty file"},
-		{"\xef\xbb\xbf\n", nil, "f.txt: empty file"},
-		{"a\nb\x00", nil, "f.txt:2:2: NUL byte"},
-		{"ok\nGr\xfc\xdfe\n", nil, "f.txt:2:3: invalid UTF-8"},
+		{"a\nb\n", []string{"a", "b"}, "", false},
+		{"a\r\nb", []string{"a", "b"}, "", false},
+		{"a\n\nc\n", []string{"a", "", "c"}, "", false},
+		{"a\n \nc\n", []string{"a", " ", "c"}, "", false},
+		{"", nil, "", true},
+		{"\n\n", []string{"", ""}, "", true},
+		{" \t\r\n \n", []string{" \t", " "}, "", true},
+		{"\xef\xbb\xbf\n", []string{""}, "", true},
+		{"a\nb\x00", nil, "f.txt:2:2: NUL byte", false},
+		{"ok\nGr\xfc\xdfe\n", nil, "f.txt:2:3: invalid UTF-8", false},
 		// A UTF-8 byte-order mark is not part of the first segment.
-		{"\xef\xbb\xbfthe cat\nsat\n", []string{"the cat", "sat"}, ""},
+		{"\xef\xbb\xbfthe cat\nsat\n", []string{"the cat", "sat"}, "", false},
 		// UTF-16 with a byte-order mark (iconv -t UTF-16), either byte order, and without
 		// one, recognised by its NUL pattern.
-		{"\xff\xfea\x00\n\x00b\x00\n\x00", []string{"a", "b"}, ""},
-		{"\xfe\xff\x00a\x00\n\x00b\x00\n", []string{"a", "b"}, ""},
-		{"o\x00n\x00e\x00\r\x00\n\x00t\x00w\x00o\x00\n\x00", []string{"one", "two"}, ""},
-		{"\xff\xfe \x00\n\x00", nil, "f.txt: empty file"},
+		{"\xff\xfea\x00\n\x00b\x00\n\x00", []string{"a", "b"}, "", false},
+		{"\xfe\xff\x00a\x00\n\x00b\x00\n", []string{"a", "b"}, "", false},
+		{"o\x00n\x00e\x00\r\x00\n\x00t\x00w\x00o\x00\n\x00", []string{"one", "two"}, "", false},
+		{"\xff\xfe \x00\n\x00", []string{" "}, "", true},
 	}
 	for _, tc := range tests {
 		s, err := ReadLines(context.Background(), strings.NewReader(tc.in), "f.txt")
@@ -44,8 +45,8 @@ func TestReadLines(t *testing.T) {
 			}
 			continue
 		}
-		if err != nil || strings.Join(s.Lines, "|") != strings.Join(tc.want, "|") {
-			t.Errorf("%q: %q %v", tc.in, s.Lines, err)
+		if err != nil || strings.Join(s.Lines, "|") != strings.Join(tc.want, "|") || len(s.Lines) != len(tc.want) || s.blank != tc.blank {
+			t.Errorf("%q: %q %v (blank %v)", tc.in, s.Lines, err, s.blank)
 		}
 	}
 }
@@ -190,7 +191,7 @@ func FuzzReadLines(f *testing.F) {
 		if _, dec := textcheck.UTF16Decoder([]byte(in), true); dec != nil {
 			return // decoded from UTF-16: the lines are counted in the decoded text
 		}
-		if len(s.Lines) != strings.Count(strings.TrimSuffix(in, "\n"), "\n")+1 {
+		if want := strings.Count(strings.TrimSuffix(in, "\n"), "\n") + 1; len(s.Lines) != want && !(in == "" && len(s.Lines) == 0) {
 			t.Fatalf("%q: %d lines", in, len(s.Lines))
 		}
 	})
@@ -242,5 +243,54 @@ func TestAssemble(t *testing.T) {
 	}
 	if _, err := Assemble(ctx, []string{"a", "b"}, []Arg{{Side: lines}}, nil, nil, true, nil); err == nil {
 		t.Error("two names for one hypothesis file")
+	}
+}
+
+// TestBlankFiles: a hypothesis of empty lines is scored as sacreBLEU scores it (BLEU 0, chrF 0,
+// TER 100); a hypothesis of no lines against a reference is a line-count mismatch; a blank
+// reference or source, and a blank hypothesis without references (QA only: nothing to score),
+// are refused as empty files.
+func TestBlankFiles(t *testing.T) {
+	ctx := context.Background()
+	read := func(name, text string) *Side {
+		s, err := ReadLines(ctx, strings.NewReader(text), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	ref := read("ref.txt", "The Kremlin keeps silent.\nNATO is warning.\n")
+	in, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: read("mt.txt", "\n\n")}}, []Arg{{Side: ref}}, nil, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Build(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{"BLEU": 0, "chrF2": 0, "chrF2++": 0, "TER": 100}
+	for _, s := range rep.Systems[0].Corpus {
+		if s.Score != want[s.Name] {
+			t.Errorf("%s = %v, want %v", s.Name, s.Score, want[s.Name])
+		}
+	}
+	var mm *MismatchError
+	if _, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: read("mt.txt", "")}}, []Arg{{Side: ref}}, nil, true, nil); !errors.As(err, &mm) || !strings.Contains(err.Error(), "mt.txt has 0 lines") {
+		t.Errorf("0-line hypothesis: %v", err)
+	}
+	for _, c := range []struct {
+		name      string
+		hyp, refs []Arg
+		src       *Side
+	}{
+		{"blank reference", []Arg{{Side: ref}}, []Arg{{Side: read("blank.txt", " \n\n")}}, nil},
+		{"blank source", []Arg{{Side: ref}}, nil, read("blank.txt", "\n")},
+		{"0-line hypothesis, QA only", []Arg{{Side: read("blank.txt", "")}}, nil, nil},
+		{"empty lines, QA only", []Arg{{Side: read("blank.txt", "\n\n")}}, nil, nil},
+	} {
+		_, err := Assemble(ctx, []string{"mt"}, c.hyp, c.refs, c.src, true, nil)
+		if !errors.Is(err, corpus.ErrEmpty) || !strings.Contains(err.Error(), "blank.txt: empty file") {
+			t.Errorf("%s: %v", c.name, err)
+		}
 	}
 }
