@@ -60,6 +60,9 @@ Examples:
 }
 
 func runReport(c *cli.Context) error {
+	if n := c.Int("worst"); n < 0 {
+		return usageErrorf("--worst: %d is negative (0 lists none)", n)
+	}
 	format, err := reportFormat(c.String("format"), c.String("output"))
 	if err != nil {
 		return err
