@@ -133,6 +133,16 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 	if err != nil {
 		return usageError(err)
 	}
+	// The first pair is read before the memory is opened, so that a file in the wrong format
+	// or a mistyped one fails without creating an empty memory where none was.
+	first, err := r.Next()
+	if err != nil && !errors.Is(err, io.EOF) {
+		if c.Context.Err() != nil {
+			return c.Context.Err()
+		}
+		return inputError(err)
+	}
+	r = &readAhead{Reader: r, first: first, err: err}
 	db, err := openTM(c)
 	if err != nil {
 		return err
@@ -200,4 +210,36 @@ func tmImportReviewed(c *cli.Context, db *tm.DB, r corpus.Reader, name string, o
 		fmt.Fprintln(c.App.ErrWriter, msg)
 	}
 	return nil
+}
+
+// readAhead is a corpus reader whose first pair (or io.EOF) was read already.
+type readAhead struct {
+	corpus.Reader
+	first corpus.Pair
+	err   error
+	done  bool
+}
+
+// Name and Skipped pass on the optional abilities of corpus's readers (the file's name for
+// errors, the units skipped).
+func (r *readAhead) Name() string {
+	if n, ok := r.Reader.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return ""
+}
+
+func (r *readAhead) Skipped() int {
+	if s, ok := r.Reader.(interface{ Skipped() int }); ok {
+		return s.Skipped()
+	}
+	return 0
+}
+
+func (r *readAhead) Next() (corpus.Pair, error) {
+	if !r.done {
+		r.done = true
+		return r.first, r.err
+	}
+	return r.Reader.Next()
 }
