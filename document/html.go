@@ -205,7 +205,7 @@ func (r *htmlReader) token(t htmlTok) {
 		r.run = append(r.run, t)
 		r.b.text(collapse(t.tok.Data))
 	case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-		notr := attr(t.tok, "translate") == "no"
+		notr := notTranslated(t.tok)
 		if !r.inHead && (inlinePaired[name] || inlineVoid[name] || inlineOpaque[name]) {
 			r.inlineStart(t, notr)
 			return
@@ -731,6 +731,11 @@ func scanAttrs(raw string) []attrSpan {
 }
 
 func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// notTranslated says whether a tag marks its element not to translate: translate="no".
+func notTranslated(t xhtml.Token) bool {
+	return strings.EqualFold(attr(t, "translate"), "no")
+}
 
 func attr(t xhtml.Token, key string) string {
 	for _, a := range t.Attr {

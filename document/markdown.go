@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	xhtml "golang.org/x/net/html"
+
 	"github.com/bitext/bitext/internal/charref"
 )
 
@@ -12,9 +14,12 @@ import (
 // matter (but the values of the chosen keys, one-line or block scalars: see frontMatter), fenced
 // and indented code, reference definitions (but their titles) and thematic breaks are kept as
 // they are and never sent; headings, paragraphs, list items, block quotes and table cells are
-// segments, and HTML blocks are read as HTML pages are (see htmlBlock). Inside a segment, links and emphasis become paired codes (the link's
-// destination stays in the document), inline code, images, autolinks, inline HTML and footnote
-// references standalone codes. Character references ("&amp;", "&#8222;") are sent as their
+// segments, and HTML blocks are read as HTML pages are (see htmlBlock, mdHTMLStart); an element
+// kept as it is (translate="no", <template>) that an HTML block leaves open keeps the Markdown
+// after it too, to its end tag. Inside a segment, links and emphasis become paired codes (the
+// link's destination stays in the document), inline code, images, autolinks, inline HTML and
+// footnote references standalone codes, and an inline element kept as it is (translate="no",
+// <code>, <kbd>) one standalone code, content included. Character references ("&amp;", "&#8222;") are sent as their
 // characters, as an HTML page's are, and a translation's "&" is escaped where it would read as
 // one (mdEscape), so that the provider and the memory see the words, never entities.
 //
@@ -28,7 +33,7 @@ var (
 	mdClosingH  = regexp.MustCompile(`[ \t]+#+[ \t]*$`)
 	mdList      = regexp.MustCompile(`^([ \t]*)([-*+]|[0-9]{1,9}[.)])([ \t]+|$)`)
 	mdTask      = regexp.MustCompile(`^\[[ xX]\][ \t]+`)
-	mdHTMLBlock = regexp.MustCompile(`^ {0,3}<(/?[A-Za-z][A-Za-z0-9-]*|!--|\?|![A-Z]|!\[CDATA\[)`)
+	mdHTMLBlock = regexp.MustCompile(`^ {0,3}<(/?[A-Za-z][A-Za-z0-9-]*|!--|\?|![A-Za-z]|!\[CDATA\[)`)
 	mdHTMLRaw   = regexp.MustCompile(`^ {0,3}<(?i:(script|pre|style|textarea)([ \t>]|$))`)
 	mdRefDef    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
 	mdFootnote  = regexp.MustCompile(`^ {0,3}\[\^[^\]\s]+\]:[ \t]*`)
@@ -76,6 +81,11 @@ type mdReader struct {
 	lines []mdLine
 	opt   Options
 	index lineIndex // the lines' offsets, for HTML blocks' segments (see htmlBlock)
+	// keepName is an element kept as it is (marked translate="no", or one whose content is never
+	// translated, as <template>) that an HTML block opened and left open, keepDepth how many of
+	// its name are open: until it ends, the Markdown between HTML blocks is kept too.
+	keepName  string
+	keepDepth int
 }
 
 func readMarkdown(d *Doc, src, name string, opt Options) error {
@@ -100,7 +110,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 				r.d.raw(r.lines[i].raw())
 				i++
 			}
-		case mdHTMLBlock.MatchString(t) && !mdAutolinkStart(t):
+		case mdHTMLStart(t) > 0:
 			i = r.htmlBlock(i)
 		case mdRefDef.MatchString(t) && !mdFootnote.MatchString(t):
 			i = r.refDef(i)
@@ -171,9 +181,17 @@ func (r *mdReader) htmlBlock(i int) int {
 	}
 	r.d.flushRaw()
 	parts, segs := len(r.d.parts), len(r.d.Segments)
-	h := &htmlReader{d: r.d, src: r.src, name: r.name, opt: r.opt, lines: r.index, fragment: true}
+	h := &htmlReader{d: r.d, src: r.src, name: r.name, opt: r.opt, lines: r.index, fragment: true,
+		skipName: r.keepName, skipDepth: r.keepDepth}
 	err := h.tokenize(from, to, false)
 	if err == nil {
+		// An element kept as it is that is still open goes on over the Markdown that follows,
+		// as it does on the page the Markdown becomes ("<div translate="no">", a blank line, a
+		// paragraph, "</div>").
+		r.keepName, r.keepDepth = "", 0
+		if h.skipName != "" && !h.skipSVG {
+			r.keepName, r.keepDepth = h.skipName, h.skipDepth
+		}
 		h.endSkip()
 		h.flush()
 		return j
@@ -219,7 +237,7 @@ func (r *mdReader) refTitle(i, start, end int, delim byte) {
 	l := r.lines[i]
 	t := l.text
 	raw := t[start:end]
-	if !hasWord(mdUnescape(raw)) {
+	if r.keepName != "" || !hasWord(mdUnescape(raw)) {
 		r.d.raw(l.raw())
 		return
 	}
@@ -377,21 +395,72 @@ type mdTitle struct {
 // mdTitleSentinel stands for the k-th link title of a segment inside its codes' markup.
 func mdTitleSentinel(k int) string { return "\x00t" + strconv.Itoa(k) + "\x00" }
 
-// mdEmailStart is an e-mail autolink ("<name@example.org>"), as CommonMark reads one: an "@"
-// inside a tag's attribute (<div title="a@b">) is no autolink.
-var mdEmailStart = regexp.MustCompile("^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>")
-
-// mdAutolinkStart tells an autolink or inline HTML at the start of a paragraph (<https://…>,
-// <em>) from an HTML block: only block-level tags start HTML blocks; here, anything that is a
-// URL or a known inline element starts a paragraph.
-func mdAutolinkStart(t string) bool {
-	s := strings.TrimLeft(t, " ")
-	if strings.HasPrefix(s, "<http") || strings.HasPrefix(s, "<mailto:") || mdEmailStart.MatchString(s) {
-		return true
-	}
-	name := strings.ToLower(strings.TrimLeft(strings.SplitN(strings.SplitN(s[1:], ">", 2)[0], " ", 2)[0], "/"))
-	return inlinePaired[name] || inlineVoid[name] || inlineOpaque[name]
+// mdBlockTags are the names of CommonMark's HTML blocks of the sixth kind: a line that starts
+// with one of these tags, complete or not, starts an HTML block, even inside a paragraph.
+var mdBlockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "base": true, "basefont": true, "blockquote": true,
+	"body": true, "caption": true, "center": true, "col": true, "colgroup": true, "dd": true,
+	"details": true, "dialog": true, "dir": true, "div": true, "dl": true, "dt": true, "fieldset": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true, "frame": true, "frameset": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true, "header": true,
+	"hr": true, "html": true, "iframe": true, "legend": true, "li": true, "link": true, "main": true,
+	"menu": true, "menuitem": true, "nav": true, "noframes": true, "ol": true, "optgroup": true,
+	"option": true, "p": true, "param": true, "search": true, "section": true, "summary": true,
+	"table": true, "tbody": true, "td": true, "tfoot": true, "th": true, "thead": true, "title": true,
+	"tr": true, "track": true, "ul": true,
 }
+
+// mdWholeTag is a line of one complete open or closing tag and spaces: CommonMark's HTML block
+// of the seventh kind, whatever the tag's name.
+var mdWholeTag = regexp.MustCompile(`^ {0,3}(<[A-Za-z][A-Za-z0-9-]*(\s+[A-Za-z_:][A-Za-z0-9_.:-]*(\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$`)
+
+// mdHTMLStart returns which of CommonMark's seven kinds of HTML block line t starts, or 0: raw
+// text (<script>, <pre>, <style>, <textarea>), a comment, a processing instruction, a
+// declaration, CDATA, a block-level tag (mdBlockTags), or any other tag alone on its line. Only
+// the first six may interrupt a paragraph; a line that starts with an inline tag followed by
+// words ("<span>Text</span> und mehr"), or an autolink, starts a paragraph.
+func mdHTMLStart(t string) int {
+	if !mdHTMLBlock.MatchString(t) {
+		return 0
+	}
+	s := strings.TrimLeft(t, " ")
+	switch {
+	case mdHTMLRaw.MatchString(t):
+		return 1
+	case strings.HasPrefix(s, "<!--"):
+		return 2
+	case strings.HasPrefix(s, "<?"):
+		return 3
+	case strings.HasPrefix(s, "<![CDATA["):
+		return 5
+	case strings.HasPrefix(s, "<!"):
+		return 4
+	}
+	n := 1
+	if s[n] == '/' {
+		n++
+	}
+	k := n
+	for k < len(s) && (isASCIILetter(s[k]) || s[k] >= '0' && s[k] <= '9' || s[k] == '-') {
+		k++
+	}
+	name := strings.ToLower(s[n:k])
+	if mdBlockTags[name] && (k == len(s) || s[k] == ' ' || s[k] == '\t' || s[k] == '>' || strings.HasPrefix(s[k:], "/>")) {
+		return 6
+	}
+	if name != "script" && name != "style" && name != "pre" && name != "textarea" && mdWholeTag.MatchString(t) {
+		return 7
+	}
+	return 0
+}
+
+// mdInterrupts says whether an HTML block starts at line t that may interrupt a paragraph.
+func mdInterrupts(t string) bool {
+	k := mdHTMLStart(t)
+	return k > 0 && k < 7
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // frontMatter keeps a YAML (---) or TOML (+++) front matter, translating the chosen keys'
 // single-line values and YAML block scalars (blockScalar). It returns the first line after it.
@@ -698,7 +767,7 @@ func (r *mdReader) paragraph(i int) int {
 	// block that ends the paragraph.
 	startsBlock := func(n string) bool {
 		return blank(n) || mdFence.MatchString(n) || mdHeading.MatchString(n) || mdBreak.MatchString(n) ||
-			mdList.MatchString(n) || mdHTMLBlock.MatchString(n) && !mdAutolinkStart(n) || mdRefDef.MatchString(n)
+			mdList.MatchString(n) || mdInterrupts(n) || mdRefDef.MatchString(n)
 	}
 	for end < len(r.lines) {
 		n := r.lines[end].text
@@ -778,6 +847,12 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 			b.text(" ")
 		}
 	}
+	if r.keepName != "" {
+		// Inside an element kept as it is: kept too, but for the tags that end it.
+		r.keepTags(b.codes)
+		r.d.raw(same)
+		return
+	}
 	// Link and image titles: segments of their own, before this one, whose writers only remember
 	// their translations for this one's writer (as an HTML run's attributes are written).
 	for _, tl := range titles {
@@ -854,6 +929,28 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 		return
 	}
 	r.d.add(seg, fill, same, true)
+}
+
+// keepTags follows the inline HTML tags of a block kept inside an element kept as it is
+// (keepName): the element's own start tags nest, its end tags close it. A block in which it
+// ends is kept whole.
+func (r *mdReader) keepTags(codes []Code) {
+	for _, c := range codes {
+		if c.Name != "md-html" {
+			continue
+		}
+		name, end := mdTagName(c.Open)
+		switch {
+		case name != r.keepName || strings.HasSuffix(c.Open, "/>"):
+		case !end:
+			r.keepDepth++
+		default:
+			if r.keepDepth--; r.keepDepth == 0 {
+				r.keepName = ""
+				return
+			}
+		}
+	}
 }
 
 // mdWhere is where a segment's text stands in a Markdown document, for escaping.
@@ -986,6 +1083,12 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 		case c == '<':
 			if n := mdTagLen(s[i:]); n > 0 {
 				flush()
+				if end := mdKeptSpan(s[i:], n); end > 0 {
+					// An element kept as it is, content and all: one code, as on a page.
+					b.alone("md-kept", s[i:i+end])
+					i += end
+					continue
+				}
 				b.alone("md-html", s[i:i+n])
 				i += n
 			} else {
@@ -1102,6 +1205,75 @@ func codeSpanEnd(s string, i, n int) int {
 }
 
 var mdInlineTag = regexp.MustCompile(`^(<[A-Za-z][A-Za-z0-9-]*(\s+[A-Za-z_:][A-Za-z0-9_.:-]*(\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--(.|\n)*?-->|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[A-Za-z0-9.!#$%&'*+/=?^_` + "`" + `{|}~-]+@[A-Za-z0-9.-]+>)`)
+
+// mdKeptSpan returns the length of the inline element that the tag s[:n] starts when its
+// content is kept as it is, as an HTML page's is (marked translate="no"; code, kbd, samp, var,
+// math, svg): to the end of its end tag (the same name's tags nest), or of s when it has none.
+// It returns 0 when the tag starts no such element.
+func mdKeptSpan(s string, n int) int {
+	name, ok := mdKeptStart(s[:n])
+	if !ok {
+		return 0
+	}
+	depth := 1
+	for k := n; k < len(s); {
+		j := strings.IndexByte(s[k:], '<')
+		if j < 0 {
+			break
+		}
+		k += j
+		m := mdTagLen(s[k:])
+		if m == 0 {
+			k++
+			continue
+		}
+		if tag, end := mdTagName(s[k : k+m]); tag == name {
+			if end {
+				if depth--; depth == 0 {
+					return k + m
+				}
+			} else if !strings.HasSuffix(s[k:k+m], "/>") {
+				depth++
+			}
+		}
+		k += m
+	}
+	return len(s)
+}
+
+// mdKeptStart says whether an inline tag starts an element whose content is kept, and its name.
+func mdKeptStart(tag string) (string, bool) {
+	name, end := mdTagName(tag)
+	if name == "" || end || voidElements[name] || strings.HasSuffix(tag, "/>") {
+		return "", false
+	}
+	if inlineOpaque[name] {
+		return name, true
+	}
+	if !strings.Contains(strings.ToLower(tag), "translate") {
+		return "", false
+	}
+	z := xhtml.NewTokenizer(strings.NewReader(tag))
+	z.Next()
+	return name, notTranslated(z.Token())
+}
+
+// mdTagName returns the lower-case name of an inline HTML tag ("<span …>", "</span>") and
+// whether it is an end tag; "" for a comment or an autolink.
+func mdTagName(tag string) (name string, end bool) {
+	k := 1
+	if strings.HasPrefix(tag, "</") {
+		k, end = 2, true
+	}
+	j := k
+	for j < len(tag) && (isASCIILetter(tag[j]) || tag[j] >= '0' && tag[j] <= '9' || tag[j] == '-') {
+		j++
+	}
+	if j == k || j < len(tag) && tag[j] != '>' && tag[j] != '/' && !isHTMLSpace(tag[j]) {
+		return "", false // <!-- -->, <https://…>, <name@example.org>
+	}
+	return strings.ToLower(tag[k:j]), end
+}
 
 // mdTagLen is the length of an autolink or inline HTML tag at the start of s, or 0.
 func mdTagLen(s string) int {

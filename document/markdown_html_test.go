@@ -76,3 +76,40 @@ func TestMarkdownHTMLBlockWriting(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownKeptAcrossBlocks: an element marked not to translate that an HTML block opens
+// and a later one closes keeps the Markdown between them as it is, as the page the Markdown
+// becomes shows it inside the element; inline, its content is one code. Only the HTML blocks
+// CommonMark lets interrupt a paragraph end one (a block-level tag, a comment, raw text).
+func TestMarkdownKeptAcrossBlocks(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"paragraphs between the tags", "<div translate=\"no\">\n\nDer Name bleibt.\n\n</div>\n\nEr betonte, dass die Vereinigten Staaten hoffen.\n",
+			[]string{"Er betonte, dass die Vereinigten Staaten hoffen."},
+			"<div translate=\"no\">\n\nDer Name bleibt.\n\n</div>\n\nER BETONTE, DASS DIE VEREINIGTEN STAATEN HOFFEN.\n"},
+		{"headings, lists, links and titles between the tags", "<aside translate=\"no\">\n\n## Bbabo NET\n\n- [Nachrichten](/n \"Alle Nachrichten\")\n\n[r]: /r \"Ein Titel\"\n\n</aside>\nDas russische Außenministerium stellte klar.\n",
+			[]string{"Das russische Außenministerium stellte klar."},
+			"<aside translate=\"no\">\n\n## Bbabo NET\n\n- [Nachrichten](/n \"Alle Nachrichten\")\n\n[r]: /r \"Ein Titel\"\n\n</aside>\nDAS RUSSISCHE AUßENMINISTERIUM STELLTE KLAR.\n"},
+		{"nested blocks of the same name", "<div translate=\"NO\">\n\nNed Price sprach.\n\n<div>\n\nJens Stoltenberg antwortete.\n\n</div>\n\nBeide Seiten werden keine Mühen scheuen.\n\n</div>\n\nDas Treffen dauerte etwa vier Stunden.\n",
+			[]string{"Das Treffen dauerte etwa vier Stunden."},
+			"<div translate=\"NO\">\n\nNed Price sprach.\n\n<div>\n\nJens Stoltenberg antwortete.\n\n</div>\n\nBeide Seiten werden keine Mühen scheuen.\n\n</div>\n\nDAS TREFFEN DAUERTE ETWA VIER STUNDEN.\n"},
+		{"ended inside a paragraph", "<section translate=\"no\">\n\nDer Name bleibt.</section>\n\nEr betonte es.\n",
+			[]string{"Er betonte es."}, "<section translate=\"no\">\n\nDer Name bleibt.</section>\n\nER BETONTE ES.\n"},
+		{"template", "<template>\n\nNicht sichtbar.\n\n</template>\n\nSichtbar.\n",
+			[]string{"Sichtbar."}, "<template>\n\nNicht sichtbar.\n\n</template>\n\nSICHTBAR.\n"},
+		{"the rest of the block after the end tag", "<div translate=\"no\">\n\nDer Name bleibt.\n\n</div>\n<p>Ein Absatz.</p>\n",
+			[]string{"Ein Absatz."}, "<div translate=\"no\">\n\nDer Name bleibt.\n\n</div>\n<p>EIN ABSATZ.</p>\n"},
+		{"inline span", "Der <span translate=\"no\">Stadtanzeiger</span> berichtet über <kbd>Strg</kbd> und <code>Alt</code>.\n",
+			[]string{"Der <x1/> berichtet über <x2/> und <x3/>."},
+			"DER <span translate=\"no\">Stadtanzeiger</span> BERICHTET ÜBER <kbd>Strg</kbd> UND <code>Alt</code>.\n"},
+		{"inline span with a nested one", "Die <span translate=\"no\">Neue <span>Brücke</span> Köln</span> ist offen.\n",
+			[]string{"Die <x1/> ist offen."}, "DIE <span translate=\"no\">Neue <span>Brücke</span> Köln</span> IST OFFEN.\n"},
+		{"comment over paragraphs interrupts one", "Ein Absatz.\n<!-- Ein Kommentar\n\nder weitergeht -->\nNoch ein Absatz.\n",
+			[]string{"Ein Absatz.", "Noch ein Absatz."}, "EIN ABSATZ.\n<!-- Ein Kommentar\n\nder weitergeht -->\nNOCH EIN ABSATZ.\n"},
+		{"an unknown tag does not interrupt a paragraph", "Ned Price sprach\n<sektion>\nwährend eines Briefings.\n",
+			[]string{"Ned Price sprach <x1/> während eines Briefings."}, "NED PRICE SPRACH <sektion> WÄHREND EINES BRIEFINGS.\n"},
+		{"a block tag does", "Ned Price sprach.\n<section>\nJens Stoltenberg antwortete.\n",
+			[]string{"Ned Price sprach.", "Jens Stoltenberg antwortete."}, "NED PRICE SPRACH.\n<section>\nJENS STOLTENBERG ANTWORTETE.\n"},
+		{"a tag followed by words starts a paragraph", "<sektion>Die Brücke</sektion> wurde eröffnet.\n",
+			[]string{"Die Brücke<x1/> wurde eröffnet."}, "<sektion>DIE BRÜCKE</sektion> WURDE ERÖFFNET.\n"},
+	})
+}
