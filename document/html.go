@@ -3,6 +3,7 @@ package document
 import (
 	"html"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,7 +18,7 @@ import (
 //
 // A run of text and inline elements between two block boundaries is one segment; inline elements
 // become codes (see inlinePaired and inlineVoid), and elements whose content is never translated
-// (translate="no", code, kbd, samp, var) become one standalone code each, content included.
+// (translate="no" or class="notranslate", code, kbd, samp, var) become one standalone code each, content included.
 // Translatable attributes (title, alt, aria-label, placeholder, and the content of <meta
 // name="description"> and its Open Graph and Twitter kin) are segments of their own when their
 // tag stands outside a run. lang attributes naming the source language follow the target
@@ -732,9 +733,18 @@ func scanAttrs(raw string) []attrSpan {
 
 func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
-// notTranslated says whether a tag marks its element not to translate: translate="no".
+// notTranslated says whether a tag marks its element not to translate: translate="no", or the
+// class "notranslate", which Google's and Microsoft's translators honour.
 func notTranslated(t xhtml.Token) bool {
-	return strings.EqualFold(attr(t, "translate"), "no")
+	if strings.EqualFold(attr(t, "translate"), "no") {
+		return true
+	}
+	for _, a := range t.Attr {
+		if a.Key == "class" && slices.Contains(strings.Fields(a.Val), "notranslate") {
+			return true
+		}
+	}
+	return false
 }
 
 func attr(t xhtml.Token, key string) string {

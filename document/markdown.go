@@ -15,7 +15,7 @@ import (
 // and indented code, reference definitions (but their titles) and thematic breaks are kept as
 // they are and never sent; headings, paragraphs, list items, block quotes and table cells are
 // segments, and HTML blocks are read as HTML pages are (see htmlBlock, mdHTMLStart); an element
-// kept as it is (translate="no", <template>) that an HTML block leaves open keeps the Markdown
+// kept as it is (translate="no", class="notranslate", <template>) that an HTML block leaves open keeps the Markdown
 // after it too, to its end tag. Inside a segment, links and emphasis become paired codes (the
 // link's destination stays in the document), inline code, images, autolinks, inline HTML and
 // footnote references standalone codes, and an inline element kept as it is (translate="no",

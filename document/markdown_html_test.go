@@ -94,6 +94,8 @@ func TestMarkdownKeptAcrossBlocks(t *testing.T) {
 			"<div translate=\"NO\">\n\nNed Price sprach.\n\n<div>\n\nJens Stoltenberg antwortete.\n\n</div>\n\nBeide Seiten werden keine Mühen scheuen.\n\n</div>\n\nDAS TREFFEN DAUERTE ETWA VIER STUNDEN.\n"},
 		{"ended inside a paragraph", "<section translate=\"no\">\n\nDer Name bleibt.</section>\n\nEr betonte es.\n",
 			[]string{"Er betonte es."}, "<section translate=\"no\">\n\nDer Name bleibt.</section>\n\nER BETONTE ES.\n"},
+		{"class notranslate", "<div class=\"notranslate\">\n\nDer Name bleibt.\n\n</div>\nDer <span class=\"notranslate\">Stadtanzeiger</span> berichtet.\n",
+			[]string{"Der <x1/> berichtet."}, "<div class=\"notranslate\">\n\nDer Name bleibt.\n\n</div>\nDER <span class=\"notranslate\">Stadtanzeiger</span> BERICHTET.\n"},
 		{"template", "<template>\n\nNicht sichtbar.\n\n</template>\n\nSichtbar.\n",
 			[]string{"Sichtbar."}, "<template>\n\nNicht sichtbar.\n\n</template>\n\nSICHTBAR.\n"},
 		{"the rest of the block after the end tag", "<div translate=\"no\">\n\nDer Name bleibt.\n\n</div>\n<p>Ein Absatz.</p>\n",
