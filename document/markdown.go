@@ -36,11 +36,13 @@ var (
 	mdHTMLBlock = regexp.MustCompile(`^ {0,3}<(/?[A-Za-z][A-Za-z0-9-]*|!--|\?|![A-Za-z]|!\[CDATA\[)`)
 	mdHTMLRaw   = regexp.MustCompile(`^ {0,3}<(?i:(script|pre|style|textarea)([ \t>]|$))`)
 	mdRefDef    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
-	mdFootnote  = regexp.MustCompile(`^ {0,3}\[\^[^\]\s]+\]:[ \t]*`)
-	mdBreak     = regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
-	mdSetext    = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
-	mdTableSep  = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
-	mdFMKey     = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)([ \t]*[:=][ \t]*)(.*?)([ \t]*)$`)
+	// mdRefLabel is a reference definition's label alone: its destination is on the next line.
+	mdRefLabel = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*$`)
+	mdFootnote = regexp.MustCompile(`^ {0,3}\[\^[^\]\s]+\]:[ \t]*`)
+	mdBreak    = regexp.MustCompile(`^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$`)
+	mdSetext   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
+	mdTableSep = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
+	mdFMKey    = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)([ \t]*[:=][ \t]*)(.*?)([ \t]*)$`)
 )
 
 type mdLine struct {
@@ -112,7 +114,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			}
 		case mdHTMLStart(t) > 0:
 			i = r.htmlBlock(i)
-		case mdRefDef.MatchString(t) && !mdFootnote.MatchString(t):
+		case (mdRefDef.MatchString(t) || mdRefLabel.MatchString(t) && i+1 < len(r.lines) && !blank(r.lines[i+1].text)) && !mdFootnote.MatchString(t):
 			i = r.refDef(i)
 		case mdBreak.MatchString(t):
 			r.d.raw(l.raw())
@@ -205,48 +207,134 @@ func (r *mdReader) htmlBlock(i int) int {
 }
 
 // refDef keeps a reference definition ("[label]: url "title"") but its title, which is a
-// segment (as an HTML title attribute is); the label and the URL are never sent. The title may
-// stand on the next line, alone (CommonMark allows it): then the definition is both lines. It
-// returns the line after the definition.
+// segment (as an HTML title attribute is); the label and the URL are never sent. As CommonMark
+// allows, the destination may stand on the line after the label, the title on the line after
+// the destination, and the title may go on over lines (but not over a blank line): the
+// definition is all of them. It returns the line after the definition.
 func (r *mdReader) refDef(i int) int {
-	l := r.lines[i]
-	t := l.text
+	t := r.lines[i].text
 	j := strings.Index(t, "]:") + 2
-	if start, end, delim, ok := mdTitleSpan(t[j:]); ok {
-		r.refTitle(i, j+start, j+end, delim)
-		return i + 1
+	dl, dest := i, j // the line of the destination and where it starts
+	if blank(t[j:]) {
+		if i+1 >= len(r.lines) || blank(r.lines[i+1].text) {
+			r.d.raw(r.lines[i].raw())
+			return i + 1
+		}
+		dl, dest = i+1, 0
 	}
-	if i+1 < len(r.lines) && mdDestOnly(t[j:]) {
-		n := r.lines[i+1].text
-		k := len(n) - len(strings.TrimLeft(n, " \t"))
-		if k < len(n) {
-			if start, end, delim, ok := mdTitleAt(n, k); ok {
-				r.d.raw(l.raw())
-				r.refTitle(i+1, start, end, delim)
-				return i + 2
+	keep := func(to int) int { // the lines i..to, as they are
+		for k := i; k <= to; k++ {
+			r.d.raw(r.lines[k].raw())
+		}
+		return to + 1
+	}
+	dt := r.lines[dl].text
+	e, ok := mdDestEnd(dt[dest:])
+	if !ok {
+		return keep(dl)
+	}
+	e += dest
+	after := strings.TrimLeft(dt[e:], " \t")
+	if after != "" {
+		// A title after the destination, on its line: it must be one (it may go on below).
+		if len(after) == len(dt)-e {
+			return keep(dl) // no space between them
+		}
+		k := len(dt) - len(after)
+		el, ek, ok := r.titleEnd(dl, k)
+		if !ok {
+			return keep(dl)
+		}
+		for q := i; q < dl; q++ {
+			r.d.raw(r.lines[q].raw())
+		}
+		r.refTitle(dl, k, el, ek)
+		return el + 1
+	}
+	// The title may stand on the next line; if it is none, that line is not the definition's.
+	if n := dl + 1; n < len(r.lines) {
+		nt := r.lines[n].text
+		k := len(nt) - len(strings.TrimLeft(nt, " \t"))
+		if k < len(nt) && strings.IndexByte("\"'(", nt[k]) >= 0 {
+			if el, ek, ok := r.titleEnd(n, k); ok {
+				for q := i; q < n; q++ {
+					r.d.raw(r.lines[q].raw())
+				}
+				r.refTitle(n, k, el, ek)
+				return el + 1
 			}
 		}
 	}
-	r.d.raw(l.raw())
-	return i + 1
+	return keep(dl)
 }
 
-// refTitle writes line i of a reference definition, whose title is t[start:end] (delim its
-// opening delimiter): a segment when it has words.
-func (r *mdReader) refTitle(i, start, end int, delim byte) {
-	l := r.lines[i]
-	t := l.text
-	raw := t[start:end]
-	if r.keepName != "" || !hasWord(mdUnescape(raw)) {
-		r.d.raw(l.raw())
+// mdTitleLines is how many lines a reference definition's title may go on over: CommonMark
+// sets no limit but a blank line, a bound keeps a page of unclosed quotes linear.
+const mdTitleLines = 64
+
+// titleEnd finds the end of a title whose opening delimiter is lines[l].text[k] and which may
+// go on over lines (not over a blank line): the line and offset of its closing delimiter,
+// after which only spaces may stand on its line; ok false when there is none.
+func (r *mdReader) titleEnd(l, k int) (el, ek int, ok bool) {
+	open := r.lines[l].text[k]
+	closer := open
+	switch open {
+	case '"', '\'':
+	case '(':
+		closer = ')'
+	default:
+		return 0, 0, false
+	}
+	from := k + 1
+	for el = l; el < len(r.lines) && el < l+mdTitleLines; el++ {
+		t := r.lines[el].text
+		if el > l && blank(t) {
+			return 0, 0, false
+		}
+		for q := from; q < len(t); q++ {
+			switch c := t[q]; {
+			case c == '\\':
+				q++
+			case c == closer:
+				if strings.Trim(t[q+1:], " \t") != "" {
+					return 0, 0, false
+				}
+				return el, q, true
+			case open == '(' && c == '(':
+				return 0, 0, false
+			}
+		}
+		from = 0
+	}
+	return 0, 0, false
+}
+
+// refTitle writes the lines l..el of a reference definition, whose title's delimiters are
+// lines[l].text[k] and lines[el].text[ek]: the title a segment when it has words, its line
+// breaks (and the spaces around them) sent as spaces.
+func (r *mdReader) refTitle(l, k, el, ek int) {
+	delim := r.lines[l].text[k]
+	raw := r.src[r.lines[l].off+k+1 : r.lines[el].off+ek]
+	text := mdUnescape(raw)
+	if el > l {
+		text = mdTitleBreaks.ReplaceAllString(text, " ")
+	}
+	if r.keepName != "" || !hasWord(text) {
+		for q := l; q <= el; q++ {
+			r.d.raw(r.lines[q].raw())
+		}
 		return
 	}
-	r.d.raw(t[:start])
-	r.d.add(Segment{Text: EscapeText(mdUnescape(raw)), Kind: Attribute, Line: i + 1}, func(tr string) string {
+	r.d.raw(r.lines[l].text[:k+1])
+	r.d.add(Segment{Text: EscapeText(text), Kind: Attribute, Line: l + 1}, func(tr string) string {
 		return mdTitleEscape(Plain(tr), delim)
 	}, raw, true)
-	r.d.raw(t[end:] + l.eol)
+	last := r.lines[el]
+	r.d.raw(last.text[ek:] + last.eol)
 }
+
+// mdTitleBreaks are the line breaks of a title, with the spaces around them.
+var mdTitleBreaks = regexp.MustCompile(`[ \t]*\r?\n[ \t]*`)
 
 // mdTitleSpan finds the title in a link's destination part (what stands between the
 // parentheses of an inline link, or after the colon of a reference definition): the byte range
@@ -265,12 +353,6 @@ func mdTitleSpan(s string) (start, end int, delim byte, ok bool) {
 		return 0, 0, 0, false
 	}
 	return mdTitleAt(s, j)
-}
-
-// mdDestOnly says whether s is a link destination and nothing else (but spaces).
-func mdDestOnly(s string) bool {
-	i, ok := mdDestEnd(s)
-	return ok && strings.Trim(s[i:], " \t") == ""
 }
 
 // mdDestEnd reads the spaces and the link destination s starts with ("<…>" or a run without
@@ -830,23 +912,9 @@ func mdQuotePrefix(t string) (n, depth int) {
 func (r *mdReader) inline(line int, same, prefix string, contents []string, suffix string, kind Kind, level int, where mdWhere) {
 	var b builder
 	var titles []*mdTitle
-	for k, c := range contents {
-		last := k == len(contents)-1
-		if !last && (strings.HasSuffix(c, "  ") || strings.HasSuffix(c, "\\")) {
-			// A hard line break: its markup ("  " or "\\") and the line end are one code.
-			trimmed := strings.TrimRight(c, " ")
-			if strings.HasSuffix(c, "\\") {
-				trimmed = c[:len(c)-1]
-			}
-			mdInline(trimmed, &b, &titles)
-			b.alone("md-break", c[len(trimmed):]+"\n")
-			continue
-		}
-		mdInline(c, &b, &titles)
-		if !last {
-			b.text(" ")
-		}
-	}
+	// The lines are read as one text, so that a link, an emphasis or a code span may go on
+	// over them as CommonMark's do (mdInline reads the line breaks).
+	mdInline(strings.Join(contents, "\n"), &b, &titles)
 	if r.keepName != "" {
 		// Inside an element kept as it is: kept too, but for the tags that end it.
 		r.keepTags(b.codes)
@@ -1065,6 +1133,26 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
+		case c == '\n':
+			// A line break inside the block: a hard one when its line ends with two spaces or
+			// more (a code whose markup is the spaces and the break), a space otherwise.
+			sp := 0
+			for sp < i && s[i-1-sp] == ' ' {
+				sp++
+			}
+			if t := text.String(); sp >= 2 && strings.HasSuffix(t, s[i-sp:i]) {
+				text.Reset()
+				text.WriteString(t[:len(t)-sp])
+				flush()
+				b.alone("md-break", s[i-sp:i+1])
+			} else {
+				text.WriteByte(' ')
+			}
+			i++
+		case c == '\\' && i+1 < len(s) && s[i+1] == '\n':
+			flush()
+			b.alone("md-break", s[i:i+2]) // a hard line break
+			i += 2
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
 			// A backslash escape is its character in the words sent (the provider sees "*",
 			// not "\\*"); the writer escapes what needs it again (mdEscape).
@@ -1074,7 +1162,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 			n := runLen(s, i, '`')
 			if end := codeSpanEnd(s, i, n); end > 0 {
 				flush()
-				b.alone("md-code", s[i:end])
+				b.alone("md-code", oneLine(s[i:end]))
 				i = end
 			} else {
 				text.WriteString(s[i : i+n])
@@ -1085,11 +1173,11 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 				flush()
 				if end := mdKeptSpan(s[i:], n); end > 0 {
 					// An element kept as it is, content and all: one code, as on a page.
-					b.alone("md-kept", s[i:i+end])
+					b.alone("md-kept", oneLine(s[i:i+end]))
 					i += end
 					continue
 				}
-				b.alone("md-html", s[i:i+n])
+				b.alone("md-html", oneLine(s[i:i+n]))
 				i += n
 			} else {
 				text.WriteByte(c)
@@ -1101,7 +1189,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 				// an HTML page's alt is: the image's markup is a pair around them (an image
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
-				b.open("md-image", "![", mdTitled(s[close:end], titles))
+				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles))
 				mdInline(s[i+2:close], b, titles)
 				b.close("")
 				i = end
@@ -1110,7 +1198,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 				i++
 			}
 		case c == '[' && i+1 < len(s) && s[i+1] == '^':
-			if j := strings.IndexByte(s[i:], ']'); j > 0 {
+			if j := strings.IndexByte(s[i:], ']'); j > 0 && !strings.ContainsAny(s[i:i+j], " \t\n") {
 				flush()
 				b.alone("md-footnote", s[i:i+j+1])
 				i += j + 1
@@ -1121,7 +1209,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 		case c == '[':
 			if close, end := linkParts(s, i); end > 0 {
 				flush()
-				b.open("md-link", "[", mdTitled(s[close:end], titles))
+				b.open("md-link", "[", mdTitled(oneLine(s[close:end]), titles))
 				mdInline(s[i+1:close], b, titles)
 				b.close("")
 				i = end
@@ -1149,7 +1237,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 			}
 		default:
 			j := i + 1
-			for j < len(s) && !strings.ContainsRune("\\`<![*_~", rune(s[j])) {
+			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n", rune(s[j])) {
 				j++
 			}
 			// Character references are their characters in the words sent; a reference never
@@ -1174,6 +1262,17 @@ func mdTitled(closeMarkup string, titles *[]*mdTitle) string {
 		return closeMarkup[:2+ts] + mdTitleSentinel(len(*titles)-1) + closeMarkup[2+te:]
 	}
 	return closeMarkup
+}
+
+// oneLine is the markup of a code that went on over lines, written on one: a translated block
+// is written on one line, and a line break there would take it out of a block quote or a list
+// item. CommonMark reads the break in a link's destination part, a code span or a tag as a
+// space.
+func oneLine(s string) string {
+	if strings.IndexByte(s, '\n') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\n", " ")
 }
 
 func isASCIIPunct(c byte) bool {
@@ -1334,7 +1433,7 @@ func parenEnd(s string, i int) int {
 			if c == quote {
 				quote = 0
 			}
-		case c == '"' && k > i && s[k-1] == ' ':
+		case c == '"' && k > i && (s[k-1] == ' ' || s[k-1] == '\n'):
 			quote = c
 		case c == '<' && k == i+1:
 			if j := strings.IndexByte(s[k:], '>'); j > 0 {
@@ -1356,7 +1455,7 @@ func parenEnd(s string, i int) int {
 func emphasisEnd(s string, i, n int) int {
 	c := s[i]
 	after := i + n
-	if after >= len(s) || s[after] == ' ' || s[after] == '\t' {
+	if after >= len(s) || s[after] == ' ' || s[after] == '\t' || s[after] == '\n' {
 		return 0 // not left-flanking
 	}
 	if c == '_' && i > 0 && isAlnumByte(s[i-1]) {
@@ -1382,7 +1481,7 @@ func emphasisEnd(s string, i, n int) int {
 			}
 		case c:
 			m := runLen(s, k, c)
-			if m == n && k > after && s[k-1] != ' ' && s[k-1] != '\t' && (c != '_' || k+m >= len(s) || !isAlnumByte(s[k+m])) {
+			if m == n && k > after && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && (c != '_' || k+m >= len(s) || !isAlnumByte(s[k+m])) {
 				return k
 			}
 			k += m

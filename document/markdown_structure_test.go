@@ -202,3 +202,35 @@ func TestMarkdownTitleDelimiters(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownAcrossLines: a paragraph's inline markup may go on over its lines (a link's text,
+// its destination part, an emphasis, a code span), and a reference definition over several
+// lines (its destination below its label, a title below its destination or over lines): each is
+// read as CommonMark reads it, its words sent without the markup, its markup written as it was
+// (its line breaks as spaces, on the translation's one line).
+func TestMarkdownAcrossLines(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"link text over two lines", "Dies erklärte [der Sprecher des\nAußenministeriums](https://example.org/price), Ned Price.\n",
+			[]string{"Dies erklärte <g1>der Sprecher des Außenministeriums</g1>, Ned Price."},
+			"DIES ERKLÄRTE [DER SPRECHER DES AUßENMINISTERIUMS](https://example.org/price), NED PRICE.\n"},
+		{"title on the next line, in a quote", "> Er betonte, dass [die Vereinigten Staaten](https://example.org/usa\n> \"Die USA\") hoffen.\n",
+			[]string{"Die USA", "Er betonte, dass <g1>die Vereinigten Staaten</g1> hoffen."},
+			"> ER BETONTE, DASS [DIE VEREINIGTEN STAATEN](https://example.org/usa \"DIE USA\") HOFFEN.\n"},
+		{"reference link, emphasis and code span over lines", "- Beide Seiten werden *keine Mühen\n  scheuen*, sagte [Jens\n  Stoltenberg][js] mit `git\n  log`.\n",
+			[]string{"Beide Seiten werden <g1>keine Mühen scheuen</g1>, sagte <g2>Jens Stoltenberg</g2> mit <x3/>."},
+			"- BEIDE SEITEN WERDEN *KEINE MÜHEN SCHEUEN*, SAGTE [JENS STOLTENBERG][js] MIT `git log`.\n"},
+		{"hard break in link text", "[Das erste Treffen  \nseit 2,5 Jahren](/treffen)\n",
+			[]string{"Das erste Treffen<x1/>seit 2,5 Jahren"},
+			"[DAS ERSTE TREFFEN  \nSEIT 2,5 JAHREN](/treffen)\n"},
+		{"reference title over two lines", "[nato]: https://example.org/nato \"Das erste Treffen\n  des Russland-NATO-Rates\"\n\nEr betonte es.\n",
+			[]string{"Das erste Treffen des Russland-NATO-Rates", "Er betonte es."},
+			"[nato]: https://example.org/nato \"DAS ERSTE TREFFEN DES RUSSLAND-NATO-RATES\"\n\nER BETONTE ES.\n"},
+		{"destination below the label, title below it", "[nato]:\nhttps://example.org/nato\n'Russland-NATO-Rat'\n",
+			[]string{"Russland-NATO-Rat"}, "[nato]:\nhttps://example.org/nato\n'RUSSLAND-NATO-RAT'\n"},
+		{"title in parentheses over lines, then a paragraph", "[nato]:\n  <https://example.org/nato> (Der Rat\n   in Brüssel)\nDas Treffen dauerte vier Stunden.\n",
+			[]string{"Der Rat in Brüssel", "Das Treffen dauerte vier Stunden."},
+			"[nato]:\n  <https://example.org/nato> (DER RAT IN BRÜSSEL)\nDAS TREFFEN DAUERTE VIER STUNDEN.\n"},
+		{"destination below the label without a title", "[nato]:\nhttps://example.org/nato\n\nEr betonte es.\n",
+			[]string{"Er betonte es."}, "[nato]:\nhttps://example.org/nato\n\nER BETONTE ES.\n"},
+	})
+}
