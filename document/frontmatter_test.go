@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -91,5 +92,95 @@ func TestMarkdownFrontMatterBlockWriting(t *testing.T) {
 			t.Errorf("%q translated %q wrote %q, want %q (%v)", tc.src, tc.tr, out, tc.want, probs)
 		}
 		frontMatterValues(t, out)
+	}
+}
+
+// TestMarkdownFrontMatterTOML: a TOML front matter's chosen keys are translated whatever their
+// strings' kind — basic, literal, multi-line basic with escapes and line continuations,
+// multi-line literal — and the lines of another key's multi-line string are never read as keys;
+// every output is parsed as TOML and reads as the source's values with the chosen ones' words
+// upper-cased.
+func TestMarkdownFrontMatterTOML(t *testing.T) {
+	fm := func(lines string) string { return "+++\n" + lines + "date = 2022-01-14\n+++\n" }
+	cases := []mdStructureCase{
+		{"basic and literal, comment", fm("title = \"Die Vereinigten Staaten\"\nsubtitle = 'Russland und die NATO' # Untertitel\n"),
+			[]string{"Die Vereinigten Staaten", "Russland und die NATO"},
+			fm("title = \"DIE VEREINIGTEN STAATEN\"\nsubtitle = 'RUSSLAND UND DIE NATO' # Untertitel\n")},
+		{"basic escapes", fm(`title = "Ned Price: \"Dialog\" \u00fcber Br\u00FCssel"` + "\n"),
+			[]string{"Ned Price: \"Dialog\" über Brüssel"},
+			fm(`title = "NED PRICE: \"DIALOG\" ÜBER BRÜSSEL"` + "\n")},
+		{"multi-line basic", fm("description = \"\"\"\nDie Vereinigten Staaten unterstützen die Wiedereröffnung\nder diplomatischen Mission Russlands.\"\"\"\n"),
+			[]string{"Die Vereinigten Staaten unterstützen die Wiedereröffnung<x1/>der diplomatischen Mission Russlands."},
+			fm("description = \"\"\"\nDIE VEREINIGTEN STAATEN UNTERSTÜTZEN DIE WIEDERERÖFFNUNG\nDER DIPLOMATISCHEN MISSION RUSSLANDS.\"\"\"\n")},
+		{"multi-line basic with continuations, a blank line and escapes", fm("summary = \"\"\"\\\n    Er betonte, dass die Vereinigten Staaten \\\n    hoffen.\n\n    Ned Price sprach von \\\"Dialog\\\".\n    \"\"\"\n"),
+			[]string{"Er betonte, dass die Vereinigten Staaten hoffen.<x1/>Ned Price sprach von \"Dialog\"."},
+			fm("summary = \"\"\"\\\n    ER BETONTE, DASS DIE VEREINIGTEN STAATEN HOFFEN.\n\n    NED PRICE SPRACH VON \\\"DIALOG\\\".\n    \"\"\"\n")},
+		{"multi-line literal on one line and over lines", fm("title = '''Das erste Treffen'''\nexcerpt = '''\nDas Treffen dauerte\n  etwa vier Stunden.\n'''\n"),
+			[]string{"Das erste Treffen", "Das Treffen dauerte<x1/>etwa vier Stunden."},
+			fm("title = '''DAS ERSTE TREFFEN'''\nexcerpt = '''\nDAS TREFFEN DAUERTE\n  ETWA VIER STUNDEN.\n'''\n")},
+		{"quotes inside the delimiters", fm("title = \"\"\"\"Dialog\" sagte er\"\"\"\"\n"),
+			[]string{"\"Dialog\" sagte er\""}, fm("title = \"\"\"\\\"DIALOG\\\" SAGTE ER\\\"\"\"\"\n")},
+		{"another key's multi-line string holds key lines", fm("body = \"\"\"\ntitle = \"Nicht übersetzen\"\n\"\"\"\nnotes = '''\ndescription = 'Auch nicht'\n'''\n"),
+			nil, fm("body = \"\"\"\ntitle = \"Nicht übersetzen\"\n\"\"\"\nnotes = '''\ndescription = 'Auch nicht'\n'''\n")},
+		{"crlf", "+++\r\ndescription = \"\"\"\r\nErste Zeile.\r\nZweite Zeile.\"\"\"\r\n+++\r\n",
+			[]string{"Erste Zeile.<x1/>Zweite Zeile."},
+			"+++\r\ndescription = \"\"\"\r\nERSTE ZEILE.\r\nZWEITE ZEILE.\"\"\"\r\n+++\r\n"},
+	}
+	runMarkdownCases(t, cases)
+	for _, tc := range cases {
+		src, out := tomlValues(t, tc.src), tomlValues(t, tc.out)
+		for k, v := range src {
+			want := v
+			if k == "title" || k == "subtitle" || k == "description" || k == "summary" || k == "excerpt" {
+				want = strings.ToUpper(v.(string))
+			}
+			if out[k] != want {
+				t.Errorf("%s: %s reads %q, want %q", tc.name, k, out[k], want)
+			}
+		}
+	}
+}
+
+// tomlValues parses a document's TOML front matter.
+func tomlValues(t *testing.T, doc string) map[string]any {
+	t.Helper()
+	parts := strings.SplitN(strings.ReplaceAll(doc, "\r\n", "\n"), "+++\n", 3)
+	m := map[string]any{}
+	if _, err := toml.Decode(parts[1], &m); err != nil {
+		t.Fatalf("%q: %v", parts[1], err)
+	}
+	return m
+}
+
+// TestMarkdownFrontMatterTOMLWriting: a translation a string of the source's kind cannot hold
+// (an apostrophe in a literal string, three in a multi-line one, control characters, line
+// breaks in a one-line string) is written as a basic string of the same width; it reads as
+// the translation.
+func TestMarkdownFrontMatterTOMLWriting(t *testing.T) {
+	tests := []struct{ src, tr, want, value string }{
+		{"+++\ntitle = 'Die Brücke'\n+++\n", "The town's bridge", "+++\ntitle = \"The town's bridge\"\n+++\n", "The town's bridge"},
+		{"+++\ntitle = 'Die Brücke'\n+++\n", "The bridge", "+++\ntitle = 'The bridge'\n+++\n", "The bridge"},
+		{"+++\ntitle = \"Die Brücke\"\n+++\n", "C:\\Pfad \"x\"\r\nline\x01", "+++\ntitle = \"C:\\\\Pfad \\\"x\\\"\\r\\nline\\u0001\"\n+++\n", "C:\\Pfad \"x\"\r\nline\x01"},
+		{"+++\ndescription = '''\nErste Zeile.\nZweite Zeile.\n'''\n+++\n", "It's '''quoted'''.<x1/>Second line.",
+			"+++\ndescription = \"\"\"\nIt's '''quoted'''.\nSecond line.\n\"\"\"\n+++\n", "It's '''quoted'''.\nSecond line.\n"},
+		{"+++\ndescription = '''\nErste Zeile.\nZweite Zeile.\n'''\n+++\n", "It's one.\nStill one.<x1/>Second 'line'.",
+			"+++\ndescription = '''\nIt's one. Still one.\nSecond 'line'.\n'''\n+++\n", "It's one. Still one.\nSecond 'line'.\n"},
+		{"+++\nsummary = \"\"\"Ein Satz.\"\"\"\n+++\n", "A \"\"\"quoted\"\"\" \\ sentence.",
+			"+++\nsummary = \"\"\"A \\\"\\\"\\\"quoted\\\"\\\"\\\" \\\\ sentence.\"\"\"\n+++\n", "A \"\"\"quoted\"\"\" \\ sentence."},
+	}
+	for _, tc := range tests {
+		d, err := Read(strings.NewReader(tc.src), "x.md", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, probs := write(t, d, []string{tc.tr}, "en") // tagged text: no "&" or "<" but the codes'
+		if out != tc.want || len(probs) > 0 {
+			t.Errorf("%q translated %q wrote %q, want %q (%v)", tc.src, tc.tr, out, tc.want, probs)
+		}
+		for k, v := range tomlValues(t, out) {
+			if k != "date" && v != tc.value {
+				t.Errorf("%q: %s reads %q, want %q", out, k, v, tc.value)
+			}
+		}
 	}
 }

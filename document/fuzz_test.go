@@ -77,7 +77,9 @@ func FuzzReadMarkdown(f *testing.F) {
 	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n",
 		"> a\n> > b\n>> c\n\n[^1]: d ![e *f*](g \"h\")\n", "a &amp; &#8222;b&#x201C; \\&lt; `&gt;`\n",
 		"[![a](b 'c')](d (e))\n[f]: g\n  \"h\"\n", "---\ntitle: |2-\n   a\n  b\n\ndescription: >\n  c\n  d\n\n  e\n    f\n---\n",
-		"<div>\na &amp; <b>b</b>\n</div>\n\n<script>\n\nx\n</script>\n<!--\n\n-->\n<p title=t>c<noscript><p>d</noscript></p>\n")
+		"<div>\na &amp; <b>b</b>\n</div>\n\n<script>\n\nx\n</script>\n<!--\n\n-->\n<p title=t>c<noscript><p>d</noscript></p>\n",
+		"+++\ntitle = '''a'''\ndescription = \"\"\"\\\n b \\\n\n c\\u00fc\n\n d\"\"\"\nx = \"\"\"\ntitle = 'y'\n\"\"\"\n+++\n",
+		"<div translate=no>\n\na [b\nc](d\n'e') *f\ng*\n\n</div>\n<x>\nh <code>i</code>\n[j]:\nk\n(l\nm)\n")
 }
 
 func FuzzReadSRT(f *testing.F) {

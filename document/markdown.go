@@ -545,7 +545,7 @@ func mdInterrupts(t string) bool {
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // frontMatter keeps a YAML (---) or TOML (+++) front matter, translating the chosen keys'
-// single-line values and YAML block scalars (blockScalar). It returns the first line after it.
+// single-line values, YAML block scalars (blockScalar) and TOML strings (tomlFrontMatter). It returns the first line after it.
 func (r *mdReader) frontMatter() int {
 	if len(r.lines) == 0 {
 		return 0
@@ -573,6 +573,11 @@ func (r *mdReader) frontMatter() int {
 		want[strings.ToLower(k)] = true
 	}
 	r.d.raw(r.lines[0].raw())
+	if first == "+++" {
+		r.tomlFrontMatter(end, want)
+		r.d.raw(r.lines[end].raw())
+		return end + 1
+	}
 	for k := 1; k < end; k++ {
 		l := r.lines[k]
 		m := mdFMKey.FindStringSubmatch(l.text)
