@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,4 +82,69 @@ func BenchmarkSubtitles(b *testing.B) {
 		src.WriteString(itoa3(i) + "\n00:00:01,000 --> 00:00:02,000\nDas ist ein <i>Untertitel</i> mit zwei\nZeilen Text darin.\n\n")
 	}
 	benchDoc(b, "folge.srt", []byte(src.String()))
+}
+
+// largeMarkdown builds a Markdown article of about size bytes from the repository's German
+// articles: their paragraphs wrapped at 80 columns, a heading every eighth, every fifth a list
+// of its sentences, a link in every third, and a reference definition now and then.
+func largeMarkdown(b *testing.B, size int) []byte {
+	files, _ := filepath.Glob("../testdata/articles/*.txt")
+	var paras []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range strings.Split(string(data), "\n\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				paras = append(paras, p)
+			}
+		}
+	}
+	if len(paras) == 0 {
+		b.Skip("no articles in ../testdata/articles")
+	}
+	var out bytes.Buffer
+	out.Grow(size + 4096)
+	for i := 0; out.Len() < size; i++ {
+		p := paras[i%len(paras)]
+		words := strings.Fields(p)
+		switch {
+		case i%8 == 0:
+			out.WriteString("## " + strings.Join(words[:min(len(words), 8)], " ") + "\n\n")
+			continue
+		case i%5 == 0:
+			for _, s := range strings.SplitAfter(p, ". ") {
+				out.WriteString("- " + strings.TrimSpace(s) + "\n")
+			}
+			out.WriteString("\n")
+			continue
+		case i%3 == 0 && len(words) > 3:
+			words[2] = "[" + words[2] + "](https://example.org/" + strconv.Itoa(i) + ")"
+		case i%11 == 0:
+			out.WriteString("[r" + strconv.Itoa(i) + "]: https://example.org/r \"" + strings.Join(words[:min(len(words), 3)], " ") + "\"\n\n")
+		}
+		col := 0
+		for k, w := range words {
+			if k > 0 {
+				if col+1+len(w) > 80 {
+					out.WriteByte('\n')
+					col = 0
+				} else {
+					out.WriteByte(' ')
+					col++
+				}
+			}
+			out.WriteString(w)
+			col += len(w)
+		}
+		out.WriteString("\n\n")
+	}
+	return out.Bytes()
+}
+
+// BenchmarkMarkdownLarge reads and writes a 40 MB article: its peak heap per input byte is the
+// figure to watch (Markdown is read whole).
+func BenchmarkMarkdownLarge(b *testing.B) {
+	benchDoc(b, "gross.md", largeMarkdown(b, 40<<20))
 }

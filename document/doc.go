@@ -129,15 +129,17 @@ type Doc struct {
 }
 
 // part is one piece of the skeleton: raw bytes, or a segment written by fill.
+//
+// A document has a part or two per segment, held until it is written: the struct is kept small
+// (32 bytes; raw doubles as a segment's original bytes, seg is 32 bits).
 type part struct {
+	// raw is the bytes of a raw part; of a segment's, when hasSame, what is written when the
+	// translation is the segment's text unchanged (the original bytes).
 	raw string
-	seg int // index into Segments; -1 for raw bytes
 	// fill writes the segment's translation, already checked (or placed safely); it gets the
 	// segment index and the translation's tagged text.
-	fill func(tr string) string
-	// same is what is written when the translation is the segment's text unchanged (the
-	// original bytes), or "" to use fill.
-	same    string
+	fill    func(tr string) string
+	seg     int32 // index into Segments; -1 for raw bytes
 	hasSame bool
 	// decl marks raw as the label of a declared encoding other than UTF-8, written as UTF-8
 	// when the output needs it (declNeedsUTF8).
@@ -165,7 +167,7 @@ func (d *Doc) flushRaw() {
 func (d *Doc) add(s Segment, fill func(string) string, same string, hasSame bool) {
 	d.flushRaw()
 	d.Segments = append(d.Segments, s)
-	d.parts = append(d.parts, part{seg: len(d.Segments) - 1, fill: fill, same: same, hasSame: hasSame})
+	d.parts = append(d.parts, part{seg: int32(len(d.Segments) - 1), fill: fill, raw: same, hasSame: hasSame})
 }
 
 // rawFill appends a part written by fill with no segment of its own (a lang attribute that
@@ -229,12 +231,12 @@ func (d *Doc) Write(w io.Writer, targets []string, opt WriteOptions) ([]Problem,
 		s := &d.Segments[p.seg]
 		tr := targets[p.seg]
 		if tr == s.Text && p.hasSame {
-			buf.WriteString(p.same)
+			buf.WriteString(p.raw)
 			continue
 		}
 		fixed, err := Fix(s.Codes, s.Text, tr)
 		if err != nil {
-			problems = append(problems, Problem{Segment: p.seg, Line: s.Line, Err: err, Written: fixed})
+			problems = append(problems, Problem{Segment: int(p.seg), Line: s.Line, Err: err, Written: fixed})
 		}
 		buf.WriteString(p.fill(fixed))
 		if buf.Len() > 1<<16 && !d.hasDecl {

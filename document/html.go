@@ -797,7 +797,7 @@ func leadTrail(s string) (string, string) {
 // as HTML reads them anyway.
 func (r *htmlReader) escText(s string) string {
 	if r.fragment {
-		s = fragmentBreaks.Replace(s)
+		s = spaceBreaks(s)
 	}
 	return escapeHTMLText(s)
 }
@@ -811,7 +811,16 @@ func (r *htmlReader) escAttr(s string, quote byte) string {
 	return escapeAttr(s, quote)
 }
 
-var fragmentBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
+// spaceBreaks writes a text's line breaks as spaces (one for a CRLF); a text without one comes
+// back as it is, not copied.
+func spaceBreaks(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return lineBreaks.Replace(s)
+}
 
 var htmlTextEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 

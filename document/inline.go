@@ -126,11 +126,11 @@ func EscapeText(s string) string {
 // a "<" that starts no tag is text. Entities are unescaped (Google's &#39; and &quot; too).
 func parseTagged(s string) []piece {
 	var out []piece
-	var text strings.Builder
-	flush := func() {
-		if text.Len() > 0 {
-			out = append(out, piece{kind: pText, text: html.UnescapeString(text.String())})
-			text.Reset()
+	start := 0 // where the text not yet in a piece starts: the text between two tags is a
+	// slice of s, read without a copy (html.UnescapeString copies only when it has to)
+	flush := func(end int) {
+		if end > start {
+			out = append(out, piece{kind: pText, text: html.UnescapeString(s[start:end])})
 		}
 	}
 	for i := 0; i < len(s); {
@@ -139,17 +139,16 @@ func parseTagged(s string) []piece {
 			if j < 0 {
 				j = len(s) - i
 			}
-			text.WriteString(s[i : i+j])
 			i += j
 			continue
 		}
 		kind, id, n := scanTag(s[i:])
 		if n == 0 {
-			text.WriteByte('<')
-			i++
+			i++ // a "<" that starts no tag is text
 			continue
 		}
-		flush()
+		flush(i)
+		start = i + n
 		if kind == pClose && id < 0 { // </xN>: the end of an HTML-serialized standalone code
 			i += n
 			continue
@@ -157,7 +156,7 @@ func parseTagged(s string) []piece {
 		out = append(out, piece{kind: kind, id: id})
 		i += n
 	}
-	flush()
+	flush(len(s))
 	return out
 }
 
@@ -617,6 +616,7 @@ func render(codes []Code, target string, esc func(string) string) string {
 // position: a "#" is a heading only at the start of a block.
 func renderAt(codes []Code, target string, esc func(s string, first, last bool) string) string {
 	var b strings.Builder
+	b.Grow(len(target) + len(target)/4 + 16) // the words, escaped, and the codes' markup
 	lookup := codeLookup(codes)
 	ps := parseTagged(target)
 	for i, p := range ps {

@@ -47,32 +47,35 @@ var (
 
 type mdLine struct {
 	text string // without its line ending
-	eol  string
+	full string // with it: both are the input's bytes, not copies
 	off  int
 }
 
 func splitLines(src string) []mdLine {
-	var out []mdLine
+	out := make([]mdLine, 0, strings.Count(src, "\n")+1)
 	off := 0
 	for off < len(src) {
 		j := strings.IndexByte(src[off:], '\n')
 		var l mdLine
 		if j < 0 {
-			l = mdLine{text: src[off:], off: off}
+			l = mdLine{text: src[off:], full: src[off:], off: off}
 			off = len(src)
 		} else {
-			l = mdLine{text: src[off : off+j], eol: "\n", off: off}
+			l = mdLine{text: src[off : off+j], full: src[off : off+j+1], off: off}
 			off += j + 1
 		}
 		if strings.HasSuffix(l.text, "\r") {
-			l.text, l.eol = l.text[:len(l.text)-1], "\r"+l.eol
+			l.text = l.text[:len(l.text)-1]
 		}
 		out = append(out, l)
 	}
 	return out
 }
 
-func (l mdLine) raw() string { return l.text + l.eol }
+func (l mdLine) raw() string { return l.full }
+
+// eol is the line's ending: "\n", "\r\n" or "" (the last line's).
+func (l mdLine) eol() string { return l.full[len(l.text):] }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
@@ -127,7 +130,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			if loc := mdClosingH.FindStringIndex(content); loc != nil {
 				content, suffix = content[:loc[0]], content[loc[0]:]
 			}
-			r.inline(i+1, l.raw(), prefix, []string{content}, suffix+l.eol, Heading, m[3]-m[2], mdATXHeading)
+			r.inline(i+1, l.raw(), prefix, []string{content}, suffix+l.eol(), Heading, m[3]-m[2], mdATXHeading)
 			i++
 		case i+1 < len(r.lines) && strings.Contains(t, "|") && mdTableSep.MatchString(r.lines[i+1].text) && strings.Contains(r.lines[i+1].text, "-"):
 			i = r.table(i)
@@ -330,7 +333,7 @@ func (r *mdReader) refTitle(l, k, el, ek int) {
 		return mdTitleEscape(Plain(tr), delim)
 	}, raw, true)
 	last := r.lines[el]
-	r.d.raw(last.text[ek:] + last.eol)
+	r.d.raw(last.text[ek:] + last.eol())
 }
 
 // mdTitleBreaks are the line breaks of a title, with the spaces around them.
@@ -446,7 +449,7 @@ func mdUnescape(s string) string {
 // parentheses for a title in parentheses) and the backslash are escaped, and line breaks, which
 // could end the title's block, become spaces.
 func mdTitleEscape(s string, delim byte) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	s = spaceBreaks(s)
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -599,7 +602,7 @@ func (r *mdReader) frontMatter() int {
 		r.d.add(Segment{Text: EscapeText(text), Kind: Attribute, Line: k + 1, Note: "front matter: " + m[1]}, func(tr string) string {
 			return yamlQuote(Plain(tr), quote)
 		}, val, true)
-		r.d.raw(m[4] + l.eol)
+		r.d.raw(m[4] + l.eol())
 	}
 	r.d.raw(r.lines[end].raw())
 	return end + 1
@@ -675,7 +678,7 @@ func (r *mdReader) blockScalar(k, end int, key string) int {
 			b.text(" ") // a soft line break: folded into a space
 		} else {
 			var markup strings.Builder
-			markup.WriteString(r.lines[prev].eol)
+			markup.WriteString(r.lines[prev].eol())
 			for q := prev + 1; q < j; q++ {
 				markup.WriteString(r.lines[q].raw())
 			}
@@ -700,14 +703,14 @@ func (r *mdReader) blockScalar(k, end int, key string) int {
 		// translation would end the scalar or change its indentation. (Spaces at the end of a
 		// line are the value's, but for the translation's last.)
 		return pre + renderAt(codes, tr, func(s string, _, last bool) string {
-			s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+			s = spaceBreaks(s)
 			if last {
 				s = strings.TrimRight(s, " \t")
 			}
 			return strings.TrimLeft(s, " \t")
 		}) + suf
 	}, same, true)
-	r.d.raw(last.eol)
+	r.d.raw(last.eol())
 	for j := to + 1; j < stop; j++ {
 		r.d.raw(r.lines[j].raw())
 	}
@@ -821,7 +824,7 @@ func (r *mdReader) row(i int) {
 		}
 	}
 	cell(len(t))
-	r.d.raw(l.eol)
+	r.d.raw(l.eol())
 }
 
 // paragraph reads a paragraph, list item or block quote line with its continuation lines.
@@ -883,11 +886,9 @@ func (r *mdReader) paragraph(i int) int {
 	if end < len(r.lines) && mdSetext.MatchString(r.lines[end].text) && !quoted && prefix == "" {
 		kind = Heading
 	}
-	var same strings.Builder
-	for k := i; k < end; k++ {
-		same.WriteString(r.lines[k].raw())
-	}
-	r.inline(i+1, same.String(), prefix, contents, r.lines[end-1].eol, kind, 0, mdBlock)
+	// The block's bytes: a slice of the input, not a copy.
+	same := r.src[r.lines[i].off : r.lines[end-1].off+len(r.lines[end-1].full)]
+	r.inline(i+1, same, prefix, contents, r.lines[end-1].eol(), kind, 0, mdBlock)
 	return end
 }
 
@@ -966,10 +967,23 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 	// The translation starts a block when nothing but spaces comes before it on its line
 	// after the block's own markers.
 	atStart := where != mdCell && strings.TrimLeft(pre, " \t") == ""
+	if len(titles) == 0 {
+		// The common case, with a writer that holds no more than it needs: a document holds
+		// one per segment until it is written.
+		head, tail, endsText := prefix+pre, suf+suffix, suf == ""
+		r.d.add(seg, func(tr string) string {
+			tr = strings.ReplaceAll(tr, "\x00", "")
+			return head + renderAt(codes, tr, func(s string, first, last bool) string {
+				return mdEscape(s, where, first && atStart, last && endsText)
+			}) + tail
+		}, same, true)
+		return
+	}
 	text := seg.Text
+	ts := titles // captured here only: titles itself stays off the heap
 	fill := func(tr string) string {
 		changed := false
-		for _, tl := range titles {
+		for _, tl := range ts {
 			changed = changed || tl.value != nil
 		}
 		if tr == text && !changed {
@@ -979,11 +993,8 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 		out := prefix + pre + renderAt(codes, tr, func(s string, first, last bool) string {
 			return mdEscape(s, where, first && atStart, last && suf == "")
 		}) + suf + suffix
-		if len(titles) == 0 {
-			return out
-		}
-		pairs := make([]string, 0, 2*len(titles))
-		for k, tl := range titles {
+		pairs := make([]string, 0, 2*len(ts))
+		for k, tl := range ts {
 			v := tl.raw
 			if tl.value != nil {
 				v = *tl.value
@@ -997,11 +1008,7 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 		r.d.rawFill(func(string) string { return fill(text) })
 		return
 	}
-	if len(titles) > 0 {
-		r.d.add(seg, fill, "", false)
-		return
-	}
-	r.d.add(seg, fill, same, true)
+	r.d.add(seg, fill, "", false)
 }
 
 // keepTags follows the inline HTML tags of a block kept inside an element kept as it is
@@ -1047,7 +1054,10 @@ const (
 // Line breaks in a translation become spaces: the reader sent the block as one line, and a
 // break would end a table row or start a block.
 func mdEscape(s string, where mdWhere, start, end bool) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	if !start && !strings.ContainsAny(s, "\\`*[]<&_~|#\r\n") {
+		return s // nothing to escape: not copied
+	}
+	s = spaceBreaks(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	if start {

@@ -43,7 +43,7 @@ func (r *mdReader) tomlFrontMatter(end int, want map[string]bool) {
 		r.d.add(Segment{Text: EscapeText(text), Kind: Attribute, Line: k + 1, Note: "front matter: " + key}, func(tr string) string {
 			return tomlQuote(Plain(tr), quote)
 		}, val[:n], true)
-		r.d.raw(val[n:] + l.eol)
+		r.d.raw(val[n:] + l.eol())
 	}
 }
 
@@ -286,12 +286,11 @@ scan:
 	}
 	head, tail := r.src[openAt+3:textFrom]+pre, suf+r.src[textTo:closeAt]
 	codes := seg.Codes
-	breaks := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 	r.d.raw(first[:col])
 	r.d.add(seg, func(tr string) string {
-		if !basic && tomlLiteralOK(breaks.Replace(Plain(tr)), true) {
+		if !basic && tomlLiteralOK(spaceBreaks(Plain(tr)), true) {
 			return delim + head + renderAt(codes, tr, func(s string, _, _ bool) string {
-				return breaks.Replace(s)
+				return spaceBreaks(s)
 			}) + tail + delim
 		}
 		// A basic string, the source's or in place of a literal one that cannot hold the
@@ -301,7 +300,7 @@ scan:
 		}) + tail + `"""`
 	}, r.src[openAt:closeAt+3], true)
 	last := r.lines[el]
-	r.d.raw(last.text[ec+3:] + last.eol)
+	r.d.raw(last.text[ec+3:] + last.eol())
 	return el + 1
 }
 

@@ -119,7 +119,7 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 	if ctx != "" {
 		note = strings.TrimSpace("context: " + ctx + ". " + note)
 	}
-	eol := lines[first].eol
+	eol := lines[first].eol()
 	if eol == "" {
 		eol = "\n"
 	}

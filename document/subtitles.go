@@ -95,8 +95,8 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 			i = end
 			continue
 		}
-		eol := lines[end-1].eol
-		lineEnd := lines[i].eol
+		eol := lines[end-1].eol()
+		lineEnd := lines[i].eol()
 		if lineEnd == "" {
 			lineEnd = "\n"
 		}
@@ -142,7 +142,7 @@ func subLine(d *Doc, l mdLine, line, width int, vtt bool) {
 	seg, pre, suf := b.finish()
 	seg.Kind, seg.Line = Block, line
 	codes := seg.Codes
-	lineEnd := l.eol
+	lineEnd := l.eol()
 	if lineEnd == "" {
 		lineEnd = "\n"
 	}
@@ -151,7 +151,7 @@ func subLine(d *Doc, l mdLine, line, width int, vtt bool) {
 		if vtt {
 			esc = escapeHTMLText
 		}
-		return pre + strings.ReplaceAll(render(codes, wrapTagged(tr, width), esc), "\n", lineEnd) + suf + l.eol
+		return pre + strings.ReplaceAll(render(codes, wrapTagged(tr, width), esc), "\n", lineEnd) + suf + l.eol()
 	}, l.raw(), true)
 }
 
