@@ -53,11 +53,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	if hasMT {
 		sw = defaults.surfaceWithMT
 	}
-	sc := fromChannel("surface", newChannel(st, src, tgt, surfaceNum(opt.Dict, numW), surfaceNum(nil, numW), sw), defaults.lexScale)
-	if !hasMT {
-		sc.pseudo = surfacePseudo
-	}
-	lv.chans = append(lv.chans, sc)
+	lv.chans = append(lv.chans, fromChannel("surface", newChannel(st, src, tgt, surfaceNum(opt.Dict, numW), surfaceNum(nil, numW), sw), defaults.lexScale))
 	lv.hasMT = hasMT
 	lv.srcBrk = breakMask(opt.SrcBreaks, len(src))
 	lv.srcDebris, lv.tgtDebris = debrisMask(src, tgt), debrisMask(tgt, src)
@@ -71,23 +67,6 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	}
 	return lv
 }
-
-// surfacePseudo is the pseudo-mass of the surface channel without MT, in units of the median
-// sentence's squared norm (see chanLevel.pseudo and addPseudo). The channel is sparse: a
-// sentence may share one feature with the other language, often a word both spell alike by
-// chance ("des", a colon), and its cosine with any sentence holding that feature is then as high
-// as a true pair's. Such a chance match between the crossed pairs of two neighbouring 1-1 beads
-// made the 2-2 bead of the four cheaper than the two (on the dev article's sixths aligned alone,
-// "… des Tales …" matched the French "des heures" of its neighbour's translation). The pseudo-mass
-// shrinks the cosine of a sentence with little evidence towards a random pair's, and one of
-// much evidence hardly at all; baselines and the typical true pair are measured with it. Swept
-// without MT (strict F1 on the dev article's halves/thirds/quarters/sixths summed, the whole, the
-// perturbed de–en dev): 0 0.911/0.907/0.900/0.899, 0.908, 0.933; 0.1 0.907/0.905/0.901/0.894,
-// 0.908, 0.933; 0.25 0.911/0.912/0.912/0.901, 0.921, 0.932; 0.35 0.910/0.916/0.916/0.901, 0.921,
-// 0.932; 0.5 0.913/0.916/0.913/0.899, 0.921, 0.932; 1 0.901/0.907/0.907/0.898, 0.915, 0.932. The
-// same pseudo-mass on the learned lexicon's channel (denser) lost (0.25: whole 0.908). With MT the
-// surface channel weighs little and is left as it was.
-const surfacePseudo = 0.35
 
 // mtName is the name of the MT channel: "mt" (MT of the source against the target), "mt-tgt"
 // (the source against MT of the target) or, with both, "mt+mt-tgt".

@@ -28,10 +28,6 @@ func (lv *level) prepare(g int) {
 func (ch *chanLevel) measure(st *stopper, g int) {
 	ch.srcSelf = selfDots(st, ch.src, g)
 	ch.tgtSelf = selfDots(st, ch.tgt, g)
-	if ch.pseudo > 0 {
-		addPseudo(ch.srcSelf[0], ch.pseudo)
-		addPseudo(ch.tgtSelf[0], ch.pseudo)
-	}
 	ch.srcBase = baselines(st, ch.src, ch.srcSelf, ch.tgt, g)
 	ch.tgtBase = baselines(st, ch.tgt, ch.tgtSelf, ch.src, g)
 	ch.good, ch.chance = calibrate(ch)
@@ -419,27 +415,4 @@ func pathCentres(ch *chanLevel, sc scatter, samples []int, win int) []int {
 		}
 	}
 	return centres
-}
-
-// addPseudo adds pseudo times the median non-zero squared norm to every non-zero one, so that
-// a cosine is the dot over the norms of the vectors with that much more mass, which no other
-// unit shares: a unit with one or two features moves less towards a match. A unit without
-// features keeps its zero norm (no evidence either way).
-func addPseudo(self []float32, pseudo float64) {
-	var nz []float32
-	for _, x := range self {
-		if x > 0 {
-			nz = append(nz, x)
-		}
-	}
-	if len(nz) == 0 {
-		return
-	}
-	slices.Sort(nz)
-	add := float32(pseudo) * nz[len(nz)/2]
-	for p, x := range self {
-		if x > 0 {
-			self[p] = x + add
-		}
-	}
 }
