@@ -240,3 +240,36 @@ func TestDroppedVectorsSameBeads(t *testing.T) {
 		}
 	}
 }
+
+// TestShortDocuments: a document of one, two or three sentences that are each other's
+// translation aligns 1-1, with or without shared words and with a dictionary. Statistics taken
+// over a document (baselines, calibration) have almost nothing to go on there; a change that
+// helped long articles once turned a one-sentence pair sharing "Berlin" and "2024" into two
+// deletions.
+func TestShortDocuments(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		src, tgt []string
+		opt      Options
+	}{
+		{"one pair, shared name and number", []string{"Berlin hat 2024 gewählt."}, []string{"Berlin voted in 2024."}, Options{}},
+		{"one pair, nothing shared", []string{"Die Stadt befürchtet zwei Jahre Baustellen."}, []string{"The city fears two years of building sites."}, Options{}},
+		{"one pair, dictionary", []string{"Die neue Straßenbahn fährt ab Montag."}, []string{"The new tram runs from Monday."}, Options{Dict: tramDict(t)}},
+		{"two pairs", []string{"Berlin hat 2024 gewählt.", "Die Stadt ist groß."}, []string{"Berlin voted in 2024.", "The city is big."}, Options{}},
+		{"three pairs", []string{"Berlin hat 2024 gewählt.", "Die Stadt ist groß.", "Der Senat tagt am 3. Mai."}, []string{"Berlin voted in 2024.", "The city is big.", "The senate meets on 3 May."}, Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			beads, err := Align(tc.src, tc.tgt, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want strings.Builder
+			for i := range tc.src {
+				want.WriteString(beadsString([]Bead{{Src: []int{i}, Tgt: []int{i}}}))
+			}
+			if got := beadsString(beads); got != want.String() {
+				t.Errorf("beads:\n%swant:\n%s", got, want.String())
+			}
+		})
+	}
+}
