@@ -42,7 +42,7 @@ func translateCommand() *cli.Command {
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would be sent (segments, characters, tokens, requests, TM hits) and send nothing"},
 		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
 		&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "read the inputs as `FORMAT`: text, markdown, html, xliff, srt, vtt or po (default: from each file's extension; standard input is text, and refused when it looks like markup)"},
-		&cli.BoolFlag{Name: "main-only", Usage: "read HTML and Markdown for their main text only and write a rebuilt page (default: the whole page, only its words changed)"},
+		&cli.BoolFlag{Name: "main-only", Usage: "read HTML and Markdown for their main text only and write a rebuilt page; without it the whole page is kept and only its words change"},
 		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "`N` requests in flight", DefaultText: "the provider's"},
 	}
 	flags = append(flags, langFlags(true, "source `LANG` (German is the best supported)", "target `LANG`")...)
