@@ -169,3 +169,23 @@ func TestFishCompletionPaths(t *testing.T) {
 	}
 	walk(nil, app.Commands)
 }
+
+// TestHelpGivesEachDefaultOnce: a flag whose usage says its default in words must not also get
+// urfave/cli's "(default: …)" (translate --main-only and align --format said both).
+func TestHelpGivesEachDefaultOnce(t *testing.T) {
+	app := newApp(strings.NewReader(""), new(bytes.Buffer), new(bytes.Buffer))
+	twice := regexp.MustCompile(`\(default: [^)]*\).*\(default: `)
+	var walk func(path string, cmds []*cli.Command)
+	walk = func(path string, cmds []*cli.Command) {
+		for _, c := range cmds {
+			p := strings.TrimSpace(path + " " + c.Name)
+			for _, f := range c.Flags {
+				if line := strings.ReplaceAll(f.String(), "\n", " "); twice.MatchString(line) {
+					t.Errorf("bitext %s: %s", p, line)
+				}
+			}
+			walk(p, c.Subcommands)
+		}
+	}
+	walk("", app.Commands)
+}
