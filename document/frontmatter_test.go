@@ -184,3 +184,25 @@ func TestMarkdownFrontMatterTOMLWriting(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownFrontMatterYAMLEscapes: a double-quoted YAML value's escapes are read as YAML
+// reads them ("\u00fc" is ü, not "u00fc"), and the written value reads back, as YAML, as the
+// translation; a value YAML cannot read is left alone.
+func TestMarkdownFrontMatterYAMLEscapes(t *testing.T) {
+	fm := func(lines string) string { return "---\n" + lines + "---\n" }
+	cases := []mdStructureCase{
+		{"unicode escapes", fm("title: \"Gr\\u00fc\\u00dfe aus K\\xf6ln\"\n"),
+			[]string{"Grüße aus Köln"}, fm("title: \"GRÜßE AUS KÖLN\"\n")},
+		{"quote and backslash", fm("title: \"Er sagte \\\"Ja\\\" \\\\ dann\"\n"),
+			[]string{"Er sagte \"Ja\" \\ dann"}, fm("title: \"ER SAGTE \\\"JA\\\" \\\\ DANN\"\n")},
+		{"no-break space and line break", fm("title: \"Zwei\\_Wörter\\nneue Zeile\"\n"),
+			[]string{"Zwei\u00a0Wörter\nneue Zeile"}, fm("title: \"ZWEI\u00a0WÖRTER\\nNEUE ZEILE\"\n")},
+		{"unreadable escape stays", fm("title: \"Kaputt \\q hier\"\n"), nil, fm("title: \"Kaputt \\q hier\"\n")},
+	}
+	runMarkdownCases(t, cases)
+	for _, tc := range cases[:3] {
+		if got, want := frontMatterValues(t, tc.out)["title"], strings.ToUpper(frontMatterValues(t, tc.src)["title"]); got != want {
+			t.Errorf("%s: title reads %q, want %q", tc.name, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
 	xhtml "golang.org/x/net/html"
 
 	"github.com/bitext/bitext/internal/charref"
@@ -717,7 +718,7 @@ func (r *mdReader) blockScalar(k, end int, key string) int {
 	return stop
 }
 
-// yamlScalar reads a one-line YAML (or TOML) string value: plain, "double" or 'single' quoted.
+// yamlScalar reads a one-line YAML string value: plain, "double" or 'single' quoted.
 // Block scalars, lists and maps are not translated.
 func yamlScalar(v string) (text string, quote byte, ok bool) {
 	if v == "" || strings.ContainsAny(v[:1], "|>[{&*!#") {
@@ -728,24 +729,13 @@ func yamlScalar(v string) (text string, quote byte, ok bool) {
 		if len(v) < 2 || v[len(v)-1] != '"' {
 			return "", 0, false
 		}
-		in := v[1 : len(v)-1]
-		var b strings.Builder
-		for i := 0; i < len(in); i++ {
-			if in[i] == '\\' && i+1 < len(in) {
-				i++
-				switch in[i] {
-				case 'n':
-					b.WriteByte('\n')
-				case 't':
-					b.WriteByte('\t')
-				default:
-					b.WriteByte(in[i])
-				}
-				continue
-			}
-			b.WriteByte(in[i])
+		// YAML's escapes ("\u00fc", "\x41", "\N", "\_") are read by a YAML parser: a value
+		// it cannot read is left alone rather than sent mangled.
+		var text string
+		if err := yaml.Unmarshal([]byte(v), &text); err != nil {
+			return "", 0, false
 		}
-		return b.String(), '"', true
+		return text, '"', true
 	case '\'':
 		if len(v) < 2 || v[len(v)-1] != '\'' {
 			return "", 0, false
