@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"io"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -160,4 +161,46 @@ func BenchmarkCorpusBLEU100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkReportOutput100k is `bitext report -f text` and `-f json` on 100,000 segments
+// (sources, one reference, one system: about 6 MB a file): Build with the details each format
+// asks for, then the renderer writing to io.Discard. peak-B/input-B is the peak heap above the
+// input (which the CLI holds anyway) per byte of input; JSON writes each segment's details as
+// it goes, so its peak should stay near text's. Run with -benchtime 1x.
+func BenchmarkReportOutput100k(b *testing.B) {
+	src, ref, hyp := newsCorpus(b, 100_000)
+	size := 0
+	for i := range src {
+		size += len(src[i]) + len(ref[i]) + len(hyp[i]) + 3
+	}
+	in := Input{Sources: src, References: [][]string{ref}, Systems: []System{{Name: "mt", Hypotheses: hyp}}}
+	for _, format := range []string{"text", "json"} {
+		b.Run(format, func(b *testing.B) {
+			var peak uint64
+			for b.Loop() {
+				peak = max(peak, heappeak.Measure(func() {
+					opt := Options{}
+					if format == "text" {
+						opt.Details, opt.Worst = DetailsWorst, 10
+					}
+					rep, err := Build(in, opt)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if format == "text" {
+						err = WriteText(io.Discard, rep, TextOptions{Worst: 10})
+					} else {
+						err = WriteJSON(io.Discard, rep)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}))
+			}
+			b.ReportMetric(float64(size)/1e6, "input-MB")
+			b.ReportMetric(float64(peak)/1e6, "peak-MB")
+			b.ReportMetric(float64(peak)/float64(size), "peak-B/input-B")
+		})
+	}
 }

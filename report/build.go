@@ -41,9 +41,10 @@ type Options struct {
 	Seed      uint64
 	// MostDifferent is how many segments to list where systems differ most (default 10).
 	MostDifferent int
-	// Details says which per-segment details to build. The zero value, DetailsAll, builds
-	// word diffs for every segment (what JSON and HTML output print); DetailsWorst builds them
-	// only for the segments text and Markdown output show.
+	// Details says which per-segment details to build. The zero value, DetailsAll, gives every
+	// segment its details (what JSON and HTML output print) but builds each as the renderers
+	// reach it; DetailsWorst builds them only for the segments text and Markdown output show;
+	// DetailsEager builds them all in Build.
 	Details Details
 	// Worst is, with DetailsWorst, how many worst segments per system the output shows
 	// (TextOptions.Worst's convention: 0 means 10, negative none).
@@ -54,7 +55,12 @@ type Options struct {
 type Details int
 
 const (
-	// DetailsAll gives every Segment its Scores and Diff.
+	// DetailsAll gives every segment its sentence scores and word diff, built when they are
+	// asked for: Build keeps the sentence scores as one column of floats per metric and leaves
+	// Segment.Scores and Segment.Diff nil, and Report.Segment (which the renderers use) builds
+	// a segment's as it is read, so WriteJSON holds one segment's details at a time. Notices of
+	// coarse diffs are known after Build all the same. The details are built under the context
+	// given to BuildContext: render the report before cancelling it (or use DetailsEager).
 	DetailsAll Details = iota
 	// DetailsWorst builds Segment.Diff only for the Options.Worst worst segments of each
 	// system and the MostDifferent segments: what WriteText and WriteMarkdown show when their
@@ -62,6 +68,9 @@ const (
 	// flags are kept for every segment. Memory then stays a small multiple of the input at any
 	// corpus size (word diffs are what made a report of 100k lines hold about 1 GB).
 	DetailsWorst
+	// DetailsEager fills in Segment.Scores and Segment.Diff of every segment in Build, for
+	// callers that read the fields directly; memory then grows with every diff.
+	DetailsEager
 )
 
 // DefaultMetrics returns BLEU, chrF2, chrF2++ and TER with sacreBLEU's defaults.
@@ -86,6 +95,10 @@ type Report struct {
 	// a word diff reduced to a coarse one because a segment is too long to diff word by
 	// word); the renderers print them and a CLI may repeat them on stderr.
 	Notices []string
+	// deferred says that Build left the sentence scores and diffs of the segments to
+	// Report.Segment (DetailsAll); ctx is the context they are built under.
+	deferred bool
+	ctx      context.Context
 }
 
 // SystemReport is one system's part of a report.
@@ -287,7 +300,7 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 
 	// Sentence scores and diffs where the output needs them.
 	var show []int
-	if opt.Details == DetailsAll {
+	if opt.Details != DetailsWorst {
 		show = make([]int, n)
 		for i := range show {
 			show[i] = i
@@ -309,14 +322,29 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 		sort.Ints(show)
 	}
 	if segRefs != nil {
+		rep.deferred = opt.Details == DetailsAll
+		if rep.deferred {
+			rep.ctx = ctx
+		}
 		coarse := 0
 		for si := range rep.Systems {
 			sr := &rep.Systems[si]
 			for _, i := range show {
 				seg := &sr.Segments[i]
-				diff, full, err := wordDiff(p, segRefs[i][0], seg.Hypothesis)
-				if err != nil {
-					return nil, cancelled(err)
+				full := true
+				if rep.deferred {
+					// Only the notices now: whether the diff will be a coarse one is a matter of
+					// size (as wordDiff decides it).
+					full = countDiffTokens(segRefs[i][0])+countDiffTokens(seg.Hypothesis) <= diffMaxTokens
+					if err := p.tick(len(segRefs[i][0]) + len(seg.Hypothesis)); err != nil {
+						return nil, cancelled(err)
+					}
+				} else {
+					diff, f, err := wordDiff(p, segRefs[i][0], seg.Hypothesis)
+					if err != nil {
+						return nil, cancelled(err)
+					}
+					seg.Diff, full = diff, f
 				}
 				if !full {
 					coarse++
@@ -325,15 +353,13 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 							sr.Name, i+1, diffSize(segRefs[i][0], seg.Hypothesis)))
 					}
 				}
-				seg.Diff = diff
+			}
+			if rep.deferred {
+				continue
 			}
 			// Sentence scores are cheap next to diffs, and every renderer reads them.
 			for i := range sr.Segments {
-				seg := &sr.Segments[i]
-				seg.Scores = make(map[string]float64, len(metrics))
-				for mi, m := range metrics {
-					seg.Scores[m.Name()] = sr.sentence[mi][i]
-				}
+				sr.Segments[i].Scores = rep.sentenceScores(si, i)
 			}
 		}
 		if coarse > maxNotices {
@@ -341,6 +367,56 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// Segment returns system si's segment i with its sentence scores and word diff: as Build
+// stored them, or built now when Build deferred them (Options.Details = DetailsAll), under
+// the context Build was given. The error is that context's, once it is cancelled.
+func (r *Report) Segment(si, i int) (Segment, error) {
+	return r.segment(r.poller(), si, i)
+}
+
+// poller polls the context the report's deferred details are built under (nil: none).
+func (r *Report) poller() *poller {
+	if !r.deferred {
+		return nil
+	}
+	return newPoller(r.ctx)
+}
+
+// segment is Report.Segment polling p.
+func (r *Report) segment(p *poller, si, i int) (Segment, error) {
+	seg := r.Systems[si].Segments[i]
+	if !r.deferred || r.NumRefs == 0 {
+		return seg, nil
+	}
+	if err := p.check(); err != nil { // once a segment: cheap next to its diff
+		return Segment{}, cancelled(err)
+	}
+	if seg.Scores == nil {
+		seg.Scores = r.sentenceScores(si, i)
+	}
+	if seg.Diff == nil && len(seg.References) > 0 {
+		diff, _, err := wordDiff(p, seg.References[0], seg.Hypothesis)
+		if err != nil {
+			return Segment{}, cancelled(err)
+		}
+		seg.Diff = diff
+	}
+	return seg, nil
+}
+
+// sentenceScores is the Segment.Scores map of system si's segment i, from the columns Build
+// keeps.
+func (r *Report) sentenceScores(si, i int) map[string]float64 {
+	s := &r.Systems[si]
+	scores := make(map[string]float64, len(r.Metrics))
+	for mi, m := range r.Metrics {
+		if mi < len(s.sentence) {
+			scores[m] = s.sentence[mi][i]
+		}
+	}
+	return scores
 }
 
 // maxNotices bounds how many segments are named one by one in Report.Notices.

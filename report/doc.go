@@ -15,9 +15,11 @@
 // Scale and limits. BuildContext, CorpusScoreContext and CheckQAContext stop soon after their
 // context is cancelled: every long loop polls it, inside a single segment too (tokenizing,
 // n-gram counting, the TER shift search and edit distance, diffs, QA checks, bootstrap
-// resampling). Corpus statistics come from one streaming pass; with Options.Details =
-// DetailsWorst the sentence scores are kept compactly and word diffs are built only for the
-// segments the text and Markdown output show. BLEU counts n-grams of per-segment token ids
+// resampling). Corpus statistics come from one streaming pass. Sentence scores are kept as one
+// column of floats per metric; with Options.Details = DetailsWorst word diffs are built only
+// for the segments the text and Markdown output show, and with DetailsAll (JSON, HTML) each
+// segment's scores map and diff are built as a renderer reaches it: WriteJSON writes the
+// document piece by piece, one segment's details in memory at a time. BLEU counts n-grams of per-segment token ids
 // packed into integers, chrF packs character ids; both hold the sides as ids and the sorted
 // keys of one n-gram order at a time (8 bytes an n-gram), linear in the line length up to a
 // sort. TER keeps lib_ter's beam and shift limits but stores only the beam band of each row

@@ -280,7 +280,10 @@ func WriteHTML(w io.Writer, r *Report, opt HTMLOptions) error {
 	if title == "" {
 		title = "Translation quality report"
 	}
-	sys := htmlSystems(r)
+	sys, err := htmlSystems(r)
+	if err != nil {
+		return err
+	}
 	return htmlTemplate.Execute(w, htmlData{
 		Report: r, Title: title, CSP: htmlCSP,
 		Style: template.CSS(htmlStyle), Script: template.JS(htmlScript),

@@ -40,15 +40,20 @@ type worstLink struct {
 // worstLinks is how many worst segments each system lists for jumping to.
 const worstLinks = 10
 
-// htmlSystems builds the page model of every system. Ranks come from the sentence scores the
-// report already holds (Report.Worst by the primary metric); without references, segments
+// htmlSystems builds the page model of every system, with every segment's details. Ranks
+// come from the sentence scores the report already holds (Report.Worst by the primary metric); without references, segments
 // with more findings rank worse.
-func htmlSystems(r *Report) []htmlSystem {
+func htmlSystems(r *Report) ([]htmlSystem, error) {
 	out := make([]htmlSystem, len(r.Systems))
+	p := r.poller()
 	for si := range r.Systems {
 		s := &r.Systems[si]
 		hs := htmlSystem{SystemReport: s, Index: si, Segments: make([]htmlSegment, len(s.Segments))}
-		for i, seg := range s.Segments {
+		for i := range s.Segments {
+			seg, err := r.segment(p, si, i) // the page shows every segment's diff
+			if err != nil {
+				return nil, err
+			}
 			vs := seg.Flags // already qa violations with their spans: no conversion
 			g := htmlSegment{Segment: seg, ID: fmt.Sprintf("s%d-%d", si, i), Violations: vs}
 			g.Src = qa.Highlight(seg.Source, qa.SourceSpans(vs))
@@ -90,7 +95,7 @@ func htmlSystems(r *Report) []htmlSystem {
 		}
 		out[si] = hs
 	}
-	return out
+	return out, nil
 }
 
 // kindsPresent lists the finding kinds that occur in the report, in qa.Kinds order (with any

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -31,15 +32,6 @@ func (o orderedScores) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-type jsonSystem struct {
-	Name       string                  `json:"name,omitempty"`
-	Corpus     orderedScores           `json:"corpus,omitempty"`
-	Confidence map[string]Confidence   `json:"confidence,omitempty"`
-	Paired     map[string]PairedResult `json:"paired,omitempty"`
-	QA         map[string]int          `json:"qa"`
-	Segments   []Segment               `json:"segments"`
-}
-
 type jsonDifference struct {
 	Segment int     `json:"segment"` // 1-based
 	Spread  float64 `json:"spread"`
@@ -54,45 +46,160 @@ type jsonBootstrap struct {
 // WriteJSON writes the report as JSON. A single system gives
 // {"version","corpus":{"BLEU":{"score","signature"},…},"qa","segments"}; several systems give
 // {"version","baseline","bootstrap","systems":[{"name","corpus","paired",…}],"most_different"}.
+//
+// The document is written as it goes, as encoding/json would indent it in one piece: the head
+// by hand, every value through an Encoder, and the segments one at a time, each with its
+// details built as it is written (Report.Segment), so memory holds one segment's diff at a time.
 func WriteJSON(w io.Writer, r *Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	sys := func(s SystemReport, withName bool) jsonSystem {
-		js := jsonSystem{Corpus: signedScores(r, s.Corpus), Confidence: s.Baseline, Paired: s.Paired, QA: s.QA, Segments: s.Segments}
-		if withName {
-			js.Name = s.Name
-		}
-		if js.Segments == nil {
-			js.Segments = []Segment{}
-		}
-		return js
+	j := newJSONWriter(w)
+	p := r.poller()
+	j.raw("{")
+	top := j.object(1)
+	top.field("version", r.Version)
+	if len(r.Notices) > 0 {
+		top.field("notices", r.Notices)
 	}
 	if len(r.Systems) == 1 {
-		return enc.Encode(struct {
-			Version string   `json:"version"`
-			Notices []string `json:"notices,omitempty"`
-			jsonSystem
-		}{r.Version, r.Notices, sys(r.Systems[0], false)})
+		j.system(top, r, p, 0, false)
+	} else {
+		top.field("baseline", r.Systems[0].Name)
+		if len(r.Metrics) > 0 {
+			top.field("bootstrap", jsonBootstrap{r.Bootstrap, r.Seed})
+		}
+		top.key("systems")
+		j.raw("[")
+		for si := range r.Systems {
+			if si > 0 {
+				j.raw(",")
+			}
+			j.raw("\n" + indent(2) + "{")
+			j.system(j.object(3), r, p, si, true)
+			j.raw("\n" + indent(2) + "}")
+		}
+		j.raw("\n" + indent(1) + "]")
+		diffs := make([]jsonDifference, 0, len(r.MostDifferent))
+		for _, d := range r.MostDifferent {
+			diffs = append(diffs, jsonDifference{d.Segment + 1, d.Spread, d.By})
+		}
+		top.field("most_different", diffs)
 	}
-	out := struct {
-		Version       string           `json:"version"`
-		Notices       []string         `json:"notices,omitempty"`
-		Baseline      string           `json:"baseline"`
-		Bootstrap     *jsonBootstrap   `json:"bootstrap,omitempty"`
-		Systems       []jsonSystem     `json:"systems"`
-		MostDifferent []jsonDifference `json:"most_different"`
-	}{Version: r.Version, Notices: r.Notices, Baseline: r.Systems[0].Name, MostDifferent: []jsonDifference{}}
-	if len(r.Metrics) > 0 {
-		out.Bootstrap = &jsonBootstrap{r.Bootstrap, r.Seed}
+	j.raw("\n}\n")
+	return j.flush()
+}
+
+// indent is the indentation of depth levels, as the encoder indents (two spaces a level).
+func indent(depth int) string { return strings.Repeat("  ", depth) }
+
+// jsonWriter writes an indented JSON document piece by piece; the first error sticks.
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder // into buf: HTML characters unescaped, as WriteJSON always wrote them
+	err error
+}
+
+func newJSONWriter(w io.Writer) *jsonWriter {
+	j := &jsonWriter{w: bufio.NewWriter(w)}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	return j
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
 	}
-	for _, s := range r.Systems {
-		out.Systems = append(out.Systems, sys(s, true))
+}
+
+// value writes v as the encoder indents it at depth (its first line already placed).
+func (j *jsonWriter) value(depth int, v any) {
+	if j.err != nil {
+		return
 	}
-	for _, d := range r.MostDifferent {
-		out.MostDifferent = append(out.MostDifferent, jsonDifference{d.Segment + 1, d.Spread, d.By})
+	j.buf.Reset()
+	j.enc.SetIndent(indent(depth), "  ")
+	if j.err = j.enc.Encode(v); j.err != nil {
+		return
 	}
-	return enc.Encode(out)
+	_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+}
+
+func (j *jsonWriter) fail(err error) {
+	if j.err == nil {
+		j.err = err
+	}
+}
+
+func (j *jsonWriter) flush() error {
+	if j.err != nil {
+		return j.err
+	}
+	return j.w.Flush()
+}
+
+// jsonObject writes the fields of an object whose "{" is written, at depth.
+type jsonObject struct {
+	j     *jsonWriter
+	depth int
+	n     int
+}
+
+func (j *jsonWriter) object(depth int) *jsonObject { return &jsonObject{j: j, depth: depth} }
+
+// key starts a field: its name, then the value is for the caller to write.
+func (o *jsonObject) key(name string) {
+	if o.n > 0 {
+		o.j.raw(",")
+	}
+	o.n++
+	k, _ := json.Marshal(name)
+	o.j.raw("\n" + indent(o.depth) + string(k) + ": ")
+}
+
+func (o *jsonObject) field(name string, v any) {
+	o.key(name)
+	o.j.value(o.depth, v)
+}
+
+// system writes system si's fields into o: name, corpus, confidence, paired, qa and its
+// segments, each built as it is written.
+func (j *jsonWriter) system(o *jsonObject, r *Report, p *poller, si int, withName bool) {
+	s := &r.Systems[si]
+	if withName && s.Name != "" {
+		o.field("name", s.Name)
+	}
+	if len(s.Corpus) > 0 {
+		o.field("corpus", signedScores(r, s.Corpus))
+	}
+	if len(s.Baseline) > 0 {
+		o.field("confidence", s.Baseline)
+	}
+	if len(s.Paired) > 0 {
+		o.field("paired", s.Paired)
+	}
+	o.field("qa", s.QA)
+	o.key("segments")
+	if len(s.Segments) == 0 {
+		j.raw("[]")
+		return
+	}
+	j.raw("[")
+	for i := range s.Segments {
+		if j.err != nil {
+			return
+		}
+		seg, err := r.segment(p, si, i)
+		if err != nil {
+			j.fail(err)
+			return
+		}
+		if i > 0 {
+			j.raw(",")
+		}
+		j.raw("\n" + indent(o.depth+1))
+		j.value(o.depth+1, seg)
+	}
+	j.raw("\n" + indent(o.depth) + "]")
 }
 
 // signedScores returns the corpus scores with signatures that mention the bootstrap

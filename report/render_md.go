@@ -77,6 +77,7 @@ func mdFlags(fs []Flag) string {
 // (~~reference words~~ **hypothesis words**).
 func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
+	det := r.details()
 	fmt.Fprintf(bw, "# Translation quality report\n\n")
 	for _, n := range r.Notices {
 		fmt.Fprintf(bw, "> Note: %s\n\n", mdEscape(n))
@@ -124,8 +125,8 @@ func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 		fmt.Fprintf(bw, "\n| ---: | ---: |%s\n", strings.Repeat(" --- |", len(r.Systems)))
 		for _, d := range r.MostDifferent {
 			fmt.Fprintf(bw, "| %d | %.1f |", d.Segment+1, d.Spread)
-			for _, s := range r.Systems {
-				seg := s.Segments[d.Segment]
+			for si := range r.Systems {
+				seg := det.segment(si, d.Segment)
 				cell := mdEscape(seg.Hypothesis)
 				if seg.Diff != nil {
 					cell = mdDiff(seg.Diff)
@@ -168,7 +169,7 @@ func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 		}
 		fmt.Fprintf(bw, " Flags |\n| ---: | --- | --- |%s --- |\n", strings.Repeat(" ---: |", len(r.Metrics)))
 		for _, i := range idx {
-			seg := s.Segments[i]
+			seg := det.segment(si, i)
 			hyp := mdEscape(seg.Hypothesis)
 			if seg.Diff != nil {
 				hyp = mdDiff(seg.Diff)
@@ -180,5 +181,5 @@ func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 			fmt.Fprintf(bw, " %s |\n", mdFlags(seg.Flags))
 		}
 	}
-	return bw.Flush()
+	return det.flush(bw)
 }

@@ -57,6 +57,7 @@ func segmentScores(r *Report, seg Segment) string {
 // with confidence intervals and p-values and the segments where the systems differ most.
 func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	bw := bufio.NewWriter(w)
+	d := r.details()
 	for _, n := range r.Notices {
 		fmt.Fprintf(bw, "note: %s\n", n)
 	}
@@ -69,8 +70,8 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 			fmt.Fprintln(bw, "no reference: QA checks only")
 		}
 		fmt.Fprintf(bw, "QA: %s\n", qaSummary(s))
-		writeTextSegments(bw, r, s, opt)
-		return bw.Flush()
+		writeTextSegments(bw, r, d, 0, opt)
+		return d.flush(bw)
 	}
 	if len(r.Metrics) > 0 {
 		writeComparisonTable(bw, r)
@@ -85,6 +86,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	}
 	if len(r.MostDifferent) > 0 {
 		fmt.Fprintf(bw, "\nSegments where the systems differ most (%s):\n", r.MostDifferent[0].By)
+		det := d
 		for _, d := range r.MostDifferent {
 			fmt.Fprintf(bw, "\n#%d  spread %.1f\n", d.Segment+1, d.Spread)
 			first := r.Systems[0].Segments[d.Segment]
@@ -94,8 +96,8 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 			if len(first.References) > 0 {
 				fmt.Fprintf(bw, "  ref: %s\n", first.References[0])
 			}
-			for _, s := range r.Systems {
-				seg := s.Segments[d.Segment]
+			for si, s := range r.Systems {
+				seg := det.segment(si, d.Segment)
 				fmt.Fprintf(bw, "  %s: %s", s.Name, seg.Hypothesis)
 				if len(r.Metrics) > 0 {
 					fmt.Fprintf(bw, "  (%s)", segmentScores(r, seg))
@@ -107,10 +109,40 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	for si, s := range r.Systems {
 		if opt.worst() > 0 && (len(r.Metrics) > 0 || countFlagged(s) > 0) {
 			fmt.Fprintf(bw, "\n== %s\n", s.Name)
-			writeTextSegments(bw, r, r.Systems[si], opt)
+			writeTextSegments(bw, r, d, si, opt)
 		}
 	}
-	return bw.Flush()
+	return d.flush(bw)
+}
+
+// details hands the renderers segments with their details (Report.Segment), keeping the
+// first error (a cancelled context) for the end: the text is then not worth finishing, but
+// writing on with the bare segments keeps the renderers simple.
+type details struct {
+	r   *Report
+	p   *poller
+	err error
+}
+
+func (r *Report) details() *details { return &details{r: r, p: r.poller()} }
+
+func (d *details) segment(si, i int) Segment {
+	if d.err == nil {
+		seg, err := d.r.segment(d.p, si, i)
+		if err == nil {
+			return seg
+		}
+		d.err = err
+	}
+	return d.r.Systems[si].Segments[i]
+}
+
+// flush flushes w unless a segment's details failed.
+func (d *details) flush(w *bufio.Writer) error {
+	if d.err != nil {
+		return d.err
+	}
+	return w.Flush()
 }
 
 func countFlagged(s SystemReport) int {
@@ -169,20 +201,16 @@ func writeComparisonTable(w io.Writer, r *Report) {
 	}
 }
 
-// writeTextSegments lists the worst segments (with references) or the flagged ones (QA only).
-func writeTextSegments(w io.Writer, r *Report, s SystemReport, opt TextOptions) {
+// writeTextSegments lists system si's worst segments (with references) or the flagged ones
+// (QA only).
+func writeTextSegments(w io.Writer, r *Report, d *details, si int, opt TextOptions) {
 	k := opt.worst()
 	if k == 0 {
 		return
 	}
+	s := &r.Systems[si]
 	var idx []int
 	if len(r.Metrics) > 0 {
-		si := 0
-		for i := range r.Systems {
-			if r.Systems[i].Name == s.Name {
-				si = i
-			}
-		}
 		idx = r.Worst(si, k)
 		fmt.Fprintf(w, "\nWorst %d segments by %s:\n", len(idx), r.PrimaryMetric())
 	} else {
@@ -197,7 +225,7 @@ func writeTextSegments(w io.Writer, r *Report, s SystemReport, opt TextOptions) 
 		fmt.Fprintf(w, "\nFlagged segments (first %d):\n", len(idx))
 	}
 	for _, i := range idx {
-		seg := s.Segments[i]
+		seg := d.segment(si, i)
 		fmt.Fprintf(w, "\n#%d", seg.Index)
 		if len(seg.Scores) > 0 {
 			fmt.Fprintf(w, "  %s", segmentScores(r, seg))
