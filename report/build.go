@@ -121,7 +121,7 @@ type Segment struct {
 	Hypothesis string             `json:"hypothesis"`
 	References []string           `json:"references,omitempty"`
 	Scores     map[string]float64 `json:"scores,omitempty"` // sentence-level, by metric name
-	Diff       []DiffSpan         `json:"diff,omitempty"`   // first reference → hypothesis
+	Diff       []DiffSpan         `json:"diff,omitempty"`   // first reference with text → hypothesis
 	Flags      []Flag             `json:"flags,omitempty"`
 }
 
@@ -331,16 +331,17 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 			sr := &rep.Systems[si]
 			for _, i := range show {
 				seg := &sr.Segments[i]
+				ref := firstRef(segRefs[i])
 				full := true
 				if rep.deferred {
 					// Only the notices now: whether the diff will be a coarse one is a matter of
 					// size (as wordDiff decides it).
-					full = countDiffTokens(segRefs[i][0])+countDiffTokens(seg.Hypothesis) <= diffMaxTokens
-					if err := p.tick(len(segRefs[i][0]) + len(seg.Hypothesis)); err != nil {
+					full = countDiffTokens(ref)+countDiffTokens(seg.Hypothesis) <= diffMaxTokens
+					if err := p.tick(len(ref) + len(seg.Hypothesis)); err != nil {
 						return nil, cancelled(err)
 					}
 				} else {
-					diff, f, err := wordDiff(p, segRefs[i][0], seg.Hypothesis)
+					diff, f, err := wordDiff(p, ref, seg.Hypothesis)
 					if err != nil {
 						return nil, cancelled(err)
 					}
@@ -350,7 +351,7 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 					coarse++
 					if coarse <= maxNotices {
 						rep.Notices = append(rep.Notices, fmt.Sprintf("%s, segment %d: the word diff only marks the differing middle (%s); the segment is too long to diff word by word",
-							sr.Name, i+1, diffSize(segRefs[i][0], seg.Hypothesis)))
+							sr.Name, i+1, diffSize(ref, seg.Hypothesis)))
 					}
 				}
 			}
@@ -397,7 +398,7 @@ func (r *Report) segment(p *poller, si, i int) (Segment, error) {
 		seg.Scores = r.sentenceScores(si, i)
 	}
 	if seg.Diff == nil && len(seg.References) > 0 {
-		diff, _, err := wordDiff(p, seg.References[0], seg.Hypothesis)
+		diff, _, err := wordDiff(p, firstRef(seg.References), seg.Hypothesis)
 		if err != nil {
 			return Segment{}, cancelled(err)
 		}

@@ -7,9 +7,10 @@ import (
 	"strings"
 )
 
-// EmptyReferenceError reports a segment whose references are all empty or white space only;
-// sacreBLEU refuses such input too (its command line strips trailing white space first, so a
-// reference of blanks is an empty one there as well).
+// EmptyReferenceError reports a segment whose references are all empty or white space only.
+// sacreBLEU scores such a segment (BLEU and chrF 0, TER 100 unless the hypothesis is empty
+// too), but a segment without any reference text is almost always a misaligned or truncated
+// file, so bitext refuses it and names the place instead of scoring it.
 type EmptyReferenceError struct {
 	Segment int // 0-based
 	// Places name the empty references in their files ("ref.txt:2", "ref.md: segment 2"),
@@ -34,19 +35,24 @@ func (e *EmptyReferenceError) Error() string {
 func blankRef(s string) bool { return pyRstrip(s) == "" }
 
 // SegmentRefs regroups reference streams (refs[k][i]: stream k, segment i, sacreBLEU's layout)
-// by segment, dropping empty (or white-space-only) references as sacreBLEU does. It also
-// returns the nrefs value of the signature: the common number of references, or "var" when
-// it varies.
+// by segment, in stream order. An empty (or white-space-only) reference among others is kept,
+// as sacreBLEU keeps it: it counts in nrefs, its length 0 can be BLEU's closest reference
+// length, it can be chrF's best reference (the first one wins a tie of F-scores) and it
+// lowers TER's average reference length. A segment whose references are all empty is an
+// *EmptyReferenceError. SegmentRefs also returns the nrefs value of the signature: the common
+// number of references, or "var" when it varies (a stream shorter than n).
 func SegmentRefs(n int, refs [][]string) ([][]string, string, error) {
 	out := make([][]string, n)
 	counts := map[int]bool{}
 	for i := 0; i < n; i++ {
+		text := false
 		for _, stream := range refs {
-			if i < len(stream) && !blankRef(stream[i]) {
+			if i < len(stream) {
 				out[i] = append(out[i], stream[i])
+				text = text || !blankRef(stream[i])
 			}
 		}
-		if len(out[i]) == 0 {
+		if !text {
 			return nil, "", &EmptyReferenceError{Segment: i}
 		}
 		counts[len(out[i])] = true
@@ -60,6 +66,20 @@ func SegmentRefs(n int, refs [][]string) ([][]string, string, error) {
 		}
 	}
 	return out, nrefs, nil
+}
+
+// firstRef is the reference a segment's word diff is shown against: the first one with text
+// (an empty reference among several is scored, but a diff against it says nothing).
+func firstRef(refs []string) string {
+	for _, r := range refs {
+		if !blankRef(r) {
+			return r
+		}
+	}
+	if len(refs) > 0 {
+		return refs[0]
+	}
+	return ""
 }
 
 // Stats computes every segment's sufficient statistics. segRefs is indexed by segment.
@@ -130,16 +150,11 @@ func scoreFromStats(m Metric, total []float64, nrefs, v string) Score {
 	return s
 }
 
-// SentenceScore scores one hypothesis against its references.
+// SentenceScore scores one hypothesis against its references, as sacreBLEU's sentence_score
+// does: empty references included; 0 without any reference.
 func SentenceScore(m Metric, hyp string, refs []string) float64 {
-	var nonEmpty []string
-	for _, r := range refs {
-		if !blankRef(r) {
-			nonEmpty = append(nonEmpty, r)
-		}
-	}
-	if len(nonEmpty) == 0 {
+	if len(refs) == 0 {
 		return 0
 	}
-	return m.Score(m.Stats(hyp, nonEmpty))
+	return m.Score(m.Stats(hyp, refs))
 }

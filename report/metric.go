@@ -12,7 +12,7 @@ type Metric interface {
 	// Name is the score's name as sacreBLEU prints it: "BLEU", "chrF2", "chrF2++", "TER".
 	Name() string
 	// Stats returns the sufficient statistics of one segment. refs holds the segment's
-	// non-empty references (at least one).
+	// references (at least one); an empty one among them counts, as in sacreBLEU.
 	Stats(hyp string, refs []string) []float64
 	// Score computes the score from (summed) statistics.
 	Score(stats []float64) float64

@@ -94,7 +94,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 				fmt.Fprintf(bw, "  src: %s\n", first.Source)
 			}
 			if len(first.References) > 0 {
-				fmt.Fprintf(bw, "  ref: %s\n", first.References[0])
+				fmt.Fprintf(bw, "  ref: %s\n", firstRef(first.References))
 			}
 			for si, s := range r.Systems {
 				seg := det.segment(si, d.Segment)

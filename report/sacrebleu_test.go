@@ -2,6 +2,8 @@ package report
 
 import (
 	"math"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -42,7 +44,8 @@ func TestCorpusBLEUSacreBLEU(t *testing.T) {
 		{"max order 3", BLEU{MaxOrder: 3}, readmeHyps, readmeRefs, 53.93},
 		{"max order 5", BLEU{MaxOrder: 5}, readmeHyps, readmeRefs, 46.14},
 		{"max order 6", BLEU{MaxOrder: 6}, readmeHyps, readmeRefs, 43.28},
-		// README.md "Variable Number of References": BLEU = 29.44, nrefs:var
+		// README.md "Variable Number of References": BLEU = 29.44 (nrefs:var there, printed by
+		// 2.0.0; since 2.2.0 an empty reference counts: nrefs:2, the same BLEU)
 		{"variable refs", BLEU{}, readmeHyps, [][]string{{"", readmeRefs[0][1], readmeRefs[0][2]}, readmeRefs[1]}, 29.44},
 		// test/test_bleu.py test_raw_bleu: raw_corpus_bleu = tokenize none, floor 0.01, effective order
 		{"raw no match", BLEU{Tokenizer: TokNone, Smooth: SmoothFloor, SmoothValue: ptr(.01), EffectiveOrder: true},
@@ -358,5 +361,112 @@ func TestTERHuggingFaceCard(t *testing.T) {
 func TestTERScoreOrder(t *testing.T) {
 	if got, want := (TER{}).Score([]float64{1, 3}), 33.33333333333333; got != want { // Python: 100 * (1 / 3)
 		t.Errorf("TER of 1 edit over 3 words = %v, want %v", got, want)
+	}
+}
+
+// TestEmptyReferenceAmongOthersSacreBLEU: an empty (or blank) reference line among several is
+// a reference to sacreBLEU ≥ 2.2 ("allow empty references"): it counts in nrefs, its length 0
+// can be BLEU's closest reference length (segment 2: a 1-word hypothesis against 0 and 3
+// words), it can be chrF's best reference (the first wins a tie of F-scores: segment 2; with
+// eps smoothing segment 5, where the empty reference scores 1e-14 against 4/6 of that) and it
+// halves TER's average reference length (segment 1: 1 edit over (6+0)/2 words). The numbers
+// were printed by sacreBLEU 2.6.0 (metrics.BLEU, CHRF, TER; corpus_score,
+// _extract_corpus_statistics, sentence_score, BLEU's with effective_order) on these lines,
+// right-stripped as its command line reads them (" " is "").
+func TestEmptyReferenceAmongOthersSacreBLEU(t *testing.T) {
+	hyps := []string{"the cat sat on a mat", "xyz", "hello there world", "it is raining", ""}
+	refs := [][]string{
+		{"the cat sat on the mat", "", "hello world there", " ", "a b"},
+		{"", "a dog barked", "hello there world .", "it rains", ""},
+	}
+	tests := []struct {
+		m        Metric
+		corpus   float64
+		stats    [][]float64
+		sentence []float64
+	}{
+		{BLEU{}, 50.317476265301394, [][]float64{
+			{6, 6, 5, 3, 2, 1, 6, 5, 4, 3},
+			{1, 0, 0, 0, 0, 0, 1, 0, 0, 0},
+			{3, 3, 3, 2, 1, 0, 3, 2, 1, 0},
+			{3, 2, 1, 0, 0, 0, 3, 2, 1, 0},
+			{0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+		}, []float64{53.7284965911771, 0, 100.00000000000004, 27.516060407455225, 0}},
+		{NewCHRF(), 72.14005649798773, [][]float64{
+			{15, 17, 14, 14, 16, 12, 13, 15, 10, 12, 14, 8, 11, 13, 7, 10, 12, 6},
+			{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			{15, 16, 15, 14, 15, 14, 13, 14, 13, 12, 13, 12, 11, 12, 11, 10, 11, 10},
+			{11, 7, 7, 10, 6, 4, 9, 5, 2, 8, 4, 1, 7, 3, 0, 6, 2, 0},
+			{0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+		}, []float64{65.97965990995549, 0, 93.88443101094023, 34.022238304563814, 0}},
+		{NewCHRFPlusPlus(), 68.79644135073829, [][]float64{
+			{15, 17, 14, 14, 16, 12, 13, 15, 10, 12, 14, 8, 11, 13, 7, 10, 12, 6, 6, 6, 5, 5, 5, 3},
+			{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			{15, 16, 15, 14, 15, 14, 13, 14, 13, 12, 13, 12, 11, 12, 11, 10, 11, 10, 3, 4, 3, 2, 3, 2},
+			{11, 7, 7, 10, 6, 4, 9, 5, 2, 8, 4, 1, 7, 3, 0, 6, 2, 0, 3, 2, 1, 2, 1, 0},
+			{0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 1, 0},
+		}, []float64{67.4443505016402, 0, 89.37408883242252, 31.210098870056495, 0}},
+		{CHRF{CharOrder: 6, Beta: 2, EpsSmoothing: true}, 72.98772638912826, [][]float64{
+			{15, 17, 14, 14, 16, 12, 13, 15, 10, 12, 14, 8, 11, 13, 7, 10, 12, 6},
+			{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+			{15, 16, 15, 14, 15, 14, 13, 14, 13, 12, 13, 12, 11, 12, 11, 10, 11, 10},
+			{11, 7, 7, 10, 6, 4, 9, 5, 2, 8, 4, 1, 7, 3, 0, 6, 2, 0},
+			{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+		}, []float64{65.97613331732558, 1.0000000000000002e-14, 93.88285559695369, 33.98053518489624, 1.0000000000000002e-14}},
+		{TER{}, 50, [][]float64{{1, 3}, {1, 1.5}, {1, 3.5}, {2, 1}, {0, 1}},
+			[]float64{33.33333333333333, 66.66666666666666, 28.57142857142857, 200, 0}},
+	}
+	segRefs, nrefs, err := SegmentRefs(len(hyps), refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nrefs != "2" {
+		t.Errorf("nrefs = %q, sacreBLEU's 2", nrefs)
+	}
+	for _, tt := range tests {
+		name := tt.m.Name()
+		if c, ok := tt.m.(CHRF); ok && c.EpsSmoothing {
+			name += " eps"
+		}
+		t.Run(name, func(t *testing.T) {
+			for i, h := range hyps {
+				if got := tt.m.Stats(h, segRefs[i]); !reflect.DeepEqual(got, tt.stats[i]) {
+					t.Errorf("segment %d statistics %v, sacreBLEU %v", i+1, got, tt.stats[i])
+				}
+				m := tt.m
+				if b, ok := m.(BLEU); ok {
+					b.EffectiveOrder = true
+					m = b
+				}
+				if got := SentenceScore(m, h, segRefs[i]); got != tt.sentence[i] {
+					t.Errorf("segment %d sentence score %v, sacreBLEU %v", i+1, got, tt.sentence[i])
+				}
+			}
+			s, err := CorpusScore(tt.m, hyps, refs, "t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Score != tt.corpus {
+				t.Errorf("corpus %v, sacreBLEU %v", s.Score, tt.corpus)
+			}
+			if !strings.Contains(s.Signature, "|nrefs:2|") {
+				t.Errorf("signature %s, want nrefs:2", s.Signature)
+			}
+		})
+	}
+	// The report keeps the empty references and diffs against the first one with text.
+	r, err := Build(Input{References: refs, Systems: []System{{Name: "s", Hypotheses: hyps}}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg, err := r.Segment(0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(seg.References, []string{"", "a dog barked"}) || WdiffString(seg.Diff) != "[-a dog barked-]{+xyz+}" {
+		t.Errorf("segment 2: references %q, diff %s", seg.References, WdiffString(seg.Diff))
+	}
+	if r.Systems[0].Corpus[3].Score != 50 {
+		t.Errorf("report TER %v, sacreBLEU 50", r.Systems[0].Corpus[3].Score)
 	}
 }
