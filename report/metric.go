@@ -1,7 +1,7 @@
 package report
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -32,12 +32,23 @@ type Score struct {
 }
 
 // String formats the score the way sacreBLEU's text output does, with two decimals.
-func (s Score) String() string {
-	out := fmt.Sprintf("%s = %.2f", s.Signature, s.Score)
+func (s Score) String() string { return s.Format(2) }
+
+// Format is sacreBLEU's Score.format with a signature: "SIGNATURE = SCORE VERBOSE", the score
+// with width decimals (its --width) and BLEU's verbose part as it always is (precisions with
+// one decimal, BP and ratio with three).
+func (s Score) Format(width int) string {
+	out := s.Signature + " = " + formatScore(s.Score, width)
 	if s.Verbose != "" {
 		out += " " + s.Verbose
 	}
 	return out
+}
+
+// formatScore is Python's f"{v:.{width}f}": Go's 'f' format rounds the exact binary value
+// half to even as Python does; a negative width is taken as 0.
+func formatScore(v float64, width int) string {
+	return strconv.FormatFloat(v, 'f', max(width, 0), 64)
 }
 
 // signature joins key:value pairs with the version last, as sacreBLEU's Signature.format.

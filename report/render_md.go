@@ -91,12 +91,12 @@ func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 		for si, s := range r.Systems {
 			fmt.Fprintf(bw, "| %s |", mdEscape(s.Name))
 			for mi, m := range r.Metrics {
-				cell := fmt.Sprintf("%.2f", s.Corpus[mi].Score)
+				cell := opt.score(s.Corpus[mi].Score, 2)
 				if si > 0 {
 					p := s.Paired[m]
 					cell += fmt.Sprintf(" (p = %.4f%s)", p.PValue, map[bool]string{true: "\\*", false: ""}[p.PValue < 0.05])
 				} else if c, ok := s.Baseline[m]; ok {
-					cell += fmt.Sprintf(" (μ %.2f ± %.2f)", c.Mean, c.CI)
+					cell += fmt.Sprintf(" (μ %s ± %s)", opt.score(c.Mean, 2), opt.score(c.CI, 2))
 				}
 				fmt.Fprintf(bw, " %s |", cell)
 			}
@@ -124,7 +124,7 @@ func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 		}
 		fmt.Fprintf(bw, "\n| ---: | ---: |%s\n", strings.Repeat(" --- |", len(r.Systems)))
 		for _, d := range r.MostDifferent {
-			fmt.Fprintf(bw, "| %d | %.1f |", d.Segment+1, d.Spread)
+			fmt.Fprintf(bw, "| %d | %s |", d.Segment+1, opt.score(d.Spread, 1))
 			for si := range r.Systems {
 				seg := det.segment(si, d.Segment)
 				cell := mdEscape(seg.Hypothesis)
@@ -132,7 +132,7 @@ func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 					cell = mdDiff(seg.Diff)
 				}
 				if len(r.Metrics) > 0 {
-					cell += fmt.Sprintf("<br>%s", mdEscape(segmentScores(r, seg)))
+					cell += fmt.Sprintf("<br>%s", mdEscape(segmentScores(r, seg, opt)))
 				}
 				fmt.Fprintf(bw, " %s |", cell)
 			}
@@ -176,7 +176,7 @@ func WriteMarkdown(w io.Writer, r *Report, opt TextOptions) error {
 			}
 			fmt.Fprintf(bw, "| %d | %s | %s |", seg.Index, mdEscape(seg.Source), hyp)
 			for _, m := range r.Metrics {
-				fmt.Fprintf(bw, " %.1f |", seg.Scores[m])
+				fmt.Fprintf(bw, " %s |", opt.score(seg.Scores[m], 1))
 			}
 			fmt.Fprintf(bw, " %s |\n", mdFlags(seg.Flags))
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -265,5 +266,81 @@ func TestHTMLRendersInChromium(t *testing.T) {
 	}
 	if n := strings.Count(dom, "<script>"); n != 1 {
 		t.Errorf("%d script elements in the DOM, want 1", n)
+	}
+}
+
+// TestWidth: TextOptions.Width is sacreBLEU's --width for every score text and Markdown print
+// (corpus lines as Score.format prints them, BLEU's precisions, BP and ratio unchanged; the
+// comparison table's means and intervals; sentence scores; spreads), p-values keep four
+// decimals, and without a Width the output is as it always was.
+func TestWidth(t *testing.T) {
+	r, err := Build(sampleInput(), Options{Version: "t", Bootstrap: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := sampleInput()
+	one.Systems = one.Systems[:1]
+	r1, err := Build(one, Options{Version: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := func(n int) *int { return &n }
+	render := func(r *Report, md bool, opt TextOptions) string {
+		var b bytes.Buffer
+		write := WriteText
+		if md {
+			write = WriteMarkdown
+		}
+		if err := write(&b, r, opt); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	bleu := r1.Systems[0].Corpus[0]
+	tests := []struct {
+		name  string
+		r     *Report
+		md    bool
+		width *int
+		want  []string
+		not   []string
+	}{
+		{"text default", r1, false, nil, []string{"= " + formatScore(bleu.Score, 2) + " " + bleu.Verbose + "\n", "\n#4  BLEU 0.0  chrF2 6.2  "}, nil},
+		{"text 1", r1, false, w(1), []string{fmt.Sprintf("= %.1f %s\n", bleu.Score, bleu.Verbose), fmt.Sprintf("BLEU %.1f  ", r1.Systems[0].Segments[3].Scores["BLEU"])}, nil},
+		{"text 0", r1, false, w(0), []string{fmt.Sprintf("= %.0f %s\n", bleu.Score, bleu.Verbose), "  TER 0\n"}, nil},
+		{"text 4", r1, false, w(4), []string{fmt.Sprintf("= %.4f %s\n", bleu.Score, bleu.Verbose), "TER 0.0000\n"}, nil},
+		{"text compare default", r, false, nil, []string{"Baseline: mt-a  " + formatScore(r.Systems[0].Corpus[0].Score, 1) + " (", "p = 0.", "spread " + formatScore(r.MostDifferent[0].Spread, 1) + "\n"}, nil},
+		{"text compare 3", r, false, w(3), []string{
+			fmt.Sprintf("Baseline: mt-a  %.3f (%.3f ± %.3f)", r.Systems[0].Corpus[0].Score, r.Systems[0].Baseline["BLEU"].Mean, r.Systems[0].Baseline["BLEU"].CI),
+			fmt.Sprintf("(%.3f ± %.3f) p = %.4f", r.Systems[1].Paired["BLEU"].Confidence.Mean, r.Systems[1].Paired["BLEU"].Confidence.CI, r.Systems[1].Paired["BLEU"].PValue),
+			fmt.Sprintf("spread %.3f\n", r.MostDifferent[0].Spread)}, nil},
+		{"md default", r, true, nil, []string{fmt.Sprintf("| mt-a | %.2f (μ %.2f ± %.2f) |", r.Systems[0].Corpus[0].Score, r.Systems[0].Baseline["BLEU"].Mean, r.Systems[0].Baseline["BLEU"].CI),
+			fmt.Sprintf("| %d | %.1f |", r.MostDifferent[0].Segment+1, r.MostDifferent[0].Spread)}, nil},
+		{"md 1", r, true, w(1), []string{fmt.Sprintf("| mt-a | %.1f (μ %.1f ± %.1f) |", r.Systems[0].Corpus[0].Score, r.Systems[0].Baseline["BLEU"].Mean, r.Systems[0].Baseline["BLEU"].CI),
+			fmt.Sprintf(" %.1f (p = %.4f", r.Systems[1].Corpus[0].Score, r.Systems[1].Paired["BLEU"].PValue)}, nil},
+		{"md 3", r1, true, w(3), []string{fmt.Sprintf("| mt-a | %.3f |", bleu.Score), " 100.000 |"}, []string{" 100.0 |"}},
+	}
+	for _, tt := range tests {
+		got := render(tt.r, tt.md, TextOptions{Width: tt.width})
+		for _, want := range tt.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: no %q in\n%s", tt.name, want, got)
+			}
+		}
+		for _, not := range tt.not {
+			if strings.Contains(got, not) {
+				t.Errorf("%s: %q in\n%s", tt.name, not, got)
+			}
+		}
+	}
+	// Score.Format is sacreBLEU's: Python's f"{score:.{width}f}", ties of the binary value to even.
+	for _, tc := range []struct {
+		v     float64
+		width int
+		want  string
+	}{{0.125, 2, "0.12"}, {0.375, 2, "0.38"}, {2.5, 0, "2"}, {3.5, 0, "4"}, {48.530827, 1, "48.5"}, {100, 3, "100.000"}} {
+		if got := (Score{Signature: "S", Score: tc.v}).Format(tc.width); got != "S = "+tc.want {
+			t.Errorf("Format(%v, %d) = %q, want %q", tc.v, tc.width, got, "S = "+tc.want)
+		}
 	}
 }

@@ -11,6 +11,28 @@ import (
 // TextOptions configures the text and Markdown renderers.
 type TextOptions struct {
 	Worst int // how many worst segments to show per system (default 10; negative: none)
+	// Width, when set, is how many decimals every score is printed with, as sacreBLEU's
+	// --width (whose default is 1): corpus scores (on their signature lines too), bootstrap
+	// means and confidence intervals, sentence scores and spreads. BLEU's precisions, BP and
+	// ratio keep their fixed decimals and p-values four, as in sacreBLEU. nil keeps bitext's
+	// defaults: 2 for corpus scores and Markdown's means and intervals, 1 for the rest.
+	Width *int
+}
+
+// score formats v with the Width decimals, or def without a Width.
+func (o TextOptions) score(v float64, def int) string {
+	if o.Width != nil {
+		def = *o.Width
+	}
+	return formatScore(v, def)
+}
+
+// corpus formats a corpus score line ("SIGNATURE = SCORE VERBOSE").
+func (o TextOptions) corpus(s Score) string {
+	if o.Width != nil {
+		return s.Format(*o.Width)
+	}
+	return s.String()
 }
 
 func (o TextOptions) worst() int {
@@ -44,10 +66,10 @@ func qaSummary(s SystemReport) string {
 }
 
 // segmentScores is "chrF2 41.2  BLEU 12.0  TER 55.0".
-func segmentScores(r *Report, seg Segment) string {
+func segmentScores(r *Report, seg Segment, opt TextOptions) string {
 	var parts []string
 	for _, m := range r.Metrics {
-		parts = append(parts, fmt.Sprintf("%s %.1f", m, seg.Scores[m]))
+		parts = append(parts, m+" "+opt.score(seg.Scores[m], 1))
 	}
 	return strings.Join(parts, "  ")
 }
@@ -64,7 +86,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	if len(r.Systems) == 1 {
 		s := r.Systems[0]
 		for _, sc := range s.Corpus {
-			fmt.Fprintln(bw, sc.String())
+			fmt.Fprintln(bw, opt.corpus(sc))
 		}
 		if len(r.Metrics) == 0 {
 			fmt.Fprintln(bw, "no reference: QA checks only")
@@ -74,7 +96,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		return d.flush(bw)
 	}
 	if len(r.Metrics) > 0 {
-		writeComparisonTable(bw, r)
+		writeComparisonTable(bw, r, opt)
 		fmt.Fprintf(bw, "\nPaired bootstrap resampling: %d samples, seed %d; p < 0.05 marked *.\n", r.Bootstrap, r.Seed)
 		fmt.Fprintln(bw, "Signatures:")
 		for _, sc := range signedScores(r, r.Systems[0].Corpus) {
@@ -88,7 +110,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		fmt.Fprintf(bw, "\nSegments where the systems differ most (%s):\n", r.MostDifferent[0].By)
 		det := d
 		for _, d := range r.MostDifferent {
-			fmt.Fprintf(bw, "\n#%d  spread %.1f\n", d.Segment+1, d.Spread)
+			fmt.Fprintf(bw, "\n#%d  spread %s\n", d.Segment+1, opt.score(d.Spread, 1))
 			first := r.Systems[0].Segments[d.Segment]
 			if first.Source != "" {
 				fmt.Fprintf(bw, "  src: %s\n", first.Source)
@@ -100,7 +122,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 				seg := det.segment(si, d.Segment)
 				fmt.Fprintf(bw, "  %s: %s", s.Name, seg.Hypothesis)
 				if len(r.Metrics) > 0 {
-					fmt.Fprintf(bw, "  (%s)", segmentScores(r, seg))
+					fmt.Fprintf(bw, "  (%s)", segmentScores(r, seg, opt))
 				}
 				fmt.Fprintln(bw)
 			}
@@ -156,7 +178,7 @@ func countFlagged(s SystemReport) int {
 }
 
 // writeComparisonTable prints "System  BLEU (μ ± 95% CI)  …" rows.
-func writeComparisonTable(w io.Writer, r *Report) {
+func writeComparisonTable(w io.Writer, r *Report, opt TextOptions) {
 	rows := [][]string{{"System"}}
 	for _, m := range r.Metrics {
 		rows[0] = append(rows[0], m+" (μ ± 95% CI)")
@@ -170,7 +192,7 @@ func writeComparisonTable(w io.Writer, r *Report) {
 		for mi, m := range r.Metrics {
 			if si == 0 {
 				c := s.Baseline[m]
-				row = append(row, fmt.Sprintf("%.1f (%.1f ± %.1f)", s.Corpus[mi].Score, c.Mean, c.CI))
+				row = append(row, fmt.Sprintf("%s (%s ± %s)", opt.score(s.Corpus[mi].Score, 1), opt.score(c.Mean, 1), opt.score(c.CI, 1)))
 				continue
 			}
 			p := s.Paired[m]
@@ -178,7 +200,8 @@ func writeComparisonTable(w io.Writer, r *Report) {
 			if p.PValue < 0.05 {
 				star = "*"
 			}
-			row = append(row, fmt.Sprintf("%.1f (%.1f ± %.1f) p = %.4f%s", s.Corpus[mi].Score, p.Confidence.Mean, p.Confidence.CI, p.PValue, star))
+			row = append(row, fmt.Sprintf("%s (%s ± %s) p = %.4f%s", opt.score(s.Corpus[mi].Score, 1),
+				opt.score(p.Confidence.Mean, 1), opt.score(p.Confidence.CI, 1), p.PValue, star))
 		}
 		rows = append(rows, row)
 	}
@@ -228,7 +251,7 @@ func writeTextSegments(w io.Writer, r *Report, d *details, si int, opt TextOptio
 		seg := d.segment(si, i)
 		fmt.Fprintf(w, "\n#%d", seg.Index)
 		if len(seg.Scores) > 0 {
-			fmt.Fprintf(w, "  %s", segmentScores(r, seg))
+			fmt.Fprintf(w, "  %s", segmentScores(r, seg, opt))
 		}
 		fmt.Fprintln(w)
 		if seg.Source != "" {

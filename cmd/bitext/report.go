@@ -51,6 +51,7 @@ Examples:
 			&cli.Float64Flag{Name: "smooth-value", Usage: "`VALUE` for floor or add-k smoothing", DefaultText: "0.1 for floor, 1 for add-k"},
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) to check the translations against; repeat to merge"},
 			&cli.IntFlag{Name: "worst", Value: 10, Usage: "text and md: how many worst segments to list (0: none)"},
+			&cli.IntFlag{Name: "width", Aliases: []string{"w"}, Value: 2, Usage: "text and md: decimals of the scores, as sacreBLEU's --width (whose default is 1); given, it applies to every score, sentence scores and the comparison table's too (otherwise 1 decimal there)"},
 			&cli.StringFlag{Name: "title", Usage: "html: page title"},
 			&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any QA flag or glossary violation is found"},
 			&cli.BoolFlag{Name: "align", Usage: "read text --hyp and --ref files as articles, aligned with the sources sentence by sentence (.md and .html files always are)"},
@@ -62,6 +63,9 @@ Examples:
 func runReport(c *cli.Context) error {
 	if n := c.Int("worst"); n < 0 {
 		return usageErrorf("--worst: %d is negative (0 lists none)", n)
+	}
+	if n := c.Int("width"); n < 0 {
+		return usageErrorf("--width: %d is negative", n)
 	}
 	format, err := reportFormat(c.String("format"), c.String("output"))
 	if err != nil {
@@ -179,17 +183,27 @@ func writeReport(c *cli.Context, rep *report.Report, format report.Format) error
 		case report.FormatJSON:
 			return report.WriteJSON(w, rep)
 		case report.FormatMarkdown:
-			return report.WriteMarkdown(w, rep, report.TextOptions{Worst: worstFlag(c)})
+			return report.WriteMarkdown(w, rep, textOptions(c))
 		case report.FormatHTML:
 			return report.WriteHTML(w, rep, report.HTMLOptions{Title: c.String("title")})
 		}
-		return report.WriteText(w, rep, report.TextOptions{Worst: worstFlag(c)})
+		return report.WriteText(w, rep, textOptions(c))
 	}
 	out := c.String("output")
 	if out == "" || out == "-" {
 		return render(c.App.Writer)
 	}
 	return outfile.WriteFile(c.Context, out, render)
+}
+
+// textOptions are --worst and, when given, --width.
+func textOptions(c *cli.Context) report.TextOptions {
+	opt := report.TextOptions{Worst: worstFlag(c)}
+	if c.IsSet("width") {
+		w := c.Int("width")
+		opt.Width = &w
+	}
+	return opt
 }
 
 // worstFlag maps --worst to TextOptions.Worst, where 0 means the default and -1 none.
