@@ -259,17 +259,24 @@ func (r BLEUResult) Verbose() string {
 		strings.Join(ps, "/"), r.BP, ratio, int(r.SysLen), int(r.RefLen))
 }
 
-// Compute is sacreBLEU's BLEU.compute_bleu on summed statistics.
-func (m BLEU) Compute(stats []float64) BLEUResult {
-	n := m.order()
+// smoothing is the smoothing method (exp when none is set) and its value (the method's
+// default unless SmoothValue is set).
+func (m BLEU) smoothing() (Smoothing, float64) {
 	smooth := m.Smooth
 	if smooth == "" {
 		smooth = SmoothExp
 	}
-	smoothValue, _ := smooth.defaultValue()
+	v, _ := smooth.defaultValue()
 	if m.SmoothValue != nil {
-		smoothValue = *m.SmoothValue
+		v = *m.SmoothValue
 	}
+	return smooth, v
+}
+
+// Compute is sacreBLEU's BLEU.compute_bleu on summed statistics.
+func (m BLEU) Compute(stats []float64) BLEUResult {
+	n := m.order()
+	smooth, smoothValue := m.smoothing()
 	sysLen, refLen := stats[0], stats[1]
 	correct := append([]float64(nil), stats[2:2+n]...)
 	total := append([]float64(nil), stats[2+n:2+2*n]...)

@@ -138,14 +138,7 @@ func pairwiseSum32(a []float64) float32 {
 // precisions are float32, the score a Python float.
 func (m BLEU) score32(stats []float32) (float64, bool) {
 	n := m.order()
-	smooth := m.Smooth
-	if smooth == "" {
-		smooth = SmoothExp
-	}
-	smoothValue, _ := smooth.defaultValue()
-	if m.SmoothValue != nil {
-		smoothValue = *m.SmoothValue
-	}
+	smooth, smoothValue := m.smoothing()
 	sysLen, refLen := float64(stats[0]), float64(stats[1])
 	bp := 1.0
 	if sysLen < refLen {
