@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -271,5 +272,27 @@ func TestShortDocuments(t *testing.T) {
 				t.Errorf("beads:\n%swant:\n%s", got, want.String())
 			}
 		})
+	}
+}
+
+// TestPseudoBaselines: with the surface channel's pseudo-mass, a random-pair baseline is the mean
+// of cosines taken with the same norms as the cost's. In a document of one sentence a side the one
+// unit a baseline draws is the counterpart itself, so the pair must score exactly like a random
+// one; with the drawn units' raw norms it scored below, and was aligned as two deletions.
+func TestPseudoBaselines(t *testing.T) {
+	ch := chanLevel{
+		src:    []vec{{{1, 1}, {2, 0.5}, {4, 2}}},
+		tgt:    []vec{{{1, 1}, {3, 1}}},
+		pseudo: surfacePseudo,
+	}
+	ch.measure(nil, 1)
+	nx, ny := float64(ch.srcSelf[0][0]), float64(ch.tgtSelf[0][0])
+	if raw := float64(dot(ch.src[0], ch.src[0])); nx <= raw {
+		t.Fatalf("source norm² %v, want more than the raw %v (pseudo-mass)", nx, raw)
+	}
+	cos := float64(dot(ch.src[0], ch.tgt[0])) / math.Sqrt(nx*ny)
+	base := (float64(ch.srcBase[0][0]) + float64(ch.tgtBase[0][0])) / 2
+	if math.Abs(cos-base) > 1e-6 {
+		t.Errorf("one-pair document: cosine %v, baseline %v; want them equal", cos, base)
 	}
 }

@@ -56,6 +56,9 @@ type chanLevel struct {
 	// window of unrelated sentences offers at best: about 0.12–0.17 for Google's MT of the dev
 	// article, 0.15–0.2 for a Europarl-trained one, 0.27–0.33 for a light Europarl one.
 	chance float64
+	// pseudo is the pseudo-mass added to each non-empty unit's squared norm, in units of the
+	// median non-zero one, before baselines and calibration are measured (see addPseudo).
+	pseudo float64
 	// owner is the channel the vectors were extracted by (finest level only).
 	owner *channel
 }
@@ -115,6 +118,7 @@ func (lv *level) downsample(depth int) *level {
 			weight:      ch.weight,
 			scale:       ch.scale,
 			unexplained: ch.unexplained,
+			pseudo:      ch.pseudo,
 			src:         pairVecs(lv.stop, ch.src, depth),
 			tgt:         pairVecs(lv.stop, ch.tgt, depth),
 		})
@@ -196,6 +200,7 @@ func (lv *level) downsampleText(thin [][2]bool) *level {
 			weight:      ch.weight,
 			scale:       ch.scale,
 			unexplained: ch.unexplained,
+			pseudo:      ch.pseudo,
 			src:         o.pairText(lv.stop, o.srcText, o.fsrc, thin[k][0]),
 			tgt:         o.pairText(lv.stop, o.tgtText, o.ftgt, thin[k][1]),
 		})

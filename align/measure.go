@@ -28,8 +28,12 @@ func (lv *level) prepare(g int) {
 func (ch *chanLevel) measure(st *stopper, g int) {
 	ch.srcSelf = selfDots(st, ch.src, g)
 	ch.tgtSelf = selfDots(st, ch.tgt, g)
-	ch.srcBase = baselines(st, ch.src, ch.srcSelf, ch.tgt, g)
-	ch.tgtBase = baselines(st, ch.tgt, ch.tgtSelf, ch.src, g)
+	if ch.pseudo > 0 {
+		addPseudo(ch.srcSelf[0], ch.pseudo)
+		addPseudo(ch.tgtSelf[0], ch.pseudo)
+	}
+	ch.srcBase = baselines(st, ch.src, ch.srcSelf, ch.tgt, ch.tgtSelf[0], g)
+	ch.tgtBase = baselines(st, ch.tgt, ch.tgtSelf, ch.src, ch.srcSelf[0], g)
 	ch.good, ch.chance = calibrate(ch)
 }
 
@@ -191,7 +195,14 @@ const randomSamples = 16
 // with O = Σ_r o_r/|o_r|, and a group's dot is the sum of its units' dots; so each unit is
 // dotted once with O (looked up in a hash table) instead of once with every sample — the same
 // numbers up to rounding, at a fraction of the cost.
-func baselines(st *stopper, vs []vec, self [][]float32, others []vec, g int) [][]float32 {
+//
+// The norms are the channel's own (otherNorm2 and self, with any pseudo-mass: see addPseudo), so
+// that a baseline is the mean of the very cosines the cost compares with it. With the raw norms
+// of the drawn units, a pseudo-mass made every baseline higher than the cosines it is subtracted
+// from; in a document of one sentence a side, where the one "random" unit drawn is the
+// counterpart itself, the true pair then scored below a random pair, and calibrate's typical
+// pair fell to its floor and magnified the gap: the pair was aligned as two deletions.
+func baselines(st *stopper, vs []vec, self [][]float32, others []vec, otherNorm2 []float32, g int) [][]float32 {
 	out := make([][]float32, g)
 	for a := range out {
 		out[a] = make([]float32, len(vs))
@@ -202,8 +213,9 @@ func baselines(st *stopper, vs []vec, self [][]float32, others []vec, g int) [][
 	rng := rand.New(rand.NewPCG(1, uint64(len(vs))*31+uint64(len(others))))
 	var sum vec
 	for range randomSamples {
-		o := others[rng.IntN(len(others))]
-		n := math.Sqrt(float64(dot(o, o)))
+		r := rng.IntN(len(others))
+		o := others[r]
+		n := math.Sqrt(float64(otherNorm2[r]))
 		if n == 0 {
 			continue
 		}
@@ -415,4 +427,27 @@ func pathCentres(ch *chanLevel, sc scatter, samples []int, win int) []int {
 		}
 	}
 	return centres
+}
+
+// addPseudo adds pseudo times the median non-zero squared norm to every non-zero one, so that
+// a cosine is the dot over the norms of the vectors with that much more mass, which no other
+// unit shares: a unit with one or two features moves less towards a match. A unit without
+// features keeps its zero norm (no evidence either way).
+func addPseudo(self []float32, pseudo float64) {
+	var nz []float32
+	for _, x := range self {
+		if x > 0 {
+			nz = append(nz, x)
+		}
+	}
+	if len(nz) == 0 {
+		return
+	}
+	slices.Sort(nz)
+	add := float32(pseudo) * nz[len(nz)/2]
+	for p, x := range self {
+		if x > 0 {
+			self[p] = x + add
+		}
+	}
 }
