@@ -105,13 +105,20 @@ func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, faile
 	}
 	for i := range j.units {
 		u := &j.units[i]
-		if u.tmHit {
+		a := r.m[keys[i]]
+		if u.tmHit && (!u.again || a == nil && r.wasLed(keys[i])) {
+			// A hit to repair whose segment the run sent already (its answer swept from
+			// m since) was repaired then: it is the answer of that request, as any repeat.
+			u.again = false
 			if r.wasLed(keys[i]) {
 				u.tmHit, u.repeat = false, true
 			}
 			continue
 		}
-		a := r.m[keys[i]]
+		if a != nil && u.again {
+			// An identical unit of the run leads: this one takes its answer, repaired.
+			u.again, u.tmHit = false, false
+		}
 		switch {
 		case a == nil:
 			a = &answer{done: planning}

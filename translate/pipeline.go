@@ -201,6 +201,11 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 		if err := t.lookupUnits(ctx, base, pieces); err != nil {
 			return err
 		}
+		if !planning {
+			if err := t.markAgain(ctx, base, pending); err != nil {
+				return err
+			}
+		}
 		for _, j := range pending {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -394,6 +399,44 @@ func (t *Translator) lookupUnits(ctx context.Context, base *tm.Key, units []*uni
 			u.target, u.tmHit = targets[i], true
 			u.violations = t.check(u)
 		}
+	}
+	return nil
+}
+
+// markAgain marks the memory hits of jobs whose glossary violations repair rounds may fix: with
+// repairs on, a machine translation stored with violations (its repair rounds failed, or the
+// run that paid for it had none) goes through the rounds again, paid once more for those
+// segments only, instead of being reported as it is on every rerun. What people made is kept
+// as they made it: imported and reviewed entries answer a lookup whatever its prompt version
+// (see package tm), machine translations only under their own, so a lookup under a prompt
+// version no run uses finds exactly those.
+func (t *Translator) markAgain(ctx context.Context, base *tm.Key, jobs []*job) error {
+	if t.Memory == nil || !t.repairs() {
+		return nil
+	}
+	var hits []*unitState
+	for _, j := range jobs {
+		for i := range j.units {
+			if u := &j.units[i]; u.tmHit && len(u.violations) > 0 {
+				hits = append(hits, u)
+			}
+		}
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	people := *base
+	people.PromptVersion += "\x00people"
+	keys := make([]tm.Key, len(hits))
+	for i, u := range hits {
+		keys[i] = t.key(&people, u)
+	}
+	_, found, err := t.Memory.LookupMany(ctx, keys)
+	if err != nil {
+		return fmt.Errorf("translation memory: %w", err)
+	}
+	for i, u := range hits {
+		u.again = !found[i]
 	}
 	return nil
 }

@@ -25,13 +25,31 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats,
 	paraCtx := strings.Join(b.context, "\n\n")
 	var failed []*unitState
 	var err error
-	if cl, ok := t.Memory.(Claimer); ok && !t.Refresh {
-		failed, err = t.payClaimed(ctx, cl, units, paraCtx, tl)
-	} else {
-		failed, err = t.pay(ctx, units, paraCtx, tl)
+	fresh, again := units, []*unitState(nil)
+	for i, u := range units {
+		if u.again {
+			if again == nil {
+				fresh = append([]*unitState(nil), units[:i]...)
+			}
+			again = append(again, u)
+		} else if again != nil {
+			fresh = append(fresh, u)
+		}
 	}
-	if err != nil {
-		return err
+	if len(fresh) > 0 {
+		if cl, ok := t.Memory.(Claimer); ok && !t.Refresh {
+			failed, err = t.payClaimed(ctx, cl, fresh, paraCtx, tl)
+		} else {
+			failed, err = t.pay(ctx, fresh, paraCtx, tl)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if len(again) > 0 {
+		if err := t.repairHits(ctx, again, tl); err != nil {
+			return err
+		}
 	}
 	if len(failed) > 0 {
 		fs := make([]Failure, 0, len(failed))
@@ -190,6 +208,42 @@ func (t *Translator) pay(ctx context.Context, units []*unitState, paraCtx string
 		return nil, repairErr
 	}
 	return failed, nil
+}
+
+// repairHits puts memory hits with glossary violations (see markAgain) through the repair
+// rounds, and stores an answer with fewer violations in place of the one the memory held. The
+// memory is not claimed for them: it has their answer already.
+func (t *Translator) repairHits(ctx context.Context, units []*unitState, tl *tally) error {
+	old := make([]string, len(units))
+	for i, u := range units {
+		old[i] = u.target
+	}
+	repairErr := t.repair(ctx, units, tl)
+	var keys []tm.Key
+	var texts []string
+	base := t.runKey()
+	replaced := 0
+	for i, u := range units {
+		if u.target == old[i] {
+			continue
+		}
+		u.tmHit = false // the answer is this run's
+		if u.split == nil {
+			replaced++
+		}
+		keys = append(keys, t.key(base, u))
+		texts = append(texts, u.target)
+	}
+	if replaced > 0 {
+		tl.update(func(s *Stats) { s.TMHits -= replaced; s.Translated += replaced })
+	}
+	if len(keys) > 0 {
+		// Stored even when the run is being cancelled: it was paid for, and it is better.
+		if err := t.Memory.StoreMany(context.WithoutCancel(ctx), keys, texts); err != nil {
+			return fmt.Errorf("translation memory: %w", err)
+		}
+	}
+	return repairErr
 }
 
 // askIsolating asks for units and sets their targets. When the request fails in a way that may

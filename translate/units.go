@@ -20,9 +20,12 @@ type unitState struct {
 	sentence int32 // index into the block's sentences; -1 for a paragraph unit
 	hasCtx   bool  // the block's text is context worth sending (more than one sentence, not too long)
 	tmHit    bool
-	repeat   bool    // answered by an identical unit of the run, not by a request of its own
-	lead     *answer // the answer this unit's request brings, for the identical units after it
-	source   string
+	// again marks a machine translation from the memory with glossary violations, re-asked with
+	// them named (the repair rounds) instead of taken as it is (see markAgain).
+	again  bool
+	repeat bool    // answered by an identical unit of the run, not by a request of its own
+	lead   *answer // the answer this unit's request brings, for the identical units after it
+	source string
 	// codeShift is what was taken off the numbers of a document sentence's inline codes so
 	// that they start at 1 (see document.ShiftCodes); its answer is shifted back.
 	codeShift int32
