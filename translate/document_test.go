@@ -175,6 +175,34 @@ func TestGuardTagsRepairs(t *testing.T) {
 	}
 }
 
+// TestGuardTagsReaskTerms: the re-ask of a segment whose tags broke carries the glossary terms
+// of that segment, not those of the whole batch.
+func TestGuardTagsReaskTerms(t *testing.T) {
+	p := &fakeProvider{answer: func(s providers.Segment, r *providers.Request) string {
+		if strings.Contains(s.Text, "<g1>") && r.Feedback[s.ID] == "" {
+			return "The new bridge opened."
+		}
+		return "EN(" + s.Text + ")"
+	}}
+	req := &providers.Request{
+		Segments: []providers.Segment{{ID: "1", Text: "Die <g1>neue Brücke</g1> im Außenministerium."}, {ID: "2", Text: "Das Bündnis tagte."}},
+		Terms:    []providers.Term{{Source: "Außenministerium", Target: "State Department"}, {Source: "Bündnis", Target: "Alliance"}},
+	}
+	if _, err := GuardTags(p).Translate(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	reqs := p.requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests, want 2", len(reqs))
+	}
+	if got := reqs[1].Terms; len(got) != 1 || got[0].Source != "Außenministerium" {
+		t.Errorf("re-ask carries terms %+v, want Außenministerium only", got)
+	}
+	if len(reqs[0].Terms) != 2 {
+		t.Errorf("first request carries terms %+v", reqs[0].Terms)
+	}
+}
+
 func TestPlanSkipsCode(t *testing.T) {
 	md := "# Anleitung\n\nSo baut man das Programm.\n\n```sh\nmake all && make install && echo fertig und noch viel mehr Text im Code\n```\n\nDer Befehl `make` genügt.\n"
 	d, err := document.Read(strings.NewReader(md), "a.md", document.Options{})
