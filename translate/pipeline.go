@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/semaphore"
 
+	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/tm"
 )
@@ -113,9 +115,18 @@ func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], who
 			if err != nil {
 				return err
 			}
-			violations := 0
+			violations, suspects, untranslated := 0, 0, 0
 			for _, p := range res.Pairs {
 				violations += len(p.Findings)
+				for _, v := range p.Findings {
+					if v.Kind == Suspect {
+						suspects++
+						if untranslatedReason(v.Message) {
+							untranslated++
+						}
+						break
+					}
+				}
 			}
 			if whole {
 				if acc == nil {
@@ -139,6 +150,8 @@ func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], who
 					s.Documents++
 				}
 				s.Violations += violations
+				s.Suspects += suspects
+				s.Untranslated += untranslated
 			})
 			sem.Release(j.weight)
 		}
@@ -439,4 +452,9 @@ func (t *Translator) markAgain(ctx context.Context, base *tm.Key, jobs []*job) e
 		u.again = !found[i]
 	}
 	return nil
+}
+
+// untranslatedReason tells whether a suspect answer's reason says it is in the source language.
+func untranslatedReason(reason string) bool {
+	return strings.HasPrefix(reason, providers.SuspectUnchanged) || strings.HasPrefix(reason, providers.SuspectLanguage)
 }

@@ -26,8 +26,13 @@ type Stats struct {
 	Repairs    int // segments re-asked because of glossary violations
 	Usage      providers.Usage
 	Terms      int // glossary term occurrences found in the source
-	Violations int // glossary violations left in the output
-	Elapsed    time.Duration
+	Violations int // glossary violations left in the output, suspect answers included
+	// Suspects counts the pairs whose answer the provider still doubted after asking again
+	// (flagged Suspect, counted in Violations too, so --strict fails on them); Untranslated
+	// those of them that came back in the source language (unchanged or still German). They
+	// are never stored in the memory, so a rerun asks for them again.
+	Suspects, Untranslated int
+	Elapsed                time.Duration
 }
 
 // tally serializes updates of Stats and the progress callback.

@@ -43,8 +43,8 @@ func TestSuspectAnswersFlaggedNotStored(t *testing.T) {
 			}
 		}
 	}
-	if flagged != 1 || st.Violations != 1 {
-		t.Errorf("%d pairs flagged, %d violations in the stats; want 1 and 1", flagged, st.Violations)
+	if flagged != 1 || st.Violations != 1 || st.Suspects != 1 || st.Untranslated != 1 {
+		t.Errorf("%d pairs flagged, stats %+v; want 1 flagged, 1 violation, suspect and untranslated", flagged, st)
 	}
 	if len(mem.m) != 1 {
 		t.Errorf("memory holds %d entries, want only the good answer: %v", len(mem.m), mem.m)
