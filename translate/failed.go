@@ -31,7 +31,21 @@ func (e *FailedError) Error() string {
 	fmt.Fprintf(&b, "%d %s not translated:", len(e.Segments), pluralWord(len(e.Segments), "segment"))
 	for i, f := range e.Segments {
 		if i == 5 {
-			fmt.Fprintf(&b, "\n  … and %d more", len(e.Segments)-i)
+			// The rest by place only, each document once: every failed segment is named,
+			// since pair files leave them out and documents keep their German.
+			fmt.Fprintf(&b, "\n  … and %d more:", len(e.Segments)-i)
+			doc := ""
+			for _, f := range e.Segments[i:] {
+				if f.Doc != doc || doc == "" {
+					doc = f.Doc
+					fmt.Fprintf(&b, "\n    %s:", doc)
+				}
+				if f.Sentence > 0 {
+					fmt.Fprintf(&b, " ¶%d.%d", f.Paragraph, f.Sentence)
+				} else {
+					fmt.Fprintf(&b, " ¶%d", f.Paragraph)
+				}
+			}
 			break
 		}
 		where := fmt.Sprintf("%s: paragraph %d", f.Doc, f.Paragraph)

@@ -48,3 +48,22 @@ func TestIsolatable(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedErrorNamesEvery: past the first five, failed segments are still named, by place
+// and each document once, since pair files leave them out.
+func TestFailedErrorNamesEvery(t *testing.T) {
+	var fs []Failure
+	for i := range 8 {
+		doc := "a.txt"
+		if i >= 6 {
+			doc = "b.txt"
+		}
+		fs = append(fs, Failure{Doc: doc, Paragraph: i + 1, Sentence: 1, Source: "Satz.", Err: errors.New("400")})
+	}
+	fs = append(fs, Failure{Doc: "c.txt", Paragraph: 2, Source: "Absatz.", Err: errors.New("400")})
+	got := (&FailedError{Segments: fs}).Error()
+	want := "\n  … and 4 more:\n    a.txt: ¶6.1\n    b.txt: ¶7.1 ¶8.1\n    c.txt: ¶2"
+	if len(got) < len(want) || got[len(got)-len(want):] != want {
+		t.Errorf("error ends\n%s\nwant\n%s", got, want)
+	}
+}
