@@ -132,8 +132,17 @@ func summary(s translate.Stats, skipped int) string {
 	}
 	if s.Terms > 0 || s.Violations > 0 {
 		fmt.Fprintf(&b, ", %s found, %s", count(s.Terms, "glossary term"), count(s.Violations, "violation"))
+		if s.Suspects > 0 {
+			// Answers the provider still doubted (counted among the violations): say how many,
+			// and how many came back untranslated, which a rerun pays for again.
+			fmt.Fprintf(&b, " (%s", count(s.Suspects, "suspect answer"))
+			if s.Untranslated > 0 {
+				fmt.Fprintf(&b, ", %d still in the source language", s.Untranslated)
+			}
+			b.WriteString(")")
+		}
 		if s.Repairs > 0 {
-			fmt.Fprintf(&b, " after %s", count(s.Repairs, "repair"))
+			fmt.Fprintf(&b, " after %s", count(s.Repairs, "repaired segment"))
 		}
 	}
 	if skipped > 0 {

@@ -74,3 +74,24 @@ func TestProgressRedraw(t *testing.T) {
 		t.Errorf("after finish: %q, want the line blanked and nothing more drawn", tail)
 	}
 }
+
+func TestSummaryLine(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		s    translate.Stats
+		want string
+	}{
+		{"plain", translate.Stats{Documents: 1, Segments: 3, Usage: providers.Usage{Requests: 1, Characters: 120}},
+			"1 document, 3 segments (0 TM hits), 1 request, 120 characters, 0s"},
+		{"repairs", translate.Stats{Documents: 1, Segments: 3, Terms: 4, Violations: 1, Repairs: 2, Usage: providers.Usage{Requests: 2, Characters: 200}},
+			"1 document, 3 segments (0 TM hits), 2 requests, 200 characters, 4 glossary terms found, 1 violation after 2 repaired segments, 0s"},
+		{"suspect answers in German", translate.Stats{Documents: 1, Segments: 11, Violations: 11, Suspects: 11, Untranslated: 11, Usage: providers.Usage{Requests: 12, Characters: 2000}},
+			"1 document, 11 segments (0 TM hits), 12 requests, 2000 characters, 0 glossary terms found, 11 violations (11 suspect answers, 11 still in the source language), 0s"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := summary(tc.s, 0); got != tc.want {
+				t.Errorf("summary:\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
