@@ -9,26 +9,79 @@ import (
 )
 
 // InvalidAnswerError says a provider's answer to a batch cannot be used as a whole: not JSON,
-// cut off (finish_reason "length"), the wrong number of translations, or IDs nobody asked for.
-// SplitRetry answers it by asking again in smaller batches.
-type InvalidAnswerError struct{ Reason string }
+// cut off (finish_reason "length"), the wrong number of translations. SplitRetry answers it by
+// asking again in smaller batches, unless the same failure keeps coming back.
+type InvalidAnswerError struct {
+	Reason string
+	// CutOff marks an answer that stopped at the model's output limit: a smaller batch is the
+	// cure, so halving goes on as long as batches shrink.
+	CutOff bool
+}
 
 func (e *InvalidAnswerError) Error() string { return "invalid answer: " + e.Reason }
+
+// SegmentsFailedError is a batch's failure that concerns some of its segments only: each got
+// no usable translation after every try, while the other segments were answered. Translate
+// returns it (behind a *Error) together with a Response holding the other translations and
+// the usage of every request, so that a caller can keep them and mark only IDs as failed.
+type SegmentsFailedError struct {
+	IDs    []string // in request order
+	Reason string   // the last failure of the first of them
+	Tries  int
+}
+
+func (e *SegmentsFailedError) Error() string {
+	ids := e.IDs
+	more := ""
+	if len(ids) > 5 {
+		ids, more = ids[:5], fmt.Sprintf(" and %d more", len(e.IDs)-5)
+	}
+	what := "segment "
+	if len(e.IDs) > 1 {
+		what = "segments "
+	}
+	return fmt.Sprintf("%s%s%s: %s after %d tries", what, strings.Join(ids, ", "), more, e.Reason, e.Tries)
+}
+
+// FailedIDs returns the IDs err names as failed on their own (a *SegmentsFailedError in its
+// chain), or nil when err is a failure of the whole request.
+func FailedIDs(err error) []string {
+	var sf *SegmentsFailedError
+	if errors.As(err, &sf) {
+		return sf.IDs
+	}
+	return nil
+}
 
 // CallFunc sends one batch and returns the translations as the provider gave them, IDs
 // included; an *InvalidAnswerError when the answer as a whole is unusable; any other error
 // ends the job.
 type CallFunc func(ctx context.Context, segs []Segment) ([]Translation, error)
 
+// maxSameFailures is how many unusable answers of the same kind in a row, on batches that do
+// not share a segment, SplitRetry takes for a server or model that answers every request that
+// way (an answer that is never JSON, answers without IDs): asking smaller batches would only
+// pay for the same failure again.
+const maxSameFailures = 3
+
 // SplitRetry translates segs through call, making sure every segment gets exactly one
 // non-empty translation (empty only for an empty source) and never a misaligned one:
 //
-//   - an answer with IDs missing, duplicated or empty keeps its good translations and asks
-//     again for the bad segments only;
-//   - an unusable answer (InvalidAnswerError) is asked again as two halves, down to single
-//     segments, which get maxTries tries before the job fails with *Error.
+//   - an answer keeps its translations that validated (an ID asked for, once, non-empty);
+//     segments missing, duplicated or empty are asked again, alone or together; answers for
+//     IDs nobody asked for are ignored;
+//   - an unusable answer (InvalidAnswerError, or no usable translation at all) is asked again
+//     as two halves, both halves before any of their halves, down to single segments, which get
+//     maxTries tries;
+//   - the same failure maxSameFailures times in a row on batches without a segment in common
+//     is the server's or model's, not a segment's: the job fails with a *Error whose cause is a
+//     *GaveUpError, without asking further.
 //
-// Segments with empty text are answered "" without a call. The result is in segs order.
+// A segment that still has no translation after its tries does not end the batch: the others
+// are asked, and the result holds every translation obtained (in segs order) with a *Error
+// whose cause is a *SegmentsFailedError naming the failed IDs. Segments with empty text are
+// answered "" without a call. Without an error, the result is one translation per segment in
+// segs order.
 func SplitRetry(ctx context.Context, provider string, segs []Segment, maxTries int, call CallFunc) ([]Translation, error) {
 	if maxTries <= 0 {
 		maxTries = 3
@@ -47,13 +100,28 @@ func SplitRetry(ctx context.Context, provider string, segs []Segment, maxTries i
 		}
 		todo = append(todo, s)
 	}
-	r := &splitter{provider: provider, call: call, maxTries: maxTries, got: got, tries: map[string]int{}}
-	if err := r.run(ctx, todo); err != nil {
-		return nil, err
+	r := &splitter{provider: provider, call: call, maxTries: maxTries, got: got, failed: map[string]string{}}
+	err := r.run(ctx, todo)
+	var out []Translation
+	for _, s := range segs {
+		if t, ok := got[s.ID]; ok {
+			out = append(out, Translation{ID: s.ID, Text: t})
+		}
 	}
-	out := make([]Translation, len(segs))
-	for i, s := range segs {
-		out[i] = Translation{ID: s.ID, Text: got[s.ID]}
+	if err != nil {
+		return out, err
+	}
+	if len(r.failed) > 0 {
+		sf := &SegmentsFailedError{Tries: maxTries}
+		for _, s := range segs {
+			if why, ok := r.failed[s.ID]; ok {
+				if sf.Reason == "" {
+					sf.Reason = why
+				}
+				sf.IDs = append(sf.IDs, s.ID)
+			}
+		}
+		return out, &Error{Provider: provider, Message: "the model gave no usable translation for some segments — try another model or shorten them", Err: sf}
 	}
 	return out, nil
 }
@@ -63,55 +131,124 @@ type splitter struct {
 	call     CallFunc
 	maxTries int
 	got      map[string]string
-	tries    map[string]int
+	failed   map[string]string // segment ID → why, for segments that ran out of tries
+	// streak is the run of consecutive requests that failed the same way (kind), with the
+	// segment IDs of each.
+	kind   string
+	streak [][]Segment
 }
 
 func (r *splitter) run(ctx context.Context, segs []Segment) error {
-	for len(segs) > 0 {
-		if err := ctx.Err(); err != nil {
-			return err
+	queue := [][]Segment{segs}
+	for len(queue) > 0 {
+		batch := queue[0]
+		queue = queue[1:]
+		if len(batch) == 0 {
+			continue
 		}
-		ans, err := r.call(ctx, segs)
-		var invalid *InvalidAnswerError
-		if err != nil && !errors.As(err, &invalid) {
-			return err
-		}
-		var bad []Segment
-		if invalid == nil {
-			bad, invalid = r.accept(segs, ans)
-		}
-		if invalid != nil {
-			bad = segs
-		}
-		switch {
-		case len(bad) == 0:
-			return nil
-		case len(bad) < len(segs):
-			segs = bad // ask again for the bad ones only
-		case len(segs) > 1:
-			half := len(segs) / 2
-			if err := r.run(ctx, segs[:half]); err != nil {
+		for tries := 1; ; tries++ {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
-			segs = segs[half:]
-		default:
-			id := segs[0].ID
-			r.tries[id]++
-			if r.tries[id] >= r.maxTries {
-				why := "no usable translation"
-				if invalid != nil {
-					why = invalid.Reason
+			ans, err := r.call(ctx, batch)
+			var invalid *InvalidAnswerError
+			if err != nil && !errors.As(err, &invalid) {
+				return err
+			}
+			var bad []Segment
+			why := ""
+			if invalid == nil {
+				bad = r.accept(batch, ans)
+				why = "no usable translation"
+			} else {
+				bad, why = batch, invalid.Reason
+			}
+			if len(bad) < len(batch) {
+				r.kind, r.streak = "", nil // something came through: not a systematic failure
+				if len(bad) > 0 {
+					queue = append(queue, bad) // ask again for the bad ones only
 				}
-				return &Error{Provider: r.provider, Message: fmt.Sprintf("segment %s: %s after %d tries; the model cannot handle it — try another model or shorten the segment", id, why, r.tries[id])}
+				break
+			}
+			// Nothing usable came back.
+			if invalid == nil || !invalid.CutOff || len(batch) == 1 {
+				if err := r.note(why, batch); err != nil {
+					return err
+				}
+			}
+			if len(batch) > 1 {
+				half := len(batch) / 2
+				queue = append(queue, batch[:half], batch[half:])
+				break
+			}
+			if tries >= r.maxTries {
+				r.failed[batch[0].ID] = why
+				break
 			}
 		}
 	}
 	return nil
 }
 
-// accept stores the good translations of ans and returns the segments still to do. Extra IDs
-// make the whole answer suspect: a model that invents IDs may have shifted its answers.
-func (r *splitter) accept(segs []Segment, ans []Translation) ([]Segment, *InvalidAnswerError) {
+// note adds a failed request to the streak of identical failures and returns the error that
+// ends the job when the streak shows a failure that does not depend on the segments.
+func (r *splitter) note(why string, batch []Segment) error {
+	kind := failureKind(why)
+	if kind != r.kind {
+		r.kind, r.streak = kind, nil
+	}
+	r.streak = append(r.streak, batch)
+	if len(r.streak) < maxSameFailures {
+		return nil
+	}
+	disjoint := false
+	for i, a := range r.streak {
+		for _, b := range r.streak[:i] {
+			if !sharesSegment(a, b) {
+				disjoint = true
+			}
+		}
+	}
+	if !disjoint && len(r.streak) < 2*maxSameFailures {
+		return nil // one segment the model cannot handle: its own tries decide
+	}
+	n := len(r.streak)
+	return &Error{
+		Provider: r.provider,
+		Message:  fmt.Sprintf("%d answers in a row were unusable the same way, whatever the segments: the server or model answers every request like this — check --base-url and --model (not asked further)", n),
+		Err:      &GaveUpError{Attempts: n, Err: &InvalidAnswerError{Reason: why}},
+	}
+}
+
+// failureKind is why without its details (what follows a colon, numbers), so that the same
+// failure on different batches compares equal.
+func failureKind(why string) string {
+	if i := strings.IndexByte(why, ':'); i >= 0 {
+		why = why[:i]
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, why)
+}
+
+func sharesSegment(a, b []Segment) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.ID == y.ID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// accept stores the good translations of ans and returns the segments still to do. Answers
+// for IDs nobody asked for are ignored: the asked-for ones are checked on their own, and the
+// shift check of Wrap catches answers that moved.
+func (r *splitter) accept(segs []Segment, ans []Translation) []Segment {
 	if len(segs) == 1 && len(ans) == 1 && ans[0].ID != segs[0].ID {
 		// One question, one answer: a garbled ID cannot misalign anything.
 		ans = []Translation{{ID: segs[0].ID, Text: ans[0].Text}}
@@ -124,7 +261,7 @@ func (r *splitter) accept(segs []Segment, ans []Translation) ([]Segment, *Invali
 	text := make(map[string]string, len(ans))
 	for _, t := range ans {
 		if !want[t.ID] {
-			return nil, &InvalidAnswerError{Reason: fmt.Sprintf("an answer for ID %q, which was not asked for", t.ID)}
+			continue
 		}
 		count[t.ID]++
 		text[t.ID] = t.Text
@@ -137,16 +274,18 @@ func (r *splitter) accept(segs []Segment, ans []Translation) ([]Segment, *Invali
 		}
 		r.got[s.ID] = text[s.ID]
 	}
-	return bad, nil
+	return bad
 }
 
 // MeteredCallFunc is one request of a driver: it counts its HTTP attempts in counter and
 // reports what else it cost (characters, tokens).
 type MeteredCallFunc func(ctx context.Context, segs []Segment, counter *Counter) ([]Translation, Usage, error)
 
-// TranslateBatch is the body of a driver's Translate: SplitRetry over segs, with requests and
-// retries counted, the usage of every call added up, a cancelled context reported as such, and
-// every other error scrubbed of secret.
+// TranslateBatch is the body of a driver's Translate: SplitRetry over segs, with requests,
+// retries and characters counted for every HTTP request sent (failed or not), the usage of
+// every call added up, a cancelled context reported as such, and every other error scrubbed of
+// secret. The usage is complete whatever the error; with a *SegmentsFailedError the
+// translations of the other segments come back too (see SplitRetry).
 func TranslateBatch(ctx context.Context, provider string, segs []Segment, maxTries int, secret string, call MeteredCallFunc) ([]Translation, Usage, error) {
 	var counter Counter
 	ctx = WithCounter(ctx, &counter)
@@ -164,7 +303,10 @@ func TranslateBatch(ctx context.Context, provider string, segs []Segment, maxTri
 		if ctx.Err() != nil {
 			return nil, usage, ctx.Err()
 		}
-		return nil, usage, ScrubError(err, secret)
+		if FailedIDs(err) == nil {
+			out = nil
+		}
+		return out, usage, ScrubError(err, secret)
 	}
 	return out, usage, nil
 }

@@ -61,10 +61,12 @@ func TestSplitRetry(t *testing.T) {
 		{"missing asks only for it", []string{"missing"}, "abde e", ""},
 		{"duplicate asks for both", []string{"dup"}, "abde ae", ""},
 		{"empty asks for it", []string{"empty"}, "abde a", ""},
-		{"extra splits", []string{"extra"}, "abde ab de", ""},
-		{"invalid splits down to singles", []string{"invalid", "invalid", "invalid", "invalid"}, "abde ab a a a b de", ""},
-		{"a single segment gives up after 3 tries", []string{"invalid", "invalid", "invalid", "invalid", "invalid"}, "abde ab a a a", "segment a: not JSON after 3 tries"},
-		{"renamed IDs split until one answer per question", []string{"renamed", "renamed", "renamed"}, "abde ab a b de", ""},
+		{"extra is ignored", []string{"extra"}, "abde", ""},
+		{"invalid asks both halves before theirs", []string{"invalid", "invalid"}, "abde ab de a b", ""},
+		{"a single segment gives up after 3 tries, the others go on", []string{"invalid", "invalid", "", "invalid", "invalid", "invalid"}, "abde ab de a a a b", "segment a: not JSON after 3 tries"},
+		{"the same failure on halves that share nothing ends the job", []string{"invalid", "invalid", "invalid"}, "abde ab de", "3 answers in a row were unusable"},
+		{"renamed IDs everywhere end the job", []string{"renamed", "renamed", "renamed"}, "abde ab de", "3 answers in a row were unusable"},
+		{"renamed IDs once split", []string{"renamed"}, "abde ab de", ""},
 		{"provider errors end the job", []string{"fail"}, "abde", "fake: HTTP 500"},
 	}
 	for _, tt := range tests {
@@ -85,6 +87,22 @@ func TestSplitRetry(t *testing.T) {
 				var pe *Error
 				if !errors.As(err, &pe) {
 					t.Errorf("err %T, want *Error", err)
+				}
+				if ids := FailedIDs(err); ids != nil {
+					// The others are answered all the same.
+					if len(ids) != 1 || ids[0] != "a" || len(got) != len(segs)-1 {
+						t.Errorf("failed %v, %d translations", ids, len(got))
+					}
+					for _, tr := range got {
+						if tr.ID == "a" {
+							t.Errorf("failed segment answered: %+v", tr)
+						}
+					}
+				} else if strings.Contains(tt.wantErr, "in a row") {
+					var gave *GaveUpError
+					if !errors.As(err, &gave) {
+						t.Errorf("a systematic failure is not a *GaveUpError: %v", err)
+					}
 				}
 				return
 			}

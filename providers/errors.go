@@ -49,7 +49,7 @@ func Scrub(s string, secrets ...string) string {
 
 // ScrubError returns err with every message in its chain scrubbed of the secrets (see Scrub).
 // What callers classify survives: *Error (with its Status), *GaveUpError,
-// *WrongEndpointError, *ResponseTooLargeError and *InvalidAnswerError keep their types,
+// *WrongEndpointError, *ResponseTooLargeError, *InvalidAnswerError and *SegmentsFailedError keep their types,
 // rebuilt with scrubbed fields, and the sentinels (context.Canceled, DeadlineExceeded, io.EOF,
 // syscall errnos) stay themselves, so errors.As and errors.Is find them as in err. Any other
 // error becomes its scrubbed message, unwrapping to the scrubbed rebuild of what it wrapped:
@@ -66,7 +66,9 @@ func ScrubError(err error, secrets ...string) error {
 	case *WrongEndpointError:
 		return &WrongEndpointError{Status: e.Status, Title: Scrub(e.Title, secrets...)}
 	case *InvalidAnswerError:
-		return &InvalidAnswerError{Reason: Scrub(e.Reason, secrets...)}
+		return &InvalidAnswerError{Reason: Scrub(e.Reason, secrets...), CutOff: e.CutOff}
+	case *SegmentsFailedError:
+		return &SegmentsFailedError{IDs: e.IDs, Reason: Scrub(e.Reason, secrets...), Tries: e.Tries}
 	case *ResponseTooLargeError:
 		return &ResponseTooLargeError{Limit: e.Limit}
 	case *timeoutError:

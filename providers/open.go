@@ -2,8 +2,10 @@ package providers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync/atomic"
 )
@@ -141,7 +143,7 @@ type wrapped struct {
 	inner   Provider
 	check   func(source, translation string) string
 	secrets []string
-	total   struct{ requests, retries, suspects, reasked atomic.Int64 }
+	total   struct{ requests, retries, characters, suspects, reasked atomic.Int64 }
 }
 
 // wrappedVersioned is wrapped for drivers with a prompt version: the method must exist only
@@ -245,37 +247,92 @@ func (w *wrapped) Translate(ctx context.Context, req *Request) (*Response, error
 		}
 	}
 	resp := &Response{Translations: make([]Translation, 0, len(segments))}
+	var failed map[string]bool
+	var failErr *Error
 	for _, chunk := range Chunks(segments, caps, req.Context, est) {
 		part, err := w.send(ctx, req, chunk)
 		if part != nil {
 			resp.Usage.Add(part.Usage)
 		}
 		if err != nil {
-			return nil, w.scrub(err)
+			var pe *Error
+			if ids := FailedIDs(err); ids != nil && errors.As(err, &pe) && ctx.Err() == nil {
+				// Some segments failed on their own: the others are kept, and the other
+				// chunks asked.
+				if failed == nil {
+					failed, failErr = map[string]bool{}, pe
+				}
+				for _, id := range ids {
+					failed[id] = true
+				}
+				if part != nil {
+					resp.Translations = append(resp.Translations, part.Translations...)
+				}
+				continue
+			}
+			w.count(resp.Usage)
+			// The usage of every request sent, whatever failed.
+			return &Response{Usage: resp.Usage}, w.scrub(err)
 		}
 		resp.Translations = append(resp.Translations, part.Translations...)
 	}
 	if parts != nil {
-		resp.Translations = join(req.Segments, parts, resp.Translations)
+		resp.Translations = join(req.Segments, parts, resp.Translations, failed)
 	}
-	w.total.requests.Add(int64(resp.Usage.Requests))
-	w.total.retries.Add(int64(resp.Usage.Retries))
+	w.count(resp.Usage)
+	if failed != nil {
+		// The failed IDs as the caller knows them: a segment sent in pieces failed when one
+		// of its pieces did.
+		sf := &SegmentsFailedError{Tries: 1}
+		var inner *SegmentsFailedError
+		if errors.As(failErr, &inner) {
+			sf.Reason, sf.Tries = inner.Reason, inner.Tries
+		}
+		for _, s := range req.Segments {
+			if failed[s.ID] {
+				sf.IDs = append(sf.IDs, s.ID)
+				continue
+			}
+			for _, id := range parts[s.ID] {
+				if failed[id] {
+					sf.IDs = append(sf.IDs, s.ID)
+					break
+				}
+			}
+		}
+		return resp, w.scrub(&Error{Provider: failErr.Provider, Status: failErr.Status, Message: failErr.Message, Err: sf})
+	}
 	return resp, nil
 }
 
-// join puts the translations of split segments back together, in request order.
-func join(segs []Segment, parts map[string][]string, ts []Translation) []Translation {
+// count adds a call's usage to the totals of StatsOf.
+func (w *wrapped) count(u Usage) {
+	w.total.requests.Add(int64(u.Requests))
+	w.total.retries.Add(int64(u.Retries))
+	w.total.characters.Add(int64(u.Characters))
+}
+
+// join puts the translations of split segments back together, in request order. Segments
+// that failed, or one of whose pieces failed, are left out.
+func join(segs []Segment, parts map[string][]string, ts []Translation, failed map[string]bool) []Translation {
 	byID := make(map[string]Translation, len(ts))
 	for _, t := range ts {
 		byID[t.ID] = t
 	}
-	out := make([]Translation, len(segs))
-	for i, s := range segs {
+	out := make([]Translation, 0, len(segs))
+	for _, s := range segs {
 		ids, split := parts[s.ID]
 		if !split {
-			out[i] = byID[s.ID]
+			if !failed[s.ID] {
+				out = append(out, byID[s.ID])
+			}
 			continue
 		}
+		if slices.ContainsFunc(ids, func(id string) bool { return failed[id] }) {
+			continue
+		}
+		out = append(out, Translation{})
+		i := len(out) - 1
 		var text, without []string
 		var suspect string
 		for _, id := range ids {
@@ -299,9 +356,16 @@ func join(segs []Segment, parts map[string][]string, ts []Translation) []Transla
 func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Response, error) {
 	sub := *req
 	sub.Segments = segs
-	resp, err := w.inner.Translate(ctx, &sub)
-	if err != nil {
-		return resp, err
+	resp, failure := w.inner.Translate(ctx, &sub)
+	if failure != nil {
+		failed := FailedIDs(failure)
+		if failed == nil || resp == nil {
+			return resp, failure
+		}
+		// Some segments failed on their own: the answered ones are checked as usual and
+		// come back with the failure.
+		segs = slices.DeleteFunc(slices.Clone(segs), func(s Segment) bool { return slices.Contains(failed, s.ID) })
+		sub.Segments = segs
 	}
 	ts, err := w.inOrder(segs, resp.Translations)
 	if err != nil {
@@ -353,7 +417,7 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		ts[i].Suspect = reason
 		w.total.suspects.Add(1)
 	}
-	return resp, nil
+	return resp, failure
 }
 
 // inOrder checks that ts holds exactly one answer per segment and returns them in segs order.
@@ -396,6 +460,7 @@ func (w *wrapped) scrub(err error) error {
 // Stats are what a wrapped provider has done since Open.
 type Stats struct {
 	Requests, Retries int64
+	Characters        int64 // source characters sent, in every request, failed or not
 	Reasked           int64 // suspect answers asked again on their own
 	Suspects          int64 // answers returned with Translation.Suspect set
 }
@@ -411,5 +476,5 @@ func StatsOf(p Provider) (Stats, bool) {
 	default:
 		return Stats{}, false
 	}
-	return Stats{Requests: w.total.requests.Load(), Retries: w.total.retries.Load(), Reasked: w.total.reasked.Load(), Suspects: w.total.suspects.Load()}, true
+	return Stats{Requests: w.total.requests.Load(), Retries: w.total.retries.Load(), Characters: w.total.characters.Load(), Reasked: w.total.reasked.Load(), Suspects: w.total.suspects.Load()}, true
 }

@@ -74,9 +74,9 @@ type PromptVersioner interface {
 
 // Usage counts what a call cost.
 type Usage struct {
-	Requests     int // HTTP requests sent, including retries
+	Requests     int // HTTP requests sent, including retries and requests whose answer was unusable
 	Retries      int // requests that were retries
-	Characters   int // source characters sent
+	Characters   int // source characters sent, in every request counted in Requests
 	InputTokens  int
 	OutputTokens int
 }
@@ -113,7 +113,10 @@ type Provider interface {
 	Model() string // the model or engine used, part of the translation-memory key
 	Capabilities() Capabilities
 	// Translate returns exactly one translation per segment, in request order, or an error.
-	// Errors that come from the provider after retries are *Error.
+	// Errors that come from the provider after retries are *Error. With an error, the
+	// Response, when not nil, holds the Usage of every request sent (a provider bills failed
+	// answers too), and, when the error names some segments as failed on their own
+	// (FailedIDs, a *SegmentsFailedError), the translations of the others, in request order.
 	Translate(ctx context.Context, req *Request) (*Response, error)
 }
 

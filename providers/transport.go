@@ -100,6 +100,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		if counter != nil {
 			counter.requests.Add(1)
+			counter.chars.Add(int64(cost.Chars))
 			if attempt > 1 {
 				counter.retries.Add(1)
 			}

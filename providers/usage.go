@@ -11,6 +11,7 @@ import (
 type Counter struct {
 	requests atomic.Int64
 	retries  atomic.Int64
+	chars    atomic.Int64
 }
 
 // Requests is the number of HTTP requests sent, retries included.
@@ -19,10 +20,15 @@ func (c *Counter) Requests() int { return int(c.requests.Load()) }
 // Retries is the number of requests that were retries.
 func (c *Counter) Retries() int { return int(c.retries.Load()) }
 
+// Characters is the number of source characters sent (the Cost.Chars of every request
+// sent, retries included): a provider bills what it received, whatever it answered.
+func (c *Counter) Characters() int { return int(c.chars.Load()) }
+
 // AddTo adds the counts to u.
 func (c *Counter) AddTo(u *Usage) {
 	u.Requests += c.Requests()
 	u.Retries += c.Retries()
+	u.Characters += c.Characters()
 }
 
 type counterKey struct{}

@@ -65,10 +65,9 @@ func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*prov
 		func(ctx context.Context, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
 			return p.call(ctx, req, segs, counter)
 		})
-	if err != nil {
-		return nil, err
-	}
-	return &providers.Response{Translations: out, Usage: usage}, nil
+	// The usage of every request sent, failed or not; with a *providers.SegmentsFailedError,
+	// the translations of the other segments too.
+	return &providers.Response{Translations: out, Usage: usage}, err
 }
 
 // translateRequest is the JSON body of /v2/translate.
@@ -134,8 +133,9 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 	var codes []string
 	seen := map[string]bool{}
 	body.Text = make([]string, len(segs))
+	chars := 0 // counted in Usage by the transport, per request sent
 	for i, s := range segs {
-		u.Characters += len([]rune(s.Text))
+		chars += len([]rune(s.Text))
 		if document.HasTags(s.Text) {
 			h, names, k := encodeTagged(s.Text, req.Terms, mode == "html")
 			body.Text[i], tagged[i], xml, kept = h, true, true, kept || k
@@ -174,7 +174,7 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 		sort.Slice(codes, func(i, j int) bool { return codeLess(codes[i], codes[j]) })
 		body.NonSplittingTags = codes
 	}
-	ctx = providers.WithCost(ctx, providers.Cost{Chars: u.Characters, Tokens: providers.EstimateTokens(strings.Join(body.Text, ""))})
+	ctx = providers.WithCost(ctx, providers.Cost{Chars: chars, Tokens: providers.EstimateTokens(strings.Join(body.Text, ""))})
 	before := counter.Requests()
 	var resp translateResponse
 	if err := p.do(ctx, http.MethodPost, "/v2/translate", body, &resp); err != nil {

@@ -121,23 +121,25 @@ func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*prov
 	alt := map[string]string{}
 	out, usage, err := providers.TranslateBatch(ctx, "google", req.Segments, maxTries, p.s.key,
 		func(ctx context.Context, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
-			ts, alts, chars, err := p.call(ctx, req, segs, counter)
+			ts, alts, _, err := p.call(ctx, req, segs, counter) // characters: counted by the transport
 			mu.Lock()
 			for i, a := range alts {
 				alt[segs[i].ID] = a
 			}
 			mu.Unlock()
-			return ts, providers.Usage{Characters: chars}, err
+			return ts, providers.Usage{}, err
 		})
-	if err != nil {
-		return nil, err
+	if err != nil && providers.FailedIDs(err) == nil {
+		// The usage of every request sent, failed or not.
+		return &providers.Response{Usage: usage}, err
 	}
 	if p.v3 != nil {
 		for i := range out {
 			out[i].WithoutGlossary = alt[out[i].ID]
 		}
 	}
-	return &providers.Response{Translations: out, Usage: usage}, nil
+	// With a *providers.SegmentsFailedError, the translations of the other segments.
+	return &providers.Response{Translations: out, Usage: usage}, err
 }
 
 // call sends one request for segs. alts are v3's renderings without the glossary.

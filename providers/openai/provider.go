@@ -82,21 +82,21 @@ func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*prov
 		func(ctx context.Context, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
 			return p.call(ctx, req, segs, counter)
 		})
-	if err != nil {
-		return nil, err
-	}
-	return &providers.Response{Translations: out, Usage: usage}, nil
+	// The usage of every request sent, failed or not; with a *providers.SegmentsFailedError,
+	// the translations of the other segments too.
+	return &providers.Response{Translations: out, Usage: usage}, err
 }
 
 // call sends one chat completion for segs and returns the translations as given.
 func (p *Provider) call(ctx context.Context, req *providers.Request, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
 	system := systemPrompt(orDefault(req.SourceLang, "de"), orDefault(req.TargetLang, "en"))
 	user := userMessage(req, segs)
-	var u providers.Usage
+	var u providers.Usage // characters are counted by the transport, per request sent
+	chars := 0
 	for _, s := range segs {
-		u.Characters += len([]rune(s.Text))
+		chars += len([]rune(s.Text))
 	}
-	ctx = providers.WithCost(ctx, providers.Cost{Chars: u.Characters, Tokens: providers.EstimateTokens(system) + providers.EstimateTokens(user)})
+	ctx = providers.WithCost(ctx, providers.Cost{Chars: chars, Tokens: providers.EstimateTokens(system) + providers.EstimateTokens(user)})
 	for {
 		jsonMode := p.jsonMode.Load()
 		creq := goopenai.ChatCompletionRequest{
@@ -150,7 +150,7 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 		}
 		choice := resp.Choices[0]
 		if choice.FinishReason == goopenai.FinishReasonLength {
-			return nil, u, &providers.InvalidAnswerError{Reason: "the answer was cut off (finish_reason length)"}
+			return nil, u, &providers.InvalidAnswerError{Reason: "the answer was cut off (finish_reason length)", CutOff: true}
 		}
 		ts, err := parseAnswer(choice.Message.Content)
 		return ts, u, err

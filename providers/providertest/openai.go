@@ -158,6 +158,14 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 		}
 	case ExtraID:
 		items = append(items, translationItem{ID: "extra-" + fmt.Sprint(info.N), Text: "An answer nobody asked for."})
+	case Rotated:
+		if len(items) > 1 {
+			first := items[0].Text
+			for i := 0; i+1 < len(items); i++ {
+				items[i].Text = items[i+1].Text
+			}
+			items[len(items)-1].Text = first
+		}
 	case EmptyText:
 		for i := range items {
 			if info.Segments[i].Text != "" {
@@ -167,6 +175,13 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 		}
 	}
 	content, _ := json.Marshal(map[string]any{"translations": items})
+	if fault == NoIDs {
+		texts := make([]string, len(items))
+		for i, it := range items {
+			texts[i] = it.Text
+		}
+		content, _ = json.Marshal(texts)
+	}
 	switch fault {
 	case Truncated:
 		content = content[:len(content)/2]

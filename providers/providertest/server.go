@@ -37,6 +37,8 @@ const (
 	NotFound     Fault = "404"          // 404 with the provider's JSON error body (unknown model or URL)
 	HTMLPage     Fault = "html"         // 200 with an HTML page (a captive portal), not the API's JSON
 	Flood        Fault = "flood"        // 200 with a body that does not end (Options.FloodBytes)
+	NoIDs        Fault = "no-ids"       // OpenAI: the content is a bare JSON list of the texts, without IDs
+	Rotated      Fault = "rotated"      // OpenAI: IDs in order, each text the next segment's (the last gets the first's)
 )
 
 // Segment is one segment as the fake understood the request.
