@@ -3,6 +3,7 @@ package providers_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -90,6 +91,47 @@ func TestShiftedPattern(t *testing.T) {
 	swapped := []string{good[1], good[0], good[2]}
 	if got := providers.ShiftedPattern(src, swapped); !got[0] || !got[1] || got[2] {
 		t.Errorf("swapped: %v", got)
+	}
+}
+
+// TestShiftedPatternShortSentences: correct answers to short sentences and headlines next to
+// longer ones, and sentences with placeholder tags, are not taken for shifted ones.
+func TestShiftedPatternShortSentences(t *testing.T) {
+	src := []string{
+		"Die Polizei ermittelt.",
+		"Ein Sprecher der Regierung wollte sich nicht äußern.",
+		"Kritik an Scholz",
+		"Die Gespräche sollen fortgesetzt werden.",
+		"Moskau weist Vorwürfe zurück",
+		"Der <g1>Bundestag</g1> stimmte zu.",
+		"Die Abstimmung im Ausschuss wurde vertagt.",
+		"Alles ruhig.",
+		"Moskau wies die Vorwürfe zurück.",
+		"Die Polizei ermittelt.",
+		"Die <g1>Polizei</g1> ermittelt <x2/>.",
+		"Am 1. Mai streikten 2 Gewerkschaften.",
+	}
+	good := []string{
+		"The police are investigating.",
+		"A government spokesman declined to comment.",
+		"Criticism of Scholz",
+		"The talks are to continue.",
+		"Moscow rejects accusations",
+		"The <g1>Bundestag</g1> agreed.",
+		"The vote in the committee was postponed.",
+		"All quiet.",
+		"Moscow rejected the accusations.",
+		"The police are investigating.",
+		"The <g1>police</g1> are investigating <x2/>.",
+		"On May 1, 2 unions went on strike.",
+	}
+	if got := providers.ShiftedPattern(src, good); slices.Contains(got, true) {
+		t.Errorf("correct short answers flagged: %v", got)
+	}
+	// Numbers still tell a shift among short sentences.
+	nums := []string{"12 Tote.", "Am 3. Mai."}
+	if got := providers.ShiftedPattern(nums, []string{"On May 3.", "12 dead."}); !got[0] || !got[1] {
+		t.Errorf("swapped short sentences with numbers: %v", got)
 	}
 }
 

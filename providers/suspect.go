@@ -1,6 +1,7 @@
 package providers
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -69,12 +70,22 @@ func ShiftedPattern(sources, translations []string) []bool {
 		return out
 	}
 	for i := range sources {
-		own := fit(sources[i], translations[i])
 		for _, j := range []int{i - 1, i + 1} {
 			if j < 0 || j >= len(sources) {
 				continue
 			}
-			if fit(sources[j], translations[i]) > own+1 {
+			// Lengths are compared only when both sources are long enough to judge: a short
+			// source's answer would otherwise "fit" any neighbour of similar length better
+			// than its own source, which scores nothing.
+			judge := long(sources[i]) && long(sources[j])
+			// Lengths alone (no number in either source) prove a shift only when the answer's
+			// length is far off its own source's and right for the neighbour's: translations
+			// of short sentences vary too much for less.
+			margin := 1
+			if len(numbers(placeholder.ReplaceAllString(sources[i]+" "+sources[j], " "))) == 0 {
+				margin = 3
+			}
+			if fit(sources[j], translations[i], judge) > fit(sources[i], translations[i], judge)+margin {
 				out[i] = true
 			}
 		}
@@ -82,12 +93,15 @@ func ShiftedPattern(sources, translations []string) []bool {
 	return out
 }
 
+// long says whether a source is long enough for its answer's length to tell anything.
+func long(source string) bool { return utf8.RuneCountInString(source) >= 25 }
+
 // fit scores how well an answer matches a source: 2 for each number in common, minus 2 for
-// each number the source has and the answer lacks; 2 more when the lengths agree (ratio
-// 0.7–1.5) and 2 fewer when they are far apart (below 0.4 or above 2.5), for sources long
-// enough to judge.
-func fit(source, translation string) int {
-	sn, tn := numbers(source), numbers(translation)
+// each number the source has and the answer lacks; with judgeLength, 2 more when the lengths
+// agree (ratio 0.7–1.5) and 2 fewer when they are far apart (below 0.4 or above 2.5).
+// Placeholder tags (<g1>, </g1>, <x2/>) are not numbers.
+func fit(source, translation string, judgeLength bool) int {
+	sn, tn := numbers(placeholder.ReplaceAllString(source, " ")), numbers(placeholder.ReplaceAllString(translation, " "))
 	score := 0
 	for _, n := range sn {
 		if slices.Contains(tn, n) {
@@ -97,7 +111,7 @@ func fit(source, translation string) int {
 		}
 	}
 	sl, tl := utf8.RuneCountInString(source), utf8.RuneCountInString(translation)
-	if sl >= 25 {
+	if judgeLength {
 		switch r := float64(tl) / float64(sl); {
 		case r >= 0.7 && r <= 1.5:
 			score += 2
@@ -107,6 +121,9 @@ func fit(source, translation string) int {
 	}
 	return score
 }
+
+// placeholder matches the inline codes of documents (<g1>, </g1>, <x2/>, <bx3/>, <ex3/>).
+var placeholder = regexp.MustCompile(`</?(?:g|x|bx|ex)[0-9]+/?>`)
 
 // numbers are the digit runs of s, with German decimal commas and English points alike
 // reduced to their digits (2,5 and 2.5 are the same number; 15. Dezember and December 15 too).
