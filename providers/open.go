@@ -378,9 +378,18 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		sources[i], answers[i] = segs[i].Text, ts[i].Text
 	}
 	shifted := ShiftedPattern(sources, answers)
+	// Several answers fitting a neighbour better is the pattern of a batch shifted or rotated
+	// as a whole: the answers that did not give themselves away (no number, a length that
+	// fits either way) are as likely to be a neighbour's, so every segment is asked again.
+	whole := 0
+	for _, sh := range shifted {
+		if sh {
+			whole++
+		}
+	}
 	for i, s := range segs {
 		reason := w.check(s.Text, ts[i].Text)
-		if reason == "" && shifted[i] {
+		if reason == "" && (shifted[i] || whole >= 2) {
 			reason = SuspectShifted
 		}
 		if reason == "" {

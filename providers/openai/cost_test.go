@@ -185,3 +185,30 @@ func TestUsageCountsEveryRequest(t *testing.T) {
 		t.Errorf("%d requests, want 3", srv.Count())
 	}
 }
+
+// TestRotatedBatchReaskedWhole: a batch whose answers are rotated by one (IDs in order, each
+// text the next segment's) is asked again segment by segment, all of it: none of the answers
+// that did not show the shift themselves is kept.
+func TestRotatedBatchReaskedWhole(t *testing.T) {
+	srv := providertest.NewOpenAI(t, providertest.Options{FaultIf: func(r providertest.RequestInfo) providertest.Fault {
+		if len(r.Segments) > 1 {
+			return providertest.Rotated
+		}
+		return providertest.None
+	}})
+	p := openWrapped(t, srv)
+	resp, err := p.Translate(context.Background(), &providers.Request{Segments: newsSegments, SourceLang: "de", TargetLang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tr := range resp.Translations {
+		want := providertest.DefaultTranslation(providertest.Segment{ID: newsSegments[i].ID, Text: newsSegments[i].Text}, providertest.RequestInfo{TargetLang: "en"})
+		if tr.Text != want || tr.Suspect != "" {
+			t.Errorf("segment %s: %q (suspect %q), want %q", tr.ID, tr.Text, tr.Suspect, want)
+		}
+	}
+	if n := srv.Count(); n != 1+len(newsSegments) {
+		t.Errorf("%d requests, want the batch and each segment alone", n)
+	}
+	checkUsage(t, srv, resp)
+}
