@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/tm"
 )
@@ -291,5 +292,31 @@ func BenchmarkClaimOverhead(b *testing.B) {
 			}
 			b.ReportMetric(float64(segs)/b.Elapsed().Seconds(), "segments/s")
 		})
+	}
+}
+
+// TestPartialAnswerKept: when the provider answers a batch but gives up on one of its segments,
+// the answers are kept and stored, only that segment fails, and the batch is not asked again in
+// parts (which bought the good answers again: 23 requests for an 11-segment article).
+func TestPartialAnswerKept(t *testing.T) {
+	mem := &memMemory{}
+	prov := &fakeProvider{giveUp: func(s providers.Segment) bool { return s.Text == "Drei." }}
+	docs := []*segment.Document{doc("a.txt", []string{"Eins.", "Zwei.", "Drei.", "Vier."})}
+	res, st, err := collect(context.Background(), &Translator{Provider: prov, Memory: mem}, docs)
+	var fe *FailedError
+	if !errors.As(err, &fe) || len(fe.Segments) != 1 || fe.Segments[0].Source != "Drei." {
+		t.Fatalf("run = %v, want the one failed segment reported", err)
+	}
+	if n := len(prov.requests()); n != 1 {
+		t.Errorf("%d requests, want 1 (the answered segments are not bought again)", n)
+	}
+	if st.Translated != 3 || st.Failed != 1 {
+		t.Errorf("stats %+v: want 3 translated, 1 failed", st)
+	}
+	if len(mem.m) != 3 {
+		t.Errorf("memory holds %d answers, want the 3 paid for", len(mem.m))
+	}
+	if len(res) != 1 {
+		t.Fatalf("results %+v", res)
 	}
 }

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"context"
+	"errors"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
@@ -59,6 +60,10 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 		}
 		tl.update(func(s *Stats) { s.Repairs += len(bad) })
 		targets, suspects, err := t.ask(ctx, bad, "", feedback, tl)
+		var partial *partialAnswer
+		if errors.As(err, &partial) && ctx.Err() == nil {
+			err = nil // the segments it gave up on keep the answers they had
+		}
 		if err != nil && ctx.Err() == nil && isolatable(err) {
 			return nil // the answers before the round stand, their violations reported
 		}
@@ -66,6 +71,9 @@ func (t *Translator) repair(ctx context.Context, units []*unitState, tl *tally) 
 			return err
 		}
 		for i, u := range bad {
+			if partial != nil && partial.failed[i] {
+				continue
+			}
 			if suspects[i] != "" {
 				continue // an answer in doubt does not replace one that is only missing a term
 			}

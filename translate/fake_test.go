@@ -22,6 +22,10 @@ type fakeProvider struct {
 	answer  func(seg providers.Segment, req *providers.Request) string
 	suspect func(seg providers.Segment) string // the Translation.Suspect of an answer
 	fail    func(n int) error                  // called with the 1-based request number
+	// giveUp names the segments the provider gives up on (a *providers.SegmentsFailedError
+	// with the other segments answered), as the resilience layer does for an answer that
+	// always lacks them.
+	giveUp func(seg providers.Segment) bool
 	// noRecord keeps no requests (benchmarks of memory use), only their count.
 	noRecord bool
 	count    int
@@ -69,7 +73,12 @@ func (f *fakeProvider) Translate(ctx context.Context, req *providers.Request) (*
 		}
 	}
 	resp := &providers.Response{Usage: providers.Usage{Requests: 1}}
+	var gaveUp []string
 	for _, s := range req.Segments {
+		if f.giveUp != nil && f.giveUp(s) {
+			gaveUp = append(gaveUp, s.ID)
+			continue
+		}
 		text := "EN(" + s.Text + ")"
 		if f.answer != nil {
 			text = f.answer(s, req)
@@ -80,6 +89,9 @@ func (f *fakeProvider) Translate(ctx context.Context, req *providers.Request) (*
 		}
 		resp.Translations = append(resp.Translations, tr)
 		resp.Usage.Characters += utf8.RuneCountInString(s.Text)
+	}
+	if gaveUp != nil {
+		return resp, &providers.Error{Provider: "fake", Err: &providers.SegmentsFailedError{IDs: gaveUp, Reason: "answer lacks it", Tries: 3}}
 	}
 	return resp, nil
 }

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -260,6 +261,19 @@ func (t *Translator) askIsolating(ctx context.Context, units []*unitState, conte
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
+	var partial *partialAnswer
+	if errors.As(err, &partial) {
+		var failed []*unitState
+		for i, u := range units {
+			if partial.failed[i] {
+				u.failed = partial.err
+				failed = append(failed, u)
+			} else {
+				u.target, u.suspect = targets[i], suspects[i]
+			}
+		}
+		return failed, nil
+	}
 	if !isolatable(err) {
 		return nil, err
 	}
@@ -327,8 +341,21 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 	if resp != nil {
 		tl.update(func(s *Stats) { s.Batches++; s.Usage.Add(resp.Usage) })
 	}
+	var partial *partialAnswer
 	if err != nil {
-		return nil, nil, err
+		ids := providers.FailedIDs(err)
+		if ids == nil || resp == nil {
+			return nil, nil, err
+		}
+		// Some segments failed for good and the rest were answered: the answers are kept (they
+		// are paid for) and only the failed segments fail; asking the batch again in parts would
+		// buy the good answers again.
+		partial = &partialAnswer{failed: map[int]bool{}, err: err}
+		for _, id := range ids {
+			if n, cerr := strconv.Atoi(id); cerr == nil && n >= 1 && n <= len(units) {
+				partial.failed[n-1] = true
+			}
+		}
 	}
 	byID := make(map[string]providers.Translation, len(resp.Translations))
 	for _, tr := range resp.Translations {
@@ -340,17 +367,33 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 	out := make([]string, len(units))
 	suspects := make([]string, len(units))
 	for i, seg := range req.Segments {
+		if partial != nil && partial.failed[i] {
+			continue
+		}
 		tr, ok := byID[seg.ID]
 		if !ok {
 			return nil, nil, fmt.Errorf("%s: answer lacks segment %q", t.Provider.Name(), seg.ID)
 		}
 		out[i], suspects[i] = tr.Text, tr.Suspect
 	}
+	if partial != nil {
+		return out, suspects, partial
+	}
 	if len(byID) != len(units) {
 		return nil, nil, fmt.Errorf("%s: answer has %d segments, asked for %d", t.Provider.Name(), len(byID), len(units))
 	}
 	return out, suspects, nil
 }
+
+// partialAnswer is ask's error when the provider answered some of the segments and gave up on
+// the others (failed, by index): the answered ones are in ask's results.
+type partialAnswer struct {
+	failed map[int]bool
+	err    error
+}
+
+func (e *partialAnswer) Error() string { return e.err.Error() }
+func (e *partialAnswer) Unwrap() error { return e.err }
 
 // InflightGrace is how long a request already sent may still take after the run is stopped
 // (Ctrl-C): its answer is paid for either way, and storing it spares the rerun the request. It

@@ -375,8 +375,11 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 			}
 			req2.Feedback[s.ID] = fb
 		}
-		if resp2, err := g.Provider.Translate(ctx, &req2); err == nil && resp2 != nil {
-			resp.Usage.Add(resp2.Usage)
+		resp2, err := g.Provider.Translate(ctx, &req2)
+		if resp2 != nil {
+			resp.Usage.Add(resp2.Usage) // paid for even when it failed
+		}
+		if err == nil && resp2 != nil {
 			fixed := map[string]providers.Translation{}
 			for _, tr := range resp2.Translations {
 				if s, ok := src[tr.ID]; ok && broken[tr.ID] != nil && document.CheckTags(document.CodesOf(s), tr.Text) == nil {
