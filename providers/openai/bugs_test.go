@@ -161,3 +161,21 @@ func TestOpenRejectsUnusableSettings(t *testing.T) {
 		t.Errorf("%d requests sent", srv.Count())
 	}
 }
+
+// TestBaseURLQuery: a base URL with a query (a gateway's "?key=…") keeps the endpoint's path
+// before the query; the request went to "/v1?key=K/chat/completions".
+func TestBaseURLQuery(t *testing.T) {
+	for _, base := range []string{"/v1?gateway=abc&team=7", "?gateway=abc&team=7"} {
+		srv := providertest.NewOpenAI(t, providertest.Options{})
+		cfg := config(srv)
+		cfg.BaseURL = srv.URL + base
+		p := mustOpen(t, cfg)
+		if _, err := p.Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Hallo."}}}); err != nil {
+			t.Fatalf("%s: %v", base, err)
+		}
+		r := srv.Requests()[0]
+		if r.Path != "/v1/chat/completions" || r.Query != "gateway=abc&team=7" {
+			t.Errorf("base %q: request to %q with query %q, want /v1/chat/completions with gateway=abc&team=7", base, r.Path, r.Query)
+		}
+	}
+}

@@ -34,15 +34,20 @@ func newProvider(cfg providers.Config, s settings) *Provider {
 		cc.APIVersion = s.apiVersion
 		// The deployment is named exactly as the user wrote --model.
 		cc.AzureModelMapperFunc = func(model string) string { return model }
-	} else {
+	}
+	var query url.Values
+	if !s.azure {
 		cc = goopenai.DefaultConfig(s.key)
-		cc.BaseURL = s.baseURL
+		cc.BaseURL, query = splitQuery(s.baseURL)
 	}
 	// go-openai neither retries nor reads Retry-After: the resilient transport does both.
 	hc := providers.NewHTTPClient(cfg)
 	// go-openai drops a zero temperature (omitempty), so the server would use its default of
 	// 1; the hook writes the zero back into the body.
 	hc.Transport = &zeroTemperature{base: hc.Transport}
+	if query != nil {
+		hc.Transport = &baseQuery{base: hc.Transport, query: query}
+	}
 	cc.HTTPClient = hc
 	p := &Provider{client: goopenai.NewClientWithConfig(cc), s: s}
 	p.jsonMode.Store(cfg.Options[OptJSONMode] == "true")
