@@ -400,6 +400,7 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		w.total.reasked.Add(1)
 		one := sub
 		one.Segments = []Segment{s}
+		one.Terms = TermsIn(sub.Terms, one.Segments)
 		one.Feedback = map[string]string{s.ID: "The previous answer was rejected as " + reason + ": translate this segment completely into the target language."}
 		again, err := w.inner.Translate(ctx, &one)
 		if again != nil {

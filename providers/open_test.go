@@ -153,9 +153,17 @@ func TestWrapReasksAndFlags(t *testing.T) {
 		return out
 	}}
 	p := providers.Wrap(d, providers.WrapOptions{LanguageCheck: true})
-	resp, err := p.Translate(context.Background(), &providers.Request{Segments: segs(src...)})
+	terms := []providers.Term{{Source: "Inflation", Target: "inflation"}, {Source: "Minister", Target: "minister"}, {Source: "Regierung", Target: "government"}}
+	resp, err := p.Translate(context.Background(), &providers.Request{Segments: segs(src...), Terms: terms})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, r := range d.requests[1:] {
+		// A segment asked again alone carries its own terms, not the batch's.
+		want := providers.TermsIn(terms, r.Segments)
+		if len(r.Terms) != len(want) || len(r.Terms) > 1 {
+			t.Errorf("re-ask of %q carries terms %v, want %v", r.Segments[0].Text, r.Terms, want)
+		}
 	}
 	for i, tr := range resp.Translations {
 		wantSuspect := i == 2

@@ -366,7 +366,7 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 	if providers.UsesFeedback(g.Provider) && ctx.Err() == nil {
 		req2 := *req
 		req2.Segments = again
-		req2.Terms = termsIn(req.Terms, again)
+		req2.Terms = providers.TermsIn(req.Terms, again)
 		req2.Feedback = map[string]string{}
 		for _, s := range again {
 			fb := "Keep the placeholder tags: " + broken[s.ID].Error() + "."
@@ -402,30 +402,6 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 		}
 	}
 	return resp, nil
-}
-
-// termsIn keeps the terms of a request that occur in segs, so that a re-ask of some of its
-// segments carries their terms only. Terms are sent as written in the text (Term.Source), so
-// a case-insensitive search of the segments' words finds them.
-func termsIn(terms []providers.Term, segs []providers.Segment) []providers.Term {
-	if len(terms) == 0 {
-		return nil
-	}
-	texts := make([]string, len(segs))
-	for i, s := range segs {
-		texts[i] = strings.ToLower(wordsOf(s.Text))
-	}
-	var out []providers.Term
-	for _, t := range terms {
-		src := strings.ToLower(t.Source)
-		for _, text := range texts {
-			if strings.Contains(text, src) {
-				out = append(out, t)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // unshift puts a unit's text (its source or its translation) back into its segment's code

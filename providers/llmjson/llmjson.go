@@ -88,7 +88,7 @@ func UserMessage(req *providers.Request, segs []providers.Segment) string {
 	terms := req.Terms
 	if len(segs) < len(req.Segments) {
 		// A part of a split batch carries only its own terms.
-		terms = TermsIn(terms, segs)
+		terms = providers.TermsIn(terms, segs)
 	}
 	if len(terms) > 0 {
 		srcKey, tgtKey := src, tgt
@@ -125,34 +125,6 @@ func UserMessage(req *providers.Request, segs []providers.Segment) string {
 	}
 	b.WriteByte('}')
 	return b.String()
-}
-
-// TermsIn keeps the terms that occur in segs: a part of a split batch should not carry the
-// whole batch's glossary. Matching is a case-insensitive substring test, generous on purpose: the
-// caller already chose the terms with proper German matching; this only drops the ones that
-// belong to the other half of a split batch.
-func TermsIn(terms []providers.Term, segs []providers.Segment) []providers.Term {
-	if len(terms) == 0 {
-		return nil
-	}
-	var all strings.Builder
-	for _, s := range segs {
-		all.WriteString(strings.ToLower(s.Text))
-		all.WriteByte('\n')
-	}
-	text := all.String()
-	var out []providers.Term
-	for _, t := range terms {
-		stem := strings.ToLower(t.Source)
-		// Inflected forms share a prefix; compare on the first words without the last letters.
-		if r := []rune(stem); len(r) > 6 {
-			stem = string(r[:len(r)-2])
-		}
-		if strings.Contains(text, stem) {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // OrDefault is s, or d when s is empty.

@@ -69,15 +69,6 @@ func FuzzParseAnswer(f *testing.F) {
 	})
 }
 
-func TestTermsIn(t *testing.T) {
-	terms := []providers.Term{{Source: "Außenministerium"}, {Source: "NATO"}, {Source: "Minsker Abkommen"}}
-	segs := []providers.Segment{{Text: "des Außenministeriums"}, {Text: "Die Nato tagt."}}
-	got := TermsIn(terms, segs)
-	if len(got) != 2 || got[0].Source != "Außenministerium" || got[1].Source != "NATO" {
-		t.Errorf("TermsIn = %v", got)
-	}
-}
-
 // The prompt tells the model to keep the placeholder tags documents carry, and a tagged segment
 // reaches the model as written (JSON-escaped only).
 func TestTagsInPromptAndMessage(t *testing.T) {
