@@ -153,10 +153,7 @@ func TestEncodings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, s := range d.Segments {
-				got = append(got, s.Text)
-			}
+			got := d.Identity()
 			if strings.Join(got, "|") != strings.Join(tc.segs, "|") {
 				t.Errorf("segments %q, want %q", got, tc.segs)
 			}

@@ -54,10 +54,7 @@ func TestSubtitleLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, s := range d.Segments {
-				got = append(got, s.Text)
-			}
+			got := d.Identity()
 			if strings.Join(got, "|") != strings.Join(tc.segs, "|") {
 				t.Fatalf("segments %q, want %q", got, tc.segs)
 			}
