@@ -16,6 +16,7 @@ import (
 
 	"github.com/bitext/bitext/internal/fixtures"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // The real TMX files of CAT-tool test suites listed in testdata/interop/tmx (MANIFEST.tsv,
@@ -63,16 +64,9 @@ func TestInteropTMX(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []Pair
-			for {
-				p, err := r.Next()
-				if err != nil {
-					if err.Error() != "EOF" {
-						t.Fatalf("after %d pairs: %v", len(got), err)
-					}
-					break
-				}
-				got = append(got, p)
+			got, err := nextAll(r)
+			if err != nil {
+				t.Fatalf("after %d pairs: %v", len(got), err)
 			}
 			skipped := r.(interface{ Skipped() int }).Skipped()
 			units += len(got) + skipped
@@ -107,7 +101,8 @@ func TestInteropTMX(t *testing.T) {
 			if err != nil {
 				t.Fatalf("reading back: %v", err)
 			}
-			if diff := cmp.Diff(got, again); diff != "" {
+			// readAll clears Line (where the reader found the pair, which no writer writes).
+			if diff := cmp.Diff(got, again, cmpopts.IgnoreFields(Pair{}, "Line")); diff != "" {
 				t.Errorf("round trip (-read +reread):\n%s", diff)
 			}
 		})

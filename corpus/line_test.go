@@ -2,8 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,15 +115,12 @@ func TestPairLines(t *testing.T) {
 			} else if got := n.Name(); got != "t."+string(tt.f) {
 				t.Errorf("Name() = %q, want %q", got, "t."+string(tt.f))
 			}
+			pairs, err := nextAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var got []string
-			for {
-				p, err := r.Next()
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
+			for _, p := range pairs {
 				got = append(got, p.Source+"@"+strconv.Itoa(p.Line))
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,13 +59,18 @@ func readVector(t testing.TB, path string) ([]Pair, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return nextAll(r)
+}
+
+// nextAll reads r to its end: the pairs, and the error that stopped it (nil at io.EOF).
+func nextAll(r Reader) ([]Pair, error) {
 	var out []Pair
 	for {
 		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
 		if err != nil {
-			if err.Error() == "EOF" {
-				return out, nil
-			}
 			return out, err
 		}
 		out = append(out, p)

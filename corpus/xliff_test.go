@@ -3,7 +3,6 @@ package corpus
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -82,16 +81,9 @@ func readXLIFFString(t *testing.T, doc string, opt ReaderOptions) ([]Pair, int) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []Pair
-	for {
-		p, err := r.Next()
-		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				t.Fatalf("pair %d: %v", len(out)+1, err)
-			}
-			break
-		}
-		out = append(out, p)
+	out, err := nextAll(r)
+	if err != nil {
+		t.Fatalf("pair %d: %v", len(out)+1, err)
 	}
 	return out, r.(interface{ Skipped() int }).Skipped()
 }
@@ -440,21 +432,14 @@ func TestReadRealXLIFF(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			n := 0
-			var pairs []Pair
-			for {
-				p, err := r.Next()
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
+			pairs, err := nextAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for n, p := range pairs {
 				if p.Source == "" && p.SourceTagged == "" && p.Target == "" {
 					t.Errorf("pair %d is empty", n+1)
 				}
-				pairs = append(pairs, p)
-				n++
 			}
 			// Written back as XLIFF 1.2 and as TMX, the pairs validate and read back the same.
 			for _, f := range []Format{XLIFF, TMX} {
@@ -483,7 +468,8 @@ func TestReadRealXLIFF(t *testing.T) {
 						seen[k] = true
 					}
 				}
-				if diff := cmp.Diff(want, again, cmpopts.EquateEmpty()); diff != "" {
+				// readAll clears Line (where the reader found the pair, which no writer writes).
+				if diff := cmp.Diff(want, again, cmpopts.EquateEmpty(), cmpopts.IgnoreFields(Pair{}, "Line")); diff != "" {
 					t.Errorf("%s round trip (-read +reread):\n%s", f, diff)
 				}
 			}
@@ -491,8 +477,8 @@ func TestReadRealXLIFF(t *testing.T) {
 				// words outside the native codes, or a state that says an empty target is translated
 				`.//text()[normalize-space(.)!=""][not(ancestor::*[local-name()="ph" or local-name()="bpt" or local-name()="ept" or local-name()="it"])]`+
 				` or @state="translated" or @state="final" or @state="signed-off" or starts-with(@state,"needs-review")]])`)
-			if want != strconv.Itoa(n) {
-				t.Errorf("%d pairs read, xmllint counts %s", n, want)
+			if want != strconv.Itoa(len(pairs)) {
+				t.Errorf("%d pairs read, xmllint counts %s", len(pairs), want)
 			}
 		})
 	}
