@@ -8,7 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	xhtml "golang.org/x/net/html"
 
-	"github.com/bitext/bitext/internal/charref"
+	"github.com/bitext/bitext/internal/mdsyntax"
 )
 
 // Markdown is read line by line into blocks (CommonMark's block structure, simplified): front
@@ -435,7 +435,7 @@ func mdUnescape(s string) string {
 		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
 			i++
 		} else if s[i] == '&' {
-			if ref, n := charref.Read(s[i:]); n > 0 {
+			if ref, n := mdsyntax.CharRef(s[i:]); n > 0 {
 				b.WriteString(ref)
 				i += n - 1
 				continue
@@ -465,7 +465,7 @@ func mdTitleEscape(s string, delim byte) string {
 // mdRefAt says whether the "&" at s[i] starts a character reference, which a Markdown reader
 // would read as its character: a translation's "&amp;" (the words "&amp;") is written "\\&amp;".
 func mdRefAt(s string, i int) bool {
-	_, n := charref.Read(s[i:])
+	_, n := mdsyntax.CharRef(s[i:])
 	return n > 0
 }
 
@@ -792,28 +792,13 @@ func (r *mdReader) table(i int) int {
 func (r *mdReader) row(i int) {
 	l := r.lines[i]
 	t := l.text
-	start := 0
-	cell := func(end int) {
-		c := t[start:end]
-		r.inline(i+1, c, "", []string{c}, "", Block, 0, mdCell)
-	}
-	inCode := false
-	for k := 0; k < len(t); k++ {
-		switch t[k] {
-		case '\\':
-			k++
-		case '`':
-			inCode = !inCode
-		case '|':
-			if inCode {
-				continue
-			}
-			cell(k)
+	for k, c := range mdsyntax.RowCells(t) {
+		if k > 0 {
 			r.d.raw("|")
-			start = k + 1
 		}
+		cell := t[c[0]:c[1]]
+		r.inline(i+1, cell, "", []string{cell}, "", Block, 0, mdCell)
 	}
-	cell(len(t))
 	r.d.raw(l.eol())
 }
 
@@ -1247,7 +1232,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 			}
 			// Character references are their characters in the words sent; a reference never
 			// holds a character that ends the run, so it is always whole in one.
-			text.WriteString(charref.Decode(s[i:j]))
+			text.WriteString(mdsyntax.DecodeCharRefs(s[i:j]))
 			i = j
 		}
 	}

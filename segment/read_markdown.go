@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/bitext/bitext/internal/charref"
+	"github.com/bitext/bitext/internal/mdsyntax"
 )
 
 // parseMarkdown turns Markdown into blocks: ATX and setext headings, list items (with nesting
@@ -82,9 +82,12 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 				if j == i+1 {
 					drop(j, j+1, "table delimiter row (markup, not text)")
 				} else {
-					for _, c := range tableCells(strings.TrimRight(lines[j], "\r")) {
+					row := strings.TrimRight(lines[j], "\r")
+					for _, c := range mdsyntax.RowCells(row) {
+						// Each cell is a paragraph; the empty ones outside outer pipes
+						// have no text and are dropped as every empty block is.
 						cur = &rawBlock{Kind: Paragraph, Line: j + 1}
-						parts = append(parts, c)
+						parts = append(parts, strings.TrimSpace(row[c[0]:c[1]]))
 						flush()
 					}
 				}
@@ -172,32 +175,6 @@ func isTableDelimiter(line string) bool {
 		}
 	}
 	return true
-}
-
-// tableCells splits a table row at its pipes; an escaped pipe ("\|") and one inside a code span
-// belong to the cell. The outer pipes open and close the row, not cells.
-func tableCells(row string) []string {
-	t := strings.TrimSpace(row)
-	t = strings.TrimPrefix(t, "|")
-	if strings.HasSuffix(t, "|") && !strings.HasSuffix(t, "\\|") {
-		t = t[:len(t)-1]
-	}
-	var cells []string
-	start, inCode := 0, false
-	for k := 0; k < len(t); k++ {
-		switch t[k] {
-		case '\\':
-			k++
-		case '`':
-			inCode = !inCode
-		case '|':
-			if !inCode {
-				cells = append(cells, strings.TrimSpace(t[start:k]))
-				start = k + 1
-			}
-		}
-	}
-	return append(cells, strings.TrimSpace(t[start:]))
 }
 
 // frontMatterEnd returns the number of lines of a YAML or TOML front matter block, or 0.
@@ -338,7 +315,7 @@ func markdownInline(s string) string {
 		case '&':
 			// A character reference is its character, as package document sends it: the
 			// sentence "Müller &amp; Söhne" is shown as it is translated.
-			if ref, n := charref.Read(s[i:]); n > 0 {
+			if ref, n := mdsyntax.CharRef(s[i:]); n > 0 {
 				b.WriteString(ref)
 				i += n
 				continue

@@ -1,20 +1,22 @@
-// Package charref reads HTML5 character references the way CommonMark reads them in Markdown
-// text ("&amp;", "&auml;", "&#8222;", "&#x201C;"), so that package document, which translates
-// Markdown, and package segment, which shows what is sent, decode one sentence to the same words.
-package charref
+// Package mdsyntax reads the pieces of Markdown syntax that package document (which translates
+// Markdown) and package segment (which shows what is sent) must read alike, so that one sentence
+// is the same words in both: character references as CommonMark reads them ("&amp;", "&auml;",
+// "&#8222;", "&#x201C;") and the cells of a pipe table's row.
+package mdsyntax
 
 import (
 	"html"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Decode replaces the character references in a run of Markdown text (no backslash
+// DecodeCharRefs replaces the character references in a run of Markdown text (no backslash
 // escapes in it) by their characters: "&amp;", "&nbsp;", "&#8222;" and "&#x201C;" are sent as
 // "&", U+00A0, "„" and "“", as an HTML page's are, so that the provider sees words, not
 // entities, and a sentence is the same memory key in every format.
-func Decode(s string) string {
+func DecodeCharRefs(s string) string {
 	i := strings.IndexByte(s, '&')
 	if i < 0 {
 		return s
@@ -23,7 +25,7 @@ func Decode(s string) string {
 	b.WriteString(s[:i])
 	for ; i < len(s); i++ {
 		if s[i] == '&' {
-			if ref, n := Read(s[i:]); n > 0 {
+			if ref, n := CharRef(s[i:]); n > 0 {
 				b.WriteString(ref)
 				i += n - 1
 				continue
@@ -34,13 +36,13 @@ func Decode(s string) string {
 	return b.String()
 }
 
-// Read reads a character reference at the start of s as CommonMark does (s[0] == '&'): an
+// CharRef reads a character reference at the start of s as CommonMark does (s[0] == '&'): an
 // HTML5 entity name ("&amp;", "&auml;") or a decimal ("&#228;", up to seven digits) or
 // hexadecimal ("&#xE4;", up to six) number, with its semicolon. It returns the characters and
 // the reference's length, or n == 0 when s starts with none ("&", "&foo;", "&amp" without its
 // semicolon are text). A number that is no character (0, a surrogate, beyond U+10FFFF) is
 // U+FFFD. Writers escape a translation's "&" exactly where this would read one.
-func Read(s string) (ref string, n int) {
+func CharRef(s string) (ref string, n int) {
 	if len(s) < 3 || s[0] != '&' {
 		return "", 0
 	}
@@ -50,14 +52,13 @@ func Read(s string) (ref string, n int) {
 			i, base, max = 3, 16, 6
 		}
 		start := i
-		v := 0
 		for i < len(s) && i-start < max && (base == 10 && s[i] >= '0' && s[i] <= '9' || base == 16 && isHex(s[i])) {
-			v = v*base + hexValue(s[i])
 			i++
 		}
 		if i == start || i >= len(s) || s[i] != ';' {
 			return "", 0
 		}
+		v, _ := strconv.ParseUint(s[start:i], base, 32) // at most 7 digits: no overflow
 		if v == 0 || v > unicode.MaxRune || v >= 0xD800 && v <= 0xDFFF {
 			v = unicode.ReplacementChar
 		}
@@ -84,12 +85,24 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-func hexValue(c byte) int {
-	switch {
-	case c >= 'a':
-		return int(c-'a') + 10
-	case c >= 'A':
-		return int(c-'A') + 10
+// RowCells returns the byte ranges of the cells of a pipe table's row: the text between its
+// pipes, an escaped pipe ("\|") and one inside a code span belonging to the cell. A row written
+// with outer pipes ("| a | b |") has an empty first and last range.
+func RowCells(row string) [][2]int {
+	var cells [][2]int
+	start, inCode := 0, false
+	for k := 0; k < len(row); k++ {
+		switch row[k] {
+		case '\\':
+			k++
+		case '`':
+			inCode = !inCode
+		case '|':
+			if !inCode {
+				cells = append(cells, [2]int{start, k})
+				start = k + 1
+			}
+		}
 	}
-	return int(c - '0')
+	return append(cells, [2]int{start, len(row)})
 }
