@@ -120,8 +120,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Action:                    unknownCommand,
 		// Errors are printed once, by run, with the exit code decided there.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError(err)
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageError(suggestFlag(c.App.Flags, err))
 		},
 	}
 	return app
@@ -170,7 +170,7 @@ func commands() []*cli.Command {
 // setUsageErrorHandler makes flag errors of every (sub)command exit with code 2.
 func setUsageErrorHandler(c *cli.Command) {
 	if c.OnUsageError == nil {
-		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(suggestFlag(c, err)) }
+		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(suggestFlag(c.Flags, err)) }
 	}
 	for _, sub := range c.Subcommands {
 		setUsageErrorHandler(sub)

@@ -12,14 +12,14 @@ import (
 // "translat" → translate), never the nearest of unrelated names ("--nosuch" → --source-lang),
 // and flags named with the two dashes they are typed with (Go's flag package writes one).
 
-// suggestFlag rewrites a flag error of cmd in bitext's words: "unknown flag --lnag. Did you mean
+// suggestFlag rewrites a flag error among flags (a command's, or the global ones) in bitext's words: "unknown flag --lnag. Did you mean
 // "--lang"?", "invalid value "abc" for flag --worst: …".
-func suggestFlag(cmd *cli.Command, err error) error {
+func suggestFlag(flags []cli.Flag, err error) error {
 	msg := err.Error()
 	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
 		name := m[1]
 		out := "unknown flag " + dashed(name)
-		if best := closest(name, flagNames(cmd.Flags)); best != "" {
+		if best := closest(name, flagNames(flags)); best != "" {
 			out += fmt.Sprintf(". Did you mean %q?", dashed(best))
 		}
 		return fmt.Errorf("%s", out)
