@@ -149,10 +149,7 @@ func runAlign(c *cli.Context) error {
 		outs = append(outs, prefix+"."+c.String("source-lang"), prefix+"."+c.String("target-lang"))
 	}
 	dictFiles := dictionaryFiles(c)
-	if err := refuseOverwrite(outs, append([]string{srcName, tgtName, c.String("mt"), c.String("mt-tgt"), c.String("glossary"), c.String("gold")}, dictFiles...)...); err != nil {
-		return err
-	}
-	if err := refuseFileOutputs(outs...); err != nil {
+	if err := refuseFileOutputs(outs, append([]string{srcName, tgtName, c.String("mt"), c.String("mt-tgt"), c.String("glossary"), c.String("gold")}, dictFiles...)...); err != nil {
 		return err
 	}
 	if err := refuseOverwriteTM(c, outs); err != nil {
@@ -359,10 +356,7 @@ func runAlignMany(c *cli.Context) error {
 		}
 		outs = append(outs, s, t)
 	}
-	if err := refuseOverwrite(outs, append(append(inputs, c.String("glossary")), dictionaryFiles(c)...)...); err != nil {
-		return err
-	}
-	if err := refuseFileOutputs(outs...); err != nil {
+	if err := refuseFileOutputs(outs, append(append(inputs, c.String("glossary")), dictionaryFiles(c)...)...); err != nil {
 		return err
 	}
 	if err := refuseOverwriteTM(c, outs); err != nil {

@@ -92,10 +92,7 @@ func runCheck(c *cli.Context) error {
 			return err
 		}
 	}
-	if err := refuseOverwrite([]string{c.String("output")}, append(args, c.StringSlice("glossary")...)...); err != nil {
-		return err
-	}
-	if err := refuseFileOutputs(c.String("output")); err != nil {
+	if err := refuseFileOutputs([]string{c.String("output")}, append(args, c.StringSlice("glossary")...)...); err != nil {
 		return err
 	}
 	if err := refuseFormats(glossaryInputs("check --glossary"), c.StringSlice("glossary")...); err != nil {

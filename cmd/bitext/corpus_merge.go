@@ -113,10 +113,7 @@ func runCorpusMerge(c *cli.Context) error {
 		inFormats[i] = f
 	}
 	manifest := c.String("manifest")
-	if err := refuseOverwrite(outs, append(files, manifest)...); err != nil {
-		return err
-	}
-	if err := refuseFileOutputs(outs...); err != nil {
+	if err := refuseFileOutputs(outs, append(files, manifest)...); err != nil {
 		return err
 	}
 

@@ -99,10 +99,7 @@ func runGlossaryConvert(c *cli.Context) error {
 	default:
 		return usageErrorf("glossary convert: say --to tsv|csv|tbx|tbx2, or give --output with an extension")
 	}
-	if err := refuseOverwrite([]string{out}, c.Args().Slice()...); err != nil {
-		return err
-	}
-	if err := refuseFileOutputs(out); err != nil {
+	if err := refuseFileOutputs([]string{out}, c.Args().Slice()...); err != nil {
 		return err
 	}
 	if err := refuseFormats(glossaryInputs("glossary convert"), c.Args().Slice()...); err != nil {

@@ -50,9 +50,13 @@ func namedPaths(args []string) []string {
 	return out
 }
 
-// refuseFileOutputs is a usage error (exit 2) when an output file could only fail at the end of
-// the run: its name is a folder, or its folder does not exist (outfile.CheckTarget).
-func refuseFileOutputs(outputs ...string) error {
+// refuseFileOutputs is refuseOverwrite for outputs that are files, and refuses too, before any
+// work, an output that could only fail at the end of the run: its name is a folder, or a file
+// stands where its folder would be made (outfile.CheckTarget).
+func refuseFileOutputs(outputs []string, inputs ...string) error {
+	if err := refuseOverwrite(outputs, inputs...); err != nil {
+		return err
+	}
 	for _, out := range outputs {
 		if err := outfile.CheckTarget(out); err != nil {
 			return usageError(err)

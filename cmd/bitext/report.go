@@ -81,10 +81,7 @@ func runReport(c *cli.Context) error {
 	}
 	inputs := append(namedPaths(hypArgs), namedPaths(c.StringSlice("ref"))...)
 	inputs = append(append(inputs, c.String("src")), c.StringSlice("glossary")...)
-	if err := refuseOverwrite([]string{c.String("output")}, inputs...); err != nil {
-		return err
-	}
-	if err := refuseFileOutputs(c.String("output")); err != nil {
+	if err := refuseFileOutputs([]string{c.String("output")}, inputs...); err != nil {
 		return err
 	}
 	in, err := readReportInput(c, hypArgs, c.StringSlice("ref"), c.String("src"))

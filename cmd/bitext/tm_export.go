@@ -69,18 +69,16 @@ func tmExport(c *cli.Context) error {
 		outputs = []string{out}
 	}
 
-	if err := refuseFileOutputs(outputs...); err != nil {
-		return err
-	}
 	loc, err := tmLocation(c)
 	if err != nil {
 		return err
 	}
-	if loc.Kind == tm.SQLite {
-		// A PostgreSQL memory is no file an output could overwrite.
-		if err := refuseOverwrite(outputs, loc.Path); err != nil {
-			return err
-		}
+	var memoryFile []string
+	if loc.Kind == tm.SQLite { // a PostgreSQL memory is no file an output could overwrite
+		memoryFile = append(memoryFile, loc.Path)
+	}
+	if err := refuseFileOutputs(outputs, memoryFile...); err != nil {
+		return err
 	}
 	db, err := openExistingTMAt(c, true)
 	if err != nil {
