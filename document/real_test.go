@@ -29,12 +29,14 @@ func TestRealHTMLPages(t *testing.T) {
 			codes += len(s.Codes)
 		}
 		out, probs := write(t, d, d.Identity(), "")
-		if out != string(data) || len(probs) > 0 {
+		// A page whose bytes beyond ASCII are UTF-8 under another declared charset is written
+		// declaring UTF-8 (its browser showed mojibake): only that label may change.
+		if !sameButCharset(string(data), out) || len(probs) > 0 {
 			t.Errorf("%s: identity round trip differs", filepath.Base(p))
 			continue
 		}
 		en, _ := write(t, d, d.Identity(), "en")
-		if !sameButLang(string(data), en) {
+		if !sameButLang(out, en) {
 			t.Errorf("%s: with lang en, more than lang changed", filepath.Base(p))
 		}
 		before := startTags(string(data))
@@ -64,6 +66,14 @@ func sameButLang(a, b string) bool {
 }
 
 var langRe = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)`)
+
+// sameButCharset reports whether out is in, or in with its declared charsets rewritten to UTF-8.
+func sameButCharset(in, out string) bool {
+	return out == in || charsetRe.ReplaceAllString(in, "${1}X") == charsetRe.ReplaceAllString(out, "${1}X") &&
+		strings.Contains(strings.ToLower(out), "charset=utf-8")
+}
+
+var charsetRe = regexp.MustCompile(`(?i)(charset=["']?)[A-Za-z0-9_:.-]+`)
 
 func TestRealMarkdown(t *testing.T) {
 	dir := fixtures.Dir(t, "document/markdown", "1coderookie-github-cheat-sheet.de.md")

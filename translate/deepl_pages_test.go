@@ -55,15 +55,30 @@ func TestRealPagesThroughDeepL(t *testing.T) {
 	}
 }
 
-var langAttr = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)`)
+var (
+	langAttr   = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)`)
+	charsetRe  = regexp.MustCompile(`(?i)(charset=["']?)[A-Za-z0-9_:.-]+`)
+	nbspAsText = strings.NewReplacer("\u00a0", " ", "&nbsp;", " ")
+)
+
+// pageBack reports whether out is the page in given back but for its lang attribute, no-break
+// spaces as spaces (identical sources are asked once; a no-break space counts as a space there),
+// and a declared charset rewritten to UTF-8 (a page whose bytes are UTF-8 under another label
+// is written declaring UTF-8).
+func pageBack(in, out string) bool {
+	norm := func(s string) string { return nbspAsText.Replace(langAttr.ReplaceAllString(s, "lang")) }
+	if !strings.Contains(strings.ToLower(out), "charset=utf-8") {
+		return norm(out) == norm(in)
+	}
+	return charsetRe.ReplaceAllString(norm(out), "${1}X") == charsetRe.ReplaceAllString(norm(in), "${1}X")
+}
 
 func pageThroughDeepL(t *testing.T, path string) {
 	t.Helper()
-	nb := strings.NewReplacer("\u00a0", " ", "&nbsp;", " ")
 	name := filepath.Base(path)
 	d, data := readDoc(t, path)
 	out, pairs, probs := runDoc(t, &Translator{Provider: GuardTags(openDeepL(t, echoXML))}, d)
-	if len(probs) > 0 || nb.Replace(langAttr.ReplaceAllString(out, "lang")) != nb.Replace(langAttr.ReplaceAllString(string(data), "lang")) {
+	if len(probs) > 0 || !pageBack(string(data), out) {
 		t.Errorf("%s: echo through DeepL's XML is not the page back but for lang (%d problems)", name, len(probs))
 	}
 	if n := suspects(pairs); n > 0 {
