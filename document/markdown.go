@@ -813,6 +813,12 @@ func (r *mdReader) paragraph(i int) int {
 	qlen, depth := mdQuotePrefix(t)
 	prefix = t[:qlen]
 	rest := t[len(prefix):]
+	if depth > 0 && blank(rest) {
+		// A quote's empty line (">") separates its paragraphs: it is no part of the next, whose
+		// translation is written on its first line, which would drop it and join the two.
+		r.d.raw(l.raw())
+		return i + 1
+	}
 	if m := mdFootnote.FindString(rest); m != "" {
 		// A footnote definition: its label stays, its text is a paragraph like any other.
 		prefix += m

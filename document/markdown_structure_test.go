@@ -63,6 +63,12 @@ func TestMarkdownNestedQuotes(t *testing.T) {
 			[]string{"Titel hier"}, "> > ## TITEL HIER\n"},
 		{"list item after a quoted line", "> Absatz hier\n> - Ein Punkt\n",
 			[]string{"Absatz hier", "Ein Punkt"}, "> ABSATZ HIER\n> - EIN PUNKT\n"},
+		// The empty quote line between two quoted paragraphs stays: written on the second's
+		// line, it was dropped and the two became one paragraph.
+		{"paragraphs in one quote", "> Erster Absatz hier.\n>\n> Zweiter Absatz hier.\n",
+			[]string{"Erster Absatz hier.", "Zweiter Absatz hier."}, "> ERSTER ABSATZ HIER.\n>\n> ZWEITER ABSATZ HIER.\n"},
+		{"paragraphs in a nested quote", "> > Erster Absatz hier.\n> >\n> > Zweiter Absatz hier.\n",
+			[]string{"Erster Absatz hier.", "Zweiter Absatz hier."}, "> > ERSTER ABSATZ HIER.\n> >\n> > ZWEITER ABSATZ HIER.\n"},
 		{"20,000 levels", deep,
 			[]string{"Ein Satz aus einunddreißig Zeichen."}, strings.Repeat(">", 20000) + " EIN SATZ AUS EINUNDDREIßIG ZEICHEN.\n"},
 	})
