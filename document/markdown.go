@@ -1477,7 +1477,11 @@ func emphasisEnd(s string, i, n int) int {
 			}
 		case c:
 			m := runLen(s, k, c)
-			if m == n && k > after && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && (c != '_' || k+m >= len(s) || !isAlnumByte(s[k+m])) {
+			// A longer run closes with its first n characters, and the rest may open the next
+			// emphasis, as in CommonMark ("**fett****Text**" is two strong spans side by side);
+			// strikethrough's tildes must match exactly.
+			closes := m == n || m > n && c != '~'
+			if closes && k > after && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && (c != '_' || k+m >= len(s) || !isAlnumByte(s[k+m])) {
 				return k
 			}
 			k += m

@@ -240,3 +240,20 @@ func TestMarkdownAcrossLines(t *testing.T) {
 			[]string{"Er betonte es."}, "[nato]:\nhttps://example.org/nato\n\nER BETONTE ES.\n"},
 	})
 }
+
+// TestMarkdownAdjacentEmphasis: a longer delimiter run closes an emphasis with its first
+// characters and the rest opens the next, as in CommonMark: "**fett****Text**" is two strong
+// spans side by side. The four stars were sent as text and written back escaped ("\*\*\*\*"),
+// which showed them.
+func TestMarkdownAdjacentEmphasis(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"two strong spans", "Ein **fetter****Text** hier.\n",
+			[]string{"Ein <g1>fetter</g1><g2>Text</g2> hier."}, "EIN **FETTER****TEXT** HIER.\n"},
+		{"in a quote", "> **⚠️ Warnung****Denken Sie daran.**\n",
+			[]string{"<g1>⚠️ Warnung</g1><g2>Denken Sie daran.</g2>"}, "> **⚠️ WARNUNG****DENKEN SIE DARAN.**\n"},
+		{"the rest of the run is text", "Preis **5****\n",
+			[]string{"Preis <g1>5</g1>**"}, "PREIS **5**\\*\\*\n"},
+		{"tildes match exactly", "Ein ~~alter~~~~Preis~~ hier.\n",
+			[]string{"Ein <g1>alter~~~~Preis</g1> hier."}, "EIN ~~ALTER~~~~PREIS~~ HIER.\n"},
+	})
+}
