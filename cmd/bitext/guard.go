@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
 )
@@ -61,6 +62,16 @@ func refuseFileOutputs(outputs []string, inputs ...string) error {
 		if err := outfile.CheckTarget(out); err != nil {
 			return usageError(err)
 		}
+	}
+	return nil
+}
+
+// refuseMarkupStdin refuses standard input given without --input-format whose start (head) is
+// unmistakably markup (document.Sniff): read as plain text, its tags would be sent, or shown, as
+// sentences. verb is what the command does with it ("translate", "segment").
+func refuseMarkupStdin(head []byte, verb string) error {
+	if looks := document.Sniff(head); looks != "" {
+		return usageErrorf("standard input looks like %s: give --input-format %s to %s it as such, or --input-format text to %s it as plain text", looks, looks, verb, verb)
 	}
 	return nil
 }

@@ -326,13 +326,3 @@ func refuseSameIDs(ins []sourceFile) error {
 	}
 	return nil
 }
-
-// refuseMarkupStdin refuses standard input given without --input-format whose start (head) is
-// unmistakably markup (document.Sniff): read as plain text, its tags would be sent, or shown, as
-// sentences. verb is what the command does with it ("translate", "segment").
-func refuseMarkupStdin(head []byte, verb string) error {
-	if looks := document.Sniff(head); looks != "" {
-		return usageErrorf("standard input looks like %s: give --input-format %s to %s it as such, or --input-format text to %s it as plain text", looks, looks, verb, verb)
-	}
-	return nil
-}
