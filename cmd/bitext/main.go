@@ -47,7 +47,9 @@ func Main() int {
 		// anonymous until committed and the TM is transactional, so nothing is left half-done.
 		time.AfterFunc(stopGrace, func() { forceExit(errors.Is(context.Cause(ctx), errStdoutClosed)) })
 	}()
-	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stdout, shown := terminalText(os.Stdout)
+	code := run(ctx, os.Args, os.Stdin, stdout, os.Stderr)
+	shown()
 	close(finished)
 	if errors.Is(context.Cause(ctx), errStdoutClosed) {
 		return exitBrokenPipe

@@ -16,7 +16,6 @@ import (
 	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/inputs"
-	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
 )
@@ -110,11 +109,7 @@ func runSegment(c *cli.Context) error {
 
 	w := bufio.NewWriterSize(c.App.Writer, 64<<10)
 	defer w.Flush()
-	// On a terminal, as ls does with file names, control characters are shown as escapes: an
-	// escape sequence in a scraped page would otherwise act on the user's terminal (clear it,
-	// retitle it, recolour what follows). Into a pipe or a file the sentences go byte for byte.
-	visible := out != "jsonl" && isTerminal(c.App.Writer)
-	p := segmentPrinter{w: w, jsonl: out == "jsonl", multi: len(files) > 1, inFormat: given, visible: visible}
+	p := segmentPrinter{w: w, jsonl: out == "jsonl", multi: len(files) > 1, inFormat: given}
 	for _, name := range files {
 		if err := p.file(c, name, opt); err != nil {
 			w.Flush()
@@ -133,7 +128,6 @@ type segmentPrinter struct {
 	enc     *json.Encoder
 	// inFormat is --input-format as parseInputFormat gives it ("text", a document format), or "".
 	inFormat string
-	visible  bool // text output shows control characters as escapes (qa.Visible)
 }
 
 func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) error {
@@ -241,9 +235,6 @@ func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
 		p.w.WriteByte('\n')
 	}
 	for _, line := range b.Lines() {
-		if p.visible {
-			line = qa.Visible(line)
-		}
 		p.w.WriteString(line)
 		p.w.WriteByte('\n')
 	}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/textcheck"
+)
+
+// terminalText returns the writer to show text on w: w itself unless w is a terminal; on a
+// terminal, a writer that shows every invisible character but line feed and tab
+// (textcheck.Invisible: C0 and C1 controls, DEL, bidi controls) as its Go escape ("\x1b",
+// "\u202e") and an invalid UTF-8 byte as "\xff", as ls shows file names. Text from the web can
+// hold escape sequences that would act on the terminal (clear it, retitle it, recolour or hide
+// what follows) instead of showing; into a pipe or a file the text goes byte for byte. done
+// writes what an incomplete last character left pending.
+func terminalText(w io.Writer) (out io.Writer, done func() error) {
+	if !isTerminal(w) {
+		return w, func() error { return nil }
+	}
+	ew := &escapingWriter{w: w}
+	return ew, ew.flush
+}
+
+// escapingWriter is terminalText's writer on a terminal.
+type escapingWriter struct {
+	w       io.Writer
+	pending []byte // the start of a character cut by the end of the last Write
+	buf     []byte
+}
+
+func (e *escapingWriter) Write(p []byte) (int, error) {
+	data := p
+	if len(e.pending) > 0 {
+		data = append(e.pending, p...)
+		e.pending = nil
+	}
+	// Hold back a character the next Write completes.
+	end := len(data)
+	for k := 1; k <= utf8.UTFMax-1 && k <= len(data); k++ {
+		if utf8.RuneStart(data[len(data)-k]) {
+			if !utf8.FullRune(data[len(data)-k:]) {
+				end = len(data) - k
+			}
+			break
+		}
+	}
+	e.pending = append(e.pending[:0], data[end:]...)
+	if _, err := e.w.Write(e.escape(data[:end])); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (e *escapingWriter) escape(b []byte) []byte {
+	e.buf = e.buf[:0]
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			e.buf = fmt.Appendf(e.buf, `\x%02x`, b[i])
+		case r != '\n' && r != '\t' && textcheck.Invisible(r):
+			q := strconv.QuoteRune(r)
+			e.buf = append(e.buf, q[1:len(q)-1]...)
+		default:
+			e.buf = append(e.buf, b[i:i+n]...)
+		}
+		i += n
+	}
+	return e.buf
+}
+
+func (e *escapingWriter) flush() error {
+	if len(e.pending) == 0 {
+		return nil
+	}
+	_, err := e.w.Write(e.escape(e.pending))
+	e.pending = nil
+	return err
+}
