@@ -49,7 +49,7 @@ func Scrub(s string, secrets ...string) string {
 
 // ScrubError returns err with every message in its chain scrubbed of the secrets (see Scrub).
 // What callers classify survives: *Error (with its Status), *GaveUpError,
-// *WrongEndpointError, *ResponseTooLargeError, *InvalidAnswerError and *SegmentsFailedError keep their types,
+// *WrongEndpointError, *ResponseTooLargeError, *RetryAfterError, *InvalidAnswerError and *SegmentsFailedError keep their types,
 // rebuilt with scrubbed fields, and the sentinels (context.Canceled, DeadlineExceeded, io.EOF,
 // syscall errnos) stay themselves, so errors.As and errors.Is find them as in err. Any other
 // error becomes its scrubbed message, unwrapping to the scrubbed rebuild of what it wrapped:
@@ -71,6 +71,9 @@ func ScrubError(err error, secrets ...string) error {
 		return &SegmentsFailedError{IDs: e.IDs, Reason: Scrub(e.Reason, secrets...), Tries: e.Tries}
 	case *ResponseTooLargeError:
 		return &ResponseTooLargeError{Limit: e.Limit}
+	case *RetryAfterError:
+		c := *e // durations and a status: nothing to scrub
+		return &c
 	case *timeoutError:
 		return &timeoutError{d: e.d}
 	case syscall.Errno:
@@ -158,6 +161,15 @@ func NewError(provider string, status int, detail string, cause error, keyHint s
 		e.Status = we.Status
 		e.Message = we.Error()
 		e.Err = ScrubError(we, secrets...)
+		return e
+	}
+	var ra *RetryAfterError
+	if errors.As(cause, &ra) {
+		// The transport gave up on a Retry-After it would not wait for, so the client library
+		// saw no response and the driver no status: both come from the error.
+		e.Status = ra.Status
+		e.Message = ra.Error() + ": try again later, or raise --max-retry-time"
+		e.Err = ScrubError(ra, secrets...)
 		return e
 	}
 	// Scrub first, cut second: a cut through a key would leave its head unrecognised.

@@ -163,6 +163,13 @@ func TestScrubErrorKeepsTypes(t *testing.T) {
 			}},
 		{"*Error from NewError without a detail", NewError("openai", 0, "", post(&GaveUpError{Attempts: 6, Err: syscall.ECONNREFUSED}), "OPENAI_API_KEY", key),
 			func(err error) bool { var g *GaveUpError; return errors.As(err, &g) }},
+		{"*Error from NewError for a Retry-After beyond the limit", NewError("openai", 0, "", post(&RetryAfterError{Status: 429, Wait: time.Hour, Left: 2 * time.Minute, Policy: RetryPolicy{}.withDefaults()}), "OPENAI_API_KEY", key),
+			func(err error) bool {
+				var pe *Error
+				var ra *RetryAfterError
+				return errors.As(err, &pe) && pe.Status == 429 && errors.As(err, &ra) && ra.Wait == time.Hour &&
+					strings.Count(err.Error(), "retry after 1h0m0s, beyond --max-retry-time 2m0s") == 1
+			}},
 		{"*Error from NewError for an HTML page", NewError("openai", 0, "", post(&WrongEndpointError{Status: 403, Title: "Blocked"}), "OPENAI_API_KEY", key),
 			func(err error) bool {
 				var pe *Error

@@ -147,7 +147,8 @@ type RetryPolicy struct {
 	MaxDelay    time.Duration // cap of one backoff step
 	MaxTotal    time.Duration // give up when this much time has passed since the first attempt
 	// MaxRetryAfter caps how long a server's Retry-After is obeyed before giving up instead;
-	// 0 means MaxTotal. A Retry-After beyond the remaining total time ends the request at once.
+	// 0 means MaxTotal. A Retry-After beyond the remaining total time ends the request at once
+	// (a *RetryAfterError naming the wait asked for and the bound).
 	MaxRetryAfter time.Duration
 }
 

@@ -31,7 +31,8 @@ import (
 //
 // When retries are exhausted RoundTrip returns the last response (so the client library can
 // decode the provider's error body) or the last transport error as a *GaveUpError, as it does
-// at once for a transport error that retrying cannot cure. Non-retryable responses are
+// at once for a transport error that retrying cannot cure. A Retry-After beyond the policy's
+// bounds is a *RetryAfterError at once, naming the wait asked for and the bound. Non-retryable responses are
 // returned at once. Only idempotent-safe uses are intended: translation requests have no side
 // effects, so POSTs are retried too.
 type Transport struct {
@@ -127,9 +128,12 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		delay := policy.Backoff(attempt)
 		if wait >= 0 {
 			// The server said when to come back; a request it asked to wait longer than we
-			// are prepared to is given up now rather than after a pointless sleep.
-			if wait > policy.MaxRetryAfter {
-				return resp, attemptsError(err, attempt)
+			// are prepared to is given up now rather than after a pointless sleep, with an
+			// error saying so: the response's own "rate limit" would hide that waiting an
+			// hour, or raising --max-retry-time, is the cure.
+			left := deadline.Sub(now())
+			if wait > policy.MaxRetryAfter || wait > left {
+				return nil, &RetryAfterError{Status: resp.StatusCode, Wait: wait, Left: max(left, 0), Policy: policy}
 			}
 			delay = wait
 		}
@@ -327,6 +331,34 @@ type timeoutError struct{ d time.Duration }
 func (e *timeoutError) Error() string   { return fmt.Sprintf("no answer within %v", e.d) }
 func (e *timeoutError) Timeout() bool   { return true }
 func (e *timeoutError) Temporary() bool { return true }
+
+// RetryAfterError is a request given up at once because the server answered 429 or 503 (or
+// another retryable status) with a Retry-After longer than the retry policy lets it wait: beyond
+// MaxRetryAfter, or beyond what is left of MaxTotal (--max-retry-time). It is about the
+// service, never the segments sent: callers end the job, as for *GaveUpError.
+type RetryAfterError struct {
+	Status int           // the HTTP status that carried Retry-After
+	Wait   time.Duration // what the server asked for
+	Left   time.Duration // what was left of Policy.MaxTotal when it asked
+	Policy RetryPolicy   // with its defaults filled in
+}
+
+func (e *RetryAfterError) Error() string {
+	// An HTTP date gives a wait like 59m59.4s: whole seconds read better and say as much.
+	wait := e.Wait
+	if wait >= time.Second {
+		wait = wait.Round(time.Second)
+	}
+	s := fmt.Sprintf("the server asked to retry after %v, ", wait)
+	switch p := e.Policy; {
+	case p.MaxRetryAfter < p.MaxTotal && e.Wait > p.MaxRetryAfter:
+		// Only a library caller sets MaxRetryAfter apart from MaxTotal; no flag does.
+		return s + fmt.Sprintf("beyond the longest Retry-After obeyed (RetryPolicy.MaxRetryAfter %v)", p.MaxRetryAfter)
+	case e.Left < p.MaxTotal && e.Wait <= p.MaxTotal:
+		return s + fmt.Sprintf("beyond the %v left of --max-retry-time %v", e.Left.Round(time.Second), p.MaxTotal)
+	}
+	return s + fmt.Sprintf("beyond --max-retry-time %v", e.Policy.MaxTotal)
+}
 
 // GaveUpError is the transport error of a request that got no response: after the last allowed
 // attempt, or after the first when retrying cannot help (an unknown host, a TLS failure). It

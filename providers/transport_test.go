@@ -73,8 +73,8 @@ func TestTransportRetries(t *testing.T) {
 		{"501 is not retried", []func(*http.Request) (*http.Response, error){status(501)}, RetryPolicy{}, 501, 1, nil},
 		{"500 until attempts run out", []func(*http.Request) (*http.Response, error){status(500)}, RetryPolicy{MaxAttempts: 3}, 500, 3, []time.Duration{-1, -1}},
 		{"resets until attempts run out", []func(*http.Request) (*http.Response, error){reset}, RetryPolicy{MaxAttempts: 2}, 0, 2, []time.Duration{-1}},
-		{"Retry-After beyond the total gives up at once", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "600"), status(200)}, RetryPolicy{MaxTotal: time.Minute}, 429, 1, nil},
-		{"Retry-After beyond MaxRetryAfter gives up", []func(*http.Request) (*http.Response, error){status(503, "Retry-After", "30"), status(200)}, RetryPolicy{MaxRetryAfter: 10 * time.Second}, 503, 1, nil},
+		{"Retry-After beyond the total gives up at once", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "600"), status(200)}, RetryPolicy{MaxTotal: time.Minute}, 0, 1, nil},
+		{"Retry-After beyond MaxRetryAfter gives up", []func(*http.Request) (*http.Response, error){status(503, "Retry-After", "30"), status(200)}, RetryPolicy{MaxRetryAfter: 10 * time.Second}, 0, 1, nil},
 		{"attempt timeout is retried", []func(*http.Request) (*http.Response, error){hang, status(200)}, RetryPolicy{}, 200, 2, []time.Duration{-1}},
 		{"unknown transport error is not retried", []func(*http.Request) (*http.Response, error){fail(errors.New("unsupported protocol scheme")), status(200)}, RetryPolicy{}, 0, 1, nil},
 	}
@@ -124,6 +124,58 @@ func TestTransportRetries(t *testing.T) {
 				if d >= 0 && slept[i] != d {
 					t.Errorf("sleep %d = %v, want %v", i, slept[i], d)
 				}
+			}
+		})
+	}
+}
+
+// TestTransportRetryAfterBeyondLimits: a Retry-After the policy will not wait for ends the
+// request at once, with an error naming the wait asked for and the bound it exceeds (the
+// reviewer's case: Retry-After: 3600 against the default --max-retry-time of 2m).
+func TestTransportRetryAfterBeyondLimits(t *testing.T) {
+	tests := []struct {
+		name      string
+		steps     []func(*http.Request) (*http.Response, error)
+		policy    RetryPolicy
+		wantTries int
+		want      RetryAfterError
+		wantMsg   string
+	}{
+		{"an hour against the default 2m", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "3600")}, RetryPolicy{},
+			1, RetryAfterError{Status: 429, Wait: time.Hour, Left: 2 * time.Minute},
+			"the server asked to retry after 1h0m0s, beyond --max-retry-time 2m0s"},
+		{"503 with an HTTP date an hour ahead", []func(*http.Request) (*http.Response, error){status(503, "Retry-After", "Thu, 01 Jan 2026 01:00:00 GMT")}, RetryPolicy{},
+			1, RetryAfterError{Status: 503, Wait: time.Hour, Left: 2 * time.Minute},
+			"the server asked to retry after 1h0m0s, beyond --max-retry-time 2m0s"},
+		{"within the total, beyond what is left of it", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "60"), status(429, "Retry-After", "90")}, RetryPolicy{},
+			2, RetryAfterError{Status: 429, Wait: 90 * time.Second, Left: time.Minute},
+			"the server asked to retry after 1m30s, beyond the 1m0s left of --max-retry-time 2m0s"},
+		{"beyond MaxRetryAfter", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "30")}, RetryPolicy{MaxRetryAfter: 10 * time.Second},
+			1, RetryAfterError{Status: 429, Wait: 30 * time.Second, Left: 2 * time.Minute},
+			"the server asked to retry after 30s, beyond the longest Retry-After obeyed (RetryPolicy.MaxRetryAfter 10s)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := &scripted{steps: tt.steps}
+			clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			tr := &Transport{Base: base, Retry: tt.policy,
+				now:   func() time.Time { return clock },
+				sleep: func(_ context.Context, d time.Duration) error { clock = clock.Add(d); return nil },
+			}
+			req, _ := http.NewRequest("POST", "http://127.0.0.1/x", strings.NewReader("{}"))
+			resp, err := tr.RoundTrip(req)
+			var ra *RetryAfterError
+			if !errors.As(err, &ra) {
+				t.Fatalf("got %v, %v; want a *RetryAfterError", resp, err)
+			}
+			if ra.Status != tt.want.Status || ra.Wait != tt.want.Wait || ra.Left != tt.want.Left {
+				t.Errorf("got %+v, want %+v", ra, tt.want)
+			}
+			if err.Error() != tt.wantMsg {
+				t.Errorf("message %q\nwant    %q", err, tt.wantMsg)
+			}
+			if len(base.bodies) != tt.wantTries {
+				t.Errorf("%d tries, want %d", len(base.bodies), tt.wantTries)
 			}
 		})
 	}

@@ -277,3 +277,35 @@ func TestKeyNeverLeaks(t *testing.T) {
 		}
 	}
 }
+
+// TestRetryAfterBeyondMaxRetryTime is the reviewer's case: a server answering 429 with
+// Retry-After: 3600, the default --max-retry-time of 2m. The request is given up at once (one
+// request, no waiting) and the error says the server asked for an hour and what the limit is,
+// with the status kept and the key (echoed by the server) nowhere.
+func TestRetryAfterBeyondMaxRetryTime(t *testing.T) {
+	srv := providertest.NewOpenAI(t, providertest.Options{Rates: map[providertest.Fault]float64{providertest.TooMany: 1}, RetryAfter: "3600", EchoKey: true})
+	cfg := config(srv)
+	cfg.Retry.MaxTotal = 2 * time.Minute
+	p, err := providers.Open("openai", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Die Straßenbahn fährt alle zehn Minuten."}}})
+	var pe *providers.Error
+	var ra *providers.RetryAfterError
+	if !errors.As(err, &pe) || !errors.As(err, &ra) {
+		t.Fatalf("err %v (%T), want a *providers.Error around a *providers.RetryAfterError", err, err)
+	}
+	const want = "openai: HTTP 429: the server asked to retry after 1h0m0s, beyond --max-retry-time 2m0s: try again later, or raise --max-retry-time"
+	if pe.Status != 429 || err.Error() != want {
+		t.Errorf("status %d, message\n%q\nwant\n%q", pe.Status, err, want)
+	}
+	if n := len(srv.Requests()); n != 1 {
+		t.Errorf("%d requests, want 1: a wait the limit forbids is not attempted", n)
+	}
+	for e := error(err); e != nil; e = errors.Unwrap(e) {
+		if strings.Contains(e.Error(), key) {
+			t.Fatalf("key leaked: %v", e)
+		}
+	}
+}
