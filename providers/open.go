@@ -401,7 +401,7 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		one := sub
 		one.Segments = []Segment{s}
 		one.Terms = TermsIn(sub.Terms, one.Segments)
-		one.Feedback = map[string]string{s.ID: "The previous answer was rejected as " + reason + ": translate this segment completely into the target language."}
+		one.Feedback = map[string]string{s.ID: feedback(reason)}
 		again, err := w.inner.Translate(ctx, &one)
 		if again != nil {
 			resp.Usage.Add(again.Usage)
@@ -428,6 +428,14 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		w.total.suspects.Add(1)
 	}
 	return resp, failure
+}
+
+// feedback tells the model why its answer was asked again.
+func feedback(reason string) string {
+	if strings.HasPrefix(reason, SuspectChatter) {
+		return "The previous answer was rejected: it held more than the translation (" + reason + "). Answer with the translation of this segment alone: no preamble, no note, no quotation marks the segment does not have."
+	}
+	return "The previous answer was rejected as " + reason + ": translate this segment completely into the target language."
 }
 
 // inOrder checks that ts holds exactly one answer per segment and returns them in segs order.

@@ -15,6 +15,9 @@ const (
 	SuspectLanguage  = "source language"    // the answer reads as German, not English
 	SuspectLength    = "length outlier"     // far shorter or longer than the source
 	SuspectShifted   = "shifted or swapped" // fits a neighbour's source better than its own
+	// SuspectChatter starts the reason of an answer holding more than the translation (a
+	// preamble, a note, quotation marks the source lacks); ChatterSuspect says which.
+	SuspectChatter = "chatter"
 )
 
 // SuspectReason says why translation looks obviously wrong for source, or "" when it does not.
@@ -38,8 +41,8 @@ func LanguageSuspect(translation string) string {
 	return ""
 }
 
-// BasicSuspectReason is SuspectReason without the language check: empty, unchanged and
-// length outliers.
+// BasicSuspectReason is SuspectReason without the language check: empty, unchanged, chatter
+// around the translation (ChatterSuspect) and length outliers.
 func BasicSuspectReason(source, translation string) string {
 	sw, tw := words(source), words(translation)
 	if len(sw) == 0 {
@@ -50,6 +53,10 @@ func BasicSuspectReason(source, translation string) string {
 	}
 	if len(sw) >= 4 && normalize(source) == normalize(translation) && germanScore(sw) > 0 {
 		return SuspectUnchanged
+	}
+	// Before the length: a note can make an answer too long, and "chatter" says why.
+	if r := ChatterSuspect(source, translation); r != "" {
+		return r
 	}
 	sl, tl := utf8.RuneCountInString(source), utf8.RuneCountInString(translation)
 	if sl >= 25 {
