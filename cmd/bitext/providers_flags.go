@@ -21,7 +21,7 @@ func providerFlags() []cli.Flag {
 		&cli.DurationFlag{Name: "timeout", DefaultText: "90s", Usage: "give one request at most `DURATION`"},
 		&cli.IntFlag{Name: "retries", DefaultText: "6", Usage: "`N` attempts per request, the first included"},
 		&cli.DurationFlag{Name: "max-retry-time", DefaultText: "2m", Usage: "give up retrying a request after `DURATION`"},
-		&cli.StringFlag{Name: "answer-check", DefaultText: "basic", Usage: "`CHECKS` on every answer before it is accepted: basic (empty, unchanged, length, shifted) or language (also German left in the answer)"},
+		&cli.StringFlag{Name: "answer-check", DefaultText: "basic", Usage: "`CHECKS` on every answer before it is accepted: basic (empty, unchanged, chatter around the translation, length, shifted) or language (also German left in the answer)"},
 	}
 	seen := map[string]bool{}
 	for _, info := range providers.Infos() {
