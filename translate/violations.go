@@ -14,8 +14,8 @@ import (
 type Violation = qa.Violation
 
 // Suspect is the Violation kind of an answer the provider still doubted after asking again
-// (empty, unchanged source, wrong length, shifted, broken tags): it is reported and not stored
-// in the memory.
+// (empty, unchanged source, chatter around it, wrong length, shifted, broken tags): it is
+// reported and not stored in the memory.
 const Suspect = qa.Suspect
 
 // PairLabel is how a pair's location reads in reports and listings: "doc ¶P.S".
