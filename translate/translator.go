@@ -40,7 +40,8 @@ const (
 	// and re-asks failing segments with the violation named.
 	GlossaryPrompt GlossaryMode = "prompt"
 	// GlossaryMask sends every term as do-not-translate, so that the provider protects it (Google:
-	// translate="no" spans around the required rendering), then checks and repairs as with prompt.
+	// translate="no" spans around the required rendering; an LLM: a glossary item whose target
+	// value is written exactly, uninflected), then checks and repairs as with prompt.
 	GlossaryMask GlossaryMode = "mask"
 	// GlossaryCheck sends no terms and only reports violations.
 	GlossaryCheck GlossaryMode = "check"

@@ -24,7 +24,11 @@ import (
 //
 // The rule about placeholder tags did not change it: it speaks only to segments that hold tags,
 // and no segment held any before it (documents' tagged sources are new memory keys), so every
-// stored answer is still the answer to its question.
+// stored answer is still the answer to its question. Nor did the do-not-translate rule's new
+// wording: "stay exactly as written" was ambiguous for an item whose target value differs from
+// its source (--glossary-mode mask sends every term so: "Minsker Abkommen" → "Minsk
+// agreements", do not translate), and now says the target value is what stays; for an item
+// whose two values are the same (a name kept as it is) both wordings ask the same thing.
 const Version = "openai-json-2"
 
 // Schema is the JSON schema the answer is forced into (OpenAI's json_schema response format,
@@ -47,7 +51,7 @@ func SystemPrompt(src, tgt string) string {
 	return fmt.Sprintf(`You are a professional translator. Translate every segment of the user's JSON from %s to %s.
 Answer only with JSON of the form {"translations":[{"id":"…","text":"…"}]}: one item per segment, every id exactly once, in the same order, no other ids.
 Translate each segment on its own; never merge, split, skip or reorder segments, and keep each segment's meaning complete.
-The "glossary" lists required renderings: use them exactly (inflect only as the target grammar requires); items with "do_not_translate" stay exactly as written.
+The "glossary" lists required renderings: use them exactly (inflect only as the target grammar requires); an item with "do_not_translate" is written exactly as its target-language value, never inflected or translated.
 "context" is the surrounding text, given only to resolve pronouns and terms; do not translate it.
 A segment's "feedback" names what was wrong with an earlier translation of it; fix that.
 Use the target language's conventions for quotation marks, numbers and dates (for example German 2,5 becomes 2.5 in English).

@@ -69,6 +69,27 @@ func FuzzParseAnswer(f *testing.F) {
 	})
 }
 
+// A do-not-translate item is written as its target value: in mask mode that value is the
+// glossary's rendering, which differs from the source term, and the prompt must not say to
+// keep the source as written (the instruction would contradict the item).
+func TestDoNotTranslateMeansTargetValue(t *testing.T) {
+	p := SystemPrompt("de", "en")
+	if !strings.Contains(p, `an item with "do_not_translate" is written exactly as its target-language value`) {
+		t.Errorf("the system prompt does not say a do-not-translate item is written as its target value:\n%s", p)
+	}
+	if strings.Contains(p, "stay exactly as written") {
+		t.Error("the system prompt still says do-not-translate items stay as written")
+	}
+	req := &providers.Request{
+		Segments: []providers.Segment{{ID: "1", Text: "Das Minsker Abkommen gilt."}},
+		Terms:    []providers.Term{{Source: "Minsker Abkommen", Target: "Minsk agreements", DoNotTranslate: true}},
+	}
+	want := `"glossary":[{"de":"Minsker Abkommen","en":"Minsk agreements","do_not_translate":true}]`
+	if msg := UserMessage(req, req.Segments); !strings.Contains(msg, want) {
+		t.Errorf("message %s lacks %s", msg, want)
+	}
+}
+
 // The prompt tells the model to keep the placeholder tags documents carry, and a tagged segment
 // reaches the model as written (JSON-escaped only).
 func TestTagsInPromptAndMessage(t *testing.T) {
