@@ -40,7 +40,7 @@ func checkSegments(c *cli.Context, g *glossary.Glossary, args []string, add func
 	}
 	switch inFmt {
 	case "":
-		return usageErrorf("%s: cannot tell the bitext format from the name; use --input-format jsonl|tmx|tsv", args[0])
+		return usageErrorf("%s: cannot tell the bitext format from the name; use --input-format jsonl|tmx|tsv|xliff|moses", args[0])
 	case corpus.Moses:
 		return usageErrorf("%s: a Moses corpus is two files: check --input-format moses CORPUS.de CORPUS.en", args[0])
 	}

@@ -42,7 +42,7 @@ Examples:
 			&cli.BoolFlag{Name: "no-tm", Usage: "do not write decisions to a translation memory"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the reviewed translation to `FILE` (JSONL, TMX, TSV, Moses; the article for an article pair)"},
 			&cli.StringFlag{Name: "output-format", Aliases: []string{"f"}, Usage: "output pairs as jsonl, tmx, tsv or moses (default: from -o)"},
-			&cli.StringFlag{Name: "input-format", Usage: "bitext format: jsonl, tmx, tsv or moses (default: from the file name)"},
+			&cli.StringFlag{Name: "input-format", Usage: "bitext format: jsonl, tmx, tsv, xliff or moses (default: from the file name)"},
 			&cli.StringFlag{Name: "ref", Usage: "show a reference or another system's output from `BITEXT` (same sources, same order; JSONL, TMX, TSV)"},
 			&cli.Float64Flag{Name: "min-confidence", Value: 0.5, Usage: "flag aligned pairs below this confidence"},
 			&cli.StringFlag{Name: "reviewer", Usage: "name recorded in the audit trail (default: the local user)"},
@@ -256,7 +256,7 @@ func reviewInput(c *cli.Context, g *glossary.Glossary, args []string) (*review.I
 	}
 	switch {
 	case inFmt == "":
-		return nil, usageErrorf("%s: cannot tell the bitext format from the name; use --input-format jsonl|tmx|tsv", args[0])
+		return nil, usageErrorf("%s: cannot tell the bitext format from the name; use --input-format jsonl|tmx|tsv|xliff|moses", args[0])
 	case inFmt == corpus.Moses && len(args) != 2:
 		return nil, usageErrorf("%s: a Moses corpus is two files: review --input-format moses CORPUS.de CORPUS.en", args[0])
 	}
