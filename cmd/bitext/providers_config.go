@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
@@ -160,6 +161,9 @@ func (f *providersFile) decode(path, data string) error {
 		}
 		var sec providerSection
 		if err := md.PrimitiveDecode(prim, &sec); err != nil {
+			if line, col, key, what, ok := typeErrorAt(data, err); ok {
+				return fmt.Errorf("%s:%d:%d: %s: %s", path, line, col, key, what)
+			}
 			return fmt.Errorf("%s: [providers.%s]: %s", path, name, redactQuoted(err.Error()))
 		}
 		var all map[string]any
@@ -315,6 +319,54 @@ var keyPath = regexp.MustCompile(`^[a-z_]+(\.[a-z_]+)+$`)
 
 // redactQuoted replaces every quoted part of a message ("…", '…' or `…`) with "«…»", so that a
 // diagnostic about a config file never repeats its values.
+// tomlTypeError is how the TOML decoder reports a value of the wrong type: a line and the key's
+// path, but no column and no ParseError (toml v1.6).
+var tomlTypeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type (\w+); destination has type (\w+)`)
+
+// typeErrorAt turns the decoder's error for a value of the wrong type into its place (line and
+// the column of the value, found on that line of data) and a message in the config's words
+// ("want a string, not an integer"), as syntax errors are reported: file:line:column. The
+// value itself is never quoted (it may be a key).
+func typeErrorAt(data string, err error) (line, col int, key, what string, ok bool) {
+	m := tomlTypeError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, 0, "", "", false
+	}
+	line, _ = strconv.Atoi(m[1])
+	key = m[2]
+	lines := strings.Split(data, "\n")
+	if line < 1 || line > len(lines) {
+		return 0, 0, "", "", false
+	}
+	text := lines[line-1]
+	col = 1
+	if eq := strings.IndexByte(text, '='); eq >= 0 {
+		v := eq + 1
+		for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
+			v++
+		}
+		col = utf8.RuneCountInString(text[:v]) + 1
+	}
+	kind := func(t string) string {
+		switch t {
+		case "int64", "int":
+			return "an integer"
+		case "float64", "float", "float32":
+			return "a number"
+		case "bool":
+			return "true or false"
+		case "string":
+			return "a string"
+		case "map", "map[string]interface {}":
+			return "a table"
+		case "slice", "[]interface {}":
+			return "an array"
+		}
+		return t
+	}
+	return line, col, key, "want " + kind(m[4]) + ", not " + kind(m[3]), true
+}
+
 func redactQuoted(msg string) string {
 	var b strings.Builder
 	for len(msg) > 0 {
