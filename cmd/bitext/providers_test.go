@@ -199,7 +199,7 @@ rate = 2
 	for _, tc := range []struct{ doc, want string }{
 		{"[providers.openai]\ntemprature = 0.2\n", `c.toml: [providers.openai]: unknown key "temprature"`},
 		{"[providers.openai]\nazure = \"sk-SECRET-x\"\n", "c.toml: providers.openai.azure: want true or false"},
-		{"[providers.openai]\nrate = \"sk-SECRET-x\"\n", "c.toml: [providers.openai]: "},
+		{"[providers.openai]\nrate = \"sk-SECRET-x\"\n", "c.toml:2:8: providers.openai.rate: want a number, not a string"},
 	} {
 		var f providersFile
 		err := f.decode("c.toml", tc.doc)
