@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
@@ -207,7 +208,11 @@ func Pairs(src, tgt *Document, beads []Bead) []corpus.Pair {
 	return out
 }
 
-func roundConf(c float64) float64 { return float64(int64(c*1000+0.5)) / 1000 }
+// roundConf is a confidence as the pair formats write it: three decimals, rounded down as Shown
+// rounds the two-decimal ones, so that a pair written as 0.96 passes --min-confidence 0.96 and a
+// reader's filter on the written value (jq 'select(.confidence >= 0.96)') keeps no pair the
+// option dropped (rounded to nearest, 0.9596 was written 0.96 and dropped by the option).
+func roundConf(c float64) float64 { return math.Floor(c*1000+1e-9) / 1000 }
 
 // FilterConfidence returns the beads whose confidence is in [lo, hi] (a new slice).
 func FilterConfidence(beads []Bead, lo, hi float64) []Bead {

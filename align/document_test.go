@@ -133,3 +133,18 @@ func TestPairsAndFilter(t *testing.T) {
 		t.Errorf("WriteText:\n%q\nwant\n%q", sb.String(), want)
 	}
 }
+
+// TestRoundConfRoundsDown: the pair formats' three-decimal confidence never exceeds the bead's,
+// so a filter on the written value keeps no pair --min-confidence dropped.
+func TestRoundConfRoundsDown(t *testing.T) {
+	for _, tc := range []struct{ in, want float64 }{
+		{0.9596, 0.959}, {0.96, 0.96}, {0.29, 0.29}, {0.9999, 0.999}, {1, 1}, {0, 0}, {0.0004, 0},
+	} {
+		if got := roundConf(tc.in); got != tc.want {
+			t.Errorf("roundConf(%v) = %v, want %v", tc.in, got, tc.want)
+		}
+		if got := roundConf(tc.in); got > tc.in {
+			t.Errorf("roundConf(%v) = %v, above the confidence", tc.in, got)
+		}
+	}
+}

@@ -196,7 +196,15 @@ func runAlign(c *cli.Context) error {
 		if err != nil {
 			return inputError(err) // file:line: message, or file: no beads
 		}
-		fmt.Fprintln(c.App.Writer, align.Evaluate(gold, beads))
+		// The beads scored are the beads written: with --min-confidence 0.9 the precision is
+		// that of the beads a user keeps (recall still counts every gold bead).
+		scored := beads
+		if c.IsSet("min-confidence") || c.IsSet("max-confidence") {
+			lo, hi := c.Float64("min-confidence"), c.Float64("max-confidence")
+			scored = align.FilterConfidence(beads, lo, hi)
+			fmt.Fprintf(c.App.ErrWriter, "scored the %d of %d beads with confidence in [%g, %g]\n", len(scored), len(beads), lo, hi)
+		}
+		fmt.Fprintln(c.App.Writer, align.Evaluate(gold, scored))
 		if c.String("output") == "" {
 			return nil
 		}
