@@ -2,6 +2,7 @@ package align
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -64,6 +65,16 @@ type SyntaxError struct {
 }
 
 func (e *SyntaxError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// rangeError is a *SyntaxError that is ErrOutOfRange too.
+type rangeError struct{ *SyntaxError }
+
+func (e rangeError) Unwrap() []error { return []error{e.SyntaxError, ErrOutOfRange} }
+
+// ErrOutOfRange is wrapped by ReadGold's error for a bead that names a sentence beyond the
+// documents: most often gold numbered for documents split differently (one sentence per line,
+// given without --presplit).
+var ErrOutOfRange = errors.New("sentence number out of range")
 
 // ReadBeads parses beads, one per line: "[i, j]:[k]" with an optional ":confidence" (a number in
 // [0,1]; 1 when absent). Blank lines and lines starting with # are skipped. Indices need not be
@@ -180,7 +191,7 @@ func ReadGold(r io.Reader, name string, n, m int) ([]Bead, error) {
 	check := func(side string, ids []int, count int, seen map[int]int, line int) error {
 		for _, x := range ids {
 			if x >= count {
-				return &SyntaxError{name, line, fmt.Sprintf("%s sentence %d, but the %s has %d", side, x, side, count)}
+				return rangeError{&SyntaxError{name, line, fmt.Sprintf("%s sentence %d, but the %s has %s (numbered from 0)", side, x, side, sentences(count))}}
 			}
 			if prev, ok := seen[x]; ok {
 				return &SyntaxError{name, line, fmt.Sprintf("%s sentence %d is in the bead on line %d too", side, x, prev)}
@@ -200,18 +211,26 @@ func ReadGold(r io.Reader, name string, n, m int) ([]Bead, error) {
 	return gold, nil
 }
 
+// sentences is "1 sentence", "468 sentences".
+func sentences(n int) string {
+	if n == 1 {
+		return "1 sentence"
+	}
+	return fmt.Sprintf("%d sentences", n)
+}
+
 // CheckRange reports the first bead that names a sentence outside n source and m target
 // sentences.
 func CheckRange(beads []Bead, n, m int) error {
 	for k, b := range beads {
 		for _, x := range b.Src {
 			if x >= n {
-				return fmt.Errorf("bead %d (%s): source sentence %d, but the source has %d", k+1, FormatBead(b), x, n)
+				return fmt.Errorf("bead %d (%s): source sentence %d, but the source has %s (numbered from 0)", k+1, FormatBead(b), x, sentences(n))
 			}
 		}
 		for _, y := range b.Tgt {
 			if y >= m {
-				return fmt.Errorf("bead %d (%s): target sentence %d, but the target has %d", k+1, FormatBead(b), y, m)
+				return fmt.Errorf("bead %d (%s): target sentence %d, but the target has %s (numbered from 0)", k+1, FormatBead(b), y, sentences(m))
 			}
 		}
 	}

@@ -158,8 +158,8 @@ func TestReadGold(t *testing.T) {
 		wantErr  string
 	}{
 		{"fits", "[0]:[0]\n[1, 2]:[1]\n[]:[2]\n", 3, 3, ""},
-		{"source out of range", "# gold\n\n[0]:[0]\n[3]:[1]\n", 3, 3, "gold.txt:4: source sentence 3, but the source has 3"},
-		{"target out of range", "[0]:[5]\n", 3, 3, "gold.txt:1: target sentence 5, but the target has 3"},
+		{"source out of range", "# gold\n\n[0]:[0]\n[3]:[1]\n", 3, 3, "gold.txt:4: source sentence 3, but the source has 3 sentences (numbered from 0)"},
+		{"target out of range", "[0]:[5]\n", 3, 3, "gold.txt:1: target sentence 5, but the target has 3 sentences (numbered from 0)"},
 		{"syntax", "[0]:[0]\n[x]:[1]\n", 3, 3, "gold.txt:2:"},
 		{"source twice", "[0]:[0]\n[1]:[1]\n[0, 2]:[2]\n", 3, 3, "gold.txt:3: source sentence 0 is in the bead on line 1 too"},
 		{"target twice", "[0]:[0, 1]\n[1]:[1]\n", 3, 3, "gold.txt:2: target sentence 1 is in the bead on line 1 too"},
@@ -178,6 +178,13 @@ func TestReadGold(t *testing.T) {
 			}
 			if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
 				t.Fatalf("err = %v, want prefix %q", err, tt.wantErr)
+			}
+			var se *SyntaxError
+			if strings.Contains(tt.wantErr, ":") && !strings.HasSuffix(tt.wantErr, "no beads") && !errors.As(err, &se) {
+				t.Errorf("err %T is not a *SyntaxError", err)
+			}
+			if got, want := errors.Is(err, ErrOutOfRange), strings.Contains(tt.name, "out of range"); got != want {
+				t.Errorf("errors.Is(err, ErrOutOfRange) = %v, want %v", got, want)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -193,6 +194,9 @@ func runAlign(c *cli.Context) error {
 		}
 		gold, err = align.ReadGold(f, g, len(src.sentences), len(tgt.sentences))
 		f.Close()
+		if errors.Is(err, align.ErrOutOfRange) && !c.Bool("presplit") {
+			err = fmt.Errorf("%w; bitext split the documents into sentences itself: for gold numbered by the lines of one-sentence-per-line files, give --presplit", err)
+		}
 		if err != nil {
 			return inputError(err) // file:line: message, or file: no beads
 		}
