@@ -100,7 +100,14 @@ func (f *File) Commit() error {
 		}
 		return fmt.Errorf("writing %s: %w", f.name, err)
 	}
-	if err := f.f.Chmod(0o644); err != nil {
+	// A file replaced keeps its permissions: a private output (chmod 600) must not become
+	// readable by everyone because bitext wrote it again. A new one is readable by all, as most
+	// outputs are meant to be shared (an O_TMPFILE or CreateTemp file starts at 0600).
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(f.path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
+	if err := f.f.Chmod(mode); err != nil {
 		return fail(err)
 	}
 	if f.tmp == "" {

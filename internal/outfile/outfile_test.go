@@ -3,6 +3,7 @@ package outfile
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -238,5 +239,38 @@ func TestCheckTarget(t *testing.T) {
 				t.Errorf("CheckTarget(%q) = %v, want %q", tc.output, err, tc.err)
 			}
 		})
+	}
+}
+
+// TestCommitKeepsMode: an output replaced keeps its permissions (a private 0600 file stays
+// private); a new one is 0644.
+func TestCommitKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string) {
+		t.Helper()
+		if err := WriteFile(context.Background(), name, func(w io.Writer) error {
+			_, err := io.WriteString(w, "neu\n")
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, mode := range []os.FileMode{0o600, 0o640, 0o664} {
+		name := filepath.Join(dir, fmt.Sprintf("out-%o.txt", mode))
+		if err := os.WriteFile(name, []byte("alt\n"), mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(name, mode); err != nil { // whatever the umask
+			t.Fatal(err)
+		}
+		write(name)
+		if st, err := os.Stat(name); err != nil || st.Mode().Perm() != mode {
+			t.Errorf("%s replaced: mode %v, want %v (%v)", name, st.Mode().Perm(), mode, err)
+		}
+	}
+	name := filepath.Join(dir, "new.txt")
+	write(name)
+	if st, err := os.Stat(name); err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("new output: mode %v, want 0644 (%v)", st.Mode().Perm(), err)
 	}
 }
