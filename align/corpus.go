@@ -23,49 +23,74 @@ type DocPair struct {
 }
 
 // PairFolders pairs the regular files of two folders by relative path (a/b.txt with a/b.txt),
-// sorted by path. Hidden files and folders are skipped. Source files without a counterpart are
-// returned in missing (the caller decides whether that is an error); target files without one
-// are ignored.
-func PairFolders(srcDir, tgtDir string) (pairs []DocPair, missing []string, err error) {
+// sorted by path; a symbolic link to a regular file counts as one. Hidden files and folders are
+// skipped. Source files without a counterpart are returned in missing and target files without
+// one in extra, both sorted (the caller decides whether either is an error).
+func PairFolders(srcDir, tgtDir string) (pairs []DocPair, missing, extra []string, err error) {
 	for _, d := range []string{srcDir, tgtDir} {
 		st, err := os.Stat(d)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if !st.IsDir() {
-			return nil, nil, fmt.Errorf("%s is not a folder", d)
+			return nil, nil, nil, fmt.Errorf("%s is not a folder", d)
 		}
 	}
-	err = filepath.WalkDir(srcDir, func(path string, e fs.DirEntry, err error) error {
+	srcFiles, err := folderFiles(srcDir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	tgtFiles, err := folderFiles(tgtDir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for rel := range srcFiles {
+		if !tgtFiles[rel] {
+			missing = append(missing, filepath.Join(srcDir, rel))
+			continue
+		}
+		pairs = append(pairs, DocPair{ID: filepath.ToSlash(rel), Src: filepath.Join(srcDir, rel), Tgt: filepath.Join(tgtDir, rel)})
+	}
+	for rel := range tgtFiles {
+		if !srcFiles[rel] {
+			extra = append(extra, filepath.Join(tgtDir, rel))
+		}
+	}
+	slices.SortFunc(pairs, func(a, b DocPair) int { return strings.Compare(a.ID, b.ID) })
+	slices.Sort(missing)
+	slices.Sort(extra)
+	return pairs, missing, extra, nil
+}
+
+// folderFiles returns the relative paths of the regular files under dir (symbolic links to
+// regular files included), hidden ones left out.
+func folderFiles(dir string) (map[string]bool, error) {
+	files := map[string]bool{}
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if path != srcDir && strings.HasPrefix(e.Name(), ".") {
+		if path != dir && strings.HasPrefix(e.Name(), ".") {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if !e.Type().IsRegular() {
+		if e.Type()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+				return nil // a link to a folder or to nothing: not a document
+			}
+		} else if !e.Type().IsRegular() {
 			return nil
 		}
-		rel, err := filepath.Rel(srcDir, path)
+		rel, err := filepath.Rel(dir, path)
 		if err != nil {
 			return err
 		}
-		tgt := filepath.Join(tgtDir, rel)
-		if st, err := os.Stat(tgt); err != nil || !st.Mode().IsRegular() {
-			missing = append(missing, path)
-			return nil
-		}
-		pairs = append(pairs, DocPair{ID: filepath.ToSlash(rel), Src: path, Tgt: tgt})
+		files[rel] = true
 		return nil
 	})
-	if err != nil {
-		return nil, nil, err
-	}
-	slices.SortFunc(pairs, func(a, b DocPair) int { return strings.Compare(a.ID, b.ID) })
-	return pairs, missing, nil
+	return files, err
 }
 
 // ReadPairList reads a list of document pairs: "SRC<TAB>TGT" or "SRC<TAB>TGT<TAB>ID" lines

@@ -79,7 +79,13 @@ func TestPairFolders(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pairs, missing, err := PairFolders(filepath.Join(dir, "de"), filepath.Join(dir, "en"))
+	if err := os.Symlink(filepath.Join(dir, "de", "b.txt"), filepath.Join(dir, "de", "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "en", "b.txt"), filepath.Join(dir, "en", "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	pairs, missing, extra, err := PairFolders(filepath.Join(dir, "de"), filepath.Join(dir, "en"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,13 +93,16 @@ func TestPairFolders(t *testing.T) {
 	for _, p := range pairs {
 		ids = append(ids, p.ID)
 	}
-	if got := strings.Join(ids, " "); got != "a/x.txt b.txt" {
+	if got := strings.Join(ids, " "); got != "a/x.txt b.txt link.txt" {
 		t.Errorf("ids %q", got)
 	}
 	if len(missing) != 1 || filepath.Base(missing[0]) != "lonely.txt" {
 		t.Errorf("missing %v", missing)
 	}
-	if _, _, err := PairFolders(filepath.Join(dir, "de", "b.txt"), dir); err == nil {
+	if len(extra) != 1 || filepath.Base(extra[0]) != "extra.txt" {
+		t.Errorf("extra %v", extra)
+	}
+	if _, _, _, err := PairFolders(filepath.Join(dir, "de", "b.txt"), dir); err == nil {
 		t.Error("a file as a folder: no error")
 	}
 }

@@ -216,6 +216,15 @@ func runAlign(c *cli.Context) error {
 	return writeAlignment(c, format, src, tgt, beads)
 }
 
+// someNames lists up to five names, and how many more there are.
+func someNames(names []string) string {
+	const most = 5
+	if len(names) <= most {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:most], ", ") + fmt.Sprintf(" and %d more", len(names)-most)
+}
+
 // checkConfidenceFlags checks --min-confidence and --max-confidence.
 func checkConfidenceFlags(c *cli.Context) error {
 	lo, hi := c.Float64("min-confidence"), c.Float64("max-confidence")
@@ -343,13 +352,20 @@ func runAlignMany(c *cli.Context) error {
 		}
 	} else {
 		srcDir, tgtDir := c.Args().Get(0), c.Args().Get(1)
-		var missing []string
+		var missing, extra []string
 		var err error
-		if pairs, missing, err = align.PairFolders(srcDir, tgtDir); err != nil {
+		if pairs, missing, extra, err = align.PairFolders(srcDir, tgtDir); err != nil {
 			return inputError(err)
 		}
 		if len(missing) > 0 {
-			return inputError(fmt.Errorf("%s has no counterpart in %s (%s without one)", missing[0], tgtDir, count(len(missing), "file")))
+			return inputError(fmt.Errorf("%s without a counterpart in %s: %s", count(len(missing), "file"), tgtDir, someNames(missing)))
+		}
+		// A target folder may hold more than the translations of the source folder (other
+		// languages, notes): its extra files are not an error, but they are named, since a
+		// misnamed translation (a.txt against a.en.txt) would otherwise leave its document out
+		// of the corpus without a word.
+		if len(extra) > 0 {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s in %s without a counterpart in %s, left out: %s\n", count(len(extra), "file"), tgtDir, srcDir, someNames(extra))
 		}
 		inputs = append(inputs, srcDir, tgtDir)
 	}
