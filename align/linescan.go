@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"golang.org/x/text/transform"
+
+	"github.com/bitext/bitext/internal/textcheck"
 )
 
 // lineScanner is a bufio.Scanner of lines whose error names the file, and for a line longer
@@ -17,7 +21,17 @@ type lineScanner struct {
 	max  int
 }
 
+// newLineScanner scans r's lines; UTF-16 (a byte-order mark, or the NUL pattern of Latin text:
+// textcheck.UTF16Decoder) is decoded to UTF-8 first, as every reader of the project does, so a
+// presplit side, an MT, a gold or a list saved as UTF-16 reads as it does in segment and
+// translate (it was refused as invalid UTF-8 at byte 1).
 func newLineScanner(r io.Reader, name string, max int) *lineScanner {
+	br := bufio.NewReaderSize(r, 4096)
+	head, _ := br.Peek(4096) // a shorter input is all there; its error comes again on reading
+	r = br
+	if _, dec := textcheck.UTF16Decoder(head, true); dec != nil {
+		r = transform.NewReader(br, dec)
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, min(64*1024, max)), max)
 	return &lineScanner{Scanner: sc, name: name, max: max}
