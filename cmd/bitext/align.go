@@ -47,7 +47,7 @@ second pass uses when it knows more than the pair's own (short articles learn li
 the pair's own table still translating the words the shared one lacks.
 
 Output formats: beads ("[0, 1]:[0]:0.93", 0-based, "[]" for an empty side), ladder
-(hunalign's), text, tsv, jsonl, tmx, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
+(hunalign's), text, tsv, jsonl, tmx, xliff, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
 With --gold FILE (beads format, e.g. Text+Berg's dev.defr) it prints strict and lax precision,
 recall and F1 instead of the alignment (or besides it with -o).
 
@@ -117,7 +117,7 @@ func runAlign(c *cli.Context) error {
 		return runAlignMany(c) // align_many.go
 	}
 	if c.NArg() != 2 {
-		return usageErrorf("align: want SRC and TGT, got %d arguments", c.NArg())
+		return usageErrorf("align: want SRC and TGT, got %s", count(c.NArg(), "argument"))
 	}
 	srcName, tgtName := c.Args().Get(0), c.Args().Get(1)
 	if err := oneStdin([][2]string{{"SRC", srcName}, {"TGT", tgtName}, {"--mt", c.String("mt")}, {"--mt-tgt", c.String("mt-tgt")}, {"--gold", c.String("gold")}}); err != nil {
@@ -314,7 +314,7 @@ func runAlignMany(c *cli.Context) error {
 		}
 	}
 	if _, err := corpus.ParseFormat(format); err != nil {
-		return usageErrorf("--format %s: over many documents, align writes a pair format (jsonl, tmx, tsv or moses)", format)
+		return usageErrorf("--format %s: over many documents, align writes a pair format (jsonl, tmx, xliff, tsv or moses)", format)
 	}
 	out := c.String("output")
 	if out == "-" {

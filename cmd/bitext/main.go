@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -72,6 +73,9 @@ var forceExit = func(brokenPipe bool) {
 	os.Exit(exitInterrupted)
 }
 
+// signalCause matches the cause signal.NotifyContext gives a context cancelled by a signal.
+var signalCause = regexp.MustCompile(`\b(interrupt|terminated) signal received\b`)
+
 // errStdoutClosed is the cause of a run cancelled because nobody reads standard output any more.
 var errStdoutClosed = errors.New("standard output closed")
 
@@ -95,6 +99,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			// Ctrl-C or SIGTERM: "interrupted" is what happened; "context canceled" is Go's
 			// name for it.
 			msg = strings.ReplaceAll(msg, context.Canceled.Error(), "interrupted")
+			// The cause signal.NotifyContext gives ("interrupt signal received", "terminated
+			// signal received"), where a command reports the context's cause, says the same.
+			msg = signalCause.ReplaceAllString(msg, "interrupted")
 		}
 		fmt.Fprintf(stderr, "bitext: %s\n", msg)
 	}
