@@ -2,6 +2,7 @@ package align
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -141,10 +142,16 @@ type Loaded struct {
 	Opt      Options
 }
 
+// ErrSkip, wrapped by an error of AlignAll's load, leaves that pair out and goes on with the
+// others (a file that cannot be read in a corpus of thousands); any other error stops the run.
+// The load reports what it skipped and why; AlignAll only leaves the pair out.
+var ErrSkip = errors.New("pair left out")
+
 // AlignAll aligns many document pairs on workers goroutines (GOMAXPROCS when workers ≤ 0):
 // load reads a pair, Documents aligns it, and emit receives the results in the order of pairs,
 // one at a time, so it can write one corpus. At most twice as many pairs as workers are read
-// ahead. The first error (from load, the aligner or emit) stops the run and is returned.
+// ahead. The first error (from load, the aligner or emit) stops the run and is returned, but
+// for a load's error that wraps ErrSkip, whose pair is left out.
 //
 // First, unless the pairs' options skip the second pass, the leading pairs (up to
 // sharedSentences sentences, at most sharedDocs pairs) teach one word table (LearnLexicon) that
@@ -158,7 +165,7 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(pairs)))
-	shared, sample, firsts, err := warmUp(ctx, pairs, workers, load)
+	shared, sample, skipped, firsts, err := warmUp(ctx, pairs, workers, load)
 	if err != nil {
 		return err
 	}
@@ -185,6 +192,7 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 				r := results[k]
 				if k < len(sample) {
 					r.l, sample[k] = sample[k], Loaded{} // loaded by the warm-up already
+					r.err = skipped[k]
 					if k < len(firsts) {
 						r.l.Opt.first = firsts[k] // and its first pass run
 					}
@@ -227,6 +235,11 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 		if err = context.Cause(ctx); err != nil {
 			break
 		}
+		if errors.Is(r.err, ErrSkip) {
+			results[k] = nil // left out: the load said why
+			<-sem
+			continue
+		}
 		if r.err != nil {
 			err = r.err
 			break
@@ -257,32 +270,53 @@ const (
 // (a load may translate) or running their first passes again, and no table when there is a
 // single pair, the options skip the second pass or bring their own table, the first document
 // is a long one (longDoc), or nothing could be learned.
-func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context.Context, DocPair) (Loaded, error)) (*Lexicon, []Loaded, []*firstPass, error) {
+//
+// A pair whose load fails with ErrSkip is in sample as its error (skipped[k]), and teaches
+// nothing.
+func warmUp(ctx context.Context, pairs []DocPair, workers int, load func(context.Context, DocPair) (Loaded, error)) (lx *Lexicon, sample []Loaded, skipped []error, firsts []*firstPass, err error) {
 	if len(pairs) < 2 {
-		return nil, nil, nil, nil
+		return nil, nil, nil, nil, nil
 	}
-	var sample []Loaded
+	var learn []int // the indexes of sample that teach the table
 	n := 0
 	for _, p := range pairs[:min(len(pairs), sharedDocs)] {
 		l, err := load(ctx, p)
-		if err != nil {
-			return nil, nil, nil, err
+		if err != nil && !errors.Is(err, ErrSkip) {
+			return nil, nil, nil, nil, err
 		}
 		sample = append(sample, l)
+		skipped = append(skipped, err)
+		if err != nil {
+			continue
+		}
 		opt := l.Src.options(l.Tgt, l.Opt)
 		if opt.NoRealign || opt.Lexicon != nil {
-			return nil, sample, nil, nil
+			return nil, sample, skipped, nil, nil
 		}
-		if len(sample) == 1 && min(len(l.Src.Sentences), len(l.Tgt.Sentences)) >= longDoc {
+		if len(learn) == 0 && min(len(l.Src.Sentences), len(l.Tgt.Sentences)) >= longDoc {
 			// A corpus of long documents: each teaches itself a table of many hundred beads,
 			// and a shared one adds the warm-up's cost and little else (on pairs of 2,000
 			// sentences a third of the throughput: BenchmarkAlignAll 2.7 → 1.8 pairs/s).
-			return nil, sample, nil, nil
+			return nil, sample, skipped, nil, nil
 		}
+		learn = append(learn, len(sample)-1)
 		if n += min(len(l.Src.Sentences), len(l.Tgt.Sentences)); n >= sharedSentences {
 			break
 		}
 	}
-	lx, firsts, err := learnShared(ctx, sample, workers)
-	return lx, sample, firsts, err
+	if len(learn) == 0 {
+		return nil, sample, skipped, nil, nil
+	}
+	from := make([]Loaded, len(learn))
+	for i, k := range learn {
+		from[i] = sample[k]
+	}
+	lx, passes, err := learnShared(ctx, from, workers)
+	if passes != nil {
+		firsts = make([]*firstPass, len(sample))
+		for i, k := range learn {
+			firsts[k] = passes[i]
+		}
+	}
+	return lx, sample, skipped, firsts, err
 }

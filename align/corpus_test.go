@@ -162,6 +162,32 @@ func TestAlignAll(t *testing.T) {
 	if !errors.Is(err, boom) {
 		t.Errorf("error %v, want boom", err)
 	}
+	// A load that wraps ErrSkip leaves its pair out, in the warm-up's sample (all of these short
+	// pairs) and after it (without a second pass the warm-up loads one pair), and the run goes on.
+	for _, tc := range []struct {
+		bad       string
+		noRealign bool
+	}{{"0", false}, {"1", false}, {"17", false}, {"0", true}, {"17", true}} {
+		bad := tc.bad
+		got = nil
+		err = AlignAll(context.Background(), pairs, 3, func(ctx context.Context, p DocPair) (Loaded, error) {
+			if p.ID == bad {
+				return Loaded{}, fmt.Errorf("%w: %s: unreadable", ErrSkip, p.ID)
+			}
+			l, err := load(ctx, p)
+			l.Opt.NoRealign = tc.noRealign
+			return l, err
+		}, func(p DocPair, _ Loaded, _ []Bead) error {
+			got = append(got, p.ID)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("skipping %s: %v", bad, err)
+		}
+		if len(got) != len(pairs)-1 || slices.Contains(got, bad) {
+			t.Errorf("skipping %s: emitted %v", bad, got)
+		}
+	}
 }
 
 // TestExplain explains a merged bead of the test article: its lengths, the surface evidence

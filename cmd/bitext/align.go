@@ -44,7 +44,9 @@ lines "SRC<TAB>TGT[<TAB>ID]" of LIST. They are aligned in parallel (--jobs, defa
 cores) into one corpus (jsonl, tmx or xliff, whose pairs carry the document id; or tsv or moses). The
 first pairs (up to 8,000 sentences) first teach one word translation table, which every pair's
 second pass uses when it knows more than the pair's own (short articles learn little alone),
-the pair's own table still translating the words the shared one lacks.
+the pair's own table still translating the words the shared one lacks. A document that cannot
+be read (missing, empty, binary) leaves its pair out, named on stderr; the others are aligned and
+the run exits 2.
 
 Output formats: beads ("[0, 1]:[0]:0.93", 0-based, "[]" for an empty side), ladder
 (hunalign's), text, tsv, jsonl, tmx, xliff, moses (-o PREFIX writes PREFIX.SRCLANG and PREFIX.TGTLANG).
@@ -406,6 +408,21 @@ func runAlignMany(c *cli.Context) error {
 		return err
 	}
 	var mtMu sync.Mutex // the provider and its memory translate one document at a time
+	// A document that cannot be read (missing, empty, binary, badly encoded) leaves its pair out
+	// of the corpus and the run goes on, as translate does with a folder: named on stderr now,
+	// exit 2 at the end. Anything else (Ctrl-C, the provider, the output) stops the run.
+	var skipMu sync.Mutex
+	skipped := 0
+	skip := func(ctx context.Context, err error) error {
+		if ctx.Err() != nil {
+			return inputError(err)
+		}
+		skipMu.Lock()
+		defer skipMu.Unlock()
+		skipped++
+		fmt.Fprintf(c.App.ErrWriter, "bitext: %v; pair left out\n", err)
+		return fmt.Errorf("%w: %w", align.ErrSkip, err)
+	}
 	load := func(ctx context.Context, p align.DocPair) (align.Loaded, error) {
 		read := func(name, lang string) (*align.Document, error) {
 			f, err := os.Open(name)
@@ -413,12 +430,12 @@ func runAlignMany(c *cli.Context) error {
 				if p.Where != "" { // the list's line that names the file
 					err = fmt.Errorf("%s: %w", p.Where, err)
 				}
-				return nil, inputError(err)
+				return nil, skip(ctx, err)
 			}
 			defer f.Close()
 			d, err := align.ReadDocument(ctx, ctxio.NewReader(ctx, f), name, lang, ro)
 			if err != nil {
-				return nil, inputError(err)
+				return nil, skip(ctx, err)
 			}
 			return d, nil
 		}
@@ -460,7 +477,14 @@ func runAlignMany(c *cli.Context) error {
 		return err
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "bitext: aligned %s%s\n", count(n, "document pair"), shardNote(spec))
+		left := ""
+		if skipped > 0 {
+			left = fmt.Sprintf(", %s left out", count(skipped, "pair"))
+		}
+		fmt.Fprintf(c.App.ErrWriter, "bitext: aligned %s%s%s\n", count(n, "document pair"), left, shardNote(spec))
+	}
+	if skipped > 0 {
+		return &exitError{code: exitUsage} // the pairs left out were named on stderr
 	}
 	return nil
 }
