@@ -3,6 +3,7 @@ package align
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -56,7 +57,12 @@ func ReadPresplitContext(ctx context.Context, r io.Reader, name string) (sentenc
 // CheckText reports why a line is not text: invalid UTF-8 or a NUL byte. Nil when it is text.
 func CheckText(b []byte) error {
 	if !utf8.Valid(b) {
-		return fmt.Errorf("invalid UTF-8 at byte %d of the line", textcheck.InvalidUTF8(b)+1)
+		msg := fmt.Sprintf("invalid UTF-8 at byte %d of the line", textcheck.InvalidUTF8(b)+1)
+		if textcheck.LooksLatin1(b) {
+			// The hint segment gives for the same line of an article.
+			msg += "; the text looks like Windows-1252 or ISO-8859-1: convert it to UTF-8 first (iconv -f windows-1252 -t utf-8)"
+		}
+		return errors.New(msg)
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
 		return fmt.Errorf("NUL byte: not a text file")
