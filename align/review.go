@@ -261,10 +261,23 @@ func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Be
 			for _, w := range words(tgt.Sentences, b.Tgt) {
 				tw[w] = true
 			}
+			// A translation of several words ("Baupreise" → "construction prices") is found
+			// when each of its words is.
+			found := func(t string) bool {
+				ws, _ := tokens(t)
+				for _, w := range ws {
+					if !tw[w] {
+						return false
+					}
+				}
+				return len(ws) > 0
+			}
 			for _, w := range words(src.Sentences, b.Src) {
 				for _, t := range opt.Dict.lookup(w) {
-					if f := fold(t); tw[f] && len(out) < maxShared {
-						out = append(out, w+"→"+f)
+					if f := fold(t); found(f) && len(out) < maxShared {
+						if e := w + "→" + f; !slices.Contains(out, e) {
+							out = append(out, e)
+						}
 						break
 					}
 				}
@@ -322,7 +335,11 @@ func WriteExplanation(w io.Writer, ex *Explanation) error {
 		}
 		bw.WriteByte('\n')
 	}
-	fmt.Fprintf(bw, "  cost %.3f (a random 1-1 pair costs about 1, a bead of k pairs about k); the next best cut costs %.3f more\n", ex.Cost, ex.Margin)
+	if math.IsInf(ex.Margin, 1) {
+		fmt.Fprintf(bw, "  cost %.3f (a random 1-1 pair costs about 1, a bead of k pairs about k); no other way to cut it and its neighbours is allowed\n", ex.Cost)
+	} else {
+		fmt.Fprintf(bw, "  cost %.3f (a random 1-1 pair costs about 1, a bead of k pairs about k); the next best cut costs %.3f more\n", ex.Cost, ex.Margin)
+	}
 	return bw.Flush()
 }
 
