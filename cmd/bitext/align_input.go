@@ -98,6 +98,11 @@ func dictionaryFiles(c *cli.Context) []string {
 // dictionaryPath is the file of one --dict: "auto" finds the installed one for the documents'
 // languages in $BITEXT_DICT_PATH (folders, separated as in $PATH) or align.DictionaryDirs.
 func dictionaryPath(c *cli.Context, name string) (string, error) {
+	if name == "-" {
+		// A dictionary is read by path: a FreeDict one is two files, and any is cached by
+		// content, which standard input cannot be stat'ed or seeked for.
+		return "", usageErrorf("--dict -: a dictionary is read from a file, not standard input")
+	}
 	if name != "auto" {
 		return name, nil
 	}
