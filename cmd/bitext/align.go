@@ -263,9 +263,15 @@ func alignEvidence(c *cli.Context, src, tgt *alignSide) error {
 		if src.doc.MT, err = readAlignMT(c, name, src); err != nil {
 			return err
 		}
+		if err := checkAlignMT(c, "--mt", name, src); err != nil {
+			return err
+		}
 	}
 	if name := c.String("mt-tgt"); name != "" {
 		if tgt.doc.MT, err = readAlignMT(c, name, tgt); err != nil {
+			return err
+		}
+		if err := checkAlignMT(c, "--mt-tgt", name, tgt); err != nil {
 			return err
 		}
 	}
@@ -275,6 +281,27 @@ func alignEvidence(c *cli.Context, src, tgt *alignSide) error {
 		}
 		if tgt.doc.MT, err = translateForAlign(c, tgt, src.lang); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// checkAlignMT checks that the MT file name (given by flag) is line-aligned with side
+// (align.CheckMT): a shifted MT is an input error naming the file and the shift (the aligner
+// would refuse it too, without the file's name); an MT no better than chance is reported, and
+// the aligner aligns without it.
+func checkAlignMT(c *cli.Context, flag, name string, side *alignSide) error {
+	err := align.CheckMT(side.doc.MT, side.sentences)
+	var se *align.MTShiftError
+	switch {
+	case errors.As(err, &se):
+		if flag == "--mt-tgt" {
+			se.Reverse = true
+		}
+		return inputError(fmt.Errorf("%s %s: its %s", flag, name, se.Detail()))
+	case errors.Is(err, align.ErrMTUnrelated):
+		if !checkQuiet(c) {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s %s: its lines match the sentences of %s no better than chance (shuffled, or another document's translation?): aligning without it\n", flag, name, side.name)
 		}
 	}
 	return nil
