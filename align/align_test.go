@@ -1,7 +1,9 @@
 package align
 
 import (
+	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -294,5 +296,57 @@ func TestPseudoBaselines(t *testing.T) {
 	base := (float64(ch.srcBase[0][0]) + float64(ch.tgtBase[0][0])) / 2
 	if math.Abs(cos-base) > 1e-6 {
 		t.Errorf("one-pair document: cosine %v, baseline %v; want them equal", cos, base)
+	}
+}
+
+// TestUnrelatedDocumentsCapped: two articles that are not translations of each other align
+// anyway, but no bead may claim to be sure; the articles with their real translations keep
+// their confidences. (Two unrelated seed articles gave pairs at 0.90–0.91 before capUnrelated.)
+func TestUnrelatedDocumentsCapped(t *testing.T) {
+	read := func(path, lang string) *Document {
+		t.Helper()
+		f, err := os.Open(filepath.Join("..", "testdata", path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		d, err := ReadDocument(context.Background(), f, path, lang, ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	maxConf := func(src, tgt *Document) float64 {
+		t.Helper()
+		beads, err := Documents(context.Background(), src, tgt, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m float64
+		for _, b := range beads {
+			m = max(m, b.Confidence)
+		}
+		return m
+	}
+	natoDE, natoEN := read("articles/nato-russland.txt", "de"), read("articles-en/nato-russland.txt", "en")
+	kremlDE, kremlEN := read("articles/us-kreml.txt", "de"), read("articles-en/us-kreml.txt", "en")
+	for _, tc := range []struct {
+		name     string
+		src, tgt *Document
+		related  bool
+	}{
+		{"nato with its translation", natoDE, natoEN, true},
+		{"kreml with its translation", kremlDE, kremlEN, true},
+		{"nato with the kreml translation", natoDE, kremlEN, false},
+		{"kreml with the nato translation", kremlDE, natoEN, false},
+		{"one unrelated sentence", &Document{Sentences: []string{"Der Stadtrat hat entschieden."}, Lang: "de"}, &Document{Sentences: []string{"Bananas are a yellow fruit."}, Lang: "en"}, false},
+	} {
+		m := maxConf(tc.src, tc.tgt)
+		if tc.related && m < 0.9 {
+			t.Errorf("%s: highest confidence %.3f, want some bead ≥ 0.9", tc.name, m)
+		}
+		if !tc.related && m > unrelatedCap {
+			t.Errorf("%s: highest confidence %.3f, want ≤ %v", tc.name, m, unrelatedCap)
+		}
 	}
 }

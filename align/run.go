@@ -187,8 +187,8 @@ func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon) {
 	lv := newLevel(st, src, tgt, opt, nil)
 	if opt.NoRealign {
-		out, _, _ := alignPass(st, opt, g, lv, nil, false)
-		return out, nil
+		out, _, raws := alignPass(st, opt, g, lv, nil, false)
+		return capUnrelated(out, raws), nil
 	}
 	first := opt.first
 	if first == nil {
@@ -200,11 +200,52 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 	}
 	if lx == nil {
 		// Nothing learned (too few sure beads): the first pass's path, with full confidences.
-		out, _, _ := alignPass(st, opt, g, lv, first.paths, false)
-		return out, nil
+		out, _, raws := alignPass(st, opt, g, lv, first.paths, false)
+		return capUnrelated(out, raws), nil
 	}
-	out, _, _ := alignPass(st, opt, g, lv.withLexicon(st, src, tgt, lx), first.paths, false)
-	return out, lx
+	out, _, raws := alignPass(st, opt, g, lv.withLexicon(st, src, tgt, lx), first.paths, false)
+	return capUnrelated(out, raws), lx
+}
+
+// Two documents that are not translations of each other still align: the search pairs each
+// sentence with its least unlikely partner, and the calibration, fitted on gold where nearly
+// every bead of a real translation is right, gave such pairs 0.90–0.91 (two unrelated seed
+// articles, German and English; "Der Stadtrat hat entschieden." with "Bananas are a yellow
+// fruit."), so --min-confidence 0.9 kept them. A bead's own raw score cannot tell them apart:
+// real translations have right beads without any shared evidence too (four of the tram
+// article's). The documents as a whole can: the median raw score (cost and margin, before
+// calibration) of the matched beads is 0.70–0.96 on every dev document — the Text+Berg article
+// whole and in sixths, its first 20 lines, the perturbed and noisy dev, the literary chapters
+// with MT, the seed articles with their translations — and 0.25–0.49 on unrelated pairs (the
+// seed articles crossed, the dev article against its French shuffled or against another
+// passage) and on the literary chapters aligned without MT (Chinese and English share no
+// script: strict F1 0.49). Below unrelatedMedian every confidence is capped at unrelatedCap:
+// such an alignment is a guess, and says so.
+const (
+	unrelatedMedian = 0.6
+	unrelatedCap    = 0.5
+)
+
+// capUnrelated caps the confidences of beads whose matched beads' median raw score (raws,
+// index for index with beads) is below unrelatedMedian.
+func capUnrelated(beads []Bead, raws []float64) []Bead {
+	var m []float64
+	for k, b := range beads {
+		if len(b.Src) > 0 && len(b.Tgt) > 0 && k < len(raws) {
+			m = append(m, raws[k])
+		}
+	}
+	if len(m) == 0 {
+		return beads
+	}
+	slices.Sort(m)
+	if m[len(m)/2] >= unrelatedMedian {
+		return beads
+	}
+	for k := range beads {
+		beads[k].Confidence = min(beads[k].Confidence, unrelatedCap)
+	}
+	return beads
 }
 
 // firstPass is what a first pass leaves the second: its beads, its paths (one per anchor
