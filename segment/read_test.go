@@ -449,3 +449,29 @@ func TestMarkdownTable(t *testing.T) {
 		})
 	}
 }
+
+// TestExtensionlessHTML: a file named without an extension (wget's "index") that starts as an
+// HTML page is read as HTML, with a notice; one that does not is text, as before.
+func TestExtensionlessHTML(t *testing.T) {
+	page := "<!DOCTYPE html>\n<html><head><title>T</title></head><body><article><p>Der Stadtrat hat am Montag entschieden. Die Brücke wird saniert.</p></article></body></html>\n"
+	for _, tc := range []struct {
+		name, in, want string
+		notice         bool
+	}{
+		{"index", page, "Der Stadtrat hat am Montag entschieden.", true},
+		{"index", "  \n<HTML><body><p>Ein Satz hier.</p></body></HTML>", "Ein Satz hier.", true},
+		{"notes", "Der Stadtrat hat entschieden. <b>fett</b> bleibt Text.\n", "Der Stadtrat hat entschieden.", false},
+		{"page.txt", page, "<!DOCTYPE html>", false}, // a .txt name says text
+	} {
+		doc, err := Read(strings.NewReader(tc.in), tc.name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Blocks) == 0 || len(doc.Blocks[0].Sentences) == 0 || !strings.HasPrefix(doc.Blocks[0].Sentences[0].Text, tc.want) {
+			t.Errorf("%s: blocks %+v, want the first sentence to start %q", tc.name, doc.Blocks, tc.want)
+		}
+		if got := hasNotice(doc.Removed, "read as HTML"); got != tc.notice {
+			t.Errorf("%s: notice %v, want %v", tc.name, got, tc.notice)
+		}
+	}
+}

@@ -1,10 +1,13 @@
 package segment
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -108,6 +111,20 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	s := &Scanner{ctx: ctx, name: name, format: opt.Format, lang: opt.Lang}
 	if s.format == "" {
 		s.format = FormatFromName(name)
+		if filepath.Ext(name) == "" && name != "-" && name != "<stdin>" {
+			// A file named without an extension (a page saved by wget as "index", a
+			// download without its .html) says nothing by its name: a page that starts as one
+			// is read as HTML, said by a notice, rather than as text with its markup as
+			// sentences. (Standard input that looks like markup is refused by the commands
+			// instead, since there no name was ever given.)
+			br := bufio.NewReaderSize(r, 4096)
+			head, _ := br.Peek(1024)
+			r = br
+			if looksHTML(head) {
+				s.format = HTML
+				s.removed = append(s.removed, Removal{Kind: Notice, Reason: "read as HTML: the file has no extension and starts as an HTML page"})
+			}
+		}
 	}
 	if s.lang == "" {
 		s.lang = "de"
@@ -341,4 +358,12 @@ func cutBlock(b rawBlock) []rawBlock {
 		out = append(out, b)
 	}
 	return out
+}
+
+// looksHTML reports whether head, the start of a file, is unmistakably an HTML page: a doctype
+// or an <html> tag first, after a byte-order mark and white space.
+func looksHTML(head []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	lower := bytes.ToLower(t[:min(len(t), 16)])
+	return bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html"))
 }

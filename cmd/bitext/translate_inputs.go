@@ -248,11 +248,28 @@ func (r *documentReader) documentFormat(f sourceFile) document.Format {
 		return ""
 	case r.inFormat == "":
 		df = document.FormatFromName(f.path)
+		if df == "" && filepath.Ext(f.path) == "" {
+			df = sniffFile(f.path) // "index" saved by wget: read as the page it is
+		}
 	}
 	if translate.ReadsMainText(df, r.mainOnly, r.docOut) {
 		return ""
 	}
 	return df
+}
+
+// sniffFile is the format a file without an extension unmistakably is (document.Sniff: an
+// HTML page, XLIFF, subtitles, PO), or "" (text): its name says nothing, and read as text its
+// markup would be sent as sentences. An error opening it is left to the reading that follows.
+func sniffFile(path string) document.Format {
+	fh, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer fh.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(fh, head)
+	return document.Sniff(head[:n])
 }
 
 // segmentFormat is the format package segment reads f in when it is not read as a whole
