@@ -75,7 +75,7 @@ func tmExport(c *cli.Context) error {
 	}
 	var memoryFile []string
 	if loc.Kind == tm.SQLite { // a PostgreSQL memory is no file an output could overwrite
-		memoryFile = append(memoryFile, loc.Path)
+		memoryFile = sqliteFiles(loc.Path)
 	}
 	if err := refuseFileOutputs(outputs, memoryFile...); err != nil {
 		return err

@@ -143,6 +143,12 @@ func tmStatsAt(c *cli.Context) (st tm.Stats, exists bool, err error) {
 // default one) or one of its journal files: translate -o ~/.cache/bitext/tm.sqlite would replace
 // every stored translation with the run's output. An output folder that merely contains the
 // memory is allowed: the outputs written into it have the inputs' names.
+// sqliteFiles are the files of a SQLite memory at path: the database and its journals, which
+// hold committed changes not yet in the database (written over, a WAL loses them).
+func sqliteFiles(path string) []string {
+	return []string{path, path + "-wal", path + "-shm", path + "-journal"}
+}
+
 func refuseOverwriteTM(c *cli.Context, outputs []string) error {
 	if c.Bool("no-tm") {
 		return nil
@@ -151,7 +157,7 @@ func refuseOverwriteTM(c *cli.Context, outputs []string) error {
 	if err != nil || loc.Kind != tm.SQLite {
 		return nil // a bad --tm is reported when the memory is opened
 	}
-	files := []string{loc.Path, loc.Path + "-wal", loc.Path + "-shm", loc.Path + "-journal"}
+	files := sqliteFiles(loc.Path)
 	for _, out := range outputs {
 		if err := outfile.CheckFiles(out, files...); err != nil {
 			return usageError(err)

@@ -9,6 +9,7 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/inputs"
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
 )
@@ -55,8 +56,14 @@ func tmImport(c *cli.Context) error {
 		return usageErrorf("tm import: --provider and --model need --provider-scoped (imported pairs otherwise match any provider)")
 	}
 	if path, err := tmPath(c); err == nil {
-		if err := refuseOverwrite([]string{path}, args...); err != nil {
-			return err
+		// The memory is what import writes: a file to import that is the memory (or one of its
+		// journals) would be read while it is written.
+		for _, f := range sqliteFiles(path) {
+			for _, in := range args {
+				if err := outfile.CheckFiles(f, in); err != nil {
+					return usageErrorf("tm import: %s is the translation memory (--tm %s) itself: import a bitext into it, not the memory", in, path)
+				}
+			}
 		}
 	}
 	if !c.IsSet("input-format") {
