@@ -100,6 +100,9 @@ func Open(path string) (*DB, error) {
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
+	if err := refuseForeign(path); err != nil {
+		return nil, fmt.Errorf("tm: %s: %w", path, err)
+	}
 	createWhole(path)
 	sqldb, err := openPool(path, false, false)
 	if err != nil {
@@ -114,6 +117,30 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("tm: %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// refuseForeign refuses an existing SQLite database of another program before Open writes to
+// it: opening it for writing switches it to WAL mode, so a file that migrate then refuses
+// ("not a bitext translation memory") was changed all the same. It reads the file through a
+// read-only connection; anything it cannot read is left to Open, which reports it.
+func refuseForeign(path string) error {
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() || st.Size() == 0 {
+		return nil
+	}
+	sqldb, err := openPool(path, true, false)
+	if err != nil {
+		return nil
+	}
+	defer sqldb.Close()
+	ctx := context.Background()
+	var version, tables int
+	if err := sqldb.QueryRowContext(ctx, sqlUserVersion).Scan(&version); err != nil || version != 0 {
+		return nil
+	}
+	if err := sqldb.QueryRowContext(ctx, sqlTableCount).Scan(&tables); err != nil || tables == 0 {
+		return nil
+	}
+	return errors.New("not a bitext translation memory (a SQLite database with other tables)")
 }
 
 // createWhole creates a memory that does not exist yet beside path, with its schema, and links

@@ -50,6 +50,10 @@ func TestOpenRejects(t *testing.T) {
 		}
 		db.Close()
 	}
+	foreignBefore, err := os.ReadFile(foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for path, want := range map[string]string{
 		notDB:   "not a translation memory",
 		foreign: "not a bitext translation memory",
@@ -64,6 +68,15 @@ func TestOpenRejects(t *testing.T) {
 		}
 		if !strings.Contains(err.Error(), want) || path != "" && !strings.Contains(err.Error(), path) {
 			t.Errorf("Open(%q): %v; want it to name the file and say %q", path, err, want)
+		}
+	}
+	// Another program's database is refused untouched: not switched to WAL, no journal left.
+	if after, err := os.ReadFile(foreign); err != nil || !bytes.Equal(after, foreignBefore) {
+		t.Errorf("the foreign database changed when it was refused (%v)", err)
+	}
+	for _, j := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(foreign + j); err == nil {
+			t.Errorf("refusing the foreign database left %s", foreign+j)
 		}
 	}
 }
