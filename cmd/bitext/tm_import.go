@@ -10,6 +10,7 @@ import (
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/inputs"
 	"github.com/bitext/bitext/internal/outfile"
+	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/tm"
 	"github.com/urfave/cli/v2"
 )
@@ -54,6 +55,13 @@ func tmImport(c *cli.Context) error {
 	}
 	if !c.Bool("provider-scoped") && (c.IsSet("provider") || c.IsSet("model")) {
 		return usageErrorf("tm import: --provider and --model need --provider-scoped (imported pairs otherwise match any provider)")
+	}
+	if name := c.String("provider"); c.IsSet("provider") {
+		// Entries scoped to a name translate never asks for ("OpenAI", "open ai") would be
+		// stored and never found.
+		if _, ok := providers.Lookup(name); !ok {
+			return usageErrorf("tm import: --provider: unknown provider %q (known: %v)", name, providers.Drivers())
+		}
 	}
 	if path, err := tmPath(c); err == nil {
 		// The memory is what import writes: a file to import that is the memory (or one of its
