@@ -8,7 +8,7 @@ import (
 func tmCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "tm",
-		Usage: "inspect, import into and export the translation memory",
+		Usage: "inspect, import into and export the translation memory (SQLite, or PostgreSQL shared by many workers)",
 		Description: "The translation memory (SQLite, default $XDG_CACHE_HOME/bitext/tm.sqlite, or --tm FILE,\n" +
 			"or $BITEXT_TM) keeps every machine translation so no sentence is paid for twice. Imported\n" +
 			"pairs are hits for any provider and model unless imported with --provider-scoped.",

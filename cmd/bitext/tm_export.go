@@ -14,7 +14,7 @@ import (
 func tmExportCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "export",
-		Usage:     "write the translation memory as TMX, JSONL, TSV or Moses",
+		Usage:     "write the translation memory as TMX, JSONL, TSV, XLIFF or Moses",
 		ArgsUsage: " ",
 		Description: "Writes every entry of the language pair (source, target, provider, model), oldest first,\n" +
 			"to standard output or -o FILE (written to a temporary file, then renamed). Entries people\n" +

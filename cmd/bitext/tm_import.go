@@ -18,7 +18,7 @@ import (
 func tmImportCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "import",
-		Usage:     "import translated pairs (TMX, JSONL, TSV, Moses) into the translation memory",
+		Usage:     "import translated pairs (TMX, JSONL, TSV, XLIFF, Moses) into the translation memory",
 		ArgsUsage: "FILE... | SOURCE.de TARGET.en (with --format moses)",
 		Description: "Imported pairs are exact-match hits for any provider and model, and take precedence over\n" +
 			"machine translations. With --provider-scoped they are hits only for --provider (and --model),\n" +
