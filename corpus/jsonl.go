@@ -77,7 +77,7 @@ type jsonlPair struct {
 type jsonlReader struct{ lr *lineReader }
 
 func newJSONLReader(r io.Reader, name string) *jsonlReader {
-	return &jsonlReader{lr: newLineReader(r, name)}
+	return &jsonlReader{lr: newTextLineReader(r, name)}
 }
 
 // Name is the file name the reader was given, for messages about its pairs.

@@ -43,6 +43,8 @@ func TestPairLines(t *testing.T) {
 			"", []string{" @1", "@3", "a@4", "b@5"}},
 		{"tsv byte-order mark", TSV, "\uFEFFa\tA\n\nb\tB\n", "", []string{"a@1", "b@3"}},
 		{"tsv UTF-16", TSV, utf16LE("a\tA\r\n\r\nb\tB\r\n"), "", []string{"a@1", "b@3"}},
+		{"tsv UTF-16 without a byte-order mark", TSV, utf16LE("Grüße aus Köln.\tRegards.\n\nb\tB\n")[2:], "", []string{"Grüße aus Köln.@1", "b@3"}},
+		{"jsonl UTF-16 without a byte-order mark", JSONL, utf16LE("{\"source\":\"a\",\"target\":\"A\"}\n")[2:], "", []string{"a@1"}},
 		{"tsv escaped line break stays on its line", TSV, `a\nzwei` + "\tA\nb\tB\n", "", []string{"a\nzwei@1", "b@2"}},
 
 		{"jsonl leading and inner blank lines", JSONL, "\n{\"source\":\"a\",\"target\":\"A\"}\n\n{\"source\":\"b\",\"target\":\"B\"}\n",

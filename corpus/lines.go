@@ -7,6 +7,8 @@ import (
 	"io"
 	"unicode"
 
+	"golang.org/x/text/transform"
+
 	"github.com/bitext/bitext/internal/textcheck"
 )
 
@@ -24,6 +26,20 @@ type lineReader struct {
 func newLineReader(r io.Reader, name string) *lineReader {
 	in, _ := decodeBOM(r)
 	return &lineReader{br: bufio.NewReaderSize(in, 64<<10), name: name}
+}
+
+// newTextLineReader is newLineReader for the line formats (TSV, JSONL, Moses), which also
+// decodes UTF-16 without a byte-order mark by its NUL pattern (textcheck.UTF16Pattern), as
+// segment and translate read it: such a file was refused as invalid UTF-8 or binary data.
+func newTextLineReader(r io.Reader, name string) *lineReader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
+	if !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		if _, dec := textcheck.UTF16Decoder(head, true); dec != nil {
+			return &lineReader{br: bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), name: name}
+		}
+	}
+	return newLineReader(br, name)
 }
 
 // empty reports whether every line read so far was blank: at the end of the file, that the
@@ -80,7 +96,7 @@ type LineReader struct{ l *lineReader }
 
 // NewLineReader reads lines from r; name is used in errors.
 func NewLineReader(r io.Reader, name string) *LineReader {
-	return &LineReader{l: newLineReader(r, name)}
+	return &LineReader{l: newTextLineReader(r, name)}
 }
 
 // Next returns the next line, or io.EOF after the last. A final line without a newline counts

@@ -86,7 +86,7 @@ func newMosesReader(src io.Reader, srcName string, tgt io.Reader, tgtName string
 	if tgtName == "" {
 		tgtName = srcName + " (target)"
 	}
-	return &mosesReader{src: newLineReader(src, srcName), tgt: newLineReader(tgt, tgtName)}
+	return &mosesReader{src: newTextLineReader(src, srcName), tgt: newTextLineReader(tgt, tgtName)}
 }
 
 // Name is the source file's name: a pair's Line is the same in both files.

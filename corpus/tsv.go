@@ -135,7 +135,7 @@ type tsvReader struct {
 }
 
 func newTSVReader(r io.Reader, name string) *tsvReader {
-	return &tsvReader{lr: newLineReader(r, name)}
+	return &tsvReader{lr: newTextLineReader(r, name)}
 }
 
 // Name is the file name the reader was given, for messages about its pairs.
