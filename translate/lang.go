@@ -54,6 +54,13 @@ func CheckText(name, text, lang string) error {
 	if lang == "" {
 		lang = "de"
 	}
+	// A regional tag is its language here: de-DE and de-CH text is German to the detector, which
+	// knows languages, not regions ("looks like de, not de-de" refused every German document
+	// when --source-lang de-DE was given).
+	if i := strings.IndexAny(lang, "-_"); i > 0 {
+		lang = lang[:i]
+	}
+	lang = strings.ToLower(lang)
 	text = clipUTF8(text, langSample)
 	if utf8.RuneCountInString(text) < 40 {
 		return nil

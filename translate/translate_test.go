@@ -603,4 +603,13 @@ func TestCheckLanguage(t *testing.T) {
 	if err := CheckLanguage(short, "de"); err != nil {
 		t.Errorf("short: %v", err)
 	}
+	// A regional tag is its language: German is German for de-DE and de-CH, English is not.
+	for _, tag := range []string{"de-DE", "de_CH", "DE"} {
+		if err := CheckLanguage(de, tag); err != nil {
+			t.Errorf("German as %s: %v", tag, err)
+		}
+		if err := CheckLanguage(en, tag); !errors.As(err, &ns) {
+			t.Errorf("English as %s: %v", tag, err)
+		}
+	}
 }
