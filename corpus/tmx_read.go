@@ -102,6 +102,22 @@ func (r *tmxReader) token() (xml.Token, int, error) {
 	return tok, line, err
 }
 
+// textStart is the line and column of the first character of text t other than white space,
+// t starting at line, col.
+func textStart(t []byte, line, col int) (int, int) {
+	for _, c := range t {
+		switch {
+		case c == '\n':
+			line, col = line+1, 1
+		case c == ' ' || c == '\t' || c == '\r':
+			col++
+		default:
+			return line, col
+		}
+	}
+	return line, col
+}
+
 // wrap turns a decoder error into an *InputError with the position.
 func (r *tmxReader) wrap(err error) error {
 	if err == io.EOF {
@@ -173,6 +189,7 @@ func (r *tmxReader) next() (Pair, error) {
 func (r *tmxReader) readToBody() error {
 	root, prolog := false, false // prolog: something other than white space came before the root
 	for {
+		startLine, startCol := r.d.InputPos()
 		tok, err := r.d.Token()
 		if err == io.EOF && !root && !prolog {
 			return emptyError(r.name)
@@ -213,7 +230,10 @@ func (r *tmxReader) readToBody() error {
 		case xml.CharData:
 			if len(bytes.TrimSpace(t)) > 0 {
 				if !root {
-					return r.errorf("not a TMX document: text before the root element")
+					// The decoder stands at the end of the text (the end of a text file);
+					// the error is where the text begins.
+					line, col := textStart(t, startLine, startCol)
+					return &InputError{File: r.name, Line: line, Column: col, Msg: "not a TMX document: text before the root element"}
 				}
 				return r.errorf("unexpected text in <tmx>")
 			}
