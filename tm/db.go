@@ -97,6 +97,9 @@ func Open(path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("tm: empty path")
 	}
+	if err := notFolder(path); err != nil {
+		return nil, err
+	}
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
@@ -117,6 +120,15 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("tm: %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// notFolder refuses a memory path that is a folder: SQLite's own words for it are "disk I/O
+// error" or "unable to open database file".
+func notFolder(path string) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("tm: %s is a folder, not a translation memory file (give --tm a file name, such as %s)", path, filepath.Join(path, "tm.sqlite"))
+	}
+	return nil
 }
 
 // refuseForeign refuses an existing SQLite database of another program before Open writes to
@@ -199,6 +211,9 @@ func openPool(path string, readOnly, immutable bool) (*sql.DB, error) {
 func OpenReadOnly(path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("tm: empty path")
+	}
+	if err := notFolder(path); err != nil {
+		return nil, err
 	}
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

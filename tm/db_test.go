@@ -54,7 +54,15 @@ func TestOpenRejects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	folder := filepath.Join(dir, "folder.sqlite")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenReadOnly(folder); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("OpenReadOnly(folder): %v", err)
+	}
 	for path, want := range map[string]string{
+		folder:  "is a folder, not a translation memory file",
 		notDB:   "not a translation memory",
 		foreign: "not a bitext translation memory",
 		newer:   "schema version 99 is newer",
