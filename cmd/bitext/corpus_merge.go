@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -143,7 +144,7 @@ func runCorpusMerge(c *cli.Context) error {
 			err := eachExpected(c, manifest, func(id, where string, d shard.Document) {
 				// A document with nothing to translate (only debris, say) has no pair in any
 				// output, and no rerun will give it one: it is not missing.
-				if !chk.Seen(id) && nothingToTranslate(c, d, srcLang) {
+				if !chk.Seen(id) && nothingToTranslate(c.Context, d, srcLang) {
 					empty++
 					return
 				}
@@ -283,7 +284,7 @@ func eachExpected(c *cli.Context, manifest string, fn func(id, where string, d s
 // translate reads a manifest's documents into pairs (manifestReading): such a document has no
 // pair in any output. A document that cannot be read, or a pair to align, is not judged
 // (false).
-func nothingToTranslate(c *cli.Context, d shard.Document, lang string) bool {
+func nothingToTranslate(ctx context.Context, d shard.Document, lang string) bool {
 	var in io.Reader
 	name := d.Path
 	switch d.Kind() {
@@ -295,7 +296,7 @@ func nothingToTranslate(c *cli.Context, d shard.Document, lang string) bool {
 			return false
 		}
 		defer f.Close()
-		in = ctxio.NewReader(c.Context, f)
+		in = ctxio.NewReader(ctx, f)
 	default:
 		return false
 	}
@@ -303,7 +304,7 @@ func nothingToTranslate(c *cli.Context, d shard.Document, lang string) bool {
 	if err != nil {
 		return false
 	}
-	input, _, err := translate.Read(c.Context, in, name, ro)
+	input, _, err := translate.Read(ctx, in, name, ro)
 	if errors.Is(err, segment.ErrEmpty) {
 		return true
 	}
@@ -311,6 +312,11 @@ func nothingToTranslate(c *cli.Context, d shard.Document, lang string) bool {
 		return false
 	}
 	for b, err := range input.Blocks {
+		if errors.Is(err, segment.ErrEmpty) {
+			// Only white space (an inline text of blank lines, an empty file): translate skips
+			// it as empty input, found when its blocks are read rather than at Read.
+			return true
+		}
 		if err != nil || len(b.Sentences) > 0 {
 			return false
 		}
