@@ -244,7 +244,7 @@ func TestChecker(t *testing.T) {
 		{"missing", []string{"a", "b", "c"}, []see{{"s0", "a"}}, "2 documents in no output (rerun the shards that hold them): b (m:2), c (m:3)"},
 		{"duplicate across files", []string{"a", "b"}, []see{{"s0", "a"}, {"s0", "b"}, {"s1", "b"}}, "1 document more than once: b (in s0 and s1)"},
 		{"duplicate in one file", nil, []see{{"s0", "a"}, {"s0", "b"}, {"s0", "a"}}, "a (twice in s0)"},
-		{"same file twice", nil, []see{{"s0", "a"}, {"s0", "a"}}, ""}, // consecutive pairs of one document
+		{"pairs of one document", nil, []see{{"s0", "a"}, {"s0", "a"}}, ""}, // consecutive pairs, places unknown
 		{"foreign", []string{"a"}, []see{{"s0", "a"}, {"s0", "z"}}, "1 document not in the manifest: z (in s0)"},
 		{"manifest duplicate", []string{"a", "b", "a"}, []see{{"s0", "a"}, {"s0", "b"}}, "the manifest gives 1 id twice (every document needs its own id): a (again at m:3)"},
 	} {
@@ -258,6 +258,59 @@ func TestChecker(t *testing.T) {
 			}
 			for i, id := range tc.manifest {
 				c.Missing(id, fmt.Sprintf("m:%d", i+1))
+			}
+			err := c.Err()
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("unexpected error: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Fatalf("error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestCheckerRepeats: a document that comes twice within one output, right after itself, and
+// outputs begun twice under one name.
+func TestCheckerRepeats(t *testing.T) {
+	// step is a pair of a document at a place, or (id "") the beginning of an output.
+	type step struct {
+		file, id   string
+		para, sent int
+		src        string
+	}
+	begin := func(file string) step { return step{file: file} }
+	for _, tc := range []struct {
+		name  string
+		steps []step
+		want  string // "" for no error
+	}{
+		{"pairs going forward", []step{{"s0", "a", 1, 1, "x"}, {"s0", "a", 1, 2, "y"}, {"s0", "a", 2, 1, "z"}, {"s0", "b", 1, 1, "x"}}, ""},
+		{"document twice in a row", []step{{"s0", "a", 1, 1, "x"}, {"s0", "a", 1, 2, "y"}, {"s0", "a", 1, 1, "x"}, {"s0", "a", 1, 2, "y"}}, "1 document more than once: a (twice in s0)"},
+		{"one pair twice in a row", []step{{"s0", "a", 1, 1, "x"}, {"s0", "a", 1, 1, "x"}}, "1 document more than once: a (twice in s0)"},
+		{"three times", []step{{"s0", "a", 1, 1, "x"}, {"s0", "a", 2, 1, "y"}, {"s0", "a", 1, 1, "x"}, {"s0", "a", 2, 1, "y"}, {"s0", "a", 1, 1, "x"}, {"s0", "a", 2, 1, "y"}}, "2 documents more than once: a (twice in s0), a (twice in s0)"},
+		{"starting over part way", []step{{"s0", "a", 1, 1, "x"}, {"s0", "a", 2, 1, "y"}, {"s0", "a", 3, 1, "z"}, {"s0", "a", 2, 1, "y"}, {"s0", "a", 3, 1, "z"}}, "1 document more than once: a (twice in s0)"},
+		{"sentence going back in a paragraph", []step{{"s0", "a", 1, 1, "x"}, {"s0", "a", 1, 2, "y"}, {"s0", "a", 1, 1, "z"}}, "a (twice in s0)"},
+		{"two pairs at one place", []step{{"s0", "a", 1, 1, "x"}, {"s0", "a", 1, 1, "y"}, {"s0", "a", 1, 2, "z"}}, ""},
+		{"two pairs at one place twice", []step{{"s0", "a", 1, 1, "x"}, {"s0", "a", 1, 1, "y"}, {"s0", "a", 1, 1, "x"}, {"s0", "a", 1, 1, "y"}}, "1 document more than once: a (twice in s0)"},
+		{"places unknown", []step{{"s0", "a", 0, 0, "x"}, {"s0", "a", 0, 0, "x"}}, ""},
+		{"known then unknown", []step{{"s0", "a", 2, 1, "x"}, {"s0", "a", 0, 0, "y"}, {"s0", "a", 1, 1, "z"}}, ""},
+		{"another document between", []step{{"s0", "a", 1, 1, "x"}, {"s0", "b", 1, 1, "x"}, {"s0", "a", 1, 1, "x"}}, "1 document more than once: a (twice in s0)"},
+		{"same place in the next document", []step{{"s0", "a", 1, 1, "x"}, {"s0", "b", 1, 1, "x"}}, ""},
+		{"a file given twice", []step{begin("s0"), {"s0", "a", 1, 1, "x"}, begin("s0"), {"s0", "a", 1, 1, "x"}}, "1 document more than once: a (in s0, given twice)"},
+		{"a file given twice, places unknown", []step{begin("s0"), {"s0", "a", 0, 0, "x"}, begin("s0"), {"s0", "a", 0, 0, "x"}}, "a (in s0, given twice)"},
+		{"a file given twice, documents", []step{begin("s0"), {"s0", "a", 1, 1, "x"}, {"s0", "b", 1, 1, "x"}, begin("s0"), {"s0", "a", 1, 1, "x"}, {"s0", "b", 1, 1, "x"}}, "2 documents more than once: a (in s0, given twice), b (in s0, given twice)"},
+		{"a file under two names", []step{begin("s0"), {"s0", "a", 1, 1, "x"}, begin("./s0"), {"./s0", "a", 1, 1, "x"}}, "1 document more than once: a (in s0 and ./s0)"},
+		{"an empty output begun between", []step{begin("s0"), {"s0", "a", 1, 1, "x"}, begin("s1"), begin("s2"), {"s2", "b", 1, 1, "x"}}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewChecker()
+			for _, s := range tc.steps {
+				if s.id == "" {
+					c.Begin(s.file)
+					continue
+				}
+				c.SeeAt(s.file, s.id, Place{Paragraph: s.para, Sentence: s.sent, Source: s.src, Target: "T" + s.src})
 			}
 			err := c.Err()
 			switch {

@@ -38,7 +38,8 @@ func corpusMergeCommand() *cli.Command {
 		ArgsUsage: "SHARD-OUTPUT...",
 		Description: `Reads the pair outputs of the shards (JSONL or TMX: the formats that name each pair's
 document) in the order given and writes them as one corpus to -o (or standard output). It
-checks that no document comes from two outputs (or twice from one) and, with --manifest, that
+checks that no document comes from two outputs (a file given twice is two) or twice from one
+(after another document, or starting over right after itself), and, with --manifest, that
 every document of the manifest (or of the folder) is present and nothing else is. On any
 finding nothing is written, the documents are named, and the exit code is 1.
 
@@ -218,6 +219,7 @@ func mergeOne(c *cli.Context, w corpus.Writer, chk *shard.Checker, name string, 
 	if err != nil {
 		return 0, usageError(err)
 	}
+	chk.Begin(name) // the same file given twice is two outputs: its documents come twice
 	n := 0
 	for {
 		p, err := r.Next()
@@ -234,7 +236,7 @@ func mergeOne(c *cli.Context, w corpus.Writer, chk *shard.Checker, name string, 
 		if p.Doc == "" {
 			return n, inputError(fmt.Errorf("%s: pair %d has no document id (doc): not the output of a translate or align run", name, n))
 		}
-		chk.See(name, p.Doc)
+		chk.SeeAt(name, p.Doc, shard.Place{Paragraph: p.Paragraph, Sentence: p.Sentence, Source: p.Source, Target: p.Target})
 		if err := w.Write(p); err != nil {
 			return n, err
 		}
