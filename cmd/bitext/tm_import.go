@@ -173,6 +173,11 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 		}
 		return inputError(err)
 	}
+	if s, ok := r.(interface{ Skipped() int }); ok && res.Read == 0 && s.Skipped() > 0 {
+		// Every unit lacked one of the languages: most likely --source-lang or --target-lang
+		// is not the file's pair, and a run that imported nothing must not look like success.
+		return inputError(fmt.Errorf("%s: nothing imported: all %d translation units lack %s or %s (check --source-lang and --target-lang)", name, s.Skipped(), opt.SourceLang, opt.TargetLang))
+	}
 	if !c.Bool("quiet") {
 		msg := fmt.Sprintf("imported %s into %s: %s", name, db.Path(), res)
 		if s, ok := r.(interface{ Skipped() int }); ok && s.Skipped() > 0 {
