@@ -34,6 +34,13 @@ func tmStats(c *cli.Context) error {
 	}
 	out := c.App.Writer
 	if c.Bool("json") {
+		// Lists are lists even when empty: a reader iterates "providers" without a null check.
+		if st.Providers == nil {
+			st.Providers = []tm.ProviderCount{}
+		}
+		if st.Languages == nil {
+			st.Languages = []tm.LanguageCount{}
+		}
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(st)
