@@ -73,6 +73,14 @@ func openTM(c *cli.Context) (*tm.DB, error) {
 		return nil, usageErrorf("--tm-lease must be positive, got %v", d)
 	}
 	db, err := tm.OpenLocation(c.Context, loc, tmOptions(c))
+	var ro *tm.ReadOnlyError
+	if errors.As(err, &ro) && c.Bool("dry-run") {
+		// A dry run only looks entries up: a memory this user may not write (another
+		// user's, a read-only mount) still tells what a run would find.
+		opt := tmOptions(c)
+		opt.ReadOnly = true
+		db, err = tm.OpenLocation(c.Context, loc, opt)
+	}
 	if err != nil {
 		return nil, err
 	}
