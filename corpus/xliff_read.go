@@ -206,6 +206,7 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 				tt, tc := tagged(tgt, nums, false)
 				p.TargetTagged = tt
 				p.Codes = append(p.Codes, tc...)
+				p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
 			}
 			if !preserve {
 				trimPair(&p)
@@ -301,6 +302,7 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 					tt, tc := tagged(s.tgt, nums, false)
 					p.TargetTagged = tt
 					p.Codes = append(p.Codes, tc...)
+					p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
 				}
 				if !s.preserve {
 					trimPair(&p)
@@ -386,7 +388,9 @@ func (r *xliffReader) originalData(data map[string]string) error {
 		if len(text) > maxNative {
 			text = text[:maxNative]
 		}
-		data[attr(t, "id")] = text
+		if id := attr(t, "id"); id != "" { // no code can refer to a <data> without an id
+			data[id] = text
+		}
 		return nil
 	})
 }
@@ -438,33 +442,41 @@ func (r *xliffReader) children(name string, each func(xml.StartElement) error) e
 // halves of a pair, <ph> is a standalone code, their markup in originalData (dataRef…);
 // <cp hex> is a character; <mrk>, <sm>, <em> are annotations, not codes.
 func xliffClassifier(v2 bool, data map[string]string) func(xml.StartElement) inlineElem {
+	// original is the markup of the <data> an attribute refers to. A code without the
+	// attribute has no original data (XLIFF 2: dataRef is optional, and <data> ids are
+	// required): it never stands for a <data> that lacks an id.
+	original := func(t xml.StartElement, name string) string {
+		if ref := attr(t, name); ref != "" {
+			return data[ref]
+		}
+		return ""
+	}
 	return func(t xml.StartElement) inlineElem {
 		id := attr(t, "id")
 		typ := attr(t, "ctype")
 		name := attr(t, "type")
 		if st := attr(t, "subType"); st == "xlf:lb" || st == "xlf:pb" {
-			typ = "lb"
-			if name == "" || name == "fmt" {
-				name = "lb" // written back as ctype="lb", which keeps the words apart
-			}
+			// A line break whatever its type says (the spec wants type="fmt" with it): written
+			// back as ctype="lb" or subType="xlf:lb", which keeps the words apart.
+			typ, name = "lb", "lb"
 		}
 		if v2 {
 			switch t.Name.Local {
 			case "pc":
-				native := data[attr(t, "dataRefStart")] + "\x00" + data[attr(t, "dataRefEnd")]
+				native := original(t, "dataRefStart") + "\x00" + original(t, "dataRefEnd")
 				return inlineElem{role: roleWrap, pair: "pc:" + id, num: "p:" + id, name: name, typ: typ, native: native}
 			case "ph":
-				return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, typ: typ, native: data[attr(t, "dataRef")]}
+				return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, typ: typ, native: original(t, "dataRef")}
 			case "sc":
 				if attr(t, "isolated") == "yes" {
-					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, native: data[attr(t, "dataRef")]}
+					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, native: original(t, "dataRef")}
 				}
-				return inlineElem{role: roleEmpty, kind: inOpen, pair: id, num: "p:" + id, name: name, native: data[attr(t, "dataRef")]}
+				return inlineElem{role: roleEmpty, kind: inOpen, pair: id, num: "p:" + id, name: name, native: original(t, "dataRef")}
 			case "ec":
 				if attr(t, "isolated") == "yes" || attr(t, "startRef") == "" {
-					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, native: data[attr(t, "dataRef")]}
+					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, native: original(t, "dataRef")}
 				}
-				return inlineElem{role: roleEmpty, kind: inClose, pair: attr(t, "startRef"), native: data[attr(t, "dataRef")]}
+				return inlineElem{role: roleEmpty, kind: inClose, pair: attr(t, "startRef"), native: original(t, "dataRef")}
 			case "cp":
 				v, err := strconv.ParseUint(attr(t, "hex"), 16, 32)
 				if err != nil || v > 0x10FFFF {
@@ -565,4 +577,42 @@ func translatedState(state string) bool {
 		return true
 	}
 	return false
+}
+
+// xliffPlain is the plain text of a tagged text read from XLIFF: its words, kept apart where a
+// code stands for white space (xliffSpace). The code decides as the pair keeps it (codes), so
+// a target code that corresponds to a source code (same XLIFF id) is the source's code, line
+// break or not, whatever the target's own element says; and a file written from the pair
+// reads back with the same texts, since the writers write that code.
+func xliffPlain(taggedText string, codes []document.Code) string {
+	var s segText
+	for _, p := range parseTaggedText(taggedText) {
+		if p.kind == inText {
+			s.write([]byte(p.text))
+		} else if c, ok := codeByID(codes, p.id); ok && xliffSpace(c, p.kind) {
+			s.boundary()
+		}
+	}
+	return s.String()
+}
+
+// xliffSpace reports whether a code, at the piece kind of it, stands for white space: a
+// standalone code by its name (as the 1.2 writer writes it in ctype: br and lb are lb, tab is
+// x-tab; see whitespaceCode) or its markup; either half of a paired code by its own markup
+// only, as a paired code's type cannot make it a break and the 2.1 writer does not write it.
+func xliffSpace(c document.Code, kind inlineKind) bool {
+	switch {
+	case c.Kind != document.Paired:
+		return xliffSpaceName(c.Name) || whitespaceCode("", c.Open)
+	case kind == inClose:
+		return whitespaceCode("", c.Close)
+	}
+	return whitespaceCode("", c.Open)
+}
+
+// xliffSpaceName reports whether a standalone code's name makes it white space (a line, page or
+// column break, a tab), by the ctype the 1.2 writer gives it; the 2.1 writer writes such a code
+// with subType="xlf:lb".
+func xliffSpaceName(name string) bool {
+	return name != "" && whitespaceCode(xliffCtypeValue(name, false), "")
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -217,6 +218,62 @@ func TestReadXLIFFCodes(t *testing.T) {
 	want = []document.Code{{ID: 1, Kind: document.Paired, Open: `<a href="/hilfe">`, Close: `</a>`}}
 	if diff := cmp.Diff(want, got[0].Codes); diff != "" {
 		t.Errorf("2.x codes (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadXLIFFBreakCodes: whether a code keeps the words around it apart in the plain texts
+// is decided by the code as the pair keeps it (Codes), the same way for source and target: a
+// target code with a source code's id is that code, line break or not, whatever its own
+// element says. Each file also reads back the same after it is written as XLIFF 1.2 and 2.1.
+func TestReadXLIFFBreakCodes(t *testing.T) {
+	const (
+		v12 = `<xliff version="1.2"><file original="d"><body><trans-unit id="1"><source>%s</source><target>%s</target></trans-unit></body></file></xliff>`
+		v2  = `<xliff version="2.0"><file id="f"><unit id="u"><originalData><data id="br">&lt;br/&gt;</data><data>&lt;br/&gt;</data></originalData>` +
+			`<segment><source>%s</source><target>%s</target></segment></unit></file></xliff>`
+	)
+	tests := []struct {
+		name, doc, src, tgt string
+		wantSrc, wantTgt    string
+	}{
+		{"1.2 ctype lb", v12, `a<x id="1" ctype="lb"/>b`, `c<x id="1" ctype="lb"/>d`, "a b", "c d"},
+		{"1.2 ctype br is lb", v12, `a<x id="1" ctype="br"/>b`, `c<x id="1" ctype="br"/>d`, "a b", "c d"},
+		{"1.2 ctype x-tab", v12, `a<x id="1" ctype="x-tab"/>b`, `c<x id="1"/>d`, "a b", "c d"},
+		{"1.2 target ph is the source's br", v12, `a<ph id="1">&lt;br/&gt;</ph>b`, `c<ph id="1">x</ph>d`, "a b", "c d"},
+		{"1.2 target ph is the source's non-break", v12, `a<ph id="1">x</ph>b`, `c<ph id="1">&lt;br/&gt;</ph>d`, "ab", "cd"},
+		{"1.2 target's own br", v12, `ab`, `c<ph id="1">&lt;br/&gt;</ph>d`, "ab", "c d"},
+		{"1.2 paired code by its markup, not ctype", v12, `a<bpt id="1" ctype="x-lb">[</bpt>b<ept id="1">]</ept>c`, `d<g id="1">e</g>f`, "abc", "def"},
+		{"2.x subType xlf:lb", v2, `a<ph id="1" type="fmt" subType="xlf:lb"/>b`, `c<ph id="1"/>d`, "a b", "c d"},
+		{"2.x subType xlf:lb over another type", v2, `a<ph id="1" type="image" subType="xlf:lb"/>b`, `c<ph id="1" type="image" subType="xlf:lb"/>d`, "a b", "c d"},
+		{"2.x type x-lb", v2, `a<ph id="1" type="x-lb"/>b`, `c<ph id="1" type="x-lb"/>d`, "a b", "c d"},
+		{"2.x target ph without dataRef is the source's br", v2, `a<ph id="1" dataRef="br"/>b`, `c<ph id="1"/>d`, "a b", "c d"},
+		{"2.x target ph is the source's code without data", v2, `a<ph id="1"/>b`, `c<ph id="1" dataRef="br"/>d`, "ab", "cd"},
+		// A code without dataRef has no original data: the <data> without an id (invalid) is
+		// not its markup. testdata/fuzz/FuzzReadXLIFF/218b3b1a03fd90f3.
+		{"2.x no dataRef is no data", v2, `a<ph id="2" dataRef="0"/>b`, `c<ph id="2"/>d`, "ab", "cd"},
+		{"2.x no dataRef, target only", v2, `ab`, `c<ph id="2"/>d`, "ab", "cd"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := fmt.Sprintf(tt.doc, tt.src, tt.tgt)
+			got, _ := readXLIFFString(t, doc, ReaderOptions{})
+			if len(got) != 1 || got[0].Source != tt.wantSrc || got[0].Target != tt.wantTgt {
+				t.Fatalf("read %+v, want %q → %q", got, tt.wantSrc, tt.wantTgt)
+			}
+			for _, version := range []string{"", "2.1"} {
+				var buf bytes.Buffer
+				w, _ := NewWriter(XLIFF, &buf, WriterOptions{XLIFFVersion: version})
+				if err := w.Write(got[0]); err != nil {
+					t.Fatal(err)
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				again, _ := readXLIFFString(t, buf.String(), ReaderOptions{})
+				if len(again) != 1 || again[0].Source != tt.wantSrc || again[0].Target != tt.wantTgt {
+					t.Errorf("XLIFF %q: read back %+v, want %q → %q\n%s", version, again, tt.wantSrc, tt.wantTgt, buf.Bytes())
+				}
+			}
+		})
 	}
 }
 

@@ -447,8 +447,8 @@ func (w *xliff2Writer) segment2(b *strings.Builder, field, text, taggedText stri
 		c, _ := codeByID(codes, p.id)
 		id := strconv.Itoa(p.id)
 		lb := ""
-		// Any break a reader takes for white space (a column break's x-cb too) stays one.
-		if n := strings.ToLower(c.Name); n == "br" || whitespaceCode(n, "") {
+		// Any break a reader takes for white space (a column break's x-cb, a tab too) stays one.
+		if xliffSpaceName(c.Name) {
 			lb = ` type="fmt" subType="xlf:lb"`
 		}
 		switch {
