@@ -461,20 +461,23 @@ func xliffClassifier(v2 bool, data map[string]string) func(xml.StartElement) inl
 			typ, name = "lb", "lb"
 		}
 		if v2 {
+			// Named as the 1.2 writer writes the type in ctype (xliffCtypeValue), as 1.2 codes
+			// are: type="fmt" read as fmt was written as x-fmt and read back as x-fmt.
+			paired, alone := xliffCtypeValue(name, true), xliffCtypeValue(name, false)
 			switch t.Name.Local {
 			case "pc":
 				native := original(t, "dataRefStart") + "\x00" + original(t, "dataRefEnd")
-				return inlineElem{role: roleWrap, pair: "pc:" + id, num: "p:" + id, name: name, typ: typ, native: native}
+				return inlineElem{role: roleWrap, pair: "pc:" + id, num: "p:" + id, name: paired, typ: typ, native: native}
 			case "ph":
-				return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, typ: typ, native: original(t, "dataRef")}
+				return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: alone, typ: typ, native: original(t, "dataRef")}
 			case "sc":
 				if attr(t, "isolated") == "yes" {
-					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, native: original(t, "dataRef")}
+					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: alone, native: original(t, "dataRef")}
 				}
-				return inlineElem{role: roleEmpty, kind: inOpen, pair: id, num: "p:" + id, name: name, native: original(t, "dataRef")}
+				return inlineElem{role: roleEmpty, kind: inOpen, pair: id, num: "p:" + id, name: paired, native: original(t, "dataRef")}
 			case "ec":
 				if attr(t, "isolated") == "yes" || attr(t, "startRef") == "" {
-					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: name, native: original(t, "dataRef")}
+					return inlineElem{role: roleEmpty, kind: inAlone, num: "s:" + id, name: alone, native: original(t, "dataRef")}
 				}
 				return inlineElem{role: roleEmpty, kind: inClose, pair: attr(t, "startRef"), native: original(t, "dataRef")}
 			case "cp":

@@ -277,6 +277,26 @@ func TestReadXLIFFBreakCodes(t *testing.T) {
 	}
 }
 
+// TestReadXLIFF2CodeNames: a 2.x code is named by the ctype the 1.2 writer gives its type, as a
+// 1.2 code is, so that it reads back with the same name (testdata/fuzz/FuzzReadXLIFF/68e3fbe6e14eea47).
+func TestReadXLIFF2CodeNames(t *testing.T) {
+	tests := []struct{ source, want string }{
+		{`<ph id="1" type="fmt"/>`, "x-fmt"},
+		{`<ph id="1" type="image"/>`, "image"},
+		{`<ph id="1" type="fmt" subType="xlf:lb"/>`, "lb"},
+		{`<pc id="1" type="link">a</pc>`, "link"},
+		{`<pc id="1" subType="xlf:lb">a</pc>`, "x-lb"},
+		{`<sc id="1" type="ui" isolated="yes"/>`, "x-ui"},
+	}
+	for _, tt := range tests {
+		doc := `<xliff version="2.0"><file id="f"><unit id="u"><segment><source>` + tt.source + `b</source><target>c</target></segment></unit></file></xliff>`
+		got, _ := readXLIFFString(t, doc, ReaderOptions{})
+		if len(got) != 1 || len(got[0].Codes) != 1 || got[0].Codes[0].Name != tt.want {
+			t.Errorf("%s: read %+v, want one code named %q", tt.source, got, tt.want)
+		}
+	}
+}
+
 func TestReadXLIFFErrors(t *testing.T) {
 	tests := []struct {
 		name, doc string
