@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
 )
@@ -520,10 +522,61 @@ func xliffClassifier(v2 bool, data map[string]string) func(xml.StartElement) inl
 }
 
 // trimPair drops the white space around the texts, which pretty-printed XLIFF puts inside
-// <source> and <target> (the tagged texts escape only "&" and "<", so trimming them is safe).
+// <source> and <target>. In the tagged texts it goes across the codes at either end ("a <g1></g1>"
+// is "a<g1></g1>"), and the plain texts are made from them again: else a file written from the
+// pair (with xml:space="preserve") read back "a " where the pair had "a".
 func trimPair(p *Pair) {
-	p.Source, p.Target = strings.TrimSpace(p.Source), strings.TrimSpace(p.Target)
-	p.SourceTagged, p.TargetTagged = strings.TrimSpace(p.SourceTagged), strings.TrimSpace(p.TargetTagged)
+	if p.SourceTagged == "" && p.TargetTagged == "" {
+		p.Source, p.Target = strings.TrimSpace(p.Source), strings.TrimSpace(p.Target)
+		return
+	}
+	p.SourceTagged, p.TargetTagged = trimTagged(p.SourceTagged), trimTagged(p.TargetTagged)
+	p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
+}
+
+// trimTagged drops the white space at the start and end of the words of a tagged text as
+// tagged makes it, across the codes there: its words escape "<", so every "<" starts a code,
+// which ends at the next ">" (the words may hold a ">").
+func trimTagged(s string) string {
+	var head strings.Builder
+	for s != "" {
+		if s[0] == '<' {
+			end := strings.IndexByte(s, '>')
+			if end < 0 {
+				break
+			}
+			head.WriteString(s[:end+1])
+			s = s[end+1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	var tail []string
+	for s != "" {
+		if s[len(s)-1] == '>' {
+			start := strings.LastIndexByte(s, '<')
+			if start < 0 || strings.IndexByte(s[start:], '>') != len(s)-start-1 {
+				break // a ">" of the words ("a<x1/>b>")
+			}
+			tail = append(tail, s[start:])
+			s = s[:start]
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	head.WriteString(s)
+	for i := len(tail) - 1; i >= 0; i-- {
+		head.WriteString(tail[i])
+	}
+	return head.String()
 }
 
 // bitextNote reads back a <note from="bitext"> line that xliffWriter wrote ("key: value");

@@ -627,3 +627,22 @@ func TestXLIFF21(t *testing.T) {
 		t.Errorf("not valid XLIFF 2 core: %v\n%s\n%s", err, out, buf.Bytes())
 	}
 }
+
+// TestTrimTagged: white space around the words goes, across the codes at either end, and
+// nothing else.
+func TestTrimTagged(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{" a ", "a"},
+		{"0 <g1></g1>", "0<g1></g1>"},
+		{"<x1/> \n<g2> a b </g2>\t<x3/> ", "<x1/><g2>a b</g2><x3/>"},
+		{"<x1/>", "<x1/>"},
+		{"b <x2/>a>", "b <x2/>a>"},
+		{"b <x2/>a> <x3/> ", "b <x2/>a><x3/>"},
+		{" &lt;x1/&gt; ", "&lt;x1/&gt;"},
+	} {
+		if got := trimTagged(tt.in); got != tt.want {
+			t.Errorf("trimTagged(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
