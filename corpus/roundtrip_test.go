@@ -460,12 +460,19 @@ func TestWarningString(t *testing.T) {
 	}
 }
 
-// sameIDs copies the ids of got into want where want has none: XLIFF numbers its units.
+// sameIDs copies the ids of got into want where want has none, or one an earlier pair of the
+// same <file> (a run of pairs of one Doc) has: the XLIFF writer numbers its units, and makes
+// their ids unique within a file as the schema wants.
 func sameIDs(want, got []Pair) {
+	seen := map[string]bool{}
 	for i := range want {
-		if i < len(got) && want[i].ID == "" {
+		if i > 0 && want[i].Doc != want[i-1].Doc {
+			seen = map[string]bool{}
+		}
+		if i < len(got) && (want[i].ID == "" || seen[want[i].ID]) {
 			want[i].ID = got[i].ID
 		}
+		seen[want[i].ID] = true
 	}
 }
 
