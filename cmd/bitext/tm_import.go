@@ -113,7 +113,7 @@ func tmImport(c *cli.Context) error {
 		}
 		return tmImportFiles(c, open, corpus.Moses, args[0], args[1], opt, reviewer)
 	}
-	for _, name := range args {
+	for k, name := range args {
 		f := format
 		if f == "" {
 			if f = corpus.FormatFromName(name); f == "" || f == corpus.Moses {
@@ -121,6 +121,11 @@ func tmImport(c *cli.Context) error {
 			}
 		}
 		if err := tmImportFiles(c, open, f, name, "", opt, reviewer); err != nil {
+			if rest := args[k+1:]; len(rest) > 0 && c.Context.Err() == nil {
+				// The files before it are in the memory, it and the ones after are not:
+				// say which, so that a rerun can start there.
+				err = fmt.Errorf("%w (not imported either: %s)", err, strings.Join(rest, ", "))
+			}
 			return err
 		}
 	}
