@@ -3,6 +3,8 @@ package glossary
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Kinds of violations.
@@ -217,7 +219,7 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 		forbidden := 0
 		for _, p := range e.forbid {
 			for _, at := range findPhrase(tgt, p) {
-				if inside(accepted, at, at+len(p.units)) || renderedByOther(rendered, e, at, at+len(p.units)) {
+				if inside(accepted, at, at+len(p.units)) || renderedByOther(rendered, e, at, at+len(p.units)) || inName(tgt, p, at) {
 					continue
 				}
 				forbidden++
@@ -264,6 +266,35 @@ func renderedByOther(rendered map[*Entry][]renderSpan, e *Entry, i, j int) bool 
 		}
 	}
 	return false
+}
+
+// inName reports whether the forbidden phrase p, a common noun in the glossary (its first
+// word in lower case: "union", "house"), occurs at unit at of text capitalised inside a proper
+// name: after a capitalised word that is not a sentence's first ("European Union"), or before
+// "of" and a capitalised word ("House of Commons"). The name translates something else; a
+// forbidden common noun written as one is the term's rendering only by accident. A glossary
+// phrase written capitalised ("Prime Minister") is a name itself and stays forbidden.
+func inName(text []unit, p phrase, at int) bool {
+	if len(p.units) == 0 || !startsLower(p.units[0].surface) || !startsUpper(text[at].surface) {
+		return false
+	}
+	if at > 0 && text[at].joined && startsUpper(text[at-1].surface) && !sentenceFirst(text, at-1) {
+		return true
+	}
+	end := at + len(p.units)
+	return end+1 < len(text) && text[end].fold == "of" && text[end].joined && text[end+1].joined && startsUpper(text[end+1].surface)
+}
+
+// sentenceFirst reports whether unit i opens a sentence: the text's first, or after a unit
+// that is not joined to it across a sentence end (which joined does not tell apart from other
+// punctuation: a capitalised word after any punctuation counts as a first).
+func sentenceFirst(text []unit, i int) bool {
+	return i == 0 || !text[i].joined
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 func inside(spans [][2]int, i, j int) bool {

@@ -1,6 +1,10 @@
 package glossary
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // englishCases check the target side: whether a translation contains an accepted rendering of
 // the term (satisfied) and which forbidden renderings it flags.
@@ -91,6 +95,43 @@ func TestCheckEnglish(t *testing.T) {
 		}
 		if nf != tc.forbidden {
 			t.Errorf("Review(%q, %q): %d forbidden, want %d (%v)", tc.source, tc.target, nf, tc.forbidden, res.Violations)
+		}
+	}
+}
+
+// TestForbiddenInsideNames: a forbidden common noun ("union", "house") capitalised inside a
+// proper name translates the name, not the term; the same word on its own is still flagged,
+// and a forbidden phrase written as a name in the glossary is flagged wherever it stands.
+func TestForbiddenInsideNames(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.tsv")
+	tsv := "de\ten\tvariants\tforbidden\nBündnis\talliance\tbloc\tunion\nParlament\tparliament\t\thouse\nBundeskanzler\tChancellor\t\tPrime Minister\n"
+	if err := os.WriteFile(path, []byte(tsv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		source, target string
+		forbidden      int
+	}{
+		{"Das Bündnis berät.", "The alliance met in the European Union building.", 0},
+		{"Der Sprecher des Parlaments sagte das.", "The spokesperson of the parliament, in the House of Commons, said that.", 0},
+		{"Das Bündnis berät.", "The union met.", 1},
+		{"Das Bündnis berät.", "The Union met.", 1}, // after "The", a sentence's first word: no name
+		{"Das Parlament tagt.", "The house met.", 1},
+		{"Das Parlament tagt.", "House members met.", 1},
+		{"Der Bundeskanzler sprach.", "The Prime Minister spoke.", 1},
+	} {
+		nf := 0
+		for _, v := range g.Check(tc.source, tc.target) {
+			if v.Kind == Forbidden {
+				nf++
+			}
+		}
+		if nf != tc.forbidden {
+			t.Errorf("Check(%q, %q): %d forbidden, want %d", tc.source, tc.target, nf, tc.forbidden)
 		}
 	}
 }
