@@ -135,3 +135,29 @@ func TestForbiddenInsideNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNameKeepsItsForm: a do-not-translate name takes a genitive -s and no other ending, so
+// "Kohl" is not found in "Kohle" (coal), which the stemmer gives the same stem.
+func TestNameKeepsItsForm(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.tsv")
+	if err := os.WriteFile(path, []byte("de\ten\tdnt\nKohl\tKohl\tyes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text  string
+		found int
+	}{
+		{"Kohl sprach.", 1},
+		{"Kohls Rede war lang.", 1},
+		{"Die Kohle ist teuer.", 0},
+		{"Die Kohlen brennen.", 0},
+	} {
+		if got := len(g.FindSource(tc.text)); got != tc.found {
+			t.Errorf("FindSource(%q): %d matches, want %d", tc.text, got, tc.found)
+		}
+	}
+}

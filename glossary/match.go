@@ -206,6 +206,11 @@ func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
 		if e.Match != MatchExact && !inflects(t.fold, u.fold) {
 			return false
 		}
+		// A name kept as it is (do not translate) takes a genitive -s and nothing else:
+		// Kohl is in "Kohls Rede", not in "die Kohle", which the stemmer gives the same stem.
+		if e.DoNotTranslate && e.Match != MatchExact && !closed && u.fold != t.fold && u.fold != t.fold+"s" {
+			return false
+		}
 	}
 	return true
 }
