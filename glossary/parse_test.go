@@ -236,7 +236,8 @@ func TestLint(t *testing.T) {
 		"Minsker, Abkommen\tMinsk agreements\n" + // 7 punctuation inside
 		"Generalsekretär\tSecretary General\t\tSecretaries General\n" + // 8 forbidden = accepted
 		"Rat\tCouncil\t\t\tcompound\n" + // 9 head too short
-		"...\tdots\n" // 10 no words
+		"...\tdots\n" + // 10 no words
+		"Sprecher\tspokesperson\tspokesman\tspokesmen\n" // 11 forbidden = an irregular plural of accepted
 	g, err := Parse(strings.NewReader(in), "l.tsv", TSV)
 	if err != nil {
 		t.Fatal(err)
@@ -245,7 +246,7 @@ func TestLint(t *testing.T) {
 	for _, p := range g.Lint() {
 		got = append(got, fmt.Sprintf("%s:%d:%s", p.File, p.Line, p.Kind))
 	}
-	want := []string{"l.tsv:3:duplicate", "l.tsv:4:conflict", "l.tsv:5:empty", "l.tsv:6:empty", "l.tsv:7:unmatchable", "l.tsv:8:forbidden-accepted", "l.tsv:9:short-head", "l.tsv:10:unmatchable"}
+	want := []string{"l.tsv:3:duplicate", "l.tsv:4:conflict", "l.tsv:5:empty", "l.tsv:6:empty", "l.tsv:7:unmatchable", "l.tsv:8:forbidden-accepted", "l.tsv:9:short-head", "l.tsv:10:unmatchable", "l.tsv:11:forbidden-accepted"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
