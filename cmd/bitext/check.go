@@ -16,11 +16,13 @@ import (
 func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "check",
-		Usage:     "report glossary violations in a bitext (TMX, TSV, JSONL, Moses) or an article pair",
+		Usage:     "report glossary violations in a bitext (TMX, TSV, JSONL, XLIFF, Moses) or an article pair",
 		ArgsUsage: "BITEXT | SRC.de TGT.en | --input-format moses CORPUS.de CORPUS.en",
 		Description: `Every glossary term found in a German segment must appear in its English translation as
-the required rendering or an accepted variant; forbidden renderings are flagged wherever they
-occur. German terms are found in their inflected forms and inside hyphenated compounds.
+the required rendering or an accepted variant; a term's forbidden renderings are flagged wherever
+they occur in the translation of a segment where the term is found (not inside another term's
+accepted rendering, nor, for a forbidden common noun, inside a proper name: "European Union").
+German terms are found in their inflected forms and inside hyphenated compounds.
 
 With one argument, the bitext's format comes from its extension (.tmx, .tsv, .jsonl) or
 --input-format. With two arguments, they are a German article and its English translation,
