@@ -209,6 +209,22 @@ func TestLoadMergesAndNamesFiles(t *testing.T) {
 	}
 }
 
+// TestWriteRefusesBarInList: a variant holding "|", the separator of the variants cell, cannot
+// be written as TSV or CSV (it came back as two variants); TBX keeps it.
+func TestWriteRefusesBarInList(t *testing.T) {
+	g := &Glossary{Entries: []*Entry{{Source: "Forschung & Entwicklung", Target: "R&D", Variants: []string{"research|development"}, File: "t.tbx", Line: 6}}}
+	for _, f := range []Format{TSV, CSV} {
+		var b strings.Builder
+		if err := Write(&b, g, f); err == nil || !strings.Contains(err.Error(), `t.tbx:6: "research|development" holds "|"`) {
+			t.Errorf("%s: err = %v", f, err)
+		}
+	}
+	var b strings.Builder
+	if err := Write(&b, g, TBX); err != nil {
+		t.Errorf("TBX: %v", err)
+	}
+}
+
 func TestWriteRoundTrip(t *testing.T) {
 	g := seed(t)
 	for _, f := range []Format{TSV, CSV, TBX, TBX2} {

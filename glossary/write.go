@@ -54,6 +54,22 @@ func header(g *Glossary) []string {
 	return []string{src, tgt, "variants", "forbidden", "case", "match", "dnt", "note"}
 }
 
+// checkListCells refuses an entry whose variants or forbidden renderings hold "|", the
+// separator of those cells in TSV and CSV: "research|development", one admitted term of a TBX,
+// came back as two.
+func checkListCells(g *Glossary) error {
+	for _, e := range g.Entries {
+		for _, list := range [][]string{e.Variants, e.Forbidden} {
+			for _, v := range list {
+				if strings.Contains(v, "|") {
+					return fmt.Errorf("%s:%d: %q holds \"|\", which TSV and CSV use between variants: keep this glossary in TBX", e.File, e.Line, v)
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func row(e *Entry) []string {
 	m := string(e.Match)
 	if e.Match == MatchStem {
@@ -77,6 +93,9 @@ func tsvCell(s string) string {
 }
 
 func writeTSV(w io.Writer, g *Glossary) error {
+	if err := checkListCells(g); err != nil {
+		return err
+	}
 	b := bufio.NewWriter(w) // streamed: a glossary of a million entries is not held twice
 	b.WriteString(strings.Join(header(g), "\t") + "\n")
 	for _, e := range g.Entries {
@@ -90,6 +109,9 @@ func writeTSV(w io.Writer, g *Glossary) error {
 }
 
 func writeCSV(w io.Writer, g *Glossary) error {
+	if err := checkListCells(g); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header(g)); err != nil {
 		return err
