@@ -292,3 +292,28 @@ func writeTMX(w io.Writer, g *Glossary) error {
 	}
 	return tw.Close()
 }
+
+// Losses counts what writing g as f leaves behind: entries left out (no term on one side) and
+// entries written without some of what they say (more than one accepted rendering, forbidden
+// renderings, case or match settings, notes), for the formats that carry only a term pair —
+// Google's CSVs and TMX. The others carry everything and lose nothing.
+func Losses(g *Glossary, f Format) (leftOut, partly int) {
+	switch f {
+	case GoogleCSV, GoogleCSVSet, TMX:
+	default:
+		return 0, 0
+	}
+	for _, e := range g.Entries {
+		src, tgt, ok := googleRow(e)
+		if !ok {
+			leftOut++
+			continue
+		}
+		extra := len(e.Variants) > 0 && !(e.Target == "" && len(e.Variants) == 1 && e.Variants[0] == tgt)
+		note := e.Note != "" && f != GoogleCSVSet
+		if extra || len(e.Forbidden) > 0 || e.CaseSensitive || (e.Match != "" && e.Match != MatchStem) || note || src == "" {
+			partly++
+		}
+	}
+	return leftOut, partly
+}

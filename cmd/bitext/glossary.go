@@ -70,7 +70,7 @@ func runGlossaryLint(c *cli.Context) error {
 		fmt.Fprintln(c.App.Writer, p)
 	}
 	if !checkQuiet(c) {
-		fmt.Fprintf(c.App.ErrWriter, "glossary: %d entries, %d problems\n", len(g.Entries), len(ps))
+		fmt.Fprintf(c.App.ErrWriter, "glossary: %s, %s\n", count(len(g.Entries), "entry"), count(len(ps), "problem"))
 	}
 	if len(ps) > 0 {
 		return findings()
@@ -110,6 +110,12 @@ func runGlossaryConvert(c *cli.Context) error {
 	g, err := glossary.LoadWith(o, c.Args().Slice()...)
 	if err != nil {
 		return inputError(err)
+	}
+	// A format of term pairs (Google's CSVs, TMX) cannot carry variants, forbidden renderings or
+	// settings: say so, as the corpus writers do for characters a format cannot carry.
+	if leftOut, partly := glossary.Losses(g, f); (leftOut > 0 || partly > 0) && !checkQuiet(c) {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s carries term pairs only: %s left out (no term on one side), %s written without their variants, forbidden renderings, case, match or notes\n",
+			f, count(leftOut, "entry"), count(partly, "entry"))
 	}
 	// Streamed, to the file through a temporary one renamed at the end: a glossary of a million
 	// entries is not held a second and third time as its text.
