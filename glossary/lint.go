@@ -31,7 +31,11 @@ func (g *Glossary) Lint() []Problem {
 	for _, e := range g.Entries {
 		switch {
 		case strings.TrimSpace(e.Source) == "":
-			add(e, "empty", "empty source term (target %q)", e.Target)
+			tgt := e.Target
+			if tgt == "" && len(e.Variants) > 0 {
+				tgt = e.Variants[0] // an entry with admitted terms only
+			}
+			add(e, "empty", "empty source term (target %q)", tgt)
 			continue
 		case e.Target == "" && len(e.Variants) == 0 && !e.DoNotTranslate:
 			add(e, "empty", "%q has no target", e.Source)
