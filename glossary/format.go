@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -135,10 +136,18 @@ func Load(paths ...string) (*Glossary, error) { return LoadWith(Options{}, paths
 func LoadWith(o Options, paths ...string) (*Glossary, error) {
 	o = o.withDefaults()
 	var all []*Entry
+	var read []os.FileInfo // the files read so far: one named twice is read once
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, err
+		}
+		if st, err := f.Stat(); err == nil {
+			if slices.ContainsFunc(read, func(r os.FileInfo) bool { return os.SameFile(r, st) }) {
+				f.Close()
+				continue // its entries would duplicate themselves ("a.tsv:2 duplicates a.tsv:2")
+			}
+			read = append(read, st)
 		}
 		g, err := parse(f, p, FormatFromName(p), o)
 		f.Close()
