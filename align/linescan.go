@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"golang.org/x/text/transform"
-
 	"github.com/bitext/bitext/internal/textcheck"
 )
 
@@ -26,12 +24,7 @@ type lineScanner struct {
 // presplit side, an MT, a gold or a list saved as UTF-16 reads as it does in segment and
 // translate (it was refused as invalid UTF-8 at byte 1).
 func newLineScanner(r io.Reader, name string, max int) *lineScanner {
-	br := bufio.NewReaderSize(r, 4096)
-	head, _ := br.Peek(4096) // a shorter input is all there; its error comes again on reading
-	r = br
-	if _, dec := textcheck.UTF16Decoder(head, true); dec != nil {
-		r = transform.NewReader(br, dec)
-	}
+	r, _ = textcheck.UTF16Reader(r)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, min(64*1024, max)), max)
 	return &lineScanner{Scanner: sc, name: name, max: max}

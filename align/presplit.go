@@ -59,8 +59,7 @@ func CheckText(b []byte) error {
 	if !utf8.Valid(b) {
 		msg := fmt.Sprintf("invalid UTF-8 at byte %d of the line", textcheck.InvalidUTF8(b)+1)
 		if textcheck.LooksLatin1(b) {
-			// The hint segment gives for the same line of an article.
-			msg += "; the text looks like Windows-1252 or ISO-8859-1: convert it to UTF-8 first (iconv -f windows-1252 -t utf-8)"
+			msg += "; " + textcheck.Latin1Hint
 		}
 		return errors.New(msg)
 	}

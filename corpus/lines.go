@@ -7,8 +7,6 @@ import (
 	"io"
 	"unicode"
 
-	"golang.org/x/text/transform"
-
 	"github.com/bitext/bitext/internal/textcheck"
 )
 
@@ -32,14 +30,8 @@ func newLineReader(r io.Reader, name string) *lineReader {
 // decodes UTF-16 without a byte-order mark by its NUL pattern (textcheck.UTF16Pattern), as
 // segment and translate read it: such a file was refused as invalid UTF-8 or binary data.
 func newTextLineReader(r io.Reader, name string) *lineReader {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(4096)
-	if !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		if _, dec := textcheck.UTF16Decoder(head, true); dec != nil {
-			return &lineReader{br: bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), name: name}
-		}
-	}
-	return newLineReader(br, name)
+	in, _ := textcheck.UTF16Reader(r)
+	return newLineReader(in, name)
 }
 
 // empty reports whether every line read so far was blank: at the end of the file, that the

@@ -1,14 +1,12 @@
 package report
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"golang.org/x/text/transform"
 	unorm "golang.org/x/text/unicode/norm"
 
 	"github.com/bitext/bitext/align"
@@ -55,13 +53,7 @@ func (s *Side) Count() string { return fmt.Sprintf("%s has %d %s", s.Name, len(s
 // empty lines, which sacreBLEU scores); Assemble refuses it as a reference or source, and as
 // a hypothesis with no references, with an error wrapping corpus.ErrEmpty.
 func ReadLines(ctx context.Context, r io.Reader, name string) (*Side, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(4096)
-	var in io.Reader = br
-	enc, dec := textcheck.UTF16Decoder(head, true)
-	if dec != nil {
-		in = transform.NewReader(br, dec)
-	}
+	in, enc := textcheck.UTF16Reader(r)
 	lr := corpus.NewLineReader(in, name)
 	var lines []string
 	for {

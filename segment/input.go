@@ -269,7 +269,7 @@ func checkText(b []byte, name string, base int64, line int) error {
 	i := textcheck.InvalidUTF8(b)
 	msg := "invalid UTF-8 (line " + strconv.Itoa(line+bytes.Count(b[:i], []byte("\n"))) + ")"
 	if textcheck.LooksLatin1(b) {
-		msg += "; the text looks like Windows-1252 or ISO-8859-1: convert it to UTF-8 first (iconv -f windows-1252 -t utf-8)"
+		msg += "; " + textcheck.Latin1Hint
 	}
 	return &InputError{File: name, Offset: base + int64(i), Msg: msg, Err: ErrInvalidUTF8}
 }

@@ -3,7 +3,9 @@
 package textcheck
 
 import (
+	"bufio"
 	"bytes"
+	"io"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -155,6 +157,22 @@ func UTF16Decoder(head []byte, pattern bool) (string, transform.Transformer) {
 	}
 	return "", nil
 }
+
+// UTF16Reader is r decoded to UTF-8 when it starts as UTF-16 (UTF16Decoder with the NUL
+// pattern), with the encoding's name; otherwise r as it is (buffered) and "". Every line reader
+// of the project opens its input through it, so a file one command reads, every command reads.
+func UTF16Reader(r io.Reader) (io.Reader, string) {
+	br := bufio.NewReaderSize(r, 4096)
+	head, _ := br.Peek(4096) // a shorter input is all there; its error comes again on reading
+	if name, dec := UTF16Decoder(head, true); dec != nil {
+		return transform.NewReader(br, dec), name
+	}
+	return br, ""
+}
+
+// Latin1Hint is what to do with text that is not UTF-8 but looks like Windows-1252 or
+// ISO-8859-1 (LooksLatin1), said alike by every reader that refuses it.
+const Latin1Hint = "the text looks like Windows-1252 or ISO-8859-1: convert it to UTF-8 first (iconv -f windows-1252 -t utf-8)"
 
 // UTF16Error is invalid UTF-16: a surrogate without its other half, or an odd byte at the end.
 // Offset is the byte of the UTF-16 input where the bad code unit starts.

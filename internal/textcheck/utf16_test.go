@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
@@ -91,4 +93,27 @@ func FuzzUTF16Decoder(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUTF16Reader: UTF-16 with or without a byte-order mark reads as UTF-8 with its name;
+// UTF-8 passes unchanged, without one.
+func TestUTF16Reader(t *testing.T) {
+	le := func(s string) string {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return string(b)
+	}
+	for _, tc := range []struct{ in, want, name string }{
+		{"Grüße aus Köln.\n", "Grüße aus Köln.\n", ""},
+		{"\xff\xfe" + le("Grüße aus Köln.\n"), "Grüße aus Köln.\n", "UTF-16LE"},
+		{le("Grüße aus Köln.\n"), "Grüße aus Köln.\n", "UTF-16LE"},
+	} {
+		r, name := UTF16Reader(strings.NewReader(tc.in))
+		got, err := io.ReadAll(r)
+		if err != nil || string(got) != tc.want || name != tc.name {
+			t.Errorf("UTF16Reader(%q) = %q, %q, %v; want %q, %q", tc.in, got, name, err, tc.want, tc.name)
+		}
+	}
 }
