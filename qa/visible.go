@@ -3,7 +3,6 @@ package qa
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/internal/textcheck"
@@ -36,23 +35,34 @@ func Visible(s string) string {
 	if !needsEscape(s, true) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+	return string(appendEscaped(make([]byte, 0, len(s)+8), []byte(s), true))
+}
+
+// AppendShown appends b as a terminal should show it: each invisible character but line feed
+// and tab escaped as Visible escapes it, each invalid UTF-8 byte as "\xff", backslashes as they
+// are (a display, not a finding: nothing reads the escapes back). Standard output on a terminal
+// goes through it (cmd/bitext's terminalText).
+func AppendShown(dst, b []byte) []byte { return appendEscaped(dst, b, false) }
+
+// appendEscaped appends b with its invalid bytes and invisible characters escaped; report
+// (Visible) also escapes backslashes and keeps no character raw, a display (AppendShown) keeps
+// line feeds and tabs.
+func appendEscaped(dst, b []byte, report bool) []byte {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\\':
-			b.WriteString(`\\`)
-		case escaped(r):
-			b.WriteString(escape(r))
+			dst = fmt.Appendf(dst, `\x%02x`, b[i])
+		case r == '\\' && report:
+			dst = append(dst, `\\`...)
+		case escaped(r) && (report || r != '\n' && r != '\t'):
+			dst = append(dst, escape(r)...)
 		default:
-			b.WriteString(s[i : i+n])
+			dst = append(dst, b[i:i+n]...)
 		}
 		i += n
 	}
-	return b.String()
+	return dst
 }
 
 // quoted is s in double quotes, shown as Visible shows it: the expected and found renderings

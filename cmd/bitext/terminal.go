@@ -1,21 +1,19 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"strconv"
 	"unicode/utf8"
 
-	"github.com/bitext/bitext/internal/textcheck"
+	"github.com/bitext/bitext/qa"
 )
 
 // terminalText returns the writer to show text on w: w itself unless w is a terminal; on a
-// terminal, a writer that shows every invisible character but line feed and tab
-// (textcheck.Invisible: C0 and C1 controls, DEL, bidi controls) as its Go escape ("\x1b",
-// "\u202e") and an invalid UTF-8 byte as "\xff", as ls shows file names. Text from the web can
-// hold escape sequences that would act on the terminal (clear it, retitle it, recolour or hide
-// what follows) instead of showing; into a pipe or a file the text goes byte for byte. done
-// writes what an incomplete last character left pending.
+// terminal, a writer that shows every invisible character but line feed and tab (C0 and C1
+// controls, DEL, bidi controls) as its Go escape ("\x1b", "\u202e") and an invalid UTF-8
+// byte as "\xff" (qa.AppendShown, the escapes of check's reports), as ls shows file names.
+// Text from the web can hold escape sequences that would act on the terminal (clear it,
+// retitle it, recolour or hide what follows) instead of showing; into a pipe or a file the
+// text goes byte for byte. done writes what an incomplete last character left pending.
 func terminalText(w io.Writer) (out io.Writer, done func() error) {
 	if !isTerminal(w) {
 		return w, func() error { return nil }
@@ -55,20 +53,7 @@ func (e *escapingWriter) Write(p []byte) (int, error) {
 }
 
 func (e *escapingWriter) escape(b []byte) []byte {
-	e.buf = e.buf[:0]
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			e.buf = fmt.Appendf(e.buf, `\x%02x`, b[i])
-		case r != '\n' && r != '\t' && textcheck.Invisible(r):
-			q := strconv.QuoteRune(r)
-			e.buf = append(e.buf, q[1:len(q)-1]...)
-		default:
-			e.buf = append(e.buf, b[i:i+n]...)
-		}
-		i += n
-	}
+	e.buf = qa.AppendShown(e.buf[:0], b)
 	return e.buf
 }
 
