@@ -22,6 +22,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/formats"
 )
 
 // Format is a document format this package reads and writes.
@@ -448,7 +450,7 @@ func Sniff(b []byte) Format {
 	t := bytes.TrimLeft(head, " \t\r\n")
 	lower := bytes.ToLower(t[:min(len(t), 512)])
 	switch {
-	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
+	case formats.LooksHTML(head):
 		return HTML
 	case bytes.HasPrefix(lower, []byte("<?xml")) && bytes.Contains(bytes.ToLower(head), []byte("<xliff")),
 		bytes.HasPrefix(lower, []byte("<xliff")):

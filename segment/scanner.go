@@ -2,7 +2,6 @@ package segment
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/formats"
 )
 
 // Scanner reads a document block by block. Plain text is streamed, so inputs far larger than
@@ -120,7 +120,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 			br := bufio.NewReaderSize(r, 4096)
 			head, _ := br.Peek(1024)
 			r = br
-			if looksHTML(head) {
+			if formats.LooksHTML(head) {
 				s.format = HTML
 				s.removed = append(s.removed, Removal{Kind: Notice, Reason: "read as HTML: the file has no extension and starts as an HTML page"})
 			}
@@ -358,12 +358,4 @@ func cutBlock(b rawBlock) []rawBlock {
 		out = append(out, b)
 	}
 	return out
-}
-
-// looksHTML reports whether head, the start of a file, is unmistakably an HTML page: a doctype
-// or an <html> tag first, after a byte-order mark and white space.
-func looksHTML(head []byte) bool {
-	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-	lower := bytes.ToLower(t[:min(len(t), 16)])
-	return bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html"))
 }

@@ -6,6 +6,7 @@
 package formats
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -101,4 +102,14 @@ func (s Spec) CheckAll(names ...string) error {
 		}
 	}
 	return nil
+}
+
+// LooksHTML reports whether head, the start of an input, is unmistakably an HTML page: a
+// doctype or an <html> tag first, after a UTF-8 byte-order mark and white space. The readers
+// that must tell a page from text without a name to go by (document.Sniff for standard input,
+// segment for a file without an extension) ask it alike.
+func LooksHTML(head []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	lower := bytes.ToLower(t[:min(len(t), len("<!doctype html"))])
+	return bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html"))
 }
