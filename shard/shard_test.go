@@ -259,13 +259,7 @@ func TestChecker(t *testing.T) {
 			for i, id := range tc.manifest {
 				c.Missing(id, fmt.Sprintf("m:%d", i+1))
 			}
-			err := c.Err()
-			switch {
-			case tc.want == "" && err != nil:
-				t.Fatalf("unexpected error: %v", err)
-			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-				t.Fatalf("error %v, want one containing %q", err, tc.want)
-			}
+			wantErr(t, c.Err(), tc.want)
 		})
 	}
 }
@@ -312,13 +306,7 @@ func TestCheckerRepeats(t *testing.T) {
 				}
 				c.SeeAt(s.file, s.id, Place{Paragraph: s.para, Sentence: s.sent, Source: s.src, Target: "T" + s.src})
 			}
-			err := c.Err()
-			switch {
-			case tc.want == "" && err != nil:
-				t.Fatalf("unexpected error: %v", err)
-			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-				t.Fatalf("error %v, want one containing %q", err, tc.want)
-			}
+			wantErr(t, c.Err(), tc.want)
 		})
 	}
 }
@@ -344,5 +332,16 @@ func TestCheckerSeen(t *testing.T) {
 	c.See("s0", "a")
 	if !c.Seen("a") || c.Seen("b") || c.Seen("c") {
 		t.Errorf("Seen: a %v, b %v, c %v; want true, false, false", c.Seen("a"), c.Seen("b"), c.Seen("c"))
+	}
+}
+
+// wantErr fails unless err is nil when want is "", or an error containing want.
+func wantErr(t *testing.T, err error, want string) {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Fatalf("unexpected error: %v", err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Fatalf("error %v, want one containing %q", err, want)
 	}
 }
