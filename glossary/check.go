@@ -318,7 +318,7 @@ func findPhrase(text []unit, ph phrase) []int {
 		ok := true
 		for k := 0; k < n; k++ {
 			u, p := text[i+k], phrase[k]
-			if k > 0 && !u.joined || shortAcronym(p.surface) && !sameCase(u.surface, p.surface) {
+			if k > 0 && !linked(u, p) || shortAcronym(p.surface) && !sameCase(u.surface, p.surface) {
 				ok = false
 				break
 			}

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"github.com/google/go-cmp/cmp"
 	"os"
 	"path/filepath"
 	"testing"
@@ -158,6 +159,64 @@ func TestNameKeepsItsForm(t *testing.T) {
 	} {
 		if got := len(g.FindSource(tc.text)); got != tc.found {
 			t.Errorf("FindSource(%q): %d matches, want %d", tc.text, got, tc.found)
+		}
+	}
+}
+
+// TestTermsWithInnerMarks: a term written with a full stop, an ampersand or an apostrophe
+// between its words (St. Petersburg, H&M, Procter & Gamble) is found where the text has the
+// same mark (the full stop may be left out), and its rendering is looked for the same way; a
+// term written with spaces only still never matches across a mark.
+func TestTermsWithInnerMarks(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.tsv")
+	tsv := "de\ten\tdnt\n" +
+		"St. Petersburg\tSaint Petersburg\n" +
+		"H&M\tH&M\tyes\n" +
+		"Procter & Gamble\tProcter & Gamble\tyes\n" +
+		"Außenminister Lawrow\tForeign Minister Lavrov\n"
+	if err := os.WriteFile(path, []byte(tsv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := g.Lint(); len(ps) != 0 {
+		t.Errorf("Lint: %v", ps)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Sie reisten nach St. Petersburg.", []string{"St. Petersburg=St. Petersburg"}},
+		{"Sie reisten nach St Petersburg.", []string{"St Petersburg=St. Petersburg"}},
+		{"Kleidung von H&M und Zara", []string{"H&M=H&M"}},
+		{"Kleidung von H & M", []string{"H & M=H&M"}},
+		{"bei Procter & Gamble", []string{"Procter & Gamble=Procter & Gamble"}},
+		{"bei Procter und Gamble", nil},
+		{"die St.-Petersburger Zeitung", nil},
+		{"H.M. sprach", nil},
+		{"der Außenminister Lawrow", []string{"Außenminister Lawrow=Außenminister Lawrow"}},
+		{"sagte der Außenminister. Lawrow sagte", nil},
+		{"sagte der Außenminister, Lawrow sagte", nil},
+	} {
+		if diff := cmp.Diff(tc.want, found(g.FindSource(tc.text))); diff != "" {
+			t.Errorf("FindSource(%q) (-want +got):\n%s", tc.text, diff)
+		}
+	}
+	for _, tc := range []struct {
+		source, target string
+		violations     int
+	}{
+		{"Sie reisten nach St. Petersburg.", "They travelled to Saint Petersburg.", 0},
+		{"Sie reisten nach St. Petersburg.", "They travelled to Leningrad.", 1},
+		{"Kleidung von H&M.", "Clothes from H&M.", 0},
+		{"Kleidung von H&M.", "Clothes from H and M.", 1},
+		{"bei Procter & Gamble", "at Procter & Gamble", 0},
+		{"bei Procter & Gamble", "at Procter Gamble", 1},
+	} {
+		if got := len(g.Check(tc.source, tc.target)); got != tc.violations {
+			t.Errorf("Check(%q, %q): %d violations, want %d: %v", tc.source, tc.target, got, tc.violations, g.Check(tc.source, tc.target))
 		}
 	}
 }

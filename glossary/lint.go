@@ -95,7 +95,7 @@ func (g *Glossary) selfMatches(e *Entry) bool {
 	us := textUnits(e.Source, "de", cachedStemDE)
 	node := g.src
 	for i, u := range us {
-		if i > 0 && !u.joined {
+		if i > 0 && !u.joined && u.glue == "" {
 			return false
 		}
 		node = node.child(u.key)

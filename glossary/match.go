@@ -100,7 +100,7 @@ func (g *Glossary) walk(node *trieNode, us []unit, first, from, head int, cands 
 // closed says the unit at first is the head of a closed compound.
 func (g *Glossary) walkFrom(node *trieNode, us []unit, first, from, head int, closed bool, path []unit, mask uint64, cands []candidate) []candidate {
 	for j := from; j < len(us); j++ {
-		if j > first && !us[j].joined {
+		if j > first && !us[j].joined && us[j].glue == "" {
 			break
 		}
 		node = node.child(us[j].key)
@@ -184,6 +184,11 @@ func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
 		// For a closed compound, us[0] is the whole word (Bundesrat for Rat), whose first
 		// letter is the compound's: a noun compound is capitalized like the noun.
 		if nounCase(e, t) && !u.caseless && !startsUpper(u.surface) {
+			return false
+		}
+		// The walk follows units glued by a mark too (St. Petersburg); each must continue
+		// its predecessor as the term's word does.
+		if k > 0 && !linked(u, t) {
 			return false
 		}
 		if closed && k == 0 {

@@ -19,6 +19,10 @@ type unit struct {
 	// compound, or the next word with only spaces between. Multi-word terms match only over
 	// joined units, never across punctuation or numbers.
 	joined bool
+	// glue is the one punctuation mark or symbol between this unit and the previous word when
+	// nothing else is (St. Petersburg, H&M, AT&T, Procter & Gamble): such a unit is not joined,
+	// but a term written with the same mark continues over it (see linked). "" otherwise.
+	glue string
 	// part says the unit is a later part of the same hyphenated word (amerikanischen in
 	// US-amerikanischen), so that a whole word can be told from a piece of one.
 	part bool
@@ -45,19 +49,36 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 	us := make([]unit, 0, len(toks))
 	caseless := !hasUpper(clean)
 	joined := false
+	// glue is the punctuation or symbol token since the previous word, when it is the only
+	// one and a mark that names are written with; gap counts the tokens since that word.
+	glue, gap, afterWord := "", 0, false
 	for _, t := range toks {
 		if t.Kind == segment.Number {
 			us = append(us, numberUnit(t.Text, t.Start, joined, caseless))
 			joined = true
+			afterWord = false
 			continue
 		}
 		if t.Kind != segment.Word {
 			joined = false
+			gap++
+			glue = ""
+			if gap == 1 && afterWord && glueMark(t.Text) {
+				glue = t.Text
+			}
 			continue
 		}
+		if gap != 1 {
+			glue = ""
+		}
+		gap = 0
+		afterWord = true
 		if t.Parts == nil {
 			if u, ok := makeUnit(t.Text, t.Start, stem); ok {
 				u.joined = joined
+				if !joined {
+					u.glue = glue
+				}
 				u.caseless = caseless
 				us = append(us, u)
 			}
@@ -71,6 +92,9 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 				continue
 			}
 			u.joined = joined || k > 0
+			if !u.joined {
+				u.glue = glue
+			}
 			u.part = inWord
 			u.caseless = caseless
 			if p.Kind == segment.Number {
@@ -115,6 +139,33 @@ func makeUnit(s string, start int, stem stemFunc) (unit, bool) {
 func numberUnit(s string, start int, joined, caseless bool) unit {
 	s = strings.TrimSuffix(s, ".")
 	return unit{surface: s, fold: s, key: s, start: start, end: start + len(s), joined: joined, caseless: caseless, num: true}
+}
+
+// glueMark reports a punctuation mark or symbol that names and terms are written with between
+// two words: the abbreviation's full stop (St. Petersburg, Dr. Oetker), the ampersand (H&M,
+// Procter & Gamble) and the apostrophe (Land's End). Terms holding one match only where the
+// text has the same mark (see linked).
+func glueMark(s string) bool {
+	switch s {
+	case ".", "&", "'", "’":
+		return true
+	}
+	return false
+}
+
+// linked reports whether the text unit u continues the previous text unit the way the term
+// unit t continues the previous term unit: with spaces only where the term has spaces only,
+// with the same mark where the term has one. An abbreviation's full stop may be left out
+// (St Petersburg, as British English writes it, for St. Petersburg).
+func linked(u, t unit) bool {
+	switch {
+	case t.glue == "":
+		return u.joined
+	case u.glue == t.glue:
+		return true
+	default:
+		return t.glue == "." && u.joined
+	}
 }
 
 // invisible reports whether r is a character that does not show inside a word and may be
