@@ -1,6 +1,10 @@
 package providers
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // TermsIn keeps the terms that occur in segs: a part of a split batch, or a segment asked again
 // alone, should not carry the whole batch's glossary. Matching is a case-insensitive substring
@@ -29,4 +33,40 @@ func TermsIn(terms []Term, segs []Segment) []Term {
 		}
 	}
 	return out
+}
+
+// Protected is what a driver that shields term occurrences from translation (Google's
+// translate="no" spans, DeepL's <keep> tags) sends in place of matched, an occurrence of t in
+// the text. The service copies shielded words into the translation as they are, so they must
+// already be the target language: the required rendering, whenever there is one that differs
+// from the source. Only a name whose target is its source (NATO), or a term without a target,
+// keeps the words as the text writes them (matched, which is the inflected or differently
+// cased form found there). Shielding the German words instead put German into the English
+// output whenever every term was made do-not-translate (glossary mode mask).
+func (t Term) Protected(matched string) string {
+	if t.Target != "" && (!t.DoNotTranslate || !strings.EqualFold(t.Target, t.Source)) {
+		return t.Target
+	}
+	return matched
+}
+
+// WordBoundary reports whether text[start:end] is not part of a longer word: the characters
+// around it are not letters or digits. Hyphens count as boundaries, so "NATO" is found in
+// "NATO-Generalsekretär", but "Kreml" is not found in "Kremlsprecher": replacing part of a
+// compound with a target rendering ("Kremlinsprecher") would break the word, so drivers that
+// shield terms shield whole words only.
+func WordBoundary(text string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package providers
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,5 +27,42 @@ func TestTermsIn(t *testing.T) {
 				t.Errorf("TermsIn = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestProtected(t *testing.T) {
+	for _, tc := range []struct {
+		term    Term
+		matched string
+		want    string
+	}{
+		{Term{Source: "US-Außenministeriums", Target: "State Department", DoNotTranslate: true}, "US-Außenministeriums", "State Department"},
+		{Term{Source: "Kreml", Target: "Kremlin"}, "kreml", "Kremlin"},
+		{Term{Source: "NATO", Target: "NATO", DoNotTranslate: true}, "Nato", "Nato"},
+		{Term{Source: "NATO", Target: "nato", DoNotTranslate: true}, "NATO", "NATO"},
+		{Term{Source: "Bundestag", DoNotTranslate: true}, "Bundestages", "Bundestages"},
+	} {
+		if got := tc.term.Protected(tc.matched); got != tc.want {
+			t.Errorf("%+v.Protected(%q) = %q, want %q", tc.term, tc.matched, got, tc.want)
+		}
+	}
+}
+
+func TestWordBoundary(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"Die NATO tagt", "NATO", true},
+		{"NATO-Generalsekretär", "NATO", true},
+		{"Der Kremlsprecher", "Kreml", false},
+		{"des Außenministeriums", "Außenministerium", false},
+		{"2024er", "2024", false},
+		{"Kreml", "Kreml", true},
+	} {
+		i := strings.Index(tc.text, tc.word)
+		if got := WordBoundary(tc.text, i, i+len(tc.word)); got != tc.want {
+			t.Errorf("WordBoundary(%q, %q) = %v, want %v", tc.text, tc.word, got, tc.want)
+		}
 	}
 }

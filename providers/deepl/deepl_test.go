@@ -295,6 +295,47 @@ func TestTaggedSegments(t *testing.T) {
 	}
 }
 
+// TestMaskedTermsKeepTheTarget: in glossary mode mask every term goes as do-not-translate.
+// DeepL copies <keep> content into the translation unchanged, so a term whose target differs
+// from its source must travel as its target ("State Department" for the inflected
+// "US-Außenministeriums"); keeping the German words put them into the English text. Names
+// written the same in both languages (NATO) keep their source. Plain and tagged segments alike.
+func TestMaskedTermsKeepTheTarget(t *testing.T) {
+	terms := []providers.Term{
+		{Source: "US-Außenministeriums", Target: "State Department", DoNotTranslate: true},
+		{Source: "Kreml", Target: "Kremlin", DoNotTranslate: true},
+		{Source: "NATO", Target: "NATO", DoNotTranslate: true},
+	}
+	// What DeepL would do with the words outside <keep>; the terms themselves are not in it,
+	// so only the driver can bring their renderings.
+	dict := map[string]string{"Vertreter": "Representatives", "des": "of the", "besuchten": "visited", "den": "the", "und": "and", "die": "the"}
+	for _, tc := range []struct {
+		name, text, sent, want string
+	}{
+		{"plain", "Vertreter des US-Außenministeriums besuchten den Kreml und die NATO.",
+			"Vertreter des <keep>State Department</keep> besuchten den <keep>Kremlin</keep> und die <keep>NATO</keep>.",
+			"EN(Representatives of the State Department visited the Kremlin and the NATO.)"},
+		{"tagged", "Vertreter des <g1>US-Außenministeriums</g1> besuchten den Kreml<x2/>",
+			"Vertreter des <g1><keep>State Department</keep></g1> besuchten den <keep>Kremlin</keep><x2/>",
+			"EN(Representatives of the <g1>State Department</g1> visited the Kremlin<x2/>)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := deepltest.New(t, providertest.Options{Translate: deepltest.Words(dict)})
+			resp, err := open(t, config(f.URL)).Translate(context.Background(), &providers.Request{SourceLang: "de", TargetLang: "en",
+				Segments: []providers.Segment{{ID: "1", Text: tc.text}}, Terms: terms})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := f.Requests()[0].Info.Segments[0].Text; got != tc.sent {
+				t.Errorf("sent %q, want %q", got, tc.sent)
+			}
+			if got := resp.Translations[0].Text; got != tc.want {
+				t.Errorf("answer %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestTaggedHTMLMode: with tag_handling html configured, standalone codes go as <x2></x2> and
 // come back as <x2/>; no non_splitting_tags (an XML parameter).
 func TestTaggedHTMLMode(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
@@ -40,29 +41,37 @@ func xmlChars(s string) string {
 	}, s)
 }
 
-// protect wraps every occurrence of a do-not-translate term in <keep> tags, longest terms
-// first, in XML-escaped text; ok is false when no term occurs.
+// protect wraps every whole-word occurrence of a do-not-translate term in <keep> tags, longest
+// terms first, in XML-escaped text; ok is false when no term occurs. What goes inside the tags
+// is the term's Protected rendering: DeepL copies <keep> content into the translation
+// unchanged, so a term whose target differs from its source must already be its target there
+// ("<keep>State Department</keep>" for "US-Außenministeriums"), the way the Google driver
+// fills its translate="no" spans; only names written the same in both languages keep the
+// source words. Whole words only (providers.WordBoundary), as Google does, so that a target
+// never replaces part of a compound.
 func protect(text string, terms []providers.Term) (string, bool) {
-	var dnt []string
+	type keep struct{ src, repl string }
+	var dnt []keep
 	for _, t := range terms {
 		if t.DoNotTranslate && t.Source != "" && strings.Contains(text, t.Source) {
-			dnt = append(dnt, t.Source)
+			dnt = append(dnt, keep{t.Source, t.Protected(t.Source)})
 		}
 	}
 	if len(dnt) == 0 {
 		return "", false
 	}
-	sort.SliceStable(dnt, func(i, j int) bool { return len(dnt[i]) > len(dnt[j]) })
+	sort.SliceStable(dnt, func(i, j int) bool { return len(dnt[i].src) > len(dnt[j].src) })
 	// Left to right, the earliest occurrence of any term next, the longest term where several
-	// start at the same place. Each term's next occurrence is looked up with strings.Index and
-	// kept until the text is past it, so the scan stays linear for any term and text.
+	// start at the same place. Each term's next whole-word occurrence is looked up once
+	// (wholeWord) and kept until the text is past it, so the text is scanned once per term, not
+	// once per position.
 	next := make([]int, len(dnt))
 	for k := range next {
 		next[k] = -2 // not looked up yet
 	}
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/8)
-	pos := 0
+	pos, found := 0, false
 	for pos < len(text) {
 		best, bestK := -1, -1
 		for k, t := range dnt {
@@ -70,12 +79,10 @@ func protect(text string, terms []providers.Term) (string, bool) {
 				continue // no further occurrence
 			}
 			if next[k] < pos {
-				at := strings.Index(text[pos:], t)
-				if at < 0 {
-					next[k] = -1
+				next[k] = wholeWord(text, t.src, pos)
+				if next[k] < 0 {
 					continue
 				}
-				next[k] = pos + at
 			}
 			if best < 0 || next[k] < best { // equal starts keep the longer, earlier term
 				best, bestK = next[k], k
@@ -85,11 +92,39 @@ func protect(text string, terms []providers.Term) (string, bool) {
 			break
 		}
 		b.WriteString(escape(text[pos:best]))
-		b.WriteString("<" + keepTag + ">" + escape(dnt[bestK]) + "</" + keepTag + ">")
-		pos = best + len(dnt[bestK])
+		b.WriteString("<" + keepTag + ">" + escape(dnt[bestK].repl) + "</" + keepTag + ">")
+		pos, found = best+len(dnt[bestK].src), true
+	}
+	if !found {
+		return "", false
 	}
 	b.WriteString(escape(text[pos:]))
 	return b.String(), true
+}
+
+// wholeWord is the offset of the first occurrence of term in text at or after from that is a
+// whole word (providers.WordBoundary), or -1. After an occurrence that is not, the search goes
+// on behind the next character that is no letter or digit, since only there can a whole word
+// start: a term repeated inside one long word ("aa" in "aaaa…") is passed a word at a time,
+// not a byte at a time.
+func wholeWord(text, term string, from int) int {
+	for from <= len(text) {
+		at := strings.Index(text[from:], term)
+		if at < 0 {
+			return -1
+		}
+		at += from
+		if providers.WordBoundary(text, at, at+len(term)) {
+			return at
+		}
+		gap := strings.IndexFunc(text[at:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if gap < 0 {
+			return -1
+		}
+		_, size := utf8.DecodeRuneInString(text[at+gap:])
+		from = at + gap + size
+	}
+	return -1
 }
 
 // unkeep removes the <keep> tags around kept terms: each "<keep>" that a "</keep>" follows,

@@ -14,13 +14,30 @@ import (
 )
 
 func TestProtect(t *testing.T) {
-	terms := []providers.Term{{Source: "NATO", DoNotTranslate: true}, {Source: "NATO-Gipfel", DoNotTranslate: true}, {Source: "Kreml", Target: "Kremlin"}}
-	for _, tc := range []struct{ in, want string }{
-		{"Die NATO tagt.", "Die <keep>NATO</keep> tagt."},
-		{"Der NATO-Gipfel & die NATO <b>", "Der <keep>NATO-Gipfel</keep> &amp; die <keep>NATO</keep> &lt;b&gt;"},
-		{"Der Kreml schweigt.", ""},
+	names := []providers.Term{{Source: "NATO", DoNotTranslate: true}, {Source: "NATO-Gipfel", DoNotTranslate: true}, {Source: "Kreml", Target: "Kremlin"}}
+	// Glossary mode mask: every term found in the text (inflected, as translate finds it) goes
+	// as do-not-translate with its required rendering.
+	masked := []providers.Term{
+		{Source: "US-Außenministeriums", Target: "State Department", DoNotTranslate: true},
+		{Source: "Kreml", Target: "Kremlin", DoNotTranslate: true},
+		{Source: "NATO", Target: "NATO", DoNotTranslate: true},
+		{Source: "Procter & Gamble", Target: "P&G", DoNotTranslate: true},
+	}
+	for _, tc := range []struct {
+		in    string
+		terms []providers.Term
+		want  string
+	}{
+		{"Die NATO tagt.", names, "Die <keep>NATO</keep> tagt."},
+		{"Der NATO-Gipfel & die NATO <b>", names, "Der <keep>NATO-Gipfel</keep> &amp; die <keep>NATO</keep> &lt;b&gt;"},
+		{"Der Kreml schweigt.", names, ""},
+		{"Vertreter des US-Außenministeriums besuchten den Kreml.", masked, "Vertreter des <keep>State Department</keep> besuchten den <keep>Kremlin</keep>."},
+		{"Die NATO und Procter & Gamble", masked, "Die <keep>NATO</keep> und <keep>P&amp;G</keep>"},
+		// Whole words only: a target never replaces part of a compound.
+		{"Der Kremlsprecher schweigt.", masked, ""},
+		{"Die NATOstaaten und der Kreml-Sprecher", masked, "Die NATOstaaten und der <keep>Kremlin</keep>-Sprecher"},
 	} {
-		got, ok := protect(tc.in, terms)
+		got, ok := protect(tc.in, tc.terms)
 		if got != tc.want || ok != (tc.want != "") {
 			t.Errorf("protect(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
 		}
@@ -196,19 +213,19 @@ func FuzzUnkeep(f *testing.F) {
 }
 
 // protectNaive is protect the obvious way (at each character, the longest term that starts
-// there), the reference FuzzProtectLinear holds the linear scan to.
-func protectNaive(text string, dnt []string) string {
+// there as a whole word), the reference FuzzProtectLinear holds the linear scan to.
+func protectNaive(text string, dnt []providers.Term) string {
 	var b strings.Builder
 	for i := 0; i < len(text); {
-		matched := ""
-		for _, t := range dnt {
-			if strings.HasPrefix(text[i:], t) && len(t) > len(matched) {
-				matched = t
+		var matched *providers.Term
+		for k, t := range dnt {
+			if strings.HasPrefix(text[i:], t.Source) && providers.WordBoundary(text, i, i+len(t.Source)) && (matched == nil || len(t.Source) > len(matched.Source)) {
+				matched = &dnt[k]
 			}
 		}
-		if matched != "" {
-			b.WriteString("<keep>" + escape(matched) + "</keep>")
-			i += len(matched)
+		if matched != nil {
+			b.WriteString("<keep>" + escape(matched.Protected(matched.Source)) + "</keep>")
+			i += len(matched.Source)
 			continue
 		}
 		_, n := utf8.DecodeRuneInString(text[i:])
@@ -223,35 +240,41 @@ func protectNaive(text string, dnt []string) string {
 func FuzzProtectLinear(f *testing.F) {
 	f.Add("Der NATO-Gipfel der NATO-GipfelNATO", "NATO", "NATO-Gipfel")
 	f.Add("aaaaab aab", "aab", "a")
+	f.Add("Vertreter des US-Außenministeriums, des US-Außenministeriumsx", "US-Außenministeriums", "des")
 	f.Fuzz(func(t *testing.T, text, t1, t2 string) {
 		if !utf8.ValidString(text) || !utf8.ValidString(t1) || !utf8.ValidString(t2) {
 			return
 		}
-		terms := []providers.Term{{Source: t1, DoNotTranslate: true}, {Source: t2, DoNotTranslate: true}}
+		// The second term has a rendering of its own, as in glossary mode mask.
+		terms := []providers.Term{{Source: t1, DoNotTranslate: true}, {Source: t2, Target: "T&2", DoNotTranslate: true}}
 		got, ok := protect(text, terms)
-		var dnt []string
-		for _, s := range []string{t1, t2} {
-			if s != "" && strings.Contains(text, s) {
-				dnt = append(dnt, s)
-			}
-		}
 		if !ok {
-			if len(dnt) > 0 {
-				t.Fatalf("protect(%q, %q, %q) found nothing", text, t1, t2)
-			}
-			return
+			got = escape(text)
 		}
-		if want := protectNaive(text, dnt); got != want {
-			t.Fatalf("protect(%q, %q, %q) = %q, want %q", text, t1, t2, got, want)
+		var dnt []providers.Term
+		for _, term := range terms {
+			if term.Source != "" {
+				dnt = append(dnt, term)
+			}
+		}
+		want := protectNaive(text, dnt)
+		if got != want || ok != strings.Contains(want, "<keep>") {
+			t.Fatalf("protect(%q, %q, %q) = %q, %v; want %q", text, t1, t2, got, ok, want)
 		}
 	})
 }
 
 func TestProtectLongTerm(t *testing.T) {
 	term := strings.Repeat("a", 20000) + "b"
-	text := strings.Repeat("a", 40000) + "b"
+	// The long run of a's holds the term, but not as a word of its own; the end does.
+	text := strings.Repeat("a", 40000) + "b " + term
 	got, ok := protect(text, []providers.Term{{Source: term, DoNotTranslate: true}})
-	if !ok || got != strings.Repeat("a", 20000)+"<keep>"+term+"</keep>" {
+	if !ok || got != strings.Repeat("a", 40000)+"b <keep>"+term+"</keep>" {
 		t.Errorf("long term: ok %v, %d bytes", ok, len(got))
+	}
+	// The same term repeated inside one long word is passed a word at a time.
+	text = strings.Repeat("a", 40000)
+	if got, ok := protect(text, []providers.Term{{Source: "aa", DoNotTranslate: true}}); ok {
+		t.Errorf("term inside a word: %d bytes, kept", len(got))
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
@@ -97,16 +95,10 @@ func protect(text string, terms []providers.Term, onlyDNT bool) (string, bool) {
 			continue
 		}
 		for _, m := range re.FindAllStringIndex(text, -1) {
-			if !wordBoundary(text, m[0], m[1]) || overlaps(tags, m[0], m[1]) {
+			if !providers.WordBoundary(text, m[0], m[1]) || overlaps(tags, m[0], m[1]) {
 				continue
 			}
-			repl := text[m[0]:m[1]]
-			if !t.DoNotTranslate {
-				repl = t.Target
-			} else if t.Target != "" && !strings.EqualFold(t.Target, t.Source) {
-				repl = t.Target
-			}
-			spans = append(spans, span{m[0], m[1], repl})
+			spans = append(spans, span{m[0], m[1], t.Protected(text[m[0]:m[1]])})
 		}
 	}
 	// Longest first at equal starts; then drop overlaps.
@@ -137,25 +129,6 @@ func protect(text string, terms []providers.Term, onlyDNT bool) (string, bool) {
 func overlaps(ranges [][]int, start, end int) bool {
 	i := sort.Search(len(ranges), func(i int) bool { return ranges[i][1] > start })
 	return i < len(ranges) && ranges[i][0] < end
-}
-
-// wordBoundary reports whether text[start:end] is not part of a longer word: the characters
-// around it are not letters or digits. Hyphens count as boundaries, so "NATO" is found in
-// "NATO-Generalsekretär", but "Außenministerium" is not found in "Außenministeriums".
-func wordBoundary(text string, start, end int) bool {
-	if start > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:start])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	if end < len(text) {
-		r, _ := utf8.DecodeRuneInString(text[end:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 var spanTag = regexp.MustCompile(`(?i)<span\b[^>]*>|</span\s*>`)

@@ -366,6 +366,34 @@ func WellFormed(text string) error {
 	}
 }
 
+// Words is an Options.Translate that translates the way DeepL treats ignore_tags: every word
+// in dict is replaced by its translation, except inside <keep>…</keep> (the driver's ignored
+// tag), whose content comes back exactly as sent, inside "EN(…)". The default translation
+// leaves every word as it is, so it cannot tell kept words from translated ones; with Words a
+// German word the driver kept shows in the English answer, as it does with DeepL.
+func Words(dict map[string]string) func(providertest.Segment, providertest.RequestInfo) string {
+	word := regexp.MustCompile(`[\p{L}\p{N}-]+`)
+	tr := func(s string) string {
+		return word.ReplaceAllStringFunc(s, func(w string) string {
+			if t, ok := dict[w]; ok {
+				return t
+			}
+			return w
+		})
+	}
+	return func(seg providertest.Segment, req providertest.RequestInfo) string {
+		var b strings.Builder
+		pos := 0
+		for _, m := range keepRE.FindAllStringIndex(seg.Text, -1) {
+			b.WriteString(tr(seg.Text[pos:m[0]]))
+			b.WriteString(seg.Text[m[0]:m[1]])
+			pos = m[1]
+		}
+		b.WriteString(tr(seg.Text[pos:]))
+		return strings.ToUpper(req.TargetLang) + "(" + b.String() + ")"
+	}
+}
+
 // ReorderTags is an Options.Translate that answers XML texts (tag_handling=xml) the way a
 // translation with another word order does: the words and elements at the top level come back
 // in reverse order, each element with everything it encloses, re-serialized by an XML encoder
