@@ -119,7 +119,7 @@ func Wrap(p Provider, opt WrapOptions, secrets ...string) Provider {
 	if opt.LanguageCheck {
 		check = SuspectReason
 	}
-	w := &wrapped{inner: p, secrets: secrets, check: check}
+	w := &wrapped{inner: p, secrets: secrets, check: check, guard: newLeakGuard(secrets)}
 	if pv, ok := p.(PromptVersioner); ok {
 		return &wrappedVersioned{wrapped: w, pv: pv}
 	}
@@ -143,6 +143,7 @@ type wrapped struct {
 	inner   Provider
 	check   func(source, translation string) string
 	secrets []string
+	guard   *leakGuard // finds the secrets in answers
 	total   struct{ requests, retries, characters, suspects, reasked atomic.Int64 }
 }
 
@@ -388,6 +389,9 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		}
 	}
 	for i, s := range segs {
+		if w.leaks(ts[i]) {
+			continue // failed below; asking again would only show the key to the same server
+		}
 		reason := w.check(s.Text, ts[i].Text)
 		if reason == "" && (shifted[i] || whole >= 2) {
 			reason = SuspectShifted
@@ -427,7 +431,45 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		ts[i].Suspect = reason
 		w.total.suspects.Add(1)
 	}
-	return resp, failure
+	return w.dropLeaks(resp, failure)
+}
+
+// leaks reports whether an answer holds the provider's credential.
+func (w *wrapped) leaks(t Translation) bool {
+	return w.guard.leaks(t.Text) || w.guard.leaks(t.WithoutGlossary)
+}
+
+// dropLeaks takes the answers that hold the credential (first answers and re-asked ones alike)
+// out of resp and fails their segments, alongside any the driver failed itself: such an answer
+// is never returned as a translation, so it reaches neither the output nor the translation
+// memory, and the reason names no part of the key.
+func (w *wrapped) dropLeaks(resp *Response, failure error) (*Response, error) {
+	if w.guard == nil {
+		return resp, failure
+	}
+	var leaked []string
+	resp.Translations = slices.DeleteFunc(resp.Translations, func(t Translation) bool {
+		if w.leaks(t) {
+			leaked = append(leaked, t.ID)
+			return true
+		}
+		return false
+	})
+	if len(leaked) == 0 {
+		return resp, failure
+	}
+	sf := &SegmentsFailedError{Reason: ReasonCredential, Tries: 1}
+	var pe *Error
+	var inner *SegmentsFailedError
+	if errors.As(failure, &pe) && errors.As(failure, &inner) {
+		// The driver failed some segments itself: one failure names them all, the driver's
+		// first with its reason (Translate puts the IDs back in request order).
+		sf.Reason, sf.Tries = inner.Reason, inner.Tries
+		sf.IDs = append(slices.Clone(inner.IDs), leaked...)
+		return resp, &Error{Provider: pe.Provider, Status: pe.Status, Message: pe.Message, Err: sf}
+	}
+	sf.IDs = leaked
+	return resp, &Error{Provider: w.inner.Name(), Message: "a server echoed the API key", Err: sf}
 }
 
 // feedback tells the model why its answer was asked again.

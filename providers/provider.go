@@ -231,11 +231,12 @@ func Open(name string, cfg Config) (Provider, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	secrets := credentials(name, cfg)
 	p, err := d.Open(cfg)
 	if err != nil {
-		return nil, ScrubError(err, cfg.APIKey)
+		return nil, ScrubError(err, secrets...)
 	}
-	return Wrap(p, WrapOptions{LanguageCheck: cfg.Options[OptAnswerCheck] == "language"}, cfg.APIKey), nil
+	return Wrap(p, WrapOptions{LanguageCheck: cfg.Options[OptAnswerCheck] == "language"}, secrets...), nil
 }
 
 // Error is a provider failure that retries did not cure. The CLI maps it to exit code 3.
