@@ -40,7 +40,11 @@ func (e *SegmentsFailedError) Error() string {
 	if len(e.IDs) > 1 {
 		what = "segments "
 	}
-	return fmt.Sprintf("%s%s%s: %s after %d tries", what, strings.Join(ids, ", "), more, e.Reason, e.Tries)
+	tries := fmt.Sprintf("after %d tries", e.Tries)
+	if e.Tries == 1 {
+		tries = "at the first try"
+	}
+	return fmt.Sprintf("%s%s%s: %s %s", what, strings.Join(ids, ", "), more, e.Reason, tries)
 }
 
 // FailedIDs returns the IDs err names as failed on their own (a *SegmentsFailedError in its
