@@ -110,8 +110,11 @@ func newsDebris(b rawBlock) string {
 	switch {
 	case byline && isByline(words):
 		return "byline (author)"
-	case dateline && isDateline(words):
-		return "dateline or timestamp"
+	case dateline:
+		// A user name after "von" (cut from check) marks a bare date as a post's timestamp.
+		if ok, marked := datelineShape(words); ok && (marked || len(check) < len(t)) {
+			return "dateline or timestamp"
+		}
 	}
 	return ""
 }

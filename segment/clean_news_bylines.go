@@ -70,30 +70,47 @@ var dateLabels = toSet("Verfügbar", "verfügbar", "bis", "Min..", "Sek.", "Vide
 // isDateline reports a block that is only a timestamp, possibly with a label and the author's
 // or the broadcaster's name: "Stand: 28.04.2023 17:23 Uhr", "16.05.2024, 11:26 Uhr • Lesezeit:
 // 5 Minuten", "Benedikt Strunz, NDR 28.04.2020 21:38 Uhr", "Veröffentlicht am 27.04.24 um 07:39 Uhr".
+//
+// A bare date ("1. November 1956", "03.10.1990") is not one: nothing marks it as the page's
+// timestamp, and as a block it is as often article text (a birth date in a table, a letter's
+// date line, an entry of a chronology), which removing would lose. A timestamp carries a time, a
+// label, a weekday or a name. Nor is a line with a sentence end inside it ("Messias. 2009, ISBN
+// …", a title and its year in a bibliography): a timestamp is no sentence.
 func isDateline(words []string) bool {
+	ok, marked := datelineShape(words)
+	return ok && marked
+}
+
+// datelineShape reports whether words have a timestamp's shape (ok) and whether a time, a
+// label or a name marks them as one (marked), which a bare date is not.
+func datelineShape(words []string) (ok, marked bool) {
 	dates, names := 0, 0
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		switch {
 		case inSet(dateLabels, w):
+			marked = true
 		case (w == "von" || w == "in") && i > 0 && (inSet(publishLabels, words[0]) || isDayOrdinal(words[0]) || isDateToken(words[0])):
 			// "Veröffentlicht am 3. Mai 2021 von Erika", "Geschrieben am 15. April 2025 in
 			// Nachrichten", "12. Mai 2015 von Anna": after a publishing label or a date
 			// the author and the category.
+			marked = true
 		case isDateToken(w):
 			dates++
+			marked = marked || strings.Contains(w, ":")
 		case isMonthName(strings.TrimRight(w, ",")) && i > 0 && isDayOrdinal(words[i-1]):
 			dates++
 		case isDayOrdinal(w) || isNumberToken(w):
 		default:
 			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) || endsSentence(w) && i == len(words)-1 && len(w) > 4 && !strings.HasSuffix(w, "Uhr.") {
-				return false
+			if !unicode.IsUpper(r) || endsSentence(w) && len(w) > 4 && !strings.HasSuffix(w, "Uhr.") && !isMonthName(w) {
+				return false, false // a lower-case word, or a sentence end ("Gertrud.", "Messias.")
 			}
 			names++
+			marked = true
 		}
 	}
-	return dates > 0 && names <= 4
+	return dates > 0 && names <= 4, marked
 }
 
 // hasWeekday reports a weekday name followed by a comma, as date headers write it.
@@ -129,24 +146,47 @@ func isDateOnly(words []string) bool {
 var publishLabels = toSet("Veröffentlicht", "Geschrieben", "Erstellt", "Gepostet", "Verfasst", "Publiziert", "Eingestellt", "Aktualisiert")
 
 // isDateToken: 28.04.2023, 28.04.23, 28.04., 17:23, 20.15 (with "Uhr" after), 06/01/2026,
-// 2026-01-06, each possibly followed by a comma.
+// 2026-01-06, each possibly followed by a comma. The groups must have a date's or a time's
+// lengths, so that an ISBN ("3-522-17358-9"), a phone number ("0711/8990-0"), a year range
+// ("2017-2026") or a thousands figure ("3.500") is no date.
 func isDateToken(w string) bool {
 	w = strings.TrimRight(w, ",:")
 	if w == "" {
 		return false
 	}
-	digits, seps := 0, 0
+	var sep byte
+	var groups [4]int // lengths of the digit groups
+	n := 0
 	for i := 0; i < len(w); i++ {
 		switch c := w[i]; {
 		case c >= '0' && c <= '9':
-			digits++
+			groups[n]++
 		case c == '.' || c == ':' || c == '/' || c == '-':
-			seps++
+			if sep != 0 && c != sep || n == len(groups)-1 {
+				return false
+			}
+			sep = c
+			n++
 		default:
 			return false
 		}
 	}
-	return digits >= 3 && seps >= 1 && digits+seps == len(w)
+	g := groups[:n+1]
+	short := func(l int) bool { return l == 1 || l == 2 }
+	year := func(l int) bool { return l == 2 || l == 4 }
+	switch {
+	case sep == 0:
+		return false
+	case sep == ':': // 17:23, 17:23:05, 02:57
+		return short(g[0]) && g[1] == 2 && (len(g) == 2 || len(g) == 3 && g[2] == 2)
+	case sep == '.': // 28.04.2023, 28.04.23, 28.04., 20.15
+		// (and a full date ending a sentence: "bis 06.05.2024.")
+		return short(g[0]) && short(g[1]) && (len(g) == 2 || len(g) == 3 && (g[2] == 0 || year(g[2])) || len(g) == 4 && year(g[2]) && g[3] == 0)
+	case sep == '/': // 06/01/2026, 6/1/26
+		return len(g) == 3 && short(g[0]) && short(g[1]) && year(g[2])
+	default: // 2026-01-06
+		return len(g) == 3 && g[0] == 4 && short(g[1]) && short(g[2])
+	}
 }
 
 func isDayOrdinal(w string) bool {

@@ -116,6 +116,26 @@ func TestNewsDebris(t *testing.T) {
 		{Paragraph, "Wer den Beitrag teilen will, braucht ein Konto.", ""},
 		{Heading, "3. Oktober 1990", ""},
 		{Heading, "Von Anna Beispiel", ""},
+		{Paragraph, "16.05.2024, 11:26 Uhr", "dateline or timestamp"},
+		{Paragraph, "Veröffentlicht am 03.10.2024", "dateline or timestamp"},
+		{Paragraph, "Sonntag, 14. April 2019", "dateline or timestamp"},
+		// A bare date is no timestamp (nothing marks it as one) and an ISBN, a phone number or
+		// a year range is no date.
+		{Paragraph, "03.10.1990", ""},
+		{Paragraph, "Tel. 0711/8990-0", ""},
+		{Paragraph, "Saison 2017-2026", ""},
+		// Real text that was removed as a timestamp: entries of a bibliography and a birth date
+		// in a table, from the German Wikipedia article "Ralf Isau" (CC BY-SA, see
+		// testdata/segment/SOURCES.md).
+		{ListItem, "Der Drache Gertrud. 1994, ISBN 3-522-17358-9", ""},
+		{ListItem, "Der Silberne Sinn. 2003, ISBN 3-404-15234-4", ""},
+		{ListItem, "Die Dunklen. 2007, ISBN 3-492-70139-6", ""},
+		{ListItem, "Messias. 2009, ISBN 3-492-70142-6", ""},
+		{ListItem, "Der Tränenpalast. 2008, ISBN 978-3-522-18087-0", ""},
+		{ListItem, "Metropoly. 2008, ISBN 978-3-522-18088-7", ""},
+		{ListItem, "Der Feuerkristall. 2009, ISBN 978-3-522-18171-6", ""},
+		{Paragraph, "Der Feuerkristall. 2009, ISBN 978-3-522-18171-6", ""},
+		{Paragraph, "1. November 1956", ""},
 	}
 	for _, tt := range tests {
 		if got := newsDebris(rawBlock{Kind: tt.kind, Text: tt.text}); got != tt.want {
@@ -148,6 +168,9 @@ func TestInlineDebris(t *testing.T) {
 		{"Die Fraktion tagte. Das teilten Union und SPD/dpa mit", "Die Fraktion tagte. Das teilten Union und SPD/dpa mit"},
 		{"Ja.Anna Beispiel/dpa", "Ja.Anna Beispiel/dpa"},
 		{"Er lächelt. Das meldete die Agentur/dpa", "Er lächelt. Das meldete die Agentur/dpa"},
+		// Real text (German Wikipedia, "Ralf Isau", CC BY-SA): a title, its year and ISBN.
+		{"Das Wasser von Silmao. 2006, ISBN 3-522-17747-9", "Das Wasser von Silmao. 2006, ISBN 3-522-17747-9"},
+		{"Das Werk schließt. Stand: 28.04.2023 17:23 Uhr", "Das Werk schließt."},
 	}
 	for _, tt := range tests {
 		var removed []Removal
