@@ -14,6 +14,14 @@ type rawBlock struct {
 	Line   int    // 1-based line where it starts; 0 if unknown
 
 	isTitle bool // set by the cleaner on the block it took for the title
+
+	// ownHeading marks a heading written in the document's own markup (a Markdown "#" or
+	// setext heading): the author's, so never a site name or section label above the title,
+	// which only a page's template puts there.
+	ownHeading bool
+	// image marks a Markdown paragraph that is only images: its text is alt text, which
+	// describes a picture and is never the title.
+	image bool
 }
 
 // boilerplatePhrases are whole blocks that are page furniture, not article text. They are matched
@@ -167,6 +175,9 @@ func findTitle(head []rawBlock) int {
 		if i+1 >= len(head) && len(head) > 1 {
 			return -1
 		}
+		if b.ownHeading {
+			return i
+		}
 		if isShortLabel(b) && i+1 < len(head) && !(b.Kind == Heading && head[i+1].Kind != Heading && i > 0) {
 			continue // may be a site name or section label; look further
 		}
@@ -194,7 +205,7 @@ func isHeadline(b rawBlock) bool {
 	if b.Kind == Heading {
 		return true
 	}
-	if b.Kind != Paragraph {
+	if b.Kind != Paragraph || b.image {
 		return false
 	}
 	n := len(strings.Fields(b.Text))

@@ -19,7 +19,10 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 	var listIndents []int // indentation of the open list levels
 	flush := func() {
 		if cur != nil {
-			cur.Text = normalizeSpace(cleanLine(markdownInline(strings.Join(parts, " ")), cur.Line, keep, removed))
+			raw := strings.Join(parts, " ")
+			cur.ownHeading = cur.Kind == Heading
+			cur.image = cur.Kind == Paragraph && isImageOnly(raw)
+			cur.Text = normalizeSpace(cleanLine(markdownInline(raw), cur.Line, keep, removed))
 			if cur.Text != "" {
 				out = append(out, *cur)
 			}
@@ -368,6 +371,34 @@ func linkAt(s string) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// isImageOnly reports Markdown text made only of images ("![alt](src)", "![alt][ref]"), each
+// possibly linked ("[![alt](src)](href)").
+func isImageOnly(s string) bool {
+	images := 0
+	for {
+		s = strings.TrimLeft(s, " ")
+		if s == "" {
+			return images > 0
+		}
+		var n int
+		var ok bool
+		switch {
+		case strings.HasPrefix(s, "!["):
+			_, n, ok = linkAt(s[1:])
+			n++
+		case strings.HasPrefix(s, "[!["):
+			var text string
+			text, n, ok = linkAt(s)
+			ok = ok && isImageOnly(text)
+		}
+		if !ok {
+			return false
+		}
+		s = s[n:]
+		images++
+	}
 }
 
 // inlineTag returns the length of an HTML tag or autolink at the start of s ("<b>", "</a>",

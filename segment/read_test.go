@@ -450,6 +450,46 @@ func TestMarkdownTable(t *testing.T) {
 	}
 }
 
+// TestMarkdownTitle: a Markdown document's own heading is its title, whatever follows it; an
+// image's alt text is never the title. Before, a short "# Headline" above a hero image was
+// removed as a site name and the alt text took its place (black-box review).
+func TestMarkdownTitle(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+		removed  []string
+	}{
+		{"heading, image, text",
+			"# Bundestag beschließt Heizungsgesetz\n\n![Der Bundestag in Berlin](bundestag.jpg)\n\nDer Bundestag hat das Gesetz beschlossen. Die Abstimmung verlief knapp.\n",
+			[]string{"heading/1: Bundestag beschließt Heizungsgesetz", "paragraph: Der Bundestag in Berlin",
+				"paragraph: Der Bundestag hat das Gesetz beschlossen. Die Abstimmung verlief knapp."}, nil},
+		{"heading, linked image with a title, text",
+			"# Neues Gesetz\n\n[![Der Bundestag in Berlin bei Nacht](b.jpg \"Foto\")](b-gross.jpg)\n\nDer Bundestag hat das Gesetz beschlossen.\n",
+			[]string{"heading/1: Neues Gesetz", "paragraph: Der Bundestag in Berlin bei Nacht", "paragraph: Der Bundestag hat das Gesetz beschlossen."}, nil},
+		{"two headings",
+			"# Heizung\n\n## Was sich ändert\n\nDer Bundestag hat das Gesetz beschlossen.\n",
+			[]string{"heading/1: Heizung", "heading/2: Was sich ändert", "paragraph: Der Bundestag hat das Gesetz beschlossen."}, nil},
+		{"a section label paragraph above the heading still goes",
+			"Politik\n\n# Bundestag beschließt Heizungsgesetz\n\nDer Bundestag hat das Gesetz beschlossen.\n",
+			[]string{"heading/1: Bundestag beschließt Heizungsgesetz", "paragraph: Der Bundestag hat das Gesetz beschlossen."},
+			[]string{"Politik"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := readString(t, tc.in, Markdown, false)
+			if diff := cmp.Diff(tc.want, blockSummary(doc.Blocks)); diff != "" {
+				t.Errorf("blocks (-want +got):\n%s", diff)
+			}
+			var removed []string
+			for _, r := range doc.Removed {
+				removed = append(removed, r.Text)
+			}
+			if diff := cmp.Diff(tc.removed, removed); diff != "" {
+				t.Errorf("removed (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestExtensionlessHTML: a file named without an extension (wget's "index") that starts as an
 // HTML page is read as HTML, with a notice; one that does not is text, as before.
 func TestExtensionlessHTML(t *testing.T) {
