@@ -22,6 +22,14 @@ var abbrevNever = toSet(
 	"kath", "ev", "evang", "Hl", "hl", "Hll", "Abt",
 	"Bhf", "Hbf", "Pl", "Bez", "Kr", "Lkr", "Gde", "Reg", "Präs", "Vors", "stv", "stellv",
 	"Bek", // Bekanntmachung: "Bek. d. StMI v. 3. Mai", in OpenNLP's German abbreviation list and tests
+	// Court and legislation references and the news abbreviations around them, none a word
+	// that could end a sentence: Aktenzeichen, Bundes- and Gesetz- und Verordnungsblatt,
+	// Amtsblatt, Drucksache, Randnummer/-ziffer, Textziffer, Fußnote, Urteil, Beschluss, Anlage,
+	// Buchstabe, Unterabsatz, Halbsatz, Jahrgang, Sammlung, Verfasser, Kläger, Beschwerdeführer,
+	// Kanton, Stellvertreter.
+	"Az", "Aktenz", "BGBl", "GVBl", "ABl", "BAnz", "Drucks", "Rdnr", "Rdn", "Rz", "Tz", "Fn",
+	"Urt", "Beschl", "Anl", "Buchst", "UAbs", "Hs", "Jg", "Jgg", "Slg", "Verf", "Kl", "Bekl",
+	"Bf", "Kt", "Stv", "Nrn", "Abschn",
 )
 
 // abbrevBeforeNumber are abbreviations only when a number follows ("Nr. 5", "No. 5", "Art. 3");

@@ -59,6 +59,19 @@ var germanCases = []splitCase{
 	{"S. before page", "Siehe S. 12 im Bericht. Dort steht es.", "Siehe S. 12 im Bericht. | Dort steht es."},
 	{"v. Chr.", "Caesar starb 44 v. Chr. in Rom.", "Caesar starb 44 v. Chr. in Rom."},
 	{"Chr. at end", "Rom wurde 753 v. Chr. gegründet. Das sagt die Sage.", "Rom wurde 753 v. Chr. gegründet. | Das sagt die Sage."},
+	// Court, legislation and news references (black-box review: each split before the number
+	// or name; sentences written for this package after German court news).
+	{"Az. in parentheses", "Das Urteil (Az. 2 BvR 1234/20) ist rechtskräftig. Der Kläger ging leer aus.", "Das Urteil (Az. 2 BvR 1234/20) ist rechtskräftig. | Der Kläger ging leer aus."},
+	{"Az. outside parentheses", "Das Gericht verhandelt unter Az. 5 U 12/19 weiter. Ein Urteil fällt im Mai.", "Das Gericht verhandelt unter Az. 5 U 12/19 weiter. | Ein Urteil fällt im Mai."},
+	{"BGBl.", "Das Gesetz steht im BGBl. I S. 1234. Es gilt ab Januar.", "Das Gesetz steht im BGBl. I S. 1234. | Es gilt ab Januar."},
+	{"Jg.", "Das Heft (Jg. 1980) ist vergriffen.", "Das Heft (Jg. 1980) ist vergriffen."},
+	{"Slg.", "So steht es in der Entscheidung (Slg. 2000, I-123) des Gerichtshofs.", "So steht es in der Entscheidung (Slg. 2000, I-123) des Gerichtshofs."},
+	{"Stv. before a title", "Er ist Stv. Landrat im Kreis. Sie ist Landrätin.", "Er ist Stv. Landrat im Kreis. | Sie ist Landrätin."},
+	{"Kt. before a canton", "Das Dorf (Kt. Bern) wächst.", "Das Dorf (Kt. Bern) wächst."},
+	{"Kl. before a name", "Die Fähre fährt bis Kl. Weser und zurück.", "Die Fähre fährt bis Kl. Weser und zurück."},
+	{"unlisted abbreviation in parentheses before a number", "Das steht in der Akte (Gz. 5 U 12/19) und stimmt.", "Das steht in der Akte (Gz. 5 U 12/19) und stimmt."},
+	{"unlisted abbreviation in parentheses ending in ff.", "Das steht dort (Komm. 12 ff.) und stimmt.", "Das steht dort (Komm. 12 ff.) und stimmt."},
+	{"sentence ending inside parentheses before a number", "Er zog um (Das galt bis zum Mai. 2020 kam die Wende.) und blieb.", "Er zog um (Das galt bis zum Mai. | 2020 kam die Wende.) und blieb."},
 	// Ordinals, dates and numbers.
 	{"15. Dezember", "Am Mittwoch, dem 15. Dezember, traf sie ihn.", "Am Mittwoch, dem 15. Dezember, traf sie ihn."},
 	{"12. Juni", "Die Wahl findet am 12. Juni statt. Alle dürfen wählen.", "Die Wahl findet am 12. Juni statt. | Alle dürfen wählen."},

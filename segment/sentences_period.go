@@ -58,6 +58,9 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		// ("The plan document under VII. Amount of …", UD English EWT dev).
 		return s.isStarter(n.word) || n.quote
 	}
+	if unicode.IsDigit(n.r) && !n.opener && abbrevInParens(text, start, ws, dot) {
+		return false // "(Aktenz. 5 U 12/19)", "(Az. 2 BvR 1234/20)": a reference, not a sentence end
+	}
 	if strings.IndexByte(w, '.') < 0 && !abbrevShape.may(w) {
 		return true // no abbreviation has the shape of w (most words before a period)
 	}
@@ -68,6 +71,38 @@ func (s *splitter) periodEnds(start, dot int, n next) bool {
 		return true // "www.dhb.de. Leider", "info@dhb.de. Bitte"
 	}
 	return s.abbrevEnds(w, n, strings.TrimLeftFunc(text[start:ws], isOpenerOrSpace) == "")
+}
+
+// abbrevInParens reports a short word w = text[ws:dot] inside a parenthesis that opened in the
+// sentence (after start) and closes soon after the dot, without a sentence end before it: the
+// shape of a reference ("(Az. 2 BvR 1234/20)", "(Jg. 1980)", "(Slg. 2000, 123)"), whose
+// abbreviation need not be on any list. A sentence ending inside a parenthesis closes it with
+// its own punctuation ("(Das galt bis 2019. 2020 kam die Wende.)"), which this leaves alone.
+func abbrevInParens(text string, start, ws, dot int) bool {
+	w := text[ws:dot]
+	if n := utf8.RuneCountInString(w); n < 1 || n > 8 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	open := strings.Count(text[start:ws], "(") - strings.Count(text[start:ws], ")")
+	if open <= 0 {
+		return false
+	}
+	after := text[dot+1 : min(len(text), dot+1+60)]
+	end := strings.IndexByte(after, ')')
+	if end < 0 || strings.ContainsAny(after[:end], "(!?") {
+		return false
+	}
+	inner := strings.TrimRight(after[:end], " ")
+	if !strings.HasSuffix(inner, ".") {
+		return true
+	}
+	// "… 123 ff.)" ends with an abbreviation; "… die Wende.)" with a sentence.
+	return !plainWord(prevWord(text, dot+len(inner)))
 }
 
 // isRomanOrdinal reports a Roman numeral of two or more letters from II to XXXIX ("II", "XIV",
