@@ -134,7 +134,9 @@ func isSpaceBeforePunctDebris(s string, j int) bool {
 		// comma before a word that a quotation mark closes soon after is the single one (‚):
 		// ein klares ,Ochi'.
 		return j+1 >= len(s) || s[j+1] != ',' && !opensSingleQuote(s, j)
-	case ';', '!', '?', ')', ']':
+	case ';':
+		return emoticonLen(s[j:]) == 0 // ";-)" and ";)" are smileys, written after a space
+	case '!', '?', ')', ']':
 		return true
 	case '.':
 		return !isEllipsisAt(s, j) && (j+1 == len(s) || s[j+1] == ' ')

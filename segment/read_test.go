@@ -100,6 +100,15 @@ func TestCleaning(t *testing.T) {
 			nil,
 		},
 		{
+			// UD German GSD dev (CC BY-SA, see testdata/segment/SOURCES.md): the space before a
+			// smiley is no stray space before a semicolon, and the smiley ends the sentence.
+			"a smiley keeps its space",
+			"Kann ich echt nur weiterempfehlen ;-) So eben war ich das erste mal in der Praxis bei Frau Doktor Luger.\n\nDas war toll ;) Wir kommen wieder ; sicher.",
+			[]string{"paragraph: Kann ich echt nur weiterempfehlen ;-) So eben war ich das erste mal in der Praxis bei Frau Doktor Luger.",
+				"paragraph: Das war toll ;) Wir kommen wieder; sicher."},
+			[]string{"space before punctuation"},
+		},
+		{
 			"boilerplate lines",
 			"Ein Text.\n\nLeave a Reply\n\nKommentar schreiben:\n\nTeilen",
 			[]string{"paragraph: Ein Text."},
