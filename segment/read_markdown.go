@@ -122,6 +122,18 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 				continue
 			}
 		}
+		if indent < 4 {
+			if label, rest, ok := footnoteDefinition(trimmed); ok {
+				// Each definition is a paragraph of its own; its label is kept as the
+				// block's marker (not text: it is never translated) so that Render writes
+				// it back and the references still find their notes.
+				flush()
+				listIndents = nil
+				cur = &rawBlock{Kind: Paragraph, Marker: label, Line: i + 1}
+				parts = append(parts, rest)
+				continue
+			}
+		}
 		if marker, rest, ok := listMarker(trimmed); ok {
 			flush()
 			listIndents = openListLevel(listIndents, indent)
@@ -293,6 +305,11 @@ func markdownInline(s string) string {
 				continue
 			}
 		case '!', '[':
+			if n := footnoteRefLen(s[i:]); n > 0 {
+				b.WriteString(s[i : i+n]) // a footnote reference, not a link: "[^1][^2]"
+				i += n
+				continue
+			}
 			img := c == '!'
 			j := i
 			if img {
@@ -371,6 +388,16 @@ func linkAt(s string) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// footnoteDefinition recognises a footnote definition ("[^1]: Drucksache 20/6875.") and
+// returns its label with the colon ("[^1]:") and its text.
+func footnoteDefinition(s string) (label, rest string, ok bool) {
+	n := footnoteRefLen(s)
+	if n == 0 || n >= len(s) || s[n] != ':' {
+		return "", "", false
+	}
+	return s[:n+1], strings.TrimSpace(s[n+1:]), true
 }
 
 // isImageOnly reports Markdown text made only of images ("![alt](src)", "![alt][ref]"), each

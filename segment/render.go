@@ -53,13 +53,25 @@ func renderPlain(bw *bufio.Writer, blocks []Block, md bool) {
 				text = escapeMarkdown(text, true) // the item's text starts a line too
 			}
 		default:
+			if isFootnoteLabel(b.Marker) {
+				// A Markdown footnote definition's label ("[^1]:"): written back so that the
+				// references in the text still find their notes.
+				bw.WriteString(b.Marker)
+				bw.WriteByte(' ')
+			}
 			if md {
-				text = escapeMarkdown(text, true)
+				text = escapeMarkdown(text, !isFootnoteLabel(b.Marker))
 			}
 		}
 		bw.WriteString(text)
 		bw.WriteByte('\n')
 	}
+}
+
+// isFootnoteLabel reports a paragraph's marker that is a Markdown footnote definition's label
+// ("[^1]:"), the only marker a paragraph carries.
+func isFootnoteLabel(m string) bool {
+	return len(m) > 1 && m[len(m)-1] == ':' && footnoteRefLen(m) == len(m)-1
 }
 
 func clampLevel(l int) int { return min(max(l, 1), 6) }
@@ -88,6 +100,12 @@ func escapeMarkdown(s string, paragraph bool) string {
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if n := footnoteRefLen(s[i:]); n > 0 && !(paragraph && i == 0 && i+n < len(s) && s[i+n] == ':') {
+			// A footnote reference stays one (unless it would start a definition).
+			b.WriteString(s[i : i+n])
+			i += n - 1
+			continue
+		}
 		switch c {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|':
 			b.WriteByte('\\')
@@ -151,6 +169,9 @@ func renderHTML(bw *bufio.Writer, title string, blocks []Block) {
 			}
 			bw.WriteString("<li>" + text)
 		default:
+			if isFootnoteLabel(b.Marker) {
+				text = html.EscapeString(b.Marker) + " " + text // a footnote's label, as in the text
+			}
 			bw.WriteString("<p>" + text + "</p>\n")
 		}
 	}

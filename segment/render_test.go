@@ -86,3 +86,52 @@ func TestBlockLines(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownFootnotes: a footnote reference ends a sentence like "[6]" does, each definition
+// is a paragraph of its own whose label is the block's marker, not text, and Render writes
+// both back as Markdown footnotes, so that a translated file keeps its notes linked.
+func TestMarkdownFootnotes(t *testing.T) {
+	in := "Der Bundestag hat das Gesetz beschlossen.[^1] Die Abstimmung verlief knapp.\n\n" +
+		"Die Opposition klagt.[^note][^2]\n\n" +
+		"[^1]: Drucksache 20/6875.\n" +
+		"[^2]: Siehe dazu BVerfG, Beschluss vom 5. Juli 2023.\n" +
+		"[^note]: Eine Anmerkung\nüber zwei Zeilen.\n"
+	doc := readString(t, in, Markdown, false)
+	want := []string{
+		"paragraph: Der Bundestag hat das Gesetz beschlossen.[^1] Die Abstimmung verlief knapp.",
+		"paragraph: Die Opposition klagt.[^note][^2]",
+		"paragraph [^1]:: Drucksache 20/6875.",
+		"paragraph [^2]:: Siehe dazu BVerfG, Beschluss vom 5. Juli 2023.",
+		"paragraph [^note]:: Eine Anmerkung über zwei Zeilen.",
+	}
+	if diff := cmp.Diff(want, blockSummary(doc.Blocks)); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+	var sents []string
+	for _, s := range doc.Blocks[0].Sentences {
+		sents = append(sents, s.Text)
+	}
+	if diff := cmp.Diff([]string{"Der Bundestag hat das Gesetz beschlossen.[^1]", "Die Abstimmung verlief knapp."}, sents); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, Markdown, "", doc.Blocks); err != nil {
+		t.Fatal(err)
+	}
+	wantMD := "Der Bundestag hat das Gesetz beschlossen.[^1] Die Abstimmung verlief knapp.\n\n" +
+		"Die Opposition klagt.[^note][^2]\n\n" +
+		"[^1]: Drucksache 20/6875.\n\n" +
+		"[^2]: Siehe dazu BVerfG, Beschluss vom 5. Juli 2023.\n\n" +
+		"[^note]: Eine Anmerkung über zwei Zeilen.\n"
+	if diff := cmp.Diff(wantMD, buf.String()); diff != "" {
+		t.Errorf("Markdown (-want +got):\n%s", diff)
+	}
+	// A paragraph that starts like a definition but is text stays text when written back.
+	buf.Reset()
+	if err := Render(&buf, Markdown, "", []Block{{Kind: Paragraph, Text: "[^1]: kein Label"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.String(); got != "\\[^1\\]: kein Label\n" {
+		t.Errorf("text like a definition written as %q", got)
+	}
+}

@@ -254,6 +254,9 @@ func scanWhile(text string, i int, in func(rune) bool) int {
 // Wikipedia ("… erfolgen.[6] Es gilt …"), or superscript digits ("Dies ist ein Satz.¹ Noch
 // einer."). With it, the sentence counts as closed, like one ending in a quotation mark.
 func scanFootnote(text string, i int) int {
+	if n := footnoteRefLen(text[i:]); n > 0 {
+		return i + n // a Markdown footnote reference: "beschlossen.[^1] Die …"
+	}
 	if i+2 < len(text) && text[i] == '[' && isDigit(text[i+1]) {
 		j := i + 1
 		for j < len(text) && j-i <= 3 && isDigit(text[j]) {
@@ -265,6 +268,28 @@ func scanFootnote(text string, i int) int {
 		return i
 	}
 	return scanWhile(text, i, isSuperscriptDigit)
+}
+
+// footnoteRefLen returns the length of a Markdown footnote reference ("[^1]", "[^note-2]") at
+// the start of s, or 0. Labels are short: letters, digits, "-" and "_".
+func footnoteRefLen(s string) int {
+	if len(s) < 4 || s[0] != '[' || s[1] != '^' {
+		return 0
+	}
+	for j := 2; j < len(s) && j <= 32; j++ {
+		c := s[j]
+		switch {
+		case c == ']':
+			if j == 2 {
+				return 0
+			}
+			return j + 1
+		case isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_':
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 func isSuperscriptDigit(r rune) bool {
