@@ -13,9 +13,27 @@ import (
 // spaces before punctuation and doubled spaces. Tabs and other spacing become single spaces
 // without a report (they carry no content). keep turns the reported rules off.
 func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
+	return cleanJoined(s, line, nil, keep, removed)
+}
+
+// cleanJoined is cleanLine for source lines joined into one (a Markdown paragraph): breaks
+// holds the offsets in s where the second, third, … line begin, so that each removal names
+// the line it was made on rather than the paragraph's first.
+func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Removal) string {
 	if !needsCleaning(s) {
 		return s
 	}
+	lineAt := func(i int) int {
+		if first == 0 {
+			return 0 // unknown
+		}
+		n := 0
+		for n < len(breaks) && breaks[n] <= i {
+			n++
+		}
+		return first + n
+	}
+	line := first
 	var b strings.Builder
 	b.Grow(len(s))
 	soft := 0
@@ -43,7 +61,7 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 		case keep:
 		case c == '<':
 			if n := tagRemnant(s[i:]); n > 0 {
-				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i : i+n]), Reason: "stray HTML tag"})
+				*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i : i+n]), Reason: "stray HTML tag"})
 				i += n
 				continue
 			}
@@ -55,10 +73,10 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 			}
 			if j > i+1 && j < len(s) && (s[j] == ',' || s[j] == '.' && !isEllipsisAt(s, j)) {
 				if s[j] == ',' {
-					*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i:j]), Reason: "stray period before a comma" + around(s, i, j+1)})
+					*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i:j]), Reason: "stray period before a comma" + around(s, i, j+1)})
 					i = j
 				} else {
-					*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i+1 : j+1]), Reason: "stray second period" + around(s, i, j+1)})
+					*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i+1 : j+1]), Reason: "stray second period" + around(s, i, j+1)})
 					b.WriteByte('.')
 					i = j + 1
 				}
@@ -70,12 +88,12 @@ func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
 				j++
 			}
 			if j < len(s) && isSpaceBeforePunctDebris(s, j) {
-				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i:j]), Reason: "space before punctuation" + around(s, i, j+1)})
+				*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i:j]), Reason: "space before punctuation" + around(s, i, j+1)})
 				i = j
 				continue
 			}
 			if j-i > 1 && j < len(s) {
-				*removed = append(*removed, Removal{Line: line, Text: strings.Clone(s[i+1 : j]), Reason: "doubled space" + around(s, i, j)})
+				*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i+1 : j]), Reason: "doubled space" + around(s, i, j)})
 				b.WriteByte(' ')
 				i = j
 				continue

@@ -108,6 +108,18 @@ func TestExplainChanges(t *testing.T) {
 			explain: []string{`a.txt:1: removed " ": space before punctuation in "Er kam ,sah un"`},
 		},
 		{
+			// After a real Markdown sample (a course exercise sheet): lines ending in a space
+			// before the line break, which is no doubled space, and a change on the third line
+			// of a paragraph, which is named by its own line (black-box review).
+			name: "Markdown: trailing spaces are no doubled space; a change names its line",
+			in:   "# Übung\n\nIn dieser Übung erweitern Sie Jabref. \nIhre Erweiterung soll ein Paper erkennen. \nDiese Funktion soll  sich abschalten lassen .\n",
+			f:    Markdown,
+			blocks: []string{"heading/1: Übung",
+				"paragraph: In dieser Übung erweitern Sie Jabref. Ihre Erweiterung soll ein Paper erkennen. Diese Funktion soll sich abschalten lassen."},
+			explain: []string{`a.txt:5: removed " ": doubled space in "unktion soll  sich a"`,
+				`a.txt:5: removed " ": space before punctuation in "alten lassen ."`},
+		},
+		{
 			name:    "UTF-16 notice",
 			in:      utf16Bytes("Ein Satz.\n", false, true),
 			f:       Text,

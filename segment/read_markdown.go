@@ -19,10 +19,20 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 	var listIndents []int // indentation of the open list levels
 	flush := func() {
 		if cur != nil {
-			raw := strings.Join(parts, " ")
+			// The lines are joined with a form feed, which inline markup reads as the space
+			// it becomes, so that each cleaning report can name its own line.
+			raw := strings.Join(parts, "\f")
 			cur.ownHeading = cur.Kind == Heading
 			cur.image = cur.Kind == Paragraph && isImageOnly(raw)
-			cur.Text = normalizeSpace(cleanLine(markdownInline(raw), cur.Line, keep, removed))
+			text := []byte(markdownInline(raw))
+			var breaks []int
+			for i, c := range text {
+				if c == '\f' {
+					text[i] = ' '
+					breaks = append(breaks, i+1)
+				}
+			}
+			cur.Text = normalizeSpace(cleanJoined(string(text), cur.Line, breaks, keep, removed))
 			if cur.Text != "" {
 				out = append(out, *cur)
 			}
@@ -145,7 +155,7 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 			listIndents = nil // a line at the margin ends any list
 		}
 		if strings.HasPrefix(trimmed, ">") {
-			content := strings.TrimLeft(trimmed, "> ")
+			content := strings.TrimRight(strings.TrimLeft(trimmed, "> "), " ")
 			if cur == nil {
 				cur = &rawBlock{Kind: Paragraph, Line: i + 1}
 			}
@@ -169,7 +179,8 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 			cur = &rawBlock{Kind: Paragraph, Line: i + 1}
 		}
 		// Two trailing spaces or a backslash make a hard line break; as text it is a space.
-		parts = append(parts, strings.TrimSuffix(trimmed, "\\"))
+		// (Trailing spaces are no content: kept, they were reported as a doubled space.)
+		parts = append(parts, strings.TrimSuffix(strings.TrimRight(trimmed, " "), "\\"))
 	}
 	flush()
 	return out, nil
@@ -405,7 +416,7 @@ func footnoteDefinition(s string) (label, rest string, ok bool) {
 func isImageOnly(s string) bool {
 	images := 0
 	for {
-		s = strings.TrimLeft(s, " ")
+		s = strings.TrimLeft(s, " \f")
 		if s == "" {
 			return images > 0
 		}
