@@ -10,6 +10,8 @@ func TestSniff(t *testing.T) {
 	}{
 		{"<!DOCTYPE html><html lang=\"de\"><p>Text</p>", HTML},
 		{"\ufeff  <html><body>x", HTML},
+		{"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">", HTML},
+		{"<!-- saved from url=(0041)https://www.heise.de/ -->\n<!DOCTYPE html>", HTML},
 		{"<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">", XLIFF},
 		{"WEBVTT\n\n00:01.000 --> 00:02.000\nHallo", VTT},
 		{"1\n00:00:01,000 --> 00:00:03,500\nErster Satz.\n", SRT},

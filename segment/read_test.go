@@ -509,6 +509,9 @@ func TestExtensionlessHTML(t *testing.T) {
 	}{
 		{"index", page, "Der Stadtrat hat am Montag entschieden.", true},
 		{"index", "  \n<HTML><body><p>Ein Satz hier.</p></body></HTML>", "Ein Satz hier.", true},
+		// XHTML and pages saved by browsers: a declaration or comment before the doctype.
+		{"index", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + page, "Der Stadtrat hat am Montag entschieden.", true},
+		{"index", "<!-- saved from url=(0041)https://www.example.org/ -->\n" + page, "Der Stadtrat hat am Montag entschieden.", true},
 		{"notes", "Der Stadtrat hat entschieden. <b>fett</b> bleibt Text.\n", "Der Stadtrat hat entschieden.", false},
 		{"page.txt", page, "<!DOCTYPE html>", false}, // a .txt name says text
 	} {

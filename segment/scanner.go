@@ -118,7 +118,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 			// sentences. (Standard input that looks like markup is refused by the commands
 			// instead, since there no name was ever given.)
 			br := bufio.NewReaderSize(r, 4096)
-			head, _ := br.Peek(1024)
+			head, _ := br.Peek(4096) // as document.Sniff: room for a long comment before the doctype
 			r = br
 			if formats.LooksHTML(head) {
 				s.format = HTML

@@ -105,11 +105,33 @@ func (s Spec) CheckAll(names ...string) error {
 }
 
 // LooksHTML reports whether head, the start of an input, is unmistakably an HTML page: a
-// doctype or an <html> tag first, after a UTF-8 byte-order mark and white space. The readers
-// that must tell a page from text without a name to go by (document.Sniff for standard input,
-// segment for a file without an extension) ask it alike.
+// doctype or an <html> tag first, after a UTF-8 byte-order mark, white space, an XML
+// declaration, processing instructions and comments. XHTML pages start with "<?xml …?>" and
+// pages saved by browsers with "<!-- saved from url=… -->"; without skipping those, such a page
+// would be read as text and its source sent out as sentences. The readers that must tell a page
+// from text without a name to go by (document.Sniff for standard input, segment for a file
+// without an extension) ask it alike. A comment or declaration not closed within head says
+// nothing either way, so it is not a page.
 func LooksHTML(head []byte) bool {
-	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	t := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	for {
+		t = bytes.TrimLeft(t, " \t\r\n")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(t, []byte("<!--")):
+			t, end = t[len("<!--"):], []byte("-->")
+		case bytes.HasPrefix(t, []byte("<?")):
+			t, end = t[len("<?"):], []byte("?>")
+		}
+		if end == nil {
+			break
+		}
+		i := bytes.Index(t, end)
+		if i < 0 {
+			return false
+		}
+		t = t[i+len(end):]
+	}
 	lower := bytes.ToLower(t[:min(len(t), len("<!doctype html"))])
 	return bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html"))
 }

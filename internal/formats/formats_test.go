@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -46,6 +47,51 @@ func TestCheck(t *testing.T) {
 	if err := in.CheckAll("a.tmx", "b.pdf", "c.docx"); err == nil || !strings.Contains(err.Error(), "b.pdf") {
 		t.Errorf("CheckAll: %v, want the first bad name", err)
 	}
+}
+
+func TestLooksHTML(t *testing.T) {
+	tests := []struct {
+		head string
+		want bool
+	}{
+		{"<!DOCTYPE html>\n<html>", true},
+		{"<!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">", true},
+		{"<html lang=de>", true},
+		{"\xef\xbb\xbf \r\n<HTML>", true},
+		{"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">", true},
+		{"<!-- saved from url=(0041)https://www.heise.de/ -->\n<html>", true},
+		{"\xef\xbb\xbf<?xml version=\"1.0\"?><!-- a --><!-- b --><?php echo 1 ?>\n<html>", true},
+		{"<!-- <html> in a comment is no page -->\nHallo Welt.", false},
+		{"<!-- a comment not closed within the head <html>", false},
+		{"<?xml version=\"1.0\"?>\n<xliff version=\"1.2\">", false},
+		{"<?xml version=\"1.0\"", false},
+		{"Ein Satz über <html>.", false},
+		{"<htm", false},
+		{"", false},
+		{"<!---->", false},
+		{"<!--->--><html>", true},
+	}
+	for _, tc := range tests {
+		if got := LooksHTML([]byte(tc.head)); got != tc.want {
+			t.Errorf("LooksHTML(%q) = %v, want %v", tc.head, got, tc.want)
+		}
+	}
+}
+
+func FuzzLooksHTML(f *testing.F) {
+	for _, s := range []string{"<!DOCTYPE html>", "<?xml version=\"1.0\"?><html>", "<!-- x --><html>", "<!--", "<?", "text"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, head []byte) {
+		got := LooksHTML(head)
+		// A page stays a page behind a comment, and text stays text.
+		if LooksHTML(append([]byte("<!-- saved -->\n"), head...)) != got {
+			t.Fatalf("%q: a leading comment changed the answer", head)
+		}
+		if got && !bytes.Contains(bytes.ToLower(head), []byte("<html")) && !bytes.Contains(bytes.ToLower(head), []byte("<!doctype html")) {
+			t.Fatalf("%q: a page without a doctype or <html>", head)
+		}
+	})
 }
 
 func FuzzCheck(f *testing.F) {
