@@ -14,6 +14,7 @@ import (
 	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/htmlcharset"
 	"github.com/bitext/bitext/internal/textcheck"
+	"github.com/bitext/bitext/segment/internal/htmlparse"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -208,13 +209,15 @@ func isParagraph(n *html.Node) bool { return n.Type == html.ElementNode && n.Dat
 // parseHTML extracts blocks from an HTML document.
 func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Removal) ([]rawBlock, error) {
 	size := len(text) // text is not needed once parsed: let it go
-	doc, err := html.Parse(ctxio.NewReader(ctx, strings.NewReader(text)))
+	// htmlparse, not html.Parse: html.Parse refuses a page nesting more than 512 open elements
+	// (a template that never closes its comment <div>s), which browsers and the stream reader
+	// for big pages read; segment and translate must see the same page.
+	doc, err := htmlparse.Parse(ctxio.NewReader(ctx, strings.NewReader(text)))
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, ctxErr
 		}
-		// The parser does not say where (too deep a nesting, the one error it returns, is
-		// found somewhere in the page): no position rather than a made-up byte 0.
+		// The parser does not say where: no position rather than a made-up byte 0.
 		return nil, &InputError{File: name, Offset: -1, Msg: "cannot parse HTML: " + err.Error(), Err: err}
 	}
 	if keep {

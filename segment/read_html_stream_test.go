@@ -86,6 +86,7 @@ func TestHTMLStreamSameAsWalker(t *testing.T) {
 		{"nul", "<p>Text\x00 mit NUL.</p>"},
 		{"bom", "\xef\xbb\xbf<p>Mit BOM.</p>"},
 		{"doubled spaces", strings.Repeat("<p>Zu  viele   Leerzeichen  hier .</p>", 50)},
+		{"deep unclosed", "<article><p>Der Rat tagt.</p></article><footer>" + strings.Repeat("<div class=post>Beitrag. ", 600) + "</footer>"},
 	}
 	for _, p := range pages {
 		for _, keep := range []bool{false, true} {
@@ -101,6 +102,36 @@ func TestHTMLStreamSameAsWalker(t *testing.T) {
 					t.Error(d)
 				}
 			})
+		}
+	}
+}
+
+// TestDeepHTML: a page nesting more than 512 open elements (html.Parse refuses it) is read,
+// whole or streamed, extracted or kept, and not refused: segment and translate read the same
+// pages.
+func TestDeepHTML(t *testing.T) {
+	article := "<html><body><article><h1>Titel</h1><p>" + strings.Repeat("Der Rat hat am Dienstag einen neuen Haushalt beschlossen. ", 8) + "</p></article>"
+	for _, tc := range []struct{ name, page string }{
+		{"unclosed posts", article + "<footer>" + strings.Repeat("<div class=post>Beitrag. ", 600) + "</footer>"},
+		{"closed divs", article + strings.Repeat("<div>", 2000) + "Tief." + strings.Repeat("</div>", 2000)},
+	} {
+		for _, keep := range []bool{false, true} {
+			doc, err := Read(strings.NewReader(tc.page), "deep.html", Options{KeepBoilerplate: keep})
+			if err != nil {
+				t.Fatalf("%s keep=%v: %v", tc.name, keep, err)
+			}
+			if len(doc.Blocks) == 0 {
+				t.Fatalf("%s keep=%v: no blocks", tc.name, keep)
+			}
+			found := false
+			for _, b := range doc.Blocks {
+				for _, s := range b.Sentences {
+					found = found || strings.Contains(s.Text, "Haushalt")
+				}
+			}
+			if !found {
+				t.Errorf("%s keep=%v: the article is missing: %+v", tc.name, keep, doc.Blocks)
+			}
 		}
 	}
 }

@@ -224,6 +224,9 @@ loop:
 // addChild adds a child node n to the top element, and pushes n onto the stack
 // of open elements if it is an element node.
 func (p *parser) addChild(n *Node) {
+	if n.Type == ElementNode {
+		p.makeRoom()
+	}
 	if p.shouldFosterParent() {
 		p.fosterParent(n)
 	} else {
@@ -237,8 +240,42 @@ func (p *parser) addChild(n *Node) {
 
 func (p *parser) insertOpenElement(n *Node) {
 	p.oe = append(p.oe, n)
-	if len(p.oe) > 512 {
-		panic("html: open stack of elements exceeds 512 nodes")
+}
+
+// maxOpenElements bounds the stack of open elements. x/net/html refuses a page that opens more
+// (its scope checks walk the stack for each tag, quadratic in the depth), bitext's change: the
+// element on top is closed instead (makeRoom), so that the new one becomes its sibling. Browsers
+// read such pages too (Blink attaches elements beyond depth 512 to the parent of the current
+// node); a template that never closes its <div class="post"> is common, and refusing the whole
+// page for its footer would lose the article.
+const maxOpenElements = 512
+
+// makeRoom closes the element on top of the stack when the stack is full, before an element is
+// added: as its end tag would, it also leaves the list of active formatting elements (else every
+// text would reopen it, and the tree would grow with the square of the input), clears the list
+// up to its marker and leaves the template stack when it set them, and the insertion mode is
+// reset when it set that.
+func (p *parser) makeRoom() {
+	if len(p.oe) < maxOpenElements {
+		return
+	}
+	top := p.oe.pop()
+	p.afe.remove(top)
+	if top.Namespace != "" {
+		return
+	}
+	switch top.DataAtom {
+	case a.Applet, a.Object, a.Marquee, a.Td, a.Th, a.Caption:
+		p.clearActiveFormattingElements()
+	case a.Template:
+		p.clearActiveFormattingElements()
+		if len(p.templateStack) > 0 {
+			p.templateStack.pop()
+		}
+	}
+	switch top.DataAtom {
+	case a.Td, a.Th, a.Tr, a.Tbody, a.Thead, a.Tfoot, a.Caption, a.Colgroup, a.Table, a.Template, a.Head, a.Body, a.Frameset, a.Html:
+		p.resetInsertionMode()
 	}
 }
 
@@ -2286,11 +2323,26 @@ func NewParser(r io.Reader) *Parser {
 	}}
 }
 
+// Parse returns the tree of the HTML document in r, as html.Parse does, except that a page
+// nesting more than 512 open elements is read (see maxOpenElements) rather than refused.
+func Parse(r io.Reader) (*Node, error) {
+	ps := NewParser(r)
+	for {
+		if err := ps.Step(); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	ps.FinishText(ps.Doc())
+	return ps.Doc(), nil
+}
+
 // Doc returns the document node, the root of the tree built so far.
 func (ps *Parser) Doc() *Node { return ps.p.doc }
 
 // Step reads and parses the next token. It returns io.EOF once the whole input is parsed, or
-// the error that stopped the tokenizer or the parser (the stack of open elements too deep).
+// the error that stopped the tokenizer or the parser.
 func (ps *Parser) Step() (err error) {
 	if ps.done {
 		return io.EOF

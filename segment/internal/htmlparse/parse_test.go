@@ -41,14 +41,81 @@ func render(t testing.TB, n *Node) string {
 func sameAsParse(t testing.TB, s string) {
 	want, werr := html.Parse(strings.NewReader(s))
 	got, gerr := parseAll(t, s)
-	if (werr != nil) != (gerr != nil) {
-		t.Fatalf("html.Parse error %v, htmlparse error %v", werr, gerr)
+	if gerr != nil {
+		t.Fatalf("htmlparse error %v (html.Parse: %v)", gerr, werr)
 	}
 	if werr != nil {
+		// html.Parse refuses a page nesting more than 512 open elements; the copy reads it,
+		// its tree no deeper than that (maxOpenElements).
+		if !strings.Contains(werr.Error(), "exceeds 512") {
+			t.Fatalf("html.Parse error %v, htmlparse none", werr)
+		}
+		if d := depth(got); d > maxOpenElements+2 {
+			t.Fatalf("tree %d deep", d)
+		}
 		return
 	}
 	if w, g := render(t, want), render(t, got); w != g {
 		t.Fatalf("trees differ for %q:\nhtml.Parse: %q\nhtmlparse:  %q", s, w, g)
+	}
+}
+
+func depth(n *Node) int {
+	d := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		d = max(d, depth(c))
+	}
+	return d + 1
+}
+
+// TestDeepPages: pages nesting more than 512 open elements, which html.Parse refuses, are read
+// with their text, in the order of the page, in a tree no deeper than that.
+func TestDeepPages(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string // texts, in order
+	}{
+		{"unclosed divs", "<p>Artikel.</p>" + strings.Repeat("<div class=post>Beitrag ", 600) + "Ende", []string{"Artikel.", "Beitrag ", "Ende"}},
+		{"closed divs", strings.Repeat("<div>", 1000) + "tief" + strings.Repeat("</div>", 1000) + "<p>danach</p>", []string{"tief", "danach"}},
+		{"formatting", strings.Repeat("<b id=x>", 2000) + "fett<p>weiter", []string{"fett", "weiter"}},
+		{"tables", strings.Repeat("<table><tr><td>", 400) + "Zelle" + strings.Repeat("</td></tr></table>", 400) + "Schluss", []string{"Zelle"}}, // "Schluss", in a table still open, is foster-parented before it
+		{"templates", strings.Repeat("<template>", 600) + "t", []string{"t"}},
+		{"cells and captions", strings.Repeat("<table><caption><object>", 300) + "x", []string{"x"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Parse(strings.NewReader(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := depth(doc); d > maxOpenElements+2 {
+				t.Errorf("tree %d deep", d)
+			}
+			var text strings.Builder
+			var walk func(*Node)
+			walk = func(n *Node) {
+				if n.Type == TextNode {
+					text.WriteString(n.Data)
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(doc)
+			rest := text.String()
+			for _, w := range tc.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("%q not found in order in %.200q", w, text.String())
+				}
+				rest = rest[i+len(w):]
+			}
+			if tc.name == "tables" && !strings.Contains(text.String(), "Schluss") {
+				t.Errorf("Schluss lost")
+			}
+			if n := strings.Count(text.String(), "fett"); n > 1 {
+				t.Errorf("formatting text %d times", n)
+			}
+		})
 	}
 }
 
@@ -87,7 +154,7 @@ func TestSameTreesAsParse(t *testing.T) {
 }
 
 func FuzzSameTreesAsParse(f *testing.F) {
-	for _, s := range []string{"<p>a<b>b<p>c", "<table><td>x</table>y", "<svg><p>x"} {
+	for _, s := range []string{"<p>a<b>b<p>c", "<table><td>x</table>y", "<svg><p>x", strings.Repeat("<div><b>", 300) + "x<td>y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { sameAsParse(t, s) })
