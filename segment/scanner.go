@@ -122,7 +122,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 			r = br
 			if formats.LooksHTML(head) {
 				s.format = HTML
-				s.removed = append(s.removed, Removal{Kind: Notice, Reason: "read as HTML: the file has no extension and starts as an HTML page"})
+				s.removed = append(s.removed, Removal{Kind: Notice, Reason: "read as HTML: the file has no extension and starts as an HTML page", Warn: true})
 			}
 		}
 	}

@@ -78,6 +78,10 @@ type Removal struct {
 	Text   string     // what was removed or replaced ("" for notices)
 	Reason string     // why, in a few words
 	Kind   ChangeKind // "" (Removed) unless another kind of change
+	// Warn marks a notice the user should see without asking for the changes (commands print
+	// it unless told to be quiet): the input was read in a way its name did not say, or its
+	// output is much coarser than usual (a page read whole, without main-text extraction).
+	Warn bool
 }
 
 // ChangeKind says what kind of change a Removal records.

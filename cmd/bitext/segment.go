@@ -188,6 +188,14 @@ func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) 
 	}
 	if c.Bool("explain") {
 		explain(c.App.ErrWriter, display, sc.Removed())
+	} else if !c.Bool("quiet") {
+		// How the input was read, when that changes the output a lot (an extension-less file
+		// read as HTML, a page read whole without main-text extraction), is said even unasked.
+		for _, r := range sc.Removed() {
+			if r.Warn {
+				fmt.Fprintf(c.App.ErrWriter, "%s: %s\n", display, r)
+			}
+		}
 	}
 	if err := sc.Err(); err != nil {
 		var ie *segment.InputError
