@@ -35,6 +35,9 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 		if dec != nil {
 			src = decodeUTF16(br, dec, name)
 		}
+		// A page up to maxRawHTML bytes is read whole when, without its scripts, styles and
+		// data: URIs, it is within streamHTMLAbove (readHTMLPrefix): a page saved with its
+		// images inline is an article like any other.
 		prefix, big, err := readHTMLPrefix(src, streamHTMLAbove)
 		if err != nil {
 			return "", err
@@ -226,11 +229,17 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		w.flush()
 		return w.out, ctx.Err()
 	}
+	// The limits count what the extractors get: the page without what never carries its text
+	// (read_html_prune.go). The walker drops all that itself, in the order of the page, as the
+	// stream reader does (forceHTMLWalker compares the two).
+	if !forceHTMLWalker {
+		size -= pruneNeverText(doc, removed)
+	}
 	splits := splitKickers(doc)
 	if size > maxReadability || forceHTMLWalker {
-		*removed = append(*removed, Removal{Kind: Notice, Reason: overNotice})
+		*removed = append(*removed, Removal{Kind: Notice, Reason: overNotice, Warn: true})
 	} else if countNodes(doc, maxExtractorNodes+1, isElementOrText) > maxExtractorNodes {
-		*removed = append(*removed, Removal{Kind: Notice, Reason: "page of more than " + strconv.Itoa(maxExtractorNodes) + " HTML elements and texts: main-text extraction (trafilatura, readability) skipped, the whole body read without navigation, headers, footers, asides and forms"})
+		*removed = append(*removed, Removal{Kind: Notice, Reason: "page of more than " + strconv.Itoa(maxExtractorNodes) + " HTML elements and texts: main-text extraction (trafilatura, readability) skipped, the whole body read without navigation, headers, footers, asides and forms", Warn: true})
 	} else {
 		// The extractors cannot be interrupted: run them aside and stop waiting when the
 		// context is done (they then finish on their own and their result is dropped).

@@ -14,12 +14,17 @@ import (
 	"github.com/bitext/bitext/internal/htmlcharset"
 )
 
-// readHTMLPrefix reads src until it has more than limit bytes that are not NUL (a leading UTF-8
-// byte-order mark not counted: the size the page has once read as text), or to its end. big
-// reports that the end was not reached. The prefix is at least 64 KiB (or the whole page), for
-// deciding the encoding.
+// readHTMLPrefix reads src until it has more than limit bytes of content — bytes that are not
+// NUL (a leading UTF-8 byte-order mark not counted: the size the page has once read as text)
+// nor in scripts, styles or data: URIs (htmlContentBytes) — or more than maxRawHTML bytes in
+// all, or to its end. big reports that the end was not reached. The prefix is at least 64 KiB
+// (or the whole page), for deciding the encoding. The content is measured each time the
+// prefix has doubled, so that reading stays linear and a page of text stops near limit, as
+// before scripts and styles were left out of the count: only a page of mostly scripts, styles
+// and inline images is held beyond it.
 func readHTMLPrefix(src io.Reader, limit int) (prefix []byte, big bool, err error) {
 	buf := make([]byte, 0, 64<<10)
+	measureAt := limit
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -32,12 +37,16 @@ func readHTMLPrefix(src io.Reader, limit int) (prefix []byte, big bool, err erro
 		if err != nil {
 			return nil, false, err
 		}
-		if len(buf) > limit && len(buf) >= 64<<10 {
+		if len(buf) > limit && len(buf) >= 64<<10 && (len(buf) > maxRawHTML || len(buf) > measureAt) {
+			if len(buf) > maxRawHTML {
+				return buf, true, nil
+			}
+			measureAt = 2 * len(buf)
 			size := len(buf) - bytes.Count(buf, []byte{0})
 			if bytes.HasPrefix(buf, utf8BOM) {
 				size -= len(utf8BOM)
 			}
-			if size > limit {
+			if size > limit && htmlContentBytes(buf)-(len(buf)-size) > limit {
 				return buf, true, nil
 			}
 		}

@@ -397,12 +397,12 @@ func (s *htmlStream) finish() {
 func (s *htmlStream) front() ([]Removal, map[string]int) {
 	list := append(s.notices, s.f.notices()...)
 	if !s.keep {
-		list = append(list, Removal{Kind: Notice, Reason: overNotice})
+		list = append(list, Removal{Kind: Notice, Reason: overNotice, Warn: true})
 	}
 	return append(list, s.wr...), s.dropped
 }
 
-const overNotice = "page over 16 MiB: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"
+const overNotice = "page of over 16 MiB without its scripts, styles and data: URIs: main-text extraction (readability) skipped, the whole body read without navigation, headers, footers, asides and forms"
 
 // countKey is what removals beyond maxRemovals are counted by: their kind and reason, without
 // the quoted context.
