@@ -25,6 +25,21 @@ var chromeClasses = map[string]string{
 	"breadcrumb": "breadcrumbs", "breadcrumbs": "breadcrumbs",
 	"jp-relatedposts": "related posts", "related-posts": "related posts", "yarpp-related": "related posts",
 	"crp_related": "related posts",
+	// MediaWiki (Wikipedia and every wiki on its software) marks its chrome inside the article
+	// body by class: the "[Bearbeiten]"/"[edit]" links in headings, the table of contents, the
+	// metadata tables (Personendaten, authority data), navigation boxes and the category links.
+	"editsection": "edit link", "mw-editsection": "edit link",
+	"toc": "table of contents", "vector-toc": "table of contents",
+	"metadata": "metadata table", "navbox": "navigation box", "catlinks": "category links",
+}
+
+// prunedChrome are the reasons of chromeClasses whose elements are taken out of the page before
+// the extractors see it (pruneNeverText): the extractors keep them otherwise, when they stand
+// inside the article's container (MediaWiki's chrome), or they make the page too big for the
+// extractors (comment sections).
+var prunedChrome = map[string]bool{
+	"comment section": true, "edit link": true, "table of contents": true, "metadata table": true,
+	"navigation box": true, "category links": true,
 }
 
 // chromeByClass returns the reason to drop n when its class or id names it page furniture.

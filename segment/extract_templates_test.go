@@ -1,6 +1,8 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,6 +20,10 @@ func TestExtractTemplates(t *testing.T) {
 		"Die Gemeinde hat den Container gestellt und am Montag abgeholt; die nächste Aktion ist für den Herbst geplant.",
 	}
 	paras := "<p>" + strings.Join(post, "</p><p>") + "</p>"
+	wiki, err := os.ReadFile(filepath.Join("..", "testdata", "segment", "wiki-ralf-isau.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name    string
 		page    string
@@ -135,6 +141,14 @@ func TestExtractTemplates(t *testing.T) {
 <main><article><h1>Bachputz</h1><time>2019-04-14</time>` + paras + `</article></main><footer>© 2019 · Gebaut mit Hugo</footer></body></html>`,
 			must:    []string{post[0], post[1], post[2]},
 			mustNot: []string{"Gebaut mit Hugo"},
+		},
+		{
+			// MediaWiki's chrome inside the article (edit links, table of contents, Personendaten)
+			// goes; the section headings, links to the works they name, stay.
+			name:    "MediaWiki (Wikipedia 2010, excerpt)",
+			page:    string(wiki),
+			must:    []string{"Isau lebt mit seiner Frau in Asperg bei Ludwigsburg.", "Auszeichnungen", "Die Chroniken von Mirad", "Der Zirkel der Phantanauten"},
+			mustNot: []string{"Bearbeiten", "Inhaltsverzeichnis", "3.1", "Personendaten", "KURZBESCHREIBUNG", "Kategorien", "Zufälliger Artikel"},
 		},
 	}
 	for _, tc := range tests {

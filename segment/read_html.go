@@ -352,6 +352,7 @@ func mainBlocksHint(doc, content *html.Node, siteName, metaTitle, extractor, hin
 	// <h1> outside the element they picked; put the title back.
 	main.out = withTitleMeta(doc, siteName, metaTitle, main.out, full.out)
 	main.out = withLead(doc, main.out, full.out)
+	main.out = withInnerHeadings(main.out, full.out)
 	main.out = dropLinkRuns(doc, main.out, &mainRemoved)
 	// Report what the extractor left out, block by block.
 	kept := make(map[string]bool, len(main.out)+len(mainRemoved))

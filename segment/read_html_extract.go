@@ -263,3 +263,54 @@ func prose(bs []rawBlock) int {
 	}
 	return n
 }
+
+// withInnerHeadings puts back the headings the extractor dropped from inside the article: a
+// heading of the page (full) that stands between two blocks the content keeps next to each
+// other. Extractors drop headings by their share of link text (trafilatura's link density), and
+// wikis set a section's heading as a link to the work it names ("Neschan-Trilogie" above the
+// list of its volumes); such a heading between two kept blocks is the article's own, while the
+// linked headlines of teaser lists stand among blocks the extractor dropped too.
+func withInnerHeadings(content, full []rawBlock) []rawBlock {
+	if len(content) < 2 {
+		return content
+	}
+	at := make(map[string]int, len(content)) // a block's text: its index in content, -1 when repeated
+	for i, b := range content {
+		k := normTitle(b.Text)
+		if _, seen := at[k]; seen {
+			at[k] = -1
+		} else {
+			at[k] = i
+		}
+	}
+	var insert map[int]rawBlock // content index: the heading to put before it
+	for i := 1; i+1 < len(full); i++ {
+		h := full[i]
+		if h.Kind != Heading || full[i+1].Kind == Heading {
+			continue
+		}
+		if _, kept := at[normTitle(h.Text)]; kept || normTitle(h.Text) == "" {
+			continue
+		}
+		prev, okPrev := at[normTitle(full[i-1].Text)]
+		next, okNext := at[normTitle(full[i+1].Text)]
+		if !okPrev || !okNext || prev < 0 || next != prev+1 {
+			continue
+		}
+		if insert == nil {
+			insert = map[int]rawBlock{}
+		}
+		insert[next] = h
+	}
+	if insert == nil {
+		return content
+	}
+	out := make([]rawBlock, 0, len(content)+len(insert))
+	for i, b := range content {
+		if h, ok := insert[i]; ok {
+			out = append(out, h)
+		}
+		out = append(out, b)
+	}
+	return out
+}

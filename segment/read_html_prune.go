@@ -116,8 +116,8 @@ func indexFold(b []byte, lower string) int {
 // pruneNeverText takes out of doc what never carries the article's text, before the page is
 // measured against maxExtractorNodes and given to the extractors: scripts other than JSON-LD
 // (articleFromJSONLD reads those), style sheets, templates, inline SVG, data: URIs in
-// attributes, and comment sections (chromeByClass), whose text is listed in removed as the
-// walker lists it. It returns the bytes of text and attributes taken out.
+// attributes, comment sections and the chrome wikis set inside the article (prunedChrome),
+// whose text is listed in removed as the walker lists it. It returns the bytes of text and attributes taken out.
 func pruneNeverText(doc *html.Node, removed *[]Removal) int {
 	dropped := 0
 	var walk func(*html.Node)
@@ -141,7 +141,7 @@ func pruneNeverText(doc *html.Node, removed *[]Removal) int {
 			case atom.Style, atom.Template, atom.Svg:
 				drop = true
 			default:
-				if reason, ok := chromeByClass(c); ok && reason == "comment section" {
+				if reason, ok := chromeByClass(c); ok && prunedChrome[reason] {
 					sub := htmlWalker{removed: new([]Removal)}
 					sub.walk(c)
 					sub.flush()
