@@ -184,3 +184,87 @@ func subtreeBytes(n *html.Node) int {
 	}
 	return size
 }
+
+// setApartDates prepares doc for the extractors as htmlWalker.dateOrLabel prepares the walk: a
+// date set inline at the start of a block ("<div><strong>24. Dezember 2014</strong> <span>
+// Weihnachten</span> Sie können …") is wrapped in a <p> of its own, and a short label right
+// after it is taken out, listed in removed. The extractors flatten inline elements (trafilatura
+// drops the <span>), after which the walker can no longer tell the label from the text.
+func setApartDates(doc *html.Node, removed *[]Removal) {
+	var dates []*html.Node
+	walkNodes(doc, 200, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || !blockElements[n.DataAtom] {
+			return n.Type == html.DocumentNode || n.Type == html.ElementNode
+		}
+		c := n.FirstChild
+		for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+			c = c.NextSibling
+		}
+		if c != nil && c.Type == html.ElementNode && isInlineLabel(c.DataAtom) {
+			if text, whole := shortText(c, 64); whole && strings.ContainsAny(text, "0123456789") && isDateOnly(strings.Fields(text)) {
+				dates = append(dates, c)
+			}
+		}
+		return true
+	})
+	for _, d := range dates {
+		next := d.NextSibling
+		for next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" {
+			next = next.NextSibling
+		}
+		parent := d.Parent
+		if next != nil && next.Type == html.ElementNode && isInlineLabel(next.DataAtom) {
+			if text, whole := shortText(next, 30); whole && isSectionLabel(text) {
+				// A date and a section label: an article header's meta line, which the
+				// cleaner drops as a dateline anyway. Both go.
+				date, _ := shortText(d, 64)
+				after := next.NextSibling
+				parent.RemoveChild(next)
+				parent.RemoveChild(d)
+				*removed = append(*removed, Removal{Text: date, Reason: "dateline or timestamp"}, Removal{Text: text, Reason: "section label beside the date"})
+				wrapInlineRun(parent, after)
+				continue
+			}
+		}
+		after := d.NextSibling
+		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		parent.InsertBefore(p, d)
+		parent.RemoveChild(d)
+		p.AppendChild(d)
+		wrapInlineRun(parent, after)
+	}
+}
+
+// wrapInlineRun moves from, and the siblings after it up to the next block-level element, into
+// a new <p>: the text that followed a date set apart. Loose text beside a paragraph is no
+// paragraph to trafilatura, which would drop it (an article's lead).
+func wrapInlineRun(parent, from *html.Node) {
+	if from == nil {
+		return
+	}
+	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+	parent.InsertBefore(p, from)
+	for c := from; c != nil; {
+		if c.Type == html.ElementNode && !isPhrasing(c.DataAtom) {
+			break
+		}
+		next := c.NextSibling
+		parent.RemoveChild(c)
+		p.AppendChild(c)
+		c = next
+	}
+	if p.FirstChild == nil {
+		parent.RemoveChild(p)
+	}
+}
+
+// isPhrasing: the inline elements a paragraph may hold.
+func isPhrasing(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.Abbr, atom.B, atom.Bdi, atom.Bdo, atom.Br, atom.Cite, atom.Code, atom.Data,
+		atom.Dfn, atom.Em, atom.I, atom.Img, atom.Kbd, atom.Mark, atom.Q, atom.S, atom.Samp,
+		atom.Small, atom.Span, atom.Strong, atom.Sub, atom.Sup, atom.Time, atom.U, atom.Var, atom.Wbr:
+		return true
+	}
+	return false
+}
