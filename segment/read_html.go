@@ -234,7 +234,6 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 	// stream reader does (forceHTMLWalker compares the two).
 	if !forceHTMLWalker {
 		size -= pruneNeverText(doc, removed)
-		setApartDates(doc, removed)
 	}
 	splits := splitKickers(doc)
 	if size > maxReadability || forceHTMLWalker {
@@ -406,8 +405,6 @@ type htmlWalker struct {
 	hint       string // the extractor's text of what is walked, spaces normalised (see spacedText)
 	hintChecks int
 
-	afterDate bool // the last thing walked was a date set apart at the start of a block
-
 	out   []rawBlock
 	cur   *rawBlock
 	buf   strings.Builder
@@ -470,9 +467,6 @@ func (w *htmlWalker) walk(n *html.Node) {
 	}
 	switch n.Type {
 	case html.TextNode:
-		if strings.TrimSpace(n.Data) != "" {
-			w.afterDate = false
-		}
 		if w.cur == nil {
 			if strings.TrimSpace(n.Data) == "" {
 				return
@@ -521,10 +515,6 @@ func (w *htmlWalker) walk(n *html.Node) {
 	if neverText[a] {
 		return
 	}
-	if !w.keep && w.dateOrLabel(n, a) {
-		return
-	}
-	w.afterDate = false
 	reason, ok := chrome[a]
 	if !ok && w.dropChrome {
 		reason, ok = chromeByClass(n)

@@ -2,7 +2,6 @@ package segment
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -314,82 +313,4 @@ func withInnerHeadings(content, full []rawBlock) []rawBlock {
 		out = append(out, b)
 	}
 	return out
-}
-
-// dateOrLabel handles an inline element at the start of a block that is a date (an article
-// header's "<strong>24. Dezember 2014</strong>"), and the short label right after such a date
-// ("<span class="gold">Weihnachten</span>", the section): run into the text that follows, they
-// would open its first sentence ("24. Dezember 2014 Weihnachten Sie können …"). The date becomes
-// a block of its own, for the cleaner to drop as a dateline like any other; the label is dropped
-// as a section label. It reports whether it walked n.
-func (w *htmlWalker) dateOrLabel(n *html.Node, a atom.Atom) bool {
-	if !isInlineLabel(a) {
-		return false
-	}
-	if w.cur != nil && (w.cur.Kind != Paragraph || strings.TrimSpace(w.buf.String()) != "") {
-		return false
-	}
-	text, whole := shortText(n, 64)
-	if !whole || text == "" {
-		return false
-	}
-	words := strings.Fields(text)
-	if strings.ContainsAny(text, "0123456789") && isDateOnly(words) {
-		w.flush()
-		w.cur = &rawBlock{Kind: Paragraph}
-		w.children(n)
-		w.flush()
-		w.afterDate = true
-		return true
-	}
-	if w.afterDate && isSectionLabel(text) {
-		w.afterDate = false
-		*w.removed = append(*w.removed, Removal{Text: text, Reason: "section label beside the date"})
-		return true
-	}
-	return false
-}
-
-// isInlineLabel: the inline elements sites set a date or a section label in.
-func isInlineLabel(a atom.Atom) bool {
-	switch a {
-	case atom.Strong, atom.B, atom.Span, atom.Time, atom.Em, atom.Small, atom.A:
-		return true
-	}
-	return false
-}
-
-// isSectionLabel: one or two capitalised words without digits or punctuation ("Weihnachten",
-// "Mode", "Street Style"), the shape of a section's name.
-func isSectionLabel(text string) bool {
-	if len(strings.Fields(text)) > 2 || len(text) > 30 || text == "" || strings.ContainsAny(text, ".!?:;,0123456789") {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(text)
-	return unicode.IsUpper(r)
-}
-
-// shortText is the text under n, spaces normalised, when it is at most limit bytes (whole);
-// else whole is false.
-func shortText(n *html.Node, limit int) (text string, whole bool) {
-	var b strings.Builder
-	whole = true
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && whole; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-				b.WriteByte(' ')
-				if b.Len() > 4*limit {
-					whole = false
-				}
-			case html.ElementNode:
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	text = strings.Join(strings.Fields(b.String()), " ")
-	return text, whole && len(text) <= limit
 }
