@@ -84,12 +84,14 @@ func isDateline(words []string) bool {
 // datelineShape reports whether words have a timestamp's shape (ok) and whether a time, a
 // label or a name marks them as one (marked), which a bare date is not.
 func datelineShape(words []string) (ok, marked bool) {
-	dates, names := 0, 0
+	dates, names, nums := 0, 0, 0
+	reading := false // a reading time's label: its number is the duration ("Lesedauer: 4 Min.")
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		switch {
 		case inSet(dateLabels, w):
 			marked = true
+			reading = reading || strings.HasPrefix(w, "Lesezeit") || strings.HasPrefix(w, "Lesedauer")
 		case (w == "von" || w == "in") && i > 0 && (inSet(publishLabels, words[0]) || isDayOrdinal(words[0]) || isDateToken(words[0])):
 			// "Veröffentlicht am 3. Mai 2021 von Erika", "Geschrieben am 15. April 2025 in
 			// Nachrichten", "12. Mai 2015 von Anna": after a publishing label or a date
@@ -101,6 +103,7 @@ func datelineShape(words []string) (ok, marked bool) {
 		case isMonthName(strings.TrimRight(w, ",")) && i > 0 && isDayOrdinal(words[i-1]):
 			dates++
 		case isDayOrdinal(w) || isNumberToken(w):
+			nums++
 		default:
 			r, _ := utf8.DecodeRuneInString(w)
 			if !unicode.IsUpper(r) || endsSentence(w) && len(w) > 4 && !strings.HasSuffix(w, "Uhr.") && !isMonthName(w) {
@@ -110,7 +113,7 @@ func datelineShape(words []string) (ok, marked bool) {
 			marked = true
 		}
 	}
-	return dates > 0 && names <= 4, marked
+	return (dates > 0 || reading && nums > 0) && names <= 4, marked
 }
 
 // hasWeekday reports a weekday name followed by a comma, as date headers write it.

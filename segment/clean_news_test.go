@@ -47,6 +47,13 @@ func TestNewsDebris(t *testing.T) {
 		{Paragraph, "Veröffentlicht am 3. Oktober 2024 um 20.15 Uhr", "dateline or timestamp"},
 		{Paragraph, "Anna Beispiel, NDR 28.04.2020 21:38 Uhr", "dateline or timestamp"},
 		{Paragraph, "16.05.2024, 11:26 Uhr • Lesezeit: 5 Minuten", "dateline or timestamp"},
+		// Reading times alone (AFP Faktencheck, t-online, Salzburger Nachrichten of the fundus
+		// pages), and a sentence about reading that is article text.
+		{ListItem, "3 Minuten Lesezeit", "dateline or timestamp"},
+		{Paragraph, "Lesedauer: 4 Min.", "dateline or timestamp"},
+		{Paragraph, "Lesedauer: 4 Minuten", "dateline or timestamp"},
+		{Paragraph, "Die Lesezeit beträgt 4 Minuten.", ""},
+		{Paragraph, "Lesezeit", ""},
 		{Paragraph, "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden.", "consent prompt for embedded content"},
 		{Paragraph, "Dieser Artikel erschien zuerst bei unserem Partnermagazin.", "note on where the article first appeared"},
 		{Paragraph, "Lest den Originalartikel auf Englisch hier.", "note on where the article first appeared"},

@@ -292,6 +292,12 @@ func withInnerHeadings(content, full []rawBlock) []rawBlock {
 		if _, kept := at[normTitle(h.Text)]; kept || normTitle(h.Text) == "" {
 			continue
 		}
+		// The page's headline in another wording (an <h1> under the title withTitleMeta put
+		// in front: "Bei Protesten 2022: Bericht: …" and "Bei Protesten 2022 Bericht: …")
+		// would say the headline twice.
+		if hasTitle(content, h.Text) || headlineVariant(content, h.Text) {
+			continue
+		}
 		prev, okPrev := at[normTitle(full[i-1].Text)]
 		next, okNext := at[normTitle(full[i+1].Text)]
 		if !okPrev || !okNext || prev < 0 || next != prev+1 {
