@@ -91,13 +91,15 @@ func (t *Translator) repeatKey(u *unitState) string {
 // j.pending before any waiting unit can be answered, and returns it (the units still to come)
 // and the number of copies of failed answers, which are reported as failures.
 // planning marks every leader answered at once, since nothing is sent, and keeps no waiting
-// units (and so no jobs) alive.
-func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, failedCopies int, err error) {
+// units (and so no jobs) alive. done is the number of repeated segments that have their answer
+// already; those still waiting are counted by answered when theirs comes.
+func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, failedCopies, done int, err error) {
 	keys := make([]string, len(j.units))
 	for i := range j.units {
 		keys[i] = t.repeatKey(&j.units[i])
 	}
 	var failed []Failure
+	waits := make([]bool, len(j.units))
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.m == nil {
@@ -136,11 +138,48 @@ func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, faile
 		default:
 			u.repeat = true
 			a.waiting = append(a.waiting, item{doc: j, unit: i})
+			waits[i] = true
 			pending++
 		}
 	}
 	j.pending.Store(int64(pending))
-	return pending, len(failed), r.report(failed)
+	done = countRepeatsDone(j, waits)
+	return pending, len(failed), done, r.report(failed)
+}
+
+// countRepeatsDone counts the repeated sentences of j (segments of which no unit leads and not
+// all are memory hits, as read counts them) that have their answer already, and leaves on each
+// split sentence the number of its pieces still waiting, for answered. It runs under the lock
+// of repeats, so that no waiting piece is answered before that number is set.
+func countRepeatsDone(j *job, waits []bool) int {
+	done := 0
+	for i := 0; i < len(j.units); {
+		n := 1
+		if sp := j.units[i].split; sp != nil {
+			n = int(sp.pieces)
+		}
+		hit, led, waiting, failed := true, false, 0, false
+		for k := i; k < i+n; k++ {
+			u := &j.units[k]
+			hit = hit && u.tmHit
+			led = led || u.lead != nil
+			failed = failed || u.failed != nil
+			if waits[k] {
+				waiting++
+			}
+		}
+		switch {
+		case hit || led:
+		case waiting > 0:
+			if sp := j.units[i].split; sp != nil {
+				sp.repeatsWaiting.Store(int32(waiting))
+			}
+		case !failed:
+			done++
+		}
+		i += n
+	}
+	return done
 }
 
 // report records the failures of repeats.
@@ -164,9 +203,9 @@ func (r *repeats) sweep() {
 }
 
 // answered records the final translation of the leading units and hands it to the units waiting
-// for it, counting them by job in resolved. It returns the failures of repeats of failed units.
-func (r *repeats) answered(units []*unitState, resolved map[*job]int) []Failure {
-	var failed []Failure
+// for it, counting them by job in resolved. It returns the failures of repeats of failed units
+// and the number of repeated segments that have their answer now (see Stats.RepeatsDone).
+func (r *repeats) answered(units []*unitState, resolved map[*job]int) (failed []Failure, done int) {
 	for _, u := range units {
 		a := u.lead
 		if a == nil {
@@ -183,10 +222,13 @@ func (r *repeats) answered(units []*unitState, resolved map[*job]int) []Failure 
 			if wu.failed != nil && wu.reportFailure() {
 				failed = append(failed, w.doc.failure(wu))
 			}
+			if wu.repeatAnswered() {
+				done++
+			}
 			resolved[w.doc]++
 		}
 	}
-	return failed
+	return failed, done
 }
 
 func cloneViolations(vs []Violation) []Violation {

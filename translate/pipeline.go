@@ -223,7 +223,7 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			pending, failed, err := t.classify(rp, j, planning)
+			pending, failed, repeatsDone, err := t.classify(rp, j, planning)
 			if err != nil {
 				return err
 			}
@@ -255,6 +255,7 @@ func (t *Translator) read(ctx context.Context, srcs iter.Seq2[source, error], tl
 				s.Segments += segments
 				s.TMHits += hits
 				s.Repeats += repeats
+				s.RepeatsDone += repeatsDone
 				s.Failed += failed
 				s.Terms += terms
 			})

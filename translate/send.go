@@ -68,8 +68,11 @@ func (t *Translator) send(ctx context.Context, b *batch, tl *tally, rp *repeats,
 	for _, it := range b.items {
 		resolved[it.doc]++
 	}
-	if fs := rp.answered(units, resolved); len(fs) > 0 {
-		tl.update(func(s *Stats) { s.Failed += len(fs) })
+	fs, done := rp.answered(units, resolved)
+	if len(fs) > 0 || done > 0 {
+		tl.update(func(s *Stats) { s.Failed += len(fs); s.RepeatsDone += done })
+	}
+	if len(fs) > 0 {
 		if err := fl.add(fs); err != nil {
 			return err
 		}

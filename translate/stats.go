@@ -22,11 +22,15 @@ type Stats struct {
 	Translated int // units answered by the provider
 	Failed     int // units with no usable answer after every retry (see FailedError)
 	Repeats    int // units identical to an earlier unit of the run, answered by its request
-	Batches    int // requests asked for by the pipeline, repair rounds included (Usage.Requests counts HTTP retries too)
-	Repairs    int // segments re-asked because of glossary violations
-	Usage      providers.Usage
-	Terms      int // glossary term occurrences found in the source
-	Violations int // glossary violations left in the output, suspect answers included
+	// RepeatsDone counts the repeats whose earlier unit has a translation by now: Repeats is
+	// counted as units are read, before their answer exists, and a repeat of a failed unit
+	// counts in Failed instead.
+	RepeatsDone int
+	Batches     int // requests asked for by the pipeline, repair rounds included (Usage.Requests counts HTTP retries too)
+	Repairs     int // segments re-asked because of glossary violations
+	Usage       providers.Usage
+	Terms       int // glossary term occurrences found in the source
+	Violations  int // glossary violations left in the output, suspect answers included
 	// Suspects counts the pairs whose answer the provider still doubted after asking again
 	// (flagged Suspect, counted in Violations too, so --strict fails on them); Untranslated
 	// those of them that came back in the source language (unchanged or still German). They
@@ -34,6 +38,11 @@ type Stats struct {
 	Suspects, Untranslated int
 	Elapsed                time.Duration
 }
+
+// Done is the number of segments that have a translation so far: TM hits, segments the
+// provider answered and repeats of answered ones. A run that stopped early has done fewer
+// than it read; a repeat waiting for a request that never came back is not done.
+func (s Stats) Done() int { return s.TMHits + s.Translated + s.RepeatsDone }
 
 // tally serializes updates of Stats and the progress callback.
 type tally struct {

@@ -58,6 +58,9 @@ type splitSentence struct {
 	// failed and translated make a sentence one failure, and one translated segment, however
 	// many of its pieces fail or are translated.
 	failed, translated atomic.Bool
+	// repeatsWaiting is, for a repeated sentence, how many of its pieces wait for the answer
+	// of an identical piece in flight (see countRepeatsDone); 0 otherwise.
+	repeatsWaiting atomic.Int32
 }
 
 // whole is the source of the sentence u belongs to.
@@ -78,6 +81,17 @@ func (u *unitState) reportFailure() bool {
 // whole sentence, once for the pieces of a split one.
 func (u *unitState) countTranslated() bool {
 	return u.split == nil || u.split.translated.CompareAndSwap(false, true)
+}
+
+// repeatAnswered tells whether the answer u was waiting for, just given to it, completes a
+// repeated segment with a translation: always for a whole sentence that did not fail, and once,
+// with the last of the pieces waiting, for a split one none of whose pieces failed. The pieces
+// of a sentence that some piece leads never count: that sentence is Translated.
+func (u *unitState) repeatAnswered() bool {
+	if u.split == nil {
+		return u.failed == nil
+	}
+	return u.split.repeatsWaiting.Add(-1) == 0 && !u.split.failed.Load()
 }
 
 // job is a piece of one document in flight: the whole document when it is small, otherwise a

@@ -291,9 +291,10 @@ func runTranslate(c *cli.Context) error {
 }
 
 // doneSoFar says how far a run that stopped got: the segments read are counted as they are
-// read, so a run that stops early has read only part of its input.
+// read, so a run that stops early has read only part of its input; done are those with a
+// translation (translate.Stats.Done).
 func doneSoFar(st translate.Stats) string {
-	return fmt.Sprintf("with %d segments done of the %d read so far", st.TMHits+st.Translated+st.Repeats, st.Segments)
+	return fmt.Sprintf("with %d segments done of the %d read so far", st.Done(), st.Segments)
 }
 
 // translateOutputs are the extensions translate writes by itself: documents and pair formats.

@@ -59,7 +59,7 @@ func (p *progress) update(s translate.Stats) {
 // and the time left is the segments still to ask for at that rate; both appear once there is
 // an answer to measure.
 func (p *progress) line(s translate.Stats, elapsed time.Duration) string {
-	done := s.TMHits + s.Translated + s.Repeats + s.Failed
+	done := s.Done() + s.Failed // a repeat is done when its original is, not when it is read
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d/%s, %d/%s", s.Documents, count(p.docs, "document"), done, count(p.segs, "segment"))
 	if s.TMHits > 0 {
@@ -69,7 +69,7 @@ func (p *progress) line(s translate.Stats, elapsed time.Duration) string {
 	if s.Usage.Retries > 0 {
 		fmt.Fprintf(&b, ", %s", count(s.Usage.Retries, "retry"))
 	}
-	asked := s.Translated + s.Repeats + s.Failed
+	asked := s.Translated + s.RepeatsDone + s.Failed
 	if asked > 0 && elapsed > 0 {
 		rate := float64(asked) / elapsed.Seconds()
 		fmt.Fprintf(&b, ", %s/s", plural(rate, "segment"))
