@@ -5,6 +5,7 @@ import (
 	"io"
 	"iter"
 	"strings"
+	"unicode"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/segment"
@@ -23,6 +24,53 @@ type Input struct {
 	Lang   string
 	// Blocks yields the blocks in order; an error ends the document and the run.
 	Blocks iter.Seq2[segment.Block, error]
+	// Removed, for a document whose text package segment reads, is what reading changed
+	// (segment.Scanner.Removed), complete once Blocks has been ranged over to its end; nil for
+	// a document read whole, which keeps all its text. See Input.LeftOut.
+	Removed func() []segment.Removal
+}
+
+// LeftOut counts the passages of a plain-text document that reading left out as web debris —
+// bylines, photo credits, "Lesen Sie auch" links, site names, a repeated title — once Blocks
+// has been ranged over to its end: the translation lacks them, and nothing else shows it.
+// segment.Options.KeepBoilerplate keeps them. The characters reading tidies (doubled spaces,
+// stray periods, soft hyphens, stray tags and NUL bytes), lines joined and notices are not
+// counted: no words are lost with them. A page read for its main text (--main-only, or
+// converted) is not counted either: leaving out what is outside the article, its code blocks
+// and front matter is what that reading is for, and KeepBoilerplate does not bring all of it
+// back.
+func (in Input) LeftOut() int {
+	if in.Removed == nil || in.Format != segment.Text {
+		return 0
+	}
+	n := 0
+	for _, r := range in.Removed() {
+		if r.Kind == segment.Removed && hasWord(r.Text) && !strayTag(r.Text) {
+			n++
+		}
+	}
+	return n
+}
+
+// hasWord tells whether s holds two letters in a row: text with words, not punctuation,
+// spaces or a lone hyphenation mark.
+func hasWord(s string) bool {
+	prev := false
+	for _, c := range s {
+		letter := unicode.IsLetter(c)
+		if letter && prev {
+			return true
+		}
+		prev = letter
+	}
+	return false
+}
+
+// strayTag tells whether s is a lone markup tag ("< /p>", "<br>") that reading dropped as
+// residue of a page, not text.
+func strayTag(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 2 && s[0] == '<' && s[len(s)-1] == '>' && !strings.ContainsAny(s[1:len(s)-1], "<>")
 }
 
 // ReadOptions say how Read reads one document.
@@ -57,7 +105,7 @@ func Read(ctx context.Context, r io.Reader, name string, opt ReadOptions) (Input
 // for CheckLanguage) are read at once and checked: a document that reliably looks like another
 // language gives a *NotSourceError, and an error reading those blocks is returned as well.
 func ScanInput(sc *segment.Scanner, name, lang string) (Input, error) {
-	in := Input{Name: name, Format: sc.Format(), Lang: lang}
+	in := Input{Name: name, Format: sc.Format(), Lang: lang, Removed: sc.Removed}
 	var head []segment.Block
 	if lang != "" {
 		var sample []byte

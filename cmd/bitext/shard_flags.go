@@ -145,6 +145,8 @@ type manifestSource struct {
 	mainOnly bool
 	docOut   string // as documentReader.docOut
 	report   func(msg string)
+	keep     bool          // as documentReader.keepBoilerplate
+	leftOut  *leftOutNotes // as documentReader.leftOut
 
 	mu       sync.Mutex
 	yielded  map[int]sourceFile    // documents handed to the pipeline and not yet written
@@ -161,6 +163,7 @@ func translateSourceFor(m *manifestSource, r *documentReader) translateSource {
 		return r
 	}
 	m.ctx, m.force, m.lang, m.mainOnly, m.docOut, m.report = r.ctx, r.force, r.lang, r.mainOnly, r.docOut, r.report
+	m.keep, m.leftOut = r.keepBoilerplate, r.leftOut
 	return m
 }
 
@@ -203,6 +206,7 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 				return
 			}
 			ro.Check = lang
+			ro.Segment.KeepBoilerplate = m.keep
 			name := d.Path
 			switch d.Kind() {
 			case shard.File:
@@ -242,6 +246,7 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 			if !more {
 				return
 			}
+			m.leftOut.tell(d.ID, src.path, input)
 		}
 	}
 }

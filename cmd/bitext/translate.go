@@ -23,6 +23,11 @@ Translates German articles into English. Text, Markdown and HTML keep their stru
 *.txt, *.md and *.html (or --include globs); -o DIR mirrors the input tree. Translations are kept
 in a translation memory, so a rerun (or a run after an interruption) sends only what is missing.
 
+A plain-text article is read as bitext segment reads it: web debris (bylines, photo credits,
+"Lesen Sie auch" links, site names) is left out of the translation, and stderr says how many
+passages of each document were (bitext segment --explain FILE lists them); --keep-boilerplate
+keeps them.
+
 Without provider credentials, bitext reads, segments, matches the glossary and looks the
 translation memory up, then prints the plan (exit 0 with --dry-run, 2 otherwise).`
 
@@ -42,6 +47,7 @@ func translateCommand() *cli.Command {
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would be sent (segments, characters, tokens, requests, TM hits) and send nothing"},
 		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
 		&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "read the inputs as `FORMAT`: text, markdown, html, xliff, srt, vtt or po (default: from each file's extension; standard input is text, and refused when it looks like markup)"},
+		&cli.BoolFlag{Name: "keep-boilerplate", Usage: "keep what reading a text article leaves out as web debris (bylines, photo credits, \"Lesen Sie auch\" links, site names; bitext segment --explain lists it), as segment --keep-boilerplate does"},
 		&cli.BoolFlag{Name: "main-only", Usage: "read HTML and Markdown for their main text only and write a rebuilt page; without it the whole page is kept and only its words change"},
 		&cli.IntFlag{Name: "concurrency", Aliases: []string{"j"}, Usage: "`N` requests in flight", DefaultText: "the provider's"},
 	}
@@ -194,9 +200,14 @@ func runTranslate(c *cli.Context) error {
 		tr.ProviderName, tr.ModelName = name, c.String("model")
 	}
 
+	report := func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) }
+	var leftOut *leftOutNotes // what reading left out of a text is said, unless --quiet
+	if !quiet {
+		leftOut = &leftOutNotes{note: report, inFormat: opt.inFormat}
+	}
 	reader := translateSourceFor(opt.manifest, &documentReader{
 		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"), docOut: opt.out.formatName(), inFormat: opt.inFormat,
-		report: func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) },
+		report: report, keepBoilerplate: c.Bool("keep-boilerplate"), leftOut: leftOut,
 	})
 
 	// A plan comes first when nothing will be sent, and when a progress bar needs the total.

@@ -132,6 +132,10 @@ type documentReader struct {
 	// inFormat is --input-format: "text", a document.Format, or "" (each file by its extension,
 	// standard input as text).
 	inFormat string
+	// keepBoilerplate is --keep-boilerplate: text read by package segment keeps what it would
+	// leave out as web debris.
+	keepBoilerplate bool
+	leftOut         *leftOutNotes // says what was left out instead; nil says nothing
 
 	mu        sync.Mutex
 	yielded   []sourceFile // input of the document with Result.Index i
@@ -168,7 +172,8 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				}
 			}
 			input, doc, err := translate.Read(r.ctx, in, name, translate.ReadOptions{
-				Whole: r.documentFormat(f), Segment: segment.Options{Lang: r.lang, Format: r.segmentFormat(f)}, Check: lang,
+				Whole: r.documentFormat(f), Check: lang,
+				Segment: segment.Options{Lang: r.lang, Format: r.segmentFormat(f), KeepBoilerplate: r.keepBoilerplate},
 			})
 			var notSource *translate.NotSourceError
 			switch {
@@ -190,8 +195,74 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 			if !more {
 				return
 			}
+			r.leftOut.tell(f.path, f.path, input)
 		}
 	}
+}
+
+// leftOutNotes tells, once per document however often it is read (a plan and the run both
+// read it), how many passages reading left out of its text as web debris (Input.LeftOut):
+// the translation lacks them, and nothing else on the screen says so.
+type leftOutNotes struct {
+	note     func(msg string)
+	inFormat string // --input-format, which segment must be given too to see the same text
+
+	mu   sync.Mutex
+	told map[string]bool
+}
+
+// tell notes what in, read to its end, left out. name is how the document is called; file is
+// the file bitext segment --explain can read it from, "-" for standard input or inline text.
+func (l *leftOutNotes) tell(name, file string, in translate.Input) {
+	if l == nil {
+		return
+	}
+	n := in.LeftOut()
+	if n == 0 {
+		return
+	}
+	l.mu.Lock()
+	if l.told == nil {
+		l.told = map[string]bool{}
+	}
+	again := l.told[name]
+	l.told[name] = true
+	l.mu.Unlock()
+	if !again {
+		l.note(leftOutMessage(name, file, l.inFormat, n))
+	}
+}
+
+// leftOutMessage is the note for a document of which n passages were left out.
+func leftOutMessage(name, file, inFormat string, n int) string {
+	what := "1 passage"
+	if n != 1 {
+		what = fmt.Sprintf("%d passages", n)
+	}
+	explain := "bitext segment --explain"
+	if inFormat != "" {
+		explain += " -i " + inFormat
+	}
+	if name == "-" {
+		name = "standard input"
+	}
+	if file == "-" {
+		explain += " reading the same text lists them,"
+	} else {
+		explain += " " + shellWord(file) + " lists them,"
+	}
+	return fmt.Sprintf("%s: %s left out as web debris (bylines, photo credits, related-article links, site names); %s --keep-boilerplate keeps them", name, what, explain)
+}
+
+// shellWord quotes s for a POSIX shell when it holds anything but plain name characters, so
+// that the command in a message can be pasted as it is.
+func shellWord(s string) string {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("._-/+,:=@%", c)) {
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+	}
+	return s
 }
 
 // skip counts a document left out and reports why, once per file (a plan reads twice).
