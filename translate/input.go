@@ -101,23 +101,30 @@ func Read(ctx context.Context, r io.Reader, name string, opt ReadOptions) (Input
 	return in, nil, err
 }
 
-// ScanInput returns an Input that reads sc lazily. When lang is not "", the first blocks (enough
-// for CheckLanguage) are read at once and checked: a document that reliably looks like another
-// language gives a *NotSourceError, and an error reading those blocks is returned as well.
+// ScanInput returns an Input that reads sc lazily past its first checkBytes of text. Those are
+// read at once, so that an input that cannot be read as text (binary, not UTF-8, empty) gives
+// its error here, with its position, before any of it goes into a run, and a caller can skip
+// it and go on with the others: an article is read whole that way, and only an error past the
+// first megabyte of a text ends the run when the pipeline reaches it. When lang is not "", the
+// first blocks (enough for CheckLanguage) are checked too: a document that reliably looks like
+// another language gives a *NotSourceError.
 func ScanInput(sc *segment.Scanner, name, lang string) (Input, error) {
 	in := Input{Name: name, Format: sc.Format(), Lang: lang, Removed: sc.Removed}
 	var head []segment.Block
-	if lang != "" {
-		var sample []byte
-		for len(sample) < langSample && sc.Scan() {
-			b := sc.Block()
-			head = append(head, b)
+	var sample []byte
+	for size := 0; size < checkBytes && sc.Scan(); {
+		b := sc.Block()
+		head = append(head, b)
+		size += len(b.Text)
+		if len(sample) < langSample {
 			sample = append(sample, b.Text...)
 			sample = append(sample, '\n')
 		}
-		if err := sc.Err(); err != nil {
-			return Input{}, err
-		}
+	}
+	if err := sc.Err(); err != nil {
+		return Input{}, err
+	}
+	if lang != "" {
 		if err := CheckText(name, string(sample), lang); err != nil {
 			return Input{}, err
 		}
@@ -140,6 +147,10 @@ func ScanInput(sc *segment.Scanner, name, lang string) (Input, error) {
 	}
 	return in, nil
 }
+
+// checkBytes is how much text ScanInput reads before it returns: as much as a piece of a
+// document holds (pieceBytes), so that it is held no longer than the pipeline would hold it.
+const checkBytes = pieceBytes
 
 // source is one input document as the pipeline reads it: a whole document (doc set) or an
 // Input.

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -46,6 +47,53 @@ func TestLeftOut(t *testing.T) {
 			}
 			if got := in.LeftOut(); got != tc.want {
 				t.Errorf("LeftOut() = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestReadFindsBadTextEarly: Read reads an article far enough to give its input error (binary,
+// not UTF-8, empty) itself, whether or not the language is checked, so that a caller can name
+// the file and go on with the others before any of it is sent. Only an error past the first
+// megabyte of text comes later, from Blocks.
+func TestReadFindsBadTextEarly(t *testing.T) {
+	good := strings.Repeat("Die Regierung hat am Mittwoch neue Regeln für den Export beschlossen.\n\n", 100) // 7 KB
+	tests := []struct {
+		name      string
+		text      string
+		lang      string
+		wantRead  error // from Read
+		wantLater bool  // from Blocks instead
+	}{
+		{name: "NUL byte at the start", text: "Der\x00Text.\n", lang: "de", wantRead: segment.ErrBinary},
+		{name: "NUL byte at the start, no language check", text: "Der\x00Text.\n", wantRead: segment.ErrBinary},
+		{name: "Latin-1 past the language sample", text: good + "Gr\xfc\xdfe aus K\xf6ln.\n", lang: "de", wantRead: segment.ErrInvalidUTF8},
+		{name: "Latin-1 past the language sample, no language check", text: good + "Gr\xfc\xdfe aus K\xf6ln.\n", wantRead: segment.ErrInvalidUTF8},
+		{name: "empty, no language check", text: " \n\n", wantRead: segment.ErrEmpty},
+		{name: "past the first megabyte", text: strings.Repeat(good, 160) + "Gr\xfc\xdfe.\n", wantLater: true},
+		{name: "good", text: good, lang: "de"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in, _, err := Read(context.Background(), strings.NewReader(tc.text), "a.txt", ReadOptions{Check: tc.lang})
+			if tc.wantRead != nil {
+				var ie *segment.InputError
+				if !errors.Is(err, tc.wantRead) || !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), "a.txt") {
+					t.Fatalf("Read: err = %v, want a.txt: … %v", err, tc.wantRead)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			var later error
+			for _, err := range in.Blocks {
+				if err != nil {
+					later = err
+				}
+			}
+			if (later != nil) != tc.wantLater {
+				t.Errorf("Blocks: err = %v", later)
 			}
 		})
 	}

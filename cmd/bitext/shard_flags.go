@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -223,16 +222,14 @@ func (m *manifestSource) inputs() iter.Seq2[translate.Input, error] {
 				return
 			}
 			input, doc, err := translate.Read(m.ctx, in, name, ro)
-			var notSource *translate.NotSourceError
-			switch {
-			case errors.As(err, &notSource), errors.Is(err, segment.ErrEmpty):
+			if err != nil {
 				closeIn()
-				m.skip(d.ID, err.Error())
+				if m.ctx.Err() != nil {
+					yield(translate.Input{}, err)
+					return
+				}
+				m.skip(d.ID, err.Error()) // as documentReader.inputs does
 				continue
-			case err != nil:
-				closeIn()
-				yield(translate.Input{}, inputError(err))
-				return
 			}
 			m.mu.Lock()
 			m.yielded[m.count] = src

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -161,6 +160,10 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 		for _, f := range r.files {
 			in, name, closeIn, err := r.open(f)
 			if err != nil {
+				if r.ctx.Err() == nil {
+					r.skip(f, err.Error()) // unreadable, as an undecodable one below
+					continue
+				}
 				yield(translate.Input{}, err)
 				return
 			}
@@ -175,16 +178,19 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				Whole: r.documentFormat(f), Check: lang,
 				Segment: segment.Options{Lang: r.lang, Format: r.segmentFormat(f), KeepBoilerplate: r.keepBoilerplate},
 			})
-			var notSource *translate.NotSourceError
-			switch {
-			case errors.As(err, &notSource), errors.Is(err, segment.ErrEmpty):
+			if err != nil {
 				closeIn()
+				if r.ctx.Err() != nil {
+					yield(translate.Input{}, err)
+					return
+				}
+				// A document that cannot be read (binary, not UTF-8, broken markup), is empty
+				// or not in the source language is named with its position and left out, the
+				// others translated, and the run ends with exit 2: one bad file of a folder
+				// does not cost the rest, and all of them are named in one run. translate.Read
+				// reads an article far enough to know, before any of it is sent.
 				r.skip(f, err.Error())
 				continue
-			case err != nil:
-				closeIn()
-				yield(translate.Input{}, inputError(err))
-				return
 			}
 			f.doc = doc
 			r.mu.Lock()
