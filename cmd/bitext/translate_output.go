@@ -21,6 +21,10 @@ type outputSpec struct {
 	pairs corpus.Format  // pair output; "" means document output
 	path  string         // -o; "" means standard output
 	dir   bool           // path is a folder mirroring the input tree
+	// stream marks a path that exists and is neither a regular file nor a folder (a device such
+	// as /dev/null, a named pipe): it takes the documents one after the other, as standard
+	// output does, written in place.
+	stream bool
 }
 
 // resolveOutput decides the output from --format, -o and the inputs. Without --format, the
@@ -48,6 +52,7 @@ func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) 
 	}
 	st, err := os.Stat(out)
 	existingDir := err == nil && st.IsDir()
+	spec.stream = err == nil && !st.IsDir() && !st.Mode().IsRegular()
 	spec.dir = existingDir || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator))
 	if format == "" && !spec.dir {
 		// Moses is never guessed: its language extensions look like other extensions (.md).
@@ -71,6 +76,9 @@ func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) 
 	}
 	if !spec.dir && err != nil && spec.pairs == "" && (len(inputs) > 1 || fromDir) && filepath.Ext(out) == "" {
 		spec.dir = true // several documents into a new path without an extension: a folder
+	}
+	if spec.stream {
+		return spec, nil // several documents go into it as into standard output
 	}
 	if !spec.dir && spec.pairs == "" && len(inputs) > 1 {
 		return spec, usageErrorf("-o %s: %d documents cannot go into one file; give a folder", out, len(inputs))
@@ -113,6 +121,16 @@ type outputSink struct {
 }
 
 func (o *outputSink) open() error {
+	if o.spec.stream && o.spec.pairs == "" {
+		// Documents go into a device or pipe as into standard output: opened once, so that a
+		// reader of a pipe sees one stream, not an end after the first document.
+		f, err := o.create(o.spec.path)
+		if err != nil {
+			return err
+		}
+		o.stdout, o.spec.path = f, ""
+		return nil
+	}
 	if o.spec.pairs == "" || o.spec.dir {
 		return nil
 	}
