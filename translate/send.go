@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/qa"
@@ -379,11 +380,18 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 		}
 		out[i], suspects[i] = tr.Text, tr.Suspect
 	}
+	if partial == nil && len(byID) != len(units) {
+		return nil, nil, fmt.Errorf("%s: answer has %d segments, asked for %d", t.Provider.Name(), len(byID), len(units))
+	}
+	chars := 0
+	for i, seg := range req.Segments {
+		if partial == nil || !partial.failed[i] {
+			chars += utf8.RuneCountInString(seg.Text)
+		}
+	}
+	tl.update(func(s *Stats) { s.Characters += chars })
 	if partial != nil {
 		return out, suspects, partial
-	}
-	if len(byID) != len(units) {
-		return nil, nil, fmt.Errorf("%s: answer has %d segments, asked for %d", t.Provider.Name(), len(byID), len(units))
 	}
 	return out, suspects, nil
 }

@@ -28,9 +28,15 @@ type Stats struct {
 	RepeatsDone int
 	Batches     int // requests asked for by the pipeline, repair rounds included (Usage.Requests counts HTTP retries too)
 	Repairs     int // segments re-asked because of glossary violations
-	Usage       providers.Usage
-	Terms       int // glossary term occurrences found in the source
-	Violations  int // glossary violations left in the output, suspect answers included
+	// Usage is what the provider reports; its Characters are those sent, in every request,
+	// refused (429) and failed ones included.
+	Usage providers.Usage
+	// Characters counts the source characters of the segments the provider answered, each time
+	// it answered them (a repair round's answer counts again): what was translated, which
+	// is what character-billed services (DeepL, Google) charge for.
+	Characters int
+	Terms      int // glossary term occurrences found in the source
+	Violations int // glossary violations left in the output, suspect answers included
 	// Suspects counts the pairs whose answer the provider still doubted after asking again
 	// (flagged Suspect, counted in Violations too, so --strict fails on them); Untranslated
 	// those of them that came back in the source language (unchanged or still German). They

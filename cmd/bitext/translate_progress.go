@@ -126,7 +126,13 @@ func summary(s translate.Stats, skipped int) string {
 	if s.Usage.Retries > 0 {
 		fmt.Fprintf(&b, " (%s)", count(s.Usage.Retries, "retry"))
 	}
-	fmt.Fprintf(&b, ", %s", count(s.Usage.Characters, "character"))
+	if s.Usage.Characters > s.Characters {
+		// Requests refused (429), failed or asked again carried characters too: what was sent
+		// is not what was translated, and a character-billed service charges the latter.
+		fmt.Fprintf(&b, ", %d characters sent, %d translated", s.Usage.Characters, s.Characters)
+	} else {
+		fmt.Fprintf(&b, ", %s", count(s.Characters, "character"))
+	}
 	if s.Usage.InputTokens+s.Usage.OutputTokens > 0 {
 		fmt.Fprintf(&b, ", %d+%d tokens", s.Usage.InputTokens, s.Usage.OutputTokens)
 	}

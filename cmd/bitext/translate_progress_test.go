@@ -81,12 +81,21 @@ func TestSummaryLine(t *testing.T) {
 		s    translate.Stats
 		want string
 	}{
-		{"plain", translate.Stats{Documents: 1, Segments: 3, Usage: providers.Usage{Requests: 1, Characters: 120}},
+		{"plain", translate.Stats{Documents: 1, Segments: 3, Characters: 120, Usage: providers.Usage{Requests: 1, Characters: 120}},
 			"1 document, 3 segments (0 TM hits), 1 request, 120 characters, 0s"},
-		{"repairs", translate.Stats{Documents: 1, Segments: 3, Terms: 4, Violations: 1, Repairs: 2, Usage: providers.Usage{Requests: 2, Characters: 200}},
+		{"repairs", translate.Stats{Documents: 1, Segments: 3, Terms: 4, Violations: 1, Repairs: 2, Characters: 200, Usage: providers.Usage{Requests: 2, Characters: 200}},
 			"1 document, 3 segments (0 TM hits), 2 requests, 200 characters, 4 glossary terms found, 1 violation after 2 repaired segments, 0s"},
-		{"suspect answers in German", translate.Stats{Documents: 1, Segments: 11, Violations: 11, Suspects: 11, Untranslated: 11, Usage: providers.Usage{Requests: 12, Characters: 2000}},
+		{"suspect answers in German", translate.Stats{Documents: 1, Segments: 11, Violations: 11, Suspects: 11, Untranslated: 11, Characters: 2000, Usage: providers.Usage{Requests: 12, Characters: 2000}},
 			"1 document, 11 segments (0 TM hits), 12 requests, 2000 characters, 0 glossary terms found, 11 violations (11 suspect answers, 11 still in the source language), 0s"},
+		// Two requests refused (429) before the third was answered: they carried the
+		// characters too, but only the answered ones were translated.
+		{"refused requests", translate.Stats{Documents: 1, Segments: 11, Translated: 11, Characters: 1980, Usage: providers.Usage{Requests: 3, Retries: 2, Characters: 5940}},
+			"1 document, 11 segments (0 TM hits), 3 requests (2 retries), 5940 characters sent, 1980 translated, 0s"},
+		{"nothing sent", translate.Stats{Documents: 1, Segments: 11, TMHits: 11},
+			"1 document, 11 segments (11 TM hits), 0 requests, 0 characters, 0s"},
+		// A provider that reports no usage: what was translated is still known.
+		{"no usage reported", translate.Stats{Documents: 1, Segments: 2, Translated: 2, Characters: 80, Batches: 1},
+			"1 document, 2 segments (0 TM hits), 0 requests, 80 characters, 0s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := summary(tc.s, 0); got != tc.want {
