@@ -36,7 +36,8 @@ var boilerplatePhrases = toSet(
 	"advertisement", "newsletter abonnieren", "subscribe", "like this", "gefällt mir",
 	"post navigation", "beitragsnavigation", "your email address will not be published",
 	"ihre e-mail-adresse wird nicht veröffentlicht", "required fields are marked",
-	"erforderliche felder sind mit * markiert", "loading", "wird geladen", "lädt",
+	"erforderliche felder sind mit * markiert", "loading", "wird geladen", "lädt", "zur startseite",
+	"artikel anhören", "artikel vorlesen lassen",
 )
 
 // sectionLabels are single words that label a site section above an article's title.
@@ -58,8 +59,11 @@ type blockCleaner struct {
 
 	head    []rawBlock // blocks before the title is decided
 	decided bool
-	title   string // normalised title, "" if none was found
-	tail    []rawBlock
+	// sinceCookie counts the blocks since a cookie notice was removed (-1: none yet), so that
+	// the notice's buttons, which scraped text sets on lines of their own after it, go too.
+	sinceCookie int
+	title       string // normalised title, "" if none was found
+	tail        []rawBlock
 }
 
 const (
@@ -69,6 +73,12 @@ const (
 
 // add takes the next block and returns the blocks that are now final.
 func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
+	if c.sinceCookie >= 0 {
+		c.sinceCookie++
+	}
+	if !c.keep && c.cookieButton(b) {
+		return out
+	}
 	if !c.keep && isBoilerplate(b.Text) {
 		*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: "comment or sharing prompt, not article text"})
 		return out
@@ -76,6 +86,9 @@ func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
 	if !c.keep {
 		if reason := newsDebris(b); reason != "" {
 			*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: reason})
+			if reason == cookieReason {
+				c.sinceCookie = 0
+			}
 			return out
 		}
 		if b.Kind != Heading {
@@ -276,4 +289,59 @@ var boilerplateByLen = func() map[int][]string {
 func normTitle(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	return strings.TrimRight(s, ".!?:;, ")
+}
+
+// cookieButtonWindow is how many blocks after a cookie notice its buttons may stand.
+const cookieButtonWindow = 3
+
+// cookieButton removes b when it is a consent button ("Alle akzeptieren", "Ablehnen") within a
+// few blocks of a cookie notice, and the notice with it when the notice was kept so far: in
+// scraped text the buttons are lines of their own, so the notice's paragraph ("Wir verwenden
+// Cookies, um Ihnen … zu bieten.") has no request to accept in it, which newsDebris needs to
+// tell a notice from an article about cookies. A button line without a notice nearby is kept.
+func (c *blockCleaner) cookieButton(b rawBlock) bool {
+	if !isConsentButton(b.Text) {
+		return false
+	}
+	recent := &c.tail
+	if !c.decided {
+		recent = &c.head
+	}
+	for i := len(*recent) - 1; i >= 0 && i >= len(*recent)-cookieButtonWindow; i-- {
+		if n := (*recent)[i]; n.Kind == Paragraph && !n.isTitle && opensCookieNotice(n.Text) {
+			*c.removed = append(*c.removed, Removal{Line: n.Line, Text: n.Text, Reason: cookieReason})
+			*recent = append((*recent)[:i], (*recent)[i+1:]...)
+			c.sinceCookie = 0
+			break
+		}
+	}
+	if c.sinceCookie < 0 || c.sinceCookie > cookieButtonWindow {
+		return false
+	}
+	*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: "cookie notice button"})
+	c.sinceCookie = 0
+	return true
+}
+
+// consentButtons are the labels of a cookie notice's buttons, matched as whole blocks with case
+// and final punctuation ignored.
+var consentButtons = toSet(
+	"alle akzeptieren", "akzeptieren", "alle ablehnen", "ablehnen", "zustimmen", "alle zustimmen",
+	"einverstanden", "ok", "einstellungen", "cookie-einstellungen", "einstellungen verwalten",
+	"nur notwendige cookies", "nur notwendige", "nur essenzielle cookies", "auswahl speichern",
+	"auswahl bestätigen", "accept", "accept all", "reject", "reject all", "manage settings",
+)
+
+func isConsentButton(t string) bool {
+	if len(t) > 40 {
+		return false
+	}
+	_, ok := consentButtons[strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ".!"))]
+	return ok
+}
+
+// opensCookieNotice reports a paragraph that opens as a cookie notice does and is no longer
+// than one, and does not report what someone said.
+func opensCookieNotice(t string) bool {
+	return len(strings.Fields(t)) <= 60 && cookieSet.match(t) && !strings.Contains(t, " sagte") && !strings.Contains(t, " sagt ")
 }

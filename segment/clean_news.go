@@ -85,7 +85,7 @@ func newsDebris(b rawBlock) string {
 	case n <= 20 && isBreadcrumb(t):
 		return "breadcrumbs"
 	case n <= 60 && strings.Contains(t, "Cookie") && cookieSet.match(t) && isCookieNotice(t):
-		return "cookie notice"
+		return cookieReason
 	}
 	if b.Kind == Heading || n > 16 {
 		return ""
@@ -486,6 +486,9 @@ var adLabels = toSet("Anzeige", "ANZEIGE", "Werbung", "WERBUNG", "Advertisement"
 
 // toolButtons are the labels of sharing, printing and bookmarking buttons.
 var toolButtons = toSet("Teilen", "Drucken", "Merken", "Tweet", "Tweeten", "Pin", "Pinnen", "Mailen", "Versenden", "Share", "Print", "Teilen:", "Artikel drucken", "Artikel merken", "Seite drucken", "Link kopieren", "Pin it")
+
+// cookieReason is the removal reason of a cookie notice.
+const cookieReason = "cookie notice"
 
 // cookieSet opens a cookie notice.
 var cookieSet = newPrefixSet([]string{

@@ -115,6 +115,21 @@ func TestCleaning(t *testing.T) {
 			[]string{"comment or sharing prompt, not article text", "comment or sharing prompt, not article text", "comment or sharing prompt, not article text"},
 		},
 		{
+			// Scraped text sets a cookie banner's buttons on lines of their own (wording of real
+			// German banners, black-box review): the notice goes with them, wherever it stands.
+			"cookie banner with its buttons",
+			"Der Rat tagte am Montag in Berlin.\n\nWir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu bieten. Dazu zählen Cookies, die für den Betrieb der Seite notwendig sind.\n\nAlle akzeptieren\n\nAblehnen\n\nEr beschloss ein neues Gesetz.\n\nZur Startseite",
+			[]string{"paragraph: Der Rat tagte am Montag in Berlin.", "paragraph: Er beschloss ein neues Gesetz."},
+			[]string{"cookie notice", "cookie notice button", "cookie notice button", "comment or sharing prompt, not article text"},
+		},
+		{
+			// Without a notice nearby a button word is text, and so is an article about cookies.
+			"buttons without a notice, an article on cookies",
+			"Ablehnen\n\nDer Ausschuss will ablehnen.\n\nWir verwenden Cookies, sagte der Sprecher, nur mit Zustimmung.\n\nAkzeptieren\n\nDas Gericht entschied anders.",
+			[]string{"paragraph: Ablehnen", "paragraph: Der Ausschuss will ablehnen.", "paragraph: Wir verwenden Cookies, sagte der Sprecher, nur mit Zustimmung.", "paragraph: Akzeptieren", "paragraph: Das Gericht entschied anders."},
+			nil,
+		},
+		{
 			"no title: short first lines stay",
 			"Hallo\n\nDas ist ein Text.",
 			[]string{"paragraph: Hallo", "paragraph: Das ist ein Text."},

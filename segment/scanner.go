@@ -129,7 +129,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	if s.lang == "" {
 		s.lang = "de"
 	}
-	s.cleaner = blockCleaner{keep: opt.KeepBoilerplate, lang: s.lang, removed: &s.removed}
+	s.cleaner = blockCleaner{keep: opt.KeepBoilerplate, lang: s.lang, removed: &s.removed, sinceCookie: -1}
 	switch s.format {
 	case Markdown:
 		s.next = wholeDocument(func() (string, error) { return readAllText(ctx, r, name, &s.removed) }, func(text string) ([]rawBlock, error) {
