@@ -190,7 +190,20 @@ func ReadsMainText(df document.Format, mainOnly bool, out string) bool {
 	if df != document.HTML && df != document.Markdown {
 		return false
 	}
-	return mainOnly || (out != "" && out != string(df))
+	if mainOnly {
+		return true
+	}
+	return out != "" && out != string(df) && !ConvertsWhole(df, out)
+}
+
+// ConvertsWhole says whether a document in format df written as out is translated whole in its
+// own format and then converted (document.MarkdownToHTML): Markdown into HTML, whose markup can
+// say all Markdown says — links, emphasis, code, tables, images, quotations, notes — which the
+// sentences of its main text would lose. A Markdown file has no page around its text to leave
+// out. (HTML into Markdown goes through the main text: a page's template is no part of the
+// article.)
+func ConvertsWhole(df document.Format, out string) bool {
+	return df == document.Markdown && out == string(document.HTML)
 }
 
 // DocumentInput returns an Input holding a document's segments (see package document) as

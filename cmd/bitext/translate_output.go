@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -202,7 +203,7 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	if doc == nil && o.docOf != nil {
 		doc = o.docOf(res.Index)
 	}
-	if doc != nil && (o.spec.doc == "" || string(o.spec.doc) == string(doc.Format)) {
+	if doc != nil && (o.spec.doc == "" || string(o.spec.doc) == string(doc.Format) || translate.ConvertsWhole(doc.Format, o.spec.formatName())) {
 		return o.writeDocument(doc, src)
 	}
 	if doc != nil {
@@ -248,11 +249,16 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 // standard error.
 func (o *outputSink) writeDocument(doc *document.Doc, src sourceFile) error {
 	targets := translate.DocumentTargets(doc, o.blocks)
+	convert := translate.ConvertsWhole(doc.Format, o.spec.formatName())
 	var w io.Writer = o.stdout
 	if o.spec.path != "" {
 		name := o.spec.path
 		if o.spec.dir {
-			name = mirrorPath(o.spec.path, src.rel, "")
+			ext := ""
+			if convert {
+				ext = docExt(o.spec.doc)
+			}
+			name = mirrorPath(o.spec.path, src.rel, ext)
 		}
 		f, err := o.create(name)
 		if err != nil {
@@ -262,9 +268,19 @@ func (o *outputSink) writeDocument(doc *document.Doc, src sourceFile) error {
 	} else if o.docs > 1 && doc.Format != document.HTML {
 		io.WriteString(o.stdout, "\n")
 	}
+	final := w
+	var md bytes.Buffer
+	if convert {
+		w = &md
+	}
 	probs, err := doc.Write(w, targets, document.WriteOptions{TargetLang: o.tgtLang})
 	if err != nil {
 		return err
+	}
+	if convert {
+		if err := document.MarkdownToHTML(final, md.Bytes(), o.tgtLang); err != nil {
+			return err
+		}
 	}
 	if o.warnings != nil {
 		for _, p := range probs {
