@@ -461,9 +461,41 @@ func Sniff(b []byte) Format {
 		return SRT
 	case poStart.Match(head):
 		return PO
+	case looksMarkdown(head):
+		return Markdown
 	}
 	return ""
 }
+
+// looksMarkdown reports a start of a file that is unmistakably Markdown: at least two signs of
+// its syntax, a fenced code block or a table's delimiter row counting as two, an ATX heading,
+// an inline link or image and strong emphasis as one each. Plain text, scraped news included,
+// may open with a "#" line or hold a bracket, but not with two such signs (a file named
+// without an extension, or standard input, would otherwise be read or sent with its fences
+// joined into sentences and its tables into one line).
+func looksMarkdown(head []byte) bool {
+	score := 0
+	for _, sign := range []struct {
+		re     *regexp.Regexp
+		weight int
+	}{
+		{sniffFence, 2}, {sniffTableRule, 2}, {sniffHeading, 1}, {sniffLink, 1}, {sniffStrong, 1},
+	} {
+		if sign.re.Match(head) {
+			score += sign.weight
+		}
+	}
+	return score >= 2
+}
+
+var (
+	// A fence opened and closed: a line of ``` or ~~~ (with an info string) and a later one.
+	sniffFence     = regexp.MustCompile("(?m)^ {0,3}(```|~~~)[^\n`]*\r?\n(?:.*\r?\n)*? {0,3}(```|~~~)[ \t]*\r?$")
+	sniffTableRule = regexp.MustCompile(`(?m)^ {0,3}\|? *:?-{3,}:? *(\| *:?-{3,}:? *)+\|? *\r?$`)
+	sniffHeading   = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
+	sniffLink      = regexp.MustCompile(`!?\[[^\]\n]+\]\((https?://|/|\./|#)[^)\s]*\)`)
+	sniffStrong    = regexp.MustCompile(`(\*\*|__)[^*_\s][^*_\n]*(\*\*|__)`)
+)
 
 var (
 	srtStart = regexp.MustCompile(`^\d+\r?\n\d{2}:\d{2}:\d{2}[,.]\d{3} --> \d{2}:\d{2}:\d{2}[,.]\d{3}`)

@@ -19,6 +19,17 @@ func TestSniff(t *testing.T) {
 		{"Ein Satz über <b>fett</b> gedruckte Wörter.", ""},
 		{"1\nEin nummerierter Absatz.", ""},
 		{"<?xml version=\"1.0\"?><tmx>", ""},
+		// Markdown: two signs of its syntax, a fence or a table's rule counting as two.
+		{"# Titel\n\nText mit [Link](https://example.org).\n", Markdown},
+		{"Einleitung.\n\n```bash\necho hallo\n```\n", Markdown},
+		{"| Land | Stadt |\n| --- | --- |\n| DE | Berlin |\n", Markdown},
+		{"## Hintergrund\n\nDas ist **wichtig**.", Markdown},
+		// One sign, or none, is text: a "#" line, a bracket, a lone "---" rule, asterisks.
+		{"# Kommentar des Tages\n\nDie Regierung hat entschieden.", ""},
+		{"Er sagte [sinngemäß], er komme (später).", ""},
+		{"Titel\n---\nText", ""},
+		{"Preis: 5 * 3 = 15, und 2 ** 8 = 256", ""},
+		{"```\nnur ein Zaun ohne Ende", ""},
 	} {
 		if got := Sniff([]byte(tt.in)); got != tt.want {
 			t.Errorf("Sniff(%.30q) = %q, want %q", tt.in, got, tt.want)

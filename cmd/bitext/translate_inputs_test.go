@@ -9,7 +9,8 @@ import (
 	"github.com/bitext/bitext/translate"
 )
 
-// TestReadsMainText: a page is read whole only when it is written back as itself.
+// TestReadsMainText: a page is read whole only when it is written back as itself, and a Markdown
+// file also when it is made a page.
 func TestReadsMainText(t *testing.T) {
 	tests := []struct {
 		df       document.Format
@@ -24,7 +25,9 @@ func TestReadsMainText(t *testing.T) {
 		{document.HTML, false, outputSpec{doc: segment.Text}, true},          // converted
 		{document.HTML, false, outputSpec{pairs: corpus.JSONL}, true},        // into pairs
 		{document.Markdown, false, outputSpec{doc: segment.Markdown}, false}, // same format out
-		{document.Markdown, false, outputSpec{doc: segment.HTML}, true},      // converted
+		{document.Markdown, false, outputSpec{doc: segment.HTML}, false},     // translated whole, then converted (ConvertsWhole)
+		{document.Markdown, true, outputSpec{doc: segment.HTML}, true},       // --main-only
+		{document.Markdown, false, outputSpec{doc: segment.Text}, true},      // converted
 		{document.Markdown, false, outputSpec{pairs: corpus.TMX}, true},      // into pairs
 		{document.XLIFF, false, outputSpec{pairs: corpus.TMX}, false},        // no main text to read
 		{document.SRT, true, outputSpec{doc: segment.Text}, false},           // likewise
