@@ -1,0 +1,449 @@
+package qa
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Numbers in German source text and English target text are compared by value, after reading
+// each side in its own conventions: "2,5" (de) and "2.5" (en) are both 2.5, "1.000" (de) and
+// "1,000" (en) are both 1000, "15. Dezember" and "December 15" are the same date, "14.30 Uhr"
+// and "2:30 p.m." the same time, and scale words (Millionen, million, Mrd., bn) multiply.
+//
+// Some mentions can be read two ways, and guessing one makes false flags on real news: "5 m" is
+// five metres in SI style and "£5m" five million in a British paper. Such a mention carries every
+// reading, and the one the other side of the pair confirms is taken. Only when neither confirms
+// one is the first (most likely) reading reported. A wrong number stays wrong under every
+// reading: "£5m" against "6 Millionen Pfund" is flagged.
+
+// numberMention is one number, date or time found in a text, with its canonical key.
+type numberMention struct {
+	Text string // as written
+	Key  string // canonical value: "n:2.5", "d:12-15", "t:14:30", "s:2,5" (unreadable)
+}
+
+// reading is one way of reading a stretch of text: one or more mentions.
+type reading []numberMention
+
+// mention is a stretch of text with its readings, the most likely first.
+type mention []reading
+
+func single(text, key string) mention { return mention{reading{{text, key}}} }
+
+var (
+	deMonths = map[string]int{"januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3,
+		"april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+		"september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12}
+	enMonths = map[string]int{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+		"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+		"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+	deScales = map[string]float64{"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6,
+		"milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "billion": 1e12, "billionen": 1e12}
+	// "m" is not here: after a number it is metres as often as million (see englishScale).
+	enScales = map[string]float64{"thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6,
+		"billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12}
+	enSmall = map[string]float64{"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+	deSmall = map[string]float64{"null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4,
+		"fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12}
+
+	numRe = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	// German dates and times
+	deDateRe    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\b\.?`)
+	deNumDateRe = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
+	deTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b`)
+	// English dates and times
+	enDateMDRe  = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	enDateDMRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`)
+	enNumDateRe = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	enTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b`)
+	wordRe      = regexp.MustCompile(`[\p{L}]+`)
+)
+
+func dateKey(month, day int) string { return "d:" + strconv.Itoa(month) + "-" + strconv.Itoa(day) }
+
+func timeKey(h, m int) string { return "t:" + strconv.Itoa(h) + ":" + twoDigits(m) }
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func numKey(v float64) string { return "n:" + strconv.FormatFloat(v, 'g', 12, 64) }
+
+// mask blanks out the byte ranges of matched mentions so they are not read again as numbers.
+func mask(s string, locs [][]int) string {
+	b := []byte(s)
+	for _, l := range locs {
+		for i := l[0]; i < l[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// spans returns the whole-match byte ranges of submatch results.
+func spans(ms [][]int) [][]int {
+	out := make([][]int, len(ms))
+	for i, m := range ms {
+		out[i] = m[:2]
+	}
+	return out
+}
+
+// tick reports n units of work to the caller's cancellation check; nil never cancels.
+type tick func(n int) error
+
+func (t tick) do(n int) error {
+	if t == nil {
+		return nil
+	}
+	return t(n)
+}
+
+// germanNumbers finds the numbers, dates and times of a German text. Each pattern runs once
+// over the text (its matches are masked from the result, not searched again), and t is
+// called between passes, each linear in the text.
+func germanNumbers(t tick, s string) ([]mention, error) {
+	var out []mention
+	ms := deDateRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		day := atoi(s[m[2]:m[3]])
+		month := deMonths[strings.ToLower(s[m[4]:m[5]])]
+		out = append(out, single(s[m[0]:m[1]], dateKey(month, day)))
+	}
+	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	var dates [][]int
+	for _, m := range deNumDateRe.FindAllStringSubmatchIndex(s, -1) {
+		day, month := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
+		if m[6] < 0 || day < 1 || day > 31 || month < 1 || month > 12 {
+			continue // "2.5" is a decimal, "15.12." without a year is left to the number reader
+		}
+		out = append(out, single(s[m[0]:m[5]], dateKey(month, day)))
+		out = append(out, single(s[m[6]:m[7]], numKey(float64(atoi(s[m[6]:m[7]])))))
+		dates = append(dates, m[:2]) // matches do not overlap: masking them all at the end is the same
+	}
+	s = mask(s, dates)
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	ms = deTimeRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		h, mi := atoi(s[m[2]:m[3]]), 0
+		if m[4] >= 0 {
+			mi = atoi(s[m[4]:m[5]])
+		}
+		out = append(out, single(s[m[0]:m[1]], timeKey(h, mi)))
+	}
+	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	rest, err := plainNumbers(t, s, ',', '.', deScales, nil)
+	return append(out, rest...), err
+}
+
+// englishNumbers finds the numbers, dates and times of an English text.
+func englishNumbers(t tick, s string) ([]mention, error) {
+	var out []mention
+	ms := enDateMDRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		month := enMonths[strings.ToLower(s[m[2]:m[3]])]
+		out = append(out, single(s[m[0]:m[1]], dateKey(month, atoi(s[m[4]:m[5]]))))
+	}
+	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	ms = enDateDMRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		month := enMonths[strings.ToLower(s[m[4]:m[5]])]
+		out = append(out, single(s[m[0]:m[1]], dateKey(month, atoi(s[m[2]:m[3]]))))
+	}
+	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	ms = enNumDateRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		a, b := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
+		month, day := a, b // US order unless impossible
+		if a > 12 {
+			month, day = b, a
+		}
+		out = append(out, single(s[m[0]:m[1]], dateKey(month, day)),
+			single(s[m[6]:m[7]], numKey(float64(atoi(s[m[6]:m[7]])))))
+	}
+	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	ms = enTimeRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		var h, mi int
+		if m[2] >= 0 { // 2:30 p.m. / 2 pm
+			h = atoi(s[m[2]:m[3]])
+			if m[4] >= 0 {
+				mi = atoi(s[m[4]:m[5]])
+			}
+			pm := strings.EqualFold(s[m[6]:m[7]], "p")
+			if pm && h < 12 {
+				h += 12
+			} else if !pm && h == 12 {
+				h = 0
+			}
+		} else { // 14:30
+			h, mi = atoi(s[m[8]:m[9]]), atoi(s[m[10]:m[11]])
+		}
+		out = append(out, single(s[m[0]:m[1]], timeKey(h, mi)))
+	}
+	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	rest, err := plainNumbers(t, s, '.', ',', enScales, englishM)
+	return append(out, rest...), err
+}
+
+// englishM gives the readings of a number followed by "m" in English. After a currency sign
+// ("£300m", "$5m", "€3 m") it is million: British papers write money so. Otherwise it is
+// metres as often ("300 m high", "1.80 m tall", SI writes a space), and "5m" alone can be
+// either, so both readings are kept, million first without a space and metres first with one.
+func englishM(v float64, text, before string, spaced bool) []float64 {
+	before = strings.TrimRight(before, " \u00a0\u202f")
+	if r, _ := utf8.DecodeLastRuneInString(before); unicode.Is(unicode.Sc, r) {
+		return []float64{v * 1e6}
+	}
+	if spaced {
+		return []float64{v, v * 1e6}
+	}
+	return []float64{v * 1e6, v}
+}
+
+// plainNumbers reads digit groups with the given decimal and grouping separators, applying a
+// following scale word; m, when not nil, gives the readings of a number followed by "m".
+func plainNumbers(t tick, s string, decimal, group byte, scales map[string]float64, m func(v float64, text, before string, spaced bool) []float64) ([]mention, error) {
+	var out []mention
+	// number reads s[start:end], written text, as the one number digits with its scale word.
+	number := func(text, digits string, start, end int) mention {
+		v, ok := parseLocalized(digits, decimal, group)
+		if !ok {
+			return single(text, "s:"+text)
+		}
+		// a scale word right after the number ("2,5 Millionen", "2.5 million", "3bn")
+		rest := strings.TrimLeft(s[end:], " \u00a0\u202f")
+		spaced := len(rest) < len(s[end:])
+		// Only a word at the very start counts; looking at a short prefix keeps a text of
+		// numbers without words from being searched to its end once per number. A word cut
+		// short there is longer than any scale word either way.
+		rest = rest[:min(len(rest), 64)]
+		if w := wordRe.FindString(rest); w != "" && strings.HasPrefix(rest, w) {
+			lw := strings.ToLower(w)
+			if f, ok := scales[lw]; ok {
+				return single(text+" "+w, numKey(v*f))
+			}
+			if lw == "m" && m != nil {
+				var out mention
+				for _, x := range m(v, text, s[max(0, start-8):start], spaced) {
+					out = append(out, reading{{text + " " + w, numKey(x)}})
+				}
+				return out
+			}
+		}
+		return single(text, numKey(v))
+	}
+	for _, l := range numRe.FindAllStringIndex(s, -1) {
+		out = append(out, number(s[l[0]:l[1]], s[l[0]:l[1]], l[0], l[1]))
+	}
+	return out, t.do(len(s))
+}
+
+// parseLocalized reads "1.234,5" (decimal ',', group '.') or "1,234.5" (decimal '.', group
+// ','). Groups must have three digits after the first; otherwise a lone separator of the
+// other kind makes the number unreadable in this locale ("2,5" in English).
+func parseLocalized(text string, decimal, group byte) (float64, bool) {
+	intPart, frac := text, ""
+	if i := strings.LastIndexByte(text, decimal); i >= 0 {
+		intPart, frac = text[:i], text[i+1:]
+		if strings.IndexByte(intPart, decimal) >= 0 {
+			return 0, false // two decimal separators
+		}
+	}
+	groups := strings.Split(intPart, string(group))
+	if len(groups) > 1 {
+		if len(groups[0]) > 3 {
+			return 0, false
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				// German "2.5" (not a thousands group) is still read as a decimal point
+				if group == '.' && len(groups) == 2 && frac == "" {
+					v, err := strconv.ParseFloat(groups[0]+"."+groups[1], 64)
+					return v, err == nil
+				}
+				return 0, false
+			}
+		}
+	}
+	num := strings.Join(groups, "")
+	if frac != "" {
+		num += "." + frac
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	return v, err == nil
+}
+
+// NumberMismatch compares the numbers of a German source and its English translation and
+// returns the source mentions missing from the target and the target mentions not in the
+// source. Small numbers spelled out on the other side ("zwei" ↔ "2", "two" ↔ "2") count as
+// present.
+func NumberMismatch(source, target string) (missing, extra []string) {
+	missing, extra, _ = CompareNumbers(nil, source, target)
+	return missing, extra
+}
+
+// CompareNumbers is NumberMismatch that calls poll (when not nil) with the units of work done
+// between passes over the texts, each linear in their length, and stops with the first
+// error poll returns: report cancels a long run so.
+func CompareNumbers(poll func(n int) error, source, target string) (missing, extra []string, err error) {
+	src, err := germanNumbers(poll, source)
+	if err != nil {
+		return nil, nil, err
+	}
+	tgt, err := englishNumbers(poll, target)
+	if err != nil {
+		return nil, nil, err
+	}
+	tgtWords := spelledNumbers(target, enSmall)
+	srcWords := spelledNumbers(source, deSmall)
+	// Each side's readings are chosen by what the other side has: the target's against every
+	// reading of the source and its spelled numbers ("fünf Meter" is "5m" in metres), then
+	// the source's against the readings taken for the target and its spelled numbers.
+	srcKeys := map[string]int{}
+	for k, n := range srcWords {
+		srcKeys[k] += n
+	}
+	for _, m := range src {
+		for _, r := range m {
+			for _, n := range r {
+				srcKeys[n.Key]++
+			}
+		}
+	}
+	tgtFlat := resolve(tgt, srcKeys)
+	count := map[string]int{}
+	tgtKeys := map[string]int{}
+	for k, n := range tgtWords {
+		tgtKeys[k] += n
+	}
+	for _, m := range tgtFlat {
+		count[m.Key]++
+		tgtKeys[m.Key]++
+	}
+	srcFlat := resolve(src, tgtKeys)
+	var miss []numberMention
+	for _, m := range srcFlat {
+		if count[m.Key] > 0 {
+			count[m.Key]--
+		} else {
+			miss = append(miss, m)
+		}
+	}
+	for _, m := range miss {
+		if tgtWords[m.Key] > 0 {
+			tgtWords[m.Key]--
+			continue
+		}
+		missing = append(missing, m.describe(true))
+	}
+	// what is left in count is extra in the target
+	for _, m := range tgtFlat {
+		if count[m.Key] > 0 {
+			count[m.Key]--
+			if srcWords[m.Key] > 0 {
+				srcWords[m.Key]--
+				continue
+			}
+			extra = append(extra, m.describe(false))
+		}
+	}
+	sort.Strings(missing)
+	sort.Strings(extra)
+	return missing, extra, nil
+}
+
+// resolve takes for each mention its first reading whose every key the other side has, or its
+// first reading when none has, and returns the mentions of the readings taken.
+func resolve(ms []mention, other map[string]int) []numberMention {
+	var out []numberMention
+	for _, m := range ms {
+		pick := m[0]
+		if len(m) > 1 {
+			for _, r := range m {
+				all := true
+				for _, n := range r {
+					if other[n.Key] == 0 {
+						all = false
+						break
+					}
+				}
+				if all {
+					pick = r
+					break
+				}
+			}
+		}
+		out = append(out, pick...)
+	}
+	return out
+}
+
+var monthAbbr = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// describe shows a mention with the value it was read as when that is not obvious:
+// "2,5 (= 2.5)", "1.000 (= 1)", "15. Dezember (= Dec 15)"; English "2,5" is not a number.
+func (m numberMention) describe(dates bool) string {
+	kind, v, _ := strings.Cut(m.Key, ":")
+	var val string
+	switch kind {
+	case "n":
+		val = v
+	case "d":
+		if !dates {
+			return m.Text // an English date reads as itself
+		}
+		mo, day, _ := strings.Cut(v, "-")
+		if n := atoi(mo); n >= 1 && n <= 12 {
+			val = monthAbbr[n] + " " + day
+		}
+	case "t":
+		val = v
+	case "s":
+		return m.Text + " (not a number in this language's notation)"
+	}
+	if val == "" || val == m.Text {
+		return m.Text
+	}
+	return m.Text + " (= " + val + ")"
+}
+
+func spelledNumbers(s string, words map[string]float64) map[string]int {
+	out := map[string]int{}
+	for _, w := range wordRe.FindAllString(s, -1) {
+		if v, ok := words[strings.ToLower(w)]; ok {
+			out[numKey(v)]++
+		}
+	}
+	return out
+}

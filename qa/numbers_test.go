@@ -1,0 +1,105 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+)
+
+// numberCase is a German source, its English translation, and the mentions reported missing
+// from and extra in the translation, comma-joined ("" for none).
+type numberCase struct {
+	src, tgt       string
+	missing, extra string
+}
+
+func runNumberCases(t *testing.T, tests []numberCase) {
+	t.Helper()
+	for _, tt := range tests {
+		m, e := NumberMismatch(tt.src, tt.tgt)
+		if got := strings.Join(m, ","); got != tt.missing {
+			t.Errorf("%q → %q: missing %q, want %q", tt.src, tt.tgt, got, tt.missing)
+		}
+		if got := strings.Join(e, ","); got != tt.extra {
+			t.Errorf("%q → %q: extra %q, want %q", tt.src, tt.tgt, got, tt.extra)
+		}
+	}
+}
+
+// The decisions report's checker made: German decimal comma and grouping point, dates, times
+// with "Uhr", scale words, small numbers spelled out.
+func TestNumberMismatch(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 2.5 years.", "", ""},
+		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 25 years.", "2,5 (= 2.5)", "25"},
+		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 2,5 years.", "2,5 (= 2.5)", "2,5 (not a number in this language's notation)"},
+		{"Es kamen 1.000 Menschen.", "1,000 people came.", "", ""},
+		{"Es kamen 1.000 Menschen.", "1.000 people came.", "1.000 (= 1000)", "1.000 (= 1)"},
+		{"Am 15. Dezember trat er zurück.", "He resigned on December 15.", "", ""},
+		{"Am 15. Dezember trat er zurück.", "He resigned on 15 December.", "", ""},
+		{"Am 15. Dezember trat er zurück.", "He resigned on December 16.", "15. Dezember (= Dec 15)", "December 16"},
+		{"Am 15. Dezember 2025 trat er zurück.", "He resigned on December 15, 2025.", "", ""},
+		{"Am 15.12.2025 trat er zurück.", "He resigned on 12/15/2025.", "", ""},
+		{"Das Treffen beginnt um 14.30 Uhr.", "The meeting starts at 2:30 p.m.", "", ""},
+		{"Das Treffen beginnt um 14.30 Uhr.", "The meeting starts at 14:30.", "", ""},
+		{"Es geht um 2,5 Millionen Euro.", "It is about 2.5 million euros.", "", ""},
+		{"Es geht um 2.500.000 Euro.", "It is about 2.5 million euros.", "", ""},
+		{"Es geht um 1,2 Mrd. Euro.", "It is about 1.2 billion euros.", "", ""},
+		{"Er hat zwei Kinder.", "He has 2 children.", "", ""},
+		{"Er hat 2 Kinder.", "He has two children.", "", ""},
+		{"Der Preis stieg um 3,75 Prozent.", "The price rose by 3.75 percent.", "", ""},
+		{"Kein Datum hier.", "No date here.", "", ""},
+		{"Der FC Bayern gewann am Sonntag mit 4:0 gegen den 1. FC Köln.", "Bayern Munich won 4-0 against 1. FC Köln on Sunday.", "", ""},
+		{"Der 34-Jährige soll im Sommer zwei Menschen schwer verletzt haben.", "The 34-year-old is alleged to have seriously injured two people in the summer.", "", ""},
+	})
+}
+
+// "m" after a number in English: million after a currency sign (British papers: "£300m"),
+// otherwise metres or million, whichever the source says.
+func TestNumberMismatchMetresOrMillion(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"Der Turm ist 300 m hoch.", "The tower is 300 m high.", "", ""},
+		{"Der Turm ist 300 m hoch.", "The tower is 300m high.", "", ""},
+		{"Er ist 1,80 m groß.", "He is 1.80 m tall.", "", ""},
+		{"Es waren 5 m.", "It was 5 m.", "", ""},
+		{"Die Welle war fünf Meter hoch.", "The wave was 5m high.", "", ""},
+		{"Der Sprinter lief die 100 m in 9,58 Sekunden.", "The sprinter ran the 100 m in 9.58 seconds.", "", ""},
+		{"Der Verein zahlte 100 Millionen Pfund für den Stürmer.", "The club paid £100m for the striker.", "", ""},
+		{"Der Verein zahlte 100 Millionen Pfund für den Stürmer.", "The club paid £100 m for the striker.", "", ""},
+		{"Das Projekt kostet 5 Mio. Euro.", "The project costs €5m.", "", ""},
+		{"Das Projekt kostet 5 Millionen Euro.", "The project costs 5m euros.", "", ""},
+		{"Die Stadt hat 3,5 Millionen Einwohner.", "The city has 3.5m inhabitants.", "", ""},
+		{"Die Firma erhielt 2,5 Millionen Dollar.", "The firm received $2.5m.", "", ""},
+		// A wrong number is still wrong under either reading.
+		{"Der Verein zahlte 100 Millionen Pfund.", "The club paid £10m.", "100 Millionen (= 100000000)", "10 m (= 10000000)"},
+		{"Der Verein zahlte 6 Millionen Pfund.", "The club paid £5m.", "6 Millionen (= 6000000)", "5 m (= 5000000)"},
+		{"Das Projekt kostet 6 Millionen Euro.", "The project costs 5m euros.", "6 Millionen (= 6000000)", "5 m (= 5000000)"},
+		{"Der Turm ist 300 m hoch.", "The tower is 30 m high.", "300", "30 m (= 30)"},
+		// After a currency sign "m" is money, never length.
+		{"Die Mauer ist 300 m lang.", "The wall cost €300m.", "300", "300 m (= 300000000)"},
+	})
+}
+
+// FuzzNumberMismatch checks that no text makes the reader panic, that a text compared with
+// itself in both roles loses nothing it reads the same way, and that every report names text
+// that is in the input.
+func FuzzNumberMismatch(f *testing.F) {
+	for _, s := range []string{"300 m hoch", "£5m", "10 000", "10\u202f000,5", "7 Uhr", "7 o'clock",
+		"U7", "COVID-19", "15.12.2025", "2,5 Millionen", "1 000 000 m", "3 000 5 000", "Bis 2030 500", "€3 m"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, src, tgt string) {
+		miss, extra := NumberMismatch(src, tgt)
+		for _, m := range miss {
+			text, _, _ := strings.Cut(m, " (")
+			if !strings.Contains(src, strings.Fields(text)[0]) {
+				t.Errorf("missing %q is not in the source %q", m, src)
+			}
+		}
+		for _, e := range extra {
+			text, _, _ := strings.Cut(e, " (")
+			if !strings.Contains(tgt, strings.Fields(text)[0]) {
+				t.Errorf("extra %q is not in the target %q", e, tgt)
+			}
+		}
+	})
+}
