@@ -15,10 +15,11 @@ import (
 // and "2:30 p.m." the same time, and scale words (Millionen, million, Mrd., bn) multiply.
 //
 // Some mentions can be read two ways, and guessing one makes false flags on real news: "5 m" is
-// five metres in SI style and "£5m" five million in a British paper. Such a mention carries every
-// reading, and the one the other side of the pair confirms is taken. Only when neither confirms
-// one is the first (most likely) reading reported. A wrong number stays wrong under every
-// reading: "£5m" against "6 Millionen Pfund" is flagged.
+// five metres in SI style and "£5m" five million in a British paper; "10 000" is ten thousand
+// (DIN 5008) but "Linie 3 000" could be two numbers. Such a mention carries every reading, and
+// the one the other side of the pair confirms is taken. Only when neither confirms one is the
+// first (most likely) reading reported. A wrong number stays wrong under every reading: "£5m"
+// against "6 Millionen Pfund" is flagged.
 
 // numberMention is one number, date or time found in a text, with its canonical key.
 type numberMention struct {
@@ -26,7 +27,8 @@ type numberMention struct {
 	Key  string // canonical value: "n:2.5", "d:12-15", "t:14:30", "s:2,5" (unreadable)
 }
 
-// reading is one way of reading a stretch of text: one or more mentions.
+// reading is one way of reading a stretch of text: one or more mentions ("10 000" read as
+// two numbers is "10" and "000").
 type reading []numberMention
 
 // mention is a stretch of text with its readings, the most likely first.
@@ -52,6 +54,11 @@ var (
 		"fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12}
 
 	numRe = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	// Thousands grouped by a space, a no-break space or a narrow no-break space ("10 000",
+	// DIN 5008 and SI style): one to three digits, then groups of exactly three. The character
+	// before must not be a digit or separator (the start of "2019 300" is not "19 300"); \b
+	// after the last group keeps "10 0001" from reading as "10 000".
+	spaceGroupRe = regexp.MustCompile(`(?:^|[^\d.,])(\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+\b(?:[.,]\d+)?)`)
 	// German dates and times
 	deDateRe    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\b\.?`)
 	deNumDateRe = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
@@ -262,6 +269,33 @@ func plainNumbers(t tick, s string, decimal, group byte, scales map[string]float
 			}
 		}
 		return single(text, numKey(v))
+	}
+	// Space-grouped thousands first: read as one number, or as the numbers the spaces
+	// separate ("Linie 3 000" is unlikely but possible; the other side decides).
+	var grouped [][]int
+	for _, g := range spaceGroupRe.FindAllStringSubmatchIndex(s, -1) {
+		text := s[g[2]:g[3]]
+		one := number(text, strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\u00a0' || r == '\u202f' {
+				return -1
+			}
+			return r
+		}, text), g[2], g[3])
+		var parts reading
+		for _, p := range numRe.FindAllStringIndex(text, -1) {
+			pt := text[p[0]:p[1]]
+			if v, ok := parseLocalized(pt, decimal, group); ok {
+				parts = append(parts, numberMention{pt, numKey(v)})
+			} else {
+				parts = append(parts, numberMention{pt, "s:" + pt})
+			}
+		}
+		out = append(out, append(one, parts))
+		grouped = append(grouped, g[2:4])
+	}
+	s = mask(s, grouped)
+	if err := t.do(len(s)); err != nil {
+		return nil, err
 	}
 	for _, l := range numRe.FindAllStringIndex(s, -1) {
 		out = append(out, number(s[l[0]:l[1]], s[l[0]:l[1]], l[0], l[1]))

@@ -79,6 +79,27 @@ func TestNumberMismatchMetresOrMillion(t *testing.T) {
 	})
 }
 
+// Thousands grouped by a space, a no-break space or a narrow no-break space.
+func TestNumberMismatchSpaceGroups(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"Es kamen 10 000 Menschen.", "10,000 people came.", "", ""},
+		{"Es kamen 10\u00a0000 Menschen.", "10,000 people came.", "", ""},
+		{"Es kamen 10\u202f000 Menschen.", "10,000 people came.", "", ""},
+		{"Es kamen 10 000 Menschen.", "10 000 people came.", "", ""},
+		{"Es kamen 10.000 Menschen.", "10\u202f000 people came.", "", ""},
+		{"Rund 100 000 russische Soldaten sind an der Grenze stationiert.", "Around 100,000 Russian troops are stationed on the border.", "", ""},
+		{"Der Etat beträgt 1 234 567,89 Euro.", "The budget is 1,234,567.89 euros.", "", ""},
+		{"Das RKI meldete 34 145 Neuinfektionen.", "The RKI reported 34,145 new infections.", "", ""},
+		{"Es kamen 10 000 Menschen.", "100,000 people came.", "10 000 (= 10000)", "100,000 (= 100000)"},
+		// A year before a number is not a group: "2030 500" is two numbers.
+		{"Bis 2030 500 neue Windräder.", "500 new wind turbines by 2030.", "", ""},
+		// Where the translation has the numbers the spaces separate, that reading is taken.
+		{"Die Buslinien 12 345 und 678 fahren nicht.", "Bus routes 12, 345 and 678 are not running.", "", ""},
+		{"Die Buslinien 12 345 und 678 fahren nicht.", "Bus routes 12,345 and 678 are not running.", "", ""},
+		{"Er nannte die Zahlen 3 000 5 000.", "He gave the figures 3,000 and 5,000.", "", ""},
+	})
+}
+
 // FuzzNumberMismatch checks that no text makes the reader panic, that a text compared with
 // itself in both roles loses nothing it reads the same way, and that every report names text
 // that is in the input.
