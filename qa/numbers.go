@@ -16,10 +16,10 @@ import (
 //
 // Some mentions can be read two ways, and guessing one makes false flags on real news: "5 m" is
 // five metres in SI style and "£5m" five million in a British paper; "10 000" is ten thousand
-// (DIN 5008) but "Linie 3 000" could be two numbers. Such a mention carries every reading, and
-// the one the other side of the pair confirms is taken. Only when neither confirms one is the
-// first (most likely) reading reported. A wrong number stays wrong under every reading: "£5m"
-// against "6 Millionen Pfund" is flagged.
+// (DIN 5008) but "Linie 3 000" could be two numbers; "7 o'clock" is 7:00 or 19:00. Such a mention
+// carries every reading, and the one the other side of the pair confirms is taken. Only when
+// neither confirms one is the first (most likely) reading reported. A wrong number stays wrong
+// under every reading: "£5m" against "6 Millionen Pfund" is flagged.
 
 // numberMention is one number, date or time found in a text, with its canonical key.
 type numberMention struct {
@@ -63,11 +63,14 @@ var (
 	deDateRe    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\b\.?`)
 	deNumDateRe = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
 	deTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b`)
+	// "sieben Uhr": "eine Uhr" is a clock, so "eine" is not an hour.
+	deWordTimeRe = regexp.MustCompile(`(?i)\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr\b`)
 	// English dates and times
 	enDateMDRe  = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
 	enDateDMRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`)
 	enNumDateRe = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
 	enTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b`)
+	enClockRe   = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o['’]\s?clock\b`)
 	wordRe      = regexp.MustCompile(`[\p{L}]+`)
 )
 
@@ -83,6 +86,19 @@ func twoDigits(n int) string {
 }
 
 func numKey(v float64) string { return "n:" + strconv.FormatFloat(v, 'g', 12, 64) }
+
+// hourMention is a time given as an hour on a twelve-hour clock ("7 o'clock", colloquial
+// "sieben Uhr"): 7:00 or 19:00, 12:00 or 0:00.
+func hourMention(text string, h int) mention {
+	m := single(text, timeKey(h, 0))
+	switch {
+	case h >= 1 && h < 12:
+		m = append(m, reading{{text, timeKey(h+12, 0)}})
+	case h == 12:
+		m = append(m, reading{{text, timeKey(0, 0)}})
+	}
+	return m
+}
 
 // mask blanks out the byte ranges of matched mentions so they are not read again as numbers.
 func mask(s string, locs [][]int) string {
@@ -157,6 +173,15 @@ func germanNumbers(t tick, s string) ([]mention, error) {
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
+	// A spelled hour is colloquial, twelve-hour speech: "um sieben Uhr" may be the evening.
+	ms = deWordTimeRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		out = append(out, hourMention(s[m[0]:m[1]], int(deSmall[strings.ToLower(s[m[2]:m[3]])])))
+	}
+	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
 	rest, err := plainNumbers(t, s, ',', '.', deScales, nil)
 	return append(out, rest...), err
 }
@@ -214,6 +239,21 @@ func englishNumbers(t tick, s string) ([]mention, error) {
 			h, mi = atoi(s[m[8]:m[9]]), atoi(s[m[10]:m[11]])
 		}
 		out = append(out, single(s[m[0]:m[1]], timeKey(h, mi)))
+	}
+	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	// "7 o'clock", "seven o'clock": an hour, morning or evening ("19 Uhr" is "7 o'clock in
+	// the evening").
+	ms = enClockRe.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		w := strings.ToLower(s[m[2]:m[3]])
+		h, ok := enSmall[w]
+		if !ok {
+			h = float64(atoi(w))
+		}
+		out = append(out, hourMention(s[m[0]:m[1]], int(h)))
 	}
 	s = mask(s, spans(ms))
 	if err := t.do(len(s)); err != nil {

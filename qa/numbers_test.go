@@ -100,6 +100,26 @@ func TestNumberMismatchSpaceGroups(t *testing.T) {
 	})
 }
 
+// Clock times: "7 Uhr" is 7 o'clock, which is 7:00 or 19:00.
+func TestNumberMismatchOClock(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"Der Zug fährt um 7 Uhr.", "The train leaves at 7 o'clock.", "", ""},
+		{"Der Zug fährt um 7 Uhr.", "The train leaves at 7 o’clock.", "", ""},
+		{"Der Zug fährt um 7 Uhr.", "The train leaves at seven o'clock.", "", ""},
+		{"Der Zug fährt um 7 Uhr.", "The train leaves at 7am.", "", ""},
+		{"Der Zug fährt um 7 Uhr.", "The train leaves at 7 a.m.", "", ""},
+		{"Der Zug fährt um 7 Uhr.", "The train leaves at 07:00.", "", ""},
+		{"Er kam um 19 Uhr.", "He came at 7 p.m.", "", ""},
+		{"Er kam um 19 Uhr.", "He came at 7 o'clock in the evening.", "", ""},
+		{"Er kam um sieben Uhr.", "He came at seven o'clock.", "", ""},
+		{"Er kam um sieben Uhr.", "He came at 7 o'clock.", "", ""},
+		{"Er kam um zwölf Uhr.", "He came at 12 o'clock.", "", ""},
+		{"Er kaufte eine Uhr für 20 Euro.", "He bought a watch for 20 euros.", "", ""},
+		{"Der Zug fährt um 7 Uhr.", "The train leaves at 8 o'clock.", "7 Uhr (= 7:00)", "8 o'clock (= 8:00)"},
+		{"Der Zug fährt um 7 Uhr.", "The train leaves at 7 p.m.", "7 Uhr (= 7:00)", "7 p.m. (= 19:00)"},
+	})
+}
+
 // FuzzNumberMismatch checks that no text makes the reader panic, that a text compared with
 // itself in both roles loses nothing it reads the same way, and that every report names text
 // that is in the input.
