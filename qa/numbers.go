@@ -16,15 +16,16 @@ import (
 //
 // Some mentions can be read two ways, and guessing one makes false flags on real news: "5 m" is
 // five metres in SI style and "£5m" five million in a British paper; "10 000" is ten thousand
-// (DIN 5008) but "Linie 3 000" could be two numbers; "7 o'clock" is 7:00 or 19:00. Such a mention
-// carries every reading, and the one the other side of the pair confirms is taken. Only when
-// neither confirms one is the first (most likely) reading reported. A wrong number stays wrong
-// under every reading: "£5m" against "6 Millionen Pfund" is flagged.
+// (DIN 5008) but "Linie 3 000" could be two numbers; "7 o'clock" is 7:00 or 19:00; "U7" is an
+// underground line, "Tempo-30" a speed. Such a mention carries every reading, and the one the
+// other side of the pair confirms is taken; only when neither is confirmed is the first (most
+// likely) reading reported. A wrong number stays wrong under every reading: "£5m" against "6
+// Millionen Pfund" is flagged.
 
 // numberMention is one number, date or time found in a text, with its canonical key.
 type numberMention struct {
 	Text string // as written
-	Key  string // canonical value: "n:2.5", "d:12-15", "t:14:30", "s:2,5" (unreadable)
+	Key  string // canonical value: "n:2.5", "d:12-15", "t:14:30", "i:U7", "s:2,5" (unreadable)
 }
 
 // reading is one way of reading a stretch of text: one or more mentions ("10 000" read as
@@ -59,6 +60,9 @@ var (
 	// before must not be a digit or separator (the start of "2019 300" is not "19 300"); \b
 	// after the last group keeps "10 0001" from reading as "10 000".
 	spaceGroupRe = regexp.MustCompile(`(?:^|[^\d.,])(\d{1,3}(?:[ \x{a0}\x{202f}]\d{3})+\b(?:[.,]\d+)?)`)
+	// An identifier: letters glued to digits ("U7", "A380", "G7", "H1N1") or joined by a hyphen
+	// ("COVID-19", "B-52", "Tempo-30").
+	identRe = regexp.MustCompile(`\p{L}+[-‐‑]?\d+(?:\p{L}+\d+)*`)
 	// German dates and times
 	deDateRe    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\b\.?`)
 	deNumDateRe = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
@@ -337,6 +341,29 @@ func plainNumbers(t tick, s string, decimal, group byte, scales map[string]float
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
+	// Identifiers: the same identifier on both sides, or (a line "U7" rendered "line 7", a
+	// "Tempo-30-Zone" a "30 km/h zone") its number.
+	var idents [][]int
+	for _, l := range identRe.FindAllStringIndex(s, -1) {
+		text := s[l[0]:l[1]]
+		key := "i:" + strings.ToUpper(strings.Map(func(r rune) rune {
+			if r == '-' || r == '‐' || r == '‑' {
+				return -1
+			}
+			return r
+		}, text))
+		d := strings.IndexFunc(text, unicode.IsDigit)
+		e := d + strings.IndexFunc(text[d:], func(r rune) bool { return !unicode.IsDigit(r) })
+		if e < d {
+			e = len(text)
+		}
+		out = append(out, mention{{{text, key}}, {{text, numKey(float64(atoi(text[d:e])))}}})
+		idents = append(idents, l)
+	}
+	s = mask(s, idents)
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
 	for _, l := range numRe.FindAllStringIndex(s, -1) {
 		out = append(out, number(s[l[0]:l[1]], s[l[0]:l[1]], l[0], l[1]))
 	}
@@ -503,6 +530,8 @@ func (m numberMention) describe(dates bool) string {
 		}
 	case "t":
 		val = v
+	case "i":
+		return m.Text // an identifier reads as itself
 	case "s":
 		return m.Text + " (not a number in this language's notation)"
 	}

@@ -120,6 +120,23 @@ func TestNumberMismatchOClock(t *testing.T) {
 	})
 }
 
+// Identifiers (a letter glued or hyphened to digits) are compared whole: the same line,
+// aircraft or summit on both sides, or else their number ("U7" as "line 7").
+func TestNumberMismatchIdentifiers(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"Sie nahm die U7 nach Spandau.", "She took the U7 to Spandau.", "", ""},
+		{"Sie nahm die U7 nach Spandau.", "She took line 7 to Spandau.", "", ""},
+		{"Sie nahm die U7 nach Spandau.", "She took the U6 to Spandau.", "U7", "U6"},
+		{"Zwei Frauen warten auf die U-Bahn.", "Two women await the U7 train.", "", "U7"},
+		{"Der Airbus A380 landete in Frankfurt.", "The Airbus A380 landed in Frankfurt.", "", ""},
+		{"Der Airbus A380 landete in Frankfurt.", "The Airbus A320 landed in Frankfurt.", "A380", "A320"},
+		{"Die G7-Staaten trafen sich in Elmau.", "The G7 countries met in Elmau.", "", ""},
+		{"Die Zahl der Covid-19-Fälle stieg auf 387,9.", "The number of COVID-19 cases rose to 387.9.", "", ""},
+		{"In der Tempo-30-Zone wurde geblitzt.", "Speed cameras were used in the 30 km/h zone.", "", ""},
+		{"Die Regierung will den CO2-Ausstoß um 55 Prozent senken.", "The government wants to cut CO2 emissions by 55 percent.", "", ""},
+	})
+}
+
 // FuzzNumberMismatch checks that no text makes the reader panic, that a text compared with
 // itself in both roles loses nothing it reads the same way, and that every report names text
 // that is in the input.
