@@ -303,11 +303,11 @@ func lengthOutliers(sources, targets []string, flags [][]Flag, opt QAOptions) {
 	}
 	var segs []seg
 	for i := range targets {
-		sl, tl := letters(sources[i]), letters(targets[i])
-		if sl < 20 || tl == 0 {
+		r, ok := qa.LengthRatio(sources[i], targets[i])
+		if !ok {
 			continue // too short to judge; empty outputs are flagged on their own
 		}
-		segs = append(segs, seg{i, float64(tl) / float64(sl)})
+		segs = append(segs, seg{i, r})
 	}
 	var med, mad float64
 	if len(segs) >= 20 {
@@ -338,16 +338,6 @@ func lengthOutliers(sources, targets []string, flags [][]Flag, opt QAOptions) {
 			flags[s.i] = append(flags[s.i], newFlag(FlagLength, fmt.Sprintf("length ratio %.2f (target/source characters)", s.ratio)))
 		}
 	}
-}
-
-func letters(s string) int {
-	n := 0
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			n++
-		}
-	}
-	return n
 }
 
 func median(xs []float64) float64 {
