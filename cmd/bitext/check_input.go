@@ -65,7 +65,10 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 		return err
 	}
 	defer done()
-	var opt corpus.ReaderOptions
+	// The glossary is German → English (its matcher stems German, its checker English): the
+	// pairs are read in that direction whatever a TMX header's srclang says (Okapi writes the
+	// project's first language there), and an XLIFF of another pair is refused by the reader.
+	opt := corpus.ReaderOptions{SourceLang: "de", TargetLang: "en"}
 	if target != "" {
 		tr, tdone, err := checkOpen(c, target)
 		if err != nil {
