@@ -10,9 +10,11 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/review"
 	"github.com/bitext/bitext/segment"
+	"github.com/bitext/bitext/tm"
 )
 
 // reviewCommand serves the local review app.
@@ -62,17 +64,6 @@ func runReview(c *cli.Context) error {
 		return usageErrorf("--min-confidence: %v is not in [0,1]", mc)
 	}
 	out := c.String("output")
-	// The output, the journal and the lock file that keeps a second review of them out.
-	written := []string{out, out + ".review.jsonl", out + ".review.jsonl.lock"}
-	if out == "" {
-		written = nil
-	}
-	if err := refuseOverwrite(written, append(append(args, c.String("ref")), c.StringSlice("glossary")...)...); err != nil {
-		return err
-	}
-	if err := refuseOverwriteTM(c, written); err != nil {
-		return err
-	}
 	var outFmt corpus.Format
 	if s := c.String("output-format"); s != "" {
 		f, err := corpus.ParseFormat(s)
@@ -80,6 +71,20 @@ func runReview(c *cli.Context) error {
 			return usageError(err)
 		}
 		outFmt = f
+	}
+	written, err := reviewOutputs(out, outFmt)
+	if err != nil {
+		return err
+	}
+	inputs := append(append(args, c.String("ref")), c.StringSlice("glossary")...)
+	if err := refuseOverwrite(written, inputs...); err != nil {
+		return err
+	}
+	if err := refuseOverwriteTM(c, written); err != nil {
+		return err
+	}
+	if err := refuseTMInput(c, inputs); err != nil {
+		return err
 	}
 	var g *glossary.Glossary
 	if gs := c.StringSlice("glossary"); len(gs) > 0 {
@@ -165,6 +170,50 @@ func runReview(c *cli.Context) error {
 	st = srv.Stats()
 	fmt.Fprintf(c.App.ErrWriter, "review: %d accepted, %d edited, %d open, %d glossary violations left\n", st.Accepted, st.Edited, st.Open, st.Violations)
 	return c.Context.Err()
+}
+
+// reviewOutputs are the files a review with -o out writes, all checked against the inputs
+// before anything is read: the output (for Moses, its two sides BASE.de and BASE.en, which the
+// -o name itself is not), the journal and the lock file that keeps a second review of them out.
+// Every decision rewrites them, so one of them naming an input would replace it (-o c with
+// inputs c.de and c.en) at the first decision.
+func reviewOutputs(out string, format corpus.Format) ([]string, error) {
+	if out == "" {
+		return nil, nil
+	}
+	written := []string{out}
+	if format == corpus.Moses || format == "" && corpus.FormatFromName(out) == corpus.Moses {
+		// The languages are review's (review.Options: de and en).
+		src, tgt, err := corpus.MosesPaths(out, "de", "en")
+		if err != nil {
+			return nil, usageError(err)
+		}
+		written = append(written, src, tgt)
+	}
+	return append(written, out+".review.jsonl", out+".review.jsonl.lock"), nil
+}
+
+// refuseTMInput refuses a SQLite memory (--tm, or the default one) that is one of the inputs:
+// review stores every decision in it, so it would write into a file it was given to read.
+func refuseTMInput(c *cli.Context, inputs []string) error {
+	if c.Bool("no-tm") {
+		return nil
+	}
+	loc, err := tmLocation(c)
+	if err != nil || loc.Kind != tm.SQLite {
+		return nil // a bad --tm is reported when the memory is opened
+	}
+	for _, f := range sqliteFiles(loc.Path) {
+		for _, in := range inputs {
+			if in == "" {
+				continue
+			}
+			if err := outfile.CheckFiles(f, in); err != nil {
+				return usageErrorf("--tm %s: the translation memory review writes to is the input %s", loc.Path, in)
+			}
+		}
+	}
+	return nil
 }
 
 // reviewRetranslate asks p for one segment again, with the glossary terms found in it and the
