@@ -896,3 +896,54 @@ func TestMinConfidenceNone(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputWarnings: what the output's format cannot hold (a line break in a Moses line) is
+// replaced there but kept in the journal, so each change is reported through Options.Warn;
+// once, although every decision rewrites the output, and again when an edit brings a new one.
+func TestOutputWarnings(t *testing.T) {
+	const pairs = `{"source":"Zeile mit\u2028Trenner.","target":"Line with separator."}
+{"source":"Das Bündnis ist stark.","target":"The alliance is strong."}
+{"source":"Der Kreml schwieg.","target":"The Kremlin kept silent."}
+`
+	type step struct {
+		seg    int // 0-based
+		target string
+	}
+	steps := []step{
+		{1, "The alliance\nis strong."},  // a new line break in pair 2's target
+		{2, "The Kremlin said nothing."}, // nothing to report; the earlier changes are not repeated
+		{1, "The alliance\nis strong."},  // accepting the same text: reported already
+		{1, "The alliance is\nstrong."},  // another edit with a line break: reported again
+	}
+	tests := []struct {
+		name   string
+		format corpus.Format
+		want   [][]string // per step: "pair/field" of the warnings it brings
+	}{
+		{"out", corpus.Moses, [][]string{{"1/source", "2/target"}, nil, nil, {"2/target"}}},
+		// TSV escapes a line feed as \n; U+2028 becomes \u2028 (some tools split lines there).
+		{"out.tsv", "", [][]string{{"1/source"}, nil, nil, nil}},
+		{"out.jsonl", "", [][]string{nil, nil, nil, nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			opt := Options{Output: filepath.Join(t.TempDir(), tt.name), OutputFormat: tt.format,
+				Warn: func(w corpus.Warning) { got = append(got, fmt.Sprintf("%d/%s", w.Index, w.Field)) }}
+			s, err := New(context.Background(), readInput(t, pairs), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			for i, st := range steps {
+				got = nil
+				if err := s.Decide(context.Background(), st.seg, st.target); err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprint(got) != fmt.Sprint(tt.want[i]) {
+					t.Errorf("decision %d (segment %d %q): warnings %v, want %v", i+1, st.seg+1, st.target, got, tt.want[i])
+				}
+			}
+		})
+	}
+}

@@ -79,6 +79,13 @@ type Options struct {
 	// Retranslate, when set, asks the provider again for one segment, with the problems named
 	// in feedback; the answer is offered as a suggestion.
 	Retranslate func(ctx context.Context, source, feedback string) (string, error)
+	// Warn, when set, is told of each change the output's format forces on a text (a line
+	// break in a Moses line or a TSV field becomes a space, a control character TMX cannot
+	// carry is replaced): the journal and the TM keep the text as decided, so the output
+	// differs from them, which the reviewer must hear of. The output is rewritten after every
+	// decision; each change is reported once, and again only when the translation it is in
+	// changes.
+	Warn func(corpus.Warning)
 	// Now is the clock of the audit trail (default time.Now).
 	Now func() time.Time
 	// PageSize is the number of queue rows on one page (default 200).
@@ -99,8 +106,11 @@ type Server struct {
 
 	mu      sync.Mutex
 	entries []entry
-	hosts   map[string]bool // Host headers accepted once listening
-	cookie  string          // cookie name, per port
+	// warned holds, by pair, field and reason, the translation of the pair when the output last
+	// reported that change (Options.Warn), so that rewriting the output does not repeat it.
+	warned map[warnKey]string
+	hosts  map[string]bool // Host headers accepted once listening
+	cookie string          // cookie name, per port
 }
 
 // New prepares a review of in: finds what is wrong with every segment and replays the
@@ -640,7 +650,7 @@ func (s *Server) writeOutput(ctx context.Context) error {
 	case s.opt.OutputFormat == corpus.Moses:
 		// Both files appear together on Commit, or neither (corpus.CreateMoses).
 		var m *corpus.MosesFiles
-		m, err = corpus.CreateMoses(s.opt.Output, corpus.WriterOptions{SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang})
+		m, err = corpus.CreateMoses(s.opt.Output, s.writerOptions())
 		if err == nil {
 			if err = s.writePairsTo(m); err == nil {
 				err = m.Commit()
@@ -657,8 +667,42 @@ func (s *Server) writeOutput(ctx context.Context) error {
 	return nil
 }
 
+// warnKey names one kind of change to one field of one pair of the output.
+type warnKey struct {
+	pair          int // 1-based, as corpus.Warning.Index: every segment is written, in order
+	field, reason string
+}
+
+// warn passes w on to Options.Warn unless it was reported already for the pair's current
+// translation. Only the target changes during a review (the other fields are the input's), so
+// the translation tells a change already reported from one a new edit brought. It runs within
+// writeOutput, with s.mu held.
+func (s *Server) warn(w corpus.Warning) {
+	if s.opt.Warn == nil {
+		return
+	}
+	text := ""
+	if i := w.Index - 1; w.Field != "source" && i >= 0 && i < len(s.entries) {
+		text = s.entries[i].Target
+	}
+	k := warnKey{w.Index, w.Field, w.Reason}
+	if prev, ok := s.warned[k]; ok && prev == text {
+		return
+	}
+	if s.warned == nil {
+		s.warned = map[warnKey]string{}
+	}
+	s.warned[k] = text
+	s.opt.Warn(w)
+}
+
+// writerOptions are the pair writers' options: the review's languages, and its warnings.
+func (s *Server) writerOptions() corpus.WriterOptions {
+	return corpus.WriterOptions{SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang, Warn: s.warn}
+}
+
 func (s *Server) writePairs(w io.Writer) error {
-	cw, err := corpus.NewWriter(s.opt.OutputFormat, w, corpus.WriterOptions{SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang})
+	cw, err := corpus.NewWriter(s.opt.OutputFormat, w, s.writerOptions())
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,9 @@ translation is written to the translation memory (as a reviewed entry, ahead of 
 translations, also in translate --refresh runs, with who, when and what in the memory's audit
 trail), to the output file (-o; rewritten atomically after every decision) and to a journal
 next to it (OUT.review.jsonl: who, when, what). Start the same command again to resume from
-the journal; a second review of the same output is refused while one runs. Without -o there
+the journal; a second review of the same output is refused while one runs. What the output's
+format cannot hold (a line break in a Moses line) is replaced there, with a warning; the journal
+and the memory keep the text as decided. Without -o there
 is no journal: decisions reach the translation memory only, a rerun starts over, and review
 warns so at the start. Ctrl-C stops the server.
 
@@ -116,7 +118,12 @@ func runReview(c *cli.Context) error {
 	if minConf == 0 {
 		minConf = -1 // --min-confidence 0: flag no pair (Options' 0 is its default)
 	}
-	opt := review.Options{Glossary: g, Output: out, OutputFormat: outFmt, Reviewer: c.String("reviewer"), MinConfidence: minConf}
+	// What the output's format cannot hold (a line break in a Moses line or a TSV field) is
+	// replaced there but kept in the journal and the TM: each change is a warning, as align's.
+	warnings := newCorpusWarnings(c.App.ErrWriter)
+	defer warnings.done()
+	opt := review.Options{Glossary: g, Output: out, OutputFormat: outFmt, Reviewer: c.String("reviewer"), MinConfidence: minConf,
+		Warn: warnings.warn}
 	if !c.Bool("no-tm") {
 		db, err := openTM(c)
 		if err != nil {
