@@ -55,6 +55,11 @@ func (in *Input) Article() bool { return in.article != nil }
 // ReadPairs reads a bitext (JSONL, TMX, TSV or Moses through a corpus reader). Every pair is one
 // segment; name labels them ("name:N") unless a pair names its document and paragraph.
 func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error) {
+	in, err := readBitext(ctx, r, name)
+	return in, stopped(ctx, err)
+}
+
+func readBitext(ctx context.Context, r corpus.Reader, name string) (*Input, error) {
 	in := &Input{}
 	for n := 1; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
@@ -89,6 +94,10 @@ func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error
 // A bitext of another length or with other sources is refused, naming the first pair that
 // differs.
 func (in *Input) SetReferences(ctx context.Context, r corpus.Reader, name string) error {
+	return stopped(ctx, in.setReferences(ctx, r, name))
+}
+
+func (in *Input) setReferences(ctx context.Context, r corpus.Reader, name string) error {
 	refs := make([]string, 0, len(in.Items))
 	for n := 1; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
@@ -118,6 +127,16 @@ func (in *Input) SetReferences(ctx context.Context, r corpus.Reader, name string
 	return nil
 }
 
+// stopped is err, or, once ctx is cancelled, "review: stopped" wrapping the context's error
+// (errors.Is context.Canceled holds): the packages a review calls while it loads name
+// themselves when stopped ("report: stopped"), a command the user did not run.
+func stopped(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("review: stopped: %w", ctx.Err())
+	}
+	return err
+}
+
 func clip(s string) string {
 	if r := []rune(s); len(r) > 60 {
 		return string(r[:60]) + "…"
@@ -130,6 +149,11 @@ func clip(s string) string {
 // with a source becomes a segment labelled "src:N" (N the bead's first source sentence, 1-based),
 // with the bead's confidence.
 func ReadArticles(ctx context.Context, src, tgt io.Reader, srcName, tgtName string, g *glossary.Glossary) (*Input, error) {
+	in, err := readArticles(ctx, src, tgt, srcName, tgtName, g)
+	return in, stopped(ctx, err)
+}
+
+func readArticles(ctx context.Context, src, tgt io.Reader, srcName, tgtName string, g *glossary.Glossary) (*Input, error) {
 	ss, sb, err := sentences(ctx, src, srcName, "de")
 	if err != nil {
 		return nil, err

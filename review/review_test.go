@@ -947,3 +947,47 @@ func TestOutputWarnings(t *testing.T) {
 		})
 	}
 }
+
+// TestStoppedSaysReview: Ctrl-C while a review loads is "review: stopped", not the word of the
+// package that was working at the time ("report: stopped" from the QA checks), and still a
+// context.Canceled for the command's exit code.
+func TestStoppedSaysReview(t *testing.T) {
+	var jsonl, de, en strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&jsonl, `{"source":"Der Kreml schwieg %d Tage lang.","target":"The Kremlin kept silent for %d days."}`+"\n", i, i)
+		fmt.Fprintf(&de, "Der Kreml schwieg %d Tage lang. ", i)
+		fmt.Fprintf(&en, "The Kremlin kept silent for %d days. ", i)
+	}
+	pairs := func() corpus.Reader {
+		r, err := corpus.NewReader(corpus.JSONL, strings.NewReader(jsonl.String()), "pairs.jsonl", corpus.ReaderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name string
+		run  func() error
+	}{
+		{"ReadPairs", func() error { _, err := ReadPairs(ctx, pairs(), "pairs.jsonl"); return err }},
+		{"ReadArticles", func() error {
+			_, err := ReadArticles(ctx, strings.NewReader(de.String()), strings.NewReader(en.String()), "a.de.txt", "a.en.txt", nil)
+			return err
+		}},
+		{"SetReferences", func() error { return readInput(t, jsonl.String()).SetReferences(ctx, pairs(), "ref.jsonl") }},
+		{"New", func() error {
+			_, err := New(ctx, readInput(t, jsonl.String()), Options{Output: filepath.Join(t.TempDir(), "out.jsonl")})
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.run()
+			if err == nil || !strings.HasPrefix(err.Error(), "review: stopped: ") || !errors.Is(err, context.Canceled) {
+				t.Errorf("err = %v, want review: stopped: …, a context.Canceled", err)
+			}
+		})
+	}
+}

@@ -157,7 +157,7 @@ func New(ctx context.Context, in *Input, opt Options) (*Server, error) {
 	s, err := newServer(ctx, in, opt)
 	if err != nil {
 		lock.release()
-		return nil, err
+		return nil, stopped(ctx, err)
 	}
 	s.lock = lock
 	return s, nil
