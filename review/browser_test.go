@@ -254,6 +254,13 @@ func browserReview(ctx context.Context, t *testing.T) {
 	if after := checkArticles(t, de, reviewed, g); after != before-1 {
 		t.Errorf("checking the output finds %d violations, want %d", after, before-1)
 	}
+
+	// The header's Finish button ends the review: the page says so and the server stops.
+	step("finish", chromedp.Click(chromedp.ID("finish")))
+	waitFor("the finish page", `!!document.getElementById("finished") && document.readyState === "complete"`)
+	if !a.s.Finished() {
+		t.Error("the Finish button did not finish the review")
+	}
 }
 
 // browserCheckPage opens check's static HTML report (qa.Report.WriteHTML) from a file in

@@ -991,3 +991,70 @@ func TestStoppedSaysReview(t *testing.T) {
 		})
 	}
 }
+
+// TestFinish: the page's Finish button (every page has it) writes the output, also when nothing
+// was decided, answers with what the review leaves, and ends Serve; Finished tells it from a
+// review stopped by its context. A post without the CSRF token finishes nothing.
+func TestFinish(t *testing.T) {
+	tests := []struct {
+		name   string
+		format corpus.Format
+		decide bool
+		files  []string
+	}{
+		{"out.jsonl", "", false, []string{"out.jsonl"}},
+		{"out.jsonl", "", true, []string{"out.jsonl"}},
+		{"out", corpus.Moses, false, []string{"out.de", "out.en"}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s/decide=%v", tt.name, tt.decide), func(t *testing.T) {
+			dir := t.TempDir()
+			s, err := New(context.Background(), readInput(t, testPairs), Options{Output: filepath.Join(dir, tt.name), OutputFormat: tt.format})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			ln, start, err := s.Listen()
+			if err != nil {
+				t.Fatal(err)
+			}
+			served := make(chan error, 1)
+			go func() { served <- s.Serve(context.Background(), ln) }()
+			jar, _ := cookiejar.New(nil)
+			u, _ := url.Parse(start)
+			a := &app{s: s, base: "http://" + u.Host, start: start, client: &http.Client{Jar: jar,
+				CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+			a.login(t)
+			_, page := a.get(t, "/seg/1")
+			if !strings.Contains(page, `action="/finish"`) {
+				t.Fatal("the segment page has no Finish button")
+			}
+			if tt.decide {
+				if resp, body := a.post(t, "/seg/1", formOf(t, page, "The spokesman of the Foreign Ministry said that."), nil); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("decision: %s %s", resp.Status, body)
+				}
+			}
+			if resp, _ := a.post(t, "/finish", url.Values{}, nil); resp.StatusCode != http.StatusForbidden || s.Finished() {
+				t.Fatalf("finish without the CSRF token: %s, finished %v", resp.Status, s.Finished())
+			}
+			resp, body := a.post(t, "/finish", url.Values{"csrf": {csrfRe.FindStringSubmatch(page)[1]}}, nil)
+			if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Review finished") {
+				t.Fatalf("finish: %s\n%s", resp.Status, body)
+			}
+			if err := <-served; err != nil {
+				t.Fatalf("Serve: %v", err)
+			}
+			if !s.Finished() {
+				t.Error("Finished is false after the Finish button")
+			}
+			for _, f := range tt.files {
+				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+					t.Errorf("%s not written on finish: %v", f, err)
+				}
+				if !strings.Contains(body, filepath.Join(dir, f)) {
+					t.Errorf("the finish page does not name %s:\n%s", f, body)
+				}
+			}
+		})
+	}
+}

@@ -111,6 +111,11 @@ type Server struct {
 	warned map[warnKey]string
 	hosts  map[string]bool // Host headers accepted once listening
 	cookie string          // cookie name, per port
+	// finish is closed by the page's Finish button (handleFinish): Serve then stops as it does
+	// when its context is done, and Finished reports it, so that a review the reviewer ended
+	// is told from one stopped with Ctrl-C.
+	finish     chan struct{}
+	finishOnce sync.Once
 }
 
 // New prepares a review of in: finds what is wrong with every segment and replays the
@@ -165,7 +170,7 @@ func New(ctx context.Context, in *Input, opt Options) (*Server, error) {
 
 // newServer is New once the journal is locked.
 func newServer(ctx context.Context, in *Input, opt Options) (*Server, error) {
-	s := &Server{opt: opt, in: in, token: randomHex(24), csrf: randomHex(24), cookie: "bitext-review"}
+	s := &Server{opt: opt, in: in, token: randomHex(24), csrf: randomHex(24), cookie: "bitext-review", finish: make(chan struct{})}
 	s.entries = make([]entry, len(in.Items))
 	srcs := make([]string, len(in.Items))
 	tgts := make([]string, len(in.Items))
@@ -317,9 +322,10 @@ func (s *Server) accept(ln net.Listener) string {
 	return "http://127.0.0.1:" + port + "/?token=" + s.token
 }
 
-// Serve answers on ln until ctx is done, then shuts down, waiting a moment for requests in
-// flight. The listener should be from Listen (or any loopback listener: its port decides
-// which Host headers are accepted).
+// Serve answers on ln until ctx is done or the reviewer finishes the review (Finished), then
+// shuts down, waiting a moment for requests in flight (the finish page among them). The
+// listener should be from Listen (or any loopback listener: its port decides which Host
+// headers are accepted).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.accept(ln)
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10}
@@ -329,12 +335,62 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		srv.Shutdown(sctx)
-		<-done
-		return nil
+	case <-s.finish:
 	}
+	sctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	srv.Shutdown(sctx)
+	<-done
+	return nil
+}
+
+// Finish ends the review as the page's Finish button does: Serve returns.
+func (s *Server) Finish() { s.finishOnce.Do(func() { close(s.finish) }) }
+
+// Finished reports whether the review was finished (Finish, or the page's button), rather than
+// stopped by the context.
+func (s *Server) Finished() bool {
+	select {
+	case <-s.finish:
+		return true
+	default:
+		return false
+	}
+}
+
+// OutputFiles are the files the review's output is written to: none without an output, two
+// for Moses (BASE.SRC and BASE.TGT), else the output.
+func (s *Server) OutputFiles() []string {
+	switch {
+	case s.opt.Output == "":
+		return nil
+	case !s.in.Article() && s.opt.OutputFormat == corpus.Moses:
+		src, tgt, err := corpus.MosesPaths(s.opt.Output, s.opt.SourceLang, s.opt.TargetLang)
+		if err != nil {
+			return nil // New refused it already
+		}
+		return []string{src, tgt}
+	default:
+		return []string{s.opt.Output}
+	}
+}
+
+// Journal is the journal decisions are recorded in ("" without one).
+func (s *Server) Journal() string { return s.opt.Journal }
+
+// handleFinish ends the review from the page. The output is written first, so that it exists
+// even when nothing needed a decision: a finished review's output is the reviewed translation,
+// whatever was decided. Then the page says the server is gone and Serve stops.
+func (s *Server) handleFinish(w http.ResponseWriter, r *http.Request) {
+	var err error
+	s.locked(func() { err = s.writeOutput(r.Context()) })
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	p := finishedPage{Stats: s.Stats(), Files: s.OutputFiles(), Journal: s.opt.Journal, TM: s.opt.TM != nil}
+	render(w, http.StatusOK, "finished.html", p)
+	s.Finish()
 }
 
 // Handler is the app; every request goes through the security checks. The Host check needs
@@ -346,6 +402,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /seg/{id}", s.handleSegment)
 	mux.HandleFunc("POST /seg/{id}", s.handleDecide)
 	mux.HandleFunc("POST /seg/{id}/retranslate", s.handleRetranslate)
+	mux.HandleFunc("POST /finish", s.handleFinish)
 	mux.HandleFunc("GET /static/app.js", staticFile("text/javascript; charset=utf-8", appJS))
 	mux.HandleFunc("GET /static/app.css", staticFile("text/css; charset=utf-8", appCSS))
 	return recoverPanics(s.guard(mux))

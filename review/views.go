@@ -79,6 +79,15 @@ type row struct {
 	Violations []qa.Violation
 }
 
+// finishedPage is the answer to the Finish button: what the review leaves, and that the server
+// is gone.
+type finishedPage struct {
+	Stats
+	Files   []string // the output files (a Moses output is two)
+	Journal string
+	TM      bool
+}
+
 type queuePage struct {
 	Page
 	Rows               []row

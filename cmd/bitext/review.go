@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os/exec"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -33,9 +34,14 @@ trail), to the output file (-o; rewritten atomically after every decision) and t
 next to it (OUT.review.jsonl: who, when, what). Start the same command again to resume from
 the journal; a second review of the same output is refused while one runs. What the output's
 format cannot hold (a line break in a Moses line) is replaced there, with a warning; the journal
-and the memory keep the text as decided. Without -o there
-is no journal: decisions reach the translation memory only, a rerun starts over, and review
-warns so at the start. Ctrl-C stops the server.
+and the memory keep the text as decided. Without -o there is no journal: decisions reach the
+translation memory only, a rerun starts over, and review warns so at the start.
+
+The page's "Finish review" button writes the output (also when nothing was decided), stops the
+server and exits 0. Ctrl-C stops it too, within a second, saying how many decisions were saved
+and where; nothing is lost, and the exit code is 130, as for every command stopped by a signal,
+so that a script can tell a finished review from one stopped at the terminal. Without a
+decision or Finish the output is not written (a resumed review writes it at the start).
 
 Examples:
   bitext review -g terms.tsv --tm tm.sqlite -o fixed.jsonl pairs.jsonl
@@ -164,7 +170,7 @@ func runReview(c *cli.Context) error {
 		}
 		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: without -o there is no journal to resume from: %s, and a rerun starts with every segment open\n", keep)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "review: open %s (Ctrl-C stops)\n", url)
+	fmt.Fprintf(c.App.ErrWriter, "review: open %s (Finish review on the page, or Ctrl-C, stops)\n", url)
 	if !c.Bool("no-browser") {
 		// A browser that cannot be started is no error: the URL is printed.
 		if cmd := exec.Command("xdg-open", url); cmd.Start() == nil {
@@ -176,7 +182,45 @@ func runReview(c *cli.Context) error {
 	}
 	st = srv.Stats()
 	fmt.Fprintf(c.App.ErrWriter, "review: %d accepted, %d edited, %d open, %d glossary violations left\n", st.Accepted, st.Edited, st.Open, st.Violations)
-	return c.Context.Err()
+	if srv.Finished() {
+		fmt.Fprintf(c.App.ErrWriter, "review: finished; %s\n", reviewSaved(srv, st, opt.TM != nil, true))
+		return nil
+	}
+	// Ctrl-C is the terminal's way to end a review: every decision was saved when it was made,
+	// so there is nothing to report as an error ("bitext: interrupted"), only where they are.
+	// The exit code stays 130, as for every command stopped by a signal (and as a shell sees a
+	// server such as go tool pprof -http ended by Ctrl-C), so that a script tells a review
+	// the reviewer finished (0) from one stopped from the terminal.
+	fmt.Fprintf(c.App.ErrWriter, "review: stopped; %s; start the same command to resume\n", reviewSaved(srv, st, opt.TM != nil, false))
+	return &exitError{code: exitInterrupted}
+}
+
+// reviewSaved says how many segments were decided and where the decisions are: the output
+// files and the journal (-o), the translation memory. Finish writes the output even without a
+// decision, which is then said.
+func reviewSaved(srv *review.Server, st review.Stats, tm, finished bool) string {
+	n := st.Accepted + st.Edited
+	if n == 0 {
+		if files := srv.OutputFiles(); finished && len(files) > 0 {
+			return "no decisions made; " + strings.Join(files, " and ") + " written unchanged"
+		}
+		return "no decisions made"
+	}
+	decisions := fmt.Sprintf("%d decisions", n)
+	if n == 1 {
+		decisions = "1 decision"
+	}
+	var where []string
+	if files := srv.OutputFiles(); len(files) > 0 {
+		where = append(where, strings.Join(files, " and ")+" (journal "+srv.Journal()+")")
+	}
+	if tm {
+		where = append(where, "the translation memory")
+	}
+	if len(where) == 0 {
+		return decisions + " made, kept nowhere (no -o, --no-tm)"
+	}
+	return decisions + " saved to " + strings.Join(where, " and ")
 }
 
 // reviewOutputs are the files a review with -o out writes, all checked against the inputs
