@@ -39,7 +39,8 @@ type Options struct {
 	// (default 1000); Seed their seed (default 12345, as sacreBLEU).
 	Bootstrap int
 	Seed      uint64
-	// MostDifferent is how many segments to list where systems differ most (default 10).
+	// MostDifferent is how many segments to list where systems differ most (default 10;
+	// negative: none, as TextOptions.Worst).
 	MostDifferent int
 	// Details says which per-segment details to build. The zero value, DetailsAll, gives every
 	// segment its details (what JSON and HTML output print) but builds each as the renderers
@@ -291,10 +292,12 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 		if k == 0 {
 			k = 10
 		}
-		var err error
-		rep.MostDifferent, err = mostDifferent(p, rep, in, k)
-		if err != nil {
-			return nil, cancelled(err)
+		if k > 0 {
+			var err error
+			rep.MostDifferent, err = mostDifferent(p, rep, in, k)
+			if err != nil {
+				return nil, cancelled(err)
+			}
 		}
 	}
 

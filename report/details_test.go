@@ -279,3 +279,25 @@ func wholeJSON(w io.Writer, r *Report) error {
 	}
 	return enc.Encode(out)
 }
+
+// TestMostDifferentCount: Options.MostDifferent bounds the list (0: the default ten, negative:
+// none, as TextOptions.Worst, which is how --worst 0 removes it from text and Markdown).
+func TestMostDifferentCount(t *testing.T) {
+	dir := "../testdata/report/de-en-news/"
+	in := Input{
+		References: [][]string{readLines(t, dir+"reference.en")},
+		Systems: []System{
+			{Name: "a", Hypotheses: readLines(t, dir+"mt-a.en")},
+			{Name: "b", Hypotheses: readLines(t, dir+"mt-b.en")},
+		},
+	}
+	for _, tt := range []struct{ opt, want int }{{0, 10}, {3, 3}, {-1, 0}} {
+		rep, err := Build(in, Options{Bootstrap: 10, Details: DetailsWorst, MostDifferent: tt.opt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(rep.MostDifferent); got != tt.want {
+			t.Errorf("MostDifferent %d: %d segments listed, want %d", tt.opt, got, tt.want)
+		}
+	}
+}

@@ -50,7 +50,7 @@ Examples:
 			&cli.StringFlag{Name: "smooth", Value: "exp", Usage: "BLEU smoothing: exp, floor, add-k or none"},
 			&cli.Float64Flag{Name: "smooth-value", Usage: "`VALUE` for floor or add-k smoothing", DefaultText: "0.1 for floor, 1 for add-k"},
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) to check the translations against; repeat to merge"},
-			&cli.IntFlag{Name: "worst", Value: 10, Usage: "text and md: how many worst segments to list (0: none)"},
+			&cli.IntFlag{Name: "worst", Value: 10, Usage: "text and md: how many worst segments to list, per system and, when comparing systems, where they differ most (0: none)"},
 			&cli.IntFlag{Name: "width", Aliases: []string{"w"}, Value: 2, Usage: "text and md: decimals of the scores, as sacreBLEU's --width (whose default is 1); given, it applies to every score, sentence scores and the comparison table's too (otherwise 1 decimal there)"},
 			&cli.StringFlag{Name: "title", Usage: "html: page title"},
 			&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any QA flag or glossary violation is found"},
@@ -102,7 +102,9 @@ func runReport(c *cli.Context) error {
 	opt := report.Options{Metrics: metrics, Version: buildVersion(), QA: qa}
 	if format == report.FormatText || format == report.FormatMarkdown {
 		// Text and Markdown show only the worst segments: build details for those alone.
-		opt.Details, opt.Worst = report.DetailsWorst, worstFlag(c)
+		// --worst also bounds the segments where compared systems differ most, the other
+		// list of segments they show (JSON and HTML keep every segment and the default ten).
+		opt.Details, opt.Worst, opt.MostDifferent = report.DetailsWorst, worstFlag(c), worstFlag(c)
 	}
 	rep, err := report.BuildContext(c.Context, in, opt)
 	if err != nil {
