@@ -324,8 +324,10 @@ func Assemble(ctx context.Context, systems []string, hyps, refs []Arg, src *Side
 		return in, fmt.Errorf("report: %d system names for %d hypothesis files", len(systems), len(hyps))
 	}
 	// Blank files: against references, a hypothesis of empty lines is scored (BLEU 0, chrF 0,
-	// TER 100, as sacreBLEU) and one of no lines is a line-count mismatch; without references
-	// (QA only) there is nothing to score, and a blank hypothesis is refused.
+	// TER 100, as sacreBLEU); one of no lines at all (0 bytes) is refused as an empty file, not
+	// as a line-count mismatch ("has 0 lines but … has 3"), which hides that the system wrote
+	// nothing; without references (QA only) there is nothing to score, and a blank hypothesis
+	// is refused.
 	for _, a := range refs {
 		if a.Side != nil && a.Side.blank {
 			return in, emptyFileError(a.Side.Name)
@@ -335,7 +337,7 @@ func Assemble(ctx context.Context, systems []string, hyps, refs []Arg, src *Side
 		return in, emptyFileError(src.Name)
 	}
 	for _, a := range hyps {
-		if a.Side != nil && a.Side.blank && len(refs) == 0 {
+		if a.Side != nil && a.Side.blank && (len(refs) == 0 || len(a.Side.Lines) == 0) {
 			return in, emptyFileError(a.Side.Name)
 		}
 	}
