@@ -15,9 +15,12 @@ import (
 // <sm>, <em>, <cp> standalone — and its <target> filled on writing, created after the source
 // when there is none, with state="translated". Units marked translate="no" — on the unit or on a
 // <group> or <file> around it, the nearest value deciding (2.x says the attribute is inherited;
-// 1.2 says nothing, and a tool that marks a group not to translate means its units) — and those
-// whose target is already translated (a non-empty target in a state other than new/initial/
-// needs-translation) are left as they are. Inline content marked not to translate (2.x <mrk
+// 1.2 says nothing, and a tool that marks a group not to translate means its units) — those
+// approved or in a final state (1.2 approved="yes", final, signed-off; 2.x reviewed, final),
+// whatever their target holds, and those whose target is already translated (a non-empty target
+// in a state other than new/initial/needs-translation, or without a state one that is not a copy
+// of the source) are left as they are. A target whose translation came back as its source text
+// is filled without the state "translated" (see xliffTarget). Inline content marked not to translate (2.x <mrk
 // translate="no">, 1.2 <mrk mtype="protected">) is one standalone code, written back as it is. Everything else, <note>s included, is copied byte for
 // byte; the file's target language is added when it does not name one.
 
@@ -27,6 +30,28 @@ var (
 	untranslated12 = []string{"new", "needs-translation"}
 	untranslated2  = []string{"initial"}
 )
+
+// The target states that say a translation is done and signed off: such a target is never
+// touched, whatever it holds — a brand name or a product name whose target is the source is a
+// reviewer's decision, not a copy awaiting translation. XLIFF 1.2 says "final" and "signed-off"
+// (and approved="yes" on the <trans-unit>); 2.x orders initial < translated < reviewed < final,
+// so a reviewed segment has passed review and is as final for a machine as a final one.
+var (
+	final12 = []string{"final", "signed-off"}
+	final2  = []string{"reviewed", "final"}
+)
+
+// xliffTargetOpen says whether a target is still to be translated: content is its text
+// (trimmed), srcContent its source's, state the target state ("" when none is written); a final
+// or approved unit is not asked (never touched). Any other state than an untranslated one keeps a non-empty
+// target, even one equal to the source (translated, then checked: the source was the right
+// answer); only without a state is a copy of the source taken for a tool's placeholder.
+func xliffTargetOpen(untranslated []string, state, content, srcContent string) bool {
+	if content == "" || contains(untranslated, state) {
+		return true
+	}
+	return state == "" && content == srcContent
+}
 
 // XLIFFUntranslated reports whether a target state of XLIFF 1.2 (v2 false) or 2.x says the unit
 // is not translated yet, so that its target is no translation to keep or check.
@@ -297,6 +322,18 @@ func (r *xliffReader) unit12(start, end int) error {
 	if segSource >= 0 {
 		after = r.matching(segSource)
 	}
+	locked := false
+	if v, _ := r.toks[start].attr("approved"); strings.TrimSpace(v) == "yes" {
+		locked = true
+	}
+	if target >= 0 {
+		if st, _ := r.toks[target].attr("state"); contains(final12, strings.TrimSpace(st)) {
+			locked = true
+		}
+	}
+	if locked {
+		return nil // approved or final: never touched
+	}
 	return r.fill(source, target, after, target, untranslated12)
 }
 
@@ -319,6 +356,9 @@ func (r *xliffReader) unit2(start, end int) error {
 		if source < 0 {
 			return &InputError{File: r.name, Line: lineAt(r.src, r.toks[c].off), Msg: "a <segment> without <source>"}
 		}
+		if st, _ := r.toks[c].attr("state"); contains(final2, strings.TrimSpace(st)) {
+			continue // reviewed or final: never touched
+		}
 		if err := r.fill(source, target, r.matching(source), c, untranslated2); err != nil {
 			return err
 		}
@@ -340,71 +380,168 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 			state, _ = r.toks[stateAt].attr("state")
 		}
 		srcContent := strings.TrimSpace(r.src[r.endOf(source):r.toks[srcEnd].off])
-		if content != "" && content != srcContent && !contains(open, state) {
+		if !xliffTargetOpen(open, strings.TrimSpace(state), content, srcContent) {
 			return nil // already translated
 		}
 	}
-	var b builder
-	r.inline(source+1, srcEnd, &b)
-	if !b.hasWords() {
+	seg, render, ok := r.segment(source+1, srcEnd, source)
+	if !ok {
 		return nil
 	}
-	seg, pre, suf := b.finish()
-	seg.Kind, seg.Line = Block, r.lines.at(r.toks[source].off)
-	seg.Note = r.notes(source)
 	sameContent := r.src[r.endOf(source):r.toks[srcEnd].off]
-	text := seg.Text
-	codes := seg.Codes
-	content := func(tr string) string {
-		if tr == text {
-			return sameContent
-		}
-		esc := escapeXMLText
-		if r.v2 {
-			esc = escapeXMLText2
-		}
-		return pre + render(codes, tr, esc) + suf
-	}
+	var x xliffTarget
+	// Where the first literal piece starts: 2.x's state is on the <segment>, before the source,
+	// so the segment's start tag and what follows it up to the target are the composer's.
+	from := -1
 	if r.v2 && stateAt >= 0 {
 		st := r.toks[stateAt]
 		r.emitTo(st.off)
-		r.d.raw(setAttr(st.raw, "state", "translated"))
-		r.emitted = r.endOf(stateAt)
+		x.first, x.firstMarked = st.raw, setAttr(st.raw, "state", "translated")
+		from = r.endOf(stateAt)
 	}
 	if target >= 0 {
 		tEnd := r.matching(target)
 		ts := r.toks[target]
+		lead := ""
+		if from >= 0 {
+			lead, r.emitted = r.src[from:ts.off], ts.off
+		}
 		r.emitTo(ts.off)
 		startTag := ts.raw
-		if !r.v2 {
-			startTag = setAttr(startTag, "state", "translated")
-		}
 		endTag := r.toks[tEnd].raw
 		if strings.HasSuffix(startTag, "/>") { // <target/>
 			startTag = strings.TrimSpace(strings.TrimSuffix(startTag, "/>")) + ">"
 			endTag = "</" + rawName(ts.raw) + ">"
 		}
-		r.d.add(seg, func(tr string) string { return startTag + content(tr) + endTag }, "", false)
+		marked := startTag
+		if !r.v2 {
+			marked = setAttr(startTag, "state", "translated")
+		}
+		x.first, x.firstMarked = x.first+lead+startTag, x.firstMarked+lead+marked
+		x.slot(seg, sameContent, render, endTag)
+		x.add(r.d)
 		r.emitted = r.endOf(tEnd)
 		return nil
 	}
 	// No target: one after the source (or seg-source), indented like the source.
 	at := r.endOf(after)
-	r.emitTo(at)
-	indent := ""
-	if k := strings.LastIndexByte(r.src[:r.toks[source].off], '\n'); k >= 0 {
-		if ws := r.src[k:r.toks[source].off]; strings.TrimSpace(ws) == "" {
-			indent = ws
-		}
+	lead := ""
+	if from >= 0 {
+		lead, r.emitted = r.src[from:at], at
 	}
+	r.emitTo(at)
+	indent := r.indentOf(source)
 	prefix := rawPrefix(r.toks[source].raw)
 	startTag := "<" + prefix + "target>"
+	marked := startTag
 	if !r.v2 {
-		startTag = "<" + prefix + `target state="translated">`
+		marked = "<" + prefix + `target state="translated">`
 	}
-	endTag := "</" + prefix + "target>"
-	r.d.add(seg, func(tr string) string { return indent + startTag + content(tr) + endTag }, "", false)
+	x.first, x.firstMarked = x.first+lead+indent+startTag, x.firstMarked+lead+indent+marked
+	x.slot(seg, sameContent, render, "</"+prefix+"target>")
+	x.add(r.d)
 	return nil
+}
+
+// indentOf is the white space between the start of the line and the element at i, with the
+// line break before it ("\n  "), to put a new sibling on a line of its own; "" when the element
+// does not start a line.
+func (r *xliffReader) indentOf(i int) string {
+	off := r.toks[i].off
+	k := strings.LastIndexByte(r.src[:off], '\n')
+	if k < 0 {
+		return ""
+	}
+	if ws := r.src[k:off]; strings.TrimSpace(ws) == "" {
+		return ws
+	}
+	return ""
+}
+
+// segment reads the inline content in tokens [from, to) into a segment (its line that of the
+// token at index at, its note the unit's) and returns how a translation of it is written: ok is
+// false when the content has no words to translate.
+func (r *xliffReader) segment(from, to, at int) (seg Segment, write func(string) string, ok bool) {
+	var b builder
+	r.inline(from, to, &b)
+	if !b.hasWords() {
+		return Segment{}, nil, false
+	}
+	seg, pre, suf := b.finish()
+	seg.Kind, seg.Line = Block, r.lines.at(r.toks[at].off)
+	seg.Note = r.notes(at)
+	codes := seg.Codes
+	esc := escapeXMLText
+	if r.v2 {
+		esc = escapeXMLText2
+	}
+	return seg, func(tr string) string { return pre + render(codes, tr, esc) + suf }, true
+}
+
+// xliffTarget composes a target element from literal pieces and the translations of one or more
+// segments (a 1.2 target's <mrk mtype="seg">s), written whole by the part of its last segment:
+// the start tag says state="translated" only when a translation differs from its segment's
+// text. A translation equal to the text is what the run writes for a segment it did not
+// translate (a failed request) as well as the answer for a name; marking it translated would
+// make it final for every later run and for the translator's CAT tool, while without the state
+// a copy of the source is still taken for untranslated.
+type xliffTarget struct {
+	// first is the literal before the first segment, as it is and with the state set.
+	first, firstMarked string
+	texts              []string              // each segment's text
+	same               []string              // what is written for a translation equal to it
+	render             []func(string) string // how a translation is written
+	after              []string              // the literal after each segment
+	got                []string              // the translations of the Write under way
+	segs               []Segment
+}
+
+// slot adds a segment, the bytes written for its translation when it equals its text, how
+// another translation is written, and the literal that follows it.
+func (x *xliffTarget) slot(seg Segment, same string, render func(string) string, after string) {
+	x.segs = append(x.segs, seg)
+	x.texts = append(x.texts, seg.Text)
+	x.same = append(x.same, same)
+	x.render = append(x.render, render)
+	x.after = append(x.after, after)
+}
+
+// add appends the target's segments to d: Write calls their fills in order, so the parts of all
+// but the last keep their translation and write nothing, and the last writes the target.
+func (x *xliffTarget) add(d *Doc) {
+	x.got = make([]string, len(x.segs))
+	last := len(x.segs) - 1
+	for i, seg := range x.segs {
+		d.add(seg, func(tr string) string {
+			x.got[i] = tr
+			if i < last {
+				return ""
+			}
+			return x.compose()
+		}, "", false)
+	}
+}
+
+func (x *xliffTarget) compose() string {
+	var b strings.Builder
+	changed := false
+	for i, tr := range x.got {
+		changed = changed || tr != x.texts[i]
+	}
+	if changed {
+		b.WriteString(x.firstMarked)
+	} else {
+		b.WriteString(x.first)
+	}
+	for i, tr := range x.got {
+		if tr == x.texts[i] {
+			b.WriteString(x.same[i])
+		} else {
+			b.WriteString(x.render[i](tr))
+		}
+		b.WriteString(x.after[i])
+	}
+	return b.String()
 }
 
 // rawName is the qualified element name of a raw start tag.

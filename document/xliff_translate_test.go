@@ -112,3 +112,118 @@ func TestXLIFFControlCharacters(t *testing.T) {
 		})
 	}
 }
+
+// TestXLIFFFinalTargets: a target in a final or approved state is never touched, whatever its
+// text — a brand name whose target is the source is a reviewer's decision; a copy of the source
+// is taken for untranslated only when the state is absent or says so. want lists the segments
+// sent; keep, strings the output holds when every segment is upper-cased.
+func TestXLIFFFinalTargets(t *testing.T) {
+	const (
+		head12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>`
+		tail12 = `</body></file></xliff>`
+		head20 = `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f">`
+		tail20 = `</file></xliff>`
+	)
+	unit12 := func(attrs, target string) string {
+		return head12 + `<trans-unit id="1"` + attrs + `><source>Deutsche Bahn Navigator</source>` + target + `</trans-unit>` + tail12
+	}
+	unit20 := func(attrs, target string) string {
+		return head20 + `<unit id="1"><segment` + attrs + `><source>Deutsche Bahn Navigator</source>` + target + `</segment></unit>` + tail20
+	}
+	const same = "Deutsche Bahn Navigator"
+	tests := []struct {
+		name, src string
+		want      []string
+		keep      []string
+	}{
+		{"1.2 approved signed-off", unit12(` approved="yes"`, `<target state="signed-off">`+same+`</target>`), nil, nil},
+		{"1.2 approved without state", unit12(` approved="yes"`, `<target>`+same+`</target>`), nil, nil},
+		{"1.2 approved new", unit12(` approved="yes"`, `<target state="new">`+same+`</target>`), nil, nil},
+		{"1.2 approved without target", unit12(` approved="yes"`, ``), nil, nil},
+		{"1.2 final", unit12(``, `<target state="final">`+same+`</target>`), nil, nil},
+		{"1.2 final empty", unit12(``, `<target state="final"></target>`), nil, nil},
+		{"1.2 signed-off", unit12(``, `<target state="signed-off">`+same+`</target>`), nil, nil},
+		{"1.2 translated", unit12(``, `<target state="translated">`+same+`</target>`), nil, nil},
+		{"1.2 needs-review", unit12(``, `<target state="needs-review-translation">`+same+`</target>`), nil, nil},
+		{"1.2 approved no", unit12(` approved="no"`, `<target state="translated">`+same+`</target>`), nil, nil},
+		{"1.2 no state, copy of the source", unit12(``, `<target>`+same+`</target>`),
+			[]string{same}, []string{`<target state="translated">DEUTSCHE BAHN NAVIGATOR</target>`}},
+		{"1.2 new", unit12(``, `<target state="new">`+same+`</target>`),
+			[]string{same}, []string{`<target state="translated">DEUTSCHE BAHN NAVIGATOR</target>`}},
+		{"1.2 needs-translation", unit12(``, `<target state="needs-translation">DB Navigator</target>`),
+			[]string{same}, []string{`<target state="translated">DEUTSCHE BAHN NAVIGATOR</target>`}},
+		{"1.2 translated empty", unit12(``, `<target state="translated"/>`),
+			[]string{same}, []string{`<target state="translated">DEUTSCHE BAHN NAVIGATOR</target>`}},
+		{"2.0 final", unit20(` state="final"`, `<target>`+same+`</target>`), nil, nil},
+		{"2.0 final without target", unit20(` state="final"`, ``), nil, nil},
+		{"2.0 reviewed", unit20(` state="reviewed"`, `<target>`+same+`</target>`), nil, nil},
+		{"2.0 translated", unit20(` state="translated"`, `<target>`+same+`</target>`), nil, nil},
+		{"2.0 initial", unit20(` state="initial"`, `<target>`+same+`</target>`),
+			[]string{same}, []string{`<segment state="translated"><source>Deutsche Bahn Navigator</source><target>DEUTSCHE BAHN NAVIGATOR</target>`}},
+		{"2.0 no state, copy of the source", unit20(``, `<target>`+same+`</target>`),
+			[]string{same}, []string{`<segment state="translated"><source>Deutsche Bahn Navigator</source><target>DEUTSCHE BAHN NAVIGATOR</target>`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(strings.NewReader(tc.src), "x.xlf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Identity(); !slices.Equal(got, tc.want) {
+				t.Errorf("segments %q, want %q", got, tc.want)
+			}
+			out, probs := write(t, d, translateAll(d, upper), "en")
+			if len(probs) > 0 {
+				t.Error(probs)
+			}
+			if tc.want == nil && out != tc.src {
+				t.Errorf("a unit not to be translated changed:\n%s\n%s", tc.src, out)
+			}
+			for _, k := range tc.keep {
+				if !strings.Contains(out, k) {
+					t.Errorf("output lacks %q:\n%s", k, out)
+				}
+			}
+			validateXLIFF(t, tc.name, out)
+		})
+	}
+}
+
+// TestXLIFFUnchangedNotTranslated: a translation equal to its segment's text (what a run writes
+// for a segment it could not translate) fills the target without marking it translated, so that
+// the next run still takes it for untranslated instead of final; a changed one is marked.
+func TestXLIFFUnchangedNotTranslated(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"1.2 no target",
+			`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Der Rat tagt.</source></trans-unit></body></file></xliff>`,
+			`<source>Der Rat tagt.</source><target>Der Rat tagt.</target>`},
+		{"1.2 new",
+			`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Der Rat tagt.</source><target state="new"/></trans-unit></body></file></xliff>`,
+			`<source>Der Rat tagt.</source><target state="new">Der Rat tagt.</target>`},
+		{"2.0 initial",
+			`<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f"><unit id="1"><segment state="initial"><source>Der Rat tagt.</source></segment></unit></file></xliff>`,
+			`<segment state="initial"><source>Der Rat tagt.</source><target>Der Rat tagt.</target></segment>`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(strings.NewReader(tc.src), "x.xlf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _ := write(t, d, d.Identity(), "en")
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("output lacks %q:\n%s", tc.want, out)
+			}
+			again, err := Read(strings.NewReader(out), "x.xlf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(again.Identity(), d.Identity()) {
+				t.Errorf("read back %q, want %q still to translate", again.Identity(), d.Identity())
+			}
+			validateXLIFF(t, tc.name, out)
+		})
+	}
+}
