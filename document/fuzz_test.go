@@ -96,7 +96,7 @@ func FuzzReadPO(f *testing.F) {
 }
 
 func FuzzReadXLIFF(f *testing.F) {
-	fuzzRead(f, "x.xlf", "testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf",
+	fuzzRead(f, "x.xlf", "testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf", "testdata/okapi-docxsegtest.xlf",
 		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>",
 		`<xliff version="1.2"><file><body><group translate="no"><trans-unit id="1"><source>a</source></trans-unit></group><trans-unit id="2"><source>b <mrk mtype="protected">c</mrk></source></trans-unit></body></file></xliff>`)
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // XLIFF 1.2 and 2.x: every unit to translate (1.2 <trans-unit>, 2.x <segment> of a <unit>) has
-// its <source> read into a segment, inline elements as codes — 1.2 <g> and <mrk> paired; <x>,
+// its <source> read into a segment — a 1.2 unit whose <seg-source> holds <mrk mtype="seg">s, one
+// segment for each, written into the target's <mrk> of the same mid (fillSegmented) — inline elements as codes — 1.2 <g> and <mrk> paired; <x>,
 // <bx>, <ex>, <ph>, <bpt>, <ept>, <it> standalone; 2.x <pc> and <mrk> paired; <ph>, <sc>, <ec>,
 // <sm>, <em>, <cp> standalone — and its <target> filled on writing, created after the source
 // when there is none, with state="translated". Units marked translate="no" — on the unit or on a
@@ -334,7 +335,152 @@ func (r *xliffReader) unit12(start, end int) error {
 	if locked {
 		return nil // approved or final: never touched
 	}
+	if segSource >= 0 {
+		if mrks := r.segMrks(segSource); len(mrks) > 0 {
+			return r.fillSegmented(source, segSource, target, mrks)
+		}
+	}
 	return r.fill(source, target, after, target, untranslated12)
+}
+
+// segMrks returns the <mrk mtype="seg"> children of a 1.2 <seg-source> or <target> (Okapi,
+// Trados, OmegaT segment a unit's source into sentences so), in order.
+func (r *xliffReader) segMrks(el int) []int {
+	var out []int
+	for _, c := range r.children(el, r.matching(el)) {
+		if v, _ := r.toks[c].attr("mtype"); r.toks[c].name() == "mrk" && v == "seg" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// fillSegmented handles a 1.2 unit whose <seg-source> holds <mrk mtype="seg"> segments: each
+// segment is translated on its own and written into the target's <mrk> of the same mid, as the
+// tool that segmented the unit reads it back (Okapi's merge, Trados): a flat target no longer
+// matches its seg-source. An existing segmented target keeps every <mrk> already translated
+// (empty, or a copy of its source without a state, is not) and all between them; a segment
+// whose mid the target lacks is left out, there being no place for it. A flat or missing target
+// still to be translated is written anew as the seg-source's copy, segment by segment.
+func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) error {
+	state := ""
+	if target >= 0 {
+		state, _ = r.toks[target].attr("state")
+		state = strings.TrimSpace(state)
+	}
+	var x xliffTarget
+	if target >= 0 {
+		if tmrks := r.segMrks(target); len(tmrks) > 0 {
+			byMid := map[string]int{}
+			for _, k := range mrks {
+				if mid, ok := r.toks[k].attr("mid"); ok {
+					if _, dup := byMid[mid]; !dup {
+						byMid[mid] = k
+					}
+				}
+			}
+			ts := r.toks[target]
+			lit := "" // the literal since the last segment
+			from := r.endOf(target)
+			for _, tk := range tmrks {
+				mid, _ := r.toks[tk].attr("mid")
+				sk, ok := byMid[mid]
+				if !ok {
+					continue
+				}
+				sEnd, tEnd := r.matching(sk), r.matching(tk)
+				content := strings.TrimSpace(r.src[r.endOf(tk):r.toks[tEnd].off])
+				srcContent := strings.TrimSpace(r.src[r.endOf(sk):r.toks[sEnd].off])
+				if !xliffTargetOpen(untranslated12, state, content, srcContent) {
+					continue
+				}
+				seg, write, ok := r.segment(sk+1, sEnd, sk)
+				if !ok {
+					continue
+				}
+				open, end := r.toks[tk].raw, r.toks[tEnd].raw
+				if strings.HasSuffix(open, "/>") { // <mrk mid="0" mtype="seg"/>
+					open = strings.TrimSpace(strings.TrimSuffix(open, "/>")) + ">"
+					end = "</" + rawName(r.toks[tk].raw) + ">"
+				}
+				lit += r.src[from:r.toks[tk].off] + open
+				if len(x.segs) == 0 {
+					x.first, x.firstMarked = ts.raw+lit, setAttr(ts.raw, "state", "translated")+lit
+				} else {
+					x.after[len(x.after)-1] += lit
+				}
+				x.slot(seg, r.src[r.endOf(sk):r.toks[sEnd].off], write, end)
+				lit, from = "", r.endOf(tEnd)
+			}
+			if len(x.segs) == 0 {
+				return nil // every segment translated already
+			}
+			tEnd := r.matching(target)
+			x.after[len(x.after)-1] += r.src[from:r.endOf(tEnd)]
+			r.emitTo(ts.off)
+			x.add(r.d)
+			r.emitted = r.endOf(tEnd)
+			return nil
+		}
+		// A flat target: translated as a whole already, or written anew below.
+		tEnd := r.matching(target)
+		srcEnd := r.matching(source)
+		content := strings.TrimSpace(r.src[r.endOf(target):r.toks[tEnd].off])
+		srcContent := strings.TrimSpace(r.src[r.endOf(source):r.toks[srcEnd].off])
+		if !xliffTargetOpen(untranslated12, state, content, srcContent) {
+			return nil
+		}
+	}
+	// The target is the seg-source's content with each segment's translation in its <mrk>.
+	ssEnd := r.matching(segSource)
+	lit := ""
+	from := r.endOf(segSource)
+	for _, sk := range mrks {
+		sEnd := r.matching(sk)
+		seg, write, ok := r.segment(sk+1, sEnd, sk)
+		if !ok {
+			continue // no words: copied with the rest
+		}
+		lit += r.src[from:r.endOf(sk)]
+		if len(x.segs) == 0 {
+			x.first = lit
+		} else {
+			x.after[len(x.after)-1] += lit
+		}
+		x.slot(seg, r.src[r.endOf(sk):r.toks[sEnd].off], write, "")
+		lit, from = "", r.toks[sEnd].off // the </mrk> is the next literal's
+	}
+	if len(x.segs) == 0 {
+		return nil
+	}
+	x.after[len(x.after)-1] += r.src[from:r.toks[ssEnd].off]
+	prefix := rawPrefix(r.toks[segSource].raw)
+	endTag := "</" + prefix + "target>"
+	var startTag, marked string
+	if target >= 0 {
+		ts := r.toks[target]
+		startTag = ts.raw
+		if strings.HasSuffix(startTag, "/>") {
+			startTag = strings.TrimSpace(strings.TrimSuffix(startTag, "/>")) + ">"
+			endTag = "</" + rawName(ts.raw) + ">"
+		} else {
+			endTag = r.toks[r.matching(target)].raw
+		}
+		marked = setAttr(startTag, "state", "translated")
+		r.emitTo(ts.off)
+	} else {
+		indent := r.indentOf(segSource)
+		startTag = indent + "<" + prefix + "target>"
+		marked = indent + "<" + prefix + `target state="translated">`
+		r.emitTo(r.endOf(ssEnd))
+	}
+	x.first, x.firstMarked = startTag+x.first, marked+x.first
+	x.after[len(x.after)-1] += endTag
+	x.add(r.d)
+	if target >= 0 {
+		r.emitted = r.endOf(r.matching(target))
+	}
+	return nil
 }
 
 // unit2 handles a 2.x <unit> at [start, end] that is to be translated: each of its <segment>s.
