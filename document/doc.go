@@ -110,10 +110,13 @@ type Segment struct {
 
 // Doc is a document read for translation: its segments and the skeleton around them.
 type Doc struct {
-	Name     string
-	Format   Format
-	Lang     string // the source language the document declares, or ""
-	Segments []Segment
+	Name   string
+	Format Format
+	Lang   string // the source language the document declares, or ""
+	// TargetLang is the target language the document declares (XLIFF target-language of its
+	// first <file>, trgLang), or "".
+	TargetLang string
+	Segments   []Segment
 	// Decoded says how the input was decoded when it was not read as UTF-8 ("UTF-16LE",
 	// "windows-1252 (declared in <meta charset> at byte 80)"), for notices; "" for UTF-8. The
 	// document is written as UTF-8 either way.
@@ -316,6 +319,10 @@ type Options struct {
 	// SourceLang is the language of the document's text ("de" when ""): HTML lang attributes of
 	// that language are changed to the target language.
 	SourceLang string
+	// TargetLang is the language the document is translated into; when set, an XLIFF file that
+	// declares another target language is refused (an *InputError naming the declaration's
+	// line) before anything is sent: its targets would be written in the wrong language.
+	TargetLang string
 	// FrontMatterKeys are the Markdown front-matter fields translated (default title,
 	// description, summary, subtitle).
 	FrontMatterKeys []string

@@ -193,8 +193,14 @@ func readXLIFF(d *Doc, src, name string, opt Options) error {
 			if l, ok := t.attr("source-language"); ok && r.d.Lang == "" {
 				r.d.Lang = l
 			}
+			if err := r.targetLang(i, "target-language", opt.TargetLang); err != nil {
+				return err
+			}
 			r.addLangAttr(i, "target-language")
 		case r.v2 && n == "xliff":
+			if err := r.targetLang(i, "trgLang", opt.TargetLang); err != nil {
+				return err
+			}
 			r.addLangAttr(i, "trgLang")
 		case !r.v2 && n == "trans-unit":
 			end := r.matching(i)
@@ -280,6 +286,35 @@ func (r *xliffReader) emitTo(off int) {
 		r.d.rawAt(r.src[r.emitted:off], r.emitted)
 		r.emitted = off
 	}
+}
+
+// targetLang records the target language the element at i declares in attr and refuses one
+// whose primary language is not want's (when want is set): a Spanish file filled with English
+// is written as a valid file that the translator's tool takes for a Spanish translation.
+// Regions and scripts are not compared ("es" and "es-ES" are the same file's language).
+func (r *xliffReader) targetLang(i int, attr, want string) error {
+	got, ok := r.toks[i].attr(attr)
+	if !ok || strings.TrimSpace(got) == "" {
+		return nil
+	}
+	if r.d.TargetLang == "" {
+		r.d.TargetLang = strings.TrimSpace(got)
+	}
+	if want != "" && primaryLang(got) != primaryLang(want) {
+		return &InputError{File: r.name, Line: lineAt(r.src, r.toks[i].off),
+			Msg: fmt.Sprintf("<%s %s=%q>: the file is to be translated into %s, not %s", r.toks[i].name(), attr, got, strings.TrimSpace(got), want)}
+	}
+	return nil
+}
+
+// primaryLang is the primary language subtag of a language tag, lower-cased ("es" of "es-ES",
+// "pt" of "PT_br").
+func primaryLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag
 }
 
 // addLangAttr adds the target language to the start tag at i when it names none.

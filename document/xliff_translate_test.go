@@ -1,6 +1,7 @@
 package document
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -225,5 +226,56 @@ func TestXLIFFUnchangedNotTranslated(t *testing.T) {
 			}
 			validateXLIFF(t, tc.name, out)
 		})
+	}
+}
+
+// TestXLIFFTargetLanguage: a file that declares another target language than the one asked for
+// is refused before anything is sent, naming the line of the declaration; the same language in
+// another region or none asked for reads, and the declared language is the Doc's TargetLang.
+func TestXLIFFTargetLanguage(t *testing.T) {
+	file12 := func(lang string) string {
+		return "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file original=\"a\" source-language=\"de\"" + lang + " datatype=\"plaintext\"><body><trans-unit id=\"1\"><source>Der Rat tagt.</source></trans-unit></body></file></xliff>"
+	}
+	two12 := "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file original=\"a\" source-language=\"de\" target-language=\"en\" datatype=\"plaintext\"><body><trans-unit id=\"1\"><source>Eins.</source></trans-unit></body></file>\n<file original=\"b\" source-language=\"de\" target-language=\"fr\" datatype=\"plaintext\"><body><trans-unit id=\"2\"><source>Zwei.</source></trans-unit></body></file></xliff>"
+	file20 := func(lang string) string {
+		return "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"de\"" + lang + ">\n<file id=\"f\"><unit id=\"1\"><segment><source>Der Rat tagt.</source></segment></unit></file></xliff>"
+	}
+	tests := []struct {
+		name, src, want string
+		declared        string
+		err             string // "" when the file reads
+	}{
+		{"1.2 Spanish file, English asked", file12(` target-language="es"`), "en", "es", `x.xlf:2: <file target-language="es">: the file is to be translated into es, not en`},
+		{"1.2 region", file12(` target-language="en-US"`), "en", "en-US", ""},
+		{"1.2 region asked", file12(` target-language="en"`), "en-GB", "en", ""},
+		{"1.2 underscore and case", file12(` target-language="EN_us"`), "en", "EN_us", ""},
+		{"1.2 none declared", file12(``), "en", "", ""},
+		{"1.2 none asked", file12(` target-language="es"`), "", "es", ""},
+		{"1.2 second file", two12, "en", "en", `x.xlf:3: <file target-language="fr">`},
+		{"2.0 Spanish file", file20(` trgLang="es-ES"`), "en", "es-ES", `x.xlf:1: <xliff trgLang="es-ES">`},
+		{"2.0 same", file20(` trgLang="en"`), "en", "en", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(strings.NewReader(tc.src), "x.xlf", Options{TargetLang: tc.want})
+			if tc.err != "" {
+				var ie *InputError
+				if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want an *InputError with %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.TargetLang != tc.declared {
+				t.Errorf("TargetLang %q, want %q", d.TargetLang, tc.declared)
+			}
+		})
+	}
+	// The WorldServer file of the review: target-language="es", 28 empty targets.
+	src := "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"a\" source-language=\"en\" target-language=\"es\" datatype=\"plaintext\"><body><trans-unit id=\"1\"><source>Text</source><target/></trans-unit></body></file></xliff>"
+	if _, err := Read(strings.NewReader(src), "ws.xlf", Options{TargetLang: "en"}); err == nil {
+		t.Error("an empty Spanish target would be filled with English")
 	}
 }
