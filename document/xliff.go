@@ -634,6 +634,9 @@ func (r *xliffReader) indentOf(i int) string {
 		return ""
 	}
 	if ws := r.src[k:off]; strings.TrimSpace(ws) == "" {
+		if k > 0 && r.src[k-1] == '\r' {
+			return "\r" + ws // the file's CRLF, not a lone LF in the middle of its lines
+		}
 		return ws
 	}
 	return ""

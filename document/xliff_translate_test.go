@@ -279,3 +279,30 @@ func TestXLIFFTargetLanguage(t *testing.T) {
 		t.Error("an empty Spanish target would be filled with English")
 	}
 }
+
+// TestXLIFFLineEndings: a target created on a line of its own ends the line before it as the
+// file does, CRLF or LF.
+func TestXLIFFLineEndings(t *testing.T) {
+	for _, eol := range []string{"\n", "\r\n"} {
+		src := strings.Join([]string{`<?xml version="1.0" encoding="UTF-8"?>`,
+			`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">`,
+			`  <file original="a" source-language="de" target-language="en" datatype="plaintext"><body>`,
+			`    <trans-unit id="1">`, `      <source>Der Rat tagt.</source>`, `    </trans-unit>`,
+			`    <trans-unit id="2">`, `      <source>Satz eins.</source>`,
+			`      <seg-source><mrk mid="0" mtype="seg">Satz eins.</mrk></seg-source>`, `    </trans-unit>`,
+			`  </body></file>`, `</xliff>`, ``}, eol)
+		d, err := Read(strings.NewReader(src), "x.xlf", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := write(t, d, translateAll(d, upper), "en")
+		lines := strings.Count(out, "\n")
+		if n := strings.Count(out, eol); n != lines || lines != strings.Count(src, "\n")+2 {
+			t.Errorf("%q: %d line breaks, %d of them %q, want %d:\n%q", eol, lines, n, eol, strings.Count(src, "\n")+2, out)
+		}
+		if !strings.Contains(out, "<source>Der Rat tagt.</source>"+eol+`      <target state="translated">DER RAT TAGT.</target>`+eol) {
+			t.Errorf("%q: the target is not on a line of its own:\n%q", eol, out)
+		}
+		validateXLIFF(t, "eol", out)
+	}
+}
