@@ -83,6 +83,10 @@ type ReadOptions struct {
 	// Check is the source language the document must look like (a *NotSourceError
 	// otherwise); "" checks nothing.
 	Check string
+	// TargetLang is the language the translation is into: a whole document that declares
+	// another (an XLIFF file's target-language) is refused before anything is sent. "" checks
+	// nothing.
+	TargetLang string
 }
 
 // Read reads one document for translation, as every reader of documents does (files, a
@@ -90,7 +94,7 @@ type ReadOptions struct {
 // the whole document when opt.Whole says so (nil otherwise).
 func Read(ctx context.Context, r io.Reader, name string, opt ReadOptions) (Input, *document.Doc, error) {
 	if opt.Whole != "" {
-		doc, err := document.Read(r, name, document.Options{Format: opt.Whole, SourceLang: opt.Segment.Lang})
+		doc, err := document.Read(r, name, document.Options{Format: opt.Whole, SourceLang: opt.Segment.Lang, TargetLang: opt.TargetLang})
 		if err != nil {
 			return Input{}, nil, err
 		}

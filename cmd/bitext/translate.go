@@ -206,7 +206,7 @@ func runTranslate(c *cli.Context) error {
 		leftOut = &leftOutNotes{note: report, inFormat: opt.inFormat}
 	}
 	reader := translateSourceFor(opt.manifest, &documentReader{
-		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, mainOnly: c.Bool("main-only"), docOut: opt.out.formatName(), inFormat: opt.inFormat,
+		ctx: c.Context, files: opt.inputs, stdin: stdin, force: c.Bool("force"), lang: from, tgtLang: to, mainOnly: c.Bool("main-only"), docOut: opt.out.formatName(), inFormat: opt.inFormat,
 		report: report, keepBoilerplate: c.Bool("keep-boilerplate"), leftOut: leftOut,
 	})
 

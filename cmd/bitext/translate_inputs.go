@@ -119,6 +119,8 @@ type documentReader struct {
 	stdin io.Reader
 	force bool
 	lang  string
+	// tgtLang is the target language: a document that declares another is refused.
+	tgtLang string
 	// mainOnly reads HTML and Markdown as before whole-document reading: the main text only,
 	// written back as a rebuilt page.
 	mainOnly bool
@@ -175,7 +177,7 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				}
 			}
 			input, doc, err := translate.Read(r.ctx, in, name, translate.ReadOptions{
-				Whole: r.documentFormat(f), Check: lang,
+				Whole: r.documentFormat(f), Check: lang, TargetLang: r.tgtLang,
 				Segment: segment.Options{Lang: r.lang, Format: r.segmentFormat(f), KeepBoilerplate: r.keepBoilerplate},
 			})
 			if err != nil {
