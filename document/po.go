@@ -28,16 +28,49 @@ func readPO(d *Doc, src, name string) error {
 			i++
 			continue
 		}
-		end := i
-		for end < len(lines) && !blank(lines[end].text) {
-			end++
-		}
+		end := poEntryEnd(lines, i)
 		if err := poEntry(d, lines, i, end, name); err != nil {
 			return err
 		}
 		i = end
 	}
 	return nil
+}
+
+// poEntryEnd returns where the entry that starts at lines[from] ends. Entries are not
+// delimited by blank lines but by their keywords, as gettext reads them: after a msgstr, a
+// comment, a msgctxt or a msgid starts the next entry, so that two entries with no blank line
+// between them stay two (merging them wrote one msgid with the other's translation and
+// dropped the other). A blank line ends an entry that has its msgstr, or one of comments only
+// (kept apart from the entry below it, as before); between a msgid and its msgstr it is white
+// space, as for gettext.
+func poEntryEnd(lines []mdLine, from int) int {
+	seenKey, seenStr := false, false
+	for k := from; k < len(lines); k++ {
+		t := strings.TrimSpace(lines[k].text)
+		switch {
+		case t == "":
+			if seenStr || !seenKey {
+				return k
+			}
+		case strings.HasPrefix(t, "#"):
+			if seenStr {
+				return k
+			}
+		case strings.HasPrefix(t, `"`):
+		default:
+			key := t
+			if i := strings.IndexAny(t, " \t"); i >= 0 {
+				key = t[:i]
+			}
+			if seenStr && (key == "msgctxt" || key == "msgid") {
+				return k
+			}
+			seenKey = true
+			seenStr = seenStr || strings.HasPrefix(key, "msgstr")
+		}
+	}
+	return len(lines)
 }
 
 // poEntry reads the entry in lines[from:to].
@@ -48,6 +81,7 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 	for k := from; k < to; k++ {
 		t := strings.TrimSpace(lines[k].text)
 		switch {
+		case t == "": // white space between a msgid and its msgstr
 		case strings.HasPrefix(t, "#~"), strings.HasPrefix(t, "#|"):
 			// Obsolete entries and previous strings are comments.
 		case strings.HasPrefix(t, "#,"):
@@ -82,23 +116,48 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 			fields = append(fields, poField{key: key, value: s, from: k, to: k + 1})
 		}
 	}
-	var msgid, plural *poField
+	var msgid, plural, msgctxt *poField
 	var strs []int
 	ctx := ""
 	translated := false
+	// The keywords in gettext's order, each once: msgctxt, msgid, msgid_plural, then the
+	// msgstrs. An entry out of order is refused rather than guessed at (a second msgid would
+	// otherwise take the first one's place and lose it).
 	for fi := range fields {
 		f := &fields[fi]
+		bad := ""
 		switch {
+		case f.key == "msgctxt":
+			if msgctxt != nil || msgid != nil {
+				bad = "msgctxt after a msgctxt or a msgid with no msgstr between them"
+			}
+			msgctxt, ctx = f, f.value
 		case f.key == "msgid":
+			if msgid != nil {
+				bad = "a second msgid with no msgstr after the first"
+			}
 			msgid = f
 		case f.key == "msgid_plural":
+			if msgid == nil || plural != nil || len(strs) > 0 {
+				bad = "msgid_plural not right after a msgid"
+			}
 			plural = f
-		case f.key == "msgctxt":
-			ctx = f.value
 		case strings.HasPrefix(f.key, "msgstr"):
+			if msgid == nil {
+				bad = "msgstr without a msgid"
+			}
 			strs = append(strs, fi)
 			translated = translated || f.value != ""
 		}
+		if bad != "" {
+			return &InputError{File: name, Line: f.from + 1, Msg: bad}
+		}
+	}
+	if msgid != nil && len(strs) == 0 {
+		return &InputError{File: name, Line: msgid.from + 1, Msg: "msgid without a msgstr"}
+	}
+	if msgctxt != nil && msgid == nil {
+		return &InputError{File: name, Line: msgctxt.from + 1, Msg: "msgctxt without a msgid"}
 	}
 	raw := func(a, b int) {
 		for k := a; k < b; k++ {

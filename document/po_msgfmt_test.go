@@ -1,0 +1,71 @@
+package document
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPOMsgfmt translates .po fixtures (every segment as "EN " + its text, codes kept) and
+// holds the output to gettext itself: msgfmt -c accepts it (formats, edge newlines, plural
+// forms), and msgunfmt reads back every msgid with its own translation and no entry lost —
+// the reader's own view of the output is not the judge. Skips without gettext's tools.
+func TestPOMsgfmt(t *testing.T) {
+	msgfmt, err1 := exec.LookPath("msgfmt")
+	msgunfmt, err2 := exec.LookPath("msgunfmt")
+	if err1 != nil || err2 != nil {
+		t.Skip("msgfmt/msgunfmt not installed (Debian: gettext)")
+	}
+	files, _ := filepath.Glob("testdata/po/*.po")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			d, _ := readFile(t, f, Options{})
+			out, probs := write(t, d, translateAll(d, func(s string) string { return "EN " + s }), "")
+			if len(probs) > 0 {
+				t.Errorf("problems: %v", probs)
+			}
+			dir := t.TempDir()
+			po, mo := filepath.Join(dir, "out.po"), filepath.Join(dir, "out.mo")
+			if err := os.WriteFile(po, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if b, err := exec.Command(msgfmt, "-c", "-o", mo, po).CombinedOutput(); err != nil {
+				t.Fatalf("msgfmt -c: %v\n%s\noutput:\n%s", err, b, out)
+			}
+			var stdout, stderr bytes.Buffer
+			cmd := exec.Command(msgunfmt, "--no-wrap", mo)
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("msgunfmt: %v\n%s", err, stderr.String())
+			}
+			got := stdout.String()
+			// Every entry the input asked to translate is in the catalogue with its own
+			// translation.
+			if n := strings.Count(got, "\"EN "); n < len(d.Segments) {
+				t.Errorf("%d translated entries in the catalogue, want %d:\n%s", n, len(d.Segments), got)
+			}
+			for _, want := range poWant[filepath.Base(f)] {
+				if !strings.Contains(got, want) {
+					t.Errorf("catalogue lacks %q:\n%s", want, got)
+				}
+			}
+		})
+	}
+}
+
+// poWant is what msgunfmt must show of each fixture's translation.
+var poWant = map[string][]string{
+	"de.po": {
+		"msgid \"Die Datei %s wurde gelöscht.\"\nmsgstr \"EN Die Datei %s wurde gelöscht.\"\n",
+		"msgid \"Abbrechen\"\nmsgstr \"EN Abbrechen\"\n",
+		"msgctxt \"menu\"\nmsgid \"Öffnen\"\nmsgstr \"EN Öffnen\"\n",
+		"msgctxt \"door\"\nmsgid \"Öffnen\"\nmsgstr \"EN Öffnen\"\n",
+		"msgid \"Rund 50 % der Befragten stimmten zu.\"\nmsgstr \"EN Rund 50 % der Befragten stimmten zu.\"\n",
+	},
+}
