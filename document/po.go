@@ -4,15 +4,88 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // Gettext .po files: every entry whose msgstr is empty gets its msgid translated (and, for a
 // plural entry, msgid_plural into msgstr[1] and up); the header, translated entries, comments
-// and obsolete entries are kept as they are. printf and brace placeholders (%s, %1$d, %(name)s,
-// {count}) and line breaks are standalone codes, so a translation keeps them.
+// and obsolete entries are kept as they are. Placeholders (%s, %1$d, %(name)s, {count}, …) and
+// line breaks are standalone codes, so a translation keeps them.
+//
+// Which placeholders depends on the entry's format flag (#, c-format, python-brace-format, …),
+// as it does for msgfmt -c: a flagged entry's placeholders are found by that format's grammar,
+// whatever they look like ("50 % der" holds the directive "% d" for gettext's c-format). An
+// entry with no flag is ordinary text that may still be printed with printf, so only the
+// unambiguous forms are codes: no space flag ("Rund 50 % der Befragten" is a German
+// percentage, not "% d"), and not a directive followed by a letter ("%handbook" in a Drupal
+// link is not "%ha" and "ndbook").
 
-var poPlaceholder = regexp.MustCompile(`%(\([A-Za-z0-9_]+\))?([0-9]+\$)?[-+ #0]*[0-9*]*(\.[0-9*]+)?(hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn%]|\{[A-Za-z0-9_.:]*\}|\n`)
+// poPrintf is gettext's c-format directive (format-c.c): an optional argument number, the
+// flags - + space # 0 ' I, a width and a precision (digits, * or *N$), a size (hh h ll l L q j
+// z Z t) and a conversion, or an <inttypes.h> macro (%<PRId64>); %% too. Python's %(name)s and
+// Ruby's %{name} are the same family. %m (glibc's strerror) is kept as well.
+const poPrintf = `%(?:\([^)]*\))?(?:[0-9]+\$)?[-+ #0'I]*(?:\*(?:[0-9]+\$)?|[0-9]+)?(?:\.(?:\*(?:[0-9]+\$)?|[0-9]+))?(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:[diouxXeEfFgGaAcCsSpnm%]|<PRI[A-Za-z0-9_]+>)|%\{[A-Za-z_][A-Za-z0-9_]*\}`
+
+// poBraceFlagged is a {…} field of the brace formats (Python's str.format, C#, Java's
+// MessageFormat, C++ std::format, Rust, Perl's {name}): anything but braces inside.
+const poBraceFlagged = `\{[^{}]*\}`
+
+var (
+	poFormats = map[string]*regexp.Regexp{}
+	// poUnflagged: placeholders in an entry with no format flag. printf without the space,
+	// ' and I flags (a match followed by a letter is dropped in poSegment), and a {name}.
+	poUnflagged = regexp.MustCompile(`%(?:\([A-Za-z0-9_]+\))?(?:[0-9]+\$)?[-+#0]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn%]|\{[A-Za-z0-9_.:]*\}|\n`)
+	// poBraceOnly: an entry flagged as not a printf format (#, no-c-format): only {name}.
+	poBraceOnly = regexp.MustCompile(`\{[A-Za-z0-9_.:]*\}|\n`)
+)
+
+func init() {
+	// gettext's format flags (gettext manual, "Special Comments preceding Keywords") by the
+	// grammar of their placeholders.
+	family := map[string]string{
+		// printf and its relatives
+		"c": poPrintf, "objc": poPrintf, "python": poPrintf, "php": poPrintf, "perl": poPrintf,
+		"awk": poPrintf, "gcc-internal": poPrintf, "gfc-internal": poPrintf, "ruby": poPrintf,
+		"lua": poPrintf, "object-pascal": poPrintf, "javascript": poPrintf, "java-printf": poPrintf,
+		"tcl": poPrintf, "elisp": poPrintf, "librep": poPrintf, "go": poPrintf,
+		// Boost's %1% and %|1$s| besides printf
+		"boost": `%[0-9]+%|%\|[^|]*\||` + poPrintf,
+		// brace fields
+		"python-brace": poBraceFlagged, "perl-brace": poBraceFlagged, "csharp": poBraceFlagged,
+		"java": poBraceFlagged, "c++": poBraceFlagged, "rust": poBraceFlagged,
+		// numbered %1 (Qt's %L1, qt-plural's %n)
+		"qt": `%L?[0-9]+`, "qt-plural": `%L?(?:[0-9]+|n)`, "kde": `%[0-9]+`, "kde-kuit": `%[0-9]+`,
+		"smalltalk": `%[0-9]+`, "ycp": `%[0-9]+`,
+		// shell variables
+		"sh": `\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})`,
+		// Lisp's and Scheme's ~ directives
+		"lisp": `~[0-9,'#vV:@]*[A-Za-z%&|~^*?()\[\]{};<>/]`, "scheme": `~[0-9,'#vV:@]*[A-Za-z%&|~^*?()\[\]{};<>/]`,
+	}
+	for name, re := range family {
+		poFormats[name] = regexp.MustCompile(re + `|\n`)
+	}
+}
+
+// poPlaceholders returns how the placeholders of an entry with these flags are found, and
+// whether a match followed by a letter is text (an entry with no format flag).
+func poPlaceholders(flags []string) (*regexp.Regexp, bool) {
+	negated := false
+	for _, f := range flags {
+		if name, ok := strings.CutSuffix(f, "-format"); ok {
+			if re := poFormats[name]; re != nil {
+				return re, false
+			}
+			// no-c-format and the like say the entry is not that format; possible-c-format
+			// (xgettext's guess from a directive-like "%") proves nothing.
+			negated = negated || strings.HasPrefix(name, "no-") && poFormats[name[3:]] != nil
+		}
+	}
+	if negated {
+		return poBraceOnly, true
+	}
+	return poUnflagged, true
+}
 
 type poField struct {
 	key      string // msgctxt, msgid, msgid_plural, msgstr, msgstr[N]
@@ -77,7 +150,7 @@ func poEntryEnd(lines []mdLine, from int) int {
 func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 	var fields []poField
 	var comments []string
-	fuzzy := false
+	var flags []string
 	for k := from; k < to; k++ {
 		t := strings.TrimSpace(lines[k].text)
 		switch {
@@ -85,7 +158,9 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 		case strings.HasPrefix(t, "#~"), strings.HasPrefix(t, "#|"):
 			// Obsolete entries and previous strings are comments.
 		case strings.HasPrefix(t, "#,"):
-			fuzzy = fuzzy || strings.Contains(t, "fuzzy")
+			for _, f := range strings.Split(t[2:], ",") {
+				flags = append(flags, strings.TrimSpace(f))
+			}
 		case strings.HasPrefix(t, "#.") || strings.HasPrefix(t, "# "):
 			comments = append(comments, strings.TrimSpace(t[2:]))
 		case strings.HasPrefix(t, "#"):
@@ -182,8 +257,8 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 	if eol == "" {
 		eol = "\n"
 	}
-	_ = fuzzy
-	seg := poSegment(msgid.value)
+	re, plain := poPlaceholders(flags)
+	seg := poSegment(msgid.value, re, plain)
 	seg.Line, seg.Note = msgid.from+1, note
 	codes := seg.Codes
 	if plural == nil {
@@ -194,7 +269,7 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 		d.add(seg, func(tr string) string {
 			return poString("msgstr[0]", render(codes, tr, func(s string) string { return s }), eol)
 		}, "", false)
-		pseg := poSegment(plural.value)
+		pseg := poSegment(plural.value, re, plain)
 		pseg.Line, pseg.Note = plural.from+1, note
 		pcodes := pseg.Codes
 		n := len(strs)
@@ -220,11 +295,17 @@ func allComments(ls []mdLine) bool {
 	return true
 }
 
-// poSegment turns a message into a segment with its placeholders as codes.
-func poSegment(msg string) Segment {
+// poSegment turns a message into a segment with the placeholders re finds as codes; when
+// plain, a match followed by a letter is text ("%handbook", "%sKB").
+func poSegment(msg string, re *regexp.Regexp, plain bool) Segment {
 	var b builder
 	pos := 0
-	for _, m := range poPlaceholder.FindAllStringIndex(msg, -1) {
+	for _, m := range re.FindAllStringIndex(msg, -1) {
+		if plain && msg[m[0]] == '%' && m[1] < len(msg) {
+			if r, _ := utf8.DecodeRuneInString(msg[m[1]:]); unicode.IsLetter(r) {
+				continue
+			}
+		}
 		b.text(msg[pos:m[0]])
 		b.alone("po-placeholder", msg[m[0]:m[1]])
 		pos = m[1]
