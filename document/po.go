@@ -95,6 +95,22 @@ type poField struct {
 
 func readPO(d *Doc, src, name string) error {
 	lines := splitLines(src)
+	// A UTF-8 byte-order mark (msgfmt and Poedit read one; Okapi's and Windows editors' files
+	// have it) is kept in the output and is not part of the first keyword.
+	if len(lines) > 0 && strings.HasPrefix(lines[0].full, "\ufeff") {
+		d.raw("\ufeff")
+		l := lines[0]
+		lines[0] = mdLine{text: l.text[3:], full: l.full[3:], off: l.off + 3}
+	}
+	// The line ending of what is written: a msgstr line's own, else the file's first (a last
+	// line with none in a CRLF file is not to end in LF).
+	fileEOL := "\n"
+	for _, l := range lines {
+		if e := l.eol(); e != "" {
+			fileEOL = e
+			break
+		}
+	}
 	for i := 0; i < len(lines); {
 		if blank(lines[i].text) {
 			d.rawAt(lines[i].raw(), lines[i].off)
@@ -102,7 +118,7 @@ func readPO(d *Doc, src, name string) error {
 			continue
 		}
 		end := poEntryEnd(lines, i)
-		if err := poEntry(d, lines, i, end, name); err != nil {
+		if err := poEntry(d, lines, i, end, name, fileEOL); err != nil {
 			return err
 		}
 		i = end
@@ -147,7 +163,7 @@ func poEntryEnd(lines []mdLine, from int) int {
 }
 
 // poEntry reads the entry in lines[from:to].
-func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
+func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 	var fields []poField
 	var comments []string
 	var flags []string
@@ -255,7 +271,15 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 	}
 	eol := lines[first].eol()
 	if eol == "" {
-		eol = "\n"
+		eol = fileEOL
+	}
+	// A msgstr on the file's last line, with no line ending: the output has none either.
+	noFinalEOL := lines[last-1].eol() == ""
+	fin := func(s string) string {
+		if noFinalEOL {
+			return strings.TrimSuffix(s, eol)
+		}
+		return s
 	}
 	re, plain := poPlaceholders(flags)
 	seg := poSegment(msgid.value, re, plain)
@@ -263,23 +287,27 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name string) error {
 	codes := seg.Codes
 	if plural == nil {
 		d.add(seg, func(tr string) string {
-			return poString("msgstr", render(codes, tr, func(s string) string { return s }), eol)
+			return fin(poString("msgstr", render(codes, tr, func(s string) string { return s }), eol))
 		}, "", false)
 	} else {
+		n := len(strs)
 		d.add(seg, func(tr string) string {
-			return poString("msgstr[0]", render(codes, tr, func(s string) string { return s }), eol)
+			out := poString("msgstr[0]", render(codes, tr, func(s string) string { return s }), eol)
+			if n == 1 { // nplurals=1: msgstr[0] is the last line
+				out = fin(out)
+			}
+			return out
 		}, "", false)
 		pseg := poSegment(plural.value, re, plain)
 		pseg.Line, pseg.Note = plural.from+1, note
 		pcodes := pseg.Codes
-		n := len(strs)
 		d.add(pseg, func(tr string) string {
 			out := render(pcodes, tr, func(s string) string { return s })
 			var b strings.Builder
 			for k := 1; k < n; k++ {
 				b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), out, eol))
 			}
-			return b.String()
+			return fin(b.String())
 		}, "", false)
 	}
 	raw(last, to)

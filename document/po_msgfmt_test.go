@@ -30,6 +30,13 @@ func TestPOMsgfmt(t *testing.T) {
 			if len(probs) > 0 {
 				t.Errorf("problems: %v", probs)
 			}
+			src, _ := os.ReadFile(f)
+			if bytes.HasPrefix(src, []byte("\ufeff")) != strings.HasPrefix(out, "\ufeff") {
+				t.Errorf("byte-order mark not kept")
+			}
+			if bytes.Contains(src, []byte("\r\n")) && strings.Count(out, "\n") != strings.Count(out, "\r\n") {
+				t.Errorf("a CRLF file written with LF line ends too")
+			}
 			dir := t.TempDir()
 			po, mo := filepath.Join(dir, "out.po"), filepath.Join(dir, "out.mo")
 			if err := os.WriteFile(po, []byte(out), 0o644); err != nil {
