@@ -117,6 +117,22 @@ func readPO(d *Doc, src, name string) error {
 			i++
 			continue
 		}
+		if t := strings.TrimSpace(lines[i].text); poKey(t) == "domain" {
+			// gettext's domain directive: the entries below it are that domain's (msgfmt
+			// writes them to its own catalogue). It is kept as it is; its name is gettext's
+			// quoted string or, as Okapi's files write it, a bare word.
+			arg := strings.TrimSpace(t[len("domain"):])
+			if strings.HasPrefix(arg, `"`) {
+				if _, err := poUnquote(arg); err != nil {
+					return &InputError{File: name, Line: i + 1, Msg: err.Error()}
+				}
+			} else if arg == "" || strings.ContainsAny(arg, " \t") {
+				return &InputError{File: name, Line: i + 1, Msg: fmt.Sprintf("%q: want domain and a name", t)}
+			}
+			d.rawAt(lines[i].raw(), lines[i].off)
+			i++
+			continue
+		}
 		end := poEntryEnd(lines, i)
 		if err := poEntry(d, lines, i, end, name, fileEOL); err != nil {
 			return err
@@ -148,18 +164,23 @@ func poEntryEnd(lines []mdLine, from int) int {
 			}
 		case strings.HasPrefix(t, `"`):
 		default:
-			key := t
-			if i := strings.IndexAny(t, " \t"); i >= 0 {
-				key = t[:i]
-			}
-			if seenStr && (key == "msgctxt" || key == "msgid") {
-				return k
+			key := poKey(t)
+			if seenStr && (key == "msgctxt" || key == "msgid") || key == "domain" {
+				return k // a domain directive is not part of an entry
 			}
 			seenKey = true
 			seenStr = seenStr || strings.HasPrefix(key, "msgstr")
 		}
 	}
 	return len(lines)
+}
+
+// poKey returns the keyword a line starts with.
+func poKey(t string) string {
+	if i := strings.IndexAny(t, " \t"); i >= 0 {
+		return t[:i]
+	}
+	return t
 }
 
 // poEntry reads the entry in lines[from:to].
