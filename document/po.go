@@ -303,27 +303,34 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 		return s
 	}
 	re, plain := poPlaceholders(flags)
-	seg := poSegment(msgid.value, re, plain)
+	// A message's leading and trailing line breaks are not sent: msgfmt -c refuses a msgstr
+	// that does not begin and end with "\n" as its msgid does, and as codes the model could
+	// move or drop them. They are put back around every msgstr written, as the msgid has them
+	// (gettext checks each msgstr[N] against the msgid).
+	lead, body, trail := poEdges(msgid.value)
+	edges := func(s string) string { return lead + strings.Trim(s, "\n") + trail }
+	seg := poSegment(body, re, plain)
 	seg.Line, seg.Note = msgid.from+1, note
 	codes := seg.Codes
 	if plural == nil {
 		d.add(seg, func(tr string) string {
-			return fin(poString("msgstr", render(codes, tr, func(s string) string { return s }), eol))
+			return fin(poString("msgstr", edges(render(codes, tr, func(s string) string { return s })), eol))
 		}, "", false)
 	} else {
 		n := len(strs)
 		d.add(seg, func(tr string) string {
-			out := poString("msgstr[0]", render(codes, tr, func(s string) string { return s }), eol)
+			out := poString("msgstr[0]", edges(render(codes, tr, func(s string) string { return s })), eol)
 			if n == 1 { // nplurals=1: msgstr[0] is the last line
 				out = fin(out)
 			}
 			return out
 		}, "", false)
-		pseg := poSegment(plural.value, re, plain)
+		_, pbody, _ := poEdges(plural.value)
+		pseg := poSegment(pbody, re, plain)
 		pseg.Line, pseg.Note = plural.from+1, note
 		pcodes := pseg.Codes
 		d.add(pseg, func(tr string) string {
-			out := render(pcodes, tr, func(s string) string { return s })
+			out := edges(render(pcodes, tr, func(s string) string { return s }))
 			var b strings.Builder
 			for k := 1; k < n; k++ {
 				b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), out, eol))
@@ -342,6 +349,14 @@ func allComments(ls []mdLine) bool {
 		}
 	}
 	return true
+}
+
+// poEdges splits a message into its leading line breaks, the rest and its trailing ones.
+func poEdges(msg string) (lead, body, trail string) {
+	body = strings.TrimLeft(msg, "\n")
+	lead = msg[:len(msg)-len(body)]
+	body = strings.TrimRight(body, "\n")
+	return lead, body, msg[len(lead)+len(body):]
 }
 
 // poSegment turns a message into a segment with the placeholders re finds as codes; when

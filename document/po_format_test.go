@@ -65,3 +65,21 @@ func TestPOPlaceholders(t *testing.T) {
 		})
 	}
 }
+
+// TestPOPlaceholdersDrupal: in a real Drupal file (no format flags), %handbook and the like
+// are sent as text, not as a printf "%ha" followed by "ndbook".
+func TestPOPlaceholdersDrupal(t *testing.T) {
+	d, _ := readFile(t, "testdata/po/drupal-cp1251.po", Options{})
+	found := false
+	for _, s := range d.Segments {
+		found = found || strings.Contains(s.Text, `href="%handbook"`)
+		for _, c := range s.Codes {
+			if strings.HasPrefix(c.Open, "%h") {
+				t.Errorf("code %q in %q", c.Open, s.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error(`no segment has href="%handbook" as text`)
+	}
+}

@@ -340,7 +340,7 @@ func TestPO(t *testing.T) {
 		"Datei öffnen":                   "Open file",
 		"Eine Datei wurde gelöscht.":     "One file was deleted.",
 		"<x1/> Dateien wurden gelöscht.": "<x1/> files were deleted.",
-		"Zeile eins<x1/>Zeile zwei<x2/>": "Line one<x1/>Line two<x2/>",
+		"Zeile eins<x1/>Zeile zwei":      "Line one<x1/>Line two", // the trailing "\n" is not sent (poEdges)
 	}
 	out, probs := write(t, d, translateAll(d, func(s string) string { return tr[s] }), "en")
 	if len(probs) > 0 {
