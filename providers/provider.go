@@ -223,10 +223,8 @@ func Open(name string, cfg Config) (Provider, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown provider %q (known: %v)", name, Drivers())
 	}
-	switch v := cfg.Options[OptAnswerCheck]; v {
-	case "", "basic", "language":
-	default:
-		return nil, fmt.Errorf("answer check %q: want basic or language", v)
+	if err := CheckAnswerCheck(cfg.Options[OptAnswerCheck]); err != nil {
+		return nil, fmt.Errorf("answer check %w", err)
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

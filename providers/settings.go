@@ -37,6 +37,16 @@ func CheckRate(r float64) error {
 	return nil
 }
 
+// CheckAnswerCheck checks the answer checks chosen (Config.Options[OptAnswerCheck]): basic,
+// language, or "" for the default (basic).
+func CheckAnswerCheck(v string) error {
+	switch v {
+	case "", "basic", "language":
+		return nil
+	}
+	return fmt.Errorf("%q: want basic or language", v)
+}
+
 // CheckPerMinute checks a per-minute quota (characters, tokens): positive.
 func CheckPerMinute(n int) error {
 	if n <= 0 {

@@ -29,6 +29,11 @@ func TestChecks(t *testing.T) {
 		{"per minute 600000", CheckPerMinute(600000), ""},
 		{"per minute 0", CheckPerMinute(0), "0 per minute"},
 		{"per minute -5", CheckPerMinute(-5), "-5 per minute"},
+		{"answer check default", CheckAnswerCheck(""), ""},
+		{"answer check basic", CheckAnswerCheck("basic"), ""},
+		{"answer check language", CheckAnswerCheck("language"), ""},
+		{"answer check Language", CheckAnswerCheck("Language"), `"Language": want basic or language`},
+		{"answer check foo", CheckAnswerCheck("foo"), `"foo": want basic or language`},
 	}
 	for _, tt := range tests {
 		switch {

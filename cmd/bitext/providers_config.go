@@ -79,6 +79,7 @@ func (sec providerSection) check(defined func(key string) bool) error {
 		{"timeout", func() error { return providers.CheckTimeout(sec.Timeout.Duration) }},
 		{"retries", func() error { return providers.CheckAttempts(sec.Retries) }},
 		{"max_retry_time", func() error { return providers.CheckTimeout(sec.MaxRetryTime.Duration) }},
+		{"answer_check", func() error { return providers.CheckAnswerCheck(sec.AnswerCheck) }},
 	}
 	for _, c := range checks {
 		if !defined(c.key) {

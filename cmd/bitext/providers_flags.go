@@ -97,8 +97,9 @@ func providerConfigFromFlags(c *cli.Context) (name string, cfg providers.Config,
 
 // checkProviderFlags refuses, as usage errors naming the flag, the values of the shared
 // provider flags that cannot work (the providers package decides which): a timeout or retry
-// time of 0 or less, fewer than 1 attempt, a rate of 0 or less. Flags left out keep their
-// defaults.
+// time of 0 or less, fewer than 1 attempt, a rate of 0 or less, an unknown answer check. Flags
+// left out keep their defaults. It runs before a provider is chosen, so that a bad value is
+// named as such even when no provider (or only a keyless --base-url) would be opened.
 func checkProviderFlags(c *cli.Context) error {
 	checks := []struct {
 		flag string
@@ -108,6 +109,7 @@ func checkProviderFlags(c *cli.Context) error {
 		{"retries", func() error { return providers.CheckAttempts(c.Int("retries")) }},
 		{"max-retry-time", func() error { return providers.CheckTimeout(c.Duration("max-retry-time")) }},
 		{"rate", func() error { return providers.CheckRate(c.Float64("rate")) }},
+		{"answer-check", func() error { return providers.CheckAnswerCheck(c.String("answer-check")) }},
 	}
 	for _, ch := range checks {
 		if !c.IsSet(ch.flag) {
