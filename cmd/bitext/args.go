@@ -34,12 +34,15 @@ func permuteArgs(app *cli.App, args []string) []string {
 	cmdStart := len(out) // where the command path begins: global flags found later go here
 	// Descend into (sub)commands as long as the next word names one.
 	var cmd *cli.Command
+	var path []string // the command names, without the flags between them
+	help := false     // --help or -h before "--", wherever it was typed
 	for len(rest) > 0 {
 		next := findCommand(cmds, rest[0])
 		if next == nil {
 			break
 		}
 		cmd = next
+		path = append(path, rest[0])
 		out = append(out, rest[0])
 		rest = rest[1:]
 		if len(cmd.Subcommands) == 0 {
@@ -47,6 +50,7 @@ func permuteArgs(app *cli.App, args []string) []string {
 		}
 		// Flags of a command with subcommands stay where they are: they belong to it.
 		for len(rest) > 0 && isFlag(rest[0]) && rest[0] != "--" {
+			help = help || isHelpFlag(rest[0])
 			n := flagArity(cmd.Flags, rest[0])
 			out = append(out, rest[:min(len(rest), 1+n)]...)
 			rest = rest[min(len(rest), 1+n):]
@@ -72,6 +76,7 @@ func permuteArgs(app *cli.App, args []string) []string {
 		}
 		// A global flag (--quiet, --config) after the command belongs in front of it, unless
 		// the command has a flag of that name itself.
+		help = help || isHelpFlag(a)
 		dst := &fl
 		if !hasFlag(cmd.Flags, a) && hasFlag(app.Flags, a) {
 			dst = &global
@@ -82,6 +87,12 @@ func permuteArgs(app *cli.App, args []string) []string {
 			*dst = append(*dst, rest[i+1])
 			i++
 		}
+	}
+	if help {
+		// `bitext translate a.txt --help` is a request for translate's help, as in git and gh.
+		// urfave/cli would take the first argument for a help topic ("No help topic for
+		// 'a.txt'"), and would parse (and refuse) the other flags first: they are dropped.
+		return append(append(append(out[:cmdStart], global...), path...), "--help")
 	}
 	if len(global) > 0 {
 		path := append([]string(nil), out[cmdStart:]...)
@@ -95,6 +106,9 @@ func permuteArgs(app *cli.App, args []string) []string {
 }
 
 func isFlag(a string) bool { return len(a) > 1 && a[0] == '-' }
+
+// isHelpFlag reports whether a is urfave/cli's help flag (--help, -h), which every command has.
+func isHelpFlag(a string) bool { return a == "--help" || a == "-h" }
 
 func findCommand(cmds []*cli.Command, name string) *cli.Command {
 	for _, c := range cmds {

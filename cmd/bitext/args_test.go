@@ -41,6 +41,16 @@ func TestPermuteArgs(t *testing.T) {
 		{"bitext demo --config c.toml a.txt", "bitext --config c.toml demo a.txt"},
 		{"bitext demo a.txt --config=c.toml", "bitext --config=c.toml demo a.txt"},
 		{"bitext --quiet group leaf f.tmx --config c.toml --all", "bitext --quiet --config c.toml group leaf --all f.tmx"},
+		// --help anywhere before "--" asks for the command's help: arguments and other flags go.
+		{"bitext demo a.txt --help", "bitext demo --help"},
+		{"bitext demo a.txt -h --provider x b.txt", "bitext demo --help"},
+		{"bitext demo -p openai a.txt -q -h", "bitext -q demo --help"},
+		{"bitext group leaf f.tmx --help", "bitext group leaf --help"},
+		{"bitext group --db x leaf --all -h", "bitext group leaf --help"},
+		{"bitext group --help leaf", "bitext group leaf --help"},
+		{"bitext group nosuch --help", "bitext group --help"},
+		{"bitext demo -- --help", "bitext demo -- --help"},
+		{"bitext demo -p --help a.txt", "bitext demo -p --help a.txt"},
 	}
 	for _, tt := range tests {
 		got := strings.Join(permuteArgs(app, strings.Fields(tt.in)), " ")

@@ -30,7 +30,7 @@ split into sentences and aligned first; with --input-format moses, two line-alig
 
 Exit status: 0 no violations, 1 violations found, 2 bad input or usage.`,
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX); repeat to merge", Required: true},
+			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX), required; repeat to merge"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output: text, json or html (default: from -o's extension, .html or .json, else text)"},
 			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "bitext format: jsonl, tmx, tsv, xliff or moses (default: from the file name)"},
 			&cli.BoolFlag{Name: "consistency", Usage: "also report glossary terms rendered differently within one document"},
@@ -81,6 +81,11 @@ func checkFormat(c *cli.Context) (string, error) {
 }
 
 func runCheck(c *cli.Context) error {
+	// Checked here, not with Required: urfave/cli answers a missing required flag with the
+	// whole help on standard output.
+	if len(c.StringSlice("glossary")) == 0 {
+		return usageErrorf("check: --glossary is required (a TSV, CSV or TBX term list)")
+	}
 	out, err := checkFormat(c)
 	if err != nil {
 		return err

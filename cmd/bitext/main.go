@@ -133,7 +133,56 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			return usageError(suggestFlag(c.App.Flags, err))
 		},
 	}
+	// `bitext help nosuch` and `bitext tm help stat`: urfave/cli calls CommandNotFound, which
+	// cannot return an error, instead of answering "No help topic for 'nosuch'" with a
+	// suggestion among unrelated names. The error is kept and returned by the root command's
+	// After, which runs last.
+	var notFound error
+	app.CommandNotFound = func(c *cli.Context, name string) { notFound = unknownCommandError(c, name) }
+	app.After = func(*cli.Context) error { return notFound }
 	return app
+}
+
+// unknownSubcommand is the action of a command with subcommands (tm, glossary, corpus): its
+// help without arguments, else the word after it names no subcommand ("tm stat").
+func unknownSubcommand(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.ShowSubcommandHelp(c)
+	}
+	return unknownCommandError(c, c.Args().First())
+}
+
+// unknownCommandError says that name is none of the commands c's command has (the top level's
+// when c is the app's), in the words of a mistyped top-level command: "unknown command "stat".
+// Did you mean "stats"? (bitext tm help lists the commands)".
+func unknownCommandError(c *cli.Context, name string) error {
+	cmds, path := c.App.Commands, "bitext"
+	if c.Command != nil && len(c.Command.Subcommands) > 0 && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		cmds = c.Command.Subcommands
+		path = strings.TrimSpace("bitext " + commandPath(c))
+	}
+	var names []string
+	for _, cmd := range cmds {
+		if cmd.Hidden {
+			continue
+		}
+		names = append(names, cmd.Names()...)
+	}
+	if s := closest(name, names); s != "" {
+		return usageErrorf("unknown command %q. Did you mean %q? (%s help lists the commands)", name, s, path)
+	}
+	return usageErrorf("unknown command %q (%s help lists the commands)", name, path)
+}
+
+// commandPath is the names of the commands from the top level down to c's ("tm", "glossary").
+func commandPath(c *cli.Context) string {
+	var names []string
+	for _, ctx := range c.Lineage() {
+		if ctx.Command != nil && ctx.Command.Name != "" && ctx.Command.Name != c.App.Name {
+			names = append([]string{ctx.Command.Name}, names...)
+		}
+	}
+	return strings.Join(names, " ")
 }
 
 // unknownCommand runs when no command was named: usage without arguments, a suggestion for a
@@ -142,15 +191,7 @@ func unknownCommand(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return cli.ShowAppHelp(c)
 	}
-	name := c.Args().First()
-	var names []string
-	for _, cmd := range c.App.Commands {
-		names = append(names, cmd.Names()...)
-	}
-	if s := closest(name, names); s != "" {
-		return usageErrorf("unknown command %q. Did you mean %q? (bitext help lists the commands)", name, s)
-	}
-	return usageErrorf("unknown command %q (bitext help lists the commands)", name)
+	return unknownCommandError(c, c.Args().First())
 }
 
 // commands lists every subcommand; each lives in its own file.
@@ -176,10 +217,14 @@ func commands() []*cli.Command {
 	return cmds
 }
 
-// setUsageErrorHandler makes flag errors of every (sub)command exit with code 2.
+// setUsageErrorHandler makes flag errors of every (sub)command exit with code 2, and an
+// unknown subcommand a usage error like an unknown command.
 func setUsageErrorHandler(c *cli.Command) {
 	if c.OnUsageError == nil {
 		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError(suggestFlag(c.Flags, err)) }
+	}
+	if len(c.Subcommands) > 0 && c.Action == nil {
+		c.Action = unknownSubcommand
 	}
 	for _, sub := range c.Subcommands {
 		setUsageErrorHandler(sub)
