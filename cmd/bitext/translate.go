@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -34,7 +36,7 @@ translation memory up, then prints the plan (exit 0 with --dry-run, 2 otherwise)
 // translateCommand is `bitext translate`.
 func translateCommand() *cli.Command {
 	flags := []cli.Flag{
-		&cli.StringFlag{Name: "text", Aliases: []string{"t"}, Usage: "translate `TEXT` given on the command line and print only its translation"},
+		&cli.StringFlag{Name: "text", Aliases: []string{"t"}, Usage: "translate `TEXT` given on the command line and print only its translation (nothing when it fails: exit 3)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` or folder (mirrors the input tree); default standard output"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, html (default: as the input), or pairs: jsonl, tmx, moses, tsv, xliff"},
 		&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of files to take from folders (repeatable; default *.txt, *.md, *.html)"},
@@ -240,8 +242,16 @@ func runTranslate(c *cli.Context) error {
 		}
 	}
 
+	// A one-liner's translation is held back until the run succeeds: `$(bitext translate -t …)`
+	// must not capture the German text a failed segment keeps in a document.
+	stdout := c.App.Writer
+	var oneLiner *bytes.Buffer
+	if c.IsSet("text") {
+		oneLiner = &bytes.Buffer{}
+		stdout = oneLiner
+	}
 	sink := &outputSink{
-		spec: opt.out, stdout: c.App.Writer, provider: name, model: c.String("model"),
+		spec: opt.out, stdout: stdout, provider: name, model: c.String("model"),
 		srcLang: from, tgtLang: to, withConfidence: opt.unit == translate.Paragraph,
 		warnings: newCorpusWarnings(stderr), docOf: docsOf(reader),
 	}
@@ -285,6 +295,11 @@ func runTranslate(c *cli.Context) error {
 			return fmt.Errorf("the provider failed %s; what was translated is in the translation memory, run the same command again to resume: %w", doneSoFar(st), err)
 		}
 		return err
+	}
+	if oneLiner != nil {
+		if _, err := io.Copy(c.App.Writer, oneLiner); err != nil {
+			return err
+		}
 	}
 	if !quiet {
 		fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skippedDocs()))
