@@ -250,6 +250,11 @@ func runTranslate(c *cli.Context) error {
 		oneLiner = &bytes.Buffer{}
 		stdout = oneLiner
 	}
+	if bar != nil && onTerminal(stdout) {
+		// Translations shown on the terminal that shows the bar start on a blanked line, not
+		// glued to the status.
+		stdout = &barClearingWriter{w: stdout, bar: bar}
+	}
 	sink := &outputSink{
 		spec: opt.out, stdout: stdout, provider: name, model: c.String("model"),
 		srcLang: from, tgtLang: to, withConfidence: opt.unit == translate.Paragraph,

@@ -32,6 +32,7 @@ type progress struct {
 	redraw           time.Duration
 	mu               sync.Mutex
 	finished, wasSet bool
+	shown            bool // a line is on the screen (drawn, and not blanked since)
 }
 
 func newProgress(w io.Writer, now func() time.Time, est translate.Estimate) *progress {
@@ -47,11 +48,52 @@ func (p *progress) update(s translate.Stats) {
 	if p.finished || (p.wasSet && now.Sub(p.drawn) < p.redraw && s.Documents < p.docs) {
 		return
 	}
-	p.wasSet, p.drawn = true, now
+	p.wasSet, p.drawn, p.shown = true, now, true
 	line := p.line(s, now.Sub(p.start))
 	pad := max(0, p.width-len(line))
 	p.width = len(line)
 	fmt.Fprintf(p.w, "\r%s%s", line, strings.Repeat(" ", pad))
+}
+
+// clear blanks the status line, if one is shown, without ending the bar: the next update
+// draws it again. Text written to the same terminal (translations on standard output) starts
+// on a clean line instead of after the status.
+func (p *progress) clear() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.blank()
+}
+
+// blank erases a shown line; p.mu is held.
+func (p *progress) blank() {
+	if p.shown {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
+		p.shown, p.width = false, 0
+	}
+}
+
+// barClearingWriter writes to a terminal that also shows a progress bar (standard output and
+// standard error on one screen): the bar's line is blanked before each write.
+type barClearingWriter struct {
+	w   io.Writer
+	bar *progress
+}
+
+func (b *barClearingWriter) Write(p []byte) (int, error) {
+	b.bar.clear()
+	return b.w.Write(p)
+}
+
+// onTerminal reports whether w shows on a terminal: a terminal itself, or terminalText's
+// escaping writer, which Main puts only in front of one.
+func onTerminal(w io.Writer) bool {
+	if _, ok := w.(*escapingWriter); ok {
+		return true
+	}
+	return isTerminal(w)
 }
 
 // line is the status after elapsed: "3/10 documents, 120/400 segments, 12 requests, 1 retry,
@@ -109,9 +151,7 @@ func (p *progress) finish() {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.wasSet && !p.finished {
-		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
-	}
+	p.blank()
 	p.finished = true
 }
 

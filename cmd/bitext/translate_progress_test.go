@@ -104,3 +104,77 @@ func TestSummaryLine(t *testing.T) {
 		})
 	}
 }
+
+// screen renders what a terminal shows of text written to it: "\r" returns to the start of
+// the line, later characters overwrite earlier ones, trailing blanks are not seen.
+func screen(out string) []string {
+	lines := [][]rune{nil}
+	col := 0
+	for _, r := range out {
+		cur := &lines[len(lines)-1]
+		switch r {
+		case '\r':
+			col = 0
+		case '\n':
+			lines, col = append(lines, nil), 0
+		default:
+			if col < len(*cur) {
+				(*cur)[col] = r
+			} else {
+				*cur = append(*cur, r)
+			}
+			col++
+		}
+	}
+	shown := make([]string, len(lines))
+	for i, l := range lines {
+		shown[i] = strings.TrimRight(string(l), " ")
+	}
+	return shown
+}
+
+// TestProgressClearedBeforeOutput: standard output and standard error on one terminal (one
+// buffer here). Translations written while the bar shows start on a blanked line, and the bar
+// comes back with the next update.
+func TestProgressClearedBeforeOutput(t *testing.T) {
+	est := translate.Estimate{Documents: 2, Segments: 2, Misses: 2}
+	tests := []struct {
+		name  string
+		steps func(p *progress, stdout *barClearingWriter)
+		want  []string
+	}{
+		{"one document, then finish", func(p *progress, stdout *barClearingWriter) {
+			p.update(translate.Stats{Usage: providers.Usage{Requests: 1}})
+			stdout.Write([]byte("The translation of: one.\n"))
+			p.finish()
+		}, []string{"The translation of: one.", ""}},
+		{"the bar comes back between documents", func(p *progress, stdout *barClearingWriter) {
+			p.update(translate.Stats{Usage: providers.Usage{Requests: 1}})
+			stdout.Write([]byte("First.\n"))
+			p.update(translate.Stats{Documents: 1, Translated: 1, Usage: providers.Usage{Requests: 1}})
+			stdout.Write([]byte("Second.\n"))
+			p.update(translate.Stats{Documents: 2, Translated: 2, Usage: providers.Usage{Requests: 2}})
+		}, []string{"First.", "Second.", "2/2 documents, 2/2 segments, 2 requests"}},
+		{"no bar drawn yet: nothing to blank", func(p *progress, stdout *barClearingWriter) {
+			stdout.Write([]byte("Text.\n"))
+		}, []string{"Text.", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var term bytes.Buffer
+			clock := &fakeClock{t: time.Unix(1e9, 0)}
+			p := newProgress(&term, clock.now, est)
+			p.redraw = 0 // every update draws: the clock is not what is tested here
+			tc.steps(p, &barClearingWriter{w: &term, bar: p})
+			got := screen(term.String())
+			if len(got) != len(tc.want) {
+				t.Fatalf("screen %q, want %q (written: %q)", got, tc.want, term.String())
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tc.want[i]) || (tc.want[i] == "" && got[i] != "") {
+					t.Errorf("line %d: %q, want %q (written: %q)", i+1, got[i], tc.want[i], term.String())
+				}
+			}
+		})
+	}
+}
