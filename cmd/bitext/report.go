@@ -113,8 +113,10 @@ func runReport(c *cli.Context) error {
 		}
 		return inputError(err)
 	}
-	for _, n := range rep.Notices {
-		fmt.Fprintf(c.App.ErrWriter, "bitext: report: %s\n", n)
+	if !checkQuiet(c) { // the report itself shows its notices; stderr repeats them unless -q
+		for _, n := range rep.Notices {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: report: %s\n", n)
+		}
 	}
 	if err := writeReport(c, rep, format); err != nil {
 		return err

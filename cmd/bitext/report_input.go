@@ -72,7 +72,12 @@ func readReportInput(c *cli.Context, hypArgs, refPaths []string, srcPath string)
 			src = &report.Side{Name: a.Article.Name, Lines: a.Article.Sentences, Unit: "sentences"}
 		}
 	}
-	notes := func(n string) { fmt.Fprintf(c.App.ErrWriter, "bitext: report: %s\n", n) }
+	// How articles were aligned is a message: -q silences it, as it does align's summary.
+	notes := func(n string) {
+		if !checkQuiet(c) {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: report: %s\n", n)
+		}
+	}
 	// The glossary given now checks every segment; violations recorded at translation time
 	// (perhaps with another glossary) would count each one twice.
 	recorded := len(c.StringSlice("glossary")) == 0

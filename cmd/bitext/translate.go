@@ -222,8 +222,10 @@ func runTranslate(c *cli.Context) error {
 		}
 		if c.Bool("dry-run") {
 			fmt.Fprintf(c.App.Writer, "plan: %s\n", est)
-			if provider == nil {
-				fmt.Fprintln(c.App.Writer, noProviderHint)
+			// The plan is the dry run's output; how to make it real is a message: stderr,
+			// silenced by -q.
+			if provider == nil && !checkQuiet(c) {
+				fmt.Fprintln(stderr, noProviderHint)
 			}
 			if reader.skippedDocs() > 0 {
 				return &exitError{code: exitUsage} // the skipped documents were named on stderr
