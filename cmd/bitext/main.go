@@ -133,6 +133,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			return usageError(suggestFlag(c.App.Flags, err))
 		},
 	}
+	// --version prints what `bitext version` prints (urfave/cli's default is one line of its own).
+	cli.VersionPrinter = func(c *cli.Context) { _ = printVersion(c.App.Writer) }
 	// `bitext help nosuch` and `bitext tm help stat`: urfave/cli calls CommandNotFound, which
 	// cannot return an error, instead of answering "No help topic for 'nosuch'" with a
 	// suggestion among unrelated names. The error is kept and returned by the root command's
@@ -212,6 +214,9 @@ func commands() []*cli.Command {
 		manCommand(),
 	}
 	for _, c := range cmds {
+		if c.Name == "man" && c.Action != nil {
+			c.Action = refuseArgs(c.Action) // the page is the whole app's: nothing to name
+		}
 		setUsageErrorHandler(c)
 	}
 	return cmds
