@@ -257,6 +257,10 @@ func leftOutMessage(name, file, inFormat string, n int) string {
 	if file == "-" {
 		explain += " reading the same text lists them,"
 	} else {
+		if strings.HasPrefix(file, "-") {
+			// A name starting with a dash would be read as a flag ("unknown flag --dash.txt").
+			explain += " --"
+		}
 		explain += " " + shellWord(file) + " lists them,"
 	}
 	return fmt.Sprintf("%s: %s left out as web debris (bylines, photo credits, related-article links, site names); %s --keep-boilerplate keeps them", name, what, explain)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/bitext/bitext/corpus"
@@ -36,6 +37,28 @@ func TestReadsMainText(t *testing.T) {
 	for _, tc := range tests {
 		if got := translate.ReadsMainText(tc.df, tc.mainOnly, tc.out.formatName()); got != tc.want {
 			t.Errorf("translate.ReadsMainText(%q, %v, %q) = %v, want %v", tc.df, tc.mainOnly, tc.out.formatName(), got, tc.want)
+		}
+	}
+}
+
+// TestLeftOutMessage: the command the note suggests can be pasted into a shell as it is.
+func TestLeftOutMessage(t *testing.T) {
+	tests := []struct {
+		name, file, inFormat string
+		n                    int
+		want                 string // the suggested command, up to "lists them"
+	}{
+		{"artikel.txt", "artikel.txt", "", 3, "bitext segment --explain artikel.txt lists them"},
+		{"a b.txt", "a b.txt", "", 1, "bitext segment --explain 'a b.txt' lists them"},
+		{"-dash.txt", "-dash.txt", "", 1, "bitext segment --explain -- -dash.txt lists them"},
+		{"--x.md", "--x.md", "markdown", 1, "bitext segment --explain -i markdown -- --x.md lists them"},
+		{"d/-x.txt", "d/-x.txt", "", 1, "bitext segment --explain d/-x.txt lists them"},
+		{"-", "-", "", 2, "bitext segment --explain reading the same text lists them"},
+	}
+	for _, tt := range tests {
+		got := leftOutMessage(tt.name, tt.file, tt.inFormat, tt.n)
+		if !strings.Contains(got, "; "+tt.want+", --keep-boilerplate keeps them") {
+			t.Errorf("leftOutMessage(%q): %q, want it to suggest %q", tt.file, got, tt.want)
 		}
 	}
 }
