@@ -50,6 +50,9 @@ type Option struct {
 	Bool      bool   // a switch: "true" when set
 	// Selects says that giving this flag, without a provider named, means this driver.
 	Selects bool
+	// Check, when set, refuses a value that cannot work, saying what is wanted (`"loud": want
+	// …`), so that a front end can refuse it when it is given, before the driver is opened.
+	Check func(value string) error
 }
 
 // FileSection is a driver's section of the config file as the CLI read it.

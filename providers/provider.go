@@ -221,7 +221,7 @@ func Lookup(name string) (Driver, bool) {
 func Open(name string, cfg Config) (Provider, error) {
 	d, ok := Lookup(name)
 	if !ok {
-		return nil, fmt.Errorf("unknown provider %q (known: %v)", name, Drivers())
+		return nil, fmt.Errorf("unknown provider %q (known: %s)", name, strings.Join(Drivers(), ", "))
 	}
 	if err := CheckAnswerCheck(cfg.Options[OptAnswerCheck]); err != nil {
 		return nil, fmt.Errorf("answer check %w", err)

@@ -156,7 +156,7 @@ func (f *providersFile) decode(path, data string) error {
 				return fmt.Errorf("%s: providers.default: want a provider name", path)
 			}
 			if _, ok := providers.Lookup(f.Default); !ok && f.Default != "" {
-				return fmt.Errorf("%s: providers.default: unknown provider %q (known: %v)", path, f.Default, providers.Drivers())
+				return fmt.Errorf("%s: providers.default: unknown provider %q (known: %s)", path, f.Default, strings.Join(providers.Drivers(), ", "))
 			}
 			continue
 		}

@@ -89,7 +89,7 @@ func providerConfigFromFlags(c *cli.Context) (name string, cfg providers.Config,
 		return "", providers.Config{Getenv: os.Getenv}, nil
 	}
 	if _, ok := providers.Lookup(name); !ok {
-		return "", cfg, usageErrorf("unknown provider %q (known: %v)", name, providers.Drivers())
+		return "", cfg, usageErrorf("unknown provider %q (known: %s)", name, strings.Join(providers.Drivers(), ", "))
 	}
 	cfg = providerConfig(c, file, name, true)
 	return name, cfg, nil
@@ -110,6 +110,20 @@ func checkProviderFlags(c *cli.Context) error {
 		{"max-retry-time", func() error { return providers.CheckTimeout(c.Duration("max-retry-time")) }},
 		{"rate", func() error { return providers.CheckRate(c.Float64("rate")) }},
 		{"answer-check", func() error { return providers.CheckAnswerCheck(c.String("answer-check")) }},
+	}
+	// The drivers' own flags with a set of values (--deepl-formality): checked now, whatever
+	// the provider, not when the driver is opened.
+	for _, info := range providers.Infos() {
+		for _, o := range info.Options {
+			if o.Check == nil || o.Flag == "" || o.Bool {
+				continue
+			}
+			flag, o := o.Flag, o
+			checks = append(checks, struct {
+				flag string
+				err  func() error
+			}{flag, func() error { return o.Check(c.String(flag)) }})
+		}
 	}
 	for _, ch := range checks {
 		if !c.IsSet(ch.flag) {

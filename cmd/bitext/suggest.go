@@ -25,16 +25,49 @@ func suggestFlag(flags []cli.Flag, err error) error {
 		return fmt.Errorf("%s", out)
 	}
 	if m := invalidValue.FindStringSubmatchIndex(msg); m != nil {
-		name := msg[m[2]:m[3]]
-		return fmt.Errorf("%s%s%s", msg[:m[2]-1], dashed(name), msg[m[3]:])
+		value, name := msg[m[2]:m[3]], msg[m[4]:m[5]]
+		// Go's flag package says only "parse error": say what the flag wants instead.
+		if want := wantedValue(flags, name); want != "" {
+			typed := shellWord(value)
+			if typed == "" {
+				typed = "''"
+			}
+			return fmt.Errorf("%s %s: %s", dashed(name), typed, want)
+		}
+		return fmt.Errorf("%s%s%s", msg[:m[4]-1], dashed(name), msg[m[5]:])
 	}
 	return err
 }
 
 var (
 	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(\S+)$`)
-	invalidValue  = regexp.MustCompile(`^invalid value "[^"]*" for flag -([A-Za-z0-9][A-Za-z0-9-]*)`)
+	invalidValue  = regexp.MustCompile(`^invalid value "([^"]*)" for flag -([A-Za-z0-9][A-Za-z0-9-]*)`)
 )
+
+// wantedValue says what kind of value the flag named name takes, for an error about one it
+// could not parse: "a duration such as 30s or 2m", "a whole number", "a number"; "" for
+// other flags.
+func wantedValue(flags []cli.Flag, name string) string {
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n != name {
+				continue
+			}
+			switch f.(type) {
+			case *cli.DurationFlag:
+				return "a duration such as 30s or 2m"
+			case *cli.IntFlag, *cli.Int64Flag, *cli.UintFlag, *cli.Uint64Flag, *cli.IntSliceFlag, *cli.Int64SliceFlag, *cli.UintSliceFlag, *cli.Uint64SliceFlag:
+				return "a whole number"
+			case *cli.Float64Flag, *cli.Float64SliceFlag:
+				return "a number"
+			case *cli.BoolFlag:
+				return "true or false"
+			}
+			return ""
+		}
+	}
+	return ""
+}
 
 // dashed is a flag name as it is typed: -x for one letter, --name otherwise.
 func dashed(name string) string {

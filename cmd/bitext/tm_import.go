@@ -60,7 +60,7 @@ func tmImport(c *cli.Context) error {
 		// Entries scoped to a name translate never asks for ("OpenAI", "open ai") would be
 		// stored and never found.
 		if _, ok := providers.Lookup(name); !ok {
-			return usageErrorf("tm import: --provider: unknown provider %q (known: %v)", name, providers.Drivers())
+			return usageErrorf("tm import: --provider: unknown provider %q (known: %s)", name, strings.Join(providers.Drivers(), ", "))
 		}
 	}
 	if path, err := tmPath(c); err == nil {

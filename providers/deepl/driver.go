@@ -108,15 +108,11 @@ func resolve(cfg providers.Config) (settings, error) {
 	default:
 		return s, fmt.Errorf("deepl: model %q: want quality_optimized, latency_optimized, prefer_quality_optimized or default", s.model)
 	}
-	switch s.target {
-	case "", "EN-US", "EN-GB":
-	default:
-		return s, fmt.Errorf("deepl: target variant %q: want EN-US or EN-GB", s.target)
+	if err := checkTarget(s.target); err != nil {
+		return s, fmt.Errorf("deepl: target variant %w", err)
 	}
-	switch s.formality {
-	case "", "default", "more", "less", "prefer_more", "prefer_less":
-	default:
-		return s, fmt.Errorf("deepl: formality %q: want default, more, less, prefer_more or prefer_less", s.formality)
+	if err := checkFormality(s.formality); err != nil {
+		return s, fmt.Errorf("deepl: formality %w", err)
 	}
 	switch s.tagHandling {
 	case "", "xml", "html":
@@ -124,6 +120,24 @@ func resolve(cfg providers.Config) (settings, error) {
 		return s, fmt.Errorf("deepl: tag handling %q: want xml or html", s.tagHandling)
 	}
 	return s, nil
+}
+
+// checkTarget checks an English variant: EN-US or EN-GB, in any case ("" for the default).
+func checkTarget(v string) error {
+	switch strings.ToUpper(v) {
+	case "", "EN-US", "EN-GB":
+		return nil
+	}
+	return fmt.Errorf("%q: want EN-US or EN-GB", v)
+}
+
+// checkFormality checks a formality DeepL knows ("" for the default).
+func checkFormality(v string) error {
+	switch v {
+	case "", "default", "more", "less", "prefer_more", "prefer_less":
+		return nil
+	}
+	return fmt.Errorf("%q: want default, more, less, prefer_more or prefer_less", v)
 }
 
 func (s settings) plan() string {
@@ -176,9 +190,9 @@ func (Driver) Describe() providers.Info {
 		CredentialsHelp: EnvKey + " (" + EnvServerURL + " for another endpoint)",
 		DefaultModel:    DefaultModel,
 		Options: []providers.Option{
-			{Key: OptFormality, Flag: "deepl-formality", ConfigKey: "formality", Usage: "DeepL `FORMALITY` (default, more, less, prefer_more, prefer_less)"},
+			{Key: OptFormality, Flag: "deepl-formality", ConfigKey: "formality", Usage: "DeepL `FORMALITY` (default, more, less, prefer_more, prefer_less)", Check: checkFormality},
 			{Key: OptGlossary, Flag: "deepl-glossary", ConfigKey: "glossary", Selects: true, Usage: "DeepL glossary `ID` to translate with (see bitext glossary push)"},
-			{Key: OptTarget, Flag: "deepl-target", ConfigKey: "target_variant", Usage: "English `VARIANT` for DeepL: EN-US (default) or EN-GB"},
+			{Key: OptTarget, Flag: "deepl-target", ConfigKey: "target_variant", Usage: "English `VARIANT` for DeepL: EN-US (default) or EN-GB", Check: checkTarget},
 			{Key: OptTagHandling, ConfigKey: "tag_handling", Usage: "xml or html: segments carry markup"},
 		},
 		Detect: func(getenv func(string) string, f providers.FileSection) bool {
