@@ -2,7 +2,11 @@ package main
 
 import (
 	"io"
+	"os"
+	"strconv"
 	"unicode/utf8"
+
+	"golang.org/x/term"
 
 	"github.com/bitext/bitext/qa"
 )
@@ -64,4 +68,21 @@ func (e *escapingWriter) flush() error {
 	_, err := e.w.Write(e.escape(e.pending))
 	e.pending = nil
 	return err
+}
+
+// terminalWidth is the width in columns of the terminal w shows on (w itself, or behind
+// terminalText's writer), else $COLUMNS, else 80.
+func terminalWidth(w io.Writer) int {
+	if e, ok := w.(*escapingWriter); ok {
+		w = e.w
+	}
+	if f, ok := w.(*os.File); ok {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 0 {
+			return cols
+		}
+	}
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return 80
 }

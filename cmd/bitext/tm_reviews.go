@@ -3,9 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -21,7 +23,8 @@ func tmReviewsCommand() *cli.Command {
 		ArgsUsage: " ",
 		Description: "Lists each decision a reviewer made (bitext review, tm import --reviewed): when, who, the\n" +
 			"source, the translation replaced and the reviewed one, oldest first. The memory is opened\n" +
-			"read-only and never created.\n\n" +
+			"read-only and never created. On a terminal, long sentences are cut to fit its width (ending\n" +
+			"in …); into a pipe or a file, and with --json, they are whole.\n\n" +
 			"Examples:\n" +
 			"   bitext tm reviews --reviewer anna --since 2026-11-01\n" +
 			"   bitext tm reviews --source-regex 'Außenminist' --json",
@@ -107,10 +110,37 @@ func writeReviews(c *cli.Context, rs []tm.Review) error {
 		}
 		return nil
 	}
+	width := 0 // into a pipe or a file: every cell whole
+	if onTerminal(c.App.Writer) {
+		width = terminalWidth(c.App.Writer)
+	}
+	return writeReviewTable(c.App.Writer, rs, width)
+}
+
+// writeReviewTable writes the decisions as a table. With width > 0 (a terminal that wide), the
+// text columns (source, before, after) share what the date and reviewer leave and long
+// sentences are cut with "…", so that a decision stays one line on the screen; --json and
+// pipes get them whole.
+func writeReviewTable(w io.Writer, rs []tm.Review, width int) error {
 	if len(rs) == 0 {
 		return nil
 	}
-	tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
+	const gap = 2
+	cut := func(s string, n int) string { return s }
+	reviewerMax, textMax := 0, 0
+	if width > 0 {
+		cut = func(s string, n int) string {
+			if utf8.RuneCountInString(s) <= n {
+				return s
+			}
+			r := []rune(s)
+			return strings.TrimRight(string(r[:max(0, n-1)]), " ") + "…"
+		}
+		reviewerMax = 16
+		// The date takes 20 columns; each column but the last is followed by a gap.
+		textMax = max(12, (width-20-reviewerMax-4*gap)/3)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, gap, ' ', 0)
 	fmt.Fprintln(tw, "WHEN\tREVIEWER\tSOURCE\tBEFORE\tAFTER")
 	oneLine := strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎", "\t", " ")
 	for _, r := range rs {
@@ -118,8 +148,8 @@ func writeReviews(c *cli.Context, rs []tm.Review) error {
 		if before == "" {
 			before = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.When.UTC().Format("2006-01-02 15:04:05Z"), oneLine.Replace(r.Reviewer),
-			oneLine.Replace(r.Source), oneLine.Replace(before), oneLine.Replace(r.After))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.When.UTC().Format("2006-01-02 15:04:05Z"), cut(oneLine.Replace(r.Reviewer), reviewerMax),
+			cut(oneLine.Replace(r.Source), textMax), cut(oneLine.Replace(before), textMax), cut(oneLine.Replace(r.After), textMax))
 	}
 	return tw.Flush()
 }
