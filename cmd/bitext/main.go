@@ -127,6 +127,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		DisableSliceFlagSeparator: true,
 		Suggest:                   true, // "did you mean --glossary?" for mistyped flags
 		Action:                    unknownCommand,
+		Before:                    checkConfigExists,
 		// Errors are printed once, by run, with the exit code decided there.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,8 +43,8 @@ import (
 //	chars_per_minute = 600000
 //
 // Every [providers.NAME] section has the common keys of providerSection; the other keys are the
-// ConfigKey of an option the driver NAME declares (providers.Info.Options). Other tables belong
-// to other commands and are ignored here.
+// ConfigKey of an option the driver NAME declares (providers.Info.Options). Any other key or
+// table is reported (file:line:column), as a misspelt one would otherwise configure nothing.
 type providersFile struct {
 	Default  string
 	Sections map[string]providerSection // by driver name
@@ -96,13 +97,16 @@ func (sec providerSection) check(defined func(key string) bool) error {
 var commonKeys = map[string]bool{"api_key": true, "base_url": true, "model": true, "rate": true, "chars_per_minute": true,
 	"tokens_per_minute": true, "timeout": true, "retries": true, "max_retry_time": true, "answer_check": true}
 
+// errWantDuration is what a duration that does not parse is told; decode gives it a place.
+var errWantDuration = errors.New(`want a duration such as "30s" or "2m"`)
+
 // duration reads "90s" or "2m" from TOML.
 type duration struct{ time.Duration }
 
 func (d *duration) UnmarshalText(b []byte) error {
 	v, err := time.ParseDuration(string(b))
 	if err != nil {
-		return err
+		return errWantDuration // the value is not repeated: a diagnostic never quotes the file
 	}
 	d.Duration = v
 	return nil
@@ -137,10 +141,10 @@ func (f *providersFile) decode(path, data string) error {
 		return fmt.Errorf("%s: %s", path, redactQuoted(err.Error()))
 	}
 	for _, key := range md.Undecoded() {
-		// Other tables are other commands' settings and ignored here, but a misspelt
-		// [providers] ("[providerz]", "[provider]") configured nothing, silently.
-		if len(key) > 0 && key[0] != "providers" && editDistance(strings.ToLower(key[0]), "providers") <= 2 {
-			return fmt.Errorf("%s: unknown table %q: did you mean [providers]?", path, key[0])
+		// [providers] is all the file holds: anything else ("quiet = true", "[tm]", a
+		// misspelt "[provider]") would configure nothing, silently.
+		if len(key) > 0 && key[0] != "providers" {
+			return unknownKeyError(path, data, key[:1], md.Type(key[0]) == "Hash", []string{"providers"}, "the file configures [providers] only")
 		}
 	}
 	f.Sections = map[string]providerSection{}
@@ -160,10 +164,21 @@ func (f *providersFile) decode(path, data string) error {
 			}
 			continue
 		}
+		info, known := providers.Describe(name)
+		if !known {
+			// [providers.opnai] would configure nothing, silently.
+			return unknownKeyError(path, data, []string{"providers", name}, md.Type("providers", name) == "Hash",
+				append([]string{"default"}, providers.Drivers()...), "known: "+strings.Join(providers.Drivers(), ", "))
+		}
 		var sec providerSection
 		if err := md.PrimitiveDecode(prim, &sec); err != nil {
 			if line, col, key, what, ok := typeErrorAt(data, err); ok {
 				return fmt.Errorf("%s:%d:%d: %s: %s", path, line, col, key, what)
+			}
+			var pe toml.ParseError
+			if errors.As(err, &pe) && pe.Message == errWantDuration.Error() {
+				line, col := pe.Position.Line, valueColumn(data, pe.Position.Line)
+				return fmt.Errorf("%s:%d:%d: %s: %s", path, line, col, pe.LastKey, errWantDuration)
 			}
 			return fmt.Errorf("%s: [providers.%s]: %s", path, name, redactQuoted(err.Error()))
 		}
@@ -174,21 +189,20 @@ func (f *providersFile) decode(path, data string) error {
 		if err := sec.check(func(key string) bool { return md.IsDefined("providers", name, key) }); err != nil {
 			return fmt.Errorf("%s: [providers.%s] %w", path, name, err)
 		}
-		info, known := providers.Describe(name)
-		if !known {
-			// A section for a driver this build lacks: kept, so that its key is still noticed
-			// by holdsKey, but it configures nothing.
-			f.Sections[name] = sec
-			continue
-		}
 		sec.Options = map[string]string{}
-		for k, v := range all {
+		keys := make([]string, 0, len(all))
+		for k := range all {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // the same key reported every time
+		for _, k := range keys {
+			v := all[k]
 			if commonKeys[k] {
 				continue
 			}
 			opt, ok := optionByConfigKey(info, k)
 			if !ok {
-				return fmt.Errorf("%s: [providers.%s]: unknown key %q (known: %s)", path, name, k, strings.Join(configKeys(info), ", "))
+				return unknownKeyError(path, data, []string{"providers", name, k}, false, configKeys(info), "known: "+strings.Join(configKeys(info), ", "))
 			}
 			val, ok := optionValue(v)
 			if !ok {
@@ -207,6 +221,91 @@ func (f *providersFile) decode(path, data string) error {
 		f.Sections[name] = sec
 	}
 	return nil
+}
+
+// unknownKeyError says where the file has a key (or table) nobody reads, and what was meant
+// when one of the known names is close: "f.toml:2:1: providers.openai.modle: unknown key; did
+// you mean model? (known: …)". known is what the key could have been; more, when not "",
+// follows in parentheses.
+func unknownKeyError(path, data string, key []string, table bool, known []string, more string) error {
+	what, name := "unknown key", strings.Join(key, ".")
+	if table {
+		what, name = "unknown table", "["+name+"]"
+	}
+	last := key[len(key)-1]
+	if s := closest(last, known); s != "" && s != last {
+		if table {
+			s = "[" + strings.Join(append(slices.Clone(key[:len(key)-1]), s), ".") + "]"
+		}
+		what += "; did you mean " + s + "?"
+	}
+	if more != "" {
+		what += " (" + more + ")"
+	}
+	if line, col, ok := locateKey(data, key); ok {
+		return fmt.Errorf("%s:%d:%d: %s: %s", path, line, col, name, what)
+	}
+	return fmt.Errorf("%s: %s: %s", path, name, what)
+}
+
+// locateKey finds where the file defines key (a table or a key, by its full dotted path): the
+// first line, as a table header ("[providers.opnai]") or a key ("modle = …", also dotted,
+// under the current table), whose path starts with key. The column is that of the key's first
+// character (for a header, of the name after "["). The TOML decoder reports no place for a key
+// it was not asked for; this reads lines as a person writes them (no multi-line values).
+func locateKey(data string, key []string) (line, col int, ok bool) {
+	var table []string
+	split := func(s string) []string {
+		parts := strings.Split(s, ".")
+		for i, p := range parts {
+			parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+		}
+		return parts
+	}
+	hasPrefix := func(path []string) bool {
+		return len(path) >= len(key) && slices.Equal(path[:len(key)], key)
+	}
+	for i, raw := range strings.Split(data, "\n") {
+		t := strings.TrimSpace(raw)
+		start := len(raw) - len(strings.TrimLeft(raw, " \t"))
+		switch {
+		case t == "" || t[0] == '#':
+			continue
+		case t[0] == '[':
+			header, _, _ := strings.Cut(t, "#")
+			inner := strings.TrimLeft(strings.TrimSpace(header), "[")
+			table = split(strings.TrimRight(inner, "] \t"))
+			if hasPrefix(table) {
+				name := start + (len(t) - len(strings.TrimLeft(t, "[ \t")))
+				return i + 1, utf8.RuneCountInString(raw[:name]) + 1, true
+			}
+		default:
+			if eq := strings.IndexByte(t, '='); eq > 0 {
+				if hasPrefix(append(slices.Clone(table), split(t[:eq])...)) {
+					return i + 1, utf8.RuneCountInString(raw[:start]) + 1, true
+				}
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// valueColumn is the column of the value on line (1-based) of data: after "key =".
+func valueColumn(data string, line int) int {
+	lines := strings.Split(data, "\n")
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	text := lines[line-1]
+	eq := strings.IndexByte(text, '=')
+	if eq < 0 {
+		return 1
+	}
+	v := eq + 1
+	for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
+		v++
+	}
+	return utf8.RuneCountInString(text[:v]) + 1
 }
 
 func optionByConfigKey(info providers.Info, key string) (providers.Option, bool) {
@@ -261,6 +360,20 @@ func configPath(c *cli.Context) (path string, explicit bool) {
 		return "", false
 	}
 	return filepath.Join(dir, "bitext", "config.toml"), false
+}
+
+// checkConfigExists is the app's Before: a config file named with --config or BITEXT_CONFIG
+// must exist, whatever the command, even one that reads nothing from it (segment): a mistyped
+// name would otherwise go unnoticed until a command that does.
+func checkConfigExists(c *cli.Context) error {
+	path, explicit := configPath(c)
+	if !explicit {
+		return nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return inputError(fmt.Errorf("config file: %v", err))
+	}
+	return nil
 }
 
 // loadProvidersFile reads the providers part of the config file.

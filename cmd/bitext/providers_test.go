@@ -197,7 +197,15 @@ rate = 2
 		t.Errorf("google section %+v", g)
 	}
 	for _, tc := range []struct{ doc, want string }{
-		{"[providers.openai]\ntemprature = 0.2\n", `c.toml: [providers.openai]: unknown key "temprature"`},
+		{"[providers.openai]\ntemprature = 0.2\n", `c.toml:2:1: providers.openai.temprature: unknown key; did you mean temperature? (known: `},
+		{"[providers.openai]\nsecret = \"sk-SECRET-x\"\n", `c.toml:2:1: providers.openai.secret: unknown key (known: `},
+		{"quiet = true\n[providers.openai]\nmodel = \"x\"\n", `c.toml:1:1: quiet: unknown key (the file configures [providers] only)`},
+		{"# settings\n[tm]\npath = \"x\"\n", `c.toml:2:2: [tm]: unknown table (the file configures [providers] only)`},
+		{"[provider]\ndefault = \"openai\"\n", `c.toml:1:2: [provider]: unknown table; did you mean [providers]? (the file configures [providers] only)`},
+		{"[providers.openai]\nmodel = \"x\"\n\n[ providers.opnai ]\nmodel = \"y\"\n", `c.toml:4:3: [providers.opnai]: unknown table; did you mean [providers.openai]? (known: deepl, google, openai)`},
+		{"[providers]\nopnai.model = \"x\"\n", `c.toml:2:1: providers.opnai: unknown key; did you mean openai? (known: deepl, google, openai)`},
+		{"[providers.openai]\n  timeout = \"5\"\n", `c.toml:2:13: providers.openai.timeout: want a duration such as "30s" or "2m"`},
+		{"[providers.google]\nmax_retry_time = 90\n", `c.toml:2:18: providers.google.max_retry_time: want a duration such as "30s" or "2m"`},
 		{"[providers.openai]\nazure = \"sk-SECRET-x\"\n", "c.toml: providers.openai.azure: want true or false"},
 		{"[providers.openai]\nrate = \"sk-SECRET-x\"\n", "c.toml:2:8: providers.openai.rate: want a number, not a string"},
 	} {
