@@ -207,7 +207,9 @@ func (p *segmentPrinter) file(c *cli.Context, name string, opt segment.Options) 
 	return nil
 }
 
-// segmentLine is one sentence in --format jsonl.
+// segmentLine is one sentence in --format jsonl. Paragraphs and sentences are numbered from 1,
+// as the pairs translate and align write number them (0 there means "not known"), so that the
+// two outputs join on the same numbers.
 type segmentLine struct {
 	Doc       string `json:"doc,omitempty"`
 	Paragraph int    `json:"paragraph"`
@@ -221,7 +223,7 @@ type segmentLine struct {
 func (p *segmentPrinter) block(doc string, para int, b segment.Block) error {
 	if p.jsonl {
 		for i, s := range b.Sentences {
-			l := segmentLine{Paragraph: para, Sentence: i, Text: s.Text, Start: s.Start, End: s.End}
+			l := segmentLine{Paragraph: para + 1, Sentence: i + 1, Text: s.Text, Start: s.Start, End: s.End}
 			if i == 0 && b.Kind == segment.ListItem {
 				l.Marker = b.Marker
 			}
