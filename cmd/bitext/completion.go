@@ -54,48 +54,94 @@ func completionCommand() *cli.Command {
 }
 
 // The bash and zsh scripts ask bitext itself for candidates through urfave/cli's hidden
-// --generate-bash-completion flag.
+// --generate-bash-completion flag, answered by completeFlagValue: one candidate a line, and the
+// line ":files" when file names are what the word takes (a command's file operands, a flag's
+// FILE value). The shell completes the file names itself, so that folders get their "/" and
+// names with spaces are quoted as everywhere else in the shell.
+//
+// bash: "--format=<TAB>" arrives as the words "--format", "=" and "" (COMP_WORDBREAKS holds
+// "="), or as one word "--format=" when it does not; both ask for --format's values. mapfile and
+// the loop keep candidates whole (COMPREPLY=($(…)) split "mit leerzeichen.txt" in two), and
+// compopt -o filenames makes bash quote the names and end a folder's with "/" instead of " ".
 const bashCompletion = `# bash completion for bitext
 _bitext_complete() {
-  local cur opts
+  local cur prefix="" word line
+  local -a words opts
   COMPREPLY=()
   cur="${COMP_WORDS[COMP_CWORD]}"
-  if [[ "$cur" == "-"* ]]; then
+  words=("${COMP_WORDS[@]:0:COMP_CWORD}")
+  if [[ "$cur" == "=" && "${words[-1]}" == -* ]]; then
+    cur=""
+  elif [[ "${words[-1]}" == "=" && "${words[-2]}" == -* ]]; then
+    unset 'words[-1]'
+  elif [[ "$cur" == --*=* ]]; then
+    words+=("${cur%%=*}")
+    prefix="${cur%%=*}="
+    cur="${cur#*=}"
+  fi
+  if [[ -z "$prefix" && "$cur" == -* ]]; then
     # "--" would end the flags, and urfave/cli then completes nothing: ask with "-" instead.
     # BITEXT_COMPLETE_FLAG_NAME says the word before --generate-bash-completion is a flag
     # name being typed ("--s" of --src), not a flag whose value is asked for.
-    local word="$cur"
+    word="$cur"
     [[ "$word" == "--" ]] && word="-"
-    opts=$(BITEXT_COMPLETE_FLAG_NAME=1 "${COMP_WORDS[@]:0:$COMP_CWORD}" "${word}" --generate-bash-completion 2>/dev/null)
+    mapfile -t opts < <(BITEXT_COMPLETE_FLAG_NAME=1 "${words[@]}" "$word" --generate-bash-completion 2>/dev/null)
   else
-    opts=$("${COMP_WORDS[@]:0:$COMP_CWORD}" --generate-bash-completion 2>/dev/null)
+    mapfile -t opts < <("${words[@]}" --generate-bash-completion 2>/dev/null)
   fi
-  COMPREPLY=($(compgen -W "${opts}" -- "${cur}"))
-  [[ ${#COMPREPLY[@]} -eq 0 ]] && COMPREPLY=($(compgen -f -- "${cur}"))
+  for line in "${opts[@]}"; do
+    if [[ "$line" == ":files" ]]; then
+      compopt -o filenames 2>/dev/null
+      mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
+    elif [[ -n "$line" && "$line" == "$cur"* ]]; then
+      COMPREPLY+=("$prefix$line")
+    fi
+  done
   return 0
 }
-complete -o bashdefault -o default -F _bitext_complete bitext
+complete -F _bitext_complete bitext
 `
 
+// zsh: installed as _bitext in $fpath, the file is the body of the function _bitext, which
+// compinit autoloads: the first call defines _bitext and completes; sourced, it registers
+// _bitext with compdef, which exists only once compinit has run (without it, one line says so
+// instead of zsh's "command not found: compdef").
 const zshCompletion = `#compdef bitext
 _bitext() {
-  local -a opts
-  local cur
-  cur=${words[-1]}
-  if [[ "$cur" == "-"* ]]; then
-    local word="$cur"
+  local -a args opts cands
+  local cur word line files=0
+  cur=${words[CURRENT]}
+  args=("${(@Q)words[1,CURRENT-1]}")
+  if [[ "$cur" == --*=* ]]; then
+    # --format=<TAB>: the values of --format, completed after the "=".
+    args+=("${cur%%=*}")
+    compset -P '*='
+    opts=("${(@f)$("${args[@]}" --generate-bash-completion 2>/dev/null)}")
+  elif [[ "$cur" == -* ]]; then
+    word="$cur"
     [[ "$word" == "--" ]] && word="-"
-    opts=("${(@f)$(BITEXT_COMPLETE_FLAG_NAME=1 ${words[@]:0:#words[@]-1} ${word} --generate-bash-completion 2>/dev/null)}")
+    opts=("${(@f)$(BITEXT_COMPLETE_FLAG_NAME=1 "${args[@]}" "$word" --generate-bash-completion 2>/dev/null)}")
   else
-    opts=("${(@f)$(${words[@]:0:#words[@]-1} --generate-bash-completion 2>/dev/null)}")
+    opts=("${(@f)$("${args[@]}" --generate-bash-completion 2>/dev/null)}")
   fi
-  if [[ "${opts[1]}" != "" ]]; then
-    _describe 'values' opts
-  else
-    _files
-  fi
+  for line in "${opts[@]}"; do
+    if [[ "$line" == ":files" ]]; then
+      files=1
+    elif [[ -n "$line" ]]; then
+      cands+=("${line//:/\:}")
+    fi
+  done
+  (( ${#cands} )) && _describe 'values' cands
+  (( files )) && _files
+  return 0
 }
-compdef _bitext bitext
+if [[ "${funcstack[1]}" == "_bitext" ]]; then
+  _bitext "$@"
+elif (( $+functions[compdef] )); then
+  compdef _bitext bitext
+else
+  print -u2 "bitext: zsh completion needs compinit: run 'autoload -U compinit && compinit' before loading it"
+fi
 `
 
 // completionShells are the shells `bitext completion` writes scripts for.
@@ -170,11 +216,17 @@ func choicesFor(path []*cli.Command, flag cli.Flag) ([]string, bool) {
 	return nil, false
 }
 
-// completeFlagValue answers a completion request (the words typed so far, then urfave/cli's
-// --generate-bash-completion) whose last word is a flag that takes a value: the flag's choices,
-// or nothing at all for a free value (a file, a number), so that the shell offers file names.
-// urfave/cli itself would take the request for a flag without its value. ok is false for
-// requests it does not answer.
+// completeFlagValue answers the completion requests of the bash and zsh scripts (the words typed
+// so far, then urfave/cli's --generate-bash-completion) that urfave/cli would answer wrongly:
+//   - a flag that takes a value: the flag's choices, ":files" for a file (the shell lists file
+//     names), nothing for another free value (a number, a duration). urfave/cli would take the
+//     request for a flag without its value;
+//   - after a command: its subcommands, or ":files" when it takes file operands, or nothing.
+//     urfave/cli offered "help" and "h" after every command, which shadowed the file names
+//     (bitext segment <TAB> inserted "h").
+//
+// ok is false for requests left to urfave/cli: the commands of bitext itself, flag names, and
+// commands with their own BashComplete (completion: the shells).
 //
 // typingFlag says that the last word is a flag name still being typed, which the scripts add
 // (as urfave/cli's own do) so that urfave/cli lists the flags it begins: "--s" of "--src",
@@ -185,18 +237,19 @@ func choicesFor(path []*cli.Command, flag cli.Flag) ([]string, bool) {
 // answered here (ok false: urfave/cli adds the longer flags it begins).
 func completeFlagValue(app *cli.App, args []string, typingFlag bool, w io.Writer) (ok bool) {
 	n := len(args)
-	if n < 3 || args[n-1] != "--generate-bash-completion" {
+	if n < 2 || args[n-1] != "--generate-bash-completion" {
 		return false
 	}
-	last := args[n-2]
-	if !isFlag(last) || strings.Contains(last, "=") || last == "--" {
-		return false
-	}
+	words := args[1 : n-1]
 	// The command path: the words naming (sub)commands, flags and their values skipped.
 	var path []*cli.Command
 	cmds, flags := app.Commands, app.Flags
-	for i := 1; i < n-2; i++ {
-		a := args[i]
+	last := len(words) - 1 // the flag whose value is asked for, or the last word before it
+	for i := 0; i < last; i++ {
+		a := words[i]
+		if a == "--" {
+			break // what follows is operands
+		}
 		if isFlag(a) {
 			i += flagArity(flags, a)
 			continue
@@ -208,21 +261,86 @@ func completeFlagValue(app *cli.App, args []string, typingFlag bool, w io.Writer
 		path = append(path, c)
 		cmds, flags = c.Subcommands, append(slices.Clip(c.Flags), app.Flags...)
 	}
-	if typingFlag {
-		if spellsFlag(flags, last) {
-			fmt.Fprintln(w, last)
+	if last >= 0 {
+		a := words[last]
+		if typingFlag {
+			if spellsFlag(flags, a) {
+				fmt.Fprintln(w, a)
+			}
+			return false
 		}
+		if isFlag(a) && !strings.Contains(a, "=") && a != "--" && !slices.Contains(words[:last], "--") {
+			if f := lookupFlag(flags, a); f != nil && flagArity(flags, a) == 1 {
+				if choices, ok := choicesFor(path, f); ok {
+					for _, v := range choices {
+						fmt.Fprintln(w, v)
+					}
+				} else if takesFile(f) {
+					fmt.Fprintln(w, ":files")
+				}
+				return true
+			}
+		} else if c := findCommand(cmds, a); c != nil && !slices.Contains(words[:last], "--") {
+			path = append(path, c)
+		}
+	}
+	if len(path) == 0 {
+		return false // bitext's commands, help among them
+	}
+	cmd := path[len(path)-1]
+	if cmd.BashComplete != nil {
 		return false
 	}
-	f := lookupFlag(flags, last)
-	if f == nil || flagArity(flags, last) == 0 {
-		return false
+	if sub := fishCommands([]string{cmd.Name}, cmd.VisibleCommands()); len(sub) > 0 {
+		for _, c := range sub {
+			fmt.Fprintln(w, c.Name)
+		}
+		return true
 	}
-	choices, _ := choicesFor(path, f)
-	for _, v := range choices {
-		fmt.Fprintln(w, v)
+	if takesFileOperands(path) {
+		fmt.Fprintln(w, ":files")
 	}
 	return true
+}
+
+// filePlaceholders are the value names (`FILE` in a flag's help) that stand for file names.
+var filePlaceholders = []string{"FILE", "DIR", "GLOB", "BITEXT", "PREFIX"}
+
+// valueName finds the name of a flag's value in its help: the first back-quoted word, as
+// urfave/cli reads it.
+var valueName = regexp.MustCompile("`([^`]*)`")
+
+// takesFile reports whether the value of f is a file name: its help names the value FILE (or
+// the like), or it has no value name and its help speaks of a file (--config).
+func takesFile(f cli.Flag) bool {
+	d, ok := f.(cli.DocGenerationFlag)
+	if !ok {
+		return false
+	}
+	usage := d.GetUsage()
+	if m := valueName.FindStringSubmatch(usage); m != nil {
+		return slices.Contains(filePlaceholders, m[1])
+	}
+	return regexp.MustCompile(`\bfile\b`).MatchString(usage)
+}
+
+// takesFileOperands reports whether the command at path takes operands other than its
+// subcommands, as its usage line shows them (ArgsUsage, or what follows the command and its
+// bracketed flags in UsageText): none for version or tm vacuum, IDs for glossary delete.
+func takesFileOperands(path []*cli.Command) bool {
+	cmd := path[len(path)-1]
+	operands := strings.TrimSpace(cmd.ArgsUsage)
+	if operands == "" && cmd.UsageText != "" {
+		line, _, _ := strings.Cut(cmd.UsageText, "\n")
+		operands = regexp.MustCompile(`\[[^]]*\]`).ReplaceAllString(line, "")
+		for _, w := range strings.Fields(operands) {
+			if w == "bitext" || slices.ContainsFunc(path, func(c *cli.Command) bool { return c.HasName(w) }) {
+				operands = strings.Replace(operands, w, "", 1)
+			}
+		}
+		operands = strings.TrimSpace(operands)
+	}
+	return operands != "" && !regexp.MustCompile(`^ID(\.\.\.)?$`).MatchString(operands)
 }
 
 // lookupFlag is the flag arg ("-f", "--format") names, or nil.
