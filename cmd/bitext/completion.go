@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/providers"
 )
@@ -157,6 +158,7 @@ var flagChoices = map[string]map[string]func() []string{
 	},
 	"translate": {
 		"format":        func() []string { return append([]string{"text", "markdown", "html"}, corpusFormats()...) },
+		"input-format":  documentFormats,
 		"unit":          words("sentence", "paragraph"),
 		"glossary-mode": words("prompt", "mask", "native", "check", "off"),
 	},
@@ -176,13 +178,22 @@ var flagChoices = map[string]map[string]func() []string{
 	},
 	"segment": {
 		"format":       words("text", "jsonl"),
-		"input-format": words("text", "markdown", "html"),
+		"input-format": documentFormats,
 		"lang":         words("de", "en"),
 	},
 	"glossary convert": {
 		"to": words(string(glossary.TSV), string(glossary.CSV), string(glossary.TBX), string(glossary.TBX2), string(glossary.GoogleCSV), string(glossary.GoogleCSVSet), string(glossary.TMX)),
 	},
 	"tm export": {"format": corpusFormats},
+	"review": {
+		"output-format": corpusFormats,
+		"input-format":  corpusFormats,
+	},
+	// Shard outputs carry document ids only in these two (corpus merge refuses the others).
+	"corpus merge": {
+		"format":       corpusFormats,
+		"input-format": words(string(corpus.JSONL), string(corpus.TMX)),
+	},
 	"tm import": {
 		"input-format": corpusFormats,
 		"on-conflict":  words("newest", "first"),
@@ -194,6 +205,16 @@ func words(w ...string) func() []string { return func() []string { return w } }
 func corpusFormats() []string {
 	var out []string
 	for _, f := range corpus.Formats {
+		out = append(out, string(f))
+	}
+	return out
+}
+
+// documentFormats are the input formats of translate and segment: text and the formats the
+// document package reads (ParseFormat's canonical names).
+func documentFormats() []string {
+	out := []string{"text"}
+	for _, f := range document.Formats {
 		out = append(out, string(f))
 	}
 	return out
