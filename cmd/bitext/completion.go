@@ -21,8 +21,11 @@ func completionCommand() *cli.Command {
 		Usage:     "print a shell completion script",
 		ArgsUsage: "bash|zsh|fish",
 		Description: "Load it in your shell, e.g.\n" +
-			"   source <(bitext completion bash)\n" +
-			"   bitext completion fish > ~/.config/fish/completions/bitext.fish",
+			"   bash: source <(bitext completion bash)   (in ~/.bashrc; bash 4.4 or later)\n" +
+			"   zsh:  autoload -U compinit && compinit; source <(bitext completion zsh)   (in ~/.zshrc,\n" +
+			"         compinit first: the script needs its compdef), or install it as _bitext in a\n" +
+			"         folder of $fpath: bitext completion zsh > ~/.zfunc/_bitext\n" +
+			"   fish: bitext completion fish > ~/.config/fish/completions/bitext.fish",
 		BashComplete: func(c *cli.Context) {
 			if c.NArg() == 0 {
 				fmt.Fprintln(c.App.Writer, strings.Join(completionShells, "\n"))
