@@ -51,7 +51,7 @@ Examples:
 			tmPathFlag(),
 			&cli.BoolFlag{Name: "no-tm", Usage: "do not write decisions to a translation memory"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the reviewed translation to `FILE` (JSONL, TMX, TSV, Moses; the article for an article pair)"},
-			&cli.StringFlag{Name: "output-format", Aliases: []string{"f"}, Usage: "output pairs as jsonl, tmx, tsv or moses (default: from -o)"},
+			&cli.StringFlag{Name: "output-format", Aliases: []string{"f"}, Usage: "output pairs as jsonl, tmx, tsv, xliff or moses (default: from -o)"},
 			&cli.StringFlag{Name: "input-format", Usage: "bitext format: jsonl, tmx, tsv, xliff or moses (default: from the file name)"},
 			&cli.StringFlag{Name: "ref", Usage: "show a reference or another system's output from `BITEXT` (same sources, same order; JSONL, TMX, TSV)"},
 			&cli.Float64Flag{Name: "min-confidence", Value: 0.5, Usage: "flag aligned pairs below this confidence"},
@@ -118,7 +118,7 @@ func runReview(c *cli.Context) error {
 		}
 	}
 	if out != "" && outFmt == "" && !in.Article() && corpus.FormatFromName(out) == "" {
-		return usageErrorf("-o %s: cannot tell the output format from the name; use --output-format jsonl|tmx|tsv|moses", out)
+		return usageErrorf("-o %s: cannot tell the output format from the name; use --output-format jsonl|tmx|tsv|xliff|moses", out)
 	}
 	minConf := c.Float64("min-confidence")
 	if minConf == 0 {
