@@ -49,7 +49,7 @@ Examples:
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the merged corpus to `FILE` (moses: NAME.SRC and NAME.TGT); default standard output"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: jsonl, tmx, tsv, xliff or moses (default: from -o's extension, else jsonl)"},
-			&cli.StringFlag{Name: "input-format", Usage: "`FORMAT` of the shard outputs: jsonl or tmx (default: from each file's extension)"},
+			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "`FORMAT` of the shard outputs: jsonl or tmx (default: from each file's extension)"},
 			&cli.StringFlag{Name: "manifest", Usage: "the run's manifest `FILE`, or the folder of its documents: every document must be present"},
 			&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of the documents of a --manifest folder (default *.txt, *.md, *.html)"},
 		}, langFlags(true, "source `LANG`", "target `LANG`")...),
