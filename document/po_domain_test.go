@@ -28,23 +28,34 @@ func TestPODomain(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Read(strings.NewReader(tc.src), "x.po", Options{})
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("error %v, want %q", err, tc.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := d.Identity(); strings.Join(got, "|") != strings.Join(tc.segs, "|") {
-				t.Fatalf("segments %q, want %q", got, tc.segs)
-			}
-			out, _ := write(t, d, translateAll(d, func(s string) string { return "EN " + s }), "")
-			if out != tc.want {
+			if out, ok := checkPOCase(t, tc.src, tc.segs, tc.err); ok && out != tc.want {
 				t.Errorf("wrote %q\nwant  %q", out, tc.want)
 			}
 		})
 	}
+}
+
+// checkPOCase reads src: with wantErr, it checks that reading fails with it and returns false;
+// otherwise it checks that the segments are segs, translates each as "EN " + it, and returns
+// the file written and true.
+func checkPOCase(t *testing.T, src string, segs []string, wantErr string) (string, bool) {
+	t.Helper()
+	d, err := Read(strings.NewReader(src), "x.po", Options{})
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Fatalf("error %v, want %q", err, wantErr)
+		}
+		return "", false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Identity(); strings.Join(got, "|") != strings.Join(segs, "|") {
+		t.Fatalf("segments %q, want %q", got, segs)
+	}
+	out, probs := write(t, d, translateAll(d, func(s string) string { return "EN " + s }), "")
+	if len(probs) > 0 {
+		t.Error(probs)
+	}
+	return out, true
 }

@@ -51,26 +51,7 @@ func TestXLIFFSegSource(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Read(strings.NewReader(tc.src), "x.xlf", Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := d.Identity(); !slices.Equal(got, tc.want) {
-				t.Errorf("segments %q, want %q", got, tc.want)
-			}
-			out, probs := write(t, d, translateAll(d, upper), "en")
-			if len(probs) > 0 {
-				t.Error(probs)
-			}
-			if tc.want == nil && out != tc.src {
-				t.Errorf("a unit not to be translated changed:\n%s\n%s", tc.src, out)
-			}
-			for _, k := range tc.keep {
-				if !strings.Contains(out, k) {
-					t.Errorf("output lacks %q:\n%s", k, out)
-				}
-			}
-			validateXLIFF(t, tc.name, out)
+			d := checkXLIFFCase(t, tc.name, tc.src, tc.want, tc.keep)
 			// Unchanged translations leave the unit to translate, as it was.
 			same, _ := write(t, d, d.Identity(), "en")
 			again, err := Read(strings.NewReader(same), "x.xlf", Options{})
@@ -116,4 +97,32 @@ func TestXLIFFSegSourceOkapi(t *testing.T) {
 	}
 	// The strict schema refuses Okapi's own attribute (its wildcard is strict): validated without.
 	validateXLIFF(t, "okapi", strings.Replace(out, ` okp:inputEncoding="windows-1252"`, "", 1))
+}
+
+// checkXLIFFCase reads src, checks that its segments are want, translates them all (upper) and
+// checks the output: it holds every string of keep, validates, and equals src when nothing was
+// to be translated. It returns the document read.
+func checkXLIFFCase(t *testing.T, name, src string, want, keep []string) *Doc {
+	t.Helper()
+	d, err := Read(strings.NewReader(src), "x.xlf", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Identity(); !slices.Equal(got, want) {
+		t.Errorf("segments %q, want %q", got, want)
+	}
+	out, probs := write(t, d, translateAll(d, upper), "en")
+	if len(probs) > 0 {
+		t.Error(probs)
+	}
+	if want == nil && out != src {
+		t.Errorf("a unit not to be translated changed:\n%s\n%s", src, out)
+	}
+	for _, k := range keep {
+		if !strings.Contains(out, k) {
+			t.Errorf("output lacks %q:\n%s", k, out)
+		}
+	}
+	validateXLIFF(t, name, out)
+	return d
 }

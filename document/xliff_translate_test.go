@@ -166,26 +166,7 @@ func TestXLIFFFinalTargets(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Read(strings.NewReader(tc.src), "x.xlf", Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := d.Identity(); !slices.Equal(got, tc.want) {
-				t.Errorf("segments %q, want %q", got, tc.want)
-			}
-			out, probs := write(t, d, translateAll(d, upper), "en")
-			if len(probs) > 0 {
-				t.Error(probs)
-			}
-			if tc.want == nil && out != tc.src {
-				t.Errorf("a unit not to be translated changed:\n%s\n%s", tc.src, out)
-			}
-			for _, k := range tc.keep {
-				if !strings.Contains(out, k) {
-					t.Errorf("output lacks %q:\n%s", k, out)
-				}
-			}
-			validateXLIFF(t, tc.name, out)
+			checkXLIFFCase(t, tc.name, tc.src, tc.want, tc.keep)
 		})
 	}
 }
