@@ -7,6 +7,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -364,5 +365,69 @@ func TestDocumentWithoutSegments(t *testing.T) {
 	var out bytes.Buffer
 	if _, err := d.Write(&out, DocumentTargets(d, blocks), document.WriteOptions{}); err != nil || out.String() != src {
 		t.Errorf("written %q, %v", out.String(), err)
+	}
+}
+
+// TestMemoryPlainAcrossFormats: a document's sentence without inline codes is keyed and stored
+// in the memory as plain text, so the same sentence from a text file (or a TMX import, which is
+// plain) answers it, and what a document stores answers a text file; the document gets the
+// target escaped again. Keyed by its tagged form, "A &amp; B" never matched "A & B", and an
+// export wrote "&amp;amp;" into the TMX.
+func TestMemoryPlainAcrossFormats(t *testing.T) {
+	const xlf = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="de" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>Müller &amp; Söhne zahlen &lt; 5 Euro.</source></trans-unit>
+<trans-unit id="2"><source>Die <g id="1">neue</g> Brücke &amp; mehr.</source></trans-unit>
+</body></file></xliff>`
+	plain := "Müller & Söhne zahlen < 5 Euro."
+	read := func() *document.Doc {
+		d, err := document.Read(strings.NewReader(xlf), "a.xlf", document.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	en := func(s providers.Segment, _ *providers.Request) string { return "EN " + s.Text }
+
+	// The text file first: the document's first unit is a memory hit, escaped for the XLIFF.
+	mem := &memMemory{}
+	if _, _, err := collect(context.Background(), &Translator{Provider: &fakeProvider{answer: en}, Memory: mem}, []*segment.Document{doc("a.txt", []string{plain})}); err != nil {
+		t.Fatal(err)
+	}
+	fp := &fakeProvider{answer: en}
+	out, _, probs := runDoc(t, &Translator{Provider: GuardTags(fp), Memory: mem}, read())
+	if len(probs) > 0 {
+		t.Error(probs)
+	}
+	if !strings.Contains(out, `<target state="translated">EN Müller &amp; Söhne zahlen &lt; 5 Euro.</target>`) {
+		t.Errorf("the text file's translation was not used, escaped:\n%s", out)
+	}
+	for _, r := range fp.reqs {
+		for _, s := range r.Segments {
+			if strings.Contains(s.Text, "Müller") {
+				t.Errorf("sent %q, which the memory holds", s.Text)
+			}
+		}
+	}
+
+	// The document first: it stores plain text, which answers the text file; a sentence with
+	// codes keeps its tagged key.
+	mem = &memMemory{}
+	runDoc(t, &Translator{Provider: GuardTags(&fakeProvider{answer: en}), Memory: mem}, read())
+	var stored []string
+	for _, v := range mem.m {
+		stored = append(stored, v)
+	}
+	slices.Sort(stored)
+	if want := []string{"EN Die <g1>neue</g1> Brücke &amp; mehr.", "EN " + plain}; !slices.Equal(stored, want) {
+		t.Errorf("stored %q, want %q", stored, want)
+	}
+	fp = &fakeProvider{answer: en}
+	if _, _, err := collect(context.Background(), &Translator{Provider: fp, Memory: mem}, []*segment.Document{doc("a.txt", []string{plain})}); err != nil {
+		t.Fatal(err)
+	}
+	if len(fp.reqs) != 0 {
+		t.Errorf("the text file's sentence was sent again: %v", fp.reqs)
 	}
 }

@@ -28,6 +28,9 @@ type Input struct {
 	// (segment.Scanner.Removed), complete once Blocks has been ranged over to its end; nil for
 	// a document read whole, which keeps all its text. See Input.LeftOut.
 	Removed func() []segment.Removal
+	// Tagged says the blocks hold a whole document's tagged text (package document: inline
+	// markup as numbered codes, "&" and "<" escaped), as DocumentInput gives them.
+	Tagged bool
 }
 
 // LeftOut counts the passages of a plain-text document that reading left out as web debris —
@@ -234,7 +237,7 @@ func DocumentInput(d *document.Doc, name, lang string) (Input, error) {
 	if splitLang == "" {
 		splitLang = "de"
 	}
-	in := Input{Name: name, Format: segment.Format(d.Format), Lang: lang}
+	in := Input{Name: name, Format: segment.Format(d.Format), Lang: lang, Tagged: true}
 	groups := documentGroups(d)
 	in.Blocks = func(yield func(segment.Block, error) bool) {
 		if len(groups) == 0 {

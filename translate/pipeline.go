@@ -322,7 +322,7 @@ func (t *Translator) pieces(ctx context.Context, index int, src source, emit fun
 	if d := src.doc; d != nil {
 		j.name, j.format, j.lang = d.Name, d.Format, d.Lang
 	} else {
-		j.name, j.format, j.lang = src.in.Name, src.in.Format, src.in.Lang
+		j.name, j.format, j.lang, j.tagged = src.in.Name, src.in.Format, src.in.Lang, src.in.Tagged
 	}
 	size := 0
 	// next starts the following piece once the current one is full, so that the last piece of
@@ -333,7 +333,7 @@ func (t *Translator) pieces(ctx context.Context, index int, src source, emit fun
 		}
 		cur := j
 		j = &job{index: index, part: cur.part + 1, first: cur.first + len(cur.blocks), doc: cur.doc,
-			name: cur.name, format: cur.format, lang: cur.lang, done: make(chan struct{})}
+			name: cur.name, format: cur.format, lang: cur.lang, tagged: cur.tagged, done: make(chan struct{})}
 		size = 0
 		return emit(cur)
 	}
@@ -410,7 +410,7 @@ func (t *Translator) lookupUnits(ctx context.Context, base *tm.Key, units []*uni
 	}
 	for i, u := range units {
 		if ok[i] {
-			u.target, u.tmHit = targets[i], true
+			u.target, u.tmHit = fromMemoryText(u, targets[i]), true
 			u.violations = t.check(u)
 		}
 	}

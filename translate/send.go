@@ -153,7 +153,7 @@ func (t *Translator) payClaimed(ctx context.Context, cl Claimer, units []*unitSt
 
 // fromMemory gives u the translation another worker stored while this one waited.
 func (t *Translator) fromMemory(u *unitState, target string, tl *tally) {
-	u.target, u.tmHit = target, true
+	u.target, u.tmHit = fromMemoryText(u, target), true
 	u.violations = t.check(u)
 	if u.split == nil { // a piece's sentence was counted when it was read
 		tl.update(func(s *Stats) { s.TMHits++ })
@@ -202,7 +202,7 @@ func (t *Translator) pay(ctx context.Context, units []*unitState, paraCtx string
 			continue
 		}
 		keys = append(keys, t.key(base, u))
-		texts = append(texts, u.target)
+		texts = append(texts, memoryText(u))
 	}
 	if t.Memory != nil && len(keys) > 0 {
 		if err := t.Memory.StoreMany(context.WithoutCancel(ctx), keys, texts); err != nil {
@@ -237,7 +237,7 @@ func (t *Translator) repairHits(ctx context.Context, units []*unitState, tl *tal
 			replaced++
 		}
 		keys = append(keys, t.key(base, u))
-		texts = append(texts, u.target)
+		texts = append(texts, memoryText(u))
 	}
 	if replaced > 0 {
 		tl.update(func(s *Stats) { s.TMHits -= replaced; s.Translated += replaced })

@@ -26,6 +26,12 @@ type unitState struct {
 	repeat bool    // answered by an identical unit of the run, not by a request of its own
 	lead   *answer // the answer this unit's request brings, for the identical units after it
 	source string
+	// plain says source is a document's tagged text without codes: the memory keys and holds
+	// it as plain text (document.Plain), as it holds the same sentence read from a text file
+	// or imported from a TMX, and its target is escaped again for the document (see
+	// memoryKeySource). A tagged "A &amp; B" never matched a TMX's "A & B", and an export
+	// wrote the escapes into the TMX as text.
+	plain bool
 	// codeShift is what was taken off the numbers of a document sentence's inline codes so
 	// that they start at 1 (see document.ShiftCodes); its answer is shifted back.
 	codeShift int32
@@ -106,6 +112,7 @@ type job struct {
 	name   string
 	format segment.Format
 	lang   string
+	tagged bool // the blocks are a document's tagged text (Input.Tagged)
 	blocks []segment.Block
 
 	units   []unitState
@@ -160,6 +167,7 @@ func (t *Translator) addBlock(j *job, bi int) {
 	}
 	mode := t.mode()
 	add := func(u unitState) {
+		u.plain = j.tagged && !document.HasTags(u.source)
 		if mode != GlossaryOff {
 			u.terms, u.entries, u.termKeys = t.findTerms(u.source)
 		}
@@ -229,7 +237,7 @@ func (t *Translator) splitOversize(j *job) bool {
 		sp := &splitSentence{source: u.source, pieces: int32(len(pieces))}
 		for k, p := range pieces {
 			pu := unitState{block: u.block, sentence: u.sentence, hasCtx: u.hasCtx, source: p,
-				codeShift: u.codeShift, split: sp, piece: int32(k + 1)}
+				codeShift: u.codeShift, split: sp, piece: int32(k + 1), plain: u.plain}
 			if mode != GlossaryOff {
 				pu.terms, pu.entries, pu.termKeys = t.findTerms(p)
 			}
@@ -273,10 +281,31 @@ func cutPieces(src string, maxChars, maxTok int, est func(string) int) []string 
 func (t *Translator) key(base *tm.Key, u *unitState) tm.Key {
 	k := *base
 	k.Source = u.source
+	if u.plain {
+		k.Source = document.Plain(u.source)
+	}
 	if t.mode() != GlossaryCheck { // with GlossaryCheck nothing was sent, so nothing applied to the answer
 		k.Terms = u.termKeys
 	}
 	return k
+}
+
+// memoryText is the target the memory stores for u: plain text for a document's unit without
+// codes (see unitState.plain), the target as it is otherwise.
+func memoryText(u *unitState) string {
+	if u.plain {
+		return document.Plain(u.target)
+	}
+	return u.target
+}
+
+// fromMemoryText is a target the memory holds for u, as u's target: escaped again for a
+// document's unit without codes.
+func fromMemoryText(u *unitState, stored string) string {
+	if u.plain {
+		return document.EscapeText(stored)
+	}
+	return stored
 }
 
 // runKey is the part of every memory key that is the same for the whole run.
