@@ -213,3 +213,40 @@ func TestExportWriterError(t *testing.T) {
 		t.Errorf("Export to TMX = %d, %v, warnings %+v; want the entry written with one warning", n, err, warnings)
 	}
 }
+
+// TestExportTaggedEntries: an entry stored from a document segment with inline codes (package
+// document's tagged text) is exported with its codes as TMX inline elements and its words
+// unescaped, and as plain words to formats without codes; written as it was stored, the TMX held
+// "&lt;g1&gt;" and "&amp;amp;" as text.
+func TestExportTaggedEntries(t *testing.T) {
+	db := openTemp(t)
+	mustStore(t, db, baseKey("Die <g1>neue</g1> Brücke &amp; mehr."), "The <g1>new</g1> bridge &amp; more.")
+	mustStore(t, db, baseKey("Preis: 5 <x1/> &lt; 7"), "Price: 5 <x1/> &lt; 7")
+	mustStore(t, db, baseKey("<g1>Unpaired"), "<g1>Unpaired") // not tagged text: kept as it is
+	export := func(f corpus.Format) string {
+		var buf bytes.Buffer
+		w, _ := corpus.NewWriter(f, &buf, corpus.WriterOptions{})
+		if _, err := db.Export(ctx, w); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		return buf.String()
+	}
+	tmx := export(corpus.TMX)
+	for _, bad := range []string{"&lt;g1&gt;neue", "&amp;amp;", "&lt;x1/&gt;"} {
+		if strings.Contains(tmx, bad) {
+			t.Errorf("TMX holds %q:\n%s", bad, tmx)
+		}
+	}
+	for _, want := range []string{"<bpt", "<ept", "neue", "Brücke &amp; mehr.", "<ph", "&lt; 7", "<seg>&lt;g1&gt;Unpaired</seg>"} {
+		if !strings.Contains(tmx, want) {
+			t.Errorf("TMX lacks %q:\n%s", want, tmx)
+		}
+	}
+	tsv := export(corpus.TSV)
+	for _, want := range []string{"Die neue Brücke & mehr.\tThe new bridge & more.", "Preis: 5  < 7\tPrice: 5  < 7", "<g1>Unpaired\t<g1>Unpaired"} {
+		if !strings.Contains(tsv, want) {
+			t.Errorf("TSV lacks %q:\n%s", want, tsv)
+		}
+	}
+}

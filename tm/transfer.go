@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 )
 
 // ConflictPolicy says which target an import keeps when a pair has the key of an entry (from
@@ -564,6 +565,7 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		if s == scopeReviewed {
 			p.Provider = ReviewedProvider
 		}
+		untag(&p)
 		if err := w.Write(p); err != nil {
 			return n, fmt.Errorf("tm: export: entry %q: %w", clip(p.Source, 40), err)
 		}
@@ -573,6 +575,23 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		return n, fmt.Errorf("tm: export: %w", err)
 	}
 	return n, nil
+}
+
+// untag gives a pair stored from a document segment with inline codes (package document's
+// tagged text: <g1>…</g1>, <x2/>, "&" and "<" escaped) its plain words as Source and Target and
+// its tagged texts as SourceTagged and TargetTagged, so that TMX and XLIFF write the codes as
+// their inline elements and the other formats the words: written as they are, the codes and
+// escapes were text in the export ("Die &lt;g1&gt;neue…", "&amp;amp;"). A source whose codes
+// do not pair up is not taken for tagged text.
+func untag(p *corpus.Pair) {
+	if !document.HasTags(p.Source) || document.CheckTags(document.CodesOf(p.Source), p.Source) != nil {
+		return
+	}
+	p.SourceTagged, p.Source = p.Source, document.Plain(p.Source)
+	if document.HasTags(p.Target) {
+		p.TargetTagged = p.Target
+	}
+	p.Target = document.Plain(p.Target)
 }
 
 type filterField struct{ col, val string }
