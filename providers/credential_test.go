@@ -101,3 +101,27 @@ func TestEchoedKeyIsNoTranslation(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyInTheSourceIsTranslated: a local server run with a made-up key ("lm-studio-local")
+// that the text itself names is translated with it; the answer repeats the source, it leaks
+// nothing.
+func TestKeyInTheSourceIsTranslated(t *testing.T) {
+	const key = "lm-studio-local"
+	segs := []providers.Segment{
+		{ID: "a", Text: "Der Server läuft mit dem Schlüssel lm-studio-local."},
+		{ID: "b", Text: "Die NATO tagt."},
+	}
+	srv := providertest.NewOpenAI(t, providertest.Options{})
+	cfg := providers.Config{BaseURL: srv.URL, Model: "local", APIKey: key, Getenv: func(string) string { return "" }}
+	p, err := providers.Open("openai", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := p.Translate(context.Background(), &providers.Request{SourceLang: "de", TargetLang: "en", Segments: segs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Translations) != 2 || !strings.Contains(resp.Translations[0].Text, key) {
+		t.Errorf("translations %+v: want both, the first naming %s as its source does", resp.Translations, key)
+	}
+}

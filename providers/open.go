@@ -389,7 +389,7 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		}
 	}
 	for i, s := range segs {
-		if w.leaks(ts[i]) {
+		if w.leaks(ts[i], s.Text) {
 			continue // failed below; asking again would only show the key to the same server
 		}
 		reason := w.check(s.Text, ts[i].Text)
@@ -431,11 +431,16 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		ts[i].Suspect = reason
 		w.total.suspects.Add(1)
 	}
-	return w.dropLeaks(resp, failure)
+	return w.dropLeaks(resp, failure, segs)
 }
 
-// leaks reports whether an answer holds the provider's credential.
-func (w *wrapped) leaks(t Translation) bool {
+// leaks reports whether an answer holds the provider's credential and its source does not: a
+// source that holds it (a local server's made-up key, "lm-studio-key", written in the text)
+// is translated with it, not leaked.
+func (w *wrapped) leaks(t Translation, source string) bool {
+	if w.guard.leaks(source) {
+		return false
+	}
 	return w.guard.leaks(t.Text) || w.guard.leaks(t.WithoutGlossary)
 }
 
@@ -443,13 +448,17 @@ func (w *wrapped) leaks(t Translation) bool {
 // out of resp and fails their segments, alongside any the driver failed itself: such an answer
 // is never returned as a translation, so it reaches neither the output nor the translation
 // memory, and the reason names no part of the key.
-func (w *wrapped) dropLeaks(resp *Response, failure error) (*Response, error) {
+func (w *wrapped) dropLeaks(resp *Response, failure error, segs []Segment) (*Response, error) {
 	if w.guard == nil {
 		return resp, failure
 	}
+	source := make(map[string]string, len(segs))
+	for _, s := range segs {
+		source[s.ID] = s.Text
+	}
 	var leaked []string
 	resp.Translations = slices.DeleteFunc(resp.Translations, func(t Translation) bool {
-		if w.leaks(t) {
+		if w.leaks(t, source[t.ID]) {
 			leaked = append(leaked, t.ID)
 			return true
 		}
