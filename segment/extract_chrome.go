@@ -42,19 +42,36 @@ var prunedChrome = map[string]bool{
 	"navigation box": true, "category links": true,
 }
 
-// chromeByClass returns the reason to drop n when its class or id names it page furniture.
+// chromeByClass returns the reason to drop n when its class or id names it page furniture. An
+// element that is the article itself (<article>, <main>, <body>) or holds its headline (an
+// <h1>) is never furniture, whatever its class: a template that set id="comments" or
+// class="toc" on the article would otherwise lose all of it, silently.
 func chromeByClass(n *html.Node) (string, bool) {
+	switch n.DataAtom {
+	case atom.Article, atom.Main, atom.Body:
+		return "", false
+	}
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
 		for _, tok := range strings.Fields(a.Val) {
-			if r, ok := chromeClasses[strings.ToLower(tok)]; ok {
+			if r, ok := chromeClasses[strings.ToLower(tok)]; ok && !holdsHeadline(n) {
 				return r, true
 			}
 		}
 	}
 	return "", false
+}
+
+// holdsHeadline reports whether n has an <h1> inside it.
+func holdsHeadline(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || holdsHeadline(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // articleInChrome puts back an article that the page set inside an <aside> or a <header> (a news

@@ -74,3 +74,41 @@ func TestHTMLLimitsCountContent(t *testing.T) {
 		}
 	}
 }
+
+// TestChromeClassOnTheArticle: a class or id that names page furniture (toc, comments,
+// metadata) set on the article itself — its <article> or <main>, or an element holding its <h1>
+// — does not take the article away: it did, silently, leaving nothing (black-box verification).
+func TestChromeClassOnTheArticle(t *testing.T) {
+	body := `<h1>Kommentar: Waffenexporte</h1><p>Die Bundesregierung hat am Mittwoch neue Regeln für den Export von Waffen beschlossen, die ab dem kommenden Jahr gelten sollen.</p><p>Der Kanzler sagte, die Regeln seien notwendig, um die Glaubwürdigkeit der Außenpolitik zu sichern.</p>`
+	for _, wrap := range []string{
+		`<article class="toc">%s</article>`,
+		`<main id="comments">%s</main>`,
+		`<div class="metadata">%s</div>`,
+		`<div id="disqus_thread">%s</div>`,
+	} {
+		page := "<!DOCTYPE html><html><head><title>Kommentar: Waffenexporte</title></head><body><nav><a href=\"/\">Start</a></nav>" +
+			strings.Replace(wrap, "%s", body, 1) + "</body></html>"
+		doc, err := Read(strings.NewReader(page), "a.html", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text []string
+		for _, b := range doc.Blocks {
+			text = append(text, b.Text)
+		}
+		if got := strings.Join(text, "\n"); !strings.Contains(got, "Der Kanzler sagte") {
+			t.Errorf("%s: the article is gone:\n%s", wrap, got)
+		}
+	}
+	// Furniture without the headline still goes: a table of contents inside the article.
+	page := `<!DOCTYPE html><html><body><article>` + body + `<div class="toc"><p>Inhaltsverzeichnis</p><p>1 Leben</p></div><p>Die Opposition kündigte eine eigene Initiative im Bundestag an.</p></article></body></html>`
+	doc, err := Read(strings.NewReader(page), "b.html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if strings.Contains(b.Text, "Inhaltsverzeichnis") {
+			t.Errorf("the table of contents stayed: %q", b.Text)
+		}
+	}
+}
