@@ -83,6 +83,13 @@ func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
 		*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: "comment or sharing prompt, not article text"})
 		return out
 	}
+	if !c.keep && !c.decided && isDateOnly(strings.Fields(strings.TrimLeft(b.Text, "-–—•· "))) {
+		// A date alone among the first blocks, by the headline, is the page's dateline
+		// ("12. März 2023", "- 18.05.2026"); further down, a date alone is as often article
+		// text (a chronology's entry, a birth date), which newsDebris keeps.
+		*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: "dateline or timestamp"})
+		return out
+	}
 	if !c.keep {
 		if reason := newsDebris(b); reason != "" {
 			*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: reason})

@@ -130,6 +130,15 @@ func TestCleaning(t *testing.T) {
 			nil,
 		},
 		{
+			// A date alone by the headline is the page's dateline; far down, a date alone is
+			// article text (a chronology), and stays.
+			"a date alone: dateline at the top, text further down",
+			"Neues Gesetz beschlossen\n\n12. März 2023\n\nDie Regierung hat heute ein neues Gesetz beschlossen.\n\nEs tritt im Mai in Kraft.\n\nDer Bundesrat muss zustimmen.\n\nDas gilt als sicher.\n\nDie Chronik:\n\n1. November 1956\n\nDamals begann alles.",
+			[]string{"paragraph: Neues Gesetz beschlossen", "paragraph: Die Regierung hat heute ein neues Gesetz beschlossen.", "paragraph: Es tritt im Mai in Kraft.",
+				"paragraph: Der Bundesrat muss zustimmen.", "paragraph: Das gilt als sicher.", "paragraph: Die Chronik:", "paragraph: 1. November 1956", "paragraph: Damals begann alles."},
+			[]string{"dateline or timestamp"},
+		},
+		{
 			"no title: short first lines stay",
 			"Hallo\n\nDas ist ein Text.",
 			[]string{"paragraph: Hallo", "paragraph: Das ist ein Text."},
