@@ -25,6 +25,15 @@ var (
 
 func readSubtitles(d *Doc, src, name string, f Format) error {
 	lines := splitLines(src)
+	// The line break of lines bitext writes where the input has none (a cue on the file's last
+	// line, without a final break): the file's own, so that a CRLF file stays CRLF.
+	fileEOL := "\n"
+	for _, l := range lines {
+		if e := l.eol(); e != "" {
+			fileEOL = e
+			break
+		}
+	}
 	i := 0
 	if f == VTT {
 		if len(lines) == 0 || !strings.HasPrefix(strings.TrimPrefix(lines[0].text, "\ufeff"), "WEBVTT") {
@@ -90,7 +99,7 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 			// Each line is a speaker's, a sentence or a unit of its own: a segment each,
 			// written on its own line (wrapped only when a translation outgrows the measure).
 			for k := i; k < end; k++ {
-				subLine(d, lines[k], k+1, width, vtt)
+				subLine(d, lines[k], k+1, width, vtt, fileEOL)
 			}
 			i = end
 			continue
@@ -98,7 +107,7 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 		eol := lines[end-1].eol()
 		lineEnd := lines[i].eol()
 		if lineEnd == "" {
-			lineEnd = "\n"
+			lineEnd = fileEOL
 		}
 		var b builder
 		for k, t := range texts {
@@ -132,7 +141,7 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 }
 
 // subLine makes one line of a cue a segment of its own (see ownLines).
-func subLine(d *Doc, l mdLine, line, width int, vtt bool) {
+func subLine(d *Doc, l mdLine, line, width int, vtt bool, fileEOL string) {
 	var b builder
 	subInline(l.text, &b, vtt)
 	if !b.hasWords() {
@@ -144,7 +153,7 @@ func subLine(d *Doc, l mdLine, line, width int, vtt bool) {
 	codes := seg.Codes
 	lineEnd := l.eol()
 	if lineEnd == "" {
-		lineEnd = "\n"
+		lineEnd = fileEOL
 	}
 	d.add(seg, func(tr string) string {
 		esc := func(s string) string { return s }

@@ -71,3 +71,21 @@ func TestSubtitleLines(t *testing.T) {
 		})
 	}
 }
+
+// TestSubtitleCRLFLastCue: a cue on the last line of a CRLF file, without a final line break,
+// that its translation outgrows is wrapped with CRLF, the file's line break, not LF.
+func TestSubtitleCRLFLastCue(t *testing.T) {
+	src := "1\r\n00:00:01,000 --> 00:00:03,000\r\nErster Satz.\r\n\r\n2\r\n00:00:04,000 --> 00:00:06,000\r\nKurz."
+	d, err := Read(strings.NewReader(src), "a.srt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := func(s string) string { return s + " " + strings.Repeat("und noch viel mehr Text ", 4) }
+	out, _ := write(t, d, translateAll(d, long), "en")
+	if strings.Contains(strings.ReplaceAll(out, "\r\n", ""), "\n") {
+		t.Errorf("a lone LF in a CRLF file:\n%q", out)
+	}
+	if !strings.Contains(out, "Kurz. und noch viel mehr Text") || strings.Count(out, "\r\n") <= strings.Count(src, "\r\n") {
+		t.Errorf("the last cue was not wrapped:\n%q", out)
+	}
+}
