@@ -23,11 +23,11 @@ var abbrevNever = toSet(
 	"Bhf", "Hbf", "Pl", "Bez", "Kr", "Lkr", "Gde", "Reg", "Präs", "Vors", "stv", "stellv",
 	"Bek", // Bekanntmachung: "Bek. d. StMI v. 3. Mai", in OpenNLP's German abbreviation list and tests
 	// Court and legislation references and the news abbreviations around them, none a word
-	// that could end a sentence: Aktenzeichen, Bundes- and Gesetz- und Verordnungsblatt,
-	// Amtsblatt, Drucksache, Randnummer/-ziffer, Textziffer, Fußnote, Urteil, Beschluss, Anlage,
-	// Buchstabe, Unterabsatz, Halbsatz, Jahrgang, Sammlung, Verfasser, Kläger, Beschwerdeführer,
-	// Kanton, Stellvertreter.
-	"Az", "Aktenz", "BGBl", "GVBl", "ABl", "BAnz", "Drucks", "Rdnr", "Rdn", "Rz", "Tz", "Fn",
+	// that could end a sentence: Aktenzeichen, Drucksache, Randnummer/-ziffer, Textziffer,
+	// Fußnote, Urteil, Beschluss, Anlage, Buchstabe, Unterabsatz, Halbsatz, Jahrgang, Sammlung,
+	// Verfasser, Kläger, Beschwerdeführer, Kanton, Stellvertreter. (The gazettes, which can,
+	// are in abbrevMayEnd.)
+	"Az", "Aktenz", "Drucks", "Rdnr", "Rdn", "Rz", "Tz", "Fn",
 	"Urt", "Beschl", "Anl", "Buchst", "UAbs", "Hs", "Jg", "Jgg", "Slg", "Verf", "Kl", "Bekl",
 	"Bf", "Kt", "Stv", "Nrn", "Abschn",
 )
@@ -45,6 +45,9 @@ var abbrevMayEnd = toSet(
 	"Co", "Inc", "Ltd", "Corp", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "A.M", "P.M", "U.S.A", "al",
 	"Std", "Bio", "Gr", "a", "Ä", "ä", "Sek", "Mill",
 	"Oct", "Dec", "Mar", // English months not in abbrevNever: "on Oct. 3" stays, "in Oct. The" splits
+	// Bundes- and Gesetz- und Verordnungsblatt, Amtsblatt, Bundesanzeiger: a reference goes on
+	// ("BGBl. I S. 1234"), but the gazette can close a sentence ("Das steht im BGBl. Es gilt …").
+	"BGBl", "GVBl", "ABl", "BAnz",
 )
 
 // abbrevListEnd end a list ("Äpfel, Birnen usw."): nothing but lower-case words follow them

@@ -64,6 +64,7 @@ var germanCases = []splitCase{
 	{"Az. in parentheses", "Das Urteil (Az. 2 BvR 1234/20) ist rechtskräftig. Der Kläger ging leer aus.", "Das Urteil (Az. 2 BvR 1234/20) ist rechtskräftig. | Der Kläger ging leer aus."},
 	{"Az. outside parentheses", "Das Gericht verhandelt unter Az. 5 U 12/19 weiter. Ein Urteil fällt im Mai.", "Das Gericht verhandelt unter Az. 5 U 12/19 weiter. | Ein Urteil fällt im Mai."},
 	{"BGBl.", "Das Gesetz steht im BGBl. I S. 1234. Es gilt ab Januar.", "Das Gesetz steht im BGBl. I S. 1234. | Es gilt ab Januar."},
+	{"BGBl. at the end", "Das steht im BGBl. Es gilt ab Montag.", "Das steht im BGBl. | Es gilt ab Montag."},
 	{"Jg.", "Das Heft (Jg. 1980) ist vergriffen.", "Das Heft (Jg. 1980) ist vergriffen."},
 	{"Slg.", "So steht es in der Entscheidung (Slg. 2000, I-123) des Gerichtshofs.", "So steht es in der Entscheidung (Slg. 2000, I-123) des Gerichtshofs."},
 	{"Stv. before a title", "Er ist Stv. Landrat im Kreis. Sie ist Landrätin.", "Er ist Stv. Landrat im Kreis. | Sie ist Landrätin."},
