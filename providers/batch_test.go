@@ -50,7 +50,7 @@ func (a *answerer) call(_ context.Context, segs []Segment) ([]Translation, error
 }
 
 func TestSplitRetry(t *testing.T) {
-	segs := []Segment{{"a", "1"}, {"b", "2"}, {"c", ""}, {"d", "4"}, {"e", "5"}}
+	segs := []Segment{{ID: "a", Text: "1"}, {ID: "b", Text: "2"}, {ID: "c"}, {ID: "d", Text: "4"}, {ID: "e", Text: "5"}}
 	tests := []struct {
 		name    string
 		faults  []string
@@ -123,7 +123,7 @@ func TestSplitRetry(t *testing.T) {
 }
 
 func TestSplitRetryRejectsBadIDs(t *testing.T) {
-	for _, segs := range [][]Segment{{{"", "x"}}, {{"a", "x"}, {"a", "y"}}} {
+	for _, segs := range [][]Segment{{{Text: "x"}}, {{ID: "a", Text: "x"}, {ID: "a", Text: "y"}}} {
 		_, err := SplitRetry(context.Background(), "fake", segs, 3, (&answerer{}).call)
 		if err == nil {
 			t.Errorf("%v accepted", segs)
@@ -134,7 +134,7 @@ func TestSplitRetryRejectsBadIDs(t *testing.T) {
 func TestSplitRetryCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := SplitRetry(ctx, "fake", []Segment{{"a", "x"}}, 3, (&answerer{}).call)
+	_, err := SplitRetry(ctx, "fake", []Segment{{ID: "a", Text: "x"}}, 3, (&answerer{}).call)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v", err)
 	}

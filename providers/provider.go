@@ -26,6 +26,11 @@ import (
 type Segment struct {
 	ID   string
 	Text string
+	// Note says what the text is where the file tells it — a PO entry's msgctxt and comments,
+	// an XLIFF unit's notes ("menu", "door") — so that a translator can choose between
+	// meanings of a short string; it is never translated. Drivers that cannot send it ignore
+	// it; two segments of one text and different notes are different segments.
+	Note string
 }
 
 // Term is a glossary entry that occurs in the batch being translated.

@@ -62,6 +62,10 @@ type Block struct {
 	Marker    string // list marker as written ("-", "*", "1."); a Markdown footnote definition's label ("[^1]:") on its paragraph; "" otherwise
 	Text      string // cleaned text of the block, on one line
 	Sentences []Span // sentences of Text
+	// Note says what the text is where its file tells it (a PO msgctxt and comments, an XLIFF
+	// note), for translators that take one; it is never translated. Only blocks of whole
+	// localisation files have one (see translate.DocumentInput).
+	Note string
 }
 
 // Span is a piece of a text with its byte offsets: text[Start:End] == Span.Text.

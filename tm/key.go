@@ -22,6 +22,11 @@ type Key struct {
 	// PromptVersion changes whenever the prompt or request shape changes, so that translations
 	// made with an older prompt are not reused.
 	PromptVersion string
+	// Note is what the source is, where its file says it (a PO msgctxt: "menu", "door"): a
+	// machine translation made with a note answers only the same source with the same note.
+	// Imported and reviewed entries carry none and answer the source whatever its note. A key
+	// without a note hashes as keys did before notes existed.
+	Note string
 }
 
 // scope says how an entry was made and so which lookups it answers.
@@ -143,8 +148,8 @@ func normalizeTerms(terms []string) []string {
 
 // normKey is a Key with every field in the form that is hashed and stored.
 type normKey struct {
-	provider, model, sourceLang, targetLang, source, promptVersion string
-	terms                                                          []string
+	provider, model, sourceLang, targetLang, source, promptVersion, note string
+	terms                                                                []string
 }
 
 // identity is k's fields as they are, each length-prefixed: equal identities are equal keys
@@ -163,6 +168,9 @@ func (k Key) identity() string {
 	for _, t := range k.Terms {
 		put(t)
 	}
+	if k.Note != "" {
+		put(k.Note)
+	}
 	return string(b)
 }
 
@@ -175,6 +183,7 @@ func (k Key) normalize() normKey {
 		source:        NormalizeSource(k.Source),
 		promptVersion: strings.TrimSpace(k.PromptVersion),
 		terms:         normalizeTerms(k.Terms),
+		note:          strings.TrimSpace(k.Note),
 	}
 }
 
@@ -205,6 +214,11 @@ func (k normKey) hashKey(s scope) (sum [hashLen]byte) {
 		b = binary.AppendUvarint(b, uint64(len(k.terms)))
 		for _, t := range k.terms {
 			put(t)
+		}
+		// After the terms, whose count says where they end, and only when there is one: the
+		// keys of every entry stored before notes existed are unchanged.
+		if k.note != "" {
+			put(k.note)
 		}
 	case scopeProviderModel:
 		put(k.provider)

@@ -279,3 +279,49 @@ func TestImportAtomic(t *testing.T) {
 		t.Errorf("provider-scoped import without provider: %v", err)
 	}
 }
+
+// TestKeyNote: a machine translation stored with a note (a PO msgctxt) answers only the same
+// source with the same note; an imported pair, which has none, answers the source whatever its
+// note; a key without a note is the key it was before notes existed.
+func TestKeyNote(t *testing.T) {
+	db := openTemp(t)
+	menu, door := baseKey("Öffnen"), baseKey("Öffnen")
+	menu.Note, door.Note = "menu", "door"
+	mustStore(t, db, menu, "Open")
+	for _, tc := range []struct {
+		k    Key
+		want string
+		ok   bool
+	}{
+		{menu, "Open", true},
+		{door, "", false},
+		{baseKey("Öffnen"), "", false},
+	} {
+		got, ok, err := db.Lookup(ctx, tc.k)
+		if err != nil || ok != tc.ok || got != tc.want {
+			t.Errorf("Lookup(note %q) = %q, %v, %v; want %q, %v", tc.k.Note, got, ok, err, tc.want, tc.ok)
+		}
+	}
+	mustStore(t, db, door, "Unlock")
+	if got := mustLookup(t, db, menu); got != "Open" {
+		t.Errorf("menu: %q after door was stored", got)
+	}
+	withNote := baseKey("x")
+	withNote.Note = "n"
+	if string(baseKey("x").normalize().hash(scopeMT)) == string(withNote.normalize().hash(scopeMT)) {
+		t.Error("a note does not change the key")
+	}
+	// An imported pair answers any note.
+	r, err := corpus.NewReader(corpus.TSV, strings.NewReader("Schließen\tClose\n"), "i.tsv", corpus.ReaderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Import(ctx, r, ImportOptions{SourceLang: "de", TargetLang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	k := baseKey("Schließen")
+	k.Note = "window"
+	if got := mustLookup(t, db, k); got != "Close" {
+		t.Errorf("imported pair with a note: %q", got)
+	}
+}

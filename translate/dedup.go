@@ -78,6 +78,9 @@ func (r *repeats) wasLed(key string) bool {
 // the glossary terms that apply.
 func (t *Translator) repeatKey(u *unitState) string {
 	s := tm.NormalizeSource(u.source)
+	if u.note != "" {
+		s += "\x00note\x00" + u.note // "Öffnen" of a menu and of a door are two messages
+	}
 	if t.mode() == GlossaryCheck || len(u.termKeys) == 0 {
 		return s
 	}

@@ -431,3 +431,48 @@ func TestMemoryPlainAcrossFormats(t *testing.T) {
 		t.Errorf("the text file's sentence was sent again: %v", fp.reqs)
 	}
 }
+
+// TestNotesSeparateMessages: two PO entries with one msgid and different msgctxt are two
+// messages: each is sent with its note, translated on its own, and stored under its own key;
+// before, they were one request and got one translation.
+func TestNotesSeparateMessages(t *testing.T) {
+	const po = "msgctxt \"menu\"\nmsgid \"Öffnen\"\nmsgstr \"\"\n\nmsgctxt \"door\"\nmsgid \"Öffnen\"\nmsgstr \"\"\n\nmsgid \"Öffnen\"\nmsgstr \"\"\n"
+	d, err := document.Read(strings.NewReader(po), "a.po", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byNote := func(s providers.Segment, _ *providers.Request) string {
+		switch {
+		case strings.Contains(s.Note, "door"):
+			return "Unlock"
+		case strings.Contains(s.Note, "menu"):
+			return "Open"
+		}
+		return "Opening"
+	}
+	mem := &memMemory{}
+	fp := &fakeProvider{answer: byNote}
+	out, _, probs := runDoc(t, &Translator{Provider: GuardTags(fp), Memory: mem}, d)
+	if len(probs) > 0 {
+		t.Error(probs)
+	}
+	for _, want := range []string{"msgctxt \"menu\"\nmsgid \"Öffnen\"\nmsgstr \"Open\"", "msgctxt \"door\"\nmsgid \"Öffnen\"\nmsgstr \"Unlock\"", "\nmsgid \"Öffnen\"\nmsgstr \"Opening\""} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	sent := 0
+	for _, r := range fp.reqs {
+		sent += len(r.Segments)
+	}
+	if sent != 3 || len(mem.m) != 3 {
+		t.Errorf("%d segments sent, %d stored; want 3 each", sent, len(mem.m))
+	}
+	// A rerun is answered by the memory, each message by its own entry.
+	fp = &fakeProvider{answer: byNote}
+	d, _ = document.Read(strings.NewReader(po), "a.po", document.Options{})
+	again, _, _ := runDoc(t, &Translator{Provider: GuardTags(fp), Memory: mem}, d)
+	if again != out || len(fp.reqs) != 0 {
+		t.Errorf("rerun: %d requests, output\n%s", len(fp.reqs), again)
+	}
+}

@@ -110,7 +110,7 @@ type memMemory struct {
 }
 
 func memKey(k tm.Key) string {
-	return strings.Join([]string{k.Provider, k.Model, k.SourceLang, k.TargetLang, k.Source, strings.Join(k.Terms, "|"), k.PromptVersion}, "\x00")
+	return strings.Join([]string{k.Provider, k.Model, k.SourceLang, k.TargetLang, k.Source, strings.Join(k.Terms, "|"), k.PromptVersion, k.Note}, "\x00")
 }
 
 func (m *memMemory) LookupMany(_ context.Context, ks []tm.Key) ([]string, []bool, error) {

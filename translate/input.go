@@ -6,6 +6,7 @@ import (
 	"iter"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/segment"
@@ -74,6 +75,22 @@ func hasWord(s string) bool {
 func strayTag(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) >= 2 && s[0] == '<' && s[len(s)-1] == '>' && !strings.ContainsAny(s[1:len(s)-1], "<>")
+}
+
+// maxNote is the most of a segment's note sent with it: a message's context, not a manual.
+const maxNote = 500
+
+// clipNote is note, white space trimmed, cut to maxNote bytes on a rune boundary.
+func clipNote(note string) string {
+	note = strings.TrimSpace(note)
+	if len(note) <= maxNote {
+		return note
+	}
+	n := maxNote
+	for n > 0 && !utf8.RuneStart(note[n]) {
+		n--
+	}
+	return note[:n]
 }
 
 // ReadOptions say how Read reads one document.
@@ -256,6 +273,11 @@ func DocumentInput(d *document.Doc, name, lang string) (Input, error) {
 				b = segment.Block{Kind: segment.Paragraph, Text: s.Text, Sentences: TaggedSentences(s.Text, splitLang)}
 				if s.Kind == document.Heading {
 					b.Kind, b.Level = segment.Heading, max(s.Level, 1)
+				}
+				if d.Format == document.PO || d.Format == document.XLIFF {
+					// A localisation file's context (msgctxt, notes) tells apart short strings
+					// that are different messages ("Öffnen" of a menu and of a door).
+					b.Note = clipNote(s.Note)
 				}
 			} else {
 				// Subtitle cues: one block of neighbouring cues, one unit each, so that each cue

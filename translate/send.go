@@ -310,7 +310,7 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 	sendTerms := t.mode() == GlossaryPrompt || t.mode() == GlossaryMask
 	for i, u := range units {
 		id := strconv.Itoa(i + 1)
-		req.Segments[i] = providers.Segment{ID: id, Text: u.source}
+		req.Segments[i] = providers.Segment{ID: id, Text: u.source, Note: u.note}
 		for _, term := range u.terms {
 			if !sendTerms {
 				break

@@ -32,6 +32,9 @@ type unitState struct {
 	// memoryKeySource). A tagged "A &amp; B" never matched a TMX's "A & B", and an export
 	// wrote the escapes into the TMX as text.
 	plain bool
+	// note is the block's note (segment.Block.Note): sent with the segment, and part of its
+	// memory key and of what makes two units the same request.
+	note string
 	// codeShift is what was taken off the numbers of a document sentence's inline codes so
 	// that they start at 1 (see document.ShiftCodes); its answer is shifted back.
 	codeShift int32
@@ -168,6 +171,7 @@ func (t *Translator) addBlock(j *job, bi int) {
 	mode := t.mode()
 	add := func(u unitState) {
 		u.plain = j.tagged && !document.HasTags(u.source)
+		u.note = b.Note
 		if mode != GlossaryOff {
 			u.terms, u.entries, u.termKeys = t.findTerms(u.source)
 		}
@@ -237,7 +241,7 @@ func (t *Translator) splitOversize(j *job) bool {
 		sp := &splitSentence{source: u.source, pieces: int32(len(pieces))}
 		for k, p := range pieces {
 			pu := unitState{block: u.block, sentence: u.sentence, hasCtx: u.hasCtx, source: p,
-				codeShift: u.codeShift, split: sp, piece: int32(k + 1), plain: u.plain}
+				codeShift: u.codeShift, split: sp, piece: int32(k + 1), plain: u.plain, note: u.note}
 			if mode != GlossaryOff {
 				pu.terms, pu.entries, pu.termKeys = t.findTerms(p)
 			}
@@ -284,6 +288,7 @@ func (t *Translator) key(base *tm.Key, u *unitState) tm.Key {
 	if u.plain {
 		k.Source = document.Plain(u.source)
 	}
+	k.Note = u.note
 	if t.mode() != GlossaryCheck { // with GlossaryCheck nothing was sent, so nothing applied to the answer
 		k.Terms = u.termKeys
 	}
@@ -387,20 +392,20 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 	if err != nil || resp == nil {
 		return resp, err
 	}
-	src := make(map[string]string, len(req.Segments))
+	src := make(map[string]providers.Segment, len(req.Segments))
 	for _, s := range req.Segments {
-		src[s.ID] = s.Text
+		src[s.ID] = s
 	}
 	broken := map[string]error{}
 	var again []providers.Segment
 	for _, tr := range resp.Translations {
 		s, ok := src[tr.ID]
-		if !ok || !document.HasTags(s) {
+		if !ok || !document.HasTags(s.Text) {
 			continue
 		}
-		if err := document.CheckTags(document.CodesOf(s), tr.Text); err != nil {
+		if err := document.CheckTags(document.CodesOf(s.Text), tr.Text); err != nil {
 			broken[tr.ID] = err
-			again = append(again, providers.Segment{ID: tr.ID, Text: s})
+			again = append(again, s)
 		}
 	}
 	if len(again) == 0 {
@@ -425,7 +430,7 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 		if err == nil && resp2 != nil {
 			fixed := map[string]providers.Translation{}
 			for _, tr := range resp2.Translations {
-				if s, ok := src[tr.ID]; ok && broken[tr.ID] != nil && document.CheckTags(document.CodesOf(s), tr.Text) == nil {
+				if s, ok := src[tr.ID]; ok && broken[tr.ID] != nil && document.CheckTags(document.CodesOf(s.Text), tr.Text) == nil {
 					fixed[tr.ID] = tr
 				}
 			}
@@ -439,7 +444,7 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 	}
 	for i, tr := range resp.Translations {
 		if err := broken[tr.ID]; err != nil {
-			s := src[tr.ID]
+			s := src[tr.ID].Text
 			resp.Translations[i].Text = document.SafePlacement(document.CodesOf(s), s, tr.Text)
 			resp.Translations[i].Suspect = SuspectTags + ": " + err.Error()
 		}

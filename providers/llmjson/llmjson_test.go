@@ -108,3 +108,20 @@ func TestTagsInPromptAndMessage(t *testing.T) {
 		t.Errorf("message %s: %v", msg, err)
 	}
 }
+
+// TestNotes: a segment's note is sent beside its text, and the rule for notes joins the system
+// prompt only for a batch that has one, so that every other batch's prompt is as it was.
+func TestNotes(t *testing.T) {
+	plain := []providers.Segment{{ID: "1", Text: "Öffnen"}}
+	noted := []providers.Segment{{ID: "1", Text: "Öffnen", Note: "menu"}, {ID: "2", Text: "Öffnen"}}
+	if got := SystemPromptFor("de", "en", plain); got != SystemPrompt("de", "en") {
+		t.Errorf("a batch without notes got another prompt:\n%s", got)
+	}
+	if got := SystemPromptFor("de", "en", noted); !strings.HasPrefix(got, SystemPrompt("de", "en")) || !strings.Contains(got, `"note"`) {
+		t.Errorf("a batch with a note lacks the rule:\n%s", got)
+	}
+	msg := UserMessage(&providers.Request{Segments: noted}, noted)
+	if !strings.Contains(msg, `{"id":"1","text":"Öffnen","note":"menu"}`) || !strings.Contains(msg, `{"id":"2","text":"Öffnen"}`) {
+		t.Errorf("message %s", msg)
+	}
+}

@@ -13,7 +13,9 @@ const PromptVersion = llmjson.Version
 
 var answerSchema = llmjson.Schema
 
-func systemPrompt(src, tgt string) string { return llmjson.SystemPrompt(src, tgt) }
+func systemPrompt(src, tgt string, segs []providers.Segment) string {
+	return llmjson.SystemPromptFor(src, tgt, segs)
+}
 
 func userMessage(req *providers.Request, segs []providers.Segment) string {
 	return llmjson.UserMessage(req, segs)

@@ -94,7 +94,7 @@ func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*prov
 
 // call sends one chat completion for segs and returns the translations as given.
 func (p *Provider) call(ctx context.Context, req *providers.Request, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
-	system := systemPrompt(orDefault(req.SourceLang, "de"), orDefault(req.TargetLang, "en"))
+	system := systemPrompt(orDefault(req.SourceLang, "de"), orDefault(req.TargetLang, "en"), segs)
 	user := userMessage(req, segs)
 	var u providers.Usage // characters are counted by the transport, per request sent
 	chars := 0
