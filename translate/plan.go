@@ -88,12 +88,22 @@ func (e Estimate) String() string {
 	return b.String()
 }
 
-func plural(n int, word string) string {
+func plural(n int, word string) string { return Count(n, word) }
+
+// Count is n and word, plural unless n is 1 ("retry" → "retries"), n with thousands separators:
+// how the plan and the run's summary count things, alike.
+func Count(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
+	if strings.HasSuffix(word, "y") {
+		return itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+	}
 	return itoa(n) + " " + word + "s"
 }
+
+// Thousands is n with thousands separators (3,952).
+func Thousands(n int) string { return itoa(n) }
 
 // itoa formats with thousands separators for readability.
 func itoa(n int) string {

@@ -404,7 +404,7 @@ func writeCorpus(path string, n int) error {
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
-var summaryRE = regexp.MustCompile(`(\d+) segments \((\d+) TM hits(?:, \d+ repeated)?\), (\d+) requests?(?: \(\d+ retr\w+\))?, (\d+) characters`)
+var summaryRE = regexp.MustCompile(`(\d[\d,]*) segments \((\d[\d,]*) TM hits(?:, \d[\d,]* repeated)?\), (\d[\d,]*) requests?(?: \(\d[\d,]* retr\w+\))?, (\d[\d,]*) characters`)
 var planRE = regexp.MustCompile(`plan: .*?(\d[\d,]*) segments, (\d[\d,]*) TM hits?, (\d[\d,]*) to translate: (\d[\d,]*) characters, ~(\d[\d,]*) tokens, (\d[\d,]*) requests?`)
 
 func atoi(s string) int {

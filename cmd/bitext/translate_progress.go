@@ -160,7 +160,7 @@ func summary(s translate.Stats, skipped int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, %s (%s", count(s.Documents, "document"), count(s.Segments, "segment"), count(s.TMHits, "TM hit"))
 	if s.Repeats > 0 { // as the plan counts them: identical to an earlier segment of the run
-		fmt.Fprintf(&b, ", %d repeated", s.Repeats)
+		fmt.Fprintf(&b, ", %s repeated", translate.Thousands(s.Repeats))
 	}
 	fmt.Fprintf(&b, "), %s", count(s.Usage.Requests, "request"))
 	if s.Usage.Retries > 0 {
@@ -169,12 +169,12 @@ func summary(s translate.Stats, skipped int) string {
 	if s.Usage.Characters > s.Characters {
 		// Requests refused (429), failed or asked again carried characters too: what was sent
 		// is not what was translated, and a character-billed service charges the latter.
-		fmt.Fprintf(&b, ", %d characters sent, %d translated", s.Usage.Characters, s.Characters)
+		fmt.Fprintf(&b, ", %s characters sent, %s translated", translate.Thousands(s.Usage.Characters), translate.Thousands(s.Characters))
 	} else {
 		fmt.Fprintf(&b, ", %s", count(s.Characters, "character"))
 	}
 	if s.Usage.InputTokens+s.Usage.OutputTokens > 0 {
-		fmt.Fprintf(&b, ", %d+%d tokens", s.Usage.InputTokens, s.Usage.OutputTokens)
+		fmt.Fprintf(&b, ", %s+%s tokens", translate.Thousands(s.Usage.InputTokens), translate.Thousands(s.Usage.OutputTokens))
 	}
 	if s.Terms > 0 || s.Violations > 0 {
 		fmt.Fprintf(&b, ", %s found, %s", count(s.Terms, "glossary term"), count(s.Violations, "violation"))
@@ -183,7 +183,7 @@ func summary(s translate.Stats, skipped int) string {
 			// and how many came back untranslated, which a rerun pays for again.
 			fmt.Fprintf(&b, " (%s", count(s.Suspects, "suspect answer"))
 			if s.Untranslated > 0 {
-				fmt.Fprintf(&b, ", %d still in the source language", s.Untranslated)
+				fmt.Fprintf(&b, ", %s still in the source language", translate.Thousands(s.Untranslated))
 			}
 			b.WriteString(")")
 		}
@@ -198,12 +198,4 @@ func summary(s translate.Stats, skipped int) string {
 	return b.String()
 }
 
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if strings.HasSuffix(word, "y") {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+func count(n int, word string) string { return translate.Count(n, word) }

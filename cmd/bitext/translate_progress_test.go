@@ -86,11 +86,11 @@ func TestSummaryLine(t *testing.T) {
 		{"repairs", translate.Stats{Documents: 1, Segments: 3, Terms: 4, Violations: 1, Repairs: 2, Characters: 200, Usage: providers.Usage{Requests: 2, Characters: 200}},
 			"1 document, 3 segments (0 TM hits), 2 requests, 200 characters, 4 glossary terms found, 1 violation after 2 repaired segments, 0s"},
 		{"suspect answers in German", translate.Stats{Documents: 1, Segments: 11, Violations: 11, Suspects: 11, Untranslated: 11, Characters: 2000, Usage: providers.Usage{Requests: 12, Characters: 2000}},
-			"1 document, 11 segments (0 TM hits), 12 requests, 2000 characters, 0 glossary terms found, 11 violations (11 suspect answers, 11 still in the source language), 0s"},
+			"1 document, 11 segments (0 TM hits), 12 requests, 2,000 characters, 0 glossary terms found, 11 violations (11 suspect answers, 11 still in the source language), 0s"},
 		// Two requests refused (429) before the third was answered: they carried the
 		// characters too, but only the answered ones were translated.
 		{"refused requests", translate.Stats{Documents: 1, Segments: 11, Translated: 11, Characters: 1980, Usage: providers.Usage{Requests: 3, Retries: 2, Characters: 5940}},
-			"1 document, 11 segments (0 TM hits), 3 requests (2 retries), 5940 characters sent, 1980 translated, 0s"},
+			"1 document, 11 segments (0 TM hits), 3 requests (2 retries), 5,940 characters sent, 1,980 translated, 0s"},
 		{"nothing sent", translate.Stats{Documents: 1, Segments: 11, TMHits: 11},
 			"1 document, 11 segments (11 TM hits), 0 requests, 0 characters, 0s"},
 		// A provider that reports no usage: what was translated is still known.
