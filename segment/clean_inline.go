@@ -39,7 +39,7 @@ func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Remova
 	soft := 0
 	defer func() {
 		if soft > 0 {
-			*removed = append(*removed, Removal{Line: line, Text: "\u00ad", Reason: "soft hyphen (U+00AD, invisible hyphenation hint) ×" + strconv.Itoa(soft)})
+			*removed = append(*removed, Removal{Kind: Tidied, Line: line, Text: "\u00ad", Reason: "soft hyphen (U+00AD, invisible hyphenation hint) ×" + strconv.Itoa(soft)})
 		}
 	}()
 	// Indentation is structure, not debris.
@@ -61,7 +61,7 @@ func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Remova
 		case keep:
 		case c == '<':
 			if n := tagRemnant(s[i:]); n > 0 {
-				*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i : i+n]), Reason: "stray HTML tag"})
+				*removed = append(*removed, Removal{Kind: Tidied, Line: lineAt(i), Text: strings.Clone(s[i : i+n]), Reason: "stray HTML tag"})
 				i += n
 				continue
 			}
@@ -73,10 +73,10 @@ func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Remova
 			}
 			if j > i+1 && j < len(s) && (s[j] == ',' || s[j] == '.' && !isEllipsisAt(s, j)) {
 				if s[j] == ',' {
-					*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i:j]), Reason: "stray period before a comma" + around(s, i, j+1)})
+					*removed = append(*removed, Removal{Kind: Tidied, Line: lineAt(i), Text: strings.Clone(s[i:j]), Reason: "stray period before a comma" + around(s, i, j+1)})
 					i = j
 				} else {
-					*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i+1 : j+1]), Reason: "stray second period" + around(s, i, j+1)})
+					*removed = append(*removed, Removal{Kind: Tidied, Line: lineAt(i), Text: strings.Clone(s[i+1 : j+1]), Reason: "stray second period" + around(s, i, j+1)})
 					b.WriteByte('.')
 					i = j + 1
 				}
@@ -88,12 +88,12 @@ func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Remova
 				j++
 			}
 			if j < len(s) && isSpaceBeforePunctDebris(s, j) {
-				*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i:j]), Reason: "space before punctuation" + around(s, i, j+1)})
+				*removed = append(*removed, Removal{Kind: Tidied, Line: lineAt(i), Text: strings.Clone(s[i:j]), Reason: "space before punctuation" + around(s, i, j+1)})
 				i = j
 				continue
 			}
 			if j-i > 1 && j < len(s) {
-				*removed = append(*removed, Removal{Line: lineAt(i), Text: strings.Clone(s[i+1 : j]), Reason: "doubled space" + around(s, i, j)})
+				*removed = append(*removed, Removal{Kind: Tidied, Line: lineAt(i), Text: strings.Clone(s[i+1 : j]), Reason: "doubled space" + around(s, i, j)})
 				b.WriteByte(' ')
 				i = j
 				continue

@@ -85,7 +85,7 @@ func checkRead(t *testing.T, data string, f Format) {
 		}
 		if keep && f == Text { // Markdown code and HTML scripts are never text
 			for _, r := range doc.Removed {
-				if r.Kind == Removed && !strings.HasPrefix(r.Reason, "soft hyphen") {
+				if (r.Kind == Removed || r.Kind == Tidied) && !strings.HasPrefix(r.Reason, "soft hyphen") {
 					t.Fatalf("keep: removed %+v", doc.Removed)
 				}
 			}

@@ -112,7 +112,7 @@ func htmlTextOf(ctx context.Context, data []byte, enc16, name string, removed *[
 			return "", &InputError{File: name, Offset: int64(first), Msg: "binary data (NUL byte), not a text file" + suffix, Err: ErrBinary}
 		}
 		data = bytes.ReplaceAll(data, []byte{0}, nil)
-		*removed = append(*removed, Removal{Line: textcheck.Line(data, first), Text: "\x00", Reason: strconv.Itoa(n) + " stray NUL byte(s), first at byte " + strconv.Itoa(first) + " (not text)"})
+		*removed = append(*removed, Removal{Kind: Tidied, Line: textcheck.Line(data, first), Text: "\x00", Reason: strconv.Itoa(n) + " stray NUL byte(s), first at byte " + strconv.Itoa(first) + " (not text)"})
 	}
 	if enc16 != "" || utf8.Valid(data) {
 		if label, _ := htmlcharset.Declared(ctx, data); enc16 == "" && label != "" && !htmlcharset.IsUTF8(label) && hasNonASCII(data) {

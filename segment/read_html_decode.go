@@ -256,7 +256,7 @@ func (f *htmlFilter) finish() error {
 func (f *htmlFilter) notices() []Removal {
 	var out []Removal
 	if d := f.nuls; d.n > 0 {
-		out = append(out, Removal{Line: d.line, Text: "\x00", Reason: strconv.FormatInt(d.n, 10) + " stray NUL byte(s), first at byte " + strconv.FormatInt(d.first, 10) + " (not text)"})
+		out = append(out, Removal{Kind: Tidied, Line: d.line, Text: "\x00", Reason: strconv.FormatInt(d.n, 10) + " stray NUL byte(s), first at byte " + strconv.FormatInt(d.first, 10) + " (not text)"})
 	}
 	if f.declared != "" && f.bad == 0 && f.nonASCII {
 		out = append(out, Removal{Kind: Notice, Reason: "declared " + f.declared + " but is valid UTF-8: read as UTF-8"})

@@ -252,7 +252,7 @@ func FuzzHTMLStream(f *testing.F) {
 func removedRunes(d *Document) []rune {
 	var out []rune
 	for _, r := range d.Removed {
-		if r.Kind != Removed {
+		if r.Kind != Removed && r.Kind != Tidied {
 			continue
 		}
 		for _, c := range r.Text {

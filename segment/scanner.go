@@ -87,7 +87,7 @@ func (s *Scanner) summarizeDropped() {
 	for _, k := range keys {
 		kind, reason, _ := strings.Cut(k, "\x00")
 		verb := "removals"
-		if kind != "" {
+		if kind != string(Removed) && kind != string(Tidied) { // both are listed as removed
 			verb = kind + " changes"
 		}
 		s.removed = append(s.removed, Removal{Kind: Notice, Reason: fmt.Sprintf("%d more %s not listed (%s)", s.dropped[k], verb, reason)})

@@ -99,6 +99,10 @@ const (
 	Replaced ChangeKind = "replaced" // Text was replaced (Reason says by what)
 	Notice   ChangeKind = "notice"   // nothing in the text changed; how it was read (Reason)
 	Split    ChangeKind = "split"    // Text was made a block of its own (a Dachzeile above a headline)
+	// Tidied is Text dropped that is no part of the words: characters cleaning tidies away (a
+	// doubled space, a stray period or tag, soft hyphens, NUL bytes). --explain lists it as
+	// removed; translate's note on what a text lost (translate.Input.LeftOut) does not count it.
+	Tidied ChangeKind = "tidied"
 )
 
 // String formats the change for --explain, after the file name and line: `removed "…": reason`,
@@ -107,7 +111,7 @@ func (r Removal) String() string {
 	switch r.Kind {
 	case Notice:
 		return "note: " + r.Reason
-	case Removed:
+	case Removed, Tidied:
 		return "removed " + strconv.Quote(shorten(r.Text, 100)) + ": " + r.Reason
 	}
 	return string(r.Kind) + " " + strconv.Quote(shorten(r.Text, 100)) + ": " + r.Reason

@@ -37,9 +37,10 @@ type Input struct {
 // LeftOut counts the passages of a plain-text document that reading left out as web debris —
 // bylines, photo credits, "Lesen Sie auch" links, site names, a repeated title — once Blocks
 // has been ranged over to its end: the translation lacks them, and nothing else shows it.
-// segment.Options.KeepBoilerplate keeps them. The characters reading tidies (doubled spaces,
-// stray periods, soft hyphens, stray tags and NUL bytes), lines joined and notices are not
-// counted: no words are lost with them. A page read for its main text (--main-only, or
+// segment.Options.KeepBoilerplate keeps them. The characters reading tidies (segment.Tidied:
+// doubled spaces, stray periods, soft hyphens, stray tags and NUL bytes), lines joined and
+// notices are not counted: no words are lost with them, nor with a removed block of
+// punctuation alone (a "|" between teasers). A page read for its main text (--main-only, or
 // converted) is not counted either: leaving out what is outside the article, its code blocks
 // and front matter is what that reading is for, and KeepBoilerplate does not bring all of it
 // back.
@@ -49,7 +50,7 @@ func (in Input) LeftOut() int {
 	}
 	n := 0
 	for _, r := range in.Removed() {
-		if r.Kind == segment.Removed && hasWord(r.Text) && !strayTag(r.Text) {
+		if r.Kind == segment.Removed && hasWord(r.Text) {
 			n++
 		}
 	}
@@ -68,13 +69,6 @@ func hasWord(s string) bool {
 		prev = letter
 	}
 	return false
-}
-
-// strayTag tells whether s is a lone markup tag ("< /p>", "<br>") that reading dropped as
-// residue of a page, not text.
-func strayTag(s string) bool {
-	s = strings.TrimSpace(s)
-	return len(s) >= 2 && s[0] == '<' && s[len(s)-1] == '>' && !strings.ContainsAny(s[1:len(s)-1], "<>")
 }
 
 // maxNote is the most of a segment's note sent with it: a message's context, not a manual.
