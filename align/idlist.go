@@ -1,6 +1,9 @@
 package align
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // idList holds a sorted set of distinct ids for each sentence of one side (distinctive words,
 // anchors), in one flat list: sentence k's are ids[off[k]:off[k+1]] (a slice per sentence
@@ -50,6 +53,18 @@ func crossingIDs(src, tgt idList, i, j int) int {
 // exclusive counts the ids in both a and b and in neither c nor d (all sorted).
 func exclusive(a, b, c, d []uint32) int {
 	cnt := 0
+	eachCommon(a, b, func(id uint32) {
+		if _, in := slices.BinarySearch(c, id); !in {
+			if _, in := slices.BinarySearch(d, id); !in {
+				cnt++
+			}
+		}
+	})
+	return cnt
+}
+
+// eachCommon calls f with each value that the sorted lists a and b both hold, in order.
+func eachCommon[T cmp.Ordered](a, b []T, f func(T)) {
 	for x, y := 0, 0; x < len(a) && y < len(b); {
 		switch {
 		case a[x] < b[y]:
@@ -57,14 +72,9 @@ func exclusive(a, b, c, d []uint32) int {
 		case a[x] > b[y]:
 			y++
 		default:
-			if _, in := slices.BinarySearch(c, a[x]); !in {
-				if _, in := slices.BinarySearch(d, a[x]); !in {
-					cnt++
-				}
-			}
+			f(a[x])
 			x++
 			y++
 		}
 	}
-	return cnt
 }

@@ -190,20 +190,8 @@ func checkMTLines(mt, side []string) mtVerdict {
 		if j < 0 || j >= n {
 			return -1 // outside the document: not a candidate
 		}
-		a, b := mtTok[i], sideTok[j]
 		var s float64
-		for x, y := 0, 0; x < len(a) && y < len(b); {
-			switch {
-			case a[x] < b[y]:
-				x++
-			case a[x] > b[y]:
-				y++
-			default:
-				s += weight(a[x])
-				x++
-				y++
-			}
-		}
+		eachCommon(mtTok[i], sideTok[j], func(h uint64) { s += weight(h) })
 		return s
 	}
 	// win[i] is the offset (−2..2) line i's MT shares most with, outright; 9 when none does.
