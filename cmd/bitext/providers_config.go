@@ -448,19 +448,10 @@ func typeErrorAt(data string, err error) (line, col int, key, what string, ok bo
 	}
 	line, _ = strconv.Atoi(m[1])
 	key = m[2]
-	lines := strings.Split(data, "\n")
-	if line < 1 || line > len(lines) {
+	if line < 1 || line > strings.Count(data, "\n")+1 {
 		return 0, 0, "", "", false
 	}
-	text := lines[line-1]
-	col = 1
-	if eq := strings.IndexByte(text, '='); eq >= 0 {
-		v := eq + 1
-		for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
-			v++
-		}
-		col = utf8.RuneCountInString(text[:v]) + 1
-	}
+	col = valueColumn(data, line)
 	kind := func(t string) string {
 		switch t {
 		case "int64", "int":
