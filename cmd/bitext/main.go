@@ -215,9 +215,6 @@ func commands() []*cli.Command {
 		manCommand(),
 	}
 	for _, c := range cmds {
-		if c.Name == "man" && c.Action != nil {
-			c.Action = refuseArgs(c.Action) // the page is the whole app's: nothing to name
-		}
 		setUsageErrorHandler(c)
 	}
 	return cmds

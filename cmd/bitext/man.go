@@ -16,14 +16,15 @@ func manCommand() *cli.Command {
 		Name:        "man",
 		Usage:       "print bitext's manual page (roff)",
 		Description: "Install it with: bitext man > /usr/local/share/man/man1/bitext.1 (then: man bitext)",
-		Action: func(c *cli.Context) error {
+		// The page is the whole app's: nothing to name.
+		Action: refuseArgs(func(c *cli.Context) error {
 			page, err := manPage(c.App)
 			if err != nil {
 				return err
 			}
 			_, err = fmt.Fprint(c.App.Writer, page)
 			return err
-		},
+		}),
 	}
 }
 
