@@ -100,24 +100,13 @@ func plainText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-// stripFrontMatter returns md without a leading YAML (---) or TOML (+++) front matter block.
+// stripFrontMatter returns md without a leading YAML (---) or TOML (+++) front matter block
+// (as the Markdown reader finds it: frontMatterEnd), and the blank lines after it.
 func stripFrontMatter(md []byte) []byte {
-	for _, fence := range []string{"---", "+++"} {
-		first, rest, ok := bytes.Cut(md, []byte("\n"))
-		if !ok || string(bytes.TrimRight(first, " \r")) != fence {
-			continue
-		}
-		for off := 0; off < len(rest); {
-			line, _, _ := bytes.Cut(rest[off:], []byte("\n"))
-			next := off + len(line) + 1
-			if string(bytes.TrimRight(line, " \r")) == fence || fence == "---" && string(bytes.TrimRight(line, " \r")) == "..." {
-				if next > len(rest) {
-					next = len(rest)
-				}
-				return bytes.TrimLeft(rest[next:], "\r\n")
-			}
-			off = next
-		}
+	lines := splitLines(string(md))
+	end := frontMatterEnd(lines)
+	if end < 0 {
+		return md
 	}
-	return md
+	return bytes.TrimLeft(md[lines[end].off+len(lines[end].full):], "\r\n")
 }

@@ -550,24 +550,30 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 
 // frontMatter keeps a YAML (---) or TOML (+++) front matter, translating the chosen keys'
 // single-line values, YAML block scalars (blockScalar) and TOML strings (tomlFrontMatter). It returns the first line after it.
-func (r *mdReader) frontMatter() int {
-	if len(r.lines) == 0 {
-		return 0
+// frontMatterEnd is the index of the line that closes the YAML (---) or TOML (+++) front
+// matter lines open with, or -1 when they open with none.
+func frontMatterEnd(lines []mdLine) int {
+	if len(lines) == 0 {
+		return -1
 	}
-	first := strings.TrimPrefix(r.lines[0].text, "\ufeff")
+	first := strings.TrimPrefix(lines[0].text, "\ufeff")
 	if first != "---" && first != "+++" {
-		return 0
+		return -1
 	}
-	end := -1
-	for k := 1; k < len(r.lines); k++ {
-		if t := r.lines[k].text; t == first || first == "---" && t == "..." {
-			end = k
-			break
+	for k := 1; k < len(lines); k++ {
+		if t := lines[k].text; t == first || first == "---" && t == "..." {
+			return k
 		}
 	}
+	return -1
+}
+
+func (r *mdReader) frontMatter() int {
+	end := frontMatterEnd(r.lines)
 	if end < 0 {
 		return 0
 	}
+	first := strings.TrimPrefix(r.lines[0].text, "\ufeff")
 	keys := r.opt.FrontMatterKeys
 	if keys == nil {
 		keys = []string{"title", "description", "summary", "subtitle", "excerpt"}
