@@ -152,7 +152,7 @@ type manifestSource struct {
 	docs     map[int]*document.Doc // their whole documents (package document), when read so
 	count    int
 	skipped  int
-	reported map[string]bool
+	reported onceSet // skipped documents already named
 }
 
 // translateSourceFor returns the manifest source when there is one, else the reader of the
@@ -280,13 +280,8 @@ func manifestReading(d shard.Document, mainOnly bool, docOut, lang string) (tran
 func (m *manifestSource) skip(id, why string) {
 	m.mu.Lock()
 	m.skipped++
-	if m.reported == nil {
-		m.reported = map[string]bool{}
-	}
-	again := m.reported[id]
-	m.reported[id] = true
 	m.mu.Unlock()
-	if !again {
+	if m.reported.first(id) {
 		m.report(why + "; skipped")
 	}
 }

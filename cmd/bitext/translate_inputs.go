@@ -214,9 +214,28 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 type leftOutNotes struct {
 	note     func(msg string)
 	inFormat string // --input-format, which segment must be given too to see the same text
+	told     onceSet
+}
 
+// onceSet tells the first time a name is seen, across goroutines: a note about a document
+// that both the plan and the run read is given once.
+type onceSet struct {
 	mu   sync.Mutex
-	told map[string]bool
+	seen map[string]bool
+}
+
+// first reports whether name is seen for the first time, and marks it seen.
+func (s *onceSet) first(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.seen[name] {
+		return false
+	}
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	s.seen[name] = true
+	return true
 }
 
 // tell notes what in, read to its end, left out. name is how the document is called; file is
@@ -225,18 +244,7 @@ func (l *leftOutNotes) tell(name, file string, in translate.Input) {
 	if l == nil {
 		return
 	}
-	n := in.LeftOut()
-	if n == 0 {
-		return
-	}
-	l.mu.Lock()
-	if l.told == nil {
-		l.told = map[string]bool{}
-	}
-	again := l.told[name]
-	l.told[name] = true
-	l.mu.Unlock()
-	if !again {
+	if n := in.LeftOut(); n > 0 && l.told.first(name) {
 		l.note(leftOutMessage(name, file, l.inFormat, n))
 	}
 }
