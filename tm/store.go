@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -190,8 +191,16 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 }
 
-// tx runs fn in one transaction.
-func (db *DB) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// tx runs fn in one transaction. When ctx ends while it runs, database/sql rolls the
+// transaction back on its own, and the statement or commit that comes next fails with
+// sql.ErrTxDone ("transaction has already been committed or rolled back"), which says nothing
+// of why: the context's error is returned instead, so that a cancelled run reads as one.
+func (db *DB) tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	defer func() {
+		if err != nil && errors.Is(err, sql.ErrTxDone) && ctx.Err() != nil {
+			err = ctx.Err()
+		}
+	}()
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err
