@@ -221,6 +221,7 @@ func (f *Fake) answer(s *providertest.Server, w http.ResponseWriter, r *http.Req
 		Text     string `json:"text"`
 	}
 	items := make([]item, 0, len(info.Segments)+1)
+	// DeepL bills the texts only: the context is free however long it is.
 	chars := 0
 	for _, sg := range info.Segments {
 		chars += len([]rune(sg.Text))
@@ -391,6 +392,26 @@ func Words(dict map[string]string) func(providertest.Segment, providertest.Reque
 		}
 		b.WriteString(tr(seg.Text[pos:]))
 		return strings.ToUpper(req.TargetLang) + "(" + b.String() + ")"
+	}
+}
+
+// ContextText is a text as DeepL sees it with the context parameter of its request.
+type ContextText struct {
+	Context string // "" for a request without one
+	Text    string
+}
+
+// InContext is an Options.Translate that translates the way DeepL uses the context parameter
+// to choose between the meanings of a short text: a text is answered dict[{context, text}]
+// when dict has the request's context for it, and providertest.DefaultTranslation otherwise.
+// A driver that drops a segment's context, or sends it with another's, gets another meaning
+// or "EN(…)" back.
+func InContext(dict map[ContextText]string) func(providertest.Segment, providertest.RequestInfo) string {
+	return func(seg providertest.Segment, req providertest.RequestInfo) string {
+		if t, ok := dict[ContextText{Context: req.Context, Text: seg.Text}]; ok {
+			return t
+		}
+		return providertest.DefaultTranslation(seg, req)
 	}
 }
 
