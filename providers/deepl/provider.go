@@ -59,11 +59,51 @@ func (p *Provider) Close() error {
 
 const maxTries = 3
 
-// Translate translates one batch.
+// Translate translates one batch: one request per note its segments carry (see groupByNote),
+// each with its note as DeepL's context, and the translations back in batch order.
 func (p *Provider) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
-	out, usage, err := providers.TranslateBatch(ctx, "deepl", req.Segments, maxTries, p.s.key,
+	groups := groupByNote(req.Segments)
+	if len(groups) <= 1 {
+		note := ""
+		if len(groups) == 1 {
+			note = groups[0].note
+		}
+		return p.translate(ctx, req, note, req.Segments)
+	}
+	resp := &providers.Response{}
+	got := make(map[string]providers.Translation, len(req.Segments))
+	var failures []error
+	for _, g := range groups {
+		part, err := p.translate(ctx, req, g.note, g.segs)
+		resp.Usage.Add(part.Usage)
+		if err != nil && providers.FailedIDs(err) == nil {
+			// A failure of the request, not of some segments (quota, key, cancellation): the
+			// batch fails, with the usage of every request sent.
+			return &providers.Response{Usage: resp.Usage}, err
+		}
+		for _, t := range part.Translations {
+			got[t.ID] = t
+		}
+		if err != nil {
+			failures = append(failures, err)
+		}
+	}
+	for _, s := range req.Segments {
+		if t, ok := got[s.ID]; ok {
+			resp.Translations = append(resp.Translations, t)
+		}
+	}
+	if len(failures) > 0 {
+		return resp, joinFailures(req.Segments, failures)
+	}
+	return resp, nil
+}
+
+// translate sends segs, which share note, in as many requests as SplitRetry needs.
+func (p *Provider) translate(ctx context.Context, req *providers.Request, note string, segs []providers.Segment) (*providers.Response, error) {
+	out, usage, err := providers.TranslateBatch(ctx, "deepl", segs, maxTries, p.s.key,
 		func(ctx context.Context, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
-			return p.call(ctx, req, segs, counter)
+			return p.call(ctx, req, note, segs, counter)
 		})
 	// The usage of every request sent, failed or not; with a *providers.SegmentsFailedError,
 	// the translations of the other segments too.
@@ -108,12 +148,13 @@ func TargetLang(lang, variant string) string {
 	return l
 }
 
-func (p *Provider) call(ctx context.Context, req *providers.Request, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
+// call sends one request for segs, which share note.
+func (p *Provider) call(ctx context.Context, req *providers.Request, note string, segs []providers.Segment, counter *providers.Counter) ([]providers.Translation, providers.Usage, error) {
 	var u providers.Usage
 	body := translateRequest{
 		SourceLang: strings.ToUpper(orDefault(req.SourceLang, "de")),
 		TargetLang: TargetLang(req.TargetLang, p.s.target),
-		Context:    contextText(req.Context),
+		Context:    requestContext(note, req.Context),
 		GlossaryID: p.s.glossary,
 		Formality:  p.s.formality,
 	}
@@ -133,7 +174,9 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 	var codes []string
 	seen := map[string]bool{}
 	body.Text = make([]string, len(segs))
-	chars := 0 // counted in Usage by the transport, per request sent
+	// Counted in Usage by the transport, per request sent: the texts only, as DeepL bills them;
+	// the context (note and paragraph) is free.
+	chars := 0
 	for i, s := range segs {
 		chars += len([]rune(s.Text))
 		if document.HasTags(s.Text) {
