@@ -244,7 +244,7 @@ func (w *wrapped) Translate(ctx context.Context, req *Request) (*Response, error
 			}
 			seen[id] = true
 			parts[s.ID] = append(parts[s.ID], id)
-			segments = append(segments, Segment{ID: id, Text: p})
+			segments = append(segments, Segment{ID: id, Text: p, Note: s.Note})
 		}
 	}
 	resp := &Response{Translations: make([]Translation, 0, len(segments))}

@@ -267,3 +267,32 @@ func FuzzSuspectReason(f *testing.F) {
 		providers.ShiftedPattern([]string{src, tr}, []string{tr, src})
 	})
 }
+
+// TestWrapPiecesKeepNote: a segment over the driver's limit goes out in pieces, and each piece
+// carries the segment's note (a PO msgctxt), so the model or DeepL's context still sees it.
+func TestWrapPiecesKeepNote(t *testing.T) {
+	text := "Die Regierung hat das Gesetz am Freitag verabschiedet. Der Minister sagte, die Gespräche würden fortgesetzt."
+	d := &scripted{caps: providers.Capabilities{MaxChars: 60}, answer: func(_ int, req *providers.Request) []providers.Translation {
+		out := make([]providers.Translation, len(req.Segments))
+		for i, s := range req.Segments {
+			out[i] = providers.Translation{ID: s.ID, Text: english[strings.TrimSpace(s.Text)]}
+		}
+		return out
+	}}
+	req := &providers.Request{Segments: []providers.Segment{{ID: "s0", Text: text, Note: "context: law."}}}
+	if _, err := providers.Wrap(d, providers.WrapOptions{}).Translate(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	var pieces int
+	for _, r := range d.requests {
+		for _, s := range r.Segments {
+			pieces++
+			if s.Note != "context: law." {
+				t.Errorf("piece %s went with note %q", s.ID, s.Note)
+			}
+		}
+	}
+	if pieces < 2 {
+		t.Fatalf("%d pieces sent, want the segment cut", pieces)
+	}
+}
