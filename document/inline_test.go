@@ -68,6 +68,10 @@ func TestSafePlacement(t *testing.T) {
 		{"gx", "Die <g1>neue</g1><x2/> Brücke", "The new</g1> bridge", "<g1>The new bridge</g1><x2/>"},
 		{"aa", "<g1>Eins</g1> und <g2>zwei</g2>", "One and two", "<g1>One and two</g1><g2></g2>"},
 		{"", "Text", "A &lt; b", "A &lt; b"},
+		// Tags the engine renamed or invented are dropped, not written into the document as text.
+		{"g", "<g1>Die neue Regel</g1> gilt ab heute.", "<g-en1>The new rule</g-en1> applies from today.", "<g1>The new rule applies from today.</g1>"},
+		{"g", "Die <g1>neue</g1> Regel", "The <b>new</b> <span class=\"x\">rule</span>", "<g1>The new rule</g1>"},
+		{"g", "Die <g1>neue</g1> Regel", "The new rule &lt;b&gt;", "<g1>The new rule &lt;b></g1>"},
 	}
 	for _, tt := range tests {
 		codes := codesOf(tt.kinds)

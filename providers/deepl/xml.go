@@ -2,6 +2,7 @@ package deepl
 
 import (
 	"html"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -282,12 +283,25 @@ func writeCode(b *strings.Builder, tag, name string, htmlMode bool) {
 	}
 }
 
+// foreignElement is an element in DeepL's answer: a code, or markup that is none of ours — a
+// code it renamed or one it added. The request's text is escaped, so a raw tag in the answer is
+// never the text's own; kept as text it would reach the document as a visible "&lt;g-en1&gt;".
+var foreignElement = regexp.MustCompile(`</?[A-Za-z][^<>]{0,80}>`)
+
+// keepCode keeps a match that is one of the segment's placeholder codes and drops any other.
+func keepCode(m string) string {
+	if codeLen(m) == len(m) {
+		return m
+	}
+	return ""
+}
+
 // decodeTagged turns DeepL's XML (or HTML) answer for a tagged segment back into a tagged text:
 // <keep> tags removed, the codes kept and normalized (<xN></xN> and <xN /> written <xN/>), the
 // text's entities (&amp;, &#39;, &quot;, …) unescaped and escaped again as a tagged segment
 // holds text.
 func decodeTagged(s string) string {
-	s = unkeep(s)
+	s = foreignElement.ReplaceAllStringFunc(unkeep(s), keepCode)
 	var b strings.Builder
 	b.Grow(len(s))
 	pos := 0

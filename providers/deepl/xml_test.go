@@ -105,6 +105,10 @@ func TestDecodeTagged(t *testing.T) {
 		{"It&#39;s &#34;<g1><keep>NATO</keep></g1>&#34; &lt;b&gt; ]]&gt;<x2 />", `It's "<g1>NATO</g1>" &lt;b> ]]><x2/>`},
 		{"<G1>x</G1 >&apos;", "<g1>x</g1>'"},
 		{"&amp;nbsp; &lt;g3&gt;", "&amp;nbsp; &lt;g3>"},
+		// Elements that are none of the codes (renamed, added) are markup DeepL made: dropped,
+		// their words kept, so the tag check sees the code missing instead of text "<g-en1>".
+		{"<g-en1>The new rule</g-en1> applies", "The new rule applies"},
+		{"The <b>new</b> <span class=\"x\">rule</span><g1>!</g1>", "The new rule<g1>!</g1>"},
 	} {
 		if got := decodeTagged(tc.in); got != tc.want {
 			t.Errorf("decodeTagged(%q) = %q; want %q", tc.in, got, tc.want)
