@@ -22,6 +22,9 @@ type DeleteFilter struct {
 	// IncludeReviewed lets the filter select human-reviewed entries (StoreReviewed) too;
 	// without it they are kept. Their audit trail is kept either way.
 	IncludeReviewed bool
+	// DryRun counts the entries the filter selects and deletes none: the same transaction runs
+	// and is rolled back, so the count is exactly what a real delete would remove.
+	DryRun bool
 }
 
 func (f DeleteFilter) empty() bool {
@@ -30,6 +33,9 @@ func (f DeleteFilter) empty() bool {
 
 // ErrNoFilter is returned by Delete given an empty filter, which would delete everything.
 var ErrNoFilter = errors.New("tm: delete: no filter given (provider, model, before or source regex); refusing to delete every entry")
+
+// errDryRun ends a dry run's transaction, which rolls it back.
+var errDryRun = errors.New("tm: delete: dry run")
 
 // deletePage is how many candidates Delete reads at once when it matches sources.
 const deletePage = 4096
@@ -82,7 +88,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 				return err
 			}
 			n = int(m)
-			return db.flushCounts(ctx, tx, counts)
+			return f.finish(db.flushCounts(ctx, tx, counts))
 		}
 		scan, err := tx.PrepareContext(ctx, db.q(fmt.Sprintf(sqlDeleteScan, where)))
 		if err != nil {
@@ -132,14 +138,22 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 			}
 			n += len(ids)
 			if read < deletePage {
-				return db.flushCounts(ctx, tx, counts)
+				return f.finish(db.flushCounts(ctx, tx, counts))
 			}
 		}
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errDryRun) {
 		return 0, db.wrapErr("delete", err)
 	}
 	return n, nil
+}
+
+// finish ends a delete's transaction: err, or for a dry run errDryRun, which rolls it back.
+func (f DeleteFilter) finish(err error) error {
+	if err == nil && f.DryRun {
+		return errDryRun
+	}
+	return err
 }
 
 // Vacuum rebuilds the file without the space deleted entries left, recounts the entries (in

@@ -288,6 +288,15 @@ func TestDelete(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := setup(t)
+			// A dry run counts what the delete below removes, and removes nothing.
+			dry := tt.filter
+			dry.DryRun = true
+			if n, err := db.Delete(ctx, dry); err != nil || n != 5-len(tt.want) {
+				t.Errorf("dry run: Delete = %d, %v; want %d", n, err, 5-len(tt.want))
+			}
+			if e, _ := statsByScan(t, db); e != 5 {
+				t.Errorf("dry run left %d entries, want all 5", e)
+			}
 			n, err := db.Delete(ctx, tt.filter)
 			if err != nil {
 				t.Fatal(err)

@@ -129,7 +129,7 @@ func TestFishCompletionPaths(t *testing.T) {
 		path        string
 		has, hasNot []string
 	}{
-		{"tm delete", []string{"before", "source-regex", "tm", "provider", "include-reviewed"}, []string{"azure", "rate", "deepl-glossary", "deepl-target"}},
+		{"tm delete", []string{"before", "source-regex", "tm", "provider", "include-reviewed", "dry-run"}, []string{"azure", "rate", "deepl-glossary", "deepl-target"}},
 		{"glossary delete", []string{"provider", "azure", "rate", "deepl-target"}, []string{"before", "source-regex", "tm", "include-reviewed"}},
 		{"tm export", []string{"format", "from"}, []string{"on-conflict", "input-format"}},
 		{"glossary convert", []string{"to"}, []string{"on-conflict", "provider"}},

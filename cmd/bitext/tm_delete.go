@@ -17,8 +17,10 @@ func tmDeleteCommand() *cli.Command {
 		Usage: "delete entries of the translation memory by provider, model, age or source",
 		Description: "Filters combine: every entry that matches all of them is deleted. At least one filter is\n" +
 			"required (a filterless delete would empty the memory). Entries people reviewed (bitext review)\n" +
-			"are kept unless --include-reviewed is given. The file shrinks after tm vacuum.\n\n" +
+			"are kept unless --include-reviewed is given. The file shrinks after tm vacuum. --dry-run\n" +
+			"counts what would be deleted and deletes nothing.\n\n" +
 			"Examples:\n" +
+			"   bitext tm delete --dry-run --source-regex '^Foto: '\n" +
 			"   bitext tm delete --provider openai --model gpt-4o-mini\n" +
 			"   bitext tm delete --before 2026-01-01\n" +
 			"   bitext tm delete --source-regex '^Foto: '",
@@ -29,6 +31,7 @@ func tmDeleteCommand() *cli.Command {
 			&cli.StringFlag{Name: "before", Usage: "entries last written before `DATE` (2006-01-02 or RFC 3339)"},
 			&cli.StringFlag{Name: "source-regex", Usage: "entries whose source matches `REGEX` (Go syntax)"},
 			&cli.BoolFlag{Name: "include-reviewed", Usage: "delete matching human-reviewed entries too (kept by default; their audit trail stays)"},
+			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "count the entries that would be deleted and delete none"},
 		},
 		Action: tmDelete,
 	}
@@ -38,7 +41,7 @@ func tmDelete(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usageErrorf("tm delete takes no arguments, got %q", c.Args().First())
 	}
-	f := tm.DeleteFilter{Provider: c.String("provider"), Model: c.String("model"), IncludeReviewed: c.Bool("include-reviewed")}
+	f := tm.DeleteFilter{Provider: c.String("provider"), Model: c.String("model"), IncludeReviewed: c.Bool("include-reviewed"), DryRun: c.Bool("dry-run")}
 	if s := c.String("before"); s != "" {
 		t, err := parseDate(s)
 		if err != nil {
@@ -65,7 +68,11 @@ func tmDelete(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if !c.Bool("quiet") {
+	switch {
+	case f.DryRun:
+		// Said even with --quiet: the count is what a dry run is for.
+		fmt.Fprintf(c.App.ErrWriter, "would delete %s from %s (dry run: nothing deleted)\n", count(n, "entry"), db.Path())
+	case !c.Bool("quiet"):
 		fmt.Fprintf(c.App.ErrWriter, "deleted %s from %s\n", count(n, "entry"), db.Path())
 	}
 	return nil
