@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"net/url"
@@ -23,49 +22,24 @@ import (
 // testdata/extract/SOURCES.md) with snippets that must and must not appear in the main text,
 // scored the way the public extraction benchmarks score (trafilatura's evaluation): every
 // must-snippet found is a true positive, missed a false negative; every must-not snippet found is
-// a false positive. The pages are not in the repository; without them these skip.
+// a false positive. The snippets are committed (extract_annotations_test.go reads them); the pages
+// are not, and without them these skip.
 
-type extractPage struct {
-	File    string
-	Source  string // where the page comes from ("# source: NAME" in annotations.txt)
-	Must    []string
-	MustNot []string
-}
-
-func loadExtractSet(tb testing.TB) (dir string, pages []extractPage) {
+// loadExtractSet returns the committed snippets and the folder holding the pages they name:
+// pages/ of the fixtures folder (kind "extract"). Without the pages the test is skipped; with only
+// some of them it fails, naming the first missing page, as a partial set would score other pages
+// than the figures quoted for it.
+func loadExtractSet(tb testing.TB) (pagesDir string, pages []extractPage) {
 	tb.Helper()
-	dir = fixtures.Dir(tb, "extract", "annotations.txt")
-	f, err := os.Open(filepath.Join(dir, "annotations.txt"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	source := "unnamed"
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "# source: "):
-			source = strings.TrimSpace(strings.TrimPrefix(line, "# source: "))
-		case strings.HasPrefix(line, "# ") && strings.HasSuffix(line, ".html"):
-			pages = append(pages, extractPage{File: strings.TrimPrefix(line, "# "), Source: source})
-		case strings.HasPrefix(line, "+ ") || strings.HasPrefix(line, "- "):
-			if len(pages) == 0 {
-				tb.Fatalf("annotations.txt:%d: snippet before the first page", n)
-			}
-			p := &pages[len(pages)-1]
-			s := spaceNorm(line[2:])
-			if line[0] == '+' {
-				p.Must = append(p.Must, s)
-			} else {
-				p.MustNot = append(p.MustNot, s)
-			}
+	pages = readExtractAnnotations(tb)
+	pagesDir = filepath.Join(fixtures.Dir(tb, "extract", filepath.Join("pages", pages[0].File)), "pages")
+	for _, p := range pages {
+		if _, err := os.Stat(filepath.Join(pagesDir, p.File)); err != nil {
+			tb.Fatalf("%s names %s, which %s lacks: rebuild the pages with testdata/extract/rebuild-pages.sh (see testdata/extract/SOURCES.md)",
+				extractAnnotationsFile, p.File, pagesDir)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return dir, pages
+	return pagesDir, pages
 }
 
 func spaceNorm(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -165,7 +139,7 @@ func TestExtractDevSet(t *testing.T) {
 	var s extractScore
 	bySource := map[string]*extractScore{}
 	for _, p := range pages {
-		data, err := os.ReadFile(filepath.Join(dir, "pages", p.File))
+		data, err := os.ReadFile(filepath.Join(dir, p.File))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -193,8 +167,10 @@ func TestExtractDevSet(t *testing.T) {
 	}
 }
 
-// minDevF1 is the development-set F1 bitext reached when it was last measured, less a margin.
-const minDevF1 = 0.975
+// minDevF1 is the development-set F1 bitext reached when it was last measured, less a margin:
+// 0.973 on the 127 pages with the snippets rewritten after the first annotations.txt was lost
+// (that one gave 0.984; the two are different snippet sets, not a change in bitext).
+const minDevF1 = 0.964
 
 // BenchmarkExtract reports extraction F1 on the development set for bitext and for each library
 // alone, on all pages (NAME/all) and on the pages of each source apart (NAME/SOURCE):
@@ -206,7 +182,7 @@ func BenchmarkExtract(b *testing.B) {
 	sources := map[string]bool{}
 	for i, p := range pages {
 		var err error
-		if data[i], err = os.ReadFile(filepath.Join(dir, "pages", p.File)); err != nil {
+		if data[i], err = os.ReadFile(filepath.Join(dir, p.File)); err != nil {
 			b.Fatal(err)
 		}
 		sources[p.Source] = true
