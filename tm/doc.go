@@ -26,7 +26,10 @@
 // schema version 1 hold normalized sources; they are migrated in place when opened for writing
 // and keep hitting, because keys hash alike.) An import counts what it read, stored, found
 // duplicated and found conflicting (same key, other target; ImportOptions.OnConflict keeps the
-// newest or the first). Delete removes entries by provider, model, age or source pattern, and
+// newest or the first). A unit with inline codes (TMX <bpt>/<ph>, XLIFF <g>/<x/>) is stored as
+// its words and, when source and target hold the same codes, as the tagged text translate
+// looks a document segment with those codes up by, so a CAT tool's formatted segments answer
+// XLIFF, HTML and Markdown documents with the formatting in place. Delete removes entries by provider, model, age or source pattern, and
 // Vacuum gives the space back.
 //
 // The store keeps per-provider and per-language counters in the transactions that change

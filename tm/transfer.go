@@ -60,8 +60,14 @@ type ImportResult struct {
 	Duplicates  int // pairs whose key and target an entry already had (in the memory or earlier in the input)
 	Conflicting int // pairs whose key an entry had with another target; Kept says which target stayed
 	Skipped     int // pairs with a blank source or target, not stored
-	// Markup counts the pairs not skipped whose file had inline markup (TMX/XLIFF codes): the memory
-	// keeps their words, so the markup is gone from it.
+	// Tagged counts the pairs not skipped with inline markup (TMX/XLIFF codes) that the memory
+	// keeps with their codes: besides the entry of their words, an entry under the tagged text
+	// translate looks a document segment with those codes up by (see documentForms), so that
+	// the segment is answered with its formatting in place. Those entries are not counted in
+	// Stored, Duplicates or Conflicting, which count the pairs' plain entries.
+	Tagged int
+	// Markup counts the pairs not skipped with inline markup that the memory keeps as their words
+	// only: their source and target do not hold the same codes, properly paired.
 	Markup int
 	Kept   ConflictPolicy
 }
@@ -78,8 +84,11 @@ func (r ImportResult) String() string {
 	if r.Skipped > 0 {
 		s += fmt.Sprintf(", %d skipped with a blank side", r.Skipped)
 	}
+	if r.Tagged > 0 {
+		s += fmt.Sprintf("; %d with inline markup kept with their codes", r.Tagged)
+	}
 	if r.Markup > 0 {
-		s += fmt.Sprintf("; %d with inline markup kept as their words only (the codes are not stored)", r.Markup)
+		s += fmt.Sprintf("; %d with inline markup kept as their words only (source and target codes differ)", r.Markup)
 	}
 	return s
 }
@@ -94,9 +103,10 @@ func (db *DB) Import(ctx context.Context, r corpus.Reader, opt ImportOptions) (i
 	return res.Read - res.Skipped, nil
 }
 
-// Sizes of the import's batches: pairs per existence query (each key one parameter) and rows
-// per multi-row INSERT (12 parameters each). Larger batches cost more parameters per
-// statement than they save in statement overhead.
+// Sizes of the import's batches: entries per existence query (each key one parameter; a batch
+// is flushed once it holds importBatch, so the tagged entries of its last pair may take it two
+// over) and rows per multi-row INSERT (12 parameters each). Larger batches cost more parameters
+// per statement than they save in statement overhead.
 const (
 	importBatch = 1024
 	insertRows  = 64
@@ -104,8 +114,11 @@ const (
 
 // ImportPairs stores every pair r returns as an imported translation, in one transaction: a
 // reader error leaves the memory unchanged (and is returned as it is, naming file and line).
-// Source and target are stored byte for byte; the normalized source only makes the key. Pairs
-// whose source or target is blank are skipped. The result counts the pairs read, stored,
+// Source and target are stored byte for byte; the normalized source only makes the key. A
+// pair with inline codes whose source and target hold the same codes is stored under its
+// tagged text too, the key translate looks up for a document segment with those codes
+// (documentForms), so that the segment is answered with its formatting; the plain entry still
+// answers the words without markup. Pairs whose source or target is blank are skipped. The result counts the pairs read, stored,
 // duplicated and conflicting. Concurrent imports into one memory take turns (SQLite's write
 // lock; in PostgreSQL an advisory lock), so that imports of overlapping pairs never deadlock.
 func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOptions) (ImportResult, error) {
@@ -175,7 +188,11 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 				res.Skipped++
 				continue
 			}
-			if p.SourceTagged != "" || p.TargetTagged != "" {
+			forms, markup := documentForms(p)
+			switch {
+			case len(forms) > 0:
+				res.Tagged++
+			case markup:
 				res.Markup++
 			}
 			k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source}
@@ -193,8 +210,12 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 					s = scopeProviderModel
 				}
 			}
-			imp.add(k.normalize(), s, p.Source, p.Target)
-			if len(imp.batch) == importBatch {
+			imp.add(k.normalize(), s, p.Source, p.Target, true)
+			for _, f := range forms {
+				k.Source = f.source
+				imp.add(k.normalize(), s, f.source, f.target, false)
+			}
+			if len(imp.batch) >= importBatch {
 				if err := imp.flush(ctx); err != nil {
 					return err
 				}
@@ -277,25 +298,34 @@ type importItem struct {
 	scope          scope
 	source, target string
 	existed        bool // the memory had the key before this batch
+	// pair says the entry is a pair's plain entry, which the result counts; a pair's tagged
+	// entries (documentForms) follow the same policy uncounted.
+	pair bool
 }
 
-// add puts a pair into the batch, or counts it against a pair of the batch with its key.
-func (imp *importer) add(nk normKey, s scope, source, target string) {
+// add puts an entry into the batch, or resolves it against an entry of the batch with its key
+// (counted when both are pairs' plain entries).
+func (imp *importer) add(nk normKey, s scope, source, target string, pair bool) {
 	key := nk.hashKey(s)
 	if i, ok := imp.index[key]; ok {
 		it := &imp.batch[i]
+		counted := pair && it.pair
 		if it.target == target {
-			imp.res.Duplicates++
+			if counted {
+				imp.res.Duplicates++
+			}
 			return
 		}
-		imp.res.Conflicting++
+		if counted {
+			imp.res.Conflicting++
+		}
 		if imp.policy == KeepNewest {
 			it.source, it.target = source, target
 		}
 		return
 	}
 	imp.index[key] = len(imp.batch)
-	imp.batch = append(imp.batch, importItem{key: key, nk: nk, scope: s, source: source, target: target})
+	imp.batch = append(imp.batch, importItem{key: key, nk: nk, scope: s, source: source, target: target, pair: pair})
 }
 
 // flush inserts the batch, skipping keys the memory already has (from before the import or
@@ -355,11 +385,10 @@ func (imp *importer) flush(ctx context.Context) error {
 		inserted += int(m)
 		start += n
 	}
-	imp.res.Stored += inserted
 	imp.args = args[:0]
 	if inserted == len(imp.batch) {
 		for i := range imp.batch {
-			imp.counts.add(imp.batch[i].nk, imp.batch[i].scope, 1)
+			imp.stored(&imp.batch[i])
 		}
 		return nil
 	}
@@ -424,7 +453,6 @@ func (imp *importer) flushPG(ctx context.Context) error {
 		start += n
 	}
 	imp.args = args[:0]
-	imp.res.Stored += len(stored)
 	var existing [][]byte
 	for i := range imp.batch {
 		if !stored[imp.batch[i].key] {
@@ -433,7 +461,7 @@ func (imp *importer) flushPG(ctx context.Context) error {
 	}
 	if len(existing) == 0 {
 		for i := range imp.batch {
-			imp.counts.add(imp.batch[i].nk, imp.batch[i].scope, 1)
+			imp.stored(&imp.batch[i])
 		}
 		return nil
 	}
@@ -464,12 +492,17 @@ func (imp *importer) resolve(ctx context.Context, rows *sql.Rows) error {
 		if !ok {
 			continue
 		}
-		imp.batch[i].existed = true
-		if imp.batch[i].target == target {
-			imp.res.Duplicates++
+		it := &imp.batch[i]
+		it.existed = true
+		if it.target == target {
+			if it.pair {
+				imp.res.Duplicates++
+			}
 			continue
 		}
-		imp.res.Conflicting++
+		if it.pair {
+			imp.res.Conflicting++
+		}
 		if imp.policy == KeepNewest {
 			replace = append(replace, i)
 		}
@@ -480,7 +513,7 @@ func (imp *importer) resolve(ctx context.Context, rows *sql.Rows) error {
 	}
 	for i := range imp.batch {
 		if !imp.batch[i].existed {
-			imp.counts.add(imp.batch[i].nk, imp.batch[i].scope, 1)
+			imp.stored(&imp.batch[i])
 		}
 	}
 	if len(replace) > 0 {
@@ -496,6 +529,15 @@ func (imp *importer) resolve(ctx context.Context, rows *sql.Rows) error {
 		}
 	}
 	return nil
+}
+
+// stored counts an entry of the batch the memory did not have: in the memory's counters, and in
+// Stored when it is a pair's plain entry.
+func (imp *importer) stored(it *importItem) {
+	imp.counts.add(it.nk, it.scope, 1)
+	if it.pair {
+		imp.res.Stored++
+	}
 }
 
 // insertQuery inserts n rows, skipping those whose key exists.

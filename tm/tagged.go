@@ -1,0 +1,178 @@
+package tm
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
+)
+
+// A document segment with inline codes (an XLIFF <g>, an HTML <b>) is looked up and stored by
+// translate under its tagged text: package document's numbered codes, <g1>…</g1> and <x2/>,
+// numbered from 1 in the order they open, with the codes that enclose or precede all the words
+// moved out of the segment (they are the document's, not the translation's). A later sentence
+// of a segment is numbered from 1 too (document.ShiftCodes). An imported pair with codes (TMX
+// <bpt>/<ept>/<ph>, XLIFF <g>/<x>, as package corpus gives them in SourceTagged and
+// TargetTagged) answers such a segment only when it is stored under the same text, with its
+// target's codes numbered alike: documentForms makes those entries.
+
+// taggedForm is one entry an imported pair with codes is stored under besides its plain words:
+// a tagged source as translate keys a document segment, and the target with the same codes.
+type taggedForm struct{ source, target string }
+
+// documentForms returns the tagged entries of p: the whole segment (as a sentence inside a
+// longer paragraph is keyed), and, when codes enclose or precede all its words, the segment
+// without them (as a paragraph of that one sentence is keyed) unless no code is left, when the
+// plain entry answers it. hasMarkup says whether p carries inline markup at all; a pair with
+// markup and no forms keeps its words only: its codes do not convert (see convertCodes).
+func documentForms(p corpus.Pair) (forms []taggedForm, hasMarkup bool) {
+	if p.SourceTagged == "" && p.TargetTagged == "" {
+		return nil, false
+	}
+	src, tgt := document.Pieces(p.SourceTagged), document.Pieces(p.TargetTagged)
+	if p.TargetTagged == "" {
+		tgt = []document.Piece{{Kind: document.PieceText, Text: p.Target}}
+	}
+	if !document.HasTags(p.SourceTagged) || document.CheckTags(document.CodesOf(p.SourceTagged), p.SourceTagged) != nil {
+		// Codes in the target only have no place in any document segment; codes that do not
+		// pair up are no segment's codes.
+		return nil, true
+	}
+	whole, ok := convertCodes(src, tgt)
+	if !ok {
+		return nil, true
+	}
+	forms = append(forms, whole)
+	srcRest, srcCut := trimEdges(src)
+	if len(srcCut) == 0 {
+		return forms, true
+	}
+	tgtRest, tgtCut := trimEdges(tgt)
+	if !sameCodes(srcCut, tgtCut) {
+		// The target has other codes at its edges: without them it would lose formatting the
+		// translator placed, or keep codes the document writes itself.
+		return forms, true
+	}
+	if inner, ok := convertCodes(srcRest, tgtRest); ok && document.HasTags(inner.source) {
+		forms = append(forms, inner)
+	}
+	return forms, true
+}
+
+// convertCodes writes source and target pieces as tagged texts, the source's codes numbered
+// 1, 2, … in the order they open (as package document numbers a segment's codes) and the
+// target's by the source code each is. ok is false unless both pass document.CheckTags
+// against the source's codes: every code exactly once on each side, paired codes properly
+// nested, none in the target that the source lacks. A translation whose codes differ is not
+// made to fit (document.SafePlacement would put the source's codes around all the words): a
+// memory hit is used as it is, unchecked, and a guess at the formatting must not pass for
+// the translator's.
+func convertCodes(src, tgt []document.Piece) (form taggedForm, ok bool) {
+	num := map[int]int{}
+	for _, p := range src {
+		if p.Kind == document.PieceOpen || p.Kind == document.PieceStandalone {
+			if _, seen := num[p.ID]; !seen {
+				num[p.ID] = len(num) + 1
+			}
+		}
+	}
+	s, ok := writeTagged(src, num)
+	if !ok {
+		return taggedForm{}, false
+	}
+	t, ok := writeTagged(tgt, num)
+	if !ok {
+		return taggedForm{}, false
+	}
+	codes := document.CodesOf(s)
+	if document.CheckTags(codes, s) != nil || document.CheckTags(codes, t) != nil {
+		return taggedForm{}, false
+	}
+	return taggedForm{source: s, target: t}, true
+}
+
+// writeTagged writes pieces as tagged text with the codes renumbered by num; ok is false when
+// a code has no number there.
+func writeTagged(ps []document.Piece, num map[int]int) (string, bool) {
+	var b strings.Builder
+	for _, p := range ps {
+		if p.Kind == document.PieceText {
+			b.WriteString(document.EscapeText(p.Text))
+			continue
+		}
+		n, ok := num[p.ID]
+		if !ok {
+			return "", false
+		}
+		id := strconv.Itoa(n)
+		switch p.Kind {
+		case document.PieceOpen:
+			b.WriteString("<g" + id + ">")
+		case document.PieceClose:
+			b.WriteString("</g" + id + ">")
+		default:
+			b.WriteString("<x" + id + "/>")
+		}
+	}
+	return b.String(), true
+}
+
+// trimEdges takes off what package document moves out of a segment into its fixed prefix and
+// suffix (the rule of its builder's finish): white space at the edges, a standalone code at
+// either edge, a paired code enclosing everything, again until none is left. cut holds the
+// numbers of the codes taken off.
+func trimEdges(ps []document.Piece) (rest []document.Piece, cut map[int]bool) {
+	ps = append([]document.Piece(nil), ps...)
+	cut = map[int]bool{}
+	for {
+		changed := false
+		if len(ps) > 0 && ps[0].Kind == document.PieceText {
+			t := strings.TrimLeftFunc(ps[0].Text, unicode.IsSpace)
+			changed = changed || t != ps[0].Text
+			ps[0].Text = t
+			if t == "" {
+				ps = ps[1:]
+			}
+		}
+		if n := len(ps); n > 0 && ps[n-1].Kind == document.PieceText {
+			t := strings.TrimRightFunc(ps[n-1].Text, unicode.IsSpace)
+			changed = changed || t != ps[n-1].Text
+			ps[n-1].Text = t
+			if t == "" {
+				ps = ps[:n-1]
+			}
+		}
+		if len(ps) == 0 {
+			return ps, cut
+		}
+		n := len(ps)
+		switch {
+		case ps[0].Kind == document.PieceStandalone:
+			cut[ps[0].ID] = true
+			ps = ps[1:]
+		case ps[n-1].Kind == document.PieceStandalone:
+			cut[ps[n-1].ID] = true
+			ps = ps[:n-1]
+		case n >= 2 && ps[0].Kind == document.PieceOpen && ps[n-1].Kind == document.PieceClose && ps[0].ID == ps[n-1].ID:
+			cut[ps[0].ID] = true
+			ps = ps[1 : n-1]
+		case !changed:
+			return ps, cut
+		}
+	}
+}
+
+// sameCodes reports whether two sets of code numbers are equal.
+func sameCodes(a, b map[int]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for id := range a {
+		if !b[id] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,192 @@
+package tm
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
+	"github.com/google/go-cmp/cmp"
+)
+
+// importFixture imports a fixture of testdata/tagged into db.
+func importFixture(t *testing.T, db *DB, f taggedFixture) ImportResult {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "tagged", f.name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return importTMX(t, db, f, data)
+}
+
+func importTMX(t *testing.T, db *DB, f taggedFixture, data []byte) ImportResult {
+	t.Helper()
+	r, err := corpus.NewReader(corpus.TMX, bytes.NewReader(data), f.name, corpus.ReaderOptions{SourceLang: f.src, TargetLang: f.tgt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.ImportPairs(context.Background(), r, ImportOptions{SourceLang: f.src, TargetLang: f.tgt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestImportTagged: a real CAT-tool TMX imported stores, for each unit whose codes convert,
+// entries that the document segments with those codes find (the target with its codes), and
+// counts the units that keep their words only.
+func TestImportTagged(t *testing.T) {
+	tests := []struct {
+		fixture taggedFixture
+		want    ImportResult
+		summary string
+	}{
+		{taggedFixtures[0], ImportResult{Read: 6, Stored: 5, Duplicates: 1, Tagged: 6, Kept: KeepNewest},
+			"6 read, 5 stored, 1 duplicates, 0 conflicting (kept: newest); 6 with inline markup kept with their codes"},
+		{taggedFixtures[1], ImportResult{Read: 25, Stored: 22, Duplicates: 3, Tagged: 11, Kept: KeepNewest},
+			"25 read, 22 stored, 3 duplicates, 0 conflicting (kept: newest); 11 with inline markup kept with their codes"},
+		{taggedFixtures[2], ImportResult{Read: 9, Stored: 9, Tagged: 7, Markup: 1, Kept: KeepNewest},
+			"9 read, 9 stored, 0 duplicates, 0 conflicting (kept: newest); 7 with inline markup kept with their codes; 1 with inline markup kept as their words only (source and target codes differ)"},
+		{taggedFixtures[3], ImportResult{Read: 7, Stored: 7, Tagged: 5, Markup: 1, Kept: KeepNewest},
+			"7 read, 7 stored, 0 duplicates, 0 conflicting (kept: newest); 5 with inline markup kept with their codes; 1 with inline markup kept as their words only (source and target codes differ)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture.name, func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, loc string) {
+				db := openAt(t, loc, Options{})
+				res := importFixture(t, db, tt.fixture)
+				if res != tt.want {
+					t.Errorf("ImportPairs = %+v, want %+v", res, tt.want)
+				}
+				if s := res.String(); s != tt.summary {
+					t.Errorf("String() = %q\nwant %q", s, tt.summary)
+				}
+				// Every tagged form answers a lookup as translate makes it for a document
+				// segment (any provider and model), with its own target.
+				var keys []Key
+				var want []string
+				for _, p := range readFixture(t, tt.fixture) {
+					forms, _ := documentForms(p)
+					for _, f := range forms {
+						keys = append(keys, Key{Provider: "openai", Model: "gpt-4o-mini", SourceLang: tt.fixture.src, TargetLang: tt.fixture.tgt, Source: f.source, PromptVersion: "1"})
+						want = append(want, f.target)
+					}
+				}
+				if len(keys) < tt.want.Tagged {
+					t.Fatalf("%d tagged forms for %d units kept with codes", len(keys), tt.want.Tagged)
+				}
+				got, ok, err := db.LookupMany(context.Background(), keys)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := range keys {
+					if !ok[i] || got[i] != want[i] {
+						t.Errorf("lookup %q = %q, %v; want %q", keys[i].Source, got[i], ok[i], want[i])
+					}
+				}
+				// Units with the same codes and words (mytm.tmx's two bold "cannot"s) share
+				// their tagged entry.
+				distinct := map[string]bool{}
+				for _, k := range keys {
+					distinct[NormalizeSource(k.Source)] = true
+				}
+				if st, err := db.Stats(context.Background()); err != nil || st.Entries != tt.want.Stored+len(distinct) {
+					t.Errorf("Stats: %d entries, %v; want %d plain and %d tagged", st.Entries, err, tt.want.Stored, len(distinct))
+				}
+			})
+		})
+	}
+}
+
+// entryRow is what the memory holds of an entry, apart from its key hash and times.
+type entryRow struct {
+	Scope                  int
+	Provider, Model        string
+	SourceLang, TargetLang string
+	Source, Target         string
+}
+
+func entryRows(t *testing.T, db *DB) []entryRow {
+	t.Helper()
+	rows, err := db.sql.Query("SELECT scope, provider, model, source_lang, target_lang, source, target FROM entries")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []entryRow
+	for rows.Next() {
+		var e entryRow
+		if err := rows.Scan(&e.Scope, &e.Provider, &e.Model, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Source+"\x00"+out[i].Target < out[j].Source+"\x00"+out[j].Target })
+	return out
+}
+
+// TestImportExportTaggedRoundTrip: a memory made by importing a real TMX, exported as TMX and
+// imported into a new memory, holds the same entries; the export writes the codes as TMX
+// inline elements. The exception is a unit whose codes stand for white space (Paragraph_TM's
+// RTF tabs and line breaks, which the reader makes word boundaries): the memory does not keep
+// the codes' markup, so its tagged entry, exported, reads back as words run together
+// ("1.Sicherstellen"), a plain entry of their own.
+func TestImportExportTaggedRoundTrip(t *testing.T) {
+	runTogether := map[string]int{"Paragraph_TM.tmx": 4}
+	for _, f := range taggedFixtures {
+		for _, be := range backends {
+			t.Run(f.name+"/"+be.name, func(t *testing.T) {
+				first := openAt(t, be.location(t), Options{})
+				importFixture(t, first, f)
+				var tmx bytes.Buffer
+				w, err := corpus.NewWriter(corpus.TMX, &tmx, corpus.WriterOptions{SourceLang: f.src, TargetLang: f.tgt})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := first.Export(context.Background(), w, ExportOptions{SourceLang: f.src, TargetLang: f.tgt}); err != nil {
+					t.Fatal(err)
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(tmx.String(), "<bpt ") && !strings.Contains(tmx.String(), "<ph ") {
+					t.Errorf("the export writes no codes:\n%s", tmx.String())
+				}
+				second := openAt(t, be.location(t), Options{})
+				importTMX(t, second, f, tmx.Bytes())
+				before, after := entryRows(t, first), entryRows(t, second)
+				runTogetherTwins := map[entryRow]bool{}
+				for _, e := range before {
+					if document.HasTags(e.Source) {
+						twin := e
+						twin.Source, twin.Target = document.Plain(e.Source), document.Plain(e.Target)
+						runTogetherTwins[twin] = true
+					}
+				}
+				var extra []entryRow
+				after = slices.DeleteFunc(after, func(e entryRow) bool {
+					if !slices.Contains(before, e) && runTogetherTwins[e] {
+						extra = append(extra, e)
+						return true
+					}
+					return false
+				})
+				if diff := cmp.Diff(before, after); diff != "" {
+					t.Errorf("entries after export and import (-first +second):\n%s", diff)
+				}
+				if len(extra) != runTogether[f.name] {
+					t.Errorf("%d entries of words run together, want %d: %+v", len(extra), runTogether[f.name], extra)
+				}
+			})
+		}
+	}
+}
