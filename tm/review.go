@@ -2,14 +2,19 @@ package tm
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/user"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/bitext/bitext/corpus"
 )
 
 // ReviewedEntry is a translation a person decided on (accepted or edited), for StoreReviewedMany.
@@ -24,6 +29,10 @@ type ReviewedEntry struct {
 	Before   string
 	Reviewer string    // who decided (required)
 	When     time.Time // when; the zero time means now
+	// form marks the tagged form of an imported unit (documentForms), stored beside the unit's
+	// plain entry so that a document segment with its codes is answered too: one decision, so
+	// only the plain entry goes to the audit trail.
+	form bool
 }
 
 // Review is one decision of the audit trail StoreReviewed keeps.
@@ -136,6 +145,10 @@ func (db *DB) StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error {
 					counts.add(nk, scopeReviewed, 1)
 				} else if _, err := upd.ExecContext(ctx, r.Key.Source, r.Target, when.Unix(), hash); err != nil {
 					return err
+				}
+				if r.form {
+					decided[hashes[j]] = r.Target
+					continue
 				}
 				if _, err := audit.ExecContext(ctx, hash, nk.sourceLang, nk.targetLang, r.Key.Source, nk.provider, nk.model,
 					prev, r.Target, strings.TrimSpace(r.Reviewer), when.UnixMilli()); err != nil {
@@ -305,4 +318,52 @@ func LocalReviewer() string {
 		}
 	}
 	return "unknown"
+}
+
+// ImportReviewed stores every pair r returns as a human-reviewed entry by reviewer (each a
+// decision in the audit trail), as StoreReviewedMany does. The whole input is read first, so a
+// malformed file stores nothing. A pair with inline codes is also stored under its tagged forms,
+// as ImportPairs stores them (documentForms), so that a document segment with that formatting
+// gets the reviewed translation with its codes; those forms are not decisions of their own.
+// The result counts Read, Stored (the pairs' entries), Skipped (a blank side), Tagged and Markup.
+func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOptions, reviewer string) (ImportResult, error) {
+	opt.SourceLang, opt.TargetLang = cmp.Or(opt.SourceLang, "de"), cmp.Or(opt.TargetLang, "en")
+	var res ImportResult
+	var entries []ReviewedEntry
+	for {
+		if err := ctx.Err(); err != nil {
+			return ImportResult{}, err
+		}
+		p, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return ImportResult{}, err
+		}
+		res.Read++
+		if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
+			res.Skipped++
+			continue
+		}
+		k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source, Provider: p.Provider, Model: p.Model}
+		entries = append(entries, ReviewedEntry{Key: k, Target: p.Target, Reviewer: reviewer})
+		forms, markup := documentForms(p)
+		switch {
+		case len(forms) > 0:
+			res.Tagged++
+		case markup:
+			res.Markup++
+		}
+		for _, f := range forms {
+			fk := k
+			fk.Source = f.source
+			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: reviewer, form: true})
+		}
+	}
+	if err := db.StoreReviewedMany(ctx, entries); err != nil {
+		return ImportResult{}, err
+	}
+	res.Stored = res.Read - res.Skipped
+	return res, nil
 }

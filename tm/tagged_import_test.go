@@ -190,3 +190,58 @@ func TestImportExportTaggedRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestImportReviewedTagged: a reviewed import (tm import --reviewed) of a real CAT-tool TMX
+// keeps each unit with its codes too, so the document segments with that formatting get the
+// reviewed translation; each unit is one decision in the audit trail, not one per form.
+func TestImportReviewedTagged(t *testing.T) {
+	f := taggedFixtures[3] // Paragraph_TM.tmx, de → en
+	forEachBackend(t, func(t *testing.T, loc string) {
+		db := openAt(t, loc, Options{})
+		data, err := os.ReadFile(filepath.Join("testdata", "tagged", f.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := corpus.NewReader(corpus.TMX, bytes.NewReader(data), f.name, corpus.ReaderOptions{SourceLang: f.src, TargetLang: f.tgt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := db.ImportReviewed(context.Background(), r, ImportOptions{SourceLang: f.src, TargetLang: f.tgt}, "anna")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (ImportResult{Read: 7, Stored: 7, Tagged: 5, Markup: 1}); res != want {
+			t.Errorf("ImportReviewed = %+v, want %+v", res, want)
+		}
+		var keys []Key
+		var want []string
+		for _, p := range readFixture(t, f) {
+			keys = append(keys, Key{Provider: "deepl", SourceLang: f.src, TargetLang: f.tgt, Source: p.Source})
+			want = append(want, p.Target)
+			forms, _ := documentForms(p)
+			for _, fm := range forms {
+				keys = append(keys, Key{Provider: "deepl", SourceLang: f.src, TargetLang: f.tgt, Source: fm.source})
+				want = append(want, fm.target)
+			}
+		}
+		if len(keys) <= res.Read {
+			t.Fatalf("%d keys for %d units: no tagged forms", len(keys), res.Read)
+		}
+		got, ok, err := db.LookupReviewedMany(context.Background(), keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range keys {
+			if !ok[i] || got[i] != want[i] {
+				t.Errorf("reviewed lookup %q = %q, %v; want %q", keys[i].Source, got[i], ok[i], want[i])
+			}
+		}
+		reviews, err := db.Reviews(context.Background(), ReviewFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(reviews) != res.Read {
+			t.Errorf("%d decisions in the audit trail, want one per unit (%d)", len(reviews), res.Read)
+		}
+	})
+}

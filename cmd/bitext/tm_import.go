@@ -194,43 +194,26 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 }
 
 // tmImportReviewed stores a file's pairs as human-reviewed entries by reviewer (each also a
-// decision in the audit trail). The whole file is read first, so a malformed file stores
-// nothing; pairs with a blank side are skipped and counted.
+// decision in the audit trail; tm.DB.ImportReviewed reads the whole file first, so a malformed
+// file stores nothing) and says what it did.
 func tmImportReviewed(c *cli.Context, db *tm.DB, r corpus.Reader, name string, opt tm.ImportOptions, reviewer string) error {
-	var entries []tm.ReviewedEntry
-	read, blank := 0, 0
-	for {
-		p, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			if c.Context.Err() != nil {
-				return c.Context.Err()
-			}
-			return inputError(err)
-		}
-		read++
-		if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
-			blank++
-			continue
-		}
-		entries = append(entries, tm.ReviewedEntry{
-			Key:      tm.Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source, Provider: p.Provider, Model: p.Model},
-			Target:   p.Target,
-			Reviewer: reviewer,
-		})
-	}
-	if err := db.StoreReviewedMany(c.Context, entries); err != nil {
+	res, err := db.ImportReviewed(c.Context, r, opt, reviewer)
+	if err != nil {
 		if c.Context.Err() != nil {
-			return err
+			return c.Context.Err()
 		}
 		return inputError(fmt.Errorf("%s: %w", name, err))
 	}
 	if !c.Bool("quiet") {
-		msg := fmt.Sprintf("imported %s into %s as reviewed by %s: %d read, %d stored", name, db.Path(), reviewer, read, len(entries))
-		if blank > 0 {
-			msg += fmt.Sprintf(", %d skipped (a blank side)", blank)
+		msg := fmt.Sprintf("imported %s into %s as reviewed by %s: %d read, %d stored", name, db.Path(), reviewer, res.Read, res.Stored)
+		if res.Skipped > 0 {
+			msg += fmt.Sprintf(", %d skipped (a blank side)", res.Skipped)
+		}
+		if res.Tagged > 0 {
+			msg += fmt.Sprintf("; %d with inline markup kept with their codes", res.Tagged)
+		}
+		if res.Markup > 0 {
+			msg += fmt.Sprintf("; %d with inline markup kept as their words only (source and target codes differ)", res.Markup)
 		}
 		fmt.Fprintln(c.App.ErrWriter, msg)
 	}
