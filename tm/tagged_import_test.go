@@ -245,3 +245,39 @@ func TestImportReviewedTagged(t *testing.T) {
 		}
 	})
 }
+
+// TestExportTaggedOnce: an imported CAT-tool unit with codes, stored as its words and its tagged
+// forms, is exported once, with its codes, as the file had it; importing the export again makes
+// the other entries. Before, each unit was exported two or three times (words, whole, without
+// its edge codes). A unit whose codes stand for white space (Paragraph_TM's RTF tabs) keeps its
+// plain entry too: the words of its codes run together ("1.Sicherstellen"), so importing the
+// tagged unit would not make "1. Sicherstellen" again.
+func TestExportTaggedOnce(t *testing.T) {
+	for _, f := range taggedFixtures {
+		t.Run(f.name, func(t *testing.T) {
+			db := openTemp(t)
+			importFixture(t, db, f)
+			got := exportAll(t, db)
+			if len(got) == 0 {
+				t.Fatal("nothing exported")
+			}
+			seen := map[[3]string]bool{}
+			tagged := map[[2]string]bool{}
+			for _, p := range got {
+				k := [3]string{p.Source, p.Target, p.SourceTagged}
+				if seen[k] {
+					t.Errorf("%q (%q) exported twice", p.Source, p.SourceTagged)
+				}
+				seen[k] = true
+				if p.SourceTagged != "" {
+					tagged[[2]string{p.Source, p.Target}] = true
+				}
+			}
+			for _, p := range got {
+				if p.SourceTagged == "" && tagged[[2]string{p.Source, p.Target}] {
+					t.Errorf("%q exported as words and with its codes", p.Source)
+				}
+			}
+		})
+	}
+}

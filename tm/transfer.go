@@ -2,6 +2,7 @@ package tm
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -576,7 +577,10 @@ type ExportOptions struct {
 // Export writes the entries, oldest first, as pairs (source, target, provider, model) to w —
 // human-reviewed entries with the provider ReviewedProvider —
 // each distinct pair once: entries under different keys (other glossary terms or prompt
-// versions) that hold the same pair are written once. Sources and targets are the bytes that
+// versions) that hold the same pair are written once, and so are the entries an imported unit
+// with inline codes is stored under (its words, the whole tagged unit, the unit without its edge
+// codes: see documentForms): the whole unit is written, since importing it again makes the
+// others. Sources and targets are the bytes that
 // were stored (memories of schema version 1 hold normalized sources). It does not close w.
 // It returns the number of pairs written. (In PostgreSQL, the machine translations stored by
 // one StoreMany come in key order among themselves; imports keep the order of their input.)
@@ -592,31 +596,87 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 	if o.Reviewed {
 		where += " AND scope != 0 AND scope = 4"
 	}
-	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where)), args...)
+	// First pass: the entries that importing another entry again would make (documentForms),
+	// so that the export holds each unit once: the words of an entry with codes, and the unit
+	// without its edge codes.
+	withCodes := map[[hashLen]byte]bool{} // the words of entries with codes
+	derived := map[[hashLen]byte]bool{}   // edge-trimmed forms of entries with codes
+	err := db.exportRows(ctx, where, args, func(r exportRow) error {
+		if r.pair.SourceTagged == "" {
+			return nil
+		}
+		withCodes[r.key(r.pair.Source, r.pair.Target)] = true
+		forms, _ := documentForms(r.pair)
+		for _, f := range forms {
+			if f.source != r.pair.SourceTagged {
+				derived[r.key(f.source, f.target)] = true
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("tm: export: %w", err)
 	}
-	defer rows.Close()
 	n := 0
-	for rows.Next() {
-		var p corpus.Pair
-		var s scope
-		if err := rows.Scan(&p.Provider, &p.Model, &p.Source, &p.Target, &s); err != nil {
-			return n, fmt.Errorf("tm: export: %w", err)
+	err = db.exportRows(ctx, where, args, func(r exportRow) error {
+		if r.pair.SourceTagged == "" && withCodes[r.key(r.pair.Source, r.pair.Target)] ||
+			r.pair.SourceTagged != "" && derived[r.key(r.pair.SourceTagged, r.pair.TargetTagged)] {
+			return nil // importing an entry the export holds makes this one again
 		}
-		if s == scopeReviewed {
-			p.Provider = ReviewedProvider
-		}
-		untag(&p)
-		if err := w.Write(p); err != nil {
-			return n, fmt.Errorf("tm: export: entry %q: %w", clip(p.Source, 40), err)
+		if err := w.Write(r.pair); err != nil {
+			return fmt.Errorf("entry %q: %w", clip(r.pair.Source, 40), err)
 		}
 		n++
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return n, fmt.Errorf("tm: export: %w", err)
 	}
 	return n, nil
+}
+
+// exportRow is one entry as Export writes it.
+type exportRow struct {
+	id                     int64
+	sourceLang, targetLang string
+	pair                   corpus.Pair
+}
+
+// key identifies an entry of this row's provider, model and languages (reviewed or not: the
+// provider is ReviewedProvider then) holding source and target.
+func (r exportRow) key(source, target string) [hashLen]byte {
+	h := sha256.New()
+	for _, f := range []string{r.pair.Provider, r.pair.Model, r.sourceLang, r.targetLang, source, target} {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+	}
+	var k [hashLen]byte
+	copy(k[:], h.Sum(nil))
+	return k
+}
+
+// exportRows runs the export query and calls fn with each entry, its tagged texts taken apart.
+func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(exportRow) error) error {
+	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where)), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r exportRow
+		var s scope
+		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s); err != nil {
+			return err
+		}
+		if s == scopeReviewed {
+			r.pair.Provider = ReviewedProvider
+		}
+		untag(&r.pair)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // untag gives a pair stored from a document segment with inline codes (package document's
