@@ -127,6 +127,9 @@ type Doc struct {
 
 	// transcoded: the input's bytes were changed by decoding it (see decoded.transcoded).
 	transcoded bool
+	// eol is the input's line ending, "\r\n" or "\n" (see lineEnding), which every segment's
+	// translation is written with.
+	eol string
 	// declSpans are the byte ranges of encoding declarations in the input that a reader places
 	// with rawAt (XLIFF, .po); hasDecl says the document has a part for one.
 	declSpans []declSpan
@@ -353,7 +356,7 @@ func Read(r io.Reader, name string, opt Options) (*Doc, error) {
 	}
 	src := dec.text
 	// The readers add to a Doc made here, so that they know the input's declarations.
-	d := &Doc{Decoded: dec.how, transcoded: dec.transcoded}
+	d := &Doc{Decoded: dec.how, transcoded: dec.transcoded, eol: lineEnding(src)}
 	if f == XLIFF || f == HTML {
 		if label, i, j := xmlDeclLabel(src); label != "" {
 			d.declSpans = []declSpan{{i, j}}

@@ -64,17 +64,35 @@ func fuzzRead(f *testing.F, name string, seeds ...string) {
 		if _, err := d.Write(&b, translateAll(d, breakTags), WriteOptions{TargetLang: "en"}); err != nil {
 			t.Fatal(err)
 		}
+		if d.Decoded != "" {
+			return // the line breaks counted below are the input's bytes, not its text's
+		}
+		// Translations answered over lines are written with the input's line ending.
+		breaks, crlf := strings.Count(src, "\n"), strings.Count(src, "\r\n")
+		for _, eol := range []string{"\n", "\r\n"} {
+			b.Reset()
+			if _, err := d.Write(&b, translateAll(d, overLines(eol)), WriteOptions{TargetLang: "en"}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if breaks > 0 && crlf == breaks && strings.Count(src, "\r") == crlf && strings.Count(out, "\n") != strings.Count(out, "\r\n") {
+				t.Fatalf("a CRLF input written with a bare LF (translations broken with %q):\n%q\n%q", eol, src, out)
+			}
+			if !strings.Contains(src, "\r") && strings.Contains(out, "\r") {
+				t.Fatalf("an LF input written with a CR (translations broken with %q):\n%q\n%q", eol, src, out)
+			}
+		}
 	})
 }
 
 func FuzzReadHTML(f *testing.F) {
-	fuzzRead(f, "x.html", "testdata/artikel.html", `<p lang=de title='a'>x<a>y</b>z<code>q</p>`, "<title>&amp;</title><p>a<br/>b",
+	fuzzRead(f, "x.html", "testdata/artikel.html", "testdata/windows/okapi-ruby.html", `<p lang=de title='a'>x<a>y</b>z<code>q</p>`, "<title>&amp;</title><p>a<br/>b",
 		"<meta charset=iso-8859-1><p>Gr\xfc\xdfe</p>", "\xff\xfe<\x00p\x00>\x00\xfc\x00",
 		`<p>a <svg><title>T</title><text>u<tspan>v</tspan></text></svg> <a title=t>b</a></p><noscript><p>x<noscript>y</p></noscript><select><option label=l>o</select>`)
 }
 
 func FuzzReadMarkdown(f *testing.F) {
-	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n",
+	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "---\r\ntitle: 'a b'\r\n---\r\nc  \r\nd\\\r\ne\r\n", "[a](b 't')  \r\nc\r\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n",
 		"> a\n> > b\n>> c\n\n[^1]: d ![e *f*](g \"h\")\n", "a &amp; &#8222;b&#x201C; \\&lt; `&gt;`\n",
 		"[![a](b 'c')](d (e))\n[f]: g\n  \"h\"\n", "---\ntitle: |2-\n   a\n  b\n\ndescription: >\n  c\n  d\n\n  e\n    f\n---\n",
 		"<div>\na &amp; <b>b</b>\n</div>\n\n<script>\n\nx\n</script>\n<!--\n\n-->\n<p title=t>c<noscript><p>d</noscript></p>\n",
@@ -83,7 +101,7 @@ func FuzzReadMarkdown(f *testing.F) {
 }
 
 func FuzzReadSRT(f *testing.F) {
-	fuzzRead(f, "x.srt", "testdata/folge.srt", "1\n00:00:01,000 --> 00:00:02,000\n<i>a</i>\n\n")
+	fuzzRead(f, "x.srt", "testdata/folge.srt", "testdata/windows/okapi-srttest.srt", "1\n00:00:01,000 --> 00:00:02,000\n<i>a</i>\n\n")
 }
 
 func FuzzReadVTT(f *testing.F) {
@@ -91,12 +109,14 @@ func FuzzReadVTT(f *testing.F) {
 }
 
 func FuzzReadPO(f *testing.F) {
-	fuzzRead(f, "x.po", "testdata/app.po", "msgid \"a %s\"\nmsgstr \"\"\n",
+	fuzzRead(f, "x.po", "testdata/app.po", "testdata/po/okapi-Test03-bom-crlf.po", "msgid \"a %s\"\nmsgstr \"\"\n",
 		"msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\nmsgid \"Gr\xfc\xdfe\"\nmsgstr \"\"\n")
 }
 
 func FuzzReadXLIFF(f *testing.F) {
 	fuzzRead(f, "x.xlf", "testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf", "testdata/okapi-docxsegtest.xlf",
+		"testdata/windows/okapi-TDAMatchTest.xlf", "testdata/windows/okapi-omegatpack-test01.properties.xlf",
+		"<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>\r\n  Text hier.\r\n</source></trans-unit></body></file></xliff>\r\n",
 		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>",
 		`<xliff version="1.2"><file><body><group translate="no"><trans-unit id="1"><source>a</source></trans-unit></group><trans-unit id="2"><source>b <mrk mtype="protected">c</mrk></source></trans-unit></body></file></xliff>`)
 }

@@ -794,19 +794,26 @@ func leadTrail(s string) (string, string) {
 }
 
 // escText escapes a translation's words for the page; in a fragment, line breaks are spaces,
-// as HTML reads them anyway.
+// as HTML reads them anyway, and in a page they end as the page's lines do (lineend.go).
 func (r *htmlReader) escText(s string) string {
 	if r.fragment {
 		s = spaceBreaks(s)
+	} else {
+		s = withLineEnding(s, r.d.eol)
 	}
 	return escapeHTMLText(s)
 }
 
-// escAttr escapes a translated attribute value; in a fragment, line breaks are references.
+// escAttr escapes a translated attribute value; in a fragment, line breaks are references. In
+// a page a quoted value's line breaks end as the page's lines do (HTML reads a CRLF as an LF);
+// an unquoted value holds references, one for each character.
 func (r *htmlReader) escAttr(s string, quote byte) string {
 	if r.fragment {
 		s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
 		return strings.ReplaceAll(escapeAttr(s, quote), "\n", "&#10;")
+	}
+	if quote == '"' || quote == '\'' {
+		s = withLineEnding(s, r.d.eol)
 	}
 	return escapeAttr(s, quote)
 }

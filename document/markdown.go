@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -754,11 +755,18 @@ func yamlScalar(v string) (text string, quote byte, ok bool) {
 	return v, 0, true
 }
 
+// yamlQuote writes a translated front-matter value on its field's line, quoted as the original
+// was where that quoting can hold it. A line break in the translation (a provider's, "\n" or
+// "\r\n") is the escape "\n" of a double-quoted value: written as it is, a CR would be a stray
+// byte of the line and an LF would take the rest of the value to the next line.
 func yamlQuote(s string, quote byte) string {
-	switch quote {
-	case '\'':
+	if strings.ContainsRune(s, '\r') {
+		s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+	}
+	switch {
+	case quote == '\'' && !strings.ContainsRune(s, '\n'):
 		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
-	case '"':
+	case quote == '"', quote == '\'':
 		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
 	}
 	if s == "" || strings.ContainsAny(s, ":#\"'\n") || strings.ContainsAny(s[:1], "-?[]{}!*&|>%@`,") {
@@ -907,7 +915,7 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 	var titles []*mdTitle
 	// The lines are read as one text, so that a link, an emphasis or a code span may go on
 	// over them as CommonMark's do (mdInline reads the line breaks).
-	mdInline(strings.Join(contents, "\n"), &b, &titles)
+	mdInline(strings.Join(contents, "\n"), 0, r.crlfBreaks(line-1, contents), &b, &titles)
 	if r.keepName != "" {
 		// Inside an element kept as it is: kept too, but for the tags that end it.
 		r.keepTags(b.codes)
@@ -1124,9 +1132,32 @@ func mdEscapeStart(s string, b *strings.Builder) string {
 	return s
 }
 
-// mdInline reads a paragraph's inline content into b.
+// crlfBreaks returns where, in the contents of the lines from index first joined by "\n" (as
+// inline reads them), a "\n" stands for a line that ended in CRLF: the offsets, in order.
+func (r *mdReader) crlfBreaks(first int, contents []string) []int {
+	var at []int
+	off := 0
+	for k := 0; k < len(contents)-1; k++ {
+		off += len(contents[k])
+		if first+k < len(r.lines) && r.lines[first+k].eol() == "\r\n" {
+			at = append(at, off)
+		}
+		off++
+	}
+	return at
+}
+
+// mdInline reads a paragraph's inline content into b. s stands at offset at of the block's
+// text, whose line breaks that were CRLF in the file are at the offsets crlf: a hard line
+// break, a code, is written with its line's own ending.
 // Link and image titles with words are added to titles and stand in the markup as sentinels.
-func mdInline(s string, b *builder, titles *[]*mdTitle) {
+func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle) {
+	lineEnd := func(i int) string {
+		if _, ok := slices.BinarySearch(crlf, at+i); ok {
+			return "\r\n"
+		}
+		return "\n"
+	}
 	var text strings.Builder
 	flush := func() {
 		b.text(text.String())
@@ -1146,14 +1177,14 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 				text.Reset()
 				text.WriteString(t[:len(t)-sp])
 				flush()
-				b.alone("md-break", s[i-sp:i+1])
+				b.alone("md-break", s[i-sp:i]+lineEnd(i))
 			} else {
 				text.WriteByte(' ')
 			}
 			i++
 		case c == '\\' && i+1 < len(s) && s[i+1] == '\n':
 			flush()
-			b.alone("md-break", s[i:i+2]) // a hard line break
+			b.alone("md-break", `\`+lineEnd(i+1)) // a hard line break
 			i += 2
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
 			// A backslash escape is its character in the words sent (the provider sees "*",
@@ -1192,7 +1223,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
 				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles))
-				mdInline(s[i+2:close], b, titles)
+				mdInline(s[i+2:close], at+i+2, crlf, b, titles)
 				b.close("")
 				i = end
 			} else {
@@ -1212,7 +1243,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 			if close, end := linkParts(s, i); end > 0 {
 				flush()
 				b.open("md-link", "[", mdTitled(oneLine(s[close:end]), titles))
-				mdInline(s[i+1:close], b, titles)
+				mdInline(s[i+1:close], at+i+1, crlf, b, titles)
 				b.close("")
 				i = end
 			} else {
@@ -1230,7 +1261,7 @@ func mdInline(s string, b *builder, titles *[]*mdTitle) {
 				flush()
 				delim := s[i : i+n]
 				b.open("md-em"+delim, delim, delim)
-				mdInline(s[i+n:end], b, titles)
+				mdInline(s[i+n:end], at+i+n, crlf, b, titles)
 				b.close("")
 				i = end + n
 			} else {

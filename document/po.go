@@ -102,15 +102,9 @@ func readPO(d *Doc, src, name string) error {
 		l := lines[0]
 		lines[0] = mdLine{text: l.text[3:], full: l.full[3:], off: l.off + 3}
 	}
-	// The line ending of what is written: a msgstr line's own, else the file's first (a last
-	// line with none in a CRLF file is not to end in LF).
-	fileEOL := "\n"
-	for _, l := range lines {
-		if e := l.eol(); e != "" {
-			fileEOL = e
-			break
-		}
-	}
+	// The line ending of what is written: a msgstr line's own, else the file's (a last line
+	// with none in a CRLF file is not to end in LF).
+	fileEOL := d.eol
 	for i := 0; i < len(lines); {
 		if blank(lines[i].text) {
 			d.rawAt(lines[i].raw(), lines[i].off)

@@ -27,13 +27,7 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 	lines := splitLines(src)
 	// The line break of lines bitext writes where the input has none (a cue on the file's last
 	// line, without a final break): the file's own, so that a CRLF file stays CRLF.
-	fileEOL := "\n"
-	for _, l := range lines {
-		if e := l.eol(); e != "" {
-			fileEOL = e
-			break
-		}
-	}
+	fileEOL := d.eol
 	i := 0
 	if f == VTT {
 		if len(lines) == 0 || !strings.HasPrefix(strings.TrimPrefix(lines[0].text, "\ufeff"), "WEBVTT") {

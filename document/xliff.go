@@ -659,7 +659,10 @@ func (r *xliffReader) segment(from, to, at int) (seg Segment, write func(string)
 	if r.v2 {
 		esc = escapeXMLText2
 	}
-	return seg, func(tr string) string { return pre + render(codes, tr, esc) + suf }, true
+	// A translation's line breaks, and those of the white space around it (read as XML reads
+	// them, a CRLF as an LF), end as the file's lines do.
+	eol := r.d.eol
+	return seg, func(tr string) string { return withLineEnding(pre+render(codes, tr, esc)+suf, eol) }, true
 }
 
 // xliffTarget composes a target element from literal pieces and the translations of one or more
