@@ -27,6 +27,9 @@ import (
 //     anywhere in <head>, else the content (a UTF-8 page with a few broken bytes, one with pasted
 //     Latin-1 text, else Windows-1252).
 //
+// A byte-order mark the input starts with, UTF-8's or UTF-16's, starts the output too
+// (decodeInput).
+//
 // A declaration that no longer holds for the output (<meta charset>, <meta http-equiv=
 // Content-Type>, <?xml encoding?>, the .po header's charset) is rewritten to UTF-8 on writing
 // (see part.decl): a page that says Latin-1 but holds UTF-8 shows mojibake in every browser.
@@ -43,7 +46,25 @@ type decoded struct {
 
 // decodeInput decodes a document's bytes to UTF-8 text by its format's rules (see above). The
 // text is not yet checked (checkInput does that).
+//
+// A byte-order mark is kept: the text starts with U+FEFF when the input started with one, in
+// UTF-8 or UTF-16, so that the output starts with UTF-8's (some Windows tools read a file
+// without one in the ANSI code page). It is not read as a character of the declared encoding
+// either: XML parsers skip a UTF-8 mark and decode the rest as the declaration says, and so
+// does this.
 func decodeInput(data []byte, name string, f Format) (decoded, error) {
+	dec, err := decodeBody(data, name, f)
+	if err != nil || !dec.transcoded || strings.HasPrefix(dec.text, "\ufeff") {
+		return dec, err
+	}
+	if bytes.HasPrefix(data, utf8BOM) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		dec.text = "\ufeff" + dec.text
+	}
+	return dec, nil
+}
+
+// decodeBody is decodeInput but for the byte-order mark, which it may drop.
+func decodeBody(data []byte, name string, f Format) (decoded, error) {
 	if enc16, dec := textcheck.UTF16Decoder(data, true); dec != nil {
 		out, _, err := transform.Bytes(dec, data)
 		if err != nil {
@@ -55,11 +76,12 @@ func decodeInput(data []byte, name string, f Format) (decoded, error) {
 	case HTML:
 		return decodeHTML(data), nil
 	case XLIFF, PO:
+		body := bytes.TrimPrefix(data, utf8BOM)
 		var label string
 		if f == XLIFF {
-			label, _, _ = xmlDeclLabel(string(data))
+			label, _, _ = xmlDeclLabel(string(body))
 		} else {
-			label, _, _ = poCharsetLabel(string(data))
+			label, _, _ = poCharsetLabel(string(body))
 		}
 		if label == "" || htmlcharset.IsUTF8(label) || isUTF16Label(label) {
 			// No declaration, UTF-8, or UTF-16 declared of 8-bit bytes (no mark, no NUL
@@ -70,11 +92,11 @@ func decodeInput(data []byte, name string, f Format) (decoded, error) {
 		if enc == nil {
 			return decoded{}, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("declared encoding %q is not one bitext knows; convert the file to UTF-8 first (iconv -t UTF-8)", label)}
 		}
-		out, err := enc.NewDecoder().Bytes(data)
+		out, err := enc.NewDecoder().Bytes(body)
 		if err != nil {
 			return decoded{}, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("decoding from %s: %v", canonical, err)}
 		}
-		if bytes.Equal(out, data) { // ASCII: the same bytes in either encoding
+		if bytes.Equal(out, body) { // ASCII: the same bytes in either encoding
 			return decoded{text: string(data)}, nil
 		}
 		return decoded{text: string(out), how: canonical + " (declared " + label + ")", transcoded: true}, nil
@@ -108,16 +130,16 @@ func decodeHTML(data []byte) decoded {
 	if utf8.Valid(data) {
 		return decoded{text: string(data)}
 	}
+	body := bytes.TrimPrefix(data, utf8BOM) // decodeInput keeps the mark
 	if label, where := htmlcharset.Declared(context.Background(), data); label != "" && !htmlcharset.IsUTF8(label) {
 		if enc, canonical := charset.Lookup(label); enc != nil {
-			if conv, err := enc.NewDecoder().Bytes(data); err == nil && utf8.Valid(conv) {
-				return decoded{text: string(bytes.TrimPrefix(conv, utf8BOM)), how: canonical + " (declared in " + where + ")", transcoded: true}
+			if conv, err := enc.NewDecoder().Bytes(body); err == nil && utf8.Valid(conv) {
+				return decoded{text: string(conv), how: canonical + " (declared in " + where + ")", transcoded: true}
 			}
 		}
 		// A label no decoder knows ("latin-1", "utf8mb4") or one that fails: browsers then go
 		// by the content, and so does this reader.
 	}
-	body := bytes.TrimPrefix(data, utf8BOM)
 	r, invalid := htmlcharset.Guess(body)
 	how := "windows-1252 (guessed from the content: not UTF-8, no usable declaration)"
 	switch r {
@@ -152,7 +174,7 @@ func xmlDeclLabel(src string) (string, int, int) {
 func poCharsetLabel(src string) (string, int, int) {
 	lines := splitLines(src)
 	for k, l := range lines {
-		if strings.TrimSpace(l.text) != `msgid ""` {
+		if strings.TrimSpace(strings.TrimPrefix(l.text, "\ufeff")) != `msgid ""` {
 			continue
 		}
 		// The header: up to its blank line.

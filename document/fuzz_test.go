@@ -86,13 +86,13 @@ func fuzzRead(f *testing.F, name string, seeds ...string) {
 }
 
 func FuzzReadHTML(f *testing.F) {
-	fuzzRead(f, "x.html", "testdata/artikel.html", "testdata/windows/okapi-ruby.html", `<p lang=de title='a'>x<a>y</b>z<code>q</p>`, "<title>&amp;</title><p>a<br/>b",
+	fuzzRead(f, "x.html", "testdata/artikel.html", "testdata/windows/okapi-ruby.html", "testdata/windows/okapi-FFFEBOM.html", `<p lang=de title='a'>x<a>y</b>z<code>q</p>`, "<title>&amp;</title><p>a<br/>b",
 		"<meta charset=iso-8859-1><p>Gr\xfc\xdfe</p>", "\xff\xfe<\x00p\x00>\x00\xfc\x00",
 		`<p>a <svg><title>T</title><text>u<tspan>v</tspan></text></svg> <a title=t>b</a></p><noscript><p>x<noscript>y</p></noscript><select><option label=l>o</select>`)
 }
 
 func FuzzReadMarkdown(f *testing.F) {
-	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "---\r\ntitle: 'a b'\r\n---\r\nc  \r\nd\\\r\ne\r\n", "[a](b 't')  \r\nc\r\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n",
+	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "\ufeff# a\n\n- b\n", "---\r\ntitle: 'a b'\r\n---\r\nc  \r\nd\\\r\ne\r\n", "[a](b 't')  \r\nc\r\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n",
 		"> a\n> > b\n>> c\n\n[^1]: d ![e *f*](g \"h\")\n", "a &amp; &#8222;b&#x201C; \\&lt; `&gt;`\n",
 		"[![a](b 'c')](d (e))\n[f]: g\n  \"h\"\n", "---\ntitle: |2-\n   a\n  b\n\ndescription: >\n  c\n  d\n\n  e\n    f\n---\n",
 		"<div>\na &amp; <b>b</b>\n</div>\n\n<script>\n\nx\n</script>\n<!--\n\n-->\n<p title=t>c<noscript><p>d</noscript></p>\n",
@@ -118,6 +118,7 @@ func FuzzReadXLIFF(f *testing.F) {
 		"testdata/windows/okapi-TDAMatchTest.xlf", "testdata/windows/okapi-omegatpack-test01.properties.xlf",
 		"<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>\r\n  Text hier.\r\n</source></trans-unit></body></file></xliff>\r\n",
 		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>",
+		"\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>",
 		`<xliff version="1.2"><file><body><group translate="no"><trans-unit id="1"><source>a</source></trans-unit></group><trans-unit id="2"><source>b <mrk mtype="protected">c</mrk></source></trans-unit></body></file></xliff>`)
 }
 

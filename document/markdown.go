@@ -97,6 +97,13 @@ type mdReader struct {
 
 func readMarkdown(d *Doc, src, name string, opt Options) error {
 	r := &mdReader{d: d, src: src, name: name, lines: splitLines(src), opt: opt}
+	// A UTF-8 byte-order mark (Windows editors write one) is kept in the output and is not part
+	// of the first line: "# Titel" after it is still a heading, sent without the mark.
+	if len(r.lines) > 0 && strings.HasPrefix(r.lines[0].full, "\ufeff") {
+		d.raw("\ufeff")
+		l := r.lines[0]
+		r.lines[0] = mdLine{text: l.text[3:], full: l.full[3:], off: l.off + 3}
+	}
 	i := r.frontMatter()
 	afterBlank := true
 	inList := false
