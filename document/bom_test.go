@@ -50,7 +50,7 @@ func TestByteOrderMark(t *testing.T) {
 		{"drupal-cp1251.po (UTF-8 mark, windows-1251 declared)", withMark(fixture("po/drupal-cp1251.po")), fixture("po/drupal-cp1251.po"),
 			[]string{`charset=utf-8\n"`}},
 		{"x.xlf (UTF-8 mark, ISO-8859-1 declared)", withMark(latin1(t, `<?xml version="1.0" encoding="ISO-8859-1"?>`+"\n"+`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" target-language="en" datatype="plaintext" original="x"><body><trans-unit id="1"><source>Schöne Grüße</source></trans-unit></body></file></xliff>`+"\n")),
-			nil, []string{`<?xml version="1.0" encoding="UTF-8"?>`, "<target state=\"translated\">SCHÖNE GRÜßE</target>"}},
+			nil, []string{`<?xml version="1.0" encoding="UTF-8"?>`, "<target state=\"translated\" state-qualifier=\"leveraged-mt\">SCHÖNE GRÜßE</target>"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

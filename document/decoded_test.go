@@ -41,7 +41,7 @@ func TestSegmentsAreDecodedText(t *testing.T) {
 			`Russia &amp; NATO "dialogue" &lt;b>`, `content="Russia &amp; NATO &quot;dialogue&quot; &lt;b&gt;"`, true},
 		{"xliff 1.2", "x.xlf", xlf12 + "Russland &amp; NATO &lt;Brüssel&gt; &#8222;Dialog&#x201C; <![CDATA[a & <b>]]>" + end12,
 			[]string{"Russland & NATO <Brüssel> „Dialog“ a & <b>"},
-			"Russia &amp; NATO &lt;Brussels>", `<target state="translated">Russia &amp; NATO &lt;Brussels&gt;</target>`, false},
+			"Russia &amp; NATO &lt;Brussels>", `<target state="translated" state-qualifier="leveraged-mt">Russia &amp; NATO &lt;Brussels&gt;</target>`, false},
 		{"xliff 2.0", "x.xlf", xlf20 + "Russland &amp; NATO &lt;Brüssel&gt; &#8222;Dialog&#x201C;" + end20,
 			[]string{"Russland & NATO <Brüssel> „Dialog“"},
 			"Russia &amp; NATO &lt;Brussels>", `<target>Russia &amp; NATO &lt;Brussels&gt;</target>`, false},

@@ -127,6 +127,8 @@ type Doc struct {
 
 	// transcoded: the input's bytes were changed by decoding it (see decoded.transcoded).
 	transcoded bool
+	// origins are WriteOptions.Origins of the Write under way.
+	origins []Origin
 	// eol is the input's line ending, "\r\n" or "\n" (see lineEnding), which every segment's
 	// translation is written with.
 	eol string
@@ -203,7 +205,20 @@ type WriteOptions struct {
 	// TargetLang replaces the declared source language (HTML lang, XLIFF trgLang/target-language,
 	// .po Language); "" leaves the declarations alone.
 	TargetLang string
+	// Origins says where each translation came from (Origins[i] for targets[i]), for a format
+	// that records it (XLIFF 1.2's state-qualifier); nil, or an index past its end, is machine
+	// translation.
+	Origins []Origin
 }
+
+// Origin is where a translation came from.
+type Origin uint8
+
+// The origins.
+const (
+	MachineTranslation Origin = iota // a provider's answer
+	TranslationMemory                // a translation-memory hit
+)
 
 // ErrCount is returned by Write when the number of translations differs from the number of
 // segments.
@@ -218,6 +233,9 @@ func (d *Doc) Write(w io.Writer, targets []string, opt WriteOptions) ([]Problem,
 	if len(targets) != len(d.Segments) {
 		return nil, fmt.Errorf("%w (%d translations, %d segments)", ErrCount, len(targets), len(d.Segments))
 	}
+	// The fills ask for the origins of the translations they write (origin).
+	d.origins = opt.Origins
+	defer func() { d.origins = nil }()
 	var problems []Problem
 	var buf bytes.Buffer
 	// Where the declarations of the encoding were written: whether they must say UTF-8 is known
@@ -260,6 +278,14 @@ func (d *Doc) Write(w io.Writer, targets []string, opt WriteOptions) ([]Problem,
 	}
 	_, err := w.Write(out)
 	return problems, err
+}
+
+// origin returns where the translation of segment i came from in the Write under way.
+func (d *Doc) origin(i int) Origin {
+	if i < len(d.origins) {
+		return d.origins[i]
+	}
+	return MachineTranslation
 }
 
 // fixDecls rewrites the declarations of the encoding in a whole output to UTF-8 where they no

@@ -134,7 +134,7 @@ func TestEncodings(t *testing.T) {
 		{
 			name: "l1.xlf", in: latin1(t, xlf),
 			segs: []string{"Schöne Grüße"}, tr: map[string]string{"Schöne Grüße": "Best wishes"}, decoded: "windows-1252 (declared ISO-8859-1)",
-			want: []string{`<?xml version="1.0" encoding="UTF-8"?>`, "<source>Schöne Grüße</source><target state=\"translated\">Best wishes</target>"},
+			want: []string{`<?xml version="1.0" encoding="UTF-8"?>`, "<source>Schöne Grüße</source><target state=\"translated\" state-qualifier=\"leveraged-mt\">Best wishes</target>"},
 		},
 		{
 			name: "l1.po", in: latin1(t, po),

@@ -14,7 +14,8 @@ import (
 // segment for each, written into the target's <mrk> of the same mid (fillSegmented) — inline elements as codes — 1.2 <g> and <mrk> paired; <x>,
 // <bx>, <ex>, <ph>, <bpt>, <ept>, <it> standalone; 2.x <pc> and <mrk> paired; <ph>, <sc>, <ec>,
 // <sm>, <em>, <cp> standalone — and its <target> filled on writing, created after the source
-// when there is none, with state="translated". Units marked translate="no" — on the unit or on a
+// when there is none, with state="translated" (and in 1.2 the translation's origin in
+// state-qualifier, see xliffTarget). Units marked translate="no" — on the unit or on a
 // <group> or <file> around it, the nearest value deciding (2.x says the attribute is inherited;
 // 1.2 says nothing, and a tool that marks a group not to translate means its units) — those
 // approved or in a final state (1.2 approved="yes", final, signed-off; 2.x reviewed, final),
@@ -440,7 +441,8 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 				}
 				lit += r.src[from:r.toks[tk].off] + open
 				if len(x.segs) == 0 {
-					x.first, x.firstMarked = ts.raw+lit, setAttr(ts.raw, "state", "translated")+lit
+					x.first = ts.raw + lit
+					x.stateTag(0, len(ts.raw), true)
 				} else {
 					x.after[len(x.after)-1] += lit
 				}
@@ -491,7 +493,8 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 	x.after[len(x.after)-1] += r.src[from:r.toks[ssEnd].off]
 	prefix := rawPrefix(r.toks[segSource].raw)
 	endTag := "</" + prefix + "target>"
-	var startTag, marked string
+	var startTag string
+	tagAt := 0
 	if target >= 0 {
 		ts := r.toks[target]
 		startTag = ts.raw
@@ -501,15 +504,15 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 		} else {
 			endTag = r.toks[r.matching(target)].raw
 		}
-		marked = setAttr(startTag, "state", "translated")
 		r.emitTo(ts.off)
 	} else {
 		indent := r.indentOf(segSource)
 		startTag = indent + "<" + prefix + "target>"
-		marked = indent + "<" + prefix + `target state="translated">`
+		tagAt = len(indent)
 		r.emitTo(r.endOf(ssEnd))
 	}
-	x.first, x.firstMarked = startTag+x.first, marked+x.first
+	x.first = startTag + x.first
+	x.stateTag(tagAt, len(startTag), true)
 	x.after[len(x.after)-1] += endTag
 	x.add(r.d)
 	if target >= 0 {
@@ -577,7 +580,8 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 	if r.v2 && stateAt >= 0 {
 		st := r.toks[stateAt]
 		r.emitTo(st.off)
-		x.first, x.firstMarked = st.raw, setAttr(st.raw, "state", "translated")
+		x.first = st.raw
+		x.stateTag(0, len(st.raw), false)
 		from = r.endOf(stateAt)
 	}
 	if target >= 0 {
@@ -594,11 +598,11 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 			startTag = strings.TrimSpace(strings.TrimSuffix(startTag, "/>")) + ">"
 			endTag = "</" + rawName(ts.raw) + ">"
 		}
-		marked := startTag
 		if !r.v2 {
-			marked = setAttr(startTag, "state", "translated")
+			at := len(x.first) + len(lead)
+			x.stateTag(at, at+len(startTag), true)
 		}
-		x.first, x.firstMarked = x.first+lead+startTag, x.firstMarked+lead+marked
+		x.first += lead + startTag
 		x.slot(seg, sameContent, render, endTag)
 		x.add(r.d)
 		r.emitted = r.endOf(tEnd)
@@ -614,11 +618,11 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 	indent := r.indentOf(source)
 	prefix := rawPrefix(r.toks[source].raw)
 	startTag := "<" + prefix + "target>"
-	marked := startTag
 	if !r.v2 {
-		marked = "<" + prefix + `target state="translated">`
+		at := len(x.first) + len(lead) + len(indent)
+		x.stateTag(at, at+len(startTag), true)
 	}
-	x.first, x.firstMarked = x.first+lead+indent+startTag, x.firstMarked+lead+indent+marked
+	x.first += lead + indent + startTag
 	x.slot(seg, sameContent, render, "</"+prefix+"target>")
 	x.add(r.d)
 	return nil
@@ -666,21 +670,43 @@ func (r *xliffReader) segment(from, to, at int) (seg Segment, write func(string)
 }
 
 // xliffTarget composes a target element from literal pieces and the translations of one or more
-// segments (a 1.2 target's <mrk mtype="seg">s), written whole by the part of its last segment:
-// the start tag says state="translated" only when a translation differs from its segment's
-// text. A translation equal to the text is what the run writes for a segment it did not
-// translate (a failed request) as well as the answer for a name; marking it translated would
-// make it final for every later run and for the translator's CAT tool, while without the state
-// a copy of the source is still taken for untranslated.
+// segments (a 1.2 target's <mrk mtype="seg">s), written whole by the part of its last segment.
+//
+// The start tag that holds the state (1.2's <target>, 2.x's <segment>) says state="translated"
+// only when a translation differs from its segment's text. A translation equal to the text is
+// what the run writes for a segment it did not translate (a failed request) as well as the
+// answer for a name; marking it translated would make it final for every later run and for the
+// translator's CAT tool, while without the state a copy of the source is still taken for
+// untranslated.
+//
+// XLIFF 1.2's <target> also says where the translation came from, in its state-qualifier:
+// "leveraged-mt" (a translation derived from machine translation) unless every translation
+// that changed came from the translation memory (WriteOptions.Origins), "leveraged-tm" then —
+// the values bitext's XLIFF pair files use (package corpus). A CAT tool then shows machine
+// output as such, and a qualifier the target had before ("exact-match", "rejected-grammar") no
+// longer describes a translation it did not make. XLIFF 2.x has no such attribute in its core:
+// its state alone is written.
 type xliffTarget struct {
-	// first is the literal before the first segment, as it is and with the state set.
-	first, firstMarked string
-	texts              []string              // each segment's text
-	same               []string              // what is written for a translation equal to it
-	render             []func(string) string // how a translation is written
-	after              []string              // the literal after each segment
-	got                []string              // the translations of the Write under way
-	segs               []Segment
+	// first is the literal before the first segment; the start tag that takes the state is
+	// first[tagAt:tagEnd], and qualify says it takes a state-qualifier too.
+	first         string
+	tagAt, tagEnd int
+	qualify       bool
+	texts         []string              // each segment's text
+	same          []string              // what is written for a translation equal to it
+	render        []func(string) string // how a translation is written
+	after         []string              // the literal after each segment
+	segs          []Segment
+	// got are the translations of the Write under way and fromTM whether each came from the
+	// translation memory.
+	got    []string
+	fromTM []bool
+}
+
+// stateTag says where, in first, the start tag that takes the state stands, and whether it
+// takes a state-qualifier (XLIFF 1.2's <target>).
+func (x *xliffTarget) stateTag(at, end int, qualify bool) {
+	x.tagAt, x.tagEnd, x.qualify = at, end, qualify
 }
 
 // slot adds a segment, the bytes written for its translation when it equals its text, how
@@ -697,10 +723,13 @@ func (x *xliffTarget) slot(seg Segment, same string, render func(string) string,
 // but the last keep their translation and write nothing, and the last writes the target.
 func (x *xliffTarget) add(d *Doc) {
 	x.got = make([]string, len(x.segs))
+	x.fromTM = make([]bool, len(x.segs))
 	last := len(x.segs) - 1
 	for i, seg := range x.segs {
+		index := len(d.Segments)
 		d.add(seg, func(tr string) string {
 			x.got[i] = tr
+			x.fromTM[i] = d.origin(index) == TranslationMemory
 			if i < last {
 				return ""
 			}
@@ -711,12 +740,25 @@ func (x *xliffTarget) add(d *Doc) {
 
 func (x *xliffTarget) compose() string {
 	var b strings.Builder
-	changed := false
+	changed, memory := false, true
 	for i, tr := range x.got {
-		changed = changed || tr != x.texts[i]
+		if tr != x.texts[i] {
+			changed = true
+			memory = memory && x.fromTM[i]
+		}
 	}
-	if changed {
-		b.WriteString(x.firstMarked)
+	if changed && x.tagEnd > x.tagAt {
+		tag := setAttr(x.first[x.tagAt:x.tagEnd], "state", "translated")
+		if x.qualify {
+			q := "leveraged-mt"
+			if memory {
+				q = "leveraged-tm"
+			}
+			tag = setAttr(tag, "state-qualifier", q)
+		}
+		b.WriteString(x.first[:x.tagAt])
+		b.WriteString(tag)
+		b.WriteString(x.first[x.tagEnd:])
 	} else {
 		b.WriteString(x.first)
 	}

@@ -29,25 +29,25 @@ func TestXLIFFSegSource(t *testing.T) {
 		keep      []string
 	}{
 		{"empty mrks", unit(``, `<target xml:lang="en"><mrk mid="0" mtype="seg"></mrk> <mrk mid="1" mtype="seg"></mrk></target>`),
-			both, []string{`<target xml:lang="en" state="translated">` + filled}},
+			both, []string{`<target xml:lang="en" state="translated" state-qualifier="leveraged-mt">` + filled}},
 		{"self-closing mrks", unit(``, `<target><mrk mid="0" mtype="seg"/> <mrk mid="1" mtype="seg"/></target>`),
-			both, []string{`<target state="translated">` + filled}},
-		{"no target", unit(``, ``), both, []string{`</seg-source><target state="translated">` + filled}},
+			both, []string{`<target state="translated" state-qualifier="leveraged-mt">` + filled}},
+		{"no target", unit(``, ``), both, []string{`</seg-source><target state="translated" state-qualifier="leveraged-mt">` + filled}},
 		{"copies of the source", unit(``, `<target>`+strings.TrimSuffix(strings.TrimPrefix(seg, "<seg-source>"), "</seg-source>")+`</target>`),
-			both, []string{`<target state="translated">` + filled}},
+			both, []string{`<target state="translated" state-qualifier="leveraged-mt">` + filled}},
 		{"one mrk translated", unit(``, `<target><mrk mid="0" mtype="seg">The bridge is new.</mrk> <mrk mid="1" mtype="seg"></mrk></target>`),
-			both[1:], []string{`<target state="translated"><mrk mid="0" mtype="seg">The bridge is new.</mrk> <mrk mid="1" mtype="seg">SIE WURDE <g id="1">GESTERN</g> ERÖFFNET.</mrk></target>`}},
+			both[1:], []string{`<target state="translated" state-qualifier="leveraged-mt"><mrk mid="0" mtype="seg">The bridge is new.</mrk> <mrk mid="1" mtype="seg">SIE WURDE <g id="1">GESTERN</g> ERÖFFNET.</mrk></target>`}},
 		{"mrks in another order", unit(``, `<target><mrk mid="1" mtype="seg"></mrk> <mrk mid="0" mtype="seg">The bridge is new.</mrk></target>`),
-			both[1:], []string{`<target state="translated"><mrk mid="1" mtype="seg">SIE WURDE <g id="1">GESTERN</g> ERÖFFNET.</mrk> <mrk mid="0" mtype="seg">The bridge is new.</mrk></target>`}},
-		{"empty flat target", unit(``, `<target/>`), both, []string{`<target state="translated">` + filled}},
+			both[1:], []string{`<target state="translated" state-qualifier="leveraged-mt"><mrk mid="1" mtype="seg">SIE WURDE <g id="1">GESTERN</g> ERÖFFNET.</mrk> <mrk mid="0" mtype="seg">The bridge is new.</mrk></target>`}},
+		{"empty flat target", unit(``, `<target/>`), both, []string{`<target state="translated" state-qualifier="leveraged-mt">` + filled}},
 		{"flat target translated", unit(``, `<target>The bridge is new. It opened yesterday.</target>`), nil, nil},
 		{"all translated", unit(``, `<target><mrk mid="0" mtype="seg">The bridge is new.</mrk> <mrk mid="1" mtype="seg">It opened <g id="1">yesterday</g>.</mrk></target>`), nil, nil},
 		{"final", unit(``, `<target state="final"><mrk mid="0" mtype="seg">Die Brücke ist neu.</mrk> <mrk mid="1" mtype="seg"></mrk></target>`), nil, nil},
 		{"approved", unit(` approved="yes"`, `<target><mrk mid="0" mtype="seg"></mrk> <mrk mid="1" mtype="seg"></mrk></target>`), nil, nil},
 		{"a mid the target lacks", unit(``, `<target><mrk mid="0" mtype="seg"></mrk></target>`),
-			both[:1], []string{`<target state="translated"><mrk mid="0" mtype="seg">DIE BRÜCKE IST NEU.</mrk></target>`}},
+			both[:1], []string{`<target state="translated" state-qualifier="leveraged-mt"><mrk mid="0" mtype="seg">DIE BRÜCKE IST NEU.</mrk></target>`}},
 		{"a segment without words", head + `<trans-unit id="1"><source><x id="1"/>Text.</source><seg-source><mrk mid="0" mtype="seg"><x id="1"/></mrk><mrk mid="1" mtype="seg">Text.</mrk></seg-source></trans-unit>` + tail,
-			[]string{"Text."}, []string{`<target state="translated"><mrk mid="0" mtype="seg"><x id="1"/></mrk><mrk mid="1" mtype="seg">TEXT.</mrk></target>`}},
+			[]string{"Text."}, []string{`<target state="translated" state-qualifier="leveraged-mt"><mrk mid="0" mtype="seg"><x id="1"/></mrk><mrk mid="1" mtype="seg">TEXT.</mrk></target>`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,7 +86,7 @@ func TestXLIFFSegSourceOkapi(t *testing.T) {
 	}
 	for _, k := range []string{
 		`<target xml:lang="fr"><mrk mid="0" mtype="seg"><x id="1"/></mrk></target>`,
-		`<target xml:lang="fr" state="translated"><mrk mid="0" mtype="seg">THERE IS ONE <g id="1">SENTENCE</g> HERE.</mrk> <mrk mid="1" mtype="seg">THERE IS A <g id="2">SECOND</g><g id="3"> SENTENCE</g> HERE.</mrk> <mrk mid="2" mtype="seg">AND THERE IS A THIRD ONE<g id="4">HERE (NEXT LINE).</g></mrk></target>`,
+		`<target xml:lang="fr" state="translated" state-qualifier="leveraged-mt"><mrk mid="0" mtype="seg">THERE IS ONE <g id="1">SENTENCE</g> HERE.</mrk> <mrk mid="1" mtype="seg">THERE IS A <g id="2">SECOND</g><g id="3"> SENTENCE</g> HERE.</mrk> <mrk mid="2" mtype="seg">AND THERE IS A THIRD ONE<g id="4">HERE (NEXT LINE).</g></mrk></target>`,
 	} {
 		if !strings.Contains(out, k) {
 			t.Errorf("output lacks %q", k)

@@ -24,21 +24,21 @@ func TestXLIFFDoNotTranslate(t *testing.T) {
 	}{
 		{"1.2 group no", head12 + `<group id="g" translate="no"><trans-unit id="1"><source>In einer geschützten Gruppe.</source></trans-unit></group><trans-unit id="2"><source>Frei.</source></trans-unit>` + tail12,
 			[]string{"Frei."},
-			[]string{`<trans-unit id="1"><source>In einer geschützten Gruppe.</source></trans-unit></group>`, `<target state="translated">FREI.</target>`}},
+			[]string{`<trans-unit id="1"><source>In einer geschützten Gruppe.</source></trans-unit></group>`, `<target state="translated" state-qualifier="leveraged-mt">FREI.</target>`}},
 		{"1.2 nested group inherits", head12 + `<group id="g" translate="no"><group id="h"><trans-unit id="1"><source>Tief geschützt.</source></trans-unit></group><trans-unit id="2"><source>Auch geschützt.</source></trans-unit></group>` + tail12,
 			nil,
 			[]string{`<source>Tief geschützt.</source></trans-unit></group><trans-unit id="2"><source>Auch geschützt.</source></trans-unit></group>`}},
 		{"1.2 unit overrides group", head12 + `<group id="g" translate="no"><trans-unit id="1" translate="yes"><source>Doch übersetzen.</source></trans-unit></group>` + tail12,
 			[]string{"Doch übersetzen."},
-			[]string{`<target state="translated">DOCH ÜBERSETZEN.</target>`}},
+			[]string{`<target state="translated" state-qualifier="leveraged-mt">DOCH ÜBERSETZEN.</target>`}},
 		{"1.2 sibling after a protected group", head12 + `<group id="g" translate="no"><trans-unit id="1"><source>Geschützt.</source></trans-unit></group><group id="h"><trans-unit id="2"><source>Übersetzen.</source></trans-unit></group>` + tail12,
 			[]string{"Übersetzen."},
-			[]string{`<source>Geschützt.</source></trans-unit>`, `<target state="translated">ÜBERSETZEN.</target>`}},
+			[]string{`<source>Geschützt.</source></trans-unit>`, `<target state="translated" state-qualifier="leveraged-mt">ÜBERSETZEN.</target>`}},
 		{"1.2 unit no", head12 + `<trans-unit id="1" translate="no"><source>Stadtanzeiger GmbH</source></trans-unit>` + tail12,
 			nil, []string{`<source>Stadtanzeiger GmbH</source></trans-unit>`}},
 		{"1.2 mrk protected", head12 + `<trans-unit id="1"><source>Text mit <mrk mtype="protected">Geschützt</mrk> und <mrk mtype="term">Begriff</mrk>.</source></trans-unit>` + tail12,
 			[]string{"Text mit <x1/> und <g2>Begriff</g2>."},
-			[]string{`<target state="translated">TEXT MIT <mrk mtype="protected">Geschützt</mrk> UND <mrk mtype="term">BEGRIFF</mrk>.</target>`}},
+			[]string{`<target state="translated" state-qualifier="leveraged-mt">TEXT MIT <mrk mtype="protected">Geschützt</mrk> UND <mrk mtype="term">BEGRIFF</mrk>.</target>`}},
 		{"2.0 group no", head20 + `<group id="g" translate="no"><unit id="1"><segment><source>In einer geschützten Gruppe.</source></segment></unit></group><unit id="2"><segment><source>Frei.</source></segment></unit>` + tail20,
 			[]string{"Frei."},
 			[]string{`<unit id="1"><segment><source>In einer geschützten Gruppe.</source></segment></unit></group>`, `<target>FREI.</target>`}},
@@ -91,7 +91,7 @@ func TestXLIFFControlCharacters(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, target string
 	}{
-		{"1.2", src12, `<target state="translated">The council meets &amp; votes.</target>`},
+		{"1.2", src12, `<target state="translated" state-qualifier="leveraged-mt">The council meets &amp; votes.</target>`},
 		{"2.0", src20, `<target>The council<cp hex="0001"/> meets &amp; votes<cp hex="FFFE"/>.</target>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,13 +148,13 @@ func TestXLIFFFinalTargets(t *testing.T) {
 		{"1.2 needs-review", unit12(``, `<target state="needs-review-translation">`+same+`</target>`), nil, nil},
 		{"1.2 approved no", unit12(` approved="no"`, `<target state="translated">`+same+`</target>`), nil, nil},
 		{"1.2 no state, copy of the source", unit12(``, `<target>`+same+`</target>`),
-			[]string{same}, []string{`<target state="translated">DEUTSCHE BAHN NAVIGATOR</target>`}},
+			[]string{same}, []string{`<target state="translated" state-qualifier="leveraged-mt">DEUTSCHE BAHN NAVIGATOR</target>`}},
 		{"1.2 new", unit12(``, `<target state="new">`+same+`</target>`),
-			[]string{same}, []string{`<target state="translated">DEUTSCHE BAHN NAVIGATOR</target>`}},
+			[]string{same}, []string{`<target state="translated" state-qualifier="leveraged-mt">DEUTSCHE BAHN NAVIGATOR</target>`}},
 		{"1.2 needs-translation", unit12(``, `<target state="needs-translation">DB Navigator</target>`),
-			[]string{same}, []string{`<target state="translated">DEUTSCHE BAHN NAVIGATOR</target>`}},
+			[]string{same}, []string{`<target state="translated" state-qualifier="leveraged-mt">DEUTSCHE BAHN NAVIGATOR</target>`}},
 		{"1.2 translated empty", unit12(``, `<target state="translated"/>`),
-			[]string{same}, []string{`<target state="translated">DEUTSCHE BAHN NAVIGATOR</target>`}},
+			[]string{same}, []string{`<target state="translated" state-qualifier="leveraged-mt">DEUTSCHE BAHN NAVIGATOR</target>`}},
 		{"2.0 final", unit20(` state="final"`, `<target>`+same+`</target>`), nil, nil},
 		{"2.0 final without target", unit20(` state="final"`, ``), nil, nil},
 		{"2.0 reviewed", unit20(` state="reviewed"`, `<target>`+same+`</target>`), nil, nil},
@@ -281,7 +281,7 @@ func TestXLIFFLineEndings(t *testing.T) {
 		if n := strings.Count(out, eol); n != lines || lines != strings.Count(src, "\n")+2 {
 			t.Errorf("%q: %d line breaks, %d of them %q, want %d:\n%q", eol, lines, n, eol, strings.Count(src, "\n")+2, out)
 		}
-		if !strings.Contains(out, "<source>Der Rat tagt.</source>"+eol+`      <target state="translated">DER RAT TAGT.</target>`+eol) {
+		if !strings.Contains(out, "<source>Der Rat tagt.</source>"+eol+`      <target state="translated" state-qualifier="leveraged-mt">DER RAT TAGT.</target>`+eol) {
 			t.Errorf("%q: the target is not on a line of its own:\n%q", eol, out)
 		}
 		validateXLIFF(t, "eol", out)
