@@ -25,7 +25,14 @@ import (
 // Inline HTML of the document is passed through, as a Markdown processor does: it is the
 // author's markup. Translated text cannot add any, since Write escapes what a translation
 // writes that Markdown would read as markup.
+//
+// The page is written as the Markdown file was: with its line ending (a CRLF file's page is
+// CRLF throughout, not its code blocks' lines alone) and its UTF-8 byte-order mark, which is
+// no text of the first block (goldmark would read "\ufeff# Titel" as a paragraph).
 func MarkdownToHTML(w io.Writer, md []byte, lang string) error {
+	bom := bytes.HasPrefix(md, utf8BOM)
+	md = bytes.TrimPrefix(md, utf8BOM)
+	eol := lineEnding(string(md[:min(len(md), 1<<16)]))
 	md = stripFrontMatter(md)
 	gm := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
@@ -40,6 +47,9 @@ func MarkdownToHTML(w io.Writer, md []byte, lang string) error {
 		lang = "en"
 	}
 	var out bytes.Buffer
+	if bom {
+		out.Write(utf8BOM)
+	}
 	fmt.Fprintf(&out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(lang))
 	if t := firstHeading(root, md); t != "" {
 		fmt.Fprintf(&out, "<title>%s</title>\n", html.EscapeString(t))
@@ -47,7 +57,7 @@ func MarkdownToHTML(w io.Writer, md []byte, lang string) error {
 	out.WriteString("</head>\n<body>\n")
 	out.Write(body.Bytes())
 	out.WriteString("</body>\n</html>\n")
-	_, err := w.Write(out.Bytes())
+	_, err := io.WriteString(w, withLineEnding(out.String(), eol))
 	return err
 }
 

@@ -2,6 +2,8 @@ package document
 
 import (
 	"bytes"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -64,6 +66,49 @@ func TestMarkdownToHTML(t *testing.T) {
 				if strings.Contains(got, w) {
 					t.Errorf("unexpected %q in\n%s", w, got)
 				}
+			}
+		})
+	}
+}
+
+// TestMarkdownToHTMLLineEndings: the page converted from a Markdown file ends its lines as the
+// file does, every one of them (goldmark writes its own tags with LF and a code block's lines
+// as they were), and starts with the file's byte-order mark, which is no text of its first
+// heading. artikel.md as written, with CRLF, with a mark, and from its heading on.
+func TestMarkdownToHTMLLineEndings(t *testing.T) {
+	md, err := os.ReadFile("testdata/artikel.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := bytes.ReplaceAll(md, []byte("\n"), []byte("\r\n"))
+	_, body, _ := bytes.Cut(md, []byte("---\n\n")) // from its heading on
+	mark := func(b []byte) []byte { return append(slices.Clip(utf8BOM), b...) }
+	for _, tc := range []struct {
+		name      string
+		md        []byte
+		crlf, bom bool
+	}{
+		{"LF", md, false, false},
+		{"CRLF", crlf, true, false},
+		{"CRLF with a mark", mark(crlf), true, true},
+		{"heading first, with a mark", mark(body), false, true},
+		{"heading first, CRLF, with a mark", mark(bytes.ReplaceAll(body, []byte("\n"), []byte("\r\n"))), true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := MarkdownToHTML(&b, tc.md, "en"); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			breaks, crlfs := strings.Count(page, "\n"), strings.Count(page, "\r\n")
+			if tc.crlf && crlfs != breaks || !tc.crlf && crlfs != 0 {
+				t.Errorf("%d line breaks, %d of them CRLF", breaks, crlfs)
+			}
+			if strings.HasPrefix(page, "\ufeff") != tc.bom || strings.Count(page, "\ufeff") > 1 {
+				t.Errorf("byte-order mark: want %v, page starts %q", tc.bom, page[:20])
+			}
+			if !strings.Contains(page, "<h1>Neue Brücke für die Altstadt</h1>") || !strings.Contains(page, "<title>Neue Brücke für die Altstadt</title>") {
+				t.Errorf("the first heading is not the page's <h1> and title:\n%s", page)
 			}
 		})
 	}
