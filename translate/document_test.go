@@ -400,7 +400,7 @@ func TestMemoryPlainAcrossFormats(t *testing.T) {
 	if len(probs) > 0 {
 		t.Error(probs)
 	}
-	if !strings.Contains(out, `<target state="translated">EN Müller &amp; Söhne zahlen &lt; 5 Euro.</target>`) {
+	if !strings.Contains(out, `<target state="translated" state-qualifier="leveraged-mt">EN Müller &amp; Söhne zahlen &lt; 5 Euro.</target>`) {
 		t.Errorf("the text file's translation was not used, escaped:\n%s", out)
 	}
 	for _, r := range fp.reqs {

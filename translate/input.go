@@ -361,6 +361,46 @@ func DocumentTargets(d *document.Doc, blocks []segment.Block) []string {
 	return out
 }
 
+// FromTM says, for each of res.Blocks, whether its translation came whole from the
+// translation memory: it has sentences, and every one was a memory hit.
+func FromTM(res *Result) []bool {
+	out := make([]bool, len(res.Blocks))
+	seen := make([]bool, len(res.Blocks))
+	for i := range out {
+		out[i] = true
+	}
+	for _, p := range res.Pairs {
+		bi := p.Paragraph - 1 - res.FirstBlock
+		if bi < 0 || bi >= len(out) {
+			continue
+		}
+		seen[bi] = true
+		out[bi] = out[bi] && p.TMHit && p.Err == nil
+	}
+	for i := range out {
+		out[i] = out[i] && seen[i]
+	}
+	return out
+}
+
+// DocumentOrigins returns where the translation of each of d's segments came from, for
+// document.WriteOptions.Origins (XLIFF 1.2 writes it as the target's state-qualifier): the
+// memory when its block came whole from it (fromTM: FromTM of every piece, in order), else
+// machine translation. Segments are grouped into blocks as DocumentTargets groups them.
+func DocumentOrigins(d *document.Doc, fromTM []bool) []document.Origin {
+	out := make([]document.Origin, 0, len(d.Segments))
+	for bi, n := range documentGroups(d) {
+		o := document.MachineTranslation
+		if bi < len(fromTM) && fromTM[bi] {
+			o = document.TranslationMemory
+		}
+		for range n {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // shareOut cuts text into len(segs) pieces at spaces, each about as long, relative to the whole,
 // as its segment.
 func shareOut(text string, segs []document.Segment) []string {

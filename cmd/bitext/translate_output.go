@@ -116,6 +116,7 @@ type outputSink struct {
 	pairs    corpus.Writer   // single pair stream (stdout or -o FILE)
 	docPairs corpus.Writer   // the current document's pair file, in folder mode
 	blocks   []segment.Block // the current document's translated blocks so far
+	fromTM   []bool          // whether each of blocks came whole from the memory (translate.FromTM)
 	format   segment.Format  // the current document's input format
 	pending  []pendingFile   // files waiting for commit
 	docs     int
@@ -191,9 +192,10 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	// A document is rendered whole, so its title, lists and HTML come out as one: the pieces'
 	// translated blocks are collected until the last one.
 	if res.Part == 0 {
-		o.blocks, o.format = o.blocks[:0], res.Source.Format
+		o.blocks, o.fromTM, o.format = o.blocks[:0], o.fromTM[:0], res.Source.Format
 	}
 	o.blocks = append(o.blocks, res.Blocks...)
+	o.fromTM = append(o.fromTM, translate.FromTM(res)...)
 	if !res.Final {
 		return nil
 	}
@@ -273,7 +275,7 @@ func (o *outputSink) writeDocument(doc *document.Doc, src sourceFile) error {
 	if convert {
 		w = &md
 	}
-	probs, err := doc.Write(w, targets, document.WriteOptions{TargetLang: o.tgtLang})
+	probs, err := doc.Write(w, targets, document.WriteOptions{TargetLang: o.tgtLang, Origins: translate.DocumentOrigins(doc, o.fromTM)})
 	if err != nil {
 		return err
 	}
