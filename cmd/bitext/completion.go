@@ -188,6 +188,10 @@ var flagChoices = map[string]map[string]func() []string{
 		"to": words(string(glossary.TSV), string(glossary.CSV), string(glossary.TBX), string(glossary.TBX2), string(glossary.GoogleCSV), string(glossary.GoogleCSVSet), string(glossary.TMX)),
 	},
 	"tm export": {"format": corpusFormats},
+	// The listing commands' --format (jsonFlags).
+	"providers":  {"format": words("text", "json")},
+	"tm stats":   {"format": words("text", "json")},
+	"tm reviews": {"format": words("text", "json")},
 	"review": {
 		"output-format": corpusFormats,
 		"input-format":  corpusFormats,

@@ -54,6 +54,9 @@ func TestCompletionValuesMatchValidation(t *testing.T) {
 		{"tm export", "format", []string{"tm", "export", "--tm", "t.db", "-f", "BAD"}},
 		{"corpus merge", "format", []string{"corpus", "merge", "-f", "BAD", "a.jsonl"}},
 		{"corpus merge", "input-format", []string{"corpus", "merge", "--input-format", "BAD", "a.txt"}},
+		{"providers", "format", []string{"providers", "-f", "BAD"}},
+		{"tm stats", "format", []string{"tm", "stats", "--tm", "t.db", "-f", "BAD"}},
+		{"tm reviews", "format", []string{"tm", "reviews", "--tm", "t.db", "-f", "BAD"}},
 	}
 	want := regexp.MustCompile(`(?:want|known:) \[?([^)\]\n]*)`)
 	app := newApp(strings.NewReader(""), new(bytes.Buffer), new(bytes.Buffer))

@@ -37,7 +37,7 @@ func providersUsageText() string {
 
 // providersCommand is `bitext providers`.
 func providersCommand() *cli.Command {
-	flags := append(providerFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON, one object per provider"})
+	flags := append(providerFlags(), jsonFlags("print JSON, one object per provider")...)
 	return &cli.Command{
 		Name:      "providers",
 		Usage:     "list providers and whether their credentials are found (never printing them)",
@@ -79,6 +79,10 @@ func runProviders(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usageErrorf("providers takes no arguments (got %q)", c.Args().First())
 	}
+	asJSON, err := wantJSON(c)
+	if err != nil {
+		return err
+	}
 	file, err := loadProvidersFile(c)
 	if err != nil {
 		return err
@@ -104,7 +108,7 @@ func runProviders(c *cli.Context) error {
 		rows = append(rows, row)
 	}
 	w := c.App.Writer
-	if c.Bool("json") {
+	if asJSON {
 		enc := json.NewEncoder(w)
 		for _, r := range rows {
 			if err := enc.Encode(statusJSON(r)); err != nil {

@@ -35,8 +35,7 @@ func tmReviewsCommand() *cli.Command {
 			&cli.StringFlag{Name: "source", Usage: "only the decisions on this source `SENTENCE` (compared as the memory compares keys)"},
 			&cli.StringFlag{Name: "source-regex", Usage: "only decisions whose source matches `REGEX` (Go syntax)"},
 			&cli.IntFlag{Name: "limit", Usage: "at most `N` decisions, oldest first (0: all)"},
-			&cli.BoolFlag{Name: "json", Usage: "one JSON object per line (id, source, provider, model, before, after, reviewer, when)"},
-		}, tmLangFlags()...),
+		}, append(tmLangFlags(), jsonFlags("one JSON object per line (id, source, provider, model, before, after, reviewer, when)")...)...),
 		Action: tmReviews,
 	}
 }
@@ -47,6 +46,9 @@ func tmReviews(c *cli.Context) error {
 	}
 	if c.Int("limit") < 0 {
 		return usageErrorf("--limit must not be negative")
+	}
+	if _, err := wantJSON(c); err != nil {
+		return err
 	}
 	f := tm.ReviewFilter{
 		Reviewer:   c.String("reviewer"),
@@ -100,7 +102,11 @@ func tmReviews(c *cli.Context) error {
 // writeReviews prints the decisions as JSON lines or as a table, one decision a line (a
 // sentence's line breaks shown as ⏎ so that a line stays one decision).
 func writeReviews(c *cli.Context, rs []tm.Review) error {
-	if c.Bool("json") {
+	asJSON, err := wantJSON(c)
+	if err != nil {
+		return err
+	}
+	if asJSON {
 		enc := json.NewEncoder(c.App.Writer)
 		enc.SetEscapeHTML(false)
 		for _, r := range rs {

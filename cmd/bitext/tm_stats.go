@@ -14,17 +14,18 @@ func tmStatsCommand() *cli.Command {
 		Name:      "stats",
 		Usage:     "show what the translation memory holds",
 		ArgsUsage: " ",
-		Flags: []cli.Flag{
-			tmPathFlag(),
-			&cli.BoolFlag{Name: "json", Usage: "print the statistics as JSON"},
-		},
-		Action: tmStats,
+		Flags:     append([]cli.Flag{tmPathFlag()}, jsonFlags("print the statistics as JSON")...),
+		Action:    tmStats,
 	}
 }
 
 func tmStats(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usageErrorf("tm stats takes no arguments, got %q", c.Args().First())
+	}
+	asJSON, err := wantJSON(c)
+	if err != nil {
+		return err
 	}
 	// Only an existing memory is opened (stats must not create one), and a PostgreSQL URL is
 	// shown without its password, in errors too.
@@ -33,7 +34,7 @@ func tmStats(c *cli.Context) error {
 		return err
 	}
 	out := c.App.Writer
-	if c.Bool("json") {
+	if asJSON {
 		// Lists are lists even when empty: a reader iterates "providers" without a null check.
 		if st.Providers == nil {
 			st.Providers = []tm.ProviderCount{}
