@@ -308,12 +308,12 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 	codes := seg.Codes
 	if plural == nil {
 		d.add(seg, func(tr string) string {
-			return fin(poString("msgstr", edges(render(codes, tr, func(s string) string { return s })), eol))
+			return fin(poString("msgstr", edges(renderAt(codes, tr, poText)), eol))
 		}, "", false)
 	} else {
 		n := len(strs)
 		d.add(seg, func(tr string) string {
-			out := poString("msgstr[0]", edges(render(codes, tr, func(s string) string { return s })), eol)
+			out := poString("msgstr[0]", edges(renderAt(codes, tr, poText)), eol)
 			if n == 1 { // nplurals=1: msgstr[0] is the last line
 				out = fin(out)
 			}
@@ -324,7 +324,7 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 		pseg.Line, pseg.Note = plural.from+1, note
 		pcodes := pseg.Codes
 		d.add(pseg, func(tr string) string {
-			out := edges(render(pcodes, tr, func(s string) string { return s }))
+			out := edges(renderAt(pcodes, tr, poText))
 			var b strings.Builder
 			for k := 1; k < n; k++ {
 				b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), out, eol))
@@ -334,6 +334,27 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 	}
 	raw(last, to)
 	return nil
+}
+
+// poLineBreak is a line break in a translation's words, with the blanks around it.
+var poLineBreak = regexp.MustCompile(`[ \t]*(?:\r\n|\n|\r)[ \t]*`)
+
+// poText writes a piece of a translation's words into a msgstr; first and last say it begins or
+// ends the message. A message's own line breaks are codes (the placeholder grammars all take
+// "\n") or its edges (poEdges), so a line break in the words is the model's way of wrapping a
+// long answer: written as "\n" it would break the message in the program's interface. Inside
+// the message it becomes a space; at its ends it goes (the msgid's edges are put back).
+func poText(s string, first, last bool) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	if first {
+		s = strings.TrimLeft(s, "\r\n")
+	}
+	if last {
+		s = strings.TrimRight(s, "\r\n")
+	}
+	return poLineBreak.ReplaceAllString(s, " ")
 }
 
 func allComments(ls []mdLine) bool {

@@ -21,6 +21,11 @@ func TestPOEdgeNewlines(t *testing.T) {
 		{"inner code moved to the edge", `\nEins\nZwei`, "", "Eins<x1/>Zwei", "<x1/>One Two", "msgstr \"\"\n\"\\n\"\n\"One Two\""},
 		{"translation adds edges", `Fertig.`, "", "Fertig.", "\nDone.\n", `msgstr "Done."`},
 		{"plural", `%d Datei\n`, `%d Dateien\n`, "<x1/> Datei", "<x1/> file", "msgstr[0] \"%d file\\n\"\nmsgstr[1] \"%d file\\n\""},
+		// A line break the model put in its words (a long answer wrapped) is a space: the
+		// message's own line breaks are codes, and a "\n" would break it in the interface.
+		{"model wraps the words", `Die Datei wurde gespeichert.`, "", "Die Datei wurde gespeichert.", "The file \nhas been saved.", `msgstr "The file has been saved."`},
+		{"model wraps, CRLF", `Fertig.`, "", "Fertig.", "All\r\ndone.", `msgstr "All done."`},
+		{"model wraps beside a code", `Eins\nZwei`, "", "Eins<x1/>Zwei", "One\n<x1/>Two", "msgstr \"\"\n\"One \\n\"\n\"Two\""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
