@@ -262,6 +262,9 @@ func runTranslate(c *cli.Context) error {
 		srcLang: from, tgtLang: to, withConfidence: opt.unit == translate.Paragraph,
 		warnings: newCorpusWarnings(stderr), docOf: docsOf(reader),
 	}
+	if !quiet {
+		sink.note = report
+	}
 	defer sink.warnings.done()
 	if provider != nil {
 		sink.provider, sink.model = provider.Name(), provider.Model()

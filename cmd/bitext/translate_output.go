@@ -106,8 +106,9 @@ type outputSink struct {
 	provider, model  string
 	srcLang, tgtLang string
 	withConfidence   bool
-	warnings         *corpusWarnings // changes the pair writers made to keep the files valid
-	remaining        violationList   // glossary violations and suspect answers left in the output
+	warnings         *corpusWarnings  // changes the pair writers made to keep the files valid
+	remaining        violationList    // glossary violations and suspect answers left in the output
+	note             func(msg string) // says what the output changed of the input's form; nil with --quiet
 
 	// docOf returns the whole document read for a result index when the source file does not
 	// carry it (a manifest's documents), or nil.
@@ -283,6 +284,9 @@ func (o *outputSink) writeDocument(doc *document.Doc, src sourceFile) error {
 		if err := document.MarkdownToHTML(final, md.Bytes(), o.tgtLang); err != nil {
 			return err
 		}
+	}
+	if doc.Decoded != "" && o.note != nil {
+		o.note(fmt.Sprintf("%s was read as %s; its translation is written as UTF-8 (and says so where the format declares it)", src.rel, doc.Decoded))
 	}
 	if o.warnings != nil {
 		for _, p := range probs {
