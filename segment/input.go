@@ -37,6 +37,8 @@ type lineReader struct {
 	cut      bool   // the line last returned was cut at maxLine and continues in the next
 	cutHow   string // where it was cut ("at a sentence end"), for the notice
 	content  bool   // something other than white space (and a byte-order mark) was read
+	form     TextForm
+	sawEnd   bool // form.CRLF is decided: a line with its ending was read
 }
 
 // newLineReader reads r (which should poll the context, see ctxio.NewReader), decoding UTF-16.
@@ -46,6 +48,8 @@ func newLineReader(r io.Reader, name string) *lineReader {
 	var src io.Reader = br
 	if enc, dec := sniffUTF16(br); dec != nil {
 		lr.encoding = enc
+		head, _ := br.Peek(2)
+		lr.form.BOM = bytes.Equal(head, []byte{0xff, 0xfe}) || bytes.Equal(head, []byte{0xfe, 0xff})
 		src = decodeUTF16(br, dec, name)
 	}
 	lr.r = bufio.NewReaderSize(&crReader{r: src}, 64<<10)
@@ -176,6 +180,11 @@ func (lr *lineReader) readLine() ([]byte, error) {
 	if lr.line == 1 && !cont && bytes.HasPrefix(b, utf8BOM) {
 		b = b[len(utf8BOM):]
 		lr.offset += int64(len(utf8BOM))
+		lr.form.BOM = true
+	}
+	if !lr.sawEnd && !lr.cut && bytes.HasSuffix(b, []byte("\n")) {
+		// The first line's ending is the file's (a lone CR was made LF by crReader).
+		lr.sawEnd, lr.form.CRLF = true, bytes.HasSuffix(b, []byte("\r\n"))
 	}
 	if err := lr.check(b); err != nil {
 		return nil, err

@@ -31,6 +31,41 @@ func Render(w io.Writer, f Format, title string, blocks []Block) error {
 	return bw.Flush()
 }
 
+// RenderAs is Render writing the lines as form says: a byte-order mark first, CR LF line
+// endings. Rendered text holds no line break of its own (blocks are written on one line), so
+// every line feed written is a line's end.
+func RenderAs(w io.Writer, f Format, title string, blocks []Block, form TextForm) error {
+	if form.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	if form.CRLF {
+		w = &crlfWriter{w: w}
+	}
+	return Render(w, f, title, blocks)
+}
+
+// crlfWriter writes each line feed as CR LF.
+type crlfWriter struct {
+	w   io.Writer
+	buf []byte
+}
+
+func (c *crlfWriter) Write(p []byte) (int, error) {
+	c.buf = c.buf[:0]
+	for _, b := range p {
+		if b == '\n' {
+			c.buf = append(c.buf, '\r')
+		}
+		c.buf = append(c.buf, b)
+	}
+	if _, err := c.w.Write(c.buf); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // renderPlain writes text or Markdown.
 func renderPlain(bw *bufio.Writer, blocks []Block, md bool) {
 	for i, b := range blocks {

@@ -32,6 +32,7 @@ type Scanner struct {
 	lang   string
 
 	next    func() (rawBlock, error)           // the format's reader; io.EOF at the end
+	form    func() TextForm                    // how a text input writes its lines (nil: not text)
 	front   func() ([]Removal, map[string]int) // the reader's removals, listed first, given at the end (nil: none)
 	cleaner blockCleaner
 	ready   []rawBlock // blocks cleaned and not yet returned: ready[nready:]
@@ -138,9 +139,19 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	case HTML:
 		s.next, s.front = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
 	default:
-		s.next = newTextReader(ctxio.NewReader(ctx, r), name, opt.KeepBoilerplate, &s.removed).next
+		tr := newTextReader(ctxio.NewReader(ctx, r), name, opt.KeepBoilerplate, &s.removed)
+		s.next, s.form = tr.next, func() TextForm { return tr.lr.form }
 	}
 	return s
+}
+
+// Form is how a text input writes its lines (CR LF, a byte-order mark), known once Scan has
+// returned a block or false; the zero TextForm for Markdown and HTML, which are rendered anew.
+func (s *Scanner) Form() TextForm {
+	if s.form == nil {
+		return TextForm{}
+	}
+	return s.form()
 }
 
 // Scan advances to the next block. It returns false at the end of the input or on an error.
@@ -221,6 +232,7 @@ func ReadContext(ctx context.Context, r io.Reader, name string, opt Options) (*D
 	if err := s.Err(); err != nil {
 		return nil, err
 	}
+	doc.Form = s.Form()
 	// In input order: the head of a document is decided after later lines were already cleaned.
 	doc.Removed = slices.Clone(s.Removed())
 	slices.SortStableFunc(doc.Removed, func(a, b Removal) int { return a.Line - b.Line })

@@ -140,6 +140,16 @@ type Document struct {
 	Lang    string
 	Blocks  []Block
 	Removed []Removal
+	// Form is how a text input wrote its lines, which a rendering of its translation keeps
+	// (RenderAs).
+	Form TextForm
+}
+
+// TextForm is how a text input wrote its lines: a Windows user's file, with CR LF line endings
+// and a byte-order mark, is to come back as it went in, not as LF without a mark.
+type TextForm struct {
+	CRLF bool // its lines end in CR LF (as its first line's does)
+	BOM  bool // it began with a byte-order mark (UTF-8, or UTF-16 that was decoded)
 }
 
 // Options control Read.

@@ -32,6 +32,9 @@ type Input struct {
 	// Tagged says the blocks hold a whole document's tagged text (package document: inline
 	// markup as numbered codes, "&" and "<" escaped), as DocumentInput gives them.
 	Tagged bool
+	// Form is how a text input writes its lines (segment.Scanner.Form), for the rendering of
+	// its translation.
+	Form segment.TextForm
 }
 
 // LeftOut counts the passages of a plain-text document that reading left out as web debris —
@@ -142,6 +145,7 @@ func ScanInput(sc *segment.Scanner, name, lang string) (Input, error) {
 	if err := sc.Err(); err != nil {
 		return Input{}, err
 	}
+	in.Form = sc.Form()
 	if lang != "" {
 		if err := CheckText(name, string(sample), lang); err != nil {
 			return Input{}, err

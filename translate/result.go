@@ -70,7 +70,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 	if whole {
 		res.Source, res.Part, res.FirstBlock, res.Final = j.doc, 0, 0, true
 	} else {
-		res.Source = &segment.Document{Name: j.name, Format: j.format, Lang: j.lang, Blocks: j.blocks}
+		res.Source = &segment.Document{Name: j.name, Format: j.format, Lang: j.lang, Blocks: j.blocks, Form: j.form}
 	}
 	// Units are in block order: each block's units are a run of them.
 	next := 0

@@ -116,6 +116,7 @@ type job struct {
 	format segment.Format
 	lang   string
 	tagged bool // the blocks are a document's tagged text (Input.Tagged)
+	form   segment.TextForm
 	blocks []segment.Block
 
 	units   []unitState

@@ -114,12 +114,13 @@ type outputSink struct {
 	// carry it (a manifest's documents), or nil.
 	docOf func(index int) *document.Doc
 
-	pairs    corpus.Writer   // single pair stream (stdout or -o FILE)
-	docPairs corpus.Writer   // the current document's pair file, in folder mode
-	blocks   []segment.Block // the current document's translated blocks so far
-	fromTM   []bool          // whether each of blocks came whole from the memory (translate.FromTM)
-	format   segment.Format  // the current document's input format
-	pending  []pendingFile   // files waiting for commit
+	pairs    corpus.Writer    // single pair stream (stdout or -o FILE)
+	docPairs corpus.Writer    // the current document's pair file, in folder mode
+	blocks   []segment.Block  // the current document's translated blocks so far
+	fromTM   []bool           // whether each of blocks came whole from the memory (translate.FromTM)
+	format   segment.Format   // the current document's input format
+	form     segment.TextForm // how the current document's text input writes its lines
+	pending  []pendingFile    // files waiting for commit
 	docs     int
 }
 
@@ -193,7 +194,7 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	// A document is rendered whole, so its title, lists and HTML come out as one: the pieces'
 	// translated blocks are collected until the last one.
 	if res.Part == 0 {
-		o.blocks, o.fromTM, o.format = o.blocks[:0], o.fromTM[:0], res.Source.Format
+		o.blocks, o.fromTM, o.format, o.form = o.blocks[:0], o.fromTM[:0], res.Source.Format, res.Source.Form
 	}
 	o.blocks = append(o.blocks, res.Blocks...)
 	o.fromTM = append(o.fromTM, translate.FromTM(res)...)
@@ -225,7 +226,7 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 		if o.docs > 1 && f != segment.HTML {
 			io.WriteString(o.stdout, "\n")
 		}
-		return segment.Render(o.stdout, f, title, o.blocks)
+		return segment.RenderAs(o.stdout, f, title, o.blocks, o.form)
 	}
 	name := o.spec.path
 	if o.spec.dir {
@@ -239,7 +240,7 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	if err != nil {
 		return err
 	}
-	if err := segment.Render(file, f, title, o.blocks); err != nil {
+	if err := segment.RenderAs(file, f, title, o.blocks, o.form); err != nil {
 		return err
 	}
 	// A finished document goes into place at once: a folder of thousands of articles holds no
