@@ -348,14 +348,7 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 		}
 		k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source, Provider: p.Provider, Model: p.Model}
 		entries = append(entries, ReviewedEntry{Key: k, Target: p.Target, Reviewer: reviewer})
-		forms, markup := documentForms(p)
-		switch {
-		case len(forms) > 0:
-			res.Tagged++
-		case markup:
-			res.Markup++
-		}
-		for _, f := range forms {
+		for _, f := range res.countMarkup(p) {
 			fk := k
 			fk.Source = f.source
 			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: reviewer, form: true})

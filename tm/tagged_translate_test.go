@@ -126,7 +126,7 @@ func TestTaggedThroughExport(t *testing.T) {
 		want []string // in the document written
 	}{
 		{"OnTramTest01-startseite.xlf", []string{
-			`<target state="translated">[en] <g id="0" ctype="bold">tropicana</g> - Das Reisebüro</target>`,
+			`<target state="translated" state-qualifier="leveraged-mt">[en] <g id="0" ctype="bold">tropicana</g> - Das Reisebüro</target>`,
 			`[en] Mit Pünktlichkeit, Sorgfalt und Verlässlichkeit kümmern wir uns um <g id="0" ctype="underlined">jedes</g> Detail.`,
 		}},
 		{"tropicana-startseite.html", []string{

@@ -85,6 +85,13 @@ func (r ImportResult) String() string {
 	if r.Skipped > 0 {
 		s += fmt.Sprintf(", %d skipped with a blank side", r.Skipped)
 	}
+	return s + r.MarkupSummary()
+}
+
+// MarkupSummary is the part of the summary about pairs with inline markup: "; N with inline
+// markup kept with their codes; M … kept as their words only (…)", or "" when there were none.
+func (r ImportResult) MarkupSummary() string {
+	var s string
 	if r.Tagged > 0 {
 		s += fmt.Sprintf("; %d with inline markup kept with their codes", r.Tagged)
 	}
@@ -92,6 +99,19 @@ func (r ImportResult) String() string {
 		s += fmt.Sprintf("; %d with inline markup kept as their words only (source and target codes differ)", r.Markup)
 	}
 	return s
+}
+
+// countMarkup counts a pair's inline markup as kept with its codes (it has tagged forms) or as
+// words only, and returns the forms.
+func (r *ImportResult) countMarkup(p corpus.Pair) []taggedForm {
+	forms, markup := documentForms(p)
+	switch {
+	case len(forms) > 0:
+		r.Tagged++
+	case markup:
+		r.Markup++
+	}
+	return forms
 }
 
 // Import stores every pair r returns as an imported translation. It is ImportPairs returning
@@ -189,13 +209,7 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 				res.Skipped++
 				continue
 			}
-			forms, markup := documentForms(p)
-			switch {
-			case len(forms) > 0:
-				res.Tagged++
-			case markup:
-				res.Markup++
-			}
+			forms := res.countMarkup(p)
 			k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source}
 			s := scopeAny
 			if opt.ProviderScoped {

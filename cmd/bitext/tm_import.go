@@ -209,13 +209,7 @@ func tmImportReviewed(c *cli.Context, db *tm.DB, r corpus.Reader, name string, o
 		if res.Skipped > 0 {
 			msg += fmt.Sprintf(", %d skipped (a blank side)", res.Skipped)
 		}
-		if res.Tagged > 0 {
-			msg += fmt.Sprintf("; %d with inline markup kept with their codes", res.Tagged)
-		}
-		if res.Markup > 0 {
-			msg += fmt.Sprintf("; %d with inline markup kept as their words only (source and target codes differ)", res.Markup)
-		}
-		fmt.Fprintln(c.App.ErrWriter, msg)
+		fmt.Fprintln(c.App.ErrWriter, msg+res.MarkupSummary())
 	}
 	return nil
 }
