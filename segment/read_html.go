@@ -354,6 +354,7 @@ func mainBlocksHint(doc, content *html.Node, siteName, metaTitle, extractor, hin
 	main.out = withLead(doc, main.out, full.out)
 	main.out = withInnerHeadings(main.out, full.out)
 	main.out = dropLinkRuns(doc, main.out, &mainRemoved)
+	main.out = dropImageCaptions(doc, main.out, &mainRemoved)
 	// Report what the extractor left out, block by block.
 	kept := make(map[string]bool, len(main.out)+len(mainRemoved))
 	for _, b := range main.out {
@@ -428,7 +429,7 @@ var neverText = map[atom.Atom]bool{
 // chrome are page elements around the article, with the reason given when they are dropped.
 var chrome = map[atom.Atom]string{
 	atom.Nav: "navigation", atom.Header: "page header", atom.Footer: "page footer",
-	atom.Aside: "sidebar (aside)", atom.Form: "form",
+	atom.Aside: "sidebar (aside)", atom.Form: "form", atom.Figcaption: imageCaptionReason,
 }
 
 // blockElements end the current block before and after them.

@@ -92,6 +92,7 @@ func shortBlocks(doc, content *html.Node, how string, removed *[]Removal) ([]raw
 	}
 	main.out = withTitleMeta(doc, "", title, main.out, full.out)
 	main.out = dropLinkRuns(doc, main.out, &mainRemoved)
+	main.out = dropImageCaptions(doc, main.out, &mainRemoved)
 	kept := make(map[string]bool, len(main.out)+len(mainRemoved))
 	for _, b := range main.out {
 		kept[normTitle(b.Text)] = true
