@@ -353,6 +353,7 @@ func mainBlocksHint(doc, content *html.Node, siteName, metaTitle, extractor, hin
 	main.out = withTitleMeta(doc, siteName, metaTitle, main.out, full.out)
 	main.out = withLead(doc, main.out, full.out)
 	main.out = withInnerHeadings(main.out, full.out)
+	main.out = dropTeaserCards(doc, main.out, &mainRemoved)
 	main.out = dropLinkRuns(doc, main.out, &mainRemoved)
 	main.out = dropImageCaptions(doc, main.out, &mainRemoved)
 	// Report what the extractor left out, block by block.

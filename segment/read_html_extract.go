@@ -91,6 +91,7 @@ func shortBlocks(doc, content *html.Node, how string, removed *[]Removal) ([]raw
 		title = t[0]
 	}
 	main.out = withTitleMeta(doc, "", title, main.out, full.out)
+	main.out = dropTeaserCards(doc, main.out, &mainRemoved)
 	main.out = dropLinkRuns(doc, main.out, &mainRemoved)
 	main.out = dropImageCaptions(doc, main.out, &mainRemoved)
 	kept := make(map[string]bool, len(main.out)+len(mainRemoved))
