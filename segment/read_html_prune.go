@@ -117,9 +117,20 @@ func indexFold(b []byte, lower string) int {
 // measured against maxExtractorNodes and given to the extractors: scripts other than JSON-LD
 // (articleFromJSONLD reads those), style sheets, templates, inline SVG, data: URIs in
 // attributes, comment sections and the chrome wikis set inside the article (prunedChrome),
-// whose text is listed in removed as the walker lists it. It returns the bytes of text and attributes taken out.
+// newsletter sign-up boxes and polls (readerWidgets), whose text is listed in removed as the
+// walker lists it. It returns the bytes of text and attributes taken out.
 func pruneNeverText(doc *html.Node, removed *[]Removal) int {
 	dropped := 0
+	for _, w := range readerWidgets(doc) {
+		sub := htmlWalker{removed: new([]Removal)}
+		sub.walk(w)
+		sub.flush()
+		for _, b := range sub.out {
+			*removed = append(*removed, Removal{Text: b.Text, Reason: widgetReason})
+		}
+		dropped += subtreeBytes(w)
+		w.Parent.RemoveChild(w)
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
