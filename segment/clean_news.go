@@ -49,6 +49,8 @@ func newsDebris(b rawBlock) string {
 		return "link to a related article"
 	case n <= 16 && endsHereOrEntlang(t) && hasAnySuffixFold(strings.TrimRight(t, ".!: "), moreHereSuffixes):
 		return "link to more articles"
+	case n <= 16 && pointsToOwnCoverage(t):
+		return "link to more articles"
 	case n <= 45 && isNewsletterPrompt(t):
 		return "newsletter prompt"
 	case n <= 35 && isFeedbackPrompt(t):
@@ -227,6 +229,7 @@ var relatedPrefixes = []string{
 	"Read also:", "Related:", "See also:", "More on this story", "Also read:",
 	"Ähnliche Beiträge", "Ähnliche Artikel", "Verwandte Beiträge", "Verwandte Artikel",
 	"Weitere Beiträge", "Auch lesenswert:", "Passend zum Thema:", "You may also like",
+	"Zum Artikel:", // a link's label (br.de's lists, ndr.de's link titles)
 }
 
 // endsHereOrEntlang is a fast filter for moreHereSuffixes, which all end in "hier" or
@@ -243,6 +246,31 @@ func endsHereOrEntlang(t string) bool {
 var moreHereSuffixes = []string{
 	"lesen Sie hier", "finden Sie hier", "gibt's hier", "gibt es hier", "hier entlang",
 	"lest ihr hier", "findet ihr hier",
+}
+
+// ownCoverageVerbs point the reader to the site's own coverage elsewhere: "Mehr zur Lage im
+// Nahen Osten lesen Sie in unserem Liveblog:", "Alle Hintergründe finden Sie in unserem
+// Dossier."; the link follows or is the block.
+var ownCoverageVerbs = []string{"lesen Sie", "finden Sie", "erfahren Sie", "lest ihr", "findet ihr", "erfahrt ihr"}
+
+// pointsToOwnCoverage reports a block that sends the reader to "unserem"/"unserer" coverage
+// (a live blog, an overview, a dossier) with one of ownCoverageVerbs, and ends with the colon
+// that introduces the link or with a full stop.
+func pointsToOwnCoverage(t string) bool {
+	i := strings.Index(t, " in unsere")
+	if i < 0 || !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, ".") {
+		return false
+	}
+	if rest := t[i+len(" in unsere"):]; !strings.HasPrefix(rest, "m ") && !strings.HasPrefix(rest, "r ") {
+		return false
+	}
+	before := t[:i]
+	for _, v := range ownCoverageVerbs {
+		if strings.HasSuffix(before, " "+v) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCopyrightLine: "© dpa-infocom, dpa:…", "Copyright © AFP 2017-2026.", "(c) 2024 …".

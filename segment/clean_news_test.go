@@ -90,6 +90,15 @@ func TestNewsDebris(t *testing.T) {
 		{Paragraph, "Sie sind hier: Startseite » Aktuelles", "breadcrumbs"},
 		{Paragraph, "Startseite › Blog › Kompost im Herbst", "breadcrumbs"},
 		{Paragraph, "Diese Website verwendet Cookies. Wenn du die Website weiter nutzt, gehen wir von deinem Einverständnis aus.", "cookie notice"},
+		// Pointers to the site's own coverage, from pages of the extraction development set
+		// (BR_2026_04_15.html, ZDF_2024_04_22.html), and sentences of the same words that are
+		// article text: UD German GSD dev ("… in unserem Wintergarten, …") and written here.
+		{ListItem, "Zum Artikel: Tarifrunde im ÖPNV: Das wird verhandelt", "link to a related article"},
+		{Paragraph, "Mehr zur Lage im Nahen Osten lesen Sie in unserem Liveblog:", "link to more articles"},
+		{Paragraph, "Alle Hintergründe zur Wahl finden Sie in unserem Dossier.", "link to more articles"},
+		{Paragraph, "Leider kein Paradies, sondern ein Glashaus voller Mängel erwartete uns in unserem Wintergarten, der von der Firma Wintergartenbau gefertigt wurde.", ""},
+		{Paragraph, "Was Sie in unserem Test finden, lesen Sie nirgends sonst.", ""},
+		{Paragraph, "Zum Artikel 5 des Grundgesetzes gibt es eine lange Rechtsprechung.", ""},
 		// Article text that looks close.
 		{Paragraph, "Ein Kommentar zur Lage der Nation", ""},
 		{Paragraph, "3 Antworten auf die Frage, warum der Bus zu spät kam", ""},
