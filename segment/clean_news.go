@@ -57,7 +57,7 @@ func newsDebris(b rawBlock) string {
 		return "feedback prompt"
 	case n <= 10 && isShareLine(t):
 		return "sharing prompt"
-	case n <= 60 && consentSet.match(t):
+	case n <= 60 && (consentSet.match(t) || isEmbedPlaceholder(t)):
 		return "consent prompt for embedded content"
 	case n <= 25 && originSet.match(t):
 		return "note on where the article first appeared"
@@ -208,7 +208,7 @@ func mayBeDebris(t string, n int) bool {
 	if n <= 25 {
 		return true
 	}
-	return n <= 40 && postMetaSet.match(t) || n <= 60 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Cookie") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns") || consentSet.match(t))
+	return n <= 40 && postMetaSet.match(t) || n <= 60 && (strings.Contains(t, "wsletter") || strings.Contains(t, "Cookie") || strings.Contains(t, "Feedback") || strings.Contains(t, "Meinung ist uns") || consentSet.match(t) || isEmbedPlaceholder(t))
 }
 
 // creditPrefixes open a photo credit standing as its own block.
@@ -271,6 +271,18 @@ func pointsToOwnCoverage(t string) bool {
 		}
 	}
 	return false
+}
+
+// isEmbedPlaceholder reports the text that stands in for an embedded post, video or chart until
+// the reader agrees to load it, which every site words its own way but opens with where it
+// stands and names as external content: "An dieser Stelle finden Sie einen von unseren
+// Redakteuren ausgewählten, externen Inhalt, …", "An dieser Stelle findest du einen externen
+// Inhalt von YouTube, …", "An dieser Stelle befindet sich ein externer Inhalt von Instagram, …"
+// (the development set's pages of five sites word it so: Tagesspiegel, Zeit, GameStar,
+// Tages-Anzeiger, Braunschweiger Zeitung).
+func isEmbedPlaceholder(t string) bool {
+	return hasPrefixFold(t, "An dieser Stelle ") &&
+		(strings.Contains(t, "externen Inhalt") || strings.Contains(t, "externer Inhalt") || strings.Contains(t, "externe Inhalte"))
 }
 
 // isCopyrightLine: "© dpa-infocom, dpa:…", "Copyright © AFP 2017-2026.", "(c) 2024 …".

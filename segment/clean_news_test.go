@@ -99,6 +99,11 @@ func TestNewsDebris(t *testing.T) {
 		{Paragraph, "Leider kein Paradies, sondern ein Glashaus voller Mängel erwartete uns in unserem Wintergarten, der von der Firma Wintergartenbau gefertigt wurde.", ""},
 		{Paragraph, "Was Sie in unserem Test finden, lesen Sie nirgends sonst.", ""},
 		{Paragraph, "Zum Artikel 5 des Grundgesetzes gibt es eine lange Rechtsprechung.", ""},
+		// Placeholders of embedded content (Tagesspiegel_2024_04_29.html of the extraction
+		// development set, and the same sentence of another site's page).
+		{Paragraph, "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen Inhalt, der den Artikel für Sie mit zusätzlichen Informationen anreichert. Sie können sich hier den externen Inhalt mit einem Klick anzeigen lassen oder wieder ausblenden.", "consent prompt for embedded content"},
+		{Paragraph, "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "consent prompt for embedded content"},
+		{Paragraph, "An dieser Stelle soll aber die Rede sein von einer anderen Rangliste.", ""},
 		// Article text that looks close.
 		{Paragraph, "Ein Kommentar zur Lage der Nation", ""},
 		{Paragraph, "3 Antworten auf die Frage, warum der Bus zu spät kam", ""},
