@@ -61,6 +61,8 @@ func newsDebris(b rawBlock) string {
 		return "consent prompt for embedded content"
 	case n <= 25 && originSet.match(t):
 		return "note on where the article first appeared"
+	case n <= 25 && isEditorialDisclaimer(t):
+		return "disclaimer on guest or readers' contributions"
 	case n <= 25 && commentSet.match(t) && !commentSentence(t):
 		return "comment section prompt"
 	case n <= 20 && followSet.match(t) && namesPlatform(t):
@@ -283,6 +285,19 @@ func pointsToOwnCoverage(t string) bool {
 func isEmbedPlaceholder(t string) bool {
 	return hasPrefixFold(t, "An dieser Stelle ") &&
 		(strings.Contains(t, "externen Inhalt") || strings.Contains(t, "externer Inhalt") || strings.Contains(t, "externe Inhalte"))
+}
+
+// isEditorialDisclaimer reports the note that a guest's or the readers' texts are not the
+// newsroom's view: "Gastkommentare und Beiträge von externen Autorinnen und Autoren wie dieser
+// hier müssen nicht der Meinung der Redaktion entsprechen." (diepresse.com), "Die Kommentare im
+// Forum geben nicht notwendigerweise die Meinung der Redaktion wieder." (derstandard.at). A
+// sentence reporting such a note (a quotation, "sagte") is article text.
+func isEditorialDisclaimer(t string) bool {
+	i := strings.Index(t, "Meinung der Redaktion")
+	if i < 0 || !strings.Contains(t[:i], " nicht ") {
+		return false
+	}
+	return !strings.Contains(t, " sagt") && !strings.ContainsAny(t, "„“\"«»")
 }
 
 // isCopyrightLine: "© dpa-infocom, dpa:…", "Copyright © AFP 2017-2026.", "(c) 2024 …".

@@ -104,6 +104,12 @@ func TestNewsDebris(t *testing.T) {
 		{Paragraph, "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen Inhalt, der den Artikel für Sie mit zusätzlichen Informationen anreichert. Sie können sich hier den externen Inhalt mit einem Klick anzeigen lassen oder wieder ausblenden.", "consent prompt for embedded content"},
 		{Paragraph, "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "consent prompt for embedded content"},
 		{Paragraph, "An dieser Stelle soll aber die Rede sein von einer anderen Rangliste.", ""},
+		// Disclaimers on guests' and readers' texts (DiePresse_2025_06_05.html and
+		// DerStandard_2024_05_03.html of the extraction development set), and a report of one.
+		{Paragraph, "Gastkommentare und Beiträge von externen Autorinnen und Autoren wie dieser hier müssen nicht der Meinung der Redaktion entsprechen.", "disclaimer on guest or readers' contributions"},
+		{Paragraph, "Die Kommentare im Forum geben nicht notwendigerweise die Meinung der Redaktion wieder.", "disclaimer on guest or readers' contributions"},
+		{Paragraph, "Der Gastbeitrag gebe nicht die Meinung der Redaktion wieder, sagte der Chefredakteur.", ""},
+		{Paragraph, "Die Meinung der Redaktion ist nicht gefragt.", ""},
 		// Article text that looks close.
 		{Paragraph, "Ein Kommentar zur Lage der Nation", ""},
 		{Paragraph, "3 Antworten auf die Frage, warum der Bus zu spät kam", ""},
