@@ -126,9 +126,11 @@ func htmlTextOf(ctx context.Context, data []byte, enc16, name string, removed *[
 	label, where := htmlcharset.Declared(ctx, data)
 	if label != "" && !htmlcharset.IsUTF8(label) {
 		if enc, canonical := charset.Lookup(label); enc != nil {
-			if conv, err := enc.NewDecoder().Bytes(data); err == nil && utf8.Valid(conv) {
+			// A UTF-8 mark before 8-bit text is taken off first, as XML parsers skip it:
+			// decoded with the text it would become "ï»¿", a paragraph of its own.
+			if conv, err := enc.NewDecoder().Bytes(bytes.TrimPrefix(data, utf8BOM)); err == nil && utf8.Valid(conv) {
 				*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + canonical + " (" + where + ")"})
-				return string(bytes.TrimPrefix(conv, utf8BOM)), nil
+				return string(conv), nil
 			}
 		}
 		// A label no decoder knows ("latin-1", "utf8mb4") or one that fails: browsers then
