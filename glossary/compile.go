@@ -1,5 +1,7 @@
 package glossary
 
+import "unicode/utf8"
+
 // phrase is an English rendering split into units.
 type phrase struct {
 	text  string
@@ -34,13 +36,15 @@ func compilePhrases(ss []string) []phrase {
 // word (empty, punctuation only) are kept in Entries but can never match; Lint reports them.
 func (g *Glossary) compile() {
 	g.src = &trieNode{}
-	g.compound = nil
-	g.maxKey = 0
+	g.keys = map[string]bool{}
+	g.compound, g.first, g.firstStarts, g.verbs = nil, nil, nil, nil
+	g.maxKey, g.maxFirst, g.maxTokens = 0, 0, 0
 	for _, e := range g.Entries {
 		if e.Match == "" {
 			e.Match = MatchStem
 		}
 		e.src = textUnits(e.Source, "de", cachedStemDE)
+		e.closedForm = closedFormOf(e.src)
 		targets := e.Renderings()
 		if len(targets) == 0 && e.DoNotTranslate {
 			targets = []string{e.Source}
@@ -50,21 +54,86 @@ func (g *Glossary) compile() {
 		if len(e.src) == 0 {
 			continue
 		}
-		keys := make([]string, len(e.src))
-		var gaps uint64
-		for i, u := range e.src {
-			keys[i] = u.key
-			if gapAfter(e, i) {
-				gaps |= 1 << i
+		g.maxTokens = max(g.maxTokens, len(e.src))
+		forms := [][]unit{e.src}
+		if e.closedForm != nil {
+			forms = append(forms, e.closedForm)
+		}
+		for _, src := range forms {
+			keys, gaps := termKeys(e, src)
+			for _, k := range keys {
+				g.keys[k] = true
+			}
+			g.src.insert(keys, gaps, e)
+			if e.Match == MatchCompound {
+				if g.compound == nil {
+					g.compound = &trieNode{}
+				}
+				g.compound.insert(keys, gaps, e)
+				g.maxKey = max(g.maxKey, len(keys[0]))
+				if len(src) == 1 && utf8.RuneCountInString(src[0].fold) >= minHead {
+					if g.first == nil {
+						g.first, g.firstStarts = map[string][]*Entry{}, map[string]bool{}
+					}
+					for _, k := range firstPartKeys(src[0].fold) {
+						if !containsEntry(g.first[k], e) {
+							g.first[k] = append(g.first[k], e)
+						}
+						g.maxFirst = max(g.maxFirst, len(k))
+						g.firstStarts[k[:runeOffset(k, minHead)]] = true
+					}
+				}
 			}
 		}
-		g.src.insert(keys, gaps, e)
-		if e.Match == MatchCompound {
-			if g.compound == nil {
-				g.compound = &trieNode{}
-			}
-			g.compound.insert(keys, gaps, e)
-			g.maxKey = max(g.maxKey, len(keys[0]))
+		if g.verbs == nil {
+			g.verbs = verbIndex{}
+		}
+		g.verbs.addVerbTerm(e)
+	}
+	if len(g.verbs) == 0 {
+		g.verbs = nil
+	}
+}
+
+// termKeys are the trie keys of one written form of e's source, and the positions after which
+// it may skip words (see gapAfter).
+func termKeys(e *Entry, src []unit) ([]string, uint64) {
+	keys := make([]string, len(src))
+	var gaps uint64
+	for i, u := range src {
+		keys[i] = u.key
+		if gapAfter(e, src, i) {
+			gaps |= 1 << i
 		}
 	}
+	return keys, gaps
+}
+
+// closedFormOf is src with its optional hyphens left out, nil when it has none.
+func closedFormOf(src []unit) []unit {
+	var out []unit
+	changed := false
+	for i := 0; i < len(src); {
+		m := i + 1
+		for m < len(src) && src[m].part {
+			m++
+		}
+		word, _, ok := closeHyphens(src[i:m])
+		changed = changed || ok
+		out = append(out, word...)
+		i = m
+	}
+	if !changed {
+		return nil
+	}
+	return out
+}
+
+func containsEntry(es []*Entry, e *Entry) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
 }

@@ -31,12 +31,13 @@ const maxGapWords = 2
 // a bit mask.
 const maxGapTokens = 64
 
-// gapAfter reports whether an entry allows skipped words after its k-th source token.
-func gapAfter(e *Entry, k int) bool {
-	if e.Match != MatchStem || e.CaseSensitive || k >= maxGapTokens || k+1 >= len(e.src) || e.src[k+1].part {
+// gapAfter reports whether an entry allows skipped words after the k-th token of src, one of
+// its source's written forms.
+func gapAfter(e *Entry, src []unit, k int) bool {
+	if e.Match != MatchStem || e.CaseSensitive || k >= maxGapTokens || k+1 >= len(src) || src[k+1].part {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(e.src[k].surface)
+	r, _ := utf8.DecodeRuneInString(src[k].surface)
 	return unicode.IsLower(r)
 }
 

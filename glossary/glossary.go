@@ -86,9 +86,12 @@ type Entry struct {
 	Line int
 
 	// compiled by Glossary.compile
-	src    []unit   // source tokens
-	render []phrase // Target then Variants, as English tokens
-	forbid []phrase
+	src []unit // source tokens
+	// closedForm is src without its optional hyphens (Cybersicherheit for Cyber-Sicherheit,
+	// see hyphens.go); nil when it has none.
+	closedForm []unit
+	render     []phrase // Target then Variants, as English tokens
+	forbid     []phrase
 }
 
 // Renderings returns the accepted renderings: Target first, then Variants.
@@ -128,6 +131,18 @@ type Glossary struct {
 	compound *trieNode // match=compound entries only, entered by a suffix of a word's stem
 	// maxKey is the longest first-token key of a compound entry, bounding the suffixes tried.
 	maxKey int
+	// first finds one-word match=compound entries as the first part of a closed compound, by
+	// their folded forms (see compound.go); maxFirst is the longest key, in bytes.
+	first    map[string][]*Entry
+	maxFirst int
+	// firstStarts holds the first minHead letters of every key of first.
+	firstStarts map[string]bool
+	// keys holds every key of every entry's words, in any written form.
+	keys map[string]bool
+	// maxTokens is the most words of any entry: how far a reading (reading.go) reaches.
+	maxTokens int
+	// verbs finds verb terms by the forms of their verbs (verbs.go); nil when there are none.
+	verbs verbIndex
 }
 
 // New compiles entries into a Glossary. Entries are used as given (not copied).

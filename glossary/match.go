@@ -3,23 +3,21 @@ package glossary
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // Match is an occurrence of a glossary term in source text.
 type Match struct {
 	Entry      *Entry
 	Start, End int    // byte offsets into the source text
-	Text       string // the term as written in the text
+	Text       string // the term as written in the text: text[Start:End]
+	// Discontinuous says the term's words are apart in the text, so that Text also holds the
+	// words between them: a separable verb ("tritt am 1. Januar in Kraft" for "in Kraft
+	// treten", "schafft die Steuer ab" for "abschaffen") or a compound whose parts an elided
+	// coordination shares ("Außen- und Verteidigungsministerium" for "Außenministerium").
+	// Other matches may lie inside it. A caller that needs the term itself (a provider's
+	// glossary) takes Entry.Source.
+	Discontinuous bool
 }
-
-// Closed compounds: the head must leave a modifier of at least this many letters in front of
-// it (Verteidigungs|ministerium), and be at least this long itself, so that a short term does
-// not match the end of every word that happens to end like it.
-const (
-	minModifier = 3
-	minHead     = 4
-)
 
 // candidate is a possible match over units [i, j); head is the length of the matched part of
 // the first unit's key (shorter for a closed compound), used to prefer the longer term.
@@ -28,14 +26,37 @@ type candidate struct {
 	head  int
 	words int // units matched to term tokens: j-i less the adjectives skipped (see gaps.go)
 	entry *Entry
+	// own are the units the match takes when they are not all of [i, j) (a separable verb
+	// takes the verb and its particle, not the words between them); nil otherwise.
+	own []int
+}
+
+// owned calls f with every unit the candidate takes.
+func (c *candidate) owned(f func(k int) bool) bool {
+	if c.own == nil {
+		for k := c.i; k < c.j; k++ {
+			if !f(k) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, k := range c.own {
+		if !f(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // FindSource returns the glossary terms in German text, in text order: longest match first
 // (counted in the term's words; of equally long ones the one spanning more text, so that
 // "stellvertretenden russischen Außenminister" is the deputy even if "russischer
 // Außenminister" were a term too, then the leftmost, and a whole word before a compound
-// head), no overlapping matches. A match of a multi-word term spans the adjectives it skipped ("stellvertretenden
-// russischen Außenminister" for "stellvertretender Außenminister").
+// head); no word is in two matches. A match of a multi-word term spans the adjectives it
+// skipped ("stellvertretenden russischen Außenminister" for "stellvertretender
+// Außenminister"), and a Discontinuous one the words between its parts, which may hold other
+// matches; matches that start at the same byte come longest first.
 func (g *Glossary) FindSource(text string) []Match {
 	us := textUnits(text, "de", cachedStemDE)
 	return g.findUnits(text, us)
@@ -48,6 +69,10 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 		if g.compound != nil && !us[i].num {
 			cands = g.compoundCandidates(us, i, cands)
 		}
+	}
+	cands = g.readingCandidates(text, us, cands)
+	if g.verbs != nil {
+		cands = g.verbCandidates(text, us, cands)
 	}
 	if len(cands) == 0 {
 		return nil
@@ -68,23 +93,19 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 	taken := make([]bool, len(us))
 	var out []Match
 	for _, c := range cands {
-		free := true
-		for k := c.i; k < c.j; k++ {
-			if taken[k] {
-				free = false
-				break
-			}
-		}
-		if !free {
+		if !c.owned(func(k int) bool { return !taken[k] }) {
 			continue
 		}
-		for k := c.i; k < c.j; k++ {
-			taken[k] = true
-		}
+		c.owned(func(k int) bool { taken[k] = true; return true })
 		start, end := us[c.i].start, us[c.j-1].end
-		out = append(out, Match{Entry: c.entry, Start: start, End: end, Text: text[start:end]})
+		out = append(out, Match{Entry: c.entry, Start: start, End: end, Text: text[start:end], Discontinuous: c.own != nil})
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Start != out[b].Start {
+			return out[a].Start < out[b].Start
+		}
+		return out[a].End > out[b].End
+	})
 	return out
 }
 
@@ -134,25 +155,6 @@ func (g *Glossary) walkFrom(node *trieNode, us []unit, first, from, head int, cl
 	return cands
 }
 
-// compoundCandidates tries every suffix of unit i's stem as the head of a closed compound.
-func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []candidate {
-	key := us[i].key
-	mod := 0
-	for p, r := range key {
-		_ = r
-		if mod >= minModifier && len(key)-p <= g.maxKey && utf8.RuneCountInString(key[p:]) >= minHead {
-			if n := g.compound.child(key[p:]); n != nil {
-				if e := validEntry(n.entries, us[i:i+1], true, 0); e != nil {
-					cands = append(cands, candidate{i: i, j: i + 1, head: len(key) - p, words: 1, entry: e})
-				}
-				cands = g.walk(n, us, i, i+1, len(key)-p, cands)
-			}
-		}
-		mod++
-	}
-	return cands
-}
-
 // validEntry returns the last of entries (later glossary files override earlier ones) whose
 // case and match mode accept the text units. closed says the first unit matched as the head
 // of a closed compound, where only the stem counts; gaps has bit k set when words were skipped
@@ -171,16 +173,22 @@ func validEntry(entries []*Entry, us []unit, closed bool, gaps uint64) *Entry {
 }
 
 func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
-	if len(e.src) != len(us) {
+	return acceptsForm(e, e.src, us, closed, gaps) || e.closedForm != nil && acceptsForm(e, e.closedForm, us, closed, gaps)
+}
+
+// acceptsForm is accepts for one written form of the entry's source: src is e.src, or
+// e.closedForm, its spelling without optional hyphens (see hyphens.go).
+func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64) bool {
+	if len(src) != len(us) {
 		return false
 	}
 	for k := 0; gaps>>k != 0; k++ {
-		if gaps&(1<<k) != 0 && !gapAfter(e, k) {
+		if gaps&(1<<k) != 0 && !gapAfter(e, src, k) {
 			return false
 		}
 	}
 	for k, u := range us {
-		t := e.src[k]
+		t := src[k]
 		// For a closed compound, us[0] is the whole word (Bundesrat for Rat), whose first
 		// letter is the compound's: a noun compound is capitalized like the noun.
 		if nounCase(e, t) && !u.caseless && !startsUpper(u.surface) {
@@ -194,21 +202,7 @@ func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
 		if closed && k == 0 {
 			continue
 		}
-		switch {
-		case e.Match == MatchExact && e.CaseSensitive:
-			if u.surface != t.surface {
-				return false
-			}
-		case e.Match == MatchExact:
-			if u.fold != t.fold {
-				return false
-			}
-		case e.CaseSensitive:
-			if !sameCase(u.surface, t.surface) {
-				return false
-			}
-		}
-		if e.Match != MatchExact && !inflects(t.fold, u.fold) {
+		if !wordAccepts(e, t, u) {
 			return false
 		}
 		// A name kept as it is (do not translate) takes a genitive -s and nothing else:
@@ -218,6 +212,29 @@ func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
 		}
 	}
 	return true
+}
+
+// wordAccepts reports whether the text word u is the term word t of e as the entry's match
+// mode and case say, once their keys are known to be equal.
+func wordAccepts(e *Entry, t, u unit) bool {
+	if u.key != t.key {
+		return false
+	}
+	switch {
+	case e.Match == MatchExact && e.CaseSensitive:
+		if u.surface != t.surface {
+			return false
+		}
+	case e.Match == MatchExact:
+		if u.fold != t.fold {
+			return false
+		}
+	case e.CaseSensitive:
+		if !sameCase(u.surface, t.surface) {
+			return false
+		}
+	}
+	return e.Match == MatchExact || inflects(t.fold, u.fold)
 }
 
 // nounCase reports whether the term token t of e matches only text words that start with a

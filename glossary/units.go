@@ -31,6 +31,13 @@ type unit struct {
 	caseless bool
 	// num says the unit is a number (5, 2,5, 1.000); its key is the number as written.
 	num bool
+	// trunc says the word was written with a hyphen at its end and nothing after it: the first
+	// part of a compound whose head comes with the next word ("Außen- und
+	// Verteidigungsministerium").
+	trunc bool
+	// lead says the word was written after a hyphen that starts it: the head of a compound
+	// whose first part came with an earlier word ("Energiewirtschaft und -politik").
+	lead bool
 }
 
 // stemFunc turns a folded word into its matching key.
@@ -52,6 +59,9 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 	// glue is the punctuation or symbol token since the previous word, when it is the only
 	// one and a mark that names are written with; gap counts the tokens since that word.
 	glue, gap, afterWord := "", 0, false
+	// leadAt is where a word starting with a hyphen would start: just after a "-" token that
+	// follows a space or starts the text.
+	leadAt := -1
 	for _, t := range toks {
 		if t.Kind == segment.Number {
 			us = append(us, numberUnit(t.Text, t.Start, joined, caseless))
@@ -66,8 +76,14 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 			if gap == 1 && afterWord && glueMark(t.Text) {
 				glue = t.Text
 			}
+			leadAt = -1
+			if t.Text == "-" && (t.Start == 0 || clean[t.Start-1] == ' ') {
+				leadAt = t.End
+			}
 			continue
 		}
+		lead := t.Start == leadAt
+		trunc := strings.HasSuffix(t.Text, "-")
 		if gap != 1 {
 			glue = ""
 		}
@@ -80,6 +96,7 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 					u.glue = glue
 				}
 				u.caseless = caseless
+				u.lead, u.trunc = lead, trunc
 				us = append(us, u)
 			}
 			joined = true
@@ -102,6 +119,8 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 				u.key, u.num = u.fold, true
 			}
 			inWord = true
+			u.lead = lead && k == 0
+			u.trunc = trunc && k == len(t.Parts)-1
 			us = append(us, u)
 		}
 		// "NATO- und russische": a truncated compound ends with a hyphen and joins nothing.

@@ -1,0 +1,324 @@
+package glossary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Verb terms. A glossary entry is a verb term when it is matched by stem and not
+// case-sensitive and either
+//
+//   - ends, after at least one other word, in a lower-case infinitive: in Kraft treten, zur
+//     Verfügung stellen, Stellung nehmen (the words before the verb are its complement, matched
+//     as the term's words always are); or
+//   - is one lower-case infinitive that starts with a separable particle (abschaffen,
+//     ankündigen, teilnehmen) or is a strong verb (beschließen: beschloss, beschlossen).
+//
+// Such a term is found where its verb is written with the complement or particle before it, in
+// any form (in Kraft tritt, in Kraft getreten, in Kraft zu treten, die in Kraft getretene
+// Verordnung; abschafft, abgeschafft, abzuschaffen), and in a main clause, where the finite verb
+// comes first and the complement and particle close the clause (Das Gesetz tritt am 1. Januar
+// in Kraft. Die Regierung schafft die Steuer ab. Er kündigte an, …). For the latter:
+//
+//   - the verb is written in lower case, or in capitals only where a sentence starts (Tritt das
+//     Gesetz in Kraft, …): Tritt alone is a noun;
+//   - at most maxSplitWords words lie between the verb and its complement, with no punctuation
+//     that ends a clause (, ; : . ! ? brackets, dashes; the full stop of an ordinal number or a
+//     known abbreviation is no end), no coordinating conjunction (und, oder, aber: "Er tritt
+//     zurück und das Gesetz bleibt in Kraft" has two clauses), and no separable particle that
+//     ends a clause of its own;
+//   - the complement and particle end the clause: the text ends there, or punctuation follows,
+//     or a coordinating conjunction, except in the phrases that a particle makes with one (ab
+//     und zu, hin und wieder, nach und nach: "Er schafft es ab und zu" abolishes nothing). A
+//     particle followed by anything else is a preposition (kündigte die Reform an der
+//     Universität an: only the second "an" is the particle).
+const maxSplitWords = 25
+
+// verbTerm is one reading of a verb term.
+type verbTerm struct {
+	e *Entry
+	// complement is the entry's source words before the verb (in Kraft); nil for a one-word verb.
+	complement []unit
+	// particle is the separable particle that stands apart in a main clause (ab), "" if none.
+	particle string
+}
+
+// verbUse says how a form of a verb term's verb is written in the text.
+type verbUse uint8
+
+const (
+	// useJoined: the form ends the term, right after its complement (in Kraft getreten,
+	// abgeschafft, abzuschaffen, in Kraft tritt in a subordinate clause).
+	useJoined verbUse = 1 << iota
+	// useAfterZu: an infinitive that ends the term after "zu" (in Kraft zu treten).
+	useAfterZu
+	// useFirst: a finite form that opens a main clause closed by the complement and particle
+	// (tritt … in Kraft, schafft … ab).
+	useFirst
+)
+
+type verbHit struct {
+	vt  *verbTerm
+	use verbUse
+}
+
+// verbIndex finds verb terms by the folded forms of their verbs.
+type verbIndex map[string][]verbHit
+
+func (x verbIndex) add(form string, vt *verbTerm, use verbUse) {
+	for k, h := range x[form] {
+		if h.vt == vt {
+			x[form][k].use |= use
+			return
+		}
+	}
+	x[form] = append(x[form], verbHit{vt: vt, use: use})
+}
+
+// addVerbTerm enters e into the index when it is a verb term.
+func (x verbIndex) addVerbTerm(e *Entry) {
+	if e.Match != MatchStem || e.CaseSensitive || len(e.src) == 0 {
+		return
+	}
+	last := e.src[len(e.src)-1]
+	if last.part || last.num || !isLowerWord(last.surface) || !isInfinitive(last.fold) {
+		return
+	}
+	complement := e.src[:len(e.src)-1]
+	if len(complement) > 0 && complement[len(complement)-1].trunc {
+		return
+	}
+	for _, r := range verbReadings(last.fold, len(complement) > 0) {
+		vt := &verbTerm{e: e, complement: complement, particle: r.particle}
+		forms := conjugate(r.base)
+		joined := func(w string) string { return r.particle + w }
+		for _, f := range forms.finite {
+			x.add(joined(f), vt, useJoined)
+			if r.particle != "" || len(complement) > 0 {
+				x.add(f, vt, useFirst)
+			}
+		}
+		for _, f := range forms.nonfinite {
+			x.add(joined(f), vt, useJoined)
+		}
+		if r.particle != "" {
+			// ab|ge|schafft: the participle with ge- already has it; a verb with an
+			// inseparable prefix has none (an|erkannt).
+			x.add(r.particle+"zu"+forms.infinitive, vt, useJoined)
+		} else if len(complement) > 0 {
+			x.add(forms.infinitive, vt, useAfterZu)
+		}
+	}
+}
+
+// verbReading is one way to read an infinitive: a separable particle and the verb after it.
+type verbReading struct{ particle, base string }
+
+// verbReadings returns the readings under which inf is matched as a verb: with each separable
+// particle it starts with, and as it is when that is a verb worth matching: always after a
+// complement, else only when it is strong (its forms are not found by its stem).
+func verbReadings(inf string, complement bool) []verbReading {
+	var out []verbReading
+	for _, p := range separableParticles {
+		base, ok := strings.CutPrefix(inf, p)
+		if ok && isInfinitive(base) && utf8.RuneCountInString(base) >= 4 {
+			out = append(out, verbReading{particle: p, base: base})
+		}
+	}
+	if _, strong := strongVerbOf(inf); complement || strong {
+		out = append(out, verbReading{base: inf})
+	}
+	return out
+}
+
+func isLowerWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r) && letters(s)
+}
+
+// verbCandidates adds the verb terms whose verb is one of the text's units.
+func (g *Glossary) verbCandidates(text string, us []unit, cands []candidate) []candidate {
+	for x := range us {
+		u := &us[x]
+		if u.num || u.part || u.trunc {
+			continue
+		}
+		hits := g.verbs[u.fold]
+		if len(hits) == 0 || !verbCase(text, us, x) {
+			continue
+		}
+		for _, h := range hits {
+			vt := h.vt
+			n := len(vt.complement)
+			if h.use&useJoined != 0 {
+				if i, ok := complementBefore(vt, us, x); ok {
+					cands = append(cands, candidate{i: i, j: x + 1, head: len(u.key), words: n + 1, entry: vt.e})
+				}
+			}
+			if h.use&useAfterZu != 0 && x > 0 && us[x-1].fold == "zu" && u.joined {
+				if i, ok := complementBefore(vt, us, x-1); ok && n > 0 {
+					cands = append(cands, candidate{i: i, j: x + 1, head: len(u.key), words: n + 1, entry: vt.e})
+				}
+			}
+			if h.use&useFirst != 0 {
+				if c, ok := clauseClosing(text, us, x, vt); ok {
+					cands = append(cands, c)
+				}
+			}
+		}
+	}
+	return cands
+}
+
+// verbCase reports whether unit x can be a verb: in lower case, or capitalized where a
+// sentence starts, or in a text without capitals.
+func verbCase(text string, us []unit, x int) bool {
+	u := us[x]
+	if u.caseless || !startsUpper(u.surface) {
+		return true
+	}
+	if isAcronym(u.surface) || x == 0 {
+		return true
+	}
+	return strings.ContainsAny(gapBefore(text, us, x), ".!?:\"„“”«»")
+}
+
+// complementBefore reports whether the complement of vt is written right before unit x
+// (nothing for a one-word verb), and where the term then starts.
+func complementBefore(vt *verbTerm, us []unit, x int) (int, bool) {
+	n := len(vt.complement)
+	if n == 0 {
+		return x, true
+	}
+	i := x - n
+	if i < 0 || !us[x].joined {
+		return 0, false
+	}
+	return i, complementAt(vt, us, i)
+}
+
+// complementAt reports whether the complement of vt is written at units i, i+1, ….
+func complementAt(vt *verbTerm, us []unit, i int) bool {
+	if i+len(vt.complement) > len(us) {
+		return false
+	}
+	for k, t := range vt.complement {
+		u := us[i+k]
+		if k > 0 && !linked(u, t) || u.num != t.num || nounCase(vt.e, t) && !u.caseless && !startsUpper(u.surface) || !wordAccepts(vt.e, t, u) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseClosing looks for the complement and particle of vt closing the main clause that the
+// finite verb at unit x opens (see the rules at maxSplitWords).
+func clauseClosing(text string, us []unit, x int, vt *verbTerm) (candidate, bool) {
+	n := len(vt.complement)
+	for q := x + 1; q < len(us) && q <= x+maxSplitWords; q++ {
+		if clauseBreak(text, us, q) {
+			break
+		}
+		if end, ok := closingAt(text, us, q, vt); ok {
+			own := []int{x}
+			for k := q; k < end; k++ {
+				own = append(own, k)
+			}
+			return candidate{i: x, j: end, head: len(us[x].key), words: n + 1, entry: vt.e, own: own}, true
+		}
+		if coordinatorsOfClauses[us[q].fold] || particleEndsClause(text, us, q) {
+			break
+		}
+	}
+	return candidate{}, false
+}
+
+// closingAt reports whether the complement and particle of vt are written from unit q on and
+// end a clause there; end is the unit after them.
+func closingAt(text string, us []unit, q int, vt *verbTerm) (end int, ok bool) {
+	if !complementAt(vt, us, q) {
+		return 0, false
+	}
+	end = q + len(vt.complement)
+	if vt.particle != "" {
+		if end >= len(us) || us[end].fold != vt.particle || us[end].part || us[end].trunc || !isLowerWord(us[end].surface) ||
+			end > q && !us[end].joined {
+			return 0, false
+		}
+		end++
+	}
+	return end, clauseEndsAfter(text, us, end, vt.particle)
+}
+
+// coordinatorsOfClauses join clauses (and phrases, which the scan gives up on: see
+// maxSplitWords).
+var coordinatorsOfClauses = set("und", "oder", "aber", "sondern", "denn", "doch", "sowie", "bzw", "beziehungsweise")
+
+// particlePhrases are the fixed phrases in which a particle stands before a coordinating
+// conjunction without ending a clause: ab und zu, ab und an, auf und ab, hin und her, hin und
+// wieder, nach und nach, durch und durch, an und für sich, vor und zurück, ein und aus.
+var particlePhrases = map[string][]string{
+	"ab": {"zu", "an", "auf"}, "auf": {"ab", "davon"}, "hin": {"her", "wieder", "zurück"},
+	"nach": {"nach"}, "durch": {"durch"}, "an": {"für"}, "vor": {"zurück"}, "ein": {"aus"},
+	"aus": {"ein"}, "her": {"hin"},
+}
+
+// clauseEndsAfter reports whether a clause ends before unit end (after the unit before it, a
+// particle when particle is not "").
+func clauseEndsAfter(text string, us []unit, end int, particle string) bool {
+	if end >= len(us) {
+		return true
+	}
+	if gap := gapBefore(text, us, end); !spaces(gap) {
+		return strings.ContainsAny(gap, ".,;:!?()[]–—\"„“”«»'")
+	}
+	if !coordinatorsOfClauses[us[end].fold] {
+		return false
+	}
+	if particle != "" && end+1 < len(us) {
+		for _, w := range particlePhrases[particle] {
+			if us[end+1].fold == w {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// particleEndsClause reports whether unit q is a separable particle that ends a clause: the
+// particle of another verb, which closes the clause the scan is in.
+func particleEndsClause(text string, us []unit, q int) bool {
+	if !isLowerWord(us[q].surface) || us[q].part {
+		return false
+	}
+	isParticle := false
+	for _, p := range separableParticles {
+		if us[q].fold == p {
+			isParticle = true
+			break
+		}
+	}
+	return isParticle && clauseEndsAfter(text, us, q+1, us[q].fold)
+}
+
+// abbreviations end with a full stop that does not end a sentence (folded, without the stop).
+var abbreviations = set("abs", "art", "nr", "bzw", "ca", "dr", "prof", "st", "vgl", "usw", "sog", "ggf",
+	"z", "b", "u", "a", "v", "s", "d", "h", "i", "gem", "jh", "mio", "mrd", "bzgl", "inkl", "evtl")
+
+// clauseBreak reports whether the text between units q-1 and q ends a clause.
+func clauseBreak(text string, us []unit, q int) bool {
+	gap := gapBefore(text, us, q)
+	if spaces(gap) || gap == "-" {
+		return false
+	}
+	if strings.ContainsAny(gap, ",;:!?()[]{}–—") {
+		return true
+	}
+	if strings.Contains(gap, ".") {
+		prev := us[q-1]
+		// The ordinal's dot (am 1. Januar), an abbreviation's (nach § 5 Abs. 2).
+		return !(prev.num && len(prev.fold) <= 3 || abbreviations[prev.fold])
+	}
+	return false
+}
