@@ -91,6 +91,20 @@ func (g *Glossary) followsFirstPart(e *Entry, rest string) bool {
 		}
 		head, ok := strings.CutPrefix(rest, link)
 		if ok && utf8.RuneCountInString(head) >= minHead && !suffixesOnly(head) {
+			return !derivedFirst(rest)
+		}
+	}
+	return false
+}
+
+// nounSuffixes make nouns from other words and start no word themselves: a word that goes on
+// after a term with one of them (Steuer|ungsinstrument) is a compound of the derived noun
+// (Steuerung), not of the term.
+var nounSuffixes = []string{"ung", "heit", "keit", "schaft", "ität", "ismus", "erei"}
+
+func derivedFirst(rest string) bool {
+	for _, suf := range nounSuffixes {
+		if strings.HasPrefix(rest, suf) {
 			return true
 		}
 	}

@@ -90,8 +90,11 @@ type Entry struct {
 	// closedForm is src without its optional hyphens (Cybersicherheit for Cyber-Sicherheit,
 	// see hyphens.go); nil when it has none.
 	closedForm []unit
-	render     []phrase // Target then Variants, as English tokens
-	forbid     []phrase
+	// verb says the source ends in a verb (see verbs.go), which matches no capitalized word
+	// but a sentence's first.
+	verb   bool
+	render []phrase // Target then Variants, as English tokens
+	forbid []phrase
 }
 
 // Renderings returns the accepted renderings: Target first, then Variants.

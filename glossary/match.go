@@ -199,6 +199,9 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64) bool {
 		if k > 0 && !linked(u, t) {
 			return false
 		}
+		if e.verb && k == len(src)-1 && !verbCase(u) {
+			return false
+		}
 		if closed && k == 0 {
 			continue
 		}

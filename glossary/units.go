@@ -38,6 +38,10 @@ type unit struct {
 	// lead says the word was written after a hyphen that starts it: the head of a compound
 	// whose first part came with an earlier word ("Energiewirtschaft und -politik").
 	lead bool
+	// opens says the word may open a sentence: the text's first, or the first after a full
+	// stop, question or exclamation mark or colon (quotation marks between do not count), so
+	// that a capital letter there says nothing about it being a noun.
+	opens bool
 }
 
 // stemFunc turns a folded word into its matching key.
@@ -62,11 +66,13 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 	// leadAt is where a word starting with a hyphen would start: just after a "-" token that
 	// follows a space or starts the text.
 	leadAt := -1
+	opens := true
 	for _, t := range toks {
 		if t.Kind == segment.Number {
 			us = append(us, numberUnit(t.Text, t.Start, joined, caseless))
 			joined = true
 			afterWord = false
+			opens = false
 			continue
 		}
 		if t.Kind != segment.Word {
@@ -79,6 +85,12 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 			leadAt = -1
 			if t.Text == "-" && (t.Start == 0 || clean[t.Start-1] == ' ') {
 				leadAt = t.End
+			}
+			switch {
+			case sentenceMark(t.Text):
+				opens = true
+			case !quoteMark(t.Text):
+				opens = false
 			}
 			continue
 		}
@@ -96,10 +108,11 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 					u.glue = glue
 				}
 				u.caseless = caseless
-				u.lead, u.trunc = lead, trunc
+				u.lead, u.trunc, u.opens = lead, trunc, opens
 				us = append(us, u)
 			}
 			joined = true
+			opens = false
 			continue
 		}
 		inWord := false
@@ -121,10 +134,12 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 			inWord = true
 			u.lead = lead && k == 0
 			u.trunc = trunc && k == len(t.Parts)-1
+			u.opens = opens && k == 0
 			us = append(us, u)
 		}
 		// "NATO- und russische": a truncated compound ends with a hyphen and joins nothing.
 		joined = !strings.HasSuffix(t.Text, "-")
+		opens = false
 	}
 	if starts != nil {
 		for k := range us {
@@ -158,6 +173,25 @@ func makeUnit(s string, start int, stem stemFunc) (unit, bool) {
 func numberUnit(s string, start int, joined, caseless bool) unit {
 	s = strings.TrimSuffix(s, ".")
 	return unit{surface: s, fold: s, key: s, start: start, end: start + len(s), joined: joined, caseless: caseless, num: true}
+}
+
+// sentenceMark reports a punctuation token that can end a sentence or open a new one after it.
+func sentenceMark(s string) bool {
+	switch s {
+	case ".", "!", "?", ":", "…", "...":
+		return true
+	}
+	return strings.HasPrefix(s, "...")
+}
+
+// quoteMark reports a quotation mark, which stands between a sentence's end and the next one's
+// first word without changing that it is the first.
+func quoteMark(s string) bool {
+	switch s {
+	case "\"", "'", "„", "“", "”", "‚", "‘", "’", "«", "»", "‹", "›", "`", "``", "''":
+		return true
+	}
+	return false
 }
 
 // glueMark reports a punctuation mark or symbol that names and terms are written with between

@@ -78,6 +78,7 @@ func (x verbIndex) add(form string, vt *verbTerm, use verbUse) {
 
 // addVerbTerm enters e into the index when it is a verb term.
 func (x verbIndex) addVerbTerm(e *Entry) {
+	e.verb = false
 	if e.Match != MatchStem || e.CaseSensitive || len(e.src) == 0 {
 		return
 	}
@@ -89,7 +90,9 @@ func (x verbIndex) addVerbTerm(e *Entry) {
 	if len(complement) > 0 && complement[len(complement)-1].trunc {
 		return
 	}
-	for _, r := range verbReadings(last.fold, len(complement) > 0) {
+	readings := verbReadings(last.fold, len(complement) > 0)
+	e.verb = len(readings) > 0
+	for _, r := range readings {
 		vt := &verbTerm{e: e, complement: complement, particle: r.particle}
 		forms := conjugate(r.base)
 		joined := func(w string) string { return r.particle + w }
@@ -145,7 +148,7 @@ func (g *Glossary) verbCandidates(text string, us []unit, cands []candidate) []c
 			continue
 		}
 		hits := g.verbs[u.fold]
-		if len(hits) == 0 || !verbCase(text, us, x) {
+		if len(hits) == 0 || !verbCase(*u) {
 			continue
 		}
 		for _, h := range hits {
@@ -171,17 +174,11 @@ func (g *Glossary) verbCandidates(text string, us []unit, cands []candidate) []c
 	return cands
 }
 
-// verbCase reports whether unit x can be a verb: in lower case, or capitalized where a
-// sentence starts, or in a text without capitals.
-func verbCase(text string, us []unit, x int) bool {
-	u := us[x]
-	if u.caseless || !startsUpper(u.surface) {
-		return true
-	}
-	if isAcronym(u.surface) || x == 0 {
-		return true
-	}
-	return strings.ContainsAny(gapBefore(text, us, x), ".!?:\"„“”«»")
+// verbCase reports whether u can be a verb: in lower case, or capitalized where a sentence
+// may start, or in a text without capitals. A capitalized word elsewhere is a noun: Aufhebung
+// and Mitteilung have the stems of aufheben and mitteilen, Tritt is a kick.
+func verbCase(u unit) bool {
+	return u.caseless || u.opens || !startsUpper(u.surface)
 }
 
 // complementBefore reports whether the complement of vt is written right before unit x
@@ -216,8 +213,9 @@ func complementAt(vt *verbTerm, us []unit, i int) bool {
 // finite verb at unit x opens (see the rules at maxSplitWords).
 func clauseClosing(text string, us []unit, x int, vt *verbTerm) (candidate, bool) {
 	n := len(vt.complement)
+	coordinated := false
 	for q := x + 1; q < len(us) && q <= x+maxSplitWords; q++ {
-		if clauseBreak(text, us, q) {
+		if clauseBreak(text, us, q) || coordinated && looksFinite(us[q]) {
 			break
 		}
 		if end, ok := closingAt(text, us, q, vt); ok {
@@ -227,12 +225,39 @@ func clauseClosing(text string, us []unit, x int, vt *verbTerm) (candidate, bool
 			}
 			return candidate{i: x, j: end, head: len(us[x].key), words: n + 1, entry: vt.e, own: own}, true
 		}
-		if coordinatorsOfClauses[us[q].fold] || particleEndsClause(text, us, q) {
+		if coordinatorsOfClauses[us[q].fold] {
+			if !coordinatorsOfPhrases[us[q].fold] {
+				break
+			}
+			coordinated = true
+		}
+		if particleEndsClause(text, us, q) {
 			break
 		}
 	}
 	return candidate{}, false
 }
+
+// coordinatorsOfPhrases join phrases inside the middle of a clause as often as clauses
+// (schafft die Steuer und die Abgabe ab; nehmen die Direktorin oder der Direktor teil): the
+// scan goes on over them until a word that looks like the finite verb of a second clause
+// (Er schafft Stellen und die Opposition lehnt das ab).
+var coordinatorsOfPhrases = set("und", "oder", "sowie", "bzw", "beziehungsweise")
+
+// looksFinite reports whether a word looks like a finite verb in the third person or the
+// preterite: a lower-case word ending in -t or -te that is not one of the common adverbs and
+// prepositions that end so.
+func looksFinite(u unit) bool {
+	if u.part || u.num || !isLowerWord(u.surface) || utf8.RuneCountInString(u.fold) < 3 || functionWordsDE[u.fold] || adverbsInT[u.fold] {
+		return false
+	}
+	return strings.HasSuffix(u.fold, "t") || strings.HasSuffix(u.fold, "te")
+}
+
+var adverbsInT = set("mit", "seit", "nicht", "jetzt", "erst", "zuerst", "zuletzt", "bereits", "fast", "meist",
+	"sonst", "selbst", "längst", "zunächst", "weit", "gut", "oft", "recht", "stets", "acht", "bisweilen",
+	"mindestens", "höchstens", "spätestens", "frühestens", "nächst", "derzeit", "jederzeit", "zurzeit",
+	"bislang", "insbesondere", "samt", "statt", "anstatt", "laut", "mittels", "dort", "fort", "sofort", "überhaupt")
 
 // closingAt reports whether the complement and particle of vt are written from unit q on and
 // end a clause there; end is the unit after them.
