@@ -39,6 +39,7 @@ func (g *Glossary) compile() {
 	g.keys = map[string]bool{}
 	g.compound, g.first, g.firstStarts, g.verbs = nil, nil, nil, nil
 	g.maxKey, g.maxFirst, g.maxTokens = 0, 0, 0
+	g.firstAnyCase = false
 	for _, e := range g.Entries {
 		if e.Match == "" {
 			e.Match = MatchStem
@@ -73,14 +74,15 @@ func (g *Glossary) compile() {
 				g.maxKey = max(g.maxKey, len(keys[0]))
 				if len(src) == 1 && utf8.RuneCountInString(src[0].fold) >= minHead {
 					if g.first == nil {
-						g.first, g.firstStarts = map[string][]*Entry{}, map[string]bool{}
+						g.first, g.firstStarts = map[string][]*Entry{}, newStartSet()
 					}
+					g.firstAnyCase = g.firstAnyCase || !nounCase(e, src[0])
 					for _, k := range firstPartKeys(src[0].fold) {
 						if !containsEntry(g.first[k], e) {
 							g.first[k] = append(g.first[k], e)
 						}
 						g.maxFirst = max(g.maxFirst, len(k))
-						g.firstStarts[k[:runeOffset(k, minHead)]] = true
+						g.firstStarts.add(k)
 					}
 				}
 			}

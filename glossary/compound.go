@@ -6,13 +6,14 @@ import (
 )
 
 // Closed compounds. A match=compound term is found as the head at the end of a longer word
-// (Verteidigungs|ministerium for Ministerium) and as the first part of one
-// (Außenministeriums|sprecher for Außenministerium), never in its middle. Either way the term
-// must be at least minHead letters long, so that a short term does not match every word that
-// happens to end or start like it (Rat is not in Bundesrat nor in Rathaus), and the rest of the
-// word must be a real part too: at least minModifier letters in front of a head, at least
-// minHead letters after a first part and its linking element, and not a derivational suffix
-// (Wirtschaft is not the first part of Wirtschaftlichkeit, Land not that of Landschaft).
+// (Verteidigungs|ministerium for Ministerium), as the first part of one
+// (Außenministeriums|sprecher for Außenministerium) and in its middle (Einkommen|steuer|gesetz
+// for Steuer). The term must be at least minHead letters long, so that a short term does not
+// match every word that happens to end or start like it (Rat is not in Bundesrat nor in
+// Rathaus), and the rest of the word must be real parts too: at least minModifier letters in
+// front of the term, at least minHead letters after it and its linking element, and not
+// derivational suffixes (Wirtschaft is not in Wirtschaftlichkeit, Land not in Landschaft,
+// Steuer not in Steuerungsinstrument).
 const (
 	minModifier = 3
 	minHead     = 4
@@ -46,26 +47,70 @@ func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []can
 	return cands
 }
 
-// firstPartCandidates finds single-word match=compound terms at the start of unit i followed
-// by a linking element and a head (Außenministeriumssprecher, Bundesregierungssprecher).
-// Terms ending in -ung, -heit, -keit, -schaft, -tät or -ion take the linking s and no other
+// firstPartCandidates finds one-word match=compound terms inside unit i followed by a linking
+// element and a head: at its start (Außenministeriums|sprecher, Bundesregierungs|sprecher) or
+// after a first part of at least minModifier letters (Einkommen|steuer|gesetz). Terms ending in
+// -ung, -heit, -keit, -schaft, -tät or -ion take the linking s and no other
 // (Regierungssprecher, never Regierungsprecher).
 func (g *Glossary) firstPartCandidates(us []unit, i int, cands []candidate) []candidate {
-	w := plainFold(us[i].fold)
-	// Most words start like no term: one lookup rules them out.
-	if p := runeOffset(w, minHead); p >= len(w) || !g.firstStarts[w[:p]] {
+	// Nouns match capitalized words only (see nounCase): lower-case words, most of a text,
+	// need no look when every term here is a noun.
+	if !g.firstAnyCase && !us[i].caseless && !startsUpper(us[i].surface) {
 		return cands
 	}
+	w := us[i].fold
 	runes := 0
-	for p := range w {
-		if p > g.maxFirst {
+	for p := 0; p+4 <= len(w); p++ {
+		if !utf8.RuneStart(w[p]) {
+			continue
+		}
+		// Most places start no term: a look at a bit of firstStarts rules them out.
+		if (runes == 0 || runes >= minModifier) && g.firstStarts.has(w[p:]) {
+			cands = g.partCandidates(us, i, w, p, cands)
+		}
+		runes++
+	}
+	return cands
+}
+
+// startSet is a set of the first four bytes of strings, kept as bits of a hash table: it may
+// answer yes for a start it does not hold, never no for one it holds.
+type startSet []uint64
+
+const startSetBits = 1 << 18
+
+func newStartSet() startSet { return make(startSet, startSetBits/64) }
+
+func startHash(s string) uint32 {
+	v := uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	return (v * 2654435761) >> (32 - 18)
+}
+
+// add enters the first four bytes of s, which has at least four.
+func (b startSet) add(s string) {
+	h := startHash(s)
+	b[h/64] |= 1 << (h % 64)
+}
+
+// has reports whether the first four bytes of s, which has at least four, may be in the set.
+func (b startSet) has(s string) bool {
+	h := startHash(s)
+	return b[h/64]&(1<<(h%64)) != 0
+}
+
+// partCandidates adds the terms that start at byte p of w, unit i's folded form, and go on
+// into a head.
+func (g *Glossary) partCandidates(us []unit, i int, w string, p int, cands []candidate) []candidate {
+	runes := 0
+	for q := range w[p:] {
+		if q > g.maxFirst {
 			break
 		}
 		if runes >= minHead {
-			for _, e := range g.first[w[:p]] {
-				if g.followsFirstPart(e, w[p:]) {
+			for _, e := range g.first[w[p:p+q]] {
+				if g.followsFirstPart(e, w[p+q:]) {
 					if v := validEntry([]*Entry{e}, us[i:i+1], true, 0); v != nil {
-						cands = append(cands, candidate{i: i, j: i + 1, head: p, words: 1, entry: v})
+						cands = append(cands, candidate{i: i, j: i + 1, head: q, words: 1, entry: v})
 					}
 				}
 			}
@@ -139,22 +184,19 @@ func suffixesOnly(s string) bool {
 	return false
 }
 
-// plainFold writes ß as ss, as Swiss German and all-caps text do (AUSSENMINISTERIUM), so that
-// first parts compare as the stemmer compares whole words.
-func plainFold(f string) string {
-	if !strings.Contains(f, "ß") {
-		return f
-	}
-	return strings.ReplaceAll(f, "ß", "ss")
-}
-
 // firstPartKeys are the forms in which a term stands as a compound's first part: as written,
-// and without a final e (Grenze → Grenzschutz, Schule → Schulbuch, Hilfe → Hilfsangebot).
+// and without a final e (Grenze → Grenzschutz, Schule → Schulbuch, Hilfe → Hilfsangebot); each
+// with ß also written ss, as Swiss German and all-caps text write it (AUSSENMINISTERIUMS).
 func firstPartKeys(fold string) []string {
-	f := plainFold(fold)
-	out := []string{f}
-	if g, ok := strings.CutSuffix(f, "e"); ok && utf8.RuneCountInString(g) >= minHead {
-		out = append(out, g)
+	var out []string
+	for _, f := range []string{fold, strings.ReplaceAll(fold, "ß", "ss")} {
+		if len(out) > 0 && f == out[0] {
+			break
+		}
+		out = append(out, f)
+		if g, ok := strings.CutSuffix(f, "e"); ok && utf8.RuneCountInString(g) >= minHead {
+			out = append(out, g)
+		}
 	}
 	return out
 }

@@ -138,8 +138,10 @@ type Glossary struct {
 	// their folded forms (see compound.go); maxFirst is the longest key, in bytes.
 	first    map[string][]*Entry
 	maxFirst int
-	// firstStarts holds the first minHead letters of every key of first.
-	firstStarts map[string]bool
+	// firstAnyCase says some entry of first may match a word that is not capitalized.
+	firstAnyCase bool
+	// firstStarts holds the first four bytes of every key of first.
+	firstStarts startSet
 	// keys holds every key of every entry's words, in any written form.
 	keys map[string]bool
 	// maxTokens is the most words of any entry: how far a reading (reading.go) reaches.

@@ -100,11 +100,14 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 		start, end := us[c.i].start, us[c.j-1].end
 		out = append(out, Match{Entry: c.entry, Start: start, End: end, Text: text[start:end], Discontinuous: c.own != nil})
 	}
-	sort.SliceStable(out, func(a, b int) bool {
+	sort.Slice(out, func(a, b int) bool {
 		if out[a].Start != out[b].Start {
 			return out[a].Start < out[b].Start
 		}
-		return out[a].End > out[b].End
+		if out[a].End != out[b].End {
+			return out[a].End > out[b].End
+		}
+		return out[a].Entry.Source < out[b].Entry.Source
 	})
 	return out
 }
