@@ -36,7 +36,7 @@ func compilePhrases(ss []string) []phrase {
 // word (empty, punctuation only) are kept in Entries but can never match; Lint reports them.
 func (g *Glossary) compile() {
 	g.src = &trieNode{}
-	g.keys = map[string]bool{}
+	g.keys, g.keyStarts = map[string]bool{}, newStartSet()
 	g.compound, g.first, g.firstStarts, g.verbs = nil, nil, nil, nil
 	g.maxKey, g.maxFirst, g.maxTokens = 0, 0, 0
 	g.firstAnyCase = false
@@ -64,6 +64,9 @@ func (g *Glossary) compile() {
 			keys, gaps := termKeys(e, src)
 			for _, k := range keys {
 				g.keys[k] = true
+				if len(k) >= 4 {
+					g.keyStarts.add(k)
+				}
 			}
 			g.src.insert(keys, gaps, e)
 			if e.Match == MatchCompound {

@@ -142,8 +142,10 @@ type Glossary struct {
 	firstAnyCase bool
 	// firstStarts holds the first four bytes of every key of first.
 	firstStarts startSet
-	// keys holds every key of every entry's words, in any written form.
-	keys map[string]bool
+	// keys holds every key of every entry's words, in any written form; keyStarts their first
+	// four bytes.
+	keys      map[string]bool
+	keyStarts startSet
 	// maxTokens is the most words of any entry: how far a reading (reading.go) reaches.
 	maxTokens int
 	// verbs finds verb terms by the forms of their verbs (verbs.go); nil when there are none.

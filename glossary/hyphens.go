@@ -52,9 +52,11 @@ func (g *Glossary) closedReadings(us []unit, i int, cands []candidate) []candida
 	for m < len(us) && us[m].part {
 		m++
 	}
+	// Only a hyphen whose closed-up word may start a term's word counts: the closed-up word
+	// starts as its first part does, and most such parts start no term at all.
 	optional := false
 	for k := i + 1; k < m && !optional; k++ {
-		optional = optionalHyphen(us[k-1], us[k])
+		optional = optionalHyphen(us[k-1], us[k]) && (len(us[k-1].fold) < 4 || g.keyStarts.has(us[k-1].fold))
 	}
 	if !optional {
 		return cands

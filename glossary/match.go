@@ -1,7 +1,7 @@
 package glossary
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -27,8 +27,9 @@ type candidate struct {
 	words int // units matched to term tokens: j-i less the adjectives skipped (see gaps.go)
 	entry *Entry
 	// own are the units the match takes when they are not all of [i, j) (a separable verb
-	// takes the verb and its particle, not the words between them); nil otherwise.
-	own []int
+	// takes the verb and its particle, not the words between them); nil otherwise. A pointer
+	// keeps candidates small: most have none, and they are copied and sorted.
+	own *[]int
 }
 
 // owned calls f with every unit the candidate takes.
@@ -41,7 +42,7 @@ func (c *candidate) owned(f func(k int) bool) bool {
 		}
 		return true
 	}
-	for _, k := range c.own {
+	for _, k := range *c.own {
 		if !f(k) {
 			return false
 		}
@@ -77,18 +78,17 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 	if len(cands) == 0 {
 		return nil
 	}
-	sort.SliceStable(cands, func(a, b int) bool {
-		ca, cb := cands[a], cands[b]
+	slices.SortStableFunc(cands, func(ca, cb candidate) int {
 		if ca.words != cb.words {
-			return ca.words > cb.words
+			return cb.words - ca.words
 		}
 		if la, lb := ca.j-ca.i, cb.j-cb.i; la != lb {
-			return la > lb
+			return lb - la
 		}
 		if ca.i != cb.i {
-			return ca.i < cb.i
+			return ca.i - cb.i
 		}
-		return ca.head > cb.head
+		return cb.head - ca.head
 	})
 	taken := make([]bool, len(us))
 	var out []Match
@@ -100,14 +100,14 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 		start, end := us[c.i].start, us[c.j-1].end
 		out = append(out, Match{Entry: c.entry, Start: start, End: end, Text: text[start:end], Discontinuous: c.own != nil})
 	}
-	sort.Slice(out, func(a, b int) bool {
-		if out[a].Start != out[b].Start {
-			return out[a].Start < out[b].Start
+	slices.SortFunc(out, func(a, b Match) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		if out[a].End != out[b].End {
-			return out[a].End > out[b].End
+		if a.End != b.End {
+			return b.End - a.End
 		}
-		return out[a].Entry.Source < out[b].Entry.Source
+		return strings.Compare(a.Entry.Source, b.Entry.Source)
 	})
 	return out
 }
@@ -176,12 +176,16 @@ func validEntry(entries []*Entry, us []unit, closed bool, gaps uint64) *Entry {
 }
 
 func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
-	return acceptsForm(e, e.src, us, closed, gaps) || e.closedForm != nil && acceptsForm(e, e.closedForm, us, closed, gaps)
+	if e.closedForm == nil {
+		return acceptsForm(e, e.src, us, closed, gaps, false)
+	}
+	return acceptsForm(e, e.src, us, closed, gaps, true) || acceptsForm(e, e.closedForm, us, closed, gaps, true)
 }
 
 // acceptsForm is accepts for one written form of the entry's source: src is e.src, or
-// e.closedForm, its spelling without optional hyphens (see hyphens.go).
-func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64) bool {
+// e.closedForm, its spelling without optional hyphens (see hyphens.go). keys says the walk may
+// have come by the entry's other form, so the keys must be compared too.
+func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys bool) bool {
 	if len(src) != len(us) {
 		return false
 	}
@@ -208,7 +212,7 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64) bool {
 		if closed && k == 0 {
 			continue
 		}
-		if !wordAccepts(e, t, u) {
+		if keys && u.key != t.key || !wordAccepts(e, t, u) {
 			return false
 		}
 		// A name kept as it is (do not translate) takes a genitive -s and nothing else:
@@ -223,9 +227,6 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64) bool {
 // wordAccepts reports whether the text word u is the term word t of e as the entry's match
 // mode and case say, once their keys are known to be equal.
 func wordAccepts(e *Entry, t, u unit) bool {
-	if u.key != t.key {
-		return false
-	}
 	switch {
 	case e.Match == MatchExact && e.CaseSensitive:
 		if u.surface != t.surface {

@@ -42,16 +42,18 @@ func (rd *reading) place(c candidate) candidate {
 	}
 	out.own = nil
 	if split {
+		var own []int
 		for k := c.i; k < c.j; k++ {
 			s := rd.stands[k]
 			if s.own >= 0 {
-				out.own = append(out.own, s.own)
+				own = append(own, s.own)
 				continue
 			}
 			for x := s.lo; x < s.hi; x++ {
-				out.own = append(out.own, x)
+				own = append(own, x)
 			}
 		}
+		out.own = &own
 	}
 	return out
 }

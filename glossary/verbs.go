@@ -202,7 +202,8 @@ func complementAt(vt *verbTerm, us []unit, i int) bool {
 	}
 	for k, t := range vt.complement {
 		u := us[i+k]
-		if k > 0 && !linked(u, t) || u.num != t.num || nounCase(vt.e, t) && !u.caseless && !startsUpper(u.surface) || !wordAccepts(vt.e, t, u) {
+		if k > 0 && !linked(u, t) || u.num != t.num || nounCase(vt.e, t) && !u.caseless && !startsUpper(u.surface) ||
+			u.key != t.key || !wordAccepts(vt.e, t, u) {
 			return false
 		}
 	}
@@ -223,7 +224,7 @@ func clauseClosing(text string, us []unit, x int, vt *verbTerm) (candidate, bool
 			for k := q; k < end; k++ {
 				own = append(own, k)
 			}
-			return candidate{i: x, j: end, head: len(us[x].key), words: n + 1, entry: vt.e, own: own}, true
+			return candidate{i: x, j: end, head: len(us[x].key), words: n + 1, entry: vt.e, own: &own}, true
 		}
 		if coordinatorsOfClauses[us[q].fold] {
 			if !coordinatorsOfPhrases[us[q].fold] {
