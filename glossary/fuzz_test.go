@@ -94,8 +94,8 @@ func FuzzParseTBX(f *testing.F) {
 	fuzzParser(f, TBX, tbxSample(3), tbxSample(2), "<martif><text><body><termEntry><langSet xml:lang=\"de\"><term>x</term></langSet></termEntry></body></text></martif>", win1254, utf16, dct)
 }
 
-// FuzzFindSource checks that matches lie inside the text, in order, without overlap, and say
-// what the text says there.
+// FuzzFindSource checks that matches lie inside the text, in order, without overlap (but for
+// discontinuous ones, which may hold others), and say what the text says there.
 func FuzzFindSource(f *testing.F) {
 	for _, c := range germanCases {
 		f.Add(c.text)
@@ -109,15 +109,44 @@ func FuzzFindSource(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		end := 0
-		for _, m := range g.FindSource(text) {
-			if m.Start < end || m.End <= m.Start || m.End > len(text) || text[m.Start:m.End] != m.Text {
-				t.Fatalf("bad match %+v after %d in %q", m, end, text)
+		checkFound(t, text, g.FindSource(text))
+		g.Check(text, text)
+	})
+}
+
+// FuzzFindSourceMorphology is FuzzFindSource with the terms that exercise the readers of
+// German clauses and words: separable verbs found over a clause, elided coordinations,
+// compounds taken apart and hyphens left out.
+func FuzzFindSourceMorphology(f *testing.F) {
+	for _, c := range morphCases {
+		f.Add(c.text)
+	}
+	f.Add("Er tritt in Kraft- und -Kraft ab, ab und zu ab; Ein-, -aus- und -Ausfuhr- -")
+	f.Add("Tritt­ in Kraft–Kraft ab. „ab“ Cyber-Sicherheit-E-Mail-Adresse-")
+	noStemCache(f)
+	g := morphGlossary(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		checkFound(t, text, g.FindSource(text))
+		g.Check(text, text)
+	})
+}
+
+// checkFound checks the invariants of FindSource's matches in text.
+func checkFound(t *testing.T, text string, ms []Match) {
+	t.Helper()
+	start, end := 0, 0 // end of the last match that is not discontinuous
+	for _, m := range ms {
+		if m.Start < start || m.End <= m.Start || m.End > len(text) || text[m.Start:m.End] != m.Text {
+			t.Fatalf("bad match %+v after %d in %q", m, start, text)
+		}
+		start = m.Start
+		if !m.Discontinuous {
+			if m.Start < end {
+				t.Fatalf("match %+v overlaps one that ends at %d in %q", m, end, text)
 			}
 			end = m.End
 		}
-		g.Check(text, text)
-	})
+	}
 }
 
 // tbxSample is a small TBX file of the given version with every construct the reader knows.

@@ -27,7 +27,7 @@ var separableParticles = sortedLongestFirst(
 	"herum", "herunter", "hervor", "hin", "hinab", "hinauf", "hinaus", "hinein", "hinter",
 	"hinüber", "hinunter", "hinweg", "hinzu", "hoch", "kennen", "kund", "los", "mit", "nach",
 	"nieder", "preis", "statt", "teil", "über", "um", "unter", "voll", "vor", "voran",
-	"voraus", "vorbei", "vorweg", "wahr", "weg", "weiter", "wider", "wieder", "zu",
+	"voraus", "vorbei", "vorweg", "wahr", "weg", "weiter", "wider", "wieder", "zu", "überein",
 	"zurecht", "zurück", "zusammen", "zuvor",
 )
 
@@ -335,8 +335,11 @@ func needsLinkingE(stem string) bool {
 	}
 	if (last == 'm' || last == 'n') && n >= 2 {
 		switch r[n-2] {
-		case 'a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y', 'l', 'r', 'h', 'm', 'n':
+		case 'a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü', 'y', 'l', 'r', 'm', 'n':
 			return false
+		case 'h':
+			// rechnet, zeichnet; but wohnt, where h lengthens the vowel.
+			return n >= 3 && r[n-3] == 'c'
 		}
 		return true
 	}
@@ -359,18 +362,14 @@ func pastForms(past string) []string {
 	return []string{past, past + e + "st", past + "en", past + e + "t", u + "e", u + "est", u + "en", u + "et"}
 }
 
-// umlaut puts an umlaut on the first a, o or u of a preterite stem (kam: käm, zog: zög), not
-// on a diphthong (lief, blieb stay).
+// umlaut puts an umlaut on the last a, o or u of a preterite stem (kam: käm, zog: zög,
+// beschloss: beschlöss, brachte: brächt), not on a diphthong (lief, blieb, soff stay).
 func umlaut(s string) string {
 	r := []rune(s)
-	for i, c := range r {
-		next := rune(0)
-		if i+1 < len(r) {
-			next = r[i+1]
-		}
-		switch c {
+	for i := len(r) - 1; i >= 0; i-- {
+		switch r[i] {
 		case 'a':
-			if next == 'u' || next == 'i' {
+			if i+1 < len(r) && r[i+1] == 'u' {
 				return s
 			}
 			r[i] = 'ä'
@@ -379,10 +378,11 @@ func umlaut(s string) string {
 			r[i] = 'ö'
 			return string(r)
 		case 'u':
+			if i > 0 && (r[i-1] == 'a' || r[i-1] == 'e') {
+				return s
+			}
 			r[i] = 'ü'
 			return string(r)
-		case 'e', 'i':
-			return s
 		}
 	}
 	return s

@@ -118,15 +118,17 @@ func (x verbIndex) addVerbTerm(e *Entry) {
 // verbReading is one way to read an infinitive: a separable particle and the verb after it.
 type verbReading struct{ particle, base string }
 
-// verbReadings returns the readings under which inf is matched as a verb: with each separable
-// particle it starts with, and as it is when that is a verb worth matching: always after a
-// complement, else only when it is strong (its forms are not found by its stem).
+// verbReadings returns the readings under which inf is matched as a verb: with the longest
+// separable particle it starts with (zurück|treten, not zu|rücktreten), and as it is when that
+// is a verb worth matching: always after a complement, else only when it is strong (its forms
+// are not found by its stem).
 func verbReadings(inf string, complement bool) []verbReading {
 	var out []verbReading
 	for _, p := range separableParticles {
 		base, ok := strings.CutPrefix(inf, p)
 		if ok && isInfinitive(base) && utf8.RuneCountInString(base) >= 4 {
 			out = append(out, verbReading{particle: p, base: base})
+			break
 		}
 	}
 	if _, strong := strongVerbOf(inf); complement || strong {
@@ -188,26 +190,52 @@ func complementBefore(vt *verbTerm, us []unit, x int) (int, bool) {
 	if n == 0 {
 		return x, true
 	}
-	i := x - n
-	if i < 0 || !us[x].joined {
+	if !us[x].joined {
 		return 0, false
 	}
-	return i, complementAt(vt, us, i)
-}
-
-// complementAt reports whether the complement of vt is written at units i, i+1, ….
-func complementAt(vt *verbTerm, us []unit, i int) bool {
-	if i+len(vt.complement) > len(us) {
-		return false
-	}
-	for k, t := range vt.complement {
-		u := us[i+k]
-		if k > 0 && !linked(u, t) || u.num != t.num || nounCase(vt.e, t) && !u.caseless && !startsUpper(u.surface) ||
-			u.key != t.key || !wordAccepts(vt.e, t, u) {
-			return false
+	// The complement may have skipped adjectives (eine wichtige Rolle spielt): try the nearest
+	// starts first.
+	for i := x - n; i >= 0 && i >= x-n-2*maxGapWords; i-- {
+		if end, ok := complementAt(vt, us, i); ok && end == x {
+			return i, true
 		}
 	}
-	return true
+	return 0, false
+}
+
+// complementAt reports whether the complement of vt is written at units i, i+1, …, and the
+// unit after it. Like a multi-word term, it may skip up to maxGapWords adjectives after a
+// lower-case word (spielt eine wichtige Rolle for "eine Rolle spielen"; see gaps.go).
+func complementAt(vt *verbTerm, us []unit, i int) (end int, ok bool) {
+	at := i
+	for k, t := range vt.complement {
+		if k > 0 && at < len(us) && !complementWord(vt, us[at], t, true) && gapAfter(vt.e, vt.e.src, k-1) {
+			for skipped := 0; skipped < maxGapWords; skipped++ {
+				next, ok := skipAdjective(us, at)
+				if !ok {
+					break
+				}
+				at = next
+				if at < len(us) && complementWord(vt, us[at], t, true) {
+					break
+				}
+			}
+		}
+		if at >= len(us) || !complementWord(vt, us[at], t, k > 0) {
+			return 0, false
+		}
+		at++
+	}
+	return at, true
+}
+
+// complementWord reports whether the text word u is the complement's word t; linked says u
+// must continue the word before it as t does.
+func complementWord(vt *verbTerm, u, t unit, linkedToPrev bool) bool {
+	if linkedToPrev && !linked(u, t) || u.num != t.num || nounCase(vt.e, t) && !u.caseless && !startsUpper(u.surface) {
+		return false
+	}
+	return u.key == t.key && wordAccepts(vt.e, t, u)
 }
 
 // clauseClosing looks for the complement and particle of vt closing the main clause that the
@@ -263,10 +291,10 @@ var adverbsInT = set("mit", "seit", "nicht", "jetzt", "erst", "zuerst", "zuletzt
 // closingAt reports whether the complement and particle of vt are written from unit q on and
 // end a clause there; end is the unit after them.
 func closingAt(text string, us []unit, q int, vt *verbTerm) (end int, ok bool) {
-	if !complementAt(vt, us, q) {
+	end, ok = complementAt(vt, us, q)
+	if !ok {
 		return 0, false
 	}
-	end = q + len(vt.complement)
 	if vt.particle != "" {
 		if end >= len(us) || us[end].fold != vt.particle || us[end].part || us[end].trunc || !isLowerWord(us[end].surface) ||
 			end > q && !us[end].joined {
