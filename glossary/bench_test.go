@@ -97,6 +97,23 @@ func BenchmarkFindSource10k(b *testing.B) {
 	reportRate(b, b.N, cputime.Used()-cpu)
 }
 
+// BenchmarkFindSourceMorphology is FindSource over the real sentences of the morphology
+// development set with its glossary (verb terms, compound parts, elided coordinations,
+// hyphenation variants), where the readings of clauses and words are at work.
+func BenchmarkFindSourceMorphology(b *testing.B) {
+	g, err := Load("testdata/morph/glossary.tsv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs := append(loadMorph(b, "dev.tsv"), loadMorph(b, "heldout.tsv")...)
+	b.ResetTimer()
+	cpu := cputime.Used()
+	for i := 0; i < b.N; i++ {
+		g.FindSource(cs[i%len(cs)].source)
+	}
+	reportRate(b, b.N, cputime.Used()-cpu)
+}
+
 func TestBigGlossaryMatches(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-term glossary")

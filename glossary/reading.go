@@ -112,6 +112,7 @@ func (g *Glossary) elidedHeadReadings(text string, us []unit, i int, cands []can
 		return cands
 	}
 	whole := us[w]
+	var rd *reading // one reading, its first unit changed for each cut
 	runes := 0
 	for p := range whole.fold {
 		// A first part of at least two letters (Ex- und Import), a head of at least three.
@@ -119,7 +120,10 @@ func (g *Glossary) elidedHeadReadings(text string, us []unit, i int, cands []can
 			head := whole.fold[p:]
 			syn := synthUnit(us[i], us[i].surface+surfaceFrom(whole, runes), us[i].fold+head)
 			syn.end, syn.trunc = whole.end, false
-			cands = g.walkReading(g.readingFrom(us, syn, stand{lo: i, hi: w + 1, own: i}, w+1), 0, cands)
+			var ok bool
+			if rd, ok = g.readingWith(rd, us, syn, stand{lo: i, hi: w + 1, own: i}, w+1); ok {
+				cands = g.walkReading(rd, 0, cands)
+			}
 		}
 		runes++
 	}
@@ -138,17 +142,36 @@ func (g *Glossary) elidedFirstReadings(text string, us []unit, k int, cands []ca
 		return cands
 	}
 	whole := us[w]
+	var rd *reading
 	runes := 0
 	for p := range whole.fold {
 		if runes >= minModifier && utf8.RuneCountInString(whole.fold[p:]) >= 3 {
 			syn := synthUnit(whole, surfaceTo(whole, runes)+us[k].surface, whole.fold[:p]+us[k].fold)
 			syn.end = us[k].end
 			syn.lead = false
-			cands = g.walkReading(g.readingFrom(us, syn, stand{lo: w, hi: k + 1, own: k}, k+1), 0, cands)
+			var ok bool
+			if rd, ok = g.readingWith(rd, us, syn, stand{lo: w, hi: k + 1, own: k}, k+1); ok {
+				cands = g.walkReading(rd, 0, cands)
+			}
 		}
 		runes++
 	}
 	return cands
+}
+
+// readingWith returns the reading that starts with syn, standing for s, and goes on with the
+// text's units from next: rd with its first unit replaced when rd is not nil, else a new one
+// (the same text units follow every cut of one word). ok is false, and rd is returned as it
+// is, when no term can start with syn.
+func (g *Glossary) readingWith(rd *reading, us []unit, syn unit, s stand, next int) (_ *reading, ok bool) {
+	if g.src.child(syn.key) == nil && g.compound == nil {
+		return rd, false
+	}
+	if rd == nil {
+		return g.readingFrom(us, syn, s, next), true
+	}
+	rd.us[0], rd.stands[0] = syn, s
+	return rd, true
 }
 
 // readingFrom is the reading that starts with syn, standing for s, and goes on with the text's
