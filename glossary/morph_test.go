@@ -25,6 +25,7 @@ func morphGlossary(t testing.TB) *Glossary {
 		"Kraft\tforce\n"+
 		"Grenze\tborder\tcompound\n"+
 		"beschließen\tdecide\n"+
+		"verabschieden\tadopt\n"+
 		"eine Rolle spielen\tplay a role\n"), "more.tsv", TSV)
 	if err != nil {
 		t.Fatal(err)
@@ -82,6 +83,8 @@ var morphCases = []struct {
 	{"verb of another clause", "Die Regierung schafft Stellen und die Opposition lehnt das ab.", nil},
 	{"noun of the verb", "Mit der Aufhebung der Annahme erlöschen die Rechte.", nil},
 	{"noun of the verb 2", "Die Anbieter und Teilnehmer brauchen die Zustimmung.", nil},
+	{"weak verb", "Der Bundestag verabschiedete das Gesetz.", []string{"Bundestag=Bundestag", "verabschiedete=verabschieden"}},
+	{"noun of a weak verb", "Nach der Verabschiedung des Gesetzes", nil},
 
 	// First and middle parts of closed compounds (match=compound), and where they stop.
 	{"first part", "Der Außenministeriumssprecher sagte", []string{"Außenministeriumssprecher=Außenministerium"}},
@@ -215,13 +218,15 @@ func TestVerbReadings(t *testing.T) {
 		complement bool
 		want       []verbReading
 	}{
-		{"abschaffen", false, []verbReading{{"ab", "schaffen"}}},
-		{"hinzufügen", false, []verbReading{{"hinzu", "fügen"}}},
-		{"zurücktreten", false, []verbReading{{"zurück", "treten"}}},
+		{"abschaffen", false, []verbReading{{"ab", "schaffen"}, {"", "abschaffen"}}},
+		{"hinzufügen", false, []verbReading{{"hinzu", "fügen"}, {"", "hinzufügen"}}},
+		{"zurücktreten", false, []verbReading{{"zurück", "treten"}, {"", "zurücktreten"}}},
 		{"beschließen", false, []verbReading{{"", "beschließen"}}},
-		{"verabschieden", false, nil}, // weak: its stem finds its forms
+		{"abschaffen", true, []verbReading{{"ab", "schaffen"}, {"", "abschaffen"}}},
+		{"verabschieden", false, []verbReading{{"", "verabschieden"}}},
+		{"gelegen", false, nil}, // the participle of liegen, an adjective: not gelegt
 		{"treten", true, []verbReading{{"", "treten"}}},
-		{"übersetzen", false, []verbReading{{"über", "setzen"}}},
+		{"übersetzen", false, []verbReading{{"über", "setzen"}, {"", "übersetzen"}}},
 	} {
 		got := verbReadings(tc.inf, tc.complement)
 		if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(verbReading{})); diff != "" {

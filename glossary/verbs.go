@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -76,7 +77,8 @@ func (x verbIndex) add(form string, vt *verbTerm, use verbUse) {
 	x[form] = append(x[form], verbHit{vt: vt, use: use})
 }
 
-// addVerbTerm enters e into the index when it is a verb term.
+// addVerbTerm enters e into the index when it is a verb term, and marks every entry that ends
+// in a lower-case infinitive as a verb (Entry.verb).
 func (x verbIndex) addVerbTerm(e *Entry) {
 	e.verb = false
 	if e.Match != MatchStem || e.CaseSensitive || len(e.src) == 0 {
@@ -90,9 +92,10 @@ func (x verbIndex) addVerbTerm(e *Entry) {
 	if len(complement) > 0 && complement[len(complement)-1].trunc {
 		return
 	}
-	readings := verbReadings(last.fold, len(complement) > 0)
-	e.verb = len(readings) > 0
-	for _, r := range readings {
+	// Shaped like a verb: its verb matches no capitalized noun made from it (Verabschiedung is
+	// not verabschieden), even where no forms of its own are needed.
+	e.verb = true
+	for _, r := range verbReadings(last.fold, len(complement) > 0) {
 		vt := &verbTerm{e: e, complement: complement, particle: r.particle}
 		forms := conjugate(r.base)
 		joined := func(w string) string { return r.particle + w }
@@ -119,9 +122,10 @@ func (x verbIndex) addVerbTerm(e *Entry) {
 type verbReading struct{ particle, base string }
 
 // verbReadings returns the readings under which inf is matched as a verb: with the longest
-// separable particle it starts with (zurück|treten, not zu|rücktreten), and as it is when that
-// is a verb worth matching: always after a complement, else only when it is strong (its forms
-// are not found by its stem).
+// separable particle it starts with (zurück|treten, not zu|rücktreten), and as it is. A word
+// that is the past participle of a strong verb is read as that participle, an adjective
+// (gelegen, verboten, geschlossen), not as an infinitive: its weak forms would be other words
+// (gelegt).
 func verbReadings(inf string, complement bool) []verbReading {
 	var out []verbReading
 	for _, p := range separableParticles {
@@ -131,11 +135,25 @@ func verbReadings(inf string, complement bool) []verbReading {
 			break
 		}
 	}
-	if _, strong := strongVerbOf(inf); complement || strong {
+	if _, strong := strongVerbOf(inf); complement || strong || !strongParticiples()[inf] {
 		out = append(out, verbReading{base: inf})
 	}
 	return out
 }
+
+// strongParticiples are the past participles of strongVerbs, also behind an inseparable
+// prefix (gelegen, verboten, beschlossen).
+var strongParticiples = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strongVerbs() {
+		m[v.participle] = true
+		base := strings.TrimPrefix(v.participle, "ge")
+		for _, p := range inseparablePrefixes {
+			m[p+base] = true
+		}
+	}
+	return m
+})
 
 func isLowerWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
