@@ -308,7 +308,8 @@ func inside(spans [][2]int, i, j int) bool {
 
 // findPhrase returns the unit indexes in text where ph occurs: token-bounded, same stems
 // and differing at most by a plural or possessive ending (or an irregular plural: children,
-// spokesmen, analyses), joined units only. Tokens written in capitals of at most three letters
+// spokesmen, analyses), and for a verb term's rendering by a verb's ending (entered, took; see
+// englishverbs.go), joined units only. Tokens written in capitals of at most three letters
 // (US, UN, EU) must be capitals in the text too, so that "US" is not "us".
 func findPhrase(text []unit, ph phrase) []int {
 	var at []int
@@ -322,7 +323,7 @@ func findPhrase(text []unit, ph phrase) []int {
 				ok = false
 				break
 			}
-			if u.key != p.key || !englishInflects(p.fold, u.fold) {
+			if u.key != p.key || !englishInflects(p.fold, u.fold) && !(ph.verb && englishVerbForm(p.fold, stripPossessive(u.fold))) {
 				if ph.forms == nil || !irregularForm(ph.forms[k], u.fold) {
 					ok = false
 					break

@@ -7,20 +7,28 @@ type phrase struct {
 	text  string
 	units []unit
 	// forms[k] are the irregular other numbers of units[k] (children for child, see
-	// numberForms); nil when no unit has any.
+	// numberForms), and for a verb phrase its irregular verb forms (took, taken for take);
+	// nil when no unit has any.
 	forms [][]string
+	// verb says the phrase renders a verb term: its words may take a verb's endings too
+	// (entered, abolished; see englishverbs.go).
+	verb bool
 }
 
-func compilePhrases(ss []string) []phrase {
+func compilePhrases(ss []string, verb bool) []phrase {
 	out := make([]phrase, 0, len(ss))
 	for _, s := range ss {
 		us := textUnits(s, "en", cachedStemEN)
 		if len(us) == 0 {
 			continue
 		}
-		p := phrase{text: s, units: us}
+		p := phrase{text: s, units: us, verb: verb}
 		for k, u := range us {
-			if fs := numberForms(u.fold); fs != nil {
+			fs := numberForms(u.fold)
+			if verb {
+				fs = append(fs, irregularVerbForms(u.fold)...)
+			}
+			if fs != nil {
 				if p.forms == nil {
 					p.forms = make([][]string, len(us))
 				}
@@ -37,7 +45,8 @@ func compilePhrases(ss []string) []phrase {
 func (g *Glossary) compile() {
 	g.src = &trieNode{}
 	g.keys, g.keyStarts = map[string]bool{}, newStartSet()
-	g.compound, g.first, g.firstStarts, g.verbs = nil, nil, nil, nil
+	g.compound, g.first, g.firstStarts = nil, nil, nil
+	g.verbs = verbIndex{}
 	g.maxKey, g.maxFirst, g.maxTokens = 0, 0, 0
 	g.firstAnyCase = false
 	for _, e := range g.Entries {
@@ -46,12 +55,14 @@ func (g *Glossary) compile() {
 		}
 		e.src = textUnits(e.Source, "de", cachedStemDE)
 		e.closedForm = closedFormOf(e.src)
+		// Marks e.verb, which the renderings need.
+		g.verbs.addVerbTerm(e)
 		targets := e.Renderings()
 		if len(targets) == 0 && e.DoNotTranslate {
 			targets = []string{e.Source}
 		}
-		e.render = compilePhrases(targets)
-		e.forbid = compilePhrases(e.Forbidden)
+		e.render = compilePhrases(targets, e.verb)
+		e.forbid = compilePhrases(e.Forbidden, e.verb)
 		if len(e.src) == 0 {
 			continue
 		}
@@ -90,10 +101,6 @@ func (g *Glossary) compile() {
 				}
 			}
 		}
-		if g.verbs == nil {
-			g.verbs = verbIndex{}
-		}
-		g.verbs.addVerbTerm(e)
 	}
 	if len(g.verbs) == 0 {
 		g.verbs = nil

@@ -14,11 +14,20 @@
 // adjectives skipped after a lower-case term word ("dem stellvertretenden russischen
 // Außenminister" is the stellvertretender Außenminister; see gaps.go), inside hyphenated compounds
 // (US-Außenministeriums contains Außenministerium, NATO-Generalsekretär contains NATO and
-// Generalsekretär) and, when an entry opts in with match=compound, at the end of closed compounds
-// (Verteidigungsministerium). All-caps acronyms (NATO, EU) are case-sensitive unless the entry says
+// Generalsekretär), with or without a hyphen German may leave out (Cyber-Sicherheit is
+// Cybersicherheit; hyphens.go), in elided coordinations (Außen- und Verteidigungsministerium
+// contains Außenministerium, Energiewirtschaft und -politik Energiepolitik; reading.go) and, when
+// an entry opts in with match=compound, as the first, middle or last part of closed compounds
+// (Außenministeriumssprecher, Einkommensteuergesetz, Verteidigungsministerium; compound.go). A
+// term that is a verb or ends in one is found in the verb's forms, with a separable particle or
+// the complement before it (abgeschafft, abzuschaffen, in Kraft getreten) or, in a main clause,
+// after it (Die Regierung schafft die Steuer ab. Das Gesetz tritt am 1. Januar in Kraft.; verbs.go,
+// verbforms.go). All-caps acronyms (NATO, EU) are case-sensitive unless the entry says
 // otherwise; other capitalized words (nouns: Arbeit, Rat) match only capitalized text words, so
-// that the verbs arbeiten and raten are not the terms, unless the entry says case=insensitive. Terms are looked up in a trie over stem sequences, longest match first, without
-// overlaps, so the cost of FindSource does not grow with the size of the glossary.
+// that the verbs arbeiten and raten are not the terms, and verbs match capitalized words only
+// where a sentence starts, so that Aufhebung is not aufheben, unless the entry says
+// case=insensitive. Terms are looked up in a trie over stem sequences, longest match first, no
+// word in two matches, so the cost of FindSource does not grow with the size of the glossary.
 //
 // English matching is token-bounded, case-insensitive and tolerant of plurals and possessives
 // (agreement, agreements, Council's). Check compares a source segment with its translation and
@@ -42,7 +51,9 @@ const (
 	// entry is case-sensitive).
 	MatchExact MatchMode = "exact"
 	// MatchCompound is MatchStem plus closed compounds: the term's first token may also be the
-	// head at the end of a longer word (Ministerium in Verteidigungsministeriums).
+	// head at the end of a longer word (Ministerium in Verteidigungsministeriums), and a one-word
+	// term the first or a middle part of one (Außenministerium in Außenministeriumssprecher, Steuer
+	// in Einkommensteuergesetz); see compound.go for the limits.
 	MatchCompound MatchMode = "compound"
 )
 

@@ -147,8 +147,21 @@ func TestCheckSeparableVerb(t *testing.T) {
 		[]string{"schafft die Steuer ab=abschaffen", "Steuer=Steuer"}, nil)
 	checkMatches(t, g, "Die Regierung schafft die Steuer ab.", "The government scraps the tax.",
 		[]string{"schafft die Steuer ab=abschaffen", "Steuer=Steuer"}, []string{"missing:schafft die Steuer ab"})
+	// The translation writes the verb in its tense: a verb term's rendering takes English verb
+	// endings and irregular forms.
+	checkMatches(t, g, "Das Gesetz trat gestern in Kraft.", "The law entered into force yesterday.", []string{"trat gestern in Kraft=in Kraft treten"}, nil)
+	checkMatches(t, g, "An der Sitzung nahmen alle Mitglieder teil.", "All members took part in the meeting.", []string{"nahmen alle Mitglieder teil=teilnehmen"}, nil)
+	checkMatches(t, g, "An der Sitzung nahmen alle Mitglieder teil.", "All members participated in the meeting.", []string{"nahmen alle Mitglieder teil=teilnehmen"},
+		[]string{"missing:nahmen alle Mitglieder teil"})
+	checkMatches(t, g, "Der Bundestag verabschiedete das Gesetz.", "The Bundestag adopted the law.", []string{"Bundestag=Bundestag", "verabschiedete=verabschieden"}, nil)
 	// Before, "Anbieter" was found as anbieten and wanted "offer".
 	checkMatches(t, g, "Der Anbieter zahlt.", "The provider pays.", nil, nil)
+	// case=insensitive turns the verb's case rule off, as it does the noun's.
+	g2, err := Parse(strings.NewReader("de\ten\tcase\nabschaffen\tabolish\tinsensitive\n"), "ci.tsv", TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMatches(t, g2, "Nach dem Abschaffen der Steuer", "After the tax was abolished", []string{"Abschaffen=abschaffen"}, nil)
 }
 
 func TestDiscontinuous(t *testing.T) {
@@ -232,5 +245,30 @@ func TestVerbReadings(t *testing.T) {
 		if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(verbReading{})); diff != "" {
 			t.Errorf("verbReadings(%q) (-want +got):\n%s", tc.inf, diff)
 		}
+	}
+}
+
+func TestEnglishVerbForms(t *testing.T) {
+	for _, tc := range []struct {
+		base, w string
+		want    bool
+	}{
+		{"enter", "entered", true}, {"enter", "enters", true}, {"enter", "entering", true},
+		{"announce", "announced", true}, {"make", "making", true}, {"apply", "applied", true},
+		{"apply", "applies", true}, {"submit", "submitted", true}, {"stop", "stopping", true},
+		{"abolish", "abolishes", true}, {"enter", "entry", false}, {"enter", "entrance", false},
+		{"force", "forces", true}, {"adopt", "adoption", false}, {"sign", "signal", false},
+	} {
+		if got := englishVerbForm(tc.base, tc.w); got != tc.want {
+			t.Errorf("englishVerbForm(%q, %q) = %v", tc.base, tc.w, got)
+		}
+	}
+	for w, want := range map[string]string{"take": "took", "undertake": "undertook", "rebuild": "rebuilt", "be": "was"} {
+		if !slices.Contains(irregularVerbForms(w), want) {
+			t.Errorf("irregularVerbForms(%q) = %v, want %q in it", w, irregularVerbForms(w), want)
+		}
+	}
+	if fs := irregularVerbForms("council"); fs != nil {
+		t.Errorf("irregularVerbForms(council) = %v", fs)
 	}
 }

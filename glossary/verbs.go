@@ -7,14 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// Verb terms. A glossary entry is a verb term when it is matched by stem and not
-// case-sensitive and either
-//
-//   - ends, after at least one other word, in a lower-case infinitive: in Kraft treten, zur
-//     Verfügung stellen, Stellung nehmen (the words before the verb are its complement, matched
-//     as the term's words always are); or
-//   - is one lower-case infinitive that starts with a separable particle (abschaffen,
-//     ankündigen, teilnehmen) or is a strong verb (beschließen: beschloss, beschlossen).
+// Verb terms. A glossary entry is a verb term when it is matched by stem, not case-sensitive,
+// and ends in a lower-case infinitive: after other words (in Kraft treten, zur Verfügung
+// stellen, eine Rolle spielen: the words before the verb are its complement, matched as a
+// term's words always are), or alone (abschaffen, ankündigen, beschließen, veröffentlichen;
+// not the participle of a strong verb, gelegen, which is an adjective). Its verb matches no
+// capitalized word but a sentence's first: Aufhebung, Genehmigung and Anbieter are nouns.
 //
 // Such a term is found where its verb is written with the complement or particle before it, in
 // any form (in Kraft tritt, in Kraft getreten, in Kraft zu treten, die in Kraft getretene
@@ -168,11 +166,15 @@ func (g *Glossary) verbCandidates(text string, us []unit, cands []candidate) []c
 			continue
 		}
 		hits := g.verbs[u.fold]
-		if len(hits) == 0 || !verbCase(*u) {
+		if len(hits) == 0 {
 			continue
 		}
+		lower := verbCase(*u)
 		for _, h := range hits {
 			vt := h.vt
+			if !lower && !vt.e.CaseInsensitive {
+				continue
+			}
 			n := len(vt.complement)
 			if h.use&useJoined != 0 {
 				if i, ok := complementBefore(vt, us, x); ok {
@@ -196,7 +198,8 @@ func (g *Glossary) verbCandidates(text string, us []unit, cands []candidate) []c
 
 // verbCase reports whether u can be a verb: in lower case, or capitalized where a sentence
 // may start, or in a text without capitals. A capitalized word elsewhere is a noun: Aufhebung
-// and Mitteilung have the stems of aufheben and mitteilen, Tritt is a kick.
+// and Mitteilung have the stems of aufheben and mitteilen, Tritt is a kick. An entry that says
+// case=insensitive turns the rule off.
 func verbCase(u unit) bool {
 	return u.caseless || u.opens || !startsUpper(u.surface)
 }
