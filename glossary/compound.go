@@ -59,6 +59,9 @@ func (g *Glossary) firstPartCandidates(us []unit, i int, cands []candidate) []ca
 		return cands
 	}
 	w := us[i].fold
+	if len(w) < 2*minHead {
+		return cands // no room for a term and a head
+	}
 	runes := 0
 	for p := 0; p+4 <= len(w); p++ {
 		if !utf8.RuneStart(w[p]) {
