@@ -134,7 +134,9 @@ func (c *Consistency) freeSegment(seg int, source, target string) freeSeg {
 	covered := map[int]bool{}
 	for _, m := range c.g.findUnits(source, us) {
 		for k, u := range us {
-			if u.start >= m.Start && u.end <= m.End {
+			// A discontinuous match (tritt am 1. Januar in Kraft) covers its first and last
+			// words, not the ones between, which are free words like any other.
+			if u.start >= m.Start && u.end <= m.End && (!m.Discontinuous || u.start == m.Start || u.end == m.End) {
 				covered[k] = true
 			}
 		}

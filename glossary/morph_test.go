@@ -272,3 +272,16 @@ func TestEnglishVerbForms(t *testing.T) {
 		t.Errorf("irregularVerbForms(council) = %v", fs)
 	}
 }
+
+// TestFreeTermsBetweenVerbParts checks that the words between a separable verb's parts stay
+// candidates for the consistency check of terms not in the glossary.
+func TestFreeTermsBetweenVerbParts(t *testing.T) {
+	g := New([]*Entry{{Source: "abschaffen", Target: "abolish"}})
+	c := NewConsistency(g, true)
+	fs := c.freeSegment(1, "Die Regierung schafft die Kfz-Steuer ab.", "The government abolishes the vehicle tax.")
+	for _, w := range []string{"Regierung", "Steuer"} {
+		if _, ok := fs.de[cachedStemDE(fold(w))]; !ok {
+			t.Errorf("%s is no free term candidate: %v", w, fs.de)
+		}
+	}
+}
