@@ -89,8 +89,8 @@ func spaces(s string) bool {
 	return s != "" && strings.TrimSpace(s) == ""
 }
 
-// coordinators join the parts of an elided coordination: "Außen- und Verteidigungsministerium",
-// "Bundes- oder Landesregierung", "Ein- sowie Ausfuhr".
+// coordinators join words and phrases, and the parts of an elided coordination: "Außen- und
+// Verteidigungsministerium", "Bundes- oder Landesregierung", "Ein- sowie Ausfuhr".
 var coordinators = set("und", "oder", "sowie", "bzw", "beziehungsweise")
 
 // elidedHeadReadings reads a truncated first part (Außen-) with the head of the complete word

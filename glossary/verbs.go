@@ -24,9 +24,11 @@ import (
 //     Gesetz in Kraft, …): Tritt alone is a noun;
 //   - at most maxSplitWords words lie between the verb and its complement, with no punctuation
 //     that ends a clause (, ; : . ! ? brackets, dashes; the full stop of an ordinal number or a
-//     known abbreviation is no end), no coordinating conjunction (und, oder, aber: "Er tritt
-//     zurück und das Gesetz bleibt in Kraft" has two clauses), and no separable particle that
-//     ends a clause of its own;
+//     known abbreviation is no end), no aber, sondern, denn or doch, no word that looks like
+//     the finite verb of a second clause after an und or oder ("Er schafft Stellen und die
+//     Opposition lehnt das ab" has two clauses; "stellt das Zertifikat und das Passwort zur
+//     Verfügung" one), and no separable particle that ends a clause of its own ("Er tritt
+//     zurück und das Gesetz bleibt in Kraft");
 //   - the complement and particle end the clause: the text ends there, or punctuation follows,
 //     or a coordinating conjunction, except in the phrases that a particle makes with one (ab
 //     und zu, hin und wieder, nach und nach: "Er schafft es ab und zu" abolishes nothing). A
@@ -276,7 +278,7 @@ func clauseClosing(text string, us []unit, x int, vt *verbTerm) (candidate, bool
 			return candidate{i: x, j: end, head: len(us[x].key), words: n + 1, entry: vt.e, own: &own}, true
 		}
 		if coordinatorsOfClauses[us[q].fold] {
-			if !coordinatorsOfPhrases[us[q].fold] {
+			if !coordinators[us[q].fold] {
 				break
 			}
 			coordinated = true
@@ -287,12 +289,6 @@ func clauseClosing(text string, us []unit, x int, vt *verbTerm) (candidate, bool
 	}
 	return candidate{}, false
 }
-
-// coordinatorsOfPhrases join phrases inside the middle of a clause as often as clauses
-// (schafft die Steuer und die Abgabe ab; nehmen die Direktorin oder der Direktor teil): the
-// scan goes on over them until a word that looks like the finite verb of a second clause
-// (Er schafft Stellen und die Opposition lehnt das ab).
-var coordinatorsOfPhrases = set("und", "oder", "sowie", "bzw", "beziehungsweise")
 
 // looksFinite reports whether a word looks like a finite verb in the third person or the
 // preterite: a lower-case word ending in -t or -te that is not one of the common adverbs and
@@ -326,8 +322,11 @@ func closingAt(text string, us []unit, q int, vt *verbTerm) (end int, ok bool) {
 	return end, clauseEndsAfter(text, us, end, vt.particle)
 }
 
-// coordinatorsOfClauses join clauses (and phrases, which the scan gives up on: see
-// maxSplitWords).
+// coordinatorsOfClauses join clauses. Those of them that join the parts of a word or phrase as
+// often (coordinators: schafft die Steuer und die Abgabe ab; nehmen die Direktorin oder der
+// Direktor teil) do not stop the scan for a verb's complement at once: it goes on until a word
+// that looks like the finite verb of a second clause (Er schafft Stellen und die Opposition
+// lehnt das ab).
 var coordinatorsOfClauses = set("und", "oder", "aber", "sondern", "denn", "doch", "sowie", "bzw", "beziehungsweise")
 
 // particlePhrases are the fixed phrases in which a particle stands before a coordinating
