@@ -24,8 +24,15 @@ func (a glossaryAdapter) Terms(source string) []Term {
 	terms := make([]Term, len(matches))
 	for i, m := range matches {
 		e := m.Entry
+		// A term whose words are apart in the text ("tritt am 1. Januar in Kraft", "Außen- und
+		// Verteidigungsministerium") goes as the glossary writes it: the span between its parts
+		// is other words, which a mask would hide and a prompt would call the term.
+		src := m.Text
+		if m.Discontinuous {
+			src = e.Source
+		}
 		terms[i] = Term{
-			Term:  providers.Term{Source: m.Text, Target: e.Target, DoNotTranslate: e.DoNotTranslate || e.Source == e.Target},
+			Term:  providers.Term{Source: src, Target: e.Target, DoNotTranslate: e.DoNotTranslate || e.Source == e.Target},
 			Entry: e.Key(),
 		}
 	}

@@ -93,3 +93,25 @@ func TestTermKeysAreEntries(t *testing.T) {
 		t.Errorf("keys %q, %q", keys1, keys2)
 	}
 }
+
+// TestDiscontinuousTermsGoAsWritten: a term whose words stand apart in the sentence (a separable
+// verb, an elided coordination) goes to the provider as the glossary writes it, not as the span
+// from its first part to its last, which holds other words ("am 1. Januar") that a mask would
+// hide and a prompt would call the term.
+func TestDiscontinuousTermsGoAsWritten(t *testing.T) {
+	g, err := glossary.Parse(strings.NewReader("de\ten\nin Kraft treten\tenter into force\nAußenministerium\tForeign Ministry\n"), "g.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &Translator{Glossary: FromGlossary(g)}
+	for _, tc := range []struct{ text, want string }{
+		{"Das Gesetz tritt am 1. Januar in Kraft.", "in Kraft treten"},
+		{"Das Außen- und Verteidigungsministerium lud ein.", "Außenministerium"},
+		{"Das Gesetz ist in Kraft getreten.", "in Kraft getreten"},
+	} {
+		terms, _, _ := tr.findTerms(tc.text)
+		if len(terms) != 1 || terms[0].Source != tc.want {
+			t.Errorf("%q: terms %+v, want one with source %q", tc.text, terms, tc.want)
+		}
+	}
+}

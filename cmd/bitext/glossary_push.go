@@ -81,7 +81,9 @@ func pushEntries(g *glossary.Glossary, texts []string) []providers.Term {
 	var forms []providers.Term
 	for _, text := range texts {
 		for _, m := range g.FindSource(text) {
-			if !seen[m.Text] {
+			// A term whose words are apart ("tritt … in Kraft") has no form to push: its span
+			// holds other words.
+			if !seen[m.Text] && !m.Discontinuous {
 				forms = append(forms, providers.Term{Source: m.Text, Target: m.Entry.Target, DoNotTranslate: m.Entry.DoNotTranslate})
 			}
 		}
