@@ -6,7 +6,9 @@
 //
 // Inline markup (links, emphasis, inline code, XLIFF inline elements, printf placeholders)
 // becomes numbered placeholder codes inside a segment's text (see Code); the original markup
-// never leaves the skeleton. Every translation is checked (CheckTags) before it is written: one
+// never leaves the skeleton. A localisation string in ICU MessageFormat (an XLIFF source, a PO
+// message holding a plural, select or selectordinal) keeps its syntax in the skeleton too: each
+// of its cases is a segment of its own, "#" and {arguments} codes in it (see icuGroup). Every translation is checked (CheckTags) before it is written: one
 // whose tags are broken is written with SafePlacement and reported as a Problem, never as a
 // broken document.
 package document
@@ -178,6 +180,26 @@ func (d *Doc) add(s Segment, fill func(string) string, same string, hasSame bool
 	d.flushRaw()
 	d.Segments = append(d.Segments, s)
 	d.parts = append(d.parts, part{seg: int32(len(d.Segments) - 1), fill: fill, raw: same, hasSame: hasSame})
+}
+
+// addGroup appends segments written together by write (an ICU message's): the parts of all
+// but the last keep their translation and write nothing, the last writes them all. A group
+// without segments writes write(nil) as raw bytes.
+func (d *Doc) addGroup(segs []Segment, write func([]string) string) {
+	if len(segs) == 0 {
+		d.raw(write(nil))
+		return
+	}
+	got := make([]string, len(segs))
+	for i, s := range segs {
+		d.add(s, func(tr string) string {
+			got[i] = tr
+			if i < len(segs)-1 {
+				return ""
+			}
+			return write(got)
+		}, "", false)
+	}
 }
 
 // rawFill appends a part written by fill with no segment of its own (a lang attribute that

@@ -279,7 +279,6 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 		raw(from, to) // msgstr lines not at the end: left alone rather than reordered
 		return nil
 	}
-	raw(from, first)
 	note := strings.Join(comments, " ")
 	if ctx != "" {
 		note = strings.TrimSpace("context: " + ctx + ". " + note)
@@ -303,34 +302,39 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 	// (gettext checks each msgstr[N] against the msgid).
 	lead, body, trail := poEdges(msgid.value)
 	edges := func(s string) string { return lead + strings.Trim(s, "\n") + trail }
-	seg := poSegment(body, re, plain)
-	seg.Line, seg.Note = msgid.from+1, note
-	codes := seg.Codes
+	segs, write := poMessage(body, re, plain, msgid.from+1, note)
+	var psegs []Segment
+	var pwrite func([]string) string
+	if plural != nil {
+		_, pbody, _ := poEdges(plural.value)
+		psegs, pwrite = poMessage(pbody, re, plain, plural.from+1, note)
+	}
+	if len(segs) == 0 && len(psegs) == 0 {
+		raw(from, to) // an ICU message whose only words are its selectors
+		return nil
+	}
+	raw(from, first)
 	if plural == nil {
-		d.add(seg, func(tr string) string {
-			return fin(poString("msgstr", edges(renderAt(codes, tr, poText)), eol))
-		}, "", false)
+		d.addGroup(segs, func(trs []string) string {
+			return fin(poString("msgstr", edges(write(trs)), eol))
+		})
 	} else {
 		n := len(strs)
-		d.add(seg, func(tr string) string {
-			out := poString("msgstr[0]", edges(renderAt(codes, tr, poText)), eol)
+		d.addGroup(segs, func(trs []string) string {
+			out := poString("msgstr[0]", edges(write(trs)), eol)
 			if n == 1 { // nplurals=1: msgstr[0] is the last line
 				out = fin(out)
 			}
 			return out
-		}, "", false)
-		_, pbody, _ := poEdges(plural.value)
-		pseg := poSegment(pbody, re, plain)
-		pseg.Line, pseg.Note = plural.from+1, note
-		pcodes := pseg.Codes
-		d.add(pseg, func(tr string) string {
-			out := edges(renderAt(pcodes, tr, poText))
+		})
+		d.addGroup(psegs, func(trs []string) string {
+			out := edges(pwrite(trs))
 			var b strings.Builder
 			for k := 1; k < n; k++ {
 				b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), out, eol))
 			}
 			return fin(b.String())
-		}, "", false)
+		})
 	}
 	raw(last, to)
 	return nil
@@ -374,10 +378,26 @@ func poEdges(msg string) (lead, body, trail string) {
 	return lead, body, msg[len(lead)+len(body):]
 }
 
-// poSegment turns a message into a segment with the placeholders re finds as codes; when
+// poMessage reads a message (its edges taken off, see poEdges) into segments, at line and with
+// note, and returns how their translations are written: one segment (poSegment), or an ICU
+// message's (readICU), whose words' placeholders are codes too.
+func poMessage(msg string, re *regexp.Regexp, plain bool, line int, note string) ([]Segment, func([]string) string) {
+	if g := readICU([]piece{{kind: pText, text: msg}}, nil, icuFormat{
+		markup: func(s string) string { return s }, // poString escapes the whole msgstr
+		words:  poText,
+		text:   func(b *builder, s string) { poPlaceholderCodes(b, s, re, plain) },
+	}); g != nil {
+		return g.segments(line, note), g.write
+	}
+	seg := poSegment(msg, re, plain)
+	seg.Line, seg.Note = line, note
+	codes := seg.Codes
+	return []Segment{seg}, func(trs []string) string { return renderAt(codes, trs[0], poText) }
+}
+
+// poPlaceholderCodes adds a message's words to b with the placeholders re finds as codes; when
 // plain, a match followed by a letter is text ("%handbook", "%sKB").
-func poSegment(msg string, re *regexp.Regexp, plain bool) Segment {
-	var b builder
+func poPlaceholderCodes(b *builder, msg string, re *regexp.Regexp, plain bool) {
 	pos := 0
 	for _, m := range re.FindAllStringIndex(msg, -1) {
 		if plain && msg[m[0]] == '%' && m[1] < len(msg) {
@@ -390,6 +410,13 @@ func poSegment(msg string, re *regexp.Regexp, plain bool) Segment {
 		pos = m[1]
 	}
 	b.text(msg[pos:])
+}
+
+// poSegment turns a message into a segment with the placeholders re finds as codes (see
+// poPlaceholderCodes).
+func poSegment(msg string, re *regexp.Regexp, plain bool) Segment {
+	var b builder
+	poPlaceholderCodes(&b, msg, re, plain)
 	// Placeholders at the edges stay in the message: the edges of a message are not markup
 	// around it, and the segment must keep them (a trailing "\n" most of all). So the pieces
 	// are not peeled: the text is built directly.

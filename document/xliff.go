@@ -430,7 +430,7 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 				if !xliffTargetOpen(untranslated12, state, content, srcContent) {
 					continue
 				}
-				seg, write, ok := r.segment(sk+1, sEnd, sk)
+				segs, write, ok := r.segment(sk+1, sEnd, sk)
 				if !ok {
 					continue
 				}
@@ -446,7 +446,7 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 				} else {
 					x.after[len(x.after)-1] += lit
 				}
-				x.slot(seg, r.src[r.endOf(sk):r.toks[sEnd].off], write, end)
+				x.slot(segs, r.src[r.endOf(sk):r.toks[sEnd].off], write, end)
 				lit, from = "", r.endOf(tEnd)
 			}
 			if len(x.segs) == 0 {
@@ -474,7 +474,7 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 	from := r.endOf(segSource)
 	for _, sk := range mrks {
 		sEnd := r.matching(sk)
-		seg, write, ok := r.segment(sk+1, sEnd, sk)
+		segs, write, ok := r.segment(sk+1, sEnd, sk)
 		if !ok {
 			continue // no words: copied with the rest
 		}
@@ -484,7 +484,7 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 		} else {
 			x.after[len(x.after)-1] += lit
 		}
-		x.slot(seg, r.src[r.endOf(sk):r.toks[sEnd].off], write, "")
+		x.slot(segs, r.src[r.endOf(sk):r.toks[sEnd].off], write, "")
 		lit, from = "", r.toks[sEnd].off // the </mrk> is the next literal's
 	}
 	if len(x.segs) == 0 {
@@ -568,7 +568,7 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 			return nil // already translated
 		}
 	}
-	seg, render, ok := r.segment(source+1, srcEnd, source)
+	segs, render, ok := r.segment(source+1, srcEnd, source)
 	if !ok {
 		return nil
 	}
@@ -603,7 +603,7 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 			x.stateTag(at, at+len(startTag), true)
 		}
 		x.first += lead + startTag
-		x.slot(seg, sameContent, render, endTag)
+		x.slot(segs, sameContent, render, endTag)
 		x.add(r.d)
 		r.emitted = r.endOf(tEnd)
 		return nil
@@ -623,7 +623,7 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 		x.stateTag(at, at+len(startTag), true)
 	}
 	x.first += lead + indent + startTag
-	x.slot(seg, sameContent, render, "</"+prefix+"target>")
+	x.slot(segs, sameContent, render, "</"+prefix+"target>")
 	x.add(r.d)
 	return nil
 }
@@ -646,19 +646,16 @@ func (r *xliffReader) indentOf(i int) string {
 	return ""
 }
 
-// segment reads the inline content in tokens [from, to) into a segment (its line that of the
-// token at index at, its note the unit's) and returns how a translation of it is written: ok is
-// false when the content has no words to translate.
-func (r *xliffReader) segment(from, to, at int) (seg Segment, write func(string) string, ok bool) {
+// segment reads the inline content in tokens [from, to) into segments (their line that of the
+// token at index at, their note the unit's) and returns how their translations are written: ok
+// is false when the content has no words to translate. Content is one segment, unless it is an
+// ICU message (readICU): then each of its messages with words is one.
+func (r *xliffReader) segment(from, to, at int) (segs []Segment, write func([]string) string, ok bool) {
 	var b builder
 	r.inline(from, to, &b)
 	if !b.hasWords() {
-		return Segment{}, nil, false
+		return nil, nil, false
 	}
-	seg, pre, suf := b.finish()
-	seg.Kind, seg.Line = Block, r.lines.at(r.toks[at].off)
-	seg.Note = r.notes(at)
-	codes := seg.Codes
 	esc := escapeXMLText
 	if r.v2 {
 		esc = escapeXMLText2
@@ -666,11 +663,27 @@ func (r *xliffReader) segment(from, to, at int) (seg Segment, write func(string)
 	// A translation's line breaks, and those of the white space around it (read as XML reads
 	// them, a CRLF as an LF), end as the file's lines do.
 	eol := r.d.eol
-	return seg, func(tr string) string { return withLineEnding(pre+render(codes, tr, esc)+suf, eol) }, true
+	line, note := r.lines.at(r.toks[at].off), r.notes(at)
+	if g := readICU(b.ps, b.codes, icuFormat{
+		markup: escapeXMLText,
+		words:  func(s string, _, _ bool) string { return esc(s) },
+		text:   func(b *builder, s string) { b.text(s) },
+	}); g != nil {
+		segs := g.segments(line, note)
+		if len(segs) == 0 {
+			return nil, nil, false // words only in the syntax (selectors)
+		}
+		return segs, func(trs []string) string { return withLineEnding(g.write(trs), eol) }, true
+	}
+	seg, pre, suf := b.finish()
+	seg.Kind, seg.Line, seg.Note = Block, line, note
+	codes := seg.Codes
+	return []Segment{seg}, func(trs []string) string { return withLineEnding(pre+render(codes, trs[0], esc)+suf, eol) }, true
 }
 
 // xliffTarget composes a target element from literal pieces and the translations of one or more
-// segments (a 1.2 target's <mrk mtype="seg">s), written whole by the part of its last segment.
+// segments (a 1.2 target's <mrk mtype="seg">s, the messages of an ICU plural or select), written
+// whole by the part of its last segment.
 //
 // The start tag that holds the state (1.2's <target>, 2.x's <segment>) says state="translated"
 // only when a translation differs from its segment's text. A translation equal to the text is
@@ -692,15 +705,23 @@ type xliffTarget struct {
 	first         string
 	tagAt, tagEnd int
 	qualify       bool
-	texts         []string              // each segment's text
-	same          []string              // what is written for a translation equal to it
-	render        []func(string) string // how a translation is written
-	after         []string              // the literal after each segment
-	segs          []Segment
+	// Each slot is the content of one source (or <mrk>): its segments (one, or an ICU
+	// message's), what is written when their translations equal their texts (the original
+	// bytes), how others are written, and the literal that follows it.
+	slots []xliffSlot
+	after []string // the literal after each slot
+	segs  []Segment
 	// got are the translations of the Write under way and fromTM whether each came from the
 	// translation memory.
 	got    []string
 	fromTM []bool
+}
+
+// xliffSlot is the content of one source in a target: segs[first:first+n] of its target.
+type xliffSlot struct {
+	first, n int
+	same     string
+	render   func([]string) string
 }
 
 // stateTag says where, in first, the start tag that takes the state stands, and whether it
@@ -709,13 +730,11 @@ func (x *xliffTarget) stateTag(at, end int, qualify bool) {
 	x.tagAt, x.tagEnd, x.qualify = at, end, qualify
 }
 
-// slot adds a segment, the bytes written for its translation when it equals its text, how
-// another translation is written, and the literal that follows it.
-func (x *xliffTarget) slot(seg Segment, same string, render func(string) string, after string) {
-	x.segs = append(x.segs, seg)
-	x.texts = append(x.texts, seg.Text)
-	x.same = append(x.same, same)
-	x.render = append(x.render, render)
+// slot adds the segments of one source's content, the bytes written when their translations
+// equal their texts, how other translations are written, and the literal that follows it.
+func (x *xliffTarget) slot(segs []Segment, same string, render func([]string) string, after string) {
+	x.slots = append(x.slots, xliffSlot{first: len(x.segs), n: len(segs), same: same, render: render})
+	x.segs = append(x.segs, segs...)
 	x.after = append(x.after, after)
 }
 
@@ -742,7 +761,7 @@ func (x *xliffTarget) compose() string {
 	var b strings.Builder
 	changed, memory := false, true
 	for i, tr := range x.got {
-		if tr != x.texts[i] {
+		if tr != x.segs[i].Text {
 			changed = true
 			memory = memory && x.fromTM[i]
 		}
@@ -762,11 +781,16 @@ func (x *xliffTarget) compose() string {
 	} else {
 		b.WriteString(x.first)
 	}
-	for i, tr := range x.got {
-		if tr == x.texts[i] {
-			b.WriteString(x.same[i])
+	for i, sl := range x.slots {
+		trs := x.got[sl.first : sl.first+sl.n]
+		same := true
+		for k, tr := range trs {
+			same = same && tr == x.segs[sl.first+k].Text
+		}
+		if same {
+			b.WriteString(sl.same)
 		} else {
-			b.WriteString(x.render[i](tr))
+			b.WriteString(sl.render(trs))
 		}
 		b.WriteString(x.after[i])
 	}
