@@ -11,7 +11,9 @@ import (
 // Gettext .po files: every entry whose msgstr is empty gets its msgid translated (and, for a
 // plural entry, msgid_plural into msgstr[1] and up); the header, translated entries, comments
 // and obsolete entries are kept as they are. Placeholders (%s, %1$d, %(name)s, {count}, …) and
-// line breaks are standalone codes, so a translation keeps them.
+// line breaks are standalone codes, so a translation keeps them. A message in ICU MessageFormat
+// with a plural or select (Lingui's, FormatJS's catalogues) is sent case by case, its syntax kept
+// (see icuGroup).
 //
 // Which placeholders depends on the entry's format flag (#, c-format, python-brace-format, …),
 // as it does for msgfmt -c: a flagged entry's placeholders are found by that format's grammar,

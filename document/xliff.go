@@ -23,8 +23,10 @@ import (
 // in a state other than new/initial/needs-translation, or without a state one that is not a copy
 // of the source) are left as they are. A target whose translation came back as its source text
 // is filled without the state "translated" (see xliffTarget). Inline content marked not to translate (2.x <mrk
-// translate="no">, 1.2 <mrk mtype="protected">) is one standalone code, written back as it is. Everything else, <note>s included, is copied byte for
-// byte; the file's target language is added when it does not name one.
+// translate="no">, 1.2 <mrk mtype="protected">) is one standalone code, written back as it is. A
+// source in ICU MessageFormat with a plural or select (Angular's ng extract-i18n units) is sent
+// case by case, its syntax kept in the target (see icuGroup). Everything else, <note>s included,
+// is copied byte for byte; the file's target language is added when it does not name one.
 
 // The target states that say a unit is not translated yet, whatever its <target> holds (tools
 // often copy the source there): XLIFF 1.2's and 2.x's.
