@@ -57,13 +57,8 @@ func dropImageCaptions(doc *html.Node, blocks []rawBlock, removed *[]Removal) []
 // the walker reads them) and the alt and title texts of its images, as captionKey keys.
 func captionTexts(doc *html.Node) map[string]bool {
 	out := map[string]bool{}
-	walkNodes(doc, 200, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return true
-		}
+	walkShownElements(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
-		case atom.Head, atom.Script, atom.Style, atom.Template, atom.Svg:
-			return false
 		case atom.Figcaption:
 			sub := htmlWalker{removed: new([]Removal)}
 			sub.children(n)

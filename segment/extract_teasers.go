@@ -49,13 +49,8 @@ func dropTeaserCards(doc *html.Node, blocks []rawBlock, removed *[]Removal) []ra
 // normalised, leaving out the cards whose heading is title (normTitle form).
 func teaserCardTexts(doc *html.Node, title string) map[string]bool {
 	out := map[string]bool{}
-	walkNodes(doc, 200, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return true
-		}
+	walkShownElements(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
-		case atom.Head, atom.Script, atom.Style, atom.Template, atom.Svg:
-			return false
 		case atom.A:
 			if !isTeaserCard(n) {
 				return true // a link in a heading, or around an image: look inside

@@ -35,13 +35,8 @@ const (
 func readerWidgets(doc *html.Node) []*html.Node {
 	var out []*html.Node
 	in := map[*html.Node]bool{}
-	walkNodes(doc, 200, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return true
-		}
+	walkShownElements(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
-		case atom.Head, atom.Script, atom.Style, atom.Template, atom.Svg:
-			return false
 		case atom.Button, atom.Input:
 			if asksReader(n) {
 				if box := controlBox(n); box != nil && !in[box] {

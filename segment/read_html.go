@@ -445,6 +445,22 @@ var blockElements = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Form: true, atom.Center: true,
 }
 
+// walkShownElements walks the elements of doc that a reader sees, 200 deep at most: not <head>,
+// scripts, styles, templates or SVG, whose text is never the page's. visit says whether to go
+// into an element's children.
+func walkShownElements(doc *html.Node, visit func(n *html.Node) bool) {
+	walkNodes(doc, 200, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Head, atom.Script, atom.Style, atom.Template, atom.Svg:
+			return false
+		}
+		return visit(n)
+	})
+}
+
 // walkNodes calls visit for root and the nodes below it in document order, descending into a
 // node's children when visit returns true and the node is at most maxDepth levels down: a
 // page's content never needs more, and the bound keeps a hostile page's nesting cheap.
