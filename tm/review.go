@@ -33,6 +33,8 @@ type ReviewedEntry struct {
 	// plain entry so that a document segment with its codes is answered too: one decision, so
 	// only the plain entry goes to the audit trail.
 	form bool
+	// weak marks the words of an imported unit with codes (ImportReviewed).
+	weak bool
 }
 
 // Review is one decision of the audit trail StoreReviewed keeps.
@@ -346,17 +348,40 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 			res.Skipped++
 			continue
 		}
+		forms, plain := res.countMarkup(p)
+		if !plain && len(forms) == 0 {
+			continue
+		}
 		k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source, Provider: p.Provider, Model: p.Model}
-		entries = append(entries, ReviewedEntry{Key: k, Target: p.Target, Reviewer: reviewer})
-		for _, f := range res.countMarkup(p) {
+		markup := p.SourceTagged != "" || p.TargetTagged != ""
+		if plain {
+			entries = append(entries, ReviewedEntry{Key: k, Target: p.Target, Reviewer: reviewer, weak: markup})
+		}
+		for i, f := range forms {
 			fk := k
 			fk.Source = f.source
-			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: reviewer, form: true})
+			// The unit's decision is its first entry: its words, or its first form when its
+			// words make none.
+			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: reviewer, form: plain || i > 0})
 		}
 	}
-	if err := db.StoreReviewedMany(ctx, entries); err != nil {
+	// The words of a unit with codes do not replace a pair the file gives as words: that pair
+	// says what those words translate to.
+	given := map[string]bool{}
+	for _, e := range entries {
+		if !e.weak && !e.form {
+			given[NormalizeSource(e.Key.Source)] = true
+		}
+	}
+	kept := entries[:0]
+	for _, e := range entries {
+		if !e.weak || !given[NormalizeSource(e.Key.Source)] {
+			kept = append(kept, e)
+		}
+	}
+	if err := db.StoreReviewedMany(ctx, kept); err != nil {
 		return ImportResult{}, err
 	}
-	res.Stored = res.Read - res.Skipped
+	res.Stored = res.Read - res.Skipped - res.Unusable
 	return res, nil
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
@@ -175,4 +176,62 @@ func sameCodes(a, b map[int]bool) bool {
 		}
 	}
 	return true
+}
+
+// wordPlaceholder says whether a tagged source has a standalone code standing as a word of its
+// own: white space (or the text's edge) on one side and white space on the other, as a %d or
+// a {name} stands ("Sie haben <x1/> neue Nachrichten", "<x1/> Dateien"). A code between two
+// words' letters (a line break, a tab: "1<x1/>12345") or next to punctuation ("schläft<x2/>.")
+// stands for no word.
+func wordPlaceholder(tagged string) bool {
+	ps := document.Pieces(tagged)
+	for i, p := range ps {
+		if p.Kind != document.PieceStandalone {
+			continue
+		}
+		before, after := edgeRune(ps, i, -1), edgeRune(ps, i, 1)
+		space := func(r rune) bool { return r == 0 || unicode.IsSpace(r) }
+		if space(before) && space(after) && (before != 0 || after != 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// edgeRune is the character next to piece i in direction dir (-1 before, 1 after), across
+// other codes; 0 at the text's edge.
+func edgeRune(ps []document.Piece, i, dir int) rune {
+	for j := i + dir; j >= 0 && j < len(ps); j += dir {
+		if ps[j].Kind != document.PieceText || ps[j].Text == "" {
+			continue
+		}
+		if dir < 0 {
+			r, _ := utf8.DecodeLastRuneInString(ps[j].Text)
+			return r
+		}
+		r, _ := utf8.DecodeRuneInString(ps[j].Text)
+		return r
+	}
+	return 0
+}
+
+// plainWords is a tagged text's words, as export writes them for the formats without codes:
+// a standalone code between two words' letters or digits (a line break, a tab: "1<x1/>12345")
+// becomes a space, so the words do not run together ("112345"); the others are left out.
+func plainWords(tagged string) string {
+	ps := document.Pieces(tagged)
+	var b strings.Builder
+	for i, p := range ps {
+		switch p.Kind {
+		case document.PieceText:
+			b.WriteString(p.Text)
+		case document.PieceStandalone:
+			before, after := edgeRune(ps, i, -1), edgeRune(ps, i, 1)
+			word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+			if word(before) && word(after) && !strings.HasSuffix(b.String(), " ") {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return b.String()
 }

@@ -51,8 +51,10 @@ func TestImportTagged(t *testing.T) {
 			"6 read, 5 stored, 1 duplicates, 0 conflicting (kept: newest); 6 with inline markup kept with their codes"},
 		{taggedFixtures[1], ImportResult{Read: 25, Stored: 22, Duplicates: 3, Tagged: 11, Kept: KeepNewest},
 			"25 read, 22 stored, 3 duplicates, 0 conflicting (kept: newest); 11 with inline markup kept with their codes"},
-		{taggedFixtures[2], ImportResult{Read: 9, Stored: 9, Tagged: 7, Markup: 1, Kept: KeepNewest},
-			"9 read, 9 stored, 0 duplicates, 0 conflicting (kept: newest); 7 with inline markup kept with their codes; 1 with inline markup kept as their words only (source and target codes differ)"},
+		// potest's placeholders (%s, %d) stand as words: those units are kept with their codes
+		// only, and the one whose codes differ is not stored ("files" → " fichiers").
+		{taggedFixtures[2], ImportResult{Read: 9, Stored: 8, Tagged: 7, Unusable: 1, Kept: KeepNewest},
+			"9 read, 8 stored, 0 duplicates, 0 conflicting (kept: newest); 7 with inline markup kept with their codes; 1 not stored (placeholders whose codes differ between source and target)"},
 		{taggedFixtures[3], ImportResult{Read: 7, Stored: 7, Tagged: 5, Markup: 1, Kept: KeepNewest},
 			"7 read, 7 stored, 0 duplicates, 0 conflicting (kept: newest); 5 with inline markup kept with their codes; 1 with inline markup kept as their words only (source and target codes differ)"},
 	}
@@ -71,7 +73,14 @@ func TestImportTagged(t *testing.T) {
 				// segment (any provider and model), with its own target.
 				var keys []Key
 				var want []string
+				plainSources := map[string]bool{}
 				for _, p := range readFixture(t, tt.fixture) {
+					if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
+						continue
+					}
+					if _, plain := new(ImportResult).countMarkup(p); plain {
+						plainSources[NormalizeSource(p.Source)] = true
+					}
 					forms, _ := documentForms(p)
 					for _, f := range forms {
 						keys = append(keys, Key{Provider: "openai", Model: "gpt-4o-mini", SourceLang: tt.fixture.src, TargetLang: tt.fixture.tgt, Source: f.source, PromptVersion: "1"})
@@ -96,8 +105,8 @@ func TestImportTagged(t *testing.T) {
 				for _, k := range keys {
 					distinct[NormalizeSource(k.Source)] = true
 				}
-				if st, err := db.Stats(context.Background()); err != nil || st.Entries != tt.want.Stored+len(distinct) {
-					t.Errorf("Stats: %d entries, %v; want %d plain and %d tagged", st.Entries, err, tt.want.Stored, len(distinct))
+				if st, err := db.Stats(context.Background()); err != nil || st.Entries != len(plainSources)+len(distinct) {
+					t.Errorf("Stats: %d entries, %v; want %d plain and %d tagged", st.Entries, err, len(plainSources), len(distinct))
 				}
 			})
 		})
@@ -280,4 +289,82 @@ func TestExportTaggedOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tmxOf is a TMX file of de → en units, each source and target given as TMX <seg> content.
+func tmxOf(units ...[2]string) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="de" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>`)
+	for _, u := range units {
+		b.WriteString(`<tu><tuv xml:lang="de"><seg>` + u[0] + `</seg></tuv><tuv xml:lang="en"><seg>` + u[1] + `</seg></tuv></tu>`)
+	}
+	b.WriteString(`</body></tmx>`)
+	return []byte(b.String())
+}
+
+// TestImportWordsOfFormattedUnits: the words of a unit with codes never replace a pair given as
+// words (in the same file, in either order, or already in the memory), for plain and reviewed
+// imports; and a unit whose placeholder stands as a word (%d) makes no entry of its words, which
+// would answer the sentence without it ("You have  new messages.").
+func TestImportWordsOfFormattedUnits(t *testing.T) {
+	plain := [2]string{"Der Hund schläft.", "The dog sleeps."}
+	bold := [2]string{`Der <bpt i="1">&lt;b></bpt>Hund<ept i="1">&lt;/b></ept> schläft.`, `The <bpt i="1">&lt;b></bpt>hound<ept i="1">&lt;/b></ept> is asleep.`}
+	placeholder := [2]string{`Sie haben <ph x="1">%d</ph> neue Nachrichten.`, `You have <ph x="1">%d</ph> new messages.`}
+	f := taggedFixture{"units.tmx", "de", "en"}
+	lookup := func(t *testing.T, db *DB, source string) (string, bool) {
+		t.Helper()
+		got, ok, err := db.LookupMany(context.Background(), []Key{{Provider: "openai", Model: "m", SourceLang: "de", TargetLang: "en", Source: source, PromptVersion: "1"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got[0], ok[0]
+	}
+	for _, tc := range []struct {
+		name  string
+		files [][][2]string // imported in turn
+	}{
+		{"plain first", [][][2]string{{plain, bold}}},
+		{"formatted first", [][][2]string{{bold, plain}}},
+		{"plain in the memory already", [][][2]string{{plain}, {bold}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openTemp(t)
+			for _, units := range tc.files {
+				importTMX(t, db, f, tmxOf(units...))
+			}
+			if got, _ := lookup(t, db, "Der Hund schläft."); got != "The dog sleeps." {
+				t.Errorf("plain lookup = %q, want the pair given as words", got)
+			}
+			if got, _ := lookup(t, db, "Der <g1>Hund</g1> schläft."); got != "The <g1>hound</g1> is asleep." {
+				t.Errorf("formatted lookup = %q", got)
+			}
+		})
+	}
+	t.Run("reviewed", func(t *testing.T) {
+		db := openTemp(t)
+		r, err := corpus.NewReader(corpus.TMX, bytes.NewReader(tmxOf(bold, plain)), f.name, corpus.ReaderOptions{SourceLang: "de", TargetLang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ImportReviewed(context.Background(), r, ImportOptions{}, "anna"); err != nil {
+			t.Fatal(err)
+		}
+		got, ok, err := db.LookupReviewedMany(context.Background(), []Key{{SourceLang: "de", TargetLang: "en", Source: "Der Hund schläft."}})
+		if err != nil || !ok[0] || got[0] != "The dog sleeps." {
+			t.Errorf("reviewed plain lookup = %q, %v, %v; want the pair given as words", got, ok, err)
+		}
+	})
+	t.Run("placeholder", func(t *testing.T) {
+		db := openTemp(t)
+		res := importTMX(t, db, f, tmxOf(placeholder))
+		if res.Stored != 1 || res.Tagged != 1 {
+			t.Errorf("import = %s", res)
+		}
+		if got, ok := lookup(t, db, "Sie haben neue Nachrichten."); ok {
+			t.Errorf("the sentence without the placeholder is answered %q", got)
+		}
+		if got, _ := lookup(t, db, "Sie haben <x1/> neue Nachrichten."); got != "You have <x1/> new messages." {
+			t.Errorf("formatted lookup = %q", got)
+		}
+	})
 }

@@ -54,7 +54,7 @@ type ImportOptions struct {
 }
 
 // ImportResult counts what an import did with the pairs it read:
-// Read = Stored + Duplicates + Conflicting + Skipped.
+// Read = Stored + Duplicates + Conflicting + Skipped + Unusable.
 type ImportResult struct {
 	Read        int // pairs the reader returned
 	Stored      int // pairs stored as new entries
@@ -70,7 +70,11 @@ type ImportResult struct {
 	// Markup counts the pairs not skipped with inline markup that the memory keeps as their words
 	// only: their source and target do not hold the same codes, properly paired.
 	Markup int
-	Kept   ConflictPolicy
+	// Unusable counts the pairs with a placeholder standing as a word (a %d, a {name}) whose
+	// codes do not convert: their words without it translate no sentence, so nothing is stored.
+	// Read = Stored + Duplicates + Conflicting + Skipped + Unusable.
+	Unusable int
+	Kept     ConflictPolicy
 }
 
 // String is the summary the CLI prints: "N read, M stored, K duplicates, L conflicting (kept:
@@ -98,20 +102,30 @@ func (r ImportResult) MarkupSummary() string {
 	if r.Markup > 0 {
 		s += fmt.Sprintf("; %d with inline markup kept as their words only (source and target codes differ)", r.Markup)
 	}
+	if r.Unusable > 0 {
+		s += fmt.Sprintf("; %d not stored (placeholders whose codes differ between source and target)", r.Unusable)
+	}
 	return s
 }
 
-// countMarkup counts a pair's inline markup as kept with its codes (it has tagged forms) or as
-// words only, and returns the forms.
-func (r *ImportResult) countMarkup(p corpus.Pair) []taggedForm {
+// countMarkup counts a pair's inline markup as kept with its codes (it has tagged forms), as
+// words only, or as unusable, and returns the forms and whether its words make an entry. The
+// words of a unit whose source has a placeholder standing as a word of its own ("Sie haben
+// <x1/> neue Nachrichten": a %d, a {name}) are not a translation of the sentence without it
+// ("You have  new messages." answered "Sie haben neue Nachrichten."), so they make none; such a
+// unit whose codes do not convert makes no entry at all.
+func (r *ImportResult) countMarkup(p corpus.Pair) (forms []taggedForm, plain bool) {
 	forms, markup := documentForms(p)
+	placeholder := markup && wordPlaceholder(p.SourceTagged)
 	switch {
 	case len(forms) > 0:
 		r.Tagged++
+	case placeholder:
+		r.Unusable++
 	case markup:
 		r.Markup++
 	}
-	return forms
+	return forms, !placeholder
 }
 
 // Import stores every pair r returns as an imported translation. It is ImportPairs returning
@@ -209,7 +223,10 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 				res.Skipped++
 				continue
 			}
-			forms := res.countMarkup(p)
+			forms, plain := res.countMarkup(p)
+			if !plain && len(forms) == 0 {
+				continue // neither its words nor its codes make an entry (countMarkup)
+			}
 			k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source}
 			s := scopeAny
 			if opt.ProviderScoped {
@@ -225,10 +242,15 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 					s = scopeProviderModel
 				}
 			}
-			imp.add(k.normalize(), s, p.Source, p.Target, true)
-			for _, f := range forms {
+			// The words of a unit with codes are a weak entry: they never replace a pair given
+			// as words, which says what those words translate to.
+			markup := p.SourceTagged != "" || p.TargetTagged != ""
+			if plain {
+				imp.add(k.normalize(), s, p.Source, p.Target, true, markup)
+			}
+			for i, f := range forms {
 				k.Source = f.source
-				imp.add(k.normalize(), s, f.source, f.target, false)
+				imp.add(k.normalize(), s, f.source, f.target, !plain && i == 0, false)
 			}
 			if len(imp.batch) >= importBatch {
 				if err := imp.flush(ctx); err != nil {
@@ -313,14 +335,19 @@ type importItem struct {
 	scope          scope
 	source, target string
 	existed        bool // the memory had the key before this batch
-	// pair says the entry is a pair's plain entry, which the result counts; a pair's tagged
-	// entries (documentForms) follow the same policy uncounted.
+	// pair says the entry is the one of its pair the result counts (its plain entry, or its
+	// first tagged form when its words make none); a pair's other tagged entries (documentForms)
+	// follow the same policy uncounted.
 	pair bool
+	// weak says the entry is the words of a unit with inline codes: it never replaces an entry
+	// the memory has.
+	weak bool
 }
 
 // add puts an entry into the batch, or resolves it against an entry of the batch with its key
-// (counted when both are pairs' plain entries).
-func (imp *importer) add(nk normKey, s scope, source, target string, pair bool) {
+// (counted when both are pairs' counted entries). A weak entry (the words of a unit with codes)
+// never replaces one that is not, and is replaced by one that is not, whatever the policy.
+func (imp *importer) add(nk normKey, s scope, source, target string, pair, weak bool) {
 	key := nk.hashKey(s)
 	if i, ok := imp.index[key]; ok {
 		it := &imp.batch[i]
@@ -329,18 +356,21 @@ func (imp *importer) add(nk normKey, s scope, source, target string, pair bool) 
 			if counted {
 				imp.res.Duplicates++
 			}
+			it.weak = it.weak && weak
 			return
 		}
 		if counted {
 			imp.res.Conflicting++
 		}
-		if imp.policy == KeepNewest {
-			it.source, it.target = source, target
+		switch {
+		case weak && !it.weak:
+		case it.weak && !weak, imp.policy == KeepNewest:
+			it.source, it.target, it.weak = source, target, weak
 		}
 		return
 	}
 	imp.index[key] = len(imp.batch)
-	imp.batch = append(imp.batch, importItem{key: key, nk: nk, scope: s, source: source, target: target, pair: pair})
+	imp.batch = append(imp.batch, importItem{key: key, nk: nk, scope: s, source: source, target: target, pair: pair, weak: weak})
 }
 
 // flush inserts the batch, skipping keys the memory already has (from before the import or
@@ -518,7 +548,7 @@ func (imp *importer) resolve(ctx context.Context, rows *sql.Rows) error {
 		if it.pair {
 			imp.res.Conflicting++
 		}
-		if imp.policy == KeepNewest {
+		if imp.policy == KeepNewest && !it.weak {
 			replace = append(replace, i)
 		}
 	}
@@ -703,11 +733,11 @@ func untag(p *corpus.Pair) {
 	if !document.HasTags(p.Source) || document.CheckTags(document.CodesOf(p.Source), p.Source) != nil {
 		return
 	}
-	p.SourceTagged, p.Source = p.Source, document.Plain(p.Source)
+	p.SourceTagged, p.Source = p.Source, plainWords(p.Source)
 	if document.HasTags(p.Target) {
 		p.TargetTagged = p.Target
 	}
-	p.Target = document.Plain(p.Target)
+	p.Target = plainWords(p.Target)
 }
 
 type filterField struct{ col, val string }
