@@ -228,8 +228,8 @@ type WriteOptions struct {
 	// .po Language); "" leaves the declarations alone.
 	TargetLang string
 	// Origins says where each translation came from (Origins[i] for targets[i]), for a format
-	// that records it (XLIFF 1.2's state-qualifier); nil, or an index past its end, is machine
-	// translation.
+	// that records it (XLIFF's state and 1.2's state-qualifier); nil, or an index past its end,
+	// is machine translation.
 	Origins []Origin
 }
 
@@ -239,7 +239,11 @@ type Origin uint8
 // The origins.
 const (
 	MachineTranslation Origin = iota // a provider's answer
-	TranslationMemory                // a translation-memory hit
+	TranslationMemory                // a translation-memory entry people made (imported, reviewed)
+	// NeedsReview is a provider's answer the checks still doubted (a code lost, German left):
+	// written so that a CAT tool does not take it for a finished translation (XLIFF 1.2
+	// state="needs-review-translation", 2.x state="initial").
+	NeedsReview
 )
 
 // ErrCount is returned by Write when the number of translations differs from the number of

@@ -697,6 +697,8 @@ func (r *xliffReader) segment(from, to, at int) (segs []Segment, write func([]st
 // XLIFF 1.2's <target> also says where the translation came from, in its state-qualifier:
 // "leveraged-mt" (a translation derived from machine translation) unless every translation
 // that changed came from the translation memory (WriteOptions.Origins), "leveraged-tm" then —
+// and an answer the checks still doubted (Origin NeedsReview) makes the state
+// "needs-review-translation" (2.x: "initial"), so it is not taken for a finished translation —
 // the values bitext's XLIFF pair files use (package corpus). A CAT tool then shows machine
 // output as such, and a qualifier the target had before ("exact-match", "rejected-grammar") no
 // longer describes a translation it did not make. XLIFF 2.x has no such attribute in its core:
@@ -713,10 +715,9 @@ type xliffTarget struct {
 	slots []xliffSlot
 	after []string // the literal after each slot
 	segs  []Segment
-	// got are the translations of the Write under way and fromTM whether each came from the
-	// translation memory.
-	got    []string
-	fromTM []bool
+	// got are the translations of the Write under way and origins where each came from.
+	got     []string
+	origins []Origin
 }
 
 // xliffSlot is the content of one source in a target: segs[first:first+n] of its target.
@@ -744,13 +745,13 @@ func (x *xliffTarget) slot(segs []Segment, same string, render func([]string) st
 // but the last keep their translation and write nothing, and the last writes the target.
 func (x *xliffTarget) add(d *Doc) {
 	x.got = make([]string, len(x.segs))
-	x.fromTM = make([]bool, len(x.segs))
+	x.origins = make([]Origin, len(x.segs))
 	last := len(x.segs) - 1
 	for i, seg := range x.segs {
 		index := len(d.Segments)
 		d.add(seg, func(tr string) string {
 			x.got[i] = tr
-			x.fromTM[i] = d.origin(index) == TranslationMemory
+			x.origins[i] = d.origin(index)
 			if i < last {
 				return ""
 			}
@@ -761,15 +762,23 @@ func (x *xliffTarget) add(d *Doc) {
 
 func (x *xliffTarget) compose() string {
 	var b strings.Builder
-	changed, memory := false, true
+	changed, memory, review := false, true, false
 	for i, tr := range x.got {
 		if tr != x.segs[i].Text {
 			changed = true
-			memory = memory && x.fromTM[i]
+			memory = memory && x.origins[i] == TranslationMemory
+			review = review || x.origins[i] == NeedsReview
 		}
 	}
 	if changed && x.tagEnd > x.tagAt {
-		tag := setAttr(x.first[x.tagAt:x.tagEnd], "state", "translated")
+		state := "translated"
+		switch {
+		case review && x.qualify:
+			state = "needs-review-translation"
+		case review:
+			state = "initial" // XLIFF 2.x has no state for a translation to be reviewed
+		}
+		tag := setAttr(x.first[x.tagAt:x.tagEnd], "state", state)
 		if x.qualify {
 			q := "leveraged-mt"
 			if memory {

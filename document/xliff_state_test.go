@@ -110,3 +110,34 @@ func TestXLIFFStateQualifier(t *testing.T) {
 		})
 	}
 }
+
+// TestXLIFFNeedsReview: a translation the checks still doubted (a lost code, German left) is
+// written so that no CAT tool takes it for finished: 1.2 state="needs-review-translation"
+// (with its machine qualifier), 2.x state="initial".
+func TestXLIFFNeedsReview(t *testing.T) {
+	for _, tc := range []struct{ file, want string }{
+		{"artikel-1.2.xlf", `<target state="needs-review-translation" state-qualifier="leveraged-mt">`},
+		{"artikel-2.1.xlf", `state="initial"`},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Read(strings.NewReader(string(b)), tc.file, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := WriteOptions{TargetLang: "en", Origins: make([]Origin, len(d.Segments))}
+			opt.Origins[0] = NeedsReview
+			var out strings.Builder
+			if _, err := d.Write(&out, translateAll(d, upper), opt); err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(out.String(), tc.want); n != 1 {
+				t.Errorf("%d targets with %s, want the doubted one:\n%s", n, tc.want, out.String())
+			}
+			validateXLIFF(t, tc.file, out.String())
+		})
+	}
+}

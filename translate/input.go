@@ -365,38 +365,37 @@ func DocumentTargets(d *document.Doc, blocks []segment.Block) []string {
 	return out
 }
 
-// FromTM says, for each of res.Blocks, whether its translation came whole from the
-// translation memory: it has sentences, and every one was a memory hit.
-func FromTM(res *Result) []bool {
+// Doubted says, for each of res.Blocks, whether a translation in it is one the checks still
+// doubted after asking again (a Suspect finding: a code lost, the source left untranslated),
+// which a document format that can say so marks as not finished.
+func Doubted(res *Result) []bool {
 	out := make([]bool, len(res.Blocks))
-	seen := make([]bool, len(res.Blocks))
-	for i := range out {
-		out[i] = true
-	}
 	for _, p := range res.Pairs {
 		bi := p.Paragraph - 1 - res.FirstBlock
 		if bi < 0 || bi >= len(out) {
 			continue
 		}
-		seen[bi] = true
-		out[bi] = out[bi] && p.TMHit && p.Err == nil
-	}
-	for i := range out {
-		out[i] = out[i] && seen[i]
+		for _, f := range p.Findings {
+			if f.Kind == Suspect {
+				out[bi] = true
+			}
+		}
 	}
 	return out
 }
 
 // DocumentOrigins returns where the translation of each of d's segments came from, for
-// document.WriteOptions.Origins (XLIFF 1.2 writes it as the target's state-qualifier): the
-// memory when its block came whole from it (fromTM: FromTM of every piece, in order), else
-// machine translation. Segments are grouped into blocks as DocumentTargets groups them.
-func DocumentOrigins(d *document.Doc, fromTM []bool) []document.Origin {
+// document.WriteOptions.Origins: document.NeedsReview when its block holds a doubted answer
+// (doubted: Doubted of every piece, in order), else machine translation. A memory hit is
+// machine translation too: the memory does not tell the answers it stored from the entries
+// people made, and only those would be "leveraged-tm". Segments are grouped into blocks as
+// DocumentTargets groups them.
+func DocumentOrigins(d *document.Doc, doubted []bool) []document.Origin {
 	out := make([]document.Origin, 0, len(d.Segments))
 	for bi, n := range documentGroups(d) {
 		o := document.MachineTranslation
-		if bi < len(fromTM) && fromTM[bi] {
-			o = document.TranslationMemory
+		if bi < len(doubted) && doubted[bi] {
+			o = document.NeedsReview
 		}
 		for range n {
 			out = append(out, o)
