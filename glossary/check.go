@@ -40,7 +40,7 @@ func (v Violation) String() string {
 func (v Violation) Feedback() string {
 	r := Repair{Kind: v.Kind, Term: v.SourceTerm, Expected: v.Expected, Found: v.Found}
 	if v.Entry != nil {
-		r.Variants, r.Forbidden, r.DoNotTranslate = v.Entry.Variants, v.Entry.Forbidden, v.Entry.DoNotTranslate
+		r.Entry, r.Variants, r.Forbidden, r.DoNotTranslate = v.Entry.Source, v.Entry.Variants, v.Entry.Forbidden, v.Entry.DoNotTranslate
 	}
 	return r.Instruction()
 }
@@ -49,8 +49,12 @@ func (v Violation) Feedback() string {
 // phrases its glossary kinds through it too, so a repair round asks the same whichever type
 // holds the finding.
 type Repair struct {
-	Kind                string // Missing, Forbidden or Inconsistent
-	Term                string // the source term as found
+	Kind string // Missing, Forbidden or Inconsistent
+	Term string // the source term as found
+	// Entry is the term as the glossary writes it, named instead of Term when the text found is
+	// more than the term (a compound holding it, a verb form, its words apart: "legt dem
+	// Parlament … einen Bericht vor"), which a model told to render it so would drop.
+	Entry               string
 	Expected, Found     string
 	Variants, Forbidden []string // the entry's other accepted and its forbidden renderings
 	DoNotTranslate      bool     // a name written as it is
@@ -58,6 +62,9 @@ type Repair struct {
 
 // Instruction is the repair instruction for one violation.
 func (r Repair) Instruction() string {
+	if r.Entry != "" && !strings.EqualFold(r.Term, r.Entry) && !strings.EqualFold(r.Term, r.Entry+"s") && !strings.EqualFold(r.Term, r.Entry+"es") {
+		r.Term = r.Entry
+	}
 	var b strings.Builder
 	switch r.Kind {
 	case Forbidden:

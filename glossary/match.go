@@ -19,6 +19,46 @@ type Match struct {
 	Discontinuous bool
 }
 
+// Form is the term as the text writes it when that is the term itself: its own words, each
+// inflected at most by an ending ("Außenministeriums", "Bündnisses", "Vereinigten Staaten"), which a
+// provider may shield with the term's rendering or hold as a form of the term. ok is false for
+// a verb term (its forms take the English verb's endings too), a part of a closed compound
+// (Steuer in "Einkommensteuergesetz", "Außenministeriumssprecher"), a term with adjectives
+// inside, and a Discontinuous match: their text is more or other than the term, and shielding
+// it with the term's rendering would replace words of the sentence ("Der <keep>tax</keep>
+// schläft." for "Der Steuermann schläft.").
+func (m Match) Form() (string, bool) {
+	if m.Discontinuous || m.Entry == nil || m.Entry.verb {
+		return "", false
+	}
+	tw, sw := strings.Fields(m.Text), strings.Fields(m.Entry.Source)
+	if len(tw) != len(sw) {
+		return "", false
+	}
+	for i := range tw {
+		t, s := []rune(strings.ToLower(tw[i])), []rune(strings.ToLower(sw[i]))
+		stem := s[:max(len(s)-2, min(len(s), 3))]
+		if len(t) < len(stem) || string(t[:len(stem)]) != string(stem) || len(t) > len(s)+3 {
+			return "", false
+		}
+	}
+	return m.Text, true
+}
+
+// Term is how a finding names the term: as the text writes it when that is the term itself
+// (Form), otherwise as the glossary writes it, since the text of a compound part, a verb form
+// or a term whose words are apart holds other words ("legt dem Parlament … einen Bericht vor"
+// named as the term told a repairing model to drop them). Start and End still locate it.
+func (m Match) Term() string {
+	if f, ok := m.Form(); ok {
+		return f
+	}
+	if m.Entry != nil && (m.Discontinuous || !strings.HasPrefix(strings.ToLower(m.Text), strings.ToLower(m.Entry.Source))) {
+		return m.Entry.Source
+	}
+	return m.Text
+}
+
 // candidate is a possible match over units [i, j); head is the length of the matched part of
 // the first unit's key (shorter for a closed compound), used to prefer the longer term.
 type candidate struct {

@@ -285,3 +285,55 @@ func TestFreeTermsBetweenVerbParts(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairNamesTheTerm: a repair instruction names the term as the glossary writes it when
+// the text found holds more than the term (its words apart, a compound, a verb form), so that a
+// model told to render it drops no other words; an inflected term itself is named as found.
+func TestRepairNamesTheTerm(t *testing.T) {
+	for _, tc := range []struct{ term, entry, want string }{
+		{"legt dem Parlament und dem Rat bis zum 31. Dezember 2025 einen Bericht vor", "vorlegen", `The German term "vorlegen" must be translated as "submit"`},
+		{"Außen- und Verteidigungsministerium", "Außenministerium", `The German term "Außenministerium" must be translated as "submit"`},
+		{"Einkommensteuergesetz", "Steuer", `The German term "Steuer" must be translated as "submit"`},
+		{"Außenministeriums", "Außenministerium", `The German term "Außenministeriums" must be translated as "submit"`},
+		{"Rat", "", `The German term "Rat" must be translated as "submit"`},
+	} {
+		got := Repair{Kind: Missing, Term: tc.term, Entry: tc.entry, Expected: "submit"}.Instruction()
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("Instruction for %q (%q) = %q, want it to begin %q", tc.term, tc.entry, got, tc.want)
+		}
+	}
+}
+
+// TestMatchForm: a match's text is the term itself only for the term as written or with a
+// genitive -s/-es; a compound holding it, a verb form and a term with its words apart are not.
+func TestMatchForm(t *testing.T) {
+	const tsv = "de\ten\tvariants\tforbidden\tcase\tmatch\n" +
+		"Steuer\ttax\t\t\t\tcompound\n" +
+		"Außenministerium\tForeign Ministry\t\t\t\tcompound\n" +
+		"abschaffen\tabolish\n" +
+		"in Kraft treten\tenter into force\n"
+	g, err := Parse(strings.NewReader(tsv), "g.tsv", TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, form string
+		ok         bool
+	}{
+		{"Die Steuer steigt.", "Steuer", true},
+		{"Ein Sprecher des Außenministeriums sagte nichts.", "Außenministeriums", true},
+		{"Das Einkommensteuergesetz gilt.", "", false},
+		{"Der Außenministeriumssprecher schwieg.", "", false},
+		{"Die Maut wurde abgeschafft.", "", false},
+		{"Das Gesetz tritt am 1. Januar in Kraft.", "", false},
+	} {
+		ms := g.FindSource(tc.text)
+		if len(ms) != 1 {
+			t.Errorf("%q: %d matches", tc.text, len(ms))
+			continue
+		}
+		if f, ok := ms[0].Form(); f != tc.form || ok != tc.ok {
+			t.Errorf("%q: Form() = %q, %v; want %q, %v", tc.text, f, ok, tc.form, tc.ok)
+		}
+	}
+}

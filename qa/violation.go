@@ -130,7 +130,7 @@ func (v Violation) String() string {
 // glossary.Violation.Feedback, so a repair round asks the same whichever type it holds.
 func (v Violation) Feedback() string {
 	if IsGlossary(v.Kind) {
-		return glossary.Repair{Kind: v.Kind, Term: v.Term, Expected: v.Expected, Found: v.Found,
+		return glossary.Repair{Kind: v.Kind, Term: v.Term, Entry: v.Entry, Expected: v.Expected, Found: v.Found,
 			Variants: v.Variants, Forbidden: v.Banned, DoNotTranslate: v.DoNotTranslate}.Instruction()
 	}
 	if v.Message != "" {

@@ -149,7 +149,7 @@ func (g fakeGlossary) Terms(source string) []Term {
 	var out []Term
 	for de, en := range g {
 		if strings.Contains(source, de) {
-			out = append(out, Term{Term: providers.Term{Source: de, Target: en}, Entry: de + "\t" + en})
+			out = append(out, Term{Term: providers.Term{Source: de, Target: en}, Entry: de + "\t" + en, Shieldable: true})
 		}
 	}
 	return out

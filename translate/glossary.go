@@ -24,16 +24,18 @@ func (a glossaryAdapter) Terms(source string) []Term {
 	terms := make([]Term, len(matches))
 	for i, m := range matches {
 		e := m.Entry
-		// A term whose words are apart in the text ("tritt am 1. Januar in Kraft", "Außen- und
-		// Verteidigungsministerium") goes as the glossary writes it: the span between its parts
-		// is other words, which a mask would hide and a prompt would call the term.
-		src := m.Text
-		if m.Discontinuous {
+		// A term goes as the text writes it only when that is the term itself (glossary
+		// Match.Form); a compound part, a verb form, a term whose words are apart ("tritt am 1.
+		// Januar in Kraft") goes as the glossary writes it: its text holds other words, which
+		// a mask would replace with the term's rendering and a prompt would call the term.
+		src, shieldable := m.Form()
+		if !shieldable {
 			src = e.Source
 		}
 		terms[i] = Term{
-			Term:  providers.Term{Source: src, Target: e.Target, DoNotTranslate: e.DoNotTranslate || e.Source == e.Target},
-			Entry: e.Key(),
+			Shieldable: shieldable,
+			Term:       providers.Term{Source: src, Target: e.Target, DoNotTranslate: (e.DoNotTranslate || e.Source == e.Target) && shieldable},
+			Entry:      e.Key(),
 		}
 	}
 	return terms

@@ -107,11 +107,44 @@ func TestDiscontinuousTermsGoAsWritten(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Das Gesetz tritt am 1. Januar in Kraft.", "in Kraft treten"},
 		{"Das Außen- und Verteidigungsministerium lud ein.", "Außenministerium"},
-		{"Das Gesetz ist in Kraft getreten.", "in Kraft getreten"},
+		{"Das Gesetz ist in Kraft getreten.", "in Kraft treten"},
 	} {
 		terms, _, _ := tr.findTerms(tc.text)
 		if len(terms) != 1 || terms[0].Source != tc.want {
 			t.Errorf("%q: terms %+v, want one with source %q", tc.text, terms, tc.want)
+		}
+	}
+}
+
+// TestMaskShieldsOnlyTheTermItself: mask mode shields a term only where the text writes the
+// term itself (with at most a genitive -s); a compound part, a verb form or a term with its
+// words apart goes to the provider named as the glossary writes it and is not shielded, since
+// shielding the text with the term's rendering would replace other words ("Der <keep>tax</keep>
+// schläft." for "Der Steuermann schläft.", "<keep>abolish</keep>" for "abgeschafft").
+func TestMaskShieldsOnlyTheTermItself(t *testing.T) {
+	const tsv = "de\ten\tvariants\tforbidden\tcase\tmatch\n" +
+		"Steuer\ttax\t\t\t\tcompound\n" +
+		"Außenministerium\tForeign Ministry\t\t\t\tcompound\n" +
+		"abschaffen\tabolish\n"
+	g, err := glossary.Parse(strings.NewReader(tsv), "g.tsv", glossary.TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &Translator{Glossary: FromGlossary(g), GlossaryMode: GlossaryMask}
+	for _, tc := range []struct {
+		text, source string
+		shielded     bool
+	}{
+		{"Die Steuer wurde erhöht.", "Steuer", true},
+		{"Der Sprecher des Außenministeriums sagte nichts.", "Außenministeriums", true},
+		{"Das Einkommensteuergesetz wurde geändert.", "Steuer", false},
+		{"Der Außenministeriumssprecher sagte nichts.", "Außenministerium", false},
+		{"Die Regierung hat die Maut abgeschafft.", "abschaffen", false},
+		{"Die Regierung schafft die Maut ab.", "abschaffen", false},
+	} {
+		terms, _, _ := tr.findTerms(tc.text)
+		if len(terms) != 1 || terms[0].Source != tc.source || terms[0].DoNotTranslate != tc.shielded {
+			t.Errorf("%q: terms %+v, want %q shielded=%v", tc.text, terms, tc.source, tc.shielded)
 		}
 	}
 }

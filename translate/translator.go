@@ -116,6 +116,9 @@ type Term struct {
 	// Entry identifies the glossary entry (its source and target); the entries that applied are
 	// part of the memory key. Plans count terms by it.
 	Entry string
+	// Shieldable says Source is the term itself as the text writes it, which mask mode may
+	// shield; a compound part or verb form is only named to the provider.
+	Shieldable bool
 }
 
 // Bead is one alignment step between source and target sentences (0-based indices).

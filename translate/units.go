@@ -337,7 +337,7 @@ func (t *Translator) findTerms(source string) ([]providers.Term, []string, []str
 	var entries, keys []string
 	for _, ft := range found {
 		term := ft.Term
-		term.DoNotTranslate = term.DoNotTranslate || t.mode() == GlossaryMask
+		term.DoNotTranslate = term.DoNotTranslate || t.mode() == GlossaryMask && ft.Shieldable
 		if !seenTerm[term] {
 			seenTerm[term] = true
 			terms = append(terms, term)

@@ -81,10 +81,11 @@ func pushEntries(g *glossary.Glossary, texts []string) []providers.Term {
 	var forms []providers.Term
 	for _, text := range texts {
 		for _, m := range g.FindSource(text) {
-			// A term whose words are apart ("tritt … in Kraft") has no form to push: its span
-			// holds other words.
-			if !seen[m.Text] && !m.Discontinuous {
-				forms = append(forms, providers.Term{Source: m.Text, Target: m.Entry.Target, DoNotTranslate: m.Entry.DoNotTranslate})
+			// Only the term itself as a text writes it is a form to push: a compound part, a
+			// verb form or a term whose words are apart holds other words, which the provider's
+			// glossary would replace with the term's rendering.
+			if f, ok := m.Form(); ok && !seen[f] {
+				forms = append(forms, providers.Term{Source: f, Target: m.Entry.Target, DoNotTranslate: m.Entry.DoNotTranslate})
 			}
 		}
 	}

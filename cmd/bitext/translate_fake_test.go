@@ -317,7 +317,13 @@ func cmdFakeTerms(ts *testscript.TestScript, neg bool, args []string) {
 		want := map[string]bool{}
 		for _, s := range r.Info.Segments {
 			for _, m := range g.FindSource(s.Text) {
-				want[m.Text] = true // terms go as found in the text
+				// Terms go as found in the text when that is the term itself, else as the
+				// glossary writes them (glossary.Match.Form).
+				if f, ok := m.Form(); ok {
+					want[f] = true
+				} else {
+					want[m.Entry.Source] = true
+				}
 			}
 		}
 		got := map[string]bool{}
