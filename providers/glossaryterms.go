@@ -28,11 +28,40 @@ func TermsIn(terms []Term, segs []Segment) []Term {
 		if r := []rune(stem); len(r) > 6 {
 			stem = string(r[:len(r)-2])
 		}
-		if strings.Contains(text, stem) {
+		if strings.Contains(text, stem) || coreIn(text, t.Source) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// separablePrefixes are the particles a German verb term may have apart from it in the text
+// ("schafft … ab", "tritt … in Kraft", "abgeschafft").
+var separablePrefixes = []string{"zurück", "statt", "teil", "fest", "nach", "ab", "an", "auf", "aus", "bei", "ein", "her", "hin", "mit", "vor", "weg", "zu"}
+
+// coreIn says whether a word of term, without a separable particle and a verb's ending
+// ("schaff" of "abschaffen", "tret" of "treten"), stands in text: a term the glossary found as
+// a separated verb or verb phrase, which the whole term's letters never match. Keeping a term
+// too many costs a line in the request; dropping one lets its segment go unenforced.
+func coreIn(text, term string) bool {
+	for _, w := range strings.Fields(strings.ToLower(term)) {
+		for _, p := range separablePrefixes {
+			if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 5 {
+				w = rest
+				break
+			}
+		}
+		for _, end := range []string{"en", "n"} {
+			if rest, ok := strings.CutSuffix(w, end); ok && len(rest) >= 3 {
+				w = rest
+				break
+			}
+		}
+		if len(w) >= 3 && strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Protected is what a driver that shields term occurrences from translation (Google's

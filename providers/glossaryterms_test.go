@@ -30,6 +30,30 @@ func TestTermsIn(t *testing.T) {
 	}
 }
 
+// TestTermsInSeparatedVerbs: a verb term the glossary found apart or in another form (a
+// re-asked segment must keep it) is kept by its core without particle and ending.
+func TestTermsInSeparatedVerbs(t *testing.T) {
+	terms := []Term{{Source: "in Kraft treten"}, {Source: "abschaffen"}, {Source: "vorlegen"}, {Source: "Außenministerium"}}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Das Gesetz tritt am 1. Januar in Kraft.", []string{"in Kraft treten"}},
+		{"Die Regierung schafft die Steuer ab.", []string{"abschaffen"}},
+		{"Die Steuer wurde abgeschafft.", []string{"abschaffen"}},
+		{"Die Kommission legt einen Bericht vor.", []string{"vorlegen"}},
+		{"Das Wetter ist schön.", nil},
+	} {
+		var got []string
+		for _, term := range TermsIn(terms, []Segment{{Text: tc.text}}) {
+			got = append(got, term.Source)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: TermsIn = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestProtected(t *testing.T) {
 	for _, tc := range []struct {
 		term    Term
