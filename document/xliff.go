@@ -850,11 +850,29 @@ func (r *xliffReader) notes(source int) string {
 					b.Write(cd)
 				}
 			}
-			out = append(out, strings.TrimSpace(b.String()))
+			st := r.toks[k].tok.(xml.StartElement)
 			k = e
+			// A note's label says what it is: Angular's description and meaning ("from" in
+			// 1.2, "category" in 2.x) help a translator; its location ("file.ts:12") says
+			// nothing about the text, and in the memory key it would make every moved line
+			// a new, paid segment.
+			label := ""
+			for _, a := range st.Attr {
+				if a.Name.Local == "category" || a.Name.Local == "from" {
+					label = strings.TrimSpace(a.Value)
+				}
+			}
+			text := strings.TrimSpace(b.String())
+			switch {
+			case strings.EqualFold(label, "location"), text == "":
+			case label != "":
+				out = append(out, label+": "+text)
+			default:
+				out = append(out, text)
+			}
 		}
 	}
-	return strings.Join(out, " ")
+	return strings.Join(out, "; ")
 }
 
 func isStart(t xml.Token) bool { _, ok := t.(xml.StartElement); return ok }

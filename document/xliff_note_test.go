@@ -1,0 +1,37 @@
+package document
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestXLIFFNotes: a unit's notes go with its segment labelled by what they are (Angular's
+// description and meaning), and a location note ("file.ts:3") is left out: it says nothing
+// about the text, and as part of the memory key it made every moved source line a new, paid
+// segment.
+func TestXLIFFNotes(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "icu", "angular-xliff2-spec.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(strings.NewReader(string(b)), "x.xlf", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.Segments {
+		if strings.Contains(s.Note, "file.ts") {
+			t.Errorf("segment %q carries the location note %q", s.Text, s.Note)
+		}
+	}
+	const unit = `<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" target-language="en" datatype="plaintext" original="ng2.template"><body>` +
+		`<trans-unit id="1" datatype="html"><source>Öffnen</source><note priority="1" from="description">Knopf im Menü</note><note priority="1" from="meaning">Datei</note></trans-unit></body></file></xliff>`
+	d, err = Read(strings.NewReader(unit), "y.xlf", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Segments) != 1 || d.Segments[0].Note != "description: Knopf im Menü; meaning: Datei" {
+		t.Errorf("notes %q", d.Segments[0].Note)
+	}
+}
