@@ -620,6 +620,27 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 	return Segment{Text: t.String(), Codes: codes}, pre.String(), suf.String()
 }
 
+// lineBreak is a line break in a translation's words, with the blanks around it.
+var lineBreak = regexp.MustCompile(`[ \t]*(?:\r\n|\n|\r)[ \t]*`)
+
+// modelBreaks writes a piece of a translation's words for a segment whose own words hold no line
+// break (a PO message's are codes or its edges; an XLIFF source's text has none); first and
+// last say it begins or ends the segment. A line break in the words is then the model's way of
+// wrapping a long answer: written, it would break the message in the program's interface or
+// the unit in the CAT tool. Inside the segment it becomes a space; at its ends it goes.
+func modelBreaks(s string, first, last bool) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	if first {
+		s = strings.TrimLeft(s, "\r\n")
+	}
+	if last {
+		s = strings.TrimRight(s, "\r\n")
+	}
+	return lineBreak.ReplaceAllString(s, " ")
+}
+
 // render writes a translation with the codes' original markup, the text escaped by esc. The
 // translation must have passed CheckTags.
 func render(codes []Code, target string, esc func(string) string) string {

@@ -342,27 +342,6 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 	return nil
 }
 
-// poLineBreak is a line break in a translation's words, with the blanks around it.
-var poLineBreak = regexp.MustCompile(`[ \t]*(?:\r\n|\n|\r)[ \t]*`)
-
-// poText writes a piece of a translation's words into a msgstr; first and last say it begins or
-// ends the message. A message's own line breaks are codes (the placeholder grammars all take
-// "\n") or its edges (poEdges), so a line break in the words is the model's way of wrapping a
-// long answer: written as "\n" it would break the message in the program's interface. Inside
-// the message it becomes a space; at its ends it goes (the msgid's edges are put back).
-func poText(s string, first, last bool) string {
-	if !strings.ContainsAny(s, "\r\n") {
-		return s
-	}
-	if first {
-		s = strings.TrimLeft(s, "\r\n")
-	}
-	if last {
-		s = strings.TrimRight(s, "\r\n")
-	}
-	return poLineBreak.ReplaceAllString(s, " ")
-}
-
 func allComments(ls []mdLine) bool {
 	for _, l := range ls {
 		if !strings.HasPrefix(strings.TrimSpace(l.text), "#") {
@@ -386,7 +365,7 @@ func poEdges(msg string) (lead, body, trail string) {
 func poMessage(msg string, re *regexp.Regexp, plain bool, line int, note string) ([]Segment, func([]string) string) {
 	if g := readICU([]piece{{kind: pText, text: msg}}, nil, icuFormat{
 		markup: func(s string) string { return s }, // poString escapes the whole msgstr
-		words:  poText,
+		words:  modelBreaks,
 		text:   func(b *builder, s string) { poPlaceholderCodes(b, s, re, plain) },
 	}); g != nil {
 		return g.segments(line, note), g.write
@@ -394,7 +373,7 @@ func poMessage(msg string, re *regexp.Regexp, plain bool, line int, note string)
 	seg := poSegment(msg, re, plain)
 	seg.Line, seg.Note = line, note
 	codes := seg.Codes
-	return []Segment{seg}, func(trs []string) string { return renderAt(codes, trs[0], poText) }
+	return []Segment{seg}, func(trs []string) string { return renderAt(codes, trs[0], modelBreaks) }
 }
 
 // poPlaceholderCodes adds a message's words to b with the placeholders re finds as codes; when

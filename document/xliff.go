@@ -680,7 +680,12 @@ func (r *xliffReader) segment(from, to, at int) (segs []Segment, write func([]st
 	seg, pre, suf := b.finish()
 	seg.Kind, seg.Line, seg.Note = Block, line, note
 	codes := seg.Codes
-	return []Segment{seg}, func(trs []string) string { return withLineEnding(pre+render(codes, trs[0], esc)+suf, eol) }, true
+	words := func(s string, _, _ bool) string { return esc(s) }
+	if !strings.ContainsAny(seg.Text, "\r\n") {
+		// The source's words are one line: a line break in the answer is the model's.
+		words = func(s string, first, last bool) string { return esc(modelBreaks(s, first, last)) }
+	}
+	return []Segment{seg}, func(trs []string) string { return withLineEnding(pre+renderAt(codes, trs[0], words)+suf, eol) }, true
 }
 
 // xliffTarget composes a target element from literal pieces and the translations of one or more

@@ -35,3 +35,28 @@ func TestXLIFFNotes(t *testing.T) {
 		t.Errorf("notes %q", d.Segments[0].Note)
 	}
 }
+
+// TestXLIFFModelLineBreaks: a line break the model put in its answer for a one-line source is a
+// space in the target (the unit is one line in the CAT tool and in the program); a source with
+// line breaks of its own (xml:space="preserve") keeps the answer's.
+func TestXLIFFModelLineBreaks(t *testing.T) {
+	const head = `<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" target-language="en" datatype="plaintext" original="a"><body>`
+	const tail = `</body></file></xliff>`
+	for _, tc := range []struct{ unit, answer, want string }{
+		{`<trans-unit id="1"><source>Der <g id="1">Hund</g> schläft.</source></trans-unit>`, "The <g1>dog</g1>\nis\r\n sleeping.\n", `<target state="translated" state-qualifier="leveraged-mt">The <g id="1">dog</g> is sleeping.</target>`},
+		{`<trans-unit id="1" xml:space="preserve"><source>Zeile eins
+Zeile zwei</source></trans-unit>`, "Line one\nLine two", "<target state=\"translated\" state-qualifier=\"leveraged-mt\">Line one\nLine two</target>"},
+	} {
+		d, err := Read(strings.NewReader(head+tc.unit+tail), "a.xlf", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		if _, err := d.Write(&out, []string{tc.answer}, WriteOptions{TargetLang: "en"}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tc.want) {
+			t.Errorf("answer %q wrote\n%s\nwant %s", tc.answer, out.String(), tc.want)
+		}
+	}
+}
