@@ -428,7 +428,7 @@ func Read(r io.Reader, name string, opt Options) (*Doc, error) {
 	case SRT, VTT:
 		err = readSubtitles(d, src, name, f)
 	case PO:
-		err = readPO(d, src, name)
+		err = readPO(d, src, name, opt.TargetLang)
 	default:
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("unknown format %q", f)}
 	}

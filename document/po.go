@@ -95,7 +95,7 @@ type poField struct {
 	from, to int    // lines
 }
 
-func readPO(d *Doc, src, name string) error {
+func readPO(d *Doc, src, name, targetLang string) error {
 	lines := splitLines(src)
 	// A UTF-8 byte-order mark (msgfmt and Poedit read one; Okapi's and Windows editors' files
 	// have it) is kept in the output and is not part of the first keyword.
@@ -130,7 +130,7 @@ func readPO(d *Doc, src, name string) error {
 			continue
 		}
 		end := poEntryEnd(lines, i)
-		if err := poEntry(d, lines, i, end, name, fileEOL); err != nil {
+		if err := poEntry(d, lines, i, end, name, fileEOL, targetLang); err != nil {
 			return err
 		}
 		i = end
@@ -180,7 +180,7 @@ func poKey(t string) string {
 }
 
 // poEntry reads the entry in lines[from:to].
-func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
+func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL, targetLang string) error {
 	var fields []poField
 	var comments []string
 	var flags []string
@@ -272,6 +272,11 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 			d.rawAt(lines[k].raw(), lines[k].off)
 		}
 	}
+	if msgid != nil && msgid.value == "" && msgctxt == nil && len(strs) > 0 {
+		if err := poLanguage(d, lines, fields[strs[0]], name, targetLang); err != nil {
+			return err
+		}
+	}
 	if msgid == nil || msgid.value == "" || len(strs) == 0 || translated || !hasWord(msgid.value) {
 		raw(from, to) // the header, a translated entry, or nothing to translate
 		return nil
@@ -339,6 +344,34 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL string) error {
 		})
 	}
 	raw(last, to)
+	return nil
+}
+
+// poLanguage reads the header's Language field into d.TargetLang and refuses a catalogue for
+// another language than want (when set), naming the field's line: a French catalogue filled
+// with English is a valid file that gettext serves to French users.
+func poLanguage(d *Doc, lines []mdLine, header poField, name, want string) error {
+	for _, l := range strings.Split(header.value, "\n") {
+		k, v, ok := strings.Cut(l, ":")
+		if !ok || !strings.EqualFold(strings.TrimSpace(k), "Language") || strings.TrimSpace(v) == "" {
+			continue
+		}
+		got := strings.TrimSpace(v)
+		if d.TargetLang == "" {
+			d.TargetLang = got
+		}
+		if want == "" || primaryLang(got) == primaryLang(want) {
+			return nil
+		}
+		line := header.from + 1
+		for k := header.from; k < header.to && k < len(lines); k++ {
+			if strings.Contains(lines[k].text, "Language:") {
+				line = k + 1
+				break
+			}
+		}
+		return &InputError{File: name, Line: line, Msg: fmt.Sprintf("Language: %s: the catalogue is to be translated into %s, not %s", got, got, want)}
+	}
 	return nil
 }
 
