@@ -308,7 +308,7 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL, targetLang str
 	// move or drop them. They are put back around every msgstr written, as the msgid has them
 	// (gettext checks each msgstr[N] against the msgid).
 	lead, body, trail := poEdges(msgid.value)
-	edges := func(s string) string { return lead + strings.Trim(s, "\n") + trail }
+	edges := func(s string) string { return lead + strings.Trim(s, poEdgeSpace) + trail }
 	segs, write := poMessage(body, re, plain, msgid.from+1, note)
 	var psegs []Segment
 	var pwrite func([]string) string
@@ -384,13 +384,20 @@ func allComments(ls []mdLine) bool {
 	return true
 }
 
-// poEdges splits a message into its leading line breaks, the rest and its trailing ones.
+// poEdges splits a message into its leading white space (line breaks and indentation), the
+// rest and its trailing white space.
 func poEdges(msg string) (lead, body, trail string) {
-	body = strings.TrimLeft(msg, "\n")
+	body = strings.TrimLeft(msg, poEdgeSpace)
 	lead = msg[:len(msg)-len(body)]
-	body = strings.TrimRight(body, "\n")
+	body = strings.TrimRight(body, poEdgeSpace)
 	return lead, body, msg[len(lead)+len(body):]
 }
+
+// poEdgeSpace is the white space a message's edges keep as the msgid has it: line breaks (which
+// msgfmt -c compares) and the indentation around them (a Django template's blocktrans), which a
+// model drops or moves.
+const poEdgeSpace = " \t\n"
+
 
 // poMessage reads a message (its edges taken off, see poEdges) into segments, at line and with
 // note, and returns how their translations are written: one segment (poSegment), or an ICU

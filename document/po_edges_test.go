@@ -23,6 +23,10 @@ func TestPOEdgeNewlines(t *testing.T) {
 		{"plural", `%d Datei\n`, `%d Dateien\n`, "<x1/> Datei", "<x1/> file", "msgstr[0] \"%d file\\n\"\nmsgstr[1] \"%d file\\n\""},
 		// A line break the model put in its words (a long answer wrapped) is a space: the
 		// message's own line breaks are codes, and a "\n" would break it in the interface.
+		// A Django template's indentation around the message stays as the msgid has it,
+		// whatever the model does with the spaces it was not sent.
+		{"indented template message", `\n    Das Team %(name)s wurde angemeldet.\n    `, "", "Das Team <x1/> wurde angemeldet.", "The team <x1/> was registered.", "msgstr \"\"\n\"\\n\"\n\"    The team %(name)s was registered.\\n\"\n\"    \""},
+		{"spaces at the edges", `  Eingerückt.  `, "", "Eingerückt.", "Indented.", `msgstr "  Indented.  "`},
 		{"model wraps the words", `Die Datei wurde gespeichert.`, "", "Die Datei wurde gespeichert.", "The file \nhas been saved.", `msgstr "The file has been saved."`},
 		{"model wraps, CRLF", `Fertig.`, "", "Fertig.", "All\r\ndone.", `msgstr "All done."`},
 		{"model wraps beside a code", `Eins\nZwei`, "", "Eins<x1/>Zwei", "One\n<x1/>Two", "msgstr \"\"\n\"One \\n\"\n\"Two\""},
