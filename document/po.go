@@ -398,7 +398,6 @@ func poEdges(msg string) (lead, body, trail string) {
 // model drops or moves.
 const poEdgeSpace = " \t\n"
 
-
 // poMessage reads a message (its edges taken off, see poEdges) into segments, at line and with
 // note, and returns how their translations are written: one segment (poSegment), or an ICU
 // message's (readICU), whose words' placeholders are codes too.
