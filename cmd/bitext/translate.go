@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
@@ -339,16 +340,18 @@ var translateOutputs = []string{".txt", ".text", ".md", ".markdown", ".html", ".
 // refuseTranslateOutput is a usage error when -o names a format that translate would not
 // write: resolveOutput falls back to the input's format (or text) for an extension it does not
 // know, and out.docx would get plain text. A format the output layer chose (pairs, Markdown,
-// HTML, or any it learns), --format, a folder, and an output with the extension of every input
-// (the same format out as in) pass.
+// HTML, or any it learns), --format, a folder, and an output with the extension or document
+// format of every input (the same format out as in) pass.
 func refuseTranslateOutput(format string, out outputSpec, ins []sourceFile) error {
 	if format != "" || out.dir || out.path == "" || out.pairs != "" || (out.doc != "" && out.doc != segment.Text) {
 		return nil
 	}
-	ext := strings.ToLower(filepath.Ext(out.path))
+	// The same format by another of its names passes too: a template's translation (.pot into
+	// de.po), .xlf into .xliff.
+	ext, df := strings.ToLower(filepath.Ext(out.path)), document.FormatFromName(out.path)
 	same := len(ins) > 0
 	for _, in := range ins {
-		same = same && strings.ToLower(filepath.Ext(in.path)) == ext
+		same = same && (strings.ToLower(filepath.Ext(in.path)) == ext || df != "" && document.FormatFromName(in.path) == df)
 	}
 	if same {
 		return nil
