@@ -139,7 +139,7 @@ func tmExport(c *cli.Context) error {
 		if len(outputs) > 0 {
 			where = strings.Join(outputs, " and ")
 		}
-		fmt.Fprintf(c.App.ErrWriter, "exported %d pairs from %s to %s\n", n, db.Path(), where)
+		fmt.Fprintf(c.App.ErrWriter, "exported %s from %s to %s\n", count(n, "pair"), db.Path(), where)
 	}
 	return nil
 }

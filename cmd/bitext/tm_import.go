@@ -186,7 +186,7 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 	if !c.Bool("quiet") {
 		msg := fmt.Sprintf("imported %s into %s: %s", name, db.Path(), res)
 		if s, ok := r.(interface{ Skipped() int }); ok && s.Skipped() > 0 {
-			msg += fmt.Sprintf("; skipped %d translation units without both %s and %s", s.Skipped(), opt.SourceLang, opt.TargetLang)
+			msg += fmt.Sprintf("; skipped %s without both %s and %s", count(s.Skipped(), "translation unit"), opt.SourceLang, opt.TargetLang)
 		}
 		fmt.Fprintln(c.App.ErrWriter, msg)
 	}
