@@ -200,6 +200,17 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 				spans = append(spans, renderSpan{at: at, end: at + len(p.units), ri: ri})
 			}
 		}
+		if len(spans) == 0 && (m.Discontinuous || e.verb) {
+			// A term whose German words stand apart, or a verb, is often rendered apart too:
+			// "foreign and security policy" for the foreign policy of "Außen- und
+			// Sicherheitspolitik", "made the data available" for "stellte die Daten zur
+			// Verfügung", "broke the talks off".
+			for ri, p := range e.render {
+				for _, sp := range findPhraseApart(tgt, p, maxApart) {
+					spans = append(spans, renderSpan{at: sp[0], end: sp[1], ri: ri})
+				}
+			}
+		}
 		rendered[e] = spans
 		if len(e.render) > 0 || len(e.forbid) > 0 {
 			order = append(order, e)
@@ -342,6 +353,53 @@ func findPhrase(text []unit, ph phrase) []int {
 		}
 	}
 	return at
+}
+
+// maxApart is how many words may stand between two words of a rendering found apart.
+const maxApart = 4
+
+// findPhraseApart finds a rendering of several words with up to gap other words between each two
+// of them, all in one run of words (no punctuation or number between), as [start, end) unit
+// spans: the rendering of a term the German text has apart, or of a verb with its object inside.
+func findPhraseApart(text []unit, ph phrase, gap int) [][2]int {
+	if len(ph.units) < 2 {
+		return nil
+	}
+	var out [][2]int
+	for i := range text {
+		if !unitIs(text[i], ph, 0) {
+			continue
+		}
+		at, ok := i, true
+		for k := 1; k < len(ph.units) && ok; k++ {
+			ok = false
+			for j := at + 1; j < len(text) && j <= at+1+gap; j++ {
+				if !text[j].joined {
+					break
+				}
+				if unitIs(text[j], ph, k) {
+					at, ok = j, true
+					break
+				}
+			}
+		}
+		if ok {
+			out = append(out, [2]int{i, at + 1})
+		}
+	}
+	return out
+}
+
+// unitIs says whether text unit u is word k of rendering ph, as findPhrase compares them.
+func unitIs(u unit, ph phrase, k int) bool {
+	p := ph.units[k]
+	if shortAcronym(p.surface) && !sameCase(u.surface, p.surface) {
+		return false
+	}
+	if u.key == p.key && (englishInflects(p.fold, u.fold) || ph.verb && englishVerbForm(p.fold, stripPossessive(u.fold))) {
+		return true
+	}
+	return ph.forms != nil && irregularForm(ph.forms[k], u.fold)
 }
 
 // irregularForm reports whether a folded text word, possessive or not, is one of forms.

@@ -337,3 +337,35 @@ func TestMatchForm(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderedApart: a term the German has apart, or a verb, is satisfied by its rendering with
+// other words inside, as English coordinates and splits phrasal verbs; a rendering across
+// punctuation, or with more words inside, is not one.
+func TestRenderedApart(t *testing.T) {
+	const tsv = "de\ten\n" +
+		"Außenpolitik\tforeign policy\n" +
+		"Wirtschaftsunion\teconomic union\n" +
+		"zur Verfügung stellen\tmake available\n" +
+		"abbrechen\tbreak off\n"
+	g, err := Parse(strings.NewReader(tsv), "g.tsv", TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		de, en string
+		ok     bool
+	}{
+		{"Die Außen- und Sicherheitspolitik der Union.", "The Union's common foreign and security policy.", true},
+		{"Die Wirtschafts- und Währungsunion.", "Economic and monetary union.", true},
+		{"Wir stellen die Daten zur Verfügung.", "We make the data available.", true},
+		{"Wir stellten die Daten zur Verfügung.", "We made the data available.", true},
+		{"Sie brachen die Gespräche ab.", "They broke the talks off.", true},
+		{"Die Außen- und Sicherheitspolitik der Union.", "The Union's foreign relations, security and defence policy.", false},
+		{"Wir stellen die Daten zur Verfügung.", "We make sure that all of the data are available.", false},
+	} {
+		vs := g.Check(tc.de, tc.en)
+		if (len(vs) == 0) != tc.ok {
+			t.Errorf("%q → %q: violations %v, want ok=%v", tc.de, tc.en, vs, tc.ok)
+		}
+	}
+}
