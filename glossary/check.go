@@ -205,9 +205,12 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 			// "foreign and security policy" for the foreign policy of "Außen- und
 			// Sicherheitspolitik", "made the data available" for "stellte die Daten zur
 			// Verfügung", "broke the talks off".
+			// Such a rendering shares its last words with the next term's ("security and
+			// defence policy" renders both terms of "Sicherheits- und Verteidigungspolitik"),
+			// so it holds only its first word against other terms.
 			for ri, p := range e.render {
 				for _, sp := range findPhraseApart(tgt, p, maxApart) {
-					spans = append(spans, renderSpan{at: sp[0], end: sp[1], ri: ri})
+					spans = append(spans, renderSpan{at: sp[0], end: sp[0] + 1, ri: ri})
 				}
 			}
 		}

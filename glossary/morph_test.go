@@ -345,6 +345,9 @@ func TestRenderedApart(t *testing.T) {
 	const tsv = "de\ten\n" +
 		"Außenpolitik\tforeign policy\n" +
 		"Wirtschaftsunion\teconomic union\n" +
+		"Währungsunion\tmonetary union\n" +
+		"Sicherheitspolitik\tsecurity policy\n" +
+		"Verteidigungspolitik\tdefence policy\n" +
 		"zur Verfügung stellen\tmake available\n" +
 		"abbrechen\tbreak off\n"
 	g, err := Parse(strings.NewReader(tsv), "g.tsv", TSV)
@@ -357,6 +360,7 @@ func TestRenderedApart(t *testing.T) {
 	}{
 		{"Die Außen- und Sicherheitspolitik der Union.", "The Union's common foreign and security policy.", true},
 		{"Die Wirtschafts- und Währungsunion.", "Economic and monetary union.", true},
+		{"Die Sicherheits- und Verteidigungspolitik.", "The security and defence policy.", true},
 		{"Wir stellen die Daten zur Verfügung.", "We make the data available.", true},
 		{"Wir stellten die Daten zur Verfügung.", "We made the data available.", true},
 		{"Sie brachen die Gespräche ab.", "They broke the talks off.", true},
