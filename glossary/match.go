@@ -246,7 +246,7 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys bool) 
 		if k > 0 && !linked(u, t) {
 			return false
 		}
-		if e.verb && !e.CaseInsensitive && k == len(src)-1 && !verbCase(u) {
+		if e.verb && !e.CaseInsensitive && k == len(src)-1 && (!verbCase(u) || !u.caseless && startsUpper(u.surface) && !isVerbForm(t.fold, u.fold)) {
 			return false
 		}
 		if closed && k == 0 {

@@ -373,3 +373,29 @@ func TestRenderedApart(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbTermsAtSentenceStart: a capitalized word opening a sentence is a verb term's only as a
+// form of the verb; the noun made from it (Abschaffung, Vorschläge, Umsetzung) is not.
+func TestVerbTermsAtSentenceStart(t *testing.T) {
+	const tsv = "de\ten\nabschaffen\tabolish\nvorschlagen\tpropose\numsetzen\timplement\nin Kraft treten\tenter into force\n"
+	g, err := Parse(strings.NewReader(tsv), "g.tsv", TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Abschaffung der Steuer gefordert.", 0},
+		{"Vorschläge sind willkommen.", 0},
+		{"Umsetzung der Richtlinie verzögert.", 0},
+		{"Schafft die Regierung die Steuer ab?", 1},
+		{"Abgeschafft wurde die Steuer nie.", 1},
+		{"Tritt das Gesetz am 1. Januar in Kraft?", 1},
+		{"Die Regierung will die Steuer abschaffen.", 1},
+	} {
+		if got := len(g.FindSource(tc.text)); got != tc.want {
+			t.Errorf("%q: %d matches, want %d", tc.text, got, tc.want)
+		}
+	}
+}

@@ -206,6 +206,28 @@ func verbCase(u unit) bool {
 	return u.caseless || u.opens || !startsUpper(u.surface)
 }
 
+// isVerbForm reports whether w is a form of the verb whose infinitive is inf, joined with its
+// particle (abschaffen: abschaffen, abgeschafft, abzuschaffen, abschaffte). A capitalized word
+// that opens a sentence is a verb only as one of those: the stem it shares with the verb makes
+// "Abschaffung der Steuer gefordert" and "Vorschläge sind willkommen" nouns, not abschaffen
+// and vorschlagen.
+func isVerbForm(inf, w string) bool {
+	if w == inf {
+		return true
+	}
+	for _, r := range verbReadings(inf, false) {
+		forms := conjugate(r.base)
+		for _, set := range [][]string{forms.finite, forms.nonfinite, forms.participles} {
+			for _, f := range set {
+				if r.particle+f == w || f == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // complementBefore reports whether the complement of vt is written right before unit x
 // (nothing for a one-word verb), and where the term then starts.
 func complementBefore(vt *verbTerm, us []unit, x int) (int, bool) {
