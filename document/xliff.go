@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -101,6 +102,8 @@ type xliffReader struct {
 	toks    []xmlTok
 	v2      bool
 	emitted int
+	// placeholders makes inline read variables in the text ({name}, %name%) as codes.
+	placeholders bool
 }
 
 // tokenizeXLIFF reads the XML tokens of an XLIFF file with their bytes, checks its nesting and
@@ -677,6 +680,12 @@ func (r *xliffReader) segment(from, to, at int) (segs []Segment, write func([]st
 		}
 		return segs, func(trs []string) string { return withLineEnding(g.write(trs), eol) }, true
 	}
+	// Not an ICU message: read again with its placeholders as codes ({name}, %name%), which
+	// an ICU message's syntax ({male} of a select) would have been taken for.
+	b = builder{}
+	r.placeholders = true
+	r.inline(from, to, &b)
+	r.placeholders = false
 	seg, pre, suf := b.finish()
 	seg.Kind, seg.Line, seg.Note = Block, line, note
 	codes := seg.Codes
@@ -882,6 +891,23 @@ func (r *xliffReader) notes(source int) string {
 
 func isStart(t xml.Token) bool { _, ok := t.(xml.StartElement); return ok }
 
+// xliffPlaceholder is a variable written as text in a unit: {name} (ICU's simple argument,
+// .NET, Java's {0}), {{ name }} (Twig, Angular interpolation left as text) and %name% (Symfony).
+// Sent as words, a model translates or renames it ({Name}, {Anzahl}) and the program shows it
+// raw.
+var xliffPlaceholder = regexp.MustCompile(`\{\{ ?[A-Za-z_][A-Za-z0-9_.]* ?\}\}|\{[A-Za-z0-9_]+\}|%[A-Za-z_][A-Za-z0-9_]*%`)
+
+// xliffText adds a unit's text to b, its placeholders as codes.
+func xliffText(b *builder, s string) {
+	at := 0
+	for _, m := range xliffPlaceholder.FindAllStringIndex(s, -1) {
+		b.text(s[at:m[0]])
+		b.alone("xliff-placeholder", s[m[0]:m[1]])
+		at = m[1]
+	}
+	b.text(s[at:])
+}
+
 // xliffPaired and xliffOpaque say how inline elements become codes; other elements are
 // standalone codes with their content.
 var xliffPaired = map[string]bool{"g": true, "mrk": true, "pc": true}
@@ -892,7 +918,11 @@ func (r *xliffReader) inline(from, to int, b *builder) {
 		t := r.toks[k]
 		switch v := t.tok.(type) {
 		case xml.CharData:
-			b.text(string(v))
+			if r.placeholders {
+				xliffText(b, string(v))
+			} else {
+				b.text(string(v))
+			}
 		case xml.StartElement:
 			e := r.matching(k)
 			if xliffPaired[v.Name.Local] && !protectedMrk(v) {

@@ -60,3 +60,33 @@ Zeile zwei</source></trans-unit>`, "Line one\nLine two", "<target state=\"transl
 		}
 	}
 }
+
+// TestXLIFFPlaceholders: variables written as text in a unit ({name}, %count%, {{ name }}) are
+// codes, so a model cannot translate or rename them ({Name}, {Anzahl}); braces of an ICU
+// message stay its syntax, and prose with a per cent sign stays words.
+func TestXLIFFPlaceholders(t *testing.T) {
+	const head = `<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" target-language="en" datatype="plaintext" original="messages"><body>`
+	const tail = `</body></file></xliff>`
+	for _, tc := range []struct{ source, seg, answer, target string }{
+		{"Hallo {name}, Sie haben {count} neue Nachrichten.", "Hallo <x1/>, Sie haben <x2/> neue Nachrichten.", "Hello <x1/>, you have <x2/> new messages.", "Hello {name}, you have {count} new messages."},
+		// At the unit's edge a placeholder stays out of the segment, as other codes do.
+		{"%count% Dateien gelöscht", "Dateien gelöscht", "files deleted", "%count% files deleted"},
+		{"Willkommen, {{ user.name }}!", "Willkommen, <x1/>!", "Welcome, <x1/>!", "Welcome, {{ user.name }}!"},
+		{"Um 50 % gestiegen, sagt die 100 % Studie.", "Um 50 % gestiegen, sagt die 100 % Studie.", "Up 50 %, says the 100 % study.", "Up 50 %, says the 100 % study."},
+	} {
+		d, err := Read(strings.NewReader(head+`<trans-unit id="1"><source>`+tc.source+`</source></trans-unit>`+tail), "messages.de.xlf", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Segments) != 1 || d.Segments[0].Text != tc.seg {
+			t.Fatalf("%q: segments %q, want %q", tc.source, d.Identity(), tc.seg)
+		}
+		var out strings.Builder
+		if _, err := d.Write(&out, []string{tc.answer}, WriteOptions{TargetLang: "en"}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), ">"+tc.target+"</target>") {
+			t.Errorf("%q: wrote\n%s\nwant target %q", tc.source, out.String(), tc.target)
+		}
+	}
+}
