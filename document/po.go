@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -320,31 +321,63 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL, targetLang str
 		raw(from, to) // an ICU message whose only words are its selectors
 		return nil
 	}
-	raw(from, first)
-	if plural == nil {
-		d.addGroup(segs, func(trs []string) string {
-			return fin(poString("msgstr", edges(write(trs)), eol))
-		})
-	} else {
-		n := len(strs)
-		d.addGroup(segs, func(trs []string) string {
-			out := poString("msgstr[0]", edges(write(trs)), eol)
-			if n == 1 { // nplurals=1: msgstr[0] is the last line
-				out = fin(out)
-			}
-			return out
-		})
-		d.addGroup(psegs, func(trs []string) string {
-			out := edges(pwrite(trs))
-			var b strings.Builder
-			for k := 1; k < n; k++ {
-				b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), out, eol))
-			}
-			return fin(b.String())
-		})
+	// The entry's lines up to its msgstr are written with the translation, by the entry's last
+	// segment, so that an answer the checks still doubted can mark the entry fuzzy (poFuzzy):
+	// gettext then leaves it out of the compiled catalogue until a translator has looked.
+	var head strings.Builder
+	for k := from; k < first; k++ {
+		head.WriteString(lines[k].raw())
 	}
+	all := append(slices.Clip(segs), psegs...)
+	at := len(d.Segments)
+	d.addGroup(all, func(trs []string) string {
+		var b strings.Builder
+		h := head.String()
+		for i, tr := range trs {
+			if tr != all[i].Text && d.origin(at+i) == NeedsReview {
+				h = poFuzzy(h, eol)
+				break
+			}
+		}
+		b.WriteString(h)
+		if plural == nil {
+			b.WriteString(poString("msgstr", edges(write(trs)), eol))
+			return fin(b.String())
+		}
+		n := len(strs)
+		b.WriteString(poString("msgstr[0]", edges(write(trs[:len(segs)])), eol))
+		out := edges(pwrite(trs[len(segs):]))
+		for k := 1; k < n; k++ {
+			b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), out, eol))
+		}
+		return fin(b.String())
+	})
 	raw(last, to)
 	return nil
+}
+
+// poFuzzy marks an entry's lines (up to its msgstr) fuzzy: "fuzzy" joins its flags line, or a
+// flags line is put where gettext has it, after the comments and before a previous msgid or
+// the msgid.
+func poFuzzy(head, eol string) string {
+	lines := strings.SplitAfter(head, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "#,") {
+			if slices.Contains(strings.FieldsFunc(t[2:], func(r rune) bool { return r == ',' || r == ' ' }), "fuzzy") {
+				return head
+			}
+			lines[i] = strings.Replace(l, "#,", "#, fuzzy,", 1)
+			return strings.Join(lines, "")
+		}
+	}
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "#|") || strings.HasPrefix(t, "msgctxt") || strings.HasPrefix(t, "msgid") {
+			return strings.Join(lines[:i], "") + "#, fuzzy" + eol + strings.Join(lines[i:], "")
+		}
+	}
+	return head
 }
 
 // poLanguage reads the header's Language field into d.TargetLang and refuses a catalogue for

@@ -36,3 +36,26 @@ func TestPOLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestPOFuzzy: an entry holding an answer the checks still doubted is marked fuzzy (joining its
+// flags, or a flags line of its own before the msgid), so that gettext leaves it out of the
+// compiled catalogue until a translator has looked; the other entries are written as before.
+func TestPOFuzzy(t *testing.T) {
+	const src = "# Translator comment\n#: a.c:1\nmsgid \"Datei öffnen\"\nmsgstr \"\"\n\n#, c-format\nmsgid \"Willkommen, %s!\"\nmsgstr \"\"\n\nmsgid \"Schließen\"\nmsgstr \"\"\n"
+	d, err := Read(strings.NewReader(src), "app.po", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Segments) != 3 {
+		t.Fatalf("segments %q", d.Identity())
+	}
+	var out strings.Builder
+	_, err = d.Write(&out, []string{"Open file", "Welcome, <x1/>!", "Close"}, WriteOptions{Origins: []Origin{NeedsReview, NeedsReview, MachineTranslation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# Translator comment\n#: a.c:1\n#, fuzzy\nmsgid \"Datei öffnen\"\nmsgstr \"Open file\"\n\n#, fuzzy, c-format\nmsgid \"Willkommen, %s!\"\nmsgstr \"Welcome, %s!\"\n\nmsgid \"Schließen\"\nmsgstr \"Close\"\n"
+	if out.String() != want {
+		t.Errorf("wrote\n%s\nwant\n%s", out.String(), want)
+	}
+}
