@@ -343,13 +343,8 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 		if err != nil {
 			return ImportResult{}, err
 		}
-		res.Read++
-		if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
-			res.Skipped++
-			continue
-		}
-		forms, plain := res.countMarkup(p)
-		if !plain && len(forms) == 0 {
+		forms, plain, ok := res.admit(p)
+		if !ok {
 			continue
 		}
 		k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source, Provider: p.Provider, Model: p.Model}

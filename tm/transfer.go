@@ -108,6 +108,19 @@ func (r ImportResult) MarkupSummary() string {
 	return s
 }
 
+// admit counts a pair read and says whether it makes entries: not when a side is blank
+// (Skipped), nor when neither its words nor its codes do (countMarkup, whose forms and plain
+// it returns).
+func (r *ImportResult) admit(p corpus.Pair) (forms []taggedForm, plain, ok bool) {
+	r.Read++
+	if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
+		r.Skipped++
+		return nil, false, false
+	}
+	forms, plain = r.countMarkup(p)
+	return forms, plain, plain || len(forms) > 0
+}
+
 // countMarkup counts a pair's inline markup as kept with its codes (it has tagged forms), as
 // words only, or as unusable, and returns the forms and whether its words make an entry. The
 // words of a unit whose source has a placeholder standing as a word of its own ("Sie haben
@@ -218,14 +231,9 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 			if err != nil {
 				return err
 			}
-			res.Read++
-			if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
-				res.Skipped++
+			forms, plain, ok := res.admit(p)
+			if !ok {
 				continue
-			}
-			forms, plain := res.countMarkup(p)
-			if !plain && len(forms) == 0 {
-				continue // neither its words nor its codes make an entry (countMarkup)
 			}
 			k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source}
 			s := scopeAny
