@@ -35,7 +35,9 @@ type xliffReader struct {
 	srcLang string
 	tgtLang string
 	skipped int
-	queue   []Pair // the further segments of a 2.x unit
+	queue   []Pair // the further segments of a 2.x unit, or sentences of a segmented 1.2 one
+	// segmented are the sentence pairs of the 1.2 unit just read, when it was segmented.
+	segmented []Pair
 	// translate holds the translate values of the <file>s and <group>s open, innermost last
 	// (document.XLIFFTranslate).
 	translate []bool
@@ -133,6 +135,16 @@ func (r *xliffReader) next() (Pair, error) {
 					continue
 				}
 				p.Line = line
+				if segs := r.segmented; len(segs) > 0 {
+					// A unit segmented by <seg-source> (Okapi, Trados, OmegaT) gives a pair
+					// per sentence, as translate looks sentences up.
+					r.segmented = nil
+					for i := range segs {
+						segs[i].Line = line
+					}
+					r.queue = segs[1:]
+					return segs[0], nil
+				}
 				return p, nil
 			case r.v2 && name == "unit":
 				ps, skipped, err := r.unit2(t)
@@ -189,6 +201,7 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 	var src, tgt []inlinePiece
 	hasSource, hasTarget := false, false
 	var notes []string
+	var segSrc, segTgt []mrkSegment
 	cls := xliffClassifier(false, nil)
 	for {
 		tok, err := d.Token()
@@ -202,6 +215,13 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 			}
 			p.Note = strings.Join(notes, "\n")
 			ok := !skip && hasTarget && !document.XLIFFUntranslated(false, state) && (strings.TrimSpace(p.Target) != "" || translatedState(state))
+			if ok && len(segTgt) > 0 {
+				r.segmented = segmentPairs(p, segSrc, segTgt, preserve)
+				if len(r.segmented) == 0 {
+					ok = false
+				}
+				return p, ok, nil
+			}
 			if ok && (hasCodes(src) || hasCodes(tgt)) {
 				nums := newCodeNumbers()
 				p.SourceTagged, p.Codes = tagged(src, nums, true)
@@ -224,12 +244,31 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 				if p.Source, src, err = readInline(d, cls); err != nil {
 					return p, false, r.tmx.wrap(err)
 				}
+			case "seg-source":
+				if segSrc, err = readMrkSegments(d, cls); err != nil {
+					return p, false, r.tmx.wrap(err)
+				}
 			case "target":
 				if hasTarget {
 					return p, false, r.tmx.errorf("<trans-unit id=%q> with a second <target>", p.ID)
 				}
 				hasTarget = true
 				state = attr(t, "state")
+				if len(segSrc) > 0 {
+					// A segmented unit's target holds the same <mrk mtype="seg">s, or is
+					// written whole: its tokens are read once and looked at both ways.
+					toks, err := elementTokens(d)
+					if err != nil {
+						return p, false, r.tmx.wrap(err)
+					}
+					if segTgt, err = readMrkSegments(replay(t, toks), cls); err != nil {
+						return p, false, r.tmx.wrap(err)
+					}
+					if p.Target, tgt, err = readInline(replay(t, toks), cls); err != nil {
+						return p, false, r.tmx.wrap(err)
+					}
+					continue
+				}
 				if p.Target, tgt, err = readInline(d, cls); err != nil {
 					return p, false, r.tmx.wrap(err)
 				}
@@ -671,4 +710,112 @@ func xliffSpace(c document.Code, kind inlineKind) bool {
 // with subType="xlf:lb".
 func xliffSpaceName(name string) bool {
 	return name != "" && whitespaceCode(xliffCtypeValue(name, false), "")
+}
+
+// mrkSegment is one <mrk mtype="seg"> of a segmented 1.2 unit: its mid, words and pieces.
+type mrkSegment struct {
+	mid    string
+	text   string
+	pieces []inlinePiece
+}
+
+// readMrkSegments reads a <seg-source> or a segmented <target> after its start tag: the
+// <mrk mtype="seg">s it holds; what stands between them (white space, codes) is not a
+// sentence's.
+func readMrkSegments(d *xml.Decoder, cls func(xml.StartElement) inlineElem) ([]mrkSegment, error) {
+	var out []mrkSegment
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			return out, nil
+		case xml.StartElement:
+			if t.Name.Local != "mrk" || attr(t, "mtype") != "seg" {
+				if err := d.Skip(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			text, ps, err := readInline(d, cls)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, mrkSegment{mid: attr(t, "mid"), text: text, pieces: ps})
+		}
+	}
+}
+
+// segmentPairs pairs the sentences of a segmented unit by their mid, each with its own codes;
+// a sentence without its counterpart, or with a blank side, is left out.
+func segmentPairs(unit Pair, src, tgt []mrkSegment, preserve bool) []Pair {
+	byMid := make(map[string]mrkSegment, len(tgt))
+	for _, t := range tgt {
+		byMid[t.mid] = t
+	}
+	var out []Pair
+	for _, s := range src {
+		t, ok := byMid[s.mid]
+		if !ok || strings.TrimSpace(s.text) == "" || strings.TrimSpace(t.text) == "" {
+			continue
+		}
+		p := Pair{Doc: unit.Doc, ID: unit.ID + "#" + s.mid, Note: unit.Note, Source: s.text, Target: t.text}
+		if hasCodes(s.pieces) || hasCodes(t.pieces) {
+			nums := newCodeNumbers()
+			p.SourceTagged, p.Codes = tagged(s.pieces, nums, true)
+			tt, tc := tagged(t.pieces, nums, false)
+			p.TargetTagged = tt
+			p.Codes = append(p.Codes, tc...)
+			p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
+		}
+		if !preserve {
+			trimPair(&p)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// elementTokens reads the tokens of the element whose start tag was just read, up to and with
+// its end tag, as copies.
+func elementTokens(d *xml.Decoder) ([]xml.Token, error) {
+	var out []xml.Token
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, xml.CopyToken(tok))
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return out, nil
+			}
+			depth--
+		}
+	}
+}
+
+// replay is a decoder of an element's tokens read before (elementTokens), its start tag
+// already read as a decoder given to readInline has it.
+func replay(start xml.StartElement, toks []xml.Token) *xml.Decoder {
+	d := xml.NewTokenDecoder(&tokenList{toks: append([]xml.Token{start.Copy()}, toks...)})
+	d.Token() // the start tag, which a list of tokens cannot fail to give
+	return d
+}
+
+type tokenList struct{ toks []xml.Token }
+
+func (l *tokenList) Token() (xml.Token, error) {
+	if len(l.toks) == 0 {
+		return nil, io.EOF
+	}
+	t := l.toks[0]
+	l.toks = l.toks[1:]
+	return t, nil
 }
