@@ -249,6 +249,10 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys bool) 
 		if e.verb && !e.CaseInsensitive && k == len(src)-1 && (!verbCase(u) || !u.caseless && startsUpper(u.surface) && !isVerbForm(t.fold, u.fold)) {
 			return false
 		}
+		// The tail of an elided compound ("Strategieplanung und -umsetzung") is a noun's.
+		if e.verb && u.lead {
+			return false
+		}
 		if closed && k == 0 {
 			continue
 		}

@@ -389,6 +389,7 @@ func TestVerbTermsAtSentenceStart(t *testing.T) {
 		{"Abschaffung der Steuer gefordert.", 0},
 		{"Vorschläge sind willkommen.", 0},
 		{"Umsetzung der Richtlinie verzögert.", 0},
+		{"Strategieplanung und -umsetzung", 0},
 		{"Schafft die Regierung die Steuer ab?", 1},
 		{"Abgeschafft wurde die Steuer nie.", 1},
 		{"Tritt das Gesetz am 1. Januar in Kraft?", 1},
