@@ -142,7 +142,7 @@ func TestHTMLStreamDevSet(t *testing.T) {
 	dir, pages := loadExtractSet(t)
 	differ := 0
 	for _, p := range pages {
-		data, err := os.ReadFile(filepath.Join(dir, "pages", p.File))
+		data, err := os.ReadFile(filepath.Join(dir, p.File))
 		if err != nil {
 			t.Fatal(err)
 		}
