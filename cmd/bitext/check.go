@@ -31,7 +31,7 @@ split into sentences and aligned first; with --input-format moses, two line-alig
 Exit status: 0 no violations, 1 violations found, 2 bad input or usage.`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX), required; repeat to merge"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output: text, json or html (default: from -o's extension, .html or .json, else text)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, json or html (default: from -o's extension, .html or .json, else text)"},
 			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "bitext format: jsonl, tmx, tsv, xliff or moses (default: from the file name)"},
 			&cli.BoolFlag{Name: "consistency", Usage: "also report glossary terms rendered differently within one document"},
 			&cli.BoolFlag{Name: "consistency-free", Usage: "like --consistency, and also repeated words that are not in the glossary (candidate terms; noisier)"},

@@ -12,7 +12,7 @@ import (
 func jsonFlags(usage string) []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "json", Usage: usage},
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output: text or json (json: as --json)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text or json (json: as --json)"},
 	}
 }
 

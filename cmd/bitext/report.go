@@ -41,7 +41,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "hyp", Aliases: []string{"H"}, Usage: "hypotheses: `FILE` or NAME=FILE (text, one segment per line, or a jsonl/tmx/tsv bitext); repeat to compare systems"},
 			&cli.StringSliceFlag{Name: "ref", Aliases: []string{"r"}, Usage: "reference `FILE` (line-aligned, a bitext's target side, or an article: see --align); repeat for several references"},
 			&cli.StringFlag{Name: "src", Aliases: []string{"s"}, Usage: "source `FILE` (line-aligned German), for the QA checks"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "text, json, md or html (default: from the -o extension, else text)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, json, md or html (default: from the -o extension, else text)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (atomically) instead of standard output"},
 			&cli.StringFlag{Name: "metrics", Aliases: []string{"m"}, Value: "bleu,chrf,chrf++,ter", Usage: "comma-separated metrics: bleu, chrf, chrf++, ter"},
 			&cli.StringFlag{Name: "tokenize", Aliases: []string{"tok"}, Value: "13a", Usage: "BLEU tokenizer: 13a, intl, char or none"},

@@ -39,7 +39,7 @@ Without FILE, or with "-", reads standard input.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "lang", Aliases: []string{"l", "from", "source-lang", "src-lang"}, Value: "de", Usage: "language of the text: de or en"},
 			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "text, markdown, html, xliff, srt, vtt or po (default: from the file extension)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text (one sentence per line) or jsonl"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text (one sentence per line) or jsonl"},
 			&cli.BoolFlag{Name: "keep-boilerplate", Usage: "do not remove web debris"},
 			&cli.BoolFlag{Name: "explain", Usage: "list every change to the text (removed, joined, split) and why, on stderr"},
 		},
