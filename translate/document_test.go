@@ -476,3 +476,37 @@ func TestNotesSeparateMessages(t *testing.T) {
 		t.Errorf("rerun: %d requests, output\n%s", len(fp.reqs), again)
 	}
 }
+
+// TestDocumentUnitsSentAsWords: a document's unit without codes goes to the provider as its
+// words ("Müller & Söhne", as the memory keys it), not in its escaped form, which DeepL read as
+// entity text (and escaped once more in a batch sent as XML); the answer is escaped again for
+// the document. A unit with codes goes tagged, as before.
+func TestDocumentUnitsSentAsWords(t *testing.T) {
+	const xlf = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="de" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>Tom &amp; Jerry zahlen &lt; 5 Euro.</source></trans-unit>
+<trans-unit id="2"><source>Die <g id="1">neue</g> Brücke &amp; mehr.</source></trans-unit>
+</body></file></xliff>`
+	d, err := document.Read(strings.NewReader(xlf), "a.xlf", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := &fakeProvider{answer: func(s providers.Segment, _ *providers.Request) string { return "EN " + s.Text }}
+	out, _, probs := runDoc(t, &Translator{Provider: GuardTags(fp)}, d)
+	if len(probs) > 0 {
+		t.Error(probs)
+	}
+	var sent []string
+	for _, r := range fp.reqs {
+		for _, s := range r.Segments {
+			sent = append(sent, s.Text)
+		}
+	}
+	if !slices.Contains(sent, "Tom & Jerry zahlen < 5 Euro.") || !slices.Contains(sent, "Die <g1>neue</g1> Brücke &amp; mehr.") {
+		t.Errorf("sent %q", sent)
+	}
+	if !strings.Contains(out, `>EN Tom &amp; Jerry zahlen &lt; 5 Euro.</target>`) || !strings.Contains(out, `>EN Die <g id="1">neue</g> Brücke &amp; mehr.</target>`) {
+		t.Errorf("written:\n%s", out)
+	}
+}

@@ -310,7 +310,7 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 	sendTerms := t.mode() == GlossaryPrompt || t.mode() == GlossaryMask
 	for i, u := range units {
 		id := strconv.Itoa(i + 1)
-		req.Segments[i] = providers.Segment{ID: id, Text: u.source, Note: u.note}
+		req.Segments[i] = providers.Segment{ID: id, Text: requestText(u), Note: u.note}
 		for _, term := range u.terms {
 			if !sendTerms {
 				break
@@ -378,7 +378,7 @@ func (t *Translator) ask(ctx context.Context, units []*unitState, context string
 		if !ok {
 			return nil, nil, fmt.Errorf("%s: answer lacks segment %q", t.Provider.Name(), seg.ID)
 		}
-		out[i], suspects[i] = tr.Text, tr.Suspect
+		out[i], suspects[i] = fromMemoryText(units[i], tr.Text), tr.Suspect
 	}
 	if partial == nil && len(byID) != len(units) {
 		return nil, nil, fmt.Errorf("%s: answer has %d segments, asked for %d", t.Provider.Name(), len(byID), len(units))

@@ -305,8 +305,19 @@ func memoryText(u *unitState) string {
 	return u.target
 }
 
-// fromMemoryText is a target the memory holds for u, as u's target: escaped again for a
-// document's unit without codes.
+// requestText is what a provider is asked to translate for u: a document's unit without codes
+// as its words (document.Plain), as the memory keys it — escaped, "Müller &amp; Söhne" reached
+// DeepL as entity text, and twice escaped in a batch sent as XML — and its answer comes back
+// through fromMemoryText.
+func requestText(u *unitState) string {
+	if u.plain {
+		return document.Plain(u.source)
+	}
+	return u.source
+}
+
+// fromMemoryText is a target the memory holds for u, or a provider's answer for it
+// (requestText), as u's target: escaped again for a document's unit without codes.
 func fromMemoryText(u *unitState, stored string) string {
 	if u.plain {
 		return document.EscapeText(stored)
