@@ -222,15 +222,9 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 				}
 				return p, ok, nil
 			}
-			if ok && (hasCodes(src) || hasCodes(tgt)) {
-				nums := newCodeNumbers()
-				p.SourceTagged, p.Codes = tagged(src, nums, true)
-				tt, tc := tagged(tgt, nums, false)
-				p.TargetTagged = tt
-				p.Codes = append(p.Codes, tc...)
-				p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
-			}
-			if !preserve {
+			if ok {
+				finishXLIFFPair(&p, src, tgt, preserve)
+			} else if !preserve {
 				trimPair(&p)
 			}
 			return p, ok, nil
@@ -337,17 +331,7 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 					skipped++
 					continue
 				}
-				if hasCodes(s.src) || hasCodes(s.tgt) {
-					nums := newCodeNumbers()
-					p.SourceTagged, p.Codes = tagged(s.src, nums, true)
-					tt, tc := tagged(s.tgt, nums, false)
-					p.TargetTagged = tt
-					p.Codes = append(p.Codes, tc...)
-					p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
-				}
-				if !s.preserve {
-					trimPair(&p)
-				}
+				finishXLIFFPair(&p, s.src, s.tgt, s.preserve)
 				out = append(out, p)
 			}
 			if len(segs) == 0 {
@@ -712,6 +696,23 @@ func xliffSpaceName(name string) bool {
 	return name != "" && whitespaceCode(xliffCtypeValue(name, false), "")
 }
 
+// finishXLIFFPair gives a pair read from XLIFF its codes, when its source or target has any
+// (tagged texts, and words as xliffPlain writes them around codes), and trims its edges unless
+// the unit preserves white space.
+func finishXLIFFPair(p *Pair, src, tgt []inlinePiece, preserve bool) {
+	if hasCodes(src) || hasCodes(tgt) {
+		nums := newCodeNumbers()
+		p.SourceTagged, p.Codes = tagged(src, nums, true)
+		tt, tc := tagged(tgt, nums, false)
+		p.TargetTagged = tt
+		p.Codes = append(p.Codes, tc...)
+		p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
+	}
+	if !preserve {
+		trimPair(p)
+	}
+}
+
 // mrkSegment is one <mrk mtype="seg"> of a segmented 1.2 unit: its mid, words and pieces.
 type mrkSegment struct {
 	mid    string
@@ -762,17 +763,7 @@ func segmentPairs(unit Pair, src, tgt []mrkSegment, preserve bool) []Pair {
 			continue
 		}
 		p := Pair{Doc: unit.Doc, ID: unit.ID + "#" + s.mid, Note: unit.Note, Source: s.text, Target: t.text}
-		if hasCodes(s.pieces) || hasCodes(t.pieces) {
-			nums := newCodeNumbers()
-			p.SourceTagged, p.Codes = tagged(s.pieces, nums, true)
-			tt, tc := tagged(t.pieces, nums, false)
-			p.TargetTagged = tt
-			p.Codes = append(p.Codes, tc...)
-			p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
-		}
-		if !preserve {
-			trimPair(&p)
-		}
+		finishXLIFFPair(&p, s.pieces, t.pieces, preserve)
 		out = append(out, p)
 	}
 	return out
