@@ -45,20 +45,6 @@ func (m Match) Form() (string, bool) {
 	return m.Text, true
 }
 
-// Term is how a finding names the term: as the text writes it when that is the term itself
-// (Form), otherwise as the glossary writes it, since the text of a compound part, a verb form
-// or a term whose words are apart holds other words ("legt dem Parlament … einen Bericht vor"
-// named as the term told a repairing model to drop them). Start and End still locate it.
-func (m Match) Term() string {
-	if f, ok := m.Form(); ok {
-		return f
-	}
-	if m.Entry != nil && (m.Discontinuous || !strings.HasPrefix(strings.ToLower(m.Text), strings.ToLower(m.Entry.Source))) {
-		return m.Entry.Source
-	}
-	return m.Text
-}
-
 // candidate is a possible match over units [i, j); head is the length of the matched part of
 // the first unit's key (shorter for a closed compound), used to prefer the longer term.
 type candidate struct {
