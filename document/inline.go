@@ -340,7 +340,7 @@ func CodesOf(tagged string) []Code {
 // inside each other: the later one is kept empty after the words, so the document stays valid.
 func SafePlacement(codes []Code, source, target string) string {
 	var words strings.Builder
-	for _, p := range parseTagged(foreignMarkup.ReplaceAllStringFunc(target, keepPlaceholder)) {
+	for _, p := range parseTagged(DropForeignTags(target)) {
 		if p.kind == pText {
 			words.WriteString(p.text)
 		}
@@ -412,18 +412,21 @@ func SafePlacement(codes []Code, source, target string) string {
 	return b.String()
 }
 
-// foreignMarkup is markup in an answer that is none of our placeholders: a tag the engine
+// foreignMarkup is markup in an answer that may be none of our placeholders: a tag the engine
 // renamed (<g-en1>, <G 1>) or invented (<b>). The tagged form writes a literal "<" of the text
-// as &lt;, so a raw one that opens a tag is never the text's own; left in, it would be escaped
-// into the document as visible "&lt;g-en1&gt;".
+// as &lt;, and so does an XML answer, so a raw one that opens a tag is never the text's own; left
+// in, it would be escaped into the document as visible "&lt;g-en1&gt;".
 var foreignMarkup = regexp.MustCompile(`</?[A-Za-z][^<>]{0,80}>`)
 
-// keepPlaceholder keeps a match that is one of our placeholder tags and drops any other.
-func keepPlaceholder(m string) string {
-	if _, _, n := scanTag(m); n == len(m) {
-		return m
-	}
-	return ""
+// DropForeignTags removes from an answer (tagged text, or a provider's XML of it) the tags that
+// are none of the placeholder codes, keeping their words: what an engine renamed or invented.
+func DropForeignTags(s string) string {
+	return foreignMarkup.ReplaceAllStringFunc(s, func(m string) string {
+		if _, _, n := scanTag(m); n == len(m) {
+			return m
+		}
+		return ""
+	})
 }
 
 // Plain returns a tagged text's words without codes, unescaped: what a sentence pair without

@@ -2,7 +2,6 @@ package deepl
 
 import (
 	"html"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -283,25 +282,14 @@ func writeCode(b *strings.Builder, tag, name string, htmlMode bool) {
 	}
 }
 
-// foreignElement is an element in DeepL's answer: a code, or markup that is none of ours — a
-// code it renamed or one it added. The request's text is escaped, so a raw tag in the answer is
-// never the text's own; kept as text it would reach the document as a visible "&lt;g-en1&gt;".
-var foreignElement = regexp.MustCompile(`</?[A-Za-z][^<>]{0,80}>`)
-
-// keepCode keeps a match that is one of the segment's placeholder codes and drops any other.
-func keepCode(m string) string {
-	if codeLen(m) == len(m) {
-		return m
-	}
-	return ""
-}
-
 // decodeTagged turns DeepL's XML (or HTML) answer for a tagged segment back into a tagged text:
 // <keep> tags removed, the codes kept and normalized (<xN></xN> and <xN /> written <xN/>), the
 // text's entities (&amp;, &#39;, &quot;, …) unescaped and escaped again as a tagged segment
 // holds text.
 func decodeTagged(s string) string {
-	s = foreignElement.ReplaceAllStringFunc(unkeep(s), keepCode)
+	// An element DeepL renamed or added (<g-en1>) is none of the codes: its words stay, so the
+	// tag check sees the code missing instead of text "<g-en1>" in the page.
+	s = document.DropForeignTags(unkeep(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	pos := 0
