@@ -338,18 +338,8 @@ func findPhrase(text []unit, ph phrase) []int {
 	n := len(phrase)
 	for i := 0; i+n <= len(text); i++ {
 		ok := true
-		for k := 0; k < n; k++ {
-			u, p := text[i+k], phrase[k]
-			if k > 0 && !linked(u, p) || shortAcronym(p.surface) && !sameCase(u.surface, p.surface) {
-				ok = false
-				break
-			}
-			if u.key != p.key || !englishInflects(p.fold, u.fold) && !(ph.verb && englishVerbForm(p.fold, stripPossessive(u.fold))) {
-				if ph.forms == nil || !irregularForm(ph.forms[k], u.fold) {
-					ok = false
-					break
-				}
-			}
+		for k := 0; k < n && ok; k++ {
+			ok = (k == 0 || linked(text[i+k], phrase[k])) && unitIs(text[i+k], ph, k)
 		}
 		if ok {
 			at = append(at, i)
@@ -393,7 +383,9 @@ func findPhraseApart(text []unit, ph phrase, gap int) [][2]int {
 	return out
 }
 
-// unitIs says whether text unit u is word k of rendering ph, as findPhrase compares them.
+// unitIs says whether text unit u is word k of rendering ph: the same stem in an English
+// inflection (a verb's tenses for a verb term's rendering), or one of its irregular forms; a
+// short acronym in its case.
 func unitIs(u unit, ph phrase, k int) bool {
 	p := ph.units[k]
 	if shortAcronym(p.surface) && !sameCase(u.surface, p.surface) {
