@@ -55,28 +55,33 @@ func evalCheck(t testing.TB, g *Glossary, cs []evalCase, report func(evalCase, [
 				gotList = append(gotList, k)
 			}
 		}
-		want := map[string]bool{}
-		for _, k := range c.want {
-			want[k] = true
-		}
-		bad := false
-		for k := range got {
-			if want[k] {
-				tp++
-			} else {
-				fp++
-				bad = true
-			}
-		}
-		for k := range want {
-			if !got[k] {
-				fn++
-				bad = true
-			}
-		}
-		if bad && report != nil {
+		t, f, n := countFound(got, c.want)
+		tp, fp, fn = tp+t, fp+f, fn+n
+		if f+n > 0 && report != nil {
 			sort.Strings(gotList)
 			report(c, gotList)
+		}
+	}
+	return tp, fp, fn
+}
+
+// countFound counts the keys found that were wanted (tp), found and not wanted (fp), and
+// wanted and not found (fn).
+func countFound(got map[string]bool, wantList []string) (tp, fp, fn int) {
+	want := map[string]bool{}
+	for _, k := range wantList {
+		want[k] = true
+	}
+	for k := range got {
+		if want[k] {
+			tp++
+		} else {
+			fp++
+		}
+	}
+	for k := range want {
+		if !got[k] {
+			fn++
 		}
 	}
 	return tp, fp, fn

@@ -54,26 +54,9 @@ func evalFind(g *Glossary, cs []morphCase, report func(morphCase, []string)) (tp
 		for _, m := range g.FindSource(c.source) {
 			got[m.Entry.Source] = true
 		}
-		want := map[string]bool{}
-		for _, w := range c.want {
-			want[w] = true
-		}
-		bad := false
-		for k := range got {
-			if want[k] {
-				tp++
-			} else {
-				fp++
-				bad = true
-			}
-		}
-		for k := range want {
-			if !got[k] {
-				fn++
-				bad = true
-			}
-		}
-		if bad && report != nil {
+		t, f, n := countFound(got, c.want)
+		tp, fp, fn = tp+t, fp+f, fn+n
+		if f+n > 0 && report != nil {
 			var list []string
 			for k := range got {
 				list = append(list, k)
