@@ -244,6 +244,11 @@ const (
 	// written so that a CAT tool does not take it for a finished translation (XLIFF 1.2
 	// state="needs-review-translation", 2.x state="initial").
 	NeedsReview
+	// Untranslated is no translation at all (a failed request, a run stopped before it): the
+	// segment's text stands in its place, written so that the next run and a CAT tool take it
+	// for still to be translated (XLIFF 1.2 state="needs-translation", 2.x "initial"; a .po
+	// entry keeps its empty msgstr) and never for a translation equal to its source.
+	Untranslated
 )
 
 // ErrCount is returned by Write when the number of translations differs from the number of

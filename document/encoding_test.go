@@ -167,6 +167,10 @@ func TestEncodings(t *testing.T) {
 				return s
 			})
 			out, probs := write(t, d, targets, "")
+			if tc.tr == nil {
+				// Nothing translated: written so that it reads back as still to translate.
+				out = writeUntranslated(t, d, "")
+			}
 			if len(probs) > 0 {
 				t.Error(probs)
 			}

@@ -332,6 +332,17 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL, targetLang str
 	at := len(d.Segments)
 	d.addGroup(all, func(trs []string) string {
 		var b strings.Builder
+		// An entry with a message not translated (Origin Untranslated) keeps its empty msgstr:
+		// the source in its place would be compiled into the catalogue as its translation and
+		// never asked again.
+		for i := range trs {
+			if d.origin(at+i) == Untranslated {
+				for k := from; k < last; k++ {
+					b.WriteString(lines[k].raw())
+				}
+				return b.String()
+			}
+		}
 		h := head.String()
 		for i, tr := range trs {
 			if tr != all[i].Text && d.origin(at+i) == NeedsReview {

@@ -106,6 +106,21 @@ func write(t *testing.T, d *Doc, targets []string, lang string) (string, []Probl
 	return b.String(), probs
 }
 
+// writeUntranslated writes d with no segment translated, as a run whose every request failed
+// writes it: each segment's text in its place, of Origin Untranslated.
+func writeUntranslated(t *testing.T, d *Doc, lang string) string {
+	t.Helper()
+	origins := make([]Origin, len(d.Segments))
+	for i := range origins {
+		origins[i] = Untranslated
+	}
+	var b bytes.Buffer
+	if _, err := d.Write(&b, d.Identity(), WriteOptions{TargetLang: lang, Origins: origins}); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 // startTags counts the start tags of each element of an HTML page.
 func startTags(page string) map[string]int {
 	n := map[string]int{}

@@ -48,14 +48,70 @@ var (
 
 // xliffTargetOpen says whether a target is still to be translated: content is its text
 // (trimmed), srcContent its source's, state the target state ("" when none is written); a final
-// or approved unit is not asked (never touched). Any other state than an untranslated one keeps a non-empty
-// target, even one equal to the source (translated, then checked: the source was the right
-// answer); only without a state is a copy of the source taken for a tool's placeholder.
-func xliffTargetOpen(untranslated []string, state, content, srcContent string) bool {
+// or approved unit is not asked (never touched). Any other state than an untranslated one keeps
+// a non-empty target, even one equal to the source (translated, then checked: the source was the
+// right answer).
+//
+// Without a state, a copy of the source means one of two things. Okapi and OmegaT packages copy
+// every source into its target for the translator to overwrite: a placeholder. A translated
+// catalogue (Angular's) writes no states at all, and its targets equal to their sources are
+// translations ("Details", "Icon", a product name). So a stateless copy is kept as a
+// translation only in a file that holds translations (translatedFile: some target differs from
+// its source) and only when it is a label of at most keptCopyWords words: a German sentence is
+// not English as it stands. bitext marks the source it writes for a segment it could not
+// translate with an untranslated state (Origin Untranslated), so a run resumes whatever this
+// rule decides.
+func xliffTargetOpen(untranslated []string, state, content, srcContent string, translatedFile bool) bool {
 	if content == "" || contains(untranslated, state) {
 		return true
 	}
-	return state == "" && content == srcContent
+	if state != "" || content != srcContent {
+		return false
+	}
+	return !translatedFile || len(strings.Fields(xmlTagRE.ReplaceAllString(content, " "))) > keptCopyWords
+}
+
+// keptCopyWords is the most words a stateless target equal to its source may have to be kept as
+// a translation in a translated file (see xliffTargetOpen): labels and names.
+const keptCopyWords = 3
+
+var xmlTagRE = regexp.MustCompile(`<[^>]*>`)
+
+// holdsTranslations says whether some target of the file differs from its source (or
+// seg-source), in a state that is not an untranslated one: the file has been translated, by a
+// tool or a person, rather than only prepared for translation.
+func (r *xliffReader) holdsTranslations() bool {
+	untranslated := untranslated12
+	if r.v2 {
+		untranslated = untranslated2
+	}
+	src, state := "", ""
+	for i := 0; i < len(r.toks); i++ {
+		t := r.toks[i]
+		if !isStart(t.tok) {
+			continue
+		}
+		switch t.name() {
+		case "alt-trans", "matches": // a memory's or an engine's proposals, not the file's
+			i = r.matching(i)
+		case "trans-unit", "segment":
+			src = ""
+			state, _ = t.attr("state") // 2.x: the segment's
+		case "source", "seg-source":
+			src = strings.TrimSpace(r.src[r.endOf(i):r.toks[r.matching(i)].off])
+		case "target":
+			if !r.v2 {
+				state, _ = t.attr("state")
+			}
+			if strings.HasSuffix(t.raw, "/>") || contains(untranslated, strings.TrimSpace(state)) {
+				continue
+			}
+			if tr := strings.TrimSpace(r.src[r.endOf(i):r.toks[r.matching(i)].off]); tr != "" && tr != src {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // XLIFFUntranslated reports whether a target state of XLIFF 1.2 (v2 false) or 2.x says the unit
@@ -104,6 +160,9 @@ type xliffReader struct {
 	emitted int
 	// placeholders makes inline read variables in the text ({name}, %name%) as codes.
 	placeholders bool
+	// translatedFile: some target of the file is a translation (holdsTranslations), so a
+	// stateless target equal to its source may be one too (xliffTargetOpen).
+	translatedFile bool
 }
 
 // tokenizeXLIFF reads the XML tokens of an XLIFF file with their bytes, checks its nesting and
@@ -176,6 +235,7 @@ func readXLIFF(d *Doc, src, name string, opt Options) error {
 	if err != nil {
 		return err
 	}
+	r.translatedFile = r.holdsTranslations()
 	// The translate values of the <file>s and <group>s open around the token, innermost last:
 	// a unit without its own value takes the nearest.
 	var translate []bool
@@ -432,7 +492,11 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 				sEnd, tEnd := r.matching(sk), r.matching(tk)
 				content := strings.TrimSpace(r.src[r.endOf(tk):r.toks[tEnd].off])
 				srcContent := strings.TrimSpace(r.src[r.endOf(sk):r.toks[sEnd].off])
-				if !xliffTargetOpen(untranslated12, state, content, srcContent) {
+				// A sentence translated stays, whatever the target's state says: the state
+				// belongs to the whole target, which a run that failed on one of its
+				// sentences marks as still to be translated.
+				translated := content != "" && content != srcContent
+				if translated || !xliffTargetOpen(untranslated12, state, content, srcContent, r.translatedFile) {
 					continue
 				}
 				segs, write, ok := r.segment(sk+1, sEnd, sk)
@@ -469,7 +533,7 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 		srcEnd := r.matching(source)
 		content := strings.TrimSpace(r.src[r.endOf(target):r.toks[tEnd].off])
 		srcContent := strings.TrimSpace(r.src[r.endOf(source):r.toks[srcEnd].off])
-		if !xliffTargetOpen(untranslated12, state, content, srcContent) {
+		if !xliffTargetOpen(untranslated12, state, content, srcContent, r.translatedFile) {
 			return nil
 		}
 	}
@@ -569,7 +633,7 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 			state, _ = r.toks[stateAt].attr("state")
 		}
 		srcContent := strings.TrimSpace(r.src[r.endOf(source):r.toks[srcEnd].off])
-		if !xliffTargetOpen(open, strings.TrimSpace(state), content, srcContent) {
+		if !xliffTargetOpen(open, strings.TrimSpace(state), content, srcContent, r.translatedFile) {
 			return nil // already translated
 		}
 	}
@@ -776,29 +840,41 @@ func (x *xliffTarget) add(d *Doc) {
 
 func (x *xliffTarget) compose() string {
 	var b strings.Builder
-	changed, memory, review := false, true, false
-	for i, tr := range x.got {
-		if tr != x.segs[i].Text {
-			changed = true
-			memory = memory && x.origins[i] == TranslationMemory
-			review = review || x.origins[i] == NeedsReview
-		}
+	failed, memory, review := false, true, false
+	for _, o := range x.origins {
+		failed = failed || o == Untranslated
+		review = review || o == NeedsReview
+		memory = memory && o == TranslationMemory
 	}
-	if changed && x.tagEnd > x.tagAt {
-		state := "translated"
+	if x.tagEnd > x.tagAt {
+		tag := x.first[x.tagAt:x.tagEnd]
 		switch {
-		case review && x.qualify:
-			state = "needs-review-translation"
-		case review:
-			state = "initial" // XLIFF 2.x has no state for a translation to be reviewed
-		}
-		tag := setAttr(x.first[x.tagAt:x.tagEnd], "state", state)
-		if x.qualify {
-			q := "leveraged-mt"
-			if memory {
-				q = "leveraged-tm"
+		case failed:
+			// The source stands in for a translation: a state that says so already ("new") is
+			// kept, any other becomes the version's first untranslated one.
+			untranslated, state := untranslated2, "initial"
+			if x.qualify {
+				untranslated, state = untranslated12, "needs-translation"
 			}
-			tag = setAttr(tag, "state-qualifier", q)
+			if !contains(untranslated, strings.TrimSpace(rawAttr(tag, "state"))) {
+				tag = setAttr(tag, "state", state)
+			}
+		default:
+			state := "translated"
+			switch {
+			case review && x.qualify:
+				state = "needs-review-translation"
+			case review:
+				state = "initial" // XLIFF 2.x has no state for a translation to be reviewed
+			}
+			tag = setAttr(tag, "state", state)
+			if x.qualify {
+				q := "leveraged-mt"
+				if memory {
+					q = "leveraged-tm"
+				}
+				tag = setAttr(tag, "state-qualifier", q)
+			}
 		}
 		b.WriteString(x.first[:x.tagAt])
 		b.WriteString(tag)
@@ -962,6 +1038,17 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// rawAttr is the value of an attribute of a raw start tag as written (entities not decoded),
+// or "" when it has none.
+func rawAttr(raw, name string) string {
+	for _, a := range scanAttrs(raw) {
+		if a.name == strings.ToLower(name) && a.valStart >= 0 {
+			return raw[a.valStart:a.valEnd]
+		}
+	}
+	return ""
 }
 
 // setAttr sets an attribute in a raw start tag, keeping everything else as written.

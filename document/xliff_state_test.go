@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -102,9 +103,13 @@ func TestXLIFFStateQualifier(t *testing.T) {
 			if len(again.Segments) != 0 {
 				t.Errorf("still to translate after filling: %q", again.Identity())
 			}
-			// The identity leaves every target as it was: no state, no qualifier.
-			if id, _ := write(t, d, d.Identity(), ""); strings.Contains(id, "state-qualifier") && !strings.Contains(tc.src, "state-qualifier") {
+			// Segments not translated are not qualified, and read back as still to translate.
+			id := writeUntranslated(t, d, "")
+			if strings.Contains(id, "state-qualifier") && !strings.Contains(tc.src, "state-qualifier") {
 				t.Errorf("untranslated targets qualified:\n%s", id)
+			}
+			if again, err := Read(strings.NewReader(id), "x.xlf", Options{}); err != nil || !slices.Equal(again.Identity(), d.Identity()) {
+				t.Errorf("untranslated targets read back as %q (%v), want %q:\n%s", again.Identity(), err, d.Identity(), id)
 			}
 			validateXLIFF(t, tc.name, strings.Replace(out, ` okp:inputEncoding="windows-1252"`, "", 1))
 		})

@@ -171,22 +171,32 @@ func TestXLIFFFinalTargets(t *testing.T) {
 	}
 }
 
-// TestXLIFFUnchangedNotTranslated: a translation equal to its segment's text (what a run writes
-// for a segment it could not translate) fills the target without marking it translated, so that
-// the next run still takes it for untranslated instead of final; a changed one is marked.
-func TestXLIFFUnchangedNotTranslated(t *testing.T) {
+// TestXLIFFUntranslatedMarked: a segment the run could not translate (Origin Untranslated) has
+// its source written with a state that says so, kept when the target said so already, and the
+// next run reads it as still to translate; an answer equal to its source (a name) is a
+// translation, marked and kept.
+func TestXLIFFUntranslatedMarked(t *testing.T) {
+	const (
+		head12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Der Rat tagt.</source>`
+		tail12 = `</trans-unit></body></file></xliff>`
+		head20 = `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f"><unit id="1">`
+		tail20 = `</unit></file></xliff>`
+	)
 	tests := []struct {
-		name, src, want string
+		name, src string
+		failed    bool
+		want      string
 	}{
-		{"1.2 no target",
-			`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Der Rat tagt.</source></trans-unit></body></file></xliff>`,
-			`<source>Der Rat tagt.</source><target>Der Rat tagt.</target>`},
-		{"1.2 new",
-			`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body><trans-unit id="1"><source>Der Rat tagt.</source><target state="new"/></trans-unit></body></file></xliff>`,
-			`<source>Der Rat tagt.</source><target state="new">Der Rat tagt.</target>`},
-		{"2.0 initial",
-			`<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f"><unit id="1"><segment state="initial"><source>Der Rat tagt.</source></segment></unit></file></xliff>`,
+		{"1.2 no target", head12 + tail12, true, `<source>Der Rat tagt.</source><target state="needs-translation">Der Rat tagt.</target>`},
+		{"1.2 new", head12 + `<target state="new"/>` + tail12, true, `<source>Der Rat tagt.</source><target state="new">Der Rat tagt.</target>`},
+		{"1.2 translated but empty", head12 + `<target state="translated"/>` + tail12, true, `<target state="needs-translation">Der Rat tagt.</target>`},
+		{"2.0 initial", head20 + `<segment state="initial"><source>Der Rat tagt.</source></segment>` + tail20, true,
 			`<segment state="initial"><source>Der Rat tagt.</source><target>Der Rat tagt.</target></segment>`},
+		{"2.0 no state", head20 + `<segment><source>Der Rat tagt.</source></segment>` + tail20, true,
+			`<segment state="initial"><source>Der Rat tagt.</source><target>Der Rat tagt.</target></segment>`},
+		{"1.2 answered with the source", head12 + tail12, false, `<target state="translated" state-qualifier="leveraged-mt">Der Rat tagt.</target>`},
+		{"2.0 answered with the source", head20 + `<segment><source>Der Rat tagt.</source></segment>` + tail20, false,
+			`<segment state="translated"><source>Der Rat tagt.</source><target>Der Rat tagt.</target></segment>`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -194,7 +204,12 @@ func TestXLIFFUnchangedNotTranslated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, _ := write(t, d, d.Identity(), "en")
+			var out string
+			if tc.failed {
+				out = writeUntranslated(t, d, "en")
+			} else {
+				out, _ = write(t, d, d.Identity(), "en")
+			}
 			if !strings.Contains(out, tc.want) {
 				t.Errorf("output lacks %q:\n%s", tc.want, out)
 			}
@@ -202,8 +217,12 @@ func TestXLIFFUnchangedNotTranslated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(again.Identity(), d.Identity()) {
-				t.Errorf("read back %q, want %q still to translate", again.Identity(), d.Identity())
+			want := d.Identity()
+			if !tc.failed {
+				want = nil
+			}
+			if !slices.Equal(again.Identity(), want) {
+				t.Errorf("read back %q, want %q still to translate", again.Identity(), want)
 			}
 			validateXLIFF(t, tc.name, out)
 		})
@@ -285,5 +304,45 @@ func TestXLIFFLineEndings(t *testing.T) {
 			t.Errorf("%q: the target is not on a line of its own:\n%q", eol, out)
 		}
 		validateXLIFF(t, "eol", out)
+	}
+}
+
+// TestXLIFFStatelessCopies: without a state, a target equal to its source is a copy to translate
+// in a file that holds no translation (Okapi's and OmegaT's packages), and in a translated
+// catalogue (LUX-Components' messages.en.xlf: "Name", "Filter", "Zoom") a translation when it
+// is a label of at most three words; a memory's proposal in <alt-trans> is not the file's
+// translation.
+func TestXLIFFStatelessCopies(t *testing.T) {
+	const (
+		head = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>`
+		tail = `</body></file></xliff>`
+	)
+	unit := func(id, src, tgt string) string {
+		return `<trans-unit id="` + id + `"><source>` + src + `</source><target>` + tgt + `</target></trans-unit>`
+	}
+	const sentence = "Das Datum darf nicht leer sein"
+	translated := unit("t", "Bitte geben Sie eine Zeit ein", "Please enter a time")
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a translated catalogue", translated + unit("n", "Name", "Name") + unit("z", "Zoom", "Zoom") + unit("s", sentence, sentence),
+			[]string{sentence}},
+		{"a package of copies", unit("n", "Name", "Name") + unit("s", sentence, sentence), []string{"Name", sentence}},
+		{"a label of four words", translated + unit("f", "Bahn frei für Bus", "Bahn frei für Bus"), []string{"Bahn frei für Bus"}},
+		{"codes are no words", translated + unit("c", `<g id="1">Name</g> <x id="2"/>`, `<g id="1">Name</g> <x id="2"/>`), nil},
+		{"a proposal only", `<trans-unit id="a"><source>Name</source><target>Name</target><alt-trans><source>Name</source><target>Surname</target></alt-trans></trans-unit>`,
+			[]string{"Name"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(strings.NewReader(head+tc.body+tail), "x.xlf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Identity(); !slices.Equal(got, tc.want) {
+				t.Errorf("to translate %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

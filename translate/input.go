@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -365,37 +366,41 @@ func DocumentTargets(d *document.Doc, blocks []segment.Block) []string {
 	return out
 }
 
-// Doubted says, for each of res.Blocks, whether a translation in it is one the checks still
-// doubted after asking again (a Suspect finding: a code lost, the source left untranslated),
-// which a document format that can say so marks as not finished.
-func Doubted(res *Result) []bool {
-	out := make([]bool, len(res.Blocks))
+// BlockOrigins says, for each of res.Blocks, where its translation came from, for a document
+// format that records it: document.Untranslated when a segment in it got no translation (Err:
+// the block holds that segment's source), else document.NeedsReview when an answer in it is one
+// the checks still doubted after asking again (a Suspect finding: a code lost, the source left
+// untranslated), else document.MachineTranslation. A memory hit is machine translation too: the
+// memory does not tell the answers it stored from the entries people made, and only those would
+// be "leveraged-tm".
+func BlockOrigins(res *Result) []document.Origin {
+	out := make([]document.Origin, len(res.Blocks))
 	for _, p := range res.Pairs {
 		bi := p.Paragraph - 1 - res.FirstBlock
 		if bi < 0 || bi >= len(out) {
 			continue
 		}
-		for _, f := range p.Findings {
-			if f.Kind == Suspect {
-				out[bi] = true
-			}
+		switch {
+		case p.Err != nil:
+			out[bi] = document.Untranslated
+		case out[bi] == document.Untranslated:
+		case slices.ContainsFunc(p.Findings, func(f Violation) bool { return f.Kind == Suspect }):
+			out[bi] = document.NeedsReview
 		}
 	}
 	return out
 }
 
 // DocumentOrigins returns where the translation of each of d's segments came from, for
-// document.WriteOptions.Origins: document.NeedsReview when its block holds a doubted answer
-// (doubted: Doubted of every piece, in order), else machine translation. A memory hit is
-// machine translation too: the memory does not tell the answers it stored from the entries
-// people made, and only those would be "leveraged-tm". Segments are grouped into blocks as
-// DocumentTargets groups them.
-func DocumentOrigins(d *document.Doc, doubted []bool) []document.Origin {
+// document.WriteOptions.Origins, from the origins of its blocks (BlockOrigins of every piece, in
+// order); a block past them was never translated (document.Untranslated), as DocumentTargets
+// writes its source. Segments are grouped into blocks as DocumentTargets groups them.
+func DocumentOrigins(d *document.Doc, blocks []document.Origin) []document.Origin {
 	out := make([]document.Origin, 0, len(d.Segments))
 	for bi, n := range documentGroups(d) {
-		o := document.MachineTranslation
-		if bi < len(doubted) && doubted[bi] {
-			o = document.NeedsReview
+		o := document.Untranslated
+		if bi < len(blocks) {
+			o = blocks[bi]
 		}
 		for range n {
 			out = append(out, o)

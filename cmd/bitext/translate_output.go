@@ -114,13 +114,13 @@ type outputSink struct {
 	// carry it (a manifest's documents), or nil.
 	docOf func(index int) *document.Doc
 
-	pairs    corpus.Writer    // single pair stream (stdout or -o FILE)
-	docPairs corpus.Writer    // the current document's pair file, in folder mode
-	blocks   []segment.Block  // the current document's translated blocks so far
-	doubted  []bool           // whether each of blocks holds an answer the checks doubted (translate.Doubted)
-	format   segment.Format   // the current document's input format
-	form     segment.TextForm // how the current document's text input writes its lines
-	pending  []pendingFile    // files waiting for commit
+	pairs    corpus.Writer     // single pair stream (stdout or -o FILE)
+	docPairs corpus.Writer     // the current document's pair file, in folder mode
+	blocks   []segment.Block   // the current document's translated blocks so far
+	origins  []document.Origin // where the translation of each of blocks came from (translate.BlockOrigins)
+	format   segment.Format    // the current document's input format
+	form     segment.TextForm  // how the current document's text input writes its lines
+	pending  []pendingFile     // files waiting for commit
 	docs     int
 }
 
@@ -194,10 +194,10 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	// A document is rendered whole, so its title, lists and HTML come out as one: the pieces'
 	// translated blocks are collected until the last one.
 	if res.Part == 0 {
-		o.blocks, o.doubted, o.format, o.form = o.blocks[:0], o.doubted[:0], res.Source.Format, res.Source.Form
+		o.blocks, o.origins, o.format, o.form = o.blocks[:0], o.origins[:0], res.Source.Format, res.Source.Form
 	}
 	o.blocks = append(o.blocks, res.Blocks...)
-	o.doubted = append(o.doubted, translate.Doubted(res)...)
+	o.origins = append(o.origins, translate.BlockOrigins(res)...)
 	if !res.Final {
 		return nil
 	}
@@ -277,7 +277,7 @@ func (o *outputSink) writeDocument(doc *document.Doc, src sourceFile) error {
 	if convert {
 		w = &md
 	}
-	probs, err := doc.Write(w, targets, document.WriteOptions{TargetLang: o.tgtLang, Origins: translate.DocumentOrigins(doc, o.doubted)})
+	probs, err := doc.Write(w, targets, document.WriteOptions{TargetLang: o.tgtLang, Origins: translate.DocumentOrigins(doc, o.origins)})
 	if err != nil {
 		return err
 	}
