@@ -81,6 +81,14 @@ func (t *Translator) repeatKey(u *unitState) string {
 	if u.note != "" {
 		s += "\x00note\x00" + u.note // "Öffnen" of a menu and of a door are two messages
 	}
+	if u.split != nil {
+		// A piece of a long sentence keeps the white space it was cut with ("Er sagte: "), and
+		// its answer is joined to the other pieces' as it is: it answers the same piece only,
+		// never a whole sentence that normalizes to the same words.
+		body := strings.TrimSpace(u.source)
+		lead, _, _ := strings.Cut(u.source, body)
+		s += "\x00piece\x00" + lead + "\x00" + u.source[len(lead)+len(body):]
+	}
 	if t.mode() == GlossaryCheck || len(u.termKeys) == 0 {
 		return s
 	}
