@@ -108,6 +108,10 @@ type Capabilities struct {
 	MaxTokens      int  // estimated input tokens per request; 0 means no token limit
 	NativeGlossary bool // the provider enforces terms itself (Google v3 glossary)
 	Context        bool // Request.Context is used
+	// OneNote says a request carries one note (DeepL's context parameter is one per request):
+	// the caller sends segments with different notes in different requests, so that its plan
+	// counts the requests the provider makes.
+	OneNote bool
 	// DefaultConcurrency is how many requests may sensibly be in flight at once.
 	DefaultConcurrency int
 }

@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/providers"
@@ -79,7 +80,7 @@ func (b *batcher) add(it item) (full *batch) {
 			tokens += EstimateTokens(ctxText)
 		}
 	}
-	if b.cur != nil && !b.fits(b.cur, chars, tokens) {
+	if b.cur != nil && !b.fits(b.cur, chars, tokens, u.note) {
 		full = b.cur
 		b.cur = nil
 		if context != "" {
@@ -101,8 +102,11 @@ func (b *batcher) add(it item) (full *batch) {
 	return full
 }
 
-func (b *batcher) fits(c *batch, chars, tokens int) bool {
+func (b *batcher) fits(c *batch, chars, tokens int, note string) bool {
 	if len(c.items)+1 > b.caps.MaxSegments {
+		return false
+	}
+	if b.caps.OneNote && len(c.items) > 0 && strings.TrimSpace(c.items[0].u().note) != strings.TrimSpace(note) {
 		return false
 	}
 	if b.caps.MaxChars > 0 && c.chars+chars > b.caps.MaxChars {

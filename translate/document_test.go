@@ -477,6 +477,43 @@ func TestNotesSeparateMessages(t *testing.T) {
 	}
 }
 
+// TestOneNotePerRequest: a provider that takes one note per request (DeepL's context) gets the
+// segments of different notes in different requests, and the plan counts those requests; a
+// provider that takes a note per segment gets them in one.
+func TestOneNotePerRequest(t *testing.T) {
+	const po = "msgctxt \"menu\"\nmsgid \"Öffnen\"\nmsgstr \"\"\n\nmsgctxt \"menu\"\nmsgid \"Schließen\"\nmsgstr \"\"\n\n" +
+		"msgctxt \"door\"\nmsgid \"Öffnen\"\nmsgstr \"\"\n\nmsgid \"Die Tür ist zu.\"\nmsgstr \"\"\n"
+	for _, tc := range []struct {
+		oneNote  bool
+		requests int
+	}{{true, 3}, {false, 1}} {
+		read := func() *document.Doc {
+			d, err := document.Read(strings.NewReader(po), "a.po", document.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return d
+		}
+		fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 50, MaxChars: 5000, Context: true, OneNote: tc.oneNote, DefaultConcurrency: 1}}
+		tr := &Translator{Provider: fp}
+		est, err := tr.PlanInputs(context.Background(), docInputs(t, read()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		runDoc(t, tr, read())
+		if est.Requests != tc.requests || len(fp.reqs) != tc.requests {
+			t.Errorf("OneNote %v: plan %d requests, run %d; want %d", tc.oneNote, est.Requests, len(fp.reqs), tc.requests)
+		}
+		for _, r := range fp.reqs {
+			for _, s := range r.Segments {
+				if tc.oneNote && s.Note != r.Segments[0].Note {
+					t.Errorf("one request carries notes %q and %q", r.Segments[0].Note, s.Note)
+				}
+			}
+		}
+	}
+}
+
 // TestDocumentUnitsSentAsWords: a document's unit without codes goes to the provider as its
 // words ("Müller & Söhne", as the memory keys it), not in its escaped form, which DeepL read as
 // entity text (and escaped once more in a batch sent as XML); the answer is escaped again for

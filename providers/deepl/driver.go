@@ -8,8 +8,9 @@
 // must pass through unchanged are protected with <keep> tags (tag_handling=xml, ignore_tags).
 // A document's tagged segment (inline codes <gN>…</gN>, <xN/>) goes as XML with its codes in
 // non_splitting_tags and comes back tagged. The context is the segments' note (PO msgctxt and
-// comments, XLIFF notes) and the paragraph; DeepL takes one per request, so a batch goes out as
-// one request per note.
+// comments, XLIFF notes) and the paragraph; DeepL takes one per request, so the provider says
+// OneNote (translate batches each note apart, and its plan counts those requests), and a batch
+// with several notes all the same goes out as one request per note.
 // The endpoint follows the key: a key ending in ":fx" belongs to DeepL API Free
 // (api-free.deepl.com), any other to Pro (api.deepl.com). /v2/usage reports the character quota;
 // the glossary API creates, lists and deletes native glossaries.

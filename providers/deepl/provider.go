@@ -43,6 +43,7 @@ func (p *Provider) Capabilities() providers.Capabilities {
 		MaxChars:           30000,
 		NativeGlossary:     p.s.glossary != "",
 		Context:            true,
+		OneNote:            true,
 		DefaultConcurrency: 4,
 	}
 }
