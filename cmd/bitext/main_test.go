@@ -85,6 +85,10 @@ func TestScript(t *testing.T) {
 			case "shared":
 				_, err := os.Stat(shared)
 				return err == nil, nil
+			case "ding":
+				// Debian's trans-de-en, which .ci/run installs.
+				_, err := os.Stat("/usr/share/trans/de-en")
+				return err == nil, nil
 			case "race":
 				// Scripts that spend many CPU-seconds in one command (accuracy runs, long
 				// inputs) skip under -race; .ci/run runs them once without it.

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/bitext/bitext/align"
 	"io"
 	"strings"
 
@@ -26,7 +27,12 @@ func tmImportCommand() *cli.Command {
 			"Each file is imported in one transaction: a malformed file imports nothing. The summary counts the\n" +
 			"pairs read, stored, duplicates (same source and target) and conflicts (same source, another target).\n" +
 			"With --reviewed the pairs are human-reviewed entries (outranking every other translation of their\n" +
-			"source, kept by --refresh), each a decision by --reviewer in the audit trail that tm reviews lists.",
+			"source, kept by --refresh), each a decision by --reviewer in the audit trail that tm reviews lists.\n" +
+			"A unit of several sentences (a CAT tool's paragraph, a unit of bitext's own XLIFF) is also stored\n" +
+			"sentence by sentence, as translate looks sentences up, when its sentences align one to one with\n" +
+			"confidence 0.9 or more and it has no inline codes; few sentences share few words across languages,\n" +
+			"so --dict (as align takes it; auto finds Debian's trans-de-en) lets many more be cut. --whole-units\n" +
+			"keeps units whole (--reviewed does: the reviewer vouched for the unit).",
 		Flags: append([]cli.Flag{
 			tmPathFlag(),
 			// -f means the output format everywhere else, so the input format has no -f here.
@@ -36,6 +42,8 @@ func tmImportCommand() *cli.Command {
 			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL` (default: any model of the provider)"},
 			&cli.BoolFlag{Name: "reviewed", Usage: "store the pairs as human-reviewed entries: they outrank machine and imported translations, survive --refresh, and go into the audit trail (tm reviews)"},
 			&cli.StringFlag{Name: "reviewer", Usage: "with --reviewed: the `NAME` recorded as the reviewer (default: the local user)"},
+			&cli.BoolFlag{Name: "whole-units", Usage: "store a unit of several sentences whole only, not also sentence by sentence"},
+			&cli.StringSliceFlag{Name: "dict", Usage: "bilingual dictionary `FILE` that aligns the sentences of a unit, as align --dict takes it (repeat to merge; auto: the installed one for the two languages)"},
 			&cli.StringFlag{Name: "on-conflict", Value: "newest", Usage: "`POLICY` when a source already has another translation: newest (the pair read last wins) or first"},
 		}, tmLangFlags()...),
 		Action: tmImport,
@@ -171,6 +179,15 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 	if reviewer != "" {
 		return tmImportReviewed(c, db, r, name, opt, reviewer)
 	}
+	var split *align.SentenceReader
+	if !c.Bool("whole-units") {
+		dict, err := readAlignDict(c)
+		if err != nil {
+			return err
+		}
+		split = align.SentencePairs(c.Context, r, align.Options{SrcLang: opt.SourceLang, TgtLang: opt.TargetLang, Dict: dict})
+		r = split
+	}
 	res, err := db.ImportPairs(c.Context, r, opt)
 	if err != nil {
 		if c.Context.Err() != nil {
@@ -187,6 +204,9 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 		msg := fmt.Sprintf("imported %s into %s: %s", name, db.Path(), res)
 		if s, ok := r.(interface{ Skipped() int }); ok && s.Skipped() > 0 {
 			msg += fmt.Sprintf("; skipped %s without both %s and %s", count(s.Skipped(), "translation unit"), opt.SourceLang, opt.TargetLang)
+		}
+		if units, sentences := split.Split(); units > 0 {
+			msg += fmt.Sprintf("; %s also stored sentence by sentence (%s, counted in read)", count(units, "unit"), count(sentences, "sentence pair"))
 		}
 		fmt.Fprintln(c.App.ErrWriter, msg)
 	}
