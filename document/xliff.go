@@ -47,69 +47,28 @@ var (
 )
 
 // xliffTargetOpen says whether a target is still to be translated: content is its text
-// (trimmed), srcContent its source's, state the target state ("" when none is written); a final
-// or approved unit is not asked (never touched). Any other state than an untranslated one keeps
-// a non-empty target, even one equal to the source (translated, then checked: the source was the
-// right answer).
+// (trimmed), srcContent its source's, state the target state ("" when none is written; v2 says
+// the file is XLIFF 2.x); a final or approved unit is not asked (never touched).
 //
-// Without a state, a copy of the source means one of two things. Okapi and OmegaT packages copy
-// every source into its target for the translator to overwrite: a placeholder. A translated
-// catalogue (Angular's) writes no states at all, and its targets equal to their sources are
-// translations ("Details", "Icon", a product name). So a stateless copy is kept as a
-// translation only in a file that holds translations (translatedFile: some target differs from
-// its source) and only when it is a label of at most keptCopyWords words: a German sentence is
-// not English as it stands. bitext marks the source it writes for a segment it could not
-// translate with an untranslated state (Origin Untranslated), so a run resumes whatever this
-// rule decides.
-func xliffTargetOpen(untranslated []string, state, content, srcContent string, translatedFile bool) bool {
-	if content == "" || contains(untranslated, state) {
+// An empty target is open, and so is one whose state asks for a translation (1.2
+// needs-translation). Without a state, or in the state a unit starts in (1.2 "new": the unit is
+// new, the spec says, not that its target is empty; 2.x "initial", the default), a target is
+// open only when it is a copy of the source: Okapi and OmegaT packages copy every source into
+// its target for the translator to overwrite, while a target that differs is a translator's work
+// (SORMAS' Angular catalogue has 29 translations in state="new"; a fix typed over a doubted
+// answer keeps 2.x's "initial"). A translation that happens to equal its source ("Name",
+// "Filter") is sent again then: a German word left in an English file would be worse, and the
+// answer is mostly the same word. Any other state keeps a non-empty target, even one equal to
+// the source (translated, then checked). bitext writes the source it could not translate with
+// an untranslated state (Origin Untranslated), so a run resumes whatever the file's tool did.
+func xliffTargetOpen(v2 bool, state, content, srcContent string) bool {
+	switch {
+	case content == "":
 		return true
-	}
-	if state != "" || content != srcContent {
-		return false
-	}
-	return !translatedFile || len(strings.Fields(xmlTagRE.ReplaceAllString(content, " "))) > keptCopyWords
-}
-
-// keptCopyWords is the most words a stateless target equal to its source may have to be kept as
-// a translation in a translated file (see xliffTargetOpen): labels and names.
-const keptCopyWords = 3
-
-var xmlTagRE = regexp.MustCompile(`<[^>]*>`)
-
-// holdsTranslations says whether some target of the file differs from its source (or
-// seg-source), in a state that is not an untranslated one: the file has been translated, by a
-// tool or a person, rather than only prepared for translation.
-func (r *xliffReader) holdsTranslations() bool {
-	untranslated := untranslated12
-	if r.v2 {
-		untranslated = untranslated2
-	}
-	src, state := "", ""
-	for i := 0; i < len(r.toks); i++ {
-		t := r.toks[i]
-		if !isStart(t.tok) {
-			continue
-		}
-		switch t.name() {
-		case "alt-trans", "matches": // a memory's or an engine's proposals, not the file's
-			i = r.matching(i)
-		case "trans-unit", "segment":
-			src = ""
-			state, _ = t.attr("state") // 2.x: the segment's
-		case "source", "seg-source":
-			src = strings.TrimSpace(r.src[r.endOf(i):r.toks[r.matching(i)].off])
-		case "target":
-			if !r.v2 {
-				state, _ = t.attr("state")
-			}
-			if strings.HasSuffix(t.raw, "/>") || contains(untranslated, strings.TrimSpace(state)) {
-				continue
-			}
-			if tr := strings.TrimSpace(r.src[r.endOf(i):r.toks[r.matching(i)].off]); tr != "" && tr != src {
-				return true
-			}
-		}
+	case !v2 && state == "needs-translation":
+		return true
+	case state == "", !v2 && state == "new", v2 && state == "initial":
+		return content == srcContent
 	}
 	return false
 }
@@ -160,9 +119,6 @@ type xliffReader struct {
 	emitted int
 	// placeholders makes inline read variables in the text ({name}, %name%) as codes.
 	placeholders bool
-	// translatedFile: some target of the file is a translation (holdsTranslations), so a
-	// stateless target equal to its source may be one too (xliffTargetOpen).
-	translatedFile bool
 }
 
 // tokenizeXLIFF reads the XML tokens of an XLIFF file with their bytes, checks its nesting and
@@ -235,7 +191,6 @@ func readXLIFF(d *Doc, src, name string, opt Options) error {
 	if err != nil {
 		return err
 	}
-	r.translatedFile = r.holdsTranslations()
 	// The translate values of the <file>s and <group>s open around the token, innermost last:
 	// a unit without its own value takes the nearest.
 	var translate []bool
@@ -441,7 +396,7 @@ func (r *xliffReader) unit12(start, end int) error {
 			return r.fillSegmented(source, segSource, target, mrks)
 		}
 	}
-	return r.fill(source, target, after, target, untranslated12)
+	return r.fill(source, target, after, target)
 }
 
 // segMrks returns the <mrk mtype="seg"> children of a 1.2 <seg-source> or <target> (Okapi,
@@ -496,7 +451,7 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 				// belongs to the whole target, which a run that failed on one of its
 				// sentences marks as still to be translated.
 				translated := content != "" && content != srcContent
-				if translated || !xliffTargetOpen(untranslated12, state, content, srcContent, r.translatedFile) {
+				if translated || !xliffTargetOpen(false, state, content, srcContent) {
 					continue
 				}
 				segs, write, ok := r.segment(sk+1, sEnd, sk)
@@ -533,7 +488,7 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 		srcEnd := r.matching(source)
 		content := strings.TrimSpace(r.src[r.endOf(target):r.toks[tEnd].off])
 		srcContent := strings.TrimSpace(r.src[r.endOf(source):r.toks[srcEnd].off])
-		if !xliffTargetOpen(untranslated12, state, content, srcContent, r.translatedFile) {
+		if !xliffTargetOpen(false, state, content, srcContent) {
 			return nil
 		}
 	}
@@ -612,7 +567,7 @@ func (r *xliffReader) unit2(start, end int) error {
 		if st, _ := r.toks[c].attr("state"); contains(final2, strings.TrimSpace(st)) {
 			continue // reviewed or final: never touched
 		}
-		if err := r.fill(source, target, r.matching(source), c, untranslated2); err != nil {
+		if err := r.fill(source, target, r.matching(source), c); err != nil {
 			return err
 		}
 	}
@@ -621,9 +576,9 @@ func (r *xliffReader) unit2(start, end int) error {
 
 // fill makes a segment of the source element at index source and writes its translation into
 // the target element (index target, or -1: created after the token at index after). The state
-// attribute of the element at index stateAt becomes "translated"; open lists the states in which
-// an existing target is still to be translated.
-func (r *xliffReader) fill(source, target, after, stateAt int, open []string) error {
+// attribute of the element at index stateAt says whether an existing target is still to be
+// translated (xliffTargetOpen), and becomes "translated".
+func (r *xliffReader) fill(source, target, after, stateAt int) error {
 	srcEnd := r.matching(source)
 	if target >= 0 {
 		tEnd := r.matching(target)
@@ -633,7 +588,7 @@ func (r *xliffReader) fill(source, target, after, stateAt int, open []string) er
 			state, _ = r.toks[stateAt].attr("state")
 		}
 		srcContent := strings.TrimSpace(r.src[r.endOf(source):r.toks[srcEnd].off])
-		if !xliffTargetOpen(open, strings.TrimSpace(state), content, srcContent, r.translatedFile) {
+		if !xliffTargetOpen(r.v2, strings.TrimSpace(state), content, srcContent) {
 			return nil // already translated
 		}
 	}

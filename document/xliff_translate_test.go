@@ -307,36 +307,48 @@ func TestXLIFFLineEndings(t *testing.T) {
 	}
 }
 
-// TestXLIFFStatelessCopies: without a state, a target equal to its source is a copy to translate
-// in a file that holds no translation (Okapi's and OmegaT's packages), and in a translated
-// catalogue (LUX-Components' messages.en.xlf: "Name", "Filter", "Zoom") a translation when it
-// is a label of at most three words; a memory's proposal in <alt-trans> is not the file's
-// translation.
-func TestXLIFFStatelessCopies(t *testing.T) {
+// TestXLIFFTargetsKept: a target that differs from its source is a translation in the state a
+// unit starts in as without a state (1.2 "new" — SORMAS' Angular catalogue has 29 translations
+// so — and 2.x "initial", its default), and only a copy of the source is open there; 1.2
+// needs-translation asks for a translation whatever the target holds. A stateless copy is open
+// in a file that holds translations too (LUX-Components' messages.en.xlf: "Name", "Zoom"), as
+// Okapi's and OmegaT's packages write their copies.
+func TestXLIFFTargetsKept(t *testing.T) {
 	const (
-		head = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>`
-		tail = `</body></file></xliff>`
+		head12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>`
+		tail12 = `</body></file></xliff>`
+		head20 = `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f">`
+		tail20 = `</file></xliff>`
 	)
-	unit := func(id, src, tgt string) string {
-		return `<trans-unit id="` + id + `"><source>` + src + `</source><target>` + tgt + `</target></trans-unit>`
+	unit12 := func(id, state, src, tgt string) string {
+		if state != "" {
+			state = ` state="` + state + `"`
+		}
+		return `<trans-unit id="` + id + `"><source>` + src + `</source><target` + state + `>` + tgt + `</target></trans-unit>`
+	}
+	unit20 := func(id, state, src, tgt string) string {
+		if state != "" {
+			state = ` state="` + state + `"`
+		}
+		return `<unit id="` + id + `"><segment` + state + `><source>` + src + `</source><target>` + tgt + `</target></segment></unit>`
 	}
 	const sentence = "Das Datum darf nicht leer sein"
-	translated := unit("t", "Bitte geben Sie eine Zeit ein", "Please enter a time")
 	tests := []struct {
-		name, body string
-		want       []string
+		name, src string
+		want      []string
 	}{
-		{"a translated catalogue", translated + unit("n", "Name", "Name") + unit("z", "Zoom", "Zoom") + unit("s", sentence, sentence),
-			[]string{sentence}},
-		{"a package of copies", unit("n", "Name", "Name") + unit("s", sentence, sentence), []string{"Name", sentence}},
-		{"a label of four words", translated + unit("f", "Bahn frei für Bus", "Bahn frei für Bus"), []string{"Bahn frei für Bus"}},
-		{"codes are no words", translated + unit("c", `<g id="1">Name</g> <x id="2"/>`, `<g id="1">Name</g> <x id="2"/>`), nil},
-		{"a proposal only", `<trans-unit id="a"><source>Name</source><target>Name</target><alt-trans><source>Name</source><target>Surname</target></alt-trans></trans-unit>`,
-			[]string{"Name"}},
+		{"1.2 stateless copies in a translated catalogue", head12 + unit12("t", "", "Bitte geben Sie eine Zeit ein", "Please enter a time") +
+			unit12("n", "", "Name", "Name") + unit12("z", "", "Zoom", "Zoom") + unit12("s", "", sentence, sentence) + tail12,
+			[]string{"Name", "Zoom", sentence}},
+		{"1.2 new", head12 + unit12("1", "new", "Landkreis", "District") + unit12("2", "new", "Bundesland", "Bundesland") + tail12, []string{"Bundesland"}},
+		{"1.2 needs-translation", head12 + unit12("1", "needs-translation", "Speichern", "Save") + tail12, []string{"Speichern"}},
+		{"1.2 translated copy", head12 + unit12("1", "translated", "Name", "Name") + tail12, nil},
+		{"2.0 initial", head20 + unit20("1", "initial", sentence, "The date must not be empty") + unit20("2", "initial", "Speichern", "Speichern") + tail20, []string{"Speichern"}},
+		{"2.0 no state", head20 + unit20("1", "", sentence, "The date must not be empty") + unit20("2", "", "Speichern", "Speichern") + tail20, []string{"Speichern"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Read(strings.NewReader(head+tc.body+tail), "x.xlf", Options{})
+			d, err := Read(strings.NewReader(tc.src), "x.xlf", Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
