@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -140,6 +141,10 @@ type splitter struct {
 	// segment IDs of each.
 	kind   string
 	streak [][]Segment
+	// probes are the segments asked alone, as well as in their batches, once the streak looks
+	// like the server's (see note); good is a segment answered already, the best probe.
+	probes map[string]bool
+	good   *Segment
 }
 
 func (r *splitter) run(ctx context.Context, segs []Segment) error {
@@ -147,9 +152,12 @@ func (r *splitter) run(ctx context.Context, segs []Segment) error {
 	for len(queue) > 0 {
 		batch := queue[0]
 		queue = queue[1:]
+		// A probe may have answered a segment of a batch queued before it.
+		batch = slices.DeleteFunc(slices.Clone(batch), func(s Segment) bool { _, ok := r.got[s.ID]; return ok })
 		if len(batch) == 0 {
 			continue
 		}
+		probe := len(batch) == 1 && r.probes[batch[0].ID]
 		for tries := 1; ; tries++ {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -168,17 +176,27 @@ func (r *splitter) run(ctx context.Context, segs []Segment) error {
 				bad, why = batch, invalid.Reason
 			}
 			if len(bad) < len(batch) {
-				r.kind, r.streak = "", nil // something came through: not a systematic failure
-				if len(bad) > 0 {
+				// Something came through: not a systematic failure.
+				r.kind, r.streak, r.probes = "", nil, nil
+				for i := range batch {
+					if _, ok := r.got[batch[i].ID]; ok {
+						r.good = &batch[i]
+						break
+					}
+				}
+				if len(bad) > 0 && !probe {
 					queue = append(queue, bad) // ask again for the bad ones only
 				}
 				break
 			}
 			// Nothing usable came back.
 			if invalid == nil || !invalid.CutOff || len(batch) == 1 {
-				if err := r.note(why, batch); err != nil {
+				if err := r.note(why, batch, &queue); err != nil {
 					return err
 				}
+			}
+			if probe {
+				break // the segment is still in its batch
 			}
 			if len(batch) > 1 {
 				half := len(batch) / 2
@@ -196,13 +214,28 @@ func (r *splitter) run(ctx context.Context, segs []Segment) error {
 
 // note adds a failed request to the streak of identical failures and returns the error that
 // ends the job when the streak shows a failure that does not depend on the segments.
-func (r *splitter) note(why string, batch []Segment) error {
+//
+// Batches that share no segment failing alike are either the server's doing (every request
+// fails) or each holds a segment the model will not translate: two such segments in a batch put
+// one in each half, and both halves fail. Before giving up, note asks for a segment alone (queue
+// gets it first): one answered already if there is one, else the first and the last of the work
+// left, both of which rarely are among the few bad ones. Only when every probe fails the same
+// way is the failure the server's.
+func (r *splitter) note(why string, batch []Segment, queue *[][]Segment) error {
 	kind := failureKind(why)
 	if kind != r.kind {
-		r.kind, r.streak = kind, nil
+		r.kind, r.streak, r.probes = kind, nil, nil
+	}
+	if len(batch) == 1 && r.probes[batch[0].ID] {
+		delete(r.probes, batch[0].ID)
+		r.streak = append(r.streak, batch)
+		if len(r.probes) > 0 {
+			return nil
+		}
+		return r.gaveUp(why)
 	}
 	r.streak = append(r.streak, batch)
-	if len(r.streak) < maxSameFailures {
+	if len(r.streak) < maxSameFailures || r.probes != nil {
 		return nil
 	}
 	disjoint := false
@@ -216,6 +249,37 @@ func (r *splitter) note(why string, batch []Segment) error {
 	if !disjoint && len(r.streak) < 2*maxSameFailures {
 		return nil // one segment the model cannot handle: its own tries decide
 	}
+	var probes []Segment
+	if r.good != nil {
+		probes = []Segment{*r.good}
+	} else {
+		left := slices.Clone(batch)
+		for _, q := range *queue {
+			left = append(left, q...)
+		}
+		probes = []Segment{left[0]}
+		if last := left[len(left)-1]; last.ID != left[0].ID {
+			probes = append(probes, last)
+		}
+	}
+	r.probes = map[string]bool{}
+	var front [][]Segment
+	for _, p := range probes {
+		if len(batch) == 1 && batch[0].ID == p.ID {
+			continue // failing alone already: no probe
+		}
+		r.probes[p.ID] = true
+		front = append(front, []Segment{p})
+	}
+	if len(front) == 0 {
+		return r.gaveUp(why)
+	}
+	*queue = append(front, *queue...)
+	return nil
+}
+
+// gaveUp is the error that ends the job after the streak of identical failures.
+func (r *splitter) gaveUp(why string) error {
 	n := len(r.streak)
 	return &Error{
 		Provider: r.provider,

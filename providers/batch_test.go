@@ -10,6 +10,7 @@ import (
 // answerer fakes a provider: each call's answer is shaped by a scripted fault.
 type answerer struct {
 	faults []string // per call: "", "missing", "dup", "extra", "empty", "invalid", "fail"
+	bad    string   // IDs of segments whose batches are always answered "invalid" (a refusal)
 	calls  [][]string
 }
 
@@ -23,6 +24,11 @@ func (a *answerer) call(_ context.Context, segs []Segment) ([]Translation, error
 	fault := ""
 	if n < len(a.faults) {
 		fault = a.faults[n]
+	}
+	for _, id := range ids {
+		if strings.Contains(a.bad, id) {
+			fault = "invalid"
+		}
 	}
 	var out []Translation
 	for _, s := range segs {
@@ -54,24 +60,28 @@ func TestSplitRetry(t *testing.T) {
 	tests := []struct {
 		name    string
 		faults  []string
+		bad     string // segments the model never answers
 		calls   string // the IDs of each call
 		wantErr string
 	}{
-		{"clean", nil, "abde", ""},
-		{"missing asks only for it", []string{"missing"}, "abde e", ""},
-		{"duplicate asks for both", []string{"dup"}, "abde ae", ""},
-		{"empty asks for it", []string{"empty"}, "abde a", ""},
-		{"extra is ignored", []string{"extra"}, "abde", ""},
-		{"invalid asks both halves before theirs", []string{"invalid", "invalid"}, "abde ab de a b", ""},
-		{"a single segment gives up after 3 tries, the others go on", []string{"invalid", "invalid", "", "invalid", "invalid", "invalid"}, "abde ab de a a a b", "segment a: not JSON after 3 tries"},
-		{"the same failure on halves that share nothing ends the job", []string{"invalid", "invalid", "invalid"}, "abde ab de", "3 answers in a row were unusable"},
-		{"renamed IDs everywhere end the job", []string{"renamed", "renamed", "renamed"}, "abde ab de", "3 answers in a row were unusable"},
-		{"renamed IDs once split", []string{"renamed"}, "abde ab de", ""},
-		{"provider errors end the job", []string{"fail"}, "abde", "fake: HTTP 500"},
+		{"clean", nil, "", "abde", ""},
+		{"missing asks only for it", []string{"missing"}, "", "abde e", ""},
+		{"duplicate asks for both", []string{"dup"}, "", "abde ae", ""},
+		{"empty asks for it", []string{"empty"}, "", "abde a", ""},
+		{"extra is ignored", []string{"extra"}, "", "abde", ""},
+		{"invalid asks both halves before theirs", []string{"invalid", "invalid"}, "", "abde ab de a b", ""},
+		{"a single segment gives up after 3 tries, the others go on", []string{"invalid", "invalid", "", "invalid", "invalid", "invalid"}, "", "abde ab de a a a b", "segment a: not JSON after 3 tries"},
+		// Halves that share nothing failing alike: two segments asked alone tell the server's
+		// failure from two bad segments, one in each half.
+		{"the same failure on every request ends the job", []string{"invalid", "invalid", "invalid", "invalid", "invalid"}, "", "abde ab de d b", "5 answers in a row were unusable"},
+		{"renamed IDs everywhere are asked one by one", []string{"renamed", "renamed", "renamed", "renamed", "renamed", "renamed", "renamed"}, "", "abde ab de d b a e", ""},
+		{"a bad segment in each half", nil, "ae", "abde ab de d b a a a e e e", "segments a, e: not JSON after 3 tries"},
+		{"renamed IDs once split", []string{"renamed"}, "", "abde ab de", ""},
+		{"provider errors end the job", []string{"fail"}, "", "abde", "fake: HTTP 500"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &answerer{faults: tt.faults}
+			a := &answerer{faults: tt.faults, bad: tt.bad}
 			got, err := SplitRetry(context.Background(), "fake", segs, 3, a.call)
 			var calls []string
 			for _, c := range a.calls {
@@ -90,11 +100,15 @@ func TestSplitRetry(t *testing.T) {
 				}
 				if ids := FailedIDs(err); ids != nil {
 					// The others are answered all the same.
-					if len(ids) != 1 || ids[0] != "a" || len(got) != len(segs)-1 {
+					wantFailed := tt.bad
+					if wantFailed == "" {
+						wantFailed = "a"
+					}
+					if strings.Join(ids, "") != wantFailed || len(got) != len(segs)-len(ids) {
 						t.Errorf("failed %v, %d translations", ids, len(got))
 					}
 					for _, tr := range got {
-						if tr.ID == "a" {
+						if strings.Contains(wantFailed, tr.ID) {
 							t.Errorf("failed segment answered: %+v", tr)
 						}
 					}

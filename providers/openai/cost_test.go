@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -81,10 +82,13 @@ func TestCostOfBrokenAnswers(t *testing.T) {
 	}{
 		{providertest.MissingID, 4, false, []string{"p1.s11"}}, // the batch, then the missing one alone 3 times
 		{providertest.ExtraID, 1, false, nil},
-		{providertest.Malformed, 3, true, nil}, // the batch and its two halves
-		{providertest.NoIDs, 3, true, nil},
-		{providertest.BadContent, 3, true, nil},
-		{providertest.Truncated, 12, true, nil}, // halving is the cure for a cut-off answer, until single segments are cut off too
+		// The batch, its two halves, and two segments alone, which tell the server's failure
+		// from two segments the model will not translate, one in each half.
+		{providertest.Malformed, 5, true, nil},
+		{providertest.NoIDs, 5, true, nil},
+		{providertest.BadContent, 5, true, nil},
+		{providertest.Refused, 5, true, nil},
+		{providertest.Truncated, 14, true, nil}, // halving is the cure for a cut-off answer, until single segments are cut off too
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.fault), func(t *testing.T) {
@@ -135,6 +139,33 @@ func TestCostOfBrokenAnswers(t *testing.T) {
 	}
 }
 
+// TestRefusalNamed: a segment the model declines (OpenAI's refusal field, content null) fails
+// alone, named with what the model said, and the others are answered — two such segments in a
+// batch too, which land in both halves as a broken server's failures do.
+func TestRefusalNamed(t *testing.T) {
+	bad := func(text string) bool { return text == newsSegments[1].Text || text == newsSegments[9].Text }
+	srv := providertest.NewOpenAI(t, providertest.Options{FaultIf: func(info providertest.RequestInfo) providertest.Fault {
+		for _, s := range info.Segments {
+			if bad(s.Text) {
+				return providertest.Refused
+			}
+		}
+		return providertest.None
+	}})
+	p := openWrapped(t, srv)
+	resp, err := p.Translate(context.Background(), &providers.Request{Segments: newsSegments, SourceLang: "de", TargetLang: "en"})
+	want := []string{newsSegments[1].ID, newsSegments[9].ID}
+	if ids := providers.FailedIDs(err); fmt.Sprint(ids) != fmt.Sprint(want) {
+		t.Fatalf("failed %v (err %v), want %v", ids, err, want)
+	}
+	if !strings.Contains(err.Error(), "the model refused: I'm sorry") {
+		t.Errorf("err %v does not say what the model said", err)
+	}
+	if resp == nil || len(resp.Translations) != len(newsSegments)-2 {
+		t.Fatalf("translations %+v", resp)
+	}
+}
+
 // TestCostOfBrokenAnswersLargeJob: 400 segments whose every answer is malformed cost a few
 // requests and a clear error, not thousands (2,461 before).
 func TestCostOfBrokenAnswersLargeJob(t *testing.T) {
@@ -150,8 +181,8 @@ func TestCostOfBrokenAnswersLargeJob(t *testing.T) {
 	if !errors.As(err, &gave) {
 		t.Fatalf("err %v, want *GaveUpError", err)
 	}
-	if n := srv.Count(); n > 3 {
-		t.Errorf("%d requests, want at most 3", n)
+	if n := srv.Count(); n > 5 {
+		t.Errorf("%d requests, want at most 5", n)
 	}
 	checkUsage(t, srv, resp)
 }

@@ -157,6 +157,14 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 		if choice.FinishReason == goopenai.FinishReasonLength {
 			return nil, u, &providers.InvalidAnswerError{Reason: "the answer was cut off (finish_reason length)", CutOff: true}
 		}
+		if r := strings.TrimSpace(choice.Message.Refusal); r != "" && strings.TrimSpace(choice.Message.Content) == "" {
+			// The model declined (OpenAI's refusal field): say what it said, not that the
+			// empty content is no JSON.
+			if rs := []rune(r); len(rs) > 200 {
+				r = string(rs[:200]) + "…"
+			}
+			return nil, u, &providers.InvalidAnswerError{Reason: "the model refused: " + providers.Scrub(r, p.s.key)}
+		}
 		ts, err := parseAnswer(choice.Message.Content)
 		return ts, u, err
 	}

@@ -197,12 +197,16 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 	for _, sg := range info.Segments {
 		inTokens += len(sg.Text)/4 + 3
 	}
+	message := map[string]any{"role": "assistant", "content": string(content)}
+	if fault == Refused {
+		message = map[string]any{"role": "assistant", "content": nil, "refusal": "I'm sorry, I can't help with that request."}
+	}
 	resp := map[string]any{
 		"id": fmt.Sprintf("chatcmpl-fake-%d", info.N), "object": "chat.completion",
 		"created": time.Now().Unix(), "model": info.Model,
 		"choices": []any{map[string]any{
 			"index": 0, "finish_reason": finish,
-			"message": map[string]any{"role": "assistant", "content": string(content)},
+			"message": message,
 		}},
 		"usage": map[string]any{"prompt_tokens": inTokens + 60, "completion_tokens": outTokens, "total_tokens": inTokens + 60 + outTokens},
 	}

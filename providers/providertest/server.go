@@ -39,6 +39,7 @@ const (
 	Flood        Fault = "flood"        // 200 with a body that does not end (Options.FloodBytes)
 	NoIDs        Fault = "no-ids"       // OpenAI: the content is a bare JSON list of the texts, without IDs
 	Rotated      Fault = "rotated"      // OpenAI: IDs in order, each text the next segment's (the last gets the first's)
+	Refused      Fault = "refused"      // OpenAI: the model declines: content null, the reason in "refusal"
 )
 
 // Segment is one segment as the fake understood the request.
