@@ -22,6 +22,7 @@ import (
 //   - UTF-16 (a byte-order mark, or the NUL pattern of mostly Latin text) in every format, as
 //     textcheck.UTF16Decoder recognises it, strictly: invalid UTF-16 is an error at its offset;
 //   - XLIFF: the encoding of the XML declaration; .po: the charset of the header's Content-Type;
+//     but bytes beyond ASCII that are valid UTF-8 are UTF-8 whatever either declares;
 //   - HTML: the browsers' way, but never refusing a page for its encoding (as package segment
 //     reads pages): valid UTF-8 is UTF-8 whatever the page declares, else a charset declared
 //     anywhere in <head>, else the content (a UTF-8 page with a few broken bytes, one with pasted
@@ -87,6 +88,14 @@ func decodeBody(data []byte, name string, f Format) (decoded, error) {
 			// No declaration, UTF-8, or UTF-16 declared of 8-bit bytes (no mark, no NUL
 			// pattern): the bytes are read as UTF-8 and the declaration is rewritten on writing.
 			return decoded{text: string(data)}, nil
+		}
+		if !isASCII(body) && utf8.Valid(body) {
+			// Bytes beyond ASCII that are valid UTF-8 are UTF-8 whatever the file declares,
+			// as pages are read: text in an 8-bit encoding almost never forms UTF-8's
+			// sequences, while a tool that saved UTF-8 under the old header is common
+			// (OmegaT's file-POFilter-be-utf8.po: "Памылка" became "РџР°РјС‹Р»РєР°" when
+			// decoded as the CP1251 it declares). The declaration is rewritten on writing.
+			return decoded{text: string(data), how: "UTF-8 (declared " + label + ", but the bytes are UTF-8)"}, nil
 		}
 		enc, canonical := charset.Lookup(label)
 		if enc == nil {

@@ -142,6 +142,18 @@ func TestEncodings(t *testing.T) {
 			want: []string{`"Content-Type: text/plain; charset=UTF-8\n"`, "#. Für Übersetzer\n", "msgstr \"Best wishes\"\n"},
 		},
 		{
+			// UTF-8 saved under the old header (OmegaT's file-POFilter-be-utf8.po does it with
+			// CP1251 and Belarusian): read as the UTF-8 it is, not decoded twice.
+			name: "utf8-under-latin1.po", in: []byte(po),
+			segs: []string{"Schöne Grüße"}, tr: map[string]string{"Schöne Grüße": "Best wishes"}, decoded: "UTF-8 (declared ISO-8859-1, but the bytes are UTF-8)",
+			want: []string{`"Content-Type: text/plain; charset=UTF-8\n"`, "#. Für Übersetzer\n", "msgid \"Schöne Grüße\"\nmsgstr \"Best wishes\"\n"},
+		},
+		{
+			name: "utf8-under-latin1.xlf", in: []byte(xlf),
+			segs: []string{"Schöne Grüße"}, decoded: "UTF-8 (declared ISO-8859-1, but the bytes are UTF-8)",
+			want: []string{`<?xml version="1.0" encoding="UTF-8"?>`, "<source>Schöne Grüße</source>"},
+		},
+		{
 			name: "ascii.po", in: []byte(strings.NewReplacer("ü", "ue", "Ü", "Ue", "ö", "oe", "ß", "ss").Replace(po)), // ASCII under Latin-1: kept while the output is ASCII
 			segs: []string{"Schoene Gruesse"}, tr: map[string]string{"Schoene Gruesse": "Best wishes"},
 			want: []string{`charset=ISO-8859-1\n"`},
