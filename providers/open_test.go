@@ -67,7 +67,11 @@ func TestSuspectReason(t *testing.T) {
 		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "Inflation was 2.5 percent in December.", ""},
 		{"NATO", "NATO", ""},
 		{"Ende.", "End.", ""},
-		{"15. Dezember", "15. Dezember", ""}, // short: a date heading may stay
+		{"15. Dezember", "15. Dezember", ""},                                 // short: a date heading may stay
+		{"Deutsche Bahn Navigator", "Deutsche Bahn Navigator", ""},           // a name
+		{"Zurück zur Liste", "Zurück zur Liste", providers.SuspectUnchanged}, // LUX-Components' button: a German phrase
+		{"Haus der Kunst", "Haus der Kunst", providers.SuspectUnchanged},     // a name with "der": doubted, then kept marked
+		{"Download der Datei", "Download the file", ""},
 		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "", providers.SuspectEmpty},
 		{"Die Inflation lag im Dezember bei 2,5 Prozent.", ".", providers.SuspectEmpty},
 		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "Die Inflation lag im Dezember bei 2,5 Prozent.", providers.SuspectUnchanged},

@@ -51,8 +51,13 @@ func BasicSuspectReason(source, translation string) string {
 	if len(tw) == 0 {
 		return SuspectEmpty
 	}
-	if len(sw) >= 4 && normalize(source) == normalize(translation) && germanScore(sw) > 0 {
-		return SuspectUnchanged
+	if normalize(source) == normalize(translation) {
+		// Four words or more that read as German came back as they were; so did a shorter
+		// phrase with a German function word ("Zurück zur Liste"), which a name or a
+		// one-word label ("Deutsche Bahn Navigator", "Filter") lacks.
+		if de, en := stopwordCounts(sw); len(sw) >= 4 && germanScore(sw) > 0 || len(sw) >= 2 && de > 0 && en == 0 {
+			return SuspectUnchanged
+		}
 	}
 	// Before the length: a note can make an answer too long, and "chatter" says why.
 	if r := ChatterSuspect(source, translation); r != "" {
