@@ -73,21 +73,11 @@ func (s *SentenceReader) Split() (units, sentences int) {
 }
 
 // Name passes on the underlying reader's file name, which errors about a pair name.
-func (s *SentenceReader) Name() string {
-	if n, ok := s.r.(interface{ Name() string }); ok {
-		return n.Name()
-	}
-	return ""
-}
+func (s *SentenceReader) Name() string { return corpus.ReaderName(s.r) }
 
 // Skipped passes on the count of units the underlying reader skipped (TMX units lacking a
 // language), for the import's summary.
-func (s *SentenceReader) Skipped() int {
-	if k, ok := s.r.(interface{ Skipped() int }); ok {
-		return k.Skipped()
-	}
-	return 0
-}
+func (s *SentenceReader) Skipped() int { return corpus.ReaderSkipped(s.r) }
 
 // cut queues the sentence pairs of p when it is a unit to cut.
 func (s *SentenceReader) cut(p corpus.Pair) error {

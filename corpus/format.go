@@ -89,6 +89,24 @@ type Reader interface {
 	Next() (Pair, error)
 }
 
+// ReaderName is the name of the file r reads when r says it (corpus's readers have a Name
+// method, and so do the readers that wrap one), for messages about a pair; "" otherwise.
+func ReaderName(r Reader) string {
+	if n, ok := r.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return ""
+}
+
+// ReaderSkipped is how many units r skipped so far when r counts them (TMX and XLIFF units
+// lacking one of the two languages: a Skipped method), else 0.
+func ReaderSkipped(r Reader) int {
+	if s, ok := r.(interface{ Skipped() int }); ok {
+		return s.Skipped()
+	}
+	return 0
+}
+
 // WriterOptions configures NewWriter. The zero value writes German–English.
 type WriterOptions struct {
 	SourceLang string // language of Source, default "de"; TMX xml:lang and srclang

@@ -41,11 +41,7 @@ func parseTMX(data []byte, name string, o Options) ([]*Entry, error) {
 		es = append(es, e)
 	}
 	if len(es) == 0 {
-		skipped := 0
-		if s, ok := r.(interface{ Skipped() int }); ok {
-			skipped = s.Skipped()
-		}
-		return nil, errorf(name, 0, "no translation units in %s and %s (%d without both languages)", o.Source, o.Target, skipped)
+		return nil, errorf(name, 0, "no translation units in %s and %s (%d without both languages)", o.Source, o.Target, corpus.ReaderSkipped(r))
 	}
 	return es, nil
 }

@@ -284,10 +284,7 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 // Name, which corpus's readers have) and the line where the pair starts, as the reader's own
 // errors do; a plain error when neither is known.
 func pairError(r corpus.Reader, p corpus.Pair, msg string) error {
-	name := ""
-	if n, ok := r.(interface{ Name() string }); ok {
-		name = n.Name()
-	}
+	name := corpus.ReaderName(r)
 	if name == "" && p.Line == 0 {
 		return errors.New(msg)
 	}

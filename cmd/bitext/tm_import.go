@@ -195,15 +195,15 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 		}
 		return inputError(err)
 	}
-	if s, ok := r.(interface{ Skipped() int }); ok && res.Read == 0 && s.Skipped() > 0 {
+	if skipped := corpus.ReaderSkipped(r); res.Read == 0 && skipped > 0 {
 		// Every unit lacked one of the languages: most likely --source-lang or --target-lang
 		// is not the file's pair, and a run that imported nothing must not look like success.
-		return inputError(fmt.Errorf("%s: nothing imported: all %d translation units lack %s or %s (check --source-lang and --target-lang)", name, s.Skipped(), opt.SourceLang, opt.TargetLang))
+		return inputError(fmt.Errorf("%s: nothing imported: all %d translation units lack %s or %s (check --source-lang and --target-lang)", name, skipped, opt.SourceLang, opt.TargetLang))
 	}
 	if !c.Bool("quiet") {
 		msg := fmt.Sprintf("imported %s into %s: %s", name, db.Path(), res)
-		if s, ok := r.(interface{ Skipped() int }); ok && s.Skipped() > 0 {
-			msg += fmt.Sprintf("; skipped %s without both %s and %s", count(s.Skipped(), "translation unit"), opt.SourceLang, opt.TargetLang)
+		if skipped := corpus.ReaderSkipped(r); skipped > 0 {
+			msg += fmt.Sprintf("; skipped %s without both %s and %s", count(skipped, "translation unit"), opt.SourceLang, opt.TargetLang)
 		}
 		if units, sentences := split.Split(); units > 0 {
 			msg += fmt.Sprintf("; %s also stored sentence by sentence (%s, counted in read)", count(units, "unit"), count(sentences, "sentence pair"))
@@ -244,19 +244,9 @@ type readAhead struct {
 
 // Name and Skipped pass on the optional abilities of corpus's readers (the file's name for
 // errors, the units skipped).
-func (r *readAhead) Name() string {
-	if n, ok := r.Reader.(interface{ Name() string }); ok {
-		return n.Name()
-	}
-	return ""
-}
+func (r *readAhead) Name() string { return corpus.ReaderName(r.Reader) }
 
-func (r *readAhead) Skipped() int {
-	if s, ok := r.Reader.(interface{ Skipped() int }); ok {
-		return s.Skipped()
-	}
-	return 0
-}
+func (r *readAhead) Skipped() int { return corpus.ReaderSkipped(r.Reader) }
 
 func (r *readAhead) Next() (corpus.Pair, error) {
 	if !r.done {
