@@ -3,6 +3,8 @@ package glossary
 import (
 	"strings"
 	"sync"
+
+	"github.com/bitext/bitext/internal/german"
 )
 
 // German verb forms for glossary terms that are verbs (abschaffen, ankündigen, beschließen)
@@ -14,22 +16,9 @@ import (
 // from strongVerbs for the strong and irregular ones, whose stems change (treten: tritt, trat,
 // getreten). A weak form of a strong verb (tretete) is no word, so making it costs nothing.
 
-// separableParticles are the words that stand apart from their verb at the end of a main
-// clause (kündigte … an) and take ge- and zu after them (angekündigt, anzukündigen), longest
-// first so that hinzufügen is hinzu|fügen, not hin|zufügen. durch, über, um, unter, wider,
-// wieder, voll and hinter also make inseparable verbs (übersetzen, unterstützen): both
-// readings are tried, and only what the text has matches.
-var separableParticles = sortedLongestFirst(
-	"ab", "an", "auf", "aus", "bei", "bereit", "dabei", "dafür", "dagegen", "daher", "dahin",
-	"daran", "darauf", "dar", "davon", "dazu", "dazwischen", "durch", "ein", "empor",
-	"entgegen", "entlang", "fest", "fehl", "fern", "fort", "frei", "gegenüber", "gleich",
-	"heim", "her", "herab", "heran", "herauf", "heraus", "herbei", "herein", "herüber",
-	"herum", "herunter", "hervor", "hin", "hinab", "hinauf", "hinaus", "hinein", "hinter",
-	"hinüber", "hinunter", "hinweg", "hinzu", "hoch", "kennen", "kund", "los", "mit", "nach",
-	"nieder", "preis", "statt", "teil", "über", "um", "unter", "voll", "vor", "voran",
-	"voraus", "vorbei", "vorweg", "wahr", "weg", "weiter", "wider", "wieder", "zu", "überein",
-	"zurecht", "zurück", "zusammen", "zuvor",
-)
+// separableParticles are german.SeparableParticles, longest first so that hinzufügen is
+// hinzu|fügen, not hin|zufügen.
+var separableParticles = sortedLongestFirst(german.SeparableParticles...)
 
 // inseparablePrefixes never stand apart and leave ge- out of the participle (beschlossen,
 // verabschiedet, unterstützt).

@@ -1,6 +1,9 @@
 package providers
 
 import (
+	"slices"
+
+	"github.com/bitext/bitext/internal/german"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,8 +39,15 @@ func TermsIn(terms []Term, segs []Segment) []Term {
 }
 
 // separablePrefixes are the particles a German verb term may have apart from it in the text
-// ("schafft … ab", "tritt … in Kraft", "abgeschafft").
-var separablePrefixes = []string{"zurück", "statt", "teil", "fest", "nach", "ab", "an", "auf", "aus", "bei", "ein", "her", "hin", "mit", "vor", "weg", "zu"}
+// ("schafft … ab", "tritt … in Kraft", "abgeschafft"), longest first so that the longest one a
+// word starts with is cut.
+var separablePrefixes = longestFirst(german.SeparableParticles)
+
+func longestFirst(ws []string) []string {
+	out := slices.Clone(ws)
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}
 
 // coreIn says whether a word of term, without a separable particle and a verb's ending
 // ("schaff" of "abschaffen", "tret" of "treten"), stands in text: a term the glossary found as
