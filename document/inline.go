@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -528,6 +529,80 @@ func hasWord(s string) bool {
 	return false
 }
 
+// EdgePieces splits the pieces of a unit into those its segment keeps and those that go to the
+// segment's fixed prefix (before) and suffix (after), in the order they stand: white space at
+// the edges, a standalone code at either edge (an image before a caption) and a paired code
+// enclosing everything (a link around a whole list item), again until none is left. The provider
+// is not asked to carry what cannot move, and a translation memory keys a unit by what its
+// segment keeps (package tm, importing a CAT tool's tagged units).
+func EdgePieces(ps []Piece) (rest, before, after []Piece) {
+	ps = slices.Clone(ps)
+	var outer []Piece // after's pieces, outermost first
+	for {
+		changed := false
+		if len(ps) > 0 && ps[0].Kind == PieceText {
+			t := strings.TrimLeftFunc(ps[0].Text, unicode.IsSpace)
+			if t != ps[0].Text {
+				before = append(before, Piece{Kind: PieceText, Text: ps[0].Text[:len(ps[0].Text)-len(t)]})
+				ps[0].Text, changed = t, true
+			}
+			if t == "" {
+				ps = ps[1:]
+			}
+		}
+		if n := len(ps); n > 0 && ps[n-1].Kind == PieceText {
+			t := strings.TrimRightFunc(ps[n-1].Text, unicode.IsSpace)
+			if t != ps[n-1].Text {
+				outer = append(outer, Piece{Kind: PieceText, Text: ps[n-1].Text[len(t):]})
+				ps[n-1].Text, changed = t, true
+			}
+			if t == "" {
+				ps = ps[:n-1]
+			}
+		}
+		if len(ps) == 0 {
+			break
+		}
+		n := len(ps)
+		switch {
+		case ps[0].Kind == PieceStandalone:
+			before, ps = append(before, ps[0]), ps[1:]
+			continue
+		case ps[n-1].Kind == PieceStandalone:
+			outer, ps = append(outer, ps[n-1]), ps[:n-1]
+			continue
+		case n >= 2 && ps[0].Kind == PieceOpen && ps[n-1].Kind == PieceClose && ps[0].ID == ps[n-1].ID:
+			before, outer, ps = append(before, ps[0]), append(outer, ps[n-1]), ps[1:n-1]
+			continue
+		}
+		if !changed {
+			break
+		}
+	}
+	for i := len(outer) - 1; i >= 0; i-- {
+		after = append(after, outer[i])
+	}
+	return ps, before, after
+}
+
+// pieces is the builder's pieces as Pieces (its codes numbered as b.codes is).
+func (b *builder) pieces(ps []piece) []Piece {
+	out := make([]Piece, len(ps))
+	for i, p := range ps {
+		switch p.kind {
+		case pText:
+			out[i] = Piece{Kind: PieceText, Text: p.text}
+		case pOpen:
+			out[i] = Piece{Kind: PieceOpen, ID: p.id}
+		case pClose:
+			out[i] = Piece{Kind: PieceClose, ID: p.id}
+		default:
+			out[i] = Piece{Kind: PieceStandalone, ID: p.id}
+		}
+	}
+	return out
+}
+
 // finish turns the pieces into a segment. Leading and trailing spaces, and markup at the edges
 // that encloses or precedes all the words (a link around a whole list item, an image before a
 // caption), move out of the segment into its fixed prefix and suffix: the provider is not asked
@@ -541,62 +616,33 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 		ps = b.ps
 	}
 	var pre, suf strings.Builder
-	var sufParts []string
-	for {
-		changed := false
-		// Spaces at the edges.
-		if len(ps) > 0 && ps[0].kind == pText {
-			t := ps[0].text
-			tt := strings.TrimLeftFunc(t, unicode.IsSpace)
-			if tt != t {
-				pre.WriteString(t[:len(t)-len(tt)])
-				ps = append([]piece{{kind: pText, text: tt}}, ps[1:]...)
-				changed = true
+	rest, before, after := EdgePieces(b.pieces(ps))
+	write := func(w *strings.Builder, part []Piece) {
+		for _, p := range part {
+			switch p.Kind {
+			case PieceText:
+				w.WriteString(p.Text)
+			case PieceClose:
+				w.WriteString(b.codes[p.ID-1].Close)
+			default:
+				w.WriteString(b.codes[p.ID-1].Open)
 			}
-			if tt == "" {
-				ps = ps[1:]
-			}
-		}
-		if n := len(ps); n > 0 && ps[n-1].kind == pText {
-			t := ps[n-1].text
-			tt := strings.TrimRightFunc(t, unicode.IsSpace)
-			if tt != t {
-				sufParts = append(sufParts, t[len(tt):])
-				ps = append(ps[:n-1:n-1], piece{kind: pText, text: tt})
-				changed = true
-			}
-			if tt == "" {
-				ps = ps[:len(ps)-1]
-			}
-		}
-		if len(ps) == 0 {
-			break
-		}
-		// A standalone code at an edge.
-		if ps[0].kind == pAlone {
-			pre.WriteString(b.codes[ps[0].id-1].Open)
-			ps = ps[1:]
-			continue
-		}
-		if n := len(ps); ps[n-1].kind == pAlone {
-			sufParts = append(sufParts, b.codes[ps[n-1].id-1].Open)
-			ps = ps[:n-1]
-			continue
-		}
-		// A pair enclosing everything.
-		if n := len(ps); n >= 2 && ps[0].kind == pOpen && ps[n-1].kind == pClose && ps[0].id == ps[n-1].id {
-			c := b.codes[ps[0].id-1]
-			pre.WriteString(c.Open)
-			sufParts = append(sufParts, c.Close)
-			ps = ps[1 : n-1]
-			continue
-		}
-		if !changed {
-			break
 		}
 	}
-	for i := len(sufParts) - 1; i >= 0; i-- {
-		suf.WriteString(sufParts[i])
+	write(&pre, before)
+	write(&suf, after)
+	ps = ps[:0:0]
+	for _, p := range rest {
+		switch p.Kind {
+		case PieceText:
+			ps = append(ps, piece{kind: pText, text: p.Text})
+		case PieceOpen:
+			ps = append(ps, piece{kind: pOpen, id: p.ID})
+		case PieceClose:
+			ps = append(ps, piece{kind: pClose, id: p.ID})
+		default:
+			ps = append(ps, piece{kind: pAlone, id: p.ID})
+		}
 	}
 	// Renumber the codes left, in order of appearance.
 	renum := map[int]int{}

@@ -2,6 +2,7 @@ package document
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -154,6 +155,43 @@ func TestShiftCodes(t *testing.T) {
 		}
 		if got := FirstCode(tt.in); got != tt.first {
 			t.Errorf("FirstCode(%q) = %d, want %d", tt.in, got, tt.first)
+		}
+	}
+}
+
+// TestEdgePieces: white space, standalone codes at the edges and a pair around everything go to
+// the segment's prefix and suffix, in the order they stand, again until none is left; a pair
+// around part of the words stays.
+func TestEdgePieces(t *testing.T) {
+	tests := []struct {
+		tagged, rest, before, after string
+	}{
+		{" <x1/><g2>Die Brücke</g2> ", "Die Brücke", " <x1/><g2>", "</g2> "},
+		{"<g1> <x2/>Text <x3/></g1>", "Text", "<g1> <x2/>", " <x3/></g1>"},
+		{"Die <g1>neue</g1> Brücke", "Die <g1>neue</g1> Brücke", "", ""},
+		{"<g1>neue</g1> Brücke", "<g1>neue</g1> Brücke", "", ""},
+		{"  ", "", "  ", ""},
+	}
+	join := func(ps []Piece) string {
+		var b strings.Builder
+		for _, p := range ps {
+			switch p.Kind {
+			case PieceText:
+				b.WriteString(p.Text)
+			case PieceOpen:
+				fmt.Fprintf(&b, "<g%d>", p.ID)
+			case PieceClose:
+				fmt.Fprintf(&b, "</g%d>", p.ID)
+			default:
+				fmt.Fprintf(&b, "<x%d/>", p.ID)
+			}
+		}
+		return b.String()
+	}
+	for _, tc := range tests {
+		rest, before, after := EdgePieces(Pieces(tc.tagged))
+		if join(rest) != tc.rest || join(before) != tc.before || join(after) != tc.after {
+			t.Errorf("EdgePieces(%q) = %q | %q | %q, want %q | %q | %q", tc.tagged, join(before), join(rest), join(after), tc.before, tc.rest, tc.after)
 		}
 	}
 }

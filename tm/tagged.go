@@ -121,48 +121,16 @@ func writeTagged(ps []document.Piece, num map[int]int) (string, bool) {
 }
 
 // trimEdges takes off what package document moves out of a segment into its fixed prefix and
-// suffix (the rule of its builder's finish): white space at the edges, a standalone code at
-// either edge, a paired code enclosing everything, again until none is left. cut holds the
-// numbers of the codes taken off.
+// suffix (document.EdgePieces); cut holds the numbers of the codes taken off.
 func trimEdges(ps []document.Piece) (rest []document.Piece, cut map[int]bool) {
-	ps = append([]document.Piece(nil), ps...)
+	rest, before, after := document.EdgePieces(ps)
 	cut = map[int]bool{}
-	for {
-		changed := false
-		if len(ps) > 0 && ps[0].Kind == document.PieceText {
-			t := strings.TrimLeftFunc(ps[0].Text, unicode.IsSpace)
-			changed = changed || t != ps[0].Text
-			ps[0].Text = t
-			if t == "" {
-				ps = ps[1:]
-			}
-		}
-		if n := len(ps); n > 0 && ps[n-1].Kind == document.PieceText {
-			t := strings.TrimRightFunc(ps[n-1].Text, unicode.IsSpace)
-			changed = changed || t != ps[n-1].Text
-			ps[n-1].Text = t
-			if t == "" {
-				ps = ps[:n-1]
-			}
-		}
-		if len(ps) == 0 {
-			return ps, cut
-		}
-		n := len(ps)
-		switch {
-		case ps[0].Kind == document.PieceStandalone:
-			cut[ps[0].ID] = true
-			ps = ps[1:]
-		case ps[n-1].Kind == document.PieceStandalone:
-			cut[ps[n-1].ID] = true
-			ps = ps[:n-1]
-		case n >= 2 && ps[0].Kind == document.PieceOpen && ps[n-1].Kind == document.PieceClose && ps[0].ID == ps[n-1].ID:
-			cut[ps[0].ID] = true
-			ps = ps[1 : n-1]
-		case !changed:
-			return ps, cut
+	for _, p := range append(before, after...) {
+		if p.Kind != document.PieceText {
+			cut[p.ID] = true
 		}
 	}
+	return rest, cut
 }
 
 // sameCodes reports whether two sets of code numbers are equal.

@@ -151,7 +151,7 @@ func TestDocumentFormsRules(t *testing.T) {
 
 // TestDocumentFormsMatchDocument: each tagged entry made of a real unit is the text package
 // document gives the segment holding the same codes (written as an XLIFF 1.2 unit, <g> and
-// <x/>): a drift between trimEdges and document's own rule would make the entries miss.
+// <x/>): the entries are keyed as document keys the segment, through document.EdgePieces.
 func TestDocumentFormsMatchDocument(t *testing.T) {
 	checked := 0
 	for _, f := range taggedFixtures {
