@@ -2,6 +2,8 @@ package document
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -445,5 +447,19 @@ func validateXLIFF(t *testing.T, name, content string) {
 	cmd := exec.Command("xmllint", "--noout", "--nonet", "--schema", filepath.Join(tmp, schema), file)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("%s: the written XLIFF does not validate: %v\n%s", name, err, out)
+	}
+}
+
+// TestReadMaxSize: a document larger than the limit is refused before it is held, naming the
+// file and the limit; one at the limit is read.
+func TestReadMaxSize(t *testing.T) {
+	const po = "msgid \"Der Rat tagt.\"\nmsgstr \"\"\n"
+	if _, err := Read(strings.NewReader(po), "a.po", Options{MaxSize: int64(len(po))}); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+	_, err := Read(strings.NewReader(po), "a.po", Options{MaxSize: int64(len(po)) - 1})
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.File != "a.po" || !strings.Contains(err.Error(), fmt.Sprintf("larger than %d bytes: bitext reads po documents whole", len(po)-1)) {
+		t.Errorf("over the limit: %v", err)
 	}
 }
