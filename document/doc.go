@@ -390,12 +390,11 @@ type Options struct {
 	MaxSize int64
 }
 
-// DefaultMaxSize is the largest document Read takes by default. A document is held whole with
-// its structure, for writing it back: a 50 MB XLIFF file is 270 MB read and about 1 GB in a
-// translate run (measured with /usr/bin/time), so 128 MiB keeps a run within a few gigabytes.
-// Pages, localisation files and subtitles are far smaller; a corpus is no document (its formats
-// stream).
-const DefaultMaxSize = 128 << 20
+// DefaultMaxSize is the largest document Read takes by default (formats.MaxWhole, 128 MiB):
+// a document is held whole with its structure, for writing it back, several times its size in
+// memory. Pages, localisation files and subtitles are far smaller; a corpus is no document (its
+// formats stream).
+const DefaultMaxSize = formats.MaxWhole
 
 // Read reads a document. The whole input is held: documents are pages and files, not corpora;
 // one larger than opt.MaxSize is refused (an *InputError) before it is held.

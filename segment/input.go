@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"unicode"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/bitext/bitext/internal/ctxio"
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/textcheck"
 )
 
@@ -291,9 +293,12 @@ func sniffUTF16(br *bufio.Reader) (string, transform.Transformer) {
 	return textcheck.UTF16Decoder(head, true)
 }
 
+// maxWholeText is the most bytes readAllText holds (formats.MaxWhole; a variable for tests).
+var maxWholeText = formats.MaxWhole
+
 // readAllText reads a whole input (for formats that need the complete document) and checks it
-// like lineReader does. Lines longer than maxLine are cut at a sentence end into paragraphs of
-// their own (a blank line between the pieces).
+// like lineReader does, up to maxWholeText bytes. Lines longer than maxLine are cut at a sentence
+// end into paragraphs of their own (a blank line between the pieces).
 func readAllText(ctx context.Context, r io.Reader, name string, removed *[]Removal) (string, error) {
 	lr := newLineReader(ctxio.NewReader(ctx, r), name)
 	var out []byte
@@ -306,6 +311,9 @@ func readAllText(ctx context.Context, r io.Reader, name string, removed *[]Remov
 			return "", err
 		}
 		out = append(out, b...)
+		if len(out) > maxWholeText {
+			return "", &InputError{File: name, Line: lr.line, Msg: fmt.Sprintf("larger than %d MiB: Markdown is parsed whole, several times its size in memory; split it into smaller files, or read it as text (--input-format text)", maxWholeText>>20)}
+		}
 		if lr.cut {
 			out = append(out, "\n\n"...)
 			*removed = append(*removed, cutNotice(lr.line, lr.next, lr.cutHow))

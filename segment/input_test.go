@@ -405,3 +405,19 @@ func TestCutNoticeSaysWhere(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkdownTooLarge: Markdown is parsed whole, so an input over the limit is refused with an
+// error naming the file and the line where it passed the limit, before more is held.
+func TestMarkdownTooLarge(t *testing.T) {
+	defer func(m int) { maxWholeText = m }(maxWholeText)
+	maxWholeText = 1 << 20
+	md := strings.Repeat("Der Rat tagt im Rathaus.\n\n", (1<<20)/26+100)
+	_, err := Read(strings.NewReader(md), "a.md", Options{})
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.File != "a.md" || ie.Line == 0 || !strings.Contains(err.Error(), "larger than 1 MiB: Markdown is parsed whole") {
+		t.Fatalf("err %v", err)
+	}
+	if _, err := Read(strings.NewReader(md[:1<<19]), "a.md", Options{}); err != nil {
+		t.Errorf("half the limit: %v", err)
+	}
+}

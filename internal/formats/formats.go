@@ -104,6 +104,13 @@ func (s Spec) CheckAll(names ...string) error {
 	return nil
 }
 
+// MaxWhole is the largest input bitext reads whole, as a document written back in its own format
+// (package document) or a Markdown article parsed at once (package segment): such an input is
+// held with its structure, several times its size in memory (a 50 MB XLIFF file takes about
+// 1 GB in a translate run; 140 MB of Markdown read for its sentences, 1.5 GB), so a larger one is
+// refused before it is held. Text streams.
+const MaxWhole = 128 << 20
+
 // LooksHTML reports whether head, the start of an input, is unmistakably an HTML page: a
 // doctype or an <html> tag first, after a UTF-8 byte-order mark, white space, an XML
 // declaration, processing instructions and comments. XHTML pages start with "<?xml …?>" and
