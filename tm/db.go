@@ -49,6 +49,13 @@ type DB struct {
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // read statements by query text, prepared once
+	// preparing are the queries prepared in the background (prepareLater), which background
+	// counts and closing (cancelled by Close) stops; closed says Close has begun.
+	preparing   map[string]bool
+	background  sync.WaitGroup
+	closing     context.Context
+	stopClosing context.CancelFunc
+	closed      bool
 
 	lookupQueries atomic.Int64 // queries LookupMany ran, for tests of the batching
 }
@@ -380,6 +387,13 @@ func (db *DB) Kind() Kind {
 // workers need not wait for them to expire.
 func (db *DB) Close() error {
 	db.stopClaims()
+	db.mu.Lock()
+	db.closed = true
+	if db.stopClosing != nil {
+		db.stopClosing()
+	}
+	db.mu.Unlock()
+	db.background.Wait()
 	db.mu.Lock()
 	for _, stmt := range db.stmts {
 		stmt.Close()

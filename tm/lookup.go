@@ -165,22 +165,62 @@ func (db *DB) lookupStatement(ctx context.Context, n int) (*sql.Stmt, error) {
 }
 
 // statement returns query prepared once for this handle: preparing costs more than running
-// a lookup of a few keys.
+// a lookup of a few keys. Preparing takes a connection of the pool, so db.mu is not held while
+// it waits for one: the goroutines that hold the connections may need db.mu to finish (see
+// txStatement).
 func (db *DB) statement(ctx context.Context, query string) (*sql.Stmt, error) {
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	if stmt := db.stmts[query]; stmt != nil {
+	if stmt := db.prepared(query); stmt != nil {
 		return stmt, nil
 	}
 	stmt, err := db.sql.PrepareContext(ctx, db.q(query))
 	if err != nil {
 		return nil, err
 	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if old := db.stmts[query]; old != nil || db.closed {
+		stmt.Close() // prepared by another goroutine meanwhile, or the handle is closed
+		if old == nil {
+			return nil, sql.ErrConnDone
+		}
+		return old, nil
+	}
 	if db.stmts == nil {
 		db.stmts = make(map[string]*sql.Stmt)
 	}
 	db.stmts[query] = stmt
 	return stmt, nil
+}
+
+// prepared is query's statement when this handle has prepared it, else nil.
+func (db *DB) prepared(query string) *sql.Stmt {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	return db.stmts[query]
+}
+
+// prepareLater prepares query for the handle in the background, once a connection of the pool
+// is free (see txStatement); one goroutine per query at a time.
+func (db *DB) prepareLater(query string) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed || db.preparing[query] {
+		return
+	}
+	if db.preparing == nil {
+		db.preparing = map[string]bool{}
+		db.closing, db.stopClosing = context.WithCancel(context.Background())
+	}
+	db.preparing[query] = true
+	db.background.Add(1)
+	ctx := db.closing
+	go func() {
+		defer db.background.Done()
+		db.statement(ctx, query) // an error leaves the query to the next transaction
+		db.mu.Lock()
+		delete(db.preparing, query)
+		db.mu.Unlock()
+	}()
 }
 
 // lookupQuery selects the entries under size hashes.

@@ -162,13 +162,17 @@ func (db *DB) wrapErr(op string, err error) error {
 
 // txStatement returns query, prepared once per connection of this handle, for use in tx:
 // the translate pipeline stores each provider batch in its own transaction, and preparing
-// would cost more than storing a few rows.
+// would cost more than storing a few rows. A query the handle has not prepared yet is prepared
+// on tx's own connection, and for the handle in the background: preparing it for the handle
+// here would wait for a second connection of the pool, which a worker with more transactions
+// in flight than connections (PostgreSQL's pool holds pgMaxConns) never gets — every
+// connection held by a transaction waiting the same way. Workers hung so, for good.
 func (db *DB) txStatement(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
-	stmt, err := db.statement(ctx, query)
-	if err != nil {
-		return nil, err
+	if stmt := db.prepared(query); stmt != nil {
+		return tx.StmtContext(ctx, stmt), nil
 	}
-	return tx.StmtContext(ctx, stmt), nil
+	db.prepareLater(query)
+	return tx.PrepareContext(ctx, db.q(query))
 }
 
 // inTx runs fn in a write transaction. SQLite writers of this handle queue on writeMu;
