@@ -7,7 +7,8 @@
 # Flags after the number of shards go to every `bitext translate` (--provider deepl, -g terms.tsv).
 #
 # A failed shard is retried once by parallel (--retries 2); --joblog lets `parallel --resume-failed`
-# rerun only what failed after an interruption.
+# rerun only what failed after an interruption. A document translate skips (not German, not
+# UTF-8) fails no shard (--allow-skipped): it is named on stderr, and the merge counts it apart.
 set -euo pipefail
 
 if [ $# -lt 2 ]; then
@@ -28,7 +29,7 @@ mkdir -p "$out"
 seq 0 $((shards - 1)) | parallel -q --jobs "$shards" --retries 2 --halt soon,fail=1 \
   --joblog "$out/parallel.log" \
   bitext translate --manifest "$manifest" --shard "{}/$shards" --format jsonl \
-  --output "$out/shard-{}.jsonl" --tm "$tm" --rate "$rate" --quiet "${extra[@]}"
+  --output "$out/shard-{}.jsonl" --tm "$tm" --rate "$rate" --quiet --allow-skipped "${extra[@]}"
 
 shard_outputs=()
 for ((i = 0; i < shards; i++)); do

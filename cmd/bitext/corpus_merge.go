@@ -130,7 +130,8 @@ func runCorpusMerge(c *cli.Context) error {
 	defer warnings.done()
 	opt := corpus.WriterOptions{SourceLang: srcLang, TargetLang: tgtLang, ToolVersion: buildVersion(), Warn: warnings.warn}
 	ropt := corpus.ReaderOptions{SourceLang: srcLang, TargetLang: tgtLang}
-	empty := 0 // manifest documents with nothing to translate
+	empty := 0           // manifest documents with nothing to translate
+	var skipped []string // manifest documents translate skips, each with why
 	verify := func(w corpus.Writer) (int, error) {
 		pairs := 0
 		for i, name := range files {
@@ -141,13 +142,21 @@ func runCorpusMerge(c *cli.Context) error {
 			}
 		}
 		if manifest != "" {
-			empty = 0
+			empty, skipped = 0, nil
 			err := eachExpected(c, manifest, func(id, where string, d shard.Document) {
 				// A document with nothing to translate (only debris, say) has no pair in any
-				// output, and no rerun will give it one: it is not missing.
-				if !chk.Seen(id) && nothingToTranslate(c.Context, d, srcLang) {
-					empty++
-					return
+				// output, and no rerun will give it one: it is not missing. Nor is one that
+				// translate skips (not German, binary, not UTF-8, too large), which it named
+				// when it ran.
+				if !chk.Seen(id) {
+					switch nothing, why := whyNoPairs(c.Context, d, srcLang); {
+					case nothing:
+						empty++
+						return
+					case why != "":
+						skipped = append(skipped, why) // the error names the document (its id, or its file)
+						return
+					}
 				}
 				chk.Missing(id, where)
 			})
@@ -198,12 +207,26 @@ func runCorpusMerge(c *cli.Context) error {
 		if out != "" {
 			where = strings.Join(outs[len(outs)-min(len(outs), 2):], " and ")
 		}
-		nothing := ""
+		var apart []string
 		if empty > 0 {
-			nothing = fmt.Sprintf(" (%s of the manifest with nothing to translate)", count(empty, "more document"))
+			apart = append(apart, fmt.Sprintf("%s of the manifest with nothing to translate", count(empty, "more document")))
+		}
+		if len(skipped) > 0 {
+			apart = append(apart, fmt.Sprintf("%s that translate skips", count(len(skipped), "more document")))
+		}
+		nothing := ""
+		if len(apart) > 0 {
+			nothing = " (" + strings.Join(apart, "; ") + ")"
 		}
 		fmt.Fprintf(c.App.ErrWriter, "bitext: merged %s of %s%s from %s into %s\n",
 			count(pairs, "pair"), count(chk.Documents(), "document"), nothing, count(len(files), "file"), where)
+		for i, s := range skipped {
+			if i == maxSkippedNamed {
+				fmt.Fprintf(c.App.ErrWriter, "bitext: and %s more that translate skips\n", count(len(skipped)-i, "document"))
+				break
+			}
+			fmt.Fprintf(c.App.ErrWriter, "bitext: skipped by translate: %s\n", s)
+		}
 	}
 	return nil
 }
@@ -282,11 +305,14 @@ func eachExpected(c *cli.Context, manifest string, fn func(id, where string, d s
 	}
 }
 
-// nothingToTranslate reports whether translate finds no segment in document d, read as
-// translate reads a manifest's documents into pairs (manifestReading): such a document has no
-// pair in any output. A document that cannot be read, or a pair to align, is not judged
-// (false).
-func nothingToTranslate(ctx context.Context, d shard.Document, lang string) bool {
+// maxSkippedNamed bounds the documents corpus merge names as skipped by translate.
+const maxSkippedNamed = 20
+
+// whyNoPairs says why a manifest document has no pair in any output when the reason is one no
+// rerun changes: nothing to translate in it (only debris, white space), or why translate skips
+// it (not German, binary, not UTF-8, too large: the error it gave). Both are false and "" when
+// it has something to translate, or cannot be read now (a file gone): it is missing then.
+func whyNoPairs(ctx context.Context, d shard.Document, lang string) (nothing bool, skippedWhy string) {
 	var in io.Reader
 	name := d.Path
 	switch d.Kind() {
@@ -295,35 +321,40 @@ func nothingToTranslate(ctx context.Context, d shard.Document, lang string) bool
 	case shard.File:
 		f, err := os.Open(d.Path)
 		if err != nil {
-			return false
+			return false, ""
 		}
 		defer f.Close()
 		in = ctxio.NewReader(ctx, f)
 	default:
-		return false
+		return false, ""
 	}
 	ro, err := manifestReading(d, false, string(corpus.JSONL), lang)
 	if err != nil {
-		return false
+		return false, ""
 	}
+	// As translate checks it without --force; with --force it has pairs and is not asked.
+	ro.Check = lang
 	input, _, err := translate.Read(ctx, in, name, ro)
 	if errors.Is(err, segment.ErrEmpty) {
-		return true
+		return true, ""
 	}
 	if err != nil {
-		return false
+		if ctx.Err() != nil {
+			return false, ""
+		}
+		return false, err.Error()
 	}
 	for b, err := range input.Blocks {
 		if errors.Is(err, segment.ErrEmpty) {
 			// Only white space (an inline text of blank lines, an empty file): translate skips
 			// it as empty input, found when its blocks are read rather than at Read.
-			return true
+			return true, ""
 		}
 		if err != nil || len(b.Sentences) > 0 {
-			return false
+			return false, ""
 		}
 	}
-	return true
+	return true, ""
 }
 
 // discardPairs is a corpus.Writer that writes nothing.

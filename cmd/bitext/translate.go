@@ -49,6 +49,7 @@ func translateCommand() *cli.Command {
 		&cli.BoolFlag{Name: "strict", Usage: "exit 1 when glossary violations remain"},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "print what would be sent (segments, characters, tokens, requests, TM hits) and send nothing"},
 		&cli.BoolFlag{Name: "force", Usage: "translate documents that do not look German"},
+		&cli.BoolFlag{Name: "allow-skipped", Usage: "exit 0 when documents were skipped (unreadable, not German, too large; still named on stderr): for corpus runs, whose merge counts them apart"},
 		&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "read the inputs as `FORMAT`: text, markdown, html, xliff, srt, vtt or po (default: from each file's extension; standard input is text, and refused when it looks like markup)"},
 		&cli.BoolFlag{Name: "keep-boilerplate", Usage: "keep what reading a text article leaves out as web debris (bylines, photo credits, \"Lesen Sie auch\" links, site names; bitext segment --explain lists it), as segment --keep-boilerplate does"},
 		&cli.BoolFlag{Name: "main-only", Usage: "read HTML and Markdown for their main text only and write a rebuilt page; without it the whole page is kept and only its words change"},
@@ -228,7 +229,7 @@ func runTranslate(c *cli.Context) error {
 			if provider == nil && !checkQuiet(c) {
 				fmt.Fprintln(stderr, noProviderHint)
 			}
-			if reader.skippedDocs() > 0 {
+			if reader.skippedDocs() > 0 && !c.Bool("allow-skipped") {
 				return &exitError{code: exitUsage} // the skipped documents were named on stderr
 			}
 			return nil
@@ -319,7 +320,7 @@ func runTranslate(c *cli.Context) error {
 		sink.remaining.write(stderr)
 	}
 	switch {
-	case reader.skippedDocs() > 0:
+	case reader.skippedDocs() > 0 && !c.Bool("allow-skipped"):
 		return &exitError{code: exitUsage}
 	case c.Bool("strict") && st.Violations > 0:
 		return findings()
