@@ -24,9 +24,9 @@ func Render(w io.Writer, f Format, title string, blocks []Block) error {
 	case HTML:
 		renderHTML(bw, title, blocks)
 	case Markdown:
-		renderPlain(bw, blocks, true)
+		renderPlain(bw, blocks, true, false, "")
 	default:
-		renderPlain(bw, blocks, false)
+		renderPlain(bw, blocks, false, false, "")
 	}
 	return bw.Flush()
 }
@@ -66,10 +66,48 @@ func (c *crlfWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// renderPlain writes text or Markdown.
-func renderPlain(bw *bufio.Writer, blocks []Block, md bool) {
+// PlainWriter renders a document in text or Markdown piece by piece, as RenderAs renders it
+// whole: a long article's translation is written as its pieces come (translate hands them over
+// in order) instead of held to its end. HTML needs the whole document (its title).
+type PlainWriter struct {
+	bw   *bufio.Writer
+	md   bool
+	prev BlockKind // the kind of the last block written
+	any  bool      // a block was written
+}
+
+// NewPlainWriter returns a PlainWriter writing f (Text or Markdown) to w, its lines as form
+// says.
+func NewPlainWriter(w io.Writer, f Format, form TextForm) (*PlainWriter, error) {
+	if form.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return nil, err
+		}
+	}
+	if form.CRLF {
+		w = &crlfWriter{w: w}
+	}
+	return &PlainWriter{bw: bufio.NewWriter(w), md: f == Markdown}, nil
+}
+
+// Write writes the next blocks of the document.
+func (p *PlainWriter) Write(blocks []Block) error {
+	if len(blocks) == 0 {
+		return nil
+	}
+	renderPlain(p.bw, blocks, p.md, p.any, p.prev)
+	p.any, p.prev = true, blocks[len(blocks)-1].Kind
+	return p.bw.Flush()
+}
+
+// renderPlain writes text or Markdown; after says blocks follow others already written, the last
+// of which was of kind prev.
+func renderPlain(bw *bufio.Writer, blocks []Block, md, after bool, prev BlockKind) {
 	for i, b := range blocks {
-		if i > 0 && !(b.Kind == ListItem && blocks[i-1].Kind == ListItem) {
+		if i > 0 {
+			prev, after = blocks[i-1].Kind, true
+		}
+		if after && !(b.Kind == ListItem && prev == ListItem) {
 			bw.WriteByte('\n')
 		}
 		text := oneLine(b.Text)

@@ -135,3 +135,37 @@ func TestMarkdownFootnotes(t *testing.T) {
 		t.Errorf("text like a definition written as %q", got)
 	}
 }
+
+// TestPlainWriterPieces: a document written piece by piece, cut anywhere (between list items
+// too), is the document RenderAs writes whole, in text and Markdown, with a byte-order mark and
+// CR LF line ends as its form says.
+func TestPlainWriterPieces(t *testing.T) {
+	doc, err := Read(strings.NewReader("# Titel\n\nErster Absatz.\n\n- eins\n- zwei\n  - drei\n\nLetzter Absatz.\n"), "a.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{Text, Markdown} {
+		for _, form := range []TextForm{{}, {CRLF: true, BOM: true}} {
+			var whole bytes.Buffer
+			if err := RenderAs(&whole, f, "", doc.Blocks, form); err != nil {
+				t.Fatal(err)
+			}
+			for cut := 0; cut <= len(doc.Blocks); cut++ {
+				var b bytes.Buffer
+				pw, err := NewPlainWriter(&b, f, form)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := pw.Write(doc.Blocks[:cut]); err != nil {
+					t.Fatal(err)
+				}
+				if err := pw.Write(doc.Blocks[cut:]); err != nil {
+					t.Fatal(err)
+				}
+				if b.String() != whole.String() {
+					t.Errorf("%s %+v cut at %d:\n%q\nwant\n%q", f, form, cut, b.String(), whole.String())
+				}
+			}
+		}
+	}
+}

@@ -122,6 +122,10 @@ type outputSink struct {
 	form     segment.TextForm  // how the current document's text input writes its lines
 	pending  []pendingFile     // files waiting for commit
 	docs     int
+	// plain writes the current document as its pieces come, when it is rendered as text or
+	// Markdown (see streams); nil otherwise.
+	plain     *segment.PlainWriter
+	plainFile bool // plain writes to a file of its own, committed at the document's end
 }
 
 func (o *outputSink) open() error {
@@ -191,11 +195,32 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	if o.spec.pairs != "" {
 		return o.writePairs(res, src)
 	}
-	// A document is rendered whole, so its title, lists and HTML come out as one: the pieces'
-	// translated blocks are collected until the last one.
 	if res.Part == 0 {
 		o.blocks, o.origins, o.format, o.form = o.blocks[:0], o.origins[:0], res.Source.Format, res.Source.Form
+		if f, ok := o.streams(res, src); ok {
+			if err := o.startPlain(f, src); err != nil {
+				return err
+			}
+		}
 	}
+	if o.plain != nil {
+		// Rendered as text or Markdown: each piece is written as it comes, so that a long
+		// article is never held whole (a 212 MB text peaked at 1.1 GB when collected).
+		if err := o.plain.Write(res.Blocks); err != nil {
+			return err
+		}
+		if !res.Final {
+			return nil
+		}
+		o.plain = nil
+		o.docs++
+		if !o.plainFile {
+			return nil
+		}
+		return o.commit()
+	}
+	// A document rendered as HTML, or written back whole, comes out as one (its title, its
+	// structure): the pieces' translated blocks are collected until the last one.
 	o.blocks = append(o.blocks, res.Blocks...)
 	o.origins = append(o.origins, translate.BlockOrigins(res)...)
 	if !res.Final {
@@ -246,6 +271,50 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	// A finished document goes into place at once: a folder of thousands of articles holds no
 	// more than one open file, and an interrupted run keeps the documents it completed.
 	return o.commit()
+}
+
+// streams says whether the document whose first piece res is is rendered as text or Markdown
+// from its blocks (no whole document read to write back, no HTML to build), and in which.
+func (o *outputSink) streams(res *translate.Result, src sourceFile) (segment.Format, bool) {
+	doc := src.doc
+	if doc == nil && o.docOf != nil {
+		doc = o.docOf(res.Index)
+	}
+	f := o.spec.doc
+	if f == "" {
+		f = res.Source.Format
+	}
+	return f, doc == nil && (f == segment.Text || f == segment.Markdown)
+}
+
+// startPlain opens the output of a document rendered piece by piece in f: standard output, or
+// its file.
+func (o *outputSink) startPlain(f segment.Format, src sourceFile) error {
+	var w io.Writer = o.stdout
+	o.plainFile = o.spec.path != ""
+	if o.plainFile {
+		name := o.spec.path
+		if o.spec.dir {
+			ext := ""
+			if o.spec.doc != "" || src.path == "-" {
+				ext = docExt(f)
+			}
+			name = mirrorPath(o.spec.path, src.rel, ext)
+		}
+		file, err := o.create(name)
+		if err != nil {
+			return err
+		}
+		w = file
+	} else if o.docs > 0 {
+		io.WriteString(o.stdout, "\n")
+	}
+	pw, err := segment.NewPlainWriter(w, f, o.form)
+	if err != nil {
+		return err
+	}
+	o.plain = pw
+	return nil
 }
 
 // writeDocument writes a whole document with the translated blocks in place of its segments.
