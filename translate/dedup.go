@@ -133,6 +133,12 @@ func (t *Translator) classify(r *repeats, j *job, planning bool) (pending, faile
 			u.again, u.tmHit = false, false
 		}
 		switch {
+		case a == nil && planning && t.Memory != nil && r.wasLed(keys[i]):
+			// A repeat of a segment whose answer was swept from m: the run stores that answer
+			// in the memory, which then answers this one, as a repeat (see the first case);
+			// planning stores nothing, so it is counted so here. Without a memory the run
+			// sends it again, and the plan counts it so.
+			u.repeat = true
 		case a == nil:
 			a = &answer{done: planning}
 			r.sweep()
