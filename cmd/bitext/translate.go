@@ -293,7 +293,8 @@ func runTranslate(c *cli.Context) error {
 		case errors.Is(err, translate.ErrNoProvider):
 			fmt.Fprintln(stderr, noProviderHint)
 		case c.Context.Err() != nil && tr.Memory != nil:
-			return fmt.Errorf("interrupted %s; what was translated is in the translation memory, run the same command again to resume: %w", doneSoFar(st), err)
+			// The cause is the interruption itself ("interrupted" again at the end said it twice).
+			return &exitError{code: exitInterrupted, err: fmt.Errorf("interrupted %s; what was translated is in the translation memory, run the same command again to resume", doneSoFar(st))}
 		case failed != nil:
 			if !quiet {
 				fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skippedDocs()))
@@ -332,7 +333,7 @@ func runTranslate(c *cli.Context) error {
 // read, so a run that stops early has read only part of its input; done are those with a
 // translation (translate.Stats.Done).
 func doneSoFar(st translate.Stats) string {
-	return fmt.Sprintf("with %d segments done of the %d read so far", st.Done(), st.Segments)
+	return fmt.Sprintf("with %s done of the %d read so far", count(st.Done(), "segment"), st.Segments)
 }
 
 // translateOutputs are the extensions translate writes by itself: documents and pair formats.
