@@ -542,3 +542,30 @@ func TestBudgetConcurrent(t *testing.T) {
 		}
 	})
 }
+
+// TestVacuumDropsExpiredClaims: leases of a worker that died (never renewed, never given up)
+// are dropped by Vacuum once they ran out; a live one stays.
+func TestVacuumDropsExpiredClaims(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, loc string) {
+		clock := newFakeClock()
+		dead := openAt(t, loc, Options{Clock: clock, Owner: "dead", Lease: time.Minute})
+		live := openAt(t, loc, Options{Clock: clock, Owner: "live", Lease: time.Hour})
+		if _, _, err := dead.Claim(ctx, []Key{keyN(1), keyN(2)}); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(2 * time.Minute)
+		if _, _, err := live.Claim(ctx, []Key{keyN(3)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := live.Vacuum(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := live.sql.QueryRowContext(ctx, "SELECT count(*) FROM claims").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("%d claims after vacuum, want the live one", n)
+		}
+	})
+}

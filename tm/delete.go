@@ -156,20 +156,33 @@ func (f DeleteFilter) finish(err error) error {
 	return err
 }
 
+// sqlDeleteExpiredClaims drops the leases that ran out.
+const sqlDeleteExpiredClaims = `DELETE FROM claims WHERE expires < ?`
+
 // Vacuum rebuilds the file without the space deleted entries left, recounts the entries (in
 // case a tool other than bitext changed them) and truncates the write-ahead log. It needs free
 // disk space about the size of the memory, and waits for (or fails after the busy timeout on)
 // other writers. In PostgreSQL it recounts and runs VACUUM (ANALYZE) on bitext's tables, which
-// makes the space reusable without blocking other workers.
+// makes the space reusable without blocking other workers. Leases that ran out (of workers that
+// died) are dropped.
 func (db *DB) Vacuum(ctx context.Context) error {
 	if db.readOnly {
 		return db.errReadOnlyHandle()
+	}
+	if err := db.syncClock(ctx); err != nil {
+		return db.wrapErr("vacuum", err)
 	}
 	if err := db.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, sqlClearCounts); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, fillCounts)
+		if _, err := tx.ExecContext(ctx, fillCounts); err != nil {
+			return err
+		}
+		// Leases that ran out: their workers died (a lease is renewed while a request is
+		// in flight, and given up at the end), and no worker will take those keys over
+		// unless one asks for them again.
+		_, err := tx.ExecContext(ctx, db.q(sqlDeleteExpiredClaims), db.nowMS())
 		return err
 	}); err != nil {
 		return db.wrapErr("vacuum", err)
