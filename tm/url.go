@@ -179,7 +179,11 @@ func newOwner() string {
 // whose ids this process can check.
 var localMachine = sync.OnceValue(func() string {
 	host, _ := os.Hostname()
-	return strings.ReplaceAll(host, "/", "_") + pidNamespace()
+	host = strings.ReplaceAll(host, "/", "_")
+	if ns := pidNamespace(); ns != "" {
+		return host + " " + ns // "box pid:[4026531836]"
+	}
+	return host
 })
 
 // ownerGone tells whether owner (as newOwner makes them) is a process of this machine that no
