@@ -123,6 +123,11 @@ type WriterOptions struct {
 	// "2.1" all write 2.1).
 	XLIFFVersion string
 
+	// Entries says the pairs are a translation memory's entries, which stand in no document:
+	// JSONL leaves out doc, paragraph, sentence and tm_hit, which would only say nothing
+	// ("doc":"", "paragraph":0).
+	Entries bool
+
 	// Warn, when set, receives a Warning for every field a writer had to change: characters the
 	// format cannot carry and invalid UTF-8 (see the package documentation for what each format
 	// does). It is called from Write, before Write returns. A nil Warn drops the warnings; the
@@ -150,7 +155,9 @@ func NewWriter(f Format, w io.Writer, opt WriterOptions) (Writer, error) {
 	opt = opt.withDefaults()
 	switch f {
 	case JSONL:
-		return newJSONLWriter(w, opt.Warn), nil
+		jw := newJSONLWriter(w, opt.Warn)
+		jw.entries = opt.Entries
+		return jw, nil
 	case TMX:
 		return newTMXWriter(w, opt), nil
 	case Moses:

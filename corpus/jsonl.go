@@ -10,9 +10,10 @@ import (
 )
 
 type jsonlWriter struct {
-	bw  *bufio.Writer
-	enc *json.Encoder
-	w   warner
+	bw      *bufio.Writer
+	enc     *json.Encoder
+	w       warner
+	entries bool // WriterOptions.Entries
 }
 
 func newJSONLWriter(w io.Writer, warn func(Warning)) *jsonlWriter {
@@ -50,7 +51,26 @@ func (w *jsonlWriter) Write(p Pair) error {
 		}
 		p.Violations = vs
 	}
+	if w.entries {
+		return w.enc.Encode(jsonlEntry{Source: p.Source, Target: p.Target, Provider: p.Provider, Model: p.Model,
+			Confidence: p.Confidence, Violations: p.Violations, ID: p.ID, Note: p.Note, SourceTagged: p.SourceTagged, TargetTagged: p.TargetTagged})
+	}
 	return w.enc.Encode(p)
+}
+
+// jsonlEntry is Pair without its place in a document, for a memory's entries
+// (WriterOptions.Entries).
+type jsonlEntry struct {
+	Source       string      `json:"source"`
+	Target       string      `json:"target"`
+	Provider     string      `json:"provider"`
+	Model        string      `json:"model"`
+	Confidence   float64     `json:"confidence,omitempty"`
+	Violations   []Violation `json:"violations,omitempty"`
+	ID           string      `json:"id,omitempty"`
+	Note         string      `json:"note,omitempty"`
+	SourceTagged string      `json:"source_tagged,omitempty"`
+	TargetTagged string      `json:"target_tagged,omitempty"`
 }
 
 func (w *jsonlWriter) Close() error { return w.bw.Flush() }

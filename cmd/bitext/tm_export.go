@@ -88,7 +88,7 @@ func tmExport(c *cli.Context) error {
 
 	warnings := newCorpusWarnings(c.App.ErrWriter)
 	defer warnings.done()
-	wopt := corpus.WriterOptions{SourceLang: srcLang, TargetLang: tgtLang, ToolVersion: buildVersion(), Warn: warnings.warn}
+	wopt := corpus.WriterOptions{SourceLang: srcLang, TargetLang: tgtLang, ToolVersion: buildVersion(), Warn: warnings.warn, Entries: true}
 	// Every output is written under a temporary name and put in place at the end (a Moses
 	// corpus's two files together), so a failed export leaves nothing half-written.
 	var files []pendingFile
