@@ -253,15 +253,7 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 		}
 		return segment.RenderAs(o.stdout, f, title, o.blocks, o.form)
 	}
-	name := o.spec.path
-	if o.spec.dir {
-		ext := ""
-		if o.spec.doc != "" || src.path == "-" {
-			ext = docExt(f)
-		}
-		name = mirrorPath(o.spec.path, src.rel, ext)
-	}
-	file, err := o.create(name)
+	file, err := o.create(o.renderedName(f, src))
 	if err != nil {
 		return err
 	}
@@ -271,6 +263,19 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 	// A finished document goes into place at once: a folder of thousands of articles holds no
 	// more than one open file, and an interrupted run keeps the documents it completed.
 	return o.commit()
+}
+
+// renderedName is the file a document rendered from its blocks in f goes to: -o, or its mirror
+// in the -o folder, with f's extension when the format changes or the input had no name.
+func (o *outputSink) renderedName(f segment.Format, src sourceFile) string {
+	if !o.spec.dir {
+		return o.spec.path
+	}
+	ext := ""
+	if o.spec.doc != "" || src.path == "-" {
+		ext = docExt(f)
+	}
+	return mirrorPath(o.spec.path, src.rel, ext)
 }
 
 // streams says whether the document whose first piece res is is rendered as text or Markdown
@@ -293,15 +298,7 @@ func (o *outputSink) startPlain(f segment.Format, src sourceFile) error {
 	var w io.Writer = o.stdout
 	o.plainFile = o.spec.path != ""
 	if o.plainFile {
-		name := o.spec.path
-		if o.spec.dir {
-			ext := ""
-			if o.spec.doc != "" || src.path == "-" {
-				ext = docExt(f)
-			}
-			name = mirrorPath(o.spec.path, src.rel, ext)
-		}
-		file, err := o.create(name)
+		file, err := o.create(o.renderedName(f, src))
 		if err != nil {
 			return err
 		}
