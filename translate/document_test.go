@@ -547,3 +547,25 @@ func TestDocumentUnitsSentAsWords(t *testing.T) {
 		t.Errorf("written:\n%s", out)
 	}
 }
+
+// TestLiteralTagTextSentEscaped: a unit without codes whose words read as code tags (a page
+// about templates: "Das Element <g1> ist kein echtes Tag") is sent escaped, as a unit with
+// codes is, so that the answer's "<g1>" is taken for words, not a code to place: before, the
+// words were moved and a "</g1>" the source never had was added.
+func TestLiteralTagTextSentEscaped(t *testing.T) {
+	const page = `<html><body><p>Das Element &lt;g1&gt; ist kein echtes Tag, &lt;x2/&gt; auch nicht.</p></body></html>`
+	d, err := document.Read(strings.NewReader(page), "a.html", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := &fakeProvider{answer: func(s providers.Segment, _ *providers.Request) string {
+		return strings.NewReplacer("Das Element", "The element", "ist kein echtes Tag", "is no real tag", "auch nicht", "neither").Replace(s.Text)
+	}}
+	out, _, probs := runDoc(t, &Translator{Provider: GuardTags(fp)}, d)
+	if len(probs) > 0 {
+		t.Error(probs)
+	}
+	if want := `<p>The element &lt;g1&gt; is no real tag, &lt;x2/&gt; neither.</p>`; !strings.Contains(out, want) {
+		t.Errorf("written:\n%s\nwant %s", out, want)
+	}
+}

@@ -171,7 +171,9 @@ func (t *Translator) addBlock(j *job, bi int) {
 	}
 	mode := t.mode()
 	add := func(u unitState) {
-		u.plain = j.tagged && !document.HasTags(u.source)
+		// Sent as its words unless the words themselves read as code tags ("das Element
+		// <g1>", text about HTML or templates): those would be taken for codes in the answer.
+		u.plain = j.tagged && !document.HasTags(u.source) && !document.HasTags(document.Plain(u.source))
 		u.note = b.Note
 		if mode != GlossaryOff {
 			u.terms, u.entries, u.termKeys = t.findTerms(u.source)
