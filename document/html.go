@@ -125,7 +125,11 @@ func svgSentinel(k int) string { return "\x00" + strconv.Itoa(k) + "\x00" }
 
 func readHTML(d *Doc, src, name string, opt Options) error {
 	r := &htmlReader{d: d, src: src, name: name, opt: opt, lines: newLineIndex(src)}
-	if err := r.tokenize(0, len(src), false); err != nil {
+	from := htmlFrontMatterEnd(src)
+	if from > 0 {
+		readHTMLFrontMatter(d, src, from, name, opt)
+	}
+	if err := r.tokenize(from, len(src), false); err != nil {
 		return err
 	}
 	r.endSkip()

@@ -51,7 +51,7 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 		if st != nil {
 			return nil, nil
 		}
-		return parseHTML(ctx, text, name, keep, removed)
+		return parseHTML(ctx, blankFrontMatter(text), name, keep, removed)
 	})
 	next = func() (rawBlock, error) {
 		if st != nil {
@@ -666,4 +666,35 @@ func checkedText(data []byte, name string) (string, error) {
 		return "", err
 	}
 	return string(data), nil
+}
+
+// blankFrontMatter returns page with the YAML or TOML front matter it starts with (Jekyll and
+// Hugo read one in any file of a site: opensource.guide's German pages) blanked out, its line
+// breaks kept so that lines and offsets stay the page's: its keys and values are no article
+// text, and read as HTML they were one paragraph "--- layout: index title: …".
+func blankFrontMatter(page string) string {
+	body := strings.TrimPrefix(page, "\ufeff")
+	if !strings.HasPrefix(body, "---") && !strings.HasPrefix(body, "+++") {
+		return page
+	}
+	n := frontMatterEnd(strings.SplitN(page[:min(len(page), 1<<16)], "\n", 101))
+	if n == 0 {
+		return page
+	}
+	cut := 0
+	for range n {
+		i := strings.IndexByte(page[cut:], '\n')
+		if i < 0 {
+			cut = len(page)
+			break
+		}
+		cut += i + 1
+	}
+	blank := []byte(page[:cut])
+	for i, c := range blank {
+		if c != '\n' && c != '\r' {
+			blank[i] = ' ' // byte for byte, so that offsets after it stay the page's
+		}
+	}
+	return string(blank) + page[cut:]
 }

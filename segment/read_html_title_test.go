@@ -165,3 +165,31 @@ func TestHasTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLFrontMatterBlanked: a page starting with Jekyll's front matter (opensource.guide's
+// German pages) is read for its text without it, its lines kept so positions stay the page's;
+// a page that only starts with a rule of dashes is read as it is.
+func TestHTMLFrontMatterBlanked(t *testing.T) {
+	for _, tc := range []struct {
+		page string
+		want []string
+	}{
+		{"---\nlayout: article\ntitle: Wie man zu Open Source beiträgt\n---\n<p>Der Rat tagt am Montag.</p>\n", []string{"Der Rat tagt am Montag."}},
+		{"---\n<p>Der Rat tagt am Montag.</p>\n", []string{"---", "Der Rat tagt am Montag."}},
+	} {
+		doc, err := Read(strings.NewReader(tc.page), "index.html", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range doc.Blocks {
+			got = append(got, b.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q read as %q, want %q", tc.page, got, tc.want)
+		}
+	}
+	if got := blankFrontMatter("---\ntitle: Grüße\n---\nx"); got != "   \n"+strings.Repeat(" ", len("title: Grüße"))+"\n   \nx" {
+		t.Errorf("blanked %q", got)
+	}
+}
