@@ -210,7 +210,7 @@ func (r *htmlReader) token(t htmlTok) {
 		r.run = append(r.run, t)
 		r.b.text(collapse(t.tok.Data))
 	case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-		notr := notTranslated(t.tok)
+		notr := notTranslated(t.tok) || r.otherLanguage(t.tok)
 		if !r.inHead && (inlinePaired[name] || inlineVoid[name] || inlineOpaque[name]) {
 			r.inlineStart(t, notr)
 			return
@@ -280,14 +280,48 @@ func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
 	r.run = append(r.run, t)
 	switch {
 	case inlineVoid[name] || t.typ == xhtml.SelfClosingTagToken:
-		r.b.alone(name, t.raw)
+		r.b.alone(name, r.codeMarkup(t))
 	case notr || inlineOpaque[name]:
 		r.startSkip(name, true, t.off, notr)
 		r.skipBuf.WriteString(t.raw)
 	default:
 		r.inline = append(r.inline, name)
-		r.b.open(name, t.raw, "")
+		r.b.open(name, r.codeMarkup(t), "")
 	}
+}
+
+// codeMarkup is the markup of an inline start tag as a code of a translated run: a lang (or
+// xml:lang) of the source language says the target language, as block elements' do (tag); the
+// run's original bytes, written when it is not translated, keep it. A screen reader read
+// "<span lang="de">" in English text with German pronunciation.
+func (r *htmlReader) codeMarkup(t htmlTok) string {
+	if r.opt.TargetLang == "" {
+		return t.raw
+	}
+	out := t.raw
+	for _, key := range []string{"lang", "xml:lang"} {
+		if v := attr(t.tok, key); v != "" && sameLang(v, r.opt.SourceLang) {
+			out = setAttr(out, key, r.opt.TargetLang)
+		}
+	}
+	return out
+}
+
+// otherLanguage says whether an element inside the page says it is in another language than the
+// source (<p lang="en">, <q lang="fr">): its text is not the source language, so it is kept as
+// it is, as translate="no" is. The root and body are not asked: a German page under a template's
+// <html lang="en"> is still translated (its language is checked by the caller).
+func (r *htmlReader) otherLanguage(t xhtml.Token) bool {
+	switch t.Data {
+	case "html", "head", "body":
+		return false
+	}
+	for _, key := range []string{"lang", "xml:lang"} {
+		if v := strings.TrimSpace(attr(t, key)); v != "" {
+			return !sameLang(v, r.opt.SourceLang)
+		}
+	}
+	return false
 }
 
 // startSkip starts an element kept as it is (notr: marked translate="no").
@@ -620,6 +654,7 @@ func (r *htmlReader) tag(t htmlTok) {
 	name := t.tok.Data
 	meta := name == "meta" && metaNames[strings.ToLower(attr(t.tok, "name")+attr(t.tok, "property"))]
 	contentType := name == "meta" && strings.EqualFold(strings.TrimSpace(attr(t.tok, "http-equiv")), "content-type")
+	contentLanguage := name == "meta" && strings.EqualFold(strings.TrimSpace(attr(t.tok, "http-equiv")), "content-language")
 	pos := 0
 	for _, a := range attrs {
 		if a.valStart < 0 {
@@ -639,7 +674,7 @@ func (r *htmlReader) tag(t htmlTok) {
 				r.d.declaration(val[i:j])
 				pos = a.valStart + j
 			}
-		case (a.name == "lang" || a.name == "xml:lang") && sameLang(html.UnescapeString(val), r.opt.SourceLang):
+		case (a.name == "lang" || a.name == "xml:lang" || contentLanguage && a.name == "content") && sameLang(html.UnescapeString(val), r.opt.SourceLang):
 			if name == "html" && r.d.Lang == "" {
 				r.d.Lang = html.UnescapeString(val)
 			}
