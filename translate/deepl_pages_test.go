@@ -56,12 +56,13 @@ func TestRealPagesThroughDeepL(t *testing.T) {
 }
 
 var (
-	langAttr   = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)`)
+	langAttr   = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)|(?i)(content-language["']?\s+content=)("[^"]*"|'[^']*')`)
 	charsetRe  = regexp.MustCompile(`(?i)(charset=["']?)[A-Za-z0-9_:.-]+`)
 	nbspAsText = strings.NewReplacer("\u00a0", " ", "&nbsp;", " ")
 )
 
-// pageBack reports whether out is the page in given back but for its lang attribute, no-break
+// pageBack reports whether out is the page in given back but for its lang attributes and
+// Content-Language meta, no-break
 // spaces as spaces (identical sources are asked once; a no-break space counts as a space there),
 // and a declared charset rewritten to UTF-8 (a page whose bytes are UTF-8 under another label
 // is written declaring UTF-8).
