@@ -56,6 +56,22 @@ var voidElements = map[string]bool{
 // translatableAttrs are translated on any element.
 var translatableAttrs = map[string]bool{"title": true, "alt": true, "aria-label": true, "placeholder": true}
 
+// shownAttr says whether attribute name of tag t is text a reader sees: translatableAttrs, and a
+// button's caption (<input type="submit" value="Absenden">, and reset and button inputs).
+func shownAttr(t xhtml.Token, name string) bool {
+	if translatableAttrs[name] {
+		return true
+	}
+	if name != "value" || t.Data != "input" {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(attr(t, "type"))) {
+	case "submit", "reset", "button":
+		return true
+	}
+	return false
+}
+
 // labelShown are the elements whose label attribute is shown to the reader: an option's text
 // when it has one, a group of options' heading, a text track's name in the player's menu.
 var labelShown = map[string]bool{"option": true, "optgroup": true, "track": true}
@@ -595,7 +611,7 @@ func (r *htmlReader) runAttrs(run []htmlTok) []runAttr {
 			continue
 		}
 		for _, a := range scanAttrs(t.raw) {
-			if a.valStart < 0 || !translatableAttrs[a.name] {
+			if a.valStart < 0 || !shownAttr(t.tok, a.name) {
 				continue
 			}
 			text := strings.TrimSpace(collapse(html.UnescapeString(t.raw[a.valStart:a.valEnd])))
@@ -687,7 +703,7 @@ func (r *htmlReader) tag(t htmlTok) {
 				return lang
 			})
 			pos = a.valEnd
-		case translatableAttrs[a.name] || meta && a.name == "content" || a.name == "label" && labelShown[name]:
+		case shownAttr(t.tok, a.name) || meta && a.name == "content" || a.name == "label" && labelShown[name]:
 			text := collapse(html.UnescapeString(val))
 			trimmed := strings.TrimSpace(text)
 			if !hasWord(trimmed) || a.name == "title" && name == "link" {

@@ -78,3 +78,21 @@ func TestHTMLLanguages(t *testing.T) {
 		t.Errorf("untranslated written\n%s\nwant the input", same)
 	}
 }
+
+// TestHTMLButtonCaptions: the caption of a submit, reset or button input is translated, as a
+// <button>'s text and a placeholder are; a text input's value (what the user typed) is not.
+func TestHTMLButtonCaptions(t *testing.T) {
+	const page = `<form><p><input type="text" value="Suchbegriff"> <input type="submit" value="Absenden"> <input type="RESET" value="Zurücksetzen"></p></form>`
+	d, err := Read(strings.NewReader(page), "a.html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Absenden", "Zurücksetzen"}
+	if got := d.Identity(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("segments %q, want %q", got, want)
+	}
+	out, _ := write(t, d, translateAll(d, upper), "")
+	if !strings.Contains(out, `value="ABSENDEN"`) || !strings.Contains(out, `value="Suchbegriff"`) {
+		t.Errorf("written %s", out)
+	}
+}
