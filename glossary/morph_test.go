@@ -81,6 +81,13 @@ var morphCases = []struct {
 	{"no particle", "Die Bundesanstalt schafft spezielle Kommunikationskanäle.", nil},
 	{"ab with a date", "Er schafft es, die Steuer ab 2025 zu senken.", []string{"Steuer=Steuer"}},
 	{"verb of another clause", "Die Regierung schafft Stellen und die Opposition lehnt das ab.", nil},
+	// A relative clause in commas between the verb and its particle is skipped; a clause after a
+	// comma that is no relative clause, or a second finite verb after it, ends the scan.
+	{"relative clause between", "Die Regierung schafft die Steuer, die seit 1990 gilt, zum Jahresende ab.",
+		[]string{"schafft die Steuer, die seit 1990 gilt, zum Jahresende ab=abschaffen", "Steuer=Steuer"}},
+	{"relative clause, then another clause", "Die Firma schafft Stellen, die es vorher nicht gab, und baut andere ab.", nil},
+	{"comma, another clause", "Die Regierung schafft Stellen, die Opposition lehnt das ab.", nil},
+	{"subordinate clause between", "Er schafft es, weil er ab und zu übt.", nil},
 	{"noun of the verb", "Mit der Aufhebung der Annahme erlöschen die Rechte.", nil},
 	{"noun of the verb 2", "Die Anbieter und Teilnehmer brauchen die Zustimmung.", nil},
 	{"weak verb", "Der Bundestag verabschiedete das Gesetz.", []string{"Bundestag=Bundestag", "verabschiedete=verabschieden"}},

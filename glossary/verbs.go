@@ -289,7 +289,17 @@ func clauseClosing(text string, us []unit, x int, vt *verbTerm) (candidate, bool
 	n := len(vt.complement)
 	coordinated := false
 	for q := x + 1; q < len(us) && q <= x+maxSplitWords; q++ {
-		if clauseBreak(text, us, q) || coordinated && looksFinite(us[q]) {
+		if clauseBreak(text, us, q) {
+			// A relative clause set in commas inside the main clause (Die Regierung schafft
+			// die Steuer, die seit 1990 gilt, zum Jahresende ab) is skipped; after it, a word
+			// that looks like a finite verb starts another clause.
+			r, ok := relativeClauseEnd(text, us, q)
+			if !ok {
+				break
+			}
+			q, coordinated = r, true
+		}
+		if coordinated && looksFinite(us[q]) {
 			break
 		}
 		if end, ok := closingAt(text, us, q, vt); ok {
@@ -310,6 +320,27 @@ func clauseClosing(text string, us []unit, x int, vt *verbTerm) (candidate, bool
 		}
 	}
 	return candidate{}, false
+}
+
+// relativeClauses open a relative clause after a comma.
+var relativeClauses = set("der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher", "welches", "welchem", "welchen")
+
+// relativeClauseEnd reports whether a comma before unit q opens a relative clause that a comma
+// closes before the sentence ends, and the unit after that comma.
+func relativeClauseEnd(text string, us []unit, q int) (int, bool) {
+	if strings.TrimSpace(gapBefore(text, us, q)) != "," || !relativeClauses[us[q].fold] || !isLowerWord(us[q].surface) {
+		return 0, false
+	}
+	for r := q + 1; r < len(us); r++ {
+		if !clauseBreak(text, us, r) {
+			continue
+		}
+		if strings.TrimSpace(gapBefore(text, us, r)) == "," {
+			return r, true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // looksFinite reports whether a word looks like a finite verb in the third person or the
