@@ -1058,3 +1058,39 @@ func TestFinish(t *testing.T) {
 		})
 	}
 }
+
+// TestEditDropsStaleCodes: an edit of a pair whose translation has inline codes (an XLIFF
+// unit's <g>) reaches every output as its words; before, XLIFF and TMX wrote the tagged
+// translation before the edit instead, and JSONL wrote it beside the edit. An accepted pair
+// keeps its codes.
+func TestEditDropsStaleCodes(t *testing.T) {
+	const pairs = `{"doc":"a.xlf","paragraph":1,"sentence":1,"source":"Die Kommission hat eine Richtlinie vorgelegt.","target":"The Commission has presented a guideline.","source_tagged":"Die <g1>Kommission</g1> hat eine Richtlinie vorgelegt.","target_tagged":"The <g1>Commission</g1> has presented a guideline."}
+{"doc":"a.xlf","paragraph":2,"sentence":1,"source":"Die <Tagesordnung> wurde angenommen.","target":"The agenda was adopted.","source_tagged":"Die <g1>Tagesordnung</g1> wurde angenommen.","target_tagged":"The <g1>agenda</g1> was adopted."}
+`
+	const edit = "The Commission has presented a directive."
+	for _, name := range []string{"out.xlf", "out.tmx", "out.jsonl"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			s, err := New(context.Background(), readInput(t, pairs), Options{Output: filepath.Join(dir, name)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Decide(context.Background(), 0, edit); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Decide(context.Background(), 1, "The agenda was adopted."); err != nil {
+				t.Fatal(err)
+			}
+			got := readFile(t, filepath.Join(dir, name))
+			if !strings.Contains(got, "directive") || strings.Contains(got, "guideline") {
+				t.Errorf("%s holds the translation before the edit, or not the edit:\n%s", name, got)
+			}
+			if name == "out.jsonl" && !strings.Contains(got, `"target_tagged":"The <g1>agenda</g1> was adopted."`) {
+				t.Errorf("the accepted pair lost its codes:\n%s", got)
+			}
+			if st := s.Stats(); st.CodesDropped != 1 {
+				t.Errorf("CodesDropped = %d, want 1", st.CodesDropped)
+			}
+		})
+	}
+}

@@ -39,6 +39,7 @@ import (
 	"time"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/qa"
@@ -775,6 +776,13 @@ func (s *Server) writePairsTo(cw corpus.Writer) error {
 		if e.Status == Edited {
 			p.Provider, p.Model, p.TMHit = "", "", false // a person wrote it
 		}
+		if codesLost(p) {
+			// The tagged translation is the one before the edit: XLIFF and TMX write it
+			// instead of the words, JSONL beside them, so the rejected translation came back
+			// (and into a memory that imported the file). The edit has no codes: the pair is
+			// written as its words (Stats.CodesDropped counts them).
+			p.SourceTagged, p.TargetTagged, p.Codes = "", "", nil
+		}
 		p.Violations = nil
 		for _, v := range e.Violations {
 			if qa.IsGlossary(v.Kind) {
@@ -825,6 +833,15 @@ func (s *Server) handleRetranslate(w http.ResponseWriter, r *http.Request) {
 // Stats is the state of the review, for tests and the command's summary.
 type Stats struct {
 	Segments, Open, Accepted, Edited, Violations int
+	// CodesDropped counts the pairs whose translation changed away from a form with inline
+	// codes (an XLIFF or TMX unit's formatting): they are written as their words.
+	CodesDropped int
+}
+
+// codesLost says whether p's translation was changed (edited, or taken from a suggestion) away
+// from its tagged form, whose inline codes the review's plain text does not carry.
+func codesLost(p corpus.Pair) bool {
+	return p.TargetTagged != "" && document.Plain(p.TargetTagged) != p.Target
 }
 
 // Stats counts segments by status and the glossary violations left.
@@ -846,6 +863,11 @@ func (s *Server) Stats() Stats {
 			if qa.IsGlossary(v.Kind) {
 				st.Violations++
 			}
+		}
+		p := e.Pair
+		p.Target = e.Target
+		if codesLost(p) {
+			st.CodesDropped++
 		}
 	}
 	return st

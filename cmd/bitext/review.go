@@ -182,6 +182,9 @@ func runReview(c *cli.Context) error {
 	}
 	st = srv.Stats()
 	fmt.Fprintf(c.App.ErrWriter, "review: %d accepted, %d edited, %d open, %d glossary violations left\n", st.Accepted, st.Edited, st.Open, st.Violations)
+	if st.CodesDropped > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "review: %s written without the inline codes (formatting) of the translation they replace: the edit is words only\n", count(st.CodesDropped, "edited pair"))
+	}
 	if srv.Finished() {
 		fmt.Fprintf(c.App.ErrWriter, "review: finished; %s\n", reviewSaved(srv, st, opt.TM != nil, true))
 		return nil
