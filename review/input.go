@@ -39,6 +39,7 @@ type Input struct {
 // each reviewed bead's sentences replaced by the decided text.
 type article struct {
 	chunks []chunk
+	form   segment.TextForm // how the target article wrote its lines, which its output keeps
 }
 
 // chunk is the target text of one bead and its paragraph; item is the bead's Item, or -1 for
@@ -154,11 +155,11 @@ func ReadArticles(ctx context.Context, src, tgt io.Reader, srcName, tgtName stri
 }
 
 func readArticles(ctx context.Context, src, tgt io.Reader, srcName, tgtName string, g *glossary.Glossary) (*Input, error) {
-	ss, sb, err := sentences(ctx, src, srcName, "de")
+	ss, sb, _, err := sentences(ctx, src, srcName, "de")
 	if err != nil {
 		return nil, err
 	}
-	ts, tb, err := sentences(ctx, tgt, tgtName, "en")
+	ts, tb, tform, err := sentences(ctx, tgt, tgtName, "en")
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +186,7 @@ func readArticles(ctx context.Context, src, tgt io.Reader, srcName, tgtName stri
 		}
 		return p
 	}
-	in := &Input{article: &article{}}
+	in := &Input{article: &article{form: tform}}
 	lastPara := 0
 	for _, b := range beads {
 		tgtText := join(ts, b.Tgt)
@@ -221,10 +222,10 @@ func join(ss []string, idx []int) string {
 }
 
 // sentences returns the sentences of a document and the indices that start a paragraph.
-func sentences(ctx context.Context, r io.Reader, name, lang string) ([]string, []int, error) {
+func sentences(ctx context.Context, r io.Reader, name, lang string) ([]string, []int, segment.TextForm, error) {
 	doc, err := segment.ReadContext(ctx, r, name, segment.Options{Lang: lang})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, segment.TextForm{}, err
 	}
 	var sents []string
 	var breaks []int
@@ -235,13 +236,14 @@ func sentences(ctx context.Context, r io.Reader, name, lang string) ([]string, [
 		}
 	}
 	if len(sents) == 0 {
-		return nil, nil, fmt.Errorf("%s: no text", name)
+		return nil, nil, segment.TextForm{}, fmt.Errorf("%s: no text", name)
 	}
-	return sents, breaks, nil
+	return sents, breaks, doc.Form, nil
 }
 
 // writeArticle writes the target article with the decided targets: sentences of one
-// paragraph joined by a space, paragraphs by a blank line.
+// paragraph joined by a space, paragraphs by a blank line, its lines ended and its byte-order
+// mark as the target article had them.
 func (a *article) write(w io.Writer, target func(item int) string) error {
 	var b strings.Builder
 	para := -1
@@ -264,6 +266,13 @@ func (a *article) write(w io.Writer, target func(item int) string) error {
 		b.WriteString(text)
 	}
 	b.WriteString("\n")
-	_, err := io.WriteString(w, b.String())
+	out := b.String()
+	if a.form.CRLF {
+		out = strings.ReplaceAll(out, "\n", "\r\n")
+	}
+	if a.form.BOM {
+		out = "\ufeff" + out
+	}
+	_, err := io.WriteString(w, out)
 	return err
 }

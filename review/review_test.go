@@ -451,6 +451,30 @@ func TestArticleOutput(t *testing.T) {
 	}
 }
 
+// TestArticleOutputKeepsForm: a Windows user's English article (CR LF line ends, a byte-order
+// mark) comes back in the same form after a decision; before, it came back with LF and no mark,
+// and a review without decisions said it was written unchanged.
+func TestArticleOutputKeepsForm(t *testing.T) {
+	de := "Das Außenministerium schwieg.\n\nDer Generalsekretär sprach. Er blieb lange.\n"
+	en := "\ufeffThe Outer Ministry kept silent.\r\n\r\nThe Secretary General spoke. He stayed long.\r\n"
+	in, err := ReadArticles(context.Background(), strings.NewReader(de), strings.NewReader(en), "a.de.txt", "a.en.txt", testGlossary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "a.fixed.txt")
+	s, err := New(context.Background(), in, Options{Glossary: testGlossary(t), Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Decide(context.Background(), 0, "The Foreign Ministry kept silent."); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(out)
+	if want := "\ufeffThe Foreign Ministry kept silent.\r\n\r\nThe Secretary General spoke. He stayed long.\r\n"; string(b) != want {
+		t.Errorf("article = %q, want %q", b, want)
+	}
+}
+
 func TestDecideRefusesEmpty(t *testing.T) {
 	s, err := New(context.Background(), readInput(t, testPairs), Options{})
 	if err != nil {
