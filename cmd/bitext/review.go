@@ -205,7 +205,7 @@ func reviewSaved(srv *review.Server, st review.Stats, tm, finished bool) string 
 	n := st.Accepted + st.Edited
 	if n == 0 {
 		if files := srv.OutputFiles(); finished && len(files) > 0 {
-			return "no decisions made; " + strings.Join(files, " and ") + " written with the translations as they were"
+			return "no decisions made; " + strings.Join(files, " and ") + " written unchanged"
 		}
 		return "no decisions made"
 	}
