@@ -105,6 +105,11 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 	if n == 0 {
 		return inputError(fmt.Errorf("%s: no segment pairs", name))
 	}
+	if k := corpus.ReaderSkipped(cr); k > 0 && !checkQuiet(c) {
+		// An XLIFF unit without a translation yet (or marked translate="no"), a TMX unit
+		// without both languages: nothing to check, but not to be taken for checked.
+		fmt.Fprintf(c.App.ErrWriter, "bitext: %s: %s without a translation in both languages not checked\n", name, count(k, "unit"))
+	}
 	return nil
 }
 

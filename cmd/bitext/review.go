@@ -385,5 +385,9 @@ func reviewInput(c *cli.Context, g *glossary.Glossary, args []string) (*review.I
 	if err != nil {
 		return nil, inputError(err)
 	}
+	if k := corpus.ReaderSkipped(cr); k > 0 {
+		// The output is pairs: a unit that is none is not in it.
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s: %s without a translation in both languages (or marked translate=\"no\") not reviewed, and not in the output\n", args[0], count(k, "unit"))
+	}
 	return in, nil
 }
