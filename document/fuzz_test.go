@@ -92,7 +92,7 @@ func FuzzReadHTML(f *testing.F) {
 }
 
 func FuzzReadMarkdown(f *testing.F) {
-	fuzzRead(f, "x.md", "testdata/artikel.md", "a *b **c** d* [e](f) `g`\n", "\ufeff# a\n\n- b\n", "---\r\ntitle: 'a b'\r\n---\r\nc  \r\nd\\\r\ne\r\n", "[a](b 't')  \r\nc\r\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n",
+	fuzzRead(f, "x.md", "testdata/artikel.md", "testdata/markdown/k8s-controller.md", "a *b **c** d* [e](f) `g`\n", "\ufeff# a\n\n- b\n", "---\r\ntitle: 'a b'\r\n---\r\nc  \r\nd\\\r\ne\r\n", "[a](b 't')  \r\nc\r\n", "---\ntitle: 'x'\n---\n# h #\n", "\xfe\xff\x00#\x00 \x00\xfc\x00\n",
 		"> a\n> > b\n>> c\n\n[^1]: d ![e *f*](g \"h\")\n", "a &amp; &#8222;b&#x201C; \\&lt; `&gt;`\n",
 		"[![a](b 'c')](d (e))\n[f]: g\n  \"h\"\n", "---\ntitle: |2-\n   a\n  b\n\ndescription: >\n  c\n  d\n\n  e\n    f\n---\n",
 		"<div>\na &amp; <b>b</b>\n</div>\n\n<script>\n\nx\n</script>\n<!--\n\n-->\n<p title=t>c<noscript><p>d</noscript></p>\n",

@@ -126,6 +126,10 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			}
 		case mdHTMLStart(t) > 0:
 			i = r.htmlBlock(i)
+		case r.shortcodeLinesEnd(i) > 0:
+			for next := r.shortcodeLinesEnd(i); i < next; i++ {
+				r.d.raw(r.lines[i].raw())
+			}
 		case (mdRefDef.MatchString(t) || mdRefLabel.MatchString(t) && i+1 < len(r.lines) && !blank(r.lines[i+1].text)) && !mdFootnote.MatchString(t):
 			i = r.refDef(i)
 		case mdBreak.MatchString(t):
@@ -852,6 +856,11 @@ func (r *mdReader) paragraph(i int) int {
 	if m := mdTask.FindString(t[len(prefix):]); m != "" {
 		prefix += m
 	}
+	if depth > 0 && mdShortcodeLine(t[len(prefix):]) {
+		// A quoted line of shortcodes ("> {{< note >}}"): kept, as one unquoted is.
+		r.d.raw(l.raw())
+		return i + 1
+	}
 	contents := []string{t[len(prefix):]}
 	end := i + 1
 	quoted := depth > 0
@@ -859,7 +868,7 @@ func (r *mdReader) paragraph(i int) int {
 	// block that ends the paragraph.
 	startsBlock := func(n string) bool {
 		return blank(n) || mdFence.MatchString(n) || mdHeading.MatchString(n) || mdBreak.MatchString(n) ||
-			mdList.MatchString(n) || mdInterrupts(n) || mdRefDef.MatchString(n)
+			mdList.MatchString(n) || mdInterrupts(n) || mdRefDef.MatchString(n) || mdShortcodeLine(n)
 	}
 	for end < len(r.lines) {
 		n := r.lines[end].text
@@ -1049,7 +1058,8 @@ const (
 // paragraph is an ordered list; "a | b" in a cell, a new column; "*x*", emphasis; "<b>", raw
 // HTML to the end of the block). The source's own markup never passes here: it is in the codes,
 // written as it was. Escaped are "\", "`", "*", "_" (not inside a word, where it is no
-// emphasis), "~" and "~~" (a strikethrough; "~~~" is text), "[", "]" and "<" everywhere; "&" where it starts a character reference ("&amp;"
+// emphasis), "~" and "~~" (a strikethrough; "~~~" is text), "[" and "]" everywhere; "<" where it
+// could start raw HTML or an autolink (mdLessThanOpens); "&" where it starts a character reference ("&amp;"
 // in a translation is those five characters); "|" in a table cell; at the start of a block, a
 // marker that would open one (#, >, a list bullet followed by a space, "1." or "1)", a fence of
 // "~"); at the end of an ATX heading, a "#" run that would be read as its closing sequence.
@@ -1062,15 +1072,21 @@ func mdEscape(s string, where mdWhere, start, end bool) string {
 	s = spaceBreaks(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	lineStart := false // s[0] starts the block's line
 	if start {
 		s = strings.TrimLeft(s, " \t") // four spaces would make it an indented code block
 		s = mdEscapeStart(s, &b)
+		lineStart = b.Len() == 0
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
-		case '\\', '`', '*', '[', ']', '<':
+		case '\\', '`', '*', '[', ']':
 			b.WriteByte('\\')
+		case '<':
+			if mdLessThanOpens(s, i, lineStart && i == 0, end) {
+				b.WriteByte('\\')
+			}
 		case '&':
 			if mdRefAt(s, i) {
 				b.WriteByte('\\')
@@ -1101,6 +1117,34 @@ func mdEscape(s string, where mdWhere, start, end bool) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// mdLessThanOpens says whether the "<" at s[i] of a translation's words could start raw HTML or
+// an autolink with what follows it (CommonMark §6.5, §6.6): a tag name, "/", "!" or "?" with a
+// ">" after it, or an e-mail address's first characters up to an "@". Such a "<" is escaped;
+// any other ("3 < 5") is text as it stands. When markup follows the words (end false), it may
+// hold the ">": a "<" that could start one is escaped then. At the start of a block (blockStart)
+// an HTML block needs no ">" at all ("<div", "<!--").
+func mdLessThanOpens(s string, i int, blockStart, end bool) bool {
+	if i+1 >= len(s) {
+		return !end
+	}
+	switch c := s[i+1]; {
+	case isASCIILetter(c) || c == '/' || c == '!' || c == '?':
+		return blockStart || !end || strings.IndexByte(s[i+2:], '>') >= 0
+	case mdEmailLocal(c):
+		j := i + 1
+		for j < len(s) && mdEmailLocal(s[j]) {
+			j++
+		}
+		return j == len(s) && !end || j < len(s) && s[j] == '@'
+	}
+	return false
+}
+
+// mdEmailLocal says whether c may stand in the local part of an e-mail autolink.
+func mdEmailLocal(c byte) bool {
+	return isASCIILetter(c) || c >= '0' && c <= '9' || c < 0x80 && strings.IndexByte(".!#$%&'*+/=?^_`{|}~-", c) >= 0
 }
 
 // mdEscapeStart writes the escaped block marker s starts with, if any, to b and returns the rest.
@@ -1223,6 +1267,12 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle) {
 				text.WriteByte(c)
 				i++
 			}
+		case c == '{' && mdShortcodeLen(s[i:]) > 0:
+			// A Hugo shortcode: kept byte for byte, never sent (see markdown_hugo.go).
+			n := mdShortcodeLen(s[i:])
+			flush()
+			b.alone("md-shortcode", oneLine(s[i:i+n]))
+			i += n
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			if close, end := linkParts(s, i+1); end > 0 {
 				// The alt text is words a reader is given in place of the image, translated as
@@ -1277,7 +1327,7 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle) {
 			}
 		default:
 			j := i + 1
-			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n", rune(s[j])) {
+			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{", rune(s[j])) {
 				j++
 			}
 			// Character references are their characters in the words sent; a reference never

@@ -1,0 +1,100 @@
+package document
+
+import "strings"
+
+// Hugo shortcodes ("{{< note >}}", "{{% capture overview %}}",
+// "{{< glossary_tooltip text="Pod" term_id="pod" >}}") are template calls, not words: Hugo reads
+// them before the Markdown, byte for byte, and one changed byte ("{{\<", a translated parameter)
+// leaves it as text on the page or calls another template. A shortcode inside a block is a
+// standalone code (mdInline); a line of nothing but shortcodes is kept as it is, and ends the
+// paragraph before it, as the Markdown Hugo renders has the shortcode's output there.
+
+// mdShortcodeMax bounds the length of a shortcode: a "{{<" without its end is then looked for
+// over a bounded stretch, so that a page of them is read in linear time.
+const mdShortcodeMax = 4096
+
+// mdShortcodeLen returns the length of the shortcode s starts with ("{{<" to ">}}", "{{%" to
+// "%}}"; a quoted parameter may hold either), or 0 when s starts none.
+func mdShortcodeLen(s string) int {
+	if len(s) < 6 || s[0] != '{' || s[1] != '{' || s[2] != '<' && s[2] != '%' {
+		return 0
+	}
+	closer := byte('%')
+	if s[2] == '<' {
+		closer = '>'
+	}
+	for k := 3; k < len(s) && k < mdShortcodeMax; k++ {
+		switch s[k] {
+		case '"', '`':
+			// A quoted parameter: Hugo reads "…" with backslash escapes and `…` raw.
+			q := s[k]
+			k++
+			for k < len(s) && s[k] != q {
+				if q == '"' && s[k] == '\\' {
+					k++
+				}
+				k++
+			}
+		case closer:
+			if strings.HasPrefix(s[k+1:], "}}") {
+				return k + 3
+			}
+		}
+	}
+	return 0
+}
+
+// shortcodeLinesEnd returns the line after line i when line i holds nothing but shortcodes and
+// spaces, the last possibly going on over the lines after it (to where it ends); 0 otherwise.
+func (r *mdReader) shortcodeLinesEnd(i int) int {
+	l := r.lines[i]
+	k := len(l.text) - len(strings.TrimLeft(l.text, " \t"))
+	if !strings.HasPrefix(l.text[k:], "{{<") && !strings.HasPrefix(l.text[k:], "{{%") {
+		return 0
+	}
+	start := l.off + k
+	window := r.src[start:min(len(r.src), start+4*mdShortcodeMax)]
+	pos := 0
+	for {
+		n := mdShortcodeLen(window[pos:])
+		if n == 0 || strings.Contains(window[pos:pos+n], "\n\n") || strings.Contains(window[pos:pos+n], "\n\r\n") {
+			return 0 // no end, or one past a blank line, which Hugo would not read as one
+		}
+		pos += n
+		for pos < len(window) && (window[pos] == ' ' || window[pos] == '\t') {
+			pos++
+		}
+		if !strings.HasPrefix(window[pos:], "{{<") && !strings.HasPrefix(window[pos:], "{{%") {
+			break
+		}
+	}
+	end := start + pos
+	if end < len(r.src) && r.src[end] != '\n' && !strings.HasPrefix(r.src[end:], "\r\n") {
+		return 0 // words after the shortcode: a paragraph, the shortcode a code in it
+	}
+	next := i // the line the last shortcode ends on
+	for next+1 < len(r.lines) && r.lines[next+1].off <= end {
+		next++
+	}
+	return next + 1
+}
+
+// mdShortcodeLine says whether t, a line or a line's content after a block's markers, is nothing
+// but shortcodes that end on it: such a line ends a paragraph.
+func mdShortcodeLine(t string) bool {
+	t = strings.TrimLeft(t, " \t")
+	if !strings.HasPrefix(t, "{{<") && !strings.HasPrefix(t, "{{%") {
+		return false
+	}
+	for t != "" {
+		n := mdShortcodeLen(t)
+		if n == 0 {
+			return false
+		}
+		t = strings.TrimLeft(t[n:], " \t")
+		if t != "" && !strings.HasPrefix(t, "{{<") && !strings.HasPrefix(t, "{{%") {
+			return false
+		}
+	}
+	return true
+}
