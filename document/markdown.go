@@ -847,8 +847,31 @@ func (r *mdReader) paragraph(i int) int {
 	if m := mdFootnote.FindString(rest); m != "" {
 		// A footnote definition: its label stays, its text is a paragraph like any other.
 		prefix += m
-	} else if m := mdList.FindStringSubmatch(rest); m != nil {
-		prefix += m[0]
+	} else if m := mdList.FindString(rest); m != "" {
+		prefix += m
+		// A list item's first line may open more containers (CommonMark §5.2): a list in the
+		// list ("* * **BDFL:** …", "1. - …"), a block quote ("- > …"), a heading ("- # …").
+		// Their markers are structure, as the item's own: never sent, never escaped.
+		for {
+			inner := t[len(prefix):]
+			if mdBreak.MatchString(inner) {
+				break // "- * * *": a thematic break in the item, no words
+			}
+			if m := mdList.FindString(inner); m != "" && !blank(inner[len(m):]) {
+				prefix += m
+				continue
+			}
+			if q, qd := mdQuotePrefix(inner); qd > 0 && !blank(inner[q:]) {
+				prefix += inner[:q]
+				depth += qd
+				continue
+			}
+			if m := mdHeading.FindStringSubmatchIndex(inner); m != nil {
+				prefix += inner[:m[1]]
+				kind = Heading
+			}
+			break
+		}
 	} else if m := mdHeading.FindStringSubmatchIndex(rest); m != nil && prefix != "" {
 		prefix += rest[:m[1]]
 		kind = Heading
@@ -864,13 +887,14 @@ func (r *mdReader) paragraph(i int) int {
 	contents := []string{t[len(prefix):]}
 	end := i + 1
 	quoted := depth > 0
+	atx := kind == Heading // a heading in a quote or a list item: one line, no continuation
 	// startsBlock says whether a line (inside a quote: its content after the markers) starts a
 	// block that ends the paragraph.
 	startsBlock := func(n string) bool {
 		return blank(n) || mdFence.MatchString(n) || mdHeading.MatchString(n) || mdBreak.MatchString(n) ||
 			mdList.MatchString(n) || mdInterrupts(n) || mdRefDef.MatchString(n) || mdShortcodeLine(n)
 	}
-	for end < len(r.lines) {
+	for end < len(r.lines) && !atx {
 		n := r.lines[end].text
 		if startsBlock(n) {
 			break
