@@ -955,7 +955,7 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 	var titles []*mdTitle
 	// The lines are read as one text, so that a link, an emphasis or a code span may go on
 	// over them as CommonMark's do (mdInline reads the line breaks).
-	mdInline(strings.Join(contents, "\n"), 0, r.crlfBreaks(line-1, contents), &b, &titles)
+	mdInline(strings.Join(contents, "\n"), 0, r.crlfBreaks(line-1, contents), &b, &titles, false)
 	if r.keepName != "" {
 		// Inside an element kept as it is: kept too, but for the tags that end it.
 		r.keepTags(b.codes)
@@ -1226,7 +1226,13 @@ func (r *mdReader) crlfBreaks(first int, contents []string) []int {
 // text, whose line breaks that were CRLF in the file are at the offsets crlf: a hard line
 // break, a code, is written with its line's own ending.
 // Link and image titles with words are added to titles and stand in the markup as sentinels.
-func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle) {
+// inLink says s is a link's or an image's text, whose edges are its brackets.
+func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLink bool) {
+	before, after := ' ', ' '
+	if inLink {
+		before, after = '[', ']'
+	}
+	plan := mdEmphasisPlan(s, mdDelimRuns(s), before, after)
 	lineEnd := func(i int) string {
 		if _, ok := slices.BinarySearch(crlf, at+i); ok {
 			return "\r\n"
@@ -1304,7 +1310,7 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle) {
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
 				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles))
-				mdInline(s[i+2:close], at+i+2, crlf, b, titles)
+				mdInline(s[i+2:close], at+i+2, crlf, b, titles, true)
 				b.close("")
 				i = end
 			} else {
@@ -1324,7 +1330,7 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle) {
 			if close, end := linkParts(s, i); end > 0 {
 				flush()
 				b.open("md-link", "[", mdTitled(oneLine(s[close:end]), titles))
-				mdInline(s[i+1:close], at+i+1, crlf, b, titles)
+				mdInline(s[i+1:close], at+i+1, crlf, b, titles, true)
 				b.close("")
 				i = end
 			} else {
@@ -1332,23 +1338,21 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle) {
 				i++
 			}
 		case c == '*' || c == '_' || c == '~':
-			n := runLen(s, i, c)
-			if n > 3 || c == '~' && n != 2 && n != 1 {
-				text.WriteString(s[i : i+n])
-				i += n
+			// A delimiter's characters that open or close a pair (mdEmphasisPlan) are its code's
+			// markup; the others are text.
+			ev, ok := plan[i]
+			if !ok {
+				text.WriteByte(c)
+				i++
 				continue
 			}
-			if end := emphasisEnd(s, i, n); end > 0 {
-				flush()
-				delim := s[i : i+n]
-				b.open("md-em"+delim, delim, delim)
-				mdInline(s[i+n:end], at+i+n, crlf, b, titles)
-				b.close("")
-				i = end + n
+			flush()
+			if ev.open {
+				b.open("md-em"+s[i:ev.end], s[i:ev.end], "")
 			} else {
-				text.WriteString(s[i : i+n])
-				i += n
+				b.close(s[i:ev.end])
 			}
+			i = ev.end
 		default:
 			j := i + 1
 			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{", rune(s[j])) {
@@ -1561,51 +1565,6 @@ func parenEnd(s string, i int) int {
 				return k + 1
 			}
 		}
-	}
-	return 0
-}
-
-// emphasisEnd finds the closing delimiter run for an emphasis opened by n characters at i, or 0.
-func emphasisEnd(s string, i, n int) int {
-	c := s[i]
-	after := i + n
-	if after >= len(s) || s[after] == ' ' || s[after] == '\t' || s[after] == '\n' {
-		return 0 // not left-flanking
-	}
-	if c == '_' && i > 0 && isAlnumByte(s[i-1]) {
-		return 0 // intraword underscore
-	}
-	for k := after; k < len(s); {
-		switch s[k] {
-		case '\\':
-			k += 2
-			continue
-		case '`':
-			m := runLen(s, k, '`')
-			if e := codeSpanEnd(s, k, m); e > 0 {
-				k = e
-			} else {
-				k += m
-			}
-			continue
-		case '[':
-			if _, e := linkParts(s, k); e > 0 {
-				k = e
-				continue
-			}
-		case c:
-			m := runLen(s, k, c)
-			// A longer run closes with its first n characters, and the rest may open the next
-			// emphasis, as in CommonMark ("**fett****Text**" is two strong spans side by side);
-			// strikethrough's tildes must match exactly.
-			closes := m == n || m > n && c != '~'
-			if closes && k > after && s[k-1] != ' ' && s[k-1] != '\t' && s[k-1] != '\n' && (c != '_' || k+m >= len(s) || !isAlnumByte(s[k+m])) {
-				return k
-			}
-			k += m
-			continue
-		}
-		k++
 	}
 	return 0
 }
