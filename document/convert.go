@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -19,8 +20,10 @@ import (
 // strikethrough, task lists and autolinks, and footnotes), as a standalone HTML page in
 // language lang, titled by its first heading. A translated Markdown file converted this way
 // keeps what it says in markup: links, emphasis, code, tables, images, quotations and notes
-// (converting it through its sentences kept only the text). Front matter (YAML or TOML) is
-// metadata for a site generator, not text of the page, and is left out.
+// (converting it through its sentences kept only the text). Headings have ids, for in-page
+// links: an explicit one ("## Geschichte {#geschichte}") as written, others made of their words
+// as GitHub and Hugo make them (headingIDs). Front matter (YAML or TOML) is metadata for a site
+// generator, not text of the page, and is left out.
 //
 // Inline HTML of the document is passed through, as a Markdown processor does: it is the
 // author's markup. Translated text cannot add any, since Write escapes what a translation
@@ -36,9 +39,14 @@ func MarkdownToHTML(w io.Writer, md []byte, lang string) error {
 	md = stripFrontMatter(md)
 	gm := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		// Headings get ids, so that in-page links ("[Adressen](#adressen)") lead somewhere: an
+		// explicit one ("## Geschichte {#geschichte}", as Hugo and kramdown write it) or one
+		// made of the heading's words.
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
 	)
-	root := gm.Parser().Parse(text.NewReader(md))
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	root := gm.Parser().Parse(text.NewReader(md), parser.WithContext(ctx))
 	var body bytes.Buffer
 	if err := gm.Renderer().Render(&body, md, root); err != nil {
 		return fmt.Errorf("converting Markdown to HTML: %w", err)

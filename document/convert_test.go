@@ -28,7 +28,7 @@ func TestMarkdownToHTML(t *testing.T) {
 		{
 			name:    "TOML front matter left out",
 			md:      "+++\ntitle = \"Brücke\"\n+++\n# Kopf\n",
-			want:    []string{"<h1>Kopf</h1>", "<title>Kopf</title>"},
+			want:    []string{"<h1 id=\"kopf\">Kopf</h1>", "<title>Kopf</title>"},
 			wantNot: []string{"+++", "title ="},
 		},
 		{
@@ -107,7 +107,7 @@ func TestMarkdownToHTMLLineEndings(t *testing.T) {
 			if strings.HasPrefix(page, "\ufeff") != tc.bom || strings.Count(page, "\ufeff") > 1 {
 				t.Errorf("byte-order mark: want %v, page starts %q", tc.bom, page[:20])
 			}
-			if !strings.Contains(page, "<h1>Neue Brücke für die Altstadt</h1>") || !strings.Contains(page, "<title>Neue Brücke für die Altstadt</title>") {
+			if !strings.Contains(page, "<h1 id=\"neue-brücke-für-die-altstadt\">Neue Brücke für die Altstadt</h1>") || !strings.Contains(page, "<title>Neue Brücke für die Altstadt</title>") {
 				t.Errorf("the first heading is not the page's <h1> and title:\n%s", page)
 			}
 		})

@@ -139,10 +139,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			m := mdHeading.FindStringSubmatchIndex(t)
 			prefix := t[:m[1]]
 			content := t[m[1]:]
-			suffix := ""
-			if loc := mdClosingH.FindStringIndex(content); loc != nil {
-				content, suffix = content[:loc[0]], content[loc[0]:]
-			}
+			content, suffix := mdHeadingEnd(content, true)
 			r.inline(i+1, l.raw(), prefix, []string{content}, suffix+l.eol(), Heading, m[3]-m[2], mdATXHeading)
 			i++
 		case i+1 < len(r.lines) && strings.Contains(t, "|") && mdTableSep.MatchString(r.lines[i+1].text) && strings.Contains(r.lines[i+1].text, "-"):
@@ -154,6 +151,29 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 		afterBlank = false
 	}
 	return nil
+}
+
+// mdHeadingAttrs is the attribute list at the end of a heading's text: an explicit id or
+// classes ("{#geschichte}", "{.unnumbered}", "{#id .class key=value}", "{-}": Hugo's goldmark,
+// kramdown, Pandoc), or react.dev's id in an MDX comment ("{/*using-react*/}"). An in-page link
+// names the id, so it is kept as it is.
+var mdHeadingAttrs = regexp.MustCompile(`[ \t]*(\{[ \t]*([#.][^\s{}]+|-)([ \t]+[^{}]*)?\}|\{/\*[^*]*\*/\})[ \t]*$`)
+
+// mdHeadingEnd splits a heading's text from what ends it and is no text: an ATX heading's
+// closing sequence ("## Titel ##") and an attribute list, in either order.
+func mdHeadingEnd(content string, atx bool) (text, suffix string) {
+	text = content
+	closing := func() {
+		if loc := mdClosingH.FindStringIndex(text); atx && loc != nil {
+			text, suffix = text[:loc[0]], text[loc[0]:]+suffix
+		}
+	}
+	closing()
+	if loc := mdHeadingAttrs.FindStringIndex(text); loc != nil {
+		text, suffix = text[:loc[0]], text[loc[0]:]+suffix
+		closing()
+	}
+	return text, suffix
 }
 
 // htmlBlock reads the HTML block that starts at line i and returns the line after it. As in
@@ -921,9 +941,18 @@ func (r *mdReader) paragraph(i int) int {
 	if end < len(r.lines) && mdSetext.MatchString(r.lines[end].text) && !quoted && prefix == "" {
 		kind = Heading
 	}
+	// A heading's closing "#"s and attributes ("{#id}") stay after its words, never sent.
+	suffix, where := "", mdBlock
+	if kind == Heading {
+		last := len(contents) - 1
+		contents[last], suffix = mdHeadingEnd(contents[last], atx)
+		if atx {
+			where = mdATXHeading
+		}
+	}
 	// The block's bytes: a slice of the input, not a copy.
 	same := r.src[r.lines[i].off : r.lines[end-1].off+len(r.lines[end-1].full)]
-	r.inline(i+1, same, prefix, contents, r.lines[end-1].eol(), kind, 0, mdBlock)
+	r.inline(i+1, same, prefix, contents, suffix+r.lines[end-1].eol(), kind, 0, where)
 	return end
 }
 
@@ -1090,7 +1119,7 @@ const (
 // Line breaks in a translation become spaces: the reader sent the block as one line, and a
 // break would end a table row or start a block.
 func mdEscape(s string, where mdWhere, start, end bool) string {
-	if !start && !strings.ContainsAny(s, "\\`*[]<&_~|#\r\n") {
+	if !start && !strings.ContainsAny(s, "\\`*[]<&_~|#{\r\n") {
 		return s // nothing to escape: not copied
 	}
 	s = spaceBreaks(s)
@@ -1132,6 +1161,10 @@ func mdEscape(s string, where mdWhere, start, end bool) string {
 		case '|':
 			if where == mdCell {
 				b.WriteByte('\\')
+			}
+		case '{':
+			if end && where != mdCell && mdHeadingAttrs.MatchString(s[i:]) && strings.TrimSpace(s[:i]) != "" {
+				b.WriteByte('\\') // a translation ending "{#x}" in a heading would be its id
 			}
 		case '#':
 			if end && where == mdATXHeading && strings.Trim(s[i:], "# \t") == "" && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t') {
