@@ -822,6 +822,25 @@ func (r *mdReader) fence(i int) int {
 	return i
 }
 
+// quotedFence keeps a fenced code block inside a block quote of the given depth ("> ```rust"),
+// opened by open at line i, and returns the line after it: the line that closes it inside the
+// quote, or the last line of the quote (a line with fewer markers ends the quote and the code).
+func (r *mdReader) quotedFence(i, depth int, open string) int {
+	r.d.raw(r.lines[i].raw())
+	for i++; i < len(r.lines); i++ {
+		t := r.lines[i].text
+		q, qd := mdQuotePrefix(t)
+		if qd < depth {
+			break
+		}
+		r.d.raw(r.lines[i].raw())
+		if c := strings.TrimLeft(t[q:], " "); strings.HasPrefix(c, open) && strings.Trim(c, open[:1]+" \t") == "" {
+			return i + 1
+		}
+	}
+	return i
+}
+
 // table makes each cell of a pipe table a segment; the delimiter row is kept.
 func (r *mdReader) table(i int) int {
 	r.row(i)
@@ -863,6 +882,9 @@ func (r *mdReader) paragraph(i int) int {
 		// translation is written on its first line, which would drop it and join the two.
 		r.d.raw(l.raw())
 		return i + 1
+	}
+	if depth > 0 && mdFence.MatchString(rest) {
+		return r.quotedFence(i, depth, mdFence.FindStringSubmatch(rest)[1])
 	}
 	if m := mdFootnote.FindString(rest); m != "" {
 		// A footnote definition: its label stays, its text is a paragraph like any other.

@@ -27,3 +27,19 @@ func TestMarkdownContainersOnItemLine(t *testing.T) {
 		{"an item that starts with strong emphasis: no list in it", "* " + bdfl + "\n", []string{sent}, "* " + upperOut + "\n"},
 	})
 }
+
+// TestMarkdownFenceInQuote: a fenced code block inside a block quote is code: kept as it is,
+// never sent. The case is the Rust book's ch05-03-method-syntax.md (rustbook-de), whose code in
+// a quote was sent as text and came back as "> \`\`\`RUST" and "> # \#\[DERIVE…".
+func TestMarkdownFenceInQuote(t *testing.T) {
+	code := "> ```rust\n> # #[derive(Debug,Copy,Clone)]\n> # struct Point {\n> #     x: f64,\n> #     y: f64,\n> # }\n> # let p2 = Point { x: 5.0, y: 6.5 };\n> p1.distance(&p2);\n> (&p1).distance(&p2);\n> ```\n"
+	runMarkdownCases(t, []mdStructureCase{
+		{"code in a quote (ch05-03-method-syntax.md)",
+			"> Mit anderen Worten sind folgende Aufrufe\n> gleich:\n>\n" + code + ">\n> Der erste Aufruf sieht viel sauberer aus.\n",
+			[]string{"Mit anderen Worten sind folgende Aufrufe gleich:", "Der erste Aufruf sieht viel sauberer aus."},
+			"> MIT ANDEREN WORTEN SIND FOLGENDE AUFRUFE GLEICH:\n>\n" + code + ">\n> DER ERSTE AUFRUF SIEHT VIEL SAUBERER AUS.\n"},
+		{"the quote ends before the fence does", "> ```rust\n> p1.distance(&p2);\n\nDer erste Aufruf sieht viel sauberer aus.\n",
+			[]string{"Der erste Aufruf sieht viel sauberer aus."},
+			"> ```rust\n> p1.distance(&p2);\n\nDER ERSTE AUFRUF SIEHT VIEL SAUBERER AUS.\n"},
+	})
+}
