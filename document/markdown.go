@@ -608,7 +608,8 @@ func (r *mdReader) frontMatter() int {
 	first := strings.TrimPrefix(r.lines[0].text, "\ufeff")
 	keys := r.opt.FrontMatterKeys
 	if keys == nil {
-		keys = []string{"title", "description", "summary", "subtitle", "excerpt"}
+		// linkTitle is Hugo's and Docsy's label of the page in menus and the sidebar.
+		keys = []string{"title", "linkTitle", "description", "summary", "subtitle", "excerpt"}
 	}
 	want := map[string]bool{}
 	for _, k := range keys {

@@ -94,3 +94,14 @@ func TestMarkdownLessThanStaysText(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownHugoLinkTitle: the front matter's linkTitle, the page's name in Hugo's and
+// Docsy's menus, is translated with its title (Kubernetes' reference/_index.md); before, the
+// menu kept the German name of a translated page.
+func TestMarkdownHugoLinkTitle(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"reference/_index.md", "---\ntitle: Referenzen\napprovers:\n- chenopis\nlinkTitle: \"Referenzen\"\nmain_menu: true\nweight: 70\ncontent_type: concept\n---\n",
+			[]string{"Referenzen", "Referenzen"},
+			"---\ntitle: REFERENZEN\napprovers:\n- chenopis\nlinkTitle: \"REFERENZEN\"\nmain_menu: true\nweight: 70\ncontent_type: concept\n---\n"},
+	})
+}
