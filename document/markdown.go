@@ -1,6 +1,7 @@
 package document
 
 import (
+	"html"
 	"regexp"
 	"slices"
 	"strconv"
@@ -508,6 +509,55 @@ type mdTitle struct {
 	raw   string  // the title's bytes between its delimiters
 	delim byte    // its opening delimiter
 	value *string // the escaped translation; nil while the title is unchanged
+	// html marks an attribute of an inline HTML tag (alt, title: mdTagTitled), read and
+	// written as an HTML page's attribute is, delim its quote (0 when unquoted).
+	html bool
+}
+
+// text is the title's words as they are sent.
+func (tl *mdTitle) text() string {
+	if tl.html {
+		return EscapeText(strings.TrimSpace(collapse(html.UnescapeString(tl.raw))))
+	}
+	return EscapeText(mdUnescape(tl.raw))
+}
+
+// escape writes a translation of the title for its place.
+func (tl *mdTitle) escape(tr string) string {
+	if tl.html {
+		// On one line, as the tag is; a "|" would end a table cell around the tag.
+		return strings.ReplaceAll(escapeAttr(spaceBreaks(tr), tl.delim), "|", "&#124;")
+	}
+	return mdTitleEscape(tr, tl.delim)
+}
+
+// mdTagTitled returns an inline HTML start tag with sentinels in place of the values of its
+// attributes that a reader is given as words (alt, title, aria-label, placeholder: as on an
+// HTML page), which are added to titles, each a segment of its own.
+func mdTagTitled(tag string, titles *[]*mdTitle) string {
+	if name, end := mdTagName(tag); name == "" || end {
+		return tag
+	}
+	var b strings.Builder
+	pos := 0
+	for _, a := range scanAttrs(tag) {
+		if a.valStart < 0 || !translatableAttrs[a.name] {
+			continue
+		}
+		tl := &mdTitle{raw: tag[a.valStart:a.valEnd], delim: a.quote, html: true}
+		if !hasWord(tl.text()) {
+			continue
+		}
+		*titles = append(*titles, tl)
+		b.WriteString(tag[pos:a.valStart])
+		b.WriteString(mdTitleSentinel(len(*titles) - 1))
+		pos = a.valEnd
+	}
+	if pos == 0 {
+		return tag
+	}
+	b.WriteString(tag[pos:])
+	return b.String()
 }
 
 // mdTitleSentinel stands for the k-th link title of a segment inside its codes' markup.
@@ -1018,13 +1068,13 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 	// their translations for this one's writer (as an HTML run's attributes are written).
 	for _, tl := range titles {
 		tl := tl
-		src := EscapeText(mdUnescape(tl.raw))
+		src := tl.text()
 		r.d.add(Segment{Text: src, Kind: Attribute, Line: line}, func(tr string) string {
 			if tr == src {
 				tl.value = nil
 				return ""
 			}
-			v := mdTitleEscape(Plain(tr), tl.delim)
+			v := tl.escape(Plain(tr))
 			tl.value = &v
 			return ""
 		}, "", false)
@@ -1347,7 +1397,7 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLi
 					i += end
 					continue
 				}
-				b.alone("md-html", oneLine(s[i:i+n]))
+				b.alone("md-html", mdTagTitled(oneLine(s[i:i+n]), titles))
 				i += n
 			} else {
 				text.WriteByte(c)
