@@ -1132,7 +1132,7 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 		}) + suf + suffix
 		pairs := make([]string, 0, 2*len(ts))
 		for k, tl := range ts {
-			v := tl.raw
+			v := oneLine(tl.raw)
 			if tl.value != nil {
 				v = *tl.value
 			}
@@ -1141,11 +1141,83 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 		return strings.NewReplacer(pairs...).Replace(out)
 	}
 	if !words {
-		// Only the titles are sent: the rest is written as it was, or with their translations.
-		r.d.rawFill(func(string) string { return fill(text) })
+		// Only the titles are sent: the rest is written as it was, its lines too (an image tag
+		// over three lines is a paragraph; on one it would be an HTML block), with their
+		// translations in their places.
+		r.d.rawFill(func(string) string {
+			if out, ok := mdReplaceTitles(same, ts); ok {
+				return out
+			}
+			return fill(text)
+		})
 		return
 	}
 	r.d.add(seg, fill, "", false)
+}
+
+// mdReplaceTitles writes the bytes of a block, same, with its titles' translations in place of
+// their values, found in order (a value that went on over lines, line by line); ok false when
+// one is not found as it was read.
+func mdReplaceTitles(same string, titles []*mdTitle) (string, bool) {
+	var b strings.Builder
+	pos := 0
+	for _, tl := range titles {
+		// The value with its delimiters, so that the same words elsewhere ("<img src="Bild.png"
+		// alt="Bild">") are not taken for it.
+		open, closer := string(tl.delim), string(tl.delim)
+		switch {
+		case tl.html && tl.delim == 0:
+			open, closer = "=", ""
+		case tl.delim == '(':
+			closer = ")"
+		}
+		parts := strings.Split(tl.raw, "\n")
+		parts[0] = open + parts[0]
+		parts[len(parts)-1] += closer
+		start := strings.Index(same[pos:], parts[0])
+		if start < 0 {
+			return "", false
+		}
+		start += pos
+		end := start + len(parts[0])
+		for _, p := range parts[1:] {
+			k := strings.Index(same[end:], p)
+			if k < 0 {
+				return "", false
+			}
+			end += k + len(p)
+		}
+		start, end = start+len(open), end-len(closer)
+		b.WriteString(same[pos:start])
+		if tl.value == nil {
+			b.WriteString(same[start:end])
+			pos = end
+			continue
+		}
+		b.WriteString(*tl.value)
+		pos = end
+		if len(parts) > 1 {
+			// The value went on over lines; written on one, it must leave a line break in the
+			// tag, or a tag alone in its block, now on one line, would be an HTML block and no
+			// longer a paragraph: the space after it becomes the value's first line break.
+			first := strings.Index(same[start:], "\n") + start + 1
+			brk := same[first-1 : first]
+			if first >= 2 && same[first-2] == '\r' {
+				brk = "\r\n"
+			}
+			next := first
+			for next < len(same) && (same[next] == ' ' || same[next] == '\t' || same[next] == '>') {
+				next++ // the line's container markers and indentation
+			}
+			if after := end + len(closer); after < len(same) && (same[after] == ' ' || same[after] == '\t') {
+				b.WriteString(same[end:after])
+				b.WriteString(brk + same[first:next])
+				pos = after + 1
+			}
+		}
+	}
+	b.WriteString(same[pos:])
+	return b.String(), true
 }
 
 // keepTags follows the inline HTML tags of a block kept inside an element kept as it is
@@ -1397,7 +1469,7 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLi
 					i += end
 					continue
 				}
-				b.alone("md-html", mdTagTitled(oneLine(s[i:i+n]), titles))
+				b.alone("md-html", oneLine(mdTagTitled(s[i:i+n], titles)))
 				i += n
 			} else {
 				text.WriteByte(c)
