@@ -1537,8 +1537,14 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLi
 				j++
 			}
 			// Character references are their characters in the words sent; a reference never
-			// holds a character that ends the run, so it is always whole in one.
-			text.WriteString(mdsyntax.DecodeCharRefs(s[i:j]))
+			// holds a character that ends the run, so it is always whole in one. A reference to
+			// a line break ("&#13;", "&#10;") is sent as the space it shows as: its character,
+			// at a block's edge, would be written back as it is and end the line.
+			run := mdsyntax.DecodeCharRefs(s[i:j])
+			if len(run) != j-i && strings.ContainsAny(run, "\r\n") {
+				run = spaceBreaks(run)
+			}
+			text.WriteString(run)
 			i = j
 		}
 	}
