@@ -108,6 +108,9 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 	i := r.frontMatter()
 	afterBlank := true
 	inList := false
+	// inFootnote: the lines since a footnote definition ("[^1]: …"): indented ones after a
+	// blank line are its further paragraphs (GFM), not indented code.
+	inFootnote := false
 	for i < len(r.lines) {
 		l := r.lines[i]
 		t := l.text
@@ -119,7 +122,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			continue
 		case mdFence.MatchString(t):
 			i = r.fence(i)
-		case afterBlank && !inList && (strings.HasPrefix(t, "    ") || strings.HasPrefix(t, "\t")):
+		case afterBlank && !inList && !inFootnote && (strings.HasPrefix(t, "    ") || strings.HasPrefix(t, "\t")):
 			for i < len(r.lines) && (blank(r.lines[i].text) || strings.HasPrefix(r.lines[i].text, "    ") || strings.HasPrefix(r.lines[i].text, "\t")) {
 				// Trailing blank lines of an indented code block are written as they were anyway.
 				r.d.raw(r.lines[i].raw())
@@ -149,6 +152,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			i = r.paragraph(i)
 		}
 		inList = mdList.MatchString(t) || inList && !afterBlank || inList && (strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t"))
+		inFootnote = mdFootnote.MatchString(t) || inFootnote && (!afterBlank || strings.HasPrefix(t, "    ") || strings.HasPrefix(t, "\t"))
 		afterBlank = false
 	}
 	return nil

@@ -1,6 +1,10 @@
 package document
 
-import "testing"
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
 
 // TestMarkdownContainersOnItemLine: a list item whose first line opens another container (a list
 // in the list, a block quote, a heading: CommonMark §5.2) keeps the inner markers as structure,
@@ -42,4 +46,25 @@ func TestMarkdownFenceInQuote(t *testing.T) {
 			[]string{"Der erste Aufruf sieht viel sauberer aus."},
 			"> ```rust\n> p1.distance(&p2);\n\nDER ERSTE AUFRUF SIEHT VIEL SAUBERER AUS.\n"},
 	})
+}
+
+// TestMarkdownFootnoteParagraphs: a footnote's further paragraphs, indented after a blank
+// line (GFM), are its text, not indented code: sent and written back with their indentation.
+// The footnote is the Rust book's ch14-01-release-profiles.md:78 with a second paragraph of the
+// same page's words (lines 8-9); the second paragraph was kept German before.
+func TestMarkdownFootnoteParagraphs(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"a footnote of two paragraphs, then code",
+			"[^1]: **Release:** Veröffentlichung, **Build:** Kompilierter Quelltext\n\n    Cargo hat zwei Hauptprofile: Das Profil `dev`, das von Cargo verwendet wird.\n\nDanach ein Absatz.\n\n    cargo build --release\n",
+			[]string{"<g1>Release:</g1> Veröffentlichung, <g2>Build:</g2> Kompilierter Quelltext", "Cargo hat zwei Hauptprofile: Das Profil <x1/>, das von Cargo verwendet wird.", "Danach ein Absatz."},
+			"[^1]: **RELEASE:** VERÖFFENTLICHUNG, **BUILD:** KOMPILIERTER QUELLTEXT\n\n    CARGO HAT ZWEI HAUPTPROFILE: DAS PROFIL `dev`, DAS VON CARGO VERWENDET WIRD.\n\nDANACH EIN ABSATZ.\n\n    cargo build --release\n"},
+	})
+	// goldmark, which converts it into a page, reads the paragraph as the footnote's too.
+	var b bytes.Buffer
+	if err := MarkdownToHTML(&b, []byte("Die Profile.[^1]\n\n[^1]: Erster Absatz.\n\n    Cargo hat zwei Hauptprofile.\n"), "de"); err != nil {
+		t.Fatal(err)
+	}
+	if _, note, _ := strings.Cut(b.String(), "<li id=\"fn:1\">"); !strings.Contains(note, "<p>Cargo hat zwei Hauptprofile.") {
+		t.Errorf("the footnote's second paragraph is not in it:\n%s", b.String())
+	}
 }
