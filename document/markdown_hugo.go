@@ -39,6 +39,10 @@ func mdShortcodeLen(s string) int {
 			if strings.HasPrefix(s[k+1:], "}}") {
 				return k + 3
 			}
+		case '{':
+			if k+1 < len(s) && s[k+1] == '{' {
+				return 0 // another call starts: this one has no end (and "{{<{{<…" stays linear)
+			}
 		}
 	}
 	return 0
