@@ -383,8 +383,9 @@ type Options struct {
 	// declares another target language is refused (an *InputError naming the declaration's
 	// line) before anything is sent: its targets would be written in the wrong language.
 	TargetLang string
-	// FrontMatterKeys are the Markdown front-matter fields translated (default title,
-	// description, summary, subtitle).
+	// FrontMatterKeys are the front-matter fields translated, in Markdown and in a page that
+	// starts with front matter (default title, description, summary, subtitle, excerpt and
+	// linkTitle).
 	FrontMatterKeys []string
 	// MaxSize is the most bytes Read takes (0: DefaultMaxSize).
 	MaxSize int64
