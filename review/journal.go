@@ -63,17 +63,29 @@ func readJournal(r io.Reader, name string) ([]Decision, error) {
 		if len(line) == 0 {
 			continue
 		}
-		var d Decision
-		dec := json.NewDecoder(bytes.NewReader(line))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&d); err != nil {
+		d, err := parseDecision(line)
+		if err != nil {
 			return nil, &JournalError{name, n, err}
-		}
-		if d.Segment < 1 || (d.Action != Accepted && d.Action != Edited) {
-			return nil, &JournalError{name, n, fmt.Errorf("not a decision (segment %d, action %q)", d.Segment, d.Action)}
 		}
 		out = append(out, d)
 	}
+}
+
+// parseDecision reads one line of a journal.
+func parseDecision(line []byte) (Decision, error) {
+	var d Decision
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		return Decision{}, err
+	}
+	if dec.More() {
+		return Decision{}, errors.New("more than one decision on the line")
+	}
+	if d.Segment < 1 || (d.Action != Accepted && d.Action != Edited) {
+		return Decision{}, fmt.Errorf("not a decision (segment %d, action %q)", d.Segment, d.Action)
+	}
+	return d, nil
 }
 
 // appendJournal appends one decision and syncs it to disk before the decision is applied
@@ -99,7 +111,10 @@ func appendJournal(name string, d Decision) error {
 }
 
 // trimJournal cuts an unfinished last line (a write interrupted by a crash), so that the next
-// decision starts on a line of its own.
+// decision starts on a line of its own. A last line that is a whole decision and lacks only its
+// line end (an editor that drops the last newline, a write torn just before it) is kept and
+// ended: its decision may be in the output and the memory already, and dropping it made the
+// journal and the output disagree with the memory.
 func trimJournal(name string) error {
 	b, err := os.ReadFile(name)
 	if errors.Is(err, os.ErrNotExist) || len(b) == 0 {
@@ -111,5 +126,21 @@ func trimJournal(name string) error {
 	if b[len(b)-1] == '\n' {
 		return nil
 	}
-	return os.Truncate(name, int64(bytes.LastIndexByte(b, '\n')+1))
+	cut := bytes.LastIndexByte(b, '\n') + 1
+	if _, err := parseDecision(bytes.TrimSpace(b[cut:])); err == nil {
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write([]byte("\n")); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	return os.Truncate(name, int64(cut))
 }

@@ -1118,3 +1118,36 @@ func TestEditDropsStaleCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestJournalLastLineWithoutNewline: a last journal line that is a whole decision and lacks
+// only its line end (an editor dropped it) is kept and ended on resuming; one cut inside its
+// JSON is an unfinished write and trimmed. Before, the whole decision was dropped and the output
+// no longer had an edit the memory still held.
+func TestJournalLastLineWithoutNewline(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		tail string
+		want int
+	}{
+		{"whole decision", `{"time":"2026-11-29T10:00:00Z","reviewer":"erika","segment":2,"source":"S","action":"accepted","before":"B","after":"B"}`, 2},
+		{"cut inside", `{"time":"2026-11-29T10:00:00Z","reviewer":"erika","segm`, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			name := filepath.Join(t.TempDir(), "o.review.jsonl")
+			first := `{"time":"2026-11-29T09:00:00Z","reviewer":"erika","segment":1,"source":"S","action":"edited","before":"B","after":"A"}` + "\n"
+			if err := os.WriteFile(name, []byte(first+tc.tail), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := trimJournal(name); err != nil {
+				t.Fatal(err)
+			}
+			ds, err := ReadJournal(name)
+			if err != nil || len(ds) != tc.want {
+				t.Fatalf("%d decisions, %v; want %d", len(ds), err, tc.want)
+			}
+			if b, _ := os.ReadFile(name); b[len(b)-1] != '\n' {
+				t.Errorf("journal not ended by a newline: %q", b)
+			}
+		})
+	}
+}
