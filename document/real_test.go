@@ -65,7 +65,9 @@ func sameButLang(a, b string) bool {
 	return langRe.ReplaceAllString(a, "lang=X") == langRe.ReplaceAllString(b, "lang=X")
 }
 
-var langRe = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)`)
+// langRe matches a lang attribute's value and the Content-Language meta's, both of which follow
+// the target language.
+var langRe = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)|(?i)content-language["']?\s+content=("[^"]*"|'[^']*')`)
 
 // sameButCharset reports whether out is in, or in with its declared charsets rewritten to UTF-8.
 func sameButCharset(in, out string) bool {
