@@ -96,12 +96,19 @@ func (c *Consistency) Violations() []SegmentViolation {
 		if len(byRendering) < 2 {
 			continue
 		}
-		// The dominant rendering is the most used one; ties go to the glossary's order.
+		// The rendering to follow is the required one (the entry's target, rendering 0)
+		// wherever the document uses it: a variant the glossary accepts is no reason to ask
+		// for the required term to be replaced ("Fishing" used five times and "Fisheries",
+		// required, once made "Fisheries" the inconsistency). Else the most used variant;
+		// ties go to the glossary's order.
 		best, bestN := -1, 0
 		for r, us := range byRendering {
 			if len(us) > bestN || len(us) == bestN && r < best {
 				best, bestN = r, len(us)
 			}
+		}
+		if _, ok := byRendering[0]; ok && e.Target != "" {
+			best = 0
 		}
 		expected := byRendering[best][0].text
 		for r, us := range byRendering {

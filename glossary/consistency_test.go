@@ -124,3 +124,30 @@ func TestSummaryCleanTerms(t *testing.T) {
 		t.Errorf("found %d, satisfied %d, violations %d; want 2, 1, 1", s.TermsFound, s.TermsSatisfied, s.Violations)
 	}
 }
+
+// TestConsistencyFollowsTheRequiredRendering: a document that uses an accepted variant more
+// often than the required rendering is asked to follow the required one, not the other way
+// round (the QA review's EU fisheries glossary: "Fishing" three times, "Fisheries" once).
+func TestConsistencyFollowsTheRequiredRendering(t *testing.T) {
+	g := New([]*Entry{{Source: "Fischerei", Target: "fisheries", Variants: []string{"fishing"}}})
+	c := NewChecker(g, CheckOptions{Consistency: true})
+	segs := []Segment{
+		{Index: 1, Doc: "a", Source: "Die Fischerei ist wichtig.", Target: "Fishing is important."},
+		{Index: 2, Doc: "a", Source: "Wir schützen die Fischerei.", Target: "We protect fishing."},
+		{Index: 3, Doc: "a", Source: "Die Fischerei leidet.", Target: "Fishing suffers."},
+		{Index: 4, Doc: "a", Source: "Die Generaldirektion Fischerei tagte.", Target: "The Directorate-General for Fisheries met."},
+	}
+	var got []string
+	for _, s := range segs {
+		for _, f := range c.Add(s) {
+			got = append(got, f.Kind+":"+f.Expected+":"+f.Found)
+		}
+	}
+	for _, f := range c.Close() {
+		got = append(got, f.Kind+":"+f.Expected+":"+f.Found)
+	}
+	want := []string{"inconsistent:Fisheries:Fishing", "inconsistent:Fisheries:fishing", "inconsistent:Fisheries:Fishing"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
