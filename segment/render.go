@@ -22,7 +22,7 @@ func Render(w io.Writer, f Format, title string, blocks []Block) error {
 	bw := bufio.NewWriter(w)
 	switch f {
 	case HTML:
-		renderHTML(bw, title, blocks)
+		renderHTML(bw, title, "", blocks)
 	case Markdown:
 		renderPlain(bw, blocks, true, false, "")
 	default:
@@ -199,8 +199,29 @@ func escapeMarkdown(s string, paragraph bool) string {
 
 // renderHTML writes a minimal HTML document. Nested lists go inside their parent item, as
 // HTML requires.
-func renderHTML(bw *bufio.Writer, title string, blocks []Block) {
-	bw.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
+// RenderPageAs is RenderAs of an HTML page whose <html> says its language (lang, a BCP 47 tag;
+// "" says none): a translation rebuilt from its main text is in the target language, and a
+// screen reader or a browser's translator reads the lang.
+func RenderPageAs(w io.Writer, title, lang string, blocks []Block, form TextForm) error {
+	if form.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	if form.CRLF {
+		w = &crlfWriter{w: w}
+	}
+	bw := bufio.NewWriter(w)
+	renderHTML(bw, title, lang, blocks)
+	return bw.Flush()
+}
+
+func renderHTML(bw *bufio.Writer, title, lang string, blocks []Block) {
+	bw.WriteString("<!DOCTYPE html>\n<html")
+	if lang != "" {
+		bw.WriteString(` lang="` + html.EscapeString(lang) + `"`)
+	}
+	bw.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
 	bw.WriteString(html.EscapeString(oneLine(title)))
 	bw.WriteString("</title>\n</head>\n<body>\n")
 	var open []string // the lists open ("ul" or "ol"), innermost last; each has an open <li>

@@ -169,3 +169,17 @@ func TestPlainWriterPieces(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderPageAsLang: a rebuilt page says its language on <html>, escaped; without one it
+// says none, as Render's page does.
+func TestRenderPageAsLang(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{{"en", `<html lang="en">`}, {"en-GB", `<html lang="en-GB">`}, {"", "<html>\n"}} {
+		var b bytes.Buffer
+		if err := RenderPageAs(&b, "Titel", tc.lang, renderBlocks, TextForm{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("lang %q: page lacks %q:\n%s", tc.lang, tc.want, b.String())
+		}
+	}
+}

@@ -251,18 +251,27 @@ func (o *outputSink) write(res *translate.Result, src sourceFile) error {
 		if o.docs > 1 && f != segment.HTML {
 			io.WriteString(o.stdout, "\n")
 		}
-		return segment.RenderAs(o.stdout, f, title, o.blocks, o.form)
+		return o.render(o.stdout, f, title)
 	}
 	file, err := o.create(o.renderedName(f, src))
 	if err != nil {
 		return err
 	}
-	if err := segment.RenderAs(file, f, title, o.blocks, o.form); err != nil {
+	if err := o.render(file, f, title); err != nil {
 		return err
 	}
 	// A finished document goes into place at once: a folder of thousands of articles holds no
 	// more than one open file, and an interrupted run keeps the documents it completed.
 	return o.commit()
+}
+
+// render writes the current document's translated blocks in f; a page says the target
+// language.
+func (o *outputSink) render(w io.Writer, f segment.Format, title string) error {
+	if f == segment.HTML {
+		return segment.RenderPageAs(w, title, o.tgtLang, o.blocks, o.form)
+	}
+	return segment.RenderAs(w, f, title, o.blocks, o.form)
 }
 
 // renderedName is the file a document rendered from its blocks in f goes to: -o, or its mirror
