@@ -594,6 +594,9 @@ func (r *xliffReader) fill(source, target, after, stateAt int) error {
 	}
 	segs, render, ok := r.segment(source+1, srcEnd, source)
 	if !ok {
+		if target < 0 && strings.TrimSpace(r.src[r.endOf(source):r.toks[srcEnd].off]) != "" {
+			r.copyTarget(source, srcEnd, after)
+		}
 		return nil
 	}
 	sameContent := r.src[r.endOf(source):r.toks[srcEnd].off]
@@ -650,6 +653,29 @@ func (r *xliffReader) fill(source, target, after, stateAt int) error {
 	x.slot(segs, sameContent, render, "</"+prefix+"target>")
 	x.add(r.d)
 	return nil
+}
+
+// copyTarget gives a unit whose source has no words (only placeholders: Angular's
+// <x id="INTERPOLATION"/>) and no target a copy of its source as its target, written when the
+// document is written as a translation (a target language given): the source is that unit's
+// translation, and a catalogue with a unit without a target is incomplete (Angular's build with
+// i18nMissingTranslation set to error refuses it; LUX-Components' own English file has targets
+// for such units).
+func (r *xliffReader) copyTarget(source, srcEnd, after int) {
+	at := r.endOf(after)
+	r.emitTo(at)
+	prefix := rawPrefix(r.toks[source].raw)
+	start := "<" + prefix + "target>"
+	if !r.v2 {
+		start = "<" + prefix + `target state="translated">`
+	}
+	t := r.indentOf(source) + start + r.src[r.endOf(source):r.toks[srcEnd].off] + "</" + prefix + "target>"
+	r.d.rawFill(func(lang string) string {
+		if lang == "" {
+			return ""
+		}
+		return t
+	})
 }
 
 // indentOf is the white space between the start of the line and the element at i, with the

@@ -358,3 +358,43 @@ func TestXLIFFTargetsKept(t *testing.T) {
 		})
 	}
 }
+
+// TestXLIFFPlaceholderOnlyUnits: a unit whose source is only a placeholder (Angular's
+// <x id="INTERPOLATION"/>, three in LUX-Components' messages.xlf) gets its source as its target
+// when the file is written as a translation, so that the catalogue is complete (Angular's build
+// with i18nMissingTranslation=error refuses a unit without a target); nothing is sent for it,
+// and written without a target language it gets none.
+func TestXLIFFPlaceholderOnlyUnits(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"1.2", `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="ng2.template" source-language="de" target-language="en" datatype="plaintext"><body>
+      <trans-unit id="a" datatype="html">
+        <source><x id="INTERPOLATION" equiv-text="{{ label }}"/></source>
+      </trans-unit>
+      <trans-unit id="b" datatype="html">
+        <source>Zurück</source>
+      </trans-unit>
+</body></file></xliff>`, `        <source><x id="INTERPOLATION" equiv-text="{{ label }}"/></source>
+        <target state="translated"><x id="INTERPOLATION" equiv-text="{{ label }}"/></target>`},
+		{"2.0", `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f"><unit id="a"><segment><source><ph id="0" equiv="{{ label }}"/></source></segment></unit><unit id="b"><segment><source>Zurück</source></segment></unit></file></xliff>`,
+			`<source><ph id="0" equiv="{{ label }}"/></source><target><ph id="0" equiv="{{ label }}"/></target>`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(strings.NewReader(tc.src), "messages.xlf", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Identity(); !slices.Equal(got, []string{"Zurück"}) {
+				t.Errorf("segments %q, want only Zurück", got)
+			}
+			out, _ := write(t, d, translateAll(d, upper), "en")
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("output lacks %q:\n%s", tc.want, out)
+			}
+			validateXLIFF(t, tc.name, out)
+			if same, _ := write(t, d, d.Identity(), ""); strings.Contains(same, tc.want) {
+				t.Errorf("written without a target language, the placeholder unit got a target:\n%s", same)
+			}
+		})
+	}
+}
