@@ -35,15 +35,25 @@ func Render(w io.Writer, f Format, title string, blocks []Block) error {
 // endings. Rendered text holds no line break of its own (blocks are written on one line), so
 // every line feed written is a line's end.
 func RenderAs(w io.Writer, f Format, title string, blocks []Block, form TextForm) error {
+	w, err := formWriter(w, form)
+	if err != nil {
+		return err
+	}
+	return Render(w, f, title, blocks)
+}
+
+// formWriter writes form's byte-order mark to w and returns the writer that ends its lines as
+// form says, for every renderer of a document.
+func formWriter(w io.Writer, form TextForm) (io.Writer, error) {
 	if form.BOM {
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if form.CRLF {
 		w = &crlfWriter{w: w}
 	}
-	return Render(w, f, title, blocks)
+	return w, nil
 }
 
 // crlfWriter writes each line feed as CR LF.
@@ -79,13 +89,9 @@ type PlainWriter struct {
 // NewPlainWriter returns a PlainWriter writing f (Text or Markdown) to w, its lines as form
 // says.
 func NewPlainWriter(w io.Writer, f Format, form TextForm) (*PlainWriter, error) {
-	if form.BOM {
-		if _, err := io.WriteString(w, "\ufeff"); err != nil {
-			return nil, err
-		}
-	}
-	if form.CRLF {
-		w = &crlfWriter{w: w}
+	w, err := formWriter(w, form)
+	if err != nil {
+		return nil, err
 	}
 	return &PlainWriter{bw: bufio.NewWriter(w), md: f == Markdown}, nil
 }
@@ -203,13 +209,9 @@ func escapeMarkdown(s string, paragraph bool) string {
 // "" says none): a translation rebuilt from its main text is in the target language, and a
 // screen reader or a browser's translator reads the lang.
 func RenderPageAs(w io.Writer, title, lang string, blocks []Block, form TextForm) error {
-	if form.BOM {
-		if _, err := io.WriteString(w, "\ufeff"); err != nil {
-			return err
-		}
-	}
-	if form.CRLF {
-		w = &crlfWriter{w: w}
+	w, err := formWriter(w, form)
+	if err != nil {
+		return err
 	}
 	bw := bufio.NewWriter(w)
 	renderHTML(bw, title, lang, blocks)
