@@ -95,11 +95,16 @@ func appendJournal(name string, d Decision) error {
 	if err != nil {
 		return err
 	}
+	return appendSynced(name, append(b, '\n'))
+}
+
+// appendSynced appends b to the journal and syncs it to disk before returning.
+func appendSynced(name string, b []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(append(b, '\n')); err != nil {
+	if _, err := f.Write(b); err != nil {
 		f.Close()
 		return err
 	}
@@ -128,19 +133,7 @@ func trimJournal(name string) error {
 	}
 	cut := bytes.LastIndexByte(b, '\n') + 1
 	if _, err := parseDecision(bytes.TrimSpace(b[cut:])); err == nil {
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write([]byte("\n")); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
+		return appendSynced(name, []byte("\n"))
 	}
 	return os.Truncate(name, int64(cut))
 }
