@@ -427,51 +427,37 @@ func readPairs(t testing.TB, name string) []corpus.Pair {
 	}
 }
 
+// TestArticleOutput: a decision is written into the English article, sentences of a paragraph
+// joined by a space, in the form the article had: a Windows user's CR LF line ends and
+// byte-order mark come back (they came back LF without a mark, said to be written unchanged).
 func TestArticleOutput(t *testing.T) {
 	de := "Das Außenministerium schwieg.\n\nDer Generalsekretär sprach. Er blieb lange.\n"
-	en := "The Outer Ministry kept silent.\n\nThe Secretary General spoke. He stayed long.\n"
-	in, err := ReadArticles(context.Background(), strings.NewReader(de), strings.NewReader(en), "a.de.txt", "a.en.txt", testGlossary(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(in.Items) != 3 || in.Items[0].Confidence < 0 {
-		t.Fatalf("items: %+v", in.Items)
-	}
-	out := filepath.Join(t.TempDir(), "a.fixed.txt")
-	s, err := New(context.Background(), in, Options{Glossary: testGlossary(t), Output: out})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Decide(context.Background(), 0, "The Foreign Ministry kept silent."); err != nil {
-		t.Fatal(err)
-	}
-	b, _ := os.ReadFile(out)
-	if want := "The Foreign Ministry kept silent.\n\nThe Secretary General spoke. He stayed long.\n"; string(b) != want {
-		t.Errorf("article = %q, want %q", b, want)
-	}
-}
-
-// TestArticleOutputKeepsForm: a Windows user's English article (CR LF line ends, a byte-order
-// mark) comes back in the same form after a decision; before, it came back with LF and no mark,
-// and a review without decisions said it was written unchanged.
-func TestArticleOutputKeepsForm(t *testing.T) {
-	de := "Das Außenministerium schwieg.\n\nDer Generalsekretär sprach. Er blieb lange.\n"
-	en := "\ufeffThe Outer Ministry kept silent.\r\n\r\nThe Secretary General spoke. He stayed long.\r\n"
-	in, err := ReadArticles(context.Background(), strings.NewReader(de), strings.NewReader(en), "a.de.txt", "a.en.txt", testGlossary(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "a.fixed.txt")
-	s, err := New(context.Background(), in, Options{Glossary: testGlossary(t), Output: out})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Decide(context.Background(), 0, "The Foreign Ministry kept silent."); err != nil {
-		t.Fatal(err)
-	}
-	b, _ := os.ReadFile(out)
-	if want := "\ufeffThe Foreign Ministry kept silent.\r\n\r\nThe Secretary General spoke. He stayed long.\r\n"; string(b) != want {
-		t.Errorf("article = %q, want %q", b, want)
+	for _, tc := range []struct{ name, en, want string }{
+		{"LF", "The Outer Ministry kept silent.\n\nThe Secretary General spoke. He stayed long.\n",
+			"The Foreign Ministry kept silent.\n\nThe Secretary General spoke. He stayed long.\n"},
+		{"CRLF and BOM", "\ufeffThe Outer Ministry kept silent.\r\n\r\nThe Secretary General spoke. He stayed long.\r\n",
+			"\ufeffThe Foreign Ministry kept silent.\r\n\r\nThe Secretary General spoke. He stayed long.\r\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in, err := ReadArticles(context.Background(), strings.NewReader(de), strings.NewReader(tc.en), "a.de.txt", "a.en.txt", testGlossary(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(in.Items) != 3 || in.Items[0].Confidence < 0 {
+				t.Fatalf("items: %+v", in.Items)
+			}
+			out := filepath.Join(t.TempDir(), "a.fixed.txt")
+			s, err := New(context.Background(), in, Options{Glossary: testGlossary(t), Output: out})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Decide(context.Background(), 0, "The Foreign Ministry kept silent."); err != nil {
+				t.Fatal(err)
+			}
+			if b, _ := os.ReadFile(out); string(b) != tc.want {
+				t.Errorf("article = %q, want %q", b, tc.want)
+			}
+		})
 	}
 }
 
