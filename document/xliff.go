@@ -833,11 +833,12 @@ func (x *xliffTarget) compose() string {
 		case failed:
 			// The source stands in for a translation: a state that says so already ("new") is
 			// kept, any other becomes the version's first untranslated one.
-			untranslated, state := untranslated2, "initial"
-			if x.qualify {
-				untranslated, state = untranslated12, "needs-translation"
-			}
-			if !contains(untranslated, strings.TrimSpace(rawAttr(tag, "state"))) {
+			// (x.qualify marks a 1.2 <target>; a 2.x <segment> takes no qualifier.)
+			if !XLIFFUntranslated(!x.qualify, strings.TrimSpace(rawAttr(tag, "state"))) {
+				state := "initial"
+				if x.qualify {
+					state = "needs-translation"
+				}
 				tag = setAttr(tag, "state", state)
 			}
 		default:
