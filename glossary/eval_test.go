@@ -3,6 +3,7 @@ package glossary
 import (
 	"bufio"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -16,12 +17,35 @@ type evalCase struct {
 
 func loadEval(t testing.TB) []evalCase {
 	t.Helper()
-	f, err := os.Open("../testdata/glossary/check-eval.tsv")
+	var cs []evalCase
+	for _, r := range readEvalRows(t, "../testdata/glossary/check-eval.tsv") {
+		var want []string
+		if r.cells[0] != "ok" {
+			want = strings.Split(r.cells[0], ";")
+			sort.Strings(want)
+		}
+		cs = append(cs, evalCase{line: r.line, want: want, source: r.cells[1], target: r.cells[2]})
+	}
+	return cs
+}
+
+// evalRow is one line of an evaluation file: three tab-separated cells (what is expected, then
+// the texts), at its 1-based line.
+type evalRow struct {
+	line  int
+	cells [3]string
+}
+
+// readEvalRows reads the rows of an evaluation file, skipping blank lines and # comments; a line
+// of another number of cells fails the test naming it.
+func readEvalRows(t testing.TB, path string) []evalRow {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var cs []evalCase
+	var rows []evalRow
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -30,16 +54,14 @@ func loadEval(t testing.TB) []evalCase {
 		}
 		cells := strings.Split(line, "\t")
 		if len(cells) != 3 {
-			t.Fatalf("check-eval.tsv:%d: %d columns", n, len(cells))
+			t.Fatalf("%s:%d: %d columns", filepath.Base(path), n, len(cells))
 		}
-		var want []string
-		if cells[0] != "ok" {
-			want = strings.Split(cells[0], ";")
-			sort.Strings(want)
-		}
-		cs = append(cs, evalCase{line: n, want: want, source: cells[1], target: cells[2]})
+		rows = append(rows, evalRow{line: n, cells: [3]string{cells[0], cells[1], cells[2]}})
 	}
-	return cs
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
 
 // evalCheck runs Check over the evaluation set and counts findings (kind and glossary source)

@@ -1,8 +1,6 @@
 package glossary
 
 import (
-	"bufio"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -18,30 +16,13 @@ type morphCase struct {
 
 func loadMorph(t testing.TB, name string) []morphCase {
 	t.Helper()
-	f, err := os.Open("testdata/morph/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var cs []morphCase
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cells := strings.Split(line, "\t")
-		if len(cells) != 3 {
-			t.Fatalf("%s:%d: %d columns", name, n, len(cells))
-		}
+	for _, r := range readEvalRows(t, "testdata/morph/"+name) {
 		var want []string
-		if cells[0] != "-" {
-			want = strings.Split(cells[0], ";")
+		if r.cells[0] != "-" {
+			want = strings.Split(r.cells[0], ";")
 		}
-		cs = append(cs, morphCase{line: n, want: want, source: cells[1]})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		cs = append(cs, morphCase{line: r.line, want: want, source: r.cells[1]})
 	}
 	return cs
 }
