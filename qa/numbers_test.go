@@ -115,6 +115,10 @@ func TestNumberMismatchOClock(t *testing.T) {
 		{"Er kam um sieben Uhr.", "He came at 7 o'clock.", "", ""},
 		{"Er kam um zwölf Uhr.", "He came at 12 o'clock.", "", ""},
 		{"Er kaufte eine Uhr für 20 Euro.", "He bought a watch for 20 euros.", "", ""},
+		// British papers write a dot between hours and minutes (the Guardian's "10.35am").
+		{"Die Sitzung beginnt um 10.35 Uhr.", "The meeting starts at 10.35 a.m.", "", ""},
+		{"Die Sitzung beginnt um 14.35 Uhr.", "The meeting starts at 2.35pm.", "", ""},
+		{"Die Sitzung beginnt um 14.35 Uhr.", "The meeting starts at 2.45pm today.", "14.35 Uhr (= 14:35)", "2.45pm (= 14:45)"},
 		{"Der Zug fährt um 7 Uhr.", "The train leaves at 8 o'clock.", "7 Uhr (= 7:00)", "8 o'clock (= 8:00)"},
 		{"Der Zug fährt um 7 Uhr.", "The train leaves at 7 p.m.", "7 Uhr (= 7:00)", "7 p.m. (= 19:00)"},
 	})
