@@ -69,6 +69,9 @@ var (
 	deTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b`)
 	// "sieben Uhr": "eine Uhr" is a clock, so "eine" is not an hour.
 	deWordTimeRe = regexp.MustCompile(`(?i)\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr\b`)
+	// A decade by its last two digits: "die 90er Jahre", "in den 20er-Jahren"; "the '90s".
+	deDecadeRe = regexp.MustCompile(`\b(\d0)er\b`)
+	enDecadeRe = regexp.MustCompile(`(?:\b|['’])(\d0)s\b`)
 	// English dates and times
 	enDateMDRe  = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
 	enDateDMRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`)
@@ -186,6 +189,7 @@ func germanNumbers(t tick, s string) ([]mention, error) {
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
+	s, out = decades(s, deDecadeRe, out)
 	rest, err := plainNumbers(t, s, ',', '.', deScales, nil)
 	return append(out, rest...), err
 }
@@ -263,8 +267,21 @@ func englishNumbers(t tick, s string) ([]mention, error) {
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
+	s, out = decades(s, enDecadeRe, out)
 	rest, err := plainNumbers(t, s, '.', ',', enScales, englishM)
 	return append(out, rest...), err
+}
+
+// decades appends the decades re finds in s, each read as its two digits or as a year of the
+// twentieth or twenty-first century ("90er" is "the 1990s" as often as "the 90s"), and returns
+// s with them masked.
+func decades(s string, re *regexp.Regexp, out []mention) (string, []mention) {
+	ms := re.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		text, n := s[m[0]:m[1]], float64(atoi(s[m[2]:m[3]]))
+		out = append(out, mention{{{text, numKey(n)}}, {{text, numKey(1900 + n)}}, {{text, numKey(2000 + n)}}})
+	}
+	return mask(s, spans(ms)), out
 }
 
 // englishM gives the readings of a number followed by "m" in English. After a currency sign

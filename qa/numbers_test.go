@@ -100,6 +100,18 @@ func TestNumberMismatchSpaceGroups(t *testing.T) {
 	})
 }
 
+// Decades by their last two digits are years of either century.
+func TestNumberMismatchDecades(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"In den 90er Jahren wuchs die Stadt.", "In the 1990s the city grew.", "", ""},
+		{"In den 90er-Jahren wuchs die Stadt.", "In the '90s the city grew.", "", ""},
+		{"In den 90er Jahren wuchs die Stadt.", "In the 90s the city grew.", "", ""},
+		{"Die 20er Jahre dieses Jahrhunderts.", "The 2020s of this century.", "", ""},
+		{"In den 1990er Jahren wuchs die Stadt.", "In the 1990s the city grew.", "", ""},
+		{"In den 80er Jahren wuchs die Stadt.", "In the 1990s the city grew.", "80er (= 80)", "1990"},
+	})
+}
+
 // Clock times: "7 Uhr" is 7 o'clock, which is 7:00 or 19:00.
 func TestNumberMismatchOClock(t *testing.T) {
 	runNumberCases(t, []numberCase{
