@@ -143,6 +143,9 @@ func (t tick) do(n int) error {
 // over the text (its matches are masked from the result, not searched again), and t is
 // called between passes, each linear in the text.
 func germanNumbers(t tick, s string) ([]mention, error) {
+	if !hasDigit(s) {
+		return wordHours(s, "uhr", deWordTimeRe, deSmall), nil
+	}
 	var out []mention
 	ms := deDateRe.FindAllStringSubmatchIndex(s, -1)
 	for _, m := range ms {
@@ -196,6 +199,9 @@ func germanNumbers(t tick, s string) ([]mention, error) {
 
 // englishNumbers finds the numbers, dates and times of an English text.
 func englishNumbers(t tick, s string) ([]mention, error) {
+	if !hasDigit(s) {
+		return wordHours(s, "clock", enClockRe, enSmall), nil
+	}
 	var out []mention
 	ms := enDateMDRe.FindAllStringSubmatchIndex(s, -1)
 	for _, m := range ms {
@@ -422,6 +428,23 @@ func parseLocalized(text string, decimal, group byte) (float64, bool) {
 	return v, err == nil
 }
 
+// wordHours reads the spelled hours ("sieben Uhr", "seven o'clock") of a text without digits,
+// the only mentions it can have, when it has the clock word that re needs.
+func wordHours(s, clock string, re *regexp.Regexp, words map[string]float64) []mention {
+	if !strings.Contains(strings.ToLower(s), clock) {
+		return nil
+	}
+	var out []mention
+	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		out = append(out, hourMention(s[m[0]:m[1]], int(words[strings.ToLower(s[m[2]:m[3]])])))
+	}
+	return out
+}
+
+// hasDigit reports whether s has an ASCII digit, which every pattern here starts from (\d
+// in Go's regexp is ASCII).
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
 // NumberMismatch compares the numbers of a German source and its English translation and
 // returns the source mentions missing from the target and the target mentions not in the
 // source. Small numbers spelled out on the other side ("zwei" ↔ "2", "two" ↔ "2") count as
@@ -442,6 +465,9 @@ func CompareNumbers(poll func(n int) error, source, target string) (missing, ext
 	tgt, err := englishNumbers(poll, target)
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(src) == 0 && len(tgt) == 0 {
+		return nil, nil, nil // spelled numbers only confirm mentions
 	}
 	tgtWords := spelledNumbers(target, enSmall)
 	srcWords := spelledNumbers(source, deSmall)

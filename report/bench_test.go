@@ -207,3 +207,14 @@ func BenchmarkReportOutput100k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckQA100k is the QA pass over 100,000 pairs that `bitext review` runs before it
+// serves the queue and `bitext report` runs for its flags.
+func BenchmarkCheckQA100k(b *testing.B) {
+	src, _, hyp := newsCorpus(b, 100_000)
+	for b.Loop() {
+		if _, err := CheckQAContext(context.Background(), src, hyp, QAOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

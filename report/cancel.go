@@ -55,3 +55,12 @@ func (p *poller) check() error {
 	}
 	return p.err
 }
+
+// fork is a poller of the same context for another goroutine (a poller counts work without
+// a lock); nil for nil, which never polls.
+func (p *poller) fork() *poller {
+	if p == nil {
+		return nil
+	}
+	return &poller{ctx: p.ctx, every: p.every}
+}

@@ -4,10 +4,14 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/abadojack/whatlanggo"
 
@@ -65,39 +69,37 @@ func CheckQAContext(ctx context.Context, sources, targets []string, opt QAOption
 
 func checkQA(p *poller, sources, targets []string, opt QAOptions) ([][]Flag, error) {
 	flags := make([][]Flag, len(targets))
-	src := func(i int) string {
-		if sources == nil {
-			return ""
-		}
-		return sources[i]
-	}
-	for i, t := range targets {
-		// A few passes over the segment per check: one poll per check keeps even a
-		// megabyte-long segment well under a second between polls.
-		if err := p.tick(len(t) + 64); err != nil {
-			return nil, err
-		}
-		fs, err := checkTarget(p, t)
-		if err != nil {
-			return nil, err
-		}
-		flags[i] = append(flags[i], fs...)
-		if s := src(i); s != "" {
-			if err := p.tick(len(s) + len(t)); err != nil {
-				return nil, err
-			}
-			fs, err := checkPair(p, s, t)
-			if err != nil {
-				return nil, err
-			}
-			flags[i] = append(flags[i], fs...)
-			if opt.Glossary != nil && strings.TrimSpace(t) != "" {
-				if err := p.tick(len(s) + len(t)); err != nil {
-					return nil, err
+	// Each segment's checks are its own: chunks of segments go to every core (a review of
+	// 100,000 pairs waits for this pass before it serves anything). Each worker polls the
+	// context through its own poller; the first error stops the others at their next chunk.
+	const chunk = 512
+	var next atomic.Int64
+	var g errgroup.Group
+	for range min(runtime.GOMAXPROCS(0), (len(targets)+chunk-1)/chunk) {
+		wp := p.fork()
+		g.Go(func() error {
+			for {
+				from := int(next.Add(chunk)) - chunk
+				if from >= len(targets) {
+					return nil
 				}
-				flags[i] = append(flags[i], opt.Glossary(s, t)...)
+				for i := from; i < min(from+chunk, len(targets)); i++ {
+					var src string
+					if sources != nil {
+						src = sources[i]
+					}
+					fs, err := checkSegment(wp, src, targets[i], opt)
+					if err != nil {
+						next.Store(int64(len(targets))) // the others stop at their next chunk
+						return err
+					}
+					flags[i] = fs
+				}
 			}
-		}
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	if err := p.check(); err != nil {
 		return nil, err
@@ -113,6 +115,35 @@ func checkQA(p *poller, sources, targets []string, opt QAOptions) ([][]Flag, err
 		place(fs, qa.Location{Segment: i + 1})
 	}
 	return flags, p.check()
+}
+
+// checkSegment runs the checks of one segment: those of the target alone, and with a source
+// those of the pair and the glossary's.
+func checkSegment(p *poller, s, t string, opt QAOptions) ([]Flag, error) {
+	// A few passes over the segment per check: one poll per check keeps even a
+	// megabyte-long segment well under a second between polls.
+	if err := p.tick(len(t) + 64); err != nil {
+		return nil, err
+	}
+	flags, err := checkTarget(p, t)
+	if err != nil || s == "" {
+		return flags, err
+	}
+	if err := p.tick(len(s) + len(t)); err != nil {
+		return nil, err
+	}
+	fs, err := checkPair(p, s, t)
+	if err != nil {
+		return nil, err
+	}
+	flags = append(flags, fs...)
+	if opt.Glossary != nil && strings.TrimSpace(t) != "" {
+		if err := p.tick(len(s) + len(t)); err != nil {
+			return nil, err
+		}
+		flags = append(flags, opt.Glossary(s, t)...)
+	}
+	return flags, nil
 }
 
 // newFlag is a QA flag with no span; its place is filled in by checkQA.
