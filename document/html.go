@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/text/language"
 
 	"github.com/bitext/bitext/internal/htmlcharset"
 )
@@ -671,6 +672,7 @@ func (r *htmlReader) tag(t htmlTok) {
 	meta := name == "meta" && metaNames[strings.ToLower(attr(t.tok, "name")+attr(t.tok, "property"))]
 	contentType := name == "meta" && strings.EqualFold(strings.TrimSpace(attr(t.tok, "http-equiv")), "content-type")
 	contentLanguage := name == "meta" && strings.EqualFold(strings.TrimSpace(attr(t.tok, "http-equiv")), "content-language")
+	ogLocale := name == "meta" && strings.EqualFold(strings.TrimSpace(attr(t.tok, "property")), "og:locale")
 	pos := 0
 	for _, a := range attrs {
 		if a.valStart < 0 {
@@ -701,6 +703,17 @@ func (r *htmlReader) tag(t htmlTok) {
 					return orig
 				}
 				return lang
+			})
+			pos = a.valEnd
+		case ogLocale && a.name == "content" && sameLang(html.UnescapeString(val), r.opt.SourceLang):
+			// Open Graph's locale is language_TERRITORY: what a share card says the page is in.
+			r.d.raw(t.raw[pos:a.valStart])
+			orig := val
+			r.d.rawFill(func(lang string) string {
+				if lang == "" {
+					return orig
+				}
+				return openGraphLocale(lang)
 			})
 			pos = a.valEnd
 		case shownAttr(t.tok, a.name) || meta && a.name == "content" || a.name == "label" && labelShown[name]:
@@ -819,6 +832,22 @@ func sameLang(tag, lang string) bool {
 		return false
 	}
 	return tag == lang || strings.HasPrefix(tag, lang+"-") || strings.HasPrefix(tag, lang+"_")
+}
+
+// openGraphLocale writes a language tag as Open Graph's og:locale wants it, language_TERRITORY,
+// with the territory the language most likely means when the tag names none (en: en_US, Open
+// Graph's default; de: de_DE).
+func openGraphLocale(lang string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return strings.ReplaceAll(lang, "-", "_")
+	}
+	base, conf := tag.Base()
+	region, _ := tag.Region()
+	if conf == language.No || region.String() == "ZZ" {
+		return strings.ReplaceAll(lang, "-", "_")
+	}
+	return base.String() + "_" + region.String()
 }
 
 // collapse turns every run of HTML whitespace into one space: a paragraph's line breaks in the

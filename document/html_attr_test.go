@@ -51,11 +51,12 @@ func TestHTMLAttributeEscapes(t *testing.T) {
 
 // TestHTMLLanguages: an element that says it is in another language (<p lang="en">, <q
 // lang="fr">) is not sent; an inline element of the source language inside a translated run says
-// the target language, as block elements do, and so does the Content-Language meta; a run not
+// the target language, as block elements do, and so do the Content-Language meta and Open
+// Graph's locale (language_TERRITORY, so en_US for en); a run not
 // translated keeps its bytes. The markup is the review's t-lang.html, after DW's
 // <a … lang="de"> inside a paragraph.
 func TestHTMLLanguages(t *testing.T) {
-	const page = `<html lang="de"><head><meta http-equiv="content-language" content="de"></head><body>` +
+	const page = `<html lang="de"><head><meta http-equiv="content-language" content="de"><meta property="og:locale" content="de_DE"></head><body>` +
 		`<p>Ein Satz mit <span lang="de">eingebettetem Wort</span>.</p>` +
 		`<p lang="en">An English sentence.</p><p>Er sagte <q lang="fr">c'est la vie</q> und ging.</p></body></html>`
 	d, err := Read(strings.NewReader(page), "a.html", Options{TargetLang: "en"})
@@ -67,7 +68,7 @@ func TestHTMLLanguages(t *testing.T) {
 		t.Errorf("segments %q, want %q", got, want)
 	}
 	out, _ := write(t, d, translateAll(d, upper), "en")
-	for _, w := range []string{`<html lang="en">`, `<meta http-equiv="content-language" content="en">`,
+	for _, w := range []string{`<html lang="en">`, `<meta http-equiv="content-language" content="en">`, `<meta property="og:locale" content="en_US">`,
 		`<p>EIN SATZ MIT <span lang="en">EINGEBETTETEM WORT</span>.</p>`, `<p lang="en">An English sentence.</p>`, `<q lang="fr">c'est la vie</q>`} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %s:\n%s", w, out)

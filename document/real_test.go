@@ -65,9 +65,9 @@ func sameButLang(a, b string) bool {
 	return langRe.ReplaceAllString(a, "lang=X") == langRe.ReplaceAllString(b, "lang=X")
 }
 
-// langRe matches a lang attribute's value and the Content-Language meta's, both of which follow
+// langRe matches a lang attribute's value and the Content-Language and og:locale metas', all of which follow
 // the target language.
-var langRe = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)|(?i)content-language["']?\s+content=("[^"]*"|'[^']*')`)
+var langRe = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)|(?i)(content-language|og:locale)["']?\s+content=("[^"]*"|'[^']*')|(?i)content=("[^"]*"|'[^']*')\s+property=["']og:locale`)
 
 // sameButCharset reports whether out is in, or in with its declared charsets rewritten to UTF-8.
 func sameButCharset(in, out string) bool {
