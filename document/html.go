@@ -40,10 +40,10 @@ var inlineVoid = map[string]bool{"br": true, "img": true, "wbr": true, "input": 
 var inlineOpaque = map[string]bool{"code": true, "kbd": true, "samp": true, "var": true, "math": true, "svg": true}
 
 // skipped are the block-level elements whose content is never translated. (<noscript> is read
-// as markup, see tokenize; a <select>'s options are words a reader sees, as is the text of an
-// <svg>, see svgText.)
+// as markup, see tokenize, and <template> holds markup a script puts on the page; a <select>'s
+// options are words a reader sees, as is the text of an <svg>, see svgText.)
 var skipped = map[string]bool{
-	"script": true, "style": true, "template": true, "pre": true, "textarea": true,
+	"script": true, "style": true, "pre": true, "textarea": true,
 	"iframe": true, "object": true, "canvas": true,
 	"audio": true, "video": true, "svg": true, "math": true, "head": false,
 }
@@ -293,7 +293,9 @@ func (r *htmlReader) token(t htmlTok) {
 // inlineStart handles a start tag inside (or starting) a run.
 func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
 	name := t.tok.Data
-	t.captured = notr || inlineOpaque[name]
+	// An <svg> is kept whole but for what a reader hears or sees of it: its texts (svgText)
+	// and its own label (<a href="/"><svg aria-label="Startseite">), as at block level.
+	t.captured = notr || inlineOpaque[name] && name != "svg"
 	r.run = append(r.run, t)
 	switch {
 	case inlineVoid[name] || t.typ == xhtml.SelfClosingTagToken:

@@ -7,7 +7,8 @@ import (
 )
 
 // TestHTMLVisibleText: text a reader sees is translated wherever it stands — options of a
-// <select>, the content of <noscript>, the titles and texts of an inline <svg> — and the
+// <select>, the content of <noscript> and <template> (markup a script puts on the page), the
+// titles, texts and labels of an inline <svg> — and the
 // markup around it stays. want lists the segments; out is the page with every segment
 // upper-cased (upper).
 func TestHTMLVisibleText(t *testing.T) {
@@ -20,6 +21,18 @@ func TestHTMLVisibleText(t *testing.T) {
 			`<form><select name="w"><option value="1">Erste Wahl</option><option value="2" selected>Zweite Wahl<optgroup label="Weitere Wahlen"><option label="Kurz">Dritte</select></form>`,
 			[]string{"Erste Wahl", "Zweite Wahl", "Weitere Wahlen", "Kurz", "Dritte"},
 			`<form><select name="w"><option value="1">ERSTE WAHL</option><option value="2" selected>ZWEITE WAHL<optgroup label="WEITERE WAHLEN"><option label="KURZ">DRITTE</select></form>`},
+		{"template",
+			`<template id="zeile"><tr><td>Zeile hinzufügen</td><td><button title="Löschen">Entfernen</button></td></tr></template>`,
+			[]string{"Zeile hinzufügen", "Löschen", "Entfernen"},
+			`<template id="zeile"><tr><td>ZEILE HINZUFÜGEN</td><td><button title="LÖSCHEN">ENTFERNEN</button></td></tr></template>`},
+		{"labelled svg in a link",
+			`<p><a href="/"><svg aria-label="Startseite" role="img"><path d="M0"/></svg></a> <button><svg aria-label="Suche öffnen"><title>Suche</title></svg></button> und mehr</p>`,
+			[]string{"Startseite", "Suche öffnen", "Suche", "und mehr"},
+			`<p><a href="/"><svg aria-label="STARTSEITE" role="img"><path d="M0"/></svg></a> <button><svg aria-label="SUCHE ÖFFNEN"><title>SUCHE</title></svg></button> UND MEHR</p>`},
+		{"labelled svg alone",
+			`<a href="/"><svg aria-label="Startseite"></svg></a>`,
+			[]string{"Startseite"},
+			`<a href="/"><svg aria-label="STARTSEITE"></svg></a>`},
 		{"noscript",
 			"<body><noscript><p>Bitte aktivieren Sie <b>JavaScript</b>.</p></noscript><p>Danach.</p></body>",
 			[]string{"Bitte aktivieren Sie <g1>JavaScript</g1>.", "Danach."},

@@ -96,8 +96,11 @@ func TestMarkdownKeptAcrossBlocks(t *testing.T) {
 			[]string{"Er betonte es."}, "<section translate=\"no\">\n\nDer Name bleibt.</section>\n\nER BETONTE ES.\n"},
 		{"class notranslate", "<div class=\"notranslate\">\n\nDer Name bleibt.\n\n</div>\nDer <span class=\"notranslate\">Stadtanzeiger</span> berichtet.\n",
 			[]string{"Der <x1/> berichtet."}, "<div class=\"notranslate\">\n\nDer Name bleibt.\n\n</div>\nDER <span class=\"notranslate\">Stadtanzeiger</span> BERICHTET.\n"},
-		{"template", "<template>\n\nNicht sichtbar.\n\n</template>\n\nSichtbar.\n",
-			[]string{"Sichtbar."}, "<template>\n\nNicht sichtbar.\n\n</template>\n\nSICHTBAR.\n"},
+		{"iframe", "<iframe>\n\nNicht sichtbar.\n\n</iframe>\n\nSichtbar.\n",
+			[]string{"Sichtbar."}, "<iframe>\n\nNicht sichtbar.\n\n</iframe>\n\nSICHTBAR.\n"},
+		// A template's content is markup a script puts on the page.
+		{"template", "<template>\n\nSpäter sichtbar.\n\n</template>\n\nSichtbar.\n",
+			[]string{"Später sichtbar.", "Sichtbar."}, "<template>\n\nSPÄTER SICHTBAR.\n\n</template>\n\nSICHTBAR.\n"},
 		{"the rest of the block after the end tag", "<div translate=\"no\">\n\nDer Name bleibt.\n\n</div>\n<p>Ein Absatz.</p>\n",
 			[]string{"Ein Absatz."}, "<div translate=\"no\">\n\nDer Name bleibt.\n\n</div>\n<p>EIN ABSATZ.</p>\n"},
 		{"inline span", "Der <span translate=\"no\">Stadtanzeiger</span> berichtet über <kbd>Strg</kbd> und <code>Alt</code>.\n",
