@@ -103,9 +103,10 @@ type Entry struct {
 	closedForm []unit
 	// verb says the source ends in a verb (see verbs.go), which matches no capitalized word
 	// but a sentence's first.
-	verb   bool
-	render []phrase // Target then Variants, as English tokens
-	forbid []phrase
+	verb      bool
+	verbForms map[string]bool // the verb's forms, folded (verbFormSet)
+	render    []phrase        // Target then Variants, as English tokens
+	forbid    []phrase
 }
 
 // Renderings returns the accepted renderings: Target first, then Variants.

@@ -27,9 +27,13 @@ func (g *Glossary) Lint() []Problem {
 	add := func(e *Entry, kind, format string, args ...any) {
 		ps = append(ps, Problem{File: e.File, Line: e.Line, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 	}
-	first := map[string]*Entry{}
+	seen := map[string][]*Entry{} // by sourceKeys
 	for _, e := range g.Entries {
 		switch {
+		case strings.TrimSpace(e.Source) == "" && (e.Target == "" && len(e.Variants) == 0 || FormatFromName(e.File) == TBX):
+			// A concept of a multilingual termbase without the source language (a Weblate
+			// export's untranslated terms, TBX-Basic's own sample): not this pair's to check.
+			continue
 		case strings.TrimSpace(e.Source) == "":
 			tgt := e.Target
 			if tgt == "" && len(e.Variants) > 0 {
@@ -47,15 +51,16 @@ func (g *Glossary) Lint() []Problem {
 		if !g.selfMatches(e) {
 			add(e, "unmatchable", "%q can never match: its words are not one unbroken term (punctuation between them)", e.Source)
 		}
-		key := sourceKey(e)
-		if prev, ok := first[key]; ok {
-			if fold(prev.Expected()) == fold(e.Expected()) {
+		if prev := sameTermBefore(seen, e); prev != nil {
+			if fold(prev.Expected()) == fold(e.Expected()) || sameRendering(prev, e) {
 				add(e, "duplicate", "%q → %q duplicates %s", e.Source, e.Target, prev.Position())
 			} else {
 				add(e, "conflict", "%q → %q, but %s requires %q (the later entry wins)", e.Source, e.Target, prev.Position(), prev.Expected())
 			}
 		} else {
-			first[key] = e
+			for _, k := range sourceKeys(e) {
+				seen[k] = append(seen[k], e)
+			}
 		}
 		for _, f := range e.forbid {
 			// As the checker sees it: the forbidden words, read as a translation, contain an
@@ -75,19 +80,58 @@ func (g *Glossary) Lint() []Problem {
 	return ps
 }
 
-// sourceKey is how matching sees a source term: its stems, with case and mode.
-func sourceKey(e *Entry) string {
-	keys := make([]string, len(e.src))
-	for i, u := range e.src {
-		keys[i] = u.key
-		if e.Match == MatchExact {
-			keys[i] = u.fold
+// sourceKeys are how matching sees a source term: its stems, with case and mode, for each
+// written form (Cyber-Sicherheit and Cybersicherheit).
+func sourceKeys(e *Entry) []string {
+	var out []string
+	for _, src := range [][]unit{e.src, e.closedForm} {
+		if src == nil {
+			continue
 		}
-		if e.CaseSensitive {
-			keys[i] = u.surface
+		keys := make([]string, len(src))
+		for i, u := range src {
+			keys[i] = u.key
+			if e.Match == MatchExact {
+				keys[i] = u.fold
+			}
+			if e.CaseSensitive {
+				keys[i] = u.surface
+			}
+		}
+		out = append(out, string(e.Match)+"\x00"+strings.Join(keys, "\x00"))
+	}
+	return out
+}
+
+// sameTermBefore returns an earlier entry that matching takes for the same term as e: one with
+// a key of e's that finds e's source where the text writes it, or whose source e finds. Stems
+// alone join words matching keeps apart (Drucker and drucken, Suche and suchen).
+func sameTermBefore(seen map[string][]*Entry, e *Entry) *Entry {
+	own := inSentence(e.Source)
+	for _, k := range sourceKeys(e) {
+		for _, prev := range seen[k] {
+			if accepts(prev, own, false, 0) || accepts(e, inSentence(prev.Source), false, 0) {
+				return prev
+			}
 		}
 	}
-	return string(e.Match) + "\x00" + strings.Join(keys, "\x00")
+	return nil
+}
+
+// inSentence is a source term as matching sees it written inside a sentence: its case says
+// what it is (Suche a noun, suchen a verb), which a one-word text without capitals would not.
+func inSentence(source string) []unit {
+	us := textUnits(source, "de", cachedStemDE)
+	for i := range us {
+		us[i].caseless, us[i].opens = false, false
+	}
+	return us
+}
+
+// sameRendering reports whether two entries require the same English up to plural or
+// possessive (Favorit: bouquet, Favoriten: bouquets).
+func sameRendering(a, b *Entry) bool {
+	return len(a.render) > 0 && len(b.render) > 0 && samePhrase(a.render[0].units, b.render[0].units)
 }
 
 // selfMatches reports whether the entry's own source text is found as one term.

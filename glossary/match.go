@@ -232,7 +232,8 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys bool) 
 		if k > 0 && !linked(u, t) {
 			return false
 		}
-		if e.verb && !e.CaseInsensitive && k == len(src)-1 && (!verbCase(u) || !u.caseless && startsUpper(u.surface) && !isVerbForm(t.fold, u.fold)) {
+		// A verb's word is one of its forms: leer is not leeren, andere not ändern.
+		if e.verb && k == len(src)-1 && (!e.CaseInsensitive && !verbCase(u) || !e.isVerbForm(u.fold)) {
 			return false
 		}
 		// The tail of an elided compound ("Strategieplanung und -umsetzung") is a noun's.
@@ -271,7 +272,7 @@ func wordAccepts(e *Entry, t, u unit) bool {
 			return false
 		}
 	}
-	return e.Match == MatchExact || inflects(t.fold, u.fold)
+	return e.Match == MatchExact || inflects(t, u)
 }
 
 // nounCase reports whether the term token t of e matches only text words that start with a
@@ -284,89 +285,4 @@ func wordAccepts(e *Entry, t, u unit) bool {
 // start of a sentence ("Arbeiten Sie?") is capitalized and still matches: the text does not say.
 func nounCase(e *Entry, t unit) bool {
 	return !e.CaseSensitive && !e.CaseInsensitive && startsUpper(t.surface)
-}
-
-// feminineSuffixes end German nouns whose plural is -en and that take no other ending; the
-// stemmer's removal of -er would otherwise make Botschafter (ambassador) a form of Botschaft
-// (embassy) and Gesellschafter a form of Gesellschaft.
-var feminineSuffixes = []string{"schaft", "ung", "heit", "keit", "tät", "ion"}
-
-// inflects reports whether text can be an inflected form of term, both folded, once their
-// stems are known to be equal. The stemmer also strips derivational endings, so that on stems
-// alone Verbraucher (consumer) is Verbrauch (consumption), Arbeiter Arbeit, Drucker Druck,
-// Berichterstatter Berichterstattung and Arbeitslosen Arbeitslosigkeit: a real Europarl sample
-// had 32 false "missing: consumption" in 33 hits of Verbrauch.
-func inflects(term, text string) bool {
-	if extra, ok := strings.CutPrefix(text, term); ok {
-		if extra == "" {
-			return true
-		}
-		if hasFeminineSuffix(term) {
-			return extra == "en" || extra == "n"
-		}
-		if extra == "er" || extra == "ern" || extra == "ers" {
-			return erPlural(term)
-		}
-		return true
-	}
-	if base, ok := strings.CutPrefix(term, text); ok && (base == "er" || base == "ern" || base == "ers") {
-		return erPlural(text) // the term is the -er form: Verbraucher is not Verbrauch
-	}
-	// A noun in -ung, -heit, -keit, -schaft, -tät or -ion keeps that ending in every form, its
-	// plural adding -en: a word of the same stem without it, or with it where the term lacks it,
-	// is another word (Berichterstatter, Arbeitslosen; Benutzung for Benutzer).
-	if hasFeminineSuffix(term) || hasFeminineSuffix(text) {
-		return term == text+"en" || term == text+"n"
-	}
-	return true
-}
-
-// hasFeminineSuffix says whether w ends in one of feminineSuffixes, or in one and the plural's
-// -en (Vereinbarungen, Universitäten).
-func hasFeminineSuffix(w string) bool {
-	w = strings.TrimSuffix(w, "en")
-	for _, suf := range feminineSuffixes {
-		if strings.HasSuffix(w, suf) {
-			return true
-		}
-	}
-	return false
-}
-
-// erPlural says whether noun+"er" can be noun's plural rather than another noun (an agent noun:
-// Verbraucher, Arbeiter, Drucker, Wettbewerber). The -er plural belongs to short nouns, and
-// those whose vowel can take an umlaut take it (Haus → Häuser, Buch → Bücher, Land → Länder),
-// which the text's word then does not start with the term's letters; so only a one-syllable
-// noun whose vowel takes none forms it by adding -er alone (Kind → Kinder, Bild, Feld, Geist,
-// Lied, Ei).
-func erPlural(noun string) bool {
-	groups, last := 0, ""
-	inVowel := false
-	var cur strings.Builder
-	for _, r := range noun {
-		if strings.ContainsRune("aeiouäöüy", r) {
-			if !inVowel {
-				groups++
-				cur.Reset()
-			}
-			inVowel = true
-			cur.WriteRune(r)
-			continue
-		}
-		if inVowel {
-			last = cur.String()
-		}
-		inVowel = false
-	}
-	if inVowel {
-		last = cur.String()
-	}
-	if groups != 1 {
-		return false
-	}
-	switch last {
-	case "i", "e", "ie", "ei", "ai", "eu", "äu":
-		return true
-	}
-	return false
 }

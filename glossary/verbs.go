@@ -80,7 +80,7 @@ func (x verbIndex) add(form string, vt *verbTerm, use verbUse) {
 // addVerbTerm enters e into the index when it is a verb term, and marks every entry that ends
 // in a lower-case infinitive as a verb (Entry.verb).
 func (x verbIndex) addVerbTerm(e *Entry) {
-	e.verb = false
+	e.verb, e.verbForms = false, nil
 	if e.Match != MatchStem || e.CaseSensitive || len(e.src) == 0 {
 		return
 	}
@@ -95,6 +95,7 @@ func (x verbIndex) addVerbTerm(e *Entry) {
 	// Shaped like a verb: its verb matches no capitalized noun made from it (Verabschiedung is
 	// not verabschieden), even where no forms of its own are needed.
 	e.verb = true
+	e.verbForms = verbFormSet(last.fold)
 	for _, r := range verbReadings(last.fold, len(complement) > 0) {
 		vt := &verbTerm{e: e, complement: complement, particle: r.particle}
 		forms := conjugate(r.base)
@@ -206,27 +207,32 @@ func verbCase(u unit) bool {
 	return u.caseless || u.opens || !startsUpper(u.surface)
 }
 
-// isVerbForm reports whether w is a form of the verb whose infinitive is inf, joined with its
-// particle (abschaffen: abschaffen, abgeschafft, abzuschaffen, abschaffte). A capitalized word
-// that opens a sentence is a verb only as one of those: the stem it shares with the verb makes
-// "Abschaffung der Steuer gefordert" and "Vorschläge sind willkommen" nouns, not abschaffen
-// and vorschlagen.
-func isVerbForm(inf, w string) bool {
-	if w == inf {
-		return true
+// verbFormSet returns the forms of the verb whose infinitive is inf, joined with its particle
+// (abschaffen: abschaffen, abgeschafft, abzuschaffen, abschaffte), and inf with an adjective's
+// endings (an infinitive-shaped adjective: offen, offene). The stem a word shares with a verb
+// makes "Abschaffung der Steuer gefordert" and "Vorschläge sind willkommen" nouns, not
+// abschaffen and vorschlagen, and andere no form of ändern: only these are the verb.
+func verbFormSet(inf string) map[string]bool {
+	set := map[string]bool{inf: true}
+	for _, end := range adjectiveEndings {
+		set[inf+end] = true
 	}
 	for _, r := range verbReadings(inf, false) {
 		forms := conjugate(r.base)
-		for _, set := range [][]string{forms.finite, forms.nonfinite, forms.participles} {
-			for _, f := range set {
-				if r.particle+f == w || f == w {
-					return true
-				}
+		for _, list := range [][]string{forms.finite, forms.nonfinite, forms.participles} {
+			for _, f := range list {
+				set[f], set[r.particle+f] = true, true
 			}
 		}
+		if r.particle != "" {
+			set[r.particle+"zu"+forms.infinitive] = true
+		}
 	}
-	return false
+	return set
 }
+
+// isVerbForm reports whether w, folded, is a form of e's verb (see verbFormSet).
+func (e *Entry) isVerbForm(w string) bool { return e.verbForms[w] }
 
 // complementBefore reports whether the complement of vt is written right before unit x
 // (nothing for a one-word verb), and where the term then starts.
