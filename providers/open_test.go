@@ -72,6 +72,10 @@ func TestSuspectReason(t *testing.T) {
 		{"Zurück zur Liste", "Zurück zur Liste", providers.SuspectUnchanged}, // LUX-Components' button: a German phrase
 		{"Haus der Kunst", "Haus der Kunst", providers.SuspectUnchanged},     // a name with "der": doubted, then kept marked
 		{"Download der Datei", "Download the file", ""},
+		// Short sentences whose German is in pronouns and adverbs, returned unchanged.
+		{"Ich bleibe hier.", "Ich bleibe hier.", providers.SuspectUnchanged},
+		{"Er kommt morgen.", "Er kommt morgen.", providers.SuspectUnchanged},
+		{"Es tut mir leid.", "I am sorry.", ""},
 		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "", providers.SuspectEmpty},
 		{"Die Inflation lag im Dezember bei 2,5 Prozent.", ".", providers.SuspectEmpty},
 		{"Die Inflation lag im Dezember bei 2,5 Prozent.", "Die Inflation lag im Dezember bei 2,5 Prozent.", providers.SuspectUnchanged},

@@ -172,7 +172,10 @@ func normalize(s string) string {
 }
 
 var (
-	deStop = set("der", "die", "das", "und", "ist", "nicht", "mit", "sich", "dem", "den", "des", "ein", "eine", "einer", "auch", "auf", "für", "wird", "wurde", "sind", "werden", "von", "bei", "nach", "aus", "zum", "zur", "im", "über", "sagte", "hat", "haben", "noch", "wie", "dass", "oder", "aber")
+	deStop = set("der", "die", "das", "und", "ist", "nicht", "mit", "sich", "dem", "den", "des", "ein", "eine", "einer", "auch", "auf", "für", "wird", "wurde", "sind", "werden", "von", "bei", "nach", "aus", "zum", "zur", "im", "über", "sagte", "hat", "haben", "noch", "wie", "dass", "oder", "aber",
+		// pronouns and adverbs of short sentences ("Ich bleibe hier.", "Er kommt morgen.")
+		"ich", "er", "wir", "ihr", "sie", "es", "du", "mich", "mir", "dich", "dir", "uns", "euch", "ihm", "ihn", "ihnen",
+		"hier", "jetzt", "heute", "morgen", "nur", "sehr", "schon", "kein", "keine", "nichts", "immer", "wieder", "dann", "doch")
 	enStop = set("the", "and", "is", "not", "with", "of", "to", "a", "for", "were", "are", "be", "has", "have", "on", "at", "by", "from", "that", "this", "it", "said", "as", "or", "but") // not "in", "an", "was", "will": German words too
 )
 
