@@ -181,6 +181,11 @@ func BuildContext(ctx context.Context, in Input, opt Options) (*Report, error) {
 	if len(in.References) == 0 {
 		metrics = nil // QA only
 	}
+	for _, m := range metrics {
+		if err := checkMetric(m); err != nil {
+			return nil, err
+		}
+	}
 	nboot := opt.Bootstrap
 	if nboot == 0 {
 		nboot = DefaultBootstrapSamples

@@ -113,6 +113,9 @@ func CorpusScore(m Metric, hyps []string, refs [][]string, v string) (Score, err
 // dropped), stopping when ctx is cancelled with an error for which errors.Is(err, ctx.Err())
 // holds.
 func CorpusScoreContext(ctx context.Context, m Metric, hyps []string, refs [][]string, v string) (Score, error) {
+	if err := checkMetric(m); err != nil {
+		return Score{}, err
+	}
 	segRefs, nrefs, err := SegmentRefs(len(hyps), refs)
 	if err != nil {
 		return Score{}, err

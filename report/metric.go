@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -86,4 +88,35 @@ func sumStats(a, b []float64) {
 	for i := range b {
 		a[i] += b[i]
 	}
+}
+
+// checkMetric refuses options a metric cannot score with, as the CLI's flags do: its
+// signature would otherwise name a tokenizer or smoothing the score was not computed with
+// (BLEU{Tokenizer: "zh"} scored with 13a and signed tok:zh).
+func checkMetric(m Metric) error {
+	switch m := m.(type) {
+	case BLEU:
+		if m.Tokenizer != "" {
+			if _, err := ParseTokenizer(string(m.Tokenizer)); err != nil {
+				return fmt.Errorf("BLEU: %w", err)
+			}
+		}
+		if m.Smooth != "" {
+			if _, err := ParseSmoothing(string(m.Smooth)); err != nil {
+				return fmt.Errorf("BLEU: %w", err)
+			}
+		}
+		// A floor of 0 is sacreBLEU's own test (test_offset); the CLI asks more (CheckValue).
+		if v := m.SmoothValue; v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0) || *v < 0) {
+			return fmt.Errorf("BLEU: smoothing value %v: want a finite value of 0 or more", *v)
+		}
+		if m.MaxOrder < 0 {
+			return fmt.Errorf("BLEU: MaxOrder %d is below 0", m.MaxOrder)
+		}
+	case CHRF:
+		if m.CharOrder < 1 || m.Beta < 1 || m.WordOrder < 0 {
+			return fmt.Errorf("chrF: CharOrder %d, WordOrder %d, Beta %d: want CharOrder and Beta of 1 or more (NewCHRF and NewCHRFPlusPlus give sacreBLEU's)", m.CharOrder, m.WordOrder, m.Beta)
+		}
+	}
+	return nil
 }

@@ -83,3 +83,28 @@ func TestSmoothValue(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricOptionsChecked: a library caller's metric options are checked as the CLI's flags
+// are, so that a signature never names a tokenizer or smoothing the score was not computed
+// with.
+func TestMetricOptionsChecked(t *testing.T) {
+	neg := -1.0
+	for _, m := range []Metric{
+		BLEU{Tokenizer: "zh"},
+		BLEU{Tokenizer: "ja-mecab"},
+		BLEU{Smooth: "bogus"},
+		BLEU{Smooth: SmoothFloor, SmoothValue: &neg},
+		BLEU{MaxOrder: -1},
+		CHRF{},
+	} {
+		if _, err := CorpusScore(m, []string{"a b c"}, [][]string{{"a b c"}}, "x"); err == nil {
+			t.Errorf("CorpusScore(%#v) took the options", m)
+		}
+		if _, err := Build(Input{References: [][]string{{"a b c"}}, Systems: []System{{Name: "s", Hypotheses: []string{"a b c"}}}}, Options{Metrics: []Metric{m}}); err == nil {
+			t.Errorf("Build with %#v took the options", m)
+		}
+	}
+	if _, err := CorpusScore(BLEU{}, []string{"a b c"}, [][]string{{"a b c"}}, "x"); err != nil {
+		t.Errorf("the zero BLEU: %v", err)
+	}
+}
