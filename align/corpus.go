@@ -24,8 +24,8 @@ type DocPair struct {
 }
 
 // PairFolders pairs the regular files of two folders by relative path (a/b.txt with a/b.txt),
-// sorted by path; a symbolic link to a regular file counts as one. Hidden files and folders are
-// skipped. Source files without a counterpart are returned in missing and target files without
+// sorted by path; a symbolic link to a regular file counts as one. Hidden files and folders,
+// and images, styles, scripts and other assets beside the documents, are skipped. Source files without a counterpart are returned in missing and target files without
 // one in extra, both sorted (the caller decides whether either is an error).
 func PairFolders(srcDir, tgtDir string) (pairs []DocPair, missing, extra []string, err error) {
 	for _, d := range []string{srcDir, tgtDir} {
@@ -63,8 +63,21 @@ func PairFolders(srcDir, tgtDir string) (pairs []DocPair, missing, extra []strin
 	return pairs, missing, extra, nil
 }
 
+// assetExts are the extensions of files a documentation or website folder holds beside its
+// documents (images, media, fonts, styles, scripts, archives): never aligned. The Rust book's
+// src/img/*.svg went into the corpus as pairs of SVG markup, its PNGs failed the run.
+var assetExts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`.png .jpg .jpeg .gif .svg .webp .avif .ico .bmp .tif .tiff .eps .psd
+		.mp3 .mp4 .m4a .ogg .wav .webm .mov .avi .woff .woff2 .ttf .otf .eot .css .scss .js .mjs .ts .tsx
+		.jsx .map .json .yaml .yml .toml .lock .zip .gz .tgz .bz2 .xz .7z .tar .pdf .exe .dll .so .wasm`) {
+		m[e] = true
+	}
+	return m
+}()
+
 // folderFiles returns the relative paths of the regular files under dir (symbolic links to
-// regular files included), hidden ones left out.
+// regular files included), hidden ones and assets (assetExts) left out.
 func folderFiles(dir string) (map[string]bool, error) {
 	files := map[string]bool{}
 	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
@@ -82,6 +95,9 @@ func folderFiles(dir string) (map[string]bool, error) {
 				return nil // a link to a folder or to nothing: not a document
 			}
 		} else if !e.Type().IsRegular() {
+			return nil
+		}
+		if assetExts[strings.ToLower(filepath.Ext(path))] {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, path)
