@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,10 +34,20 @@ func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []can
 	for p := range key {
 		if mod >= minModifier && len(key)-p <= g.maxKey && utf8.RuneCountInString(key[p:]) >= minHead {
 			if n := g.compound.child(key[p:]); n != nil {
+				from := len(cands)
 				if e := validEntry(n.entries, us[i:i+1], true, 0); e != nil {
 					cands = append(cands, candidate{i: i, j: i + 1, head: len(key) - p, words: 1, entry: e})
 				}
 				cands = g.walk(n, us, i, i+1, len(key)-p, cands)
+				// A head within the word takes the word from its start on (in runes: the
+				// stem keeps the word's letters up to its ending), leaving the parts before
+				// it to other terms (Einkommen|steuer|gesetz: Steuer and Gesetz).
+				at := int32(mod)
+				for k := from; k < len(cands); k++ {
+					if cands[k].j == i+1 {
+						cands[k].part = &wordPart{from: at, to: math.MaxInt32}
+					}
+				}
 			}
 		}
 		mod++
@@ -105,6 +116,7 @@ func (b startSet) has(s string) bool {
 // into a head.
 func (g *Glossary) partCandidates(us []unit, i int, w string, p int, cands []candidate) []candidate {
 	runes := 0
+	at := int32(utf8.RuneCountInString(w[:p]))
 	for q := range w[p:] {
 		if q > g.maxFirst {
 			break
@@ -113,7 +125,7 @@ func (g *Glossary) partCandidates(us []unit, i int, w string, p int, cands []can
 			for _, e := range g.first[w[p:p+q]] {
 				if g.followsFirstPart(e, w[p+q:]) {
 					if v := validEntry([]*Entry{e}, us[i:i+1], true, 0); v != nil {
-						cands = append(cands, candidate{i: i, j: i + 1, head: q, words: 1, entry: v})
+						cands = append(cands, candidate{i: i, j: i + 1, head: q, words: 1, entry: v, part: &wordPart{from: at, to: at + int32(runes)}})
 					}
 				}
 			}

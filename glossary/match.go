@@ -56,7 +56,13 @@ type candidate struct {
 	// takes the verb and its particle, not the words between them); nil otherwise. A pointer
 	// keeps candidates small: most have none, and they are copied and sorted.
 	own *[]int
+	// part is the stretch of unit i a compound's part or head takes, when the term is inside
+	// a longer word; nil when the candidate takes its units whole.
+	part *wordPart
 }
+
+// wordPart is a stretch of a word in runes, [from, to).
+type wordPart struct{ from, to int32 }
 
 // owned calls f with every unit the candidate takes.
 func (c *candidate) owned(f func(k int) bool) bool {
@@ -117,12 +123,25 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 		return cb.head - ca.head
 	})
 	taken := make([]bool, len(us))
+	// parts are the stretches of words that terms inside them took: a word holds several
+	// terms when they do not overlap (Einkommensteuergesetz: Steuer and Gesetz).
+	var parts map[int][]wordPart
 	var out []Match
 	for _, c := range cands {
-		if !c.owned(func(k int) bool { return !taken[k] }) {
-			continue
+		if c.part != nil {
+			if taken[c.i] || slices.ContainsFunc(parts[c.i], func(o wordPart) bool { return o.from < c.part.to && c.part.from < o.to }) {
+				continue
+			}
+			if parts == nil {
+				parts = map[int][]wordPart{}
+			}
+			parts[c.i] = append(parts[c.i], *c.part)
+		} else {
+			if !c.owned(func(k int) bool { return !taken[k] && len(parts[k]) == 0 }) {
+				continue
+			}
+			c.owned(func(k int) bool { taken[k] = true; return true })
 		}
-		c.owned(func(k int) bool { taken[k] = true; return true })
 		start, end := us[c.i].start, us[c.j-1].end
 		out = append(out, Match{Entry: c.entry, Start: start, End: end, Text: text[start:end], Discontinuous: c.own != nil})
 	}

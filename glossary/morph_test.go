@@ -407,3 +407,41 @@ func TestVerbTermsAtSentenceStart(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundPartsShareAWord: a closed compound holds every term among its parts — the
+// reviewer's glossary with both Gesetz and Steuer found only Gesetz in Einkommensteuergesetz,
+// so "income law" passed — while a longer term still takes the parts it covers.
+func TestCompoundPartsShareAWord(t *testing.T) {
+	g, err := Parse(strings.NewReader("de\ten\tmatch\n"+
+		"Gesetz\tlaw\tcompound\n"+
+		"Steuer\ttax\tcompound\n"+
+		"Einkommen\tincome\tcompound\n"+
+		"Steuergesetz\ttax law\tcompound\n"), "g.tsv", TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"nach § 3 des Einkommensteuergesetzes", []string{"Einkommen", "Steuergesetz"}},
+		{"die Lohnsteuer und das Bundesgesetz", []string{"Gesetz", "Steuer"}},
+	} {
+		var got []string
+		for _, m := range g.FindSource(tc.text) {
+			got = append(got, m.Entry.Source)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("FindSource(%q) found %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	g, err = Parse(strings.NewReader("de\ten\tmatch\nGesetz\tlaw\tcompound\nSteuer\ttax\tcompound\n"), "g.tsv", TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := g.Check("nach § 3 des Einkommensteuergesetzes", "under section 3 of the Income Law")
+	if len(res) != 1 || res[0].Entry.Source != "Steuer" || res[0].Kind != Missing {
+		t.Errorf("Check found %+v, want Steuer missing", res)
+	}
+}
