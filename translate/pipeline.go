@@ -27,6 +27,9 @@ import (
 // A large document is worked on a piece at a time but handed to sink whole; RunInputs hands
 // over the pieces as they are done, so that neither the input nor the output is ever held whole.
 func (t *Translator) Run(ctx context.Context, docs iter.Seq2[*segment.Document, error], sink func(*Result) error) (Stats, error) {
+	if docs == nil || sink == nil {
+		return Stats{}, errNilRun
+	}
 	return t.run(ctx, wholeDocs(docs), true, sink)
 }
 
@@ -35,8 +38,15 @@ func (t *Translator) Run(ctx context.Context, docs iter.Seq2[*segment.Document, 
 // document position of the piece's first block, Final marks the last. Memory is bounded by the
 // window, not by the size of a document: a piece holds a few hundred segments.
 func (t *Translator) RunInputs(ctx context.Context, ins iter.Seq2[Input, error], sink func(*Result) error) (Stats, error) {
+	if ins == nil || sink == nil {
+		return Stats{}, errNilRun
+	}
 	return t.run(ctx, inputs(ins), false, sink)
 }
+
+// errNilRun: the documents and the sink are called from the run's goroutines, where a nil
+// would panic past any recover of the caller's.
+var errNilRun = errors.New("translate: a run needs documents and a sink, not nil")
 
 func (t *Translator) run(ctx context.Context, srcs iter.Seq2[source, error], whole bool, sink func(*Result) error) (Stats, error) {
 	if t.mode() == GlossaryNative && t.Provider != nil && !t.Provider.Capabilities().NativeGlossary {
