@@ -2,6 +2,7 @@ package align
 
 import (
 	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -148,10 +149,10 @@ func TestDegenerate(t *testing.T) {
 			checkBeads(t, beads, len(tc.src), len(tc.tgt))
 		})
 	}
-	if _, err := Align(three, three, Options{MT: three[:1]}); err != ErrMTLength {
+	if _, err := Align(three, three, Options{MT: three[:1]}); !errors.Is(err, ErrMTLength) {
 		t.Errorf("MT of the wrong length: err = %v, want ErrMTLength", err)
 	}
-	if _, err := Align(three, three, Options{MTTgt: three[:2]}); err != ErrMTTgtLength {
+	if _, err := Align(three, three, Options{MTTgt: three[:2]}); !errors.Is(err, ErrMTTgtLength) {
 		t.Errorf("MTTgt of the wrong length: err = %v, want ErrMTTgtLength", err)
 	}
 }

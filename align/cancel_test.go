@@ -56,7 +56,7 @@ func TestAlignContextDeadline(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 	// Errors other than cancellation are not hidden by it.
-	if _, err := AlignContext(context.Background(), []string{"a"}, []string{"b"}, Options{MT: []string{}}); err != ErrMTLength {
+	if _, err := AlignContext(context.Background(), []string{"a"}, []string{"b"}, Options{MT: []string{}}); !errors.Is(err, ErrMTLength) {
 		t.Errorf("err = %v, want ErrMTLength", err)
 	}
 }

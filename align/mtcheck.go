@@ -31,6 +31,10 @@ type MTShiftError struct {
 	Reverse bool // the MT of the target (Options.MTTgt), not of the source
 	Line    int  // the first MT line (1-based) found shifted
 	Shift   int  // ±1 or ±2
+	// From is the first line the shift may start at (1-based): the one after the last line
+	// found in place. Lines between From and Line carried no evidence (a header line added
+	// at the top shifts line 1, and the first name or number may come lines later).
+	From int
 }
 
 func (e *MTShiftError) Error() string {
@@ -52,7 +56,11 @@ func (e *MTShiftError) Detail() string {
 	if abs(e.Shift) == 2 {
 		n = "two lines"
 	}
-	return fmt.Sprintf("line %d translates %s line %d, not %d: shifted by %s?", e.Line, side, e.Line+e.Shift, e.Line, n)
+	where := ""
+	if e.From > 0 && e.From < e.Line {
+		where = fmt.Sprintf(" starting between lines %d and %d", e.From, e.Line)
+	}
+	return fmt.Sprintf("line %d translates %s line %d, not %d: shifted by %s%s?", e.Line, side, e.Line+e.Shift, e.Line, n, where)
 }
 
 // ErrMTUnrelated reports a machine translation whose lines match their side's sentences no
@@ -67,7 +75,7 @@ func CheckMT(mt, side []string) error {
 	v := checkMTLines(mt, side)
 	switch {
 	case v.shift != 0:
-		return &MTShiftError{Line: v.line, Shift: v.shift}
+		return &MTShiftError{Line: v.line, Shift: v.shift, From: v.from}
 	case v.unrelated:
 		return ErrMTUnrelated
 	}
@@ -78,6 +86,7 @@ func CheckMT(mt, side []string) error {
 // unrelated to its side, with the counts it decided on.
 type mtVerdict struct {
 	shift, line int
+	from        int // the first line the shift may start at (MTShiftError.From)
 	unrelated   bool
 	// wins[d+2] is the number of lines offset d (−2..2) wins outright; informative is the
 	// number of lines some offset shares a token at; hit0 and hitFar the share of lines with
@@ -279,7 +288,14 @@ func checkMTLines(mt, side []string) mtVerdict {
 			}
 		}
 		if dw >= mtShiftMinWins && dw >= mtShiftDominance*ow {
-			v.shift, v.line = d, first+1
+			// The shift may start anywhere after the last line found in place.
+			v.shift, v.line, v.from = d, first+1, 1
+			for i := first - 1; i >= 0; i-- {
+				if win[i] == 0 {
+					v.from = i + 2
+					break
+				}
+			}
 			return v
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -136,5 +137,23 @@ func TestCheckMTDev(t *testing.T) {
 				t.Errorf("%s shuffled (seed %d): %+v", s.file, seed, v)
 			}
 		}
+	}
+}
+
+// TestMTShiftStart: an MT with a header line on top is shifted from its first line; the first
+// line with evidence may come later, and the message says where the shift may start.
+func TestMTShiftStart(t *testing.T) {
+	d := loadTextberg(t)
+	side := d.de[:200]
+	mt := append([]string{"En-tête"}, d.mt[:199]...)
+	var se *MTShiftError
+	if err := CheckMT(mt, side); !errors.As(err, &se) || se.From != 1 || se.Shift != -1 {
+		t.Fatalf("CheckMT: %v (%+v), want a shift by -1 from line 1", err, se)
+	}
+	if se.Line > 1 && !strings.Contains(se.Detail(), "starting between lines 1 and") {
+		t.Errorf("%s: does not say the shift may start at line 1", se.Detail())
+	}
+	if _, err := Align(d.de[:20], d.fr[:20], Options{MT: d.mt[:19]}); !errors.Is(err, ErrMTLength) || !strings.Contains(err.Error(), "19 lines for 20 sentences") {
+		t.Errorf("Align with a short MT: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package align
 
 import (
 	"context"
+	"fmt"
 	"slices"
 )
 
@@ -154,10 +155,10 @@ func AlignContext(ctx context.Context, src, tgt []string, opt Options) (beads []
 // MTShiftError) and returns the largest group a bead may have.
 func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 	if opt.MT != nil && len(opt.MT) != len(src) {
-		return 0, ErrMTLength
+		return 0, fmt.Errorf("%w (%d lines for %d sentences)", ErrMTLength, len(opt.MT), len(src))
 	}
 	if opt.MTTgt != nil && len(opt.MTTgt) != len(tgt) {
-		return 0, ErrMTTgtLength
+		return 0, fmt.Errorf("%w (%d lines for %d sentences)", ErrMTTgtLength, len(opt.MTTgt), len(tgt))
 	}
 	// A shifted MT is refused, not dropped: it is a user's slip (a header line, a blank line
 	// lost) that takes a second to fix and that would otherwise align at strict F1 0.087
@@ -165,12 +166,12 @@ func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 	// pipeline, would hand back a different alignment than the one asked for (see mtcheck.go).
 	if opt.MT != nil {
 		if v := checkMTLines(opt.MT, src); v.shift != 0 {
-			return 0, &MTShiftError{Line: v.line, Shift: v.shift}
+			return 0, &MTShiftError{Line: v.line, Shift: v.shift, From: v.from}
 		}
 	}
 	if opt.MTTgt != nil {
 		if v := checkMTLines(opt.MTTgt, tgt); v.shift != 0 {
-			return 0, &MTShiftError{Reverse: true, Line: v.line, Shift: v.shift}
+			return 0, &MTShiftError{Reverse: true, Line: v.line, Shift: v.shift, From: v.from}
 		}
 	}
 	g := opt.MaxGroup
