@@ -136,6 +136,7 @@ func Load(paths ...string) (*Glossary, error) { return LoadWith(Options{}, paths
 func LoadWith(o Options, paths ...string) (*Glossary, error) {
 	o = o.withDefaults()
 	var all []*Entry
+	unread := Unread{}
 	var read []os.FileInfo // the files read so far: one named twice is read once
 	for _, p := range paths {
 		f, err := os.Open(p)
@@ -149,18 +150,19 @@ func LoadWith(o Options, paths ...string) (*Glossary, error) {
 			}
 			read = append(read, st)
 		}
-		g, err := parse(f, p, FormatFromName(p), o)
+		g, u, err := parse(f, p, FormatFromName(p), o)
 		f.Close()
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, g...)
+		unread.merge(u)
 	}
 	g := &Glossary{Entries: all}
 	if !o.EntriesOnly {
 		g = New(all)
 	}
-	g.SourceLang, g.TargetLang = o.Source, o.Target
+	g.SourceLang, g.TargetLang, g.Unread = o.Source, o.Target, unread
 	return g, nil
 }
 
@@ -173,39 +175,40 @@ func Parse(r io.Reader, name string, f Format) (*Glossary, error) {
 // ParseWith is Parse in the languages o selects.
 func ParseWith(r io.Reader, name string, f Format, o Options) (*Glossary, error) {
 	o = o.withDefaults()
-	es, err := parse(r, name, f, o)
+	es, unread, err := parse(r, name, f, o)
 	if err != nil {
 		return nil, err
 	}
 	g := New(es)
-	g.SourceLang, g.TargetLang = o.Source, o.Target
+	g.SourceLang, g.TargetLang, g.Unread = o.Source, o.Target, unread
 	return g, nil
 }
 
 // maxFileSize bounds what a glossary may be; larger inputs are almost certainly the wrong file.
 const maxFileSize = 256 << 20
 
-func parse(r io.Reader, name string, f Format, o Options) ([]*Entry, error) {
+func parse(r io.Reader, name string, f Format, o Options) ([]*Entry, Unread, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
-		return nil, &Error{File: name, Msg: err.Error()}
+		return nil, nil, &Error{File: name, Msg: err.Error()}
 	}
 	if len(data) > maxFileSize {
-		return nil, errorf(name, 0, "larger than %d MiB", maxFileSize>>20)
+		return nil, nil, errorf(name, 0, "larger than %d MiB", maxFileSize>>20)
 	}
 	if langMatch(o.Source, o.Target) || langMatch(o.Target, o.Source) {
-		return nil, errorf(name, 0, "source and target language are both %s", o.Source)
+		return nil, nil, errorf(name, 0, "source and target language are both %s", o.Source)
 	}
+	unread := Unread{}
 	if f == TMX {
 		// The corpus package's TMX reader does its own BOM and encoding handling.
 		es, err := parseTMX(data, name, o)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return es, nil
+		return es, unread, nil
 	}
 	if data, err = decodeInput(data, name, f); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var es []*Entry
 	switch f {
@@ -214,19 +217,54 @@ func parse(r io.Reader, name string, f Format, o Options) ([]*Entry, error) {
 	case CSV, GoogleCSV, GoogleCSVSet:
 		es, err = parseCSV(data, name, o)
 	case TBX, TBX2:
-		es, err = parseTBX(data, name, o)
+		es, err = parseTBXStats(data, name, o, nil, unread)
 	default:
-		return nil, errorf(name, 0, "unknown glossary format %q", f)
+		return nil, nil, errorf(name, 0, "unknown glossary format %q", f)
 	}
 	if err != nil {
 		var ge *Error
 		if !errors.As(err, &ge) {
 			err = &Error{File: name, Msg: err.Error()}
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if len(es) == 0 {
-		return nil, errorf(name, 0, "no glossary entries")
+		return nil, nil, errorf(name, 0, "no glossary entries")
 	}
-	return es, nil
+	return es, unread, nil
+}
+
+// Unread counts what a file held that an Entry has no place for, by kind ("partOfSpeech",
+// "concept ids", "terms in other languages (fr, it)"): writing the glossary again, in any
+// format, leaves it out, and converters say so instead of dropping it silently.
+type Unread map[string]int
+
+func (u Unread) add(kind string, n int) {
+	if n > 0 {
+		u[kind] += n
+	}
+}
+
+func (u Unread) merge(v Unread) {
+	for k, n := range v {
+		u.add(k, n)
+	}
+}
+
+// String lists the kinds, most frequent first: "12 partOfSpeech, 3 concept ids".
+func (u Unread) String() string {
+	kinds := make([]string, 0, len(u))
+	for k := range u {
+		kinds = append(kinds, k)
+	}
+	slices.SortFunc(kinds, func(a, b string) int {
+		if u[a] != u[b] {
+			return u[b] - u[a]
+		}
+		return strings.Compare(a, b)
+	})
+	for i, k := range kinds {
+		kinds[i] = fmt.Sprintf("%d %s", u[k], k)
+	}
+	return strings.Join(kinds, ", ")
 }

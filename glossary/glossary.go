@@ -141,6 +141,9 @@ type Glossary struct {
 	// or Load); the writers label their columns and language sections with them. "" means
 	// "de" and "en".
 	SourceLang, TargetLang string
+	// Unread is what the files held that the entries cannot: data categories, other
+	// languages, regions of language tags (see Unread). Empty for bitext's own files.
+	Unread Unread
 
 	src      *trieNode // German term token keys, every matchable entry
 	compound *trieNode // match=compound entries only, entered by a suffix of a word's stem

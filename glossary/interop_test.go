@@ -126,7 +126,7 @@ func TestInteropTBXCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			var st tbxStats
-			es, err := parseTBXStats(utf8, path, o, &st)
+			es, err := parseTBXStats(utf8, path, o, &st, Unread{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -179,7 +179,8 @@ func TestInteropTBXCorpus(t *testing.T) {
 }
 
 // TestInteropWeblateStatuses: Weblate's obsolete status makes a forbidden rendering (and drops
-// the obsolete source term), its concept-level "Translation needed: No" is do-not-translate.
+// the obsolete source term), its concept-level "Translation needed: No" is do-not-translate,
+// its definitions join the note.
 func TestInteropWeblateStatuses(t *testing.T) {
 	g, err := LoadWith(Options{Source: "en", Target: "fr"}, filepath.Join(interopDir(t), "weblate-fr-extended-metadata.tbx"))
 	if err != nil {
@@ -192,8 +193,14 @@ func TestInteropWeblateStatuses(t *testing.T) {
 	if e0.Source != "" || e0.Target != "" || len(e0.Forbidden) != 1 || e0.Forbidden[0] != "bus de données" {
 		t.Errorf("obsolete concept: %+v", *e0)
 	}
-	if e1.Source != "SYS_ERR_406" || e1.Target != "SYS_ERR_406" || !e1.DoNotTranslate || e1.Note != "Do not translate error codes." {
+	if e1.Source != "SYS_ERR_406" || e1.Target != "SYS_ERR_406" || !e1.DoNotTranslate || e1.Note != "An internal code identifier not to be localized.; Do not translate error codes." {
 		t.Errorf("do-not-translate concept: %+v", *e1)
+	}
+	// The definitions are notes; Weblate's own "Usage note", the concept ids and the obsolete
+	// source term are what a conversion leaves out.
+	want := Unread{"Usage note": 1, "concept ids": 2, "deprecated source terms": 1}
+	if g.Unread.String() != want.String() {
+		t.Errorf("Unread = %v, want %v", g.Unread, want)
 	}
 }
 

@@ -62,10 +62,32 @@ type tbxStats struct {
 }
 
 func parseTBX(data []byte, file string, o Options) ([]*Entry, error) {
-	return parseTBXStats(data, file, o, nil)
+	return parseTBXStats(data, file, o, nil, Unread{})
 }
 
-func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Entry, error) {
+// usedTermNotes are the term-level data categories the reader turns into entry fields; every
+// other one is counted in Unread.
+var usedTermNotes = map[string]bool{
+	"administrativeStatus": true, "normativeAuthorization": true, "usageStatus": true, "evaluation": true,
+	"reliabilityCode": true, "translationNote": true, "x-match": true, "x-case": true, "x-dnt": true,
+}
+
+// tbxGroups are the elements that only group others (descripGrp holds a definition and its
+// source): their content is read or counted, they are not.
+var tbxGroups = map[string]bool{"descripGrp": true, "adminGrp": true, "termNoteGrp": true, "termGrp": true, "transacGrp": true}
+
+// tbxTransaction are transacGrp's parts, counted once as the group.
+var tbxTransaction = map[string]bool{"transac": true, "transacNote": true, "date": true}
+
+// isNoteCategory says whether a descrip of type key is text the entry's note carries: an
+// untyped descrip (Weblate, translate-toolkit write the explanation so) or a definition.
+func isNoteCategory(key string) bool {
+	return key == "" || key == "definition"
+}
+
+// parseTBXStats reads a TBX file; stats (may be nil) records what it saw, unread what the
+// entries cannot carry.
+func parseTBXStats(data []byte, file string, o Options, stats *tbxStats, unread Unread) ([]*Entry, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = xmlCharsetReader
@@ -83,11 +105,17 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 		// languages found, for the error when the requested ones are missing
 		langsSeen        = map[string]bool{}
 		srcSeen, tgtSeen bool
+		// for Unread: languages of the file other than the pair's, and tags with a region
+		// ("de-CH") the entries keep only as the pair's languages
+		otherLangs, regionTags = map[string]int{}, map[string]int{}
+		captureElem            string // local name of the element being collected
+		concepts               int
 	)
+	inPair := func(l string) bool { return langMatch(l, o.Source) || langMatch(l, o.Target) }
 	line := func() int { l, _ := d.InputPos(); return l }
 	startCapture := func(name xml.Name, key string) {
 		n := name
-		capture, noteKey = &n, key
+		capture, noteKey, captureElem = &n, key, name.Local
 		textBuf.Reset()
 	}
 	for {
@@ -131,6 +159,13 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 					return nil, errorf(file, line(), "<%s> inside another concept", name)
 				}
 				concept = &tbxConcept{line: line()}
+				concepts++
+				for _, a := range t.Attr {
+					// The ids bitext writes (c1, c2, … in order) are written again alike.
+					if a.Name.Local == "id" && a.Value != "" && a.Value != "c"+strconv.Itoa(concepts) {
+						unread.add("concept ids", 1)
+					}
+				}
 				if stats != nil {
 					stats.concepts++
 				}
@@ -148,6 +183,9 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 					return nil, errorf(file, line(), "<%s> without xml:lang", name)
 				}
 				langsSeen[lang] = true
+				if l := strings.ReplaceAll(lang, "_", "-"); inPair(lang) && strings.Contains(l, "-") && !strings.EqualFold(l, o.Source) && !strings.EqualFold(l, o.Target) {
+					regionTags[lang]++
+				}
 			case "tig", "ntig", "termSec":
 				if lang == "" {
 					return nil, errorf(file, line(), "<%s> outside a language section", name)
@@ -176,6 +214,15 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 				if concept != nil {
 					startCapture(t.Name, "note")
 				}
+			default:
+				// Cross-references, transactions and the like have no place in an entry.
+				switch {
+				case concept == nil || (lang != "" && !inPair(lang)) || tbxTransaction[name]:
+				case name == "transacGrp":
+					unread.add("transactions", 1)
+				case !tbxGroups[name]:
+					unread.add(name, 1)
+				}
 			}
 		case xml.CharData:
 			if capture != nil {
@@ -197,17 +244,27 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 					}
 				case noteKey == "note" && term != nil && strings.HasPrefix(text, settingsPrefix):
 					term.settings = strings.TrimSpace(strings.TrimPrefix(text, settingsPrefix))
-				case noteKey == "note":
+				case noteKey == "note", (captureElem == "descrip" || noteKey == "definition") && isNoteCategory(noteKey) && (lang == "" || inPair(lang)):
+					if noteKey != "note" {
+						text = strings.Join(strings.Fields(text), " ") // a definition's line breaks are the file's layout
+					}
 					if text != "" {
 						if concept.note != "" {
 							concept.note += "; "
 						}
 						concept.note += text
 					}
+				case lang != "" && !inPair(lang):
+					// counted with the other language's terms
 				case term != nil:
 					term.notes[noteKey] = text
+					if !usedTermNotes[noteKey] {
+						unread.add(categoryName(captureElem, noteKey), 1)
+					}
 				case concept != nil && strings.EqualFold(noteKey, "Translation needed"):
 					concept.dnt = strings.EqualFold(text, "no")
+				case concept != nil:
+					unread.add(categoryName(captureElem, noteKey), 1)
 				}
 				continue
 			}
@@ -218,6 +275,9 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 					return nil, err
 				}
 				srcSeen, tgtSeen = srcSeen || s, tgtSeen || tg
+				if term != nil && !s && !tg {
+					otherLangs[lang]++
+				}
 				term = nil
 			case "langSet", "langSec":
 				if term != nil { // bare <term> directly in the language section
@@ -226,11 +286,14 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 						return nil, err
 					}
 					srcSeen, tgtSeen = srcSeen || s, tgtSeen || tg
+					if !s && !tg {
+						otherLangs[lang]++
+					}
 					term = nil
 				}
 				lang = ""
 			case "termEntry", "conceptEntry":
-				ces, err := conceptEntries(concept, file)
+				ces, err := conceptEntries(concept, file, unread)
 				if err != nil {
 					return nil, err
 				}
@@ -241,6 +304,12 @@ func parseTBXStats(data []byte, file string, o Options, stats *tbxStats) ([]*Ent
 	}
 	if root == "" {
 		return nil, errorf(file, 1, "no XML root element")
+	}
+	if n := sumCounts(otherLangs); n > 0 {
+		unread.add("terms in other languages ("+strings.Join(sortedKeys(otherLangs), ", ")+")", n)
+	}
+	if n := sumCounts(regionTags); n > 0 {
+		unread.add(fmt.Sprintf("language sections tagged with a region (%s), written as %s and %s", strings.Join(sortedKeys(regionTags), ", "), o.Source, o.Target), n)
 	}
 	if len(es) > 0 && (!srcSeen || !tgtSeen) {
 		missing := o.Source
@@ -369,7 +438,7 @@ func settingsNote(e *Entry) string {
 // conceptEntries turns one concept into entries, one per source term that is not deprecated.
 // A concept without a source or target term yields an entry with the empty side, so that Lint
 // can point at it; matching ignores such entries.
-func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
+func conceptEntries(c *tbxConcept, file string, unread Unread) ([]*Entry, error) {
 	if c == nil {
 		return nil, nil
 	}
@@ -400,6 +469,7 @@ func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
 	var out []*Entry
 	for _, t := range c.src {
 		if t.status == "deprecated" {
+			unread.add("deprecated source terms", 1)
 			continue
 		}
 		e := &Entry{
@@ -445,4 +515,30 @@ func conceptEntries(c *tbxConcept, file string) ([]*Entry, error) {
 		out = append(out, &Entry{Target: target, Variants: variants, Forbidden: forbidden, Match: MatchStem, Note: c.note, DoNotTranslate: dnt, File: file, Line: line})
 	}
 	return out, nil
+}
+
+// categoryName names a data category for Unread: its type ("partOfSpeech"), or the element
+// when it has none.
+func categoryName(elem, key string) string {
+	if key == "" {
+		return "untyped " + elem
+	}
+	return key
+}
+
+func sumCounts(m map[string]int) int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
+}
+
+func sortedKeys(m map[string]int) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
 }

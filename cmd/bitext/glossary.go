@@ -117,6 +117,11 @@ func runGlossaryConvert(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s carries term pairs only: %s left out (no term on one side), %s written without their variants, forbidden renderings, case, match or notes\n",
 			f, count(leftOut, "entry"), count(partly, "entry"))
 	}
+	// What the input files held beyond entries (a TBX's parts of speech, definitions' sources,
+	// other languages) is in no output: say so, whatever the format.
+	if len(g.Unread) > 0 && !checkQuiet(c) {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s output leaves out what bitext's glossary entries cannot hold: %s\n", f, g.Unread)
+	}
 	// Streamed, to the file through a temporary one renamed at the end: a glossary of a million
 	// entries is not held a second and third time as its text.
 	if out == "" || out == "-" {
