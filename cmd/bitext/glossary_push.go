@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -60,40 +63,103 @@ func openGlossaryManager(c *cli.Context) (providers.Provider, providers.Glossary
 	return p, gm, nil
 }
 
+// pushTerm is one pair to push and where it comes from: the entry's file and line, and
+// whether it is an inflected form found in a --forms-from text.
+type pushTerm struct {
+	providers.Term
+	file      string
+	line      int
+	inflected bool
+}
+
 // pushEntries are the glossary's entries as exact pairs, plus every inflected form of a term
-// found in the texts (Außenministeriums → the same target), without duplicates.
-func pushEntries(g *glossary.Glossary, texts []string) []providers.Term {
+// found in the texts (Außenministeriums → the same target), without duplicates and without
+// entries the provider cannot take (no source, or no target and not do-not-translate). Terms
+// are trimmed, as the driver sends them, so that duplicates are seen here and counted right.
+func pushEntries(g *glossary.Glossary, texts []string) []pushTerm {
 	seen := map[string]bool{}
-	var out []providers.Term
-	add := func(src, tgt string, dnt bool) {
-		if src == "" || seen[src] {
+	var out []pushTerm
+	add := func(t pushTerm) {
+		t.Source, t.Target = strings.TrimSpace(t.Source), strings.TrimSpace(t.Target)
+		if t.Source == "" || seen[t.Source] {
 			return
 		}
-		if tgt == "" && !dnt {
+		if t.Target == "" && !t.DoNotTranslate {
 			return
 		}
-		seen[src] = true
-		out = append(out, providers.Term{Source: src, Target: tgt, DoNotTranslate: dnt})
+		seen[t.Source] = true
+		out = append(out, t)
 	}
 	for _, e := range g.Entries {
-		add(e.Source, e.Target, e.DoNotTranslate)
+		add(pushTerm{Term: providers.Term{Source: e.Source, Target: e.Target, DoNotTranslate: e.DoNotTranslate}, file: e.File, line: e.Line})
 	}
-	var forms []providers.Term
+	var forms []pushTerm
 	for _, text := range texts {
 		for _, m := range g.FindSource(text) {
 			// Only the term itself as a text writes it is a form to push: a compound part, a
 			// verb form or a term whose words are apart holds other words, which the provider's
 			// glossary would replace with the term's rendering.
-			if f, ok := m.Form(); ok && !seen[f] {
-				forms = append(forms, providers.Term{Source: f, Target: m.Entry.Target, DoNotTranslate: m.Entry.DoNotTranslate})
+			if f, ok := m.Form(); ok && !seen[strings.TrimSpace(f)] {
+				forms = append(forms, pushTerm{
+					Term: providers.Term{Source: f, Target: m.Entry.Target, DoNotTranslate: m.Entry.DoNotTranslate},
+					file: m.Entry.File, line: m.Entry.Line, inflected: true,
+				})
 			}
 		}
 	}
 	sort.SliceStable(forms, func(i, j int) bool { return forms[i].Source < forms[j].Source })
 	for _, f := range forms {
-		add(f.Source, f.Target, f.DoNotTranslate)
+		add(f)
 	}
 	return out
+}
+
+// maxGlossaryTermBytes is DeepL's limit on each source and target of a glossary entry (its
+// glossary API documentation: at most 1024 UTF-8 bytes); DeepL's is the provider glossary API
+// bitext drives.
+const maxGlossaryTermBytes = 1024
+
+// checkPushTerms refuses, before anything is sent, an entry DeepL would answer with HTTP 400:
+// a term longer than maxGlossaryTermBytes, or holding a C0 or C1 control character or a Unicode
+// line or paragraph separator (the characters DeepL's own client library, deepl-python's
+// validate_glossary_term, refuses). The error names the entry's file and line.
+func checkPushTerms(terms []pushTerm) error {
+	for _, t := range terms {
+		target := t.Target
+		if target == "" && t.DoNotTranslate {
+			target = t.Source
+		}
+		for _, side := range []struct{ name, text string }{{"source", t.Source}, {"target", target}} {
+			problem := ""
+			if n := len(side.text); n > maxGlossaryTermBytes {
+				problem = fmt.Sprintf("is %d bytes long; provider glossaries take at most %d bytes (UTF-8) per term", n, maxGlossaryTermBytes)
+			} else if i := strings.IndexFunc(side.text, forbiddenInGlossaryTerm); i >= 0 {
+				r, _ := utf8.DecodeRuneInString(side.text[i:])
+				problem = fmt.Sprintf("holds %U at byte %d: provider glossaries refuse control characters and line or paragraph separators", r, i+1)
+			}
+			if problem == "" {
+				continue
+			}
+			what := "entry"
+			if t.inflected {
+				what = fmt.Sprintf("inflected form %q of the entry", truncateTerm(t.Source))
+			}
+			return inputError(fmt.Errorf("%s:%d: the %s's %s %q %s", t.file, t.line, what, side.name, truncateTerm(side.text), problem))
+		}
+	}
+	return nil
+}
+
+func forbiddenInGlossaryTerm(r rune) bool {
+	return r <= 0x1f || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029'
+}
+
+// truncateTerm shortens a term for an error message.
+func truncateTerm(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 func runGlossaryPush(c *cli.Context) error {
@@ -116,6 +182,9 @@ func runGlossaryPush(c *cli.Context) error {
 	if len(entries) == 0 {
 		return inputError(fmt.Errorf("%s: no entries with a target to push", c.Args().First()))
 	}
+	if err := checkPushTerms(entries); err != nil {
+		return err
+	}
 	name := c.String("name")
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(c.Args().First()), filepath.Ext(c.Args().First()))
@@ -125,14 +194,37 @@ func runGlossaryPush(c *cli.Context) error {
 		return err
 	}
 	defer providers.Close(p)
-	info, err := gm.CreateGlossary(c.Context, name, orLang(g.SourceLang, "de"), orLang(g.TargetLang, "en"), entries)
+	terms := make([]providers.Term, len(entries))
+	inflected := 0
+	for i, e := range entries {
+		terms[i] = e.Term
+		if e.inflected {
+			inflected++
+		}
+	}
+	info, err := gm.CreateGlossary(c.Context, name, orLang(g.SourceLang, "de"), orLang(g.TargetLang, "en"), terms)
+	var pe *providers.Error
+	if errors.As(err, &pe) && (pe.Status == http.StatusRequestEntityTooLarge || pe.Status == http.StatusBadRequest) {
+		// The driver's advice is about translation requests (shorten the segment, check
+		// --model); terms were checked above, so what is left is the glossary's size or its
+		// languages.
+		e := *pe
+		if pe.Status == http.StatusRequestEntityTooLarge {
+			e.Message = fmt.Sprintf("the glossary of %s is too large for the provider: push the files as separate glossaries", count(len(terms), "entry"))
+		} else {
+			e.Message = fmt.Sprintf("the provider refused the glossary: check that it takes glossaries from %s to %s", orLang(g.SourceLang, "de"), orLang(g.TargetLang, "en"))
+		}
+		err = &e
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(c.App.Writer, info.ID)
 	if !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "%s: glossary %q created with %d entries (%d from the files, %d inflected forms)%s\n",
-			p.Name(), info.Name, len(entries), len(g.Entries), len(entries)-min(len(entries), len(g.Entries)), useHint(p.Name(), info.ID))
+		// What was sent, not what the files held: entries without a target and repeated
+		// sources are not pushed.
+		fmt.Fprintf(c.App.ErrWriter, "%s: glossary %q created with %s (%d from the files, %s)%s\n",
+			p.Name(), info.Name, count(len(terms), "entry"), len(terms)-inflected, count(inflected, "inflected form"), useHint(p.Name(), info.ID))
 	}
 	return nil
 }
@@ -186,13 +278,37 @@ func runGlossaryDelete(c *cli.Context) error {
 		return err
 	}
 	defer providers.Close(p)
+	// Every ID is tried: one that does not exist (a typo, one deleted before) must not leave
+	// the others behind. Each failure is reported; the exit status is the worst of them.
+	code := exitOK
 	for _, id := range c.Args().Slice() {
-		if err := gm.DeleteGlossary(c.Context, id); err != nil {
+		err := gm.DeleteGlossary(c.Context, id)
+		if err == nil {
+			if !c.Bool("quiet") {
+				fmt.Fprintf(c.App.ErrWriter, "%s: glossary %s deleted\n", p.Name(), id)
+			}
+			continue
+		}
+		if c.Context.Err() != nil {
 			return err
 		}
-		if !c.Bool("quiet") {
-			fmt.Fprintf(c.App.ErrWriter, "%s: glossary %s deleted\n", p.Name(), id)
+		var pe *providers.Error
+		switch {
+		case errors.As(err, &pe) && pe.Status == http.StatusNotFound:
+			// Not a wrong --model or --base-url: the list answered, this ID is not in it.
+			e := *pe
+			e.Message = fmt.Sprintf("no glossary with ID %s (bitext glossary list shows the IDs)", id)
+			err = &e
+			code = max(code, exitUsage)
+		case errors.As(err, &pe):
+			code = max(code, exitProvider)
+		default:
+			code = max(code, exitUsage)
 		}
+		fmt.Fprintf(c.App.ErrWriter, "bitext: %v\n", err)
+	}
+	if code != exitOK {
+		return &exitError{code: code}
 	}
 	return nil
 }
