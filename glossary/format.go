@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -43,6 +44,36 @@ func FormatFromName(name string) Format {
 	return TSV
 }
 
+// SniffFormat tells a glossary's format from its content, for standard input, which has no
+// name: XML is TBX (or TMX, by its root element), text whose first line that is not a comment
+// holds a tab is TSV, one with a comma or semicolon CSV, anything else TSV (whose reader then
+// says what is wrong).
+func SniffFormat(data []byte) Format {
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if bytes.HasPrefix(t, []byte("<")) {
+		head := t[:min(len(t), 4096)]
+		if bytes.Contains(head, []byte("<tmx")) {
+			return TMX
+		}
+		return TBX
+	}
+	for len(t) > 0 {
+		line, rest, _ := bytes.Cut(t, []byte("\n"))
+		t = rest
+		if l := bytes.TrimSpace(line); len(l) == 0 || l[0] == '#' {
+			continue
+		}
+		switch {
+		case bytes.Contains(line, []byte("\t")):
+			return TSV
+		case bytes.ContainsAny(line, ",;"):
+			return CSV
+		}
+		break
+	}
+	return TSV
+}
+
 // ParseFormat reads a format name as given on a command line.
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(s)); f {
@@ -77,6 +108,9 @@ type Options struct {
 	// EntriesOnly reads the entries without building the matcher (FindSource, Check, Lint
 	// need it; Write does not): a converter of a million entries then holds a third of it.
 	EntriesOnly bool
+	// Stdin is what a path of "-" reads (standard input, for the command line); its format is
+	// told from its content (SniffFormat). Nil: "-" is a file name like any other.
+	Stdin io.Reader
 }
 
 func (o Options) withDefaults() Options {
@@ -139,6 +173,20 @@ func LoadWith(o Options, paths ...string) (*Glossary, error) {
 	unread := Unread{}
 	var read []os.FileInfo // the files read so far: one named twice is read once
 	for _, p := range paths {
+		if p == "-" && o.Stdin != nil {
+			data, err := io.ReadAll(io.LimitReader(o.Stdin, maxFileSize+1))
+			if err != nil {
+				return nil, &Error{File: "standard input", Msg: err.Error()}
+			}
+			es, u, err := parse(bytes.NewReader(data), "standard input", SniffFormat(data), o)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, es...)
+			unread.merge(u)
+			o.Stdin = nil // read once; a second "-" is a file of that name
+			continue
+		}
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, err

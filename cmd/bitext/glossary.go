@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -61,7 +64,9 @@ func runGlossaryLint(c *cli.Context) error {
 	if err := refuseFormats(glossaryInputs("glossary lint"), c.Args().Slice()...); err != nil {
 		return err
 	}
-	g, err := glossary.LoadWith(glossaryLangs(c), c.Args().Slice()...)
+	o := glossaryLangs(c)
+	o.Stdin = c.App.Reader
+	g, err := glossary.LoadWith(o, c.Args().Slice()...)
 	if err != nil {
 		return inputError(err)
 	}
@@ -95,6 +100,10 @@ func runGlossaryConvert(c *cli.Context) error {
 		if err := refuseFormats(spec, out); err != nil {
 			return err
 		}
+		// An extension no format claims (x.foo, or none) would be written as TSV unasked.
+		if ext := strings.ToLower(filepath.Ext(out)); !slices.Contains(glossaryExts, ext) {
+			return usageErrorf("glossary convert -o %s: %s names no glossary format (it writes %s); say the format with --to", out, orNoExt(ext), strings.Join(glossaryExts, ", "))
+		}
 		f = glossary.FormatFromName(out)
 	default:
 		return usageErrorf("glossary convert: say --to tsv|csv|tbx|tbx2, or give --output with an extension")
@@ -107,6 +116,7 @@ func runGlossaryConvert(c *cli.Context) error {
 	}
 	o := glossaryLangs(c)
 	o.EntriesOnly = true // converted, never matched
+	o.Stdin = c.App.Reader
 	g, err := glossary.LoadWith(o, c.Args().Slice()...)
 	if err != nil {
 		return inputError(err)
@@ -128,6 +138,13 @@ func runGlossaryConvert(c *cli.Context) error {
 		return glossary.Write(c.App.Writer, g, f)
 	}
 	return outfile.WriteFile(c.Context, out, func(w io.Writer) error { return glossary.Write(w, g, f) })
+}
+
+func orNoExt(ext string) string {
+	if ext == "" {
+		return "a name without an extension"
+	}
+	return ext
 }
 
 // glossaryLangFlags choose the language pair read from multilingual glossaries (TBX, Google's
