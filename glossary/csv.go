@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 )
 
 // parseCSV reads Google's glossary CSV formats: unidirectional (two columns, source and target,
@@ -17,22 +19,66 @@ import (
 // reading; they are read a second time with \" taken as a quote, and only if that fails too is
 // the first error reported.
 func parseCSV(data []byte, file string, o Options) ([]*Entry, error) {
-	es, err := readCSV(data, file, o)
+	sep := ','
+	if semicolonHeader(data, o) {
+		sep = ';'
+	}
+	es, err := readCSV(data, file, o, sep)
 	if err == nil {
 		return es, nil
 	}
-	if alt, ok := unescapeBackslashQuotes(data); ok {
-		if es2, err2 := readCSV(alt, file, o); err2 == nil {
+	if alt, ok := unescapeBackslashQuotes(data); ok && sep == ',' {
+		if es2, err2 := readCSV(alt, file, o, sep); err2 == nil {
 			return es2, nil
 		}
+	}
+	var ce *Error
+	if sep == ',' && firstLineSemicolons(data) && errors.As(err, &ce) {
+		// Excel's CSV in locales with a decimal comma; read as such when its header names
+		// the languages.
+		ce.Msg += fmt.Sprintf(" (separated by semicolons? give the file a first line naming the languages, %s;%s, or save it with commas)", o.Source, o.Target)
 	}
 	return nil, err
 }
 
-func readCSV(data []byte, file string, o Options) ([]*Entry, error) {
+// firstLine is the file's first line that is neither blank nor a comment.
+func firstLine(data []byte) string {
+	for _, line := range strings.Split(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if strings.TrimSpace(line) != "" && !strings.HasPrefix(line, "#") {
+			return line
+		}
+	}
+	return ""
+}
+
+// firstLineSemicolons says whether the first line has semicolons between its cells and no
+// comma.
+func firstLineSemicolons(data []byte) bool {
+	l := firstLine(data)
+	return strings.Contains(l, ";") && !strings.Contains(l, ",")
+}
+
+// semicolonHeader says whether the file's first line, split at semicolons, is a header naming
+// the languages and no commas split it: the CSV that Excel writes where the decimal separator
+// is a comma (German, French, … locales), which is read with ';' between cells.
+func semicolonHeader(data []byte, o Options) bool {
+	if !firstLineSemicolons(data) {
+		return false
+	}
+	cells := strings.Split(firstLine(data), ";")
+	for i, c := range cells {
+		cells[i] = strings.Trim(strings.TrimSpace(c), `"`)
+	}
+	_, ok, err := readHeader(cells, o)
+	return ok && err == nil
+}
+
+func readCSV(data []byte, file string, o Options, sep rune) ([]*Entry, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.Comment = '#'
+	r.Comma = sep
 	var (
 		es    []*Entry
 		cols  = positional

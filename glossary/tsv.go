@@ -5,7 +5,8 @@ import (
 )
 
 // parseTSV reads tab-separated rows: de, en and optional columns (positional, or named by a
-// header row). Lines starting with # and blank lines are skipped.
+// header row). Lines starting with # and blank lines are skipped. A cell in double quotes is
+// read as CSV reads it (see unquoteTSVCell).
 func parseTSV(data []byte, file string, o Options) ([]*Entry, error) {
 	var (
 		es     []*Entry
@@ -20,6 +21,9 @@ func parseTSV(data []byte, file string, o Options) ([]*Entry, error) {
 			continue
 		}
 		cells := strings.Split(line, "\t")
+		for i, c := range cells {
+			cells[i] = unquoteTSVCell(c)
+		}
 		if first {
 			first = false
 			h, ok, err := readHeader(cells, o)
@@ -41,4 +45,22 @@ func parseTSV(data []byte, file string, o Options) ([]*Entry, error) {
 		es = append(es, e)
 	}
 	return es, nil
+}
+
+// unquoteTSVCell reads a cell that starts and ends with a double quote as CSV quoting: the
+// quotes go, "" inside is one quote. Excel and LibreOffice write tab-delimited text so (a cell
+// holding a quote, and in LibreOffice every text cell, comes out as "US context: ""State
+// Department"""), and those quotes were never part of the term. A cell whose inside holds a
+// lone quote ("a" or "b") is not such quoting and is kept as it is. writeTSV quotes a value
+// that would otherwise be taken for quoted.
+func unquoteTSVCell(c string) string {
+	t := strings.TrimSpace(c)
+	if len(t) < 2 || t[0] != '"' || t[len(t)-1] != '"' {
+		return c
+	}
+	inner := t[1 : len(t)-1]
+	if strings.Contains(strings.ReplaceAll(inner, `""`, ""), `"`) {
+		return c
+	}
+	return strings.ReplaceAll(inner, `""`, `"`)
 }

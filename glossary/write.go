@@ -82,14 +82,20 @@ func row(e *Entry) []string {
 	return []string{e.Source, e.Target, strings.Join(e.Variants, "|"), strings.Join(e.Forbidden, "|"), caseValue(e), m, dnt, e.Note}
 }
 
-// tsvCell makes a value fit a TSV cell: tabs and line breaks become spaces.
+// tsvCell makes a value fit a TSV cell: tabs and line breaks become spaces, and a value
+// that starts and ends with a double quote is quoted as CSV quotes it, since the reader takes
+// such a cell for a spreadsheet's quoting (unquoteTSVCell).
 func tsvCell(s string) string {
-	return strings.Map(func(r rune) rune {
+	s = strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return ' '
 		}
 		return r
 	}, s)
+	if t := strings.TrimSpace(s); len(t) >= 2 && t[0] == '"' && t[len(t)-1] == '"' {
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
 }
 
 func writeTSV(w io.Writer, g *Glossary) error {
