@@ -18,17 +18,22 @@ import (
 // with a backslash instead ("say \"hi\"", the style Google's documentation shows) fail that
 // reading; they are read a second time with \" taken as a quote, and only if that fails too is
 // the first error reported.
-func parseCSV(data []byte, file string, o Options) ([]*Entry, error) {
+func parseCSV(data []byte, file string, o Options, unread Unread) ([]*Entry, error) {
 	sep := ','
 	if semicolonHeader(data, o) {
 		sep = ';'
 	}
-	es, err := readCSV(data, file, o, sep)
+	// Each reading counts into its own Unread: a failed one must not count its rows twice.
+	u := Unread{}
+	es, err := readCSV(data, file, o, sep, u)
 	if err == nil {
+		unread.merge(u)
 		return es, nil
 	}
 	if alt, ok := unescapeBackslashQuotes(data); ok && sep == ',' {
-		if es2, err2 := readCSV(alt, file, o, sep); err2 == nil {
+		u2 := Unread{}
+		if es2, err2 := readCSV(alt, file, o, sep, u2); err2 == nil {
+			unread.merge(u2)
 			return es2, nil
 		}
 	}
@@ -74,15 +79,16 @@ func semicolonHeader(data []byte, o Options) bool {
 	return ok && err == nil
 }
 
-func readCSV(data []byte, file string, o Options, sep rune) ([]*Entry, error) {
+func readCSV(data []byte, file string, o Options, sep rune, unread Unread) ([]*Entry, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.Comment = '#'
 	r.Comma = sep
 	var (
-		es    []*Entry
-		cols  = positional
-		first = true
+		es     []*Entry
+		cols   = positional
+		header []string
+		first  = true
 	)
 	for {
 		rec, err := r.Read()
@@ -110,13 +116,15 @@ func readCSV(data []byte, file string, o Options, sep rune) ([]*Entry, error) {
 				return nil, errorf(file, line, "%v", err)
 			}
 			if ok {
-				cols = h
+				cols, header = h, rec
+				headerUnread(header, cols, o, unread)
 				continue
 			}
 		}
 		if len(rec) < 2 {
 			return nil, errorf(file, line, "want at least two comma-separated columns (%s,%s), found %d", o.Source, o.Target, len(rec))
 		}
+		rowUnread(header, rec, cols, o, unread)
 		e, err := entryFromCells(rec, cols, file, line)
 		if err != nil {
 			return nil, err

@@ -261,9 +261,9 @@ func parse(r io.Reader, name string, f Format, o Options) ([]*Entry, Unread, err
 	var es []*Entry
 	switch f {
 	case TSV, "":
-		es, err = parseTSV(data, name, o)
+		es, err = parseTSV(data, name, o, unread)
 	case CSV, GoogleCSV, GoogleCSVSet:
-		es, err = parseCSV(data, name, o)
+		es, err = parseCSV(data, name, o, unread)
 	case TBX, TBX2:
 		es, err = parseTBXStats(data, name, o, nil, unread)
 	default:
@@ -315,4 +315,36 @@ func (u Unread) String() string {
 		kinds[i] = fmt.Sprintf("%d %s", u[k], k)
 	}
 	return strings.Join(kinds, ", ")
+}
+
+// headerUnread is what a TSV or CSV header says is left out: language columns with a region
+// that are written as the bare language (Google's en-US).
+func headerUnread(header []string, cols []column, o Options, unread Unread) {
+	var tags []string
+	for i, c := range cols {
+		h := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(header[i]), "_", "-"))
+		if (c == colSource || c == colTarget) && isLangTag(h) && strings.Contains(h, "-") && !strings.EqualFold(h, o.Source) && !strings.EqualFold(h, o.Target) {
+			tags = append(tags, h)
+		}
+	}
+	if len(tags) > 0 {
+		unread.add(fmt.Sprintf("language columns tagged with a region (%s), written as %s and %s", strings.Join(tags, ", "), o.Source, o.Target), len(tags))
+	}
+}
+
+// rowUnread counts the filled cells of a row that no entry field takes: other languages'
+// terms, Google's pos, a second column of the source or target language.
+func rowUnread(header, cells []string, cols []column, o Options, unread Unread) {
+	for i, c := range cells {
+		if i >= len(cols) || cols[i] != colIgnore || strings.TrimSpace(c) == "" || i >= len(header) {
+			continue
+		}
+		h := strings.TrimSpace(header[i])
+		// "pos" (Google's part of speech) has the shape of a language code and is none.
+		if l := strings.ToLower(h); l != "pos" && isLangTag(l) && !langMatch(l, o.Source) && !langMatch(l, o.Target) {
+			unread.add("terms in other languages ("+l+")", 1)
+			continue
+		}
+		unread.add(fmt.Sprintf("cells of column %q", h), 1)
+	}
 }

@@ -7,10 +7,11 @@ import (
 // parseTSV reads tab-separated rows: de, en and optional columns (positional, or named by a
 // header row). Lines starting with # and blank lines are skipped. A cell in double quotes is
 // read as CSV reads it (see unquoteTSVCell).
-func parseTSV(data []byte, file string, o Options) ([]*Entry, error) {
+func parseTSV(data []byte, file string, o Options, unread Unread) ([]*Entry, error) {
 	var (
 		es     []*Entry
 		cols   = positional
+		header []string
 		first  = true
 		lineNo = 0
 	)
@@ -31,13 +32,15 @@ func parseTSV(data []byte, file string, o Options) ([]*Entry, error) {
 				return nil, errorf(file, lineNo, "%v", err)
 			}
 			if ok {
-				cols = h
+				cols, header = h, cells
+				headerUnread(header, cols, o, unread)
 				continue
 			}
 		}
 		if len(cells) < 2 {
 			return nil, errorf(file, lineNo, "want at least two tab-separated columns (de<TAB>en), found %d", len(cells))
 		}
+		rowUnread(header, cells, cols, o, unread)
 		e, err := entryFromCells(cells, cols, file, lineNo)
 		if err != nil {
 			return nil, err

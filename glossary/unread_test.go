@@ -148,3 +148,28 @@ func TestUnreadString(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestCSVUnread: a Google equivalent-term-set CSV's other languages, pos and regional language
+// columns are counted as left out; the description is the note.
+func TestCSVUnread(t *testing.T) {
+	const sets = "en-US,de-DE,fr-FR,pos,description\n" +
+		"Kremlin,Kreml,Kremlin,noun,seat of government\n" +
+		"Secretary General,Generalsekretär,Secrétaire général,noun,\n"
+	g, err := ParseWith(strings.NewReader(sets), "google.csv", CSV, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Unread{"terms in other languages (fr-fr)": 2, `cells of column "pos"`: 2,
+		"language columns tagged with a region (en-us, de-de), written as de and en": 2}
+	if g.Unread.String() != want.String() {
+		t.Errorf("Unread = %v\nwant      %v", g.Unread, want)
+	}
+	if g.Entries[0].Note != "seat of government" {
+		t.Errorf("note %q", g.Entries[0].Note)
+	}
+	// bitext's own TSV leaves nothing out.
+	g, err = ParseWith(strings.NewReader("de\ten\tnote\nKreml\tKremlin\tseat of government\n"), "t.tsv", TSV, Options{})
+	if err != nil || len(g.Unread) != 0 {
+		t.Errorf("own TSV: %v, Unread %v", err, g.Unread)
+	}
+}
