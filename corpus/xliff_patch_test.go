@@ -1,0 +1,154 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+func ptrTo(s string) *string { return &s }
+
+// TestPatchXLIFF: decisions are written into the XLIFF file itself, every other byte as it was:
+// Okapi's OmegaT package (1.2, CRLF, xml:space="preserve"), an XLIFF 2.1 unit of several
+// segments, and OnTram's export, whose units hold <alt-trans> proposals with targets of their
+// own that must stay as they are (licences in the testdata SOURCES.md files).
+func TestPatchXLIFF(t *testing.T) {
+	tests := []struct {
+		file    string
+		patches []XLIFFPatch
+		// replace are the changes expected in the file, each old string once, in order.
+		replace [][2]string
+	}{
+		{"../document/testdata/windows/okapi-omegatpack-test01.properties.xlf",
+			[]XLIFFPatch{
+				{Doc: "/test01.properties", ID: "2", Target: ptrTo("texte pour ID200 & <plus>"), Reviewed: true},
+				{Doc: "/test01.properties", ID: "1", Reviewed: true},
+			},
+			[][2]string{
+				{"<target xml:lang=\"fr-fr\">Text for ID100", "<target xml:lang=\"fr-fr\" state=\"signed-off\">Text for ID100"},
+				{"<target xml:lang=\"fr-fr\">text for ID200</target>", "<target xml:lang=\"fr-fr\" state=\"signed-off\">texte pour ID200 &amp; &lt;plus&gt;</target>"},
+			}},
+		{"../document/testdata/artikel-2.1.xlf",
+			[]XLIFFPatch{
+				{Doc: "artikel.md", ID: "u1/s2", Target: ptrTo("Done already."), Reviewed: true},
+				{Doc: "artikel.md", ID: "u1/s3", Target: ptrTo("Traffic is moving again.")},
+			},
+			[][2]string{
+				{`<segment id="s2" state="final">`, `<segment id="s2" state="reviewed">`},
+				{`<target>Already done.</target>`, `<target>Done already.</target>`},
+				{"wieder.</source>", "wieder.</source>\n        <target>Traffic is moving again.</target>"},
+			}},
+		{"../tm/testdata/tagged/OnTramTest01-startseite.xlf",
+			[]XLIFFPatch{{Doc: "Offline-Bearbeitung", ID: "36099", Target: ptrTo("The travel agency"), Reviewed: true}},
+			[][2]string{
+				{`id="36099"><source><ph id="1"/>Das Reisebüro</source><target state="needs-translation"/>`, `id="36099"><source><ph id="1"/>Das Reisebüro</source><target state="signed-off">The travel agency</target>`},
+			}},
+	}
+	for _, tc := range tests {
+		src, err := os.ReadFile(tc.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		unmatched, err := PatchXLIFF(&out, src, append(tc.patches, XLIFFPatch{Doc: "nowhere", ID: "9", Reviewed: true}))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		if len(unmatched) != 1 || unmatched[0].Doc != "nowhere" {
+			t.Errorf("%s: unmatched %+v, want the one for a unit the file lacks", tc.file, unmatched)
+		}
+		want := string(src)
+		for _, r := range tc.replace {
+			if strings.Count(want, r[0]) != 1 {
+				t.Fatalf("%s: %q is not in the file once", tc.file, r[0])
+			}
+			want = strings.Replace(want, r[0], r[1], 1)
+		}
+		if out.String() != want {
+			t.Errorf("%s: patched file\n%s\nwant\n%s", tc.file, out.String(), want)
+		}
+		// What a reader takes from the patched file: the new targets.
+		r, err := NewReader(XLIFF, bytes.NewReader(out.Bytes()), tc.file, ReaderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for {
+			p, err := r.Next()
+			if err != nil {
+				break
+			}
+			got[p.ID] = p.Target
+		}
+		for _, p := range tc.patches {
+			if p.Target != nil && got[p.ID] != *p.Target {
+				t.Errorf("%s: unit %s reads %q after patching, want %q", tc.file, p.ID, got[p.ID], *p.Target)
+			}
+		}
+	}
+}
+
+// TestPatchXLIFFSegmented: a unit segmented by <seg-source> is not patched (its sentences are
+// <mrk>s of one target); its patches come back unmatched and the file is unchanged.
+func TestPatchXLIFFSegmented(t *testing.T) {
+	src, err := os.ReadFile("../document/testdata/okapi-docxsegtest.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewReader(XLIFF, bytes.NewReader(src), "seg.xlf", ReaderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var patches []XLIFFPatch
+	for {
+		p, err := r.Next()
+		if err != nil {
+			break
+		}
+		patches = append(patches, XLIFFPatch{Doc: p.Doc, ID: p.ID, Target: ptrTo("x"), Reviewed: true})
+	}
+	if len(patches) == 0 {
+		t.Fatal("no pairs read")
+	}
+	var out bytes.Buffer
+	unmatched, err := PatchXLIFF(&out, src, patches)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(unmatched) != len(patches) || !bytes.Equal(out.Bytes(), src) {
+		t.Errorf("%d of %d patches unmatched, file changed: %v", len(unmatched), len(patches), !bytes.Equal(out.Bytes(), src))
+	}
+}
+
+// FuzzPatchXLIFF: any input either fails to parse or is patched without a panic, and a file
+// that parsed still parses (as XML) after patching.
+func FuzzPatchXLIFF(f *testing.F) {
+	for _, file := range []string{"../document/testdata/artikel-1.2.xlf", "../document/testdata/artikel-2.1.xlf", "../tm/testdata/tagged/OnTramTest01-startseite.xlf"} {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var patches []XLIFFPatch
+		for _, id := range []string{"1", "2", "4", "u1", "u1/s2", "36099"} {
+			for _, doc := range []string{"artikel.html", "artikel.md", "Offline-Bearbeitung", ""} {
+				patches = append(patches, XLIFFPatch{Doc: doc, ID: id, Target: ptrTo("a & b"), Reviewed: true})
+			}
+		}
+		var out bytes.Buffer
+		if _, err := PatchXLIFF(&out, src, patches); err != nil {
+			return
+		}
+		d := xml.NewDecoder(&out)
+		for {
+			if _, err := d.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("patched file does not parse: %v\n%s", err, out.String())
+			}
+		}
+	})
+}
