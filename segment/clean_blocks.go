@@ -11,7 +11,10 @@ type rawBlock struct {
 	Level  int
 	Marker string
 	Text   string // inline-cleaned, spaces normalised
-	Line   int    // 1-based line where it starts; 0 if unknown
+	// code holds the byte ranges of Text that are code (Markdown code spans, HTML <code>):
+	// never cleaned, never split into sentences (code_spans.go).
+	code []codeRange
+	Line int // 1-based line where it starts; 0 if unknown
 
 	isTitle bool // set by the cleaner on the block it took for the title
 
@@ -99,8 +102,9 @@ func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
 			return out
 		}
 		if b.Kind != Heading {
-			b.Text = stripInlineCredits(b.Text, b.Line, c.removed)
-			b.Text = stripGluedDateline(b.Text, c.lang, b.Line, c.removed)
+			text := stripGluedDateline(stripInlineCredits(b.Text, b.Line, c.removed), c.lang, b.Line, c.removed)
+			b.code = rebaseCode(b.code, b.Text, text)
+			b.Text = text
 		}
 	}
 	if !c.decided {

@@ -52,6 +52,12 @@ func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Remova
 			b.WriteByte(' ')
 			i++
 			continue
+		case c == 0xEF && hasPrefixAt(s, i, codeOpen):
+			// Code is copied as written: not prose, so nothing in it is debris.
+			n := codeMarkedLen(s[i:])
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
 		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xAD:
 			// A soft hyphen (U+00AD) is an invisible hyphenation hint, not text: it would
 			// split words for matching and translation ("Bundes\u00adregierung").

@@ -107,6 +107,7 @@ func FuzzReadText(f *testing.F) {
 func FuzzReadMarkdown(f *testing.F) {
 	seedCorpus(f, "../testdata/segment/nato-russland.md")
 	f.Add("# T\n\n* a\n    * b\n\n```\ncode\n```\n> q\n[x](y) ![i](j) `c` **b** <b>x</b> \\*")
+	f.Add("Der Operator `a != b` und <code> [ </code>, `?`. `unclosed\n\n> `x  y` ]")
 	f.Fuzz(func(t *testing.T, data string) { checkRead(t, data, Markdown) })
 }
 

@@ -557,6 +557,12 @@ func (w *htmlWalker) walk(n *html.Node) {
 		if t := textOf(sub.out); t != "" {
 			*w.removed = append(*w.removed, Removal{Text: t, Reason: "preformatted/code block (not prose)"})
 		}
+	case a == atom.Code:
+		// Inline code is kept as written and never split (code_spans.go); the marks are
+		// taken out when the block ends.
+		w.buf.WriteString(codeOpen)
+		w.children(n)
+		w.buf.WriteString(codeClose)
 	case headingLevel(a) > 0:
 		w.flush()
 		w.cur = &rawBlock{Kind: Heading, Level: headingLevel(a)}
@@ -613,7 +619,7 @@ func (w *htmlWalker) flush() {
 	w.buf.Reset()
 	b := *w.cur
 	w.cur = nil
-	b.Text = normalizeSpace(cleanLine(text, 0, w.keep, w.removed))
+	b.Text, b.code = takeCodeMarks(normalizeSpace(cleanLine(text, 0, w.keep, w.removed)))
 	if b.Text != "" {
 		w.out = append(w.out, b)
 	}

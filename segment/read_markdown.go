@@ -24,7 +24,7 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 			raw := strings.Join(parts, "\f")
 			cur.ownHeading = cur.Kind == Heading
 			cur.image = cur.Kind == Paragraph && isImageOnly(raw)
-			text := []byte(markdownInline(raw))
+			text := []byte(markdownInlineMarked(raw, !hasCodeMark(raw)))
 			var breaks []int
 			for i, c := range text {
 				if c == '\f' {
@@ -32,7 +32,7 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 					breaks = append(breaks, i+1)
 				}
 			}
-			cur.Text = normalizeSpace(cleanJoined(string(text), cur.Line, breaks, keep, removed))
+			cur.Text, cur.code = takeCodeMarks(normalizeSpace(cleanJoined(string(text), cur.Line, breaks, keep, removed)))
 			if cur.Text != "" {
 				out = append(out, *cur)
 			}
@@ -291,9 +291,17 @@ func isLinkDefinition(s string) bool {
 // markdownInline reduces inline Markdown to plain text: links keep their text, images their alt
 // text, code its content, emphasis markers and HTML tags go, backslash escapes are resolved.
 func markdownInline(s string) string {
+	text, _ := takeCodeMarks(markdownInlineMarked(s, false))
+	return text
+}
+
+// markdownInlineMarked is markdownInline with code spans and <code> elements kept between
+// codeOpen and codeClose (when mark is true), so that cleaning leaves them as written.
+func markdownInlineMarked(s string, mark bool) string {
 	if !strings.ContainsAny(s, "*_`[]!<\\&") {
 		return s
 	}
+	inCode := false // inside an inline <code> element
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -311,7 +319,11 @@ func markdownInline(s string) string {
 				n++
 			}
 			if end := strings.Index(window(s, i+n), s[i:i+n]); end >= 0 {
-				b.WriteString(strings.TrimSpace(s[i+n : i+n+end]))
+				if code := strings.TrimSpace(s[i+n : i+n+end]); mark && !inCode && code != "" {
+					b.WriteString(codeOpen + code + codeClose)
+				} else {
+					b.WriteString(code)
+				}
 				i += n + end + n
 				continue
 			}
@@ -330,7 +342,7 @@ func markdownInline(s string) string {
 				j++
 			}
 			if text, n, ok := linkAt(s[j:]); ok {
-				b.WriteString(markdownInline(text))
+				b.WriteString(markdownInlineMarked(text, mark && !inCode))
 				i = j + n
 				continue
 			}
@@ -339,6 +351,14 @@ func markdownInline(s string) string {
 				inner := s[i+1 : i+n-1]
 				if strings.HasPrefix(inner, "http://") || strings.HasPrefix(inner, "https://") || strings.Contains(inner, "@") && !strings.ContainsAny(inner, " =") {
 					b.WriteString(inner) // autolink
+				} else if mark && (strings.EqualFold(inner, "code") || strings.EqualFold(inner, "/code")) && inCode == (inner[0] == '/') {
+					// Inline HTML code (react.dev writes <code>…</code> in prose) is code too.
+					inCode = !inCode
+					if inCode {
+						b.WriteString(codeOpen)
+					} else {
+						b.WriteString(codeClose)
+					}
 				}
 				i += n
 				continue

@@ -198,7 +198,7 @@ func (s *Scanner) Scan() bool {
 	s.capRemoved()
 	rb := s.ready[s.nready]
 	s.nready++
-	s.block = Block{Kind: rb.Kind, Level: rb.Level, Marker: rb.Marker, Text: rb.Text, Sentences: SplitSentences(rb.Text, s.lang)}
+	s.block = Block{Kind: rb.Kind, Level: rb.Level, Marker: rb.Marker, Text: rb.Text, Sentences: splitWithCode(rb.Text, s.lang, rb.code)}
 	return true
 }
 
@@ -290,6 +290,35 @@ func normalizeSpace(s string) string {
 			i++
 			continue
 		}
+		if n := codeMarkedLen(s[i:]); n > 0 {
+			// Code keeps its spacing inside; a line break in it becomes a space (as in
+			// CommonMark), and spaces at its edges are spacing around it.
+			inner := strings.TrimPrefix(strings.TrimSuffix(s[i:i+n], codeClose), codeOpen)
+			code := strings.TrimFunc(inner, unicode.IsSpace)
+			if len(strings.TrimLeftFunc(inner, unicode.IsSpace)) < len(inner) && b.Len() > 0 {
+				space = true
+			}
+			if code != "" {
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				b.WriteString(codeOpen)
+				for k := 0; k < len(code); k++ {
+					if c := code[k]; c < utf8.RuneSelf && asciiSpace[c] {
+						b.WriteByte(' ')
+					} else {
+						b.WriteByte(c)
+					}
+				}
+				b.WriteString(codeClose)
+			}
+			if len(strings.TrimRightFunc(inner, unicode.IsSpace)) < len(inner) && b.Len() > 0 {
+				space = true
+			}
+			i += n
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
@@ -358,14 +387,19 @@ var spaceBytes = func() (t [256]bool) {
 func cutBlock(b rawBlock) []rawBlock {
 	var out []rawBlock
 	text := b.Text
+	at := 0 // where text starts in b.Text
 	for len(text) > maxLine {
 		cut := cutPoint([]byte(text[:maxLine]), maxLine-64<<10)
 		piece := b
 		piece.Text = strings.TrimRight(text[:cut], " ")
+		piece.code = shiftCode(b.code, at, len(piece.Text))
 		out = append(out, piece)
-		text = strings.TrimLeft(text[cut:], " ")
+		rest := strings.TrimLeft(text[cut:], " ")
+		at += len(text) - len(rest)
+		text = rest
 	}
 	if text != "" {
+		b.code = shiftCode(b.code, at, len(text))
 		b.Text = text
 		out = append(out, b)
 	}

@@ -1,0 +1,80 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+// Code in prose is opaque: before, the space-before-punctuation rule rewrote code ("`!=`" read
+// "bzw.!=", "`?`" read "Der Operator? kann") and an English sentence ended inside it ("When
+// the? | operator calls …", "calling panic! | in a simple program"). Sentences are from The
+// Rust Programming Language and its German translation (segment/testdata/SOURCES.md).
+func TestCodeIsOpaque(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, lang, in string
+		want                 []string // the blocks' sentences, " | " between sentences
+	}{
+		{"code after a word", "x.md", "de",
+			"Das Trait `PartialEq` erlaubt dir, Instanzen eines Typs auf Gleichheit zu prüfen\nund ermöglicht das Verwenden der Operatoren `==` und `!=`.",
+			[]string{"Das Trait PartialEq erlaubt dir, Instanzen eines Typs auf Gleichheit zu prüfen und ermöglicht das Verwenden der Operatoren == und !=."}},
+		{"code before a sentence end", "x.md", "de",
+			"Unter der Haube verwenden die Makros `assert_eq!` und `assert_ne!` die\nOperatoren `==` bzw. `!=`. Wenn die Zusicherungen fehlschlagen, geben diese\nMakros ihre Argumente unter Verwendung der Debug-Formatierung aus.",
+			[]string{"Unter der Haube verwenden die Makros assert_eq! und assert_ne! die Operatoren == bzw. !=. | Wenn die Zusicherungen fehlschlagen, geben diese Makros ihre Argumente unter Verwendung der Debug-Formatierung aus."}},
+		{"question mark operator de", "x.md", "de",
+			"Der Operator `?` kann nur in Funktionen verwendet werden, deren Rückgabetyp mit\ndem Wert, auf den `?` angewendet wird, kompatibel ist.",
+			[]string{"Der Operator ? kann nur in Funktionen verwendet werden, deren Rückgabetyp mit dem Wert, auf den ? angewendet wird, kompatibel ist."}},
+		{"question mark operator en", "x.md", "en",
+			"When the `?` operator calls the `from` function, the error type received is\nconverted into the error type defined in the return type of the current\nfunction.",
+			[]string{"When the ? operator calls the from function, the error type received is converted into the error type defined in the return type of the current function."}},
+		{"macro in a sentence", "x.md", "en",
+			"Let’s try calling `panic!` in a simple program:",
+			[]string{"Let’s try calling panic! in a simple program:"}},
+		{"bracketed code", "x.md", "en",
+			"would be entered as `println` (without the `!`). Rust macros are a way to write\ncode that generates code.",
+			[]string{"would be entered as println (without the !). | Rust macros are a way to write code that generates code."}},
+		{"code keeps its spaces", "x.md", "de",
+			"Der Ausdruck `a  ,b` bleibt.",
+			[]string{"Der Ausdruck a  ,b bleibt."}},
+		{"html code in markdown", "x.md", "de",
+			"Die Operatoren <code>==</code> und <code>!=</code> vergleichen.",
+			[]string{"Die Operatoren == und != vergleichen."}},
+		{"html code", "x.html", "de",
+			"<p>Unter der Haube verwenden die Makros <code>assert_eq!</code> und <code>assert_ne!</code> die Operatoren <code>==</code> bzw. <code>!=</code>. Wenn die Zusicherungen fehlschlagen, geben diese Makros ihre Argumente unter Verwendung der Debug-Formatierung aus.</p>",
+			[]string{"Unter der Haube verwenden die Makros assert_eq! und assert_ne! die Operatoren == bzw. !=. | Wenn die Zusicherungen fehlschlagen, geben diese Makros ihre Argumente unter Verwendung der Debug-Formatierung aus."}},
+		{"prose is still cleaned", "x.md", "de",
+			"Der Operator `+` benutzt die Methode `add` , deren Signatur so aussieht.",
+			[]string{"Der Operator + benutzt die Methode add, deren Signatur so aussieht."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Read(strings.NewReader(tc.in), tc.file, Options{Lang: tc.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range doc.Blocks {
+				var ss []string
+				for _, s := range b.Sentences {
+					ss = append(ss, s.Text)
+				}
+				got = append(got, strings.Join(ss, " | "))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A boundary inside code is undone whatever the splitter decides there.
+func TestSplitWithCodeNeverInside(t *testing.T) {
+	text := "Rufe `x. Das` auf. Dann weiter."
+	plain, code := takeCodeMarks(strings.ReplaceAll(strings.Replace(text, "`", codeOpen, 1), "`", codeClose))
+	got := splitWithCode(plain, "de", code)
+	var ss []string
+	for _, s := range got {
+		ss = append(ss, s.Text)
+	}
+	if want := "Rufe x. Das auf. | Dann weiter."; strings.Join(ss, " | ") != want {
+		t.Errorf("got %q, want %q", strings.Join(ss, " | "), want)
+	}
+}
