@@ -34,7 +34,8 @@ var abbrevNever = toSet(
 
 // abbrevBeforeNumber are abbreviations only when a number follows ("Nr. 5", "No. 5", "Art. 3");
 // elsewhere they are ordinary words that may end a sentence ("Er sagte no.", "eine neue Art.").
-var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "S", "p", "pp", "Vol", "vol", "Fig", "fig", "Ziff", "Nr", "Rn", "Bl", "Sp",
+// The English legal ones ("Art. 5 para. 2", "sect. 3") are read in EUR-Lex and GDPR citations.
+var abbrevBeforeNumber = toSet("No", "Nos", "no", "Art", "Arts", "para", "paras", "Para", "subpara", "sect", "Sect", "sec", "Sec", "subsec", "S", "p", "pp", "Vol", "vol", "Fig", "fig", "Ziff", "Nr", "Rn", "Bl", "Sp",
 	"Do", "Sa", "So") // weekdays before a date: "Do. 5. März", "So. 8. März"
 
 // abbrevMayEnd lists abbreviations that often end a sentence too ("… Äpfel, Birnen usw. Dann …",

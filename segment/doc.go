@@ -48,7 +48,9 @@
 // a German Roman ordinal before a noun ("des III. Geschwaders");
 // a bullet inside running text starts a new sentence, and so does a dash glued to a capital
 // ("-Wie geht es weiter?"). In English a sentence may start in lower case, as in web text and
-// e-mail, after "?" and after a period that follows an ordinary word (not an abbreviation).
+// e-mail, after a period that follows an ordinary word (not an abbreviation); "!" and "?" before
+// a lower-case word end no sentence ("calling panic! in a program", "Yahoo! and AOL"). Code (a
+// Markdown code span, HTML <code>) is never cleaned and never holds a sentence end.
 //
 // Sentences without final punctuation. Inside running text a sentence ends, with no punctuation
 // at all, before a word that opens sentences and is capitalised nowhere else ("Absolut zu

@@ -439,18 +439,14 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 		}
 	}
 	if s.en && !closed && !n.opener && unicode.IsLower(n.r) {
-		// English web text and e-mail often start sentences in lower case ("where did you
-		// grow up? india?"). After "?" or "!", or a period after an ordinary word (not an
-		// abbreviation, initial or number), a lower-case word starts a new sentence.
-		if strings.Contains(run, "?") && !strings.Contains(run, ".") {
-			return true
+		// English web text and e-mail often start sentences in lower case: after a period
+		// that follows an ordinary word (not an abbreviation, initial or number), a
+		// lower-case word starts a new sentence. Not after "!" or "?": there a lower-case
+		// word goes on with the sentence ("calling panic! in a simple program", "Yahoo! and
+		// AOL", "the ? operator"): as in German, only a link or a separator starts anew there.
+		if run == "." {
+			return plainWordEN(text[wordStart(text, term):term])
 		}
-		if strings.Contains(run, "!") && !strings.Contains(run, ".") {
-			// "Yahoo! and AOL": a name with an exclamation mark is capitalised.
-			w := text[wordStart(text, term):term]
-			return w == "" || unicode.IsLower(firstRune(w))
-		}
-		return run == "." && plainWordEN(text[wordStart(text, term):term])
 	}
 	if n.r == 0 || !n.canStart() {
 		// Lower case, punctuation (". ,"): the sentence goes on; but a separator line, a link

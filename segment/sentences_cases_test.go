@@ -272,7 +272,7 @@ var englishCases = []splitCase{
 	{"acronym start", "He arrived late. NATO officials were waiting.", "He arrived late. | NATO officials were waiting."},
 	{"headline", "US officials visit the Kremlin\nThe talks covered Ukraine and NATO guarantees.", "US officials visit the Kremlin | The talks covered Ukraine and NATO guarantees."},
 	{"vs.", "It was Germany vs. France in the final.", "It was Germany vs. France in the final."},
-	{"lower-case question", "where did you park? near the station?", "where did you park? | near the station?"},
+	{"lower-case question", "where did you park? near the station?", "where did you park? near the station?"}, // "?" before a lower-case word ends nothing: "the ? operator"
 	{"lower-case after word", "i will be late today. see you at noon.", "i will be late today. | see you at noon."},
 	{"approx. lower", "It weighs approx. three tons.", "It weighs approx. three tons."},
 	{"et al. lower", "Smith et al. found the same effect.", "Smith et al. found the same effect."},
