@@ -11,15 +11,30 @@ import (
 // removed text, so a long report does not keep whole paragraphs alive): stray HTML tag
 // remnants ("< /p>"), a stray period before a comma or after another period (". ,", ". ."),
 // spaces before punctuation and doubled spaces. Tabs and other spacing become single spaces
-// without a report (they carry no content). keep turns the reported rules off.
-func cleanLine(s string, line int, keep bool, removed *[]Removal) string {
-	return cleanJoined(s, line, nil, keep, removed)
+// without a report (they carry no content).
+func cleanLine(s string, line int, rules inlineRules, removed *[]Removal) string {
+	return cleanJoined(s, line, nil, rules, removed)
+}
+
+// inlineRules say which of cleanLine's reported rules apply.
+type inlineRules struct {
+	keep bool // none of them (Options.KeepBoilerplate)
+	// spacedPunct keeps a space before "!", "?" and ";": the text's language is written so
+	// (French: "Bonjour !", "ainsi ?", "Oui ; certes").
+	spacedPunct bool
+}
+
+// rulesFor returns the inline rules for a language ("fr", "fr-CH", "de", …).
+func rulesFor(lang string, keep bool) inlineRules {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	base, _, _ = strings.Cut(base, "_")
+	return inlineRules{keep: keep, spacedPunct: base == "fr"}
 }
 
 // cleanJoined is cleanLine for source lines joined into one (a Markdown paragraph): breaks
 // holds the offsets in s where the second, third, … line begin, so that each removal names
 // the line it was made on rather than the paragraph's first.
-func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Removal) string {
+func cleanJoined(s string, first int, breaks []int, rules inlineRules, removed *[]Removal) string {
 	if !needsCleaning(s) {
 		return s
 	}
@@ -64,7 +79,7 @@ func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Remova
 			soft++
 			i += 2
 			continue
-		case keep:
+		case rules.keep:
 		case c == '<':
 			if n := tagRemnant(s[i:]); n > 0 {
 				*removed = append(*removed, Removal{Kind: Tidied, Line: lineAt(i), Text: strings.Clone(s[i : i+n]), Reason: "stray HTML tag"})
@@ -93,7 +108,7 @@ func cleanJoined(s string, first int, breaks []int, keep bool, removed *[]Remova
 			for j < len(s) && s[j] == ' ' {
 				j++
 			}
-			if j < len(s) && isSpaceBeforePunctDebris(s, j) {
+			if j < len(s) && isSpaceBeforePunctDebris(s, j) && !(rules.spacedPunct && spacedInFrench(s[j])) {
 				*removed = append(*removed, Removal{Kind: Tidied, Line: lineAt(i), Text: strings.Clone(s[i:j]), Reason: "space before punctuation" + around(s, i, j+1)})
 				i = j
 				continue
@@ -167,6 +182,10 @@ func isSpaceBeforePunctDebris(s string, j int) bool {
 	}
 	return false
 }
+
+// spacedInFrench reports punctuation that French typography writes after a space (the colon,
+// also spaced, is never taken for debris).
+func spacedInFrench(c byte) bool { return c == '!' || c == '?' || c == ';' }
 
 // opensSingleQuote reports whether the comma at s[j] is a typewriter single low quotation mark:
 // a letter follows it, and an apostrophe or closing mark (' ‘ ’) ends that word or a later one

@@ -21,7 +21,8 @@
 // Cleaning is conservative and accountable: it removes only recognisable page furniture (a site
 // name or section label above the title, the title repeated at the end, "Leave a Reply" and
 // similar prompts, stray tag remnants such as "< /p>", stray periods, doubled spaces and spaces
-// before punctuation; on news pages photo credits as blocks or in parentheses ("(Foto: …/dpa)",
+// before punctuation (not before "!", "?" and ";" in French text and Markdown, whose
+// typography spaces them); on news pages photo credits as blocks or in parentheses ("(Foto: …/dpa)",
 // "Bildrechte: …"), copyright and agency lines, related-article links ("Lesen Sie auch", "Mehr:"),
 // newsletter, feedback and sharing prompts, and bylines and timestamps standing alone or glued
 // to the first or last sentence of a paragraph, or glued to a caption without a separator:

@@ -619,7 +619,7 @@ func (w *htmlWalker) flush() {
 	w.buf.Reset()
 	b := *w.cur
 	w.cur = nil
-	b.Text, b.code = takeCodeMarks(normalizeSpace(cleanLine(text, 0, w.keep, w.removed)))
+	b.Text, b.code = takeCodeMarks(normalizeSpace(cleanLine(text, 0, inlineRules{keep: w.keep}, w.removed)))
 	if b.Text != "" {
 		w.out = append(w.out, b)
 	}

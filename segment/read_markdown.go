@@ -11,7 +11,7 @@ import (
 // depth and marker), paragraphs; block quotes are read as their content. Code blocks, front
 // matter, HTML comments and link reference definitions are not prose and are dropped (and
 // reported). Inline markup is reduced to its text (markdownInline).
-func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Removal) ([]rawBlock, error) {
+func parseMarkdown(ctx context.Context, text string, rules inlineRules, removed *[]Removal) ([]rawBlock, error) {
 	lines := strings.Split(text, "\n")
 	var out []rawBlock
 	var cur *rawBlock
@@ -32,7 +32,7 @@ func parseMarkdown(ctx context.Context, text string, keep bool, removed *[]Remov
 					breaks = append(breaks, i+1)
 				}
 			}
-			cur.Text, cur.code = takeCodeMarks(normalizeSpace(cleanJoined(string(text), cur.Line, breaks, keep, removed)))
+			cur.Text, cur.code = takeCodeMarks(normalizeSpace(cleanJoined(string(text), cur.Line, breaks, rules, removed)))
 			if cur.Text != "" {
 				out = append(out, *cur)
 			}

@@ -12,7 +12,7 @@ import (
 // paragraph becomes its own block. It reads one paragraph at a time.
 type textReader struct {
 	lr      *lineReader
-	keep    bool
+	rules   inlineRules
 	removed *[]Removal
 	queue   []rawBlock // blocks of the current paragraph not yet returned: queue[nqueue:]
 	nqueue  int
@@ -26,8 +26,8 @@ type textReader struct {
 	parts []string
 }
 
-func newTextReader(r io.Reader, name string, keep bool, removed *[]Removal) *textReader {
-	t := &textReader{lr: newLineReader(r, name), keep: keep, removed: removed}
+func newTextReader(r io.Reader, name string, rules inlineRules, removed *[]Removal) *textReader {
+	t := &textReader{lr: newLineReader(r, name), rules: rules, removed: removed}
 	if t.lr.encoding != "" {
 		*removed = append(*removed, Removal{Kind: Notice, Reason: "decoded from " + t.lr.encoding})
 	}
@@ -90,7 +90,7 @@ func (t *textReader) paragraph() ([]textLine, error) {
 	t.lines = t.lines[:0]
 	start := 0
 	for i, end := range t.ends {
-		t.lines = append(t.lines, textLine{cleanLine(all[start:end], t.nums[i], t.keep, t.removed), t.nums[i]})
+		t.lines = append(t.lines, textLine{cleanLine(all[start:end], t.nums[i], t.rules, t.removed), t.nums[i]})
 		start = end
 	}
 	return t.lines, nil

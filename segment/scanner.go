@@ -134,12 +134,12 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	switch s.format {
 	case Markdown:
 		s.next = wholeDocument(func() (string, error) { return readAllText(ctx, r, name, &s.removed) }, func(text string) ([]rawBlock, error) {
-			return parseMarkdown(ctx, text, opt.KeepBoilerplate, &s.removed)
+			return parseMarkdown(ctx, text, rulesFor(s.lang, opt.KeepBoilerplate), &s.removed)
 		})
 	case HTML:
 		s.next, s.front = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
 	default:
-		tr := newTextReader(ctxio.NewReader(ctx, r), name, opt.KeepBoilerplate, &s.removed)
+		tr := newTextReader(ctxio.NewReader(ctx, r), name, rulesFor(s.lang, opt.KeepBoilerplate), &s.removed)
 		s.next, s.form = tr.next, func() TextForm { return tr.lr.form }
 	}
 	return s
