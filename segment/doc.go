@@ -46,7 +46,8 @@
 // sentences; LaTeX-style quotes (two backquotes), "©", "•" and emoticons (";-)") start or end them;
 // emoji and footnote marks ("erfolgen.[6]", "Satz.¹") after a sentence end belong to it, and a
 // hashtag or handle after one starts a new one; a bracketed "(!)" or "(?)" ends nothing, nor does
-// a German Roman ordinal before a noun ("des III. Geschwaders");
+// a German Roman ordinal before a noun ("des III. Geschwaders"), nor a Roman section number
+// opening a heading or line before a dash or a capital ("II. - Der Bund und die Länder");
 // a bullet inside running text starts a new sentence, and so does a dash glued to a capital
 // ("-Wie geht es weiter?"). In English a sentence may start in lower case, as in web text and
 // e-mail, after a period that follows an ordinary word (not an abbreviation); "!" and "?" before

@@ -433,6 +433,12 @@ func (s *splitter) endsSentence(start, term, termEnd, end int) bool {
 	}
 	run := text[term:termEnd]
 	closed := end > termEnd // closing quote or bracket after the terminator
+	if run == "." && !closed && wordStart(text, term) == start && isRomanNumbering(text[start:term]) &&
+		(dashLen(text[n.pos:]) > 0 || !n.opener && unicode.IsUpper(n.r)) {
+		// A section number opening a heading or line ("II. - Der Bund und die Länder",
+		// "VIIIa. Gemeinschaftsaufgaben" in the Grundgesetz): a numbering, not a sentence.
+		return false
+	}
 	if run == "." && end == termEnd+1 && text[termEnd] == ')' {
 		if ws := wordStart(text, term); (ws == start || text[ws-1] == ' ') && itemMarkerLen(text[ws:]) > 0 {
 			return false // "1.) Der erste Punkt": a list marker, not a sentence "1."

@@ -126,6 +126,18 @@ func isRomanOrdinal(w string) bool {
 	return len(rest) <= 3 && strings.Trim(rest, "I") == ""
 }
 
+// isRomanNumbering reports a Roman section number, possibly with a letter after it ("I", "IV",
+// "VIIIa", "Xa"): I, V, X, L and C only, as section numbers use.
+func isRomanNumbering(w string) bool {
+	if n := len(w); n > 1 && 'a' <= w[n-1] && w[n-1] <= 'z' {
+		w = w[:n-1]
+	}
+	if w == "" || len(w) > 8 {
+		return false
+	}
+	return strings.Trim(w, "IVXLC") == ""
+}
+
 func isOpenerOrSpace(r rune) bool { return isOpener(r) || isSpace(r) }
 
 // isDomain reports a host name such as "www.dhb.de" or "tagesschau.de": dotted pieces of which
