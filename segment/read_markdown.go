@@ -8,11 +8,12 @@ import (
 )
 
 // parseMarkdown turns Markdown into blocks: ATX and setext headings, list items (with nesting
-// depth and marker), paragraphs; block quotes are read as their content. Code blocks, front
+// depth and marker), paragraphs; block quotes are read as their content (a heading or code fence
+// in a quote is one as outside it); heading ids ("{#id}", MDX "{/*id*/}") are dropped. Code blocks, front
 // matter, HTML comments and link reference definitions are not prose and are dropped (and
 // reported). Inline markup is reduced to its text (markdownInline).
 func parseMarkdown(ctx context.Context, text string, rules inlineRules, removed *[]Removal) ([]rawBlock, error) {
-	lines := strings.Split(text, "\n")
+	lines, quoted := unquoteLines(strings.Split(text, "\n"))
 	var out []rawBlock
 	var cur *rawBlock
 	var parts []string
@@ -55,6 +56,9 @@ func parseMarkdown(ctx context.Context, text string, rules inlineRules, removed 
 		line := strings.ReplaceAll(strings.TrimRight(lines[i], "\r"), "\t", "    ")
 		trimmed := strings.TrimLeft(line, " ")
 		indent := len(line) - len(trimmed)
+		if quoted[i] && (i == 0 || !quoted[i-1]) {
+			flush() // a block quote interrupts a paragraph
+		}
 
 		switch {
 		case trimmed == "":
@@ -64,8 +68,11 @@ func parseMarkdown(ctx context.Context, text string, rules inlineRules, removed 
 			flush()
 			fence := trimmed[:3]
 			j := i + 1
-			for j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j]), fence) {
+			for j < len(lines) && quoted[j] == quoted[i] && !strings.HasPrefix(strings.TrimSpace(lines[j]), fence) {
 				j++
+			}
+			if j < len(lines) && quoted[j] != quoted[i] {
+				j-- // a fence left open in a block quote ends with it
 			}
 			end := min(j+1, len(lines))
 			drop(i, end, "code block (not prose)")
@@ -154,18 +161,6 @@ func parseMarkdown(ctx context.Context, text string, rules inlineRules, removed 
 		if indent == 0 {
 			listIndents = nil // a line at the margin ends any list
 		}
-		if strings.HasPrefix(trimmed, ">") {
-			content := strings.TrimRight(strings.TrimLeft(trimmed, "> "), " ")
-			if cur == nil {
-				cur = &rawBlock{Kind: Paragraph, Line: i + 1}
-			}
-			if content == "" {
-				flush()
-				continue
-			}
-			parts = append(parts, content)
-			continue
-		}
 		if cur == nil {
 			if indent >= 4 && len(listIndents) == 0 {
 				j := i + 1 // line i is code; take the following indented or blank lines with it
@@ -184,6 +179,27 @@ func parseMarkdown(ctx context.Context, text string, rules inlineRules, removed 
 	}
 	flush()
 	return out, nil
+}
+
+// unquoteLines takes the block-quote markers ("> ", "> > ") off the lines, so that what a quote
+// holds (headings, code fences, lists, paragraphs) is read as it would be outside one; quoted
+// says which lines were in a quote. Line numbers stay those of the input.
+func unquoteLines(lines []string) (out []string, quoted []bool) {
+	quoted = make([]bool, len(lines))
+	for i, line := range lines {
+		t := strings.TrimLeft(line, " ")
+		if len(line)-len(t) >= 4 || !strings.HasPrefix(t, ">") {
+			continue
+		}
+		for strings.HasPrefix(t, ">") {
+			t = strings.TrimPrefix(t[1:], " ")
+			if u := strings.TrimLeft(t, " "); strings.HasPrefix(u, ">") && len(t)-len(u) < 4 {
+				t = u
+			}
+		}
+		lines[i], quoted[i] = t, true
+	}
+	return lines, quoted
 }
 
 // isTableDelimiter reports whether line is a pipe table's delimiter row ("|---|:--:|", "--- | ---").
@@ -233,7 +249,25 @@ func atxHeading(s string) (int, string, bool) {
 	if t := strings.TrimRight(text, "#"); t == "" || strings.HasSuffix(t, " ") {
 		text = strings.TrimSpace(t)
 	}
-	return n, text, true
+	return n, dropHeadingID(text), true
+}
+
+// dropHeadingID removes a heading's anchor id, which is markup, not text: "{#id}" (Pandoc,
+// kramdown, Hugo) and MDX's comment "{/*id*/}" (react.dev: "## Hooks aufrufen {/*calling-hooks*/}").
+func dropHeadingID(text string) string {
+	if !strings.HasSuffix(text, "}") {
+		return text
+	}
+	open := strings.LastIndexByte(text, '{')
+	if open < 0 {
+		return text
+	}
+	id := text[open:]
+	if strings.HasPrefix(id, "{#") && len(id) > 3 && !strings.ContainsAny(id[2:len(id)-1], " {}") ||
+		strings.HasPrefix(id, "{/*") && strings.HasSuffix(id, "*/}") && len(id) >= 6 {
+		return strings.TrimRight(text[:open], " ")
+	}
+	return text
 }
 
 func isSetextUnderline(s string) bool {
