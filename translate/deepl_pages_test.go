@@ -56,7 +56,7 @@ func TestRealPagesThroughDeepL(t *testing.T) {
 }
 
 var (
-	langAttr   = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)|(?i)(content-language["']?\s+content=)("[^"]*"|'[^']*')`)
+	langAttr   = regexp.MustCompile(`lang=("[^"]*"|'[^']*'|[^\s>]+)|(?i)((?:content-language|og:locale)["']?\s+content=)("[^"]*"|'[^']*')|(?i)content=("[^"]*"|'[^']*')\s+property=["']og:locale`)
 	charsetRe  = regexp.MustCompile(`(?i)(charset=["']?)[A-Za-z0-9_:.-]+`)
 	nbspAsText = strings.NewReplacer("\u00a0", " ", "&nbsp;", " ")
 )
