@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -33,6 +34,9 @@ type Item struct {
 type Input struct {
 	Items   []Item
 	article *article
+	// xliff is the XLIFF file the pairs were read from (ReadXLIFF): an XLIFF output is that
+	// file with the decisions written into it (corpus.PatchXLIFF).
+	xliff []byte
 }
 
 // article keeps an aligned article pair's target side: the output is the target article with
@@ -58,6 +62,24 @@ func (in *Input) Article() bool { return in.article != nil }
 func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error) {
 	in, err := readBitext(ctx, r, name)
 	return in, stopped(ctx, err)
+}
+
+// ReadXLIFF reads the pairs of an XLIFF file held in data, as ReadPairs does, and keeps the
+// file: the review's XLIFF output is then the same file with the decisions written into its
+// units (its ids, groups, notes, skeleton and untranslated units kept), which the CAT tool or
+// translation system that exported it can import again. skipped is how many units had no
+// translation to review.
+func ReadXLIFF(ctx context.Context, data []byte, name string, opt corpus.ReaderOptions) (in *Input, skipped int, err error) {
+	r, err := corpus.NewReader(corpus.XLIFF, bytes.NewReader(data), name, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	in, err = ReadPairs(ctx, r, name)
+	if err != nil {
+		return nil, 0, err
+	}
+	in.xliff = data
+	return in, corpus.ReaderSkipped(r), nil
 }
 
 func readBitext(ctx context.Context, r corpus.Reader, name string) (*Input, error) {

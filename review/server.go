@@ -112,6 +112,8 @@ type Server struct {
 	warned map[warnKey]string
 	hosts  map[string]bool // Host headers accepted once listening
 	cookie string          // cookie name, per port
+	// notWritten is how many decisions the last XLIFF output had no place for (Stats).
+	notWritten int
 	// finish is closed by the page's Finish button (handleFinish): Serve then stops as it does
 	// when its context is done, and Finished reports it, so that a review the reviewer ended
 	// is told from one stopped with Ctrl-C.
@@ -716,12 +718,38 @@ func (s *Server) writeOutput(ctx context.Context) error {
 				m.Abort()
 			}
 		}
+	case s.opt.OutputFormat == corpus.XLIFF && s.in.xliff != nil:
+		err = outfile.WriteFile(ctx, s.opt.Output, func(w io.Writer) error { return s.patchXLIFF(w) })
 	default:
 		err = outfile.WriteFile(ctx, s.opt.Output, func(w io.Writer) error { return s.writePairs(w) })
 	}
 	if err != nil {
 		return fmt.Errorf("review: writing %s: %w", s.opt.Output, err)
 	}
+	return nil
+}
+
+// patchXLIFF writes the input XLIFF file with every decided pair's target and state written
+// into its unit. A decision the file has no place for (a unit segmented by <seg-source>) is
+// counted (Stats.NotWritten); the journal and the memory hold it.
+func (s *Server) patchXLIFF(w io.Writer) error {
+	var patches []corpus.XLIFFPatch
+	for i := range s.entries {
+		e := &s.entries[i]
+		if e.Status == Open {
+			continue
+		}
+		p := corpus.XLIFFPatch{Doc: e.Pair.Doc, ID: e.Pair.ID, Reviewed: true}
+		if e.Target != e.Pair.Target {
+			p.Target = &e.Target
+		}
+		patches = append(patches, p)
+	}
+	unmatched, err := corpus.PatchXLIFF(w, s.in.xliff, patches)
+	if err != nil {
+		return err
+	}
+	s.notWritten = len(unmatched)
 	return nil
 }
 
@@ -836,6 +864,9 @@ type Stats struct {
 	// CodesDropped counts the pairs whose translation changed away from a form with inline
 	// codes (an XLIFF or TMX unit's formatting): they are written as their words.
 	CodesDropped int
+	// NotWritten counts the decisions an XLIFF output, the input file with the decisions in
+	// it, had no place for (units segmented by <seg-source>), at its last writing.
+	NotWritten int
 }
 
 // codesLost says whether p's translation was changed (edited, or taken from a suggestion) away
@@ -848,7 +879,7 @@ func codesLost(p corpus.Pair) bool {
 func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := Stats{Segments: len(s.entries)}
+	st := Stats{Segments: len(s.entries), NotWritten: s.notWritten}
 	for i := range s.entries {
 		e := &s.entries[i]
 		switch e.Status {

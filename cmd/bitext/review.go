@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os/exec"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/review"
@@ -50,7 +52,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX); repeat to merge"},
 			tmPathFlag(),
 			&cli.BoolFlag{Name: "no-tm", Usage: "do not write decisions to a translation memory"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the reviewed translation to `FILE` (JSONL, TMX, TSV, Moses; the article for an article pair)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the reviewed translation to `FILE` (JSONL, TMX, TSV, Moses; the article for an article pair; an XLIFF input into XLIFF: the file itself, decisions in its units)"},
 			&cli.StringFlag{Name: "output-format", Aliases: []string{"f", "format"}, Usage: "output pairs as jsonl, tmx, tsv, xliff or moses (default: from -o)"},
 			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "bitext format: jsonl, tmx, tsv, xliff or moses (default: from the file name)"},
 			&cli.StringFlag{Name: "ref", Usage: "show a reference or another system's output from `BITEXT` (same sources, same order; JSONL, TMX, TSV)"},
@@ -101,7 +103,11 @@ func runReview(c *cli.Context) error {
 			return err
 		}
 	}
-	in, err := reviewInput(c, g, args)
+	effFmt := outFmt
+	if effFmt == "" && out != "" {
+		effFmt = corpus.FormatFromName(out)
+	}
+	in, err := reviewInput(c, g, args, effFmt)
 	if err != nil {
 		return err
 	}
@@ -182,6 +188,9 @@ func runReview(c *cli.Context) error {
 	}
 	st = srv.Stats()
 	fmt.Fprintf(c.App.ErrWriter, "review: %d accepted, %d edited, %d open, %d glossary violations left\n", st.Accepted, st.Edited, st.Open, st.Violations)
+	if st.NotWritten > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s: %s not written into the file: their units are segmented by <seg-source> (the journal and the memory hold them)\n", out, count(st.NotWritten, "decision"))
+	}
 	if st.CodesDropped > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "review: %s written without the inline codes (formatting) of the translation they replace: the edit is words only\n", count(st.CodesDropped, "edited pair"))
 	}
@@ -325,7 +334,7 @@ func reviewReference(c *cli.Context, in *review.Input, name string) error {
 
 // reviewInput reads a bitext (one file, or a Moses pair with --input-format moses) or aligns an
 // article with its translation.
-func reviewInput(c *cli.Context, g *glossary.Glossary, args []string) (*review.Input, error) {
+func reviewInput(c *cli.Context, g *glossary.Glossary, args []string, outFmt corpus.Format) (*review.Input, error) {
 	var inFmt corpus.Format
 	if s := c.String("input-format"); s != "" {
 		f, err := corpus.ParseFormat(s)
@@ -363,6 +372,9 @@ func reviewInput(c *cli.Context, g *glossary.Glossary, args []string) (*review.I
 	case inFmt == corpus.Moses && len(args) != 2:
 		return nil, usageErrorf("%s: a Moses corpus is two files: review --input-format moses CORPUS.de CORPUS.en", args[0])
 	}
+	if inFmt == corpus.XLIFF && len(args) == 1 {
+		return reviewXLIFF(c, args[0], outFmt)
+	}
 	r, done, err := checkOpen(c, args[0])
 	if err != nil {
 		return nil, err
@@ -388,6 +400,35 @@ func reviewInput(c *cli.Context, g *glossary.Glossary, args []string) (*review.I
 	if k := corpus.ReaderSkipped(cr); k > 0 {
 		// The output is pairs: a unit that is none is not in it.
 		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s: %s without a translation in both languages (or marked translate=\"no\") not reviewed, and not in the output\n", args[0], count(k, "unit"))
+	}
+	return in, nil
+}
+
+// reviewXLIFF reads an XLIFF file whole, so that an XLIFF output is the file itself with the
+// decisions written into its units (review.ReadXLIFF).
+func reviewXLIFF(c *cli.Context, name string, outFmt corpus.Format) (*review.Input, error) {
+	r, done, err := checkOpen(c, name)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	data, err := io.ReadAll(io.LimitReader(r, formats.MaxWhole+1))
+	if err != nil {
+		return nil, inputError(fmt.Errorf("%s: %w", name, err))
+	}
+	if len(data) > formats.MaxWhole {
+		return nil, inputError(fmt.Errorf("%s: larger than %d MiB, the most an XLIFF file reviewed into itself may be", name, formats.MaxWhole>>20))
+	}
+	in, skipped, err := review.ReadXLIFF(c.Context, data, name, corpus.ReaderOptions{})
+	if err != nil {
+		return nil, inputError(err)
+	}
+	if skipped > 0 {
+		kept := "and not in the output"
+		if outFmt == corpus.XLIFF {
+			kept = "kept as they are in the output"
+		}
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s: %s without a translation in both languages (or marked translate=\"no\") not reviewed, %s\n", name, count(skipped, "unit"), kept)
 	}
 	return in, nil
 }
