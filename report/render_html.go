@@ -189,7 +189,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"sig":    func(v float64) bool { return v < 0.05 },
 	"inc":    func(i int) int { return i + 1 },
 	"seg": func(d htmlData, si, i int) htmlSegment {
-		return d.Sys[si].Segments[i]
+		return d.Sys[si].Segments[d.Sys[si].byPos[i]]
 	},
 	// sscore is a sentence score, also when Build kept the scores compactly (DetailsWorst).
 	"sscore":  func(d htmlData, si, i int, m string) float64 { return d.Report.segScore(si, i, m) },
@@ -263,6 +263,11 @@ func diffHTML(spans []DiffSpan) template.HTML {
 // HTMLOptions configures WriteHTML.
 type HTMLOptions struct {
 	Title string // page title (default "Translation quality report")
+	// MaxSegments is how many segments of each system the page shows at most: past it, the
+	// worst ones (and those where the systems differ most), in document order, and a note
+	// says so. 0 shows every segment: a page of 100,000 segments is some 100 MB that a browser
+	// takes minutes to open.
+	MaxSegments int
 }
 
 // WriteHTML writes the report as one self-contained HTML page (inline CSS and script allowed
@@ -280,12 +285,12 @@ func WriteHTML(w io.Writer, r *Report, opt HTMLOptions) error {
 	if title == "" {
 		title = "Translation quality report"
 	}
-	sys, err := htmlSystems(r)
+	sys, shown, err := htmlSystems(r, opt.MaxSegments)
 	if err != nil {
 		return err
 	}
 	return htmlTemplate.Execute(w, htmlData{
-		Report: r, Title: title, CSP: htmlCSP,
+		Report: r, Title: title, CSP: htmlCSP, Shown: shown,
 		Style: template.CSS(htmlStyle), Script: template.JS(htmlScript),
 		Sys: sys, Kinds: kindsPresent(sys), Legend: qa.Legend,
 	})
@@ -300,5 +305,6 @@ type htmlData struct {
 	Script template.JS
 	Sys    []htmlSystem
 	Kinds  []string // the finding kinds present, for the kind filter
+	Shown  string   // how many segments the page shows, when not all
 	Legend []qa.KindInfo
 }

@@ -51,6 +51,7 @@ Examples:
 			&cli.Float64Flag{Name: "smooth-value", Usage: "`VALUE` for floor or add-k smoothing", DefaultText: "0.1 for floor, 1 for add-k"},
 			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) to check the translations against; repeat to merge"},
 			&cli.IntFlag{Name: "worst", Value: 10, Usage: "text and md: how many worst segments to list, per system and, when comparing systems, where they differ most (0: none)"},
+			&cli.IntFlag{Name: "html-segments", Value: 5000, Usage: "html: show at most `N` segments per system, the worst ones, in document order (0: all)"},
 			&cli.IntFlag{Name: "width", Aliases: []string{"w"}, Value: 2, Usage: "text and md: decimals of the scores, as sacreBLEU's --width (whose default is 1); given, it applies to every score, sentence scores and the comparison table's too (otherwise 1 decimal there)"},
 			&cli.StringFlag{Name: "title", Usage: "html: page title"},
 			&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any QA flag or glossary violation is found"},
@@ -61,6 +62,9 @@ Examples:
 }
 
 func runReport(c *cli.Context) error {
+	if n := c.Int("html-segments"); n < 0 {
+		return usageErrorf("--html-segments: %d is negative (0 shows all)", n)
+	}
 	if n := c.Int("worst"); n < 0 {
 		return usageErrorf("--worst: %d is negative (0 lists none)", n)
 	}
@@ -186,7 +190,7 @@ func writeReport(c *cli.Context, rep *report.Report, format report.Format) error
 		case report.FormatMarkdown:
 			return report.WriteMarkdown(w, rep, textOptions(c))
 		case report.FormatHTML:
-			return report.WriteHTML(w, rep, report.HTMLOptions{Title: c.String("title")})
+			return report.WriteHTML(w, rep, report.HTMLOptions{Title: c.String("title"), MaxSegments: c.Int("html-segments")})
 		}
 		return report.WriteText(w, rep, textOptions(c))
 	}
