@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/rivo/uniseg"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,7 +64,39 @@ type diffToken struct{ key, text string }
 // whitespace is attached to the last token).
 func diffTokens(s string) []diffToken {
 	toks := make([]diffToken, 0, countDiffTokens(s)) // exactly: a long line grows no garbage
+	eachDiffToken(s, func(ws, start, end int) {
+		if start == end { // trailing whitespace
+			if len(toks) > 0 {
+				toks[len(toks)-1].text += s[ws:end]
+			} else {
+				toks = append(toks, diffToken{key: "", text: s[ws:end]})
+			}
+			return
+		}
+		toks = append(toks, diffToken{key: s[start:end], text: s[ws:end]})
+	})
+	return toks
+}
+
+// countDiffTokens is len(diffTokens(s)), without building them.
+func countDiffTokens(s string) int {
+	n := 0
+	eachDiffToken(s, func(ws, start, end int) {
+		if start < end || n == 0 {
+			n++
+		}
+	})
+	return n
+}
+
+// eachDiffToken calls f with each token of s: the white space before it starts at ws, the
+// token is s[start:end] (empty for white space at the end). A token is a word (letters, digits
+// and marks) or one other grapheme cluster: an emoji sequence joined by U+200D, a flag, a
+// letter with its combining marks are never cut apart (a family emoji diffed as
+// 👨‍👩‍<del>👧</del><ins>👦</ins>).
+func eachDiffToken(s string, f func(ws, start, end int)) {
 	i := 0
+	state := -1
 	for i < len(s) {
 		ws := i
 		for i < len(s) {
@@ -73,62 +106,29 @@ func diffTokens(s string) []diffToken {
 			}
 			i += n
 		}
-		if i == len(s) { // trailing whitespace
-			if len(toks) > 0 {
-				toks[len(toks)-1].text += s[ws:]
-			} else {
-				toks = append(toks, diffToken{key: "", text: s[ws:]})
-			}
-			break
+		if i == len(s) {
+			f(ws, i, i)
+			return
 		}
 		start := i
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if isWordRune(r) {
-			for i < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[i:])
-				if !isWordRune(r2) {
-					break
-				}
-				i += n2
-			}
-		}
-		toks = append(toks, diffToken{key: s[start:i], text: s[ws:i]})
-	}
-	return toks
-}
-
-// countDiffTokens is len(diffTokens(s)), without building them.
-func countDiffTokens(s string) int {
-	n, i := 0, 0
-	for i < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		word := isWordRune(r)
 		for i < len(s) {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
+			cluster, _, _, st := uniseg.FirstGraphemeClusterInString(s[i:], state)
+			state = st
+			i += len(cluster)
+			if !word {
 				break
 			}
-			i += w
-		}
-		if i == len(s) {
-			if n == 0 {
-				n = 1
-			}
-			break
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-		if isWordRune(r) {
-			for i < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[i:])
-				if !isWordRune(r2) {
+			if i < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[i:]); !isWordRune(r2) {
 					break
 				}
-				i += w2
 			}
 		}
-		n++
+		state = -1
+		f(ws, start, i)
 	}
-	return n
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
@@ -141,6 +141,14 @@ func tokenRune(i int) rune {
 		r += 0x800
 	}
 	return r
+}
+
+// runeToken is tokenRune's inverse.
+func runeToken(r rune) int {
+	if r >= 0xD800+0x800 {
+		r -= 0x800
+	}
+	return int(r) - 1
 }
 
 // diffMaxTokens bounds the segments diffed word by word. go-diff's Myers diff takes time
@@ -350,18 +358,22 @@ func refineChars(spans []DiffSpan) []DiffSpan {
 		}
 		dmp := diffmatchpatch.New()
 		dmp.DiffTimeout = 0
-		ds := dmp.DiffMain(s.Old, s.Text, false)
+		// Diffed by grapheme cluster, each one rune for go-diff: a vowel sign of Devanagari or
+		// a letter's combining accent is never shown apart from its letter.
+		enc := clusterCoder{}
+		a, b := enc.encode(s.Old), enc.encode(s.Text)
+		ds := dmp.DiffMain(a, b, false)
 		same := 0
 		for _, d := range ds {
 			if d.Type == diffmatchpatch.DiffEqual {
 				same += utf8.RuneCountInString(d.Text)
 			}
 		}
-		longest := max(utf8.RuneCountInString(s.Old), utf8.RuneCountInString(s.Text))
+		longest := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
 		if longest < 3 || 3*same < 2*longest { // under two thirds shared: a different word, not a variant
 			continue
 		}
-		for _, d := range dmp.DiffCleanupSemantic(ds) {
+		for _, d := range enc.decode(dmp.DiffCleanupSemantic(ds)) {
 			op := Equal
 			switch d.Type {
 			case diffmatchpatch.DiffDelete:
@@ -403,4 +415,43 @@ func WdiffString(spans []DiffSpan) string {
 		}
 	}
 	return b.String()
+}
+
+// clusterCoder maps grapheme clusters to runes and back, so that go-diff, which diffs runes,
+// diffs clusters.
+type clusterCoder struct {
+	runes    map[string]rune
+	clusters []string
+}
+
+func (c *clusterCoder) encode(s string) string {
+	if c.runes == nil {
+		c.runes = map[string]rune{}
+	}
+	var b strings.Builder
+	state := -1
+	for s != "" {
+		var cl string
+		cl, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+		r, ok := c.runes[cl]
+		if !ok {
+			r = tokenRune(len(c.clusters))
+			c.runes[cl] = r
+			c.clusters = append(c.clusters, cl)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (c *clusterCoder) decode(ds []diffmatchpatch.Diff) []diffmatchpatch.Diff {
+	out := make([]diffmatchpatch.Diff, len(ds))
+	for i, d := range ds {
+		var b strings.Builder
+		for _, r := range d.Text {
+			b.WriteString(c.clusters[runeToken(r)])
+		}
+		out[i] = diffmatchpatch.Diff{Type: d.Type, Text: b.String()}
+	}
+	return out
 }

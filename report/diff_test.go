@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/rivo/uniseg"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -204,4 +205,52 @@ func TestCountDiffTokens(t *testing.T) {
 			t.Errorf("countDiffTokens(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// TestDiffKeepsGraphemeClusters: a diff never cuts a grapheme cluster apart — an emoji
+// sequence joined by U+200D, a flag, a Devanagari vowel sign or a combining accent with its
+// letter — in the word diff nor in the characters of a replaced word; and a zero-width space
+// is shown, so that its insertion is no empty <ins>.
+func TestDiffKeepsGraphemeClusters(t *testing.T) {
+	for _, tc := range []struct{ old, new string }{
+		{"Die Familie 👨‍👩‍👧 kam.", "Die Familie 👨‍👩‍👦 kam."},
+		{"Flagge 🇩🇪 und 🇫🇷", "Flagge 🇩🇪 und 🇮🇹"},
+		{"नमस्ते दुनिया", "नमस्ता दुनिया"},
+		{"Cafe\u0301 au lait", "Cafe\u0300 au lait"},
+	} {
+		spans := WordDiff(tc.old, tc.new)
+		var pieces []string
+		for _, s := range spans {
+			pieces = append(pieces, s.Old, s.Text)
+			for _, c := range s.Chars {
+				pieces = append(pieces, c.Text)
+			}
+		}
+		for _, p := range pieces {
+			if p == "" {
+				continue
+			}
+			for _, whole := range []string{tc.old, tc.new} {
+				// every piece must start and end on a cluster boundary of the text it is from
+				if i := strings.Index(whole, p); i >= 0 && !clusterBoundary(whole, i) || i >= 0 && !clusterBoundary(whole, i+len(p)) {
+					t.Errorf("%q → %q: piece %q cuts a grapheme cluster", tc.old, tc.new, p)
+				}
+			}
+		}
+	}
+	if got := string(diffHTML(WordDiff("Ein Wort", "Ein\u200b Wort"))); !strings.Contains(got, "U+200B") && !strings.Contains(got, "200B") {
+		t.Errorf("an inserted zero-width space is not shown: %s", got)
+	}
+}
+
+// clusterBoundary reports whether byte i of s is at a grapheme cluster boundary.
+func clusterBoundary(s string, i int) bool {
+	at := 0
+	state := -1
+	for at < i {
+		var c string
+		c, _, _, state = uniseg.FirstGraphemeClusterInString(s[at:], state)
+		at += len(c)
+	}
+	return at == i
 }

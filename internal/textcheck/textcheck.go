@@ -252,7 +252,8 @@ func (d *utf16Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 // Invisible reports whether r is a character a reader of text cannot see, or that changes how
 // the text around it is shown: C0 and C1 controls and DEL (tab and line feed included), the
 // line and paragraph separators, the bidi controls (U+061C, U+200E/F, U+202A–E, U+2066–9),
-// the byte-order mark and the noncharacters U+FFFE/FFFF. Reports show them as escapes or
+// the byte-order mark, the zero-width space and word joiner, and the noncharacters
+// U+FFFE/FFFF. Reports show them as escapes or
 // markers (qa.Visible, report's markers), each from this one list.
 func Invisible(r rune) bool {
 	switch {
@@ -261,7 +262,8 @@ func Invisible(r rune) bool {
 	}
 	switch r {
 	case 0x2028, 0x2029, 0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
-		0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0xfffe, 0xffff:
+		0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0xfffe, 0xffff,
+		0x200b, 0x2060: // zero-width space and word joiner: an insertion of one showed as an empty <ins>
 		return true
 	}
 	return false
