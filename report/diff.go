@@ -114,9 +114,14 @@ func eachDiffToken(s string, f func(ws, start, end int)) {
 		r, _ := utf8.DecodeRuneInString(s[i:])
 		word := isWordRune(r)
 		for i < len(s) {
-			cluster, _, _, st := uniseg.FirstGraphemeClusterInString(s[i:], state)
-			state = st
-			i += len(cluster)
+			if s[i] < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
+				i++ // ASCII before ASCII: a cluster of one (CR LF is white space, not here)
+				state = -1
+			} else {
+				cluster, _, _, st := uniseg.FirstGraphemeClusterInString(s[i:], state)
+				state = st
+				i += len(cluster)
+			}
 			if !word {
 				break
 			}
