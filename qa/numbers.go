@@ -142,7 +142,8 @@ func (t tick) do(n int) error {
 // germanNumbers finds the numbers, dates and times of a German text. Each pattern runs once
 // over the text (its matches are masked from the result, not searched again), and t is
 // called between passes, each linear in the text.
-func germanNumbers(t tick, s string) ([]mention, error) {
+func germanNumbers(t tick, s string, other signWords) ([]mention, error) {
+	orig := s // the passes below blank what they read; a sign is looked for in the text
 	if !hasDigit(s) {
 		return wordHours(s, "uhr", deWordTimeRe, deSmall), nil
 	}
@@ -193,12 +194,13 @@ func germanNumbers(t tick, s string) ([]mention, error) {
 		return nil, err
 	}
 	s, out = decades(s, deDecadeRe, out)
-	rest, err := plainNumbers(t, s, ',', '.', deScales, nil)
+	rest, err := plainNumbers(t, s, orig, ',', '.', deScales, nil, other)
 	return append(out, rest...), err
 }
 
 // englishNumbers finds the numbers, dates and times of an English text.
-func englishNumbers(t tick, s string) ([]mention, error) {
+func englishNumbers(t tick, s string, other signWords) ([]mention, error) {
+	orig := s // the passes below blank what they read; a sign is looked for in the text
 	if !hasDigit(s) {
 		return wordHours(s, "clock", enClockRe, enSmall), nil
 	}
@@ -274,7 +276,7 @@ func englishNumbers(t tick, s string) ([]mention, error) {
 		return nil, err
 	}
 	s, out = decades(s, enDecadeRe, out)
-	rest, err := plainNumbers(t, s, '.', ',', enScales, englishM)
+	rest, err := plainNumbers(t, s, orig, '.', ',', enScales, englishM, other)
 	return append(out, rest...), err
 }
 
@@ -307,7 +309,7 @@ func englishM(v float64, text, before string, spaced bool) []float64 {
 
 // plainNumbers reads digit groups with the given decimal and grouping separators, applying a
 // following scale word; m, when not nil, gives the readings of a number followed by "m".
-func plainNumbers(t tick, s string, decimal, group byte, scales map[string]float64, m func(v float64, text, before string, spaced bool) []float64) ([]mention, error) {
+func plainNumbers(t tick, s, orig string, decimal, group byte, scales map[string]float64, m func(v float64, text, before string, spaced bool) []float64, other signWords) ([]mention, error) {
 	var out []mention
 	// number reads s[start:end], written text, as the one number digits with its scale word.
 	number := func(text, digits string, start, end int) mention {
@@ -388,9 +390,104 @@ func plainNumbers(t tick, s string, decimal, group byte, scales map[string]float
 		return nil, err
 	}
 	for _, l := range numRe.FindAllStringIndex(s, -1) {
-		out = append(out, number(s[l[0]:l[1]], s[l[0]:l[1]], l[0], l[1]))
+		mt := number(s[l[0]:l[1]], s[l[0]:l[1]], l[0], l[1])
+		if sign := minusBefore(orig, l[0]); sign != "" {
+			mt = negative(mt, sign, other.unsigned(s[l[1]:]))
+		}
+		out = append(out, mt)
 	}
 	return out, t.do(len(s))
+}
+
+// minusBefore returns the minus sign written right before byte at of s ("-5 °C", "(−0,3
+// Prozent)"), or "": a sign follows the start, a space or an opening bracket, never a digit or
+// letter ("2010-2015", "A-5", "may 5-6th", "4.5.14-6"), never a number and a space ("0 -180")
+// and never with a space before the number ("5 - 3").
+func minusBefore(s string, at int) string {
+	for _, sign := range []string{"-", "\u2212", "\u2013"} {
+		if !strings.HasSuffix(s[:at], sign) {
+			continue
+		}
+		head := s[:at-len(sign)]
+		before, _ := utf8.DecodeLastRuneInString(head)
+		if at == len(sign) || strings.ContainsRune("([{/=:;", before) {
+			return sign
+		}
+		if unicode.IsSpace(before) {
+			// "0 -180", "5 -3": a number before is a range or a sum.
+			if prev, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(head, unicode.IsSpace)); !unicode.IsDigit(prev) {
+				return sign
+			}
+		}
+	}
+	return ""
+}
+
+// negative makes every reading of m negative; with unsigned, the readings without the sign stay
+// as further readings (the other side says the sign in words: "minus 5", "down 5 percent").
+func negative(m mention, sign string, unsigned bool) mention {
+	out := make(mention, 0, 2*len(m))
+	for _, r := range m {
+		nr := make(reading, len(r))
+		for k, n := range r {
+			nr[k] = numberMention{Text: sign + n.Text, Key: n.Key}
+			if v, ok := strings.CutPrefix(n.Key, "n:"); ok && v != "0" {
+				nr[k].Key = "n:-" + v
+			}
+		}
+		out = append(out, nr)
+	}
+	if unsigned {
+		out = append(out, m...)
+	}
+	return out
+}
+
+// signWords says what the other side of a pair writes in words: a sign (minus, below zero,
+// negative) or a change (down, fell, decline), which a percentage or points may carry in
+// place of a minus ("-5 Prozent" is "down 5 percent"; "-5 °C" is not "fell to 5 °C").
+type signWords struct{ sign, change bool }
+
+// unsigned says whether a number with a minus, followed by after, may stand for the other
+// side's number without one.
+func (w signWords) unsigned(after string) bool {
+	if w.sign {
+		return true
+	}
+	if !w.change {
+		return false
+	}
+	after = strings.ToLower(strings.TrimLeft(after, " \u00a0\u202f"))
+	for _, unit := range []string{"%", "prozent", "percent", "per cent", "pct", "punkt", "point", "basis"} {
+		if strings.HasPrefix(after, unit) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	enSignWords   = map[string]bool{"minus": true, "below": true, "negative": true, "sub-zero": true, "subzero": true}
+	enChangeWords = map[string]bool{"down": true, "fell": true, "fall": true, "falls": true, "fallen": true, "drop": true, "dropped": true,
+		"drops": true, "decline": true, "declined": true, "declines": true, "decrease": true, "decreased": true, "lower": true,
+		"loss": true, "losses": true, "lost": true, "deficit": true, "shrank": true, "shrunk": true, "contracted": true, "less": true,
+		"cut": true, "reduced": true, "slipped": true, "slid": true, "sank": true, "plunged": true, "tumbled": true}
+	deSignWords   = map[string]bool{"minus": true, "unter": true, "negativ": true, "negative": true, "negativen": true, "kälte": true}
+	deChangeWords = map[string]bool{"gesunken": true, "sank": true, "sinkt": true, "fiel": true, "fällt": true, "gefallen": true,
+		"rückgang": true, "verlust": true, "verluste": true, "verlor": true, "verloren": true, "defizit": true, "schrumpfte": true,
+		"geschrumpft": true, "verringert": true, "verringerte": true, "abnahme": true, "einbruch": true, "weniger": true,
+		"niedriger": true, "gekürzt": true, "minus": true, "sanken": true, "fielen": true, "gesenkt": true}
+)
+
+// signWordsIn finds the sign and change words of text.
+func signWordsIn(text string, sign, change map[string]bool) signWords {
+	var w signWords
+	for _, word := range wordRe.FindAllString(text, -1) {
+		lw := strings.ToLower(word)
+		w.sign = w.sign || sign[lw]
+		w.change = w.change || change[lw]
+	}
+	return w
 }
 
 // parseLocalized reads "1.234,5" (decimal ',', group '.') or "1,234.5" (decimal '.', group
@@ -458,11 +555,19 @@ func NumberMismatch(source, target string) (missing, extra []string) {
 // between passes over the texts, each linear in their length, and stops with the first
 // error poll returns: report cancels a long run so.
 func CompareNumbers(poll func(n int) error, source, target string) (missing, extra []string, err error) {
-	src, err := germanNumbers(poll, source)
+	// What the other side says in words matters only to a side with a minus sign.
+	var srcOther, tgtOther signWords
+	if strings.ContainsAny(source, "-\u2212\u2013") {
+		srcOther = signWordsIn(target, enSignWords, enChangeWords)
+	}
+	if strings.ContainsAny(target, "-\u2212\u2013") {
+		tgtOther = signWordsIn(source, deSignWords, deChangeWords)
+	}
+	src, err := germanNumbers(poll, source, srcOther)
 	if err != nil {
 		return nil, nil, err
 	}
-	tgt, err := englishNumbers(poll, target)
+	tgt, err := englishNumbers(poll, target, tgtOther)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -100,6 +100,24 @@ func TestNumberMismatchSpaceGroups(t *testing.T) {
 	})
 }
 
+// A minus sign is part of a number: lost or added it is a mismatch, unless the other side says
+// the sign in words (minus, below zero) or, for a percentage or points, the change (down,
+// Rückgang). The reviewer's report of a temperature and an interest rate was silent.
+func TestNumberMismatchSign(t *testing.T) {
+	runNumberCases(t, []numberCase{
+		{"Die Temperatur fiel auf -5 °C.", "The temperature fell to 5 °C.", "-5", "5"},
+		{"Der Zins liegt bei 0,3 Prozent.", "The interest rate is -0.3 percent.", "0,3 (= 0.3)", "-0.3"},
+		{"Die Temperatur fiel auf \u22125 °C.", "The temperature fell to 5 °C.", "\u22125 (= -5)", "5"},
+		{"Die Temperatur fiel auf -5 °C.", "The temperature fell to -5 °C.", "", ""},
+		{"Die Temperatur fiel auf -5 °C.", "The temperature fell to minus 5 °C.", "", ""},
+		{"Nachts sind es bis zu minus 12 Grad.", "At night it is down to -12 degrees.", "", ""},
+		{"Der Umsatz lag bei -5 Prozent.", "Sales were down 5 percent.", "", ""},
+		{"Der Umsatz ging um 5 Prozent zurück, ein Rückgang.", "Sales changed by -5 percent.", "", ""},
+		{"Von 2010-2015 stieg der Wert.", "From 2010 to 2015 the value rose.", "", ""},
+		{"Es steht 5 - 3.", "It is 5 - 3.", "", ""},
+	})
+}
+
 // Decades by their last two digits are years of either century.
 func TestNumberMismatchDecades(t *testing.T) {
 	runNumberCases(t, []numberCase{
