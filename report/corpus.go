@@ -39,7 +39,7 @@ func blankRef(s string) bool { return pyRstrip(s) == "" }
 // as sacreBLEU keeps it: it counts in nrefs, its length 0 can be BLEU's closest reference
 // length, it can be chrF's best reference (the first one wins a tie of F-scores) and it
 // lowers TER's average reference length. A segment whose references are all empty is an
-// *EmptyReferenceError. SegmentRefs also returns the nrefs value of the signature: the common
+// *EmptyReferenceError; one no stream reaches is a *LineCountError. SegmentRefs also returns the nrefs value of the signature: the common
 // number of references, or "var" when it varies (a stream shorter than n).
 func SegmentRefs(n int, refs [][]string) ([][]string, string, error) {
 	out := make([][]string, n)
@@ -51,6 +51,14 @@ func SegmentRefs(n int, refs [][]string) ([][]string, string, error) {
 				out[i] = append(out[i], stream[i])
 				text = text || !blankRef(stream[i])
 			}
+		}
+		if len(out[i]) == 0 {
+			// No stream reaches this far: the references are too few, not empty.
+			longest := 0
+			for _, stream := range refs {
+				longest = max(longest, len(stream))
+			}
+			return nil, "", &LineCountError{What: "the longest reference stream", Got: longest, Want: n, First: "the hypotheses"}
 		}
 		if !text {
 			return nil, "", &EmptyReferenceError{Segment: i}

@@ -91,6 +91,10 @@ func TestSegmentRefsBlank(t *testing.T) {
 	if _, _, err := SegmentRefs(1, [][]string{{" \t"}, {""}}); err == nil {
 		t.Error("a segment of blank references was scored")
 	}
+	var lc *LineCountError
+	if _, _, err := SegmentRefs(3, [][]string{{"a", "b"}}); !errors.As(err, &lc) || lc.Got != 2 || lc.Want != 3 {
+		t.Errorf("references too few: %v, want a LineCountError of 2 for 3", err)
+	}
 	if _, nrefs, _ := SegmentRefs(2, [][]string{{"a", "b"}, {"c"}}); nrefs != "var" {
 		t.Errorf("a short stream: nrefs %q, want var", nrefs)
 	}
