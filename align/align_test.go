@@ -351,3 +351,12 @@ func TestUnrelatedDocumentsCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestOptionsChecked: a negative group size is an error, as the CLI's flag is, not the
+// default. (Breaks outside the documents are ignored: see TestDegenerate.)
+func TestOptionsChecked(t *testing.T) {
+	ten := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	if _, err := Align(ten, ten, Options{MaxGroup: -3}); err == nil {
+		t.Error("Align took MaxGroup -3")
+	}
+}

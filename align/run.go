@@ -174,8 +174,11 @@ func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 			return 0, &MTShiftError{Reverse: true, Line: v.line, Shift: v.shift, From: v.from}
 		}
 	}
+	if opt.MaxGroup < 0 {
+		return 0, fmt.Errorf("align: MaxGroup %d is below 0 (0 is the default %d)", opt.MaxGroup, defaultGroup)
+	}
 	g := opt.MaxGroup
-	if g <= 0 {
+	if g == 0 {
 		g = defaultGroup
 	}
 	return min(g, maxMembers), nil
