@@ -89,12 +89,13 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 		next = end
 		para := j.first + bi + 1
 		tb := segment.Block{Kind: sb.Kind, Level: sb.Level, Marker: sb.Marker}
-		if t.unit() == Paragraph && len(units) == 1 && units[0].failed != nil {
+		paragraph := t.unit() == Paragraph && !subtitles(j.format) && len(units) == 1
+		if paragraph && units[0].failed != nil {
 			for si, sp := range blockSentences(sb) {
 				res.Pairs = append(res.Pairs, Pair{Paragraph: para, Sentence: si + 1, Source: sp.Text, Err: units[0].failed})
 			}
 			tb.Text, tb.Sentences = sb.Text, sb.Sentences
-		} else if t.unit() == Paragraph && len(units) == 1 {
+		} else if paragraph {
 			pairs, err := t.paragraphPairs(para, sb, &units[0])
 			if err != nil {
 				return nil, err

@@ -180,7 +180,9 @@ func (t *Translator) addBlock(j *job, bi int) {
 		}
 		j.units = append(j.units, u)
 	}
-	if t.unit() == Paragraph {
+	// A block of subtitle cues is no paragraph: its units are the cues, each with its timing,
+	// and an answer for the whole block split back by alignment moved words into other cues.
+	if t.unit() == Paragraph && !subtitles(j.format) {
 		add(unitState{block: int32(bi), sentence: -1, source: b.Text})
 		return
 	}
@@ -473,4 +475,9 @@ func (u *unitState) unshift(text string) string {
 		return text
 	}
 	return document.ShiftCodes(text, int(u.codeShift))
+}
+
+// subtitles says whether f is a subtitle format, whose blocks hold one unit per cue.
+func subtitles(f segment.Format) bool {
+	return f == segment.Format(document.SRT) || f == segment.Format(document.VTT)
 }
