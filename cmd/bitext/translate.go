@@ -113,7 +113,7 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if err := refuseTranslateInputs(o.inputs); err != nil {
 		return o, err
 	}
-	if o.out, err = resolveOutput(c.String("format"), c.String("output"), o.inputs); err != nil {
+	if o.out, err = resolveOutput(c.String("format"), c.String("output"), o.inputs, o.inFormat); err != nil {
 		return o, err
 	}
 	if o.manifest != nil {
@@ -123,7 +123,7 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 			return o, err
 		}
 	}
-	if err := refuseTranslateOutput(c.String("format"), o.out, o.inputs); err != nil {
+	if err := refuseTranslateOutput(c.String("format"), o.out, o.inputs, o.inFormat); err != nil {
 		return o, err
 	}
 	if err := refuseFormats(glossaryInputs("translate --glossary"), c.StringSlice("glossary")...); err != nil {
@@ -344,8 +344,12 @@ var translateOutputs = []string{".txt", ".text", ".md", ".markdown", ".html", ".
 // know, and out.docx would get plain text. A format the output layer chose (pairs, Markdown,
 // HTML, or any it learns), --format, a folder, and an output with the extension or document
 // format of every input (the same format out as in) pass.
-func refuseTranslateOutput(format string, out outputSpec, ins []sourceFile) error {
+func refuseTranslateOutput(format string, out outputSpec, ins []sourceFile, inFormat string) error {
 	if format != "" || out.dir || out.path == "" || out.pairs != "" || (out.doc != "" && out.doc != segment.Text) {
+		return nil
+	}
+	// --input-format says what the inputs are, whatever their names (standard input).
+	if df := document.FormatFromName(out.path); df != "" && df == document.Format(inFormat) {
 		return nil
 	}
 	// The same format by another of its names passes too: a template's translation (.pot into

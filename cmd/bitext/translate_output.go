@@ -28,9 +28,10 @@ type outputSpec struct {
 	stream bool
 }
 
-// resolveOutput decides the output from --format, -o and the inputs. Without --format, the
-// extension of -o decides (.jsonl, .tmx, .tsv, .md, .html); otherwise documents keep their format.
-func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) {
+// resolveOutput decides the output from --format, -o and the inputs (read as inFormat when
+// --input-format gives one). Without --format, the extension of -o decides (.jsonl, .tmx,
+// .tsv, .md, .html); otherwise documents keep their format.
+func resolveOutput(format, out string, inputs []sourceFile, inFormat string) (outputSpec, error) {
 	var spec outputSpec
 	spec.path = out
 	switch {
@@ -65,7 +66,7 @@ func resolveOutput(format, out string, inputs []sourceFile) (outputSpec, error) 
 		}
 		if df := document.FormatFromName(out); df != "" && df != document.HTML && df != document.Markdown {
 			for _, in := range inputs {
-				if document.FormatFromName(in.path) != df {
+				if f := document.Format(inFormat); f != df && (inFormat != "" || document.FormatFromName(in.path) != df) {
 					return spec, usageErrorf("-o %s: a %s file is written only from a %s input (%s is not one)", out, df, df, in.path)
 				}
 			}
