@@ -35,6 +35,14 @@ func (w *jsonlWriter) Write(p Pair) error {
 	p.Model = w.w.fixUTF8("model", p.Model)
 	p.ID = w.w.fixUTF8("id", p.ID)
 	p.Note = w.w.fixUTF8("note", p.Note)
+	p.PromptVersion = w.w.fixUTF8("prompt_version", p.PromptVersion)
+	if len(p.Terms) > 0 {
+		terms := make([]string, len(p.Terms)) // the caller's slice stays as it was
+		for i, t := range p.Terms {
+			terms[i] = w.w.fixUTF8("terms", t)
+		}
+		p.Terms = terms
+	}
 	// The tagged texts only when they hold codes: a pair without markup stays as it was.
 	if !usesTags(p.SourceTagged) && !usesTags(p.TargetTagged) {
 		p.SourceTagged, p.TargetTagged = "", ""
@@ -53,6 +61,7 @@ func (w *jsonlWriter) Write(p Pair) error {
 	}
 	if w.entries {
 		return w.enc.Encode(jsonlEntry{Source: p.Source, Target: p.Target, Provider: p.Provider, Model: p.Model,
+			Terms: p.Terms, PromptVersion: p.PromptVersion,
 			Confidence: p.Confidence, Violations: p.Violations, ID: p.ID, Note: p.Note, SourceTagged: p.SourceTagged, TargetTagged: p.TargetTagged})
 	}
 	return w.enc.Encode(p)
@@ -61,16 +70,18 @@ func (w *jsonlWriter) Write(p Pair) error {
 // jsonlEntry is Pair without its place in a document, for a memory's entries
 // (WriterOptions.Entries).
 type jsonlEntry struct {
-	Source       string      `json:"source"`
-	Target       string      `json:"target"`
-	Provider     string      `json:"provider"`
-	Model        string      `json:"model"`
-	Confidence   float64     `json:"confidence,omitempty"`
-	Violations   []Violation `json:"violations,omitempty"`
-	ID           string      `json:"id,omitempty"`
-	Note         string      `json:"note,omitempty"`
-	SourceTagged string      `json:"source_tagged,omitempty"`
-	TargetTagged string      `json:"target_tagged,omitempty"`
+	Source        string      `json:"source"`
+	Target        string      `json:"target"`
+	Provider      string      `json:"provider"`
+	Model         string      `json:"model"`
+	Terms         []string    `json:"terms,omitempty"`
+	PromptVersion string      `json:"prompt_version,omitempty"`
+	Confidence    float64     `json:"confidence,omitempty"`
+	Violations    []Violation `json:"violations,omitempty"`
+	ID            string      `json:"id,omitempty"`
+	Note          string      `json:"note,omitempty"`
+	SourceTagged  string      `json:"source_tagged,omitempty"`
+	TargetTagged  string      `json:"target_tagged,omitempty"`
 }
 
 func (w *jsonlWriter) Close() error { return w.bw.Flush() }
@@ -87,6 +98,9 @@ type jsonlPair struct {
 	TMHit      bool        `json:"tm_hit"`
 	Confidence float64     `json:"confidence"`
 	Violations []Violation `json:"violations"`
+
+	Terms         []string `json:"terms"`
+	PromptVersion string   `json:"prompt_version"`
 
 	ID           string `json:"id"`
 	Note         string `json:"note"`
@@ -136,7 +150,7 @@ func (r *jsonlReader) Next() (Pair, error) {
 		return Pair{
 			Doc: jp.Doc, Paragraph: jp.Paragraph, Sentence: jp.Sentence,
 			Source: *jp.Source, Target: *jp.Target,
-			Provider: jp.Provider, Model: jp.Model, TMHit: jp.TMHit,
+			Provider: jp.Provider, Model: jp.Model, TMHit: jp.TMHit, Terms: jp.Terms, PromptVersion: jp.PromptVersion,
 			Confidence: jp.Confidence, Violations: jp.Violations,
 			ID: jp.ID, Note: jp.Note, SourceTagged: jp.SourceTagged, TargetTagged: jp.TargetTagged,
 			Line: r.lr.line,

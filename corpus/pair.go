@@ -16,6 +16,12 @@ type Pair struct {
 	Provider  string `json:"provider"` // MT provider that produced Target; "" for human or imported
 	Model     string `json:"model"`
 	TMHit     bool   `json:"tm_hit"` // Target came from the translation memory
+	// Terms and PromptVersion are the rest of a machine translation's memory key: the
+	// glossary terms and the prompt version it was asked with. bitext's memory export writes
+	// them (TMX x-terms and x-prompt-version, JSONL), so that an import restores the entry as
+	// the machine translation it was, answering the same requests, never as a person's.
+	Terms         []string `json:"terms,omitempty"`
+	PromptVersion string   `json:"prompt_version,omitempty"`
 
 	// Confidence is the alignment confidence in [0,1] when the pair was aligned, 0 otherwise.
 	Confidence float64     `json:"confidence,omitempty"`

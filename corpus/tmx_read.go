@@ -390,6 +390,10 @@ func (r *tmxReader) readProp(p *Pair, typ string) error {
 		p.ID = v
 	case propNote:
 		p.Note = v
+	case propTerms:
+		p.Terms = append(p.Terms, v)
+	case propPrompt:
+		p.PromptVersion = v
 	case propTMHit:
 		p.TMHit, err = strconv.ParseBool(strings.TrimSpace(v))
 		want = "true or false"

@@ -26,6 +26,8 @@ const (
 	propViolation  = "x-violation" // one per violation, the Violation as JSON
 	propID         = "x-id"        // the unit's id in a bilingual file
 	propNote       = "x-note"      // a translator's note
+	propTerms      = "x-terms"          // one per glossary term of a machine translation's memory key
+	propPrompt     = "x-prompt-version" // the prompt version of a machine translation's memory key
 
 	// propControls holds the characters XML 1.0 cannot carry, removed from the text beside it:
 	// in a <tuv> for its <seg>, in a <tu> for one of the properties above (named first). The
@@ -107,6 +109,14 @@ func (w *tmxWriter) Write(p Pair) error {
 	}
 	if p.TMHit {
 		w.prop(propTMHit, "true")
+	}
+	for _, t := range p.Terms {
+		text, _ := w.clean("terms", t)
+		w.prop(propTerms, text)
+	}
+	if p.PromptVersion != "" {
+		text, _ := w.clean("prompt version", p.PromptVersion)
+		w.prop(propPrompt, text)
 	}
 	if p.Confidence != 0 {
 		w.prop(propConfidence, strconv.FormatFloat(p.Confidence, 'g', -1, 64))

@@ -155,9 +155,9 @@ func TestExportImportTMX(t *testing.T) {
 		pairs[i].Line = 0
 	}
 	want := []corpus.Pair{
-		{Source: sources[0], Target: "EN(" + sources[0] + ")", Provider: "openai", Model: "gpt-4o-mini"},
-		{Source: sources[1], Target: "EN(" + sources[1] + ")", Provider: "google", Model: "nmt"},
-		{Source: sources[2], Target: "EN(" + sources[2] + ")", Provider: "openai", Model: "gpt-4o-mini"},
+		{Source: sources[0], Target: "EN(" + sources[0] + ")", Provider: "openai", Model: "gpt-4o-mini", Terms: baseTerms, PromptVersion: basePrompt},
+		{Source: sources[1], Target: "EN(" + sources[1] + ")", Provider: "google", Model: "nmt", Terms: baseTerms, PromptVersion: basePrompt},
+		{Source: sources[2], Target: "EN(" + sources[2] + ")", Provider: "openai", Model: "gpt-4o-mini", Terms: baseTerms, PromptVersion: basePrompt},
 	}
 	if diff := cmp.Diff(want, pairs); diff != "" {
 		t.Fatalf("exported pairs (-want +got):\n%s", diff)
@@ -248,5 +248,55 @@ func TestExportTaggedEntries(t *testing.T) {
 		if !strings.Contains(tsv, want) {
 			t.Errorf("TSV lacks %q:\n%s", want, tsv)
 		}
+	}
+}
+
+// TestExportImportKeepsKinds: a memory exported and imported without flags keeps its machine
+// translations machine translations (under their full keys, answering the same requests) and
+// people's translations people's: the reviewer's migration made every machine translation an
+// imported pair, which replaced the CAT tool's translation of the same sentence as a
+// "conflict" and outranked every provider's answers.
+func TestExportImportKeepsKinds(t *testing.T) {
+	for _, f := range []corpus.Format{corpus.TMX, corpus.JSONL} {
+		t.Run(string(f), func(t *testing.T) {
+			db := openTemp(t)
+			mt := baseKey("Das System prüfen.")
+			mustStore(t, db, mt, "MT(check the system)")
+			if _, err := db.Import(ctx, &sliceReader{pairs: []corpus.Pair{{Source: "Das System prüfen.", Target: "Check the system."}}}, ImportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			mustStore(t, db, baseKey("Nur maschinell."), "Machine only.")
+
+			var buf bytes.Buffer
+			w, _ := corpus.NewWriter(f, &buf, corpus.WriterOptions{})
+			if _, err := db.Export(ctx, w, ExportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			w.Close()
+			r, _ := corpus.NewReader(f, &buf, "export", corpus.ReaderOptions{})
+			db2 := openTemp(t)
+			res, err := db2.ImportPairs(ctx, r, ImportOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Conflicting != 0 || res.Stored != 3 {
+				t.Errorf("import %+v, want 3 stored and no conflicts", res)
+			}
+			if got := mustLookup(t, db2, mt); got != "Check the system." {
+				t.Errorf("the person's translation: lookup gives %q", got)
+			}
+			if got := mustLookup(t, db2, baseKey("Nur maschinell.")); got != "Machine only." {
+				t.Errorf("a machine translation's own request: lookup gives %q", got)
+			}
+			other := baseKey("Nur maschinell.")
+			other.Provider = "google"
+			if got, ok, _ := db2.Lookup(ctx, other); ok {
+				t.Errorf("another provider is answered with openai's machine translation %q", got)
+			}
+			st, _ := db2.Stats(ctx)
+			if st.Imported != 1 || st.Entries != 3 {
+				t.Errorf("stats %+v, want 3 entries of which 1 imported", st)
+			}
+		})
 	}
 }

@@ -232,9 +232,9 @@ func TestExportOnce(t *testing.T) {
 	mustStore(t, db, k2, "Sentence.") // replaces its own entry
 	got := exportAll(t, db)
 	want := []corpus.Pair{
-		{Source: "Satz.", Target: "Sentence.", Provider: "openai", Model: "gpt-4o-mini"},
-		{Source: "Satz.", Target: "Sentence!", Provider: "openai", Model: "gpt-4o-mini"},
-		{Source: "Anderer.", Target: "Other.", Provider: "openai", Model: "gpt-4o-mini"},
+		{Source: "Satz.", Target: "Sentence.", Provider: "openai", Model: "gpt-4o-mini", Terms: baseTerms, PromptVersion: basePrompt},
+		{Source: "Satz.", Target: "Sentence!", Provider: "openai", Model: "gpt-4o-mini", PromptVersion: basePrompt},
+		{Source: "Anderer.", Target: "Other.", Provider: "openai", Model: "gpt-4o-mini", Terms: baseTerms, PromptVersion: basePrompt},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("export (-want +got):\n%s", diff)

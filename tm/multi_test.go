@@ -149,8 +149,8 @@ func TestBackends(t *testing.T) {
 		}
 		got := exportAll(t, db)
 		want := []corpus.Pair{
-			{Source: "Der Kreml  schweigt.", Target: "The Kremlin says nothing.", Provider: "openai", Model: "gpt-4o-mini"},
-			{Source: "Die NATO tagt.", Target: "NATO meets.", Provider: "openai", Model: "gpt-4o-mini"},
+			{Source: "Der Kreml  schweigt.", Target: "The Kremlin says nothing.", Provider: "openai", Model: "gpt-4o-mini", Terms: baseTerms, PromptVersion: basePrompt},
+			{Source: "Die NATO tagt.", Target: "NATO meets.", Provider: "openai", Model: "gpt-4o-mini", Terms: baseTerms, PromptVersion: basePrompt},
 			{Source: "Die NATO tagt.", Target: "NATO is meeting."},
 			{Source: "Neu.", Target: "Fresh."},
 			{Source: "Neu2.", Target: "New2."},

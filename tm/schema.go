@@ -153,7 +153,7 @@ const (
 	// terms or prompt versions); the grouping sorts in a temporary b-tree on disk, so memory
 	// stays flat. "%s" is the filter.
 	// Reviewed entries (scope 4) are kept apart from imports of the same pair, to be marked.
-	sqlExport = `SELECT id, provider, model, source_lang, target_lang, source, target, scope FROM entries WHERE id IN (
+	sqlExport = `SELECT id, provider, model, source_lang, target_lang, source, target, scope, terms, prompt_version FROM entries WHERE id IN (
 	SELECT min(id) FROM entries WHERE %s
 	GROUP BY provider, model, source_lang, target_lang, source, target, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
 	ORDER BY id`

@@ -24,6 +24,12 @@ func openTemp(t testing.TB) *DB {
 
 var ctx = context.Background()
 
+// baseTerms and basePrompt are the rest of baseKey's key, as Export writes a machine
+// translation's (terms sorted).
+var baseTerms = []string{"Kreml=Kremlin", "NATO=NATO"}
+
+const basePrompt = "p1"
+
 func baseKey(source string) Key {
 	return Key{Provider: "openai", Model: "gpt-4o-mini", SourceLang: "de", TargetLang: "en",
 		Source: source, Terms: []string{"NATO=NATO", "Kreml=Kremlin"}, PromptVersion: "p1"}
@@ -113,20 +119,26 @@ func TestImportScopes(t *testing.T) {
 		opt      ImportOptions
 		lookups  map[string]Key
 		wantHits map[string]bool
+		unnamed  bool // the pair names no provider (a CAT tool's TMX)
 	}{
+		// A CAT tool's pair: a hit for every provider.
 		{"any provider", ImportOptions{},
 			map[string]Key{"same": baseKey("Satz."), "other provider": other(baseKey("Satz.")), "other model": otherModel(baseKey("Satz.")),
 				"other language": func() Key { k := baseKey("Satz."); k.TargetLang = "fr"; return k }()},
-			map[string]bool{"same": true, "other provider": true, "other model": true, "other language": false}},
+			map[string]bool{"same": true, "other provider": true, "other model": true, "other language": false}, true},
+		// bitext's export of its machine translations names the provider: the pair stays its.
+		{"provider named by the pair", ImportOptions{},
+			map[string]Key{"same": baseKey("Satz."), "other provider": other(baseKey("Satz.")), "other model": otherModel(baseKey("Satz."))},
+			map[string]bool{"same": true, "other provider": false, "other model": false}, false},
 		{"provider and model", ImportOptions{ProviderScoped: true, Provider: "openai", Model: "gpt-4o-mini"},
 			map[string]Key{"same": baseKey("Satz."), "other provider": other(baseKey("Satz.")), "other model": otherModel(baseKey("Satz."))},
-			map[string]bool{"same": true, "other provider": false, "other model": false}},
+			map[string]bool{"same": true, "other provider": false, "other model": false}, false},
 		{"provider, any model", ImportOptions{ProviderScoped: true, Provider: "openai"},
 			map[string]Key{"same": baseKey("Satz."), "other provider": other(baseKey("Satz.")), "other model": otherModel(baseKey("Satz."))},
-			map[string]bool{"same": true, "other provider": false, "other model": true}},
+			map[string]bool{"same": true, "other provider": false, "other model": true}, false},
 		{"provider from the pair", ImportOptions{ProviderScoped: true},
 			map[string]Key{"same": baseKey("Satz."), "other provider": other(baseKey("Satz."))},
-			map[string]bool{"same": true, "other provider": false}},
+			map[string]bool{"same": true, "other provider": false}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,6 +147,9 @@ func TestImportScopes(t *testing.T) {
 				{Source: " Satz. ", Target: "Sentence.", Provider: "openai", Model: "gpt-4o-mini"},
 				{Source: "", Target: "skipped"}, {Source: "skipped", Target: "  "},
 			}}
+			if tt.unnamed {
+				r.pairs[0].Provider, r.pairs[0].Model = "", ""
+			}
 			n, err := db.Import(ctx, r, tt.opt)
 			if err != nil || n != 1 {
 				t.Fatalf("Import = %d, %v; want 1 pair", n, err)

@@ -45,7 +45,8 @@ type ImportOptions struct {
 	// ProviderScoped makes the pairs hits only for Provider, and only for Model when it is set
 	// (an empty Model matches any model of the provider). An empty Provider takes each pair's
 	// own provider and model, as Export writes them. Without ProviderScoped, pairs are hits for
-	// any provider and model.
+	// any provider and model, but for those that name their provider (bitext's export of its
+	// machine translations): they stay that provider's.
 	ProviderScoped  bool
 	Provider, Model string
 
@@ -248,6 +249,23 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 				s = scopeProvider
 				if strings.TrimSpace(k.Model) != "" {
 					s = scopeProviderModel
+				}
+			} else if pv := strings.TrimSpace(p.Provider); pv != "" && pv != ReviewedProvider {
+				// A pair that names the engine that made it, with the rest of its key (bitext's
+				// own export: TMX x-provider and x-prompt-version, JSONL) is a machine
+				// translation and stays one. Taken as an imported pair, it outranked people's
+				// translations imported beside it (replacing them as "conflicts") and every
+				// provider's own answers, and tm delete --provider no longer found it. Without a
+				// prompt version it was exported from a provider-scoped import, and is one.
+				k.Provider, k.Model = pv, strings.TrimSpace(p.Model)
+				switch {
+				case p.PromptVersion != "":
+					k.Terms, k.PromptVersion = p.Terms, p.PromptVersion
+					s = scopeMT
+				case k.Model != "":
+					s = scopeProviderModel
+				default:
+					s = scopeProvider
 				}
 			}
 			// The words of a unit with codes are a weak entry: they never replace a pair given
@@ -714,11 +732,19 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 	for rows.Next() {
 		var r exportRow
 		var s scope
-		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s); err != nil {
+		var terms, prompt string
+		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt); err != nil {
 			return err
 		}
-		if s == scopeReviewed {
+		switch s {
+		case scopeReviewed:
 			r.pair.Provider = ReviewedProvider
+		case scopeMT:
+			// The rest of its key, so that an import restores the machine translation.
+			r.pair.PromptVersion = prompt
+			if terms != "" {
+				r.pair.Terms = strings.Split(terms, "\n")
+			}
 		}
 		untag(&r.pair)
 		if err := fn(r); err != nil {

@@ -22,8 +22,9 @@ func tmImportCommand() *cli.Command {
 		Usage:     "import translated pairs (TMX, JSONL, TSV, XLIFF, Moses) into the translation memory",
 		ArgsUsage: "FILE... | SOURCE.de TARGET.en (with --format moses)",
 		Description: "Imported pairs are exact-match hits for any provider and model, and take precedence over\n" +
-			"machine translations. With --provider-scoped they are hits only for --provider (and --model),\n" +
-			"or, without those flags, for the provider and model each pair names (as tm export writes them).\n" +
+			"machine translations; a pair that names its provider (tm export writes machine translations so)\n" +
+			"stays that provider's machine translation. With --provider-scoped they are hits only for --provider\n" +
+			"(and --model), or, without those flags, for the provider and model each pair names.\n" +
 			"Each file is imported in one transaction: a malformed file imports nothing. The summary counts the\n" +
 			"pairs read, stored, duplicates (same source and target) and conflicts (same source, another target).\n" +
 			"With --reviewed the pairs are human-reviewed entries (outranking every other translation of their\n" +
