@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -18,7 +19,6 @@ import (
 const MaxLine = 42
 
 var (
-	subTiming = regexp.MustCompile(`-->`)
 	subMarkup = regexp.MustCompile(`<[^>]*>|\{\\[^}]*\}`)
 	subTag    = regexp.MustCompile(`^<(/?)([A-Za-z]+)([.][^\s>]*)?(\s[^>]*)?>|^<[0-9:.]+>|^\{\\[^}]*\}`)
 )
@@ -28,14 +28,17 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 	// The line break of lines bitext writes where the input has none (a cue on the file's last
 	// line, without a final break): the file's own, so that a CRLF file stays CRLF.
 	fileEOL := d.eol
+	vtt := f == VTT
 	i := 0
-	if f == VTT {
-		if len(lines) == 0 || !strings.HasPrefix(strings.TrimPrefix(lines[0].text, "\ufeff"), "WEBVTT") {
-			return &InputError{File: name, Line: 1, Msg: `a WebVTT file starts with "WEBVTT"`}
+	if vtt {
+		if len(lines) == 0 || !vttSignature.MatchString(strings.TrimPrefix(lines[0].text, "\ufeff")) {
+			return &InputError{File: name, Line: 1, Msg: `a WebVTT file starts with "WEBVTT" (alone, or followed by a space or tab and a title)`}
 		}
-		for i < len(lines) && !blank(lines[i].text) {
+		// The header runs to the first blank line, or up to a line holding "-->": WebVTT's
+		// parser starts the first cue there.
+		d.raw(lines[0].raw())
+		for i = 1; i < len(lines) && !blank(lines[i].text) && !strings.Contains(lines[i].text, "-->"); i++ {
 			d.raw(lines[i].raw())
-			i++
 		}
 	}
 	cues := 0
@@ -50,88 +53,156 @@ func readSubtitles(d *Doc, src, name string, f Format) error {
 		for end < len(lines) && !blank(lines[end].text) {
 			end++
 		}
-		first := strings.TrimSpace(lines[i].text)
-		if f == VTT && (strings.HasPrefix(first, "NOTE") || strings.HasPrefix(first, "STYLE") || strings.HasPrefix(first, "REGION")) {
-			for ; i < end; i++ {
-				d.raw(lines[i].raw())
-			}
-			continue
-		}
+		// A cue's timing line is its first or second line (after a cue number or identifier).
 		timing := -1
 		for k := i; k < end && k < i+2; k++ {
-			if subTiming.MatchString(lines[k].text) {
+			if strings.Contains(lines[k].text, "-->") {
 				timing = k
 				break
 			}
 		}
 		if timing < 0 {
-			return &InputError{File: name, Line: i + 1, Msg: `a cue without a timing line ("00:00:01,000 --> 00:00:02,000")`}
+			if vtt && vttOtherBlock.MatchString(lines[i].text) {
+				// A comment, style sheet or region definition: kept, never sent. Like a cue, it
+				// ends at a blank line or at a line holding "-->".
+				d.raw(lines[i].raw())
+				for i++; i < end && !strings.Contains(lines[i].text, "-->"); i++ {
+					d.raw(lines[i].raw())
+				}
+				continue
+			}
+			return noTiming(lines, i, end, name, vtt)
+		}
+		if err := checkTiming(lines[timing].text, vtt); err != "" {
+			return &InputError{File: name, Line: timing + 1, Msg: err}
 		}
 		for ; i <= timing; i++ {
 			d.raw(lines[i].raw())
 		}
 		cues++
-		if i == end {
-			continue
+		// The cue's text runs to the blank line, or up to a line holding "-->": a timing line,
+		// which starts the next cue (WebVTT's parser's rule; SubRip files whose cues lack the
+		// blank line between them are read alike, the cue number above the timing line going
+		// with it).
+		textEnd := i
+		for textEnd < end && !strings.Contains(lines[textEnd].text, "-->") {
+			textEnd++
 		}
-		var same strings.Builder
-		var texts []string
-		longest := 0
-		for k := i; k < end; k++ {
-			same.WriteString(lines[k].raw())
-			texts = append(texts, lines[k].text)
-			if n := utf8.RuneCountInString(subMarkup.ReplaceAllString(lines[k].text, "")); n > longest {
-				longest = n
-			}
+		if !vtt && textEnd < end && textEnd > i && srtCueNumber.MatchString(lines[textEnd-1].text) {
+			textEnd--
 		}
-		width := MaxLine
-		if longest > width {
-			width = longest
-		}
-		vtt := f == VTT
-		if ownLines(texts, vtt) {
-			// Each line is a speaker's, a sentence or a unit of its own: a segment each,
-			// written on its own line (wrapped only when a translation outgrows the measure).
-			for k := i; k < end; k++ {
-				subLine(d, lines[k], k+1, width, vtt, fileEOL)
-			}
-			i = end
-			continue
-		}
-		eol := lines[end-1].eol()
-		lineEnd := lines[i].eol()
-		if lineEnd == "" {
-			lineEnd = fileEOL
-		}
-		var b builder
-		for k, t := range texts {
-			if k > 0 {
-				b.text(" ")
-			}
-			subInline(t, &b, f == VTT)
-		}
-		if !b.hasWords() {
-			d.raw(same.String())
-			i = end
-			continue
-		}
-		seg, pre, suf := b.finish()
-		seg.Kind, seg.Line = Block, i+1
-		codes := seg.Codes
-		d.add(seg, func(tr string) string {
-			esc := func(s string) string { return s }
-			if vtt {
-				esc = escapeHTMLText
-			}
-			wrapped := wrapTagged(tr, width)
-			return pre + strings.ReplaceAll(render(codes, wrapped, esc), "\n", lineEnd) + suf + eol
-		}, same.String(), true)
-		i = end
+		subCue(d, lines, i, textEnd, vtt, fileEOL)
+		i = textEnd
 	}
 	if cues == 0 && len(d.Segments) == 0 && strings.TrimSpace(src) != "" && f == SRT {
 		return &InputError{File: name, Line: 1, Msg: "no subtitle cues found"}
 	}
 	return nil
+}
+
+var (
+	vttSignature = regexp.MustCompile(`^WEBVTT(?:[ \t]|$)`)
+	// A WebVTT comment is "NOTE" followed by a space, a tab or the line's end; a style sheet or
+	// region definition is "STYLE" or "REGION" on a line of its own. A block that merely starts
+	// with these letters ("NOTE-1", "REGIONAL") is a cue's identifier or nothing.
+	vttOtherBlock = regexp.MustCompile(`^(?:NOTE(?:[ \t]|$)|(?:STYLE|REGION)[ \t]*$)`)
+	srtCueNumber  = regexp.MustCompile(`^\s*\d+\s*$`)
+	// SubRip: hours:minutes:seconds,milliseconds (a full stop for the comma is common and
+	// accepted), then optionally a position ("X1:100 X2:600 Y1:050 Y2:100").
+	srtTiming = regexp.MustCompile(`^\s*\d+:\d\d:\d\d[,.]\d{1,3}[ \t]*-->[ \t]*\d+:\d\d:\d\d[,.]\d{1,3}(?:[ \t].*)?$`)
+	// WebVTT: [hours:]minutes:seconds.milliseconds, then optionally cue settings. Both are
+	// read as leniently as the players' parsers (vtt.js: "120:00.000" is 120 minutes): the
+	// times are copied, never computed with; what is checked is that the line is a timing line.
+	vttTiming = regexp.MustCompile(`^[ \t]*\d+:\d\d(?::\d\d)?\.\d{3}[ \t]*-->[ \t]*\d+:\d\d(?::\d\d)?\.\d{3}(?:[^0-9].*)?$`)
+	// A line that starts like a time: a malformed timing line rather than a cue identifier.
+	timeLike = regexp.MustCompile(`^\s*\d+:\d`)
+)
+
+// checkTiming returns what is wrong with a timing line, or "".
+func checkTiming(line string, vtt bool) string {
+	if vtt {
+		if !vttTiming.MatchString(line) {
+			return fmt.Sprintf(`%q is not a WebVTT timing line: "00:01.000 --> 00:04.000" or "00:00:01.000 --> 00:00:04.000" (hours optional, milliseconds after a full stop), then any cue settings`, line)
+		}
+		return ""
+	}
+	if !srtTiming.MatchString(line) {
+		return fmt.Sprintf(`%q is not a SubRip timing line: "00:00:01,000 --> 00:00:04,000" (hours:minutes:seconds,milliseconds)`, line)
+	}
+	return ""
+}
+
+// noTiming is the error for a block from lines[i] to lines[end] without a timing line: at the
+// line that should have been one (the second, after a cue number or a time-like line), or at
+// the block's first.
+func noTiming(lines []mdLine, i, end int, name string, vtt bool) error {
+	if end-i >= 2 && (!vtt && srtCueNumber.MatchString(lines[i].text) || timeLike.MatchString(lines[i+1].text)) {
+		return &InputError{File: name, Line: i + 2, Msg: checkTiming(lines[i+1].text, vtt)}
+	}
+	if timeLike.MatchString(lines[i].text) {
+		return &InputError{File: name, Line: i + 1, Msg: checkTiming(lines[i].text, vtt)}
+	}
+	example := `"00:00:01,000 --> 00:00:04,000"`
+	if vtt {
+		example = `"00:01.000 --> 00:04.000"`
+	}
+	return &InputError{File: name, Line: i + 1, Msg: "a cue without a timing line (" + example + ")"}
+}
+
+// subCue reads the text lines[i:end] of a cue.
+func subCue(d *Doc, lines []mdLine, i, end int, vtt bool, fileEOL string) {
+	if i == end {
+		return
+	}
+	var same strings.Builder
+	var texts []string
+	longest := 0
+	for k := i; k < end; k++ {
+		same.WriteString(lines[k].raw())
+		texts = append(texts, lines[k].text)
+		if n := utf8.RuneCountInString(subMarkup.ReplaceAllString(lines[k].text, "")); n > longest {
+			longest = n
+		}
+	}
+	width := MaxLine
+	if longest > width {
+		width = longest
+	}
+	if ownLines(texts, vtt) {
+		// Each line is a speaker's, a sentence or a unit of its own: a segment each,
+		// written on its own line (wrapped only when a translation outgrows the measure).
+		for k := i; k < end; k++ {
+			subLine(d, lines[k], k+1, width, vtt, fileEOL)
+		}
+		return
+	}
+	eol := lines[end-1].eol()
+	lineEnd := lines[i].eol()
+	if lineEnd == "" {
+		lineEnd = fileEOL
+	}
+	var b builder
+	for k, t := range texts {
+		if k > 0 {
+			b.text(" ")
+		}
+		subInline(t, &b, vtt)
+	}
+	if !b.hasWords() {
+		d.raw(same.String())
+		return
+	}
+	seg, pre, suf := b.finish()
+	seg.Kind, seg.Line = Block, i+1
+	codes := seg.Codes
+	d.add(seg, func(tr string) string {
+		esc := func(s string) string { return s }
+		if vtt {
+			esc = escapeHTMLText
+		}
+		wrapped := wrapTagged(tr, width)
+		return pre + strings.ReplaceAll(render(codes, wrapped, esc), "\n", lineEnd) + suf + eol
+	}, same.String(), true)
 }
 
 // subLine makes one line of a cue a segment of its own (see ownLines).
