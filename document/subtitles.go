@@ -231,35 +231,59 @@ func subLine(d *Doc, l mdLine, line, width int, vtt bool, fileEOL string) {
 
 // ownLines reports whether each line of a cue of several lines stands on its own, so that the
 // cue's line structure is kept and each line translated by itself: dialogue (every line a
-// speaker's, starting with a dash or, in WebVTT, a <v Speaker> tag), or lines that each end a
-// sentence, are a sound description ("[LACHEN]", "(seufzt)", "♪ … ♪") or are wrapped whole in
-// their own formatting ("<b>Fett</b>"). A cue that breaks mid-sentence is one segment,
-// rewrapped after translation.
+// speaker's: starting with a dash or, in WebVTT, with a <v Speaker> span that closes on the line
+// or a <v> on every line), or lines that each end a sentence or are a sound description
+// ("[LACHEN]", "(seufzt)", "♪ … ♪"). Anything else is one segment, rewrapped after
+// translation: a line that breaks mid-sentence, whatever its formatting, and formatting that
+// spans lines (<v Anna>Kommst du heute Abend / mit uns ins Kino?</v>, a <font> over two
+// lines) — a sentence split over two segments is translated as two fragments.
 func ownLines(texts []string, vtt bool) bool {
 	if len(texts) < 2 {
 		return false
 	}
-	tags := make([]string, len(texts))
-	for k, t := range texts {
-		if m := subWholeTag.FindStringSubmatch(strings.TrimSpace(t)); m != nil && strings.EqualFold(m[1], m[2]) {
-			tags[k] = strings.ToLower(m[1])
+	voices := vtt // a <v> at the start of every line: one speaker a line, closed or not
+	for _, t := range texts {
+		if !vttVoice.MatchString(t) {
+			voices = false
 		}
 	}
-	for k, t := range texts {
-		// A line in formatting of its own, unlike its neighbours' ("<b>Fett</b>" above
-		// "<u>Unterstrichen</u>"), is a unit; the same <i> on every line is how SubRip
-		// italicises one sentence over two lines, and says nothing.
-		if tags[k] != "" && (k == 0 || tags[k-1] != tags[k]) && (k+1 == len(texts) || tags[k+1] != tags[k]) {
-			continue
+	for _, t := range texts {
+		open, stray := lineTags(t)
+		if stray || len(open) > 1 || len(open) == 1 && !(voices && open[0] == "v") {
+			return false
 		}
-		if !ownLine(t, vtt) {
+		if !voices && !ownLine(t, vtt) {
 			return false
 		}
 	}
 	return true
 }
 
-var subWholeTag = regexp.MustCompile(`^<([A-Za-z]+)[^>]*>.*</([A-Za-z]+)>$`)
+var vttVoice = regexp.MustCompile(`^\s*<v[\s.>]`)
+
+// lineTags returns the tags a line of cue text leaves open, and whether it closes one it did
+// not open: either way its formatting goes on over the cue's other lines.
+func lineTags(t string) (open []string, stray bool) {
+	for i := 0; i < len(t); i++ {
+		if t[i] != '<' {
+			continue
+		}
+		m := subTag.FindStringSubmatch(t[i:])
+		if m == nil || m[2] == "" {
+			continue
+		}
+		name := strings.ToLower(m[2])
+		if m[1] != "/" {
+			open = append(open, name)
+		} else if n := len(open); n > 0 && open[n-1] == name {
+			open = open[:n-1]
+		} else {
+			stray = true
+		}
+		i += len(m[0]) - 1
+	}
+	return open, stray
+}
 
 func ownLine(t string, vtt bool) bool {
 	t = strings.TrimSpace(t)
