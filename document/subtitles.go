@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -195,14 +196,23 @@ func subCue(d *Doc, lines []mdLine, i, end int, vtt bool, fileEOL string) {
 	seg, pre, suf := b.finish()
 	seg.Kind, seg.Line = Block, i+1
 	codes := seg.Codes
+	esc := subEscaper(vtt, same.String())
 	d.add(seg, func(tr string) string {
-		esc := func(s string) string { return s }
-		if vtt {
-			esc = escapeHTMLText
-		}
 		wrapped := wrapTagged(tr, width)
 		return pre + strings.ReplaceAll(render(codes, wrapped, esc), "\n", lineEnd) + suf + eol
 	}, same.String(), true)
+}
+
+// subEscaper returns how a cue's translated text is written: in WebVTT with &, < and > escaped,
+// and no-break spaces as "&nbsp;" when the source cue wrote them so (read, they are U+00A0).
+func subEscaper(vtt bool, src string) func(string) string {
+	switch {
+	case !vtt:
+		return func(s string) string { return s }
+	case strings.Contains(src, "&nbsp;"):
+		return func(s string) string { return strings.ReplaceAll(escapeHTMLText(s), "\u00a0", "&nbsp;") }
+	}
+	return escapeHTMLText
 }
 
 // subLine makes one line of a cue a segment of its own (see ownLines).
@@ -220,11 +230,8 @@ func subLine(d *Doc, l mdLine, line, width int, vtt bool, fileEOL string) {
 	if lineEnd == "" {
 		lineEnd = fileEOL
 	}
+	esc := subEscaper(vtt, l.raw())
 	d.add(seg, func(tr string) string {
-		esc := func(s string) string { return s }
-		if vtt {
-			esc = escapeHTMLText
-		}
 		return pre + strings.ReplaceAll(render(codes, wrapTagged(tr, width), esc), "\n", lineEnd) + suf + l.eol()
 	}, l.raw(), true)
 }
@@ -360,7 +367,7 @@ func subInline(s string, b *builder, vtt bool) {
 // tags) at spaces outside tags, as few lines as fit, as even as they can be. It returns the
 // tagged text with "\n" at the breaks.
 func wrapTagged(tagged string, width int) string {
-	words := strings.Fields(tagged)
+	words := strings.FieldsFunc(tagged, breakingSpace)
 	lens := make([]int, len(words))
 	total := -1
 	for i, w := range words {
@@ -378,6 +385,12 @@ func wrapTagged(tagged string, width int) string {
 		}
 	}
 	return joinAt(words, greedyBreaks(lens, width))
+}
+
+// breakingSpace reports whether a line may break at r: a space, but not a no-break space
+// ("100\u00a0Euro", "Dr.\u00a0Müller" stay on one line, their no-break space kept).
+func breakingSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
 }
 
 // greedyBreaks returns the indexes of the words that start a new line when lines are filled up
