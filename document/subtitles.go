@@ -198,7 +198,7 @@ func subCue(d *Doc, lines []mdLine, i, end int, vtt bool, fileEOL string) {
 	codes := seg.Codes
 	esc := subEscaper(vtt, same.String())
 	d.add(seg, func(tr string) string {
-		wrapped := wrapTagged(tr, width)
+		wrapped := wrapTagged(tr, width, end-i)
 		return pre + strings.ReplaceAll(render(codes, wrapped, esc), "\n", lineEnd) + suf + eol
 	}, same.String(), true)
 }
@@ -232,7 +232,7 @@ func subLine(d *Doc, l mdLine, line, width int, vtt bool, fileEOL string) {
 	}
 	esc := subEscaper(vtt, l.raw())
 	d.add(seg, func(tr string) string {
-		return pre + strings.ReplaceAll(render(codes, wrapTagged(tr, width), esc), "\n", lineEnd) + suf + l.eol()
+		return pre + strings.ReplaceAll(render(codes, wrapTagged(tr, width, 1), esc), "\n", lineEnd) + suf + l.eol()
 	}, l.raw(), true)
 }
 
@@ -364,9 +364,11 @@ func subInline(s string, b *builder, vtt bool) {
 }
 
 // wrapTagged breaks a tagged translation into lines of at most width characters (not counting
-// tags) at spaces outside tags, as few lines as fit, as even as they can be. It returns the
-// tagged text with "\n" at the breaks.
-func wrapTagged(tagged string, width int) string {
+// tags) at spaces outside tags, balanced, and returns the tagged text with "\n" at the breaks.
+// The number of lines is the source cue's (srcLines) when the text fits in that many, else the
+// fewest it fits in, or one more when that avoids a last line of a single word ("on" under
+// two full lines).
+func wrapTagged(tagged string, width, srcLines int) string {
 	words := strings.FieldsFunc(tagged, breakingSpace)
 	lens := make([]int, len(words))
 	total := -1
@@ -374,17 +376,78 @@ func wrapTagged(tagged string, width int) string {
 		lens[i] = utf8.RuneCountInString(Plain(w))
 		total += lens[i] + 1
 	}
-	if total <= width || len(words) < 2 {
+	if len(words) < 2 || total <= width && srcLines <= 1 {
 		return strings.Join(words, " ")
 	}
-	lines := (total + width - 1) / width
-	// The narrowest measure that still needs no more lines gives the most even lines.
-	for t := (total + lines - 1) / lines; t < width; t++ {
-		if breaks := greedyBreaks(lens, t); len(breaks)+1 <= lines {
+	// Filling lines up to the width gives the fewest lines the text fits in.
+	fewest := len(greedyBreaks(lens, width)) + 1
+	var counts []int
+	if srcLines > fewest {
+		counts = append(counts, srcLines)
+	}
+	counts = append(counts, fewest, fewest+1)
+	for _, n := range counts {
+		if n > len(words) {
+			continue
+		}
+		breaks, ok := balancedBreaks(lens, width, n)
+		if ok && (len(breaks) == 0 || breaks[len(breaks)-1] < len(words)-1) {
 			return joinAt(words, breaks)
 		}
 	}
+	if fewest == 1 {
+		return strings.Join(words, " ")
+	}
+	if breaks, ok := balancedBreaks(lens, width, fewest); ok {
+		return joinAt(words, breaks)
+	}
 	return joinAt(words, greedyBreaks(lens, width))
+}
+
+// balancedBreaks returns the indexes of the words that start a new line when the words are
+// set in exactly n lines of at most width characters (a longer word on a line of its own), the
+// lines as even as they can be: the least sum of their lengths squared. ok is false when no
+// such n lines exist.
+func balancedBreaks(lens []int, width, n int) (breaks []int, ok bool) {
+	const none = -1
+	w := len(lens)
+	// cost[k][j]: the least cost of setting words[:j] in k lines; from[k][j]: where line k starts.
+	cost := make([][]int, n+1)
+	from := make([][]int, n+1)
+	for k := range cost {
+		cost[k] = make([]int, w+1)
+		from[k] = make([]int, w+1)
+		for j := range cost[k] {
+			cost[k][j] = none
+		}
+	}
+	cost[0][0] = 0
+	for k := 1; k <= n; k++ {
+		for j := k; j <= w; j++ {
+			length := -1
+			for i := j - 1; i >= k-1; i-- {
+				length += lens[i] + 1
+				if length > width && i < j-1 {
+					break
+				}
+				if cost[k-1][i] == none {
+					continue
+				}
+				if c := cost[k-1][i] + length*length; cost[k][j] == none || c < cost[k][j] {
+					cost[k][j], from[k][j] = c, i
+				}
+			}
+		}
+	}
+	if cost[n][w] == none {
+		return nil, false
+	}
+	breaks = make([]int, n-1)
+	for k, j := n, w; k > 1; k-- {
+		j = from[k][j]
+		breaks[k-2] = j
+	}
+	return breaks, true
 }
 
 // breakingSpace reports whether a line may break at r: a space, but not a no-break space

@@ -36,7 +36,7 @@ func TestSubtitleLines(t *testing.T) {
 			timing + "<font color=\"#ffff00\">stalled because Russia</font> did\nnot want to make concessions.\n"},
 		{"italics over two sentences", timing + "<i>Das ist gut.\nUnd das auch.</i>\n",
 			[]string{"Das ist gut. Und das auch."}, []string{"That is good. And so is that."},
-			timing + "<i>That is good. And so is that.</i>\n"},
+			timing + "<i>That is good.\nAnd so is that.</i>\n"},
 		{"unclosed voices.vtt", vttHead + "<v Anna>Schade.\n<v Bernd>Vielleicht nächste Woche.\n",
 			[]string{"Schade.", "Vielleicht nächste Woche."}, []string{"Pity.", "Maybe next week."},
 			vttHead + "<v Anna>Pity.\n<v Bernd>Maybe next week.\n"},
@@ -57,7 +57,7 @@ func TestSubtitleLines(t *testing.T) {
 			timing + "The new bridge over the\nRhine was opened today.\n"},
 		{"same italics mid-sentence", timing + "<i>Ich gehe jetzt</i>\n<i>nach Hause.</i>\n",
 			[]string{"<g1>Ich gehe jetzt</g1> <g2>nach Hause.</g2>"}, []string{"<g1>I am going</g1> <g2>home now.</g2>"},
-			timing + "<i>I am going</i> <i>home now.</i>\n"},
+			timing + "<i>I am going</i>\n<i>home now.</i>\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -50,21 +50,44 @@ func TestSubtitleNoBreakSpace(t *testing.T) {
 	}
 }
 
-// TestWrapTaggedSpaces: only breaking spaces are break points; runs of them count as one.
-func TestWrapTaggedSpaces(t *testing.T) {
+// TestWrapTagged: only breaking spaces are break points, runs of them count as one; lines are
+// balanced, as many as the source cue had when the translation fits in them, and a last line of
+// one word is avoided when another number of lines avoids it.
+func TestWrapTagged(t *testing.T) {
 	tests := []struct {
-		in    string
-		width int
-		want  string
+		in              string
+		width, srcLines int
+		want            string
 	}{
-		{"100\u00a0Euro", 5, "100\u00a0Euro"},
-		{"kostet  100\u00a0Euro", 42, "kostet 100\u00a0Euro"},
-		{"Es kostet 100\u00a0Euro", 12, "Es kostet\n100\u00a0Euro"},
-		{"Es kostet 100\u202fEuro", 12, "Es kostet\n100\u202fEuro"},
+		{"100\u00a0Euro", 5, 1, "100\u00a0Euro"},
+		{"kostet  100\u00a0Euro", 42, 1, "kostet 100\u00a0Euro"},
+		{"Es kostet 100\u00a0Euro", 12, 1, "Es kostet\n100\u00a0Euro"},
+		{"Es kostet 100\u202fEuro", 12, 1, "Es kostet\n100\u202fEuro"},
+		// 84 characters: greedy filling gave 39/40 and "on." alone on a third line.
+		{"The federal government has on Wednesday adopted a new law that it will now press on.", 42, 2,
+			"The federal government has on\nWednesday adopted a new law\nthat it will now press on."},
+		{"<g1>The federal government has on Wednesday</g1> <g2>adopted a new law that it will now press on.</g2>", 42, 2,
+			"<g1>The federal government has on\nWednesday</g1> <g2>adopted a new law\nthat it will now press on.</g2>"},
+		// Fits in the source's two lines: kept at two, balanced.
+		{"The new bridge was opened today.", 42, 2, "The new bridge\nwas opened today."},
+		// One line in the source, fits in one.
+		{"The new bridge was opened today.", 42, 1, "The new bridge was opened today."},
+		// Two lines would leave one word alone: one line.
+		{"Thank you.", 42, 2, "Thank you."},
+		// Longer than the source's two lines: three, balanced.
+		{"The new bridge over the Rhine, which cost 80 million euros, was opened by the mayor today.", 42, 2,
+			"The new bridge over the Rhine,\nwhich cost 80 million euros,\nwas opened by the mayor today."},
+		// A word longer than the width is a line of its own.
+		{"Donaudampfschifffahrtsgesellschaftskapitän sagt es", 20, 1, "Donaudampfschifffahrtsgesellschaftskapitän\nsagt es"},
 	}
 	for _, tc := range tests {
-		if got := wrapTagged(tc.in, tc.width); got != tc.want {
-			t.Errorf("wrapTagged(%q, %d) = %q, want %q", tc.in, tc.width, got, tc.want)
+		if got := wrapTagged(tc.in, tc.width, tc.srcLines); got != tc.want {
+			t.Errorf("wrapTagged(%q, %d, %d) =\n%q, want\n%q", tc.in, tc.width, tc.srcLines, got, tc.want)
+		}
+		for _, line := range strings.Split(tc.want, "\n") {
+			if n := len([]rune(Plain(line))); n > tc.width && strings.Contains(line, " ") {
+				t.Errorf("bad test: %q is %d long", line, n)
+			}
 		}
 	}
 }
