@@ -411,6 +411,10 @@ func wrapTagged(tagged string, width, srcLines int) string {
 func balancedBreaks(lens []int, width, n int) (breaks []int, ok bool) {
 	const none = -1
 	w := len(lens)
+	if n*(w+1) > 1<<20 {
+		// Not a subtitle (a cue of thousands of lines): not worth the table; filled greedily.
+		return nil, false
+	}
 	// cost[k][j]: the least cost of setting words[:j] in k lines; from[k][j]: where line k starts.
 	cost := make([][]int, n+1)
 	from := make([][]int, n+1)
