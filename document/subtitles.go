@@ -133,11 +133,11 @@ func checkTiming(line string, vtt bool) string {
 	return ""
 }
 
-// noTiming is the error for a block from lines[i] to lines[end] without a timing line: at the
-// line that should have been one (the second, after a cue number or a time-like line), or at
-// the block's first.
+// noTiming is the error for a block from lines[i] to lines[end] without a timing line: at a
+// line that starts like one (a malformed timing line, the first or the second), else at the
+// block's first.
 func noTiming(lines []mdLine, i, end int, name string, vtt bool) error {
-	if end-i >= 2 && (!vtt && srtCueNumber.MatchString(lines[i].text) || timeLike.MatchString(lines[i+1].text)) {
+	if end-i >= 2 && timeLike.MatchString(lines[i+1].text) {
 		return &InputError{File: name, Line: i + 2, Msg: checkTiming(lines[i+1].text, vtt)}
 	}
 	if timeLike.MatchString(lines[i].text) {

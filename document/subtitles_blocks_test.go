@@ -88,6 +88,7 @@ func TestSubtitleTimingLines(t *testing.T) {
 		{"srt second cue bad", "a.srt", "1\n00:00:01,000 --> 00:00:04,000\nGuten Abend.\n\n2\n00:00:05 --> 00:00:06,000\nHallo.\n", 6},
 		{"srt bad timing after a cue without blank line", "a.srt", "1\n00:00:01,000 --> 00:00:04,000\nGuten Abend.\n2\n00:00:05,000 --> später\nHallo.\n", 5},
 		{"srt no timing line", "a.srt", "Guten Abend.\n", 1},
+		{"srt cue number, no timing line", "a.srt", "1\n00:00:01,000 --> 00:00:02,000\nGuten Abend.\n\n3\nHallo\n", 5},
 		{"srt full stops, position", "a.srt", "1\n00:00:01.000 --> 00:00:04.000 X1:100 X2:600 Y1:050 Y2:100\nGuten Abend.\n", 0},
 		{"vtt SubRip comma", "a.vtt", "WEBVTT\n\n00:00:01,000 --> 00:00:04,000\nGuten Abend.\n", 3},
 		{"vtt identifier, bad timing", "a.vtt", "WEBVTT\n\nanfang\n00:01.000 -> 00:04.000\nGuten Abend.\n", 4},
