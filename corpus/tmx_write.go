@@ -23,9 +23,9 @@ const (
 	propModel      = "x-model"
 	propTMHit      = "x-tm-hit"
 	propConfidence = "x-confidence"
-	propViolation  = "x-violation" // one per violation, the Violation as JSON
-	propID         = "x-id"        // the unit's id in a bilingual file
-	propNote       = "x-note"      // a translator's note
+	propViolation  = "x-violation"      // one per violation, the Violation as JSON
+	propID         = "x-id"             // the unit's id in a bilingual file
+	propNote       = "x-note"           // a translator's note
 	propTerms      = "x-terms"          // one per glossary term of a machine translation's memory key
 	propPrompt     = "x-prompt-version" // the prompt version of a machine translation's memory key
 
