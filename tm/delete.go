@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/bitext/bitext/document"
 	"regexp"
 	"time"
 )
@@ -17,7 +18,8 @@ type DeleteFilter struct {
 	// the second; the zero time selects any.
 	Before time.Time
 	// SourceRegex selects entries whose stored source it matches (the original text; in
-	// entries written by schema version 1, the normalized text).
+	// entries written by schema version 1, the normalized text), or, for an entry stored with
+	// inline codes, whose words it matches (the source as Export writes it).
 	SourceRegex *regexp.Regexp
 	// IncludeReviewed lets the filter select human-reviewed entries (StoreReviewed) too;
 	// without it they are kept. Their audit trail is kept either way.
@@ -122,7 +124,10 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 				}
 				read++
 				last = id
-				if f.SourceRegex.MatchString(source) {
+				// A tagged copy (a formatted unit's, "Das <g1>ASM-System</g1> …") is matched
+				// by its words too, as export shows it: deleting a sentence left its tagged
+				// copies answering HTML and XLIFF inputs.
+				if f.SourceRegex.MatchString(source) || document.HasTags(source) && f.SourceRegex.MatchString(plainWords(source)) {
 					ids = append(ids, id)
 					counts[g]--
 				}

@@ -564,3 +564,24 @@ func FuzzImportFidelity(f *testing.F) {
 		}
 	})
 }
+
+// TestDeleteTaggedCopies: a sentence deleted by a pattern on its words goes with its tagged
+// copies (a formatted unit's, which answer HTML and XLIFF inputs); the reviewer's delete said
+// "1 entry" and the formatted copy kept answering.
+func TestDeleteTaggedCopies(t *testing.T) {
+	db := openTemp(t)
+	p := corpus.Pair{Source: "Das ASM-System deaktivieren.", Target: "Disable the AIM system.",
+		SourceTagged: "Das <g1>ASM-System</g1> <g2>deaktivieren</g2>.", TargetTagged: "<g2>Disable</g2> the <g1>AIM system</g1>."}
+	res, err := db.ImportPairs(ctx, &sliceReader{pairs: []corpus.Pair{p}}, ImportOptions{})
+	if err != nil || res.Tagged != 1 {
+		t.Fatalf("import %+v, %v; want the pair stored with its codes", res, err)
+	}
+	st, _ := db.Stats(ctx)
+	n, err := db.Delete(ctx, DeleteFilter{SourceRegex: regexp.MustCompile(`^Das ASM-System deaktivieren`)})
+	if err != nil || n != st.Entries {
+		t.Fatalf("Delete = %d, %v; want all %d entries of the pair", n, err, st.Entries)
+	}
+	if got := exportAll(t, db); len(got) != 0 {
+		t.Errorf("left after the delete: %+v", got)
+	}
+}
