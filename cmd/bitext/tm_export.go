@@ -141,5 +141,16 @@ func tmExport(c *cli.Context) error {
 		}
 		fmt.Fprintf(c.App.ErrWriter, "exported %s from %s to %s\n", count(n, "pair"), db.Path(), where)
 	}
+	if n == 0 {
+		// Nothing in this pair of languages: say which the memory holds (an import with
+		// --from de-DE --to en-US stored de-de→en-us, which the default de→en does not see).
+		if st, err := db.Stats(c.Context); err == nil && st.Entries > 0 {
+			var pairs []string
+			for _, l := range st.Languages {
+				pairs = append(pairs, fmt.Sprintf("%s→%s (%s)", l.SourceLang, l.TargetLang, count(l.Entries, "entry")))
+			}
+			fmt.Fprintf(c.App.ErrWriter, "bitext: warning: no %s→%s pairs; the memory holds %s (--source-lang and --target-lang choose)\n", srcLang, tgtLang, strings.Join(pairs, ", "))
+		}
+	}
 	return nil
 }

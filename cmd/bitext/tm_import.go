@@ -204,7 +204,7 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 	if !c.Bool("quiet") {
 		msg := fmt.Sprintf("imported %s into %s: %s", name, db.Path(), res)
 		if skipped := corpus.ReaderSkipped(r); skipped > 0 {
-			msg += fmt.Sprintf("; skipped %s without both %s and %s", count(skipped, "translation unit"), opt.SourceLang, opt.TargetLang)
+			msg += fmt.Sprintf("; skipped %s without a translation in both %s and %s (a language missing, an empty or untranslated target, or translate=\"no\")", count(skipped, "translation unit"), opt.SourceLang, opt.TargetLang)
 		}
 		if units, sentences := split.Split(); units > 0 {
 			msg += fmt.Sprintf("; %s also stored sentence by sentence (%s, counted in read)", count(units, "unit"), count(sentences, "sentence pair"))
