@@ -327,7 +327,9 @@ func LocalReviewer() string {
 // malformed file stores nothing. A pair with inline codes is also stored under its tagged forms,
 // as ImportPairs stores them (documentForms), so that a document segment with that formatting
 // gets the reviewed translation with its codes; those forms are not decisions of their own.
-// The result counts Read, Stored (the pairs' entries), Skipped (a blank side), Tagged and Markup.
+// A pair whose reviewed translation the memory holds already is a duplicate, no new decision.
+// The result counts Read, Stored (the pairs' entries), Duplicates, Skipped (a blank side),
+// Tagged and Markup.
 func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOptions, reviewer string) (ImportResult, error) {
 	opt.SourceLang, opt.TargetLang = cmp.Or(opt.SourceLang, "de"), cmp.Or(opt.TargetLang, "en")
 	var res ImportResult
@@ -374,9 +376,29 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 			kept = append(kept, e)
 		}
 	}
-	if err := db.StoreReviewedMany(ctx, kept); err != nil {
+	// A decision the memory holds already (the same file imported again) is no new decision:
+	// it would fill the audit trail with reviews that changed nothing.
+	keys := make([]Key, len(kept))
+	for i, e := range kept {
+		keys[i] = e.Key
+	}
+	prev, had, err := db.LookupReviewedMany(ctx, keys)
+	if err != nil {
 		return ImportResult{}, err
 	}
-	res.Stored = res.Read - res.Skipped - res.Unusable
+	news := kept[:0]
+	for i, e := range kept {
+		if had[i] && prev[i] == e.Target {
+			if !e.form {
+				res.Duplicates++
+			}
+			continue
+		}
+		news = append(news, e)
+	}
+	if err := db.StoreReviewedMany(ctx, news); err != nil {
+		return ImportResult{}, err
+	}
+	res.Stored = res.Read - res.Skipped - res.Unusable - res.Duplicates
 	return res, nil
 }

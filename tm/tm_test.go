@@ -340,3 +340,33 @@ func TestKeyNote(t *testing.T) {
 		t.Errorf("imported pair with a note: %q", got)
 	}
 }
+
+// TestImportReviewedAgain: the same reviewed file imported again is no new decision: its pairs
+// are duplicates and the audit trail does not grow; a changed translation is one.
+func TestImportReviewedAgain(t *testing.T) {
+	db := openTemp(t)
+	pairs := func(target string) *sliceReader {
+		return &sliceReader{pairs: []corpus.Pair{{Source: "Der Kreml schwieg.", Target: "The Kremlin kept silent."}, {Source: "Neu.", Target: target}}}
+	}
+	for i, tc := range []struct {
+		target             string
+		stored, duplicates int
+		reviews            int
+	}{
+		{"New.", 2, 0, 2},
+		{"New.", 0, 2, 2},
+		{"Fresh.", 1, 1, 3},
+	} {
+		res, err := db.ImportReviewed(ctx, pairs(tc.target), ImportOptions{}, "anna")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := db.Reviews(ctx, ReviewFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Stored != tc.stored || res.Duplicates != tc.duplicates || len(rs) != tc.reviews {
+			t.Errorf("import %d: stored %d, duplicates %d, %d reviews; want %d, %d, %d", i+1, res.Stored, res.Duplicates, len(rs), tc.stored, tc.duplicates, tc.reviews)
+		}
+	}
+}
