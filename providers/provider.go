@@ -177,6 +177,9 @@ type Status struct {
 	Model            string
 	Endpoint         string
 	Note             string
+	// ConfigError is why the configuration cannot work, whatever the credentials (a value out
+	// of range, a malformed URL); nil otherwise. Note says it too.
+	ConfigError error
 }
 
 // Driver opens providers of one kind.

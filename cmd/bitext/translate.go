@@ -200,8 +200,10 @@ func runTranslate(c *cli.Context) error {
 	if provider != nil {
 		defer providers.Close(provider)
 	}
+	hint := noProviderHint
 	if provider == nil {
 		tr.ProviderName, tr.ModelName = name, c.String("model")
+		hint = noCredentialsHint(c, name)
 	}
 
 	report := func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) }
@@ -227,7 +229,7 @@ func runTranslate(c *cli.Context) error {
 			// The plan is the dry run's output; how to make it real is a message: stderr,
 			// silenced by -q.
 			if provider == nil && !checkQuiet(c) {
-				fmt.Fprintln(stderr, noProviderHint)
+				fmt.Fprintln(stderr, hint)
 			}
 			if reader.skippedDocs() > 0 && !c.Bool("allow-skipped") {
 				return &exitError{code: exitUsage} // the skipped documents were named on stderr
@@ -236,7 +238,7 @@ func runTranslate(c *cli.Context) error {
 		}
 		if provider == nil && est.Misses > 0 {
 			fmt.Fprintf(stderr, "plan: %s\n", est)
-			fmt.Fprintln(stderr, noProviderHint)
+			fmt.Fprintln(stderr, hint)
 			return &exitError{code: exitUsage}
 		}
 		if showBar {
@@ -291,7 +293,7 @@ func runTranslate(c *cli.Context) error {
 		sink.abort()
 		switch {
 		case errors.Is(err, translate.ErrNoProvider):
-			fmt.Fprintln(stderr, noProviderHint)
+			fmt.Fprintln(stderr, hint)
 		case c.Context.Err() != nil && tr.Memory != nil:
 			// The cause is the interruption itself ("interrupted" again at the end said it twice).
 			return &exitError{code: exitInterrupted, err: fmt.Errorf("interrupted %s; what was translated is in the translation memory, run the same command again to resume", doneSoFar(st))}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"github.com/urfave/cli/v2"
 
 	"github.com/bitext/bitext/providers"
@@ -21,10 +22,31 @@ func openTranslateProvider(c *cli.Context) (providers.Provider, string, error) {
 	// answers re-asked and flagged) wraps every driver.
 	p, err := providers.Open(name, cfg)
 	if err != nil {
-		if !d.Status(cfg).CredentialsFound {
-			return nil, name, nil // a plan: nothing is sent without credentials
+		// A plan when only the credentials are missing: nothing is sent without them. A
+		// configuration that cannot work is said as such (a temperature of 5 was reported
+		// as missing credentials).
+		if st := d.Status(cfg); !st.CredentialsFound && st.ConfigError == nil {
+			return nil, name, nil
 		}
 		return nil, "", usageError(err)
 	}
 	return p, name, nil
+}
+
+// noCredentialsHint is what a plan without credentials says: how to make it real. For a
+// provider the command line names, its own way (set DEEPL_AUTH_KEY); otherwise every driver's.
+func noCredentialsHint(c *cli.Context, name string) string {
+	if c.String("provider") == "" || name == "" {
+		return noProviderHint
+	}
+	_, cfg, err := providerConfigFromFlags(c)
+	d, ok := providers.Lookup(name)
+	if err != nil || !ok {
+		return noProviderHint
+	}
+	note := d.Status(cfg).Note
+	if note == "" {
+		return noProviderHint
+	}
+	return fmt.Sprintf("no credentials for %s found, so nothing was sent; to translate for real, %s", name, note)
 }

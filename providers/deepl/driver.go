@@ -158,7 +158,7 @@ func (Driver) Status(cfg providers.Config) providers.Status {
 	st.CredentialsFound, st.CredentialSource = s.key != "", s.keySource
 	switch {
 	case err != nil:
-		st.Note = err.Error()
+		st.Note, st.ConfigError = err.Error(), err
 	case s.key == "":
 		st.Note = "set " + EnvKey + " (or api_key under [providers.deepl] in the config file)"
 	default:

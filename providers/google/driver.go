@@ -145,7 +145,7 @@ func (Driver) Status(cfg providers.Config) providers.Status {
 	}
 	switch {
 	case err != nil:
-		st.Note = err.Error()
+		st.Note, st.ConfigError = err.Error(), err
 	case s.glossary != "":
 		st.Note = "v3 glossary " + s.glossary
 	case !st.CredentialsFound:

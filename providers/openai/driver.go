@@ -130,7 +130,7 @@ func (Driver) Status(cfg providers.Config) providers.Status {
 	st.CredentialsFound, st.CredentialSource = s.key != "", s.keySource
 	switch {
 	case err != nil:
-		st.Note = err.Error()
+		st.Note, st.ConfigError = err.Error(), err
 	case s.azure:
 		st.Note = "Azure OpenAI, API version " + s.apiVersion
 	case s.key == "" && s.needsKey():
