@@ -53,6 +53,9 @@ type Option struct {
 	// Check, when set, refuses a value that cannot work, saying what is wanted (`"loud": want
 	// …`), so that a front end can refuse it when it is given, before the driver is opened.
 	Check func(value string) error
+	// Values, when set, are the values the option takes, for a front end to offer (shell
+	// completion); Check still decides.
+	Values []string
 }
 
 // FileSection is a driver's section of the config file as the CLI read it.

@@ -241,6 +241,14 @@ func choicesFor(path []*cli.Command, flag cli.Flag) ([]string, bool) {
 	if f, ok := flagChoices[""][name]; ok {
 		return f(), true
 	}
+	// A driver's own flags with a set of values (--deepl-formality), as the driver lists them.
+	for _, info := range providers.Infos() {
+		for _, o := range info.Options {
+			if o.Flag == name && len(o.Values) > 0 {
+				return o.Values, true
+			}
+		}
+	}
 	return nil, false
 }
 
@@ -313,6 +321,23 @@ func completeFlagValue(app *cli.App, args []string, typingFlag bool, w io.Writer
 		}
 	}
 	if len(path) == 0 {
+		if last >= 0 && (words[last] == "help" || words[last] == "h") {
+			// help takes a command's name (urfave/cli offered "help h").
+			for _, c := range app.VisibleCommands() {
+				if c.Name != "help" {
+					fmt.Fprintln(w, c.Name)
+				}
+			}
+			return true
+		}
+		if last >= 0 && isFlag(words[last]) {
+			// After a global flag (bitext -q <TAB>) come the commands: urfave/cli would repeat
+			// the flag, taking the request for flag names.
+			for _, c := range app.VisibleCommands() {
+				fmt.Fprintln(w, c.Name)
+			}
+			return true
+		}
 		return false // bitext's commands, help among them
 	}
 	cmd := path[len(path)-1]
@@ -498,11 +523,22 @@ func fishFlagLines(app *cli.App, flags []cli.Flag, cond string) (string, error) 
 	}
 	theirs := "-n '__fish_" + app.Name + "_no_subcommand'"
 	var b strings.Builder
+	files := map[string]bool{}
+	for _, f := range flags {
+		if takesFile(f) {
+			files[f.Names()[0]] = true
+		}
+	}
 	for _, line := range strings.Split(s, "\n") {
 		if strings.HasPrefix(line, "complete ") {
 			// The backticks that name a flag's value in --help ("`FILE`") are markup there, not
 			// words of the description fish shows.
 			line = strings.ReplaceAll(line, "`", "")
+			// urfave/cli says -f (no files) for every flag: a file flag's value is a file
+			// (fish's -F), as bash and zsh complete it.
+			if m := fishLongName.FindStringSubmatch(line); m != nil && files[m[1]] {
+				line = strings.Replace(line, " -f ", " -F ", 1)
+			}
 			b.WriteString(fishLongAliases(strings.Replace(line, theirs, "-n '"+cond+"'", 1)) + "\n")
 		}
 	}
@@ -519,6 +555,9 @@ func withFlag(flags []cli.Flag, f cli.Flag) []cli.Flag {
 	}
 	return append(slices.Clip(flags), f)
 }
+
+// fishLongName finds a fish completion line's long flag name (-l glossary).
+var fishLongName = regexp.MustCompile(` -l ([A-Za-z0-9][A-Za-z0-9-]*)`)
 
 // fishQuote escapes s for fish single quotes.
 func fishQuote(s string) string {

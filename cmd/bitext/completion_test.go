@@ -70,6 +70,12 @@ func TestCompleteFlagValue(t *testing.T) {
 		{[]string{"bitext", "tm"}, false, true, "export", "help"},
 		{[]string{"bitext", "version"}, false, true, "", ":files"},
 		{[]string{"bitext"}, false, false, "", ""}, // urfave/cli lists the commands
+		// After a global flag, the commands (urfave/cli repeated the flag); after help, the
+		// commands it explains (it offered "help" and "h"); a driver's flag values.
+		{[]string{"bitext", "-q"}, false, true, "translate", "--quiet"},
+		{[]string{"bitext", "help"}, false, true, "translate", "h"},
+		{[]string{"bitext", "translate", "--deepl-formality"}, false, true, "prefer_less", ":files"},
+		{[]string{"bitext", "translate", "--deepl-target"}, false, true, "EN-GB", ""},
 		// Flag names being typed are left to urfave/cli, which lists the flags they begin,
 		// also when the word reads as a one-letter alias (--s as -s) or is a whole flag name;
 		// a whole name is answered here, since urfave/cli leaves it out.
@@ -110,6 +116,16 @@ func TestFishCompletionPaths(t *testing.T) {
 	line := regexp.MustCompile(`^complete -c bitext -n '__fish_bitext_command ?([^']*)' (.*)$`)
 	long := regexp.MustCompile(` -l ([A-Za-z0-9-]+)`)
 	offered := map[string]map[string]bool{} // command path → long flag names
+	// A flag whose value is a file completes file names (fish's -F); urfave/cli wrote -f (no
+	// files) for every flag, so --glossary, -o and --tm completed nothing.
+	for _, want := range []string{"-F -l glossary", "-F -l output", "-F -l tm ", "-F -l config"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("fish: no line with %q", want)
+		}
+	}
+	if strings.Contains(out.String(), "-F -l glossary-mode") {
+		t.Error("fish: --glossary-mode completes file names")
+	}
 	for _, l := range strings.Split(out.String(), "\n") {
 		m := line.FindStringSubmatch(l)
 		if m == nil {

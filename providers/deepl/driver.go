@@ -193,9 +193,11 @@ func (Driver) Describe() providers.Info {
 		CredentialsHelp: EnvKey + " (" + EnvServerURL + " for another endpoint)",
 		DefaultModel:    DefaultModel,
 		Options: []providers.Option{
-			{Key: OptFormality, Flag: "deepl-formality", ConfigKey: "formality", Usage: "DeepL `FORMALITY` (default, more, less, prefer_more, prefer_less)", Check: checkFormality},
+			{Key: OptFormality, Flag: "deepl-formality", ConfigKey: "formality", Usage: "DeepL `FORMALITY` (default, more, less, prefer_more, prefer_less)", Check: checkFormality,
+				Values: []string{"default", "more", "less", "prefer_more", "prefer_less"}},
 			{Key: OptGlossary, Flag: "deepl-glossary", ConfigKey: "glossary", Selects: true, Usage: "DeepL glossary `ID` to translate with (see bitext glossary push)"},
-			{Key: OptTarget, Flag: "deepl-target", ConfigKey: "target_variant", Usage: "English `VARIANT` for DeepL: EN-US (default) or EN-GB", Check: checkTarget},
+			{Key: OptTarget, Flag: "deepl-target", ConfigKey: "target_variant", Usage: "English `VARIANT` for DeepL: EN-US (default) or EN-GB", Check: checkTarget,
+				Values: []string{"EN-US", "EN-GB"}},
 			{Key: OptTagHandling, ConfigKey: "tag_handling", Usage: "xml or html: segments carry markup"},
 		},
 		Detect: func(getenv func(string) string, f providers.FileSection) bool {
