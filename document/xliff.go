@@ -983,18 +983,84 @@ func (r *xliffReader) inline(from, to int, b *builder) {
 			}
 		case xml.StartElement:
 			e := r.matching(k)
-			if xliffPaired[v.Name.Local] && !protectedMrk(v) {
+			switch {
+			case xliffPaired[v.Name.Local] && !protectedMrk(v):
 				b.open("xliff-"+v.Name.Local, t.raw, "")
 				r.inline(k+1, e, b)
 				b.close(r.toks[e].raw)
-			} else {
-				b.alone("xliff-"+v.Name.Local, r.src[t.off:r.endOf(e)])
+			default:
+				if ce, ee, ok := r.closingPart(v, e, to); ok {
+					// <bpt>…</bpt> words <ept>…</ept> (2.x <sc/> words <ec/>) are one paired
+					// code, as the memory's reader of the same file numbers them: as two
+					// standalone codes, "Das <x1/>Menü<x2/>" never found the imported
+					// "Das <g1>Menü</g1>".
+					b.open("xliff-"+v.Name.Local, r.src[t.off:r.endOf(e)], "")
+					r.inline(e+1, ce, b)
+					b.close(r.src[r.toks[ce].off:r.endOf(ee)])
+					e = ee
+				} else {
+					b.alone("xliff-"+v.Name.Local, r.src[t.off:r.endOf(e)])
+				}
 			}
 			k = e
 		case xml.Comment, xml.ProcInst:
 			b.alone("xml", t.raw)
 		}
 	}
+}
+
+// closingPart finds, for the opening half of a code split in two (1.2 <bpt id>, 2.x <sc id>)
+// ending at token e, its closing half (<ept> with the same id, <ec startRef>) among the
+// following siblings before token to: its start and end tokens.
+func (r *xliffReader) closingPart(open xml.StartElement, e, to int) (start, end int, ok bool) {
+	// 1.2 pairs <bpt> and <ept> by rid, or by id without one; 2.x <ec startRef> names <sc id>.
+	pairKey := func(s xml.StartElement) string {
+		if s.Name.Local == "ec" {
+			return attrValue(s, "startRef")
+		}
+		if rid := attrValue(s, "rid"); rid != "" {
+			return rid
+		}
+		return attrValue(s, "id")
+	}
+	var closer string
+	switch open.Name.Local {
+	case "bpt":
+		closer = "ept"
+	case "sc":
+		closer = "ec"
+	default:
+		return 0, 0, false
+	}
+	id := pairKey(open)
+	if id == "" {
+		return 0, 0, false
+	}
+	for k := e + 1; k < to; k++ {
+		st, isStart := r.toks[k].tok.(xml.StartElement)
+		if !isStart {
+			continue
+		}
+		m := r.matching(k)
+		if st.Name.Local == closer && pairKey(st) == id {
+			return k, m, true
+		}
+		if st.Name.Local == open.Name.Local && pairKey(st) == id {
+			return 0, 0, false // the id opens again first: not a pair
+		}
+		k = m
+	}
+	return 0, 0, false
+}
+
+// attrValue is the value of attribute name (any namespace) of s, or "".
+func attrValue(s xml.StartElement, name string) string {
+	for _, a := range s.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 // protectedMrk says whether an inline element is a <mrk> whose content is not to be translated:

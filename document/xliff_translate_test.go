@@ -398,3 +398,40 @@ func TestXLIFFPlaceholderOnlyUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestXLIFFSplitCodesPaired: a code split in two — 1.2 <bpt>…</bpt> words <ept>…</ept> (paired by
+// rid, or by id), 2.x <sc/> words <ec/> — is one paired code around its words, as the memory's
+// reader numbers it, and is written back as it was. As two standalone codes ("Das <x1/>Menü<x2/>
+// schließen.") a file never matched its own import ("Das <g1>Menü</g1> schließen.").
+func TestXLIFFSplitCodesPaired(t *testing.T) {
+	const (
+		head12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>`
+		head20 = `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="de" trgLang="en"><file id="f">`
+	)
+	for _, tc := range []struct{ name, doc, seg, out string }{
+		{"1.2 by id", head12 + `<trans-unit id="1"><source>Das <bpt id="1">{\i </bpt>Menü<ept id="1">}</ept> schließen.</source></trans-unit></body></file></xliff>`,
+			"Das <g1>Menü</g1> schließen.", `>DAS <bpt id="1">{\i </bpt>MENÜ<ept id="1">}</ept> SCHLIEßEN.</target>`},
+		{"1.2 by rid", head12 + `<trans-unit id="1"><source>Ein <bpt id="1" rid="7">&lt;b&gt;</bpt>fettes<ept id="2" rid="7">&lt;/b&gt;</ept> Wort.</source></trans-unit></body></file></xliff>`,
+			"Ein <g1>fettes</g1> Wort.", `>EIN <bpt id="1" rid="7">&lt;b&gt;</bpt>FETTES<ept id="2" rid="7">&lt;/b&gt;</ept> WORT.</target>`},
+		{"2.x sc and ec", head20 + `<unit id="u1"><segment><source>Der Verkehr <sc id="3"/>rollt<ec startRef="3"/> wieder.</source></segment></unit></file></xliff>`,
+			"Der Verkehr <g1>rollt</g1> wieder.", `>DER VERKEHR <sc id="3"/>ROLLT<ec startRef="3"/> WIEDER.</target>`},
+		{"1.2 ept of another pair", head12 + `<trans-unit id="1"><source>Ein <bpt id="1">&lt;b&gt;</bpt>Wort<ept id="2">&lt;/b&gt;</ept> hier.</source></trans-unit></body></file></xliff>`,
+			"Ein <x1/>Wort<x2/> hier.", ""},
+	} {
+		d, err := Read(strings.NewReader(tc.doc), "a.xlf", Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := d.Identity(); len(got) != 1 || got[0] != tc.seg {
+			t.Errorf("%s: segments %q, want %q", tc.name, got, tc.seg)
+			continue
+		}
+		if tc.out == "" {
+			continue
+		}
+		out, _ := write(t, d, translateAll(d, upper), "en")
+		if !strings.Contains(out, tc.out) {
+			t.Errorf("%s: written\n%s\nwant it to hold %s", tc.name, out, tc.out)
+		}
+	}
+}
