@@ -51,7 +51,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: jsonl, tmx, tsv, xliff or moses (default: from -o's extension, else jsonl)"},
 			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "`FORMAT` of the shard outputs: jsonl or tmx (default: from each file's extension)"},
 			&cli.StringFlag{Name: "manifest", Usage: "the run's manifest `FILE`, or the folder of its documents: every document must be present"},
-			&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of the documents of a --manifest folder (default *.txt, *.md, *.html)"},
+			&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of the documents of a --manifest folder (default " + strings.Join(defaultIncludes, ", ") + ")"},
 		}, langFlags(true, "source `LANG`", "target `LANG`")...),
 		Action: runCorpusMerge,
 	}

@@ -56,11 +56,11 @@ func TestManPageText(t *testing.T) {
 		return false
 	}
 	for _, want := range []string{
-		"source<TAB>target lines",      // align --dict
-		"(SRC<TAB>TGT[<TAB>ID] lines)", // align --pairs
-		"(0 ≤ I < N)",                  // --shard
-		"or postgres://… shared",       // --tm
-		"default *.txt, *.md, *.html",  // translate --include
+		"source<TAB>target lines",         // align --dict
+		"(SRC<TAB>TGT[<TAB>ID] lines)",    // align --pairs
+		"(0 ≤ I < N)",                     // --shard
+		"or postgres://… shared",          // --tm
+		"default *.txt, *.md, *.markdown", // translate --include
 		"Exit status: 0 no violations, 1 violations found, 2 bad input or usage.", // check
 		"bitext glossary push [--provider NAME] [--name NAME] [--forms-from FILE]... GLOSSARY...",
 	} {

@@ -23,7 +23,8 @@ const translateUsageText = `bitext translate [flags] [FILE|DIR|-]...
 
 Translates German articles into English. Text, Markdown and HTML keep their structure;
 --format jsonl|tmx|moses|tsv gives sentence pairs instead. A folder is searched recursively for
-*.txt, *.md and *.html (or --include globs); -o DIR mirrors the input tree. Translations are kept
+the documents it translates (*.txt, *.md, *.html, *.xlf, *.srt, *.vtt, *.po and their other
+extensions; or --include globs); -o DIR mirrors the input tree. Translations are kept
 in a translation memory, so a rerun (or a run after an interruption) sends only what is missing.
 
 A plain-text article is read as bitext segment reads it: web debris (bylines, photo credits,
@@ -40,7 +41,7 @@ func translateCommand() *cli.Command {
 		&cli.StringFlag{Name: "text", Aliases: []string{"t"}, Usage: "translate `TEXT` given on the command line and print only its translation (nothing when it fails: exit 3)"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` or folder (mirrors the input tree); default standard output"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: text, markdown, html (default: as the input), or pairs: jsonl, tmx, moses, tsv, xliff"},
-		&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of files to take from folders (repeatable; default *.txt, *.md, *.html)"},
+		&cli.StringSliceFlag{Name: "include", Usage: "`GLOB` of files to take from folders (repeatable; default " + strings.Join(defaultIncludes, ", ") + ")"},
 		&cli.StringFlag{Name: "unit", Value: "sentence", Usage: "what one segment is: `UNIT` = sentence, or paragraph (then aligned back into sentence pairs)"},
 		&cli.BoolFlag{Name: "refresh", Usage: "translate again even when the translation memory has an answer"},
 		&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX; repeatable)"},
