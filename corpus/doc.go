@@ -29,7 +29,8 @@
 // the native codes inside <bpt>, <ept>, <ph>, <it> and <ut> are dropped, except that a code
 // standing for white space (type "lb", "pb" or "cb", or native code such as <br/>, </p>,
 // \line, \par, \tab, \n, a tab or a line break) separates the words around it by one space;
-// the text of a <sub> is kept, as words of its own.
+// a <sub> (another flow inside a code: an image's alt text, a link's title) is part of its
+// code, not words of the sentence.
 //
 // XLIFF is read token by token (memory bounded by one unit, whatever the file's size): one pair
 // per 1.2 <trans-unit> or per 2.x <segment>, with the unit's id (ID, "unit/segment" for a 2.x

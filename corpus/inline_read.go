@@ -98,7 +98,10 @@ func readInline(d *xml.Decoder, classify func(xml.StartElement) inlineElem) (str
 		switch t := tok.(type) {
 		case xml.StartElement:
 			parent := top()
-			if parent != nil && parent.inCode && t.Name.Local != "sub" {
+			// A <sub> in a code is another flow (an image's alt text, a footnote), part of the
+			// code's markup: its words spliced into the sentence made "Klicken Sie auf Pfeil
+			// nach oben und dann auf OK."
+			if parent != nil && parent.inCode {
 				stack = append(stack, &frame{el: inlineElem{role: roleText}, inCode: true})
 				continue
 			}

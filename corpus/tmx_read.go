@@ -523,7 +523,9 @@ func (r *tmxReader) readText(inline bool) (string, error) {
 			f := &frame{typ: attr(t, "type")}
 			switch name := t.Name.Local; {
 			case name == "sub":
+				// Another flow inside a code (see readInline): part of the code, not the text.
 				f.sub = true
+				f.code = len(stack) > 0 && stack[len(stack)-1].code
 				out.boundary()
 			case isCodeElement(name):
 				f.code = true
