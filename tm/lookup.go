@@ -22,21 +22,30 @@ func (db *DB) Lookup(ctx context.Context, k Key) (target string, ok bool, err er
 
 // LookupMany looks up many keys with one query per 500 keys. targets[i] and found[i] answer ks[i].
 func (db *DB) LookupMany(ctx context.Context, ks []Key) (targets []string, found []bool, err error) {
+	targets, found, _, err = db.LookupManyByPeople(ctx, ks)
+	return targets, found, err
+}
+
+// LookupManyByPeople is LookupMany that also says which answers people made: an imported or
+// reviewed entry, not a machine translation. A CAT tool labels them so (XLIFF
+// state-qualifier="leveraged-tm"), and a pair file names no provider for them.
+func (db *DB) LookupManyByPeople(ctx context.Context, ks []Key) (targets []string, found, people []bool, err error) {
 	targets = make([]string, len(ks))
 	found = make([]bool, len(ks))
+	people = make([]bool, len(ks))
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
-		if err := db.lookupChunk(ctx, lookupScopes, ks[start:end], targets[start:end], found[start:end]); err != nil {
-			return nil, nil, err
+		if err := db.lookupChunk(ctx, lookupScopes, ks[start:end], targets[start:end], found[start:end], people[start:end]); err != nil {
+			return nil, nil, nil, err
 		}
 	}
-	return targets, found, nil
+	return targets, found, people, nil
 }
 
 // candidate is one entry that would answer the key at index i, with rank = its precedence.
 type candidate struct{ i, rank int }
 
-func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets []string, found []bool) error {
+func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets []string, found, people []bool) error {
 	if !db.pg {
 		// Asking whether imports and reviewed entries exist (two seeks in the partial index)
 		// spares three hashes per key when there are no imports, as usual, and one when
@@ -136,9 +145,17 @@ func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("tm: lookup: %w", err)
 	}
+	for i := range best {
+		if people != nil && found[i] {
+			people[i] = scopes[best[i]] != scopeMT
+		}
+	}
 	for i, j := range dupOf {
 		if j != i {
 			targets[i], found[i] = targets[j], found[j]
+			if people != nil {
+				people[i] = people[j]
+			}
 		}
 	}
 	return nil

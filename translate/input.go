@@ -370,22 +370,30 @@ func DocumentTargets(d *document.Doc, blocks []segment.Block) []string {
 // format that records it: document.Untranslated when a segment in it got no translation (Err:
 // the block holds that segment's source), else document.NeedsReview when an answer in it is one
 // the checks still doubted after asking again (a Suspect finding: a code lost, the source left
-// untranslated), else document.MachineTranslation. A memory hit is machine translation too: the
-// memory does not tell the answers it stored from the entries people made, and only those would
-// be "leveraged-tm".
+// untranslated), else document.TranslationMemory when every answer in it is a memory entry
+// people made (Pair.People: "leveraged-tm"), else document.MachineTranslation.
 func BlockOrigins(res *Result) []document.Origin {
 	out := make([]document.Origin, len(res.Blocks))
+	people := make([]bool, len(res.Blocks))
+	seen := make([]bool, len(res.Blocks))
 	for _, p := range res.Pairs {
 		bi := p.Paragraph - 1 - res.FirstBlock
 		if bi < 0 || bi >= len(out) {
 			continue
 		}
+		people[bi] = (people[bi] || !seen[bi]) && p.People
+		seen[bi] = true
 		switch {
 		case p.Err != nil:
 			out[bi] = document.Untranslated
 		case out[bi] == document.Untranslated:
 		case slices.ContainsFunc(p.Findings, func(f Violation) bool { return f.Kind == Suspect }):
 			out[bi] = document.NeedsReview
+		}
+	}
+	for bi := range out {
+		if out[bi] == document.MachineTranslation && seen[bi] && people[bi] {
+			out[bi] = document.TranslationMemory
 		}
 	}
 	return out

@@ -414,13 +414,30 @@ func (t *Translator) lookupUnits(ctx context.Context, base *tm.Key, units []*uni
 	for i, u := range units {
 		keys[i] = t.key(base, u)
 	}
-	targets, ok, err := lookupMany(ctx, keys)
+	// Which answers people made, where the memory says so (tm.DB does): reviewed entries, the
+	// only ones a refresh looks up, always are.
+	people := make([]bool, len(units))
+	byPeople, tells := t.Memory.(interface {
+		LookupManyByPeople(ctx context.Context, ks []tm.Key) ([]string, []bool, []bool, error)
+	})
+	var targets []string
+	var ok []bool
+	var err error
+	switch {
+	case t.Refresh:
+		targets, ok, err = lookupMany(ctx, keys)
+		copy(people, ok)
+	case tells:
+		targets, ok, people, err = byPeople.LookupManyByPeople(ctx, keys)
+	default:
+		targets, ok, err = lookupMany(ctx, keys)
+	}
 	if err != nil {
 		return fmt.Errorf("translation memory: %w", err)
 	}
 	for i, u := range units {
 		if ok[i] {
-			u.target, u.tmHit = fromMemoryText(u, targets[i]), true
+			u.target, u.tmHit, u.people = fromMemoryText(u, targets[i]), true, people[i]
 			u.violations = t.check(u)
 		}
 	}

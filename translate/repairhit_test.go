@@ -2,11 +2,14 @@ package translate
 
 import (
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/tm"
@@ -133,4 +136,56 @@ func TestRepairStoredViolations(t *testing.T) {
 	if n := len(fp.requests()); n != 0 || st.Violations != 1 {
 		t.Errorf("without repair: %d requests, stats %+v", n, st)
 	}
+}
+
+// TestMemoryHitsByPeople: a memory hit says whether people made it (an imported or reviewed
+// entry) or a provider did, so that a pair file names no provider for it and an XLIFF target of
+// such answers says leveraged-tm; a translation the provider makes in this run is not theirs.
+func TestMemoryHitsByPeople(t *testing.T) {
+	ctx := context.Background()
+	db, err := tm.Open(filepath.Join(t.TempDir(), "tm.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fp := &fakeProvider{caps: providers.Capabilities{MaxSegments: 10, MaxChars: 1000}}
+	docs := []*segment.Document{doc("a", []string{"Der Kreml schwieg.", "Die NATO tagt."})}
+	if _, _, err := collect(ctx, &Translator{Provider: fp, Memory: db, Concurrency: 1}, docs); err != nil {
+		t.Fatal(err)
+	}
+	imported := []corpus.Pair{{Source: "Die NATO tagt.", Target: "NATO is meeting."}, {Source: "Neu hier.", Target: "New here."}}
+	if _, err := db.Import(ctx, &pairList{pairs: imported}, tm.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	docs = []*segment.Document{doc("a", []string{"Der Kreml schwieg.", "Die NATO tagt."}), doc("b", []string{"Neu hier."})}
+	res, _, err := collect(ctx, &Translator{Provider: fp, Memory: db, Concurrency: 1}, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"Der Kreml schwieg.": false, "Die NATO tagt.": true, "Neu hier.": true}
+	for _, r := range res {
+		for _, p := range r.Pairs {
+			if !p.TMHit || p.People != want[p.Source] {
+				t.Errorf("%q: tm hit %v, people %v; want a hit, people %v", p.Source, p.TMHit, p.People, want[p.Source])
+			}
+		}
+	}
+	if got := BlockOrigins(res[1]); len(got) != 1 || got[0] != document.TranslationMemory {
+		t.Errorf("origins of a block people translated: %v", got)
+	}
+	if got := BlockOrigins(res[0]); len(got) != 1 || got[0] != document.MachineTranslation {
+		t.Errorf("origins of a block with a provider's answer: %v", got)
+	}
+}
+
+// pairList is a corpus.Reader of pairs in memory.
+type pairList struct{ pairs []corpus.Pair }
+
+func (r *pairList) Next() (corpus.Pair, error) {
+	if len(r.pairs) == 0 {
+		return corpus.Pair{}, io.EOF
+	}
+	p := r.pairs[0]
+	r.pairs = r.pairs[1:]
+	return p, nil
 }

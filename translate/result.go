@@ -33,6 +33,10 @@ type Pair struct {
 	Source    string
 	Target    string
 	TMHit     bool
+	// People says that Target is a memory entry people made (imported from a CAT tool's
+	// memory, or reviewed), not a machine translation: a pair file names no provider for it,
+	// and an XLIFF target of such answers only says state-qualifier="leveraged-tm".
+	People bool
 	// Confidence is 1 for sentence units; for paragraph units it is the alignment's confidence.
 	Confidence float64
 	// Findings are the glossary violations and suspect answers left in Target, as
@@ -126,7 +130,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 				tb.Sentences = append(tb.Sentences, segment.Span{Start: start, End: b.Len()})
 				p := Pair{
 					Paragraph: para, Sentence: int(u.sentence) + 1,
-					Source: u.unshift(u.source), Target: u.target, TMHit: u.tmHit,
+					Source: u.unshift(u.source), Target: u.target, TMHit: u.tmHit, People: u.tmHit && u.people,
 					Confidence: 1, Findings: u.violations,
 				}
 				if u.failed != nil {
@@ -177,12 +181,13 @@ func (t *Translator) joinPieces(units []unitState) []unitState {
 		pieces := units[i : i+int(u.split.pieces)]
 		i += len(pieces)
 		w := unitState{block: u.block, sentence: u.sentence, hasCtx: u.hasCtx, source: u.split.source,
-			codeShift: u.codeShift, tmHit: true, repeat: true}
+			codeShift: u.codeShift, tmHit: true, repeat: true, people: true}
 		texts := make([]string, len(pieces))
 		var suspect *Violation
 		for k := range pieces {
 			p := &pieces[k]
 			w.tmHit = w.tmHit && p.tmHit
+			w.people = w.people && p.people
 			w.repeat = w.repeat && p.repeat
 			if w.failed == nil {
 				w.failed = p.failed
@@ -228,7 +233,7 @@ func (t *Translator) paragraphPairs(para int, sb *segment.Block, u *unitState) (
 	}
 	pairs := make([]Pair, 0, len(beads))
 	for _, bd := range beads {
-		p := Pair{Paragraph: para, TMHit: u.tmHit, Confidence: bd.Confidence}
+		p := Pair{Paragraph: para, TMHit: u.tmHit, People: u.tmHit && u.people, Confidence: bd.Confidence}
 		p.Source = joinAt(src, bd.Src)
 		p.Target = joinAt(tgt, bd.Tgt)
 		if len(bd.Src) > 0 {

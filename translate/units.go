@@ -20,6 +20,7 @@ type unitState struct {
 	sentence int32 // index into the block's sentences; -1 for a paragraph unit
 	hasCtx   bool  // the block's text is context worth sending (more than one sentence, not too long)
 	tmHit    bool
+	people   bool // the memory's answer is one people made (an imported or reviewed entry)
 	// again marks a machine translation from the memory with glossary violations, re-asked with
 	// them named (the repair rounds) instead of taken as it is (see markAgain).
 	again  bool

@@ -422,6 +422,9 @@ func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pai
 		SourceTagged: sourceTagged, TargetTagged: targetTagged,
 		Provider: o.provider, Model: o.model, TMHit: p.TMHit,
 	}
+	if p.People {
+		cp.Provider, cp.Model = "", "" // people made it: no provider's (corpus.Pair.Provider)
+	}
 	if o.withConfidence {
 		cp.Confidence = p.Confidence
 	}
