@@ -30,8 +30,19 @@ func inflects(t, u unit) bool {
 	nounTerm := startsUpper(t.surface) || u.caseless
 	switch {
 	case lost:
-		// Only a noun term written in its plural (Verträge) has a singular without umlaut.
-		return nounTerm && umlautPlural(text, term)
+		// Only a noun term written in its plural (Verträge) has a singular without umlaut,
+		// inflected too (Vertrages).
+		if !nounTerm {
+			return false
+		}
+		for _, core := range cores(text) {
+			if ending := text[len(core):]; core == text || nounEnding(ending) {
+				if umlautPlural(core, term) {
+					return true
+				}
+			}
+		}
+		return false
 	case gained && nounTerm:
 		return umlautPlural(term, text)
 	case gained:
@@ -50,12 +61,14 @@ func inflects(t, u unit) bool {
 	case text == term+"er" || text == term+"ern" || text == term+"ers":
 		return erPlural(term) || !noun && comparisonEnding(text[len(term):])
 	case term == text+"er" || term == text+"ern" || term == text+"ers":
-		return erPlural(text) // the term is the -er form: Verbraucher is not Verbrauch
+		// The term is the -er form: Verbraucher is not Verbrauch; an adjective's -er is its
+		// own (sicher is not sich).
+		return nounTerm && erPlural(text)
 	}
 	// The text is the term, or what is left of it without an ending (stellvertretender,
 	// Staaten), with an ending of its own; a longer one is a derivation (militärisch is not
 	// Militär, periodisch not Periode).
-	for _, core := range cores(term, nounTerm) {
+	for _, core := range cores(term) {
 		if ending, ok := strings.CutPrefix(text, core); ok {
 			if noun && nounEnding(ending) || adjectiveEnding(ending) || !noun && comparisonEnding(ending) {
 				return true
@@ -66,34 +79,19 @@ func inflects(t, u unit) bool {
 	return latinPlural(term[n:], text[n:]) || latinPlural(text[n:], term[n:])
 }
 
-// cores returns w and w without each inflectional ending it may have. A noun's -er is its
-// plural's (Kinder) or a nominalized adjective's (Vorsitzender, Abgeordneter, Deutscher), and
-// otherwise part of the word: Ordner, Fahrer and Lehrer are no forms of ordnen, fahren and
-// lehren.
-func cores(w string, noun bool) []string {
+// cores returns w and w without each inflectional ending it may have: a noun's -er may be its
+// plural's (Kinder) or a nominalized adjective's (Vorsitzender, Beschuldigter, Kranker), which
+// nothing in the word tells from an agent noun's (Ordner: das Ordnen is taken for a form).
+func cores(w string) []string {
 	out := []string{w}
 	for _, end := range []string{"e", "em", "en", "er", "es", "n", "s", "ern", "ers", "ns"} {
 		core, ok := strings.CutSuffix(w, end)
 		if !ok || utf8.RuneCountInString(core) < 3 {
 			continue
 		}
-		if noun && strings.HasPrefix(end, "er") && !erPlural(core) && !adjectival(core) {
-			continue
-		}
 		out = append(out, core)
 	}
 	return out
-}
-
-// adjectival says whether a noun's core is an adjective's or participle's (vorsitzend,
-// abgeordnet, angestellt, deutsch, jugendlich, selbständig).
-func adjectival(core string) bool {
-	for _, suf := range []string{"end", "isch", "sch", "ig", "lich"} {
-		if strings.HasSuffix(core, suf) {
-			return true
-		}
-	}
-	return strings.HasSuffix(core, "t") && strings.Contains(core, "ge") || core == "beamt"
 }
 
 // umlautChange compares two words letter by letter over the start they share once their
@@ -116,16 +114,22 @@ func umlautChange(term, text string) (gained, lost bool) {
 	return
 }
 
-// umlautPlural reports whether plural is a plural of the noun base that puts an umlaut on its
-// vowel (Vertrag: Verträge, Verträgen; Mutter: Mütter, Müttern; Haus: Häuser). A noun in -e
-// never does so: its plural adds -n (Schule: Schulen; Schüler is a pupil). The umlauted plural
-// in -er belongs to a closed list of nouns (umlautErNouns); elsewhere -er makes an agent noun
-// (Kauf: Käufer, Wahl: Wähler, Grund: Gründer, Zahl: Zähler).
+// umlautPlural reports whether plural is a plural of the noun base that puts an umlaut on the
+// last full vowel of its stem (Vertrag: Verträge, Verträgen; Mutter: Mütter; Haus: Häuser;
+// Vergütungsanspruch: Vergütungsansprüche). Only that vowel: Förderung is no plural of
+// Forderung. A noun in -e never does so (Schule: Schulen; Schüler is a pupil), nor one in -ung,
+// -heit, -keit, -schaft, -tät or -ion. The umlauted plural in -er belongs to a closed list of
+// nouns, also as a compound's last part (Haus, Krankenhaus: Krankenhäuser); elsewhere -er
+// makes an agent noun (Kauf: Käufer, Wahl: Wähler, Grund: Gründer, Zahl: Zähler).
 func umlautPlural(base, plural string) bool {
-	if strings.HasSuffix(base, "e") {
+	if strings.HasSuffix(base, "e") || hasFeminineSuffix(base) {
 		return false
 	}
-	ending, ok := strings.CutPrefix(foldUmlauts(plural), base)
+	umlauted, ok := umlautLastVowel(base)
+	if !ok {
+		return false
+	}
+	ending, ok := strings.CutPrefix(plural, umlauted)
 	if !ok {
 		return false
 	}
@@ -133,9 +137,55 @@ func umlautPlural(base, plural string) bool {
 	case "", "e", "en", "n":
 		return true
 	case "er", "ern":
-		return umlautErNouns[base]
+		for w := range umlautErNouns {
+			if base == w || strings.HasSuffix(base, w) && utf8.RuneCountInString(base)-utf8.RuneCountInString(w) >= 3 {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// umlautLastVowel puts an umlaut on the last a, o, u (au: äu) of w that is not in a final
+// unstressed syllable (-el, -en, -er: Mutter, Garten, Apfel).
+func umlautLastVowel(w string) (string, bool) {
+	stem := w
+	for _, end := range []string{"el", "en", "er"} {
+		if s, ok := strings.CutSuffix(w, end); ok && utf8.RuneCountInString(s) >= 2 {
+			stem = s
+			break
+		}
+	}
+	rs := []rune(stem)
+	for i := len(rs) - 1; i >= 0; i-- {
+		switch rs[i] {
+		case 'a', 'o', 'u':
+			if rs[i] == 'u' && i > 0 && rs[i-1] == 'a' {
+				i-- // au: äu
+			}
+			if rs[i] == 'u' && i > 0 && rs[i-1] == 'e' {
+				return "", false // eu takes none
+			}
+			rs[i] = foldUmlautInverse(rs[i])
+			return string(rs) + w[len(stem):], true
+		case 'e', 'i', 'ä', 'ö', 'ü', 'y':
+			return "", false // the last full vowel takes no umlaut
+		}
+	}
+	return "", false
+}
+
+// foldUmlautInverse gives the umlaut of a plain vowel.
+func foldUmlautInverse(r rune) rune {
+	switch r {
+	case 'a':
+		return 'ä'
+	case 'o':
+		return 'ö'
+	case 'u':
+		return 'ü'
+	}
+	return r
 }
 
 // umlautErNouns are the nouns whose plural is umlaut and -er (Haus: Häuser), folded.

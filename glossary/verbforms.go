@@ -256,7 +256,10 @@ func conjugate(inf string) verbForms {
 	add(&f.participles, "ge"+weakPart, weakPart)
 	if v, ok := strongVerbOf(inf); ok {
 		if v.third != "" {
-			add(&f.finite, v.third)
+			// The du form and the imperative go with the third person's vowel (fährt:
+			// fährst; hält: hältst; gibt: gibst, gib; sieht: sieh), not the weak stem's.
+			cut := strings.TrimSuffix(v.third, "t")
+			add(&f.finite, v.third, cut+"st", v.third+"st", cut)
 		}
 		add(&f.finite, v.other...)
 		add(&f.finite, pastForms(v.past)...)

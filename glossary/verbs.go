@@ -228,11 +228,17 @@ func verbFormSet(inf string) map[string]bool {
 			set[r.particle+"zu"+forms.infinitive] = true
 		}
 	}
+	// Old spelling (muß, läßt, umfaßt) is the same verb.
+	for f := range set {
+		set[strings.ReplaceAll(f, "ß", "ss")] = true
+	}
 	return set
 }
 
 // isVerbForm reports whether w, folded, is a form of e's verb (see verbFormSet).
-func (e *Entry) isVerbForm(w string) bool { return e.verbForms[w] }
+func (e *Entry) isVerbForm(w string) bool {
+	return e.verbForms[w] || e.verbForms[strings.ReplaceAll(w, "ß", "ss")]
+}
 
 // complementBefore reports whether the complement of vt is written right before unit x
 // (nothing for a one-word verb), and where the term then starts.
