@@ -28,7 +28,8 @@ type XLIFFPatch struct {
 // (1.2 <trans-unit>) or segments (2.x) they name; every other byte is src's. A target an edit
 // replaces loses its state qualifier (leveraged-mt no longer says where it came from); a unit
 // without a target gets one after its source. It returns the patches no unit took: pairs of a
-// unit segmented by <seg-source>, whose sentences live in <mrk> elements of one target, and
+// unit segmented by <seg-source>, whose sentences live in <mrk> elements of one target, of a
+// unit whose key another unit shares (no id, or the same id in two <file>s of one name), and
 // ids the file does not have.
 func PatchXLIFF(w io.Writer, src []byte, patches []XLIFFPatch) (unmatched []XLIFFPatch, err error) {
 	byKey := map[string][]int{}
@@ -47,6 +48,7 @@ func PatchXLIFF(w io.Writer, src []byte, patches []XLIFFPatch) (unmatched []XLIF
 		depth       int         // element depth inside unit (1: its children)
 		segIndex    int         // 2.x: segments of the unit so far
 		segs        []*patchScope
+		found       []foundScope // every unit (1.2) and segment (2.x), with its key
 	)
 	prev := int64(0)
 	for {
@@ -100,7 +102,7 @@ func PatchXLIFF(w io.Writer, src []byte, patches []XLIFFPatch) (unmatched []XLIF
 						if len(segs) > 1 {
 							id += "/" + s.id
 						}
-						edits = s.apply(edits, src, doc, id, byKey, patches, used, true)
+						found = append(found, foundScope{s, doc, id, true})
 					}
 				}
 				continue
@@ -115,9 +117,21 @@ func PatchXLIFF(w io.Writer, src []byte, patches []XLIFFPatch) (unmatched []XLIF
 			if v2 {
 				segs = append(segs, unit)
 			} else if !unit.segmented {
-				edits = unit.apply(edits, src, doc, unit.id, byKey, patches, used, false)
+				found = append(found, foundScope{unit, doc, unit.id, false})
 			}
 			unit = nil
+		}
+	}
+	// A key two units share (units without ids, the same id in two <file>s of one name, a
+	// 2.x segment's number that another's id repeats) names neither: a decision would be
+	// written into whichever came first.
+	seen := map[string]int{}
+	for _, f := range found {
+		seen[f.doc+"\x00"+f.id]++
+	}
+	for _, f := range found {
+		if seen[f.doc+"\x00"+f.id] == 1 {
+			edits = f.scope.apply(edits, src, f.doc, f.id, byKey, patches, used, f.v2)
 		}
 	}
 	for k, u := range used {
@@ -138,6 +152,13 @@ func PatchXLIFF(w io.Writer, src []byte, patches []XLIFFPatch) (unmatched []XLIF
 	}
 	_, err = w.Write(src[pos:])
 	return unmatched, err
+}
+
+// foundScope is a unit or segment of the file with the key the XLIFF reader gives its pair.
+type foundScope struct {
+	scope   *patchScope
+	doc, id string
+	v2      bool
 }
 
 // xmlEdit replaces src[from:to] with text.

@@ -152,3 +152,30 @@ func FuzzPatchXLIFF(f *testing.F) {
 		}
 	})
 }
+
+// TestPatchXLIFFAmbiguousKeys: a key two units share names neither — two <file>s without an
+// original each holding a unit u1 (valid XLIFF 2.0), 1.2 units without ids — so the decision is
+// not written (the reviewer's edit of the second unit went into the first) and comes back
+// unmatched.
+func TestPatchXLIFFAmbiguousKeys(t *testing.T) {
+	for _, src := range []string{
+		`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en">` +
+			`<file id="f1"><unit id="u1"><segment><source>Der Zug fährt ab.</source><target>The train departs.</target></segment></unit></file>` +
+			`<file id="f2"><unit id="u1"><segment><source>Das Schiff legt an.</source><target>The ship docks.</target></segment></unit></file></xliff>`,
+		`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" datatype="plaintext"><body>` +
+			`<trans-unit><source>Eins.</source><target>One.</target></trans-unit><trans-unit><source>Zwei.</source><target>Two.</target></trans-unit></body></file></xliff>`,
+	} {
+		doc, id := "", "u1"
+		if strings.Contains(src, "1.2") {
+			doc, id = "a", ""
+		}
+		var out bytes.Buffer
+		unmatched, err := PatchXLIFF(&out, []byte(src), []XLIFFPatch{{Doc: doc, ID: id, Target: ptrTo("Changed."), Reviewed: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(unmatched) != 1 || out.String() != src {
+			t.Errorf("%d unmatched, file changed %v:\n%s", len(unmatched), out.String() != src, out.String())
+		}
+	}
+}

@@ -36,7 +36,8 @@ type Input struct {
 	article *article
 	// xliff is the XLIFF file the pairs were read from (ReadXLIFF): an XLIFF output is that
 	// file with the decisions written into it (corpus.PatchXLIFF).
-	xliff []byte
+	xliff   []byte
+	decoded string // the encoding xliff was decoded from, when not UTF-8
 }
 
 // article keeps an aligned article pair's target side: the output is the target article with
@@ -68,8 +69,12 @@ func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error
 // file: the review's XLIFF output is then the same file with the decisions written into its
 // units (its ids, groups, notes, skeleton and untranslated units kept), which the CAT tool or
 // translation system that exported it can import again. skipped is how many units had no
-// translation to review.
+// translation to review. A file in another encoding is read, and written, as UTF-8 (Decoded).
 func ReadXLIFF(ctx context.Context, data []byte, name string, opt corpus.ReaderOptions) (in *Input, skipped int, err error) {
+	data, from, err := xliffUTF8(data, name)
+	if err != nil {
+		return nil, 0, err
+	}
 	r, err := corpus.NewReader(corpus.XLIFF, bytes.NewReader(data), name, opt)
 	if err != nil {
 		return nil, 0, err
@@ -78,9 +83,13 @@ func ReadXLIFF(ctx context.Context, data []byte, name string, opt corpus.ReaderO
 	if err != nil {
 		return nil, 0, err
 	}
-	in.xliff = data
+	in.xliff, in.decoded = data, from
 	return in, corpus.ReaderSkipped(r), nil
 }
+
+// Decoded is the encoding an XLIFF input was decoded from ("windows-1252", "UTF-16"), whose
+// XLIFF output is UTF-8; "" when it was UTF-8.
+func (in *Input) Decoded() string { return in.decoded }
 
 func readBitext(ctx context.Context, r corpus.Reader, name string) (*Input, error) {
 	in := &Input{}

@@ -189,7 +189,7 @@ func runReview(c *cli.Context) error {
 	st = srv.Stats()
 	fmt.Fprintf(c.App.ErrWriter, "review: %d accepted, %d edited, %d open, %d glossary violations left\n", st.Accepted, st.Edited, st.Open, st.Violations)
 	if st.NotWritten > 0 {
-		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s: %s not written into the file: their units are segmented by <seg-source> (the journal and the memory hold them)\n", out, count(st.NotWritten, "decision"))
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s: %s not written into the file: their units are segmented by <seg-source> or share their id with another unit (the journal and the memory hold them)\n", out, count(st.NotWritten, "decision"))
 	}
 	if st.CodesDropped > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "review: %s written without the inline codes (formatting) of the translation they replace: the edit is words only\n", count(st.CodesDropped, "edited pair"))
@@ -422,6 +422,9 @@ func reviewXLIFF(c *cli.Context, name string, outFmt corpus.Format) (*review.Inp
 	in, skipped, err := review.ReadXLIFF(c.Context, data, name, corpus.ReaderOptions{})
 	if err != nil {
 		return nil, inputError(err)
+	}
+	if enc := in.Decoded(); enc != "" && outFmt == corpus.XLIFF {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: %s: decoded from %s; the reviewed file is written as UTF-8\n", name, enc)
 	}
 	if skipped > 0 {
 		kept := "and not in the output"
