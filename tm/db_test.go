@@ -300,3 +300,35 @@ func TestExportImportKeepsKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestImportedMachinePairs: a pair file translate wrote names its provider and model but not
+// the rest of the key; imported, its pairs answer that provider's and model's requests, below
+// a person's translation of the same source and above nothing people made (the reviewer's
+// import of translate's TMX beat the CAT tool's translation).
+func TestImportedMachinePairs(t *testing.T) {
+	db := openTemp(t)
+	if _, err := db.Import(ctx, &sliceReader{pairs: []corpus.Pair{
+		{Source: "Dies erklärte der Sprecher.", Target: "MT(this explained the speaker)", Provider: "openai", Model: "gpt-4o-mini"},
+		{Source: "Nur maschinell.", Target: "Machine only.", Provider: "openai", Model: "gpt-4o-mini"},
+	}}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Import(ctx, &sliceReader{pairs: []corpus.Pair{{Source: "Dies erklärte der Sprecher.", Target: "This was stated by the spokesman."}}}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	targets, found, people, err := db.LookupManyByPeople(ctx, []Key{baseKey("Dies erklärte der Sprecher."), baseKey("Nur maschinell.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if targets[0] != "This was stated by the spokesman." || !people[0] {
+		t.Errorf("the person's translation: %q (people %v)", targets[0], people[0])
+	}
+	if !found[1] || targets[1] != "Machine only." || people[1] {
+		t.Errorf("the imported machine translation: %q found %v people %v", targets[1], found[1], people[1])
+	}
+	other := baseKey("Nur maschinell.")
+	other.Provider = "google"
+	if _, ok, _ := db.Lookup(ctx, other); ok {
+		t.Error("another provider is answered with openai's imported machine translation")
+	}
+}

@@ -41,6 +41,10 @@ const (
 	// model; it outranks every other entry. Bitext releases that predate it never compute its
 	// hash, so its entries are invisible to their lookups rather than misread.
 	scopeReviewed
+	// scopeImportedMT is an imported machine translation that says its provider and model but
+	// not the rest of its key (a pair file translate wrote): a hit for that provider and model,
+	// below every entry people made and above the provider's own answers.
+	scopeImportedMT
 )
 
 // hashLen is the length of stored key hashes; 128 bits make collisions negligible.
@@ -220,7 +224,7 @@ func (k normKey) hashKey(s scope) (sum [hashLen]byte) {
 		if k.note != "" {
 			put(k.note)
 		}
-	case scopeProviderModel:
+	case scopeProviderModel, scopeImportedMT:
 		put(k.provider)
 		put(k.model)
 	case scopeProvider:
@@ -232,7 +236,7 @@ func (k normKey) hashKey(s scope) (sum [hashLen]byte) {
 }
 
 // lookupScopes lists the entries that answer a lookup, best first.
-var lookupScopes = []scope{scopeReviewed, scopeProviderModel, scopeProvider, scopeAny, scopeMT}
+var lookupScopes = []scope{scopeReviewed, scopeProviderModel, scopeProvider, scopeAny, scopeImportedMT, scopeMT}
 
 // reviewedScopes is what LookupReviewedMany asks for.
 var reviewedScopes = []scope{scopeReviewed}

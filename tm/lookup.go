@@ -147,7 +147,7 @@ func (db *DB) lookupChunk(ctx context.Context, scopes []scope, ks []Key, targets
 	}
 	for i := range best {
 		if people != nil && found[i] {
-			people[i] = scopes[best[i]] != scopeMT
+			people[i] = scopes[best[i]] != scopeMT && scopes[best[i]] != scopeImportedMT
 		}
 	}
 	for i, j := range dupOf {

@@ -102,7 +102,7 @@ const (
 	// evaluated once, as a one-time filter, through the partial index (whose condition each
 	// repeats).
 	pgLookupScoped = pgLookup +
-		" UNION ALL SELECT key, target FROM entries WHERE key = ANY(?) AND EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope < 4)" +
+		" UNION ALL SELECT key, target FROM entries WHERE key = ANY(?) AND EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope != 4)" +
 		" UNION ALL SELECT key, target FROM entries WHERE key = ANY(?) AND EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope = 4)"
 	pgBudgetGet   = sqlBudgetGet + " FOR UPDATE"
 	pgSizeBytes   = "SELECT coalesce(sum(pg_total_relation_size(t)), 0) FROM unnest(ARRAY[to_regclass('entries'), to_regclass('counts'), to_regclass('claims'), to_regclass('budgets'), to_regclass('reviews')]) AS t WHERE t IS NOT NULL"

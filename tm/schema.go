@@ -25,7 +25,7 @@ const schemaEntries = `
 CREATE TABLE entries (
 	id             INTEGER PRIMARY KEY,
 	key            BLOB    NOT NULL UNIQUE, -- hash of the normalized key fields of the scope
-	scope          INTEGER NOT NULL,        -- 0 machine translation, 1 imported for provider+model, 2 for provider, 3 for any, 4 reviewed
+	scope          INTEGER NOT NULL,        -- 0 machine translation, 1 imported for provider+model, 2 for provider, 3 for any, 4 reviewed, 5 imported machine translation (provider+model, below 3)
 	provider       TEXT    NOT NULL,
 	model          TEXT    NOT NULL,
 	source_lang    TEXT    NOT NULL,
@@ -131,7 +131,7 @@ const (
 
 	// sqlAnyImported tells whether imported entries exist, and whether reviewed ones do,
 	// through the partial index (whose condition each repeats, so that SQLite uses it).
-	sqlAnyImported = "SELECT EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope < 4), EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope = 4)"
+	sqlAnyImported = "SELECT EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope != 4), EXISTS (SELECT 1 FROM entries WHERE scope != 0 AND scope = 4)"
 
 	// sqlLookupHead is followed by "(?,?,…)": the entries under any of the hashes.
 	sqlLookupHead = "SELECT key, target FROM entries WHERE key IN "

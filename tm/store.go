@@ -219,7 +219,7 @@ func (db *DB) tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 // scoped clears the fields a scope ignores, so they are stored empty.
 func (k normKey) scoped(s scope) normKey {
 	switch s {
-	case scopeProviderModel:
+	case scopeProviderModel, scopeImportedMT:
 		k.terms, k.promptVersion = nil, ""
 	case scopeProvider:
 		k.model, k.terms, k.promptVersion = "", nil, ""

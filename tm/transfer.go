@@ -251,21 +251,18 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 					s = scopeProviderModel
 				}
 			} else if pv := strings.TrimSpace(p.Provider); pv != "" && pv != ReviewedProvider {
-				// A pair that names the engine that made it, with the rest of its key (bitext's
-				// own export: TMX x-provider and x-prompt-version, JSONL) is a machine
-				// translation and stays one. Taken as an imported pair, it outranked people's
-				// translations imported beside it (replacing them as "conflicts") and every
-				// provider's own answers, and tm delete --provider no longer found it. Without a
-				// prompt version it was exported from a provider-scoped import, and is one.
+				// A pair that names the engine that made it is a machine translation and stays
+				// one: with the rest of its key (bitext's own export: TMX x-prompt-version,
+				// JSONL) as it was stored; without (a pair file translate wrote) as an imported
+				// machine translation, a hit for that provider and model below every entry
+				// people made. Taken as an imported pair, it outranked people's translations
+				// imported beside it (replacing them as "conflicts") and every provider's own
+				// answers, and tm delete --provider no longer found it.
 				k.Provider, k.Model = pv, strings.TrimSpace(p.Model)
-				switch {
-				case p.PromptVersion != "":
+				s = scopeImportedMT
+				if p.PromptVersion != "" {
 					k.Terms, k.PromptVersion = p.Terms, p.PromptVersion
 					s = scopeMT
-				case k.Model != "":
-					s = scopeProviderModel
-				default:
-					s = scopeProvider
 				}
 			}
 			// The words of a unit with codes are a weak entry: they never replace a pair given
