@@ -223,6 +223,16 @@ func (s *patchScope) apply(edits []xmlEdit, src []byte, doc, id string, byKey ma
 	if v2 {
 		state = "reviewed"
 	}
+	// An accepted final target stays final: final is the end of both versions' sequences.
+	if p.Target == nil {
+		stateTag := string(src[s.tagAt:s.tagEnd])
+		if !v2 && s.hasTarget {
+			stateTag = string(src[s.tgtAt:s.tgtOpen])
+		}
+		if m := xmlAttrRe("state").FindStringSubmatch(stateTag); m != nil && strings.Trim(m[2], `"'`) == "final" {
+			return edits
+		}
+	}
 	if v2 && p.Reviewed {
 		tag := setXMLAttr(string(src[s.tagAt:s.tagEnd]), "state", state)
 		edits = append(edits, xmlEdit{s.tagAt, s.tagEnd, tag})

@@ -179,3 +179,27 @@ func TestPatchXLIFFAmbiguousKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestPatchXLIFFKeepsFinal: accepting a final target leaves it final (1.2 and 2.x), rather than
+// lowering it to signed-off or reviewed; an edit of it is a new, reviewed translation.
+func TestPatchXLIFFKeepsFinal(t *testing.T) {
+	for _, tc := range []struct{ src, id, doc string }{
+		{`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" datatype="plaintext"><body><trans-unit id="1"><source>Eins.</source><target state="final">One.</target></trans-unit></body></file></xliff>`, "1", "a"},
+		{`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en"><file id="f1" original="a"><unit id="u1"><segment state="final"><source>Eins.</source><target>One.</target></segment></unit></file></xliff>`, "u1", "a"},
+	} {
+		var out bytes.Buffer
+		if _, err := PatchXLIFF(&out, []byte(tc.src), []XLIFFPatch{{Doc: tc.doc, ID: tc.id, Reviewed: true}}); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != tc.src {
+			t.Errorf("accepting a final target changed the file:\n%s", out.String())
+		}
+		out.Reset()
+		if _, err := PatchXLIFF(&out, []byte(tc.src), []XLIFFPatch{{Doc: tc.doc, ID: tc.id, Target: ptrTo("Uno."), Reviewed: true}}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "Uno.") || strings.Contains(out.String(), `state="final"`) {
+			t.Errorf("an edit of a final target:\n%s", out.String())
+		}
+	}
+}
