@@ -148,6 +148,12 @@ type ReaderOptions struct {
 	// Target is the target side of a Moses corpus, TargetName its file name for errors.
 	Target     io.Reader
 	TargetName string
+
+	// Unfinished also reads XLIFF targets whose state says they are not translated yet (1.2
+	// new, needs-translation; 2.x initial) when they hold words other than their source's: the
+	// answers translate doubted (a 2.x "initial"), which a review is for. A memory's import
+	// leaves them out.
+	Unfinished bool
 }
 
 // NewWriter returns a streaming writer of f to w. Moses needs opt.Target for the second file.

@@ -203,3 +203,21 @@ func TestPatchXLIFFKeepsFinal(t *testing.T) {
 		}
 	}
 }
+
+// TestXLIFFUnfinished: with ReaderOptions.Unfinished an XLIFF target whose state says it is
+// not finished (2.x initial, the state translate gives an answer it doubted) is read when it
+// holds other words than its source — a review is for those — and a copy of the source is not.
+func TestXLIFFUnfinished(t *testing.T) {
+	const src = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en"><file id="f1">` +
+		`<unit id="u1"><segment state="initial"><source>Der Zug fährt ab.</source><target>The train departs.</target></segment></unit>` +
+		`<unit id="u2"><segment state="initial"><source>Das Schiff.</source><target>Das Schiff.</target></segment></unit></file></xliff>`
+	for _, unfinished := range []bool{false, true} {
+		pairs, err := readAll(XLIFF, []byte(src), nil, ReaderOptions{Unfinished: unfinished})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := map[bool]int{false: 0, true: 1}[unfinished]; len(pairs) != want {
+			t.Errorf("Unfinished %v: %d pairs, want %d", unfinished, len(pairs), want)
+		}
+	}
+}

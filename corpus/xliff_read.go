@@ -179,6 +179,12 @@ func (r *xliffReader) next() (Pair, error) {
 	}
 }
 
+// unfinished says whether p, a pair whose state says it is not translated yet, is read all the
+// same (ReaderOptions.Unfinished): its target holds words other than its source's.
+func (r *xliffReader) unfinished(p Pair) bool {
+	return r.opt.Unfinished && strings.TrimSpace(p.Target) != "" && strings.TrimSpace(p.Target) != strings.TrimSpace(p.Source)
+}
+
 // checkLangs refuses a file whose languages are not the ones asked for: a file the other way
 // round would otherwise be read (and imported) with source and target swapped.
 func (r *xliffReader) checkLangs() error {
@@ -214,7 +220,7 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 				return p, false, r.tmx.errorf("<trans-unit id=%q> without <source>", p.ID)
 			}
 			p.Note = strings.Join(notes, "\n")
-			ok := !skip && hasTarget && !document.XLIFFUntranslated(false, state) && (strings.TrimSpace(p.Target) != "" || translatedState(state))
+			ok := !skip && hasTarget && (!document.XLIFFUntranslated(false, state) || r.unfinished(p)) && (strings.TrimSpace(p.Target) != "" || translatedState(state))
 			if ok && len(segTgt) > 0 {
 				r.segmented = segmentPairs(p, segSrc, segTgt, preserve)
 				if len(r.segmented) == 0 {
@@ -327,7 +333,7 @@ func (r *xliffReader) unit2(start xml.StartElement) (out []Pair, skipped int, er
 				if len(segs) > 1 {
 					p.ID = id + "/" + s.p.ID
 				}
-				if skip || !s.hasTgt || document.XLIFFUntranslated(true, s.state) || strings.TrimSpace(p.Target) == "" && !translatedState(s.state) {
+				if skip || !s.hasTgt || document.XLIFFUntranslated(true, s.state) && !r.unfinished(p) || strings.TrimSpace(p.Target) == "" && !translatedState(s.state) {
 					skipped++
 					continue
 				}

@@ -419,7 +419,7 @@ func reviewXLIFF(c *cli.Context, name string, outFmt corpus.Format) (*review.Inp
 	if len(data) > formats.MaxWhole {
 		return nil, inputError(fmt.Errorf("%s: larger than %d MiB, the most an XLIFF file reviewed into itself may be", name, formats.MaxWhole>>20))
 	}
-	in, skipped, err := review.ReadXLIFF(c.Context, data, name, corpus.ReaderOptions{})
+	in, skipped, err := review.ReadXLIFF(c.Context, data, name, corpus.ReaderOptions{Unfinished: true})
 	if err != nil {
 		return nil, inputError(err)
 	}
