@@ -408,6 +408,9 @@ const overNotice = "page of over 16 MiB without its scripts, styles and data: UR
 // the quoted context.
 func countKey(r Removal) string {
 	reason, _, _ := strings.Cut(r.Reason, " in \"")
+	// Where each one was is no reason of its own: 110 cuts of one long line were 110 notices
+	// of "1 more … not listed".
+	reason, _, _ = strings.Cut(reason, " before byte ")
 	return string(r.Kind) + "\x00" + reason
 }
 
