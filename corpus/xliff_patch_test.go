@@ -221,3 +221,19 @@ func TestXLIFFUnfinished(t *testing.T) {
 		}
 	}
 }
+
+// TestXLIFFGettextHeader: translate-toolkit's po2xliff writes a PO file's header as a unit
+// (restype x-gettext-domain-header): metadata, not a pair — it was offered for review and
+// imported into the memory.
+func TestXLIFFGettextHeader(t *testing.T) {
+	const src = `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="grep.po" source-language="en-US" datatype="po"><body>` +
+		`<trans-unit id="1" restype="x-gettext-domain-header" xml:space="preserve"><source>Project-Id-Version: grep 3.11&#10;</source><target>Project-Id-Version: grep 3.11&#10;</target></trans-unit>` +
+		`<trans-unit id="2"><source>Usage: %s [OPTION]... PATTERNS [FILE]...</source><target>Aufruf: %s [OPTION]... MUSTER [DATEI]...</target></trans-unit></body></file></xliff>`
+	pairs, err := readAll(XLIFF, []byte(src), nil, ReaderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pairs) != 1 || pairs[0].ID != "2" {
+		t.Errorf("pairs %+v, want unit 2 alone", pairs)
+	}
+}

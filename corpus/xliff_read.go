@@ -45,6 +45,9 @@ type xliffReader struct {
 
 // translates says whether element t, inside the open <file>s and <group>s, is to be translated.
 func (r *xliffReader) translates(t xml.StartElement) bool {
+	if document.XLIFFMetadata(attr(t, "restype")) {
+		return false
+	}
 	v, ok := attrOK(t, "translate")
 	return document.XLIFFTranslate(v, ok, len(r.translate) == 0 || r.translate[len(r.translate)-1])
 }

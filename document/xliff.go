@@ -248,8 +248,18 @@ func readXLIFF(d *Doc, src, name string, opt Options) error {
 // translates says whether the element at i is to be translated: its own translate attribute,
 // else that of the nearest enclosing <file> or <group> (outer), else yes.
 func (r *xliffReader) translates(i int, outer []bool) bool {
+	if rt, _ := r.toks[i].attr("restype"); XLIFFMetadata(rt) {
+		return false
+	}
 	v, ok := r.toks[i].attr("translate")
 	return XLIFFTranslate(v, ok, len(outer) == 0 || outer[len(outer)-1])
+}
+
+// XLIFFMetadata says whether a unit of this restype holds a file's metadata, not text: the
+// gettext header translate-toolkit's po2xliff writes as a unit ("Project-Id-Version: …"),
+// which was sent to the provider, offered for review and imported into the memory.
+func XLIFFMetadata(restype string) bool {
+	return strings.TrimSpace(restype) == "x-gettext-domain-header"
 }
 
 // XLIFFTranslate is the translate value of an XLIFF element whose own attribute is value (ok

@@ -435,3 +435,18 @@ func TestXLIFFSplitCodesPaired(t *testing.T) {
 		}
 	}
 }
+
+// TestXLIFFGettextHeaderNotSent: po2xliff's header unit (restype x-gettext-domain-header) is a
+// PO file's metadata: never sent to the provider.
+func TestXLIFFGettextHeaderNotSent(t *testing.T) {
+	const src = `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="grep.po" source-language="en" target-language="de" datatype="po"><body>` +
+		`<trans-unit id="1" restype="x-gettext-domain-header"><source>Project-Id-Version: grep 3.11</source></trans-unit>` +
+		`<trans-unit id="2"><source>Usage: grep [OPTION]...</source></trans-unit></body></file></xliff>`
+	d, err := Read(strings.NewReader(src), "grep.xlf", Options{SourceLang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Identity(); len(got) != 1 || got[0] != "Usage: grep [OPTION]..." {
+		t.Errorf("segments %q, want the usage line alone", got)
+	}
+}
