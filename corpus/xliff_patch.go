@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/bitext/bitext/document"
 )
 
 // XLIFFPatch is a decision about one pair of an XLIFF file, to be written back into the file
@@ -66,7 +67,7 @@ func PatchXLIFF(w io.Writer, src []byte, patches []XLIFFPatch) (unmatched []XLIF
 			name := t.Name.Local
 			if !started {
 				started = true
-				v := attrValue(t, "version")
+				v := attr(t, "version")
 				v2 = strings.HasPrefix(v, "2") || strings.Contains(t.Name.Space, "xliff:document:2")
 				continue
 			}
@@ -79,14 +80,14 @@ func PatchXLIFF(w io.Writer, src []byte, patches []XLIFFPatch) (unmatched []XLIF
 			}
 			switch {
 			case name == "file":
-				doc = attrValue(t, "original")
+				doc = attr(t, "original")
 			case !v2 && name == "trans-unit":
-				unit, depth = &patchScope{id: attrValue(t, "id"), tagAt: at, tagEnd: end}, 0
+				unit, depth = &patchScope{id: attr(t, "id"), tagAt: at, tagEnd: end}, 0
 			case v2 && name == "unit":
-				unitID, segIndex, segs = attrValue(t, "id"), 0, nil
+				unitID, segIndex, segs = attr(t, "id"), 0, nil
 			case v2 && name == "segment":
 				segIndex++
-				id := attrValue(t, "id")
+				id := attr(t, "id")
 				if id == "" {
 					id = strconv.Itoa(segIndex)
 				}
@@ -229,12 +230,12 @@ func (s *patchScope) apply(edits []xmlEdit, src []byte, doc, id string, byKey ma
 		if !v2 && s.hasTarget {
 			stateTag = string(src[s.tgtAt:s.tgtOpen])
 		}
-		if m := xmlAttrRe("state").FindStringSubmatch(stateTag); m != nil && strings.Trim(m[2], `"'`) == "final" {
+		if strings.TrimSpace(document.TagAttr(stateTag, "state")) == "final" {
 			return edits
 		}
 	}
 	if v2 && p.Reviewed {
-		tag := setXMLAttr(string(src[s.tagAt:s.tagEnd]), "state", state)
+		tag := document.SetTagAttr(string(src[s.tagAt:s.tagEnd]), "state", state)
 		edits = append(edits, xmlEdit{s.tagAt, s.tagEnd, tag})
 	}
 	if !s.hasTarget {
@@ -249,10 +250,10 @@ func (s *patchScope) apply(edits []xmlEdit, src []byte, doc, id string, byKey ma
 	}
 	tag := string(src[s.tgtAt:s.tgtOpen])
 	if !v2 && p.Reviewed {
-		tag = setXMLAttr(tag, "state", state)
+		tag = document.SetTagAttr(tag, "state", state)
 	}
 	if p.Target != nil {
-		tag = removeXMLAttr(tag, "state-qualifier")
+		tag = document.RemoveTagAttr(tag, "state-qualifier")
 	}
 	if p.Target == nil {
 		return append(edits, xmlEdit{s.tgtAt, s.tgtOpen, tag})
@@ -279,44 +280,4 @@ func indentBefore(src []byte, at int) string {
 		return string(src[j:at])
 	}
 	return ""
-}
-
-func attrValue(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == name && (a.Name.Space == "" || name == "lang") {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// xmlAttrRe finds one attribute in a start tag: its name (group 1), then its quoted value.
-func xmlAttrRe(name string) *regexp.Regexp {
-	return regexp.MustCompile(`(\s)` + regexp.QuoteMeta(name) + `\s*=\s*("[^"]*"|'[^']*')`)
-}
-
-// setXMLAttr sets attribute name of a start tag to value (an XML name and a value needing no
-// escape), in place when the tag has it, else before the tag's end.
-func setXMLAttr(tag, name, value string) string {
-	re := xmlAttrRe(name)
-	if loc := re.FindStringSubmatchIndex(tag); loc != nil {
-		return tag[:loc[4]] + `"` + value + `"` + tag[loc[5]:]
-	}
-	end := len(tag) - 1
-	if strings.HasSuffix(tag, "/>") {
-		end--
-	}
-	for end > 0 && strings.ContainsRune(" \t\r\n", rune(tag[end-1])) {
-		end--
-	}
-	return tag[:end] + ` ` + name + `="` + value + `"` + tag[end:]
-}
-
-// removeXMLAttr removes attribute name from a start tag.
-func removeXMLAttr(tag, name string) string {
-	re := xmlAttrRe(name)
-	if loc := re.FindStringIndex(tag); loc != nil {
-		return tag[:loc[0]] + tag[loc[1]:]
-	}
-	return tag
 }

@@ -255,3 +255,19 @@ func utf8Label(old string) string {
 	}
 	return "UTF-8"
 }
+
+// DecodeXLIFF returns an XLIFF file as UTF-8 by the rules every reader of bitext decodes XLIFF by
+// (see decodeInput), its XML declaration saying UTF-8, and how it was decoded ("" when it was
+// UTF-8 already): for a tool that rewrites the file in place, as review writes decisions into
+// it (corpus.PatchXLIFF).
+func DecodeXLIFF(data []byte, name string) ([]byte, string, error) {
+	dec, err := decodeInput(data, name, XLIFF)
+	if err != nil {
+		return nil, "", err
+	}
+	text := dec.text
+	if label, i, j := xmlDeclLabel(text); label != "" && !htmlcharset.IsUTF8(label) {
+		text = text[:i] + utf8Label(label) + text[j:]
+	}
+	return []byte(text), dec.how, nil
+}

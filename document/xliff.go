@@ -999,7 +999,7 @@ func (r *xliffReader) inline(from, to int, b *builder) {
 				r.inline(k+1, e, b)
 				b.close(r.toks[e].raw)
 			default:
-				if ce, ee, ok := r.closingPart(v, e, to); ok {
+				if ce, ee, ok := r.closingPart(k, e, to); ok {
 					// <bpt>…</bpt> words <ept>…</ept> (2.x <sc/> words <ec/>) are one paired
 					// code, as the memory's reader of the same file numbers them: as two
 					// standalone codes, "Das <x1/>Menü<x2/>" never found the imported
@@ -1020,57 +1020,45 @@ func (r *xliffReader) inline(from, to int, b *builder) {
 }
 
 // closingPart finds, for the opening half of a code split in two (1.2 <bpt id>, 2.x <sc id>)
-// ending at token e, its closing half (<ept> with the same id, <ec startRef>) among the
+// starting at token k0 and ending at token e, its closing half (<ept> with the same id, <ec startRef>) among the
 // following siblings before token to: its start and end tokens.
-func (r *xliffReader) closingPart(open xml.StartElement, e, to int) (start, end int, ok bool) {
+func (r *xliffReader) closingPart(k0, e, to int) (start, end int, ok bool) {
 	// 1.2 pairs <bpt> and <ept> by rid, or by id without one; 2.x <ec startRef> names <sc id>.
-	pairKey := func(s xml.StartElement) string {
-		if s.Name.Local == "ec" {
-			return attrValue(s, "startRef")
+	pairKey := func(k int) string {
+		t := r.toks[k]
+		if t.name() == "ec" {
+			v, _ := t.attr("startRef")
+			return v
 		}
-		if rid := attrValue(s, "rid"); rid != "" {
+		if rid, _ := t.attr("rid"); rid != "" {
 			return rid
 		}
-		return attrValue(s, "id")
+		v, _ := t.attr("id")
+		return v
 	}
-	var closer string
-	switch open.Name.Local {
-	case "bpt":
-		closer = "ept"
-	case "sc":
-		closer = "ec"
-	default:
+	opener := r.toks[k0].name()
+	closer := map[string]string{"bpt": "ept", "sc": "ec"}[opener]
+	if closer == "" {
 		return 0, 0, false
 	}
-	id := pairKey(open)
+	id := pairKey(k0)
 	if id == "" {
 		return 0, 0, false
 	}
 	for k := e + 1; k < to; k++ {
-		st, isStart := r.toks[k].tok.(xml.StartElement)
-		if !isStart {
+		if _, isStart := r.toks[k].tok.(xml.StartElement); !isStart {
 			continue
 		}
 		m := r.matching(k)
-		if st.Name.Local == closer && pairKey(st) == id {
+		switch name := r.toks[k].name(); {
+		case name == closer && pairKey(k) == id:
 			return k, m, true
-		}
-		if st.Name.Local == open.Name.Local && pairKey(st) == id {
+		case name == opener && pairKey(k) == id:
 			return 0, 0, false // the id opens again first: not a pair
 		}
 		k = m
 	}
 	return 0, 0, false
-}
-
-// attrValue is the value of attribute name (any namespace) of s, or "".
-func attrValue(s xml.StartElement, name string) string {
-	for _, a := range s.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // protectedMrk says whether an inline element is a <mrk> whose content is not to be translated:
@@ -1107,6 +1095,33 @@ func rawAttr(raw, name string) string {
 		}
 	}
 	return ""
+}
+
+// TagAttr, SetTagAttr and RemoveTagAttr read and edit one attribute of a raw XML or HTML start
+// tag, every other byte as written: what the XLIFF writer does to a target's state, and
+// corpus.PatchXLIFF to the units of a file reviewed into itself.
+func TagAttr(raw, name string) string           { return rawAttr(raw, name) }
+func SetTagAttr(raw, name, value string) string { return setAttr(raw, name, value) }
+func RemoveTagAttr(raw, name string) string {
+	for _, a := range scanAttrs(raw) {
+		if a.name != strings.ToLower(name) || a.valStart < 0 {
+			continue
+		}
+		// From the white space before the name to the value's closing quote.
+		start := strings.LastIndex(strings.ToLower(raw[:a.valStart]), a.name)
+		for start > 0 && isHTMLSpace(raw[start-1]) {
+			start--
+		}
+		end := a.valEnd
+		if a.quote != 0 && end < len(raw) {
+			end++
+		}
+		if start < 0 {
+			return raw
+		}
+		return raw[:start] + raw[end:]
+	}
+	return raw
 }
 
 // setAttr sets an attribute in a raw start tag, keeping everything else as written.

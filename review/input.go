@@ -10,6 +10,7 @@ import (
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/segment"
 )
@@ -71,7 +72,7 @@ func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error
 // translation system that exported it can import again. skipped is how many units had no
 // translation to review. A file in another encoding is read, and written, as UTF-8 (Decoded).
 func ReadXLIFF(ctx context.Context, data []byte, name string, opt corpus.ReaderOptions) (in *Input, skipped int, err error) {
-	data, from, err := xliffUTF8(data, name)
+	data, from, err := document.DecodeXLIFF(data, name)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -87,8 +88,8 @@ func ReadXLIFF(ctx context.Context, data []byte, name string, opt corpus.ReaderO
 	return in, corpus.ReaderSkipped(r), nil
 }
 
-// Decoded is the encoding an XLIFF input was decoded from ("windows-1252", "UTF-16"), whose
-// XLIFF output is UTF-8; "" when it was UTF-8.
+// Decoded says how an XLIFF input was decoded (document.DecodeXLIFF: "UTF-16LE", "windows-1252
+// (declared windows-1252)"), whose XLIFF output is UTF-8; "" when it was UTF-8.
 func (in *Input) Decoded() string { return in.decoded }
 
 func readBitext(ctx context.Context, r corpus.Reader, name string) (*Input, error) {
