@@ -185,11 +185,7 @@ func germanNumbers(t tick, s string, other signWords) ([]mention, error) {
 		return nil, err
 	}
 	// A spelled hour is colloquial, twelve-hour speech: "um sieben Uhr" may be the evening.
-	ms = deWordTimeRe.FindAllStringSubmatchIndex(s, -1)
-	for _, m := range ms {
-		out = append(out, hourMention(s[m[0]:m[1]], int(deSmall[strings.ToLower(s[m[2]:m[3]])])))
-	}
-	s = mask(s, spans(ms))
+	s, out = clockHours(s, deWordTimeRe, deSmall, out)
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
@@ -262,16 +258,7 @@ func englishNumbers(t tick, s string, other signWords) ([]mention, error) {
 	}
 	// "7 o'clock", "seven o'clock": an hour, morning or evening ("19 Uhr" is "7 o'clock in
 	// the evening").
-	ms = enClockRe.FindAllStringSubmatchIndex(s, -1)
-	for _, m := range ms {
-		w := strings.ToLower(s[m[2]:m[3]])
-		h, ok := enSmall[w]
-		if !ok {
-			h = float64(atoi(w))
-		}
-		out = append(out, hourMention(s[m[0]:m[1]], int(h)))
-	}
-	s = mask(s, spans(ms))
+	s, out = clockHours(s, enClockRe, enSmall, out)
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
@@ -531,11 +518,23 @@ func wordHours(s, clock string, re *regexp.Regexp, words map[string]float64) []m
 	if !strings.Contains(strings.ToLower(s), clock) {
 		return nil
 	}
-	var out []mention
-	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-		out = append(out, hourMention(s[m[0]:m[1]], int(words[strings.ToLower(s[m[2]:m[3]])])))
-	}
+	_, out := clockHours(s, re, words, nil)
 	return out
+}
+
+// clockHours appends the hours re finds in s (group 1: a number word of words, or digits) and
+// returns s with them masked.
+func clockHours(s string, re *regexp.Regexp, words map[string]float64, out []mention) (string, []mention) {
+	ms := re.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range ms {
+		w := strings.ToLower(s[m[2]:m[3]])
+		h, ok := words[w]
+		if !ok {
+			h = float64(atoi(w))
+		}
+		out = append(out, hourMention(s[m[0]:m[1]], int(h)))
+	}
+	return mask(s, spans(ms)), out
 }
 
 // hasDigit reports whether s has an ASCII digit, which every pattern here starts from (\d
