@@ -148,12 +148,12 @@ func runReview(c *cli.Context) error {
 	}
 	// r re-translates a segment when a provider is configured (flags, environment or config
 	// file, as for translate); without one the key is not offered.
-	p, _, err := openTranslateProvider(c)
+	opened, err := openTranslateProvider(c)
 	if err != nil {
 		return err
 	}
-	if p != nil {
-		opt.Retranslate = reviewRetranslate(p, g)
+	if opened.provider != nil {
+		opt.Retranslate = reviewRetranslate(opened.provider, g)
 	}
 	srv, err := review.New(c.Context, in, opt)
 	if err != nil {

@@ -193,18 +193,16 @@ func runTranslate(c *cli.Context) error {
 		defer db.Close()
 		tr.Memory = db
 	}
-	provider, name, err := openTranslateProvider(c)
+	opened, err := openTranslateProvider(c)
 	if err != nil {
 		return err
 	}
+	provider, hint := opened.provider, opened.hint
 	tr.Provider = translate.GuardTags(provider) // answers for documents' inline codes are checked
 	if provider != nil {
 		defer providers.Close(provider)
-	}
-	hint := noProviderHint
-	if provider == nil {
-		tr.ProviderName, tr.ModelName = name, c.String("model")
-		hint = noCredentialsHint(c, name)
+	} else {
+		tr.ProviderName, tr.ModelName = opened.name, c.String("model")
 	}
 
 	report := func(msg string) { fmt.Fprintf(stderr, "bitext: %s\n", msg) }
@@ -263,7 +261,7 @@ func runTranslate(c *cli.Context) error {
 		stdout = &barClearingWriter{w: stdout, bar: bar}
 	}
 	sink := &outputSink{
-		spec: opt.out, stdout: stdout, provider: name, model: c.String("model"),
+		spec: opt.out, stdout: stdout, provider: opened.name, model: c.String("model"),
 		srcLang: from, tgtLang: to, withConfidence: opt.unit == translate.Paragraph,
 		warnings: newCorpusWarnings(stderr), docOf: docsOf(reader),
 	}
