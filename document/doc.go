@@ -407,20 +407,9 @@ func Read(r io.Reader, name string, opt Options) (*Doc, error) {
 	if f == "" {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("not a document format bitext reads (%s)", formatList())}
 	}
-	limit := opt.MaxSize
-	if limit <= 0 {
-		limit = DefaultMaxSize
-	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, err := readWhole(r, name, f, opt.MaxSize)
 	if err != nil {
-		return nil, &InputError{File: name, Msg: err.Error()}
-	}
-	if int64(len(data)) > limit {
-		size := fmt.Sprintf("%d bytes", limit)
-		if limit%(1<<20) == 0 {
-			size = fmt.Sprintf("%d MiB", limit>>20)
-		}
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("larger than %s: bitext reads %s documents whole to write them back, several times their size in memory; split it into smaller files", size, f)}
+		return nil, err
 	}
 	dec, err := decodeInput(data, name, f)
 	if err != nil {
@@ -589,3 +578,23 @@ var (
 	srtStart = regexp.MustCompile(`^\d+\r?\n\d{2}:\d{2}:\d{2}[,.]\d{3} --> \d{2}:\d{2}:\d{2}[,.]\d{3}`)
 	poStart  = regexp.MustCompile(`(?m)^msgid ""\r?\nmsgstr ""`)
 )
+
+// readWhole reads a document of format f whole, refusing one larger than limit
+// (DefaultMaxSize when 0) before holding it.
+func readWhole(r io.Reader, name string, f Format, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultMaxSize
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &InputError{File: name, Msg: err.Error()}
+	}
+	if int64(len(data)) > limit {
+		size := fmt.Sprintf("%d bytes", limit)
+		if limit%(1<<20) == 0 {
+			size = fmt.Sprintf("%d MiB", limit>>20)
+		}
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("larger than %s: bitext reads %s documents whole to write them back, several times their size in memory; split it into smaller files", size, f)}
+	}
+	return data, nil
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -256,11 +257,15 @@ func utf8Label(old string) string {
 	return "UTF-8"
 }
 
-// DecodeXLIFF returns an XLIFF file as UTF-8 by the rules every reader of bitext decodes XLIFF by
-// (see decodeInput), its XML declaration saying UTF-8, and how it was decoded ("" when it was
-// UTF-8 already): for a tool that rewrites the file in place, as review writes decisions into
-// it (corpus.PatchXLIFF).
-func DecodeXLIFF(data []byte, name string) ([]byte, string, error) {
+// ReadXLIFF reads an XLIFF file whole (at most DefaultMaxSize, as Read) and returns it as UTF-8
+// by the rules every reader of bitext decodes XLIFF by (see decodeInput), its XML declaration
+// saying UTF-8, and how it was decoded ("" when it was UTF-8 already): for a tool that rewrites
+// the file in place, as review writes decisions into it (corpus.PatchXLIFF).
+func ReadXLIFF(r io.Reader, name string) ([]byte, string, error) {
+	data, err := readWhole(r, name, XLIFF, 0)
+	if err != nil {
+		return nil, "", err
+	}
 	dec, err := decodeInput(data, name, XLIFF)
 	if err != nil {
 		return nil, "", err

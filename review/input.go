@@ -66,29 +66,29 @@ func ReadPairs(ctx context.Context, r corpus.Reader, name string) (*Input, error
 	return in, stopped(ctx, err)
 }
 
-// ReadXLIFF reads the pairs of an XLIFF file held in data, as ReadPairs does, and keeps the
-// file: the review's XLIFF output is then the same file with the decisions written into its
-// units (its ids, groups, notes, skeleton and untranslated units kept), which the CAT tool or
+// ReadXLIFF reads the pairs of an XLIFF file (whole, at most document.DefaultMaxSize), as
+// ReadPairs does, and keeps the file: the review's XLIFF output is then the same file with the
+// decisions written into its units (its ids, groups, notes, skeleton and untranslated units kept), which the CAT tool or
 // translation system that exported it can import again. skipped is how many units had no
 // translation to review. A file in another encoding is read, and written, as UTF-8 (Decoded).
-func ReadXLIFF(ctx context.Context, data []byte, name string, opt corpus.ReaderOptions) (in *Input, skipped int, err error) {
-	data, from, err := document.DecodeXLIFF(data, name)
+func ReadXLIFF(ctx context.Context, r io.Reader, name string, opt corpus.ReaderOptions) (in *Input, skipped int, err error) {
+	data, from, err := document.ReadXLIFF(r, name)
 	if err != nil {
 		return nil, 0, err
 	}
-	r, err := corpus.NewReader(corpus.XLIFF, bytes.NewReader(data), name, opt)
+	cr, err := corpus.NewReader(corpus.XLIFF, bytes.NewReader(data), name, opt)
 	if err != nil {
 		return nil, 0, err
 	}
-	in, err = ReadPairs(ctx, r, name)
+	in, err = ReadPairs(ctx, cr, name)
 	if err != nil {
 		return nil, 0, err
 	}
 	in.xliff, in.decoded = data, from
-	return in, corpus.ReaderSkipped(r), nil
+	return in, corpus.ReaderSkipped(cr), nil
 }
 
-// Decoded says how an XLIFF input was decoded (document.DecodeXLIFF: "UTF-16LE", "windows-1252
+// Decoded says how an XLIFF input was decoded (document.ReadXLIFF: "UTF-16LE", "windows-1252
 // (declared windows-1252)"), whose XLIFF output is UTF-8; "" when it was UTF-8.
 func (in *Input) Decoded() string { return in.decoded }
 

@@ -28,7 +28,7 @@ func TestReadXLIFFEncodings(t *testing.T) {
 		{"UTF-16", u16, "UTF-16LE"},
 		{"UTF-8", strings.Replace(doc, "%s", "UTF-8", 1), ""},
 	} {
-		in, _, err := ReadXLIFF(context.Background(), []byte(tc.data), "a.xlf", corpus.ReaderOptions{})
+		in, _, err := ReadXLIFF(context.Background(), strings.NewReader(tc.data), "a.xlf", corpus.ReaderOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os/exec"
 	"strings"
 
@@ -12,7 +11,6 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
-	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/review"
@@ -412,14 +410,7 @@ func reviewXLIFF(c *cli.Context, name string, outFmt corpus.Format) (*review.Inp
 		return nil, err
 	}
 	defer done()
-	data, err := io.ReadAll(io.LimitReader(r, formats.MaxWhole+1))
-	if err != nil {
-		return nil, inputError(fmt.Errorf("%s: %w", name, err))
-	}
-	if len(data) > formats.MaxWhole {
-		return nil, inputError(fmt.Errorf("%s: larger than %d MiB, the most an XLIFF file reviewed into itself may be", name, formats.MaxWhole>>20))
-	}
-	in, skipped, err := review.ReadXLIFF(c.Context, data, name, corpus.ReaderOptions{Unfinished: true})
+	in, skipped, err := review.ReadXLIFF(c.Context, r, name, corpus.ReaderOptions{Unfinished: true})
 	if err != nil {
 		return nil, inputError(err)
 	}
