@@ -69,7 +69,7 @@ type providerSection struct {
 
 // check refuses the shared settings a section gives (defined says which) that cannot work, by
 // the providers package's rules: 0 or fewer retries, a timeout of 0 or less, a rate of 0 or less.
-func (sec providerSection) check(defined func(key string) bool) error {
+func (sec providerSection) check(defined func(key string) bool) (key string, err error) {
 	checks := []struct {
 		key string
 		err func() error
@@ -87,10 +87,10 @@ func (sec providerSection) check(defined func(key string) bool) error {
 			continue
 		}
 		if err := c.err(); err != nil {
-			return fmt.Errorf("%s: %w", c.key, err)
+			return c.key, err
 		}
 	}
-	return nil
+	return "", nil
 }
 
 // commonKeys are the keys of providerSection, which no driver option may take.
@@ -186,8 +186,8 @@ func (f *providersFile) decode(path, data string) error {
 		if err := md.PrimitiveDecode(prim, &all); err != nil {
 			return fmt.Errorf("%s: [providers.%s]: want a table", path, name)
 		}
-		if err := sec.check(func(key string) bool { return md.IsDefined("providers", name, key) }); err != nil {
-			return fmt.Errorf("%s: [providers.%s] %w", path, name, err)
+		if key, err := sec.check(func(key string) bool { return md.IsDefined("providers", name, key) }); err != nil {
+			return valueError(path, data, []string{"providers", name, key}, err.Error())
 		}
 		sec.Options = map[string]string{}
 		keys := make([]string, 0, len(all))
@@ -206,11 +206,11 @@ func (f *providersFile) decode(path, data string) error {
 			}
 			val, ok := optionValue(v)
 			if !ok {
-				return fmt.Errorf("%s: providers.%s.%s: want a string, number or boolean", path, name, k)
+				return valueError(path, data, []string{"providers", name, k}, "want a string, number or boolean")
 			}
 			if opt.Bool {
 				if val != "true" && val != "false" {
-					return fmt.Errorf("%s: providers.%s.%s: want true or false", path, name, k)
+					return valueError(path, data, []string{"providers", name, k}, "want true or false")
 				}
 				if val == "false" {
 					continue
@@ -244,6 +244,16 @@ func unknownKeyError(path, data string, key []string, table bool, known []string
 	}
 	if line, col, ok := locateKey(data, key); ok {
 		return fmt.Errorf("%s:%d:%d: %s: %s", path, line, col, name, what)
+	}
+	return fmt.Errorf("%s: %s: %s", path, name, what)
+}
+
+// valueError says that key's value is wrong, at the value's place when the key can be found:
+// "f.toml:3:8: providers.openai.rate: must be positive".
+func valueError(path, data string, key []string, what string) error {
+	name := strings.Join(key, ".")
+	if line, _, ok := locateKey(data, key); ok {
+		return fmt.Errorf("%s:%d:%d: %s: %s", path, line, valueColumn(data, line), name, what)
 	}
 	return fmt.Errorf("%s: %s: %s", path, name, what)
 }

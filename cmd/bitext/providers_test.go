@@ -206,7 +206,9 @@ rate = 2
 		{"[providers]\nopnai.model = \"x\"\n", `c.toml:2:1: providers.opnai: unknown key; did you mean openai? (known: deepl, google, openai)`},
 		{"[providers.openai]\n  timeout = \"5\"\n", `c.toml:2:13: providers.openai.timeout: want a duration such as "30s" or "2m"`},
 		{"[providers.google]\nmax_retry_time = 90\n", `c.toml:2:18: providers.google.max_retry_time: want a duration such as "30s" or "2m"`},
-		{"[providers.openai]\nazure = \"sk-SECRET-x\"\n", "c.toml: providers.openai.azure: want true or false"},
+		{"[providers.openai]\nazure = \"sk-SECRET-x\"\n", "c.toml:2:9: providers.openai.azure: want true or false"},
+		{"[providers.openai]\nmodel = \"x\"\nrate = -3\n", "c.toml:3:8: providers.openai.rate: -3 requests per second: want a positive number"},
+		{"[providers.deepl]\n  retries = 0\n", "c.toml:2:13: providers.deepl.retries: 0 attempts: want at least 1"},
 		{"[providers.openai]\nrate = \"sk-SECRET-x\"\n", "c.toml:2:8: providers.openai.rate: want a number, not a string"},
 	} {
 		var f providersFile
