@@ -76,12 +76,17 @@ func inflects(t, u unit) bool {
 		}
 	}
 	n := commonPrefix(term, text)
-	return latinPlural(term[n:], text[n:]) || latinPlural(text[n:], term[n:])
+	// A term written in the plural meets its singular the other way round; not for -a, -o and
+	// -is, where the "plural" is more often a singular in -en (Frieden is not Frieda's plural).
+	return latinPlural(term[:n], term[n:], text[n:]) ||
+		latinPlural(text[:n], text[n:], term[n:]) && !strings.HasSuffix(text, "a") && !strings.HasSuffix(text, "o") && !strings.HasSuffix(text, "is")
 }
 
 // cores returns w and w without each inflectional ending it may have: a noun's -er may be its
 // plural's (Kinder) or a nominalized adjective's (Vorsitzender, Beschuldigter, Kranker), which
-// nothing in the word tells from an agent noun's (Ordner: das Ordnen is taken for a form).
+// nothing in the word tells from an agent noun's — except that no adjective stem ends in a
+// consonant and a syllabic n or l, where agent nouns of verbs in -nen and -len do (Ordner,
+// Rechner, Zeichner, Wechsler): das Ordnen and das Rechnen are no forms of them.
 func cores(w string) []string {
 	out := []string{w}
 	for _, end := range []string{"e", "em", "en", "er", "es", "n", "s", "ern", "ers", "ns"} {
@@ -89,9 +94,22 @@ func cores(w string) []string {
 		if !ok || utf8.RuneCountInString(core) < 3 {
 			continue
 		}
+		if strings.HasPrefix(end, "er") && syllabicEnd(core) {
+			continue
+		}
 		out = append(out, core)
 	}
 	return out
+}
+
+// syllabicEnd says whether w ends in a consonant followed by n or l (ordn, rechn, wechsl).
+func syllabicEnd(w string) bool {
+	last, n := utf8.DecodeLastRuneInString(w)
+	if last != 'n' && last != 'l' {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
+	return !strings.ContainsRune("aeiouäöüy", prev) && prev != 'n' && prev != 'l'
 }
 
 // umlautChange compares two words letter by letter over the start they share once their
@@ -245,12 +263,26 @@ func nounEnding(s string) bool {
 	return false
 }
 
-// latinPlural: a Latin or Greek noun's singular ending and its German plural (Ministerium,
-// Ministerien; Virus, Viren; Firma, Firmen).
-func latinPlural(sg, pl string) bool {
+// latinPlural says whether stem+sg and stem+pl are a Latin or Greek noun's singular and its
+// German plural (Ministerium, Ministerien; Virus, Viren; Praxis, Praxen; Firma, Firmen; Konto,
+// Konten; Prinzip, Prinzipien). The -a and -o nouns need a stem of four letters, the -ien
+// plurals one of the endings Latin loans have: German words in -en and -ien abound (Euro is
+// not Euren, Rosa not Rosen, Personal not Personalien, Kamel not Kamelien).
+func latinPlural(stem, sg, pl string) bool {
 	switch sg {
-	case "um", "ums", "us", "a", "on", "ons":
+	case "um", "ums", "us", "is", "on", "ons":
 		return pl == "en"
+	case "a", "as", "o", "os":
+		return pl == "en" && utf8.RuneCountInString(stem) >= 4
+	case "", "s":
+		if pl != "ien" {
+			return false
+		}
+		for _, end := range []string{"ial", "ip", "il", "eg", "iz"} {
+			if strings.HasSuffix(stem, end) {
+				return true
+			}
+		}
 	}
 	return false
 }

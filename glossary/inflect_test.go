@@ -37,6 +37,13 @@ func TestInflectionNotDerivation(t *testing.T) {
 		{Source: "sicher", Target: "safe"},
 		{Source: "fahren", Target: "drive"},
 		{Source: "geben", Target: "give"},
+		{Source: "Ärztin", Target: "doctor"},
+		{Source: "Thema", Target: "topic"},
+		{Source: "Risiko", Target: "risk"},
+		{Source: "Prinzip", Target: "principle"},
+		{Source: "Personal", Target: "staff"},
+		{Source: "Euro", Target: "euro"},
+		{Source: "Fehler", Target: "error"},
 	})
 	tests := []struct {
 		text string
@@ -75,6 +82,18 @@ func TestInflectionNotDerivation(t *testing.T) {
 		{"Die Zahlen der Wahlen und der Schulen", []string{"Zahl", "Wahl", "Schule"}},
 		{"Die periodischen Berichte über militärische Übungen", []string{"periodisch", "militärisch"}},
 		{"Sie zählten die Stimmen, bevor sie die Urne leerten.", []string{"zählen", "leeren"}},
+		// Plurals that replace the singular's ending, which Snowball stems apart: -in/-innen and
+		// Latin loans (sentences from federal laws, amtliche Werke under § 5 UrhG) — and the
+		// words in -en that are none of them: Personalien are no staff, Euren no euros; a verb
+		// nominalized is no agent noun (Fehlen, Fehler).
+		{"Der Fachausschuss besteht aus Mitgliedern, die angestellte Ärztinnen und Ärzte sind.", []string{"Ärztin"}},
+		{"Jeder Arbeitnehmer hat das Recht, dem Betriebsrat Themen zur Beratung vorzuschlagen.", []string{"Thema"}},
+		{"die Risiken aus Zahlungsstromschwankungen, denen der Konzern ausgesetzt ist,", []string{"Risiko"}},
+		{"Als Sieger bist du über meine Meinungen und Prinzipien hinweggegangen.", []string{"Prinzip"}},
+		{"Zur Identifizierung des Ausländers werden seine Personalien übermittelt.", nil},
+		{"Der Duft von Euren Küssen ist noch in meinem Haar.", nil},
+		{"Fehlen im Vertrag Angaben zur Laufzeit, ist der Darlehensnehmer zur Kündigung berechtigt.", []string{"Vertrag"}},
+		{"Die Fehler im Vertrag", []string{"Fehler", "Vertrag"}},
 	}
 	for _, tc := range tests {
 		var got []string

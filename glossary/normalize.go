@@ -83,9 +83,30 @@ func startsUpper(s string) bool {
 func stemDE(folded string) string {
 	env := snowballstem.NewEnv(folded)
 	german.Stem(env)
-	s := env.Current()
-	if len(s) > 5 && strings.HasSuffix(s, "um") {
-		s = s[:len(s)-2]
+	return foreignStem(env.Current())
+}
+
+// foreignStem joins what Snowball leaves apart in German nouns whose plural replaces the
+// singular's ending instead of adding one, so that inflects gets to compare the two words:
+// the feminine -in and its plural -innen (Lehrerin, Lehrerinnen: Snowball gives lehrerin and
+// lehrerinn), Latin and Greek nouns in -um, -us, -is, -a and -o with plurals in -en (Ministerium,
+// Virus, Praxis, Thema, Konto; Ministerien, Viren, Praxen, Themen, Konten), and plurals in -ien
+// (Prinzip, Prinzipien; Studium, Studien; Familie, Familien). A shared stem only makes two
+// words candidates: inflects decides whether one is a form of the other.
+func foreignStem(s string) string {
+	n := len(s)
+	switch {
+	case n > 5 && strings.HasSuffix(s, "inn"):
+		s = s[:n-1]
+	case n > 5 && strings.HasSuffix(s, "um"), n > 4 && strings.HasSuffix(s, "us"):
+		s = s[:n-2]
+	case n > 5 && strings.HasSuffix(s, "is") && !strings.HasSuffix(s, "nis"):
+		s = s[:n-2]
+	case n > 3 && (strings.HasSuffix(s, "a") || strings.HasSuffix(s, "o")):
+		s = s[:n-1]
+	}
+	if len(s) > 4 && strings.HasSuffix(s, "i") {
+		s = s[:len(s)-1]
 	}
 	return s
 }
