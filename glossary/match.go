@@ -143,6 +143,9 @@ func (g *Glossary) findUnits(text string, us []unit) []Match {
 			c.owned(func(k int) bool { taken[k] = true; return true })
 		}
 		start, end := us[c.i].start, us[c.j-1].end
+		if c.part != nil && slices.ContainsFunc(out, func(m Match) bool { return m.Entry == c.entry && m.Start == start && m.End == end }) {
+			continue // one term twice in one word (Bundestag0Bundestag) is one match of the word
+		}
 		out = append(out, Match{Entry: c.entry, Start: start, End: end, Text: text[start:end], Discontinuous: c.own != nil})
 	}
 	slices.SortFunc(out, func(a, b Match) int {
