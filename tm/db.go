@@ -421,8 +421,12 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	switch {
 	case version == SchemaVersion:
-		// Memories written before claims existed get their tables (a no-op otherwise).
+		// Memories written before claims existed get their tables (a no-op otherwise), and
+		// those written before notes were stored the column.
 		if _, err := tx.ExecContext(ctx, schemaClaims+schemaReviews); err != nil {
+			return err
+		}
+		if err := addNoteColumn(ctx, tx, sqlHasNote, sqlAddNote); err != nil {
 			return err
 		}
 	case version > SchemaVersion:
@@ -444,8 +448,38 @@ func (db *DB) migrate(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, schemaCounts+fillCounts+";"+schemaClaims+schemaReviews+sqlSetUserVersion); err != nil {
 			return fmt.Errorf("migrating from schema version 1: %w", err)
 		}
+		if err := addNoteColumn(ctx, tx, sqlHasNote, sqlAddNote); err != nil {
+			return fmt.Errorf("migrating from schema version 1: %w", err)
+		}
 	}
 	return tx.Commit()
+}
+
+// addNoteColumn adds the column note to entries when has (sqlHasNote, pgHasNote) says it is
+// missing. Asked first rather than "IF NOT EXISTS": PostgreSQL's ALTER TABLE locks the table
+// even when it has nothing to do, and every worker opening the memory would take that lock.
+func addNoteColumn(ctx context.Context, tx *sql.Tx, has, add string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, has).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, add)
+	return err
+}
+
+// noteColumn says whether the memory's entries have the column note: every memory a bitext
+// with notes has written to has it, one made before and opened read-only not.
+func (db *DB) noteColumn(ctx context.Context) (bool, error) {
+	q := sqlHasNote
+	if db.pg {
+		q = pgHasNote
+	}
+	var n int
+	err := db.sql.QueryRowContext(ctx, q).Scan(&n)
+	return n > 0, err
 }
 
 // checkVersion reads the schema version of a memory opened read-only.

@@ -266,6 +266,12 @@ func TestExportImportKeepsKinds(t *testing.T) {
 				t.Fatal(err)
 			}
 			mustStore(t, db, baseKey("Nur maschinell."), "Machine only.")
+			// One msgid under two msgctxts (a PO file's "menu" and "door"): two machine
+			// translations, each found again only under its note.
+			menu, door := baseKey("Öffnen"), baseKey("Öffnen")
+			menu.Note, door.Note = "menu", "door"
+			mustStore(t, db, menu, "Open")
+			mustStore(t, db, door, "Open")
 
 			var buf bytes.Buffer
 			w, _ := corpus.NewWriter(f, &buf, corpus.WriterOptions{})
@@ -279,8 +285,13 @@ func TestExportImportKeepsKinds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Conflicting != 0 || res.Stored != 3 {
-				t.Errorf("import %+v, want 3 stored and no conflicts", res)
+			if res.Conflicting != 0 || res.Stored != 5 {
+				t.Errorf("import %+v, want 5 stored and no conflicts", res)
+			}
+			for _, k := range []Key{menu, door} {
+				if got := mustLookup(t, db2, k); got != "Open" {
+					t.Errorf("note %q: lookup gives %q (the note was lost on the way)", k.Note, got)
+				}
 			}
 			if got := mustLookup(t, db2, mt); got != "Check the system." {
 				t.Errorf("the person's translation: lookup gives %q", got)
@@ -294,8 +305,8 @@ func TestExportImportKeepsKinds(t *testing.T) {
 				t.Errorf("another provider is answered with openai's machine translation %q", got)
 			}
 			st, _ := db2.Stats(ctx)
-			if st.Imported != 1 || st.Entries != 3 {
-				t.Errorf("stats %+v, want 3 entries of which 1 imported", st)
+			if st.Imported != 1 || st.Entries != 5 {
+				t.Errorf("stats %+v, want 5 entries of which 1 imported", st)
 			}
 		})
 	}

@@ -517,6 +517,60 @@ func TestMigrateV1(t *testing.T) {
 	}
 }
 
+// TestNoteColumnAdded: a memory written before notes were stored (no column note) exports
+// when opened read-only, and opened for writing gets the column, so that a machine
+// translation made under a note (a PO msgctxt) is exported with it.
+func TestNoteColumnAdded(t *testing.T) {
+	path := t.TempDir() + "/old.sqlite"
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustStore(t, db, baseKey("Der Kreml schweigt."), "The Kremlin is silent.")
+	db.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("ALTER TABLE entries DROP COLUMN note"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+
+	export := func(db *DB) []corpus.Pair {
+		t.Helper()
+		w := &collect{}
+		if _, err := db.Export(ctx, w, ExportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return w.pairs
+	}
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := export(ro); len(got) != 1 || got[0].Note != "" {
+		t.Errorf("read-only export of a memory without notes: %+v", got)
+	}
+	ro.Close()
+
+	db, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	menu := baseKey("Öffnen")
+	menu.Note = "menu"
+	mustStore(t, db, menu, "Open")
+	got := export(db)
+	if len(got) != 2 || got[1].Note != "menu" || got[0].Note != "" {
+		t.Errorf("export after the column was added: %+v", got)
+	}
+	if v := mustLookup(t, db, baseKey("Der Kreml schweigt.")); v != "The Kremlin is silent." {
+		t.Errorf("an entry from before the column: %q", v)
+	}
+}
+
 func FuzzNormalizeSource(f *testing.F) {
 	for _, s := range []string{"", " ", "a b", " a", "a ", "a  b", "a\tb", "Gru\u0308\u00dfe", "a\u00a0b", "\xff", "a\u2028b", "ǅ", "\u0085"} {
 		f.Add(s)

@@ -38,7 +38,8 @@ CREATE TABLE entries (
 	prompt_version TEXT    NOT NULL,
 	target         TEXT    NOT NULL,
 	created        BIGINT  NOT NULL,
-	updated        BIGINT  NOT NULL
+	updated        BIGINT  NOT NULL,
+	note           TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX entries_imported ON entries (scope) WHERE scope != 0;
 CREATE TABLE counts (
@@ -92,8 +93,11 @@ const (
 	pgVersion    = "SELECT value FROM bitext_meta WHERE name = 'schema_version'"
 
 	pgInsertHead = `INSERT INTO entries
-	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note)
 	VALUES `
+	// pgAddNote is sqlAddNote for PostgreSQL; pgHasNote is sqlHasNote.
+	pgAddNote = "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"
+	pgHasNote = "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('entries') AND attname = 'note' AND NOT attisdropped"
 	pgInsertTail = " ON CONFLICT (key) DO NOTHING"
 	pgReturnKey  = " RETURNING key"
 	pgLookup     = "SELECT key, target FROM entries WHERE key = ANY(?)"
@@ -198,9 +202,12 @@ func (db *DB) migratePG(ctx context.Context) error {
 	if version > SchemaVersion {
 		return fmt.Errorf("schema version %d is newer than this bitext understands (%d)", version, SchemaVersion)
 	}
-	// Version 2 is the first PostgreSQL layout: nothing older to migrate yet. Tables that came
-	// later without a new version are added where missing.
+	// Version 2 is the first PostgreSQL layout: nothing older to migrate yet. Tables and
+	// columns that came later without a new version are added where missing.
 	if _, err := tx.ExecContext(ctx, pgSchemaReviews); err != nil {
+		return err
+	}
+	if err := addNoteColumn(ctx, tx, pgHasNote, pgAddNote); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -238,9 +245,9 @@ const pgUnclaimMany = "DELETE FROM claims WHERE owner = ? AND key = ANY(?)"
 // rows inserted (rather than updated), which the counters count. The batch must hold each key
 // once: one statement may not update a row twice.
 const pgStoreMany = `INSERT INTO entries
-	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
-	SELECT k, 0, p, m, sl, tl, s, te, pv, t, ?, ? FROM unnest(?::bytea[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-		AS b(k, p, m, sl, tl, s, te, pv, t)
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note)
+	SELECT k, 0, p, m, sl, tl, s, te, pv, t, ?, ?, n FROM unnest(?::bytea[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+		AS b(k, p, m, sl, tl, s, te, pv, t, n)
 	ON CONFLICT (key) DO UPDATE SET source = excluded.source, target = excluded.target, updated = excluded.updated
 	RETURNING key, xmax = 0`
 

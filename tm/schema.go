@@ -35,7 +35,8 @@ CREATE TABLE entries (
 	prompt_version TEXT    NOT NULL,
 	target         TEXT    NOT NULL,        -- the target as given
 	created        INTEGER NOT NULL,        -- unix seconds
-	updated        INTEGER NOT NULL
+	updated        INTEGER NOT NULL,
+	note           TEXT    NOT NULL DEFAULT '' -- a machine translation's Key.Note (see sqlAddNote)
 );
 -- Lets a lookup see in one step whether any imports exist (usually none), so it then needs
 -- to look for the machine-translation key only.
@@ -96,6 +97,16 @@ CREATE INDEX IF NOT EXISTS reviews_key ON reviews (key);
 CREATE INDEX IF NOT EXISTS reviews_at ON reviews (reviewed_at);
 `
 
+// sqlAddNote adds the column note to the entries of a memory made before it existed: the note
+// of a machine translation's key (Key.Note, a PO msgctxt), hashed into its key but not stored,
+// so that an export lost it and its import answered the source under no note. Rows written by
+// a bitext that predates the column (workers of two releases on one memory) get '' — what
+// their keys hash. sqlHasNote tells whether the column is there.
+const (
+	sqlAddNote = "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"
+	sqlHasNote = "SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'note'"
+)
+
 // fillCounts counts the entries of a version 1 memory once, when it is migrated. CASE rather
 // than "scope != 0", which PostgreSQL types as boolean.
 const fillCounts = `INSERT INTO counts (provider, model, source_lang, target_lang, imported, n)
@@ -115,9 +126,9 @@ const (
 	// keys that exist (the import then resolves them). OR IGNORE rather than ON CONFLICT DO
 	// NOTHING: with no constraint left that aborts, SQLite keeps no statement journal.
 	sqlInsertHead = `INSERT OR IGNORE INTO entries
-	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated)
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note)
 	VALUES `
-	sqlInsertRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	sqlInsertRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 	// sqlMaxID is the largest id, below which an import's batch finds the entries it did not
 	// insert itself.
@@ -153,9 +164,11 @@ const (
 	// terms or prompt versions); the grouping sorts in a temporary b-tree on disk, so memory
 	// stays flat. "%s" is the filter.
 	// Reviewed entries (scope 4) are kept apart from imports of the same pair, to be marked.
-	sqlExport = `SELECT id, provider, model, source_lang, target_lang, source, target, scope, terms, prompt_version FROM entries WHERE id IN (
-	SELECT min(id) FROM entries WHERE %s
-	GROUP BY provider, model, source_lang, target_lang, source, target, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
+	// Machine translations of one source under different notes are kept apart, each with its
+	// note. "%[2]s" is "note", or "''" in a memory opened read-only before the column existed.
+	sqlExport = `SELECT id, provider, model, source_lang, target_lang, source, target, scope, terms, prompt_version, %[2]s FROM entries WHERE id IN (
+	SELECT min(id) FROM entries WHERE %[1]s
+	GROUP BY provider, model, source_lang, target_lang, source, target, %[2]s, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
 	ORDER BY id`
 
 	// sqlDeleteScan pages through candidates of a Delete by id; "%s" is the filter.

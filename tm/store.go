@@ -108,7 +108,7 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 func (db *DB) storePG(ctx context.Context, tx *sql.Tx, ks []Key, targets []string, nks []normKey, hashes [][hashLen]byte, order []int) error {
 	n := len(order)
 	keys := make([][]byte, 0, n)
-	cols := make([][]string, 8) // provider, model, source_lang, target_lang, source, terms, prompt_version, target
+	cols := make([][]string, 9) // provider, model, source_lang, target_lang, source, terms, prompt_version, target, note
 	for c := range cols {
 		cols[c] = make([]string, 0, n)
 	}
@@ -120,7 +120,7 @@ func (db *DB) storePG(ctx context.Context, tx *sql.Tx, ks []Key, targets []strin
 		nk := nks[j]
 		byHash[hashes[j]] = j
 		keys = append(keys, hashes[j][:])
-		for c, v := range [...]string{nk.provider, nk.model, nk.sourceLang, nk.targetLang, ks[j].Source, strings.Join(nk.terms, "\n"), nk.promptVersion, targets[j]} {
+		for c, v := range [...]string{nk.provider, nk.model, nk.sourceLang, nk.targetLang, ks[j].Source, strings.Join(nk.terms, "\n"), nk.promptVersion, targets[j], nk.note} {
 			cols[c] = append(cols[c], v)
 		}
 	}
@@ -129,7 +129,7 @@ func (db *DB) storePG(ctx context.Context, tx *sql.Tx, ks []Key, targets []strin
 		return err
 	}
 	now := time.Now().Unix()
-	rows, err := stmt.QueryContext(ctx, now, now, keys, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7])
+	rows, err := stmt.QueryContext(ctx, now, now, keys, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8])
 	if err != nil {
 		return err
 	}
@@ -220,11 +220,11 @@ func (db *DB) tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 func (k normKey) scoped(s scope) normKey {
 	switch s {
 	case scopeProviderModel, scopeImportedMT:
-		k.terms, k.promptVersion = nil, ""
+		k.terms, k.promptVersion, k.note = nil, "", ""
 	case scopeProvider:
-		k.model, k.terms, k.promptVersion = "", nil, ""
+		k.model, k.terms, k.promptVersion, k.note = "", nil, "", ""
 	case scopeAny, scopeReviewed:
-		k.provider, k.model, k.terms, k.promptVersion = "", "", nil, ""
+		k.provider, k.model, k.terms, k.promptVersion, k.note = "", "", nil, "", ""
 	}
 	return k
 }
@@ -233,5 +233,5 @@ func (k normKey) scoped(s scope) normKey {
 func row(k normKey, hash []byte, s scope, source, target string, now int64) []any {
 	k = k.scoped(s)
 	return []any{hash, int(s), k.provider, k.model, k.sourceLang, k.targetLang,
-		source, strings.Join(k.terms, "\n"), k.promptVersion, target, now, now}
+		source, strings.Join(k.terms, "\n"), k.promptVersion, target, now, now, k.note}
 }

@@ -261,7 +261,9 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 				k.Provider, k.Model = pv, strings.TrimSpace(p.Model)
 				s = scopeImportedMT
 				if p.PromptVersion != "" {
-					k.Terms, k.PromptVersion = p.Terms, p.PromptVersion
+					// The note of a key is its note (TMX x-note, JSONL note) in bitext's
+					// export, which writes one only with the rest of the key.
+					k.Terms, k.PromptVersion, k.Note = p.Terms, p.PromptVersion, p.Note
 					s = scopeMT
 				}
 			}
@@ -721,7 +723,15 @@ func (r exportRow) key(source, target string) [hashLen]byte {
 
 // exportRows runs the export query and calls fn with each entry, its tagged texts taken apart.
 func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(exportRow) error) error {
-	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where)), args...)
+	hasNote, err := db.noteColumn(ctx)
+	if err != nil {
+		return err
+	}
+	note := "note"
+	if !hasNote {
+		note = "''"
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note)), args...)
 	if err != nil {
 		return err
 	}
@@ -729,8 +739,8 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 	for rows.Next() {
 		var r exportRow
 		var s scope
-		var terms, prompt string
-		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt); err != nil {
+		var terms, prompt, note string
+		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt, &note); err != nil {
 			return err
 		}
 		switch s {
@@ -738,7 +748,7 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 			r.pair.Provider = ReviewedProvider
 		case scopeMT:
 			// The rest of its key, so that an import restores the machine translation.
-			r.pair.PromptVersion = prompt
+			r.pair.PromptVersion, r.pair.Note = prompt, note
 			if terms != "" {
 				r.pair.Terms = strings.Split(terms, "\n")
 			}
