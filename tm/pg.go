@@ -96,8 +96,8 @@ const (
 	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note)
 	VALUES `
 	// pgAddNote is sqlAddNote for PostgreSQL; pgHasNote is sqlHasNote.
-	pgAddNote = "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"
-	pgHasNote = "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('entries') AND attname = 'note' AND NOT attisdropped"
+	pgAddNote    = "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"
+	pgHasNote    = "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('entries') AND attname = 'note' AND NOT attisdropped"
 	pgInsertTail = " ON CONFLICT (key) DO NOTHING"
 	pgReturnKey  = " RETURNING key"
 	pgLookup     = "SELECT key, target FROM entries WHERE key = ANY(?)"
