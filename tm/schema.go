@@ -100,7 +100,7 @@ CREATE INDEX IF NOT EXISTS reviews_at ON reviews (reviewed_at);
 // sqlAddNote adds the column note to the entries of a memory made before it existed: the note
 // of a machine translation's key (Key.Note, a PO msgctxt), hashed into its key but not stored,
 // so that an export lost it and its import answered the source under no note. Rows written by
-// a bitext that predates the column (workers of two releases on one memory) get ” — what
+// a bitext that predates the column (workers of two releases on one memory) get the empty string, what
 // their keys hash. sqlHasNote tells whether the column is there.
 const (
 	sqlAddNote = "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"
