@@ -175,6 +175,27 @@ func TestGuardTagsRepairs(t *testing.T) {
 	}
 }
 
+// TestGuardTagsPartialAnswer: when the provider gives up on one segment of a batch and
+// answers the others, a lost code among those answers is still flagged (the reviewer's XLIFF:
+// the unit was written state="translated" with its formatting around the whole sentence, and
+// stored in the memory), and the failure of the other segment still reaches the caller.
+func TestGuardTagsPartialAnswer(t *testing.T) {
+	p := &fakeProvider{
+		answer: func(s providers.Segment, r *providers.Request) string { return "The new bridge was opened on Monday." },
+		giveUp: func(s providers.Segment) bool { return strings.Contains(s.Text, "Fett") },
+	}
+	resp, err := GuardTags(p).Translate(context.Background(), &providers.Request{Segments: []providers.Segment{
+		{ID: "1", Text: "Die <g1>neue Brücke</g1> wurde am Montag eröffnet."},
+		{ID: "2", Text: "Fett gedruckt."},
+	}})
+	if ids := providers.FailedIDs(err); len(ids) != 1 || ids[0] != "2" {
+		t.Fatalf("err = %v, want segment 2 failed", err)
+	}
+	if resp == nil || len(resp.Translations) == 0 || !strings.HasPrefix(resp.Translations[0].Suspect, SuspectTags) {
+		t.Errorf("the answer that lost its code: %+v, want it suspect (%s)", resp, SuspectTags)
+	}
+}
+
 // TestGuardTagsReaskTerms: the re-ask of a segment whose tags broke carries the glossary terms
 // of that segment, not those of the whole batch.
 func TestGuardTagsReaskTerms(t *testing.T) {

@@ -406,12 +406,18 @@ func (g *tagGuard) Unwrap() providers.Provider { return g.Provider }
 
 func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*providers.Response, error) {
 	resp, err := g.Provider.Translate(ctx, req)
-	if err != nil || resp == nil {
+	// A partial answer (some segments failed for good) is checked too: its other answers are
+	// kept, and a lost code among them went unflagged into the output and the memory.
+	failedIDs := providers.FailedIDs(err)
+	if resp == nil || err != nil && failedIDs == nil {
 		return resp, err
 	}
 	src := make(map[string]providers.Segment, len(req.Segments))
 	for _, s := range req.Segments {
 		src[s.ID] = s
+	}
+	for _, id := range failedIDs {
+		delete(src, id)
 	}
 	broken := map[string]error{}
 	var again []providers.Segment
@@ -426,7 +432,7 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 		}
 	}
 	if len(again) == 0 {
-		return resp, nil
+		return resp, err
 	}
 	if providers.UsesFeedback(g.Provider) && ctx.Err() == nil {
 		req2 := *req
@@ -440,11 +446,11 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 			}
 			req2.Feedback[s.ID] = fb
 		}
-		resp2, err := g.Provider.Translate(ctx, &req2)
+		resp2, err2 := g.Provider.Translate(ctx, &req2)
 		if resp2 != nil {
 			resp.Usage.Add(resp2.Usage) // paid for even when it failed
 		}
-		if err == nil && resp2 != nil {
+		if err2 == nil && resp2 != nil {
 			fixed := map[string]providers.Translation{}
 			for _, tr := range resp2.Translations {
 				if s, ok := src[tr.ID]; ok && broken[tr.ID] != nil && document.CheckTags(document.CodesOf(s.Text), tr.Text) == nil {
@@ -466,7 +472,7 @@ func (g *tagGuard) Translate(ctx context.Context, req *providers.Request) (*prov
 			resp.Translations[i].Suspect = SuspectTags + ": " + err.Error()
 		}
 	}
-	return resp, nil
+	return resp, err
 }
 
 // unshift puts a unit's text (its source or its translation) back into its segment's code
