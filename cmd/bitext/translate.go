@@ -300,6 +300,11 @@ func runTranslate(c *cli.Context) error {
 			if !quiet {
 				fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skippedDocs()))
 			}
+			if !quiet || c.Bool("strict") {
+				// The suspect answers and violations the summary counts are named as on
+				// success: a failed segment elsewhere made the summary count them unnamed.
+				sink.remaining.write(stderr)
+			}
 			return &exitError{code: exitProvider, err: err}
 		case tr.Memory != nil && st.Translated > 0:
 			// The provider gave up after answering some: those answers are paid for and kept.
