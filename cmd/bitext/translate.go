@@ -157,10 +157,15 @@ func runTranslate(c *cli.Context) error {
 		return err
 	}
 	stderr := c.App.ErrWriter
-	quiet := c.Bool("quiet") || c.IsSet("text") // a one-liner prints only the translation
+	asked := c.Bool("quiet") // --quiet, here or on the app
 	for _, l := range c.Lineage() {
-		quiet = quiet || l.Bool("quiet")
+		asked = asked || l.Bool("quiet")
 	}
+	// A one-liner prints only the translation and no summary, but what is wrong with it (a
+	// suspect answer, a glossary violation) still goes to stderr: "." or the German unchanged
+	// came back with exit 0 and nothing said.
+	quiet := asked || c.IsSet("text")
+	listFindings := !asked || c.Bool("strict")
 	from, to := strings.ToLower(c.String("source-lang")), strings.ToLower(c.String("target-lang"))
 	if from == to {
 		return usageErrorf("--from and --to are both %q", from)
@@ -300,7 +305,7 @@ func runTranslate(c *cli.Context) error {
 			if !quiet {
 				fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skippedDocs()))
 			}
-			if !quiet || c.Bool("strict") {
+			if listFindings {
 				// The suspect answers and violations the summary counts are named as on
 				// success: a failed segment elsewhere made the summary count them unnamed.
 				sink.remaining.write(stderr)
@@ -323,7 +328,7 @@ func runTranslate(c *cli.Context) error {
 	if !quiet {
 		fmt.Fprintf(stderr, "bitext: %s\n", summary(st, reader.skippedDocs()))
 	}
-	if !quiet || c.Bool("strict") {
+	if listFindings {
 		sink.remaining.write(stderr)
 	}
 	switch {
