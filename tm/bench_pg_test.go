@@ -80,7 +80,7 @@ func buildPGFixture(base string) (*DB, error) {
 		have++
 		k := fixtureKey(i)
 		nk := k.normalize()
-		return row(nk, nk.hash(scopeMT), scopeMT, k.Source, fixtureTarget(i), now), nil
+		return row(nk, nk.hash(scopeMT), scopeMT, k.Source, fixtureTarget(i), "", now), nil
 	}))
 	if err == nil {
 		k := fixtureKey(0).normalize()

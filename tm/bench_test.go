@@ -69,7 +69,7 @@ func fillSQLiteFixture(db *DB, n int) error {
 		for i := start; i < start+rows; i++ {
 			k := fixtureKey(i)
 			nk := k.normalize()
-			args = append(args, row(nk, nk.hash(scopeMT), scopeMT, k.Source, fixtureTarget(i), now)...)
+			args = append(args, row(nk, nk.hash(scopeMT), scopeMT, k.Source, fixtureTarget(i), "", now)...)
 		}
 		if _, err := tx.ExecContext(ctx, insertQuery(rows), args...); err != nil {
 			return err

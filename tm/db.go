@@ -422,11 +422,11 @@ func (db *DB) migrate(ctx context.Context) error {
 	switch {
 	case version == SchemaVersion:
 		// Memories written before claims existed get their tables (a no-op otherwise), and
-		// those written before notes were stored the column.
+		// those written before notes and codes were stored the columns.
 		if _, err := tx.ExecContext(ctx, schemaClaims+schemaReviews); err != nil {
 			return err
 		}
-		if err := addNoteColumn(ctx, tx, sqlHasNote, sqlAddNote); err != nil {
+		if err := addColumns(ctx, tx, sqlColumns); err != nil {
 			return err
 		}
 	case version > SchemaVersion:
@@ -448,38 +448,76 @@ func (db *DB) migrate(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, schemaCounts+fillCounts+";"+schemaClaims+schemaReviews+sqlSetUserVersion); err != nil {
 			return fmt.Errorf("migrating from schema version 1: %w", err)
 		}
-		if err := addNoteColumn(ctx, tx, sqlHasNote, sqlAddNote); err != nil {
+		if err := addColumns(ctx, tx, sqlColumns); err != nil {
 			return fmt.Errorf("migrating from schema version 1: %w", err)
 		}
 	}
 	return tx.Commit()
 }
 
-// addNoteColumn adds the column note to entries when has (sqlHasNote, pgHasNote) says it is
-// missing. Asked first rather than "IF NOT EXISTS": PostgreSQL's ALTER TABLE locks the table
-// even when it has nothing to do, and every worker opening the memory would take that lock.
-func addNoteColumn(ctx context.Context, tx *sql.Tx, has, add string) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, has).Scan(&n); err != nil {
+// addColumns adds the addedColumns that entries lacks; list is the query of its columns. The
+// columns are asked for first rather than added with "IF NOT EXISTS": PostgreSQL's ALTER TABLE
+// locks the table even when it has nothing to do, and every worker opening the memory would
+// take that lock.
+func addColumns(ctx context.Context, tx *sql.Tx, list string) error {
+	have, err := columns(ctx, tx, list)
+	if err != nil {
 		return err
 	}
-	if n > 0 {
-		return nil
+	for _, c := range addedColumns {
+		if have[c.name] {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, c.ddl); err != nil {
+			return err
+		}
 	}
-	_, err := tx.ExecContext(ctx, add)
-	return err
+	return nil
 }
 
-// noteColumn says whether the memory's entries have the column note: every memory a bitext
-// with notes has written to has it, one made before and opened read-only not.
-func (db *DB) noteColumn(ctx context.Context) (bool, error) {
-	q := sqlHasNote
-	if db.pg {
-		q = pgHasNote
+// queryer is what columns needs of a *sql.DB or *sql.Tx.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// columns returns the names of entries' columns.
+func columns(ctx context.Context, q queryer, list string) (map[string]bool, error) {
+	rows, err := q.QueryContext(ctx, list)
+	if err != nil {
+		return nil, err
 	}
-	var n int
-	err := db.sql.QueryRowContext(ctx, q).Scan(&n)
-	return n > 0, err
+	defer rows.Close()
+	have := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		have[name] = true
+	}
+	return have, rows.Err()
+}
+
+// exportColumns returns what the export selects for the addedColumns: each column's name, or
+// an empty string literal in a memory made before it and opened read-only (every memory a bitext that knows the
+// column has written to has it).
+func (db *DB) exportColumns(ctx context.Context) (note, codes string, err error) {
+	list := sqlColumns
+	if db.pg {
+		list = pgColumns
+	}
+	have, err := columns(ctx, db.sql, list)
+	if err != nil {
+		return "", "", err
+	}
+	note, codes = "note", "codes"
+	if !have["note"] {
+		note = "''"
+	}
+	if !have["codes"] {
+		codes = "''"
+	}
+	return note, codes, nil
 }
 
 // checkVersion reads the schema version of a memory opened read-only.

@@ -517,10 +517,10 @@ func TestMigrateV1(t *testing.T) {
 	}
 }
 
-// TestNoteColumnAdded: a memory written before notes were stored (no column note) exports
-// when opened read-only, and opened for writing gets the column, so that a machine
-// translation made under a note (a PO msgctxt) is exported with it.
-func TestNoteColumnAdded(t *testing.T) {
+// TestAddedColumns: a memory written before notes and codes were stored (no columns note and
+// codes) exports when opened read-only, and opened for writing gets the columns, so that a
+// machine translation made under a note (a PO msgctxt) is exported with it.
+func TestAddedColumns(t *testing.T) {
 	path := t.TempDir() + "/old.sqlite"
 	db, err := Open(path)
 	if err != nil {
@@ -532,8 +532,10 @@ func TestNoteColumnAdded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec("ALTER TABLE entries DROP COLUMN note"); err != nil {
-		t.Fatal(err)
+	for _, c := range addedColumns {
+		if _, err := raw.Exec("ALTER TABLE entries DROP COLUMN " + c.name); err != nil {
+			t.Fatal(err)
+		}
 	}
 	raw.Close()
 

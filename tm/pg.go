@@ -39,7 +39,8 @@ CREATE TABLE entries (
 	target         TEXT    NOT NULL,
 	created        BIGINT  NOT NULL,
 	updated        BIGINT  NOT NULL,
-	note           TEXT    NOT NULL DEFAULT ''
+	note           TEXT    NOT NULL DEFAULT '',
+	codes          TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX entries_imported ON entries (scope) WHERE scope != 0;
 CREATE TABLE counts (
@@ -93,11 +94,9 @@ const (
 	pgVersion    = "SELECT value FROM bitext_meta WHERE name = 'schema_version'"
 
 	pgInsertHead = `INSERT INTO entries
-	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note)
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note, codes)
 	VALUES `
-	// pgAddNote is sqlAddNote for PostgreSQL; pgHasNote is sqlHasNote.
-	pgAddNote    = "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"
-	pgHasNote    = "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('entries') AND attname = 'note' AND NOT attisdropped"
+	pgColumns    = "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass('entries') AND attnum > 0 AND NOT attisdropped"
 	pgInsertTail = " ON CONFLICT (key) DO NOTHING"
 	pgReturnKey  = " RETURNING key"
 	pgLookup     = "SELECT key, target FROM entries WHERE key = ANY(?)"
@@ -207,7 +206,7 @@ func (db *DB) migratePG(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, pgSchemaReviews); err != nil {
 		return err
 	}
-	if err := addNoteColumn(ctx, tx, pgHasNote, pgAddNote); err != nil {
+	if err := addColumns(ctx, tx, pgColumns); err != nil {
 		return err
 	}
 	return tx.Commit()

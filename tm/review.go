@@ -137,7 +137,7 @@ func (db *DB) StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error {
 				if r.Before != "" {
 					prev = r.Before
 				}
-				res, err := ins.ExecContext(ctx, row(nk, hash, scopeReviewed, r.Key.Source, r.Target, when.Unix())...)
+				res, err := ins.ExecContext(ctx, row(nk, hash, scopeReviewed, r.Key.Source, r.Target, "", when.Unix())...)
 				if err != nil {
 					return err
 				}
@@ -145,7 +145,7 @@ func (db *DB) StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error {
 					return err
 				} else if n == 1 {
 					counts.add(nk, scopeReviewed, 1)
-				} else if _, err := upd.ExecContext(ctx, r.Key.Source, r.Target, when.Unix(), hash); err != nil {
+				} else if _, err := upd.ExecContext(ctx, r.Key.Source, r.Target, "", when.Unix(), hash); err != nil {
 					return err
 				}
 				if r.form {

@@ -36,7 +36,8 @@ CREATE TABLE entries (
 	target         TEXT    NOT NULL,        -- the target as given
 	created        INTEGER NOT NULL,        -- unix seconds
 	updated        INTEGER NOT NULL,
-	note           TEXT    NOT NULL DEFAULT '' -- a machine translation's Key.Note (see sqlAddNote)
+	note           TEXT    NOT NULL DEFAULT '', -- a machine translation's Key.Note (see addedColumns)
+	codes          TEXT    NOT NULL DEFAULT ''  -- an imported tagged entry's codes' native markup (JSON)
 );
 -- Lets a lookup see in one step whether any imports exist (usually none), so it then needs
 -- to look for the machine-translation key only.
@@ -97,15 +98,24 @@ CREATE INDEX IF NOT EXISTS reviews_key ON reviews (key);
 CREATE INDEX IF NOT EXISTS reviews_at ON reviews (reviewed_at);
 `
 
-// sqlAddNote adds the column note to the entries of a memory made before it existed: the note
-// of a machine translation's key (Key.Note, a PO msgctxt), hashed into its key but not stored,
-// so that an export lost it and its import answered the source under no note. Rows written by
-// a bitext that predates the column (workers of two releases on one memory) get the empty string, what
-// their keys hash. sqlHasNote tells whether the column is there.
-const (
-	sqlAddNote = "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"
-	sqlHasNote = "SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'note'"
-)
+// addedColumns are the columns of entries that came after schema version 2, added to a
+// memory made before them when a bitext that knows them first writes to it (ALTER TABLE ADD
+// COLUMN, the same statement in SQLite and PostgreSQL). Rows that a bitext predating a column
+// writes (workers of two releases on one memory) get its default, the empty string.
+//
+//	note   the note of a machine translation's key (Key.Note, a PO msgctxt), hashed into the
+//	       key but not stored before, so an export lost it and its import answered the source
+//	       under no note
+//	codes  the native markup of an imported tagged entry's inline codes (a TMX <bpt>'s "<b>"),
+//	       as JSON of []document.Code: an export wrote empty <bpt></bpt>, and a CAT tool took
+//	       the memory's formatting back as nothing
+var addedColumns = []struct{ name, ddl string }{
+	{"note", "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"},
+	{"codes", "ALTER TABLE entries ADD COLUMN codes TEXT NOT NULL DEFAULT ''"},
+}
+
+// sqlColumns lists the columns of entries (sqlColumns in PostgreSQL: pgColumns).
+const sqlColumns = "SELECT name FROM pragma_table_info('entries')"
 
 // fillCounts counts the entries of a version 1 memory once, when it is migrated. CASE rather
 // than "scope != 0", which PostgreSQL types as boolean.
@@ -126,9 +136,9 @@ const (
 	// keys that exist (the import then resolves them). OR IGNORE rather than ON CONFLICT DO
 	// NOTHING: with no constraint left that aborts, SQLite keeps no statement journal.
 	sqlInsertHead = `INSERT OR IGNORE INTO entries
-	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note)
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note, codes)
 	VALUES `
-	sqlInsertRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	sqlInsertRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 	// sqlMaxID is the largest id, below which an import's batch finds the entries it did not
 	// insert itself.
@@ -136,9 +146,9 @@ const (
 	// sqlLookupBefore follows a lookup of an import batch: entries older than the batch.
 	sqlLookupBefore = " AND id <= ?"
 
-	// sqlReplace gives an existing entry a newer source and target (an import's conflict
+	// sqlReplace gives an existing entry a newer source, target and codes (an import's conflict
 	// resolved in favour of the newest).
-	sqlReplace = "UPDATE entries SET source = ?, target = ?, updated = ? WHERE key = ?"
+	sqlReplace = "UPDATE entries SET source = ?, target = ?, codes = ?, updated = ? WHERE key = ?"
 
 	// sqlAnyImported tells whether imported entries exist, and whether reviewed ones do,
 	// through the partial index (whose condition each repeats, so that SQLite uses it).
@@ -165,8 +175,9 @@ const (
 	// stays flat. "%s" is the filter.
 	// Reviewed entries (scope 4) are kept apart from imports of the same pair, to be marked.
 	// Machine translations of one source under different notes are kept apart, each with its
-	// note. "%[2]s" is "note", or "''" in a memory opened read-only before the column existed.
-	sqlExport = `SELECT id, provider, model, source_lang, target_lang, source, target, scope, terms, prompt_version, %[2]s FROM entries WHERE id IN (
+	// note. "%[2]s" and "%[3]s" are "note" and "codes", or "''" in a memory opened read-only
+	// before the columns existed.
+	sqlExport = `SELECT id, provider, model, source_lang, target_lang, source, target, scope, terms, prompt_version, %[2]s, %[3]s FROM entries WHERE id IN (
 	SELECT min(id) FROM entries WHERE %[1]s
 	GROUP BY provider, model, source_lang, target_lang, source, target, %[2]s, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
 	ORDER BY id`

@@ -66,7 +66,7 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 				if db.holds(hashes[j]) {
 					claimed = append(claimed, hashes[j])
 				}
-				res, err := ins.ExecContext(ctx, row(nk, hash, scopeMT, ks[i].Source, targets[i], now)...)
+				res, err := ins.ExecContext(ctx, row(nk, hash, scopeMT, ks[i].Source, targets[i], "", now)...)
 				if err != nil {
 					return err
 				}
@@ -82,7 +82,7 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 						return err
 					}
 				}
-				if _, err := upd.ExecContext(ctx, ks[i].Source, targets[i], now, hash); err != nil {
+				if _, err := upd.ExecContext(ctx, ks[i].Source, targets[i], "", now, hash); err != nil {
 					return err
 				}
 			}
@@ -229,9 +229,10 @@ func (k normKey) scoped(s scope) normKey {
 	return k
 }
 
-// row is the values of an entry in the column order of sqlInsertRow.
-func row(k normKey, hash []byte, s scope, source, target string, now int64) []any {
+// row is the values of an entry in the column order of sqlInsertRow; codes is the JSON of an
+// imported tagged entry's codes, or "".
+func row(k normKey, hash []byte, s scope, source, target, codes string, now int64) []any {
 	k = k.scoped(s)
 	return []any{hash, int(s), k.provider, k.model, k.sourceLang, k.targetLang,
-		source, strings.Join(k.terms, "\n"), k.promptVersion, target, now, now, k.note}
+		source, strings.Join(k.terms, "\n"), k.promptVersion, target, now, now, k.note, codes}
 }

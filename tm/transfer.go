@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -271,11 +272,12 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 			// as words, which says what those words translate to.
 			markup := p.SourceTagged != "" || p.TargetTagged != ""
 			if plain {
-				imp.add(k.normalize(), s, p.Source, p.Target, true, markup)
+				imp.add(k.normalize(), s, p.Source, p.Target, "", true, markup)
 			}
+			codes := codesJSON(p.Codes)
 			for i, f := range forms {
 				k.Source = f.source
-				imp.add(k.normalize(), s, f.source, f.target, !plain && i == 0, false)
+				imp.add(k.normalize(), s, f.source, f.target, codes, !plain && i == 0, false)
 			}
 			if len(imp.batch) >= importBatch {
 				if err := imp.flush(ctx); err != nil {
@@ -295,6 +297,23 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 		return ImportResult{}, db.wrapErr("import", err)
 	}
 	return res, nil
+}
+
+// codesJSON is what the column codes holds for a pair's codes: their native markup, which the
+// tagged text numbers but does not carry, so that an export writes it back ("" for none known).
+func codesJSON(codes []document.Code) string {
+	known := false
+	for _, c := range codes {
+		known = known || c.Open != "" || c.Close != ""
+	}
+	if !known {
+		return ""
+	}
+	b, err := json.Marshal(codes)
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 // pairError is msg about pair p of r as a *corpus.InputError naming the file (the reader's
@@ -356,7 +375,8 @@ type importItem struct {
 	nk             normKey
 	scope          scope
 	source, target string
-	existed        bool // the memory had the key before this batch
+	codes          string // the JSON of a tagged entry's codes (see addedColumns), or ""
+	existed        bool   // the memory had the key before this batch
 	// pair says the entry is the one of its pair the result counts (its plain entry, or its
 	// first tagged form when its words make none); a pair's other tagged entries (documentForms)
 	// follow the same policy uncounted.
@@ -369,7 +389,7 @@ type importItem struct {
 // add puts an entry into the batch, or resolves it against an entry of the batch with its key
 // (counted when both are pairs' counted entries). A weak entry (the words of a unit with codes)
 // never replaces one that is not, and is replaced by one that is not, whatever the policy.
-func (imp *importer) add(nk normKey, s scope, source, target string, pair, weak bool) {
+func (imp *importer) add(nk normKey, s scope, source, target, codes string, pair, weak bool) {
 	key := nk.hashKey(s)
 	if i, ok := imp.index[key]; ok {
 		it := &imp.batch[i]
@@ -387,12 +407,12 @@ func (imp *importer) add(nk normKey, s scope, source, target string, pair, weak 
 		switch {
 		case weak && !it.weak:
 		case it.weak && !weak, imp.policy == KeepNewest:
-			it.source, it.target, it.weak = source, target, weak
+			it.source, it.target, it.codes, it.weak = source, target, codes, weak
 		}
 		return
 	}
 	imp.index[key] = len(imp.batch)
-	imp.batch = append(imp.batch, importItem{key: key, nk: nk, scope: s, source: source, target: target, pair: pair, weak: weak})
+	imp.batch = append(imp.batch, importItem{key: key, nk: nk, scope: s, source: source, target: target, codes: codes, pair: pair, weak: weak})
 }
 
 // flush inserts the batch, skipping keys the memory already has (from before the import or
@@ -439,7 +459,7 @@ func (imp *importer) flush(ctx context.Context) error {
 		args = args[:0]
 		for i := start; i < start+n; i++ {
 			it := &imp.batch[i]
-			args = append(args, row(it.nk, it.key[:], it.scope, it.source, it.target, imp.now)...)
+			args = append(args, row(it.nk, it.key[:], it.scope, it.source, it.target, it.codes, imp.now)...)
 		}
 		res, err := ins.ExecContext(ctx, args...)
 		if err != nil {
@@ -499,7 +519,7 @@ func (imp *importer) flushPG(ctx context.Context) error {
 		args = args[:0]
 		for i := start; i < start+n; i++ {
 			it := &imp.batch[i]
-			args = append(args, row(it.nk, it.key[:], it.scope, it.source, it.target, imp.now)...)
+			args = append(args, row(it.nk, it.key[:], it.scope, it.source, it.target, it.codes, imp.now)...)
 		}
 		rows, err := ins.QueryContext(ctx, args...)
 		if err != nil {
@@ -590,7 +610,7 @@ func (imp *importer) resolve(ctx context.Context, rows *sql.Rows) error {
 		}
 		for _, i := range replace {
 			it := &imp.batch[i]
-			if _, err := upd.ExecContext(ctx, it.source, it.target, imp.now, it.key[:]); err != nil {
+			if _, err := upd.ExecContext(ctx, it.source, it.target, it.codes, imp.now, it.key[:]); err != nil {
 				return err
 			}
 		}
@@ -723,15 +743,11 @@ func (r exportRow) key(source, target string) [hashLen]byte {
 
 // exportRows runs the export query and calls fn with each entry, its tagged texts taken apart.
 func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(exportRow) error) error {
-	hasNote, err := db.noteColumn(ctx)
+	note, codes, err := db.exportColumns(ctx)
 	if err != nil {
 		return err
 	}
-	note := "note"
-	if !hasNote {
-		note = "''"
-	}
-	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note)), args...)
+	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note, codes)), args...)
 	if err != nil {
 		return err
 	}
@@ -739,8 +755,8 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 	for rows.Next() {
 		var r exportRow
 		var s scope
-		var terms, prompt, note string
-		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt, &note); err != nil {
+		var terms, prompt, note, codes string
+		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt, &note, &codes); err != nil {
 			return err
 		}
 		switch s {
@@ -754,6 +770,10 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 			}
 		}
 		untag(&r.pair)
+		if codes != "" && r.pair.SourceTagged != "" {
+			// A stored list that does not read is markup lost, as before codes were stored.
+			_ = json.Unmarshal([]byte(codes), &r.pair.Codes)
+		}
 		if err := fn(r); err != nil {
 			return err
 		}
