@@ -21,6 +21,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
 
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/providers"
 )
 
@@ -375,8 +376,12 @@ func configPath(c *cli.Context) (path string, explicit bool) {
 // checkConfigExists is the app's Before: a config file named with --config or BITEXT_CONFIG
 // must exist, whatever the command, even one that reads nothing from it (segment): a mistyped
 // name would otherwise go unnoticed until a command that does.
+//
+// It also protects the config file (it may hold API keys) from every output of the command: -o
+// naming it, or a link to it, is refused when the output is written (outfile.Protect).
 func checkConfigExists(c *cli.Context) error {
 	path, explicit := configPath(c)
+	outfile.Protect(path)
 	if !explicit {
 		return nil
 	}

@@ -123,6 +123,9 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 		if err := refuseSameIDs(o.inputs); err != nil {
 			return o, err
 		}
+		if err := refusePlannedOutputs(o.out, o.inputs, o.inFormat, c.Bool("main-only")); err != nil {
+			return o, err
+		}
 	}
 	if err := refuseTranslateOutput(c.String("format"), o.out, o.inputs, o.inFormat); err != nil {
 		return o, err

@@ -123,6 +123,8 @@ type outputSink struct {
 	form     segment.TextForm  // how the current document's text input writes its lines
 	pending  []pendingFile     // files waiting for commit
 	docs     int
+	src      sourceFile        // the document being written
+	written  map[string]string // folder mode: the files written so far, and their inputs
 	// plain writes the current document as its pieces come, when it is rendered as text or
 	// Markdown (see streams); nil otherwise.
 	plain     *segment.PlainWriter
@@ -181,6 +183,22 @@ type pendingFile interface {
 }
 
 func (o *outputSink) create(name string) (*outfile.File, error) {
+	// What refusePlannedOutputs checked before anything was sent, checked again where the name
+	// is made (a manifest's documents are not planned ahead): a document's output that is its
+	// own source through a link, or a file this run already wrote.
+	if o.spec.dir && o.src.path != "" {
+		if err := outfile.CheckInputs(name, o.src.path); err != nil {
+			return nil, usageError(err)
+		}
+		if o.written == nil {
+			o.written = map[string]string{}
+		}
+		key := filepath.Clean(name)
+		if first, ok := o.written[key]; ok {
+			return nil, usageErrorf("%s and %s would both be written to %s: translate them in separate runs, or without --format", first, o.src.path, name)
+		}
+		o.written[key] = o.src.path
+	}
 	f, err := outfile.Create(name)
 	if err != nil {
 		return nil, err
@@ -192,6 +210,7 @@ func (o *outputSink) create(name string) (*outfile.File, error) {
 // write writes one translated piece of a document (RunInputs hands long documents over in
 // pieces; Final marks the last).
 func (o *outputSink) write(res *translate.Result, src sourceFile) error {
+	o.src = src
 	o.remaining.add(src.rel, res.Pairs)
 	if o.spec.pairs != "" {
 		return o.writePairs(res, src)
@@ -472,6 +491,62 @@ func (o *outputSink) abort() {
 		f.Abort()
 	}
 	o.pending = nil
+}
+
+// plannedName is the file under the -o folder that input in's translation goes to, as
+// renderedName, writeDocument and writePairs will name it, known before anything is read: df
+// is the format its name says (inFormat when given). Pair files take the pair format's
+// extension; documents keep theirs without --format; with it, text and pages converted or
+// rebuilt from their main text take the new format's (a.txt and a.md both become a.html), and
+// whole documents in a format of their own (XLIFF, PO, subtitles) keep theirs.
+func plannedName(spec outputSpec, in sourceFile, df document.Format, mainOnly bool) string {
+	switch {
+	case spec.pairs != "":
+		return mirrorPath(spec.path, in.rel, pairExt(spec.pairs))
+	case in.path == "-":
+		return mirrorPath(spec.path, in.rel, docExt(spec.doc))
+	case spec.doc == "":
+		return mirrorPath(spec.path, in.rel, "")
+	case df == "" || string(df) == string(segment.Text):
+		return mirrorPath(spec.path, in.rel, docExt(spec.doc))
+	case df == document.HTML || df == document.Markdown:
+		if !mainOnly && string(df) == string(spec.doc) {
+			return mirrorPath(spec.path, in.rel, "")
+		}
+		return mirrorPath(spec.path, in.rel, docExt(spec.doc))
+	}
+	return mirrorPath(spec.path, in.rel, "")
+}
+
+// refusePlannedOutputs is a usage error (exit 2), before anything is sent, when two inputs would
+// be written to one file of the -o folder (a.txt and a.md with --format html: one translation
+// silently replaced the other), or when a file the run would write is one of the inputs through
+// a link already in the -o folder (an English tree made with cp -rs from the German one: the
+// German originals were overwritten with their translations).
+func refusePlannedOutputs(spec outputSpec, ins []sourceFile, inFormat string, mainOnly bool) error {
+	if !spec.dir || spec.path == "" {
+		return nil
+	}
+	paths := make([]string, 0, len(ins))
+	for _, in := range ins {
+		paths = append(paths, in.path)
+	}
+	seen := make(map[string]string, len(ins))
+	for _, in := range ins {
+		df := document.Format(inFormat)
+		if inFormat == "" {
+			df = document.FormatFromName(in.path)
+		}
+		name := plannedName(spec, in, df, mainOnly)
+		if first, ok := seen[name]; ok {
+			return usageErrorf("%s and %s would both be written to %s: translate them in separate runs, or without --format", first, in.path, name)
+		}
+		seen[name] = in.path
+		if err := outfile.CheckInputs(name, paths...); err != nil {
+			return usageError(err)
+		}
+	}
+	return nil
 }
 
 // mirrorPath places rel under dir, replacing its extension with ext when ext is not "".

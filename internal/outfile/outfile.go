@@ -41,8 +41,52 @@ type File struct {
 // tmpSuffix marks the named temporary files this package creates.
 const tmpSuffix = ".bitext-tmp"
 
+// protected holds the files Protect names.
+var protected struct {
+	sync.Mutex
+	files map[string]os.FileInfo // by the name given to Protect
+}
+
+// Protect names files that no File may replace, whatever name or link leads to them: files a
+// command reads beside its arguments, such as the config file (which may hold API keys), that
+// a careless -o could otherwise name. A file that does not exist is not protected.
+func Protect(names ...string) {
+	protected.Lock()
+	defer protected.Unlock()
+	for _, n := range names {
+		if n == "" || n == "-" {
+			continue
+		}
+		if st, err := os.Stat(n); err == nil && st.Mode().IsRegular() {
+			if protected.files == nil {
+				protected.files = map[string]os.FileInfo{}
+			}
+			protected.files[n] = st
+		}
+	}
+}
+
+// checkProtected refuses to write name when it is (after links) a file Protect named.
+func checkProtected(name string) error {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil
+	}
+	protected.Lock()
+	defer protected.Unlock()
+	for n, p := range protected.files {
+		if os.SameFile(st, p) {
+			return &OverwriteError{Output: name, Input: n, How: "is"}
+		}
+	}
+	return nil
+}
+
 // Create starts writing name, creating its folder if needed.
 func Create(name string) (*File, error) {
+	if err := checkProtected(name); err != nil {
+		return nil, err
+	}
 	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		f, err := os.OpenFile(name, os.O_WRONLY, 0)
 		if err != nil {

@@ -274,3 +274,29 @@ func TestCommitKeepsMode(t *testing.T) {
 		t.Errorf("new output: mode %v, want 0644 (%v)", st.Mode().Perm(), err)
 	}
 }
+
+// TestProtect: a protected file is not replaced by any name leading to it.
+func TestProtect(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(cfg, []byte("[providers]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(cfg, link); err != nil {
+		t.Skip(err)
+	}
+	Protect(cfg)
+	defer func() { protected.files = nil }()
+	for _, name := range []string{cfg, link, filepath.Join(dir, ".", "config.toml")} {
+		var oe *OverwriteError
+		if _, err := Create(name); !errors.As(err, &oe) {
+			t.Errorf("Create(%s) = %v, want an OverwriteError", name, err)
+		}
+	}
+	if f, err := Create(filepath.Join(dir, "other.txt")); err != nil {
+		t.Errorf("another file: %v", err)
+	} else {
+		f.Abort()
+	}
+}
