@@ -123,9 +123,6 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 		if err := refuseSameIDs(o.inputs); err != nil {
 			return o, err
 		}
-		if err := refusePlannedOutputs(o.out, o.inputs, o.inFormat, c.Bool("main-only")); err != nil {
-			return o, err
-		}
 	}
 	if err := refuseTranslateOutput(c.String("format"), o.out, o.inputs, o.inFormat); err != nil {
 		return o, err
@@ -150,6 +147,9 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 		if err := checkManifest(c.Context, o.manifest.name, outs); err != nil {
 			return o, err
 		}
+	} else if err := refusePlannedOutputs(o.out, o.inputs, o.inFormat, c.Bool("main-only")); err != nil {
+		// The files under the -o folder, one by one, once the folder as a whole passed.
+		return o, err
 	}
 	return o, nil
 }
