@@ -91,51 +91,23 @@ func TestPatchXLIFF(t *testing.T) {
 	}
 }
 
-// TestPatchXLIFFSegmented: a unit segmented by <seg-source> is not patched (its sentences are
-// <mrk>s of one target); its patches come back unmatched and the file is unchanged.
-func TestPatchXLIFFSegmented(t *testing.T) {
-	src, err := os.ReadFile("../document/testdata/okapi-docxsegtest.xlf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := NewReader(XLIFF, bytes.NewReader(src), "seg.xlf", ReaderOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var patches []XLIFFPatch
-	for {
-		p, err := r.Next()
-		if err != nil {
-			break
-		}
-		patches = append(patches, XLIFFPatch{Doc: p.Doc, ID: p.ID, Target: ptrTo("x"), Reviewed: true})
-	}
-	if len(patches) == 0 {
-		t.Fatal("no pairs read")
-	}
-	var out bytes.Buffer
-	unmatched, err := PatchXLIFF(&out, src, patches)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(unmatched) != len(patches) || !bytes.Equal(out.Bytes(), src) {
-		t.Errorf("%d of %d patches unmatched, file changed: %v", len(unmatched), len(patches), !bytes.Equal(out.Bytes(), src))
-	}
-}
-
 // FuzzPatchXLIFF: any input either fails to parse or is patched without a panic, and a file
-// that parsed still parses (as XML) after patching.
+// that parsed still parses (as XML) after patching: with words, with codes (written as the
+// unit's own markup, which the fuzzer makes up), and into segmented units.
 func FuzzPatchXLIFF(f *testing.F) {
-	for _, file := range []string{"../document/testdata/artikel-1.2.xlf", "../document/testdata/artikel-2.1.xlf", "../tm/testdata/tagged/OnTramTest01-startseite.xlf"} {
+	for _, file := range []string{"../document/testdata/artikel-1.2.xlf", "../document/testdata/artikel-2.1.xlf", "../tm/testdata/tagged/OnTramTest01-startseite.xlf",
+		"../document/testdata/okapi-docxsegtest.xlf", "testdata/xliffpatch/okapi-qualitycheck-Test01.xlf", "testdata/xliffpatch/angular-messages.fr.xlf",
+		"testdata/xliffpatch/matecat-sample-20.xlf"} {
 		if b, err := os.ReadFile(file); err == nil {
 			f.Add(b)
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var patches []XLIFFPatch
-		for _, id := range []string{"1", "2", "4", "u1", "u1/s2", "36099"} {
-			for _, doc := range []string{"artikel.html", "artikel.md", "Offline-Bearbeitung", ""} {
-				patches = append(patches, XLIFFPatch{Doc: doc, ID: id, Target: ptrTo("a & b"), Reviewed: true})
+		for _, id := range []string{"1", "2", "4", "u1", "u1/s2", "36099", "7", "tu10#0", "tu10#2", "2#s1", "3#s2", "0"} {
+			for _, doc := range []string{"artikel.html", "artikel.md", "Offline-Bearbeitung", "", "word/document.xml", "testForSegments", "ng2.template"} {
+				patches = append(patches, XLIFFPatch{Doc: doc, ID: id, Target: ptrTo("a & b"), Reviewed: true},
+					XLIFFPatch{Doc: doc, ID: id, Target: ptrTo("a b"), TargetTagged: "<x2/>a <g1>&amp; b</g1>", Reviewed: true})
 			}
 		}
 		var out bytes.Buffer
