@@ -252,3 +252,61 @@ func tagName(tag string) string {
 	}
 	return name
 }
+
+// XLIFFKey names a pair of an XLIFF file: its Doc and ID as the reader gives them.
+type XLIFFKey struct{ Doc, ID string }
+
+// XLIFFCodes returns the markup of the inline codes of the pairs of an XLIFF file by code
+// number, as the file writes them (a paired code's start tag, a standalone code's element; the
+// target's, else the source's), for the pairs with codes: what tells a reviewer which
+// placeholder a code is (Angular's <x id="INTERPOLATION" equiv-text="{{ name }}"/>), where the
+// pair's Codes hold no native markup.
+func XLIFFCodes(src []byte) (map[XLIFFKey]map[int]string, error) {
+	found, err := patchScopes(src)
+	if err != nil {
+		return nil, err
+	}
+	out := map[XLIFFKey]map[int]string{}
+	add := func(doc, id string, source, target []byte, v2 bool) {
+		if !hasInnerElement(source) && !hasInnerElement(target) {
+			return // no element inside either: no codes
+		}
+		codes, err := unitCodes(source, target, v2)
+		if err != nil || len(codes) == 0 {
+			return
+		}
+		m := map[int]string{}
+		for n, c := range codes {
+			m[n] = c.alone
+			if c.open != "" {
+				m[n] = c.open
+			}
+		}
+		out[XLIFFKey{doc, id}] = m
+	}
+	for _, f := range found {
+		s := f.scope
+		var target []byte
+		if s.hasTarget {
+			target = src[s.tgtAt:s.tgtEnd]
+		}
+		if s.wholeTarget() && s.srcEnd > 0 {
+			add(f.doc, f.id, src[s.srcAt:s.srcEnd], target, f.v2)
+		}
+		for _, m := range s.segs {
+			var t []byte
+			if tm, ok := s.targetMark(m.mid); ok {
+				t = src[tm.at:tm.end]
+			}
+			add(f.doc, f.id+"#"+m.mid, src[m.at:m.end], t, false)
+		}
+	}
+	return out, nil
+}
+
+// hasInnerElement says whether an element holds another (or a comment, a processing
+// instruction): whether its content, between its start and end tags, has a "<".
+func hasInnerElement(elem []byte) bool {
+	open, end := bytes.IndexByte(elem, '>'), bytes.LastIndexByte(elem, '<')
+	return open >= 0 && end > open && bytes.IndexByte(elem[open+1:end], '<') >= 0
+}

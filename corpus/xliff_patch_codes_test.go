@@ -185,3 +185,23 @@ func TestCodeMarkupEmptyWrap(t *testing.T) {
 		t.Errorf("content = %q, %v; want %q", got, ok, want)
 	}
 }
+
+// TestXLIFFCodes: the markup of each pair's codes by number, as the file writes them — for a
+// reviewer to tell placeholders apart.
+func TestXLIFFCodes(t *testing.T) {
+	src, err := os.ReadFile("testdata/xliffpatch/okapi-qualitycheck-Test01.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := XLIFFCodes(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]string{1: "<bpt id='1'>&lt;b></bpt>", 2: `<ph id="1">&lt;BR></ph>`}
+	if m := got[XLIFFKey{"testForSegments", "7"}]; len(m) != 2 || m[1] != want[1] || m[2] != want[2] {
+		t.Errorf("unit 7's codes %v, want %v", m, want)
+	}
+	if _, ok := got[XLIFFKey{"testForSegments", "3#s1"}]; ok || len(got) != 2 {
+		t.Errorf("pairs with codes: %v, want units 6 and 7", got)
+	}
+}
