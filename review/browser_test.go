@@ -113,6 +113,7 @@ func TestBrowser(t *testing.T) {
 	}
 	t.Run("review", func(t *testing.T) { browserReview(tab(t), t) })
 	t.Run("check page", func(t *testing.T) { browserCheckPage(tab(t), t) })
+	t.Run("codes", func(t *testing.T) { browserCodes(tab(t), t) })
 }
 
 func browserReview(ctx context.Context, t *testing.T) {

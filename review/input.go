@@ -39,6 +39,9 @@ type Input struct {
 	// file with the decisions written into it (corpus.PatchXLIFF).
 	xliff   []byte
 	decoded string // the encoding xliff was decoded from, when not UTF-8
+	// markup is the file's markup of each XLIFF pair's codes by number (corpus.XLIFFCodes):
+	// what the segment page says a code stands for.
+	markup map[corpus.XLIFFKey]map[int]string
 }
 
 // article keeps an aligned article pair's target side: the output is the target article with
@@ -85,6 +88,8 @@ func ReadXLIFF(ctx context.Context, r io.Reader, name string, opt corpus.ReaderO
 		return nil, 0, err
 	}
 	in.xliff, in.decoded = data, from
+	// The file was read already: a failure here only leaves the codes without a description.
+	in.markup, _ = corpus.XLIFFCodes(data)
 	return in, corpus.ReaderSkipped(cr), nil
 }
 

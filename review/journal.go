@@ -22,6 +22,11 @@ type Decision struct {
 	Source   string    `json:"source"`
 	Before   string    `json:"before"` // the translation before the decision
 	After    string    `json:"after"`  // the decided translation
+	// BeforeTagged and AfterTagged are the two translations with their inline codes
+	// (document's numbered codes, <g1>…</g1>, <x2/>, words escaped), for a segment with codes:
+	// what a resumed review writes again, codes and all.
+	BeforeTagged string `json:"before_tagged,omitempty"`
+	AfterTagged  string `json:"after_tagged,omitempty"`
 }
 
 // JournalError is a journal line that cannot be read.

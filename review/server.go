@@ -39,7 +39,6 @@ import (
 	"time"
 
 	"github.com/bitext/bitext/corpus"
-	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/qa"
@@ -179,9 +178,10 @@ func newServer(ctx context.Context, in *Input, opt Options) (*Server, error) {
 	tgts := make([]string, len(in.Items))
 	longest := 0
 	for i, it := range in.Items {
-		s.entries[i] = entry{Item: it, Target: it.Pair.Target}
+		e := entry{Item: it, Target: it.Pair.Target, Tagged: inputTagged(it.Pair), coded: coded(it.Pair)}
+		s.entries[i] = e
 		srcs[i], tgts[i] = it.Pair.Source, it.Pair.Target
-		longest = max(longest, len(it.Pair.Source), len(it.Pair.Target), len(it.Reference))
+		longest = max(longest, len(it.Pair.Source), len(it.Pair.Target), len(it.Reference), len(e.shown()))
 	}
 	s.maxBody = bodyLimit(longest)
 	flags, err := report.CheckQAContext(ctx, srcs, tgts, report.QAOptions{})
@@ -233,16 +233,20 @@ func (s *Server) resume(ctx context.Context) error {
 	if err != nil || len(ds) == 0 {
 		return err
 	}
-	before := make(map[int]string, len(ds)) // by segment: what the first decision replaced
+	before := make(map[int]Decision, len(ds)) // by segment: the first decision, with what it replaced
 	for i, d := range ds {
 		if d.Segment > len(s.entries) || s.entries[d.Segment-1].Pair.Source != d.Source {
 			return &JournalError{s.opt.Journal, i + 1, fmt.Errorf("segment %d is not in this input (another review's journal?)", d.Segment)}
 		}
 		e := &s.entries[d.Segment-1]
 		if _, ok := before[d.Segment]; !ok {
-			before[d.Segment] = d.Before
+			before[d.Segment] = d
 		}
-		e.Target, e.Status, e.Reviewer, e.When = d.After, d.Action, d.Reviewer, d.Time
+		tagged, err := e.journalTagged(d)
+		if err != nil {
+			return &JournalError{s.opt.Journal, i + 1, err}
+		}
+		e.Target, e.Tagged, e.Status, e.Reviewer, e.When = d.After, tagged, d.Action, d.Reviewer, d.Time
 		e.Version++
 		s.recheck(e)
 	}
@@ -252,7 +256,7 @@ func (s *Server) resume(ctx context.Context) error {
 	var decided []tm.ReviewedEntry
 	for i := range s.entries {
 		if e := &s.entries[i]; e.Status != Open {
-			decided = append(decided, s.reviewed(e, before[i+1]))
+			decided = append(decided, s.reviewed(e, before[i+1].Before, before[i+1].BeforeTagged)...)
 		}
 	}
 	if s.opt.TM != nil && len(decided) > 0 {
@@ -570,6 +574,10 @@ func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
 			s.conflict(w, i, f, target)
 			return
 		}
+		if te, ok := errors.AsType[*TokenError](err); ok {
+			s.refused(w, i, f, target, te)
+			return
+		}
 		code := http.StatusInternalServerError // the journal, TM or output failed
 		if errors.Is(err, ErrEmptyTranslation) {
 			code = http.StatusBadRequest // the reviewer's form, not the server
@@ -617,8 +625,11 @@ var ErrEmptyTranslation = errors.New("review: an empty translation cannot be acc
 var ErrStale = errors.New("review: the segment was decided since the page was loaded")
 
 // Decide records the reviewer's decision on segment i (0-based): target is the translation
-// they settled on, an edit when it differs from the current one. The decision goes to the
-// journal, then the TM, then the output file.
+// they settled on, an edit when it differs from the current one. For a segment with inline
+// codes it is the text as the page's box holds it, codes as tokens (⟨1⟩…⟨/1⟩, ⟨2/⟩; see
+// readTokens): tokens that are not the segment's codes are a *TokenError and nothing is saved;
+// a text without tokens is words, the codes dropped (Stats.CodesDropped). The decision goes
+// to the journal, then the TM, then the output file.
 func (s *Server) Decide(ctx context.Context, i int, target string) error {
 	return s.decide(ctx, i, -1, target)
 }
@@ -636,52 +647,34 @@ func (s *Server) decide(ctx context.Context, i, version int, target string) erro
 	if version >= 0 && version != e.Version {
 		return ErrStale
 	}
-	if strings.TrimSpace(target) == "" {
-		return ErrEmptyTranslation
-	}
-	// The same words as now, up to white space around them, is the current translation as it
-	// stands, leading newline and all (an accept); an edit is kept trimmed.
-	if strings.TrimSpace(target) == strings.TrimSpace(e.Target) {
-		target = e.Target
-	} else {
-		target = strings.TrimSpace(target)
+	words, tagged, err := e.readDecision(target)
+	if err != nil {
+		return err // nothing is saved: the reviewer's text comes back with the message
 	}
 	action := Accepted
-	if target != e.Target {
+	if words != e.Target || tagged != e.Tagged {
 		action = Edited
 	}
 	if e.Status == Edited && action == Accepted {
 		action = Edited // accepting one's own edit again keeps it an edit
 	}
 	d := Decision{Time: s.opt.Now().UTC(), Reviewer: s.opt.Reviewer, Segment: i + 1, Doc: e.Doc, Action: action,
-		Source: e.Pair.Source, Before: e.Target, After: target}
+		Source: e.Pair.Source, Before: e.Target, After: words}
+	if e.coded {
+		d.BeforeTagged, d.AfterTagged = e.Tagged, tagged
+	}
 	if s.opt.Journal != "" {
 		if err := appendJournal(s.opt.Journal, d); err != nil {
 			return fmt.Errorf("review: journal: %w", err)
 		}
 	}
-	e.Target, e.Status, e.Reviewer, e.When, e.Suggestion = target, action, d.Reviewer, d.Time, ""
+	e.Target, e.Tagged, e.Status, e.Reviewer, e.When, e.Suggestion = words, tagged, action, d.Reviewer, d.Time, ""
 	e.Version++
 	s.recheck(e)
-	if err := s.writeTM(ctx, []tm.ReviewedEntry{s.reviewed(e, d.Before)}); err != nil {
+	if err := s.writeTM(ctx, s.reviewed(e, d.Before, d.BeforeTagged)); err != nil {
 		return err
 	}
 	return s.writeOutput(ctx)
-}
-
-// reviewed is the decision on e as a reviewed TM entry: its source, the reviewer and the time
-// of the decision, and for the audit trail the translation it replaced (before) and the
-// provider and model of the translation under review (the entry answers any provider).
-func (s *Server) reviewed(e *entry, before string) tm.ReviewedEntry {
-	reviewer := e.Reviewer
-	if strings.TrimSpace(reviewer) == "" {
-		reviewer = s.opt.Reviewer // a journal line without a name
-	}
-	return tm.ReviewedEntry{
-		Key: tm.Key{Provider: e.Pair.Provider, Model: e.Pair.Model, SourceLang: s.opt.SourceLang, TargetLang: s.opt.TargetLang,
-			Source: e.Pair.Source},
-		Target: e.Target, Before: before, Reviewer: reviewer, When: e.When,
-	}
 }
 
 // writeTM stores decisions as human-reviewed entries, which outrank imported and machine
@@ -730,8 +723,9 @@ func (s *Server) writeOutput(ctx context.Context) error {
 }
 
 // patchXLIFF writes the input XLIFF file with every decided pair's target and state written
-// into its unit. A decision the file has no place for (a unit segmented by <seg-source>) is
-// counted (Stats.NotWritten); the journal and the memory hold it.
+// into its unit, or into its sentence's <mrk> of a unit segmented by <seg-source>. A decision
+// the file has no place for (a unit whose id another unit shares) is counted
+// (Stats.NotWritten); the journal and the memory hold it.
 func (s *Server) patchXLIFF(w io.Writer) error {
 	var patches []corpus.XLIFFPatch
 	for i := range s.entries {
@@ -740,8 +734,10 @@ func (s *Server) patchXLIFF(w io.Writer) error {
 			continue
 		}
 		p := corpus.XLIFFPatch{Doc: e.Pair.Doc, ID: e.Pair.ID, Reviewed: true}
-		if e.Target != e.Pair.Target {
-			p.Target = &e.Target
+		if e.Target != e.Pair.Target || e.Tagged != inputTagged(e.Pair) {
+			// The codes go back as the unit's own markup (TargetTagged); an edit without codes
+			// is written as its words.
+			p.Target, p.TargetTagged = &e.Target, e.pairTagged().TargetTagged
 		}
 		patches = append(patches, p)
 	}
@@ -799,17 +795,9 @@ func (s *Server) writePairs(w io.Writer) error {
 func (s *Server) writePairsTo(cw corpus.Writer) error {
 	for i := range s.entries {
 		e := &s.entries[i]
-		p := e.Pair
-		p.Target = e.Target
+		p := e.pairTagged()
 		if e.Status == Edited {
 			p.Provider, p.Model, p.TMHit = "", "", false // a person wrote it
-		}
-		if codesLost(p) {
-			// The tagged translation is the one before the edit: XLIFF and TMX write it
-			// instead of the words, JSONL beside them, so the rejected translation came back
-			// (and into a memory that imported the file). The edit has no codes: the pair is
-			// written as its words (Stats.CodesDropped counts them).
-			p.SourceTagged, p.TargetTagged, p.Codes = "", "", nil
 		}
 		p.Violations = nil
 		for _, v := range e.Violations {
@@ -861,18 +849,13 @@ func (s *Server) handleRetranslate(w http.ResponseWriter, r *http.Request) {
 // Stats is the state of the review, for tests and the command's summary.
 type Stats struct {
 	Segments, Open, Accepted, Edited, Violations int
-	// CodesDropped counts the pairs whose translation changed away from a form with inline
-	// codes (an XLIFF or TMX unit's formatting): they are written as their words.
+	// CodesDropped counts the decided pairs whose translation lacks inline codes (an XLIFF or
+	// TMX unit's formatting and placeholders) that the translation under review had: the
+	// reviewer deleted them, or typed the edit as words, without any.
 	CodesDropped int
 	// NotWritten counts the decisions an XLIFF output, the input file with the decisions in
-	// it, had no place for (units segmented by <seg-source>), at its last writing.
+	// it, had no place for (a unit whose id another unit shares), at its last writing.
 	NotWritten int
-}
-
-// codesLost says whether p's translation was changed (edited, or taken from a suggestion) away
-// from its tagged form, whose inline codes the review's plain text does not carry.
-func codesLost(p corpus.Pair) bool {
-	return p.TargetTagged != "" && document.Plain(p.TargetTagged) != p.Target
 }
 
 // Stats counts segments by status and the glossary violations left.
@@ -895,9 +878,7 @@ func (s *Server) Stats() Stats {
 				st.Violations++
 			}
 		}
-		p := e.Pair
-		p.Target = e.Target
-		if codesLost(p) {
+		if len(e.dropped()) > 0 {
 			st.CodesDropped++
 		}
 	}

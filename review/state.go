@@ -21,7 +21,12 @@ const (
 // entry is the review state of one segment.
 type entry struct {
 	Item
-	Target     string // the current translation: the MT, or the decided text
+	Target string // the current translation: the MT, or the decided text
+	// Tagged is the current translation with its inline codes (document's numbered codes)
+	// when the segment has codes (coded): what the journal, the memory and the outputs keep
+	// of a decision besides its words (codes.go). "" for a segment without codes.
+	Tagged     string
+	coded      bool
 	Status     string
 	Reviewer   string
 	When       time.Time

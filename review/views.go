@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/report"
 )
@@ -158,8 +159,8 @@ type segmentPage struct {
 	Label, Doc, Status  string
 	Reviewer, When      string
 	Confidence          float64
-	Src, Tgt            []qa.Piece
-	MT, Reference       string
+	Src, Tgt            []shownPiece
+	MT, Reference       string // MT: the translation under review, with its codes as tokens
 	Value               string // the text area: the suggestion, or the current translation
 	Suggested           bool
 	Violations          []qa.Violation
@@ -171,6 +172,14 @@ type segmentPage struct {
 	Version             int    // of the segment shown, sent back with a decision
 	Conflict            bool   // a decision was refused: the page the reviewer had was stale
 	Unsaved             string // the text of the refused decision, so that it is not lost
+	// Coded says the segment has inline codes, shown as tokens; Codes lists them for the
+	// page's script ("1 2/": paired 1, standalone 2), MTCodes those of the translation under
+	// review.
+	Coded          bool
+	Codes, MTCodes string
+	Refused        string   // why the decision posted was not saved (its tokens); its text is in the box
+	Dropped        []string // codes of the translation under review the current one lacks
+	Missing        []string // codes of the source the current translation lacks
 }
 
 func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
@@ -179,6 +188,15 @@ func (s *Server) handleSegment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	render(w, http.StatusOK, "segment.html", s.segmentPage(i, parseFilter(r.URL.Query())))
+}
+
+// refused answers a decision whose tokens are not the segment's codes with the segment page,
+// the reviewer's text still in the box and the problem above it: nothing was saved.
+func (s *Server) refused(w http.ResponseWriter, i int, f queueFilter, text string, err *TokenError) {
+	p := s.segmentPage(i, f)
+	p.Value, p.Suggested = text, false
+	p.Refused = fmt.Sprintf("at character %d: %s", err.At, err.Problem)
+	render(w, http.StatusUnprocessableEntity, "segment.html", p)
 }
 
 // conflict answers a decision made on a stale page with 409 and the segment as it is now:
@@ -197,19 +215,28 @@ func (s *Server) segmentPage(i int, f queueFilter) segmentPage {
 	e := &s.entries[i]
 	p := segmentPage{
 		Page: s.page(f), ID: i + 1, Label: e.Label, Doc: e.Doc, Status: e.Status, Reviewer: e.Reviewer,
-		Confidence: e.Confidence, MT: e.Pair.Target, Reference: e.Reference, Value: e.Target, Violations: e.Violations,
-		Src: qa.Highlight(e.Pair.Source, qa.SourceSpans(e.Violations)), Tgt: qa.Highlight(e.Target, qa.TargetSpans(e.Violations)),
+		Confidence: e.Confidence, MT: e.Pair.Target, Reference: e.Reference, Value: e.shown(), Violations: e.Violations,
+		Src:    withCodes(e.Pair.Source, qa.SourceSpans(e.Violations), e.Pair.SourceTagged, s.codeTitle(e)),
+		Tgt:    withCodes(e.Target, qa.TargetSpans(e.Violations), e.Tagged, s.codeTitle(e)),
 		Action: template.URL(segURL(i, fq)), Retranslate: template.URL(fmt.Sprintf("/seg/%d/retranslate", i+1)),
-		CanRetranslate: s.opt.Retranslate != nil, Version: e.Version,
+		CanRetranslate: s.opt.Retranslate != nil, Version: e.Version, Coded: e.coded,
+	}
+	if e.coded {
+		p.MT = tokenText(inputTagged(e.Pair))
+		p.Codes, p.MTCodes = e.codes().list(), codesOf(inputTagged(e.Pair)).list()
+		p.Dropped, p.Missing = e.dropped(), e.missing()
 	}
 	if !e.When.IsZero() {
 		p.When = e.When.Format("2006-01-02 15:04 MST")
 	}
 	if e.Suggestion != "" {
 		p.Value, p.Suggested = e.Suggestion, true
+		if e.coded {
+			p.Value = tokenText(document.EscapeText(e.Suggestion)) // words: brackets doubled
+		}
 	}
-	if e.Target != e.Pair.Target {
-		p.Diff = report.WordDiff(e.Pair.Target, e.Target)
+	if cur := e.shown(); cur != p.MT {
+		p.Diff = report.WordDiff(p.MT, cur)
 	}
 	q := s.queue(f)
 	prev, next := -1, -1

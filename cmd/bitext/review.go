@@ -37,6 +37,15 @@ format cannot hold (a line break in a Moses line) is replaced there, with a warn
 and the memory keep the text as decided. Without -o there is no journal: decisions reach the
 translation memory only, a rerun starts over, and review warns so at the start.
 
+Inline codes (an XLIFF or TMX unit's formatting and placeholders) are shown as tokens, in the
+source and in the text box: ⟨1⟩…⟨/1⟩ around words, ⟨2/⟩ alone (a bracket of the words is shown
+twice). Move them with the words; Backspace takes a whole token, a click on a source's code puts
+it at the cursor. Tokens that are not the segment's codes are refused on the page, nothing
+saved; a code left out is allowed, said on the page and at the end. The decision keeps its
+codes in the journal, the memory and every output; an XLIFF output gets each code back as the
+file wrote it (Angular's equiv-text kept), and the sentences of units segmented by <seg-source>
+into their <mrk>s.
+
 The page's "Finish review" button writes the output (also when nothing was decided), stops the
 server and exits 0. Ctrl-C stops it too, within a second, saying how many decisions were saved
 and where; nothing is lost, and the exit code is 130, as for every command stopped by a signal,
@@ -187,10 +196,12 @@ func runReview(c *cli.Context) error {
 	st = srv.Stats()
 	fmt.Fprintf(c.App.ErrWriter, "review: %d accepted, %d edited, %d open, %d glossary violations left\n", st.Accepted, st.Edited, st.Open, st.Violations)
 	if st.NotWritten > 0 {
-		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s: %s not written into the file: their units are segmented by <seg-source> or share their id with another unit (the journal and the memory hold them)\n", out, count(st.NotWritten, "decision"))
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s: %s not written into the file: their units share their id with another unit (the journal and the memory hold them)\n", out, count(st.NotWritten, "decision"))
 	}
 	if st.CodesDropped > 0 {
-		fmt.Fprintf(c.App.ErrWriter, "review: %s written without the inline codes (formatting) of the translation they replace: the edit is words only\n", count(st.CodesDropped, "edited pair"))
+		// An app whose catalogue lost a placeholder breaks at run time: said at the end, as the
+		// page said it for each segment.
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s without inline codes (formatting, placeholders) that the translation under review had: deleted on the page, or the edit typed as words; the outputs have them so\n", count(st.CodesDropped, "decision"))
 	}
 	if srv.Finished() {
 		fmt.Fprintf(c.App.ErrWriter, "review: finished; %s\n", reviewSaved(srv, st, opt.TM != nil, true))

@@ -106,12 +106,105 @@
     });
   }
 
+  // Inline codes as tokens (review/tokens.go): ⟨1⟩…⟨/1⟩ around words, ⟨2/⟩ alone; a bracket of
+  // the words is written twice. scanTokens reads them as the server does, so that a broken,
+  // foreign, doubled or badly nested token is shown while typing; the server checks again.
+  function parseCodes(list) {
+    var codes = {};
+    (list || "").split(" ").forEach(function (c) {
+      if (c) { codes[parseInt(c, 10)] = c.slice(-1) !== "/"; }
+    });
+    return codes;
+  }
+  function shownCode(codes, id) { return codes[id] ? "⟨" + id + "⟩…⟨/" + id + "⟩" : "⟨" + id + "/⟩"; }
+  function scanTokens(text, codes) {
+    var toks = [], open = [], used = {}, i = 0, m, id, kind;
+    function fail(at, msg) { return { toks: toks, error: "at character " + (Array.from(text.slice(0, at)).length + 1) + ": " + msg }; }
+    while (i < text.length) {
+      var c = text[i];
+      if (c !== "⟨" && c !== "⟩") { i++; continue; }
+      if (text[i + 1] === c) { i += 2; continue; }
+      if (c === "⟩") { return fail(i, "a stray ⟩, left of a broken code? (a bracket of the words is written twice, ⟩⟩)"); }
+      m = /^⟨(\/?)(\d{1,6})(\/?)⟩/.exec(text.slice(i, i + 12));
+      if (!m || (m[1] && m[3])) { return fail(i, "“" + text.slice(i, i + 6) + "…” is not a code: codes are written ⟨1⟩…⟨/1⟩ or ⟨2/⟩ (a bracket of the words is written twice, ⟨⟨)"); }
+      id = parseInt(m[2], 10);
+      kind = m[1] ? "close" : m[3] ? "alone" : "open";
+      if (!(id in codes)) { return fail(i, m[0] + " is not one of this segment's codes"); }
+      if (codes[id] && kind === "alone") { return fail(i, m[0] + " should be the pair " + shownCode(codes, id)); }
+      if (!codes[id] && kind !== "alone") { return fail(i, m[0] + " should be " + shownCode(codes, id)); }
+      if (kind === "close") {
+        if (open.length && open[open.length - 1] === id) { open.pop(); }
+        else if (open.indexOf(id) >= 0) { return fail(i, m[0] + " closes before ⟨/" + open[open.length - 1] + "⟩: codes nest as brackets do"); }
+        else if (used[id]) { return fail(i, m[0] + " is there twice"); }
+        else { return fail(i, m[0] + " comes before ⟨" + id + "⟩"); }
+      } else {
+        if (used[id]) { return fail(i, m[0] + " is there twice"); }
+        used[id] = true;
+        if (kind === "open") { open.push(id); }
+      }
+      toks.push({ start: i, end: i + m[0].length, id: id });
+      i += m[0].length;
+    }
+    if (open.length) { return { toks: toks, error: "⟨" + open[open.length - 1] + "⟩ is never closed: add ⟨/" + open[open.length - 1] + "⟩, or delete both" }; }
+    return { toks: toks, used: used, error: null };
+  }
+  function codeTokens(area) {
+    var codes = parseCodes(area.dataset.codes), mtCodes = parseCodes(area.dataset.mtCodes);
+    var out = document.getElementById("codecheck");
+    function check() {
+      var r = scanTokens(area.value, codes);
+      while (out.firstChild) { out.removeChild(out.firstChild); }
+      function say(cls, text) {
+        var span = out.appendChild(document.createElement("span"));
+        span.className = cls;
+        span.textContent = text;
+      }
+      if (r.error) { say("bad", "Will not be saved: " + r.error); return; }
+      var dropped = Object.keys(mtCodes).filter(function (id) { return !r.used[id]; });
+      if (dropped.length) {
+        say("warn", "Left out: " + dropped.map(function (id) { return shownCode(codes, id); }).join(", ") + " — the outputs get this translation without them.");
+      }
+    }
+    area.addEventListener("input", check);
+    // Backspace and Delete next to a token take the whole token, and a pair's other half with
+    // it: the words stay, the code is gone, nothing is left broken.
+    area.addEventListener("keydown", function (ev) {
+      if ((ev.key !== "Backspace" && ev.key !== "Delete") || area.selectionStart !== area.selectionEnd) { return; }
+      var at = area.selectionStart, r = scanTokens(area.value, codes);
+      var t = r.toks.filter(function (u) { return ev.key === "Backspace" ? u.end === at : u.start === at; })[0];
+      if (!t) { return; }
+      var both = r.toks.filter(function (u) { return u.id === t.id; }).sort(function (a, b) { return b.start - a.start; });
+      var caret = t.start;
+      both.forEach(function (u) {
+        area.setRangeText("", u.start, u.end, "start");
+        if (u.start < t.start) { caret -= u.end - u.start; }
+      });
+      area.setSelectionRange(caret, caret);
+      area.dispatchEvent(new Event("input"));
+      ev.preventDefault();
+    });
+    // A click on a code of the source puts it at the cursor, a pair around the selected words.
+    document.querySelectorAll("#source .code").forEach(function (el) {
+      el.addEventListener("click", function () {
+        var start = area.selectionStart, end = area.selectionEnd;
+        if (el.dataset.close) {
+          area.setRangeText(el.dataset.token + area.value.slice(start, end) + el.dataset.close, start, end, "end");
+        } else {
+          area.setRangeText(el.dataset.token, start, end, "end");
+        }
+        area.focus();
+        area.dispatchEvent(new Event("input"));
+      });
+    });
+  }
+
   function segmentPage() {
     var form = document.getElementById("decide");
     var area = document.getElementById("target");
     var box = document.getElementById("diff");
     var mt = area.dataset.mt;
     area.addEventListener("input", function () { showDiff(box, mt, area.value); });
+    if (area.dataset.codes !== undefined) { codeTokens(area); }
     function applyTerm() {
       var text = area.value, changed = false;
       document.querySelectorAll("li.v[data-found][data-expected]").forEach(function (li) {
