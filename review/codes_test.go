@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/qa"
 	"github.com/bitext/bitext/tm"
 )
 
@@ -285,4 +287,37 @@ func TestResumeCodesJournal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzWithCodes: the segment page's pieces never panic, and their words are the pair's words
+// (with the findings' spans over them) whenever the tagged text's words are the same up to
+// white space; the codes all appear, in order.
+func FuzzWithCodes(f *testing.F) {
+	f.Add("Mis à jour:", "Mis à jour:<x1/>", 0, 3)
+	f.Add("There is a second sentence here.", "There is a <g2>second</g2><g3> sentence</g3> here.", 11, 17)
+	f.Add("Zeile 1 Zeile 2", "Zeile 1<x1/>Zeile 2", 2, 9)
+	f.Fuzz(func(t *testing.T, words, tagged string, start, end int) {
+		spans := []qa.Span{{Start: start, End: end, Class: "found missing"}}
+		pieces := withCodes(words, spans, tagged, func(p document.Piece) string { return "" })
+		var text, tokens strings.Builder
+		for _, p := range pieces {
+			if p.Token != "" {
+				tokens.WriteString(p.Token)
+			} else {
+				text.WriteString(p.Text)
+			}
+		}
+		var want strings.Builder
+		for _, p := range document.Pieces(tagged) {
+			if p.Kind != document.PieceText && document.HasTags(tagged) {
+				want.WriteString(token(p.Kind, p.ID))
+			}
+		}
+		if tokens.String() != want.String() {
+			t.Errorf("tokens %q, want %q", tokens.String(), want.String())
+		}
+		if alignWords(document.Plain(tagged), words) != nil && text.String() != words {
+			t.Errorf("words %q, want %q", text.String(), words)
+		}
+	})
 }
