@@ -205,3 +205,34 @@ func TestXLIFFCodes(t *testing.T) {
 		t.Errorf("pairs with codes: %v, want units 6 and 7", got)
 	}
 }
+
+// TestPatchXLIFFRoundTrip: every pair of real files written back as the reader gave it (its
+// words and tagged text, as a review that edits nothing but the codes' places would) is taken
+// and reads back the same, codes and all — whole units, 2.0 segments and the sentences of
+// segmented units.
+func TestPatchXLIFFRoundTrip(t *testing.T) {
+	for _, file := range []string{"testdata/xliffpatch/angular-messages.fr.xlf", "testdata/xliffpatch/okapi-qualitycheck-Test01.xlf",
+		"testdata/xliffpatch/matecat-sample-20.xlf", "../document/testdata/okapi-docxsegtest.xlf", "../tm/testdata/tagged/OnTramTest01-startseite.xlf",
+		"../document/testdata/windows/okapi-omegatpack-test01.properties.xlf", "../document/testdata/artikel-2.1.xlf"} {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := pairsByID(t, src)
+		var patches []XLIFFPatch
+		for _, p := range before {
+			patches = append(patches, XLIFFPatch{Doc: p.Doc, ID: p.ID, Target: ptrTo(p.Target), TargetTagged: p.TargetTagged, Reviewed: true})
+		}
+		var out bytes.Buffer
+		unmatched, err := PatchXLIFF(&out, src, patches)
+		if err != nil || len(unmatched) > 0 {
+			t.Fatalf("%s: unmatched %+v, %v", file, unmatched, err)
+		}
+		after := pairsByID(t, out.Bytes())
+		for id, p := range before {
+			if a := after[id]; a.Target != p.Target || a.TargetTagged != p.TargetTagged {
+				t.Errorf("%s: %s reads back %q (%q), was %q (%q)", file, id, a.Target, a.TargetTagged, p.Target, p.TargetTagged)
+			}
+		}
+	}
+}
