@@ -256,7 +256,7 @@ func (s *Server) resume(ctx context.Context) error {
 	var decided []tm.ReviewedEntry
 	for i := range s.entries {
 		if e := &s.entries[i]; e.Status != Open {
-			decided = append(decided, s.reviewed(e, before[i+1].Before, before[i+1].BeforeTagged)...)
+			decided = append(decided, s.reviewed(e, before[i+1].Before)...)
 		}
 	}
 	if s.opt.TM != nil && len(decided) > 0 {
@@ -671,7 +671,7 @@ func (s *Server) decide(ctx context.Context, i, version int, target string) erro
 	e.Target, e.Tagged, e.Status, e.Reviewer, e.When, e.Suggestion = words, tagged, action, d.Reviewer, d.Time, ""
 	e.Version++
 	s.recheck(e)
-	if err := s.writeTM(ctx, s.reviewed(e, d.Before, d.BeforeTagged)); err != nil {
+	if err := s.writeTM(ctx, s.reviewed(e, d.Before)); err != nil {
 		return err
 	}
 	return s.writeOutput(ctx)

@@ -29,12 +29,49 @@ type ReviewedEntry struct {
 	Before   string
 	Reviewer string    // who decided (required)
 	When     time.Time // when; the zero time means now
+	// SourceTagged and TargetTagged are the decision with the segment's inline codes
+	// (document's tagged text, as corpus.Pair has them), when it has codes: the translation is
+	// stored under each tagged form a document segment with those codes is looked up by, as an
+	// imported unit's is (documentForms), so that a later translation of the same formatted
+	// sentence gets the reviewed text with its formatting. One decision: the audit trail keeps
+	// the words' entry (or, for a segment of codes only, its first form).
+	SourceTagged, TargetTagged string
 	// form marks the tagged form of an imported unit (documentForms), stored beside the unit's
 	// plain entry so that a document segment with its codes is answered too: one decision, so
 	// only the plain entry goes to the audit trail.
 	form bool
 	// weak marks the words of an imported unit with codes (ImportReviewed).
 	weak bool
+}
+
+// withTaggedForms returns rs with the tagged forms of the entries that have codes
+// (SourceTagged) added after their words' entries; rs itself when none has.
+func withTaggedForms(rs []ReviewedEntry) []ReviewedEntry {
+	if !slices.ContainsFunc(rs, func(r ReviewedEntry) bool { return r.SourceTagged != "" }) {
+		return rs
+	}
+	out := make([]ReviewedEntry, 0, 2*len(rs))
+	for _, r := range rs {
+		if r.SourceTagged == "" {
+			out = append(out, r)
+			continue
+		}
+		// A segment of codes only (an Angular <x id="ICU"/>) has no words to key or store.
+		words := strings.TrimSpace(r.Key.Source) != "" && strings.TrimSpace(r.Target) != ""
+		if words {
+			out = append(out, r)
+		}
+		forms, _ := documentForms(corpus.Pair{Source: r.Key.Source, Target: r.Target, SourceTagged: r.SourceTagged, TargetTagged: r.TargetTagged})
+		for i, f := range forms {
+			k := r.Key
+			k.Source = f.source
+			out = append(out, ReviewedEntry{Key: k, Target: f.target, Reviewer: r.Reviewer, When: r.When, form: words || i > 0})
+		}
+		if !words && len(forms) == 0 {
+			out = append(out, r) // refused below: no words and no form to store
+		}
+	}
+	return out
 }
 
 // Review is one decision of the audit trail StoreReviewed keeps.
@@ -79,6 +116,7 @@ func (db *DB) StoreReviewed(ctx context.Context, k Key, target, reviewer string,
 // goes to the audit trail (Reviews) with what a lookup of its key answered before. Delete
 // keeps reviewed entries unless asked (DeleteFilter.IncludeReviewed).
 func (db *DB) StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error {
+	rs = withTaggedForms(rs)
 	for i, r := range rs {
 		switch {
 		case strings.TrimSpace(r.Key.Source) == "":

@@ -183,6 +183,35 @@ func TestStoreReviewedInvalid(t *testing.T) {
 	}
 }
 
+// TestStoreReviewedTagged: a decision with inline codes is found under the tagged source a
+// document segment with those codes is looked up by — the whole segment and the segment without
+// the codes at its edges, as for an imported unit — besides its words, and is one decision in
+// the audit trail.
+func TestStoreReviewedTagged(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, loc string) {
+		db := openAt(t, loc, Options{})
+		k := baseKey("Die neue Brücke ist offen.")
+		r := ReviewedEntry{Key: k, Target: "The new bridge is open.", Reviewer: "erika",
+			SourceTagged: "<g1>Die <g2>neue</g2> Brücke ist offen.</g1>", TargetTagged: "<g1>The <g2>new</g2> bridge is open.</g1>"}
+		if err := db.StoreReviewedMany(context.Background(), []ReviewedEntry{r}); err != nil {
+			t.Fatal(err)
+		}
+		for src, want := range map[string]string{
+			"Die neue Brücke ist offen.":                   "The new bridge is open.",
+			"<g1>Die <g2>neue</g2> Brücke ist offen.</g1>": "<g1>The <g2>new</g2> bridge is open.</g1>",
+			"Die <g1>neue</g1> Brücke ist offen.":          "The <g1>new</g1> bridge is open.",
+		} {
+			if got := mustLookup(t, db, baseKey(src)); got != want {
+				t.Errorf("lookup %q = %q, want %q", src, got, want)
+			}
+		}
+		rs, err := db.Reviews(context.Background(), ReviewFilter{})
+		if err != nil || len(rs) != 1 {
+			t.Errorf("audit trail %d decisions (%v), want 1", len(rs), err)
+		}
+	})
+}
+
 // TestReviewsOlderMemory: a memory written before reviews existed (no reviews table) opened
 // read-only has no reviews and counts as before; opened for writing it gets the table.
 func TestReviewsOlderMemory(t *testing.T) {
