@@ -344,8 +344,8 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL, targetLang str
 			}
 		}
 		h := head.String()
-		for i, tr := range trs {
-			if tr != all[i].Text && d.origin(at+i) == NeedsReview {
+		for i := range trs {
+			if d.origin(at+i) == NeedsReview {
 				h = poFuzzy(h, eol)
 				break
 			}

@@ -59,3 +59,22 @@ func TestPOFuzzy(t *testing.T) {
 		t.Errorf("wrote\n%s\nwant\n%s", out.String(), want)
 	}
 }
+
+// TestPOFuzzyUnchanged: an answer the checks doubted because it is the source unchanged (German
+// compiled as English otherwise: "7 translated messages", and a rerun asked for nothing) is
+// marked fuzzy too.
+func TestPOFuzzyUnchanged(t *testing.T) {
+	const src = "msgid \"Die Datei wurde gelöscht.\"\nmsgstr \"\"\n"
+	d, err := Read(strings.NewReader(src), "app.po", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if _, err := d.Write(&out, []string{"Die Datei wurde gelöscht."}, WriteOptions{Origins: []Origin{NeedsReview}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "#, fuzzy\nmsgid \"Die Datei wurde gelöscht.\"\nmsgstr \"Die Datei wurde gelöscht.\"\n"
+	if out.String() != want {
+		t.Errorf("wrote\n%s\nwant\n%s", out.String(), want)
+	}
+}
