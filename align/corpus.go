@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/bitext/bitext/internal/inputs"
 )
 
 // DocPair names the two files of a document pair and its id in an output corpus.
@@ -77,34 +78,14 @@ var assetExts = func() map[string]bool {
 }()
 
 // folderFiles returns the relative paths of the regular files under dir (symbolic links to
-// regular files included), hidden ones and assets (assetExts) left out.
+// regular files included, dir itself may be a link to a folder), hidden ones and assets
+// (assetExts) left out.
 func folderFiles(dir string) (map[string]bool, error) {
 	files := map[string]bool{}
-	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	err := inputs.WalkFiles(dir, func(path, rel string) error {
+		if !assetExts[strings.ToLower(filepath.Ext(path))] {
+			files[rel] = true
 		}
-		if path != dir && strings.HasPrefix(e.Name(), ".") {
-			if e.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
-				return nil // a link to a folder or to nothing: not a document
-			}
-		} else if !e.Type().IsRegular() {
-			return nil
-		}
-		if assetExts[strings.ToLower(filepath.Ext(path))] {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		files[rel] = true
 		return nil
 	})
 	return files, err

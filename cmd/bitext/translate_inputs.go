@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"iter"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/internal/inputs"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
 )
@@ -65,21 +65,8 @@ func listInputs(args, include []string) ([]sourceFile, error) {
 			continue
 		}
 		var found []sourceFile
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if p != a && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			rel, err := filepath.Rel(a, p)
-			if err != nil {
-				return err
-			}
-			if matchesAny(include, d.Name(), filepath.ToSlash(rel)) {
+		err = inputs.WalkFiles(a, func(p, rel string) error {
+			if matchesAny(include, filepath.Base(p), filepath.ToSlash(rel)) {
 				found = append(found, sourceFile{path: p, rel: rel, fromDir: true})
 			}
 			return nil

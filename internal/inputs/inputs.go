@@ -7,7 +7,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/bitext/bitext/internal/ctxio"
 )
@@ -82,4 +85,46 @@ func (o *Opener) ReadAll(name string) ([]byte, string, error) {
 	defer f.Close()
 	b, err := io.ReadAll(f)
 	return b, f.Name, err
+}
+
+// WalkFiles calls fn, in lexical order, with each regular file under the folder dir and its
+// path relative to dir. A symbolic link to a regular file counts as one; named pipes, sockets,
+// devices and links to folders or to nothing are left out (opening a named pipe nobody writes
+// to waits forever: translate hung on a folder holding one), and so are hidden files and
+// folders. dir itself may be a symbolic link to a folder (ln -s artikel link): walked as it
+// was, it read as an empty folder.
+func WalkFiles(dir string, fn func(path, rel string) error) error {
+	root := dir
+	if st, err := os.Lstat(dir); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		root = dir + string(filepath.Separator) // followed: the link's folder is walked
+	}
+	return filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path == root {
+			return nil
+		}
+		if strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !e.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		return fn(filepath.Join(dir, rel), rel)
+	})
 }

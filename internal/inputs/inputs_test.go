@@ -59,3 +59,45 @@ func TestOpenStopsWhenCancelled(t *testing.T) {
 		t.Errorf("read after cancel: %v", err)
 	}
 }
+
+// TestWalkFiles: a folder given as a symbolic link is walked (it read as empty); named pipes,
+// hidden files and links to nothing are left out, links to files kept.
+func TestWalkFiles(t *testing.T) {
+	dir := t.TempDir()
+	de := filepath.Join(dir, "de")
+	for _, f := range []string{"a.txt", "sub/b.txt", ".hidden.txt", ".git/c.txt"} {
+		p := filepath.Join(de, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Text"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(de, "a.txt"), filepath.Join(de, "linked.txt")); err != nil {
+		t.Skip(err)
+	}
+	os.Symlink(filepath.Join(dir, "nothing"), filepath.Join(de, "dangling.txt"))
+	if err := syscallMkfifo(filepath.Join(de, "pipe.txt")); err != nil {
+		t.Logf("no named pipe: %v", err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(de, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{de, link} {
+		var got []string
+		if err := WalkFiles(root, func(path, rel string) error {
+			if path != filepath.Join(root, rel) {
+				t.Errorf("path %s, rel %s", path, rel)
+			}
+			got = append(got, filepath.ToSlash(rel))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if want := "a.txt linked.txt sub/b.txt"; strings.Join(got, " ") != want {
+			t.Errorf("WalkFiles(%s) = %q, want %q", root, got, want)
+		}
+	}
+}
