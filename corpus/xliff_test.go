@@ -646,3 +646,29 @@ func TestTrimTagged(t *testing.T) {
 		}
 	}
 }
+
+// TestXLIFFStateQualifier: a memory hit of a provider's answer is a machine translation
+// (leveraged-mt); only a hit people made (no provider) is leveraged-tm.
+func TestXLIFFStateQualifier(t *testing.T) {
+	for _, tc := range []struct {
+		p    Pair
+		want string
+	}{
+		{Pair{Source: "Satz.", Target: "Sentence.", Provider: "openai", Model: "m", TMHit: true}, `state-qualifier="leveraged-mt"`},
+		{Pair{Source: "Satz.", Target: "Sentence.", Provider: "openai", Model: "m"}, `state-qualifier="leveraged-mt"`},
+		{Pair{Source: "Satz.", Target: "Sentence.", TMHit: true}, `state-qualifier="leveraged-tm"`},
+	} {
+		var b strings.Builder
+		w, err := NewWriter(XLIFF, &b, WriterOptions{SourceLang: "de", TargetLang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(tc.p); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("%+v: want %s in\n%s", tc.p, tc.want, b.String())
+		}
+	}
+}

@@ -122,10 +122,12 @@ func (w *xliffWriter) Write(p Pair) error {
 	}
 	w.bw.WriteString("</source>\n        <target state=\"" + state + `"`)
 	switch {
+	case p.Provider != "":
+		// A machine translation, also when the memory gave it back: leveraged-tm says people
+		// made it (a memory hit of a provider's answer was labelled so).
+		w.bw.WriteString(` state-qualifier="leveraged-mt"`)
 	case p.TMHit:
 		w.bw.WriteString(` state-qualifier="leveraged-tm"`)
-	case p.Provider != "":
-		w.bw.WriteString(` state-qualifier="leveraged-mt"`)
 	}
 	w.bw.WriteString(`>`)
 	w.segment("target", p.Target, p.TargetTagged, tags, p.Codes)
