@@ -49,7 +49,8 @@ func Scrub(s string, secrets ...string) string {
 
 // ScrubError returns err with every message in its chain scrubbed of the secrets (see Scrub).
 // What callers classify survives: *Error (with its Status), *GaveUpError,
-// *WrongEndpointError, *ResponseTooLargeError, *RetryAfterError, *InvalidAnswerError and *SegmentsFailedError keep their types,
+// *WrongEndpointError, *ResponseTooLargeError, *RetryAfterError, *RedirectError, *InvalidAnswerError and
+// *SegmentsFailedError keep their types,
 // rebuilt with scrubbed fields, and the sentinels (context.Canceled, DeadlineExceeded, io.EOF,
 // syscall errnos) stay themselves, so errors.As and errors.Is find them as in err. Any other
 // error becomes its scrubbed message, unwrapping to the scrubbed rebuild of what it wrapped:
@@ -74,6 +75,8 @@ func ScrubError(err error, secrets ...string) error {
 	case *RetryAfterError:
 		c := *e // durations and a status: nothing to scrub
 		return &c
+	case *RedirectError:
+		return &RedirectError{Status: e.Status, From: Scrub(e.From, secrets...), To: Scrub(e.To, secrets...)}
 	case *timeoutError:
 		return &timeoutError{d: e.d}
 	case syscall.Errno:
@@ -161,6 +164,15 @@ func NewError(provider string, status int, detail string, cause error, keyHint s
 		e.Status = we.Status
 		e.Message = we.Error()
 		e.Err = ScrubError(we, secrets...)
+		return e
+	}
+	var redirect *RedirectError
+	if errors.As(cause, &redirect) {
+		// Refused before anything was sent: the status is the redirect's, the message says
+		// where to, and the cause stays a *GaveUpError so that callers end the job.
+		e.Status = redirect.Status
+		e.Message = redirect.Error()
+		e.Err = &GaveUpError{Attempts: 0, Err: ScrubError(redirect, secrets...)}
 		return e
 	}
 	var ra *RetryAfterError

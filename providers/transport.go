@@ -27,7 +27,9 @@ import (
 //   - a bound on that body derived from the request (ResponseLimit): a longer body, such as an
 //     endless stream from a broken server, is a provider fault (*ResponseTooLargeError), retried
 //     like a reset, and never held in memory beyond the bound;
-//   - prompt cancellation: a cancelled request context ends waits and the attempt in flight.
+//   - prompt cancellation: a cancelled request context ends waits and the attempt in flight;
+//   - no redirect to another origin (*RedirectError, before anything is sent there): the
+//     request carries the provider's credential.
 //
 // When retries are exhausted RoundTrip returns the last response (so the client library can
 // decode the provider's error body) or the last transport error as a *GaveUpError, as it does
@@ -86,6 +88,13 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		base = http.DefaultTransport
 	}
 
+	if err := crossOriginRedirect(req); err != nil {
+		// Before anything is sent: the credential headers are on the request already.
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, &GaveUpError{Attempts: 0, Err: err}
+	}
 	body, err := requestBody(req)
 	if err != nil {
 		return nil, err
@@ -361,7 +370,8 @@ func (e *RetryAfterError) Error() string {
 }
 
 // GaveUpError is the transport error of a request that got no response: after the last allowed
-// attempt, or after the first when retrying cannot help (an unknown host, a TLS failure). It
+// attempt, or after the first when retrying cannot help (an unknown host, a TLS failure), or
+// before any (Attempts 0: a redirect to another host, *RedirectError, is not followed). It
 // is about the endpoint or the network, never about the segments sent: callers end the job.
 type GaveUpError struct {
 	Attempts int
@@ -369,7 +379,10 @@ type GaveUpError struct {
 }
 
 func (e *GaveUpError) Error() string {
-	if e.Attempts == 1 {
+	switch e.Attempts {
+	case 0:
+		return e.Err.Error()
+	case 1:
 		return fmt.Sprintf("%v (gave up after 1 attempt)", e.Err)
 	}
 	return fmt.Sprintf("%v (gave up after %d attempts)", e.Err, e.Attempts)

@@ -58,16 +58,17 @@ type WireFaults struct {
 	Malformed   string
 }
 
-// AnswerFault answers an injected fault the way the provider would (Reset closes the
-// connection, Malformed sends a truncated body, TooMany adds Retry-After, the others write
-// their Replies entry); done is false when fault calls for a normal answer, which may still
-// need doctoring (MissingID, EmptyText, …) by the handler. echo is appended to error messages.
-func (s *Server) AnswerFault(w http.ResponseWriter, fault Fault, echo string, wf WireFaults) (status int, done bool) {
+// AnswerFault answers an injected fault to r the way the provider would (Reset closes the
+// connection, Malformed sends a truncated body, TooMany adds Retry-After, Redirect sends the
+// client to Options.RedirectTo, the others write their Replies entry); done is false when
+// fault calls for a normal answer, which may still need doctoring (MissingID, EmptyText, …)
+// by the handler. echo is appended to error messages.
+func (s *Server) AnswerFault(w http.ResponseWriter, r *http.Request, fault Fault, echo string, wf WireFaults) (status int, done bool) {
 	replies := make(map[Fault]faultReply, len(wf.Replies))
 	for f, r := range wf.Replies {
 		replies[f] = faultReply{status: r.Status, kind: r.Kind, code: r.Code, message: r.Message}
 	}
-	return s.answerFault(w, fault, echo, wireFaults{write: wf.Write, replies: replies, contentType: wf.ContentType, malformed: wf.Malformed})
+	return s.answerFault(w, r, fault, echo, wireFaults{write: wf.Write, replies: replies, contentType: wf.ContentType, malformed: wf.Malformed})
 }
 
 // KeyFrom is the API key a request carries (query key=, X-Goog-Api-Key, Api-Key, a Bearer or

@@ -81,7 +81,7 @@ var googleFaults = wireFaults{
 }
 
 var (
-	v3Path      = regexp.MustCompile(`^/v3/(projects/[^/]+/locations/[^/:]+):translateText$`)
+	v3Path      = regexp.MustCompile(`/v3/(projects/[^/]+/locations/[^/:]+):translateText$`) // under any prefix, as v2's path is
 	noTranslate = regexp.MustCompile(`(?s)<span translate="no">(.*?)</span>`)
 )
 
@@ -200,7 +200,7 @@ func (s *Server) answerGoogle(w http.ResponseWriter, r *http.Request, info *Requ
 		googleError(w, 400, "badRequest", "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."+echo)
 		return 400
 	}
-	if status, done := s.answerFault(w, fault, echo, googleFaults); done {
+	if status, done := s.answerFault(w, r, fault, echo, googleFaults); done {
 		return status
 	}
 	if parseErr != nil {

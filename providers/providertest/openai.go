@@ -126,7 +126,7 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 		openAIError(w, 401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: "+info.APIKey+". You can find your API key at https://platform.openai.com/account/api-keys.")
 		return 401
 	}
-	if status, done := s.answerFault(w, fault, echo, openAIFaults); done {
+	if status, done := s.answerFault(w, r, fault, echo, openAIFaults); done {
 		return status
 	}
 	if parseErr != nil {

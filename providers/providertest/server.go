@@ -40,6 +40,7 @@ const (
 	NoIDs        Fault = "no-ids"       // OpenAI: the content is a bare JSON list of the texts, without IDs
 	Rotated      Fault = "rotated"      // OpenAI: IDs in order, each text the next segment's (the last gets the first's)
 	Refused      Fault = "refused"      // OpenAI: the model declines: content null, the reason in "refusal"
+	Redirect     Fault = "redirect"     // Options.RedirectStatus (default 307) to Options.RedirectTo
 )
 
 // Segment is one segment as the fake understood the request.
@@ -113,6 +114,12 @@ type Options struct {
 	FloodBytes int64
 	// Glossaries are the Google v3 glossaries that exist, by resource name.
 	Glossaries map[string][]Term
+	// RedirectTo is the Location of the Redirect fault: an absolute URL (another server: the
+	// request's path and query are appended to it) or a path on this server; "" means
+	// "/moved" followed by the request's own path and query, here.
+	RedirectTo string
+	// RedirectStatus is the Redirect fault's status; 0 means 307, which keeps the method and body.
+	RedirectStatus int
 }
 
 // Request is one recorded request.
@@ -308,8 +315,10 @@ type wireFaults struct {
 
 // answerFault answers an injected fault the way the provider would; done is false when fault
 // calls for a normal answer. echo is appended to error messages (the key, when EchoKey is set).
-func (s *Server) answerFault(w http.ResponseWriter, fault Fault, echo string, wf wireFaults) (status int, done bool) {
+func (s *Server) answerFault(w http.ResponseWriter, r *http.Request, fault Fault, echo string, wf wireFaults) (status int, done bool) {
 	switch fault {
+	case Redirect:
+		return s.redirect(w, r), true
 	case Reset:
 		reset(w)
 		return 0, true
@@ -335,6 +344,24 @@ func (s *Server) answerFault(w http.ResponseWriter, fault Fault, echo string, wf
 	}
 	wf.write(w, rep.status, rep.kind, rep.code, rep.message+echo)
 	return rep.status, true
+}
+
+// redirect answers the Redirect fault.
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request) int {
+	status := s.opt.RedirectStatus
+	if status == 0 {
+		status = http.StatusTemporaryRedirect
+	}
+	loc := s.opt.RedirectTo
+	switch {
+	case loc == "":
+		loc = "/moved" + r.URL.RequestURI()
+	case strings.HasPrefix(loc, "http://") || strings.HasPrefix(loc, "https://"):
+		loc = strings.TrimRight(loc, "/") + r.URL.RequestURI()
+	}
+	w.Header().Set("Location", loc)
+	w.WriteHeader(status)
+	return status
 }
 
 // captivePortal is the page of the HTMLPage fault.

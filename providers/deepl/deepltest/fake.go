@@ -133,7 +133,9 @@ func (f *Fake) serve(s *providertest.Server, w http.ResponseWriter, r *http.Requ
 	info := providertest.RequestInfo{API: "deepl", APIKey: providertest.KeyFrom(r)}
 	var p params
 	var parseErr error
-	isTranslate := r.URL.Path == "/v2/translate" && r.Method == http.MethodPost
+	// Under any prefix, as the other fakes' paths are: a redirect within the server (the
+	// Redirect fault) lands on /moved/v2/translate.
+	isTranslate := strings.HasSuffix(r.URL.Path, "/v2/translate") && r.Method == http.MethodPost
 	if isTranslate {
 		p, parseErr = parseParams(r, body)
 		info.SourceLang, info.TargetLang = strings.ToLower(p.SourceLang), strings.ToLower(p.TargetLang)
@@ -170,7 +172,7 @@ func (f *Fake) answer(s *providertest.Server, w http.ResponseWriter, r *http.Req
 		deeplError(w, 403, "", "", "Authorization failure, check auth_key"+echo)
 		return 403
 	}
-	if status, done := s.AnswerFault(w, fault, echo, faults); done {
+	if status, done := s.AnswerFault(w, r, fault, echo, faults); done {
 		return status
 	}
 	switch {
