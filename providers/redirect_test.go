@@ -68,8 +68,9 @@ func redirectDrivers() []redirectDriver {
 	}
 }
 
+// redirectRequest's sentence is from UD German GSD dev (testdata/SOURCES.md).
 var redirectRequest = &providers.Request{SourceLang: "de", TargetLang: "en", Segments: []providers.Segment{
-	{ID: "1", Text: "Das Außenministerium bestätigte das Treffen am Mittwoch."},
+	{ID: "1", Text: "Die Frankfurter Rundschau machte mit dieser Nachricht die Ausgabe vom 13. November 1945 auf."},
 }}
 
 // TestRedirectToAnotherHostIsRefused is the reviewer's finding: a 302, 307 or 308 to another

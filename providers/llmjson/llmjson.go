@@ -160,10 +160,14 @@ func OrDefault(s, d string) string {
 }
 
 // ParseAnswer reads {"translations":[{"id","text"}]} from a message's content, tolerating a
-// Markdown code fence around it and text before or after the JSON object (JSON mode on small
-// local models). Anything else is an *InvalidAnswerError.
+// reasoning model's <think>…</think> blocks before it, a Markdown code fence around it and
+// text before or after the JSON object (JSON mode on small local models). Anything else is an
+// *InvalidAnswerError.
 func ParseAnswer(content string) ([]providers.Translation, error) {
-	s := strings.TrimSpace(content)
+	s, open := withoutReasoning(content)
+	if open {
+		return nil, &providers.InvalidAnswerError{Reason: "the answer is the model's reasoning (<think>) without its end, and no JSON after it"}
+	}
 	if strings.HasPrefix(s, "```") {
 		s = strings.TrimPrefix(s, "```json")
 		s = strings.TrimPrefix(s, "```")

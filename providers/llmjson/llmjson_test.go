@@ -27,6 +27,19 @@ func TestParseAnswer(t *testing.T) {
 		{"no translations key", `{"result":[]}`, nil, true},
 		{"missing text", `{"translations":[{"id":"1"}]}`, nil, true},
 		{"object id", `{"translations":[{"id":{},"text":"x"}]}`, nil, true},
+
+		// Reasoning models think aloud before the answer (the reviewer's findings: a draft in
+		// the thought was taken for the translation; a brace in it failed every answer).
+		{"think block", "<think>\nThe user wants these segments in English. Let me keep the ids.\n</think>\n\n" + `{"translations":[{"id":"1","text":"One."}]}`, []providers.Translation{{ID: "1", Text: "One."}}, false},
+		{"draft in the thought", "<think>\nFirst attempt:\n" + `{"translations":[{"id":"1","text":"DRAFT One"}]}` + "\nHmm, let me polish that.\n</think>\n\n" + `{"translations":[{"id":"1","text":"One."}]}`, []providers.Translation{{ID: "1", Text: "One."}}, false},
+		{"braces in the thought", "<think>The format is {id, text}; segment {1} is short.</think>" + `{"translations":[{"id":"1","text":"One."}]}`, []providers.Translation{{ID: "1", Text: "One."}}, false},
+		{"thinking tag, spaces around", "  \n<thinking>\n{\"draft\": true}\n</thinking>\n  " + `{"translations":[{"id":"1","text":"One."}]}` + "\n ", []providers.Translation{{ID: "1", Text: "One."}}, false},
+		{"two blocks, upper case", "<THINK>a {</THINK>\n<think>b }</think>" + "```json\n" + `{"translations":[{"id":"1","text":"One."}]}` + "\n```", []providers.Translation{{ID: "1", Text: "One."}}, false},
+		{"only the end tag (the template opened it)", "Okay, the segment {1} says one.\n</think>\n\n" + `{"translations":[{"id":"1","text":"One."}]}`, []providers.Translation{{ID: "1", Text: "One."}}, false},
+		{"a translation that says <think>", `{"translations":[{"id":"1","text":"Write <think> and </think> around it."}]}`, []providers.Translation{{ID: "1", Text: "Write <think> and </think> around it."}}, false},
+		{"chatty prefix, </think> in a translation", `Here: {"translations":[{"id":"1","text":"a </think> b"}]}`, []providers.Translation{{ID: "1", Text: "a </think> b"}}, false},
+		{"a thought without its end", "<think>\nLet me translate {1} first", nil, true},
+		{"a thought and nothing after it", "<think>Nothing to add.</think>\n", nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,7 +67,8 @@ func TestParseAnswer(t *testing.T) {
 }
 
 func FuzzParseAnswer(f *testing.F) {
-	for _, s := range []string{`{"translations":[{"id":"1","text":"One."}]}`, "```json\n{}\n```", `x{"translations":[{"id":1,"text":""}]}`, ""} {
+	for _, s := range []string{`{"translations":[{"id":"1","text":"One."}]}`, "```json\n{}\n```", `x{"translations":[{"id":1,"text":""}]}`, "",
+		"<think>{}</think>{\"translations\":[]}", "a</thinking>{\"translations\":[]}", "<think>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, content string) {

@@ -189,6 +189,9 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 	case BadContent:
 		content = []byte("Sure! Here are the translations you asked for:\n1. " + info.Segments[0].Text)
 	}
+	if s.opt.Reasoning != nil {
+		content = append([]byte(s.opt.Reasoning(*info, string(content))), content...)
+	}
 	if info.Format == "" || info.Format == "text" {
 		// Without a response format, models like to wrap JSON in a Markdown fence.
 		content = append(append([]byte("```json\n"), content...), "\n```"...)

@@ -114,6 +114,10 @@ type Options struct {
 	FloodBytes int64
 	// Glossaries are the Google v3 glossaries that exist, by resource name.
 	Glossaries map[string][]Term
+	// Reasoning, when set, is what the OpenAI fake's model writes into the message content
+	// before its answer, given the request and that answer: a reasoning model's
+	// "<think>…</think>", say.
+	Reasoning func(req RequestInfo, answer string) string
 	// RedirectTo is the Location of the Redirect fault: an absolute URL (another server: the
 	// request's path and query are appended to it) or a path on this server; "" means
 	// "/moved" followed by the request's own path and query, here.
