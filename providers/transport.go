@@ -19,7 +19,10 @@ import (
 // http.RoundTripper with:
 //
 //   - retries with exponential backoff and full jitter on 408, 429, 5xx (but 501), timeouts and
-//     connection failures, honouring Retry-After (seconds or HTTP date);
+//     connection failures, honouring Retry-After (seconds or HTTP date) with a little jitter
+//     and never less than half the backoff step (RetryPolicy.RateLimitDelay);
+//   - after a 429, a cool-down that every request of the provider waits at, and requests
+//     spaced while the server recovers (see cooldown);
 //   - bounded attempts and a bound on the total time since the first attempt;
 //   - the client-side rate limit, waited for before every attempt;
 //   - a timeout per attempt, covering the whole response body, which is read into memory so a
@@ -42,6 +45,9 @@ type Transport struct {
 	Retry   RetryPolicy
 	Limiter *Limiter      // nil: unlimited
 	Timeout time.Duration // per attempt; 0: DefaultTimeout
+
+	// gate is the cool-down every request waits at after a 429 (see cooldown).
+	gate cooldown
 
 	// now and sleep are replaced by tests.
 	now   func() time.Time
@@ -103,6 +109,12 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	counter := counterFrom(ctx)
 	start := now()
 	deadline := start.Add(policy.MaxTotal)
+	// The first attempt waits for the provider's cool-down too (see cooldown), however long:
+	// like the rate limit, the wait is the provider's, not this request's failure.
+	epoch, _, err := t.turn(ctx, start, time.Time{}, now, pause)
+	if err != nil {
+		return nil, err
+	}
 
 	for attempt := 1; ; attempt++ {
 		if err := t.Limiter.Wait(ctx, cost.Chars, cost.Tokens); err != nil {
@@ -119,6 +131,10 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		limited := err == nil && resp.StatusCode == http.StatusTooManyRequests
+		if err == nil && !limited {
+			t.gate.answered(epoch, policy)
+		}
 		wait, retry := shouldRetry(resp, err, now())
 		if !retry {
 			if err != nil {
@@ -127,12 +143,6 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 				return nil, attemptsError(err, attempt)
 			}
 			return htmlPage(resp, err)
-		}
-		if attempt >= policy.MaxAttempts {
-			if err == nil {
-				return htmlPage(resp, err)
-			}
-			return resp, attemptsError(err, attempt)
 		}
 		delay := policy.Backoff(attempt)
 		if wait >= 0 {
@@ -144,14 +154,51 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			if wait > policy.MaxRetryAfter || wait > left {
 				return nil, &RetryAfterError{Status: resp.StatusCode, Wait: wait, Left: max(left, 0), Policy: policy}
 			}
-			delay = wait
+			// At least what the server asked, spread a little; within what is left.
+			delay = min(policy.RateLimitDelay(attempt, wait), max(left, wait))
+		} else if limited {
+			delay = policy.RateLimitDelay(attempt, wait)
 		}
-		if now().Add(delay).After(deadline) {
+		if limited {
+			// Every request of the provider waits, not only this one.
+			t.gate.refused(now(), delay, epoch, policy)
+		}
+		if attempt >= policy.MaxAttempts {
+			if err == nil {
+				return htmlPage(resp, err)
+			}
 			return resp, attemptsError(err, attempt)
 		}
-		if err := pause(ctx, delay); err != nil {
+		var ok bool
+		epoch, ok, err = t.turn(ctx, now().Add(delay), deadline, now, pause)
+		if err != nil {
 			return nil, err
 		}
+		if !ok {
+			// The retry's turn comes after --max-retry-time: give up now.
+			return resp, attemptsError(err, attempt)
+		}
+	}
+}
+
+// turn waits until a request ready at ready may go through the provider's cool-down gate and
+// returns the epoch of its turn. ok is false, without waiting, when the turn comes after
+// deadline (zero: no deadline).
+func (t *Transport) turn(ctx context.Context, ready, deadline time.Time, now func() time.Time, pause func(context.Context, time.Duration) error) (epoch uint64, ok bool, err error) {
+	for {
+		at, epoch := t.gate.reserve(ready)
+		if !deadline.IsZero() && at.After(deadline) {
+			return 0, false, nil
+		}
+		if d := at.Sub(now()); d > 0 {
+			if err := pause(ctx, d); err != nil {
+				return 0, false, err
+			}
+		}
+		if t.gate.holds(epoch, now()) {
+			return epoch, true, nil
+		}
+		ready = now() // a 429 meanwhile moved the gate: a new turn
 	}
 }
 

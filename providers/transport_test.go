@@ -66,7 +66,7 @@ func TestTransportRetries(t *testing.T) {
 		wantSleeps []time.Duration // -1: any backoff
 	}{
 		{"ok at once", []func(*http.Request) (*http.Response, error){status(200)}, RetryPolicy{}, 200, 1, nil},
-		{"429 honours Retry-After seconds", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "3"), status(200)}, RetryPolicy{}, 200, 2, []time.Duration{3 * time.Second}},
+		{"429 honours Retry-After seconds", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "3"), status(200)}, RetryPolicy{}, 200, 2, []time.Duration{-1}},
 		{"503 then reset then ok", []func(*http.Request) (*http.Response, error){status(503), reset, status(200)}, RetryPolicy{}, 200, 3, []time.Duration{-1, -1}},
 		{"401 is not retried", []func(*http.Request) (*http.Response, error){status(401), status(200)}, RetryPolicy{}, 401, 1, nil},
 		{"400 is not retried", []func(*http.Request) (*http.Response, error){status(400)}, RetryPolicy{}, 400, 1, nil},
@@ -147,9 +147,10 @@ func TestTransportRetryAfterBeyondLimits(t *testing.T) {
 		{"503 with an HTTP date an hour ahead", []func(*http.Request) (*http.Response, error){status(503, "Retry-After", "Thu, 01 Jan 2026 01:00:00 GMT")}, RetryPolicy{},
 			1, RetryAfterError{Status: 503, Wait: time.Hour, Left: 2 * time.Minute},
 			"the server asked to retry after 1h0m0s, beyond --max-retry-time 2m0s"},
+		// Left is what the first wait (60 s and its jitter) left of the 2m: -1 in the table.
 		{"within the total, beyond what is left of it", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "60"), status(429, "Retry-After", "90")}, RetryPolicy{},
-			2, RetryAfterError{Status: 429, Wait: 90 * time.Second, Left: time.Minute},
-			"the server asked to retry after 1m30s, beyond the 1m0s left of --max-retry-time 2m0s"},
+			2, RetryAfterError{Status: 429, Wait: 90 * time.Second, Left: -1},
+			"the server asked to retry after 1m30s, beyond the %v left of --max-retry-time 2m0s"},
 		{"beyond MaxRetryAfter", []func(*http.Request) (*http.Response, error){status(429, "Retry-After", "30")}, RetryPolicy{MaxRetryAfter: 10 * time.Second},
 			1, RetryAfterError{Status: 429, Wait: 30 * time.Second, Left: 2 * time.Minute},
 			"the server asked to retry after 30s, beyond the longest Retry-After obeyed (RetryPolicy.MaxRetryAfter 10s)"},
@@ -157,7 +158,8 @@ func TestTransportRetryAfterBeyondLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			base := &scripted{steps: tt.steps}
-			clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			clock := start
 			tr := &Transport{Base: base, Retry: tt.policy,
 				now:   func() time.Time { return clock },
 				sleep: func(_ context.Context, d time.Duration) error { clock = clock.Add(d); return nil },
@@ -168,11 +170,16 @@ func TestTransportRetryAfterBeyondLimits(t *testing.T) {
 			if !errors.As(err, &ra) {
 				t.Fatalf("got %v, %v; want a *RetryAfterError", resp, err)
 			}
-			if ra.Status != tt.want.Status || ra.Wait != tt.want.Wait || ra.Left != tt.want.Left {
-				t.Errorf("got %+v, want %+v", ra, tt.want)
+			want, wantMsg := tt.want, tt.wantMsg
+			if want.Left < 0 {
+				want.Left = 2*time.Minute - clock.Sub(start)
+				wantMsg = fmt.Sprintf(wantMsg, want.Left.Round(time.Second))
 			}
-			if err.Error() != tt.wantMsg {
-				t.Errorf("message %q\nwant    %q", err, tt.wantMsg)
+			if ra.Status != want.Status || ra.Wait != want.Wait || ra.Left != want.Left {
+				t.Errorf("got %+v, want %+v", ra, want)
+			}
+			if err.Error() != wantMsg {
+				t.Errorf("message %q\nwant    %q", err, wantMsg)
 			}
 			if len(base.bodies) != tt.wantTries {
 				t.Errorf("%d tries, want %d", len(base.bodies), tt.wantTries)

@@ -378,7 +378,9 @@ func RunConformance(t *testing.T, c Conformance) {
 
 	t.Run("ThousandSegmentsUnderFire", func(t *testing.T) {
 		if testing.Short() {
-			t.Skip("takes a few seconds of real Retry-After waits")
+			// Every 429 (a fifth of the answers, at random) pauses the whole provider for its
+			// Retry-After of 1 s.
+			t.Skip("takes 15 to 25 s of real Retry-After waits")
 		}
 		srv := c.NewServer(t, Options{Rates: map[Fault]float64{TooMany: 0.2, ServerError: 0.1}, RetryAfter: "1", Seed: 1})
 		p := open(t, c, srv, func(cfg *providers.Config) { cfg.Retry.MaxAttempts = 12; cfg.Retry.MaxTotal = time.Minute })

@@ -86,6 +86,9 @@ type Options struct {
 	// RateBurst, default one second's worth); the others get 429 with Retry-After.
 	RateLimit float64
 	RateBurst int
+	// Now is the clock of the rate limit and of Request.At; nil means time.Now. Tests that run
+	// the client on a fake clock give the server the same one.
+	Now func() time.Time
 	// RetryAfter is the Retry-After value on 429 answers; default "1". "" with NoRetryAfter
 	// sends none.
 	RetryAfter   string
@@ -170,6 +173,14 @@ func newServer(t testing.TB, opt Options, h func(s *Server, w http.ResponseWrite
 	return s
 }
 
+// now is Options.Now, or time.Now.
+func (s *Server) now() time.Time {
+	if s.opt.Now != nil {
+		return s.opt.Now()
+	}
+	return time.Now()
+}
+
 // Close shuts the server down.
 func (s *Server) Close() {
 	s.srv.CloseClientConnections()
@@ -224,7 +235,7 @@ func (s *Server) admit(r *http.Request, body []byte, info *RequestInfo) (int, Fa
 	s.n++
 	fault := None
 	switch {
-	case s.limiter != nil && !s.limiter.Allow():
+	case s.limiter != nil && !s.limiter.AllowN(s.now(), 1):
 		fault = TooMany
 	case s.opt.FaultIf != nil:
 		fault = s.opt.FaultIf(*info)
@@ -235,7 +246,7 @@ func (s *Server) admit(r *http.Request, body []byte, info *RequestInfo) (int, Fa
 	}
 	s.requests = append(s.requests, Request{
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: r.Header.Clone(),
-		Body: body, Info: *info, Fault: fault, At: time.Now(),
+		Body: body, Info: *info, Fault: fault, At: s.now(),
 	})
 	return len(s.requests) - 1, fault
 }

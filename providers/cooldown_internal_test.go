@@ -1,0 +1,53 @@
+package providers
+
+import (
+	"testing"
+	"time"
+)
+
+// TestCooldownGate walks the gate through a refusal, the spacing it imposes, its easing and a
+// second refusal, on explicit times.
+func TestCooldownGate(t *testing.T) {
+	var p RetryPolicy // defaults: MaxDelay 20 s, BaseDelay 0.5 s
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var c cooldown
+	if at, e := c.reserve(t0); !at.Equal(t0) || e != 0 {
+		t.Fatalf("an open gate gave %v, epoch %d", at.Sub(t0), e)
+	}
+	// Two requests of epoch 0 refused together: one closing of the gate, the spacing the wait.
+	c.refused(t0, 2*time.Second, 0, p)
+	c.refused(t0, 2100*time.Millisecond, 0, p)
+	if c.epoch != 1 || c.pace != 2100*time.Millisecond || !c.until.Equal(t0.Add(2100*time.Millisecond)) {
+		t.Fatalf("after two refusals at once: epoch %d, pace %v, until %v", c.epoch, c.pace, c.until.Sub(t0))
+	}
+	if c.holds(0, t0.Add(time.Second)) {
+		t.Error("a turn of epoch 0 holds inside the cool-down of epoch 1")
+	}
+	first, e := c.reserve(t0)
+	second, _ := c.reserve(t0)
+	if !first.Equal(c.until) || e != 1 || second.Sub(first) < c.pace || second.Sub(first) > c.pace+c.pace/8 {
+		t.Fatalf("turns at %v and %v, want the end of the cool-down and one pace (%v, a little jitter) after", first.Sub(t0), second.Sub(t0), c.pace)
+	}
+	// paceEase answers of the epoch shorten the spacing by a quarter; an older epoch's do not.
+	c.answered(0, p)
+	for range paceEase {
+		c.answered(1, p)
+	}
+	if c.pace != 2100*time.Millisecond*3/4 {
+		t.Fatalf("pace %v after %d answers, want %v", c.pace, paceEase, 2100*time.Millisecond*3/4)
+	}
+	// A refusal while spacing doubles the pace; a long Retry-After spaces by MaxDelay/4 only.
+	c.refused(t0.Add(10*time.Second), time.Minute, 1, p)
+	if want := max(DefaultMaxDelay/4, min(2*2100*time.Millisecond*3/4, DefaultMaxDelay)); c.pace != want || c.epoch != 2 {
+		t.Fatalf("pace %v, epoch %d after a refusal with Retry-After 1m; want %v, 2", c.pace, c.epoch, want)
+	}
+	// Easing ends the spacing once it is below the backoff's base.
+	for c.pace > 0 {
+		for range paceEase {
+			c.answered(2, p)
+		}
+	}
+	if at, _ := c.reserve(c.until); !at.Equal(c.until) {
+		t.Errorf("after the spacing ended, a turn at the end of the cool-down was moved to %v", at.Sub(c.until))
+	}
+}
