@@ -9,64 +9,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/bitext/bitext/providers"
-	_ "github.com/bitext/bitext/providers/deepl"
-	"github.com/bitext/bitext/providers/deepl/deepltest"
-	"github.com/bitext/bitext/providers/google"
-	"github.com/bitext/bitext/providers/openai"
 	"github.com/bitext/bitext/providers/providertest"
 )
-
-// redirectDriver is one driver and one way of sending its key, with the fake that speaks its
-// wire format.
-type redirectDriver struct {
-	name   string // what the test calls it
-	driver string
-	fake   func(t testing.TB, opt providertest.Options) *providertest.Server
-	header string // the header the key travels in
-	config func(url string) providers.Config
-}
-
-const redirectGlossary = "projects/p1/locations/us-central1/glossaries/news"
-
-func redirectDrivers() []redirectDriver {
-	base := func(driver, key, url string) providers.Config {
-		return providers.Config{APIKey: key, BaseURL: url, Model: "m", Getenv: func(string) string { return "" },
-			Retry: providers.RetryPolicy{BaseDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond}}
-	}
-	googleFake := func(t testing.TB, opt providertest.Options) *providertest.Server {
-		opt.Glossaries = map[string][]providertest.Term{redirectGlossary: {{Source: "Außenministerium", Target: "State Department"}}}
-		return providertest.NewGoogle(t, opt)
-	}
-	return []redirectDriver{
-		{"openai", "openai", providertest.NewOpenAI, "Authorization", func(url string) providers.Config {
-			return base("openai", "sk-redirect-SECRET-0123456789", url+"/v1")
-		}},
-		{"azure", "openai", providertest.NewOpenAI, "Api-Key", func(url string) providers.Config {
-			cfg := base("openai", "azure-redirect-SECRET-0123456789", url)
-			cfg.Options = map[string]string{openai.OptAzure: "true"}
-			return cfg
-		}},
-		{"google v2", "google", googleFake, "X-Goog-Api-Key", func(url string) providers.Config {
-			cfg := base("google", "AIza-redirect-SECRET-0123456789", url)
-			cfg.Model = ""
-			return cfg
-		}},
-		{"google v3 glossary", "google", googleFake, "X-Goog-Api-Key", func(url string) providers.Config {
-			cfg := base("google", "AIza-redirect-SECRET-0123456789", url)
-			cfg.Model = ""
-			cfg.Options = map[string]string{google.OptGlossary: redirectGlossary}
-			return cfg
-		}},
-		{"deepl", "deepl", deepltest.NewServer, "Authorization", func(url string) providers.Config {
-			cfg := base("deepl", "dl-redirect-SECRET-0123456789:fx", url)
-			cfg.Model = ""
-			return cfg
-		}},
-	}
-}
 
 // redirectRequest's sentence is from UD German GSD dev (testdata/SOURCES.md).
 var redirectRequest = &providers.Request{SourceLang: "de", TargetLang: "en", Segments: []providers.Segment{
@@ -79,7 +25,7 @@ var redirectRequest = &providers.Request{SourceLang: "de", TargetLang: "en", Seg
 // followed: the other server receives nothing, the first is not asked again, and the error
 // names both hosts and --base-url and ends the job (*GaveUpError).
 func TestRedirectToAnotherHostIsRefused(t *testing.T) {
-	for _, d := range redirectDrivers() {
+	for _, d := range testDrivers() {
 		for _, status := range []int{http.StatusFound, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 			t.Run(fmt.Sprintf("%s %d", d.name, status), func(t *testing.T) {
 				elsewhere := newRecorder(t)
@@ -122,7 +68,7 @@ func TestRedirectToAnotherHostIsRefused(t *testing.T) {
 // TestRedirectWithinTheHostIsFollowed: a redirect to another path of the same server keeps
 // working, the key with it.
 func TestRedirectWithinTheHostIsFollowed(t *testing.T) {
-	for _, d := range redirectDrivers() {
+	for _, d := range testDrivers() {
 		t.Run(d.name, func(t *testing.T) {
 			srv := d.fake(t, providertest.Options{Faults: []providertest.Fault{providertest.Redirect}})
 			cfg := d.config(srv.URL)

@@ -331,7 +331,7 @@ func (p *Provider) do(ctx context.Context, method, path string, in, out any) err
 		return nil
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return &providers.InvalidAnswerError{Reason: "the response body is not DeepL's JSON: " + providers.Scrub(err.Error(), p.s.key)}
+		return &providers.InvalidAnswerError{Reason: "the response body is not DeepL's JSON: " + providers.Scrub(providers.JSONProblem(err), p.s.key)}
 	}
 	return nil
 }

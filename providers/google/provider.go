@@ -243,6 +243,7 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 	var aerr *apierror.APIError
 	var urlErr *url.Error
 	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &gerr):
 		status, detail = gerr.Code, gerr.Message
@@ -253,8 +254,14 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 		}
 	case errors.As(err, &urlErr):
 		// the transport gave up; no status
-	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(err.Error(), "unexpected end of JSON input"):
-		return &providers.InvalidAnswerError{Reason: "the response body is not JSON: " + providers.Scrub(err.Error(), p.s.key)}
+	case errors.As(err, &syn), errors.As(err, &typ), errors.Is(err, io.ErrUnexpectedEOF),
+		strings.Contains(err.Error(), "unexpected end of JSON input"), strings.HasPrefix(err.Error(), "proto:"):
+		// A 200 whose body is not Cloud Translation's JSON: broken off, or the right shape
+		// with the wrong types (v2's JSON decoder, v3's protojson). An unusable answer, like
+		// DeepL's and OpenAI's: asked again in halves, and the same failure in a row ends the
+		// job as the server's (SplitRetry), rather than failing batch after batch as "the
+		// network" while every request is billed.
+		return &providers.InvalidAnswerError{Reason: "the response body is not Cloud Translation's JSON: " + providers.Scrub(providers.JSONProblem(err), p.s.key)}
 	}
 	var e *providers.Error
 	if status == 400 && strings.Contains(strings.ToLower(detail), "api key") {

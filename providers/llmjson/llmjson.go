@@ -184,7 +184,11 @@ func ParseAnswer(content string) ([]providers.Translation, error) {
 	}
 	dec := json.NewDecoder(strings.NewReader(s))
 	if err := dec.Decode(&ans); err != nil {
-		return nil, &providers.InvalidAnswerError{Reason: "the answer is not the JSON asked for: " + err.Error()}
+		if strings.HasPrefix(s, "[") {
+			// A bare list (of the texts, usually): no IDs to match the answers to segments.
+			return nil, &providers.InvalidAnswerError{Reason: `the answer is a JSON array, not the object {"translations":[{"id":…,"text":…}]} asked for`}
+		}
+		return nil, &providers.InvalidAnswerError{Reason: "the answer is not the JSON asked for: " + providers.JSONProblem(err)}
 	}
 	if ans.Translations == nil {
 		return nil, &providers.InvalidAnswerError{Reason: `the answer has no "translations"`}

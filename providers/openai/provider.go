@@ -144,7 +144,7 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 			}
 			if status == 0 && isDecodeError(err) {
 				// A 200 whose body is not the JSON of a chat completion.
-				return nil, u, &providers.InvalidAnswerError{Reason: "the response body is not a chat completion: " + providers.Scrub(err.Error(), p.s.key)}
+				return nil, u, &providers.InvalidAnswerError{Reason: "the response body is not a chat completion: " + providers.Scrub(providers.JSONProblem(err), p.s.key)}
 			}
 			return nil, u, p.failure(status, detail, err, counter.Requests()-before)
 		}

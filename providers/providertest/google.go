@@ -245,6 +245,10 @@ func (s *Server) answerGoogle(w http.ResponseWriter, r *http.Request, info *Requ
 					break
 				}
 			}
+		case WrongTypes:
+			for i := range out {
+				out[i]["translatedText"] = map[string]any{"text": out[i]["translatedText"]}
+			}
 		}
 		return out
 	}

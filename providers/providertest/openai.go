@@ -175,6 +175,13 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 		}
 	}
 	content, _ := json.Marshal(map[string]any{"translations": items})
+	if fault == WrongTypes {
+		wrong := make([]map[string]any, len(items))
+		for i, it := range items {
+			wrong[i] = map[string]any{"id": it.ID, "text": i + 1}
+		}
+		content, _ = json.Marshal(map[string]any{"translations": wrong})
+	}
 	if fault == NoIDs {
 		texts := make([]string, len(items))
 		for i, it := range items {

@@ -41,6 +41,7 @@ const (
 	Rotated      Fault = "rotated"      // OpenAI: IDs in order, each text the next segment's (the last gets the first's)
 	Refused      Fault = "refused"      // OpenAI: the model declines: content null, the reason in "refusal"
 	Redirect     Fault = "redirect"     // Options.RedirectStatus (default 307) to Options.RedirectTo
+	WrongTypes   Fault = "wrong-types"  // the answer's shape, the wrong types: each translation's text a number (Google: an object)
 )
 
 // Segment is one segment as the fake understood the request.
@@ -252,7 +253,7 @@ func (s *Server) admit(r *http.Request, body []byte, info *RequestInfo) (int, Fa
 }
 
 // faultOrder fixes the order in which Rates are drawn, so a seed means the same thing always.
-var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood}
+var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood, Redirect, WrongTypes}
 
 func (s *Server) randomFault() Fault {
 	if len(s.opt.Rates) == 0 {

@@ -253,6 +253,13 @@ func (f *Fake) answer(s *providertest.Server, w http.ResponseWriter, r *http.Req
 			}
 		}
 	}
+	if fault == providertest.WrongTypes {
+		wrong := make([]map[string]any, len(items))
+		for i, it := range items {
+			wrong[i] = map[string]any{"detected_source_language": it.Detected, "text": i + 1}
+		}
+		return writeJSON(w, map[string]any{"translations": wrong})
+	}
 	return writeJSON(w, map[string]any{"translations": items})
 }
 
