@@ -49,11 +49,13 @@ func newLeakGuard(secrets []string) *leakGuard {
 	return g
 }
 
-// leaks reports whether text holds a credential, or a part of one at least minLeak bytes long.
+// leaks reports whether text holds a credential, or a part of one at least minLeak bytes long,
+// as written or escaped (see unescape, which Scrub uses too).
 func (g *leakGuard) leaks(text string) bool {
 	if g == nil {
 		return false
 	}
+	text = unescape(text).text
 	for n, parts := range g.windows {
 		for i := 0; i+n <= len(text); i++ {
 			if parts[text[i:i+n]] {

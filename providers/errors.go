@@ -27,15 +27,11 @@ func RedactURLs(s string) string {
 	return userinfoPassword.ReplaceAllString(s, "${1}***@")
 }
 
-// Scrub removes every occurrence of the given secrets from s, and anything that looks like a
-// credential in a URL or header (a URL's password, key=…, Bearer …). Empty secrets are ignored.
+// Scrub removes every occurrence of the given secrets from s, as written or escaped (percent-
+// encoded, JSON \u escapes, both; see unescape), and anything that looks like a credential in a
+// URL or header (a URL's password, key=…, Bearer …). Secrets shorter than four bytes are ignored.
 func Scrub(s string, secrets ...string) string {
-	s = RedactURLs(s)
-	for _, sec := range secrets {
-		if len(sec) >= 4 {
-			s = strings.ReplaceAll(s, sec, Redacted)
-		}
-	}
+	s = redactSecrets(RedactURLs(s), secrets...)
 	return keyParam.ReplaceAllStringFunc(s, func(m string) string {
 		sub := keyParam.FindStringSubmatch(m)
 		for _, prefix := range sub[1:] {

@@ -518,10 +518,8 @@ func (w *wrapped) scrub(err error) error {
 	if len(w.secrets) == 0 || err == nil {
 		return err
 	}
-	for _, s := range w.secrets {
-		if s != "" && strings.Contains(err.Error(), s) {
-			return ScrubError(err, w.secrets...)
-		}
+	if holdsSecret(err.Error(), w.secrets...) {
+		return ScrubError(err, w.secrets...)
 	}
 	return err
 }

@@ -194,7 +194,7 @@ func (s *Server) answerGoogle(w http.ResponseWriter, r *http.Request, info *Requ
 	}
 	echo := ""
 	if s.opt.EchoKey {
-		echo = " key=" + info.APIKey
+		echo = " key=" + s.echoed(info.APIKey)
 	}
 	if s.opt.APIKey != "" && info.APIKey != s.opt.APIKey {
 		googleError(w, 400, "badRequest", "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."+echo)

@@ -120,7 +120,7 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 	}
 	echo := ""
 	if s.opt.EchoKey {
-		echo = " (you sent " + info.APIKey + ")"
+		echo = " (you sent " + s.echoed(info.APIKey) + ")"
 	}
 	if s.opt.APIKey != "" && info.APIKey != s.opt.APIKey {
 		openAIError(w, 401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: "+info.APIKey+". You can find your API key at https://platform.openai.com/account/api-keys.")

@@ -107,6 +107,9 @@ type Options struct {
 	APIKey string
 	// EchoKey makes error bodies repeat the key the client sent, as some servers do.
 	EchoKey bool
+	// EchoKeyAs, when set, is how the echoed key is written: percent-encoded, say, as a server
+	// that echoes a query parameter does. nil: as the client sent it.
+	EchoKeyAs func(key string) string
 	// RejectJSONSchema makes the OpenAI fake refuse response_format json_schema with 400, as
 	// older Ollama and llama.cpp servers do; json_object still works.
 	RejectJSONSchema bool
@@ -172,6 +175,14 @@ func newServer(t testing.TB, opt Options, h func(s *Server, w http.ResponseWrite
 		t.Cleanup(s.Close)
 	}
 	return s
+}
+
+// echoed is key as the error bodies repeat it (Options.EchoKeyAs).
+func (s *Server) echoed(key string) string {
+	if s.opt.EchoKeyAs != nil {
+		return s.opt.EchoKeyAs(key)
+	}
+	return key
 }
 
 // now is Options.Now, or time.Now.

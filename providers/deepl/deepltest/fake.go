@@ -162,7 +162,11 @@ func (f *Fake) answer(s *providertest.Server, w http.ResponseWriter, r *http.Req
 	opt := s.Options()
 	echo := ""
 	if opt.EchoKey {
-		echo = " (auth_key " + info.APIKey + ")"
+		key := info.APIKey
+		if opt.EchoKeyAs != nil {
+			key = opt.EchoKeyAs(key)
+		}
+		echo = " (auth_key " + key + ")"
 	}
 	if !strings.HasPrefix(r.Header.Get("Authorization"), "DeepL-Auth-Key ") {
 		deeplError(w, 403, "", "", "Authorization failure: use the header Authorization: DeepL-Auth-Key")
