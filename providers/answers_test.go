@@ -88,3 +88,24 @@ func TestBareArrayAnswer(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// TestBadGzipIsRetried: a 200 labelled gzip whose body is not gzip ("gzip: invalid header") is a
+// transient fault like a gzip body cut short, retried; before, it ended the job at the first try.
+func TestBadGzipIsRetried(t *testing.T) {
+	for _, d := range testDrivers() {
+		t.Run(d.name, func(t *testing.T) {
+			srv := d.fake(t, providertest.Options{Faults: []providertest.Fault{providertest.BadGzip}})
+			p, err := providers.Open(d.driver, d.config(srv.URL))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := p.Translate(context.Background(), request8())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(resp.Translations) != len(cooldownSentences) || srv.Count() != 2 || resp.Usage.Retries != 1 {
+				t.Errorf("%d translations after %d requests (usage %+v), want all after 2", len(resp.Translations), srv.Count(), resp.Usage)
+			}
+		})
+	}
+}

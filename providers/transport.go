@@ -2,6 +2,8 @@ package providers
 
 import (
 	"bytes"
+	"compress/flate"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -364,16 +366,20 @@ func shouldRetry(resp *http.Response, err error, now time.Time) (time.Duration, 
 }
 
 // retryableError reports whether a transport error is transient: a timeout, a reset, a refused
-// or dropped connection. Malformed URLs, TLS misconfiguration and the like are not.
+// or dropped connection, a body that is not the gzip its header says (a proxy's mislabelled
+// or mangled answer, like one cut short). Malformed URLs, TLS misconfiguration and the like
+// are not.
 func retryableError(err error) bool {
 	var te *timeoutError
 	var tooLarge *ResponseTooLargeError
 	var ne net.Error
+	var corrupt flate.CorruptInputError
 	switch {
 	case errors.As(err, &te), errors.As(err, &tooLarge),
 		errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED),
 		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE),
-		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, gzip.ErrHeader), errors.Is(err, gzip.ErrChecksum), errors.As(err, &corrupt):
 		return true
 	case errors.As(err, &ne) && ne.Timeout():
 		return true

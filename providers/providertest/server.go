@@ -42,6 +42,7 @@ const (
 	Refused      Fault = "refused"      // OpenAI: the model declines: content null, the reason in "refusal"
 	Redirect     Fault = "redirect"     // Options.RedirectStatus (default 307) to Options.RedirectTo
 	WrongTypes   Fault = "wrong-types"  // the answer's shape, the wrong types: each translation's text a number (Google: an object)
+	BadGzip      Fault = "bad-gzip"     // 200 with Content-Encoding: gzip and a body that is not gzip
 )
 
 // Segment is one segment as the fake understood the request.
@@ -264,7 +265,7 @@ func (s *Server) admit(r *http.Request, body []byte, info *RequestInfo) (int, Fa
 }
 
 // faultOrder fixes the order in which Rates are drawn, so a seed means the same thing always.
-var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood, Redirect, WrongTypes}
+var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood, Redirect, WrongTypes, BadGzip}
 
 func (s *Server) randomFault() Fault {
 	if len(s.opt.Rates) == 0 {
@@ -346,6 +347,12 @@ func (s *Server) answerFault(w http.ResponseWriter, r *http.Request, fault Fault
 	switch fault {
 	case Redirect:
 		return s.redirect(w, r), true
+	case BadGzip:
+		// A proxy that labels plain JSON as gzip: the client's gzip reader fails on the header.
+		w.Header().Set("Content-Type", wf.contentType)
+		w.Header().Set("Content-Encoding", "gzip")
+		io.WriteString(w, `{"error":"not gzip"}`)
+		return http.StatusOK, true
 	case Reset:
 		reset(w)
 		return 0, true
