@@ -48,6 +48,12 @@ type Transport struct {
 	Limiter *Limiter      // nil: unlimited
 	Timeout time.Duration // per attempt; 0: DefaultTimeout
 
+	// Final, when set, reports from its status and body a response that retrying cannot cure
+	// although its status is one that is retried: OpenAI's 429 insufficient_quota is the
+	// account's credit used up, which no wait brings back. Such a response is returned at
+	// once, and pauses no other request.
+	Final func(status int, body []byte) bool
+
 	// gate is the cool-down every request waits at after a 429 (see cooldown).
 	gate cooldown
 
@@ -133,11 +139,14 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		wait, retry := shouldRetry(resp, err, now())
+		if retry && t.final(resp) {
+			return htmlPage(resp, nil)
+		}
 		limited := err == nil && resp.StatusCode == http.StatusTooManyRequests
 		if err == nil && !limited {
 			t.gate.answered(epoch, policy)
 		}
-		wait, retry := shouldRetry(resp, err, now())
 		if !retry {
 			if err != nil {
 				// No answer, and none to hope for (an unknown host, TLS, a malformed URL):
@@ -181,6 +190,16 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return resp, attemptsError(err, attempt)
 		}
 	}
+}
+
+// final reports whether resp is one that t.Final says no retry cures.
+func (t *Transport) final(resp *http.Response) bool {
+	if t.Final == nil || resp == nil || resp.Body == nil {
+		return false
+	}
+	data, err := io.ReadAll(resp.Body) // in memory already (attempt)
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	return err == nil && t.Final(resp.StatusCode, data)
 }
 
 // turn waits until a request ready at ready may go through the provider's cool-down gate and

@@ -179,3 +179,30 @@ func TestBaseURLQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestNoQuotaIsFinal: OpenAI's 429 insufficient_quota (no credit on the account) is not a rate
+// limit: it is not retried (before: six attempts), pauses nothing, and the message says what
+// it is rather than "lower --rate, wait". (The sentence: UD German GSD dev, see
+// providers/testdata/SOURCES.md.)
+func TestNoQuotaIsFinal(t *testing.T) {
+	srv := providertest.NewOpenAI(t, providertest.Options{Faults: []providertest.Fault{providertest.NoQuota, providertest.NoQuota, providertest.NoQuota}})
+	cfg := config(srv)
+	cfg.Retry.MaxAttempts = 6
+	p := mustOpen(t, cfg)
+	_, err := p.Translate(context.Background(), &providers.Request{TargetLang: "en", Segments: []providers.Segment{{ID: "1", Text: "Das Wissen um Elend und Not wirft plötzlich Schatten auf Gold und Himmelblau."}}})
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Status != 429 {
+		t.Fatalf("err %v, want a *providers.Error with HTTP 429", err)
+	}
+	if n := srv.Count(); n != 1 {
+		t.Errorf("%d requests, want 1 (not retried)", n)
+	}
+	for _, want := range []string{"no quota left", "insufficient_quota", "not retried", "billing"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "--rate") {
+		t.Errorf("message %q suggests --rate", err)
+	}
+}

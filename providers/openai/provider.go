@@ -42,6 +42,9 @@ func newProvider(cfg providers.Config, s settings) *Provider {
 	}
 	// go-openai neither retries nor reads Retry-After: the resilient transport does both.
 	hc := providers.NewHTTPClient(cfg)
+	if t, ok := hc.Transport.(*providers.Transport); ok {
+		t.Final = noQuota
+	}
 	// go-openai drops a zero temperature (omitempty), so the server would use its default of
 	// 1; the hook writes the zero back into the body.
 	hc.Transport = &zeroTemperature{base: hc.Transport}
@@ -182,6 +185,10 @@ func (p *Provider) failure(status int, detail string, err error, attempts int) e
 		}
 	}
 	e := providers.NewError("openai", status, detail, err, hint, p.s.key)
+	if status == 429 && errorCode(err) == codeNoQuota {
+		// Not a rate limit: the message for 429 would have the user wait and lower --rate.
+		e.Message = "the account has no quota left (insufficient_quota, not retried): add credit or raise the limit in the billing settings of platform.openai.com, or use another key"
+	}
 	if attempts > 1 {
 		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
 	}

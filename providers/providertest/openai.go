@@ -61,6 +61,7 @@ var openAIFaults = wireFaults{
 		Unauthorized: {401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided"},
 		Forbidden:    {403, "insufficient_quota", "insufficient_quota", "You exceeded your current quota"},
 		NotFound:     {404, "invalid_request_error", "model_not_found", "The model does not exist or you do not have access to it"},
+		NoQuota:      {429, "insufficient_quota", "insufficient_quota", "You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors."},
 	},
 	contentType: "application/json",
 	malformed:   `{"id":"chatcmpl-x","choices":[{"index":0,"message":{"role":"assistant","content":"{\"transl`,

@@ -43,6 +43,7 @@ const (
 	Redirect     Fault = "redirect"     // Options.RedirectStatus (default 307) to Options.RedirectTo
 	WrongTypes   Fault = "wrong-types"  // the answer's shape, the wrong types: each translation's text a number (Google: an object)
 	BadGzip      Fault = "bad-gzip"     // 200 with Content-Encoding: gzip and a body that is not gzip
+	NoQuota      Fault = "no-quota"     // OpenAI: 429 insufficient_quota, the account's credit used up (no Retry-After)
 )
 
 // Segment is one segment as the fake understood the request.
@@ -265,7 +266,7 @@ func (s *Server) admit(r *http.Request, body []byte, info *RequestInfo) (int, Fa
 }
 
 // faultOrder fixes the order in which Rates are drawn, so a seed means the same thing always.
-var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood, Redirect, WrongTypes, BadGzip}
+var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood, Redirect, WrongTypes, BadGzip, NoQuota}
 
 func (s *Server) randomFault() Fault {
 	if len(s.opt.Rates) == 0 {
