@@ -145,6 +145,12 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 				p.defaultTemperature.Store(true)
 				continue
 			}
+			if status == 400 && errorCode(err) == codeContentFilter {
+				// Azure's filter refused the prompt: about the segments of this batch, like a
+				// refusal, so the batch is asked again in parts and only the segment at
+				// fault fails (not "check --model and the language codes").
+				return nil, u, &providers.InvalidAnswerError{Reason: "the provider's content filter refused the request (HTTP 400 content_filter)"}
+			}
 			if status == 0 && isDecodeError(err) {
 				// A 200 whose body is not the JSON of a chat completion.
 				return nil, u, &providers.InvalidAnswerError{Reason: "the response body is not a chat completion: " + providers.Scrub(providers.JSONProblem(err), p.s.key)}
@@ -159,6 +165,11 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 		choice := resp.Choices[0]
 		if choice.FinishReason == goopenai.FinishReasonLength {
 			return nil, u, &providers.InvalidAnswerError{Reason: "the answer was cut off (finish_reason length)", CutOff: true}
+		}
+		if choice.FinishReason == goopenai.FinishReasonContentFilter {
+			// The content filter withheld the answer (content null, or cut where it struck):
+			// like a refusal, about the segments of this batch.
+			return nil, u, &providers.InvalidAnswerError{Reason: "the provider's content filter withheld the answer (finish_reason content_filter)"}
 		}
 		if r := strings.TrimSpace(choice.Message.Refusal); r != "" && strings.TrimSpace(choice.Message.Content) == "" {
 			// The model declined (OpenAI's refusal field): say what it said, not that the

@@ -61,6 +61,7 @@ var openAIFaults = wireFaults{
 		Unauthorized: {401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided"},
 		Forbidden:    {403, "insufficient_quota", "insufficient_quota", "You exceeded your current quota"},
 		NotFound:     {404, "invalid_request_error", "model_not_found", "The model does not exist or you do not have access to it"},
+		FilteredAsk:  {400, "", "content_filter", "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry."},
 		NoQuota:      {429, "insufficient_quota", "insufficient_quota", "You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors."},
 	},
 	contentType: "application/json",
@@ -209,6 +210,9 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 		inTokens += len(sg.Text)/4 + 3
 	}
 	message := map[string]any{"role": "assistant", "content": string(content)}
+	if fault == Filtered {
+		message, finish = map[string]any{"role": "assistant", "content": nil}, "content_filter"
+	}
 	if fault == Refused {
 		message = map[string]any{"role": "assistant", "content": nil, "refusal": "I'm sorry, I can't help with that request."}
 	}

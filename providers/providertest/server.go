@@ -44,6 +44,8 @@ const (
 	WrongTypes   Fault = "wrong-types"  // the answer's shape, the wrong types: each translation's text a number (Google: an object)
 	BadGzip      Fault = "bad-gzip"     // 200 with Content-Encoding: gzip and a body that is not gzip
 	NoQuota      Fault = "no-quota"     // OpenAI: 429 insufficient_quota, the account's credit used up (no Retry-After)
+	Filtered     Fault = "filtered"     // OpenAI: the content filter withholds the answer: content null, finish_reason "content_filter"
+	FilteredAsk  Fault = "filtered-ask" // OpenAI (Azure): the content filter refuses the request: 400 content_filter
 )
 
 // Segment is one segment as the fake understood the request.
@@ -266,7 +268,7 @@ func (s *Server) admit(r *http.Request, body []byte, info *RequestInfo) (int, Fa
 }
 
 // faultOrder fixes the order in which Rates are drawn, so a seed means the same thing always.
-var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood, Redirect, WrongTypes, BadGzip, NoQuota}
+var faultOrder = []Fault{TooMany, ServerError, Unavailable, Unauthorized, Forbidden, Reset, Malformed, BadContent, MissingID, DuplicateID, ExtraID, EmptyText, Truncated, Slow, NotFound, HTMLPage, Flood, Redirect, WrongTypes, BadGzip, NoQuota, Filtered, FilteredAsk}
 
 func (s *Server) randomFault() Fault {
 	if len(s.opt.Rates) == 0 {

@@ -13,6 +13,10 @@ import (
 // wait cures it, so it is not retried (as DeepL's 456 is not).
 const codeNoQuota = "insufficient_quota"
 
+// codeContentFilter is the error code of Azure OpenAI's 400 for a prompt its content filter
+// refused.
+const codeContentFilter = "content_filter"
+
 // noQuota reports whether a response, given its status and body, is the 429 of codeNoQuota;
 // the resilient transport returns it at once (providers.Transport.Final).
 func noQuota(status int, body []byte) bool {
