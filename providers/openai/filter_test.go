@@ -63,3 +63,27 @@ func TestContentFilter(t *testing.T) {
 		})
 	}
 }
+
+// TestContentAsParts: some OpenAI-compatible servers send the message content as a list of
+// parts, [{"type":"text","text":"…"}]; the text of the parts is the answer (before: "the
+// answer is not the JSON asked for", every request).
+func TestContentAsParts(t *testing.T) {
+	srv := providertest.NewOpenAI(t, providertest.Options{ContentParts: true})
+	p := mustOpen(t, config(srv))
+	req := &providers.Request{SourceLang: "de", TargetLang: "en"}
+	for i, s := range filterSentences {
+		req.Segments = append(req.Segments, providers.Segment{ID: fmt.Sprint(i + 1), Text: s})
+	}
+	resp, err := p.Translate(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tr := range resp.Translations {
+		if want := "EN(" + filterSentences[i] + ")"; tr.Text != want {
+			t.Errorf("segment %s: %q, want %q", tr.ID, tr.Text, want)
+		}
+	}
+	if n := srv.Count(); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+}

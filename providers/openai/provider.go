@@ -171,7 +171,8 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 			// like a refusal, about the segments of this batch.
 			return nil, u, &providers.InvalidAnswerError{Reason: "the provider's content filter withheld the answer (finish_reason content_filter)"}
 		}
-		if r := strings.TrimSpace(choice.Message.Refusal); r != "" && strings.TrimSpace(choice.Message.Content) == "" {
+		content := messageText(choice.Message)
+		if r := strings.TrimSpace(choice.Message.Refusal); r != "" && strings.TrimSpace(content) == "" {
 			// The model declined (OpenAI's refusal field): say what it said, not that the
 			// empty content is no JSON.
 			if rs := []rune(r); len(rs) > 200 {
@@ -179,9 +180,24 @@ func (p *Provider) call(ctx context.Context, req *providers.Request, segs []prov
 			}
 			return nil, u, &providers.InvalidAnswerError{Reason: "the model refused: " + providers.Scrub(r, p.s.key)}
 		}
-		ts, err := parseAnswer(choice.Message.Content)
+		ts, err := parseAnswer(content)
 		return ts, u, err
 	}
+}
+
+// messageText is the text of an answer's message: its content, or, from servers that send
+// the content as a list of parts ([{"type":"text","text":"…"}]), the text parts joined.
+func messageText(m goopenai.ChatCompletionMessage) string {
+	if m.Content != "" || len(m.MultiContent) == 0 {
+		return m.Content
+	}
+	var b strings.Builder
+	for _, part := range m.MultiContent {
+		if part.Type == goopenai.ChatMessagePartTypeText {
+			b.WriteString(part.Text)
+		}
+	}
+	return b.String()
 }
 
 // failure builds the *providers.Error for an HTTP or transport failure.

@@ -210,6 +210,9 @@ func (s *Server) answerOpenAI(w http.ResponseWriter, r *http.Request, info *Requ
 		inTokens += len(sg.Text)/4 + 3
 	}
 	message := map[string]any{"role": "assistant", "content": string(content)}
+	if s.opt.ContentParts {
+		message["content"] = []any{map[string]any{"type": "text", "text": string(content)}}
+	}
 	if fault == Filtered {
 		message, finish = map[string]any{"role": "assistant", "content": nil}, "content_filter"
 	}

@@ -129,6 +129,9 @@ type Options struct {
 	// before its answer, given the request and that answer: a reasoning model's
 	// "<think>…</think>", say.
 	Reasoning func(req RequestInfo, answer string) string
+	// ContentParts makes the OpenAI fake send the message content as a list of parts,
+	// [{"type":"text","text":"…"}], as some OpenAI-compatible servers do.
+	ContentParts bool
 	// RedirectTo is the Location of the Redirect fault: an absolute URL (another server: the
 	// request's path and query are appended to it) or a path on this server; "" means
 	// "/moved" followed by the request's own path and query, here.
