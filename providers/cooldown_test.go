@@ -17,7 +17,7 @@ var cooldownSentences = []string{
 	"Baumbestandene Straßen mit Kopfsteinpflaster und pastellfarbene Gipsfassaden aus dem 18. Jahrhundert machen das Boheme-Viertel interessant.",
 	"Das Wissen um Elend und Not wirft plötzlich Schatten auf Gold und Himmelblau.",
 	"Bundespräsident Roman Herzog und Bundeswehr-Generalinspekteur Klaus Naumann gaben in ihren Eröffnungsreden auf der 35. Kommandeurstagung am Mittwoch in München das Thema vor: die wachsenden Personalprobleme der Bundeswehr.",
-	"Die gängige Auffassung, Wohlstand und Arbeitsplätze seien um so sicherer, je größer der Export sei, muß eingeschränkt werden.",
+	"4. Die gängige Auffassung, Wohlstand und Arbeitsplätze seien um so sicherer, je größer der Export sei, muß eingeschränkt werden.",
 	"Blickfang ist der offene Küchenblock mitten im Restaurant, das in angenehmen Farben erstrahlt.",
 	"Seit 1964 ist mein Mann rund 1 mal pro Jahr Gast in diesem Hotel.",
 	"Über den Google Maps Eintrag bin ich auf die Website von Frau Weissenborn aufmerksam geworden.",

@@ -17,7 +17,7 @@ var filterSentences = []string{
 	"Die Frankfurter Rundschau machte mit dieser Nachricht die Ausgabe vom 13. November 1945 auf.",
 	"Baumbestandene Straßen mit Kopfsteinpflaster und pastellfarbene Gipsfassaden aus dem 18. Jahrhundert machen das Boheme-Viertel interessant.",
 	"Das Wissen um Elend und Not wirft plötzlich Schatten auf Gold und Himmelblau.",
-	"Die gängige Auffassung, Wohlstand und Arbeitsplätze seien um so sicherer, je größer der Export sei, muß eingeschränkt werden.",
+	"4. Die gängige Auffassung, Wohlstand und Arbeitsplätze seien um so sicherer, je größer der Export sei, muß eingeschränkt werden.",
 	"Blickfang ist der offene Küchenblock mitten im Restaurant, das in angenehmen Farben erstrahlt.",
 	"Seit 1964 ist mein Mann rund 1 mal pro Jahr Gast in diesem Hotel.",
 }
