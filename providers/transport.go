@@ -180,15 +180,19 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			return resp, attemptsError(err, attempt)
 		}
-		var ok bool
-		epoch, ok, err = t.turn(ctx, now().Add(delay), deadline, now, pause)
-		if err != nil {
-			return nil, err
+		next, ok, werr := t.turn(ctx, now().Add(delay), deadline, now, pause)
+		if werr != nil {
+			return nil, werr
 		}
 		if !ok {
-			// The retry's turn comes after --max-retry-time: give up now.
+			// The retry's turn comes after --max-retry-time: give up now, with what this
+			// attempt got.
+			if err == nil {
+				return htmlPage(resp, err)
+			}
 			return resp, attemptsError(err, attempt)
 		}
+		epoch = next
 	}
 }
 

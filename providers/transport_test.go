@@ -394,3 +394,22 @@ func TestTransportNoAnswerIsGaveUp(t *testing.T) {
 		}
 	}
 }
+
+// TestTransportNoAnswerUntilTotalTime: resets until the next retry would come after
+// --max-retry-time end in a *GaveUpError, never in no response and no error.
+func TestTransportNoAnswerUntilTotalTime(t *testing.T) {
+	for range 20 { // the backoff is random: the bound is hit after differing attempts
+		base := &scripted{steps: []func(*http.Request) (*http.Response, error){fail(syscall.ECONNRESET)}}
+		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		tr := &Transport{Base: base, Retry: RetryPolicy{MaxAttempts: 1000, BaseDelay: time.Second, MaxDelay: 4 * time.Second, MaxTotal: 5 * time.Second},
+			now:   func() time.Time { return clock },
+			sleep: func(_ context.Context, d time.Duration) error { clock = clock.Add(d); return nil },
+		}
+		req, _ := http.NewRequest("POST", "http://127.0.0.1/x", strings.NewReader("{}"))
+		resp, err := tr.RoundTrip(req)
+		var gave *GaveUpError
+		if resp != nil || !errors.As(err, &gave) || gave.Attempts != len(base.bodies) || !errors.Is(err, syscall.ECONNRESET) {
+			t.Fatalf("got %v, %v after %d tries; want a *GaveUpError for the resets", resp, err, len(base.bodies))
+		}
+	}
+}
