@@ -431,7 +431,7 @@ func (w *wrapped) send(ctx context.Context, req *Request, segs []Segment) (*Resp
 		ts[i].Suspect = reason
 		w.total.suspects.Add(1)
 	}
-	return w.dropLeaks(resp, failure, segs)
+	return w.dropUnusable(resp, failure, segs)
 }
 
 // leaks reports whether an answer holds the provider's credential and its source does not: a
@@ -444,41 +444,52 @@ func (w *wrapped) leaks(t Translation, source string) bool {
 	return w.guard.leaks(t.Text) || w.guard.leaks(t.WithoutGlossary)
 }
 
-// dropLeaks takes the answers that hold the credential (first answers and re-asked ones alike)
-// out of resp and fails their segments, alongside any the driver failed itself: such an answer
-// is never returned as a translation, so it reaches neither the output nor the translation
-// memory, and the reason names no part of the key.
-func (w *wrapped) dropLeaks(resp *Response, failure error, segs []Segment) (*Response, error) {
-	if w.guard == nil {
-		return resp, failure
-	}
+// dropUnusable takes out of resp the answers that are no translation and fails their
+// segments (a *SegmentsFailedError joined to the driver's own failure, if any), so that they are
+// written untranslated and asked again by the next run: an answer holding the credential (a
+// misbehaving proxy; its source does not hold it), and one still empty or a refusal after it
+// was asked again alone (Unusable).
+func (w *wrapped) dropUnusable(resp *Response, failure error, segs []Segment) (*Response, error) {
 	source := make(map[string]string, len(segs))
 	for _, s := range segs {
 		source[s.ID] = s.Text
 	}
-	var leaked []string
+	var leaked, unusable []string
+	why := ""
 	resp.Translations = slices.DeleteFunc(resp.Translations, func(t Translation) bool {
-		if w.leaks(t, source[t.ID]) {
+		switch {
+		case w.guard != nil && w.leaks(t, source[t.ID]):
 			leaked = append(leaked, t.ID)
+			return true
+		case Unusable(t.Suspect):
+			unusable = append(unusable, t.ID)
+			if why == "" {
+				why = t.Suspect
+			}
 			return true
 		}
 		return false
 	})
-	if len(leaked) == 0 {
+	if len(leaked)+len(unusable) == 0 {
 		return resp, failure
 	}
 	sf := &SegmentsFailedError{Reason: ReasonCredential, Tries: 1}
+	message := "a server echoed the API key"
+	if len(leaked) == 0 {
+		sf.Reason, sf.Tries = "no translation in the answer ("+why+")", 2
+		message = "answers that hold no translation"
+	}
 	var pe *Error
 	var inner *SegmentsFailedError
 	if errors.As(failure, &pe) && errors.As(failure, &inner) {
 		// The driver failed some segments itself: one failure names them all, the driver's
 		// first with its reason (Translate puts the IDs back in request order).
 		sf.Reason, sf.Tries = inner.Reason, inner.Tries
-		sf.IDs = append(slices.Clone(inner.IDs), leaked...)
+		sf.IDs = append(append(slices.Clone(inner.IDs), leaked...), unusable...)
 		return resp, &Error{Provider: pe.Provider, Status: pe.Status, Message: pe.Message, Err: sf}
 	}
-	sf.IDs = leaked
-	return resp, &Error{Provider: w.inner.Name(), Message: "a server echoed the API key", Err: sf}
+	sf.IDs = append(leaked, unusable...)
+	return resp, &Error{Provider: w.inner.Name(), Message: message, Err: sf}
 }
 
 // feedback tells the model why its answer was asked again.

@@ -18,7 +18,18 @@ const (
 	// SuspectChatter starts the reason of an answer holding more than the translation (a
 	// preamble, a note, quotation marks the source lacks); ChatterSuspect says which.
 	SuspectChatter = "chatter"
+	// SuspectRefusal starts the reason of an answer that declines instead of translating
+	// ("I'm sorry, but I can't help with that."); RefusalSuspect says which.
+	SuspectRefusal = "refusal"
 )
+
+// Unusable says whether a reason marks an answer that holds no translation at all — empty,
+// "." or a refusal — rather than a doubtful one: asked again and still so, it is no answer, and
+// its segment fails (written untranslated, asked again by the next run) instead of being
+// written with the flag, as "." and "I'm sorry, I can't help with that." were, exit 0.
+func Unusable(reason string) bool {
+	return reason == SuspectEmpty || strings.HasPrefix(reason, SuspectRefusal)
+}
 
 // SuspectReason says why translation looks obviously wrong for source, or "" when it does not.
 // It is cheap and conservative: a name, a number or a one-word heading that stays the same is
@@ -58,6 +69,9 @@ func BasicSuspectReason(source, translation string) string {
 		if de, en := stopwordCounts(sw); len(sw) >= 4 && germanScore(sw) > 0 || len(sw) >= 2 && de > 0 && en == 0 {
 			return SuspectUnchanged
 		}
+	}
+	if r := RefusalSuspect(source, translation); r != "" {
+		return r
 	}
 	// Before the length: a note can make an answer too long, and "chatter" says why.
 	if r := ChatterSuspect(source, translation); r != "" {
@@ -210,4 +224,44 @@ func germanScore(ws []string) int {
 		}
 	}
 	return n
+}
+
+// RefusalSuspect is a SuspectRefusal reason when translation declines to translate source
+// instead of translating it — "I'm sorry, but I can't help with that.", "I cannot translate
+// this text as it may contain harmful content.", "As an AI language model, I …" — which local
+// OpenAI-compatible models answer in plain content (they have no "refusal" field), and which
+// went into the output and the memory as the translation. An answer that starts as a refusal
+// and speaks of translating, helping or the request counts only when the source has no
+// apology or inability of its own ("Es tut mir leid, ich kann Ihnen nicht helfen." is "I'm
+// sorry, I can't help you."); "as an AI (language model)" only when the source does not speak
+// of AI. Otherwise "" is returned.
+func RefusalSuspect(source, translation string) string {
+	answer := strings.TrimLeft(translation, decoration)
+	if m := refusalStart.FindString(answer); m != "" && refusalTask.MatchString(answer) && !apologyInSource.MatchString(source) {
+		return SuspectRefusal + ": " + clipWords(answer, 12)
+	}
+	if m := asAnAI.FindString(answer); m != "" && !aiInSource.MatchString(source) {
+		return SuspectRefusal + ": " + clipWords(answer, 12)
+	}
+	return ""
+}
+
+var (
+	refusalStart = regexp.MustCompile(`(?i)^(?:(?:i'?m|i am|we'?re|we are)\s+(?:so\s+|very\s+|truly\s+)?sorry|sorry\b|i\s+apologi[sz]e|unfortunately,?\s+(?:i|we)\b|(?:i|we)\s+(?:cannot|can'?t|can\s+not|am\s+unable|'m\s+unable|am\s+not\s+able|'m\s+not\s+able|won'?t|will\s+not|must\s+decline|do\s+not\s+feel\s+comfortable))`)
+	refusalTask  = regexp.MustCompile(`(?i)\b(?:translat\w*|help|assist\w*|request\w*|provide|comply|content|fulfil+)\b`)
+	// apologyInSource: German (and a stray English) apology, regret or inability in the source.
+	// A first person with a negation ("Ich werde das nicht übersetzen.") may be translated as
+	// one too.
+	apologyInSource = regexp.MustCompile(`(?i)\b(?:leid|entschuldig\w*|verzeih\w*|bedauer\w*|sorry|leider|kann|kannst|können|könnte\w*|möglich|unmöglich|nicht\s+in\s+der\s+lage|ausserstande|außerstande)\b|\b(?:ich|wir|mir|uns)\b.*\b(?:nicht|kein\w*|nie|niemals)\b|\b(?:nicht|kein\w*|nie|niemals)\b.*\b(?:ich|wir|mir|uns)\b`)
+	asAnAI          = regexp.MustCompile(`(?i)\bas\s+an\s+ai\b|\bi'?m\s+(?:just\s+|only\s+)?an\s+ai\b|\bi\s+am\s+(?:just\s+|only\s+)?an\s+ai\b|\bai\s+language\s+model\b`)
+	aiInSource      = regexp.MustCompile(`(?i)\b(?:ki|ai|sprachmodell\w*|künstliche\w*\s+intelligenz)\b`)
+)
+
+// clipWords is the first n words of s, and "…" when there were more.
+func clipWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return strings.Join(f, " ")
+	}
+	return strings.Join(f[:n], " ") + " …"
 }
