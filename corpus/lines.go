@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"unicode"
 
@@ -38,10 +39,15 @@ func newTextLineReader(r io.Reader, name string) *lineReader {
 // file is empty in the sense of ErrEmpty.
 func (l *lineReader) empty() bool { return !l.content }
 
+// MaxLine is the longest line the line formats (TSV, JSONL, Moses) read: a line is one pair,
+// and a longer one is not text meant as one (a 2 GB file without a newline was held whole,
+// 4.1 GB of memory, before its first byte was judged).
+const MaxLine = 16 << 20
+
 // next returns the next line without its terminator, or io.EOF after the last line. A final
 // line without a newline counts as a line; an empty input has no lines.
 func (l *lineReader) next() (string, error) {
-	b, err := l.br.ReadBytes('\n')
+	b, err := l.readLine()
 	var bad16 *textcheck.UTF16Error
 	if errors.As(err, &bad16) { // its offset is the file's, not a line's
 		return "", &InputError{File: l.name, Offset: bad16.Offset, Msg: "invalid UTF-16: " + bad16.Msg}
@@ -58,20 +64,39 @@ func (l *lineReader) next() (string, error) {
 	l.line++
 	b = bytes.TrimSuffix(b, []byte("\n"))
 	b = bytes.TrimSuffix(b, []byte("\r"))
-	if i := textcheck.InvalidUTF8(b); i >= 0 {
-		e := l.errorf(i+1, "invalid UTF-8")
-		e.Err = ErrInvalidUTF8
+	// The first fault of the line is named: a binary file's NUL usually comes before its
+	// first invalid UTF-8 byte, and "binary data" says more.
+	nul, bad := bytes.IndexByte(b, 0), textcheck.InvalidUTF8(b)
+	if nul >= 0 && (bad < 0 || nul < bad) {
+		e := l.errorf(nul+1, "NUL byte: binary data, not text")
+		e.Err = ErrBinary
 		return "", e
 	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		e := l.errorf(i+1, "NUL byte: binary data, not text")
-		e.Err = ErrBinary
+	if bad >= 0 {
+		e := l.errorf(bad+1, "invalid UTF-8")
+		e.Err = ErrInvalidUTF8
 		return "", e
 	}
 	if !l.content && len(bytes.TrimFunc(b, unicode.IsSpace)) > 0 {
 		l.content = true
 	}
 	return string(b), nil
+}
+
+// readLine is bufio's ReadBytes('\n') holding at most MaxLine bytes of a line: a longer line
+// is an error at its line, read no further.
+func (l *lineReader) readLine() ([]byte, error) {
+	var line []byte
+	for {
+		frag, err := l.br.ReadSlice('\n')
+		if len(line)+len(frag) > MaxLine+2 { // + CRLF
+			return nil, &InputError{File: l.name, Line: l.line + 1, Msg: fmt.Sprintf("line longer than %d MiB: not a line of pairs", MaxLine>>20)}
+		}
+		line = append(line, frag...)
+		if err != bufio.ErrBufferFull {
+			return line, err
+		}
+	}
 }
 
 func (l *lineReader) errorf(col int, msg string) *InputError {

@@ -47,7 +47,7 @@ func newTMXReader(r io.Reader, name string, opt ReaderOptions) (*tmxReader, erro
 	tr := &tmxReader{name: name, opt: opt}
 	in, bom := decodeBOM(r)
 	tr.bom = bom
-	tr.d = xml.NewDecoder(in)
+	tr.d = xml.NewDecoder(&nulGuard{r: in, name: name})
 	tr.d.CharsetReader = tr.charsetReader
 	return tr, nil
 }
@@ -73,6 +73,24 @@ func decodeBOM(r io.Reader) (out io.Reader, bom bool) {
 		return transform.NewReader(br, dec), true
 	}
 	return br, false
+}
+
+// nulGuard fails at the first NUL byte of the (decoded) text, which XML never holds: the XML
+// decoder gathers a text up to the next "<", so a binary or sparse file was held whole (4.1 GB
+// for a 2 GB file) before it was judged.
+type nulGuard struct {
+	r    io.Reader
+	name string
+	off  int64
+}
+
+func (g *nulGuard) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if i := bytes.IndexByte(p[:n], 0); i >= 0 {
+		return i, &InputError{File: g.name, Offset: g.off + int64(i), Msg: "NUL byte: binary data, not XML", Err: ErrBinary}
+	}
+	g.off += int64(n)
+	return n, err
 }
 
 // charsetReader handles the encoding named in the XML declaration (ISO-8859-1, windows-1252,

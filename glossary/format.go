@@ -197,6 +197,11 @@ func LoadWith(o Options, paths ...string) (*Glossary, error) {
 				continue // its entries would duplicate themselves ("a.tsv:2 duplicates a.tsv:2")
 			}
 			read = append(read, st)
+			if st.Mode().IsRegular() && st.Size() > maxFileSize {
+				// Said before reading: read first, a 2 GB file took 600 MB to be refused.
+				f.Close()
+				return nil, errorf(p, 0, "larger than %d MiB", maxFileSize>>20)
+			}
 		}
 		g, u, err := parse(f, p, FormatFromName(p), o)
 		f.Close()

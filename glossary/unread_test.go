@@ -1,6 +1,8 @@
 package glossary
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -171,5 +173,22 @@ func TestCSVUnread(t *testing.T) {
 	g, err = ParseWith(strings.NewReader("de\ten\tnote\nKreml\tKremlin\tseat of government\n"), "t.tsv", TSV, Options{})
 	if err != nil || len(g.Unread) != 0 {
 		t.Errorf("own TSV: %v, Unread %v", err, g.Unread)
+	}
+}
+
+// TestLoadTooLargeBeforeReading: a file over the size limit is refused by its size, before a
+// byte is read (a 2 GB file took 600 MB of memory to be refused).
+func TestLoadTooLargeBeforeReading(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.tsv")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(maxFileSize + 1); err != nil { // sparse: no disk, no memory
+		t.Skip(err)
+	}
+	f.Close()
+	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "larger than 256 MiB") {
+		t.Errorf("Load: %v, want larger than 256 MiB", err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/formats"
+	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/translate"
@@ -139,6 +140,24 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	}
 	if err := refuseOverwrite(outs, append(c.Args().Slice(), c.StringSlice("glossary")...)...); err != nil {
 		return o, err
+	}
+	// An output that could only fail once the provider has been paid is refused first: a
+	// folder this user may not write into, a folder that is a file (outfile.CheckTarget).
+	checkOut := outfile.CheckTarget
+	if o.out.dir {
+		checkOut = outfile.CheckFolder
+	}
+	targets := outs[:1]
+	if len(outs) > 1 {
+		targets = outs[1:] // a Moses corpus: NAME.de and NAME.en, not NAME
+	}
+	for _, t := range targets {
+		if o.out.stream {
+			break
+		}
+		if err := checkOut(t); err != nil {
+			return o, usageError(err)
+		}
 	}
 	if err := refuseOverwriteTM(c, outs); err != nil {
 		return o, err

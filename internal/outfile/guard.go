@@ -116,7 +116,8 @@ func (e *TargetError) Error() string { return fmt.Sprintf("output %s: %s", e.Out
 
 // CheckTarget refuses, before any work, an output file that could only fail when it is written
 // or committed: a name that is an existing folder (the rename over it failed after the whole run,
-// with "file exists"), or one whose folder cannot be created because a file stands on its path.
+// with "file exists"), one whose folder cannot be created because a file stands on its path, or
+// one whose nearest existing folder this process may not write into.
 // A folder that does not exist yet is fine: Create makes it. "" and "-" (standard output) pass.
 func CheckTarget(output string) error {
 	if output == "" || output == "-" {
@@ -131,6 +132,10 @@ func CheckTarget(output string) error {
 			if !st.IsDir() {
 				return &TargetError{output, fmt.Sprintf("%s is a file, not a folder", dir)}
 			}
+			if err := writable(dir); err != nil {
+				// Found at the end, the run's work (and a provider's bill) was lost.
+				return &TargetError{output, fmt.Sprintf("cannot write into %s: %v", dir, err)}
+			}
 			return nil
 		}
 		if !os.IsNotExist(err) && !errors.Is(err, syscall.ENOTDIR) { // ENOTDIR: a file further up
@@ -140,4 +145,23 @@ func CheckTarget(output string) error {
 			return nil
 		}
 	}
+}
+
+// CheckFolder refuses, before any work, an output folder that could only fail when the first
+// file is written into it: a file stands at its name or on its path, or the nearest existing
+// folder on its path may not be written into. "" passes.
+func CheckFolder(dir string) error {
+	if dir == "" || dir == "-" {
+		return nil
+	}
+	if st, err := os.Stat(dir); err == nil {
+		if !st.IsDir() {
+			return &TargetError{dir, "is a file, not a folder"}
+		}
+		if err := writable(dir); err != nil {
+			return &TargetError{dir, fmt.Sprintf("cannot write into it: %v", err)}
+		}
+		return nil
+	}
+	return CheckTarget(filepath.Join(dir, "x"))
 }

@@ -122,8 +122,25 @@ func tmpPattern(base string) string {
 // Name is the final name of the file.
 func (f *File) Name() string { return f.name }
 
-// Write writes to the temporary file.
-func (f *File) Write(p []byte) (int, error) { return f.f.Write(p) }
+// Write writes to the temporary file. An error names the output (the temporary file has no
+// name of its own: "write (anonymous): no space left on device" said nothing of which).
+func (f *File) Write(p []byte) (int, error) {
+	n, err := f.f.Write(p)
+	if err != nil {
+		err = fmt.Errorf("writing %s: %w", f.name, unwrapPathError(err))
+	}
+	return n, err
+}
+
+// unwrapPathError is the cause of a *os.PathError, whose text names the anonymous temporary
+// file; other errors as they are.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
 
 // Commit closes the file and gives it its final name, replacing what was there.
 func (f *File) Commit() error {
@@ -200,7 +217,7 @@ func WriteFile(ctx context.Context, name string, write func(io.Writer) error) er
 		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+		return err // File.Write's, naming the file
 	}
 	return f.Commit()
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -86,4 +87,40 @@ func TestSpecialOutputs(t *testing.T) {
 			t.Errorf("the link's target holds %q, want %q", b, "new")
 		}
 	})
+}
+
+// TestWriteErrorNamesOutput: a write that fails (a full disk, here /dev/full) names the output,
+// not the anonymous temporary file ("write (anonymous): no space left on device").
+func TestWriteErrorNamesOutput(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	err := WriteFile(context.Background(), "/dev/full", func(w io.Writer) error {
+		_, err := w.Write(make([]byte, 1<<20))
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "writing /dev/full") || strings.Contains(err.Error(), "anonymous") {
+		t.Errorf("error %v, want it to name /dev/full", err)
+	}
+}
+
+// TestCheckFolderNotWritable: a folder this process may not write into is refused before any
+// work (a translation was paid for, then lost at the write). Root may write anywhere.
+func TestCheckFolderNotWritable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes into any folder")
+	}
+	dir := filepath.Join(t.TempDir(), "ro")
+	if err := os.Mkdir(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckFolder(filepath.Join(dir, "en")); err == nil {
+		t.Error("CheckFolder of a folder under a read-only one: no error")
+	}
+	if err := CheckTarget(filepath.Join(dir, "en.txt")); err == nil {
+		t.Error("CheckTarget in a read-only folder: no error")
+	}
+	if err := CheckFolder(t.TempDir()); err != nil {
+		t.Errorf("a writable folder: %v", err)
+	}
 }
