@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 type jsonlWriter struct {
@@ -36,6 +37,7 @@ func (w *jsonlWriter) Write(p Pair) error {
 	p.ID = w.w.fixUTF8("id", p.ID)
 	p.Note = w.w.fixUTF8("note", p.Note)
 	p.PromptVersion = w.w.fixUTF8("prompt_version", p.PromptVersion)
+	p.Reviewer = w.w.fixUTF8("reviewer", p.Reviewer)
 	if len(p.Terms) > 0 {
 		terms := make([]string, len(p.Terms)) // the caller's slice stays as it was
 		for i, t := range p.Terms {
@@ -61,7 +63,7 @@ func (w *jsonlWriter) Write(p Pair) error {
 	}
 	if w.entries {
 		return w.enc.Encode(jsonlEntry{Source: p.Source, Target: p.Target, Provider: p.Provider, Model: p.Model,
-			Terms: p.Terms, PromptVersion: p.PromptVersion,
+			Terms: p.Terms, PromptVersion: p.PromptVersion, Reviewer: p.Reviewer, Reviewed: p.Reviewed,
 			Confidence: p.Confidence, Violations: p.Violations, ID: p.ID, Note: p.Note, SourceTagged: p.SourceTagged, TargetTagged: p.TargetTagged})
 	}
 	return w.enc.Encode(p)
@@ -76,6 +78,8 @@ type jsonlEntry struct {
 	Model         string      `json:"model"`
 	Terms         []string    `json:"terms,omitempty"`
 	PromptVersion string      `json:"prompt_version,omitempty"`
+	Reviewer      string      `json:"reviewer,omitempty"`
+	Reviewed      time.Time   `json:"reviewed_at,omitzero"`
 	Confidence    float64     `json:"confidence,omitempty"`
 	Violations    []Violation `json:"violations,omitempty"`
 	ID            string      `json:"id,omitempty"`
@@ -99,8 +103,10 @@ type jsonlPair struct {
 	Confidence float64     `json:"confidence"`
 	Violations []Violation `json:"violations"`
 
-	Terms         []string `json:"terms"`
-	PromptVersion string   `json:"prompt_version"`
+	Terms         []string  `json:"terms"`
+	PromptVersion string    `json:"prompt_version"`
+	Reviewer      string    `json:"reviewer"`
+	Reviewed      time.Time `json:"reviewed_at"`
 
 	ID           string `json:"id"`
 	Note         string `json:"note"`
@@ -151,6 +157,7 @@ func (r *jsonlReader) Next() (Pair, error) {
 			Doc: jp.Doc, Paragraph: jp.Paragraph, Sentence: jp.Sentence,
 			Source: *jp.Source, Target: *jp.Target,
 			Provider: jp.Provider, Model: jp.Model, TMHit: jp.TMHit, Terms: jp.Terms, PromptVersion: jp.PromptVersion,
+			Reviewer: jp.Reviewer, Reviewed: jp.Reviewed,
 			Confidence: jp.Confidence, Violations: jp.Violations,
 			ID: jp.ID, Note: jp.Note, SourceTagged: jp.SourceTagged, TargetTagged: jp.TargetTagged,
 			Line: r.lr.line,

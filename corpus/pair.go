@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/bitext/bitext/document"
 )
@@ -22,6 +23,13 @@ type Pair struct {
 	// the machine translation it was, answering the same requests, never as a person's.
 	Terms         []string `json:"terms,omitempty"`
 	PromptVersion string   `json:"prompt_version,omitempty"`
+	// Reviewer and Reviewed say who decided a human-reviewed pair and when: bitext's memory
+	// export of reviewed entries writes them (TMX changeid and changedate on the <tu>, JSONL
+	// reviewer and reviewed_at), and tm import --reviewed keeps them, so that moving a memory
+	// (SQLite to PostgreSQL) keeps its audit trail. A TMX's changeid/changedate are read into
+	// them too: the last person to change the unit, and when. Zero when unknown.
+	Reviewer string    `json:"reviewer,omitempty"`
+	Reviewed time.Time `json:"reviewed_at,omitzero"`
 
 	// Confidence is the alignment confidence in [0,1] when the pair was aligned, 0 otherwise.
 	Confidence float64     `json:"confidence,omitempty"`

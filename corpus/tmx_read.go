@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -183,7 +184,7 @@ func (r *tmxReader) next() (Pair, error) {
 				}
 				continue
 			}
-			p, ok, err := r.readTU()
+			p, ok, err := r.readTU(t)
 			if err != nil {
 				return Pair{}, err
 			}
@@ -281,7 +282,13 @@ type tuv struct {
 }
 
 // readTU reads a <tu> after its start tag. ok is false when it lacks one of the two languages.
-func (r *tmxReader) readTU() (p Pair, ok bool, err error) {
+func (r *tmxReader) readTU(start xml.StartElement) (p Pair, ok bool, err error) {
+	p.Reviewer = strings.TrimSpace(attr(start, "changeid"))
+	// A date in another form than the recommended one is left out, not an error: it is
+	// metadata, and real memories have all sorts.
+	if when, err := time.Parse(tmxDate, attr(start, "changedate")); err == nil {
+		p.Reviewed = when
+	}
 	var tuvs []tuv
 	r.pending = r.pending[:0]
 	for {

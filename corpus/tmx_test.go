@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestTMXLanguages(t *testing.T) {
@@ -167,5 +169,35 @@ func TestTMXVersionsAndSrclang(t *testing.T) {
 				t.Errorf("got %q, want %q", strings.Join(s, " "), tt.want)
 			}
 		})
+	}
+}
+
+// TestReviewerRoundTrip: who reviewed a pair and when go through TMX (changeid, changedate on
+// the <tu>) and JSONL (reviewer, reviewed_at) and come back; a TMX date in another form is
+// left out, not an error.
+func TestReviewerRoundTrip(t *testing.T) {
+	when := time.Date(2026, 11, 30, 14, 15, 0, 0, time.UTC)
+	for _, f := range []Format{TMX, JSONL} {
+		var buf bytes.Buffer
+		w, err := NewWriter(f, &buf, WriterOptions{Entries: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(Pair{Source: "Satz.", Target: "Sentence.", Provider: "reviewed", Reviewer: "anna", Reviewed: when})
+		w.Close()
+		r, err := NewReader(f, &buf, "x", ReaderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.Next()
+		if err != nil || p.Reviewer != "anna" || !p.Reviewed.Equal(when) {
+			t.Errorf("%s: %q %v (%v), want anna at %v", f, p.Reviewer, p.Reviewed, err, when)
+		}
+	}
+	doc := `<?xml version="1.0"?><tmx version="1.4"><header srclang="de" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu changeid="ben" changedate="30.11.2026"><tuv xml:lang="de"><seg>Satz.</seg></tuv><tuv xml:lang="en"><seg>Sentence.</seg></tuv></tu></body></tmx>`
+	r, _ := NewReader(TMX, strings.NewReader(doc), "cat.tmx", ReaderOptions{})
+	if p, err := r.Next(); err != nil || p.Reviewer != "ben" || !p.Reviewed.IsZero() {
+		t.Errorf("a CAT tool's TMX: %q %v (%v)", p.Reviewer, p.Reviewed, err)
 	}
 }

@@ -29,6 +29,9 @@ const (
 	propTerms      = "x-terms"          // one per glossary term of a machine translation's memory key
 	propPrompt     = "x-prompt-version" // the prompt version of a machine translation's memory key
 
+	// tmxDate is TMX's date format (changedate, creationdate): ISO 8601 basic, UTC.
+	tmxDate = "20060102T150405Z"
+
 	// propControls holds the characters XML 1.0 cannot carry, removed from the text beside it:
 	// in a <tuv> for its <seg>, in a <tu> for one of the properties above (named first). The
 	// value is a space-separated list of OFFSET:U+XXXX, OFFSET being the byte offset of the
@@ -86,7 +89,17 @@ func (w *tmxWriter) Write(p Pair) error {
 	}
 	w.w.next(&p)
 	w.header()
-	w.bw.WriteString("    <tu>\n")
+	w.bw.WriteString("    <tu")
+	if p.Reviewer != "" {
+		who, _ := w.clean("reviewer", p.Reviewer)
+		w.bw.WriteString(` changeid="`)
+		escapeXML(w.bw, oneLine(who), true)
+		w.bw.WriteString(`"`)
+	}
+	if !p.Reviewed.IsZero() {
+		w.bw.WriteString(` changedate="` + p.Reviewed.UTC().Format(tmxDate) + `"`)
+	}
+	w.bw.WriteString(">\n")
 	var meta []string // x-bitext-controls values for properties, written after them
 	for _, f := range []struct {
 		typ, field, value string

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The TMX 1.4b DTD the writer's output is validated against (see the file for its origin).
@@ -83,6 +84,7 @@ func TestTMXOutputValid(t *testing.T) {
 		{"control characters", controls, WriterOptions{ToolVersion: "v1\x01"}},
 		{"empty corpus", nil, WriterOptions{}},
 		{"regional languages", trickyPairs[:2], WriterOptions{SourceLang: "de-DE", TargetLang: "en-GB", ToolVersion: "1.2.3"}},
+		{"reviewed", []Pair{{Source: "Satz.", Target: "Sentence.", Provider: "reviewed", Reviewer: "anna \"<&>\"\x01", Reviewed: time.Date(2026, 11, 30, 14, 15, 0, 0, time.UTC)}}, WriterOptions{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer

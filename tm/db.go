@@ -501,23 +501,28 @@ func columns(ctx context.Context, q queryer, list string) (map[string]bool, erro
 // exportColumns returns what the export selects for the addedColumns: each column's name, or
 // an empty string literal in a memory made before it and opened read-only (every memory a bitext that knows the
 // column has written to has it).
-func (db *DB) exportColumns(ctx context.Context) (note, codes string, err error) {
+func (db *DB) exportColumns(ctx context.Context) (note, codes, reviewer string, err error) {
 	list := sqlColumns
 	if db.pg {
 		list = pgColumns
 	}
 	have, err := columns(ctx, db.sql, list)
 	if err != nil {
-		return "", "", err
+		return "", "", "", err
 	}
-	note, codes = "note", "codes"
+	note, codes, reviewer = "note", "codes", sqlLastReviewer
 	if !have["note"] {
 		note = "''"
 	}
 	if !have["codes"] {
 		codes = "''"
 	}
-	return note, codes, nil
+	if ok, err := db.hasReviews(ctx); err != nil {
+		return "", "", "", err
+	} else if !ok {
+		reviewer = "''"
+	}
+	return note, codes, reviewer, nil
 }
 
 // checkVersion reads the schema version of a memory opened read-only.

@@ -268,15 +268,23 @@ func (db *DB) LookupReviewedMany(ctx context.Context, ks []Key) (targets []strin
 	return targets, found, nil
 }
 
-// Reviews lists the decisions of the audit trail that f selects, oldest first. A memory
-// written before reviews existed has none.
-func (db *DB) Reviews(ctx context.Context, f ReviewFilter) ([]Review, error) {
-	var exists bool
+// hasReviews says whether the memory has the audit trail's table (one written before reviews
+// existed and opened read-only has none).
+func (db *DB) hasReviews(ctx context.Context) (bool, error) {
 	q := sqlHasReviews
 	if db.pg {
 		q = pgHasReviews
 	}
-	if err := db.sql.QueryRowContext(ctx, q).Scan(&exists); err != nil {
+	var exists bool
+	err := db.sql.QueryRowContext(ctx, q).Scan(&exists)
+	return exists, err
+}
+
+// Reviews lists the decisions of the audit trail that f selects, oldest first. A memory
+// written before reviews existed has none.
+func (db *DB) Reviews(ctx context.Context, f ReviewFilter) ([]Review, error) {
+	exists, err := db.hasReviews(ctx)
+	if err != nil {
 		return nil, fmt.Errorf("tm: reviews: %w", err)
 	}
 	if !exists {
@@ -361,7 +369,10 @@ func LocalReviewer() string {
 }
 
 // ImportReviewed stores every pair r returns as a human-reviewed entry by reviewer (each a
-// decision in the audit trail), as StoreReviewedMany does. The whole input is read first, so a
+// decision in the audit trail), as StoreReviewedMany does. With reviewer "", each pair's own
+// Reviewer and Reviewed (bitext's export of reviewed entries, a TMX's changeid and
+// changedate) are the decision's, and LocalReviewer and now where a pair has none: moving a
+// memory keeps who decided what and when. The whole input is read first, so a
 // malformed file stores nothing. A pair with inline codes is also stored under its tagged forms,
 // as ImportPairs stores them (documentForms), so that a document segment with that formatting
 // gets the reviewed translation with its codes; those forms are not decisions of their own.
@@ -388,16 +399,20 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 			continue
 		}
 		k := Key{SourceLang: opt.SourceLang, TargetLang: opt.TargetLang, Source: p.Source, Provider: p.Provider, Model: p.Model}
+		who, when := reviewer, time.Time{}
+		if who == "" {
+			who, when = cmp.Or(strings.TrimSpace(p.Reviewer), LocalReviewer()), p.Reviewed
+		}
 		markup := p.SourceTagged != "" || p.TargetTagged != ""
 		if plain {
-			entries = append(entries, ReviewedEntry{Key: k, Target: p.Target, Reviewer: reviewer, weak: markup})
+			entries = append(entries, ReviewedEntry{Key: k, Target: p.Target, Reviewer: who, When: when, weak: markup})
 		}
 		for i, f := range forms {
 			fk := k
 			fk.Source = f.source
 			// The unit's decision is its first entry: its words, or its first form when its
 			// words make none.
-			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: reviewer, form: plain || i > 0})
+			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: who, When: when, form: plain || i > 0})
 		}
 	}
 	// The words of a unit with codes do not replace a pair the file gives as words: that pair

@@ -1,6 +1,7 @@
 package tm
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -337,5 +338,36 @@ func TestExportReviewedMarker(t *testing.T) {
 		if got := strings.Count(b.String(), tt.want); got != 1 {
 			t.Errorf("%s: %d × %s, want 1 (the reviewed pair only):\n%s", tt.format, got, tt.want, b.String())
 		}
+	}
+}
+
+// TestReviewedMovedKeepsAuditTrail: reviewed entries exported and imported --reviewed into
+// another memory (SQLite to PostgreSQL) keep who decided and when; before, every decision came
+// back by the local user, dated the import.
+func TestReviewedMovedKeepsAuditTrail(t *testing.T) {
+	ctx := context.Background()
+	when := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
+	for _, f := range []corpus.Format{corpus.TMX, corpus.JSONL} {
+		forEachBackend(t, func(t *testing.T, loc string) {
+			from := openAt(t, sqliteBackend.location(t), Options{})
+			if err := from.StoreReviewed(ctx, baseKey("Geprüft."), "Reviewed.", "erika", when); err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			w, _ := corpus.NewWriter(f, &b, corpus.WriterOptions{Entries: true})
+			if _, err := from.Export(ctx, w, ExportOptions{Reviewed: true}); err != nil {
+				t.Fatal(err)
+			}
+			w.Close()
+			to := openAt(t, loc, Options{})
+			r, _ := corpus.NewReader(f, &b, "moved", corpus.ReaderOptions{})
+			if _, err := to.ImportReviewed(ctx, r, ImportOptions{}, ""); err != nil {
+				t.Fatal(err)
+			}
+			rs, err := to.Reviews(ctx, ReviewFilter{})
+			if err != nil || len(rs) != 1 || rs[0].Reviewer != "erika" || !rs[0].When.Equal(when) {
+				t.Errorf("%s: audit trail after the move %+v (%v), want erika at %v", f, rs, err, when)
+			}
+		})
 	}
 }

@@ -743,11 +743,11 @@ func (r exportRow) key(source, target string) [hashLen]byte {
 
 // exportRows runs the export query and calls fn with each entry, its tagged texts taken apart.
 func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(exportRow) error) error {
-	note, codes, err := db.exportColumns(ctx)
+	note, codes, reviewer, err := db.exportColumns(ctx)
 	if err != nil {
 		return err
 	}
-	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note, codes)), args...)
+	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note, codes, reviewer)), args...)
 	if err != nil {
 		return err
 	}
@@ -755,13 +755,16 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 	for rows.Next() {
 		var r exportRow
 		var s scope
-		var terms, prompt, note, codes string
-		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt, &note, &codes); err != nil {
+		var terms, prompt, note, codes, reviewer string
+		var updated int64
+		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt, &note, &codes, &updated, &reviewer); err != nil {
 			return err
 		}
 		switch s {
 		case scopeReviewed:
 			r.pair.Provider = ReviewedProvider
+			// Who decided and when, so that an import --reviewed keeps the audit trail.
+			r.pair.Reviewer, r.pair.Reviewed = reviewer, time.Unix(updated, 0).UTC()
 		case scopeMT:
 			// The rest of its key, so that an import restores the machine translation.
 			r.pair.PromptVersion, r.pair.Note = prompt, note

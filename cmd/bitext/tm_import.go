@@ -42,7 +42,7 @@ func tmImportCommand() *cli.Command {
 			&cli.StringFlag{Name: "provider", Usage: "with --provider-scoped: the provider `NAME` (openai, google, …)"},
 			&cli.StringFlag{Name: "model", Usage: "with --provider-scoped: the `MODEL` (default: any model of the provider)"},
 			&cli.BoolFlag{Name: "reviewed", Usage: "store the pairs as human-reviewed entries: they outrank machine and imported translations, survive --refresh, and go into the audit trail (tm reviews)"},
-			&cli.StringFlag{Name: "reviewer", Usage: "with --reviewed: the `NAME` recorded as the reviewer (default: the local user)"},
+			&cli.StringFlag{Name: "reviewer", Usage: "with --reviewed: the `NAME` recorded as the reviewer (default: each pair's own, as bitext's export of reviewed entries and a TMX's changeid say, else the local user)"},
 			&cli.BoolFlag{Name: "whole-units", Usage: "store a unit of several sentences whole only, not also sentence by sentence"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "bilingual dictionary `FILE` that aligns the sentences of a unit, as align --dict takes it (repeat to merge; auto: the installed one for the two languages)"},
 			&cli.StringFlag{Name: "on-conflict", Value: "newest", Usage: "`POLICY` when a source already has another translation: newest (the pair read last wins) or first"},
@@ -109,12 +109,9 @@ func tmImport(c *cli.Context) error {
 		Provider:       c.String("provider"),
 		Model:          c.String("model"),
 	}
-	reviewer := "" // "": the pairs are imported translations
-	if c.Bool("reviewed") {
-		if reviewer = strings.TrimSpace(c.String("reviewer")); reviewer == "" {
-			reviewer = tm.LocalReviewer()
-		}
-	}
+	// Reviewed: --reviewer, or each pair's own reviewer (bitext's export of reviewed entries, a
+	// TMX's changeid), or the local user (tm.ImportReviewed).
+	reviewer := strings.TrimSpace(c.String("reviewer"))
 	open := inputs.New(c.Context, c.App.Reader) // one standard input for all the files
 	if format == corpus.Moses || format == "" && len(args) == 2 && corpus.FormatFromName(args[0]) == corpus.Moses {
 		if len(args) != 2 {
@@ -142,7 +139,7 @@ func tmImport(c *cli.Context) error {
 }
 
 // tmImportFiles imports one corpus (two files for Moses) and reports what it did on stderr;
-// with a reviewer, as human-reviewed entries.
+// with --reviewed, as human-reviewed entries (by reviewer, or as the pairs say: tm.ImportReviewed).
 func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, targetName string, opt tm.ImportOptions, reviewer string) error {
 	in, err := open.Open(name)
 	if err != nil {
@@ -177,7 +174,7 @@ func tmImportFiles(c *cli.Context, open *inputs.Opener, f corpus.Format, name, t
 		return err
 	}
 	defer db.Close()
-	if reviewer != "" {
+	if c.Bool("reviewed") {
 		return tmImportReviewed(c, db, r, name, opt, reviewer)
 	}
 	var split *align.SentenceReader
@@ -226,7 +223,11 @@ func tmImportReviewed(c *cli.Context, db *tm.DB, r corpus.Reader, name string, o
 		return inputError(fmt.Errorf("%s: %w", name, err))
 	}
 	if !c.Bool("quiet") {
-		msg := fmt.Sprintf("imported %s into %s as reviewed by %s: %d read, %d stored", name, db.Path(), reviewer, res.Read, res.Stored)
+		by := reviewer
+		if by == "" {
+			by = tm.LocalReviewer() + " (or the reviewer a pair names)"
+		}
+		msg := fmt.Sprintf("imported %s into %s as reviewed by %s: %d read, %d stored", name, db.Path(), by, res.Read, res.Stored)
 		if res.Skipped > 0 {
 			msg += fmt.Sprintf(", %d skipped (a blank side)", res.Skipped)
 		}
