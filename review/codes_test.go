@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -320,4 +321,35 @@ func FuzzWithCodes(f *testing.F) {
 			t.Errorf("words %q, want %q", text.String(), words)
 		}
 	})
+}
+
+// TestRetranslateKeepsCodes: a segment with codes is re-translated with them (as translate asks
+// the provider), and an answer that keeps them is offered with its tokens; one that lost a code
+// is offered as words. Before, the source went without codes and the suggestion came as words.
+func TestRetranslateKeepsCodes(t *testing.T) {
+	const pairs = `{"doc":"a.xlf","source":"Die Kommission hat eine Richtlinie vorgelegt.","target":"The Commission has presented a guideline.","source_tagged":"Die <g1>Kommission</g1> hat eine <g2>Richtlinie</g2> vorgelegt.","target_tagged":"The <g1>Commission</g1> has presented a <g2>guideline</g2>."}
+`
+	for _, tc := range []struct{ answer, want string }{
+		{"The <g1>Commission</g1> has presented a <g2>directive</g2>.", "The ⟨1⟩Commission⟨/1⟩ has presented a ⟨2⟩directive⟨/2⟩."},
+		{"The <g1>Commission</g1> has presented a directive.", "The Commission has presented a directive."},
+	} {
+		var asked string
+		a := serve(t, readInput(t, pairs), Options{Retranslate: func(_ context.Context, src, _ string) (string, error) {
+			asked = src
+			return tc.answer, nil
+		}})
+		a.login(t)
+		_, page := a.get(t, "/seg/1")
+		csrf := csrfRe.FindStringSubmatch(page)[1]
+		if resp, _ := a.post(t, "/seg/1/retranslate", url.Values{"csrf": {csrf}}, nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("retranslate: %s", resp.Status)
+		}
+		if asked != "Die <g1>Kommission</g1> hat eine <g2>Richtlinie</g2> vorgelegt." {
+			t.Errorf("asked %q, want the tagged source", asked)
+		}
+		_, page = a.get(t, "/seg/1")
+		if got := textareaValue(t, page); got != tc.want {
+			t.Errorf("answer %q offered as %q, want %q", tc.answer, got, tc.want)
+		}
+	}
 }

@@ -39,6 +39,7 @@ import (
 	"time"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/outfile"
 	"github.com/bitext/bitext/qa"
@@ -825,9 +826,15 @@ func (s *Server) handleRetranslate(w http.ResponseWriter, r *http.Request) {
 	}
 	var src string
 	var vs []qa.Violation
+	coded := false
 	s.locked(func() {
 		e := &s.entries[i]
 		src = e.Pair.Source
+		// A segment with codes is asked with them (as translate asks), so that the
+		// suggestion keeps its formatting and placeholders; before, it came back as words.
+		if e.coded && document.HasTags(e.Pair.SourceTagged) {
+			src, coded = e.Pair.SourceTagged, true
+		}
 		for _, v := range e.Violations {
 			if v.Kind != qa.Alignment {
 				vs = append(vs, v)
@@ -839,8 +846,16 @@ func (s *Server) handleRetranslate(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "re-translation failed: "+err.Error(), http.StatusBadGateway)
 		return
 	}
+	tagged := false
+	if coded {
+		// An answer whose codes are the source's is offered with them; one that lost or broke
+		// them is offered as its words, as an edit typed without tokens is.
+		if tagged = document.CheckTags(document.CodesOf(src), text) == nil; !tagged {
+			text = document.Plain(text)
+		}
+	}
 	s.locked(func() {
-		s.entries[i].Suggestion = text
+		s.entries[i].Suggestion, s.entries[i].suggestionTagged = text, tagged
 		s.maxBody = max(s.maxBody, bodyLimit(len(text))) // the suggestion is in the text box
 	})
 	http.Redirect(w, r, segURL(i, parseFilter(r.PostForm).query()), http.StatusSeeOther)

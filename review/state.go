@@ -33,6 +33,9 @@ type entry struct {
 	Violations []qa.Violation // of the current translation
 	terms      []termHit
 	Suggestion string // a re-translation proposed by the provider, not yet decided
+	// suggestionTagged says Suggestion is tagged text holding the segment's codes: a coded
+	// segment is re-translated with them, and an answer that keeps them is offered with them.
+	suggestionTagged bool
 	// Version counts the decisions on the segment, those replayed from the journal included
 	// (so a page loaded before a restart is still recognised as current or stale). The form
 	// carries the version it showed; a decision made against an older one is refused.

@@ -231,7 +231,10 @@ func (s *Server) segmentPage(i int, f queueFilter) segmentPage {
 	}
 	if e.Suggestion != "" {
 		p.Value, p.Suggested = e.Suggestion, true
-		if e.coded {
+		switch {
+		case e.coded && e.suggestionTagged:
+			p.Value = tokenText(e.Suggestion)
+		case e.coded:
 			p.Value = tokenText(document.EscapeText(e.Suggestion)) // words: brackets doubled
 		}
 	}
