@@ -298,7 +298,12 @@ func reviewRetranslate(p providers.Provider, g *glossary.Glossary) func(ctx cont
 		}
 		if g != nil {
 			seen := map[*glossary.Entry]bool{}
-			for _, m := range g.FindSource(source) {
+			// A segment with codes is asked with them; its terms are found in its words.
+			words := source
+			if document.HasTags(source) {
+				words = document.Plain(source)
+			}
+			for _, m := range g.FindSource(words) {
 				if e := m.Entry; !seen[e] && e.Expected() != "" {
 					seen[e] = true
 					req.Terms = append(req.Terms, providers.Term{Source: e.Source, Target: e.Expected(), DoNotTranslate: e.DoNotTranslate})
