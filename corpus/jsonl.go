@@ -153,6 +153,14 @@ func (r *jsonlReader) Next() (Pair, error) {
 		case jp.Confidence < 0 || jp.Confidence > 1:
 			return Pair{}, r.lr.errorf(0, fmt.Sprintf("confidence %g outside [0,1]", jp.Confidence))
 		}
+		// An empty list is no list: written back it is left out ("violations":[] read, then
+		// written and read again, was another pair).
+		if len(jp.Violations) == 0 {
+			jp.Violations = nil
+		}
+		if len(jp.Terms) == 0 {
+			jp.Terms = nil
+		}
 		return Pair{
 			Doc: jp.Doc, Paragraph: jp.Paragraph, Sentence: jp.Sentence,
 			Source: *jp.Source, Target: *jp.Target,
