@@ -83,7 +83,7 @@ func TestPatchXLIFFKeepsCodes(t *testing.T) {
 			[][2]string{{`<target>{VAR_PLURAL, plural, =0 {à l'instant} =1 {il y a une minute} other {il y a <x id="INTERPOLATION" equiv-text="{{minutes}}"/> minutes} }</target>`,
 				`<target state="signed-off">{VAR_PLURAL, plural, =0 {à l'instant} =1 {il y a une minute} other {depuis <x id="INTERPOLATION" equiv-text="{{minutes}}"/> minutes} }</target>`}}},
 		{"Angular ICU placeholder first", "testdata/xliffpatch/angular-messages.fr.xlf", "ng2.template", "f99f34ac9bd4606345071bd813858dec29f3b7d1",
-			"L'auteur est<x1/>", "<x1/> &amp; co. sont les auteurs", " & co. sont les auteurs",
+			"L'auteur est <x1/>", "<x1/> &amp; co. sont les auteurs", " & co. sont les auteurs",
 			[][2]string{{`<target>L'auteur est <x id="ICU" equiv-text="{gender, select, male {...} female {...} other {...}}"/></target>`,
 				`<target state="signed-off"><x id="ICU" equiv-text="{gender, select, male {...} female {...} other {...}}"/> &amp; co. sont les auteurs</target>`}}},
 		{"Okapi bpt/ept and ph", "testdata/xliffpatch/okapi-qualitycheck-Test01.xlf", "testForSegments", "7",

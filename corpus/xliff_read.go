@@ -563,11 +563,15 @@ func trimPair(p *Pair) {
 		return
 	}
 	p.SourceTagged, p.TargetTagged = trimTagged(p.SourceTagged), trimTagged(p.TargetTagged)
-	p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
+	// The words have no white space at their edges, also where a placeholder at an edge keeps
+	// its space in the tagged text.
+	p.Source, p.Target = strings.TrimSpace(xliffPlain(p.SourceTagged, p.Codes)), strings.TrimSpace(xliffPlain(p.TargetTagged, p.Codes))
 }
 
 // trimTagged drops the white space at the start and end of the words of a tagged text as
-// tagged makes it, across the codes there: its words escape "<", so every "<" starts a code,
+// tagged makes it, across the paired codes there (not past a placeholder: the space between
+// "L'auteur est" and its <x1/> is the sentence's, and an edit written back without it read
+// "L'auteur estune femme"): its words escape "<", so every "<" starts a code,
 // which ends at the next ">" (the words may hold a ">").
 func trimTagged(s string) string {
 	var head strings.Builder
@@ -578,7 +582,11 @@ func trimTagged(s string) string {
 				break
 			}
 			head.WriteString(s[:end+1])
+			code := s[:end+1]
 			s = s[end+1:]
+			if strings.HasSuffix(code, "/>") {
+				break // a placeholder: the space after it is the words' ("<x1/> Minuten")
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s)
@@ -595,7 +603,11 @@ func trimTagged(s string) string {
 				break // a ">" of the words ("a<x1/>b>")
 			}
 			tail = append(tail, s[start:])
+			code := s[start:]
 			s = s[:start]
+			if strings.HasSuffix(code, "/>") {
+				break // a placeholder: the space before it is the words' ("L'auteur est <x1/>")
+			}
 			continue
 		}
 		r, n := utf8.DecodeLastRuneInString(s)
@@ -715,7 +727,9 @@ func finishXLIFFPair(p *Pair, src, tgt []inlinePiece, preserve bool) {
 		tt, tc := tagged(tgt, nums, false)
 		p.TargetTagged = tt
 		p.Codes = append(p.Codes, tc...)
-		p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
+		// The words have no white space at their edges, also where a placeholder at an edge keeps
+		// its space in the tagged text.
+		p.Source, p.Target = strings.TrimSpace(xliffPlain(p.SourceTagged, p.Codes)), strings.TrimSpace(xliffPlain(p.TargetTagged, p.Codes))
 	}
 	if !preserve {
 		trimPair(p)

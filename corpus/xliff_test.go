@@ -628,17 +628,21 @@ func TestXLIFF21(t *testing.T) {
 	}
 }
 
-// TestTrimTagged: white space around the words goes, across the codes at either end, and
-// nothing else.
+// TestTrimTagged: white space around the words goes, across the paired codes at either end
+// but not past a placeholder, whose space is the sentence's (Angular's "L'auteur est <x1/>"),
+// and nothing else.
 func TestTrimTagged(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"", ""},
 		{" a ", "a"},
 		{"0 <g1></g1>", "0<g1></g1>"},
-		{"<x1/> \n<g2> a b </g2>\t<x3/> ", "<x1/><g2>a b</g2><x3/>"},
+		{" <g2> a b </g2>\t", "<g2>a b</g2>"},
+		{"<x1/> \n<g2> a b </g2>\t<x3/> ", "<x1/> \n<g2> a b </g2>\t<x3/>"},
+		{"L'auteur est <x1/>", "L'auteur est <x1/>"},
+		{" <x1/> Minuten ", "<x1/> Minuten"},
 		{"<x1/>", "<x1/>"},
 		{"b <x2/>a>", "b <x2/>a>"},
-		{"b <x2/>a> <x3/> ", "b <x2/>a><x3/>"},
+		{"b <x2/>a> <x3/> ", "b <x2/>a> <x3/>"},
 		{" &lt;x1/&gt; ", "&lt;x1/&gt;"},
 	} {
 		if got := trimTagged(tt.in); got != tt.want {
