@@ -518,59 +518,46 @@ func TestMigrateV1(t *testing.T) {
 }
 
 // TestAddedColumns: a memory written before notes and codes were stored (no columns note and
-// codes) exports when opened read-only, and opened for writing gets the columns, so that a
-// machine translation made under a note (a PO msgctxt) is exported with it.
+// codes) exports when opened read-only — on PostgreSQL too, which refused the export's
+// constant in GROUP BY — and opened for writing gets the columns, so that a machine
+// translation made under a note (a PO msgctxt) is exported with it.
 func TestAddedColumns(t *testing.T) {
-	path := t.TempDir() + "/old.sqlite"
-	db, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustStore(t, db, baseKey("Der Kreml schweigt."), "The Kremlin is silent.")
-	db.Close()
-	raw, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range addedColumns {
-		if _, err := raw.Exec("ALTER TABLE entries DROP COLUMN " + c.name); err != nil {
-			t.Fatal(err)
+	forEachBackend(t, func(t *testing.T, loc string) {
+		db := openAt(t, loc, Options{})
+		mustStore(t, db, baseKey("Der Kreml schweigt."), "The Kremlin is silent.")
+		for _, c := range addedColumns {
+			if _, err := db.sql.Exec("ALTER TABLE entries DROP COLUMN " + c.name); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	raw.Close()
+		db.Close()
 
-	export := func(db *DB) []corpus.Pair {
-		t.Helper()
-		w := &collect{}
-		if _, err := db.Export(ctx, w, ExportOptions{}); err != nil {
-			t.Fatal(err)
+		export := func(db *DB) []corpus.Pair {
+			t.Helper()
+			w := &collect{}
+			if _, err := db.Export(ctx, w, ExportOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			return w.pairs
 		}
-		return w.pairs
-	}
-	ro, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := export(ro); len(got) != 1 || got[0].Note != "" {
-		t.Errorf("read-only export of a memory without notes: %+v", got)
-	}
-	ro.Close()
+		ro := openAt(t, loc, Options{ReadOnly: true})
+		if got := export(ro); len(got) != 1 || got[0].Note != "" {
+			t.Errorf("read-only export of a memory without notes: %+v", got)
+		}
+		ro.Close()
 
-	db, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	menu := baseKey("Öffnen")
-	menu.Note = "menu"
-	mustStore(t, db, menu, "Open")
-	got := export(db)
-	if len(got) != 2 || got[1].Note != "menu" || got[0].Note != "" {
-		t.Errorf("export after the column was added: %+v", got)
-	}
-	if v := mustLookup(t, db, baseKey("Der Kreml schweigt.")); v != "The Kremlin is silent." {
-		t.Errorf("an entry from before the column: %q", v)
-	}
+		db = openAt(t, loc, Options{})
+		menu := baseKey("Öffnen")
+		menu.Note = "menu"
+		mustStore(t, db, menu, "Open")
+		got := export(db)
+		if len(got) != 2 || got[1].Note != "menu" || got[0].Note != "" {
+			t.Errorf("export after the column was added: %+v", got)
+		}
+		if v := mustLookup(t, db, baseKey("Der Kreml schweigt.")); v != "The Kremlin is silent." {
+			t.Errorf("an entry from before the column: %q", v)
+		}
+	})
 }
 
 func FuzzNormalizeSource(f *testing.F) {

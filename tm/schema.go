@@ -182,10 +182,11 @@ const (
 	// Machine translations of one source under different notes are kept apart, each with its
 	// note. "%[2]s" and "%[3]s" are "note" and "codes", or "''" in a memory opened read-only
 	// before the columns existed; "%[4]s" is the reviewer of a reviewed entry (sqlLastReviewer,
-	// or "''" without a reviews table), whose updated time is when it was decided.
+	// or "''" without a reviews table), whose updated time is when it was decided; "%[5]s" is
+	// ", note", or "" without the column (PostgreSQL refuses a constant in GROUP BY).
 	sqlExport = `SELECT id, provider, model, source_lang, target_lang, source, target, scope, terms, prompt_version, %[2]s, %[3]s, updated, %[4]s FROM entries WHERE id IN (
 	SELECT min(id) FROM entries WHERE %[1]s
-	GROUP BY provider, model, source_lang, target_lang, source, target, %[2]s, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
+	GROUP BY provider, model, source_lang, target_lang, source, target%[5]s, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
 	ORDER BY id`
 
 	// sqlDeleteScan pages through candidates of a Delete by id; "%s" is the filter.

@@ -747,7 +747,11 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 	if err != nil {
 		return err
 	}
-	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note, codes, reviewer)), args...)
+	groupNote := ""
+	if note == "note" {
+		groupNote = ", note"
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note, codes, reviewer, groupNote)), args...)
 	if err != nil {
 		return err
 	}
