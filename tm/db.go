@@ -9,11 +9,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
 	"modernc.org/sqlite" // also registers the "sqlite" driver
 )
 
@@ -499,30 +501,78 @@ func columns(ctx context.Context, q queryer, list string) (map[string]bool, erro
 }
 
 // exportColumns returns what the export selects for the addedColumns: each column's name, or
-// an empty string literal in a memory made before it and opened read-only (every memory a bitext that knows the
-// column has written to has it).
-func (db *DB) exportColumns(ctx context.Context) (note, codes, reviewer string, err error) {
+// an empty string literal in a memory made before it and opened read-only (every memory a
+// bitext that knows the column has written to has it).
+func (db *DB) exportColumns(ctx context.Context) (note, codes string, err error) {
 	list := sqlColumns
 	if db.pg {
 		list = pgColumns
 	}
 	have, err := columns(ctx, db.sql, list)
 	if err != nil {
-		return "", "", "", err
+		return "", "", err
 	}
-	note, codes, reviewer = "note", "codes", sqlLastReviewer
+	note, codes = "note", "codes"
 	if !have["note"] {
 		note = "''"
 	}
 	if !have["codes"] {
 		codes = "''"
 	}
-	if ok, err := db.hasReviews(ctx); err != nil {
-		return "", "", "", err
-	} else if !ok {
-		reviewer = "''"
+	return note, codes, nil
+}
+
+// reviewerIndex names who decided what, from the audit trail (reviewers).
+type reviewerIndex struct {
+	byKey   map[[hashLen]byte]string
+	byWords map[string]string // languages and source without white space (wordsKey)
+}
+
+// reviewers indexes the reviewer of the last decision on each key and on each source's words
+// (nil without a reviews table), for the export to name who decided a reviewed entry. A decision
+// is recorded under its words' key only; the memory's tagged forms of it (an imported unit's
+// codes) are found by their words, white space aside, since codes that stand for white space
+// (a TMX's RTF \tab) leave none in the tagged form's words.
+func (db *DB) reviewers(ctx context.Context) (*reviewerIndex, error) {
+	if ok, err := db.hasReviews(ctx); err != nil || !ok {
+		return nil, err
 	}
-	return note, codes, reviewer, nil
+	rows, err := db.sql.QueryContext(ctx, sqlReviewers)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	idx := &reviewerIndex{byKey: map[[hashLen]byte]string{}, byWords: map[string]string{}}
+	for rows.Next() {
+		var key []byte
+		var who, sl, tl, source string
+		if err := rows.Scan(&key, &who, &sl, &tl, &source); err != nil {
+			return nil, err
+		}
+		if len(key) == hashLen {
+			idx.byKey[[hashLen]byte(key)] = who
+		}
+		idx.byWords[wordsKey(sl, tl, source)] = who
+	}
+	return idx, rows.Err()
+}
+
+// reviewer is who decided the reviewed entry with key hash key and plain source words.
+func (idx *reviewerIndex) reviewer(key []byte, sl, tl, words string) string {
+	if idx == nil {
+		return ""
+	}
+	if len(key) == hashLen {
+		if who, ok := idx.byKey[[hashLen]byte(key)]; ok {
+			return who
+		}
+	}
+	return idx.byWords[wordsKey(sl, tl, words)]
+}
+
+// wordsKey is a source's words in a language pair, white space left out.
+func wordsKey(sl, tl, source string) string {
+	return normalizeLang(sl) + "\x00" + normalizeLang(tl) + "\x00" + strings.Join(strings.Fields(norm.NFC.String(source)), "")
 }
 
 // checkVersion reads the schema version of a memory opened read-only.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/document"
 )
 
 // ReviewedEntry is a translation a person decided on (accepted or edited), for StoreReviewedMany.
@@ -36,6 +37,12 @@ type ReviewedEntry struct {
 	// sentence gets the reviewed text with its formatting. One decision: the audit trail keeps
 	// the words' entry (or, for a segment of codes only, its first form).
 	SourceTagged, TargetTagged string
+	// Codes is the native markup of those texts' codes where known (corpus.Pair.Codes: an
+	// XLIFF's or TMX's own elements), stored with the tagged forms so that an export writes
+	// the codes as the file had them, not empty.
+	Codes []document.Code
+	// codes is the JSON of a tagged form's codes (addedColumns), "" for words.
+	codes string
 	// form marks the tagged form of an imported unit (documentForms), stored beside the unit's
 	// plain entry so that a document segment with its codes is answered too: one decision, so
 	// only the plain entry goes to the audit trail.
@@ -65,7 +72,7 @@ func withTaggedForms(rs []ReviewedEntry) []ReviewedEntry {
 		for i, f := range forms {
 			k := r.Key
 			k.Source = f.source
-			out = append(out, ReviewedEntry{Key: k, Target: f.target, Reviewer: r.Reviewer, When: r.When, form: words || i > 0})
+			out = append(out, ReviewedEntry{Key: k, Target: f.target, Reviewer: r.Reviewer, When: r.When, codes: codesJSON(r.Codes), form: words || i > 0})
 		}
 		if !words && len(forms) == 0 {
 			out = append(out, r) // refused below: no words and no form to store
@@ -175,7 +182,7 @@ func (db *DB) StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error {
 				if r.Before != "" {
 					prev = r.Before
 				}
-				res, err := ins.ExecContext(ctx, row(nk, hash, scopeReviewed, r.Key.Source, r.Target, "", when.Unix())...)
+				res, err := ins.ExecContext(ctx, row(nk, hash, scopeReviewed, r.Key.Source, r.Target, r.codes, when.Unix())...)
 				if err != nil {
 					return err
 				}
@@ -183,7 +190,7 @@ func (db *DB) StoreReviewedMany(ctx context.Context, rs []ReviewedEntry) error {
 					return err
 				} else if n == 1 {
 					counts.add(nk, scopeReviewed, 1)
-				} else if _, err := upd.ExecContext(ctx, r.Key.Source, r.Target, "", when.Unix(), hash); err != nil {
+				} else if _, err := upd.ExecContext(ctx, r.Key.Source, r.Target, r.codes, when.Unix(), hash); err != nil {
 					return err
 				}
 				if r.form {
@@ -407,12 +414,13 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 		if plain {
 			entries = append(entries, ReviewedEntry{Key: k, Target: p.Target, Reviewer: who, When: when, weak: markup})
 		}
+		codes := codesJSON(p.Codes)
 		for i, f := range forms {
 			fk := k
 			fk.Source = f.source
 			// The unit's decision is its first entry: its words, or its first form when its
 			// words make none.
-			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: who, When: when, form: plain || i > 0})
+			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: who, When: when, codes: codes, form: plain || i > 0})
 		}
 	}
 	// The words of a unit with codes do not replace a pair the file gives as words: that pair

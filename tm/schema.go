@@ -114,10 +114,9 @@ var addedColumns = []struct{ name, ddl string }{
 	{"codes", "ALTER TABLE entries ADD COLUMN codes TEXT NOT NULL DEFAULT ''"},
 }
 
-// sqlLastReviewer is the export's column of who made a reviewed entry: the reviewer of the
-// last decision on its key in the audit trail.
-const sqlLastReviewer = `CASE WHEN scope = 4 THEN coalesce((SELECT r.reviewer FROM reviews r WHERE r.key = entries.key
-	ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1), '') ELSE '' END`
+// sqlReviewers lists the audit trail's decisions by key, oldest first: the export takes the
+// last one's reviewer for a reviewed entry (reviewers).
+const sqlReviewers = "SELECT key, reviewer, source_lang, target_lang, source FROM reviews ORDER BY reviewed_at, id"
 
 // sqlColumns lists the columns of entries (sqlColumns in PostgreSQL: pgColumns).
 const sqlColumns = "SELECT name FROM pragma_table_info('entries')"
@@ -181,12 +180,11 @@ const (
 	// Reviewed entries (scope 4) are kept apart from imports of the same pair, to be marked.
 	// Machine translations of one source under different notes are kept apart, each with its
 	// note. "%[2]s" and "%[3]s" are "note" and "codes", or "''" in a memory opened read-only
-	// before the columns existed; "%[4]s" is the reviewer of a reviewed entry (sqlLastReviewer,
-	// or "''" without a reviews table), whose updated time is when it was decided; "%[5]s" is
-	// ", note", or "" without the column (PostgreSQL refuses a constant in GROUP BY).
-	sqlExport = `SELECT id, provider, model, source_lang, target_lang, source, target, scope, terms, prompt_version, %[2]s, %[3]s, updated, %[4]s FROM entries WHERE id IN (
+	// before the columns existed; "%[4]s" is ", note", or "" without the column (PostgreSQL
+	// refuses a constant in GROUP BY). A reviewed entry's updated time is when it was decided.
+	sqlExport = `SELECT id, key, provider, model, source_lang, target_lang, source, target, scope, terms, prompt_version, %[2]s, %[3]s, updated FROM entries WHERE id IN (
 	SELECT min(id) FROM entries WHERE %[1]s
-	GROUP BY provider, model, source_lang, target_lang, source, target%[5]s, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
+	GROUP BY provider, model, source_lang, target_lang, source, target%[4]s, CASE WHEN scope = 4 THEN 1 ELSE 0 END)
 	ORDER BY id`
 
 	// sqlDeleteScan pages through candidates of a Delete by id; "%s" is the filter.

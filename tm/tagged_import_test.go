@@ -372,3 +372,55 @@ func TestImportWordsOfFormattedUnits(t *testing.T) {
 		}
 	})
 }
+
+// TestReviewedTaggedRoundTrip: a CAT tool's TMX imported --reviewed, exported with --reviewed
+// and imported --reviewed into another memory, keeps its entries, the codes' native markup
+// (empty <bpt></bpt> before: reviewed entries stored no codes) and who decided each unit (the
+// tagged entries' reviewer was lost: the audit trail records a decision under its words), and
+// adds no entries of words run together (Paragraph_TM's RTF codes).
+func TestReviewedTaggedRoundTrip(t *testing.T) {
+	emptyCode := regexp.MustCompile(`<(bpt|ept|ph|it)[^>]*></(bpt|ept|ph|it)>|<(bpt|ept|ph|it)[^>]*/>`)
+	for _, f := range taggedFixtures {
+		for _, be := range backends {
+			t.Run(f.name+"/"+be.name, func(t *testing.T) {
+				first := openAt(t, be.location(t), Options{})
+				data, err := os.ReadFile(filepath.Join("testdata", "tagged", f.name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				r, _ := corpus.NewReader(corpus.TMX, bytes.NewReader(data), f.name, corpus.ReaderOptions{SourceLang: f.src, TargetLang: f.tgt})
+				if _, err := first.ImportReviewed(context.Background(), r, ImportOptions{SourceLang: f.src, TargetLang: f.tgt}, "mia"); err != nil {
+					t.Fatal(err)
+				}
+				var tmx bytes.Buffer
+				w, _ := corpus.NewWriter(corpus.TMX, &tmx, corpus.WriterOptions{SourceLang: f.src, TargetLang: f.tgt, Entries: true})
+				n, err := first.Export(context.Background(), w, ExportOptions{SourceLang: f.src, TargetLang: f.tgt, Reviewed: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				w.Close()
+				if m := emptyCode.FindString(tmx.String()); m != "" {
+					t.Errorf("%s: the export writes a code without its markup: %s", f.name, m)
+				}
+				if got := strings.Count(tmx.String(), `changeid="mia"`); got != n {
+					t.Errorf("%s: %d of %d exported units say who reviewed them", f.name, got, n)
+				}
+				second := openAt(t, be.location(t), Options{})
+				r, _ = corpus.NewReader(corpus.TMX, bytes.NewReader(tmx.Bytes()), "moved.tmx", corpus.ReaderOptions{SourceLang: f.src, TargetLang: f.tgt})
+				if _, err := second.ImportReviewed(context.Background(), r, ImportOptions{SourceLang: f.src, TargetLang: f.tgt}, ""); err != nil {
+					t.Fatal(err)
+				}
+				if before, after := len(entryRows(t, first)), len(entryRows(t, second)); before != after {
+					t.Errorf("%s: %d entries after the move, %d before", f.name, after, before)
+				}
+				rs, _ := second.Reviews(context.Background(), ReviewFilter{SourceLang: f.src, TargetLang: f.tgt})
+				for _, d := range rs {
+					if d.Reviewer != "mia" {
+						t.Errorf("%s: a decision by %q after the move, want mia", f.name, d.Reviewer)
+						break
+					}
+				}
+			})
+		}
+	}
+}

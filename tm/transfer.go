@@ -743,7 +743,7 @@ func (r exportRow) key(source, target string) [hashLen]byte {
 
 // exportRows runs the export query and calls fn with each entry, its tagged texts taken apart.
 func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(exportRow) error) error {
-	note, codes, reviewer, err := db.exportColumns(ctx)
+	note, codes, err := db.exportColumns(ctx)
 	if err != nil {
 		return err
 	}
@@ -751,7 +751,12 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 	if note == "note" {
 		groupNote = ", note"
 	}
-	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note, codes, reviewer, groupNote)), args...)
+	// Read before the export's query, whose rows hold the connection meanwhile.
+	reviewers, err := db.reviewers(ctx)
+	if err != nil {
+		return err
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(fmt.Sprintf(sqlExport, where, note, codes, groupNote)), args...)
 	if err != nil {
 		return err
 	}
@@ -759,16 +764,17 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 	for rows.Next() {
 		var r exportRow
 		var s scope
-		var terms, prompt, note, codes, reviewer string
+		var terms, prompt, note, codes string
+		var key []byte
 		var updated int64
-		if err := rows.Scan(&r.id, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt, &note, &codes, &updated, &reviewer); err != nil {
+		if err := rows.Scan(&r.id, &key, &r.pair.Provider, &r.pair.Model, &r.sourceLang, &r.targetLang, &r.pair.Source, &r.pair.Target, &s, &terms, &prompt, &note, &codes, &updated); err != nil {
 			return err
 		}
 		switch s {
 		case scopeReviewed:
 			r.pair.Provider = ReviewedProvider
 			// Who decided and when, so that an import --reviewed keeps the audit trail.
-			r.pair.Reviewer, r.pair.Reviewed = reviewer, time.Unix(updated, 0).UTC()
+			r.pair.Reviewed = time.Unix(updated, 0).UTC()
 		case scopeMT:
 			// The rest of its key, so that an import restores the machine translation.
 			r.pair.PromptVersion, r.pair.Note = prompt, note
@@ -777,6 +783,9 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 			}
 		}
 		untag(&r.pair)
+		if s == scopeReviewed {
+			r.pair.Reviewer = reviewers.reviewer(key, r.sourceLang, r.targetLang, r.pair.Source)
+		}
 		if codes != "" && r.pair.SourceTagged != "" {
 			// A stored list that does not read is markup lost, as before codes were stored.
 			_ = json.Unmarshal([]byte(codes), &r.pair.Codes)
