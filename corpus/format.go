@@ -107,6 +107,16 @@ func ReaderSkipped(r Reader) int {
 	return 0
 }
 
+// ReaderLanguages is the source and target language the file r reads declares (an XLIFF's
+// source-language and target-language, 2.x srcLang and trgLang), once a pair has been read; ""
+// when it declares none or r cannot tell.
+func ReaderLanguages(r Reader) (source, target string) {
+	if l, ok := r.(interface{ Languages() (string, string) }); ok {
+		return l.Languages()
+	}
+	return "", ""
+}
+
 // WriterOptions configures NewWriter. The zero value writes German–English.
 type WriterOptions struct {
 	SourceLang string // language of Source, default "de"; TMX xml:lang and srclang

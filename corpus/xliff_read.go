@@ -60,6 +60,9 @@ func newXLIFFReader(r io.Reader, name string, opt ReaderOptions) *xliffReader {
 // Name is the file name the reader was given, for messages about its pairs.
 func (r *xliffReader) Name() string { return r.name }
 
+// Languages are the languages the file declares (ReaderLanguages).
+func (r *xliffReader) Languages() (source, target string) { return r.srcLang, r.tgtLang }
+
 // Skipped reports how many units so far were skipped: translate="no", or without a target.
 func (r *xliffReader) Skipped() int { return r.skipped }
 

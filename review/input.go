@@ -39,6 +39,9 @@ type Input struct {
 	// file with the decisions written into it (corpus.PatchXLIFF).
 	xliff   []byte
 	decoded string // the encoding xliff was decoded from, when not UTF-8
+	// SourceLang and TargetLang are the languages the input file declares (an XLIFF's), ""
+	// when it declares none: the review's memory entries and outputs are in them.
+	SourceLang, TargetLang string
 	// markup is the file's markup of each XLIFF pair's codes by number (corpus.XLIFFCodes):
 	// what the segment page says a code stands for.
 	markup map[corpus.XLIFFKey]map[int]string
@@ -88,6 +91,7 @@ func ReadXLIFF(ctx context.Context, r io.Reader, name string, opt corpus.ReaderO
 		return nil, 0, err
 	}
 	in.xliff, in.decoded = data, from
+	in.SourceLang, in.TargetLang = corpus.ReaderLanguages(cr)
 	// The file was read already: a failure here only leaves the codes without a description.
 	in.markup, _ = corpus.XLIFFCodes(data)
 	return in, corpus.ReaderSkipped(cr), nil

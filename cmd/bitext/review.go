@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os/exec"
@@ -66,7 +67,7 @@ Examples:
 			&cli.Float64Flag{Name: "min-confidence", Value: 0.5, Usage: "flag aligned pairs below this confidence"},
 			&cli.StringFlag{Name: "reviewer", Usage: "name recorded in the audit trail (default: the local user)"},
 			&cli.BoolFlag{Name: "no-browser", Usage: "print the URL instead of opening a browser"},
-		}, providerFlags()...),
+		}, append(langFlags(true, "language of the sources (an XLIFF input's own when not given)", "language of the translations (an XLIFF input's own when not given)"), providerFlags()...)...),
 		Action: runReview,
 	}
 }
@@ -143,6 +144,9 @@ func runReview(c *cli.Context) error {
 	defer warnings.done()
 	opt := review.Options{Glossary: g, Output: out, OutputFormat: outFmt, Reviewer: c.String("reviewer"), MinConfidence: minConf,
 		Warn: warnings.warn}
+	if opt.SourceLang, opt.TargetLang, err = reviewLanguages(c, in); err != nil {
+		return err
+	}
 	if !c.Bool("no-tm") {
 		db, err := openTM(c)
 		if err != nil {
@@ -160,7 +164,7 @@ func runReview(c *cli.Context) error {
 		return err
 	}
 	if opened.provider != nil {
-		opt.Retranslate = reviewRetranslate(opened.provider, g)
+		opt.Retranslate = reviewRetranslate(opened.provider, g, cmp.Or(opt.SourceLang, "de"), cmp.Or(opt.TargetLang, "en"))
 	}
 	srv, err := review.New(c.Context, in, opt)
 	if err != nil {
@@ -288,11 +292,40 @@ func refuseTMInput(c *cli.Context, inputs []string) error {
 	return nil
 }
 
+// reviewLanguages is the review's language pair: --source-lang and --target-lang when given,
+// else an XLIFF's own (an en→fr catalogue's decisions went into the memory as de→en, and then
+// answered English text with French; its pairs said de and en), else de and en. A file whose
+// source is not German and that names no target language needs --target-lang when the
+// decisions go to a memory: their entries would be filed under a pair they are not in.
+func reviewLanguages(c *cli.Context, in *review.Input) (source, target string, err error) {
+	source, target = c.String("source-lang"), c.String("target-lang")
+	if !c.IsSet("source-lang") && in.SourceLang != "" {
+		source = in.SourceLang
+	}
+	if !c.IsSet("target-lang") {
+		switch {
+		case in.TargetLang != "":
+			target = in.TargetLang
+		case in.SourceLang != "" && !strings.EqualFold(primaryLang(in.SourceLang), "de") && !c.Bool("no-tm"):
+			return "", "", usageErrorf("the file's source language is %s and it names no target language: give --target-lang (--to), so that the decisions go into the memory under their languages", in.SourceLang)
+		}
+	}
+	return strings.ToLower(source), strings.ToLower(target), nil
+}
+
+// primaryLang is a language tag's first subtag ("en" of "en-US").
+func primaryLang(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		return tag[:i]
+	}
+	return tag
+}
+
 // reviewRetranslate asks p for one segment again, with the glossary terms found in it and the
 // problems the reviewer sees named as feedback, as translate's repair rounds do.
-func reviewRetranslate(p providers.Provider, g *glossary.Glossary) func(ctx context.Context, source, feedback string) (string, error) {
+func reviewRetranslate(p providers.Provider, g *glossary.Glossary, from, to string) func(ctx context.Context, source, feedback string) (string, error) {
 	return func(ctx context.Context, source, feedback string) (string, error) {
-		req := &providers.Request{Segments: []providers.Segment{{ID: "1", Text: source}}, SourceLang: "de", TargetLang: "en"}
+		req := &providers.Request{Segments: []providers.Segment{{ID: "1", Text: source}}, SourceLang: from, TargetLang: to}
 		if feedback != "" {
 			req.Feedback = map[string]string{"1": feedback}
 		}
