@@ -20,32 +20,44 @@ func TestCooldownGate(t *testing.T) {
 	if c.epoch != 1 || c.pace != 2100*time.Millisecond || !c.until.Equal(t0.Add(2100*time.Millisecond)) {
 		t.Fatalf("after two refusals at once: epoch %d, pace %v, until %v", c.epoch, c.pace, c.until.Sub(t0))
 	}
-	if c.holds(0, t0.Add(time.Second)) {
-		t.Error("a turn of epoch 0 holds inside the cool-down of epoch 1")
+	if c.claim(t0.Add(time.Second)) {
+		t.Error("a turn was taken inside the cool-down")
 	}
 	first, e := c.reserve(t0)
-	second, _ := c.reserve(t0)
-	if !first.Equal(c.until) || e != 1 || second.Sub(first) < c.pace || second.Sub(first) > c.pace+c.pace/8 {
-		t.Fatalf("turns at %v and %v, want the end of the cool-down and one pace (%v, a little jitter) after", first.Sub(t0), second.Sub(t0), c.pace)
+	if !first.Equal(c.until) || e != 1 || !c.claim(first) {
+		t.Fatalf("first turn at %v (epoch %d), want the end of the cool-down, taken", first.Sub(t0), e)
 	}
-	// paceEase answers of the epoch shorten the spacing by a quarter; an older epoch's do not.
+	if c.claim(first) {
+		t.Error("two requests took the same spaced slot")
+	}
+	second, _ := c.reserve(t0)
+	if second.Sub(first) < c.pace || second.Sub(first) > c.pace+c.pace/8 {
+		t.Fatalf("second turn at %v, want one pace (%v, a little jitter) after the first at %v", second.Sub(t0), c.pace, first.Sub(t0))
+	}
+	// An answer of the epoch halves the spacing; an older epoch's does not.
 	c.answered(0, p)
 	for range paceEase {
 		c.answered(1, p)
 	}
-	if c.pace != 2100*time.Millisecond*3/4 {
-		t.Fatalf("pace %v after %d answers, want %v", c.pace, paceEase, 2100*time.Millisecond*3/4)
+	if c.pace != 2100*time.Millisecond/2 {
+		t.Fatalf("pace %v after %d answers, want %v", c.pace, paceEase, 2100*time.Millisecond/2)
 	}
 	// A refusal while spacing doubles the pace; a long Retry-After spaces by MaxDelay/4 only.
 	c.refused(t0.Add(10*time.Second), time.Minute, 1, p)
-	if want := max(DefaultMaxDelay/4, min(2*2100*time.Millisecond*3/4, DefaultMaxDelay)); c.pace != want || c.epoch != 2 {
+	if want := max(DefaultMaxDelay/4, min(2*2100*time.Millisecond/2, DefaultMaxDelay)); c.pace != want || c.epoch != 2 {
 		t.Fatalf("pace %v, epoch %d after a refusal with Retry-After 1m; want %v, 2", c.pace, c.epoch, want)
 	}
-	// Easing ends the spacing once it is below the backoff's base.
+	// Easing ends the spacing once it is below the backoff's base: a 5 s pace, within four
+	// answers (a single 429 slowed a long run for half a minute when it eased by a quarter).
+	answers := 0
 	for c.pace > 0 {
+		answers++
 		for range paceEase {
 			c.answered(2, p)
 		}
+	}
+	if answers > 4 {
+		t.Errorf("the spacing ended after %d answers, want at most 4", answers)
 	}
 	if at, _ := c.reserve(c.until); !at.Equal(c.until) {
 		t.Errorf("after the spacing ended, a turn at the end of the cool-down was moved to %v", at.Sub(c.until))

@@ -220,10 +220,10 @@ func (t *Transport) turn(ctx context.Context, ready, deadline time.Time, now fun
 				return 0, false, err
 			}
 		}
-		if t.gate.holds(epoch, now()) {
+		if t.gate.claim(now()) {
 			return epoch, true, nil
 		}
-		ready = now() // a 429 meanwhile moved the gate: a new turn
+		ready = now() // a 429 meanwhile moved the gate, or another request took the slot
 	}
 }
 
