@@ -465,6 +465,9 @@ func (w *wrapped) dropUnusable(resp *Response, failure error, segs []Segment) (*
 			unusable = append(unusable, t.ID)
 			if why == "" {
 				why = t.Suspect
+			} else if why != t.Suspect {
+				// One reason names every segment: the first's would be wrong for the others.
+				why = "refusals or empty answers"
 			}
 			return true
 		}

@@ -24,6 +24,16 @@ func TestRefusalSuspect(t *testing.T) {
 		{"Er betonte die Bedeutung des Abkommens.", "I apologize, but I am unable to translate this request.", true},
 		{"Die Lage bleibt angespannt.", "I'm sorry, but I can't help with that.", true},
 		{"Die Lage bleibt angespannt.", "**I'm sorry**, but I can't assist with this request.", true},
+		// The second review's: curly apostrophes, "I'm unable", other wordings, and sources with
+		// "kann" or a first person and a negation, which the first version let through.
+		{"Die Regierung hat das Gesetz verabschiedet.", "I’m sorry, but I can’t assist with that.", true},
+		{"Der Minister sagte das.", "I'm unable to translate this text.", true},
+		{"Das Medikament kann bei einer Überdosierung tödlich sein.", "I'm sorry, but I can't help with that.", true},
+		{"Wir haben keine Hinweise auf eine Manipulation gefunden.", "I'm sorry, but I can't help with that.", true},
+		{"Die Lage bleibt angespannt.", "I'm afraid I can't help with that request.", true},
+		{"Die Lage bleibt angespannt.", "My apologies, but I cannot provide a translation of this text.", true},
+		{"Die Lage bleibt angespannt.", "Unable to translate.", true},
+		{"Die Lage bleibt angespannt.", "As a language model, I do not translate such content.", true},
 		// German that says it itself.
 		{"Es tut mir leid, ich kann Ihnen nicht helfen.", "I'm sorry, I can't help you.", false},
 		{"Leider können wir Ihnen nicht helfen.", "Unfortunately, we cannot help you.", false},
@@ -32,6 +42,12 @@ func TestRefusalSuspect(t *testing.T) {
 		{"Als KI-Forscher sehe ich das anders.", "As an AI researcher, I see it differently.", false},
 		{"Die Lage bleibt angespannt.", "The situation remains tense.", false},
 		{"Sorry, das war ein Fehler.", "Sorry, that was a mistake.", false},
+		// The second review's false refusals: a letter's apology, a decline, a regret.
+		{"Tschuldigung, ich brauche dringend Hilfe mit dem Antrag.", "Sorry, I urgently need help with the application.", false},
+		{"Ihre Anfrage müssen wir ablehnen.", "We must decline your request.", false},
+		{"Unglücklicherweise haben wir Ihre Anfrage erst heute gesehen.", "Unfortunately, we only saw your request today.", false},
+		{"Pardon, wie war Ihre Frage?", "Sorry, what was your request?", false},
+		{"Hilfe wird nicht geleistet.", "We cannot provide help.", false},
 	} {
 		got := providers.RefusalSuspect(tc.source, tc.answer)
 		if (got != "") != tc.refusal {

@@ -230,30 +230,32 @@ func germanScore(ws []string) int {
 // instead of translating it — "I'm sorry, but I can't help with that.", "I cannot translate
 // this text as it may contain harmful content.", "As an AI language model, I …" — which local
 // OpenAI-compatible models answer in plain content (they have no "refusal" field), and which
-// went into the output and the memory as the translation. An answer that starts as a refusal
-// and speaks of translating, helping or the request counts only when the source has no
-// apology or inability of its own ("Es tut mir leid, ich kann Ihnen nicht helfen." is "I'm
-// sorry, I can't help you."); "as an AI (language model)" only when the source does not speak
-// of AI. Otherwise "" is returned.
+// went into the output and the memory as the translation. An answer counts when it starts as a
+// refusal (an apology, "I can't", "I'm unable", "I'm afraid", …) and speaks of the task
+// (translating, helping, assisting, the request, the content), unless the source has words
+// that such an answer could translate: an apology or regret of its own ("Es tut mir leid",
+// "Leider", "Tschuldigung"), or the task's words ("übersetzen", "helfen", "Anfrage") — so
+// that "Ihre Anfrage müssen wir ablehnen." may be "We must decline your request.". "As an AI
+// (language model)" counts when the source does not speak of AI. Otherwise "" is returned.
 func RefusalSuspect(source, translation string) string {
-	answer := strings.TrimLeft(translation, decoration)
-	if m := refusalStart.FindString(answer); m != "" && refusalTask.MatchString(answer) && !apologyInSource.MatchString(source) {
+	// Curly apostrophes are how chat models write "I’m sorry, but I can’t assist with that."
+	answer := strings.NewReplacer("’", "'", "‘", "'").Replace(strings.TrimLeft(translation, decoration))
+	if refusalStart.MatchString(answer) && refusalTask.MatchString(answer) && !apologyInSource.MatchString(source) {
 		return SuspectRefusal + ": " + clipWords(answer, 12)
 	}
-	if m := asAnAI.FindString(answer); m != "" && !aiInSource.MatchString(source) {
+	if asAnAI.MatchString(answer) && !aiInSource.MatchString(source) {
 		return SuspectRefusal + ": " + clipWords(answer, 12)
 	}
 	return ""
 }
 
 var (
-	refusalStart = regexp.MustCompile(`(?i)^(?:(?:i'?m|i am|we'?re|we are)\s+(?:so\s+|very\s+|truly\s+)?sorry|sorry\b|i\s+apologi[sz]e|unfortunately,?\s+(?:i|we)\b|(?:i|we)\s+(?:cannot|can'?t|can\s+not|am\s+unable|'m\s+unable|am\s+not\s+able|'m\s+not\s+able|won'?t|will\s+not|must\s+decline|do\s+not\s+feel\s+comfortable))`)
+	refusalStart = regexp.MustCompile(`(?i)^(?:(?:i'm|i am|we're|we are)\s+(?:so\s+|very\s+|truly\s+|really\s+)?(?:sorry|afraid|unable|not\s+able|not\s+comfortable|not\s+allowed)|sorry\b|(?:my\s+)?apologies\b|i\s+apologi[sz]e|unfortunately,?\s+(?:i|we)\b|(?:i|we)\s+(?:cannot|can't|can\s+not|won't|will\s+not|must\s+decline|refuse|do\s+not\s+feel\s+comfortable|don't\s+feel\s+comfortable|am\s+not\s+able)|(?:unable|not\s+able)\s+to\s+(?:translate|help|assist|comply)|cannot\s+translate|can't\s+translate)`)
 	refusalTask  = regexp.MustCompile(`(?i)\b(?:translat\w*|help|assist\w*|request\w*|provide|comply|content|fulfil+)\b`)
-	// apologyInSource: German (and a stray English) apology, regret or inability in the source.
-	// A first person with a negation ("Ich werde das nicht übersetzen.") may be translated as
-	// one too.
-	apologyInSource = regexp.MustCompile(`(?i)\b(?:leid|entschuldig\w*|verzeih\w*|bedauer\w*|sorry|leider|kann|kannst|können|könnte\w*|möglich|unmöglich|nicht\s+in\s+der\s+lage|ausserstande|außerstande)\b|\b(?:ich|wir|mir|uns)\b.*\b(?:nicht|kein\w*|nie|niemals)\b|\b(?:nicht|kein\w*|nie|niemals)\b.*\b(?:ich|wir|mir|uns)\b`)
-	asAnAI          = regexp.MustCompile(`(?i)\bas\s+an\s+ai\b|\bi'?m\s+(?:just\s+|only\s+)?an\s+ai\b|\bi\s+am\s+(?:just\s+|only\s+)?an\s+ai\b|\bai\s+language\s+model\b`)
+	// apologyInSource: an apology, regret or refusal of the source's own, or the task's words,
+	// which a translation could render as a refusal's words.
+	apologyInSource = regexp.MustCompile(`(?i)\b(?:leid|entschuldig\w*|tschuldigung|verzeih\w*|bedauer\w*|sorry|pardon|leider|schade|dummerweise|ärgerlicherweise|unglücklicherweise|unmöglich|ausserstande|außerstande|ablehn\w*|abgelehnt|weiger\w*|nicht\s+in\s+der\s+lage)\b|(?:übersetz|hilf|helf|anfrage|antrag|unterstütz|inhalt|erfüll|bereitstell|anliegen)|\b(?:ki|ai)\b`)
+	asAnAI          = regexp.MustCompile(`(?i)\bas\s+an\s+ai\b(?:\s+(?:language\s+)?model|\s+assistant)?\s*,|\bas\s+a\s+language\s+model\b|\bi'm\s+(?:just\s+|only\s+)?an\s+ai\b|\bi\s+am\s+(?:just\s+|only\s+)?an\s+ai\b|\bai\s+language\s+model\b`)
 	aiInSource      = regexp.MustCompile(`(?i)\b(?:ki|ai|sprachmodell\w*|künstliche\w*\s+intelligenz)\b`)
 )
 
