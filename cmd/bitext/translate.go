@@ -333,6 +333,10 @@ func runTranslate(c *cli.Context) error {
 				sink.remaining.write(stderr)
 			}
 			return &exitError{code: exitProvider, err: err}
+		case isOutputRefusal(err):
+			// The output refused a document (a name two documents share, a link to an input):
+			// not the provider's failure, and what was translated is in the memory.
+			return err
 		case tr.Memory != nil && st.Translated > 0:
 			// The provider gave up after answering some: those answers are paid for and kept.
 			if !quiet {
@@ -360,6 +364,13 @@ func runTranslate(c *cli.Context) error {
 		return findings()
 	}
 	return nil
+}
+
+// isOutputRefusal says whether err is the output's refusal of a document (a usage error from the
+// sink), which a run stops on without blaming the provider.
+func isOutputRefusal(err error) bool {
+	var ee *exitError
+	return errors.As(err, &ee) && ee.code == exitUsage
 }
 
 // doneSoFar says how far a run that stopped got: the segments read are counted as they are
