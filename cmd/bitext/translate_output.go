@@ -59,7 +59,7 @@ func resolveOutput(format, out string, inputs []sourceFile, inFormat string) (ou
 	if format == "" && !spec.dir {
 		// Moses is never guessed: its language extensions look like other extensions (.md).
 		ext := strings.ToLower(filepath.Ext(out))
-		if ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".txt" || ext == ".text" {
+		if ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || (ext == ".txt" || ext == ".text") && articlesOnly(inputs, inFormat) {
 			spec.doc = segment.FormatFromName(out)
 		} else if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses && f != corpus.XLIFF { // -o x.xlf: the filled XLIFF document; pairs as XLIFF with --format xliff
 			spec.pairs = f
@@ -91,6 +91,22 @@ func resolveOutput(format, out string, inputs []sourceFile, inFormat string) (ou
 		return spec, usageErrorf("-o %s: the documents of a folder go into a folder (-o %s/)", out, strings.TrimSuffix(out, filepath.Ext(out)))
 	}
 	return spec, nil
+}
+
+// articlesOnly says whether every input is an article (text, Markdown, HTML), which -o NAME.txt
+// turns into text; a localisation file's placeholders would be lost in text (a PO's %(count)d
+// went silently), so it keeps its format there.
+func articlesOnly(inputs []sourceFile, inFormat string) bool {
+	for _, in := range inputs {
+		f := document.Format(inFormat)
+		if inFormat == "" && in.path != "-" {
+			f = document.FormatFromName(in.path)
+		}
+		if f != "" && f != document.HTML && f != document.Markdown && string(f) != string(segment.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 func isPairFormat(s string) bool {
