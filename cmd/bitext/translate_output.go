@@ -561,6 +561,11 @@ func refusePlannedOutputs(spec outputSpec, ins []sourceFile, inFormat string, ma
 		if err := outfile.CheckInputs(name, paths...); err != nil {
 			return usageError(err)
 		}
+		// A subfolder of the output tree that cannot be written into, or a file standing
+		// where one is needed, failed only at its document, after the provider was paid.
+		if err := outfile.CheckTarget(name); err != nil {
+			return usageError(err)
+		}
 	}
 	return nil
 }
