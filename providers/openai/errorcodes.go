@@ -40,7 +40,8 @@ func errorCode(err error) string {
 		return ""
 	}
 	if apiErr.Code != nil {
-		if c := fmt.Sprint(apiErr.Code); c != "" {
+		// A "code": null comes out of go-openai's decoding as 0: no code, the type says it.
+		if c := fmt.Sprint(apiErr.Code); c != "" && c != "0" && c != "<nil>" {
 			return c
 		}
 	}
