@@ -211,7 +211,7 @@ func (o *outputSink) create(name string) (*outfile.File, error) {
 		}
 		key := filepath.Clean(name)
 		if first, ok := o.written[key]; ok {
-			return nil, usageErrorf("%s and %s would both be written to %s: translate them in separate runs, or without --format", first, o.src.path, name)
+			return nil, usageErrorf("%s and %s would both be written to %s: %s", first, o.src.path, name, o.spec.collisionAdvice())
 		}
 		o.written[key] = o.src.path
 	}
@@ -555,7 +555,7 @@ func refusePlannedOutputs(spec outputSpec, ins []sourceFile, inFormat string, ma
 		}
 		name := plannedName(spec, in, df, mainOnly)
 		if first, ok := seen[name]; ok {
-			return usageErrorf("%s and %s would both be written to %s: translate them in separate runs, or without --format", first, in.path, name)
+			return usageErrorf("%s and %s would both be written to %s: %s", first, in.path, name, spec.collisionAdvice())
 		}
 		seen[name] = in.path
 		if err := outfile.CheckInputs(name, paths...); err != nil {
@@ -568,6 +568,14 @@ func refusePlannedOutputs(spec outputSpec, ins []sourceFile, inFormat string, ma
 		}
 	}
 	return nil
+}
+
+// collisionAdvice is what to do when two documents would go to one file of the -o folder.
+func (s outputSpec) collisionAdvice() string {
+	if s.pairs != "" {
+		return "write the pairs into one file instead (-o FILE" + pairExt(s.pairs) + ")"
+	}
+	return "write them without --format (each keeps its own), or into separate folders"
 }
 
 // mirrorPath places rel under dir, replacing its extension with ext when ext is not "".
