@@ -103,15 +103,24 @@ type jsonlPair struct {
 	Confidence float64     `json:"confidence"`
 	Violations []Violation `json:"violations"`
 
-	Terms         []string  `json:"terms"`
-	PromptVersion string    `json:"prompt_version"`
-	Reviewer      string    `json:"reviewer"`
-	Reviewed      time.Time `json:"reviewed_at"`
+	Terms         []string `json:"terms"`
+	PromptVersion string   `json:"prompt_version"`
+	Reviewer      string   `json:"reviewer"`
+	Reviewed      string   `json:"reviewed_at"` // RFC 3339, or a date alone
 
 	ID           string `json:"id"`
 	Note         string `json:"note"`
 	SourceTagged string `json:"source_tagged"`
 	TargetTagged string `json:"target_tagged"`
+}
+
+// parseReviewed reads a reviewed_at: an RFC 3339 time (what bitext writes), or a date alone
+// (midnight UTC), which other tools write.
+func parseReviewed(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	return time.Parse(time.DateOnly, s)
 }
 
 type jsonlReader struct{ lr *lineReader }
@@ -153,6 +162,13 @@ func (r *jsonlReader) Next() (Pair, error) {
 		case jp.Confidence < 0 || jp.Confidence > 1:
 			return Pair{}, r.lr.errorf(0, fmt.Sprintf("confidence %g outside [0,1]", jp.Confidence))
 		}
+		var reviewed time.Time
+		if jp.Reviewed != "" {
+			var err error
+			if reviewed, err = parseReviewed(jp.Reviewed); err != nil {
+				return Pair{}, r.lr.errorf(0, fmt.Sprintf("reviewed_at %q: want a time such as 2026-11-30T14:15:00Z or a date such as 2026-11-30", clip(jp.Reviewed, 40)))
+			}
+		}
 		// An empty list is no list: written back it is left out ("violations":[] read, then
 		// written and read again, was another pair).
 		if len(jp.Violations) == 0 {
@@ -165,7 +181,7 @@ func (r *jsonlReader) Next() (Pair, error) {
 			Doc: jp.Doc, Paragraph: jp.Paragraph, Sentence: jp.Sentence,
 			Source: *jp.Source, Target: *jp.Target,
 			Provider: jp.Provider, Model: jp.Model, TMHit: jp.TMHit, Terms: jp.Terms, PromptVersion: jp.PromptVersion,
-			Reviewer: jp.Reviewer, Reviewed: jp.Reviewed,
+			Reviewer: jp.Reviewer, Reviewed: reviewed,
 			Confidence: jp.Confidence, Violations: jp.Violations,
 			ID: jp.ID, Note: jp.Note, SourceTagged: jp.SourceTagged, TargetTagged: jp.TargetTagged,
 			Line: r.lr.line,

@@ -201,3 +201,17 @@ func TestReviewerRoundTrip(t *testing.T) {
 		t.Errorf("a CAT tool's TMX: %q %v (%v)", p.Reviewer, p.Reviewed, err)
 	}
 }
+
+// TestJSONLReviewedDates: a reviewed_at that is a date alone is read (it rejected the whole file
+// with Go's time layout in the message); one that is neither a time nor a date says what is
+// wanted, at its line.
+func TestJSONLReviewedDates(t *testing.T) {
+	r, _ := NewReader(JSONL, strings.NewReader(`{"source":"Satz.","target":"Sentence.","reviewer":"anna","reviewed_at":"2024-05-06"}`+"\n"), "r.jsonl", ReaderOptions{})
+	if p, err := r.Next(); err != nil || !p.Reviewed.Equal(time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("a date alone: %v (%v)", p.Reviewed, err)
+	}
+	r, _ = NewReader(JSONL, strings.NewReader(`{"source":"Satz.","target":"Sentence.","reviewed_at":"6.5.2024"}`+"\n"), "r.jsonl", ReaderOptions{})
+	if _, err := r.Next(); err == nil || !strings.Contains(err.Error(), "r.jsonl:1") || !strings.Contains(err.Error(), "reviewed_at") || strings.Contains(err.Error(), "2006") {
+		t.Errorf("a date in another form: %v", err)
+	}
+}
