@@ -652,7 +652,8 @@ func TestTrimTagged(t *testing.T) {
 }
 
 // TestXLIFFStateQualifier: a memory hit of a provider's answer is a machine translation
-// (leveraged-mt); only a hit people made (no provider) is leveraged-tm.
+// (leveraged-mt); only a hit people made (no provider) is leveraged-tm; a reviewed entry is
+// signed off, with no qualifier (it was leveraged-mt, for its marker provider).
 func TestXLIFFStateQualifier(t *testing.T) {
 	for _, tc := range []struct {
 		p    Pair
@@ -661,6 +662,8 @@ func TestXLIFFStateQualifier(t *testing.T) {
 		{Pair{Source: "Satz.", Target: "Sentence.", Provider: "openai", Model: "m", TMHit: true}, `state-qualifier="leveraged-mt"`},
 		{Pair{Source: "Satz.", Target: "Sentence.", Provider: "openai", Model: "m"}, `state-qualifier="leveraged-mt"`},
 		{Pair{Source: "Satz.", Target: "Sentence.", TMHit: true}, `state-qualifier="leveraged-tm"`},
+		// A memory's reviewed entry (its marker provider "reviewed") is a person's decision.
+		{Pair{Source: "Satz.", Target: "Sentence.", Provider: "reviewed", Reviewer: "anna"}, `<target state="signed-off">`},
 	} {
 		var b strings.Builder
 		w, err := NewWriter(XLIFF, &b, WriterOptions{SourceLang: "de", TargetLang: "en"})

@@ -117,11 +117,17 @@ func (w *xliffWriter) Write(p Pair) error {
 	tags := usesTags(p.SourceTagged) || usesTags(p.TargetTagged)
 	w.segment("source", p.Source, p.SourceTagged, tags, p.Codes)
 	state := "translated"
-	if len(p.Violations) > 0 {
+	reviewed := p.Reviewer != "" || !p.Reviewed.IsZero()
+	switch {
+	case len(p.Violations) > 0:
 		state = "needs-review-translation"
+	case reviewed:
+		state = "signed-off" // a person decided it (a memory's reviewed entry)
 	}
 	w.bw.WriteString("</source>\n        <target state=\"" + state + `"`)
 	switch {
+	case reviewed:
+		// No qualifier: the memory's marker provider "reviewed" is no machine's.
 	case p.Provider != "":
 		// A machine translation, also when the memory gave it back: leveraged-tm says people
 		// made it (a memory hit of a provider's answer was labelled so).
@@ -414,7 +420,11 @@ func (w *xliff2Writer) Write(p Pair) error {
 		}
 		w.bw.WriteString("      </originalData>\n")
 	}
-	w.bw.WriteString(`      <segment state="translated"><source>` + src.String() + `</source><target>` + tgt.String() + "</target></segment>\n")
+	state := "translated"
+	if p.Reviewer != "" || !p.Reviewed.IsZero() {
+		state = "reviewed" // a person decided it (a memory's reviewed entry)
+	}
+	w.bw.WriteString(`      <segment state="` + state + `"><source>` + src.String() + `</source><target>` + tgt.String() + "</target></segment>\n")
 	_, err := w.bw.WriteString("    </unit>\n")
 	w.err = err
 	return err
