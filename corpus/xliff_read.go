@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -634,7 +635,7 @@ func (r *xliffReader) bitextNote(p *Pair, note string) error {
 		return nil
 	}
 	key = strings.TrimSpace(key)
-	if key != "provider" && key != "model" {
+	if key != "provider" && key != "model" && key != "prompt-version" && key != "reviewer" {
 		v = strings.TrimSpace(v)
 	}
 	var err error
@@ -653,6 +654,16 @@ func (r *xliffReader) bitextNote(p *Pair, note string) error {
 	case "tm-hit":
 		p.TMHit, err = strconv.ParseBool(v)
 		want = "true or false"
+	case "prompt-version":
+		p.PromptVersion = v
+	case "terms":
+		err = json.Unmarshal([]byte(v), &p.Terms)
+		want = "a JSON array of strings"
+	case "reviewer":
+		p.Reviewer = v
+	case "reviewed-at":
+		p.Reviewed, err = time.Parse(time.RFC3339, v)
+		want = "a time such as 2026-11-30T14:15:00Z"
 	case "confidence":
 		p.Confidence, err = strconv.ParseFloat(v, 64)
 		if err == nil && !(p.Confidence >= 0 && p.Confidence <= 1) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/bitext/bitext/document"
@@ -168,6 +169,23 @@ func bitextNotes(p Pair, w *xliffWriter) []string {
 	}
 	if p.TMHit {
 		out = append(out, "tm-hit: true")
+	}
+	// The rest of a machine translation's memory key, and who reviewed a reviewed entry, so
+	// that a memory exported as XLIFF and imported again keeps them, as TMX and JSONL do (a
+	// msgctxt's machine translations came back as conflicting imports).
+	if p.PromptVersion != "" {
+		out = append(out, "prompt-version: "+oneLine(w.clean("prompt version", p.PromptVersion)))
+	}
+	if len(p.Terms) > 0 {
+		if b, err := json.Marshal(p.Terms); err == nil {
+			out = append(out, "terms: "+jsonXMLSafe(w.w.fixUTF8("terms", string(b))))
+		}
+	}
+	if p.Reviewer != "" {
+		out = append(out, "reviewer: "+oneLine(w.clean("reviewer", p.Reviewer)))
+	}
+	if !p.Reviewed.IsZero() {
+		out = append(out, "reviewed-at: "+p.Reviewed.UTC().Format(time.RFC3339))
 	}
 	if p.Confidence != 0 {
 		out = append(out, "confidence: "+strconv.FormatFloat(p.Confidence, 'g', -1, 64))

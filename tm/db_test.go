@@ -257,7 +257,7 @@ func TestExportTaggedEntries(t *testing.T) {
 // imported pair, which replaced the CAT tool's translation of the same sentence as a
 // "conflict" and outranked every provider's answers.
 func TestExportImportKeepsKinds(t *testing.T) {
-	for _, f := range []corpus.Format{corpus.TMX, corpus.JSONL} {
+	for _, f := range []corpus.Format{corpus.TMX, corpus.JSONL, corpus.XLIFF} {
 		t.Run(string(f), func(t *testing.T) {
 			db := openTemp(t)
 			mt := baseKey("Das System prüfen.")

@@ -347,7 +347,7 @@ func TestExportReviewedMarker(t *testing.T) {
 func TestReviewedMovedKeepsAuditTrail(t *testing.T) {
 	ctx := context.Background()
 	when := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
-	for _, f := range []corpus.Format{corpus.TMX, corpus.JSONL} {
+	for _, f := range []corpus.Format{corpus.TMX, corpus.JSONL, corpus.XLIFF} {
 		forEachBackend(t, func(t *testing.T, loc string) {
 			from := openAt(t, sqliteBackend.location(t), Options{})
 			if err := from.StoreReviewed(ctx, baseKey("Geprüft."), "Reviewed.", "erika", when); err != nil {
