@@ -741,9 +741,7 @@ func finishXLIFFPair(p *Pair, src, tgt []inlinePiece, preserve bool) {
 		tt, tc := tagged(tgt, nums, false)
 		p.TargetTagged = tt
 		p.Codes = append(p.Codes, tc...)
-		// The words have no white space at their edges, also where a placeholder at an edge keeps
-		// its space in the tagged text.
-		p.Source, p.Target = strings.TrimSpace(xliffPlain(p.SourceTagged, p.Codes)), strings.TrimSpace(xliffPlain(p.TargetTagged, p.Codes))
+		p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
 	}
 	if !preserve {
 		trimPair(p)
