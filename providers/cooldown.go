@@ -13,16 +13,18 @@ import (
 // request every 2 s; bitext failed with four requests in flight and was fine with one). So a
 // 429 closes a gate that every request of the provider waits at, new ones included. When it
 // opens, requests go one at a time, spaced by the wait the server asked for (at most a quarter
-// of RetryPolicy.MaxDelay: a long Retry-After is about the refill, not the spacing). Every
-// answer that is not a 429 halves the spacing, and below the backoff's base step requests flow
-// freely again: one 429 in a long run is a blip, and easing by a quarter every four answers
-// kept a run that met one paced for half a minute and more (9.7 s → 46 s; with one answer in ten
-// a 429, 18 s → 446 s). A 429 while the gate spaces them doubles it, up to MaxDelay, since the
-// server's capacity is below the pace; a server that allows less than the pace so gets its
-// pace back within an answer or two. The request refused goes first when the gate opens.
+// of RetryPolicy.MaxDelay: a long Retry-After is about the refill, not the spacing). After a
+// lone 429 every answer that is not a 429 halves the spacing, and below the backoff's base step
+// requests flow freely again: one 429 in a long run is a blip, and easing slowly kept a run that
+// met one paced for half a minute (9.7 s → 46 s). A 429 while the gate spaces them says the
+// server's capacity is below the pace: the spacing doubles, up to MaxDelay, and from then on
+// eases only by a third every paceEase answers, until it ends — halving it there pushed a
+// server allowing one request in 2 s into refusing one request four times of its six attempts.
+// The request refused goes first when the gate opens.
 
-// paceEase is how many answers in a row, none a 429, halve the spacing.
-const paceEase = 1
+// paceEase is how many answers in a row, none a 429, shorten the spacing of a server found at
+// its limit (cooldown.limited).
+const paceEase = 2
 
 // cooldown is the gate of one provider. Its zero value is open.
 type cooldown struct {
@@ -34,6 +36,9 @@ type cooldown struct {
 	// given in: a 429 in a later one may move the gate past the turn.
 	epoch uint64
 	good  int // answers in a row, in this epoch, that were not 429s
+	// limited says a 429 came while the gate spaced requests: the server is at its limit, and
+	// the spacing eases slowly until it ends.
+	limited bool
 }
 
 // reserve tells a request that is ready at ready the earliest time it may try to go, and the
@@ -88,6 +93,7 @@ func (c *cooldown) refused(now time.Time, delay time.Duration, epoch uint64, p R
 	p = p.withDefaults()
 	c.epoch++
 	c.good = 0
+	c.limited = c.limited || c.pace > 0
 	c.pace = max(min(delay, p.MaxDelay/4), min(2*c.pace, p.MaxDelay))
 	c.next = c.until
 }
@@ -100,13 +106,16 @@ func (c *cooldown) answered(epoch uint64, p RetryPolicy) {
 	if c.pace == 0 || epoch != c.epoch {
 		return
 	}
-	if c.good++; c.good < paceEase {
+	if !c.limited {
+		c.pace /= 2
+	} else if c.good++; c.good < paceEase {
 		return
+	} else {
+		c.good = 0
+		c.pace -= c.pace / 3
 	}
-	c.good = 0
-	c.pace /= 2
 	if c.pace < p.withDefaults().BaseDelay {
-		c.pace = 0
+		c.pace, c.limited = 0, false
 	}
 }
 

@@ -34,32 +34,37 @@ func TestCooldownGate(t *testing.T) {
 	if second.Sub(first) < c.pace || second.Sub(first) > c.pace+c.pace/8 {
 		t.Fatalf("second turn at %v, want one pace (%v, a little jitter) after the first at %v", second.Sub(t0), c.pace, first.Sub(t0))
 	}
-	// An answer of the epoch halves the spacing; an older epoch's does not.
+	// After a lone 429 an answer of the epoch halves the spacing; an older epoch's does not.
 	c.answered(0, p)
-	for range paceEase {
-		c.answered(1, p)
+	c.answered(1, p)
+	if c.pace != 2100*time.Millisecond/2 || c.limited {
+		t.Fatalf("pace %v (limited %v) after one answer, want %v", c.pace, c.limited, 2100*time.Millisecond/2)
 	}
-	if c.pace != 2100*time.Millisecond/2 {
-		t.Fatalf("pace %v after %d answers, want %v", c.pace, paceEase, 2100*time.Millisecond/2)
-	}
-	// A refusal while spacing doubles the pace; a long Retry-After spaces by MaxDelay/4 only.
+	// A refusal while spacing: the server is at its limit. The pace doubles (a long
+	// Retry-After spaces by MaxDelay/4 only) and eases by a third every paceEase answers.
 	c.refused(t0.Add(10*time.Second), time.Minute, 1, p)
-	if want := max(DefaultMaxDelay/4, min(2*2100*time.Millisecond/2, DefaultMaxDelay)); c.pace != want || c.epoch != 2 {
-		t.Fatalf("pace %v, epoch %d after a refusal with Retry-After 1m; want %v, 2", c.pace, c.epoch, want)
+	if want := max(DefaultMaxDelay/4, min(2*2100*time.Millisecond/2, DefaultMaxDelay)); c.pace != want || c.epoch != 2 || !c.limited {
+		t.Fatalf("pace %v, epoch %d, limited %v after a refusal while spacing; want %v, 2, true", c.pace, c.epoch, c.limited, want)
 	}
-	// Easing ends the spacing once it is below the backoff's base: a 5 s pace, within four
-	// answers (a single 429 slowed a long run for half a minute when it eased by a quarter).
 	answers := 0
 	for c.pace > 0 {
 		answers++
-		for range paceEase {
-			c.answered(2, p)
-		}
+		c.answered(2, p)
 	}
-	if answers > 4 {
-		t.Errorf("the spacing ended after %d answers, want at most 4", answers)
+	if answers < 4*paceEase || c.limited {
+		t.Errorf("the spacing of a server at its limit ended after %d answers (limited %v), want slowly", answers, c.limited)
 	}
 	if at, _ := c.reserve(c.until); !at.Equal(c.until) {
 		t.Errorf("after the spacing ended, a turn at the end of the cool-down was moved to %v", at.Sub(c.until))
+	}
+	// A lone 429 later is a blip again: its spacing ends within a few answers.
+	c.refused(t0.Add(20*time.Minute), 5*time.Second, 2, p)
+	answers = 0
+	for c.pace > 0 {
+		answers++
+		c.answered(3, p)
+	}
+	if answers > 4 {
+		t.Errorf("a lone 429's spacing ended after %d answers, want at most 4 (a single 429 slowed a long run for half a minute)", answers)
 	}
 }
