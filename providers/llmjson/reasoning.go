@@ -11,20 +11,36 @@ import "strings"
 // the word, and stays.
 
 // reasoningTags are the opening tags of reasoning blocks, lower-case, without "<" and ">".
-var reasoningTags = []string{"think", "thinking"}
+var reasoningTags = []string{"think", "thinking", "reasoning"}
+
+// harmonyFinal starts the answer of a model that writes OpenAI's "harmony" format into the
+// content (gpt-oss on a server without its parser): "<|channel|>analysis<|message|>…<|end|>"
+// and then "<|start|>assistant<|channel|>final<|message|>" before the answer.
+const harmonyFinal = "<|channel|>final<|message|>"
 
 // withoutReasoning returns content without the reasoning blocks at its start and the spaces
 // around them. open is true when a block at the start has no end: the content is reasoning
 // only (a model stopped mid-thought), and what follows the tag is no answer.
 func withoutReasoning(content string) (answer string, open bool) {
 	s := strings.TrimSpace(content)
+	if strings.HasPrefix(s, "<|channel|>") || strings.HasPrefix(s, "<|start|>") {
+		i := strings.Index(s, harmonyFinal)
+		if i < 0 {
+			return "", true // analysis only: no answer
+		}
+		s = strings.TrimSpace(s[i+len(harmonyFinal):])
+		for _, end := range []string{"<|return|>", "<|end|>"} {
+			s = strings.TrimSpace(strings.TrimSuffix(s, end))
+		}
+		return s, false
+	}
 	for {
 		tag := leadingTag(s)
 		if tag == "" {
 			break
 		}
 		closing := "</" + tag + ">"
-		end := strings.Index(strings.ToLower(s), closing)
+		end := strings.Index(asciiLower(s), closing)
 		if end < 0 {
 			return "", true
 		}
@@ -36,7 +52,7 @@ func withoutReasoning(content string) (answer string, open bool) {
 	// it holds, and an end tag counts only when an answer starts right after it: elsewhere it
 	// is a translation's own words.
 	if s != "" && !startsAnswer(s) {
-		lower := strings.ToLower(s)
+		lower := asciiLower(s)
 		for _, tag := range reasoningTags {
 			closing := "</" + tag + ">"
 			i := strings.Index(lower, closing)
@@ -65,4 +81,17 @@ func leadingTag(s string) string {
 		}
 	}
 	return ""
+}
+
+// asciiLower is s with its ASCII letters in lower case and every other byte as it is, so that
+// an index into it is one into s: strings.ToLower turns invalid UTF-8 into U+FFFD, three bytes
+// for one, and an index found in it sliced s out of range (the fuzzer's "\xf4</think>").
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -28,6 +28,13 @@ func TestReasoningBeforeTheAnswer(t *testing.T) {
 		{"thinking tag", func(answer string) string {
 			return "<thinking>" + strings.ReplaceAll(answer, "EN(", "DRAFT(") + "</thinking>\n"
 		}},
+		// The second review's: a <reasoning> block, and gpt-oss's harmony channels in the content.
+		{"reasoning tag", func(answer string) string {
+			return "<reasoning>" + strings.ReplaceAll(answer, "EN(", "DRAFT(") + "</reasoning>\n"
+		}},
+		{"harmony channels", func(answer string) string {
+			return "<|channel|>analysis<|message|>Draft: " + strings.ReplaceAll(answer, "EN(", "DRAFT(") + "<|end|><|start|>assistant<|channel|>final<|message|>"
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := providertest.NewOpenAI(t, providertest.Options{
