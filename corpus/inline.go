@@ -123,19 +123,19 @@ func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (string, []documen
 		case p.kind == inOpen && match[i] >= 0:
 			id, fresh := nums.number(p.num, source)
 			ids[i] = id
-			b.WriteString("<g" + strconv.Itoa(id) + ">")
+			b.WriteString(document.PieceTag(document.PieceOpen, id))
 			if fresh {
 				codes = append(codes, document.Code{ID: id, Kind: document.Paired, Name: p.name, Open: p.text, Close: ps[match[i]].text})
 			}
 		case p.kind == inClose && match[i] >= 0:
-			b.WriteString("</g" + strconv.Itoa(ids[match[i]]) + ">")
+			b.WriteString(document.PieceTag(document.PieceClose, ids[match[i]]))
 		default: // standalone, or half of a pair that does not nest
 			key := p.num
 			if p.kind != inAlone && key != "" {
 				key += map[inlineKind]string{inOpen: "/open", inClose: "/close"}[p.kind]
 			}
 			id, fresh := nums.number(key, source)
-			b.WriteString("<x" + strconv.Itoa(id) + "/>")
+			b.WriteString(document.PieceTag(document.PieceStandalone, id))
 			if fresh {
 				codes = append(codes, document.Code{ID: id, Kind: document.Standalone, Name: p.name, Open: p.text})
 			}

@@ -48,9 +48,22 @@ type Code struct {
 // Tag is how the code is written in a segment's text (its opening tag for a paired code).
 func (c Code) Tag() string {
 	if c.Kind == Standalone {
-		return "<x" + strconv.Itoa(c.ID) + "/>"
+		return PieceTag(PieceStandalone, c.ID)
 	}
-	return "<g" + strconv.Itoa(c.ID) + ">"
+	return PieceTag(PieceOpen, c.ID)
+}
+
+// PieceTag is how a code piece of kind with number id is written in tagged text: <gN>, </gN>
+// or <xN/>.
+func PieceTag(kind PieceKind, id int) string {
+	n := strconv.Itoa(id)
+	switch kind {
+	case PieceOpen:
+		return "<g" + n + ">"
+	case PieceClose:
+		return "</g" + n + ">"
+	}
+	return "<x" + n + "/>"
 }
 
 // pieceKind is what one piece of a tagged text is.

@@ -60,18 +60,6 @@ func token(kind document.PieceKind, id int) string {
 	return "⟨" + n + "/⟩"
 }
 
-// tag is how a code piece is written in tagged text (document's syntax).
-func tag(kind document.PieceKind, id int) string {
-	n := strconv.Itoa(id)
-	switch kind {
-	case document.PieceOpen:
-		return "<g" + n + ">"
-	case document.PieceClose:
-		return "</g" + n + ">"
-	}
-	return "<x" + n + "/>"
-}
-
 // codeSet is the codes a segment has, by number: whether each is paired. The reviewer may use
 // any of them in the translation: the source's (one the machine translation dropped) and those
 // of the translation under review.
@@ -178,7 +166,7 @@ func readTokens(text string, codes codeSet) (string, error) {
 			switch {
 			case len(open) > 0 && open[len(open)-1] == id:
 				open = open[:len(open)-1]
-				b.WriteString(tag(kind, id))
+				b.WriteString(document.PieceTag(kind, id))
 			case slices.Contains(open, id):
 				inner := open[len(open)-1]
 				return "", &TokenError{at, fmt.Sprintf("%s closes before %s: codes nest as brackets do, close ⟨/%d⟩ first", tok, token(document.PieceClose, inner), inner)}
@@ -196,7 +184,7 @@ func readTokens(text string, codes codeSet) (string, error) {
 				open = append(open, id)
 				openedAt[id] = at
 			}
-			b.WriteString(tag(kind, id))
+			b.WriteString(document.PieceTag(kind, id))
 		}
 		i += size
 		at += utf8.RuneCountInString(tok)

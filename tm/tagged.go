@@ -1,7 +1,6 @@
 package tm
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,15 +106,7 @@ func writeTagged(ps []document.Piece, num map[int]int) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		id := strconv.Itoa(n)
-		switch p.Kind {
-		case document.PieceOpen:
-			b.WriteString("<g" + id + ">")
-		case document.PieceClose:
-			b.WriteString("</g" + id + ">")
-		default:
-			b.WriteString("<x" + id + "/>")
-		}
+		b.WriteString(document.PieceTag(p.Kind, n))
 	}
 	return b.String(), true
 }
