@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/internal/textcheck"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -12,7 +13,7 @@ import (
 // compare equal and German ß matches ss.
 func fold(s string) string {
 	if isASCII(s) { // most words: no decomposition, no diacritics
-		return strings.TrimSpace(asciiLower(s))
+		return strings.TrimSpace(textcheck.ASCIILower(s))
 	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
@@ -34,20 +35,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// asciiLower lowercases an ASCII string, allocating only when something changes.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(s)
-			for k := i; k < len(b); k++ {
-				if c := b[k]; 'A' <= c && c <= 'Z' {
-					b[k] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

@@ -288,3 +288,21 @@ func HasAny(s string, f func(rune) bool) bool {
 	}
 	return false
 }
+
+// ASCIILower is s with its ASCII letters in lower case and every other byte as it is, so that
+// a byte offset into it is one into s (strings.ToLower turns invalid UTF-8 into U+FFFD, three
+// bytes for one); it allocates only when something changes.
+func ASCIILower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for k := i; k < len(b); k++ {
+				if c := b[k]; 'A' <= c && c <= 'Z' {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

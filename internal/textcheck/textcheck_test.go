@@ -102,3 +102,12 @@ func FuzzUTF16Pattern(f *testing.F) {
 		LooksLatin1(b)
 	})
 }
+
+// TestASCIILower: ASCII letters are lowered, every other byte kept, so offsets carry over.
+func TestASCIILower(t *testing.T) {
+	for in, want := range map[string]string{"": "", "abc": "abc", "</THINK>": "</think>", "\xf4</Think>Ä": "\xf4</think>Ä"} {
+		if got := ASCIILower(in); got != want || len(got) != len(in) {
+			t.Errorf("ASCIILower(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package llmjson
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/bitext/bitext/internal/textcheck"
+)
 
 // Reasoning models (DeepSeek-R1, Qwen3, QwQ and the servers that run them: Ollama, vLLM,
 // llama.cpp) put their chain of thought into the message content, before the answer, as
@@ -40,7 +44,7 @@ func withoutReasoning(content string) (answer string, open bool) {
 			break
 		}
 		closing := "</" + tag + ">"
-		end := strings.Index(asciiLower(s), closing)
+		end := strings.Index(textcheck.ASCIILower(s), closing)
 		if end < 0 {
 			return "", true
 		}
@@ -52,7 +56,7 @@ func withoutReasoning(content string) (answer string, open bool) {
 	// it holds, and an end tag counts only when an answer starts right after it: elsewhere it
 	// is a translation's own words.
 	if s != "" && !startsAnswer(s) {
-		lower := asciiLower(s)
+		lower := textcheck.ASCIILower(s)
 		for _, tag := range reasoningTags {
 			closing := "</" + tag + ">"
 			i := strings.Index(lower, closing)
@@ -81,17 +85,4 @@ func leadingTag(s string) string {
 		}
 	}
 	return ""
-}
-
-// asciiLower is s with its ASCII letters in lower case and every other byte as it is, so that
-// an index into it is one into s: strings.ToLower turns invalid UTF-8 into U+FFFD, three bytes
-// for one, and an index found in it sliced s out of range (the fuzzer's "\xf4</think>").
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
