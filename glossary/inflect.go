@@ -102,6 +102,9 @@ func cores(w string) []string {
 	return out
 }
 
+// isVowel says whether r is a German vowel letter (y counted, as in Zylinder).
+func isVowel(r rune) bool { return strings.ContainsRune("aeiouäöüy", r) }
+
 // syllabicEnd says whether w ends in a consonant followed by n or l (ordn, rechn, wechsl).
 func syllabicEnd(w string) bool {
 	last, n := utf8.DecodeLastRuneInString(w)
@@ -109,7 +112,7 @@ func syllabicEnd(w string) bool {
 		return false
 	}
 	prev, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
-	return !strings.ContainsRune("aeiouäöüy", prev) && prev != 'n' && prev != 'l'
+	return !isVowel(prev) && prev != 'n' && prev != 'l'
 }
 
 // umlautChange compares two words letter by letter over the start they share once their
@@ -327,7 +330,7 @@ func erPlural(noun string) bool {
 	inVowel := false
 	var cur strings.Builder
 	for _, r := range noun {
-		if strings.ContainsRune("aeiouäöüy", r) {
+		if isVowel(r) {
 			if !inVowel {
 				groups++
 				cur.Reset()

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/text/language"
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
@@ -306,19 +307,17 @@ func reviewLanguages(c *cli.Context, in *review.Input) (source, target string, e
 		switch {
 		case in.TargetLang != "":
 			target = in.TargetLang
-		case in.SourceLang != "" && !strings.EqualFold(primaryLang(in.SourceLang), "de") && !c.Bool("no-tm"):
+		case in.SourceLang != "" && !isGerman(in.SourceLang) && !c.Bool("no-tm"):
 			return "", "", usageErrorf("the file's source language is %s and it names no target language: give --target-lang (--to), so that the decisions go into the memory under their languages", in.SourceLang)
 		}
 	}
 	return strings.ToLower(source), strings.ToLower(target), nil
 }
 
-// primaryLang is a language tag's first subtag ("en" of "en-US").
-func primaryLang(tag string) string {
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		return tag[:i]
-	}
-	return tag
+// isGerman says whether tag names German (de, de-CH, …).
+func isGerman(tag string) bool {
+	base, _ := language.Make(tag).Base()
+	return base.String() == "de"
 }
 
 // reviewRetranslate asks p for one segment again, with the glossary terms found in it and the
