@@ -214,34 +214,50 @@ func TestReviewCodesPairOutputs(t *testing.T) {
 
 // TestReviewCodesMemory: a decision on a segment with codes is stored in the memory with its
 // codes too, under the tagged source as translate looks up a document segment with that
-// formatting (codes numbered in the order they open), besides its words.
+// formatting (codes numbered in the order they open), besides its words. A decision that
+// dropped formatting answers that segment with the codes it kept (before, the tagged source
+// kept answering with the machine translation the reviewer replaced); one that dropped a
+// placeholder answers its words only.
 func TestReviewCodesMemory(t *testing.T) {
-	ctx := context.Background()
-	db, err := tm.Open(filepath.Join(t.TempDir(), "tm.sqlite"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	in := readXLIFFFile(t, "../corpus/testdata/xliffpatch/okapi-qualitycheck-Test01.xlf")
-	s, err := New(ctx, in, Options{TM: db, SourceLang: "en", TargetLang: "fr"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	// Unit 7: <bpt>/<ept> numbered 1, a <ph> numbered 2.
-	if err := s.Decide(ctx, segmentOf(t, in, "7")-1, "⟨2/⟩ ⟨1⟩Phrase⟨/1⟩ 1 du p7."); err != nil {
-		t.Fatal(err)
-	}
-	keys := []tm.Key{
-		{SourceLang: "en", TargetLang: "fr", Source: "<g1>Sentence</g1> 1 of p7 <x2/>."},
-		{SourceLang: "en", TargetLang: "fr", Source: "Sentence 1 of p7 ."},
-	}
-	got, found, err := db.LookupReviewedMany(ctx, keys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !found[0] || got[0] != "<x2/> <g1>Phrase</g1> 1 du p7." || !found[1] || got[1] != "Phrase 1 du p7." {
-		t.Errorf("the memory answers %q %v", got, found)
+	const tagged, words = "<g1>Sentence</g1> 1 of p7 <x2/>.", "Sentence 1 of p7 ."
+	for _, tc := range []struct {
+		name, edit string
+		want       string // what the tagged source is answered with; "" for not at all
+	}{
+		{"codes moved", "⟨2/⟩ ⟨1⟩Phrase⟨/1⟩ 1 du p7.", "<x2/> <g1>Phrase</g1> 1 du p7."},
+		{"bold deleted", "⟨2/⟩ Phrase 1 du p7.", "<x2/> Phrase 1 du p7."},
+		{"placeholder deleted", "⟨1⟩Phrase⟨/1⟩ 1 du p7.", ""},
+		{"typed as words", "Phrase 1 du p7.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			db, err := tm.Open(filepath.Join(t.TempDir(), "tm.sqlite"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			in := readXLIFFFile(t, "../corpus/testdata/xliffpatch/okapi-qualitycheck-Test01.xlf")
+			s, err := New(ctx, in, Options{TM: db, SourceLang: "en", TargetLang: "fr"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			// Unit 7: <bpt>/<ept> numbered 1, a <ph> numbered 2.
+			if err := s.Decide(ctx, segmentOf(t, in, "7")-1, tc.edit); err != nil {
+				t.Fatal(err)
+			}
+			keys := []tm.Key{
+				{SourceLang: "en", TargetLang: "fr", Source: tagged},
+				{SourceLang: "en", TargetLang: "fr", Source: words},
+			}
+			got, found, err := db.LookupReviewedMany(ctx, keys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[0] != tc.want || found[0] != (tc.want != "") || !found[1] || got[1] != "Phrase 1 du p7." {
+				t.Errorf("the memory answers %q %v; want %q for the tagged source", got, found, tc.want)
+			}
+		})
 	}
 }
 

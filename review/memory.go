@@ -11,7 +11,8 @@ import (
 // (as every decision is), and for a segment with codes its tagged translation, which the
 // memory also stores under the tagged source translate looks a document segment up by
 // (tm.ReviewedEntry.SourceTagged), so that a later translation of the same formatted sentence
-// gets the reviewed text with its formatting. It carries the reviewer and the time of the
+// gets the reviewed text with its formatting — or, where the decision dropped some of it (an
+// edit typed as words: Tagged is its escaped words), with the codes it kept. It carries the reviewer and the time of the
 // decision, and for the audit trail the translation it replaced (before) and the provider and
 // model of the translation under review (the entry answers any provider).
 func (s *Server) reviewed(e *entry, before string) []tm.ReviewedEntry {

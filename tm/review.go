@@ -34,8 +34,10 @@ type ReviewedEntry struct {
 	// (document's tagged text, as corpus.Pair has them), when it has codes: the translation is
 	// stored under each tagged form a document segment with those codes is looked up by, as an
 	// imported unit's is (documentForms), so that a later translation of the same formatted
-	// sentence gets the reviewed text with its formatting. One decision: the audit trail keeps
-	// the words' entry (or, for a segment of codes only, its first form).
+	// sentence gets the reviewed text with its formatting. A decision that dropped some of the
+	// formatting (TargetTagged lacking paired codes, or words only) is stored so too, with the
+	// codes it kept (reviewedForms). One decision: the audit trail keeps the words' entry (or,
+	// for a segment of codes only, its first form).
 	SourceTagged, TargetTagged string
 	// Codes is the native markup of those texts' codes where known (corpus.Pair.Codes: an
 	// XLIFF's or TMX's own elements), stored with the tagged forms so that an export writes
@@ -68,7 +70,7 @@ func withTaggedForms(rs []ReviewedEntry) []ReviewedEntry {
 		if words {
 			out = append(out, r)
 		}
-		forms, _ := documentForms(corpus.Pair{Source: r.Key.Source, Target: r.Target, SourceTagged: r.SourceTagged, TargetTagged: r.TargetTagged})
+		forms := reviewedForms(corpus.Pair{Source: r.Key.Source, Target: r.Target, SourceTagged: r.SourceTagged, TargetTagged: r.TargetTagged})
 		for i, f := range forms {
 			k := r.Key
 			k.Source = f.source
@@ -401,7 +403,7 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 		if err != nil {
 			return ImportResult{}, err
 		}
-		forms, plain, ok := res.admit(p)
+		forms, plain, ok := res.admit(p, true)
 		if !ok {
 			continue
 		}

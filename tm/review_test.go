@@ -213,6 +213,102 @@ func TestStoreReviewedTagged(t *testing.T) {
 	})
 }
 
+// TestStoreReviewedDroppedCodes: a decision that dropped some or all of a segment's
+// formatting (an edit typed as words, a bold deleted) answers the formatted segment with the
+// codes it kept, instead of the machine translation it replaced, which stayed under the tagged
+// source before; and it does so again after an export imported --reviewed into another
+// memory. A decision that dropped a placeholder (words of the sentence) answers its words only.
+func TestStoreReviewedDroppedCodes(t *testing.T) {
+	const (
+		src    = "<g1>Die <g2>neue</g2> Brücke ist offen.</g1>"
+		inner  = "Die <g1>neue</g1> Brücke ist offen."
+		words  = "Die neue Brücke ist offen."
+		mt     = "<g1>The <g2>new</g2> bridge is opened.</g1>"
+		mtIn   = "The <g1>new</g1> bridge is opened."
+		edited = "The new bridge is open & busy."
+	)
+	for _, tc := range []struct {
+		name                    string
+		srcTagged, tgt, tgtTagg string
+		want                    map[string]string // tagged source → lookup; "" for the MT left
+	}{
+		{"typed as words", src, edited, "", map[string]string{
+			src: "The new bridge is open &amp; busy.", inner: "The new bridge is open &amp; busy."}},
+		{"inner bold deleted", src, edited, "<g1>The new bridge is open &amp; busy.</g1>", map[string]string{
+			src: "<g1>The new bridge is open &amp; busy.</g1>", inner: "The new bridge is open &amp; busy."}},
+		{"outer code deleted", src, edited, "The <g2>new</g2> bridge is open &amp; busy.", map[string]string{
+			src: "The <g2>new</g2> bridge is open &amp; busy.", inner: "The <g1>new</g1> bridge is open &amp; busy."}},
+		{"edge code moved inside", src, edited, "The <g2>new</g2> <g1>bridge</g1> is open &amp; busy.", map[string]string{
+			src: "The <g2>new</g2> <g1>bridge</g1> is open &amp; busy.", inner: ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, loc string) {
+				db := openAt(t, loc, Options{})
+				mustStore(t, db, baseKey(src), mt)
+				mustStore(t, db, baseKey(inner), mtIn)
+				r := ReviewedEntry{Key: baseKey(words), Target: tc.tgt, Reviewer: "erika",
+					SourceTagged: tc.srcTagged, TargetTagged: tc.tgtTagg}
+				if err := db.StoreReviewedMany(ctx, []ReviewedEntry{r}); err != nil {
+					t.Fatal(err)
+				}
+				check := func(db *DB, where string) {
+					t.Helper()
+					if got := mustLookup(t, db, baseKey(words)); got != tc.tgt {
+						t.Errorf("%s: lookup of the words = %q, want %q", where, got, tc.tgt)
+					}
+					for k, want := range tc.want {
+						got, ok, err := db.Lookup(ctx, baseKey(k))
+						if want == "" {
+							if db == nil || (ok && got != map[string]string{src: mt, inner: mtIn}[k]) || err != nil {
+								t.Errorf("%s: lookup %q = %q, %v; want the machine translation or nothing", where, k, got, err)
+							}
+							continue
+						}
+						if got != want || !ok || err != nil {
+							t.Errorf("%s: lookup %q = %q, %v, %v; want %q", where, k, got, ok, err, want)
+						}
+					}
+				}
+				check(db, "stored")
+				if rs, err := db.Reviews(ctx, ReviewFilter{}); err != nil || len(rs) != 1 {
+					t.Errorf("audit trail %d decisions (%v), want 1", len(rs), err)
+				}
+
+				var b bytes.Buffer
+				w, _ := corpus.NewWriter(corpus.TMX, &b, corpus.WriterOptions{Entries: true})
+				if _, err := db.Export(ctx, w, ExportOptions{Reviewed: true}); err != nil {
+					t.Fatal(err)
+				}
+				w.Close()
+				moved := openAt(t, sqliteBackend.location(t), Options{})
+				rd, _ := corpus.NewReader(corpus.TMX, bytes.NewReader(b.Bytes()), "moved.tmx", corpus.ReaderOptions{})
+				if _, err := moved.ImportReviewed(ctx, rd, ImportOptions{}, ""); err != nil {
+					t.Fatal(err)
+				}
+				if tc.want[inner] != "" {
+					check(moved, "after export and import --reviewed")
+				}
+				if n := strings.Count(b.String(), "<tu "); n != 1 {
+					t.Errorf("export holds %d units, want the decision once:\n%s", n, b.String())
+				}
+			})
+		})
+	}
+
+	// A placeholder dropped is words lost, not formatting: the words' entry only.
+	db := openTemp(t)
+	const ph = "Sie haben <x1/> neue Nachrichten."
+	mustStore(t, db, baseKey(ph), "You have <x1/> new messages.")
+	r := ReviewedEntry{Key: baseKey("Sie haben neue Nachrichten."), Target: "You have new messages.", Reviewer: "erika",
+		SourceTagged: ph}
+	if err := db.StoreReviewedMany(ctx, []ReviewedEntry{r}); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustLookup(t, db, baseKey(ph)); got != "You have <x1/> new messages." {
+		t.Errorf("lookup of the placeholder's segment = %q; want the machine translation left", got)
+	}
+}
+
 // TestReviewsOlderMemory: a memory written before reviews existed (no reviews table) opened
 // read-only has no reviews and counts as before; opened for writing it gets the table.
 func TestReviewsOlderMemory(t *testing.T) {

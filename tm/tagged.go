@@ -61,6 +61,79 @@ func documentForms(p corpus.Pair) (forms []taggedForm, hasMarkup bool) {
 	return forms, true
 }
 
+// reviewedForms returns the tagged entries of a decision people made on p (a reviewed entry,
+// stored or imported): documentForms', and when the translation kept only some of the source's
+// paired codes, or none (an edit typed as words, a bold deleted), the same forms with the codes
+// it kept. The decision is still the answer to the formatted segment: stored under its words
+// alone, the machine translation it replaced went on answering the segment with its codes. The
+// document writer places the missing codes at the segment's edges and says so
+// (document.Problem). A translation that dropped a standalone code (a placeholder, a line
+// break: words of the sentence, not formatting), holds a code the source lacks or nests them
+// badly makes no forms.
+func reviewedForms(p corpus.Pair) []taggedForm {
+	forms, _ := documentForms(p)
+	if len(forms) > 0 || !document.HasTags(p.SourceTagged) || document.CheckTags(document.CodesOf(p.SourceTagged), p.SourceTagged) != nil {
+		return forms
+	}
+	src := document.Pieces(p.SourceTagged)
+	tgt := []document.Piece{{Kind: document.PieceText, Text: p.Target}}
+	if p.TargetTagged != "" {
+		tgt = document.Pieces(p.TargetTagged)
+	}
+	whole, ok := convertKept(src, tgt)
+	if !ok {
+		return nil
+	}
+	forms = append(forms, whole)
+	srcRest, srcCut := trimEdges(src)
+	if len(srcCut) == 0 {
+		return forms
+	}
+	// The document writes the edge codes itself; the translation may keep them there or not
+	// at all, but not inside its words.
+	tgtRest, tgtCut := trimEdges(tgt)
+	for id := range tgtCut {
+		if !srcCut[id] {
+			return forms
+		}
+	}
+	for _, piece := range tgtRest {
+		if piece.Kind != document.PieceText && srcCut[piece.ID] {
+			return forms
+		}
+	}
+	if inner, ok := convertKept(srcRest, tgtRest); ok && document.HasTags(inner.source) {
+		forms = append(forms, inner)
+	}
+	return forms
+}
+
+// convertKept is convertCodes for a translation that may lack some of the source's paired
+// codes (reviewedForms): the codes it has must pass document.CheckTags among themselves.
+func convertKept(src, tgt []document.Piece) (form taggedForm, ok bool) {
+	s, t, ok := renumber(src, tgt)
+	if !ok {
+		return taggedForm{}, false
+	}
+	inTarget := map[int]bool{}
+	for _, c := range document.CodesOf(t) {
+		inTarget[c.ID] = true
+	}
+	var kept []document.Code
+	for _, c := range document.CodesOf(s) {
+		switch {
+		case inTarget[c.ID]:
+			kept = append(kept, c)
+		case c.Kind != document.Paired:
+			return taggedForm{}, false // a placeholder or line break dropped: words lost
+		}
+	}
+	if document.CheckTags(kept, t) != nil {
+		return taggedForm{}, false
+	}
+	return taggedForm{source: s, target: t}, true
+}
+
 // convertCodes writes source and target pieces as tagged texts, the source's codes numbered
 // 1, 2, … in the order they open (as package document numbers a segment's codes) and the
 // target's by the source code each is. ok is false unless both pass document.CheckTags
@@ -70,6 +143,21 @@ func documentForms(p corpus.Pair) (forms []taggedForm, hasMarkup bool) {
 // memory hit is used as it is, unchecked, and a guess at the formatting must not pass for
 // the translator's.
 func convertCodes(src, tgt []document.Piece) (form taggedForm, ok bool) {
+	s, t, ok := renumber(src, tgt)
+	if !ok {
+		return taggedForm{}, false
+	}
+	if document.CheckTags(document.CodesOf(s), t) != nil {
+		return taggedForm{}, false
+	}
+	return taggedForm{source: s, target: t}, true
+}
+
+// renumber writes source and target pieces as tagged texts, the source's codes numbered 1, 2,
+// … in the order they open (as package document numbers a segment's codes) and the target's
+// by the source code each is. ok is false when the target has a code the source lacks or the
+// source's own codes do not pass document.CheckTags.
+func renumber(src, tgt []document.Piece) (s, t string, ok bool) {
 	num := map[int]int{}
 	for _, p := range src {
 		if p.Kind == document.PieceOpen || p.Kind == document.PieceStandalone {
@@ -78,19 +166,16 @@ func convertCodes(src, tgt []document.Piece) (form taggedForm, ok bool) {
 			}
 		}
 	}
-	s, ok := writeTagged(src, num)
-	if !ok {
-		return taggedForm{}, false
+	if s, ok = writeTagged(src, num); !ok {
+		return "", "", false
 	}
-	t, ok := writeTagged(tgt, num)
-	if !ok {
-		return taggedForm{}, false
+	if t, ok = writeTagged(tgt, num); !ok {
+		return "", "", false
 	}
-	codes := document.CodesOf(s)
-	if document.CheckTags(codes, s) != nil || document.CheckTags(codes, t) != nil {
-		return taggedForm{}, false
+	if document.CheckTags(document.CodesOf(s), s) != nil {
+		return "", "", false
 	}
-	return taggedForm{source: s, target: t}, true
+	return s, t, true
 }
 
 // writeTagged writes pieces as tagged text with the codes renumbered by num; ok is false when

@@ -79,7 +79,7 @@ func TestImportTagged(t *testing.T) {
 					if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
 						continue
 					}
-					if _, plain := new(ImportResult).countMarkup(p); plain {
+					if _, plain := new(ImportResult).countMarkup(p, false); plain {
 						plainSources[NormalizeSource(p.Source)] = true
 					}
 					forms, _ := documentForms(p)

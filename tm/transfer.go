@@ -72,6 +72,11 @@ type ImportResult struct {
 	// Markup counts the pairs not skipped with inline markup that the memory keeps as their words
 	// only: their source and target do not hold the same codes, properly paired.
 	Markup int
+	// Dropped counts the reviewed pairs (ImportReviewed) whose target dropped some or all of
+	// its source's formatting (paired codes): a people's decision, kept under the tagged text
+	// with the codes it kept (reviewedForms), so that it answers the formatted segment, where
+	// translate places the missing codes around its words.
+	Dropped int
 	// Unusable counts the pairs with a placeholder standing as a word (a %d, a {name}) whose
 	// codes do not convert: their words without it translate no sentence, so nothing is stored.
 	// Read = Stored + Duplicates + Conflicting + Skipped + Unusable.
@@ -101,6 +106,9 @@ func (r ImportResult) MarkupSummary() string {
 	if r.Tagged > 0 {
 		s += fmt.Sprintf("; %d with inline markup kept with their codes", r.Tagged)
 	}
+	if r.Dropped > 0 {
+		s += fmt.Sprintf("; %d with inline markup kept with the codes their translation kept (it dropped some formatting)", r.Dropped)
+	}
 	if r.Markup > 0 {
 		s += fmt.Sprintf("; %d with inline markup kept as their words only (source and target codes differ)", r.Markup)
 	}
@@ -113,13 +121,13 @@ func (r ImportResult) MarkupSummary() string {
 // admit counts a pair read and says whether it makes entries: not when a side is blank
 // (Skipped), nor when neither its words nor its codes do (countMarkup, whose forms and plain
 // it returns).
-func (r *ImportResult) admit(p corpus.Pair) (forms []taggedForm, plain, ok bool) {
+func (r *ImportResult) admit(p corpus.Pair, reviewed bool) (forms []taggedForm, plain, ok bool) {
 	r.Read++
 	if strings.TrimSpace(p.Source) == "" || strings.TrimSpace(p.Target) == "" {
 		r.Skipped++
 		return nil, false, false
 	}
-	forms, plain = r.countMarkup(p)
+	forms, plain = r.countMarkup(p, reviewed)
 	return forms, plain, plain || len(forms) > 0
 }
 
@@ -128,11 +136,19 @@ func (r *ImportResult) admit(p corpus.Pair) (forms []taggedForm, plain, ok bool)
 // words of a unit whose source has a placeholder standing as a word of its own ("Sie haben
 // <x1/> neue Nachrichten": a %d, a {name}) are not a translation of the sentence without it
 // ("You have  new messages." answered "Sie haben neue Nachrichten."), so they make none; such a
-// unit whose codes do not convert makes no entry at all.
-func (r *ImportResult) countMarkup(p corpus.Pair) (forms []taggedForm, plain bool) {
+// unit whose codes do not convert makes no entry at all. A reviewed unit's forms are
+// reviewedForms'.
+func (r *ImportResult) countMarkup(p corpus.Pair, reviewed bool) (forms []taggedForm, plain bool) {
 	forms, markup := documentForms(p)
+	dropped := false
+	if reviewed && len(forms) == 0 {
+		forms = reviewedForms(p)
+		dropped = len(forms) > 0
+	}
 	placeholder := markup && wordPlaceholder(p.SourceTagged)
 	switch {
+	case dropped:
+		r.Dropped++
 	case len(forms) > 0:
 		r.Tagged++
 	case placeholder:
@@ -233,7 +249,7 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 			if err != nil {
 				return err
 			}
-			forms, plain, ok := res.admit(p)
+			forms, plain, ok := res.admit(p, false)
 			if !ok {
 				continue
 			}
@@ -693,6 +709,9 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		}
 		withCodes[r.key(r.pair.Source, r.pair.Target)] = true
 		forms, _ := documentForms(r.pair)
+		if r.pair.Provider == ReviewedProvider {
+			forms = reviewedForms(r.pair)
+		}
 		for _, f := range forms {
 			if f.source != r.pair.SourceTagged {
 				derived[r.key(f.source, f.target)] = true
@@ -706,7 +725,7 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 	n := 0
 	err = db.exportRows(ctx, where, args, func(r exportRow) error {
 		if r.pair.SourceTagged == "" && withCodes[r.key(r.pair.Source, r.pair.Target)] ||
-			r.pair.SourceTagged != "" && derived[r.key(r.pair.SourceTagged, r.pair.TargetTagged)] {
+			r.pair.SourceTagged != "" && derived[r.key(r.stored[0], r.stored[1])] {
 			return nil // importing an entry the export holds makes this one again
 		}
 		if err := w.Write(r.pair); err != nil {
@@ -726,6 +745,9 @@ type exportRow struct {
 	id                     int64
 	sourceLang, targetLang string
 	pair                   corpus.Pair
+	// stored are the source and target as stored (tagged text for an entry with codes; its
+	// target may have none), before untag took them apart.
+	stored [2]string
 }
 
 // key identifies an entry of this row's provider, model and languages (reviewed or not: the
@@ -782,6 +804,7 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 				r.pair.Terms = strings.Split(terms, "\n")
 			}
 		}
+		r.stored = [2]string{r.pair.Source, r.pair.Target}
 		untag(&r.pair)
 		if s == scopeReviewed {
 			r.pair.Reviewer = reviewers.reviewer(key, r.sourceLang, r.targetLang, r.pair.Source)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/bitext/bitext/document"
 	"iter"
 	"strings"
 	"time"
@@ -438,10 +439,25 @@ func (t *Translator) lookupUnits(ctx context.Context, base *tm.Key, units []*uni
 	for i, u := range units {
 		if ok[i] {
 			u.target, u.tmHit, u.people = fromMemoryText(u, targets[i]), true, people[i]
+			u.target = placeMissingCodes(u)
 			u.violations = t.check(u)
 		}
 	}
 	return nil
+}
+
+// placeMissingCodes is u's memory hit with the codes of its source it lacks placed around its
+// words (document.SafePlacement), for a reviewer's decision that dropped formatting (an edit
+// typed as words: tm.ReviewedEntry keeps it under the tagged source, so that it answers the
+// formatted sentence rather than the machine translation it replaced). Placed here, for the
+// sentence, the rest of its paragraph keeps its formatting; left to the document writer, the
+// whole paragraph's codes went around all its words. A hit with its codes right is unchanged.
+func placeMissingCodes(u *unitState) string {
+	if u.plain || !document.HasTags(u.source) {
+		return u.target
+	}
+	fixed, _ := document.Fix(document.CodesOf(u.source), u.source, u.target)
+	return fixed
 }
 
 // markAgain marks the memory hits of jobs whose glossary violations repair rounds may fix: with
