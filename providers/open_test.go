@@ -102,6 +102,29 @@ func TestShiftedPattern(t *testing.T) {
 	}
 }
 
+// TestShiftedPatternRepeatedNumbers: legal text cites the same article numbers again and
+// again (heise.de's privacy policy: "Art. 6 Abs. 1 lit. c DSGVO" next to a paragraph citing
+// Art. 6 Abs. 1 three times). A correct answer with the one citation of its own source fitted
+// the neighbour better, which holds the same numbers several times over: each number counted
+// once per occurrence in the source, however often the answer has it. The batch was rejected
+// as shifted and paid for again (an 80-segment batch of that page: 89 requests instead of 9).
+func TestShiftedPatternRepeatedNumbers(t *testing.T) {
+	src := []string{
+		"Ist die Verarbeitung personenbezogener Daten zur Erfüllung einer rechtlichen Verpflichtung, der wir unterliegen, erforderlich, wie etwa gesetzliche Aufbewahrungs- und Speicherpflichten, dient Art. 6 Abs. 1 lit. c DSGVO als Rechtsgrundlage.",
+		"Wenn im Rahmen von Datenverarbeitungen Cookies oder cookieähnliche Technologien eingesetzt werden, erfolgt die Speicherung von Informationen in der Endeinrichtung des Endnutzers oder der Zugriff auf bereits in der Endeinrichtung des Endnutzers gespeicherte Information gem. § 25 Abs. 1 TDDDG in Verbindung mit Art. 6 Abs. 1 lit. a DSGVO und die weitere Datenverarbeitung gem. Art. 6 Abs. 1 DSGVO.",
+	}
+	good := []string{
+		"If the processing of personal data is necessary to fulfil a legal obligation to which we are subject, such as statutory retention and storage obligations, Art. 6(1)(c) GDPR serves as the legal basis.",
+		"If cookies or similar technologies are used in the course of data processing, the storage of information in the end user's terminal equipment, or access to information already stored there, is based on Section 25(1) TDDDG in conjunction with Art. 6(1)(a) GDPR, and further data processing on Art. 6(1) GDPR.",
+	}
+	if got := providers.ShiftedPattern(src, good); slices.Contains(got, true) {
+		t.Errorf("correct answers flagged: %v", got)
+	}
+	if got := providers.ShiftedPattern(src, []string{good[1], good[0]}); !got[0] || !got[1] {
+		t.Errorf("swapped answers not flagged: %v", got)
+	}
+}
+
 // TestShiftedPatternShortSentences: correct answers to short sentences and headlines next to
 // longer ones, and sentences with placeholder tags, are not taken for shifted ones.
 func TestShiftedPatternShortSentences(t *testing.T) {

@@ -2,7 +2,6 @@ package providers
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,14 +122,22 @@ func ShiftedPattern(sources, translations []string) []bool {
 func long(source string) bool { return utf8.RuneCountInString(source) >= 25 }
 
 // fit scores how well an answer matches a source: 2 for each number in common, minus 2 for
-// each number the source has and the answer lacks; with judgeLength, 2 more when the lengths
+// each number the source has and the answer lacks (as often as each occurs); with judgeLength, 2 more when the lengths
 // agree (ratio 0.7–1.5) and 2 fewer when they are far apart (below 0.4 or above 2.5).
 // Placeholder tags (<g1>, </g1>, <x2/>) are not numbers.
 func fit(source, translation string, judgeLength bool) int {
 	sn, tn := numbers(placeholder.ReplaceAllString(source, " ")), numbers(placeholder.ReplaceAllString(translation, " "))
+	// Each number of the answer matches one occurrence in the source: legal text cites
+	// "Art. 6 Abs. 1" three times in one sentence, and an answer citing it once fitted that
+	// sentence better than its own.
+	left := map[string]int{}
+	for _, n := range tn {
+		left[n]++
+	}
 	score := 0
 	for _, n := range sn {
-		if slices.Contains(tn, n) {
+		if left[n] > 0 {
+			left[n]--
 			score += 2
 		} else {
 			score -= 2
