@@ -493,8 +493,11 @@ func parseLocalized(text string, decimal, group byte) (float64, bool) {
 		if len(groups[0]) > 3 {
 			return 0, false
 		}
+		// A leading zero groups nothing: "0.909" (TB) is no 909 in German, "0,125" no 125
+		// in English.
+		zero := strings.HasPrefix(groups[0], "0")
 		for _, g := range groups[1:] {
-			if len(g) != 3 {
+			if len(g) != 3 || zero {
 				// German "2.5" (not a thousands group) is still read as a decimal point
 				if group == '.' && len(groups) == 2 && frac == "" {
 					v, err := strconv.ParseFloat(groups[0]+"."+groups[1], 64)

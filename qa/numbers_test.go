@@ -34,6 +34,10 @@ func TestNumberMismatch(t *testing.T) {
 		{"Die Haftstrafe beträgt 2,5 Jahre.", "The prison sentence is 2,5 years.", "2,5 (= 2.5)", "2,5 (not a number in this language's notation)"},
 		{"Es kamen 1.000 Menschen.", "1,000 people came.", "", ""},
 		{"Es kamen 1.000 Menschen.", "1.000 people came.", "1.000 (= 1000)", "1.000 (= 1)"},
+		// A leading zero groups nothing (GNOME System Monitor help: "0.909 TB" on both sides).
+		{"Die Platte zeigt 0.909 TB an.", "The disk shows 0.909 TB.", "", ""},
+		{"Es dauerte 0,125 Sekunden.", "It took 0.125 seconds.", "", ""},
+		{"Es dauerte 0,125 Sekunden.", "It took 0,125 seconds.", "0,125 (= 0.125)", "0,125 (not a number in this language's notation)"},
 		{"Am 15. Dezember trat er zurück.", "He resigned on December 15.", "", ""},
 		{"Am 15. Dezember trat er zurück.", "He resigned on 15 December.", "", ""},
 		{"Am 15. Dezember trat er zurück.", "He resigned on December 16.", "15. Dezember (= Dec 15)", "December 16"},
