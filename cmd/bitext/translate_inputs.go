@@ -129,6 +129,7 @@ type documentReader struct {
 	yielded   []sourceFile // input of the document with Result.Index i
 	skipped   int
 	reported  map[string]bool // files already reported as not German (a plan reads twice)
+	sniffTold onceSet         // files whose sniffed format was noted
 	stdinBuf  []byte          // standard input, kept: a plan and the run both read it
 	stdinErr  error
 	stdinRead bool
@@ -326,8 +327,8 @@ func (r *documentReader) documentFormat(f sourceFile) document.Format {
 		return ""
 	case r.inFormat == "":
 		df = document.FormatFromName(f.path)
-		if df == "" && filepath.Ext(f.path) == "" {
-			df = sniffFile(f.path) // "index" saved by wget: read as the page it is
+		if df == "" {
+			df = r.sniffed(f.path)
 		}
 	}
 	if translate.ReadsMainText(df, r.mainOnly, r.docOut) {
@@ -336,9 +337,56 @@ func (r *documentReader) documentFormat(f sourceFile) document.Format {
 	return df
 }
 
-// sniffFile is the format a file without an extension unmistakably is (document.Sniff: an
-// HTML page, XLIFF, subtitles, PO), or "" (text): its name says nothing, and read as text its
-// markup would be sent as sentences. An error opening it is left to the reading that follows.
+// sniffed is the format a file whose name says none unmistakably is, or "" (text): read as
+// text, its markup would be sent as sentences. Without an extension ("index" saved by wget)
+// that is any document.Sniff finds (an HTML page, XLIFF, subtitles, PO); with one no format
+// has (a saved page.shtml, page.php, index.html.1) only a page or XLIFF, unmistakable markup
+// — not Markdown, which a text file may look like. A .txt or .text file is text. Said once
+// per file, on the notes.
+func (r *documentReader) sniffed(path string) document.Format {
+	ext := strings.ToLower(filepath.Ext(path))
+	if path == "-" || ext == ".txt" || ext == ".text" || segment.FormatFromName(path) != segment.Text {
+		return ""
+	}
+	df := sniffFile(path)
+	if ext != "" && df != document.HTML && df != document.XLIFF {
+		return ""
+	}
+	if df != "" && r.leftOut != nil && r.sniffTold.first(path) {
+		why := "has no extension"
+		if ext != "" {
+			why = "is named " + ext
+		}
+		r.leftOut.note(fmt.Sprintf("%s: read as %s: the file %s and starts as %s (--input-format text reads it as text)", path, formatTitle(df), why, formatArticle(df)))
+	}
+	return df
+}
+
+// formatTitle and formatArticle name a sniffed document format in a note.
+func formatTitle(df document.Format) string {
+	switch df {
+	case document.HTML, document.XLIFF, document.SRT, document.VTT, document.PO:
+		return strings.ToUpper(string(df))
+	}
+	return string(df)
+}
+
+func formatArticle(df document.Format) string {
+	switch df {
+	case document.HTML:
+		return "an HTML page"
+	case document.XLIFF:
+		return "an XLIFF file"
+	case document.Markdown:
+		return "Markdown"
+	case document.PO:
+		return "a PO file"
+	}
+	return formatTitle(df) + " subtitles"
+}
+
+// sniffFile is document.Sniff of a file's start. An error opening it is left to the reading
+// that follows.
 func sniffFile(path string) document.Format {
 	fh, err := os.Open(path)
 	if err != nil {
@@ -351,12 +399,21 @@ func sniffFile(path string) document.Format {
 }
 
 // segmentFormat is the format package segment reads f in when it is not read as a whole
-// document: --input-format's, else "" (by its name; standard input is text).
+// document: --input-format's, else "" (by its name; standard input is text) — or the page or
+// Markdown a file whose name says no format unmistakably is (sniffed).
 func (r *documentReader) segmentFormat(f sourceFile) segment.Format {
 	switch r.inFormat {
 	case "", "text":
 		if r.inFormat == "text" || f.path == "-" {
 			return segment.Text
+		}
+		if document.FormatFromName(f.path) == "" {
+			switch r.sniffed(f.path) {
+			case document.HTML:
+				return segment.HTML
+			case document.Markdown:
+				return segment.Markdown
+			}
 		}
 		return ""
 	}
