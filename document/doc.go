@@ -138,6 +138,9 @@ type Doc struct {
 	// with rawAt (XLIFF, .po); hasDecl says the document has a part for one.
 	declSpans []declSpan
 	hasDecl   bool
+	// declared says the input declares its encoding somewhere (UTF-8 or not): a page read from
+	// a legacy encoding without one gets a <meta charset> in the output (charsetSlot).
+	declared bool
 }
 
 // part is one piece of the skeleton: raw bytes, or a segment written by fill.

@@ -223,6 +223,7 @@ func (d *Doc) rawAt(s string, off int) {
 
 // declaration adds the label of a declared encoding that is not UTF-8 as a part of its own.
 func (d *Doc) declaration(label string) {
+	d.declared = true
 	if htmlcharset.IsUTF8(label) {
 		d.raw(label)
 		return
@@ -275,4 +276,18 @@ func ReadXLIFF(r io.Reader, name string) ([]byte, string, error) {
 		text = text[:i] + utf8Label(label) + text[j:]
 	}
 	return []byte(text), dec.how, nil
+}
+
+// charsetSlot is what a page's <head> is followed by in the output: a <meta charset="utf-8">
+// when the page was decoded from another encoding (windows-1252 guessed from its bytes, UTF-16)
+// and declares none, and "" otherwise. The output is UTF-8; without a declaration a browser
+// reading it from a file, or a server sending it without a charset, takes it for the legacy
+// encoding the input was read in, and every umlaut is mojibake. A page that declares its
+// encoding has it rewritten where it stands (fixDecls); one that starts with a byte-order mark
+// needs none.
+func (d *Doc) charsetSlot() string {
+	if !d.transcoded || d.declared || len(d.parts) > 0 && strings.HasPrefix(d.parts[0].raw, "\ufeff") {
+		return ""
+	}
+	return `<meta charset="utf-8" />`
 }

@@ -87,6 +87,25 @@ func TestEncodings(t *testing.T) {
 			want: []string{"<p>Schöne Grüße</p>"},
 		},
 		{
+			// A page with a head and no declaration, read as windows-1252 (a heise.de page
+			// saved without its charset): the UTF-8 output says so, or a browser reading the
+			// file takes it for windows-1252 again and every umlaut is mojibake.
+			name: "guesshead.html", in: latin1(t, `<!DOCTYPE html><html lang="de"><head><title>Grüße</title></head><body><p>Schöne Grüße</p></body></html>`),
+			segs: []string{"Grüße", "Schöne Grüße"}, decoded: "windows-1252 (guessed",
+			want: []string{`<html lang="de"><head><meta charset="utf-8" /><title>Grüße</title>`},
+		},
+		{
+			name: "utf8head.html", in: []byte(`<html><head><title>Grüße</title></head><body><p>Schöne Grüße</p></body></html>`),
+			segs:    []string{"Grüße", "Schöne Grüße"}, // read as it was written: nothing added
+			want:    []string{`<html><head><title>Grüße</title>`},
+			notWant: []string{"charset"},
+		},
+		{
+			name: "u16head.html", in: utf16le(`<html><head><title>Grüße</title></head><body><p>Grüße</p></body></html>`, true),
+			segs: []string{"Grüße", "Grüße"}, decoded: "UTF-16LE", // the byte-order mark says it
+			want: []string{"\ufeff<html><head><title>Grüße</title>"}, notWant: []string{"charset"},
+		},
+		{
 			name: "ascii.html", // ASCII declaring Latin-1, entities: a translation beyond ASCII needs UTF-8
 			in:   []byte(`<html><head><meta charset="iso-8859-1"></head><body><p>Gr&uuml;&szlig;e</p></body></html>`),
 			segs: []string{"Grüße"}, tr: map[string]string{"Grüße": "Grüße, café"},

@@ -112,9 +112,10 @@ type htmlReader struct {
 	// rest be read as Markdown), and a <meta charset> in it declares nothing about the file.
 	fragment bool
 
-	inHead  bool
-	inTitle bool
-	blocks  []string // open block elements, innermost last
+	inHead   bool
+	headSeen bool // the first <head> start tag was read: charsetSlot follows it
+	inTitle  bool
+	blocks   []string // open block elements, innermost last
 
 	// The current run of inline content.
 	run    []htmlTok
@@ -244,6 +245,10 @@ func (r *htmlReader) token(t htmlTok) {
 			}
 		}
 		r.tag(t)
+		if name == "head" && t.typ == xhtml.StartTagToken && !r.fragment && !r.headSeen {
+			r.headSeen = true
+			r.d.rawFill(func(string) string { return r.d.charsetSlot() })
+		}
 		if t.typ == xhtml.SelfClosingTagToken || voidElements[name] {
 			return
 		}
