@@ -25,6 +25,12 @@ func TestHTMLVisibleText(t *testing.T) {
 			`<template id="zeile"><tr><td>Zeile hinzufügen</td><td><button title="Löschen">Entfernen</button></td></tr></template>`,
 			[]string{"Zeile hinzufügen", "Löschen", "Entfernen"},
 			`<template id="zeile"><tr><td>ZEILE HINZUFÜGEN</td><td><button title="LÖSCHEN">ENTFERNEN</button></td></tr></template>`},
+		{"template placeholders",
+			// heise.de's teaser templates: a script fills "${title}" in; alone they are no text
+			// (sent, a model that changes them breaks the script), beside words they go along.
+			`<template id="teaser"><h3><span class="kicker">${intro}</span> ${title}</h3><img alt="${title}" src="${image}"><p>{{ lead }}</p><a href="${url}">Weiterlesen</a> <span>Mehr zu ${thema}</span></template>`,
+			[]string{"<g1>Weiterlesen</g1> <g2>Mehr zu ${thema}</g2>"},
+			`<template id="teaser"><h3><span class="kicker">${intro}</span> ${title}</h3><img alt="${title}" src="${image}"><p>{{ lead }}</p><a href="${url}">WEITERLESEN</a> <span>MEHR ZU ${THEMA}</span></template>`},
 		{"labelled svg in a link",
 			`<p><a href="/"><svg aria-label="Startseite" role="img"><path d="M0"/></svg></a> <button><svg aria-label="Suche öffnen"><title>Suche</title></svg></button> und mehr</p>`,
 			[]string{"Startseite", "Suche öffnen", "Suche", "und mehr"},

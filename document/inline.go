@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Inline markup travels through translation as numbered placeholder codes inside a segment's
@@ -533,13 +534,42 @@ func (b *builder) hasWords() bool {
 	return false
 }
 
+// hasWord says whether s has a letter or digit outside template placeholders: a page's
+// <template> (or a Vue/Angular page before its script ran) holds "${title}" and "{{ title }}",
+// which a script fills in; sent alone, they cost a request, and a model that "translates"
+// them breaks the script.
 func hasWord(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if end := templatePlaceholderEnd(s, i); end > i {
+			i = end
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			return true
 		}
+		i += size
 	}
 	return false
+}
+
+// templatePlaceholderEnd is the end of a "${…}" or "{{…}}" placeholder starting at s[i], or i
+// when none does.
+func templatePlaceholderEnd(s string, i int) int {
+	var closing string
+	switch {
+	case strings.HasPrefix(s[i:], "${"):
+		closing = "}"
+	case strings.HasPrefix(s[i:], "{{"):
+		closing = "}}"
+	default:
+		return i
+	}
+	j := strings.Index(s[i+2:], closing)
+	if j < 0 || strings.ContainsAny(s[i+2:i+2+j], "{\n") {
+		return i
+	}
+	return i + 2 + j + len(closing)
 }
 
 // EdgePieces splits the pieces of a unit into those its segment keeps and those that go to the
