@@ -290,7 +290,10 @@ func (db *DB) reapDead(ctx context.Context, held [][hashLen]byte) (bool, error) 
 	var rows *sql.Rows
 	var err error
 	if db.pg {
-		rows, err = db.sql.QueryContext(ctx, db.q("SELECT DISTINCT owner FROM claims WHERE key = ANY(?)"), hashArray(held))
+		err = db.pgAgain(ctx, func() (err error) {
+			rows, err = db.sql.QueryContext(ctx, db.q("SELECT DISTINCT owner FROM claims WHERE key = ANY(?)"), hashArray(held))
+			return err
+		})
 	} else {
 		args := make([]any, len(held))
 		for i := range held {

@@ -35,7 +35,10 @@ func (db *DB) LookupManyByPeople(ctx context.Context, ks []Key) (targets []strin
 	people = make([]bool, len(ks))
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
-		if err := db.lookupChunk(ctx, lookupScopes, ks[start:end], targets[start:end], found[start:end], people[start:end]); err != nil {
+		err := db.pgAgain(ctx, func() error {
+			return db.lookupChunk(ctx, lookupScopes, ks[start:end], targets[start:end], found[start:end], people[start:end])
+		})
+		if err != nil {
 			return nil, nil, nil, err
 		}
 	}

@@ -3,11 +3,16 @@ package tm
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -288,6 +293,61 @@ const pgTxAttempts = 5
 func pgRetryable(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
+
+// pgReconnectFor is how long an operation on a PostgreSQL memory is tried again while the
+// server cannot be reached (restarted, failing over, starting up): a routine restart of half a
+// second made every worker of a sharded run fail, the answers it had paid for and not yet
+// stored thrown away, and a Kubernetes Job fail with them. A variable for the tests.
+var pgReconnectFor = time.Minute
+
+// pgConnLost tells whether err is the connection to PostgreSQL lost or refused, rather than a
+// statement's failure: the server ended the session (57P01 on a fast shutdown, 57P02 on a
+// crash), is starting up (57P03), a connection exception (class 08), or the socket closed,
+// reset or refused.
+func pgConnLost(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	return errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, pgconn.ErrConnClosed) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EPIPE)
+}
+
+// pgAgain runs op, and again while the connection to PostgreSQL is lost (pgConnLost), with
+// growing pauses, for at most pgReconnectFor; then it fails with the last error, saying how long
+// the server stayed away. A SQLite memory runs op once. op must be safe to run twice: a write
+// transaction whose commit was sent when the connection broke may have committed (the memory's
+// writes are keyed, so storing an entry again adds nothing).
+func (db *DB) pgAgain(ctx context.Context, op func() error) error {
+	if !db.pg {
+		return op()
+	}
+	var deadline time.Time
+	pause := 100 * time.Millisecond
+	for {
+		err := op()
+		if err == nil || ctx.Err() != nil || !pgConnLost(err) {
+			return err
+		}
+		now := time.Now()
+		if deadline.IsZero() {
+			deadline = now.Add(pgReconnectFor)
+		} else if now.After(deadline) {
+			return fmt.Errorf("%w (the PostgreSQL server stayed unreachable for %v)", err, pgReconnectFor)
+		}
+		t := time.NewTimer(pause)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		pause = min(2*pause, 2*time.Second)
+	}
 }
 
 // pgReadOnly tells whether err is PostgreSQL refusing a write.

@@ -270,7 +270,10 @@ func (db *DB) LookupReviewedMany(ctx context.Context, ks []Key) (targets []strin
 	found = make([]bool, len(ks))
 	for start := 0; start < len(ks); start += chunkSize {
 		end := min(start+chunkSize, len(ks))
-		if err := db.lookupChunk(ctx, reviewedScopes, ks[start:end], targets[start:end], found[start:end], nil); err != nil {
+		err := db.pgAgain(ctx, func() error {
+			return db.lookupChunk(ctx, reviewedScopes, ks[start:end], targets[start:end], found[start:end], nil)
+		})
+		if err != nil {
 			return nil, nil, err
 		}
 	}

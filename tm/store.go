@@ -187,12 +187,14 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		defer db.writeMu.Unlock()
 		return db.tx(ctx, fn)
 	}
-	for attempt := 1; ; attempt++ {
-		err := db.tx(ctx, fn)
-		if err == nil || !pgRetryable(err) || attempt == pgTxAttempts || ctx.Err() != nil {
-			return err
+	return db.pgAgain(ctx, func() error {
+		for attempt := 1; ; attempt++ {
+			err := db.tx(ctx, fn)
+			if err == nil || !pgRetryable(err) || attempt == pgTxAttempts || ctx.Err() != nil {
+				return err
+			}
 		}
-	}
+	})
 }
 
 // tx runs fn in one transaction. When ctx ends while it runs, database/sql rolls the

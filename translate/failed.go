@@ -131,3 +131,15 @@ func isolatable(err error) bool {
 	}
 	return true
 }
+
+// MemoryError is a run stopped by its translation memory: a lookup, lease or store that failed
+// (a shared PostgreSQL memory unreachable after its retries, a full disk). The provider did
+// not fail: the answers it gave since the memory's last store were not stored, so a rerun asks
+// for them again.
+type MemoryError struct {
+	Err error
+}
+
+func (e *MemoryError) Error() string { return "translation memory: " + e.Err.Error() }
+
+func (e *MemoryError) Unwrap() error { return e.Err }

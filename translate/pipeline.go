@@ -434,7 +434,7 @@ func (t *Translator) lookupUnits(ctx context.Context, base *tm.Key, units []*uni
 		targets, ok, err = lookupMany(ctx, keys)
 	}
 	if err != nil {
-		return fmt.Errorf("translation memory: %w", err)
+		return &MemoryError{Err: err}
 	}
 	for i, u := range units {
 		if ok[i] {
@@ -490,7 +490,7 @@ func (t *Translator) markAgain(ctx context.Context, base *tm.Key, jobs []*job) e
 	}
 	_, found, err := t.Memory.LookupMany(ctx, keys)
 	if err != nil {
-		return fmt.Errorf("translation memory: %w", err)
+		return &MemoryError{Err: err}
 	}
 	for i, u := range hits {
 		u.again = !found[i]

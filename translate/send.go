@@ -96,7 +96,7 @@ func (t *Translator) payClaimed(ctx context.Context, cl Claimer, units []*unitSt
 	}
 	states, targets, err := cl.Claim(ctx, keys)
 	if err != nil {
-		return nil, fmt.Errorf("translation memory: %w", err)
+		return nil, &MemoryError{Err: err}
 	}
 	var owned []tm.Key
 	defer func() {
@@ -131,7 +131,7 @@ func (t *Translator) payClaimed(ctx context.Context, cl Claimer, units []*unitSt
 			// Give back at once what was not stored (failed or suspect answers), before
 			// waiting below: a worker waiting for those keys may hold the ones awaited here.
 			if err := cl.Release(context.WithoutCancel(ctx), owned); err != nil {
-				return nil, fmt.Errorf("translation memory: %w", err)
+				return nil, &MemoryError{Err: err}
 			}
 			owned = owned[:0]
 		}
@@ -145,7 +145,7 @@ func (t *Translator) payClaimed(ctx context.Context, cl Claimer, units []*unitSt
 			heldKeys[j], heldUnits[j] = keys[i], units[i]
 		}
 		if states, targets, err = cl.AwaitClaims(ctx, heldKeys); err != nil {
-			return nil, fmt.Errorf("translation memory: %w", err)
+			return nil, &MemoryError{Err: err}
 		}
 		keys, units = heldKeys, heldUnits
 	}
@@ -206,7 +206,7 @@ func (t *Translator) pay(ctx context.Context, units []*unitState, paraCtx string
 	}
 	if t.Memory != nil && len(keys) > 0 {
 		if err := t.Memory.StoreMany(context.WithoutCancel(ctx), keys, texts); err != nil {
-			return nil, fmt.Errorf("translation memory: %w", err)
+			return nil, &MemoryError{Err: err}
 		}
 	}
 	if repairErr != nil {
@@ -245,7 +245,7 @@ func (t *Translator) repairHits(ctx context.Context, units []*unitState, tl *tal
 	if len(keys) > 0 {
 		// Stored even when the run is being cancelled: it was paid for, and it is better.
 		if err := t.Memory.StoreMany(context.WithoutCancel(ctx), keys, texts); err != nil {
-			return fmt.Errorf("translation memory: %w", err)
+			return &MemoryError{Err: err}
 		}
 	}
 	return repairErr

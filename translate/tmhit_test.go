@@ -2,10 +2,13 @@ package translate
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/bitext/bitext/providers"
 	"github.com/bitext/bitext/segment"
 	"github.com/bitext/bitext/tm"
 )
@@ -117,5 +120,27 @@ func TestTMHitMeansBeforeTheRun(t *testing.T) {
 				t.Errorf("rerun: %d TM hits, %d repeats", st2.TMHits, st2.Repeats)
 			}
 		})
+	}
+}
+
+// failingStoreMemory is a memory whose stores fail, as a shared PostgreSQL memory whose server
+// stayed away longer than its retries wait.
+type failingStoreMemory struct{ memMemory }
+
+func (m *failingStoreMemory) StoreMany(context.Context, []tm.Key, []string) error {
+	return errors.New("tm: store: FATAL: terminating connection due to administrator command (SQLSTATE 57P01)")
+}
+
+// TestMemoryFailureIsNoProviderFailure: a run stopped by its memory says so with a
+// MemoryError (bitext translate: exit 4, "the translation memory failed"), not as a provider
+// failure: before, the message blamed the provider and said the memory held what was
+// translated, which it did not.
+func TestMemoryFailureIsNoProviderFailure(t *testing.T) {
+	d := doc("a.txt", []string{"Der erste Satz steht hier."}, []string{"Der zweite Satz steht hier."})
+	_, _, err := collect(context.Background(), &Translator{Provider: &fakeProvider{}, Memory: &failingStoreMemory{}}, []*segment.Document{d})
+	var me *MemoryError
+	var pe *providers.Error
+	if !errors.As(err, &me) || errors.As(err, &pe) || !strings.Contains(err.Error(), "SQLSTATE 57P01") {
+		t.Errorf("run with failing stores: %v (%T); want a MemoryError naming the cause", err, err)
 	}
 }

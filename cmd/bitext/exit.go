@@ -15,6 +15,7 @@ const (
 	exitFindings    = 1 // violations found by check, or --strict
 	exitUsage       = 2 // usage or input error
 	exitProvider    = 3 // provider failure after retries
+	exitMemory      = 4 // the translation memory failed after retries (a shared database unreachable)
 	exitInterrupted = 130
 	exitBrokenPipe  = 141 // 128+SIGPIPE, what a shell reports for a writer whose reader left
 )

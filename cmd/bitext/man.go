@@ -83,6 +83,7 @@ func manPage(app *cli.App) (string, error) {
 		{"1", "findings: glossary violations with check, or what --strict refuses"},
 		{"2", "usage or input error; the message names the file and the line or byte offset"},
 		{"3", "provider failure after retries"},
+		{"4", "the translation memory failed after retries (a shared database unreachable)"},
 		{"130", "interrupted (Ctrl-C or SIGTERM); output files are complete or absent, translations already received stay in the translation memory"},
 		{"141", "standard output closed by its reader (bitext align a b | head -1), silently, as a shell reports a process ended by SIGPIPE"},
 	} {

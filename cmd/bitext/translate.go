@@ -333,6 +333,13 @@ func runTranslate(c *cli.Context) error {
 				sink.remaining.write(stderr)
 			}
 			return &exitError{code: exitProvider, err: err}
+		case errors.As(err, new(*translate.MemoryError)):
+			// Not the provider's failure: the memory stopped the run (a shared database away
+			// longer than its retries wait), and what it had not stored yet is asked again.
+			if !quiet && st.Translated > 0 {
+				fmt.Fprintf(stderr, "bitext: so far %s\n", summary(st, reader.skippedDocs()))
+			}
+			return &exitError{code: exitMemory, err: fmt.Errorf("the translation memory failed %s; answers received since its last store were not kept and will be asked for again: run the same command again to resume: %w", doneSoFar(st), err)}
 		case isOutputRefusal(err):
 			// The output refused a document (a name two documents share, a link to an input):
 			// not the provider's failure, and what was translated is in the memory.
