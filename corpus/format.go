@@ -212,7 +212,7 @@ func NewReader(f Format, r io.Reader, name string, opt ReaderOptions) (Reader, e
 		}
 		return newMosesReader(r, name, opt.Target, opt.TargetName), nil
 	case TSV:
-		return newTSVReader(r, name), nil
+		return newTSVReader(r, name, opt.SourceLang, opt.TargetLang), nil
 	case XLIFF:
 		return newXLIFFReader(r, name, opt), nil
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -404,6 +405,35 @@ func TestTSVEscapes(t *testing.T) {
 	} {
 		if got := tsvUnescape(in); got != out {
 			t.Errorf("tsvUnescape(%q) = %q, want %q", in, got, out)
+		}
+	}
+}
+
+// TestTSVHeader: a first line naming the columns by the pair's languages or as source and
+// target is no pair (the check reviewer's Europarl TSV was checked from its "de<TAB>en"
+// line); a pair that merely looks short is.
+func TestTSVHeader(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		opt  ReaderOptions
+		want []string // sources read
+	}{
+		{"de\ten\nHallo\tHello\n", ReaderOptions{}, []string{"Hallo"}},
+		{"\uFEFFDE-de\tEN_GB\nHallo\tHello\n", ReaderOptions{}, []string{"Hallo"}},
+		{"source\ttarget\nHallo\tHello\n", ReaderOptions{}, []string{"Hallo"}},
+		{"\nde\ten\nHallo\tHello\n", ReaderOptions{}, []string{"Hallo"}},
+		{"fr\tde\nBonjour\tHallo\n", ReaderOptions{SourceLang: "fr", TargetLang: "de"}, []string{"Bonjour"}},
+		{"Ja\tYes\nNein\tNo\n", ReaderOptions{}, []string{"Ja", "Nein"}},
+		{"de\ten\n", ReaderOptions{SourceLang: "en", TargetLang: "de"}, []string{"de"}}, // another pair's names
+		{"Hallo\tHello\nde\ten\n", ReaderOptions{}, []string{"Hallo", "de"}},            // not the first line
+	} {
+		got, err := readAll(TSV, []byte(tc.in), nil, tc.opt)
+		var srcs []string
+		for _, p := range got {
+			srcs = append(srcs, p.Source)
+		}
+		if err != nil || !slices.Equal(srcs, tc.want) {
+			t.Errorf("%q: read %q, %v; want %q", tc.in, srcs, err, tc.want)
 		}
 	}
 }

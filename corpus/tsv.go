@@ -2,8 +2,10 @@ package corpus
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -132,10 +134,25 @@ func (w *tsvWriter) Close() error { return w.bw.Flush() }
 type tsvReader struct {
 	lr    *lineReader
 	blank []Pair // pairs of white space only, held until the file shows it is not empty
+	// langs are the language pair (default de, en), whose names make a first line a header.
+	langs  [2]string
+	header bool // the first line with a tab was read
 }
 
-func newTSVReader(r io.Reader, name string) *tsvReader {
-	return &tsvReader{lr: newTextLineReader(r, name)}
+func newTSVReader(r io.Reader, name, srcLang, tgtLang string) *tsvReader {
+	return &tsvReader{lr: newTextLineReader(r, name), langs: [2]string{cmp.Or(srcLang, "de"), cmp.Or(tgtLang, "en")}}
+}
+
+// isHeader says whether the cells of a file's first line name its columns rather than make a
+// pair: "de<TAB>en" (the pair's languages, any region), "source<TAB>target", as spreadsheet
+// exports and glossary TSVs start. A pair "Ja<TAB>Yes" is no header.
+func (r *tsvReader) isHeader(src, tgt string) bool {
+	names := func(cell, lang string, words ...string) bool {
+		cell = strings.ToLower(strings.TrimSpace(cell))
+		base, _, _ := strings.Cut(strings.ReplaceAll(cell, "_", "-"), "-")
+		return base == strings.ToLower(lang) || slices.Contains(words, cell)
+	}
+	return names(src, r.langs[0], "source", "src") && names(tgt, r.langs[1], "target", "tgt")
 }
 
 // Name is the file name the reader was given, for messages about its pairs.
@@ -167,6 +184,12 @@ func (r *tsvReader) Next() (Pair, error) {
 			return Pair{}, r.lr.errorf(0, fmt.Sprintf("no tab: want source<TAB>target, got %q", clip(line, 40)))
 		}
 		tgt, _, _ := strings.Cut(rest, "\t")
+		if !r.header {
+			r.header = true
+			if r.isHeader(src, tgt) {
+				continue
+			}
+		}
 		p := Pair{Source: tsvUnescape(src), Target: tsvUnescape(tgt), Line: r.lr.line}
 		if r.lr.empty() || len(r.blank) > 0 {
 			r.blank = append(r.blank, p)

@@ -10,6 +10,7 @@ import (
 	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/internal/formats"
 	"github.com/bitext/bitext/qa"
+	"github.com/bitext/bitext/translate"
 )
 
 // checkCommand reports glossary violations in a bitext or in an article and its translation.
@@ -142,8 +143,8 @@ func runCheck(c *cli.Context) error {
 		return err
 	}
 	if !checkQuiet(c) {
-		fmt.Fprintf(c.App.ErrWriter, "check: %s, %s found, %d satisfied (%.1f%%), %s%s\n",
-			count(s.Segments, "segment"), count(s.TermsFound, "term"), s.TermsSatisfied, 100*s.SuccessRate, count(s.Violations, "violation"), checkKinds(s.ByKind))
+		fmt.Fprintf(c.App.ErrWriter, "check: %s, %s found, %s satisfied (%.1f%%), %s%s\n",
+			count(s.Segments, "segment"), count(s.TermsFound, "term"), translate.Thousands(s.TermsSatisfied), 100*s.SuccessRate, count(s.Violations, "violation"), checkKinds(s.ByKind))
 	}
 	if s.Violations > 0 {
 		return findings()
@@ -155,7 +156,7 @@ func checkKinds(m map[string]int) string {
 	var parts []string
 	for _, k := range []string{glossary.Missing, glossary.Forbidden, glossary.Inconsistent} {
 		if m[k] > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+			parts = append(parts, k+" "+translate.Thousands(m[k]))
 		}
 	}
 	if len(parts) == 0 {
