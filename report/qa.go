@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -269,7 +270,9 @@ func setOf(words string) map[string]bool {
 
 // untranslated explains why t looks like an untranslated copy of s, or returns "".
 func untranslated(s, t string) string {
-	words := wordRe.FindAllString(strings.ToLower(t), -1)
+	// Markup is no word: GNOME's help has <cmd>df -h</cmd> and <gui>p</gui> as messages,
+	// rightly the same in English.
+	words := wordRe.FindAllString(strings.ToLower(markupRe.ReplaceAllString(t, " ")), -1)
 	if norm(s) == norm(t) && len(words) >= 3 {
 		return "output is identical to the source"
 	}
@@ -294,6 +297,9 @@ func untranslated(s, t string) string {
 	}
 	return ""
 }
+
+// markupRe matches an XML or HTML tag (<cmd>, </gui>, <x1/>, <link xref="top"/>).
+var markupRe = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?>`)
 
 func norm(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 

@@ -67,6 +67,11 @@ func TestUntranslatedReadsGerman(t *testing.T) {
 		{"Die Lage ist ernst.", "The situation is serious, said the minister.", false},
 		{"Angela Merkel", "Angela Merkel", false},
 		{"Der Außenminister sprach mit dem Kanzler.", "The Außenminister spoke with the Chancellor.", false},
+		// GNOME System Monitor's help: markup and a command, the same in English.
+		{"<cmd>df -h</cmd>", "<cmd>df -h</cmd>", false},
+		{"<gui>p</gui>", "<gui>p</gui>", false},
+		{`<link xref="memory-map-use">Speicherzuordnungen</link>`, `<link xref="memory-map-use">Speicherzuordnungen</link>`, false},
+		{"<em>Die Lage ist ernst.</em>", "<em>Die Lage ist ernst.</em>", true},
 	}
 	for _, tt := range tests {
 		if got := untranslated(tt.src, tt.tgt) != ""; got != tt.flagged {
