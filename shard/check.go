@@ -3,7 +3,11 @@ package shard
 import (
 	"fmt"
 	"hash/maphash"
+	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Checker verifies that the outputs of a sharded run hold every document exactly once: none
@@ -69,6 +73,7 @@ func (c *Checker) Expect(id, where string) {
 	if c.state[key]&expectedBit != 0 {
 		c.nManifestDup++
 		if len(c.manifestDup) < maxNamed {
+			id = shownID(id)
 			if where != "" {
 				id += " (again at " + where + ")"
 			}
@@ -118,7 +123,7 @@ func (c *Checker) SeeAt(file, id string, at Place) {
 	if c.expected && st&expectedBit == 0 {
 		c.nUnexp++
 		if len(c.unexpected) < maxNamed {
-			c.unexpected = append(c.unexpected, fmt.Sprintf("%s (in %s)", id, file))
+			c.unexpected = append(c.unexpected, fmt.Sprintf("%s (in %s)", shownID(id), file))
 		}
 	}
 	c.docs++
@@ -183,6 +188,7 @@ func (c *Checker) Missing(id, where string) {
 	}
 	c.nMissing++
 	if len(c.missing) < maxNamed {
+		id = shownID(id)
 		if where != "" {
 			id += " (" + where + ")"
 		}
@@ -238,11 +244,11 @@ func (e *VerifyError) Error() string {
 		for i, d := range e.Duplicates {
 			switch {
 			case d.SameOutput:
-				items[i] = fmt.Sprintf("%s (twice in %s)", d.ID, d.Files[0])
+				items[i] = fmt.Sprintf("%s (twice in %s)", shownID(d.ID), d.Files[0])
 			case d.Files[0] == d.Files[1]:
-				items[i] = fmt.Sprintf("%s (in %s, given twice)", d.ID, d.Files[0])
+				items[i] = fmt.Sprintf("%s (in %s, given twice)", shownID(d.ID), d.Files[0])
 			default:
-				items[i] = fmt.Sprintf("%s (in %s and %s)", d.ID, d.Files[0], d.Files[1])
+				items[i] = fmt.Sprintf("%s (in %s and %s)", shownID(d.ID), d.Files[0], d.Files[1])
 			}
 		}
 		fmt.Fprintf(&b, "%s%d %s more than once: %s", sep, e.DuplicateCount, docs(e.DuplicateCount), list(items, e.DuplicateCount))
@@ -274,4 +280,30 @@ func list(items []string, total int) string {
 		s += fmt.Sprintf(" and %d more", total-len(items))
 	}
 	return s
+}
+
+// shownID is a document id as the errors name it: as it is when it reads unmistakably, else
+// quoted with its escapes (white space at an edge or doubled, a tab, a bidi control, an empty
+// id: "a b  c" and "a b c" looked the same), with \u escapes when it is not in NFC; one longer than 80 characters is cut.
+func shownID(id string) string {
+	const most = 80
+	plain := id != "" && strings.TrimSpace(id) == id && !strings.Contains(id, "  ")
+	for _, r := range id {
+		if !unicode.IsGraphic(r) || r != ' ' && unicode.IsSpace(r) || unicode.Is(unicode.Bidi_Control, r) {
+			plain = false
+			break
+		}
+	}
+	cut := ""
+	if rs := []rune(id); len(rs) > most {
+		id, cut = string(rs[:most]), fmt.Sprintf("… (%d characters)", len(rs))
+	}
+	switch {
+	case !norm.NFC.IsNormalString(id):
+		// A decomposed ü reads as the composed one, and is another id.
+		return strconv.QuoteToASCII(id) + cut
+	case !plain:
+		return strconv.Quote(id) + cut
+	}
+	return id + cut
 }

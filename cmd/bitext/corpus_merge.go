@@ -247,6 +247,11 @@ func mergeOne(c *cli.Context, w corpus.Writer, chk *shard.Checker, name string, 
 	for {
 		p, err := r.Next()
 		if err == io.EOF {
+			if k := corpus.ReaderSkipped(r); k > 0 {
+				// A shard's output has both languages in every unit: one that lacks them is
+				// another run's, of another language pair, not a shard to rerun.
+				return n, inputError(fmt.Errorf("%s: %s without both %s and %s: the output of a run for another language pair? (--from and --to say which pair corpus merge writes)", name, count(k, "unit"), ropt.SourceLang, ropt.TargetLang))
+			}
 			return n, nil
 		}
 		if errors.Is(err, corpus.ErrEmpty) {
