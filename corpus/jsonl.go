@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/bitext/bitext/document"
 )
 
 type jsonlWriter struct {
@@ -61,12 +63,67 @@ func (w *jsonlWriter) Write(p Pair) error {
 		}
 		p.Violations = vs
 	}
+	var codes []jsonlCode
+	if p.SourceTagged != "" || p.TargetTagged != "" {
+		for _, c := range p.Codes {
+			codes = append(codes, jsonlCode{ID: c.ID, Kind: codeKindName(c.Kind), Name: w.w.fixUTF8("codes", c.Name),
+				Open: w.w.fixUTF8("codes", c.Open), Close: w.w.fixUTF8("codes", c.Close)})
+		}
+	}
 	if w.entries {
 		return w.enc.Encode(jsonlEntry{Source: p.Source, Target: p.Target, Provider: p.Provider, Model: p.Model,
 			Terms: p.Terms, PromptVersion: p.PromptVersion, Reviewer: p.Reviewer, Reviewed: p.Reviewed,
-			Confidence: p.Confidence, Violations: p.Violations, ID: p.ID, Note: p.Note, SourceTagged: p.SourceTagged, TargetTagged: p.TargetTagged})
+			Confidence: p.Confidence, Violations: p.Violations, ID: p.ID, Note: p.Note, SourceTagged: p.SourceTagged, TargetTagged: p.TargetTagged,
+			Codes: codes})
 	}
-	return w.enc.Encode(p)
+	return w.enc.Encode(jsonlOut{Pair: p, Codes: codes})
+}
+
+// jsonlOut is a pair as JSONL writes it: its fields, then its codes' native markup.
+type jsonlOut struct {
+	Pair
+	Codes []jsonlCode `json:"codes,omitempty"`
+}
+
+// jsonlCode is one of a pair's codes (corpus.Pair.Codes) in JSONL: the number of its <gN> or
+// <xN/> in the tagged texts, "paired" or "standalone", and the markup it stands for, as a TMX
+// or XLIFF file had it — so that a memory exported as JSONL and imported again writes the
+// codes back as the CAT tool's file had them, as a TMX export does.
+type jsonlCode struct {
+	ID    int    `json:"id"`
+	Kind  string `json:"kind"`
+	Name  string `json:"name,omitempty"`
+	Open  string `json:"open,omitempty"`
+	Close string `json:"close,omitempty"`
+}
+
+func codeKindName(k document.CodeKind) string {
+	if k == document.Standalone {
+		return "standalone"
+	}
+	return "paired"
+}
+
+// readCodes turns JSONL codes back into document codes; a kind other than paired or
+// standalone, or a number below 1, is an error naming the code.
+func readCodes(cs []jsonlCode) ([]document.Code, error) {
+	var out []document.Code
+	for i, c := range cs {
+		var kind document.CodeKind
+		switch c.Kind {
+		case "paired":
+			kind = document.Paired
+		case "standalone":
+			kind = document.Standalone
+		default:
+			return nil, fmt.Errorf("codes[%d]: kind %q: want paired or standalone", i, clip(c.Kind, 20))
+		}
+		if c.ID < 1 {
+			return nil, fmt.Errorf("codes[%d]: id %d: want 1 or more", i, c.ID)
+		}
+		out = append(out, document.Code{ID: c.ID, Kind: kind, Name: c.Name, Open: c.Open, Close: c.Close})
+	}
+	return out, nil
 }
 
 // jsonlEntry is Pair without its place in a document, for a memory's entries
@@ -86,6 +143,7 @@ type jsonlEntry struct {
 	Note          string      `json:"note,omitempty"`
 	SourceTagged  string      `json:"source_tagged,omitempty"`
 	TargetTagged  string      `json:"target_tagged,omitempty"`
+	Codes         []jsonlCode `json:"codes,omitempty"`
 }
 
 func (w *jsonlWriter) Close() error { return w.bw.Flush() }
@@ -108,10 +166,11 @@ type jsonlPair struct {
 	Reviewer      string   `json:"reviewer"`
 	Reviewed      string   `json:"reviewed_at"` // RFC 3339, or a date alone
 
-	ID           string `json:"id"`
-	Note         string `json:"note"`
-	SourceTagged string `json:"source_tagged"`
-	TargetTagged string `json:"target_tagged"`
+	ID           string      `json:"id"`
+	Note         string      `json:"note"`
+	SourceTagged string      `json:"source_tagged"`
+	TargetTagged string      `json:"target_tagged"`
+	Codes        []jsonlCode `json:"codes"`
 }
 
 // parseReviewed reads a reviewed_at: an RFC 3339 time (what bitext writes), or a date alone
@@ -177,13 +236,17 @@ func (r *jsonlReader) Next() (Pair, error) {
 		if len(jp.Terms) == 0 {
 			jp.Terms = nil
 		}
+		codes, err := readCodes(jp.Codes)
+		if err != nil {
+			return Pair{}, r.lr.errorf(0, err.Error())
+		}
 		return Pair{
 			Doc: jp.Doc, Paragraph: jp.Paragraph, Sentence: jp.Sentence,
 			Source: *jp.Source, Target: *jp.Target,
 			Provider: jp.Provider, Model: jp.Model, TMHit: jp.TMHit, Terms: jp.Terms, PromptVersion: jp.PromptVersion,
 			Reviewer: jp.Reviewer, Reviewed: reviewed,
 			Confidence: jp.Confidence, Violations: jp.Violations,
-			ID: jp.ID, Note: jp.Note, SourceTagged: jp.SourceTagged, TargetTagged: jp.TargetTagged,
+			ID: jp.ID, Note: jp.Note, SourceTagged: jp.SourceTagged, TargetTagged: jp.TargetTagged, Codes: codes,
 			Line: r.lr.line,
 		}, nil
 	}

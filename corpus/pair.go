@@ -50,7 +50,7 @@ type Pair struct {
 	TargetTagged string `json:"target_tagged,omitempty"`
 	// Codes is the original markup of the pair's codes where known (a TMX or XLIFF file's
 	// native code): the source's, then those only the target has. TMX writes it as the
-	// content of <bpt>/<ept>/<ph>. JSONL does not carry it.
+	// content of <bpt>/<ept>/<ph>, JSONL as "codes" (with the tagged texts).
 	Codes []document.Code `json:"-"`
 
 	// Line is where a reader found the pair: the 1-based line of its file on which it starts

@@ -519,3 +519,36 @@ func strippedCodes(codes []document.Code) []document.Code {
 	}
 	return out
 }
+
+// TestJSONLCodes: a pair's codes' native markup (a TMX's <bpt>&lt;b></bpt>) goes through JSONL
+// as "codes", in pair and entry output alike, so that a memory exported as JSONL and
+// imported again writes the CAT tool's markup back; before, JSONL dropped it and the codes
+// came back empty. Codes of a pair without tagged texts are not written; a bad kind is an
+// error naming the line.
+func TestJSONLCodes(t *testing.T) {
+	codes := []document.Code{
+		{ID: 1, Kind: document.Paired, Name: "bpt", Open: "<b>", Close: "</b>"},
+		{ID: 2, Kind: document.Standalone, Name: "ph", Open: `<br class="x"/>`},
+	}
+	p := Pair{Source: "Die neue Brücke.", Target: "The new bridge.",
+		SourceTagged: "Die <g1>neue</g1> Brücke.<x2/>", TargetTagged: "The <g1>new</g1> bridge.<x2/>", Codes: codes}
+	for _, entries := range []bool{false, true} {
+		var b bytes.Buffer
+		w, _ := NewWriter(JSONL, &b, WriterOptions{Entries: entries})
+		w.Write(p)
+		w.Write(Pair{Source: "Ohne.", Target: "Without.", Codes: codes})
+		w.Close()
+		if !strings.Contains(b.String(), `"codes":[{"id":1,"kind":"paired","name":"bpt","open":"<b>","close":"</b>"},{"id":2,"kind":"standalone","name":"ph","open":"<br class=\"x\"/>"}]`) ||
+			strings.Count(b.String(), `"codes"`) != 1 {
+			t.Errorf("entries=%v: JSONL\n%s", entries, b.String())
+		}
+		got, err := readAll(JSONL, b.Bytes(), nil, ReaderOptions{})
+		if err != nil || len(got) != 2 || !cmp.Equal(got[0].Codes, codes) || got[1].Codes != nil {
+			t.Errorf("entries=%v: read back %+v, %v", entries, got, err)
+		}
+	}
+	_, err := readAll(JSONL, []byte(`{"source":"a","target":"b"}`+"\n"+`{"source":"a","target":"b","codes":[{"id":1,"kind":"bold"}]}`+"\n"), nil, ReaderOptions{})
+	if err == nil || !strings.Contains(err.Error(), `:2:`) || !strings.Contains(err.Error(), `kind "bold"`) {
+		t.Errorf("bad kind: %v", err)
+	}
+}
