@@ -61,6 +61,22 @@ func (in Input) LeftOut() int {
 	return n
 }
 
+// Decoded says how a document package segment read was decoded when it was not UTF-8
+// ("UTF-16LE", "windows-1252 (guessed from the content: …)"), once Blocks has been ranged
+// over; "" for UTF-8 and for a document read whole (document.Doc.Decoded says it there). The
+// translation is written as UTF-8 either way.
+func (in Input) Decoded() string {
+	if in.Removed == nil {
+		return ""
+	}
+	for _, r := range in.Removed() {
+		if how, ok := strings.CutPrefix(r.Reason, "decoded from "); ok && r.Kind == segment.Notice {
+			return how
+		}
+	}
+	return ""
+}
+
 // hasWord tells whether s holds two letters in a row: text with words, not punctuation,
 // spaces or a lone hyphenation mark.
 func hasWord(s string) bool {

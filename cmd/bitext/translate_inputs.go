@@ -203,6 +203,8 @@ type leftOutNotes struct {
 	note     func(msg string)
 	inFormat string // --input-format, which segment must be given too to see the same text
 	told     onceSet
+	// decodedTold: the documents whose decoding was noted.
+	decodedTold onceSet
 }
 
 // onceSet tells the first time a name is seen, across goroutines: a note about a document
@@ -234,6 +236,14 @@ func (l *leftOutNotes) tell(name, file string, in translate.Input) {
 	}
 	if n := in.LeftOut(); n > 0 && l.told.first(name) {
 		l.note(leftOutMessage(name, file, l.inFormat, n))
+	}
+	// How it was read, when not as UTF-8, as a document read whole says it (writeDocument):
+	// a UTF-16 article came back as UTF-8 without a word.
+	if how := in.Decoded(); how != "" && l.decodedTold.first(name) {
+		if name == "-" {
+			name = "standard input"
+		}
+		l.note(fmt.Sprintf("%s was read as %s; its translation is written as UTF-8", name, how))
 	}
 }
 
