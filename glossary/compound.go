@@ -29,7 +29,23 @@ var linkingElements = []string{"", "s", "es", "n", "en", "e", "er", "ens"}
 // suffix of its stem as the head (then the term may go on over the next words), and every
 // prefix of its folded form as the first part.
 func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []candidate {
-	key := us[i].key
+	cands = g.headCandidates(us, i, us[i].key, cands)
+	// A key stemmed past Snowball's own stem (stemDE: Atomkerne gives atomk) has lost the
+	// -ern or -em of a head whose own stem keeps it (Kern: kern); Snowball's stem still ends
+	// in it.
+	if f := us[i].fold; strings.Contains(f, "em") || strings.Contains(f, "ern") {
+		if s := cachedSnowballDE(f); s != us[i].key {
+			cands = g.headCandidates(us, i, s, cands)
+		}
+	}
+	if g.first != nil {
+		cands = g.firstPartCandidates(us, i, cands)
+	}
+	return cands
+}
+
+// headCandidates tries every suffix of key, a stem of unit i, as the head of a closed compound.
+func (g *Glossary) headCandidates(us []unit, i int, key string, cands []candidate) []candidate {
 	mod := 0
 	for p := range key {
 		if mod >= minModifier && len(key)-p <= g.maxKey && utf8.RuneCountInString(key[p:]) >= minHead {
@@ -51,9 +67,6 @@ func (g *Glossary) compoundCandidates(us []unit, i int, cands []candidate) []can
 			}
 		}
 		mod++
-	}
-	if g.first != nil {
-		cands = g.firstPartCandidates(us, i, cands)
 	}
 	return cands
 }

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -68,9 +69,9 @@ func inflects(t, u unit) bool {
 	// The text is the term, or what is left of it without an ending (stellvertretender,
 	// Staaten), with an ending of its own; a longer one is a derivation (militärisch is not
 	// Militär, periodisch not Periode).
-	for _, core := range cores(term) {
+	for _, core := range termCores(term) {
 		if ending, ok := strings.CutPrefix(text, core); ok {
-			if noun && nounEnding(ending) || adjectiveEnding(ending) || !noun && comparisonEnding(ending) {
+			if noun && nounEnding(ending) || adjectiveEnding(ending) && !shortNounDative(noun, core, ending) || !noun && comparisonEnding(ending) {
 				return true
 			}
 		}
@@ -100,6 +101,23 @@ func cores(w string) []string {
 		out = append(out, core)
 	}
 	return out
+}
+
+// termCores is cores for a term, which a glossary writes in its base form and never in the
+// dative that -em and -ern end (großem, Kindern): Modem is no Mod- with an ending, and Mode is
+// no form of it; Konzern, System and Problem keep all their letters in every form.
+func termCores(term string) []string {
+	return slices.DeleteFunc(cores(term), func(core string) bool {
+		return core != term && (core+"em" == term || core+"ern" == term)
+	})
+}
+
+// shortNounDative says whether ending is the -em that a noun term would take only as a
+// nominalized adjective's dative (mit Vorsitzendem), after a core too short to tell such an
+// adjective (Tote, Neue) from a noun of its own in -em: Modem is no dative of Mode, nor Totem of
+// Tote.
+func shortNounDative(noun bool, core, ending string) bool {
+	return noun && ending == "em" && utf8.RuneCountInString(core) < 4
 }
 
 // isVowel says whether r is a German vowel letter (y counted, as in Zylinder).

@@ -80,10 +80,26 @@ func startsUpper(s string) bool {
 // umlauts, so Außenministeriums and Aussenministerium share the stem "aussenministerium".
 // Latin neuter nouns in -um have their plural in -en (Ministerium, Ministerien; Zentrum,
 // Zentren), which Snowball leaves as different stems; dropping a final "um" joins them.
+//
+// A noun in -em or -ern (System, Problem, Konzern) loses that ending to Snowball's first step
+// (syst, probl, konz), but its inflected forms lose their own ending there instead (Systeme,
+// Systems, Konzerne: system, konzern), so the two never met and Die Systeme held no System. A
+// stem that still ends in -em or -ern is stemmed once more, which gives the stem of the word it
+// is (the key of Systeme is the key of System), and inflects decides whether the text word is a
+// form of the term (Modem and Mode share the stem mod, and neither is a form of the other).
 func stemDE(folded string) string {
+	s := snowballDE(folded)
+	if strings.HasSuffix(s, "em") || strings.HasSuffix(s, "ern") {
+		s = snowballDE(s)
+	}
+	return foreignStem(s)
+}
+
+// snowballDE is the Snowball German stem of a folded token.
+func snowballDE(folded string) string {
 	env := snowballstem.NewEnv(folded)
 	german.Stem(env)
-	return foreignStem(env.Current())
+	return env.Current()
 }
 
 // foreignStem joins what Snowball leaves apart in German nouns whose plural replaces the

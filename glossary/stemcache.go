@@ -18,8 +18,9 @@ type stemCache struct {
 const maxCachedStems = 1 << 18
 
 var (
-	deStems stemCache
-	enStems stemCache
+	deStems     stemCache
+	enStems     stemCache
+	deSnowballs stemCache
 )
 
 // cacheStems can be turned off by benchmarks to measure the stemmer's cost.
@@ -45,3 +46,6 @@ func (c *stemCache) get(word string, stem func(string) string) string {
 // cachedStemDE and cachedStemEN are the stem functions the matcher uses.
 func cachedStemDE(folded string) string { return deStems.get(folded, stemDE) }
 func cachedStemEN(folded string) string { return enStems.get(folded, stemEN) }
+
+// cachedSnowballDE is Snowball's German stem alone, which compound heads are also looked up by.
+func cachedSnowballDE(folded string) string { return deSnowballs.get(folded, snowballDE) }
