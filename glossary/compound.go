@@ -163,7 +163,7 @@ func (g *Glossary) followsFirstPart(e *Entry, rest string) bool {
 			continue
 		}
 		head, ok := strings.CutPrefix(rest, link)
-		if ok && utf8.RuneCountInString(head) >= minHead && !suffixesOnly(head) {
+		if ok && isHead(head) {
 			return !derivedFirst(rest)
 		}
 	}
@@ -171,9 +171,9 @@ func (g *Glossary) followsFirstPart(e *Entry, rest string) bool {
 }
 
 // nounSuffixes make nouns from other words and start no word themselves: a word that goes on
-// after a term with one of them (Steuer|ungsinstrument) is a compound of the derived noun
-// (Steuerung), not of the term.
-var nounSuffixes = []string{"ung", "heit", "keit", "schaft", "ität", "ismus", "erei"}
+// after a term with one of them (Steuer|ungsinstrument, Bereich|erung, Be|hand|lung) is a
+// compound of the derived noun (Steuerung, Bereicherung, Behandlung), not of the term.
+var nounSuffixes = []string{"ung", "erung", "lung", "heit", "keit", "schaft", "ität", "ismus", "erei"}
 
 func derivedFirst(rest string) bool {
 	for _, suf := range nounSuffixes {
