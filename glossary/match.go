@@ -268,9 +268,7 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys bool) 
 		if keys && u.key != t.key || !wordAccepts(e, t, u) {
 			return false
 		}
-		// A name kept as it is (do not translate) takes a genitive -s and nothing else:
-		// Kohl is in "Kohls Rede", not in "die Kohle", which the stemmer gives the same stem.
-		if e.DoNotTranslate && e.Match != MatchExact && !closed && u.fold != t.fold && u.fold != t.fold+"s" {
+		if e.DoNotTranslate && e.Match != MatchExact && !closed && !nameForm(t.fold, u.fold, k < len(src)-1) {
 			return false
 		}
 	}
@@ -307,4 +305,27 @@ func wordAccepts(e *Entry, t, u unit) bool {
 // start of a sentence ("Arbeiten Sie?") is capitalized and still matches: the text does not say.
 func nounCase(e *Entry, t unit) bool {
 	return !e.CaseSensitive && !e.CaseInsensitive && startsUpper(t.surface)
+}
+
+// nameForm reports whether the text word text is the word term of a name kept as it is (do not
+// translate) in one of its forms. The name's last word, its noun, takes a genitive -s or -es
+// and nothing else: Kohl is in "Kohls Rede", not in "die Kohle", which the stemmer gives the
+// same stem, and an institution's name is in "des Bundestages", "des Bundesrates". A word before
+// it is an adjective of the name and declines as one (attr): "der Deutschen Bahn", "der
+// Europäischen Union".
+func nameForm(term, text string, attr bool) bool {
+	if text == term || text == term+"s" || text == term+"es" {
+		return true
+	}
+	if !attr {
+		return false
+	}
+	for _, end := range []string{"", "e", "en", "er", "es", "em"} {
+		if core, ok := strings.CutSuffix(term, end); ok && len(core) > 0 {
+			if ending, ok := strings.CutPrefix(text, core); ok && adjectiveEnding(ending) {
+				return true
+			}
+		}
+	}
+	return false
 }
