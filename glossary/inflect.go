@@ -58,6 +58,11 @@ func inflects(t, u unit) bool {
 	if hasFeminineSuffix(term) || hasFeminineSuffix(text) {
 		return text == term+"en" || text == term+"n" || term == text+"en" || term == text+"n"
 	}
+	// After zum, beim, im, vom or am a noun in -er or -el has no -n: the word there is a verb
+	// made a noun (zum Speichern, beim Wandern), not the dative plural (den Speichern).
+	if u.afterDem && text == term+"n" && (strings.HasSuffix(term, "er") || strings.HasSuffix(term, "el")) {
+		return false
+	}
 	switch {
 	case text == term+"er" || text == term+"ern" || text == term+"ers":
 		return erPlural(term) || !noun && comparisonEnding(text[len(term):])

@@ -42,6 +42,10 @@ type unit struct {
 	// stop, question or exclamation mark or colon (quotation marks between do not count), so
 	// that a capital letter there says nothing about it being a noun.
 	opens bool
+	// afterDem says the German word directly follows zum, beim, im, vom or am, which hold a
+	// singular "dem": a word there in -n is no dative plural ("zum Speichern" is a verb made a
+	// noun, not the plural of Speicher).
+	afterDem bool
 }
 
 // stemFunc turns a folded word into its matching key.
@@ -141,6 +145,11 @@ func textUnits(text, lang string, stem stemFunc) []unit {
 		joined = !strings.HasSuffix(t.Text, "-")
 		opens = false
 	}
+	if lang == "de" {
+		for k := 1; k < len(us); k++ {
+			us[k].afterDem = us[k].joined && !us[k].part && !us[k-1].num && demContraction(us[k-1].fold)
+		}
+	}
 	if starts != nil {
 		for k := range us {
 			us[k].start, us[k].end = starts[us[k].start], ends[us[k].end-1]
@@ -173,6 +182,15 @@ func makeUnit(s string, start int, stem stemFunc) (unit, bool) {
 func numberUnit(s string, start int, joined, caseless bool) unit {
 	s = strings.TrimSuffix(s, ".")
 	return unit{surface: s, fold: s, key: s, start: start, end: start + len(s), joined: joined, caseless: caseless, num: true}
+}
+
+// demContraction reports a preposition contracted with the article "dem".
+func demContraction(fold string) bool {
+	switch fold {
+	case "zum", "beim", "im", "vom", "am":
+		return true
+	}
+	return false
 }
 
 // sentenceMark reports a punctuation token that can end a sentence or open a new one after it.
