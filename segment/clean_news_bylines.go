@@ -92,12 +92,12 @@ func datelineShape(words []string) (ok, marked bool) {
 		case inSet(dateLabels, w):
 			marked = true
 			reading = reading || strings.HasPrefix(w, "Lesezeit") || strings.HasPrefix(w, "Lesedauer")
-		case (w == "von" || w == "in") && i > 0 && (inSet(publishLabels, words[0]) || isDayOrdinal(words[0]) || isDateToken(words[0])):
+		case (w == "von" || w == "in") && i > 0 && (inSet(publishLabels, words[0]) || isDayOrdinal(words[0]) || isDateTokenAt(words, 0)):
 			// "Veröffentlicht am 3. Mai 2021 von Erika", "Geschrieben am 15. April 2025 in
 			// Nachrichten", "12. Mai 2015 von Anna": after a publishing label or a date
 			// the author and the category.
 			marked = true
-		case isDateToken(w):
+		case isDateTokenAt(words, i):
 			dates++
 			marked = marked || strings.Contains(w, ":")
 		case isMonthName(strings.TrimRight(w, ",")) && i > 0 && isDayOrdinal(words[i-1]):
@@ -132,7 +132,7 @@ func isDateOnly(words []string) bool {
 	for i, w := range words {
 		switch {
 		case inSet(dateLabels, w), isNumberToken(w), isDayOrdinal(w):
-		case isDateToken(w):
+		case isDateTokenAt(words, i):
 			dates++
 		case isMonthName(strings.TrimRight(w, ",")):
 			if i > 0 && isDayOrdinal(words[i-1]) || i+1 < len(words) && isNumberToken(words[i+1]) {
@@ -190,6 +190,30 @@ func isDateToken(w string) bool {
 	default: // 2026-01-06
 		return len(g) == 3 && g[0] == 4 && short(g[1]) && short(g[2])
 	}
+}
+
+// isDateTokenAt reports whether words[i] is a date or a time in its place. Privacy statements,
+// imprints and terms number their sections as dates are written, so a pair of numbers without a
+// year is a date only where nothing says it is a section number: "20.15" and "3.1" are a time
+// only with "Uhr" after them ("20.15 Uhr", not "3.1 Personenbezogene Daten"), and "28.04." is no
+// date when it opens the block before a capitalised word ("4.4. Datenübermittlung in
+// Drittstaaten"), where a timestamp has its year, a time or a label.
+func isDateTokenAt(words []string, i int) bool {
+	w := words[i]
+	if !isDateToken(w) {
+		return false
+	}
+	t := strings.TrimRight(w, ",:")
+	points := strings.Count(t, ".")
+	switch {
+	case points == 1 && !strings.HasSuffix(t, "."): // "20.15", "3.1"
+		return i+1 < len(words) && strings.HasPrefix(words[i+1], "Uhr")
+	case points == 2 && strings.HasSuffix(t, ".") && i == 0 && len(words) > 1: // "28.04.", "4.4."
+		next := words[1]
+		r, _ := utf8.DecodeRuneInString(next)
+		return !unicode.IsUpper(r) || inSet(dateLabels, next) || isMonthName(strings.TrimRight(next, ","))
+	}
+	return true
 }
 
 func isDayOrdinal(w string) bool {

@@ -80,6 +80,10 @@ func TestNewsDebris(t *testing.T) {
 		{Paragraph, "Geschrieben am 15. April 2025 in Nachrichten", "dateline or timestamp"},
 		{Paragraph, "12. Mai 2015 von wanderwart", "dateline or timestamp"},
 		{Paragraph, "12.05.2015 von Anna Beispiel", "dateline or timestamp"},
+		{Paragraph, "Aktualisiert am 12.03. um 20.15 Uhr", "dateline or timestamp"},
+		{Paragraph, "28.04. 17:23 Uhr", "dateline or timestamp"},
+		{Paragraph, "3.3. Prüfraum", ""}, // section headings, see TestSectionNumbersAreNoDates
+		{Paragraph, "2.4 Rücknahmestellen", ""},
 		{Paragraph, "3. Oktober 1990 von Helmut Kohl unterzeichnet", ""},
 		{Paragraph, "14. April 2019 · Kategorie: Aktionen", "dateline or timestamp"},
 		{Paragraph, "3 Kommentare", "comment section prompt"},
