@@ -19,7 +19,8 @@ type rawBlock struct {
 	isTitle bool // set by the cleaner on the block it took for the title
 
 	// ownHeading marks a heading written in the document's own markup (a Markdown "#" or
-	// setext heading): the author's, so never a site name or section label above the title,
+	// setext heading), or the heading an HTML page's reader found to be the article's title
+	// (withTitleMeta): the author's, so never a site name or section label above the title,
 	// which only a page's template puts there.
 	ownHeading bool
 	// image marks a Markdown paragraph that is only images: its text is alt text, which

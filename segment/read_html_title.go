@@ -37,9 +37,43 @@ func withTitleMeta(doc *html.Node, siteName, metaTitle string, content, full []r
 		if c := content[0]; c.Kind == Heading && c.Level > 1 && normTitle(c.Text) == normTitle(title) {
 			content[0].Level = 1
 		}
+		markOwnTitle(doc, title, content)
 		return content
 	}
-	return append([]rawBlock{{Kind: Heading, Level: 1, Text: title}}, content...)
+	own := pageNamesTitle(doc, title) && (len(content) == 0 || content[0].Kind != Heading || content[0].Level > 1)
+	return append([]rawBlock{{Kind: Heading, Level: 1, Text: title, ownHeading: own}}, content...)
+}
+
+// markOwnTitle tells the block cleaner that the heading among the first blocks of content that
+// is the page's title is no site name or section label above it, however short
+// ("Datenschutzerklärung" over its <h2> "Begriffe"), when pageNamesTitle. A heading before one
+// of its own rank is not marked: that is the Dachzeile splitKickers cut from an <h1>, for the
+// cleaner to take out as a label.
+func markOwnTitle(doc *html.Node, title string, content []rawBlock) {
+	if !pageNamesTitle(doc, title) {
+		return
+	}
+	t := normTitle(title)
+	for i := 0; i < len(content) && i < 3; i++ {
+		if c := content[i]; c.Kind == Heading && normTitle(c.Text) == t {
+			content[i].ownHeading = i+1 == len(content) || content[i+1].Kind != Heading || content[i+1].Level > c.Level
+			return
+		}
+	}
+}
+
+// pageNamesTitle reports whether the page's <title> or og:title, without a site suffix, is
+// title: then it is the page's own title, not its site's name. (Not the extractor's title,
+// which may be the first <h1>: a blog's name over the post's <h3> is not what <title> names.)
+func pageNamesTitle(doc *html.Node, title string) bool {
+	t := normTitle(title)
+	for _, s := range append(metaContents(doc, "og:title"), documentTitle(doc)) {
+		s = normalizeSpace(s)
+		if head, _, ok := splitSiteSuffix(s); normTitle(s) == t || ok && normTitle(head) == t {
+			return true
+		}
+	}
+	return false
 }
 
 // articleTitle finds the article's title, or "" when the page offers only its site name.
