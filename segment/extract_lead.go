@@ -85,11 +85,17 @@ func collectText(n *html.Node, b *strings.Builder, limit int) {
 }
 
 // isMarkedLead reports whether text is the text of one of the marked lead elements (or most
-// of it: a lead element may hold a dateline or a label besides the paragraph).
+// of it: a lead element may hold a dateline or a label besides the paragraph). A text that does
+// not end as a sentence does must be all of the element but a label's worth: an intro element
+// may hold the photo's caption above the lead ("… im Mai in Königswinter Bild: dpa").
 func isMarkedLead(text string, marked []string) bool {
 	t := normalizeSpace(text)
+	slack := len(t) + 40
+	if !leadShaped(t) {
+		slack = 40
+	}
 	for _, m := range marked {
-		if strings.Contains(m, t) && len(m) <= 2*len(t)+40 {
+		if strings.Contains(m, t) && len(m) <= len(t)+slack {
 			return true
 		}
 	}
@@ -132,11 +138,15 @@ func nearDescription(text string, descs []string) bool {
 	return false
 }
 
-// leadShaped reports whether text reads like a lead: a few sentences' worth of words (at least
-// eight) that end like a sentence.
+// leadSized reports whether text has a lead's worth of words: at least eight.
+func leadSized(text string) bool {
+	return len(strings.Fields(text)) >= 8
+}
+
+// leadShaped reports whether text reads like a lead: leadSized, and ending like a sentence.
 func leadShaped(text string) bool {
 	t := strings.TrimSpace(text)
-	if len(strings.Fields(t)) < 8 {
+	if !leadSized(t) {
 		return false
 	}
 	r := []rune(t)

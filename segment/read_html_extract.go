@@ -153,12 +153,15 @@ func withLead(doc *html.Node, content, full []rawBlock) []rawBlock {
 			continue
 		}
 		ok := b.Kind == Paragraph && isLeadOf(b.Text, desc)
-		if !ok && leadShaped(b.Text) {
+		if !ok && leadSized(b.Text) {
 			if !markedDone {
 				marked, markedDone = leadMarked(doc), true
 			}
-			ok = nearDescription(b.Text, desc) || isMarkedLead(b.Text, marked) ||
-				b.Kind == Paragraph && beforeByline(b.Text, full[from+i+1:min(from+i+3, len(full))])
+			// A lead the page marks as one may end without a full stop ("…, wie ein Besuch auf
+			// dem Hamburger Großmarkt zeigt"); one found by its words or place must end as
+			// a sentence does.
+			ok = isMarkedLead(b.Text, marked) || leadShaped(b.Text) && (nearDescription(b.Text, desc) ||
+				b.Kind == Paragraph && beforeByline(b.Text, full[from+i+1:min(from+i+3, len(full))]))
 		}
 		if !ok {
 			continue
