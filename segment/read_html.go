@@ -42,6 +42,11 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 		if err != nil {
 			return "", err
 		}
+		if enc16 == "" {
+			if err := refuseBinary(prefix, name); err != nil {
+				return "", err
+			}
+		}
 		if !big && streamHTMLAbove > 0 {
 			return htmlTextOf(ctx, prefix, enc16, name, removed)
 		}
