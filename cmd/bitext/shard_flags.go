@@ -89,6 +89,9 @@ func shardedInputs(c *cli.Context) ([]sourceFile, *manifestSource, error) {
 	kept := inputs[:0]
 	for _, in := range inputs {
 		if in.path == "-" {
+			if c.IsSet("text") {
+				return nil, nil, usageErrorf("--shard splits files, folders or a --manifest, not --text")
+			}
 			return nil, nil, usageErrorf("--shard splits files, folders or a --manifest, not standard input")
 		}
 		if spec.Owns(filepath.ToSlash(in.rel)) {
