@@ -98,6 +98,9 @@ func runCorpusMerge(c *cli.Context) error {
 	}
 	inFormats := make([]corpus.Format, len(files))
 	for i, name := range files {
+		if st, err := os.Stat(name); err == nil && st.IsDir() {
+			return usageErrorf("%s is a folder: give the shard output files (%s/*.jsonl)", name, name)
+		}
 		f := corpus.FormatFromName(name)
 		if c.IsSet("input-format") {
 			var err error
