@@ -159,6 +159,9 @@ func TestPairWhere(t *testing.T) {
 		{Pair{Doc: "a.txt", Paragraph: 3, Sentence: 2, Line: 7}, "a.txt ¶3.2"},
 		{Pair{Line: 7}, "p.tsv:7"},
 		{Pair{}, "p.tsv: pair 4"},
+		// A bilingual file's unit id, which a CAT tool finds the segment by (check review).
+		{Pair{Line: 7, ID: "u12"}, "p.tsv:7 (unit u12)"},
+		{Pair{Doc: "a.txt", Paragraph: 3, Sentence: 2, ID: "5"}, "a.txt ¶3.2 (unit 5)"},
 	} {
 		if got := tt.p.Where("p.tsv", 4); got != tt.want {
 			t.Errorf("%+v: %q, want %q", tt.p, got, tt.want)

@@ -73,11 +73,18 @@ type Violation struct {
 // carries its document's paragraph and sentence, else "name:LINE", else "name: pair N" (a
 // number that must not read like a line).
 func (p Pair) Where(name string, n int) string {
+	var at string
 	switch {
 	case p.Doc != "" && p.Paragraph > 0:
-		return fmt.Sprintf("%s ¶%d.%d", p.Doc, p.Paragraph, p.Sentence)
+		at = fmt.Sprintf("%s ¶%d.%d", p.Doc, p.Paragraph, p.Sentence)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", name, p.Line)
+		at = fmt.Sprintf("%s:%d", name, p.Line)
+	default:
+		at = fmt.Sprintf("%s: pair %d", name, n)
 	}
-	return fmt.Sprintf("%s: pair %d", name, n)
+	if p.ID != "" {
+		// What a CAT tool finds a segment by (the trans-unit id, "unit/segment" in 2.x).
+		at += " (unit " + p.ID + ")"
+	}
+	return at
 }
