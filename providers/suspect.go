@@ -52,7 +52,8 @@ func LanguageSuspect(translation string) string {
 }
 
 // BasicSuspectReason is SuspectReason without the language check: empty, unchanged, chatter
-// around the translation (ChatterSuspect) and length outliers.
+// around the translation (ChatterSuspect), a web or e-mail address lost (AddressSuspect) and
+// length outliers.
 func BasicSuspectReason(source, translation string) string {
 	sw, tw := words(source), words(translation)
 	if len(sw) == 0 {
@@ -74,6 +75,9 @@ func BasicSuspectReason(source, translation string) string {
 	}
 	// Before the length: a note can make an answer too long, and "chatter" says why.
 	if r := ChatterSuspect(source, translation); r != "" {
+		return r
+	}
+	if r := AddressSuspect(source, translation); r != "" {
 		return r
 	}
 	sl, tl := utf8.RuneCountInString(source), utf8.RuneCountInString(translation)
