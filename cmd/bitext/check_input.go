@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -81,7 +82,7 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 	if err != nil {
 		return inputError(err)
 	}
-	n := 0
+	n, untranslated := 0, 0
 	for ; ; n++ {
 		if n%256 == 0 && c.Context.Err() != nil {
 			return c.Context.Err()
@@ -92,6 +93,12 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 		}
 		if err != nil {
 			return inputError(err)
+		}
+		if strings.TrimSpace(p.Target) == "" && strings.TrimSpace(p.Source) != "" {
+			// Not translated yet, as an XLIFF unit without a target (which its reader skips):
+			// every term of it "missing" says nothing about the translation.
+			untranslated++
+			continue
 		}
 		loc := p.Where(name, n+1)
 		doc := p.Doc
@@ -104,6 +111,9 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 	}
 	if n == 0 {
 		return inputError(fmt.Errorf("%s: no segment pairs", name))
+	}
+	if untranslated > 0 && !checkQuiet(c) {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: %s: %s with an empty translation not checked\n", name, count(untranslated, "pair"))
 	}
 	if k := corpus.ReaderSkipped(cr); k > 0 && !checkQuiet(c) {
 		// An XLIFF unit without a translation yet (or marked translate="no"), a TMX unit
