@@ -70,7 +70,10 @@
 // sentence, ends its sentence; lines of similar width, and lines ending in an
 // article or preposition, are hard wraps and are joined. --explain lists both decisions (Joined,
 // Split); so does a run of three or more short unpunctuated lines (a list or headings without
-// markers). A number before a capitalised word is a count, not an ordinal, when the word before
+// markers, an address whose name line may end in an abbreviation: "CorrelAid e.V."). A <br> in
+// an HTML paragraph is read as such a line break, by the same rules ("Hinweis zur Nutzung von
+// KI<br>Einige der …" is a headline and a sentence; an address is one block a line), and two
+// in a row end the paragraph; in a heading or list item it is a space. A number before a capitalised word is a count, not an ordinal, when the word before
 // it takes one ("zählt 350. Hamburg …", "Platz 3. Trainer …"); ";" ends a sentence before a
 // sentence opener; separator lines, links, "[...]" and a dash after a clear sentence end start
 // a new one, and so does a capital after a period with the space missing ("Satz.Das ist …").

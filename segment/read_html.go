@@ -414,10 +414,11 @@ type htmlWalker struct {
 	hint       string // the extractor's text of what is walked, spaces normalised (see spacedText)
 	hintChecks int
 
-	out   []rawBlock
-	cur   *rawBlock
-	buf   strings.Builder
-	lists []listState
+	out    []rawBlock
+	cur    *rawBlock
+	buf    strings.Builder
+	lists  []listState
+	inCode int // depth of <code> elements around the walk: a <br> in code is a space
 
 	skip map[*html.Node]bool // nodes not to walk (htmlStream.walked); nil for a whole page
 }
@@ -566,7 +567,9 @@ func (w *htmlWalker) walk(n *html.Node) {
 		// Inline code is kept as written and never split (code_spans.go); the marks are
 		// taken out when the block ends.
 		w.buf.WriteString(codeOpen)
+		w.inCode++
 		w.children(n)
+		w.inCode--
 		w.buf.WriteString(codeClose)
 	case headingLevel(a) > 0:
 		w.flush()
@@ -584,7 +587,11 @@ func (w *htmlWalker) walk(n *html.Node) {
 		w.children(n)
 		w.flush()
 	case a == atom.Br:
-		w.buf.WriteByte(' ')
+		if w.inCode > 0 || w.cur == nil {
+			w.buf.WriteByte(' ')
+		} else {
+			w.buf.WriteString(brMark) // decided on in flush (breakUnits)
+		}
 	case a == atom.Img:
 	case blockElements[a]:
 		w.flush()
@@ -622,11 +629,14 @@ func (w *htmlWalker) flush() {
 	}
 	text := normalizeSpace(w.buf.String())
 	w.buf.Reset()
-	b := *w.cur
+	base := *w.cur
 	w.cur = nil
-	b.Text, b.code = takeCodeMarks(normalizeSpace(cleanLine(text, 0, inlineRules{keep: w.keep}, w.removed)))
-	if b.Text != "" {
-		w.out = append(w.out, b)
+	for _, unit := range breakUnits(base.Kind, text, w.removed) {
+		b := base
+		b.Text, b.code = takeCodeMarks(normalizeSpace(cleanLine(unit, 0, inlineRules{keep: w.keep}, w.removed)))
+		if b.Text != "" {
+			w.out = append(w.out, b)
+		}
 	}
 }
 

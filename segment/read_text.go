@@ -123,20 +123,13 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 		}
 		open, parts = false, parts[:0]
 	}
-	widest := 0
-	if len(para) > 2 {
-		for _, l := range para {
-			widest = max(widest, utf8.RuneCountInString(l.text))
-		}
-	}
-	items := len(para) >= 3 && bullets == 0 && shortLineRun(para)
+	shape := newLineShape(para, bullets)
 	for i, l := range para {
-		if open && cur.Kind == Paragraph && i > 0 && items && itemLine(para[i-1].text, l.text) {
-			flush() // a list or headings written without markers or punctuation
-			t.split(l.line, para[i-1].text, l.text, "short line without final punctuation in a run of such lines (a list or headings) ends its sentence")
-		} else if open && cur.Kind == Paragraph && i > 1 && raggedEnd(para[i-1].text, l.text, widest) {
-			flush() // the line before ended a sentence or a headline without punctuation
-			t.split(l.line, para[i-1].text, l.text, "line without final punctuation, shorter than the paragraph's others, ends its sentence: the next starts a new one")
+		if open && cur.Kind == Paragraph {
+			if reason := shape.endsBefore(para, i); reason != "" {
+				flush()
+				t.split(l.line, para[i-1].text, l.text, reason)
+			}
 		}
 		trimmed := strings.TrimLeft(l.text, " ")
 		if n := bulletLen(trimmed); n > 0 && (bullets >= 2 || !isDigit(trimmed[0])) && !(open && continuesWithDash(para, i, trimmed, bullets)) {
@@ -153,7 +146,7 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 		}
 		if i == 0 && len(para) > 1 && bullets == 0 && isHeadlineLine(l.text, para[1].text) {
 			out = append(out, rawBlock{Kind: Paragraph, Text: normalizeSpace(l.text), Line: l.line})
-			t.split(para[1].line, l.text, para[1].text, "headline without final punctuation kept apart from the sentence on the next line")
+			t.split(para[1].line, l.text, para[1].text, headlineReason)
 			continue
 		}
 		if !open {
@@ -167,6 +160,45 @@ func (t *textReader) paragraphBlocks(para []textLine, out []rawBlock) []rawBlock
 	t.parts = parts
 	return out
 }
+
+// lineShape is what a paragraph's lines tell about its line breaks as a whole: whether it is a
+// run of short unpunctuated lines (a list or headings without markers) and how wide its widest
+// line is (hard-wrapped lines run to about that width).
+type lineShape struct {
+	items  bool
+	widest int
+}
+
+func newLineShape(para []textLine, bullets int) lineShape {
+	var s lineShape
+	if len(para) > 2 {
+		for _, l := range para {
+			s.widest = max(s.widest, utf8.RuneCountInString(l.text))
+		}
+	}
+	s.items = len(para) >= 3 && bullets == 0 && shortLineRun(para)
+	return s
+}
+
+// endsBefore says why the line break before line i of a paragraph (i > 0) ends a sentence
+// although the line before has no final punctuation, or "" when it is a hard wrap to join. The
+// headline rule for the first line (isHeadlineLine) is the caller's.
+func (s lineShape) endsBefore(para []textLine, i int) string {
+	switch {
+	case i > 0 && s.items && itemLine(para[i-1].text, para[i].text):
+		return itemRunReason // a list or headings written without markers or punctuation
+	case i > 1 && raggedEnd(para[i-1].text, para[i].text, s.widest):
+		return raggedReason // the line before ended a sentence or a headline without punctuation
+	}
+	return ""
+}
+
+// The reasons --explain gives for a line break kept as a sentence end.
+const (
+	headlineReason = "headline without final punctuation kept apart from the sentence on the next line"
+	itemRunReason  = "short line without final punctuation in a run of such lines (a list or headings) ends its sentence"
+	raggedReason   = "line without final punctuation, shorter than the paragraph's others, ends its sentence: the next starts a new one"
+)
 
 func countBullets(para []textLine) int {
 	n := 0
@@ -297,7 +329,7 @@ func raggedEnd(line, next string, widest int) bool {
 // article, a preposition, a conjunction), and the next line starts with a capital or a digit.
 func itemLine(line, next string) bool {
 	line = strings.TrimSpace(line)
-	if line == "" || utf8.RuneCountInString(line) > 60 || strings.ContainsRune(".!?…:;,-–—(„“\"", lastRune(line)) {
+	if line == "" || utf8.RuneCountInString(line) > 60 || strings.ContainsRune(".!?…:;,-–—(„“\"", lastRune(line)) && !endsInAbbrev(line) {
 		return false
 	}
 	if needsContinuationDE(line) || inSet(noPunctContinuesEN, lastWord(line)) {
@@ -320,6 +352,30 @@ func shortLineRun(para []textLine) bool {
 	// Three short lines alone ("Mehl" / "Zucker" / "Eier") stay one block: too little to tell a
 	// list from a wrapped phrase.
 	return n >= 3 && n*3 >= len(para)*2
+}
+
+// endsInAbbrev reports a line whose final period is an abbreviation's, which ends no sentence:
+// the name line of an address ("CorrelAid e.V.", "Muster GmbH & Co.") is as unpunctuated as
+// the street and town lines below it.
+func endsInAbbrev(line string) bool {
+	if !strings.HasSuffix(line, ".") {
+		return false
+	}
+	w := line[strings.LastIndexByte(line, ' ')+1 : len(line)-1]
+	if inSet(abbrevNever, w) || inSet(abbrevMayEnd, w) {
+		return true
+	}
+	// Initials joined by periods: "e.V", "u.a", "i.A".
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if n := utf8.RuneCountInString(p); n == 0 || n > 2 || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // lastWord returns the last word of line (letters and digits).

@@ -19,6 +19,9 @@ func TestReadTextLineRuns(t *testing.T) {
 		{"four lines without punctuation",
 			"Funktionen\nKontaktverwaltung\nTermine und Aktivitäten\nBerichte\n",
 			[]string{"Funktionen", "Kontaktverwaltung", "Termine und Aktivitäten", "Berichte"}},
+		{"address whose first line ends in an abbreviation", // CorrelAid's imprint (testdata/SOURCES.md)
+			"CorrelAid e.V.\nPasteurstr. 34\n10407 Berlin\nE-Mail: info@correlaid.org\n",
+			[]string{"CorrelAid e.V.", "Pasteurstr. 34", "10407 Berlin", "E-Mail: info@correlaid.org"}},
 		{"narrow column joined",
 			"Die Vereinigten Staaten\nunterstützen nach Angaben\ndes Außenministeriums die\nWiedereröffnung der Mission\nRusslands bei der Nato. Ein\nSprecher sagte am Montag,\nman sei zu Gesprächen bereit.\n",
 			[]string{"Die Vereinigten Staaten unterstützen nach Angaben des Außenministeriums die Wiedereröffnung der Mission Russlands bei der Nato. Ein Sprecher sagte am Montag, man sei zu Gesprächen bereit."}},
