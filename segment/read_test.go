@@ -3,6 +3,7 @@ package segment
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -551,6 +552,13 @@ func TestExtensionlessHTML(t *testing.T) {
 		{"index", "<!-- saved from url=(0041)https://www.example.org/ -->\n" + page, "Der Stadtrat hat am Montag entschieden.", true},
 		{"notes", "Der Stadtrat hat entschieden. <b>fett</b> bleibt Text.\n", "Der Stadtrat hat entschieden.", false},
 		{"page.txt", page, "<!DOCTYPE html>", false}, // a .txt name says text
+		{"page.TEXT", page, "<!DOCTYPE html>", false},
+		// An extension no format claims says no more than none: a server page saved as it was
+		// served, wget's second copy of a page.
+		{"page.shtml", page, "Der Stadtrat hat am Montag entschieden.", true},
+		{"page.php", page, "Der Stadtrat hat am Montag entschieden.", true},
+		{"index.html.1", page, "Der Stadtrat hat am Montag entschieden.", true},
+		{"notes.log", "Der Stadtrat hat entschieden. <b>fett</b> bleibt Text.\n", "Der Stadtrat hat entschieden.", false},
 	} {
 		doc, err := Read(strings.NewReader(tc.in), tc.name, Options{})
 		if err != nil {
@@ -561,6 +569,9 @@ func TestExtensionlessHTML(t *testing.T) {
 		}
 		if got := hasNotice(doc.Removed, "read as HTML"); got != tc.notice {
 			t.Errorf("%s: notice %v, want %v", tc.name, got, tc.notice)
+		}
+		if ext := filepath.Ext(tc.name); tc.notice && ext != "" && !hasNotice(doc.Removed, "read as HTML: the file is named "+ext+" and starts as an HTML page") {
+			t.Errorf("%s: the notice does not name %s: %v", tc.name, ext, doc.Removed)
 		}
 	}
 }

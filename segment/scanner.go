@@ -112,18 +112,23 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	s := &Scanner{ctx: ctx, name: name, format: opt.Format, lang: opt.Lang}
 	if s.format == "" {
 		s.format = FormatFromName(name)
-		if filepath.Ext(name) == "" && name != "-" && name != "<stdin>" {
-			// A file named without an extension (a page saved by wget as "index", a
-			// download without its .html) says nothing by its name: a page that starts as one
-			// is read as HTML, said by a notice, rather than as text with its markup as
-			// sentences. (Standard input that looks like markup is refused by the commands
-			// instead, since there no name was ever given.)
+		if ext, ok := sniffedExt(name, s.format); ok {
+			// A file whose name says nothing of its format (a page saved by wget as "index"
+			// or as "index.html.1" beside the first copy, a download without its .html, a
+			// server page such as .shtml or .php) is read as HTML when it starts as an HTML
+			// page, said by a notice, rather than as text with its markup as sentences. A
+			// .txt file is text whatever it holds. (Standard input that looks like markup is
+			// refused by the commands instead, since there no name was ever given.)
 			br := bufio.NewReaderSize(r, 4096)
 			head, _ := br.Peek(4096) // as document.Sniff: room for a long comment before the doctype
 			r = br
 			if formats.LooksHTML(head) {
 				s.format = HTML
-				s.removed = append(s.removed, Removal{Kind: Notice, Reason: "read as HTML: the file has no extension and starts as an HTML page", Warn: true})
+				how := "has no extension"
+				if ext != "" {
+					how = "is named " + ext
+				}
+				s.removed = append(s.removed, Removal{Kind: Notice, Reason: "read as HTML: the file " + how + " and starts as an HTML page", Warn: true})
 			}
 		}
 	}
@@ -404,4 +409,19 @@ func cutBlock(b rawBlock) []rawBlock {
 		out = append(out, b)
 	}
 	return out
+}
+
+// sniffedExt returns the extension of name and whether a file so named is looked into for its
+// format: a file whose name reads as plain text only because no format claims its extension
+// ("", ".shtml", ".php", ".1"), not standard input and not a file named as text (.txt, .text).
+func sniffedExt(name string, byName Format) (string, bool) {
+	if byName != Text || name == "-" || name == "<stdin>" {
+		return "", false
+	}
+	ext := filepath.Ext(name)
+	switch strings.ToLower(ext) {
+	case ".txt", ".text":
+		return "", false
+	}
+	return ext, true
 }
