@@ -329,10 +329,11 @@ func spacedAbbrev(text string, ws int, w string) (string, bool) {
 	pieces := []string{w}
 	i := ws
 	for len(pieces) < 4 {
-		// Expect ". " + single letter before i.
+		// Expect ". " + single letter before i; the space may be a no-break or narrow one, as
+		// typesetting puts it inside "z. B." (the Astro docs' German tutorial: "z.\u00a0B.").
 		j := i
-		for j > 0 && text[j-1] == ' ' {
-			j--
+		for n := abbrevGapLen(text[:j]); n > 0; n = abbrevGapLen(text[:j]) {
+			j -= n
 		}
 		if j == i || j == 0 || text[j-1] != '.' {
 			break
@@ -356,6 +357,20 @@ func spacedAbbrev(text string, ws int, w string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// abbrevGapLen returns the length of the space text ends with, if any: an ASCII space, a
+// no-break space (U+00A0), a narrow no-break space (U+202F) or a thin space (U+2009).
+func abbrevGapLen(text string) int {
+	switch {
+	case strings.HasSuffix(text, " "):
+		return 1
+	case strings.HasSuffix(text, "\u00a0"):
+		return len("\u00a0")
+	case strings.HasSuffix(text, "\u202f"), strings.HasSuffix(text, "\u2009"):
+		return len("\u202f")
+	}
+	return 0
 }
 
 // abbrevShape rules out, without hashing, words that are in none of the lists abbrevEnds and
