@@ -152,6 +152,12 @@ func parseMarkdown(ctx context.Context, text string, rules inlineRules, removed 
 			}
 		}
 		if marker, rest, ok := listMarker(trimmed); ok {
+			if box := taskBox(rest); box != "" {
+				// A task list's checkbox ("- [ ] Aufgabe noch offen") is markup, as the list
+				// marker is: kept with it, so that Render writes it back, and out of the text,
+				// where cleaning made "[ ]" into "[]".
+				marker, rest = marker+" "+box, strings.TrimLeft(rest[len(box):], " \t")
+			}
 			flush()
 			listIndents = openListLevel(listIndents, indent)
 			cur = &rawBlock{Kind: ListItem, Level: len(listIndents), Marker: marker, Line: i + 1}
@@ -300,6 +306,15 @@ func listMarker(s string) (marker, rest string, ok bool) {
 		return s[:n+1], strings.TrimSpace(s[n+2:]), true
 	}
 	return "", "", false
+}
+
+// taskBox returns the checkbox of a GFM task list item ("[ ]", "[x]", "[X]") that rest, the
+// item's text, starts with before a space, or "".
+func taskBox(rest string) string {
+	if len(rest) > 4 && rest[0] == '[' && (rest[1] == ' ' || rest[1] == 'x' || rest[1] == 'X') && rest[2] == ']' && (rest[3] == ' ' || rest[3] == '\t') {
+		return rest[:3]
+	}
+	return ""
 }
 
 // openListLevel returns the list levels after an item at indent: deeper indentation opens a

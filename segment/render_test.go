@@ -183,3 +183,27 @@ func TestRenderPageAsLang(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownTaskList: a task list's checkbox is markup kept with the list marker, not text:
+// the Astro tutorial's checklist (withastro/docs, testdata/SOURCES.md) showed "[] Ich habe
+// Node.js installiert." (cleaning took the box's space for one before punctuation); now the
+// sentence is the words, and Render writes the box back.
+func TestMarkdownTaskList(t *testing.T) {
+	in := "- [ ] Ich kann auf die Kommandozeile im Terminal zugreifen.\n- [ ] Ich habe Node.js installiert.\n- [x] Ich habe einen Code-Editor wie VS Code.\n"
+	doc := readString(t, in, Markdown, false)
+	want := []string{
+		"list-item/1 - [ ]: Ich kann auf die Kommandozeile im Terminal zugreifen.",
+		"list-item/1 - [ ]: Ich habe Node.js installiert.",
+		"list-item/1 - [x]: Ich habe einen Code-Editor wie VS Code.",
+	}
+	if diff := cmp.Diff(want, blockSummary(doc.Blocks)); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, Markdown, "", doc.Blocks); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(in, buf.String()); diff != "" {
+		t.Errorf("Markdown (-want +got):\n%s", diff)
+	}
+}

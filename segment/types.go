@@ -59,7 +59,7 @@ const (
 type Block struct {
 	Kind      BlockKind
 	Level     int    // heading level 1-6; list nesting depth (1 = top level); 0 for paragraphs
-	Marker    string // list marker as written ("-", "*", "1."); a Markdown footnote definition's label ("[^1]:") on its paragraph; "" otherwise
+	Marker    string // list marker as written ("-", "*", "1."), with a task list's checkbox ("- [ ]"); a Markdown footnote definition's label ("[^1]:") on its paragraph; "" otherwise
 	Text      string // cleaned text of the block, on one line
 	Sentences []Span // sentences of Text
 	// Note says what the text is where its file tells it (a PO msgctxt and comments, an XLIFF
