@@ -352,6 +352,9 @@ func isNormalSpace(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
+	if strings.Contains(s, codeOpen) && (strings.Contains(s, codeOpen+" ") || strings.Contains(s, " "+codeClose) || strings.Contains(s, codeOpen+codeClose) || !strings.Contains(s, codeClose)) {
+		return false // spaces at code's edges, empty or unclosed code: normalizeSpace trims them
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !otherSpaceBytes[c] {
