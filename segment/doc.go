@@ -73,7 +73,8 @@
 // markers, an address whose name line may end in an abbreviation: "CorrelAid e.V."). A <br> in
 // an HTML paragraph is read as such a line break, by the same rules ("Hinweis zur Nutzung von
 // KI<br>Einige der …" is a headline and a sentence; an address is one block a line), and two
-// in a row end the paragraph; in a heading or list item it is a space. A number before a capitalised word is a count, not an ordinal, when the word before
+// in a row end the paragraph; in a heading or list item it is a space. An element HTML does not
+// know (a custom element, an e-paper's <subtitle>) among a container's blocks is a block. A number before a capitalised word is a count, not an ordinal, when the word before
 // it takes one ("zählt 350. Hamburg …", "Platz 3. Trainer …"); ";" ends a sentence before a
 // sentence opener; separator lines, links, "[...]" and a dash after a clear sentence end start
 // a new one, and so does a capital after a period with the space missing ("Satz.Das ist …").

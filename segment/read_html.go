@@ -451,6 +451,24 @@ var blockElements = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Form: true, atom.Center: true,
 }
 
+// unknownBlock reports an element HTML does not know (a is 0: a custom element, an e-paper's
+// own <subtitle> or <image-credits>) standing among the blocks of a container (<div>,
+// <section>, <article>, <body> … or another such element): a part of the page, read as a block
+// ("… eine radikale Alternative" and "Foto: Tibor Boz/Redux/laif" ran together). Inside a
+// paragraph, list item, heading or cell it is read inline, as a <span> is ("<p><x>BERLIN</x>
+// taz | Jahrelang …").
+func unknownBlock(n *html.Node, a atom.Atom) bool {
+	if a != 0 || n.Parent == nil || n.Parent.Type != html.ElementNode {
+		return false
+	}
+	switch walkerAtom(n.Parent) {
+	case 0, atom.Div, atom.Section, atom.Article, atom.Main, atom.Body, atom.Aside, atom.Header,
+		atom.Footer, atom.Nav, atom.Figure, atom.Form, atom.Center:
+		return true
+	}
+	return false
+}
+
 // walkShownElements walks the elements of doc that a reader sees, 200 deep at most: not <head>,
 // scripts, styles, templates or SVG, whose text is never the page's. visit says whether to go
 // into an element's children.
@@ -593,7 +611,7 @@ func (w *htmlWalker) walk(n *html.Node) {
 			w.buf.WriteString(brMark) // decided on in flush (breakUnits)
 		}
 	case a == atom.Img:
-	case blockElements[a]:
+	case blockElements[a] || unknownBlock(n, a):
 		w.flush()
 		w.children(n)
 		w.flush()

@@ -429,7 +429,7 @@ func (w *htmlWalker) enter(n *html.Node) {
 		w.lists = append(w.lists, listState{ordered: a == atom.Ol, n: olStart(n)})
 	case a == atom.Li:
 		w.startListItem()
-	case blockElements[a]:
+	case blockElements[a] || unknownBlock(n, a):
 		w.flush()
 	}
 }
@@ -443,7 +443,7 @@ func (w *htmlWalker) exit(n *html.Node) {
 	case a == atom.Ul || a == atom.Ol || a == atom.Menu:
 		w.flush()
 		w.lists = w.lists[:len(w.lists)-1]
-	case a == atom.Li || blockElements[a]:
+	case a == atom.Li || blockElements[a] || unknownBlock(n, a):
 		w.flush()
 	}
 }
