@@ -107,53 +107,83 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 	}
 	i := r.frontMatter()
 	afterBlank := true
-	inList := false
-	// inFootnote: the lines since a footnote definition ("[^1]: …"): indented ones after a
-	// blank line are its further paragraphs (GFM), not indented code.
-	inFootnote := false
+	// afterPara: the block before this line is a paragraph (or a table), which indented code
+	// cannot interrupt: a line indented 4 after it without a blank line is a lazy one of it.
+	afterPara := false
+	// cols are the content columns of the containers open at this line (markdown_containers.go).
+	var cols []int
 	for i < len(r.lines) {
 		l := r.lines[i]
 		t := l.text
-		switch {
-		case blank(t):
+		if blank(t) {
 			r.d.raw(l.raw())
 			i++
 			afterBlank = true
 			continue
-		case mdFence.MatchString(t):
-			i = r.fence(i)
-		case afterBlank && !inList && !inFootnote && (strings.HasPrefix(t, "    ") || strings.HasPrefix(t, "\t")):
-			for i < len(r.lines) && (blank(r.lines[i].text) || strings.HasPrefix(r.lines[i].text, "    ") || strings.HasPrefix(r.lines[i].text, "\t")) {
+		}
+		ind := mdIndent(t)
+		for len(cols) > 0 && ind < cols[len(cols)-1] {
+			cols = cols[:len(cols)-1]
+		}
+		base := 0
+		if len(cols) > 0 {
+			base = cols[len(cols)-1]
+		}
+		k := mdStripCols(t, base) // the containers' indentation: t[:k]
+		c := t[k:]                // the line's content in them
+		para := false
+		switch {
+		case mdFence.MatchString(c):
+			i = r.fence(i, c)
+		case ind-base >= 4 && (afterBlank || !afterPara):
+			for i < len(r.lines) && (blank(r.lines[i].text) || mdIndent(r.lines[i].text) >= base+4) {
 				// Trailing blank lines of an indented code block are written as they were anyway.
 				r.d.raw(r.lines[i].raw())
 				i++
 			}
-		case mdHTMLStart(t) > 0:
-			i = r.htmlBlock(i)
+		case mdHTMLStart(c) > 0:
+			i = r.htmlBlock(i, c)
 		case r.shortcodeLinesEnd(i) > 0:
 			for next := r.shortcodeLinesEnd(i); i < next; i++ {
 				r.d.raw(r.lines[i].raw())
 			}
-		case (mdRefDef.MatchString(t) || mdRefLabel.MatchString(t) && i+1 < len(r.lines) && !blank(r.lines[i+1].text)) && !mdFootnote.MatchString(t):
+		case (mdRefDef.MatchString(c) || mdRefLabel.MatchString(c) && i+1 < len(r.lines) && !blank(r.lines[i+1].text)) && !mdFootnote.MatchString(c):
 			i = r.refDef(i)
-		case mdBreak.MatchString(t):
+		case mdBreak.MatchString(c):
 			r.d.raw(l.raw())
 			i++
-		case mdHeading.MatchString(t):
-			m := mdHeading.FindStringSubmatchIndex(t)
-			prefix := t[:m[1]]
-			content := t[m[1]:]
+		case mdHeading.MatchString(c):
+			m := mdHeading.FindStringSubmatchIndex(c)
+			prefix := t[:k+m[1]]
+			content := c[m[1]:]
 			content, suffix := mdHeadingEnd(content, true)
 			r.inline(i+1, l.raw(), prefix, []string{content}, suffix+l.eol(), Heading, m[3]-m[2], mdATXHeading)
 			i++
+		case mdAdmonition.MatchString(c):
+			r.admonition(i, k)
+			cols = append(cols, ind+4)
+			i++
 		case i+1 < len(r.lines) && strings.Contains(t, "|") && mdTableSep.MatchString(r.lines[i+1].text) && strings.Contains(r.lines[i+1].text, "-"):
 			i = r.table(i)
+			para = true
 		default:
-			i = r.paragraph(i)
+			// A list item's or a footnote's content column holds for its lines after this one.
+			inner := base
+			if m := mdFootnote.FindString(c); m != "" {
+				cols = append(cols, base+4)
+				inner = base + 4
+			} else if ic, at := mdItemCols(t, k); len(ic) > 0 {
+				cols = append(cols, ic...)
+				inner = ic[len(ic)-1]
+				if mdFence.MatchString(t[at:]) {
+					i = r.fence(i, t[at:]) // "1.  ```markdown": the item starts with code
+					break
+				}
+			}
+			i = r.paragraph(i, k, inner)
+			para = true
 		}
-		inList = mdList.MatchString(t) || inList && !afterBlank || inList && (strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t"))
-		inFootnote = mdFootnote.MatchString(t) || inFootnote && (!afterBlank || strings.HasPrefix(t, "    ") || strings.HasPrefix(t, "\t"))
-		afterBlank = false
+		afterBlank, afterPara = false, para
 	}
 	return nil
 }
@@ -181,19 +211,19 @@ func mdHeadingEnd(content string, atx bool) (text, suffix string) {
 	return text, suffix
 }
 
-// htmlBlock reads the HTML block that starts at line i and returns the line after it. As in
+// htmlBlock reads the HTML block that starts at line i, whose content in its containers is c, and returns the line after it. As in
 // CommonMark, a block of raw text (<script>, <pre>, <style>, <textarea>), a comment, a
 // processing instruction, a declaration or CDATA ends at the line that holds its end, and is
 // kept as it is; any other block ends before the next blank line and is read as an HTML page is,
 // by the page's reader over its bytes: its words are segments (a paragraph's, an attribute's),
 // its inline elements codes, its markup kept. A translation is written without line breaks
 // (htmlReader.fragment), which would end the block early.
-func (r *mdReader) htmlBlock(i int) int {
-	t := strings.TrimLeft(r.lines[i].text, " ")
+func (r *mdReader) htmlBlock(i int, c string) int {
+	t := strings.TrimLeft(c, " ")
 	end := ""
 	switch {
-	case mdHTMLRaw.MatchString(r.lines[i].text):
-		end = "</" + strings.ToLower(mdHTMLRaw.FindStringSubmatch(r.lines[i].text)[1]) + ">"
+	case mdHTMLRaw.MatchString(c):
+		end = "</" + strings.ToLower(mdHTMLRaw.FindStringSubmatch(c)[1]) + ">"
 	case strings.HasPrefix(t, "<!--"):
 		end = "-->"
 	case strings.HasPrefix(t, "<?"):
@@ -545,7 +575,7 @@ func mdTagTitled(tag string, titles *[]*mdTitle) string {
 	var b strings.Builder
 	pos := 0
 	for _, a := range scanAttrs(tag) {
-		if a.valStart < 0 || !translatableAttrs[a.name] {
+		if a.valStart < 0 || !translatableAttrs[a.name] || jsxExpression(a, tag) {
 			continue
 		}
 		tl := &mdTitle{raw: tag[a.valStart:a.valEnd], delim: a.quote, html: true}
@@ -861,9 +891,10 @@ func yamlQuote(s string, quote byte) string {
 	return s
 }
 
-// fence keeps a fenced code block, returning the line after it.
-func (r *mdReader) fence(i int) int {
-	open := mdFence.FindStringSubmatch(r.lines[i].text)[1]
+// fence keeps a fenced code block whose opening line's content in its containers is c,
+// returning the line after it.
+func (r *mdReader) fence(i int, c string) int {
+	open := mdFence.FindStringSubmatch(c)[1]
 	r.d.raw(r.lines[i].raw())
 	i++
 	for i < len(r.lines) {
@@ -921,16 +952,18 @@ func (r *mdReader) row(i int) {
 	r.d.raw(l.eol())
 }
 
-// paragraph reads a paragraph, list item or block quote line with its continuation lines.
-func (r *mdReader) paragraph(i int) int {
+// paragraph reads a paragraph, list item or block quote line with its continuation lines. The
+// line's first k bytes are the indentation of the containers it is in; base is the content
+// column of the innermost container after this line (a list item this line opens included),
+// from which a continuation line is read for a block that would end the paragraph.
+func (r *mdReader) paragraph(i, k, base int) int {
 	l := r.lines[i]
-	prefix := ""
 	t := l.text
 	kind := Block
 	// All the quote markers of a nested block quote ("> > "): only the words inside are sent,
 	// and a translation is written after the same markers.
-	qlen, depth := mdQuotePrefix(t)
-	prefix = t[:qlen]
+	qlen, depth := mdQuotePrefix(t[k:])
+	prefix := t[:k+qlen]
 	rest := t[len(prefix):]
 	if depth > 0 && blank(rest) {
 		// A quote's empty line (">") separates its paragraphs: it is no part of the next, whose
@@ -993,6 +1026,9 @@ func (r *mdReader) paragraph(i int) int {
 	}
 	for end < len(r.lines) && !atx {
 		n := r.lines[end].text
+		if mdIndent(n) >= base {
+			n = n[mdStripCols(n, base):]
+		}
 		if startsBlock(n) {
 			break
 		}

@@ -1,0 +1,125 @@
+package document
+
+import (
+	"regexp"
+)
+
+// Containers: CommonMark reads a list item's content from the column its first line's text
+// starts at (W+N: the marker's width and the spaces after it, §5.2), not from the start of the
+// line. A line indented to that column or more belongs to the item, and its blocks are read
+// from there: "    ```js" under "2. Aktualisiere …" (content at column 3) is a fence, not a
+// paragraph line, and "      code" under "- Punkt." (column 2), after a blank line, is
+// indented code (4 columns past the item's). The reader keeps the content columns of the
+// containers open at a line (list items, footnote definitions, mkdocs admonitions and content
+// tabs, whose bodies are indented 4) and reads each line's blocks after them.
+
+// mdIndent is the column a line's first character other than a space or tab stands at, tabs
+// advancing to the next multiple of 4 (CommonMark's tab stops).
+func mdIndent(t string) int {
+	col := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return col
+		}
+	}
+	return col
+}
+
+// mdStripCols is how many bytes of t's leading spaces and tabs make up its first cols columns
+// (a tab that reaches past them counts whole): the bytes of the containers' indentation.
+func mdStripCols(t string, cols int) int {
+	col := 0
+	i := 0
+	for i < len(t) && col < cols {
+		switch t[i] {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// mdColAt is the column of t[n], t[:n] being read from column 0.
+func mdColAt(t string, n int) int {
+	col := 0
+	for i := 0; i < n && i < len(t); i++ {
+		if t[i] == '\t' {
+			col += 4 - col%4
+		} else {
+			col++
+		}
+	}
+	return col
+}
+
+// mdItemCols returns the content columns of the list items that line t opens at byte from (a
+// line may open several: "1. - Text"), in order; nil when none starts there. An item whose
+// marker is followed by five spaces or more, or by nothing, has its content one column after
+// the marker (the rest is indented code, or the item starts empty). content is where the last
+// item's content starts in t.
+func mdItemCols(t string, from int) (cols []int, content int) {
+	pos := from
+	for {
+		rest := t[pos:]
+		if mdBreak.MatchString(rest) {
+			return cols, pos
+		}
+		m := mdList.FindStringSubmatchIndex(rest)
+		if m == nil {
+			return cols, pos
+		}
+		markerEnd := mdColAt(t, pos+m[5])
+		after := pos + m[1]
+		spaces := mdColAt(t, after) - markerEnd
+		col := markerEnd + spaces
+		if blank(t[after:]) || spaces >= 5 {
+			col = markerEnd + 1
+		}
+		cols = append(cols, col)
+		if spaces >= 5 || blank(t[after:]) {
+			return cols, after
+		}
+		if n := mdList.FindString(t[after:]); n == "" || blank(t[after+len(n):]) {
+			return cols, after
+		}
+		pos = after
+	}
+}
+
+// mdAdmonition is the first line of an mkdocs admonition ("!!! danger "Achtung"", "??? note",
+// "???+ tip") or content tab ("=== "docker compose (Plugin)""): its keyword is no word, its
+// quoted title is, and its body is the lines indented 4 columns past it.
+var mdAdmonition = regexp.MustCompile(`^(?:(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*(?:[ \t]+[\w-]+)*(?:[ \t]+"(.*)")?|===\+?[ \t]+"(.*)")[ \t]*$`)
+
+// admonition writes the first line of an admonition or content tab, whose containers'
+// indentation is its first k bytes: its title a segment when it has words (the marker and the
+// keyword kept), the line kept as it is otherwise.
+func (r *mdReader) admonition(i, k int) {
+	l := r.lines[i]
+	m := mdAdmonition.FindStringSubmatchIndex(l.text[k:])
+	from, to := m[2], m[3]
+	if from < 0 {
+		from, to = m[4], m[5]
+	}
+	if from < 0 || r.keepName != "" || !hasWord(l.text[k+from:k+to]) {
+		r.d.raw(l.raw())
+		return
+	}
+	from, to = from+k, to+k
+	raw := l.text[from:to]
+	r.d.raw(l.text[:from])
+	r.d.add(Segment{Text: EscapeText(raw), Kind: Heading, Line: i + 1}, func(tr string) string {
+		return spaceBreaks(Plain(tr))
+	}, raw, true)
+	r.d.raw(l.text[to:] + l.eol())
+}
