@@ -149,7 +149,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			}
 		case (mdRefDef.MatchString(c) || mdRefLabel.MatchString(c) && i+1 < len(r.lines) && !blank(r.lines[i+1].text)) && !mdFootnote.MatchString(c):
 			i = r.refDef(i)
-		case mdBreak.MatchString(c):
+		case mdBreak.MatchString(c) || mdBlockAttrs.MatchString(c):
 			r.d.raw(l.raw())
 			i++
 		case mdHeading.MatchString(c):
@@ -163,7 +163,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			r.admonition(i, k)
 			cols = append(cols, ind+4)
 			i++
-		case i+1 < len(r.lines) && strings.Contains(t, "|") && mdTableSep.MatchString(r.lines[i+1].text) && strings.Contains(r.lines[i+1].text, "-"):
+		case r.tableAt(i):
 			i = r.table(i)
 			para = true
 		default:
@@ -193,6 +193,11 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 // kramdown, Pandoc), or react.dev's id in an MDX comment ("{/*using-react*/}"). An in-page link
 // names the id, so it is kept as it is.
 var mdHeadingAttrs = regexp.MustCompile(`[ \t]*(\{[ \t]*([#.][^\s{}]+|-)([ \t]+[^{}]*)?\}|\{/\*[^*]*\*/\})[ \t]*$`)
+
+// mdBlockAttrs is a line of nothing but an attribute list for the block before or after it:
+// kramdown's "{: #id .class}", goldmark's and Hugo's "{.table .table-striped}", "{#id}". Its
+// names are no words: kept as it is, and a paragraph ends before it.
+var mdBlockAttrs = regexp.MustCompile(`^ {0,3}\{(:[ \t]*[^{}]*|[ \t]*[#.][^\s{}]+([ \t]+[^{}]*)?)\}[ \t]*$`)
 
 // mdHeadingEnd splits a heading's text from what ends it and is no text: an ATX heading's
 // closing sequence ("## Titel ##") and an attribute list, in either order.
@@ -927,6 +932,32 @@ func (r *mdReader) quotedFence(i, depth int, open string) int {
 	return i
 }
 
+// tableAt says whether a pipe table starts at line i: a row, and under it a delimiter row of as
+// many cells (GFM; with another number of cells the two lines are a paragraph's).
+func (r *mdReader) tableAt(i int) bool {
+	if i+1 >= len(r.lines) {
+		return false
+	}
+	head, sep := r.lines[i].text, r.lines[i+1].text
+	if !strings.Contains(head, "|") || !strings.Contains(sep, "-") || !mdTableSep.MatchString(sep) {
+		return false
+	}
+	return mdCellCount(head) == mdCellCount(sep)
+}
+
+// mdCellCount is how many cells a table row has, its outer pipes not counted.
+func mdCellCount(row string) int {
+	row = strings.TrimSpace(row)
+	n := len(mdsyntax.RowCells(row))
+	if strings.HasPrefix(row, "|") {
+		n--
+	}
+	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, `\|`) && len(row) > 1 {
+		n--
+	}
+	return n
+}
+
 // table makes each cell of a pipe table a segment; the delimiter row is kept.
 func (r *mdReader) table(i int) int {
 	r.row(i)
@@ -1022,7 +1053,8 @@ func (r *mdReader) paragraph(i, k, base int) int {
 	// block that ends the paragraph.
 	startsBlock := func(n string) bool {
 		return blank(n) || mdFence.MatchString(n) || mdHeading.MatchString(n) || mdBreak.MatchString(n) ||
-			mdList.MatchString(n) || mdInterrupts(n) || mdRefDef.MatchString(n) || mdShortcodeLine(n)
+			mdList.MatchString(n) || mdInterrupts(n) || mdRefDef.MatchString(n) || mdShortcodeLine(n) ||
+			mdBlockAttrs.MatchString(n)
 	}
 	for end < len(r.lines) && !atx {
 		n := r.lines[end].text
@@ -1034,6 +1066,9 @@ func (r *mdReader) paragraph(i, k, base int) int {
 		}
 		if mdSetext.MatchString(n) && kind == Block && !quoted {
 			break // the underline of a setext heading: kept as it is
+		}
+		if !quoted && r.tableAt(end) {
+			break // a table's header row: GFM lets a table interrupt a paragraph
 		}
 		if q, qd := mdQuotePrefix(n); qd > 0 {
 			if qd != depth {
