@@ -144,7 +144,11 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 		case mdHTMLStart(c) > 0:
 			i = r.htmlBlock(i, c)
 		case r.shortcodeLinesEnd(i) > 0:
-			for next := r.shortcodeLinesEnd(i); i < next; i++ {
+			next := r.shortcodeLinesEnd(i)
+			if end := r.rawShortcodeEnd(i, next); end > 0 {
+				next = end // "{{< highlight bash >}}" … "{{< /highlight >}}": kept whole
+			}
+			for ; i < next; i++ {
 				r.d.raw(r.lines[i].raw())
 			}
 		case (mdRefDef.MatchString(c) || mdRefLabel.MatchString(c) && i+1 < len(r.lines) && !blank(r.lines[i+1].text)) && !mdFootnote.MatchString(c):
@@ -1066,6 +1070,9 @@ func (r *mdReader) paragraph(i, k, base int) int {
 		}
 		if mdSetext.MatchString(n) && kind == Block && !quoted {
 			break // the underline of a setext heading: kept as it is
+		}
+		if !quoted && r.shortcodeLinesEnd(end) > 0 {
+			break // a line of shortcodes, the last going on over lines ("{{< person", "name=…", ">}}")
 		}
 		if !quoted && r.tableAt(end) {
 			break // a table's header row: GFM lets a table interrupt a paragraph

@@ -49,7 +49,8 @@ func mdShortcodeLen(s string) int {
 }
 
 // shortcodeLinesEnd returns the line after line i when line i holds nothing but shortcodes and
-// spaces, the last possibly going on over the lines after it (to where it ends); 0 otherwise.
+// spaces, the last possibly going on over the lines after it (to where it ends; Hugo reads a
+// shortcode's parameters over lines, blank ones too, before the Markdown); 0 otherwise.
 func (r *mdReader) shortcodeLinesEnd(i int) int {
 	l := r.lines[i]
 	k := len(l.text) - len(strings.TrimLeft(l.text, " \t"))
@@ -61,8 +62,8 @@ func (r *mdReader) shortcodeLinesEnd(i int) int {
 	pos := 0
 	for {
 		n := mdShortcodeLen(window[pos:])
-		if n == 0 || strings.Contains(window[pos:pos+n], "\n\n") || strings.Contains(window[pos:pos+n], "\n\r\n") {
-			return 0 // no end, or one past a blank line, which Hugo would not read as one
+		if n == 0 {
+			return 0 // no end
 		}
 		pos += n
 		for pos < len(window) && (window[pos] == ' ' || window[pos] == '\t') {
@@ -101,4 +102,50 @@ func mdShortcodeLine(t string) bool {
 		}
 	}
 	return true
+}
+
+// mdRawShortcodes are the paired shortcodes whose inner text Hugo passes to the template as it
+// is, never rendered as Markdown: code to highlight, a diagram's or a formula's source. Between
+// "{{< highlight bash >}}" and "{{< /highlight >}}" nothing is sent.
+var mdRawShortcodes = map[string]bool{
+	"highlight": true, "mermaid": true, "katex": true, "math": true, "plantuml": true,
+	"chart": true, "diagram": true, "code": true, "codeblock": true, "raw": true, "rawhtml": true,
+}
+
+// mdShortcodeName returns the name of the shortcode s starts with ("{{< highlight bash >}}":
+// "highlight") and whether it is a closing one ("{{< /highlight >}}").
+func mdShortcodeName(s string) (name string, closing bool) {
+	s = strings.TrimLeft(s[3:], " \t")
+	if strings.HasPrefix(s, "/") {
+		closing = true
+		s = strings.TrimLeft(s[1:], " \t")
+	}
+	k := 0
+	for k < len(s) && (isASCIILetter(s[k]) || s[k] >= '0' && s[k] <= '9' || s[k] == '-' || s[k] == '_' || s[k] == '/' || s[k] == '.') {
+		k++
+	}
+	return s[:k], closing
+}
+
+// rawShortcodeEnd returns the line after the end of a raw shortcode's inner text (mdRawShortcodes)
+// opened on line i, which holds nothing but shortcodes up to line next: the line after the one
+// that closes it, or 0 when line i opens none or it is not closed.
+func (r *mdReader) rawShortcodeEnd(i, next int) int {
+	t := strings.TrimLeft(r.lines[i].text, " \t")
+	name, closing := mdShortcodeName(t)
+	if closing || !mdRawShortcodes[strings.ToLower(name)] {
+		return 0
+	}
+	for j := next; j < len(r.lines); j++ {
+		c := strings.TrimLeft(r.lines[j].text, " \t")
+		for k := strings.Index(c, "{{"); k >= 0; k = strings.Index(c, "{{") {
+			if n := mdShortcodeLen(c[k:]); n > 0 {
+				if nm, cl := mdShortcodeName(c[k:]); cl && strings.EqualFold(nm, name) {
+					return j + 1
+				}
+			}
+			c = c[k+2:]
+		}
+	}
+	return 0
 }

@@ -105,3 +105,30 @@ func TestMarkdownHugoLinkTitle(t *testing.T) {
 			"---\ntitle: REFERENZEN\napprovers:\n- chenopis\nlinkTitle: \"REFERENZEN\"\nmain_menu: true\nweight: 70\ncontent_type: concept\n---\n"},
 	})
 }
+
+// TestMarkdownHugoShortcodesOverLines: a shortcode whose parameters go on over lines ends the
+// paragraph above it, even with a blank line among them (Hugo reads shortcodes before the
+// Markdown), and the inner text of a raw shortcode (highlight, mermaid) is Hugo's to pass to
+// its template as it is. The lines are CorrelAid's correlaidx/jena.md and hamburg.md (MIT);
+// before, "{{< person" and its parameters were sent with "Wir freuen uns auf Euch." and the
+// shortcode came back translated, on one line.
+func TestMarkdownHugoShortcodesOverLines(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"shortcode over lines under a paragraph's line (correlaidx/jena.md)",
+			"Wir freuen uns auf Euch.\n{{< person \n    name=\"Elisa\"\n    subline=\"CorrelAidX Jena\"\n    img=\"/images/people/elisa-hofmann.jpg\"\n    x=\"1\"\n>}}\nBei CorrelAid mischt sie seit Herbst 2020 mit.\n{{< /person >}}\n",
+			[]string{"Wir freuen uns auf Euch.", "Bei CorrelAid mischt sie seit Herbst 2020 mit."},
+			"WIR FREUEN UNS AUF EUCH.\n{{< person \n    name=\"Elisa\"\n    subline=\"CorrelAidX Jena\"\n    img=\"/images/people/elisa-hofmann.jpg\"\n    x=\"1\"\n>}}\nBEI CORRELAID MISCHT SIE SEIT HERBST 2020 MIT.\n{{< /person >}}\n"},
+		{"a blank line among the parameters (correlaidx/hamburg.md)",
+			"{{< person \n    name=\"Drenizë\"\n    subline=\"CorrelAidX Hamburg\"\n    x=\"1\"\n\n    >}}\nDrenizë hat einen Master of Science in Psychologie und arbeitet jetzt als Datenanalystin in Hamburg.\n{{< /person >}}\n",
+			[]string{"Drenizë hat einen Master of Science in Psychologie und arbeitet jetzt als Datenanalystin in Hamburg."},
+			"{{< person \n    name=\"Drenizë\"\n    subline=\"CorrelAidX Hamburg\"\n    x=\"1\"\n\n    >}}\nDRENIZË HAT EINEN MASTER OF SCIENCE IN PSYCHOLOGIE UND ARBEITET JETZT ALS DATENANALYSTIN IN HAMBURG.\n{{< /person >}}\n"},
+		{"highlight's code (a paragraph of correlaidx/hamburg.md around the case's code)",
+			"Falls du Interesse hast, abonniere gerne unseren Newsletter oder schreibe eine E-Mail.\n\n{{< highlight bash >}}\n# Newsletter abonnieren\necho \"Falls du Interesse hast\"\n{{< /highlight >}}\n",
+			[]string{"Falls du Interesse hast, abonniere gerne unseren Newsletter oder schreibe eine E-Mail."},
+			"FALLS DU INTERESSE HAST, ABONNIERE GERNE UNSEREN NEWSLETTER ODER SCHREIBE EINE E-MAIL.\n\n{{< highlight bash >}}\n# Newsletter abonnieren\necho \"Falls du Interesse hast\"\n{{< /highlight >}}\n"},
+		{"mermaid's diagram (two lines of I14Y's plattform/roadmap.md)",
+			"{{< mermaid width=\"650px\" >}}\ntimeline\n    title Roadmap Interoperabilitätsplattform I14Y\n{{< /mermaid >}}\n",
+			nil,
+			"{{< mermaid width=\"650px\" >}}\ntimeline\n    title Roadmap Interoperabilitätsplattform I14Y\n{{< /mermaid >}}\n"},
+	})
+}
