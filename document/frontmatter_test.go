@@ -206,3 +206,20 @@ func TestMarkdownFrontMatterYAMLEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownFrontMatterAfterBlankLine: Hugo's page lexer skips the white space a file starts
+// with, so front matter after a blank line is front matter. CorrelAid's
+// events/2021-08/tidytuesday-challenge.md (MIT) starts so; before, its "---" was read as a
+// thematic break and its fields as a paragraph, sent and written back on one line.
+func TestMarkdownFrontMatterAfterBlankLine(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"blank line above (events/2021-08/tidytuesday-challenge.md)",
+			"\n---\ntitle: \"CorrelAid TidyTuesday Challenge: Visualisiere Wählerpotenziale von migrantischen Communities\"\ndate: 2020-05-11T22:01:56+02:00\ncorrelaidx: false\ntags: [\"dataviz\", \"rstats\", \"python\"]\n---\n",
+			[]string{"CorrelAid TidyTuesday Challenge: Visualisiere Wählerpotenziale von migrantischen Communities"},
+			"\n---\ntitle: \"CORRELAID TIDYTUESDAY CHALLENGE: VISUALISIERE WÄHLERPOTENZIALE VON MIGRANTISCHEN COMMUNITIES\"\ndate: 2020-05-11T22:01:56+02:00\ncorrelaidx: false\ntags: [\"dataviz\", \"rstats\", \"python\"]\n---\n"},
+		{"TOML after blank lines (the same fields as TOML: the case's)",
+			"\n\n+++\ntitle = \"CorrelAid TidyTuesday Challenge\"\ncorrelaidx = false\n+++\n",
+			[]string{"CorrelAid TidyTuesday Challenge"},
+			"\n\n+++\ntitle = \"CORRELAID TIDYTUESDAY CHALLENGE\"\ncorrelaidx = false\n+++\n"},
+	})
+}

@@ -678,14 +678,15 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 // frontMatterEnd is the index of the line that closes the YAML (---) or TOML (+++) front
 // matter lines open with, or -1 when they open with none.
 func frontMatterEnd(lines []mdLine) int {
-	if len(lines) == 0 {
+	start := frontMatterStart(lines)
+	if start >= len(lines) {
 		return -1
 	}
-	first := strings.TrimPrefix(lines[0].text, "\ufeff")
+	first := strings.TrimPrefix(lines[start].text, "\ufeff")
 	if first != "---" && first != "+++" {
 		return -1
 	}
-	for k := 1; k < len(lines); k++ {
+	for k := start + 1; k < len(lines); k++ {
 		if t := lines[k].text; t == first || first == "---" && t == "..." {
 			return k
 		}
@@ -693,12 +694,24 @@ func frontMatterEnd(lines []mdLine) int {
 	return -1
 }
 
+// frontMatterStart is the line a front matter would open on: the first that is not blank.
+// Hugo's page lexer skips the white space a file starts with, so "\n---\ntitle: …\n---" is
+// front matter to it (a blank line left above it by an editor or a script).
+func frontMatterStart(lines []mdLine) int {
+	k := 0
+	for k < len(lines) && blank(lines[k].text) && k < 64 {
+		k++
+	}
+	return k
+}
+
 func (r *mdReader) frontMatter() int {
 	end := frontMatterEnd(r.lines)
 	if end < 0 {
 		return 0
 	}
-	first := strings.TrimPrefix(r.lines[0].text, "\ufeff")
+	start := frontMatterStart(r.lines)
+	first := strings.TrimPrefix(r.lines[start].text, "\ufeff")
 	keys := r.opt.FrontMatterKeys
 	if keys == nil {
 		// linkTitle is Hugo's and Docsy's label of the page in menus and the sidebar.
@@ -708,13 +721,15 @@ func (r *mdReader) frontMatter() int {
 	for _, k := range keys {
 		want[strings.ToLower(k)] = true
 	}
-	r.d.raw(r.lines[0].raw())
+	for k := 0; k <= start; k++ {
+		r.d.raw(r.lines[k].raw())
+	}
 	if first == "+++" {
-		r.tomlFrontMatter(end, want)
+		r.tomlFrontMatter(start, end, want)
 		r.d.raw(r.lines[end].raw())
 		return end + 1
 	}
-	for k := 1; k < end; k++ {
+	for k := start + 1; k < end; k++ {
 		l := r.lines[k]
 		m := mdFMKey.FindStringSubmatch(l.text)
 		if m == nil || !want[strings.ToLower(m[1])] {

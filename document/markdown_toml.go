@@ -17,9 +17,10 @@ import (
 // tomlKey is a line "key = value" with a bare key.
 var tomlKey = regexp.MustCompile(`^([ \t]*[A-Za-z0-9_-]+[ \t]*=[ \t]*)(.*)$`)
 
-// tomlFrontMatter reads the lines 1..end-1 of a TOML front matter; want holds the chosen keys.
-func (r *mdReader) tomlFrontMatter(end int, want map[string]bool) {
-	for k := 1; k < end; k++ {
+// tomlFrontMatter reads the lines start+1..end-1 of a TOML front matter opened on line start;
+// want holds the chosen keys.
+func (r *mdReader) tomlFrontMatter(start, end int, want map[string]bool) {
+	for k := start + 1; k < end; k++ {
 		l := r.lines[k]
 		m := tomlKey.FindStringSubmatch(l.text)
 		if m == nil {
