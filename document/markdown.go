@@ -143,6 +143,14 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			}
 		case mdHTMLStart(c) > 0:
 			i = r.htmlBlock(i, c)
+		case r.mathBlockEnd(i, c) > 0 || r.liquidBlockEnd(i, c) > 0:
+			next := max(r.mathBlockEnd(i, c), r.liquidBlockEnd(i, c))
+			for ; i < next; i++ {
+				r.d.raw(r.lines[i].raw()) // "$$ … $$", "{% raw %} … {% endraw %}": kept
+			}
+		case mdLiquidLine(c):
+			r.d.raw(l.raw())
+			i++
 		case r.shortcodeLinesEnd(i) > 0:
 			next := r.shortcodeLinesEnd(i)
 			if end := r.rawShortcodeEnd(i, next); end > 0 {
@@ -1086,6 +1094,9 @@ func (r *mdReader) paragraph(i, k, base int) int {
 		if mdSetext.MatchString(n) && kind == Block && !quoted {
 			break // the underline of a setext heading: kept as it is
 		}
+		if !quoted && (r.mathBlockEnd(end, n) > 0 || mdLiquidLine(n) || r.liquidBlockEnd(end, n) > 0) {
+			break // display math, a line of Liquid tags
+		}
 		if !quoted && r.shortcodeLinesEnd(end) > 0 {
 			break // a line of shortcodes, the last going on over lines ("{{< person", "name=…", ">}}")
 		}
@@ -1572,6 +1583,12 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLi
 				text.WriteByte(c)
 				i++
 			}
+		case (c == '$' || c == '{') && mdOpaqueLen(s[i:], mdByteBefore(s, i, before)) > 0:
+			// Math, Liquid, an MDX comment: kept byte for byte, never sent (markdown_opaque.go).
+			n := mdOpaqueLen(s[i:], mdByteBefore(s, i, before))
+			flush()
+			b.alone("md-opaque", oneLine(s[i:i+n]))
+			i += n
 		case c == '{' && mdShortcodeLen(s[i:]) > 0:
 			// A Hugo shortcode: kept byte for byte, never sent (see markdown_hugo.go).
 			n := mdShortcodeLen(s[i:])
@@ -1630,7 +1647,7 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLi
 			i = ev.end
 		default:
 			j := i + 1
-			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{", rune(s[j])) {
+			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{$", rune(s[j])) {
 				j++
 			}
 			// Character references are their characters in the words sent; a reference never
@@ -1646,6 +1663,14 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLi
 		}
 	}
 	flush()
+}
+
+// mdByteBefore is the byte before s[i], or before (the block's edge) at its start.
+func mdByteBefore(s string, i int, before rune) byte {
+	if i > 0 {
+		return s[i-1]
+	}
+	return byte(before)
 }
 
 // mdTitled returns the closing markup of an inline link or image ("](dest "title")") with a

@@ -243,6 +243,8 @@ func mdDelimRuns(s string) []int {
 			}
 		case c == '{' && mdShortcodeLen(s[i:]) > 0:
 			i += mdShortcodeLen(s[i:])
+		case (c == '$' || c == '{') && mdOpaqueLen(s[i:], mdByteBefore(s, i, ' ')) > 0:
+			i += mdOpaqueLen(s[i:], mdByteBefore(s, i, ' '))
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			if _, end := linkParts(s, i+1); end > 0 {
 				i = end
