@@ -175,6 +175,9 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			r.admonition(i, k)
 			cols = append(cols, ind+4)
 			i++
+		case mdDirective.MatchString(c):
+			r.directive(i, k)
+			i++
 		case r.tableAt(i):
 			i = r.table(i)
 			para = true
@@ -184,6 +187,9 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			if m := mdFootnote.FindString(c); m != "" {
 				cols = append(cols, base+4)
 				inner = base + 4
+			} else if m := mdDefinition.FindString(c); m != "" {
+				inner = mdColAt(t, k+len(m))
+				cols = append(cols, inner)
 			} else if ic, at := mdItemCols(t, k); len(ic) > 0 {
 				cols = append(cols, ic...)
 				inner = ic[len(ic)-1]
@@ -1032,9 +1038,16 @@ func (r *mdReader) paragraph(i, k, base int) int {
 	if depth > 0 && mdFence.MatchString(rest) {
 		return r.quotedFence(i, depth, mdFence.FindStringSubmatch(rest)[1])
 	}
+	if depth > 0 && mdAlert.MatchString(rest) {
+		// "> [!NOTE]": a GitHub alert's keyword, kept on its line as it is.
+		r.d.raw(l.raw())
+		return i + 1
+	}
 	if m := mdFootnote.FindString(rest); m != "" {
 		// A footnote definition: its label stays, its text is a paragraph like any other.
 		prefix += m
+	} else if m := mdDefinition.FindString(rest); m != "" {
+		prefix += m // a definition's ": "
 	} else if m := mdList.FindString(rest); m != "" {
 		prefix += m
 		// A list item's first line may open more containers (CommonMark §5.2): a list in the
@@ -1081,7 +1094,7 @@ func (r *mdReader) paragraph(i, k, base int) int {
 	startsBlock := func(n string) bool {
 		return blank(n) || mdFence.MatchString(n) || mdHeading.MatchString(n) || mdBreak.MatchString(n) ||
 			mdList.MatchString(n) || mdInterrupts(n) || mdRefDef.MatchString(n) || mdShortcodeLine(n) ||
-			mdBlockAttrs.MatchString(n)
+			mdBlockAttrs.MatchString(n) || mdDefinition.MatchString(n) || mdDirective.MatchString(n)
 	}
 	for end < len(r.lines) && !atx {
 		n := r.lines[end].text

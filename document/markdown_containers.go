@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"strings"
 )
 
 // Containers: CommonMark reads a list item's content from the column its first line's text
@@ -123,3 +124,45 @@ func (r *mdReader) admonition(i, k int) {
 	}, raw, true)
 	r.d.raw(l.text[to:] + l.eol())
 }
+
+// mdDirective is a line of a Docusaurus admonition or a Starlight aside (remark-directive):
+// ":::note Titel", ":::tip[Wusstest du schon?]", ":::caution{.x}", and the ":::" that closes it.
+// The colons and the keyword are syntax; the title, bracketed or after a space, is words.
+var mdDirective = regexp.MustCompile(`^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*)?(?:\[(.*)\]|[ \t]+([^{}]*?))?[ \t]*(?:\{[^{}]*\})?[ \t]*$`)
+
+// directive writes a directive's line, whose containers' indentation is its first k bytes: its
+// title a segment when it has words, the rest kept.
+func (r *mdReader) directive(i, k int) {
+	l := r.lines[i]
+	m := mdDirective.FindStringSubmatchIndex(l.text[k:])
+	from, to := m[2], m[3]
+	if from < 0 {
+		from, to = m[4], m[5]
+	}
+	if from >= 0 {
+		from, to = from+k, to+k
+	}
+	if from < 0 || r.keepName != "" || !hasWord(l.text[from:to]) {
+		r.d.raw(l.raw())
+		return
+	}
+	raw := l.text[from:to]
+	bracket := m[2] >= 0
+	r.d.raw(l.text[:from])
+	r.d.add(Segment{Text: EscapeText(raw), Kind: Heading, Line: i + 1}, func(tr string) string {
+		tr = spaceBreaks(Plain(tr))
+		if bracket {
+			tr = strings.NewReplacer("[", "\\[", "]", "\\]").Replace(tr)
+		}
+		return tr
+	}, raw, true)
+	r.d.raw(l.text[to:] + l.eol())
+}
+
+// mdDefinition is the marker of a definition in a definition list (PHP Markdown Extra,
+// goldmark, Pandoc): "Begriff" on its line, ": Definition" on the next.
+var mdDefinition = regexp.MustCompile(`^ {0,3}:[ \t]+`)
+
+// mdAlert is the first line of a GitHub alert inside a block quote ("> [!NOTE]"): its keyword
+// is syntax, kept on its line.
+var mdAlert = regexp.MustCompile(`^\[!(?i:note|tip|important|warning|caution)\][ \t]*$`)

@@ -65,3 +65,37 @@ func TestMarkdownLiquid(t *testing.T) {
 			"{% raw %}\nTun Sie, was Ihnen behagt!\n{% endraw %}\n"},
 	})
 }
+
+// TestMarkdownExtensionSyntax: the syntax of Markdown's extensions stays as it is and only the
+// words a reader sees are sent: a Starlight aside's title (not its keyword, not its colons), a
+// definition's text after its ": ", a GitHub alert's text (not "[!NOTE]"), an mkdocs
+// admonition's quoted title and body (not "!!! danger"). Before, the aside's lines were joined
+// into one paragraph (":::tip Ziehe in Erwägung … :::") with "tip" sent, "Begriff : Definition"
+// was one paragraph, "> [!NOTE]" came back "> \[!NOTE\] Text", and the admonition's body was
+// joined to its first line. The lines are Astro's (MIT) and, for the admonition, two lines of
+// mailcow's backup_restore/b_n_r-backup.de.md; the definition's and the alert's structure is
+// the cases'.
+func TestMarkdownExtensionSyntax(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"aside with a keyword (basics/astro-pages.mdx)",
+			":::tip\nZiehe in Erwägung, [Content Collections](/de/guides/content-collections/) anstelle von Seiten für Verzeichnisse verwandter Markdown-Dateien zu erstellen.\n:::\n",
+			[]string{"Ziehe in Erwägung, <g1>Content Collections</g1> anstelle von Seiten für Verzeichnisse verwandter Markdown-Dateien zu erstellen."},
+			":::tip\nZIEHE IN ERWÄGUNG, [CONTENT COLLECTIONS](/de/guides/content-collections/) ANSTELLE VON SEITEN FÜR VERZEICHNISSE VERWANDTER MARKDOWN-DATEIEN ZU ERSTELLEN.\n:::\n"},
+		{"aside with a title, in a list item (tutorial/3-components/3.mdx)",
+			"1. Passe deine Styles an.\n\n    :::tip[Mobile-First Design]\n    Beginne damit zu definieren, was auf kleinen Bildschirmgrößen passieren soll!\n    :::\n",
+			[]string{"Passe deine Styles an.", "Mobile-First Design", "Beginne damit zu definieren, was auf kleinen Bildschirmgrößen passieren soll!"},
+			"1. PASSE DEINE STYLES AN.\n\n    :::tip[MOBILE-FIRST DESIGN]\n    BEGINNE DAMIT ZU DEFINIEREN, WAS AUF KLEINEN BILDSCHIRMGRÖßEN PASSIEREN SOLL!\n    :::\n"},
+		{"definition list (a term and a sentence of astro-courses.mdx)",
+			"Astro-Kurse\n: Nutze Astros Affiliate-Links, um bei unseren Bildungspartnern Rabatte zu erhalten.\n",
+			[]string{"Astro-Kurse", "Nutze Astros Affiliate-Links, um bei unseren Bildungspartnern Rabatte zu erhalten."},
+			"ASTRO-KURSE\n: NUTZE ASTROS AFFILIATE-LINKS, UM BEI UNSEREN BILDUNGSPARTNERN RABATTE ZU ERHALTEN.\n"},
+		{"GitHub alert (a sentence of basics/astro-components.mdx)",
+			"> [!NOTE]\n> Wenn du HTML kennst, weißt du bereits genug, um deine erste Astro-Komponente zu schreiben.\n",
+			[]string{"Wenn du HTML kennst, weißt du bereits genug, um deine erste Astro-Komponente zu schreiben."},
+			"> [!NOTE]\n> WENN DU HTML KENNST, WEIßT DU BEREITS GENUG, UM DEINE ERSTE ASTRO-KOMPONENTE ZU SCHREIBEN.\n"},
+		{"mkdocs admonition (backup_restore/b_n_r-backup.de.md)",
+			"!!! danger \"Achtung\"\n    **Bitte kopieren Sie dieses Skript nicht an einen anderen Ort.**\n",
+			[]string{"Achtung", "Bitte kopieren Sie dieses Skript nicht an einen anderen Ort."},
+			"!!! danger \"ACHTUNG\"\n    **BITTE KOPIEREN SIE DIESES SKRIPT NICHT AN EINEN ANDEREN ORT.**\n"},
+	})
+}
