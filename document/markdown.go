@@ -94,6 +94,8 @@ type mdReader struct {
 	// its name are open: until it ends, the Markdown between HTML blocks is kept too.
 	keepName  string
 	keepDepth int
+	// refs are the labels of the document's reference definitions (mdRefKey).
+	refs map[string]bool
 }
 
 func readMarkdown(d *Doc, src, name string, opt Options) error {
@@ -105,6 +107,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 		l := r.lines[0]
 		r.lines[0] = mdLine{text: l.text[3:], full: l.full[3:], off: l.off + 3}
 	}
+	r.refs = mdRefLabels(r.lines)
 	i := r.frontMatter()
 	afterBlank := true
 	// afterPara: the block before this line is a paragraph (or a table), which indented code
@@ -1178,7 +1181,7 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 	var titles []*mdTitle
 	// The lines are read as one text, so that a link, an emphasis or a code span may go on
 	// over them as CommonMark's do (mdInline reads the line breaks).
-	mdInline(strings.Join(contents, "\n"), 0, r.crlfBreaks(line-1, contents), &b, &titles, false)
+	mdInlineRefs(strings.Join(contents, "\n"), 0, r.crlfBreaks(line-1, contents), &b, &titles, false, r.refs)
 	if r.keepName != "" {
 		// Inside an element kept as it is: kept too, but for the tags that end it.
 		r.keepTags(b.codes)
@@ -1527,6 +1530,14 @@ func (r *mdReader) crlfBreaks(first int, contents []string) []int {
 // Link and image titles with words are added to titles and stand in the markup as sentinels.
 // inLink says s is a link's or an image's text, whose edges are its brackets.
 func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLink bool) {
+	mdInlineRefs(s, at, crlf, b, titles, inLink, nil)
+}
+
+// mdInlineRefs is mdInline knowing the labels of the document's reference definitions
+// (mdRefLabels), by which "[Abschnitt]" and "[die Anleitung][]" are links: their text is sent
+// and their markup written as a full reference to the label ("[section][Abschnitt]"), which
+// the translated text no longer names.
+func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLink bool, refs map[string]bool) {
 	before, after := ' ', ' '
 	if inLink {
 		before, after = '[', ']'
@@ -1615,7 +1626,7 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLi
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
 				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles))
-				mdInline(s[i+2:close], at+i+2, crlf, b, titles, true)
+				mdInlineRefs(s[i+2:close], at+i+2, crlf, b, titles, true, refs)
 				b.close("")
 				i = end
 			} else {
@@ -1632,10 +1643,20 @@ func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLi
 				i++
 			}
 		case c == '[':
-			if close, end := linkParts(s, i); end > 0 {
+			close, end := linkParts(s, i)
+			closing := ""
+			if end > 0 {
+				closing = mdTitled(oneLine(s[close:end]), titles)
+				if s[close:end] == "][]" {
+					closing = "][" + oneLine(s[i+1:close]) + "]" // collapsed: "[Text][]"
+				}
+			} else if close = mdShortcutClose(s, i); close > 0 && refs[mdRefKey(s[i+1:close])] {
+				end, closing = close+1, "]["+oneLine(s[i+1:close])+"]" // shortcut: "[Text]"
+			}
+			if end > 0 {
 				flush()
-				b.open("md-link", "[", mdTitled(oneLine(s[close:end]), titles))
-				mdInline(s[i+1:close], at+i+1, crlf, b, titles, true)
+				b.open("md-link", "[", closing)
+				mdInlineRefs(s[i+1:close], at+i+1, crlf, b, titles, true, refs)
 				b.close("")
 				i = end
 			} else {
@@ -1890,4 +1911,46 @@ func parenEnd(s string, i int) int {
 
 func isAlnumByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// mdRefKey is a link label as CommonMark matches it: case-folded, its white space one space.
+func mdRefKey(label string) string {
+	return strings.ToLower(strings.Join(strings.Fields(label), " "))
+}
+
+// mdRefLabels returns the labels of the reference definitions among lines ("[label]: url").
+func mdRefLabels(lines []mdLine) map[string]bool {
+	var refs map[string]bool
+	for _, l := range lines {
+		t := l.text
+		if !strings.Contains(t, "]:") || !(mdRefDef.MatchString(t) || mdRefLabel.MatchString(t)) || mdFootnote.MatchString(t) {
+			continue
+		}
+		open := strings.IndexByte(t, '[')
+		if refs == nil {
+			refs = map[string]bool{}
+		}
+		refs[mdRefKey(t[open+1:strings.Index(t, "]:")])] = true
+	}
+	return refs
+}
+
+// mdShortcutClose returns the index of the "]" that closes the brackets opened at s[i] when
+// they could be a shortcut reference ("[Abschnitt]", not followed by "(" or "[", with no
+// brackets inside), or 0.
+func mdShortcutClose(s string, i int) int {
+	for k := i + 1; k < len(s) && k < i+1000; k++ {
+		switch s[k] {
+		case '\\':
+			k++
+		case '[':
+			return 0
+		case ']':
+			if k == i+1 || k+1 < len(s) && (s[k+1] == '(' || s[k+1] == '[') {
+				return 0
+			}
+			return k
+		}
+	}
+	return 0
 }

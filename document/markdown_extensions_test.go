@@ -99,3 +99,26 @@ func TestMarkdownExtensionSyntax(t *testing.T) {
 			"!!! danger \"ACHTUNG\"\n    **BITTE KOPIEREN SIE DIESES SKRIPT NICHT AN EINEN ANDEREN ORT.**\n"},
 	})
 }
+
+// TestMarkdownReferenceLinks: a collapsed ("[Text][]") or shortcut ("[Text]") reference link
+// names its definition by its text; its text is sent and the link written as a full reference
+// to the original label, so that it still leads somewhere. The sentence and the destination
+// are Astro's guides/deploy/deno.mdx (MIT), which writes the link in full; the cases write it
+// collapsed and shortcut. Before, the translated text no longer matched the label (the link
+// was gone) and "[Abschnitt]" came back "\[Abschnitt\]".
+func TestMarkdownReferenceLinks(t *testing.T) {
+	runMarkdownCases(t, []mdStructureCase{
+		{"collapsed",
+			"Installiere [den Deno-Adapter][] mit deinem bevorzugten Paketmanager.\n\n[den deno-adapter]: https://github.com/denoland/deno-astro-adapter\n",
+			[]string{"Installiere <g1>den Deno-Adapter</g1> mit deinem bevorzugten Paketmanager."},
+			"INSTALLIERE [DEN DENO-ADAPTER][den Deno-Adapter] MIT DEINEM BEVORZUGTEN PAKETMANAGER.\n\n[den deno-adapter]: https://github.com/denoland/deno-astro-adapter\n"},
+		{"shortcut",
+			"Installiere den [Deno-Adapter] mit deinem bevorzugten Paketmanager.\n\n[Deno-Adapter]: https://github.com/denoland/deno-astro-adapter\n",
+			[]string{"Installiere den <g1>Deno-Adapter</g1> mit deinem bevorzugten Paketmanager."},
+			"INSTALLIERE DEN [DENO-ADAPTER][Deno-Adapter] MIT DEINEM BEVORZUGTEN PAKETMANAGER.\n\n[Deno-Adapter]: https://github.com/denoland/deno-astro-adapter\n"},
+		{"brackets without a definition are text",
+			"Installiere den [Deno-Adapter] mit deinem bevorzugten Paketmanager.\n",
+			[]string{"Installiere den [Deno-Adapter] mit deinem bevorzugten Paketmanager."},
+			"INSTALLIERE DEN \\[DENO-ADAPTER\\] MIT DEINEM BEVORZUGTEN PAKETMANAGER.\n"},
+	})
+}
