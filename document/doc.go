@@ -50,7 +50,7 @@ func FormatFromName(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm", ".xhtml":
 		return HTML
-	case ".md", ".markdown", ".mdown", ".mkd":
+	case ".md", ".markdown", ".mdown", ".mkd", ".mdx":
 		return Markdown
 	case ".xlf", ".xliff", ".xlf2", ".sdlxliff", ".mqxliff":
 		return XLIFF

@@ -73,6 +73,13 @@ func shownAttr(t xhtml.Token, name string) bool {
 	return false
 }
 
+// jsxExpression says whether an attribute's value is an MDX (JSX) expression, unquoted in
+// braces ("title={post.frontmatter.title}"): a name in a program, not words.
+func jsxExpression(a attrSpan, tag string) bool {
+	v := tag[a.valStart:a.valEnd]
+	return a.quote == 0 && strings.HasPrefix(v, "{") && strings.HasSuffix(v, "}")
+}
+
 // labelShown are the elements whose label attribute is shown to the reader: an option's text
 // when it has one, a group of options' heading, a text track's name in the player's menu.
 var labelShown = map[string]bool{"option": true, "optgroup": true, "track": true}
@@ -619,7 +626,7 @@ func (r *htmlReader) runAttrs(run []htmlTok) []runAttr {
 			continue
 		}
 		for _, a := range scanAttrs(t.raw) {
-			if a.valStart < 0 || !shownAttr(t.tok, a.name) {
+			if a.valStart < 0 || !shownAttr(t.tok, a.name) || jsxExpression(a, t.raw) {
 				continue
 			}
 			text := strings.TrimSpace(collapse(html.UnescapeString(t.raw[a.valStart:a.valEnd])))
@@ -726,7 +733,7 @@ func (r *htmlReader) tag(t htmlTok) {
 		case shownAttr(t.tok, a.name) || meta && a.name == "content" || a.name == "label" && labelShown[name]:
 			text := collapse(html.UnescapeString(val))
 			trimmed := strings.TrimSpace(text)
-			if !hasWord(trimmed) || a.name == "title" && name == "link" {
+			if !hasWord(trimmed) || a.name == "title" && name == "link" || jsxExpression(a, t.raw) {
 				continue
 			}
 			r.d.raw(t.raw[pos:a.valStart])

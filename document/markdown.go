@@ -96,10 +96,11 @@ type mdReader struct {
 	keepDepth int
 	// refs are the labels of the document's reference definitions (mdRefKey).
 	refs map[string]bool
+	mdx  bool // the document is MDX (markdown_mdx.go)
 }
 
 func readMarkdown(d *Doc, src, name string, opt Options) error {
-	r := &mdReader{d: d, src: src, name: name, lines: splitLines(src), opt: opt}
+	r := &mdReader{d: d, src: src, name: name, lines: splitLines(src), opt: opt, mdx: isMDX(name)}
 	// A UTF-8 byte-order mark (Windows editors write one) is kept in the output and is not part
 	// of the first line: "# Titel" after it is still a heading, sent without the mark.
 	if len(r.lines) > 0 && strings.HasPrefix(r.lines[0].full, "\ufeff") {
@@ -138,7 +139,20 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 		switch {
 		case mdFence.MatchString(c):
 			i = r.fence(i, c)
-		case ind-base >= 4 && (afterBlank || !afterPara):
+		case r.mdx && mdFence.MatchString(strings.TrimLeft(c, " \t")):
+			i = r.fence(i, strings.TrimLeft(c, " \t"))
+		case r.mdx && base == 0 && mdxESM.MatchString(t):
+			for next := r.mdxESMEnd(i); i < next; i++ {
+				r.d.raw(r.lines[i].raw())
+			}
+		case r.mdx && mdxTagLine.MatchString(c):
+			r.d.raw(l.raw())
+			i++
+		case r.mdxCommentEnd(i, c) > 0:
+			for next := r.mdxCommentEnd(i, c); i < next; i++ {
+				r.d.raw(r.lines[i].raw())
+			}
+		case !r.mdx && ind-base >= 4 && (afterBlank || !afterPara):
 			for i < len(r.lines) && (blank(r.lines[i].text) || mdIndent(r.lines[i].text) >= base+4) {
 				// Trailing blank lines of an indented code block are written as they were anyway.
 				r.d.raw(r.lines[i].raw())
@@ -1109,6 +1123,9 @@ func (r *mdReader) paragraph(i, k, base int) int {
 		}
 		if mdSetext.MatchString(n) && kind == Block && !quoted {
 			break // the underline of a setext heading: kept as it is
+		}
+		if r.mdx && (mdxTagLine.MatchString(n) || mdFence.MatchString(strings.TrimLeft(n, " \t"))) || r.mdxCommentEnd(end, n) > 0 {
+			break // a JSX component's tag, an MDX comment, a fence indented inside a component
 		}
 		if !quoted && (r.mathBlockEnd(end, n) > 0 || mdLiquidLine(n) || r.liquidBlockEnd(end, n) > 0) {
 			break // display math, a line of Liquid tags
