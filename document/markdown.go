@@ -983,7 +983,8 @@ func (r *mdReader) quotedFence(i, depth int, open string) int {
 }
 
 // tableAt says whether a pipe table starts at line i: a row, and under it a delimiter row of as
-// many cells (GFM; with another number of cells the two lines are a paragraph's).
+// many cells or more (goldmark, Hugo's reader, fills the header's missing cells; with more cells in
+// the header the two lines are a paragraph's).
 func (r *mdReader) tableAt(i int) bool {
 	if i+1 >= len(r.lines) {
 		return false
@@ -992,7 +993,7 @@ func (r *mdReader) tableAt(i int) bool {
 	if !strings.Contains(head, "|") || !strings.Contains(sep, "-") || !mdTableSep.MatchString(sep) {
 		return false
 	}
-	return mdCellCount(head) == mdCellCount(sep)
+	return mdCellCount(head) <= mdCellCount(sep)
 }
 
 // mdCellCount is how many cells a table row has, its outer pipes not counted.
@@ -1013,11 +1014,20 @@ func (r *mdReader) table(i int) int {
 	r.row(i)
 	r.d.raw(r.lines[i+1].raw())
 	i += 2
-	for i < len(r.lines) && !blank(r.lines[i].text) && strings.Contains(r.lines[i].text, "|") {
+	for i < len(r.lines) && !blank(r.lines[i].text) && (strings.Contains(r.lines[i].text, "|") || !mdEndsTable(r.lines[i].text)) {
+		// A line without a pipe is a row too, of one cell, as goldmark and cmark-gfm read it
+		// ("*Tabelle 1: …*" under the last row), unless it starts another block.
 		r.row(i)
 		i++
 	}
 	return i
+}
+
+// mdEndsTable says whether a line without a pipe starts a block, which ends a table above it.
+func mdEndsTable(t string) bool {
+	_, depth := mdQuotePrefix(t)
+	return depth > 0 || mdFence.MatchString(t) || mdHeading.MatchString(t) || mdBreak.MatchString(t) ||
+		mdList.MatchString(t) || mdInterrupts(t) || mdShortcodeLine(t) || mdIndent(t) >= 4
 }
 
 func (r *mdReader) row(i int) {
