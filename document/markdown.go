@@ -97,6 +97,8 @@ type mdReader struct {
 	// refs are the labels of the document's reference definitions (mdRefKey).
 	refs map[string]bool
 	mdx  bool // the document is MDX (markdown_mdx.go)
+	// noEndFrom: the raw blocks known to have no end, by name, from the line given (unclosed).
+	noEndFrom map[string]int
 }
 
 func readMarkdown(d *Doc, src, name string, opt Options) error {
@@ -1415,7 +1417,7 @@ const (
 // Line breaks in a translation become spaces: the reader sent the block as one line, and a
 // break would end a table row or start a block.
 func mdEscape(s string, where mdWhere, start, end bool) string {
-	if !start && !strings.ContainsAny(s, "\\`*[]<&_~|#{\r\n") {
+	if !start && !strings.ContainsAny(s, "\\`*[]<&_~|#{$\r\n") {
 		return s // nothing to escape: not copied
 	}
 	s = spaceBreaks(s)
@@ -1461,6 +1463,12 @@ func mdEscape(s string, where mdWhere, start, end bool) string {
 		case '{':
 			if end && where != mdCell && mdHeadingAttrs.MatchString(s[i:]) && strings.TrimSpace(s[:i]) != "" {
 				b.WriteByte('\\') // a translation ending "{#x}" in a heading would be its id
+			} else if mdOpaqueLen(s[i:], mdByteBefore(s, i, ' ')) > 0 || mdShortcodeLen(s[i:]) > 0 || i == 0 && start && mdBlockAttrs.MatchString(s) {
+				b.WriteByte('\\') // Liquid, an MDX comment, a shortcode, an attribute list: not the words'
+			}
+		case '$':
+			if mdMathLen(s[i:], mdByteBefore(s, i, ' ')) > 0 {
+				b.WriteByte('\\') // "$x$" in a translation would be math
 			}
 		case '#':
 			if end && where == mdATXHeading && strings.Trim(s[i:], "# \t") == "" && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t') {
@@ -1508,6 +1516,12 @@ func mdEscapeStart(s string, b *strings.Builder) string {
 	spaceAfter := func(n int) bool { return n >= len(s) || s[n] == ' ' || s[n] == '\t' }
 	switch c := s[0]; {
 	case c == '#' || c == '>':
+		b.WriteByte('\\')
+		b.WriteByte(c)
+		return s[1:]
+	case c == ':' && (spaceAfter(1) || strings.HasPrefix(s, ":::")),
+		strings.HasPrefix(s, "!!!"), strings.HasPrefix(s, "???"), strings.HasPrefix(s, "==="):
+		// A definition's marker, an aside's colons, an mkdocs admonition's or tab's marker.
 		b.WriteByte('\\')
 		b.WriteByte(c)
 		return s[1:]

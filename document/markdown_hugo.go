@@ -136,6 +136,10 @@ func (r *mdReader) rawShortcodeEnd(i, next int) int {
 	if closing || !mdRawShortcodes[strings.ToLower(name)] {
 		return 0
 	}
+	key := "{{<" + strings.ToLower(name)
+	if r.unclosed(key, i) {
+		return 0
+	}
 	for j := next; j < len(r.lines); j++ {
 		c := strings.TrimLeft(r.lines[j].text, " \t")
 		for k := strings.Index(c, "{{"); k >= 0; k = strings.Index(c, "{{") {
@@ -147,5 +151,6 @@ func (r *mdReader) rawShortcodeEnd(i, next int) int {
 			c = c[k+2:]
 		}
 	}
+	r.noEnd(key, i)
 	return 0
 }

@@ -98,6 +98,24 @@ func (r *mdReader) mathBlockEnd(i int, c string) int {
 	return 0
 }
 
+// unclosed says whether a raw block named key (Liquid's "raw", a shortcode's "{{< highlight")
+// opened at line i is known to have no end: one opened at or before i was looked for to the end
+// of the document in vain. A page of unclosed ones is so read in linear time.
+func (r *mdReader) unclosed(key string, i int) bool {
+	at, ok := r.noEndFrom[key]
+	return ok && at <= i
+}
+
+// noEnd records that a raw block named key opened at line i has no end.
+func (r *mdReader) noEnd(key string, i int) {
+	if r.noEndFrom == nil {
+		r.noEndFrom = map[string]int{}
+	}
+	if at, ok := r.noEndFrom[key]; !ok || i < at {
+		r.noEndFrom[key] = i
+	}
+}
+
 // mdMathLines bounds a display-math block's lines.
 const mdMathLines = 200
 
@@ -114,6 +132,9 @@ func (r *mdReader) liquidBlockEnd(i int, c string) int {
 		if !strings.HasPrefix(tag, name) || len(tag) > len(name) && isAlnumByte(tag[len(name)]) {
 			continue
 		}
+		if r.unclosed(name, i) {
+			return 0
+		}
 		for j := i; j < len(r.lines); j++ {
 			from := 0
 			if j == i {
@@ -123,6 +144,7 @@ func (r *mdReader) liquidBlockEnd(i int, c string) int {
 				return j + 1
 			}
 		}
+		r.noEnd(name, i)
 	}
 	return 0
 }
