@@ -2,6 +2,7 @@ package segment
 
 import (
 	"context"
+	"regexp"
 	"strings"
 
 	"github.com/bitext/bitext/internal/mdsyntax"
@@ -91,6 +92,11 @@ func parseMarkdown(ctx context.Context, text string, rules inlineRules, removed 
 		case isLinkDefinition(trimmed):
 			flush()
 			drop(i, i+1, "link reference definition")
+			continue
+		case cur == nil && indent == 0 && mdxStatement.MatchString(trimmed):
+			// MDX (Astro, Docusaurus): "import Badge from '~/components/Badge.astro'" is
+			// code, which translate's reader keeps too.
+			drop(i, i+1, "MDX import or export statement (code)")
 			continue
 		case cur == nil && i+1 < len(lines) && strings.Contains(trimmed, "|") && isTableDelimiter(lines[i+1]):
 			// A pipe table: each cell is a paragraph of its own, as translate sends it; the
@@ -328,6 +334,9 @@ func openListLevel(levels []int, indent int) []int {
 	}
 	return levels
 }
+
+// mdxStatement matches an MDX import or export statement's first line.
+var mdxStatement = regexp.MustCompile(`^(?:import\s+(?:[\w$*{}\s,]+\s+from\s+)?['"]|export\s+(?:const|let|var|default|function|async\s+function)\b)`)
 
 func isLinkDefinition(s string) bool {
 	if !strings.HasPrefix(s, "[") || strings.HasPrefix(s, "[^") {

@@ -207,3 +207,25 @@ func TestMarkdownTaskList(t *testing.T) {
 		t.Errorf("Markdown (-want +got):\n%s", diff)
 	}
 }
+
+// TestMarkdownMDXStatements: an MDX file's import and export statements (withastro/docs,
+// MIT: src/content/docs/de/editor-setup.mdx) are code, not a paragraph of the text; a German
+// sentence starting "Import" or an English "import duties" line is text.
+func TestMarkdownMDXStatements(t *testing.T) {
+	in := "import PackageManagerTabs from '~/components/tabs/PackageManagerTabs.astro'\n" +
+		"import { Steps } from '@astrojs/starlight/components';\n" +
+		"import '../styles/global.css'\n" +
+		"export const meta = { title: 'x' }\n\n" +
+		"Passe deinen Code-Editor an, um die Astro-Entwicklererfahrung zu verbessern.\n\n" +
+		"Import und Export von Daten sind möglich.\n\n" +
+		"import duties were raised.\n"
+	doc := readString(t, in, Markdown, false)
+	want := []string{
+		"paragraph: Passe deinen Code-Editor an, um die Astro-Entwicklererfahrung zu verbessern.",
+		"paragraph: Import und Export von Daten sind möglich.",
+		"paragraph: import duties were raised.",
+	}
+	if diff := cmp.Diff(want, blockSummary(doc.Blocks)); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+}

@@ -23,7 +23,7 @@ const (
 // .html/.htm/.xhtml are HTML, anything else (including "-" for standard input) is text.
 func FormatFromName(filename string) Format {
 	switch strings.ToLower(filepath.Ext(filename)) {
-	case ".md", ".markdown", ".mdown", ".mkd":
+	case ".md", ".markdown", ".mdown", ".mkd", ".mdx":
 		return Markdown
 	case ".html", ".htm", ".xhtml":
 		return HTML

@@ -51,7 +51,7 @@ var checkOutputs = formats.Spec{Command: "check", Flag: "-o", Output: true, Over
 // name no format and pass) and the articles of a pair; --input-format names the format.
 var checkInputs = formats.Spec{Command: "check", Override: "--input-format", Supported: []string{
 	".tmx", ".tsv", ".tab", ".jsonl", ".ndjson", ".xlf", ".xliff", ".sdlxliff", ".mqxliff",
-	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml",
+	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mdx", ".html", ".htm", ".xhtml",
 }}
 
 // checkFormat is --format when given, else what -o's extension asks for (like report): .html

@@ -50,7 +50,7 @@ Without FILE, or with "-", reads standard input.`,
 // segmentInputs are the extensions segment reads; --input-format names the format whatever the
 // extension.
 var segmentInputs = formats.Spec{Command: "segment", Override: "--input-format", Supported: []string{
-	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml",
+	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mdx", ".html", ".htm", ".xhtml",
 	".srt", ".vtt", ".webvtt", ".po", ".pot", ".xlf", ".xliff", ".xlf2", ".sdlxliff", ".mqxliff",
 }}
 

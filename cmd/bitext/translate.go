@@ -421,7 +421,7 @@ func refuseTranslateOutput(format string, out outputSpec, ins []sourceFile, inFo
 // archive and image files are refused: read as text, their bytes would be sent (and paid
 // for) as sentences.
 var translateInputs = formats.Spec{Command: "translate", Supported: []string{
-	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml",
+	".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mdx", ".html", ".htm", ".xhtml",
 	".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".srt", ".vtt", ".po", ".pot",
 	".json", ".jsonl", ".ndjson", ".xml", ".csv", ".tsv", ".tab", ".tmx", ".tbx",
 	".yaml", ".yml", ".toml", ".tex", ".sbv", ".ass",

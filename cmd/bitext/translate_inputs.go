@@ -19,7 +19,7 @@ import (
 )
 
 // defaultIncludes are the files a folder contributes when --include is not given.
-var defaultIncludes = []string{"*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xlf", "*.xliff", "*.srt", "*.vtt", "*.po"}
+var defaultIncludes = []string{"*.txt", "*.md", "*.markdown", "*.mdx", "*.html", "*.htm", "*.xlf", "*.xliff", "*.srt", "*.vtt", "*.po"}
 
 // sourceFile is one input document: where it is and where it sits in the tree the user named.
 type sourceFile struct {

@@ -59,7 +59,7 @@ func resolveOutput(format, out string, inputs []sourceFile, inFormat string) (ou
 	if format == "" && !spec.dir {
 		// Moses is never guessed: its language extensions look like other extensions (.md).
 		ext := strings.ToLower(filepath.Ext(out))
-		if ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || (ext == ".txt" || ext == ".text") && articlesOnly(inputs, inFormat) {
+		if ext == ".md" || ext == ".markdown" || ext == ".mdx" || ext == ".html" || ext == ".htm" || (ext == ".txt" || ext == ".text") && articlesOnly(inputs, inFormat) {
 			spec.doc = segment.FormatFromName(out)
 		} else if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses && f != corpus.XLIFF { // -o x.xlf: the filled XLIFF document; pairs as XLIFF with --format xliff
 			spec.pairs = f

@@ -16,7 +16,7 @@ import (
 // known maps well-known extensions to the format people expect behind them.
 var known = map[string]string{
 	".txt": "plain text", ".text": "plain text",
-	".md": "Markdown", ".markdown": "Markdown", ".mdown": "Markdown", ".mkd": "Markdown",
+	".md": "Markdown", ".markdown": "Markdown", ".mdown": "Markdown", ".mkd": "Markdown", ".mdx": "Markdown",
 	".html": "HTML", ".htm": "HTML", ".xhtml": "HTML",
 	".json": "JSON", ".jsonl": "JSON Lines", ".ndjson": "JSON Lines",
 	".tmx": "TMX", ".tbx": "TBX", ".xml": "XML",
