@@ -66,19 +66,20 @@ var (
 	// German dates and times
 	deDateRe    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\b\.?`)
 	deNumDateRe = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
-	deTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*Uhr\b`)
+	deTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2})(?::(\d{2}))?)?\s*Uhr\b`)
 	// "sieben Uhr": "eine Uhr" is a clock, so "eine" is not an hour.
 	deWordTimeRe = regexp.MustCompile(`(?i)\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr\b`)
 	// A decade by its last two digits: "die 90er Jahre", "in den 20er-Jahren"; "the '90s".
 	deDecadeRe = regexp.MustCompile(`\b(\d0)er\b`)
 	enDecadeRe = regexp.MustCompile(`(?:\b|['’])(\d0)s\b`)
 	// English dates and times
-	enDateMDRe  = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
-	enDateDMRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`)
-	enNumDateRe = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
-	enTimeRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{1,2}):(\d{2})\b`)
-	enClockRe   = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o['’]\s?clock\b`)
-	wordRe      = regexp.MustCompile(`[\p{L}]+`)
+	enDateMDRe = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	enDateDMRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?`)
+	// "2 pm", "7 a.m.", British "10.35am" (times with a colon are enClockRe's); the empty
+	// group stands for the seconds clockTimes reads.
+	enMeridiemRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\.(\d{2}))?()\s*(?:([ap])\.\s?m\.|([ap])\.?\s?m\b)`)
+	enClockRe    = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o['’]\s?clock\b`)
+	wordRe       = regexp.MustCompile(`[\p{L}]+`)
 )
 
 func dateKey(month, day int) string { return "d:" + strconv.Itoa(month) + "-" + strconv.Itoa(day) }
@@ -148,6 +149,7 @@ func germanNumbers(t tick, s string, other signWords) ([]mention, error) {
 		return wordHours(s, "uhr", deWordTimeRe, deSmall), nil
 	}
 	var out []mention
+	s, out = isoDates(s, out)
 	ms := deDateRe.FindAllStringSubmatchIndex(s, -1)
 	for _, m := range ms {
 		day := atoi(s[m[2]:m[3]])
@@ -164,23 +166,25 @@ func germanNumbers(t tick, s string, other signWords) ([]mention, error) {
 		if m[6] < 0 || day < 1 || day > 31 || month < 1 || month > 12 {
 			continue // "2.5" is a decimal, "15.12." without a year is left to the number reader
 		}
-		out = append(out, single(s[m[0]:m[5]], dateKey(month, day)))
-		out = append(out, single(s[m[6]:m[7]], numKey(float64(atoi(s[m[6]:m[7]])))))
+		out = append(out, single(s[m[0]:m[5]], dateKey(month, day)), yearMention(s[m[6]:m[7]]))
 		dates = append(dates, m[:2]) // matches do not overlap: masking them all at the end is the same
 	}
 	s = mask(s, dates)
+	// An English date in a German text, as software documentation quotes what a user sees.
+	s, out = numericDates(s, slashDateRe, true, out)
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
 	ms = deTimeRe.FindAllStringSubmatchIndex(s, -1)
 	for _, m := range ms {
-		h, mi := atoi(s[m[2]:m[3]]), 0
-		if m[4] >= 0 {
-			mi = atoi(s[m[4]:m[5]])
-		}
-		out = append(out, single(s[m[0]:m[1]], timeKey(h, mi)))
+		out = append(out, single(s[m[0]:m[1]], timeKeySeconds(atoi(group(s, m, 1)), atoi(group(s, m, 2)), atoi(group(s, m, 3)))))
 	}
 	s = mask(s, spans(ms))
+	if err := t.do(len(s)); err != nil {
+		return nil, err
+	}
+	// "17:00" without "Uhr", "4:30 PM" as an English example has it.
+	s, out = clockTimes(s, deColonTimeRe, true, out)
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
@@ -201,6 +205,7 @@ func englishNumbers(t tick, s string, other signWords) ([]mention, error) {
 		return wordHours(s, "clock", enClockRe, enSmall), nil
 	}
 	var out []mention
+	s, out = isoDates(s, out)
 	ms := enDateMDRe.FindAllStringSubmatchIndex(s, -1)
 	for _, m := range ms {
 		month := enMonths[strings.ToLower(s[m[2]:m[3]])]
@@ -219,40 +224,13 @@ func englishNumbers(t tick, s string, other signWords) ([]mention, error) {
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
-	ms = enNumDateRe.FindAllStringSubmatchIndex(s, -1)
-	for _, m := range ms {
-		a, b := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
-		month, day := a, b // US order unless impossible
-		if a > 12 {
-			month, day = b, a
-		}
-		out = append(out, single(s[m[0]:m[1]], dateKey(month, day)),
-			single(s[m[6]:m[7]], numKey(float64(atoi(s[m[6]:m[7]])))))
-	}
-	s = mask(s, spans(ms))
+	s, out = numericDates(s, slashDateRe, false, out)
+	s, out = numericDates(s, enDottedDateRe, true, out)
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
-	ms = enTimeRe.FindAllStringSubmatchIndex(s, -1)
-	for _, m := range ms {
-		var h, mi int
-		if m[2] >= 0 { // 2:30 p.m. / 2 pm
-			h = atoi(s[m[2]:m[3]])
-			if m[4] >= 0 {
-				mi = atoi(s[m[4]:m[5]])
-			}
-			pm := strings.EqualFold(s[m[6]:m[7]], "p")
-			if pm && h < 12 {
-				h += 12
-			} else if !pm && h == 12 {
-				h = 0
-			}
-		} else { // 14:30
-			h, mi = atoi(s[m[8]:m[9]]), atoi(s[m[10]:m[11]])
-		}
-		out = append(out, single(s[m[0]:m[1]], timeKey(h, mi)))
-	}
-	s = mask(s, spans(ms))
+	s, out = clockTimes(s, enColonTimeRe, false, out)
+	s, out = clockTimes(s, enMeridiemRe, false, out)
 	if err := t.do(len(s)); err != nil {
 		return nil, err
 	}
@@ -263,7 +241,7 @@ func englishNumbers(t tick, s string, other signWords) ([]mention, error) {
 		return nil, err
 	}
 	s, out = decades(s, enDecadeRe, out)
-	rest, err := plainNumbers(t, s, orig, '.', ',', enScales, englishM, other)
+	rest, err := plainNumbers(t, s, orig, '.', ',', enScales, englishUnit, other)
 	return append(out, rest...), err
 }
 
@@ -277,6 +255,21 @@ func decades(s string, re *regexp.Regexp, out []mention) (string, []mention) {
 		out = append(out, mention{{{text, numKey(n)}}, {{text, numKey(1900 + n)}}, {{text, numKey(2000 + n)}}})
 	}
 	return mask(s, spans(ms)), out
+}
+
+// englishUnit gives the readings of a number followed by the letter word in English, or nil when
+// the word is no unit that changes it: "m" (englishM) and "K" glued to the number, thousands
+// ("100K to 250K"; "4K" may still be a screen, so the number alone is a further reading).
+func englishUnit(v float64, word, text, before string, spaced bool) []float64 {
+	switch word {
+	case "m":
+		return englishM(v, text, before, spaced)
+	case "k":
+		if !spaced {
+			return []float64{v * 1e3, v}
+		}
+	}
+	return nil
 }
 
 // englishM gives the readings of a number followed by "m" in English. After a currency sign
@@ -295,8 +288,9 @@ func englishM(v float64, text, before string, spaced bool) []float64 {
 }
 
 // plainNumbers reads digit groups with the given decimal and grouping separators, applying a
-// following scale word; m, when not nil, gives the readings of a number followed by "m".
-func plainNumbers(t tick, s, orig string, decimal, group byte, scales map[string]float64, m func(v float64, text, before string, spaced bool) []float64, other signWords) ([]mention, error) {
+// following scale word; unit, when not nil, gives the readings of a number followed by a
+// letter word (lower-cased) that may change it, or nil for a word that does not.
+func plainNumbers(t tick, s, orig string, decimal, group byte, scales map[string]float64, unit func(v float64, word, text, before string, spaced bool) []float64, other signWords) ([]mention, error) {
 	var out []mention
 	// number reads s[start:end], written text, as the one number digits with its scale word.
 	number := func(text, digits string, start, end int) mention {
@@ -316,12 +310,18 @@ func plainNumbers(t tick, s, orig string, decimal, group byte, scales map[string
 			if f, ok := scales[lw]; ok {
 				return single(text+" "+w, numKey(v*f))
 			}
-			if lw == "m" && m != nil {
-				var out mention
-				for _, x := range m(v, text, s[max(0, start-8):start], spaced) {
-					out = append(out, reading{{text + " " + w, numKey(x)}})
+			if unit != nil {
+				if xs := unit(v, lw, text, s[max(0, start-8):start], spaced); xs != nil {
+					written := text + " " + w // "£10 m": the unit apart from the number reads clearly
+					if lw != "m" {
+						written = s[start:end] + s[end:end+len(w)]
+					}
+					var out mention
+					for _, x := range xs {
+						out = append(out, reading{{written, numKey(x)}})
+					}
+					return out
 				}
-				return out
 			}
 		}
 		return single(text, numKey(v))
@@ -565,6 +565,8 @@ func CompareNumbers(poll func(n int) error, source, target string) (missing, ext
 	if strings.ContainsAny(target, "-\u2212\u2013") {
 		tgtOther = signWordsIn(source, deSignWords, deChangeWords)
 	}
+	// A date or time copied exactly is no mismatch, whatever the readers make of it.
+	source, target = copiedTokens(source, target)
 	src, err := germanNumbers(poll, source, srcOther)
 	if err != nil {
 		return nil, nil, err
