@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -13,8 +12,6 @@ import (
 	"unicode"
 
 	"golang.org/x/sync/errgroup"
-
-	"github.com/abadojack/whatlanggo"
 
 	"github.com/bitext/bitext/qa"
 )
@@ -25,7 +22,7 @@ import (
 const (
 	FlagEmpty        = qa.Empty        // no output for a non-empty source
 	FlagRepeated     = qa.Repeated     // same output as another segment, or a stuttering loop
-	FlagUntranslated = qa.Untranslated // output equals the source, or reads as German
+	FlagUntranslated = qa.Untranslated // output reads as German (a copy of the source or not)
 	FlagNumber       = qa.Number       // numbers, dates or times that did not survive
 	FlagLength       = qa.Length       // length ratio far from the rest of the document
 
@@ -248,60 +245,6 @@ func checkPair(p *poller, s, t string) ([]Flag, error) {
 	}
 	return out, nil
 }
-
-var (
-	// German function words that are not also common English words ("die", "war", "hat",
-	// "will", "also", "an", "in", "so" are left out on purpose).
-	deStopwords = setOf("der das und ist nicht mit von zu den dem des ein eine einen einem einer eines auf für sich im " +
-		"auch es sie er wir ich nach bei aus wie als oder aber wird wurde werden haben sind noch nur über vor durch " +
-		"gegen seit sowie dass daß wenn kann soll muss diese dieser dieses zum zur am vom beim ins sei seien hatte " +
-		"wurden keine kein unter zwischen jedoch bereits sagte laut heute dieser ihre ihren seine seinen")
-	enStopwords = setOf("the and of to is that for with on as was by at from it this be are have has had not but or " +
-		"an which who will would said their they he she we its been were there than into about after over")
-)
-
-func setOf(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
-
-// untranslated explains why t looks like an untranslated copy of s, or returns "".
-func untranslated(s, t string) string {
-	// Markup is no word: GNOME's help has <cmd>df -h</cmd> and <gui>p</gui> as messages,
-	// rightly the same in English.
-	words := wordRe.FindAllString(strings.ToLower(markupRe.ReplaceAllString(t, " ")), -1)
-	if norm(s) == norm(t) && len(words) >= 3 {
-		return "output is identical to the source"
-	}
-	de, en := 0, 0
-	for _, w := range words {
-		if deStopwords[w] {
-			de++
-		}
-		if enStopwords[w] {
-			en++
-		}
-	}
-	if len(words) >= 4 && de >= 2 && de > 2*en {
-		return fmt.Sprintf("reads as German (%d German and %d English function words)", de, en)
-	}
-	// Few function words either way: ask a trigram language model, restricted to the pair.
-	if len(words) >= 6 && de >= 1 && en == 0 {
-		info := whatlanggo.DetectWithOptions(t, whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{whatlanggo.Deu: true, whatlanggo.Eng: true}})
-		if info.Lang == whatlanggo.Deu && info.Confidence >= 0.5 {
-			return fmt.Sprintf("reads as German (language detection, confidence %.2f)", info.Confidence)
-		}
-	}
-	return ""
-}
-
-// markupRe matches an XML or HTML tag (<cmd>, </gui>, <x1/>, <link xref="top"/>).
-var markupRe = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?>`)
-
-func norm(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // repeatedOutputs flags outputs identical to an earlier segment's output whose source differs
 // (or, without sources, any identical multi-word output).
