@@ -34,6 +34,11 @@ type Side struct {
 	// blank: a line-aligned file of 0 bytes or of white space only (ReadLines). Assemble
 	// scores such a hypothesis, as sacreBLEU does, and refuses such a reference or source.
 	blank bool
+	// Of an aligned article: the runs [from, to) of source segments that share one bead
+	// (their text is at from, the others empty), and the source segments no sentence is
+	// aligned with. Assemble scores them together (groupSegments).
+	beadRuns  [][2]int
+	unaligned []int
 }
 
 // emptyFileError is the refusal of a file of 0 bytes or of white space only.
@@ -149,8 +154,8 @@ const lowConfidence = 0.5
 // the way bitext aligns every document pair): each segment gets the sentences aligned with it.
 // mt, when not nil, is another translation of the sources (a system's output, line for line)
 // and serves the aligner as lexical evidence. Several segments aligned with the same sentences
-// give them to the first and leave the others empty; sentences aligned with no segment are
-// left out. Notes count both, and the doubtful beads.
+// give them to the first and leave the others empty (Assemble scores them together);
+// sentences aligned with no segment are left out. Notes count both, and the doubtful beads.
 func (a *Article) AlignTo(ctx context.Context, sources, mt []string) (*Side, error) {
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("%s: no sources to align the article with", a.Name)
@@ -175,13 +180,19 @@ func (a *Article) AlignTo(ctx context.Context, sources, mt []string) (*Side, err
 		}
 		side.Lines[b.Src[0]] = a.doc.Text(b.Tgt)
 		merged += len(b.Src) - 1
+		if len(b.Src) > 1 {
+			side.beadRuns = append(side.beadRuns, [2]int{b.Src[0], b.Src[len(b.Src)-1] + 1})
+		}
+		if len(b.Tgt) == 0 {
+			side.unaligned = append(side.unaligned, b.Src...)
+		}
 		if b.Confidence < lowConfidence {
 			doubtful++
 		}
 	}
 	side.Notes = append(side.Notes, fmt.Sprintf("%s: %s aligned with %s", a.Name, plural(len(a.Sentences), "sentence"), plural(len(sources), "source segment")))
 	if merged > 0 {
-		side.Notes = append(side.Notes, fmt.Sprintf("%s: %s with the sentences of the segment before (left empty)", a.Name, plural(merged, "source segment")))
+		side.Notes = append(side.Notes, fmt.Sprintf("%s: %s sharing the sentences of the segment before (scored together with it)", a.Name, plural(merged, "source segment")))
 	}
 	if dropped > 0 {
 		side.Notes = append(side.Notes, fmt.Sprintf("%s: %s without a source segment (left out)", a.Name, plural(dropped, "sentence")))
@@ -379,6 +390,27 @@ func Assemble(ctx context.Context, systems []string, hyps, refs []Arg, src *Side
 			}
 		}
 		sides[i] = s
+	}
+	// Segments an article has one text for are scored as one.
+	var articles []*Side
+	refSides := map[*Side]bool{}
+	for i, a := range all {
+		if a.Article != nil {
+			articles = append(articles, sides[i])
+			refSides[sides[i]] = i >= len(hyps)
+		}
+	}
+	if g := groupSegments(len(sources), articles, refSides); g != nil {
+		for i := range sides {
+			sides[i] = g.side(sides[i])
+		}
+		if src != nil {
+			src = g.side(src)
+		}
+		sources = g.join(sources)
+		if notes != nil {
+			notes(g.note())
+		}
 	}
 	for i, name := range systems {
 		flags := sides[i].Flags

@@ -3,6 +3,8 @@ package report
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -298,6 +300,109 @@ func TestBlankFiles(t *testing.T) {
 		_, err := Assemble(ctx, []string{"mt"}, c.hyp, c.refs, c.src, true, nil)
 		if !errors.Is(err, corpus.ErrEmpty) || !strings.Contains(err.Error(), "blank.txt: empty file") {
 			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
+
+// readNonEmptyLines reads a test file's lines, leaving out blank ones (paragraph breaks).
+func readNonEmptyLines(t *testing.T, name string) []string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestAssembleScoresMergedSegmentsTogether: the German–English test article (testdata/align,
+// gold beads in tram.gold) has two sentences merged into one English sentence and sentences the
+// English leaves out. Against it as a reference article, bitext report exited 2 ("tram.en:
+// segment 6: empty reference"); now the segments an article has one text for are scored as
+// one, exactly as the same texts joined by hand and given line by line.
+func TestAssembleScoresMergedSegmentsTogether(t *testing.T) {
+	ctx := context.Background()
+	dir := "../testdata/align/"
+	sources := readNonEmptyLines(t, dir+"tram.de")
+	mt := readNonEmptyLines(t, dir+"tram.mt.en")
+	f, err := os.Open(dir + "tram.en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ref, err := ReadArticle(ctx, f, "tram.en", "en", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	in, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: &Side{Name: "tram.mt.en", Lines: mt, Unit: "lines"}}},
+		[]Arg{{Article: ref}}, &Side{Name: "tram.de", Lines: sources, Unit: "lines"}, true, func(n string) { notes = append(notes, n) })
+	if err != nil {
+		t.Fatalf("Assemble: %v (notes %q)", err, notes)
+	}
+	n := len(in.Sources)
+	if n >= len(sources) || len(in.References[0]) != n || len(in.Systems[0].Hypotheses) != n {
+		t.Fatalf("%d sources, %d references, %d hypotheses for %d source segments", n, len(in.References[0]), len(in.Systems[0].Hypotheses), len(sources))
+	}
+	// Gold bead [4, 5]:[4]: the costs and who pays them, one English sentence.
+	found := false
+	for i, s := range in.Sources {
+		if strings.Contains(s, "Baukosten") {
+			found = strings.Contains(s, "Bund und Land") && strings.Contains(in.References[0][i], "75 percent of which") &&
+				strings.Contains(in.Systems[0].Hypotheses[i], mt[4]) && strings.Contains(in.Systems[0].Hypotheses[i], mt[5])
+		}
+	}
+	if !found {
+		t.Errorf("the merged bead is not one segment: %q", in.Sources)
+	}
+	if !strings.Contains(strings.Join(notes, "\n"), fmt.Sprintf("23 source segments scored as %d: 5–6", n)) {
+		t.Errorf("notes %q", notes)
+	}
+	// The same scores as the joined texts line by line.
+	opt := Options{Version: "test"}
+	grouped, err := Build(in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHand, err := Build(Input{Sources: in.Sources, References: in.References,
+		Systems: []System{{Name: "mt", Hypotheses: append([]string(nil), in.Systems[0].Hypotheses...)}}}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(grouped.Systems[0].Corpus, byHand.Systems[0].Corpus) {
+		t.Errorf("scores %v, by hand %v", grouped.Systems[0].Corpus, byHand.Systems[0].Corpus)
+	}
+
+	// As a hypothesis article, a merged sentence is the output of both its segments, not an
+	// empty output for the second.
+	f2, err := os.Open(dir + "tram.en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f2.Close()
+	hyp, err := ReadArticle(ctx, f2, "tram.en", "en", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err = Assemble(ctx, []string{"article"}, []Arg{{Article: hyp}}, []Arg{{Side: &Side{Name: "tram.mt.en", Lines: mt, Unit: "lines"}}},
+		&Side{Name: "tram.de", Lines: sources, Unit: "lines"}, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, seg := range r.Systems[0].Segments {
+		for _, fl := range seg.Flags {
+			if fl.Kind == FlagEmpty && strings.Contains(in.Sources[i], "Bund und Land") {
+				t.Errorf("segment %d (%q) flagged empty", i+1, in.Sources[i])
+			}
 		}
 	}
 }
