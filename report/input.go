@@ -46,8 +46,16 @@ func emptyFileError(name string) error {
 	return &corpus.InputError{File: name, Msg: "empty file (no content, only white space)", Err: corpus.ErrEmpty}
 }
 
-// Count is "NAME has N UNIT", for messages about sides that do not line up.
-func (s *Side) Count() string { return fmt.Sprintf("%s has %d %s", s.Name, len(s.Lines), s.Unit) }
+// Count is "NAME has N UNIT", for messages about sides that do not line up: "has 1 line",
+// "has 1 segment (aligned)".
+func (s *Side) Count() string {
+	unit := s.Unit
+	if len(s.Lines) == 1 {
+		head, tail, _ := strings.Cut(unit, " ")
+		unit = strings.TrimSpace(strings.TrimSuffix(head, "s") + " " + tail)
+	}
+	return fmt.Sprintf("%s has %d %s", s.Name, len(s.Lines), unit)
+}
 
 // ReadLines reads a line-aligned file: one segment per line, as sacreBLEU reads it. A final
 // newline ends the last line; CRLF is accepted. The file is decoded as every command decodes

@@ -136,7 +136,7 @@ func TestSameSourcesAndLineUp(t *testing.T) {
 	if err := SameSources([]*Side{hyp, swapped}); err == nil || !strings.Contains(err.Error(), "hyp.tsv and swapped.tsv translate different sources at segment 1") {
 		t.Errorf("swapped: %v", err)
 	}
-	if err := LineUp([]*Side{hyp, plain}); err == nil || err.Error() != "hyp.tsv has 2 segments but plain.txt has 1 lines" {
+	if err := LineUp([]*Side{hyp, plain}); err == nil || err.Error() != "hyp.tsv has 2 segments but plain.txt has 1 line" {
 		t.Errorf("LineUp: %v", err)
 	}
 }
@@ -246,7 +246,7 @@ func TestAssemble(t *testing.T) {
 		t.Errorf("with --src: %v", err)
 	}
 	var mm *MismatchError
-	if _, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: bitext}}, []Arg{{Side: short}}, nil, true, nil); !errors.As(err, &mm) || !mm.Articles || !strings.Contains(err.Error(), "out.tsv has 2 segments but short.txt has 1 lines") {
+	if _, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: bitext}}, []Arg{{Side: short}}, nil, true, nil); !errors.As(err, &mm) || !mm.Articles || !strings.Contains(err.Error(), "out.tsv has 2 segments but short.txt has 1 line") {
 		t.Errorf("mismatch with sources: %v", err)
 	}
 	if _, err := Assemble(ctx, []string{"mt"}, []Arg{{Side: lines}}, []Arg{{Side: short}}, nil, true, nil); !errors.As(err, &mm) || mm.Articles {
@@ -300,6 +300,25 @@ func TestBlankFiles(t *testing.T) {
 		_, err := Assemble(ctx, []string{"mt"}, c.hyp, c.refs, c.src, true, nil)
 		if !errors.Is(err, corpus.ErrEmpty) || !strings.Contains(err.Error(), "blank.txt: empty file") {
 			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
+
+// TestSideCount: one line is "1 line" ("s1.de has 1 lines" before).
+func TestSideCount(t *testing.T) {
+	for _, tt := range []struct {
+		lines int
+		unit  string
+		want  string
+	}{
+		{1, "lines", "f has 1 line"},
+		{2, "lines", "f has 2 lines"},
+		{1, "segments", "f has 1 segment"},
+		{1, "segments (aligned)", "f has 1 segment (aligned)"},
+		{3, "segments (aligned)", "f has 3 segments (aligned)"},
+	} {
+		if got := (&Side{Name: "f", Lines: make([]string, tt.lines), Unit: tt.unit}).Count(); got != tt.want {
+			t.Errorf("%d %s: %q, want %q", tt.lines, tt.unit, got, tt.want)
 		}
 	}
 }
