@@ -186,6 +186,24 @@ func checkTarget(p *poller, t string) ([]Flag, error) {
 	return nil, nil
 }
 
+// doubledEnding finds the words an output ends with twice in a row ("… in the side panel. side
+// panel."), a common MT error: the last n ≥ 2 words, compared without case and punctuation,
+// equal the n before them. It returns them as written the second time, or "".
+func doubledEnding(t string) string {
+	fields := strings.Fields(t)
+	words := make([]string, len(fields))
+	for i, f := range fields {
+		words[i] = strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }))
+	}
+	for n := 2; 2*n <= len(words); n++ {
+		end := words[len(words)-n:]
+		if slices.Equal(end, words[len(words)-2*n:len(words)-n]) && hasLetter(strings.Join(end, "")) {
+			return strings.Join(fields[len(fields)-n:], " ")
+		}
+	}
+	return ""
+}
+
 // stutter finds an n-gram (n ≤ 4) repeated at least three times in a row, the typical loop of
 // a degenerate MT output. It compares words in place (no joined strings), so it costs a few
 // comparisons per word.
@@ -225,6 +243,10 @@ func checkPair(p *poller, s, t string) ([]Flag, error) {
 	}
 	if reason := untranslated(s, t); reason != "" {
 		out = append(out, newFlag(FlagUntranslated, reason))
+	}
+	// A doubled ending the source has too is the text's own ("Klicken, klicken." aside, rare).
+	if end := doubledEnding(t); end != "" && doubledEnding(s) == "" {
+		out = append(out, newFlag(FlagRepeated, fmt.Sprintf("%q repeated at the end", end)))
 	}
 	if err := p.tick(len(s) + len(t)); err != nil {
 		return nil, err

@@ -126,6 +126,50 @@ func TestUntranslatedUIStrings(t *testing.T) {
 	}
 }
 
+// A doubled ending, the reviewer's perturbation of Salesforce's dev set (testdata/SOURCES.md):
+// the output's last words again ("… the deleted product family. deleted product family."), which
+// the check for a word group three times in a row did not see.
+func TestRepeatedEnding(t *testing.T) {
+	const src653 = "Produktfamilie löschen. Quoten und Anpassungen für die gelöschte Produktfamilie werden gelöscht."
+	const ref653 = "Deletes a product family. Quotas and adjustments are purged for the deleted product family."
+	const src1856 = "Sie können objektspezifische Aktionen erstellen und objektspezifische Aktionslisten anpassen"
+	const ref1856 = "You can create object-specific actions and customize object-specific action lists"
+	tests := []struct {
+		src, tgt string
+		want     string
+	}{
+		{src653, ref653, ""},
+		{src653, ref653 + " deleted product family.", "repeated"},
+		{src1856, ref1856, ""},
+		{src1856, ref1856 + " object-specific action lists", "repeated"},
+		// one word twice is emphasis or a name ("very, very"), not a doubled phrase
+		{src653, ref653 + " family.", ""},
+		// a source that ends doubled may be translated so
+		{"Ja, genau. Ja, genau.", "Yes, exactly. Yes, exactly.", ""},
+	}
+	for _, tt := range tests {
+		got := CheckQA([]string{tt.src}, []string{tt.tgt}, QAOptions{})
+		if k := kinds(got[0]); k != tt.want {
+			t.Errorf("%q: flags %q %v, want %q", tt.tgt, k, got[0], tt.want)
+		}
+	}
+}
+
+// An empty output is flagged empty and not checked against the glossary: every term "missing"
+// would say nothing about a translation, and check leaves such a pair unchecked too, so the two
+// commands count the same glossary findings.
+func TestEmptyOutputNotCheckedAgainstGlossary(t *testing.T) {
+	glossary := func(s, t string) []Flag {
+		return []Flag{{Kind: "missing", Term: "Produktfamilie", Expected: "product family"}}
+	}
+	got := CheckQA([]string{"Produktfamilie löschen.", "Produktfamilie löschen."}, []string{"", " "}, QAOptions{Glossary: glossary})
+	for i, fs := range got {
+		if k := kinds(fs); k != "empty" {
+			t.Errorf("segment %d: flags %q, want only empty", i+1, k)
+		}
+	}
+}
+
 func TestLengthOutliersRobust(t *testing.T) {
 	var src, tgt []string
 	for i := 0; i < 30; i++ {
@@ -145,8 +189,9 @@ func TestLengthOutliersRobust(t *testing.T) {
 	}
 }
 
-// FuzzUntranslated checks that no text makes the check panic and that a token with an
-// underscore, code and never prose, is never called untranslated, however German its letters.
+// FuzzUntranslated checks that no text makes the checks of a pair panic, that a token with an
+// underscore, code and never prose, is never called untranslated, however German its letters,
+// and that a doubled ending is how the output ends.
 func FuzzUntranslated(f *testing.F) {
 	for _, s := range []string{"Lieferung", "FLOW_INTERVIEW_RESUMED", "Menüleiste anzeigen", "<em>Die Lage ist ernst.</em>",
 		"&lt;date_column_name&gt;_day_epoch", "Map&lt;String, state[]&gt;", "#URL1#", "{!URLENCODE(foo_c)}"} {
@@ -154,6 +199,9 @@ func FuzzUntranslated(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src, tgt string) {
 		untranslated(src, tgt)
+		if end := doubledEnding(tgt); end != "" && !strings.HasSuffix(strings.TrimRightFunc(tgt, unicode.IsSpace), end) {
+			t.Errorf("doubled ending %q is not how %q ends", end, tgt)
+		}
 		if strings.ContainsFunc(tgt, unicode.IsSpace) {
 			return
 		}
