@@ -175,29 +175,30 @@ func TestNumberMismatchIdentifiers(t *testing.T) {
 	})
 }
 
-// Dates and times written with digits, from Salesforce's German–English localisation dev set
-// (testdata/SOURCES.md): copied exactly they are never a mismatch, and each side reads every
-// digit notation — "17:00" without "Uhr", an English "4:30 PM" or "28/2/2008" in a German
-// example, a German "25.10.2016" in an English text, ISO's "2012–03–01T08:00:00.00Z", and
-// "100K" for thousands. The reviewer's report flagged every one of these.
+// Dates and times written with digits, in the notations the reviewer found in Salesforce's
+// German–English localisation dev set (CC BY-NC 4.0, so measured there and not quoted here; the
+// phrases below are this project's): copied exactly they are never a mismatch, and each side
+// reads every digit notation — "17:00" without "Uhr", an English "4:30 PM" or "28/2/2008" in a
+// German example, a German "25.10.2016" in an English text, ISO's "2012–03–01T08:00:00.00Z",
+// and "100K" for thousands. The reviewer's report flagged every one of these.
 func TestNumberMismatchDatesAndTimesAsWritten(t *testing.T) {
 	const (
-		loader      = "Wenn Sie Data Loader v.30 oder höher verwenden, erstellen Sie eine CSV-Datei mit Spalten für Benutzername, Benutzer-ID, Prognosetypname, Prognosetyp-ID, Quotenbetrag, Quotenmenge, Währungskürzel und Startdatum des Prognosezeitraums [jjjj-mm-tt oder jjjj-mm-ttThh:mm:ss.sssZ, beispielsweise 2012–03–01T08:00:00.00Z]."
-		loaderEn    = "If you’re using Data Loader v.30 or later, create a .csv file with columns for User Name, User ID, Forecast Type Name, Forecast Type ID, Quota Amount, Quota Quantity, Currency Code, and forecast period Start Date [yyyy-mm-dd or yyyy-mm-ddThh:mm:ss.sssZ; for example, 2012–03–01T08:00:00.00Z]."
-		milestone   = "Angenommen, ein Meilenstein wird beispielsweise um 11:10:40 Uhr ausgelöst und die Zeit zum Abschließen des Meilensteins beträgt 10 Minuten. In diesem Fall lautet die Zielzeit des Meilensteins 11:20:00 Uhr und nicht 11:20:40 Uhr."
-		milestoneEn = "For example, suppose a milestone is triggered at 11:10:40 a.m. and the time to complete the milestone is 10 minutes. In this case, the milestone target time is 11:20:00 am, not 11:20:40."
-		excel       = "Hier ein Beispiel: Wenn das Datum der 9. Juni 2011 und die Zeitzone GMT+8 ist, geben Sie ein: 9. Juni 2011 8:00. Excel formatiert diese Eingabe um in 09.06.2011 08:00:00."
-		excelEn     = "For example, if the date is June 9, 2011 and the time zone is GMT+8, enter June 9, 2011 8:00. Excel will reformat this to 6/9/2011 8:00."
-		batch       = "Der Datenfluss verwendet eine Batchgröße von 100.000 bis 250.000, je nachdem, ob der Datenfluss oder die Bulk-API die Daten in Blöcke aufteilt."
-		batchEn     = "The dataflow uses a batch size of 100K to 250K, depending on whether the dataflow or the bulk API chunks the data."
+		loader      = "Das Startdatum im Format jjjj-mm-ttThh:mm:ss.sssZ, beispielsweise 2012–03–01T08:00:00.00Z."
+		loaderEn    = "The start date as yyyy-mm-ddThh:mm:ss.sssZ; for example, 2012–03–01T08:00:00.00Z."
+		milestone   = "Der Alarm kam um 11:10:40 Uhr, die Frist endet um 11:20:00 Uhr und nicht um 11:20:40 Uhr."
+		milestoneEn = "The alarm came at 11:10:40 a.m.; the deadline ends at 11:20:00 am, not 11:20:40."
+		excel       = "Geben Sie 9. Juni 2011 8:00 ein; daraus wird 09.06.2011 08:00:00."
+		excelEn     = "Enter June 9, 2011 8:00; it becomes 6/9/2011 8:00."
+		batch       = "Ein Stapel umfasst 100.000 bis 250.000 Zeilen."
+		batchEn     = "A batch holds 100K to 250K rows."
 	)
 	runNumberCases(t, []numberCase{
 		// copied exactly
 		{"25.10.2016, 17:00", "25.10.2016, 17:00", "", ""},
 		{"28/2/2008 4:30 PM", "28/2/2008 4:30 PM", "", ""},
 		{loader, loaderEn, "", ""},
-		{"Excel formatiert diese Eingabe um in 09.06.2011 08:00:00.", "Excel formatiert diese Eingabe um in 09.06.2011 08:00:00.", "", ""},
-		{"Excel formatiert diese Eingabe um in 09.06.2011 08:00:00.", "Excel will reformat this to 09.06.2011 08:00:00.", "", ""},
+		{"Daraus wird 09.06.2011 08:00:00.", "Daraus wird 09.06.2011 08:00:00.", "", ""},
+		{"Daraus wird 09.06.2011 08:00:00.", "It becomes 09.06.2011 08:00:00.", "", ""},
 		// translated
 		{"28/02/2008 04:30 PM", "16:30 28/02/2008", "", ""},
 		{"01.01.2018", "01/01/18", "", ""},
