@@ -130,11 +130,14 @@ type htmlReader struct {
 	inline []string // open inline elements of the run
 
 	// An element whose content is not translated, until its end tag.
-	skipName  string
-	skipDepth int
-	skipBuf   strings.Builder
-	skipInRun bool
-	skipStart int
+	skipName string
+	// skipJSONLD: the element kept is a JSON-LD script, whose headline and description are
+	// translated (jsonLD).
+	skipJSONLD bool
+	skipDepth  int
+	skipBuf    strings.Builder
+	skipInRun  bool
+	skipStart  int
 	// Inside an <svg> kept whole: its open elements, innermost last, and the texts found in it
 	// while it is a code of a run (see svgSentinel).
 	skipSVG  bool // the element is an <svg> whose texts are translated
@@ -261,6 +264,7 @@ func (r *htmlReader) token(t htmlTok) {
 		}
 		if notr || skipped[name] {
 			r.startSkip(name, false, t.off, notr)
+			r.skipJSONLD = name == "script" && !notr && !r.fragment && strings.EqualFold(strings.TrimSpace(attr(t.tok, "type")), "application/ld+json")
 			return
 		}
 		r.blocks = append(r.blocks, name)
@@ -412,6 +416,8 @@ func (r *htmlReader) skipToken(t htmlTok) {
 		r.run = append(r.run, t)
 	case t.svgText:
 		r.svgTextSegment(t, nil)
+	case r.skipJSONLD && t.typ == xhtml.TextToken:
+		r.jsonLD(t)
 	default:
 		r.d.raw(t.raw)
 	}
@@ -428,7 +434,7 @@ func (r *htmlReader) endSkip() {
 	if r.skipInRun {
 		r.b.alone(r.skipName, r.skipBuf.String())
 	}
-	r.skipName, r.skipInRun, r.skipSVG = "", false, false
+	r.skipName, r.skipInRun, r.skipSVG, r.skipJSONLD = "", false, false, false
 	r.skipBuf.Reset()
 	r.svgOpen = r.svgOpen[:0]
 	clear(r.svgCount)
