@@ -108,13 +108,6 @@ type Segment struct {
 	// Note is what the document says about the segment for translators (an XLIFF <note>, a .po
 	// comment, the msgctxt), or "".
 	Note string
-	// Before and After are what document moved out of the segment at its edges (a code span
-	// or footnote mark before or after all the words, a bold around them, the blanks between):
-	// written around every translation, never sent. Their code pieces number EdgeCodes from 1.
-	// Shown by readers that show a block whole (package segment, where "`npm run dev` startet
-	// den Server." must keep its command).
-	Before, After []Piece
-	EdgeCodes     []Code
 }
 
 // Doc is a document read for translation: its segments and the skeleton around them.

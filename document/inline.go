@@ -674,25 +674,6 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 	}
 	write(&pre, before)
 	write(&suf, after)
-	var edgeCodes []Code
-	edgeNum := map[int]int{}
-	edge := func(part []Piece) []Piece {
-		out := make([]Piece, 0, len(part))
-		for _, p := range part {
-			if p.Kind != PieceText {
-				n, ok := edgeNum[p.ID]
-				if !ok {
-					edgeCodes = append(edgeCodes, b.codes[p.ID-1])
-					n = len(edgeCodes)
-					edgeNum[p.ID] = n
-				}
-				p.ID = n
-			}
-			out = append(out, p)
-		}
-		return out
-	}
-	lead, trail := edge(before), edge(after)
 	ps = ps[:0:0]
 	for _, p := range rest {
 		switch p.Kind {
@@ -728,7 +709,7 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 			fmt.Fprintf(&t, "</g%d>", renum[p.id])
 		}
 	}
-	return Segment{Text: t.String(), Codes: codes, Before: lead, After: trail, EdgeCodes: edgeCodes}, pre.String(), suf.String()
+	return Segment{Text: t.String(), Codes: codes}, pre.String(), suf.String()
 }
 
 // lineBreak is a line break in a translation's words, with the blanks around it.

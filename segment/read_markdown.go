@@ -147,24 +147,6 @@ func segmentText(s document.Segment) (string, bool) {
 	b.Grow(len(s.Text))
 	var open []int // the paired codes open
 	images, outside := 0, false
-	// The codes document keeps at the block's edges ("`npm run dev` startet den Server.", a
-	// footnote mark after the last word) are part of what a reader sees.
-	edge := func(part []document.Piece) {
-		for _, p := range part {
-			switch {
-			case p.Kind == document.PieceText:
-				b.WriteString(p.Text)
-			case p.Kind == document.PieceStandalone && p.ID >= 1 && p.ID <= len(s.EdgeCodes):
-				code, shown := codeShown(s.EdgeCodes[p.ID-1])
-				if code && mark {
-					shown = codeOpen + shown + codeClose
-				}
-				b.WriteString(shown)
-				outside = outside || shown != ""
-			}
-		}
-	}
-	edge(s.Before)
 	for _, p := range ps {
 		var c document.Code
 		if p.ID >= 1 && p.ID <= len(s.Codes) {
@@ -198,7 +180,6 @@ func segmentText(s document.Segment) (string, bool) {
 			outside = outside || shown != ""
 		}
 	}
-	edge(s.After)
 	return b.String(), images > 0 && !outside
 }
 

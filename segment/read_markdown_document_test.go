@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -44,21 +43,5 @@ func TestMarkdownReadAsTranslateSendsIt(t *testing.T) {
 				t.Errorf("blocks (-want +got):\n%s", diff)
 			}
 		})
-	}
-}
-
-// TestMarkdownEdgeCodesShown: code document keeps at a block's edges (never sent) is still
-// what a reader sees: a list item starting with a code span, a sentence starting with a
-// command, a footnote mark at the end (withastro/docs, MIT: contribute.mdx's "`src/*`" list).
-func TestMarkdownEdgeCodesShown(t *testing.T) {
-	in := "- `src/*` - Der Quellcode deines Projekts.\n\n`npm run dev` startet den Server.\n\nDie Opposition klagt.[^2]\n\n[^2]: Eine Fußnote.\n"
-	doc := readString(t, in, Markdown, false)
-	var got []string
-	for _, b := range doc.Blocks {
-		got = append(got, b.Text)
-	}
-	want := []string{"src/* - Der Quellcode deines Projekts.", "npm run dev startet den Server.", "Die Opposition klagt.[^2]", "Eine Fußnote."}
-	if !slices.Equal(got, want) {
-		t.Errorf("blocks %q, want %q", got, want)
 	}
 }
