@@ -17,9 +17,7 @@ func TestMarkdownQuotesAndHeadingIDs(t *testing.T) {
 		absent   []string // text no block may hold
 	}{
 		{"rustbook-de-ch09-01.md",
-			// The heading's code span at its end ("`panic!`") is not sent (a code at a
-			// segment's edge stays in the document), so it is not shown either.
-			[]string{"Nicht behebbare Fehler mit", "Auflösen des Stacks oder Abbrechen als Fehlerreaktion"},
+			[]string{"Nicht behebbare Fehler mit panic!", "Auflösen des Stacks oder Abbrechen als Fehlerreaktion"},
 			[]string{"###", "profile.release", "panic = 'abort'\n"}},
 		{"react-de-add-react.md",
 			[]string{"React für eine ganze Subroute einer bestehenden Webseite verwenden", "React für einen Teil deiner bestehenden Seite verwenden", "Schritt 1: Setze eine modulare JavaScript-Umgebung auf"},
@@ -56,9 +54,7 @@ func TestMarkdownQuoteStructure(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		// Kinds and texts of the blocks, one per line.
 		{"quote interrupts a paragraph", "Absatz davor.\n> Zitat.", "paragraph: Absatz davor.\nparagraph: Zitat."},
-		// A lazy continuation line is a paragraph of its own, as translate sends it (its
-		// translation written on the quote's line would change the quote's lines).
-		{"lazy continuation", "> Zitat geht\nweiter.", "paragraph: Zitat geht\nparagraph: weiter."},
+		{"lazy continuation", "> Zitat geht\nweiter.", "paragraph: Zitat geht weiter."},
 		{"fence left open in a quote", "> ```toml\n> [profile.release]\n\nDanach Text.", "paragraph: Danach Text."},
 		{"nested quote heading", "> > ## Titel\n> > Text.", "heading: Titel\nparagraph: Text."},
 		{"list in a quote", "> - eins\n> - zwei", "list-item: eins\nlist-item: zwei"},

@@ -173,8 +173,7 @@ func oneLine(s string) string {
 }
 
 // escapeMarkdown backslash-escapes inline markup characters, and for paragraphs also what would
-// start a heading, list, quote, code block, definition, aside or admonition at the beginning of
-// the line.
+// start a heading, list, quote or code block at the beginning of the line.
 func escapeMarkdown(s string, paragraph bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -187,11 +186,9 @@ func escapeMarkdown(s string, paragraph bool) string {
 			continue
 		}
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '$', '{', '~':
-			// "$" opens TeX math, "{" Liquid, a shortcode or an attribute list, "~" strikethrough.
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|':
 			b.WriteByte('\\')
-		case '#', '+', '-', '=', ':', '!':
-			// ":" starts a definition or an aside, "!" an admonition ("!!! note").
+		case '#', '+', '-', '=', '~':
 			if paragraph && i == 0 {
 				b.WriteByte('\\')
 			}

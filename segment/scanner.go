@@ -139,7 +139,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	switch s.format {
 	case Markdown:
 		s.next = wholeDocument(func() (string, error) { return readAllText(ctx, r, name, &s.removed) }, func(text string) ([]rawBlock, error) {
-			return parseMarkdown(ctx, name, text, rulesFor(s.lang, opt.KeepBoilerplate), &s.removed)
+			return parseMarkdown(ctx, text, rulesFor(s.lang, opt.KeepBoilerplate), &s.removed)
 		})
 	case HTML:
 		s.next, s.front = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
