@@ -91,7 +91,7 @@ var alignOutputs = formats.Spec{Command: "align", Flag: "-o", Output: true, Over
 // alignInputs are the document extensions align reads; --input-format (or --presplit, one
 // sentence per line) names the format of anything else.
 var alignInputs = formats.Spec{Command: "align", Override: "--input-format",
-	Supported: []string{".txt", ".md", ".markdown", ".html", ".htm"}}
+	Supported: []string{".txt", ".md", ".markdown", ".mdx", ".html", ".htm"}}
 
 // alignOutputFormat is --format, or without it the pair format -o's extension names (beads
 // when it names none); an extension of a format align cannot write is refused.

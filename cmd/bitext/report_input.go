@@ -20,7 +20,7 @@ import (
 
 // reportInputs are the extensions report reads: line-aligned text, bitexts, and articles.
 var reportInputs = formats.Spec{Command: "report", Supported: []string{
-	".txt", ".text", ".jsonl", ".ndjson", ".tmx", ".tsv", ".tab", ".xlf", ".xliff", ".md", ".markdown", ".html", ".htm", ".xhtml",
+	".txt", ".text", ".jsonl", ".ndjson", ".tmx", ".tsv", ".tab", ".xlf", ".xliff", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml",
 }}
 
 // readReportInput reads hypotheses, references and sources; report.Assemble aligns articles
