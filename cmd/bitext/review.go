@@ -301,17 +301,28 @@ func refuseTMInput(c *cli.Context, inputs []string) error {
 func reviewLanguages(c *cli.Context, in *review.Input) (source, target string, err error) {
 	source, target = c.String("source-lang"), c.String("target-lang")
 	if !c.IsSet("source-lang") && in.SourceLang != "" {
-		source = in.SourceLang
+		source = baseLanguage(in.SourceLang)
 	}
 	if !c.IsSet("target-lang") {
 		switch {
 		case in.TargetLang != "":
-			target = in.TargetLang
+			target = baseLanguage(in.TargetLang)
 		case in.SourceLang != "" && !isGerman(in.SourceLang) && !c.Bool("no-tm"):
 			return "", "", usageErrorf("the file's source language is %s and it names no target language: give --target-lang (--to), so that the decisions go into the memory under their languages", in.SourceLang)
 		}
 	}
 	return strings.ToLower(source), strings.ToLower(target), nil
+}
+
+// baseLanguage is the language of a file's tag without its region (de-DE → de, en-US → en), as
+// translate keys the memory by default (--from de --to en): a CAT tool's de-DE/en-US XLIFF had
+// its decisions filed under de-de → en-us, where translate of the same file never looked.
+func baseLanguage(tag string) string {
+	base, conf := language.Make(tag).Base()
+	if conf == language.No {
+		return tag
+	}
+	return base.String()
 }
 
 // isGerman says whether tag names German (de, de-CH, …).
