@@ -818,3 +818,71 @@ func ShiftCodes(tagged string, delta int) string {
 	}
 	return b.String()
 }
+
+// PlaceMissing returns target with the codes it lacks placed around all its words, the codes
+// it has kept where they stand: paired ones wrapped outermost, in the order they open in the
+// source, standalone ones before the words when the source has them before any word, after
+// otherwise. A reviewer's decision that kept a link and dropped a bold keeps its link where the
+// reviewer put it (SafePlacement would move every code to the edges and leave the bold empty).
+// ok is false when target's own codes are broken among themselves (SafePlacement's case).
+func PlaceMissing(codes []Code, source, target string) (string, bool) {
+	if CheckTags(codes, target) == nil {
+		return target, true
+	}
+	present := map[int]bool{}
+	for _, c := range CodesOf(target) {
+		present[c.ID] = true
+	}
+	var kept []Code
+	for _, c := range codes {
+		if present[c.ID] {
+			kept = append(kept, c)
+		}
+	}
+	if CheckTags(kept, target) != nil {
+		return "", false
+	}
+	leading := map[int]bool{}
+	sawText := false
+	var order []int // the missing paired codes, in the order they open in the source
+	for _, p := range parseTagged(source) {
+		switch {
+		case p.kind == pText && strings.TrimSpace(p.text) != "":
+			sawText = true
+		case p.kind == pAlone && p.id > 0 && !sawText:
+			leading[p.id] = true
+		case p.kind == pOpen && !present[p.id] && !slices.Contains(order, p.id):
+			order = append(order, p.id)
+		}
+	}
+	lookup := codeLookup(codes)
+	var b strings.Builder
+	for _, c := range codes {
+		if c.Kind == Standalone && !present[c.ID] && leading[c.ID] {
+			b.WriteString(c.Tag())
+		}
+	}
+	var wrap []int
+	for _, id := range order {
+		if c, ok := lookup(id); ok && c.Kind == Paired {
+			wrap = append(wrap, id)
+		}
+	}
+	for _, id := range wrap {
+		b.WriteString(PieceTag(PieceOpen, id))
+	}
+	b.WriteString(target)
+	for i := len(wrap) - 1; i >= 0; i-- {
+		b.WriteString(PieceTag(PieceClose, wrap[i]))
+	}
+	for _, c := range codes {
+		if c.Kind == Standalone && !present[c.ID] && !leading[c.ID] {
+			b.WriteString(c.Tag())
+		}
+	}
+	out := b.String()
+	if CheckTags(codes, out) != nil {
+		return "", false
+	}
+	return out, true
+}

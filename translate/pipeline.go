@@ -447,7 +447,7 @@ func (t *Translator) lookupUnits(ctx context.Context, base *tm.Key, units []*uni
 }
 
 // placeMissingCodes is u's memory hit with the codes of its source it lacks placed around its
-// words (document.SafePlacement), for a reviewer's decision that dropped formatting (an edit
+// words, the codes it kept where they stand (document.PlaceMissing), for a reviewer's decision that dropped formatting (an edit
 // typed as words: tm.ReviewedEntry keeps it under the tagged source, so that it answers the
 // formatted sentence rather than the machine translation it replaced). Placed here, for the
 // sentence, the rest of its paragraph keeps its formatting; left to the document writer, the
@@ -456,7 +456,11 @@ func placeMissingCodes(u *unitState) string {
 	if u.plain || !document.HasTags(u.source) {
 		return u.target
 	}
-	fixed, _ := document.Fix(document.CodesOf(u.source), u.source, u.target)
+	codes := document.CodesOf(u.source)
+	if placed, ok := document.PlaceMissing(codes, u.source, u.target); ok {
+		return placed
+	}
+	fixed, _ := document.Fix(codes, u.source, u.target)
 	return fixed
 }
 
