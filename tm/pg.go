@@ -317,6 +317,16 @@ func pgConnLost(err error) bool {
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EPIPE)
 }
 
+// Unreachable reports whether err is a PostgreSQL memory that could not be reached (the
+// connection refused, lost or the server starting up): worth running again later, unlike a bad
+// URL, a password refused or a database of another program.
+func Unreachable(err error) bool {
+	var ce *pgconn.ConnectError
+	var pe *pgconn.PgError
+	var oe *net.OpError
+	return errors.As(err, &ce) || errors.As(err, &oe) || errors.As(err, &pe) && pgConnLost(pe)
+}
+
 // pgAgain runs op, and again while the connection to PostgreSQL is lost (pgConnLost), with
 // growing pauses, for at most pgReconnectFor; then it fails with the last error, saying how long
 // the server stayed away. A SQLite memory runs op once. op must be safe to run twice: a write

@@ -171,3 +171,22 @@ func TestPgConnLost(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreachable: a memory that cannot be reached (refused, lost) is worth running again later
+// (bitext exits 4, which a Kubernetes Job retries), a read-only file or a bad statement is not.
+func TestUnreachable(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}, true},
+		{fmt.Errorf("tm: x: %w", &pgconn.PgError{Code: "57P03", Message: "the database system is starting up"}), true},
+		{&pgconn.PgError{Code: "28P01", Message: "password authentication failed"}, false},
+		{errors.New("translation memory is read-only: the file is not writable (read-only file system)"), false},
+		{io.ErrUnexpectedEOF, false},
+	} {
+		if got := Unreachable(tc.err); got != tc.want {
+			t.Errorf("Unreachable(%v) = %v, want %v", tc.err, got, tc.want)
+		}
+	}
+}

@@ -48,6 +48,10 @@ func inputError(err error) error {
 	if err == nil {
 		return nil
 	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err // already classified (a memory away: exit 4)
+	}
 	return &exitError{code: exitUsage, err: err}
 }
 

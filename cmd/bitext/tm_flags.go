@@ -81,6 +81,12 @@ func openTM(c *cli.Context) (*tm.DB, error) {
 		opt.ReadOnly = true
 		db, err = tm.OpenLocation(c.Context, loc, opt)
 	}
+	if tm.Unreachable(err) {
+		// A shared memory away (a failover, a restart): running again later helps, as with a
+		// memory lost mid-run (exit 4), not a usage error (exit 2), which a Kubernetes Job fails
+		// its index on at once.
+		return nil, &exitError{code: exitMemory, err: err}
+	}
 	if err != nil {
 		return nil, err
 	}
