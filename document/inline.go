@@ -886,3 +886,41 @@ func PlaceMissing(codes []Code, source, target string) (string, bool) {
 	}
 	return out, true
 }
+
+// Words is a tagged text's words for the formats without codes (pairs in TSV, Moses, a JSONL
+// pair's "source", a memory's plain entry): a standalone code between two words' letters or
+// digits (an XLIFF line break <x ctype="lb"/>, a tab: "Datei<x1/>wird") becomes a space, so the
+// words do not run together ("Dateiwird"); the other codes are left out, as Plain leaves them.
+func Words(tagged string) string {
+	ps := Pieces(tagged)
+	var b strings.Builder
+	for i, p := range ps {
+		switch p.Kind {
+		case PieceText:
+			b.WriteString(p.Text)
+		case PieceStandalone:
+			word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+			if word(PieceEdgeRune(ps, i, -1)) && word(PieceEdgeRune(ps, i, 1)) && !strings.HasSuffix(b.String(), " ") {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return b.String()
+}
+
+// PieceEdgeRune is the character next to piece i in direction dir (-1 before, 1 after),
+// across other codes; 0 at the text's edge.
+func PieceEdgeRune(ps []Piece, i, dir int) rune {
+	for j := i + dir; j >= 0 && j < len(ps); j += dir {
+		if ps[j].Kind != PieceText || ps[j].Text == "" {
+			continue
+		}
+		if dir < 0 {
+			r, _ := utf8.DecodeLastRuneInString(ps[j].Text)
+			return r
+		}
+		r, _ := utf8.DecodeRuneInString(ps[j].Text)
+		return r
+	}
+	return 0
+}

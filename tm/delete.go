@@ -127,7 +127,7 @@ func (db *DB) Delete(ctx context.Context, f DeleteFilter) (int, error) {
 				// A tagged copy (a formatted unit's, "Das <g1>ASM-System</g1> …") is matched
 				// by its words too, as export shows it: deleting a sentence left its tagged
 				// copies answering HTML and XLIFF inputs.
-				if f.SourceRegex.MatchString(source) || document.HasTags(source) && f.SourceRegex.MatchString(plainWords(source)) {
+				if f.SourceRegex.MatchString(source) || document.HasTags(source) && f.SourceRegex.MatchString(document.Words(source)) {
 					ids = append(ids, id)
 					counts[g]--
 				}

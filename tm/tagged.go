@@ -3,7 +3,6 @@ package tm
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/document"
@@ -233,49 +232,11 @@ func wordPlaceholder(tagged string) bool {
 		if p.Kind != document.PieceStandalone {
 			continue
 		}
-		before, after := edgeRune(ps, i, -1), edgeRune(ps, i, 1)
+		before, after := document.PieceEdgeRune(ps, i, -1), document.PieceEdgeRune(ps, i, 1)
 		space := func(r rune) bool { return r == 0 || unicode.IsSpace(r) }
 		if space(before) && space(after) && (before != 0 || after != 0) {
 			return true
 		}
 	}
 	return false
-}
-
-// edgeRune is the character next to piece i in direction dir (-1 before, 1 after), across
-// other codes; 0 at the text's edge.
-func edgeRune(ps []document.Piece, i, dir int) rune {
-	for j := i + dir; j >= 0 && j < len(ps); j += dir {
-		if ps[j].Kind != document.PieceText || ps[j].Text == "" {
-			continue
-		}
-		if dir < 0 {
-			r, _ := utf8.DecodeLastRuneInString(ps[j].Text)
-			return r
-		}
-		r, _ := utf8.DecodeRuneInString(ps[j].Text)
-		return r
-	}
-	return 0
-}
-
-// plainWords is a tagged text's words, as export writes them for the formats without codes:
-// a standalone code between two words' letters or digits (a line break, a tab: "1<x1/>12345")
-// becomes a space, so the words do not run together ("112345"); the others are left out.
-func plainWords(tagged string) string {
-	ps := document.Pieces(tagged)
-	var b strings.Builder
-	for i, p := range ps {
-		switch p.Kind {
-		case document.PieceText:
-			b.WriteString(p.Text)
-		case document.PieceStandalone:
-			before, after := edgeRune(ps, i, -1), edgeRune(ps, i, 1)
-			word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-			if word(before) && word(after) && !strings.HasSuffix(b.String(), " ") {
-				b.WriteByte(' ')
-			}
-		}
-	}
-	return b.String()
 }

@@ -830,11 +830,11 @@ func untag(p *corpus.Pair) {
 	if !document.HasTags(p.Source) || document.CheckTags(document.CodesOf(p.Source), p.Source) != nil {
 		return
 	}
-	p.SourceTagged, p.Source = p.Source, plainWords(p.Source)
+	p.SourceTagged, p.Source = p.Source, document.Words(p.Source)
 	if document.HasTags(p.Target) {
 		p.TargetTagged = p.Target
 	}
-	p.Target = plainWords(p.Target)
+	p.Target = document.Words(p.Target)
 }
 
 type filterField struct{ col, val string }

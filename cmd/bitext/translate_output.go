@@ -449,7 +449,7 @@ func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pai
 		// Pair formats carry the words, and the text with its inline codes beside them (JSONL
 		// source_tagged/target_tagged, TMX <bpt>/<ept>/<ph>); the markup stays in the document.
 		sourceTagged, targetTagged = source, target
-		source, target = document.Plain(source), document.Plain(target)
+		source, target = document.Words(source), document.Words(target)
 	}
 	cp := corpus.Pair{
 		Doc: src.rel, Paragraph: p.Paragraph, Sentence: p.Sentence,
