@@ -104,10 +104,26 @@ func codeKindName(k document.CodeKind) string {
 	return "paired"
 }
 
-// readCodes turns JSONL codes back into document codes; a kind other than paired or
-// standalone, or a number below 1, is an error naming the code.
-func readCodes(cs []jsonlCode) ([]document.Code, error) {
+// readCodes turns JSONL codes back into document codes, checked against the tagged texts they
+// describe: a kind other than paired or standalone, a number below 1 or given twice, codes
+// without tagged texts, or a code the texts do not hold as that kind (a hand-edited "id": 99,
+// a standalone "<br/>" for a paired <g1>) is an error naming the code.
+func readCodes(cs []jsonlCode, srcTagged, tgtTagged string) ([]document.Code, error) {
+	if len(cs) == 0 {
+		return nil, nil
+	}
+	if srcTagged == "" && tgtTagged == "" {
+		return nil, fmt.Errorf("codes without source_tagged or target_tagged: nothing they describe")
+	}
+	inText := map[int]document.CodeKind{}
+	for _, c := range append(document.CodesOf(srcTagged), document.CodesOf(tgtTagged)...) {
+		inText[c.ID] = c.Kind
+	}
+	if len(cs) > len(inText) {
+		return nil, fmt.Errorf("%d codes for the %d the tagged texts hold", len(cs), len(inText))
+	}
 	var out []document.Code
+	seen := map[int]bool{}
 	for i, c := range cs {
 		var kind document.CodeKind
 		switch c.Kind {
@@ -120,6 +136,16 @@ func readCodes(cs []jsonlCode) ([]document.Code, error) {
 		}
 		if c.ID < 1 {
 			return nil, fmt.Errorf("codes[%d]: id %d: want 1 or more", i, c.ID)
+		}
+		if seen[c.ID] {
+			return nil, fmt.Errorf("codes[%d]: id %d given twice", i, c.ID)
+		}
+		seen[c.ID] = true
+		switch k, ok := inText[c.ID]; {
+		case !ok:
+			return nil, fmt.Errorf("codes[%d]: id %d is no code of the tagged texts", i, c.ID)
+		case k != kind:
+			return nil, fmt.Errorf("codes[%d]: id %d is %s in the tagged texts, not %s", i, c.ID, codeKindName(k), c.Kind)
 		}
 		out = append(out, document.Code{ID: c.ID, Kind: kind, Name: c.Name, Open: c.Open, Close: c.Close})
 	}
@@ -236,7 +262,7 @@ func (r *jsonlReader) Next() (Pair, error) {
 		if len(jp.Terms) == 0 {
 			jp.Terms = nil
 		}
-		codes, err := readCodes(jp.Codes)
+		codes, err := readCodes(jp.Codes, jp.SourceTagged, jp.TargetTagged)
 		if err != nil {
 			return Pair{}, r.lr.errorf(0, err.Error())
 		}
@@ -259,7 +285,11 @@ func (r *jsonlReader) decodeError(err error) error {
 	case errors.As(err, &syn):
 		return r.lr.errorf(int(syn.Offset), "invalid JSON: "+syn.Error())
 	case errors.As(err, &typ):
-		return r.lr.errorf(int(typ.Offset), fmt.Sprintf("field %q: want %s, got JSON %s", typ.Field, typ.Type, typ.Value))
+		want := typ.Type.String()
+		if strings.HasPrefix(typ.Field, "codes") {
+			want = `a list of codes ({"id":1,"kind":"paired","open":"<b>","close":"</b>"})` // not Go's type name
+		}
+		return r.lr.errorf(int(typ.Offset), fmt.Sprintf("field %q: want %s, got JSON %s", typ.Field, want, typ.Value))
 	}
 	return r.lr.errorf(0, "invalid JSON: "+err.Error())
 }

@@ -547,8 +547,21 @@ func TestJSONLCodes(t *testing.T) {
 			t.Errorf("entries=%v: read back %+v, %v", entries, got, err)
 		}
 	}
-	_, err := readAll(JSONL, []byte(`{"source":"a","target":"b"}`+"\n"+`{"source":"a","target":"b","codes":[{"id":1,"kind":"bold"}]}`+"\n"), nil, ReaderOptions{})
-	if err == nil || !strings.Contains(err.Error(), `:2:`) || !strings.Contains(err.Error(), `kind "bold"`) {
-		t.Errorf("bad kind: %v", err)
+	// Codes that do not describe the tagged texts (hand-edited): an error naming the line.
+	const tagged = `"source_tagged":"Die <g1>neue</g1> Brücke.","target_tagged":"The <g1>new</g1> bridge."`
+	for _, tc := range []struct{ codes, want string }{
+		{`[{"id":1,"kind":"bold"}]`, `kind "bold"`},
+		{`[{"id":99,"kind":"paired"}]`, `id 99 is no code of the tagged texts`},
+		{`[{"id":1,"kind":"paired"},{"id":1,"kind":"paired"}]`, `2 codes for the 1`},
+		{`[{"id":1,"kind":"standalone","open":"<br/>"}]`, `id 1 is paired in the tagged texts, not standalone`},
+	} {
+		in := `{"source":"a","target":"b"}` + "\n" + `{"source":"Die neue Brücke.","target":"The new bridge.",` + tagged + `,"codes":` + tc.codes + `}` + "\n"
+		_, err := readAll(JSONL, []byte(in), nil, ReaderOptions{})
+		if err == nil || !strings.Contains(err.Error(), `:2:`) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("codes %s: %v, want an error at line 2 saying %q", tc.codes, err, tc.want)
+		}
+	}
+	if _, err := readAll(JSONL, []byte(`{"source":"a","target":"b","codes":[{"id":1,"kind":"paired"}]}`+"\n"), nil, ReaderOptions{}); err == nil || !strings.Contains(err.Error(), "without source_tagged") {
+		t.Errorf("codes without tagged texts: %v", err)
 	}
 }
