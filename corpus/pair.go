@@ -53,6 +53,11 @@ type Pair struct {
 	// content of <bpt>/<ept>/<ph>, JSONL as "codes" (with the tagged texts).
 	Codes []document.Code `json:"-"`
 
+	// Machine says the file marks the target as a machine translation nobody reviewed (XLIFF
+	// 1.2 state-qualifier="leveraged-mt" or "mt-suggestion"): tm import --reviewed leaves it
+	// out. Writers ignore it.
+	Machine bool `json:"-"`
+
 	// Line is where a reader found the pair: the 1-based line of its file on which it starts
 	// (TSV and JSONL the record's line, Moses the line of both files, TMX the line of the
 	// <tu> start tag, XLIFF that of the <trans-unit> or 2.x <segment>), 0 when unknown.

@@ -261,6 +261,12 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 				}
 				hasTarget = true
 				state = attr(t, "state")
+				// The file says the target is a machine's (bitext writes so, as CAT tools do):
+				// no person decided it, whatever an import --reviewed is told.
+				switch attr(t, "state-qualifier") {
+				case "leveraged-mt", "mt-suggestion":
+					p.Machine = true
+				}
 				if len(segSrc) > 0 {
 					// A segmented unit's target holds the same <mrk mtype="seg">s, or is
 					// written whole: its tokens are read once and looked at both ways.

@@ -406,6 +406,14 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 		if err != nil {
 			return ImportResult{}, err
 		}
+		if p.Machine {
+			// The file says a machine made it and nobody decided it (a review's output keeps
+			// leveraged-mt on the units not decided): no reviewed entry, or it would outrank
+			// a person's decision on the same source.
+			res.Read++
+			res.Machine++
+			continue
+		}
 		forms, plain, ok := res.admit(p, true)
 		if !ok {
 			continue
@@ -465,6 +473,6 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 	if err := db.StoreReviewedMany(ctx, news); err != nil {
 		return ImportResult{}, err
 	}
-	res.Stored = res.Read - res.Skipped - res.Unusable - res.Duplicates
+	res.Stored = res.Read - res.Skipped - res.Unusable - res.Duplicates - res.Machine
 	return res, nil
 }

@@ -467,3 +467,32 @@ func TestReviewedMovedKeepsAuditTrail(t *testing.T) {
 		})
 	}
 }
+
+// TestImportReviewedSkipsMachine: tm import --reviewed of a reviewed XLIFF leaves out the units
+// the file says a machine made and nobody decided (leveraged-mt, which a review's output keeps
+// on the units not decided): the CAT reviewer's import stored 84 such targets as reviewed, and
+// one of them outranked a person's decision on the same source.
+func TestImportReviewedSkipsMachine(t *testing.T) {
+	const xlf = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="de" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>Das Reisebüro</source><target state="signed-off">The Travel Agency</target></trans-unit>
+<trans-unit id="2"><source>Fernreisen</source><target state="translated" state-qualifier="leveraged-mt">Long-distance travel</target></trans-unit>
+</body></file></xliff>
+`
+	db := openTemp(t)
+	r, err := corpus.NewReader(corpus.XLIFF, strings.NewReader(xlf), "rev.xlf", corpus.ReaderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.ImportReviewed(ctx, r, ImportOptions{}, "anna")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Machine != 1 || res.Stored != 1 || !strings.Contains(res.String(), "1 machine translations nobody reviewed") {
+		t.Errorf("import: %s (%+v)", res, res)
+	}
+	_, found, err := db.LookupReviewedMany(ctx, []Key{{SourceLang: "de", TargetLang: "en", Source: "Fernreisen"}, {SourceLang: "de", TargetLang: "en", Source: "Das Reisebüro"}})
+	if err != nil || found[0] || !found[1] {
+		t.Errorf("reviewed entries found %v (%v); want only the signed-off unit's", found, err)
+	}
+}

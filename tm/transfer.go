@@ -56,7 +56,7 @@ type ImportOptions struct {
 }
 
 // ImportResult counts what an import did with the pairs it read:
-// Read = Stored + Duplicates + Conflicting + Skipped + Unusable.
+// Read = Stored + Duplicates + Conflicting + Skipped + Unusable + Machine.
 type ImportResult struct {
 	Read        int // pairs the reader returned
 	Stored      int // pairs stored as new entries
@@ -72,6 +72,9 @@ type ImportResult struct {
 	// Markup counts the pairs not skipped with inline markup that the memory keeps as their words
 	// only: their source and target do not hold the same codes, properly paired.
 	Markup int
+	// Machine counts the pairs ImportReviewed left out because the file marks their target as
+	// a machine translation nobody reviewed (corpus.Pair.Machine).
+	Machine int
 	// Dropped counts the reviewed pairs (ImportReviewed) whose target dropped some or all of
 	// its source's formatting (paired codes): a people's decision, kept under the tagged text
 	// with the codes it kept (reviewedForms), so that it answers the formatted segment, where
@@ -79,7 +82,7 @@ type ImportResult struct {
 	Dropped int
 	// Unusable counts the pairs with a placeholder standing as a word (a %d, a {name}) whose
 	// codes do not convert: their words without it translate no sentence, so nothing is stored.
-	// Read = Stored + Duplicates + Conflicting + Skipped + Unusable.
+	// Read = Stored + Duplicates + Conflicting + Skipped + Unusable + Machine.
 	Unusable int
 	Kept     ConflictPolicy
 }
@@ -105,6 +108,9 @@ func (r ImportResult) MarkupSummary() string {
 	var s string
 	if r.Tagged > 0 {
 		s += fmt.Sprintf("; %d with inline markup kept with their codes", r.Tagged)
+	}
+	if r.Machine > 0 {
+		s += fmt.Sprintf("; %d machine translations nobody reviewed (leveraged-mt) not imported as reviewed", r.Machine)
 	}
 	if r.Dropped > 0 {
 		s += fmt.Sprintf("; %d with inline markup kept with the codes their translation kept (it dropped some formatting)", r.Dropped)
