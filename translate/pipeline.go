@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/bitext/bitext/document"
+	"github.com/bitext/bitext/qa"
 	"iter"
 	"strings"
 	"time"
@@ -439,12 +440,23 @@ func (t *Translator) lookupUnits(ctx context.Context, base *tm.Key, units []*uni
 	for i, u := range units {
 		if ok[i] {
 			u.target, u.tmHit, u.people = fromMemoryText(u, targets[i]), true, people[i]
+			stored := u.target
 			u.target = placeMissingCodes(u)
 			u.violations = t.check(u)
+			if u.target != stored {
+				// The formatting is bitext's guess, not the reviewer's: flagged, so that a CAT
+				// tool shows the segment for review (XLIFF needs-review-translation) and the run
+				// names it, instead of labelling it people's work.
+				u.violations = append(u.violations, qa.NewFlag(Suspect, SuspectCodesPlaced, qa.Location{}))
+			}
 		}
 	}
 	return nil
 }
+
+// SuspectCodesPlaced is the flag of a memory hit whose missing codes translate placed
+// (placeMissingCodes).
+const SuspectCodesPlaced = "codes placed: the memory's translation lacks some of the sentence's formatting, placed around its words"
 
 // placeMissingCodes is u's memory hit with the codes of its source it lacks placed around its
 // words, the codes it kept where they stand (document.PlaceMissing), for a reviewer's decision that dropped formatting (an edit
