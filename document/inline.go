@@ -361,22 +361,7 @@ func SafePlacement(codes []Code, source, target string) string {
 		}
 	}
 	text := strings.TrimSpace(words.String())
-	// Where each standalone code sits in the source: before any words or not.
-	leading := map[int]bool{}
-	sawText := false
-	var order []int // paired codes in the order they open in the source
-	opened := map[int]bool{}
-	for _, p := range parseTagged(source) {
-		switch {
-		case p.kind == pText && strings.TrimSpace(p.text) != "":
-			sawText = true
-		case p.kind == pAlone && p.id > 0 && !sawText:
-			leading[p.id] = true
-		case p.kind == pOpen && !opened[p.id]: // once: a source opening it twice placed it twice
-			opened[p.id] = true
-			order = append(order, p.id)
-		}
-	}
+	leading, order := codeLayout(source)
 	var b strings.Builder
 	for _, c := range codes {
 		if c.Kind == Standalone && leading[c.ID] {
@@ -819,6 +804,28 @@ func ShiftCodes(tagged string, delta int) string {
 	return b.String()
 }
 
+// codeLayout is where a source's codes stand, which SafePlacement and PlaceMissing follow when
+// they place codes around a translation's words: the standalone codes before any of its words
+// (leading), and the paired codes in the order they open, each once (a source opening one
+// twice placed it twice).
+func codeLayout(source string) (leading map[int]bool, order []int) {
+	leading = map[int]bool{}
+	sawText := false
+	opened := map[int]bool{}
+	for _, p := range parseTagged(source) {
+		switch {
+		case p.kind == pText && strings.TrimSpace(p.text) != "":
+			sawText = true
+		case p.kind == pAlone && p.id > 0 && !sawText:
+			leading[p.id] = true
+		case p.kind == pOpen && !opened[p.id]:
+			opened[p.id] = true
+			order = append(order, p.id)
+		}
+	}
+	return leading, order
+}
+
 // PlaceMissing returns target with the codes it lacks placed around all its words, the codes
 // it has kept where they stand: paired ones wrapped outermost, in the order they open in the
 // source, standalone ones before the words when the source has them before any word, after
@@ -842,19 +849,7 @@ func PlaceMissing(codes []Code, source, target string) (string, bool) {
 	if CheckTags(kept, target) != nil {
 		return "", false
 	}
-	leading := map[int]bool{}
-	sawText := false
-	var order []int // the missing paired codes, in the order they open in the source
-	for _, p := range parseTagged(source) {
-		switch {
-		case p.kind == pText && strings.TrimSpace(p.text) != "":
-			sawText = true
-		case p.kind == pAlone && p.id > 0 && !sawText:
-			leading[p.id] = true
-		case p.kind == pOpen && !present[p.id] && !slices.Contains(order, p.id):
-			order = append(order, p.id)
-		}
-	}
+	leading, opened := codeLayout(source)
 	lookup := codeLookup(codes)
 	var b strings.Builder
 	for _, c := range codes {
@@ -862,9 +857,9 @@ func PlaceMissing(codes []Code, source, target string) (string, bool) {
 			b.WriteString(c.Tag())
 		}
 	}
-	var wrap []int
-	for _, id := range order {
-		if c, ok := lookup(id); ok && c.Kind == Paired {
+	var wrap []int // the missing paired codes, in the order they open in the source
+	for _, id := range opened {
+		if c, ok := lookup(id); ok && c.Kind == Paired && !present[id] {
 			wrap = append(wrap, id)
 		}
 	}

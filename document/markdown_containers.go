@@ -1,6 +1,7 @@
 package document
 
 import (
+	"math"
 	"regexp"
 	"strings"
 )
@@ -17,25 +18,20 @@ import (
 // mdIndent is the column a line's first character other than a space or tab stands at, tabs
 // advancing to the next multiple of 4 (CommonMark's tab stops).
 func mdIndent(t string) int {
-	col := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case ' ':
-			col++
-		case '\t':
-			col += 4 - col%4
-		default:
-			return col
-		}
-	}
+	_, col := mdLead(t, math.MaxInt)
 	return col
 }
 
 // mdStripCols is how many bytes of t's leading spaces and tabs make up its first cols columns
 // (a tab that reaches past them counts whole): the bytes of the containers' indentation.
 func mdStripCols(t string, cols int) int {
-	col := 0
-	i := 0
+	i, _ := mdLead(t, cols)
+	return i
+}
+
+// mdLead walks t's leading spaces and tabs until cols columns are reached: the bytes walked
+// and the column reached.
+func mdLead(t string, cols int) (i, col int) {
 	for i < len(t) && col < cols {
 		switch t[i] {
 		case ' ':
@@ -43,11 +39,11 @@ func mdStripCols(t string, cols int) int {
 		case '\t':
 			col += 4 - col%4
 		default:
-			return i
+			return i, col
 		}
 		i++
 	}
-	return i
+	return i, col
 }
 
 // mdColAt is the column of t[n], t[:n] being read from column 0.
