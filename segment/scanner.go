@@ -112,7 +112,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	s := &Scanner{ctx: ctx, name: name, format: opt.Format, lang: opt.Lang}
 	if s.format == "" {
 		s.format = FormatFromName(name)
-		if ext, ok := sniffedExt(name, s.format); ok {
+		if ext, ok := SniffedExt(name, s.format); ok {
 			// A file whose name says nothing of its format (a page saved by wget as "index"
 			// or as "index.html.1" beside the first copy, a download without its .html, a
 			// server page such as .shtml or .php) is read as HTML when it starts as an HTML
@@ -414,10 +414,11 @@ func cutBlock(b rawBlock) []rawBlock {
 	return out
 }
 
-// sniffedExt returns the extension of name and whether a file so named is looked into for its
+// SniffedExt returns the extension of name and whether a file so named is looked into for its
 // format: a file whose name reads as plain text only because no format claims its extension
 // ("", ".shtml", ".php", ".1"), not standard input and not a file named as text (.txt, .text).
-func sniffedExt(name string, byName Format) (string, bool) {
+// byName is FormatFromName(name). translate asks the same of the files it reads whole.
+func SniffedExt(name string, byName Format) (string, bool) {
 	if byName != Text || name == "-" || name == "<stdin>" {
 		return "", false
 	}

@@ -354,8 +354,8 @@ func (r *documentReader) documentFormat(f sourceFile) document.Format {
 // — not Markdown, which a text file may look like. A .txt or .text file is text. Said once
 // per file, on the notes.
 func (r *documentReader) sniffed(path string) document.Format {
-	ext := strings.ToLower(filepath.Ext(path))
-	if path == "-" || ext == ".txt" || ext == ".text" || segment.FormatFromName(path) != segment.Text {
+	ext, ok := segment.SniffedExt(path, segment.FormatFromName(path))
+	if !ok {
 		return ""
 	}
 	df := sniffFile(path)
