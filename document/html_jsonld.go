@@ -113,7 +113,7 @@ func jsonLDStrings(src string) []jsonSpan {
 			stack[top].wantKey = true
 		}
 	}
-	if len(out) == 0 || bytes.ContainsAny([]byte(src), "\x00") {
+	if len(out) == 0 {
 		return nil
 	}
 	return out
