@@ -91,20 +91,17 @@ func jsonLDStrings(src string) []jsonSpan {
 				continue
 			}
 			if top >= 0 && stack[top].object && jsonLDShown[key] && hasWord(v) && !strings.Contains(v, "://") {
-				end := int(dec.InputOffset())
-				start := strings.LastIndexByte(src[int(before):end], '"')
-				// The value's opening quote: the first quote after the colon.
-				colon := strings.IndexByte(src[int(before):end], ':')
-				if colon >= 0 {
-					if q := strings.IndexByte(src[int(before)+colon:end], '"'); q >= 0 {
-						start = colon + q
-					}
-				}
-				if start >= 0 {
-					s := int(before) + start
-					var check string
-					if json.Unmarshal([]byte(src[s:end]), &check) == nil && check == v {
-						out = append(out, jsonSpan{start: s, end: end, text: v})
+				// Between the key and the value's end stand the colon, blanks and the value:
+				// its opening quote is the first one after the colon. A span that does not
+				// decode to the value is left alone.
+				at, end := int(before), int(dec.InputOffset())
+				if colon := strings.IndexByte(src[at:end], ':'); colon >= 0 {
+					if q := strings.IndexByte(src[at+colon:end], '"'); q >= 0 {
+						start := at + colon + q
+						var check string
+						if json.Unmarshal([]byte(src[start:end]), &check) == nil && check == v {
+							out = append(out, jsonSpan{start: start, end: end, text: v})
+						}
 					}
 				}
 			}
