@@ -41,6 +41,7 @@ type DB struct {
 	opt      Options
 
 	claims claimState
+	outage outage                      // PostgreSQL away since (see pgAgain)
 	rate   atomic.Pointer[rateBudgets] // set by ShareRate
 
 	clockOffset atomic.Int64 // ms to add to this machine's clock for the PostgreSQL server's

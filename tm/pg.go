@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -328,26 +329,31 @@ func Unreachable(err error) bool {
 }
 
 // pgAgain runs op, and again while the connection to PostgreSQL is lost (pgConnLost), with
-// growing pauses, for at most pgReconnectFor; then it fails with the last error, saying how long
-// the server stayed away. A SQLite memory runs op once. op must be safe to run twice: a write
-// transaction whose commit was sent when the connection broke may have committed (the memory's
-// writes are keyed, so storing an entry again adds nothing).
+// growing pauses, until the outage has lasted pgReconnectFor; then it fails with the last error,
+// saying how long the server stayed away. The outage is the handle's, not the operation's: it
+// begins with the first operation that finds the server away and ends with the first that
+// succeeds, so the lookups and stores that meet one outage one after another wait out one
+// minute between them, not one each (a worker's lookup, then its store, then its lease release
+// waited 2¼ minutes before exit 4). A SQLite memory runs op once. op must be safe to run twice:
+// a write transaction whose commit was sent when the connection broke may have committed (the
+// memory's writes are keyed, so storing an entry again adds nothing).
 func (db *DB) pgAgain(ctx context.Context, op func() error) error {
 	if !db.pg {
 		return op()
 	}
-	var deadline time.Time
 	pause := 100 * time.Millisecond
 	for {
 		err := op()
-		if err == nil || ctx.Err() != nil || !pgConnLost(err) {
+		if err == nil {
+			db.outage.over()
+			return nil
+		}
+		if ctx.Err() != nil || !pgConnLost(err) {
 			return err
 		}
-		now := time.Now()
-		if deadline.IsZero() {
-			deadline = now.Add(pgReconnectFor)
-		} else if now.After(deadline) {
-			return fmt.Errorf("%w (the PostgreSQL server stayed unreachable for %v)", err, pgReconnectFor)
+		now := db.opt.Clock.Now()
+		if since := db.outage.began(now); now.Sub(since) >= pgReconnectFor {
+			return fmt.Errorf("%w (the PostgreSQL server stayed unreachable for %v)", err, now.Sub(since).Round(time.Second))
 		}
 		t := time.NewTimer(pause)
 		select {
@@ -358,6 +364,35 @@ func (db *DB) pgAgain(ctx context.Context, op func() error) error {
 		}
 		pause = min(2*pause, 2*time.Second)
 	}
+}
+
+// outage is when a handle's operations began to find the PostgreSQL server away; zero while
+// it answers.
+type outage struct {
+	mu    sync.Mutex
+	since time.Time
+	on    atomic.Bool // since is set: the common case, a success, checks it without the lock
+}
+
+// began returns when the current outage began, now when this is its first failure.
+func (o *outage) began(now time.Time) time.Time {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.on.Load() {
+		o.since = now
+		o.on.Store(true)
+	}
+	return o.since
+}
+
+// over ends the outage: an operation succeeded.
+func (o *outage) over() {
+	if !o.on.Load() {
+		return
+	}
+	o.mu.Lock()
+	o.on.Store(false)
+	o.mu.Unlock()
 }
 
 // pgReadOnly tells whether err is PostgreSQL refusing a write.

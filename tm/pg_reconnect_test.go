@@ -190,3 +190,47 @@ func TestUnreachable(t *testing.T) {
 		}
 	}
 }
+
+// TestPgOutageShared: the operations that meet one outage one after another share its minute.
+// A lookup that waited it out fails; the store after it, finding the server still away, fails
+// at its first attempt instead of waiting a minute of its own (a worker stalled 2¼ minutes
+// before exit 4, each lookup, store and lease release waiting in turn). Once an operation
+// succeeds the outage is over, and the next one waits again.
+func TestPgOutageShared(t *testing.T) {
+	clock := newFakeClock()
+	db := &DB{pg: true, opt: Options{Clock: clock}}
+	ctx := context.Background()
+	calls := 0
+	away := func() error {
+		calls++
+		if calls == 2 {
+			clock.Advance(pgReconnectFor) // the server stays away the whole minute
+		}
+		return pgconn.ErrConnClosed
+	}
+	if err := db.pgAgain(ctx, away); err == nil || !strings.Contains(err.Error(), "stayed unreachable for 1m0s") {
+		t.Fatalf("first operation: %v, want a failure after the minute", err)
+	}
+	first := calls
+	if err := db.pgAgain(ctx, away); err == nil {
+		t.Fatal("second operation succeeded with the server away")
+	}
+	if n := calls - first; n != 1 {
+		t.Errorf("the second operation tried %d times, want 1: it waited an outage of its own", n)
+	}
+	if err := db.pgAgain(ctx, func() error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	// The server is back and away again: a new outage, waited for anew.
+	calls = 0
+	back := func() error {
+		calls++
+		if calls < 3 {
+			return pgconn.ErrConnClosed
+		}
+		return nil
+	}
+	if err := db.pgAgain(ctx, back); err != nil || calls != 3 {
+		t.Errorf("after the outage ended: %v after %d calls, want success at the third", err, calls)
+	}
+}
