@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -584,15 +585,47 @@ var (
 
 // readWhole reads a document of format f whole, refusing one larger than limit
 // (DefaultMaxSize when 0) before holding it.
+// readAllSized is io.ReadAll with room for size bytes (and the read that finds the end) from
+// the start; size < 0 is unknown.
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size, 0)+512)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
+
 func readWhole(r io.Reader, name string, f Format, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxSize
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	// A file says its size: one too large is refused before a byte is read (io.ReadAll held
+	// 313 MB of a 150 MB page before refusing it), one that fits is read into a buffer of its
+	// size instead of one doubled past it.
+	known := int64(-1)
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			known = fi.Size()
+		}
+	}
+	var data []byte
+	var err error
+	if known <= limit {
+		data, err = readAllSized(io.LimitReader(r, limit+1), known)
+	}
 	if err != nil {
 		return nil, &InputError{File: name, Msg: err.Error()}
 	}
-	if int64(len(data)) > limit {
+	if known > limit || int64(len(data)) > limit {
 		size := fmt.Sprintf("%d bytes", limit)
 		if limit%(1<<20) == 0 {
 			size = fmt.Sprintf("%d MiB", limit>>20)

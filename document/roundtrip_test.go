@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	xhtml "golang.org/x/net/html"
 
@@ -461,5 +463,47 @@ func TestReadMaxSize(t *testing.T) {
 	var ie *InputError
 	if !errors.As(err, &ie) || ie.File != "a.po" || !strings.Contains(err.Error(), fmt.Sprintf("larger than %d bytes: bitext reads po documents whole", len(po)-1)) {
 		t.Errorf("over the limit: %v", err)
+	}
+}
+
+// sizedReader is a file that says its size and counts the bytes read from it.
+type sizedReader struct {
+	*strings.Reader
+	size int64
+	read int
+}
+
+func (s *sizedReader) Read(p []byte) (int, error) {
+	n, err := s.Reader.Read(p)
+	s.read += n
+	return n, err
+}
+
+func (s *sizedReader) Stat() (fs.FileInfo, error) { return sizedInfo(s.size), nil }
+
+type sizedInfo int64
+
+func (i sizedInfo) Name() string       { return "a.po" }
+func (i sizedInfo) Size() int64        { return int64(i) }
+func (i sizedInfo) Mode() fs.FileMode  { return 0o644 }
+func (i sizedInfo) ModTime() time.Time { return time.Time{} }
+func (i sizedInfo) IsDir() bool        { return false }
+func (i sizedInfo) Sys() any           { return nil }
+
+// TestReadMaxSizeStat: a file whose size is over the limit is refused without reading it (a
+// 150 MB page was read, 313 MB held, before it was refused); a file that fits is read whole.
+func TestReadMaxSizeStat(t *testing.T) {
+	const po = "msgid \"Der Rat tagt.\"\nmsgstr \"\"\n"
+	r := &sizedReader{Reader: strings.NewReader(po), size: int64(len(po))}
+	_, err := Read(r, "a.po", Options{MaxSize: int64(len(po)) - 1})
+	if err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("over the limit: %v", err)
+	}
+	if r.read != 0 {
+		t.Errorf("over the limit: %d bytes read before refusing", r.read)
+	}
+	r = &sizedReader{Reader: strings.NewReader(po), size: int64(len(po))}
+	if _, err := Read(r, "a.po", Options{MaxSize: int64(len(po))}); err != nil || r.read != len(po) {
+		t.Errorf("at the limit: %v after %d bytes", err, r.read)
 	}
 }
