@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -125,14 +124,14 @@ type documentReader struct {
 	keepBoilerplate bool
 	leftOut         *leftOutNotes // says what was left out instead; nil says nothing
 
-	mu        sync.Mutex
-	yielded   []sourceFile // input of the document with Result.Index i
-	skipped   int
-	reported  map[string]bool // files already reported as not German (a plan reads twice)
-	sniffTold onceSet         // files whose sniffed format was noted
-	stdinBuf  []byte          // standard input, kept: a plan and the run both read it
-	stdinErr  error
-	stdinRead bool
+	mu         sync.Mutex
+	yielded    []sourceFile // input of the document with Result.Index i
+	skipped    int
+	reported   map[string]bool // files already reported as not German (a plan reads twice)
+	sniffTold  onceSet         // files whose sniffed format was noted
+	stdinSpool *inputs.Spool   // standard input, kept: a plan and the run both read it
+	stdinErr   error
+	stdinRead  bool
 }
 
 // inputs yields the documents as streams of blocks, one open file at a time, so that neither a
@@ -158,7 +157,7 @@ func (r *documentReader) inputs() iter.Seq2[translate.Input, error] {
 				return
 			}
 			if f.path == "-" && r.inFormat == "" {
-				if err := refuseMarkupStdin(r.stdinBuf, "translate"); err != nil {
+				if err := refuseMarkupStdin(r.stdinSpool.Head(), "translate"); err != nil {
 					closeIn()
 					yield(translate.Input{}, err)
 					return
@@ -303,13 +302,13 @@ func (r *documentReader) skip(f sourceFile, why string) {
 func (r *documentReader) open(f sourceFile) (io.Reader, string, func(), error) {
 	if f.path == "-" {
 		if !r.stdinRead {
-			r.stdinBuf, r.stdinErr = io.ReadAll(r.stdin)
+			r.stdinSpool, r.stdinErr = inputs.NewSpool(r.ctx, r.stdin)
 			r.stdinRead = true
 		}
 		if r.stdinErr != nil {
 			return nil, "", nil, inputError(r.stdinErr)
 		}
-		return bytes.NewReader(r.stdinBuf), "-", func() {}, nil
+		return r.stdinSpool.Reader(), "-", func() {}, nil
 	}
 	fh, err := os.Open(f.path)
 	if err != nil {
