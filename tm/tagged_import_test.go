@@ -424,3 +424,57 @@ func TestReviewedTaggedRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestImportExportCodeTypes: a code known only by its type (XLIFF 1.2 ctype, TMX type: bold, a
+// line break), with no native markup, keeps its type through the memory. It was stored without
+// it, so an export wrote <g id="1"> and <x id="2"/>, and a CAT tool showed a bare code where the
+// file had bold and a line break.
+func TestImportExportCodeTypes(t *testing.T) {
+	const xlf = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="a.txt" source-language="de" target-language="en" datatype="plaintext">
+  <body>
+   <trans-unit id="1">
+    <source>Das ist <g id="1" ctype="bold">wichtig</g> und <x id="2" ctype="lb"/>neu.</source>
+    <target>That is <g id="1" ctype="bold">important</g> and <x id="2" ctype="lb"/>new.</target>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>`
+	for _, be := range backends {
+		t.Run(be.name, func(t *testing.T) {
+			db := openAt(t, be.location(t), Options{})
+			r, err := corpus.NewReader(corpus.XLIFF, strings.NewReader(xlf), "a.xlf", corpus.ReaderOptions{SourceLang: "de", TargetLang: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.ImportPairs(context.Background(), r, ImportOptions{SourceLang: "de", TargetLang: "en"}); err != nil {
+				t.Fatal(err)
+			}
+			for _, tc := range []struct {
+				format corpus.Format
+				want   []string
+			}{
+				{corpus.XLIFF, []string{`<g id="1" ctype="bold">wichtig</g>`, `<x id="2" ctype="lb"/>`}},
+				{corpus.TMX, []string{`type="bold"`, `<ph x="2" type="lb">`}},
+			} {
+				var out bytes.Buffer
+				w, err := corpus.NewWriter(tc.format, &out, corpus.WriterOptions{SourceLang: "de", TargetLang: "en"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.Export(context.Background(), w, ExportOptions{}); err != nil {
+					t.Fatal(err)
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				for _, want := range tc.want {
+					if !strings.Contains(out.String(), want) {
+						t.Errorf("%s export lacks %s:\n%s", tc.format, want, out.String())
+					}
+				}
+			}
+		})
+	}
+}

@@ -321,12 +321,13 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 	return res, nil
 }
 
-// codesJSON is what the column codes holds for a pair's codes: their native markup, which the
-// tagged text numbers but does not carry, so that an export writes it back ("" for none known).
+// codesJSON is what the column codes holds for a pair's codes: their native markup and their
+// type (XLIFF ctype, TMX type: "bold", "lb"), which the tagged text numbers but does not carry,
+// so that an export writes them back ("" for none known).
 func codesJSON(codes []document.Code) string {
 	known := false
 	for _, c := range codes {
-		known = known || c.Open != "" || c.Close != ""
+		known = known || c.Open != "" || c.Close != "" || c.Name != ""
 	}
 	if !known {
 		return ""
