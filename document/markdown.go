@@ -1597,6 +1597,12 @@ func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, 
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
+		if n := mdBareLinkAt(s, i, before, inLink, plan); n > 0 {
+			flush()
+			b.alone("md-url", s[i:i+n])
+			i += n
+			continue
+		}
 		switch {
 		case c == '\n':
 			// A line break inside the block: a hard one when its line ends with two spaces or
@@ -1723,6 +1729,9 @@ func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, 
 		default:
 			j := i + 1
 			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{$", rune(s[j])) {
+				if isAlnumASCII(s[j:j+1]) && mdBareLinkAt(s, j, before, inLink, plan) > 0 {
+					break // a bare address starts: the next turn takes it
+				}
 				j++
 			}
 			// Character references are their characters in the words sent; a reference never
