@@ -17,7 +17,9 @@ import (
 // "Datensatz löschen") is short enough to have no function words at all. So identifiers are set
 // aside, and the words left are weighed: German function words, German inflections and
 // derivations (-ung, -keit, -iert), letters English does not write (ä, ö, ü, ß); against them
-// English function words.
+// English function words. A copy of one or two plain German words ("Datei", "Neues Fenster")
+// has none of these, so in a copy a word of dewords.txt (German words English does not use)
+// counts as a mark too.
 
 var (
 	// German function words that are not also common English words ("die", "war", "hat",
@@ -125,7 +127,8 @@ func untranslated(s, t string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	de, en, marked, strong := 0, 0, 0, 0
+	// listed and enListed count words of the word lists (wordlists.go) that carry no other mark.
+	de, en, marked, strong, listed, enListed := 0, 0, 0, 0, 0, 0
 	for _, w := range words {
 		lw := strings.ToLower(w)
 		switch {
@@ -139,10 +142,21 @@ func untranslated(s, t string) string {
 				if st {
 					strong++
 				}
+			} else if enWords[lw] {
+				enListed++
+			} else if deWords[lw] {
+				listed++
 			}
 		}
 	}
 	identical := norm(s) == norm(t)
+	// A copy of a German word English does not use ("Fehler", "Datei", "Neues Fenster") is German
+	// however short. Only in a copy, and one with no word only English uses: the list is of
+	// film dialogue, and an English label may carry a loan it holds ("Danish Krone").
+	if identical && enListed == 0 {
+		marked += listed
+		strong += listed
+	}
 	// A copy is said to be one (check's and review's readers, and scripts, know the message);
 	// that it reads as German is why it is flagged at all.
 	reason := func(why string) string {
