@@ -142,9 +142,9 @@ func untranslated(s, t string) string {
 				if st {
 					strong++
 				}
-			} else if enWords[lw] {
+			} else if enWords()[lw] {
 				enListed++
-			} else if deWords[lw] {
+			} else if deWords()[lw] {
 				listed++
 			}
 		}

@@ -3,6 +3,7 @@ package report
 import (
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 // dewordsText is the list gen_wordlists.go makes from word counts of German and English film
@@ -16,8 +17,12 @@ var dewordsText string
 //go:embed enwords.txt
 var enwordsText string
 
-// deWords and enWords hold the words of dewords.txt and enwords.txt.
-var deWords, enWords = readWordList(dewordsText), readWordList(enwordsText)
+// deWords and enWords hold the words of dewords.txt and enwords.txt, read when a report first
+// asks (every bitext command links this package; few weigh copies).
+var (
+	deWords = sync.OnceValue(func() map[string]bool { return readWordList(dewordsText) })
+	enWords = sync.OnceValue(func() map[string]bool { return readWordList(enwordsText) })
+)
 
 // readWordList reads one lower-case word a line; lines starting with # are comments.
 func readWordList(text string) map[string]bool {
