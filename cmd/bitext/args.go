@@ -82,6 +82,15 @@ func permuteArgs(app *cli.App, args []string) []string {
 			dst = &global
 		}
 		n := flagArity(append(cmd.Flags, app.Flags...), a)
+		if n == 1 && i+1 == len(rest) && !help {
+			// A flag that takes a value typed last, without one ("bitext translate a.txt b.txt
+			// -o"): moved in front of the files, it took the first as its value, and translate
+			// wrote b.txt's translation over a.txt. Left last with no file after it, the flag
+			// parser refuses it ("flag needs an argument: -o", exit 2); the files go, as the
+			// run does not start.
+			dangling := append(append(out[:cmdStart:cmdStart], global...), out[cmdStart:]...)
+			return append(append(dangling, fl...), a)
+		}
 		*dst = append(*dst, a)
 		if n == 1 && i+1 < len(rest) {
 			*dst = append(*dst, rest[i+1])

@@ -33,7 +33,13 @@ func TestPermuteArgs(t *testing.T) {
 		{"bitext --quiet demo a.txt --dry-run", "bitext --quiet demo --dry-run a.txt"},
 		{"bitext --config c.toml demo a.txt --dry-run", "bitext --config c.toml demo --dry-run a.txt"},
 		{"bitext group --db x leaf f.tmx --format tmx --all", "bitext group --db x leaf --format tmx --all f.tmx"},
-		{"bitext demo a.txt --provider", "bitext demo --provider a.txt"},
+		// A flag that takes a value, typed last without one, stays last with no file after it,
+		// for the flag parser to refuse: it took the first file as its value, and -o wrote over
+		// an input.
+		{"bitext demo a.txt --provider", "bitext demo --provider"},
+		{"bitext demo a.txt b.txt -q -p", "bitext -q demo -p"},
+		{"bitext demo a.txt --dry-run -p", "bitext demo --dry-run -p"},
+		{"bitext group --db x leaf f.tmx --format", "bitext group --db x leaf --format"},
 		{"bitext nosuch a --x", "bitext nosuch a --x"},
 		// Global flags after the command move in front of it, with their values.
 		{"bitext demo a.txt --quiet", "bitext --quiet demo a.txt"},
