@@ -387,8 +387,9 @@ func doneSoFar(st translate.Stats) string {
 	return fmt.Sprintf("with %s done of the %d read so far", count(st.Done(), "segment"), st.Segments)
 }
 
-// translateOutputs are the extensions translate writes by itself: documents and pair formats.
-var translateOutputs = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".tmx", ".tsv", ".tab"}
+// translateOutputs are the extensions translate writes by itself: documents and pair formats
+// (.xlf: a filled XLIFF from XLIFF inputs, sentence pairs from articles).
+var translateOutputs = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".tmx", ".tsv", ".tab", ".xlf", ".xliff"}
 
 // refuseTranslateOutput is a usage error when -o names a format that translate would not
 // write: resolveOutput falls back to the input's format (or text) for an extension it does not

@@ -64,7 +64,12 @@ func resolveOutput(format, out string, inputs []sourceFile, inFormat string) (ou
 		} else if f := corpus.FormatFromName(out); f != "" && f != corpus.Moses && f != corpus.XLIFF { // -o x.xlf: the filled XLIFF document; pairs as XLIFF with --format xliff
 			spec.pairs = f
 		}
-		if df := document.FormatFromName(out); df != "" && df != document.HTML && df != document.Markdown {
+		if df := document.FormatFromName(out); df == document.XLIFF && noneOf(inputs, inFormat, df) {
+			// -o x.xlf from articles: their sentence pairs as XLIFF, as --format xliff writes
+			// them (it was refused, "a xliff file is written only from a xliff input", while
+			// -o x.tmx and -o x.jsonl gave pairs).
+			spec.pairs = corpus.XLIFF
+		} else if df != "" && df != document.HTML && df != document.Markdown {
 			for _, in := range inputs {
 				if f := document.Format(inFormat); f != df && (inFormat != "" || document.FormatFromName(in.path) != df) {
 					return spec, usageErrorf("-o %s: a %s file is written only from a %s input (%s is not one)", out, df, df, in.path)
@@ -103,6 +108,16 @@ func articlesOnly(inputs []sourceFile, inFormat string) bool {
 			f = document.FormatFromName(in.path)
 		}
 		if f != "" && f != document.HTML && f != document.Markdown && string(f) != string(segment.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// noneOf says whether no input is of document format df (read as inFormat when given).
+func noneOf(inputs []sourceFile, inFormat string, df document.Format) bool {
+	for _, in := range inputs {
+		if document.Format(inFormat) == df || inFormat == "" && document.FormatFromName(in.path) == df {
 			return false
 		}
 	}
