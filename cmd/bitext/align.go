@@ -134,7 +134,8 @@ func runAlign(c *cli.Context) error {
 			return err
 		}
 	}
-	if format == "moses" && c.String("output") == "" {
+	if format == "moses" && (c.String("output") == "" || c.String("output") == "-") {
+		// "-o -" is standard output to every other flag; moses made files named "-.de" and "-.en".
 		return usageErrorf("--format moses writes two files: give -o PREFIX")
 	}
 	if err := checkConfidenceFlags(c); err != nil {
