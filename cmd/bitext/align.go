@@ -301,9 +301,8 @@ func checkAlignMT(c *cli.Context, flag, name string, side *alignSide) error {
 		}
 		return inputError(fmt.Errorf("%s %s: its %s", flag, name, se.Detail()))
 	case errors.Is(err, align.ErrMTUnrelated):
-		if !checkQuiet(c) {
-			fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s %s: its lines match the sentences of %s no better than chance (shuffled, or another document's translation?): aligning without it\n", flag, name, side.name)
-		}
+		// A warning, not progress: --quiet leaves it (the alignment is not the one asked for).
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s %s: its lines match the sentences of %s no better than chance (shuffled, or another document's translation?): aligning without it\n", flag, name, side.name)
 	}
 	return nil
 }

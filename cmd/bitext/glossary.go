@@ -123,13 +123,13 @@ func runGlossaryConvert(c *cli.Context) error {
 	}
 	// A format of term pairs (Google's CSVs, TMX) cannot carry variants, forbidden renderings or
 	// settings: say so, as the corpus writers do for characters a format cannot carry.
-	if leftOut, partly := glossary.Losses(g, f); (leftOut > 0 || partly > 0) && !checkQuiet(c) {
+	if leftOut, partly := glossary.Losses(g, f); leftOut > 0 || partly > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s carries term pairs only: %s left out (no term on one side), %s written without their variants, forbidden renderings, case, match or notes\n",
 			f, count(leftOut, "entry"), count(partly, "entry"))
 	}
 	// What the input files held beyond entries (a TBX's parts of speech, definitions' sources,
 	// other languages) is in no output: say so, whatever the format.
-	if len(g.Unread) > 0 && !checkQuiet(c) {
+	if len(g.Unread) > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s output leaves out what bitext's glossary entries cannot hold: %s\n", f, g.Unread)
 	}
 	// Streamed, to the file through a temporary one renamed at the end: a glossary of a million
