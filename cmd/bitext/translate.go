@@ -90,8 +90,10 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if o.mode, err = translate.ParseGlossaryMode(c.String("glossary-mode")); err != nil {
 		return o, usageError(err)
 	}
-	if c.Int("repair") < 0 || c.Int("concurrency") < 0 {
-		return o, usageErrorf("--repair and --concurrency must not be negative")
+	for _, f := range []string{"repair", "concurrency"} {
+		if c.Int(f) < 0 {
+			return o, usageErrorf("--%s %d: must not be negative", f, c.Int(f))
+		}
 	}
 	if c.IsSet("text") && c.NArg() > 0 {
 		return o, usageErrorf("--text and files: give one or the other")

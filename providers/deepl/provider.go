@@ -358,7 +358,7 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 	case 413, 414:
 		e.Message = "the request is too large for DeepL: shorten the segment"
 	}
-	if attempts > 1 {
+	if attempts > 1 && !providers.GaveUp(err) { // a GaveUpError counts its attempts itself
 		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
 	}
 	return e

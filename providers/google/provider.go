@@ -271,7 +271,7 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 	} else {
 		e = providers.NewError("google", status, detail, err, hint, p.s.key)
 	}
-	if attempts > 1 {
+	if attempts > 1 && !providers.GaveUp(err) { // a GaveUpError counts its attempts itself
 		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
 	}
 	return e

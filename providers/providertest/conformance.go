@@ -313,6 +313,11 @@ func RunConformance(t *testing.T, c Conformance) {
 		if !errors.As(err, &pe) || pe.Status != 0 {
 			t.Fatalf("err %v, want *providers.Error without status", err)
 		}
+		// The attempts are said once: the driver's message said "(3 attempts)" and the
+		// transport's "(gave up after 3 attempts)" in one line.
+		if n := strings.Count(err.Error(), "attempts"); n != 1 {
+			t.Errorf("err %q counts its attempts %d times, want once", err, n)
+		}
 		noSecret(t, err)
 	})
 
