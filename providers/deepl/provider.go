@@ -280,7 +280,14 @@ type statusError struct {
 	message string
 }
 
-func (e *statusError) Error() string { return fmt.Sprintf("HTTP %d: %s", e.status, e.message) }
+// Error is the server's message: the *providers.Error it ends up in says the status already
+// ("deepl: HTTP 404: not found: …: HTTP 404: " said it twice, and an empty body as nothing).
+func (e *statusError) Error() string {
+	if strings.TrimSpace(e.message) == "" {
+		return "the answer gave no reason"
+	}
+	return e.message
+}
 
 // do sends one API call with the key in the Authorization header and decodes a JSON answer into
 // out (nil: none expected).
@@ -357,6 +364,9 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 		e.Message = "too many requests even after retrying: lower --rate or --concurrency"
 	case 413, 414:
 		e.Message = "the request is too large for DeepL: shorten the segment"
+	case 404:
+		// DeepL has no models to choose, and its server may come from DEEPL_SERVER_URL.
+		e.Message = "not found: check the server's address (--base-url, or " + EnvServerURL + ")"
 	}
 	if attempts > 1 && !providers.GaveUp(err) { // a GaveUpError counts its attempts itself
 		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
