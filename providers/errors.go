@@ -3,7 +3,9 @@ package providers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -190,4 +192,19 @@ func NewError(provider string, status int, detail string, cause error, keyHint s
 	// finds a *GaveUpError or a *WrongEndpointError there.
 	e.Err = &scrubbedError{msg: detail, cause: ScrubError(cause, secrets...)}
 	return e
+}
+
+// ParseBaseURL parses a driver's base URL, which must be http or https with a host; the error
+// names the provider and, for an address typed without its scheme ("127.0.0.1:8080/v1",
+// "localhost:11434"), says what to write instead. The key is scrubbed from the message.
+func ParseBaseURL(provider, raw, key string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return u, nil
+	}
+	msg := fmt.Sprintf("%s: base URL %q is not an http(s) URL", provider, Scrub(raw, key))
+	if !strings.Contains(raw, "://") {
+		msg += fmt.Sprintf(": write %q", "http://"+Scrub(raw, key))
+	}
+	return nil, errors.New(msg)
 }

@@ -190,3 +190,25 @@ func TestScrubErrorKeepsTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestParseBaseURL: an address typed without its scheme is refused with what to write
+// instead; the key never shows.
+func TestParseBaseURL(t *testing.T) {
+	for _, tc := range []struct{ raw, want string }{
+		{"http://127.0.0.1:8080/v1", ""},
+		{"https://api.deepl.com", ""},
+		{"localhost:11434", `openai: base URL "localhost:11434" is not an http(s) URL: write "http://localhost:11434"`},
+		{"127.0.0.1:8080/v1", `openai: base URL "127.0.0.1:8080/v1" is not an http(s) URL: write "http://127.0.0.1:8080/v1"`},
+		{"ftp://example.org", `openai: base URL "ftp://example.org" is not an http(s) URL`},
+		{"example.org/sk-secret", `openai: base URL "example.org/[REDACTED]" is not an http(s) URL: write "http://example.org/[REDACTED]"`},
+	} {
+		_, err := ParseBaseURL("openai", tc.raw, "sk-secret")
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("ParseBaseURL(%q) = %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+}

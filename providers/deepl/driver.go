@@ -23,7 +23,6 @@ package deepl
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 
@@ -99,9 +98,8 @@ func resolve(cfg providers.Config) (settings, error) {
 		}
 	}
 	s.baseURL = strings.TrimSuffix(s.baseURL, "/v2")
-	u, err := url.Parse(s.baseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return s, fmt.Errorf("deepl: base URL %q is not an http(s) URL", providers.Scrub(s.baseURL, s.key))
+	if _, err := providers.ParseBaseURL("deepl", s.baseURL, s.key); err != nil {
+		return s, err
 	}
 	if s.model == "" {
 		s.model = DefaultModel

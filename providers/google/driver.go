@@ -14,7 +14,6 @@ package google
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -79,9 +78,8 @@ func resolve(cfg providers.Config) (settings, error) {
 		s.glossary, s.parent = g, "projects/"+m[1]+"/locations/"+m[2]
 	}
 	if s.baseURL != "" {
-		u, err := url.Parse(s.baseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return s, fmt.Errorf("google: base URL %q is not an http(s) URL", providers.Scrub(s.baseURL, s.key))
+		if _, err := providers.ParseBaseURL("google", s.baseURL, s.key); err != nil {
+			return s, err
 		}
 	}
 	return s, nil

@@ -13,7 +13,6 @@ package openai
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -98,9 +97,9 @@ func resolve(cfg providers.Config) (settings, error) {
 	if s.baseURL == "" {
 		return s, errors.New("openai: Azure needs the resource endpoint: set AZURE_OPENAI_ENDPOINT or --base-url")
 	}
-	u, err := url.Parse(s.baseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return s, fmt.Errorf("openai: base URL %q is not an http(s) URL", providers.Scrub(s.baseURL, s.key))
+	u, err := providers.ParseBaseURL("openai", s.baseURL, s.key)
+	if err != nil {
+		return s, err
 	}
 	if !s.azure && (u.Path == "" || u.Path == "/") {
 		// Ollama, vLLM and llama.cpp serve the OpenAI API under /v1; people give the host.
