@@ -60,6 +60,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	}
 	lv.chans = append(lv.chans, sc)
 	lv.hasMT = hasMT
+	lv.cov = newCoverage(src, tgt, opt.MT, opt.MTTgt)
 	lv.srcBrk = breakMask(opt.SrcBreaks, len(src))
 	lv.srcDebris, lv.tgtDebris = debrisMask(src, tgt), debrisMask(tgt, src)
 	lv.srcCue, lv.tgtCue = boundaryCues(src), boundaryCues(tgt)

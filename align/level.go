@@ -30,6 +30,8 @@ type level struct {
 	// lexShare is the learned lexicon's reliability while its channel waits to share the MT
 	// channel's weight (see shareMT); 0 otherwise.
 	lexShare float64
+	// cov is what the re-partition of near ties measures (repart.go), nil without MT.
+	cov *coverage
 }
 
 // chanLevel holds one channel's vectors at one level with what the scorer needs to compute the

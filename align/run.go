@@ -303,6 +303,9 @@ func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point, quic
 			path, steps, sc = coarseToFine(md, sub, g)
 		}
 		path, steps = expandRuns(md, path, steps)
+		if !quick && lv.cov != nil {
+			path, steps = repartition(md, sub, lv.cov, path, steps, margins(md, sc, path, steps), seg.i0, seg.j0)
+		}
 		paths = append(paths, path)
 		out = append(out, makeBeads(md, sc, path, steps, seg.i0, seg.j0, ids, &raws, quick)...)
 	}
