@@ -178,6 +178,10 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			for ; i < next; i++ {
 				r.d.raw(r.lines[i].raw())
 			}
+			// Hugo reads the shortcode as a paragraph's line (its placeholder): an indented
+			// line right under it goes on with that paragraph, it is no code ("{{< person …
+			// >}}" and "    Nina arbeitet bei CorrelAid …" under it).
+			para = true
 		case (mdRefDef.MatchString(c) || mdRefLabel.MatchString(c) && i+1 < len(r.lines) && !blank(r.lines[i+1].text)) && !mdFootnote.MatchString(c):
 			i = r.refDef(i)
 		case mdBreak.MatchString(c) || mdBlockAttrs.MatchString(c):
@@ -1616,7 +1620,10 @@ func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, 
 				text.WriteString(t[:len(t)-sp])
 				flush()
 				b.alone("md-break", s[i-sp:i]+lineEnd(i))
-			} else {
+			} else if sp == 0 || !strings.HasSuffix(text.String(), " ") {
+				// One space at the end of the line is no content (CommonMark strips it): with
+				// the break's own it made two, and a sentence end before them was not taken
+				// for one (translate cuts sentences only at one space).
 				text.WriteByte(' ')
 			}
 			i++

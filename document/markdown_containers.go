@@ -96,7 +96,7 @@ func mdItemCols(t string, from int) (cols []int, content int) {
 // mdAdmonition is the first line of an mkdocs admonition ("!!! danger "Achtung"", "??? note",
 // "???+ tip") or content tab ("=== "docker compose (Plugin)""): its keyword is no word, its
 // quoted title is, and its body is the lines indented 4 columns past it.
-var mdAdmonition = regexp.MustCompile(`^(?:(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*(?:[ \t]+[\w-]+)*(?:[ \t]+"(.*)")?|===\+?[ \t]+"(.*)")[ \t]*$`)
+var mdAdmonition = regexp.MustCompile(`^ {0,3}(?:(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*(?:[ \t]+[\w-]+)*(?:[ \t]+"(.*)")?|===\+?[ \t]+"(.*)")[ \t]*$`)
 
 // admonition writes the first line of an admonition or content tab, whose containers'
 // indentation is its first k bytes: its title a segment when it has words (the marker and the
