@@ -109,6 +109,19 @@ type Segment struct {
 	// Note is what the document says about the segment for translators (an XLIFF <note>, a .po
 	// comment, the msgctxt), or "".
 	Note string
+	// Before and After are what the reader moved out of the segment at its edges (a code span
+	// or footnote mark before or after all the words, a bold around them, the blanks between):
+	// written around every translation, never sent. Their code pieces number EdgeCodes from 1.
+	// Only a Markdown document read with Options.Shown has them, for a reader that shows a
+	// block whole (package segment, where "`npm run dev` startet den Server." keeps its command).
+	Before, After []Piece
+	EdgeCodes     []Code
+	// Kept marks a block that is never sent, read only with Options.Shown: a block of no words,
+	// which the reader keeps as it is (a heading, list item, paragraph or table cell of inline
+	// code, math or markup alone, "## `useState`"; display math; a line of Liquid tags or
+	// shortcodes), or text inside an element kept as it is (translate="no"). Its Text holds
+	// no words; Before (and Text and After) hold what a reader shows of it.
+	Kept bool
 }
 
 // Doc is a document read for translation: its segments and the skeleton around them.
@@ -130,6 +143,8 @@ type Doc struct {
 
 	// transcoded: the input's bytes were changed by decoding it (see decoded.transcoded).
 	transcoded bool
+	// shown: read with Options.Shown, for showing its text; never written.
+	shown bool
 	// origins are WriteOptions.Origins of the Write under way.
 	origins []Origin
 	// eol is the input's line ending, "\r\n" or "\n" (see lineEnding), which every segment's
@@ -265,6 +280,9 @@ var ErrCount = errors.New("document: the number of translations differs from the
 // written with SafePlacement and reported in the returned problems; the document written is
 // always well-formed.
 func (d *Doc) Write(w io.Writer, targets []string, opt WriteOptions) ([]Problem, error) {
+	if d.shown {
+		return nil, errors.New("document: a document read for showing its text (Options.Shown) is not written back")
+	}
 	if len(targets) != len(d.Segments) {
 		return nil, fmt.Errorf("%w (%d translations, %d segments)", ErrCount, len(targets), len(d.Segments))
 	}
@@ -393,6 +411,11 @@ type Options struct {
 	FrontMatterKeys []string
 	// MaxSize is the most bytes Read takes (0: DefaultMaxSize).
 	MaxSize int64
+	// Shown reads a Markdown document for showing its text, not for translating it: its
+	// segments carry what was moved out at their edges (Segment.Before, After), and the blocks
+	// it keeps as they are but a reader sees are segments too, marked Segment.Kept. Such a
+	// document is not written back (Write refuses it).
+	Shown bool
 }
 
 // DefaultMaxSize is the largest document Read takes by default (formats.MaxWhole, 128 MiB):
@@ -427,7 +450,7 @@ func Read(r io.Reader, name string, opt Options) (*Doc, error) {
 	}
 	src := dec.text
 	// The readers add to a Doc made here, so that they know the input's declarations.
-	d := &Doc{Decoded: dec.how, transcoded: dec.transcoded, eol: lineEnding(src)}
+	d := &Doc{Decoded: dec.how, transcoded: dec.transcoded, eol: lineEnding(src), shown: opt.Shown}
 	if f == XLIFF || f == HTML {
 		if label, i, j := xmlDeclLabel(src); label != "" {
 			d.declSpans = []declSpan{{i, j}}

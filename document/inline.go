@@ -465,6 +465,8 @@ type builder struct {
 	ps    []piece
 	codes []Code
 	stack []int
+	// edges: finish gives the segment what it moves out at the edges (Options.Shown).
+	edges bool
 }
 
 func (b *builder) text(s string) {
@@ -659,7 +661,35 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 	}
 	write(&pre, before)
 	write(&suf, after)
-	ps = ps[:0:0]
+	if !b.edges {
+		return b.segment(rest), pre.String(), suf.String()
+	}
+	var edgeCodes []Code
+	edgeNum := map[int]int{}
+	edge := func(part []Piece) []Piece {
+		out := make([]Piece, 0, len(part))
+		for _, p := range part {
+			if p.Kind != PieceText {
+				n, ok := edgeNum[p.ID]
+				if !ok {
+					edgeCodes = append(edgeCodes, b.codes[p.ID-1])
+					n = len(edgeCodes)
+					edgeNum[p.ID] = n
+				}
+				p.ID = n
+			}
+			out = append(out, p)
+		}
+		return out
+	}
+	seg = b.segment(rest)
+	seg.Before, seg.After, seg.EdgeCodes = edge(before), edge(after), edgeCodes
+	return seg, pre.String(), suf.String()
+}
+
+// segment is the segment of the pieces rest (of b's codes), its codes numbered from 1 in order.
+func (b *builder) segment(rest []Piece) Segment {
+	ps := make([]piece, 0, len(rest))
 	for _, p := range rest {
 		switch p.Kind {
 		case PieceText:
@@ -694,7 +724,7 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 			fmt.Fprintf(&t, "</g%d>", renum[p.id])
 		}
 	}
-	return Segment{Text: t.String(), Codes: codes}, pre.String(), suf.String()
+	return Segment{Text: t.String(), Codes: codes}
 }
 
 // lineBreak is a line break in a translation's words, with the blanks around it.

@@ -164,10 +164,12 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			i = r.htmlBlock(i, c)
 		case r.mathBlockEnd(i, c) > 0 || r.liquidBlockEnd(i, c) > 0:
 			next := max(r.mathBlockEnd(i, c), r.liquidBlockEnd(i, c))
+			r.keptLines(i, next)
 			for ; i < next; i++ {
 				r.d.raw(r.lines[i].raw()) // "$$ … $$", "{% raw %} … {% endraw %}": kept
 			}
 		case mdLiquidLine(c):
+			r.keptLines(i, i+1)
 			r.d.raw(l.raw())
 			i++
 		case r.shortcodeLinesEnd(i) > 0:
@@ -175,6 +177,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			if end := r.rawShortcodeEnd(i, next); end > 0 {
 				next = end // "{{< highlight bash >}}" … "{{< /highlight >}}": kept whole
 			}
+			r.keptLines(i, next)
 			for ; i < next; i++ {
 				r.d.raw(r.lines[i].raw())
 			}
@@ -1210,7 +1213,7 @@ func mdQuotePrefix(t string) (n, depth int) {
 // prefix + translation + suffix; same is the original bytes the segment stands for. The
 // translation's words are escaped for where they stand (where).
 func (r *mdReader) inline(line int, same, prefix string, contents []string, suffix string, kind Kind, level int, where mdWhere) {
-	var b builder
+	b := builder{edges: r.opt.Shown}
 	var titles []*mdTitle
 	// The lines are read as one text, so that a link, an emphasis or a code span may go on
 	// over them as CommonMark's do (mdInline reads the line breaks).
@@ -1218,6 +1221,7 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 	if r.keepName != "" {
 		// Inside an element kept as it is: kept too, but for the tags that end it.
 		r.keepTags(b.codes)
+		r.kept(&b, line, kind, level)
 		r.d.raw(same)
 		return
 	}
@@ -1237,6 +1241,9 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 		}, "", false)
 	}
 	words := b.hasWords()
+	if !words {
+		r.kept(&b, line, kind, level)
+	}
 	if !words && len(titles) == 0 {
 		r.d.raw(same)
 		return
@@ -1310,6 +1317,39 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 		return
 	}
 	r.d.add(seg, fill, "", false)
+}
+
+// kept adds, to a document read for showing its text (Options.Shown), a block the reader keeps
+// as it is, its pieces b: a segment marked Kept, never written.
+func (r *mdReader) kept(b *builder, line int, kind Kind, level int) {
+	if !r.opt.Shown {
+		return
+	}
+	seg, _, _ := b.finish()
+	if seg.Text == "" && len(seg.Before) == 0 && len(seg.After) == 0 {
+		return
+	}
+	seg.Kind, seg.Level, seg.Line, seg.Kept = kind, level, line, true
+	r.d.add(seg, func(string) string { return "" }, "", false)
+}
+
+// keptLines adds, to a document read for showing its text (Options.Shown), the lines i..next-1
+// that the reader keeps as they are (display math, Liquid tags, shortcodes): one block marked
+// Kept, shown as written.
+func (r *mdReader) keptLines(i, next int) {
+	if !r.opt.Shown || i >= next {
+		return
+	}
+	texts := make([]string, 0, next-i)
+	for k := i; k < next; k++ {
+		texts = append(texts, strings.TrimSpace(r.lines[k].text))
+	}
+	text := strings.TrimSpace(strings.Join(texts, "\n"))
+	if text == "" {
+		return
+	}
+	r.d.add(Segment{Kind: Block, Line: i + 1, Kept: true, Before: []Piece{{Kind: PieceStandalone, ID: 1}},
+		EdgeCodes: []Code{{ID: 1, Kind: Standalone, Name: "md-opaque", Open: text}}}, func(string) string { return "" }, "", false)
 }
 
 // mdReplaceTitles writes the bytes of a block, same, with its titles' translations in place of

@@ -30,6 +30,14 @@ func mdOpaqueLen(s string, before byte) int {
 	return 0
 }
 
+// MarkdownOpaqueLen returns the length of the span at the start of s that the Markdown reader
+// keeps as written, TeX math or Liquid ("$x_1$", "{{ page.title }}"), or 0; before is the byte
+// before s (' ' at the start of a block). A writer of Markdown text (package segment's Render)
+// writes such a span unescaped, so that it reads back as it was.
+func MarkdownOpaqueLen(s string, before byte) int {
+	return mdOpaqueLen(s, before)
+}
+
 // mdOpaqueMax bounds how far an opaque span's end is looked for, so that a page of unclosed
 // "{%" is read in linear time.
 const mdOpaqueMax = 2048

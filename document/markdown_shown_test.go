@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -16,7 +17,17 @@ func mdTexts(t *testing.T, in, name string, opt Options) []string {
 	}
 	var out []string
 	for _, s := range d.Segments {
-		out = append(out, string(s.Kind)+": "+s.Text)
+		k := string(s.Kind)
+		if s.Kept {
+			k = "kept " + k
+			var shown []string
+			for _, c := range s.EdgeCodes {
+				shown = append(shown, c.Open)
+			}
+			out = append(out, k+": "+s.Text+strings.Join(shown, " "))
+			continue
+		}
+		out = append(out, k+": "+s.Text)
 	}
 	return out
 }
@@ -49,5 +60,42 @@ func TestMarkdownReadingFixes(t *testing.T) {
 				t.Errorf("segments (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestMarkdownShown: read for showing (Options.Shown, package segment), the blocks kept as
+// they are come as segments marked Kept, what a segment's edges hold comes with it, and the
+// document is not written back. Lines of de.react.dev (typescript.md, CC BY 4.0) and
+// withastro/docs (tutorial/2-pages/3.mdx, MIT).
+func TestMarkdownShown(t *testing.T) {
+	in := "### `useState` {/*typing-usestate*/}\n\n1. `<p>{operatingSystem}</p>`\n\n$$\nx^2\n$$\n\n`npm run dev` startet den Server.\n"
+	want := []string{
+		"kept heading: `useState`",
+		"kept block: `<p>{operatingSystem}</p>`",
+		"kept block: $$\nx^2\n$$",
+		"block: startet den Server.",
+	}
+	if diff := cmp.Diff(want, mdTexts(t, in, "typescript.md", Options{Shown: true})); diff != "" {
+		t.Errorf("segments (-want +got):\n%s", diff)
+	}
+	// Read for translation, none of it is a segment but the sentence, without its edges.
+	d, err := Read(strings.NewReader(in), "typescript.md", Options{Format: Markdown})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Segments) != 1 || d.Segments[0].Kept || d.Segments[0].Before != nil {
+		t.Errorf("read for translation: %+v", d.Segments)
+	}
+	shown, err := Read(strings.NewReader(in), "typescript.md", Options{Format: Markdown, Shown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := shown.Segments[len(shown.Segments)-1]
+	if len(last.Before) == 0 || len(last.EdgeCodes) != 1 || last.EdgeCodes[0].Open != "`npm run dev`" {
+		t.Errorf("edges of %q: before %v, codes %v", last.Text, last.Before, last.EdgeCodes)
+	}
+	targets := make([]string, len(shown.Segments))
+	if _, err := shown.Write(&bytes.Buffer{}, targets, WriteOptions{}); err == nil {
+		t.Error("a document read for showing was written")
 	}
 }
