@@ -26,6 +26,8 @@ type rawBlock struct {
 	// image marks a Markdown paragraph that is only images: its text is alt text, which
 	// describes a picture and is never the title.
 	image bool
+	// kept marks a block shown but never sent (Block.Kept).
+	kept bool
 }
 
 // boilerplatePhrases are whole blocks that are page furniture, not article text. They are matched

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/bitext/bitext/document"
 )
 
 // Render writes blocks in a format, keeping their structure:
@@ -117,18 +119,23 @@ func renderPlain(bw *bufio.Writer, blocks []Block, md, after bool, prev BlockKin
 			bw.WriteByte('\n')
 		}
 		text := oneLine(b.Text)
+		// A block never sent is written as it is shown: its math, Liquid and shortcodes are
+		// the page's markup, escaped they would be text.
+		esc := md && !b.Kept
 		switch b.Kind {
 		case Heading:
 			if md {
 				bw.WriteString(strings.Repeat("#", clampLevel(b.Level)))
 				bw.WriteByte(' ')
-				text = strings.ReplaceAll(escapeMarkdown(text, false), "#", "\\#") // a closing "#" run would be dropped
+			}
+			if esc {
+				text = escapeClosingHashes(escapeMarkdown(text, false))
 			}
 		case ListItem:
 			bw.WriteString(strings.Repeat("  ", max(b.Level, 1)-1))
 			bw.WriteString(listMarkerFor(b))
 			bw.WriteByte(' ')
-			if md {
+			if esc {
 				text = escapeMarkdown(text, true) // the item's text starts a line too
 			}
 		default:
@@ -138,7 +145,7 @@ func renderPlain(bw *bufio.Writer, blocks []Block, md, after bool, prev BlockKin
 				bw.WriteString(b.Marker)
 				bw.WriteByte(' ')
 			}
-			if md {
+			if esc {
 				text = escapeMarkdown(text, !isFootnoteLabel(b.Marker))
 			}
 		}
@@ -172,8 +179,20 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// escapeClosingHashes escapes a run of "#" that ends a heading's text after a space (or is all
+// of it): read, it would be the heading's closing sequence and dropped. A "#" elsewhere stays
+// as it is (inside math, "$\#0$", an escape would change the formula).
+func escapeClosingHashes(s string) string {
+	t := strings.TrimRight(s, "#")
+	if t == s || t != "" && !strings.HasSuffix(t, " ") && !strings.HasSuffix(t, "\t") {
+		return s
+	}
+	return t + "\\" + s[len(t):]
+}
+
 // escapeMarkdown backslash-escapes inline markup characters, and for paragraphs also what would
-// start a heading, list, quote or code block at the beginning of the line.
+// start a heading, list, quote, code block, definition, aside or admonition at the beginning of
+// the line.
 func escapeMarkdown(s string, paragraph bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -185,10 +204,30 @@ func escapeMarkdown(s string, paragraph bool) string {
 			i += n - 1
 			continue
 		}
+		if c == '$' || c == '{' {
+			before := byte(' ')
+			if i > 0 {
+				before = s[i-1]
+			}
+			if n := document.MarkdownOpaqueLen(s[i:], before); n > 0 {
+				// TeX math and Liquid, the page's own (shown as written): kept so.
+				b.WriteString(s[i : i+n])
+				i += n - 1
+				continue
+			}
+		}
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|':
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
+			// "~" is a strikethrough.
 			b.WriteByte('\\')
-		case '#', '+', '-', '=', '~':
+		case '{':
+			// "{#id}", "{.class}", "{: …}" are attribute lists, "{/* … */}" an MDX comment;
+			// shortcodes ("{{< … >}}") are left as they are.
+			if i+1 >= len(s) || s[i+1] != '{' {
+				b.WriteByte('\\')
+			}
+		case '#', '+', '-', '=', ':', '!':
+			// ":" starts a definition or an aside, "!" an admonition ("!!! note").
 			if paragraph && i == 0 {
 				b.WriteByte('\\')
 			}
@@ -279,6 +318,13 @@ func renderHTML(bw *bufio.Writer, title, lang string, blocks []Block) {
 // list item's marker before its first sentence: the marker is not part of the sentence
 // (translate never sends it), but a reader of the list wants to see it was one.
 func (b Block) Lines() []string {
+	if len(b.Sentences) == 0 && b.Kept && b.Text != "" {
+		// A block never sent has no sentences: shown whole.
+		if b.Kind == ListItem && b.Marker != "" {
+			return []string{b.Marker + " " + b.Text}
+		}
+		return []string{b.Text}
+	}
 	out := make([]string, len(b.Sentences))
 	for i, s := range b.Sentences {
 		out[i] = s.Text

@@ -92,14 +92,14 @@ func TestBlockLines(t *testing.T) {
 // both back as Markdown footnotes, so that a translated file keeps its notes linked.
 func TestMarkdownFootnotes(t *testing.T) {
 	in := "Der Bundestag hat das Gesetz beschlossen.[^1] Die Abstimmung verlief knapp.\n\n" +
-		"Die Opposition klagt.[^note][^2]\n\n" +
+		"Die Opposition klagt.[^note][^2] Sie verliert.\n\n" +
 		"[^1]: Drucksache 20/6875.\n" +
 		"[^2]: Siehe dazu BVerfG, Beschluss vom 5. Juli 2023.\n" +
 		"[^note]: Eine Anmerkung\nüber zwei Zeilen.\n"
 	doc := readString(t, in, Markdown, false)
 	want := []string{
 		"paragraph: Der Bundestag hat das Gesetz beschlossen.[^1] Die Abstimmung verlief knapp.",
-		"paragraph: Die Opposition klagt.[^note][^2]",
+		"paragraph: Die Opposition klagt.[^note][^2] Sie verliert.",
 		"paragraph [^1]:: Drucksache 20/6875.",
 		"paragraph [^2]:: Siehe dazu BVerfG, Beschluss vom 5. Juli 2023.",
 		"paragraph [^note]:: Eine Anmerkung über zwei Zeilen.",
@@ -119,7 +119,7 @@ func TestMarkdownFootnotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantMD := "Der Bundestag hat das Gesetz beschlossen.[^1] Die Abstimmung verlief knapp.\n\n" +
-		"Die Opposition klagt.[^note][^2]\n\n" +
+		"Die Opposition klagt.[^note][^2] Sie verliert.\n\n" +
 		"[^1]: Drucksache 20/6875.\n\n" +
 		"[^2]: Siehe dazu BVerfG, Beschluss vom 5. Juli 2023.\n\n" +
 		"[^note]: Eine Anmerkung über zwei Zeilen.\n"
@@ -219,13 +219,41 @@ func TestMarkdownMDXStatements(t *testing.T) {
 		"Passe deinen Code-Editor an, um die Astro-Entwicklererfahrung zu verbessern.\n\n" +
 		"Import und Export von Daten sind möglich.\n\n" +
 		"import duties were raised.\n"
-	doc := readString(t, in, Markdown, false)
+	// MDX is told by the name: in a .md file an "import" line is text, as translate reads it.
+	doc, err := Read(strings.NewReader(in), "setup.mdx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []string{
 		"paragraph: Passe deinen Code-Editor an, um die Astro-Entwicklererfahrung zu verbessern.",
 		"paragraph: Import und Export von Daten sind möglich.",
-		"paragraph: import duties were raised.",
+		// "import duties were raised." is an import statement to MDX, as to translate.
 	}
 	if diff := cmp.Diff(want, blockSummary(doc.Blocks)); diff != "" {
 		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+}
+
+// TestMarkdownMathAndLiquidWrittenBack: a page's TeX math and Liquid, shown as written in a
+// block's text, are written back unescaped in Markdown output (--main-only): escaped, "\$a\_1
+// \cdot b\_2$" and "\{{ page.title }}" were text, not a formula and a template. Sentences of
+// CorrelAid's blog/reconstructing-cambridge-analytica.md (MIT) and opensource.guide's
+// leadership-and-governance.md (CC BY 4.0), as package document's tests quote them.
+func TestMarkdownMathAndLiquidWrittenBack(t *testing.T) {
+	in := "Wir teilen die Daten am Median $a_1 \\cdot b_2$ und zahlen 5 $ bis 10 $.\n\n" +
+		"Die Seite {{ page.title }} ist Teil des Leitfadens.\n"
+	doc := readString(t, in, Markdown, false)
+	var md strings.Builder
+	if err := Render(&md, Markdown, "", doc.Blocks); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"$a_1 \\cdot b_2$", "{{ page.title }}"} {
+		if !strings.Contains(md.String(), s) {
+			t.Errorf("Markdown output lacks %q:\n%s", s, md.String())
+		}
+	}
+	back := readString(t, md.String(), Markdown, false)
+	if diff := cmp.Diff(blockSummary(doc.Blocks), blockSummary(back.Blocks)); diff != "" {
+		t.Errorf("read back (-first +second):\n%s", diff)
 	}
 }

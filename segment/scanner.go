@@ -139,7 +139,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 	switch s.format {
 	case Markdown:
 		s.next = wholeDocument(func() (string, error) { return readAllText(ctx, r, name, &s.removed) }, func(text string) ([]rawBlock, error) {
-			return parseMarkdown(ctx, text, rulesFor(s.lang, opt.KeepBoilerplate), &s.removed)
+			return parseMarkdown(ctx, name, text, rulesFor(s.lang, opt.KeepBoilerplate), &s.removed)
 		})
 	case HTML:
 		s.next, s.front = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
@@ -203,7 +203,10 @@ func (s *Scanner) Scan() bool {
 	s.capRemoved()
 	rb := s.ready[s.nready]
 	s.nready++
-	s.block = Block{Kind: rb.Kind, Level: rb.Level, Marker: rb.Marker, Text: rb.Text, Sentences: splitWithCode(rb.Text, s.lang, rb.code)}
+	s.block = Block{Kind: rb.Kind, Level: rb.Level, Marker: rb.Marker, Text: rb.Text, Kept: rb.kept}
+	if !rb.kept {
+		s.block.Sentences = splitWithCode(rb.Text, s.lang, rb.code)
+	}
 	return true
 }
 

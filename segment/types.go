@@ -66,6 +66,12 @@ type Block struct {
 	// note), for translators that take one; it is never translated. Only blocks of whole
 	// localisation files have one (see translate.DocumentInput).
 	Note string
+	// Kept marks a block that is shown but never sent, and has no Sentences: Markdown that its
+	// reader (package document's) keeps as it is, such as a heading, list item or table cell of
+	// inline code alone ("## `useState`"), display math, a line of Liquid tags or shortcodes, or
+	// text marked translate="no". Text shows it as written; text and Markdown output keep it, a
+	// translation copies it.
+	Kept bool
 }
 
 // Span is a piece of a text with its byte offsets: text[Start:End] == Span.Text.
