@@ -154,7 +154,7 @@ func ScanInput(sc *segment.Scanner, name, lang string) (Input, error) {
 		b := sc.Block()
 		head = append(head, b)
 		size += len(b.Text)
-		if len(sample) < langSample {
+		if len(sample) < langSample && !b.Kept {
 			sample = append(sample, b.Text...)
 			sample = append(sample, '\n')
 		}

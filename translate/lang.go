@@ -42,6 +42,9 @@ func CheckLanguage(doc *segment.Document, lang string) error {
 		if b.Len() >= langSample {
 			break
 		}
+		if bl.Kept {
+			continue // code and markup say nothing of the language
+		}
 		b.WriteString(bl.Text)
 		b.WriteString("\n")
 	}

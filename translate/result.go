@@ -93,6 +93,12 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 		next = end
 		para := j.first + bi + 1
 		tb := segment.Block{Kind: sb.Kind, Level: sb.Level, Marker: sb.Marker}
+		if sb.Kept {
+			// Code, math, Liquid, translate="no" text: never sent, written back as it was.
+			tb.Text, tb.Kept = sb.Text, true
+			res.Blocks[bi] = tb
+			continue
+		}
 		paragraph := t.unit() == Paragraph && !subtitles(j.format) && len(units) == 1
 		if paragraph && units[0].failed != nil {
 			for si, sp := range blockSentences(sb) {

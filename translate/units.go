@@ -153,6 +153,9 @@ const maxContextBytes = 4000
 // blockSentences returns the sentences of a block; a block with text but no sentence spans is
 // one sentence.
 func blockSentences(b *segment.Block) []segment.Span {
+	if b.Kept {
+		return nil // shown, never sent: code, math, Liquid, translate="no" text
+	}
 	if len(b.Sentences) > 0 {
 		return b.Sentences
 	}
