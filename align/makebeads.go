@@ -5,8 +5,8 @@ import (
 )
 
 // makeBeads turns a path into beads with calibrated confidences (see calib.go), offsetting
-// indices by (di, dj).
-func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, ids *indexes, raws *[]float64, quick bool) []Bead {
+// indices by (di, dj). mg holds the beads' margins when they are known (nil: computed here).
+func makeBeads(md *model, sc *scorer, path []point, steps []int8, mg []float64, di, dj int, ids *indexes, raws *[]float64, quick bool) []Bead {
 	beads := make([]Bead, 0, len(steps))
 	skip := false
 	for k, ti := range steps {
@@ -57,10 +57,15 @@ func makeBeads(md *model, sc *scorer, path []point, steps []int8, di, dj int, id
 				}
 			}
 		}
-		mg := margin(md, sc, path, k)
-		sure := 1 / (1 + math.Exp(-marginSteep*mg))
+		var m float64
+		if mg != nil && t.a > 0 && t.b > 0 { // margins holds +Inf for the others
+			m = mg[k]
+		} else {
+			m = margin(md, sc, path, k)
+		}
+		sure := 1 / (1 + math.Exp(-marginSteep*m))
 		raw = min(raw, sure)
-		f := calibFeatures{raw: raw, margin: mg, a: t.a, b: t.b, mt: sc.lv.hasMT}
+		f := calibFeatures{raw: raw, margin: m, a: t.a, b: t.b, mt: sc.lv.hasMT}
 		b.Confidence = f.calibrated()
 		*raws = append(*raws, raw)
 		if md.trace != nil {

@@ -1,7 +1,9 @@
 package align
 
 import (
+	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,5 +71,41 @@ func TestChanceTable(t *testing.T) {
 	ex, na, _ := d.matches(1, 2, 1, 2, &s, nil)
 	if ex[4] != na[4] || math.IsNaN(ex[4]) {
 		t.Errorf("excess %v of a sentence with itself, want %v", ex[4], na[4])
+	}
+}
+
+// TestRefreshMargins checks that the margins the re-partition measured and refreshed around the
+// windows it re-cut are those of the new path, which makeBeads reads instead of computing them:
+// on the dev article with both MT directions, where the re-partition re-cuts windows.
+func TestRefreshMargins(t *testing.T) {
+	heavy(t)
+	d := loadTextberg(t)
+	opt := devOptions("both", d.mt, d.mtde)
+	st := &stopper{ctx: context.Background()}
+	lv := newLevel(st, d.de, d.fr, opt, nil)
+	lv.prepare(defaultGroup)
+	md := newModel(lv, defaultGroup)
+	lv.own = true
+	path, steps, sc := coarseToFine(md, lv, defaultGroup)
+	path, steps = expandRuns(md, path, steps)
+	mg := margins(md, sc, path, steps)
+	path, steps, recut := repartition(md, lv, lv.cov, path, steps, mg, 0, 0)
+	if len(recut) == 0 {
+		t.Fatal("no window re-cut: nothing to refresh")
+	}
+	stale := slices.Clone(mg)
+	refreshMargins(md, sc, path, steps, mg, recut)
+	want := margins(md, sc, path, steps)
+	var moved int
+	for k := range want {
+		if mg[k] != want[k] && !(math.IsInf(mg[k], 1) && math.IsInf(want[k], 1)) {
+			t.Errorf("bead %d: margin %v, the new path's %v", k, mg[k], want[k])
+		}
+		if stale[k] != want[k] {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Errorf("%d windows re-cut, no margin moved", len(recut))
 	}
 }

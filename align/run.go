@@ -303,11 +303,15 @@ func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point, quic
 			path, steps, sc = coarseToFine(md, sub, g)
 		}
 		path, steps = expandRuns(md, path, steps)
+		var mg []float64 // the beads' margins, when the re-partition needed them
 		if !quick && lv.cov != nil {
-			path, steps = repartition(md, sub, lv.cov, path, steps, margins(md, sc, path, steps), seg.i0, seg.j0)
+			mg = margins(md, sc, path, steps)
+			var recut [][2]int
+			path, steps, recut = repartition(md, sub, lv.cov, path, steps, mg, seg.i0, seg.j0)
+			refreshMargins(md, sc, path, steps, mg, recut)
 		}
 		paths = append(paths, path)
-		out = append(out, makeBeads(md, sc, path, steps, seg.i0, seg.j0, ids, &raws, quick)...)
+		out = append(out, makeBeads(md, sc, path, steps, mg, seg.i0, seg.j0, ids, &raws, quick)...)
 	}
 	return out, paths, raws
 }
