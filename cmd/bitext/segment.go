@@ -98,6 +98,11 @@ func runSegment(c *cli.Context) error {
 	if i := slices.Index(files, "-"); i >= 0 && slices.Contains(files[i+1:], "-") {
 		return usageError(inputs.ErrStdinTwice)
 	}
+	// Standard output appended to an input ("bitext segment a.txt >> a.txt") read its own
+	// output back and grew the file until the disk was full.
+	if err := refuseOverwrite([]string{""}, files...); err != nil {
+		return err
+	}
 	if inFormat == "" {
 		// A .docx or .pdf would otherwise be split as if it were text: bytes of a zip or
 		// PDF stream printed as sentences.

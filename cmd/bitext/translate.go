@@ -143,6 +143,19 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 	if err := refuseOverwrite(outs, append(c.Args().Slice(), c.StringSlice("glossary")...)...); err != nil {
 		return o, err
 	}
+	if o.out.path == "" {
+		// Standard output redirected into a folder being translated: the file is one of the
+		// documents found there ("bitext translate docs/ > docs/en.txt").
+		var found []string
+		for _, in := range o.inputs {
+			if in.fromDir {
+				found = append(found, in.path)
+			}
+		}
+		if err := refuseOverwrite([]string{""}, found...); err != nil {
+			return o, err
+		}
+	}
 	// An output that could only fail once the provider has been paid is refused first: a
 	// folder this user may not write into, a folder that is a file (outfile.CheckTarget).
 	checkOut := outfile.CheckTarget

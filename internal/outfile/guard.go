@@ -16,17 +16,23 @@ type OverwriteError struct {
 }
 
 func (e *OverwriteError) Error() string {
+	if strings.HasPrefix(e.Output, "- (standard output") {
+		return fmt.Sprintf("output %s %s input %s: refusing to write over the input; redirect the output elsewhere or give -o", e.Output, e.How, e.Input)
+	}
 	return fmt.Sprintf("output %s %s input %s: refusing to write over the input; choose another -o", e.Output, e.How, e.Input)
 }
 
-// stdin is standard input, as CheckInputs sees it (tests replace it).
-var stdin = os.Stdin
+// stdin and stdout are standard input and output, as CheckInputs sees them (tests replace
+// them).
+var stdin, stdout = os.Stdin, os.Stdout
 
 // CheckInputs refuses an output path that is, contains, or lies inside one of the inputs,
 // after resolving symbolic links (and hard links, for files that exist). An input named "-" is
 // standard input: it conflicts with an output only when the shell redirected it from that very
 // file ("bitext translate - -o a.txt < a.txt" would truncate a.txt before reading it). An
-// output of "" or "-" (standard output) is never in conflict.
+// output of "" or "-" is standard output: it conflicts with an input only when the shell
+// redirected it to that very file ("bitext segment a.txt >> a.txt" read its own output back
+// and grew a.txt until the disk was full, as cat refuses to: "input file is output file").
 func CheckInputs(output string, inputs ...string) error { return check(output, true, inputs) }
 
 // CheckFiles refuses an output that is one of files (after resolving links, as CheckInputs):
@@ -37,7 +43,7 @@ func CheckFiles(output string, files ...string) error { return check(output, fal
 // check is CheckInputs; without folders, only an output that is an input is refused.
 func check(output string, folders bool, inputs []string) error {
 	if output == "" || output == "-" {
-		return nil
+		return checkStdout(inputs)
 	}
 	out, err := resolve(output)
 	if err != nil {
@@ -164,4 +170,37 @@ func CheckFolder(dir string) error {
 		return nil
 	}
 	return CheckTarget(filepath.Join(dir, "x"))
+}
+
+// checkStdout refuses inputs that are the regular file standard output is redirected to.
+func checkStdout(inputs []string) error {
+	if stdout == nil {
+		return nil
+	}
+	outInfo, err := stdout.Stat()
+	if err != nil || !outInfo.Mode().IsRegular() {
+		return nil // a terminal, a pipe, /dev/null: nothing to overwrite
+	}
+	const name = "- (standard output, redirected to it)"
+	for _, in := range inputs {
+		var inInfo os.FileInfo
+		switch in {
+		case "":
+			continue
+		case "-":
+			if stdin == nil {
+				continue
+			}
+			inInfo, err = stdin.Stat()
+		default:
+			inInfo, err = os.Stat(in)
+		}
+		if err == nil && inInfo.Mode().IsRegular() && os.SameFile(outInfo, inInfo) {
+			if in == "-" {
+				in = "- (standard input, redirected from the same file)"
+			}
+			return &OverwriteError{Output: name, Input: in, How: "is"}
+		}
+	}
+	return nil
 }

@@ -300,3 +300,54 @@ func TestProtect(t *testing.T) {
 		f.Abort()
 	}
 }
+
+// TestCheckInputsStdoutRedirected: standard output redirected (or appended, >>) to an input is
+// refused: segment read its own output back and grew the file until the disk was full. A pipe,
+// another file or /dev/null is no conflict.
+func TestCheckInputsStdoutRedirected(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	write(t, a, "Guten Tag.")
+	write(t, b, "Hallo.")
+	f, err := os.OpenFile(a, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	oldOut, oldIn := stdout, stdin
+	defer func() { stdout, stdin = oldOut, oldIn }()
+	stdout = f
+	var ow *OverwriteError
+	for _, out := range []string{"", "-"} {
+		if err := CheckInputs(out, b, a); !errors.As(err, &ow) || ow.Input != a {
+			t.Errorf("stdout >> a.txt, output %q: err = %v", out, err)
+		}
+	}
+	if err := CheckFiles("", a); !errors.As(err, &ow) {
+		t.Errorf("CheckFiles, stdout >> a.txt: err = %v", err)
+	}
+	// "- < a.txt >> a.txt"
+	in, err := os.Open(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	stdin = in
+	if err := CheckInputs("", "-"); !errors.As(err, &ow) {
+		t.Errorf("stdin and stdout both a.txt: err = %v", err)
+	}
+	stdin = oldIn
+	if err := CheckInputs("", b); err != nil {
+		t.Errorf("stdout >> a.txt, input b.txt: %v", err)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	stdout = w
+	if err := CheckInputs("", a); err != nil {
+		t.Errorf("pipe: %v", err)
+	}
+}
