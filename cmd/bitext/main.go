@@ -80,11 +80,22 @@ var signalCause = regexp.MustCompile(`\b(interrupt|terminated) signal received\b
 var errStdoutClosed = errors.New("standard output closed")
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	app := newApp(stdin, stdout, stderr)
-	if completeFlagValue(app, args, os.Getenv("BITEXT_COMPLETE_FLAG_NAME") != "", stdout) {
+	out := &stickyWriter{w: stdout}
+	appOut := io.Writer(out)
+	if _, tty := stdout.(*escapingWriter); tty {
+		appOut = stdout // a terminal: commands ask it for its width, and it rarely fails
+	}
+	app := newApp(stdin, appOut, stderr)
+	if completeFlagValue(app, args, os.Getenv("BITEXT_COMPLETE_FLAG_NAME") != "", appOut) {
 		return exitOK
 	}
 	err := app.RunContext(ctx, permuteArgs(app, args))
+	if out.err != nil && (err == nil || exitCode(ctx, err) == exitFindings) && !errors.Is(out.err, syscall.EPIPE) {
+		// A command that printed and went on (a dry run's plan, lint's findings) into a full
+		// disk, /dev/full, a closed file: what it printed is lost, and exit 0 or 1 would say
+		// it was written.
+		err = fmt.Errorf("writing standard output: %w", out.err)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -236,3 +247,18 @@ func setUsageErrorHandler(c *cli.Command) {
 
 // forcedExitMessage is printed when a run did not wind down within stopGrace of being stopped.
 const forcedExitMessage = "bitext: interrupted; stopped without waiting for the command to wind down"
+
+// stickyWriter is standard output remembering its first write error, which some commands'
+// prints do not look at.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return n, err
+}

@@ -318,7 +318,11 @@ func runTranslate(c *cli.Context) error {
 		return err
 	}
 	st, err := tr.RunInputs(c.Context, reader.inputs(), func(res *translate.Result) error {
-		return sink.write(res, reader.source(res.Index))
+		err := sink.write(res, reader.source(res.Index))
+		if err != nil && !isOutputRefusal(err) {
+			return outputFailure{err}
+		}
+		return err
 	})
 	bar.finish()
 	// Segments that got no usable answer do not cost the rest of the run: everything else is
@@ -326,12 +330,18 @@ func runTranslate(c *cli.Context) error {
 	// formats), and the run ends with exit 3 naming them.
 	var failed *translate.FailedError
 	if err == nil || errors.As(err, &failed) {
-		if ferr := sink.finish(); ferr != nil {
-			err = ferr
+		if sink.docs == 0 && reader.skippedDocs() > 0 && !c.Bool("allow-skipped") && opt.manifest == nil {
+			// Every document was skipped (unreadable, not German): the run exits 2 having
+			// translated nothing, and an output file already there is kept, not replaced by
+			// an empty corpus.
+			sink.abort()
+		} else if ferr := sink.finish(); ferr != nil {
+			err = outputFailure{ferr}
 		}
 	}
 	if err != nil {
 		sink.abort()
+		var outFailed outputFailure
 		switch {
 		case errors.Is(err, translate.ErrNoProvider):
 			fmt.Fprintln(stderr, hint)
@@ -355,6 +365,9 @@ func runTranslate(c *cli.Context) error {
 				fmt.Fprintf(stderr, "bitext: so far %s\n", summary(st, reader.skippedDocs()))
 			}
 			return &exitError{code: exitMemory, err: fmt.Errorf("the translation memory failed %s; answers received since its last store were not kept and will be asked for again: run the same command again to resume: %w", doneSoFar(st), err)}
+		case errors.As(err, &outFailed):
+			// Writing the output failed (a full disk), not the provider.
+			return fmt.Errorf("writing the output failed %s: %w; what was translated is in the translation memory, run the same command again to resume", doneSoFar(st), outFailed.err)
 		case isOutputRefusal(err):
 			// The output refused a document (a name two documents share, a link to an input):
 			// not the provider's failure, and what was translated is in the memory.
@@ -390,6 +403,13 @@ func runTranslate(c *cli.Context) error {
 
 // isOutputRefusal says whether err is the output's refusal of a document (a usage error from the
 // sink), which a run stops on without blaming the provider.
+// outputFailure is writing the output failing (a full disk, a closed pipe): not the
+// provider's failure, which the run would otherwise be reported as.
+type outputFailure struct{ err error }
+
+func (e outputFailure) Error() string { return "writing the output failed: " + e.err.Error() }
+func (e outputFailure) Unwrap() error { return e.err }
+
 func isOutputRefusal(err error) bool {
 	var ee *exitError
 	return errors.As(err, &ee) && ee.code == exitUsage
