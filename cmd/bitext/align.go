@@ -496,7 +496,12 @@ func runAlignMany(c *cli.Context) error {
 		}
 		return nil
 	})
-	if err == nil {
+	switch {
+	case err == nil && n == 0 && skipped > 0 && spec.Count == 0:
+		// Every pair was left out: nothing was aligned, and the files already there are kept,
+		// not replaced by an empty corpus (a shard's empty output is its share, written).
+		abort()
+	case err == nil:
 		err = commit()
 	}
 	if err != nil {
