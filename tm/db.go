@@ -17,6 +17,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 	"modernc.org/sqlite" // also registers the "sqlite" driver
+
+	"github.com/bitext/bitext/internal/outfile"
 )
 
 // busyTimeoutMS is how long a writer waits for another process's write lock before failing.
@@ -181,7 +183,7 @@ func createWhole(path string) {
 	}
 	name := tmp.Name()
 	tmp.Close()
-	os.Chmod(name, 0o644) // as SQLite creates a file (CreateTemp's is 0600)
+	os.Chmod(name, outfile.NewFileMode()) // as SQLite creates a file: 0666 less the umask (CreateTemp's is 0600)
 	defer func() {
 		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 			os.Remove(name + suffix)

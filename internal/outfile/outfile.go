@@ -162,9 +162,10 @@ func (f *File) Commit() error {
 		return fmt.Errorf("writing %s: %w", f.name, err)
 	}
 	// A file replaced keeps its permissions: a private output (chmod 600) must not become
-	// readable by everyone because bitext wrote it again. A new one is readable by all, as most
-	// outputs are meant to be shared (an O_TMPFILE or CreateTemp file starts at 0600).
-	mode := os.FileMode(0o644)
+	// readable by everyone because bitext wrote it again. A new one gets what any program's new
+	// file gets, 0666 less the umask (an O_TMPFILE or CreateTemp file starts at 0600; a fixed
+	// 0644 made outputs world-readable under umask 077).
+	mode := NewFileMode()
 	if st, err := os.Stat(f.path); err == nil && st.Mode().IsRegular() {
 		mode = st.Mode().Perm()
 	}
@@ -259,3 +260,6 @@ func removeStale(dir string) {
 		}
 	}
 }
+
+// NewFileMode is the mode of a new file: 0666 less the process's umask, as open(2) gives it.
+func NewFileMode() os.FileMode { return 0o666 &^ umask }

@@ -87,8 +87,8 @@ func TestCommitAndAbort(t *testing.T) {
 	if b, _ := os.ReadFile(name); string(b) != "hello" {
 		t.Fatalf("got %q", b)
 	}
-	if st, _ := os.Stat(name); st.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", st.Mode().Perm())
+	if st, _ := os.Stat(name); st.Mode().Perm() != NewFileMode() {
+		t.Errorf("mode %v, want %v", st.Mode().Perm(), NewFileMode())
 	}
 
 	g, err := Create(name)
@@ -243,7 +243,7 @@ func TestCheckTarget(t *testing.T) {
 }
 
 // TestCommitKeepsMode: an output replaced keeps its permissions (a private 0600 file stays
-// private); a new one is 0644.
+// private); a new one is 0666 less the umask.
 func TestCommitKeepsMode(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string) {
@@ -268,10 +268,16 @@ func TestCommitKeepsMode(t *testing.T) {
 			t.Errorf("%s replaced: mode %v, want %v (%v)", name, st.Mode().Perm(), mode, err)
 		}
 	}
-	name := filepath.Join(dir, "new.txt")
-	write(name)
-	if st, err := os.Stat(name); err != nil || st.Mode().Perm() != 0o644 {
-		t.Errorf("new output: mode %v, want 0644 (%v)", st.Mode().Perm(), err)
+	// A new one gets 0666 less the umask, as any program's new file: under umask 077 a fixed
+	// 0644 made confidential outputs readable by everyone.
+	defer func(m os.FileMode) { umask = m }(umask)
+	for _, tc := range []struct{ umask, want os.FileMode }{{0o022, 0o644}, {0o077, 0o600}, {0o002, 0o664}} {
+		umask = tc.umask
+		name := filepath.Join(dir, fmt.Sprintf("new-%o.txt", tc.umask))
+		write(name)
+		if st, err := os.Stat(name); err != nil || st.Mode().Perm() != tc.want {
+			t.Errorf("new output under umask %o: mode %v, want %v (%v)", tc.umask, st.Mode().Perm(), tc.want, err)
+		}
 	}
 }
 
