@@ -107,6 +107,9 @@ func runProviders(c *cli.Context) error {
 		}
 		rows = append(rows, row)
 	}
+	if err := c.Context.Err(); err != nil {
+		return err // Ctrl-C while the usage was asked: exit 130, no table of "context canceled"
+	}
 	w := c.App.Writer
 	if asJSON {
 		enc := json.NewEncoder(w)
