@@ -4,6 +4,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -39,5 +40,19 @@ func init() {
 				ts.Fatalf("temporary file left behind: %s", n)
 			}
 		}
+	}
+}
+
+func init() {
+	// age FILE DURATION sets FILE's modification time DURATION into the past (a file nothing
+	// has written for that long).
+	scriptCmds["age"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: age FILE DURATION")
+		}
+		d, err := time.ParseDuration(args[1])
+		ts.Check(err)
+		t := time.Now().Add(-d)
+		ts.Check(os.Chtimes(ts.MkAbs(args[0]), t, t))
 	}
 }

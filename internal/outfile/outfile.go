@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // File is an output being written. It is an io.Writer; nothing appears under its name until
@@ -233,8 +234,15 @@ func removeStaleOnce(dir string) {
 	}
 }
 
+// staleAfter is how long a named temporary file must have gone unwritten before removeStale
+// takes its writer for gone. The PID alone does not say it: a writer in another container or PID
+// namespace, or on another host sharing the folder (NFS, where O_TMPFILE is missing and named
+// temporary files are used), is no process here, and its live file was removed under it. Every
+// writer writes its temporary file as its output comes and renames it at once when done.
+var staleAfter = time.Hour
+
 // removeStale deletes the named temporary files in dir (".NAME.PID.N.bitext-tmp") whose writing
-// process is gone.
+// process is gone here and that nothing has written for staleAfter.
 func removeStale(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -253,6 +261,9 @@ func removeStale(dir string) {
 		pidText := parts[len(parts)-2]
 		pid, err := strconv.Atoi(pidText)
 		if err != nil || pid <= 0 || processAlive(pid) {
+			continue
+		}
+		if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < staleAfter {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func write(t *testing.T, name, text string) {
@@ -127,6 +128,16 @@ func TestRemoveStale(t *testing.T) {
 	other := ".other.txt.999999999.1" + tmpSuffix // another output's leftover, gone too
 	for _, n := range []string{dead, live, other, "out.txt"} {
 		write(t, filepath.Join(dir, n), "x")
+	}
+	// Written just now, a dead PID's file may be a live writer's in another container or on
+	// another host sharing the folder: it stays until nothing has written it for staleAfter.
+	removeStale(dir)
+	assertOnly(t, dir, dead, live, other, "out.txt")
+	old := time.Now().Add(-2 * staleAfter)
+	for _, n := range []string{dead, live, other} {
+		if err := os.Chtimes(filepath.Join(dir, n), old, old); err != nil {
+			t.Fatal(err)
+		}
 	}
 	removeStale(dir)
 	assertOnly(t, dir, live, "out.txt")
