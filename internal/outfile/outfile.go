@@ -95,10 +95,7 @@ func Create(name string) (*File, error) {
 		}
 		return &File{f: f, name: name, path: name, direct: true}, nil
 	}
-	path := name
-	if real, err := filepath.EvalSymlinks(name); err == nil {
-		path = real
-	}
+	path := linkTarget(name)
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", name, err)
@@ -274,3 +271,28 @@ func removeStale(dir string) {
 
 // NewFileMode is the mode of a new file: 0666 less the process's umask, as open(2) gives it.
 func NewFileMode() os.FileMode { return 0o666 &^ umask }
+
+// linkTarget is the file an output named name is written to: name, or where the symbolic link(s)
+// it names point, even to a file that does not exist yet (a dangling link was replaced by a
+// regular file: the link must stay).
+func linkTarget(name string) string {
+	if real, err := filepath.EvalSymlinks(name); err == nil {
+		return real
+	}
+	path := name
+	for range 40 { // as the kernel's limit on links followed
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&os.ModeSymlink == 0 {
+			return path
+		}
+		to, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(path), to)
+		}
+		path = to
+	}
+	return path
+}

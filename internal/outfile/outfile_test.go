@@ -368,3 +368,25 @@ func TestCheckInputsStdoutRedirected(t *testing.T) {
 		t.Errorf("pipe: %v", err)
 	}
 }
+
+// TestDanglingLink: an output that is a symbolic link to a file not there yet is written where
+// it points, and the link stays (it was replaced by a regular file).
+func TestDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "out.txt")
+	if err := os.Symlink(filepath.Join("real", "target.txt"), link); err != nil {
+		t.Skip(err)
+	}
+	if err := WriteFile(context.Background(), link, func(w io.Writer) error {
+		_, err := io.WriteString(w, "neu\n")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", st.Mode(), err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "real", "target.txt")); err != nil || string(b) != "neu\n" {
+		t.Errorf("target: %q %v", b, err)
+	}
+}
