@@ -205,7 +205,7 @@ func runTranslate(c *cli.Context) error {
 	listFindings := !asked || c.Bool("strict")
 	from, to := strings.ToLower(c.String("source-lang")), strings.ToLower(c.String("target-lang"))
 	if from == to {
-		return usageErrorf("--from and --to are both %q", from)
+		return usageErrorf("the source and target languages are both %q (--from/--source-lang, --to/--target-lang)", from)
 	}
 	stdin := c.App.Reader
 	if c.IsSet("text") {
