@@ -29,7 +29,9 @@
 // "… gebracht.Anna Beispiel/dpa") and lists every removal with its reason in
 // Document.Removed. Each news rule needs a fixed opening or the shape of a name or date line in a
 // short block, so a sentence of the article is never taken for debris.
-// Options.KeepBoilerplate turns it off. Document.Removed lists the other changes to the text
+// Options.KeepBoilerplate turns it off. Markdown is never cleaned so: it is its author's
+// document, not a scraped page, and translate sends all of it (only soft hyphens go, and spaces
+// are single as Markdown renders them). Document.Removed lists the other changes to the text
 // too, each with its Kind (Removal.String formats one for --explain): soft hyphens (U+00AD)
 // dropped in every format, even with KeepBoilerplate; hard-wrapped lines of a plain-text
 // paragraph joined (Joined), with a word hyphenated at the line end rejoined ("Außen-" +
