@@ -144,6 +144,15 @@ type htmlReader struct {
 	svgOpen  []string
 	svgCount map[string]int // how many of each name svgOpen holds
 	svgTexts int
+
+	// keptShown: the element kept as it is is read for showing its text (Options.Shown, an
+	// HTML block of Markdown): its words, in keptText from keptOff on, become a Kept segment
+	// when it ends (keptMute counts the raw-text elements open inside it, whose content is
+	// no text).
+	keptShown bool
+	keptText  strings.Builder
+	keptOff   int
+	keptMute  int
 }
 
 // svgSentinel stands for the k-th SVG text of a run inside the markup of the run's codes while
@@ -363,6 +372,7 @@ func (r *htmlReader) otherLanguage(t xhtml.Token) bool {
 func (r *htmlReader) startSkip(name string, inRun bool, off int, notr bool) {
 	r.skipName, r.skipDepth, r.skipInRun, r.skipStart = name, 1, inRun, off
 	r.skipSVG = name == "svg" && !notr
+	r.showKept(notr && !inRun, off)
 	if r.skipSVG && r.svgCount == nil {
 		r.svgCount = map[string]int{}
 	}
@@ -370,6 +380,9 @@ func (r *htmlReader) startSkip(name string, inRun bool, off int, notr bool) {
 }
 
 func (r *htmlReader) skipToken(t htmlTok) {
+	if r.keptShown {
+		r.keptToken(t)
+	}
 	switch t.typ {
 	case xhtml.StartTagToken:
 		if t.tok.Data == r.skipName {
@@ -434,6 +447,7 @@ func (r *htmlReader) endSkip() {
 	if r.skipInRun {
 		r.b.alone(r.skipName, r.skipBuf.String())
 	}
+	r.addKeptShown()
 	r.skipName, r.skipInRun, r.skipSVG, r.skipJSONLD = "", false, false, false
 	r.skipBuf.Reset()
 	r.svgOpen = r.svgOpen[:0]

@@ -94,6 +94,7 @@ type mdReader struct {
 	// its name are open: until it ends, the Markdown between HTML blocks is kept too.
 	keepName  string
 	keepDepth int
+	keepShown bool // the element's words are shown (htmlReader.keptShown)
 	// refs are the labels of the document's reference definitions (mdRefKey).
 	refs map[string]bool
 	mdx  bool // the document is MDX (markdown_mdx.go)
@@ -305,14 +306,17 @@ func (r *mdReader) htmlBlock(i int, c string) int {
 	parts, segs := len(r.d.parts), len(r.d.Segments)
 	h := &htmlReader{d: r.d, src: r.src, name: r.name, opt: r.opt, lines: r.index, fragment: true,
 		skipName: r.keepName, skipDepth: r.keepDepth}
+	if r.keepName != "" {
+		h.showKept(r.keepShown, from) // the words of the element's rest, up to its end tag
+	}
 	err := h.tokenize(from, to, false)
 	if err == nil {
 		// An element kept as it is that is still open goes on over the Markdown that follows,
 		// as it does on the page the Markdown becomes ("<div translate="no">", a blank line, a
 		// paragraph, "</div>").
-		r.keepName, r.keepDepth = "", 0
+		r.keepName, r.keepDepth, r.keepShown = "", 0, false
 		if h.skipName != "" && !h.skipSVG {
-			r.keepName, r.keepDepth = h.skipName, h.skipDepth
+			r.keepName, r.keepDepth, r.keepShown = h.skipName, h.skipDepth, h.keptShown
 		}
 		h.endSkip()
 		h.flush()

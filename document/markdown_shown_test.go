@@ -99,3 +99,52 @@ func TestMarkdownShown(t *testing.T) {
 		t.Error("a document read for showing was written")
 	}
 }
+
+// TestMarkdownKeptHTMLShown: the text of an element kept as it is (translate="no",
+// class="notranslate", another language) that an HTML block holds is shown, a Kept segment,
+// never sent. Before, a one-line <p translate="no">…</p> or a <div translate="no"> without a
+// blank line inside was neither: segment, translate --main-only and Markdown to text lost it
+// (only the Markdown paragraphs inside such an element were shown). The words are CorrelAid
+// hugo-website's (MIT): about/willkommen.md and events/2021-11/correlcon.md (an English
+// paragraph of a German page); the markup around them is the review's (tn.md).
+func TestMarkdownKeptHTMLShown(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"a paragraph marked translate=\"no\" on one line",
+			"Meistens treffen wir uns online im November oder Dezember.\n\n<p translate=\"no\">CorrelAid e.V.</p>\n\nDie reguläre Mitgliederversammlung findet jährlich statt.\n",
+			[]string{"block: Meistens treffen wir uns online im November oder Dezember.", "kept block: CorrelAid e.V.", "block: Die reguläre Mitgliederversammlung findet jährlich statt."}},
+		{"a div of class notranslate",
+			"<div class=\"notranslate\">Meistens treffen wir uns online im November oder Dezember.</div>\n",
+			[]string{"kept block: Meistens treffen wir uns online im November oder Dezember."}},
+		{"a div marked translate=\"no\" without a blank line inside",
+			"<div translate=\"no\">\nDie reguläre Mitgliederversammlung („MV“) von CorrelAid e.V. findet jährlich in der zweiten Jahreshälfte statt.\n</div>\n\nMeistens treffen wir uns online im November oder Dezember.\n",
+			[]string{"kept block: Die reguläre Mitgliederversammlung („MV“) von CorrelAid e.V. findet jährlich in der zweiten Jahreshälfte statt.", "block: Meistens treffen wir uns online im November oder Dezember."}},
+		{"a paragraph of another language, its entities read",
+			"<p lang=\"en\">Hop over to Hopin to register! Make sure to subscribe to our newsletter &amp; follow us on Twitter.</p>\n",
+			[]string{"kept block: Hop over to Hopin to register! Make sure to subscribe to our newsletter &amp; follow us on Twitter."}},
+		{"a kept div over blocks: its first lines, the Markdown paragraph, the lines before its end",
+			"<div translate=\"no\">\nCorrelAid e.V.\n\nMeistens treffen wir uns online.\n\n<p>Im November oder Dezember.</p>\n</div>\n\nDie reguläre Mitgliederversammlung findet jährlich statt.\n",
+			[]string{"kept block: CorrelAid e.V.", "kept block: Meistens treffen wir uns online.", "kept block: Im November oder Dezember.", "block: Die reguläre Mitgliederversammlung findet jährlich statt."}},
+		{"a script's content in a kept div is no text",
+			"<div translate=\"no\">CorrelAid e.V.<script>var x = \"Skript\";</script></div>\n",
+			[]string{"kept block: CorrelAid e.V."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, mdTexts(t, tc.in, "x.md", Options{Shown: true})); diff != "" {
+				t.Errorf("segments (-want +got):\n%s", diff)
+			}
+			// Read for translation, none of the kept text is a segment.
+			sent := mdTexts(t, tc.in, "x.md", Options{})
+			for _, w := range tc.want {
+				kept, ok := strings.CutPrefix(w, "kept block: ")
+				for _, s := range sent {
+					if ok && strings.Contains(s, kept) || strings.HasPrefix(s, "kept") {
+						t.Errorf("read for translation, sent %q", s)
+					}
+				}
+			}
+		})
+	}
+}

@@ -36,9 +36,12 @@ func TestMarkdownReadAsTranslateSendsIt(t *testing.T) {
 				"paragraph: Am 5. Oktober steht unser Datendialog „Migration und Integration\" in Berlin an."}},
 		{"translate=\"no\" and lang=\"en\" in HTML blocks (review finding 9, notr.md)", "notr.md",
 			"Ein deutscher Satz.\n\n<p lang=\"en\">This is English already.</p>\n\n<div translate=\"no\">\n\nMarkenname **Bleibt So** hier.\n\n</div>\n\nNoch ein Satz.\n",
-			// The text marked translate="no" in Markdown is shown, never sent; the HTML block
-			// of another language is left out (package document's HTML reader keeps it whole).
-			[]string{"paragraph: Ein deutscher Satz.", "kept paragraph: Markenname Bleibt So hier.", "paragraph: Noch ein Satz."}},
+			// The text marked translate="no" in Markdown, and the HTML block of another
+			// language, are shown, never sent.
+			[]string{"paragraph: Ein deutscher Satz.", "kept paragraph: This is English already.", "kept paragraph: Markenname Bleibt So hier.", "paragraph: Noch ein Satz."}},
+		{"a one-line paragraph marked translate=\"no\" and a div without a blank line inside (the review's tn.md)", "tn.md",
+			"Erster Absatz.\n\n<p translate=\"no\">Markenname GmbH bleibt so.</p>\n\n<div class=\"notranslate\">Ein Block mit Klasse.</div>\n\n<div translate=\"no\">\nZeile im Div ohne Leerzeile.\n</div>\n\nLetzter Absatz.\n",
+			[]string{"paragraph: Erster Absatz.", "kept paragraph: Markenname GmbH bleibt so.", "kept paragraph: Ein Block mit Klasse.", "kept paragraph: Zeile im Div ohne Leerzeile.", "paragraph: Letzter Absatz."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := Read(strings.NewReader(tc.in), tc.file, Options{KeepBoilerplate: true})
