@@ -1631,7 +1631,7 @@ func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, 
 	if inLink {
 		before, after = '[', ']'
 	}
-	plan := mdEmphasisPlan(s, mdDelimRuns(s), before, after)
+	plan := mdEmphasisPlan(s, mdDelimRuns(s, before, inLink), before, after)
 	lineEnd := func(i int) string {
 		if _, ok := slices.BinarySearch(crlf, at+i); ok {
 			return "\r\n"
@@ -1645,7 +1645,7 @@ func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, 
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		if n := mdBareLinkAt(s, i, before, inLink, plan); n > 0 {
+		if n := mdBareLinkAt(s, i, before, inLink); n > 0 {
 			flush()
 			b.alone("md-url", s[i:i+n])
 			i += n
@@ -1780,7 +1780,7 @@ func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, 
 		default:
 			j := i + 1
 			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{$", rune(s[j])) {
-				if isAlnumASCII(s[j:j+1]) && mdBareLinkAt(s, j, before, inLink, plan) > 0 {
+				if isAlnumASCII(s[j:j+1]) && mdBareLinkAt(s, j, before, inLink) > 0 {
 					break // a bare address starts: the next turn takes it
 				}
 				j++

@@ -1,6 +1,15 @@
 package document
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
 
 // TestMarkdownBareAddresses: web and e-mail addresses written bare (GFM's extended autolinks)
 // are codes, kept byte for byte and never sent. The lines are CorrelAid's (MIT; SOURCES.md):
@@ -24,10 +33,10 @@ func TestMarkdownBareAddresses(t *testing.T) {
 			"Mehr unter www.correlaid.org. Die Aufzeichnung (https://youtu.be/9wyL6svdBww) und „https://de.wikipedia.org/wiki/Köln“ helfen.\n",
 			[]string{"Mehr unter <x1/>. Die Aufzeichnung (<x2/>) und „<x3/>“ helfen."},
 			"MEHR UNTER www.correlaid.org. DIE AUFZEICHNUNG (https://youtu.be/9wyL6svdBww) UND „https://de.wikipedia.org/wiki/Köln“ HELFEN.\n"},
-		{"no address: no domain, no dot, inside a word, link text, emphasis inside (the case's structure)",
+		{"no address: no domain, no dot, inside a word, link text; a \"*\" ends one, as goldmark reads it (the case's structure)",
 			"Siehe foo.bar, a@b, https://localhost:8080, xwww.heise.de und [www.correlaid.org](https://correlaid.org) oder https://x.de/*neu*.\n",
-			[]string{"Siehe foo.bar, a@b, https://localhost:8080, xwww.heise.de und <g1>www.correlaid.org</g1> oder https://x.de/<g2>neu</g2>."},
-			"SIEHE FOO.BAR, A@B, HTTPS://LOCALHOST:8080, XWWW.HEISE.DE UND [WWW.CORRELAID.ORG](https://correlaid.org) ODER HTTPS://X.DE/*NEU*.\n"},
+			[]string{"Siehe foo.bar, a@b, https://localhost:8080, xwww.heise.de und <g1>www.correlaid.org</g1> oder <x2/><g3>neu</g3>."},
+			"SIEHE FOO.BAR, A@B, HTTPS://LOCALHOST:8080, XWWW.HEISE.DE UND [WWW.CORRELAID.ORG](https://correlaid.org) ODER https://x.de/*NEU*.\n"},
 	})
 }
 
@@ -57,4 +66,118 @@ func TestMdBareLinkLen(t *testing.T) {
 			t.Errorf("mdBareLinkLen(%q) takes %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// mdAddressDelimiterCases are bare addresses with "_" and "~" inside: the address is whole, its
+// delimiter runs open and close nothing, as GFM's autolink extension reads them (cmark-gfm and
+// goldmark take the address while reading the inlines, before delimiters pair); a "_" or "*"
+// after it is a delimiter. Before, an address with a delimiter that could pair inside it was
+// no address: "https://github.com/python/cpython/blob/main/Lib/json/__init__.py" was sent as
+// words with "init" emphasised, and written back as "…/json/__INIT__.py". The addresses are
+// real ones (the review's; CorrelAid's blog/point-pattern-analysis.md, MIT; I14Y handbook's
+// publikation/datensatz/struktur.md), the sentences CorrelAid's (SOURCES.md).
+var mdAddressDelimiterCases = []mdStructureCase{
+	{"a Python module's address (the review's)",
+		"Siehe https://github.com/python/cpython/blob/main/Lib/json/__init__.py dazu.\n",
+		[]string{"Siehe <x1/> dazu."},
+		"SIEHE https://github.com/python/cpython/blob/main/Lib/json/__init__.py DAZU.\n"},
+	{"two addresses whose underscores would pair (point-pattern-analysis.md)",
+		"Die Daten stammen aus https://www.ntsb.gov/_layouts/ntsb.aviation/index.aspx und https://github.com/python/cpython/blob/main/Lib/json/__init__.py.\n",
+		[]string{"Die Daten stammen aus <x1/> und <x2/>."},
+		"DIE DATEN STAMMEN AUS https://www.ntsb.gov/_layouts/ntsb.aviation/index.aspx UND https://github.com/python/cpython/blob/main/Lib/json/__init__.py.\n"},
+	{"emphasis around an address: its trailing \"_\" closes it",
+		"_Die Daten stammen aus https://www.ntsb.gov/_layouts/ntsb.aviation/index.aspx_ und sind frei.\n",
+		[]string{"<g1>Die Daten stammen aus <x2/></g1> und sind frei."},
+		"_DIE DATEN STAMMEN AUS https://www.ntsb.gov/_layouts/ntsb.aviation/index.aspx_ UND SIND FREI.\n"},
+	{"tildes in an address are no strikethrough (struktur.md)",
+		"Ein Tutorial steht unter www.ida.liu.se/~robke04/SHACLTutorial/ und ~~nicht~~ woanders.\n",
+		[]string{"Ein Tutorial steht unter <x1/> und <g2>nicht</g2> woanders."},
+		"EIN TUTORIAL STEHT UNTER www.ida.liu.se/~robke04/SHACLTutorial/ UND ~~NICHT~~ WOANDERS.\n"},
+	{"e-mail addresses with underscores: an \"_\" before one is no emphasis (it closes nothing)",
+		"Wenn ihr mitmachen wollt, schreibt an vor_name_@correlaid.org oder _berlin_@correlaid.org!\n",
+		[]string{"Wenn ihr mitmachen wollt, schreibt an <x1/> oder _<x2/>!"},
+		"WENN IHR MITMACHEN WOLLT, SCHREIBT AN vor_name_@correlaid.org ODER \\_berlin_@correlaid.org!\n"},
+}
+
+func TestMarkdownAddressDelimiters(t *testing.T) {
+	runMarkdownCases(t, mdAddressDelimiterCases)
+	// The reading is goldmark's with GFM's autolinks, character by character.
+	for _, tc := range mdAddressDelimiterCases {
+		src := strings.TrimSuffix(tc.src, "\n")
+		if want, got := goldmarkLinkifyEmphasis(src), bitextEmphasisAddresses(src); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q:\n read %v,\n goldmark %v", src, got, want)
+		}
+	}
+}
+
+// goldmarkLinkifyEmphasis is goldmarkEmphasis with GFM's autolinks and strikethrough (counted as
+// emphasis): an autolink's characters are text, as an address code's are in
+// bitextEmphasisAddresses.
+func goldmarkLinkifyEmphasis(src string) []emChar {
+	b := []byte(src)
+	md := goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strikethrough))
+	root := md.Parser().Parse(text.NewReader(b))
+	var out []emChar
+	var walk func(n ast.Node, em, strong int)
+	walk = func(n ast.Node, em, strong int) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Emphasis:
+				if v.Level == 2 {
+					walk(c, em, strong+1)
+				} else {
+					walk(c, em+1, strong)
+				}
+			case *ast.AutoLink:
+				for _, r := range string(v.Label(b)) {
+					out = append(out, emChar{r, em, strong})
+				}
+			case *ast.Text:
+				for _, r := range string(v.Segment.Value(b)) {
+					out = append(out, emChar{r, em, strong})
+				}
+			default:
+				if c.Kind().String() == "Strikethrough" {
+					walk(c, em, strong+1) // "~~" reads as a strong span in emphasisLevels
+					continue
+				}
+				walk(c, em, strong)
+			}
+		}
+	}
+	walk(root, 0, 0)
+	return out
+}
+
+// bitextEmphasisAddresses is bitextEmphasis with an address code's characters as text.
+func bitextEmphasisAddresses(src string) []emChar {
+	var b builder
+	var titles []*mdTitle
+	mdInline(src, 0, nil, &b, &titles, false)
+	var out []emChar
+	var open []int
+	em, strong := 0, 0
+	for _, p := range b.ps {
+		switch p.kind {
+		case pText:
+			for _, r := range p.text {
+				out = append(out, emChar{r, em, strong})
+			}
+		case pAlone:
+			if c := b.codes[p.id-1]; c.Name == "md-url" {
+				for _, r := range c.Open {
+					out = append(out, emChar{r, em, strong})
+				}
+			}
+		case pOpen:
+			e, s := emphasisLevels(b.codes[p.id-1].Open)
+			em, strong = em+e, strong+s
+			open = append(open, p.id)
+		case pClose:
+			e, s := emphasisLevels(b.codes[open[len(open)-1]-1].Open)
+			em, strong = em-e, strong-s
+			open = open[:len(open)-1]
+		}
+	}
+	return out
 }

@@ -216,12 +216,25 @@ func mdPunctRune(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r)
 
 // mdDelimRuns returns where the delimiter runs of "*", "_" and "~" start in s, a paragraph's
 // text or a link's, skipping what mdInline reads as a whole (backslash escapes, code spans,
-// tags, shortcodes, images, footnote references and links, whose text is read apart): their
-// characters are no delimiters of s.
-func mdDelimRuns(s string) []int {
+// tags, shortcodes, images, footnote references and links, whose text is read apart, and bare
+// addresses): their characters are no delimiters of s. before is the character before s, inLink
+// says s is a link's text (where no bare address is one, mdBareLinkAt).
+//
+// A bare address is an atom as a code span is: GFM's autolink extension (cmark-gfm's, and
+// goldmark's Linkify) takes it whole while reading the inlines, before delimiters are paired,
+// so "https://github.com/python/cpython/blob/main/Lib/json/__init__.py" and "vor_name@x.de" are
+// links whose "_" open or close nothing. Its trailing "_", "*" or "~", which GFM leaves out of
+// the address, are delimiters as any other ("_siehe https://x.de/a_" is emphasis).
+func mdDelimRuns(s string, before rune, inLink bool) []int {
 	var runs []int
 	for i := 0; i < len(s); {
 		c := s[i]
+		if !inLink && isAlnumASCII(s[i:i+1]) {
+			if n := mdBareLinkLen(s, i, before); n > 0 {
+				i += n
+				continue
+			}
+		}
 		switch {
 		case c == '\\' && i+1 < len(s) && (s[i+1] == '\n' || isASCIIPunct(s[i+1])):
 			i += 2
