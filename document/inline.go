@@ -758,6 +758,13 @@ func render(codes []Code, target string, esc func(string) string) string {
 // precedes it in the segment (no code, no text); last, nothing follows it. Markdown escapes by
 // position: a "#" is a heading only at the start of a block.
 func renderAt(codes []Code, target string, esc func(s string, first, last bool) string) string {
+	return renderLines(codes, target, func(s string, first, _, last bool) string { return esc(s, first, last) })
+}
+
+// renderLines is renderAt with an escaper that also knows that a piece of text starts a line
+// after a hard line break (a Markdown break's code, "md-break"): there a "- " or "1. " would
+// start a list, a "# " a heading.
+func renderLines(codes []Code, target string, esc func(s string, first, afterBreak, last bool) string) string {
 	var b strings.Builder
 	b.Grow(len(target) + len(target)/4 + 16) // the words, escaped, and the codes' markup
 	lookup := codeLookup(codes)
@@ -765,7 +772,12 @@ func renderAt(codes []Code, target string, esc func(s string, first, last bool) 
 	for i, p := range ps {
 		switch p.kind {
 		case pText:
-			b.WriteString(esc(p.text, i == 0, i == len(ps)-1))
+			afterBreak := false
+			if i > 0 && ps[i-1].kind == pAlone {
+				c, ok := lookup(ps[i-1].id)
+				afterBreak = ok && c.Name == "md-break"
+			}
+			b.WriteString(esc(p.text, i == 0, afterBreak, i == len(ps)-1))
 		case pOpen:
 			if c, ok := lookup(p.id); ok {
 				// An empty Markdown emphasis ("**") would be literal text: a pair that lost its

@@ -196,7 +196,7 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 			prefix := t[:k+m[1]]
 			content := c[m[1]:]
 			content, suffix := mdHeadingEnd(content, true)
-			r.inline(i+1, l.raw(), prefix, []string{content}, suffix+l.eol(), Heading, m[3]-m[2], mdATXHeading)
+			r.inline(i+1, l.raw(), prefix, []string{content}, mdLineEnds{}, suffix+l.eol(), Heading, m[3]-m[2], mdATXHeading)
 			i++
 		case mdAdmonition.MatchString(c):
 			r.admonition(i, k)
@@ -1051,7 +1051,7 @@ func (r *mdReader) row(i int) {
 			r.d.raw("|")
 		}
 		cell := t[c[0]:c[1]]
-		r.inline(i+1, cell, "", []string{cell}, "", Block, 0, mdCell)
+		r.inline(i+1, cell, "", []string{cell}, mdLineEnds{}, "", Block, 0, mdCell)
 	}
 	r.d.raw(l.eol())
 }
@@ -1179,6 +1179,7 @@ func (r *mdReader) paragraph(i, k, base int) int {
 		kind = Heading
 	}
 	// A heading's closing "#"s and attributes ("{#id}") stay after its words, never sent.
+	ends := r.lineEnds(i, contents) // before a heading's end is taken off its last line
 	suffix, where := "", mdBlock
 	if kind == Heading {
 		last := len(contents) - 1
@@ -1189,7 +1190,7 @@ func (r *mdReader) paragraph(i, k, base int) int {
 	}
 	// The block's bytes: a slice of the input, not a copy.
 	same := r.src[r.lines[i].off : r.lines[end-1].off+len(r.lines[end-1].full)]
-	r.inline(i+1, same, prefix, contents, suffix+r.lines[end-1].eol(), kind, 0, where)
+	r.inline(i+1, same, prefix, contents, ends, suffix+r.lines[end-1].eol(), kind, 0, where)
 	return end
 }
 
@@ -1216,12 +1217,12 @@ func mdQuotePrefix(t string) (n, depth int) {
 // inline makes one segment of the given lines' contents (their markers removed), written as
 // prefix + translation + suffix; same is the original bytes the segment stands for. The
 // translation's words are escaped for where they stand (where).
-func (r *mdReader) inline(line int, same, prefix string, contents []string, suffix string, kind Kind, level int, where mdWhere) {
+func (r *mdReader) inline(line int, same, prefix string, contents []string, ends mdLineEnds, suffix string, kind Kind, level int, where mdWhere) {
 	b := builder{edges: r.opt.Shown}
 	var titles []*mdTitle
 	// The lines are read as one text, so that a link, an emphasis or a code span may go on
 	// over them as CommonMark's do (mdInline reads the line breaks).
-	mdInlineRefs(strings.Join(contents, "\n"), 0, r.crlfBreaks(line-1, contents), &b, &titles, false, r.refs)
+	mdInlineRefs(strings.Join(contents, "\n"), 0, ends, &b, &titles, false, r.refs)
 	if r.keepName != "" {
 		// Inside an element kept as it is: kept too, but for the tags that end it.
 		r.keepTags(b.codes)
@@ -1278,8 +1279,8 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 		head, tail, endsText := prefix+pre, suf+suffix, suf == ""
 		r.d.add(seg, func(tr string) string {
 			tr = strings.ReplaceAll(tr, "\x00", "")
-			return head + renderAt(codes, tr, func(s string, first, last bool) string {
-				return mdEscape(s, where, first && atStart, last && endsText)
+			return head + renderLines(codes, tr, func(s string, first, afterBreak, last bool) string {
+				return mdEscape(s, where, first && atStart || afterBreak, last && endsText)
 			}) + tail
 		}, same, true)
 		return
@@ -1295,8 +1296,8 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, suff
 			return same
 		}
 		tr = strings.ReplaceAll(tr, "\x00", "")
-		out := prefix + pre + renderAt(codes, tr, func(s string, first, last bool) string {
-			return mdEscape(s, where, first && atStart, last && suf == "")
+		out := prefix + pre + renderLines(codes, tr, func(s string, first, afterBreak, last bool) string {
+			return mdEscape(s, where, first && atStart || afterBreak, last && suf == "")
 		}) + suf + suffix
 		pairs := make([]string, 0, 2*len(ts))
 		for k, tl := range ts {
@@ -1598,46 +1599,62 @@ func mdEscapeStart(s string, b *strings.Builder) string {
 	return s
 }
 
-// crlfBreaks returns where, in the contents of the lines from index first joined by "\n" (as
-// inline reads them), a "\n" stands for a line that ended in CRLF: the offsets, in order.
-func (r *mdReader) crlfBreaks(first int, contents []string) []int {
-	var at []int
+// mdLineEnds is how each line break of a block's text (its lines' contents joined by "\n", as
+// inline reads them) is written when it is a hard line break's: the line's own ending ("\n",
+// "\r\n") and the next line's markup before its content (a quote's "> ", the indentation of a
+// list item's or an admonition's body). A break's code carries it, so that a translation's
+// line after the break stays in its container: before, "    Stellen Sie sicher …" in an
+// admonition and "> Zweite Zeile" in a quote were written at the margin, out of it.
+type mdLineEnds struct {
+	at   []int    // the offsets of the line breaks in the joined text, in order
+	ends []string // what each is written as
+}
+
+// of is what the line break at offset off is written as ("\n" when none is known).
+func (e mdLineEnds) of(off int) string {
+	if k, ok := slices.BinarySearch(e.at, off); ok {
+		return e.ends[k]
+	}
+	return "\n"
+}
+
+// lineEnds returns the line ends of the lines from index first whose contents are contents:
+// each of contents[1:] is the end of its line (the markup before it taken off).
+func (r *mdReader) lineEnds(first int, contents []string) mdLineEnds {
+	var e mdLineEnds
 	off := 0
 	for k := 0; k < len(contents)-1; k++ {
 		off += len(contents[k])
-		if first+k < len(r.lines) && r.lines[first+k].eol() == "\r\n" {
-			at = append(at, off)
+		if first+k+1 < len(r.lines) {
+			next := r.lines[first+k+1].text
+			e.at = append(e.at, off)
+			e.ends = append(e.ends, r.lines[first+k].eol()+next[:len(next)-len(contents[k+1])])
 		}
 		off++
 	}
-	return at
+	return e
 }
 
 // mdInline reads a paragraph's inline content into b. s stands at offset at of the block's
-// text, whose line breaks that were CRLF in the file are at the offsets crlf: a hard line
-// break, a code, is written with its line's own ending.
+// text, whose line breaks are written as ends says: a hard line break, a code, is written with
+// its line's own ending and the next line's markup.
 // Link and image titles with words are added to titles and stand in the markup as sentinels.
 // inLink says s is a link's or an image's text, whose edges are its brackets.
-func mdInline(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLink bool) {
-	mdInlineRefs(s, at, crlf, b, titles, inLink, nil)
+func mdInline(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTitle, inLink bool) {
+	mdInlineRefs(s, at, ends, b, titles, inLink, nil)
 }
 
 // mdInlineRefs is mdInline knowing the labels of the document's reference definitions
 // (mdRefLabels), by which "[Abschnitt]" and "[die Anleitung][]" are links: their text is sent
 // and their markup written as a full reference to the label ("[section][Abschnitt]"), which
 // the translated text no longer names.
-func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, inLink bool, refs map[string]bool) {
+func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTitle, inLink bool, refs map[string]bool) {
 	before, after := ' ', ' '
 	if inLink {
 		before, after = '[', ']'
 	}
 	plan := mdEmphasisPlan(s, mdDelimRuns(s, before, inLink), before, after)
-	lineEnd := func(i int) string {
-		if _, ok := slices.BinarySearch(crlf, at+i); ok {
-			return "\r\n"
-		}
-		return "\n"
-	}
+	lineEnd := func(i int) string { return ends.of(at + i) }
 	var text strings.Builder
 	flush := func() {
 		b.text(text.String())
@@ -1724,7 +1741,7 @@ func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, 
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
 				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles))
-				mdInlineRefs(s[i+2:close], at+i+2, crlf, b, titles, true, refs)
+				mdInlineRefs(s[i+2:close], at+i+2, ends, b, titles, true, refs)
 				b.close("")
 				i = end
 			} else {
@@ -1754,7 +1771,7 @@ func mdInlineRefs(s string, at int, crlf []int, b *builder, titles *[]*mdTitle, 
 			if end > 0 {
 				flush()
 				b.open("md-link", "[", closing)
-				mdInlineRefs(s[i+1:close], at+i+1, crlf, b, titles, true, refs)
+				mdInlineRefs(s[i+1:close], at+i+1, ends, b, titles, true, refs)
 				b.close("")
 				i = end
 			} else {

@@ -153,7 +153,7 @@ func goldmarkLinkifyEmphasis(src string) []emChar {
 func bitextEmphasisAddresses(src string) []emChar {
 	var b builder
 	var titles []*mdTitle
-	mdInline(src, 0, nil, &b, &titles, false)
+	mdInline(src, 0, mdLineEnds{}, &b, &titles, false)
 	var out []emChar
 	var open []int
 	em, strong := 0, 0

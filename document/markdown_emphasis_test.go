@@ -78,7 +78,7 @@ func goldmarkEmphasis(src string) []emChar {
 func bitextEmphasis(src string) []emChar {
 	var b builder
 	var titles []*mdTitle
-	mdInline(src, 0, nil, &b, &titles, false)
+	mdInline(src, 0, mdLineEnds{}, &b, &titles, false)
 	var out []emChar
 	var open []int // the open codes' ids
 	em, strong := 0, 0
