@@ -22,6 +22,18 @@ import (
 // "-" or "_". An address's "_" and "~" are its own, no emphasis delimiters (mdDelimRuns); a "*"
 // ends it, as goldmark reads it.
 
+// MarkdownAddressLen returns the length of the bare web or e-mail address at the start of s
+// that the Markdown reader keeps as written, a code never sent (GFM's extended autolink:
+// "https://example.org/seite_mit_unterstrich", "vor_name@example.de"), or 0; before is the byte
+// before s (' ' at the start of a block). A writer of Markdown text (package segment's Render)
+// writes such an address unescaped: an escape in it would be part of the address.
+func MarkdownAddressLen(s string, before byte) int {
+	if s == "" {
+		return 0
+	}
+	return mdBareLinkLen(s, 0, rune(before))
+}
+
 // mdBareLinkLen is the length of the bare address starting at s[i], or 0; before is the byte
 // before s's start (mdByteBefore).
 func mdBareLinkLen(s string, i int, before rune) int {

@@ -204,6 +204,19 @@ func escapeMarkdown(s string, paragraph bool) string {
 			i += n - 1
 			continue
 		}
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			before := byte(' ')
+			if i > 0 {
+				before = s[i-1]
+			}
+			if n := document.MarkdownAddressLen(s[i:], before); n > 0 {
+				// A bare web or e-mail address, shown as written: an escape ("seite\_mit")
+				// would be part of it.
+				b.WriteString(s[i : i+n])
+				i += n - 1
+				continue
+			}
+		}
 		if c == '$' || c == '{' {
 			before := byte(' ')
 			if i > 0 {
