@@ -33,8 +33,10 @@ and prints one sentence per line with a blank line between paragraphs. From HTML
 main article text (go-trafilatura, else go-readability), with its title and lead; a Dachzeile
 set inside the headline becomes a heading of its own. --explain lists every change on stderr:
 what was removed and why, lines joined, Dachzeilen split, and how the input was decoded.
-Subtitles (SRT, VTT), PO and XLIFF files are shown as translate sends them: the texts of their
-cues, messages or units, with inline markup as numbered codes (<g1>…</g1>).
+Markdown is its author's document, not a scraped page: no web debris is removed from it (only
+soft hyphens), and it is shown as translate sends it. Subtitles (SRT, VTT), PO and XLIFF files
+are shown as translate sends them: the texts of their cues, messages or units, with inline
+markup as numbered codes (<g1>…</g1>).
 Without FILE, or with "-", reads standard input.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "lang", Aliases: []string{"l", "from", "source-lang", "src-lang"}, Value: "de", Usage: "language of the text: de or en"},
