@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"regexp"
 	"slices"
@@ -203,8 +204,16 @@ func ParseBaseURL(provider, raw, key string) (*url.URL, error) {
 		return u, nil
 	}
 	msg := fmt.Sprintf("%s: base URL %q is not an http(s) URL", provider, Scrub(raw, key))
-	if !strings.Contains(raw, "://") {
-		msg += fmt.Sprintf(": write %q", "http://"+Scrub(raw, key))
+	if !strings.Contains(raw, ":/") {
+		// Typed without its scheme: http for a server on this machine (Ollama, vLLM), https
+		// for any other, where plain http would carry the key in clear.
+		if v, err := url.Parse("http://" + raw); err == nil && v.Hostname() != "" {
+			scheme := "https://"
+			if h := v.Hostname(); h == "localhost" || net.ParseIP(h) != nil && net.ParseIP(h).IsLoopback() {
+				scheme = "http://"
+			}
+			msg += fmt.Sprintf(": write %q", scheme+Scrub(raw, key))
+		}
 	}
 	return nil, errors.New(msg)
 }

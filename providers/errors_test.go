@@ -200,7 +200,10 @@ func TestParseBaseURL(t *testing.T) {
 		{"localhost:11434", `openai: base URL "localhost:11434" is not an http(s) URL: write "http://localhost:11434"`},
 		{"127.0.0.1:8080/v1", `openai: base URL "127.0.0.1:8080/v1" is not an http(s) URL: write "http://127.0.0.1:8080/v1"`},
 		{"ftp://example.org", `openai: base URL "ftp://example.org" is not an http(s) URL`},
-		{"example.org/sk-secret", `openai: base URL "example.org/[REDACTED]" is not an http(s) URL: write "http://example.org/[REDACTED]"`},
+		{"example.org/sk-secret", `openai: base URL "example.org/[REDACTED]" is not an http(s) URL: write "https://example.org/[REDACTED]"`},
+		{"[::1]:8080/v1", `openai: base URL "[::1]:8080/v1" is not an http(s) URL: write "http://[::1]:8080/v1"`},
+		{"http:/localhost:1", `openai: base URL "http:/localhost:1" is not an http(s) URL`},
+		{":11434", `openai: base URL ":11434" is not an http(s) URL`},
 	} {
 		_, err := ParseBaseURL("openai", tc.raw, "sk-secret")
 		got := ""

@@ -416,6 +416,14 @@ func runAlignMany(c *cli.Context) error {
 	if err := refuseFileOutputs(outs, append(append(inputs, c.String("glossary")), dictionaryFiles(c)...)...); err != nil {
 		return err
 	}
+	// Standard output appended to one of the documents found in the folders.
+	var docs []string
+	for _, p := range pairs {
+		docs = append(docs, p.Src, p.Tgt)
+	}
+	if err := refuseOverwrite([]string{""}, docs...); err != nil {
+		return err
+	}
 	if err := refuseOverwriteTM(c, outs); err != nil {
 		return err
 	}

@@ -112,10 +112,10 @@ func checkReadBitext(c *cli.Context, f corpus.Format, name, target string, add f
 	if n == 0 {
 		return inputError(fmt.Errorf("%s: no segment pairs", name))
 	}
-	if untranslated > 0 && !checkQuiet(c) {
+	if untranslated > 0 { // shown under --quiet too: what was not checked is not to be taken for checked
 		fmt.Fprintf(c.App.ErrWriter, "bitext: %s: %s with an empty translation not checked\n", name, count(untranslated, "pair"))
 	}
-	if k := corpus.ReaderSkipped(cr); k > 0 && !checkQuiet(c) {
+	if k := corpus.ReaderSkipped(cr); k > 0 {
 		// An XLIFF unit without a translation yet (or marked translate="no"), a TMX unit
 		// without both languages: nothing to check, but not to be taken for checked.
 		fmt.Fprintf(c.App.ErrWriter, "bitext: %s: %s without a translation in both languages not checked\n", name, count(k, "unit"))

@@ -64,6 +64,9 @@ func runGlossaryLint(c *cli.Context) error {
 	if err := refuseFormats(glossaryInputs("glossary lint"), c.Args().Slice()...); err != nil {
 		return err
 	}
+	if err := refuseOverwrite([]string{""}, c.Args().Slice()...); err != nil {
+		return err // the findings appended to the glossary made it unreadable
+	}
 	o := glossaryLangs(c)
 	o.Stdin = c.App.Reader
 	g, err := glossary.LoadWith(o, c.Args().Slice()...)

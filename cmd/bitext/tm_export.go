@@ -80,6 +80,11 @@ func tmExport(c *cli.Context) error {
 	if err := refuseFileOutputs(outputs, memoryFile...); err != nil {
 		return err
 	}
+	if len(outputs) == 0 {
+		if err := refuseOverwrite([]string{""}, memoryFile...); err != nil {
+			return err // "tm export >> tm.sqlite"
+		}
+	}
 	db, err := openExistingTMAt(c, true)
 	if err != nil {
 		return err

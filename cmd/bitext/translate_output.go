@@ -72,6 +72,9 @@ func resolveOutput(format, out string, inputs []sourceFile, inFormat string) (ou
 		} else if df != "" && df != document.HTML && df != document.Markdown {
 			for _, in := range inputs {
 				if f := document.Format(inFormat); f != df && (inFormat != "" || document.FormatFromName(in.path) != df) {
+					if df == document.XLIFF {
+						return spec, usageErrorf("-o %s: the inputs are XLIFF and other documents: a filled XLIFF file comes from XLIFF inputs only (%s is not one); --format xliff writes all of them as sentence pairs", out, in.path)
+					}
 					return spec, usageErrorf("-o %s: a %s file is written only from a %s input (%s is not one)", out, df, df, in.path)
 				}
 			}

@@ -365,8 +365,12 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 	case 413, 414:
 		e.Message = "the request is too large for DeepL: shorten the segment"
 	case 404:
-		// DeepL has no models to choose, and its server may come from DEEPL_SERVER_URL.
-		e.Message = "not found: check the server's address (--base-url, or " + EnvServerURL + ")"
+		if strings.TrimSpace(detail) == "" {
+			// DeepL has no models to choose, and its server may come from DEEPL_SERVER_URL.
+			e.Message = "not found: check the server's address (--base-url, or " + EnvServerURL + ")"
+		} else {
+			e.Message = "not found" // the server says what ("Glossary not found": the glossary id)
+		}
 	}
 	if attempts > 1 && !providers.GaveUp(err) { // a GaveUpError counts its attempts itself
 		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
