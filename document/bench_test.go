@@ -148,3 +148,92 @@ func largeMarkdown(b *testing.B, size int) []byte {
 func BenchmarkMarkdownLarge(b *testing.B) {
 	benchDoc(b, "gross.md", largeMarkdown(b, 40<<20))
 }
+
+// realSentences are the prose lines of a real page (testdata/markdown/SOURCES.md), their link,
+// code and emphasis marks taken out: the words the pathological shapes below are built from.
+func realSentences(b *testing.B) []string {
+	data, err := os.ReadFile("testdata/markdown/k8s-controller.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.Map(func(r rune) rune {
+			if strings.ContainsRune("[]()*_`{}<>#|~$\\", r) {
+				return -1
+			}
+			return r
+		}, strings.TrimSpace(l))
+		if len(l) > 40 && l[0] >= 'A' && l[0] <= 'Z' && strings.HasSuffix(l, ".") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// benchGrowth reads and writes docs of growing sizes, reporting CPU nanoseconds per unit (a
+// sentence, a nesting level): near-constant across the sizes when the reader is linear.
+func benchGrowth(b *testing.B, name, unit string, sizes []int, doc func(n int) string) {
+	for _, n := range sizes {
+		data := []byte(doc(n))
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			cpu0 := cputime.Seconds()
+			k := 0
+			for b.Loop() {
+				d, err := Read(bytes.NewReader(data), name, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := d.Write(io.Discard, translateAll(d, upper), WriteOptions{TargetLang: "en"}); err != nil {
+					b.Fatal(err)
+				}
+				k++
+			}
+			b.ReportMetric((cputime.Seconds()-cpu0)*1e9/float64(k*n), "cpu-ns/"+unit)
+			b.ReportMetric(float64(len(data)), "input-bytes")
+		})
+	}
+}
+
+// BenchmarkMarkdownOpenBrackets is a paragraph with a "[" before every sentence, closed by no
+// "]", and a bare run of "[": each "[" was read to the paragraph's end (20,000 sentences took
+// minutes).
+func BenchmarkMarkdownOpenBrackets(b *testing.B) {
+	sents := realSentences(b)
+	b.Run("sentences", func(b *testing.B) {
+		benchGrowth(b, "x.md", "sentence", []int{1000, 2000, 4000, 20000}, func(n int) string {
+			lines := make([]string, n)
+			for i := range lines {
+				lines[i] = "[" + sents[i%len(sents)]
+			}
+			return strings.Join(lines, "\n") + "\n"
+		})
+	})
+	b.Run("run", func(b *testing.B) {
+		benchGrowth(b, "x.md", "bracket", []int{50000, 200000}, func(n int) string {
+			return sents[0] + " " + strings.Repeat("[", n) + " " + sents[1] + "\n"
+		})
+	})
+}
+
+// BenchmarkMarkdownGenderStars is one hard-wrapped paragraph whose every line has two gender
+// stars ("Lehrer*innen"), each pair an emphasis as CommonMark reads it, 1, 2 and 4 MB.
+func BenchmarkMarkdownGenderStars(b *testing.B) {
+	sents := realSentences(b)
+	benchGrowth(b, "x.md", "line", []int{4000, 8000, 16000}, func(n int) string {
+		lines := make([]string, n)
+		for i := range lines {
+			lines[i] = "Die Lehrer*innen und Schüler*innen sagten: " + sents[i%len(sents)]
+		}
+		return strings.Join(lines, "\n") + "\n"
+	})
+}
+
+// BenchmarkXLIFFNestedG is a unit whose source is a sentence inside nested <g>s: every level's
+// end was looked for by reading the tokens after it (200,000 levels took minutes).
+func BenchmarkXLIFFNestedG(b *testing.B) {
+	sents := realSentences(b)
+	benchGrowth(b, "x.xlf", "level", []int{20000, 40000, 80000, 200000}, func(n int) string {
+		return nestedG(n, sents[0])
+	})
+}

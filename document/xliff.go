@@ -110,11 +110,15 @@ func (t xmlTok) attr(name string) (string, bool) {
 }
 
 type xliffReader struct {
-	d       *Doc
-	src     string
-	lines   lineIndex
-	name    string
-	toks    []xmlTok
+	d     *Doc
+	src   string
+	lines lineIndex
+	name  string
+	toks  []xmlTok
+	// ends[i] is the index of the end token of the start token at i (tokenizeXLIFF matches
+	// them as it reads): a unit's inline <g>s nested 200,000 deep are looked up, not rescanned
+	// at every level.
+	ends    []int
 	v2      bool
 	emitted int
 	// placeholders makes inline read variables in the text ({name}, %name%) as codes.
@@ -133,6 +137,7 @@ func tokenizeXLIFF(d *Doc, src, name string) (*xliffReader, error) {
 	dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	depth := 0
 	var open []xml.Name // RawToken does not match end tags to start tags: checked here
+	var openAt []int    // the token indexes of open's start tags
 	for {
 		off := int(dec.InputOffset())
 		tok, err := dec.RawToken()
@@ -149,6 +154,7 @@ func tokenizeXLIFF(d *Doc, src, name string) (*xliffReader, error) {
 		case xml.StartElement:
 			depth++
 			open = append(open, v.Name)
+			openAt = append(openAt, len(r.toks))
 		case xml.EndElement:
 			depth--
 			if depth < 0 {
@@ -158,8 +164,11 @@ func tokenizeXLIFF(d *Doc, src, name string) (*xliffReader, error) {
 				return nil, &InputError{File: name, Line: lineAt(src, off), Msg: fmt.Sprintf("not well-formed XML: </%s> closes <%s>", qname(v.Name), qname(top))}
 			}
 			open = open[:len(open)-1]
+			r.ends[openAt[len(openAt)-1]] = len(r.toks)
+			openAt = openAt[:len(openAt)-1]
 		}
 		r.toks = append(r.toks, t)
+		r.ends = append(r.ends, -1)
 	}
 	if depth != 0 {
 		return nil, &InputError{File: name, Line: lineAt(src, len(src)), Msg: "the XML ends inside an element"}
@@ -283,6 +292,15 @@ func qname(n xml.Name) string {
 
 // matching returns the index of the end token of the element starting at i.
 func (r *xliffReader) matching(i int) int {
+	if i < len(r.ends) && r.ends[i] >= 0 {
+		return r.ends[i]
+	}
+	return r.matchingScan(i)
+}
+
+// matchingScan is matching found by counting the tokens' depth from i, for a token that starts
+// no element (whose end is the first end tag that leaves the depth at zero, if any).
+func (r *xliffReader) matchingScan(i int) int {
 	depth := 0
 	for k := i; k < len(r.toks); k++ {
 		switch r.toks[k].tok.(type) {
