@@ -1653,7 +1653,8 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 	if inLink {
 		before, after = '[', ']'
 	}
-	plan := mdEmphasisPlan(s, mdDelimRuns(s, before, inLink), before, after)
+	spans := newMdSpanIndex(s)
+	plan := mdEmphasisPlan(s, mdDelimRuns(s, before, inLink, spans), before, after)
 	lineEnd := func(i int) string { return ends.of(at + i) }
 	var text strings.Builder
 	flush := func() {
@@ -1699,7 +1700,7 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 			i += 2
 		case c == '`':
 			n := runLen(s, i, '`')
-			if end := codeSpanEnd(s, i, n); end > 0 {
+			if end := spans.codeSpanEnd(i, n); end > 0 {
 				flush()
 				b.alone("md-code", oneLine(s[i:end]))
 				i = end
@@ -1735,7 +1736,7 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 			b.alone("md-shortcode", oneLine(s[i:i+n]))
 			i += n
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
-			if close, end := linkParts(s, i+1); end > 0 {
+			if close, end := spans.linkParts(i + 1); end > 0 {
 				// The alt text is words a reader is given in place of the image, translated as
 				// an HTML page's alt is: the image's markup is a pair around them (an image
 				// alone in its paragraph leaves the alt text as the whole segment).
@@ -1749,7 +1750,7 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 				i++
 			}
 		case c == '[' && i+1 < len(s) && s[i+1] == '^':
-			if j := strings.IndexByte(s[i:], ']'); j > 0 && !strings.ContainsAny(s[i:i+j], " \t\n") {
+			if j := strings.IndexAny(s[i:], "] \t\n"); j > 0 && s[i+j] == ']' {
 				flush()
 				b.alone("md-footnote", s[i:i+j+1])
 				i += j + 1
@@ -1758,7 +1759,7 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 				i++
 			}
 		case c == '[':
-			close, end := linkParts(s, i)
+			close, end := spans.linkParts(i)
 			closing := ""
 			if end > 0 {
 				closing = mdTitled(oneLine(s[close:end]), titles)
@@ -1863,8 +1864,9 @@ func runLen(s string, i int, c byte) int {
 	return n
 }
 
-// codeSpanEnd returns the end of a code span opened by n backticks at i, or 0.
-func codeSpanEnd(s string, i, n int) int {
+// codeSpanEndScan returns the end of a code span opened by n backticks at i, or 0. It reads s
+// from i on; a text's code spans are asked of its mdSpanIndex, which gives the same answers.
+func codeSpanEndScan(s string, i, n int) int {
 	for k := i + n; k < len(s); {
 		if s[k] != '`' {
 			k++
@@ -1955,9 +1957,10 @@ func mdTagLen(s string) int {
 	return len(mdInlineTag.FindString(s))
 }
 
-// linkParts finds a link at s[i] == '[': the index of its closing ']' and the end of the whole
-// link ([text](dest), [text][ref], [text][]), or end 0 when there is none.
-func linkParts(s string, i int) (close, end int) {
+// linkPartsScan finds a link at s[i] == '[': the index of its closing ']' and the end of the
+// whole link ([text](dest), [text][ref], [text][]), or end 0 when there is none. It reads s from
+// i on; a text's "["s are asked of its mdSpanIndex, which gives the same answers at once.
+func linkPartsScan(s string, i int) (close, end int) {
 	depth := 0
 	for k := i; k < len(s); k++ {
 		switch s[k] {
@@ -1965,7 +1968,7 @@ func linkParts(s string, i int) (close, end int) {
 			k++
 		case '`':
 			n := runLen(s, k, '`')
-			if e := codeSpanEnd(s, k, n); e > 0 {
+			if e := codeSpanEndScan(s, k, n); e > 0 {
 				k = e - 1
 			} else {
 				k += n - 1
@@ -1975,22 +1978,28 @@ func linkParts(s string, i int) (close, end int) {
 		case ']':
 			depth--
 			if depth == 0 {
-				close = k
-				if k+1 >= len(s) {
-					return 0, 0
-				}
-				switch s[k+1] {
-				case '(':
-					if e := parenEnd(s, k+1); e > 0 {
-						return close, e
-					}
-				case '[':
-					if j := strings.IndexByte(s[k+1:], ']'); j > 0 {
-						return close, k + 1 + j + 1
-					}
-				}
-				return 0, 0
+				return linkPartsAt(s, k)
 			}
+		}
+	}
+	return 0, 0
+}
+
+// linkPartsAt is linkPartsScan's answer for brackets closed by the "]" at s[k]: a link when a
+// destination or a reference label follows.
+func linkPartsAt(s string, k int) (close, end int) {
+	close = k
+	if k+1 >= len(s) {
+		return 0, 0
+	}
+	switch s[k+1] {
+	case '(':
+		if e := parenEnd(s, k+1); e > 0 {
+			return close, e
+		}
+	case '[':
+		if j := strings.IndexByte(s[k+1:], ']'); j > 0 {
+			return close, k + 1 + j + 1
 		}
 	}
 	return 0, 0

@@ -218,14 +218,14 @@ func mdPunctRune(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r)
 // text or a link's, skipping what mdInline reads as a whole (backslash escapes, code spans,
 // tags, shortcodes, images, footnote references and links, whose text is read apart, and bare
 // addresses): their characters are no delimiters of s. before is the character before s, inLink
-// says s is a link's text (where no bare address is one, mdBareLinkAt).
+// says s is a link's text (where no bare address is one, mdBareLinkAt); spans is s's index.
 //
 // A bare address is an atom as a code span is: GFM's autolink extension (cmark-gfm's, and
 // goldmark's Linkify) takes it whole while reading the inlines, before delimiters are paired,
 // so "https://github.com/python/cpython/blob/main/Lib/json/__init__.py" and "vor_name@x.de" are
 // links whose "_" open or close nothing. Its trailing "_", "*" or "~", which GFM leaves out of
 // the address, are delimiters as any other ("_siehe https://x.de/a_" is emphasis).
-func mdDelimRuns(s string, before rune, inLink bool) []int {
+func mdDelimRuns(s string, before rune, inLink bool, spans *mdSpanIndex) []int {
 	var runs []int
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -240,7 +240,7 @@ func mdDelimRuns(s string, before rune, inLink bool) []int {
 			i += 2
 		case c == '`':
 			n := runLen(s, i, '`')
-			if end := codeSpanEnd(s, i, n); end > 0 {
+			if end := spans.codeSpanEnd(i, n); end > 0 {
 				i = end
 			} else {
 				i += n
@@ -259,19 +259,19 @@ func mdDelimRuns(s string, before rune, inLink bool) []int {
 		case (c == '$' || c == '{') && mdOpaqueLen(s[i:], mdByteBefore(s, i, ' ')) > 0:
 			i += mdOpaqueLen(s[i:], mdByteBefore(s, i, ' '))
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
-			if _, end := linkParts(s, i+1); end > 0 {
+			if _, end := spans.linkParts(i + 1); end > 0 {
 				i = end
 			} else {
 				i++
 			}
 		case c == '[' && i+1 < len(s) && s[i+1] == '^':
-			if j := strings.IndexByte(s[i:], ']'); j > 0 && !strings.ContainsAny(s[i:i+j], " \t\n") {
+			if j := strings.IndexAny(s[i:], "] \t\n"); j > 0 && s[i+j] == ']' {
 				i += j + 1
 			} else {
 				i++
 			}
 		case c == '[':
-			if _, end := linkParts(s, i); end > 0 {
+			if _, end := spans.linkParts(i); end > 0 {
 				i = end
 			} else {
 				i++
