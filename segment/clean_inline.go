@@ -214,7 +214,9 @@ func isEllipsisAt(s string, i int) bool {
 	return hasPrefixAt(s, i, "..") || i > 0 && s[i-1] == '.'
 }
 
-// around shows where a removal happened: up to 12 characters around s[i:j].
+// around shows where a removal happened: up to 12 characters around s[i:j]. Code in the text is
+// shown in backticks, as Markdown writes it, not in the internal marks it is read in (codeOpen,
+// codeClose: noncharacters a terminal shows as boxes or "\ufdd0").
 func around(s string, i, j int) string {
 	from, to := i, j
 	for n := 0; from > 0 && n < 12; n++ {
@@ -225,8 +227,10 @@ func around(s string, i, j int) string {
 		_, size := utf8.DecodeRuneInString(s[to:])
 		to += size
 	}
-	return " in \"" + s[from:to] + "\""
+	return " in \"" + codeMarksShown.Replace(s[from:to]) + "\""
 }
+
+var codeMarksShown = strings.NewReplacer(codeOpen, "`", codeClose, "`")
 
 // htmlTagNames are the tags whose remnants are removed from text ("< /p>", "<br>", "</div>").
 // Only these: "a < b" or "<Name>" in prose stays.

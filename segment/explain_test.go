@@ -108,6 +108,15 @@ func TestExplainChanges(t *testing.T) {
 			explain: []string{`a.txt:1: removed " ": space before punctuation in "Er kam ,sah un"`},
 		},
 		{
+			// The black-box review's case: code next to the change is shown as written, not in
+			// the marks it is read in (U+FDD0, U+FDD1).
+			name:    "code in an explanation",
+			in:      "<p>Erster Satz mit <code>code</code> . Zweiter Satz.</p>",
+			f:       HTML,
+			blocks:  []string{"paragraph: Erster Satz mit code. Zweiter Satz."},
+			explain: []string{"a.txt: removed \" \": space before punctuation in \"z mit `code` . Zweit\""},
+		},
+		{
 			// After a real Markdown sample (a course exercise sheet): lines ending in a space
 			// before the line break, which is no doubled space. Markdown is the author's, not a
 			// scraped page: its spacing is not tidied (a doubled space renders as one, and is
