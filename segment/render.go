@@ -230,8 +230,10 @@ func escapeMarkdown(s string, paragraph bool) string {
 			}
 		}
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~':
-			// "~" is a strikethrough.
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '$':
+			// "~" is a strikethrough; a "$" that starts no math of the page's (those were
+			// written as they are above) could start math once other characters are escaped
+			// ("$b\$" read back as the formula "$b\\$").
 			b.WriteByte('\\')
 		case '{':
 			// "{#id}", "{.class}", "{: …}" are attribute lists, "{/* … */}" an MDX comment;
