@@ -332,7 +332,7 @@ func loadCompact(name string) (*compact, error) {
 
 // writeCompact writes the cache through a temporary file in the same folder and a rename.
 func writeCompact(dir, name string, c *compact) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return err
 	}
 	f, err := os.CreateTemp(dir, ".dict-*.tmp")

@@ -105,7 +105,7 @@ func appendJournal(name string, d Decision) error {
 
 // appendSynced appends b to the journal and syncs it to disk before returning.
 func appendSynced(name string, b []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o666)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ var errLocked = errors.New("locked")
 func lockJournal(journal string) (*journalLock, error) {
 	name := journal + ".lock"
 	for {
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o666)
 		if err != nil {
 			return nil, fmt.Errorf("review: cannot lock the journal: %w", err)
 		}

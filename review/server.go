@@ -207,14 +207,14 @@ func prepareOutputs(opt Options) error {
 		if name == "" {
 			continue
 		}
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
 			return fmt.Errorf("review: cannot write %s: %w", name, err)
 		}
 	}
 	if opt.Journal == "" {
 		return nil
 	}
-	f, err := os.OpenFile(opt.Journal, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(opt.Journal, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o666)
 	if err != nil {
 		return fmt.Errorf("review: cannot write the journal: %w", err)
 	}

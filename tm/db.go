@@ -96,7 +96,7 @@ func DefaultPath() (string, error) {
 		return "", fmt.Errorf("tm: no cache directory for the default translation memory: %w", err)
 	}
 	dir = filepath.Join(dir, "bitext")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return "", fmt.Errorf("tm: %w", err)
 	}
 	return filepath.Join(dir, "tm.sqlite"), nil
@@ -283,7 +283,7 @@ func dsn(path string, readOnly, immutable bool) string {
 // -shm files beside it.
 func checkWritable(path string) error {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
 		if isPermission(err) {
 			return &ReadOnlyError{Path: path, Reason: fmt.Sprintf("cannot create the folder %s", dir), Err: err}
 		}

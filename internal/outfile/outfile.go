@@ -97,7 +97,7 @@ func Create(name string) (*File, error) {
 	}
 	path := linkTarget(name)
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", name, err)
 	}
 	removeStaleOnce(dir)
