@@ -27,6 +27,11 @@ func tmStats(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if loc, err := tmLocation(c); err == nil && loc.Kind == tm.SQLite {
+		if err := refuseOverwrite([]string{""}, sqliteFiles(loc.Path)...); err != nil {
+			return err // "tm stats >> tm.sqlite"
+		}
+	}
 	// Only an existing memory is opened (stats must not create one), and a PostgreSQL URL is
 	// shown without its password, in errors too.
 	st, exists, err := tmStatsAt(c)
