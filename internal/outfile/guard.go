@@ -17,7 +17,7 @@ type OverwriteError struct {
 
 func (e *OverwriteError) Error() string {
 	if strings.HasPrefix(e.Output, "- (standard output") {
-		return fmt.Sprintf("output %s %s input %s: refusing to write over the input; redirect the output elsewhere or give -o", e.Output, e.How, e.Input)
+		return fmt.Sprintf("output %s %s input %s: refusing to write over the input; redirect the output elsewhere", e.Output, e.How, e.Input)
 	}
 	return fmt.Sprintf("output %s %s input %s: refusing to write over the input; choose another -o", e.Output, e.How, e.Input)
 }
