@@ -28,11 +28,17 @@ func (r *htmlReader) jsonLD(t htmlTok) {
 	for _, sp := range spans {
 		r.d.raw(src[at:sp.start])
 		raw := src[sp.start:sp.end]
-		r.d.add(Segment{Text: EscapeText(sp.text), Kind: Attribute, Line: r.lines.at(t.off + sp.start)}, func(tr string) string {
+		// White space at the value's edges is no part of the segment (a segment is sent
+		// trimmed) and is written back around the translation: "Was wissen wir? " lost its
+		// space, and the page no longer came back byte for byte from an unchanged translation.
+		text := strings.TrimSpace(sp.text)
+		lead := sp.text[:strings.Index(sp.text, text)]
+		trail := sp.text[len(lead)+len(text):]
+		r.d.add(Segment{Text: EscapeText(text), Kind: Attribute, Line: r.lines.at(t.off + sp.start)}, func(tr string) string {
 			var b bytes.Buffer
 			enc := json.NewEncoder(&b)
 			enc.SetEscapeHTML(false) // readable; only "</" must not stand in a script
-			if err := enc.Encode(Plain(tr)); err != nil {
+			if err := enc.Encode(lead + Plain(tr) + trail); err != nil {
 				return raw
 			}
 			// Inside <script>, "</" would end the element: JSON may escape the slash.

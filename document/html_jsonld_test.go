@@ -24,6 +24,12 @@ func TestHTMLJSONLD(t *testing.T) {
 			"<script type=\"application/ld+json\">\n{ \"@graph\": [ { \"description\" : \"Er sagte \\\"Nein\\\" </und> ging.\" } ] }\n</script>",
 			[]string{`Er sagte "Nein" &lt;/und> ging.`},
 			"<script type=\"application/ld+json\">\n{ \"@graph\": [ { \"description\" : \"ER SAGTE \\\"NEIN\\\" <\\/UND> GING.\" } ] }\n</script>"},
+		// DW's page of 2023-06-13 (fixtures extract/pages): the headline ends in a space, which
+		// is no part of the segment and is written back around the translation.
+		{"white space at a value's edges",
+			`<script type="application/ld+json">{"headline":"Post-Vac-Syndrom nach COVID-19-Impfung: Was wissen wir? "}</script>`,
+			[]string{"Post-Vac-Syndrom nach COVID-19-Impfung: Was wissen wir?"},
+			`<script type="application/ld+json">{"headline":"POST-VAC-SYNDROM NACH COVID-19-IMPFUNG: WAS WISSEN WIR? "}</script>`},
 		{"not JSON", `<script type="application/ld+json">{"headline": "Kaputt"</script>`, nil,
 			`<script type="application/ld+json">{"headline": "Kaputt"</script>`},
 		{"other script", `<script>var x = {"headline":"Nicht hier"};</script>`, nil,
