@@ -31,10 +31,15 @@ func mdOpaqueLen(s string, before byte) int {
 }
 
 // MarkdownOpaqueLen returns the length of the span at the start of s that the Markdown reader
-// keeps as written, TeX math or Liquid ("$x_1$", "{{ page.title }}"), or 0; before is the byte
-// before s (' ' at the start of a block). A writer of Markdown text (package segment's Render)
-// writes such a span unescaped, so that it reads back as it was.
+// keeps as written, TeX math, Liquid or a Hugo shortcode ("$x_1$", "{{ page.title }}",
+// "{{< glossary_tooltip term_id=\"pod\" >}}"), or 0; before is the byte before s (' ' at the
+// start of a block). A writer of Markdown text (package segment's Render) writes such a span
+// unescaped, so that it reads back as it was (a shortcode escaped, "{\{\< glossary\_tooltip",
+// was no shortcode for Hugo any more).
 func MarkdownOpaqueLen(s string, before byte) int {
+	if n := mdShortcodeLen(s); n > 0 {
+		return n
+	}
 	return mdOpaqueLen(s, before)
 }
 

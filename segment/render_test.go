@@ -234,20 +234,23 @@ func TestMarkdownMDXStatements(t *testing.T) {
 	}
 }
 
-// TestMarkdownMathAndLiquidWrittenBack: a page's TeX math and Liquid, shown as written in a
+// TestMarkdownMathAndLiquidWrittenBack: a page's TeX math, Liquid and Hugo shortcodes, shown as written in a
 // block's text, are written back unescaped in Markdown output (--main-only): escaped, "\$a\_1
 // \cdot b\_2$" and "\{{ page.title }}" were text, not a formula and a template. Sentences of
 // CorrelAid's blog/reconstructing-cambridge-analytica.md (MIT) and opensource.guide's
 // leadership-and-governance.md (CC BY 4.0), as package document's tests quote them.
 func TestMarkdownMathAndLiquidWrittenBack(t *testing.T) {
 	in := "Wir teilen die Daten am Median $a_1 \\cdot b_2$ und zahlen 5 $ bis 10 $.\n\n" +
-		"Die Seite {{ page.title }} ist Teil des Leitfadens.\n"
+		"Die Seite {{ page.title }} ist Teil des Leitfadens.\n\n" +
+		// An inline Hugo shortcode (the Kubernetes docs' glossary tooltips): escaped, it was
+		// "{\\{\\< glossary\\_tooltip …", no shortcode for Hugo.
+		"Ein {{< glossary_tooltip text=\"Pod\" term_id=\"pod\" >}} ist die kleinste Einheit.\n"
 	doc := readString(t, in, Markdown, false)
 	var md strings.Builder
 	if err := Render(&md, Markdown, "", doc.Blocks); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"$a_1 \\cdot b_2$", "{{ page.title }}"} {
+	for _, s := range []string{"$a_1 \\cdot b_2$", "{{ page.title }}", `{{< glossary_tooltip text="Pod" term_id="pod" >}}`} {
 		if !strings.Contains(md.String(), s) {
 			t.Errorf("Markdown output lacks %q:\n%s", s, md.String())
 		}
