@@ -717,6 +717,8 @@ func mdInterrupts(t string) bool {
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
+func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }
+
 // frontMatter keeps a YAML (---) or TOML (+++) front matter, translating the chosen keys'
 // single-line values, YAML block scalars (blockScalar) and TOML strings (tomlFrontMatter). It returns the first line after it.
 // frontMatterEnd is the index of the line that closes the YAML (---) or TOML (+++) front
@@ -1798,7 +1800,7 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 		default:
 			j := i + 1
 			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{$", rune(s[j])) {
-				if isAlnumASCII(s[j:j+1]) && mdBareLinkAt(s, j, before, inLink) > 0 {
+				if isASCIIAlnum(s[j]) && mdBareLinkAt(s, j, before, inLink) > 0 {
 					break // a bare address starts: the next turn takes it
 				}
 				j++

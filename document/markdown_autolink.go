@@ -22,22 +22,10 @@ import (
 // "-" or "_". An address's "_" and "~" are its own, no emphasis delimiters (mdDelimRuns); a "*"
 // ends it, as goldmark reads it.
 
-// MarkdownAddressLen returns the length of the bare web or e-mail address at the start of s
-// that the Markdown reader keeps as written, a code never sent (GFM's extended autolink:
-// "https://example.org/seite_mit_unterstrich", "vor_name@example.de"), or 0; before is the byte
-// before s (' ' at the start of a block). A writer of Markdown text (package segment's Render)
-// writes such an address unescaped: an escape in it would be part of the address.
-func MarkdownAddressLen(s string, before byte) int {
-	if s == "" {
-		return 0
-	}
-	return mdBareLinkLen(s, 0, rune(before))
-}
-
 // mdBareLinkLen is the length of the bare address starting at s[i], or 0; before is the byte
 // before s's start (mdByteBefore).
 func mdBareLinkLen(s string, i int, before rune) int {
-	if !isAlnumASCII(s[i:i+1]) || !mdBareLinkBoundary(mdByteBefore(s, i, before)) {
+	if !isASCIIAlnum(s[i]) || !mdBareLinkBoundary(mdByteBefore(s, i, before)) {
 		return 0
 	}
 	t := s[i:]
@@ -56,7 +44,7 @@ func mdBareLinkLen(s string, i int, before rune) int {
 // mdBareLinkBoundary says whether an address may start after byte c.
 func mdBareLinkBoundary(c byte) bool {
 	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+	case isASCIIAlnum(c):
 		return false
 	case c >= utf8.RuneSelf:
 		// The last byte of a letter ("übers…") or of a quotation mark ("„www…"): only the
@@ -92,7 +80,7 @@ func mdDomainLen(s string) int {
 }
 
 func mdDomainByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+	return isASCIIAlnum(c) || c == '-' || c == '_'
 }
 
 // mdURLLen is the length of a www. or http(s):// address whose domain starts at s[at].
@@ -182,7 +170,7 @@ func mdEmailLen(s string) int {
 // isAlnumASCII says whether s is ASCII letters and digits only.
 func isAlnumASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		if !isASCIIAlnum(s[i]) {
 			return false
 		}
 	}

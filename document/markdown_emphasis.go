@@ -229,7 +229,7 @@ func mdDelimRuns(s string, before rune, inLink bool, spans *mdSpanIndex) []int {
 	var runs []int
 	for i := 0; i < len(s); {
 		c := s[i]
-		if !inLink && isAlnumASCII(s[i:i+1]) {
+		if !inLink && isASCIIAlnum(s[i]) {
 			if n := mdBareLinkLen(s, i, before); n > 0 {
 				i += n
 				continue

@@ -30,17 +30,24 @@ func mdOpaqueLen(s string, before byte) int {
 	return 0
 }
 
-// MarkdownOpaqueLen returns the length of the span at the start of s that the Markdown reader
-// keeps as written, TeX math, Liquid or a Hugo shortcode ("$x_1$", "{{ page.title }}",
-// "{{< glossary_tooltip term_id=\"pod\" >}}"), or 0; before is the byte before s (' ' at the
+// MarkdownVerbatimLen returns the length of the span at the start of s that the Markdown
+// reader keeps as written, a code never sent, or 0: TeX math, Liquid, a Hugo shortcode or a bare
+// web or e-mail address ("$x_1$", "{{ page.title }}", "{{< glossary_tooltip term_id=\"pod\"
+// >}}", "https://example.org/seite_mit_unterstrich"); before is the byte before s (' ' at the
 // start of a block). A writer of Markdown text (package segment's Render) writes such a span
-// unescaped, so that it reads back as it was (a shortcode escaped, "{\{\< glossary\_tooltip",
-// was no shortcode for Hugo any more).
-func MarkdownOpaqueLen(s string, before byte) int {
+// unescaped, so that it reads back as it was: escaped, "\$a\_1$" was text, "{\{\<
+// glossary\_tooltip" no shortcode for Hugo, and an escape in an address part of the address.
+func MarkdownVerbatimLen(s string, before byte) int {
+	if s == "" {
+		return 0
+	}
 	if n := mdShortcodeLen(s); n > 0 {
 		return n
 	}
-	return mdOpaqueLen(s, before)
+	if n := mdOpaqueLen(s, before); n > 0 {
+		return n
+	}
+	return mdBareLinkLen(s, 0, rune(before))
 }
 
 // mdOpaqueMax bounds how far an opaque span's end is looked for, so that a page of unclosed

@@ -204,30 +204,16 @@ func escapeMarkdown(s string, paragraph bool) string {
 			i += n - 1
 			continue
 		}
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-			before := byte(' ')
-			if i > 0 {
-				before = s[i-1]
-			}
-			if n := document.MarkdownAddressLen(s[i:], before); n > 0 {
-				// A bare web or e-mail address, shown as written: an escape ("seite\_mit")
-				// would be part of it.
-				b.WriteString(s[i : i+n])
-				i += n - 1
-				continue
-			}
+		before := byte(' ')
+		if i > 0 {
+			before = s[i-1]
 		}
-		if c == '$' || c == '{' {
-			before := byte(' ')
-			if i > 0 {
-				before = s[i-1]
-			}
-			if n := document.MarkdownOpaqueLen(s[i:], before); n > 0 {
-				// TeX math and Liquid, the page's own (shown as written): kept so.
-				b.WriteString(s[i : i+n])
-				i += n - 1
-				continue
-			}
+		if n := document.MarkdownVerbatimLen(s[i:], before); n > 0 {
+			// The page's math, Liquid, shortcodes and bare addresses, shown as written: an
+			// escape would change them ("\$a\_1$" is no formula, "seite\_mit" in an address).
+			b.WriteString(s[i : i+n])
+			i += n - 1
+			continue
 		}
 		switch c {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '$':
