@@ -14,6 +14,7 @@ package providers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -255,6 +256,16 @@ type Error struct {
 	Status   int    // HTTP status, 0 when no response was received
 	Message  string // what happened and what to do; never contains a secret
 	Err      error  // underlying cause, already scrubbed of secrets
+}
+
+// CountAttempts adds to the message how many attempts a failure took, when more than one and
+// its cause does not say so already (a *GaveUpError counts them: "(2 attempts): … (gave up
+// after 2 attempts)" said it twice).
+func (e *Error) CountAttempts(attempts int) {
+	var g *GaveUpError
+	if attempts > 1 && !errors.As(e.Err, &g) {
+		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
+	}
 }
 
 func (e *Error) Error() string {

@@ -465,12 +465,6 @@ func (e *GaveUpError) Error() string {
 }
 func (e *GaveUpError) Unwrap() error { return e.Err }
 
-// GaveUp reports whether err is, or wraps, a *GaveUpError.
-func GaveUp(err error) bool {
-	var g *GaveUpError
-	return errors.As(err, &g)
-}
-
 func attemptsError(err error, attempts int) error {
 	if err == nil {
 		return nil

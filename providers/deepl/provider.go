@@ -372,9 +372,7 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 			e.Message = "not found" // the server says what ("Glossary not found": the glossary id)
 		}
 	}
-	if attempts > 1 && !providers.GaveUp(err) { // a GaveUpError counts its attempts itself
-		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
-	}
+	e.CountAttempts(attempts)
 	return e
 }
 

@@ -271,8 +271,6 @@ func (p *Provider) failure(ctx context.Context, err error, attempts int) error {
 	} else {
 		e = providers.NewError("google", status, detail, err, hint, p.s.key)
 	}
-	if attempts > 1 && !providers.GaveUp(err) { // a GaveUpError counts its attempts itself
-		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
-	}
+	e.CountAttempts(attempts)
 	return e
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/url"
 	"strings"
@@ -216,9 +215,7 @@ func (p *Provider) failure(status int, detail string, err error, attempts int) e
 		// Not a rate limit: the message for 429 would have the user wait and lower --rate.
 		e.Message = "the account has no quota left (insufficient_quota, not retried): add credit or raise the limit in the billing settings of platform.openai.com, or use another key"
 	}
-	if attempts > 1 && !providers.GaveUp(err) { // a GaveUpError counts its attempts itself
-		e.Message += fmt.Sprintf(" (%d attempts)", attempts)
-	}
+	e.CountAttempts(attempts)
 	return e
 }
 
