@@ -421,7 +421,7 @@ func runAlignMany(c *cli.Context) error {
 	for _, p := range pairs {
 		docs = append(docs, p.Src, p.Tgt)
 	}
-	if err := refuseOverwrite([]string{""}, docs...); err != nil {
+	if err := refuseStdoutOnto(docs...); err != nil {
 		return err
 	}
 	if err := refuseOverwriteTM(c, outs); err != nil {

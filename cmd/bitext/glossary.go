@@ -64,7 +64,7 @@ func runGlossaryLint(c *cli.Context) error {
 	if err := refuseFormats(glossaryInputs("glossary lint"), c.Args().Slice()...); err != nil {
 		return err
 	}
-	if err := refuseOverwrite([]string{""}, c.Args().Slice()...); err != nil {
+	if err := refuseStdoutOnto(c.Args().Slice()...); err != nil {
 		return err // the findings appended to the glossary made it unreadable
 	}
 	o := glossaryLangs(c)

@@ -166,7 +166,7 @@ func runGlossaryPush(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageErrorf("glossary push needs at least one glossary file")
 	}
-	if err := refuseOverwrite([]string{""}, append(c.Args().Slice(), c.StringSlice("forms-from")...)...); err != nil {
+	if err := refuseStdoutOnto(append(c.Args().Slice(), c.StringSlice("forms-from")...)...); err != nil {
 		return err // the glossary's id appended to the glossary made it unreadable
 	}
 	g, err := glossary.Load(c.Args().Slice()...)

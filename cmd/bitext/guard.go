@@ -19,6 +19,12 @@ func refuseOverwrite(outputs []string, inputs ...string) error {
 	return nil
 }
 
+// refuseStdoutOnto is a usage error when standard output is redirected or appended to one of
+// inputs ("bitext segment a.txt >> a.txt" read its own output back until the disk was full), for
+// commands that print to it and the inputs refuseOverwrite is not otherwise given (no -o, or
+// the documents found in folders).
+func refuseStdoutOnto(inputs ...string) error { return refuseOverwrite([]string{""}, inputs...) }
+
 // Extensions by what reads them: bitexts (tm import, report, check) and glossaries.
 var (
 	bitextExts   = []string{".tmx", ".jsonl", ".ndjson", ".tsv", ".tab", ".xlf", ".xliff"}

@@ -102,7 +102,7 @@ func runSegment(c *cli.Context) error {
 	}
 	// Standard output appended to an input ("bitext segment a.txt >> a.txt") read its own
 	// output back and grew the file until the disk was full.
-	if err := refuseOverwrite([]string{""}, files...); err != nil {
+	if err := refuseStdoutOnto(files...); err != nil {
 		return err
 	}
 	if inFormat == "" {

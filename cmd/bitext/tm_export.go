@@ -81,7 +81,7 @@ func tmExport(c *cli.Context) error {
 		return err
 	}
 	if len(outputs) == 0 {
-		if err := refuseOverwrite([]string{""}, memoryFile...); err != nil {
+		if err := refuseStdoutOnto(memoryFile...); err != nil {
 			return err // "tm export >> tm.sqlite"
 		}
 	}

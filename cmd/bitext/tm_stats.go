@@ -28,7 +28,7 @@ func tmStats(c *cli.Context) error {
 		return err
 	}
 	if loc, err := tmLocation(c); err == nil && loc.Kind == tm.SQLite {
-		if err := refuseOverwrite([]string{""}, sqliteFiles(loc.Path)...); err != nil {
+		if err := refuseStdoutOnto(sqliteFiles(loc.Path)...); err != nil {
 			return err // "tm stats >> tm.sqlite"
 		}
 	}

@@ -152,7 +152,7 @@ func parseTranslateFlags(c *cli.Context) (translateOptions, error) {
 				found = append(found, in.path)
 			}
 		}
-		if err := refuseOverwrite([]string{""}, found...); err != nil {
+		if err := refuseStdoutOnto(found...); err != nil {
 			return o, err
 		}
 	}
@@ -366,11 +366,13 @@ func runTranslate(c *cli.Context) error {
 			}
 			return &exitError{code: exitMemory, err: fmt.Errorf("the translation memory failed %s; answers received since its last store were not kept and will be asked for again: run the same command again to resume: %w", doneSoFar(st), err)}
 		case errors.As(err, &outFailed):
-			// Writing the output failed (a full disk), not the provider.
-			if tr.Memory == nil { // --no-tm: nothing was kept, a rerun asks (and pays) again
-				return fmt.Errorf("writing the output failed %s: %w", doneSoFar(st), outFailed.err)
+			// Writing the output failed (a full disk), not the provider. Under --no-tm nothing
+			// was kept: a rerun asks (and pays) again, so no resume is promised.
+			kept := ""
+			if tr.Memory != nil {
+				kept = "; what was translated is in the translation memory, run the same command again to resume"
 			}
-			return fmt.Errorf("writing the output failed %s: %w; what was translated is in the translation memory, run the same command again to resume", doneSoFar(st), outFailed.err)
+			return fmt.Errorf("writing the output failed %s: %w%s", doneSoFar(st), outFailed.err, kept)
 		case isOutputRefusal(err):
 			// The output refused a document (a name two documents share, a link to an input):
 			// not the provider's failure, and what was translated is in the memory.
