@@ -104,10 +104,7 @@ var mdAdmonition = regexp.MustCompile(`^ {0,3}(?:(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z]
 func (r *mdReader) admonition(i, k int) {
 	l := r.lines[i]
 	m := mdAdmonition.FindStringSubmatchIndex(l.text[k:])
-	from, to := m[2], m[3]
-	if from < 0 {
-		from, to = m[4], m[5]
-	}
+	from, to := titleGroup(m)
 	if from < 0 || r.keepName != "" || !hasWord(l.text[k+from:k+to]) {
 		r.d.raw(l.raw())
 		return
@@ -131,10 +128,7 @@ var mdDirective = regexp.MustCompile(`^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*)?(?:\[
 func (r *mdReader) directive(i, k int) {
 	l := r.lines[i]
 	m := mdDirective.FindStringSubmatchIndex(l.text[k:])
-	from, to := m[2], m[3]
-	if from < 0 {
-		from, to = m[4], m[5]
-	}
+	from, to := titleGroup(m)
 	if from >= 0 {
 		from, to = from+k, to+k
 	}
@@ -162,3 +156,13 @@ var mdDefinition = regexp.MustCompile(`^ {0,3}:[ \t]+`)
 // mdAlert is the first line of a GitHub alert inside a block quote ("> [!NOTE]"): its keyword
 // is syntax, kept on its line.
 var mdAlert = regexp.MustCompile(`^\[!(?i:note|tip|important|warning|caution)\][ \t]*$`)
+
+// titleGroup is where the title stands in a match of mdAdmonition or mdDirective, whose two
+// forms of title ("!!! note "Titel"" or "=== "Titel"", ":::tip[Titel]" or ":::tip Titel") are
+// its first and second groups: (-1, -1) without a title.
+func titleGroup(m []int) (from, to int) {
+	if m[2] >= 0 {
+		return m[2], m[3]
+	}
+	return m[4], m[5]
+}
