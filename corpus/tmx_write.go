@@ -447,11 +447,6 @@ func tmxType(name string) string {
 	return typeToken(typ)
 }
 
-// typeAttr writes ` key="typ"` with typ as a single token (typeToken).
-func typeAttr(key, typ string) string {
-	return " " + key + `="` + typeToken(typ) + `"`
-}
-
 // typeToken replaces every character an attribute of a type cannot hold (quotes, markup,
 // spaces, non-XML) by "_": TMX type and XLIFF ctype values are single tokens.
 func typeToken(typ string) string {

@@ -61,10 +61,6 @@ type tbxStats struct {
 	terms    [][2]string // language, text
 }
 
-func parseTBX(data []byte, file string, o Options) ([]*Entry, error) {
-	return parseTBXStats(data, file, o, nil, Unread{})
-}
-
 // usedTermNotes are the term-level data categories the reader turns into entry fields; every
 // other one is counted in Unread.
 var usedTermNotes = map[string]bool{

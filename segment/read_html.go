@@ -77,31 +77,16 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 	return next, front
 }
 
-// readHTMLText reads an HTML document as UTF-8, finding its encoding the way browsers do, but
-// looking further: a byte-order mark (UTF-8, UTF-16), UTF-16 without one (by its NUL pattern),
-// a <meta charset> or <meta http-equiv="Content-Type"> anywhere in <head> (pages often declare
-// it after the first kilobyte, where the HTML sniffing algorithm stops looking), then the
-// content itself. Valid UTF-8 is read as UTF-8 whatever the page declares (a page saved as
-// UTF-8 under a stale Latin-1 declaration is common; the reverse decodes to mojibake). Invalid
-// UTF-8 that looks like Windows-1252 is decoded as Windows-1252, with a notice; anything else is
-// an error naming the offset. Stray NUL bytes are dropped (browsers ignore them) and listed; a
-// page of which more than one byte in a hundred is NUL is binary data (images, archives).
-func readHTMLText(ctx context.Context, r io.Reader, name string, removed *[]Removal) (string, error) {
-	br := bufio.NewReaderSize(ctxio.NewReader(ctx, r), 64<<10)
-	var src io.Reader = br
-	enc16, dec := sniffUTF16(br)
-	if dec != nil {
-		src = decodeUTF16(br, dec, name)
-	}
-	data, err := io.ReadAll(src)
-	if err != nil {
-		return "", err
-	}
-	return htmlTextOf(ctx, data, enc16, name, removed)
-}
-
-// htmlTextOf is readHTMLText on the whole page, data, already decoded from enc16 when that is
-// not "".
+// htmlTextOf reads a whole page, data (already decoded from enc16, a UTF-16 found by its
+// byte-order mark or NUL pattern, when that is not ""), as UTF-8, finding its encoding the way
+// browsers do, but looking further: a <meta charset> or <meta http-equiv="Content-Type">
+// anywhere in <head> (pages often declare it after the first kilobyte, where the HTML sniffing
+// algorithm stops looking), then the content itself. Valid UTF-8 is read as UTF-8 whatever the
+// page declares (a page saved as UTF-8 under a stale Latin-1 declaration is common; the reverse
+// decodes to mojibake). Invalid UTF-8 that looks like Windows-1252 is decoded as Windows-1252,
+// with a notice; anything else is an error naming the offset. Stray NUL bytes are dropped
+// (browsers ignore them) and listed; a page of which more than one byte in a hundred is NUL is
+// binary data (images, archives).
 func htmlTextOf(ctx context.Context, data []byte, enc16, name string, removed *[]Removal) (string, error) {
 	suffix := ""
 	if enc16 != "" {

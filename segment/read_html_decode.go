@@ -54,8 +54,8 @@ func readHTMLPrefix(src io.Reader, limit int) (prefix []byte, big bool, err erro
 }
 
 // openHTMLStream starts streaming a page whose first bytes (decoded from enc16 when that is not
-// "") are prefix (the whole page when whole is set) and the rest src. The encoding is decided on prefix the way readHTMLText
-// decides it on a whole page (see htmlTextOf): valid UTF-8 is UTF-8, else the declared charset,
+// "") are prefix (the whole page when whole is set) and the rest src. The encoding is decided on prefix the way htmlTextOf
+// decides it on a whole page: valid UTF-8 is UTF-8, else the declared charset,
 // else a guess from the content. Bytes further on that do not fit it are read as U+FFFD (in
 // UTF-8) with a notice.
 func openHTMLStream(ctx context.Context, prefix []byte, whole bool, src io.Reader, enc16, name string, keep bool) (*htmlStream, error) {

@@ -181,14 +181,6 @@ func openListLevel(levels []int, indent int) []int {
 	return levels
 }
 
-// inlineWindow bounds how far inline constructs are looked for, so that text full of unmatched
-// "[" or "`" is read in linear time.
-const inlineWindow = 2048
-
-func window(s string, from int) string {
-	return s[from:min(len(s), from+inlineWindow)]
-}
-
 // lineBreaks finds where in text, the words of a block that starts on 1-based line first, its
 // second, third, … lines begin, so that a cleaning report names the line it was made on
 // (cleanJoined). The reader sends a block on one line; its lines are found again by their first

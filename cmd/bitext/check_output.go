@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -34,21 +33,4 @@ func checkReportOutput(c *cli.Context, name string) (w io.Writer, commit func() 
 		return f.Commit()
 	}
 	return bw, commit, f.Abort, nil
-}
-
-// checkWriteOutput renders into memory and writes it to standard output, or to a temporary
-// file next to name that is then renamed, so that an output is never half-written.
-func checkWriteOutput(c *cli.Context, name string, render func(*strings.Builder) error) error {
-	var b strings.Builder
-	if err := render(&b); err != nil {
-		return err
-	}
-	if name == "" || name == "-" {
-		_, err := fmt.Fprint(c.App.Writer, b.String())
-		return err
-	}
-	return outfile.WriteFile(c.Context, name, func(w io.Writer) error {
-		_, err := io.WriteString(w, b.String())
-		return err
-	})
 }
