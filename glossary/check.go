@@ -195,7 +195,8 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 			continue
 		}
 		var spans []renderSpan
-		for ri, p := range e.render {
+		render := e.checks().render
+		for ri, p := range render {
 			for _, at := range findPhrase(tgt, p) {
 				spans = append(spans, renderSpan{at: at, end: at + len(p.units), ri: ri})
 			}
@@ -208,14 +209,14 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 			// Such a rendering shares its last words with the next term's ("security and
 			// defence policy" renders both terms of "Sicherheits- und Verteidigungspolitik"),
 			// so it holds only its first word against other terms.
-			for ri, p := range e.render {
+			for ri, p := range render {
 				for _, sp := range findPhraseApart(tgt, p, maxApart) {
 					spans = append(spans, renderSpan{at: sp[0], end: sp[0] + 1, ri: ri})
 				}
 			}
 		}
 		rendered[e] = spans
-		if len(e.render) > 0 || len(e.forbid) > 0 {
+		if len(render) > 0 || len(e.checks().forbid) > 0 {
 			order = append(order, e)
 			first = append(first, m)
 		}
@@ -224,11 +225,12 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 	assigned := assignRenderings(order, rendered)
 	for oi, e := range order {
 		m := first[oi]
+		ec := e.checks()
 		tr := TermResult{Match: m, Rendering: -1}
 		spans := rendered[e]
 		if k := assigned[oi]; k >= 0 {
 			s := spans[k]
-			tr.Rendering = renderingIndex(e, e.render[s.ri].text, s.ri)
+			tr.Rendering = renderingIndex(e, ec.render[s.ri].text, s.ri)
 			tr.Used = target[tgt[s.at].start:tgt[s.end-1].end]
 		}
 		// Unit ranges of accepted renderings, in which forbidden text is fine: all of them, also
@@ -238,7 +240,7 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 			accepted[k] = [2]int{s.at, s.end}
 		}
 		forbidden := 0
-		for _, p := range e.forbid {
+		for _, p := range ec.forbid {
 			for _, at := range findPhrase(tgt, p) {
 				if inside(accepted, at, at+len(p.units)) || renderedByOther(rendered, e, at, at+len(p.units)) || inName(tgt, p, at) {
 					continue
@@ -251,7 +253,7 @@ func (g *Glossary) ReviewMatches(ms []Match, target string) Result {
 			}
 		}
 		// A forbidden rendering in place of the required one is reported once, as forbidden.
-		if tr.Rendering < 0 && len(e.render) > 0 && forbidden == 0 {
+		if tr.Rendering < 0 && len(ec.render) > 0 && forbidden == 0 {
 			res.Violations = append(res.Violations, Violation{
 				Kind: Missing, SourceTerm: m.Text, Expected: e.Expected(), Entry: e, Start: m.Start, End: m.End,
 			})

@@ -57,12 +57,7 @@ func (g *Glossary) compile() {
 		e.closedForm = closedFormOf(e.src)
 		// Marks e.verb, which the renderings need.
 		g.verbs.addVerbTerm(e)
-		targets := e.Renderings()
-		if len(targets) == 0 && e.DoNotTranslate {
-			targets = []string{e.Source}
-		}
-		e.render = compilePhrases(targets, e.verb)
-		e.forbid = compilePhrases(e.Forbidden, e.verb)
+		e.checking = &entryChecks{}
 		if len(e.src) == 0 {
 			continue
 		}

@@ -29,27 +29,8 @@ func (g *Glossary) Lint() []Problem {
 	}
 	seen := map[string][]*Entry{} // by sourceKeys
 	for _, e := range g.Entries {
-		switch {
-		case strings.TrimSpace(e.Source) == "" && (e.Target == "" && len(e.Variants) == 0 || FormatFromName(e.File) == TBX):
-			// A concept of a multilingual termbase without the source language (a Weblate
-			// export's untranslated terms, TBX-Basic's own sample): not this pair's to check.
+		if !g.lintChecked(e, add) {
 			continue
-		case strings.TrimSpace(e.Source) == "":
-			tgt := e.Target
-			if tgt == "" && len(e.Variants) > 0 {
-				tgt = e.Variants[0] // an entry with admitted terms only
-			}
-			add(e, "empty", "empty source term (target %q)", tgt)
-			continue
-		case e.Target == "" && len(e.Variants) == 0 && !e.DoNotTranslate:
-			add(e, "empty", "%q has no target", e.Source)
-		}
-		if len(e.src) == 0 {
-			add(e, "unmatchable", "%q has no words and can never match", e.Source)
-			continue
-		}
-		if !g.selfMatches(e) {
-			add(e, "unmatchable", "%q can never match: its words are not one unbroken term (punctuation between them)", e.Source)
 		}
 		if prev := sameTermBefore(seen, e); prev != nil {
 			if fold(prev.Expected()) == fold(e.Expected()) || sameRendering(prev, e) {
@@ -62,12 +43,12 @@ func (g *Glossary) Lint() []Problem {
 				seen[k] = append(seen[k], e)
 			}
 		}
-		for _, f := range e.forbid {
+		for _, f := range e.checks().forbid {
 			// As the checker sees it: the forbidden words, read as a translation, contain an
 			// accepted rendering (spokesmen for spokesman: irregular plurals too), so they
 			// would pass as accepted wherever they occur and never be flagged.
 			asText := textUnits(f.text, "en", cachedStemEN)
-			for _, r := range e.render {
+			for _, r := range e.checks().render {
 				if samePhrase(f.units, r.units) || len(findPhrase(asText, r)) > 0 && len(r.units) == len(f.units) {
 					add(e, "forbidden-accepted", "%q: forbidden %q is the same as accepted %q up to plural or possessive", e.Source, f.text, r.text)
 				}
@@ -131,7 +112,8 @@ func inSentence(source string) []unit {
 // sameRendering reports whether two entries require the same English up to plural or
 // possessive (Favorit: bouquet, Favoriten: bouquets).
 func sameRendering(a, b *Entry) bool {
-	return len(a.render) > 0 && len(b.render) > 0 && samePhrase(a.render[0].units, b.render[0].units)
+	ar, br := a.checks().render, b.checks().render
+	return len(ar) > 0 && len(br) > 0 && samePhrase(ar[0].units, br[0].units)
 }
 
 // selfMatches reports whether the entry's own source text is found as one term.
@@ -167,11 +149,42 @@ func samePhrase(a, b []unit) bool {
 // that never match as one term. The commands that use a glossary say so, rather than checking
 // less than the file seems to ask without a word.
 func (g *Glossary) Unchecked() []Problem {
+	// Not Lint's whole work: its duplicate and forbidden-rendering rules compile every entry's
+	// renderings, which checking compiles only for the entries it finds (see entryChecks).
 	var out []Problem
-	for _, p := range g.Lint() {
-		if p.Kind == "empty" || p.Kind == "unmatchable" {
-			out = append(out, p)
-		}
+	add := func(e *Entry, kind, format string, args ...any) {
+		out = append(out, Problem{File: e.File, Line: e.Line, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, e := range g.Entries {
+		g.lintChecked(e, add)
 	}
 	return out
+}
+
+// lintChecked adds e's problems that keep it from ever being checked, an empty cell or a term
+// matching cannot find, and reports whether Lint's other rules apply to it.
+func (g *Glossary) lintChecked(e *Entry, add func(e *Entry, kind, format string, args ...any)) bool {
+	switch {
+	case strings.TrimSpace(e.Source) == "" && (e.Target == "" && len(e.Variants) == 0 || FormatFromName(e.File) == TBX):
+		// A concept of a multilingual termbase without the source language (a Weblate
+		// export's untranslated terms, TBX-Basic's own sample): not this pair's to check.
+		return false
+	case strings.TrimSpace(e.Source) == "":
+		tgt := e.Target
+		if tgt == "" && len(e.Variants) > 0 {
+			tgt = e.Variants[0] // an entry with admitted terms only
+		}
+		add(e, "empty", "empty source term (target %q)", tgt)
+		return false
+	case e.Target == "" && len(e.Variants) == 0 && !e.DoNotTranslate:
+		add(e, "empty", "%q has no target", e.Source)
+	}
+	if len(e.src) == 0 {
+		add(e, "unmatchable", "%q has no words and can never match", e.Source)
+		return false
+	}
+	if !g.selfMatches(e) {
+		add(e, "unmatchable", "%q can never match: its words are not one unbroken term (punctuation between them)", e.Source)
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package glossary
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,19 +69,21 @@ type verbHit struct {
 type verbIndex map[string][]verbHit
 
 func (x verbIndex) add(form string, vt *verbTerm, use verbUse) {
-	for k, h := range x[form] {
-		if h.vt == vt {
-			x[form][k].use |= use
-			return
-		}
+	// A verb term's forms are all added before the next term's, so its hit, if any, is the
+	// form's last: looking further back made a large glossary's load quadratic in the terms
+	// sharing a verb (Ding has hundreds ending in machen).
+	hits := x[form]
+	if n := len(hits); n > 0 && hits[n-1].vt == vt {
+		hits[n-1].use |= use
+		return
 	}
-	x[form] = append(x[form], verbHit{vt: vt, use: use})
+	x[form] = append(hits, verbHit{vt: vt, use: use})
 }
 
 // addVerbTerm enters e into the index when it is a verb term, and marks every entry that ends
 // in a lower-case infinitive as a verb (Entry.verb).
 func (x verbIndex) addVerbTerm(e *Entry) {
-	e.verb, e.verbForms = false, nil
+	e.verb = false
 	if e.Match != MatchStem || e.CaseSensitive || len(e.src) == 0 {
 		return
 	}
@@ -95,7 +98,6 @@ func (x verbIndex) addVerbTerm(e *Entry) {
 	// Shaped like a verb: its verb matches no capitalized noun made from it (Verabschiedung is
 	// not verabschieden), even where no forms of its own are needed.
 	e.verb = true
-	e.verbForms = verbFormSet(last.fold)
 	for _, r := range verbReadings(last.fold, len(complement) > 0) {
 		vt := &verbTerm{e: e, complement: complement, particle: r.particle}
 		forms := conjugate(r.base)
@@ -237,7 +239,32 @@ func verbFormSet(inf string) map[string]bool {
 
 // isVerbForm reports whether w, folded, is a form of e's verb (see verbFormSet).
 func (e *Entry) isVerbForm(w string) bool {
-	return e.verbForms[w] || e.verbForms[strings.ReplaceAll(w, "ß", "ss")]
+	forms := verbFormsOf(e.src[len(e.src)-1].fold)
+	return forms[w] || forms[strings.ReplaceAll(w, "ß", "ss")]
+}
+
+// verbFormSets remembers verbFormSet's sets by infinitive, for all glossaries: a large glossary has
+// many terms ending in the same verb (Ding: hundreds in machen), and most of its verbs are never
+// asked about. It stops growing at maxCachedVerbs verbs (a set is about 2 KB).
+var verbFormSets struct {
+	m sync.Map // string → map[string]bool
+	n atomic.Int64
+}
+
+const maxCachedVerbs = 1 << 14
+
+// verbFormsOf returns verbFormSet(inf), cached.
+func verbFormsOf(inf string) map[string]bool {
+	if v, ok := verbFormSets.m.Load(inf); ok {
+		return v.(map[string]bool)
+	}
+	set := verbFormSet(inf)
+	if verbFormSets.n.Load() < maxCachedVerbs {
+		if _, loaded := verbFormSets.m.LoadOrStore(strings.Clone(inf), set); !loaded {
+			verbFormSets.n.Add(1)
+		}
+	}
+	return set
 }
 
 // complementBefore reports whether the complement of vt is written right before unit x
