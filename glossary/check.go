@@ -421,7 +421,23 @@ func shortAcronym(s string) bool { return len(s) <= 3 && isAcronym(s) }
 // (Normandy, Normandie) that a reviewer wants flagged.
 func englishInflects(a, b string) bool {
 	a, b = stripPossessive(a), stripPossessive(b)
-	return a == b || plural(a, b) || plural(b, a)
+	if a == b {
+		return true
+	}
+	if pluralOnly[a] || pluralOnly[b] {
+		return false
+	}
+	return plural(a, b) || plural(b, a)
+}
+
+// pluralOnly are English plurals whose singular is another word: customs are no custom, goods
+// no good, arms control is no arm control, renewables are no renewable.
+var pluralOnly = map[string]bool{
+	"customs": true, "goods": true, "arms": true, "renewables": true, "savings": true,
+	"earnings": true, "premises": true, "proceeds": true, "quarters": true, "damages": true,
+	"remains": true, "manners": true, "clothes": true, "glasses": true, "spectacles": true,
+	"minutes": true, "grounds": true, "holdings": true, "securities": true, "arrears": true,
+	"outskirts": true, "surroundings": true, "belongings": true, "forces": true,
 }
 
 // plural reports whether pl is a regular plural of sg.

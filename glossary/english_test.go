@@ -45,6 +45,9 @@ var englishCases = []struct {
 	{"Sonderstatus", "a specialstatus", false, 0},
 	{"Rüstungskontrolle", "arms-control talks", true, 0},
 	{"Rüstungskontrolle", "armament control", false, 1},
+	// A plural whose singular is another word: arms control is no arm control.
+	{"Rüstungskontrolle", "arm control talks", false, 0},
+	{"Rüstungskontrolle", "the arms control treaty's end", true, 0},
 	// Variants and case.
 	{"Außenministerium", "the State Department", true, 0},
 	{"Außenministerium", "the state department", true, 0},

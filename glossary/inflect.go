@@ -74,8 +74,14 @@ func inflects(t, u unit) bool {
 	// The text is the term, or what is left of it without an ending (stellvertretender,
 	// Staaten), with an ending of its own; a longer one is a derivation (militärisch is not
 	// Militär, periodisch not Periode).
-	for _, core := range termCores(term) {
+	for _, core := range termCores(term, nounTerm) {
 		if ending, ok := strings.CutPrefix(text, core); ok {
+			// A noun term's ending replaced by -er: a nominalized adjective's strong form
+			// (Vorsitzende: Vorsitzender), or an agent noun made from a verb noun's stem
+			// (Abnehmen: Abnehmer, Fischen: Fischer), another word.
+			if nounTerm && core != term && strings.HasPrefix(ending, "er") && !adjectivalCore(core) {
+				continue
+			}
 			if noun && nounEnding(ending) || adjectiveEnding(ending) && !shortNounDative(noun, core, ending) || !noun && comparisonEnding(ending) {
 				return true
 			}
@@ -110,11 +116,66 @@ func cores(w string) []string {
 
 // termCores is cores for a term, which a glossary writes in its base form and never in the
 // dative that -em and -ern end (großem, Kindern): Modem is no Mod- with an ending, and Mode is
-// no form of it; Konzern, System and Problem keep all their letters in every form.
-func termCores(term string) []string {
+// no form of it; Konzern, System and Problem keep all their letters in every form. A noun
+// term's -er is an ending only where the word before it reads as an adjective or participle
+// (see adjectivalCore): otherwise the term is an agent noun, and the core's -en is the verb made
+// a noun (Nutzer: der Nutzen; Betreiber: das Betreiben; Drucker: Drucken).
+func termCores(term string, noun bool) []string {
 	return slices.DeleteFunc(cores(term), func(core string) bool {
-		return core != term && (core+"em" == term || core+"ern" == term)
+		return core != term && (core+"em" == term || core+"ern" == term || noun && core+"er" == term && !adjectivalCore(core))
 	})
+}
+
+// adjectivalCore says whether core, a term without its final -er, reads as an adjective or a
+// participle, so that the term may be a nominalized adjective in its strong form, whose other
+// forms end in -e, -en or -em (Vorsitzender: des Vorsitzenden; Beschuldigter, Angestellter,
+// Betroffener, Sachverständiger, Deutscher, Dritter). An agent noun's core is a verb's stem
+// (Nutzer, Betreiber, Hersteller, Vermieter, Arbeiter, Verwalter), which ends in none of the
+// adjective suffixes and, where it ends in t, has a vowel, l, h or s before it (vermiet, arbeit,
+// verwalt, richt), where a weak participle has its stem's consonant (beschuldigt, beauftragt,
+// verletzt, behindert, verwandt, bekannt). Nothing in the word tells a few apart (Verurteilter
+// reads as an agent noun, Gestalter as a participle); the short adjectives are listed.
+func adjectivalCore(core string) bool {
+	for _, suf := range []string{"end", "ig", "lich", "isch", "sch", "bar", "sam", "los", "haft", "iv", "uell", "iell", "rell", "nell", "mell"} {
+		if strings.HasSuffix(core, suf) {
+			return true
+		}
+	}
+	if shortAdjectives[core] {
+		return true
+	}
+	rest := core
+	for _, p := range separableParticles {
+		if r, ok := strings.CutPrefix(core, p); ok && len(r) > 3 {
+			rest = r
+			break
+		}
+	}
+	// A past participle: ge-…-t or ge-…-en (angestellt, abgeordnet, gefangen), a strong one with
+	// an inseparable prefix (betroffen, vertrieben, verstorben).
+	if strings.HasPrefix(rest, "ge") && (strings.HasSuffix(rest, "t") || strings.HasSuffix(rest, "en")) {
+		return true
+	}
+	for _, p := range []string{"be", "ver", "er", "ent", "zer", "emp", "miss"} {
+		if strings.HasPrefix(rest, p) && strings.HasSuffix(rest, "en") {
+			return true
+		}
+	}
+	// A weak participle's -t after its stem's consonant.
+	if before, ok := strings.CutSuffix(core, "t"); ok && before != "" {
+		last, _ := utf8.DecodeLastRuneInString(before)
+		return !isVowel(last) && !strings.ContainsRune("lhs", last)
+	}
+	return false
+}
+
+// shortAdjectives are adjectives without a suffix that German often uses as nouns (der Kranke,
+// ein Fremder); their cores look like any verb stem.
+var shortAdjectives = map[string]bool{
+	"krank": true, "fremd": true, "tot": true, "reich": true, "arm": true, "blind": true,
+	"taub": true, "wild": true, "weiß": true, "weiss": true, "schwarz": true, "grün": true,
+	"link": true, "recht": true, "jung": true, "neu": true, "erst": true, "letzt": true,
+	"fromm": true, "weis": true, "gleich": true, "klein": true, "groß": true, "gross": true,
 }
 
 // shortNounDative says whether ending is the -em that a noun term would take only as a

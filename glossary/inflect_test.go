@@ -44,6 +44,15 @@ func TestInflectionNotDerivation(t *testing.T) {
 		{Source: "Personal", Target: "staff"},
 		{Source: "Euro", Target: "euro"},
 		{Source: "Fehler", Target: "error"},
+		{Source: "Nutzer", Target: "user"},
+		{Source: "Betreiber", Target: "operator"},
+		{Source: "Hersteller", Target: "manufacturer"},
+		{Source: "Bevollmächtigter", Target: "authorised representative"},
+		{Source: "Beauftragter", Target: "commissioner"},
+		{Source: "Betroffener", Target: "person concerned"},
+		{Source: "Angestellter", Target: "employee"},
+		{Source: "Verletzter", Target: "injured party"},
+		{Source: "Sachverständiger", Target: "expert"},
 	})
 	tests := []struct {
 		text string
@@ -94,6 +103,19 @@ func TestInflectionNotDerivation(t *testing.T) {
 		{"Der Duft von Euren Küssen ist noch in meinem Haar.", nil},
 		{"Fehlen im Vertrag Angaben zur Laufzeit, ist der Darlehensnehmer zur Kündigung berechtigt.", []string{"Vertrag"}},
 		{"Die Fehler im Vertrag", []string{"Fehler", "Vertrag"}},
+		// An agent noun's -er is no ending: the verb made a noun is another word (Nutzen is
+		// benefit, not users); a nominalized adjective's or participle's -er is, in all its
+		// forms. Federal laws (gesetze@77abca2c, see testdata/morph/SOURCES.md).
+		{"die Vorteile und den Nutzen betrieblicher Ausbildung darstellen und begründen zu können", nil},
+		{"Zum geschäftsmäßigen Erwerb und zur geschäftsmäßigen Einziehung der zur Sicherung abgetretenen Ansprüche sind nur Unternehmen befugt, denen das Betreiben von Bankgeschäften erlaubt ist.", nil},
+		{"Anlagen zum Herstellen von Biogas, insbesondere Vorlagebehälter, Fermenter, Kondensatbehälter und Nachgärer", nil},
+		{"Das Anbieten von Batterien ist untersagt, wenn deren Hersteller oder deren Bevollmächtigte entgegen § 4 Absatz 1 Satz 1 nicht oder nicht ordnungsgemäß registriert sind.", []string{"Hersteller", "Bevollmächtigter"}},
+		{"Der Erlaubnisinhaber hat einen schriftlichen Vertrag mit dem Betreiber des externen Archives zu schließen.", []string{"Vertrag", "Betreiber"}},
+		{"(8) Die Beauftragten haben Stellvertreter oder Stellvertreterinnen.", []string{"Beauftragter"}},
+		{"(2) Im Falle der Untersagung ist der Betroffene vorher zu hören.", []string{"Betroffener"}},
+		{"Satz 2 gilt für Angestellte entsprechend.", []string{"Angestellter"}},
+		{"Der Verletzte ist auf diese Folgen schriftlich hinzuweisen.", []string{"Verletzter"}},
+		{"Wenn Sachverständige als Auslage abzurechnen sind, muss der Stundensatz um 0,08 Euro gekürzt werden.", []string{"Sachverständiger", "Euro"}},
 	}
 	for _, tc := range tests {
 		var got []string
