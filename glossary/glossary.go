@@ -9,7 +9,9 @@
 // TSV, CSV, Google's formats, TMX and TBX-Basic that validates against the official schemas.
 //
 // German matching is what makes the package worth having: a term is found in its inflected forms
-// (Außenministerium, Außenministeriums) through the Snowball stemmer, token by token for
+// (Außenministerium, Außenministeriums; a masculine person noun also in its feminine: Lehrer in
+// Lehrerinnen, Anwalt in Anwältin, unless an entry has the feminine itself) through the Snowball
+// stemmer, token by token for
 // multi-word terms (Minsker Abkommen, Minsker Abkommens) with up to two further attributive
 // adjectives skipped after a lower-case term word ("dem stellvertretenden russischen
 // Außenminister" is the stellvertretender Außenminister; see gaps.go), inside hyphenated compounds

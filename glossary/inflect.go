@@ -25,10 +25,10 @@ func inflects(t, u unit) bool {
 	// word of a text without capitals; a lower-case text word is none (bereits is no
 	// genitive of bereit).
 	noun := startsUpper(t.surface) || u.caseless || startsUpper(u.surface) && !u.opens
-	gained, lost := umlautChange(term, text)
 	// Umlauted plurals are a noun's, and a term written in lower case is a noun only in a
 	// glossary without capitals: groß is no singular of Größe.
 	nounTerm := startsUpper(t.surface) || u.caseless
+	gained, lost := umlautChange(term, text)
 	switch {
 	case lost:
 		// Only a noun term written in its plural (Verträge) has a singular without umlaut,
@@ -93,6 +93,34 @@ func inflects(t, u unit) bool {
 	return latinPlural(term[:n], term[n:], text[n:]) ||
 		latinPlural(text[:n], text[n:], term[n:]) && !strings.HasSuffix(text, "a") && !strings.HasSuffix(text, "o") && !strings.HasSuffix(text, "is")
 }
+
+// feminineOf says whether text is the feminine of the masculine person noun term, singular or
+// plural, its vowel umlauted or not (Lehrer: Lehrerin, Lehrerinnen; Kollege: Kollegin; Anwalt:
+// Anwältin; Arzt: Ärztinnen). A glossary's term names the office, whoever holds it, and German
+// official and news text writes the feminine as often. Only words that end as person nouns do
+// (a Termin is no Term, Benzin no Benz); a term written in the feminine does not find the
+// masculine.
+func feminineOf(term, text string) bool {
+	base := strings.TrimSuffix(term, "e")
+	fem, ok := strings.CutSuffix(text, "innen")
+	if !ok {
+		if fem, ok = strings.CutSuffix(text, "in"); !ok {
+			return false
+		}
+	}
+	if fem != base && foldUmlauts(fem) != base {
+		return false
+	}
+	for _, end := range []string{"er", "or", "ist", "ent", "ant", "and", "eur", "at", "ot", "ar", "är", "ier", "ör", "e", "alt", "zt", "ch", "og", "eg"} {
+		if strings.HasSuffix(term, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// feminineFold is a word's fold as feminineOf compares it: Swiss ss for ß.
+func feminineFold(u unit) string { return strings.ReplaceAll(u.fold, "ß", "ss") }
 
 // cores returns w and w without each inflectional ending it may have: a noun's -er may be its
 // plural's (Kinder) or a nominalized adjective's (Vorsitzender, Beschuldigter, Kranker), which

@@ -132,3 +132,49 @@ func TestInflectionNotDerivation(t *testing.T) {
 		}
 	}
 }
+
+// TestFeminineForms: a masculine person noun's term is found in its feminine, singular and
+// plural, umlauted or not; a word that merely ends in -in is not (Termin is no Term). Sentences from federal laws (gesetze@77abca2c, see
+// testdata/morph/SOURCES.md).
+func TestFeminineForms(t *testing.T) {
+	g := New([]*Entry{
+		{Source: "Rechtsnachfolger", Target: "legal successor"},
+		{Source: "Stellvertreter", Target: "deputy"},
+		{Source: "Gesamtschuldner", Target: "joint and several debtor"},
+		{Source: "Antragsteller", Target: "applicant"},
+		{Source: "Gläubiger", Target: "creditor"},
+		{Source: "Bundesminister", Target: "Federal Minister"},
+		{Source: "Arzt", Target: "doctor"},
+		{Source: "Term", Target: "term"},
+		{Source: "Wöchnerin", Target: "woman in childbed"},
+	})
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"In diesem Fall ist die neu konstituierte Fraktion die Rechtsnachfolgerin der alten Fraktion.", []string{"Rechtsnachfolger"}},
+		{"Spätestens sechs Monate nach Errichtung des Bundesaufsichtsamtes für Flugsicherung findet die Wahl der Gleichstellungsbeauftragten und ihrer Stellvertreterin statt.", []string{"Stellvertreter"}},
+		{"Die Gemeinde haftet für die Verpflichtung aus dem Kaufvertrag neben dem Begünstigten als Gesamtschuldnerin.", []string{"Gesamtschuldner"}},
+		{"An einem Verfahren nach Absatz 1 ist die Aufsichtsbehörde als Antragstellerin beteiligt.", []string{"Antragsteller"}},
+		{"(2) Gläubigerin und Schuldnerin der Geldleistungen ist die Gemeinde.", []string{"Gläubiger"}},
+		{"Die Bundesministerin der Justiz", []string{"Bundesminister"}},
+		{"Anforderungen an die ärztlichen Einrichtungen und an die Qualifikation der teilnehmenden Ärztinnen und Ärzte", []string{"Arzt"}},
+		{"Geht die Anspruchsbegründung nicht rechtzeitig ein, so wird bis zu ihrem Eingang der Termin nur auf Antrag des Antragsgegners bestimmt.", nil},
+		// A term written in the feminine finds its plural.
+		{"(2) Werdenden Müttern und Wöchnerinnen sind ärztliche und pflegerische Hilfe zu gewähren.", []string{"Wöchnerin"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, m := range g.FindSource(tc.text) {
+			if !slices.Contains(got, m.Entry.Source) {
+				got = append(got, m.Entry.Source)
+			}
+		}
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("FindSource(%q) found %q, want %q", tc.text, got, want)
+		}
+	}
+}

@@ -91,7 +91,7 @@ func sameTermBefore(seen map[string][]*Entry, e *Entry) *Entry {
 	own := inSentence(e.Source)
 	for _, k := range sourceKeys(e) {
 		for _, prev := range seen[k] {
-			if accepts(prev, own, false, 0) || accepts(e, inSentence(prev.Source), false, 0) {
+			if accepts(prev, own, false, 0, false) || accepts(e, inSentence(prev.Source), false, 0, false) {
 				return prev
 			}
 		}
@@ -129,7 +129,7 @@ func (g *Glossary) selfMatches(e *Entry) bool {
 			return false
 		}
 	}
-	return accepts(e, us, false, 0)
+	return accepts(e, us, false, 0, false)
 }
 
 func samePhrase(a, b []unit) bool {

@@ -209,31 +209,37 @@ func (g *Glossary) walkFrom(node *trieNode, us []unit, first, from, head int, cl
 // validEntry returns the last of entries (later glossary files override earlier ones) whose
 // case and match mode accept the text units. closed says the first unit matched as the head
 // of a closed compound, where only the stem counts; gaps has bit k set when words were skipped
-// after unit k.
+// after unit k. An entry that has the text's own form wins over one that finds it as the
+// feminine of its masculine person noun (stellvertretende Außenministerin over stellvertretender
+// Außenminister; see feminineOf).
 func validEntry(entries []*Entry, us []unit, closed bool, gaps uint64) *Entry {
-	for k := len(entries) - 1; k >= 0; k-- {
-		e := entries[k]
-		if closed && e.Match != MatchCompound {
-			continue
-		}
-		if accepts(e, us, closed, gaps) {
-			return e
+	for _, feminine := range []bool{false, true} {
+		for k := len(entries) - 1; k >= 0; k-- {
+			e := entries[k]
+			if closed && e.Match != MatchCompound {
+				continue
+			}
+			if accepts(e, us, closed, gaps, feminine) {
+				return e
+			}
 		}
 	}
 	return nil
 }
 
-func accepts(e *Entry, us []unit, closed bool, gaps uint64) bool {
+// accepts reports whether entry e's source is the text units us; feminine lets a masculine
+// person noun of the term be its feminine in the text.
+func accepts(e *Entry, us []unit, closed bool, gaps uint64, feminine bool) bool {
 	if e.closedForm == nil {
-		return acceptsForm(e, e.src, us, closed, gaps, false)
+		return acceptsForm(e, e.src, us, closed, gaps, false, feminine)
 	}
-	return acceptsForm(e, e.src, us, closed, gaps, true) || acceptsForm(e, e.closedForm, us, closed, gaps, true)
+	return acceptsForm(e, e.src, us, closed, gaps, true, feminine) || acceptsForm(e, e.closedForm, us, closed, gaps, true, feminine)
 }
 
 // acceptsForm is accepts for one written form of the entry's source: src is e.src, or
 // e.closedForm, its spelling without optional hyphens (see hyphens.go). keys says the walk may
 // have come by the entry's other form, so the keys must be compared too.
-func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys bool) bool {
+func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys, feminine bool) bool {
 	if len(src) != len(us) {
 		return false
 	}
@@ -265,7 +271,7 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys bool) 
 		if closed && k == 0 {
 			continue
 		}
-		if keys && u.key != t.key || !wordAccepts(e, t, u) {
+		if keys && u.key != t.key || !wordAccepts(e, t, u) && !(feminine && e.Match == MatchStem && (startsUpper(t.surface) || u.caseless) && feminineOf(feminineFold(t), feminineFold(u))) {
 			return false
 		}
 		if e.DoNotTranslate && e.Match != MatchExact && !closed && !nameForm(t.fold, u.fold, k < len(src)-1) {

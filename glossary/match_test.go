@@ -97,7 +97,7 @@ var germanCases = []struct {
 	{"des Stabschefs", []string{"Stabschefs=Stabschef"}},
 	{"des Kremls", []string{"Kremls=Kreml"}},
 	{"im Kreml", []string{"Kreml=Kreml"}},
-	{"der Sprecherin", nil}, // a different word: Sprecherin is not Sprecher
+	{"der Sprecherin", []string{"Sprecherin=Sprecher"}}, // the feminine: the glossary's own variant is spokeswoman
 	{"der Präsidialverwaltungen", []string{"Präsidialverwaltungen=Präsidialverwaltung"}},
 	{"des Sicherheitsrates", []string{"Sicherheitsrates=Sicherheitsrat"}},
 	{"des Sicherheitsrats", []string{"Sicherheitsrats=Sicherheitsrat"}},
@@ -125,7 +125,7 @@ var germanCases = []struct {
 	{"die Vereinigten Staaten", []string{"Vereinigten Staaten=Vereinigte Staaten"}},
 	{"die Staaten", nil},
 	{"der stellvertretenden Außenministerin", []string{"stellvertretenden Außenministerin=stellvertretende Außenministerin"}},
-	{"die Außenministerin", nil}, // only the two-word term is in the glossary
+	{"die Außenministerin", []string{"Außenministerin=Außenminister"}}, // the masculine term, as its feminine
 	{"ein stellvertretender Außenminister", []string{"stellvertretender Außenminister=stellvertretender Außenminister"}},
 	{"eine interministerielle Delegation", []string{"interministerielle Delegation=interministerielle Delegation"}},
 
@@ -157,7 +157,7 @@ var germanCases = []struct {
 	{"der Weltsicherheitsrat", nil},        // Sicherheitsrat is not a compound entry
 	{"die Cybersicherheitsstrategie", nil}, // nor Cybersicherheit
 	{"der Stabschefin", nil},
-	{"Generalsekretärin", nil},
+	{"Generalsekretärin", []string{"Generalsekretärin=Generalsekretär"}},
 
 	// Case: acronyms are case-sensitive, other terms are not.
 	{"die Nato", nil},

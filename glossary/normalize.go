@@ -114,6 +114,13 @@ func foreignStem(s string) string {
 	switch {
 	case n > 5 && strings.HasSuffix(s, "inn"):
 		s = s[:n-1]
+		fallthrough
+	case utf8.RuneCountInString(s) >= 5 && strings.HasSuffix(s, "in"):
+		// The feminine's stem is the masculine's (Lehrerin, Lehrer: lehr; Kollegin, Kollege:
+		// kolleg), so that a glossary's Lehrer is looked for in Lehrerinnen; inflects decides
+		// (a Termin is no Term). Every form of a word in -in has this stem, so they stay
+		// together (Verein, Vereine).
+		return foreignStem(snowballDE(s[:len(s)-2]))
 	case n > 5 && strings.HasSuffix(s, "um"), n > 4 && strings.HasSuffix(s, "us"):
 		s = s[:n-2]
 	case n > 5 && strings.HasSuffix(s, "is") && !strings.HasSuffix(s, "nis"):
