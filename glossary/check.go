@@ -40,7 +40,7 @@ func (v Violation) String() string {
 func (v Violation) Feedback() string {
 	r := Repair{Kind: v.Kind, Term: v.SourceTerm, Expected: v.Expected, Found: v.Found}
 	if v.Entry != nil {
-		r.Entry, r.Variants, r.Forbidden, r.DoNotTranslate = v.Entry.Source, v.Entry.Variants, v.Entry.Forbidden, v.Entry.DoNotTranslate
+		r.Entry, r.Variants, r.Forbidden, r.DoNotTranslate, r.Verb = v.Entry.Source, v.Entry.Variants, v.Entry.Forbidden, v.Entry.DoNotTranslate, v.Entry.verb
 	}
 	return r.Instruction()
 }
@@ -58,36 +58,46 @@ type Repair struct {
 	Expected, Found     string
 	Variants, Forbidden []string // the entry's other accepted and its forbidden renderings
 	DoNotTranslate      bool     // a name written as it is
+	Verb                bool     // the term is a verb, rendered in any tense (see verbs.go)
 }
 
-// Instruction is the repair instruction for one violation.
+// Instruction is the repair instruction for one violation: the rendering to use, how it may
+// be inflected, the other accepted renderings, and the forbidden ones.
 func (r Repair) Instruction() string {
 	if r.Entry != "" && !strings.EqualFold(r.Term, r.Entry) && !strings.EqualFold(r.Term, r.Entry+"s") && !strings.EqualFold(r.Term, r.Entry+"es") {
 		r.Term = r.Entry
 	}
+	// How the rendering may change, said right after it: a verb's tense, a noun's number.
+	inflected := ", inflected to fit the English sentence (plural or possessive as needed)"
+	switch {
+	case r.Verb:
+		inflected = ", in the tense and form the English sentence needs"
+	case r.DoNotTranslate:
+		inflected = " (with a possessive where the English sentence needs one)"
+	}
 	var b strings.Builder
 	switch r.Kind {
 	case Forbidden:
-		fmt.Fprintf(&b, "The German term %q must not be translated as %q; use %q", r.Term, r.Found, r.Expected)
+		fmt.Fprintf(&b, "The German term %q must not be translated as %q; use %q%s", r.Term, r.Found, r.Expected, inflected)
 	case Inconsistent:
-		fmt.Fprintf(&b, "The German term %q is translated as %q elsewhere in this document; use %q here too instead of %q", r.Term, r.Expected, r.Expected, r.Found)
+		fmt.Fprintf(&b, "The German term %q is translated as %q elsewhere in this document; use %q here too%s, instead of %q", r.Term, r.Expected, r.Expected, inflected, r.Found)
 	default: // Missing
 		if r.DoNotTranslate {
-			fmt.Fprintf(&b, "The name %q must not be translated: write %q", r.Term, r.Expected)
+			fmt.Fprintf(&b, "The name %q must not be translated: write %q%s", r.Term, r.Expected, inflected)
 		} else {
-			fmt.Fprintf(&b, "The German term %q must be translated as %q", r.Term, r.Expected)
+			fmt.Fprintf(&b, "The German term %q must be translated as %q%s", r.Term, r.Expected, inflected)
 		}
 	}
 	// An inconsistent rendering is asked to match the document, not the entry's alternatives.
 	if r.Kind != Inconsistent {
 		if len(r.Variants) > 0 {
-			fmt.Fprintf(&b, " (also accepted: %s)", quoteList(r.Variants))
+			fmt.Fprintf(&b, "; also accepted: %s", quoteList(r.Variants))
 		}
 		if r.Kind == Missing && len(r.Forbidden) > 0 {
 			fmt.Fprintf(&b, "; do not use %s", quoteList(r.Forbidden))
 		}
 	}
-	b.WriteString(", inflected to fit the English sentence (plural or possessive as needed).")
+	b.WriteString(".")
 	return b.String()
 }
 

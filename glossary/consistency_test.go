@@ -62,9 +62,19 @@ func TestFreeConsistencyNeedsEvidence(t *testing.T) {
 func TestFeedback(t *testing.T) {
 	g := seed(t)
 	tests := []struct{ source, target, want string }{
-		{"Der Sprecher des Außenministeriums", "The spokesperson of the ministry", `The German term "Außenministeriums" must be translated as "Foreign Ministry" (also accepted: "State Department", "Department of State", "Ministry of Foreign Affairs", "Foreign Office"); do not use "Outer Ministry", "External Ministry", inflected to fit the English sentence (plural or possessive as needed).`},
-		{"Der Generalsekretär", "The General Secretary", `The German term "Generalsekretär" must not be translated as "General Secretary"; use "Secretary General" (also accepted: "Secretary-General"), inflected to fit the English sentence (plural or possessive as needed).`},
-		{"Die NATO tagte.", "The alliance met.", `The name "NATO" must not be translated: write "NATO" (also accepted: "Nato", "North Atlantic Alliance"), inflected to fit the English sentence (plural or possessive as needed).`},
+		{"Der Sprecher des Außenministeriums", "The spokesperson of the ministry", `The German term "Außenministeriums" must be translated as "Foreign Ministry", inflected to fit the English sentence (plural or possessive as needed); also accepted: "State Department", "Department of State", "Ministry of Foreign Affairs", "Foreign Office"; do not use "Outer Ministry", "External Ministry".`},
+		{"Der Generalsekretär", "The General Secretary", `The German term "Generalsekretär" must not be translated as "General Secretary"; use "Secretary General", inflected to fit the English sentence (plural or possessive as needed); also accepted: "Secretary-General".`},
+		{"Die NATO tagte.", "The alliance met.", `The name "NATO" must not be translated: write "NATO" (with a possessive where the English sentence needs one); also accepted: "Nato", "North Atlantic Alliance".`},
+	}
+	// A verb term's rendering is asked for in the sentence's tense, not its number.
+	verb := New([]*Entry{{Source: "in Kraft treten", Target: "enter into force"}})
+	for _, tc := range []struct{ source, target, want string }{
+		{"Das Gesetz tritt morgen in Kraft.", "The law becomes valid tomorrow.", `The German term "in Kraft treten" must be translated as "enter into force", in the tense and form the English sentence needs.`},
+	} {
+		vs := verb.Check(tc.source, tc.target)
+		if len(vs) != 1 || vs[0].Feedback() != tc.want {
+			t.Errorf("Check(%q, %q) = %v, want one violation asking %s", tc.source, tc.target, vs, tc.want)
+		}
 	}
 	for _, tc := range tests {
 		vs := g.Check(tc.source, tc.target)

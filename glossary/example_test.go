@@ -31,5 +31,5 @@ func Example() {
 	// Außenministeriums → Foreign Ministry
 	// Minsker Abkommens → Minsk agreements
 	// forbidden: "Generalsekretär" rendered as "General Secretary", want "Secretary General"
-	// The German term "Generalsekretär" must not be translated as "General Secretary"; use "Secretary General" (also accepted: "Secretary-General"), inflected to fit the English sentence (plural or possessive as needed).
+	// The German term "Generalsekretär" must not be translated as "General Secretary"; use "Secretary General", inflected to fit the English sentence (plural or possessive as needed); also accepted: "Secretary-General".
 }

@@ -142,6 +142,10 @@ func (e *Entry) checks() *entryChecks {
 	return c
 }
 
+// IsVerb reports whether the entry is a verb term (its source ends in a lower-case infinitive:
+// abschaffen, in Kraft treten), found in the verb's forms and rendered in any tense.
+func (e *Entry) IsVerb() bool { return e.verb }
+
 // Renderings returns the accepted renderings: Target first, then Variants.
 func (e *Entry) Renderings() []string {
 	out := make([]string, 0, 1+len(e.Variants))

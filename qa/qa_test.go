@@ -92,7 +92,7 @@ func TestViolationText(t *testing.T) {
 			`forbidden: Außenministeriums → "Foreign Ministry" (found "Foreign Office")`,
 			`The German term "Außenministeriums" must not be translated as "Foreign Office"; use "Foreign Ministry", inflected`},
 		{Violation{Kind: Missing, Term: "Kreml", Expected: "Kremlin", Banned: []string{"Kreml"}},
-			`missing: Kreml → "Kremlin"`, `must be translated as "Kremlin"; do not use "Kreml"`},
+			`missing: Kreml → "Kremlin"`, `must be translated as "Kremlin", inflected to fit the English sentence (plural or possessive as needed); do not use "Kreml".`},
 		{Violation{Kind: Number, Message: `"2,5" missing`}, `number: "2,5" missing`, `Fix this problem (number): "2,5" missing.`},
 	}
 	for _, tt := range tests {

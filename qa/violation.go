@@ -99,6 +99,8 @@ type Violation struct {
 	// DoNotTranslate marks the entry of a name to be kept as written (NATO), which a repair
 	// prompt asks for as such rather than as a translation.
 	DoNotTranslate bool `json:"-"`
+	// Verb marks a verb term, whose rendering a repair prompt asks for in any tense.
+	Verb bool `json:"-"`
 	Location
 }
 
@@ -131,7 +133,7 @@ func (v Violation) String() string {
 func (v Violation) Feedback() string {
 	if IsGlossary(v.Kind) {
 		return glossary.Repair{Kind: v.Kind, Term: v.Term, Entry: v.Entry, Expected: v.Expected, Found: v.Found,
-			Variants: v.Variants, Forbidden: v.Banned, DoNotTranslate: v.DoNotTranslate}.Instruction()
+			Variants: v.Variants, Forbidden: v.Banned, DoNotTranslate: v.DoNotTranslate, Verb: v.Verb}.Instruction()
 	}
 	if v.Message != "" {
 		return fmt.Sprintf("Fix this problem (%s): %s.", v.Kind, v.Message)
@@ -166,6 +168,7 @@ func FromGlossary(vs []glossary.Violation, source, target string, loc Location) 
 			v.Variants = gv.Entry.Variants
 			v.Banned = gv.Entry.Forbidden
 			v.DoNotTranslate = gv.Entry.DoNotTranslate
+			v.Verb = gv.Entry.IsVerb()
 		}
 		v.SourceStart, v.SourceEnd = NoSpan, NoSpan
 		if 0 <= gv.Start && gv.Start <= gv.End && gv.End <= len(source) {

@@ -107,8 +107,8 @@ func TestRepairFeedback(t *testing.T) {
 		t.Fatal(err)
 	}
 	for src, want := range map[string]string{
-		"Der Bundestag tagt.":        `The name "Bundestag" must not be translated: write "Bundestag", inflected`,
-		"Das Außenministerium sagt.": `The German term "Außenministerium" must not be translated as "Foreign Office"; use "State Department" (also accepted: "Foreign Ministry"), inflected`,
+		"Der Bundestag tagt.":        `The name "Bundestag" must not be translated: write "Bundestag" (with a possessive`,
+		"Das Außenministerium sagt.": `The German term "Außenministerium" must not be translated as "Foreign Office"; use "State Department", inflected to fit the English sentence (plural or possessive as needed); also accepted: "Foreign Ministry".`,
 	} {
 		if got := asked[src]; !strings.Contains(got, want) {
 			t.Errorf("repair of %q asked %q, want %q", src, got, want)
