@@ -229,6 +229,10 @@ func Merge(gs ...*Glossary) *Glossary {
 	return m
 }
 
+// Languages returns the glossary's source and target languages, "de" and "en" where it names
+// none.
+func (g *Glossary) Languages() (src, tgt string) { return g.langs() }
+
 // langs returns the glossary's languages with the defaults filled in.
 func (g *Glossary) langs() (src, tgt string) {
 	src, tgt = g.SourceLang, g.TargetLang

@@ -204,3 +204,25 @@ func TestShortTermsAreNoHeader(t *testing.T) {
 		t.Fatalf("got %+v, %v; want the entries Eis → ice and Amt → office", g, err)
 	}
 }
+
+// TestSourcelessConcepts: a concept the termbase has in English only (SDL's export of
+// Okapi's test termbase holds 44 of 267) is no row of a TSV or CSV, whose empty first cell
+// Lint takes for an error; Sourceless counts it, and a TBX keeps it.
+func TestSourcelessConcepts(t *testing.T) {
+	tbx := strings.Replace(v3Concept(sec("Zickzackfalz", ""), sec("accordion fold", "")), "</body>",
+		`<conceptEntry id="c2"><langSec xml:lang="en-GB">`+sec("backslant", "")+`</langSec></conceptEntry></body>`, 1)
+	g, err := ParseWith(strings.NewReader(tbx), "sdl.tbx", TBX, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{TSV, CSV, TBX} {
+		var b strings.Builder
+		if err := Write(&b, g, f); err != nil {
+			t.Fatal(err)
+		}
+		kept := strings.Contains(b.String(), "backslant")
+		if want := f == TBX; kept != want || (Sourceless(g, f) == 1) == want {
+			t.Errorf("%s: concept written %v, Sourceless %d:\n%s", f, kept, Sourceless(g, f), b.String())
+		}
+	}
+}

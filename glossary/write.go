@@ -105,6 +105,9 @@ func writeTSV(w io.Writer, g *Glossary) error {
 	b := bufio.NewWriter(w) // streamed: a glossary of a million entries is not held twice
 	b.WriteString(strings.Join(header(g), "\t") + "\n")
 	for _, e := range g.Entries {
+		if sourceless(e) {
+			continue
+		}
 		cells := row(e)
 		for i := range cells {
 			cells[i] = tsvCell(cells[i])
@@ -123,6 +126,9 @@ func writeCSV(w io.Writer, g *Glossary) error {
 		return err
 	}
 	for _, e := range g.Entries {
+		if sourceless(e) {
+			continue
+		}
 		cells := row(e)
 		n := len(cells)
 		for n > 2 && cells[n-1] == "" {
@@ -297,6 +303,26 @@ func writeTMX(w io.Writer, g *Glossary) error {
 		}
 	}
 	return tw.Close()
+}
+
+// sourceless says whether e has no term in the source language: a concept a termbase has in
+// other languages only (SDL's and Weblate's exports hold many). TSV and CSV leave it out, as a
+// row with an empty first cell is an error there (Lint), and a TBX keeps it.
+func sourceless(e *Entry) bool { return strings.TrimSpace(e.Source) == "" }
+
+// Sourceless counts the entries that writing g as TSV or CSV leaves out: those without a term
+// in the source language (see sourceless); 0 for the other formats.
+func Sourceless(g *Glossary, f Format) int {
+	if f != TSV && f != CSV {
+		return 0
+	}
+	n := 0
+	for _, e := range g.Entries {
+		if sourceless(e) {
+			n++
+		}
+	}
+	return n
 }
 
 // Losses counts what writing g as f leaves behind: entries left out (no term on one side) and

@@ -130,6 +130,10 @@ func runGlossaryConvert(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s carries term pairs only: %s left out (no term on one side), %s written without their variants, forbidden renderings, case, match or notes\n",
 			f, count(leftOut, "entry"), count(partly, "entry"))
 	}
+	if n := glossary.Sourceless(g, f); n > 0 {
+		src, _ := g.Languages()
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s output leaves out %s without a %s term (concepts the input has in other languages only)\n", f, count(n, "entry"), src)
+	}
 	// What the input files held beyond entries (a TBX's parts of speech, definitions' sources,
 	// other languages) is in no output: say so, whatever the format.
 	if len(g.Unread) > 0 {
