@@ -72,6 +72,13 @@ func TestSuspectReason(t *testing.T) {
 		{"Zurück zur Liste", "Zurück zur Liste", providers.SuspectUnchanged}, // LUX-Components' button: a German phrase
 		{"Haus der Kunst", "Haus der Kunst", providers.SuspectUnchanged},     // a name with "der": doubted, then kept marked
 		{"Download der Datei", "Download the file", ""},
+		// One word: a German one unchanged is doubted (a PO catalogue's "Öffnen"), a name or a
+		// word both languages use is not.
+		{"Öffnen", "Öffnen", providers.SuspectUnchanged},
+		{"Speichern…", "Speichern…", providers.SuspectUnchanged},
+		{"Berlin", "Berlin", ""},
+		{"Filter", "Filter", ""},
+		{"Browser", "Browser", ""},
 		// Short sentences whose German is in pronouns and adverbs, returned unchanged.
 		{"Ich bleibe hier.", "Ich bleibe hier.", providers.SuspectUnchanged},
 		{"Er kommt morgen.", "Er kommt morgen.", providers.SuspectUnchanged},

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/german"
 )
 
 // Reasons a translation is suspect, in Translation.Suspect.
@@ -67,6 +69,11 @@ func BasicSuspectReason(source, translation string) string {
 		// phrase with a German function word ("Zurück zur Liste"), which a name or a
 		// one-word label ("Deutsche Bahn Navigator", "Filter") lacks.
 		if de, en := stopwordCounts(sw); len(sw) >= 4 && germanScore(sw) > 0 || len(sw) >= 2 && de > 0 && en == 0 {
+			return SuspectUnchanged
+		}
+		// So did one word that German uses and English does not (a PO file's "Öffnen", an
+		// XLIFF's "Speichern"); a name or a loan ("Berlin", "Filter", "Browser") is no such word.
+		if len(sw) == 1 && german.OnlyGerman(sw[0]) {
 			return SuspectUnchanged
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
+
+	"github.com/bitext/bitext/internal/german"
 )
 
 // Untranslated output is output that reads as German. Being identical to the source says
@@ -142,9 +144,9 @@ func untranslated(s, t string) string {
 				if st {
 					strong++
 				}
-			} else if enWords()[lw] {
+			} else if german.OnlyEnglish(lw) {
 				enListed++
-			} else if deWords()[lw] {
+			} else if german.OnlyGerman(lw) {
 				listed++
 			}
 		}

@@ -1,4 +1,4 @@
-package report
+package german
 
 import (
 	_ "embed"
@@ -7,7 +7,7 @@ import (
 )
 
 // dewordsText is the list gen_wordlists.go makes from word counts of German and English film
-// subtitles (testdata/SOURCES.md): frequent German words that English does not use.
+// subtitles (SOURCES.md): frequent German words that English does not use.
 //
 //go:embed dewords.txt
 var dewordsText string
@@ -17,8 +17,17 @@ var dewordsText string
 //go:embed enwords.txt
 var enwordsText string
 
-// deWords and enWords hold the words of dewords.txt and enwords.txt, read when a report first
-// asks (every bitext command links this package; few weigh copies).
+// OnlyGerman reports whether w, in lower case, is a frequent German word that English does not
+// use (öffnen, speichern, danke): report's untranslated check and the providers' unchanged-answer
+// check read an answer holding it as German. Names and loans (berlin, team) are in neither list.
+func OnlyGerman(w string) bool { return deWords()[w] }
+
+// OnlyEnglish reports whether w, in lower case, is a frequent English word that German does not
+// use (the, which, would).
+func OnlyEnglish(w string) bool { return enWords()[w] }
+
+// deWords and enWords hold the words of dewords.txt and enwords.txt, read when first asked
+// for (every bitext command links this package; few ask).
 var (
 	deWords = sync.OnceValue(func() map[string]bool { return readWordList(dewordsText) })
 	enWords = sync.OnceValue(func() map[string]bool { return readWordList(enwordsText) })
