@@ -79,6 +79,12 @@ func TestSuspectReason(t *testing.T) {
 		{"Berlin", "Berlin", ""},
 		{"Filter", "Filter", ""},
 		{"Browser", "Browser", ""},
+		// Markup written as text (a CDATA or escaped string of a localisation file) must come back.
+		{"Die <b>Datei</b> & mehr", "The file & more", providers.SuspectMarkup + ": <b> is not in the translation"},
+		{"Die <b>Datei</b> & mehr", "The <b>file</b> & more", ""},
+		{`Siehe <a href="/hilfe" title="Hilfe">Hilfe</a>.`, `See <a href="/hilfe" title="Help">help</a>.`, ""},
+		{`Siehe <a href="/hilfe">Hilfe</a>.`, `See <a href="/help">help</a>.`, providers.SuspectMarkup + `: <a href="/hilfe"> is not in the translation`},
+		{"Größer als 5 <g1>und</g1> kleiner", "Greater than 5 and smaller", ""}, // placeholders: the codes' own check
 		// Short sentences whose German is in pronouns and adverbs, returned unchanged.
 		{"Ich bleibe hier.", "Ich bleibe hier.", providers.SuspectUnchanged},
 		{"Er kommt morgen.", "Er kommt morgen.", providers.SuspectUnchanged},

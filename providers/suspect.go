@@ -54,8 +54,8 @@ func LanguageSuspect(translation string) string {
 }
 
 // BasicSuspectReason is SuspectReason without the language check: empty, unchanged, chatter
-// around the translation (ChatterSuspect), a web or e-mail address lost (AddressSuspect) and
-// length outliers.
+// around the translation (ChatterSuspect), a web or e-mail address lost (AddressSuspect), a tag
+// written as text lost (MarkupSuspect) and length outliers.
 func BasicSuspectReason(source, translation string) string {
 	sw, tw := words(source), words(translation)
 	if len(sw) == 0 {
@@ -85,6 +85,9 @@ func BasicSuspectReason(source, translation string) string {
 		return r
 	}
 	if r := AddressSuspect(source, translation); r != "" {
+		return r
+	}
+	if r := MarkupSuspect(source, translation); r != "" {
 		return r
 	}
 	sl, tl := utf8.RuneCountInString(source), utf8.RuneCountInString(translation)

@@ -1,0 +1,72 @@
+package providers
+
+import (
+	"regexp"
+	"strings"
+)
+
+// SuspectMarkup starts the reason of an answer that lost a tag of HTML or XML written as text
+// in its source: a localisation file's string escaped or in CDATA ("Die <b>Datei</b> &amp;
+// mehr", Symfony's and Magento's XLIFF are full of them), which the file's reader hands over
+// as plain text, so no inline code guards it. A lost <b> or an <a> without its href breaks the
+// page the string goes into, and nothing else in the text shows it.
+const SuspectMarkup = "markup lost"
+
+// markupTagRe finds a tag written as text: an opening tag with its attributes, a closing or an
+// empty one. bitext's own inline-code placeholders (<g1>, <x2/>) are checked by the codes'
+// own rules and left out.
+var markupTagRe = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*?)?/?>`)
+
+// MarkupSuspect is SuspectMarkup with the first tag of source that translation holds fewer
+// times than the source does, or "". Tags are compared by what the markup needs of them: their
+// name, closing or not, and the addresses in href and src; a title or alt text is words a
+// translator translates.
+func MarkupSuspect(source, translation string) string {
+	want := map[string]int{}
+	var order []string
+	for _, t := range markupTagRe.FindAllString(source, -1) {
+		if placeholder.MatchString(t) {
+			continue
+		}
+		k := tagKey(t)
+		if want[k] == 0 {
+			order = append(order, t)
+		}
+		want[k]++
+	}
+	if len(want) == 0 {
+		return ""
+	}
+	have := map[string]int{}
+	for _, t := range markupTagRe.FindAllString(translation, -1) {
+		have[tagKey(t)]++
+	}
+	for _, t := range order {
+		if k := tagKey(t); have[k] < want[k] {
+			return SuspectMarkup + ": " + t + " is not in the translation"
+		}
+	}
+	return ""
+}
+
+// tagAddressRe finds the href and src attributes of a tag.
+var tagAddressRe = regexp.MustCompile(`(?i)\b(?:href|src)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
+
+// tagKey is what MarkupSuspect compares of a tag: "</b>", "<a href="/hilfe">".
+func tagKey(tag string) string {
+	name := tag[1:]
+	closing := strings.HasPrefix(name, "/")
+	name = strings.TrimPrefix(name, "/")
+	end := strings.IndexFunc(name, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '/' || r == '>' })
+	if end >= 0 {
+		name = name[:end]
+	}
+	k := "<" + strings.ToLower(name)
+	if closing {
+		k = "</" + strings.ToLower(name)
+	}
+	for _, a := range tagAddressRe.FindAllString(tag, -1) {
+		k += " " + a
+	}
+	return k + ">"
+}
