@@ -213,7 +213,8 @@ func FuzzWriteRead(f *testing.F) {
 
 // FuzzTaggedWriteRead: any tagged text (well-formed or not, as a provider may answer) written
 // as TMX or XLIFF reads back as one pair whose tagged texts are well-formed and hold the same
-// words, and whose plain texts are those words.
+// words, and whose plain texts are those words as document.Words writes them (translate's pair
+// files, a memory's export).
 func FuzzTaggedWriteRead(f *testing.F) {
 	for _, p := range taggedPairs {
 		f.Add(p.SourceTagged, p.TargetTagged)
@@ -224,7 +225,7 @@ func FuzzTaggedWriteRead(f *testing.F) {
 		if !utf8.ValidString(src) || !utf8.ValidString(tgt) {
 			return
 		}
-		p := Pair{Source: document.Plain(src), Target: document.Plain(tgt), SourceTagged: src, TargetTagged: tgt}
+		p := Pair{Source: document.Words(src), Target: document.Words(tgt), SourceTagged: src, TargetTagged: tgt}
 		if _, _, c := splitControls(p.Source + p.Target); c.count > 0 || !document.HasTags(src+tgt) {
 			return // controls: TMX writes the plain text; without codes the tagged texts are not written
 		}
@@ -252,7 +253,7 @@ func FuzzTaggedWriteRead(f *testing.F) {
 				if tagged == "" && g.SourceTagged == "" && g.TargetTagged == "" {
 					return plain
 				}
-				return document.Plain(tagged)
+				return document.Words(tagged)
 			}
 			if words(g.SourceTagged, g.Source) != p.Source || words(g.TargetTagged, g.Target) != p.Target {
 				t.Fatalf("%s: words %q → %q read back as %q → %q\n%s", format, p.Source, p.Target,

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,10 +47,30 @@ type codeNumbers struct {
 	used    map[int]bool
 	tgtUsed map[int]bool
 	next    int
+	// srcCodes are the source's codes by number, so that a target's code with the same number
+	// whose markup is its own (a TMX target's {\i where the source has {\b) keeps it.
+	srcCodes map[int]document.Code
 }
 
 func newCodeNumbers() *codeNumbers {
-	return &codeNumbers{src: map[string][]int{}, used: map[int]bool{}, tgtUsed: map[int]bool{}, next: 1}
+	return &codeNumbers{src: map[string][]int{}, used: map[int]bool{}, tgtUsed: map[int]bool{}, next: 1, srcCodes: map[int]document.Code{}}
+}
+
+// code records a code of the text tagged makes: a fresh one (the source's, or the target's
+// alone) goes to codes; a target's code that is a source's with other markup or another type
+// goes to own, so that each side keeps what its file had.
+func (n *codeNumbers) code(c document.Code, fresh, source bool, codes, own *[]document.Code) {
+	switch {
+	case fresh:
+		*codes = append(*codes, c)
+		if source {
+			n.srcCodes[c.ID] = c
+		}
+	case !source:
+		if s, ok := n.srcCodes[c.ID]; ok && s != c {
+			*own = append(*own, c)
+		}
+	}
 }
 
 func (n *codeNumbers) free() int {
@@ -93,8 +114,9 @@ func (n *codeNumbers) number(key string, source bool) (id int, fresh bool) {
 // tagged writes pieces as a tagged text. Paired codes whose start and end are not properly
 // nested within the segment become two standalone codes, so that the tagged text is always
 // well-formed. codes are the codes the text adds: all of the source's, the target's own (those
-// the source does not have).
-func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (string, []document.Code) {
+// the source does not have). own are the target's codes that are the source's (the same
+// number) with markup or a type of their own (Pair.TargetCodes); none for the source.
+func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (text string, codes, own []document.Code) {
 	// Which opens and closes pair up: a close pairs with the innermost open only.
 	match := make([]int, len(ps))
 	for i := range match {
@@ -114,7 +136,6 @@ func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (string, []documen
 		}
 	}
 	var b strings.Builder
-	var codes []document.Code
 	ids := make([]int, len(ps))
 	for i, p := range ps {
 		switch {
@@ -124,9 +145,7 @@ func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (string, []documen
 			id, fresh := nums.number(p.num, source)
 			ids[i] = id
 			b.WriteString(document.PieceTag(document.PieceOpen, id))
-			if fresh {
-				codes = append(codes, document.Code{ID: id, Kind: document.Paired, Name: p.name, Open: p.text, Close: ps[match[i]].text})
-			}
+			nums.code(document.Code{ID: id, Kind: document.Paired, Name: p.name, Open: p.text, Close: ps[match[i]].text}, fresh, source, &codes, &own)
 		case p.kind == inClose && match[i] >= 0:
 			b.WriteString(document.PieceTag(document.PieceClose, ids[match[i]]))
 		default: // standalone, or half of a pair that does not nest
@@ -136,13 +155,30 @@ func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (string, []documen
 			}
 			id, fresh := nums.number(key, source)
 			b.WriteString(document.PieceTag(document.PieceStandalone, id))
-			if fresh {
-				codes = append(codes, document.Code{ID: id, Kind: document.Standalone, Name: p.name, Open: p.text})
-			}
+			nums.code(document.Code{ID: id, Kind: document.Standalone, Name: p.name, Open: p.text}, fresh, source, &codes, &own)
 		}
 	}
 	sort.Slice(codes, func(i, j int) bool { return codes[i].ID < codes[j].ID })
-	return b.String(), codes
+	sort.Slice(own, func(i, j int) bool { return own[i].ID < own[j].ID })
+	return b.String(), codes, own
+}
+
+// sideCodes is the table of codes a writer writes one side's codes from: the pair's codes, for
+// the target with its own markup (Pair.TargetCodes) in place of the source's.
+func sideCodes(codes, own []document.Code) []document.Code {
+	if len(own) == 0 {
+		return codes
+	}
+	out := make([]document.Code, len(codes))
+	copy(out, codes)
+	for _, c := range own {
+		if i := slices.IndexFunc(out, func(o document.Code) bool { return o.ID == c.ID }); i >= 0 {
+			out[i] = c
+		} else {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // hasCodes reports whether pieces hold a code.

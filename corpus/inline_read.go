@@ -123,6 +123,8 @@ func readInline(d *xml.Decoder, classify func(xml.StartElement) inlineElem) (str
 				ir.pieces = append(ir.pieces, inlinePiece{kind: el.kind, pair: el.pair, num: el.num, name: el.name, text: el.native})
 				if whitespaceCode(el.typ, el.native) {
 					ir.plain.boundary()
+				} else if el.kind == inAlone {
+					ir.plain.wordGap()
 				}
 			case roleChar:
 				ir.text(string(el.char))
@@ -147,6 +149,8 @@ func readInline(d *xml.Decoder, classify func(xml.StartElement) inlineElem) (str
 				ir.pieces = append(ir.pieces, inlinePiece{kind: f.el.kind, pair: f.el.pair, num: f.el.num, name: f.el.name, text: native})
 				if whitespaceCode(f.el.typ, native) {
 					ir.plain.boundary()
+				} else if f.el.kind == inAlone {
+					ir.plain.wordGap()
 				}
 			case roleWrap:
 				ir.pieces = append(ir.pieces, inlinePiece{kind: inClose, pair: f.el.pair, text: f.el.native2()})

@@ -63,26 +63,38 @@ func (w *jsonlWriter) Write(p Pair) error {
 		}
 		p.Violations = vs
 	}
-	var codes []jsonlCode
+	var codes, targetCodes []jsonlCode
 	if p.SourceTagged != "" || p.TargetTagged != "" {
-		for _, c := range p.Codes {
-			codes = append(codes, jsonlCode{ID: c.ID, Kind: codeKindName(c.Kind), Name: w.w.fixUTF8("codes", c.Name),
-				Open: w.w.fixUTF8("codes", c.Open), Close: w.w.fixUTF8("codes", c.Close)})
-		}
+		codes = w.codes("codes", p.Codes)
+	}
+	if p.TargetTagged != "" {
+		targetCodes = w.codes("target_codes", p.TargetCodes)
 	}
 	if w.entries {
 		return w.enc.Encode(jsonlEntry{Source: p.Source, Target: p.Target, Provider: p.Provider, Model: p.Model,
 			Terms: p.Terms, PromptVersion: p.PromptVersion, Reviewer: p.Reviewer, Reviewed: p.Reviewed,
 			Confidence: p.Confidence, Violations: p.Violations, ID: p.ID, Note: p.Note, SourceTagged: p.SourceTagged, TargetTagged: p.TargetTagged,
-			Codes: codes})
+			Codes: codes, TargetCodes: targetCodes})
 	}
-	return w.enc.Encode(jsonlOut{Pair: p, Codes: codes})
+	return w.enc.Encode(jsonlOut{Pair: p, Codes: codes, TargetCodes: targetCodes})
 }
 
-// jsonlOut is a pair as JSONL writes it: its fields, then its codes' native markup.
+// codes is a list of codes as JSONL writes them (field names them in warnings).
+func (w *jsonlWriter) codes(field string, cs []document.Code) []jsonlCode {
+	var out []jsonlCode
+	for _, c := range cs {
+		out = append(out, jsonlCode{ID: c.ID, Kind: codeKindName(c.Kind), Name: w.w.fixUTF8(field, c.Name),
+			Open: w.w.fixUTF8(field, c.Open), Close: w.w.fixUTF8(field, c.Close)})
+	}
+	return out
+}
+
+// jsonlOut is a pair as JSONL writes it: its fields, then its codes' native markup, and the
+// target's own markup of the codes it shares with the source (Pair.TargetCodes).
 type jsonlOut struct {
 	Pair
-	Codes []jsonlCode `json:"codes,omitempty"`
+	Codes       []jsonlCode `json:"codes,omitempty"`
+	TargetCodes []jsonlCode `json:"target_codes,omitempty"`
 }
 
 // jsonlCode is one of a pair's codes (corpus.Pair.Codes) in JSONL: the number of its <gN> or
@@ -108,19 +120,24 @@ func codeKindName(k document.CodeKind) string {
 // describe: a kind other than paired or standalone, a number below 1 or given twice, codes
 // without tagged texts, or a code the texts do not hold as that kind (a hand-edited "id": 99,
 // a standalone "<br/>" for a paired <g1>) is an error naming the code.
-func readCodes(cs []jsonlCode, srcTagged, tgtTagged string) ([]document.Code, error) {
+// field is the list's name in messages: "codes", or "target_codes" (the target's own markup,
+// checked against target_tagged alone).
+func readCodes(field string, cs []jsonlCode, srcTagged, tgtTagged string) ([]document.Code, error) {
 	if len(cs) == 0 {
 		return nil, nil
 	}
 	if srcTagged == "" && tgtTagged == "" {
-		return nil, fmt.Errorf("codes without source_tagged or target_tagged: nothing they describe")
+		if field == "codes" {
+			return nil, fmt.Errorf("codes without source_tagged or target_tagged: nothing they describe")
+		}
+		return nil, fmt.Errorf("%s without target_tagged: nothing they describe", field)
 	}
 	inText := map[int]document.CodeKind{}
 	for _, c := range append(document.CodesOf(srcTagged), document.CodesOf(tgtTagged)...) {
 		inText[c.ID] = c.Kind
 	}
 	if len(cs) > len(inText) {
-		return nil, fmt.Errorf("%d codes for the %d the tagged texts hold", len(cs), len(inText))
+		return nil, fmt.Errorf("%d %s for the %d the tagged texts hold", len(cs), field, len(inText))
 	}
 	var out []document.Code
 	seen := map[int]bool{}
@@ -132,20 +149,20 @@ func readCodes(cs []jsonlCode, srcTagged, tgtTagged string) ([]document.Code, er
 		case "standalone":
 			kind = document.Standalone
 		default:
-			return nil, fmt.Errorf("codes[%d]: kind %q: want paired or standalone", i, clip(c.Kind, 20))
+			return nil, fmt.Errorf("%s[%d]: kind %q: want paired or standalone", field, i, clip(c.Kind, 20))
 		}
 		if c.ID < 1 {
-			return nil, fmt.Errorf("codes[%d]: id %d: want 1 or more", i, c.ID)
+			return nil, fmt.Errorf("%s[%d]: id %d: want 1 or more", field, i, c.ID)
 		}
 		if seen[c.ID] {
-			return nil, fmt.Errorf("codes[%d]: id %d given twice", i, c.ID)
+			return nil, fmt.Errorf("%s[%d]: id %d given twice", field, i, c.ID)
 		}
 		seen[c.ID] = true
 		switch k, ok := inText[c.ID]; {
 		case !ok:
-			return nil, fmt.Errorf("codes[%d]: id %d is no code of the tagged texts", i, c.ID)
+			return nil, fmt.Errorf("%s[%d]: id %d is no code of the tagged texts", field, i, c.ID)
 		case k != kind:
-			return nil, fmt.Errorf("codes[%d]: id %d is %s in the tagged texts, not %s", i, c.ID, codeKindName(k), c.Kind)
+			return nil, fmt.Errorf("%s[%d]: id %d is %s in the tagged texts, not %s", field, i, c.ID, codeKindName(k), c.Kind)
 		}
 		out = append(out, document.Code{ID: c.ID, Kind: kind, Name: c.Name, Open: c.Open, Close: c.Close})
 	}
@@ -170,6 +187,7 @@ type jsonlEntry struct {
 	SourceTagged  string      `json:"source_tagged,omitempty"`
 	TargetTagged  string      `json:"target_tagged,omitempty"`
 	Codes         []jsonlCode `json:"codes,omitempty"`
+	TargetCodes   []jsonlCode `json:"target_codes,omitempty"`
 }
 
 func (w *jsonlWriter) Close() error { return w.bw.Flush() }
@@ -197,6 +215,7 @@ type jsonlPair struct {
 	SourceTagged string      `json:"source_tagged"`
 	TargetTagged string      `json:"target_tagged"`
 	Codes        []jsonlCode `json:"codes"`
+	TargetCodes  []jsonlCode `json:"target_codes"`
 }
 
 // parseReviewed reads a reviewed_at: an RFC 3339 time (what bitext writes), or a date alone
@@ -262,7 +281,11 @@ func (r *jsonlReader) Next() (Pair, error) {
 		if len(jp.Terms) == 0 {
 			jp.Terms = nil
 		}
-		codes, err := readCodes(jp.Codes, jp.SourceTagged, jp.TargetTagged)
+		codes, err := readCodes("codes", jp.Codes, jp.SourceTagged, jp.TargetTagged)
+		if err != nil {
+			return Pair{}, r.lr.errorf(0, err.Error())
+		}
+		targetCodes, err := readCodes("target_codes", jp.TargetCodes, "", jp.TargetTagged)
 		if err != nil {
 			return Pair{}, r.lr.errorf(0, err.Error())
 		}
@@ -273,7 +296,7 @@ func (r *jsonlReader) Next() (Pair, error) {
 			Reviewer: jp.Reviewer, Reviewed: reviewed,
 			Confidence: jp.Confidence, Violations: jp.Violations,
 			ID: jp.ID, Note: jp.Note, SourceTagged: jp.SourceTagged, TargetTagged: jp.TargetTagged, Codes: codes,
-			Line: r.lr.line,
+			TargetCodes: targetCodes, Line: r.lr.line,
 		}, nil
 	}
 }
@@ -286,7 +309,7 @@ func (r *jsonlReader) decodeError(err error) error {
 		return r.lr.errorf(int(syn.Offset), "invalid JSON: "+syn.Error())
 	case errors.As(err, &typ):
 		want := typ.Type.String()
-		if strings.HasPrefix(typ.Field, "codes") {
+		if strings.HasPrefix(typ.Field, "codes") || strings.HasPrefix(typ.Field, "target_codes") {
 			want = `a list of codes ({"id":1,"kind":"paired","open":"<b>","close":"</b>"})` // not Go's type name
 		}
 		return r.lr.errorf(int(typ.Offset), fmt.Sprintf("field %q: want %s, got JSON %s", typ.Field, want, typ.Value))

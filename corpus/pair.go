@@ -52,11 +52,22 @@ type Pair struct {
 	// native code): the source's, then those only the target has. TMX writes it as the
 	// content of <bpt>/<ept>/<ph>, JSONL as "codes" (with the tagged texts).
 	Codes []document.Code `json:"-"`
+	// TargetCodes is the target's own markup of codes it shares with the source (the same
+	// number in both tagged texts) where it is not the source's: a TMX target's <bpt>{\i </bpt>
+	// for the source's {\b , its <ph>&lt;img src="en.png"/></ph> for the source's de.png. A code
+	// has one number on both sides, and each side keeps the markup its file had: writers write
+	// the target's codes from here before Codes. nil when the target's markup is the source's.
+	TargetCodes []document.Code `json:"-"`
 
 	// Machine says the file marks the target as a machine translation nobody reviewed (XLIFF
-	// 1.2 state-qualifier="leveraged-mt" or "mt-suggestion"): tm import --reviewed leaves it
-	// out. Writers ignore it.
+	// 1.2 state-qualifier="leveraged-mt" or "mt-suggestion"): tm import leaves it out, as a
+	// person's translation and as a reviewed one. Writers ignore it.
 	Machine bool `json:"-"`
+	// NeedsReview says the file's state marks the target as awaiting review (XLIFF 1.2
+	// state="needs-review-translation", "needs-review-adaptation" or "needs-review-l10n", as
+	// bitext writes a translation its checks doubted): a draft, not a person's decision. tm
+	// import leaves it out unless told --reviewed. Writers ignore it.
+	NeedsReview bool `json:"-"`
 
 	// Line is where a reader found the pair: the 1-based line of its file on which it starts
 	// (TSV and JSONL the record's line, Moses the line of both files, TMX the line of the

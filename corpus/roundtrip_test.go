@@ -76,9 +76,10 @@ func readAll(f Format, main, target []byte, opt ReaderOptions) ([]Pair, error) {
 			return out, fmt.Errorf("%s: pair %d: Line %d, the pair before's %d", f, len(out)+1, p.Line, prev)
 		}
 		prev, p.Line = p.Line, 0
-		// Machine is what a CAT file says of its target (XLIFF leveraged-mt, which the
-		// writer puts on a provider's pair): no field any format writes.
-		p.Machine = false
+		// Machine and NeedsReview are what a CAT file says of its target (XLIFF leveraged-mt,
+		// which the writer puts on a provider's pair, and needs-review-translation, on a pair
+		// with violations): no field any format writes.
+		p.Machine, p.NeedsReview = false, false
 		out = append(out, p)
 	}
 }

@@ -372,10 +372,10 @@ func (r *tmxReader) pick(p Pair, tuvs []tuv) (Pair, bool, error) {
 	p.Source, p.Target = src.text, tgt.text
 	if hasCodes(src.pieces) || hasCodes(tgt.pieces) {
 		nums := newCodeNumbers()
-		p.SourceTagged, p.Codes = tagged(src.pieces, nums, true)
-		var own []document.Code
-		p.TargetTagged, own = tagged(tgt.pieces, nums, false)
-		p.Codes = append(p.Codes, own...)
+		p.SourceTagged, p.Codes, _ = tagged(src.pieces, nums, true)
+		var only []document.Code
+		p.TargetTagged, only, p.TargetCodes = tagged(tgt.pieces, nums, false)
+		p.Codes = append(p.Codes, only...)
 	}
 	return p, true, nil
 }
@@ -620,9 +620,16 @@ func tmxClassifier() func(xml.StartElement) inlineElem {
 type segText struct {
 	b       strings.Builder
 	pending bool // a boundary waits for the next text
+	gap     bool // a standalone code stood here: a space if it stands between two words' letters
 }
 
 func (s *segText) boundary() { s.pending = true }
+
+// wordGap marks where a standalone code was dropped: as document.Words has it, the words on
+// either side are kept apart when the code stands between two letters or digits (a <ut>, a
+// placeholder: "Zur Fortsetzung<ut>…</ut>des" is "Zur Fortsetzung des", not the
+// "Fortsetzungdes" a plain entry of the memory then held beside the unit's tagged one).
+func (s *segText) wordGap() { s.gap = true }
 
 func (s *segText) write(t []byte) {
 	if len(t) == 0 {
@@ -636,8 +643,19 @@ func (s *segText) write(t []byte) {
 			}
 		}
 	}
+	if s.gap {
+		s.gap = false
+		before, _ := utf8.DecodeLastRuneInString(s.b.String())
+		after, _ := utf8.DecodeRune(t)
+		if s.b.Len() > 0 && wordRune(before) && wordRune(after) {
+			s.b.WriteByte(' ')
+		}
+	}
 	s.b.Write(t)
 }
+
+// wordRune says whether r is part of a word as document.Words sees one: a letter or a digit.
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func (s *segText) String() string { return s.b.String() }
 

@@ -104,15 +104,22 @@ func TestTMXInlineCodes(t *testing.T) {
 		{"ph holding a line break", "eins<ph>\n</ph>zwei<ph>\t</ph>drei", "eins zwei drei"},
 		{"escaped line break and tab", `a<ph>\n</ph>b<ph>\r\n</ph>c<ph>\t</ph>d`, "a b c d"},
 		{"character references as code", `a<ph>&amp;#10;</ph>b<ph>&amp;#xA;</ph>c`, "a b c"},
-		// \pard resets paragraph formatting; it is not a break.
-		{"RTF control words", `eins<ph>\par </ph>zwei<ph>{\line}</ph>drei<ut>\tab</ut>vier<ph>\pard\plain</ph>fünf`, "eins zwei drei vierfünf"},
+		// \pard resets paragraph formatting; it is not a break, but a standalone code between
+		// two letters keeps the words apart all the same (document.Words).
+		{"RTF control words", `eins<ph>\par </ph>zwei<ph>{\line}</ph>drei<ut>\tab</ut>vier<ph>\pard\plain</ph>fünf`, "eins zwei drei vier fünf"},
 		{"block tags", `<bpt i="1">&lt;p class="x"&gt;</bpt>Absatz<ept i="1">&lt;/p&gt;</ept><ph>&lt;p&gt;</ph>Neu`, "Absatz Neu"},
 		{"OOXML and ODF breaks", `a<ph>&lt;w:br/&gt;</ph>b<ph>&lt;text:tab/&gt;</ph>c<ph>&lt;text:line-break/&gt;</ph>d`, "a b c d"},
 		{"it with a tab type", `a<it pos="begin" type="x-tab">&lt;x&gt;</it>b`, "a b"},
 		{"white space already there", `a <ph>&lt;br/&gt;</ph> b<ph type="lb"/> c`, "a  b c"},
 		{"at the start and the end", `<ph>&lt;br/&gt;</ph>Start<ph type="lb"/>`, "Start"},
-		{"formatting codes glue as written", `Fett<bpt i="1">&lt;b&gt;</bpt>druck<ept i="1">&lt;/b&gt;</ept> und <ph>&lt;span/&gt;</ph>x<ut>{\i}</ut>y`, "Fettdruck und xy"},
-		{"not a break: brand, pre", `a<ph>&lt;brand&gt;</ph>b<ph>&lt;pre&gt;</ph>c<ph>\parx</ph>d`, "abcd"},
+		// Paired codes glue the words as written; a standalone code between two letters or
+		// digits keeps them apart, as document.Words writes the words of the same tagged text
+		// (bitext's pair files, a memory's export): else a memory's words entry of a unit held
+		// "Zur Fortsetzungdes Verfahrens" (Okapi's Paragraph_TM.tmx, "Fortsetzung<ut>…</ut>des"),
+		// which no sentence is, and its export wrote it as a unit of its own.
+		{"paired codes glue as written", `Fett<bpt i="1">&lt;b&gt;</bpt>druck<ept i="1">&lt;/b&gt;</ept> und <ph>&lt;span/&gt;</ph>x<ut>{\i}</ut>y`, "Fettdruck und x y"},
+		{"ut between words", `Zur Fortsetzung<ut>ut content de</ut>des Verfahrens`, "Zur Fortsetzung des Verfahrens"},
+		{"not a break: brand, pre", `a<ph>&lt;brand&gt;</ph>b<ph>&lt;pre&gt;</ph>c<ph>\parx</ph>d.<ph/>`, "a b c d."},
 		{"image stays out", `Bild: <ph x="1" type="image">&lt;img src="a.png"/&gt;</ph>`, "Bild: "},
 		// A <sub> is another flow inside a code (an image's alt text, a link's title): part of
 		// the code, not words of the sentence (a memory keyed it "Klicken Sie Hier starten zum

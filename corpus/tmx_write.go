@@ -150,7 +150,7 @@ func (w *tmxWriter) Write(p Pair) error {
 	}
 	tags := usesTags(p.SourceTagged) || usesTags(p.TargetTagged)
 	w.tuv(w.opt.SourceLang, "source", p.Source, p.SourceTagged, tags, p.Codes)
-	w.tuv(w.opt.TargetLang, "target", p.Target, p.TargetTagged, tags, p.Codes)
+	w.tuv(w.opt.TargetLang, "target", p.Target, p.TargetTagged, tags, sideCodes(p.Codes, p.TargetCodes))
 	_, err := w.bw.WriteString("    </tu>\n")
 	w.err = err
 	return err

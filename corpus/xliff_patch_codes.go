@@ -45,8 +45,8 @@ func unitCodes(source, target []byte, v2 bool) (codeMap, error) {
 		}
 	}
 	nums := newCodeNumbers()
-	srcTagged, _ := tagged(srcPieces, nums, true)
-	tgtTagged, _ := tagged(tgtPieces, nums, false)
+	srcTagged, _, _ := tagged(srcPieces, nums, true)
+	tgtTagged, _, _ := tagged(tgtPieces, nums, false)
 	m := codeMap{}
 	if err := m.add(srcTagged, srcRaws); err != nil {
 		return nil, err

@@ -267,6 +267,7 @@ func (r *xliffReader) unit12(start xml.StartElement) (Pair, bool, error) {
 				case "leveraged-mt", "mt-suggestion":
 					p.Machine = true
 				}
+				p.NeedsReview = strings.HasPrefix(state, "needs-review-")
 				if len(segSrc) > 0 {
 					// A segmented unit's target holds the same <mrk mtype="seg">s, or is
 					// written whole: its tokens are read once and looked at both ways.
@@ -711,6 +712,8 @@ func xliffPlain(taggedText string, codes []document.Code) string {
 			s.write([]byte(p.text))
 		} else if c, ok := codeByID(codes, p.id); ok && xliffSpace(c, p.kind) {
 			s.boundary()
+		} else if p.kind == inAlone {
+			s.wordGap()
 		}
 	}
 	return s.String()
@@ -743,9 +746,9 @@ func xliffSpaceName(name string) bool {
 func finishXLIFFPair(p *Pair, src, tgt []inlinePiece, preserve bool) {
 	if hasCodes(src) || hasCodes(tgt) {
 		nums := newCodeNumbers()
-		p.SourceTagged, p.Codes = tagged(src, nums, true)
-		tt, tc := tagged(tgt, nums, false)
-		p.TargetTagged = tt
+		p.SourceTagged, p.Codes, _ = tagged(src, nums, true)
+		tt, tc, own := tagged(tgt, nums, false)
+		p.TargetTagged, p.TargetCodes = tt, own
 		p.Codes = append(p.Codes, tc...)
 		p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
 	}
@@ -803,7 +806,10 @@ func segmentPairs(unit Pair, src, tgt []mrkSegment, preserve bool) []Pair {
 		if !ok || strings.TrimSpace(s.text) == "" || strings.TrimSpace(t.text) == "" {
 			continue
 		}
-		p := Pair{Doc: unit.Doc, ID: unit.ID + "#" + s.mid, Note: unit.Note, Source: s.text, Target: t.text}
+		// What the target's state says is said of each of its sentences: a leveraged-mt unit's
+		// sentences were imported as people's translations.
+		p := Pair{Doc: unit.Doc, ID: unit.ID + "#" + s.mid, Note: unit.Note, Source: s.text, Target: t.text,
+			Machine: unit.Machine, NeedsReview: unit.NeedsReview}
 		finishXLIFFPair(&p, s.pieces, t.pieces, preserve)
 		out = append(out, p)
 	}

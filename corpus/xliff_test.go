@@ -239,18 +239,18 @@ func TestReadXLIFFBreakCodes(t *testing.T) {
 		{"1.2 ctype br is lb", v12, `a<x id="1" ctype="br"/>b`, `c<x id="1" ctype="br"/>d`, "a b", "c d"},
 		{"1.2 ctype x-tab", v12, `a<x id="1" ctype="x-tab"/>b`, `c<x id="1"/>d`, "a b", "c d"},
 		{"1.2 target ph is the source's br", v12, `a<ph id="1">&lt;br/&gt;</ph>b`, `c<ph id="1">x</ph>d`, "a b", "c d"},
-		{"1.2 target ph is the source's non-break", v12, `a<ph id="1">x</ph>b`, `c<ph id="1">&lt;br/&gt;</ph>d`, "ab", "cd"},
+		{"1.2 target ph is the source's non-break", v12, `a<ph id="1">x</ph>b,<ph id="2">x</ph>`, `c<ph id="1">&lt;br/&gt;</ph>d,<ph id="2">x</ph>`, "a b,", "c d,"},
 		{"1.2 target's own br", v12, `ab`, `c<ph id="1">&lt;br/&gt;</ph>d`, "ab", "c d"},
 		{"1.2 paired code by its markup, not ctype", v12, `a<bpt id="1" ctype="x-lb">[</bpt>b<ept id="1">]</ept>c`, `d<g id="1">e</g>f`, "abc", "def"},
 		{"2.x subType xlf:lb", v2, `a<ph id="1" type="fmt" subType="xlf:lb"/>b`, `c<ph id="1"/>d`, "a b", "c d"},
 		{"2.x subType xlf:lb over another type", v2, `a<ph id="1" type="image" subType="xlf:lb"/>b`, `c<ph id="1" type="image" subType="xlf:lb"/>d`, "a b", "c d"},
 		{"2.x type x-lb", v2, `a<ph id="1" type="x-lb"/>b`, `c<ph id="1" type="x-lb"/>d`, "a b", "c d"},
 		{"2.x target ph without dataRef is the source's br", v2, `a<ph id="1" dataRef="br"/>b`, `c<ph id="1"/>d`, "a b", "c d"},
-		{"2.x target ph is the source's code without data", v2, `a<ph id="1"/>b`, `c<ph id="1" dataRef="br"/>d`, "ab", "cd"},
+		{"2.x target ph is the source's code without data", v2, `a<ph id="1"/>b`, `c<ph id="1" dataRef="br"/>d`, "a b", "c d"},
 		// A code without dataRef has no original data: the <data> without an id (invalid) is
 		// not its markup. testdata/fuzz/FuzzReadXLIFF/218b3b1a03fd90f3.
-		{"2.x no dataRef is no data", v2, `a<ph id="2" dataRef="0"/>b`, `c<ph id="2"/>d`, "ab", "cd"},
-		{"2.x no dataRef, target only", v2, `ab`, `c<ph id="2"/>d`, "ab", "cd"},
+		{"2.x no dataRef is no data", v2, `a<ph id="2" dataRef="0"/>b`, `c<ph id="2"/>d`, "a b", "c d"},
+		{"2.x no dataRef, target only", v2, `ab`, `c<ph id="2"/>d`, "ab", "c d"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

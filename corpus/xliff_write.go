@@ -137,7 +137,7 @@ func (w *xliffWriter) Write(p Pair) error {
 		w.bw.WriteString(` state-qualifier="leveraged-tm"`)
 	}
 	w.bw.WriteString(`>`)
-	w.segment("target", p.Target, p.TargetTagged, tags, p.Codes)
+	w.segment("target", p.Target, p.TargetTagged, tags, sideCodes(p.Codes, p.TargetCodes))
 	w.bw.WriteString("</target>\n")
 	for _, line := range strings.Split(w.clean("note", p.Note), "\n") {
 		if strings.TrimSpace(line) != "" {
@@ -426,7 +426,7 @@ func (w *xliff2Writer) Write(p Pair) error {
 	var src, tgt strings.Builder
 	if tags {
 		w.segment2(&src, "source", p.Source, p.SourceTagged, p.Codes, ref)
-		w.segment2(&tgt, "target", p.Target, p.TargetTagged, p.Codes, ref)
+		w.segment2(&tgt, "target", p.Target, p.TargetTagged, sideCodes(p.Codes, p.TargetCodes), ref)
 	} else {
 		src.WriteString(xmlText(w.clean("source", p.Source)))
 		tgt.WriteString(xmlText(w.clean("target", p.Target)))

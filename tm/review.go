@@ -41,8 +41,9 @@ type ReviewedEntry struct {
 	SourceTagged, TargetTagged string
 	// Codes is the native markup of those texts' codes where known (corpus.Pair.Codes: an
 	// XLIFF's or TMX's own elements), stored with the tagged forms so that an export writes
-	// the codes as the file had them, not empty.
-	Codes []document.Code
+	// the codes as the file had them, not empty. TargetCodes is the target's own markup of
+	// codes it shares with the source (corpus.Pair.TargetCodes).
+	Codes, TargetCodes []document.Code
 	// codes is the JSON of a tagged form's codes (addedColumns), "" for words.
 	codes string
 	// form marks the tagged form of an imported unit (documentForms), stored beside the unit's
@@ -74,7 +75,7 @@ func withTaggedForms(rs []ReviewedEntry) []ReviewedEntry {
 		for i, f := range forms {
 			k := r.Key
 			k.Source = f.source
-			out = append(out, ReviewedEntry{Key: k, Target: f.target, Reviewer: r.Reviewer, When: r.When, codes: codesJSON(r.Codes), form: words || i > 0})
+			out = append(out, ReviewedEntry{Key: k, Target: f.target, Reviewer: r.Reviewer, When: r.When, codes: f.codesJSON(r.Codes, r.TargetCodes), form: words || i > 0})
 		}
 		if !words && len(forms) == 0 {
 			out = append(out, r) // refused below: no words and no form to store
@@ -427,13 +428,12 @@ func (db *DB) ImportReviewed(ctx context.Context, r corpus.Reader, opt ImportOpt
 		if plain {
 			entries = append(entries, ReviewedEntry{Key: k, Target: p.Target, Reviewer: who, When: when, weak: markup})
 		}
-		codes := codesJSON(p.Codes)
 		for i, f := range forms {
 			fk := k
 			fk.Source = f.source
 			// The unit's decision is its first entry: its words, or its first form when its
 			// words make none.
-			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: who, When: when, codes: codes, form: plain || i > 0})
+			entries = append(entries, ReviewedEntry{Key: fk, Target: f.target, Reviewer: who, When: when, codes: f.codesJSON(p.Codes, p.TargetCodes), form: plain || i > 0})
 		}
 	}
 	// The words of a unit with codes do not replace a pair the file gives as words: that pair

@@ -19,7 +19,12 @@ import (
 
 // taggedForm is one entry an imported pair with codes is stored under besides its plain words:
 // a tagged source as translate keys a document segment, and the target with the same codes.
-type taggedForm struct{ source, target string }
+// num maps the pair's code numbers to the form's (renumber), so that the codes' markup is
+// stored under the numbers the form's texts use.
+type taggedForm struct {
+	source, target string
+	num            map[int]int
+}
 
 // documentForms returns the tagged entries of p: the whole segment (as a sentence inside a
 // longer paragraph is keyed), and, when codes enclose or precede all its words, the segment
@@ -110,7 +115,7 @@ func reviewedForms(p corpus.Pair) []taggedForm {
 // convertKept is convertCodes for a translation that may lack some of the source's paired
 // codes (reviewedForms): the codes it has must pass document.CheckTags among themselves.
 func convertKept(src, tgt []document.Piece) (form taggedForm, ok bool) {
-	s, t, ok := renumber(src, tgt)
+	s, t, num, ok := renumber(src, tgt)
 	if !ok {
 		return taggedForm{}, false
 	}
@@ -130,7 +135,7 @@ func convertKept(src, tgt []document.Piece) (form taggedForm, ok bool) {
 	if document.CheckTags(kept, t) != nil {
 		return taggedForm{}, false
 	}
-	return taggedForm{source: s, target: t}, true
+	return taggedForm{source: s, target: t, num: num}, true
 }
 
 // convertCodes writes source and target pieces as tagged texts, the source's codes numbered
@@ -142,22 +147,22 @@ func convertKept(src, tgt []document.Piece) (form taggedForm, ok bool) {
 // memory hit is used as it is, unchecked, and a guess at the formatting must not pass for
 // the translator's.
 func convertCodes(src, tgt []document.Piece) (form taggedForm, ok bool) {
-	s, t, ok := renumber(src, tgt)
+	s, t, num, ok := renumber(src, tgt)
 	if !ok {
 		return taggedForm{}, false
 	}
 	if document.CheckTags(document.CodesOf(s), t) != nil {
 		return taggedForm{}, false
 	}
-	return taggedForm{source: s, target: t}, true
+	return taggedForm{source: s, target: t, num: num}, true
 }
 
 // renumber writes source and target pieces as tagged texts, the source's codes numbered 1, 2,
 // … in the order they open (as package document numbers a segment's codes) and the target's
-// by the source code each is. ok is false when the target has a code the source lacks or the
-// source's own codes do not pass document.CheckTags.
-func renumber(src, tgt []document.Piece) (s, t string, ok bool) {
-	num := map[int]int{}
+// by the source code each is; num maps the pieces' numbers to the texts'. ok is false when the
+// target has a code the source lacks or the source's own codes do not pass document.CheckTags.
+func renumber(src, tgt []document.Piece) (s, t string, num map[int]int, ok bool) {
+	num = map[int]int{}
 	for _, p := range src {
 		if p.Kind == document.PieceOpen || p.Kind == document.PieceStandalone {
 			if _, seen := num[p.ID]; !seen {
@@ -166,15 +171,15 @@ func renumber(src, tgt []document.Piece) (s, t string, ok bool) {
 		}
 	}
 	if s, ok = writeTagged(src, num); !ok {
-		return "", "", false
+		return "", "", nil, false
 	}
 	if t, ok = writeTagged(tgt, num); !ok {
-		return "", "", false
+		return "", "", nil, false
 	}
 	if document.CheckTags(document.CodesOf(s), s) != nil {
-		return "", "", false
+		return "", "", nil, false
 	}
-	return s, t, true
+	return s, t, num, true
 }
 
 // writeTagged writes pieces as tagged text with the codes renumbered by num; ok is false when

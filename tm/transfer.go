@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -56,7 +55,7 @@ type ImportOptions struct {
 }
 
 // ImportResult counts what an import did with the pairs it read:
-// Read = Stored + Duplicates + Conflicting + Skipped + Unusable + Machine.
+// Read = Stored + Duplicates + Conflicting + Skipped + Unusable + Machine + Unreviewed.
 type ImportResult struct {
 	Read        int // pairs the reader returned
 	Stored      int // pairs stored as new entries
@@ -75,6 +74,12 @@ type ImportResult struct {
 	// Machine counts the pairs ImportReviewed left out because the file marks their target as
 	// a machine translation nobody reviewed (corpus.Pair.Machine).
 	Machine int
+	// Unreviewed counts the pairs ImportPairs left out because the file marks their target as
+	// a machine translation (corpus.Pair.Machine) or as awaiting review (NeedsReview) and they
+	// name no provider to keep them as that provider's (nor does ProviderScoped): imported as
+	// a person's translation, bitext's own translated XLIFF answered every later request from
+	// its machine output, a source echoed unchanged included.
+	Unreviewed int
 	// Dropped counts the reviewed pairs (ImportReviewed) whose target dropped some or all of
 	// its source's formatting (paired codes): a people's decision, kept under the tagged text
 	// with the codes it kept (reviewedForms), so that it answers the formatted segment, where
@@ -82,7 +87,7 @@ type ImportResult struct {
 	Dropped int
 	// Unusable counts the pairs with a placeholder standing as a word (a %d, a {name}) whose
 	// codes do not convert: their words without it translate no sentence, so nothing is stored.
-	// Read = Stored + Duplicates + Conflicting + Skipped + Unusable + Machine.
+	// Read = Stored + Duplicates + Conflicting + Skipped + Unusable + Machine + Unreviewed.
 	Unusable int
 	Kept     ConflictPolicy
 }
@@ -111,6 +116,9 @@ func (r ImportResult) MarkupSummary() string {
 	}
 	if r.Machine > 0 {
 		s += fmt.Sprintf("; %d machine translations nobody reviewed (leveraged-mt) not imported as reviewed", r.Machine)
+	}
+	if r.Unreviewed > 0 {
+		s += fmt.Sprintf("; %d not imported as people's translations: the file marks their target as machine output or awaiting review (XLIFF leveraged-mt, mt-suggestion, needs-review-*)", r.Unreviewed)
 	}
 	if r.Dropped > 0 {
 		s += fmt.Sprintf("; %d with inline markup kept with the codes their translation kept (it dropped some formatting)", r.Dropped)
@@ -255,6 +263,11 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 			if err != nil {
 				return err
 			}
+			if (p.Machine || p.NeedsReview) && !opt.ProviderScoped && strings.TrimSpace(p.Provider) == "" {
+				res.Read++
+				res.Unreviewed++
+				continue
+			}
 			forms, plain, ok := res.admit(p, false)
 			if !ok {
 				continue
@@ -296,10 +309,9 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 			if plain {
 				imp.add(k.normalize(), s, p.Source, p.Target, "", true, markup)
 			}
-			codes := codesJSON(p.Codes)
 			for i, f := range forms {
 				k.Source = f.source
-				imp.add(k.normalize(), s, f.source, f.target, codes, !plain && i == 0, false)
+				imp.add(k.normalize(), s, f.source, f.target, f.codesJSON(p.Codes, p.TargetCodes), !plain && i == 0, false)
 			}
 			if len(imp.batch) >= importBatch {
 				if err := imp.flush(ctx); err != nil {
@@ -319,24 +331,6 @@ func (db *DB) ImportPairs(ctx context.Context, r corpus.Reader, opt ImportOption
 		return ImportResult{}, db.wrapErr("import", err)
 	}
 	return res, nil
-}
-
-// codesJSON is what the column codes holds for a pair's codes: their native markup and their
-// type (XLIFF ctype, TMX type: "bold", "lb"), which the tagged text numbers but does not carry,
-// so that an export writes them back ("" for none known).
-func codesJSON(codes []document.Code) string {
-	known := false
-	for _, c := range codes {
-		known = known || c.Open != "" || c.Close != "" || c.Name != ""
-	}
-	if !known {
-		return ""
-	}
-	b, err := json.Marshal(codes)
-	if err != nil {
-		return ""
-	}
-	return string(b)
 }
 
 // pairError is msg about pair p of r as a *corpus.InputError naming the file (the reader's
@@ -714,7 +708,7 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		if r.pair.SourceTagged == "" {
 			return nil
 		}
-		withCodes[r.key(r.pair.Source, r.pair.Target)] = true
+		withCodes[r.key(spaceless(r.pair.Source), spaceless(r.pair.Target))] = true
 		forms, _ := documentForms(r.pair)
 		if r.pair.Provider == ReviewedProvider {
 			forms = reviewedForms(r.pair)
@@ -731,7 +725,7 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 	}
 	n := 0
 	err = db.exportRows(ctx, where, args, func(r exportRow) error {
-		if r.pair.SourceTagged == "" && withCodes[r.key(r.pair.Source, r.pair.Target)] ||
+		if r.pair.SourceTagged == "" && withCodes[r.key(spaceless(r.pair.Source), spaceless(r.pair.Target))] ||
 			r.pair.SourceTagged != "" && derived[r.key(r.stored[0], r.stored[1])] {
 			return nil // importing an entry the export holds makes this one again
 		}
@@ -746,6 +740,13 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 	}
 	return n, nil
 }
+
+// spaceless is s without its white space: the words entry of a unit with codes holds them as
+// the file's reader wrote them (a code standing for a line break or tab is a space there), the
+// tagged entry's words are document.Words' (which knows no code's markup), and the two differ
+// only in white space ("vorfüllen. 1." and "vorfüllen.1."): compared as they are, the unit's
+// words entry was exported as a unit of its own.
+func spaceless(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // exportRow is one entry as Export writes it.
 type exportRow struct {
@@ -817,8 +818,7 @@ func (db *DB) exportRows(ctx context.Context, where string, args []any, fn func(
 			r.pair.Reviewer = reviewers.reviewer(key, r.sourceLang, r.targetLang, r.pair.Source)
 		}
 		if codes != "" && r.pair.SourceTagged != "" {
-			// A stored list that does not read is markup lost, as before codes were stored.
-			_ = json.Unmarshal([]byte(codes), &r.pair.Codes)
+			r.pair.Codes, r.pair.TargetCodes = parseCodes(codes)
 		}
 		if err := fn(r); err != nil {
 			return err
