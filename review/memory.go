@@ -26,7 +26,7 @@ func (s *Server) reviewed(e *entry, before string) []tm.ReviewedEntry {
 		Target: e.Target, Before: before, Reviewer: reviewer, When: e.When,
 	}
 	if document.HasTags(e.Pair.SourceTagged) && e.Tagged != "" {
-		r.SourceTagged, r.TargetTagged, r.Codes = e.Pair.SourceTagged, e.Tagged, e.Pair.Codes
+		r.SourceTagged, r.TargetTagged, r.Codes, r.TargetCodes = e.Pair.SourceTagged, e.Tagged, e.Pair.Codes, e.Pair.TargetCodes
 	}
 	return []tm.ReviewedEntry{r}
 }

@@ -415,6 +415,18 @@ func BlockOrigins(res *Result) []document.Origin {
 	return out
 }
 
+// BlockCodes returns the inline codes of d's block numbered paragraph (1-based, as
+// Pair.Paragraph), numbered as the block's tagged text and its pairs' tagged texts number them,
+// so that a pair file writes their markup (TMX <ph>&lt;br/&gt;</ph>, not an empty <ph/>); nil
+// for a block of several subtitle cues, whose codes each cue numbers from 1.
+func BlockCodes(d *document.Doc, paragraph int) []document.Code {
+	if d == nil || d.Format == document.SRT || d.Format == document.VTT || paragraph < 1 || paragraph > len(d.Segments) {
+		return nil
+	}
+	// Every other format's block is one segment (documentGroups).
+	return d.Segments[paragraph-1].Codes
+}
+
 // DocumentOrigins returns where the translation of each of d's segments came from, for
 // document.WriteOptions.Origins, from the origins of its blocks (BlockOrigins of every piece, in
 // order); a block past them was never translated (document.Untranslated), as DocumentTargets

@@ -475,6 +475,13 @@ func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pai
 		SourceTagged: sourceTagged, TargetTagged: targetTagged,
 		Provider: o.provider, Model: o.model, TMHit: p.TMHit,
 	}
+	if sourceTagged != "" {
+		doc := src.doc
+		if doc == nil && o.docOf != nil {
+			doc = o.docOf(res.Index)
+		}
+		cp.Codes = translate.BlockCodes(doc, p.Paragraph)
+	}
 	if p.People {
 		cp.Provider, cp.Model = "", "" // people made it: no provider's (corpus.Pair.Provider)
 	}
