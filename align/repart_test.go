@@ -109,3 +109,30 @@ func TestRefreshMargins(t *testing.T) {
 		t.Errorf("%d windows re-cut, no margin moved", len(recut))
 	}
 }
+
+// TestMemberCoverage checks the coverage that decides whether a deletion joins its neighbouring
+// bead (attach.go), on the dev article with forward MT: the gold's 3-1 bead whose third German
+// line the search left unmatched ("Orell Füssli 1956 ) vorliegt , bringt … nicht viel Neues .")
+// is covered beyond chance by the French sentence, and French lines the gold leaves unmatched
+// (329, 532) are not by the beads beside them.
+func TestMemberCoverage(t *testing.T) {
+	d := loadTextberg(t)
+	r := &repartitioner{cov: newCoverage(d.de, d.fr, d.mt, nil), s: covScratch{m: map[uint64]int32{}}}
+	for _, tc := range []struct {
+		name       string
+		p, q       point
+		src, first bool
+		covered    bool
+	}{
+		{"de 33 after (31,32)-(68)", point{31, 68}, point{34, 69}, true, false, true},
+		{"fr 329 after (284)-(328)", point{284, 328}, point{285, 330}, false, false, false},
+		{"fr 532 after (450)-(531)", point{450, 531}, point{451, 533}, false, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r.loc = []*localTable{r.cov.dirs[0].chanceTable(tc.p.j, tc.q.j, &r.s)}
+			if c := r.memberCoverage(tc.p, tc.q, tc.src, tc.first); (c > 0) != tc.covered {
+				t.Errorf("coverage %.4f, want covered %v", c, tc.covered)
+			}
+		})
+	}
+}

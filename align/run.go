@@ -309,6 +309,7 @@ func alignPass(st *stopper, opt Options, g int, lv *level, guide [][]point, quic
 			var recut [][2]int
 			path, steps, recut = repartition(md, sub, lv.cov, path, steps, mg, seg.i0, seg.j0)
 			refreshMargins(md, sc, path, steps, mg, recut)
+			path, steps, mg = attachDeletions(md, sc, sub, lv.cov, path, steps, mg, seg.i0, seg.j0)
 		}
 		paths = append(paths, path)
 		out = append(out, makeBeads(md, sc, path, steps, mg, seg.i0, seg.j0, ids, &raws, quick)...)
