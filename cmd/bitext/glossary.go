@@ -168,7 +168,15 @@ func glossaryLangs(c *cli.Context) glossary.Options {
 // loadGlossary reads the glossaries a command checks with, and warns on stderr about entries
 // that can never be checked (glossary.Unchecked): the first few, and how many more.
 func loadGlossary(c *cli.Context, paths ...string) (*glossary.Glossary, error) {
-	g, err := glossary.Load(paths...)
+	o := glossary.Options{}
+	if slices.Contains(paths, "-") {
+		// A glossary piped in (curl … | bitext check -g - pairs.tsv), when the input is files.
+		if c.NArg() == 0 || slices.Contains(c.Args().Slice(), "-") {
+			return nil, usageErrorf("--glossary - reads standard input, which the command reads its input from too: give one of them as a file")
+		}
+		o.Stdin = c.App.Reader
+	}
+	g, err := glossary.LoadWith(o, paths...)
 	if err != nil {
 		return nil, inputError(err)
 	}
