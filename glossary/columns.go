@@ -206,7 +206,7 @@ func entryFromCells(cells []string, cols []column, file string, line int) (*Entr
 		}
 	}
 	if !caseSet {
-		e.CaseSensitive = isAcronym(e.Source)
+		e.setDefaultCase()
 	}
 	return e, nil
 }

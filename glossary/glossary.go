@@ -107,6 +107,9 @@ type Entry struct {
 	// verb says the source ends in a verb (see verbs.go), which matches no capitalized word
 	// but a sentence's first.
 	verb bool
+	// acronym says the entry is case-sensitive by default, not by the file's word: its source
+	// is written in capitals (see setDefaultCase).
+	acronym bool
 	// checking holds what checking a translation needs, compiled when first asked for (see
 	// Entry.checks).
 	checking *entryChecks
@@ -140,6 +143,15 @@ func (e *Entry) checks() *entryChecks {
 		c.forbid = compilePhrases(e.Forbidden, e.verb)
 	})
 	return c
+}
+
+// setDefaultCase makes e case-sensitive when its source is written in capitals (NATO, EU), as
+// the readers do for an entry whose file says nothing of its case. Such an acronym of four
+// letters or more also matches its spelling as a word (Nato, Unesco, Opec: the German press
+// writes them so); an entry that says case=sensitive does not.
+func (e *Entry) setDefaultCase() {
+	e.CaseSensitive = isAcronym(e.Source)
+	e.acronym = e.CaseSensitive
 }
 
 // IsVerb reports whether the entry is a verb term (its source ends in a lower-case infinitive:

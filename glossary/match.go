@@ -3,6 +3,7 @@ package glossary
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Match is an occurrence of a glossary term in source text.
@@ -294,11 +295,26 @@ func wordAccepts(e *Entry, t, u unit) bool {
 			return false
 		}
 	case e.CaseSensitive:
-		if !sameCase(u.surface, t.surface) {
+		if !sameCase(u.surface, t.surface) && !(e.acronym && acronymAsWord(t.surface, u.surface)) {
 			return false
 		}
 	}
 	return e.Match == MatchExact || inflects(t, u)
+}
+
+// acronymAsWord reports whether text writes the acronym term of four letters or more as a word,
+// capitalized and then in lower case (Nato, Natos for NATO; Unesco for UNESCO).
+func acronymAsWord(term, text string) bool {
+	if utf8.RuneCountInString(term) < 4 || !isAcronym(term) {
+		return false
+	}
+	first, n := utf8.DecodeRuneInString(text)
+	tfirst, tn := utf8.DecodeRuneInString(term)
+	if first != tfirst {
+		return false
+	}
+	rest, trest := text[n:], strings.ToLower(term[tn:])
+	return strings.HasPrefix(rest, trest)
 }
 
 // nounCase reports whether the term token t of e matches only text words that start with a

@@ -159,9 +159,12 @@ var germanCases = []struct {
 	{"der Stabschefin", nil},
 	{"Generalsekretärin", []string{"Generalsekretärin=Generalsekretär"}},
 
-	// Case: acronyms are case-sensitive, other terms are not.
-	{"die Nato", nil},
+	// Case: acronyms are case-sensitive, other terms are not; one of four letters or more is
+	// also found written as a word, as the German press writes it.
+	{"die Nato", []string{"Nato=NATO"}},
+	{"der Nato-Gipfel", []string{"Nato=NATO"}},
 	{"die nato", nil},
+	{"die NaTo", nil},
 	{"der NATO", []string{"NATO=NATO"}},
 	{"des NATOs", []string{"NATOs=NATO"}},
 	{"die EU", []string{"EU=EU"}},
@@ -296,6 +299,31 @@ func TestDerivedWordsNotInflections(t *testing.T) {
 	} {
 		if diff := cmp.Diff(tc.want, found(g.FindSource(tc.text))); diff != "" {
 			t.Errorf("FindSource(%q) (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+// TestAcronymAsWord: an acronym's entry finds the acronym written as a word (Nato) unless the
+// file says case=sensitive; a short acronym never does (Spd is no SPD).
+func TestAcronymAsWord(t *testing.T) {
+	g, err := Parse(strings.NewReader("de\ten\tvariants\tforbidden\tcase\nUNESCO\tUNESCO\nOPEC\tOPEC\t\t\tsensitive\nSPD\tSPD\n"), "t.tsv", TSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"Die Unesco tagt.":   "UNESCO",
+		"Die UNESCO tagt.":   "UNESCO",
+		"Die Opec tagt.":     "",
+		"Die OPEC tagt.":     "OPEC",
+		"Die Spd tagt.":      "",
+		"Der Unesco-Bericht": "UNESCO",
+	} {
+		got := ""
+		for _, m := range g.FindSource(text) {
+			got = m.Entry.Source
+		}
+		if got != want {
+			t.Errorf("FindSource(%q) found %q, want %q", text, got, want)
 		}
 	}
 }

@@ -475,7 +475,7 @@ func conceptEntries(c *tbxConcept, file string, unread Unread) ([]*Entry, error)
 			DoNotTranslate: dnt || strings.EqualFold(t.notes["translationNote"], "no"),
 			File:           file, Line: t.line,
 		}
-		e.CaseSensitive = isAcronym(e.Source)
+		e.setDefaultCase()
 		keys := make([]string, 0, len(t.notes))
 		for k := range t.notes {
 			keys = append(keys, k)

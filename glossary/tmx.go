@@ -37,7 +37,7 @@ func parseTMX(data []byte, name string, o Options) ([]*Entry, error) {
 			Target: strings.Join(strings.Fields(p.Target), " "),
 			Match:  MatchStem, File: name,
 		}
-		e.CaseSensitive = isAcronym(e.Source)
+		e.setDefaultCase()
 		es = append(es, e)
 	}
 	if len(es) == 0 {
