@@ -24,7 +24,8 @@ import (
 // in a state other than new/initial/needs-translation, or without a state one that is not a copy
 // of the source) are left as they are. A target whose translation came back as its source text
 // is filled without the state "translated" (see xliffTarget). Inline content marked not to translate (2.x <mrk
-// translate="no">, 1.2 <mrk mtype="protected">) is one standalone code, written back as it is. A
+// translate="no"> and <sm translate="no"/>…<em/>, 1.2 <mrk mtype="protected"> and ITS's
+// its:translate="no"; see markProtected) is one standalone code, written back as it is. A
 // source in ICU MessageFormat with a plural or select (Angular's ng extract-i18n units) is sent
 // case by case, its syntax kept in the target (see icuGroup). Everything else, <note>s included,
 // is copied byte for byte; the file's target language is added when it does not name one.
@@ -123,6 +124,9 @@ type xliffReader struct {
 	emitted int
 	// placeholders makes inline read variables in the text ({name}, %name%) as codes.
 	placeholders bool
+	// yesBefore[i] counts the tokens before i that are not inline content marked not to
+	// translate (markProtected); nil when the file marks none.
+	yesBefore []int32
 }
 
 // tokenizeXLIFF reads the XML tokens of an XLIFF file with their bytes, checks its nesting and
@@ -183,7 +187,13 @@ func tokenizeXLIFF(d *Doc, src, name string) (*xliffReader, error) {
 	if root < 0 || r.toks[root].name() != "xliff" {
 		return nil, &InputError{File: name, Line: 1, Msg: "not an XLIFF file (no <xliff> root element)"}
 	}
-	version, _ := r.toks[root].attr("version")
+	// The root's own version, not ITS's its:version="2.0" beside it.
+	version := ""
+	for _, a := range r.toks[root].tok.(xml.StartElement).Attr {
+		if a.Name.Space == "" && a.Name.Local == "version" {
+			version = a.Value
+		}
+	}
 	switch {
 	case strings.HasPrefix(version, "2."):
 		r.v2 = true
@@ -200,6 +210,7 @@ func readXLIFF(d *Doc, src, name string, opt Options) error {
 	if err != nil {
 		return err
 	}
+	r.markProtected()
 	// The translate values of the <file>s and <group>s open around the token, innermost last:
 	// a unit without its own value takes the nearest.
 	var translate []bool
@@ -998,10 +1009,34 @@ func xliffText(b *builder, s string) {
 // standalone codes with their content.
 var xliffPaired = map[string]bool{"g": true, "mrk": true, "pc": true}
 
-// inline reads the tokens [from, to) of a source's content into b.
+// inline reads the tokens [from, to) of a source's content into b. Each run of content marked
+// not to translate (markProtected) is one standalone code.
 func (r *xliffReader) inline(from, to int, b *builder) {
+	run, runEnd := -1, -1
+	flush := func() {
+		if run >= 0 {
+			name := "xliff-protected"
+			if n := r.toks[run].name(); n != "" {
+				name = "xliff-" + n
+			}
+			b.alone(name, r.src[r.toks[run].off:r.endOf(runEnd)])
+			run = -1
+		}
+	}
 	for k := from; k < to; k++ {
 		t := r.toks[k]
+		last := k
+		if isStart(t.tok) {
+			last = r.matching(k)
+		}
+		if r.protectedSpan(k, last) {
+			if run < 0 {
+				run = k
+			}
+			runEnd, k = last, last
+			continue
+		}
+		flush()
 		switch v := t.tok.(type) {
 		case xml.CharData:
 			if r.placeholders {
@@ -1010,9 +1045,9 @@ func (r *xliffReader) inline(from, to int, b *builder) {
 				b.text(string(v))
 			}
 		case xml.StartElement:
-			e := r.matching(k)
+			e := last
 			switch {
-			case xliffPaired[v.Name.Local] && !protectedMrk(v):
+			case xliffPaired[v.Name.Local]:
 				b.open("xliff-"+v.Name.Local, t.raw, "")
 				r.inline(k+1, e, b)
 				b.close(r.toks[e].raw)
@@ -1035,6 +1070,7 @@ func (r *xliffReader) inline(from, to int, b *builder) {
 			b.alone("xml", t.raw)
 		}
 	}
+	flush()
 }
 
 // closingPart finds, for the opening half of a code split in two (1.2 <bpt id>, 2.x <sc id>)
@@ -1077,22 +1113,6 @@ func (r *xliffReader) closingPart(k0, e, to int) (start, end int, ok bool) {
 		k = m
 	}
 	return 0, 0, false
-}
-
-// protectedMrk says whether an inline element is a <mrk> whose content is not to be translated:
-// 2.x translate="no", 1.2 mtype="protected" (1.2 has no translate attribute on <mrk>). Its
-// content becomes one standalone code, so the provider never sees it and it comes back as is.
-func protectedMrk(s xml.StartElement) bool {
-	return s.Name.Local == "mrk" && (hasAttrVal(s, "translate", "no") || hasAttrVal(s, "mtype", "protected"))
-}
-
-func hasAttrVal(s xml.StartElement, name, val string) bool {
-	for _, a := range s.Attr {
-		if a.Name.Local == name && a.Value == val {
-			return true
-		}
-	}
-	return false
 }
 
 func contains(list []string, s string) bool {
