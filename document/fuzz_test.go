@@ -117,7 +117,7 @@ func FuzzReadXLIFF(f *testing.F) {
 	fuzzRead(f, "x.xlf", "testdata/artikel-1.2.xlf", "testdata/artikel-2.0.xlf", "testdata/okapi-docxsegtest.xlf",
 		"testdata/icu/angular-aio-messages.xlf", "testdata/icu/angular-xliff2-spec.xlf",
 		"testdata/windows/okapi-TDAMatchTest.xlf", "testdata/windows/okapi-omegatpack-test01.properties.xlf",
-		"testdata/oasis/testTranslateWithTarget.xlf",
+		"testdata/oasis/testTranslateWithTarget.xlf", "testdata/trados-TS09-12-excerpt.xlf",
 		"<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>\r\n  Text hier.\r\n</source></trans-unit></body></file></xliff>\r\n",
 		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>",
 		"\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Gr\xfc\xdfe</source></trans-unit></body></file></xliff>",

@@ -467,6 +467,10 @@ type builder struct {
 	stack []int
 	// edges: finish gives the segment what it moves out at the edges (Options.Shown).
 	edges bool
+	// dropEdge says which codes finish leaves out of the prefix and suffix: markup the place
+	// the translation is written into already has around it (a 1.2 target's code outside its
+	// <mrk mtype="seg">).
+	dropEdge func(Code) bool
 }
 
 func (b *builder) text(s string) {
@@ -649,6 +653,9 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 	rest, before, after := EdgePieces(b.pieces(ps))
 	write := func(w *strings.Builder, part []Piece) {
 		for _, p := range part {
+			if p.Kind != PieceText && b.dropEdge != nil && b.dropEdge(b.codes[p.ID-1]) {
+				continue
+			}
 			switch p.Kind {
 			case PieceText:
 				w.WriteString(p.Text)

@@ -124,6 +124,9 @@ type xliffReader struct {
 	emitted int
 	// placeholders makes inline read variables in the text ({name}, %name%) as codes.
 	placeholders bool
+	// omit holds the codes (codeKey) a segment being filled leaves out of its edges: the target
+	// has them around the segment already.
+	omit map[string]bool
 	// yesBefore[i] counts the tokens before i that are not inline content marked not to
 	// translate (markProtected); nil when the file marks none.
 	yesBefore []int32
@@ -477,6 +480,11 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 			ts := r.toks[target]
 			lit := "" // the literal since the last segment
 			from := r.endOf(target)
+			// A code the target has outside its segments (Trados writes a leading placeholder
+			// before the <mrk>, while the seg-source has it inside) is not written inside one
+			// again: the unit had it twice.
+			r.omit = r.codesOutsideSegs(target, tmrks)
+			defer func() { r.omit = nil }()
 			for _, tk := range tmrks {
 				mid, _ := r.toks[tk].attr("mid")
 				sk, ok := byMid[mid]
@@ -509,7 +517,11 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 				} else {
 					x.after[len(x.after)-1] += lit
 				}
-				x.slot(segs, r.src[r.endOf(sk):r.toks[sEnd].off], write, end)
+				same := r.src[r.endOf(sk):r.toks[sEnd].off]
+				if len(r.omit) > 0 {
+					same = write(identity(segs)) // the source's bytes hold the codes left out
+				}
+				x.slot(segs, same, write, end)
 				lit, from = "", r.endOf(tEnd)
 			}
 			if len(x.segs) == 0 {
@@ -582,6 +594,56 @@ func (r *xliffReader) fillSegmented(source, segSource, target int, mrks []int) e
 		r.emitted = r.endOf(r.matching(target))
 	}
 	return nil
+}
+
+// codesOutsideSegs returns the inline elements with an id that a 1.2 target holds outside its
+// <mrk mtype="seg">s (tmrks), by codeKey.
+func (r *xliffReader) codesOutsideSegs(target int, tmrks []int) map[string]bool {
+	var out map[string]bool
+	seg := map[int]bool{}
+	for _, k := range tmrks {
+		seg[k] = true
+	}
+	end := r.matching(target)
+	for k := target + 1; k < end; k++ {
+		if !isStart(r.toks[k].tok) {
+			continue
+		}
+		if seg[k] {
+			k = r.matching(k)
+			continue
+		}
+		if key := codeKey(r.toks[k].raw); key != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[key] = true
+		}
+	}
+	return out
+}
+
+// codeKey names an inline element by its markup: its local name and id ("x#ph8"), or "" when
+// it has no id.
+func codeKey(markup string) string {
+	id := rawAttr(markup, "id")
+	if id == "" {
+		return ""
+	}
+	name := rawName(markup)
+	if i := strings.IndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name + "#" + id
+}
+
+// identity is the segments' texts.
+func identity(segs []Segment) []string {
+	out := make([]string, len(segs))
+	for i, s := range segs {
+		out[i] = s.Text
+	}
+	return out
 }
 
 // unit2 handles a 2.x <unit> at [start, end] that is to be translated: each of its <segment>s.
@@ -767,6 +829,9 @@ func (r *xliffReader) segment(from, to, at int) (segs []Segment, write func([]st
 	// Not an ICU message: read again with its placeholders as codes ({name}, %name%), which
 	// an ICU message's syntax ({male} of a select) would have been taken for.
 	b = builder{}
+	if len(r.omit) > 0 {
+		b.dropEdge = func(c Code) bool { return r.omit[codeKey(c.Open)] }
+	}
 	r.placeholders = true
 	r.inline(from, to, &b)
 	r.placeholders = false

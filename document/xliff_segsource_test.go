@@ -126,3 +126,46 @@ func checkXLIFFCase(t *testing.T, name, src string, want, keep []string) *Doc {
 	validateXLIFF(t, name, out)
 	return d
 }
+
+// TestXLIFFSegSourceTrados: Trados writes a unit's leading placeholder before the target's
+// <mrk mtype="seg"> while its seg-source has it inside the segment; the translation written
+// into the <mrk> does not repeat it (it had <x id="ph8"/> twice), and its untranslated copy
+// neither. testdata/trados-TS09-12-excerpt.xlf says where from.
+func TestXLIFFSegSourceTrados(t *testing.T) {
+	d, data := readFile(t, "testdata/trados-TS09-12-excerpt.xlf", Options{})
+	want := []string{
+		"Allow at least 12 cm clearance from the back of the photo printer for the paper to travel.",
+		"When connecting power or USB cables, keep the cables clear of the paper path to the front and rear of the photo printer.",
+		"Allow enough space on all sides of the photo printer to let you connect and disconnect cables, change the color cartridge, and add paper.",
+		"Note:",
+		"Use only the AC power adapter included with your photo printer.",
+		"Other adapters can damage your camera, photo printer, or computer.",
+	}
+	if got := d.Identity(); !slices.Equal(got, want) {
+		t.Errorf("segments %q, want %q", got, want)
+	}
+	out, probs := write(t, d, translateAll(d, upper), "de")
+	if len(probs) > 0 {
+		t.Error(probs)
+	}
+	for _, k := range []string{
+		`<target state="translated" state-qualifier="leveraged-mt"><x id="ph8" /><mrk mtype="seg" mid="7">ALLOW ENOUGH SPACE`,
+		`<target state="translated" state-qualifier="leveraged-mt"><x id="ph9" /><mrk mtype="seg" mid="9">NOTE:</mrk> <mrk mtype="seg" mid="10">USE ONLY`,
+		`<target><mrk mtype="seg" mid="1">Erste Schritte</mrk></target>`,
+	} {
+		if !strings.Contains(out, k) {
+			t.Errorf("output lacks %q:\n%s", k, out)
+		}
+	}
+	for _, id := range []string{"ph8", "ph9"} {
+		if n, in := strings.Count(out, `<x id="`+id+`"`), strings.Count(string(data), `<x id="`+id+`"`); n != in {
+			t.Errorf("<x id=%q/> %d times, %d in the input:\n%s", id, n, in, out)
+		}
+	}
+	validateXLIFF(t, "trados", out)
+	// A run that translated nothing writes the placeholder once too.
+	same := writeUntranslated(t, d, "de")
+	if n := strings.Count(same, `<x id="ph8"`); n != 3 {
+		t.Errorf("<x id=\"ph8\"/> %d times in the untranslated output, want 3:\n%s", n, same)
+	}
+}
