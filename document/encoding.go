@@ -30,7 +30,7 @@ import (
 //     Latin-1 text, else Windows-1252).
 //
 // A byte-order mark the input starts with, UTF-8's or UTF-16's, starts the output too
-// (decodeInput).
+// (decodeInput), but for a .po catalogue, which gettext's msgfmt refuses with one (readPO).
 //
 // A declaration that no longer holds for the output (<meta charset>, <meta http-equiv=
 // Content-Type>, <?xml encoding?>, the .po header's charset) is rewritten to UTF-8 on writing

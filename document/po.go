@@ -98,10 +98,11 @@ type poField struct {
 
 func readPO(d *Doc, src, name, targetLang string) error {
 	lines := splitLines(src)
-	// A UTF-8 byte-order mark (msgfmt and Poedit read one; Okapi's and Windows editors' files
-	// have it) is kept in the output and is not part of the first keyword.
+	// A byte-order mark (Okapi's and Windows editors' files have UTF-8's; a UTF-16 file's is
+	// read as one) is not part of the first keyword, and it is not written: gettext's msgfmt
+	// refuses a catalogue that starts with one ("1:2: syntax error", gettext 0.21), and Poedit
+	// drops it on saving (vslavik/poedit#381).
 	if len(lines) > 0 && strings.HasPrefix(lines[0].full, "\ufeff") {
-		d.raw("\ufeff")
 		l := lines[0]
 		lines[0] = mdLine{text: l.text[3:], full: l.full[3:], off: l.off + 3}
 	}
