@@ -197,15 +197,40 @@ func tokenizeXLIFF(d *Doc, src, name string) (*xliffReader, error) {
 			version = a.Value
 		}
 	}
+	ns := xliffNamespace(r.toks[root].tok.(xml.StartElement))
+	if v, ok := strings.CutPrefix(ns, xliffNamespacePrefix); ok && version == "" {
+		// XLIFF 1.1 and 1.2 require the attribute, but OmegaT's and others' files name the
+		// version by their namespace alone (urn:oasis:names:tc:xliff:document:1.1).
+		version = v
+	}
 	switch {
 	case strings.HasPrefix(version, "2."):
 		r.v2 = true
 		r.d.Lang, _ = r.toks[root].attr("srcLang")
 	case strings.HasPrefix(version, "1."):
 	default:
-		return nil, &InputError{File: name, Line: lineAt(src, r.toks[root].off), Msg: fmt.Sprintf("XLIFF version %q: bitext reads 1.2 and 2.x", version)}
+		msg := fmt.Sprintf("XLIFF version %q: bitext reads 1.2 and 2.x", version)
+		if ns != "" {
+			msg = fmt.Sprintf("XLIFF version %q (namespace %s): bitext reads 1.2 and 2.x", version, ns)
+		}
+		return nil, &InputError{File: name, Line: lineAt(src, r.toks[root].off), Msg: msg}
 	}
 	return r, nil
+}
+
+// xliffNamespacePrefix starts the namespace of every XLIFF version (1.0 had none: a DTD).
+const xliffNamespacePrefix = "urn:oasis:names:tc:xliff:document:"
+
+// xliffNamespace is the namespace of an <xliff> root element (its default one, or the one its
+// prefix is bound to there), or "".
+func xliffNamespace(root xml.StartElement) string {
+	for _, a := range root.Attr {
+		if root.Name.Space == "" && a.Name.Space == "" && a.Name.Local == "xmlns" ||
+			root.Name.Space != "" && a.Name.Space == "xmlns" && a.Name.Local == root.Name.Space {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
 }
 
 func readXLIFF(d *Doc, src, name string, opt Options) error {
