@@ -145,8 +145,9 @@ type Doc struct {
 	transcoded bool
 	// shown: read with Options.Shown, for showing its text; never written.
 	shown bool
-	// origins are WriteOptions.Origins of the Write under way.
-	origins []Origin
+	// origins are WriteOptions.Origins of the Write under way, and writeLang its TargetLang.
+	origins   []Origin
+	writeLang string
 	// eol is the input's line ending, "\r\n" or "\n" (see lineEnding), which every segment's
 	// translation is written with.
 	eol string
@@ -287,8 +288,8 @@ func (d *Doc) Write(w io.Writer, targets []string, opt WriteOptions) ([]Problem,
 		return nil, fmt.Errorf("%w (%d translations, %d segments)", ErrCount, len(targets), len(d.Segments))
 	}
 	// The fills ask for the origins of the translations they write (origin).
-	d.origins = opt.Origins
-	defer func() { d.origins = nil }()
+	d.origins, d.writeLang = opt.Origins, opt.TargetLang
+	defer func() { d.origins, d.writeLang = nil, "" }()
 	var problems []Problem
 	var buf bytes.Buffer
 	// Where the declarations of the encoding were written: whether they must say UTF-8 is known

@@ -109,7 +109,8 @@ func FuzzReadVTT(f *testing.F) {
 }
 
 func FuzzReadPO(f *testing.F) {
-	fuzzRead(f, "x.po", "testdata/app.po", "testdata/po/okapi-Test03-bom-crlf.po", "testdata/icu/lingui-js-en.po", "msgid \"a %s\"\nmsgstr \"\"\n",
+	fuzzRead(f, "x.po", "testdata/app.po", "testdata/po/okapi-Test03-bom-crlf.po", "testdata/icu/lingui-js-en.po",
+		"testdata/po/snapper.pot", "testdata/po/gnome-system-monitor-ru.po", "msgid \"a %s\"\nmsgstr \"\"\n",
 		"msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\nmsgid \"Gr\xfc\xdfe\"\nmsgstr \"\"\n")
 }
 
@@ -156,6 +157,29 @@ func FuzzMarkdownEscape(f *testing.F) {
 			if got := Plain(d2.Segments[k].Text); got != tr {
 				t.Fatalf("%q: wrote %q, read back %q, want %q", src, b.String(), got, tr)
 			}
+		}
+	})
+}
+
+// FuzzPOPluralForms: a header's Plural-Forms rule, whatever it holds, is read without a panic
+// (a division by zero included), and a rule read gives every number a form it has.
+func FuzzPOPluralForms(f *testing.F) {
+	for _, r := range poPluralRules {
+		f.Add(r)
+	}
+	f.Add("nplurals=INTEGER; plural=EXPRESSION;")
+	f.Add("nplurals=2; plural=n%0;")
+	f.Fuzz(func(t *testing.T, rule string) {
+		forms, ok := parsePoPluralForms(rule)
+		if !ok {
+			return
+		}
+		sum := 0
+		for _, c := range forms.counts {
+			sum += c
+		}
+		if sum != poPluralRange || forms.one < 0 || forms.one >= forms.n {
+			t.Errorf("%q: counts %v, one %d", rule, forms.counts, forms.one)
 		}
 	})
 }

@@ -109,6 +109,7 @@ func readPO(d *Doc, src, name, targetLang string) error {
 	// The line ending of what is written: a msgstr line's own, else the file's (a last line
 	// with none in a CRLF file is not to end in LF).
 	fileEOL := d.eol
+	pf := &poFile{targetLang: targetLang}
 	for i := 0; i < len(lines); {
 		if blank(lines[i].text) {
 			d.rawAt(lines[i].raw(), lines[i].off)
@@ -132,7 +133,7 @@ func readPO(d *Doc, src, name, targetLang string) error {
 			continue
 		}
 		end := poEntryEnd(lines, i)
-		if err := poEntry(d, lines, i, end, name, fileEOL, targetLang); err != nil {
+		if err := poEntry(d, pf, lines, i, end, name, fileEOL); err != nil {
 			return err
 		}
 		i = end
@@ -182,7 +183,7 @@ func poKey(t string) string {
 }
 
 // poEntry reads the entry in lines[from:to].
-func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL, targetLang string) error {
+func poEntry(d *Doc, pf *poFile, lines []mdLine, from, to int, name, fileEOL string) error {
 	var fields []poField
 	var comments []string
 	var flags []string
@@ -275,8 +276,28 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL, targetLang str
 		}
 	}
 	if msgid != nil && msgid.value == "" && msgctxt == nil && len(strs) > 0 {
-		if err := poLanguage(d, lines, fields[strs[0]], name, targetLang); err != nil {
+		header := fields[strs[0]]
+		if err := poLanguage(d, lines, header, name, pf.targetLang); err != nil {
 			return err
+		}
+		pf.plural = poHeaderField(header.value, "Plural-Forms")
+		if poTemplateHeader(header.value) {
+			// A template's header becomes the catalogue's when it is written for a language.
+			var orig strings.Builder
+			for k := from; k < to; k++ {
+				orig.WriteString(lines[k].raw())
+			}
+			pf.template = true
+			d.rawFill(func(lang string) string {
+				if lang == "" {
+					lang = pf.targetLang
+				}
+				if lang == "" {
+					return orig.String()
+				}
+				return poFillTemplate(orig.String(), lang)
+			})
+			return nil
 		}
 	}
 	if msgid == nil || msgid.value == "" || len(strs) == 0 || translated || !hasWord(msgid.value) {
@@ -356,11 +377,23 @@ func poEntry(d *Doc, lines []mdLine, from, to int, name, fileEOL, targetLang str
 			b.WriteString(poString("msgstr", edges(write(trs)), eol))
 			return fin(b.String())
 		}
+		// Each form is written from the source message that fits the numbers it is for:
+		// the singular for the form of n=1 alone, and for one that also serves other
+		// numbers (Russian's 1, 21, 31…) only when it has the plural's placeholders, which
+		// msgfmt -c requires of such a form ("One page" is no translation for 21 pages).
+		forms, known, declared := pf.forms(d.writeLang)
 		n := len(strs)
-		b.WriteString(poString("msgstr[0]", edges(write(trs[:len(segs)])), eol))
-		out := edges(pwrite(trs[len(segs):]))
-		for k := 1; k < n; k++ {
-			b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), out, eol))
+		if declared {
+			n = forms.n // a template's two msgstrs, written for a language of three forms
+		}
+		sing, plur := edges(write(trs[:len(segs)])), edges(pwrite(trs[len(segs):]))
+		same := slices.Equal(poSpecs(segs), poSpecs(psegs))
+		for k := 0; k < n; k++ {
+			s := plur
+			if poSingularForm(forms, known, k, same) {
+				s = sing
+			}
+			b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), s, eol))
 		}
 		return fin(b.String())
 	})
