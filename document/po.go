@@ -10,8 +10,9 @@ import (
 )
 
 // Gettext .po files: every entry whose msgstr is empty gets its msgid translated (and, for a
-// plural entry, msgid_plural into msgstr[1] and up); the header, translated entries, comments
-// and obsolete entries are kept as they are. Placeholders (%s, %1$d, %(name)s, {count}, …) and
+// plural entry, msgid_plural too, each msgstr[N] written from the one that fits the numbers of
+// its form: poSingularForm); translated entries, comments and obsolete entries are kept as they
+// are, and so is the header but for what a template leaves as placeholders (poFillTemplate). Placeholders (%s, %1$d, %(name)s, {count}, …) and
 // line breaks are standalone codes, so a translation keeps them. A message in ICU MessageFormat
 // with a plural or select (Lingui's, FormatJS's catalogues) is sent case by case, its syntax kept
 // (see icuGroup).
