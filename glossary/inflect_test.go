@@ -118,18 +118,7 @@ func TestInflectionNotDerivation(t *testing.T) {
 		{"Wenn Sachverständige als Auslage abzurechnen sind, muss der Stundensatz um 0,08 Euro gekürzt werden.", []string{"Sachverständiger", "Euro"}},
 	}
 	for _, tc := range tests {
-		var got []string
-		for _, m := range g.FindSource(tc.text) {
-			if !slices.Contains(got, m.Entry.Source) {
-				got = append(got, m.Entry.Source)
-			}
-		}
-		slices.Sort(got)
-		want := slices.Clone(tc.want)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Errorf("FindSource(%q) found %q, want %q", tc.text, got, want)
-		}
+		checkEntriesFound(t, g, tc.text, tc.want)
 	}
 }
 
@@ -164,17 +153,24 @@ func TestFeminineForms(t *testing.T) {
 		{"(2) Werdenden Müttern und Wöchnerinnen sind ärztliche und pflegerische Hilfe zu gewähren.", []string{"Wöchnerin"}},
 	}
 	for _, tc := range tests {
-		var got []string
-		for _, m := range g.FindSource(tc.text) {
-			if !slices.Contains(got, m.Entry.Source) {
-				got = append(got, m.Entry.Source)
-			}
+		checkEntriesFound(t, g, tc.text, tc.want)
+	}
+}
+
+// checkEntriesFound checks that FindSource finds the entries with the sources want in text, in
+// any order.
+func checkEntriesFound(t *testing.T, g *Glossary, text string, want []string) {
+	t.Helper()
+	var got []string
+	for _, m := range g.FindSource(text) {
+		if !slices.Contains(got, m.Entry.Source) {
+			got = append(got, m.Entry.Source)
 		}
-		slices.Sort(got)
-		want := slices.Clone(tc.want)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Errorf("FindSource(%q) found %q, want %q", tc.text, got, want)
-		}
+	}
+	slices.Sort(got)
+	want = slices.Clone(want)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("FindSource(%q) found %q, want %q", text, got, want)
 	}
 }
