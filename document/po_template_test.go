@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -151,7 +152,7 @@ func TestPOPluralRules(t *testing.T) {
 		if !ok {
 			continue
 		}
-		if f.one != tc.one || !slicesEqualInt(f.counts, tc.counts) {
+		if f.one != tc.one || !slices.Equal(f.counts, tc.counts) {
 			t.Errorf("%q: one %d, counts %v; want %d, %v", tc.rule, f.one, f.counts, tc.one, tc.counts)
 		}
 		for k := range tc.same {
@@ -163,16 +164,4 @@ func TestPOPluralRules(t *testing.T) {
 			}
 		}
 	}
-}
-
-func slicesEqualInt(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
