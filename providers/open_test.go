@@ -79,6 +79,10 @@ func TestSuspectReason(t *testing.T) {
 		{"Berlin", "Berlin", ""},
 		{"Filter", "Filter", ""},
 		{"Browser", "Browser", ""},
+		// A masthead or brand in capitals stays (Spiegel's and Bild's pages).
+		{"DER SPIEGEL", "DER SPIEGEL", ""},
+		{"SPIEGEL+", "SPIEGEL+", ""},
+		{"BILD", "BILD", ""},
 		// Markup written as text (a CDATA or escaped string of a localisation file) must come back.
 		{"Die <b>Datei</b> & mehr", "The file & more", providers.SuspectMarkup + ": <b> is not in the translation"},
 		{"Die <b>Datei</b> & mehr", "The <b>file</b> & more", ""},

@@ -68,12 +68,15 @@ func BasicSuspectReason(source, translation string) string {
 		// Four words or more that read as German came back as they were; so did a shorter
 		// phrase with a German function word ("Zurück zur Liste"), which a name or a
 		// one-word label ("Deutsche Bahn Navigator", "Filter") lacks.
-		if de, en := stopwordCounts(sw); len(sw) >= 4 && germanScore(sw) > 0 || len(sw) >= 2 && de > 0 && en == 0 {
+		// A short text in capitals is a masthead, a brand or an acronym ("DER SPIEGEL",
+		// "BILD", "SPIEGEL+"), which stays as it is.
+		masthead := len(sw) < 4 && !hasLower(source)
+		if de, en := stopwordCounts(sw); len(sw) >= 4 && germanScore(sw) > 0 || len(sw) >= 2 && de > 0 && en == 0 && !masthead {
 			return SuspectUnchanged
 		}
 		// So did one word that German uses and English does not (a PO file's "Öffnen", an
 		// XLIFF's "Speichern"); a name or a loan ("Berlin", "Filter", "Browser") is no such word.
-		if len(sw) == 1 && german.OnlyGerman(sw[0]) {
+		if len(sw) == 1 && german.OnlyGerman(sw[0]) && !masthead {
 			return SuspectUnchanged
 		}
 	}
@@ -196,6 +199,11 @@ func numbers(s string) []string {
 	}
 	flush()
 	return out
+}
+
+// hasLower says whether s has a lower-case letter.
+func hasLower(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLower) >= 0
 }
 
 func words(s string) []string {
