@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -255,11 +256,20 @@ func FuzzTaggedWriteRead(f *testing.F) {
 				}
 				return document.Words(tagged)
 			}
-			if words(g.SourceTagged, g.Source) != p.Source || words(g.TargetTagged, g.Target) != p.Target {
+			// A code the input leaves unpaired (<g1> without </g1>) is written as an isolated
+			// one and read back as a placeholder, which keeps the words beside it apart: the
+			// same words, perhaps a space between them where the input had none.
+			same := func(a, b string) bool { return a == b }
+			if document.CheckTags(document.CodesOf(src), src) != nil || document.CheckTags(document.CodesOf(tgt), tgt) != nil {
+				same = func(a, b string) bool {
+					return strings.Join(strings.Fields(a), "") == strings.Join(strings.Fields(b), "")
+				}
+			}
+			if !same(words(g.SourceTagged, g.Source), p.Source) || !same(words(g.TargetTagged, g.Target), p.Target) {
 				t.Fatalf("%s: words %q → %q read back as %q → %q\n%s", format, p.Source, p.Target,
 					words(g.SourceTagged, g.Source), words(g.TargetTagged, g.Target), a.Bytes())
 			}
-			if g.Source != p.Source || g.Target != p.Target {
+			if !same(g.Source, p.Source) || !same(g.Target, p.Target) {
 				t.Fatalf("%s: plain %q → %q read back as %q → %q", format, p.Source, p.Target, g.Source, g.Target)
 			}
 		}

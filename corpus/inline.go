@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/document"
 )
@@ -36,6 +37,9 @@ type inlinePiece struct {
 	// (or i), XLIFF id. "" for codes that have nothing to link them by.
 	num  string
 	name string // TMX type, XLIFF ctype/type, or "" (becomes Code.Name)
+	// at is the length of the segment's plain text when the piece was read: where a code that
+	// turns out to stand alone keeps the words around it apart (see gapUnpaired).
+	at int
 }
 
 // codeNumbers numbers the codes of one source–target pair: the source's first, each by the
@@ -111,13 +115,9 @@ func (n *codeNumbers) number(key string, source bool) (id int, fresh bool) {
 	return id, true
 }
 
-// tagged writes pieces as a tagged text. Paired codes whose start and end are not properly
-// nested within the segment become two standalone codes, so that the tagged text is always
-// well-formed. codes are the codes the text adds: all of the source's, the target's own (those
-// the source does not have). own are the target's codes that are the source's (the same
-// number) with markup or a type of their own (Pair.TargetCodes); none for the source.
-func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (text string, codes, own []document.Code) {
-	// Which opens and closes pair up: a close pairs with the innermost open only.
+// pairPieces says which opens and closes pair up: match[i] is the index of the piece i pairs
+// with, or -1. A close pairs with the innermost open only.
+func pairPieces(ps []inlinePiece) []int {
 	match := make([]int, len(ps))
 	for i := range match {
 		match[i] = -1
@@ -135,6 +135,45 @@ func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (text string, code
 			}
 		}
 	}
+	return match
+}
+
+// gapUnpaired puts a space into plain, the words of pieces, where the half of a pair that does
+// not nest stands between two words' letters: tagged writes it as a standalone code, which a
+// reader of the written file takes as a word gap ("0<bpt/>00" read as 000 came back 0 00).
+func gapUnpaired(plain string, ps []inlinePiece) string {
+	match := pairPieces(ps)
+	var at []int
+	for i, p := range ps {
+		if (p.kind == inOpen || p.kind == inClose) && match[i] < 0 && p.at > 0 && p.at < len(plain) {
+			before, _ := utf8.DecodeLastRuneInString(plain[:p.at])
+			after, _ := utf8.DecodeRuneInString(plain[p.at:])
+			if wordRune(before) && wordRune(after) && (len(at) == 0 || at[len(at)-1] != p.at) {
+				at = append(at, p.at)
+			}
+		}
+	}
+	if len(at) == 0 {
+		return plain
+	}
+	var b strings.Builder
+	last := 0
+	for _, a := range at {
+		b.WriteString(plain[last:a])
+		b.WriteByte(' ')
+		last = a
+	}
+	b.WriteString(plain[last:])
+	return b.String()
+}
+
+// tagged writes pieces as a tagged text. Paired codes whose start and end are not properly
+// nested within the segment become two standalone codes, so that the tagged text is always
+// well-formed. codes are the codes the text adds: all of the source's, the target's own (those
+// the source does not have). own are the target's codes that are the source's (the same
+// number) with markup or a type of their own (Pair.TargetCodes); none for the source.
+func tagged(ps []inlinePiece, nums *codeNumbers, source bool) (text string, codes, own []document.Code) {
+	match := pairPieces(ps)
 	var b strings.Builder
 	ids := make([]int, len(ps))
 	for i, p := range ps {

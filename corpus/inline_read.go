@@ -115,12 +115,12 @@ func readInline(d *xml.Decoder, classify func(xml.StartElement) inlineElem) (str
 				ir.plain.boundary()
 				ir.subGap = true
 			case roleWrap:
-				ir.pieces = append(ir.pieces, inlinePiece{kind: inOpen, pair: el.pair, num: el.num, name: el.name, text: openNative(el.native)})
+				ir.pieces = append(ir.pieces, inlinePiece{kind: inOpen, pair: el.pair, num: el.num, name: el.name, text: openNative(el.native), at: ir.plain.b.Len()})
 				if whitespaceCode("", openNative(el.native)) { // markup from originalData, as for <bpt>
 					ir.plain.boundary()
 				}
 			case roleEmpty:
-				ir.pieces = append(ir.pieces, inlinePiece{kind: el.kind, pair: el.pair, num: el.num, name: el.name, text: el.native})
+				ir.pieces = append(ir.pieces, inlinePiece{kind: el.kind, pair: el.pair, num: el.num, name: el.name, text: el.native, at: ir.plain.b.Len()})
 				if whitespaceCode(el.typ, el.native) {
 					ir.plain.boundary()
 				} else if el.kind == inAlone {
@@ -133,7 +133,7 @@ func readInline(d *xml.Decoder, classify func(xml.StartElement) inlineElem) (str
 		case xml.EndElement:
 			f := top()
 			if f == nil {
-				return ir.plain.String(), ir.pieces, nil
+				return gapUnpaired(ir.plain.String(), ir.pieces), ir.pieces, nil
 			}
 			stack = stack[:len(stack)-1]
 			if f.inCode && f.el.role != roleNative {
@@ -146,14 +146,14 @@ func readInline(d *xml.Decoder, classify func(xml.StartElement) inlineElem) (str
 				ir.subGap = true
 			case roleNative:
 				native := f.native.String()
-				ir.pieces = append(ir.pieces, inlinePiece{kind: f.el.kind, pair: f.el.pair, num: f.el.num, name: f.el.name, text: native})
+				ir.pieces = append(ir.pieces, inlinePiece{kind: f.el.kind, pair: f.el.pair, num: f.el.num, name: f.el.name, text: native, at: ir.plain.b.Len()})
 				if whitespaceCode(f.el.typ, native) {
 					ir.plain.boundary()
 				} else if f.el.kind == inAlone {
 					ir.plain.wordGap()
 				}
 			case roleWrap:
-				ir.pieces = append(ir.pieces, inlinePiece{kind: inClose, pair: f.el.pair, text: f.el.native2()})
+				ir.pieces = append(ir.pieces, inlinePiece{kind: inClose, pair: f.el.pair, text: f.el.native2(), at: ir.plain.b.Len()})
 				if whitespaceCode("", f.el.native2()) {
 					ir.plain.boundary()
 				}

@@ -751,10 +751,27 @@ func finishXLIFFPair(p *Pair, src, tgt []inlinePiece, preserve bool) {
 		p.TargetTagged, p.TargetCodes = tt, own
 		p.Codes = append(p.Codes, tc...)
 		p.Source, p.Target = xliffPlain(p.SourceTagged, p.Codes), xliffPlain(p.TargetTagged, p.Codes)
+		if preserve {
+			p.Source, p.Target = trimAtEdgeCodes(p.SourceTagged, p.Source), trimAtEdgeCodes(p.TargetTagged, p.Target)
+		}
 	}
 	if !preserve {
 		trimPair(p)
 	}
+}
+
+// trimAtEdgeCodes drops the white space at an edge of plain, the words of tagged, where tagged
+// has a code at that edge: words have none there, as trimPair makes them, and a placeholder
+// keeps its space only in the tagged text ("<x1/> Minuten"), which a file written from the pair
+// with xml:space="preserve" gives back as it was.
+func trimAtEdgeCodes(tagged, plain string) string {
+	if strings.HasPrefix(tagged, "<") {
+		plain = strings.TrimLeftFunc(plain, unicode.IsSpace)
+	}
+	if strings.HasSuffix(tagged, ">") {
+		plain = strings.TrimRightFunc(plain, unicode.IsSpace)
+	}
+	return plain
 }
 
 // mrkSegment is one <mrk mtype="seg"> of a segmented 1.2 unit: its mid, words and pieces.
