@@ -88,7 +88,7 @@ func startsHeadline(s string) bool {
 func nodeText(n *html.Node) string {
 	switch n.Type {
 	case html.TextNode:
-		return n.Data
+		return unmarked(n.Data)
 	case html.ElementNode:
 		if neverText[n.DataAtom] {
 			return ""

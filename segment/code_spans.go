@@ -141,3 +141,14 @@ func insideCode(code []codeRange, i int) bool {
 	}
 	return false
 }
+
+// codeSpans returns the ranges of code in text as Spans (Block.Code), nil when there is none.
+func codeSpans(text string, code []codeRange) []Span {
+	var out []Span
+	for _, c := range code {
+		if c.Start >= 0 && c.Start < c.End && c.End <= len(text) {
+			out = append(out, Span{Text: text[c.Start:c.End], Start: c.Start, End: c.End})
+		}
+	}
+	return out
+}

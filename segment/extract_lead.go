@@ -71,7 +71,7 @@ func collectText(n *html.Node, b *strings.Builder, limit int) {
 	for c := n.FirstChild; c != nil && b.Len() < limit; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			b.WriteString(c.Data)
+			b.WriteString(unmarked(c.Data))
 		case html.ElementNode:
 			if neverText[c.DataAtom] {
 				continue

@@ -26,7 +26,7 @@ import (
 // fallbacks), else go-readability, or, when neither finds anything convincing, the whole body without scripts, styles, navigation,
 // headers, footers, asides and forms. With keep, the whole body is used. A page of more than
 // 16 MiB is streamed (see htmlStream); front then returns its removals at the end.
-func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed *[]Removal) (next func() (rawBlock, error), front func() ([]Removal, map[string]int)) {
+func wholeHTML(ctx context.Context, r io.Reader, name, lang string, keep bool, removed *[]Removal) (next func() (rawBlock, error), front func() ([]Removal, map[string]int)) {
 	var st *htmlStream
 	whole := wholeDocument(func() (string, error) {
 		br := bufio.NewReaderSize(ctxio.NewReader(ctx, r), 64<<10)
@@ -50,13 +50,13 @@ func wholeHTML(ctx context.Context, r io.Reader, name string, keep bool, removed
 		if !big && streamHTMLAbove > 0 {
 			return htmlTextOf(ctx, prefix, enc16, name, removed)
 		}
-		st, err = openHTMLStream(ctx, prefix, !big, src, enc16, name, keep)
+		st, err = openHTMLStream(ctx, prefix, !big, src, enc16, name, lang, keep)
 		return "", err
 	}, func(text string) ([]rawBlock, error) {
 		if st != nil {
 			return nil, nil
 		}
-		return parseHTML(ctx, blankFrontMatter(text), name, keep, removed)
+		return parseHTML(ctx, blankFrontMatter(text), name, lang, keep, removed)
 	})
 	next = func() (rawBlock, error) {
 		if st != nil {
@@ -201,8 +201,8 @@ func isElementOrText(n *html.Node) bool {
 
 func isParagraph(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom == atom.P }
 
-// parseHTML extracts blocks from an HTML document.
-func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Removal) ([]rawBlock, error) {
+// parseHTML extracts blocks from an HTML document whose source language is lang.
+func parseHTML(ctx context.Context, text, name, lang string, keep bool, removed *[]Removal) ([]rawBlock, error) {
 	size := len(text) // text is not needed once parsed: let it go
 	// htmlparse, not html.Parse: html.Parse refuses a page nesting more than 512 open elements
 	// (a template that never closes its comment <div>s), which browsers and the stream reader
@@ -215,6 +215,8 @@ func parseHTML(ctx context.Context, text, name string, keep bool, removed *[]Rem
 		// The parser does not say where: no position rather than a made-up byte 0.
 		return nil, &InputError{File: name, Offset: -1, Msg: "cannot parse HTML: " + err.Error(), Err: err}
 	}
+	// Before the extractors, which lose the attributes that say so (read_html_kept.go).
+	markKeptText(doc, keptState{src: lang})
 	if keep {
 		w := htmlWalker{ctx: ctx, keep: true, removed: removed}
 		w.walk(doc)
@@ -426,6 +428,11 @@ var chrome = map[atom.Atom]string{
 	atom.Aside: "sidebar (aside)", atom.Form: "form", atom.Figcaption: imageCaptionReason,
 }
 
+// codeElements are the inline elements whose content is code, kept as written (as package
+// document keeps them when it translates a page whole): code, keyboard input, sample output and
+// variables.
+var codeElements = map[atom.Atom]bool{atom.Code: true, atom.Kbd: true, atom.Samp: true, atom.Var: true}
+
 // blockElements end the current block before and after them.
 var blockElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
@@ -524,7 +531,10 @@ func (w *htmlWalker) walk(n *html.Node) {
 		if w.stop {
 			return
 		}
-		if lostSpace(w.buf.String(), data, n) || w.hint != "" && w.spacedText(data, n) {
+		if w.inCode > 0 && strings.Contains(data, markPrefix) {
+			data = unmarked(data) // kept text inside <code>: one piece of code, not nested ones
+		}
+		if lostSpace(strings.TrimRight(w.buf.String(), codeClose), strings.TrimLeft(data, codeOpen), n) || w.hint != "" && w.spacedText(data, n) {
 			w.buf.WriteByte(' ')
 		}
 		w.buf.WriteString(data)
@@ -566,14 +576,18 @@ func (w *htmlWalker) walk(n *html.Node) {
 		if t := textOf(sub.out); t != "" {
 			*w.removed = append(*w.removed, Removal{Text: t, Reason: "preformatted/code block (not prose)"})
 		}
-	case a == atom.Code:
+	case codeElements[a]:
 		// Inline code is kept as written and never split (code_spans.go); the marks are
 		// taken out when the block ends.
-		w.buf.WriteString(codeOpen)
+		if w.inCode == 0 {
+			w.buf.WriteString(codeOpen)
+		}
 		w.inCode++
 		w.children(n)
 		w.inCode--
-		w.buf.WriteString(codeClose)
+		if w.inCode == 0 {
+			w.buf.WriteString(codeClose)
+		}
 	case headingLevel(a) > 0:
 		w.flush()
 		w.cur = &rawBlock{Kind: Heading, Level: headingLevel(a)}
@@ -637,6 +651,7 @@ func (w *htmlWalker) flush() {
 	for _, unit := range breakUnits(base.Kind, text, w.removed) {
 		b := base
 		b.Text, b.code = takeCodeMarks(normalizeSpace(cleanLine(unit, 0, inlineRules{keep: w.keep}, w.removed)))
+		b.kept = allCode(b.Text, b.code)
 		if b.Text != "" {
 			w.out = append(w.out, b)
 		}

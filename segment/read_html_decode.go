@@ -58,7 +58,7 @@ func readHTMLPrefix(src io.Reader, limit int) (prefix []byte, big bool, err erro
 // decides it on a whole page: valid UTF-8 is UTF-8, else the declared charset,
 // else a guess from the content. Bytes further on that do not fit it are read as U+FFFD (in
 // UTF-8) with a notice.
-func openHTMLStream(ctx context.Context, prefix []byte, whole bool, src io.Reader, enc16, name string, keep bool) (*htmlStream, error) {
+func openHTMLStream(ctx context.Context, prefix []byte, whole bool, src io.Reader, enc16, name, lang string, keep bool) (*htmlStream, error) {
 	var notices []Removal
 	suffix := ""
 	if enc16 != "" {
@@ -115,7 +115,7 @@ func openHTMLStream(ctx context.Context, prefix []byte, whole bool, src io.Reade
 			f.after = append(f.after, Removal{Kind: Notice, Reason: "decoded from windows-1252 (guessed from the content: not UTF-8, no usable declaration)"})
 		}
 	}
-	return newHTMLStream(ctx, f, keep, notices), nil
+	return newHTMLStream(ctx, f, lang, keep, notices), nil
 }
 
 // htmlFilter reads a page as UTF-8 for the parser, as htmlTextOf does on a whole one: it drops

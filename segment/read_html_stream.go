@@ -51,6 +51,7 @@ type htmlStream struct {
 	w     htmlWalker          // the page
 	full  htmlWalker          // the page without dropping chrome, for articleInChrome's share of prose
 	path  []*html.Node        // the entered elements, path[0] the document
+	kept  []keptState         // per entered element, what it says of its content's translation
 	prev  []*html.Node        // per entered element, its child walked last (kept for lostSpace)
 	kicks map[*html.Node]bool // elements whose kickers were split
 	// walked holds nodes walked but still in the tree away from where the walk records them:
@@ -85,12 +86,13 @@ type htmlStream struct {
 	eof   bool
 }
 
-func newHTMLStream(ctx context.Context, f *htmlFilter, keep bool, notices []Removal) *htmlStream {
+func newHTMLStream(ctx context.Context, f *htmlFilter, lang string, keep bool, notices []Removal) *htmlStream {
 	s := &htmlStream{ctx: ctx, keep: keep, f: f, ps: htmlparse.NewParser(f), notices: notices}
 	s.w = htmlWalker{ctx: ctx, keep: keep, dropChrome: !keep, removed: &s.wr}
 	s.full = htmlWalker{removed: new([]Removal)}
 	s.path = []*html.Node{s.ps.Doc()}
 	s.prev = []*html.Node{nil}
+	s.kept = []keptState{{src: lang}}
 	s.kicks = map[*html.Node]bool{}
 	s.walked = map[*html.Node]bool{}
 	s.prune = 1024
@@ -172,7 +174,7 @@ func (s *htmlStream) advance(final bool) {
 				return
 			}
 			s.exit(top)
-			s.path, s.prev = s.path[:k], s.prev[:k]
+			s.path, s.prev, s.kept = s.path[:k], s.prev[:k], s.kept[:k]
 			for top.FirstChild != nil {
 				top.RemoveChild(top.FirstChild)
 			}
@@ -195,6 +197,7 @@ func (s *htmlStream) advance(final bool) {
 			if c.Type == html.ElementNode && s.enterable(c) {
 				s.enter(c)
 				s.path, s.prev = append(s.path, c), append(s.prev, nil)
+				s.kept = append(s.kept, s.kept[k].child(c))
 			}
 			return
 		}
@@ -262,7 +265,9 @@ func (s *htmlStream) complete(c, top *html.Node) bool {
 // htmlWalker.walk), so that its children can be walked one by one as the parser finishes them.
 func (s *htmlStream) enterable(n *html.Node) bool {
 	a := walkerAtom(n)
-	if neverText[a] || a == atom.Pre || headingLevel(a) > 0 || a == atom.Br || a == atom.Img {
+	// Code is walked whole, as a heading is: its marks go around all of it (entered, it lost
+	// them, and a streamed page's code was cleaned and split like prose).
+	if neverText[a] || a == atom.Pre || codeElements[a] || headingLevel(a) > 0 || a == atom.Br || a == atom.Img {
 		return false
 	}
 	if s.w.dropChrome {
@@ -302,6 +307,7 @@ func (s *htmlStream) exit(n *html.Node) {
 
 // walkWhole walks finished subtree n, depth levels below the document.
 func (s *htmlStream) walkWhole(n *html.Node, depth int) {
+	markKeptText(n, s.kept[depth-1])
 	s.w.walk(n)
 	if !s.released {
 		s.full.walk(n)

@@ -150,7 +150,7 @@ func NewScannerContext(ctx context.Context, r io.Reader, name string, opt Option
 			return parseMarkdown(ctx, name, text, rulesFor(s.lang, true), &s.removed)
 		})
 	case HTML:
-		s.next, s.front = wholeHTML(ctx, r, name, opt.KeepBoilerplate, &s.removed)
+		s.next, s.front = wholeHTML(ctx, r, name, s.lang, opt.KeepBoilerplate, &s.removed)
 	default:
 		tr := newTextReader(ctxio.NewReader(ctx, r), name, rulesFor(s.lang, opt.KeepBoilerplate), &s.removed)
 		s.next, s.form = tr.next, func() TextForm { return tr.lr.form }
@@ -214,6 +214,7 @@ func (s *Scanner) Scan() bool {
 	s.block = Block{Kind: rb.Kind, Level: rb.Level, Marker: rb.Marker, Text: rb.Text, Kept: rb.kept}
 	if !rb.kept {
 		s.block.Sentences = splitWithCode(rb.Text, s.lang, rb.code)
+		s.block.Code = codeSpans(rb.Text, rb.code)
 	}
 	return true
 }

@@ -69,9 +69,18 @@ type Block struct {
 	// Kept marks a block that is shown but never sent, and has no Sentences: Markdown that its
 	// reader (package document's) keeps as it is, such as a heading, list item or table cell of
 	// inline code alone ("## `useState`"), display math, a line of Liquid tags or shortcodes, or
-	// text marked translate="no". Text shows it as written; text and Markdown output keep it, a
+	// text marked translate="no"; of an HTML page, a block with no word outside its Code (an
+	// element marked translate="no" or class="notranslate", one in another language than the
+	// source, inline code alone). Text shows it as written; text and Markdown output keep it, a
 	// translation copies it.
 	Kept bool
+	// Code holds the pieces of Text, in order, that are kept as written: inline code (an HTML
+	// <code>, <kbd>, <samp> or <var>, a Markdown code span, math, a shortcode) and, in a page
+	// read for its main text, text marked translate="no" or class="notranslate" or in another
+	// language than the source. Cleaning never changes them and no sentence ends inside one;
+	// a translation is to carry them over unchanged, as translating the page whole does. Nil
+	// for a Kept block, whose text is all kept.
+	Code []Span
 }
 
 // Span is a piece of a text with its byte offsets: text[Start:End] == Span.Text.
