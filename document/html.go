@@ -153,6 +153,12 @@ type htmlReader struct {
 	keptText  strings.Builder
 	keptOff   int
 	keptMute  int
+
+	// keptMarks: the element kept is kept for its marks (translate="no", another language),
+	// and these are the elements open in it with their marks (html_optin.go); nil otherwise.
+	keptMarks  []keptElem
+	keptOpened bool    // in a run: the kept markup so far opens a paired code (optIn)
+	optIns     []optIn // elements kept, suspended while a descendant is translated
 }
 
 // svgSentinel stands for the k-th SVG text of a run inside the markup of the run's codes while
@@ -233,6 +239,14 @@ func (r *htmlReader) token(t htmlTok) {
 		r.skipToken(t)
 		return
 	}
+	if len(r.optIns) > 0 && r.optInToken(t) {
+		return
+	}
+	r.read(t)
+}
+
+// read handles a token outside an element kept as it is.
+func (r *htmlReader) read(t htmlTok) {
 	name := t.tok.Data
 	switch t.typ {
 	case xhtml.TextToken:
@@ -273,6 +287,9 @@ func (r *htmlReader) token(t htmlTok) {
 		}
 		if notr || skipped[name] {
 			r.startSkip(name, false, t.off, notr)
+			if notr {
+				r.startMarks(t.tok)
+			}
 			r.skipJSONLD = name == "script" && !notr && !r.fragment && strings.EqualFold(strings.TrimSpace(attr(t.tok, "type")), "application/ld+json")
 			return
 		}
@@ -328,6 +345,9 @@ func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
 	case notr || inlineOpaque[name]:
 		r.startSkip(name, true, t.off, notr)
 		r.skipBuf.WriteString(t.raw)
+		if notr {
+			r.startMarks(t.tok)
+		}
 	default:
 		r.inline = append(r.inline, name)
 		r.b.open(name, r.codeMarkup(t), "")
@@ -377,9 +397,13 @@ func (r *htmlReader) startSkip(name string, inRun bool, off int, notr bool) {
 		r.svgCount = map[string]int{}
 	}
 	r.skipBuf.Reset()
+	r.keptMarks, r.keptOpened = nil, false
 }
 
 func (r *htmlReader) skipToken(t htmlTok) {
+	if r.keptMarks != nil && r.keptMarkToken(t) {
+		return
+	}
 	if r.keptShown {
 		r.keptToken(t)
 	}
@@ -444,11 +468,15 @@ func (r *htmlReader) endSkip() {
 	if r.skipName == "" {
 		return
 	}
-	if r.skipInRun {
+	switch {
+	case r.skipInRun && r.keptOpened:
+		r.b.close(r.skipBuf.String())
+	case r.skipInRun:
 		r.b.alone(r.skipName, r.skipBuf.String())
 	}
 	r.addKeptShown()
 	r.skipName, r.skipInRun, r.skipSVG, r.skipJSONLD = "", false, false, false
+	r.keptMarks, r.keptOpened = nil, false
 	r.skipBuf.Reset()
 	r.svgOpen = r.svgOpen[:0]
 	clear(r.svgCount)
