@@ -913,12 +913,19 @@ func openGraphLocale(lang string) string {
 }
 
 // collapse turns every run of HTML whitespace into one space: a paragraph's line breaks in the
-// source are not sentence breaks.
+// source are not sentence breaks. Soft hyphens (U+00AD, &shy;) go: they are hints where a
+// browser may break a long word, not text. Sent, "Ver&shy;fas&shy;sungs&shy;be&shy;schwerde"
+// reached the model cut at every syllable, and the memory keyed it apart from the same heading
+// without them; a translation has other words and cannot keep them anyway.
 func collapse(s string) string {
 	var b strings.Builder
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c == 0xC2 && i+1 < len(s) && s[i+1] == 0xAD { // U+00AD in UTF-8
+			i++
+			continue
+		}
 		if isHTMLSpace(c) {
 			if !space {
 				b.WriteByte(' ')

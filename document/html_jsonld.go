@@ -34,7 +34,7 @@ func (r *htmlReader) jsonLD(t htmlTok) {
 		text := strings.TrimSpace(sp.text)
 		lead := sp.text[:strings.Index(sp.text, text)]
 		trail := sp.text[len(lead)+len(text):]
-		r.d.add(Segment{Text: EscapeText(text), Kind: Attribute, Line: r.lines.at(t.off + sp.start)}, func(tr string) string {
+		r.d.add(Segment{Text: EscapeText(strings.ReplaceAll(text, "\u00ad", "")), Kind: Attribute, Line: r.lines.at(t.off + sp.start)}, func(tr string) string {
 			var b bytes.Buffer
 			enc := json.NewEncoder(&b)
 			enc.SetEscapeHTML(false) // readable; only "</" must not stand in a script
