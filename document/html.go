@@ -520,20 +520,15 @@ func (r *htmlReader) flush() {
 	r.svgTexts = 0
 	if !r.b.hasWords() {
 		r.b.reset()
-		for _, t := range run {
-			switch {
-			case (t.typ == xhtml.StartTagToken || t.typ == xhtml.SelfClosingTagToken) && !t.captured:
-				r.tag(t)
-			case t.svgText:
-				r.svgTextSegment(t, nil) // an icon's title in a link without words
-			default:
-				r.d.raw(t.raw)
-			}
-		}
+		r.writeRun(run)
 		return
 	}
 	seg, prefix, suffix := r.b.finish()
 	r.b.reset()
+	if svgTexts == 0 && len(seg.Codes) == 0 && notText(Plain(seg.Text), false) {
+		r.writeRun(run) // a link whose text is its address, a number alone
+		return
+	}
 	if r.fragment {
 		prefix, suffix = keepEdgeSpaces(run, prefix, suffix)
 	}
@@ -563,6 +558,21 @@ func (r *htmlReader) flush() {
 		}
 		return replaceAttrs(out, attrs)
 	}, "", false)
+}
+
+// writeRun writes a run that is not translated: its bytes, with its tags' attributes still
+// translated.
+func (r *htmlReader) writeRun(run []htmlTok) {
+	for _, t := range run {
+		switch {
+		case (t.typ == xhtml.StartTagToken || t.typ == xhtml.SelfClosingTagToken) && !t.captured:
+			r.tag(t)
+		case t.svgText:
+			r.svgTextSegment(t, nil) // an icon's title in a link without words
+		default:
+			r.d.raw(t.raw)
+		}
+	}
 }
 
 // keepEdgeSpaces returns a run's prefix and suffix with the run's own white space at its edges
@@ -678,7 +688,7 @@ func (r *htmlReader) runAttrs(run []htmlTok) []runAttr {
 				continue
 			}
 			text := strings.TrimSpace(collapse(html.UnescapeString(t.raw[a.valStart:a.valEnd])))
-			if !hasWord(text) {
+			if !hasWord(text) || notText(text, true) {
 				continue
 			}
 			out = append(out, runAttr{tag: t.raw, off: t.off, a: a})
@@ -781,7 +791,7 @@ func (r *htmlReader) tag(t htmlTok) {
 		case shownAttr(t.tok, a.name) || meta && a.name == "content" || a.name == "label" && labelShown[name]:
 			text := collapse(html.UnescapeString(val))
 			trimmed := strings.TrimSpace(text)
-			if !hasWord(trimmed) || a.name == "title" && name == "link" || jsxExpression(a, t.raw) {
+			if !hasWord(trimmed) || notText(trimmed, true) || a.name == "title" && name == "link" || jsxExpression(a, t.raw) {
 				continue
 			}
 			r.d.raw(t.raw[pos:a.valStart])

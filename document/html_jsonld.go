@@ -96,7 +96,7 @@ func jsonLDStrings(src string) []jsonSpan {
 				stack[top].wantKey = false
 				continue
 			}
-			if top >= 0 && stack[top].object && jsonLDShown[key] && hasWord(v) && !strings.Contains(v, "://") {
+			if top >= 0 && stack[top].object && jsonLDShown[key] && hasWord(v) && !strings.Contains(v, "://") && !notText(v, true) {
 				// Between the key and the value's end stand the colon, blanks and the value:
 				// its opening quote is the first one after the colon. A span that does not
 				// decode to the value is left alone.
