@@ -123,6 +123,9 @@ type htmlReader struct {
 	headSeen bool // the first <head> start tag was read: charsetSlot follows it
 	inTitle  bool
 	blocks   []string // open block elements, innermost last
+	// blockLines and inlineLines say for each open block and inline element whether its CSS
+	// keeps the text's line breaks (html_lines.go).
+	blockLines, inlineLines []bool
 
 	// The current run of inline content.
 	run    []htmlTok
@@ -259,7 +262,7 @@ func (r *htmlReader) read(t htmlTok) {
 			return
 		}
 		r.run = append(r.run, t)
-		r.b.text(collapse(t.tok.Data))
+		r.runText(t.tok.Data)
 	case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 		notr := notTranslated(t.tok) || r.otherLanguage(t.tok)
 		if !r.inHead && (inlinePaired[name] || inlineVoid[name] || inlineOpaque[name]) {
@@ -294,11 +297,12 @@ func (r *htmlReader) read(t htmlTok) {
 			return
 		}
 		r.blocks = append(r.blocks, name)
+		r.blockLines = append(r.blockLines, r.keepsLines(t.tok))
 	case xhtml.EndTagToken:
 		if len(r.run) > 0 && (inlinePaired[name] || inlineVoid[name]) {
 			r.run = append(r.run, t)
 			if n := len(r.inline); n > 0 && r.inline[n-1] == name {
-				r.inline = r.inline[:n-1]
+				r.inline, r.inlineLines = r.inline[:n-1], r.inlineLines[:n-1]
 				r.b.close(t.raw)
 			} else {
 				r.b.alone("/"+name, t.raw) // a stray or misnested end tag keeps its place
@@ -314,7 +318,7 @@ func (r *htmlReader) read(t htmlTok) {
 		}
 		for i := len(r.blocks) - 1; i >= 0; i-- {
 			if r.blocks[i] == name {
-				r.blocks = r.blocks[:i]
+				r.blocks, r.blockLines = r.blocks[:i], r.blockLines[:i]
 				break
 			}
 		}
@@ -350,6 +354,7 @@ func (r *htmlReader) inlineStart(t htmlTok, notr bool) {
 		}
 	default:
 		r.inline = append(r.inline, name)
+		r.inlineLines = append(r.inlineLines, r.keepsLines(t.tok))
 		r.b.open(name, r.codeMarkup(t), "")
 	}
 }
@@ -515,7 +520,7 @@ func (r *htmlReader) flush() {
 	}
 	run := r.run
 	r.run = r.run[:0] // reused: run is done with before the next token
-	r.inline = r.inline[:0]
+	r.inline, r.inlineLines = r.inline[:0], r.inlineLines[:0]
 	svgTexts := r.svgTexts
 	r.svgTexts = 0
 	if !r.b.hasWords() {

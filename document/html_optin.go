@@ -167,12 +167,13 @@ func (r *htmlReader) optInToken(t htmlTok) bool {
 			// The descendant was left open: it ends here, and the element kept with it.
 			if f.inRun {
 				for len(r.inline) > f.inline {
-					r.inline = r.inline[:len(r.inline)-1]
+					r.inline, r.inlineLines = r.inline[:len(r.inline)-1], r.inlineLines[:len(r.inline)-1]
 					r.b.close("")
 				}
 			} else {
 				r.flush()
-				r.blocks = r.blocks[:min(len(r.blocks), f.blocks)]
+				n := min(len(r.blocks), f.blocks)
+				r.blocks, r.blockLines = r.blocks[:n], r.blockLines[:n]
 			}
 			r.resumeKept(t.off)
 			r.skipToken(t)
