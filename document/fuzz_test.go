@@ -88,7 +88,9 @@ func fuzzRead(f *testing.F, name string, seeds ...string) {
 func FuzzReadHTML(f *testing.F) {
 	fuzzRead(f, "x.html", "testdata/artikel.html", "testdata/windows/okapi-ruby.html", "testdata/windows/okapi-FFFEBOM.html", `<p lang=de title='a'>x<a>y</b>z<code>q</p>`, "<title>&amp;</title><p>a<br/>b",
 		"<meta charset=iso-8859-1><p>Gr\xfc\xdfe</p>", "\xff\xfe<\x00p\x00>\x00\xfc\x00",
-		`<p>a <svg><title>T</title><text>u<tspan>v</tspan></text></svg> <a title=t>b</a></p><noscript><p>x<noscript>y</p></noscript><select><option label=l>o</select>`)
+		`<p>a <svg><title>T</title><text>u<tspan>v</tspan></text></svg> <a title=t>b</a></p><noscript><p>x<noscript>y</p></noscript><select><option label=l>o</select>`,
+		`<div translate=no>a<p translate=yes>b<div>c</div>d</div>e<span lang=en>f<b lang=de>g</span>h</b><i class=notranslate>j<u translate>k</u>l<u translate>m</i>`,
+		"<div style='white-space:pre-line'>a\r\nb<span style=white-space:normal>c\nd</span>\n</div>x&shy;y https://a.b <img alt=1.JPG>")
 }
 
 func FuzzReadMarkdown(f *testing.F) {
