@@ -76,6 +76,12 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 	} else {
 		res.Source = &segment.Document{Name: j.name, Format: j.format, Lang: j.lang, Blocks: j.blocks, Form: j.form}
 	}
+	// Kept pieces go back where their codes stand, in the source and the answer alike.
+	for i := range j.units {
+		if u := &j.units[i]; u.kept != nil {
+			u.source, u.target, u.kept = restoreKept(u.source, u.kept), restoreKept(u.target, u.kept), nil
+		}
+	}
 	// Units are in block order: each block's units are a run of them.
 	next := 0
 	for bi := range j.blocks {

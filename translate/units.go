@@ -39,6 +39,10 @@ type unitState struct {
 	// codeShift is what was taken off the numbers of a document sentence's inline codes so
 	// that they start at 1 (see document.ShiftCodes); its answer is shifted back.
 	codeShift int32
+	// kept are the texts of the block's kept pieces (segment.Block.Code: inline code, text
+	// marked translate="no" or in another language) that source holds as its codes <x1/>…,
+	// so that they are never sent; the result writes them back (see protectKept).
+	kept []string
 
 	terms    []providers.Term // glossary terms found in source, as sent to the provider (not with GlossaryCheck)
 	entries  []string         // the glossary entries of terms, for plans
@@ -187,13 +191,19 @@ func (t *Translator) addBlock(j *job, bi int) {
 	// A block of subtitle cues is no paragraph: its units are the cues, each with its timing,
 	// and an answer for the whole block split back by alignment moved words into other cues.
 	if t.unit() == Paragraph && !subtitles(j.format) {
-		add(unitState{block: int32(bi), sentence: -1, source: b.Text})
+		u := unitState{block: int32(bi), sentence: -1, source: b.Text}
+		if !j.tagged {
+			u.source, u.kept = protectKept(b.Text, 0, b.Code)
+		}
+		add(u)
 		return
 	}
 	hasCtx := len(sents) > 1 && len(b.Text) <= maxContextBytes
 	for si, s := range sents {
 		u := unitState{block: int32(bi), sentence: int32(si), source: s.Text, hasCtx: hasCtx}
-		if si > 0 {
+		if !j.tagged {
+			u.source, u.kept = protectKept(s.Text, s.Start, b.Code)
+		} else if si > 0 {
 			// A later sentence of a document's segment: its codes numbered from 1, so that the
 			// same sentence elsewhere has the same memory key and request.
 			if first := document.FirstCode(s.Text); first > 1 {
@@ -250,7 +260,7 @@ func (t *Translator) splitOversize(j *job) bool {
 		sp := &splitSentence{source: u.source, pieces: int32(len(pieces))}
 		for k, p := range pieces {
 			pu := unitState{block: u.block, sentence: u.sentence, hasCtx: u.hasCtx, source: p,
-				codeShift: u.codeShift, split: sp, piece: int32(k + 1), plain: u.plain, note: u.note}
+				codeShift: u.codeShift, split: sp, piece: int32(k + 1), plain: u.plain, note: u.note, kept: u.kept}
 			if mode != GlossaryOff {
 				pu.terms, pu.entries, pu.termKeys = t.findTerms(p)
 			}

@@ -78,6 +78,21 @@ func init() {
 			ts.Fatalf("the fake was asked for %q %d times, want %d", args[1], got, want)
 		}
 	}
+	// fakesent TEXT: some segment the fake was asked for holds TEXT (! fakesent: none does).
+	scriptCmds["fakesent"] = func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 1 {
+			ts.Fatalf("usage: fakesent TEXT")
+		}
+		sent := false
+		for _, r := range currentFake(ts).Requests() {
+			for _, seg := range r.Info.Segments {
+				sent = sent || strings.Contains(seg.Text, args[0])
+			}
+		}
+		if sent == neg {
+			ts.Fatalf("the fake was asked for %q: %v", args[0], sent)
+		}
+	}
 	scriptCmds["fakemaxchars"] = func(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) != 1 {
 			ts.Fatalf("usage: fakemaxchars N")
