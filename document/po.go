@@ -11,8 +11,9 @@ import (
 
 // Gettext .po files: every entry whose msgstr is empty gets its msgid translated (and, for a
 // plural entry, msgid_plural too, each msgstr[N] written from the one that fits the numbers of
-// its form: poSingularForm); translated entries, comments and obsolete entries are kept as they
-// are, and so is the header but for what a template leaves as placeholders (poFillTemplate). Placeholders (%s, %1$d, %(name)s, {count}, …) and
+// its form: poSingularForm; for a language of more than two forms, each form is sent on its
+// own with a note naming its numbers: po_forms.go); translated entries, comments and obsolete
+// entries are kept as they are, and so is the header but for what a template leaves as placeholders (poFillTemplate). Placeholders (%s, %1$d, %(name)s, {count}, …) and
 // line breaks are standalone codes, so a translation keeps them. A message in ICU MessageFormat
 // with a plural or select (Lingui's, FormatJS's catalogues) is sent case by case, its syntax kept
 // (see icuGroup).
@@ -336,9 +337,16 @@ func poEntry(d *Doc, pf *poFile, lines []mdLine, from, to int, name, fileEOL str
 	segs, write := poMessage(body, re, plain, msgid.from+1, note)
 	var psegs []Segment
 	var pwrite func([]string) string
+	// byForm: the plural forms of a language that has more than two, sent one by one
+	// (po_forms.go); nil sends the singular and the plural.
+	var byForm []poFormMessage
 	if plural != nil {
 		_, pbody, _ := poEdges(plural.value)
 		psegs, pwrite = poMessage(pbody, re, plain, plural.from+1, note)
+		if forms, ok := pf.formsSent(len(strs)); ok {
+			same := slices.Equal(poSpecs(segs), poSpecs(psegs))
+			byForm = poFormMessages(forms, body, pbody, msgid.from+1, plural.from+1, same, re, plain, note)
+		}
 	}
 	if len(segs) == 0 && len(psegs) == 0 {
 		raw(from, to) // an ICU message whose only words are its selectors
@@ -352,6 +360,12 @@ func poEntry(d *Doc, pf *poFile, lines []mdLine, from, to int, name, fileEOL str
 		head.WriteString(lines[k].raw())
 	}
 	all := append(slices.Clip(segs), psegs...)
+	if byForm != nil {
+		all = nil
+		for _, f := range byForm {
+			all = append(all, f.segs...)
+		}
+	}
 	at := len(d.Segments)
 	d.addGroup(all, func(trs []string) string {
 		var b strings.Builder
@@ -386,6 +400,20 @@ func poEntry(d *Doc, pf *poFile, lines []mdLine, from, to int, name, fileEOL str
 		n := len(strs)
 		if declared {
 			n = forms.n // a template's two msgstrs, written for a language of three forms
+		}
+		if byForm != nil {
+			// Form k's own translation; should the catalogue be written with more forms
+			// than it was read for, the last one's.
+			texts := make([]string, len(byForm))
+			next := 0
+			for k, f := range byForm {
+				texts[k] = edges(f.write(trs[next : next+len(f.segs)]))
+				next += len(f.segs)
+			}
+			for k := 0; k < n; k++ {
+				b.WriteString(poString(fmt.Sprintf("msgstr[%d]", k), texts[min(k, len(texts)-1)], eol))
+			}
+			return fin(b.String())
 		}
 		sing, plur := edges(write(trs[:len(segs)])), edges(pwrite(trs[len(segs):]))
 		same := slices.Equal(poSpecs(segs), poSpecs(psegs))

@@ -86,7 +86,14 @@ type poPluralForms struct {
 	n      int
 	counts []int // counts[i]: how many numbers take form i
 	one    int   // the form 1 takes
+	// runs[i] are the first runs of consecutive numbers that take form i (poFormRuns of
+	// them, first and last), which the note of a form sent on its own names (poFormNote).
+	runs [][][2]int
 }
+
+// poFormRuns is how many runs of numbers a form's note names: enough for Russian's third form
+// to show 0, 5–20 and 25–30 (so 11–14 too, unlike 21–24).
+const poFormRuns = 3
 
 // poPluralRange is how many numbers a rule is evaluated for, as msgfmt -c checks it (its
 // plural_distribution looks at n up to 1000).
@@ -125,12 +132,19 @@ func parsePoPluralForms(v string) (poPluralForms, bool) {
 		return f, false
 	}
 	f.counts = make([]int, f.n)
+	f.runs = make([][][2]int, f.n)
 	for n := 0; n < poPluralRange; n++ {
 		i := e(int64(n))
 		if i < 0 || i >= int64(f.n) {
 			return f, false // the expression gives a form the catalogue does not have
 		}
 		f.counts[i]++
+		switch runs := f.runs[i]; {
+		case len(runs) > 0 && runs[len(runs)-1][1] == n-1:
+			runs[len(runs)-1][1] = n
+		case len(runs) < poFormRuns:
+			f.runs[i] = append(runs, [2]int{n, n})
+		}
 		if n == 1 {
 			f.one = int(i)
 		}
