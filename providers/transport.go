@@ -115,19 +115,24 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	cost := costFrom(ctx)
 	counter := counterFrom(ctx)
-	start := now()
-	deadline := start.Add(policy.MaxTotal)
 	// The first attempt waits for the provider's cool-down too (see cooldown), however long:
-	// like the rate limit, the wait is the provider's, not this request's failure.
-	epoch, _, err := t.turn(ctx, start, time.Time{}, now, pause)
+	// like the rate limit, the wait is the provider's, not this request's failure. So is every
+	// later wait behind other requests' refusals: --max-retry-time (MaxTotal) bounds this
+	// request's own retrying, and each such wait moves its deadline on. A run whose requests
+	// queued behind one another's 429s gave up after two of six attempts, its budget spent in
+	// the queue.
+	epoch, _, err := t.turn(ctx, now(), time.Time{}, now, pause)
 	if err != nil {
 		return nil, err
 	}
+	deadline := now().Add(policy.MaxTotal)
 
 	for attempt := 1; ; attempt++ {
+		waitFrom := now()
 		if err := t.Limiter.Wait(ctx, cost.Chars, cost.Tokens); err != nil {
 			return nil, err
 		}
+		deadline = deadline.Add(now().Sub(waitFrom))
 		if counter != nil {
 			counter.requests.Add(1)
 			counter.chars.Add(int64(cost.Chars))
@@ -180,9 +185,13 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			return resp, attemptsError(err, attempt)
 		}
-		next, ok, werr := t.turn(ctx, now().Add(delay), deadline, now, pause)
+		ready := now().Add(delay)
+		next, ok, werr := t.turn(ctx, ready, deadline, now, pause)
 		if werr != nil {
 			return nil, werr
+		}
+		if ok {
+			deadline = deadline.Add(max(now().Sub(ready), 0)) // the queue's wait, not ours
 		}
 		if !ok {
 			// The retry's turn comes after --max-retry-time: give up now, with what this
@@ -207,14 +216,14 @@ func (t *Transport) final(resp *http.Response) bool {
 }
 
 // turn waits until a request ready at ready may go through the provider's cool-down gate and
-// returns the epoch of its turn. ok is false, without waiting, when the turn comes after
-// deadline (zero: no deadline).
+// returns the epoch of its turn. ok is false, without waiting, when the request is ready only
+// after deadline (zero: no deadline); how long the gate then keeps it is the provider's wait.
 func (t *Transport) turn(ctx context.Context, ready, deadline time.Time, now func() time.Time, pause func(context.Context, time.Duration) error) (epoch uint64, ok bool, err error) {
+	if !deadline.IsZero() && ready.After(deadline) {
+		return 0, false, nil
+	}
 	for {
 		at, epoch := t.gate.reserve(ready)
-		if !deadline.IsZero() && at.After(deadline) {
-			return 0, false, nil
-		}
 		if d := at.Sub(now()); d > 0 {
 			if err := pause(ctx, d); err != nil {
 				return 0, false, err

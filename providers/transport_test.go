@@ -413,3 +413,27 @@ func TestTransportNoAnswerUntilTotalTime(t *testing.T) {
 		}
 	}
 }
+
+// TestTransportQueueIsNotTheRetryBudget: a request that waits behind the provider's cool-down
+// (other requests' 429s) longer than --max-retry-time still has its own retries; the wait was
+// the provider's. It gave up after its first 500.
+func TestTransportQueueIsNotTheRetryBudget(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	clock := t0
+	base := &scripted{steps: []func(*http.Request) (*http.Response, error){status(500), status(500), status(200)}}
+	policy := RetryPolicy{MaxAttempts: 6, BaseDelay: time.Second, MaxDelay: 4 * time.Second, MaxTotal: 30 * time.Second}
+	tr := &Transport{Base: base, Retry: policy,
+		now:   func() time.Time { return clock },
+		sleep: func(_ context.Context, d time.Duration) error { clock = clock.Add(d); return nil },
+	}
+	// Another request was refused: the provider asked everyone to wait a minute.
+	tr.gate.refused(t0, time.Minute, 0, policy.withDefaults())
+	req, _ := http.NewRequest("POST", "http://127.0.0.1/x", strings.NewReader("{}"))
+	resp, err := tr.RoundTrip(req)
+	if err != nil || resp.StatusCode != 200 || len(base.bodies) != 3 {
+		t.Fatalf("got %v, %v after %d attempts, want 200 after 3", resp, err, len(base.bodies))
+	}
+	if waited := clock.Sub(t0); waited < time.Minute {
+		t.Fatalf("sent after %v, before the provider's minute", waited)
+	}
+}
