@@ -183,6 +183,12 @@ func NewError(provider string, status int, detail string, cause error, keyHint s
 		e.Err = ScrubError(ra, secrets...)
 		return e
 	}
+	var slow *timeoutError
+	if status == 0 && errors.As(cause, &slow) {
+		// The server is there but slow (a local model on a busy machine): the network and the
+		// address are fine, the time each answer may take is not.
+		e.Message = "no answer in time: raise --timeout (now " + slow.d.String() + "), or check that the server at --base-url is not overloaded"
+	}
 	// Scrub first, cut second: a cut through a key would leave its head unrecognised.
 	detail = truncateRunes(strings.TrimSpace(Scrub(detail, secrets...)), 300)
 	if detail == "" {

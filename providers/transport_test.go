@@ -437,3 +437,16 @@ func TestTransportQueueIsNotTheRetryBudget(t *testing.T) {
 		t.Fatalf("sent after %v, before the provider's minute", waited)
 	}
 }
+
+// TestTimeoutAdvice: a server that answers too slowly is no network fault; the message says to
+// raise --timeout.
+func TestTimeoutAdvice(t *testing.T) {
+	e := NewError("openai", 0, "", &GaveUpError{Attempts: 6, Err: &timeoutError{time.Second}}, "")
+	if !strings.Contains(e.Error(), "raise --timeout (now 1s)") {
+		t.Fatalf("got %q", e.Error())
+	}
+	e = NewError("openai", 0, "", &GaveUpError{Attempts: 6, Err: syscall.ECONNREFUSED}, "")
+	if !strings.Contains(e.Error(), "check the network and --base-url") {
+		t.Fatalf("got %q", e.Error())
+	}
+}

@@ -572,6 +572,10 @@ func refusePlannedOutputs(spec outputSpec, ins []sourceFile, inFormat string, ma
 	for _, in := range ins {
 		paths = append(paths, in.path)
 	}
+	inputs, err := outfile.NewInputs(paths...)
+	if err != nil {
+		return usageError(err)
+	}
 	seen := make(map[string]string, len(ins))
 	for _, in := range ins {
 		df := document.Format(inFormat)
@@ -583,7 +587,7 @@ func refusePlannedOutputs(spec outputSpec, ins []sourceFile, inFormat string, ma
 			return usageErrorf("%s and %s would both be written to %s: %s", first, in.path, name, spec.collisionAdvice())
 		}
 		seen[name] = in.path
-		if err := outfile.CheckInputs(name, paths...); err != nil {
+		if err := inputs.Check(name); err != nil {
 			return usageError(err)
 		}
 		// A subfolder of the output tree that cannot be written into, or a file standing
