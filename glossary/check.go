@@ -444,10 +444,9 @@ func englishInflects(a, b string) bool {
 // no good, arms control is no arm control, renewables are no renewable.
 var pluralOnly = map[string]bool{
 	"customs": true, "goods": true, "arms": true, "renewables": true, "savings": true,
-	"earnings": true, "premises": true, "proceeds": true, "quarters": true, "damages": true,
-	"remains": true, "manners": true, "clothes": true, "glasses": true, "spectacles": true,
-	"minutes": true, "grounds": true, "holdings": true, "securities": true, "arrears": true,
-	"outskirts": true, "surroundings": true, "belongings": true, "forces": true,
+	"earnings": true, "premises": true, "proceeds": true, "remains": true, "manners": true,
+	"clothes": true, "spectacles": true, "arrears": true, "outskirts": true,
+	"surroundings": true, "belongings": true,
 }
 
 // plural reports whether pl is a regular plural of sg.

@@ -111,13 +111,22 @@ func feminineOf(term, text string) bool {
 	if fem != base && foldUmlauts(fem) != base {
 		return false
 	}
-	for _, end := range []string{"er", "or", "ist", "ent", "ant", "and", "eur", "at", "ot", "ar", "är", "ier", "ör", "e", "alt", "zt", "ch", "og", "eg"} {
+	for _, end := range personEndings {
 		if strings.HasSuffix(term, end) {
 			return true
 		}
 	}
 	return false
 }
+
+// personEndings end masculine person nouns whose feminine adds -in: agent nouns (Lehrer,
+// Direktor, Journalist, Präsident, Praktikant, Doktorand, Redakteur, Kandidat, Pilot, Notar,
+// Sekretär, Offizier, Friseur, Anwalt, Arzt, Koch, Chef, König, Architekt, Fotograf), and of the
+// nouns in -e those of persons (Biologe, Kollege, Kunde, Experte, Gatte, Zeuge, Erbe, Sklave,
+// Geselle): Pute, Robe and Rabe are no Putin, Robin and Rabin.
+var personEndings = []string{"er", "or", "ist", "ent", "ant", "and", "eur", "at", "ot", "ar", "är", "ier", "ör",
+	"alt", "zt", "ch", "og", "eg", "ef", "ig", "ekt", "af", "eut", "et", "än", "irt", "of", "on", "eld", "und",
+	"oge", "ege", "unde", "erte", "atte", "ose", "ave", "elle", "uge", "erbe", "ude", "aie", "öwe", "ote", "ape"}
 
 // feminineFold is a word's fold as feminineOf compares it: Swiss ss for ß.
 func feminineFold(u unit) string { return strings.ReplaceAll(u.fold, "ß", "ss") }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bitext/bitext/internal/german"
 )
 
 // Match is an occurrence of a glossary term in source text.
@@ -303,9 +305,11 @@ func wordAccepts(e *Entry, t, u unit) bool {
 }
 
 // acronymAsWord reports whether text writes the acronym term of four letters or more as a word,
-// capitalized and then in lower case (Nato, Natos for NATO; Unesco for UNESCO).
+// capitalized and then in lower case (Nato, Natos for NATO; Unesco for UNESCO). A term in capitals
+// that is a German word so written (BUND, BILD, ZEIT, WELT, SPIEGEL: mastheads, a party's
+// name) is not found in the word: der Bund, das Bild, die Zeit are everyday German.
 func acronymAsWord(term, text string) bool {
-	if utf8.RuneCountInString(term) < 4 || !isAcronym(term) {
+	if utf8.RuneCountInString(term) < 4 || !isAcronym(term) || german.OnlyGerman(strings.ToLower(term)) {
 		return false
 	}
 	first, n := utf8.DecodeRuneInString(text)

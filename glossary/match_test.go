@@ -154,9 +154,9 @@ var germanCases = []struct {
 	{"des Bundesaußenministeriums", []string{"Bundesaußenministeriums=Ministerium"}},
 	{"das Ministerium", []string{"Ministerium=Ministerium"}},
 	{"des Verteidigungsministeriums", []string{"Verteidigungsministeriums=Verteidigungsministerium"}},
-	{"der Weltsicherheitsrat", nil},        // Sicherheitsrat is not a compound entry
-	{"die Cybersicherheitsstrategie", nil}, // nor Cybersicherheit
-	{"der Stabschefin", nil},
+	{"der Weltsicherheitsrat", nil},                        // Sicherheitsrat is not a compound entry
+	{"die Cybersicherheitsstrategie", nil},                 // nor Cybersicherheit
+	{"der Stabschefin", []string{"Stabschefin=Stabschef"}}, // the feminine of Stabschef
 	{"Generalsekretärin", []string{"Generalsekretärin=Generalsekretär"}},
 
 	// Case: acronyms are case-sensitive, other terms are not; one of four letters or more is
@@ -306,7 +306,7 @@ func TestDerivedWordsNotInflections(t *testing.T) {
 // TestAcronymAsWord: an acronym's entry finds the acronym written as a word (Nato) unless the
 // file says case=sensitive; a short acronym never does (Spd is no SPD).
 func TestAcronymAsWord(t *testing.T) {
-	g, err := Parse(strings.NewReader("de\ten\tvariants\tforbidden\tcase\nUNESCO\tUNESCO\nOPEC\tOPEC\t\t\tsensitive\nSPD\tSPD\n"), "t.tsv", TSV)
+	g, err := Parse(strings.NewReader("de\ten\tvariants\tforbidden\tcase\nUNESCO\tUNESCO\nOPEC\tOPEC\t\t\tsensitive\nSPD\tSPD\nZEIT\tZEIT\nBILD\tBILD\n"), "t.tsv", TSV)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,6 +317,10 @@ func TestAcronymAsWord(t *testing.T) {
 		"Die OPEC tagt.":     "OPEC",
 		"Die Spd tagt.":      "",
 		"Der Unesco-Bericht": "UNESCO",
+		// A masthead that is a German word is not found in the word.
+		"Die Zeit drängt.":           "",
+		"Das Bild zeigt einen Hund.": "",
+		"Das sagte die ZEIT.":        "ZEIT",
 	} {
 		got := ""
 		for _, m := range g.FindSource(text) {

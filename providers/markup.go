@@ -25,7 +25,7 @@ func MarkupSuspect(source, translation string) string {
 	want := map[string]int{}
 	var order []string
 	for _, t := range markupTagRe.FindAllString(source, -1) {
-		if placeholder.MatchString(t) {
+		if placeholder.MatchString(t) || !markupTag(t) {
 			continue
 		}
 		k := tagKey(t)
@@ -47,6 +47,27 @@ func MarkupSuspect(source, translation string) string {
 		}
 	}
 	return ""
+}
+
+// markupTag says whether a tag written as text is markup, not a placeholder a translator
+// translates ("--from <Nummer>", "<Datei>", "<Strg>" in a command's usage or a key's name): a
+// closing or empty tag, one with attributes, or an element of HTML.
+func markupTag(tag string) bool {
+	if strings.HasPrefix(tag, "</") || strings.HasSuffix(tag, "/>") || strings.ContainsAny(tag, " \t\n") {
+		return true
+	}
+	return htmlElements[strings.ToLower(strings.Trim(tag, "<>"))]
+}
+
+// htmlElements are the names of HTML's elements that localisation strings carry.
+var htmlElements = map[string]bool{
+	"a": true, "abbr": true, "b": true, "big": true, "blockquote": true, "br": true, "button": true,
+	"cite": true, "code": true, "dd": true, "del": true, "div": true, "dl": true, "dt": true,
+	"em": true, "font": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"hr": true, "i": true, "img": true, "ins": true, "kbd": true, "label": true, "li": true,
+	"mark": true, "ol": true, "p": true, "pre": true, "q": true, "s": true, "samp": true,
+	"small": true, "span": true, "strike": true, "strong": true, "sub": true, "sup": true,
+	"table": true, "td": true, "th": true, "tr": true, "tt": true, "u": true, "ul": true, "var": true,
 }
 
 // tagAddressRe finds the href and src attributes of a tag.

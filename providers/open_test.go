@@ -83,6 +83,15 @@ func TestSuspectReason(t *testing.T) {
 		{"DER SPIEGEL", "DER SPIEGEL", ""},
 		{"SPIEGEL+", "SPIEGEL+", ""},
 		{"BILD", "BILD", ""},
+		{"DIE ZEIT", "DIE ZEIT", ""},
+		// A button in capitals is German left untranslated.
+		{"JETZT KAUFEN", "JETZT KAUFEN", providers.SuspectUnchanged},
+		{"SPEICHERN", "SPEICHERN", providers.SuspectUnchanged},
+		{"ZURÜCK ZUR STARTSEITE", "ZURÜCK ZUR STARTSEITE", providers.SuspectUnchanged},
+		// A placeholder in angle brackets is words to translate (snapper's usage lines).
+		{"--from <Nummer>", "--from <number>", ""},
+		{"Aufruf: snapper <Befehl> [Optionen]", "usage: snapper <command> [options]", ""},
+		{"Drücken Sie <b>Strg</b>", "Press Ctrl", providers.SuspectMarkup + ": <b> is not in the translation"},
 		// Markup written as text (a CDATA or escaped string of a localisation file) must come back.
 		{"Die <b>Datei</b> & mehr", "The file & more", providers.SuspectMarkup + ": <b> is not in the translation"},
 		{"Die <b>Datei</b> & mehr", "The <b>file</b> & more", ""},

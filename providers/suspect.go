@@ -69,8 +69,9 @@ func BasicSuspectReason(source, translation string) string {
 		// phrase with a German function word ("Zurück zur Liste"), which a name or a
 		// one-word label ("Deutsche Bahn Navigator", "Filter") lacks.
 		// A short text in capitals is a masthead, a brand or an acronym ("DER SPIEGEL",
-		// "BILD", "SPIEGEL+"), which stays as it is.
-		masthead := len(sw) < 4 && !hasLower(source)
+		// "BILD", "SPIEGEL+"), which stays as it is; a button in capitals is not ("JETZT
+		// KAUFEN", "SPEICHERN", "ZURÜCK ZUR STARTSEITE": a verb or a function word).
+		masthead := len(sw) < 4 && !hasLower(source) && nameWords(sw)
 		if de, en := stopwordCounts(sw); len(sw) >= 4 && germanScore(sw) > 0 || len(sw) >= 2 && de > 0 && en == 0 && !masthead {
 			return SuspectUnchanged
 		}
@@ -199,6 +200,20 @@ func numbers(s string) []string {
 	}
 	flush()
 	return out
+}
+
+// nameWords says whether words, lower-cased, read as a name: an article first at most, no other
+// function word and no verb's infinitive (a word of five letters or more in -en, -ern, -eln).
+func nameWords(words []string) bool {
+	for i, w := range words {
+		if i == 0 && (w == "der" || w == "die" || w == "das") {
+			continue
+		}
+		if deStop[w] || utf8.RuneCountInString(w) >= 5 && (strings.HasSuffix(w, "en") || strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "eln")) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasLower says whether s has a lower-case letter.

@@ -199,11 +199,13 @@ func (t *Translator) addBlock(j *job, bi int) {
 		return
 	}
 	hasCtx := len(sents) > 1 && len(b.Text) <= maxContextBytes
+	if !j.tagged && len(b.Code) > 0 {
+		addProtected(j, bi, sents, hasCtx, add)
+		return
+	}
 	for si, s := range sents {
 		u := unitState{block: int32(bi), sentence: int32(si), source: s.Text, hasCtx: hasCtx}
-		if !j.tagged {
-			u.source, u.kept = protectKept(s.Text, s.Start, b.Code)
-		} else if si > 0 {
+		if si > 0 {
 			// A later sentence of a document's segment: its codes numbered from 1, so that the
 			// same sentence elsewhere has the same memory key and request.
 			if first := document.FirstCode(s.Text); first > 1 {
@@ -211,6 +213,40 @@ func (t *Translator) addBlock(j *job, bi int) {
 			}
 		}
 		add(u)
+	}
+}
+
+// addProtected cuts a block read for its main text that has kept pieces into units, each
+// sentence with its kept pieces as codes (see protectKept). A sentence that is kept pieces alone
+// ("<span translate="no">Die Firma Müller GmbH haftet nicht.</span>" after a sentence to
+// translate) goes with its neighbour, as a code of its unit: on its own it was sent as a bare
+// "<x1/>", stored so, and written to pair files as its own German translation.
+func addProtected(j *job, bi int, sents []segment.Span, hasCtx bool, add func(unitState)) {
+	b := &j.blocks[bi]
+	start, last, lastStart := -1, -1, 0 // start: kept-only sentences waiting for the next one
+	for si, s := range sents {
+		from := s.Start
+		if start >= 0 {
+			from = start
+		}
+		source, kept := protectKept(b.Text[from:s.End], from, b.Code)
+		if !hasWord(document.Plain(source)) {
+			if last >= 0 {
+				u := &j.units[last]
+				u.source, u.kept = protectKept(b.Text[lastStart:s.End], lastStart, b.Code)
+			} else if start < 0 {
+				start = s.Start
+			}
+			continue
+		}
+		start = -1
+		add(unitState{block: int32(bi), sentence: int32(si), source: source, kept: kept, hasCtx: hasCtx})
+		last, lastStart = len(j.units)-1, from
+	}
+	if last < 0 && start >= 0 {
+		// Kept pieces only (package segment makes such a block Kept, never sent).
+		source, kept := protectKept(b.Text[start:], start, b.Code)
+		add(unitState{block: int32(bi), source: source, kept: kept, hasCtx: hasCtx})
 	}
 }
 
