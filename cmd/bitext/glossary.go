@@ -169,8 +169,11 @@ func glossaryLangs(c *cli.Context) glossary.Options {
 // that can never be checked (glossary.Unchecked): the first few, and how many more.
 func loadGlossary(c *cli.Context, paths ...string) (*glossary.Glossary, error) {
 	o := glossary.Options{}
-	if slices.Contains(paths, "-") {
+	if n := countOf(paths, "-"); n > 0 {
 		// A glossary piped in (curl … | bitext check -g - pairs.tsv), when the input is files.
+		if n > 1 {
+			return nil, usageErrorf("--glossary - is given %d times: standard input holds one glossary", n)
+		}
 		if c.NArg() == 0 || slices.Contains(c.Args().Slice(), "-") {
 			return nil, usageErrorf("--glossary - reads standard input, which the command reads its input from too: give one of them as a file")
 		}
@@ -189,4 +192,15 @@ func loadGlossary(c *cli.Context, paths ...string) (*glossary.Glossary, error) {
 		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s; the entry is never checked\n", p)
 	}
 	return g, nil
+}
+
+// countOf counts the elements of list equal to v.
+func countOf(list []string, v string) int {
+	n := 0
+	for _, s := range list {
+		if s == v {
+			n++
+		}
+	}
+	return n
 }
