@@ -50,10 +50,11 @@ func MarkupSuspect(source, translation string) string {
 }
 
 // markupTag says whether a tag written as text is markup, not a placeholder a translator
-// translates ("--from <Nummer>", "<Datei>", "<Strg>" in a command's usage or a key's name): a
-// closing or empty tag, one with attributes, or an element of HTML.
+// translates ("--from <Nummer>", "<Datei>", "<Kein Titel>", "<Strg>" in a command's usage, a
+// key's name, an empty value): a closing or empty tag, one with attributes (name=value), or an
+// element of HTML.
 func markupTag(tag string) bool {
-	if strings.HasPrefix(tag, "</") || strings.HasSuffix(tag, "/>") || strings.ContainsAny(tag, " \t\n") {
+	if strings.HasPrefix(tag, "</") || strings.HasSuffix(tag, "/>") || strings.Contains(tag, "=") {
 		return true
 	}
 	return htmlElements[strings.ToLower(strings.Trim(tag, "<>"))]

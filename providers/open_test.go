@@ -82,8 +82,13 @@ func TestSuspectReason(t *testing.T) {
 		// A masthead or brand in capitals stays (Spiegel's and Bild's pages).
 		{"DER SPIEGEL", "DER SPIEGEL", ""},
 		{"SPIEGEL+", "SPIEGEL+", ""},
-		{"BILD", "BILD", ""},
 		{"DIE ZEIT", "DIE ZEIT", ""},
+		// A label in capitals is German left untranslated (OmegaT's BUGS1221 watermark).
+		{"ENTWURF", "ENTWURF", providers.SuspectUnchanged},
+		{"Mehr lesen", "Mehr lesen", providers.SuspectUnchanged},
+		{"Deutsche Bahn Navigator", "Deutsche Bahn Navigator", ""},
+		{"<Kein Titel>", "<No title>", ""},
+		{"Ordner: <Neuer Ordner>", "Folder: <New folder>", ""},
 		// A button in capitals is German left untranslated.
 		{"JETZT KAUFEN", "JETZT KAUFEN", providers.SuspectUnchanged},
 		{"SPEICHERN", "SPEICHERN", providers.SuspectUnchanged},

@@ -68,16 +68,19 @@ func BasicSuspectReason(source, translation string) string {
 		// Four words or more that read as German came back as they were; so did a shorter
 		// phrase with a German function word ("Zurück zur Liste"), which a name or a
 		// one-word label ("Deutsche Bahn Navigator", "Filter") lacks.
-		// A short text in capitals is a masthead, a brand or an acronym ("DER SPIEGEL",
-		// "BILD", "SPIEGEL+"), which stays as it is; a button in capitals is not ("JETZT
-		// KAUFEN", "SPEICHERN", "ZURÜCK ZUR STARTSEITE": a verb or a function word).
-		masthead := len(sw) < 4 && !hasLower(source) && nameWords(sw)
+		// A masthead in capitals stays as it is: an article and a name ("DER SPIEGEL", "DIE
+		// ZEIT"), or a brand with its sign ("SPIEGEL+"). A label in capitals is German left
+		// untranslated like any other ("ENTWURF", "JETZT KAUFEN", "ZURÜCK ZUR STARTSEITE"),
+		// and so, alas, is "BILD" alone, which nothing tells from a watermark's "ENTWURF".
+		masthead := len(sw) < 4 && !hasLower(source) && nameWords(sw) && (len(sw) > 1 || strings.ContainsAny(source, "+&"))
 		if de, en := stopwordCounts(sw); len(sw) >= 4 && germanScore(sw) > 0 || len(sw) >= 2 && de > 0 && en == 0 && !masthead {
 			return SuspectUnchanged
 		}
-		// So did one word that German uses and English does not (a PO file's "Öffnen", an
-		// XLIFF's "Speichern"); a name or a loan ("Berlin", "Filter", "Browser") is no such word.
-		if len(sw) == 1 && german.OnlyGerman(sw[0]) && !masthead {
+		// So did a short text of words German uses and English does not (a PO file's "Öffnen",
+		// an XLIFF's "Speichern", "Mehr lesen"); a name or a loan ("Berlin", "Filter", "Deutsche
+		// Bahn Navigator") has a word that is no such word, and a date heading may stay ("15.
+		// Dezember").
+		if (len(sw) == 1 || len(sw) <= 3 && !strings.ContainsAny(source, "0123456789")) && allOnlyGerman(sw) && !masthead {
 			return SuspectUnchanged
 		}
 	}
@@ -200,6 +203,22 @@ func numbers(s string) []string {
 	}
 	flush()
 	return out
+}
+
+// allOnlyGerman says whether every word of words of four letters or more (and at least one)
+// is one German uses and English does not (german.OnlyGerman).
+func allOnlyGerman(words []string) bool {
+	n := 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		if !german.OnlyGerman(w) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // nameWords says whether words, lower-cased, read as a name: an article first at most, no other

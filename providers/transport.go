@@ -125,14 +125,18 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	deadline := now().Add(policy.MaxTotal)
+	var deadline time.Time
 
 	for attempt := 1; ; attempt++ {
-		waitFrom := now()
 		if err := t.Limiter.Wait(ctx, cost.Chars, cost.Tokens); err != nil {
 			return nil, err
 		}
-		deadline = deadline.Add(now().Sub(waitFrom))
+		if attempt == 1 {
+			// From the first send: the queue at the rate limiter before it is the run's, but
+			// a retry's wait there counts, so that a provider that keeps failing ends the run
+			// in about --max-retry-time whatever --rate is.
+			deadline = now().Add(policy.MaxTotal)
+		}
 		if counter != nil {
 			counter.requests.Add(1)
 			counter.chars.Add(int64(cost.Chars))
