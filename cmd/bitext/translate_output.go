@@ -463,7 +463,13 @@ func (o *outputSink) writePairs(res *translate.Result, src sourceFile) error {
 func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pair) corpus.Pair {
 	source, target := p.Source, p.Target
 	var sourceTagged, targetTagged string
-	if document.HasTags(source) {
+	doc := src.doc
+	if doc == nil && o.docOf != nil {
+		doc = o.docOf(res.Index)
+	}
+	// Only a document read whole holds tagged text; a text's "<x1/>" is its words ("Der
+	// Platzhalter <x1/> steht hier" lost it from both sides of its pair).
+	if doc != nil && document.HasTags(source) {
 		// Pair formats carry the words, and the text with its inline codes beside them (JSONL
 		// source_tagged/target_tagged, TMX <bpt>/<ept>/<ph>); the markup stays in the document.
 		sourceTagged, targetTagged = source, target
@@ -476,10 +482,6 @@ func (o *outputSink) pair(res *translate.Result, src sourceFile, p translate.Pai
 		Provider: o.provider, Model: o.model, TMHit: p.TMHit,
 	}
 	if sourceTagged != "" {
-		doc := src.doc
-		if doc == nil && o.docOf != nil {
-			doc = o.docOf(res.Index)
-		}
 		cp.Codes = translate.BlockCodes(doc, p.Paragraph)
 	}
 	if p.People {
