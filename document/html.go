@@ -3,7 +3,6 @@ package document
 import (
 	"html"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -378,19 +377,10 @@ func (r *htmlReader) codeMarkup(t htmlTok) string {
 
 // otherLanguage says whether an element inside the page says it is in another language than the
 // source (<p lang="en">, <q lang="fr">): its text is not the source language, so it is kept as
-// it is, as translate="no" is. The root and body are not asked: a German page under a template's
-// <html lang="en"> is still translated (its language is checked by the caller).
+// it is, as translate="no" is (see HTMLMark; the root and body are not asked).
 func (r *htmlReader) otherLanguage(t xhtml.Token) bool {
-	switch t.Data {
-	case "html", "head", "body":
-		return false
-	}
-	for _, key := range []string{"lang", "xml:lang"} {
-		if v := strings.TrimSpace(attr(t, key)); v != "" {
-			return !sameLang(v, r.opt.SourceLang)
-		}
-	}
-	return false
+	m := HTMLMark{}.Child(t.Data, t.Attr)
+	return m.Lang != "" && !sameLang(m.Lang, r.opt.SourceLang)
 }
 
 // startSkip starts an element kept as it is (notr: marked translate="no").
@@ -878,19 +868,8 @@ func scanAttrs(raw string) []attrSpan {
 
 func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
-// notTranslated says whether a tag marks its element not to translate: translate="no", or the
-// class "notranslate", which Google's and Microsoft's translators honour.
-func notTranslated(t xhtml.Token) bool {
-	if strings.EqualFold(attr(t, "translate"), "no") {
-		return true
-	}
-	for _, a := range t.Attr {
-		if a.Key == "class" && slices.Contains(strings.Fields(a.Val), "notranslate") {
-			return true
-		}
-	}
-	return false
-}
+// notTranslated says whether a tag marks its element not to translate (see HTMLMark).
+func notTranslated(t xhtml.Token) bool { return HTMLMark{}.Child(t.Data, t.Attr).NoTranslate }
 
 func attr(t xhtml.Token, key string) string {
 	for _, a := range t.Attr {

@@ -1,8 +1,6 @@
 package document
 
 import (
-	"strings"
-
 	xhtml "golang.org/x/net/html"
 )
 
@@ -19,16 +17,10 @@ import (
 // (the kept markup between two such descendants a standalone code, the rest its closing), so the
 // translation keeps the kept words in place around the translated ones.
 
-// keptMark is why an element's words are not translated.
-type keptMark struct {
-	no    bool // marked translate="no" or class="notranslate", itself or an ancestor
-	other bool // its language, its own or inherited, is not the source language
-}
-
 // keptElem is an element open inside an element kept for its marks.
 type keptElem struct {
 	name string
-	mark keptMark
+	mark HTMLMark
 }
 
 // optIn is an element kept for its marks, suspended while a descendant that asked for
@@ -48,34 +40,9 @@ type optIn struct {
 	inline   int    // len(r.inline) when the descendant started
 }
 
-// markOf is the mark of an element with start tag t inside an element of mark parent.
-func (r *htmlReader) markOf(t xhtml.Token, parent keptMark) keptMark {
-	m := parent
-	for _, a := range t.Attr {
-		if a.Key == "translate" {
-			switch strings.ToLower(strings.TrimSpace(a.Val)) {
-			case "no":
-				m.no = true
-			case "yes", "": // the empty value is the "yes" keyword
-				m.no = false
-			}
-		}
-	}
-	if notTranslated(t) {
-		m.no = true
-	}
-	for _, key := range []string{"lang", "xml:lang"} {
-		if v := strings.TrimSpace(attr(t, key)); v != "" {
-			m.other = !sameLang(v, r.opt.SourceLang)
-			break
-		}
-	}
-	return m
-}
-
 // startMarks starts following the marks inside an element kept for its marks, start tag t.
 func (r *htmlReader) startMarks(t xhtml.Token) {
-	r.keptMarks = append(r.keptMarks[:0], keptElem{name: t.Data, mark: keptMark{no: notTranslated(t), other: r.otherLanguage(t)}})
+	r.keptMarks = append(r.keptMarks[:0], keptElem{name: t.Data, mark: HTMLMark{}.Child(t.Data, t.Attr)})
 }
 
 // optInElement says whether an element named name can be read for translation inside an element
@@ -101,8 +68,8 @@ func (r *htmlReader) keptMarkToken(t htmlTok) bool {
 		if voidElements[t.tok.Data] {
 			return false
 		}
-		m := r.markOf(t.tok, r.keptMarks[len(r.keptMarks)-1].mark)
-		if m == (keptMark{}) && r.optInElement(t) {
+		m := r.keptMarks[len(r.keptMarks)-1].mark.Child(t.tok.Data, t.tok.Attr)
+		if !m.Kept(r.opt.SourceLang) && r.optInElement(t) {
 			r.suspendKept(t)
 			return true
 		}

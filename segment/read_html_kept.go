@@ -1,12 +1,13 @@
 package segment
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/bitext/bitext/document"
 )
 
 // Text a page marks as not to be translated — translate="no", the class "notranslate" that
@@ -26,56 +27,19 @@ import (
 // is not asked: a German page under a template's <html lang="en"> is still German (package
 // document does the same).
 
-// keptState is what an element passes on to its content about being translated.
+// keptState is what an element passes on to its content about being translated (package
+// document's one rule, HTMLMark) and the source language it is judged against.
 type keptState struct {
-	noTranslate bool   // translate="no" or class="notranslate", not undone by translate="yes"
-	lang        string // the language the element says it is in, "" when it says none
-	src         string // the source language ("de")
+	mark document.HTMLMark
+	src  string // the source language ("de")
 }
 
-func (k keptState) kept() bool {
-	return k.noTranslate || k.lang != "" && !sameLanguage(k.lang, k.src)
-}
+func (k keptState) kept() bool { return k.mark.Kept(k.src) }
 
 // child returns the state of element n's content, n's own attributes applied to k.
 func (k keptState) child(n *html.Node) keptState {
-	for _, a := range n.Attr {
-		switch strings.ToLower(a.Key) {
-		case "translate":
-			switch strings.ToLower(strings.TrimSpace(a.Val)) {
-			case "no":
-				k.noTranslate = true
-			case "yes", "":
-				k.noTranslate = false
-			}
-		case "class":
-			if slices.Contains(strings.Fields(a.Val), "notranslate") && !hasTranslateYes(n) {
-				k.noTranslate = true
-			}
-		case "lang", "xml:lang":
-			switch n.DataAtom {
-			case atom.Html, atom.Head, atom.Body:
-			default:
-				k.lang = strings.TrimSpace(a.Val)
-			}
-		}
-	}
+	k.mark = k.mark.Child(strings.ToLower(n.Data), n.Attr)
 	return k
-}
-
-func hasTranslateYes(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if strings.EqualFold(a.Key, "translate") && strings.EqualFold(strings.TrimSpace(a.Val), "yes") {
-			return true
-		}
-	}
-	return false
-}
-
-// sameLanguage reports whether a language tag ("de", "de-DE", "DE_at") is of language lang.
-func sameLanguage(tag, lang string) bool {
-	tag, lang = strings.ToLower(tag), strings.ToLower(lang)
-	return lang != "" && (tag == lang || strings.HasPrefix(tag, lang+"-") || strings.HasPrefix(tag, lang+"_"))
 }
 
 // markKeptText wraps the text of n that is not to be translated in the code marks, n's
