@@ -4,11 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 )
 
 // TestMarkdownBareAddresses: web and e-mail addresses written bare (GFM's extended autolinks)
@@ -104,80 +99,8 @@ func TestMarkdownAddressDelimiters(t *testing.T) {
 	// The reading is goldmark's with GFM's autolinks, character by character.
 	for _, tc := range mdAddressDelimiterCases {
 		src := strings.TrimSuffix(tc.src, "\n")
-		if want, got := goldmarkLinkifyEmphasis(src), bitextEmphasisAddresses(src); fmt.Sprint(got) != fmt.Sprint(want) {
+		if want, got := goldmarkEmphasis(src, true), bitextEmphasis(src, true); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%q:\n read %v,\n goldmark %v", src, got, want)
 		}
 	}
-}
-
-// goldmarkLinkifyEmphasis is goldmarkEmphasis with GFM's autolinks and strikethrough (counted as
-// emphasis): an autolink's characters are text, as an address code's are in
-// bitextEmphasisAddresses.
-func goldmarkLinkifyEmphasis(src string) []emChar {
-	b := []byte(src)
-	md := goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strikethrough))
-	root := md.Parser().Parse(text.NewReader(b))
-	var out []emChar
-	var walk func(n ast.Node, em, strong int)
-	walk = func(n ast.Node, em, strong int) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch v := c.(type) {
-			case *ast.Emphasis:
-				if v.Level == 2 {
-					walk(c, em, strong+1)
-				} else {
-					walk(c, em+1, strong)
-				}
-			case *ast.AutoLink:
-				for _, r := range string(v.Label(b)) {
-					out = append(out, emChar{r, em, strong})
-				}
-			case *ast.Text:
-				for _, r := range string(v.Segment.Value(b)) {
-					out = append(out, emChar{r, em, strong})
-				}
-			default:
-				if c.Kind().String() == "Strikethrough" {
-					walk(c, em, strong+1) // "~~" reads as a strong span in emphasisLevels
-					continue
-				}
-				walk(c, em, strong)
-			}
-		}
-	}
-	walk(root, 0, 0)
-	return out
-}
-
-// bitextEmphasisAddresses is bitextEmphasis with an address code's characters as text.
-func bitextEmphasisAddresses(src string) []emChar {
-	var b builder
-	var titles []*mdTitle
-	mdInline(src, 0, mdLineEnds{}, &b, &titles, false)
-	var out []emChar
-	var open []int
-	em, strong := 0, 0
-	for _, p := range b.ps {
-		switch p.kind {
-		case pText:
-			for _, r := range p.text {
-				out = append(out, emChar{r, em, strong})
-			}
-		case pAlone:
-			if c := b.codes[p.id-1]; c.Name == "md-url" {
-				for _, r := range c.Open {
-					out = append(out, emChar{r, em, strong})
-				}
-			}
-		case pOpen:
-			e, s := emphasisLevels(b.codes[p.id-1].Open)
-			em, strong = em+e, strong+s
-			open = append(open, p.id)
-		case pClose:
-			e, s := emphasisLevels(b.codes[open[len(open)-1]-1].Open)
-			em, strong = em-e, strong-s
-			open = open[:len(open)-1]
-		}
-	}
-	return out
 }

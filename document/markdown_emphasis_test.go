@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -41,10 +42,16 @@ type emChar struct {
 func (c emChar) String() string { return fmt.Sprintf("%c%d%d", c.r, c.em, c.strong) }
 
 // goldmarkEmphasis is the text of the paragraph src as goldmark reads it, character by
-// character with its emphasis.
-func goldmarkEmphasis(src string) []emChar {
+// character with its emphasis. With addresses, GFM's autolinks and strikethrough are read too
+// (strikethrough counted as emphasis), an autolink's characters as text, as an address code's
+// are in bitextEmphasis.
+func goldmarkEmphasis(src string, addresses bool) []emChar {
 	b := []byte(src)
-	root := goldmark.New().Parser().Parse(text.NewReader(b))
+	md := goldmark.New()
+	if addresses {
+		md = goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strikethrough))
+	}
+	root := md.Parser().Parse(text.NewReader(b))
 	var out []emChar
 	var walk func(n ast.Node, em, strong int)
 	walk = func(n ast.Node, em, strong int) {
@@ -56,14 +63,24 @@ func goldmarkEmphasis(src string) []emChar {
 				} else {
 					walk(c, em+1, strong)
 				}
+			case *ast.AutoLink:
+				if addresses {
+					for _, r := range string(v.Label(b)) {
+						out = append(out, emChar{r, em, strong})
+					}
+				}
 			case *ast.Text:
 				for _, r := range string(v.Segment.Value(b)) {
 					out = append(out, emChar{r, em, strong})
 				}
-				if v.SoftLineBreak() {
+				if v.SoftLineBreak() && !addresses {
 					out = append(out, emChar{' ', em, strong}) // as mdInline reads the break
 				}
 			default:
+				if addresses && c.Kind().String() == "Strikethrough" {
+					walk(c, em, strong+1) // "~~" reads as a strong span in emphasisLevels
+					continue
+				}
 				walk(c, em, strong)
 			}
 		}
@@ -74,8 +91,9 @@ func goldmarkEmphasis(src string) []emChar {
 
 // bitextEmphasis is the text of the paragraph src as mdInline reads it, character by character
 // with its emphasis: a code's run of n like delimiters is n/2 strong spans and n%2 emphasis
-// (a code may hold pairs nested with nothing between them: "***", "_*").
-func bitextEmphasis(src string) []emChar {
+// (a code may hold pairs nested with nothing between them: "***", "_*"). With addresses, an
+// address code's characters are text.
+func bitextEmphasis(src string, addresses bool) []emChar {
 	var b builder
 	var titles []*mdTitle
 	mdInline(src, 0, mdLineEnds{}, &b, &titles, false)
@@ -87,6 +105,12 @@ func bitextEmphasis(src string) []emChar {
 		case pText:
 			for _, r := range p.text {
 				out = append(out, emChar{r, em, strong})
+			}
+		case pAlone:
+			if c := b.codes[p.id-1]; addresses && c.Name == "md-url" {
+				for _, r := range c.Open {
+					out = append(out, emChar{r, em, strong})
+				}
 			}
 		case pOpen:
 			e, s := emphasisLevels(b.codes[p.id-1].Open)
@@ -119,7 +143,7 @@ func compareEmphasis(t *testing.T, src string) {
 	t.Helper()
 	// "x " before the text: nothing in it starts a block, and its first run is after a space.
 	src = strings.TrimRight("x "+src, " ")
-	want, got := goldmarkEmphasis(src), bitextEmphasis(src)
+	want, got := goldmarkEmphasis(src, false), bitextEmphasis(src, false)
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("%q:\n read %v,\n goldmark %v", src, got, want)
 	}
