@@ -6,21 +6,39 @@ import (
 	"sync/atomic"
 )
 
-// stemCache remembers stems: words in news text repeat (Zipf), and the Snowball stemmer costs
-// about a microsecond per word, more than the rest of matching. The cache is shared by all
-// glossaries (stems do not depend on the glossary) and stops growing at maxCachedStems words,
-// so a long run over a large corpus cannot use unbounded memory.
-type stemCache struct {
-	m sync.Map // string → string
-	n atomic.Int64
+// boundedCache remembers values computed from words, for all glossaries, and stops growing at
+// limit entries, so that a long run over a large corpus cannot use unbounded memory.
+type boundedCache[V any] struct {
+	m     sync.Map // string → V
+	n     atomic.Int64
+	limit int64
 }
+
+// get returns compute(key), remembered.
+func (c *boundedCache[V]) get(key string, compute func(string) V) V {
+	if v, ok := c.m.Load(key); ok {
+		return v.(V)
+	}
+	v := compute(key)
+	if c.n.Load() < c.limit {
+		// Clone: key may be a slice of a large text that the cache must not keep alive.
+		if _, loaded := c.m.LoadOrStore(strings.Clone(key), v); !loaded {
+			c.n.Add(1)
+		}
+	}
+	return v
+}
+
+// stemCache remembers stems: words in news text repeat (Zipf), and the Snowball stemmer costs
+// about a microsecond per word, more than the rest of matching.
+type stemCache struct{ boundedCache[string] }
 
 const maxCachedStems = 1 << 18
 
 var (
-	deStems     stemCache
-	enStems     stemCache
-	deSnowballs stemCache
+	deStems     = stemCache{boundedCache[string]{limit: maxCachedStems}}
+	enStems     = stemCache{boundedCache[string]{limit: maxCachedStems}}
+	deSnowballs = stemCache{boundedCache[string]{limit: maxCachedStems}}
 )
 
 // cacheStems can be turned off by benchmarks to measure the stemmer's cost.
@@ -30,17 +48,8 @@ func (c *stemCache) get(word string, stem func(string) string) string {
 	if !cacheStems {
 		return stem(word)
 	}
-	if v, ok := c.m.Load(word); ok {
-		return v.(string)
-	}
-	s := stem(word)
-	if c.n.Load() < maxCachedStems {
-		// Clone: word may be a slice of a large text that the cache must not keep alive.
-		if _, loaded := c.m.LoadOrStore(strings.Clone(word), strings.Clone(s)); !loaded {
-			c.n.Add(1)
-		}
-	}
-	return s
+	// Clone the stem too: it may share the word's memory.
+	return c.boundedCache.get(word, func(w string) string { return strings.Clone(stem(w)) })
 }
 
 // cachedStemDE and cachedStemEN are the stem functions the matcher uses.

@@ -3,7 +3,6 @@ package glossary
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -245,27 +244,11 @@ func (e *Entry) isVerbForm(w string) bool {
 
 // verbFormSets remembers verbFormSet's sets by infinitive, for all glossaries: a large glossary has
 // many terms ending in the same verb (Ding: hundreds in machen), and most of its verbs are never
-// asked about. It stops growing at maxCachedVerbs verbs (a set is about 2 KB).
-var verbFormSets struct {
-	m sync.Map // string → map[string]bool
-	n atomic.Int64
-}
-
-const maxCachedVerbs = 1 << 14
+// asked about. It stops growing at 16,384 verbs (a set is about 2 KB).
+var verbFormSets = boundedCache[map[string]bool]{limit: 1 << 14}
 
 // verbFormsOf returns verbFormSet(inf), cached.
-func verbFormsOf(inf string) map[string]bool {
-	if v, ok := verbFormSets.m.Load(inf); ok {
-		return v.(map[string]bool)
-	}
-	set := verbFormSet(inf)
-	if verbFormSets.n.Load() < maxCachedVerbs {
-		if _, loaded := verbFormSets.m.LoadOrStore(strings.Clone(inf), set); !loaded {
-			verbFormSets.n.Add(1)
-		}
-	}
-	return set
-}
+func verbFormsOf(inf string) map[string]bool { return verbFormSets.get(inf, verbFormSet) }
 
 // complementBefore reports whether the complement of vt is written right before unit x
 // (nothing for a one-word verb), and where the term then starts.
