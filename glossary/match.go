@@ -274,7 +274,7 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys, femin
 		if closed && k == 0 {
 			continue
 		}
-		if keys && u.key != t.key || !wordAccepts(e, t, u) && !(feminine && e.Match == MatchStem && (startsUpper(t.surface) || u.caseless) && feminineOf(feminineFold(t), feminineFold(u))) {
+		if keys && u.key != t.key || !wordAccepts(e, t, u) && !(feminine && e.Match == MatchStem && (startsUpper(t.surface) || u.caseless) && feminineOf(feminineFold(t), feminineFold(u))) && !attributive(e, src, k, t, u) {
 			return false
 		}
 		if e.DoNotTranslate && e.Match != MatchExact && !closed && !nameForm(t.fold, u.fold, k < len(src)-1) {
@@ -282,6 +282,30 @@ func acceptsForm(e *Entry, src, us []unit, closed bool, gaps uint64, keys, femin
 		}
 	}
 	return true
+}
+
+// attributive reports whether the text word u is term word k of e, t, declined as the adjective
+// it is there: a capitalized word before the noun of a name ("Kalter Krieg", "Rotes Kreuz",
+// "Schwarzes Meer", "Naher Osten") is an adjective, and takes an adjective's endings ("im Kalten
+// Krieg", "des Roten Kreuzes", "im Nahen Osten"). Capitalized, the word read as a noun, and a
+// noun's -er is no ending that -en may replace (Nutzer is not der Nutzen): inflects refused it.
+// Nothing tells such an adjective from a noun before a name's noun (Kaiser Wilhelm), whose
+// "-en form" then matches too; it is no German word.
+func attributive(e *Entry, src []unit, k int, t, u unit) bool {
+	if e.Match != MatchStem || e.verb || k == len(src)-1 || !startsUpper(t.surface) || !startsUpper(src[k+1].surface) {
+		return false
+	}
+	if e.CaseSensitive && !sameCase(u.surface, t.surface) {
+		return false
+	}
+	term, text := strings.ReplaceAll(t.fold, "ß", "ss"), strings.ReplaceAll(u.fold, "ß", "ss")
+	for _, end := range []string{"er", "es", "e"} {
+		if core, ok := strings.CutSuffix(term, end); ok && len(core) > 2 {
+			ending, ok := strings.CutPrefix(text, core)
+			return ok && adjectiveEnding(ending)
+		}
+	}
+	return false
 }
 
 // wordAccepts reports whether the text word u is the term word t of e as the entry's match
