@@ -360,3 +360,49 @@ func TestOptionsChecked(t *testing.T) {
 		t.Error("Align took MaxGroup -3")
 	}
 }
+
+// TestCapUnrelatedShare: the rule itself, on what the search gave two unrelated pages of one
+// site (BeamMP's port-forwarding guide in German against its server-maintenance page in
+// English: 8 pairs that scored like true ones, among 137 and 187 unpaired sentences), and on
+// what a translation with a passage missing on one side gives (its other side all paired).
+func TestCapUnrelatedShare(t *testing.T) {
+	build := func(pairs, srcOnly, tgtOnly int) ([]Bead, []float64) {
+		var beads []Bead
+		var raws []float64
+		s, g := 0, 0
+		for k := range pairs {
+			beads = append(beads, Bead{Src: []int{s}, Tgt: []int{g}, Confidence: 0.95})
+			raws = append(raws, 0.9)
+			s, g = s+1, g+1
+			if k == 0 {
+				for range srcOnly {
+					beads = append(beads, Bead{Src: []int{s}, Confidence: 0.9})
+					raws = append(raws, 0.9)
+					s++
+				}
+				for range tgtOnly {
+					beads = append(beads, Bead{Tgt: []int{g}, Confidence: 0.9})
+					raws = append(raws, 0.9)
+					g++
+				}
+			}
+		}
+		return beads, raws
+	}
+	for _, tc := range []struct {
+		name                    string
+		pairs, srcOnly, tgtOnly int
+		capped                  bool
+	}{
+		{"unrelated pages of one site", 8, 137, 187, true},
+		{"a passage only the target has", 40, 0, 120, false},
+		{"a passage only the source has", 40, 120, 0, false},
+		{"both sides with unpaired passages, most paired", 60, 30, 30, false},
+	} {
+		beads, raws := build(tc.pairs, tc.srcOnly, tc.tgtOnly)
+		beads = capUnrelated(beads, raws)
+		if got := Guessed(beads); got != tc.capped {
+			t.Errorf("%s: Guessed = %v, want %v", tc.name, got, tc.capped)
+		}
+	}
+}

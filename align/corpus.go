@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/bitext/bitext/internal/inputs"
 )
 
@@ -24,44 +26,126 @@ type DocPair struct {
 	Where string
 }
 
+// FolderPairing is how PairFolders paired two folders' files.
+type FolderPairing struct {
+	Pairs []DocPair // sorted by ID
+	// Missing are the source files without a counterpart, Extra the target files without one,
+	// both sorted paths (the caller decides whether either is an error).
+	Missing, Extra []string
+	// CaseOnly are the pairs (also in Pairs) whose two names differ in letter case only
+	// (Contributing.md with contributing.md), the one such name on either side: a tool
+	// should say it paired them.
+	CaseOnly []DocPair
+	// Near gives a missing source file the target file whose name differs from its own only in
+	// its extension or a language code before it (index.de.md and index.en.md, guide.md and
+	// guide.html): paired by nothing, and worth naming together.
+	Near map[string]string
+}
+
 // PairFolders pairs the regular files of two folders by relative path (a/b.txt with a/b.txt),
-// sorted by path; a symbolic link to a regular file counts as one. Hidden files and folders,
-// and images, styles, scripts and other assets beside the documents, are skipped. Source files without a counterpart are returned in missing and target files without
-// one in extra, both sorted (the caller decides whether either is an error).
-func PairFolders(srcDir, tgtDir string) (pairs []DocPair, missing, extra []string, err error) {
+// sorted by path; a symbolic link to a regular file counts as one. Names are compared in
+// Unicode's composed form (NFC): macOS writes Übersicht.md decomposed, Linux tools composed,
+// and the two names look alike everywhere. A name differing in case only pairs too when it
+// is the only one so on both sides (FolderPairing.CaseOnly). Hidden files and folders, editor
+// backups (name~, #name#, .bak, .orig, .swp), and images, styles, scripts and other assets
+// beside the documents, are skipped.
+func PairFolders(srcDir, tgtDir string) (FolderPairing, error) {
+	var fp FolderPairing
 	for _, d := range []string{srcDir, tgtDir} {
 		st, err := os.Stat(d)
 		if err != nil {
-			return nil, nil, nil, err
+			return fp, err
 		}
 		if !st.IsDir() {
-			return nil, nil, nil, fmt.Errorf("%s is not a folder", d)
+			return fp, fmt.Errorf("%s is not a folder", d)
 		}
 	}
 	srcFiles, err := folderFiles(srcDir)
 	if err != nil {
-		return nil, nil, nil, err
+		return fp, err
 	}
 	tgtFiles, err := folderFiles(tgtDir)
 	if err != nil {
-		return nil, nil, nil, err
+		return fp, err
 	}
-	for rel := range srcFiles {
-		if !tgtFiles[rel] {
-			missing = append(missing, filepath.Join(srcDir, rel))
+	pair := func(src, tgt string) DocPair {
+		return DocPair{ID: filepath.ToSlash(src), Src: filepath.Join(srcDir, src), Tgt: filepath.Join(tgtDir, tgt)}
+	}
+	var srcLeft, tgtLeft []string // keys
+	for key, rel := range srcFiles {
+		if t, ok := tgtFiles[key]; ok {
+			fp.Pairs = append(fp.Pairs, pair(rel, t))
+		} else {
+			srcLeft = append(srcLeft, key)
+		}
+	}
+	for key := range tgtFiles {
+		if _, ok := srcFiles[key]; !ok {
+			tgtLeft = append(tgtLeft, key)
+		}
+	}
+	// Names unpaired on both sides that differ in case only, one such name per side.
+	srcFold, tgtFold := foldCount(srcFiles), foldCount(tgtFiles)
+	tgtByFold := map[string]string{}
+	for _, key := range tgtLeft {
+		tgtByFold[strings.ToLower(key)] = key
+	}
+	pairedTgt := map[string]bool{}
+	var missing []string // keys
+	for _, key := range srcLeft {
+		f := strings.ToLower(key)
+		if t, ok := tgtByFold[f]; ok && srcFold[f] == 1 && tgtFold[f] == 1 {
+			p := pair(srcFiles[key], tgtFiles[t])
+			fp.Pairs = append(fp.Pairs, p)
+			fp.CaseOnly = append(fp.CaseOnly, p)
+			pairedTgt[t] = true
 			continue
 		}
-		pairs = append(pairs, DocPair{ID: filepath.ToSlash(rel), Src: filepath.Join(srcDir, rel), Tgt: filepath.Join(tgtDir, rel)})
+		missing = append(missing, key)
+		fp.Missing = append(fp.Missing, filepath.Join(srcDir, srcFiles[key]))
 	}
-	for rel := range tgtFiles {
-		if !srcFiles[rel] {
-			extra = append(extra, filepath.Join(tgtDir, rel))
+	tgtByLoose := map[string][]string{}
+	for _, key := range tgtLeft {
+		if !pairedTgt[key] {
+			fp.Extra = append(fp.Extra, filepath.Join(tgtDir, tgtFiles[key]))
+			tgtByLoose[looseName(key)] = append(tgtByLoose[looseName(key)], filepath.Join(tgtDir, tgtFiles[key]))
 		}
 	}
-	slices.SortFunc(pairs, func(a, b DocPair) int { return strings.Compare(a.ID, b.ID) })
-	slices.Sort(missing)
-	slices.Sort(extra)
-	return pairs, missing, extra, nil
+	for _, key := range missing {
+		if near := tgtByLoose[looseName(key)]; len(near) == 1 {
+			if fp.Near == nil {
+				fp.Near = map[string]string{}
+			}
+			fp.Near[filepath.Join(srcDir, srcFiles[key])] = near[0]
+		}
+	}
+	byID := func(a, b DocPair) int { return strings.Compare(a.ID, b.ID) }
+	slices.SortFunc(fp.Pairs, byID)
+	slices.SortFunc(fp.CaseOnly, byID)
+	slices.Sort(fp.Missing)
+	slices.Sort(fp.Extra)
+	return fp, nil
+}
+
+// foldCount counts the keys of files by their lower case.
+func foldCount(files map[string]string) map[string]int {
+	n := map[string]int{}
+	for key := range files {
+		n[strings.ToLower(key)]++
+	}
+	return n
+}
+
+// looseName is a file's relative path as a near miss compares it: in lower case, without its
+// extension and without a language code before it ("guide.de.md", "guide_de.md", "guide-de.md"
+// and "guide.html" are all "guide").
+func looseName(key string) string {
+	n := strings.ToLower(key)
+	n = strings.TrimSuffix(n, filepath.Ext(n))
+	if i := strings.LastIndexAny(n, ".-_"); i >= 0 && len(n)-i == 3 && strings.IndexFunc(n[i+1:], func(r rune) bool { return r < 'a' || r > 'z' }) < 0 && !strings.ContainsRune(n[i+1:], '/') {
+		n = n[:i]
+	}
+	return n
 }
 
 // assetExts are the extensions of files a documentation or website folder holds beside its
@@ -77,14 +161,25 @@ var assetExts = func() map[string]bool {
 	return m
 }()
 
+// backup says whether name is an editor's backup or lock file (manual.md~, #manual.md#,
+// manual.md.bak, .orig, .rej, .swp): a second copy of a document, never a document of its own.
+func backup(name string) bool {
+	base := filepath.Base(name)
+	switch strings.ToLower(filepath.Ext(base)) {
+	case ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp":
+		return true
+	}
+	return strings.HasSuffix(base, "~") || len(base) > 1 && strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#")
+}
+
 // folderFiles returns the relative paths of the regular files under dir (symbolic links to
-// regular files included, dir itself may be a link to a folder), hidden ones and assets
-// (assetExts) left out.
-func folderFiles(dir string) (map[string]bool, error) {
-	files := map[string]bool{}
+// regular files included, dir itself may be a link to a folder), hidden ones, backups and
+// assets (assetExts) left out, by their composed (NFC) form.
+func folderFiles(dir string) (map[string]string, error) {
+	files := map[string]string{}
 	err := inputs.WalkFiles(dir, func(path, rel string) error {
-		if !assetExts[strings.ToLower(filepath.Ext(path))] {
-			files[rel] = true
+		if !assetExts[strings.ToLower(filepath.Ext(path))] && !backup(rel) {
+			files[norm.NFC.String(rel)] = rel
 		}
 		return nil
 	})

@@ -68,11 +68,15 @@ func FuzzReadPairList(f *testing.F) {
 	})
 }
 
-// TestPairFolders: files pair by relative path; hidden files and assets (the Rust book's
-// src/img/*.svg and *.png beside its chapters) are neither paired nor missing.
+// TestPairFolders: files pair by relative path, names compared composed (macOS writes
+// "Übersicht" decomposed, U+0055 U+0308) and, where one name on each side is so, in any case;
+// hidden files, editor backups and assets (the Rust book's src/img/*.svg and *.png beside its
+// chapters) are neither paired nor missing; a missing file's near namesake is named.
 func TestPairFolders(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"de/b.txt", "de/a/x.txt", "de/.hidden", "de/lonely.txt", "en/b.txt", "en/a/x.txt", "en/extra.txt", "de/img/a.svg", "en/img/a.svg", "de/img/b.PNG", "en/img/b.PNG", "de/style.css"} {
+	for _, f := range []string{"de/b.txt", "de/a/x.txt", "de/.hidden", "de/lonely.txt", "en/b.txt", "en/a/x.txt", "en/extra.txt", "de/img/a.svg", "en/img/a.svg", "de/img/b.PNG", "en/img/b.PNG", "de/style.css",
+		"de/\u00dcbersicht.md", "en/U\u0308bersicht.md", "de/Contributing.md", "en/contributing.md", "de/b.txt~", "de/#b.txt#", "de/b.txt.orig",
+		"de/guide.de.md", "en/guide.en.md", "de/Case.md", "de/case.md", "en/CASE.md"} {
 		p := filepath.Join(dir, f)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -87,24 +91,39 @@ func TestPairFolders(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "en", "b.txt"), filepath.Join(dir, "en", "link.txt")); err != nil {
 		t.Fatal(err)
 	}
-	pairs, missing, extra, err := PairFolders(filepath.Join(dir, "de"), filepath.Join(dir, "en"))
+	fp, err := PairFolders(filepath.Join(dir, "de"), filepath.Join(dir, "en"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
-	for _, p := range pairs {
+	for _, p := range fp.Pairs {
 		ids = append(ids, p.ID)
 	}
-	if got := strings.Join(ids, " "); got != "a/x.txt b.txt link.txt" {
+	if got := strings.Join(ids, " "); got != "Contributing.md a/x.txt b.txt link.txt \u00dcbersicht.md" {
 		t.Errorf("ids %q", got)
 	}
-	if len(missing) != 1 || filepath.Base(missing[0]) != "lonely.txt" {
-		t.Errorf("missing %v", missing)
+	if len(fp.CaseOnly) != 1 || filepath.Base(fp.CaseOnly[0].Tgt) != "contributing.md" {
+		t.Errorf("case only %v", fp.CaseOnly)
 	}
-	if len(extra) != 1 || filepath.Base(extra[0]) != "extra.txt" {
-		t.Errorf("extra %v", extra)
+	base := func(paths []string) string {
+		var b []string
+		for _, p := range paths {
+			b = append(b, filepath.Base(p))
+		}
+		return strings.Join(b, " ")
 	}
-	if _, _, _, err := PairFolders(filepath.Join(dir, "de", "b.txt"), dir); err == nil {
+	// Case.md and case.md are two documents: neither is CASE.md's.
+	if got := base(fp.Missing); got != "Case.md case.md guide.de.md lonely.txt" {
+		t.Errorf("missing %q", got)
+	}
+	if got := base(fp.Extra); got != "CASE.md extra.txt guide.en.md" {
+		t.Errorf("extra %q", got)
+	}
+	// Named alike: another language code, another case where pairing is ambiguous.
+	if near := fp.Near[filepath.Join(dir, "de", "guide.de.md")]; filepath.Base(near) != "guide.en.md" || filepath.Base(fp.Near[filepath.Join(dir, "de", "case.md")]) != "CASE.md" || len(fp.Near) != 3 {
+		t.Errorf("near %v", fp.Near)
+	}
+	if _, err := PairFolders(filepath.Join(dir, "de", "b.txt"), dir); err == nil {
 		t.Error("a file as a folder: no error")
 	}
 }

@@ -225,31 +225,63 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 // passage) and on the literary chapters aligned without MT (Chinese and English share no
 // script: strict F1 0.49). Below unrelatedMedian every confidence is capped at unrelatedCap:
 // such an alignment is a guess, and says so.
+//
+// The median looks only at the beads that pair sentences. Two unrelated documents of one site
+// (BeamMP's port-forwarding guide, German, against its server-maintenance page, English: 145 and
+// 196 sentences) were aligned as 8 pairs, each a sentence with one of like length and a shared
+// word ("Version", "Server"), between runs of unpaired sentences: those 8 scored as well as true
+// pairs (0.91–0.98 after calibration), and the unpaired ones, right that nothing in the other
+// document translates them, just as high. A translation pairs most of the sentences of at least
+// one side — a passage one side lacks leaves the other side's paired — so when neither side has
+// unrelatedShare of its sentences paired the documents count as unrelated too.
 const (
 	unrelatedMedian = 0.6
+	unrelatedShare  = 0.4
 	unrelatedCap    = 0.5
 )
 
 // capUnrelated caps the confidences of beads whose matched beads' median raw score (raws,
-// index for index with beads) is below unrelatedMedian.
+// index for index with beads) is below unrelatedMedian, or whose matched beads hold less than
+// unrelatedShare of either side's sentences.
 func capUnrelated(beads []Bead, raws []float64) []Bead {
 	var m []float64
+	var nSrc, nTgt, pairedSrc, pairedTgt int
 	for k, b := range beads {
-		if len(b.Src) > 0 && len(b.Tgt) > 0 && k < len(raws) {
-			m = append(m, raws[k])
+		nSrc += len(b.Src)
+		nTgt += len(b.Tgt)
+		if len(b.Src) > 0 && len(b.Tgt) > 0 {
+			pairedSrc += len(b.Src)
+			pairedTgt += len(b.Tgt)
+			if k < len(raws) {
+				m = append(m, raws[k])
+			}
 		}
 	}
 	if len(m) == 0 {
 		return beads
 	}
 	slices.Sort(m)
-	if m[len(m)/2] >= unrelatedMedian {
+	if m[len(m)/2] >= unrelatedMedian && (float64(pairedSrc) >= unrelatedShare*float64(nSrc) || float64(pairedTgt) >= unrelatedShare*float64(nTgt)) {
 		return beads
 	}
 	for k := range beads {
 		beads[k].Confidence = min(beads[k].Confidence, unrelatedCap)
 	}
 	return beads
+}
+
+// Guessed reports whether beads, an alignment of two documents, is a guess: no bead's confidence
+// is above 0.5, as when the documents look unrelated (see capUnrelated). A corpus tool says so:
+// a mispaired file in a folder yields such an alignment, and nothing else would tell.
+func Guessed(beads []Bead) bool {
+	paired := false
+	for _, b := range beads {
+		if b.Confidence > unrelatedCap {
+			return false
+		}
+		paired = paired || len(b.Src) > 0 && len(b.Tgt) > 0
+	}
+	return paired
 }
 
 // firstPass is what a first pass leaves the second: its beads, its paths (one per anchor

@@ -188,6 +188,9 @@ func runAlign(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if align.Guessed(beads) {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s and %s look unrelated (no sentence pair better than a guess, every confidence ≤ 0.5): are they translations of each other?\n", src.name, tgt.name)
+	}
 
 	var gold []align.Bead
 	if g := c.String("gold"); g != "" {
@@ -222,7 +225,7 @@ func runAlign(c *cli.Context) error {
 // someNames lists up to five names, and how many more there are.
 func someNames(names []string) string {
 	const most = 5
-	if len(names) <= most {
+	if len(names) <= most+1 { // "and 1 more" would take the place of its name
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:most], ", ") + fmt.Sprintf(" and %d more", len(names)-most)
@@ -357,6 +360,7 @@ func runAlignMany(c *cli.Context) error {
 	}
 	var pairs []align.DocPair
 	var inputs []string
+	missingPairs := 0 // source files of the folders without a counterpart: left out, exit 2
 	if m := c.String("manifest"); m != "" {
 		var err error
 		if pairs, inputs, err = manifestDocPairs(c, m); err != nil { // shard_flags.go
@@ -381,20 +385,34 @@ func runAlignMany(c *cli.Context) error {
 		}
 	} else {
 		srcDir, tgtDir := c.Args().Get(0), c.Args().Get(1)
-		var missing, extra []string
-		var err error
-		if pairs, missing, extra, err = align.PairFolders(srcDir, tgtDir); err != nil {
+		fp, err := align.PairFolders(srcDir, tgtDir)
+		if err != nil {
 			return inputError(err)
 		}
-		if len(missing) > 0 {
-			return inputError(fmt.Errorf("%s without a counterpart in %s: %s", count(len(missing), "file"), tgtDir, someNames(missing)))
+		pairs = fp.Pairs
+		for _, p := range fp.CaseOnly {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: note: %s paired with %s (their names differ in case only)\n", p.Src, p.Tgt)
+		}
+		// A source file without its translation is left out and named, and the run ends with
+		// exit code 2, as for a file that cannot be read: one untranslated page stopped the
+		// whole corpus. A name that differs only in extension or language code is named with it.
+		if len(fp.Missing) > 0 {
+			missingPairs = len(fp.Missing)
+			names := make([]string, len(fp.Missing))
+			for k, m := range fp.Missing {
+				names[k] = m
+				if near, ok := fp.Near[m]; ok {
+					names[k] += " (" + near + " is named alike: pair them with --pairs)"
+				}
+			}
+			fmt.Fprintf(c.App.ErrWriter, "bitext: %s in %s without a counterpart in %s, left out: %s\n", count(len(fp.Missing), "file"), srcDir, tgtDir, someNames(names))
 		}
 		// A target folder may hold more than the translations of the source folder (other
 		// languages, notes): its extra files are not an error, but they are named, since a
 		// misnamed translation (a.txt against a.en.txt) would otherwise leave its document out
 		// of the corpus without a word.
-		if len(extra) > 0 {
-			fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s in %s without a counterpart in %s, left out: %s\n", count(len(extra), "file"), tgtDir, srcDir, someNames(extra))
+		if len(fp.Extra) > 0 {
+			fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s in %s without a counterpart in %s, left out: %s\n", count(len(fp.Extra), "file"), tgtDir, srcDir, someNames(fp.Extra))
 		}
 		inputs = append(inputs, srcDir, tgtDir)
 	}
@@ -494,8 +512,12 @@ func runAlignMany(c *cli.Context) error {
 	}
 	lo, hi := c.Float64("min-confidence"), c.Float64("max-confidence")
 	n := 0
+	var guessed []string // pairs that look unrelated (align.Guessed): a mispaired file?
 	err = align.AlignAll(c.Context, pairs, c.Int("jobs"), load, func(p align.DocPair, l align.Loaded, beads []align.Bead) error {
 		n++
+		if align.Guessed(beads) {
+			guessed = append(guessed, p.Src+" with "+p.Tgt)
+		}
 		l.Src.Name = p.ID
 		for _, pr := range align.Pairs(l.Src, l.Tgt, align.FilterConfidence(beads, lo, hi)) {
 			if err := w.Write(pr); err != nil {
@@ -505,7 +527,7 @@ func runAlignMany(c *cli.Context) error {
 		return nil
 	})
 	switch {
-	case err == nil && n == 0 && skipped > 0 && spec.Count == 0:
+	case err == nil && n == 0 && skipped+missingPairs > 0 && spec.Count == 0:
 		// Every pair was left out: nothing was aligned, and the files already there are kept,
 		// not replaced by an empty corpus (a shard's empty output is its share, written).
 		abort()
@@ -516,6 +538,11 @@ func runAlignMany(c *cli.Context) error {
 		abort()
 		return err
 	}
+	if len(guessed) > 0 {
+		// A warning, not progress: --quiet leaves it.
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s look unrelated (no sentence pair better than a guess, every confidence ≤ 0.5; are they translations of each other?): %s\n", count(len(guessed), "document pair"), someNames(guessed))
+	}
+	skipped += missingPairs
 	if !c.Bool("quiet") {
 		left := ""
 		if skipped > 0 {
