@@ -32,7 +32,7 @@ func isDebris(s string) bool {
 func debrisMask(ss, other []string) []bool {
 	var mask []bool
 	for i, s := range ss {
-		if isDebris(s) || isPageMark(s, i, len(ss), other) {
+		if isDebris(s) && !markupLine(s, i, len(ss), other) || isPageMark(s, i, len(ss), other) {
 			if mask == nil {
 				mask = make([]bool, len(ss))
 			}
@@ -40,6 +40,25 @@ func debrisMask(ss, other []string) []bool {
 		}
 	}
 	return mask
+}
+
+// markupLine reports whether s (sentence i of n), a line without words, is written the same on
+// the other side near where its counterpart would be: a markup's delimiter or a section break
+// ("====", "----", "* * *") that both versions of a digital document carry, and that pairs with
+// its twin (by the surface channel's marks feature) rather than being left out as debris.
+// An OCR speck ("....", "h *") is seldom so twinned.
+func markupLine(s string, i, n int, other []string) bool {
+	marks := strings.Join(strings.Fields(s), "")
+	if marks == "" || len(other) == 0 {
+		return false
+	}
+	c := i * len(other) / max(n, 1)
+	for k := max(0, c-pageMarkWindow); k < min(len(other), c+pageMarkWindow+1); k++ {
+		if len(other[k]) < 2*len(s)+8 && strings.Join(strings.Fields(other[k]), "") == marks {
+			return true
+		}
+	}
+	return false
 }
 
 // pageMarkWindow is how far from a sentence's proportional position on the other side a

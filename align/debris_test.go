@@ -230,3 +230,55 @@ func vecFromCounts(counts map[uint32]float32) vec {
 	sort.Slice(v, func(a, b int) bool { return v[a].id < v[b].id })
 	return v
 }
+
+// TestMarkupLinesPair: a line of marks alone that both versions carry near the same place (an
+// AsciiDoc delimiter "====", a Markdown rule "---", a section break "* * *") is paired with its
+// twin, not left out as debris on both sides (Pro Git's German and English AsciiDoc: 113 of its
+// delimiters came out as a 0-1 and a 1-0 bead side by side). OCR specks stay debris. The text
+// is the seed article's sentences with its English translation, section breaks between them.
+func TestMarkupLinesPair(t *testing.T) {
+	de := []string{
+		"Die Vereinigten Staaten unterstützten die Wiederaufnahme der Missionen Russlands und der NATO.",
+		"* * *",
+		"Das erklärte ein Sprecher des Außenministeriums am Montag in Washington.",
+		"====",
+		"Russland hatte seine Vertretung bei der NATO im vergangenen Jahr geschlossen.",
+		".....",
+		"Beide Seiten wollen nun wieder miteinander reden.",
+	}
+	en := []string{
+		"The United States supported the resumption of the missions of Russia and NATO.",
+		"* * *",
+		"A State Department spokesman said so in Washington on Monday.",
+		"====",
+		"Russia had closed its mission to NATO last year.",
+		"Both sides now want to talk to each other again.",
+	}
+	beads, err := Align(de, en, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Bead{{Src: []int{0}, Tgt: []int{0}}, {Src: []int{1}, Tgt: []int{1}}, {Src: []int{2}, Tgt: []int{2}}, {Src: []int{3}, Tgt: []int{3}}, {Src: []int{4}, Tgt: []int{4}}, {Src: []int{5}}, {Src: []int{6}, Tgt: []int{5}}}
+	var got []Bead
+	for _, b := range beads {
+		got = append(got, Bead{Src: b.Src, Tgt: b.Tgt})
+	}
+	if !slices.EqualFunc(got, want, func(a, b Bead) bool { return slices.Equal(a.Src, b.Src) && slices.Equal(a.Tgt, b.Tgt) }) {
+		t.Errorf("beads %v, want %v", got, want)
+	}
+	for _, tc := range []struct {
+		s    string
+		i    int
+		want bool
+	}{
+		{"====", 3, true},
+		{"* * *", 1, true},
+		{"*  *  *", 1, true}, // spaced otherwise
+		{".....", 5, false},  // no twin
+		{"----", 3, false},   // another mark
+	} {
+		if got := markupLine(tc.s, tc.i, len(de), en); got != tc.want {
+			t.Errorf("markupLine(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

@@ -59,6 +59,7 @@ var (
 	hashWord   = hashKey("w:")
 	hashPrefix = hashKey("p:")
 	hashPunct  = hashKey("c:")
+	hashMarks  = hashKey("m:")
 )
 
 // arena hands out vecs carved from large blocks, so that millions of short vectors cost neither
@@ -373,6 +374,16 @@ func surfaceNum(d *Dictionary, numW float32) featureFunc {
 		words, punct := tokens(s)
 		for _, w := range words {
 			wordFeatures(w, numW, add)
+		}
+		if len(words) == 0 {
+			// A line of marks alone, a markup's delimiter or a section break ("====", "----",
+			// "* * *"), is written alike in both languages, and stands where the other side's
+			// does: as sure an anchor as a number. Without a feature it had no evidence, and
+			// two such lines side by side were cheaper left unpaired (Pro Git's AsciiDoc: 113
+			// of its delimiters).
+			if marks := strings.Join(strings.Fields(s), ""); marks != "" {
+				add(fnvString(hashMarks, marks), numW)
+			}
 		}
 		for _, p := range punct {
 			var b [utf8.UTFMax]byte
