@@ -143,9 +143,16 @@ func checkReadArticlePair(c *cli.Context, g *glossary.Glossary, srcName, tgtName
 	if err != nil {
 		return inputError(fmt.Errorf("aligning %s with %s: %w", srcName, tgtName, err))
 	}
+	unpaired := 0
 	for i, b := range beads {
 		if len(b.Src) == 0 {
 			continue // a target sentence without source has no terms to check
+		}
+		if len(b.Tgt) == 0 {
+			// No translation to check: its terms were reported missing, though the aligner
+			// may only have failed to find its counterpart.
+			unpaired++
+			continue
 		}
 		if i%256 == 0 && c.Context.Err() != nil {
 			return c.Context.Err()
@@ -157,6 +164,9 @@ func checkReadArticlePair(c *cli.Context, g *glossary.Glossary, srcName, tgtName
 			Label: fmt.Sprintf("%s ¶%d.%d", srcName, src.Para[i0], src.Sen[i0])}); err != nil {
 			return err
 		}
+	}
+	if unpaired > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: %s: %s without a counterpart in %s not checked (the aligner found none; bitext align shows the pairs)\n", srcName, count(unpaired, "sentence"), tgtName)
 	}
 	return nil
 }
