@@ -82,6 +82,11 @@ func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
 	if c.sinceCookie >= 0 {
 		c.sinceCookie++
 	}
+	if b.Kind == Preformatted {
+		// Code and preformatted text are the page's as written: no rule about prose and
+		// page furniture reads them.
+		return c.hold(b, out)
+	}
 	if !c.keep && c.cookieButton(b) {
 		return out
 	}
@@ -110,6 +115,12 @@ func (c *blockCleaner) add(b rawBlock, out []rawBlock) []rawBlock {
 			b.Text = text
 		}
 	}
+	return c.hold(b, out)
+}
+
+// hold takes b into the head window, while the title is not decided, or the tail window, and
+// returns the blocks that are now final.
+func (c *blockCleaner) hold(b rawBlock, out []rawBlock) []rawBlock {
 	if !c.decided {
 		c.head = append(c.head, b)
 		if len(c.head) < headWindow {
@@ -144,7 +155,7 @@ func (c *blockCleaner) finish(out []rawBlock) []rawBlock {
 	if !c.keep && c.title != "" && len(c.tail) > 0 {
 		last := c.tail[len(c.tail)-1]
 		// (In a tiny document the last block may be the title itself.)
-		if !last.isTitle && normTitle(last.Text) == c.title {
+		if !last.isTitle && last.Kind != Preformatted && normTitle(last.Text) == c.title {
 			*c.removed = append(*c.removed, Removal{Line: last.Line, Text: last.Text, Reason: "title repeated at the end"})
 			c.tail = c.tail[:len(c.tail)-1]
 		}
@@ -155,7 +166,7 @@ func (c *blockCleaner) finish(out []rawBlock) []rawBlock {
 		// block of the tail is never taken, so something always stays.
 		kept := c.tail[:1]
 		for _, b := range c.tail[1:] {
-			if !b.isTitle && b.Kind != Heading && isAuthorNote(b.Text) {
+			if !b.isTitle && b.Kind != Heading && b.Kind != Preformatted && isAuthorNote(b.Text) {
 				*c.removed = append(*c.removed, Removal{Line: b.Line, Text: b.Text, Reason: "author note at the end"})
 				continue
 			}
@@ -221,7 +232,7 @@ func findTitle(head []rawBlock) int {
 // isShortLabel reports a block that could be a site name or section label: at most three
 // words, 40 characters, no sentence punctuation.
 func isShortLabel(b rawBlock) bool {
-	if b.Kind == ListItem || len(b.Text) > 40 || strings.ContainsAny(b.Text, ".!?:,;") {
+	if b.Kind == ListItem || b.Kind == Preformatted || len(b.Text) > 40 || strings.ContainsAny(b.Text, ".!?:,;") {
 		return false
 	}
 	return len(strings.Fields(b.Text)) <= 3

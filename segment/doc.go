@@ -1,8 +1,9 @@
 // Package segment reads articles (plain text, Markdown, HTML), removes web debris, and splits
 // the text into paragraphs, sentences and words for German and English.
 //
-// Read turns an input into a Document: a list of Blocks (paragraphs, headings, list items), each
-// with its cleaned Text and the Spans of its sentences. Scanner does the same block by block;
+// Read turns an input into a Document: a list of Blocks (paragraphs, headings, list items, and of
+// a page preformatted text and code blocks, kept as written), each with its cleaned Text and the
+// Spans of its sentences. Scanner does the same block by block;
 // plain text is streamed, so inputs larger than memory can be segmented.
 //
 // HTML main text. From a whole page Read takes the article as go-trafilatura finds it (with its

@@ -75,6 +75,13 @@ func checkRead(t *testing.T, data string, f Format) {
 			continue
 		}
 		for _, b := range doc.Blocks {
+			if b.Kind == Preformatted {
+				// Its text as the page has it, lines and indentation kept: shown, never sent.
+				if !b.Kept || len(b.Sentences) != 0 || strings.TrimSpace(b.Text) == "" || strings.Contains(b.Text, "\r") || unmarked(b.Text) != b.Text || !utf8.ValidString(b.Text) {
+					t.Fatalf("bad preformatted block %+v", b)
+				}
+				continue
+			}
 			if b.Text == "" || strings.ContainsAny(b.Text, "\n\r") || strings.TrimSpace(b.Text) != b.Text {
 				t.Fatalf("bad block text %q", b.Text)
 			}
@@ -125,6 +132,7 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add(`<head><title>x</title><meta http-equiv="content-type" content="text/html; charset=windows-1252"></head><p>Gr` + "\xfc\x84\x93" + `</p>`)
 	f.Add("<p>ein l\xe4ngerer Text mit \x00 einem Nullbyte</p>")
 	f.Add("\xfe\xff\x00<\x00p\x00>\x00T")
+	f.Add(`<article><p>Gib dies ein:</p><pre><pre class="playground"><code class="language-rust edition2024"><span class="boring">fn main() {` + "\n" + `</span>println!("Hallo Welt!");` + "\r\n" + `<span class="boring">}</span></code></pre></pre><div lang="en"><code>a` + "\n" + `b</code><p translate="no">x</p></div></article>`)
 	f.Add(page("<title>Titel des Artikels | Seite</title>", `<header><h1><a href="/">Seite</a></h1></header><article>`+articleBody+`</article>`))
 	f.Add(`<h1><span class="kicker">Dachzeile</span><span>Die Schlagzeile hier</span></h1><p>Stand: 12.03.2024 18:05 Uhr</p><p>Von A B</p><p>Text (Foto: X/dpa) hier. Mehr Text.</p><p>Lesen Sie auch: Y</p><p>© dpa</p>`)
 	f.Add(`<head><meta name="description" content="Der Vorspann des Artikels steht hier und ist lang genug."></head><h1>Kopf<b>Zeile</b></h1><p>Der Vorspann des Artikels steht hier und ist lang genug.</p><article><p>` + strings.Repeat("Ein Satz im Artikel. ", 30) + `</p></article>`)

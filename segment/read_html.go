@@ -336,6 +336,7 @@ func mainBlocksHint(doc, content *html.Node, siteName, metaTitle, extractor, hin
 	full := htmlWalker{removed: new([]Removal)}
 	full.walk(doc)
 	full.flush()
+	main.out = withPageForms(main.out, full.out)
 	main.out = dropExtractorRepeats(main.out, full.out, &mainRemoved)
 
 	mainLen, fullLen := textLen(main.out), textLen(full.out)
@@ -568,14 +569,8 @@ func (w *htmlWalker) walk(n *html.Node) {
 		return
 	}
 	switch {
-	case a == atom.Pre:
-		w.flush()
-		sub := htmlWalker{removed: new([]Removal)}
-		sub.children(n)
-		sub.flush()
-		if t := textOf(sub.out); t != "" {
-			*w.removed = append(*w.removed, Removal{Text: t, Reason: "preformatted/code block (not prose)"})
-		}
+	case a == atom.Pre || a == atom.Code && w.codeBlock(n):
+		w.preformatted(n) // read_html_pre.go
 	case codeElements[a]:
 		// Inline code is kept as written and never split (code_spans.go); the marks are
 		// taken out when the block ends.

@@ -75,7 +75,7 @@ func shortBlocks(doc, content *html.Node, how string, removed *[]Removal) ([]raw
 	main.flush()
 	sentence := false
 	for _, b := range main.out {
-		if len(b.Text) >= 40 && endsSentence(b.Text) {
+		if b.Kind != Preformatted && len(b.Text) >= 40 && endsSentence(b.Text) {
 			sentence = true
 			break
 		}
@@ -86,6 +86,7 @@ func shortBlocks(doc, content *html.Node, how string, removed *[]Removal) ([]raw
 	full := htmlWalker{removed: new([]Removal)}
 	full.walk(doc)
 	full.flush()
+	main.out = withPageForms(main.out, full.out)
 	title := ""
 	if t := metaContents(doc, "og:title", "twitter:title"); len(t) > 0 {
 		title = t[0]
@@ -262,7 +263,7 @@ func flattened(content *html.Node) bool {
 func prose(bs []rawBlock) int {
 	n := 0
 	for _, b := range bs {
-		if b.Kind != Heading && endsSentence(b.Text) && countWords(b.Text) >= 6 {
+		if b.Kind != Heading && b.Kind != Preformatted && endsSentence(b.Text) && countWords(b.Text) >= 6 {
 			n += len(b.Text)
 		}
 	}

@@ -214,6 +214,7 @@ func FuzzHTMLStream(f *testing.F) {
 	f.Add(`<b><div>fett</b>nicht<p>mehr<li>eins<li>zwei</ol><table>x<tr><td>y</table>`)
 	f.Add("<meta charset=latin1><p>Gr\xfc\xdfe\x00</p>")
 	f.Add("\xff\xfe<\x00p\x00>\x00A\x00")
+	f.Add(`<p>Gib dies ein:</p><pre lang="en"><code class="language-console">$ mkdir ~/projects` + "\n" + `$ cd ~/projects</code></pre><div><code>a` + "\n" + `b</code></div><blockquote lang="en"><p>x</p></blockquote>`)
 	f.Fuzz(func(t *testing.T, page string) {
 		for _, keep := range []bool{false, true} {
 			tree, stream, err1, err2 := readBoth(t, page, Options{KeepBoilerplate: keep})

@@ -13,11 +13,12 @@ import (
 // Render writes blocks in a format, keeping their structure:
 //
 //   - Text: blocks separated by blank lines; consecutive list items on consecutive lines with
-//     their markers, indented two spaces per nesting level.
+//     their markers, indented two spaces per nesting level; preformatted text as its lines.
 //   - Markdown: "#" headings, list items with their markers, paragraphs; characters that
-//     Markdown would read as markup are escaped, so the text comes back unchanged.
-//   - HTML: a minimal self-contained document (title, h1-h6, p, ul/ol with li); all text is
-//     escaped.
+//     Markdown would read as markup are escaped, so the text comes back unchanged;
+//     preformatted text as a fenced code block.
+//   - HTML: a minimal self-contained document (title, h1-h6, p, ul/ol with li, pre with code);
+//     all text is escaped.
 //
 // title is used for the HTML <title>; the other formats ignore it.
 func Render(w io.Writer, f Format, title string, blocks []Block) error {
@@ -34,8 +35,8 @@ func Render(w io.Writer, f Format, title string, blocks []Block) error {
 }
 
 // RenderAs is Render writing the lines as form says: a byte-order mark first, CR LF line
-// endings. Rendered text holds no line break of its own (blocks are written on one line), so
-// every line feed written is a line's end.
+// endings. Every line feed written is a line's end (blocks are written on one line, and
+// preformatted text's line breaks are its lines' ends), so each becomes CR LF.
 func RenderAs(w io.Writer, f Format, title string, blocks []Block, form TextForm) error {
 	w, err := formWriter(w, form)
 	if err != nil {
@@ -117,6 +118,10 @@ func renderPlain(bw *bufio.Writer, blocks []Block, md, after bool, prev BlockKin
 		}
 		if after && !(b.Kind == ListItem && prev == ListItem) {
 			bw.WriteByte('\n')
+		}
+		if b.Kind == Preformatted {
+			writePreformatted(bw, b, md)
+			continue
 		}
 		text := oneLine(b.Text)
 		// A block never sent is written as it is shown: its math, Liquid and shortcodes are
@@ -279,6 +284,8 @@ func renderHTML(bw *bufio.Writer, title, lang string, blocks []Block) {
 			closeTo(0)
 		}
 		switch b.Kind {
+		case Preformatted:
+			writePreHTML(bw, b)
 		case Heading:
 			l := strconv.Itoa(clampLevel(b.Level))
 			bw.WriteString("<h" + l + ">" + text + "</h" + l + ">\n")
@@ -319,6 +326,9 @@ func renderHTML(bw *bufio.Writer, title, lang string, blocks []Block) {
 // list item's marker before its first sentence: the marker is not part of the sentence
 // (translate never sends it), but a reader of the list wants to see it was one.
 func (b Block) Lines() []string {
+	if b.Kind == Preformatted {
+		return strings.Split(strings.TrimSuffix(b.Text, "\n"), "\n") // its own lines
+	}
 	if len(b.Sentences) == 0 && b.Kept && b.Text != "" {
 		// A block never sent has no sentences: shown whole.
 		if b.Kind == ListItem && b.Marker != "" {

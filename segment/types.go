@@ -53,13 +53,24 @@ const (
 	Paragraph BlockKind = "paragraph"
 	Heading   BlockKind = "heading"
 	ListItem  BlockKind = "list-item"
+	// Preformatted is text whose line breaks and spaces are its own: an HTML <pre>, or a
+	// <code> standing as a block of its own. It is always Kept, its Text as the page has it,
+	// lines and indentation included.
+	Preformatted BlockKind = "preformatted"
 )
 
-// Block is one structural unit of a document: a paragraph, a heading or a list item.
+// Block is one structural unit of a document: a paragraph, a heading, a list item or
+// preformatted text.
 type Block struct {
-	Kind      BlockKind
-	Level     int    // heading level 1-6; list nesting depth (1 = top level); 0 for paragraphs
-	Marker    string // list marker as written ("-", "*", "1."), with a task list's checkbox ("- [ ]"); a Markdown footnote definition's label ("[^1]:") on its paragraph; "" otherwise
+	Kind  BlockKind
+	Level int // heading level 1-6; list nesting depth (1 = top level); 0 for paragraphs
+	// Marker is a list item's marker as written ("-", "*", "1."), with a task list's checkbox
+	// ("- [ ]"); a Markdown footnote definition's label ("[^1]:") on its paragraph; the Markdown
+	// fence of a Preformatted block that is code, with the code's language as its info string
+	// ("```rust" for <pre><code class="language-rust">, "```" without a language): Markdown
+	// writes it so, and HTML as <pre><code class="language-rust">. "" otherwise, and for
+	// preformatted text that is not code (a <pre> alone).
+	Marker    string
 	Text      string // cleaned text of the block, on one line
 	Sentences []Span // sentences of Text
 	// Note says what the text is where its file tells it (a PO msgctxt and comments, an XLIFF
@@ -71,8 +82,8 @@ type Block struct {
 	// inline code alone ("## `useState`"), display math, a line of Liquid tags or shortcodes, or
 	// text marked translate="no"; of an HTML page, a block with no word outside its Code (an
 	// element marked translate="no" or class="notranslate", one in another language than the
-	// source, inline code alone). Text shows it as written; text and Markdown output keep it, a
-	// translation copies it.
+	// source, inline code alone) and every Preformatted block. Text shows it as written; text
+	// and Markdown output keep it, a translation copies it.
 	Kept bool
 	// Code holds the pieces of Text, in order, that are kept as written: inline code (an HTML
 	// <code>, <kbd>, <samp> or <var>, a Markdown code span, math, a shortcode) and, in a page
