@@ -28,6 +28,10 @@ type rawBlock struct {
 	image bool
 	// kept marks a block shown but never sent (Block.Kept).
 	kept bool
+	// lang is the language the page says a kept block's text is in (the nearest lang
+	// attribute around it), "" when it says none or its kept pieces differ; Block.Lang when
+	// it is not the source's.
+	lang string
 }
 
 // boilerplatePhrases are whole blocks that are page furniture, not article text. They are matched

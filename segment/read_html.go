@@ -407,6 +407,8 @@ type htmlWalker struct {
 	buf    strings.Builder
 	lists  []listState
 	inCode int // depth of <code> elements around the walk: a <br> in code is a space
+	// langNoted says the current block's lang was set from a kept text of it (noteLang).
+	langNoted bool
 
 	skip map[*html.Node]bool // nodes not to walk (htmlStream.walked); nil for a whole page
 }
@@ -532,6 +534,9 @@ func (w *htmlWalker) walk(n *html.Node) {
 		if w.stop {
 			return
 		}
+		if strings.HasPrefix(n.Data, codeOpen) {
+			w.noteLang(n) // text marked as kept (markKeptText): what language it is in
+		}
 		if w.inCode > 0 && strings.Contains(data, markPrefix) {
 			data = unmarked(data) // kept text inside <code>: one piece of code, not nested ones
 		}
@@ -633,20 +638,35 @@ func (w *htmlWalker) children(n *html.Node) {
 	}
 }
 
+// noteLang records the language of n, a kept text of the current block, as the block's: the
+// one its kept texts are all in, "" when they differ.
+func (w *htmlWalker) noteLang(n *html.Node) {
+	lang := langOf(n)
+	if !w.langNoted {
+		w.cur.lang, w.langNoted = lang, true
+	} else if w.cur.lang != lang {
+		w.cur.lang = ""
+	}
+}
+
 // flush ends the current block.
 func (w *htmlWalker) flush() {
 	if w.cur == nil || w.stop {
 		w.buf.Reset()
+		w.langNoted = false
 		return
 	}
 	text := normalizeSpace(w.buf.String())
 	w.buf.Reset()
 	base := *w.cur
-	w.cur = nil
+	w.cur, w.langNoted = nil, false
 	for _, unit := range breakUnits(base.Kind, text, w.removed) {
 		b := base
 		b.Text, b.code = takeCodeMarks(normalizeSpace(cleanLine(unit, 0, inlineRules{keep: w.keep}, w.removed)))
 		b.kept = allCode(b.Text, b.code)
+		if !b.kept {
+			b.lang = ""
+		}
 		if b.Text != "" {
 			w.out = append(w.out, b)
 		}

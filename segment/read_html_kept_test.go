@@ -14,17 +14,20 @@ import (
 func TestReadHTMLKeptText(t *testing.T) {
 	const german = "Die Anträge können künftig über die App gestellt werden, teilte das Ministerium in Berlin mit."
 	const english = "We are making government services simpler for everyone."
+	// French React docs (testdata/SOURCES.md, as in clean_french_test.go).
+	const french = "Si vous êtes bloqué, essayez nos ressources communautaires."
 	tests := []struct {
 		name, lang, block string
 		root              string // the attributes of <html> and <body>, lang="de" and none when ""
 		want              string // the block's text
 		kept              bool
 		code              []string // its Code pieces
+		textLang          string   // its Lang: the language of a kept text, when not the source's
 	}{
 		{name: "translate=no", block: `<p translate="no">` + german + `</p>`, want: german, kept: true},
 		{name: "class notranslate", block: `<p class="hinweis notranslate">` + german + `</p>`, want: german, kept: true},
-		{name: "another language, inherited", block: `<blockquote lang="en"><p>` + english + `</p></blockquote>`, want: english, kept: true},
-		{name: "xml:lang", block: `<p xml:lang="en-GB">` + english + `</p>`, want: english, kept: true},
+		{name: "another language, inherited", block: `<blockquote lang="en"><p>` + english + `</p></blockquote>`, want: english, kept: true, textLang: "en"},
+		{name: "xml:lang", block: `<p xml:lang="en-GB">` + english + `</p>`, want: english, kept: true, textLang: "en-GB"},
 		{name: "the source language with a region", block: `<p lang="de-AT">` + german + `</p>`, want: german},
 		{name: "a child's own language", block: `<div lang="en"><p lang="de">` + german + `</p></div>`, want: german},
 		{name: "a child's translate=yes", block: `<div translate="no"><p translate="yes">` + german + `</p></div>`, want: german},
@@ -40,7 +43,11 @@ func TestReadHTMLKeptText(t *testing.T) {
 			want: "Mit Strg+C wird der markierte Text in die Zwischenablage kopiert.", code: []string{"Strg", "C"}},
 		{name: "translate=no inside code", block: `<p>Aufgerufen wird <code>curl <span translate="no">https://example.org</span></code> im Terminal.</p>`,
 			want: "Aufgerufen wird curl https://example.org im Terminal.", code: []string{"curl https://example.org"}},
-		{name: "English source: German is another language", lang: "en", block: `<p lang="de">` + german + `</p>`, want: german, kept: true},
+		{name: "English source: German is another language", lang: "en", block: `<p lang="de">` + german + `</p>`, want: german, kept: true, textLang: "de"},
+		{name: "another language on the text", block: `<p><span lang="en">` + english + `</span></p>`, want: english, kept: true, textLang: "en"},
+		{name: "translate=no in another language", block: `<p translate="no" lang="fr">` + french + `</p>`, want: french, kept: true, textLang: "fr"},
+		{name: "translate=no in the source language", block: `<p translate="no" lang="de">` + german + `</p>`, want: german, kept: true},
+		{name: "kept texts in two languages", block: `<p><span lang="en">` + english + `</span> <span lang="fr">` + french + `</span></p>`, want: english + " " + french, kept: true},
 		{name: "English source: English is not", lang: "en", block: `<blockquote lang="en"><p>` + english + `</p></blockquote>`, want: english},
 	}
 	for _, tc := range tests {
@@ -55,20 +62,20 @@ func TestReadHTMLKeptText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkKeptBlock(t, "extracted", doc, tc.want, tc.kept, tc.code)
+			checkKeptBlock(t, "extracted", doc, tc.want, tc.kept, tc.code, tc.textLang)
 			opt.KeepBoilerplate = true
 			tree, stream, err1, err2 := readBoth(t, in, opt)
 			if err1 != nil || err2 != nil {
 				t.Fatal(err1, err2)
 			}
-			checkKeptBlock(t, "walker", tree, tc.want, tc.kept, tc.code)
-			checkKeptBlock(t, "streamed", stream, tc.want, tc.kept, tc.code)
+			checkKeptBlock(t, "walker", tree, tc.want, tc.kept, tc.code, tc.textLang)
+			checkKeptBlock(t, "streamed", stream, tc.want, tc.kept, tc.code, tc.textLang)
 		})
 	}
 }
 
 // checkKeptBlock checks the block of doc with text want.
-func checkKeptBlock(t *testing.T, how string, doc *Document, want string, kept bool, code []string) {
+func checkKeptBlock(t *testing.T, how string, doc *Document, want string, kept bool, code []string, lang string) {
 	t.Helper()
 	for _, b := range doc.Blocks {
 		if b.Text != want {
@@ -76,6 +83,9 @@ func checkKeptBlock(t *testing.T, how string, doc *Document, want string, kept b
 		}
 		if b.Kept != kept {
 			t.Errorf("%s: %q: Kept = %v, want %v", how, want, b.Kept, kept)
+		}
+		if b.Lang != lang {
+			t.Errorf("%s: %q: Lang = %q, want %q", how, want, b.Lang, lang)
 		}
 		if kept && (len(b.Sentences) > 0 || len(b.Code) > 0) {
 			t.Errorf("%s: kept %q has sentences %v, code %v", how, want, b.Sentences, b.Code)
@@ -116,6 +126,6 @@ Sie möchten eine <span lang="en">App</span>, die Sie so durch den Tag in NRW be
 		t.Fatal(err1, err2)
 	}
 	const want = "Sie möchten eine App, die Sie so durch den Tag in NRW begleitet, dass Sie jederzeit mitreden können? Die App WDR aktuell bietet Ihnen dafür immer die passenden Nachrichten. | mehr"
-	checkKeptBlock(t, "walker", tree, want, false, []string{"App"})
-	checkKeptBlock(t, "streamed", stream, want, false, []string{"App"})
+	checkKeptBlock(t, "walker", tree, want, false, []string{"App"}, "")
+	checkKeptBlock(t, "streamed", stream, want, false, []string{"App"}, "")
 }

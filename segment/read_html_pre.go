@@ -31,7 +31,7 @@ func (w *htmlWalker) preformatted(n *html.Node) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	b := rawBlock{Kind: Preformatted, kept: true}
+	b := rawBlock{Kind: Preformatted, kept: true, lang: langOf(n)}
 	if code := codeIn(n); code != nil {
 		b.Marker = codeFence + codeLanguage(code, n)
 	}
@@ -169,14 +169,38 @@ func linePieces(text string, max int) []string {
 
 func isRuneStart(c byte) bool { return c&0xC0 != 0x80 }
 
+// langOf returns the language the page says n's text is in: the lang (or xml:lang) of the
+// nearest element around it that gives one, below <body> (lang on <html>, <head> and <body>
+// says nothing of a kept text, as HTMLMark reads it); "" when none does.
+func langOf(n *html.Node) string {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		switch walkerAtom(p) {
+		case atom.Html, atom.Head, atom.Body:
+			return ""
+		}
+		for _, a := range p.Attr {
+			if k := strings.ToLower(a.Key); k == "lang" || k == "xml:lang" {
+				if v := strings.TrimSpace(a.Val); v != "" {
+					return v
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // withPageForms gives the kept blocks of an extractor's content (the extractor's tree walked)
 // the form the page gives them (full, the page walked): a paragraph of code or a <pre> whose
-// words are a Preformatted block of the page becomes that block (its lines, its language).
-// Blocks of the same words are matched in order.
+// words are a Preformatted block of the page becomes that block (its lines, its language), and a
+// kept block takes the page's language of its text. Blocks of the same words are matched in
+// order.
 func withPageForms(content, full []rawBlock) []rawBlock {
 	var forms map[string][]int // the words of a page's block with a form to give: its indexes in full
 	for i, b := range full {
-		if b.kept && b.Kind == Preformatted {
+		if b.kept && (b.Kind == Preformatted || b.lang != "") {
 			if forms == nil {
 				forms = map[string][]int{}
 			}
@@ -200,9 +224,10 @@ func withPageForms(content, full []rawBlock) []rawBlock {
 		}
 		f := full[at[min(used[k], len(at)-1)]]
 		used[k]++
-		if b.Kind == Paragraph || b.Kind == Preformatted {
+		if f.Kind == Preformatted && (b.Kind == Paragraph || b.Kind == Preformatted) {
 			b.Kind, b.Level, b.Marker, b.Text, b.code = Preformatted, 0, f.Marker, f.Text, nil
 		}
+		b.lang = f.lang
 	}
 	return content
 }

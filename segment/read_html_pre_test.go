@@ -24,6 +24,7 @@ func TestReadHTMLPreformatted(t *testing.T) {
 		lang        string // the source language, "de" when ""
 		text        string // the Preformatted block's text
 		marker      string
+		textLang    string
 	}{
 		{name: "pre alone", block: "<pre>" + htmlEscape(rustbookE0384) + "</pre>", text: rustbookE0384},
 		{name: "pre and code with a language", block: `<pre><code class="language-toml">` + rustbookCargoToml + `</code></pre>`,
@@ -43,7 +44,9 @@ func TestReadHTMLPreformatted(t *testing.T) {
 		{name: "a blank first line", block: "<pre>\n\n$ cargo run</pre>", text: "\n$ cargo run"},
 		{name: "code standing as a block", block: `<div><code>$ cargo new hello_cargo` + "\n" + `$ cd hello_cargo</code></div>`,
 			text: "$ cargo new hello_cargo\n$ cd hello_cargo", marker: "```"},
+		{name: "in another language", block: `<pre lang="en">` + htmlEscape(rustbookE0384) + `</pre>`, text: rustbookE0384, textLang: "en"},
 		{name: "translate=no around it", block: `<div translate="no"><pre>` + rustbookCargoToml + `</pre></div>`, text: rustbookCargoToml},
+		{name: "English source: lang=en is the source", lang: "en", block: `<pre lang="en">` + htmlEscape(rustbookE0384) + `</pre>`, text: rustbookE0384},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,7 +62,7 @@ func TestReadHTMLPreformatted(t *testing.T) {
 				t.Fatal(err1, err2)
 			}
 			for how, d := range map[string]*Document{"extracted": doc, "walker": tree, "streamed": stream} {
-				checkPreBlock(t, how, d, tc.text, tc.marker)
+				checkPreBlock(t, how, d, tc.text, tc.marker, tc.textLang)
 			}
 		})
 	}
@@ -71,7 +74,7 @@ const lastParagraph = "Die Gespräche sollen im Januar in Genf fortgesetzt werde
 
 // checkPreBlock checks that doc has one Preformatted block, of text want, between the article's
 // paragraphs, and that no sentence holds its text.
-func checkPreBlock(t *testing.T, how string, doc *Document, want, marker string) {
+func checkPreBlock(t *testing.T, how string, doc *Document, want, marker, lang string) {
 	t.Helper()
 	var pre []Block
 	at := -1
@@ -84,8 +87,8 @@ func checkPreBlock(t *testing.T, how string, doc *Document, want, marker string)
 		t.Fatalf("%s: %d preformatted blocks, want 1: %q", how, len(pre), blockSummary(doc.Blocks))
 	}
 	b := pre[0]
-	if b.Text != want || b.Marker != marker || !b.Kept || len(b.Sentences) > 0 || len(b.Code) > 0 {
-		t.Errorf("%s: got %q %q kept %v, %d sentences; want %q %q kept", how, b.Text, b.Marker, b.Kept, len(b.Sentences), want, marker)
+	if b.Text != want || b.Marker != marker || b.Lang != lang || !b.Kept || len(b.Sentences) > 0 || len(b.Code) > 0 {
+		t.Errorf("%s: got %q %q lang %q kept %v, %d sentences; want %q %q lang %q kept", how, b.Text, b.Marker, b.Lang, b.Kept, len(b.Sentences), want, marker, lang)
 	}
 	if at == 0 || at+1 >= len(doc.Blocks) || !strings.HasPrefix(doc.Blocks[at-1].Text, "Nach Angaben") || doc.Blocks[at+1].Text != lastParagraph {
 		t.Errorf("%s: the block is not in its place: %q", how, blockSummary(doc.Blocks))
@@ -149,7 +152,7 @@ func TestReadHTMLPreformattedPage(t *testing.T) {
 			}
 			want := rustbookPre[n]
 			n++
-			if b.Text != want.text || b.Marker != want.marker || !b.Kept {
+			if b.Text != want.text || b.Marker != want.marker || !b.Kept || b.Lang != "" {
 				t.Errorf("%s: block %d: %q %q kept %v, want %q %q", how, n, b.Text, b.Marker, b.Kept, want.text, want.marker)
 			}
 			if i == 0 || !strings.HasPrefix(d.Blocks[i-1].Text, want.before) {

@@ -32,8 +32,8 @@ func sameDocs(tree, stream *Document) string {
 			return fmt.Sprintf("%d blocks on the tree, %d streamed; first extra: %q", len(tree.Blocks), len(stream.Blocks), extraBlock(tree.Blocks, stream.Blocks))
 		}
 		a, b := tree.Blocks[i], stream.Blocks[i]
-		if a.Kind != b.Kind || a.Level != b.Level || a.Marker != b.Marker || a.Text != b.Text {
-			return fmt.Sprintf("block %d: tree %v %d %q %q, streamed %v %d %q %q", i, a.Kind, a.Level, a.Marker, a.Text, b.Kind, b.Level, b.Marker, b.Text)
+		if a.Kind != b.Kind || a.Level != b.Level || a.Marker != b.Marker || a.Text != b.Text || a.Lang != b.Lang {
+			return fmt.Sprintf("block %d: tree %v %d %q %q %q, streamed %v %d %q %q %q", i, a.Kind, a.Level, a.Marker, a.Text, a.Lang, b.Kind, b.Level, b.Marker, b.Text, b.Lang)
 		}
 	}
 	if !slices.Equal(tree.Removed, stream.Removed) {

@@ -18,7 +18,7 @@ import (
 //     Markdown would read as markup are escaped, so the text comes back unchanged;
 //     preformatted text as a fenced code block.
 //   - HTML: a minimal self-contained document (title, h1-h6, p, ul/ol with li, pre with code);
-//     all text is escaped.
+//     all text is escaped; a kept block in another language says it (lang).
 //
 // title is used for the HTML <title>; the other formats ignore it.
 func Render(w io.Writer, f Format, title string, blocks []Block) error {
@@ -283,12 +283,13 @@ func renderHTML(bw *bufio.Writer, title, lang string, blocks []Block) {
 		if b.Kind != ListItem {
 			closeTo(0)
 		}
+		lang := langAttr(b)
 		switch b.Kind {
 		case Preformatted:
 			writePreHTML(bw, b)
 		case Heading:
 			l := strconv.Itoa(clampLevel(b.Level))
-			bw.WriteString("<h" + l + ">" + text + "</h" + l + ">\n")
+			bw.WriteString("<h" + l + lang + ">" + text + "</h" + l + ">\n")
 		case ListItem:
 			level := max(b.Level, 1)
 			tag := "ul"
@@ -310,12 +311,12 @@ func renderHTML(bw *bufio.Writer, title, lang string, blocks []Block) {
 				open = append(open, tag)
 				bw.WriteString("<" + tag + ">\n")
 			}
-			bw.WriteString("<li>" + text)
+			bw.WriteString("<li" + lang + ">" + text)
 		default:
 			if isFootnoteLabel(b.Marker) {
 				text = html.EscapeString(b.Marker) + " " + text // a footnote's label, as in the text
 			}
-			bw.WriteString("<p>" + text + "</p>\n")
+			bw.WriteString("<p" + lang + ">" + text + "</p>\n")
 		}
 	}
 	closeTo(0)

@@ -25,7 +25,7 @@ func writePreformatted(bw *bufio.Writer, b Block, md bool) {
 // writePreHTML writes a Preformatted block as <pre>, with a <code> inside when it is code
 // (class="language-rust" when its language is known).
 func writePreHTML(bw *bufio.Writer, b Block) {
-	bw.WriteString("<pre>")
+	bw.WriteString("<pre" + langAttr(b) + ">")
 	code, isCode := strings.CutPrefix(b.Marker, codeFence)
 	if isCode {
 		bw.WriteString("<code")
@@ -44,6 +44,14 @@ func writePreHTML(bw *bufio.Writer, b Block) {
 		bw.WriteString("</code>")
 	}
 	bw.WriteString("</pre>\n")
+}
+
+// langAttr is the lang attribute of a block's element: its Lang, when it has one.
+func langAttr(b Block) string {
+	if b.Lang == "" {
+		return ""
+	}
+	return ` lang="` + html.EscapeString(b.Lang) + `"`
 }
 
 // longestRun returns the length of the longest run of c in s.

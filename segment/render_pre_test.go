@@ -17,8 +17,8 @@ const rustbookDocComment = "/// Adds one to the number given\n///\n/// # Example
 	"pub fn add_one(x: i32) -> i32 {\n    x + 1\n}"
 
 // A Preformatted block is written as <pre> (with <code class="language-…"> when it is code),
-// as a fenced code block in Markdown and as its lines in text. Before, a kept block was always a
-// <p> on one line.
+// as a fenced code block in Markdown and as its lines in text; a kept block in another language
+// says so in HTML. Before, a kept block was always a <p> on one line, its lang lost.
 func TestRenderPreformatted(t *testing.T) {
 	tests := []struct {
 		name            string
@@ -35,6 +35,14 @@ func TestRenderPreformatted(t *testing.T) {
 			"<pre>\n\n$ cargo run</pre>\n", "```\n\n$ cargo run\n```\n", "\n$ cargo run\n"},
 		{"a fence inside", Block{Kind: Preformatted, Kept: true, Marker: "```rust", Text: rustbookDocComment},
 			"", "````rust\n" + rustbookDocComment + "\n````\n", rustbookDocComment + "\n"},
+		{"in another language", Block{Kind: Preformatted, Kept: true, Lang: "en", Text: "error: could not compile `variables`"},
+			"<pre lang=\"en\">error: could not compile `variables`</pre>\n", "", ""},
+		{"a kept paragraph in another language", Block{Kind: Paragraph, Kept: true, Lang: "en", Text: "We are making government services simpler for everyone."},
+			"<p lang=\"en\">We are making government services simpler for everyone.</p>\n", "", ""},
+		{"a kept heading in another language", Block{Kind: Heading, Level: 2, Kept: true, Lang: "en-GB", Text: "Keyboard shortcuts"},
+			"<h2 lang=\"en-GB\">Keyboard shortcuts</h2>\n", "", ""},
+		{"a kept list item in another language", Block{Kind: ListItem, Level: 1, Marker: "-", Kept: true, Lang: "fr", Text: "Si vous êtes bloqué, essayez nos ressources communautaires."},
+			"<ul>\n<li lang=\"fr\">Si vous êtes bloqué, essayez nos ressources communautaires.</li>\n</ul>\n", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

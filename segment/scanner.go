@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/formats"
 )
@@ -212,6 +213,9 @@ func (s *Scanner) Scan() bool {
 	rb := s.ready[s.nready]
 	s.nready++
 	s.block = Block{Kind: rb.Kind, Level: rb.Level, Marker: rb.Marker, Text: rb.Text, Kept: rb.kept}
+	if rb.kept && (document.HTMLMark{Lang: rb.lang}).Kept(s.lang) {
+		s.block.Lang = rb.lang // a language other than the source's (HTMLMark's one test)
+	}
 	if !rb.kept {
 		s.block.Sentences = splitWithCode(rb.Text, s.lang, rb.code)
 		s.block.Code = codeSpans(rb.Text, rb.code)

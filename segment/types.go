@@ -92,6 +92,10 @@ type Block struct {
 	// a translation is to carry them over unchanged, as translating the page whole does. Nil
 	// for a Kept block, whose text is all kept.
 	Code []Span
+	// Lang is the language a page says a Kept block's text is in (<p lang="en">, <pre
+	// lang="en">, a <blockquote lang="fr"> around it) when it is not the source language:
+	// never translated, the text stays in it, and a rebuilt page says so again. "" otherwise.
+	Lang string
 }
 
 // Span is a piece of a text with its byte offsets: text[Start:End] == Span.Text.
