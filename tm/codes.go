@@ -80,3 +80,24 @@ func renumberCodes(codes []document.Code, num map[int]int) []document.Code {
 	slices.SortFunc(out, func(a, b document.Code) int { return a.ID - b.ID })
 	return out
 }
+
+// codesJSON is the column codes of a machine translation of k: the markup of the codes its
+// tagged source holds (Key.Codes), "" when none is known. A code the source does not hold, or
+// holds as the other kind, is left out: an export would write it for another code.
+func (k Key) codesJSON() string {
+	if len(k.Codes) == 0 || !document.HasTags(k.Source) {
+		return ""
+	}
+	kinds := map[int]document.CodeKind{}
+	for _, c := range document.CodesOf(k.Source) {
+		kinds[c.ID] = c.Kind
+	}
+	held := make([]document.Code, 0, len(k.Codes))
+	for _, c := range k.Codes {
+		if kind, ok := kinds[c.ID]; ok && kind == c.Kind {
+			held = append(held, c)
+			delete(kinds, c.ID) // once: a second code of one number is not the source's
+		}
+	}
+	return codesJSON(held, nil)
+}

@@ -29,8 +29,11 @@
 // newest or the first). A unit with inline codes (TMX <bpt>/<ph>, XLIFF <g>/<x/>) is stored as
 // its words and, when source and target hold the same codes, as the tagged text translate
 // looks a document segment with those codes up by, so a CAT tool's formatted segments answer
-// XLIFF, HTML and Markdown documents with the formatting in place. Delete removes entries by provider, model, age or source pattern, and
-// Vacuum gives the space back.
+// XLIFF, HTML and Markdown documents with the formatting in place. Both those units and the
+// machine translations of such segments keep what their codes stand for (the markup, as
+// Key.Codes gives it for a machine translation), which Export writes as the codes' native code
+// (TMX <bpt>&lt;b&gt;</bpt>). Delete removes entries by provider, model, age or source
+// pattern, and Vacuum gives the space back.
 //
 // The store keeps per-provider and per-language counters in the transactions that change
 // entries, so Stats reads a few rows whatever the size. Each connection has a fixed page cache

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bitext/bitext/document"
 )
 
 // Key identifies a machine translation in the memory.
@@ -27,6 +29,13 @@ type Key struct {
 	// Imported and reviewed entries carry none and answer the source whatever its note. A key
 	// without a note hashes as keys did before notes existed.
 	Note string
+	// Codes is what the inline codes of a tagged Source stand for (package document's
+	// <g1>…</g1> and <x2/>, Codes[i].ID the number of one of them): their markup in the
+	// document the source came from, such as an HTML <b> or <a href="…">. A machine
+	// translation is stored with it, so that an export writes the markup (TMX
+	// <bpt>&lt;b&gt;</bpt>), not empty codes. It is no part of the key: a lookup ignores it, and
+	// the entry answers the same tagged source whatever its codes stand for elsewhere.
+	Codes []document.Code
 }
 
 // scope says how an entry was made and so which lookups it answers.

@@ -248,12 +248,14 @@ const pgUnclaimMany = "DELETE FROM claims WHERE owner = ? AND key = ANY(?)"
 
 // pgStoreMany is StoreMany's insert-or-replace of a batch in one statement; xmax = 0 marks the
 // rows inserted (rather than updated), which the counters count. The batch must hold each key
-// once: one statement may not update a row twice.
+// once: one statement may not update a row twice. A replaced entry keeps its codes' markup
+// when the newer translation comes without any (as sqlReplaceMT).
 const pgStoreMany = `INSERT INTO entries
-	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note)
-	SELECT k, 0, p, m, sl, tl, s, te, pv, t, ?, ?, n FROM unnest(?::bytea[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-		AS b(k, p, m, sl, tl, s, te, pv, t, n)
-	ON CONFLICT (key) DO UPDATE SET source = excluded.source, target = excluded.target, updated = excluded.updated
+	(key, scope, provider, model, source_lang, target_lang, source, terms, prompt_version, target, created, updated, note, codes)
+	SELECT k, 0, p, m, sl, tl, s, te, pv, t, ?, ?, n, c FROM unnest(?::bytea[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+		AS b(k, p, m, sl, tl, s, te, pv, t, n, c)
+	ON CONFLICT (key) DO UPDATE SET source = excluded.source, target = excluded.target, updated = excluded.updated,
+		codes = CASE WHEN excluded.codes = '' THEN entries.codes ELSE excluded.codes END
 	RETURNING key, xmax = 0`
 
 // claimPG claims the keys of try (sorted) in one statement, marking those it got in owned.

@@ -37,7 +37,7 @@ CREATE TABLE entries (
 	created        INTEGER NOT NULL,        -- unix seconds
 	updated        INTEGER NOT NULL,
 	note           TEXT    NOT NULL DEFAULT '', -- a machine translation's Key.Note (see addedColumns)
-	codes          TEXT    NOT NULL DEFAULT ''  -- an imported tagged entry's codes' native markup (JSON)
+	codes          TEXT    NOT NULL DEFAULT ''  -- a tagged entry's codes' native markup (JSON)
 );
 -- Lets a lookup see in one step whether any imports exist (usually none), so it then needs
 -- to look for the machine-translation key only.
@@ -106,9 +106,10 @@ CREATE INDEX IF NOT EXISTS reviews_at ON reviews (reviewed_at);
 //	note   the note of a machine translation's key (Key.Note, a PO msgctxt), hashed into the
 //	       key but not stored before, so an export lost it and its import answered the source
 //	       under no note
-//	codes  the native markup of an imported tagged entry's inline codes (a TMX <bpt>'s "<b>"),
-//	       as JSON of []document.Code: an export wrote empty <bpt></bpt>, and a CAT tool took
-//	       the memory's formatting back as nothing
+//	codes  the native markup of a tagged entry's inline codes (a TMX <bpt>'s "<b>", an HTML
+//	       page's <a href="…"> a machine translation was made for: Key.Codes), as JSON of
+//	       []document.Code: an export wrote empty <bpt></bpt>, and a CAT tool took the
+//	       memory's formatting back as nothing
 var addedColumns = []struct{ name, ddl string }{
 	{"note", "ALTER TABLE entries ADD COLUMN note TEXT NOT NULL DEFAULT ''"},
 	{"codes", "ALTER TABLE entries ADD COLUMN codes TEXT NOT NULL DEFAULT ''"},
@@ -153,6 +154,11 @@ const (
 	// sqlReplace gives an existing entry a newer source, target and codes (an import's conflict
 	// resolved in favour of the newest).
 	sqlReplace = "UPDATE entries SET source = ?, target = ?, codes = ?, updated = ? WHERE key = ?"
+
+	// sqlReplaceMT gives an existing machine translation a newer source and target, and the
+	// markup of its codes when the newer one knows it (Key.Codes): both answer one tagged
+	// source, whose codes the stored markup still describes.
+	sqlReplaceMT = "UPDATE entries SET source = ?, target = ?, codes = CASE WHEN ? = '' THEN codes ELSE ? END, updated = ? WHERE key = ?"
 
 	// sqlAnyImported tells whether imported entries exist, and whether reviewed ones do,
 	// through the partial index (whose condition each repeats, so that SQLite uses it).

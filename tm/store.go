@@ -18,8 +18,10 @@ func (db *DB) Store(ctx context.Context, k Key, target string) error {
 
 // StoreMany records machine translations, one transaction per 500, replacing earlier
 // translations under the same keys. The source is stored as given; its normalized form only
-// makes the key. The leases this handle holds on the keys (see Claim) end in the same
-// transaction, so a worker waiting for them finds the answer as soon as the lease is gone.
+// makes the key. What a tagged source's codes stand for (Key.Codes) is stored with it, and
+// kept when a newer translation of the key comes without it. The leases this handle holds on
+// the keys (see Claim) end in the same transaction, so a worker waiting for them finds the
+// answer as soon as the lease is gone.
 func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 	if len(ks) != len(targets) {
 		return fmt.Errorf("tm: store: %d keys but %d targets", len(ks), len(targets))
@@ -66,7 +68,8 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 				if db.holds(hashes[j]) {
 					claimed = append(claimed, hashes[j])
 				}
-				res, err := ins.ExecContext(ctx, row(nk, hash, scopeMT, ks[i].Source, targets[i], "", now)...)
+				codes := ks[i].codesJSON()
+				res, err := ins.ExecContext(ctx, row(nk, hash, scopeMT, ks[i].Source, targets[i], codes, now)...)
 				if err != nil {
 					return err
 				}
@@ -78,11 +81,11 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 				}
 				// The key exists: the newer translation replaces the older.
 				if upd == nil {
-					if upd, err = db.txStatement(ctx, tx, sqlReplace); err != nil {
+					if upd, err = db.txStatement(ctx, tx, sqlReplaceMT); err != nil {
 						return err
 					}
 				}
-				if _, err := upd.ExecContext(ctx, ks[i].Source, targets[i], "", now, hash); err != nil {
+				if _, err := upd.ExecContext(ctx, ks[i].Source, targets[i], codes, codes, now, hash); err != nil {
 					return err
 				}
 			}
@@ -108,19 +111,26 @@ func (db *DB) StoreMany(ctx context.Context, ks []Key, targets []string) error {
 func (db *DB) storePG(ctx context.Context, tx *sql.Tx, ks []Key, targets []string, nks []normKey, hashes [][hashLen]byte, order []int) error {
 	n := len(order)
 	keys := make([][]byte, 0, n)
-	cols := make([][]string, 9) // provider, model, source_lang, target_lang, source, terms, prompt_version, target, note
+	cols := make([][]string, 10) // provider, model, source_lang, target_lang, source, terms, prompt_version, target, note, codes
 	for c := range cols {
 		cols[c] = make([]string, 0, n)
 	}
 	byHash := make(map[[hashLen]byte]int, n)
+	earlierCodes := "" // of the key's earlier occurrences, for a later one without codes
 	for x, j := range order {
+		codes := ks[j].codesJSON()
+		if codes == "" {
+			codes = earlierCodes
+		}
 		if x+1 < n && hashes[order[x+1]] == hashes[j] {
+			earlierCodes = codes
 			continue // a later occurrence of the key replaces this one
 		}
+		earlierCodes = ""
 		nk := nks[j]
 		byHash[hashes[j]] = j
 		keys = append(keys, hashes[j][:])
-		for c, v := range [...]string{nk.provider, nk.model, nk.sourceLang, nk.targetLang, ks[j].Source, strings.Join(nk.terms, "\n"), nk.promptVersion, targets[j], nk.note} {
+		for c, v := range [...]string{nk.provider, nk.model, nk.sourceLang, nk.targetLang, ks[j].Source, strings.Join(nk.terms, "\n"), nk.promptVersion, targets[j], nk.note, codes} {
 			cols[c] = append(cols[c], v)
 		}
 	}
@@ -129,7 +139,7 @@ func (db *DB) storePG(ctx context.Context, tx *sql.Tx, ks []Key, targets []strin
 		return err
 	}
 	now := time.Now().Unix()
-	rows, err := stmt.QueryContext(ctx, now, now, keys, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8])
+	rows, err := stmt.QueryContext(ctx, now, now, keys, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9])
 	if err != nil {
 		return err
 	}
@@ -231,8 +241,8 @@ func (k normKey) scoped(s scope) normKey {
 	return k
 }
 
-// row is the values of an entry in the column order of sqlInsertRow; codes is the JSON of an
-// imported tagged entry's codes, or "".
+// row is the values of an entry in the column order of sqlInsertRow; codes is the JSON of a
+// tagged entry's codes (codesJSON), or "".
 func row(k normKey, hash []byte, s scope, source, target, codes string, now int64) []any {
 	k = k.scoped(s)
 	return []any{hash, int(s), k.provider, k.model, k.sourceLang, k.targetLang,
