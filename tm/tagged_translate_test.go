@@ -130,21 +130,28 @@ func importTMX(t *testing.T, db *tm.DB, name string, data []byte, src, tgt strin
 // TestTaggedThroughExport: a real XLIFF 1.2 file of a CAT tool and a page of the same text,
 // with bold, italic, underlined words and a link, translated into memory A, A exported as
 // TMX and imported into memory B: translating again with B asks the provider nothing and
-// writes the same document, codes in place.
+// writes the same document, codes in place. Both exports write what the codes stand for as
+// their native code (before, A's wrote <bpt i="1" x="1"></bpt>: the markup was lost).
 func TestTaggedThroughExport(t *testing.T) {
 	for _, tc := range []struct {
-		doc  string
-		want []string // in the document written
+		doc    string
+		want   []string // in the document written
+		markup []string // in the TMX exports of A and B
 	}{
 		{"OnTramTest01-startseite.xlf", []string{
 			`<target state="translated" state-qualifier="leveraged-mt">[en] <g id="0" ctype="bold">tropicana</g> - Das Reisebüro</target>`,
 			`[en] Mit Pünktlichkeit, Sorgfalt und Verlässlichkeit kümmern wir uns um <g id="0" ctype="underlined">jedes</g> Detail.`,
+		}, []string{
+			`<tuv xml:lang="en"><seg>[en] Mit Pünktlichkeit, Sorgfalt und Verlässlichkeit kümmern wir uns um <bpt i="1" x="1" type="x-xliff-g">&lt;g id="0" ctype="underlined"&gt;</bpt>jedes<ept i="1">&lt;/g&gt;</ept> Detail.</seg></tuv>`,
 		}},
 		{"tropicana-startseite.html", []string{
 			`<h1>[en] <b>tropicana</b> - Das Reisebüro</h1>`,
 			`[en] Darum gibt es unser <i>Location Scout Programm</i>, das`,
 			`[en] Mit Pünktlichkeit, Sorgfalt und Verlässlichkeit kümmern wir uns um <u>jedes</u> Detail.`,
 			`<p>[en] Email: <a href="mailto:fernweh@tropicana.travel">fernweh@tropicana.travel</a></p>`,
+		}, []string{
+			`<tuv xml:lang="en"><seg>[en] Mit Pünktlichkeit, Sorgfalt und Verlässlichkeit kümmern wir uns um <bpt i="1" x="1" type="ulined">&lt;u&gt;</bpt>jedes<ept i="1">&lt;/u&gt;</ept> Detail.</seg></tuv>`,
+			`<tuv xml:lang="de"><seg>Email: <bpt i="1" x="1" type="link">&lt;a href="mailto:fernweh@tropicana.travel"&gt;</bpt>fernweh@tropicana.travel<ept i="1">&lt;/a&gt;</ept></seg></tuv>`,
 		}},
 	} {
 		t.Run(tc.doc, func(t *testing.T) {
@@ -166,6 +173,11 @@ func TestTaggedThroughExport(t *testing.T) {
 			}
 
 			tmx := exportTMX(t, a, "de", "en")
+			for _, w := range tc.markup {
+				if !bytes.Contains(tmx, []byte(w)) {
+					t.Errorf("A's export lacks %s:\n%s", w, tmx)
+				}
+			}
 			b := openMemory(t)
 			res := importTMX(t, b, "a.tmx", tmx, "de", "en")
 			if res.Tagged != tagged || res.Markup != 0 {
@@ -182,6 +194,12 @@ func TestTaggedThroughExport(t *testing.T) {
 			}
 			if second != first {
 				t.Errorf("with memory B the document differs:\n%s\nwant\n%s", second, first)
+			}
+			tmxB := exportTMX(t, b, "de", "en")
+			for _, w := range tc.markup {
+				if !bytes.Contains(tmxB, []byte(w)) {
+					t.Errorf("B's export lacks %s:\n%s", w, tmxB)
+				}
 			}
 
 			// B holds A's translations under the same sources, and their plain words.

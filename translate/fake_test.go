@@ -106,6 +106,7 @@ func (f *fakeProvider) requests() []*providers.Request {
 type memMemory struct {
 	mu      sync.Mutex
 	m       map[string]string
+	stored  map[string]tm.Key // the key each entry was last stored with, its Codes included
 	lookups int
 }
 
@@ -128,10 +129,11 @@ func (m *memMemory) StoreMany(_ context.Context, ks []tm.Key, targets []string) 
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.m == nil {
-		m.m = map[string]string{}
+		m.m, m.stored = map[string]string{}, map[string]tm.Key{}
 	}
 	for i, k := range ks {
 		m.m[memKey(k)] = targets[i]
+		m.stored[memKey(k)] = k
 	}
 	return nil
 }

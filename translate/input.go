@@ -36,6 +36,11 @@ type Input struct {
 	// Form is how a text input writes its lines (segment.Scanner.Form), for the rendering of
 	// its translation.
 	Form segment.TextForm
+	// codes, of a document read whole (DocumentInput), is what the inline codes of a block's
+	// sentence stand for (document.Segment.Codes), numbered as the sentence's text in the block
+	// numbers them: the block's segment's codes, or a subtitle cue's own in a block of cues;
+	// nil for other inputs. Translations are stored in the memory with them (tm.Key.Codes).
+	codes func(block, sentence int) []document.Code
 }
 
 // LeftOut counts the passages of a plain-text document that reading left out as web debris —
@@ -271,6 +276,7 @@ func DocumentInput(d *document.Doc, name, lang string) (Input, error) {
 	}
 	in := Input{Name: name, Format: segment.Format(d.Format), Lang: lang, Tagged: true}
 	groups := documentGroups(d)
+	in.codes = documentCodes(d, groups)
 	in.Blocks = func(yield func(segment.Block, error) bool) {
 		if len(groups) == 0 {
 			// Nothing to translate (a .po file translated already): one empty block, so that
@@ -317,6 +323,27 @@ func DocumentInput(d *document.Doc, name, lang string) (Input, error) {
 		}
 	}
 	return in, nil
+}
+
+// documentCodes is Input.codes of d's DocumentInput, whose blocks hold groups' segments.
+func documentCodes(d *document.Doc, groups []int) func(block, sentence int) []document.Code {
+	starts := make([]int, len(groups)) // the index of each block's first segment
+	for bi, next := 0, 0; bi < len(groups); bi++ {
+		starts[bi] = next
+		next += groups[bi]
+	}
+	return func(block, sentence int) []document.Code {
+		if block < 0 || block >= len(groups) {
+			return nil
+		}
+		if groups[block] == 1 {
+			return d.Segments[starts[block]].Codes // its sentences number the segment's codes
+		}
+		if sentence < 0 || sentence >= groups[block] {
+			return nil
+		}
+		return d.Segments[starts[block]+sentence].Codes // a cue's unit is the cue
+	}
 }
 
 // Subtitle cues are grouped into blocks of at most cueGroup cues and cueGroupBytes bytes.

@@ -334,7 +334,7 @@ func (t *Translator) pieces(ctx context.Context, index int, src source, emit fun
 	if d := src.doc; d != nil {
 		j.name, j.format, j.lang, j.form = d.Name, d.Format, d.Lang, d.Form
 	} else {
-		j.name, j.format, j.lang, j.tagged, j.form = src.in.Name, src.in.Format, src.in.Lang, src.in.Tagged, src.in.Form
+		j.name, j.format, j.lang, j.tagged, j.form, j.codes = src.in.Name, src.in.Format, src.in.Lang, src.in.Tagged, src.in.Form, src.in.codes
 	}
 	size := 0
 	// next starts the following piece once the current one is full, so that the last piece of
@@ -345,7 +345,7 @@ func (t *Translator) pieces(ctx context.Context, index int, src source, emit fun
 		}
 		cur := j
 		j = &job{index: index, part: cur.part + 1, first: cur.first + len(cur.blocks), doc: cur.doc,
-			name: cur.name, format: cur.format, lang: cur.lang, tagged: cur.tagged, form: cur.form, done: make(chan struct{})}
+			name: cur.name, format: cur.format, lang: cur.lang, tagged: cur.tagged, form: cur.form, codes: cur.codes, done: make(chan struct{})}
 		size = 0
 		return emit(cur)
 	}

@@ -201,7 +201,7 @@ func (t *Translator) pay(ctx context.Context, units []*unitState, paraCtx string
 		if repairErr != nil && len(u.violations) > 0 || u.suspect != "" {
 			continue
 		}
-		keys = append(keys, t.key(base, u))
+		keys = append(keys, t.storeKey(base, u))
 		texts = append(texts, memoryText(u))
 	}
 	if t.Memory != nil && len(keys) > 0 {
@@ -236,7 +236,7 @@ func (t *Translator) repairHits(ctx context.Context, units []*unitState, tl *tal
 		if u.split == nil {
 			replaced++
 		}
-		keys = append(keys, t.key(base, u))
+		keys = append(keys, t.storeKey(base, u))
 		texts = append(texts, memoryText(u))
 	}
 	if replaced > 0 {

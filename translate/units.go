@@ -43,6 +43,10 @@ type unitState struct {
 	// marked translate="no" or in another language) that source holds as its codes <x1/>…,
 	// so that they are never sent; the result writes them back (see protectKept).
 	kept []string
+	// codes is what the inline codes of a document's sentence stand for, numbered as the
+	// sentence's text in its block numbers them (before codeShift): the block's codes, shared
+	// by its units, not copied; nil when unknown. The memory stores them (memoryCodes).
+	codes []document.Code
 
 	terms    []providers.Term // glossary terms found in source, as sent to the provider (not with GlossaryCheck)
 	entries  []string         // the glossary entries of terms, for plans
@@ -121,6 +125,8 @@ type job struct {
 	format segment.Format
 	lang   string
 	tagged bool // the blocks are a document's tagged text (Input.Tagged)
+	// codes is Input.codes, by the block's index in the document (first + its index here).
+	codes  func(block, sentence int) []document.Code
 	form   segment.TextForm
 	blocks []segment.Block
 
@@ -183,6 +189,9 @@ func (t *Translator) addBlock(j *job, bi int) {
 		// <g1>", text about HTML or templates): those would be taken for codes in the answer.
 		u.plain = j.tagged && !document.HasTags(u.source) && !document.HasTags(document.Plain(u.source))
 		u.note = b.Note
+		if j.codes != nil && !u.plain {
+			u.codes = j.codes(j.first+bi, max(int(u.sentence), 0))
+		}
 		if mode != GlossaryOff {
 			u.terms, u.entries, u.termKeys = t.findTerms(u.source)
 		}
@@ -296,7 +305,7 @@ func (t *Translator) splitOversize(j *job) bool {
 		sp := &splitSentence{source: u.source, pieces: int32(len(pieces))}
 		for k, p := range pieces {
 			pu := unitState{block: u.block, sentence: u.sentence, hasCtx: u.hasCtx, source: p,
-				codeShift: u.codeShift, split: sp, piece: int32(k + 1), plain: u.plain, note: u.note, kept: u.kept}
+				codeShift: u.codeShift, split: sp, piece: int32(k + 1), plain: u.plain, note: u.note, kept: u.kept, codes: u.codes}
 			if mode != GlossaryOff {
 				pu.terms, pu.entries, pu.termKeys = t.findTerms(p)
 			}
@@ -348,6 +357,40 @@ func (t *Translator) key(base *tm.Key, u *unitState) tm.Key {
 		k.Terms = u.termKeys
 	}
 	return k
+}
+
+// storeKey is the key u's translation is stored under: its memory key with what the codes of
+// its source stand for (tm.Key.Codes, which no lookup compares), so that an export of the
+// memory writes their markup.
+func (t *Translator) storeKey(base *tm.Key, u *unitState) tm.Key {
+	k := t.key(base, u)
+	k.Codes = memoryCodes(u)
+	return k
+}
+
+// memoryCodes is what the codes of u's memory source stand for, numbered as that source
+// numbers them: a later sentence's shifted as its source is (codeShift), those of the block's
+// other sentences, or the sentence's other pieces, left out; nil when unknown.
+func memoryCodes(u *unitState) []document.Code {
+	if u.plain || len(u.codes) == 0 {
+		return nil
+	}
+	held := document.CodesOf(u.source)
+	out := make([]document.Code, 0, len(held))
+	for _, h := range held {
+		id := h.ID + int(u.codeShift)
+		// document numbers a segment's codes 1, 2, …: Codes[i].ID == i+1.
+		if id < 1 || id > len(u.codes) || u.codes[id-1].ID != id {
+			continue
+		}
+		c := u.codes[id-1]
+		c.ID = h.ID
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // memoryText is the target the memory stores for u: plain text for a document's unit without
