@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -336,9 +335,10 @@ func Unreachable(err error) bool {
 // begins with the first operation that finds the server away and ends with the first that
 // succeeds, so the lookups and stores that meet one outage one after another wait out one
 // minute between them, not one each (a worker's lookup, then its store, then its lease release
-// waited 2¼ minutes before exit 4). A SQLite memory runs op once. op must be safe to run twice:
-// a write transaction whose commit was sent when the connection broke may have committed (the
-// memory's writes are keyed, so storing an entry again adds nothing).
+// waited 2¼ minutes before exit 4). Its beginning and end are told (Options.OnOutage), once
+// each. A SQLite memory runs op once. op must be safe to run twice: a write transaction whose
+// commit was sent when the connection broke may have committed (the memory's writes are keyed,
+// so storing an entry again adds nothing).
 func (db *DB) pgAgain(ctx context.Context, op func() error) error {
 	if !db.pg {
 		return op()
@@ -347,14 +347,14 @@ func (db *DB) pgAgain(ctx context.Context, op func() error) error {
 	for {
 		err := op()
 		if err == nil {
-			db.outage.over()
+			db.outage.over(db.opt.Clock, db.tellBack)
 			return nil
 		}
 		if ctx.Err() != nil || !pgConnLost(err) {
 			return err
 		}
 		now := db.opt.Clock.Now()
-		if since := db.outage.began(now); now.Sub(since) >= pgReconnectFor {
+		if since := db.outage.began(now, err, db.tellAway); now.Sub(since) >= pgReconnectFor {
 			return fmt.Errorf("%w (the PostgreSQL server stayed unreachable for %v)", err, now.Sub(since).Round(time.Second))
 		}
 		t := time.NewTimer(pause)
@@ -366,35 +366,6 @@ func (db *DB) pgAgain(ctx context.Context, op func() error) error {
 		}
 		pause = min(2*pause, 2*time.Second)
 	}
-}
-
-// outage is when a handle's operations began to find the PostgreSQL server away; zero while
-// it answers.
-type outage struct {
-	mu    sync.Mutex
-	since time.Time
-	on    atomic.Bool // since is set: the common case, a success, checks it without the lock
-}
-
-// began returns when the current outage began, now when this is its first failure.
-func (o *outage) began(now time.Time) time.Time {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if !o.on.Load() {
-		o.since = now
-		o.on.Store(true)
-	}
-	return o.since
-}
-
-// over ends the outage: an operation succeeded.
-func (o *outage) over() {
-	if !o.on.Load() {
-		return
-	}
-	o.mu.Lock()
-	o.on.Store(false)
-	o.mu.Unlock()
 }
 
 // pgReadOnly tells whether err is PostgreSQL refusing a write.

@@ -139,6 +139,12 @@ type Options struct {
 	Clock Clock
 	// Owner names this worker in claims; "" makes one of host name, process id and random bits.
 	Owner string
+	// OnOutage, when set, is told when a PostgreSQL memory's server is found away while the
+	// memory is in use, and when it answers again: once each per outage, however many
+	// operations wait for it (a command says so on standard error: before, a worker waited up
+	// to a minute without a word). It is called one at a time, in order, and must not use the
+	// memory.
+	OnOutage func(Outage)
 }
 
 func (o Options) withDefaults() Options {
