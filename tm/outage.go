@@ -1,6 +1,7 @@
 package tm
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -33,7 +34,25 @@ func (o Outage) String() string {
 		return fmt.Sprintf("translation memory %s: the PostgreSQL server answers again, after %v away", o.Server, away)
 	}
 	return fmt.Sprintf("translation memory %s: the PostgreSQL server is unreachable (%v); trying again until %s (for %v), then giving up",
-		o.Server, o.Err, o.Until.Format("15:04:05"), o.Until.Sub(o.Since).Round(time.Second))
+		o.Server, cause(o.Err), o.Until.Format("15:04:05"), o.Until.Sub(o.Since).Round(time.Second))
+}
+
+// cause is the error err wraps at its core ("connection refused"), which says what happened
+// without the layers that name the address again: pgx's "failed to connect to `user=…
+// database=…`: 127.0.0.1:5432 (127.0.0.1): dial error: dial tcp 127.0.0.1:5432: connect:
+// connection refused" repeated the memory's address, which the news names already.
+func cause(err error) error {
+	for err != nil {
+		inner := errors.Unwrap(err)
+		if joined, ok := err.(interface{ Unwrap() []error }); ok && len(joined.Unwrap()) == 1 {
+			inner = joined.Unwrap()[0] // pgx joins the errors of each address it dialled
+		}
+		if inner == nil || inner.Error() == "" {
+			return err
+		}
+		err = inner
+	}
+	return err
 }
 
 // tellAway tells Options.OnOutage that an outage began at since with err.

@@ -3,6 +3,8 @@ package tm
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // outageLog records what a handle tells Options.OnOutage.
@@ -70,7 +73,7 @@ func TestPgOutageTold(t *testing.T) {
 		t.Fatalf("told (-want +got):\n%s", diff)
 	}
 	for i, msg := range []string{
-		"translation memory postgres://bitext@db.example/tm: the PostgreSQL server is unreachable (dial tcp: connection refused); trying again until 03:05:05 (for 1m0s), then giving up",
+		"translation memory postgres://bitext@db.example/tm: the PostgreSQL server is unreachable (connection refused); trying again until 03:05:05 (for 1m0s), then giving up",
 		"translation memory postgres://bitext@db.example/tm: the PostgreSQL server answers again, after 12s away",
 	} {
 		if s := got[i].String(); s != msg {
@@ -206,4 +209,24 @@ func TestPostgresOutageTold(t *testing.T) {
 		t.Fatalf("told %+v; want the outage, with its lost connection, and the return, naming %s", got, db.Path())
 	}
 	t.Logf("%s\n%s", got[0], got[1])
+}
+
+// TestOutageCause: the news names what happened at the core of the error, not the layers
+// around it that repeat the address.
+func TestOutageCause(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("failed to connect to `user=postgres database=bitext`: 127.0.0.1:55511 (127.0.0.1): dial error: %w", &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}), "connection refused"},
+		{&pgconn.PgError{Severity: "FATAL", Code: "57P01", Message: "terminating connection due to administrator command"}, "FATAL: terminating connection due to administrator command (SQLSTATE 57P01)"},
+		{fmt.Errorf("failed to connect: %w", errors.Join(fmt.Errorf("127.0.0.1:55511 (127.0.0.1): dial error: %w", &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}))), "connection refused"},
+		{fmt.Errorf("failed to connect: %w", errors.Join(errors.New("db1: dial error: refused"), errors.New("db2: dial error: timeout"))), "db1: dial error: refused\ndb2: dial error: timeout"},
+		{pgconn.ErrConnClosed, "conn closed"},
+		{io.ErrUnexpectedEOF, "unexpected EOF"},
+	} {
+		if got := cause(tc.err).Error(); got != tc.want {
+			t.Errorf("cause(%q) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
 }
