@@ -101,7 +101,7 @@ func (t *Translator) result(ctx context.Context, j *job, whole bool) (*Result, e
 		tb := segment.Block{Kind: sb.Kind, Level: sb.Level, Marker: sb.Marker}
 		if sb.Kept {
 			// Code, math, Liquid, translate="no" text: never sent, written back as it was.
-			tb.Text, tb.Kept = sb.Text, true
+			tb.Text, tb.Kept, tb.Lang = sb.Text, true, sb.Lang
 			res.Blocks[bi] = tb
 			continue
 		}

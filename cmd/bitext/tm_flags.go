@@ -54,6 +54,16 @@ func tmOptions(c *cli.Context) tm.Options {
 	if c.IsSet("tm-lease") || os.Getenv("BITEXT_TM_LEASE") != "" {
 		opt.Lease = c.Duration("tm-lease")
 	}
+	// A shared memory's server away, and back, is said on standard error: a worker waiting
+	// for it said nothing for up to a minute.
+	errw := c.App.ErrWriter
+	opt.OnOutage = func(o tm.Outage) {
+		if o.Back {
+			fmt.Fprintf(errw, "bitext: %s\n", o)
+			return
+		}
+		fmt.Fprintf(errw, "bitext: %s (exit 4); Ctrl-C stops\n", o)
+	}
 	return opt
 }
 
