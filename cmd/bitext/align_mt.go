@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"iter"
 
@@ -45,6 +46,15 @@ func translateForAlign(c *cli.Context, src *alignSide, tgtLang string) ([]string
 		}
 		return nil
 	})
+	// Some sentences without a usable answer (after every retry) are aligned without MT, as
+	// an MT line the engine gave back untranslated is: one bad answer failed the whole
+	// alignment with exit 3. A provider that answered nothing usable still fails it.
+	var failed *translate.FailedError
+	if errors.As(err, &failed) && len(failed.Segments) < len(src.sentences) && len(mt) == len(src.sentences) {
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s of %s got no usable translation (%v): aligned without MT for them\n",
+			count(len(failed.Segments), "sentence"), src.name, failed.Segments[0].Err)
+		err = nil
+	}
 	if err != nil {
 		return nil, err
 	}
