@@ -32,6 +32,9 @@ type level struct {
 	lexShare float64
 	// cov is what the re-partition of near ties measures (repart.go), nil without MT.
 	cov *coverage
+	// lenRatio is the length model's target characters per source character when the first
+	// pass measured it on the sentences it paired (see pairedRatio); 0: the documents' totals.
+	lenRatio float64
 }
 
 // chanLevel holds one channel's vectors at one level with what the scorer needs to compute the

@@ -93,7 +93,7 @@ func ExplainShown(ctx context.Context, src, tgt *Document, opt Options, k int, l
 	}
 	st := &stopper{ctx: ctx}
 	defer recoverStop(&err)
-	beads, lx := realign(st, src.Sentences, tgt.Sentences, opt, g)
+	beads, lx, ratio := realign(st, src.Sentences, tgt.Sentences, opt, g)
 	idx, shown := -1, 0 // idx: bead k's index in beads
 	for i, b := range beads {
 		if b.Confidence >= lo && b.Confidence <= hi {
@@ -111,6 +111,7 @@ func ExplainShown(ctx context.Context, src, tgt *Document, opt Options, k int, l
 	}
 	b := beads[idx]
 	lv := newLevel(st, src.Sentences, tgt.Sentences, opt, lx)
+	lv.lenRatio = ratio
 	lv.prepare(g)
 	md := newModel(lv, g)
 	sc := newScorer(md, lv, fullRegion(0, 0))

@@ -144,7 +144,7 @@ func AlignContext(ctx context.Context, src, tgt []string, opt Options) (beads []
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	err = stoppable(ctx, func(st *stopper) { beads, _ = realign(st, src, tgt, opt, g) })
+	err = stoppable(ctx, func(st *stopper) { beads, _, _ = realign(st, src, tgt, opt, g) })
 	if err != nil {
 		return nil, err
 	}
@@ -188,11 +188,11 @@ func checkOptions(src, tgt []string, opt Options) (maxGroup int, err error) {
 // from it and runs the second; it returns the final beads and the lexicon (nil without a
 // second pass). With MT too: the lexicon learned from the MT-aided first pass is a fallback
 // for a poor MT (see level.shareMT).
-func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon) {
+func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexicon, float64) {
 	lv := newLevel(st, src, tgt, opt, nil)
 	if opt.NoRealign {
 		out, _, raws := alignPass(st, opt, g, lv, nil, false)
-		return capUnrelated(out, raws), nil
+		return capUnrelated(out, raws), nil, 0
 	}
 	first := opt.first
 	if first == nil {
@@ -202,13 +202,46 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 	if shared := opt.Lexicon.forLangs(opt.SrcLang, opt.TgtLang); shared != nil && (lx == nil || shared.pairs > lx.pairs) {
 		lx = shared.withOwn(lx)
 	}
+	ratio := pairedRatio(first.beads, lv.srcLen, lv.tgtLen)
 	if lx == nil {
 		// Nothing learned (too few sure beads): the first pass's path, with full confidences.
+		lv.lenRatio = ratio
 		out, _, raws := alignPass(st, opt, g, lv, first.paths, false)
-		return capUnrelated(out, raws), nil
+		return capUnrelated(out, raws), nil, ratio
 	}
-	out, _, raws := alignPass(st, opt, g, lv.withLexicon(st, src, tgt, lx), first.paths, false)
-	return capUnrelated(out, raws), lx
+	second := lv.withLexicon(st, src, tgt, lx)
+	second.lenRatio = ratio
+	out, _, raws := alignPass(st, opt, g, second, first.paths, false)
+	return capUnrelated(out, raws), lx, ratio
+}
+
+// pairedMinBeads is the fewest beads pairing sentences that pairedRatio measures a ratio on.
+const pairedMinBeads = 5
+
+// pairedRatio is the target characters per source character of the sentences the first pass
+// paired (beads), or 0 when it paired fewer than pairedMinBeads beads. The length model took
+// the documents' totals, which a passage only one side has inflates: a German FAQ page whose
+// English has a section more (21 sentences against 37) expected 127 characters for 67, so
+// every right pair cost as much as a random one and the whole alignment was taken for a guess.
+func pairedRatio(beads []Bead, srcLen, tgtLen []float64) float64 {
+	var sx, sy float64
+	n := 0
+	for _, b := range beads {
+		if len(b.Src) == 0 || len(b.Tgt) == 0 {
+			continue
+		}
+		n++
+		for _, i := range b.Src {
+			sx += srcLen[i]
+		}
+		for _, j := range b.Tgt {
+			sy += tgtLen[j]
+		}
+	}
+	if n < pairedMinBeads || sx == 0 || sy == 0 {
+		return 0
+	}
+	return sy / sx
 }
 
 // Two documents that are not translations of each other still align: the search pairs each
@@ -390,6 +423,9 @@ func newModel(lv *level, g int) *model {
 	}
 	if sx > 0 && sy > 0 {
 		md.ratio = sy / sx
+	}
+	if lv.lenRatio > 0 {
+		md.ratio = lv.lenRatio
 	}
 	md.variance = gcVariance * md.ratio
 	return md
