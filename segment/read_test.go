@@ -377,6 +377,9 @@ func TestBadInput(t *testing.T) {
 		// 256): it was read as windows-1252 and printed, exit 0.
 		{"gzip page", "\x1f\x8b\x08\x08\x9a\x1b\x4c\x65\x00\x03heise.html", HTML, "bad: byte 0: binary data (gzip-compressed data), not a text file; decompress it first (gunzip, or curl --compressed)", ErrBinary},
 		{"random bytes", strings.Repeat("\x9c\x02\xe1\x15\x87\x1e\xb3\x04<p>", 20), HTML, "bad: byte 1: binary data (80 control characters in its first 220 bytes), not a text file", ErrBinary},
+		// Valid UTF-8 all the same: no page holds eight control characters and nothing else
+		// (FuzzReadHTML's finding; its invariant now allows this refusal, notText).
+		{"control characters only", strings.Repeat("\x03", 8), HTML, "bad: byte 0: binary data (8 control characters in its first 8 bytes), not a text file", ErrBinary},
 		{"NUL in UTF-16", "\xff\xfeH\x00\x00\x00i\x00", Text, "bad: byte 1: binary data (NUL byte), not a text file (in the text decoded from UTF-16LE)", ErrBinary},
 		{"empty", "", Text, "bad: empty input (no text, only white space)", ErrEmpty},
 	}
