@@ -28,7 +28,9 @@ import (
 // does, but at most maxHeldHTML bytes of them: a page with more text than that and still no
 // prose is a data dump, and is read as it stands. Content the parser moves in front of a table
 // (text or elements standing in a table outside its cells) is read after the table rather than
-// before it.
+// before it. An element HTML does not know, in a block whose children the parser may still move
+// into a copy of a formatting element, waits until it is known where it stands
+// (awaitsAdoption), since that decides whether it is a block.
 
 // streamHTMLAbove is the size above which an HTML page is streamed. Tests lower it to read small
 // pages the streaming way.
@@ -79,6 +81,10 @@ type htmlStream struct {
 	jsonBody  string
 
 	prune int // size of walked at which markMoved drops what is cut off
+
+	// waitOn is the element awaitsAdoption holds back, since token waitSince.
+	waitOn    *html.Node
+	waitSince int
 
 	queue []rawBlock
 	nq    int
@@ -193,6 +199,9 @@ func (s *htmlStream) advance(final bool) {
 			s.done(top, k, c)
 			continue
 		}
+		if !final && s.awaitsAdoption(c, top) {
+			return
+		}
 		if !final && !s.complete(c, top) {
 			if c.Type == html.ElementNode && s.enterable(c) {
 				s.enter(c)
@@ -215,6 +224,29 @@ func (s *htmlStream) advance(final bool) {
 		s.walkWhole(c, k+1)
 		s.done(top, k, c)
 	}
+}
+
+// maxAdoptionWait is how many tokens awaitsAdoption holds an element back at most (tests lower
+// it).
+var maxAdoptionWait = 1 << 16
+
+// awaitsAdoption reports whether c, a child of top, must wait before it is walked or entered. An
+// element HTML does not know is a block among a container's blocks and inline inside a
+// formatting element (unknownBlock), and while the parser may still move top's children into a
+// copy of a formatting element (its adoption agency, htmlparse.Parser.MayAdopt), which of the two
+// c will stand in is not known: "<b><div>0<c>0</b>" is, as html.Parse builds it,
+// "<b></b><div><b>0<c>0</c></b></div>", one paragraph "00", which the stream read as "0" and
+// "0" (its <c> entered while it stood in the <div>). The wait ends when top or the formatting
+// element is closed, or after maxAdoptionWait tokens: a page whose unclosed <font> holds
+// everything would otherwise be held whole, and c is then read where it stands.
+func (s *htmlStream) awaitsAdoption(c, top *html.Node) bool {
+	if c.Type != html.ElementNode || !unknownBlock(c, walkerAtom(c)) || !s.ps.MayAdopt(top) {
+		return false
+	}
+	if s.waitOn != c {
+		s.waitOn, s.waitSince = c, s.steps
+	}
+	return s.steps-s.waitSince < maxAdoptionWait
 }
 
 // done records c, a child of top (path[k]), as walked: it stays in the tree, as the last child

@@ -81,6 +81,13 @@ func TestHTMLStreamSameAsWalker(t *testing.T) {
 		{"json-ld", `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` + strings.Repeat("Die Agentur meldet, dass der Rat am Dienstag einen neuen Haushalt beschlossen hat. ", 10) + `"}</script></head><body><h1>Titel</h1><p>Wird geladen …</p></body></html>`},
 		{"misnested", `<p><b>fett <i>beides</b> kursiv</i> normal.</p><div><span>Eins:</span>Zwei<span>drei</span></div><table><tr><td>Zelle</td></tr></table>`},
 		{"formatting across blocks", `<b><div>fett</b>nicht mehr</div><p><a>Abo</a> <a>Abonnement</a> und <i>so</i>: weiter</p>`},
+		// The parser moves the <div>'s children, an unknown element among them, into a copy of
+		// the <b> at "</b>": the element is then inline (FuzzHTMLStream: "00" whole, "0" and
+		// "0" streamed), whether it was still open or already closed.
+		{"unknown element adopted", `<B><div>0<C>0</B>`},
+		{"closed unknown element adopted", `<b><div>Vorspann <subtitle>Untertitel</subtitle> und mehr</b> Text.</div>`},
+		{"unknown element adopted around a block", `<b><div>Eins <x-box>zwei<p>drei</p>vier</x-box> fünf</b></div><p>Danach.</p>`},
+		{"unknown element not adopted", `<b><div>Vorspann<subtitle>Untertitel</subtitle>Text.</div></b><font><section><x-credit>Foto: X</x-credit><p>Absatz.</p></section>`},
 		{"empty-ish", `<html><body>   </body></html>`},
 		{"latin1", "<html><head><meta charset=iso-8859-1></head><body><p>Gr\xfc\xdfe aus K\xf6ln.</p></body></html>"},
 		{"nul", "<p>Text\x00 mit NUL.</p>"},
@@ -102,6 +109,35 @@ func TestHTMLStreamSameAsWalker(t *testing.T) {
 					t.Error(d)
 				}
 			})
+		}
+	}
+}
+
+// TestHTMLStreamAdoptionWaitEnds: an unknown element that the parser may still move into a copy
+// of a formatting element is held back (awaitsAdoption), but not for ever: after
+// maxAdoptionWait tokens it is read where it stands, as a block of its <div>, so that a page
+// whose unclosed <b> encloses everything is not held whole.
+func TestHTMLStreamAdoptionWaitEnds(t *testing.T) {
+	page := "<b><div>Vorspann<subtitle>Untertitel</subtitle>" + strings.Repeat("<p>Ein Absatz.</p>", 20) + "</b></div>"
+	defer func(n int) { maxAdoptionWait = n }(maxAdoptionWait)
+	for _, tc := range []struct {
+		wait int
+		want string // the first blocks, " | " between them
+	}{
+		{1 << 16, "VorspannUntertitel | Ein Absatz."}, // as the tree has it: <subtitle> inside the copy of <b>
+		{8, "Vorspann | Untertitel | Ein Absatz."},    // read where it stood: a block of the <div>
+	} {
+		maxAdoptionWait = tc.wait
+		_, stream, _, err := readBoth(t, page, Options{KeepBoilerplate: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range stream.Blocks[:min(3, len(stream.Blocks))] {
+			got = append(got, b.Text)
+		}
+		if g := strings.Join(got, " | "); !strings.HasPrefix(g, tc.want) {
+			t.Errorf("wait %d: got %q, want %q", tc.wait, g, tc.want)
 		}
 	}
 }

@@ -2400,3 +2400,36 @@ func (ps *Parser) FinishText(n *Node) {
 	}
 	visit(n)
 }
+
+// MayAdopt reports whether the parser may yet move the children of n, an open element, into a
+// new element: the adoption agency algorithm, run for the end tag of a formatting element (or a
+// second <a> or <nobr>), moves all children of its "furthest block" into a copy of the
+// formatting element ("<b><div>x<c>y</b>" becomes "<b></b><div><b>x<c>y</c></b></div>"). n can
+// be one while it is special, open, and the first special element on the stack of open elements
+// after a formatting element that is open and in the list of active formatting elements after
+// its last marker. Once false it stays false for n: formatting elements opened later are below
+// it on the stack.
+func (ps *Parser) MayAdopt(n *Node) bool {
+	p := &ps.p
+	if !isSpecialElement(n) {
+		return false
+	}
+	i := p.oe.index(n)
+	if i < 0 {
+		return false
+	}
+	marker := len(p.afe) - 1
+	for marker >= 0 && p.afe[marker].Type != scopeMarkerNode {
+		marker--
+	}
+	for j := i - 1; j >= 0; j-- {
+		e := p.oe[j]
+		if k := p.afe.index(e); k > marker {
+			return true
+		}
+		if isSpecialElement(e) {
+			return false
+		}
+	}
+	return false
+}

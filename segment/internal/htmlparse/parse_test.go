@@ -159,3 +159,51 @@ func FuzzSameTreesAsParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { sameAsParse(t, s) })
 }
+
+// TestMayAdopt: while a formatting element above a block is open, the adoption agency may still
+// move the block's children into a copy of it ("<b><div>x<q>" and then "</b>"), so the streaming
+// reader holds back what depends on where they stand. Asked once the parser has made the <q>.
+func TestMayAdopt(t *testing.T) {
+	for _, tc := range []struct {
+		page, block string
+		want        bool
+	}{
+		{"<b><div>x<q>", "div", true},
+		{"<font><span><div>x<q>", "div", true},          // span is no block: div is still the furthest
+		{"<div><b>x<q>", "div", false},                  // the <b> is inside: its copy would be too
+		{"<b><section><div>x<q>", "div", false},         // the section is the furthest block
+		{"<b><section><div>x<q>", "section", true},      // and its children may move
+		{"<b><div>x</b><q>", "div", false},              // adopted already: the <b> is closed
+		{"<b><table><tr><td><div>x<q>", "div", false},   // a cell's marker shields it
+		{"<b><div>x</div><q>", "div", false},            // closed
+		{"<b><div>x<span><q>", "span", false},           // no block
+		{"<a href=x><div>x<a href=y><q>", "div", false}, // the second <a> ran the adoption agency
+		{"<nobr><article>x<q>", "article", true},        // any formatting element
+		{"<b><div>x</i><q>", "div", true},               // an end tag of nothing open changes nothing
+	} {
+		p := NewParser(strings.NewReader(tc.page))
+		var q *Node
+		for q == nil {
+			if err := p.Step(); err != nil {
+				t.Fatalf("%s: no <q> (%v)", tc.page, err)
+			}
+			q = find(p.Doc(), "q")
+		}
+		if got := p.MayAdopt(find(p.Doc(), tc.block)); got != tc.want {
+			t.Errorf("%s: MayAdopt(<%s>) = %v, want %v", tc.page, tc.block, got, tc.want)
+		}
+	}
+}
+
+// find returns the first element named tag in document order, or nil.
+func find(n *Node, tag string) *Node {
+	if n.Type == html.ElementNode && n.Data == tag {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, tag); f != nil {
+			return f
+		}
+	}
+	return nil
+}
