@@ -62,7 +62,10 @@
 // empfehlen Seit 1964 …", "Liebe Grüße Lutz und Heike Ich würde …"; in English "We", "They",
 // "Thanks" … after a lower-case word): pronouns, finite verbs, adverbs and conjunctions, never
 // articles ("Die Zeit"), the polite "Sie", nouns that look like them ("die Würde", "das fachliche
-// Können") or a word after an article, preposition or conjunction ("im Hier und Jetzt"). A
+// Können") or a word after an article, preposition or conjunction ("im Hier und Jetzt"), nor
+// between capitalised words: a heading or name in Title Case ("Reference Cycles Can Leak
+// Memory", "Resource Acquisition Is Initialization"; in German only a run of nothing but
+// capitalised words, "Der Server Ist Down", since German capitalises nouns). A
 // shouted line ("STELLT DIE VERANSTALTER ZUR REDE Die Pizzeria …") ends before ordinary case. In
 // German a colon never ends a sentence, even before a whole clause ("… in folgender Weise zu
 // überschreiben: Er fährt …"): running text keeps it so, and the few UD GSD sentences that end in

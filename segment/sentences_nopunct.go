@@ -150,6 +150,9 @@ func (s *splitter) noPunctEnds(start, i int) bool {
 	if utf8.RuneCountInString(text[start:i]) < 8 || pw == text[start:i] {
 		return false // at least two words before it
 	}
+	if s.inTitleCase(start, j, k) {
+		return false // "Reference Cycles Can Leak Memory": a heading in Title Case
+	}
 	if s.en {
 		// After a name too: e-mail signatures and greetings ("Thanks Nina We …").
 		return unicode.IsLower(prev) && !inSet(noPunctContinuesEN, pw)
