@@ -1,6 +1,9 @@
 package segment
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Code in running text (a Markdown code span, an HTML <code> element) is opaque: cleaning
 // must not change it ("`a != b`" is not "a != b" with a space before punctuation) and a
@@ -116,7 +119,7 @@ func splitWithCode(text, lang string, code []codeRange) []Span {
 			}
 		}
 	}
-	spans := SplitSentences(string(masked), lang)
+	spans := splitSentencesCode(string(masked), lang, code)
 	out := spans[:0]
 	for _, sp := range spans {
 		if n := len(out); n > 0 && insideCode(code, sp.Start) {
@@ -130,6 +133,28 @@ func splitWithCode(text, lang string, code []codeRange) []Span {
 	}
 	return out
 }
+
+// codeStarts reports whether code starts at byte i of the splitter's text: a range of s.code
+// (a Markdown code span, an HTML <code>), or, in plain text, a word in single backquotes
+// ("`git add` is …") closed on its line. A command or identifier keeps its case at the start of
+// a sentence ("`git add` ist ein vielseitiger Befehl."), so it starts one as a name does; before,
+// the sentence went on through it. Doubled backquotes open a quotation (“…” in the German
+// treebanks), which the opener rules already read.
+func (s *splitter) codeStarts(i int) bool {
+	if k, found := slices.BinarySearchFunc(s.code, i, func(c codeRange, i int) int { return c.Start - i }); found {
+		return s.code[k].End > i
+	}
+	text := s.text
+	if i == 0 || i >= len(text) || text[i-1] != '`' || i >= 2 && text[i-2] == '`' || text[i] == ' ' || text[i] == '`' {
+		return false
+	}
+	rest := text[i:min(len(text), i+maxBackquotedLen)]
+	end := strings.IndexByte(rest, '`')
+	return end > 0 && strings.IndexByte(rest[:end], '\n') < 0 && rest[end-1] != ' '
+}
+
+// maxBackquotedLen is the longest text between single backquotes read as code in plain text.
+const maxBackquotedLen = 200
 
 // insideCode reports whether a sentence starting at i would start inside code rather than at
 // its beginning.

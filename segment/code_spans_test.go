@@ -78,3 +78,71 @@ func TestSplitWithCodeNeverInside(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(ss, " | "), want)
 	}
 }
+
+// TestCodeStartsSentence: a sentence may start with code, which keeps its case ("`useState`
+// ist …"); before, it was run into the sentence before it in German (Markdown, HTML and plain
+// text) and in English plain text. Sentences from the German Rust book (ch05-03, links reduced
+// to their text), the German Astro docs (tutorial 6-islands/1.mdx), the German and English React
+// docs (learn/index.md; reference/react-dom/components/form.md, a link reduced to its text):
+// segment/testdata/SOURCES.md.
+func TestCodeStartsSentence(t *testing.T) {
+	const (
+		astro = "Es gibt mehrere `client:`-Direktiven. Jede sendet das JavaScript zu einem anderen Zeitpunkt an den Client. `client:visible` zum Beispiel sendet das JavaScript einer Komponente erst, wenn sie auf der Seite sichtbar wird."
+		react = "`useActionState` takes two parameters: a Server Function and an initial state. `useActionState` returns two values, a state variable and an action."
+	)
+	astroWant := "Es gibt mehrere client:-Direktiven. | Jede sendet das JavaScript zu einem anderen Zeitpunkt an den Client. | client:visible zum Beispiel sendet das JavaScript einer Komponente erst, wenn sie auf der Seite sichtbar wird."
+	for _, tc := range []struct {
+		name, file, lang, in string
+		want                 string // the sentences, " | " between them
+	}{
+		{"markdown de", "x.md", "de",
+			"Methoden sind Funktionen recht ähnlich: Sie werden mit dem Schlüsselwort `fn`\nund ihrem Namen deklariert, sie können Parameter und einen Rückgabewert haben,\nund sie enthalten etwas Programmcode, der ausgeführt wird, wenn sie aufgerufen\nwerden. Methoden unterscheiden sich jedoch von Funktionen dadurch, dass sie im\nKontext einer Struktur (struct) (oder einer Aufzählung (enum) oder eines\nTrait-Objekts, die wir in Kapitel 6 und Kapitel 18\nbehandeln) definiert werden und ihr erster Parameter stets `self` ist. `self`\nrepräsentiert die Instanz der Struktur, auf der die Methode aufgerufen wird.",
+			"Methoden sind Funktionen recht ähnlich: Sie werden mit dem Schlüsselwort fn und ihrem Namen deklariert, sie können Parameter und einen Rückgabewert haben, und sie enthalten etwas Programmcode, der ausgeführt wird, wenn sie aufgerufen werden. | Methoden unterscheiden sich jedoch von Funktionen dadurch, dass sie im Kontext einer Struktur (struct) (oder einer Aufzählung (enum) oder eines Trait-Objekts, die wir in Kapitel 6 und Kapitel 18 behandeln) definiert werden und ihr erster Parameter stets self ist. | self repräsentiert die Instanz der Struktur, auf der die Methode aufgerufen wird."},
+		{"markdown de, code with a colon", "x.md", "de", astro, astroWant},
+		{"html de", "x.html", "de", "<p>" + strings.NewReplacer("`client:`", "<code>client:</code>", "`client:visible`", "<code>client:visible</code>").Replace(astro) + "</p>", astroWant},
+		{"text de", "x.txt", "de",
+			"Funktionen die mit `use` beginnen, werden *Hooks* genannt. `useState` ist ein eingebauter Hook, der von React bereitgestellt wird.",
+			"Funktionen die mit `use` beginnen, werden *Hooks* genannt. | `useState` ist ein eingebauter Hook, der von React bereitgestellt wird."},
+		{"text en", "x.txt", "en", react,
+			"`useActionState` takes two parameters: a Server Function and an initial state. | `useActionState` returns two values, a state variable and an action."},
+		{"markdown en", "x.md", "en", react,
+			"useActionState takes two parameters: a Server Function and an initial state. | useActionState returns two values, a state variable and an action."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Read(strings.NewReader(tc.in), tc.file, Options{Lang: tc.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range doc.Blocks {
+				for _, s := range b.Sentences {
+					got = append(got, s.Text)
+				}
+			}
+			if g := strings.Join(got, " | "); g != tc.want {
+				t.Errorf("got  %q\nwant %q", g, tc.want)
+			}
+		})
+	}
+}
+
+// TestBackquotesInPlainText: in plain text only a word in single backquotes closed on its line is
+// code; the German treebanks' quotations, opened with two backquotes and closed with two
+// apostrophes (UD German GSD dev, as in sentences_real_test.go), open a quotation as before,
+// and a lone backquote starts nothing.
+func TestBackquotesInPlainText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Der Beifall für diesen spontanen Ausspruch blieb mager. ``Wir prüfen das.", "Der Beifall für diesen spontanen Ausspruch blieb mager. | ``Wir prüfen das."},
+		{"Das ist gut. `weiter geht es ohne Ende", "Das ist gut. `weiter geht es ohne Ende"},
+		{"Das ist gut. `weiter\ngeht es` hier", "Das ist gut. `weiter\ngeht es` hier"},
+		{"Das ist gut. ` weiter` hier", "Das ist gut. ` weiter` hier"},
+	} {
+		var got []string
+		for _, s := range SplitSentences(tc.in, "de") {
+			got = append(got, s.Text)
+		}
+		if g := strings.Join(got, " | "); g != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, g, tc.want)
+		}
+	}
+}

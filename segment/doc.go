@@ -55,7 +55,9 @@
 // ("-Wie geht es weiter?"). In English a sentence may start in lower case, as in web text and
 // e-mail, after a period that follows an ordinary word (not an abbreviation); "!" and "?" before
 // a lower-case word end no sentence ("calling panic! in a program", "Yahoo! and AOL"). Code (a
-// Markdown code span, HTML <code>) is never cleaned and never holds a sentence end.
+// Markdown code span, HTML <code>) is never cleaned and never holds a sentence end; it starts a
+// sentence, in its own case, as a name does ("`useState` ist ein eingebauter Hook."), and so
+// does a word in single backquotes in plain text.
 //
 // Sentences without final punctuation. Inside running text a sentence ends, with no punctuation
 // at all, before a word that opens sentences and is capitalised nowhere else ("Absolut zu

@@ -16,7 +16,13 @@ import (
 // or a number. A blank line always ends a sentence; a single line break does when the next line
 // is a list bullet or the line before is a headline (short, no final punctuation).
 func SplitSentences(text, lang string) []Span {
-	s := splitter{text: text, en: lang == "en"}
+	return splitSentencesCode(text, lang, nil)
+}
+
+// splitSentencesCode is SplitSentences for a text with code in it: the byte ranges code (in
+// order, as readers find them) hold code, which can start a sentence whatever its case.
+func splitSentencesCode(text, lang string, code []codeRange) []Span {
+	s := splitter{text: text, en: lang == "en", code: code}
 	// About one sentence per 64 bytes: counting the sentence-final bytes first to size the list
 	// exactly costs more than the few regrowths it saves (measured with BenchmarkSegmentGerman
 	// and BenchmarkSplitSentencesGerman).
@@ -26,6 +32,7 @@ func SplitSentences(text, lang string) []Span {
 type splitter struct {
 	text string
 	en   bool
+	code []codeRange // code in text (splitWithCode), in order
 }
 
 func (s *splitter) split(spans []Span) []Span {
@@ -337,6 +344,7 @@ func isOpener(r rune) bool {
 type next struct {
 	pos    int    // first byte after spaces; len(text) at the end
 	opener bool   // an opening quote or bracket comes first
+	code   bool   // code starts at r ("`git add` is …"): a name, whatever its case
 	quote  bool   // an opening quote (not a bracket) comes first
 	r      rune   // first character after any openers
 	word   string // the word starting at r (letters, digits, inner dots)
@@ -372,6 +380,7 @@ func (s *splitter) nextAfter(end int) next {
 		return n
 	}
 	n.r, _ = decodeRune(text, j)
+	n.code = s.codeStarts(j)
 	k := j
 	for k < len(text) {
 		if asciiWord[text[k]] {
@@ -391,7 +400,7 @@ func (s *splitter) nextAfter(end int) next {
 // canStart reports whether the text after a candidate end can start a sentence at all: an
 // upper-case letter or a digit, possibly after opening quotes or brackets.
 func (n next) canStart() bool {
-	return unicode.IsUpper(n.r) || unicode.IsDigit(n.r) || unicode.IsTitle(n.r) || n.r == '©' || n.r == '•' || isCamelName(n.word)
+	return unicode.IsUpper(n.r) || unicode.IsDigit(n.r) || unicode.IsTitle(n.r) || n.r == '©' || n.r == '•' || isCamelName(n.word) || n.code
 }
 
 // isCamelName reports a name written with a small letter and then a capital ("iPhone", "eBay",
