@@ -85,6 +85,7 @@ func TestHTMLStreamSameAsWalker(t *testing.T) {
 		// the <b> at "</b>": the element is then inline (FuzzHTMLStream: "00" whole, "0" and
 		// "0" streamed), whether it was still open or already closed.
 		{"unknown element adopted", `<B><div>0<C>0</B>`},
+		{"unknown element adopted in the second round", `<B><div><div>0<C>0</B>`},
 		{"closed unknown element adopted", `<b><div>Vorspann <subtitle>Untertitel</subtitle> und mehr</b> Text.</div>`},
 		{"unknown element adopted around a block", `<b><div>Eins <x-box>zwei<p>drei</p>vier</x-box> fünf</b></div><p>Danach.</p>`},
 		{"unknown element not adopted", `<b><div>Vorspann<subtitle>Untertitel</subtitle>Text.</div></b><font><section><x-credit>Foto: X</x-credit><p>Absatz.</p></section>`},

@@ -2403,12 +2403,16 @@ func (ps *Parser) FinishText(n *Node) {
 
 // MayAdopt reports whether the parser may yet move the children of n, an open element, into a
 // new element: the adoption agency algorithm, run for the end tag of a formatting element (or a
-// second <a> or <nobr>), moves all children of its "furthest block" into a copy of the
-// formatting element ("<b><div>x<c>y</b>" becomes "<b></b><div><b>x<c>y</c></b></div>"). n can
-// be one while it is special, open, and the first special element on the stack of open elements
-// after a formatting element that is open and in the list of active formatting elements after
-// its last marker. Once false it stays false for n: formatting elements opened later are below
-// it on the stack.
+// second <a> or <nobr>), moves all children of its "furthest block", the first special element
+// below the formatting element on the stack of open elements, into a copy of the formatting
+// element ("<b><div>x<c>y</b>" becomes "<b></b><div><b>x<c>y</c></b></div>"), and then does
+// the same for the next special element below that copy, up to 8 times
+// ("<b><div><div>x<c>y</b>"). So n can be one while it is special, open, and among the first 8
+// special elements below a formatting element that is open and in the list of active
+// formatting elements after its last marker. Once false it stays false for n: formatting
+// elements opened later are below it on the stack. True may be more than the parser will do
+// (the end tag may never come, or find a table between): a caller that waits loses nothing but
+// the wait.
 func (ps *Parser) MayAdopt(n *Node) bool {
 	p := &ps.p
 	if !isSpecialElement(n) {
@@ -2422,14 +2426,18 @@ func (ps *Parser) MayAdopt(n *Node) bool {
 	for marker >= 0 && p.afe[marker].Type != scopeMarkerNode {
 		marker--
 	}
-	for j := i - 1; j >= 0; j-- {
+	special := 1 // n
+	for j := i - 1; j >= 0 && special <= adoptionRounds; j-- {
 		e := p.oe[j]
 		if k := p.afe.index(e); k > marker {
 			return true
 		}
 		if isSpecialElement(e) {
-			return false
+			special++
 		}
 	}
 	return false
 }
+
+// adoptionRounds is how often the adoption agency algorithm runs its outer loop at most.
+const adoptionRounds = 8

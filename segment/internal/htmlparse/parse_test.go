@@ -169,17 +169,19 @@ func TestMayAdopt(t *testing.T) {
 		want        bool
 	}{
 		{"<b><div>x<q>", "div", true},
-		{"<font><span><div>x<q>", "div", true},          // span is no block: div is still the furthest
-		{"<div><b>x<q>", "div", false},                  // the <b> is inside: its copy would be too
-		{"<b><section><div>x<q>", "div", false},         // the section is the furthest block
-		{"<b><section><div>x<q>", "section", true},      // and its children may move
-		{"<b><div>x</b><q>", "div", false},              // adopted already: the <b> is closed
-		{"<b><table><tr><td><div>x<q>", "div", false},   // a cell's marker shields it
-		{"<b><div>x</div><q>", "div", false},            // closed
-		{"<b><div>x<span><q>", "span", false},           // no block
-		{"<a href=x><div>x<a href=y><q>", "div", false}, // the second <a> ran the adoption agency
-		{"<nobr><article>x<q>", "article", true},        // any formatting element
-		{"<b><div>x</i><q>", "div", true},               // an end tag of nothing open changes nothing
+		{"<font><span><div>x<q>", "div", true},                                   // span is no block: div is still the furthest
+		{"<div><b>x<q>", "div", false},                                           // the <b> is inside: its copy would be too
+		{"<b><section><div>x<q>", "section", true},                               // the furthest block
+		{"<b><section><div>x<q>", "div", true},                                   // the next, in the second round
+		{"<b>" + strings.Repeat("<div>", 7) + "<section>x<q>", "section", true},  // the 8th, in the last round
+		{"<b>" + strings.Repeat("<div>", 8) + "<section>x<q>", "section", false}, // the 9th stays
+		{"<b><div>x</b><q>", "div", false},                                       // adopted already: the <b> is closed
+		{"<b><table><tr><td><div>x<q>", "div", false},                            // a cell's marker shields it
+		{"<b><div>x</div><q>", "div", false},                                     // closed
+		{"<b><div>x<span><q>", "span", false},                                    // no block
+		{"<a href=x><div>x<a href=y><q>", "div", false},                          // the second <a> ran the adoption agency
+		{"<nobr><article>x<q>", "article", true},                                 // any formatting element
+		{"<b><div>x</i><q>", "div", true},                                        // an end tag of nothing open changes nothing
 	} {
 		p := NewParser(strings.NewReader(tc.page))
 		var q *Node
