@@ -82,9 +82,9 @@ type htmlStream struct {
 
 	prune int // size of walked at which markMoved drops what is cut off
 
-	// waitOn is the element awaitsAdoption holds back, since token waitSince.
-	waitOn    *html.Node
-	waitSince int
+	// waited holds, per entered element, the token at which awaitsAdoption began to hold back
+	// one of its children, -1 before.
+	waited []int
 
 	queue []rawBlock
 	nq    int
@@ -99,6 +99,7 @@ func newHTMLStream(ctx context.Context, f *htmlFilter, lang string, keep bool, n
 	s.path = []*html.Node{s.ps.Doc()}
 	s.prev = []*html.Node{nil}
 	s.kept = []keptState{{src: lang}}
+	s.waited = []int{-1}
 	s.kicks = map[*html.Node]bool{}
 	s.walked = map[*html.Node]bool{}
 	s.prune = 1024
@@ -180,7 +181,7 @@ func (s *htmlStream) advance(final bool) {
 				return
 			}
 			s.exit(top)
-			s.path, s.prev, s.kept = s.path[:k], s.prev[:k], s.kept[:k]
+			s.path, s.prev, s.kept, s.waited = s.path[:k], s.prev[:k], s.kept[:k], s.waited[:k]
 			for top.FirstChild != nil {
 				top.RemoveChild(top.FirstChild)
 			}
@@ -199,7 +200,7 @@ func (s *htmlStream) advance(final bool) {
 			s.done(top, k, c)
 			continue
 		}
-		if !final && s.awaitsAdoption(c, top) {
+		if !final && s.awaitsAdoption(c, k) {
 			return
 		}
 		if !final && !s.complete(c, top) {
@@ -207,6 +208,7 @@ func (s *htmlStream) advance(final bool) {
 				s.enter(c)
 				s.path, s.prev = append(s.path, c), append(s.prev, nil)
 				s.kept = append(s.kept, s.kept[k].child(c))
+				s.waited = append(s.waited, -1)
 			}
 			return
 		}
@@ -226,27 +228,28 @@ func (s *htmlStream) advance(final bool) {
 	}
 }
 
-// maxAdoptionWait is how many tokens awaitsAdoption holds an element back at most (tests lower
-// it).
-var maxAdoptionWait = 1 << 16
+// maxAdoptionWait is how many tokens awaitsAdoption holds back the children of an element at
+// most (tests lower it).
+var maxAdoptionWait = 1 << 14
 
-// awaitsAdoption reports whether c, a child of top, must wait before it is walked or entered. An
-// element HTML does not know is a block among a container's blocks and inline inside a
-// formatting element (unknownBlock), and while the parser may still move top's children into a
+// awaitsAdoption reports whether c, a child of top = path[k], must wait before it is walked or
+// entered. An element HTML does not know is a block among a container's blocks and inline inside
+// a formatting element (unknownBlock), and while the parser may still move top's children into a
 // copy of a formatting element (its adoption agency, htmlparse.Parser.MayAdopt), which of the two
 // c will stand in is not known: "<b><div>0<c>0</b>" is, as html.Parse builds it,
 // "<b></b><div><b>0<c>0</c></b></div>", one paragraph "00", which the stream read as "0" and
 // "0" (its <c> entered while it stood in the <div>). The wait ends when top or the formatting
-// element is closed, or after maxAdoptionWait tokens: a page whose unclosed <font> holds
-// everything would otherwise be held whole, and c is then read where it stands.
-func (s *htmlStream) awaitsAdoption(c, top *html.Node) bool {
-	if c.Type != html.ElementNode || !unknownBlock(c, walkerAtom(c)) || !s.ps.MayAdopt(top) {
+// element is closed, or maxAdoptionWait tokens after top's first child began to wait, for all
+// of top's children: a page whose unclosed <font> holds everything would otherwise be held
+// whole. Its children are then read where they stand.
+func (s *htmlStream) awaitsAdoption(c *html.Node, k int) bool {
+	if c.Type != html.ElementNode || !unknownBlock(c, walkerAtom(c)) || !s.ps.MayAdopt(s.path[k]) {
 		return false
 	}
-	if s.waitOn != c {
-		s.waitOn, s.waitSince = c, s.steps
+	if s.waited[k] < 0 {
+		s.waited[k] = s.steps
 	}
-	return s.steps-s.waitSince < maxAdoptionWait
+	return s.steps-s.waited[k] < maxAdoptionWait
 }
 
 // done records c, a child of top (path[k]), as walked: it stays in the tree, as the last child
