@@ -36,12 +36,20 @@ func suggestFlag(flags []cli.Flag, err error) error {
 		}
 		return fmt.Errorf("%s%s%s", msg[:m[4]-1], dashed(name), msg[m[5]:])
 	}
+	// A value from the environment: say which variable holds it, as for a typed one.
+	if m := invalidEnv.FindStringSubmatch(msg); m != nil {
+		value, env, name := m[1], m[2], m[3]
+		if want := wantedValue(flags, name); want != "" {
+			return fmt.Errorf("$%s=%s (for %s): %s", env, shellWord(value), dashed(name), want)
+		}
+	}
 	return err
 }
 
 var (
 	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(\S+)$`)
 	invalidValue  = regexp.MustCompile(`^invalid value "([^"]*)" for flag -([A-Za-z0-9][A-Za-z0-9-]*)`)
+	invalidEnv    = regexp.MustCompile(`^could not parse "([^"]*)" as \S+ value from environment variable "([^"]+)" for flag ([A-Za-z0-9][A-Za-z0-9-]*)`)
 )
 
 // wantedValue says what kind of value the flag named name takes, for an error about one it
