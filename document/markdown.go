@@ -1731,6 +1731,12 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 			flush()
 			b.alone("md-opaque", oneLine(s[i:i+n]))
 			i += n
+		case c == ':' && mdIconLen(s[i:]) > 0:
+			// An icon's shortcode: no words (markdown_icons.go).
+			n := mdIconLen(s[i:])
+			flush()
+			b.alone("md-icon", s[i:i+n])
+			i += n
 		case c == '{' && mdShortcodeLen(s[i:]) > 0:
 			// A Hugo shortcode: kept byte for byte, never sent (see markdown_hugo.go).
 			n := mdShortcodeLen(s[i:])
@@ -1743,10 +1749,11 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 				// an HTML page's alt is: the image's markup is a pair around them (an image
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
-				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles))
+				withAttrs := mdAttrsAfter(s, end) // "{ width="300" }": the image's too
+				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles)+oneLine(s[end:withAttrs]))
 				mdInlineRefs(s[i+2:close], at+i+2, ends, b, titles, true, refs)
 				b.close("")
-				i = end
+				i = withAttrs
 			} else {
 				text.WriteByte(c)
 				i++
@@ -1773,10 +1780,11 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 			}
 			if end > 0 {
 				flush()
-				b.open("md-link", "[", closing)
+				withAttrs := mdAttrsAfter(s, end) // "{ .md-button }": the link's too
+				b.open("md-link", "[", closing+oneLine(s[end:withAttrs]))
 				mdInlineRefs(s[i+1:close], at+i+1, ends, b, titles, true, refs)
 				b.close("")
-				i = end
+				i = withAttrs
 			} else {
 				text.WriteByte(c)
 				i++
@@ -1799,7 +1807,7 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 			i = ev.end
 		default:
 			j := i + 1
-			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{$", rune(s[j])) {
+			for j < len(s) && !strings.ContainsRune("\\`<![*_~\n{$:", rune(s[j])) {
 				if isASCIIAlnum(s[j]) && mdBareLinkAt(s, j, before, inLink) > 0 {
 					break // a bare address starts: the next turn takes it
 				}

@@ -260,7 +260,7 @@ func mdDelimRuns(s string, before rune, inLink bool, spans *mdSpanIndex) []int {
 			i += mdOpaqueLen(s[i:], mdByteBefore(s, i, ' '))
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 			if _, end := spans.linkParts(i + 1); end > 0 {
-				i = end
+				i = mdAttrsAfter(s, end)
 			} else {
 				i++
 			}
@@ -272,7 +272,7 @@ func mdDelimRuns(s string, before rune, inLink bool, spans *mdSpanIndex) []int {
 			}
 		case c == '[':
 			if _, end := spans.linkParts(i); end > 0 {
-				i = end
+				i = mdAttrsAfter(s, end)
 			} else {
 				i++
 			}
