@@ -100,6 +100,9 @@ type mdReader struct {
 	mdx  bool // the document is MDX (markdown_mdx.go)
 	// noEndFrom: the raw blocks known to have no end, by name, from the line given (unclosed).
 	noEndFrom map[string]int
+	// inHTML are the names of the elements open at this line whose content is Markdown
+	// (markdown_inhtml.go), the innermost last.
+	inHTML []string
 }
 
 func readMarkdown(d *Doc, src, name string, opt Options) error {
@@ -161,6 +164,8 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 				r.d.raw(r.lines[i].raw())
 				i++
 			}
+		case r.inHTMLTagsAt(c) > 0:
+			i, para = r.inHTMLTags(i, k, c, base)
 		case mdHTMLStart(c) > 0:
 			i = r.htmlBlock(i, c)
 		case r.mathBlockEnd(i, c) > 0 || r.liquidBlockEnd(i, c) > 0:
@@ -295,9 +300,18 @@ func (r *mdReader) htmlBlock(i int, c string) int {
 		}
 		return j
 	}
-	for j < len(r.lines) && !blank(r.lines[j].text) {
-		j++
+	if len(r.inHTML) > 0 {
+		j = r.inHTMLBlockEnd(i)
+	} else {
+		for j < len(r.lines) && !blank(r.lines[j].text) {
+			j++
+		}
 	}
+	return r.htmlLines(i, j)
+}
+
+// htmlLines reads the lines i..j-1 as an HTML page's bytes (see htmlBlock) and returns j.
+func (r *mdReader) htmlLines(i, j int) int {
 	from, to := r.lines[i].off, r.lines[j-1].off+len(r.lines[j-1].raw())
 	if r.index == nil {
 		r.index = newLineIndex(r.src)
