@@ -99,7 +99,9 @@ func FuzzReadMarkdown(f *testing.F) {
 		"[![a](b 'c')](d (e))\n[f]: g\n  \"h\"\n", "---\ntitle: |2-\n   a\n  b\n\ndescription: >\n  c\n  d\n\n  e\n    f\n---\n",
 		"<div>\na &amp; <b>b</b>\n</div>\n\n<script>\n\nx\n</script>\n<!--\n\n-->\n<p title=t>c<noscript><p>d</noscript></p>\n",
 		"+++\ntitle = '''a'''\ndescription = \"\"\"\\\n b \\\n\n c\\u00fc\n\n d\"\"\"\nx = \"\"\"\ntitle = 'y'\n\"\"\"\n+++\n",
-		"<div translate=no>\n\na [b\nc](d\n'e') *f\ng*\n\n</div>\n<x>\nh <code>i</code>\n[j]:\nk\n(l\nm)\n")
+		"<div translate=no>\n\na [b\nc](d\n'e') *f\ng*\n\n</div>\n<x>\nh <code>i</code>\n[j]:\nk\n(l\nm)\n",
+		"<figure markdown>\n  ![a](b){ width=\"3\" }\n  <figcaption markdown>c [d]</figcaption>\n</figure>\n<details markdown=\"1\">\n<summary>e</summary>\n*f*\n</details>\n<p markdown=\"span\">g\nh</p>\n\n[d]: i\n",
+		"j\n\n:   !!! note \"k `l`\"\n\n        m :material-n:{ .o } [p](q){: r }\n\n> ???+ \"s\"\n>     t\n\n===! \"u\"\n    v\n")
 }
 
 func FuzzReadSRT(f *testing.F) {
@@ -127,8 +129,9 @@ func FuzzReadXLIFF(f *testing.F) {
 		`<xliff version="1.2"><file><body><group translate="no"><trans-unit id="1"><source>a</source></trans-unit></group><trans-unit id="2"><source>b <mrk mtype="protected">c</mrk></source></trans-unit></body></file></xliff>`)
 }
 
-// FuzzMarkdownEscape holds mdEscape to its promise: any translation of a paragraph, a heading
-// or a table cell is written so that it reads back as one segment of the same words.
+// FuzzMarkdownEscape holds mdEscape to its promise: any translation of a paragraph, a heading,
+// a table cell, an admonition's title or a paragraph on its md_in_html element's line is written
+// so that it reads back as one segment of the same words.
 func FuzzMarkdownEscape(f *testing.F) {
 	for _, s := range []string{"R&amp;D &copy; & <b> *x* _y_ ~~z~~ ~~~", "1. FC # [a](b) `c` \\ | d", "~~~ waves"} {
 		f.Add(s)
@@ -137,7 +140,8 @@ func FuzzMarkdownEscape(f *testing.F) {
 		if !utf8.ValidString(tr) || strings.ContainsAny(tr, "\x00\r\n\t") || strings.TrimSpace(tr) != tr || !hasWord(tr) {
 			return // line breaks and edge spaces are written as spaces and trimmed: not these words
 		}
-		for _, src := range []string{"Ein Satz hier.\n", "# Titel hier\n", "| a | b |\n|---|---|\n| Wert | Zahl |\n"} {
+		for _, src := range []string{"Ein Satz hier.\n", "# Titel hier\n", "| a | b |\n|---|---|\n| Wert | Zahl |\n",
+			"!!! note \"Ein Titel hier\"\n", "<p markdown=\"1\">Ein Satz hier.</p>\n"} {
 			d, err := Read(strings.NewReader(src), "x.md", Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -216,12 +216,14 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 		default:
 			// A list item's or a footnote's content column holds for its lines after this one.
 			inner := base
+			content := -1 // where a definition's or a list item's content starts in t
 			if m := mdFootnote.FindString(c); m != "" {
 				cols = append(cols, base+4)
 				inner = base + 4
 			} else if m := mdDefinition.FindString(c); m != "" {
 				inner = mdColAt(t, k+len(m))
 				cols = append(cols, inner)
+				content = k + len(m)
 			} else if ic, at := mdItemCols(t, k); len(ic) > 0 {
 				cols = append(cols, ic...)
 				inner = ic[len(ic)-1]
@@ -229,6 +231,16 @@ func readMarkdown(d *Doc, src, name string, opt Options) error {
 					i = r.fence(i, t[at:]) // "1.  ```markdown": the item starts with code
 					break
 				}
+				content = at
+			}
+			if content >= 0 && mdAdmonition.MatchString(t[content:]) {
+				// ":   !!! abstract", "- !!! note "Titel"": the content starts with an
+				// admonition, whose body is indented 4 past its marker.
+				r.admonition(i, content)
+				marker := len(t) - len(strings.TrimLeft(t[content:], " "))
+				cols = append(cols, mdColAt(t, marker)+4)
+				i++
+				break
 			}
 			i = r.paragraph(i, k, inner)
 			para = true
@@ -1094,6 +1106,12 @@ func (r *mdReader) paragraph(i, k, base int) int {
 	if depth > 0 && mdFence.MatchString(rest) {
 		return r.quotedFence(i, depth, mdFence.FindStringSubmatch(rest)[1])
 	}
+	if depth > 0 && mdAdmonition.MatchString(rest) {
+		// "> !!! warning "Titel"": an admonition in a quote (its body the quote's lines
+		// indented 4 after their markers).
+		r.admonition(i, len(prefix))
+		return i + 1
+	}
 	if depth > 0 && mdAlert.MatchString(rest) {
 		// "> [!NOTE]": a GitHub alert's keyword, kept on its line as it is.
 		r.d.raw(l.raw())
@@ -1288,7 +1306,7 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, ends
 	}
 	// The translation starts a block when nothing but spaces comes before it on its line
 	// after the block's own markers.
-	atStart := where != mdCell && strings.TrimLeft(pre, " \t") == ""
+	atStart := where != mdCell && where != mdQuotedTitle && strings.TrimLeft(pre, " \t") == ""
 	if len(titles) == 0 {
 		// The common case, with a writer that holds no more than it needs: a document holds
 		// one per segment until it is written.
@@ -1464,9 +1482,10 @@ func (r *mdReader) keepTags(codes []Code) {
 type mdWhere uint8
 
 const (
-	mdBlock      mdWhere = iota // a paragraph, list item, block quote line, setext heading
-	mdATXHeading                // the text of "# heading"
-	mdCell                      // a pipe table cell
+	mdBlock       mdWhere = iota // a paragraph, list item, block quote line, setext heading
+	mdATXHeading                 // the text of "# heading"
+	mdCell                       // a pipe table cell
+	mdQuotedTitle                // an admonition's or a tab's title, between quotes after its marker
 )
 
 // mdEscape escapes a translation's words so that they stay words: Markdown reads structure into

@@ -93,29 +93,38 @@ func mdItemCols(t string, from int) (cols []int, content int) {
 	}
 }
 
-// mdAdmonition is the first line of an mkdocs admonition ("!!! danger "Achtung"", "??? note",
-// "???+ tip") or content tab ("=== "docker compose (Plugin)""): its keyword is no word, its
-// quoted title is, and its body is the lines indented 4 columns past it.
-var mdAdmonition = regexp.MustCompile(`^ {0,3}(?:(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*(?:[ \t]+[\w-]+)*(?:[ \t]+"(.*)")?|===\+?[ \t]+"(.*)")[ \t]*$`)
+// mdAdmonition is the first line of an mkdocs admonition ("!!! danger "Achtung"", "!!!note",
+// "!!! info inline end"), a collapsible one (pymdownx.details: "??? note", "???+ tip", "???
+// "Titel"") or a content tab (pymdownx.tabbed: "=== "docker compose (Plugin)"", "===+", "===!"
+// starting a new set of tabs, "===+!"), as Python-Markdown's and PyMdown's patterns read them:
+// its marker and keywords are no words, its quoted title is (inline Markdown: a code span, an
+// icon, emphasis), and its body is the lines indented 4 columns past it.
+var mdAdmonition = regexp.MustCompile(`^ {0,3}(?:!!! ?` + mdAdmonitionType + `(?:[ \t]+"(.*)")?|\?\?\?\+? ?(?:` +
+	mdAdmonitionType + `(?:[ \t]+"(.*)")?|"(.*)")|===(?:\+!?|!\+?)?[ \t]+"(.*)")[ \t]*$`)
+
+// mdAdmonitionType is an admonition's type and the classes after it ("note", "info inline end").
+const mdAdmonitionType = `[\p{L}\p{N}_-]+(?:[ \t]+[\p{L}\p{N}_-]+)*`
 
 // admonition writes the first line of an admonition or content tab, whose containers'
-// indentation is its first k bytes: its title a segment when it has words (the marker and the
-// keyword kept), the line kept as it is otherwise.
+// indentation (and a list item's or a definition's marker) is its first k bytes: its title a
+// segment when it has words, read as a heading's text is (its code spans and icons codes), the
+// marker and the keywords kept.
 func (r *mdReader) admonition(i, k int) {
 	l := r.lines[i]
 	m := mdAdmonition.FindStringSubmatchIndex(l.text[k:])
-	from, to := titleGroup(m)
-	if from < 0 || r.keepName != "" || !hasWord(l.text[k+from:k+to]) {
+	from, to := -1, -1
+	for g := 2; g+1 < len(m); g += 2 {
+		if m[g] >= 0 {
+			from, to = m[g], m[g+1]
+			break
+		}
+	}
+	if from < 0 {
 		r.d.raw(l.raw())
 		return
 	}
 	from, to = from+k, to+k
-	raw := l.text[from:to]
-	r.d.raw(l.text[:from])
-	r.d.add(Segment{Text: EscapeText(raw), Kind: Heading, Line: i + 1}, func(tr string) string {
-		return spaceBreaks(Plain(tr))
-	}, raw, true)
-	r.d.raw(l.text[to:] + l.eol())
+	r.inline(i+1, l.raw(), l.text[:from], []string{l.text[from:to]}, mdLineEnds{}, l.text[to:]+l.eol(), Heading, 0, mdQuotedTitle)
 }
 
 // mdDirective is a line of a Docusaurus admonition or a Starlight aside (remark-directive):
@@ -157,9 +166,9 @@ var mdDefinition = regexp.MustCompile(`^ {0,3}:[ \t]+`)
 // is syntax, kept on its line.
 var mdAlert = regexp.MustCompile(`^\[!(?i:note|tip|important|warning|caution)\][ \t]*$`)
 
-// titleGroup is where the title stands in a match of mdAdmonition or mdDirective, whose two
-// forms of title ("!!! note "Titel"" or "=== "Titel"", ":::tip[Titel]" or ":::tip Titel") are
-// its first and second groups: (-1, -1) without a title.
+// titleGroup is where the title stands in a match of mdDirective, whose two forms of title
+// (":::tip[Titel]" or ":::tip Titel") are its first and second groups: (-1, -1) without a
+// title.
 func titleGroup(m []int) (from, to int) {
 	if m[2] >= 0 {
 		return m[2], m[3]
