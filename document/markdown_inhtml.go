@@ -14,14 +14,15 @@ import (
 // text, sent whole, and a translation rewrote the image's path; "Der **Inhalt**" under
 // "<details markdown>" went out with its asterisks as words.
 //
-// Here the element's tags are markup, kept as they are (a start tag alone on its line is read as
-// a page's tag is, so its title attribute is still translated), and what stands between them is
-// read as Markdown: paragraphs, lists, headings, images (no text but their alt text), up to the
-// line that holds its end tag. The content may start on the start tag's line and end on the end
-// tag's ("<figcaption markdown>Unsere [Roadmap]</figcaption>"): it is a paragraph after the tag,
-// the end tag one of its codes. Inside such an element an HTML element without the attribute is
-// HTML, as md_in_html has it: its block ends with the line that closes it (or at a blank line),
-// and the Markdown after it is Markdown again.
+// Here the element's tags are markup, kept as they are, and what stands between them is read as
+// Markdown: paragraphs, lists, headings, images (no text but their alt text), up to the line that
+// holds its end tag. A start tag alone on its line with a title or a lang attribute is read as a
+// page's tag is: its title translated, its lang of the source language the target language (on
+// a line with words after it the tag is written as it is). The content may start on the start
+// tag's line and end on the end tag's ("<figcaption markdown>Unsere [Roadmap]</figcaption>"): it
+// is a paragraph after the tag, the end tag one of its codes. Inside such an element an HTML
+// element without the attribute is HTML, as md_in_html has it: its block ends with the line
+// that closes it (or at a blank line), and the Markdown after it is Markdown again.
 //
 // Python-Markdown reads markdown="" (what BeamMP's converted pages carry) as no Markdown; this
 // reader reads it as Markdown, since whoever wrote it meant so and Markdown's reading of such a
@@ -45,13 +46,19 @@ var mdInHTMLTags = map[string]bool{
 	"tfoot": true, "th": true, "thead": true, "tr": true, "ul": true,
 }
 
-// mdInHTMLOpens says whether tag, a start tag, opens an element whose content is Markdown: a
-// tag of mdInHTMLTags with a markdown attribute that is not "0" (or another value), and not
-// marked to be kept as it is (translate="no": the reader keeps such an element whole, see
-// htmlBlock).
-func mdInHTMLOpens(tag string) bool {
+// mdInHTMLDepth is how many elements whose content is Markdown may be open inside each other;
+// a start tag deeper is read as HTML. No page nests 64 figures, and the bound keeps the reader
+// linear on a file of nothing but such tags: an end tag looks for its element among them.
+const mdInHTMLDepth = 64
+
+// inHTMLOpens says whether tag, a start tag, opens an element whose content is Markdown: a tag
+// of mdInHTMLTags with a markdown attribute that is not "0" (or another value), and not one
+// whose content is kept as it is (translate="no", class="notranslate", another language's lang:
+// the reader keeps such an element whole, see htmlBlock).
+func (r *mdReader) inHTMLOpens(tag string) bool {
 	name, end := mdTagName(tag)
-	if end || !mdInHTMLTags[name] || strings.HasSuffix(tag, "/>") || !strings.Contains(strings.ToLower(tag), "markdown") {
+	lower := strings.ToLower(tag)
+	if end || !mdInHTMLTags[name] || strings.HasSuffix(tag, "/>") || !strings.Contains(lower, "markdown") {
 		return false
 	}
 	on := false
@@ -68,12 +75,13 @@ func mdInHTMLOpens(tag string) bool {
 		}
 		break
 	}
-	if !on {
-		return false
+	if !on || !strings.Contains(lower, "translate") && !strings.Contains(lower, "lang") {
+		return on
 	}
 	z := xhtml.NewTokenizer(strings.NewReader(tag))
 	z.Next()
-	return !notTranslated(z.Token())
+	t := z.Token()
+	return !HTMLMark{}.Child(t.Data, t.Attr).Kept(r.opt.SourceLang)
 }
 
 // inHTMLTagsAt returns how many bytes of a line's content c (after its containers) are tags
@@ -112,7 +120,7 @@ func (r *mdReader) inHTMLTagsScan(c string) (n int, open []string, opened bool) 
 				return n, open, opened
 			}
 			open = open[:k:k] // an end tag closes the elements left open inside too
-		case mdInHTMLOpens(tag):
+		case len(open) < mdInHTMLDepth && r.inHTMLOpens(tag):
 			open = append(open[:len(open):len(open)], name)
 			opened = true
 		default:
@@ -138,8 +146,10 @@ func (r *mdReader) inHTMLTags(i, k int, c string, base int) (int, bool) {
 	t := r.lines[i].text
 	at := k + n
 	if blank(t[at:]) {
-		if opened {
-			return r.htmlLines(i, i+1), false // a start tag's title attribute is words
+		if opened && (mdTagsTitled(t[k:at]) || strings.Contains(strings.ToLower(t[k:at]), "lang")) {
+			// Read as a page's tags: a title attribute is words, a lang of the source language
+			// says the target language.
+			return r.htmlLines(i, i+1), false
 		}
 		r.d.raw(r.lines[i].raw())
 		return i + 1, false
@@ -148,6 +158,21 @@ func (r *mdReader) inHTMLTags(i, k int, c string, base int) (int, bool) {
 	last := r.lines[end-1]
 	r.inHTMLClosedIn(r.src[r.lines[i].off+at : last.off+len(last.text)])
 	return end, true
+}
+
+// mdTagsTitled says whether tags, a run of tags, hold an attribute a reader is given as words
+// (title, aria-label: translatableAttrs) with words in it.
+func mdTagsTitled(tags string) bool {
+	var titles []*mdTitle
+	for rest := strings.TrimLeft(tags, " \t"); rest != ""; rest = strings.TrimLeft(rest, " \t") {
+		tag := mdInlineTag.FindString(rest)
+		if tag == "" {
+			return false
+		}
+		mdTagTitled(tag, &titles)
+		rest = rest[len(tag):]
+	}
+	return len(titles) > 0
 }
 
 // inHTMLClosedIn takes the elements whose content is Markdown that text closes off the open

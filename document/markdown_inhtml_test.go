@@ -58,6 +58,18 @@ func TestMarkdownInHTML(t *testing.T) {
 			"<div markdown=\"0\">\nThis is a *Markdown* Paragraph.\n</div>\n",
 			[]string{"This is a *Markdown* Paragraph."},
 			"<div markdown=\"0\">\nTHIS IS A *MARKDOWN* PARAGRAPH.\n</div>\n"},
+		{`a lang of the source language says the target's (the md_in_html.md example's words)`,
+			"<div lang=\"de\" markdown=\"1\">\nThis is a *Markdown* Paragraph.\n</div>\n",
+			[]string{"This is a <g1>Markdown</g1> Paragraph."},
+			"<div lang=\"en\" markdown=\"1\">\nTHIS IS A *MARKDOWN* PARAGRAPH.\n</div>\n"},
+		{`another language's is kept whole (the md_in_html.md example's words)`,
+			"<div lang=\"en\" markdown=\"1\">\nThis is a *Markdown* Paragraph.\n</div>\n",
+			nil,
+			"<div lang=\"en\" markdown=\"1\">\nThis is a *Markdown* Paragraph.\n</div>\n"},
+		{"a start tag's title is words (images.md's words)",
+			"<figure title=\"Image caption\" markdown=\"span\">\n  ![Image title](https://dummyimage.com/600x400/){ width=\"300\" }\n</figure>\n",
+			[]string{"Image caption", "Image title"},
+			"<figure title=\"IMAGE CAPTION\" markdown=\"span\">\n  ![IMAGE TITLE](https://dummyimage.com/600x400/){ width=\"300\" }\n</figure>\n"},
 		{`translate="no" keeps it whole (the md_in_html.md example's words)`,
 			"<div markdown=\"1\" translate=\"no\">\nThis is a *Markdown* Paragraph.\n</div>\n",
 			nil,
@@ -77,5 +89,27 @@ func TestMarkdownInHTMLShown(t *testing.T) {
 	})
 	if !slices.Equal(got, want) {
 		t.Errorf("shown %q, want %q", got, want)
+	}
+}
+
+// TestMarkdownInHTMLDeep: a file of nothing but such start tags, then end tags of another
+// element, is read in linear time: an end tag looks for its element among at most
+// mdInHTMLDepth open ones. Before the bound, 100,000 "<div markdown>" lines took minutes (each
+// copied the list of the open ones). The bound is checked by the list's length, not by time.
+func TestMarkdownInHTMLDeep(t *testing.T) {
+	src := strings.Repeat("<div markdown>\n\n", 1000) + strings.Repeat("</p>\n\n", 1000)
+	r := &mdReader{d: &Doc{}, src: src, name: "x.md", lines: splitLines(src)}
+	deepest := 0
+	for _, l := range r.lines {
+		if n, open, _ := r.inHTMLTagsScan(l.text); n > 0 {
+			r.inHTML = open
+		}
+		deepest = max(deepest, len(r.inHTML))
+	}
+	if deepest != mdInHTMLDepth {
+		t.Errorf("%d elements open at most, want %d", deepest, mdInHTMLDepth)
+	}
+	if _, err := Read(strings.NewReader(src), "x.md", Options{}); err != nil {
+		t.Fatal(err)
 	}
 }
