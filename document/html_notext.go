@@ -47,6 +47,12 @@ func notText(s string, names bool) bool {
 	return names && camelName.MatchString(s)
 }
 
+// NotText says whether s, a block's or a segment's whole text (decoded, without codes), is no
+// words to translate: a web address, a number, a file name or an identifier alone (see
+// notText). Package segment keeps such a block of a page's main text as it is, as a whole page
+// keeps such a text.
+func NotText(s string) bool { return notText(s, false) }
+
 // bareURL says whether s is a web address alone.
 func bareURL(s string) bool {
 	l := strings.ToLower(s)

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/document"
 	"github.com/bitext/bitext/internal/ctxio"
 	"github.com/bitext/bitext/internal/htmlcharset"
 	"github.com/bitext/bitext/internal/textcheck"
@@ -663,7 +664,10 @@ func (w *htmlWalker) flush() {
 	for _, unit := range breakUnits(base.Kind, text, w.removed) {
 		b := base
 		b.Text, b.code = takeCodeMarks(normalizeSpace(cleanLine(unit, 0, inlineRules{keep: w.keep}, w.removed)))
-		b.kept = allCode(b.Text, b.code)
+		// A block of code, or of a bare address, number or file name (DW's short link
+		// "https://p.dw.com/p/4boRv" under an article), is shown and never sent: sent, it
+		// cost a request and came back the same or damaged, as a whole page never sends it.
+		b.kept = allCode(b.Text, b.code) || document.NotText(b.Text)
 		if !b.kept {
 			b.lang = ""
 		}

@@ -34,6 +34,12 @@ func TestReadHTMLKeptText(t *testing.T) {
 		{name: "notranslate undone on the element", block: `<p class="notranslate" translate="yes">` + german + `</p>`, want: german},
 		{name: "the root's and the body's language are not asked", root: ` lang="en"`, block: `<p>` + german + `</p>`, want: german},
 		{name: "code alone", block: `<p><code>GET /api/v2/antrag</code></p>`, want: "GET /api/v2/antrag", kept: true},
+		// DW's short link under an article and heise's article id (fundus test pages): no words,
+		// kept as a whole page keeps them (document.NotText); they were sent and came back
+		// "translated".
+		{name: "a bare address", block: `<p>https://p.dw.com/p/4boRv</p>`, want: "https://p.dw.com/p/4boRv", kept: true},
+		{name: "a number alone", block: `<p>4575877</p>`, want: "4575877", kept: true},
+		{name: "an address in a sentence", block: `<p>Mehr unter https://p.dw.com/p/4boRv im Netz.</p>`, want: "Mehr unter https://p.dw.com/p/4boRv im Netz."},
 		{name: "translate=no with punctuation", block: `<p><span translate="no">AusweisApp</span>.</p>`, want: "AusweisApp.", kept: true},
 		{name: "inline translate=no", block: `<p>Die Anträge können künftig über die App <span translate="no">AusweisApp</span> gestellt werden, teilte das Ministerium mit.</p>`,
 			want: "Die Anträge können künftig über die App AusweisApp gestellt werden, teilte das Ministerium mit.", code: []string{"AusweisApp"}},
