@@ -134,19 +134,24 @@ func TestMissingPassageLengthRatio(t *testing.T) {
 	}
 }
 
+// TestPairedRatio: the ratio of the first pass's paired sentences replaces the documents'
+// totals only where a passage one side has skews them.
 func TestPairedRatio(t *testing.T) {
-	src, tgt := []float64{10, 20, 30, 40, 50, 60}, []float64{12, 24, 36, 48, 60, 72, 500, 500}
-	pairs := []Bead{{Src: []int{0}, Tgt: []int{0}}, {Src: []int{1}, Tgt: []int{1}}, {Src: []int{2}, Tgt: []int{2}}, {Src: []int{3, 4}, Tgt: []int{3, 4}}}
+	src := []float64{10, 20, 30, 40, 50, 60}
+	tgt := []float64{12, 24, 36, 48, 60, 72}
+	withPassage := append(slices.Clone(tgt), 500, 500) // 1,000 characters only the target has
+	pairs := []Bead{{Src: []int{0}, Tgt: []int{0}}, {Src: []int{1}, Tgt: []int{1}}, {Src: []int{2}, Tgt: []int{2}}, {Src: []int{3, 4}, Tgt: []int{3, 4}}, {Src: []int{5}, Tgt: []int{5}}}
 	for _, tc := range []struct {
 		name  string
+		tgt   []float64
 		beads []Bead
 		want  float64
 	}{
-		// A passage only the target has (its 1,000 characters) leaves the paired ratio alone.
-		{"paired sentences", append(slices.Clone(pairs), Bead{Src: []int{5}, Tgt: []int{5}}, Bead{Tgt: []int{6}}, Bead{Tgt: []int{7}}), 1.2},
-		{"too few pairs to tell", pairs[:3], 0},
+		{"a passage only the target has", withPassage, append(slices.Clone(pairs), Bead{Tgt: []int{6}}, Bead{Tgt: []int{7}}), 1.2},
+		{"too few pairs to tell", withPassage, pairs[:3], 0},
+		{"totals as the pairs have it", tgt, pairs, 0},
 	} {
-		if got := pairedRatio(tc.beads, src, tgt); math.Abs(got-tc.want) > 1e-9 {
+		if got := pairedRatio(tc.beads, src, tc.tgt); math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("%s: pairedRatio = %v, want %v", tc.name, got, tc.want)
 		}
 	}
