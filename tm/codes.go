@@ -88,12 +88,18 @@ func (k Key) codesJSON() string {
 	if len(k.Codes) == 0 || !document.HasTags(k.Source) {
 		return ""
 	}
+	codes := k.Codes
+	if slices.ContainsFunc(codes, xliffCode) {
+		if codes = nativeXLIFFCodes(k.Source, codes); codes == nil {
+			return ""
+		}
+	}
 	kinds := map[int]document.CodeKind{}
 	for _, c := range document.CodesOf(k.Source) {
 		kinds[c.ID] = c.Kind
 	}
-	held := make([]document.Code, 0, len(k.Codes))
-	for _, c := range k.Codes {
+	held := make([]document.Code, 0, len(codes))
+	for _, c := range codes {
 		if kind, ok := kinds[c.ID]; ok && kind == c.Kind {
 			held = append(held, c)
 			delete(kinds, c.ID) // once: a second code of one number is not the source's

@@ -151,7 +151,8 @@ func TestStoreMachineCodesReplaced(t *testing.T) {
 		}{
 			{"the page's codes", []Key{withCodes(page)}, []string{"T1"}, "T1", page},
 			{"no codes", []Key{withCodes(nil)}, []string{"T2"}, "T2", page},
-			{"the XLIFF's codes", []Key{withCodes(xliff)}, []string{"T3"}, "T3", xliff},
+			// Stored as an import of the unit stores them: a bold code, no XLIFF element.
+			{"the XLIFF's codes", []Key{withCodes(xliff)}, []string{"T3"}, "T3", []document.Code{{ID: 1, Kind: document.Paired, Name: "bold"}}},
 			{"the page's codes, then none, in one batch", []Key{withCodes(page), withCodes(nil)}, []string{"T4", "T5"}, "T5", page},
 		} {
 			if err := db.StoreMany(ctx, step.ks, step.targets); err != nil {
@@ -256,5 +257,58 @@ func TestMachineCodesJSON(t *testing.T) {
 				t.Errorf("codesJSON() = %s, want %s", got, want)
 			}
 		})
+	}
+}
+
+// TestMachineCodesFromXLIFF: a machine translation of an XLIFF file's unit stores its codes as
+// an import of the unit stores them (corpus reads <g ctype="bold"> as a bold code and a <bpt>'s
+// content as its markup), not as the XLIFF elements document keeps to write the file back: an
+// export wrote <bpt> around an escaped <g id="1" ctype="bold">, formatting a CAT tool takes
+// literally. OnTram's real file (Okapi's test data) has <ph>, bold, italic and underlined codes.
+func TestMachineCodesFromXLIFF(t *testing.T) {
+	const name = "OnTramTest01-startseite.xlf"
+	segs := segmentsWithCodes(t, name, "de", "en")
+	data, err := os.ReadFile(filepath.Join("testdata", "tagged", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Import reads units with a target: each unit's, as a translator would have filled it,
+	// holds the source's codes.
+	const empty = `<target state="needs-translation"/>`
+	units := strings.Split(string(data), "<trans-unit ")
+	for k, u := range units[1:] {
+		i, j := strings.Index(u, "<source>"), strings.Index(u, "</source>")
+		if i >= 0 && j > i && strings.HasPrefix(u[j+len("</source>"):], empty) {
+			units[k+1] = u[:j+len("</source>")] + "<target>" + u[i+len("<source>"):j] + "</target>" + u[j+len("</source>")+len(empty):]
+		}
+	}
+	filled := strings.Join(units, "<trans-unit ")
+	r, err := corpus.NewReader(corpus.XLIFF, strings.NewReader(filled), name, corpus.ReaderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	imported := map[string][]document.Code{}
+	for {
+		p, err := r.Next()
+		if err != nil {
+			break
+		}
+		imported[p.SourceTagged] = p.Codes
+	}
+	n := 0
+	for source, codes := range segs {
+		want, ok := imported[source]
+		if !ok {
+			continue
+		}
+		n++
+		k := baseKey(source)
+		k.Codes = codes
+		if got, w := k.codesJSON(), codesJSON(want, nil); got != w {
+			t.Errorf("%q: codes %s, want as imported %s", source, got, w)
+		}
+	}
+	if n < 2 {
+		t.Fatalf("%d units compared", n)
 	}
 }

@@ -142,7 +142,7 @@ func TestTaggedThroughExport(t *testing.T) {
 			`<target state="translated" state-qualifier="leveraged-mt">[en] <g id="0" ctype="bold">tropicana</g> - Das Reisebüro</target>`,
 			`[en] Mit Pünktlichkeit, Sorgfalt und Verlässlichkeit kümmern wir uns um <g id="0" ctype="underlined">jedes</g> Detail.`,
 		}, []string{
-			`<tuv xml:lang="en"><seg>[en] Mit Pünktlichkeit, Sorgfalt und Verlässlichkeit kümmern wir uns um <bpt i="1" x="1" type="x-xliff-g">&lt;g id="0" ctype="underlined"&gt;</bpt>jedes<ept i="1">&lt;/g&gt;</ept> Detail.</seg></tuv>`,
+			`<tuv xml:lang="en"><seg>[en] Mit Pünktlichkeit, Sorgfalt und Verlässlichkeit kümmern wir uns um <bpt i="1" x="1" type="x-underlined"></bpt>jedes<ept i="1"></ept> Detail.</seg></tuv>`,
 		}},
 		{"tropicana-startseite.html", []string{
 			`<h1>[en] <b>tropicana</b> - Das Reisebüro</h1>`,
