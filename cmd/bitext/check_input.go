@@ -149,10 +149,10 @@ func checkReadArticlePair(c *cli.Context, g *glossary.Glossary, srcName, tgtName
 			continue // a target sentence without source has no terms to check
 		}
 		if len(b.Tgt) == 0 {
-			// No translation to check: its terms were reported missing, though the aligner
-			// may only have failed to find its counterpart.
+			// Checked against nothing, so its terms are missing: a translation that dropped
+			// the sentence must fail the check. The note below says why, since the aligner may
+			// instead have missed its counterpart.
 			unpaired++
-			continue
 		}
 		if i%256 == 0 && c.Context.Err() != nil {
 			return c.Context.Err()
@@ -166,7 +166,7 @@ func checkReadArticlePair(c *cli.Context, g *glossary.Glossary, srcName, tgtName
 		}
 	}
 	if unpaired > 0 {
-		fmt.Fprintf(c.App.ErrWriter, "bitext: %s: %s without a counterpart in %s not checked (the aligner found none; bitext align shows the pairs)\n", srcName, count(unpaired, "sentence"), tgtName)
+		fmt.Fprintf(c.App.ErrWriter, "bitext: %s: %s without a counterpart in %s: their terms are missing (the translation lacks them, or the aligner did not find them: bitext align shows the pairs)\n", srcName, count(unpaired, "sentence"), tgtName)
 	}
 	return nil
 }
