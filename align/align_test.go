@@ -406,3 +406,16 @@ func TestCapUnrelatedShare(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessedStub: a stub page of a sentence or two ("Die Installation ist abgeschlossen." with
+// "The installation is complete.") is capped like a guess but not called one: every such page
+// of a docs folder was listed as looking unrelated.
+func TestGuessedStub(t *testing.T) {
+	beads, err := Align([]string{"Die Installation ist abgeschlossen."}, []string{"The installation is complete."}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Guessed(beads) {
+		t.Errorf("one pair %v: Guessed", beads)
+	}
+}

@@ -179,7 +179,18 @@ func folderFiles(dir string) (map[string]string, error) {
 	files := map[string]string{}
 	err := inputs.WalkFiles(dir, func(path, rel string) error {
 		if !assetExts[strings.ToLower(filepath.Ext(path))] && !backup(rel) {
-			files[norm.NFC.String(rel)] = rel
+			key := norm.NFC.String(rel)
+			if other, twice := files[key]; twice {
+				// Two names of one composed form (Übersicht.md composed and decomposed side
+				// by side): the one not written composed goes by its own bytes, paired only
+				// with the very same name, so that neither is lost without a word.
+				if rel != key {
+					key = rel
+				} else {
+					files[other] = other
+				}
+			}
+			files[key] = rel
 		}
 		return nil
 	})

@@ -123,6 +123,20 @@ func TestPairFolders(t *testing.T) {
 	if near := fp.Near[filepath.Join(dir, "de", "guide.de.md")]; filepath.Base(near) != "guide.en.md" || filepath.Base(fp.Near[filepath.Join(dir, "de", "case.md")]) != "CASE.md" || len(fp.Near) != 3 {
 		t.Errorf("near %v", fp.Near)
 	}
+	// Two source names of one composed form: one pairs, the other is named missing.
+	nf := t.TempDir()
+	for _, f := range []string{"de/\u00dcbersicht.md", "de/U\u0308bersicht.md", "en/\u00dcbersicht.md"} {
+		p := filepath.Join(nf, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fp, err := PairFolders(filepath.Join(nf, "de"), filepath.Join(nf, "en")); err != nil || len(fp.Pairs) != 1 || len(fp.Missing) != 1 {
+		t.Errorf("two forms of one name: %+v, %v", fp, err)
+	}
 	if _, err := PairFolders(filepath.Join(dir, "de", "b.txt"), dir); err == nil {
 		t.Error("a file as a folder: no error")
 	}

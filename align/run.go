@@ -322,18 +322,27 @@ func capUnrelated(beads []Bead, raws []float64) []Bead {
 }
 
 // Guessed reports whether beads, an alignment of two documents, is a guess: no bead's confidence
-// is above 0.5, as when the documents look unrelated (see capUnrelated). A corpus tool says so:
+// is above 0.5, as when the documents look unrelated (see capUnrelated), over at least
+// guessedMinPairs sentence pairs. A corpus tool says so:
 // a mispaired file in a folder yields such an alignment, and nothing else would tell.
 func Guessed(beads []Bead) bool {
-	paired := false
+	paired := 0
 	for _, b := range beads {
 		if b.Confidence > unrelatedCap {
 			return false
 		}
-		paired = paired || len(b.Src) > 0 && len(b.Tgt) > 0
+		if len(b.Src) > 0 && len(b.Tgt) > 0 {
+			paired++
+		}
 	}
-	return paired
+	// A pair or two of sentences (a stub page, "# Übersicht" with "# Overview") give too
+	// little to tell, and such an alignment is capped as a guess whether or not it is one.
+	return paired >= guessedMinPairs
 }
+
+// guessedMinPairs is the fewest sentence pairs from which a capped alignment counts as
+// Guessed.
+const guessedMinPairs = 3
 
 // firstPass is what a first pass leaves the second: its beads, its paths (one per anchor
 // segment) and the beads' uncalibrated confidences.

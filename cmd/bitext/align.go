@@ -390,8 +390,10 @@ func runAlignMany(c *cli.Context) error {
 			return inputError(err)
 		}
 		pairs = fp.Pairs
-		for _, p := range fp.CaseOnly {
-			fmt.Fprintf(c.App.ErrWriter, "bitext: note: %s paired with %s (their names differ in case only)\n", p.Src, p.Tgt)
+		if !c.Bool("quiet") {
+			for _, p := range fp.CaseOnly {
+				fmt.Fprintf(c.App.ErrWriter, "bitext: note: %s paired with %s (their names differ in case only)\n", p.Src, p.Tgt)
+			}
 		}
 		// A source file without its translation is left out and named, and the run ends with
 		// exit code 2, as for a file that cannot be read: one untranslated page stopped the
@@ -540,7 +542,11 @@ func runAlignMany(c *cli.Context) error {
 	}
 	if len(guessed) > 0 {
 		// A warning, not progress: --quiet leaves it.
-		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s look unrelated (no sentence pair better than a guess, every confidence ≤ 0.5; are they translations of each other?): %s\n", count(len(guessed), "document pair"), someNames(guessed))
+		look := "look"
+		if len(guessed) == 1 {
+			look = "looks"
+		}
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s %s unrelated (no sentence pair better than a guess, every confidence ≤ 0.5; are they translations of each other?): %s\n", count(len(guessed), "document pair"), look, someNames(guessed))
 	}
 	skipped += missingPairs
 	if !c.Bool("quiet") {
