@@ -203,16 +203,29 @@ func realign(st *stopper, src, tgt []string, opt Options, g int) ([]Bead, *lexic
 		lx = shared.withOwn(lx)
 	}
 	ratio := pairedRatio(first.beads, lv.srcLen, lv.tgtLen)
+	// The documents' own evidence says whether they are translations of each other: a corpus's
+	// shared table (Options.Lexicon) makes two chapters of one book look alike in the second
+	// pass. Of the Rust book's chapters, German against another chapter's English, the first
+	// pass alone calls 30 of 32 unrelated, the second pass with the pair's own table 27, with the
+	// book's shared table far fewer; of its 101 true pairs neither calls one so.
+	firstUnrelated := unrelated(first.beads, first.raws)
+	finish := func(out []Bead, raws []float64) []Bead {
+		if firstUnrelated {
+			capAll(out)
+			return out
+		}
+		return capUnrelated(out, raws)
+	}
 	if lx == nil {
 		// Nothing learned (too few sure beads): the first pass's path, with full confidences.
 		lv.lenRatio = ratio
 		out, _, raws := alignPass(st, opt, g, lv, first.paths, false)
-		return capUnrelated(out, raws), nil, ratio
+		return finish(out, raws), nil, ratio
 	}
 	second := lv.withLexicon(st, src, tgt, lx)
 	second.lenRatio = ratio
 	out, _, raws := alignPass(st, opt, g, second, first.paths, false)
-	return capUnrelated(out, raws), lx, ratio
+	return finish(out, raws), lx, ratio
 }
 
 // pairedMinBeads is the fewest beads pairing sentences that pairedRatio measures a ratio on.
@@ -291,10 +304,25 @@ const (
 	unrelatedCap    = 0.5
 )
 
-// capUnrelated caps the confidences of beads whose matched beads' median raw score (raws,
-// index for index with beads) is below unrelatedMedian, or whose matched beads hold less than
-// unrelatedShare of either side's sentences.
+// capUnrelated caps the confidences of beads when unrelated says so of them.
 func capUnrelated(beads []Bead, raws []float64) []Bead {
+	if unrelated(beads, raws) {
+		capAll(beads)
+	}
+	return beads
+}
+
+// capAll caps every confidence of beads at unrelatedCap.
+func capAll(beads []Bead) {
+	for k := range beads {
+		beads[k].Confidence = min(beads[k].Confidence, unrelatedCap)
+	}
+}
+
+// unrelated reports whether the matched beads' median raw score (raws, index for index with
+// beads) is below unrelatedMedian, or the matched beads hold less than unrelatedShare of either
+// side's sentences.
+func unrelated(beads []Bead, raws []float64) bool {
 	var m []float64
 	var nSrc, nTgt, pairedSrc, pairedTgt int
 	for k, b := range beads {
@@ -309,16 +337,10 @@ func capUnrelated(beads []Bead, raws []float64) []Bead {
 		}
 	}
 	if len(m) == 0 {
-		return beads
+		return false
 	}
 	slices.Sort(m)
-	if m[len(m)/2] >= unrelatedMedian && (float64(pairedSrc) >= unrelatedShare*float64(nSrc) || float64(pairedTgt) >= unrelatedShare*float64(nTgt)) {
-		return beads
-	}
-	for k := range beads {
-		beads[k].Confidence = min(beads[k].Confidence, unrelatedCap)
-	}
-	return beads
+	return m[len(m)/2] < unrelatedMedian || float64(pairedSrc) < unrelatedShare*float64(nSrc) && float64(pairedTgt) < unrelatedShare*float64(nTgt)
 }
 
 // Guessed reports whether beads, an alignment of two documents, is a guess: no bead's confidence
