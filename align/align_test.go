@@ -304,19 +304,7 @@ func TestPseudoBaselines(t *testing.T) {
 // anyway, but no bead may claim to be sure; the articles with their real translations keep
 // their confidences. (Two unrelated seed articles gave pairs at 0.90–0.91 before capUnrelated.)
 func TestUnrelatedDocumentsCapped(t *testing.T) {
-	read := func(path, lang string) *Document {
-		t.Helper()
-		f, err := os.Open(filepath.Join("..", "testdata", path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		d, err := ReadDocument(context.Background(), f, path, lang, ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	read := func(path, lang string) *Document { return readTestdataDocument(t, path, lang) }
 	maxConf := func(src, tgt *Document) float64 {
 		t.Helper()
 		beads, err := Documents(context.Background(), src, tgt, Options{})
@@ -418,4 +406,19 @@ func TestGuessedStub(t *testing.T) {
 	if Guessed(beads) {
 		t.Errorf("one pair %v: Guessed", beads)
 	}
+}
+
+// readTestdataDocument reads an article of the repository's testdata as align reads documents.
+func readTestdataDocument(t *testing.T, path, lang string) *Document {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := ReadDocument(context.Background(), f, path, lang, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -1,9 +1,6 @@
 package align
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -16,19 +13,7 @@ import (
 // bead had an alternative, and a reviewer asking for the doubtful beads never saw them. The
 // text is the seed article and its translation.
 func TestDeletionRunDoubtful(t *testing.T) {
-	read := func(path, lang string) []string {
-		t.Helper()
-		f, err := os.Open(filepath.Join("..", "testdata", path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		d, err := ReadDocument(context.Background(), f, path, lang, ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d.Sentences
-	}
+	read := func(path, lang string) []string { return readTestdataDocument(t, path, lang).Sentences }
 	de, en := read("articles/us-kreml.txt", "de"), read("articles-en/us-kreml.txt", "en")
 	other := read("articles-en/nato-russland.txt", "en")
 	if len(de) != len(en) || len(de) < 10 {
