@@ -398,16 +398,26 @@ func runAlignMany(c *cli.Context) error {
 		// A source file without its translation is left out and named, and the run ends with
 		// exit code 2, as for a file that cannot be read: one untranslated page stopped the
 		// whole corpus. A name that differs only in extension or language code is named with it.
-		if len(fp.Missing) > 0 {
-			missingPairs = len(fp.Missing)
-			names := make([]string, len(fp.Missing))
-			for k, m := range fp.Missing {
-				names[k] = m
-				if near, ok := fp.Near[m]; ok {
-					names[k] += " (" + near + " is named alike: pair them with --pairs)"
-				}
+		// Under --shard I/N, each source file is the business of the shard its id falls to,
+		// as its pair would be: every shard named it and exited 2.
+		spec, err := shardSpec(c)
+		if err != nil {
+			return err
+		}
+		var names []string
+		for _, m := range fp.Missing {
+			if rel, err := filepath.Rel(srcDir, m); err == nil && !spec.All() && !spec.Owns(filepath.ToSlash(rel)) {
+				continue
 			}
-			fmt.Fprintf(c.App.ErrWriter, "bitext: %s in %s without a counterpart in %s, left out: %s\n", count(len(fp.Missing), "file"), srcDir, tgtDir, someNames(names))
+			name := m
+			if near, ok := fp.Near[m]; ok {
+				name += " (" + near + " is named alike: pair them with --pairs)"
+			}
+			names = append(names, name)
+		}
+		if len(names) > 0 {
+			missingPairs = len(names)
+			fmt.Fprintf(c.App.ErrWriter, "bitext: %s in %s without a counterpart in %s, left out: %s\n", count(len(names), "file"), srcDir, tgtDir, someNames(names))
 		}
 		// A target folder may hold more than the translations of the source folder (other
 		// languages, notes): its extra files are not an error, but they are named, since a
