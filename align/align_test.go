@@ -422,3 +422,26 @@ func readTestdataDocument(t *testing.T, path, lang string) *Document {
 	}
 	return d
 }
+
+// TestTextViewShowsControls: the side-by-side view and the explanation show a document's
+// control characters as their pictures: the escape sequences of terminal output pasted into
+// documentation recoloured the reviewer's terminal.
+func TestTextViewShowsControls(t *testing.T) {
+	src := &Document{Sentences: []string{"Der Befehl \x1b[31mrot\x1b[0m ist hier.", "Zweiter Satz."}}
+	tgt := &Document{Sentences: []string{"The command \x1b[31mred\x1b[0m is here.", "Second sentence."}}
+	beads := []Bead{{Src: []int{0}, Tgt: []int{0}, Confidence: 0.9}, {Src: []int{1}, Tgt: []int{1}, Confidence: 0.9}}
+	var b strings.Builder
+	if err := WriteText(&b, src, tgt, beads); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsRune(b.String(), 0x1b) || !strings.Contains(b.String(), "Der Befehl ␛[31mrot␛[0m ist hier.") {
+		t.Errorf("text view %q", b.String())
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"a\x1bb", "a␛b"}, {"a\x7fb", "a␡b"}, {"a\u009bb", "a\ufffdb"}, {"plain – text", "plain – text"},
+	} {
+		if got := visible(tc.in); got != tc.want {
+			t.Errorf("visible(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

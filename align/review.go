@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,7 +20,7 @@ func WriteText(w io.Writer, src, tgt *Document, beads []Bead) error {
 	side := func(d *Document, ids []int) string {
 		parts := make([]string, len(ids))
 		for k, i := range ids {
-			parts[k] = strings.ReplaceAll(d.Sentences[i], "\t", " ")
+			parts[k] = visible(strings.ReplaceAll(d.Sentences[i], "\t", " "))
 		}
 		return strings.Join(parts, " ~~~ ")
 	}
@@ -27,6 +28,27 @@ func WriteText(w io.Writer, src, tgt *Document, beads []Bead) error {
 		fmt.Fprintf(bw, "%s\t%s\t%.2f\t%s:%s\n", side(src, b.Src), side(tgt, b.Tgt), Shown(b.Confidence), formatIDs(b.Src), formatIDs(b.Tgt))
 	}
 	return bw.Flush()
+}
+
+// visible shows the control characters of s as their Unicode pictures (ESC as ␛, DEL as ␡;
+// C1 controls as U+FFFD): the text view and the explanation are read on a terminal, and a
+// document's escape sequences (terminal output pasted into documentation) recoloured it or
+// moved its cursor instead of being shown.
+func visible(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20:
+			return 0x2400 + r
+		case r == 0x7f:
+			return '\u2421'
+		case unicode.IsControl(r):
+			return '\ufffd'
+		}
+		return r
+	}, s)
 }
 
 // Explanation is the evidence behind one bead of an alignment.
@@ -317,7 +339,7 @@ func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Be
 func WriteExplanation(w io.Writer, ex *Explanation) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "bead %d: %s  confidence %.2f\n", ex.Index+1, FormatBead(ex.Bead)[:strings.LastIndexByte(FormatBead(ex.Bead), ':')], Shown(ex.Bead.Confidence))
-	fmt.Fprintf(bw, "  source: %s\n  target: %s\n", orNone(ex.Source), orNone(ex.Target))
+	fmt.Fprintf(bw, "  source: %s\n  target: %s\n", orNone(visible(ex.Source)), orNone(visible(ex.Target)))
 	fmt.Fprintf(bw, "  length: %d source characters, %d target (%.0f expected): cost %.3f\n", ex.SrcChars, ex.TgtChars, ex.ExpectedTgtChars, ex.LengthCost)
 	if ex.ShapeCost > 0 {
 		fmt.Fprintf(bw, "  shape: %d-%d, prior cost %.3f\n", len(ex.Bead.Src), len(ex.Bead.Tgt), ex.ShapeCost)
