@@ -625,6 +625,9 @@ type mdTitle struct {
 	// html marks an attribute of an inline HTML tag (alt, title: mdTagTitled), read and
 	// written as an HTML page's attribute is, delim its quote (0 when unquoted).
 	html bool
+	// inList marks an html value inside an attribute list (mdAttrsTitled), written by
+	// mdAttrListValue.
+	inList bool
 }
 
 // text is the title's words as they are sent.
@@ -638,6 +641,9 @@ func (tl *mdTitle) text() string {
 // escape writes a translation of the title for its place.
 func (tl *mdTitle) escape(tr string) string {
 	if tl.html {
+		if tl.inList {
+			return mdAttrListValue(tr, tl.delim)
+		}
 		// On one line, as the tag is; a "|" would end a table cell around the tag.
 		return strings.ReplaceAll(escapeAttr(spaceBreaks(tr), tl.delim), "|", "&#124;")
 	}
@@ -1766,9 +1772,9 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 			i += n
 		case c == ':' && mdIconLen(s[i:]) > 0:
 			// An icon's shortcode: no words (markdown_icons.go).
-			n := mdIconLen(s[i:])
+			n, name := mdIconLen(s[i:]), len(mdIcon.FindString(s[i:]))
 			flush()
-			b.alone("md-icon", s[i:i+n])
+			b.alone("md-icon", s[i:i+name]+mdAttrsTitled(s[i+name:i+n], titles))
 			i += n
 		case c == '{' && mdShortcodeLen(s[i:]) > 0:
 			// A Hugo shortcode: kept byte for byte, never sent (see markdown_hugo.go).
@@ -1783,7 +1789,7 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 				// alone in its paragraph leaves the alt text as the whole segment).
 				flush()
 				withAttrs := mdAttrsAfter(s, end) // "{ width="300" }": the image's too
-				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles)+oneLine(s[end:withAttrs]))
+				b.open("md-image", "![", mdTitled(oneLine(s[close:end]), titles)+mdAttrsTitled(s[end:withAttrs], titles))
 				mdInlineRefs(s[i+2:close], at+i+2, ends, b, titles, true, refs)
 				b.close("")
 				i = withAttrs
@@ -1814,7 +1820,7 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 			if end > 0 {
 				flush()
 				withAttrs := mdAttrsAfter(s, end) // "{ .md-button }": the link's too
-				b.open("md-link", "[", closing+oneLine(s[end:withAttrs]))
+				b.open("md-link", "[", closing+mdAttrsTitled(s[end:withAttrs], titles))
 				mdInlineRefs(s[i+1:close], at+i+1, ends, b, titles, true, refs)
 				b.close("")
 				i = withAttrs

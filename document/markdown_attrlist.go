@@ -55,3 +55,63 @@ func mdAttrItems(items string, colon bool) bool {
 	}
 	return marked
 }
+
+// mdAttrsTitled returns an attribute list (mdInlineAttrs) with sentinels in place of the values
+// of its keys that a reader is given as words (title, alt: a tooltip, as mkdocs-material's
+// ":material-information-outline:{ title="Wichtige Information" }"), added to titles as an
+// inline HTML tag's are (mdTagTitled). The rest of the list is kept as it is.
+func mdAttrsTitled(list string, titles *[]*mdTitle) string {
+	m := mdInlineAttrs.FindStringSubmatchIndex(list)
+	if m == nil || m[1] != len(list) {
+		return list
+	}
+	var b strings.Builder
+	pos := 0
+	for at := m[4]; at < m[5]; {
+		item := mdAttrItem.FindStringSubmatchIndex(list[at:m[5]])
+		if item == nil {
+			break
+		}
+		if item[2] >= 0 && translatableAttrs[strings.ToLower(list[at:at+item[2]])] {
+			start, end, quote := at+item[2]+1, at+item[3], byte(0)
+			if c := list[start]; c == '"' || c == '\'' {
+				start, end, quote = start+1, end-1, c
+			}
+			tl := &mdTitle{raw: list[start:end], delim: quote, html: true, inList: true}
+			if hasWord(tl.text()) {
+				*titles = append(*titles, tl)
+				b.WriteString(list[pos:start])
+				b.WriteString(mdTitleSentinel(len(*titles) - 1))
+				pos = end
+			}
+		}
+		at += item[1]
+		for at < m[5] && strings.IndexByte(" \t,;", list[at]) >= 0 {
+			at++
+		}
+	}
+	if pos == 0 {
+		return list
+	}
+	b.WriteString(list[pos:])
+	return b.String()
+}
+
+// mdAttrListValue writes a translated value of an attribute list as an inline HTML tag's is
+// (on one line, "|" a reference for a table cell around it), with its braces as references: a
+// brace ends the list (mdInlineAttrs), and Python-Markdown keeps references in the attribute it
+// writes, which a browser shows as the brace. An unquoted value is written in double quotes when
+// it needs more than its characters: a space, a comma or a semicolon (a reference's too) ends it.
+func mdAttrListValue(tr string, quote byte) string {
+	q := quote
+	if q == 0 {
+		q = '"'
+	}
+	v := mdAttrListEscaper.Replace(strings.ReplaceAll(escapeAttr(spaceBreaks(tr), q), "|", "&#124;"))
+	if quote == 0 && (v == "" || strings.ContainsAny(v, " \t{}\"',;&=`")) {
+		return `"` + v + `"`
+	}
+	return v
+}
+
+var mdAttrListEscaper = strings.NewReplacer("{", "&#123;", "}", "&#125;")
