@@ -17,14 +17,7 @@ import (
 // document) and returns its segments that have inline codes, by their tagged text.
 func segmentsWithCodes(t *testing.T, name, src, tgt string) map[string][]document.Code {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "tagged", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := document.Read(bytes.NewReader(data), name, document.Options{SourceLang: src, TargetLang: tgt})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := readTagged(t, name, src, tgt)
 	out := map[string][]document.Code{}
 	for _, s := range d.Segments {
 		if len(s.Codes) > 0 {
@@ -37,11 +30,28 @@ func segmentsWithCodes(t *testing.T, name, src, tgt string) map[string][]documen
 	return out
 }
 
-// exportedTMX writes pairs as tm export writes TMX.
-func exportedTMX(t *testing.T, ps []corpus.Pair) string {
+// readTagged reads a document of testdata/tagged as translate reads it.
+func readTagged(t *testing.T, name, src, tgt string) *document.Doc {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "tagged", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := document.Read(bytes.NewReader(data), name, document.Options{SourceLang: src, TargetLang: tgt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// exportedTMX writes pairs as tm export writes TMX, German to English.
+func exportedTMX(t *testing.T, ps []corpus.Pair) string { return exportedTMXLangs(t, ps, "de", "en") }
+
+// exportedTMXLangs writes pairs as tm export writes TMX of the languages src and tgt.
+func exportedTMXLangs(t *testing.T, ps []corpus.Pair, src, tgt string) string {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := corpus.NewWriter(corpus.TMX, &buf, corpus.WriterOptions{SourceLang: "de", TargetLang: "en"})
+	w, err := corpus.NewWriter(corpus.TMX, &buf, corpus.WriterOptions{SourceLang: src, TargetLang: tgt})
 	if err != nil {
 		t.Fatal(err)
 	}
