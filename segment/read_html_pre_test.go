@@ -123,14 +123,7 @@ var rustbookPre = []struct{ before, marker, text string }{
 // TestReadHTMLPreformattedPage reads a real technical page: its seven code blocks stand where
 // the page has them, byte for byte, with their languages, and none of their lines is a sentence.
 func TestReadHTMLPreformattedPage(t *testing.T) {
-	data, err := os.ReadFile("testdata/html/rustbook-de-hello-world.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Read(strings.NewReader(string(data)), "hello-world.html", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, doc := readRustbookPage(t)
 	tree, stream, err1, err2 := readBoth(t, string(data), Options{})
 	if err1 != nil || err2 != nil {
 		t.Fatal(err1, err2)
@@ -163,4 +156,19 @@ func TestReadHTMLPreformattedPage(t *testing.T) {
 			t.Errorf("%s: %d preformatted blocks, want %d", how, n, len(rustbookPre))
 		}
 	}
+}
+
+// readRustbookPage reads the German Rust book's hello-world page (testdata/SOURCES.md): its
+// bytes and the document read from them.
+func readRustbookPage(t *testing.T) ([]byte, *Document) {
+	t.Helper()
+	data, err := os.ReadFile("testdata/html/rustbook-de-hello-world.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read(strings.NewReader(string(data)), "hello-world.html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, doc
 }

@@ -2,7 +2,6 @@ package segment
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
@@ -73,14 +72,7 @@ func TestRenderPreformatted(t *testing.T) {
 // them back (the Markdown through goldmark's HTML, package document's): every code block comes
 // back in its place, byte for byte (Markdown's ends in a line break), with its language.
 func TestRenderPreformattedPage(t *testing.T) {
-	data, err := os.ReadFile("testdata/html/rustbook-de-hello-world.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Read(strings.NewReader(string(data)), "hello-world.html", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, doc := readRustbookPage(t)
 	blocks := append(doc.Blocks, Block{Kind: Preformatted, Kept: true, Marker: "```rust", Text: rustbookDocComment})
 	var page, md, fromMD bytes.Buffer
 	if err := Render(&page, HTML, "Hallo Welt", blocks); err != nil {
