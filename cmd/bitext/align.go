@@ -189,7 +189,7 @@ func runAlign(c *cli.Context) error {
 		return err
 	}
 	if align.Guessed(beads) {
-		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s and %s look unrelated (no sentence pair better than a guess, every confidence ≤ 0.5): are they translations of each other?\n", src.name, tgt.name)
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s and %s look unrelated (%s): are they translations of each other?\n", src.name, tgt.name, guessedWhy)
 	}
 
 	var gold []align.Bead
@@ -221,6 +221,9 @@ func runAlign(c *cli.Context) error {
 	}
 	return writeAlignment(c, format, src, tgt, beads)
 }
+
+// guessedWhy says why an alignment that align.Guessed calls a guess looks unrelated.
+const guessedWhy = "no sentence pair better than a guess, every confidence ≤ 0.5"
 
 // someNames lists up to five names, and how many more there are.
 func someNames(names []string) string {
@@ -556,7 +559,7 @@ func runAlignMany(c *cli.Context) error {
 		if len(guessed) == 1 {
 			look = "looks"
 		}
-		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s %s unrelated (no sentence pair better than a guess, every confidence ≤ 0.5; are they translations of each other?): %s\n", count(len(guessed), "document pair"), look, someNames(guessed))
+		fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s %s unrelated (%s; are they translations of each other?): %s\n", count(len(guessed), "document pair"), look, guessedWhy, someNames(guessed))
 	}
 	skipped += missingPairs
 	if !c.Bool("quiet") {
