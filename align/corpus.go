@@ -358,6 +358,49 @@ func AlignAll(ctx context.Context, pairs []DocPair, workers int,
 	return err
 }
 
+// ExplainInCorpus explains bead k of the pair whose ID is id as AlignAll aligns it among pairs:
+// with the word table the leading pairs teach (a pair's alignment in a corpus can differ from
+// its alignment alone), so the explanation is of the bead the corpus shows. k counts the beads
+// whose confidence lies in [lo, hi], as ExplainShown does. Only the leading pairs and the pair
+// itself are loaded, and no pair but the one explained is aligned after the first pass.
+func ExplainInCorpus(ctx context.Context, pairs []DocPair, workers int,
+	load func(context.Context, DocPair) (Loaded, error), id string, k int, lo, hi float64) (*Explanation, error) {
+	at := slices.IndexFunc(pairs, func(p DocPair) bool { return p.ID == id })
+	if at < 0 {
+		return nil, fmt.Errorf("%w: %q", ErrNoDocument, id)
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	shared, sample, skipped, firsts, err := warmUp(ctx, pairs, workers, load)
+	if err != nil {
+		return nil, err
+	}
+	var l Loaded
+	if at < len(sample) {
+		l, err = sample[at], skipped[at]
+		if at < len(firsts) {
+			l.Opt.first = firsts[at]
+		}
+	} else {
+		l, err = load(ctx, pairs[at])
+	}
+	if err != nil {
+		return nil, err
+	}
+	if l.Opt.Lexicon == nil {
+		l.Opt.Lexicon = shared
+	}
+	ex, err := ExplainShown(ctx, l.Src, l.Tgt, l.Opt, k, lo, hi)
+	if ex != nil {
+		ex.Doc = pairs[at]
+	}
+	return ex, err
+}
+
+// ErrNoDocument is ExplainInCorpus's error for an id no pair has.
+var ErrNoDocument = errors.New("no document pair has the id")
+
 // The sample of a corpus that teaches its shared word table: enough sentences for lexMaxPairs
 // sure beads and more, from at most sharedDocs pairs, so that the warm-up stays a small part of
 // a large run.

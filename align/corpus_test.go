@@ -317,3 +317,69 @@ func TestSharedTermsShortWordsWhenAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainInCorpus: a bead of a corpus is explained as the corpus aligned it, with the word
+// table its leading pairs teach, not as its pair alone would be aligned (a short pair alone
+// learns little: its confidences differ). The pairs are the Rust book's workspace chapter cut
+// into five, some English sentences joined so that beads are not all 1-1.
+func TestExplainInCorpus(t *testing.T) {
+	de := readLines(t, "../testdata/align/rustbook/ch14-03.de")
+	en := readLines(t, "../testdata/align/rustbook/ch14-03.mt.en")
+	var pairs []DocPair
+	docs := map[string][2][]string{}
+	for k := 0; k+12 <= len(de); k += 12 {
+		var tgt []string
+		for i := k; i < k+12; i++ {
+			if i%5 == 3 && i+1 < k+12 { // 3-4, 8-9: one English sentence for two German
+				tgt = append(tgt, en[i]+" "+en[i+1])
+				i++
+				continue
+			}
+			tgt = append(tgt, en[i])
+		}
+		id := fmt.Sprintf("part%d", k/12)
+		pairs = append(pairs, DocPair{ID: id, Src: id + ".de", Tgt: id + ".en"})
+		docs[id] = [2][]string{de[k : k+12], tgt}
+	}
+	load := func(_ context.Context, p DocPair) (Loaded, error) {
+		d := docs[p.ID]
+		return Loaded{Src: &Document{Sentences: d[0], Lang: "de"}, Tgt: &Document{Sentences: d[1], Lang: "en"}}, nil
+	}
+	corpusBeads := map[string][]Bead{}
+	if err := AlignAll(context.Background(), pairs, 2, load, func(p DocPair, _ Loaded, beads []Bead) error {
+		corpusBeads[p.ID] = beads
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	differ := 0 // beads whose pair alone gets another bead or confidence
+	for _, p := range pairs {
+		l, _ := load(context.Background(), p)
+		alone, err := Documents(context.Background(), l.Src, l.Tgt, l.Opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, want := range corpusBeads[p.ID] {
+			ex, err := ExplainInCorpus(context.Background(), pairs, 2, load, p.ID, k, 0, 1)
+			if err != nil {
+				t.Fatalf("%s bead %d: %v", p.ID, k+1, err)
+			}
+			if FormatBead(ex.Bead) != FormatBead(want) || ex.Doc != p {
+				t.Errorf("%s bead %d: explained %s of %+v, the corpus has %s", p.ID, k+1, FormatBead(ex.Bead), ex.Doc, FormatBead(want))
+			}
+			if k >= len(alone) || FormatBead(alone[k]) != FormatBead(want) {
+				differ++
+			}
+		}
+	}
+	if differ == 0 {
+		t.Error("every pair aligned alone as in the corpus: the test shows nothing")
+	}
+	if _, err := ExplainInCorpus(context.Background(), pairs, 2, load, "part9", 0, 0, 1); !errors.Is(err, ErrNoDocument) {
+		t.Errorf("unknown id: %v", err)
+	}
+	var re *BeadRangeError
+	if _, err := ExplainInCorpus(context.Background(), pairs, 2, load, "part0", 99, 0, 1); !errors.As(err, &re) || re.Beads != len(corpusBeads["part0"]) {
+		t.Errorf("bead 100 of part0: %v", err)
+	}
+}

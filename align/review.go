@@ -30,6 +30,27 @@ func WriteText(w io.Writer, src, tgt *Document, beads []Bead) error {
 	return bw.Flush()
 }
 
+// WriteDocumentText is WriteText for one document pair of a corpus: a heading line
+// "# ID: SRC with TGT" (no tab in it, so it is never a bead's line) and the pair's beads; nothing
+// for a pair without beads (all filtered out by confidence), so that a review of the doubtful
+// beads of a thousand documents shows only the documents that have some.
+func WriteDocumentText(w io.Writer, p DocPair, src, tgt *Document, beads []Bead) error {
+	if len(beads) == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintln(w, documentHeading(p)); err != nil {
+		return err
+	}
+	return WriteText(w, src, tgt, beads)
+}
+
+// documentHeading names a corpus's document pair above its beads or a bead's explanation:
+// "# ID: SRC with TGT". visible: a file name's tab or newline (a name may hold any byte) would
+// make it look like a bead.
+func documentHeading(p DocPair) string {
+	return visible(fmt.Sprintf("# %s: %s with %s", p.ID, p.Src, p.Tgt))
+}
+
 // visible shows the control characters of s as their Unicode pictures (ESC as ␛, DEL as ␡;
 // C1 controls as U+FFFD): the text view and the explanation are read on a terminal, and a
 // document's escape sequences (terminal output pasted into documentation) recoloured it or
@@ -53,6 +74,8 @@ func visible(s string) string {
 
 // Explanation is the evidence behind one bead of an alignment.
 type Explanation struct {
+	// Doc is the document pair of a corpus the bead is in (ExplainInCorpus); zero for one pair.
+	Doc      DocPair
 	Index    int // 0-based position of the bead in the output (see ExplainShown)
 	Bead     Bead
 	Source   string // the bead's source sentences, joined
@@ -99,6 +122,20 @@ type ChannelEvidence struct {
 	Shared               []string // terms the two sides share in this channel (up to 12)
 }
 
+// BeadRangeError is Explain's error for a bead number beyond the output's beads.
+type BeadRangeError struct {
+	Bead   int // 1-based, as asked
+	Beads  int // the beads of the output
+	Lo, Hi float64
+}
+
+func (e *BeadRangeError) Error() string {
+	if e.Lo > 0 || e.Hi < 1 {
+		return fmt.Sprintf("bead %d: the output has %d beads (confidence %v to %v)", e.Bead, e.Beads, e.Lo, e.Hi)
+	}
+	return fmt.Sprintf("bead %d: the alignment has %d beads", e.Bead, e.Beads)
+}
+
 // Explain aligns the documents as Documents does and explains bead k (0-based) of the result.
 func Explain(ctx context.Context, src, tgt *Document, opt Options, k int) (*Explanation, error) {
 	return ExplainShown(ctx, src, tgt, opt, k, 0, 1)
@@ -127,9 +164,9 @@ func ExplainShown(ctx context.Context, src, tgt *Document, opt Options, k int, l
 	}
 	if k < 0 || idx < 0 {
 		if lo > 0 || hi < 1 {
-			return nil, fmt.Errorf("bead %d: the output has %d beads (confidence %v to %v)", k+1, shown, lo, hi)
+			return nil, &BeadRangeError{Bead: k + 1, Beads: shown, Lo: lo, Hi: hi}
 		}
-		return nil, fmt.Errorf("bead %d: the alignment has %d beads", k+1, len(beads))
+		return nil, &BeadRangeError{Bead: k + 1, Beads: len(beads), Lo: 0, Hi: 1}
 	}
 	b := beads[idx]
 	lv := newLevel(st, src.Sentences, tgt.Sentences, opt, lx)
@@ -338,6 +375,9 @@ func sharedTerms(name string, src, tgt *Document, opt Options, lx *lexicon, b Be
 // WriteExplanation writes ex for a reader.
 func WriteExplanation(w io.Writer, ex *Explanation) error {
 	bw := bufio.NewWriter(w)
+	if ex.Doc.ID != "" {
+		fmt.Fprintln(bw, documentHeading(ex.Doc))
+	}
 	fmt.Fprintf(bw, "bead %d: %s  confidence %.2f\n", ex.Index+1, FormatBead(ex.Bead)[:strings.LastIndexByte(FormatBead(ex.Bead), ':')], Shown(ex.Bead.Confidence))
 	fmt.Fprintf(bw, "  source: %s\n  target: %s\n", orNone(visible(ex.Source)), orNone(visible(ex.Target)))
 	fmt.Fprintf(bw, "  length: %d source characters, %d target (%.0f expected): cost %.3f\n", ex.SrcChars, ex.TgtChars, ex.ExpectedTgtChars, ex.LengthCost)

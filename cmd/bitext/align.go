@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -37,7 +38,9 @@ Paragraphs are anchors when both sides agree. "-" reads one input (SRC, TGT, --m
 
 Reviewing: --max-confidence X lists only the doubtful beads, -f text shows the beads side by
 side with their confidence (hunalign's -text), --explain N tells why bead N (1-based, in
-output order) was chosen: lengths, shared words, MT and learned translations.
+output order) was chosen: lengths, shared words, MT and learned translations. Over folders or
+--pairs, -f text shows each document with beads to show under a line "# ID: SRC with TGT", and
+--explain ID:N explains bead N of document ID as the corpus aligned it.
 
 Many documents: with two folders, files are paired by relative path; with --pairs LIST, by the
 lines "SRC<TAB>TGT[<TAB>ID]" of LIST. They are aligned in parallel (--jobs, default: all
@@ -57,7 +60,8 @@ Examples:
   bitext align --presplit de.txt en.txt
   bitext align --mt de.mt.en --mt-tgt en.mt.de -f text --max-confidence 0.5 de.txt en.txt
   bitext align --explain 12 de.txt en.txt
-  bitext align -f jsonl -o corpus.jsonl articles-de/ articles-en/`,
+  bitext align -f jsonl -o corpus.jsonl articles-de/ articles-en/
+  bitext align -f text --max-confidence 0.5 articles-de/ articles-en/`,
 		Flags: append(append(langFlags(true, "language `CODE` of SRC", "language `CODE` of TGT"),
 			&cli.BoolFlag{Name: "presplit", Usage: "inputs have one sentence per line (blank lines separate paragraphs)"},
 			&cli.StringFlag{Name: "input-format", Aliases: []string{"i"}, Usage: "`FORMAT` of both inputs: text, markdown or html (default: from the file extensions; ignored with --presplit)"},
@@ -67,7 +71,7 @@ Examples:
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX) used as dictionary"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads whose confidence is below `X` (not in ladder output)"},
 			&cli.Float64Flag{Name: "max-confidence", Value: 1, Usage: "leave out beads whose confidence is above `X`: list the doubtful ones (not in ladder output)"},
-			&cli.IntFlag{Name: "explain", Usage: "explain bead `N` (1-based, in output order) instead of writing the alignment"},
+			&cli.StringFlag{Name: "explain", Usage: "explain bead `N` (1-based, in output order; with folders or --pairs ID:N, N counting that document's beads) instead of writing the alignment"},
 			&cli.BoolFlag{Name: "no-realign", Usage: "skip the second pass with the translation table learned from the first"},
 			&cli.BoolFlag{Name: "crossing", Usage: "let two neighbouring sentences the translator swapped align crosswise (beads then leave target order; not with ladder output)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", DefaultText: "from -o's extension, else beads", Usage: "output `FORMAT`: beads, ladder, text, tsv, jsonl, tmx, xliff or moses"},
@@ -144,8 +148,9 @@ func runAlign(c *cli.Context) error {
 	if c.Int("max-group") < 1 {
 		return usageErrorf("--max-group: must be at least 1")
 	}
-	if c.IsSet("explain") && c.Int("explain") < 1 {
-		return usageErrorf("--explain: bead numbers start at 1")
+	explain, err := explainBead(c, false)
+	if err != nil {
+		return err
 	}
 	outs := []string{c.String("output")}
 	if format == "moses" {
@@ -178,9 +183,12 @@ func runAlign(c *cli.Context) error {
 	}
 	if c.IsSet("explain") {
 		// N counts the beads the output would show: --min-confidence and --max-confidence apply.
-		ex, err := align.ExplainShown(c.Context, src.doc, tgt.doc, opt, c.Int("explain")-1, c.Float64("min-confidence"), c.Float64("max-confidence"))
-		if err != nil {
+		ex, err := align.ExplainShown(c.Context, src.doc, tgt.doc, opt, explain.n-1, c.Float64("min-confidence"), c.Float64("max-confidence"))
+		if errors.As(err, new(*align.BeadRangeError)) {
 			return usageError(err)
+		}
+		if err != nil {
+			return err
 		}
 		return align.WriteExplanation(c.App.Writer, ex)
 	}
@@ -330,7 +338,7 @@ func contains(xs []string, x string) bool {
 // runAlignMany aligns the document pairs of two folders (paired by relative path) or of a
 // --pairs list, in parallel (align.AlignAll), into one corpus whose pairs carry the document id.
 func runAlignMany(c *cli.Context) error {
-	for _, f := range []string{"mt", "mt-tgt", "gold", "explain"} {
+	for _, f := range []string{"mt", "mt-tgt", "gold"} {
 		if c.IsSet(f) {
 			return usageErrorf("--%s belongs to one document pair; not with folders or --pairs", f)
 		}
@@ -341,6 +349,10 @@ func runAlignMany(c *cli.Context) error {
 	if c.Int("max-group") < 1 {
 		return usageErrorf("--max-group: must be at least 1")
 	}
+	explain, err := explainBead(c, true)
+	if err != nil {
+		return err
+	}
 	format := strings.ToLower(c.String("format"))
 	if !c.IsSet("format") {
 		format = "jsonl"
@@ -348,8 +360,8 @@ func runAlignMany(c *cli.Context) error {
 			format = string(f)
 		}
 	}
-	if _, err := corpus.ParseFormat(format); err != nil {
-		return usageErrorf("--format %s: over many documents, align writes a pair format (jsonl, tmx, xliff, tsv or moses)", format)
+	if _, err := corpus.ParseFormat(format); err != nil && format != "text" {
+		return usageErrorf("--format %s: over many documents, align writes a pair format (jsonl, tmx, xliff, tsv or moses) or the text view (text)", format)
 	}
 	out := c.String("output")
 	if out == "-" {
@@ -468,13 +480,6 @@ func runAlignMany(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	warnings := newCorpusWarnings(c.App.ErrWriter)
-	defer warnings.done()
-	wopt := corpus.WriterOptions{SourceLang: c.String("source-lang"), TargetLang: c.String("target-lang"), ToolVersion: buildVersion(), Warn: warnings.warn}
-	w, commit, abort, err := createPairOutput(c, corpus.Format(format), out, wopt)
-	if err != nil {
-		return err
-	}
 	var mtMu sync.Mutex // the provider and its memory translate one document at a time
 	// A document that cannot be read (missing, empty, binary, badly encoded) leaves its pair out
 	// of the corpus and the run goes on, as translate does with a folder: named on stderr now,
@@ -488,7 +493,9 @@ func runAlignMany(c *cli.Context) error {
 		skipMu.Lock()
 		defer skipMu.Unlock()
 		skipped++
-		fmt.Fprintf(c.App.ErrWriter, "bitext: %v; pair left out\n", err)
+		if !explain.set() { // explaining, only the explained pair's error is told (returned)
+			fmt.Fprintf(c.App.ErrWriter, "bitext: %v; pair left out\n", err)
+		}
 		return fmt.Errorf("%w: %w", align.ErrSkip, err)
 	}
 	load := func(ctx context.Context, p align.DocPair) (align.Loaded, error) {
@@ -526,6 +533,27 @@ func runAlignMany(c *cli.Context) error {
 		return l, nil
 	}
 	lo, hi := c.Float64("min-confidence"), c.Float64("max-confidence")
+	if explain.set() {
+		ex, err := align.ExplainInCorpus(c.Context, pairs, c.Int("jobs"), load, explain.id, explain.n-1, lo, hi)
+		switch {
+		case errors.Is(err, align.ErrNoDocument):
+			return usageErrorf("--explain %s: no document %q among the pairs aligned (the ids are the text view's headings and the corpus's doc field)", c.String("explain"), explain.id)
+		case errors.Is(err, align.ErrSkip):
+			return inputError(errors.Unwrap(err))
+		case errors.As(err, new(*align.BeadRangeError)):
+			return usageError(fmt.Errorf("%s: %w", explain.id, err))
+		case err != nil:
+			return err
+		}
+		return align.WriteExplanation(c.App.Writer, ex)
+	}
+	warnings := newCorpusWarnings(c.App.ErrWriter)
+	defer warnings.done()
+	wopt := corpus.WriterOptions{SourceLang: c.String("source-lang"), TargetLang: c.String("target-lang"), ToolVersion: buildVersion(), Warn: warnings.warn}
+	write, commit, abort, err := createAlignOutput(c, format, out, wopt)
+	if err != nil {
+		return err
+	}
 	n := 0
 	var guessed []string // pairs that look unrelated (align.Guessed): a mispaired file?
 	err = align.AlignAll(c.Context, pairs, c.Int("jobs"), load, func(p align.DocPair, l align.Loaded, beads []align.Bead) error {
@@ -533,13 +561,7 @@ func runAlignMany(c *cli.Context) error {
 		if align.Guessed(beads) {
 			guessed = append(guessed, p.Src+" with "+p.Tgt)
 		}
-		l.Src.Name = p.ID
-		for _, pr := range align.Pairs(l.Src, l.Tgt, align.FilterConfidence(beads, lo, hi)) {
-			if err := w.Write(pr); err != nil {
-				return err
-			}
-		}
-		return nil
+		return write(p, l, align.FilterConfidence(beads, lo, hi))
 	})
 	switch {
 	case err == nil && n == 0 && skipped+missingPairs > 0 && spec.Count == 0:
@@ -587,4 +609,42 @@ func oneStdin(inputs [][2]string) error {
 		return usageErrorf("align: only one input can be standard input (\"-\"), not %s", strings.Join(names, " and "))
 	}
 	return nil
+}
+
+// beadRef is the bead --explain names: N, or over many documents ID:N.
+type beadRef struct {
+	id string
+	n  int // 1-based; 0: no --explain
+}
+
+func (r beadRef) set() bool { return r.n > 0 }
+
+// explainBead reads --explain: a bead number for one document pair, ID:N over many (the id as
+// the text view's headings and the corpus's doc field show it; the last colon ends it, for ids
+// with colons of their own).
+func explainBead(c *cli.Context, many bool) (beadRef, error) {
+	v := c.String("explain")
+	if !c.IsSet("explain") {
+		return beadRef{}, nil
+	}
+	var r beadRef
+	num := v
+	if many {
+		i := strings.LastIndexByte(v, ':')
+		if i < 0 {
+			return r, usageErrorf("--explain %s: over many documents, name the bead as ID:N (the document's id, as the text view's headings show it, and the bead's number in it)", v)
+		}
+		r.id, num = v[:i], v[i+1:]
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(num))
+	switch {
+	case err != nil && !many && strings.Contains(v, ":"):
+		return r, usageErrorf("--explain %s: ID:N is for folders and --pairs; for one document pair give the bead's number", v)
+	case err != nil:
+		return r, usageErrorf("--explain %s: not a bead number", v)
+	case n < 1:
+		return r, usageErrorf("--explain %s: bead numbers start at 1", v)
+	}
+	r.n = n
+	return r, nil
 }

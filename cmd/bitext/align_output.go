@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"io"
 
@@ -77,4 +78,58 @@ func writeAlignMoses(ctx context.Context, prefix string, src, tgt *alignSide, be
 			return cw.Close()
 		})
 	})
+}
+
+// createAlignOutput opens the output of many document pairs (-o, or standard output when out is
+// ""): a corpus in a pair format (createPairOutput), whose pairs carry the document id, or the
+// text view, each document under a heading (align.WriteDocumentText). write takes one pair's
+// beads; commit ends the output (renaming a file into place), abort leaves no file.
+func createAlignOutput(c *cli.Context, format, out string, opt corpus.WriterOptions) (write func(align.DocPair, align.Loaded, []align.Bead) error, commit func() error, abort func(), err error) {
+	if format != "text" {
+		w, commit, abort, err := createPairOutput(c, corpus.Format(format), out, opt)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		write = func(p align.DocPair, l align.Loaded, beads []align.Bead) error {
+			l.Src.Name = p.ID
+			for _, pr := range align.Pairs(l.Src, l.Tgt, beads) {
+				if err := w.Write(pr); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return write, commit, abort, nil
+	}
+	var bw *bufio.Writer
+	commit, abort = func() error { return bw.Flush() }, func() {}
+	if out == "" {
+		bw = bufio.NewWriter(c.App.Writer)
+	} else {
+		f, err := outfile.Create(out)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		bw = bufio.NewWriter(f)
+		commit = func() error {
+			if err := bw.Flush(); err != nil {
+				return err
+			}
+			return f.Commit()
+		}
+		abort = f.Abort
+	}
+	shown := 0 // documents shown: a blank line between two
+	write = func(p align.DocPair, l align.Loaded, beads []align.Bead) error {
+		if len(beads) == 0 {
+			return nil
+		}
+		if shown++; shown > 1 {
+			if err := bw.WriteByte('\n'); err != nil {
+				return err
+			}
+		}
+		return align.WriteDocumentText(bw, p, l.Src, l.Tgt, beads)
+	}
+	return write, commit, abort, nil
 }
