@@ -67,6 +67,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	lv.tgtBrk = breakMask(opt.TgtBreaks, len(tgt))
 	if defaults.anchorLeak > 0 {
 		lv.anchors = newAnchorSides(st, src, tgt)
+		lv.lenRatio = anchorSpanRatio(lv.anchors, lv.srcLen, lv.tgtLen) // spanratio.go
 	}
 	if lx != nil {
 		return lv.withLexicon(st, src, tgt, lx)
