@@ -288,7 +288,7 @@ func TestPseudoBaselines(t *testing.T) {
 		tgt:    []vec{{{1, 1}, {3, 1}}},
 		pseudo: surfacePseudo,
 	}
-	ch.measure(nil, 1)
+	ch.measure(nil, 1, nil)
 	nx, ny := float64(ch.srcSelf[0][0]), float64(ch.tgtSelf[0][0])
 	if raw := float64(dot(ch.src[0], ch.src[0])); nx <= raw {
 		t.Fatalf("source norm² %v, want more than the raw %v (pseudo-mass)", nx, raw)

@@ -213,7 +213,7 @@ func TestWeighDirections(t *testing.T) {
 		{"shuffled", shuffled, 0, 0.1},
 	} {
 		c := newChannel(st, jointTexts(mt, src, true), jointTexts(tc.rev, tgt, false), jg, jg, 1)
-		fwd, r := weighDirections(st, c)
+		fwd, r := weighDirections(st, c, nil)
 		t.Logf("%s: shares %.3f/%.3f", tc.name, fwd, r)
 		if math.Abs(fwd+r-1) > 1e-9 || r < tc.lo || r > tc.hi {
 			t.Errorf("%s: shares %.3f/%.3f, want the reverse's in [%.1f, %.1f]", tc.name, fwd, r, tc.lo, tc.hi)

@@ -24,6 +24,13 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	if !hasMT {
 		numW = numberWeight(min(len(src), len(tgt)))
 	}
+	// The anchors first: where they place the counterparts guides every channel's calibration.
+	if defaults.anchorLeak > 0 {
+		lv.anchors = newAnchorSides(st, src, tgt)
+		var chain []point
+		lv.lenRatio, chain = anchorSpanRatio(lv.anchors, lv.srcLen, lv.tgtLen) // spanratio.go
+		lv.guide = pathGuide(chain)
+	}
 	// share is each MT direction's share of the MT evidence (forward, reverse).
 	share := [2]float64{1, 1}
 	if hasMT {
@@ -32,7 +39,7 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 		case opt.MT != nil && opt.MTTgt != nil:
 			jg := jointNgrams(mtOrders...)
 			mtc = newChannel(st, jointTexts(opt.MT, src, true), jointTexts(opt.MTTgt, tgt, false), jg, jg, defaults.mtWeight)
-			share[0], share[1] = weighDirections(st, mtc)
+			share[0], share[1] = weighDirections(st, mtc, lv.guide)
 		case opt.MT != nil:
 			mtc = newChannel(st, opt.MT, tgt, ng, ng, defaults.mtWeight)
 		default:
@@ -65,10 +72,6 @@ func newLevel(st *stopper, src, tgt []string, opt Options, lx *lexicon) *level {
 	lv.srcDebris, lv.tgtDebris = debrisMask(src, tgt), debrisMask(tgt, src)
 	lv.srcCue, lv.tgtCue = boundaryCues(src), boundaryCues(tgt)
 	lv.tgtBrk = breakMask(opt.TgtBreaks, len(tgt))
-	if defaults.anchorLeak > 0 {
-		lv.anchors = newAnchorSides(st, src, tgt)
-		lv.lenRatio = anchorSpanRatio(lv.anchors, lv.srcLen, lv.tgtLen) // spanratio.go
-	}
 	if lx != nil {
 		return lv.withLexicon(st, src, tgt, lx)
 	}
@@ -186,7 +189,7 @@ func jointTexts(mt, orig []string, mtFirst bool) []string {
 // MT's quarters 0.010 (its first quarter has chance 0.68 and 0.76 in the two directions: the
 // squared ratio of two such ratios magnifies what is noise); its fourth power −0.0010/−0.0026;
 // 1/chance² without the good factor (weights on the raw cosines) −0.0012/+0.0015.
-func weighDirections(st *stopper, c *channel) (fwd, rev float64) {
+func weighDirections(st *stopper, c *channel, guide pathGuide) (fwd, rev float64) {
 	var k uint32 // the number of forward features: their ids are 0..k-1
 	for h := range c.idf {
 		if h&jointRevBit == 0 {
@@ -208,7 +211,7 @@ func weighDirections(st *stopper, c *channel) (fwd, rev float64) {
 	var w, ev [2]float64 // each half's scale squared, each direction's evidence weight
 	for d := range w {
 		ch := chanLevel{src: half(c.src, d), tgt: half(c.tgt, d)}
-		ch.measure(st, 1)
+		ch.measure(st, 1, guide)
 		good, chance := ch.good, ch.chance
 		var ms, mt float64 // the half's feature mass on each side
 		for _, x := range ch.srcSelf[0] {

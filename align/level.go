@@ -35,6 +35,9 @@ type level struct {
 	// lenRatio is the length model's target characters per source character when the first
 	// pass measured it on the sentences it paired (see pairedRatio); 0: the documents' totals.
 	lenRatio float64
+	// guide is where the anchors place the counterparts when they set lenRatio (see pathGuide);
+	// nil: the diagonal.
+	guide pathGuide
 }
 
 // chanLevel holds one channel's vectors at one level with what the scorer needs to compute the
@@ -115,7 +118,7 @@ const maxEntries = 64
 
 // downsample merges pairs of consecutive units.
 func (lv *level) downsample(depth int) *level {
-	c := &level{n: (lv.n + 1) / 2, m: (lv.m + 1) / 2, stop: lv.stop}
+	c := &level{n: (lv.n + 1) / 2, m: (lv.m + 1) / 2, stop: lv.stop, guide: lv.guide.halve()}
 	c.srcLen = pairSums(lv.srcLen)
 	c.tgtLen = pairSums(lv.tgtLen)
 	for _, ch := range lv.chans {
@@ -196,7 +199,7 @@ func thinVec(v vec, depth int) vec {
 // held together. thin[k] says whether channel k's source and target pairs are thinned, as
 // pairThin said of the finest vectors before they were dropped.
 func (lv *level) downsampleText(thin [][2]bool) *level {
-	c := &level{n: (lv.n + 1) / 2, m: (lv.m + 1) / 2, stop: lv.stop}
+	c := &level{n: (lv.n + 1) / 2, m: (lv.m + 1) / 2, stop: lv.stop, guide: lv.guide.halve()}
 	c.srcLen = pairSums(lv.srcLen)
 	c.tgtLen = pairSums(lv.tgtLen)
 	for k, ch := range lv.chans {

@@ -14,7 +14,7 @@ func (lv *level) prepare(g int) {
 		if ch.srcSelf != nil {
 			continue // prepared already (a channel shared with the first pass)
 		}
-		ch.measure(lv.stop, g)
+		ch.measure(lv.stop, g, lv.guide)
 	}
 	if lv.lexShare > 0 {
 		lv.shareMT(lv.lexShare)
@@ -25,7 +25,7 @@ func (lv *level) prepare(g int) {
 // measure computes what the cost needs of the channel's vectors for groups of up to g units:
 // the self dot products, the random-pair baselines, and the typical true pair's and best chance
 // match's similarities (calibrate).
-func (ch *chanLevel) measure(st *stopper, g int) {
+func (ch *chanLevel) measure(st *stopper, g int, guide pathGuide) {
 	ch.srcSelf = selfDots(st, ch.src, g)
 	ch.tgtSelf = selfDots(st, ch.tgt, g)
 	if ch.pseudo > 0 {
@@ -34,7 +34,7 @@ func (ch *chanLevel) measure(st *stopper, g int) {
 	}
 	ch.srcBase = baselines(st, ch.src, ch.srcSelf, ch.tgt, ch.tgtSelf[0], g)
 	ch.tgtBase = baselines(st, ch.tgt, ch.tgtSelf, ch.src, ch.srcSelf[0], g)
-	ch.good, ch.chance = calibrate(ch)
+	ch.good, ch.chance = calibrate(ch, guide)
 }
 
 // shareMT splits the MT channel's weight between it and the learned lexicon's channel (second
@@ -297,27 +297,31 @@ func (t *sparseTable) dot(v vec) float64 {
 // It also returns the channel's chance match in units of that typical similarity: the same
 // median of best cosines, looked for in a window as wide half the document away, where no
 // counterpart is (see chanLevel.chance).
-func calibrate(ch *chanLevel) (good, chance float64) {
+func calibrate(ch *chanLevel, guide pathGuide) (good, chance float64) {
 	n, m := len(ch.src), len(ch.tgt)
 	const floor = 0.05
 	if n == 0 || m == 0 {
 		return floor, 1
 	}
-	step := max(1, n/500) // at most ~500 source units
+	// The sampled stretch: the whole source, or the one the guide's anchors span: a passage
+	// only the source has holds no true pair to measure, and when it is the larger part its
+	// chance matches would be the median.
+	lo, hi := guide.sourceSpan(n)
+	step := max(1, (hi-lo)/500) // at most ~500 source units
 	win := max(5, min(20, m/20))
 	sc := newScatter(ch.src)
 	var samples []int // the sampled source units that have features
-	for i := 0; i < n; i += step {
+	for i := lo; i < hi; i += step {
 		if ch.srcSelf[0][i] > 0 {
 			samples = append(samples, i)
 		}
 	}
-	centres := pathCentres(ch, sc, samples, win)
+	centres := pathCentres(ch, sc, samples, win, guide)
 	var best, far []float64
 	for k, i := range samples {
 		sc.set(ch.src[i])
 		t, _ := ch.topMatch(sc, i, centres[k]-win, centres[k]+win+1)
-		c := (i*m/n + m/2) % m
+		c := (guide.at(i, n, m) + m/2) % m
 		f, _ := ch.topMatch(sc, i, c-win, c+win+1)
 		sc.clear(ch.src[i])
 		if !math.IsInf(t, -1) {
@@ -384,17 +388,18 @@ const (
 )
 
 // pathCentres returns, for each sampled source unit, the target unit around which its
-// counterpart is looked for: the diagonal moved by the median offset of the best matches of
+// counterpart is looked for: the diagonal (or the anchors' guide, when a passage one side lacks
+// has moved the counterparts off it: see pathGuide) moved by the median offset of the best matches of
 // the samples around it (each found within reach of the diagonal), when most of them agree
 // on it to within half a calibration window; the diagonal itself otherwise. A channel too weak
 // to find true pairs has scattered best matches, and stays with the diagonal.
-func pathCentres(ch *chanLevel, sc scatter, samples []int, win int) []int {
+func pathCentres(ch *chanLevel, sc scatter, samples []int, win int, guide pathGuide) []int {
 	n, m := len(ch.src), len(ch.tgt)
 	reach := max(win, min(pathReach, m/8))
 	off := make([]int, len(samples))
 	found := make([]bool, len(samples))
 	for k, i := range samples {
-		c := i * m / n
+		c := guide.at(i, n, m)
 		sc.set(ch.src[i])
 		if _, j := ch.topMatch(sc, i, c-reach, c+reach+1); j >= 0 {
 			off[k], found[k] = j-c, true
@@ -404,7 +409,7 @@ func pathCentres(ch *chanLevel, sc scatter, samples []int, win int) []int {
 	centres := make([]int, len(samples))
 	votes := make([]int, 0, 2*pathRun+1)
 	for k, i := range samples {
-		centres[k] = i * m / n
+		centres[k] = guide.at(i, n, m)
 		votes = votes[:0]
 		for x := max(0, k-pathRun); x < min(len(samples), k+pathRun+1); x++ {
 			if found[x] {

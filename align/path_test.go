@@ -54,7 +54,7 @@ func TestPathCentresWeakChannel(t *testing.T) {
 			samples = append(samples, i)
 		}
 	}
-	centres := pathCentres(&ch, newScatter(ch.src), samples, 20)
+	centres := pathCentres(&ch, newScatter(ch.src), samples, 20, nil)
 	moved := 0
 	for k, i := range samples {
 		if centres[k] != i*len(other)/len(src) {

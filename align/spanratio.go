@@ -2,18 +2,22 @@ package align
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
-// The length model expects the target to have the documents' ratio of characters. A passage
-// only one side has skews that ratio, and a large one defeats the alignment: the Rust book's
-// slices chapter in German (110 sentences) against the English chapter with chapter 12.3's
-// 290 sentences appended expected 2.6 target characters per source character, so every true 1-1
-// pair looked like a 1-3, the first pass paired sentences with runs of their neighbours, and the
-// second pass, which measures the ratio on the first pass's pairs (pairedRatio), left all but
-// one sentence of either side unpaired. The first pass therefore takes its ratio from the
-// stretch of both documents that the anchors (numbers, names and words both sides spell alike:
-// see anchorKeys) pair when they differ much from the totals.
+// The length model expects the target to have the documents' ratio of characters, and the
+// channels' calibration looks for a source unit's counterpart near the diagonal. A passage only
+// one side has skews both, and a large one defeats the alignment: the Rust book's slices chapter
+// in German (110 sentences) against the English chapter with chapter 12.3's 290 sentences
+// appended expected 2.6 target characters per source character, so every true 1-1 pair looked
+// like a 1-3, and its true pairs, far off the diagonal, were not found, so chance matches were
+// taken for the typical true pair and every lexical match looked three times as good as a true
+// one: the second pass left all but one sentence of either side unpaired. When the anchors
+// (numbers, names and words both sides spell alike: see anchorKeys) place the counterparts
+// elsewhere than the totals say, the length model takes the ratio of the stretch they span, and
+// calibrate looks for counterparts along the line through them (pathGuide), on the source units
+// of that stretch.
 //
 // An anchor found in as many sentences of each document (up to spanMaxRepeats) pairs them in
 // order: the first source sentence holding it with the first target sentence, and so on; a
@@ -27,7 +31,9 @@ import (
 // DevMTMixed'; on none of their documents does the stretch stand spanSkew from the totals). The
 // Rust book's 47 chapters, each German chapter against its English with the chapter five on
 // appended: of the pairs each chapter gets aligned alone, 2,372 of 3,594 found again before,
-// 2,917 now (vectors: 1 → 62 of 83); the German side appended instead: 2,513 → 2,605.
+// 2,917 with the stretch's ratio, 3,482 with the guided calibration too (vectors: 1 → 62 → 83 of
+// 83); the German side appended instead: 2,513 → 2,605 → 3,239 (3,018 with the guide but all
+// source units sampled).
 
 // spanMinAnchors is the fewest ordered anchor pairs from which anchorSpanRatio measures.
 const spanMinAnchors = 6
@@ -43,11 +49,12 @@ const spanMaxRepeats = 64
 const spanSkew = 0.25
 
 // anchorSpanRatio returns the target characters per source character of the stretch the ordered
-// unique anchor pairs span, or 0 when there are fewer than spanMinAnchors such pairs or the
+// anchor pairs span, and the chain of those pairs (the guide of calibrate's search for true
+// pairs: see pathGuide); 0 and nil when there are fewer than spanMinAnchors such pairs or the
 // stretch's ratio is within spanSkew of the documents' totals.
-func anchorSpanRatio(a *anchorSides, srcLen, tgtLen []float64) float64 {
+func anchorSpanRatio(a *anchorSides, srcLen, tgtLen []float64) (float64, []point) {
 	if a == nil {
-		return 0
+		return 0, nil
 	}
 	// Two passes over the ids: counting, then placing the ids whose counts agree, so that the
 	// memory goes to the pairs, not to every occurrence of every anchor.
@@ -91,13 +98,13 @@ func anchorSpanRatio(a *anchorSides, srcLen, tgtLen []float64) float64 {
 		}
 	}
 	if len(pairs) < spanMinAnchors {
-		return 0
+		return 0, nil
 	}
 	slices.SortFunc(pairs, func(x, y point) int { return cmp.Or(cmp.Compare(x.i, y.i), cmp.Compare(x.j, y.j)) })
 	pairs = slices.Compact(pairs)
 	chain := orderedChain(pairs)
 	if len(chain) < spanMinAnchors {
-		return 0
+		return 0, nil
 	}
 	first, last := chain[0], chain[len(chain)-1]
 	var sx, sy, tx, ty float64
@@ -114,12 +121,63 @@ func anchorSpanRatio(a *anchorSides, srcLen, tgtLen []float64) float64 {
 		}
 	}
 	if sx == 0 || sy == 0 || tx == 0 || ty == 0 {
-		return 0
+		return 0, nil
 	}
 	if r := (sy / sx) / (ty / tx); r > 1-spanSkew && r < 1/(1-spanSkew) {
-		return 0
+		return 0, nil
 	}
-	return sy / sx
+	return sy / sx, chain
+}
+
+// pathGuide is where, by the anchors, the counterpart of a source unit lies: the line through
+// the ordered anchor pairs (anchorSpanRatio), straight between two of them and continued at the
+// stretch's slope beyond the first and the last. Without anchors (nil) it is the diagonal. Units
+// are the level's: a coarse level's guide has its points' coordinates halved per level.
+type pathGuide []point
+
+// at returns the target unit the guide expects source unit i of n to face, of m target units.
+func (g pathGuide) at(i, n, m int) int {
+	if len(g) < 2 {
+		return i * m / max(n, 1)
+	}
+	first, last := g[0], g[len(g)-1]
+	slope := float64(last.j-first.j) / float64(max(1, last.i-first.i))
+	var j float64
+	switch k, _ := slices.BinarySearchFunc(g, i, func(p point, i int) int { return cmp.Compare(p.i, i) }); {
+	case k == 0:
+		j = float64(first.j) - float64(first.i-i)*slope
+	case k == len(g):
+		j = float64(last.j) + float64(i-last.i)*slope
+	default:
+		a, b := g[k-1], g[k]
+		j = float64(a.j) + float64(b.j-a.j)*float64(i-a.i)/float64(max(1, b.i-a.i))
+	}
+	return min(max(0, int(math.Round(j))), max(0, m-1))
+}
+
+// sourceSpan returns the source units [lo, hi) between the guide's first and last anchors, of
+// n; all n without a guide.
+func (g pathGuide) sourceSpan(n int) (lo, hi int) {
+	if len(g) < 2 {
+		return 0, n
+	}
+	return min(g[0].i, n), min(g[len(g)-1].i+1, n)
+}
+
+// halve is the guide one level coarser (units of two).
+func (g pathGuide) halve() pathGuide {
+	if g == nil {
+		return nil
+	}
+	h := make(pathGuide, 0, len(g))
+	for _, p := range g {
+		q := point{p.i / 2, p.j / 2}
+		if len(h) > 0 && h[len(h)-1].i == q.i {
+			continue // two anchors in one unit: the first stands
+		}
+		h = append(h, q)
+	}
+	return h
 }
 
 // orderedChain returns the longest chain of pairs (sorted by i, then j) increasing strictly on
