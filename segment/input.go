@@ -221,8 +221,20 @@ func (lr *lineReader) errorf(off int64, msg string, err error) error {
 }
 
 // emptyError is the error for an input without content.
-func emptyError(name string) error {
+func emptyError(name string) error { return EmptyError(name) }
+
+// EmptyError is the *InputError (wrapping ErrEmpty) for an input without content: no bytes, or
+// only white space and a byte-order mark. Readers of whole documents (Markdown, HTML, XLIFF read
+// by package document) say so with the same words as the scanner.
+func EmptyError(name string) error {
 	return &InputError{File: name, Msg: "empty input (no text, only white space)", Err: ErrEmpty}
+}
+
+// Blank reports whether b, the start of an input or all of it, holds nothing but white space
+// after a UTF-8 byte-order mark: an empty input, if b is all of it.
+func Blank(b []byte) bool {
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	return len(bytes.TrimLeft(b, " \t\r\n\f\v")) == 0
 }
 
 // cutPoint returns where to cut b, which is longer than wanted: after the last sentence end in

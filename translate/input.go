@@ -133,7 +133,13 @@ type ReadOptions struct {
 // the whole document when opt.Whole says so (nil otherwise).
 func Read(ctx context.Context, r io.Reader, name string, opt ReadOptions) (Input, *document.Doc, error) {
 	if opt.Whole != "" {
-		doc, err := document.Read(r, name, document.Options{Format: opt.Whole, SourceLang: opt.Segment.Lang, TargetLang: opt.TargetLang})
+		// An empty file is an error whatever its format, as for text (segment.EmptyError): a
+		// Markdown or HTML file of nothing was translated into an empty output, exit 0.
+		nb := &nonBlank{r: r}
+		doc, err := document.Read(nb, name, document.Options{Format: opt.Whole, SourceLang: opt.Segment.Lang, TargetLang: opt.TargetLang})
+		if err == nil && !nb.seen {
+			err = segment.EmptyError(name)
+		}
 		if err != nil {
 			return Input{}, nil, err
 		}
@@ -654,4 +660,19 @@ func depth(s string) int {
 		}
 	}
 	return n
+}
+
+// nonBlank passes a reader through and notes whether anything but white space (after a
+// byte-order mark) came through it.
+type nonBlank struct {
+	r    io.Reader
+	seen bool
+}
+
+func (nb *nonBlank) Read(p []byte) (int, error) {
+	n, err := nb.r.Read(p)
+	if !nb.seen && n > 0 {
+		nb.seen = !segment.Blank(p[:n])
+	}
+	return n, err
 }
