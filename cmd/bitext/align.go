@@ -400,46 +400,15 @@ func runAlignMany(c *cli.Context) error {
 		}
 	} else {
 		srcDir, tgtDir := c.Args().Get(0), c.Args().Get(1)
-		fp, err := align.PairFolders(srcDir, tgtDir)
-		if err != nil {
-			return inputError(err)
-		}
-		pairs = fp.Pairs
-		if !c.Bool("quiet") {
-			for _, p := range fp.CaseOnly {
-				fmt.Fprintf(c.App.ErrWriter, "bitext: note: %s paired with %s (their names differ in case only)\n", p.Src, p.Tgt)
-			}
-		}
-		// A source file without its translation is left out and named, and the run ends with
-		// exit code 2, as for a file that cannot be read: one untranslated page stopped the
-		// whole corpus. A name that differs only in extension or language code is named with it.
-		// Under --shard I/N, each source file is the business of the shard its id falls to,
-		// as its pair would be: every shard named it and exited 2.
+		// Under --shard I/N, each source file without a counterpart is the business of the
+		// shard its id falls to, as its pair would be: every shard named it and exited 2.
 		spec, err := shardSpec(c)
 		if err != nil {
 			return err
 		}
-		var names []string
-		for _, m := range fp.Missing {
-			if rel, err := filepath.Rel(srcDir, m); err == nil && !spec.All() && !spec.Owns(filepath.ToSlash(rel)) {
-				continue
-			}
-			name := m
-			if near, ok := fp.Near[m]; ok {
-				name += " (" + near + " is named alike: pair them with --pairs)"
-			}
-			names = append(names, name)
-		}
-		if len(names) > 0 {
-			missingPairs = len(names)
-			fmt.Fprintf(c.App.ErrWriter, "bitext: %s in %s without a counterpart in %s, left out: %s\n", count(len(names), "file"), srcDir, tgtDir, someNames(names))
-		}
-		// A target folder may hold more than the translations of the source folder (other
-		// languages, notes): its extra files are not an error, but they are named, since a
-		// misnamed translation (a.txt against a.en.txt) would otherwise leave its document out
-		// of the corpus without a word.
-		if len(fp.Extra) > 0 {
-			fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s in %s without a counterpart in %s, left out: %s\n", count(len(fp.Extra), "file"), tgtDir, srcDir, someNames(fp.Extra))
+		owns := func(rel string) bool { return spec.All() || spec.Owns(rel) }
+		if pairs, missingPairs, err = pairFolders(c, srcDir, tgtDir, owns, "pair them with --pairs"); err != nil { // folders.go
+			return err
 		}
 		inputs = append(inputs, srcDir, tgtDir)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -18,7 +19,7 @@ func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "report glossary violations in a bitext (TMX, TSV, JSONL, XLIFF, Moses) or an article pair",
-		ArgsUsage: "BITEXT | SRC.de TGT.en | --input-format moses CORPUS.de CORPUS.en",
+		ArgsUsage: "BITEXT | SRC.de TGT.en | SRC_DIR TGT_DIR | --input-format moses CORPUS.de CORPUS.en",
 		Description: `Every glossary term found in a German segment must appear in its English translation as
 the required rendering or an accepted variant; a term's forbidden renderings are flagged wherever
 they occur in the translation of a segment where the term is found (not inside another term's
@@ -27,7 +28,10 @@ German terms are found in their inflected forms and inside hyphenated compounds.
 
 With one argument, the bitext's format comes from its extension (.tmx, .tsv, .jsonl) or
 --input-format. With two arguments, they are a German article and its English translation,
-split into sentences and aligned first; with --input-format moses, two line-aligned files.
+split into sentences and aligned first; with --input-format moses, two line-aligned files. Two
+folders (the sources and the folder translate wrote) are paired by relative path as align pairs
+them, each pair checked as an article pair; a source without its translation, or a file that
+cannot be read, is named and left out, the others are checked, and the exit status is 2.
 
 Exit status: 0 no violations, 1 violations found, 2 bad input or usage.`,
 		Flags: []cli.Flag{
@@ -132,7 +136,9 @@ func runCheck(c *cli.Context) error {
 		return err
 	}
 	defer run.Abort()
-	if err := checkSegments(c, g, args, run.Add); err != nil {
+	err = checkSegments(c, g, args, run.Add)
+	var leftOut *leftOutError // some pairs of two folders: the others are reported, exit 2
+	if err != nil && !errors.As(err, &leftOut) {
 		return err
 	}
 	s, err := run.Close()
@@ -145,6 +151,9 @@ func runCheck(c *cli.Context) error {
 	if !checkQuiet(c) {
 		fmt.Fprintf(c.App.ErrWriter, "check: %s, %s found, %s satisfied (%.1f%%), %s%s\n",
 			count(s.Segments, "segment"), count(s.TermsFound, "term"), translate.Thousands(s.TermsSatisfied), 100*s.SuccessRate, count(s.Violations, "violation"), checkKinds(s.ByKind))
+	}
+	if leftOut != nil {
+		return &exitError{code: exitUsage} // named on stderr; a check that left files out is no pass
 	}
 	if s.Violations > 0 {
 		return findings()

@@ -16,9 +16,10 @@ import (
 )
 
 // checkSegments reads the segments to check and hands them to add one at a time, with their
-// Label ("file:LINE", "doc ¶P.S", or for an article pair "file:N", the N-th sentence of the
+// Label ("file:LINE", "doc ¶P.S", or for an article pair "file ¶P.S", a sentence of the
 // German article): pairs from a bitext as they are read, or the aligned sentences of an
-// article pair.
+// article pair, or of each pair of two folders' articles. A *leftOutError says that documents
+// of two folders were left out (named on stderr), after the others were checked.
 func checkSegments(c *cli.Context, g *glossary.Glossary, args []string, add func(glossary.Segment) error) error {
 	var inFmt corpus.Format
 	if s := c.String("input-format"); s != "" {
@@ -29,6 +30,8 @@ func checkSegments(c *cli.Context, g *glossary.Glossary, args []string, add func
 		inFmt = f
 	}
 	switch {
+	case len(args) == 2 && inFmt == "" && isDir(args[0]) && isDir(args[1]):
+		return checkReadFolders(c, g, args[0], args[1], add)
 	case len(args) == 2 && inFmt == corpus.Moses:
 		return checkReadBitext(c, corpus.Moses, args[0], args[1], add)
 	case len(args) == 2 && inFmt != "":
@@ -187,3 +190,41 @@ func checkReadDocument(c *cli.Context, name, lang string) (*align.Document, erro
 	}
 	return d, nil
 }
+
+// checkReadFolders checks the article pairs of two folders, paired by relative path as align
+// pairs them (a docs team checks the folder translate mirrored): each pair as
+// checkReadArticlePair checks two files. A source file without a counterpart, or one that
+// cannot be read, is named and left out, the others are checked, and a *leftOutError says how
+// many were left out.
+func checkReadFolders(c *cli.Context, g *glossary.Glossary, srcDir, tgtDir string, add func(glossary.Segment) error) error {
+	pairs, left, err := pairFolders(c, srcDir, tgtDir, func(string) bool { return true }, "check the two as SRC TGT") // folders.go
+	if err != nil {
+		return err
+	}
+	if len(pairs) == 0 {
+		return inputError(fmt.Errorf("%s, %s: no document pairs to check", srcDir, tgtDir))
+	}
+	for _, p := range pairs {
+		err := checkReadArticlePair(c, g, p.Src, p.Tgt, add)
+		var ee *exitError
+		if errors.As(err, &ee) && ee.code == exitUsage && c.Context.Err() == nil {
+			// Bad input (empty, binary, not UTF-8): named, left out, the others go on.
+			fmt.Fprintf(c.App.ErrWriter, "bitext: %v; pair left out\n", ee.err)
+			left++
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if left > 0 {
+		return &leftOutError{n: left}
+	}
+	return nil
+}
+
+// leftOutError is checkSegments' error when documents were left out of a check of two folders;
+// what was checked is reported, and the run exits 2.
+type leftOutError struct{ n int }
+
+func (e *leftOutError) Error() string { return fmt.Sprintf("%s left out", count(e.n, "pair")) }
