@@ -1,12 +1,14 @@
 package tm
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -682,9 +684,11 @@ type ExportOptions struct {
 // each distinct pair once: entries under different keys (other glossary terms or prompt
 // versions) that hold the same pair are written once, and so are the entries an imported unit
 // with inline codes is stored under (its words, the whole tagged unit, the unit without its edge
-// codes: see documentForms): the whole unit is written, since importing it again makes the
-// others. Sources and targets are the bytes that
-// were stored (memories of schema version 1 hold normalized sources). It does not close w.
+// codes: see documentForms): the whole unit is written, with its words entry's source and target
+// as the pair's words, since importing it again makes the others. Sources and targets are the
+// bytes that were stored (memories of schema version 1 hold normalized sources). An entry is
+// left out only when a pair written holds it; a words entry no tagged unit carries is written
+// as a pair of its own, after the rest. It does not close w.
 // It returns the number of pairs written. (In PostgreSQL, the machine translations stored by
 // one StoreMany come in key order among themselves; imports keep the order of their input.)
 func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions) (int, error) {
@@ -700,15 +704,17 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		where += " AND scope != 0 AND scope = 4"
 	}
 	// First pass: the entries that importing another entry again would make (documentForms),
-	// so that the export holds each unit once: the words of an entry with codes, and the unit
-	// without its edge codes.
-	withCodes := map[[hashLen]byte]bool{} // the words of entries with codes
-	derived := map[[hashLen]byte]bool{}   // edge-trimmed forms of entries with codes
+	// so that the export holds each unit once: the unit without its edge codes, and the words
+	// entry of a unit with codes, which the unit's pair carries.
+	units := map[[hashLen]byte]int{}    // tagged entries whose import makes a words entry, by their words (wordsKey)
+	derived := map[[hashLen]byte]bool{} // edge-trimmed forms of entries with codes
 	err := db.exportRows(ctx, where, args, func(r exportRow) error {
 		if r.pair.SourceTagged == "" {
 			return nil
 		}
-		withCodes[r.key(spaceless(r.pair.Source), spaceless(r.pair.Target))] = true
+		if !wordPlaceholder(r.pair.SourceTagged) {
+			units[r.wordsKey()]++
+		}
 		forms, _ := documentForms(r.pair)
 		if r.pair.Provider == ReviewedProvider {
 			forms = reviewedForms(r.pair)
@@ -724,28 +730,103 @@ func (db *DB) Export(ctx context.Context, w corpus.Writer, opt ...ExportOptions)
 		return 0, fmt.Errorf("tm: export: %w", err)
 	}
 	n := 0
-	err = db.exportRows(ctx, where, args, func(r exportRow) error {
-		if r.pair.SourceTagged == "" && withCodes[r.key(spaceless(r.pair.Source), spaceless(r.pair.Target))] ||
-			r.pair.SourceTagged != "" && derived[r.key(r.stored[0], r.stored[1])] {
-			return nil // importing an entry the export holds makes this one again
-		}
-		if err := w.Write(r.pair); err != nil {
-			return fmt.Errorf("entry %q: %w", clip(r.pair.Source, 40), err)
+	write := func(p corpus.Pair) error {
+		if err := w.Write(p); err != nil {
+			return fmt.Errorf("entry %q: %w", clip(p.Source, 40), err)
 		}
 		n++
 		return nil
+	}
+	// The words entry of a unit with codes holds the words as the file's reader wrote them; the
+	// tagged entry's words are document.Words', which knows no code's markup: where a code
+	// stands for a line break or a tab the reader wrote a space and document.Words none
+	// ("verwendet. Aktuelle" and "verwendet.Aktuelle", Okapi's Paragraph_TM). Written with
+	// document.Words' words, the unit came back from a JSONL, TSV or Moses export run together,
+	// and the words entry, left out, was lost. So a words entry waits (pending) for the tagged
+	// entry with the same words but for white space, whose pair then carries it byte for byte
+	// (carried), and it is left out only then.
+	pending := map[[hashLen]byte][]exportRow{}
+	carried := map[[hashLen]byte]bool{}
+	err = db.exportRows(ctx, where, args, func(r exportRow) error {
+		wk := r.wordsKey()
+		if r.pair.SourceTagged == "" {
+			left, withCodes := units[wk]
+			switch {
+			case !withCodes:
+			case carried[r.key(r.pair.Source, r.pair.Target)]:
+				return nil // written with its unit's codes
+			case left > 0:
+				pending[wk] = append(pending[wk], r)
+				return nil
+			}
+			return write(r.pair)
+		}
+		placeholder := wordPlaceholder(r.pair.SourceTagged)
+		if !placeholder {
+			units[wk]--
+		}
+		if derived[r.key(r.stored[0], r.stored[1])] {
+			return nil // importing an entry the export holds makes this one again
+		}
+		if !placeholder {
+			// Importing this pair makes its words entry: the one the memory holds.
+			r.pair.Source, r.pair.Target = takeWords(pending, wk, r.pair.Source, r.pair.Target)
+			carried[r.key(r.pair.Source, r.pair.Target)] = true
+		}
+		return write(r.pair)
 	})
+	if err == nil {
+		// Words entries no unit carried (its tagged entry a placeholder's, or older and
+		// written with other white space), in the order they were stored.
+		var rest []exportRow
+		for _, rs := range pending {
+			rest = append(rest, rs...)
+		}
+		slices.SortFunc(rest, func(a, b exportRow) int { return cmp.Compare(a.id, b.id) })
+		for _, r := range rest {
+			if err = write(r.pair); err != nil {
+				break
+			}
+		}
+	}
 	if err != nil {
 		return n, fmt.Errorf("tm: export: %w", err)
 	}
 	return n, nil
 }
 
+// takeWords returns the source and target a unit's tagged entry is written with: a pending
+// words entry with its words (wk), taken from pending — the one with the tagged entry's own
+// words (source, target) if one has them, else the oldest —, or source and target when none
+// waits.
+func takeWords(pending map[[hashLen]byte][]exportRow, wk [hashLen]byte, source, target string) (string, string) {
+	rs := pending[wk]
+	if len(rs) == 0 {
+		return source, target
+	}
+	i := slices.IndexFunc(rs, func(r exportRow) bool { return r.pair.Source == source && r.pair.Target == target })
+	if i < 0 {
+		i = 0
+	}
+	source, target = rs[i].pair.Source, rs[i].pair.Target
+	if rs = slices.Delete(rs, i, i+1); len(rs) == 0 {
+		delete(pending, wk)
+	} else {
+		pending[wk] = rs
+	}
+	return source, target
+}
+
+// wordsKey identifies the row's words without their white space (spaceless), which a unit's
+// words entry and its tagged entry share.
+func (r exportRow) wordsKey() [hashLen]byte {
+	return r.key(spaceless(r.pair.Source), spaceless(r.pair.Target))
+}
+
 // spaceless is s without its white space: the words entry of a unit with codes holds them as
 // the file's reader wrote them (a code standing for a line break or tab is a space there), the
 // tagged entry's words are document.Words' (which knows no code's markup), and the two differ
-// only in white space ("vorfüllen. 1." and "vorfüllen.1."): compared as they are, the unit's
-// words entry was exported as a unit of its own.
+// only in white space ("vorfüllen. 1." and "vorfüllen.1.").
 func spaceless(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // exportRow is one entry as Export writes it.
