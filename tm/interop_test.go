@@ -12,6 +12,7 @@ import (
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/internal/fixtures"
+	"github.com/google/go-cmp/cmp"
 )
 
 // The real TMX files of CAT-tool test suites listed in testdata/interop/tmx/MANIFEST.tsv (not
@@ -24,10 +25,13 @@ func (c *pairCollector) Write(p corpus.Pair) error { c.pairs = append(c.pairs, p
 func (c *pairCollector) Close() error              { return nil }
 
 // TestInteropImportExport imports every real TMX file into a fresh memory and exports it
-// again: every exported pair is one the file holds, byte for byte (after the reader's
-// documented inline-code handling), or the tagged entry (documentForms) of a unit whose codes
-// convert, every source of the file with both sides non-blank comes back, and the export
-// writes every entry the memory holds.
+// again. Every exported pair is one the file holds, byte for byte (after the reader's
+// documented inline-code handling), or a unit of the file with codes: its tagged entry
+// (documentForms) with the unit's words. Every source of the file with both sides non-blank
+// comes back, as a plain or a tagged pair. The export is the memory's units, each once: its
+// pairs imported again make the memory's entries, no more and no fewer, and each pair makes an
+// entry no other one makes. (Stats counts every entry, a unit's words and its tagged forms
+// apart, and an export writes a unit with codes once: the two counts differ by design.)
 func TestInteropImportExport(t *testing.T) {
 	type entry struct{ name, src, tgt string }
 	var files []entry
@@ -50,7 +54,9 @@ func TestInteropImportExport(t *testing.T) {
 				t.Fatal(err)
 			}
 			inFile := map[[2]string]bool{}
-			formsInFile := map[[2]string]bool{}
+			// formsInFile: the tagged entries of the file's units, each with the words of the
+			// units it is made of.
+			formsInFile := map[[2]string]map[[2]string]bool{}
 			sources := map[string]bool{}
 			for {
 				p, err := r.Next()
@@ -63,24 +69,24 @@ func TestInteropImportExport(t *testing.T) {
 				inFile[[2]string{p.Source, p.Target}] = true
 				forms, _ := documentForms(p)
 				for _, f := range forms {
-					formsInFile[[2]string{f.source, f.target}] = true
+					k := [2]string{f.source, f.target}
+					if formsInFile[k] == nil {
+						formsInFile[k] = map[[2]string]bool{}
+					}
+					formsInFile[k][[2]string{p.Source, p.Target}] = true
 				}
 				if strings.TrimSpace(p.Source) != "" && strings.TrimSpace(p.Target) != "" {
 					sources[p.Source] = true
 				}
 			}
 
-			db, err := Open(filepath.Join(t.TempDir(), "tm.sqlite"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
+			imp := ImportOptions{SourceLang: e.src, TargetLang: e.tgt}
+			db := openTemp(t)
 			r, err = corpus.NewReader(corpus.TMX, bytes.NewReader(data), e.name, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := db.ImportPairs(ctx, r, ImportOptions{SourceLang: e.src, TargetLang: e.tgt})
-			if err != nil {
+			if _, err := db.ImportPairs(ctx, r, imp); err != nil {
 				t.Fatal(err)
 			}
 			var out pairCollector
@@ -88,22 +94,20 @@ func TestInteropImportExport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			st, err := db.Stats(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if n != st.Entries || n < res.Stored {
-				t.Errorf("export wrote %d pairs; the memory holds %d entries, the import stored %d pairs (%s)", n, st.Entries, res.Stored, res)
+			if n != len(out.pairs) {
+				t.Fatalf("export says %d pairs, wrote %d", n, len(out.pairs))
 			}
 			back := map[string]bool{}
 			for _, p := range out.pairs {
 				if p.SourceTagged != "" {
-					if !formsInFile[[2]string{p.SourceTagged, p.TargetTagged}] {
+					words, ok := formsInFile[[2]string{p.SourceTagged, p.TargetTagged}]
+					switch {
+					case !ok:
 						t.Errorf("exported tagged pair not made of a unit of the file:\n source %q\n target %q", p.SourceTagged, p.TargetTagged)
+					case !words[[2]string{p.Source, p.Target}]:
+						t.Errorf("exported tagged pair %q without its unit's words:\n source %q\n target %q", p.SourceTagged, p.Source, p.Target)
 					}
-					continue
-				}
-				if !inFile[[2]string{p.Source, p.Target}] {
+				} else if !inFile[[2]string{p.Source, p.Target}] {
 					t.Errorf("exported pair not in the file byte for byte:\n source %q\n target %q", p.Source, p.Target)
 				}
 				back[p.Source] = true
@@ -112,6 +116,35 @@ func TestInteropImportExport(t *testing.T) {
 				if !back[s] {
 					t.Errorf("source lost between import and export: %q", s)
 				}
+			}
+
+			// The exported pairs imported again, one at a time, into two memories, in their
+			// order and the other way round: each adds entries to both (a pair whose entries
+			// others make is one unit written twice), and together they make the memory.
+			forward, backward := openTemp(t), openTemp(t)
+			for i := range out.pairs {
+				for _, m := range []struct {
+					db *DB
+					p  corpus.Pair
+				}{{forward, out.pairs[i]}, {backward, out.pairs[len(out.pairs)-1-i]}} {
+					before, err := m.db.Stats(ctx)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if _, err := m.db.ImportPairs(ctx, &sliceReader{pairs: []corpus.Pair{m.p}}, imp); err != nil {
+						t.Fatal(err)
+					}
+					after, err := m.db.Stats(ctx)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if after.Entries == before.Entries {
+						t.Errorf("exported pair %q (%q) adds no entry to those the pairs before it make: a unit written twice", m.p.Source, m.p.SourceTagged)
+					}
+				}
+			}
+			if diff := cmp.Diff(entryRows(t, db), entryRows(t, forward)); diff != "" {
+				t.Errorf("entries after export and import (-imported from the file +from the export):\n%s", diff)
 			}
 			total += n
 		})
