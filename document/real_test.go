@@ -8,6 +8,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
 	"github.com/bitext/bitext/internal/fixtures"
 )
 
@@ -96,17 +102,41 @@ func TestRealMarkdown(t *testing.T) {
 		}
 		for i, fake := range []func(string) string{reorder, breakTags} {
 			out, _ = write(t, d, translateAll(d, fake), "en")
-			marks := []string{"](", "```", "![", "**"}
-			if i == 1 {
-				marks = marks[:3] // placed safely, emphasis that lost its words is left out
-			}
-			for _, mark := range marks {
+			for _, mark := range []string{"](", "```", "!["} {
 				if a, b := strings.Count(string(data), mark), strings.Count(out, mark); a != b {
 					t.Errorf("%s: %q %d times, want %d", filepath.Base(f), mark, b, a)
 				}
 			}
+			// Emphasis is counted as a CommonMark reader reads it, not as "**" in the bytes: a
+			// "**" that is no emphasis in the source ("⚠️**Beachten!!!**Wir", whose second run
+			// cannot close) is text, and text is written escaped ("\*\*"), showing the same.
+			// breakTags's emphasis that lost its words is left out (placed safely).
+			if a, b := emphasisSpans(string(data)), emphasisSpans(out); i == 0 && a != b {
+				t.Errorf("%s: emphasis, strong and strikethrough spans %v after the fake translation, want %v", filepath.Base(f), b, a)
+			}
 		}
 	}
+}
+
+// emphasisSpans counts the emphasis, strong and strikethrough spans goldmark (GFM) reads in a
+// Markdown document.
+func emphasisSpans(src string) (n [3]int) {
+	b := []byte(src)
+	root := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(b))
+	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch v := c.(type) {
+		case *ast.Emphasis:
+			if entering {
+				n[v.Level-1]++
+			}
+		case *east.Strikethrough:
+			if entering {
+				n[2]++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return n
 }
 
 func TestRealXLIFF(t *testing.T) {
