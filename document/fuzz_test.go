@@ -131,8 +131,9 @@ func FuzzReadXLIFF(f *testing.F) {
 }
 
 // FuzzMarkdownEscape holds mdEscape to its promise: any translation of a paragraph, a heading,
-// a table cell, an admonition's title or a paragraph on its md_in_html element's line is written
-// so that it reads back as one segment of the same words.
+// a table cell, an admonition's title or a paragraph on its md_in_html element's line, or of a
+// paragraph whose source wrote character references, is written so that it reads back as one
+// segment of the same words.
 func FuzzMarkdownEscape(f *testing.F) {
 	for _, s := range []string{"R&amp;D &copy; & <b> *x* _y_ ~~z~~ ~~~", "1. FC # [a](b) `c` \\ | d", "~~~ waves", `Say "{x}", it's; a=b`} {
 		f.Add(s)
@@ -151,7 +152,9 @@ func FuzzMarkdownEscape(f *testing.F) {
 		for _, src := range []string{"Ein Satz hier.\n", "# Titel hier\n", "| a | b |\n|---|---|\n| Wert | Zahl |\n",
 			"!!! note \"Ein Titel hier\"\n", "<p markdown=\"1\">Ein Satz hier.</p>\n",
 			":material-information-outline:{ title=\"Ein Titel hier\" }\n", "![](a.png){ .b alt='Ein Bild' }\n",
-			"| a | b |\n|---|---|\n| [](c){ title=Titel } | Zahl |\n"} {
+			"| a | b |\n|---|---|\n| [](c){ title=Titel } | Zahl |\n",
+			// References the translation's characters are written as (markdown_charrefs.go).
+			"Rat &amp; Bündnis &lt;Brüssel&gt; &ndash; Ned&nbsp;Price&#42; &#35;1 &#32;x\n"} {
 			d, err := Read(strings.NewReader(src), "x.md", Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -471,6 +471,11 @@ type builder struct {
 	// the translation is written into already has around it (a 1.2 target's code outside its
 	// <mrk mtype="seg">).
 	dropEdge func(Code) bool
+	// edgeText, when set, writes the text finish moves to the prefix and suffix (white space)
+	// as the format writes it: Markdown's as the source wrote it ("&nbsp;", mdRefs.edge).
+	edgeText func(string) string
+	// charRefs are the character references of a Markdown block's text (mdInlineRefs).
+	charRefs mdCharRefs
 }
 
 func (b *builder) text(s string) {
@@ -656,10 +661,12 @@ func (b *builder) finish() (seg Segment, prefix, suffix string) {
 			if p.Kind != PieceText && b.dropEdge != nil && b.dropEdge(b.codes[p.ID-1]) {
 				continue
 			}
-			switch p.Kind {
-			case PieceText:
+			switch {
+			case p.Kind == PieceText && b.edgeText != nil:
+				w.WriteString(b.edgeText(p.Text))
+			case p.Kind == PieceText:
 				w.WriteString(p.Text)
-			case PieceClose:
+			case p.Kind == PieceClose:
 				w.WriteString(b.codes[p.ID-1].Close)
 			default:
 				w.WriteString(b.codes[p.ID-1].Open)
@@ -765,13 +772,26 @@ func render(codes []Code, target string, esc func(string) string) string {
 // precedes it in the segment (no code, no text); last, nothing follows it. Markdown escapes by
 // position: a "#" is a heading only at the start of a block.
 func renderAt(codes []Code, target string, esc func(s string, first, last bool) string) string {
-	return renderLines(codes, target, func(s string, first, _, last bool) string { return esc(s, first, last) })
+	return renderLines(codes, target, func(s string, at textAt) string { return esc(s, at.first, at.last) })
+}
+
+// textAt is where a piece of a translation's text stands in its segment, for renderLines's
+// escaper.
+type textAt struct {
+	first, last bool // nothing precedes it in the segment (no code, no text); nothing follows it
+	// afterBreak: it starts a line after a hard line break (a Markdown break's code, "md-break").
+	afterBreak bool
+	// before is the last byte of the markup of a pair's opening tag right before the text, after
+	// the first byte of a closing tag's right after it: the text's edges inside the pair; 0
+	// elsewhere. In Markdown the character inside a "*" decides whether it opens or closes an
+	// emphasis.
+	before, after byte
 }
 
 // renderLines is renderAt with an escaper that also knows that a piece of text starts a line
-// after a hard line break (a Markdown break's code, "md-break"): there a "- " or "1. " would
-// start a list, a "# " a heading.
-func renderLines(codes []Code, target string, esc func(s string, first, afterBreak, last bool) string) string {
+// after a hard line break (there a "- " or "1. " would start a list, a "# " a heading) and which
+// markup stands beside it.
+func renderLines(codes []Code, target string, esc func(s string, at textAt) string) string {
 	var b strings.Builder
 	b.Grow(len(target) + len(target)/4 + 16) // the words, escaped, and the codes' markup
 	lookup := codeLookup(codes)
@@ -779,17 +799,26 @@ func renderLines(codes []Code, target string, esc func(s string, first, afterBre
 	for i, p := range ps {
 		switch p.kind {
 		case pText:
-			afterBreak := false
-			if i > 0 && ps[i-1].kind == pAlone {
-				c, ok := lookup(ps[i-1].id)
-				afterBreak = ok && c.Name == "md-break"
+			at := textAt{first: i == 0, last: i == len(ps)-1}
+			if i > 0 {
+				if c, ok := lookup(ps[i-1].id); ok && ps[i-1].kind == pAlone {
+					at.afterBreak = c.Name == "md-break"
+				}
+				if s := b.String(); s != "" && ps[i-1].kind == pOpen {
+					at.before = s[len(s)-1]
+				}
 			}
-			b.WriteString(esc(p.text, i == 0, afterBreak, i == len(ps)-1))
+			if i+1 < len(ps) && ps[i+1].kind == pClose {
+				if c, ok := lookup(ps[i+1].id); ok && c.Close != "" {
+					at.after = c.Close[0]
+				}
+			}
+			b.WriteString(esc(p.text, at))
 		case pOpen:
 			if c, ok := lookup(p.id); ok {
 				// An empty Markdown emphasis ("**") would be literal text: a pair that lost its
 				// words (SafePlacement) is left out rather than written as stray asterisks.
-				if strings.HasPrefix(c.Name, "md-em") && i+1 < len(ps) && ps[i+1].kind == pClose && ps[i+1].id == p.id {
+				if emptyEmphasis(c, ps, i) {
 					ps[i+1].id = 0
 					continue
 				}
@@ -806,6 +835,11 @@ func renderLines(codes []Code, target string, esc func(s string, first, afterBre
 		}
 	}
 	return b.String()
+}
+
+// emptyEmphasis says whether ps[i], the opening tag of c, is a Markdown emphasis closed at once.
+func emptyEmphasis(c Code, ps []piece, i int) bool {
+	return strings.HasPrefix(c.Name, "md-em") && i+1 < len(ps) && ps[i+1].kind == pClose && ps[i+1].id == ps[i].id
 }
 
 // FirstCode returns the smallest code number in a tagged text, or 0 when it holds none.

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	xhtml "golang.org/x/net/html"
@@ -23,8 +25,10 @@ import (
 // link's destination stays in the document), inline code, images, autolinks, inline HTML and
 // footnote references standalone codes, and an inline element kept as it is (translate="no",
 // <code>, <kbd>) one standalone code, content included. Character references ("&amp;", "&#8222;") are sent as their
-// characters, as an HTML page's are, and a translation's "&" is escaped where it would read as
-// one (mdEscape), so that the provider and the memory see the words, never entities.
+// characters, as an HTML page's are, so that the provider and the memory see the words, never
+// entities; a translation is written with the references its source wrote where it still holds
+// their characters (markdown_charrefs.go), and a translation's "&" is escaped where it would
+// read as one (mdEscape).
 //
 // A paragraph that spans several lines is sent as one line (its soft line breaks are spaces);
 // a translated paragraph is written on one line after the first line's marker. A hard line break
@@ -476,8 +480,9 @@ func (r *mdReader) refTitle(l, k, el, ek int) {
 		return
 	}
 	r.d.raw(r.lines[l].text[:k+1])
+	refs := mdTitleRefs(raw)
 	r.d.add(Segment{Text: EscapeText(text), Kind: Attribute, Line: l + 1}, func(tr string) string {
-		return mdTitleEscape(Plain(tr), delim)
+		return mdTitleEscape(Plain(tr), delim, refs)
 	}, raw, true)
 	last := r.lines[el]
 	r.d.raw(last.text[ek:] + last.eol())
@@ -594,12 +599,21 @@ func mdUnescape(s string) string {
 
 // mdTitleEscape writes a translated title for between its delimiters: the delimiter (both
 // parentheses for a title in parentheses) and the backslash are escaped, and line breaks, which
-// could end the title's block, become spaces.
-func mdTitleEscape(s string, delim byte) string {
+// could end the title's block, become spaces. A character the source's title wrote only as a
+// reference is written as that reference (refs, mdTitleRefs).
+func mdTitleEscape(s string, delim byte, refs *mdRefs) string {
 	s = spaceBreaks(s)
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if refs != nil {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if ref, ok := refs.always[r]; ok {
+				b.WriteString(ref)
+				i += size - 1
+				continue
+			}
+		}
 		if c == '\\' || c == delim || delim == '(' && c == ')' || c == '&' && mdRefAt(s, i) {
 			b.WriteByte('\\')
 		}
@@ -647,7 +661,7 @@ func (tl *mdTitle) escape(tr string) string {
 		// On one line, as the tag is; a "|" would end a table cell around the tag.
 		return strings.ReplaceAll(escapeAttr(spaceBreaks(tr), tl.delim), "|", "&#124;")
 	}
-	return mdTitleEscape(tr, tl.delim)
+	return mdTitleEscape(tr, tl.delim, mdTitleRefs(tl.raw))
 }
 
 // mdTagTitled returns an inline HTML start tag with sentinels in place of the values of its
@@ -1293,6 +1307,10 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, ends
 		r.d.raw(same)
 		return
 	}
+	refs := b.charRefs.writing(b.ps)
+	if refs != nil {
+		b.edgeText = refs.edge
+	}
 	seg, pre, suf := b.finish()
 	seg.Kind, seg.Level, seg.Line = kind, level, line
 	codes := seg.Codes // with the titles' sentinels: for writing
@@ -1319,8 +1337,8 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, ends
 		head, tail, endsText := prefix+pre, suf+suffix, suf == ""
 		r.d.add(seg, func(tr string) string {
 			tr = strings.ReplaceAll(tr, "\x00", "")
-			return head + renderLines(codes, tr, func(s string, first, afterBreak, last bool) string {
-				return mdEscape(s, where, first && atStart || afterBreak, last && endsText)
+			return head + renderLines(codes, tr, func(s string, at textAt) string {
+				return mdEscapeAt(s, at, where, atStart, endsText, refs, head, tail)
 			}) + tail
 		}, same, true)
 		return
@@ -1336,8 +1354,8 @@ func (r *mdReader) inline(line int, same, prefix string, contents []string, ends
 			return same
 		}
 		tr = strings.ReplaceAll(tr, "\x00", "")
-		out := prefix + pre + renderLines(codes, tr, func(s string, first, afterBreak, last bool) string {
-			return mdEscape(s, where, first && atStart || afterBreak, last && suf == "")
+		out := prefix + pre + renderLines(codes, tr, func(s string, at textAt) string {
+			return mdEscapeAt(s, at, where, atStart, suf == "", refs, prefix+pre, suf+suffix)
 		}) + suf + suffix
 		pairs := make([]string, 0, 2*len(ts))
 		for k, tl := range ts {
@@ -1494,6 +1512,20 @@ const (
 	mdQuotedTitle                // an admonition's or a tab's title, between quotes after its marker
 )
 
+// mdEscapeAt escapes a piece of a translation's words standing at at in a block written as head
+// + translation + tail: mdEscape's start when it starts the block (atStart: nothing but spaces
+// before the translation on its line) or a line after a hard break, its end when it ends the
+// block's text (endsText), the markup beside it at the translation's edges head's and tail's.
+func mdEscapeAt(s string, at textAt, where mdWhere, atStart, endsText bool, refs *mdRefs, head, tail string) string {
+	if at.first && head != "" {
+		at.before = head[len(head)-1]
+	}
+	if at.last && tail != "" {
+		at.after = tail[0]
+	}
+	return mdEscape(s, where, at.first && atStart || at.afterBreak, at.last && endsText, refs, at.before, at.after)
+}
+
 // mdEscape escapes a translation's words so that they stay words: Markdown reads structure into
 // text, and a translation holds characters its source did not ("1. FC Köln" at the start of a
 // paragraph is an ordered list; "a | b" in a cell, a new column; "*x*", emphasis; "<b>", raw
@@ -1505,9 +1537,15 @@ const (
 // marker that would open one (#, >, a list bullet followed by a space, "1." or "1)", a fence of
 // "~"); at the end of an ATX heading, a "#" run that would be read as its closing sequence.
 // Line breaks in a translation become spaces: the reader sent the block as one line, and a
-// break would end a table row or start a block.
-func mdEscape(s string, where mdWhere, start, end bool) string {
-	if !start && !strings.ContainsAny(s, "\\`*[]<&_~|#{$\r\n") {
+// break would end a table row or start a block. A character the source's text wrote only as a
+// character reference is written as that reference (refs, nil when it wrote none), and a non-ASCII
+// white space next to a "*", "_" or "~" of markup (the last byte of the markup before s, before,
+// or the first after it, after) as a reference: literal, it would keep the delimiter from
+// opening or closing its emphasis (markdown_charrefs.go).
+func mdEscape(s string, where mdWhere, start, end bool, refs *mdRefs, before, after byte) string {
+	besideFirst := mdDelimiter(before) && mdSpaceAt(s, true)
+	besideLast := mdDelimiter(after) && mdSpaceAt(s, false)
+	if !start && refs == nil && !besideFirst && !besideLast && !strings.ContainsAny(s, "\\`*[]<&_~|#{$\r\n") {
 		return s // nothing to escape: not copied
 	}
 	s = spaceBreaks(s)
@@ -1521,6 +1559,23 @@ func mdEscape(s string, where mdWhere, start, end bool) string {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			beside := i == 0 && besideFirst || i+size == len(s) && besideLast
+			if ref := refs.of(r, beside); ref != "" {
+				b.WriteString(ref)
+			} else {
+				b.WriteString(s[i : i+size])
+			}
+			i += size - 1
+			continue
+		}
+		if refs != nil {
+			if ref, ok := refs.always[rune(c)]; ok {
+				b.WriteString(ref) // "&gt;" as the source wrote it: a reference is text, escaped enough
+				continue
+			}
+		}
 		switch c {
 		case '\\', '`', '*', '[', ']':
 			b.WriteByte('\\')
@@ -1568,6 +1623,17 @@ func mdEscape(s string, where mdWhere, start, end bool) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// mdSpaceAt says whether s starts (first) or ends with a non-ASCII white space character.
+func mdSpaceAt(s string, first bool) bool {
+	var r rune
+	if first {
+		r, _ = utf8.DecodeRuneInString(s)
+	} else {
+		r, _ = utf8.DecodeLastRuneInString(s)
+	}
+	return r >= utf8.RuneSelf && unicode.IsSpace(r)
 }
 
 // mdLessThanOpens says whether the "<" at s[i] of a translation's words could start raw HTML or
@@ -1857,6 +1923,9 @@ func mdInlineRefs(s string, at int, ends mdLineEnds, b *builder, titles *[]*mdTi
 			// a line break ("&#13;", "&#10;") is sent as the space it shows as: its character,
 			// at a block's edge, would be written back as it is and end the line.
 			run := mdsyntax.DecodeCharRefs(s[i:j])
+			if len(run) != j-i {
+				b.charRefs.record(s[i:j]) // written back as they were (markdown_charrefs.go)
+			}
 			if len(run) != j-i && strings.ContainsAny(run, "\r\n") {
 				run = spaceBreaks(run)
 			}

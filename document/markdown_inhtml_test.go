@@ -53,7 +53,7 @@ func TestMarkdownInHTML(t *testing.T) {
 		{"grid cards: a list in a div (mkdocs-material contributing/index.md)",
 			"<div class=\"grid cards\" markdown>\n\n-   :material-bug-outline: &nbsp;\n    __Something is not working?__\n\n    ---\n\n    Report a bug in Material for MkDocs by creating an issue with a\n    reproduction\n\n    ---\n\n    [:octicons-arrow-right-24: Report a bug][report a bug]\n\n</div>\n\n  [report a bug]: reporting-a-bug.md\n",
 			[]string{"Something is not working?", "Report a bug in Material for MkDocs by creating an issue with a reproduction", "Report a bug"},
-			"<div class=\"grid cards\" markdown>\n\n-   :material-bug-outline: \u00a0 __SOMETHING IS NOT WORKING?__\n\n    ---\n\n    REPORT A BUG IN MATERIAL FOR MKDOCS BY CREATING AN ISSUE WITH A REPRODUCTION\n\n    ---\n\n    [:octicons-arrow-right-24: REPORT A BUG][report a bug]\n\n</div>\n\n  [report a bug]: reporting-a-bug.md\n"},
+			"<div class=\"grid cards\" markdown>\n\n-   :material-bug-outline: &nbsp; __SOMETHING IS NOT WORKING?__\n\n    ---\n\n    REPORT A BUG IN MATERIAL FOR MKDOCS BY CREATING AN ISSUE WITH A REPRODUCTION\n\n    ---\n\n    [:octicons-arrow-right-24: REPORT A BUG][report a bug]\n\n</div>\n\n  [report a bug]: reporting-a-bug.md\n"},
 		{`markdown="0" is HTML (the md_in_html.md example's words)`,
 			"<div markdown=\"0\">\nThis is a *Markdown* Paragraph.\n</div>\n",
 			[]string{"This is a *Markdown* Paragraph."},
